@@ -1,0 +1,12 @@
+//! Pure domain: types, rules, state machines and permissions. No I/O, no SQL, no terminal, no clock reads:
+//! the current time and the calendar are arguments, so every rule is testable with fixed dates.
+
+pub mod calendar;
+pub mod codes;
+pub mod enterprise;
+pub mod pinyin;
+pub mod settings;
+pub mod text;
+pub mod uscc;
+pub mod user;
+pub mod validate;

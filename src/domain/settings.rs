@@ -1,0 +1,86 @@
+//! Policy numbers. Every rule reads them from the settings table; these are the defaults a new database
+//! starts with, and what applies when a stored value is missing or unreadable.
+
+use std::collections::HashMap;
+
+/// (key, default, description) for every policy setting; the admin screen and docs list them from here.
+pub const DEFAULTS: &[(&str, i64, &str)] = &[
+    (
+        "login.max_failures",
+        5,
+        "failed logins before the account locks",
+    ),
+    ("login.lock_minutes", 15, "minutes an account stays locked"),
+    (
+        "session.idle_lock_minutes",
+        15,
+        "idle minutes before the session asks for the password again",
+    ),
+    ("password.min_length", 4, "minimum password length"),
+];
+
+/// The policy in force, read once per session and passed to the rules that need it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Policy {
+    values: HashMap<String, i64>,
+}
+
+impl Policy {
+    /// Builds the policy from stored `key -> value` text; unknown keys are kept, bad numbers ignored.
+    pub fn from_stored(stored: impl IntoIterator<Item = (String, String)>) -> Policy {
+        let mut values: HashMap<String, i64> = DEFAULTS
+            .iter()
+            .map(|(k, v, _)| (k.to_string(), *v))
+            .collect();
+        for (k, v) in stored {
+            if let Ok(n) = v.trim().parse::<i64>() {
+                values.insert(k, n);
+            }
+        }
+        Policy { values }
+    }
+
+    pub fn get(&self, key: &str) -> i64 {
+        self.values.get(key).copied().unwrap_or(0)
+    }
+
+    pub fn login_max_failures(&self) -> i64 {
+        self.get("login.max_failures").max(1)
+    }
+
+    pub fn login_lock_minutes(&self) -> i64 {
+        self.get("login.lock_minutes").max(0)
+    }
+
+    pub fn idle_lock_minutes(&self) -> i64 {
+        self.get("session.idle_lock_minutes").max(1)
+    }
+
+    pub fn password_min_length(&self) -> usize {
+        usize::try_from(self.get("password.min_length"))
+            .unwrap_or(4)
+            .max(1)
+    }
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy::from_stored([])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_values_override_defaults_and_bad_values_are_ignored() {
+        let p = Policy::from_stored([
+            ("login.max_failures".to_string(), "3".to_string()),
+            ("login.lock_minutes".to_string(), "abc".to_string()),
+        ]);
+        assert_eq!(p.login_max_failures(), 3);
+        assert_eq!(p.login_lock_minutes(), 15);
+        assert_eq!(Policy::default().idle_lock_minutes(), 15);
+    }
+}

@@ -1,0 +1,314 @@
+//! Roles, actors and the one `authorize` function that decides every permission.
+//! The service layer calls it before every read of a record and every write; the matrix it encodes is
+//! documented in docs/permissions.md and walked cell by cell in tests/service_permissions.rs.
+
+use crate::i18n::T;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    Enterprise,
+    Staff,
+    Inspector,
+    Supervisor,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Enterprise,
+        Role::Staff,
+        Role::Inspector,
+        Role::Supervisor,
+        Role::Admin,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Enterprise => "enterprise",
+            Role::Staff => "staff",
+            Role::Inspector => "inspector",
+            Role::Supervisor => "supervisor",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code() == s.trim().to_ascii_lowercase())
+    }
+
+    pub fn label(self) -> T {
+        match self {
+            Role::Enterprise => T::RoleEnterprise,
+            Role::Staff => T::RoleStaff,
+            Role::Inspector => T::RoleInspector,
+            Role::Supervisor => T::RoleSupervisor,
+            Role::Admin => T::RoleAdmin,
+        }
+    }
+}
+
+/// Who is acting: loaded at login and carried by every service call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: i64,
+    pub uid: String,
+    pub username: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+    /// The region the account is scoped to; `None` for city-level accounts, which see all regions.
+    pub region: Option<String>,
+    /// The one enterprise an enterprise account is bound to.
+    pub enterprise_id: Option<i64>,
+}
+
+impl Actor {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// The built-in actor for `init` and the demo generator, which run before any account exists.
+    pub fn system() -> Actor {
+        Actor {
+            user_id: 0,
+            uid: "system".to_string(),
+            username: "system".to_string(),
+            display_name: "system".to_string(),
+            roles: vec![Role::Admin],
+            region: None,
+            enterprise_id: None,
+        }
+    }
+}
+
+/// Everything a person can ask the service layer to do. Later modules add their actions here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    EnterpriseRead,
+    EnterpriseCreate,
+    EnterpriseUpdate,
+    EnterpriseDelete,
+    EnterpriseImport,
+    EnterpriseExport,
+    UserManage,
+    ReferenceManage,
+    SettingsManage,
+    AuditView,
+}
+
+impl Action {
+    pub const ALL: [Action; 10] = [
+        Action::EnterpriseRead,
+        Action::EnterpriseCreate,
+        Action::EnterpriseUpdate,
+        Action::EnterpriseDelete,
+        Action::EnterpriseImport,
+        Action::EnterpriseExport,
+        Action::UserManage,
+        Action::ReferenceManage,
+        Action::SettingsManage,
+        Action::AuditView,
+    ];
+
+    pub fn label(self) -> T {
+        match self {
+            Action::EnterpriseRead => T::ActEnterpriseRead,
+            Action::EnterpriseCreate => T::ActEnterpriseCreate,
+            Action::EnterpriseUpdate => T::ActEnterpriseUpdate,
+            Action::EnterpriseDelete => T::ActEnterpriseDelete,
+            Action::EnterpriseImport => T::ActEnterpriseImport,
+            Action::EnterpriseExport => T::ActEnterpriseExport,
+            Action::UserManage => T::ActUserManage,
+            Action::ReferenceManage => T::ActReferenceManage,
+            Action::SettingsManage => T::ActSettingsManage,
+            Action::AuditView => T::ActAuditView,
+        }
+    }
+
+    /// The roles that may perform the action at all (scope is checked separately).
+    pub fn roles(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            Action::EnterpriseRead => &[Enterprise, Staff, Inspector, Supervisor, Admin],
+            Action::EnterpriseCreate | Action::EnterpriseUpdate | Action::EnterpriseImport => {
+                &[Staff, Supervisor]
+            }
+            Action::EnterpriseDelete => &[Supervisor],
+            Action::EnterpriseExport => &[Enterprise, Staff, Inspector, Supervisor],
+            Action::UserManage | Action::ReferenceManage | Action::SettingsManage => &[Admin],
+            Action::AuditView => &[Supervisor, Admin],
+        }
+    }
+
+    /// Admin actions are about the system, not about one region's records.
+    fn is_system_wide(self) -> bool {
+        matches!(
+            self,
+            Action::UserManage | Action::ReferenceManage | Action::SettingsManage
+        )
+    }
+}
+
+/// What a permission is checked against: the record's region and enterprise, when there is a record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Target<'a> {
+    pub region: Option<&'a str>,
+    pub enterprise_id: Option<i64>,
+}
+
+impl<'a> Target<'a> {
+    /// No particular record: "may this actor do this kind of thing at all".
+    pub fn any() -> Target<'a> {
+        Target::default()
+    }
+
+    pub fn record(region: &'a str, enterprise_id: i64) -> Target<'a> {
+        Target {
+            region: Some(region),
+            enterprise_id: Some(enterprise_id),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Denied {
+    /// No role of the actor may do this.
+    Role,
+    /// Allowed in general, but the record is outside the actor's region or enterprise.
+    Scope,
+}
+
+/// The one permission decision. Role first, then scope: enterprise accounts reach only their own
+/// enterprise's records; branch accounts only their region's; city-level accounts every region.
+pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> Result<(), Denied> {
+    let allowed_roles = action.roles();
+    let roles: Vec<Role> = actor
+        .roles
+        .iter()
+        .copied()
+        .filter(|r| allowed_roles.contains(r))
+        .collect();
+    if roles.is_empty() {
+        return Err(Denied::Role);
+    }
+    if action.is_system_wide() {
+        return Ok(());
+    }
+    // An enterprise account's scope is its enterprise, whatever else the record says.
+    if roles == [Role::Enterprise] {
+        return match (actor.enterprise_id, target.enterprise_id) {
+            (Some(own), Some(rec)) if own == rec => Ok(()),
+            (Some(_), None) if target.region.is_none() => Ok(()),
+            _ => Err(Denied::Scope),
+        };
+    }
+    match (&actor.region, target.region) {
+        (None, _) | (Some(_), None) => Ok(()),
+        (Some(own), Some(rec)) if own == rec => Ok(()),
+        _ => Err(Denied::Scope),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(roles: &[Role], region: Option<&str>, enterprise_id: Option<i64>) -> Actor {
+        Actor {
+            user_id: 1,
+            uid: "u".into(),
+            username: "u".into(),
+            display_name: "u".into(),
+            roles: roles.to_vec(),
+            region: region.map(str::to_string),
+            enterprise_id,
+        }
+    }
+
+    #[test]
+    fn enterprise_account_reaches_only_its_own_enterprise() {
+        let a = actor(&[Role::Enterprise], None, Some(7));
+        assert_eq!(
+            authorize(&a, Action::EnterpriseRead, Target::record("371525", 7)),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&a, Action::EnterpriseRead, Target::record("371525", 8)),
+            Err(Denied::Scope)
+        );
+        assert_eq!(
+            authorize(&a, Action::EnterpriseUpdate, Target::record("371525", 7)),
+            Err(Denied::Role)
+        );
+        // An unbound enterprise account reaches nothing.
+        let unbound = actor(&[Role::Enterprise], None, None);
+        assert_eq!(
+            authorize(
+                &unbound,
+                Action::EnterpriseRead,
+                Target::record("371525", 7)
+            ),
+            Err(Denied::Scope)
+        );
+    }
+
+    #[test]
+    fn branch_staff_reach_only_their_region() {
+        let a = actor(&[Role::Staff], Some("371525"), None);
+        assert_eq!(
+            authorize(&a, Action::EnterpriseUpdate, Target::record("371525", 1)),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&a, Action::EnterpriseUpdate, Target::record("371502", 1)),
+            Err(Denied::Scope)
+        );
+        let city = actor(&[Role::Staff], None, None);
+        assert_eq!(
+            authorize(&city, Action::EnterpriseUpdate, Target::record("371502", 1)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn admin_manages_accounts_but_not_business_records() {
+        let a = actor(&[Role::Admin], None, None);
+        assert_eq!(authorize(&a, Action::UserManage, Target::any()), Ok(()));
+        assert_eq!(
+            authorize(&a, Action::EnterpriseCreate, Target::any()),
+            Err(Denied::Role)
+        );
+        assert_eq!(
+            authorize(&a, Action::EnterpriseDelete, Target::record("371502", 1)),
+            Err(Denied::Role)
+        );
+    }
+
+    #[test]
+    fn only_supervisors_delete() {
+        let staff = actor(&[Role::Staff], None, None);
+        let sup = actor(&[Role::Supervisor], None, None);
+        assert_eq!(
+            authorize(
+                &staff,
+                Action::EnterpriseDelete,
+                Target::record("371502", 1)
+            ),
+            Err(Denied::Role)
+        );
+        assert_eq!(
+            authorize(&sup, Action::EnterpriseDelete, Target::record("371502", 1)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn role_codes_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.code()), Some(r));
+        }
+        assert_eq!(Role::parse(" Staff "), Some(Role::Staff));
+        assert_eq!(Role::parse("root"), None);
+    }
+}

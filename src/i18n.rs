@@ -1,0 +1,307 @@
+//! Every user-visible string, in zh-CN and English, in one table the compiler checks: a key without both
+//! languages does not build. Strings with parameters use `{name}` placeholders filled by [`Text`].
+
+use std::fmt;
+
+/// The interface language. Chinese first: it is the default everywhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Parses `zh`, `zh_CN.UTF-8`, `en`, `en_US.UTF-8` and similar; anything else is `None`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let lower = s.trim().to_ascii_lowercase();
+        if lower.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if lower.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A key into the string table.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum T { $($key,)* }
+
+        impl T {
+            /// Every key, for tests that check placeholders and widths.
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Zh) => $zh, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    // ---- application chrome
+    AppName => "聊城生态环境 企业服务与监管", "Liaocheng Ecology: Enterprise Service & Supervision";
+    DemoMarker => "[演示数据]", "[DEMO]";
+    TooSmall => "终端窗口过小：需要至少 80x24，当前 {w}x{h}", "Terminal too small: needs at least 80x24, now {w}x{h}";
+    Yes => "是", "Yes";
+    No => "否", "No";
+    None_ => "无", "none";
+    All => "全部", "All";
+    Unknown => "未知", "unknown";
+    Loading => "正在加载…", "Loading...";
+    Saved => "已保存", "Saved";
+    NothingSaved => "未保存任何内容", "Nothing was saved";
+
+    // ---- roles
+    RoleEnterprise => "企业用户", "Enterprise";
+    RoleStaff => "工作人员", "Staff";
+    RoleInspector => "执法人员", "Inspector";
+    RoleSupervisor => "监管负责人", "Supervisor";
+    RoleAdmin => "系统管理员", "Administrator";
+
+    // ---- enterprise fields
+    FieldUscc => "统一社会信用代码", "USCC";
+    FieldUsccReason => "非标准代码说明", "Non-standard code reason";
+    FieldName => "企业名称", "Name";
+    FieldFormerName => "曾用名", "Former name";
+    FieldLegalRep => "法定代表人", "Legal representative";
+    FieldContact => "环保联系人", "Environmental contact";
+    FieldPhone => "联系电话", "Phone";
+    FieldAddress => "地址", "Address";
+    FieldRegion => "所属区域", "Region";
+    FieldIndustry => "行业代码", "Industry code";
+    FieldPermitNo => "排污许可证编号", "Discharge permit no.";
+    FieldPermitClass => "许可管理类别", "Permit class";
+    FieldPermitExpiry => "许可证有效期至", "Permit expiry";
+    FieldKeyFlags => "重点排污单位类别", "Key polluter flags";
+    FieldHwClass => "危废管理类别", "Hazardous waste class";
+    FieldCredit => "环境信用", "Environmental credit";
+    FieldPerfGrade => "绩效分级", "Performance grade";
+    FieldListStatus => "正面清单", "Positive list";
+    FieldStatus => "经营状态", "Status";
+    FieldDeleteReason => "删除原因", "Reason for deletion";
+    FieldUsername => "用户名", "Username";
+    FieldPassword => "密码", "Password";
+    FieldCertNumber => "执法证号", "Certificate number";
+    FieldValidFrom => "有效期自", "Valid from";
+    FieldValidTo => "有效期至", "Valid to";
+
+    // ---- enumerations
+    PermitKey => "重点管理", "Key management";
+    PermitSimplified => "简化管理", "Simplified management";
+    PermitRegistration => "登记管理", "Registration";
+    HwKey => "重点监管", "Key supervision";
+    FlagWater => "水", "water";
+    FlagAir => "大气", "air";
+    FlagGroundwater => "地下水", "groundwater";
+    FlagNoise => "噪声", "noise";
+    FlagSoil => "土壤", "soil";
+    FlagRisk => "环境风险", "environmental risk";
+    CreditGreen => "绿", "green";
+    CreditBlue => "蓝", "blue";
+    CreditYellow => "黄", "yellow";
+    CreditBlack => "黑", "black";
+    GradeA => "A", "A";
+    GradeB => "B", "B";
+    GradeBMinus => "B-", "B-";
+    GradeC => "C", "C";
+    GradeD => "D", "D";
+    GradeLeading => "引领性", "leading";
+    StatusOperating => "在营", "Operating";
+    StatusSuspended => "停产", "Suspended";
+    StatusClosed => "注销", "Closed";
+    ListNone => "未列入", "Not listed";
+    ListCandidate => "候选", "Candidate";
+    ListNotice => "公示中", "In public notice";
+    ListListed => "在册", "Listed";
+    ListReview => "复核中", "Under review";
+    ListRemoved => "已移出", "Removed";
+    ListRejected => "未纳入", "Not admitted";
+
+    // ---- validation
+    ErrRequired => "{field}不能为空", "{field} is required";
+    ErrTooLong => "{field}过长：最多 {max} 个字符", "{field} is too long: at most {max} characters";
+    ErrUsccLength => "统一社会信用代码应为 18 位，当前 {len} 位", "USCC must be 18 characters, got {len}";
+    ErrUsccChar => "统一社会信用代码第 {pos} 位“{ch}”不是有效字符（不使用 I、O、Z、S、V）", "USCC character {pos} '{ch}' is not allowed (I, O, Z, S, V are never used)";
+    ErrUsccCheck => "校验码不符，应为 {expected}", "Check character is wrong: expected {expected}";
+    WarnUsccCheck => "校验码不符（应为 {expected}），已按非标准代码保存并标记", "Check character is wrong (expected {expected}); saved as a flagged non-standard code";
+    ErrUsccDuplicate => "统一社会信用代码 {uscc} 已登记为“{name}”", "USCC {uscc} is already registered as {name}";
+    ErrUsccDuplicateHidden => "统一社会信用代码 {uscc} 已被登记", "USCC {uscc} is already registered";
+    ErrRegionUnknown => "所属区域“{code}”不存在，请从列表中选择", "Region '{code}' does not exist: choose one from the list";
+    ErrIndustry => "行业代码应为 4 位数字（GB/T 4754-2017）", "Industry code must be 4 digits (GB/T 4754-2017)";
+    ErrPermitFormat => "排污许可证编号应为 22 位：统一社会信用代码 + 3 位数字 + 1 个字母", "Permit number must be 22 characters: USCC + 3 digits + 1 letter";
+    WarnPermitOtherUscc => "排污许可证编号前 18 位与本企业统一社会信用代码不一致", "The permit number's first 18 characters differ from this enterprise's USCC";
+    ErrDate => "{field}应为日期 YYYY-MM-DD，例如 2026-03-01", "{field} must be a date YYYY-MM-DD, e.g. 2026-03-01";
+    ErrPhone => "联系电话只能包含数字、空格和 + - ( )", "Phone may contain only digits, spaces and + - ( )";
+    ErrChoice => "{field}“{value}”不是有效选项：可选 {choices}", "{field} '{value}' is not a valid choice: use {choices}";
+    ErrPermitClassNeedsNo => "已选择许可管理类别，请填写排污许可证编号", "A permit class is set: enter the permit number";
+    WarnPermitExpired => "排污许可证已于 {date} 过期", "The discharge permit expired on {date}";
+    ErrControlChars => "{field}包含控制字符，请删除后再保存", "{field} contains control characters: remove them";
+
+    // ---- accounts and sessions
+    ErrLoginFailed => "用户名或密码错误", "Wrong username or password";
+    ErrLoginLocked => "账户已锁定，请于 {until} 后再试", "Account locked: try again after {until}";
+    ErrAccountDisabled => "账户已停用，请联系管理员", "Account disabled: ask an administrator";
+    ErrPasswordShort => "密码至少 {min} 个字符", "Password must be at least {min} characters";
+    ErrUsernameFormat => "用户名只能包含字母、数字、点、下划线和短横线（2-32 位）", "Username may contain letters, digits, '.', '_' and '-' (2-32 characters)";
+    ErrUsernameTaken => "用户名 {name} 已存在", "Username {name} already exists";
+    ErrUserNotFound => "用户 {name} 不存在", "User {name} does not exist";
+    ErrRoleUnknown => "角色“{role}”不存在：可选 enterprise、staff、inspector、supervisor、admin", "Unknown role '{role}': use enterprise, staff, inspector, supervisor, admin";
+    ErrEnterpriseRoleAlone => "企业用户角色不能与其他角色同时持有，且必须绑定一家企业（--enterprise USCC）", "The enterprise role is held alone and needs one enterprise (--enterprise USCC)";
+    ErrUnitUnknown => "单位“{code}”不存在", "Unit '{code}' does not exist";
+    ErrEnterpriseNotFound => "未找到统一社会信用代码为 {uscc} 的企业", "No enterprise with USCC {uscc}";
+    ErrLastAdmin => "不能停用最后一个系统管理员", "The last administrator cannot be disabled";
+    SessionLocked => "会话已因闲置锁定，请重新输入密码", "Session locked after inactivity: enter your password again";
+
+    // ---- service errors
+    ErrForbidden => "无权执行此操作：{action}", "Not permitted: {action}";
+    ErrNotFound => "记录不存在或无权查看", "The record does not exist or is not visible to you";
+    ErrConflict => "已被 {user} 于 {time} 修改，请重新加载后再保存", "Changed by {user} at {time}: reload, then save again";
+    ErrDatabase => "数据库错误：{detail}", "Database error: {detail}";
+    ErrDiskFull => "磁盘已满，未保存任何内容：{detail}", "Disk full, nothing was saved: {detail}";
+    ErrBusy => "数据库正忙（其他用户正在写入），请稍后重试", "The database is busy (another user is writing): try again shortly";
+    ErrValidation => "有 {n} 处输入需要修改", "{n} field(s) need attention";
+    ErrReasonRequired => "请填写原因", "A reason is required";
+    ErrNotADatabase => "文件 {path} 不是 ecocase 数据库或已损坏", "{path} is not an ecocase database or is damaged";
+    ErrNoDatabase => "数据库 {path} 不存在：请先运行 ecocase init 或 ecocase demo", "Database {path} does not exist: run ecocase init or ecocase demo first";
+    ErrTooNew => "数据库版本 {found} 比本程序支持的 {supported} 新，请升级 ecocase", "Database version {found} is newer than this program supports ({supported}): upgrade ecocase";
+    ErrDatabaseExists => "数据库 {path} 已存在，未做任何修改", "Database {path} already exists: nothing was changed";
+    ErrReadOnly => "数据库文件只读，无法保存：{path}", "The database file is read-only: {path}";
+    WarnCalendarUncovered => "{year} 年不在工作日历中，期限按周末推算，请导入该年日历", "{year} is not in the working-day calendar: deadline estimated from weekends; import that year's calendar";
+
+    // ---- actions (permission names)
+    ActEnterpriseRead => "查看企业", "view enterprises";
+    ActEnterpriseCreate => "新建企业", "create enterprises";
+    ActEnterpriseUpdate => "修改企业", "edit enterprises";
+    ActEnterpriseDelete => "删除企业", "delete enterprises";
+    ActEnterpriseImport => "导入企业", "import enterprises";
+    ActEnterpriseExport => "导出企业", "export enterprises";
+    ActUserManage => "管理用户", "manage users";
+    ActReferenceManage => "管理基础数据", "manage reference data";
+    ActSettingsManage => "修改参数", "change settings";
+    ActAuditView => "查看审计日志", "view the audit log";
+}
+
+/// A string from the table with its parameters, rendered in either language when shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub key: T,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// A parameter value: literal text, or another key rendered in the same language (field labels, enums).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    Str(String),
+    Key(T),
+}
+
+impl Text {
+    pub fn new(key: T) -> Text {
+        Text {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a `{name}` parameter.
+    pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Text {
+        self.args.push((name, Arg::Str(value.to_string())));
+        self
+    }
+
+    /// Adds a `{name}` parameter that is itself a table key, rendered in the language of the whole text.
+    pub fn arg_key(mut self, name: &'static str, key: T) -> Text {
+        self.args.push((name, Arg::Key(key)));
+        self
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        let args: Vec<(&'static str, String)> = self
+            .args
+            .iter()
+            .map(|(n, a)| match a {
+                Arg::Str(s) => (*n, s.clone()),
+                Arg::Key(k) => (*n, k.get(lang).to_string()),
+            })
+            .collect();
+        fill(self.key.get(lang), &args)
+    }
+
+    /// Both languages, Chinese first, for messages read by people of either (CLI errors, import reports).
+    pub fn bilingual(&self) -> String {
+        format!("{} / {}", self.render(Lang::Zh), self.render(Lang::En))
+    }
+}
+
+impl From<T> for Text {
+    fn from(key: T) -> Text {
+        Text::new(key)
+    }
+}
+
+/// Replaces `{name}` placeholders with their values; unknown placeholders stay visible.
+pub fn fill(template: &str, args: &[(&'static str, String)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every placeholder in one language appears in the other, so no parameter is lost in translation.
+    #[test]
+    fn placeholders_match_between_languages() {
+        for key in T::ALL {
+            let names = |s: &str| {
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    .collect();
+                v.sort();
+                v
+            };
+            assert_eq!(
+                names(key.get(Lang::Zh)),
+                names(key.get(Lang::En)),
+                "{key:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        let t = Text::new(T::ErrUsccCheck).arg("expected", 'X');
+        assert_eq!(t.render(Lang::Zh), "校验码不符，应为 X");
+        assert_eq!(t.render(Lang::En), "Check character is wrong: expected X");
+        assert_eq!(
+            t.bilingual(),
+            "校验码不符，应为 X / Check character is wrong: expected X"
+        );
+    }
+
+    #[test]
+    fn lang_parses_locale_names() {
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("C"), None);
+    }
+}

@@ -1,0 +1,7 @@
+//! ecocase: the Liaocheng ecology bureau's enterprise service and supervision terminal application.
+#![forbid(unsafe_code)]
+
+pub mod domain;
+pub mod i18n;
+pub mod service;
+pub mod store;

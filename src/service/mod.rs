@@ -1,0 +1,199 @@
+//! Use cases. The only code that writes on behalf of a person: every call authorizes, validates, writes
+//! in one IMMEDIATE transaction and appends to the audit log in that same transaction. The TUI and the
+//! CLI both come through here, so a rule enforced here holds everywhere.
+
+pub mod auth;
+pub mod enterprise;
+pub mod setup;
+pub mod users;
+
+use crate::domain::calendar::Calendar;
+use crate::domain::settings::Policy;
+use crate::domain::user::{Action, Actor, Denied, Target, authorize};
+use crate::domain::validate::FieldIssue;
+use crate::i18n::{Lang, T, Text};
+use crate::store::db::StoreError;
+use chrono::{DateTime, FixedOffset, Offset, SecondsFormat, Utc};
+use rusqlite::Connection;
+use std::sync::Arc;
+
+/// Why a use case did not happen. Every variant renders as a specific bilingual message.
+#[derive(Debug)]
+pub enum ServiceError {
+    /// The actor's roles do not permit the action.
+    Forbidden(Action),
+    /// The record does not exist, or is outside the actor's scope (the two are not told apart, so
+    /// scope never leaks through error texts).
+    NotFound,
+    /// Input errors, or warnings not yet acknowledged. Nothing was saved.
+    Invalid(Vec<FieldIssue>),
+    /// The record changed since it was read.
+    Conflict {
+        by: String,
+        at: String,
+    },
+    /// A refusal with its own message (login failures, business rules).
+    Refused(Text),
+    Store(StoreError),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> ServiceError {
+        match e {
+            StoreError::Conflict { by, at } => ServiceError::Conflict { by, at },
+            StoreError::NotFound => ServiceError::NotFound,
+            other => ServiceError::Store(other),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for ServiceError {
+    fn from(e: rusqlite::Error) -> ServiceError {
+        ServiceError::from(StoreError::from(e))
+    }
+}
+
+impl ServiceError {
+    /// The message people see.
+    pub fn text(&self) -> Text {
+        match self {
+            ServiceError::Forbidden(action) => {
+                Text::new(T::ErrForbidden).arg_key("action", action.label())
+            }
+            ServiceError::NotFound => Text::new(T::ErrNotFound),
+            ServiceError::Invalid(issues) => match issues.as_slice() {
+                [one] => one.text.clone(),
+                many => Text::new(T::ErrValidation).arg("n", many.len()),
+            },
+            ServiceError::Conflict { by, at } => Text::new(T::ErrConflict)
+                .arg("user", by)
+                .arg("time", local_time(at)),
+            ServiceError::Refused(text) => text.clone(),
+            ServiceError::Store(e) => store_text(e),
+        }
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        self.text().render(lang)
+    }
+}
+
+impl std::fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().bilingual())
+    }
+}
+
+impl std::error::Error for ServiceError {}
+
+/// The message for a storage failure.
+pub fn store_text(e: &StoreError) -> Text {
+    match e {
+        StoreError::Missing(p) => Text::new(T::ErrNoDatabase).arg("path", p.display()),
+        StoreError::NotADatabase(p) => Text::new(T::ErrNotADatabase).arg("path", p.display()),
+        StoreError::TooNew { found, supported } => Text::new(T::ErrTooNew)
+            .arg("found", found)
+            .arg("supported", supported),
+        StoreError::ReadOnly(p) => Text::new(T::ErrReadOnly).arg("path", p.display()),
+        StoreError::Busy => Text::new(T::ErrBusy),
+        StoreError::DiskFull(d) => Text::new(T::ErrDiskFull).arg("detail", d),
+        StoreError::Conflict { by, at } => Text::new(T::ErrConflict)
+            .arg("user", by)
+            .arg("time", local_time(at)),
+        StoreError::NotFound => Text::new(T::ErrNotFound),
+        other => Text::new(T::ErrDatabase).arg("detail", other),
+    }
+}
+
+pub type Result<T> = std::result::Result<T, ServiceError>;
+
+/// The source of "now": the system clock, or a fixed instant in tests.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+pub fn system_clock() -> Clock {
+    Arc::new(Utc::now)
+}
+
+/// Asia/Shanghai, where every date is shown (no daylight saving, so a fixed offset is exact).
+pub fn shanghai() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| Utc.fix())
+}
+
+/// Stored UTC RFC 3339 time shown as `YYYY-MM-DD HH:MM` in Asia/Shanghai; unparsable text is shown as is.
+pub fn local_time(stored: &str) -> String {
+    DateTime::parse_from_rfc3339(stored)
+        .map(|t| {
+            t.with_timezone(&shanghai())
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| stored.to_string())
+}
+
+/// UTC time as stored: RFC 3339 with seconds and `Z`.
+pub fn stamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// A logged-in person's handle on the database: who they are, the policy in force, and the clock.
+pub struct Session {
+    pub(crate) conn: Connection,
+    pub actor: Actor,
+    pub policy: Policy,
+    pub(crate) clock: Clock,
+}
+
+impl Session {
+    /// A session for an actor already authenticated (by `auth::login`) or the system actor.
+    pub fn new(conn: Connection, actor: Actor, clock: Clock) -> Result<Session> {
+        let policy = crate::store::reference::policy(&conn)?;
+        Ok(Session {
+            conn,
+            actor,
+            policy,
+            clock,
+        })
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    /// Today in Asia/Shanghai: the date deadlines and expiry are judged by.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now().with_timezone(&shanghai()).date_naive()
+    }
+
+    pub fn calendar(&self) -> Result<Calendar> {
+        Ok(crate::store::reference::calendar(&self.conn)?)
+    }
+
+    /// Role check without a record.
+    pub fn require(&self, action: Action) -> Result<()> {
+        self.check(action, Target::any())
+    }
+
+    /// Role and scope check against a record; a scope refusal is reported as "not found".
+    pub fn check(&self, action: Action, target: Target<'_>) -> Result<()> {
+        match authorize(&self.actor, action, target) {
+            Ok(()) => Ok(()),
+            Err(Denied::Role) => Err(ServiceError::Forbidden(action)),
+            Err(Denied::Scope) => Err(ServiceError::NotFound),
+        }
+    }
+
+    /// Whether another process committed since the last call (for live refresh while idle).
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(crate::store::db::data_version(&self.conn)?)
+    }
+
+    /// The regions, for pickers and labels.
+    pub fn regions(&self) -> Result<Vec<crate::store::reference::Region>> {
+        Ok(crate::store::reference::regions(&self.conn)?)
+    }
+
+    /// Whether this database holds demo data (the TUI shows a DEMO marker).
+    pub fn is_demo(&self) -> bool {
+        matches!(crate::store::reference::setting(&self.conn, "demo"), Ok(Some(v)) if v == "1")
+    }
+}

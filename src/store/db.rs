@@ -1,0 +1,281 @@
+//! Opening the database: pragmas, migrations, IMMEDIATE write transactions, error mapping.
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The current schema, applied to an empty database.
+pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
+
+/// Migrations by target `user_version`: entry `i` brings a database from version `i` to `i + 1`.
+/// Version 1 is the foundation schema; later modules append their migrations here.
+const MIGRATIONS: &[&str] = &[SCHEMA_SQL];
+
+/// The schema version this program writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Everything that can go wrong below the service layer, classified so people get a specific message.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The database file does not exist (and was not to be created).
+    Missing(PathBuf),
+    /// Not a SQLite file, or damaged.
+    NotADatabase(PathBuf),
+    /// Made by a newer ecocase.
+    TooNew {
+        found: i64,
+        supported: i64,
+    },
+    ReadOnly(PathBuf),
+    /// Another process held the write lock past the busy timeout.
+    Busy,
+    DiskFull(String),
+    /// Optimistic concurrency: the record changed since it was read.
+    Conflict {
+        by: String,
+        at: String,
+    },
+    /// The record does not exist (or is deleted).
+    NotFound,
+    /// A uniqueness rule in the schema refused the row.
+    Unique(String),
+    Io(std::io::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Missing(p) => write!(f, "missing database {}", p.display()),
+            StoreError::NotADatabase(p) => write!(f, "not a database: {}", p.display()),
+            StoreError::TooNew { found, supported } => {
+                write!(f, "schema {found} newer than {supported}")
+            }
+            StoreError::ReadOnly(p) => write!(f, "read-only: {}", p.display()),
+            StoreError::Busy => write!(f, "database busy"),
+            StoreError::DiskFull(d) => write!(f, "disk full: {d}"),
+            StoreError::Conflict { by, at } => write!(f, "changed by {by} at {at}"),
+            StoreError::NotFound => write!(f, "not found"),
+            StoreError::Unique(d) => write!(f, "unique constraint: {d}"),
+            StoreError::Io(e) => write!(f, "{e}"),
+            StoreError::Sqlite(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        if let rusqlite::Error::SqliteFailure(fe, ref msg) = e {
+            match fe.code {
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return StoreError::Busy,
+                ErrorCode::DiskFull => {
+                    return StoreError::DiskFull(msg.clone().unwrap_or_default());
+                }
+                ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+                    return StoreError::NotADatabase(PathBuf::new());
+                }
+                ErrorCode::ReadOnly => return StoreError::ReadOnly(PathBuf::new()),
+                ErrorCode::ConstraintViolation
+                    if msg.as_deref().is_some_and(|m| m.starts_with("UNIQUE")) =>
+                {
+                    return StoreError::Unique(msg.clone().unwrap_or_default());
+                }
+                _ => {}
+            }
+        }
+        if let rusqlite::Error::QueryReturnedNoRows = e {
+            return StoreError::NotFound;
+        }
+        StoreError::Sqlite(e)
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> StoreError {
+        StoreError::Io(e)
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Sets the pragmas every connection needs: WAL, foreign keys, full sync, a busy timeout.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(8))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        tracing::warn!(mode, "journal_mode is not WAL");
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+/// Attaches the path to errors that name a file, so messages can say which.
+fn with_path(e: StoreError, path: &Path) -> StoreError {
+    match e {
+        StoreError::NotADatabase(_) => StoreError::NotADatabase(path.to_path_buf()),
+        StoreError::ReadOnly(_) => StoreError::ReadOnly(path.to_path_buf()),
+        other => other,
+    }
+}
+
+/// Opens an existing database and brings its schema up to date. A missing file is an error.
+pub fn open(path: &Path) -> Result<Connection> {
+    if !path.exists() {
+        return Err(StoreError::Missing(path.to_path_buf()));
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| with_path(e.into(), path))?;
+    let check = (|| {
+        configure(&conn)?;
+        migrate(&conn)
+    })();
+    check.map_err(|e| with_path(e, path))?;
+    Ok(conn)
+}
+
+/// Creates a new database file readable by its owner and group only, with the current schema.
+/// Refuses to touch an existing file.
+pub fn create(path: &Path) -> Result<Connection> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o660)
+            .open(path)?;
+    }
+    let conn = Connection::open(path).map_err(|e| with_path(e.into(), path))?;
+    configure(&conn)?;
+    migrate(&conn)?;
+    Ok(conn)
+}
+
+/// An in-memory database with the current schema, for tests.
+pub fn open_in_memory() -> Result<Connection> {
+    let conn = Connection::open_in_memory()?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrate(&conn)?;
+    Ok(conn)
+}
+
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Applies the migrations a database lacks, each in its own IMMEDIATE transaction with the version bump.
+pub fn migrate(conn: &Connection) -> Result<()> {
+    let found = user_version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        if user_version(&tx)? > i as i64 {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Runs `f` in one IMMEDIATE transaction: committed if it returns Ok, rolled back otherwise.
+pub fn write_tx<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let out = f(&tx)?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// A new UUIDv7 (time-ordered, so index inserts stay local) as a lowercase hyphenated string.
+pub fn new_uid() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// `PRAGMA data_version`: changes when another connection commits; the UI polls it while idle.
+pub fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_an_empty_file_to_the_current_version() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("sub/ecocase.db");
+        let conn = create(&path).expect("create");
+        assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
+        drop(conn);
+        let conn = open(&path).expect("reopen");
+        assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .expect("mode");
+        assert_eq!(mode, "wal");
+        let fk: i64 = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .expect("fk");
+        assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn new_database_file_is_owner_and_group_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("e.db");
+        create(&path).expect("create");
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode & 0o007, 0, "no access for others: {mode:o}");
+    }
+
+    #[test]
+    fn missing_and_foreign_files_are_classified() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert!(matches!(
+            open(&dir.path().join("nope.db")),
+            Err(StoreError::Missing(_))
+        ));
+        let junk = dir.path().join("junk.db");
+        std::fs::write(&junk, vec![b'x'; 4096]).expect("write");
+        assert!(matches!(open(&junk), Err(StoreError::NotADatabase(p)) if p == junk));
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("e.db");
+        let conn = create(&path).expect("create");
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .expect("bump");
+        drop(conn);
+        assert!(matches!(open(&path), Err(StoreError::TooNew { .. })));
+    }
+
+    #[test]
+    fn create_refuses_an_existing_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("e.db");
+        create(&path).expect("create");
+        assert!(matches!(create(&path), Err(StoreError::Io(_))));
+    }
+}

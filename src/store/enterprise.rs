@@ -1,0 +1,588 @@
+//! Enterprise register storage: CRUD with optimistic concurrency, former names, keyset paging, search.
+
+use crate::domain::enterprise::{Enterprise, EnterpriseDraft, FormerName};
+use crate::store::db::{Result, StoreError};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+
+const COLUMNS: &str = "e.id, e.uid, e.uscc, e.uscc_nonstandard_reason, e.name, e.legal_rep, e.contact, e.phone, \
+    e.address, e.region_code, e.industry_code, e.permit_no, e.permit_class, e.permit_expiry, e.key_flags, \
+    e.hw_class, e.credit, e.perf_grade, e.list_status, e.status, e.row_version, e.created_at, e.updated_at, \
+    COALESCE((SELECT u.username FROM user u WHERE u.uid = e.updated_by), e.updated_by)";
+
+fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Enterprise> {
+    Ok(Enterprise {
+        id: r.get(0)?,
+        uid: r.get(1)?,
+        uscc: r.get(2)?,
+        uscc_nonstandard_reason: r.get(3)?,
+        name: r.get(4)?,
+        legal_rep: r.get(5)?,
+        contact: r.get(6)?,
+        phone: r.get(7)?,
+        address: r.get(8)?,
+        region_code: r.get(9)?,
+        industry_code: r.get(10)?,
+        permit_no: r.get(11)?,
+        permit_class: r.get(12)?,
+        permit_expiry: r.get(13)?,
+        key_flags: r.get(14)?,
+        hw_class: r.get(15)?,
+        credit: r.get(16)?,
+        perf_grade: r.get(17)?,
+        list_status: r.get(18)?,
+        status: r.get(19)?,
+        row_version: r.get(20)?,
+        created_at: r.get(21)?,
+        updated_at: r.get(22)?,
+        updated_by: r.get(23)?,
+    })
+}
+
+fn nonstandard(d: &EnterpriseDraft) -> Option<&str> {
+    (!d.uscc_reason.is_empty()).then_some(d.uscc_reason.as_str())
+}
+
+/// Inserts a validated draft; returns the new local id.
+pub fn insert(
+    conn: &Connection,
+    uid: &str,
+    d: &EnterpriseDraft,
+    pinyin: &str,
+    actor_uid: &str,
+    now: &str,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO enterprise (uid, uscc, uscc_nonstandard_reason, name, legal_rep, contact, phone, address,
+            region_code, industry_code, permit_no, permit_class, permit_expiry, key_flags, hw_class, credit,
+            perf_grade, status, pinyin_initials, created_at, created_by, updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?20, ?21)",
+        params![
+            uid,
+            d.uscc,
+            nonstandard(d),
+            d.name,
+            d.legal_rep,
+            d.contact,
+            d.phone,
+            d.address,
+            d.region_code,
+            d.industry_code,
+            d.permit_no,
+            d.permit_class,
+            d.permit_expiry,
+            d.key_flags,
+            d.hw_class,
+            d.credit,
+            d.perf_grade,
+            d.status,
+            pinyin,
+            now,
+            actor_uid
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Who changed a record last and when, for the conflict message.
+fn conflict(conn: &Connection, id: i64) -> StoreError {
+    let found: Option<(String, String)> = conn
+        .query_row(
+            "SELECT COALESCE((SELECT u.username FROM user u WHERE u.uid = e.updated_by), e.updated_by), e.updated_at
+             FROM enterprise e WHERE e.id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .ok()
+        .flatten();
+    match found {
+        Some((by, at)) => StoreError::Conflict { by, at },
+        None => StoreError::NotFound,
+    }
+}
+
+/// Updates a record if it still has `row_version`; otherwise a conflict naming who changed it.
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    row_version: i64,
+    d: &EnterpriseDraft,
+    pinyin: &str,
+    actor_uid: &str,
+    now: &str,
+) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE enterprise SET uscc = ?3, uscc_nonstandard_reason = ?4, name = ?5, legal_rep = ?6, contact = ?7,
+            phone = ?8, address = ?9, region_code = ?10, industry_code = ?11, permit_no = ?12, permit_class = ?13,
+            permit_expiry = ?14, key_flags = ?15, hw_class = ?16, credit = ?17, perf_grade = ?18, status = ?19,
+            pinyin_initials = ?20, updated_at = ?21, updated_by = ?22, row_version = row_version + 1
+         WHERE id = ?1 AND row_version = ?2 AND deleted_at IS NULL",
+        params![
+            id,
+            row_version,
+            d.uscc,
+            nonstandard(d),
+            d.name,
+            d.legal_rep,
+            d.contact,
+            d.phone,
+            d.address,
+            d.region_code,
+            d.industry_code,
+            d.permit_no,
+            d.permit_class,
+            d.permit_expiry,
+            d.key_flags,
+            d.hw_class,
+            d.credit,
+            d.perf_grade,
+            d.status,
+            pinyin,
+            now,
+            actor_uid
+        ],
+    )?;
+    if n == 0 {
+        Err(conflict(conn, id))
+    } else {
+        Ok(())
+    }
+}
+
+/// Soft-deletes a record with its reason, if it still has `row_version`.
+pub fn soft_delete(
+    conn: &Connection,
+    id: i64,
+    row_version: i64,
+    reason: &str,
+    actor_uid: &str,
+    now: &str,
+) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE enterprise SET deleted_at = ?3, deleted_by = ?4, delete_reason = ?5, updated_at = ?3, updated_by = ?4,
+            row_version = row_version + 1
+         WHERE id = ?1 AND row_version = ?2 AND deleted_at IS NULL",
+        params![id, row_version, now, actor_uid, reason],
+    )?;
+    if n == 0 {
+        Err(conflict(conn, id))
+    } else {
+        Ok(())
+    }
+}
+
+/// Records a former name (call before the update that changes the name, so search indexes it).
+pub fn add_former_name(
+    conn: &Connection,
+    id: i64,
+    name: &str,
+    valid_to: &str,
+    actor_uid: &str,
+    now: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO enterprise_former_name (enterprise_id, name, valid_to, recorded_at, recorded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, name, valid_to, now, actor_uid],
+    )?;
+    Ok(())
+}
+
+pub fn former_names(conn: &Connection, id: i64) -> Result<Vec<FormerName>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, valid_to FROM enterprise_former_name WHERE enterprise_id = ?1 ORDER BY valid_to DESC, id DESC",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(FormerName {
+            name: r.get(0)?,
+            valid_to: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// A live (not deleted) record by local id.
+pub fn get(conn: &Connection, id: i64) -> Result<Enterprise> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM enterprise e WHERE e.id = ?1 AND e.deleted_at IS NULL"
+    ))?;
+    Ok(stmt.query_row([id], read)?)
+}
+
+/// A live record by its USCC.
+pub fn get_by_uscc(conn: &Connection, uscc: &str) -> Result<Option<Enterprise>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM enterprise e WHERE e.uscc = ?1 AND e.deleted_at IS NULL"
+    ))?;
+    Ok(stmt.query_row([uscc], read).optional()?)
+}
+
+/// Which records a list may show: the actor's scope, already decided by the service layer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub region: Option<String>,
+    pub enterprise_id: Option<i64>,
+}
+
+/// The filters a list screen offers. Empty fields do not filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub region: Option<String>,
+    pub status: Option<String>,
+    pub credit: Option<String>,
+    pub permit_class: Option<String>,
+    pub hw_class: Option<String>,
+    pub key_flag: Option<String>,
+    pub list_status: Option<String>,
+    /// Free text: name, former names, USCC, address, pinyin initials.
+    pub query: String,
+}
+
+/// Keyset position: the last row of the previous page in (name, id) order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub name: String,
+    pub id: i64,
+}
+
+impl Cursor {
+    pub fn after(e: &Enterprise) -> Cursor {
+        Cursor {
+            name: e.name.clone(),
+            id: e.id,
+        }
+    }
+}
+
+/// Trigram FTS needs at least 3 characters; shorter queries go to LIKE on the base columns.
+const TRIGRAM_MIN_CHARS: usize = 3;
+
+fn like_pattern(q: &str) -> String {
+    let mut s = String::from("%");
+    for c in q.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            s.push('\\');
+        }
+        s.push(c);
+    }
+    s.push('%');
+    s
+}
+
+/// Builds the WHERE clause and its parameters for a scope and filter.
+fn where_clause(scope: &Scope, f: &Filter) -> (String, Vec<SqlValue>) {
+    let mut sql = String::from("e.deleted_at IS NULL");
+    let mut args: Vec<SqlValue> = Vec::new();
+    let mut eq = |sql: &mut String, col: &str, v: &Option<String>| {
+        if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
+            args.push(SqlValue::Text(v.clone()));
+            sql.push_str(&format!(" AND e.{col} = ?{}", args.len()));
+        }
+    };
+    eq(&mut sql, "region_code", &scope.region);
+    eq(&mut sql, "region_code", &f.region);
+    eq(&mut sql, "status", &f.status);
+    eq(&mut sql, "credit", &f.credit);
+    eq(&mut sql, "permit_class", &f.permit_class);
+    eq(&mut sql, "hw_class", &f.hw_class);
+    eq(&mut sql, "list_status", &f.list_status);
+    if let Some(id) = scope.enterprise_id {
+        args.push(SqlValue::Integer(id));
+        sql.push_str(&format!(" AND e.id = ?{}", args.len()));
+    }
+    if let Some(flag) = f.key_flag.as_ref().filter(|v| !v.is_empty()) {
+        args.push(SqlValue::Text(format!("%{flag}%")));
+        sql.push_str(&format!(
+            " AND (',' || e.key_flags || ',') LIKE ?{}",
+            args.len()
+        ));
+    }
+    let q = f.query.trim();
+    if q.chars().count() >= TRIGRAM_MIN_CHARS {
+        args.push(SqlValue::Text(format!("\"{}\"", q.replace('"', "\"\""))));
+        sql.push_str(&format!(
+            " AND e.id IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?{})",
+            args.len()
+        ));
+    } else if !q.is_empty() {
+        args.push(SqlValue::Text(like_pattern(q)));
+        let n = args.len();
+        sql.push_str(&format!(
+            " AND (e.name LIKE ?{n} ESCAPE '\\' OR e.uscc LIKE ?{n} ESCAPE '\\' OR e.pinyin_initials LIKE ?{n} ESCAPE '\\'
+               OR EXISTS (SELECT 1 FROM enterprise_former_name f WHERE f.enterprise_id = e.id AND f.name LIKE ?{n} ESCAPE '\\'))"
+        ));
+    }
+    (sql, args)
+}
+
+/// One page in (name, id) order, starting after `after`.
+pub fn page(
+    conn: &Connection,
+    scope: &Scope,
+    f: &Filter,
+    after: Option<&Cursor>,
+    limit: usize,
+) -> Result<Vec<Enterprise>> {
+    let (mut wh, mut args) = where_clause(scope, f);
+    if let Some(c) = after {
+        args.push(SqlValue::Text(c.name.clone()));
+        args.push(SqlValue::Integer(c.id));
+        wh.push_str(&format!(
+            " AND (e.name, e.id) > (?{}, ?{})",
+            args.len() - 1,
+            args.len()
+        ));
+    }
+    args.push(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY e.name, e.id LIMIT ?{}",
+        args.len()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), read)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Rows matching a scope and filter.
+pub fn count(conn: &Connection, scope: &Scope, f: &Filter) -> Result<i64> {
+    let (wh, args) = where_clause(scope, f);
+    let mut stmt = conn.prepare_cached(&format!("SELECT count(*) FROM enterprise e WHERE {wh}"))?;
+    Ok(stmt.query_row(params_from_iter(args), |r| r.get(0))?)
+}
+
+/// Calls `each` for every row of a scope and filter in (name, id) order, without holding them all.
+pub fn for_each(
+    conn: &Connection,
+    scope: &Scope,
+    f: &Filter,
+    mut each: impl FnMut(&Enterprise) -> Result<()>,
+) -> Result<()> {
+    let (wh, args) = where_clause(scope, f);
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY e.name, e.id"
+    ))?;
+    let mut rows = stmt.query(params_from_iter(args))?;
+    while let Some(r) = rows.next()? {
+        each(&read(r)?)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{db, seed};
+
+    fn draft(uscc: &str, name: &str, region: &str) -> EnterpriseDraft {
+        EnterpriseDraft {
+            uscc: uscc.into(),
+            name: name.into(),
+            region_code: region.into(),
+            status: "operating".into(),
+            ..Default::default()
+        }
+    }
+
+    fn setup() -> Connection {
+        let conn = db::open_in_memory().expect("db");
+        seed::reference_data(&conn, "2026-11-29T00:00:00Z").expect("seed");
+        let rows = [
+            ("91130200699229617X", "聊城市绿源化工有限公司", "371502"),
+            ("911302307808371268", "冠县兴华纺织有限公司", "371525"),
+            ("91371500MA3C0000XX", "聊城鲁西热电有限公司", "371502"),
+            ("91371500MA3C0001XX", "莘县华泰造纸厂", "371522"),
+        ];
+        for (i, (u, n, r)) in rows.iter().enumerate() {
+            let py = crate::domain::pinyin::initials(n);
+            insert(
+                &conn,
+                &format!("uid{i}"),
+                &draft(u, n, r),
+                &py,
+                "system",
+                "2026-11-29T00:00:00Z",
+            )
+            .expect("insert");
+        }
+        conn
+    }
+
+    fn names(conn: &Connection, q: &str) -> Vec<String> {
+        let f = Filter {
+            query: q.into(),
+            ..Default::default()
+        };
+        page(conn, &Scope::default(), &f, None, 50)
+            .expect("page")
+            .into_iter()
+            .map(|e| e.name)
+            .collect()
+    }
+
+    #[test]
+    fn search_with_one_two_and_three_character_chinese_queries() {
+        let conn = setup();
+        assert_eq!(names(&conn, "莘"), vec!["莘县华泰造纸厂"]);
+        assert_eq!(
+            names(&conn, "聊城"),
+            vec!["聊城市绿源化工有限公司", "聊城鲁西热电有限公司"]
+        );
+        assert_eq!(
+            names(&conn, "有限公"),
+            vec![
+                "冠县兴华纺织有限公司",
+                "聊城市绿源化工有限公司",
+                "聊城鲁西热电有限公司"
+            ]
+        );
+        assert_eq!(names(&conn, "绿源化工"), vec!["聊城市绿源化工有限公司"]);
+        assert!(names(&conn, "不存在的").is_empty());
+    }
+
+    #[test]
+    fn search_by_uscc_and_pinyin_initials() {
+        let conn = setup();
+        assert_eq!(names(&conn, "911302307808"), vec!["冠县兴华纺织有限公司"]);
+        assert_eq!(names(&conn, "lclx"), vec!["聊城鲁西热电有限公司"]);
+        assert_eq!(names(&conn, "LCLX"), vec!["聊城鲁西热电有限公司"]);
+        assert_eq!(names(&conn, "gx"), vec!["冠县兴华纺织有限公司"]);
+    }
+
+    #[test]
+    fn fts_quotes_user_input() {
+        let conn = setup();
+        assert!(names(&conn, "\"OR 1=1 --").is_empty());
+        assert!(names(&conn, "a*b").is_empty());
+        assert!(names(&conn, "%").is_empty());
+    }
+
+    #[test]
+    fn keyset_paging_visits_every_row_once() {
+        let conn = setup();
+        let mut seen = Vec::new();
+        let mut after: Option<Cursor> = None;
+        loop {
+            let rows = page(
+                &conn,
+                &Scope::default(),
+                &Filter::default(),
+                after.as_ref(),
+                3,
+            )
+            .expect("page");
+            if rows.is_empty() {
+                break;
+            }
+            after = rows.last().map(Cursor::after);
+            seen.extend(rows.into_iter().map(|e| e.id));
+        }
+        seen.sort();
+        assert_eq!(seen, vec![1, 2, 3, 4]);
+        assert_eq!(
+            count(&conn, &Scope::default(), &Filter::default()).expect("count"),
+            4
+        );
+    }
+
+    #[test]
+    fn scope_and_filters_restrict_rows() {
+        let conn = setup();
+        let branch = Scope {
+            region: Some("371525".into()),
+            enterprise_id: None,
+        };
+        assert_eq!(count(&conn, &branch, &Filter::default()).expect("count"), 1);
+        let own = Scope {
+            region: None,
+            enterprise_id: Some(1),
+        };
+        assert_eq!(
+            count(
+                &conn,
+                &own,
+                &Filter {
+                    query: "聊城".into(),
+                    ..Default::default()
+                }
+            )
+            .expect("count"),
+            1
+        );
+        let f = Filter {
+            region: Some("371502".into()),
+            ..Default::default()
+        };
+        assert_eq!(count(&conn, &Scope::default(), &f).expect("count"), 2);
+    }
+
+    #[test]
+    fn stale_row_version_is_a_conflict_naming_who_changed_it() {
+        let conn = setup();
+        let e = get(&conn, 1).expect("get");
+        let mut d = EnterpriseDraft::from_enterprise(&e);
+        d.phone = "0635-1234567".into();
+        update(
+            &conn,
+            1,
+            e.row_version,
+            &d,
+            "",
+            "system",
+            "2026-11-29T01:00:00Z",
+        )
+        .expect("first save");
+        let err = update(
+            &conn,
+            1,
+            e.row_version,
+            &d,
+            "",
+            "system",
+            "2026-11-29T02:00:00Z",
+        );
+        assert!(
+            matches!(err, Err(StoreError::Conflict { ref by, ref at }) if by == "system" && at == "2026-11-29T01:00:00Z")
+        );
+    }
+
+    #[test]
+    fn former_names_are_searchable_and_deleted_rows_vanish() {
+        let conn = setup();
+        let e = get(&conn, 2).expect("get");
+        add_former_name(&conn, 2, "冠县老纺织厂", "2026-11-29", "system", "t").expect("former");
+        let mut d = EnterpriseDraft::from_enterprise(&e);
+        d.name = "冠县兴华新材料有限公司".into();
+        update(&conn, 2, e.row_version, &d, "", "system", "t").expect("rename");
+        assert_eq!(names(&conn, "老纺织"), vec!["冠县兴华新材料有限公司"]);
+        assert_eq!(names(&conn, "老纺"), vec!["冠县兴华新材料有限公司"]);
+        soft_delete(&conn, 2, e.row_version + 1, "重复登记", "system", "t").expect("delete");
+        assert!(names(&conn, "兴华新材料").is_empty());
+        assert!(matches!(get(&conn, 2), Err(StoreError::NotFound)));
+    }
+
+    #[test]
+    fn live_uscc_is_unique_but_a_deleted_one_may_return() {
+        let conn = setup();
+        let dup = insert(
+            &conn,
+            "dup",
+            &draft("91130200699229617X", "重复", "371502"),
+            "",
+            "system",
+            "t",
+        );
+        assert!(matches!(dup, Err(StoreError::Unique(_))));
+        let e = get(&conn, 1).expect("get");
+        soft_delete(&conn, 1, e.row_version, "错误登记", "system", "t").expect("delete");
+        insert(
+            &conn,
+            "again",
+            &draft("91130200699229617X", "重新登记", "371502"),
+            "",
+            "system",
+            "t",
+        )
+        .expect("reinsert");
+    }
+}

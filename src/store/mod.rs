@@ -1,0 +1,9 @@
+//! The only code that writes SQL. Returns domain types; never formats text for people.
+
+pub mod audit;
+pub mod backup;
+pub mod db;
+pub mod enterprise;
+pub mod reference;
+pub mod seed;
+pub mod user;
