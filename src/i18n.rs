@@ -193,6 +193,12 @@ texts! {
     ActReferenceManage => "管理基础数据", "manage reference data";
     ActSettingsManage => "修改参数", "change settings";
     ActAuditView => "查看审计日志", "view the audit log";
+
+    // ---- TUI screens (keep TUI strings in this section)
+    ScreenLogin => "登录", "Log in";
+
+    // ---- command line, import and export (keep CLI strings in this section)
+    CliDone => "完成", "Done";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

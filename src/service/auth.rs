@@ -105,6 +105,17 @@ fn check_credentials(
     Ok(actor)
 }
 
+/// Opens the database at `path` (migrating it if needed) and logs a person in.
+pub fn login_path(
+    path: &std::path::Path,
+    username: &str,
+    password: &str,
+    clock: Clock,
+) -> Result<Session> {
+    let conn = db::open(path)?;
+    login(conn, username, password, clock)
+}
+
 /// Logs a person in and opens their session.
 pub fn login(
     mut conn: Connection,

@@ -7,6 +7,12 @@ pub mod enterprise;
 pub mod setup;
 pub mod users;
 
+// Screens' read models (TUI work).
+pub mod home;
+
+// Command-line work: import, demo data, administration.
+pub mod demo;
+
 use crate::domain::calendar::Calendar;
 use crate::domain::settings::Policy;
 use crate::domain::user::{Action, Actor, Denied, Target, authorize};
