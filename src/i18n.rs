@@ -194,6 +194,23 @@ texts! {
     ActSettingsManage => "修改参数", "change settings";
     ActAuditView => "查看审计日志", "view the audit log";
 
+    // ---- administration: settings, reference data, audit
+    ErrSettingUnknown => "参数“{key}”不存在：可选 {keys}", "Unknown setting '{key}': use one of {keys}";
+    ErrSettingValue => "参数 {key} 应为 {min} 到 {max} 之间的整数", "Setting {key} must be a whole number from {min} to {max}";
+    ErrRowField => "第 {row} 行“{column}”：{reason}", "Row {row}, column '{column}': {reason}";
+    ErrMissingColumns => "缺少必需的列：{columns}", "Missing required column(s): {columns}";
+    ErrEmptyFile => "文件没有数据行", "The file has no data rows";
+    ReasonDate => "应为日期 YYYY-MM-DD", "must be a date YYYY-MM-DD";
+    ReasonDayKind => "应为 holiday（放假）或 workday（调休上班）", "must be holiday or workday";
+    ReasonWorkdayWeekday => "调休上班日应为周六或周日", "a make-up working day must be a Saturday or Sunday";
+    ReasonDuplicate => "与第 {other} 行重复", "duplicates row {other}";
+    ReasonWasteCode => "危废代码应为 ddd-ddd-dd（例如 900-041-49），类别 HW41-HW44 不存在", "waste code must be ddd-ddd-dd (e.g. 900-041-49); HW41-HW44 do not exist";
+    ReasonCategoryMismatch => "类别应为 {expected}（代码末两位）", "category must be {expected} (the code's last two digits)";
+    ReasonHazard => "危险特性“{value}”无效：可选 T、C、I、R、In", "hazard characteristic '{value}' is invalid: use T, C, I, R, In";
+    ReasonRequired => "不能为空", "is required";
+    ErrEditionExists => "名录版本“{label}”已存在", "Waste-code edition '{label}' already exists";
+    ErrNoCategories => "没有可用的危废类别：请同时导入类别表", "No waste categories available: import the category table too";
+
     // ---- TUI screens (keep TUI strings in this section)
     ScreenLogin => "登录", "Log in";
 
@@ -213,6 +230,7 @@ pub struct Text {
 pub enum Arg {
     Str(String),
     Key(T),
+    Text(Box<Text>),
 }
 
 impl Text {
@@ -229,6 +247,12 @@ impl Text {
         self
     }
 
+    /// Adds a `{name}` parameter that is itself a text with parameters, rendered in the same language.
+    pub fn arg_text(mut self, name: &'static str, text: Text) -> Text {
+        self.args.push((name, Arg::Text(Box::new(text))));
+        self
+    }
+
     /// Adds a `{name}` parameter that is itself a table key, rendered in the language of the whole text.
     pub fn arg_key(mut self, name: &'static str, key: T) -> Text {
         self.args.push((name, Arg::Key(key)));
@@ -242,6 +266,7 @@ impl Text {
             .map(|(n, a)| match a {
                 Arg::Str(s) => (*n, s.clone()),
                 Arg::Key(k) => (*n, k.get(lang).to_string()),
+                Arg::Text(t) => (*n, t.render(lang)),
             })
             .collect();
         fill(self.key.get(lang), &args)

@@ -10,3 +10,4 @@ pub mod text;
 pub mod uscc;
 pub mod user;
 pub mod validate;
+pub mod waste;

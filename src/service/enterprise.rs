@@ -192,6 +192,7 @@ impl Session {
         mut draft: EnterpriseDraft,
         warnings: Warnings,
     ) -> Result<Enterprise> {
+        self.require(Action::EnterpriseUpdate)?;
         let before = self.enterprise(id)?;
         self.check(
             Action::EnterpriseUpdate,
@@ -238,6 +239,7 @@ impl Session {
 
     /// Soft-deletes with a reason; the record stays in the database and in the audit log.
     pub fn delete_enterprise(&mut self, id: i64, row_version: i64, reason: &str) -> Result<()> {
+        self.require(Action::EnterpriseDelete)?;
         let before = self.enterprise(id)?;
         self.check(
             Action::EnterpriseDelete,

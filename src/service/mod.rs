@@ -2,6 +2,7 @@
 //! in one IMMEDIATE transaction and appends to the audit log in that same transaction. The TUI and the
 //! CLI both come through here, so a rule enforced here holds everywhere.
 
+pub mod admin;
 pub mod auth;
 pub mod enterprise;
 pub mod setup;

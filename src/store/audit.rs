@@ -140,6 +140,18 @@ pub fn history(
     Ok(rows)
 }
 
+/// The newest entries first, before `before_seq` when paging back.
+pub fn page(conn: &Connection, before_seq: Option<i64>, limit: usize) -> Result<Vec<AuditRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM audit_log WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map(
+        params![before_seq.unwrap_or(i64::MAX), limit as i64],
+        read_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Why the chain is broken at a row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BrokenLink {

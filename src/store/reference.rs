@@ -98,3 +98,131 @@ pub fn counts(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
     }
     Ok(out)
 }
+
+/// Forgets the stored exceptions of a year and marks it covered by `source` (an import replaces it whole).
+pub fn replace_calendar_year(conn: &Connection, year: i32, source: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM calendar_day WHERE day LIKE ?1",
+        [format!("{year:04}-%")],
+    )?;
+    conn.execute(
+        "INSERT INTO calendar_year (year, source) VALUES (?1, ?2)
+         ON CONFLICT(year) DO UPDATE SET source = excluded.source",
+        params![year, source],
+    )?;
+    Ok(())
+}
+
+pub fn insert_calendar_day(conn: &Connection, day: &str, kind: &str, name: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO calendar_day (day, kind, name) VALUES (?1, ?2, ?3)",
+        params![day, kind, name],
+    )?;
+    Ok(())
+}
+
+pub fn waste_edition_exists(conn: &Connection, label: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM waste_edition WHERE label = ?1)",
+        [label],
+        |r| r.get(0),
+    )?)
+}
+
+/// The categories of the edition with the latest effective date.
+pub fn latest_waste_categories(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT category, name_zh FROM waste_category WHERE edition_id =
+            (SELECT id FROM waste_edition ORDER BY effective_from DESC, id DESC LIMIT 1) ORDER BY category",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub fn insert_waste_edition(
+    conn: &Connection,
+    label: &str,
+    effective: &str,
+    official: bool,
+    now: &str,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO waste_edition (label, effective_from, official, imported_at) VALUES (?1, ?2, ?3, ?4)",
+        params![label, effective, official, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn insert_waste_category(
+    conn: &Connection,
+    edition: i64,
+    category: &str,
+    name: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO waste_category (edition_id, category, name_zh) VALUES (?1, ?2, ?3)",
+        params![edition, category, name],
+    )?;
+    Ok(())
+}
+
+pub fn insert_waste_code(
+    conn: &Connection,
+    edition: i64,
+    code: &str,
+    category: &str,
+    desc: &str,
+    hazard: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO waste_code (edition_id, code, category, description_zh, hazard) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![edition, code, category, desc, hazard],
+    )?;
+    Ok(())
+}
+
+/// A waste-code edition as listed to administrators.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WasteEdition {
+    pub label: String,
+    pub effective_from: String,
+    pub official: bool,
+    pub codes: i64,
+}
+
+pub fn waste_editions(conn: &Connection) -> Result<Vec<WasteEdition>> {
+    let mut stmt = conn.prepare(
+        "SELECT e.label, e.effective_from, e.official, (SELECT count(*) FROM waste_code c WHERE c.edition_id = e.id)
+         FROM waste_edition e ORDER BY e.effective_from, e.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(WasteEdition {
+            label: r.get(0)?,
+            effective_from: r.get(1)?,
+            official: r.get(2)?,
+            codes: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub fn deactivate_service_menu(conn: &Connection) -> Result<()> {
+    conn.execute("UPDATE service_menu SET active = 0", [])?;
+    Ok(())
+}
+
+pub fn upsert_service_item(
+    conn: &Connection,
+    code: &str,
+    zh: &str,
+    en: &str,
+    sort: i64,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO service_menu (code, name_zh, name_en, active, sort) VALUES (?1, ?2, ?3, 1, ?4)
+         ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, active = 1,
+            sort = excluded.sort",
+        params![code, zh, en, sort],
+    )?;
+    Ok(())
+}

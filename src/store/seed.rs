@@ -32,22 +32,6 @@ fn field<'a>(row: &[&'a str], i: usize) -> &'a str {
     row.get(i).copied().unwrap_or("").trim()
 }
 
-/// Hazard characteristics as a canonical comma-separated list (`T/C/I/R` and `C,T` both occur).
-pub fn normalize_hazard(raw: &str) -> String {
-    let order = ["T", "C", "I", "R", "In"];
-    let parts: Vec<&str> = raw
-        .split([',', '/', '，', ' '])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    order
-        .iter()
-        .filter(|o| parts.contains(o))
-        .copied()
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 /// Loads every reference table and the default settings into an empty database.
 pub fn reference_data(conn: &Connection, now: &str) -> Result<()> {
     for r in rows(REGIONS_TSV) {
@@ -101,7 +85,7 @@ pub fn reference_data(conn: &Connection, now: &str) -> Result<()> {
     for r in rows(WASTE_CODES_TSV) {
         conn.execute(
             "INSERT OR IGNORE INTO waste_code (edition_id, code, category, description_zh, hazard) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![edition, field(&r, 0), field(&r, 1), field(&r, 2), normalize_hazard(field(&r, 3))],
+            params![edition, field(&r, 0), field(&r, 1), field(&r, 2), crate::domain::waste::normalize_hazards(field(&r, 3)).unwrap_or_default()],
         )?;
     }
     for (i, r) in rows(SERVICE_MENU_TSV).enumerate() {
@@ -151,9 +135,12 @@ mod tests {
     }
 
     #[test]
-    fn hazard_characteristics_are_canonical() {
-        assert_eq!(normalize_hazard("T/C/I/R"), "T,C,I,R");
-        assert_eq!(normalize_hazard("C,T"), "T,C");
-        assert_eq!(normalize_hazard("T/In"), "T,In");
+    fn every_shipped_waste_code_is_well_formed() {
+        for r in rows(WASTE_CODES_TSV) {
+            let code = field(&r, 0);
+            let category = crate::domain::waste::category_of(code).expect("code form");
+            assert_eq!(category, field(&r, 1), "{code}");
+            crate::domain::waste::normalize_hazards(field(&r, 3)).expect("hazards");
+        }
     }
 }

@@ -1,0 +1,129 @@
+//! Shared fixtures for the service-level tests: a database with one account of every role and two
+//! enterprises in different regions, built once and copied for each test.
+
+#![allow(dead_code)]
+
+use chrono::{DateTime, TimeZone, Utc};
+use ecocase::domain::enterprise::EnterpriseDraft;
+use ecocase::domain::user::Role;
+use ecocase::service::enterprise::Warnings;
+use ecocase::service::users::NewAccount;
+use ecocase::service::{Clock, Session, auth, setup};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// 冠县 (the branch's region) and 东昌府区.
+pub const GUAN: &str = "371525";
+pub const DONGCHANGFU: &str = "371502";
+/// USCCs with correct check characters.
+pub const E1_USCC: &str = "91130200699229617X";
+pub const E2_USCC: &str = "911302307808371268";
+pub const E1_NAME: &str = "冠县兴华纺织有限公司";
+pub const E2_NAME: &str = "聊城市东昌府区绿源化工有限公司";
+pub const PASSWORD: &str = "pw-1234";
+
+/// A clock tests can move.
+pub struct TestClock(Arc<Mutex<DateTime<Utc>>>);
+
+impl TestClock {
+    pub fn at(y: i32, m: u32, d: u32, h: u32) -> TestClock {
+        TestClock(Arc::new(Mutex::new(
+            Utc.with_ymd_and_hms(y, m, d, h, 0, 0)
+                .single()
+                .expect("valid time"),
+        )))
+    }
+
+    pub fn clock(&self) -> Clock {
+        let t = self.0.clone();
+        Arc::new(move || *t.lock().expect("clock lock"))
+    }
+
+    pub fn advance_minutes(&self, minutes: i64) {
+        let mut t = self.0.lock().expect("clock lock");
+        *t += chrono::Duration::minutes(minutes);
+    }
+}
+
+pub fn fixed_clock() -> Clock {
+    TestClock::at(2026, 11, 29, 2).clock()
+}
+
+pub fn draft(uscc: &str, name: &str, region: &str) -> EnterpriseDraft {
+    EnterpriseDraft {
+        uscc: uscc.into(),
+        name: name.into(),
+        region_code: region.into(),
+        ..Default::default()
+    }
+}
+
+/// (username, roles, unit, bound enterprise).
+pub type Account = (
+    &'static str,
+    &'static [Role],
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+/// The accounts of the fixture.
+pub const ACCOUNTS: &[Account] = &[
+    ("staff", &[Role::Staff], Some("CITY"), None),
+    ("branch", &[Role::Staff], Some(GUAN), None),
+    ("inspector", &[Role::Inspector], Some("CITY"), None),
+    ("supervisor", &[Role::Supervisor], Some("CITY"), None),
+    ("ent", &[Role::Enterprise], None, Some(E1_USCC)),
+];
+
+fn build_template(path: &Path) {
+    let clock = fixed_clock();
+    setup::init(path, "admin", PASSWORD, &clock).expect("init");
+    let mut admin = auth::login_path(path, "admin", PASSWORD, clock.clone()).expect("admin login");
+    // Enterprises first (the enterprise account binds to one), created by a staff account.
+    admin
+        .add_user(&NewAccount {
+            username: "staff".into(),
+            roles: vec![Role::Staff],
+            password: PASSWORD.into(),
+            ..Default::default()
+        })
+        .expect("staff");
+    let mut staff = auth::login_path(path, "staff", PASSWORD, clock.clone()).expect("staff login");
+    staff
+        .create_enterprise(draft(E1_USCC, E1_NAME, GUAN), Warnings::Stop)
+        .expect("e1");
+    staff
+        .create_enterprise(draft(E2_USCC, E2_NAME, DONGCHANGFU), Warnings::Stop)
+        .expect("e2");
+    for (name, roles, unit, ent) in ACCOUNTS.iter().skip(1) {
+        admin
+            .add_user(&NewAccount {
+                username: (*name).into(),
+                roles: roles.to_vec(),
+                unit: unit.map(str::to_string),
+                enterprise_uscc: ent.map(str::to_string),
+                password: PASSWORD.into(),
+                ..Default::default()
+            })
+            .expect("account");
+    }
+}
+
+/// A fresh copy of the fixture database in its own directory.
+pub fn fresh_db() -> (tempfile::TempDir, PathBuf) {
+    static TEMPLATE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, template) = TEMPLATE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("template.db");
+        build_template(&path);
+        (dir, path)
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ecocase.db");
+    std::fs::copy(template, &path).expect("copy template");
+    (dir, path)
+}
+
+pub fn login(path: &Path, user: &str) -> Session {
+    auth::login_path(path, user, PASSWORD, fixed_clock()).expect("login")
+}
