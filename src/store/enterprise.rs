@@ -316,14 +316,13 @@ fn where_clause(scope: &Scope, f: &Filter) -> (String, Vec<SqlValue>) {
     (sql, args)
 }
 
-/// One page in (name, id) order, starting after `after`.
-pub fn page(
-    conn: &Connection,
+/// The SQL and parameters of one page, shared by `page` and the query-plan test.
+fn page_sql(
     scope: &Scope,
     f: &Filter,
     after: Option<&Cursor>,
     limit: usize,
-) -> Result<Vec<Enterprise>> {
+) -> (String, Vec<SqlValue>) {
     let (mut wh, mut args) = where_clause(scope, f);
     if let Some(c) = after {
         args.push(SqlValue::Text(c.name.clone()));
@@ -339,6 +338,18 @@ pub fn page(
         "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY e.name, e.id LIMIT ?{}",
         args.len()
     );
+    (sql, args)
+}
+
+/// One page in (name, id) order, starting after `after`.
+pub fn page(
+    conn: &Connection,
+    scope: &Scope,
+    f: &Filter,
+    after: Option<&Cursor>,
+    limit: usize,
+) -> Result<Vec<Enterprise>> {
+    let (sql, args) = page_sql(scope, f, after, limit);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(args), read)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -584,5 +595,52 @@ mod tests {
             "t",
         )
         .expect("reinsert");
+    }
+
+    /// The plan of a list page must walk an index in (name, id) order: a temporary B-tree for ORDER BY
+    /// or a full table scan would make paging slow at province scale.
+    #[test]
+    fn list_pages_use_the_ordered_indexes() {
+        let conn = setup();
+        let cursor = Cursor {
+            name: "聊城".into(),
+            id: 3,
+        };
+        let cases = [
+            (Scope::default(), Filter::default(), "enterprise_name_page"),
+            (
+                Scope {
+                    region: Some("371525".into()),
+                    enterprise_id: None,
+                },
+                Filter::default(),
+                "enterprise_region_page",
+            ),
+            (
+                Scope::default(),
+                Filter {
+                    region: Some("371502".into()),
+                    ..Default::default()
+                },
+                "enterprise_region_page",
+            ),
+        ];
+        for (scope, filter, index) in cases {
+            let (sql, args) = page_sql(&scope, &filter, Some(&cursor), 20);
+            let mut stmt = conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .expect("explain");
+            let plan: Vec<String> = stmt
+                .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
+                .expect("plan")
+                .collect::<rusqlite::Result<_>>()
+                .expect("rows");
+            let text = plan.join(" | ");
+            assert!(text.contains(index), "{index} not used: {text}");
+            assert!(
+                !text.contains("TEMP B-TREE"),
+                "sorts in a temporary B-tree: {text}"
+            );
+        }
     }
 }
