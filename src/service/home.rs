@@ -1,1 +1,161 @@
-//! Home screen read model: the counts and tasks a person sees after login (TUI work).
+//! Home screen read model: the counts and tasks a person sees after login, in their own scope.
+//! Each task carries the list filter that shows its records, so the screen can jump straight there.
+
+use crate::domain::enterprise::Enterprise;
+use crate::domain::user::{Action, Role};
+use crate::i18n::T;
+use crate::service::{Result, Session};
+use crate::store::enterprise::{Alert, Cursor, Filter};
+use crate::store::home::enterprise_counts;
+
+/// Days ahead in which an expiring permit is an alert.
+pub const PERMIT_WARNING_DAYS: i64 = 30;
+
+/// What a home task counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskKind {
+    PermitExpiring,
+    PermitExpired,
+    NonstandardUscc,
+    WarningsAcknowledged,
+    Operating,
+    Suspended,
+    Closed,
+    All,
+}
+
+impl TaskKind {
+    pub fn label(self) -> T {
+        match self {
+            TaskKind::PermitExpiring => T::TaskPermitExpiring,
+            TaskKind::PermitExpired => T::TaskPermitExpired,
+            TaskKind::NonstandardUscc => T::TaskNonstandardUscc,
+            TaskKind::WarningsAcknowledged => T::TaskWarningsAcknowledged,
+            TaskKind::Operating => T::TaskOperating,
+            TaskKind::Suspended => T::TaskSuspended,
+            TaskKind::Closed => T::TaskClosed,
+            TaskKind::All => T::TaskAll,
+        }
+    }
+
+    /// Alerts ask for attention when their count is not zero; the others are plain counts.
+    pub fn is_alert(self) -> bool {
+        matches!(
+            self,
+            TaskKind::PermitExpiring
+                | TaskKind::PermitExpired
+                | TaskKind::NonstandardUscc
+                | TaskKind::WarningsAcknowledged
+        )
+    }
+}
+
+/// One line of the home screen: what, how many, and the filter that lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HomeTask {
+    pub kind: TaskKind,
+    pub count: i64,
+    pub filter: Filter,
+}
+
+/// The home screen: tasks for bureau accounts, the own enterprise's card for enterprise accounts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Home {
+    pub tasks: Vec<HomeTask>,
+    pub own: Option<Enterprise>,
+}
+
+impl Session {
+    /// The home screen of this actor, counted within their scope.
+    pub fn home(&self) -> Result<Home> {
+        self.require(Action::EnterpriseRead)?;
+        if self.actor.roles == [Role::Enterprise] {
+            let own = match self.actor.enterprise_id {
+                Some(id) => Some(self.enterprise(id)?),
+                None => None,
+            };
+            return Ok(Home {
+                tasks: Vec::new(),
+                own,
+            });
+        }
+        let today = self.today();
+        let until = today + chrono::Duration::days(PERMIT_WARNING_DAYS);
+        let (t, u) = (
+            today.format("%Y-%m-%d").to_string(),
+            until.format("%Y-%m-%d").to_string(),
+        );
+        let c = enterprise_counts(&self.conn, &self.enterprise_scope(), &t, &u)?;
+        let with_alert = |alert: Alert| Filter {
+            alert: Some(alert),
+            ..Filter::default()
+        };
+        let with_status = |status: &str| Filter {
+            status: Some(status.to_string()),
+            ..Filter::default()
+        };
+        let tasks = vec![
+            HomeTask {
+                kind: TaskKind::PermitExpiring,
+                count: c.permit_expiring,
+                filter: with_alert(Alert::PermitExpiring {
+                    from: t.clone(),
+                    to: u,
+                }),
+            },
+            HomeTask {
+                kind: TaskKind::PermitExpired,
+                count: c.permit_expired,
+                filter: with_alert(Alert::PermitExpired { before: t }),
+            },
+            HomeTask {
+                kind: TaskKind::NonstandardUscc,
+                count: c.nonstandard_uscc,
+                filter: with_alert(Alert::NonstandardUscc),
+            },
+            HomeTask {
+                kind: TaskKind::WarningsAcknowledged,
+                count: c.warnings_acknowledged,
+                filter: with_alert(Alert::WarningsAcknowledged),
+            },
+            HomeTask {
+                kind: TaskKind::Operating,
+                count: c.operating,
+                filter: with_status("operating"),
+            },
+            HomeTask {
+                kind: TaskKind::Suspended,
+                count: c.suspended,
+                filter: with_status("suspended"),
+            },
+            HomeTask {
+                kind: TaskKind::Closed,
+                count: c.closed,
+                filter: with_status("closed"),
+            },
+            HomeTask {
+                kind: TaskKind::All,
+                count: c.total,
+                filter: Filter::default(),
+            },
+        ];
+        Ok(Home { tasks, own: None })
+    }
+
+    /// The page of enterprises that ends just before `before` (the last page when `None`).
+    pub fn list_enterprises_before(
+        &self,
+        f: &Filter,
+        before: Option<&Cursor>,
+        limit: usize,
+    ) -> Result<Vec<Enterprise>> {
+        self.require(Action::EnterpriseRead)?;
+        Ok(crate::store::enterprise::page_before(
+            &self.conn,
+            &self.enterprise_scope(),
+            f,
+            before,
+            limit,
+        )?)
+    }
+}

@@ -237,6 +237,21 @@ pub struct Filter {
     pub list_status: Option<String>,
     /// Free text: name, former names, USCC, address, pinyin initials.
     pub query: String,
+    /// One of the home screen's alerts (permit expiry, flagged codes, acknowledged warnings).
+    pub alert: Option<Alert>,
+}
+
+/// The home screen's alert conditions, usable as list filters. Permit alerts skip closed enterprises.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Alert {
+    /// Permit expiry between `from` and `to` inclusive (YYYY-MM-DD).
+    PermitExpiring { from: String, to: String },
+    /// Permit expiry before `before` (YYYY-MM-DD).
+    PermitExpired { before: String },
+    /// A pre-standard USCC accepted with a reason (the flagged records).
+    NonstandardUscc,
+    /// Saved with acknowledged warnings.
+    WarningsAcknowledged,
 }
 
 /// Keyset position: the last row of the previous page in (name, id) order.
@@ -271,7 +286,7 @@ fn like_pattern(q: &str) -> String {
 }
 
 /// Builds the WHERE clause and its parameters for a scope and filter.
-fn where_clause(scope: &Scope, f: &Filter) -> (String, Vec<SqlValue>) {
+pub(crate) fn where_clause(scope: &Scope, f: &Filter) -> (String, Vec<SqlValue>) {
     let mut sql = String::from("e.deleted_at IS NULL");
     let mut args: Vec<SqlValue> = Vec::new();
     let mut eq = |sql: &mut String, col: &str, v: &Option<String>| {
@@ -297,6 +312,29 @@ fn where_clause(scope: &Scope, f: &Filter) -> (String, Vec<SqlValue>) {
             " AND (',' || e.key_flags || ',') LIKE ?{}",
             args.len()
         ));
+    }
+    match &f.alert {
+        Some(Alert::PermitExpiring { from, to }) => {
+            args.push(SqlValue::Text(from.clone()));
+            args.push(SqlValue::Text(to.clone()));
+            sql.push_str(&format!(
+                " AND e.status <> 'closed' AND e.permit_expiry <> '' AND e.permit_expiry BETWEEN ?{} AND ?{}",
+                args.len() - 1,
+                args.len()
+            ));
+        }
+        Some(Alert::PermitExpired { before }) => {
+            args.push(SqlValue::Text(before.clone()));
+            sql.push_str(&format!(
+                " AND e.status <> 'closed' AND e.permit_expiry <> '' AND e.permit_expiry < ?{}",
+                args.len()
+            ));
+        }
+        Some(Alert::NonstandardUscc) => {
+            sql.push_str(" AND COALESCE(e.uscc_nonstandard_reason, '') <> ''");
+        }
+        Some(Alert::WarningsAcknowledged) => sql.push_str(" AND e.warnings_ack <> ''"),
+        None => {}
     }
     let q = f.query.trim();
     if q.chars().count() >= TRIGRAM_MIN_CHARS {
@@ -353,6 +391,37 @@ pub fn page(
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(args), read)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The page that ends just before `before` (or the last page when `None`), in (name, id) order:
+/// keyset paging backwards, for "go to the end" and paging up from there.
+pub fn page_before(
+    conn: &Connection,
+    scope: &Scope,
+    f: &Filter,
+    before: Option<&Cursor>,
+    limit: usize,
+) -> Result<Vec<Enterprise>> {
+    let (mut wh, mut args) = where_clause(scope, f);
+    if let Some(c) = before {
+        args.push(SqlValue::Text(c.name.clone()));
+        args.push(SqlValue::Integer(c.id));
+        wh.push_str(&format!(
+            " AND (e.name, e.id) < (?{}, ?{})",
+            args.len() - 1,
+            args.len()
+        ));
+    }
+    args.push(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY e.name DESC, e.id DESC LIMIT ?{}",
+        args.len()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), read)?;
+    let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.reverse();
+    Ok(rows)
 }
 
 /// Rows matching a scope and filter.

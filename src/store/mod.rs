@@ -4,6 +4,7 @@ pub mod audit;
 pub mod backup;
 pub mod db;
 pub mod enterprise;
+pub mod home;
 pub mod reference;
 pub mod seed;
 pub mod user;

@@ -1,7 +1,26 @@
-//! The terminal interface (ratatui + crossterm). PLACEHOLDER: replaced by the TUI work.
+//! The terminal interface (ratatui + crossterm), built as The Elm Architecture: `app::update` is a
+//! pure state transition returning effects, `runtime` carries them out through the service layer,
+//! `render::draw` only draws. Keys come from one binding table (`keymap`).
+
+pub mod app;
+pub mod draw;
+pub mod input;
+pub mod keymap;
+pub mod msg;
+pub mod overlays;
+pub mod render;
+pub mod runtime;
+pub mod screens;
+pub mod text;
+pub mod theme;
 
 use crate::i18n::Lang;
-use std::path::PathBuf;
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::io::stdout;
+use std::path::{Path, PathBuf};
 
 /// How the TUI was asked to start (from the command line, environment and config file).
 #[derive(Clone, Debug)]
@@ -12,7 +31,78 @@ pub struct TuiOptions {
     pub mono: bool,
 }
 
+/// Puts the terminal back as it was: normal screen, cooked mode, no bracketed paste, visible cursor.
+/// Safe to call more than once (normal exit and the panic hook).
+pub fn restore_terminal() {
+    let _ = crossterm::execute!(
+        stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Sends log lines to `ecocase.log` next to the database, never to the screen. If the file cannot be
+/// opened, or another part of the program already set up logging, nothing changes.
+fn init_logging(db_path: &Path) {
+    let dir = db_path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let _ = std::fs::create_dir_all(dir);
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("ecocase.log"))
+    else {
+        return;
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ECOCASE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_writer(std::sync::Mutex::new(file))
+        .try_init();
+}
+
 /// Runs the TUI until the person quits. Returns a message for the terminal on failure.
-pub fn run(_opts: TuiOptions) -> Result<(), String> {
-    Err("TUI not built yet".to_string())
+pub fn run(opts: TuiOptions) -> Result<(), String> {
+    init_logging(&opts.db_path);
+    let mono = opts.mono || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = theme::Theme {
+        mono,
+        ascii: opts.ascii,
+    };
+    let first_run = !opts.db_path.exists();
+
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        tracing::error!("panic: {info}");
+        previous(info);
+    }));
+
+    enable_raw_mode().map_err(|e| runtime::startup_error(&e))?;
+    if let Err(e) = crossterm::execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste) {
+        restore_terminal();
+        return Err(runtime::startup_error(&e));
+    }
+    let result = (|| {
+        let backend = ratatui::backend::CrosstermBackend::new(stdout());
+        let mut terminal =
+            ratatui::Terminal::new(backend).map_err(|e| runtime::startup_error(&e))?;
+        terminal.clear().map_err(|e| runtime::startup_error(&e))?;
+        let size = terminal.size().map_err(|e| runtime::startup_error(&e))?;
+        let mut app = app::App::new(opts.lang, theme, (size.width, size.height), first_run);
+        let (tx, rx) = std::sync::mpsc::channel();
+        runtime::spawn_input(tx);
+        tracing::info!(db = %opts.db_path.display(), first_run, "tui started");
+        let mut rt = runtime::Runtime::new(opts.db_path.clone(), crate::service::system_clock());
+        rt.run(&mut terminal, &mut app, &rx)
+    })();
+    restore_terminal();
+    tracing::info!("tui stopped");
+    result
 }

@@ -1,0 +1,190 @@
+//! Counts for the home screen, in one pass over the enterprises of a scope.
+
+use crate::store::db::Result;
+use crate::store::enterprise::{Filter, Scope, where_clause};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, params_from_iter};
+
+/// What the home screen counts, for one scope. Permit alerts skip closed enterprises (as the list
+/// filters of the same name do).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EnterpriseCounts {
+    pub total: i64,
+    pub operating: i64,
+    pub suspended: i64,
+    pub closed: i64,
+    pub permit_expiring: i64,
+    pub permit_expired: i64,
+    pub nonstandard_uscc: i64,
+    pub warnings_acknowledged: i64,
+}
+
+/// Counts live enterprises in `scope`: by status, permits expiring in `[today, until]`, permits expired
+/// before `today`, flagged pre-standard codes and records saved with acknowledged warnings.
+pub fn enterprise_counts(
+    conn: &Connection,
+    scope: &Scope,
+    today: &str,
+    until: &str,
+) -> Result<EnterpriseCounts> {
+    let (wh, mut args) = where_clause(scope, &Filter::default());
+    args.push(SqlValue::Text(today.to_string()));
+    let t = args.len();
+    args.push(SqlValue::Text(until.to_string()));
+    let u = args.len();
+    let sql = format!(
+        "SELECT count(*),
+            COALESCE(sum(e.status = 'operating'), 0),
+            COALESCE(sum(e.status = 'suspended'), 0),
+            COALESCE(sum(e.status = 'closed'), 0),
+            COALESCE(sum(e.status <> 'closed' AND e.permit_expiry <> '' AND e.permit_expiry BETWEEN ?{t} AND ?{u}), 0),
+            COALESCE(sum(e.status <> 'closed' AND e.permit_expiry <> '' AND e.permit_expiry < ?{t}), 0),
+            COALESCE(sum(COALESCE(e.uscc_nonstandard_reason, '') <> ''), 0),
+            COALESCE(sum(e.warnings_ack <> ''), 0)
+         FROM enterprise e WHERE {wh}"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt.query_row(params_from_iter(args), |r| {
+        Ok(EnterpriseCounts {
+            total: r.get(0)?,
+            operating: r.get(1)?,
+            suspended: r.get(2)?,
+            closed: r.get(3)?,
+            permit_expiring: r.get(4)?,
+            permit_expired: r.get(5)?,
+            nonstandard_uscc: r.get(6)?,
+            warnings_acknowledged: r.get(7)?,
+        })
+    })?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::enterprise::EnterpriseDraft;
+    use crate::store::enterprise::{Alert, count, insert, page, page_before};
+    use crate::store::{db, seed};
+
+    fn add(conn: &Connection, uscc: &str, name: &str, region: &str, status: &str, expiry: &str) {
+        let d = EnterpriseDraft {
+            uscc: uscc.into(),
+            name: name.into(),
+            region_code: region.into(),
+            status: status.into(),
+            permit_expiry: expiry.into(),
+            ..Default::default()
+        };
+        insert(conn, &db::new_uid(), &d, "", "system", "t").expect("insert");
+    }
+
+    fn setup() -> Connection {
+        let conn = db::open_in_memory().expect("db");
+        seed::reference_data(&conn, "2026-11-29T00:00:00Z").expect("seed");
+        add(
+            &conn,
+            "91130200699229617X",
+            "甲化工",
+            "371502",
+            "operating",
+            "2026-12-10",
+        );
+        add(
+            &conn,
+            "911302307808371268",
+            "乙纺织",
+            "371525",
+            "operating",
+            "2026-01-01",
+        );
+        add(
+            &conn,
+            "91371500MA3C0000XX",
+            "丙热电",
+            "371502",
+            "suspended",
+            "",
+        );
+        add(
+            &conn,
+            "91371500MA3C0001XX",
+            "丁造纸",
+            "371502",
+            "closed",
+            "2025-01-01",
+        );
+        conn.execute(
+            "UPDATE enterprise SET uscc_nonstandard_reason = '旧证', warnings_ack = 'uscc_checksum' WHERE name = '丙热电'",
+            [],
+        )
+        .expect("flag");
+        conn
+    }
+
+    #[test]
+    fn counts_by_status_and_alert_in_scope() {
+        let conn = setup();
+        let all = enterprise_counts(&conn, &Scope::default(), "2026-11-29", "2026-12-29")
+            .expect("counts");
+        assert_eq!(
+            all,
+            EnterpriseCounts {
+                total: 4,
+                operating: 2,
+                suspended: 1,
+                closed: 1,
+                permit_expiring: 1,
+                permit_expired: 1,
+                nonstandard_uscc: 1,
+                warnings_acknowledged: 1,
+            }
+        );
+        let branch = Scope {
+            region: Some("371525".into()),
+            enterprise_id: None,
+        };
+        let b = enterprise_counts(&conn, &branch, "2026-11-29", "2026-12-29").expect("counts");
+        assert_eq!((b.total, b.permit_expired, b.permit_expiring), (1, 1, 0));
+    }
+
+    #[test]
+    fn alert_filters_match_the_counts() {
+        let conn = setup();
+        let n = |alert: Alert| {
+            let f = Filter {
+                alert: Some(alert),
+                ..Default::default()
+            };
+            count(&conn, &Scope::default(), &f).expect("count")
+        };
+        assert_eq!(
+            n(Alert::PermitExpiring {
+                from: "2026-11-29".into(),
+                to: "2026-12-29".into()
+            }),
+            1
+        );
+        assert_eq!(
+            n(Alert::PermitExpired {
+                before: "2026-11-29".into()
+            }),
+            1
+        );
+        assert_eq!(n(Alert::NonstandardUscc), 1);
+        assert_eq!(n(Alert::WarningsAcknowledged), 1);
+    }
+
+    #[test]
+    fn paging_backwards_mirrors_paging_forwards() {
+        let conn = setup();
+        let f = Filter::default();
+        let names = |rows: Vec<crate::domain::enterprise::Enterprise>| {
+            rows.into_iter().map(|e| e.name).collect::<Vec<_>>()
+        };
+        let forward = names(page(&conn, &Scope::default(), &f, None, 10).expect("page"));
+        let last = page_before(&conn, &Scope::default(), &f, None, 2).expect("last");
+        assert_eq!(names(last.clone()), forward[2..].to_vec());
+        let cursor = crate::store::enterprise::Cursor::after(&last[0]);
+        let before = page_before(&conn, &Scope::default(), &f, Some(&cursor), 2).expect("before");
+        assert_eq!(names(before), forward[..2].to_vec());
+    }
+}

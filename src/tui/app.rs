@@ -1,0 +1,702 @@
+//! Application state and the pure `update`: a message in, the new state and a list of effects out.
+//! No terminal, no database, no clock: tests drive it with key sequences and canned results.
+
+use crate::domain::user::{Action, Target, authorize};
+use crate::i18n::{Lang, T, Text};
+use crate::tui::keymap::{Cmd, Ctx, Key, lookup};
+use crate::tui::msg::{Effect, Msg, SessionInfo};
+use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
+use crate::tui::overlays::help::HelpState;
+use crate::tui::overlays::palette::PaletteState;
+use crate::tui::overlays::{Overlay, OverlayOut};
+use crate::tui::screens::detail::DetailState;
+use crate::tui::screens::form::FormState;
+use crate::tui::screens::home::HomeState;
+use crate::tui::screens::list::ListState;
+use crate::tui::screens::login::{LockState, LoginState};
+use crate::tui::screens::setup::SetupState;
+use crate::tui::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The screens, kept as a stack: going back pops, so the list keeps its page and selection behind
+/// the detail view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Setup(SetupState),
+    Login(LoginState),
+    Home(HomeState),
+    List(ListState),
+    Detail(DetailState),
+    Form(Box<FormState>),
+}
+
+impl Screen {
+    pub fn ctx(&self) -> Ctx {
+        match self {
+            Screen::Setup(_) => Ctx::Setup,
+            Screen::Login(_) => Ctx::Login,
+            Screen::Home(_) => Ctx::Home,
+            Screen::List(l) if l.searching => Ctx::Search,
+            Screen::List(_) => Ctx::List,
+            Screen::Detail(_) => Ctx::Detail,
+            Screen::Form(_) => Ctx::Form,
+        }
+    }
+}
+
+/// How serious a message-row text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Progress,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub level: Level,
+    pub text: Text,
+}
+
+impl Message {
+    pub fn info(text: impl Into<Text>) -> Message {
+        Message {
+            level: Level::Info,
+            text: text.into(),
+        }
+    }
+    pub fn progress(text: impl Into<Text>) -> Message {
+        Message {
+            level: Level::Progress,
+            text: text.into(),
+        }
+    }
+    pub fn warning(text: impl Into<Text>) -> Message {
+        Message {
+            level: Level::Warning,
+            text: text.into(),
+        }
+    }
+    pub fn error(text: impl Into<Text>) -> Message {
+        Message {
+            level: Level::Error,
+            text: text.into(),
+        }
+    }
+}
+
+/// What a screen receives: a command from the binding table, a key that types, or pasted text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Cmd(Cmd),
+    Key(Key),
+    Paste(String),
+}
+
+/// What screens may read and the request counter they draw ids from.
+pub struct Env<'a> {
+    pub lang: Lang,
+    pub session: Option<&'a SessionInfo>,
+    pub size: (u16, u16),
+    pub next_req: &'a mut u64,
+}
+
+impl Env<'_> {
+    pub fn req(&mut self) -> u64 {
+        *self.next_req += 1;
+        *self.next_req
+    }
+
+    /// Whether the person's roles permit an action at all (the service checks scope and refuses too).
+    pub fn may(&self, action: Action) -> bool {
+        self.session
+            .is_some_and(|s| authorize(&s.actor, action, Target::any()).is_ok())
+    }
+
+    /// Rows of a list page at the current size: the body less the search line and the header.
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.size.1.max(24)).saturating_sub(5).max(1)
+    }
+}
+
+/// A change of screen asked for by a handler.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Nav {
+    Push(Screen),
+    Pop,
+    Replace(Screen),
+    Open(Overlay),
+}
+
+/// What a handler decided.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Out {
+    pub effects: Vec<Effect>,
+    pub nav: Vec<Nav>,
+    pub message: Option<Message>,
+}
+
+impl Out {
+    pub fn effect(e: Effect) -> Out {
+        Out {
+            effects: vec![e],
+            ..Out::default()
+        }
+    }
+    pub fn nav(n: Nav) -> Out {
+        Out {
+            nav: vec![n],
+            ..Out::default()
+        }
+    }
+    pub fn message(m: Message) -> Out {
+        Out {
+            message: Some(m),
+            ..Out::default()
+        }
+    }
+    pub fn with_effect(mut self, e: Effect) -> Out {
+        self.effects.push(e);
+        self
+    }
+    pub fn with_message(mut self, m: Message) -> Out {
+        self.message = Some(m);
+        self
+    }
+}
+
+/// Everything the interface knows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub size: (u16, u16),
+    pub session: Option<SessionInfo>,
+    /// Never empty.
+    pub screens: Vec<Screen>,
+    pub overlay: Option<Overlay>,
+    /// The idle lock, drawn over everything; the screens stay as they were behind it.
+    pub locked: Option<LockState>,
+    pub message: Option<Message>,
+    /// Set when the state changed and the screen must be drawn again.
+    pub redraw: bool,
+    pub quit: bool,
+    next_req: u64,
+}
+
+impl App {
+    /// A new interface: first-run setup when there is no database yet, the login screen otherwise.
+    pub fn new(lang: Lang, theme: Theme, size: (u16, u16), first_run: bool) -> App {
+        let screen = if first_run {
+            Screen::Setup(SetupState::default())
+        } else {
+            Screen::Login(LoginState::default())
+        };
+        App {
+            lang,
+            theme,
+            size,
+            session: None,
+            screens: vec![screen],
+            overlay: None,
+            locked: None,
+            message: None,
+            redraw: true,
+            quit: false,
+            next_req: 0,
+        }
+    }
+
+    pub fn screen(&self) -> &Screen {
+        // `screens` is never empty: every pop keeps the bottom screen.
+        &self.screens[self.screens.len() - 1]
+    }
+
+    /// The context keys are looked up in.
+    pub fn ctx(&self) -> Ctx {
+        if self.locked.is_some() {
+            Ctx::Lock
+        } else if let Some(o) = &self.overlay {
+            o.ctx()
+        } else {
+            self.screen().ctx()
+        }
+    }
+
+    /// The context of the screen under any overlay (what help and the palette talk about).
+    pub fn screen_ctx(&self) -> Ctx {
+        if self.locked.is_some() {
+            Ctx::Lock
+        } else {
+            self.screen().ctx()
+        }
+    }
+
+    pub fn may(&self, action: Action) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| authorize(&s.actor, action, Target::any()).is_ok())
+    }
+
+    /// Whether a command is offered to this person here (role and context).
+    pub fn offers(&self, cmd: Cmd) -> bool {
+        let role_ok = cmd.needs().is_none_or(|a| self.may(a));
+        let logged_in = self.session.is_some();
+        role_ok
+            && match cmd {
+                Cmd::GoHome | Cmd::GoList | Cmd::Lock | Cmd::Logout | Cmd::New => logged_in,
+                _ => true,
+            }
+    }
+
+    fn split(&mut self) -> (&mut Vec<Screen>, Env<'_>) {
+        let env = Env {
+            lang: self.lang,
+            session: self.session.as_ref(),
+            size: self.size,
+            next_req: &mut self.next_req,
+        };
+        (&mut self.screens, env)
+    }
+
+    /// Runs a handler on the top screen with its environment.
+    fn with_top(&mut self, f: impl FnOnce(&mut Screen, &mut Env<'_>) -> Out) -> Out {
+        let (screens, mut env) = self.split();
+        match screens.last_mut() {
+            Some(top) => f(top, &mut env),
+            None => Out::default(),
+        }
+    }
+
+    /// Runs a handler on every screen of the stack, top first (results addressed to a screen that is
+    /// no longer on top, such as a list refreshed behind the detail view).
+    fn with_each(&mut self, mut f: impl FnMut(&mut Screen, &mut Env<'_>) -> Out) -> Out {
+        let (screens, mut env) = self.split();
+        let mut out = Out::default();
+        for s in screens.iter_mut().rev() {
+            let o = f(s, &mut env);
+            out.effects.extend(o.effects);
+            out.nav.extend(o.nav);
+            out.message = o.message.or(out.message);
+        }
+        out
+    }
+
+    /// Whether any form on the stack has unsaved changes.
+    pub fn has_unsaved(&self) -> bool {
+        self.screens
+            .iter()
+            .any(|s| matches!(s, Screen::Form(f) if f.is_dirty()))
+    }
+
+    /// Applies a handler's decision: navigation, message, effects.
+    fn apply(&mut self, out: Out) -> Vec<Effect> {
+        let mut effects = out.effects;
+        if let Some(m) = out.message {
+            self.message = Some(m);
+        }
+        for nav in out.nav {
+            match nav {
+                Nav::Push(s) => self.screens.push(s),
+                Nav::Pop => {
+                    if self.screens.len() > 1 {
+                        self.screens.pop();
+                        effects.extend(self.on_return());
+                    }
+                }
+                Nav::Replace(s) => {
+                    if let Some(top) = self.screens.last_mut() {
+                        *top = s;
+                    }
+                }
+                Nav::Open(o) => self.overlay = Some(o),
+            }
+        }
+        effects
+    }
+
+    /// A screen came back to the top: refresh what may have changed while it was covered.
+    fn on_return(&mut self) -> Vec<Effect> {
+        let out = self.with_top(|s, env| match s {
+            Screen::Home(h) => h.reload(),
+            Screen::List(l) => l.reload(env),
+            Screen::Detail(d) => d.reload(),
+            _ => Out::default(),
+        });
+        out.effects
+    }
+
+    fn go_home(&mut self) -> Vec<Effect> {
+        if self.session.is_none() {
+            return Vec::new();
+        }
+        self.screens.truncate(1);
+        self.overlay = None;
+        if !matches!(self.screens[0], Screen::Home(_)) {
+            self.screens[0] = Screen::Home(HomeState::default());
+        }
+        vec![Effect::LoadHome]
+    }
+
+    fn logout(&mut self) -> Vec<Effect> {
+        self.session = None;
+        self.overlay = None;
+        self.locked = None;
+        self.screens = vec![Screen::Login(LoginState::default())];
+        self.message = Some(Message::info(T::MsgLoggedOut));
+        vec![Effect::Logout]
+    }
+
+    /// Asks before leaving when a form has unsaved changes; otherwise does it.
+    fn guarded(&mut self, kind: ConfirmKind) -> Vec<Effect> {
+        if self.has_unsaved() {
+            self.overlay = Some(Overlay::Confirm(ConfirmState::new(kind)));
+            return Vec::new();
+        }
+        self.confirmed(kind)
+    }
+
+    fn confirmed(&mut self, kind: ConfirmKind) -> Vec<Effect> {
+        match kind {
+            ConfirmKind::Quit => {
+                self.quit = true;
+                vec![Effect::Quit]
+            }
+            ConfirmKind::Discard => {
+                let out = Out::nav(Nav::Pop);
+                self.apply(out)
+            }
+            ConfirmKind::GoHome => self.go_home(),
+            ConfirmKind::Logout => self.logout(),
+            ConfirmKind::AckWarnings(_) => {
+                let out = self.with_top(|s, _| match s {
+                    Screen::Form(f) => f.save_acknowledged(),
+                    _ => Out::default(),
+                });
+                self.apply(out)
+            }
+        }
+    }
+
+    /// Commands that mean the same on every screen.
+    fn global(&mut self, cmd: Cmd) -> Option<Vec<Effect>> {
+        let ctx = self.screen_ctx();
+        Some(match cmd {
+            Cmd::Redraw => vec![Effect::ClearScreen],
+            Cmd::Quit if self.locked.is_some() => self.confirmed(ConfirmKind::Quit),
+            Cmd::Quit => self.guarded(ConfirmKind::Quit),
+            Cmd::Help => {
+                self.overlay = Some(Overlay::Help(HelpState::new(ctx)));
+                Vec::new()
+            }
+            Cmd::Palette if ctx.is_screen() => {
+                self.overlay = Some(Overlay::Palette(PaletteState::new(ctx)));
+                Vec::new()
+            }
+            Cmd::GoHome => self.guarded(ConfirmKind::GoHome),
+            Cmd::Logout => self.guarded(ConfirmKind::Logout),
+            Cmd::Lock if self.session.is_some() => {
+                self.locked = Some(LockState::default());
+                Vec::new()
+            }
+            Cmd::GoList if self.session.is_some() => {
+                if let Some(i) = self
+                    .screens
+                    .iter()
+                    .position(|s| matches!(s, Screen::List(_)))
+                {
+                    if self.has_unsaved() {
+                        return Some(self.guarded(ConfirmKind::GoHome));
+                    }
+                    self.screens.truncate(i + 1);
+                    Vec::new()
+                } else {
+                    let out = self.with_top(|_, env| ListState::open(env, Default::default()));
+                    self.apply(out)
+                }
+            }
+            Cmd::New if self.session.is_some() && !matches!(self.screen(), Screen::Form(_)) => {
+                let out = self.with_top(|_, env| FormState::open_new(env));
+                self.apply(out)
+            }
+            _ => return None,
+        })
+    }
+
+    /// Runs a command or typed key on the current screen or overlay.
+    pub fn input(&mut self, input: Input) -> Vec<Effect> {
+        if let Input::Cmd(cmd) = &input {
+            if let Some(action) = cmd.needs()
+                && !self.may(action)
+                && self.session.is_some()
+            {
+                self.message = Some(Message::error(
+                    Text::new(T::ErrForbidden).arg_key("action", action.label()),
+                ));
+                return Vec::new();
+            }
+            if self.overlay.is_none()
+                && self.locked.is_none()
+                && self.screen_ctx().is_screen()
+                && let Some(fx) = self.global(*cmd)
+            {
+                return fx;
+            }
+            if matches!(cmd, Cmd::Help | Cmd::Quit | Cmd::Redraw)
+                && self.overlay.is_none()
+                && let Some(fx) = self.global(*cmd)
+            {
+                return fx;
+            }
+            if *cmd == Cmd::Redraw {
+                return vec![Effect::ClearScreen];
+            }
+        }
+        if let Some(lock) = self.locked.as_mut() {
+            let out = lock.on_input(input);
+            return self.apply(out);
+        }
+        if let Some(overlay) = self.overlay.take() {
+            return self.overlay_input(overlay, input);
+        }
+        let out = self.with_top(|s, env| match s {
+            Screen::Setup(st) => st.on_input(env, input),
+            Screen::Login(st) => st.on_input(input),
+            Screen::Home(st) => st.on_input(env, input),
+            Screen::List(st) => st.on_input(env, input),
+            Screen::Detail(st) => st.on_input(env, input),
+            Screen::Form(st) => st.on_input(env, input),
+        });
+        let back = matches!(out.nav.first(), Some(Nav::Pop))
+            && matches!(self.screen(), Screen::Form(f) if f.is_dirty());
+        if back {
+            self.overlay = Some(Overlay::Confirm(ConfirmState::new(ConfirmKind::Discard)));
+            return out.effects;
+        }
+        self.apply(out)
+    }
+
+    fn overlay_input(&mut self, mut overlay: Overlay, input: Input) -> Vec<Effect> {
+        let under = self.screen_ctx();
+        let result = {
+            let (_, env) = self.split();
+            overlay.on_input(&env, under, input)
+        };
+        match result {
+            OverlayOut::Stay(message) => {
+                self.overlay = Some(overlay);
+                if let Some(m) = message {
+                    self.message = Some(m);
+                }
+                Vec::new()
+            }
+            OverlayOut::Close => Vec::new(),
+            OverlayOut::Run(cmd) => {
+                if self.offers(cmd) {
+                    self.input(Input::Cmd(cmd))
+                } else {
+                    Vec::new()
+                }
+            }
+            OverlayOut::Confirmed(kind) => self.confirmed(kind),
+            OverlayOut::ToScreen(o) => {
+                let out = self.with_top(|s, env| match s {
+                    Screen::List(l) => l.from_overlay(env, o),
+                    Screen::Form(f) => f.from_overlay(env, o),
+                    Screen::Detail(d) => d.from_overlay(env, o),
+                    _ => Out::default(),
+                });
+                self.apply(out)
+            }
+        }
+    }
+
+    fn on_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
+        if ev.kind == KeyEventKind::Release {
+            return Vec::new();
+        }
+        // Over SSH a quick Esc followed by a key arrives as Alt+key: treat it as the two keys.
+        if ev.modifiers.contains(KeyModifiers::ALT) {
+            let mut fx = self.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            let mut plain = ev;
+            plain.modifiers.remove(KeyModifiers::ALT);
+            fx.extend(self.on_key(plain));
+            return fx;
+        }
+        let Some(key) = Key::from_event(&ev) else {
+            return Vec::new();
+        };
+        if !matches!(
+            self.message,
+            Some(Message {
+                level: Level::Progress,
+                ..
+            })
+        ) {
+            self.message = None;
+        }
+        match lookup(self.ctx(), key) {
+            Some(cmd) => self.input(Input::Cmd(cmd)),
+            None => self.input(Input::Key(key)),
+        }
+    }
+
+    fn on_tick(&mut self, idle_secs: u64) -> Vec<Effect> {
+        let Some(session) = &self.session else {
+            return Vec::new();
+        };
+        if self.locked.is_some() {
+            return Vec::new();
+        }
+        let limit = u64::try_from(session.idle_lock_minutes.max(1))
+            .unwrap_or(15)
+            .saturating_mul(60);
+        if idle_secs >= limit {
+            self.locked = Some(LockState::default());
+            self.message = Some(Message::warning(T::SessionLocked));
+            self.redraw = true;
+            return Vec::new();
+        }
+        vec![Effect::CheckDataVersion]
+    }
+}
+
+/// The pure state transition.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if let Msg::Tick { idle_secs } = msg {
+        return app.on_tick(idle_secs);
+    }
+    app.redraw = true;
+    match msg {
+        Msg::Tick { .. } => Vec::new(),
+        Msg::Key(ev) => app.on_key(ev),
+        Msg::Paste(text) => app.input(Input::Paste(text)),
+        Msg::Resize(w, h) => {
+            let rows_before = app.split().1.list_rows();
+            app.size = (w, h);
+            let mut fx = vec![Effect::ClearScreen];
+            if app.split().1.list_rows() != rows_before {
+                let out = app.with_each(|s, env| match s {
+                    Screen::List(l) => l.reload(env),
+                    _ => Out::default(),
+                });
+                fx.extend(out.effects);
+            }
+            fx
+        }
+        Msg::Debounced(token) => {
+            let out = app.with_top(|s, env| match s {
+                Screen::List(l) => l.debounced(env, token),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DataChanged => {
+            if app.locked.is_some() || app.session.is_none() {
+                return Vec::new();
+            }
+            app.on_return()
+        }
+        Msg::SetupDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Setup(st) => st.setup_done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DemoDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Setup(st) => st.demo_done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::LoggedIn(Ok(info)) => {
+            app.session = Some(info);
+            app.screens = vec![Screen::Home(HomeState::default())];
+            app.message = None;
+            vec![Effect::LoadHome]
+        }
+        Msg::LoggedIn(Err(text)) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Login(st) => st.failed(text),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::Unlocked(r) => match (r, app.locked.as_mut()) {
+            (Ok(()), _) => {
+                app.locked = None;
+                app.message = None;
+                app.on_return()
+            }
+            (Err(text), Some(lock)) => {
+                let out = lock.failed(text);
+                app.apply(out)
+            }
+            (Err(_), None) => Vec::new(),
+        },
+        Msg::HomeLoaded(r) => {
+            let out = app.with_each(|s, _| match s {
+                Screen::Home(h) => h.loaded(r.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::PageLoaded {
+            req,
+            start,
+            rows,
+            total,
+        } => {
+            let out = app.with_each(|s, env| match s {
+                Screen::List(l) => l.loaded(env, req, &start, rows.clone(), total),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DetailLoaded { id, data } => {
+            let out = app.with_each(|s, _| match s {
+                Screen::Detail(d) if d.id == id => d.loaded(data.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::EditLoaded(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Form(f) => f.reloaded(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DraftChecked { req, issues } => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Form(f) => f.checked(req, issues),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::Saved(e) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Form(f) => f.saved(e),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::SaveFailed(err) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Form(f) => f.save_failed(err),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::Deleted(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Detail(d) => d.deleted(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+    }
+}

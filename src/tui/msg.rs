@@ -1,0 +1,147 @@
+//! Messages into `update` and the effects it asks the runtime to carry out. Results from the service
+//! layer come back as messages carrying plain data and message texts, never database handles.
+
+use crate::domain::enterprise::{Enterprise, EnterpriseDraft, FormerName};
+use crate::domain::user::Actor;
+use crate::domain::validate::FieldIssue;
+use crate::i18n::Text;
+use crate::service::enterprise::Warnings;
+use crate::service::home::Home;
+use crate::store::audit::AuditRow;
+use crate::store::enterprise::{Cursor, Filter};
+use crate::store::reference::Region;
+use crossterm::event::KeyEvent;
+
+/// Who is logged in, and what the screens need to know about the session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionInfo {
+    pub actor: Actor,
+    pub demo: bool,
+    pub idle_lock_minutes: i64,
+    pub regions: Vec<Region>,
+}
+
+/// Where a page starts: after a row (forwards) or before one (backwards, for the end of the list).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PageStart {
+    After(Option<Cursor>),
+    Before(Option<Cursor>),
+}
+
+/// A page request; `req` lets a late answer to an older request be ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageRequest {
+    pub req: u64,
+    pub filter: Filter,
+    pub start: PageStart,
+    /// Rows wanted; the runtime fetches one more to learn whether another page follows.
+    pub limit: usize,
+    /// Whether to count the matching rows too (only when the filter changed).
+    pub count: bool,
+}
+
+/// The 360° view's data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DetailData {
+    pub enterprise: Enterprise,
+    pub former_names: Vec<FormerName>,
+    /// `None` when the role may not see the audit history.
+    pub history: Option<Vec<AuditRow>>,
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    Invalid(Vec<FieldIssue>),
+    Conflict { by: String, at: String },
+    Other(Text),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Resize(u16, u16),
+    /// Sent while idle: seconds since the last key.
+    Tick {
+        idle_secs: u64,
+    },
+    /// A debounce timer set with `Effect::Debounce` ran out.
+    Debounced(u64),
+    /// Another process committed to the database.
+    DataChanged,
+    SetupDone(Result<String, Text>),
+    /// Demo data made: enterprises, and (username, role) of each demo account.
+    DemoDone(Result<(u64, Vec<(String, String)>), Text>),
+    LoggedIn(Result<SessionInfo, Text>),
+    Unlocked(Result<(), Text>),
+    HomeLoaded(Result<Home, Text>),
+    PageLoaded {
+        req: u64,
+        start: PageStart,
+        rows: Result<Vec<Enterprise>, Text>,
+        total: Option<i64>,
+    },
+    DetailLoaded {
+        id: i64,
+        data: Result<DetailData, Text>,
+    },
+    EditLoaded(Result<Enterprise, Text>),
+    DraftChecked {
+        req: u64,
+        issues: Vec<FieldIssue>,
+    },
+    Saved(Enterprise),
+    SaveFailed(SaveError),
+    Deleted(Result<(), Text>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Clear and redraw the whole screen (Ctrl-L, resize).
+    ClearScreen,
+    InitDatabase {
+        admin: String,
+        password: String,
+    },
+    GenerateDemo,
+    Login {
+        username: String,
+        password: String,
+    },
+    Unlock {
+        password: String,
+    },
+    Logout,
+    LoadHome,
+    LoadPage(PageRequest),
+    LoadDetail {
+        id: i64,
+    },
+    LoadForEdit {
+        id: i64,
+    },
+    CheckDraft {
+        req: u64,
+        editing: Option<i64>,
+        draft: EnterpriseDraft,
+    },
+    SaveEnterprise {
+        /// (id, row_version) of the record being edited; `None` for a new one.
+        editing: Option<(i64, i64)>,
+        draft: EnterpriseDraft,
+        warnings: Warnings,
+    },
+    DeleteEnterprise {
+        id: i64,
+        row_version: i64,
+        reason: String,
+    },
+    /// Send `Msg::Debounced(token)` after `ms` milliseconds without being replaced.
+    Debounce {
+        token: u64,
+        ms: u64,
+    },
+    CheckDataVersion,
+}

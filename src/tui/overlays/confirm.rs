@@ -1,0 +1,101 @@
+//! Yes/no questions. The safe answer (No / Cancel) has focus first, so Enter alone never destroys.
+
+use crate::domain::validate::FieldIssue;
+use crate::i18n::T;
+use crate::tui::app::{App, Input};
+use crate::tui::draw::{centered, dialog, put, put_fit};
+use crate::tui::keymap::Cmd;
+use crate::tui::overlays::OverlayOut;
+use crate::tui::text::width;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// What is being confirmed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfirmKind {
+    Quit,
+    /// Leave a form with unsaved changes.
+    Discard,
+    GoHome,
+    Logout,
+    /// Save although these warnings stand (the acknowledgement is recorded).
+    AckWarnings(Vec<FieldIssue>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfirmState {
+    pub kind: ConfirmKind,
+    /// Whether "yes" has focus; starts false.
+    pub yes: bool,
+}
+
+impl ConfirmState {
+    pub fn new(kind: ConfirmKind) -> ConfirmState {
+        ConfirmState { kind, yes: false }
+    }
+
+    pub fn on_input(&mut self, input: Input) -> OverlayOut {
+        match input {
+            Input::Cmd(Cmd::Toggle) => {
+                self.yes = !self.yes;
+                OverlayOut::Stay(None)
+            }
+            Input::Cmd(Cmd::Submit) if self.yes => OverlayOut::Confirmed(self.kind.clone()),
+            Input::Cmd(Cmd::Submit | Cmd::Back) => OverlayOut::Close,
+            _ => OverlayOut::Stay(None),
+        }
+    }
+
+    fn question(&self) -> (T, T, T) {
+        match self.kind {
+            ConfirmKind::Quit => (T::ConfirmQuitUnsaved, T::ButtonQuit, T::ButtonStay),
+            ConfirmKind::Discard | ConfirmKind::GoHome | ConfirmKind::Logout => {
+                (T::ConfirmDiscard, T::ButtonDiscard, T::ButtonKeepEditing)
+            }
+            ConfirmKind::AckWarnings(_) => (T::ConfirmWarnings, T::ButtonSaveAnyway, T::ButtonBack),
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, body: Rect, app: &App) {
+        let lang = app.lang;
+        let (question, yes, no) = self.question();
+        let mut lines = vec![question.get(lang).to_string()];
+        if let ConfirmKind::AckWarnings(issues) = &self.kind {
+            lines.extend(issues.iter().map(|i| format!("- {}", i.render(lang))));
+        }
+        let w = lines
+            .iter()
+            .map(|l| width(l))
+            .max()
+            .unwrap_or(20)
+            .clamp(30, 70) as u16
+            + 4;
+        let h = lines.len() as u16 + 4;
+        let area = centered(body, w, h);
+        let inner = dialog(frame, area, T::DialogConfirm.get(lang), app.theme);
+        for (i, line) in lines.iter().enumerate() {
+            put(
+                frame,
+                inner.x + 1,
+                inner.y + i as u16,
+                line,
+                usize::from(inner.width) - 1,
+                app.theme.base(),
+            );
+        }
+        let y = inner.y + inner.height.saturating_sub(1);
+        let no_label = format!("[ {} ]", no.get(lang));
+        let yes_label = format!("[ {} ]", yes.get(lang));
+        let style = |focused: bool| {
+            if focused {
+                app.theme.selected()
+            } else {
+                app.theme.base()
+            }
+        };
+        let x = inner.x + 1;
+        put_fit(frame, x, y, &no_label, width(&no_label), style(!self.yes));
+        let x2 = x + width(&no_label) as u16 + 2;
+        put_fit(frame, x2, y, &yes_label, width(&yes_label), style(self.yes));
+    }
+}

@@ -1,0 +1,105 @@
+//! Dialogs drawn over a screen: help, command palette, confirmation, pickers, filters, deletion.
+//! Each takes input first while open and tells the app what was chosen.
+
+pub mod confirm;
+pub mod delete;
+pub mod filter;
+pub mod help;
+pub mod palette;
+pub mod picker;
+
+use crate::domain::pinyin::initials;
+use crate::store::enterprise::Filter;
+use crate::tui::app::{App, Env, Input, Message};
+use crate::tui::keymap::{Cmd, Ctx};
+use crate::tui::screens::fields::FieldId;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help(help::HelpState),
+    Palette(palette::PaletteState),
+    Confirm(confirm::ConfirmState),
+    Picker(picker::PickerState),
+    Filter(filter::FilterState),
+    Delete(delete::DeleteState),
+}
+
+/// A choice a dialog hands back to the screen under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Chosen {
+    Picked {
+        field: FieldId,
+        value: String,
+    },
+    Filter(Filter),
+    Delete {
+        id: i64,
+        row_version: i64,
+        reason: String,
+    },
+}
+
+/// What a dialog decided about an input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OverlayOut {
+    /// Still open (with a message for the message row, if any).
+    Stay(Option<Message>),
+    Close,
+    /// Closed; run this command on the screen (palette).
+    Run(Cmd),
+    Confirmed(confirm::ConfirmKind),
+    ToScreen(Chosen),
+}
+
+impl Overlay {
+    pub fn ctx(&self) -> Ctx {
+        match self {
+            Overlay::Help(_) => Ctx::Help,
+            Overlay::Palette(_) => Ctx::Palette,
+            Overlay::Confirm(_) => Ctx::Confirm,
+            Overlay::Picker(_) => Ctx::Picker,
+            Overlay::Filter(_) => Ctx::Filter,
+            Overlay::Delete(_) => Ctx::DeleteDialog,
+        }
+    }
+
+    pub fn on_input(&mut self, env: &Env<'_>, _under: Ctx, input: Input) -> OverlayOut {
+        match self {
+            Overlay::Help(s) => s.on_input(input),
+            Overlay::Palette(s) => s.on_input(env, input),
+            Overlay::Confirm(s) => s.on_input(input),
+            Overlay::Picker(s) => s.on_input(input),
+            Overlay::Filter(s) => s.on_input(input),
+            Overlay::Delete(s) => s.on_input(input),
+        }
+    }
+
+    /// Draws the dialog over `body`; returns where the terminal cursor belongs, if anywhere.
+    pub fn render(&self, frame: &mut Frame<'_>, body: Rect, app: &App) -> Option<Position> {
+        match self {
+            Overlay::Help(s) => s.render(frame, body, app),
+            Overlay::Palette(s) => s.render(frame, body, app),
+            Overlay::Confirm(s) => {
+                s.render(frame, body, app);
+                None
+            }
+            Overlay::Picker(s) => s.render(frame, body, app),
+            Overlay::Filter(s) => {
+                s.render(frame, body, app);
+                None
+            }
+            Overlay::Delete(s) => s.render(frame, body, app),
+        }
+    }
+}
+
+/// Whether `query` finds `text`: a substring (case-insensitive), or the pinyin initials of `text`.
+pub fn matches(text: &str, query: &str) -> bool {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return true;
+    }
+    text.to_lowercase().contains(&q) || initials(text).contains(&q)
+}

@@ -1,0 +1,214 @@
+//! Drawing the whole screen from the state: row 0 title / breadcrumb / counter, the body, the message
+//! row and the key hints generated from the binding table. Draws only; never changes state.
+
+use crate::i18n::{T, Text};
+use crate::tui::app::{App, Level, Screen};
+use crate::tui::draw::{put, put_db, put_fit};
+use crate::tui::keymap::{bindings_for, first_key};
+use crate::tui::overlays::filter::summary;
+use crate::tui::screens::{auth_view, detail_view, form_view, home, list_view};
+use crate::tui::text::{count, sanitize, width};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+/// The smallest terminal the interface is laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws one frame.
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, app, area);
+        return;
+    }
+    let body = Rect {
+        x: 0,
+        y: 1,
+        width: area.width,
+        height: area.height - 3,
+    };
+    title_row(frame, app, area.width);
+    let mut cursor = if app.locked.is_some() {
+        None
+    } else {
+        match app.screen() {
+            Screen::Setup(s) => auth_view::setup(frame, body, app, s),
+            Screen::Login(s) => auth_view::login(frame, body, app, s),
+            Screen::Home(s) => {
+                home::render(frame, body, app, s);
+                None
+            }
+            Screen::List(s) => list_view::render(frame, body, app, s),
+            Screen::Detail(s) => {
+                detail_view::render(frame, body, app, s);
+                None
+            }
+            Screen::Form(s) => form_view::render(frame, body, app, s),
+        }
+    };
+    if let Some(lock) = &app.locked {
+        cursor = auth_view::lock(frame, body, app, lock);
+    } else if let Some(o) = &app.overlay {
+        cursor = o.render(frame, body, app);
+    }
+    message_row(frame, app, area.height - 2, area.width);
+    hint_row(frame, app, area.height - 1, area.width);
+    if let Some(p) = cursor {
+        frame.set_cursor_position(p);
+    }
+}
+
+fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let text = Text::new(T::TooSmall)
+        .arg("w", area.width)
+        .arg("h", area.height)
+        .render(app.lang);
+    let y = area.height / 2;
+    let w = width(&text).min(usize::from(area.width));
+    let x = (usize::from(area.width) - w) / 2;
+    put(
+        frame,
+        x as u16,
+        y,
+        &text,
+        usize::from(area.width),
+        app.theme.error(),
+    );
+}
+
+/// The breadcrumb for the current screen.
+fn breadcrumb(app: &App) -> String {
+    let lang = app.lang;
+    let name = |s: &Screen| -> Option<String> {
+        Some(match s {
+            Screen::Setup(_) => T::ScreenSetup.get(lang).to_string(),
+            Screen::Login(_) => T::ScreenLogin.get(lang).to_string(),
+            Screen::Home(_) => T::ScreenHome.get(lang).to_string(),
+            Screen::List(_) => T::ScreenList.get(lang).to_string(),
+            Screen::Detail(d) => d
+                .data
+                .as_ref()
+                .map(|d| sanitize(&d.enterprise.name))
+                .unwrap_or_else(|| T::ScreenDetail.get(lang).to_string()),
+            Screen::Form(f) if f.editing.is_some() => Text::new(T::ScreenEdit)
+                .arg("name", sanitize(&f.record_name))
+                .render(lang),
+            Screen::Form(_) => T::ScreenNew.get(lang).to_string(),
+        })
+    };
+    let parts: Vec<String> = app.screens.iter().filter_map(name).collect();
+    parts.join(" > ")
+}
+
+/// The list's filters, search and record counter for the title row.
+fn list_status(app: &App) -> (String, String) {
+    let Screen::List(l) = app.screen() else {
+        return (String::new(), String::new());
+    };
+    let regions = app
+        .session
+        .as_ref()
+        .map(|s| s.regions.as_slice())
+        .unwrap_or(&[]);
+    let mut parts = summary(&l.filter, app.lang, regions);
+    if !l.filter.query.is_empty() {
+        parts.push(format!("\"{}\"", sanitize(&l.filter.query)));
+    }
+    let filters = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("[{}]", parts.join(", "))
+    };
+    let counter = match l.total {
+        Some(total) if !l.rows.is_empty() => Text::new(T::Counter)
+            .arg("from", count(l.offset as i64 + 1))
+            .arg("to", count(l.offset as i64 + l.rows.len() as i64))
+            .arg("total", count(total))
+            .render(app.lang),
+        Some(_) => Text::new(T::CounterEmpty).render(app.lang),
+        None => String::new(),
+    };
+    (filters, counter)
+}
+
+fn title_row(frame: &mut Frame<'_>, app: &App, w: u16) {
+    let theme = app.theme;
+    put_fit(frame, 0, 0, "", usize::from(w), theme.title());
+    let (filters, counter) = list_status(app);
+    let mut right = String::new();
+    if let Some(s) = &app.session {
+        right = format!("{} ", s.actor.username);
+    }
+    right.push_str(&counter);
+    let demo = app.session.as_ref().is_some_and(|s| s.demo);
+    let demo_label = T::DemoMarker.get(app.lang);
+    let demo_w = if demo { width(demo_label) + 1 } else { 0 };
+    let right_w = width(&right).min(usize::from(w) / 2);
+    let left_room = usize::from(w).saturating_sub(right_w + demo_w + 2);
+    let mut left = format!("ecocase > {}", breadcrumb(app));
+    if !filters.is_empty() {
+        left = format!("{left}  {filters}");
+    }
+    put(frame, 1, 0, &left, left_room, theme.title());
+    if demo {
+        let x = w.saturating_sub((right_w + demo_w + 1) as u16);
+        put(frame, x, 0, demo_label, demo_w, theme.demo());
+    }
+    let x = w.saturating_sub(right_w as u16 + 1);
+    put_db(frame, x, 0, &right, right_w, theme.title());
+}
+
+fn message_row(frame: &mut Frame<'_>, app: &App, y: u16, w: u16) {
+    let theme = app.theme;
+    let (style, text) = match (&app.message, app.screen()) {
+        (Some(m), _) => (
+            match m.level {
+                Level::Info => theme.info(),
+                Level::Progress => theme.base(),
+                Level::Warning => theme.warning(),
+                Level::Error => theme.error(),
+            },
+            m.text.render(app.lang),
+        ),
+        (None, Screen::Form(f)) if app.overlay.is_none() && app.locked.is_none() => {
+            match form_view::focused_issue(f) {
+                Some(issue) if issue.is_error() => (theme.error(), issue.render(app.lang)),
+                Some(issue) => (theme.warning(), issue.render(app.lang)),
+                None => (theme.base(), String::new()),
+            }
+        }
+        _ => (theme.base(), String::new()),
+    };
+    put_fit(frame, 0, y, "", usize::from(w), theme.base());
+    put(frame, 1, y, &sanitize(&text), usize::from(w) - 2, style);
+}
+
+/// The footer: the context's hinted bindings (first key and description) that fit, in table order.
+pub fn hints(app: &App) -> Vec<(String, String)> {
+    let ctx = app.ctx();
+    bindings_for(ctx)
+        .into_iter()
+        .filter(|b| b.hint && !b.keys.is_empty() && app.offers(b.cmd))
+        .filter_map(|b| Some((first_key(ctx, b)?, b.desc.get(app.lang).to_string())))
+        .collect()
+}
+
+fn hint_row(frame: &mut Frame<'_>, app: &App, y: u16, w: u16) {
+    let theme = app.theme;
+    put_fit(frame, 0, y, "", usize::from(w), theme.base());
+    let mut x: u16 = 0;
+    for (key, desc) in hints(app) {
+        let need = width(&key) + 1 + width(&desc) + 1;
+        if usize::from(x) + need > usize::from(w) {
+            break;
+        }
+        x = put(frame, x, y, &key, need, theme.hint_key());
+        x = put(frame, x + 1, y, &desc, need, theme.base()) + 1;
+    }
+}
+
+/// Where the cursor goes for a field drawn at (x, y) with the cursor `col` cells in.
+pub fn cursor_at(x: u16, y: u16, col: usize) -> Position {
+    Position::new(x + u16::try_from(col).unwrap_or(0), y)
+}

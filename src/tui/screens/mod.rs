@@ -1,0 +1,45 @@
+//! One file per screen: its state, how it takes input and results, and how it draws.
+
+pub mod auth_view;
+pub mod detail;
+pub mod detail_view;
+pub mod fields;
+pub mod form;
+pub mod form_view;
+pub mod home;
+pub mod list;
+pub mod list_view;
+pub mod login;
+pub mod setup;
+
+use crate::i18n::{T, Text};
+use crate::tui::app::{Message, Out};
+use crate::tui::input::{Inserted, MAX_FIELD_CHARS, TextInput};
+use crate::tui::keymap::Key;
+
+/// Applies an editing key to a text field. Keys that do not edit are ignored.
+pub fn edit_text(field: &mut TextInput, key: Key) {
+    match key {
+        Key::Char(c) => {
+            field.insert(c.encode_utf8(&mut [0; 4]));
+        }
+        Key::Backspace | Key::Ctrl('h') => field.backspace(),
+        Key::Delete => field.delete(),
+        Key::Left => field.left(),
+        Key::Right => field.right(),
+        Key::Home | Key::Ctrl('a') => field.home(),
+        Key::End | Key::Ctrl('e') => field.end(),
+        Key::Ctrl('u') => field.clear_to_start(),
+        _ => {}
+    }
+}
+
+/// Pastes into a field (control characters stripped); says so when the paste was cut short.
+pub fn paste_into(field: &mut TextInput, text: &str) -> Out {
+    match field.insert(text) {
+        Inserted::All => Out::default(),
+        Inserted::Truncated => Out::message(Message::warning(
+            Text::new(T::MsgPasteTruncated).arg("max", MAX_FIELD_CHARS),
+        )),
+    }
+}

@@ -1,0 +1,144 @@
+//! Display-width text handling: sanitising database text for the terminal, measuring in terminal
+//! cells (never bytes or chars), and cutting on grapheme boundaries with an ASCII `..`.
+
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Cells a grapheme occupies, exactly as ratatui's buffer counts them (control graphemes take none,
+/// because `sanitize` has already made them visible).
+fn grapheme_width(g: &str) -> usize {
+    if g.contains(char::is_control) {
+        0
+    } else {
+        usize::from(g.cell_width())
+    }
+}
+
+/// Display width in terminal cells.
+pub fn width(s: &str) -> usize {
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Makes text safe to draw: control characters, escape sequences and bidirectional overrides become
+/// visible placeholders (`^[`, `^M`, `<U+202E>`), so nothing from the database reaches the terminal raw.
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{7f}' => out.push_str("^?"),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push(char::from(c as u8 + 0x40));
+            }
+            '\u{80}'..='\u{9f}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}' => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cuts `s` to at most `max` cells on a grapheme boundary, ending with `..` when something was cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max <= 2 {
+        return ".".repeat(max);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w > max - 2 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push_str("..");
+    out
+}
+
+/// Truncates and pads with spaces to exactly `cells` cells.
+pub fn fit(s: &str, cells: usize) -> String {
+    let mut out = truncate(s, cells);
+    let w = width(&out);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out
+}
+
+/// Pads on the left to `cells` cells (numbers in columns).
+pub fn fit_right(s: &str, cells: usize) -> String {
+    let t = truncate(s, cells);
+    let w = width(&t);
+    format!("{}{t}", " ".repeat(cells.saturating_sub(w)))
+}
+
+/// Removes control characters from typed or pasted text: line breaks and tabs become spaces, the
+/// rest is dropped (a pasted escape sequence loses its ESC and arrives as harmless text).
+pub fn strip_controls(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Thousands separators for counts (`12,345`).
+pub fn count(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_counts_cells_not_bytes() {
+        assert_eq!(width("聊城abc"), 7);
+        assert_eq!(width("e\u{301}"), 1);
+    }
+
+    #[test]
+    fn truncation_keeps_graphemes_whole_and_marks_the_cut() {
+        assert_eq!(truncate("聊城市绿源化工有限公司", 9), "聊城市..");
+        assert_eq!(truncate("聊城市绿源化工有限公司", 10), "聊城市绿..");
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(fit("聊城", 6), "聊城  ");
+        assert_eq!(width(&fit("聊城市绿源化工有限公司", 9)), 9);
+    }
+
+    #[test]
+    fn sanitize_makes_escapes_visible() {
+        assert_eq!(sanitize("a\u{1b}[2Jb"), "a^[[2Jb");
+        assert_eq!(sanitize("x\r\ny"), "x^M^Jy");
+        assert_eq!(sanitize("\u{202e}abc"), "<U+202E>abc");
+        assert_eq!(sanitize("正常"), "正常");
+    }
+
+    #[test]
+    fn pasted_controls_are_stripped() {
+        assert_eq!(strip_controls("聊城\n化工\u{1b}[31m"), "聊城 化工[31m");
+    }
+
+    #[test]
+    fn counts_have_separators() {
+        assert_eq!(count(1234567), "1,234,567");
+        assert_eq!(count(12), "12");
+    }
+}
