@@ -268,10 +268,10 @@ texts! {
     SectionProfile => "基本信息", "Profile";
     SectionFormerNames => "曾用名", "Former names";
     SectionHistory => "变更记录", "Change history";
-    DetailNonstandard => "非标准代码，已标记。说明：{reason}", "Non-standard code, flagged. Reason: {reason}";
+    DetailNonstandard => "(非标准代码，已标记)", "(non-standard code, flagged)";
     DetailUpdated => "最后修改", "Last changed";
     DetailUsedUntil => "(使用至 {date})", "(used until {date})";
-    DetailScroll => "第 {from}-{to} 行/共 {total} 行", "lines {from}-{to} of {total}";
+    DetailScroll => "{from}-{to}/{total} 行", "lines {from}-{to}/{total}";
     AuditCreate => "登记", "registered";
     AuditUpdate => "修改", "changed";
     AuditDelete => "删除", "deleted";
@@ -327,6 +327,8 @@ texts! {
     KeyPageDown => "下一页", "Next page";
     KeyFirst => "第一条", "First";
     KeyLast => "最后一条", "Last";
+    KeyTop => "到顶部", "To the top";
+    KeyBottom => "到底部", "To the bottom";
     KeyOpen => "打开", "Open";
     KeyOpenTask => "查看", "Open";
     KeySearch => "搜索", "Search";

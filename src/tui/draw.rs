@@ -53,6 +53,16 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// Clears `area` and draws a bordered box titled `title`; returns the inside.
 pub fn dialog(frame: &mut Frame<'_>, area: Rect, title: &str, theme: Theme) -> Rect {
     frame.render_widget(Clear, area);
+    // A wide character just left of the box would still cover its left border: blank it.
+    if area.x > 0 {
+        let buf = frame.buffer_mut();
+        for y in area.y..area.bottom() {
+            let cell = &mut buf[(area.x - 1, y)];
+            if width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     let title = format!(
         " {} ",
         truncate(title, usize::from(area.width.saturating_sub(6)))

@@ -318,8 +318,8 @@ pub const BINDINGS: &[Binding] = &[
         T::KeyPageDown,
         false,
     ),
-    b(Ctx::Detail, &[Home], Cmd::First, T::KeyFirst, false),
-    b(Ctx::Detail, &[End], Cmd::Last, T::KeyLast, false),
+    b(Ctx::Detail, &[Home], Cmd::First, T::KeyTop, false),
+    b(Ctx::Detail, &[End], Cmd::Last, T::KeyBottom, false),
     b(Ctx::Detail, &[F(8), Ctrl('e')], Cmd::Edit, T::KeyEdit, true),
     b(
         Ctx::Detail,
@@ -424,19 +424,19 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Global, &[F(1), Char('?')], Cmd::Help, T::KeyHelp, true),
     b(
         Ctx::Global,
+        &[F(10), Ctrl('q')],
+        Cmd::Quit,
+        T::KeyQuit,
+        true,
+    ),
+    b(
+        Ctx::Global,
         &[Ctrl('k'), Char(':')],
         Cmd::Palette,
         T::KeyPalette,
         true,
     ),
     b(Ctx::Global, &[Esc], Cmd::Back, T::KeyBack, true),
-    b(
-        Ctx::Global,
-        &[F(10), Ctrl('q')],
-        Cmd::Quit,
-        T::KeyQuit,
-        true,
-    ),
     b(Ctx::Global, &[Ctrl('l')], Cmd::Redraw, T::KeyRedraw, false),
     b(Ctx::Global, &[], Cmd::GoHome, T::KeyGoHome, false),
     b(Ctx::Global, &[], Cmd::GoList, T::KeyGoList, false),
@@ -448,7 +448,9 @@ pub const BINDINGS: &[Binding] = &[
 /// Contexts where global bindings apply; dialogs and the pre-login screens take only a few.
 fn global_applies(ctx: Ctx, cmd: Cmd) -> bool {
     match ctx {
-        Ctx::Home | Ctx::List | Ctx::Search | Ctx::Detail | Ctx::Form => true,
+        // Home is the bottom of the stack: Esc has nowhere to go back to.
+        Ctx::Home => cmd != Cmd::Back,
+        Ctx::List | Ctx::Search | Ctx::Detail | Ctx::Form => true,
         Ctx::Setup | Ctx::Login => matches!(cmd, Cmd::Help | Cmd::Quit | Cmd::Redraw),
         Ctx::Lock => matches!(cmd, Cmd::Quit | Cmd::Redraw),
         _ => matches!(cmd, Cmd::Redraw),
@@ -481,14 +483,14 @@ pub fn bindings_for(ctx: Ctx) -> Vec<&'static Binding> {
     own.iter().copied().chain(global).collect()
 }
 
-/// The keys of a binding as text (`F1 / ?`), hiding printable aliases where keys type text.
+/// The keys of a binding as text (`F1, ?`), hiding printable aliases where keys type text.
 pub fn keys_label(ctx: Ctx, b: &Binding) -> String {
     b.keys
         .iter()
         .filter(|k| !(ctx.types_text() && k.is_printable()))
         .map(|k| k.label())
         .collect::<Vec<_>>()
-        .join(" / ")
+        .join(", ")
 }
 
 /// The first usable key of a binding, for the footer.

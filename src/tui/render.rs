@@ -103,6 +103,13 @@ fn breadcrumb(app: &App) -> String {
 
 /// The list's filters, search and record counter for the title row.
 fn list_status(app: &App) -> (String, String) {
+    if let Screen::Detail(d) = app.screen() {
+        let body = usize::from(app.size.1.max(MIN_HEIGHT)) - 3;
+        return (
+            String::new(),
+            detail_view::scroll_status(app, d, body).unwrap_or_default(),
+        );
+    }
     let Screen::List(l) = app.screen() else {
         return (String::new(), String::new());
     };
@@ -145,8 +152,12 @@ fn title_row(frame: &mut Frame<'_>, app: &App, w: u16) {
     let demo_label = T::DemoMarker.get(app.lang);
     let demo_w = if demo { width(demo_label) + 1 } else { 0 };
     let right_w = width(&right).min(usize::from(w) / 2);
-    let left_room = usize::from(w).saturating_sub(right_w + demo_w + 2);
-    let mut left = format!("ecocase > {}", breadcrumb(app));
+    let left_room = usize::from(w).saturating_sub(right_w + demo_w + 3);
+    let mut left = if w >= 100 {
+        format!("ecocase > {}", breadcrumb(app))
+    } else {
+        breadcrumb(app)
+    };
     if !filters.is_empty() {
         left = format!("{left}  {filters}");
     }

@@ -63,6 +63,24 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Breaks `s` into lines of at most `max` cells, on grapheme boundaries.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w > max.max(1) && used > 0 {
+            lines.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = lines.last_mut() {
+            last.push_str(g);
+        }
+        used += w;
+    }
+    lines
+}
+
 /// Truncates and pads with spaces to exactly `cells` cells.
 pub fn fit(s: &str, cells: usize) -> String {
     let mut out = truncate(s, cells);
@@ -121,6 +139,12 @@ mod tests {
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(fit("聊城", 6), "聊城  ");
         assert_eq!(width(&fit("聊城市绿源化工有限公司", 9)), 9);
+    }
+
+    #[test]
+    fn wrapping_never_splits_a_wide_character() {
+        assert_eq!(wrap("聊城市abc", 5), vec!["聊城", "市abc"]);
+        assert_eq!(wrap("", 5), vec![""]);
     }
 
     #[test]

@@ -138,16 +138,17 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
     let mut out = vec![Line::Heading(T::SectionProfile)];
     for (i, (label, value)) in profile_lines(e, lang, session).into_iter().enumerate() {
         let flagged = i == 1 && e.uscc_nonstandard_reason.is_some();
-        out.push(Line::Field(label, value, flagged));
         if flagged {
+            let marked = format!("{value}  {}", T::DetailNonstandard.get(lang));
+            out.push(Line::Field(label, marked, true));
             let reason = e.uscc_nonstandard_reason.clone().unwrap_or_default();
             out.push(Line::Field(
                 T::FieldUsccReason.get(lang).to_string(),
-                Text::new(T::DetailNonstandard)
-                    .arg("reason", reason)
-                    .render(lang),
+                reason,
                 true,
             ));
+        } else {
+            out.push(Line::Field(label, value, false));
         }
     }
     out.push(Line::Field(
@@ -253,13 +254,21 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DetailState) {
             Line::Blank => {}
         }
     }
-    if all.len() > visible {
-        let more = Text::new(T::DetailScroll)
-            .arg("from", scroll + 1)
-            .arg("to", (scroll + visible).min(all.len()))
-            .arg("total", all.len())
-            .render(lang);
-        let x = body.right().saturating_sub(width(&more) as u16 + 1);
-        put(frame, x, body.bottom() - 1, &more, 30, theme.dim());
+}
+
+/// "lines a-b of n" for the title row, when the view is longer than the body.
+pub fn scroll_status(app: &App, s: &DetailState, body_height: usize) -> Option<String> {
+    let d = s.data.as_ref()?;
+    let total = lines(d, app.lang, app.session.as_ref()).len();
+    if total <= body_height {
+        return None;
     }
+    let scroll = s.scroll.min(total - body_height);
+    Some(
+        Text::new(T::DetailScroll)
+            .arg("from", scroll + 1)
+            .arg("to", scroll + body_height)
+            .arg("total", total)
+            .render(app.lang),
+    )
 }

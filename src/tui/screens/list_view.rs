@@ -10,7 +10,7 @@ use crate::tui::render::cursor_at;
 use crate::tui::screens::detail_view::profile_lines;
 use crate::tui::screens::fields::region_name;
 use crate::tui::screens::list::ListState;
-use crate::tui::text::{fit, sanitize};
+use crate::tui::text::{fit, sanitize, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -53,13 +53,18 @@ impl Col {
     }
 }
 
-/// Columns and their widths for a table `w` cells wide; the name takes what is left.
-fn columns(w: usize) -> Vec<(Col, usize)> {
+/// Columns and their widths for a table `w` cells wide; the name takes what is left. English labels
+/// are longer than Chinese ones, so the coded columns are wider there.
+fn columns(w: usize, lang: Lang) -> Vec<(Col, usize)> {
+    let (region, status, credit) = match lang {
+        Lang::Zh => (10, 6, 6),
+        Lang::En => (12, 9, 6),
+    };
     let mut cols = vec![
         (Col::Uscc, 19),
-        (Col::Region, 10),
-        (Col::Status, 6),
-        (Col::Credit, 6),
+        (Col::Region, region),
+        (Col::Status, status),
+        (Col::Credit, credit),
     ];
     if w >= 100 {
         cols.push((Col::PermitExpiry, 10));
@@ -106,7 +111,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ListState) -> Op
     );
 
     // Header and rows.
-    let cols = columns(table_w - 1);
+    let cols = columns(table_w - 1, lang);
     let mut header = String::new();
     for (c, w) in &cols {
         header.push_str(&fit(c.title().get(lang), *w));
@@ -167,11 +172,20 @@ fn side_panel(frame: &mut Frame<'_>, body: Rect, app: &App, e: &Enterprise) {
         put(frame, x - 1, y, "|", 1, theme.dim());
     }
     let w = usize::from(SIDE_PANEL_W) - 1;
-    put_db(frame, x + 1, body.y, &e.name, w, theme.heading());
+    let name = wrap(&sanitize(&e.name), w);
+    for (i, line) in name.iter().take(2).enumerate() {
+        put(frame, x + 1, body.y + i as u16, line, w, theme.heading());
+    }
     let lines = profile_lines(e, app.lang, app.session.as_ref());
-    let label_w = 16;
+    let label_w = lines
+        .iter()
+        .map(|(l, _)| crate::tui::text::width(l))
+        .max()
+        .unwrap_or(16)
+        .min(w / 2)
+        + 1;
     for (i, (label, value)) in lines.iter().skip(1).enumerate() {
-        let y = body.y + 2 + i as u16;
+        let y = body.y + 3 + i as u16;
         if y >= body.bottom() {
             break;
         }

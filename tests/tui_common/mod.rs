@@ -1,0 +1,194 @@
+//! Fixtures for the TUI tests: sessions of each role, realistic enterprises with long mixed-width
+//! names, key helpers, and a renderer that turns a frame into text for snapshots.
+
+#![allow(dead_code)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ecocase::domain::enterprise::Enterprise;
+use ecocase::domain::user::{Actor, Role};
+use ecocase::i18n::Lang;
+use ecocase::store::reference::Region;
+use ecocase::tui::app::{App, update};
+use ecocase::tui::msg::{Effect, Msg, SessionInfo};
+use ecocase::tui::render::draw;
+use ecocase::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub fn regions() -> Vec<Region> {
+    [
+        ("371500", "聊城市", "Liaocheng City", "city"),
+        ("371502", "东昌府区", "Dongchangfu District", "county"),
+        ("371522", "莘县", "Shen County", "county"),
+        ("371525", "冠县", "Guan County", "county"),
+        (
+            "3715A1",
+            "聊城经济技术开发区",
+            "Liaocheng Economic and Technological Development Zone",
+            "zone",
+        ),
+    ]
+    .into_iter()
+    .map(|(code, zh, en, kind)| Region {
+        code: code.into(),
+        name_zh: zh.into(),
+        name_en: en.into(),
+        kind: kind.into(),
+    })
+    .collect()
+}
+
+pub fn session(username: &str, roles: &[Role], enterprise_id: Option<i64>) -> SessionInfo {
+    SessionInfo {
+        actor: Actor {
+            user_id: 7,
+            uid: format!("uid-{username}"),
+            username: username.into(),
+            display_name: username.into(),
+            roles: roles.to_vec(),
+            region: None,
+            enterprise_id,
+        },
+        demo: false,
+        idle_lock_minutes: 15,
+        regions: regions(),
+    }
+}
+
+pub fn staff() -> SessionInfo {
+    session("staff", &[Role::Staff], None)
+}
+
+pub fn supervisor() -> SessionInfo {
+    session("supervisor", &[Role::Supervisor], None)
+}
+
+pub fn enterprise_user() -> SessionInfo {
+    session("enterprise", &[Role::Enterprise], Some(1))
+}
+
+/// An enterprise as the service returns it.
+pub fn enterprise(id: i64, name: &str, uscc: &str, region: &str) -> Enterprise {
+    Enterprise {
+        id,
+        uid: format!("e-{id}"),
+        uscc: uscc.into(),
+        uscc_nonstandard_reason: None,
+        name: name.into(),
+        legal_rep: "王建国".into(),
+        contact: "李梅".into(),
+        phone: "0635-8312345".into(),
+        address: "聊城市东昌府区黄河路 88 号".into(),
+        region_code: region.into(),
+        industry_code: "2614".into(),
+        permit_no: format!("{uscc}001P"),
+        permit_class: "key".into(),
+        permit_expiry: "2027-06-30".into(),
+        key_flags: "water,air".into(),
+        hw_class: "simplified".into(),
+        credit: "blue".into(),
+        perf_grade: "B".into(),
+        list_status: "none".into(),
+        status: "operating".into(),
+        row_version: 3,
+        created_at: "2026-01-05T02:00:00Z".into(),
+        updated_at: "2026-11-20T06:30:00Z".into(),
+        updated_by: "staff".into(),
+    }
+}
+
+/// A page of realistic rows: long Chinese names, mixed Latin text, one flagged code.
+pub fn rows() -> Vec<Enterprise> {
+    let names = [
+        (
+            "聊城市东昌府区绿源精细化工科技有限公司",
+            "91130200699229617X",
+            "371502",
+        ),
+        (
+            "山东鲁西化工ABC新材料股份有限公司第二分公司",
+            "911302307808371268",
+            "3715A1",
+        ),
+        ("冠县兴华纺织有限公司", "91371525MA3C0001XA", "371525"),
+        ("莘县华泰造纸厂", "91371522MA3C0002XB", "371522"),
+        (
+            "聊城 Green Energy 新能源科技有限公司",
+            "91371500MA3C0003XC",
+            "371502",
+        ),
+    ];
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, (n, u, r))| {
+            let mut e = enterprise(i as i64 + 1, n, u, r);
+            if i == 3 {
+                e.uscc_nonstandard_reason = Some("2015 年前颁发的旧证".into());
+                e.status = "suspended".into();
+                e.credit = "yellow".into();
+            }
+            e
+        })
+        .collect()
+}
+
+pub fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// Sends each character as a key press; returns every effect.
+pub fn type_text(app: &mut App, s: &str) -> Vec<Effect> {
+    s.chars()
+        .flat_map(|c| update(app, key(KeyCode::Char(c))))
+        .collect()
+}
+
+/// Sends messages in order and returns the effects of the last one.
+pub fn send(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
+    let mut last = Vec::new();
+    for m in msgs {
+        last = update(app, m);
+    }
+    last
+}
+
+/// A logged-in app on the home screen.
+pub fn logged_in(info: SessionInfo, lang: Lang) -> App {
+    let mut app = App::new(lang, Theme::default(), (80, 24), false);
+    update(&mut app, Msg::LoggedIn(Ok(info)));
+    app
+}
+
+/// Draws the app at `w` x `h` and returns the screen as text (wide characters once, trailing spaces
+/// trimmed) and the terminal cursor position if shown.
+pub fn screen(app: &App, w: u16, h: u16) -> (String, Option<(u16, u16)>) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal.draw(|f| draw(f, app)).expect("draw");
+    let backend = terminal.backend();
+    let buf = backend.buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..w {
+            let sym = buf[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            line.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let cursor = backend
+        .cursor_visible()
+        .then(|| (backend.cursor_position().x, backend.cursor_position().y));
+    (out, cursor)
+}

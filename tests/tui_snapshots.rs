@@ -1,0 +1,308 @@
+//! Screen snapshots over ratatui's TestBackend, at 80x24 (the minimum), 120x40 and too small, in
+//! Chinese and English, with realistic data (long mixed-width names). Review changes by eye:
+//! `INSTA_UPDATE=always cargo test --test tui_snapshots`, then read tests/snapshots/.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use ecocase::domain::enterprise::FormerName;
+use ecocase::domain::validate::FieldIssue;
+use ecocase::i18n::{Lang, T, Text};
+use ecocase::service::home::{Home, HomeTask, TaskKind};
+use ecocase::store::audit::AuditRow;
+use ecocase::store::enterprise::{Alert, Filter};
+use ecocase::tui::app::{App, update};
+use ecocase::tui::msg::{DetailData, Msg, PageRequest, SaveError};
+use ecocase::tui::theme::Theme;
+use tui_common::*;
+
+fn snap(app: &App, w: u16, h: u16) -> String {
+    let (text, cursor) = screen(app, w, h);
+    match cursor {
+        Some((x, y)) => format!("{text}cursor: {x},{y}\n"),
+        None => format!("{text}cursor: hidden\n"),
+    }
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    lang.code()
+}
+
+fn login(lang: Lang) -> App {
+    let mut app = App::new(lang, Theme::default(), (80, 24), false);
+    type_text(&mut app, "staff");
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "secret");
+    app
+}
+
+fn home(lang: Lang) -> App {
+    let mut info = staff();
+    info.demo = true;
+    let mut app = logged_in(info, lang);
+    let task = |kind, count| HomeTask {
+        kind,
+        count,
+        filter: Filter::default(),
+    };
+    let home = Home {
+        tasks: vec![
+            task(TaskKind::PermitExpiring, 12),
+            task(TaskKind::PermitExpired, 3),
+            task(TaskKind::NonstandardUscc, 1),
+            task(TaskKind::WarningsAcknowledged, 0),
+            task(TaskKind::Operating, 1846),
+            task(TaskKind::Suspended, 97),
+            task(TaskKind::Closed, 41),
+            task(TaskKind::All, 1984),
+        ],
+        own: None,
+    };
+    update(&mut app, Msg::HomeLoaded(Ok(home)));
+    app
+}
+
+fn load_page(app: &mut App, fx: Vec<ecocase::tui::msg::Effect>, total: i64) {
+    let req: PageRequest = fx
+        .into_iter()
+        .find_map(|e| match e {
+            ecocase::tui::msg::Effect::LoadPage(r) => Some(r),
+            _ => None,
+        })
+        .expect("page request");
+    update(
+        app,
+        Msg::PageLoaded {
+            req: req.req,
+            start: req.start,
+            rows: Ok(rows()),
+            total: Some(total),
+        },
+    );
+}
+
+/// The list filtered to 东昌府区 and one alert, searched, first page shown, second row selected.
+fn list(lang: Lang, w: u16, h: u16) -> App {
+    let mut app = home(lang);
+    update(&mut app, Msg::Resize(w, h));
+    let filter = Filter {
+        region: Some("371502".into()),
+        alert: Some(Alert::PermitExpiring {
+            from: "2026-11-29".into(),
+            to: "2026-12-29".into(),
+        }),
+        ..Filter::default()
+    };
+    let home = Home {
+        tasks: vec![HomeTask {
+            kind: TaskKind::PermitExpiring,
+            count: 12,
+            filter,
+        }],
+        own: None,
+    };
+    update(&mut app, Msg::HomeLoaded(Ok(home)));
+    let fx = update(&mut app, key(KeyCode::Enter));
+    load_page(&mut app, fx, 1984);
+    update(&mut app, key(KeyCode::Down));
+    app
+}
+
+fn detail(lang: Lang) -> App {
+    let mut app = list(lang, 80, 24);
+    update(&mut app, key(KeyCode::Down));
+    update(&mut app, key(KeyCode::Down));
+    update(&mut app, key(KeyCode::Enter));
+    let mut e = rows()[3].clone();
+    e.name = "莘县华泰造纸有限责任公司\u{1b}[31m".into();
+    let history = vec![
+        AuditRow {
+            seq: 10,
+            at: "2026-01-05T02:00:00Z".into(),
+            actor: "u1".into(),
+            actor_name: "staff".into(),
+            action: "create".into(),
+            entity: "enterprise".into(),
+            record_uid: e.uid.clone(),
+            before_json: None,
+            after_json: Some("{}".into()),
+            prev_hash: String::new(),
+            hash: String::new(),
+        },
+        AuditRow {
+            seq: 42,
+            at: "2026-11-20T06:30:00Z".into(),
+            actor: "u2".into(),
+            actor_name: "supervisor".into(),
+            action: "update".into(),
+            entity: "enterprise".into(),
+            record_uid: e.uid.clone(),
+            before_json: Some(r#"{"name":"莘县华泰造纸厂","phone":"1","row_version":2}"#.into()),
+            after_json: Some(
+                r#"{"name":"莘县华泰造纸有限责任公司","phone":"2","row_version":3}"#.into(),
+            ),
+            prev_hash: String::new(),
+            hash: String::new(),
+        },
+    ];
+    let data = DetailData {
+        enterprise: e,
+        former_names: vec![FormerName {
+            name: "莘县华泰造纸厂".into(),
+            valid_to: "2026-11-20".into(),
+        }],
+        history: Some(history),
+    };
+    update(
+        &mut app,
+        Msg::DetailLoaded {
+            id: 4,
+            data: Ok(data),
+        },
+    );
+    app
+}
+
+/// A new-enterprise form after a refused save: wrong check character, name typed, focus on the name.
+fn form_with_error(lang: Lang) -> App {
+    let mut app = list(lang, 80, 24);
+    update(&mut app, key(KeyCode::Insert));
+    type_text(&mut app, "91130200699229617A");
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "聊城市绿源化工");
+    update(&mut app, key(KeyCode::F(2)));
+    let issues = vec![
+        FieldIssue::error(
+            "uscc",
+            "uscc_checksum",
+            Text::new(T::ErrUsccCheck).arg("expected", 'X'),
+        ),
+        FieldIssue::error(
+            "region_code",
+            "required",
+            Text::new(T::ErrRequired).arg_key("field", T::FieldRegion),
+        ),
+    ];
+    update(&mut app, Msg::SaveFailed(SaveError::Invalid(issues)));
+    // Back to the name to keep typing there.
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Tab));
+    app
+}
+
+#[test]
+fn login_screen() {
+    for lang in [Lang::Zh, Lang::En] {
+        insta::assert_snapshot!(
+            format!("login_{}", lang_name(lang)),
+            snap(&login(lang), 80, 24)
+        );
+    }
+}
+
+#[test]
+fn first_run_screen() {
+    let app = App::new(Lang::Zh, Theme::default(), (80, 24), true);
+    insta::assert_snapshot!("setup_zh", snap(&app, 80, 24));
+}
+
+#[test]
+fn home_screen_with_counts_and_demo_marker() {
+    for lang in [Lang::Zh, Lang::En] {
+        insta::assert_snapshot!(
+            format!("home_{}", lang_name(lang)),
+            snap(&home(lang), 80, 24)
+        );
+    }
+}
+
+#[test]
+fn enterprise_list_at_80x24() {
+    for lang in [Lang::Zh, Lang::En] {
+        let app = list(lang, 80, 24);
+        insta::assert_snapshot!(
+            format!("list_{}_80x24", lang_name(lang)),
+            snap(&app, 80, 24)
+        );
+    }
+}
+
+#[test]
+fn enterprise_list_at_120x40_has_a_side_panel() {
+    let app = list(Lang::Zh, 120, 40);
+    let shown = snap(&app, 120, 40);
+    // The side panel shows more of the selected row than the table: its permit number.
+    assert!(shown.contains("911302307808371268001P"));
+    insta::assert_snapshot!("list_zh_120x40", shown);
+}
+
+#[test]
+fn enterprise_detail() {
+    for lang in [Lang::Zh, Lang::En] {
+        let app = detail(lang);
+        let shown = snap(&app, 80, 24);
+        assert!(
+            shown.contains("^[[31m"),
+            "escape sequences are shown, not sent"
+        );
+        insta::assert_snapshot!(format!("detail_{}", lang_name(lang)), shown);
+    }
+}
+
+#[test]
+fn form_with_a_validation_error() {
+    for lang in [Lang::Zh, Lang::En] {
+        let app = form_with_error(lang);
+        insta::assert_snapshot!(
+            format!("form_error_{}", lang_name(lang)),
+            snap(&app, 80, 24)
+        );
+    }
+}
+
+#[test]
+fn cursor_sits_after_the_last_chinese_character_of_the_focused_field() {
+    let app = form_with_error(Lang::Zh);
+    let (text, cursor) = screen(&app, 80, 24);
+    let (x, y) = cursor.expect("cursor shown in the focused field");
+    let line = text.lines().nth(usize::from(y)).expect("cursor row");
+    assert!(line.contains("聊城市绿源化工"), "{line}");
+    // The field starts after the label column; 7 Chinese characters are 14 cells wide.
+    let label_end =
+        unicode_width::UnicodeWidthStr::width(&line[..line.find("聊城市").expect("name")]);
+    assert_eq!(usize::from(x), label_end + 14);
+}
+
+#[test]
+fn too_small_window() {
+    for lang in [Lang::Zh, Lang::En] {
+        let app = list(lang, 60, 20);
+        let shown = snap(&app, 60, 20);
+        assert!(shown.contains("60x20"));
+        insta::assert_snapshot!(format!("too_small_{}", lang_name(lang)), shown);
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = list(lang, 80, 24);
+        update(&mut app, key(KeyCode::F(1)));
+        insta::assert_snapshot!(format!("help_{}", lang_name(lang)), snap(&app, 80, 24));
+    }
+}
+
+#[test]
+fn ascii_borders_and_mono_theme() {
+    let mut app = list(Lang::Zh, 80, 24);
+    app.theme = Theme {
+        mono: true,
+        ascii: true,
+    };
+    update(&mut app, ctrl('k'));
+    let shown = snap(&app, 80, 24);
+    assert!(!shown.contains('─') && !shown.contains('│') && shown.contains("+-"));
+    insta::assert_snapshot!("palette_ascii_zh", shown);
+}
