@@ -93,7 +93,7 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
         let backend = ratatui::backend::CrosstermBackend::new(stdout());
         let mut terminal =
             ratatui::Terminal::new(backend).map_err(|e| runtime::startup_error(&e))?;
-        terminal.clear().map_err(|e| runtime::startup_error(&e))?;
+        runtime::clear(&mut terminal).map_err(|e| runtime::startup_error(&e))?;
         let size = terminal.size().map_err(|e| runtime::startup_error(&e))?;
         let mut app = app::App::new(opts.lang, theme, (size.width, size.height), first_run);
         let (tx, rx) = std::sync::mpsc::channel();

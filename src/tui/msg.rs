@@ -145,3 +145,18 @@ pub enum Effect {
     },
     CheckDataVersion,
 }
+
+impl Effect {
+    /// Effects that take no noticeable time: the screen need not be drawn before them.
+    pub fn is_instant(&self) -> bool {
+        matches!(
+            self,
+            Effect::Quit
+                | Effect::ClearScreen
+                | Effect::Logout
+                | Effect::Debounce { .. }
+                | Effect::CheckDataVersion
+                | Effect::CheckDraft { .. }
+        )
+    }
+}

@@ -114,28 +114,32 @@ impl Runtime {
     ) -> Result<(), String> {
         let mut pending: VecDeque<Msg> = VecDeque::new();
         loop {
-            loop {
-                let mut effects = Vec::new();
-                while let Some(m) = pending.pop_front() {
-                    effects.extend(update(app, m));
-                }
+            // One message at a time, so keys typed during a save reach the form after its result;
+            // the screen is drawn before slow work and once at the end of the burst.
+            while let Some(m) = pending.pop_front() {
+                let effects = update(app, m);
                 if app.quit {
                     return Ok(());
                 }
-                if app.redraw {
+                if effects.iter().any(|e| !e.is_instant()) && app.redraw {
                     render(terminal, app).map_err(|e| e.to_string())?;
                     app.redraw = false;
                 }
-                if effects.is_empty() {
-                    break;
-                }
+                let mut results = Vec::new();
                 for e in effects {
                     if matches!(e, Effect::ClearScreen) {
-                        terminal.clear().map_err(|e| e.to_string())?;
+                        clear(terminal).map_err(|e| e.to_string())?;
                         app.redraw = true;
                     }
-                    pending.extend(self.execute(e));
+                    results.extend(self.execute(e));
                 }
+                for r in results.into_iter().rev() {
+                    pending.push_front(r);
+                }
+            }
+            if app.redraw {
+                render(terminal, app).map_err(|e| e.to_string())?;
+                app.redraw = false;
             }
             pending = self.next_batch(rx)?;
         }
@@ -305,6 +309,14 @@ fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
         former_names,
         history,
     })
+}
+
+/// Clears the screen and makes the next frame redraw every cell. Unlike `Terminal::clear` it does not
+/// ask the terminal for the cursor position: that answer would have to come through the input thread's
+/// reader (and some terminals never answer), so asking could stall the loop.
+pub fn clear(terminal: &mut Term) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// Draws one frame inside a synchronized update, so the terminal shows it whole.

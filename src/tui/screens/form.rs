@@ -175,6 +175,8 @@ impl FormState {
             return Out::default();
         }
         let kind = self.field().kind();
+        let before = self.inputs[self.focus].value().to_string();
+        let mut out = Out::default();
         match input {
             Input::Cmd(Cmd::NextField) => return self.move_focus(env, true),
             Input::Cmd(Cmd::PrevField) => return self.move_focus(env, false),
@@ -183,7 +185,7 @@ impl FormState {
             Input::Cmd(Cmd::Reload) => {
                 return match self.editing {
                     Some((id, _)) => Out::effect(Effect::LoadForEdit { id })
-                        .with_message(Message::progress(T::Loading)),
+                        .with_message(Message::progress(T::MsgLoading)),
                     None => Out::default(),
                 };
             }
@@ -206,11 +208,15 @@ impl FormState {
                 },
             },
             Input::Paste(p) if kind == Kind::Text => {
-                return paste_into(&mut self.inputs[self.focus], &p);
+                out = paste_into(&mut self.inputs[self.focus], &p);
             }
             Input::Paste(_) => {}
         }
-        Out::default()
+        // A field showing a message is checked again as it changes, so a fixed value clears it.
+        if self.inputs[self.focus].value() != before && !self.issues_for(self.field()).is_empty() {
+            out.effects.push(self.check(env));
+        }
+        out
     }
 
     fn save(&mut self, warnings: Warnings) -> Out {
@@ -233,11 +239,14 @@ impl FormState {
         self.save(Warnings::Acknowledge)
     }
 
-    pub fn from_overlay(&mut self, _env: &mut Env<'_>, chosen: Chosen) -> Out {
+    pub fn from_overlay(&mut self, env: &mut Env<'_>, chosen: Chosen) -> Out {
         if let Chosen::Picked { field, value } = chosen
             && let Some(i) = FieldId::ALL.iter().position(|f| *f == field)
         {
             self.inputs[i].set(&value);
+            if !self.issues_for(field).is_empty() {
+                return Out::effect(self.check(env));
+            }
         }
         Out::default()
     }

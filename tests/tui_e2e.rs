@@ -1,0 +1,189 @@
+//! End to end: the real interface in a pseudo-terminal at 80x24 (portable-pty + vt100). Log in, create
+//! an enterprise with a Chinese name (a wrong check character first: refused naming X), find it with a
+//! 2-character query, open its detail, open help with F1 as xterm, PuTTY and the Linux console send it,
+//! quit, and check the terminal is restored. Polls for text with timeouts; a fresh database per run.
+//!
+//! Runs `examples/tui_dev` (the TUI entry point until the `ecocase` binary opens it), building it if
+//! `cargo test` was run with a filter that skipped examples.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+fn example_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target profile directory");
+    let bin = profile_dir.join("examples").join("tui_dev");
+    if !bin.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = std::process::Command::new(cargo)
+            .args(["build", "--example", "tui_dev"])
+            .status()
+            .expect("run cargo build");
+        assert!(status.success(), "building examples/tui_dev failed");
+    }
+    bin
+}
+
+struct Term {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+}
+
+impl Term {
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Waits until the screen satisfies `ok`, failing with the screen after 15 seconds.
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn wait_for(&self, text: &str) {
+        self.wait(text, |s| s.contains(text));
+    }
+}
+
+#[test]
+fn log_in_create_find_open_and_quit_in_a_real_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("e2e.db");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let script = format!(
+        "'{}' '{}' --seed; stty -a; echo E2E-DONE",
+        example_binary().display(),
+        db.display()
+    );
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", &script]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "C.UTF-8");
+    cmd.cwd(dir.path());
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
+    drop(pty.slave);
+
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+    let raw = Arc::new(Mutex::new(Vec::new()));
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    {
+        let parser = parser.clone();
+        let raw = raw.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                parser.lock().expect("parser").process(&buf[..n]);
+                raw.lock().expect("raw").extend_from_slice(&buf[..n]);
+            }
+        });
+    }
+    let mut t = Term {
+        parser,
+        raw,
+        writer: pty.master.take_writer().expect("writer"),
+    };
+
+    t.wait_for("用户名");
+    assert!(t.parser.lock().expect("parser").screen().alternate_screen());
+    t.send("staff\tsecret1\r");
+    t.wait_for("待办与提醒");
+
+    // New enterprise (Insert), wrong check character first.
+    t.send("\x1b[2~");
+    t.wait_for("新建企业");
+    t.send("91130200699229617A\t\t聊城市东昌府区绿源化工有限公司");
+    t.wait_for("绿源化工有限公司");
+    t.send("\x1bOQ"); // F2 as xterm sends it
+    t.wait_for("校验码不符，应为 X");
+    // The refused save put the focus on the code: correct it, pick the first region, save.
+    t.send("\x7fX");
+    t.wait_for("91130200699229617X");
+    t.send("\t\t\t\t\t\t\t\x1b[C");
+    t.wait_for("< 东昌府区 >");
+    t.send("\x13"); // Ctrl-S
+    t.wait_for("已保存");
+    t.wait_for("[基本信息]");
+
+    // Back home, then the list, and a 2-character search.
+    t.send("\x1b");
+    t.wait_for("待办与提醒");
+    t.send("l");
+    t.wait_for("搜索:");
+    t.send("/绿源");
+    t.wait("the search result", |s| {
+        s.contains("1-1/1") && s.contains("聊城市东昌府区绿源化工有限公司")
+    });
+    t.send("\r");
+    t.wait("the search line to lose focus", |s| {
+        s.contains("Enter 打开")
+    });
+    t.send("\r");
+    t.wait_for("[基本信息]");
+    t.send("\x1b[F"); // End: the history is at the bottom
+    t.wait_for("[变更记录]");
+    t.wait_for("staff  登记");
+
+    // F1 as xterm (ESC O P), PuTTY (ESC [ 11 ~) and the Linux console (ESC [ [ A).
+    for f1 in ["\x1bOP", "\x1b[11~", "\x1b[[A"] {
+        t.send(f1);
+        t.wait(&format!("help after {f1:?}"), |s| {
+            s.contains("帮助：企业详情")
+        });
+        t.send("\x1b");
+        t.wait("help to close", |s| !s.contains("帮助：企业详情"));
+    }
+
+    // F10 as PuTTY and xterm send it: quit.
+    t.send("\x1b[21~");
+    t.wait_for("E2E-DONE");
+    let status = child.wait().expect("child exit");
+    assert!(status.success());
+    let screen = t.parser.lock().expect("parser").screen().clone();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert!(!screen.bracketed_paste(), "bracketed paste switched off");
+    assert!(!screen.hide_cursor(), "cursor visible again");
+    let shown = screen.contents();
+    assert!(
+        shown.contains(" icanon") && shown.contains(" echo") && !shown.contains("-icanon"),
+        "cooked mode restored:\n{shown}"
+    );
+    let raw = t.raw.lock().expect("raw").clone();
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(
+        raw.contains("\x1b[?2026h"),
+        "frames use synchronized updates"
+    );
+    assert!(!raw.contains("\x1b[?1000h"), "no mouse capture");
+}
