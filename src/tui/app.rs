@@ -4,7 +4,8 @@
 use crate::domain::user::{Action, Target, authorize};
 use crate::i18n::{Lang, T, Text};
 use crate::tui::keymap::{Cmd, Ctx, Key, lookup};
-use crate::tui::msg::{Effect, Msg, SessionInfo};
+use crate::tui::msg::{Effect, SessionInfo};
+pub use crate::tui::outcome::{Env, Input, Level, Message, Nav, Out};
 use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
 use crate::tui::overlays::help::HelpState;
 use crate::tui::overlays::palette::PaletteState;
@@ -16,6 +17,7 @@ use crate::tui::screens::list::ListState;
 use crate::tui::screens::login::{LockState, LoginState};
 use crate::tui::screens::setup::SetupState;
 use crate::tui::theme::Theme;
+pub use crate::tui::update::update;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The screens, kept as a stack: going back pops, so the list keeps its page and selection behind
@@ -41,128 +43,6 @@ impl Screen {
             Screen::Detail(_) => Ctx::Detail,
             Screen::Form(_) => Ctx::Form,
         }
-    }
-}
-
-/// How serious a message-row text is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Progress,
-    Warning,
-    Error,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
-    pub level: Level,
-    pub text: Text,
-}
-
-impl Message {
-    pub fn info(text: impl Into<Text>) -> Message {
-        Message {
-            level: Level::Info,
-            text: text.into(),
-        }
-    }
-    pub fn progress(text: impl Into<Text>) -> Message {
-        Message {
-            level: Level::Progress,
-            text: text.into(),
-        }
-    }
-    pub fn warning(text: impl Into<Text>) -> Message {
-        Message {
-            level: Level::Warning,
-            text: text.into(),
-        }
-    }
-    pub fn error(text: impl Into<Text>) -> Message {
-        Message {
-            level: Level::Error,
-            text: text.into(),
-        }
-    }
-}
-
-/// What a screen receives: a command from the binding table, a key that types, or pasted text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Input {
-    Cmd(Cmd),
-    Key(Key),
-    Paste(String),
-}
-
-/// What screens may read and the request counter they draw ids from.
-pub struct Env<'a> {
-    pub lang: Lang,
-    pub session: Option<&'a SessionInfo>,
-    pub size: (u16, u16),
-    pub next_req: &'a mut u64,
-}
-
-impl Env<'_> {
-    pub fn req(&mut self) -> u64 {
-        *self.next_req += 1;
-        *self.next_req
-    }
-
-    /// Whether the person's roles permit an action at all (the service checks scope and refuses too).
-    pub fn may(&self, action: Action) -> bool {
-        self.session
-            .is_some_and(|s| authorize(&s.actor, action, Target::any()).is_ok())
-    }
-
-    /// Rows of a list page at the current size: the body less the search line and the header.
-    pub fn list_rows(&self) -> usize {
-        usize::from(self.size.1.max(24)).saturating_sub(5).max(1)
-    }
-}
-
-/// A change of screen asked for by a handler.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Nav {
-    Push(Screen),
-    Pop,
-    Replace(Screen),
-    Open(Overlay),
-}
-
-/// What a handler decided.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Out {
-    pub effects: Vec<Effect>,
-    pub nav: Vec<Nav>,
-    pub message: Option<Message>,
-}
-
-impl Out {
-    pub fn effect(e: Effect) -> Out {
-        Out {
-            effects: vec![e],
-            ..Out::default()
-        }
-    }
-    pub fn nav(n: Nav) -> Out {
-        Out {
-            nav: vec![n],
-            ..Out::default()
-        }
-    }
-    pub fn message(m: Message) -> Out {
-        Out {
-            message: Some(m),
-            ..Out::default()
-        }
-    }
-    pub fn with_effect(mut self, e: Effect) -> Out {
-        self.effects.push(e);
-        self
-    }
-    pub fn with_message(mut self, m: Message) -> Out {
-        self.message = Some(m);
-        self
     }
 }
 
@@ -239,18 +119,12 @@ impl App {
             .is_some_and(|s| authorize(&s.actor, action, Target::any()).is_ok())
     }
 
-    /// Whether a command is offered to this person here (role and context).
+    /// Whether a command is offered to this person (see [`offered`]).
     pub fn offers(&self, cmd: Cmd) -> bool {
-        let role_ok = cmd.needs().is_none_or(|a| self.may(a));
-        let logged_in = self.session.is_some();
-        role_ok
-            && match cmd {
-                Cmd::GoHome | Cmd::GoList | Cmd::Lock | Cmd::Logout | Cmd::New => logged_in,
-                _ => true,
-            }
+        crate::tui::outcome::offered(self.session.as_ref(), cmd)
     }
 
-    fn split(&mut self) -> (&mut Vec<Screen>, Env<'_>) {
+    pub(crate) fn split(&mut self) -> (&mut Vec<Screen>, Env<'_>) {
         let env = Env {
             lang: self.lang,
             session: self.session.as_ref(),
@@ -261,7 +135,7 @@ impl App {
     }
 
     /// Runs a handler on the top screen with its environment.
-    fn with_top(&mut self, f: impl FnOnce(&mut Screen, &mut Env<'_>) -> Out) -> Out {
+    pub(crate) fn with_top(&mut self, f: impl FnOnce(&mut Screen, &mut Env<'_>) -> Out) -> Out {
         let (screens, mut env) = self.split();
         match screens.last_mut() {
             Some(top) => f(top, &mut env),
@@ -271,7 +145,7 @@ impl App {
 
     /// Runs a handler on every screen of the stack, top first (results addressed to a screen that is
     /// no longer on top, such as a list refreshed behind the detail view).
-    fn with_each(&mut self, mut f: impl FnMut(&mut Screen, &mut Env<'_>) -> Out) -> Out {
+    pub(crate) fn with_each(&mut self, mut f: impl FnMut(&mut Screen, &mut Env<'_>) -> Out) -> Out {
         let (screens, mut env) = self.split();
         let mut out = Out::default();
         for s in screens.iter_mut().rev() {
@@ -291,7 +165,7 @@ impl App {
     }
 
     /// Applies a handler's decision: navigation, message, effects.
-    fn apply(&mut self, out: Out) -> Vec<Effect> {
+    pub(crate) fn apply(&mut self, out: Out) -> Vec<Effect> {
         let mut effects = out.effects;
         if let Some(m) = out.message {
             self.message = Some(m);
@@ -317,7 +191,7 @@ impl App {
     }
 
     /// A screen came back to the top: refresh what may have changed while it was covered.
-    fn on_return(&mut self) -> Vec<Effect> {
+    pub(crate) fn on_return(&mut self) -> Vec<Effect> {
         let out = self.with_top(|s, env| match s {
             Screen::Home(h) => h.reload(),
             Screen::List(l) => l.reload(env),
@@ -512,7 +386,7 @@ impl App {
         }
     }
 
-    fn on_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
+    pub(crate) fn on_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
         if ev.kind == KeyEventKind::Release {
             return Vec::new();
         }
@@ -542,7 +416,7 @@ impl App {
         }
     }
 
-    fn on_tick(&mut self, idle_secs: u64) -> Vec<Effect> {
+    pub(crate) fn on_tick(&mut self, idle_secs: u64) -> Vec<Effect> {
         let Some(session) = &self.session else {
             return Vec::new();
         };
@@ -559,144 +433,5 @@ impl App {
             return Vec::new();
         }
         vec![Effect::CheckDataVersion]
-    }
-}
-
-/// The pure state transition.
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    if let Msg::Tick { idle_secs } = msg {
-        return app.on_tick(idle_secs);
-    }
-    app.redraw = true;
-    match msg {
-        Msg::Tick { .. } => Vec::new(),
-        Msg::Key(ev) => app.on_key(ev),
-        Msg::Paste(text) => app.input(Input::Paste(text)),
-        Msg::Resize(w, h) => {
-            let rows_before = app.split().1.list_rows();
-            app.size = (w, h);
-            let mut fx = vec![Effect::ClearScreen];
-            if app.split().1.list_rows() != rows_before {
-                let out = app.with_each(|s, env| match s {
-                    Screen::List(l) => l.reload(env),
-                    _ => Out::default(),
-                });
-                fx.extend(out.effects);
-            }
-            fx
-        }
-        Msg::Debounced(token) => {
-            let out = app.with_top(|s, env| match s {
-                Screen::List(l) => l.debounced(env, token),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::DataChanged => {
-            if app.locked.is_some() || app.session.is_none() {
-                return Vec::new();
-            }
-            app.on_return()
-        }
-        Msg::SetupDone(r) => {
-            let out = app.with_top(|s, _| match s {
-                Screen::Setup(st) => st.setup_done(r),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::DemoDone(r) => {
-            let out = app.with_top(|s, _| match s {
-                Screen::Setup(st) => st.demo_done(r),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::LoggedIn(Ok(info)) => {
-            app.session = Some(info);
-            app.screens = vec![Screen::Home(HomeState::default())];
-            app.message = None;
-            vec![Effect::LoadHome]
-        }
-        Msg::LoggedIn(Err(text)) => {
-            let out = app.with_top(|s, _| match s {
-                Screen::Login(st) => st.failed(text),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::Unlocked(r) => match (r, app.locked.as_mut()) {
-            (Ok(()), _) => {
-                app.locked = None;
-                app.message = None;
-                app.on_return()
-            }
-            (Err(text), Some(lock)) => {
-                let out = lock.failed(text);
-                app.apply(out)
-            }
-            (Err(_), None) => Vec::new(),
-        },
-        Msg::HomeLoaded(r) => {
-            let out = app.with_each(|s, _| match s {
-                Screen::Home(h) => h.loaded(r.clone()),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::PageLoaded {
-            req,
-            start,
-            rows,
-            total,
-        } => {
-            let out = app.with_each(|s, env| match s {
-                Screen::List(l) => l.loaded(env, req, &start, rows.clone(), total),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::DetailLoaded { id, data } => {
-            let out = app.with_each(|s, _| match s {
-                Screen::Detail(d) if d.id == id => d.loaded(data.clone()),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::EditLoaded(r) => {
-            let out = app.with_top(|s, _| match s {
-                Screen::Form(f) => f.reloaded(r),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::DraftChecked { req, issues } => {
-            let out = app.with_top(|s, _| match s {
-                Screen::Form(f) => f.checked(req, issues),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::Saved(e) => {
-            let out = app.with_top(|s, _| match s {
-                Screen::Form(f) => f.saved(e),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::SaveFailed(err) => {
-            let out = app.with_top(|s, _| match s {
-                Screen::Form(f) => f.save_failed(err),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
-        Msg::Deleted(r) => {
-            let out = app.with_top(|s, _| match s {
-                Screen::Detail(d) => d.deleted(r),
-                _ => Out::default(),
-            });
-            app.apply(out)
-        }
     }
 }

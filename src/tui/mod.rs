@@ -6,13 +6,16 @@ pub mod app;
 pub mod draw;
 pub mod input;
 pub mod keymap;
+pub mod keys;
 pub mod msg;
+pub mod outcome;
 pub mod overlays;
 pub mod render;
 pub mod runtime;
 pub mod screens;
 pub mod text;
 pub mod theme;
+pub mod update;
 
 use crate::i18n::Lang;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};

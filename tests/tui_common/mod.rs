@@ -2,14 +2,17 @@
 //! names, key helpers, and a renderer that turns a frame into text for snapshots.
 
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ecocase::domain::enterprise::Enterprise;
 use ecocase::domain::user::{Actor, Role};
 use ecocase::i18n::Lang;
+use ecocase::service::home::Home;
 use ecocase::store::reference::Region;
+use ecocase::tui::app::Screen;
 use ecocase::tui::app::{App, update};
-use ecocase::tui::msg::{Effect, Msg, SessionInfo};
+use ecocase::tui::msg::{Effect, Msg, PageRequest, SessionInfo};
 use ecocase::tui::render::draw;
 use ecocase::tui::theme::Theme;
 use ratatui::Terminal;
@@ -191,4 +194,48 @@ pub fn screen(app: &App, w: u16, h: u16) -> (String, Option<(u16, u16)>) {
         .cursor_visible()
         .then(|| (backend.cursor_position().x, backend.cursor_position().y));
     (out, cursor)
+}
+
+pub fn page_request(fx: &[Effect]) -> PageRequest {
+    fx.iter()
+        .find_map(|e| match e {
+            Effect::LoadPage(r) => Some(r.clone()),
+            _ => None,
+        })
+        .expect("a page request")
+}
+
+/// Home with one alert task, then the list opened from it and its first page loaded.
+pub fn list_app(
+    info: ecocase::tui::msg::SessionInfo,
+    rows: Vec<ecocase::domain::enterprise::Enterprise>,
+) -> App {
+    let mut app = logged_in(info, Lang::Zh);
+    update(&mut app, Msg::HomeLoaded(Ok(Home::default())));
+    let fx = update(&mut app, key(KeyCode::Char('l')));
+    let req = page_request(&fx);
+    update(
+        &mut app,
+        Msg::PageLoaded {
+            req: req.req,
+            start: req.start,
+            rows: Ok(rows),
+            total: Some(5),
+        },
+    );
+    app
+}
+
+pub fn list(app: &App) -> &ecocase::tui::screens::list::ListState {
+    match app.screen() {
+        Screen::List(l) => l,
+        other => panic!("expected the list, got {other:?}"),
+    }
+}
+
+pub fn form(app: &App) -> &ecocase::tui::screens::form::FormState {
+    match app.screen() {
+        Screen::Form(f) => f,
+        other => panic!("expected the form, got {other:?}"),
+    }
 }

@@ -67,11 +67,7 @@ impl PaletteState {
     }
 
     pub fn on_input(&mut self, env: &Env<'_>, input: Input) -> OverlayOut {
-        let offers = |cmd: Cmd| {
-            cmd.needs().is_none_or(|a| env.may(a))
-                && (env.session.is_some()
-                    || !matches!(cmd, Cmd::GoHome | Cmd::GoList | Cmd::Lock | Cmd::Logout))
-        };
+        let offers = |cmd: Cmd| crate::tui::outcome::offered(env.session, cmd);
         let found = entries(self.ctx, self.filter.value(), offers);
         match input {
             Input::Cmd(Cmd::Back) => return OverlayOut::Close,

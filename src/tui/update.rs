@@ -1,0 +1,144 @@
+//! The pure state transition: one message in, the new state and the effects to carry out.
+
+use crate::tui::app::{App, Input, Out, Screen};
+use crate::tui::msg::{Effect, Msg};
+use crate::tui::screens::home::HomeState;
+
+/// The pure state transition.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if let Msg::Tick { idle_secs } = msg {
+        return app.on_tick(idle_secs);
+    }
+    app.redraw = true;
+    match msg {
+        Msg::Tick { .. } => Vec::new(),
+        Msg::Key(ev) => app.on_key(ev),
+        Msg::Paste(text) => app.input(Input::Paste(text)),
+        Msg::Resize(w, h) => {
+            let rows_before = app.split().1.list_rows();
+            app.size = (w, h);
+            let mut fx = vec![Effect::ClearScreen];
+            if app.split().1.list_rows() != rows_before {
+                let out = app.with_each(|s, env| match s {
+                    Screen::List(l) => l.reload(env),
+                    _ => Out::default(),
+                });
+                fx.extend(out.effects);
+            }
+            fx
+        }
+        Msg::Debounced(token) => {
+            let out = app.with_top(|s, env| match s {
+                Screen::List(l) => l.debounced(env, token),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DataChanged => {
+            if app.locked.is_some() || app.session.is_none() {
+                return Vec::new();
+            }
+            app.on_return()
+        }
+        Msg::SetupDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Setup(st) => st.setup_done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DemoDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Setup(st) => st.demo_done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::LoggedIn(Ok(info)) => {
+            app.session = Some(info);
+            app.screens = vec![Screen::Home(HomeState::default())];
+            app.message = None;
+            vec![Effect::LoadHome]
+        }
+        Msg::LoggedIn(Err(text)) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Login(st) => st.failed(text),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::Unlocked(r) => match (r, app.locked.as_mut()) {
+            (Ok(()), _) => {
+                app.locked = None;
+                app.message = None;
+                app.on_return()
+            }
+            (Err(text), Some(lock)) => {
+                let out = lock.failed(text);
+                app.apply(out)
+            }
+            (Err(_), None) => Vec::new(),
+        },
+        Msg::HomeLoaded(r) => {
+            let out = app.with_each(|s, _| match s {
+                Screen::Home(h) => h.loaded(r.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::PageLoaded {
+            req,
+            start,
+            rows,
+            total,
+        } => {
+            let out = app.with_each(|s, env| match s {
+                Screen::List(l) => l.loaded(env, req, &start, rows.clone(), total),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DetailLoaded { id, data } => {
+            let out = app.with_each(|s, _| match s {
+                Screen::Detail(d) if d.id == id => d.loaded(data.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::EditLoaded(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Form(f) => f.reloaded(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DraftChecked { req, issues } => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Form(f) => f.checked(req, issues),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::Saved(e) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Form(f) => f.saved(e),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::SaveFailed(err) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Form(f) => f.save_failed(err),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::Deleted(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Detail(d) => d.deleted(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+    }
+}
