@@ -219,6 +219,26 @@ fn home_screen_with_counts_and_demo_marker() {
 }
 
 #[test]
+fn enterprise_account_sees_its_own_card() {
+    let mut app = logged_in(enterprise_user(), Lang::Zh);
+    let own = rows()[0].clone();
+    update(
+        &mut app,
+        Msg::HomeLoaded(Ok(Home {
+            tasks: Vec::new(),
+            own: Some(own),
+        })),
+    );
+    let shown = snap(&app, 80, 24);
+    assert!(shown.contains("聊城市东昌府区绿源精细化工科技有限公司"));
+    assert!(
+        !shown.contains("新建企业"),
+        "enterprise accounts are not offered creation"
+    );
+    insta::assert_snapshot!("home_enterprise_zh", shown);
+}
+
+#[test]
 fn enterprise_list_at_80x24() {
     for lang in [Lang::Zh, Lang::En] {
         let app = list(lang, 80, 24);

@@ -227,12 +227,12 @@ impl FieldId {
     }
 }
 
-/// A region's name in the chosen language.
+/// A region's name in the chosen language (reference data is imported: sanitised like records).
 pub fn region_label(r: &Region, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => r.name_zh.clone(),
-        Lang::En => r.name_en.clone(),
-    }
+    crate::tui::text::sanitize(match lang {
+        Lang::Zh => &r.name_zh,
+        Lang::En => &r.name_en,
+    })
 }
 
 /// The name of a region code, or the code itself when unknown.
@@ -241,5 +241,5 @@ pub fn region_name(code: &str, regions: &[Region], lang: Lang) -> String {
         .iter()
         .find(|r| r.code == code)
         .map(|r| region_label(r, lang))
-        .unwrap_or_else(|| code.to_string())
+        .unwrap_or_else(|| crate::tui::text::sanitize(code))
 }
