@@ -258,10 +258,9 @@ pub fn validate_draft(
     }
 
     draft.industry_code = normalize_code(&draft.industry_code);
-    if !draft.industry_code.is_empty()
-        && !(draft.industry_code.len() == 4
-            && draft.industry_code.chars().all(|c| c.is_ascii_digit()))
-    {
+    let industry_ok =
+        draft.industry_code.len() == 4 && draft.industry_code.chars().all(|c| c.is_ascii_digit());
+    if !draft.industry_code.is_empty() && !industry_ok {
         issues.push(FieldIssue::error(
             "industry_code",
             "industry",

@@ -12,6 +12,9 @@ pub mod home;
 
 // Command-line work: import, demo data, administration.
 pub mod demo;
+pub mod demo_data;
+pub mod import;
+pub mod import_csv;
 
 use crate::domain::calendar::Calendar;
 use crate::domain::settings::Policy;
