@@ -291,6 +291,13 @@ texts! {
     CliPasswordChanged => "已设置账户 {name} 的密码", "Password of {name} set";
     CliCertAdded => "已为 {name} 登记执法证 {number}（有效期 {from} 至 {to}）", "Recorded certificate {number} for {name} (valid {from} to {to})";
     CliCertDates => "有效期起 {from} 晚于有效期至 {to}", "Valid from {from} is after valid to {to}";
+    CliIoFailed => "无法读写 {path}：{reason}", "Cannot read or write {path}: {reason}";
+    IoNotFound => "文件或目录不存在", "no such file or directory";
+    IoPermission => "没有权限", "permission denied";
+    IoExists => "已存在", "already exists";
+    IoFull => "磁盘已满", "disk full";
+    IoReadOnly => "文件系统只读", "read-only file system";
+    IoIsDirectory => "这是一个目录", "it is a directory";
     CliFileRead => "无法读取文件 {path}：{detail}", "Cannot read {path}: {detail}";
     ImportFileEmpty => "文件是空的", "The file is empty";
     ImportFileWorkbook => "这是 Excel 工作簿（.xlsx/.xls），不是 CSV：请在 Excel 中“另存为”“CSV（逗号分隔）”后再导入", "This is an Excel workbook (.xlsx/.xls), not CSV: in Excel use Save As \"CSV (Comma delimited)\", then import that";
@@ -315,6 +322,8 @@ texts! {
     CliImportWarningsSaved => "警告（已确认，记录已保存并标记）：", "Warnings (acknowledged; the records were saved and flagged):";
     CliImportDone => "已导入：新建 {created} 家，更新 {updated} 家", "Imported: {created} created, {updated} updated";
     CliImportStrictRefused => "严格模式：{n} 行有错误，未导入任何记录。请修正后重新导入，或用 --lenient 只导入正确的行", "Strict mode: {n} row(s) with errors, nothing was imported. Fix them and import again, or use --lenient to import the good rows";
+    CliImportNothingGood => "所有行都有错误，未导入任何记录", "Every row has errors: nothing was imported";
+    CliImportUpdateHint => "其中 {n} 行的企业已登记；如需按文件内容更新这些企业，请加 --update 重新导入", "{n} row(s) name enterprises already registered; to update them from the file, import again with --update";
     CliImportLenientSkipped => "已跳过 {n} 行有错误的数据，其余已导入", "{n} row(s) with errors skipped; the rest were imported";
     CliSheetEnterprises => "企业名录", "Enterprises";
     CliColUpdatedAt => "更新时间", "Updated at";

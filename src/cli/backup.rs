@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, a: BackupArgs) -> Result<(), CliError> {
                 .render(lang),
         ));
     }
-    let conn = db::open(&ctx.db).map_err(|e| CliError::store(e, lang))?;
+    let conn = db::open(&ctx.db).map_err(|e| ctx.fail_store(e))?;
     let problems = backup::backup(&conn, &a.path).map_err(|e| {
         let code = crate::cli::error::store_code(&e);
         CliError::new(

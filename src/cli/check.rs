@@ -85,11 +85,11 @@ fn lines(r: &CheckReport, lang: Lang) -> (Vec<String>, usize) {
 pub fn run(ctx: &Context) -> Result<(), CliError> {
     let lang = ctx.lang;
     let conn = check::open_read_only(&ctx.db).map_err(|e| {
-        let mut err = CliError::store(e, lang);
+        let mut err = ctx.fail_store(e);
         err.code = exit::NO_DATABASE;
         err
     })?;
-    let report = check::run(&conn).map_err(|e| CliError::store(e, lang))?;
+    let report = check::run(&conn).map_err(|e| ctx.fail_store(e))?;
     output::say(
         &Text::new(T::CliCheckDatabase)
             .arg("path", ctx.db.display())

@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, a: DemoArgs) -> Result<(), CliError> {
                 );
             }
         })
-        .map_err(|e| CliError::service(e, lang))?;
+        .map_err(|e| ctx.fail(e))?;
     output::say(
         &Text::new(T::CliDemoDone)
             .arg("path", ctx.db.display())

@@ -5,6 +5,7 @@ use ecocase::domain::validate::FieldIssue;
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::ServiceError;
 use ecocase::store::db::StoreError;
+use std::path::Path;
 
 /// Exit statuses; listed in `ecocase --help` (the `CliExitCodes` text) and docs/operations.md.
 pub mod exit {
@@ -63,6 +64,45 @@ impl CliError {
     pub fn store(e: StoreError, lang: Lang) -> CliError {
         CliError::service(ServiceError::Store(e), lang)
     }
+
+    /// A failure while using the database at `db`: the path is named where the error lacks it, and
+    /// file-system errors are explained in `lang`.
+    pub fn at(e: ServiceError, db: &Path, lang: Lang) -> CliError {
+        let named = match e {
+            ServiceError::Store(StoreError::ReadOnly(p)) if p.as_os_str().is_empty() => {
+                ServiceError::Store(StoreError::ReadOnly(db.to_path_buf()))
+            }
+            ServiceError::Store(StoreError::NotADatabase(p)) if p.as_os_str().is_empty() => {
+                ServiceError::Store(StoreError::NotADatabase(db.to_path_buf()))
+            }
+            ServiceError::Store(StoreError::Io(io)) => {
+                return CliError::new(
+                    exit::STORAGE,
+                    Text::new(T::CliIoFailed)
+                        .arg("path", db.display())
+                        .arg("reason", io_reason(&io, lang))
+                        .render(lang),
+                );
+            }
+            other => other,
+        };
+        CliError::service(named, lang)
+    }
+}
+
+/// Why a file operation failed, in `lang` for the common cases.
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    let key = match e.kind() {
+        ErrorKind::NotFound => T::IoNotFound,
+        ErrorKind::PermissionDenied => T::IoPermission,
+        ErrorKind::AlreadyExists => T::IoExists,
+        ErrorKind::StorageFull => T::IoFull,
+        ErrorKind::ReadOnlyFilesystem => T::IoReadOnly,
+        ErrorKind::IsADirectory => T::IoIsDirectory,
+        _ => return e.to_string(),
+    };
+    key.get(lang).to_string()
 }
 
 /// `字段：消息` for one validation issue.

@@ -1,11 +1,12 @@
 //! `ecocase export enterprises -o FILE`: the register as CSV, XLSX or JSON, within the account's scope.
 
+use crate::cli::error::io_reason;
 use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, output};
 use clap::ValueEnum;
 use ecocase::domain::enterprise::Status;
 use ecocase::export::{self, ExportError, Format, Output};
-use ecocase::i18n::{Lang, T, Text};
+use ecocase::i18n::{T, Text};
 use ecocase::store::enterprise::Filter;
 use std::path::PathBuf;
 
@@ -70,7 +71,7 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
     let region = match a.region.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(v) => {
-            let regions = s.regions().map_err(|e| CliError::service(e, lang))?;
+            let regions = s.regions().map_err(|e| ctx.fail(e))?;
             let found = regions.iter().find(|r| {
                 r.code.eq_ignore_ascii_case(v)
                     || r.name_zh == v
@@ -97,7 +98,7 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
         Output::File(&a.output)
     };
     let n =
-        export::enterprises(&s, &filter, format, out, lang).map_err(|e| export_error(e, lang))?;
+        export::enterprises(&s, &filter, format, out, lang).map_err(|e| export_error(ctx, e))?;
     if !to_stdout {
         output::say(
             &Text::new(T::CliExportDone)
@@ -109,14 +110,15 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
     Ok(())
 }
 
-fn export_error(e: ExportError, lang: Lang) -> CliError {
+fn export_error(ctx: &Context, e: ExportError) -> CliError {
+    let lang = ctx.lang;
     match e {
-        ExportError::Service(e) => CliError::service(e, lang),
+        ExportError::Service(e) => ctx.fail(e),
         ExportError::Write(path, io) => CliError::new(
             crate::cli::exit::STORAGE,
             Text::new(T::CliExportWriteFailed)
                 .arg("path", path.display())
-                .arg("detail", io)
+                .arg("detail", io_reason(&io, lang))
                 .render(lang),
         ),
         ExportError::XlsxToStdout => CliError::usage(T::CliExportXlsxStdout.get(lang)),

@@ -1,6 +1,7 @@
 //! `ecocase import enterprises FILE`: read the CSV, show file-level problems before asking for a
 //! password, import through the service layer, and print a per-row report.
 
+use crate::cli::error::io_reason;
 use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, exit, output};
 use clap::ValueEnum;
@@ -52,7 +53,7 @@ pub fn run(ctx: &Context, c: ImportCommand, secrets: &mut Secrets) -> Result<(),
         CliError::problem(
             Text::new(T::CliFileRead)
                 .arg("path", a.file.display())
-                .arg("detail", e)
+                .arg("detail", io_reason(&e, lang))
                 .render(lang),
         )
     })?;
@@ -66,7 +67,7 @@ pub fn run(ctx: &Context, c: ImportCommand, secrets: &mut Secrets) -> Result<(),
     };
     let report = session
         .import_enterprises(&table, opts)
-        .map_err(|e| CliError::service(e, lang))?;
+        .map_err(|e| ctx.fail(e))?;
     print_report(&a.file, &table, &report, opts, lang)
 }
 
@@ -138,10 +139,21 @@ fn print_report(
     if rejected == 0 {
         return Ok(());
     }
-    let message = if opts.lenient {
-        Text::new(T::CliImportLenientSkipped).arg("n", rejected)
+    if r.already_registered > 0 && !opts.update {
+        output::say(
+            &Text::new(T::CliImportUpdateHint)
+                .arg("n", r.already_registered)
+                .render(lang),
+        );
+    }
+    let message = if !r.committed {
+        if opts.lenient {
+            Text::new(T::CliImportNothingGood)
+        } else {
+            Text::new(T::CliImportStrictRefused).arg("n", rejected)
+        }
     } else {
-        Text::new(T::CliImportStrictRefused).arg("n", rejected)
+        Text::new(T::CliImportLenientSkipped).arg("n", rejected)
     };
     Err(CliError::new(exit::PROBLEM, message.render(lang)))
 }

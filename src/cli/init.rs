@@ -22,8 +22,7 @@ pub fn run(ctx: &Context, a: InitArgs, secrets: &mut Secrets) -> Result<(), CliE
         ));
     }
     let password = secrets.new_password(ctx)?;
-    setup::init(&ctx.db, &a.admin, &password, &system_clock())
-        .map_err(|e| CliError::service(e, ctx.lang))?;
+    setup::init(&ctx.db, &a.admin, &password, &system_clock()).map_err(|e| ctx.fail(e))?;
     output::say(
         &Text::new(T::CliInitDone)
             .arg("path", ctx.db.display())

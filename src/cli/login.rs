@@ -77,8 +77,7 @@ impl Secrets {
             ));
         }
         let password = self.actor_password(ctx, username)?;
-        auth::login_path(&ctx.db, username, &password, system_clock())
-            .map_err(|e| CliError::service(e, ctx.lang))
+        auth::login_path(&ctx.db, username, &password, system_clock()).map_err(|e| ctx.fail(e))
     }
 }
 

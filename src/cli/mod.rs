@@ -69,6 +69,17 @@ pub struct Context {
     pub lang: Lang,
 }
 
+impl Context {
+    /// A service failure while working on this context's database.
+    pub fn fail(&self, e: ecocase::service::ServiceError) -> CliError {
+        CliError::at(e, &self.db, self.lang)
+    }
+
+    pub fn fail_store(&self, e: ecocase::store::db::StoreError) -> CliError {
+        self.fail(ecocase::service::ServiceError::Store(e))
+    }
+}
+
 /// Parses the command line, runs the command and returns the exit status.
 pub fn run() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();

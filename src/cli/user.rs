@@ -81,7 +81,7 @@ pub struct CertArgs {
 
 pub fn run(ctx: &Context, c: UserCommand, secrets: &mut Secrets) -> Result<(), CliError> {
     let lang = ctx.lang;
-    let fail = |e| CliError::service(e, lang);
+    let fail = |e| ctx.fail(e);
     match c {
         UserCommand::Add(a) => {
             let roles = parse_roles(&a.role).map_err(fail)?;
@@ -107,7 +107,7 @@ pub fn run(ctx: &Context, c: UserCommand, secrets: &mut Secrets) -> Result<(), C
         }
         UserCommand::List(a) => {
             let s = secrets.login(ctx, &a.actor)?;
-            list(&s, lang)?;
+            list(ctx, &s)?;
         }
         UserCommand::Disable(a) => {
             let mut s = secrets.login(ctx, &a.actor.actor)?;
@@ -213,8 +213,9 @@ fn state(u: &UserRecord, lang: Lang) -> String {
     }
 }
 
-fn list(s: &Session, lang: Lang) -> Result<(), CliError> {
-    let users = s.list_users().map_err(|e| CliError::service(e, lang))?;
+fn list(ctx: &Context, s: &Session) -> Result<(), CliError> {
+    let lang = ctx.lang;
+    let users = s.list_users().map_err(|e| ctx.fail(e))?;
     let header: Vec<String> = [
         T::FieldUsername,
         T::CliColDisplayName,
@@ -230,9 +231,7 @@ fn list(s: &Session, lang: Lang) -> Result<(), CliError> {
     .collect();
     let mut rows = Vec::new();
     for u in &users {
-        let certs = s
-            .certificates(&u.username)
-            .map_err(|e| CliError::service(e, lang))?;
+        let certs = s.certificates(&u.username).map_err(|e| ctx.fail(e))?;
         let cert = certs
             .first()
             .map(|c| format!("{} ({})", c.number, c.valid_to))

@@ -139,7 +139,7 @@ pub const COLUMNS: &[Column] = &[
 /// The columns an import requires.
 pub const REQUIRED: [&str; 3] = ["uscc", "name", "region_code"];
 
-/// A header reduced for comparison: half-width, lower case, no spaces, `*`, `_` or `-`, and no trailing
+/// A header reduced for comparison: half-width, lower case, no spaces or `* _ - . :`, and no trailing
 /// note in brackets ("统一社会信用代码（必填）" and "USCC *" both become the plain name).
 fn header_key(raw: &str) -> String {
     let mut s = halfwidth(raw.trim_start_matches('\u{feff}').trim());
@@ -152,7 +152,7 @@ fn header_key(raw: &str) -> String {
         }
     }
     s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '-'))
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '-' | '.' | ':' | '：'))
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -294,6 +294,7 @@ mod tests {
             ("Legal representative", "legal_rep"),
             ("legal_rep", "legal_rep"),
             ("Discharge permit no.", "permit_no"),
+            ("Permit no.", "permit_no"),
             ("许可证有效期至", "permit_expiry"),
             ("Ｈｗ＿ｃｌａｓｓ", "hw_class"),
         ] {

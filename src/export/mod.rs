@@ -93,6 +93,12 @@ pub fn enterprises(
         Output::Stdout => None,
         Output::File(p) => Some(p),
     };
+    if let Some(t) = target.filter(|t| t.is_dir()) {
+        return Err(ExportError::Write(
+            t.to_path_buf(),
+            std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        ));
+    }
     let temp = target.map(temp_path);
     let result = write(s, filter, format, temp.as_deref(), lang);
     match (&result, target, &temp) {

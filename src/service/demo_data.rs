@@ -497,7 +497,7 @@ impl Generator {
             1 + self.rng.below(300)
         );
         self.classes(&mut d, industry);
-        if self.rng.chance(5) {
+        if self.rng.chance(12) {
             // A pre-standard code: the check character is wrong and a reason is recorded.
             let mut chars: Vec<char> = d.uscc.chars().collect();
             let good = chars[17];
@@ -671,7 +671,7 @@ mod tests {
             nonstandard += usize::from(!e.draft.uscc_reason.is_empty());
             former += usize::from(!e.former_names.is_empty());
         }
-        assert!((3..=40).contains(&nonstandard), "{nonstandard}");
+        assert!((15..=60).contains(&nonstandard), "{nonstandard}");
         assert!((60..=200).contains(&former), "{former}");
     }
 

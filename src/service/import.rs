@@ -7,6 +7,7 @@ use crate::domain::pinyin::initials;
 use crate::domain::text::normalize_code;
 use crate::domain::user::{Action, Target, authorize};
 use crate::domain::validate::{FieldIssue, Severity};
+use crate::export::columns::draft_field;
 use crate::i18n::{T, Text};
 use crate::service::import_csv::{ImportTable, RowIssue};
 use crate::service::{Result, Session, stamp};
@@ -36,6 +37,8 @@ pub struct ImportReport {
     pub errors: Vec<RowIssue>,
     /// Warnings acknowledged on import (the rows were saved and flagged).
     pub warnings: Vec<RowIssue>,
+    /// Rows refused because their USCC is already registered (and `update` was not asked for).
+    pub already_registered: usize,
     /// Whether anything was written.
     pub committed: bool,
 }
@@ -55,6 +58,25 @@ struct Plan {
     draft: EnterpriseDraft,
     existing: Option<Enterprise>,
     ack_codes: String,
+}
+
+/// An update: the stored record with the file's columns laid over it. Columns the file does not have
+/// keep their values; empty cells in columns it has clear the field.
+fn overlay(
+    e: &Enterprise,
+    row: &EnterpriseDraft,
+    present: &[(&'static str, String)],
+) -> EnterpriseDraft {
+    let mut draft = EnterpriseDraft::from_enterprise(e);
+    let mut from_file = row.clone();
+    for (id, _) in present {
+        if let (Some(to), Some(value)) =
+            (draft_field(&mut draft, id), draft_field(&mut from_file, id))
+        {
+            *to = std::mem::take(value);
+        }
+    }
+    draft
 }
 
 /// Accepts a region code, its Chinese name (with or without 聊城市) or its English name.
@@ -117,7 +139,7 @@ impl Session {
         self.require(Action::EnterpriseImport)?;
         let regions = self.regions()?;
         let mut report = ImportReport {
-            rows: table.rows.len() + table.bad_rows.len(),
+            rows: table.data_rows(),
             errors: table.bad_rows.clone(),
             ..Default::default()
         };
@@ -132,8 +154,7 @@ impl Session {
                 severity: i.severity,
                 text: i.text.clone(),
             };
-            let mut draft = row.draft.clone();
-            if is_scientific(&draft.uscc) {
+            if is_scientific(&row.draft.uscc) {
                 report.errors.push(RowIssue {
                     line,
                     column: table.column_of("uscc"),
@@ -142,10 +163,7 @@ impl Session {
                 });
                 continue;
             }
-            draft.region_code = resolve_region(&draft.region_code, &regions);
-            draft.permit_expiry = normalize_date(&draft.permit_expiry);
-            draft.key_flags = normalize_flags(&draft.key_flags);
-            let existing = store::get_by_uscc(&self.conn, &normalize_code(&draft.uscc))?;
+            let existing = store::get_by_uscc(&self.conn, &normalize_code(&row.draft.uscc))?;
             let editing = existing.as_ref().filter(|e| {
                 opts.update
                     && self
@@ -155,6 +173,13 @@ impl Session {
                         )
                         .is_ok()
             });
+            let mut draft = match editing {
+                Some(e) => overlay(e, &row.draft, &table.columns),
+                None => row.draft.clone(),
+            };
+            draft.region_code = resolve_region(&draft.region_code, &regions);
+            draft.permit_expiry = normalize_date(&draft.permit_expiry);
+            draft.key_flags = normalize_flags(&draft.key_flags);
             let issues = self.check_enterprise_draft(&mut draft, editing.map(|e| e.id))?;
             let mut errors: Vec<RowIssue> =
                 issues.iter().filter(|i| i.is_error()).map(&issue).collect();
@@ -174,7 +199,15 @@ impl Session {
                     line,
                     column: table.column_of("region_code"),
                     severity: Severity::Error,
-                    text: Text::new(T::ImportOutOfScope).arg("region", &draft.region_code),
+                    text: Text::new(T::ImportOutOfScope).arg(
+                        "region",
+                        regions
+                            .iter()
+                            .find(|r| r.code == draft.region_code)
+                            .map_or(draft.region_code.clone(), |r| {
+                                format!("{} {}", r.name_zh, r.code)
+                            }),
+                    ),
                 });
             }
             if !issues.iter().any(|i| i.field == "uscc" && i.is_error()) {
@@ -190,6 +223,9 @@ impl Session {
                 } else {
                     seen.insert(draft.uscc.clone(), line);
                 }
+            }
+            if issues.iter().any(|i| i.code == "uscc_duplicate") {
+                report.already_registered += 1;
             }
             if !errors.is_empty() {
                 report.errors.extend(errors);

@@ -70,6 +70,14 @@ pub struct ImportTable {
 }
 
 impl ImportTable {
+    /// Data rows in the file: those read, and those that could not be (counted once each).
+    pub fn data_rows(&self) -> usize {
+        let mut bad: Vec<u64> = self.bad_rows.iter().map(|i| i.line).collect();
+        bad.sort_unstable();
+        bad.dedup();
+        self.rows.len() + bad.len()
+    }
+
     /// The column for a field id: the file's header if it has one, else the field's label.
     pub fn column_of(&self, field: &str) -> Column {
         if let Some((_, header)) = self.columns.iter().find(|(id, _)| *id == field) {
@@ -201,6 +209,8 @@ pub fn read_csv(bytes: &[u8], encoding: Encoding) -> Result<ImportTable, FileErr
         return Err(FileError::Empty);
     }
     let (text, encoding_used) = decode(bytes, encoding)?;
+    // Excel writes CRLF; the CSV reader's line positions are only right for LF line ends.
+    let text = text.replace("\r\n", "\n");
     if text.contains('\0') {
         return Err(FileError::NotText);
     }
@@ -279,6 +289,7 @@ pub fn read_csv(bytes: &[u8], encoding: Encoding) -> Result<ImportTable, FileErr
             continue;
         }
         let mut draft = EnterpriseDraft::default();
+        let mut too_long = false;
         for (value, slot) in record.iter().zip(&slots) {
             let Some(id) = slot else { continue };
             if value.chars().count() > MAX_CELL_CHARS {
@@ -288,13 +299,14 @@ pub fn read_csv(bytes: &[u8], encoding: Encoding) -> Result<ImportTable, FileErr
                     severity: Severity::Error,
                     text: Text::new(T::ImportCellTooLong).arg("max", MAX_CELL_CHARS),
                 });
-                continue;
-            }
-            if let Some(field) = draft_field(&mut draft, id) {
+                too_long = true;
+            } else if let Some(field) = draft_field(&mut draft, id) {
                 *field = unguard(value).to_string();
             }
         }
-        table.rows.push(ImportRow { line, draft });
+        if !too_long {
+            table.rows.push(ImportRow { line, draft });
+        }
     }
     if table.rows.is_empty() && table.bad_rows.is_empty() {
         return Err(FileError::NoRows);
@@ -408,6 +420,17 @@ mod tests {
     }
 
     #[test]
+    fn line_numbers_are_right_with_crlf_and_multi_line_cells() {
+        let t = read_csv(
+            "uscc,name,region\r\n1,\"a\r\nb\",x\r\n2,c,y\r\n".as_bytes(),
+            Encoding::Auto,
+        )
+        .expect("table");
+        let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 4]);
+    }
+
+    #[test]
     fn utf16_tab_separated_text_is_read() {
         let text = "USCC\tName\tRegion\r\n91130200699229617X\t聊城\t371525\r\n";
         let mut bytes = vec![0xFF, 0xFE];
@@ -417,6 +440,17 @@ mod tests {
         let t = read_csv(&bytes, Encoding::Auto).expect("utf16");
         assert_eq!(t.encoding, "UTF-16");
         assert_eq!(t.rows[0].draft.region_code, "371525");
+        assert_eq!(t.rows[0].line, 2);
+    }
+
+    #[test]
+    fn a_row_with_an_oversized_cell_is_refused_whole() {
+        let huge = "聊".repeat(MAX_CELL_CHARS + 1);
+        let text = format!("uscc,name,region\n91130200699229617X,{huge},{huge}\n");
+        let t = read_csv(text.as_bytes(), Encoding::Auto).expect("table");
+        assert!(t.rows.is_empty());
+        assert_eq!(t.bad_rows.len(), 2);
+        assert_eq!(t.data_rows(), 1);
     }
 
     #[test]
