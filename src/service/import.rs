@@ -210,7 +210,7 @@ impl Session {
                     ),
                 });
             }
-            if !issues.iter().any(|i| i.field == "uscc" && i.is_error()) {
+            if !draft.uscc.is_empty() {
                 if let Some(first) = seen.get(&draft.uscc) {
                     errors.push(RowIssue {
                         line,
