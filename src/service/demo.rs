@@ -217,7 +217,7 @@ pub fn generate(path: &Path, scale: Scale, clock: &Clock) -> Result<DemoSummary>
     generate_with_progress(path, scale, clock, &mut |_, _| {})
 }
 
-/// Like [`generate`], calling `progress(done, total)` every few thousand enterprises.
+/// Like [`generate`], calling `progress(done, total)` about ten times during a large run.
 pub fn generate_with_progress(
     path: &Path,
     scale: Scale,
@@ -271,6 +271,7 @@ fn build(
         .filter(|r| r.kind != "city")
         .map(|r| r.code)
         .collect();
+    bulk::begin_build(&s.conn)?;
     let mut g = Generator::new(scale.seed(), today);
     let total = scale.enterprises();
     let mut fixed_uscc = Vec::new();
@@ -310,9 +311,11 @@ fn build(
             };
             write(e)?;
         }
+        // Progress about ten times a run, and not at all for the small scale.
+        let step = (total / 10).max(1000);
         for done in FIXED.len() as u64..total {
             write(g.enterprise())?;
-            if done % 5000 == 0 {
+            if done > 0 && done % step == 0 {
                 progress(done, total);
             }
         }
@@ -334,6 +337,7 @@ fn build(
     }
     progress(total, total);
     let summary = accounts(&mut s, &fixed_uscc)?;
+    bulk::end_build(&s.conn)?;
     Ok(DemoSummary {
         enterprises: total,
         ..summary

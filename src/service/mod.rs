@@ -12,7 +12,8 @@ pub mod home;
 
 // Command-line work: import, demo data, administration.
 pub mod demo;
-pub mod demo_data;
+mod demo_data;
+mod demo_tables;
 pub mod import;
 pub mod import_csv;
 

@@ -13,6 +13,26 @@ pub fn begin_immediate(conn: &Connection) -> Result<Transaction<'_>> {
     )?)
 }
 
+/// For a database file being built from nothing under a temporary name (demo data): no rollback
+/// journal, no fsync, a large page cache. Only for a file that is deleted if the build fails; call
+/// [`end_build`] before it is renamed into place.
+pub fn begin_build(conn: &Connection) -> Result<()> {
+    conn.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
+    conn.pragma_update_and_check(None, "journal_mode", "OFF", |_| Ok(()))?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    // Negative: KiB. 128 MiB keeps the indexes of a province-scale register in memory.
+    conn.pragma_update(None, "cache_size", -131_072)?;
+    Ok(())
+}
+
+/// Back to the normal mode every connection uses (WAL, full sync, default cache).
+pub fn end_build(conn: &Connection) -> Result<()> {
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "cache_size", -2000)?;
+    Ok(())
+}
+
 /// Records which warnings were acknowledged when the record was last saved (codes, comma separated).
 pub fn set_warnings_ack(conn: &Connection, id: i64, codes: &str) -> Result<()> {
     conn.prepare_cached("UPDATE enterprise SET warnings_ack = ?2 WHERE id = ?1")?
