@@ -320,7 +320,7 @@ texts! {
     CliImportRowIssue => "第 {line} 行  {message}", "line {line}  {message}";
     CliImportWarnings => "警告（导入时将确认并标记记录）：", "Warnings (acknowledged and flagged on import):";
     CliImportWarningsSaved => "警告（已确认，记录已保存并标记）：", "Warnings (acknowledged; the records were saved and flagged):";
-    CliImportDone => "已导入：新建 {created} 家，更新 {updated} 家", "Imported: {created} created, {updated} updated";
+    CliImportDone => "已导入：新建 {created} 家，更新 {updated} 家，无变化 {unchanged} 家", "Imported: {created} created, {updated} updated, {unchanged} unchanged";
     CliImportStrictRefused => "严格模式：{n} 行有错误，未导入任何记录。请修正后重新导入，或用 --lenient 只导入正确的行", "Strict mode: {n} row(s) with errors, nothing was imported. Fix them and import again, or use --lenient to import the good rows";
     CliImportNothingGood => "所有行都有错误，未导入任何记录", "Every row has errors: nothing was imported";
     CliImportUpdateHint => "其中 {n} 行的企业已登记；如需按文件内容更新这些企业，请加 --update 重新导入", "{n} row(s) name enterprises already registered; to update them from the file, import again with --update";

@@ -76,6 +76,7 @@ fn an_exported_csv_imports_back_unchanged() {
         "staffpw",
     );
     assert_eq!(r.code, 0, "{}", r.all());
+    assert!(r.stdout.contains("无变化 1 家"), "{}", r.stdout);
     assert!(
         r.stdout.contains("已忽略的列：正面清单、更新时间"),
         "{}",

@@ -127,11 +127,12 @@ fn print_report(
             output::say(&format!("  {}", issue_line(i, lang)));
         }
     }
-    if r.committed {
+    if r.committed || (r.unchanged > 0 && r.errors.is_empty()) {
         output::say(
             &Text::new(T::CliImportDone)
                 .arg("created", r.created)
                 .arg("updated", r.updated)
+                .arg("unchanged", r.unchanged)
                 .render(lang),
         );
     }

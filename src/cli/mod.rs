@@ -95,6 +95,7 @@ pub fn run() -> ExitCode {
             match execute(cli, lang, &env, &files) {
                 Ok(()) => exit::OK,
                 Err(e) => {
+                    tracing::warn!(code = e.code, error = %e.message, "command failed");
                     output::error(&e.message);
                     e.code
                 }
@@ -127,6 +128,12 @@ fn execute(cli: Cli, lang: Lang, env: &config::Env, files: &config::Files) -> Re
     let db = config::resolve_db(cli.db.clone(), env, files)
         .ok_or_else(|| CliError::usage(ecocase::i18n::T::CliNoDataDir.get(lang)))?;
     init_logging();
+    // The command's name only: arguments may hold file names people consider private.
+    let name = cli
+        .command
+        .as_ref()
+        .map_or("tui", |c| <&'static str>::from(c));
+    tracing::info!(command = name, db = %db.display(), "start");
     let ctx = Context { db, lang };
     let mut secrets = login::Secrets::new(env.password.clone());
     match cli.command {
@@ -158,6 +165,20 @@ fn execute(cli: Cli, lang: Lang, env: &config::Env, files: &config::Files) -> Re
         Some(Command::Export(c)) => export::run(&ctx, c, &mut secrets),
         Some(Command::Backup(a)) => backup::run(&ctx, a),
         Some(Command::Check) => check::run(&ctx),
+    }
+}
+
+impl From<&Command> for &'static str {
+    fn from(c: &Command) -> &'static str {
+        match c {
+            Command::Init(_) => "init",
+            Command::Demo(_) => "demo",
+            Command::User(_) => "user",
+            Command::Import(_) => "import",
+            Command::Export(_) => "export",
+            Command::Backup(_) => "backup",
+            Command::Check => "check",
+        }
     }
 }
 

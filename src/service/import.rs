@@ -33,6 +33,8 @@ pub struct ImportReport {
     pub rows: usize,
     pub created: usize,
     pub updated: usize,
+    /// Rows naming a registered enterprise whose data already matches the file (with `update`).
+    pub unchanged: usize,
     /// Rows refused, with every reason.
     pub errors: Vec<RowIssue>,
     /// Warnings acknowledged on import (the rows were saved and flagged).
@@ -229,6 +231,11 @@ impl Session {
             }
             if !errors.is_empty() {
                 report.errors.extend(errors);
+                continue;
+            }
+            if editing.is_some_and(|e| EnterpriseDraft::from_enterprise(e) == draft) {
+                // Nothing to write, and nothing to audit.
+                report.unchanged += 1;
                 continue;
             }
             let warnings: Vec<&FieldIssue> = issues.iter().filter(|i| !i.is_error()).collect();
