@@ -250,6 +250,8 @@ impl Session {
                 draft,
             });
         }
+        // Rows that could not be read come first from the reader; report in file order.
+        report.errors.sort_by_key(|i| i.line);
         if plans.is_empty() || (!opts.lenient && !report.errors.is_empty()) {
             // Dropping the transaction rolls it back: nothing was written anyway.
             return Ok(report);
