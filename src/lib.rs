@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod service;
 pub mod store;

@@ -1,7 +1,20 @@
-//! Demo data. PLACEHOLDER: replaced by the CLI work.
+//! Demo data: a complete database with realistic Liaocheng enterprises and one account per role, all with
+//! the password `demo`. Built in a temporary file next to the target and renamed when complete, so an
+//! interrupted run never leaves a half-made database under the real name.
 
-use crate::service::{Clock, Result, ServiceError};
-use std::path::Path;
+use crate::domain::enterprise::{Enterprise, EnterpriseDraft, validate_draft};
+use crate::domain::pinyin::initials;
+use crate::domain::user::{Actor, Role};
+use crate::domain::validate::{FieldIssue, has_errors};
+use crate::i18n::{Lang, T, Text};
+use crate::service::demo_data::{DemoEnterprise, Generator};
+use crate::service::setup::{create_database, remove_database_files};
+use crate::service::users::{NewAccount, insert_account};
+use crate::service::{Clock, Result, ServiceError, Session, stamp};
+use crate::store::user::Certificate;
+use crate::store::{audit, bulk, db, enterprise as store, reference};
+use chrono::Duration;
+use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scale {
@@ -10,14 +23,430 @@ pub enum Scale {
     Province,
 }
 
+impl Scale {
+    /// How many enterprises the scale generates.
+    pub fn enterprises(self) -> u64 {
+        match self {
+            Scale::Small => 300,
+            Scale::City => 20_000,
+            Scale::Province => 200_000,
+        }
+    }
+
+    /// Each scale has its own fixed seed, so its data is the same on every run of the same day.
+    fn seed(self) -> u64 {
+        match self {
+            Scale::Small => 0x5EED_0001,
+            Scale::City => 0x5EED_0002,
+            Scale::Province => 0x5EED_0003,
+        }
+    }
+}
+
 /// What the generator made, printed by `ecocase demo` and shown by the TUI's first-run screen.
 #[derive(Clone, Debug, Default)]
 pub struct DemoSummary {
     pub enterprises: u64,
     /// (username, role description) of each demo account; all have the password `demo`.
+    /// Descriptions are in both languages; [`describe`] gives one language.
     pub accounts: Vec<(String, String)>,
 }
 
-pub fn generate(_path: &Path, _scale: Scale, _clock: &Clock) -> Result<DemoSummary> {
-    Err(ServiceError::NotFound)
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "demo";
+
+/// An enterprise made by hand, so the enterprise accounts have a known, fitting company.
+struct Fixed {
+    uscc_area: &'static str,
+    name: &'static str,
+    region: &'static str,
+    industry: &'static str,
+    permit_class: &'static str,
+    key_flags: &'static str,
+    hw_class: &'static str,
+    credit: &'static str,
+    perf_grade: &'static str,
+    address: &'static str,
+}
+
+/// The waste generator bound to the `enterprise` account, and the licensed receiver bound to `receiver`.
+const FIXED: [Fixed; 2] = [
+    Fixed {
+        uscc_area: "371502",
+        name: "聊城市鑫润化工有限公司",
+        region: "371502",
+        industry: "2614",
+        permit_class: "key",
+        key_flags: "water,air,risk",
+        hw_class: "key",
+        credit: "blue",
+        perf_grade: "B",
+        address: "山东省聊城市东昌府区道口铺街道工业路88号",
+    },
+    Fixed {
+        uscc_area: "371500",
+        name: "聊城市绿洲环保科技有限公司",
+        region: "3715A1",
+        industry: "7724",
+        permit_class: "key",
+        key_flags: "risk",
+        hw_class: "key",
+        credit: "green",
+        perf_grade: "A",
+        address: "山东省聊城经济技术开发区蒋官屯街道创业路16号",
+    },
+];
+
+/// One demo account.
+pub struct DemoAccount {
+    pub username: &'static str,
+    pub display_name: &'static str,
+    roles: &'static [Role],
+    unit: Option<&'static str>,
+    /// Index into the hand-made enterprises.
+    enterprise: Option<usize>,
+    certificate: Option<&'static str>,
+    about: T,
+}
+
+const fn account(
+    username: &'static str,
+    display_name: &'static str,
+    roles: &'static [Role],
+    unit: Option<&'static str>,
+    enterprise: Option<usize>,
+    certificate: Option<&'static str>,
+    about: T,
+) -> DemoAccount {
+    DemoAccount {
+        username,
+        display_name,
+        roles,
+        unit,
+        enterprise,
+        certificate,
+        about,
+    }
+}
+
+pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
+    account(
+        "admin",
+        "刘洋",
+        &[Role::Admin],
+        Some("CITY"),
+        None,
+        None,
+        T::DemoAboutAdmin,
+    ),
+    account(
+        "staff",
+        "张敏",
+        &[Role::Staff],
+        Some("CITY"),
+        None,
+        None,
+        T::DemoAboutStaff,
+    ),
+    account(
+        "inspector",
+        "李强",
+        &[Role::Staff, Role::Inspector],
+        Some("CITY"),
+        None,
+        Some("37150024001"),
+        T::DemoAboutInspector,
+    ),
+    account(
+        "inspector2",
+        "王磊",
+        &[Role::Staff, Role::Inspector],
+        Some("CITY"),
+        None,
+        Some("37150024002"),
+        T::DemoAboutInspector,
+    ),
+    account(
+        "supervisor",
+        "陈静",
+        &[Role::Supervisor],
+        Some("CITY"),
+        None,
+        None,
+        T::DemoAboutSupervisor,
+    ),
+    account(
+        "branch",
+        "赵伟",
+        &[Role::Staff],
+        Some("371525"),
+        None,
+        None,
+        T::DemoAboutBranch,
+    ),
+    account(
+        "enterprise",
+        "孙丽",
+        &[Role::Enterprise],
+        None,
+        Some(0),
+        None,
+        T::DemoAboutEnterprise,
+    ),
+    account(
+        "receiver",
+        "周涛",
+        &[Role::Enterprise],
+        None,
+        Some(1),
+        None,
+        T::DemoAboutReceiver,
+    ),
+];
+
+/// What a demo account is for, in one language.
+pub fn describe(a: &DemoAccount, lang: Lang) -> String {
+    let name = a
+        .enterprise
+        .and_then(|i| FIXED.get(i))
+        .map_or("", |f| f.name);
+    Text::new(a.about).arg("name", name).render(lang)
+}
+
+pub fn generate(path: &Path, scale: Scale, clock: &Clock) -> Result<DemoSummary> {
+    generate_with_progress(path, scale, clock, &mut |_, _| {})
+}
+
+/// Like [`generate`], calling `progress(done, total)` about ten times during a large run.
+pub fn generate_with_progress(
+    path: &Path,
+    scale: Scale,
+    clock: &Clock,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<DemoSummary> {
+    if path.exists() {
+        return Err(ServiceError::Refused(
+            Text::new(T::ErrDatabaseExists).arg("path", path.display()),
+        ));
+    }
+    let temp = temp_path(path);
+    remove_database_files(&temp);
+    let built = build(&temp, scale, clock, progress).and_then(|summary| {
+        if path.exists() {
+            return Err(ServiceError::Refused(
+                Text::new(T::ErrDatabaseExists).arg("path", path.display()),
+            ));
+        }
+        std::fs::rename(&temp, path).map_err(|e| ServiceError::from(db::StoreError::Io(e)))?;
+        Ok(summary)
+    });
+    if built.is_err() {
+        remove_database_files(&temp);
+    }
+    built
+}
+
+/// `.name.demo-<pid>.tmp` in the target's directory.
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.demo-{}.tmp", std::process::id()))
+}
+
+fn build(
+    path: &Path,
+    scale: Scale,
+    clock: &Clock,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<DemoSummary> {
+    let mut s = create_database(path, clock)?;
+    let today = s.today();
+    let now = stamp(s.now());
+    let actor = s.actor.clone();
+    let regions: Vec<String> = s
+        .regions()?
+        .into_iter()
+        .filter(|r| r.kind != "city")
+        .map(|r| r.code)
+        .collect();
+    bulk::begin_build(&s.conn)?;
+    let mut g = Generator::new(scale.seed(), today);
+    let total = scale.enterprises();
+    let mut fixed_uscc = Vec::new();
+    {
+        let tx = bulk::begin_immediate(&s.conn)?;
+        let write = |mut e: DemoEnterprise| -> Result<()> {
+            let issues = validate_draft(&mut e.draft, |c| regions.iter().any(|r| r == c), today);
+            if has_errors(&issues) {
+                return Err(ServiceError::Invalid(issues));
+            }
+            insert(&tx, &actor, &now, &e, &issues)
+        };
+        for f in &FIXED {
+            let uscc = g.uscc(f.uscc_area);
+            g.reserve(f.name, &uscc);
+            fixed_uscc.push(uscc.clone());
+            let mut e = g.enterprise();
+            e.former_names.clear();
+            e.draft = EnterpriseDraft {
+                permit_no: format!("{uscc}001P"),
+                permit_expiry: (today + Duration::days(3 * 365))
+                    .format("%Y-%m-%d")
+                    .to_string(),
+                uscc,
+                uscc_reason: String::new(),
+                name: f.name.to_string(),
+                region_code: f.region.to_string(),
+                industry_code: f.industry.to_string(),
+                permit_class: f.permit_class.to_string(),
+                key_flags: f.key_flags.to_string(),
+                hw_class: f.hw_class.to_string(),
+                credit: f.credit.to_string(),
+                perf_grade: f.perf_grade.to_string(),
+                status: "operating".to_string(),
+                address: f.address.to_string(),
+                ..e.draft
+            };
+            write(e)?;
+        }
+        // Progress about ten times a run, and not at all for the small scale.
+        let step = (total / 10).max(1000);
+        for done in FIXED.len() as u64..total {
+            write(g.enterprise())?;
+            if done > 0 && done % step == 0 {
+                progress(done, total);
+            }
+        }
+        reference::set_setting(&tx, "demo", "1", &actor.uid, &now)?;
+        let after = serde_json::json!({ "key": "demo", "value": "1" });
+        audit::append(
+            &tx,
+            &actor,
+            &now,
+            audit::Change {
+                action: "update",
+                entity: "setting",
+                record_uid: "demo",
+                before: None,
+                after: Some(&after),
+            },
+        )?;
+        tx.commit()?;
+    }
+    progress(total, total);
+    let summary = accounts(&mut s, &fixed_uscc)?;
+    bulk::end_build(&s.conn)?;
+    Ok(DemoSummary {
+        enterprises: total,
+        ..summary
+    })
+}
+
+/// Inserts one generated enterprise with its former names and its audit entry.
+fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    actor: &Actor,
+    now: &str,
+    e: &DemoEnterprise,
+    warnings: &[FieldIssue],
+) -> Result<()> {
+    let d = &e.draft;
+    let uid = db::new_uid();
+    let id = store::insert(tx, &uid, d, &initials(&d.name), &actor.uid, now)?;
+    let ack: Vec<&str> = warnings.iter().map(|i| i.code).collect();
+    if !ack.is_empty() {
+        bulk::set_warnings_ack(tx, id, &ack.join(","))?;
+    }
+    for (name, valid_to) in &e.former_names {
+        store::add_former_name(tx, id, name, valid_to, &actor.uid, now)?;
+    }
+    if !e.former_names.is_empty() {
+        bulk::refresh_search(tx, id)?;
+    }
+    // The record as stored, built here rather than read back: this runs hundreds of thousands of times.
+    let record = Enterprise {
+        id,
+        uid: uid.clone(),
+        uscc: d.uscc.clone(),
+        uscc_nonstandard_reason: (!d.uscc_reason.is_empty()).then(|| d.uscc_reason.clone()),
+        name: d.name.clone(),
+        legal_rep: d.legal_rep.clone(),
+        contact: d.contact.clone(),
+        phone: d.phone.clone(),
+        address: d.address.clone(),
+        region_code: d.region_code.clone(),
+        industry_code: d.industry_code.clone(),
+        permit_no: d.permit_no.clone(),
+        permit_class: d.permit_class.clone(),
+        permit_expiry: d.permit_expiry.clone(),
+        key_flags: d.key_flags.clone(),
+        hw_class: d.hw_class.clone(),
+        credit: d.credit.clone(),
+        perf_grade: d.perf_grade.clone(),
+        list_status: "none".to_string(),
+        status: d.status.clone(),
+        row_version: 1,
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
+        updated_by: actor.username.clone(),
+    };
+    let mut after = serde_json::to_value(&record).unwrap_or_default();
+    if !e.former_names.is_empty() {
+        after["former_names"] = serde_json::json!(e.former_names);
+    }
+    audit::append(
+        tx,
+        actor,
+        now,
+        audit::Change {
+            action: "create",
+            entity: "enterprise",
+            record_uid: &uid,
+            before: None,
+            after: Some(&after),
+        },
+    )?;
+    Ok(())
+}
+
+/// Creates the demo accounts (each audited) and the inspectors' certificates.
+fn accounts(s: &mut Session, fixed_uscc: &[String]) -> Result<DemoSummary> {
+    let today = s.today();
+    let mut summary = DemoSummary::default();
+    for a in &DEMO_ACCOUNTS {
+        insert_account(
+            s,
+            &NewAccount {
+                username: a.username.to_string(),
+                display_name: a.display_name.to_string(),
+                roles: a.roles.to_vec(),
+                unit: a.unit.map(str::to_string),
+                enterprise_uscc: a.enterprise.and_then(|i| fixed_uscc.get(i).cloned()),
+                password: DEMO_PASSWORD.to_string(),
+            },
+        )?;
+        if let Some(number) = a.certificate {
+            s.add_certificate(
+                a.username,
+                Certificate {
+                    uid: String::new(),
+                    username: a.username.to_string(),
+                    kind: "山东省行政执法证".to_string(),
+                    number: number.to_string(),
+                    issuer: "山东省人民政府".to_string(),
+                    valid_from: (today - Duration::days(400)).format("%Y-%m-%d").to_string(),
+                    valid_to: (today + Duration::days(3 * 365))
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                },
+            )?;
+        }
+        summary.accounts.push((
+            a.username.to_string(),
+            format!("{} / {}", describe(a, Lang::Zh), describe(a, Lang::En)),
+        ));
+    }
+    Ok(summary)
 }

@@ -13,6 +13,10 @@ pub mod home;
 
 // Command-line work: import, demo data, administration.
 pub mod demo;
+mod demo_data;
+mod demo_tables;
+pub mod import;
+pub mod import_csv;
 
 use crate::domain::calendar::Calendar;
 use crate::domain::settings::Policy;

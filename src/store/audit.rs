@@ -60,10 +60,10 @@ pub struct Change<'a> {
 
 /// Appends one entry. Must run inside the write transaction of the change it records.
 pub fn append(conn: &Connection, actor: &Actor, at: &str, change: Change<'_>) -> Result<i64> {
+    // Cached statements: bulk writers (import, demo data) append once per record.
     let head: Option<(i64, String)> = conn
-        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .prepare_cached("SELECT seq, hash FROM audit_head WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (prev_seq, prev_hash) = head.unwrap_or((0, GENESIS.to_string()));
     let mut row = AuditRow {
@@ -80,10 +80,11 @@ pub fn append(conn: &Connection, actor: &Actor, at: &str, change: Change<'_>) ->
         hash: String::new(),
     };
     row.hash = chain_hash(&row.prev_hash, &row);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit_log (seq, at, actor, actor_name, action, entity, record_uid, before_json, after_json, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
+    )?
+    .execute(params![
             row.seq,
             row.at,
             row.actor,
@@ -97,11 +98,11 @@ pub fn append(conn: &Connection, actor: &Actor, at: &str, change: Change<'_>) ->
             row.hash
         ],
     )?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)
          ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-        params![row.seq, row.hash],
-    )?;
+    )?
+    .execute(params![row.seq, row.hash])?;
     Ok(row.seq)
 }
 

@@ -52,12 +52,14 @@ pub fn insert(
     actor_uid: &str,
     now: &str,
 ) -> Result<i64> {
-    conn.execute(
+    // Cached: imports and the demo generator insert many rows through this one statement.
+    conn.prepare_cached(
         "INSERT INTO enterprise (uid, uscc, uscc_nonstandard_reason, name, legal_rep, contact, phone, address,
             region_code, industry_code, permit_no, permit_class, permit_expiry, key_flags, hw_class, credit,
             perf_grade, status, pinyin_initials, created_at, created_by, updated_at, updated_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?20, ?21)",
-        params![
+    )?
+    .execute(params![
             uid,
             d.uscc,
             nonstandard(d),

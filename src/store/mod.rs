@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod backup;
+pub mod bulk;
+pub mod check;
 pub mod db;
 pub mod enterprise;
 pub mod home;

@@ -1,0 +1,70 @@
+//! CSV for spreadsheets: UTF-8 with a BOM (so Excel on Chinese Windows reads it as UTF-8), CRLF line ends,
+//! and cells that a spreadsheet would run as formulas neutralised with a leading apostrophe.
+
+use std::borrow::Cow;
+use std::io::Write;
+
+/// The UTF-8 byte-order mark Excel needs to recognise UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Prefixes `'` to a cell starting with `=`, `+`, `-`, `@`, tab or CR: spreadsheets would otherwise
+/// evaluate it (CSV formula injection).
+pub fn guard(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Writes records one at a time; nothing is held beyond the current row.
+pub struct CsvSink<W: Write> {
+    writer: csv::Writer<W>,
+}
+
+impl<W: Write> CsvSink<W> {
+    /// Starts the file with the BOM and the header row.
+    pub fn new(mut out: W, headers: &[String]) -> std::io::Result<CsvSink<W>> {
+        out.write_all(BOM)?;
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        writer.write_record(headers.iter().map(|h| guard(h).into_owned()))?;
+        Ok(CsvSink { writer })
+    }
+
+    pub fn row(&mut self, cells: &[String]) -> std::io::Result<()> {
+        self.writer
+            .write_record(cells.iter().map(|c| guard(c).into_owned()))?;
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for bad in ["=cmd|'/c calc'!A0", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(guard(bad), format!("'{bad}"));
+        }
+        assert_eq!(guard("聊城=化工"), "聊城=化工");
+        assert_eq!(guard(""), "");
+    }
+
+    #[test]
+    fn output_starts_with_a_bom_and_quotes_as_needed() {
+        let mut buf = Vec::new();
+        let mut sink = CsvSink::new(&mut buf, &["名称".into(), "电话".into()]).expect("new");
+        sink.row(&["聊城,化工".into(), "=1+1".into()]).expect("row");
+        sink.finish().expect("finish");
+        assert!(buf.starts_with(BOM));
+        let text = String::from_utf8(buf[3..].to_vec()).expect("utf8");
+        assert_eq!(text, "名称,电话\r\n\"聊城,化工\",'=1+1\r\n");
+    }
+}

@@ -1,0 +1,85 @@
+//! JSON for programs: one array of objects with stable field names and stored codes (not labels),
+//! written object by object.
+
+use crate::domain::enterprise::Enterprise;
+use serde::Serialize;
+use std::io::Write;
+
+/// One enterprise as exported. Field names are part of the interface: rename nothing.
+#[derive(Serialize)]
+pub struct EnterpriseRecord<'a> {
+    pub uid: &'a str,
+    pub uscc: &'a str,
+    pub uscc_nonstandard_reason: Option<&'a str>,
+    pub name: &'a str,
+    pub legal_rep: &'a str,
+    pub contact: &'a str,
+    pub phone: &'a str,
+    pub address: &'a str,
+    pub region_code: &'a str,
+    pub industry_code: &'a str,
+    pub permit_no: &'a str,
+    pub permit_class: &'a str,
+    pub permit_expiry: &'a str,
+    pub key_flags: Vec<&'a str>,
+    pub hw_class: &'a str,
+    pub credit: &'a str,
+    pub perf_grade: &'a str,
+    pub list_status: &'a str,
+    pub status: &'a str,
+    pub created_at: &'a str,
+    pub updated_at: &'a str,
+}
+
+impl<'a> EnterpriseRecord<'a> {
+    pub fn of(e: &'a Enterprise) -> EnterpriseRecord<'a> {
+        EnterpriseRecord {
+            uid: &e.uid,
+            uscc: &e.uscc,
+            uscc_nonstandard_reason: e.uscc_nonstandard_reason.as_deref(),
+            name: &e.name,
+            legal_rep: &e.legal_rep,
+            contact: &e.contact,
+            phone: &e.phone,
+            address: &e.address,
+            region_code: &e.region_code,
+            industry_code: &e.industry_code,
+            permit_no: &e.permit_no,
+            permit_class: &e.permit_class,
+            permit_expiry: &e.permit_expiry,
+            key_flags: e.key_flags.split(',').filter(|f| !f.is_empty()).collect(),
+            hw_class: &e.hw_class,
+            credit: &e.credit,
+            perf_grade: &e.perf_grade,
+            list_status: &e.list_status,
+            status: &e.status,
+            created_at: &e.created_at,
+            updated_at: &e.updated_at,
+        }
+    }
+}
+
+pub struct JsonSink<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> JsonSink<W> {
+    pub fn new(mut out: W) -> std::io::Result<JsonSink<W>> {
+        out.write_all(b"[")?;
+        Ok(JsonSink { out, first: true })
+    }
+
+    pub fn row(&mut self, e: &Enterprise) -> std::io::Result<()> {
+        self.out
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        serde_json::to_writer(&mut self.out, &EnterpriseRecord::of(e))?;
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.out.write_all(b"\n]\n")?;
+        self.out.flush()
+    }
+}

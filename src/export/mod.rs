@@ -1,0 +1,224 @@
+//! Exports that stream rows from the service layer (scope and permission applied there) into CSV, XLSX
+//! or JSON, without loading the table into memory. Files are written under a temporary name and renamed
+//! when complete, so a failed export never leaves a half-written file behind.
+
+pub mod columns;
+pub mod csv;
+pub mod json;
+pub mod xlsx;
+
+use crate::i18n::{Lang, T};
+use crate::service::{ServiceError, Session};
+use crate::store::db::StoreError;
+use crate::store::enterprise::Filter;
+use columns::{COLUMNS, cell};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+impl Format {
+    /// The format a file name suggests: `.xlsx`, `.json`, otherwise CSV.
+    pub fn from_path(path: &Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("xlsx") => Format::Xlsx,
+            Some("json") => Format::Json,
+            _ => Format::Csv,
+        }
+    }
+}
+
+/// Where an export goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output<'a> {
+    File(&'a Path),
+    /// Standard output (CSV and JSON only).
+    Stdout,
+}
+
+#[derive(Debug)]
+pub enum ExportError {
+    /// Refused or failed in the service layer (permission, database).
+    Service(ServiceError),
+    /// Writing the output failed (directory missing, disk full, permission).
+    Write(PathBuf, std::io::Error),
+    /// XLSX cannot be written to standard output.
+    XlsxToStdout,
+}
+
+impl From<ServiceError> for ExportError {
+    fn from(e: ServiceError) -> ExportError {
+        ExportError::Service(e)
+    }
+}
+
+/// `.name.<pid>.tmp` next to the target, so the final rename stays on one file system.
+fn temp_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// The directory a path lives in (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Exports the enterprises the session may see that match `filter`; returns how many were written.
+/// Headers and enumerations are in `lang` for CSV and XLSX; JSON carries codes.
+pub fn enterprises(
+    s: &Session,
+    filter: &Filter,
+    format: Format,
+    output: Output<'_>,
+    lang: Lang,
+) -> Result<u64, ExportError> {
+    let target = match output {
+        Output::Stdout if format == Format::Xlsx => return Err(ExportError::XlsxToStdout),
+        Output::Stdout => None,
+        Output::File(p) => Some(p),
+    };
+    if let Some(t) = target.filter(|t| t.is_dir()) {
+        return Err(ExportError::Write(
+            t.to_path_buf(),
+            std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        ));
+    }
+    let temp = target.map(temp_path);
+    let result = write(s, filter, format, temp.as_deref(), lang);
+    match (&result, target, &temp) {
+        (Ok(_), Some(target), Some(temp)) => {
+            if let Err(e) = std::fs::rename(temp, target) {
+                let _ = std::fs::remove_file(temp);
+                return Err(ExportError::Write(target.to_path_buf(), e));
+            }
+        }
+        (Err(_), _, Some(temp)) => {
+            let _ = std::fs::remove_file(temp);
+        }
+        _ => {}
+    }
+    result.map_err(|e| match e {
+        ExportError::Write(_, io) => {
+            ExportError::Write(target.map(Path::to_path_buf).unwrap_or_default(), io)
+        }
+        other => other,
+    })
+}
+
+/// Streams rows into `path` (or standard output when `None`).
+fn write(
+    s: &Session,
+    filter: &Filter,
+    format: Format,
+    path: Option<&Path>,
+    lang: Lang,
+) -> Result<u64, ExportError> {
+    let regions = s.regions()?;
+    let headers: Vec<String> = COLUMNS
+        .iter()
+        .map(|c| c.label.get(lang).to_string())
+        .collect();
+    let shown = path.map(Path::to_path_buf).unwrap_or_default();
+    let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
+    let open = || -> Result<Box<dyn Write>, ExportError> {
+        Ok(match path {
+            Some(p) => Box::new(std::io::BufWriter::new(
+                std::fs::File::create(p).map_err(werr)?,
+            )),
+            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        })
+    };
+    // The closure can only return store errors, so the first write error is kept aside.
+    let mut write_error: Option<std::io::Error> = None;
+    let mut n = 0u64;
+    let mut keep = |r: std::io::Result<()>| -> Result<(), StoreError> {
+        r.map_err(|e| {
+            let msg = e.to_string();
+            write_error.get_or_insert(e);
+            StoreError::Io(std::io::Error::other(msg))
+        })
+    };
+    let streamed = match format {
+        Format::Csv => {
+            let mut sink = csv::CsvSink::new(open()?, &headers).map_err(werr)?;
+            let r = s.for_each_enterprise(filter, |e| {
+                let cells: Vec<String> = COLUMNS
+                    .iter()
+                    .map(|c| cell(e, c.id, &regions, lang).text())
+                    .collect();
+                n += 1;
+                keep(sink.row(&cells))
+            });
+            r.and_then(|()| keep(sink.finish()).map_err(ServiceError::from))
+        }
+        Format::Json => {
+            let mut sink = json::JsonSink::new(open()?).map_err(werr)?;
+            let r = s.for_each_enterprise(filter, |e| {
+                n += 1;
+                keep(sink.row(e))
+            });
+            r.and_then(|()| keep(sink.finish()).map_err(ServiceError::from))
+        }
+        Format::Xlsx => {
+            let Some(p) = path else {
+                return Err(ExportError::XlsxToStdout);
+            };
+            let mut sink =
+                xlsx::XlsxSink::new(T::CliSheetEnterprises.get(lang), &headers, parent_dir(p))
+                    .map_err(werr)?;
+            let r = s.for_each_enterprise(filter, |e| {
+                let cells: Vec<_> = COLUMNS
+                    .iter()
+                    .map(|c| cell(e, c.id, &regions, lang))
+                    .collect();
+                n += 1;
+                keep(sink.row(&cells))
+            });
+            r.and_then(|()| keep(sink.finish(p)).map_err(ServiceError::from))
+        }
+    };
+    match (streamed, write_error) {
+        (_, Some(e)) => Err(werr(e)),
+        (Err(e), None) => Err(ExportError::Service(e)),
+        (Ok(()), None) => Ok(n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_follows_the_file_name() {
+        assert_eq!(Format::from_path(Path::new("a.XLSX")), Format::Xlsx);
+        assert_eq!(Format::from_path(Path::new("a.json")), Format::Json);
+        assert_eq!(Format::from_path(Path::new("a.csv")), Format::Csv);
+        assert_eq!(Format::from_path(Path::new("a")), Format::Csv);
+    }
+
+    #[test]
+    fn temp_files_sit_next_to_the_target() {
+        let t = temp_path(Path::new("/srv/out/企业.csv"));
+        assert_eq!(t.parent(), Some(Path::new("/srv/out")));
+        assert!(
+            t.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(".企业.csv."))
+        );
+    }
+}

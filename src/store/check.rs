@@ -1,0 +1,172 @@
+//! `ecocase check`: integrity, foreign keys, the audit chain and its append-only guards, read-only.
+
+use crate::store::audit::{self, ChainReport};
+use crate::store::backup::integrity_problems;
+use crate::store::db::{self, Result, StoreError};
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+
+/// The triggers that make the audit log append-only; a database without them can be rewritten silently.
+pub const APPEND_ONLY_TRIGGERS: [&str; 2] = ["audit_log_no_update", "audit_log_no_delete"];
+
+/// Tables whose row counts the check prints, so an operator sees what was looked at.
+const COUNTED: [&str; 4] = ["enterprise", "user", "certificate", "audit_log"];
+
+/// Everything `check` found. Sound when every list is empty and the chain has no broken link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckReport {
+    pub schema_version: i64,
+    /// `PRAGMA integrity_check` and `foreign_key_check` findings.
+    pub problems: Vec<String>,
+    pub chain: ChainReport,
+    pub missing_triggers: Vec<&'static str>,
+    pub counts: Vec<(&'static str, i64)>,
+}
+
+impl CheckReport {
+    pub fn is_sound(&self) -> bool {
+        self.problems.is_empty()
+            && self.chain.first_broken.is_none()
+            && self.missing_triggers.is_empty()
+            && self.schema_version <= db::SCHEMA_VERSION
+    }
+}
+
+/// Opens a database read-only, without migrating it: checking must not change the file.
+pub fn open_read_only(path: &Path) -> Result<Connection> {
+    if !path.exists() {
+        return Err(StoreError::Missing(path.to_path_buf()));
+    }
+    let classify = |e: rusqlite::Error| match StoreError::from(e) {
+        StoreError::NotADatabase(_) => StoreError::NotADatabase(path.to_path_buf()),
+        other => other,
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(classify)?;
+    conn.busy_timeout(std::time::Duration::from_secs(8))
+        .map_err(classify)?;
+    // The first read tells a database from any other file.
+    let version = db::user_version(&conn).map_err(|e| match e {
+        StoreError::NotADatabase(_) => StoreError::NotADatabase(path.to_path_buf()),
+        other => other,
+    })?;
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(classify)?;
+    if version == 0 || tables == 0 {
+        return Err(StoreError::NotADatabase(path.to_path_buf()));
+    }
+    Ok(conn)
+}
+
+/// Runs every check; reading errors (not findings) are returned as errors.
+pub fn run(conn: &Connection) -> Result<CheckReport> {
+    let schema_version = db::user_version(conn)?;
+    let problems = integrity_problems(conn)?;
+    let chain = audit::verify(conn)?;
+    let mut missing_triggers = Vec::new();
+    for name in APPEND_ONLY_TRIGGERS {
+        let found: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?1 AND tbl_name = 'audit_log'",
+            [name],
+            |r| r.get(0),
+        )?;
+        if found == 0 {
+            missing_triggers.push(name);
+        }
+    }
+    let mut counts = Vec::new();
+    for table in COUNTED {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        counts.push((table, n));
+    }
+    Ok(CheckReport {
+        schema_version,
+        problems,
+        chain,
+        missing_triggers,
+        counts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::audit::BrokenLink;
+
+    fn fresh(dir: &Path) -> std::path::PathBuf {
+        let path = dir.join("e.db");
+        let conn = db::create(&path).expect("create");
+        let actor = crate::domain::user::Actor::system();
+        for i in 0..3 {
+            audit::append(
+                &conn,
+                &actor,
+                "2026-11-29T00:00:00Z",
+                audit::Change {
+                    action: "create",
+                    entity: "enterprise",
+                    record_uid: &format!("r{i}"),
+                    before: None,
+                    after: None,
+                },
+            )
+            .expect("append");
+        }
+        path
+    }
+
+    #[test]
+    fn a_fresh_database_is_sound() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = fresh(dir.path());
+        let report = run(&open_read_only(&path).expect("open")).expect("check");
+        assert!(report.is_sound(), "{report:?}");
+        assert_eq!(report.chain.rows, 3);
+    }
+
+    #[test]
+    fn a_dropped_trigger_and_a_changed_row_are_both_reported() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = fresh(dir.path());
+        let conn = Connection::open(&path).expect("open");
+        conn.execute_batch(
+            "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor_name = 'x' WHERE seq = 3;",
+        )
+        .expect("tamper");
+        drop(conn);
+        let report = run(&open_read_only(&path).expect("open")).expect("check");
+        assert!(!report.is_sound());
+        assert_eq!(report.missing_triggers, vec!["audit_log_no_update"]);
+        assert_eq!(report.chain.first_broken, Some(BrokenLink::Hash { seq: 3 }));
+    }
+
+    #[test]
+    fn missing_and_foreign_files_are_classified() {
+        let dir = tempfile::tempdir().expect("dir");
+        let missing = dir.path().join("nope.db");
+        assert!(matches!(
+            open_read_only(&missing),
+            Err(StoreError::Missing(_))
+        ));
+        let junk = dir.path().join("junk.db");
+        std::fs::write(&junk, b"name,uscc\n").expect("write");
+        assert!(matches!(open_read_only(&junk), Err(StoreError::NotADatabase(p)) if p == junk));
+        let empty_sqlite = dir.path().join("empty.db");
+        Connection::open(&empty_sqlite)
+            .expect("open")
+            .execute_batch("CREATE TABLE t (x)")
+            .expect("table");
+        assert!(matches!(
+            open_read_only(&empty_sqlite),
+            Err(StoreError::NotADatabase(_))
+        ));
+    }
+}
