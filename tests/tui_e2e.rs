@@ -3,8 +3,8 @@
 //! 2-character query, open its detail, open help with F1 as xterm, PuTTY and the Linux console send it,
 //! quit, and check the terminal is restored. Polls for text with timeouts; a fresh database per run.
 //!
-//! Runs `examples/tui_dev` (the TUI entry point until the `ecocase` binary opens it), building it if
-//! `cargo test` was run with a filter that skipped examples.
+//! The database and the staff account are made with `ecocase init` and `ecocase user add`, then the real
+//! `ecocase` binary is started on it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -12,24 +12,6 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-fn example_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target profile directory");
-    let bin = profile_dir.join("examples").join("tui_dev");
-    if !bin.exists() {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = std::process::Command::new(cargo)
-            .args(["build", "--example", "tui_dev"])
-            .status()
-            .expect("run cargo build");
-        assert!(status.success(), "building examples/tui_dev failed");
-    }
-    bin
-}
 
 struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
@@ -79,10 +61,14 @@ fn log_in_create_find_open_and_quit_in_a_real_terminal() {
             pixel_height: 0,
         })
         .expect("pty");
+    // Set up through the command line as an operator would, then open the interface.
+    let bin = env!("CARGO_BIN_EXE_ecocase");
+    let db = db.display();
     let script = format!(
-        "'{}' '{}' --seed; stty -a; echo E2E-DONE",
-        example_binary().display(),
-        db.display()
+        "printf 'admin-pw\\n' | '{bin}' init --db '{db}' --admin admin --password-stdin \\
+         && printf 'secret1\\n' | ECOCASE_PASSWORD=admin-pw '{bin}' user add staff --role staff \\
+              --db '{db}' --password-stdin --as admin \\
+         && '{bin}' --db '{db}'; stty -a; echo E2E-DONE"
     );
     let mut cmd = CommandBuilder::new("sh");
     cmd.args(["-c", &script]);
