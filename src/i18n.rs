@@ -195,6 +195,10 @@ texts! {
     ActAuditView => "查看审计日志", "view the audit log";
 
     // ---- administration: settings, reference data, audit
+    SettingLoginMaxFailures => "连续登录失败多少次后锁定账户", "failed logins in a row before the account locks";
+    SettingLoginLockMinutes => "账户锁定的分钟数", "minutes an account stays locked";
+    SettingIdleLockMinutes => "闲置多少分钟后锁定会话并要求重新输入密码", "idle minutes before the session asks for the password again";
+    SettingPasswordMinLength => "密码最少字符数", "minimum password length";
     ErrSettingUnknown => "参数“{key}”不存在：可选 {keys}", "Unknown setting '{key}': use one of {keys}";
     ErrSettingValue => "参数 {key} 应为 {min} 到 {max} 之间的整数", "Setting {key} must be a whole number from {min} to {max}";
     ErrRowField => "第 {row} 行“{column}”：{reason}", "Row {row}, column '{column}': {reason}";
@@ -390,6 +394,24 @@ texts! {
     HelpCertTo => "有效期至（YYYY-MM-DD）", "Valid to (YYYY-MM-DD)";
     HelpImport => "从文件导入", "Import from a file";
     HelpImportEnterprises => "从 CSV 导入企业（UTF-8 或 GBK，中文或英文表头）。默认严格模式：任何一行有错误则全部不导入", "Import enterprises from CSV (UTF-8 or GBK, Chinese or English headers). Strict by default: one bad row and nothing is imported";
+    HelpImportCalendar => "导入工作日历（列：date、kind=holiday/workday、name；文件中的年份整体替换）", "Import the working-day calendar (columns: date, kind = holiday/workday, name; the years in the file are replaced whole)";
+    HelpImportWasteCodes => "导入一个版本的国家危险废物名录（列：code、category、description_zh、hazard_characteristics）", "Import an edition of the hazardous waste list (columns: code, category, description_zh, hazard_characteristics)";
+    HelpImportServiceMenu => "导入帮扶服务菜单（列：code、name_zh、name_en；文件中没有的项目停用，不删除）", "Import the assistance service menu (columns: code, name_zh, name_en; items not in the file are deactivated, not deleted)";
+    HelpReferenceFile => "制表符或逗号分隔的文本文件（UTF-8 或 GBK）", "Tab- or comma-separated text file (UTF-8 or GBK)";
+    HelpEditionLabel => "版本名称，例如“国家危险废物名录（2025年版）”", "Edition label, e.g. \"国家危险废物名录（2025年版）\"";
+    HelpEffective => "施行日期 YYYY-MM-DD", "Effective date YYYY-MM-DD";
+    HelpOfficial => "标记为官方版本（默认视为非官方整理）", "Mark the edition as official (otherwise unofficial)";
+    HelpCategories => "类别表（列：category、name_zh）；省略时沿用最新版本的类别", "Category table (columns: category, name_zh); default: the latest edition's categories";
+    HelpSetting => "查看和修改参数（管理员）", "List and change policy settings (administrator)";
+    HelpSettingList => "列出参数及其当前值和默认值", "List settings with their values and defaults";
+    HelpSettingSet => "修改一个参数", "Change one setting";
+    HelpSettingKey => "参数名，例如 login.max_failures", "Setting key, e.g. login.max_failures";
+    HelpSettingValue => "新的值（整数）", "New value (a whole number)";
+    CliReferenceImported => "已导入 {file}：{n} 行", "Imported {file}: {n} rows";
+    CliReferenceRefused => "{file} 未导入，请修改以下问题后重试：", "{file} was not imported; fix these problems and try again:";
+    CliSettingHeader => "参数,当前值,默认值,说明", "Key,Value,Default,Description";
+    CliSettingSaved => "已修改 {key} = {value}", "Set {key} = {value}";
+    CliBadDate => "{what} 应为日期 YYYY-MM-DD，收到“{value}”", "{what} must be a date YYYY-MM-DD, got '{value}'";
     HelpImportFile => "CSV 文件（Excel 另存为“CSV（逗号分隔）”即可）", "CSV file (Excel: Save As \"CSV (Comma delimited)\")";
     HelpEncoding => "文件编码：auto 自动识别，utf8，gbk（中文 Windows 上 Excel 保存的 CSV）", "File encoding: auto, utf8, or gbk (CSV saved by Excel on Chinese Windows)";
     HelpLenient => "只导入正确的行，报告其余的行", "Import the good rows and report the rest";

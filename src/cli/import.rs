@@ -3,7 +3,7 @@
 
 use crate::cli::error::io_reason;
 use crate::cli::login::Secrets;
-use crate::cli::{CliError, Context, exit, output};
+use crate::cli::{CliError, Context, exit, output, reference};
 use clap::ValueEnum;
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::import::{ImportOptions, ImportReport};
@@ -13,6 +13,9 @@ use std::path::PathBuf;
 #[derive(clap::Subcommand, Debug)]
 pub enum ImportCommand {
     Enterprises(EnterprisesArgs),
+    Calendar(reference::CalendarArgs),
+    WasteCodes(reference::WasteCodesArgs),
+    ServiceMenu(reference::ServiceMenuArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -47,7 +50,12 @@ impl EncodingArg {
 }
 
 pub fn run(ctx: &Context, c: ImportCommand, secrets: &mut Secrets) -> Result<(), CliError> {
-    let ImportCommand::Enterprises(a) = c;
+    let a = match c {
+        ImportCommand::Enterprises(a) => a,
+        ImportCommand::Calendar(a) => return reference::calendar(ctx, a, secrets),
+        ImportCommand::WasteCodes(a) => return reference::waste_codes(ctx, a, secrets),
+        ImportCommand::ServiceMenu(a) => return reference::service_menu(ctx, a, secrets),
+    };
     let lang = ctx.lang;
     let bytes = std::fs::read(&a.file).map_err(|e| {
         CliError::problem(

@@ -12,6 +12,8 @@ mod import;
 mod init;
 mod login;
 mod output;
+mod reference;
+mod setting;
 mod user;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -59,6 +61,8 @@ enum Command {
     Import(import::ImportCommand),
     #[command(subcommand)]
     Export(export::ExportCommand),
+    #[command(subcommand)]
+    Setting(setting::SettingCommand),
     Backup(backup::BackupArgs),
     Check,
 }
@@ -163,6 +167,7 @@ fn execute(cli: Cli, lang: Lang, env: &config::Env, files: &config::Files) -> Re
         Some(Command::User(c)) => user::run(&ctx, c, &mut secrets),
         Some(Command::Import(c)) => import::run(&ctx, c, &mut secrets),
         Some(Command::Export(c)) => export::run(&ctx, c, &mut secrets),
+        Some(Command::Setting(c)) => setting::run(&ctx, c, &mut secrets),
         Some(Command::Backup(a)) => backup::run(&ctx, a),
         Some(Command::Check) => check::run(&ctx),
     }
@@ -176,6 +181,7 @@ impl From<&Command> for &'static str {
             Command::User(_) => "user",
             Command::Import(_) => "import",
             Command::Export(_) => "export",
+            Command::Setting(_) => "setting",
             Command::Backup(_) => "backup",
             Command::Check => "check",
         }

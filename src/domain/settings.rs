@@ -1,22 +1,15 @@
 //! Policy numbers. Every rule reads them from the settings table; these are the defaults a new database
 //! starts with, and what applies when a stored value is missing or unreadable.
 
+use crate::i18n::T;
 use std::collections::HashMap;
 
 /// (key, default, description) for every policy setting; the admin screen and docs list them from here.
-pub const DEFAULTS: &[(&str, i64, &str)] = &[
-    (
-        "login.max_failures",
-        5,
-        "failed logins before the account locks",
-    ),
-    ("login.lock_minutes", 15, "minutes an account stays locked"),
-    (
-        "session.idle_lock_minutes",
-        15,
-        "idle minutes before the session asks for the password again",
-    ),
-    ("password.min_length", 4, "minimum password length"),
+pub const DEFAULTS: &[(&str, i64, T)] = &[
+    ("login.max_failures", 5, T::SettingLoginMaxFailures),
+    ("login.lock_minutes", 15, T::SettingLoginLockMinutes),
+    ("session.idle_lock_minutes", 15, T::SettingIdleLockMinutes),
+    ("password.min_length", 4, T::SettingPasswordMinLength),
 ];
 
 /// The policy in force, read once per session and passed to the rules that need it.

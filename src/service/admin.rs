@@ -20,7 +20,7 @@ pub struct SettingRow {
     pub key: &'static str,
     pub value: i64,
     pub default: i64,
-    pub description: &'static str,
+    pub description: T,
 }
 
 /// A table read from a reference file: header names and rows of fields (tab- or comma-separated).
@@ -121,7 +121,7 @@ impl Session {
                 key,
                 value: self.policy.get(key),
                 default: *default,
-                description,
+                description: *description,
             })
             .collect())
     }

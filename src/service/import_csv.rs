@@ -150,8 +150,9 @@ fn line_of(bytes: &[u8], offset: usize) -> u64 {
         + 1
 }
 
-/// Decodes the file's bytes to text, returning the text and the encoding's name.
-fn decode(bytes: &[u8], encoding: Encoding) -> Result<(String, &'static str), FileError> {
+/// Decodes the file's bytes to text, returning the text and the encoding's name. Also used for the
+/// reference-data files an administrator imports.
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<(String, &'static str), FileError> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(FileError::Workbook);
     }

@@ -23,7 +23,7 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use std::io::stdout;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// How the TUI was asked to start (from the command line, environment and config file).
 #[derive(Clone, Debug)]
@@ -46,36 +46,11 @@ pub fn restore_terminal() {
     let _ = disable_raw_mode();
 }
 
-/// Sends log lines to `ecocase.log` next to the database, never to the screen. If the file cannot be
-/// opened, or another part of the program already set up logging, nothing changes.
-fn init_logging(db_path: &Path) {
-    let dir = db_path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let _ = std::fs::create_dir_all(dir);
-    let Ok(file) = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join("ecocase.log"))
-    else {
-        return;
-    };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("ECOCASE_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(false)
-        .with_writer(std::sync::Mutex::new(file))
-        .try_init();
-}
-
 /// Runs the TUI until the person quits. Returns a message for the terminal on failure.
 pub fn run(opts: TuiOptions) -> Result<(), String> {
-    init_logging(&opts.db_path);
-    let mono = opts.mono || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    // NO_COLOR and --theme are resolved by the caller (an explicit --theme wins over NO_COLOR).
     let theme = theme::Theme {
-        mono,
+        mono: opts.mono,
         ascii: opts.ascii,
     };
     let first_run = !opts.db_path.exists();
