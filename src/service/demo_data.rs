@@ -278,8 +278,11 @@ impl Generator {
             };
             let seq = if self.rng.chance(50) { 2 } else { 1 };
             d.permit_no = format!("{}{seq:03}{letter}", d.uscc);
+            // A few expired and a few expiring within 30 days, so the home screen's alerts have work.
             let expiry = if self.rng.chance(30) {
                 self.date_between(self.today - Duration::days(200), self.today)
+            } else if self.rng.chance(25) {
+                self.date_between(self.today + Duration::days(1), self.today + Duration::days(29))
             } else {
                 self.date_between(
                     self.today + Duration::days(30),
