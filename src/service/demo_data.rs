@@ -282,7 +282,10 @@ impl Generator {
             let expiry = if self.rng.chance(30) {
                 self.date_between(self.today - Duration::days(200), self.today)
             } else if self.rng.chance(25) {
-                self.date_between(self.today + Duration::days(1), self.today + Duration::days(29))
+                self.date_between(
+                    self.today + Duration::days(1),
+                    self.today + Duration::days(29),
+                )
             } else {
                 self.date_between(
                     self.today + Duration::days(30),
