@@ -238,6 +238,7 @@ texts! {
     MsgCreatingDatabase => "正在创建数据库...", "Creating the database...";
     MsgDatabaseCreated => "数据库已创建，请用管理员账户登录", "Database created: log in with the administrator account";
     MsgDemoWorking => "正在生成演示数据...", "Generating demo data...";
+    MsgDemoReady => "演示数据已就绪：用上面任一演示账户登录", "Demo data ready: log in with any demo account above";
     MsgDemoMade => "演示数据已生成：{n} 家企业。演示账户（密码均为 demo）：", "Demo data made: {n} enterprises. Demo accounts (password demo):";
     MsgDemoAccount => "  {user}  {role}", "  {user}  {role}";
     MsgLoggingIn => "正在验证密码...", "Checking the password...";

@@ -47,9 +47,8 @@ impl Scale {
 #[derive(Clone, Debug, Default)]
 pub struct DemoSummary {
     pub enterprises: u64,
-    /// (username, role description) of each demo account; all have the password `demo`.
-    /// Descriptions are in both languages; [`describe`] gives one language.
-    pub accounts: Vec<(String, String)>,
+    /// (username, what the account is for) of each demo account; all have the password `demo`.
+    pub accounts: Vec<(String, Text)>,
 }
 
 /// The password of every demo account.
@@ -206,11 +205,16 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
 
 /// What a demo account is for, in one language.
 pub fn describe(a: &DemoAccount, lang: Lang) -> String {
+    about(a).render(lang)
+}
+
+/// What a demo account is for, rendered in whichever language the caller shows.
+fn about(a: &DemoAccount) -> Text {
     let name = a
         .enterprise
         .and_then(|i| FIXED.get(i))
         .map_or("", |f| f.name);
-    Text::new(a.about).arg("name", name).render(lang)
+    Text::new(a.about).arg("name", name)
 }
 
 pub fn generate(path: &Path, scale: Scale, clock: &Clock) -> Result<DemoSummary> {
@@ -443,10 +447,7 @@ fn accounts(s: &mut Session, fixed_uscc: &[String]) -> Result<DemoSummary> {
                 },
             )?;
         }
-        summary.accounts.push((
-            a.username.to_string(),
-            format!("{} / {}", describe(a, Lang::Zh), describe(a, Lang::En)),
-        ));
+        summary.accounts.push((a.username.to_string(), about(a)));
     }
     Ok(summary)
 }

@@ -72,7 +72,7 @@ pub enum Msg {
     DataChanged,
     SetupDone(Result<String, Text>),
     /// Demo data made: enterprises, and (username, role) of each demo account.
-    DemoDone(Result<(u64, Vec<(String, String)>), Text>),
+    DemoDone(Result<(u64, Vec<(String, Text)>), Text>),
     LoggedIn(Result<SessionInfo, Text>),
     Unlocked(Result<(), Text>),
     HomeLoaded(Result<Home, Text>),

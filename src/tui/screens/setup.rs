@@ -130,17 +130,18 @@ impl SetupState {
         }
     }
 
-    pub fn demo_done(&mut self, result: Result<(u64, Vec<(String, String)>), Text>) -> Out {
+    pub fn demo_done(&mut self, result: Result<(u64, Vec<(String, Text)>), Text>) -> Out {
         match result {
             Ok((enterprises, accounts)) => {
                 let mut notice = vec![Text::new(T::MsgDemoMade).arg("n", enterprises)];
                 notice.extend(accounts.iter().map(|(user, role)| {
                     Text::new(T::MsgDemoAccount)
                         .arg("user", user)
-                        .arg("role", role)
+                        .arg_text("role", role.clone())
                 }));
                 let login = LoginState::for_user("", notice);
                 Out::nav(Nav::Replace(Screen::Login(login)))
+                    .with_message(Message::info(T::MsgDemoReady))
             }
             Err(text) => {
                 self.step = SetupStep::Choose;
