@@ -313,7 +313,7 @@ texts! {
     KeyRedraw => "重绘屏幕", "Redraw the screen";
     KeyGoHome => "回到首页", "Go to the home screen";
     KeyGoList => "企业名录", "Enterprise list";
-    KeyNew => "新建企业", "New enterprise";
+    KeyNew => "新建企业", "New";
     KeyLock => "锁定会话", "Lock the session";
     KeyLogout => "退出登录", "Log out";
     KeySubmit => "确定", "OK";

@@ -23,6 +23,8 @@ pub enum Ctx {
     Palette,
     Confirm,
     Picker,
+    /// A picker where several values may be ticked (Space ticks; typing does not filter).
+    MultiPicker,
     Filter,
     DeleteDialog,
 }
@@ -298,15 +300,19 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Confirm, &[Esc], Cmd::Back, T::KeyCancel, true),
     b(Ctx::Picker, &[Up], Cmd::Up, T::KeyUp, false),
     b(Ctx::Picker, &[Down], Cmd::Down, T::KeyDown, false),
+    b(Ctx::Picker, &[Enter], Cmd::Submit, T::KeyChoose, true),
+    b(Ctx::Picker, &[Esc], Cmd::Back, T::KeyCancel, true),
+    b(Ctx::MultiPicker, &[Up], Cmd::Up, T::KeyUp, false),
+    b(Ctx::MultiPicker, &[Down], Cmd::Down, T::KeyDown, false),
     b(
-        Ctx::Picker,
-        &[Ctrl(' '), Insert],
+        Ctx::MultiPicker,
+        &[Char(' '), Ctrl(' '), Insert],
         Cmd::Toggle,
         T::KeyToggleFlag,
         true,
     ),
-    b(Ctx::Picker, &[Enter], Cmd::Submit, T::KeyChoose, true),
-    b(Ctx::Picker, &[Esc], Cmd::Back, T::KeyCancel, true),
+    b(Ctx::MultiPicker, &[Enter], Cmd::Submit, T::KeyChoose, true),
+    b(Ctx::MultiPicker, &[Esc], Cmd::Back, T::KeyCancel, true),
     b(Ctx::Filter, &[Up, Char('k')], Cmd::Up, T::KeyUp, false),
     b(
         Ctx::Filter,

@@ -59,6 +59,7 @@ impl Overlay {
             Overlay::Help(_) => Ctx::Help,
             Overlay::Palette(_) => Ctx::Palette,
             Overlay::Confirm(_) => Ctx::Confirm,
+            Overlay::Picker(p) if p.multi => Ctx::MultiPicker,
             Overlay::Picker(_) => Ctx::Picker,
             Overlay::Filter(_) => Ctx::Filter,
             Overlay::Delete(_) => Ctx::DeleteDialog,

@@ -5,7 +5,7 @@ use crate::i18n::T;
 use crate::tui::app::{App, Input};
 use crate::tui::draw::{centered, dialog, put, put_fit};
 use crate::tui::input::TextInput;
-use crate::tui::keymap::{Cmd, Key};
+use crate::tui::keymap::Cmd;
 use crate::tui::overlays::{Chosen, OverlayOut, matches};
 use crate::tui::screens::edit_text;
 use crate::tui::screens::fields::{FieldId, Kind};
@@ -82,7 +82,6 @@ impl PickerState {
             Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
             Input::Cmd(Cmd::Down) => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             Input::Cmd(Cmd::Toggle) if self.multi => self.toggle(),
-            Input::Key(Key::Char(' ')) if self.multi => self.toggle(),
             Input::Cmd(Cmd::Submit) => {
                 let value = if self.multi {
                     self.options
