@@ -355,6 +355,15 @@ texts! {
     KeyCycleBack => "上一个值", "Previous value";
     KeyClearValue => "清除", "Clear";
     KeyApply => "应用", "Apply";
+    ErrDraftForm => "草稿名称“{form}”无效", "Invalid draft name '{form}'";
+    ErrDraftTooLarge => "草稿过大（超过 {max} KB），未保存", "The draft is too large (over {max} KB): not saved";
+    ConfirmRestoreDraft => "发现 {time} 自动保存的未完成内容。恢复这些内容吗？", "Unsaved work from {time} was kept. Restore it?";
+    ButtonRestore => "恢复", "Restore";
+    ButtonDiscardDraft => "丢弃", "Discard";
+    MsgDraftRestored => "已恢复自动保存的内容（尚未保存到登记库）", "Restored the kept work (not yet saved to the register)";
+    MsgDraftDiscarded => "已丢弃自动保存的内容", "The kept work was discarded";
+    WarnDraftStale => "已恢复的内容基于旧版本；保存时若记录已被他人修改，将提示冲突", "Restored work is based on an older version: saving reports a conflict if someone changed the record";
+    ErrDraftSave => "自动保存草稿失败：{detail}", "Autosaving the draft failed: {detail}";
 
     // ---- command line, import and export (keep CLI strings in this section)
     CliDone => "完成", "Done";

@@ -235,3 +235,68 @@ fn first_run_setup_creates_the_database_and_a_missing_demo_generator_is_reported
         Runtime::new(dir.path().join("demo.db"), system_clock()).execute(Effect::GenerateDemo);
     assert!(matches!(again, Some(Msg::DemoDone(_))), "{again:?}");
 }
+
+#[test]
+fn a_kept_draft_survives_a_new_session_and_stays_with_its_owner() {
+    let (_dir, path) = database();
+    let mut rt = Runtime::new(path.clone(), system_clock());
+    login(&mut rt, "staff");
+    let payload = serde_json::json!({"row_version": null, "focus": 2,
+        "fields": {"uscc": "", "uscc_reason": "", "name": "聊城市绿源化工", "legal_rep": "", "contact": "",
+        "phone": "", "address": "", "region_code": "", "industry_code": "", "permit_no": "",
+        "permit_class": "", "permit_expiry": "", "key_flags": "", "hw_class": "", "credit": "",
+        "perf_grade": "", "status": "operating"}});
+    assert_eq!(
+        rt.execute(Effect::SaveDraft {
+            form: "enterprise:new".into(),
+            payload: payload.clone()
+        }),
+        None
+    );
+    drop(rt);
+
+    // A new process (the SSH session dropped and the person logged in again) finds it.
+    let mut again = Runtime::new(path.clone(), system_clock());
+    login(&mut again, "staff");
+    match again.execute(Effect::LoadDraft {
+        form: "enterprise:new".into(),
+    }) {
+        Some(Msg::DraftLoaded {
+            form,
+            draft: Ok(Some(d)),
+        }) => {
+            assert_eq!(form, "enterprise:new");
+            let kept: serde_json::Value = serde_json::from_str(&d.payload).expect("json");
+            assert_eq!(kept, payload);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Another person does not see it.
+    let mut branch = Runtime::new(path, system_clock());
+    login(&mut branch, "branch");
+    assert!(matches!(
+        branch.execute(Effect::LoadDraft {
+            form: "enterprise:new".into()
+        }),
+        Some(Msg::DraftLoaded {
+            draft: Ok(None),
+            ..
+        })
+    ));
+    // Forgotten once saved or discarded.
+    assert_eq!(
+        again.execute(Effect::DeleteDraft {
+            form: "enterprise:new".into()
+        }),
+        None
+    );
+    assert!(matches!(
+        again.execute(Effect::LoadDraft {
+            form: "enterprise:new".into()
+        }),
+        Some(Msg::DraftLoaded {
+            draft: Ok(None),
+            ..
+        })
+    ));
+}

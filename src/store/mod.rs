@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod backup;
 pub mod db;
+pub mod draft;
 pub mod enterprise;
 pub mod home;
 pub mod reference;

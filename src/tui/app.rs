@@ -231,18 +231,69 @@ impl App {
         self.confirmed(kind)
     }
 
+    /// Keeps a draft of every form with unsaved changes (before quitting or losing the terminal).
+    fn keep_drafts(&self) -> Vec<Effect> {
+        self.screens
+            .iter()
+            .filter_map(|s| match s {
+                Screen::Form(f) if f.is_dirty() => Some(f.draft_effect()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Forgets the drafts of the forms on the stack (their changes were discarded).
+    fn forget_drafts(&self) -> Vec<Effect> {
+        self.screens
+            .iter()
+            .filter_map(|s| match s {
+                Screen::Form(f) => Some(f.forget_draft()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The terminal is gone: keep the drafts and stop.
+    pub(crate) fn input_closed(&mut self) -> Vec<Effect> {
+        let mut fx = self.keep_drafts();
+        self.quit = true;
+        fx.push(Effect::Quit);
+        fx
+    }
+
     fn confirmed(&mut self, kind: ConfirmKind) -> Vec<Effect> {
         match kind {
             ConfirmKind::Quit => {
+                let mut fx = self.keep_drafts();
                 self.quit = true;
-                vec![Effect::Quit]
+                fx.push(Effect::Quit);
+                fx
             }
             ConfirmKind::Discard => {
-                let out = Out::nav(Nav::Pop);
+                let mut fx: Vec<Effect> = match self.screen() {
+                    Screen::Form(f) => vec![f.forget_draft()],
+                    _ => Vec::new(),
+                };
+                fx.extend(self.apply(Out::nav(Nav::Pop)));
+                fx
+            }
+            ConfirmKind::GoHome => {
+                let mut fx = self.forget_drafts();
+                fx.extend(self.go_home());
+                fx
+            }
+            ConfirmKind::Logout => {
+                let mut fx = self.forget_drafts();
+                fx.extend(self.logout());
+                fx
+            }
+            ConfirmKind::RestoreDraft { .. } => {
+                let out = self.with_top(|s, _| match s {
+                    Screen::Form(f) => f.restore_draft(),
+                    _ => Out::default(),
+                });
                 self.apply(out)
             }
-            ConfirmKind::GoHome => self.go_home(),
-            ConfirmKind::Logout => self.logout(),
             ConfirmKind::AckWarnings(_) => {
                 let out = self.with_top(|s, _| match s {
                     Screen::Form(f) => f.save_acknowledged(),
@@ -250,6 +301,20 @@ impl App {
                 });
                 self.apply(out)
             }
+        }
+    }
+
+    /// The "no" answer of a question whose "no" acts.
+    fn declined(&mut self, kind: ConfirmKind) -> Vec<Effect> {
+        match kind {
+            ConfirmKind::RestoreDraft { .. } => {
+                let out = self.with_top(|s, _| match s {
+                    Screen::Form(f) => f.discard_draft(),
+                    _ => Out::default(),
+                });
+                self.apply(out)
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -374,6 +439,7 @@ impl App {
                 }
             }
             OverlayOut::Confirmed(kind) => self.confirmed(kind),
+            OverlayOut::Declined(kind) => self.declined(kind),
             OverlayOut::ToScreen(o) => {
                 let out = self.with_top(|s, env| match s {
                     Screen::List(l) => l.from_overlay(env, o),

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod draw;
+pub mod execute;
 pub mod input;
 pub mod keymap;
 pub mod keys;
@@ -100,6 +101,7 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
         let size = terminal.size().map_err(|e| runtime::startup_error(&e))?;
         let mut app = app::App::new(opts.lang, theme, (size.width, size.height), first_run);
         let (tx, rx) = std::sync::mpsc::channel();
+        runtime::spawn_signals(tx.clone());
         runtime::spawn_input(tx);
         tracing::info!(db = %opts.db_path.display(), first_run, "tui started");
         let mut rt = runtime::Runtime::new(opts.db_path.clone(), crate::service::system_clock());

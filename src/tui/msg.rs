@@ -12,6 +12,8 @@ use crate::store::enterprise::{Cursor, Filter};
 use crate::store::reference::Region;
 use crossterm::event::KeyEvent;
 
+pub use crate::store::draft::StoredDraft;
+
 /// Who is logged in, and what the screens need to know about the session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionInfo {
@@ -94,6 +96,15 @@ pub enum Msg {
     Saved(Enterprise),
     SaveFailed(SaveError),
     Deleted(Result<(), Text>),
+    /// The person's kept draft of a form (`None`: there is none).
+    DraftLoaded {
+        form: String,
+        draft: Result<Option<StoredDraft>, Text>,
+    },
+    /// Autosaving a draft failed (the form keeps its input).
+    DraftSaveFailed(Text),
+    /// The terminal went away (hang-up, SIGTERM, input closed): keep what can be kept, then stop.
+    InputClosed,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,6 +155,17 @@ pub enum Effect {
         ms: u64,
     },
     CheckDataVersion,
+    LoadDraft {
+        form: String,
+    },
+    /// Keep the person's draft of a form (JSON of its fields).
+    SaveDraft {
+        form: String,
+        payload: serde_json::Value,
+    },
+    DeleteDraft {
+        form: String,
+    },
 }
 
 impl Effect {
@@ -157,6 +179,8 @@ impl Effect {
                 | Effect::Debounce { .. }
                 | Effect::CheckDataVersion
                 | Effect::CheckDraft { .. }
+                | Effect::SaveDraft { .. }
+                | Effect::DeleteDraft { .. }
         )
     }
 }

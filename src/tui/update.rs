@@ -1,6 +1,7 @@
 //! The pure state transition: one message in, the new state and the effects to carry out.
 
-use crate::tui::app::{App, Input, Out, Screen};
+use crate::i18n::{T, Text};
+use crate::tui::app::{App, Input, Message, Out, Screen};
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::screens::home::HomeState;
 
@@ -30,10 +31,25 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Debounced(token) => {
             let out = app.with_top(|s, env| match s {
                 Screen::List(l) => l.debounced(env, token),
+                Screen::Form(f) => f.autosave_due(token),
                 _ => Out::default(),
             });
             app.apply(out)
         }
+        Msg::DraftLoaded { form, draft } => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Form(f) if f.form_key == form => f.draft_loaded(draft),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DraftSaveFailed(text) => {
+            app.message = Some(Message::warning(
+                Text::new(T::ErrDraftSave).arg_text("detail", text),
+            ));
+            Vec::new()
+        }
+        Msg::InputClosed => app.input_closed(),
         Msg::DataChanged => {
             if app.locked.is_some() || app.session.is_none() {
                 return Vec::new();

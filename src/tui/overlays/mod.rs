@@ -50,6 +50,8 @@ pub enum OverlayOut {
     /// Closed; run this command on the screen (palette).
     Run(Cmd),
     Confirmed(confirm::ConfirmKind),
+    /// The question's "no" answer, for questions where "no" does something.
+    Declined(confirm::ConfirmKind),
     ToScreen(Chosen),
 }
 

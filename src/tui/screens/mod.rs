@@ -5,6 +5,7 @@ pub mod detail;
 pub mod detail_view;
 pub mod fields;
 pub mod form;
+pub mod form_draft;
 pub mod form_view;
 pub mod home;
 pub mod list;
