@@ -355,6 +355,11 @@ texts! {
     KeyCycleBack => "上一个值", "Previous value";
     KeyClearValue => "清除", "Clear";
     KeyApply => "应用", "Apply";
+    KeySort => "排序", "Sort";
+    SortName => "按名称", "by name";
+    SortUscc => "按信用代码", "by USCC";
+    SortRegion => "按区域", "by region";
+    SortStatus => "按状态", "by status";
     ErrDraftForm => "草稿名称“{form}”无效", "Invalid draft name '{form}'";
     ErrDraftTooLarge => "草稿过大（超过 {max} KB），未保存", "The draft is too large (over {max} KB): not saved";
     ConfirmRestoreDraft => "发现 {time} 自动保存的未完成内容。恢复这些内容吗？", "Unsaved work from {time} was kept. Restore it?";

@@ -389,3 +389,20 @@ fn idle_lock_hides_the_screen_behind_it_including_the_title_row() {
         insta::assert_snapshot!(format!("locked_{}", lang_name(lang)), shown);
     }
 }
+
+#[test]
+fn the_order_is_named_on_the_title_row() {
+    for (lang, words) in [(Lang::Zh, "(按状态)"), (Lang::En, "(by status)")] {
+        let mut app = list(lang, 80, 24);
+        for _ in 0..3 {
+            let fx = update(&mut app, key(KeyCode::Char('s')));
+            load_page(&mut app, fx, 1984);
+        }
+        let shown = snap(&app, 80, 24);
+        assert!(
+            shown.lines().next().expect("title").contains(words),
+            "{shown}"
+        );
+        insta::assert_snapshot!(format!("list_by_status_{}", lang_name(lang)), shown);
+    }
+}

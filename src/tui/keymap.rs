@@ -78,6 +78,7 @@ pub enum Cmd {
     Filter,
     ClearFilter,
     Refresh,
+    Sort,
     New,
     Edit,
     Delete,
@@ -204,6 +205,13 @@ pub const BINDINGS: &[Binding] = &[
         &[F(4), Ctrl('t')],
         Cmd::Filter,
         T::KeyFilter,
+        true,
+    ),
+    b(
+        Ctx::List,
+        &[Char('s'), F(6), Ctrl('o')],
+        Cmd::Sort,
+        T::KeySort,
         true,
     ),
     b(

@@ -122,10 +122,11 @@ fn list_status(app: &App) -> (String, String) {
     if !l.filter.query.is_empty() {
         parts.push(format!("\"{}\"", sanitize(&l.filter.query)));
     }
+    let sort = list_view::sort_label(l.filter.sort).get(app.lang);
     let filters = if parts.is_empty() {
-        String::new()
+        format!("({sort})")
     } else {
-        format!("[{}]", parts.join(", "))
+        format!("({sort}) [{}]", parts.join(", "))
     };
     let counter = match l.total {
         Some(total) if !l.rows.is_empty() => Text::new(T::Counter)

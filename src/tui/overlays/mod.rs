@@ -33,7 +33,7 @@ pub enum Chosen {
         field: FieldId,
         value: String,
     },
-    Filter(Filter),
+    Filter(Box<Filter>),
     Delete {
         id: i64,
         row_version: i64,
