@@ -2,9 +2,13 @@
 //! result. Only here (and in the runtime's login) does the interface reach the `Session`.
 
 use crate::domain::user::Role;
+use crate::i18n::{T, Text};
 use crate::service::demo::{self, Scale};
 use crate::service::{ServiceError, Session, auth, setup};
-use crate::tui::msg::{DetailData, Effect, Msg, PageRequest, PageStart, SaveError, SessionInfo};
+use crate::store::user::OrgUnit;
+use crate::tui::msg::{
+    Account, DetailData, Effect, Msg, PageRequest, PageStart, SaveError, SessionInfo,
+};
 use crate::tui::runtime::Runtime;
 use std::time::{Duration, Instant};
 
@@ -149,6 +153,74 @@ impl Runtime {
                     }
                 }
             }
+            Effect::LoadAccounts => Some(Msg::AccountsLoaded(
+                load_accounts(self.session()?).map_err(text),
+            )),
+            Effect::LoadCertificates { username } => Some(Msg::CertificatesLoaded {
+                certificates: self.session()?.certificates(&username).map_err(text),
+                username,
+            }),
+            Effect::AddUser(account) => {
+                let done = self
+                    .session()?
+                    .add_user(&account)
+                    .map(|_| Text::new(T::MsgUserAdded).arg("name", account.username.trim()));
+                Some(Msg::AdminDone(done.map_err(text)))
+            }
+            Effect::SetUserActive { username, active } => {
+                let done = self
+                    .session()?
+                    .set_user_active(&username, active)
+                    .map(|()| {
+                        let t = if active {
+                            T::MsgUserEnabled
+                        } else {
+                            T::MsgUserDisabled
+                        };
+                        Text::new(t).arg("name", &username)
+                    });
+                Some(Msg::AdminDone(done.map_err(text)))
+            }
+            Effect::SetPassword { username, password } => {
+                let done = self
+                    .session()?
+                    .set_password(&username, &password)
+                    .map(|()| Text::new(T::MsgPasswordReset).arg("name", &username));
+                Some(Msg::AdminDone(done.map_err(text)))
+            }
+            Effect::AddCertificate {
+                username,
+                certificate,
+            } => {
+                let number = certificate.number.trim().to_string();
+                let done = self
+                    .session()?
+                    .add_certificate(&username, certificate)
+                    .map(|()| {
+                        Text::new(T::MsgCertificateAdded)
+                            .arg("name", &username)
+                            .arg("number", &number)
+                    });
+                Some(Msg::AdminDone(done.map_err(text)))
+            }
+            Effect::LoadSettings => Some(Msg::SettingsLoaded(
+                self.session()?.settings().map_err(text),
+            )),
+            Effect::SetSetting { key, value } => {
+                let done = self.session()?.set_setting(&key, &value).map(|()| {
+                    Text::new(T::MsgSettingSaved)
+                        .arg("key", &key)
+                        .arg("value", value.trim())
+                });
+                Some(Msg::SettingSaved(done.map_err(text)))
+            }
+            Effect::LoadAudit { req, before, limit } => Some(Msg::AuditLoaded {
+                req,
+                rows: self.session()?.audit_page(before, limit + 1).map_err(text),
+            }),
+            Effect::VerifyAudit => Some(Msg::AuditVerified(
+                self.session()?.verify_audit_chain().map_err(text),
+            )),
             Effect::CheckDataVersion => {
                 let v = self.session.as_ref()?.data_version().ok()?;
                 let before = self.data_version.replace(v);
@@ -195,4 +267,23 @@ fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
         former_names,
         history,
     })
+}
+
+/// Every account as the administration screens show it (never the password hash), and the units.
+fn load_accounts(s: &Session) -> Result<(Vec<Account>, Vec<OrgUnit>), ServiceError> {
+    let accounts = s
+        .list_users()?
+        .into_iter()
+        .map(|u| Account {
+            username: u.username,
+            display_name: u.display_name,
+            roles: u.roles,
+            unit_code: u.unit_code,
+            enterprise_uscc: u.enterprise_uscc,
+            active: u.active,
+            locked_until: u.locked_until,
+            last_login_at: u.last_login_at,
+        })
+        .collect();
+    Ok((accounts, s.org_units()?))
 }

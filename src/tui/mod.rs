@@ -3,6 +3,7 @@
 //! `render::draw` only draws. Keys come from one binding table (`keymap`).
 
 pub mod app;
+pub mod bindings;
 pub mod draw;
 pub mod execute;
 pub mod input;
@@ -13,6 +14,7 @@ pub mod outcome;
 pub mod overlays;
 pub mod render;
 pub mod runtime;
+pub mod screen;
 pub mod screens;
 pub mod text;
 pub mod theme;

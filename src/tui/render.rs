@@ -6,7 +6,11 @@ use crate::tui::app::{App, Level, Screen};
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::keymap::{Cmd, bindings_for, first_key};
 use crate::tui::overlays::filter::summary;
-use crate::tui::screens::{auth_view, detail_view, form_view, home, list_view};
+use crate::tui::screens::admin_form::AdminFormKind;
+use crate::tui::screens::{
+    admin_form_view, audit_view, auth_view, detail_view, form_view, home, list_view, settings,
+    users_view,
+};
 use crate::tui::text::{count, sanitize, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -45,6 +49,24 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::Form(s) => form_view::render(frame, body, app, s),
+            Screen::Users(s) => {
+                users_view::render_users(frame, body, app, s);
+                None
+            }
+            Screen::Account(s) => {
+                users_view::render_account(frame, body, app, s);
+                None
+            }
+            Screen::AdminForm(s) => admin_form_view::render(frame, body, app, s),
+            Screen::Settings(s) => settings::render(frame, body, app, s),
+            Screen::Audit(s) => {
+                audit_view::render_list(frame, body, app, s);
+                None
+            }
+            Screen::AuditEntry(s) => {
+                audit_view::render_entry(frame, body, app, s);
+                None
+            }
         }
     };
     if let Some(lock) = &app.locked {
@@ -95,6 +117,24 @@ fn breadcrumb(app: &App) -> String {
                 .arg("name", sanitize(&f.record_name))
                 .render(lang),
             Screen::Form(_) => T::ScreenNew.get(lang).to_string(),
+            Screen::Users(_) => T::ScreenUsers.get(lang).to_string(),
+            Screen::Account(a) => Text::new(T::ScreenAccount)
+                .arg("name", sanitize(&a.account.username))
+                .render(lang),
+            Screen::AdminForm(f) => match &f.kind {
+                AdminFormKind::NewUser => T::ScreenAddUser.get(lang).to_string(),
+                AdminFormKind::NewCertificate { username } => Text::new(T::ScreenAddCertificate)
+                    .arg("name", sanitize(username))
+                    .render(lang),
+                AdminFormKind::ResetPassword { username } => Text::new(T::ScreenResetPassword)
+                    .arg("name", sanitize(username))
+                    .render(lang),
+            },
+            Screen::Settings(_) => T::ScreenSettings.get(lang).to_string(),
+            Screen::Audit(_) => T::ScreenAudit.get(lang).to_string(),
+            Screen::AuditEntry(e) => Text::new(T::ScreenAuditEntry)
+                .arg("seq", e.row.seq)
+                .render(lang),
         })
     };
     let parts: Vec<String> = app.screens.iter().filter_map(name).collect();
@@ -110,8 +150,30 @@ fn list_status(app: &App) -> (String, String) {
             detail_view::scroll_status(app, d, body).unwrap_or_default(),
         );
     }
-    let Screen::List(l) = app.screen() else {
-        return (String::new(), String::new());
+    let body = usize::from(app.size.1.max(MIN_HEIGHT)) - 3;
+    let l = match app.screen() {
+        Screen::List(l) => l,
+        Screen::Users(u) if !u.rows.is_empty() => {
+            let counter = format!("{}/{}", u.selected + 1, count(u.rows.len() as i64));
+            return (String::new(), counter);
+        }
+        Screen::Audit(a) => {
+            let counter = match (a.rows.first(), a.rows.last()) {
+                (Some(first), Some(last)) => Text::new(T::AuditRange)
+                    .arg("from", first.seq)
+                    .arg("to", last.seq)
+                    .render(app.lang),
+                _ => String::new(),
+            };
+            return (String::new(), counter);
+        }
+        Screen::AuditEntry(e) => {
+            return (
+                String::new(),
+                audit_view::entry_scroll(app, e, body).unwrap_or_default(),
+            );
+        }
+        _ => return (String::new(), String::new()),
     };
     let regions = app
         .session

@@ -50,6 +50,60 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::InputClosed => app.input_closed(),
+        Msg::AccountsLoaded(r) => {
+            let out = app.with_each(|s, _| match s {
+                Screen::Users(u) => u.loaded(r.clone()),
+                Screen::Account(a) => a.accounts_loaded(&r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::CertificatesLoaded {
+            username,
+            certificates,
+        } => {
+            let out = app.with_each(|s, _| match s {
+                Screen::Account(a) if a.account.username == username => {
+                    a.certificates_loaded(certificates.clone())
+                }
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::AdminDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::AdminForm(f) => f.done(r),
+                Screen::Users(u) => u.done(r),
+                Screen::Account(a) => a.done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::SettingsLoaded(r) => {
+            let out = app.with_each(|s, _| match s {
+                Screen::Settings(st) => st.loaded(r.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::SettingSaved(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Settings(st) => st.saved(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::AuditLoaded { req, rows } => {
+            let out = app.with_each(|s, env| match s {
+                Screen::Audit(a) => a.loaded(env, req, rows.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::AuditVerified(r) => {
+            app.message = Some(crate::tui::screens::audit::chain_message(r));
+            Vec::new()
+        }
         Msg::DataChanged => {
             if app.locked.is_some() || app.session.is_none() {
                 return Vec::new();

@@ -25,6 +25,11 @@ pub enum ConfirmKind {
     RestoreDraft {
         saved_at: String,
     },
+    /// Disable (`active: false`) or enable an account.
+    SetActive {
+        username: String,
+        active: bool,
+    },
 }
 
 impl ConfirmKind {
@@ -82,6 +87,12 @@ impl ConfirmState {
                 (T::ConfirmDiscard, T::ButtonDiscard, T::ButtonKeepEditing)
             }
             ConfirmKind::AckWarnings(_) => (T::ConfirmWarnings, T::ButtonSaveAnyway, T::ButtonBack),
+            ConfirmKind::SetActive { active: false, .. } => {
+                (T::ConfirmDisableUser, T::ButtonDisable, T::ButtonCancel)
+            }
+            ConfirmKind::SetActive { active: true, .. } => {
+                (T::ConfirmEnableUser, T::ButtonEnable, T::ButtonCancel)
+            }
         }
     }
 
@@ -91,6 +102,9 @@ impl ConfirmState {
         let mut lines = vec![match &self.kind {
             ConfirmKind::RestoreDraft { saved_at } => crate::i18n::Text::new(question)
                 .arg("time", saved_at)
+                .render(lang),
+            ConfirmKind::SetActive { username, .. } => crate::i18n::Text::new(question)
+                .arg("name", crate::tui::text::sanitize(username))
                 .render(lang),
             _ => question.get(lang).to_string(),
         }];

@@ -12,7 +12,6 @@ use crate::domain::pinyin::initials;
 use crate::store::enterprise::Filter;
 use crate::tui::app::{App, Env, Input, Message};
 use crate::tui::keymap::{Cmd, Ctx};
-use crate::tui::screens::fields::FieldId;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -30,7 +29,7 @@ pub enum Overlay {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Chosen {
     Picked {
-        field: FieldId,
+        field: picker::PickFor,
         value: String,
     },
     Filter(Box<Filter>),

@@ -11,7 +11,7 @@ use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::{Effect, SaveError};
 use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
-use crate::tui::overlays::picker::PickerState;
+use crate::tui::overlays::picker::{PickFor, PickerState};
 use crate::tui::overlays::{Chosen, Overlay};
 use crate::tui::screens::detail::DetailState;
 use crate::tui::screens::fields::{FieldId, Kind};
@@ -271,7 +271,10 @@ impl FormState {
     }
 
     pub fn from_overlay(&mut self, env: &mut Env<'_>, chosen: Chosen) -> Out {
-        if let Chosen::Picked { field, value } = chosen
+        if let Chosen::Picked {
+            field: PickFor::Enterprise(field),
+            value,
+        } = chosen
             && let Some(i) = FieldId::ALL.iter().position(|f| *f == field)
         {
             self.inputs[i].set(&value);
