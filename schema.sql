@@ -1,6 +1,7 @@
--- ecocase schema, version 1 (foundation).
--- This file is embedded in the binary (include_str!) and applied to an empty database.
--- Later versions add migrations in src/store/migrate.rs; this file always shows the current shape.
+-- ecocase schema: the current shape (version 2), for reading. Databases are built and upgraded by the
+-- migrations in src/store/migrations/ (listed in MIGRATIONS in src/store/db.rs); a test checks that
+-- running them all gives exactly the tables, indexes and triggers below. Change the schema by adding a
+-- migration, then update this file to match.
 -- Conventions: every business table has `id` (local integer key), `uid` (UUIDv7, stable across sites),
 -- `row_version` (optimistic concurrency), created_/updated_ (UTC RFC 3339, actor user uid) and soft deletion
 -- (`deleted_at`, `deleted_by`, `delete_reason`). Quantities are integers, never REAL.
@@ -112,10 +113,15 @@ CREATE TABLE enterprise (
 );
 -- The USCC is unique among live records; a soft-deleted record does not block re-registration.
 CREATE UNIQUE INDEX enterprise_uscc_live ON enterprise(uscc) WHERE deleted_at IS NULL;
--- Keyset paging: (region, name, id) and (name, id) orders.
+-- Keyset paging: (region, name, id) and (name, id) orders (migration 1).
 CREATE INDEX enterprise_name_page ON enterprise(name, id) WHERE deleted_at IS NULL;
 CREATE INDEX enterprise_region_page ON enterprise(region_code, name, id) WHERE deleted_at IS NULL;
 CREATE INDEX enterprise_status ON enterprise(status, region_code) WHERE deleted_at IS NULL;
+-- Keyset paging for every order the enterprise list offers, with and without a fixed region (branch
+-- accounts and the region filter): (status, name, id) and the per-region forms of USCC and status order.
+CREATE INDEX enterprise_region_uscc_page ON enterprise(region_code, uscc, id) WHERE deleted_at IS NULL;
+CREATE INDEX enterprise_status_page ON enterprise(status, name, id) WHERE deleted_at IS NULL;
+CREATE INDEX enterprise_region_status_page ON enterprise(region_code, status, name, id) WHERE deleted_at IS NULL;
 
 CREATE TABLE enterprise_former_name (
     id              INTEGER PRIMARY KEY,

@@ -170,10 +170,7 @@ fn paging_uses_keyset_cursors_and_pgup_returns_to_the_stacked_start() {
     let last_shown = &page[first.limit - 1];
     assert_eq!(
         next.start,
-        PageStart::After(Some(Cursor {
-            name: last_shown.name.clone(),
-            id: last_shown.id
-        }))
+        PageStart::After(Some(Cursor::after(last_shown)))
     );
     update(
         &mut app,
@@ -269,4 +266,60 @@ fn enter_opens_the_detail_of_the_selected_row_and_esc_returns_with_selection_kep
         },
     );
     assert_eq!(list(&app).selected, 1);
+}
+
+#[test]
+fn s_cycles_the_order_from_the_first_page_and_pages_keep_it() {
+    use ecocase::store::enterprise::Sort;
+    let mut app = list_app(staff(), rows());
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        let fx = update(&mut app, key(KeyCode::Char('s')));
+        let req = page_request(&fx);
+        assert_eq!(req.start, PageStart::After(None));
+        assert!(!req.count, "the order does not change the count");
+        seen.push(req.filter.sort);
+        update(
+            &mut app,
+            Msg::PageLoaded {
+                req: req.req,
+                start: req.start,
+                rows: Ok(rows()),
+                total: None,
+            },
+        );
+    }
+    assert_eq!(
+        seen,
+        vec![Sort::Uscc, Sort::Region, Sort::Status, Sort::Name]
+    );
+    // F6 and Ctrl-O are the same key; the next page keeps the order and starts after the last row.
+    let fx = update(&mut app, key(KeyCode::F(6)));
+    assert_eq!(page_request(&fx).filter.sort, Sort::Uscc);
+    let fx = update(&mut app, ctrl('o'));
+    let req = page_request(&fx);
+    assert_eq!(req.filter.sort, Sort::Region);
+    let mut page: Vec<_> = (1..=20)
+        .map(|i| enterprise(i, &format!("企业{i:02}"), "91130200699229617X", "371502"))
+        .collect();
+    page.truncate(req.limit + 1);
+    update(
+        &mut app,
+        Msg::PageLoaded {
+            req: req.req,
+            start: req.start,
+            rows: Ok(page.clone()),
+            total: Some(40),
+        },
+    );
+    let fx = update(&mut app, key(KeyCode::PageDown));
+    let next = page_request(&fx);
+    assert_eq!(next.filter.sort, Sort::Region);
+    assert_eq!(
+        next.start,
+        PageStart::After(Some(Cursor::after(&page[req.limit - 1])))
+    );
+    // Clearing the filters keeps the order.
+    let fx = update(&mut app, key(KeyCode::Char('x')));
+    assert_eq!(page_request(&fx).filter.sort, Sort::Region);
 }

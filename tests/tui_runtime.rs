@@ -235,3 +235,221 @@ fn first_run_setup_creates_the_database_and_a_missing_demo_generator_is_reported
         Runtime::new(dir.path().join("demo.db"), system_clock()).execute(Effect::GenerateDemo);
     assert!(matches!(again, Some(Msg::DemoDone(_))), "{again:?}");
 }
+
+#[test]
+fn a_kept_draft_survives_a_new_session_and_stays_with_its_owner() {
+    let (_dir, path) = database();
+    let mut rt = Runtime::new(path.clone(), system_clock());
+    login(&mut rt, "staff");
+    let payload = serde_json::json!({"row_version": null, "focus": 2,
+        "fields": {"uscc": "", "uscc_reason": "", "name": "聊城市绿源化工", "legal_rep": "", "contact": "",
+        "phone": "", "address": "", "region_code": "", "industry_code": "", "permit_no": "",
+        "permit_class": "", "permit_expiry": "", "key_flags": "", "hw_class": "", "credit": "",
+        "perf_grade": "", "status": "operating"}});
+    assert_eq!(
+        rt.execute(Effect::SaveDraft {
+            form: "enterprise:new".into(),
+            payload: payload.clone()
+        }),
+        None
+    );
+    drop(rt);
+
+    // A new process (the SSH session dropped and the person logged in again) finds it.
+    let mut again = Runtime::new(path.clone(), system_clock());
+    login(&mut again, "staff");
+    match again.execute(Effect::LoadDraft {
+        form: "enterprise:new".into(),
+    }) {
+        Some(Msg::DraftLoaded {
+            form,
+            draft: Ok(Some(d)),
+        }) => {
+            assert_eq!(form, "enterprise:new");
+            let kept: serde_json::Value = serde_json::from_str(&d.payload).expect("json");
+            assert_eq!(kept, payload);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Another person does not see it.
+    let mut branch = Runtime::new(path, system_clock());
+    login(&mut branch, "branch");
+    assert!(matches!(
+        branch.execute(Effect::LoadDraft {
+            form: "enterprise:new".into()
+        }),
+        Some(Msg::DraftLoaded {
+            draft: Ok(None),
+            ..
+        })
+    ));
+    // Forgotten once saved or discarded.
+    assert_eq!(
+        again.execute(Effect::DeleteDraft {
+            form: "enterprise:new".into()
+        }),
+        None
+    );
+    assert!(matches!(
+        again.execute(Effect::LoadDraft {
+            form: "enterprise:new".into()
+        }),
+        Some(Msg::DraftLoaded {
+            draft: Ok(None),
+            ..
+        })
+    ));
+}
+
+#[test]
+fn administration_effects_go_through_the_service_and_are_audited() {
+    use ecocase::store::user::Certificate;
+    let (_dir, path) = database();
+    let mut rt = Runtime::new(path, system_clock());
+    login(&mut rt, "admin");
+    let account = NewAccount {
+        username: "guanxian01".into(),
+        display_name: "张晓梅".into(),
+        roles: vec![Role::Staff],
+        unit: Some("371525".into()),
+        enterprise_uscc: None,
+        password: PW.into(),
+    };
+    match rt.execute(Effect::AddUser(account.clone())) {
+        Some(Msg::AdminDone(Ok(t))) => assert_eq!(t.render(Lang::Zh), "已添加用户 guanxian01"),
+        other => panic!("{other:?}"),
+    }
+    match rt.execute(Effect::AddUser(account)) {
+        Some(Msg::AdminDone(Err(t))) => assert_eq!(t.render(Lang::Zh), "用户名 guanxian01 已存在"),
+        other => panic!("{other:?}"),
+    }
+    match rt.execute(Effect::LoadAccounts) {
+        Some(Msg::AccountsLoaded(Ok((rows, units)))) => {
+            let a = rows
+                .iter()
+                .find(|a| a.username == "guanxian01")
+                .expect("added");
+            assert_eq!(a.display_name, "张晓梅");
+            assert_eq!(a.unit_code.as_deref(), Some("371525"));
+            assert!(
+                units
+                    .iter()
+                    .any(|u| u.code == "371525" && u.name_zh.contains("冠县"))
+            );
+            assert_eq!(units[0].code, "CITY");
+        }
+        other => panic!("{other:?}"),
+    }
+    let cert = |from: &str, to: &str| Certificate {
+        uid: String::new(),
+        username: "guanxian01".into(),
+        kind: "行政执法证".into(),
+        number: "LC-2026-0158".into(),
+        issuer: "山东省人民政府".into(),
+        valid_from: from.into(),
+        valid_to: to.into(),
+    };
+    for (from, to, said) in [
+        (
+            "2026/01/01",
+            "2028-12-31",
+            "有效期自应为日期 YYYY-MM-DD，例如 2026-03-01",
+        ),
+        ("2028-12-31", "2026-01-01", "有效期至不能早于有效期自"),
+    ] {
+        match rt.execute(Effect::AddCertificate {
+            username: "guanxian01".into(),
+            certificate: cert(from, to),
+        }) {
+            Some(Msg::AdminDone(Err(t))) => assert_eq!(t.render(Lang::Zh), said),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(matches!(
+        rt.execute(Effect::AddCertificate {
+            username: "guanxian01".into(),
+            certificate: cert("2026-01-01", "2028-12-31"),
+        }),
+        Some(Msg::AdminDone(Ok(_)))
+    ));
+    match rt.execute(Effect::LoadCertificates {
+        username: "guanxian01".into(),
+    }) {
+        Some(Msg::CertificatesLoaded {
+            certificates: Ok(c),
+            ..
+        }) => assert_eq!(c.len(), 1),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        rt.execute(Effect::SetUserActive {
+            username: "guanxian01".into(),
+            active: false
+        }),
+        Some(Msg::AdminDone(Ok(_)))
+    ));
+    match rt.execute(Effect::SetSetting {
+        key: "session.idle_lock_minutes".into(),
+        value: "abc".into(),
+    }) {
+        Some(Msg::SettingSaved(Err(t))) => assert_eq!(
+            t.render(Lang::En),
+            "Setting session.idle_lock_minutes must be a whole number from 1 to 3650"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        rt.execute(Effect::SetSetting {
+            key: "session.idle_lock_minutes".into(),
+            value: "20".into(),
+        }),
+        Some(Msg::SettingSaved(Ok(_)))
+    ));
+    match rt.execute(Effect::LoadAudit {
+        req: 3,
+        before: None,
+        limit: 2,
+    }) {
+        Some(Msg::AuditLoaded {
+            req: 3,
+            rows: Ok(rows),
+        }) => {
+            assert_eq!(
+                rows.len(),
+                3,
+                "one more than asked, to tell whether older rows follow"
+            );
+            assert_eq!(
+                (rows[0].action.as_str(), rows[0].entity.as_str()),
+                ("update", "setting")
+            );
+            assert_eq!(rows[1].action, "disable");
+            assert!(rows[0].seq > rows[1].seq);
+        }
+        other => panic!("{other:?}"),
+    }
+    match rt.execute(Effect::VerifyAudit) {
+        Some(Msg::AuditVerified(Ok(report))) => {
+            assert!(report.rows >= 6);
+            assert_eq!(report.first_broken, None);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn staff_are_refused_the_administration_effects() {
+    let (_dir, path) = database();
+    let mut rt = Runtime::new(path, system_clock());
+    login(&mut rt, "staff");
+    match rt.execute(Effect::LoadAccounts) {
+        Some(Msg::AccountsLoaded(Err(t))) => {
+            assert_eq!(t.render(Lang::Zh), "无权执行此操作：管理用户")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        rt.execute(Effect::VerifyAudit),
+        Some(Msg::AuditVerified(Err(_)))
+    ));
+}

@@ -326,3 +326,83 @@ fn ascii_borders_and_mono_theme() {
     assert!(!shown.contains('─') && !shown.contains('│') && shown.contains("+-"));
     insta::assert_snapshot!("palette_ascii_zh", shown);
 }
+
+/// At 80 columns the footer keeps help and the way back whatever else has to give way.
+#[test]
+fn footer_fits_at_80_columns_and_keeps_help_and_back() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut form = list(lang, 80, 24);
+        update(&mut form, key(KeyCode::Insert));
+        for (name, app) in [
+            ("list", list(lang, 80, 24)),
+            ("detail", detail(lang)),
+            ("form", form),
+        ] {
+            let shown = snap(&app, 80, 24);
+            let footer = shown.lines().nth(23).expect("footer row");
+            assert!(footer.contains("F1 "), "{name} {lang:?}: {footer}");
+            assert!(footer.contains("Esc "), "{name} {lang:?}: {footer}");
+            assert!(unicode_width::UnicodeWidthStr::width(footer) <= 80);
+        }
+    }
+}
+
+#[test]
+fn multi_choice_picker_names_space_and_single_choice_offers_no_ticking() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = list(lang, 80, 24);
+        update(&mut app, key(KeyCode::Insert));
+        for _ in 0..12 {
+            update(&mut app, key(KeyCode::Tab));
+        }
+        update(&mut app, key(KeyCode::F(4)));
+        let shown = snap(&app, 80, 24);
+        let footer = shown.lines().nth(23).expect("footer").to_string();
+        assert!(footer.starts_with("Space "), "{footer}");
+        assert!(!footer.contains("Ctrl- "), "{footer}");
+        insta::assert_snapshot!(format!("picker_multi_{}", lang_name(lang)), shown);
+        // A single-choice picker (the status) filters by typing and has nothing to tick.
+        update(&mut app, key(KeyCode::Esc));
+        for _ in 0..4 {
+            update(&mut app, key(KeyCode::Tab));
+        }
+        update(&mut app, key(KeyCode::F(4)));
+        let shown = snap(&app, 80, 24);
+        let footer = shown.lines().nth(23).expect("footer");
+        assert!(footer.starts_with("Enter "), "{footer}");
+        assert!(
+            !footer.contains("Space") && !footer.contains("勾选"),
+            "{footer}"
+        );
+    }
+}
+
+#[test]
+fn idle_lock_hides_the_screen_behind_it_including_the_title_row() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = detail(lang);
+        update(&mut app, Msg::Tick { idle_secs: 3600 });
+        let shown = snap(&app, 80, 24);
+        let title = shown.lines().next().expect("title");
+        assert!(!title.contains("莘县") && !title.contains('/'), "{title}");
+        assert!(!shown.contains("莘县华泰"), "{shown}");
+        insta::assert_snapshot!(format!("locked_{}", lang_name(lang)), shown);
+    }
+}
+
+#[test]
+fn the_order_is_named_on_the_title_row() {
+    for (lang, words) in [(Lang::Zh, "(按状态)"), (Lang::En, "(by status)")] {
+        let mut app = list(lang, 80, 24);
+        for _ in 0..3 {
+            let fx = update(&mut app, key(KeyCode::Char('s')));
+            load_page(&mut app, fx, 1984);
+        }
+        let shown = snap(&app, 80, 24);
+        assert!(
+            shown.lines().next().expect("title").contains(words),
+            "{shown}"
+        );
+        insta::assert_snapshot!(format!("list_by_status_{}", lang_name(lang)), shown);
+    }
+}

@@ -9,6 +9,8 @@ pub mod setup;
 pub mod users;
 
 // Screens' read models (TUI work).
+pub mod accounts;
+pub mod drafts;
 pub mod home;
 
 // Command-line work: import, demo data, administration.

@@ -9,7 +9,7 @@ use crate::store::user::{Certificate, NewUser, UserRecord};
 use crate::store::{audit, db, enterprise as enterprises, user as users};
 
 /// What an administrator supplies for a new account.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewAccount {
     pub username: String,
     pub display_name: String,
@@ -238,6 +238,22 @@ impl Session {
                     Text::new(T::ErrRequired).arg_key("field", field),
                 ));
             }
+        }
+        let date = |field: T, value: &mut String| {
+            *value = value.trim().to_string();
+            chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                .map_err(|_| ServiceError::Refused(Text::new(T::ErrDate).arg_key("field", field)))
+        };
+        let from = date(T::FieldValidFrom, &mut c.valid_from)?;
+        let to = date(T::FieldValidTo, &mut c.valid_to)?;
+        if to < from {
+            return Err(ServiceError::Refused(Text::new(T::ErrCertPeriod)));
+        }
+        c.number = c.number.trim().to_string();
+        if users::certificate_number_taken(&self.conn, &c.number)? {
+            return Err(ServiceError::Refused(
+                Text::new(T::ErrCertNumberTaken).arg("number", &c.number),
+            ));
         }
         c.uid = db::new_uid();
         let now = stamp(self.now());

@@ -227,7 +227,7 @@ pub struct Scope {
     pub enterprise_id: Option<i64>,
 }
 
-/// The filters a list screen offers. Empty fields do not filter.
+/// What a list shows: the filters it offers (empty fields do not filter) and its order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     pub region: Option<String>,
@@ -241,6 +241,40 @@ pub struct Filter {
     pub query: String,
     /// One of the home screen's alerts (permit expiry, flagged codes, acknowledged warnings).
     pub alert: Option<Alert>,
+    pub sort: Sort,
+}
+
+/// The orders the list offers. Each ends in the id, so it is total and a page can start after any
+/// row; each is walked by an index (with and without a fixed region), never sorted in memory.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    #[default]
+    Name,
+    Uscc,
+    /// By region code (the official order), then name.
+    Region,
+    /// By status code, then name.
+    Status,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Name, Sort::Uscc, Sort::Region, Sort::Status];
+
+    /// The next order in [`Sort::ALL`], wrapping around.
+    pub fn next(self) -> Sort {
+        let i = Sort::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Sort::ALL[(i + 1) % Sort::ALL.len()]
+    }
+
+    /// The ORDER BY columns, the id last.
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            Sort::Name => &["e.name", "e.id"],
+            Sort::Uscc => &["e.uscc", "e.id"],
+            Sort::Region => &["e.region_code", "e.name", "e.id"],
+            Sort::Status => &["e.status", "e.name", "e.id"],
+        }
+    }
 }
 
 /// The home screen's alert conditions, usable as list filters. Permit alerts skip closed enterprises.
@@ -256,10 +290,14 @@ pub enum Alert {
     WarningsAcknowledged,
 }
 
-/// Keyset position: the last row of the previous page in (name, id) order.
+/// Keyset position: a row's values in every sort column, so one cursor serves whichever order the
+/// page is read in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cursor {
     pub name: String,
+    pub uscc: String,
+    pub region: String,
+    pub status: String,
     pub id: i64,
 }
 
@@ -267,8 +305,24 @@ impl Cursor {
     pub fn after(e: &Enterprise) -> Cursor {
         Cursor {
             name: e.name.clone(),
+            uscc: e.uscc.clone(),
+            region: e.region_code.clone(),
+            status: e.status.clone(),
             id: e.id,
         }
+    }
+
+    /// The values compared with [`Sort::columns`], in the same order.
+    fn values(&self, sort: Sort) -> Vec<SqlValue> {
+        let text = |s: &String| SqlValue::Text(s.clone());
+        let mut v = match sort {
+            Sort::Name => vec![text(&self.name)],
+            Sort::Uscc => vec![text(&self.uscc)],
+            Sort::Region => vec![text(&self.region), text(&self.name)],
+            Sort::Status => vec![text(&self.status), text(&self.name)],
+        };
+        v.push(SqlValue::Integer(self.id));
+        v
     }
 }
 
@@ -356,32 +410,51 @@ pub(crate) fn where_clause(scope: &Scope, f: &Filter) -> (String, Vec<SqlValue>)
     (sql, args)
 }
 
-/// The SQL and parameters of one page, shared by `page` and the query-plan test.
+/// Which way a page runs from its cursor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direction {
+    /// Rows after the cursor, in the list's order.
+    Forward,
+    /// Rows before the cursor, nearest first (reversed by the caller).
+    Backward,
+}
+
+/// The SQL and parameters of one page in the filter's order, shared by `page`, `page_before` and the
+/// query-plan test.
 fn page_sql(
     scope: &Scope,
     f: &Filter,
-    after: Option<&Cursor>,
+    cursor: Option<&Cursor>,
     limit: usize,
+    direction: Direction,
 ) -> (String, Vec<SqlValue>) {
     let (mut wh, mut args) = where_clause(scope, f);
-    if let Some(c) = after {
-        args.push(SqlValue::Text(c.name.clone()));
-        args.push(SqlValue::Integer(c.id));
+    let cols = f.sort.columns();
+    let (cmp, dir) = match direction {
+        Direction::Forward => (">", ""),
+        Direction::Backward => ("<", " DESC"),
+    };
+    if let Some(c) = cursor {
+        let first = args.len() + 1;
+        args.extend(c.values(f.sort));
+        let marks: Vec<String> = (first..=args.len()).map(|i| format!("?{i}")).collect();
         wh.push_str(&format!(
-            " AND (e.name, e.id) > (?{}, ?{})",
-            args.len() - 1,
-            args.len()
+            " AND ({}) {cmp} ({})",
+            cols.join(", "),
+            marks.join(", ")
         ));
     }
     args.push(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+    let order: Vec<String> = cols.iter().map(|c| format!("{c}{dir}")).collect();
     let sql = format!(
-        "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY e.name, e.id LIMIT ?{}",
+        "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY {} LIMIT ?{}",
+        order.join(", "),
         args.len()
     );
     (sql, args)
 }
 
-/// One page in (name, id) order, starting after `after`.
+/// One page in the filter's order, starting after `after`.
 pub fn page(
     conn: &Connection,
     scope: &Scope,
@@ -389,13 +462,13 @@ pub fn page(
     after: Option<&Cursor>,
     limit: usize,
 ) -> Result<Vec<Enterprise>> {
-    let (sql, args) = page_sql(scope, f, after, limit);
+    let (sql, args) = page_sql(scope, f, after, limit, Direction::Forward);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(args), read)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// The page that ends just before `before` (or the last page when `None`), in (name, id) order:
+/// The page that ends just before `before` (or the last page when `None`), in the filter's order:
 /// keyset paging backwards, for "go to the end" and paging up from there.
 pub fn page_before(
     conn: &Connection,
@@ -404,21 +477,7 @@ pub fn page_before(
     before: Option<&Cursor>,
     limit: usize,
 ) -> Result<Vec<Enterprise>> {
-    let (mut wh, mut args) = where_clause(scope, f);
-    if let Some(c) = before {
-        args.push(SqlValue::Text(c.name.clone()));
-        args.push(SqlValue::Integer(c.id));
-        wh.push_str(&format!(
-            " AND (e.name, e.id) < (?{}, ?{})",
-            args.len() - 1,
-            args.len()
-        ));
-    }
-    args.push(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
-    let sql = format!(
-        "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY e.name DESC, e.id DESC LIMIT ?{}",
-        args.len()
-    );
+    let (sql, args) = page_sql(scope, f, before, limit, Direction::Backward);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(args), read)?;
     let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -433,7 +492,7 @@ pub fn count(conn: &Connection, scope: &Scope, f: &Filter) -> Result<i64> {
     Ok(stmt.query_row(params_from_iter(args), |r| r.get(0))?)
 }
 
-/// Calls `each` for every row of a scope and filter in (name, id) order, without holding them all.
+/// Calls `each` for every row of a scope and filter in the filter's order, without holding them all.
 pub fn for_each(
     conn: &Connection,
     scope: &Scope,
@@ -442,7 +501,8 @@ pub fn for_each(
 ) -> Result<()> {
     let (wh, args) = where_clause(scope, f);
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY e.name, e.id"
+        "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY {}",
+        f.sort.columns().join(", ")
     ))?;
     let mut rows = stmt.query(params_from_iter(args))?;
     while let Some(r) = rows.next()? {
@@ -668,50 +728,127 @@ mod tests {
         .expect("reinsert");
     }
 
-    /// The plan of a list page must walk an index in (name, id) order: a temporary B-tree for ORDER BY
-    /// or a full table scan would make paging slow at province scale.
+    fn plan(conn: &Connection, sql: &str, args: Vec<SqlValue>) -> String {
+        let mut stmt = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("explain");
+        let plan: Vec<String> = stmt
+            .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
+            .expect("plan")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        plan.join(" | ")
+    }
+
+    /// Every order's pages, forwards and backwards, with and without a fixed region, must walk the
+    /// index made for it: a temporary B-tree for ORDER BY or a full scan would make paging slow at
+    /// province scale.
     #[test]
     fn list_pages_use_the_ordered_indexes() {
         let conn = setup();
-        let cursor = Cursor {
-            name: "聊城".into(),
-            id: 3,
+        let cursor = Cursor::after(&get(&conn, 3).expect("row"));
+        let branch = Scope {
+            region: Some("371525".into()),
+            enterprise_id: None,
         };
         let cases = [
-            (Scope::default(), Filter::default(), "enterprise_name_page"),
+            (Sort::Name, "enterprise_name_page", "enterprise_region_page"),
             (
-                Scope {
-                    region: Some("371525".into()),
-                    enterprise_id: None,
-                },
-                Filter::default(),
+                Sort::Uscc,
+                "enterprise_uscc_live",
+                "enterprise_region_uscc_page",
+            ),
+            (
+                Sort::Region,
+                "enterprise_region_page",
                 "enterprise_region_page",
             ),
             (
-                Scope::default(),
-                Filter {
-                    region: Some("371502".into()),
-                    ..Default::default()
-                },
-                "enterprise_region_page",
+                Sort::Status,
+                "enterprise_status_page",
+                "enterprise_region_status_page",
             ),
         ];
-        for (scope, filter, index) in cases {
-            let (sql, args) = page_sql(&scope, &filter, Some(&cursor), 20);
-            let mut stmt = conn
-                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                .expect("explain");
-            let plan: Vec<String> = stmt
-                .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
-                .expect("plan")
-                .collect::<rusqlite::Result<_>>()
-                .expect("rows");
-            let text = plan.join(" | ");
-            assert!(text.contains(index), "{index} not used: {text}");
-            assert!(
-                !text.contains("TEMP B-TREE"),
-                "sorts in a temporary B-tree: {text}"
-            );
+        for (sort, all_regions, one_region) in cases {
+            let plain = Filter {
+                sort,
+                ..Filter::default()
+            };
+            let region_filter = Filter {
+                region: Some("371502".into()),
+                sort,
+                ..Filter::default()
+            };
+            for (scope, filter, index) in [
+                (Scope::default(), &plain, all_regions),
+                (branch.clone(), &plain, one_region),
+                (Scope::default(), &region_filter, one_region),
+            ] {
+                for direction in [Direction::Forward, Direction::Backward] {
+                    for c in [None, Some(&cursor)] {
+                        let (sql, args) = page_sql(&scope, filter, c, 20, direction);
+                        let text = plan(&conn, &sql, args);
+                        assert!(
+                            text.contains(&format!("USING INDEX {index}"))
+                                || text.contains(&format!("USING COVERING INDEX {index}")),
+                            "{sort:?} {direction:?}: {index} not used: {text}"
+                        );
+                        assert!(
+                            !text.contains("TEMP B-TREE"),
+                            "{sort:?} {direction:?} sorts in a temporary B-tree: {text}"
+                        );
+                    }
+                }
+            }
         }
+    }
+
+    #[test]
+    fn every_order_pages_forwards_and_backwards_over_every_row_once() {
+        let conn = setup();
+        for sort in Sort::ALL {
+            let f = Filter {
+                sort,
+                ..Filter::default()
+            };
+            let all = page(&conn, &Scope::default(), &f, None, 50).expect("all");
+            let mut forward = Vec::new();
+            let mut after: Option<Cursor> = None;
+            loop {
+                let rows = page(&conn, &Scope::default(), &f, after.as_ref(), 3).expect("page");
+                if rows.is_empty() {
+                    break;
+                }
+                after = rows.last().map(Cursor::after);
+                forward.extend(rows.into_iter().map(|e| e.id));
+            }
+            assert_eq!(forward, all.iter().map(|e| e.id).collect::<Vec<_>>());
+            let last = page_before(&conn, &Scope::default(), &f, None, 3).expect("last");
+            let before = page_before(
+                &conn,
+                &Scope::default(),
+                &f,
+                last.first().map(Cursor::after).as_ref(),
+                3,
+            )
+            .expect("before");
+            let backward: Vec<i64> = before.iter().chain(&last).map(|e| e.id).collect();
+            assert_eq!(backward, forward[forward.len() - backward.len()..].to_vec());
+        }
+        let by = |sort| {
+            let f = Filter {
+                sort,
+                ..Filter::default()
+            };
+            page(&conn, &Scope::default(), &f, None, 50)
+                .expect("page")
+                .into_iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>()
+        };
+        // USCC order: 9113020069..., 9113023078..., 91371500MA3C0000XX, ...01XX.
+        assert_eq!(by(Sort::Uscc), vec![1, 2, 3, 4]);
+        // Region order 371502 (two, by name), 371522, 371525.
+        assert_eq!(by(Sort::Region), vec![1, 3, 4, 2]);
     }
 }

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod bulk;
 pub mod check;
 pub mod db;
+pub mod draft;
 pub mod enterprise;
 pub mod home;
 pub mod reference;

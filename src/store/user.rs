@@ -256,3 +256,38 @@ pub fn unit_id(conn: &Connection, code: &str) -> Result<Option<i64>> {
         })
         .optional()?)
 }
+
+/// An organisation unit: the city bureau (no region) or a branch (分局) with its region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrgUnit {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub region_code: Option<String>,
+}
+
+/// Every organisation unit, the city bureau first, then branches by code.
+pub fn org_units(conn: &Connection) -> Result<Vec<OrgUnit>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT code, name_zh, name_en, region_code FROM org_unit
+         ORDER BY region_code IS NOT NULL, code",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(OrgUnit {
+            code: r.get(0)?,
+            name_zh: r.get(1)?,
+            name_en: r.get(2)?,
+            region_code: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Whether a live certificate already has this number (numbers are unique among live certificates).
+pub fn certificate_number_taken(conn: &Connection, number: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM certificate WHERE number = ?1 AND deleted_at IS NULL)",
+        [number],
+        |r| r.get(0),
+    )?)
+}

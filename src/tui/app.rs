@@ -10,41 +10,19 @@ use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
 use crate::tui::overlays::help::HelpState;
 use crate::tui::overlays::palette::PaletteState;
 use crate::tui::overlays::{Overlay, OverlayOut};
-use crate::tui::screens::detail::DetailState;
+use crate::tui::screens::audit::AuditState;
 use crate::tui::screens::form::FormState;
 use crate::tui::screens::home::HomeState;
 use crate::tui::screens::list::ListState;
 use crate::tui::screens::login::{LockState, LoginState};
+use crate::tui::screens::settings::SettingsState;
 use crate::tui::screens::setup::SetupState;
+use crate::tui::screens::users::UsersState;
 use crate::tui::theme::Theme;
 pub use crate::tui::update::update;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-/// The screens, kept as a stack: going back pops, so the list keeps its page and selection behind
-/// the detail view.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Setup(SetupState),
-    Login(LoginState),
-    Home(HomeState),
-    List(ListState),
-    Detail(DetailState),
-    Form(Box<FormState>),
-}
-
-impl Screen {
-    pub fn ctx(&self) -> Ctx {
-        match self {
-            Screen::Setup(_) => Ctx::Setup,
-            Screen::Login(_) => Ctx::Login,
-            Screen::Home(_) => Ctx::Home,
-            Screen::List(l) if l.searching => Ctx::Search,
-            Screen::List(_) => Ctx::List,
-            Screen::Detail(_) => Ctx::Detail,
-            Screen::Form(_) => Ctx::Form,
-        }
-    }
-}
+pub use crate::tui::screen::Screen;
 
 /// Everything the interface knows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,9 +137,7 @@ impl App {
 
     /// Whether any form on the stack has unsaved changes.
     pub fn has_unsaved(&self) -> bool {
-        self.screens
-            .iter()
-            .any(|s| matches!(s, Screen::Form(f) if f.is_dirty()))
+        self.screens.iter().any(Screen::is_dirty)
     }
 
     /// Applies a handler's decision: navigation, message, effects.
@@ -192,12 +168,7 @@ impl App {
 
     /// A screen came back to the top: refresh what may have changed while it was covered.
     pub(crate) fn on_return(&mut self) -> Vec<Effect> {
-        let out = self.with_top(|s, env| match s {
-            Screen::Home(h) => h.reload(),
-            Screen::List(l) => l.reload(env),
-            Screen::Detail(d) => d.reload(),
-            _ => Out::default(),
-        });
+        let out = self.with_top(|s, env| s.on_return(env));
         out.effects
     }
 
@@ -231,18 +202,73 @@ impl App {
         self.confirmed(kind)
     }
 
+    /// Keeps a draft of every form with unsaved changes (before quitting or losing the terminal).
+    fn keep_drafts(&self) -> Vec<Effect> {
+        self.screens
+            .iter()
+            .filter_map(|s| match s {
+                Screen::Form(f) if f.is_dirty() => Some(f.draft_effect()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Forgets the drafts of the forms on the stack (their changes were discarded).
+    fn forget_drafts(&self) -> Vec<Effect> {
+        self.screens
+            .iter()
+            .filter_map(|s| match s {
+                Screen::Form(f) => Some(f.forget_draft()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The terminal is gone: keep the drafts and stop.
+    pub(crate) fn input_closed(&mut self) -> Vec<Effect> {
+        let mut fx = self.keep_drafts();
+        self.quit = true;
+        fx.push(Effect::Quit);
+        fx
+    }
+
     fn confirmed(&mut self, kind: ConfirmKind) -> Vec<Effect> {
         match kind {
             ConfirmKind::Quit => {
+                let mut fx = self.keep_drafts();
                 self.quit = true;
-                vec![Effect::Quit]
+                fx.push(Effect::Quit);
+                fx
             }
             ConfirmKind::Discard => {
-                let out = Out::nav(Nav::Pop);
+                let mut fx: Vec<Effect> = match self.screen() {
+                    Screen::Form(f) => vec![f.forget_draft()],
+                    _ => Vec::new(),
+                };
+                fx.extend(self.apply(Out::nav(Nav::Pop)));
+                fx
+            }
+            ConfirmKind::GoHome => {
+                let mut fx = self.forget_drafts();
+                fx.extend(self.go_home());
+                fx
+            }
+            ConfirmKind::Logout => {
+                let mut fx = self.forget_drafts();
+                fx.extend(self.logout());
+                fx
+            }
+            ConfirmKind::RestoreDraft { .. } => {
+                let out = self.with_top(|s, _| match s {
+                    Screen::Form(f) => f.restore_draft(),
+                    _ => Out::default(),
+                });
                 self.apply(out)
             }
-            ConfirmKind::GoHome => self.go_home(),
-            ConfirmKind::Logout => self.logout(),
+            ConfirmKind::SetActive { username, active } => {
+                self.message = Some(Message::progress(T::MsgSaving));
+                vec![Effect::SetUserActive { username, active }]
+            }
             ConfirmKind::AckWarnings(_) => {
                 let out = self.with_top(|s, _| match s {
                     Screen::Form(f) => f.save_acknowledged(),
@@ -251,6 +277,47 @@ impl App {
                 self.apply(out)
             }
         }
+    }
+
+    /// The "no" answer of a question whose "no" acts.
+    fn declined(&mut self, kind: ConfirmKind) -> Vec<Effect> {
+        match kind {
+            ConfirmKind::RestoreDraft { .. } => {
+                let out = self.with_top(|s, _| match s {
+                    Screen::Form(f) => f.discard_draft(),
+                    _ => Out::default(),
+                });
+                self.apply(out)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Opens an administration screen from anywhere: back to it when it is on the stack already,
+    /// otherwise on top of the home screen (asking first when a form would lose changes).
+    fn open_admin(&mut self, cmd: Cmd) -> Vec<Effect> {
+        let same = |s: &Screen| {
+            matches!(
+                (cmd, s),
+                (Cmd::Users, Screen::Users(_))
+                    | (Cmd::Settings, Screen::Settings(_))
+                    | (Cmd::Audit, Screen::Audit(_))
+            )
+        };
+        if self.has_unsaved() {
+            return self.guarded(ConfirmKind::GoHome);
+        }
+        if let Some(i) = self.screens.iter().position(same) {
+            self.screens.truncate(i + 1);
+            return self.on_return();
+        }
+        self.screens.truncate(1);
+        let out = self.with_top(|_, env| match cmd {
+            Cmd::Users => UsersState::open(),
+            Cmd::Settings => SettingsState::open(),
+            _ => AuditState::open(env),
+        });
+        self.apply(out)
     }
 
     /// Commands that mean the same on every screen.
@@ -289,6 +356,9 @@ impl App {
                     let out = self.with_top(|_, env| ListState::open(env, Default::default()));
                     self.apply(out)
                 }
+            }
+            Cmd::Users | Cmd::Settings | Cmd::Audit if self.session.is_some() => {
+                self.open_admin(cmd)
             }
             Cmd::New if self.session.is_some() && !matches!(self.screen(), Screen::Form(_)) => {
                 let out = self.with_top(|_, env| FormState::open_new(env));
@@ -334,16 +404,8 @@ impl App {
         if let Some(overlay) = self.overlay.take() {
             return self.overlay_input(overlay, input);
         }
-        let out = self.with_top(|s, env| match s {
-            Screen::Setup(st) => st.on_input(env, input),
-            Screen::Login(st) => st.on_input(input),
-            Screen::Home(st) => st.on_input(env, input),
-            Screen::List(st) => st.on_input(env, input),
-            Screen::Detail(st) => st.on_input(env, input),
-            Screen::Form(st) => st.on_input(env, input),
-        });
-        let back = matches!(out.nav.first(), Some(Nav::Pop))
-            && matches!(self.screen(), Screen::Form(f) if f.is_dirty());
+        let out = self.with_top(|s, env| s.on_input(env, input));
+        let back = matches!(out.nav.first(), Some(Nav::Pop)) && self.screen().is_dirty();
         if back {
             self.overlay = Some(Overlay::Confirm(ConfirmState::new(ConfirmKind::Discard)));
             return out.effects;
@@ -374,13 +436,9 @@ impl App {
                 }
             }
             OverlayOut::Confirmed(kind) => self.confirmed(kind),
+            OverlayOut::Declined(kind) => self.declined(kind),
             OverlayOut::ToScreen(o) => {
-                let out = self.with_top(|s, env| match s {
-                    Screen::List(l) => l.from_overlay(env, o),
-                    Screen::Form(f) => f.from_overlay(env, o),
-                    Screen::Detail(d) => d.from_overlay(env, o),
-                    _ => Out::default(),
-                });
+                let out = self.with_top(|s, env| s.from_overlay(env, o));
                 self.apply(out)
             }
         }

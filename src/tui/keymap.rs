@@ -19,10 +19,20 @@ pub enum Ctx {
     Search,
     Detail,
     Form,
+    Users,
+    Account,
+    AdminForm,
+    Settings,
+    /// Typing a setting's new value in place.
+    SettingEdit,
+    Audit,
+    AuditEntry,
     Help,
     Palette,
     Confirm,
     Picker,
+    /// A picker where several values may be ticked (Space ticks; typing does not filter).
+    MultiPicker,
     Filter,
     DeleteDialog,
 }
@@ -37,6 +47,8 @@ impl Ctx {
                 | Ctx::Lock
                 | Ctx::Search
                 | Ctx::Form
+                | Ctx::AdminForm
+                | Ctx::SettingEdit
                 | Ctx::Help
                 | Ctx::Palette
                 | Ctx::Picker
@@ -48,7 +60,18 @@ impl Ctx {
     pub fn is_screen(self) -> bool {
         matches!(
             self,
-            Ctx::Home | Ctx::List | Ctx::Search | Ctx::Detail | Ctx::Form
+            Ctx::Home
+                | Ctx::List
+                | Ctx::Search
+                | Ctx::Detail
+                | Ctx::Form
+                | Ctx::Users
+                | Ctx::Account
+                | Ctx::AdminForm
+                | Ctx::Settings
+                | Ctx::SettingEdit
+                | Ctx::Audit
+                | Ctx::AuditEntry
         )
     }
 }
@@ -76,6 +99,7 @@ pub enum Cmd {
     Filter,
     ClearFilter,
     Refresh,
+    Sort,
     New,
     Edit,
     Delete,
@@ -89,6 +113,15 @@ pub enum Cmd {
     NextValue,
     Clear,
     Submit,
+    Users,
+    Settings,
+    Audit,
+    AddUser,
+    ToggleActive,
+    ResetPassword,
+    AddCertificate,
+    EditValue,
+    Verify,
 }
 
 impl Cmd {
@@ -99,6 +132,13 @@ impl Cmd {
             Cmd::Edit => Some(Action::EnterpriseUpdate),
             Cmd::Delete => Some(Action::EnterpriseDelete),
             Cmd::GoList | Cmd::Search | Cmd::Filter => Some(Action::EnterpriseRead),
+            Cmd::Users
+            | Cmd::AddUser
+            | Cmd::ToggleActive
+            | Cmd::ResetPassword
+            | Cmd::AddCertificate => Some(Action::UserManage),
+            Cmd::Settings | Cmd::EditValue => Some(Action::SettingsManage),
+            Cmd::Audit | Cmd::Verify => Some(Action::AuditView),
             _ => None,
         }
     }
@@ -113,7 +153,7 @@ pub struct Binding {
     pub hint: bool,
 }
 
-const fn b(ctx: Ctx, keys: &'static [Key], cmd: Cmd, desc: T, hint: bool) -> Binding {
+pub(crate) const fn b(ctx: Ctx, keys: &'static [Key], cmd: Cmd, desc: T, hint: bool) -> Binding {
     Binding {
         ctx,
         keys,
@@ -123,255 +163,14 @@ const fn b(ctx: Ctx, keys: &'static [Key], cmd: Cmd, desc: T, hint: bool) -> Bin
     }
 }
 
-use Key::*;
-
-/// Every binding of the application. Order decides the footer's priority within a context.
-pub const BINDINGS: &[Binding] = &[
-    // Screens
-    b(Ctx::Setup, &[Enter], Cmd::Submit, T::KeySubmit, true),
-    b(
-        Ctx::Setup,
-        &[Tab, Down],
-        Cmd::NextField,
-        T::KeyNextField,
-        true,
-    ),
-    b(
-        Ctx::Setup,
-        &[BackTab, Up],
-        Cmd::PrevField,
-        T::KeyPrevField,
-        false,
-    ),
-    b(Ctx::Setup, &[Esc], Cmd::Back, T::KeyBack, true),
-    b(Ctx::Login, &[Enter], Cmd::Submit, T::KeyLogin, true),
-    b(
-        Ctx::Login,
-        &[Tab, Down, BackTab, Up],
-        Cmd::NextField,
-        T::KeyNextField,
-        true,
-    ),
-    b(Ctx::Lock, &[Enter], Cmd::Submit, T::KeyUnlock, true),
-    b(Ctx::Home, &[Up, Char('k')], Cmd::Up, T::KeyUp, false),
-    b(Ctx::Home, &[Down, Char('j')], Cmd::Down, T::KeyDown, false),
-    b(Ctx::Home, &[Enter], Cmd::Open, T::KeyOpenTask, true),
-    b(
-        Ctx::Home,
-        &[Char('l'), F(6)],
-        Cmd::GoList,
-        T::KeyGoList,
-        true,
-    ),
-    b(
-        Ctx::Home,
-        &[Insert, F(7), Ctrl('n')],
-        Cmd::New,
-        T::KeyNew,
-        true,
-    ),
-    b(
-        Ctx::Home,
-        &[F(5), Ctrl('r')],
-        Cmd::Refresh,
-        T::KeyRefresh,
-        false,
-    ),
-    b(Ctx::List, &[Up, Char('k')], Cmd::Up, T::KeyUp, false),
-    b(Ctx::List, &[Down, Char('j')], Cmd::Down, T::KeyDown, false),
-    b(Ctx::List, &[PageUp], Cmd::PageUp, T::KeyPageUp, false),
-    b(Ctx::List, &[PageDown], Cmd::PageDown, T::KeyPageDown, false),
-    b(
-        Ctx::List,
-        &[Home, Char('g')],
-        Cmd::First,
-        T::KeyFirst,
-        false,
-    ),
-    b(Ctx::List, &[End, Char('G')], Cmd::Last, T::KeyLast, false),
-    b(Ctx::List, &[Enter], Cmd::Open, T::KeyOpen, true),
-    b(
-        Ctx::List,
-        &[Char('/'), F(3), Ctrl('f')],
-        Cmd::Search,
-        T::KeySearch,
-        true,
-    ),
-    b(
-        Ctx::List,
-        &[F(4), Ctrl('t')],
-        Cmd::Filter,
-        T::KeyFilter,
-        true,
-    ),
-    b(
-        Ctx::List,
-        &[Char('x'), Ctrl('x')],
-        Cmd::ClearFilter,
-        T::KeyClearFilter,
-        false,
-    ),
-    b(
-        Ctx::List,
-        &[Insert, F(7), Ctrl('n')],
-        Cmd::New,
-        T::KeyNew,
-        true,
-    ),
-    b(
-        Ctx::List,
-        &[F(5), Ctrl('r')],
-        Cmd::Refresh,
-        T::KeyRefresh,
-        false,
-    ),
-    b(Ctx::Search, &[Enter], Cmd::Submit, T::KeySearchApply, true),
-    b(Ctx::Search, &[Up], Cmd::Up, T::KeyUp, false),
-    b(Ctx::Search, &[Down, Tab], Cmd::Down, T::KeyToList, true),
-    b(Ctx::Search, &[Esc], Cmd::Back, T::KeySearchLeave, true),
-    b(Ctx::Detail, &[Up], Cmd::Up, T::KeyScrollUp, false),
-    b(Ctx::Detail, &[Down], Cmd::Down, T::KeyScrollDown, false),
-    b(Ctx::Detail, &[PageUp], Cmd::PageUp, T::KeyPageUp, false),
-    b(
-        Ctx::Detail,
-        &[PageDown],
-        Cmd::PageDown,
-        T::KeyPageDown,
-        false,
-    ),
-    b(Ctx::Detail, &[Home], Cmd::First, T::KeyTop, false),
-    b(Ctx::Detail, &[End], Cmd::Last, T::KeyBottom, false),
-    b(Ctx::Detail, &[F(8), Ctrl('e')], Cmd::Edit, T::KeyEdit, true),
-    b(
-        Ctx::Detail,
-        &[Delete, F(9), Ctrl('d')],
-        Cmd::Delete,
-        T::KeyDelete,
-        true,
-    ),
-    b(
-        Ctx::Detail,
-        &[F(5), Ctrl('r')],
-        Cmd::Refresh,
-        T::KeyRefresh,
-        false,
-    ),
-    b(Ctx::Form, &[F(2), Ctrl('s')], Cmd::Save, T::KeySave, true),
-    b(
-        Ctx::Form,
-        &[Tab, Down, Enter],
-        Cmd::NextField,
-        T::KeyNextField,
-        true,
-    ),
-    b(
-        Ctx::Form,
-        &[BackTab, Up],
-        Cmd::PrevField,
-        T::KeyPrevField,
-        false,
-    ),
-    b(Ctx::Form, &[F(4), Ctrl('p')], Cmd::Pick, T::KeyPick, true),
-    b(
-        Ctx::Form,
-        &[F(5), Ctrl('r')],
-        Cmd::Reload,
-        T::KeyReload,
-        false,
-    ),
-    // Dialogs
-    b(Ctx::Help, &[Up], Cmd::Up, T::KeyScrollUp, false),
-    b(Ctx::Help, &[Down], Cmd::Down, T::KeyScrollDown, false),
-    b(Ctx::Help, &[Esc, F(1)], Cmd::Back, T::KeyClose, true),
-    b(Ctx::Palette, &[Up], Cmd::Up, T::KeyUp, false),
-    b(Ctx::Palette, &[Down], Cmd::Down, T::KeyDown, false),
-    b(Ctx::Palette, &[Enter], Cmd::Submit, T::KeyRun, true),
-    b(Ctx::Palette, &[Esc], Cmd::Back, T::KeyClose, true),
-    b(
-        Ctx::Confirm,
-        &[Left, Right, Tab, BackTab],
-        Cmd::Toggle,
-        T::KeyToggleChoice,
-        true,
-    ),
-    b(Ctx::Confirm, &[Enter], Cmd::Submit, T::KeyChoose, true),
-    b(Ctx::Confirm, &[Esc], Cmd::Back, T::KeyCancel, true),
-    b(Ctx::Picker, &[Up], Cmd::Up, T::KeyUp, false),
-    b(Ctx::Picker, &[Down], Cmd::Down, T::KeyDown, false),
-    b(
-        Ctx::Picker,
-        &[Ctrl(' '), Insert],
-        Cmd::Toggle,
-        T::KeyToggleFlag,
-        true,
-    ),
-    b(Ctx::Picker, &[Enter], Cmd::Submit, T::KeyChoose, true),
-    b(Ctx::Picker, &[Esc], Cmd::Back, T::KeyCancel, true),
-    b(Ctx::Filter, &[Up, Char('k')], Cmd::Up, T::KeyUp, false),
-    b(
-        Ctx::Filter,
-        &[Down, Char('j')],
-        Cmd::Down,
-        T::KeyDown,
-        false,
-    ),
-    b(
-        Ctx::Filter,
-        &[Right, Char(' ')],
-        Cmd::NextValue,
-        T::KeyCycleValue,
-        true,
-    ),
-    b(Ctx::Filter, &[Left], Cmd::PrevValue, T::KeyCycleBack, false),
-    b(
-        Ctx::Filter,
-        &[Delete, Backspace],
-        Cmd::Clear,
-        T::KeyClearValue,
-        true,
-    ),
-    b(Ctx::Filter, &[Enter], Cmd::Submit, T::KeyApply, true),
-    b(Ctx::Filter, &[Esc], Cmd::Back, T::KeyCancel, true),
-    b(
-        Ctx::DeleteDialog,
-        &[Tab, BackTab],
-        Cmd::Toggle,
-        T::KeyNextField,
-        true,
-    ),
-    b(Ctx::DeleteDialog, &[Enter], Cmd::Submit, T::KeyChoose, true),
-    b(Ctx::DeleteDialog, &[Esc], Cmd::Back, T::KeyCancel, true),
-    // Everywhere (after the context's own keys). Bindings without keys are palette-only.
-    b(Ctx::Global, &[F(1), Char('?')], Cmd::Help, T::KeyHelp, true),
-    b(
-        Ctx::Global,
-        &[F(10), Ctrl('q')],
-        Cmd::Quit,
-        T::KeyQuit,
-        true,
-    ),
-    b(
-        Ctx::Global,
-        &[Ctrl('k'), Char(':')],
-        Cmd::Palette,
-        T::KeyPalette,
-        true,
-    ),
-    b(Ctx::Global, &[Esc], Cmd::Back, T::KeyBack, true),
-    b(Ctx::Global, &[Ctrl('l')], Cmd::Redraw, T::KeyRedraw, false),
-    b(Ctx::Global, &[], Cmd::GoHome, T::KeyGoHome, false),
-    b(Ctx::Global, &[], Cmd::GoList, T::KeyGoList, false),
-    b(Ctx::Global, &[], Cmd::New, T::KeyNew, false),
-    b(Ctx::Global, &[], Cmd::Lock, T::KeyLock, false),
-    b(Ctx::Global, &[], Cmd::Logout, T::KeyLogout, false),
-];
+pub use crate::tui::bindings::BINDINGS;
 
 /// Contexts where global bindings apply; dialogs and the pre-login screens take only a few.
 fn global_applies(ctx: Ctx, cmd: Cmd) -> bool {
     match ctx {
         // Home is the bottom of the stack: Esc has nowhere to go back to.
         Ctx::Home => cmd != Cmd::Back,
-        Ctx::List | Ctx::Search | Ctx::Detail | Ctx::Form => true,
+        c if c.is_screen() => true,
         Ctx::Setup | Ctx::Login => matches!(cmd, Cmd::Help | Cmd::Quit | Cmd::Redraw),
         Ctx::Lock => matches!(cmd, Cmd::Quit | Cmd::Redraw),
         _ => matches!(cmd, Cmd::Redraw),

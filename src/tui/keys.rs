@@ -56,7 +56,9 @@ impl Key {
     pub fn label(self) -> String {
         match self {
             Key::F(n) => format!("F{n}"),
+            Key::Ctrl(' ') => "Ctrl-Space".into(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
             Key::Enter => "Enter".into(),
             Key::Esc => "Esc".into(),
@@ -79,5 +81,17 @@ impl Key {
     /// Printable keys type text in fields; only the other keys act there.
     pub fn is_printable(self) -> bool {
         matches!(self, Key::Char(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn space_keys_are_named_in_words() {
+        assert_eq!(Key::Ctrl(' ').label(), "Ctrl-Space");
+        assert_eq!(Key::Char(' ').label(), "Space");
+        assert_eq!(Key::Ctrl('k').label(), "Ctrl-K");
     }
 }

@@ -3,7 +3,9 @@
 //! `render::draw` only draws. Keys come from one binding table (`keymap`).
 
 pub mod app;
+pub mod bindings;
 pub mod draw;
+pub mod execute;
 pub mod input;
 pub mod keymap;
 pub mod keys;
@@ -12,6 +14,7 @@ pub mod outcome;
 pub mod overlays;
 pub mod render;
 pub mod runtime;
+pub mod screen;
 pub mod screens;
 pub mod text;
 pub mod theme;
@@ -75,6 +78,7 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
         let size = terminal.size().map_err(|e| runtime::startup_error(&e))?;
         let mut app = app::App::new(opts.lang, theme, (size.width, size.height), first_run);
         let (tx, rx) = std::sync::mpsc::channel();
+        runtime::spawn_signals(tx.clone());
         runtime::spawn_input(tx);
         tracing::info!(db = %opts.db_path.display(), first_run, "tui started");
         let mut rt = runtime::Runtime::new(opts.db_path.clone(), crate::service::system_clock());

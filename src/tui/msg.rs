@@ -12,6 +12,26 @@ use crate::store::enterprise::{Cursor, Filter};
 use crate::store::reference::Region;
 use crossterm::event::KeyEvent;
 
+use crate::domain::user::Role;
+use crate::service::admin::SettingRow;
+use crate::service::users::NewAccount;
+use crate::store::audit::ChainReport;
+pub use crate::store::draft::StoredDraft;
+use crate::store::user::{Certificate, OrgUnit};
+
+/// An account as the administration screens show it (never its password hash).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub username: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+    pub unit_code: Option<String>,
+    pub enterprise_uscc: Option<String>,
+    pub active: bool,
+    pub locked_until: Option<String>,
+    pub last_login_at: Option<String>,
+}
+
 /// Who is logged in, and what the screens need to know about the session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionInfo {
@@ -94,6 +114,29 @@ pub enum Msg {
     Saved(Enterprise),
     SaveFailed(SaveError),
     Deleted(Result<(), Text>),
+    /// The person's kept draft of a form (`None`: there is none).
+    DraftLoaded {
+        form: String,
+        draft: Result<Option<StoredDraft>, Text>,
+    },
+    /// Autosaving a draft failed (the form keeps its input).
+    DraftSaveFailed(Text),
+    /// The terminal went away (hang-up, SIGTERM, input closed): keep what can be kept, then stop.
+    InputClosed,
+    AccountsLoaded(Result<(Vec<Account>, Vec<OrgUnit>), Text>),
+    CertificatesLoaded {
+        username: String,
+        certificates: Result<Vec<Certificate>, Text>,
+    },
+    /// An administration change was made (with its message) or refused (with the reason).
+    AdminDone(Result<Text, Text>),
+    SettingsLoaded(Result<Vec<SettingRow>, Text>),
+    SettingSaved(Result<Text, Text>),
+    AuditLoaded {
+        req: u64,
+        rows: Result<Vec<AuditRow>, Text>,
+    },
+    AuditVerified(Result<ChainReport, Text>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,6 +187,47 @@ pub enum Effect {
         ms: u64,
     },
     CheckDataVersion,
+    LoadDraft {
+        form: String,
+    },
+    /// Keep the person's draft of a form (JSON of its fields).
+    SaveDraft {
+        form: String,
+        payload: serde_json::Value,
+    },
+    DeleteDraft {
+        form: String,
+    },
+    LoadAccounts,
+    LoadCertificates {
+        username: String,
+    },
+    AddUser(NewAccount),
+    SetUserActive {
+        username: String,
+        active: bool,
+    },
+    SetPassword {
+        username: String,
+        password: String,
+    },
+    AddCertificate {
+        username: String,
+        certificate: Certificate,
+    },
+    LoadSettings,
+    SetSetting {
+        key: String,
+        value: String,
+    },
+    /// The audit page of `limit` rows (newest first) before `before` (the newest page when `None`);
+    /// the runtime reads one more to learn whether older rows follow.
+    LoadAudit {
+        req: u64,
+        before: Option<i64>,
+        limit: usize,
+    },
+    VerifyAudit,
 }
 
 impl Effect {
@@ -157,6 +241,8 @@ impl Effect {
                 | Effect::Debounce { .. }
                 | Effect::CheckDataVersion
                 | Effect::CheckDraft { .. }
+                | Effect::SaveDraft { .. }
+                | Effect::DeleteDraft { .. }
         )
     }
 }

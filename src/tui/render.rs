@@ -4,9 +4,13 @@
 use crate::i18n::{T, Text};
 use crate::tui::app::{App, Level, Screen};
 use crate::tui::draw::{put, put_db, put_fit};
-use crate::tui::keymap::{bindings_for, first_key};
+use crate::tui::keymap::{Cmd, bindings_for, first_key};
 use crate::tui::overlays::filter::summary;
-use crate::tui::screens::{auth_view, detail_view, form_view, home, list_view};
+use crate::tui::screens::admin_form::AdminFormKind;
+use crate::tui::screens::{
+    admin_form_view, audit_view, auth_view, detail_view, form_view, home, list_view, settings,
+    users_view,
+};
 use crate::tui::text::{count, sanitize, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -45,6 +49,24 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::Form(s) => form_view::render(frame, body, app, s),
+            Screen::Users(s) => {
+                users_view::render_users(frame, body, app, s);
+                None
+            }
+            Screen::Account(s) => {
+                users_view::render_account(frame, body, app, s);
+                None
+            }
+            Screen::AdminForm(s) => admin_form_view::render(frame, body, app, s),
+            Screen::Settings(s) => settings::render(frame, body, app, s),
+            Screen::Audit(s) => {
+                audit_view::render_list(frame, body, app, s);
+                None
+            }
+            Screen::AuditEntry(s) => {
+                audit_view::render_entry(frame, body, app, s);
+                None
+            }
         }
     };
     if let Some(lock) = &app.locked {
@@ -95,6 +117,24 @@ fn breadcrumb(app: &App) -> String {
                 .arg("name", sanitize(&f.record_name))
                 .render(lang),
             Screen::Form(_) => T::ScreenNew.get(lang).to_string(),
+            Screen::Users(_) => T::ScreenUsers.get(lang).to_string(),
+            Screen::Account(a) => Text::new(T::ScreenAccount)
+                .arg("name", sanitize(&a.account.username))
+                .render(lang),
+            Screen::AdminForm(f) => match &f.kind {
+                AdminFormKind::NewUser => T::ScreenAddUser.get(lang).to_string(),
+                AdminFormKind::NewCertificate { username } => Text::new(T::ScreenAddCertificate)
+                    .arg("name", sanitize(username))
+                    .render(lang),
+                AdminFormKind::ResetPassword { username } => Text::new(T::ScreenResetPassword)
+                    .arg("name", sanitize(username))
+                    .render(lang),
+            },
+            Screen::Settings(_) => T::ScreenSettings.get(lang).to_string(),
+            Screen::Audit(_) => T::ScreenAudit.get(lang).to_string(),
+            Screen::AuditEntry(e) => Text::new(T::ScreenAuditEntry)
+                .arg("seq", e.row.seq)
+                .render(lang),
         })
     };
     let parts: Vec<String> = app.screens.iter().filter_map(name).collect();
@@ -110,8 +150,30 @@ fn list_status(app: &App) -> (String, String) {
             detail_view::scroll_status(app, d, body).unwrap_or_default(),
         );
     }
-    let Screen::List(l) = app.screen() else {
-        return (String::new(), String::new());
+    let body = usize::from(app.size.1.max(MIN_HEIGHT)) - 3;
+    let l = match app.screen() {
+        Screen::List(l) => l,
+        Screen::Users(u) if !u.rows.is_empty() => {
+            let counter = format!("{}/{}", u.selected + 1, count(u.rows.len() as i64));
+            return (String::new(), counter);
+        }
+        Screen::Audit(a) => {
+            let counter = match (a.rows.first(), a.rows.last()) {
+                (Some(first), Some(last)) => Text::new(T::AuditRange)
+                    .arg("from", first.seq)
+                    .arg("to", last.seq)
+                    .render(app.lang),
+                _ => String::new(),
+            };
+            return (String::new(), counter);
+        }
+        Screen::AuditEntry(e) => {
+            return (
+                String::new(),
+                audit_view::entry_scroll(app, e, body).unwrap_or_default(),
+            );
+        }
+        _ => return (String::new(), String::new()),
     };
     let regions = app
         .session
@@ -122,10 +184,11 @@ fn list_status(app: &App) -> (String, String) {
     if !l.filter.query.is_empty() {
         parts.push(format!("\"{}\"", sanitize(&l.filter.query)));
     }
+    let sort = list_view::sort_label(l.filter.sort).get(app.lang);
     let filters = if parts.is_empty() {
-        String::new()
+        format!("({sort})")
     } else {
-        format!("[{}]", parts.join(", "))
+        format!("({sort}) [{}]", parts.join(", "))
     };
     let counter = match l.total {
         Some(total) if !l.rows.is_empty() => Text::new(T::Counter)
@@ -142,7 +205,12 @@ fn list_status(app: &App) -> (String, String) {
 fn title_row(frame: &mut Frame<'_>, app: &App, w: u16) {
     let theme = app.theme;
     put_fit(frame, 0, 0, "", usize::from(w), theme.title());
-    let (filters, counter) = list_status(app);
+    // Nothing of the screen behind the idle lock shows, not even its name or counter.
+    let (filters, counter) = if app.locked.is_some() {
+        (String::new(), String::new())
+    } else {
+        list_status(app)
+    };
     let mut right = String::new();
     if let Some(s) = &app.session {
         right = format!("{} ", s.actor.username);
@@ -153,10 +221,15 @@ fn title_row(frame: &mut Frame<'_>, app: &App, w: u16) {
     let demo_w = if demo { width(demo_label) + 1 } else { 0 };
     let right_w = width(&right).min(usize::from(w) / 2);
     let left_room = usize::from(w).saturating_sub(right_w + demo_w + 3);
-    let mut left = if w >= 100 {
-        format!("ecocase > {}", breadcrumb(app))
+    let crumb = if app.locked.is_some() {
+        T::ScreenLock.get(app.lang).to_string()
     } else {
         breadcrumb(app)
+    };
+    let mut left = if w >= 100 {
+        format!("ecocase > {crumb}")
+    } else {
+        crumb
     };
     if !filters.is_empty() {
         left = format!("{left}  {filters}");
@@ -195,13 +268,55 @@ fn message_row(frame: &mut Frame<'_>, app: &App, y: u16, w: u16) {
     put(frame, 1, y, &sanitize(&text), usize::from(w) - 2, style);
 }
 
-/// The footer: the context's hinted bindings (first key and description) that fit, in table order.
+/// The footer: the context's hinted bindings (first key and description), in table order.
 pub fn hints(app: &App) -> Vec<(String, String)> {
+    hint_bindings(app)
+        .into_iter()
+        .map(|(_, key, desc)| (key, desc))
+        .collect()
+}
+
+fn hint_bindings(app: &App) -> Vec<(Cmd, String, String)> {
     let ctx = app.ctx();
     bindings_for(ctx)
         .into_iter()
         .filter(|b| b.hint && !b.keys.is_empty() && app.offers(b.cmd))
-        .filter_map(|b| Some((first_key(ctx, b)?, b.desc.get(app.lang).to_string())))
+        .filter_map(|b| Some((b.cmd, first_key(ctx, b)?, b.desc.get(app.lang).to_string())))
+        .collect()
+}
+
+/// How much a footer hint is worth keeping when the row is too narrow for all: help and the way back
+/// always stay; then the screen's own keys; then the palette; quitting last (help and the palette
+/// still offer it).
+fn hint_rank(cmd: Cmd) -> u8 {
+    match cmd {
+        Cmd::Help | Cmd::Back => 0,
+        Cmd::Palette => 2,
+        Cmd::Quit => 3,
+        _ => 1,
+    }
+}
+
+/// The hints that fit in `w` cells, chosen by rank and shown in table order.
+pub fn footer_hints(app: &App, w: usize) -> Vec<(String, String)> {
+    let all = hint_bindings(app);
+    let cost = |key: &str, desc: &str| width(key) + 1 + width(desc) + 1;
+    // The last hint needs no space after it.
+    let mut room = w + 1;
+    let mut keep = vec![false; all.len()];
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| hint_rank(all[i].0));
+    for i in order {
+        let c = cost(&all[i].1, &all[i].2);
+        if c <= room {
+            room -= c;
+            keep[i] = true;
+        }
+    }
+    all.into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|((_, key, desc), _)| (key, desc))
         .collect()
 }
 
@@ -209,11 +324,8 @@ fn hint_row(frame: &mut Frame<'_>, app: &App, y: u16, w: u16) {
     let theme = app.theme;
     put_fit(frame, 0, y, "", usize::from(w), theme.base());
     let mut x: u16 = 0;
-    for (key, desc) in hints(app) {
+    for (key, desc) in footer_hints(app, usize::from(w)) {
         let need = width(&key) + 1 + width(&desc) + 1;
-        if usize::from(x) + need > usize::from(w) {
-            break;
-        }
         x = put(frame, x, y, &key, need, theme.hint_key());
         x = put(frame, x + 1, y, &desc, need, theme.base()) + 1;
     }

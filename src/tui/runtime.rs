@@ -3,12 +3,10 @@
 //! synchronized update), then carries out the effects through the service layer and feeds the results
 //! back. The runtime owns the `Session`; nothing else touches the database.
 
-use crate::domain::user::Role;
 use crate::i18n::{T, Text};
-use crate::service::demo::{self, Scale};
-use crate::service::{Clock, ServiceError, Session, auth, setup};
+use crate::service::{Clock, Session};
 use crate::tui::app::{App, update};
-use crate::tui::msg::{DetailData, Effect, Msg, PageRequest, PageStart, SaveError, SessionInfo};
+use crate::tui::msg::{Effect, Msg};
 use crate::tui::render::draw;
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
@@ -21,9 +19,6 @@ use std::time::{Duration, Instant};
 
 /// How often, while idle, the loop checks the idle lock and whether another process committed.
 const IDLE_TICK: Duration = Duration::from_secs(2);
-
-/// Rows of audit history the detail view shows.
-const HISTORY_ROWS: usize = 200;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -38,6 +33,7 @@ pub fn spawn_input(tx: Sender<Msg>) {
                 Ok(_) => continue,
                 Err(e) => {
                     tracing::error!("terminal input failed: {e}");
+                    let _ = tx.send(Msg::InputClosed);
                     return;
                 }
             };
@@ -48,12 +44,32 @@ pub fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
+/// Turns a hang-up (the SSH session dropped, the terminal window closed) or a polite kill into
+/// `Msg::InputClosed`, so the loop keeps the drafts before stopping instead of dying mid-keystroke.
+pub fn spawn_signals(tx: Sender<Msg>) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = match signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::warn!("cannot watch for hang-ups: {e}");
+            return;
+        }
+    };
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            tracing::info!(sig, "hang-up or termination signal");
+            let _ = tx.send(Msg::InputClosed);
+        }
+    });
+}
+
 pub struct Runtime {
-    db_path: PathBuf,
-    clock: Clock,
-    session: Option<Session>,
-    data_version: Option<i64>,
-    debounce: Option<(Instant, u64)>,
+    pub(crate) db_path: PathBuf,
+    pub(crate) clock: Clock,
+    pub(crate) session: Option<Session>,
+    pub(crate) data_version: Option<i64>,
+    /// Running timers: when each is due and the token it reports.
+    pub(crate) timers: Vec<(Instant, u64)>,
     last_input: Instant,
 }
 
@@ -64,18 +80,21 @@ impl Runtime {
             clock,
             session: None,
             data_version: None,
-            debounce: None,
+            timers: Vec::new(),
             last_input: Instant::now(),
         }
     }
 
     /// Waits for the next burst of messages (or a timer) and returns them in order.
-    fn next_batch(&mut self, rx: &Receiver<Msg>) -> Result<VecDeque<Msg>, String> {
+    fn next_batch(&mut self, rx: &Receiver<Msg>) -> VecDeque<Msg> {
         let now = Instant::now();
-        let timeout = match self.debounce {
-            Some((due, _)) => due.saturating_duration_since(now).min(IDLE_TICK),
-            None => IDLE_TICK,
-        };
+        let timeout = self
+            .timers
+            .iter()
+            .map(|(due, _)| due.saturating_duration_since(now))
+            .min()
+            .unwrap_or(IDLE_TICK)
+            .min(IDLE_TICK);
         let mut batch = VecDeque::new();
         match rx.recv_timeout(timeout) {
             Ok(m) => {
@@ -83,7 +102,7 @@ impl Runtime {
                 batch.extend(rx.try_iter());
             }
             Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return Err("terminal input closed".into()),
+            Err(RecvTimeoutError::Disconnected) => batch.push_back(Msg::InputClosed),
         }
         if batch
             .iter()
@@ -91,21 +110,20 @@ impl Runtime {
         {
             self.last_input = Instant::now();
         }
-        if let Some((due, token)) = self.debounce
-            && Instant::now() >= due
-        {
-            self.debounce = None;
-            batch.push_back(Msg::Debounced(token));
-        }
+        let now = Instant::now();
+        let (due, waiting): (Vec<_>, Vec<_>) = self.timers.iter().partition(|(at, _)| *at <= now);
+        self.timers = waiting;
+        batch.extend(due.into_iter().map(|(_, token)| Msg::Debounced(token)));
         if batch.is_empty() {
             batch.push_back(Msg::Tick {
                 idle_secs: self.last_input.elapsed().as_secs(),
             });
         }
-        Ok(batch)
+        batch
     }
 
-    /// Runs until the person quits.
+    /// Runs until the person quits or the terminal goes away. Either way the effects of the last
+    /// message (keeping drafts) are carried out before returning.
     pub fn run(
         &mut self,
         terminal: &mut Term,
@@ -119,16 +137,18 @@ impl Runtime {
             while let Some(m) = pending.pop_front() {
                 let effects = update(app, m);
                 if app.quit {
+                    for e in effects {
+                        self.execute(e);
+                    }
                     return Ok(());
                 }
                 if effects.iter().any(|e| !e.is_instant()) && app.redraw {
-                    render(terminal, app).map_err(|e| e.to_string())?;
-                    app.redraw = false;
+                    self.draw(terminal, app)?;
                 }
                 let mut results = Vec::new();
                 for e in effects {
                     if matches!(e, Effect::ClearScreen) {
-                        clear(terminal).map_err(|e| e.to_string())?;
+                        clear(terminal).map_err(|e| self.terminal_lost(app, &e))?;
                         app.redraw = true;
                     }
                     results.extend(self.execute(e));
@@ -138,15 +158,26 @@ impl Runtime {
                 }
             }
             if app.redraw {
-                render(terminal, app).map_err(|e| e.to_string())?;
-                app.redraw = false;
+                self.draw(terminal, app)?;
             }
-            pending = self.next_batch(rx)?;
+            pending = self.next_batch(rx);
         }
     }
 
-    fn session(&mut self) -> Option<&mut Session> {
-        self.session.as_mut()
+    fn draw(&mut self, terminal: &mut Term, app: &mut App) -> Result<(), String> {
+        render(terminal, app).map_err(|e| self.terminal_lost(app, &e))?;
+        app.redraw = false;
+        Ok(())
+    }
+
+    /// Writing to the terminal failed (the connection dropped before the hang-up arrived): keep the
+    /// drafts as if the input had closed, and report the failure.
+    fn terminal_lost(&mut self, app: &mut App, e: &io::Error) -> String {
+        tracing::warn!("terminal lost: {e}");
+        for effect in update(app, Msg::InputClosed) {
+            self.execute(effect);
+        }
+        e.to_string()
     }
 
     /// Carries out one effect; returns the message with its result, if it has one.
@@ -157,158 +188,6 @@ impl Runtime {
         tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "{label}");
         msg
     }
-
-    fn execute_inner(&mut self, effect: Effect) -> Option<Msg> {
-        let text = |e: ServiceError| e.text();
-        match effect {
-            Effect::Quit | Effect::ClearScreen => None,
-            Effect::Debounce { token, ms } => {
-                self.debounce = Some((Instant::now() + Duration::from_millis(ms), token));
-                None
-            }
-            Effect::InitDatabase { admin, password } => Some(Msg::SetupDone(
-                setup::init(&self.db_path, &admin, &password, &self.clock)
-                    .map(|()| admin)
-                    .map_err(text),
-            )),
-            Effect::GenerateDemo => Some(Msg::DemoDone(
-                demo::generate(&self.db_path, Scale::Small, &self.clock)
-                    .map(|s| (s.enterprises, s.accounts))
-                    .map_err(text),
-            )),
-            Effect::Login { username, password } => {
-                let result =
-                    auth::login_path(&self.db_path, &username, &password, self.clock.clone())
-                        .and_then(|s| {
-                            let info = SessionInfo {
-                                actor: s.actor.clone(),
-                                demo: s.is_demo(),
-                                idle_lock_minutes: s.idle_lock_minutes(),
-                                regions: s.regions()?,
-                            };
-                            Ok((s, info))
-                        });
-                Some(Msg::LoggedIn(match result {
-                    Ok((s, info)) => {
-                        tracing::info!(user = %info.actor.username, "logged in");
-                        self.data_version = s.data_version().ok();
-                        self.session = Some(s);
-                        Ok(info)
-                    }
-                    Err(e) => Err(e.text()),
-                }))
-            }
-            Effect::Logout => {
-                self.session = None;
-                None
-            }
-            Effect::Unlock { password } => {
-                let s = self.session()?;
-                Some(Msg::Unlocked(s.unlock(&password).map_err(text)))
-            }
-            Effect::LoadHome => Some(Msg::HomeLoaded(self.session()?.home().map_err(text))),
-            Effect::LoadPage(req) => {
-                let s = self.session()?;
-                Some(load_page(s, req))
-            }
-            Effect::LoadDetail { id } => {
-                let s = self.session()?;
-                Some(Msg::DetailLoaded {
-                    id,
-                    data: load_detail(s, id).map_err(text),
-                })
-            }
-            Effect::LoadForEdit { id } => Some(Msg::EditLoaded(
-                self.session()?.enterprise(id).map_err(text),
-            )),
-            Effect::CheckDraft {
-                req,
-                editing,
-                mut draft,
-            } => {
-                let issues = self
-                    .session()?
-                    .check_enterprise_draft(&mut draft, editing)
-                    .unwrap_or_default();
-                Some(Msg::DraftChecked { req, issues })
-            }
-            Effect::SaveEnterprise {
-                editing,
-                draft,
-                warnings,
-            } => {
-                let s = self.session()?;
-                let result = match editing {
-                    Some((id, version)) => s.update_enterprise(id, version, draft, warnings),
-                    None => s.create_enterprise(draft, warnings),
-                };
-                Some(match result {
-                    Ok(e) => Msg::Saved(e),
-                    Err(ServiceError::Invalid(issues)) => {
-                        Msg::SaveFailed(SaveError::Invalid(issues))
-                    }
-                    Err(ServiceError::Conflict { by, at }) => {
-                        Msg::SaveFailed(SaveError::Conflict { by, at })
-                    }
-                    Err(e) => Msg::SaveFailed(SaveError::Other(e.text())),
-                })
-            }
-            Effect::DeleteEnterprise {
-                id,
-                row_version,
-                reason,
-            } => {
-                let s = self.session()?;
-                Some(Msg::Deleted(
-                    s.delete_enterprise(id, row_version, &reason).map_err(text),
-                ))
-            }
-            Effect::CheckDataVersion => {
-                let v = self.session.as_ref()?.data_version().ok()?;
-                let before = self.data_version.replace(v);
-                (before.is_some() && before != Some(v)).then_some(Msg::DataChanged)
-            }
-        }
-    }
-}
-
-fn load_page(s: &Session, req: PageRequest) -> Msg {
-    let fetch = req.limit + 1;
-    let rows = match &req.start {
-        PageStart::After(c) => s.list_enterprises(&req.filter, c.as_ref(), fetch),
-        PageStart::Before(c) => s.list_enterprises_before(&req.filter, c.as_ref(), fetch),
-    };
-    let total = if req.count {
-        s.count_enterprises(&req.filter).ok()
-    } else {
-        None
-    };
-    Msg::PageLoaded {
-        req: req.req,
-        start: req.start,
-        rows: rows.map_err(|e| e.text()),
-        total,
-    }
-}
-
-fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
-    let enterprise = s.enterprise(id)?;
-    let former_names = s.former_names(id)?;
-    let bureau = s.actor.roles.iter().any(|r| *r != Role::Enterprise);
-    let history = if bureau {
-        match s.enterprise_history(id, HISTORY_ROWS) {
-            Ok(h) => Some(h),
-            Err(ServiceError::Forbidden(_)) => None,
-            Err(e) => return Err(e),
-        }
-    } else {
-        None
-    };
-    Ok(DetailData {
-        enterprise,
-        former_names,
-        history,
-    })
 }
 
 /// Clears the screen and makes the next frame redraw every cell. Unlike `Terminal::clear` it does not

@@ -1,6 +1,7 @@
 //! The pure state transition: one message in, the new state and the effects to carry out.
 
-use crate::tui::app::{App, Input, Out, Screen};
+use crate::i18n::{T, Text};
+use crate::tui::app::{App, Input, Message, Out, Screen};
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::screens::home::HomeState;
 
@@ -30,9 +31,78 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Debounced(token) => {
             let out = app.with_top(|s, env| match s {
                 Screen::List(l) => l.debounced(env, token),
+                Screen::Form(f) => f.autosave_due(token),
                 _ => Out::default(),
             });
             app.apply(out)
+        }
+        Msg::DraftLoaded { form, draft } => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Form(f) if f.form_key == form => f.draft_loaded(draft),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DraftSaveFailed(text) => {
+            app.message = Some(Message::warning(
+                Text::new(T::ErrDraftSave).arg_text("detail", text),
+            ));
+            Vec::new()
+        }
+        Msg::InputClosed => app.input_closed(),
+        Msg::AccountsLoaded(r) => {
+            let out = app.with_each(|s, _| match s {
+                Screen::Users(u) => u.loaded(r.clone()),
+                Screen::Account(a) => a.accounts_loaded(&r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::CertificatesLoaded {
+            username,
+            certificates,
+        } => {
+            let out = app.with_each(|s, _| match s {
+                Screen::Account(a) if a.account.username == username => {
+                    a.certificates_loaded(certificates.clone())
+                }
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::AdminDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::AdminForm(f) => f.done(r),
+                Screen::Users(u) => u.done(r),
+                Screen::Account(a) => a.done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::SettingsLoaded(r) => {
+            let out = app.with_each(|s, _| match s {
+                Screen::Settings(st) => st.loaded(r.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::SettingSaved(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Settings(st) => st.saved(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::AuditLoaded { req, rows } => {
+            let out = app.with_each(|s, env| match s {
+                Screen::Audit(a) => a.loaded(env, req, rows.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::AuditVerified(r) => {
+            app.message = Some(crate::tui::screens::audit::chain_message(r));
+            Vec::new()
         }
         Msg::DataChanged => {
             if app.locked.is_some() || app.session.is_none() {

@@ -239,3 +239,95 @@ pub fn form(app: &App) -> &ecocase::tui::screens::form::FormState {
         other => panic!("expected the form, got {other:?}"),
     }
 }
+
+pub fn admin() -> SessionInfo {
+    session("admin", &[Role::Admin], None)
+}
+
+/// Accounts as the users screen receives them: long Chinese names, a disabled and a locked account,
+/// an enterprise account bound to a USCC.
+pub fn accounts() -> (
+    Vec<ecocase::tui::msg::Account>,
+    Vec<ecocase::store::user::OrgUnit>,
+) {
+    use ecocase::tui::msg::Account;
+    let account = |username: &str, name: &str, roles: &[Role], unit: Option<&str>| Account {
+        username: username.into(),
+        display_name: name.into(),
+        roles: roles.to_vec(),
+        unit_code: unit.map(str::to_string),
+        enterprise_uscc: None,
+        active: true,
+        locked_until: None,
+        last_login_at: Some("2026-11-28T01:30:00Z".into()),
+    };
+    let mut disabled = account("wangfang", "王芳", &[Role::Staff], Some("371502"));
+    disabled.active = false;
+    let mut locked = account(
+        "liqiang.inspector",
+        "欧阳李强",
+        &[Role::Staff, Role::Inspector],
+        Some("371525"),
+    );
+    locked.locked_until = Some("2026-11-29T02:15:00Z".into());
+    let mut firm = account("lvyuan", "绿源化工环保专员", &[Role::Enterprise], None);
+    firm.enterprise_uscc = Some("91130200699229617X".into());
+    let rows = vec![
+        account("admin", "系统管理员", &[Role::Admin], Some("CITY")),
+        locked,
+        firm,
+        disabled,
+        account("zhangsan", "张三", &[Role::Supervisor], Some("CITY")),
+    ];
+    let unit =
+        |code: &str, zh: &str, en: &str, region: Option<&str>| ecocase::store::user::OrgUnit {
+            code: code.into(),
+            name_zh: zh.into(),
+            name_en: en.into(),
+            region_code: region.map(str::to_string),
+        };
+    let units = vec![
+        unit(
+            "CITY",
+            "聊城市生态环境局",
+            "Liaocheng Ecology and Environment Bureau",
+            None,
+        ),
+        unit(
+            "371502",
+            "聊城市生态环境局东昌府区分局",
+            "Dongchangfu District Branch",
+            Some("371502"),
+        ),
+        unit(
+            "371525",
+            "聊城市生态环境局冠县分局",
+            "Guan County Branch",
+            Some("371525"),
+        ),
+    ];
+    (rows, units)
+}
+
+/// An audit row as the store returns it.
+pub fn audit_row(
+    seq: i64,
+    action: &str,
+    entity: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> ecocase::store::audit::AuditRow {
+    ecocase::store::audit::AuditRow {
+        seq,
+        at: "2026-11-29T02:05:00Z".into(),
+        actor: "uid-admin".into(),
+        actor_name: "admin".into(),
+        action: action.into(),
+        entity: entity.into(),
+        record_uid: format!("rec-{seq}"),
+        before_json: before.map(str::to_string),
+        after_json: after.map(str::to_string),
+        prev_hash: "0".repeat(64),
+        hash: format!("{seq:064x}"),
+    }
+}

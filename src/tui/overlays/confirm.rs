@@ -20,6 +20,28 @@ pub enum ConfirmKind {
     Logout,
     /// Save although these warnings stand (the acknowledgement is recorded).
     AckWarnings(Vec<FieldIssue>),
+    /// Put back the form's kept draft (saved at this local time)? Restoring is the safe answer:
+    /// declining forgets the draft.
+    RestoreDraft {
+        saved_at: String,
+    },
+    /// Disable (`active: false`) or enable an account.
+    SetActive {
+        username: String,
+        active: bool,
+    },
+}
+
+impl ConfirmKind {
+    /// Whether the "no" answer does something (rather than just closing the question).
+    fn no_acts(&self) -> bool {
+        matches!(self, ConfirmKind::RestoreDraft { .. })
+    }
+
+    /// Whether "yes" is the safe answer, focused first and taken by Esc.
+    fn yes_is_safe(&self) -> bool {
+        matches!(self, ConfirmKind::RestoreDraft { .. })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,7 +53,8 @@ pub struct ConfirmState {
 
 impl ConfirmState {
     pub fn new(kind: ConfirmKind) -> ConfirmState {
-        ConfirmState { kind, yes: false }
+        let yes = kind.yes_is_safe();
+        ConfirmState { kind, yes }
     }
 
     pub fn on_input(&mut self, input: Input) -> OverlayOut {
@@ -41,6 +64,12 @@ impl ConfirmState {
                 OverlayOut::Stay(None)
             }
             Input::Cmd(Cmd::Submit) if self.yes => OverlayOut::Confirmed(self.kind.clone()),
+            Input::Cmd(Cmd::Back) if self.kind.yes_is_safe() => {
+                OverlayOut::Confirmed(self.kind.clone())
+            }
+            Input::Cmd(Cmd::Submit) if self.kind.no_acts() => {
+                OverlayOut::Declined(self.kind.clone())
+            }
             Input::Cmd(Cmd::Submit | Cmd::Back) => OverlayOut::Close,
             _ => OverlayOut::Stay(None),
         }
@@ -48,18 +77,37 @@ impl ConfirmState {
 
     fn question(&self) -> (T, T, T) {
         match self.kind {
+            ConfirmKind::RestoreDraft { .. } => (
+                T::ConfirmRestoreDraft,
+                T::ButtonRestore,
+                T::ButtonDiscardDraft,
+            ),
             ConfirmKind::Quit => (T::ConfirmQuitUnsaved, T::ButtonQuit, T::ButtonStay),
             ConfirmKind::Discard | ConfirmKind::GoHome | ConfirmKind::Logout => {
                 (T::ConfirmDiscard, T::ButtonDiscard, T::ButtonKeepEditing)
             }
             ConfirmKind::AckWarnings(_) => (T::ConfirmWarnings, T::ButtonSaveAnyway, T::ButtonBack),
+            ConfirmKind::SetActive { active: false, .. } => {
+                (T::ConfirmDisableUser, T::ButtonDisable, T::ButtonCancel)
+            }
+            ConfirmKind::SetActive { active: true, .. } => {
+                (T::ConfirmEnableUser, T::ButtonEnable, T::ButtonCancel)
+            }
         }
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, body: Rect, app: &App) {
         let lang = app.lang;
         let (question, yes, no) = self.question();
-        let mut lines = vec![question.get(lang).to_string()];
+        let mut lines = vec![match &self.kind {
+            ConfirmKind::RestoreDraft { saved_at } => crate::i18n::Text::new(question)
+                .arg("time", saved_at)
+                .render(lang),
+            ConfirmKind::SetActive { username, .. } => crate::i18n::Text::new(question)
+                .arg("name", crate::tui::text::sanitize(username))
+                .render(lang),
+            _ => question.get(lang).to_string(),
+        }];
         if let ConfirmKind::AckWarnings(issues) = &self.kind {
             lines.extend(issues.iter().map(|i| format!("- {}", i.render(lang))));
         }

@@ -208,7 +208,7 @@ impl FilterState {
                 None => {}
             },
             Input::Cmd(Cmd::Submit) => {
-                return OverlayOut::ToScreen(Chosen::Filter(self.draft.clone()));
+                return OverlayOut::ToScreen(Chosen::Filter(Box::new(self.draft.clone())));
             }
             _ => {}
         }

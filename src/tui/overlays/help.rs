@@ -29,6 +29,9 @@ pub fn ctx_title(ctx: Ctx) -> T {
         Ctx::List | Ctx::Search => T::ScreenList,
         Ctx::Detail => T::ScreenDetail,
         Ctx::Form => T::ScreenForm,
+        Ctx::Users | Ctx::Account | Ctx::AdminForm => T::ScreenUsers,
+        Ctx::Settings | Ctx::SettingEdit => T::ScreenSettings,
+        Ctx::Audit | Ctx::AuditEntry => T::ScreenAudit,
         _ => T::KeyHelp,
     }
 }

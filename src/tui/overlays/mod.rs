@@ -12,7 +12,6 @@ use crate::domain::pinyin::initials;
 use crate::store::enterprise::Filter;
 use crate::tui::app::{App, Env, Input, Message};
 use crate::tui::keymap::{Cmd, Ctx};
-use crate::tui::screens::fields::FieldId;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -30,10 +29,10 @@ pub enum Overlay {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Chosen {
     Picked {
-        field: FieldId,
+        field: picker::PickFor,
         value: String,
     },
-    Filter(Filter),
+    Filter(Box<Filter>),
     Delete {
         id: i64,
         row_version: i64,
@@ -50,6 +49,8 @@ pub enum OverlayOut {
     /// Closed; run this command on the screen (palette).
     Run(Cmd),
     Confirmed(confirm::ConfirmKind),
+    /// The question's "no" answer, for questions where "no" does something.
+    Declined(confirm::ConfirmKind),
     ToScreen(Chosen),
 }
 
@@ -59,6 +60,7 @@ impl Overlay {
             Overlay::Help(_) => Ctx::Help,
             Overlay::Palette(_) => Ctx::Palette,
             Overlay::Confirm(_) => Ctx::Confirm,
+            Overlay::Picker(p) if p.multi => Ctx::MultiPicker,
             Overlay::Picker(_) => Ctx::Picker,
             Overlay::Filter(_) => Ctx::Filter,
             Overlay::Delete(_) => Ctx::DeleteDialog,

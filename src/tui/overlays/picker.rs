@@ -5,16 +5,33 @@ use crate::i18n::T;
 use crate::tui::app::{App, Input};
 use crate::tui::draw::{centered, dialog, put, put_fit};
 use crate::tui::input::TextInput;
-use crate::tui::keymap::{Cmd, Key};
+use crate::tui::keymap::Cmd;
 use crate::tui::overlays::{Chosen, OverlayOut, matches};
+use crate::tui::screens::admin_form::AdminField;
 use crate::tui::screens::edit_text;
 use crate::tui::screens::fields::{FieldId, Kind};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
+/// The field a picker fills: one of the enterprise form's, or of an administration form's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickFor {
+    Enterprise(FieldId),
+    Admin(AdminField),
+}
+
+impl PickFor {
+    fn title(self) -> T {
+        match self {
+            PickFor::Enterprise(f) => f.label(),
+            PickFor::Admin(f) => f.label(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PickerState {
-    pub field: FieldId,
+    pub field: PickFor,
     /// (code, label) of every option.
     pub options: Vec<(String, String)>,
     pub filter: TextInput,
@@ -26,8 +43,20 @@ pub struct PickerState {
 }
 
 impl PickerState {
+    /// A picker for an enterprise form field (multi-choice for the key-polluter flags).
     pub fn new(field: FieldId, options: Vec<(String, String)>, current: &str, typed: &str) -> Self {
         let multi = field.kind() == Kind::Flags;
+        Self::with(PickFor::Enterprise(field), multi, options, current, typed)
+    }
+
+    /// A picker for any field; `current` holds comma-separated codes when `multi`.
+    pub fn with(
+        field: PickFor,
+        multi: bool,
+        options: Vec<(String, String)>,
+        current: &str,
+        typed: &str,
+    ) -> Self {
         let checked = if multi {
             current
                 .split(',')
@@ -82,7 +111,6 @@ impl PickerState {
             Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
             Input::Cmd(Cmd::Down) => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             Input::Cmd(Cmd::Toggle) if self.multi => self.toggle(),
-            Input::Key(Key::Char(' ')) if self.multi => self.toggle(),
             Input::Cmd(Cmd::Submit) => {
                 let value = if self.multi {
                     self.options
@@ -121,7 +149,7 @@ impl PickerState {
         let shown = self.visible();
         let h = (shown.len() as u16 + 4).clamp(6, body.height);
         let area = centered(body, 56, h);
-        let inner = dialog(frame, area, self.field.label().get(lang), theme);
+        let inner = dialog(frame, area, self.field.title().get(lang), theme);
         let (x, cursor) = if self.multi {
             put(
                 frame,

@@ -2,7 +2,7 @@
 //! Later modules add their sections here. Scrolls; edit and delete open from it.
 
 use crate::i18n::{T, Text};
-use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::app::{Env, Input, Message, Nav, Out};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::{DetailData, Effect};
 use crate::tui::overlays::delete::DeleteState;
@@ -76,8 +76,7 @@ impl DetailState {
             Cmd::Back => return Out::nav(Nav::Pop),
             Cmd::Edit => {
                 if let Some(d) = &self.data {
-                    let form = FormState::edit(env, &d.enterprise);
-                    return Out::nav(Nav::Push(Screen::Form(Box::new(form))));
+                    return FormState::open_edit(&d.enterprise);
                 }
             }
             Cmd::Delete => {

@@ -11,10 +11,11 @@ use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::{Effect, SaveError};
 use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
-use crate::tui::overlays::picker::PickerState;
+use crate::tui::overlays::picker::{PickFor, PickerState};
 use crate::tui::overlays::{Chosen, Overlay};
 use crate::tui::screens::detail::DetailState;
 use crate::tui::screens::fields::{FieldId, Kind};
+use crate::tui::screens::form_draft::{FormDraft, enterprise_form};
 use crate::tui::screens::{edit_text, paste_into};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,10 +37,21 @@ pub struct FormState {
     /// Who changed the record meanwhile, and when (already in local time).
     pub conflict: Option<(String, String)>,
     check_req: u64,
+    /// The name the form's draft is kept under (`enterprise:new`, `enterprise:<uid>`).
+    pub form_key: String,
+    /// The latest autosave timer; older ones are ignored.
+    pub(crate) draft_token: u64,
+    /// A kept draft waiting for the person to restore or discard it.
+    pub restore: Option<FormDraft>,
 }
 
 impl FormState {
-    fn from_draft(editing: Option<(i64, i64)>, draft: EnterpriseDraft, name: &str) -> FormState {
+    fn from_draft(
+        editing: Option<(i64, i64)>,
+        draft: EnterpriseDraft,
+        name: &str,
+        form_key: String,
+    ) -> FormState {
         let inputs = FieldId::ALL
             .iter()
             .map(|f| TextInput::new(f.get(&draft)))
@@ -56,6 +68,9 @@ impl FormState {
             saving: false,
             conflict: None,
             check_req: 0,
+            form_key,
+            draft_token: 0,
+            restore: None,
         }
     }
 
@@ -69,13 +84,26 @@ impl FormState {
                 .unwrap_or_default(),
             ..EnterpriseDraft::default()
         };
-        let form = FormState::from_draft(None, draft, "");
-        Out::nav(Nav::Push(Screen::Form(Box::new(form))))
+        let form = FormState::from_draft(None, draft, "", enterprise_form(None));
+        let load = Effect::LoadDraft {
+            form: form.form_key.clone(),
+        };
+        Out::nav(Nav::Push(Screen::Form(Box::new(form)))).with_effect(load)
     }
 
-    pub fn edit(_env: &mut Env<'_>, e: &Enterprise) -> FormState {
+    /// The form for editing a record, asking for a kept draft of it.
+    pub fn open_edit(e: &Enterprise) -> Out {
         let draft = EnterpriseDraft::from_enterprise(e);
-        FormState::from_draft(Some((e.id, e.row_version)), draft, &e.name)
+        let form = FormState::from_draft(
+            Some((e.id, e.row_version)),
+            draft,
+            &e.name,
+            enterprise_form(Some(&e.uid)),
+        );
+        let load = Effect::LoadDraft {
+            form: form.form_key.clone(),
+        };
+        Out::nav(Nav::Push(Screen::Form(Box::new(form)))).with_effect(load)
     }
 
     pub fn field(&self) -> FieldId {
@@ -212,9 +240,12 @@ impl FormState {
             }
             Input::Paste(_) => {}
         }
-        // A field showing a message is checked again as it changes, so a fixed value clears it.
-        if self.inputs[self.focus].value() != before && !self.issues_for(self.field()).is_empty() {
-            out.effects.push(self.check(env));
+        if self.inputs[self.focus].value() != before {
+            out.effects.push(self.schedule_autosave(env));
+            // A field showing a message is checked again as it changes, so a fixed value clears it.
+            if !self.issues_for(self.field()).is_empty() {
+                out.effects.push(self.check(env));
+            }
         }
         out
     }
@@ -240,13 +271,18 @@ impl FormState {
     }
 
     pub fn from_overlay(&mut self, env: &mut Env<'_>, chosen: Chosen) -> Out {
-        if let Chosen::Picked { field, value } = chosen
+        if let Chosen::Picked {
+            field: PickFor::Enterprise(field),
+            value,
+        } = chosen
             && let Some(i) = FieldId::ALL.iter().position(|f| *f == field)
         {
             self.inputs[i].set(&value);
+            let mut out = Out::effect(self.schedule_autosave(env));
             if !self.issues_for(field).is_empty() {
-                return Out::effect(self.check(env));
+                out.effects.push(self.check(env));
             }
+            return out;
         }
         Out::default()
     }
@@ -261,13 +297,15 @@ impl FormState {
     pub fn saved(&mut self, e: Enterprise) -> Out {
         self.saving = false;
         let message = Message::info(Text::new(T::MsgSavedNamed).arg("name", &e.name));
+        let forget = self.forget_draft();
         if self.editing.is_some() {
             // Back to the detail view, which reloads on return.
             self.original = self.draft();
-            return Out::nav(Nav::Pop).with_message(message);
+            return Out::nav(Nav::Pop).with_effect(forget).with_message(message);
         }
         let (detail, fx) = DetailState::open(e.id);
         Out::nav(Nav::Replace(Screen::Detail(detail)))
+            .with_effect(forget)
             .with_effect(fx)
             .with_message(message)
     }
@@ -318,6 +356,7 @@ impl FormState {
                     Some((e.id, e.row_version)),
                     EnterpriseDraft::from_enterprise(&e),
                     &e.name,
+                    enterprise_form(Some(&e.uid)),
                 );
                 self.focus = focus;
                 Out::message(Message::info(T::MsgReloaded))

@@ -1,13 +1,63 @@
 //! Home: the person's tasks and alerts with real counts in their scope; Enter opens the list with that
 //! filter. Enterprise accounts see their own enterprise's card instead.
 
-use crate::i18n::Text;
-use crate::service::home::Home;
+use crate::domain::user::Action;
+use crate::i18n::{T, Text};
+use crate::service::home::{Home, HomeTask};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
+use crate::tui::screens::audit::AuditState;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::screens::list::ListState;
+use crate::tui::screens::settings::SettingsState;
+use crate::tui::screens::users::UsersState;
+
+/// The administration screens the home screen leads to (each only for the roles that may use it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdminEntry {
+    Users,
+    Settings,
+    Audit,
+}
+
+impl AdminEntry {
+    const ALL: [AdminEntry; 3] = [AdminEntry::Users, AdminEntry::Settings, AdminEntry::Audit];
+
+    pub fn label(self) -> T {
+        match self {
+            AdminEntry::Users => T::ScreenUsers,
+            AdminEntry::Settings => T::ScreenSettings,
+            AdminEntry::Audit => T::ScreenAudit,
+        }
+    }
+
+    fn needs(self) -> Action {
+        match self {
+            AdminEntry::Users => Action::UserManage,
+            AdminEntry::Settings => Action::SettingsManage,
+            AdminEntry::Audit => Action::AuditView,
+        }
+    }
+}
+
+/// One line of the home screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry<'a> {
+    Admin(AdminEntry),
+    Task(&'a HomeTask),
+}
+
+impl Entry<'_> {
+    /// The heading a line goes under.
+    pub fn group(&self) -> T {
+        match self {
+            Entry::Admin(_) => T::HomeAdmin,
+            Entry::Task(t) if t.kind.is_alert() => T::HomeAlerts,
+            Entry::Task(_) => T::HomeOverview,
+        }
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HomeState {
@@ -26,7 +76,6 @@ impl HomeState {
         self.loading = false;
         match result {
             Ok(home) => {
-                self.selected = self.selected.min(home.tasks.len().saturating_sub(1));
                 self.home = Some(home);
                 Out::default()
             }
@@ -34,15 +83,32 @@ impl HomeState {
         }
     }
 
-    fn task_count(&self) -> usize {
-        self.home.as_ref().map_or(0, |h| h.tasks.len())
+    /// The lines in order: administrators see their screens first; a supervisor's audit viewer
+    /// comes after the tasks.
+    pub fn entries(&self, may: impl Fn(Action) -> bool) -> Vec<Entry<'_>> {
+        let admin: Vec<Entry<'_>> = AdminEntry::ALL
+            .into_iter()
+            .filter(|e| may(e.needs()))
+            .map(Entry::Admin)
+            .collect();
+        let tasks = self
+            .home
+            .iter()
+            .flat_map(|h| h.tasks.iter())
+            .map(Entry::Task);
+        if may(Action::UserManage) {
+            admin.into_iter().chain(tasks).collect()
+        } else {
+            tasks.chain(admin).collect()
+        }
     }
 
     pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        let n = self.entries(|a| env.may(a)).len();
         match input {
             Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
             Input::Cmd(Cmd::Down) => {
-                self.selected = (self.selected + 1).min(self.task_count().saturating_sub(1));
+                self.selected = (self.selected + 1).min(n.saturating_sub(1));
             }
             Input::Cmd(Cmd::Refresh) => return self.reload(),
             Input::Cmd(Cmd::Open) => return self.open(env),
@@ -60,8 +126,15 @@ impl HomeState {
             let (detail, fx) = DetailState::open(own.id);
             return Out::nav(Nav::Push(Screen::Detail(detail))).with_effect(fx);
         }
-        match home.tasks.get(self.selected) {
-            Some(task) => ListState::open(env, task.filter.clone()),
+        let chosen = self.entries(|a| env.may(a)).get(self.selected).copied();
+        match chosen {
+            Some(Entry::Task(task)) => {
+                let filter = task.filter.clone();
+                ListState::open(env, filter)
+            }
+            Some(Entry::Admin(AdminEntry::Users)) => UsersState::open(),
+            Some(Entry::Admin(AdminEntry::Settings)) => SettingsState::open(),
+            Some(Entry::Admin(AdminEntry::Audit)) => AuditState::open(env),
             None => Out::default(),
         }
     }
@@ -109,30 +182,36 @@ pub fn render(
         }
         return;
     }
+    let may = |a: Action| app.may(a);
     let mut y = body.y + 1;
-    for (i, task) in home.tasks.iter().enumerate() {
-        if i == 0 {
-            put(frame, x, y, T::HomeAlerts.get(lang), w, theme.heading());
-            y += 1;
-        } else if task.kind.is_alert() != home.tasks[i - 1].kind.is_alert() {
-            y += 1;
-            put(frame, x, y, T::HomeOverview.get(lang), w, theme.heading());
+    let mut group = None;
+    for (i, entry) in s.entries(may).iter().enumerate() {
+        if group != Some(entry.group()) {
+            if group.is_some() {
+                y += 1;
+            }
+            group = Some(entry.group());
+            put(frame, x, y, entry.group().get(lang), w, theme.heading());
             y += 1;
         }
         if y >= body.bottom() {
             break;
         }
-        let label = task.kind.label().get(lang);
-        let line = format!(
-            "  {}{}",
-            fit(label, w - 12),
-            fit_right(&count(task.count), 8)
-        );
+        let (label, count_text, alert, zero) = match entry {
+            Entry::Admin(a) => (a.label().get(lang), String::new(), false, false),
+            Entry::Task(task) => (
+                task.kind.label().get(lang),
+                count(task.count),
+                task.kind.is_alert() && task.count > 0,
+                task.count == 0,
+            ),
+        };
+        let line = format!("  {}{}", fit(label, w - 12), fit_right(&count_text, 8));
         let style = if i == s.selected {
             theme.selected()
-        } else if task.kind.is_alert() && task.count > 0 {
+        } else if alert {
             theme.warning()
-        } else if task.count == 0 {
+        } else if zero {
             theme.dim()
         } else {
             theme.base()

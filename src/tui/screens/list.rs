@@ -211,9 +211,16 @@ impl ListState {
                 ))));
             }
             Cmd::ClearFilter => {
-                self.filter = Filter::default();
+                self.filter = Filter {
+                    sort: self.filter.sort,
+                    ..Filter::default()
+                };
                 self.search.clear();
                 Some(self.first(env, true))
+            }
+            Cmd::Sort => {
+                self.filter.sort = self.filter.sort.next();
+                Some(self.first(env, false))
             }
             Cmd::Refresh => return self.reload(env),
             Cmd::Back => return Out::nav(Nav::Pop),
@@ -272,7 +279,8 @@ impl ListState {
         match chosen {
             Chosen::Filter(mut f) => {
                 f.query = self.filter.query.clone();
-                self.filter = f;
+                f.sort = self.filter.sort;
+                self.filter = *f;
                 Out::effect(self.first(env, true))
             }
             _ => Out::default(),

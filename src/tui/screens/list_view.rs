@@ -3,6 +3,7 @@
 
 use crate::domain::enterprise::{Credit, Enterprise, Status, label_of};
 use crate::i18n::{Lang, T};
+use crate::store::enterprise::Sort;
 use crate::store::reference::Region;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
@@ -13,6 +14,17 @@ use crate::tui::screens::list::ListState;
 use crate::tui::text::{fit, sanitize, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
+
+/// The words for an order, for the title row.
+pub fn sort_label(sort: Sort) -> T {
+    match sort {
+        Sort::Name => T::SortName,
+        Sort::Uscc => T::SortUscc,
+        Sort::Region => T::SortRegion,
+        Sort::Status => T::SortStatus,
+    }
+}
 
 /// From this width a side panel shows the selected record.
 pub const SIDE_PANEL_FROM: u16 = 120;
@@ -38,6 +50,17 @@ impl Col {
             Col::Credit => T::ColCredit,
             Col::PermitExpiry => T::ColPermitExpiry,
         }
+    }
+
+    /// Whether the list is ordered by this column.
+    fn sorted_by(self, sort: Sort) -> bool {
+        matches!(
+            (self, sort),
+            (Col::Name, Sort::Name)
+                | (Col::Uscc, Sort::Uscc)
+                | (Col::Region, Sort::Region)
+                | (Col::Status, Sort::Status)
+        )
     }
 
     fn value(self, e: &Enterprise, lang: Lang, regions: &[Region]) -> String {
@@ -111,20 +134,26 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ListState) -> Op
     );
 
     // Header and rows.
+    // Header; the column the list is ordered by is underlined (it survives the mono theme).
     let cols = columns(table_w - 1, lang);
-    let mut header = String::new();
-    for (c, w) in &cols {
-        header.push_str(&fit(c.title().get(lang), *w));
-        header.push(' ');
-    }
     put_fit(
         frame,
         body.x + 1,
         body.y + 1,
-        &header,
+        "",
         table_w - 1,
         theme.heading(),
     );
+    let mut hx = body.x + 1;
+    for (c, w) in &cols {
+        let style = if c.sorted_by(s.filter.sort) {
+            theme.heading().add_modifier(Modifier::UNDERLINED)
+        } else {
+            theme.heading()
+        };
+        put(frame, hx, body.y + 1, c.title().get(lang), *w, style);
+        hx += *w as u16 + 1;
+    }
     let first_row = body.y + 2;
     if s.rows.is_empty() {
         let text = if s.loading {

@@ -1,16 +1,24 @@
 //! One file per screen: its state, how it takes input and results, and how it draws.
 
+pub mod admin_form;
+pub mod admin_form_view;
+pub mod audit;
+pub mod audit_view;
 pub mod auth_view;
 pub mod detail;
 pub mod detail_view;
 pub mod fields;
 pub mod form;
+pub mod form_draft;
 pub mod form_view;
 pub mod home;
 pub mod list;
 pub mod list_view;
 pub mod login;
+pub mod settings;
 pub mod setup;
+pub mod users;
+pub mod users_view;
 
 use crate::i18n::{T, Text};
 use crate::tui::app::{Message, Out};

@@ -1,0 +1,229 @@
+-- ecocase migration 1: the foundation schema (user_version 0 -> 1).
+-- Never edit a migration that has shipped: databases in the field were built from it. Later changes are
+-- new files (0002_..., 0003_...) listed in MIGRATIONS in src/store/db.rs; schema.sql shows the result.
+-- Conventions: every business table has `id` (local integer key), `uid` (UUIDv7, stable across sites),
+-- `row_version` (optimistic concurrency), created_/updated_ (UTC RFC 3339, actor user uid) and soft deletion
+-- (`deleted_at`, `deleted_by`, `delete_reason`). Quantities are integers, never REAL.
+
+-- Reference: county-level units and functional zones of Liaocheng (GB/T 2260 + internal zone codes).
+CREATE TABLE region (
+    code        TEXT PRIMARY KEY,
+    name_zh     TEXT NOT NULL,
+    name_en     TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('city', 'county', 'zone')),
+    note        TEXT NOT NULL DEFAULT ''
+);
+
+-- Organisation units: the city bureau and one branch (分局) per county/zone.
+-- region_code NULL means city level: its staff see all regions.
+CREATE TABLE org_unit (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
+    name_zh     TEXT NOT NULL,
+    name_en     TEXT NOT NULL,
+    region_code TEXT REFERENCES region(code)
+);
+
+-- Working-day calendar: only exceptions are stored (holidays on weekdays, make-up workdays on weekends).
+CREATE TABLE calendar_day (
+    day         TEXT PRIMARY KEY,            -- YYYY-MM-DD
+    kind        TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+    name        TEXT NOT NULL DEFAULT ''
+);
+-- Years the calendar covers (imported as a whole); deadlines outside them carry a warning.
+CREATE TABLE calendar_year (
+    year        INTEGER PRIMARY KEY,
+    source      TEXT NOT NULL DEFAULT ''
+);
+
+-- Policy numbers an administrator can change; every rule reads them from here.
+CREATE TABLE setting (
+    key         TEXT PRIMARY KEY,
+    value       TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT
+);
+
+-- 危险废物名录 editions; codes and categories belong to one edition.
+CREATE TABLE waste_edition (
+    id             INTEGER PRIMARY KEY,
+    label          TEXT NOT NULL UNIQUE,
+    effective_from TEXT NOT NULL,             -- YYYY-MM-DD
+    official       INTEGER NOT NULL DEFAULT 0 CHECK (official IN (0, 1)),
+    imported_at    TEXT NOT NULL
+);
+CREATE TABLE waste_category (
+    edition_id  INTEGER NOT NULL REFERENCES waste_edition(id),
+    category    TEXT NOT NULL,                -- HW01..HW50
+    name_zh     TEXT NOT NULL,
+    PRIMARY KEY (edition_id, category)
+);
+CREATE TABLE waste_code (
+    edition_id  INTEGER NOT NULL REFERENCES waste_edition(id),
+    code        TEXT NOT NULL,                -- ddd-ddd-dd
+    category    TEXT NOT NULL,
+    description_zh TEXT NOT NULL,
+    hazard      TEXT NOT NULL,                -- normalised, comma separated subset of T,C,I,R,In
+    PRIMARY KEY (edition_id, code),
+    FOREIGN KEY (edition_id, category) REFERENCES waste_category(edition_id, category)
+);
+
+-- 点单式帮扶 service menu (bureaus edit it).
+CREATE TABLE service_menu (
+    code        TEXT PRIMARY KEY,
+    name_zh     TEXT NOT NULL,
+    name_en     TEXT NOT NULL,
+    active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    sort        INTEGER NOT NULL DEFAULT 0
+);
+
+-- Enterprise register: the join point of every module.
+CREATE TABLE enterprise (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT NOT NULL UNIQUE,
+    uscc            TEXT NOT NULL,
+    uscc_nonstandard_reason TEXT,            -- set when a pre-standard code failing the checksum was accepted
+    name            TEXT NOT NULL,
+    legal_rep       TEXT NOT NULL DEFAULT '',
+    contact         TEXT NOT NULL DEFAULT '',
+    phone           TEXT NOT NULL DEFAULT '',
+    address         TEXT NOT NULL DEFAULT '',
+    region_code     TEXT NOT NULL REFERENCES region(code),
+    industry_code   TEXT NOT NULL DEFAULT '',  -- GB/T 4754-2017, 4 digits
+    permit_no       TEXT NOT NULL DEFAULT '',  -- USCC + 3 digits + letter
+    permit_class    TEXT NOT NULL DEFAULT '' CHECK (permit_class IN ('', 'key', 'simplified', 'registration')),
+    permit_expiry   TEXT NOT NULL DEFAULT '',  -- YYYY-MM-DD
+    key_flags       TEXT NOT NULL DEFAULT '',  -- comma separated: water,air,groundwater,noise,soil,risk
+    hw_class        TEXT NOT NULL DEFAULT '' CHECK (hw_class IN ('', 'key', 'simplified', 'registration')),
+    credit          TEXT NOT NULL DEFAULT '' CHECK (credit IN ('', 'green', 'blue', 'yellow', 'black')),
+    perf_grade      TEXT NOT NULL DEFAULT '' CHECK (perf_grade IN ('', 'A', 'B', 'B-', 'C', 'D', 'leading')),
+    list_status     TEXT NOT NULL DEFAULT 'none',  -- derived from the positive-list module; 'none' until listed
+    status          TEXT NOT NULL DEFAULT 'operating' CHECK (status IN ('operating', 'suspended', 'closed')),
+    warnings_ack    TEXT NOT NULL DEFAULT '',  -- warnings acknowledged at the last save (codes, comma separated)
+    pinyin_initials TEXT NOT NULL DEFAULT '',  -- 拼音首字母 of the name, for search
+    row_version     INTEGER NOT NULL DEFAULT 1,
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    updated_by      TEXT NOT NULL,
+    deleted_at      TEXT,
+    deleted_by      TEXT,
+    delete_reason   TEXT
+);
+-- The USCC is unique among live records; a soft-deleted record does not block re-registration.
+CREATE UNIQUE INDEX enterprise_uscc_live ON enterprise(uscc) WHERE deleted_at IS NULL;
+-- Keyset paging: (region, name, id) and (name, id) orders.
+CREATE INDEX enterprise_name_page ON enterprise(name, id) WHERE deleted_at IS NULL;
+CREATE INDEX enterprise_region_page ON enterprise(region_code, name, id) WHERE deleted_at IS NULL;
+CREATE INDEX enterprise_status ON enterprise(status, region_code) WHERE deleted_at IS NULL;
+
+CREATE TABLE enterprise_former_name (
+    id              INTEGER PRIMARY KEY,
+    enterprise_id   INTEGER NOT NULL REFERENCES enterprise(id),
+    name            TEXT NOT NULL,
+    valid_to        TEXT NOT NULL,             -- YYYY-MM-DD: the day the name stopped being used
+    recorded_at     TEXT NOT NULL,
+    recorded_by     TEXT NOT NULL
+);
+CREATE INDEX enterprise_former_name_ent ON enterprise_former_name(enterprise_id);
+
+-- Chinese search: trigram FTS over name, former names, USCC, address; kept in step by triggers.
+CREATE VIRTUAL TABLE enterprise_fts USING fts5(
+    name, former_names, uscc, address, pinyin_initials,
+    content='', contentless_delete=1, tokenize='trigram'
+);
+CREATE TRIGGER enterprise_fts_ai AFTER INSERT ON enterprise WHEN new.deleted_at IS NULL BEGIN
+    INSERT INTO enterprise_fts(rowid, name, former_names, uscc, address, pinyin_initials)
+    VALUES (new.id, new.name, '', new.uscc, new.address, new.pinyin_initials);
+END;
+CREATE TRIGGER enterprise_fts_au AFTER UPDATE ON enterprise BEGIN
+    DELETE FROM enterprise_fts WHERE rowid = old.id;
+    INSERT INTO enterprise_fts(rowid, name, former_names, uscc, address, pinyin_initials)
+    SELECT new.id, new.name,
+           COALESCE((SELECT group_concat(name, ' ') FROM enterprise_former_name WHERE enterprise_id = new.id), ''),
+           new.uscc, new.address, new.pinyin_initials
+    WHERE new.deleted_at IS NULL;
+END;
+
+-- Accounts. A person may hold several bureau roles; enterprise accounts hold only 'enterprise'.
+CREATE TABLE user (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT NOT NULL UNIQUE,
+    username        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name    TEXT NOT NULL,
+    password_hash   TEXT NOT NULL,            -- argon2id PHC string
+    unit_id         INTEGER REFERENCES org_unit(id),
+    enterprise_id   INTEGER REFERENCES enterprise(id),
+    auxiliary       INTEGER NOT NULL DEFAULT 0 CHECK (auxiliary IN (0, 1)), -- 网格员/辅助人员: never an officer
+    active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    failed_logins   INTEGER NOT NULL DEFAULT 0,
+    locked_until    TEXT,
+    last_login_at   TEXT,
+    row_version     INTEGER NOT NULL DEFAULT 1,
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    updated_by      TEXT NOT NULL
+);
+CREATE TABLE user_role (
+    user_id         INTEGER NOT NULL REFERENCES user(id),
+    role            TEXT NOT NULL CHECK (role IN ('enterprise', 'staff', 'inspector', 'supervisor', 'admin')),
+    PRIMARY KEY (user_id, role)
+);
+-- 执法证: only staff with a certificate valid on the date may act as inspection officers.
+CREATE TABLE certificate (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT NOT NULL UNIQUE,
+    user_id         INTEGER NOT NULL REFERENCES user(id),
+    kind            TEXT NOT NULL,
+    number          TEXT NOT NULL,
+    issuer          TEXT NOT NULL,
+    valid_from      TEXT NOT NULL,
+    valid_to        TEXT NOT NULL,
+    row_version     INTEGER NOT NULL DEFAULT 1,
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    updated_by      TEXT NOT NULL,
+    deleted_at      TEXT,
+    deleted_by      TEXT,
+    delete_reason   TEXT
+);
+CREATE UNIQUE INDEX certificate_number_live ON certificate(number) WHERE deleted_at IS NULL;
+
+-- Form drafts autosaved per user and form, so a dropped SSH session loses at most seconds of typing.
+CREATE TABLE draft (
+    user_id         INTEGER NOT NULL REFERENCES user(id),
+    form            TEXT NOT NULL,            -- e.g. 'enterprise:new' or 'enterprise:<uid>'
+    payload         TEXT NOT NULL,            -- JSON of the form fields
+    saved_at        TEXT NOT NULL,
+    PRIMARY KEY (user_id, form)
+);
+
+-- Append-only audit log, hash-chained: hash = sha256(prev_hash || canonical row).
+CREATE TABLE audit_log (
+    seq             INTEGER PRIMARY KEY,
+    at              TEXT NOT NULL,
+    actor           TEXT NOT NULL,            -- user uid, or 'system'
+    actor_name      TEXT NOT NULL,
+    action          TEXT NOT NULL,            -- create/update/delete/transition/login/...
+    entity          TEXT NOT NULL,            -- table name
+    record_uid      TEXT NOT NULL,
+    before_json     TEXT,
+    after_json      TEXT,
+    prev_hash       TEXT NOT NULL,
+    hash            TEXT NOT NULL
+);
+CREATE INDEX audit_log_record ON audit_log(entity, record_uid, seq);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+-- The head of the audit chain, updated with every append, so a deleted tail row is detected too.
+CREATE TABLE audit_head (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    seq             INTEGER NOT NULL,
+    hash            TEXT NOT NULL
+);

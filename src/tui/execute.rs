@@ -1,0 +1,289 @@
+//! Carrying out effects through the service layer: each effect becomes at most one message with its
+//! result. Only here (and in the runtime's login) does the interface reach the `Session`.
+
+use crate::domain::user::Role;
+use crate::i18n::{T, Text};
+use crate::service::demo::{self, Scale};
+use crate::service::{ServiceError, Session, auth, setup};
+use crate::store::user::OrgUnit;
+use crate::tui::msg::{
+    Account, DetailData, Effect, Msg, PageRequest, PageStart, SaveError, SessionInfo,
+};
+use crate::tui::runtime::Runtime;
+use std::time::{Duration, Instant};
+
+/// Rows of audit history the detail view shows.
+const HISTORY_ROWS: usize = 200;
+
+impl Runtime {
+    fn session(&mut self) -> Option<&mut Session> {
+        self.session.as_mut()
+    }
+
+    pub(crate) fn execute_inner(&mut self, effect: Effect) -> Option<Msg> {
+        let text = |e: ServiceError| e.text();
+        match effect {
+            Effect::Quit | Effect::ClearScreen => None,
+            Effect::Debounce { token, ms } => {
+                self.timers
+                    .push((Instant::now() + Duration::from_millis(ms), token));
+                None
+            }
+            Effect::InitDatabase { admin, password } => Some(Msg::SetupDone(
+                setup::init(&self.db_path, &admin, &password, &self.clock)
+                    .map(|()| admin)
+                    .map_err(text),
+            )),
+            Effect::GenerateDemo => Some(Msg::DemoDone(
+                demo::generate(&self.db_path, Scale::Small, &self.clock)
+                    .map(|s| (s.enterprises, s.accounts))
+                    .map_err(text),
+            )),
+            Effect::Login { username, password } => {
+                let result =
+                    auth::login_path(&self.db_path, &username, &password, self.clock.clone())
+                        .and_then(|s| {
+                            let info = SessionInfo {
+                                actor: s.actor.clone(),
+                                demo: s.is_demo(),
+                                idle_lock_minutes: s.idle_lock_minutes(),
+                                regions: s.regions()?,
+                            };
+                            Ok((s, info))
+                        });
+                Some(Msg::LoggedIn(match result {
+                    Ok((s, info)) => {
+                        tracing::info!(user = %info.actor.username, "logged in");
+                        self.data_version = s.data_version().ok();
+                        self.session = Some(s);
+                        Ok(info)
+                    }
+                    Err(e) => Err(e.text()),
+                }))
+            }
+            Effect::Logout => {
+                self.session = None;
+                None
+            }
+            Effect::Unlock { password } => {
+                let s = self.session()?;
+                Some(Msg::Unlocked(s.unlock(&password).map_err(text)))
+            }
+            Effect::LoadHome => Some(Msg::HomeLoaded(self.session()?.home().map_err(text))),
+            Effect::LoadPage(req) => {
+                let s = self.session()?;
+                Some(load_page(s, req))
+            }
+            Effect::LoadDetail { id } => {
+                let s = self.session()?;
+                Some(Msg::DetailLoaded {
+                    id,
+                    data: load_detail(s, id).map_err(text),
+                })
+            }
+            Effect::LoadForEdit { id } => Some(Msg::EditLoaded(
+                self.session()?.enterprise(id).map_err(text),
+            )),
+            Effect::CheckDraft {
+                req,
+                editing,
+                mut draft,
+            } => {
+                let issues = self
+                    .session()?
+                    .check_enterprise_draft(&mut draft, editing)
+                    .unwrap_or_default();
+                Some(Msg::DraftChecked { req, issues })
+            }
+            Effect::SaveEnterprise {
+                editing,
+                draft,
+                warnings,
+            } => {
+                let s = self.session()?;
+                let result = match editing {
+                    Some((id, version)) => s.update_enterprise(id, version, draft, warnings),
+                    None => s.create_enterprise(draft, warnings),
+                };
+                Some(match result {
+                    Ok(e) => Msg::Saved(e),
+                    Err(ServiceError::Invalid(issues)) => {
+                        Msg::SaveFailed(SaveError::Invalid(issues))
+                    }
+                    Err(ServiceError::Conflict { by, at }) => {
+                        Msg::SaveFailed(SaveError::Conflict { by, at })
+                    }
+                    Err(e) => Msg::SaveFailed(SaveError::Other(e.text())),
+                })
+            }
+            Effect::DeleteEnterprise {
+                id,
+                row_version,
+                reason,
+            } => {
+                let s = self.session()?;
+                Some(Msg::Deleted(
+                    s.delete_enterprise(id, row_version, &reason).map_err(text),
+                ))
+            }
+            Effect::LoadDraft { form } => {
+                let s = self.session()?;
+                Some(Msg::DraftLoaded {
+                    draft: s.load_draft(&form).map_err(text),
+                    form,
+                })
+            }
+            Effect::SaveDraft { form, payload } => {
+                let s = self.session()?;
+                match s.save_draft(&form, &payload) {
+                    Ok(()) => None,
+                    Err(e) => {
+                        tracing::warn!(form, "draft not kept: {e}");
+                        Some(Msg::DraftSaveFailed(e.text()))
+                    }
+                }
+            }
+            Effect::DeleteDraft { form } => {
+                let s = self.session()?;
+                match s.delete_draft(&form) {
+                    Ok(()) => None,
+                    Err(e) => {
+                        tracing::warn!(form, "draft not forgotten: {e}");
+                        Some(Msg::DraftSaveFailed(e.text()))
+                    }
+                }
+            }
+            Effect::LoadAccounts => Some(Msg::AccountsLoaded(
+                load_accounts(self.session()?).map_err(text),
+            )),
+            Effect::LoadCertificates { username } => Some(Msg::CertificatesLoaded {
+                certificates: self.session()?.certificates(&username).map_err(text),
+                username,
+            }),
+            Effect::AddUser(account) => {
+                let done = self
+                    .session()?
+                    .add_user(&account)
+                    .map(|_| Text::new(T::MsgUserAdded).arg("name", account.username.trim()));
+                Some(Msg::AdminDone(done.map_err(text)))
+            }
+            Effect::SetUserActive { username, active } => {
+                let done = self
+                    .session()?
+                    .set_user_active(&username, active)
+                    .map(|()| {
+                        let t = if active {
+                            T::MsgUserEnabled
+                        } else {
+                            T::MsgUserDisabled
+                        };
+                        Text::new(t).arg("name", &username)
+                    });
+                Some(Msg::AdminDone(done.map_err(text)))
+            }
+            Effect::SetPassword { username, password } => {
+                let done = self
+                    .session()?
+                    .set_password(&username, &password)
+                    .map(|()| Text::new(T::MsgPasswordReset).arg("name", &username));
+                Some(Msg::AdminDone(done.map_err(text)))
+            }
+            Effect::AddCertificate {
+                username,
+                certificate,
+            } => {
+                let number = certificate.number.trim().to_string();
+                let done = self
+                    .session()?
+                    .add_certificate(&username, certificate)
+                    .map(|()| {
+                        Text::new(T::MsgCertificateAdded)
+                            .arg("name", &username)
+                            .arg("number", &number)
+                    });
+                Some(Msg::AdminDone(done.map_err(text)))
+            }
+            Effect::LoadSettings => Some(Msg::SettingsLoaded(
+                self.session()?.settings().map_err(text),
+            )),
+            Effect::SetSetting { key, value } => {
+                let done = self.session()?.set_setting(&key, &value).map(|()| {
+                    Text::new(T::MsgSettingSaved)
+                        .arg("key", &key)
+                        .arg("value", value.trim())
+                });
+                Some(Msg::SettingSaved(done.map_err(text)))
+            }
+            Effect::LoadAudit { req, before, limit } => Some(Msg::AuditLoaded {
+                req,
+                rows: self.session()?.audit_page(before, limit + 1).map_err(text),
+            }),
+            Effect::VerifyAudit => Some(Msg::AuditVerified(
+                self.session()?.verify_audit_chain().map_err(text),
+            )),
+            Effect::CheckDataVersion => {
+                let v = self.session.as_ref()?.data_version().ok()?;
+                let before = self.data_version.replace(v);
+                (before.is_some() && before != Some(v)).then_some(Msg::DataChanged)
+            }
+        }
+    }
+}
+
+fn load_page(s: &Session, req: PageRequest) -> Msg {
+    let fetch = req.limit + 1;
+    let rows = match &req.start {
+        PageStart::After(c) => s.list_enterprises(&req.filter, c.as_ref(), fetch),
+        PageStart::Before(c) => s.list_enterprises_before(&req.filter, c.as_ref(), fetch),
+    };
+    let total = if req.count {
+        s.count_enterprises(&req.filter).ok()
+    } else {
+        None
+    };
+    Msg::PageLoaded {
+        req: req.req,
+        start: req.start,
+        rows: rows.map_err(|e| e.text()),
+        total,
+    }
+}
+
+fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
+    let enterprise = s.enterprise(id)?;
+    let former_names = s.former_names(id)?;
+    let bureau = s.actor.roles.iter().any(|r| *r != Role::Enterprise);
+    let history = if bureau {
+        match s.enterprise_history(id, HISTORY_ROWS) {
+            Ok(h) => Some(h),
+            Err(ServiceError::Forbidden(_)) => None,
+            Err(e) => return Err(e),
+        }
+    } else {
+        None
+    };
+    Ok(DetailData {
+        enterprise,
+        former_names,
+        history,
+    })
+}
+
+/// Every account as the administration screens show it (never the password hash), and the units.
+fn load_accounts(s: &Session) -> Result<(Vec<Account>, Vec<OrgUnit>), ServiceError> {
+    let accounts = s
+        .list_users()?
+        .into_iter()
+        .map(|u| Account {
+            username: u.username,
+            display_name: u.display_name,
+            roles: u.roles,
+            unit_code: u.unit_code,
+            enterprise_uscc: u.enterprise_uscc,
+            active: u.active,
+            locked_until: u.locked_until,
+            last_login_at: u.last_login_at,
+        })
+        .collect();
+    Ok((accounts, s.org_units()?))
+}

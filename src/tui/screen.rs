@@ -1,0 +1,106 @@
+//! The screens of the stack and how input, dialog choices and returns reach each of them.
+
+use crate::tui::app::{Env, Input, Out};
+use crate::tui::keymap::Ctx;
+use crate::tui::overlays::Chosen;
+use crate::tui::screens::admin_form::AdminFormState;
+use crate::tui::screens::audit::{AuditEntryState, AuditState};
+use crate::tui::screens::detail::DetailState;
+use crate::tui::screens::form::FormState;
+use crate::tui::screens::home::HomeState;
+use crate::tui::screens::list::ListState;
+use crate::tui::screens::login::LoginState;
+use crate::tui::screens::settings::SettingsState;
+use crate::tui::screens::setup::SetupState;
+use crate::tui::screens::users::{AccountState, UsersState};
+
+/// The screens, kept as a stack: going back pops, so the list keeps its page and selection behind
+/// the detail view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Setup(SetupState),
+    Login(LoginState),
+    Home(HomeState),
+    List(ListState),
+    Detail(DetailState),
+    Form(Box<FormState>),
+    Users(UsersState),
+    Account(AccountState),
+    AdminForm(Box<AdminFormState>),
+    Settings(SettingsState),
+    Audit(AuditState),
+    AuditEntry(AuditEntryState),
+}
+
+impl Screen {
+    pub fn ctx(&self) -> Ctx {
+        match self {
+            Screen::Setup(_) => Ctx::Setup,
+            Screen::Login(_) => Ctx::Login,
+            Screen::Home(_) => Ctx::Home,
+            Screen::List(l) if l.searching => Ctx::Search,
+            Screen::List(_) => Ctx::List,
+            Screen::Detail(_) => Ctx::Detail,
+            Screen::Form(_) => Ctx::Form,
+            Screen::Users(_) => Ctx::Users,
+            Screen::Account(_) => Ctx::Account,
+            Screen::AdminForm(_) => Ctx::AdminForm,
+            Screen::Settings(s) if s.editing.is_some() => Ctx::SettingEdit,
+            Screen::Settings(_) => Ctx::Settings,
+            Screen::Audit(_) => Ctx::Audit,
+            Screen::AuditEntry(_) => Ctx::AuditEntry,
+        }
+    }
+
+    /// Whether leaving would lose typed work (asked before discarding).
+    pub fn is_dirty(&self) -> bool {
+        match self {
+            Screen::Form(f) => f.is_dirty(),
+            Screen::AdminForm(f) => f.is_dirty(),
+            _ => false,
+        }
+    }
+
+    /// A command or typed key for this screen.
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        match self {
+            Screen::Setup(st) => st.on_input(env, input),
+            Screen::Login(st) => st.on_input(input),
+            Screen::Home(st) => st.on_input(env, input),
+            Screen::List(st) => st.on_input(env, input),
+            Screen::Detail(st) => st.on_input(env, input),
+            Screen::Form(st) => st.on_input(env, input),
+            Screen::Users(st) => st.on_input(env, input),
+            Screen::Account(st) => st.on_input(env, input),
+            Screen::AdminForm(st) => st.on_input(env, input),
+            Screen::Settings(st) => st.on_input(env, input),
+            Screen::Audit(st) => st.on_input(env, input),
+            Screen::AuditEntry(st) => st.on_input(env, input),
+        }
+    }
+
+    /// What a dialog opened from this screen chose.
+    pub fn from_overlay(&mut self, env: &mut Env<'_>, chosen: Chosen) -> Out {
+        match self {
+            Screen::List(l) => l.from_overlay(env, chosen),
+            Screen::Form(f) => f.from_overlay(env, chosen),
+            Screen::Detail(d) => d.from_overlay(env, chosen),
+            Screen::AdminForm(f) => f.from_overlay(chosen),
+            _ => Out::default(),
+        }
+    }
+
+    /// Back on top (or the data changed elsewhere): refresh what may have changed meanwhile.
+    pub fn on_return(&mut self, env: &mut Env<'_>) -> Out {
+        match self {
+            Screen::Home(h) => h.reload(),
+            Screen::List(l) => l.reload(env),
+            Screen::Detail(d) => d.reload(),
+            Screen::Users(u) => u.reload(),
+            Screen::Account(a) => a.reload(),
+            Screen::Settings(s) if s.editing.is_none() => s.reload(),
+            Screen::Audit(a) => a.reload(env),
+            _ => Out::default(),
+        }
+    }
+}
