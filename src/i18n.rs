@@ -195,10 +195,10 @@ texts! {
     ActAuditView => "查看审计日志", "view the audit log";
 
     // ---- administration: settings, reference data, audit
-    SettingLoginMaxFailures => "连续登录失败多少次后锁定账户", "failed logins in a row before the account locks";
-    SettingLoginLockMinutes => "账户锁定的分钟数", "minutes an account stays locked";
-    SettingIdleLockMinutes => "闲置多少分钟后锁定会话并要求重新输入密码", "idle minutes before the session asks for the password again";
-    SettingPasswordMinLength => "密码最少字符数", "minimum password length";
+    SettingLoginMaxFailures => "连续登录失败几次后锁定账户", "Failed logins before the account locks";
+    SettingLoginLockMinutes => "账户锁定的分钟数", "Minutes an account stays locked";
+    SettingIdleLockMinutes => "闲置几分钟后锁定会话", "Idle minutes before the session locks";
+    SettingPasswordMinLength => "密码最短长度", "Minimum password length";
     ErrSettingUnknown => "参数“{key}”不存在：可选 {keys}", "Unknown setting '{key}': use one of {keys}";
     ErrSettingValue => "参数 {key} 应为 {min} 到 {max} 之间的整数", "Setting {key} must be a whole number from {min} to {max}";
     ErrRowField => "第 {row} 行“{column}”：{reason}", "Row {row}, column '{column}': {reason}";
@@ -410,10 +410,6 @@ texts! {
     ColValue => "当前值", "Value";
     ColDefault => "默认值", "Default";
     ColDescription => "说明", "Description";
-    SettingLoginMaxFailures => "连续登录失败几次后锁定账户", "Failed logins before the account locks";
-    SettingLoginLockMinutes => "账户锁定的分钟数", "Minutes an account stays locked";
-    SettingIdleLock => "闲置几分钟后锁定会话", "Idle minutes before the session locks";
-    SettingPasswordMin => "密码最短长度", "Minimum password length";
     SettingsHint => "Enter 修改所选参数；新值对之后登录的会话生效", "Enter edits the selected setting; sessions opened afterwards use it";
     ColTime => "时间", "Time";
     ColActor => "操作人", "Actor";

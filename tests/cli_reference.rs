@@ -112,7 +112,7 @@ fn settings_list_and_set_in_both_languages() {
     let r = s.run_as(&["setting", "list", "--as", "admin"], "adminpw");
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(
-        r.stdout.contains("连续登录失败多少次后锁定账户"),
+        r.stdout.contains("连续登录失败几次后锁定账户"),
         "{}",
         r.stdout
     );
@@ -139,7 +139,7 @@ fn settings_list_and_set_in_both_languages() {
         .unwrap_or_default()
         .to_string();
     assert!(
-        line.contains("30") && line.contains("minutes an account stays locked"),
+        line.contains("30") && line.contains("Minutes an account stays locked"),
         "{line}"
     );
     let r = s.run_as(

@@ -224,7 +224,7 @@ fn settings_rows() -> Vec<SettingRow> {
             key,
             value: *default,
             default: *default,
-            description,
+            description: *description,
         })
         .collect()
 }

@@ -103,7 +103,7 @@ fn settings(lang: Lang) -> App {
                 *default
             },
             default: *default,
-            description,
+            description: *description,
         })
         .collect();
     update(&mut app, Msg::SettingsLoaded(Ok(rows)));

@@ -14,16 +14,9 @@ use crate::tui::text::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-/// The meaning of a setting in the chosen language (the table's English text for unknown keys).
+/// The meaning of a setting in the chosen language.
 pub fn description(row: &SettingRow, lang: Lang) -> String {
-    let t = match row.key {
-        "login.max_failures" => T::SettingLoginMaxFailures,
-        "login.lock_minutes" => T::SettingLoginLockMinutes,
-        "session.idle_lock_minutes" => T::SettingIdleLock,
-        "password.min_length" => T::SettingPasswordMin,
-        _ => return row.description.to_string(),
-    };
-    t.get(lang).to_string()
+    row.description.get(lang).to_string()
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
