@@ -7,6 +7,7 @@ pub mod check;
 pub mod db;
 pub mod draft;
 pub mod enterprise;
+pub mod enterprise_list;
 pub mod home;
 pub mod reference;
 pub mod seed;
