@@ -19,6 +19,11 @@ macro_rules! code_enum {
                 match self { $($name::$variant => $crate::i18n::T::$label,)* }
             }
 
+            /// (stored code, label in `lang`) of every value, in declaration order: what pickers offer.
+            pub fn options(lang: $crate::i18n::Lang) -> Vec<(String, String)> {
+                $name::ALL.iter().map(|v| (v.code().to_string(), v.label().get(lang).to_string())).collect()
+            }
+
             pub fn parse(s: &str) -> Option<$name> {
                 let s = s.trim();
                 $name::ALL.iter().copied().find(|v| {

@@ -3,7 +3,7 @@
 
 use crate::domain::enterprise::{Enterprise, EnterpriseDraft, FormerName};
 use crate::store::db::{Result, StoreError};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
 pub(crate) use crate::store::enterprise_list::where_clause;
 pub use crate::store::enterprise_list::{
@@ -48,6 +48,38 @@ fn nonstandard(d: &EnterpriseDraft) -> Option<&str> {
     (!d.uscc_reason.is_empty()).then_some(d.uscc_reason.as_str())
 }
 
+/// The draft's columns as named parameters, shared by insert and update.
+fn draft_params<'a>(
+    d: &'a EnterpriseDraft,
+    reason: &'a Option<&'a str>,
+    pinyin: &'a &'a str,
+    actor_uid: &'a &'a str,
+    now: &'a &'a str,
+) -> Vec<(&'static str, &'a dyn ToSql)> {
+    vec![
+        (":uscc", &d.uscc),
+        (":reason", reason),
+        (":name", &d.name),
+        (":legal_rep", &d.legal_rep),
+        (":contact", &d.contact),
+        (":phone", &d.phone),
+        (":address", &d.address),
+        (":region_code", &d.region_code),
+        (":industry_code", &d.industry_code),
+        (":permit_no", &d.permit_no),
+        (":permit_class", &d.permit_class),
+        (":permit_expiry", &d.permit_expiry),
+        (":key_flags", &d.key_flags),
+        (":hw_class", &d.hw_class),
+        (":credit", &d.credit),
+        (":perf_grade", &d.perf_grade),
+        (":status", &d.status),
+        (":pinyin", pinyin),
+        (":now", now),
+        (":actor", actor_uid),
+    ]
+}
+
 /// Inserts a validated draft; returns the new local id.
 pub fn insert(
     conn: &Connection,
@@ -57,37 +89,19 @@ pub fn insert(
     actor_uid: &str,
     now: &str,
 ) -> Result<i64> {
+    let reason = nonstandard(d);
+    let mut params = draft_params(d, &reason, &pinyin, &actor_uid, &now);
+    params.push((":uid", &uid));
     // Cached: imports and the demo generator insert many rows through this one statement.
     conn.prepare_cached(
         "INSERT INTO enterprise (uid, uscc, uscc_nonstandard_reason, name, legal_rep, contact, phone, address,
             region_code, industry_code, permit_no, permit_class, permit_expiry, key_flags, hw_class, credit,
             perf_grade, status, pinyin_initials, created_at, created_by, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?20, ?21)",
+         VALUES (:uid, :uscc, :reason, :name, :legal_rep, :contact, :phone, :address, :region_code,
+            :industry_code, :permit_no, :permit_class, :permit_expiry, :key_flags, :hw_class, :credit,
+            :perf_grade, :status, :pinyin, :now, :actor, :now, :actor)",
     )?
-    .execute(params![
-            uid,
-            d.uscc,
-            nonstandard(d),
-            d.name,
-            d.legal_rep,
-            d.contact,
-            d.phone,
-            d.address,
-            d.region_code,
-            d.industry_code,
-            d.permit_no,
-            d.permit_class,
-            d.permit_expiry,
-            d.key_flags,
-            d.hw_class,
-            d.credit,
-            d.perf_grade,
-            d.status,
-            pinyin,
-            now,
-            actor_uid
-        ],
-    )?;
+    .execute(params.as_slice())?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -119,36 +133,19 @@ pub fn update(
     actor_uid: &str,
     now: &str,
 ) -> Result<()> {
+    let reason = nonstandard(d);
+    let mut params = draft_params(d, &reason, &pinyin, &actor_uid, &now);
+    params.push((":id", &id));
+    params.push((":row_version", &row_version));
     let n = conn.execute(
-        "UPDATE enterprise SET uscc = ?3, uscc_nonstandard_reason = ?4, name = ?5, legal_rep = ?6, contact = ?7,
-            phone = ?8, address = ?9, region_code = ?10, industry_code = ?11, permit_no = ?12, permit_class = ?13,
-            permit_expiry = ?14, key_flags = ?15, hw_class = ?16, credit = ?17, perf_grade = ?18, status = ?19,
-            pinyin_initials = ?20, updated_at = ?21, updated_by = ?22, row_version = row_version + 1
-         WHERE id = ?1 AND row_version = ?2 AND deleted_at IS NULL",
-        params![
-            id,
-            row_version,
-            d.uscc,
-            nonstandard(d),
-            d.name,
-            d.legal_rep,
-            d.contact,
-            d.phone,
-            d.address,
-            d.region_code,
-            d.industry_code,
-            d.permit_no,
-            d.permit_class,
-            d.permit_expiry,
-            d.key_flags,
-            d.hw_class,
-            d.credit,
-            d.perf_grade,
-            d.status,
-            pinyin,
-            now,
-            actor_uid
-        ],
+        "UPDATE enterprise SET uscc = :uscc, uscc_nonstandard_reason = :reason, name = :name,
+            legal_rep = :legal_rep, contact = :contact, phone = :phone, address = :address,
+            region_code = :region_code, industry_code = :industry_code, permit_no = :permit_no,
+            permit_class = :permit_class, permit_expiry = :permit_expiry, key_flags = :key_flags,
+            hw_class = :hw_class, credit = :credit, perf_grade = :perf_grade, status = :status,
+            pinyin_initials = :pinyin, updated_at = :now, updated_by = :actor, row_version = row_version + 1
+         WHERE id = :id AND row_version = :row_version AND deleted_at IS NULL",
+        params.as_slice(),
     )?;
     if n == 0 {
         Err(conflict(conn, id))

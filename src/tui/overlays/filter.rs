@@ -56,33 +56,18 @@ impl FilterRow {
 
     /// (code, label) of every value the row offers.
     pub fn options(self, lang: Lang, regions: &[Region]) -> Vec<(String, String)> {
-        fn of<E: Copy>(
-            all: &[E],
-            code: impl Fn(E) -> &'static str,
-            label: impl Fn(E) -> T,
-            lang: Lang,
-        ) -> Vec<(String, String)> {
-            all.iter()
-                .map(|v| (code(*v).to_string(), label(*v).get(lang).to_string()))
-                .collect()
-        }
         match self {
             FilterRow::Region => regions
                 .iter()
                 .filter(|r| r.kind != "city")
                 .map(|r| (r.code.clone(), region_label(r, lang)))
                 .collect(),
-            FilterRow::Status => of(Status::ALL, Status::code, Status::label, lang),
-            FilterRow::Credit => of(Credit::ALL, Credit::code, Credit::label, lang),
-            FilterRow::PermitClass => of(
-                PermitClass::ALL,
-                PermitClass::code,
-                PermitClass::label,
-                lang,
-            ),
-            FilterRow::HwClass => of(HwClass::ALL, HwClass::code, HwClass::label, lang),
-            FilterRow::KeyFlag => of(KeyFlag::ALL, KeyFlag::code, KeyFlag::label, lang),
-            FilterRow::ListStatus => of(ListStatus::ALL, ListStatus::code, ListStatus::label, lang),
+            FilterRow::Status => Status::options(lang),
+            FilterRow::Credit => Credit::options(lang),
+            FilterRow::PermitClass => PermitClass::options(lang),
+            FilterRow::HwClass => HwClass::options(lang),
+            FilterRow::KeyFlag => KeyFlag::options(lang),
+            FilterRow::ListStatus => ListStatus::options(lang),
             FilterRow::Alert => Vec::new(),
         }
     }

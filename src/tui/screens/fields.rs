@@ -181,33 +181,18 @@ impl FieldId {
 
     /// (stored code, label) of every choice, in the order offered.
     pub fn options(self, lang: Lang, regions: &[Region]) -> Vec<(String, String)> {
-        fn of<E: Copy>(
-            all: &[E],
-            code: impl Fn(E) -> &'static str,
-            label: impl Fn(E) -> T,
-            lang: Lang,
-        ) -> Vec<(String, String)> {
-            all.iter()
-                .map(|v| (code(*v).to_string(), label(*v).get(lang).to_string()))
-                .collect()
-        }
         match self {
             FieldId::Region => regions
                 .iter()
                 .filter(|r| r.kind != "city")
                 .map(|r| (r.code.clone(), region_label(r, lang)))
                 .collect(),
-            FieldId::Status => of(Status::ALL, Status::code, Status::label, lang),
-            FieldId::PermitClass => of(
-                PermitClass::ALL,
-                PermitClass::code,
-                PermitClass::label,
-                lang,
-            ),
-            FieldId::HwClass => of(HwClass::ALL, HwClass::code, HwClass::label, lang),
-            FieldId::Credit => of(Credit::ALL, Credit::code, Credit::label, lang),
-            FieldId::PerfGrade => of(PerfGrade::ALL, PerfGrade::code, PerfGrade::label, lang),
-            FieldId::KeyFlags => of(KeyFlag::ALL, KeyFlag::code, KeyFlag::label, lang),
+            FieldId::Status => Status::options(lang),
+            FieldId::PermitClass => PermitClass::options(lang),
+            FieldId::HwClass => HwClass::options(lang),
+            FieldId::Credit => Credit::options(lang),
+            FieldId::PerfGrade => PerfGrade::options(lang),
+            FieldId::KeyFlags => KeyFlag::options(lang),
             _ => Vec::new(),
         }
     }
