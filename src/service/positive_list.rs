@@ -25,7 +25,7 @@ pub const REVIEW_WARNING_DAYS: i64 = 30;
 pub const NOTICE_WARNING_DAYS: i64 = 7;
 
 /// Everything the entry detail screen shows.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntryDetail {
     pub entry: Entry,
     /// The criteria as recorded when the notice started (empty for candidates).

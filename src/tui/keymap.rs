@@ -35,6 +35,9 @@ pub enum Ctx {
     MultiPicker,
     Filter,
     DeleteDialog,
+    // 正面清单 (positive list)
+    PlList,
+    PlEntry,
 }
 
 impl Ctx {
@@ -72,6 +75,8 @@ impl Ctx {
                 | Ctx::SettingEdit
                 | Ctx::Audit
                 | Ctx::AuditEntry
+                | Ctx::PlList
+                | Ctx::PlEntry
         )
     }
 }
@@ -122,6 +127,19 @@ pub enum Cmd {
     AddCertificate,
     EditValue,
     Verify,
+    // 正面清单 (positive list)
+    GoPlist,
+    PlDueOnly,
+    PlExport,
+    PlPropose,
+    PlApply,
+    PlStartNotice,
+    PlAdmit,
+    PlObjection,
+    PlStartReview,
+    PlPassReview,
+    PlFailReview,
+    PlRemove,
 }
 
 impl Cmd {
@@ -139,6 +157,16 @@ impl Cmd {
             | Cmd::AddCertificate => Some(Action::UserManage),
             Cmd::Settings | Cmd::EditValue => Some(Action::SettingsManage),
             Cmd::Audit | Cmd::Verify => Some(Action::AuditView),
+            Cmd::GoPlist | Cmd::PlDueOnly => Some(Action::ListRead),
+            Cmd::PlExport => Some(Action::ListExport),
+            Cmd::PlPropose | Cmd::PlStartReview => Some(Action::ListPropose),
+            Cmd::PlApply => Some(Action::ListApply),
+            Cmd::PlStartNotice
+            | Cmd::PlAdmit
+            | Cmd::PlObjection
+            | Cmd::PlPassReview
+            | Cmd::PlFailReview
+            | Cmd::PlRemove => Some(Action::ListApprove),
             _ => None,
         }
     }

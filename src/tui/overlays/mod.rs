@@ -7,6 +7,7 @@ pub mod filter;
 pub mod help;
 pub mod palette;
 pub mod picker;
+pub mod plist_reason;
 
 use crate::domain::pinyin::initials;
 use crate::store::enterprise::Filter;
@@ -23,6 +24,7 @@ pub enum Overlay {
     Picker(picker::PickerState),
     Filter(filter::FilterState),
     Delete(delete::DeleteState),
+    PlReason(plist_reason::ReasonState),
 }
 
 /// A choice a dialog hands back to the screen under it.
@@ -36,6 +38,12 @@ pub enum Chosen {
     Delete {
         id: i64,
         row_version: i64,
+        reason: String,
+    },
+    PlTransition {
+        id: i64,
+        row_version: i64,
+        transition: crate::domain::positive_list::Transition,
         reason: String,
     },
 }
@@ -63,7 +71,7 @@ impl Overlay {
             Overlay::Picker(p) if p.multi => Ctx::MultiPicker,
             Overlay::Picker(_) => Ctx::Picker,
             Overlay::Filter(_) => Ctx::Filter,
-            Overlay::Delete(_) => Ctx::DeleteDialog,
+            Overlay::Delete(_) | Overlay::PlReason(_) => Ctx::DeleteDialog,
         }
     }
 
@@ -75,6 +83,7 @@ impl Overlay {
             Overlay::Picker(s) => s.on_input(input),
             Overlay::Filter(s) => s.on_input(input),
             Overlay::Delete(s) => s.on_input(input),
+            Overlay::PlReason(s) => s.on_input(input),
         }
     }
 
@@ -93,6 +102,7 @@ impl Overlay {
                 None
             }
             Overlay::Delete(s) => s.render(frame, body, app),
+            Overlay::PlReason(s) => s.render(frame, body, app),
         }
     }
 }
