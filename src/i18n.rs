@@ -763,6 +763,13 @@ texts! {
     TaskPlNoticesEnding => "公示即将期满（7 天内）", "Notices ending within 7 days";
     TaskPlRemovalProposals => "待确认的移出提议", "Removal proposals to confirm";
     TaskPlAll => "全部清单记录", "All list entries";
+    KeyPlNotice => "开始公示", "Start notice";
+    KeyPlAdmit => "纳入", "Admit";
+    KeyPlObjection => "异议成立", "Uphold objection";
+    KeyPlReview => "开始复核", "Start review";
+    KeyPlPass => "复核合格", "Review passed";
+    KeyPlFail => "复核不合格", "Review failed";
+    KeyPlRemove => "移出", "Remove";
     PlCaseFiledReason => "检查结果立案（{reference}），提议移出", "Inspection ended in a filed case ({reference}): removal proposed";
 }
 

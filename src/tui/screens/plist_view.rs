@@ -211,19 +211,16 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
     out.push(Line::Blank);
     out.push(Line::Heading(T::PlSectionCriteria));
     for r in &d.current {
-        out.push(Line::Field(
-            format!(
-                "{} {}",
-                verdict_mark(r.verdict),
-                r.criterion.label().get(lang)
-            ),
-            format!(
-                "{}：{}",
-                r.verdict.label().get(lang),
-                r.evidence.render(lang)
-            ),
-            r.verdict == Verdict::Fail,
-        ));
+        out.push(Line::Text(format!(
+            "{} {}  {}",
+            verdict_mark(r.verdict),
+            fit(r.verdict.label().get(lang), 8),
+            r.criterion.label().get(lang)
+        )));
+        out.push(Line::Text(format!(
+            "           {}",
+            r.evidence.render(lang)
+        )));
     }
     if !d.recorded.is_empty() {
         out.push(Line::Blank);
@@ -233,7 +230,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
                 "{} {}  {}",
                 label(&r.result, Verdict::parse, Verdict::label, lang),
                 label(&r.criterion, Criterion::parse, Criterion::label, lang),
-                r.evidence
+                in_lang(&r.evidence, lang)
             )));
         }
     }
@@ -250,7 +247,12 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
             local_time(&h.at),
             h.by_name,
             state_label(&h.to_state, lang),
-            h.reason
+            label(
+                &h.reason,
+                crate::domain::positive_list::Origin::parse,
+                |o| o.label(),
+                lang
+            )
         )));
     }
     out.push(Line::Blank);
@@ -269,6 +271,15 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         )));
     }
     out
+}
+
+/// Recorded evidence is stored in both languages ("中文 / English"); shows the one of `lang`.
+fn in_lang(both: &str, lang: Lang) -> &str {
+    match (both.split_once(" / "), lang) {
+        (Some((zh, _)), Lang::Zh) => zh,
+        (Some((_, en)), Lang::En) => en,
+        (None, _) => both,
+    }
 }
 
 fn verdict_mark(v: Verdict) -> &'static str {
