@@ -770,6 +770,10 @@ texts! {
     KeyPlPass => "复核合格", "Review passed";
     KeyPlFail => "复核不合格", "Review failed";
     KeyPlRemove => "移出", "Remove";
+    PlCauseHint => "（↑↓ 选择）", "(Up/Down to choose)";
+    KeyPlNewBatch => "新建批次", "New batch";
+    MsgPlBatchCreated => "已新建批次 {name}", "Batch {name} opened";
+    PlBatchName => "{year}年第{n}批", "{year}年第{n}批";
     PlCaseFiledReason => "检查结果立案（{reference}），提议移出", "Inspection ended in a filed case ({reference}): removal proposed";
 }
 

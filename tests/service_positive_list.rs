@@ -365,3 +365,23 @@ fn home_counts_reviews_due_and_notices_ending() {
     let ent = login_at(&path, "ent", &clock);
     assert_eq!(ent.pl_counts().unwrap().reviews_due, 0);
 }
+
+#[test]
+fn batches_are_numbered_within_the_year_and_names_are_unique() {
+    let (_dir, path) = fresh_db();
+    let clock = TestClock::at(2026, 11, 2, 2);
+    let mut staff = login_at(&path, "staff", &clock);
+    assert_eq!(staff.pl_create_next_batch().unwrap().name, "2026年第1批");
+    assert_eq!(staff.pl_create_next_batch().unwrap().name, "2026年第2批");
+    let msg = refused_text(staff.pl_create_batch("2026年第2批", 2026, ""));
+    assert!(msg.contains("already exists"), "{msg}");
+    assert!(matches!(
+        staff.pl_create_batch("  ", 2026, ""),
+        Err(ServiceError::Invalid(_))
+    ));
+    let mut insp = login_at(&path, "inspector", &clock);
+    assert!(matches!(
+        insp.pl_create_next_batch(),
+        Err(ServiceError::Forbidden(_))
+    ));
+}

@@ -179,6 +179,7 @@ fn admitting_is_confirmed_and_cancel_is_the_default() {
             row_version: 3,
             transition: Transition::Admit,
             reason: String::new(),
+            cause: None,
         }]
     );
     update(

@@ -152,6 +152,21 @@ impl Session {
         })?)
     }
 
+    /// Opens the next batch of this year: 2026年第1批, 2026年第2批, …
+    pub fn pl_create_next_batch(&mut self) -> Result<Batch> {
+        self.require(Action::ListPropose)?;
+        let year = chrono::Datelike::year(&self.today());
+        let taken = store::batches(&self.conn, &self.enterprise_scope())?
+            .iter()
+            .filter(|b| b.year == i64::from(year))
+            .count();
+        let name = Text::new(T::PlBatchName)
+            .arg("year", year)
+            .arg("n", taken + 1)
+            .render(crate::i18n::Lang::Zh);
+        self.pl_create_batch(&name, year, "")
+    }
+
     pub fn pl_entries(&self, f: &EntryFilter, limit: usize) -> Result<Vec<Entry>> {
         self.require(Action::ListRead)?;
         Ok(store::entries(

@@ -456,6 +456,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Ctx::PlList,
+        &[Char('b')],
+        Cmd::PlNewBatch,
+        T::KeyPlNewBatch,
+        false,
+    ),
+    b(
+        Ctx::PlList,
         &[F(5), Ctrl('r')],
         Cmd::Refresh,
         T::KeyRefresh,

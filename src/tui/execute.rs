@@ -226,7 +226,8 @@ impl Runtime {
             | Effect::PlTransition { .. }
             | Effect::PlPropose { .. }
             | Effect::PlApply
-            | Effect::PlExport => crate::tui::execute_plist::execute(self.session()?, effect),
+            | Effect::PlExport
+            | Effect::PlNewBatch => crate::tui::execute_plist::execute(self.session()?, effect),
             Effect::CheckDataVersion => {
                 let v = self.session.as_ref()?.data_version().ok()?;
                 let before = self.data_version.replace(v);

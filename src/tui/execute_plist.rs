@@ -1,6 +1,6 @@
 //! Carrying out the 正面清单 effects through the service layer.
 
-use crate::domain::positive_list::{EntryState, RemovalCause, Transition};
+use crate::domain::positive_list::EntryState;
 use crate::i18n::{T, Text};
 use crate::service::positive_list::{NOTICE_WARNING_DAYS, REVIEW_WARNING_DAYS, TransitionInput};
 use crate::service::{ServiceError, Session};
@@ -55,16 +55,8 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
             row_version,
             transition,
             reason,
+            cause,
         } => {
-            // A removal that follows a recorded proposal (an inspection ended in 立案) gives that cause.
-            let cause = match transition {
-                Transition::Remove | Transition::FailReview => s
-                    .pl_entry(id)
-                    .ok()
-                    .filter(|x| !x.removal_proposal.is_empty())
-                    .map(|_| RemovalCause::CaseFiled),
-                _ => None,
-            };
             let input = TransitionInput { reason, cause };
             let r = s
                 .pl_transition(id, row_version, transition, &input)
@@ -92,6 +84,11 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
                 .map(|x| Text::new(T::MsgPlApplied).arg("batch", &x.batch_name));
             Some(Msg::PlDone(r.map_err(text)))
         }
+        Effect::PlNewBatch => Some(Msg::PlDone(
+            s.pl_create_next_batch()
+                .map(|b| Text::new(T::MsgPlBatchCreated).arg("name", &b.name))
+                .map_err(text),
+        )),
         Effect::PlExport => {
             let path = std::path::PathBuf::from(format!(
                 "positive-list-{}.csv",

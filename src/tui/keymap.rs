@@ -131,6 +131,7 @@ pub enum Cmd {
     GoPlist,
     PlDueOnly,
     PlExport,
+    PlNewBatch,
     PlPropose,
     PlApply,
     PlStartNotice,
@@ -159,7 +160,7 @@ impl Cmd {
             Cmd::Audit | Cmd::Verify => Some(Action::AuditView),
             Cmd::GoPlist | Cmd::PlDueOnly => Some(Action::ListRead),
             Cmd::PlExport => Some(Action::ListExport),
-            Cmd::PlPropose | Cmd::PlStartReview => Some(Action::ListPropose),
+            Cmd::PlPropose | Cmd::PlStartReview | Cmd::PlNewBatch => Some(Action::ListPropose),
             Cmd::PlApply => Some(Action::ListApply),
             Cmd::PlStartNotice
             | Cmd::PlAdmit

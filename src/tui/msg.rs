@@ -248,6 +248,8 @@ pub enum Effect {
         row_version: i64,
         transition: crate::domain::positive_list::Transition,
         reason: String,
+        /// Why an entry leaves the list (removals and failed reviews).
+        cause: Option<crate::domain::positive_list::RemovalCause>,
     },
     /// Propose the enterprise as a candidate of the newest batch.
     PlPropose {
@@ -257,6 +259,8 @@ pub enum Effect {
     PlApply,
     /// Export the current list to a CSV file in the working directory.
     PlExport,
+    /// Open the next batch of this year (YYYY年第N批).
+    PlNewBatch,
 }
 
 impl Effect {

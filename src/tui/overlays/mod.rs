@@ -45,6 +45,8 @@ pub enum Chosen {
         row_version: i64,
         transition: crate::domain::positive_list::Transition,
         reason: String,
+        /// Why an entry leaves the list (removals and failed reviews).
+        cause: Option<crate::domain::positive_list::RemovalCause>,
     },
 }
 

@@ -2,7 +2,7 @@
 //! override reason when admitting despite failed criteria). Focus starts in the reason; Enter there
 //! moves to Cancel, the safe default; only an explicit move to the action and Enter carries it out.
 
-use crate::domain::positive_list::Transition;
+use crate::domain::positive_list::{RemovalCause, Transition};
 use crate::i18n::{T, Text};
 use crate::tui::app::{App, Input, Message};
 use crate::tui::draw::{centered, dialog, put, put_db, put_fit};
@@ -23,6 +23,8 @@ pub struct ReasonState {
     pub reason: TextInput,
     /// 0: reason, 1: Cancel, 2: the action.
     pub focus: usize,
+    /// Removals and failed reviews name their cause (Up/Down choose it).
+    pub cause: Option<RemovalCause>,
 }
 
 impl ReasonState {
@@ -34,6 +36,23 @@ impl ReasonState {
             name: name.to_string(),
             reason: TextInput::default(),
             focus: 0,
+            cause: matches!(transition, Transition::Remove | Transition::FailReview)
+                .then_some(RemovalCause::CriteriaLost),
+        }
+    }
+
+    /// The next (or previous) removal cause.
+    fn cycle_cause(&mut self, forward: bool) {
+        let all = RemovalCause::ALL;
+        if let Some(c) = self.cause {
+            let i = all.iter().position(|x| *x == c).unwrap_or(0);
+            let n = all.len();
+            let j = if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            self.cause = all.get(j).copied();
         }
     }
 
@@ -54,9 +73,12 @@ impl ReasonState {
                         row_version: self.row_version,
                         transition: self.transition,
                         reason: self.reason.value().trim().to_string(),
+                        cause: self.cause,
                     });
                 }
             },
+            Input::Key(Key::Up) => self.cycle_cause(false),
+            Input::Key(Key::Down) => self.cycle_cause(true),
             Input::Key(Key::Left | Key::Right) if self.focus > 0 => {
                 self.focus = 3 - self.focus;
             }
@@ -97,6 +119,25 @@ impl ReasonState {
             theme.field()
         };
         put_fit(frame, fx, inner.y + 2, &shown, fw, style);
+        if let Some(c) = self.cause {
+            let cx = put(
+                frame,
+                inner.x + 1,
+                inner.y + 3,
+                T::PlFieldCause.get(lang),
+                20,
+                theme.label(),
+            ) + 1;
+            let line = format!("< {} >  {}", c.label().get(lang), T::PlCauseHint.get(lang));
+            put_fit(
+                frame,
+                cx,
+                inner.y + 3,
+                &line,
+                w.saturating_sub(usize::from(cx - inner.x)),
+                theme.base(),
+            );
+        }
         let y = inner.y + inner.height.saturating_sub(1);
         let cancel = format!("[ {} ]", T::ButtonCancel.get(lang));
         let act = format!("[ {} ]", T::PlButtonConfirm.get(lang));
@@ -139,6 +180,8 @@ mod tests {
         ));
         assert_eq!(s.focus, 0);
         s.on_input(Input::Paste("超标".into()));
+        // Down from 不再符合纳入条件 reaches 企业申请退出.
+        s.on_input(Input::Key(Key::Down));
         s.focus = 2;
         assert_eq!(
             s.on_input(Input::Cmd(Cmd::Submit)),
@@ -146,7 +189,8 @@ mod tests {
                 id: 1,
                 row_version: 1,
                 transition: Transition::Remove,
-                reason: "超标".into()
+                reason: "超标".into(),
+                cause: Some(RemovalCause::Request),
             })
         );
     }

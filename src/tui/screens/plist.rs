@@ -1,7 +1,7 @@
 //! 正面清单 screens: the entries list (filter by state, reviews due) and one entry with its criteria,
 //! timeline and triggers, where the role's transitions are offered (destructive ones asked first).
 
-use crate::domain::positive_list::{EntryState, Transition};
+use crate::domain::positive_list::{EntryState, RemovalCause, Transition};
 use crate::i18n::{T, Text};
 use crate::service::positive_list::EntryDetail;
 use crate::store::positive_list::Entry;
@@ -103,6 +103,10 @@ impl PlListState {
                 self.selected = 0;
                 return self.reload();
             }
+            Cmd::PlNewBatch => {
+                return Out::effect(Effect::PlNewBatch)
+                    .with_message(Message::progress(T::MsgLoading));
+            }
             Cmd::PlExport => {
                 return Out::effect(Effect::PlExport)
                     .with_message(Message::progress(T::MsgLoading));
@@ -119,7 +123,7 @@ impl PlListState {
 
     pub fn done(&mut self, result: Result<Text, Text>) -> Out {
         match result {
-            Ok(text) => Out::message(Message::info(text)),
+            Ok(text) => self.reload().with_message(Message::info(text)),
             Err(text) => Out::message(Message::error(text)),
         }
     }
@@ -199,12 +203,12 @@ impl PlEntryState {
                                 .arg_key("action", t.label()),
                         ));
                     }
-                    return Out::nav(Nav::Open(Overlay::PlReason(ReasonState::new(
-                        x.id,
-                        x.row_version,
-                        t,
-                        &x.enterprise_name,
-                    ))));
+                    let mut dialog = ReasonState::new(x.id, x.row_version, t, &x.enterprise_name);
+                    // A removal proposed after a filed case starts with that cause.
+                    if dialog.cause.is_some() && !x.removal_proposal.is_empty() {
+                        dialog.cause = Some(RemovalCause::CaseFiled);
+                    }
+                    return Out::nav(Nav::Open(Overlay::PlReason(dialog)));
                 }
             }
         }
@@ -218,11 +222,13 @@ impl PlEntryState {
                 row_version,
                 transition,
                 reason,
+                cause,
             } if id == self.id => Out::effect(Effect::PlTransition {
                 id,
                 row_version,
                 transition,
                 reason,
+                cause,
             })
             .with_message(Message::progress(T::MsgLoading)),
             _ => Out::default(),
