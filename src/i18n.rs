@@ -774,6 +774,11 @@ texts! {
     KeyPlNewBatch => "新建批次", "New batch";
     MsgPlBatchCreated => "已新建批次 {name}", "Batch {name} opened";
     PlBatchName => "{year}年第{n}批", "{year}年第{n}批";
+    KeyPlTrigger => "登记触发事件", "Record trigger";
+    PlFieldKind => "事件类型", "Kind";
+    PlFieldHandling => "处理方式", "Handling";
+    PlButtonRecord => "登记", "Record";
+    MsgPlTriggerRecorded => "已登记触发事件 {reference}", "Trigger {reference} recorded";
     PlCaseFiledReason => "检查结果立案（{reference}），提议移出", "Inspection ended in a filed case ({reference}): removal proposed";
 }
 

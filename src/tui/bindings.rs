@@ -530,6 +530,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Ctx::PlEntry,
+        &[Char('t')],
+        Cmd::PlTrigger,
+        T::KeyPlTrigger,
+        false,
+    ),
+    b(
+        Ctx::PlEntry,
         &[F(5), Ctrl('r')],
         Cmd::Refresh,
         T::KeyRefresh,

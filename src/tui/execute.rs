@@ -227,7 +227,10 @@ impl Runtime {
             | Effect::PlPropose { .. }
             | Effect::PlApply
             | Effect::PlExport
-            | Effect::PlNewBatch => crate::tui::execute_plist::execute(self.session()?, effect),
+            | Effect::PlNewBatch
+            | Effect::PlTrigger { .. } => {
+                crate::tui::execute_plist::execute(self.session()?, effect)
+            }
             Effect::CheckDataVersion => {
                 let v = self.session.as_ref()?.data_version().ok()?;
                 let before = self.data_version.replace(v);

@@ -2,7 +2,9 @@
 
 use crate::domain::positive_list::EntryState;
 use crate::i18n::{T, Text};
-use crate::service::positive_list::{NOTICE_WARNING_DAYS, REVIEW_WARNING_DAYS, TransitionInput};
+use crate::service::positive_list::{
+    NOTICE_WARNING_DAYS, REVIEW_WARNING_DAYS, TransitionInput, TriggerInput,
+};
 use crate::service::{ServiceError, Session};
 use crate::store::positive_list::EntryFilter;
 use crate::tui::msg::{Effect, Msg};
@@ -83,6 +85,25 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
                 .and_then(|b| s.pl_apply(b, ""))
                 .map(|x| Text::new(T::MsgPlApplied).arg("batch", &x.batch_name));
             Some(Msg::PlDone(r.map_err(text)))
+        }
+        Effect::PlTrigger {
+            id,
+            kind,
+            reference,
+            handling,
+        } => {
+            let input = TriggerInput {
+                kind,
+                reference,
+                occurred_on: s.today(),
+                handling,
+                note: String::new(),
+            };
+            Some(Msg::PlDone(
+                s.pl_record_trigger(id, &input)
+                    .map(|t| Text::new(T::MsgPlTriggerRecorded).arg("reference", &t.reference))
+                    .map_err(text),
+            ))
         }
         Effect::PlNewBatch => Some(Msg::PlDone(
             s.pl_create_next_batch()

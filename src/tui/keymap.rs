@@ -132,6 +132,7 @@ pub enum Cmd {
     PlDueOnly,
     PlExport,
     PlNewBatch,
+    PlTrigger,
     PlPropose,
     PlApply,
     PlStartNotice,
@@ -162,6 +163,7 @@ impl Cmd {
             Cmd::PlExport => Some(Action::ListExport),
             Cmd::PlPropose | Cmd::PlStartReview | Cmd::PlNewBatch => Some(Action::ListPropose),
             Cmd::PlApply => Some(Action::ListApply),
+            Cmd::PlTrigger => Some(Action::ListTrigger),
             Cmd::PlStartNotice
             | Cmd::PlAdmit
             | Cmd::PlObjection

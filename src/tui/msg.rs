@@ -251,6 +251,13 @@ pub enum Effect {
         /// Why an entry leaves the list (removals and failed reviews).
         cause: Option<crate::domain::positive_list::RemovalCause>,
     },
+    /// Record a trigger event (dated today) against a listed entry.
+    PlTrigger {
+        id: i64,
+        kind: crate::domain::positive_list::TriggerKind,
+        reference: String,
+        handling: crate::domain::positive_list::Handling,
+    },
     /// Propose the enterprise as a candidate of the newest batch.
     PlPropose {
         enterprise_id: i64,

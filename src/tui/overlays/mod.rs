@@ -8,6 +8,7 @@ pub mod help;
 pub mod palette;
 pub mod picker;
 pub mod plist_reason;
+pub mod plist_trigger;
 
 use crate::domain::pinyin::initials;
 use crate::store::enterprise::Filter;
@@ -25,6 +26,7 @@ pub enum Overlay {
     Filter(filter::FilterState),
     Delete(delete::DeleteState),
     PlReason(plist_reason::ReasonState),
+    PlTrigger(plist_trigger::TriggerState),
 }
 
 /// A choice a dialog hands back to the screen under it.
@@ -47,6 +49,12 @@ pub enum Chosen {
         reason: String,
         /// Why an entry leaves the list (removals and failed reviews).
         cause: Option<crate::domain::positive_list::RemovalCause>,
+    },
+    PlTrigger {
+        id: i64,
+        kind: crate::domain::positive_list::TriggerKind,
+        reference: String,
+        handling: crate::domain::positive_list::Handling,
     },
 }
 
@@ -73,7 +81,7 @@ impl Overlay {
             Overlay::Picker(p) if p.multi => Ctx::MultiPicker,
             Overlay::Picker(_) => Ctx::Picker,
             Overlay::Filter(_) => Ctx::Filter,
-            Overlay::Delete(_) | Overlay::PlReason(_) => Ctx::DeleteDialog,
+            Overlay::Delete(_) | Overlay::PlReason(_) | Overlay::PlTrigger(_) => Ctx::DeleteDialog,
         }
     }
 
@@ -86,6 +94,7 @@ impl Overlay {
             Overlay::Filter(s) => s.on_input(input),
             Overlay::Delete(s) => s.on_input(input),
             Overlay::PlReason(s) => s.on_input(input),
+            Overlay::PlTrigger(s) => s.on_input(input),
         }
     }
 
@@ -105,6 +114,7 @@ impl Overlay {
             }
             Overlay::Delete(s) => s.render(frame, body, app),
             Overlay::PlReason(s) => s.render(frame, body, app),
+            Overlay::PlTrigger(s) => s.render(frame, body, app),
         }
     }
 }

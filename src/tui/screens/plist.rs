@@ -9,6 +9,7 @@ use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::overlays::plist_reason::ReasonState;
+use crate::tui::overlays::plist_trigger::TriggerState;
 use crate::tui::overlays::{Chosen, Overlay};
 
 /// Which entries the list shows.
@@ -191,6 +192,18 @@ impl PlEntryState {
             Cmd::First => self.scroll = 0,
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::PlTrigger => {
+                if let Some(d) = &self.data {
+                    let x = &d.entry;
+                    if !EntryState::parse(&x.state).is_some_and(EntryState::is_listed) {
+                        return Out::message(Message::error(Text::new(T::ErrPlNotListed)));
+                    }
+                    return Out::nav(Nav::Open(Overlay::PlTrigger(TriggerState::new(
+                        x.id,
+                        &x.enterprise_name,
+                    ))));
+                }
+            }
             other => {
                 if let (Some(t), Some(d)) = (Self::transition(other), &self.data) {
                     let x = &d.entry;
@@ -229,6 +242,18 @@ impl PlEntryState {
                 transition,
                 reason,
                 cause,
+            })
+            .with_message(Message::progress(T::MsgLoading)),
+            Chosen::PlTrigger {
+                id,
+                kind,
+                reference,
+                handling,
+            } if id == self.id => Out::effect(Effect::PlTrigger {
+                id,
+                kind,
+                reference,
+                handling,
             })
             .with_message(Message::progress(T::MsgLoading)),
             _ => Out::default(),
