@@ -779,6 +779,9 @@ texts! {
     PlFieldHandling => "处理方式", "Handling";
     PlButtonRecord => "登记", "Record";
     MsgPlTriggerRecorded => "已登记触发事件 {reference}", "Trigger {reference} recorded";
+    KeyPlBatches => "批次", "Batches";
+    KeyPlRegion => "切换区域", "Cycle region";
+    ScreenPlBatches => "正面清单批次", "Positive-list batches";
     PlCaseFiledReason => "检查结果立案（{reference}），提议移出", "Inspection ended in a filed case ({reference}): removal proposed";
 }
 

@@ -249,3 +249,54 @@ fn snapshots_80x24() {
         );
     }
 }
+
+#[test]
+fn batches_open_their_entries() {
+    use ecocase::store::positive_list::Batch;
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = list_app(lang);
+        let fx = update(&mut app, key(KeyCode::Char('B')));
+        assert_eq!(fx, vec![Effect::PlLoadBatches]);
+        let batch = |id: i64, name: &str, counts: Vec<(&str, i64)>| Batch {
+            id,
+            uid: format!("b{id}"),
+            name: name.into(),
+            year: 2026,
+            note: String::new(),
+            created_at: String::new(),
+            counts: counts
+                .into_iter()
+                .map(|(s, n)| (s.to_string(), n))
+                .collect(),
+        };
+        update(
+            &mut app,
+            Msg::PlBatchesLoaded(Ok(vec![
+                batch(
+                    3,
+                    "2026年第2批",
+                    vec![("candidate", 3), ("notice", 2), ("rejected", 1)],
+                ),
+                batch(2, "2026年第1批", vec![("listed", 3)]),
+                batch(
+                    1,
+                    "2025年第1批",
+                    vec![("listed", 3), ("review", 1), ("removed", 1)],
+                ),
+            ])),
+        );
+        insta::assert_snapshot!(
+            format!("plist_batches_{}", lang.code()),
+            screen(&app, 80, 24).0
+        );
+        update(&mut app, key(KeyCode::Down));
+        let fx = update(&mut app, key(KeyCode::Enter));
+        assert_eq!(
+            fx,
+            vec![Effect::PlLoadEntries(PlFilter {
+                batch: Some((2, "2026年第1批".into())),
+                ..PlFilter::default()
+            })]
+        );
+    }
+}

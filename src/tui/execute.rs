@@ -228,6 +228,7 @@ impl Runtime {
             | Effect::PlApply
             | Effect::PlExport
             | Effect::PlNewBatch
+            | Effect::PlLoadBatches
             | Effect::PlTrigger { .. } => {
                 crate::tui::execute_plist::execute(self.session()?, effect)
             }

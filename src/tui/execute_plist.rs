@@ -21,6 +21,8 @@ fn filter_of(s: &Session, f: &PlFilter) -> EntryFilter {
     let today = s.today();
     EntryFilter {
         state: f.state.map(|st| st.code().to_string()),
+        batch_id: f.batch.as_ref().map(|(id, _)| *id),
+        region: f.region.clone(),
         review_due_by: f
             .due_only
             .then(|| date(today + chrono::Duration::days(REVIEW_WARNING_DAYS))),
@@ -105,6 +107,7 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
                     .map_err(text),
             ))
         }
+        Effect::PlLoadBatches => Some(Msg::PlBatchesLoaded(s.pl_batches().map_err(text))),
         Effect::PlNewBatch => Some(Msg::PlDone(
             s.pl_create_next_batch()
                 .map(|b| Text::new(T::MsgPlBatchCreated).arg("name", &b.name))

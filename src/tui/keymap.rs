@@ -38,6 +38,7 @@ pub enum Ctx {
     // 正面清单 (positive list)
     PlList,
     PlEntry,
+    PlBatches,
 }
 
 impl Ctx {
@@ -77,6 +78,7 @@ impl Ctx {
                 | Ctx::AuditEntry
                 | Ctx::PlList
                 | Ctx::PlEntry
+                | Ctx::PlBatches
         )
     }
 }
@@ -132,6 +134,8 @@ pub enum Cmd {
     PlDueOnly,
     PlExport,
     PlNewBatch,
+    PlBatches,
+    PlRegion,
     PlTrigger,
     PlPropose,
     PlApply,
@@ -159,7 +163,9 @@ impl Cmd {
             | Cmd::AddCertificate => Some(Action::UserManage),
             Cmd::Settings | Cmd::EditValue => Some(Action::SettingsManage),
             Cmd::Audit | Cmd::Verify => Some(Action::AuditView),
-            Cmd::GoPlist | Cmd::PlDueOnly => Some(Action::ListRead),
+            Cmd::GoPlist | Cmd::PlDueOnly | Cmd::PlBatches | Cmd::PlRegion => {
+                Some(Action::ListRead)
+            }
             Cmd::PlExport => Some(Action::ListExport),
             Cmd::PlPropose | Cmd::PlStartReview | Cmd::PlNewBatch => Some(Action::ListPropose),
             Cmd::PlApply => Some(Action::ListApply),

@@ -145,6 +145,7 @@ pub enum Msg {
         id: i64,
         data: Result<crate::service::positive_list::EntryDetail, Text>,
     },
+    PlBatchesLoaded(Result<Vec<crate::store::positive_list::Batch>, Text>),
     /// A positive-list change was made (with its message) or refused (with the reason).
     PlDone(Result<Text, Text>),
 }
@@ -268,6 +269,7 @@ pub enum Effect {
     PlExport,
     /// Open the next batch of this year (YYYY年第N批).
     PlNewBatch,
+    PlLoadBatches,
 }
 
 impl Effect {

@@ -75,6 +75,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::plist_view::render_entry(frame, body, app, s);
                 None
             }
+            Screen::PlBatches(s) => {
+                crate::tui::screens::plist_view::render_batches(frame, body, app, s);
+                None
+            }
         }
     };
     if let Some(lock) = &app.locked {
@@ -141,6 +145,7 @@ fn breadcrumb(app: &App) -> String {
             Screen::Settings(_) => T::ScreenSettings.get(lang).to_string(),
             Screen::Audit(_) => T::ScreenAudit.get(lang).to_string(),
             Screen::PlList(_) => T::ScreenPlList.get(lang).to_string(),
+            Screen::PlBatches(_) => T::ScreenPlBatches.get(lang).to_string(),
             Screen::PlEntry(e) => e
                 .data
                 .as_ref()

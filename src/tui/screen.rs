@@ -10,7 +10,7 @@ use crate::tui::screens::form::FormState;
 use crate::tui::screens::home::HomeState;
 use crate::tui::screens::list::ListState;
 use crate::tui::screens::login::LoginState;
-use crate::tui::screens::plist::{PlEntryState, PlListState};
+use crate::tui::screens::plist::{PlBatchesState, PlEntryState, PlListState};
 use crate::tui::screens::settings::SettingsState;
 use crate::tui::screens::setup::SetupState;
 use crate::tui::screens::users::{AccountState, UsersState};
@@ -33,6 +33,7 @@ pub enum Screen {
     AuditEntry(AuditEntryState),
     PlList(PlListState),
     PlEntry(PlEntryState),
+    PlBatches(PlBatchesState),
 }
 
 impl Screen {
@@ -54,6 +55,7 @@ impl Screen {
             Screen::AuditEntry(_) => Ctx::AuditEntry,
             Screen::PlList(_) => Ctx::PlList,
             Screen::PlEntry(_) => Ctx::PlEntry,
+            Screen::PlBatches(_) => Ctx::PlBatches,
         }
     }
 
@@ -83,6 +85,7 @@ impl Screen {
             Screen::AuditEntry(st) => st.on_input(env, input),
             Screen::PlList(st) => st.on_input(env, input),
             Screen::PlEntry(st) => st.on_input(env, input),
+            Screen::PlBatches(st) => st.on_input(env, input),
         }
     }
 
@@ -110,6 +113,7 @@ impl Screen {
             Screen::Audit(a) => a.reload(env),
             Screen::PlList(p) => p.reload(),
             Screen::PlEntry(p) => p.reload(),
+            Screen::PlBatches(p) => p.reload(),
             _ => Out::default(),
         }
     }

@@ -20,6 +20,10 @@ pub struct PlFilter {
     pub due_only: bool,
     /// Entries under notice ending within 7 days (or over).
     pub notice_ending: bool,
+    /// One batch (id, name), when opened from the batches screen.
+    pub batch: Option<(i64, String)>,
+    /// One region (the region filter cycles through the session's regions).
+    pub region: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -96,9 +100,32 @@ impl PlListState {
                 self.selected = 0;
                 return self.reload();
             }
+            Cmd::PlRegion => {
+                let regions: Vec<String> = env
+                    .session
+                    .map(|s| {
+                        s.regions
+                            .iter()
+                            .filter(|r| r.kind != "city")
+                            .map(|r| r.code.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                self.filter.region = match &self.filter.region {
+                    None => regions.first().cloned(),
+                    Some(cur) => regions
+                        .iter()
+                        .position(|r| r == cur)
+                        .and_then(|i| regions.get(i + 1).cloned()),
+                };
+                self.selected = 0;
+                return self.reload();
+            }
+            Cmd::PlBatches => return PlBatchesState::open(),
             Cmd::PlDueOnly => {
                 self.filter = PlFilter {
                     due_only: !self.filter.due_only,
+                    region: self.filter.region.clone(),
                     ..PlFilter::default()
                 };
                 self.selected = 0;
@@ -258,6 +285,77 @@ impl PlEntryState {
             .with_message(Message::progress(T::MsgLoading)),
             _ => Out::default(),
         }
+    }
+
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        match result {
+            Ok(text) => self.reload().with_message(Message::info(text)),
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+}
+
+/// The batches, newest first, with their entries counted per state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlBatchesState {
+    pub rows: Vec<crate::store::positive_list::Batch>,
+    pub selected: usize,
+    pub loading: bool,
+}
+
+impl PlBatchesState {
+    pub fn open() -> Out {
+        let state = PlBatchesState {
+            loading: true,
+            ..PlBatchesState::default()
+        };
+        Out::nav(Nav::Push(Screen::PlBatches(state))).with_effect(Effect::PlLoadBatches)
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(Effect::PlLoadBatches)
+    }
+
+    pub fn loaded(&mut self, result: Result<Vec<crate::store::positive_list::Batch>, Text>) -> Out {
+        self.loading = false;
+        match result {
+            Ok(rows) => {
+                self.selected = self.selected.min(rows.len().saturating_sub(1));
+                self.rows = rows;
+                Out::default()
+            }
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
+    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        let Input::Cmd(cmd) = input else {
+            return Out::default();
+        };
+        let last = self.rows.len().saturating_sub(1);
+        match cmd {
+            Cmd::Up => self.selected = self.selected.saturating_sub(1),
+            Cmd::Down => self.selected = (self.selected + 1).min(last),
+            Cmd::First => self.selected = 0,
+            Cmd::Last => self.selected = last,
+            Cmd::Refresh => return self.reload(),
+            Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::PlNewBatch => {
+                return Out::effect(Effect::PlNewBatch)
+                    .with_message(Message::progress(T::MsgLoading));
+            }
+            Cmd::Open => {
+                if let Some(b) = self.rows.get(self.selected) {
+                    return PlListState::open(PlFilter {
+                        batch: Some((b.id, b.name.clone())),
+                        ..PlFilter::default()
+                    });
+                }
+            }
+            _ => {}
+        }
+        Out::default()
     }
 
     pub fn done(&mut self, result: Result<Text, Text>) -> Out {

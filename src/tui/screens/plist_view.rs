@@ -12,7 +12,7 @@ use crate::tui::app::App;
 use crate::tui::draw::{put, put_fit};
 use crate::tui::screens::detail_view::{Line, draw_lines};
 use crate::tui::screens::fields::region_name;
-use crate::tui::screens::plist::{PlEntryState, PlListState};
+use crate::tui::screens::plist::{PlBatchesState, PlEntryState, PlListState};
 use crate::tui::text::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -63,12 +63,18 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlListState
         .map(|s| s.regions.as_slice())
         .unwrap_or(&[]);
     let table_w = usize::from(body.width) - 2;
-    let filter = match (&s.filter.state, s.filter.due_only, s.filter.notice_ending) {
+    let mut filter = match (&s.filter.state, s.filter.due_only, s.filter.notice_ending) {
         (_, true, _) => T::PlFilterDue.get(lang).to_string(),
         (_, _, true) => T::PlFilterNoticeEnding.get(lang).to_string(),
         (Some(st), ..) => st.label().get(lang).to_string(),
         (None, ..) => T::PlFilterAll.get(lang).to_string(),
     };
+    if let Some((_, name)) = &s.filter.batch {
+        filter = format!("{}  {filter}", sanitize(name));
+    }
+    if let Some(r) = &s.filter.region {
+        filter = format!("{}  {filter}", region_name(r, regions, lang));
+    }
     let head = Text::new(T::PlListFilter)
         .arg("filter", filter)
         .arg("n", s.rows.len())
@@ -309,4 +315,70 @@ pub fn render_entry(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlEntrySta
     };
     let all = entry_lines(d, app.lang, app);
     draw_lines(frame, body, app, &all, s.scroll);
+}
+
+pub fn render_batches(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlBatchesState) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let table_w = usize::from(body.width) - 2;
+    let states = [
+        EntryState::Candidate,
+        EntryState::Notice,
+        EntryState::Listed,
+        EntryState::Review,
+        EntryState::Removed,
+        EntryState::Rejected,
+    ];
+    let mut header = fit(T::PlColBatch.get(lang), 14);
+    for st in states {
+        header.push(' ');
+        header.push_str(&crate::tui::text::fit_right(st.label().get(lang), 9));
+    }
+    put_fit(frame, body.x + 1, body.y, &header, table_w, theme.heading());
+    if s.rows.is_empty() {
+        let text = if s.loading {
+            T::MsgLoading
+        } else {
+            T::HomeEmpty
+        };
+        put(
+            frame,
+            body.x + 2,
+            body.y + 1,
+            text.get(lang),
+            table_w,
+            theme.dim(),
+        );
+        return;
+    }
+    for (i, b) in s
+        .rows
+        .iter()
+        .enumerate()
+        .take(usize::from(body.height).saturating_sub(1))
+    {
+        let mut line = fit(&sanitize(&b.name), 14);
+        for st in states {
+            let n = b
+                .counts
+                .iter()
+                .find(|(code, _)| code == st.code())
+                .map_or(0, |(_, n)| *n);
+            line.push(' ');
+            line.push_str(&crate::tui::text::fit_right(&n.to_string(), 9));
+        }
+        let style = if i == s.selected {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        put_fit(
+            frame,
+            body.x + 1,
+            body.y + 1 + i as u16,
+            &line,
+            table_w,
+            style,
+        );
+    }
 }
