@@ -58,6 +58,7 @@ fn home(lang: Lang) -> App {
             task(TaskKind::All, 1984),
         ],
         own: None,
+        plist: None,
     };
     update(&mut app, Msg::HomeLoaded(Ok(home)));
     app
@@ -101,6 +102,7 @@ fn list(lang: Lang, w: u16, h: u16) -> App {
             filter,
         }],
         own: None,
+        plist: None,
     };
     update(&mut app, Msg::HomeLoaded(Ok(home)));
     let fx = update(&mut app, key(KeyCode::Enter));
@@ -153,6 +155,7 @@ fn detail(lang: Lang) -> App {
             valid_to: "2026-11-20".into(),
         }],
         history: Some(history),
+        list_entries: vec![],
     };
     update(
         &mut app,
@@ -227,6 +230,7 @@ fn enterprise_account_sees_its_own_card() {
         Msg::HomeLoaded(Ok(Home {
             tasks: Vec::new(),
             own: Some(own),
+            plist: None,
         })),
     );
     let shown = snap(&app, 80, 24);

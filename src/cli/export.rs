@@ -8,11 +8,25 @@ use ecocase::domain::enterprise::Status;
 use ecocase::export::{self, ExportError, Format, Output};
 use ecocase::i18n::{T, Text};
 use ecocase::store::enterprise::Filter;
+use ecocase::store::positive_list::EntryFilter;
 use std::path::PathBuf;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum ExportCommand {
     Enterprises(EnterprisesArgs),
+    PositiveList(PositiveListArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct PositiveListArgs {
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    #[arg(long, value_name = "CODE")]
+    region: Option<String>,
+    #[arg(long = "as", value_name = "USER")]
+    actor: String,
 }
 
 #[derive(clap::Args, Debug)]
@@ -36,16 +50,49 @@ enum FormatArg {
     Json,
 }
 
-pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(), CliError> {
-    let ExportCommand::Enterprises(a) = c;
-    let lang = ctx.lang;
-    let to_stdout = a.output.as_os_str() == "-";
-    let format = match a.format {
+fn format_of(arg: Option<FormatArg>, output: &std::path::Path) -> Format {
+    match arg {
         Some(FormatArg::Csv) => Format::Csv,
         Some(FormatArg::Xlsx) => Format::Xlsx,
         Some(FormatArg::Json) => Format::Json,
-        None => Format::from_path(&a.output),
+        None => Format::from_path(output),
+    }
+}
+
+/// The region code for `--region` (code or name in either language); `None` when not given.
+fn region_code(
+    ctx: &Context,
+    s: &ecocase::service::Session,
+    arg: Option<&str>,
+) -> Result<Option<String>, CliError> {
+    let v = match arg.map(str::trim) {
+        None | Some("") => return Ok(None),
+        Some(v) => v,
     };
+    let regions = s.regions().map_err(|e| ctx.fail(e))?;
+    regions
+        .iter()
+        .find(|r| {
+            r.code.eq_ignore_ascii_case(v) || r.name_zh == v || r.name_en.eq_ignore_ascii_case(v)
+        })
+        .map(|r| Some(r.code.clone()))
+        .ok_or_else(|| {
+            CliError::usage(
+                Text::new(T::ErrRegionUnknown)
+                    .arg("code", v)
+                    .render(ctx.lang),
+            )
+        })
+}
+
+pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(), CliError> {
+    let a = match c {
+        ExportCommand::Enterprises(a) => a,
+        ExportCommand::PositiveList(a) => return run_positive_list(ctx, a, secrets),
+    };
+    let lang = ctx.lang;
+    let to_stdout = a.output.as_os_str() == "-";
+    let format = format_of(a.format, &a.output);
     if to_stdout && format == Format::Xlsx {
         return Err(CliError::usage(T::CliExportXlsxStdout.get(lang)));
     }
@@ -68,25 +115,7 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
         ),
     };
     let s = secrets.login(ctx, &a.actor)?;
-    let region = match a.region.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(v) => {
-            let regions = s.regions().map_err(|e| ctx.fail(e))?;
-            let found = regions.iter().find(|r| {
-                r.code.eq_ignore_ascii_case(v)
-                    || r.name_zh == v
-                    || r.name_en.eq_ignore_ascii_case(v)
-            });
-            match found {
-                Some(r) => Some(r.code.clone()),
-                None => {
-                    return Err(CliError::usage(
-                        Text::new(T::ErrRegionUnknown).arg("code", v).render(lang),
-                    ));
-                }
-            }
-        }
-    };
+    let region = region_code(ctx, &s, a.region.as_deref())?;
     let filter = Filter {
         region,
         status,
@@ -102,6 +131,41 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
     if !to_stdout {
         output::say(
             &Text::new(T::CliExportDone)
+                .arg("n", n)
+                .arg("path", a.output.display())
+                .render(lang),
+        );
+    }
+    Ok(())
+}
+
+/// `ecocase export positive-list`: the current list for public notice.
+fn run_positive_list(
+    ctx: &Context,
+    a: PositiveListArgs,
+    secrets: &mut Secrets,
+) -> Result<(), CliError> {
+    let lang = ctx.lang;
+    let to_stdout = a.output.as_os_str() == "-";
+    let format = format_of(a.format, &a.output);
+    if to_stdout && format == Format::Xlsx {
+        return Err(CliError::usage(T::CliExportXlsxStdout.get(lang)));
+    }
+    let s = secrets.login(ctx, &a.actor)?;
+    let filter = EntryFilter {
+        region: region_code(ctx, &s, a.region.as_deref())?,
+        ..EntryFilter::default()
+    };
+    let out = if to_stdout {
+        Output::Stdout
+    } else {
+        Output::File(&a.output)
+    };
+    let n = export::positive_list::positive_list(&s, &filter, format, out, lang)
+        .map_err(|e| export_error(ctx, e))?;
+    if !to_stdout {
+        output::say(
+            &Text::new(T::CliExportPlDone)
                 .arg("n", n)
                 .arg("path", a.output.display())
                 .render(lang),

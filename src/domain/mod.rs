@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod codes;
 pub mod enterprise;
 pub mod pinyin;
+pub mod positive_list;
 pub mod settings;
 pub mod text;
 pub mod uscc;

@@ -10,6 +10,10 @@ pub const DEFAULTS: &[(&str, i64, T)] = &[
     ("login.lock_minutes", 15, T::SettingLoginLockMinutes),
     ("session.idle_lock_minutes", 15, T::SettingIdleLockMinutes),
     ("password.min_length", 4, T::SettingPasswordMinLength),
+    ("plist.notice_days", 5, T::SettingPlNoticeDays),
+    ("plist.review_months", 12, T::SettingPlReviewMonths),
+    ("plist.cooldown_months", 12, T::SettingPlCooldownMonths),
+    ("plist.lookback_years", 2, T::SettingPlLookbackYears),
 ];
 
 /// The policy in force, read once per session and passed to the rules that need it.
@@ -53,6 +57,19 @@ impl Policy {
         usize::try_from(self.get("password.min_length"))
             .unwrap_or(4)
             .max(1)
+    }
+}
+
+impl Policy {
+    /// The positive-list numbers (notice, review, cool-down, look-back).
+    pub fn positive_list(&self) -> crate::domain::positive_list::ListPolicy {
+        let n = |k: &str, min: i64| u32::try_from(self.get(k).max(min)).unwrap_or(1);
+        crate::domain::positive_list::ListPolicy {
+            notice_working_days: n("plist.notice_days", 1),
+            review_months: n("plist.review_months", 1),
+            cooldown_months: n("plist.cooldown_months", 0),
+            lookback_years: n("plist.lookback_years", 1),
+        }
     }
 }
 

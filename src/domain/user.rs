@@ -95,10 +95,17 @@ pub enum Action {
     ReferenceManage,
     SettingsManage,
     AuditView,
+    // 正面清单 (positive list)
+    ListRead,
+    ListPropose,
+    ListApply,
+    ListApprove,
+    ListTrigger,
+    ListExport,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 16] = [
         Action::EnterpriseRead,
         Action::EnterpriseCreate,
         Action::EnterpriseUpdate,
@@ -109,6 +116,12 @@ impl Action {
         Action::ReferenceManage,
         Action::SettingsManage,
         Action::AuditView,
+        Action::ListRead,
+        Action::ListPropose,
+        Action::ListApply,
+        Action::ListApprove,
+        Action::ListTrigger,
+        Action::ListExport,
     ];
 
     pub fn label(self) -> T {
@@ -123,6 +136,12 @@ impl Action {
             Action::ReferenceManage => T::ActReferenceManage,
             Action::SettingsManage => T::ActSettingsManage,
             Action::AuditView => T::ActAuditView,
+            Action::ListRead => T::ActListRead,
+            Action::ListPropose => T::ActListPropose,
+            Action::ListApply => T::ActListApply,
+            Action::ListApprove => T::ActListApprove,
+            Action::ListTrigger => T::ActListTrigger,
+            Action::ListExport => T::ActListExport,
         }
     }
 
@@ -138,6 +157,12 @@ impl Action {
             Action::EnterpriseExport => &[Enterprise, Staff, Inspector, Supervisor],
             Action::UserManage | Action::ReferenceManage | Action::SettingsManage => &[Admin],
             Action::AuditView => &[Supervisor, Admin],
+            Action::ListRead => &[Enterprise, Staff, Inspector, Supervisor, Admin],
+            Action::ListPropose => &[Staff, Supervisor],
+            Action::ListApply => &[Enterprise],
+            Action::ListApprove => &[Supervisor],
+            Action::ListTrigger => &[Staff, Inspector, Supervisor],
+            Action::ListExport => &[Staff, Supervisor],
         }
     }
 

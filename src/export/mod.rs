@@ -5,6 +5,7 @@
 pub mod columns;
 pub mod csv;
 pub mod json;
+pub mod positive_list;
 pub mod xlsx;
 
 use crate::i18n::{Lang, T};
@@ -88,6 +89,16 @@ pub fn enterprises(
     output: Output<'_>,
     lang: Lang,
 ) -> Result<u64, ExportError> {
+    deliver(format, output, |temp| write(s, filter, format, temp, lang))
+}
+
+/// Writes through `write` into a temporary file next to the target and renames it when complete (or to
+/// standard output when there is no file); a failed export leaves nothing behind.
+pub(crate) fn deliver(
+    format: Format,
+    output: Output<'_>,
+    write: impl FnOnce(Option<&Path>) -> Result<u64, ExportError>,
+) -> Result<u64, ExportError> {
     let target = match output {
         Output::Stdout if format == Format::Xlsx => return Err(ExportError::XlsxToStdout),
         Output::Stdout => None,
@@ -100,7 +111,7 @@ pub fn enterprises(
         ));
     }
     let temp = target.map(temp_path);
-    let result = write(s, filter, format, temp.as_deref(), lang);
+    let result = write(temp.as_deref());
     match (&result, target, &temp) {
         (Ok(_), Some(target), Some(temp)) => {
             if let Err(e) = std::fs::rename(temp, target) {

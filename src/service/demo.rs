@@ -323,6 +323,8 @@ fn build(
                 progress(done, total);
             }
         }
+        let cal = reference::calendar(&tx)?;
+        crate::service::demo_positive_list::write(&tx, &actor, &now, today, &cal, FIXED.len())?;
         reference::set_setting(&tx, "demo", "1", &actor.uid, &now)?;
         let after = serde_json::json!({ "key": "demo", "value": "1" });
         audit::append(

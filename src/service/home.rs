@@ -63,6 +63,8 @@ pub struct HomeTask {
 pub struct Home {
     pub tasks: Vec<HomeTask>,
     pub own: Option<Enterprise>,
+    /// 正面清单 counts for bureau roles that see the list.
+    pub plist: Option<crate::service::positive_list::ListCounts>,
 }
 
 impl Session {
@@ -77,6 +79,7 @@ impl Session {
             return Ok(Home {
                 tasks: Vec::new(),
                 own,
+                plist: None,
             });
         }
         let today = self.today();
@@ -139,7 +142,16 @@ impl Session {
                 filter: Filter::default(),
             },
         ];
-        Ok(Home { tasks, own: None })
+        let plist = self
+            .check(Action::ListRead, crate::domain::user::Target::any())
+            .ok()
+            .map(|()| self.pl_counts())
+            .transpose()?;
+        Ok(Home {
+            tasks,
+            own: None,
+            plist,
+        })
     }
 
     /// The page of enterprises that ends just before `before` (the last page when `None`).

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod auth;
 pub mod enterprise;
+pub mod positive_list;
 pub mod setup;
 pub mod users;
 
@@ -16,6 +17,7 @@ pub mod home;
 // Command-line work: import, demo data, administration.
 pub mod demo;
 mod demo_data;
+mod demo_positive_list;
 mod demo_tables;
 pub mod import;
 pub mod import_csv;

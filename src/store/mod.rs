@@ -9,6 +9,7 @@ pub mod draft;
 pub mod enterprise;
 pub mod enterprise_list;
 pub mod home;
+pub mod positive_list;
 pub mod reference;
 pub mod seed;
 pub mod user;

@@ -221,6 +221,17 @@ impl Runtime {
             Effect::VerifyAudit => Some(Msg::AuditVerified(
                 self.session()?.verify_audit_chain().map_err(text),
             )),
+            Effect::PlLoadEntries(_)
+            | Effect::PlLoadEntry { .. }
+            | Effect::PlTransition { .. }
+            | Effect::PlPropose { .. }
+            | Effect::PlApply
+            | Effect::PlExport
+            | Effect::PlNewBatch
+            | Effect::PlLoadBatches
+            | Effect::PlTrigger { .. } => {
+                crate::tui::execute_plist::execute(self.session()?, effect)
+            }
             Effect::CheckDataVersion => {
                 let v = self.session.as_ref()?.data_version().ok()?;
                 let before = self.data_version.replace(v);
@@ -262,10 +273,13 @@ fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     } else {
         None
     };
+    // Roles without the positive list simply see no entries.
+    let list_entries = s.pl_entries_of(id).unwrap_or_default();
     Ok(DetailData {
         enterprise,
         former_names,
         history,
+        list_entries,
     })
 }
 

@@ -35,6 +35,10 @@ pub enum Ctx {
     MultiPicker,
     Filter,
     DeleteDialog,
+    // 正面清单 (positive list)
+    PlList,
+    PlEntry,
+    PlBatches,
 }
 
 impl Ctx {
@@ -72,6 +76,9 @@ impl Ctx {
                 | Ctx::SettingEdit
                 | Ctx::Audit
                 | Ctx::AuditEntry
+                | Ctx::PlList
+                | Ctx::PlEntry
+                | Ctx::PlBatches
         )
     }
 }
@@ -122,6 +129,23 @@ pub enum Cmd {
     AddCertificate,
     EditValue,
     Verify,
+    // 正面清单 (positive list)
+    GoPlist,
+    PlDueOnly,
+    PlExport,
+    PlNewBatch,
+    PlBatches,
+    PlRegion,
+    PlTrigger,
+    PlPropose,
+    PlApply,
+    PlStartNotice,
+    PlAdmit,
+    PlObjection,
+    PlStartReview,
+    PlPassReview,
+    PlFailReview,
+    PlRemove,
 }
 
 impl Cmd {
@@ -139,6 +163,19 @@ impl Cmd {
             | Cmd::AddCertificate => Some(Action::UserManage),
             Cmd::Settings | Cmd::EditValue => Some(Action::SettingsManage),
             Cmd::Audit | Cmd::Verify => Some(Action::AuditView),
+            Cmd::GoPlist | Cmd::PlDueOnly | Cmd::PlBatches | Cmd::PlRegion => {
+                Some(Action::ListRead)
+            }
+            Cmd::PlExport => Some(Action::ListExport),
+            Cmd::PlPropose | Cmd::PlStartReview | Cmd::PlNewBatch => Some(Action::ListPropose),
+            Cmd::PlApply => Some(Action::ListApply),
+            Cmd::PlTrigger => Some(Action::ListTrigger),
+            Cmd::PlStartNotice
+            | Cmd::PlAdmit
+            | Cmd::PlObjection
+            | Cmd::PlPassReview
+            | Cmd::PlFailReview
+            | Cmd::PlRemove => Some(Action::ListApprove),
             _ => None,
         }
     }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod bindings;
 pub mod draw;
 pub mod execute;
+mod execute_plist;
 pub mod input;
 pub mod keymap;
 pub mod keys;

@@ -67,6 +67,8 @@ pub struct DetailData {
     pub former_names: Vec<FormerName>,
     /// `None` when the role may not see the audit history.
     pub history: Option<Vec<AuditRow>>,
+    /// The enterprise's positive-list entries, newest first.
+    pub list_entries: Vec<crate::store::positive_list::Entry>,
 }
 
 /// Why a save did not happen.
@@ -137,6 +139,15 @@ pub enum Msg {
         rows: Result<Vec<AuditRow>, Text>,
     },
     AuditVerified(Result<ChainReport, Text>),
+    // 正面清单 (positive list)
+    PlEntriesLoaded(Result<Vec<crate::store::positive_list::Entry>, Text>),
+    PlEntryLoaded {
+        id: i64,
+        data: Result<crate::service::positive_list::EntryDetail, Text>,
+    },
+    PlBatchesLoaded(Result<Vec<crate::store::positive_list::Batch>, Text>),
+    /// A positive-list change was made (with its message) or refused (with the reason).
+    PlDone(Result<Text, Text>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -228,6 +239,37 @@ pub enum Effect {
         limit: usize,
     },
     VerifyAudit,
+    // 正面清单 (positive list)
+    PlLoadEntries(crate::tui::screens::plist::PlFilter),
+    PlLoadEntry {
+        id: i64,
+    },
+    PlTransition {
+        id: i64,
+        row_version: i64,
+        transition: crate::domain::positive_list::Transition,
+        reason: String,
+        /// Why an entry leaves the list (removals and failed reviews).
+        cause: Option<crate::domain::positive_list::RemovalCause>,
+    },
+    /// Record a trigger event (dated today) against a listed entry.
+    PlTrigger {
+        id: i64,
+        kind: crate::domain::positive_list::TriggerKind,
+        reference: String,
+        handling: crate::domain::positive_list::Handling,
+    },
+    /// Propose the enterprise as a candidate of the newest batch.
+    PlPropose {
+        enterprise_id: i64,
+    },
+    /// The enterprise account applies itself to the newest batch.
+    PlApply,
+    /// Export the current list to a CSV file in the working directory.
+    PlExport,
+    /// Open the next batch of this year (YYYY年第N批).
+    PlNewBatch,
+    PlLoadBatches,
 }
 
 impl Effect {

@@ -67,6 +67,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 audit_view::render_entry(frame, body, app, s);
                 None
             }
+            Screen::PlList(s) => {
+                crate::tui::screens::plist_view::render_list(frame, body, app, s);
+                None
+            }
+            Screen::PlEntry(s) => {
+                crate::tui::screens::plist_view::render_entry(frame, body, app, s);
+                None
+            }
+            Screen::PlBatches(s) => {
+                crate::tui::screens::plist_view::render_batches(frame, body, app, s);
+                None
+            }
         }
     };
     if let Some(lock) = &app.locked {
@@ -132,6 +144,13 @@ fn breadcrumb(app: &App) -> String {
             },
             Screen::Settings(_) => T::ScreenSettings.get(lang).to_string(),
             Screen::Audit(_) => T::ScreenAudit.get(lang).to_string(),
+            Screen::PlList(_) => T::ScreenPlList.get(lang).to_string(),
+            Screen::PlBatches(_) => T::ScreenPlBatches.get(lang).to_string(),
+            Screen::PlEntry(e) => e
+                .data
+                .as_ref()
+                .map(|d| d.entry.enterprise_name.clone())
+                .unwrap_or_else(|| T::ScreenPlList.get(lang).to_string()),
             Screen::AuditEntry(e) => Text::new(T::ScreenAuditEntry)
                 .arg("seq", e.row.seq)
                 .render(lang),

@@ -10,6 +10,7 @@ use crate::tui::screens::form::FormState;
 use crate::tui::screens::home::HomeState;
 use crate::tui::screens::list::ListState;
 use crate::tui::screens::login::LoginState;
+use crate::tui::screens::plist::{PlBatchesState, PlEntryState, PlListState};
 use crate::tui::screens::settings::SettingsState;
 use crate::tui::screens::setup::SetupState;
 use crate::tui::screens::users::{AccountState, UsersState};
@@ -30,6 +31,9 @@ pub enum Screen {
     Settings(SettingsState),
     Audit(AuditState),
     AuditEntry(AuditEntryState),
+    PlList(PlListState),
+    PlEntry(PlEntryState),
+    PlBatches(PlBatchesState),
 }
 
 impl Screen {
@@ -49,6 +53,9 @@ impl Screen {
             Screen::Settings(_) => Ctx::Settings,
             Screen::Audit(_) => Ctx::Audit,
             Screen::AuditEntry(_) => Ctx::AuditEntry,
+            Screen::PlList(_) => Ctx::PlList,
+            Screen::PlEntry(_) => Ctx::PlEntry,
+            Screen::PlBatches(_) => Ctx::PlBatches,
         }
     }
 
@@ -76,6 +83,9 @@ impl Screen {
             Screen::Settings(st) => st.on_input(env, input),
             Screen::Audit(st) => st.on_input(env, input),
             Screen::AuditEntry(st) => st.on_input(env, input),
+            Screen::PlList(st) => st.on_input(env, input),
+            Screen::PlEntry(st) => st.on_input(env, input),
+            Screen::PlBatches(st) => st.on_input(env, input),
         }
     }
 
@@ -86,6 +96,7 @@ impl Screen {
             Screen::Form(f) => f.from_overlay(env, chosen),
             Screen::Detail(d) => d.from_overlay(env, chosen),
             Screen::AdminForm(f) => f.from_overlay(chosen),
+            Screen::PlEntry(p) => p.from_overlay(chosen),
             _ => Out::default(),
         }
     }
@@ -100,6 +111,9 @@ impl Screen {
             Screen::Account(a) => a.reload(),
             Screen::Settings(s) if s.editing.is_none() => s.reload(),
             Screen::Audit(a) => a.reload(env),
+            Screen::PlList(p) => p.reload(),
+            Screen::PlEntry(p) => p.reload(),
+            Screen::PlBatches(p) => p.reload(),
             _ => Out::default(),
         }
     }

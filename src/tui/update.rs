@@ -104,6 +104,38 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.message = Some(crate::tui::screens::audit::chain_message(r));
             Vec::new()
         }
+        Msg::PlEntriesLoaded(r) => {
+            let out = app.with_each(|s, _| match s {
+                Screen::PlList(l) => l.loaded(r.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::PlBatchesLoaded(r) => {
+            let out = app.with_each(|s, _| match s {
+                Screen::PlBatches(b) => b.loaded(r.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::PlEntryLoaded { id, data } => {
+            let out = app.with_each(|s, _| match s {
+                Screen::PlEntry(e) if e.id == id => e.loaded(data.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::PlDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::PlEntry(e) => e.done(r),
+                Screen::PlList(l) => l.done(r),
+                Screen::PlBatches(b) => b.done(r),
+                Screen::Detail(d) => d.list_done(r),
+                Screen::Home(h) => h.list_done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
         Msg::DataChanged => {
             if app.locked.is_some() || app.session.is_none() {
                 return Vec::new();

@@ -7,6 +7,8 @@ pub mod filter;
 pub mod help;
 pub mod palette;
 pub mod picker;
+pub mod plist_reason;
+pub mod plist_trigger;
 
 use crate::domain::pinyin::initials;
 use crate::store::enterprise::Filter;
@@ -23,6 +25,8 @@ pub enum Overlay {
     Picker(picker::PickerState),
     Filter(filter::FilterState),
     Delete(delete::DeleteState),
+    PlReason(plist_reason::ReasonState),
+    PlTrigger(plist_trigger::TriggerState),
 }
 
 /// A choice a dialog hands back to the screen under it.
@@ -37,6 +41,20 @@ pub enum Chosen {
         id: i64,
         row_version: i64,
         reason: String,
+    },
+    PlTransition {
+        id: i64,
+        row_version: i64,
+        transition: crate::domain::positive_list::Transition,
+        reason: String,
+        /// Why an entry leaves the list (removals and failed reviews).
+        cause: Option<crate::domain::positive_list::RemovalCause>,
+    },
+    PlTrigger {
+        id: i64,
+        kind: crate::domain::positive_list::TriggerKind,
+        reference: String,
+        handling: crate::domain::positive_list::Handling,
     },
 }
 
@@ -63,7 +81,7 @@ impl Overlay {
             Overlay::Picker(p) if p.multi => Ctx::MultiPicker,
             Overlay::Picker(_) => Ctx::Picker,
             Overlay::Filter(_) => Ctx::Filter,
-            Overlay::Delete(_) => Ctx::DeleteDialog,
+            Overlay::Delete(_) | Overlay::PlReason(_) | Overlay::PlTrigger(_) => Ctx::DeleteDialog,
         }
     }
 
@@ -75,6 +93,8 @@ impl Overlay {
             Overlay::Picker(s) => s.on_input(input),
             Overlay::Filter(s) => s.on_input(input),
             Overlay::Delete(s) => s.on_input(input),
+            Overlay::PlReason(s) => s.on_input(input),
+            Overlay::PlTrigger(s) => s.on_input(input),
         }
     }
 
@@ -93,6 +113,8 @@ impl Overlay {
                 None
             }
             Overlay::Delete(s) => s.render(frame, body, app),
+            Overlay::PlReason(s) => s.render(frame, body, app),
+            Overlay::PlTrigger(s) => s.render(frame, body, app),
         }
     }
 }

@@ -79,6 +79,14 @@ impl DetailState {
                     return FormState::open_edit(&d.enterprise);
                 }
             }
+            Cmd::PlPropose => {
+                if let Some(d) = &self.data {
+                    return Out::effect(Effect::PlPropose {
+                        enterprise_id: d.enterprise.id,
+                    })
+                    .with_message(Message::progress(T::MsgLoading));
+                }
+            }
             Cmd::Delete => {
                 if let Some(d) = &self.data {
                     let e = &d.enterprise;
@@ -107,6 +115,14 @@ impl DetailState {
             })
             .with_message(Message::progress(T::MsgDeleting)),
             _ => Out::default(),
+        }
+    }
+
+    /// A positive-list proposal made from this view came back.
+    pub fn list_done(&mut self, result: Result<Text, Text>) -> Out {
+        match result {
+            Ok(text) => self.reload().with_message(Message::info(text)),
+            Err(text) => Out::message(Message::error(text)),
         }
     }
 

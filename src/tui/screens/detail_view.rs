@@ -167,6 +167,16 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
             .render(lang);
         out.push(Line::Text(format!("{}  {until}", f.name)));
     }
+    out.push(Line::Blank);
+    out.push(Line::Heading(T::SectionPositiveList));
+    if d.list_entries.is_empty() {
+        out.push(Line::Text(T::None_.get(lang).to_string()));
+    }
+    for x in &d.list_entries {
+        out.push(Line::Text(crate::tui::screens::plist_view::entry_summary(
+            x, lang,
+        )));
+    }
     if let Some(history) = &d.history {
         out.push(Line::Blank);
         out.push(Line::Heading(T::SectionHistory));
@@ -206,6 +216,13 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DetailState) {
         return;
     };
     let all = lines(d, lang, app.session.as_ref());
+    draw_lines(frame, body, app, &all, s.scroll);
+}
+
+/// Draws `all` from line `scroll` (kept so the last line stays at the bottom); labels align.
+pub fn draw_lines(frame: &mut Frame<'_>, body: Rect, app: &App, all: &[Line], scroll: usize) {
+    let theme = app.theme;
+    let lang = app.lang;
     let label_w = all
         .iter()
         .filter_map(|l| match l {
@@ -216,7 +233,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DetailState) {
         .unwrap_or(12)
         + 2;
     let visible = usize::from(body.height);
-    let scroll = s.scroll.min(all.len().saturating_sub(visible));
+    let scroll = scroll.min(all.len().saturating_sub(visible));
     let w = usize::from(body.width) - 2;
     for (i, line) in all.iter().skip(scroll).take(visible).enumerate() {
         let y = body.y + i as u16;

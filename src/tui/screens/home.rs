@@ -10,6 +10,7 @@ use crate::tui::msg::Effect;
 use crate::tui::screens::audit::AuditState;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::screens::list::ListState;
+use crate::tui::screens::plist::{PlFilter, PlListState};
 use crate::tui::screens::settings::SettingsState;
 use crate::tui::screens::users::UsersState;
 
@@ -41,11 +42,48 @@ impl AdminEntry {
     }
 }
 
+/// The 正面清单 lines of the home screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlTask {
+    ReviewsDue,
+    NoticesEnding,
+    RemovalProposals,
+}
+
+impl PlTask {
+    pub fn label(self) -> T {
+        match self {
+            PlTask::ReviewsDue => T::TaskPlReviewsDue,
+            PlTask::NoticesEnding => T::TaskPlNoticesEnding,
+            PlTask::RemovalProposals => T::TaskPlRemovalProposals,
+        }
+    }
+
+    /// The list the line opens.
+    fn filter(self) -> PlFilter {
+        match self {
+            PlTask::ReviewsDue => PlFilter {
+                due_only: true,
+                ..PlFilter::default()
+            },
+            PlTask::NoticesEnding => PlFilter {
+                notice_ending: true,
+                ..PlFilter::default()
+            },
+            PlTask::RemovalProposals => PlFilter {
+                state: Some(crate::domain::positive_list::EntryState::Listed),
+                ..PlFilter::default()
+            },
+        }
+    }
+}
+
 /// One line of the home screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entry<'a> {
     Admin(AdminEntry),
     Task(&'a HomeTask),
+    Plist(PlTask, i64),
 }
 
 impl Entry<'_> {
@@ -55,6 +93,7 @@ impl Entry<'_> {
             Entry::Admin(_) => T::HomeAdmin,
             Entry::Task(t) if t.kind.is_alert() => T::HomeAlerts,
             Entry::Task(_) => T::HomeOverview,
+            Entry::Plist(..) => T::HomePositiveList,
         }
     }
 }
@@ -96,6 +135,18 @@ impl HomeState {
             .iter()
             .flat_map(|h| h.tasks.iter())
             .map(Entry::Task);
+        let plist = self
+            .home
+            .iter()
+            .filter_map(|h| h.plist.as_ref())
+            .flat_map(|c| {
+                [
+                    Entry::Plist(PlTask::ReviewsDue, c.reviews_due),
+                    Entry::Plist(PlTask::NoticesEnding, c.notices_ending),
+                    Entry::Plist(PlTask::RemovalProposals, c.removal_proposals),
+                ]
+            });
+        let tasks = tasks.chain(plist);
         if may(Action::UserManage) {
             admin.into_iter().chain(tasks).collect()
         } else {
@@ -113,9 +164,21 @@ impl HomeState {
             Input::Cmd(Cmd::Refresh) => return self.reload(),
             Input::Cmd(Cmd::Open) => return self.open(env),
             Input::Cmd(Cmd::GoList) => return ListState::open(env, Default::default()),
+            Input::Cmd(Cmd::GoPlist) => return PlListState::open(PlFilter::default()),
+            Input::Cmd(Cmd::PlApply) => {
+                return Out::effect(Effect::PlApply).with_message(Message::progress(T::MsgLoading));
+            }
             _ => {}
         }
         Out::default()
+    }
+
+    /// A positive-list application made from here came back.
+    pub fn list_done(&mut self, result: Result<Text, Text>) -> Out {
+        match result {
+            Ok(text) => self.reload().with_message(Message::info(text)),
+            Err(text) => Out::message(Message::error(text)),
+        }
     }
 
     fn open(&self, env: &mut Env<'_>) -> Out {
@@ -132,6 +195,7 @@ impl HomeState {
                 let filter = task.filter.clone();
                 ListState::open(env, filter)
             }
+            Some(Entry::Plist(task, _)) => PlListState::open(task.filter()),
             Some(Entry::Admin(AdminEntry::Users)) => UsersState::open(),
             Some(Entry::Admin(AdminEntry::Settings)) => SettingsState::open(),
             Some(Entry::Admin(AdminEntry::Audit)) => AuditState::open(env),
@@ -205,6 +269,7 @@ pub fn render(
                 task.kind.is_alert() && task.count > 0,
                 task.count == 0,
             ),
+            Entry::Plist(task, n) => (task.label().get(lang), count(*n), *n > 0, *n == 0),
         };
         let line = format!("  {}{}", fit(label, w - 12), fit_right(&count_text, 8));
         let style = if i == s.selected {

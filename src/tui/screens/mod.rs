@@ -15,6 +15,8 @@ pub mod home;
 pub mod list;
 pub mod list_view;
 pub mod login;
+pub mod plist;
+pub mod plist_view;
 pub mod settings;
 pub mod setup;
 pub mod users;

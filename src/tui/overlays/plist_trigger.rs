@@ -1,0 +1,199 @@
+//! Records a trigger event against a listed entry: its kind and handling (Left/Right choose), and the
+//! source reference (required). Tab moves between the fields, Cancel (the safe default after the
+//! fields) and Record.
+
+use crate::domain::positive_list::{Handling, TriggerKind};
+use crate::i18n::{T, Text};
+use crate::tui::app::{App, Input, Message};
+use crate::tui::draw::{centered, dialog, put, put_db, put_fit};
+use crate::tui::input::TextInput;
+use crate::tui::keymap::{Cmd, Key};
+use crate::tui::overlays::{Chosen, OverlayOut};
+use crate::tui::screens::{edit_text, paste_into};
+use crate::tui::text::width;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+/// The focus order of the dialog.
+const KIND: usize = 0;
+const REFERENCE: usize = 1;
+const HANDLING: usize = 2;
+const CANCEL: usize = 3;
+const RECORD: usize = 4;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TriggerState {
+    pub id: i64,
+    pub name: String,
+    pub kind: TriggerKind,
+    pub reference: TextInput,
+    pub handling: Handling,
+    pub focus: usize,
+}
+
+fn cycle<E: Copy + PartialEq>(all: &[E], v: E, forward: bool) -> E {
+    let n = all.len();
+    let i = all.iter().position(|x| *x == v).unwrap_or(0);
+    let j = if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    };
+    all.get(j).copied().unwrap_or(v)
+}
+
+impl TriggerState {
+    pub fn new(id: i64, name: &str) -> TriggerState {
+        TriggerState {
+            id,
+            name: name.to_string(),
+            kind: TriggerKind::Complaint,
+            reference: TextInput::default(),
+            handling: Handling::Offsite,
+            focus: KIND,
+        }
+    }
+
+    pub fn on_input(&mut self, input: Input) -> OverlayOut {
+        match input {
+            Input::Cmd(Cmd::Back) => return OverlayOut::Close,
+            Input::Cmd(Cmd::Toggle) => self.focus = (self.focus + 1) % 5,
+            Input::Cmd(Cmd::Submit) => match self.focus {
+                KIND | REFERENCE | HANDLING => self.focus += 1,
+                CANCEL => return OverlayOut::Close,
+                _ if self.reference.value().trim().is_empty() => {
+                    self.focus = REFERENCE;
+                    return OverlayOut::Stay(Some(Message::error(Text::new(
+                        T::ErrPlReferenceNeeded,
+                    ))));
+                }
+                _ => {
+                    return OverlayOut::ToScreen(Chosen::PlTrigger {
+                        id: self.id,
+                        kind: self.kind,
+                        reference: self.reference.value().trim().to_string(),
+                        handling: self.handling,
+                    });
+                }
+            },
+            Input::Key(k @ (Key::Left | Key::Right)) if self.focus != REFERENCE => {
+                let forward = k == Key::Right;
+                match self.focus {
+                    KIND => self.kind = cycle(TriggerKind::ALL, self.kind, forward),
+                    HANDLING => self.handling = cycle(Handling::ALL, self.handling, forward),
+                    _ => self.focus = CANCEL + RECORD - self.focus,
+                }
+            }
+            Input::Key(k) if self.focus == REFERENCE => edit_text(&mut self.reference, k),
+            Input::Paste(p) if self.focus == REFERENCE => {
+                return OverlayOut::Stay(paste_into(&mut self.reference, &p).message);
+            }
+            _ => {}
+        }
+        OverlayOut::Stay(None)
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, body: Rect, app: &App) -> Option<Position> {
+        let lang = app.lang;
+        let theme = app.theme;
+        let area = centered(body, 64, 9);
+        let inner = dialog(frame, area, T::KeyPlTrigger.get(lang), theme);
+        let w = usize::from(inner.width.saturating_sub(2));
+        put_db(frame, inner.x + 1, inner.y, &self.name, w, theme.heading());
+        let style = |f: usize| {
+            if self.focus == f {
+                theme.field_focus()
+            } else {
+                theme.field()
+            }
+        };
+        let rows = [
+            (
+                KIND,
+                T::PlFieldKind,
+                format!("< {} >", self.kind.label().get(lang)),
+            ),
+            (REFERENCE, T::PlFieldReference, String::new()),
+            (
+                HANDLING,
+                T::PlFieldHandling,
+                format!("< {} >", self.handling.label().get(lang)),
+            ),
+        ];
+        let mut cursor = None;
+        for (i, (f, label, value)) in rows.iter().enumerate() {
+            let y = inner.y + 2 + i as u16;
+            let fx = put(frame, inner.x + 1, y, label.get(lang), 16, theme.label()) + 1;
+            let fw = usize::from(inner.right().saturating_sub(fx + 1));
+            if *f == REFERENCE {
+                let (shown, col) = self.reference.view(fw);
+                put_fit(frame, fx, y, &shown, fw, style(*f));
+                if self.focus == REFERENCE {
+                    cursor = Some(Position::new(fx + col as u16, y));
+                }
+            } else {
+                put_fit(frame, fx, y, value, fw, style(*f));
+            }
+        }
+        let y = inner.y + inner.height.saturating_sub(1);
+        let cancel = format!("[ {} ]", T::ButtonCancel.get(lang));
+        let record = format!("[ {} ]", T::PlButtonRecord.get(lang));
+        let pick = |on: bool| if on { theme.selected() } else { theme.base() };
+        put_fit(
+            frame,
+            inner.x + 1,
+            y,
+            &cancel,
+            width(&cancel),
+            pick(self.focus == CANCEL),
+        );
+        let x2 = inner.x + 3 + width(&cancel) as u16;
+        put_fit(
+            frame,
+            x2,
+            y,
+            &record,
+            width(&record),
+            pick(self.focus == RECORD),
+        );
+        cursor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trigger_needs_its_reference_and_kinds_cycle() {
+        let mut s = TriggerState::new(3, "x");
+        s.on_input(Input::Key(Key::Right));
+        assert_eq!(s.kind, TriggerKind::MonitoringAlarm);
+        s.on_input(Input::Key(Key::Left));
+        s.on_input(Input::Key(Key::Left));
+        assert_eq!(s.kind, TriggerKind::Media);
+        s.focus = RECORD;
+        assert!(matches!(
+            s.on_input(Input::Cmd(Cmd::Submit)),
+            OverlayOut::Stay(Some(_))
+        ));
+        assert_eq!(s.focus, REFERENCE);
+        s.on_input(Input::Paste("ALM-1".into()));
+        s.on_input(Input::Cmd(Cmd::Submit));
+        s.on_input(Input::Key(Key::Right));
+        assert_eq!(s.handling, Handling::Onsite);
+        s.on_input(Input::Cmd(Cmd::Submit));
+        assert_eq!(s.focus, CANCEL);
+        assert_eq!(s.on_input(Input::Cmd(Cmd::Submit)), OverlayOut::Close);
+        s.focus = RECORD;
+        assert_eq!(
+            s.on_input(Input::Cmd(Cmd::Submit)),
+            OverlayOut::ToScreen(Chosen::PlTrigger {
+                id: 3,
+                kind: TriggerKind::Media,
+                reference: "ALM-1".into(),
+                handling: Handling::Onsite,
+            })
+        );
+    }
+}

@@ -1,0 +1,302 @@
+//! 正面清单 screens: app-state tests (keys in, effects out) and snapshots at 80x24 in zh and en.
+//! Review snapshot changes by eye: `INSTA_UPDATE=always cargo test --test tui_plist`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use ecocase::domain::positive_list::{Criterion, CriterionResult, EntryState, Transition, Verdict};
+use ecocase::i18n::{Lang, T, Text};
+use ecocase::service::positive_list::EntryDetail;
+use ecocase::store::positive_list::{Entry, HistoryRow, TriggerRow};
+use ecocase::tui::app::{App, Screen, update};
+use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::overlays::Overlay;
+use ecocase::tui::screens::plist::PlFilter;
+use tui_common::*;
+
+fn entry(id: i64, name: &str, state: &str) -> Entry {
+    Entry {
+        id,
+        uid: format!("u{id}"),
+        enterprise_id: id,
+        batch_id: 1,
+        state: state.into(),
+        origin: "proposed".into(),
+        notice_start: "2026-09-28".into(),
+        notice_end: "2026-10-10".into(),
+        listed_on: if state == "listed" {
+            "2026-10-12".into()
+        } else {
+            String::new()
+        },
+        review_due: if state == "listed" {
+            "2027-10-12".into()
+        } else {
+            String::new()
+        },
+        override_reason: String::new(),
+        removal_cause: String::new(),
+        removal_reason: String::new(),
+        removal_proposal: String::new(),
+        reapply_from: String::new(),
+        offsite_means: "自动监控、用电监控".into(),
+        row_version: 3,
+        created_at: "2026-09-01T02:00:00Z".into(),
+        updated_at: "2026-10-12T02:00:00Z".into(),
+        enterprise_name: name.into(),
+        uscc: "91130200699229617X".into(),
+        region_code: "371525".into(),
+        batch_name: "2026年第3批".into(),
+    }
+}
+
+fn detail() -> EntryDetail {
+    EntryDetail {
+        entry: entry(7, "聊城市东昌府区绿源化工有限公司", "notice"),
+        recorded: vec![],
+        current: vec![
+            CriterionResult {
+                criterion: Criterion::NoPenalty,
+                verdict: Verdict::Unknown,
+                evidence: Text::new(T::PlEvNoRecords).arg("years", 2),
+            },
+            CriterionResult {
+                criterion: Criterion::Permit,
+                verdict: Verdict::Fail,
+                evidence: Text::new(T::PlEvPermitExpired)
+                    .arg("no", "91130200699229617X001P")
+                    .arg("date", "2026-06-30"),
+            },
+            CriterionResult {
+                criterion: Criterion::Credit,
+                verdict: Verdict::Pass,
+                evidence: Text::new(T::PlEvCredit).arg_key("level", T::CreditGreen),
+            },
+        ],
+        history: vec![
+            HistoryRow {
+                from_state: String::new(),
+                to_state: "candidate".into(),
+                reason: "proposed".into(),
+                at: "2026-09-01T02:00:00Z".into(),
+                by_name: "张敏".into(),
+            },
+            HistoryRow {
+                from_state: "candidate".into(),
+                to_state: "notice".into(),
+                reason: "许可证延续中，已核实".into(),
+                at: "2026-09-28T02:00:00Z".into(),
+                by_name: "陈静".into(),
+            },
+        ],
+        triggers: vec![TriggerRow {
+            id: 1,
+            uid: "t1".into(),
+            kind: "complaint".into(),
+            reference: "12369-2026-0042".into(),
+            occurred_on: "2026-10-01".into(),
+            handling: "offsite".into(),
+            note: String::new(),
+            recorded_at: "2026-10-01T02:00:00Z".into(),
+            recorded_by: "u".into(),
+        }],
+    }
+}
+
+fn list_app(lang: Lang) -> App {
+    let mut app = logged_in(supervisor(), lang);
+    let fx = update(&mut app, key(KeyCode::Char('p')));
+    assert_eq!(fx, vec![Effect::PlLoadEntries(PlFilter::default())]);
+    update(
+        &mut app,
+        Msg::PlEntriesLoaded(Ok(vec![
+            entry(7, "聊城市东昌府区绿源化工有限公司", "notice"),
+            entry(8, "冠县兴华纺织有限公司", "listed"),
+            entry(
+                9,
+                "Liaocheng Very Long English Name Machinery Manufacturing Co., Ltd.",
+                "candidate",
+            ),
+        ])),
+    );
+    app
+}
+
+fn entry_app(lang: Lang) -> App {
+    let mut app = list_app(lang);
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(fx, vec![Effect::PlLoadEntry { id: 7 }]);
+    update(
+        &mut app,
+        Msg::PlEntryLoaded {
+            id: 7,
+            data: Ok(detail()),
+        },
+    );
+    app
+}
+
+#[test]
+fn state_filter_cycles_and_due_filter_toggles() {
+    let mut app = list_app(Lang::Zh);
+    let fx = update(&mut app, key(KeyCode::Char('f')));
+    assert_eq!(
+        fx,
+        vec![Effect::PlLoadEntries(PlFilter {
+            state: Some(EntryState::Candidate),
+            ..PlFilter::default()
+        })]
+    );
+    let fx = update(&mut app, key(KeyCode::Char('d')));
+    assert_eq!(
+        fx,
+        vec![Effect::PlLoadEntries(PlFilter {
+            due_only: true,
+            ..PlFilter::default()
+        })]
+    );
+}
+
+#[test]
+fn admitting_is_confirmed_and_cancel_is_the_default() {
+    let mut app = entry_app(Lang::Zh);
+    update(&mut app, key(KeyCode::Char('a')));
+    assert!(matches!(app.overlay, Some(Overlay::PlReason(_))));
+    // Enter from the reason field moves to Cancel; Enter again closes without acting.
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(app.overlay.is_none());
+    // Tab twice reaches the action.
+    update(&mut app, key(KeyCode::Char('a')));
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Tab));
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::PlTransition {
+            id: 7,
+            row_version: 3,
+            transition: Transition::Admit,
+            reason: String::new(),
+            cause: None,
+        }]
+    );
+    update(
+        &mut app,
+        Msg::PlDone(Ok(Text::new(T::MsgPlTransitioned)
+            .arg("name", "x")
+            .arg_key("state", T::ListListed))),
+    );
+    assert!(matches!(app.screen(), Screen::PlEntry(_)));
+}
+
+#[test]
+fn a_transition_not_allowed_from_the_state_is_refused_on_the_spot() {
+    let mut app = entry_app(Lang::En);
+    // The entry is under notice: a review cannot start.
+    let fx = update(&mut app, key(KeyCode::Char('r')));
+    assert!(fx.is_empty());
+    assert!(app.overlay.is_none());
+    let msg = app.message.as_ref().expect("message");
+    assert!(format!("{msg:?}").contains("ErrPlTransition"), "{msg:?}");
+}
+
+#[test]
+fn staff_see_no_approval_keys_and_enterprises_apply_from_home() {
+    let mut app = logged_in(staff(), Lang::Zh);
+    update(&mut app, key(KeyCode::Char('p')));
+    update(
+        &mut app,
+        Msg::PlEntriesLoaded(Ok(vec![entry(7, "甲", "notice")])),
+    );
+    update(&mut app, key(KeyCode::Enter));
+    update(
+        &mut app,
+        Msg::PlEntryLoaded {
+            id: 7,
+            data: Ok(detail()),
+        },
+    );
+    let (text, _) = screen(&app, 80, 24);
+    let footer = text.lines().nth(23).unwrap_or_default().to_string();
+    assert!(!footer.contains("纳入清单"), "{footer}");
+    assert!(footer.contains("开始复核"), "{footer}");
+
+    let mut ent = logged_in(enterprise_user(), Lang::Zh);
+    let fx = update(&mut ent, key(KeyCode::Char('a')));
+    assert_eq!(fx, vec![Effect::PlApply]);
+}
+
+#[test]
+fn snapshots_80x24() {
+    for lang in [Lang::Zh, Lang::En] {
+        let app = list_app(lang);
+        insta::assert_snapshot!(
+            format!("plist_list_{}", lang.code()),
+            screen(&app, 80, 24).0
+        );
+        let app = entry_app(lang);
+        insta::assert_snapshot!(
+            format!("plist_entry_{}", lang.code()),
+            screen(&app, 80, 24).0
+        );
+        let mut app = entry_app(lang);
+        update(&mut app, key(KeyCode::Char('o')));
+        insta::assert_snapshot!(
+            format!("plist_objection_{}", lang.code()),
+            screen(&app, 80, 24).0
+        );
+    }
+}
+
+#[test]
+fn batches_open_their_entries() {
+    use ecocase::store::positive_list::Batch;
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = list_app(lang);
+        let fx = update(&mut app, key(KeyCode::Char('B')));
+        assert_eq!(fx, vec![Effect::PlLoadBatches]);
+        let batch = |id: i64, name: &str, counts: Vec<(&str, i64)>| Batch {
+            id,
+            uid: format!("b{id}"),
+            name: name.into(),
+            year: 2026,
+            note: String::new(),
+            created_at: String::new(),
+            counts: counts
+                .into_iter()
+                .map(|(s, n)| (s.to_string(), n))
+                .collect(),
+        };
+        update(
+            &mut app,
+            Msg::PlBatchesLoaded(Ok(vec![
+                batch(
+                    3,
+                    "2026年第2批",
+                    vec![("candidate", 3), ("notice", 2), ("rejected", 1)],
+                ),
+                batch(2, "2026年第1批", vec![("listed", 3)]),
+                batch(
+                    1,
+                    "2025年第1批",
+                    vec![("listed", 3), ("review", 1), ("removed", 1)],
+                ),
+            ])),
+        );
+        insta::assert_snapshot!(
+            format!("plist_batches_{}", lang.code()),
+            screen(&app, 80, 24).0
+        );
+        update(&mut app, key(KeyCode::Down));
+        let fx = update(&mut app, key(KeyCode::Enter));
+        assert_eq!(
+            fx,
+            vec![Effect::PlLoadEntries(PlFilter {
+                batch: Some((2, "2026年第1批".into())),
+                ..PlFilter::default()
+            })]
+        );
+    }
+}
