@@ -10,6 +10,23 @@ pub const DEFAULTS: &[(&str, i64, T)] = &[
     ("login.lock_minutes", 15, T::SettingLoginLockMinutes),
     ("session.idle_lock_minutes", 15, T::SettingIdleLockMinutes),
     ("password.min_length", 4, T::SettingPasswordMinLength),
+    ("assist.response_days", 2, T::SettingAssistResponseDays),
+    (
+        "assist.complete_days.normal",
+        10,
+        T::SettingAssistCompleteNormal,
+    ),
+    (
+        "assist.complete_days.urgent",
+        5,
+        T::SettingAssistCompleteUrgent,
+    ),
+    (
+        "assist.complete_days.critical",
+        2,
+        T::SettingAssistCompleteCritical,
+    ),
+    ("assist.rating_days", 10, T::SettingAssistRatingDays),
 ];
 
 /// The policy in force, read once per session and passed to the rules that need it.

@@ -95,10 +95,17 @@ pub enum Action {
     ReferenceManage,
     SettingsManage,
     AuditView,
+    // 点单式帮扶 (assistance)
+    AssistRead,
+    AssistFile,
+    AssistTriage,
+    AssistHandle,
+    AssistRate,
+    AssistWithdraw,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 16] = [
         Action::EnterpriseRead,
         Action::EnterpriseCreate,
         Action::EnterpriseUpdate,
@@ -109,6 +116,12 @@ impl Action {
         Action::ReferenceManage,
         Action::SettingsManage,
         Action::AuditView,
+        Action::AssistRead,
+        Action::AssistFile,
+        Action::AssistTriage,
+        Action::AssistHandle,
+        Action::AssistRate,
+        Action::AssistWithdraw,
     ];
 
     pub fn label(self) -> T {
@@ -123,6 +136,12 @@ impl Action {
             Action::ReferenceManage => T::ActReferenceManage,
             Action::SettingsManage => T::ActSettingsManage,
             Action::AuditView => T::ActAuditView,
+            Action::AssistRead => T::ActAssistRead,
+            Action::AssistFile => T::ActAssistFile,
+            Action::AssistTriage => T::ActAssistTriage,
+            Action::AssistHandle => T::ActAssistHandle,
+            Action::AssistRate => T::ActAssistRate,
+            Action::AssistWithdraw => T::ActAssistWithdraw,
         }
     }
 
@@ -138,6 +157,14 @@ impl Action {
             Action::EnterpriseExport => &[Enterprise, Staff, Inspector, Supervisor],
             Action::UserManage | Action::ReferenceManage | Action::SettingsManage => &[Admin],
             Action::AuditView => &[Supervisor, Admin],
+            // The enterprise files, rates and withdraws its own; staff file on its behalf and triage in
+            // their region; the assigned staff or inspector handles (checked by the service against the
+            // request); supervisors do everything in their region.
+            Action::AssistRead => &[Enterprise, Staff, Inspector, Supervisor],
+            Action::AssistFile => &[Enterprise, Staff, Supervisor],
+            Action::AssistTriage => &[Staff, Supervisor],
+            Action::AssistHandle => &[Staff, Inspector, Supervisor],
+            Action::AssistRate | Action::AssistWithdraw => &[Enterprise],
         }
     }
 

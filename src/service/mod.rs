@@ -3,6 +3,7 @@
 //! CLI both come through here, so a rule enforced here holds everywhere.
 
 pub mod admin;
+pub mod assistance;
 pub mod auth;
 pub mod enterprise;
 pub mod setup;
