@@ -119,6 +119,10 @@ impl Session {
     pub fn assist_request(&self, id: i64) -> Result<Request> {
         self.require(Action::AssistRead)?;
         let r = store::get(&self.conn, id)?;
+        // A draft is the enterprise's own until submitted.
+        if r.state == AssistState::Draft && !self.actor.has(Role::Enterprise) {
+            return Err(ServiceError::NotFound);
+        }
         self.check(
             Action::AssistRead,
             Target::record(&r.region_code, r.enterprise_id),

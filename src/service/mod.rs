@@ -16,6 +16,7 @@ pub mod home;
 
 // Command-line work: import, demo data, administration.
 pub mod demo;
+mod demo_assist;
 mod demo_data;
 mod demo_tables;
 pub mod import;

@@ -225,8 +225,10 @@ pub fn list(
     if let Some(r) = &scope.region {
         bind(&mut sql, " AND r.region_code = ?", r.clone().into());
     }
-    if let Some(e) = scope.enterprise_id {
-        bind(&mut sql, " AND r.enterprise_id = ?", e.into());
+    match scope.enterprise_id {
+        Some(e) => bind(&mut sql, " AND r.enterprise_id = ?", e.into()),
+        // A draft is the enterprise's own until submitted.
+        None => sql.push_str(" AND r.state <> 'draft'"),
     }
     if let Some(r) = &f.region {
         bind(&mut sql, " AND r.region_code = ?", r.clone().into());
