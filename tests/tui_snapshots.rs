@@ -58,6 +58,7 @@ fn home(lang: Lang) -> App {
             task(TaskKind::All, 1984),
         ],
         own: None,
+        assist: None,
     };
     update(&mut app, Msg::HomeLoaded(Ok(home)));
     app
@@ -101,6 +102,7 @@ fn list(lang: Lang, w: u16, h: u16) -> App {
             filter,
         }],
         own: None,
+        assist: None,
     };
     update(&mut app, Msg::HomeLoaded(Ok(home)));
     let fx = update(&mut app, key(KeyCode::Enter));
@@ -227,6 +229,7 @@ fn enterprise_account_sees_its_own_card() {
         Msg::HomeLoaded(Ok(Home {
             tasks: Vec::new(),
             own: Some(own),
+            assist: None,
         })),
     );
     let shown = snap(&app, 80, 24);

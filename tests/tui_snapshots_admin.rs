@@ -42,6 +42,7 @@ fn admin_home(lang: Lang) -> App {
             task(TaskKind::All, 1984),
         ],
         own: None,
+        assist: None,
     };
     update(&mut app, Msg::HomeLoaded(Ok(home)));
     app

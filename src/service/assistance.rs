@@ -618,6 +618,9 @@ fn apply(
                 r.reopen_count += 1;
                 r.clock_started_at = now_s.clone();
                 r.completed_at = None;
+                // The earlier result and opinion stay in the timeline; the request is open again.
+                r.outcome = None;
+                r.closing_opinion = String::new();
                 format!("{} {}", input.comment, input.revisit)
                     .trim()
                     .to_string()

@@ -63,6 +63,8 @@ pub struct HomeTask {
 pub struct Home {
     pub tasks: Vec<HomeTask>,
     pub own: Option<Enterprise>,
+    /// 帮扶 queue sizes and SLA alerts, for roles that see assistance requests.
+    pub assist: Option<crate::service::assistance::QueueCounts>,
 }
 
 impl Session {
@@ -77,6 +79,7 @@ impl Session {
             return Ok(Home {
                 tasks: Vec::new(),
                 own,
+                assist: self.home_assist()?,
             });
         }
         let today = self.today();
@@ -139,7 +142,18 @@ impl Session {
                 filter: Filter::default(),
             },
         ];
-        Ok(Home { tasks, own: None })
+        Ok(Home {
+            tasks,
+            own: None,
+            assist: self.home_assist()?,
+        })
+    }
+
+    fn home_assist(&self) -> Result<Option<crate::service::assistance::QueueCounts>> {
+        if self.require(Action::AssistRead).is_err() {
+            return Ok(None);
+        }
+        Ok(Some(self.assist_counts()?))
     }
 
     /// The page of enterprises that ends just before `before` (the last page when `None`).

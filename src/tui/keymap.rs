@@ -27,6 +27,10 @@ pub enum Ctx {
     SettingEdit,
     Audit,
     AuditEntry,
+    AssistQueue,
+    AssistDetail,
+    /// The 帮扶 form: text fields type, choices change with Left/Right, Space ticks a service.
+    AssistForm,
     Help,
     Palette,
     Confirm,
@@ -49,6 +53,7 @@ impl Ctx {
                 | Ctx::Form
                 | Ctx::AdminForm
                 | Ctx::SettingEdit
+                | Ctx::AssistForm
                 | Ctx::Help
                 | Ctx::Palette
                 | Ctx::Picker
@@ -72,6 +77,9 @@ impl Ctx {
                 | Ctx::SettingEdit
                 | Ctx::Audit
                 | Ctx::AuditEntry
+                | Ctx::AssistQueue
+                | Ctx::AssistDetail
+                | Ctx::AssistForm
         )
     }
 }
@@ -122,6 +130,10 @@ pub enum Cmd {
     AddCertificate,
     EditValue,
     Verify,
+    /// Open the 帮扶 queue.
+    Assist,
+    /// File a 帮扶 request.
+    FileRequest,
 }
 
 impl Cmd {
@@ -139,6 +151,8 @@ impl Cmd {
             | Cmd::AddCertificate => Some(Action::UserManage),
             Cmd::Settings | Cmd::EditValue => Some(Action::SettingsManage),
             Cmd::Audit | Cmd::Verify => Some(Action::AuditView),
+            Cmd::Assist => Some(Action::AssistRead),
+            Cmd::FileRequest => Some(Action::AssistFile),
             _ => None,
         }
     }

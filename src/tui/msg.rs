@@ -137,6 +137,17 @@ pub enum Msg {
         rows: Result<Vec<AuditRow>, Text>,
     },
     AuditVerified(Result<ChainReport, Text>),
+    AssistQueueLoaded {
+        queue: crate::service::assistance::Queue,
+        rows: Result<Vec<crate::service::assistance::QueueRow>, Text>,
+    },
+    AssistDetailLoaded {
+        id: i64,
+        data: Result<crate::tui::screens::assist::AssistDetailData, Text>,
+    },
+    ServiceMenuLoaded(Result<Vec<(String, String, String)>, Text>),
+    /// A 帮扶 change was made (with its message) or refused (with the reason).
+    AssistDone(Result<Text, Text>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -228,6 +239,28 @@ pub enum Effect {
         limit: usize,
     },
     VerifyAudit,
+    LoadAssistQueue {
+        queue: crate::service::assistance::Queue,
+    },
+    LoadAssistDetail {
+        id: i64,
+    },
+    LoadServiceMenu,
+    FileRequest {
+        /// The enterprise named by bureau staff; enterprise accounts file for their own.
+        enterprise_uscc: Option<String>,
+        draft: crate::domain::assistance::RequestDraft,
+    },
+    AssistTransition {
+        id: i64,
+        row_version: i64,
+        event: crate::domain::assistance::Event,
+        input: crate::domain::assistance::EventInput,
+    },
+    AssistRecord {
+        id: i64,
+        record: crate::store::assistance::ServiceRecord,
+    },
 }
 
 impl Effect {

@@ -4,6 +4,7 @@ use crate::tui::app::{Env, Input, Out};
 use crate::tui::keymap::Ctx;
 use crate::tui::overlays::Chosen;
 use crate::tui::screens::admin_form::AdminFormState;
+use crate::tui::screens::assist::{AssistDetailState, AssistFormState, AssistQueueState};
 use crate::tui::screens::audit::{AuditEntryState, AuditState};
 use crate::tui::screens::detail::DetailState;
 use crate::tui::screens::form::FormState;
@@ -30,6 +31,9 @@ pub enum Screen {
     Settings(SettingsState),
     Audit(AuditState),
     AuditEntry(AuditEntryState),
+    AssistQueue(AssistQueueState),
+    AssistDetail(AssistDetailState),
+    AssistForm(Box<AssistFormState>),
 }
 
 impl Screen {
@@ -49,6 +53,9 @@ impl Screen {
             Screen::Settings(_) => Ctx::Settings,
             Screen::Audit(_) => Ctx::Audit,
             Screen::AuditEntry(_) => Ctx::AuditEntry,
+            Screen::AssistQueue(_) => Ctx::AssistQueue,
+            Screen::AssistDetail(_) => Ctx::AssistDetail,
+            Screen::AssistForm(_) => Ctx::AssistForm,
         }
     }
 
@@ -57,6 +64,7 @@ impl Screen {
         match self {
             Screen::Form(f) => f.is_dirty(),
             Screen::AdminForm(f) => f.is_dirty(),
+            Screen::AssistForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -76,6 +84,9 @@ impl Screen {
             Screen::Settings(st) => st.on_input(env, input),
             Screen::Audit(st) => st.on_input(env, input),
             Screen::AuditEntry(st) => st.on_input(env, input),
+            Screen::AssistQueue(st) => st.on_input(env, input),
+            Screen::AssistDetail(st) => st.on_input(env, input),
+            Screen::AssistForm(st) => st.on_input(env, input),
         }
     }
 
@@ -100,6 +111,8 @@ impl Screen {
             Screen::Account(a) => a.reload(),
             Screen::Settings(s) if s.editing.is_none() => s.reload(),
             Screen::Audit(a) => a.reload(env),
+            Screen::AssistQueue(q) => q.reload(),
+            Screen::AssistDetail(d) => d.reload(),
             _ => Out::default(),
         }
     }

@@ -2,6 +2,8 @@
 
 pub mod admin_form;
 pub mod admin_form_view;
+pub mod assist;
+pub mod assist_view;
 pub mod audit;
 pub mod audit_view;
 pub mod auth_view;
