@@ -738,6 +738,8 @@ texts! {
     AssistTabInProgress => "办理中", "Working";
     AssistTabSuspended => "挂起", "Paused";
     AssistTabAwaitingRating => "待评价", "To rate";
+    AssistTabNearDue => "临期", "Near due";
+    AssistTabOverdue => "超期", "Overdue";
     AssistQueueEmpty => "此队列中没有请求", "No requests in this queue";
     AssistSlaResponse => "受理期限", "Accept by";
     AssistSlaCompletion => "办结期限", "Complete by";

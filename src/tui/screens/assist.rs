@@ -74,11 +74,15 @@ impl AssistQueueState {
             Input::Cmd(Cmd::NextValue) => {
                 self.tab = (self.tab + 1) % n;
                 self.selected = 0;
+                // Never show one queue's rows under another's tab.
+                self.rows.clear();
                 return self.reload();
             }
             Input::Cmd(Cmd::PrevValue) => {
                 self.tab = (self.tab + n - 1) % n;
                 self.selected = 0;
+                // Never show one queue's rows under another's tab.
+                self.rows.clear();
                 return self.reload();
             }
             Input::Cmd(Cmd::Refresh) => return self.reload(),

@@ -23,8 +23,8 @@ pub fn tab_label(q: Queue) -> T {
         Queue::State(AssistState::Suspended) => T::AssistTabSuspended,
         Queue::State(AssistState::AwaitingRating) => T::AssistTabAwaitingRating,
         Queue::State(_) | Queue::All => T::All,
-        Queue::NearDue => T::AssistSlaNearDue,
-        Queue::Overdue => T::AssistSlaOverdue,
+        Queue::NearDue => T::AssistTabNearDue,
+        Queue::Overdue => T::AssistTabOverdue,
     }
 }
 
