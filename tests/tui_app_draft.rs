@@ -218,6 +218,7 @@ fn restoring_an_edit_keeps_the_version_it_was_typed_against() {
                 enterprise: rows()[0].clone(),
                 former_names: vec![],
                 history: None,
+                assist: Vec::new(),
             }),
         },
     );

@@ -144,6 +144,7 @@ fn a_conflict_names_who_changed_the_record_and_reload_fetches_it() {
         enterprise: rows()[0].clone(),
         former_names: vec![],
         history: Some(vec![]),
+        assist: Vec::new(),
     };
     update(
         &mut app,
@@ -241,6 +242,7 @@ fn deletion_needs_a_reason_and_an_explicit_choice() {
         enterprise: rows()[0].clone(),
         former_names: vec![],
         history: None,
+        assist: Vec::new(),
     };
     update(
         &mut app,

@@ -381,3 +381,39 @@ fn snapshots() {
         insta::assert_snapshot!(format!("assist_form_{suffix}"), snap(&form(lang)));
     }
 }
+
+#[test]
+fn the_enterprise_360_view_lists_its_requests() {
+    let mut app = logged_in(enterprise_user(), Lang::Zh);
+    let own = enterprise(1, "聊城市鑫润化工有限公司", "91130200699229617X", "371502");
+    update(
+        &mut app,
+        Msg::HomeLoaded(Ok(ecocase::service::home::Home {
+            tasks: Vec::new(),
+            own: Some(own.clone()),
+            assist: None,
+        })),
+    );
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(fx, [Effect::LoadDetail { id: 1 }]);
+    update(
+        &mut app,
+        Msg::DetailLoaded {
+            id: 1,
+            data: Ok(ecocase::tui::msg::DetailData {
+                enterprise: own,
+                former_names: Vec::new(),
+                history: None,
+                assist: rows(),
+            }),
+        },
+    );
+    // The section follows the profile and former names, below the first screenful.
+    update(&mut app, key(KeyCode::PageDown));
+    let (text, _) = screen(&app, 80, 24);
+    assert!(text.contains("帮扶请求"), "{text}");
+    assert!(
+        text.contains("BF-371502-2026-00002  待受理  较急  2026-11-26 超期"),
+        "{text}"
+    );
+}

@@ -155,6 +155,7 @@ fn detail(lang: Lang) -> App {
             valid_to: "2026-11-20".into(),
         }],
         history: Some(history),
+        assist: Vec::new(),
     };
     update(
         &mut app,

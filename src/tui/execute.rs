@@ -15,6 +15,9 @@ use std::time::{Duration, Instant};
 /// Rows of audit history the detail view shows.
 const HISTORY_ROWS: usize = 200;
 
+/// 帮扶 requests the enterprise's 360° view lists.
+const ASSIST_IN_DETAIL: usize = 50;
+
 /// Requests a 帮扶 queue shows.
 const ASSIST_ROWS: usize = 500;
 
@@ -356,10 +359,20 @@ fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     } else {
         None
     };
+    let assist = if s.require(crate::domain::user::Action::AssistRead).is_ok() {
+        let f = crate::store::assistance::ListFilter {
+            enterprise_id: Some(id),
+            ..Default::default()
+        };
+        s.assist_list(&f, ASSIST_IN_DETAIL)?
+    } else {
+        Vec::new()
+    };
     Ok(DetailData {
         enterprise,
         former_names,
         history,
+        assist,
     })
 }
 

@@ -67,6 +67,8 @@ pub struct DetailData {
     pub former_names: Vec<FormerName>,
     /// `None` when the role may not see the audit history.
     pub history: Option<Vec<AuditRow>>,
+    /// The enterprise's 帮扶 requests, newest first (empty when none or not visible to the role).
+    pub assist: Vec<crate::service::assistance::QueueRow>,
 }
 
 /// Why a save did not happen.
