@@ -765,6 +765,9 @@ texts! {
     KeyAssistDo => "执行操作", "Do action";
     KeyAssistNextChoice => "下一选项", "Next choice";
     KeyAssistPrevChoice => "上一选项", "Previous choice";
+    AuditActTransition => "状态变更", "transition";
+    AuditEntAssistRequest => "帮扶请求", "assistance request";
+    AuditEntAssistRecord => "帮扶服务记录", "assistance service record";
     ActAssistRead => "查看帮扶请求", "view assistance requests";
     ActAssistFile => "提交帮扶请求", "file assistance requests";
     ActAssistTriage => "受理和派单帮扶请求", "accept and assign assistance requests";
