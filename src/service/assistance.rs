@@ -3,13 +3,13 @@
 //! validates, writes in one IMMEDIATE transaction and audits in that same transaction.
 
 use crate::domain::assistance::{
-    AssistState, Channel, CloseKind, Event, EventInput, RequestDraft, check_input, next_state,
+    AssistState, Channel, Event, EventInput, RequestDraft, check_input, next_state,
     validate_request,
 };
-use crate::domain::assistance_sla::{Budgets, Level, Sla, SlaFacts, rating_lapsed, sla};
+use crate::domain::assistance_sla::{Budgets, Level, Sla, SlaFacts, sla};
 use crate::domain::calendar::Calendar;
 use crate::domain::user::{Action, Actor, Role, Target};
-use crate::domain::validate::{FieldIssue, required};
+use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::{Result, ServiceError, Session, shanghai, stamp};
 use crate::store::assistance::{
@@ -72,7 +72,7 @@ pub struct QueueCounts {
 }
 
 /// A stored UTC time as the Asia/Shanghai date it fell on.
-fn local_date(stored: &str) -> Option<NaiveDate> {
+pub(super) fn local_date(stored: &str) -> Option<NaiveDate> {
     DateTime::parse_from_rfc3339(stored)
         .ok()
         .map(|t| t.with_timezone(&shanghai()).date_naive())
@@ -82,7 +82,7 @@ fn json(r: &Request) -> serde_json::Value {
     serde_json::to_value(r).unwrap_or(serde_json::Value::Null)
 }
 
-fn audit_change(
+pub(super) fn audit_change(
     tx: &Transaction<'_>,
     actor: &Actor,
     now: &str,
@@ -247,7 +247,12 @@ impl Session {
     }
 
     /// Role, scope and (for handling) assignment check of one event on one request.
-    fn may(&self, event: Event, r: &Request, cohandlers: &[(i64, String)]) -> Result<()> {
+    pub(super) fn may(
+        &self,
+        event: Event,
+        r: &Request,
+        cohandlers: &[(i64, String)],
+    ) -> Result<()> {
         let action = event.action();
         self.check(action, Target::record(&r.region_code, r.enterprise_id))?;
         if action == Action::AssistHandle && !self.actor.has(Role::Supervisor) {
@@ -403,7 +408,7 @@ impl Session {
             // Saved only if the row is still at the version the person saw (optimistic concurrency).
             r.row_version = row_version;
             r.state = to;
-            let note = apply(tx, &mut r, event, &input, &actor.uid, &now)?;
+            let note = super::assistance_apply::apply(tx, &mut r, event, &input, &actor.uid, &now)?;
             store::save(tx, &r, &actor.uid, &now)?;
             store::append_history(
                 tx,
@@ -424,215 +429,4 @@ impl Session {
         })?;
         Ok(after)
     }
-
-    /// Records a service given (help, never enforcement evidence) on a request being handled.
-    pub fn assist_record_service(&mut self, id: i64, mut rec: ServiceRecord) -> Result<()> {
-        let r = self.assist_request(id)?;
-        let cohandlers = store::cohandlers(&self.conn, id)?;
-        self.may(Event::Complete, &r, &cohandlers)?;
-        if !matches!(r.state, AssistState::InProgress | AssistState::Suspended) {
-            return Err(ServiceError::Refused(
-                Text::new(T::ErrAssistTransition)
-                    .arg_key("event", T::AssistActionRecord)
-                    .arg_key("state", r.state.label()),
-            ));
-        }
-        rec.content = crate::domain::text::normalize_text(&rec.content);
-        rec.service_date = rec.service_date.trim().to_string();
-        let mut issues: Vec<FieldIssue> = required("content", T::AssistFieldContent, &rec.content)
-            .into_iter()
-            .collect();
-        if NaiveDate::parse_from_str(&rec.service_date, "%Y-%m-%d").is_err() {
-            issues.push(FieldIssue::error(
-                "service_date",
-                "date_format",
-                Text::new(T::ErrAssistDateFormat).arg_key("field", T::AssistFieldServiceDate),
-            ));
-        }
-        if !issues.is_empty() {
-            return Err(ServiceError::Invalid(issues));
-        }
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        let uid = db::new_uid();
-        db::write_tx(&mut self.conn, |tx| {
-            store::insert_record(tx, id, &uid, &rec, &actor.uid, &now)?;
-            let after = serde_json::json!({ "request": r.uid, "record": rec });
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "assist_record",
-                    record_uid: &uid,
-                    before: None,
-                    after: Some(&after),
-                },
-            )?;
-            Ok(())
-        })?;
-        Ok(())
-    }
-
-    /// Closes, as 未评价, every request whose rating period has lapsed. Policy enforcement, not a
-    /// decision of the person logged in: the history and audit name the system. Returns how many of the
-    /// closed requests are in the actor's scope.
-    pub fn assist_auto_close(&mut self) -> Result<usize> {
-        let cal = self.calendar()?;
-        let today = self.today();
-        let budgets = self.assist_budgets();
-        let lapsed: Vec<i64> = store::awaiting_rating(&self.conn)?
-            .into_iter()
-            .filter(|(_, at)| {
-                local_date(at).is_some_and(|d| rating_lapsed(d, &budgets, &cal, today))
-            })
-            .map(|(id, _)| id)
-            .collect();
-        if lapsed.is_empty() {
-            return Ok(0);
-        }
-        let now = stamp(self.now());
-        let system = Actor::system();
-        let closed = db::write_tx(&mut self.conn, |tx| {
-            let mut closed = Vec::new();
-            for id in &lapsed {
-                let before = store::get(tx, *id)?;
-                let mut r = before.clone();
-                r.state = AssistState::Closed;
-                apply(
-                    tx,
-                    &mut r,
-                    Event::AutoClose,
-                    &EventInput::default(),
-                    &system.uid,
-                    &now,
-                )?;
-                store::save(tx, &r, &system.uid, &now)?;
-                store::append_history(
-                    tx,
-                    &NewHistory {
-                        request_id: *id,
-                        event: Event::AutoClose.code(),
-                        from: before.state,
-                        to: AssistState::Closed,
-                        note: "",
-                    },
-                    &system.uid,
-                    &system.display_name,
-                    &now,
-                )?;
-                let after = store::get(tx, *id)?;
-                audit_change(tx, &system, &now, "transition", Some(&before), &after)?;
-                closed.push(after);
-            }
-            Ok(closed)
-        })?;
-        Ok(closed
-            .iter()
-            .filter(|r| {
-                self.check(
-                    Action::AssistRead,
-                    Target::record(&r.region_code, r.enterprise_id),
-                )
-                .is_ok()
-            })
-            .count())
-    }
-}
-
-/// Sets the columns an event changes and writes its side records; returns the history note.
-fn apply(
-    tx: &Transaction<'_>,
-    r: &mut Request,
-    event: Event,
-    input: &EventInput,
-    actor_uid: &str,
-    now: &str,
-) -> crate::store::db::Result<String> {
-    let now_s = Some(now.to_string());
-    let close = |r: &mut Request, kind: CloseKind, reason: &str| {
-        r.close_kind = Some(kind);
-        r.close_reason = reason.to_string();
-        r.closed_at = now_s.clone();
-    };
-    Ok(match event {
-        Event::Submit => {
-            r.submitted_at = now_s.clone();
-            String::new()
-        }
-        Event::Accept => {
-            r.accepted_at = now_s.clone();
-            r.clock_started_at = now_s.clone();
-            String::new()
-        }
-        Event::Refuse => {
-            close(r, CloseKind::Refused, &input.reason);
-            input.reason.clone()
-        }
-        Event::Forward => {
-            close(r, CloseKind::Forwarded, &input.reason);
-            input.reason.clone()
-        }
-        Event::Withdraw => {
-            store::close_suspension(tx, r.id, now)?;
-            close(r, CloseKind::Withdrawn, &input.reason);
-            input.reason.clone()
-        }
-        Event::Assign => {
-            r.handler_id = input.handler;
-            r.assigned_at = now_s.clone();
-            store::set_cohandlers(tx, r.id, &input.cohandlers)?;
-            String::new()
-        }
-        Event::Suspend => {
-            store::open_suspension(tx, r.id, &input.reason, actor_uid, now)?;
-            input.reason.clone()
-        }
-        Event::Resume => {
-            store::close_suspension(tx, r.id, now)?;
-            String::new()
-        }
-        Event::Complete => {
-            r.outcome = input.outcome;
-            r.closing_opinion = input.opinion.clone();
-            r.completed_at = now_s.clone();
-            input.opinion.clone()
-        }
-        Event::Rate => {
-            let rating = input
-                .rating
-                .unwrap_or(crate::domain::assistance::Rating::Unrated);
-            r.rating = Some(rating);
-            store::insert_evaluation(
-                tx,
-                r.id,
-                rating,
-                &input.comment,
-                &input.revisit,
-                actor_uid,
-                now,
-            )?;
-            if rating.is_poor() {
-                // Reopened: the completion clock starts again.
-                r.reopen_count += 1;
-                r.clock_started_at = now_s.clone();
-                r.completed_at = None;
-                // The earlier result and opinion stay in the timeline; the request is open again.
-                r.outcome = None;
-                r.closing_opinion = String::new();
-                format!("{} {}", input.comment, input.revisit)
-                    .trim()
-                    .to_string()
-            } else {
-                close(r, CloseKind::Rated, "");
-                input.comment.clone()
-            }
-        }
-        Event::AutoClose => {
-            r.rating = Some(crate::domain::assistance::Rating::Unrated);
-            close(r, CloseKind::Unrated, "");
-            String::new()
-        }
-    })
 }

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod assistance;
+mod assistance_apply;
 pub mod auth;
 pub mod enterprise;
 pub mod setup;
