@@ -471,3 +471,51 @@ fn numbers_stay_unique_under_concurrent_filing() {
     let expected: Vec<String> = (1..=16).map(|n| format!("BF-371525-2026-{n:05}")).collect();
     assert_eq!(numbers, expected);
 }
+
+/// Filed Thu 02-12; A accepted Fri 02-13 (1 working day), completed Tue 02-24 (02-14 调休 and 02-24: 2
+/// working days, on time), rated 满意; B refused. Both are in 冠县 and ask for EIA.
+#[test]
+fn statistics_from_stored_times_over_the_calendar() {
+    let (_dir, path) = fresh_db();
+    let clock = TestClock::at(2026, 2, 12, 2);
+    let mut ent = login_at(&path, "ent", &clock);
+    let a = ent
+        .file_request(request(&["EIA", "TECH"], Urgency::Normal), true)
+        .expect("a");
+    let b = ent
+        .file_request(request(&["EIA"], Urgency::Normal), true)
+        .expect("b");
+    let mut staff = login_at(&path, "staff", &clock);
+    clock.advance_minutes(24 * 60);
+    let staff_id = user_id(&staff, GUAN, "staff");
+    let a = go(&mut staff, &a, Event::Accept, EventInput::default());
+    let a = go(&mut staff, &a, Event::Assign, assign(staff_id));
+    go(&mut staff, &b, Event::Refuse, reason("不属于帮扶事项"));
+    clock.advance_minutes(11 * 24 * 60);
+    let a = go(&mut staff, &a, Event::Complete, completion());
+    go(
+        &mut ent,
+        &a,
+        Event::Rate,
+        EventInput {
+            rating: Some(Rating::Satisfied),
+            ..EventInput::default()
+        },
+    );
+    let s = staff.assist_stats().expect("stats");
+    assert_eq!(s.total, 2);
+    assert_eq!(s.by_state, [(AssistState::Closed, 2)]);
+    assert_eq!(s.by_region, [(GUAN.to_string(), 2)]);
+    assert_eq!(
+        s.by_service,
+        [("EIA".to_string(), 2), ("TECH".to_string(), 1)]
+    );
+    assert_eq!(s.mean_response_days, Some(1.0));
+    assert_eq!(s.mean_completion_days, Some(2.0));
+    assert_eq!(s.on_time_rate, Some(1.0));
+    assert_eq!(s.satisfaction_rate, Some(1.0));
+    assert_eq!(s.reopen_rate, Some(0.0));
+    // The 冠县 branch sees the same requests (its region).
+    let branch = login(&path, "branch").assist_stats().expect("branch stats");
+    assert_eq!(branch.total, 2);
+}
