@@ -219,6 +219,7 @@ fn restoring_an_edit_keeps_the_version_it_was_typed_against() {
                 former_names: vec![],
                 history: None,
                 list_entries: vec![],
+                assist: Vec::new(),
             }),
         },
     );

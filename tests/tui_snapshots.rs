@@ -47,6 +47,7 @@ fn home(lang: Lang) -> App {
         filter: Filter::default(),
     };
     let home = Home {
+        assist: None,
         tasks: vec![
             task(TaskKind::PermitExpiring, 12),
             task(TaskKind::PermitExpired, 3),
@@ -96,6 +97,7 @@ fn list(lang: Lang, w: u16, h: u16) -> App {
         ..Filter::default()
     };
     let home = Home {
+        assist: None,
         tasks: vec![HomeTask {
             kind: TaskKind::PermitExpiring,
             count: 12,
@@ -149,6 +151,7 @@ fn detail(lang: Lang) -> App {
         },
     ];
     let data = DetailData {
+        assist: Vec::new(),
         enterprise: e,
         former_names: vec![FormerName {
             name: "莘县华泰造纸厂".into(),
@@ -228,6 +231,7 @@ fn enterprise_account_sees_its_own_card() {
     update(
         &mut app,
         Msg::HomeLoaded(Ok(Home {
+            assist: None,
             tasks: Vec::new(),
             own: Some(own),
             plist: None,

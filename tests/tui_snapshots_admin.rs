@@ -31,6 +31,7 @@ fn admin_home(lang: Lang) -> App {
         filter: Filter::default(),
     };
     let home = Home {
+        assist: None,
         tasks: vec![
             task(TaskKind::PermitExpiring, 12),
             task(TaskKind::PermitExpired, 3),

@@ -87,6 +87,15 @@ const HELP: &[(&[&str], &str, T)] = &[
     (&["backup"], "", T::HelpBackup),
     (&["backup"], "path", T::HelpBackupPath),
     (&["check"], "", T::HelpCheck),
+    (&["assist"], "", T::HelpAssist),
+    (&["assist", "list"], "", T::HelpAssistList),
+    (&["assist", "list"], "state", T::HelpAssistState),
+    (&["assist", "list"], "region", T::HelpRegionFilter),
+    (&["assist", "list"], "overdue", T::HelpAssistOverdue),
+    (&["assist", "list"], "format", T::HelpAssistFormat),
+    (&["assist", "list"], "actor", T::HelpAs),
+    (&["assist", "auto-close"], "", T::HelpAssistAutoClose),
+    (&["assist", "auto-close"], "actor", T::HelpAs),
 ];
 
 /// Sets one text; a path or argument that does not exist is left alone (the test below catches it).

@@ -1,6 +1,7 @@
 //! The command line: argument definitions (clap derive; help texts come from the string table, see
 //! `help.rs`), settings resolution, dispatch to one module per subcommand group, and exit codes.
 
+mod assist;
 mod backup;
 mod check;
 mod config;
@@ -65,6 +66,8 @@ enum Command {
     Setting(setting::SettingCommand),
     Backup(backup::BackupArgs),
     Check,
+    #[command(subcommand)]
+    Assist(assist::AssistCommand),
 }
 
 /// What every command needs: the database path and the language, already resolved.
@@ -170,6 +173,7 @@ fn execute(cli: Cli, lang: Lang, env: &config::Env, files: &config::Files) -> Re
         Some(Command::Setting(c)) => setting::run(&ctx, c, &mut secrets),
         Some(Command::Backup(a)) => backup::run(&ctx, a),
         Some(Command::Check) => check::run(&ctx),
+        Some(Command::Assist(c)) => assist::run(&ctx, c, &mut secrets),
     }
 }
 
@@ -184,6 +188,7 @@ impl From<&Command> for &'static str {
             Command::Setting(_) => "setting",
             Command::Backup(_) => "backup",
             Command::Check => "check",
+            Command::Assist(_) => "assist",
         }
     }
 }

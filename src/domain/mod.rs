@@ -1,6 +1,8 @@
 //! Pure domain: types, rules, state machines and permissions. No I/O, no SQL, no terminal, no clock reads:
 //! the current time and the calendar are arguments, so every rule is testable with fixed dates.
 
+pub mod assistance;
+pub mod assistance_sla;
 pub mod calendar;
 pub mod codes;
 pub mod enterprise;

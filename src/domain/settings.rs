@@ -14,6 +14,23 @@ pub const DEFAULTS: &[(&str, i64, T)] = &[
     ("plist.review_months", 12, T::SettingPlReviewMonths),
     ("plist.cooldown_months", 12, T::SettingPlCooldownMonths),
     ("plist.lookback_years", 2, T::SettingPlLookbackYears),
+    ("assist.response_days", 2, T::SettingAssistResponseDays),
+    (
+        "assist.complete_days.normal",
+        10,
+        T::SettingAssistCompleteNormal,
+    ),
+    (
+        "assist.complete_days.urgent",
+        5,
+        T::SettingAssistCompleteUrgent,
+    ),
+    (
+        "assist.complete_days.critical",
+        2,
+        T::SettingAssistCompleteCritical,
+    ),
+    ("assist.rating_days", 10, T::SettingAssistRatingDays),
 ];
 
 /// The policy in force, read once per session and passed to the rules that need it.

@@ -102,10 +102,17 @@ pub enum Action {
     ListApprove,
     ListTrigger,
     ListExport,
+    // 点单式帮扶 (assistance)
+    AssistRead,
+    AssistFile,
+    AssistTriage,
+    AssistHandle,
+    AssistRate,
+    AssistWithdraw,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 22] = [
         Action::EnterpriseRead,
         Action::EnterpriseCreate,
         Action::EnterpriseUpdate,
@@ -122,6 +129,12 @@ impl Action {
         Action::ListApprove,
         Action::ListTrigger,
         Action::ListExport,
+        Action::AssistRead,
+        Action::AssistFile,
+        Action::AssistTriage,
+        Action::AssistHandle,
+        Action::AssistRate,
+        Action::AssistWithdraw,
     ];
 
     pub fn label(self) -> T {
@@ -142,6 +155,12 @@ impl Action {
             Action::ListApprove => T::ActListApprove,
             Action::ListTrigger => T::ActListTrigger,
             Action::ListExport => T::ActListExport,
+            Action::AssistRead => T::ActAssistRead,
+            Action::AssistFile => T::ActAssistFile,
+            Action::AssistTriage => T::ActAssistTriage,
+            Action::AssistHandle => T::ActAssistHandle,
+            Action::AssistRate => T::ActAssistRate,
+            Action::AssistWithdraw => T::ActAssistWithdraw,
         }
     }
 
@@ -163,6 +182,14 @@ impl Action {
             Action::ListApprove => &[Supervisor],
             Action::ListTrigger => &[Staff, Inspector, Supervisor],
             Action::ListExport => &[Staff, Supervisor],
+            // The enterprise files, rates and withdraws its own; staff file on its behalf and triage in
+            // their region; the assigned staff or inspector handles (checked by the service against the
+            // request); supervisors do everything in their region.
+            Action::AssistRead => &[Enterprise, Staff, Inspector, Supervisor],
+            Action::AssistFile => &[Enterprise, Staff, Supervisor],
+            Action::AssistTriage => &[Staff, Supervisor],
+            Action::AssistHandle => &[Staff, Inspector, Supervisor],
+            Action::AssistRate | Action::AssistWithdraw => &[Enterprise],
         }
     }
 

@@ -344,6 +344,26 @@ fn build(
     progress(total, total);
     let summary = accounts(&mut s, &fixed_uscc)?;
     bulk::end_build(&s.conn)?;
+    let fixed_ids = fixed_uscc
+        .iter()
+        .map(|u| Ok(store::get_by_uscc(&s.conn, u)?.map(|e| e.id)))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+    let guan = s
+        .list_enterprises(
+            &store::Filter {
+                region: Some("371525".to_string()),
+                status: Some("operating".to_string()),
+                ..store::Filter::default()
+            },
+            None,
+            1,
+        )?
+        .first()
+        .map(|e| e.id);
+    crate::service::demo_assist::requests(path, clock, &fixed_ids, guan)?;
     Ok(DemoSummary {
         enterprises: total,
         ..summary

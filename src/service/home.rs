@@ -65,6 +65,8 @@ pub struct Home {
     pub own: Option<Enterprise>,
     /// 正面清单 counts for bureau roles that see the list.
     pub plist: Option<crate::service::positive_list::ListCounts>,
+    /// 帮扶 queue sizes and SLA alerts, for roles that see assistance requests.
+    pub assist: Option<crate::service::assistance::QueueCounts>,
 }
 
 impl Session {
@@ -80,6 +82,7 @@ impl Session {
                 tasks: Vec::new(),
                 own,
                 plist: None,
+                assist: self.home_assist()?,
             });
         }
         let today = self.today();
@@ -151,7 +154,15 @@ impl Session {
             tasks,
             own: None,
             plist,
+            assist: self.home_assist()?,
         })
+    }
+
+    fn home_assist(&self) -> Result<Option<crate::service::assistance::QueueCounts>> {
+        if self.require(Action::AssistRead).is_err() {
+            return Ok(None);
+        }
+        Ok(Some(self.assist_counts()?))
     }
 
     /// The page of enterprises that ends just before `before` (the last page when `None`).

@@ -3,6 +3,9 @@
 //! CLI both come through here, so a rule enforced here holds everywhere.
 
 pub mod admin;
+pub mod assistance;
+mod assistance_apply;
+pub mod assistance_stats;
 pub mod auth;
 pub mod enterprise;
 pub mod positive_list;
@@ -16,6 +19,7 @@ pub mod home;
 
 // Command-line work: import, demo data, administration.
 pub mod demo;
+mod demo_assist;
 mod demo_data;
 mod demo_positive_list;
 mod demo_tables;

@@ -1,5 +1,6 @@
 //! The only code that writes SQL. Returns domain types; never formats text for people.
 
+pub mod assistance;
 pub mod audit;
 pub mod backup;
 pub mod bulk;

@@ -302,6 +302,7 @@ impl App {
                 (Cmd::Users, Screen::Users(_))
                     | (Cmd::Settings, Screen::Settings(_))
                     | (Cmd::Audit, Screen::Audit(_))
+                    | (Cmd::Assist, Screen::AssistQueue(_))
             )
         };
         if self.has_unsaved() {
@@ -315,6 +316,7 @@ impl App {
         let out = self.with_top(|_, env| match cmd {
             Cmd::Users => UsersState::open(),
             Cmd::Settings => SettingsState::open(),
+            Cmd::Assist => crate::tui::screens::assist::AssistQueueState::open(),
             _ => AuditState::open(env),
         });
         self.apply(out)
@@ -357,7 +359,7 @@ impl App {
                     self.apply(out)
                 }
             }
-            Cmd::Users | Cmd::Settings | Cmd::Audit if self.session.is_some() => {
+            Cmd::Users | Cmd::Settings | Cmd::Audit | Cmd::Assist if self.session.is_some() => {
                 self.open_admin(cmd)
             }
             Cmd::New if self.session.is_some() && !matches!(self.screen(), Screen::Form(_)) => {

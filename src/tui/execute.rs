@@ -15,6 +15,43 @@ use std::time::{Duration, Instant};
 /// Rows of audit history the detail view shows.
 const HISTORY_ROWS: usize = 200;
 
+/// 帮扶 requests the enterprise's 360° view lists.
+const ASSIST_IN_DETAIL: usize = 50;
+
+/// Requests a 帮扶 queue shows.
+const ASSIST_ROWS: usize = 500;
+
+/// The 帮扶 detail with the handlers a triage person may assign.
+fn assist_detail(
+    s: &Session,
+    id: i64,
+) -> crate::service::Result<crate::tui::screens::assist::AssistDetailData> {
+    let detail = s.assist_detail(id)?;
+    let handlers = if detail
+        .events
+        .contains(&crate::domain::assistance::Event::Assign)
+    {
+        s.assist_handlers(&detail.request.region_code)?
+    } else {
+        Vec::new()
+    };
+    Ok(crate::tui::screens::assist::AssistDetailData {
+        detail,
+        handlers,
+        today: s.today().format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// A refused 帮扶 change: every field message, so the person sees what to fix.
+fn assist_error(e: ServiceError) -> Text {
+    match &e {
+        ServiceError::Invalid(issues) if issues.len() > 1 => Text::new(T::AssistMsgIssues)
+            .arg_text("first", issues[0].text.clone())
+            .arg_text("second", issues[1].text.clone()),
+        _ => e.text(),
+    }
+}
+
 impl Runtime {
     fn session(&mut self) -> Option<&mut Session> {
         self.session.as_mut()
@@ -69,7 +106,14 @@ impl Runtime {
                 let s = self.session()?;
                 Some(Msg::Unlocked(s.unlock(&password).map_err(text)))
             }
-            Effect::LoadHome => Some(Msg::HomeLoaded(self.session()?.home().map_err(text))),
+            Effect::LoadHome => {
+                let s = self.session()?;
+                // Requests not rated in time close as 未评价 whenever someone reaches the home screen.
+                if let Err(e) = s.assist_auto_close() {
+                    tracing::warn!(error = %e, "assistance auto-close failed");
+                }
+                Some(Msg::HomeLoaded(s.home().map_err(text)))
+            }
             Effect::LoadPage(req) => {
                 let s = self.session()?;
                 Some(load_page(s, req))
@@ -218,6 +262,59 @@ impl Runtime {
                 req,
                 rows: self.session()?.audit_page(before, limit + 1).map_err(text),
             }),
+            Effect::LoadAssistQueue { queue } => Some(Msg::AssistQueueLoaded {
+                queue,
+                rows: self
+                    .session()?
+                    .assist_queue(queue, ASSIST_ROWS)
+                    .map_err(text),
+            }),
+            Effect::LoadAssistDetail { id } => Some(Msg::AssistDetailLoaded {
+                id,
+                data: assist_detail(self.session()?, id).map_err(text),
+            }),
+            Effect::LoadServiceMenu => Some(Msg::ServiceMenuLoaded(
+                self.session()?.service_menu().map_err(text),
+            )),
+            Effect::FileRequest {
+                enterprise_uscc,
+                mut draft,
+            } => {
+                let s = self.session()?;
+                let filed = (|| {
+                    if let Some(uscc) = &enterprise_uscc {
+                        draft.enterprise_id = Some(s.enterprise_by_uscc(uscc)?.id);
+                    }
+                    s.file_request(draft, true)
+                })();
+                Some(Msg::AssistDone(
+                    filed
+                        .map(|r| Text::new(T::AssistMsgFiled).arg("number", r.number))
+                        .map_err(assist_error),
+                ))
+            }
+            Effect::AssistTransition {
+                id,
+                row_version,
+                event,
+                input,
+            } => Some(Msg::AssistDone(
+                self.session()?
+                    .assist_transition(id, row_version, event, input)
+                    .map(|r| {
+                        Text::new(T::AssistMsgDone)
+                            .arg_key("event", event.label())
+                            .arg("number", r.number)
+                            .arg_key("state", r.state.label())
+                    })
+                    .map_err(assist_error),
+            )),
+            Effect::AssistRecord { id, record } => Some(Msg::AssistDone(
+                self.session()?
+                    .assist_record_service(id, record)
+                    .map(|()| Text::new(T::AssistMsgRecorded))
+                    .map_err(assist_error),
+            )),
             Effect::VerifyAudit => Some(Msg::AuditVerified(
                 self.session()?.verify_audit_chain().map_err(text),
             )),
@@ -275,11 +372,21 @@ fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     };
     // Roles without the positive list simply see no entries.
     let list_entries = s.pl_entries_of(id).unwrap_or_default();
+    let assist = if s.require(crate::domain::user::Action::AssistRead).is_ok() {
+        let f = crate::store::assistance::ListFilter {
+            enterprise_id: Some(id),
+            ..Default::default()
+        };
+        s.assist_list(&f, ASSIST_IN_DETAIL)?
+    } else {
+        Vec::new()
+    };
     Ok(DetailData {
         enterprise,
         former_names,
         history,
         list_entries,
+        assist,
     })
 }
 

@@ -27,6 +27,10 @@ pub enum Ctx {
     SettingEdit,
     Audit,
     AuditEntry,
+    AssistQueue,
+    AssistDetail,
+    /// The 帮扶 form: text fields type, choices change with Left/Right, Space ticks a service.
+    AssistForm,
     Help,
     Palette,
     Confirm,
@@ -53,6 +57,7 @@ impl Ctx {
                 | Ctx::Form
                 | Ctx::AdminForm
                 | Ctx::SettingEdit
+                | Ctx::AssistForm
                 | Ctx::Help
                 | Ctx::Palette
                 | Ctx::Picker
@@ -79,6 +84,9 @@ impl Ctx {
                 | Ctx::PlList
                 | Ctx::PlEntry
                 | Ctx::PlBatches
+                | Ctx::AssistQueue
+                | Ctx::AssistDetail
+                | Ctx::AssistForm
         )
     }
 }
@@ -146,6 +154,10 @@ pub enum Cmd {
     PlPassReview,
     PlFailReview,
     PlRemove,
+    /// Open the 帮扶 queue.
+    Assist,
+    /// File a 帮扶 request.
+    FileRequest,
 }
 
 impl Cmd {
@@ -176,6 +188,8 @@ impl Cmd {
             | Cmd::PlPassReview
             | Cmd::PlFailReview
             | Cmd::PlRemove => Some(Action::ListApprove),
+            Cmd::Assist => Some(Action::AssistRead),
+            Cmd::FileRequest => Some(Action::AssistFile),
             _ => None,
         }
     }

@@ -69,6 +69,8 @@ pub struct DetailData {
     pub history: Option<Vec<AuditRow>>,
     /// The enterprise's positive-list entries, newest first.
     pub list_entries: Vec<crate::store::positive_list::Entry>,
+    /// The enterprise's 帮扶 requests, newest first (empty when none or not visible to the role).
+    pub assist: Vec<crate::service::assistance::QueueRow>,
 }
 
 /// Why a save did not happen.
@@ -148,6 +150,17 @@ pub enum Msg {
     PlBatchesLoaded(Result<Vec<crate::store::positive_list::Batch>, Text>),
     /// A positive-list change was made (with its message) or refused (with the reason).
     PlDone(Result<Text, Text>),
+    AssistQueueLoaded {
+        queue: crate::service::assistance::Queue,
+        rows: Result<Vec<crate::service::assistance::QueueRow>, Text>,
+    },
+    AssistDetailLoaded {
+        id: i64,
+        data: Result<crate::tui::screens::assist::AssistDetailData, Text>,
+    },
+    ServiceMenuLoaded(Result<Vec<(String, String, String)>, Text>),
+    /// A 帮扶 change was made (with its message) or refused (with the reason).
+    AssistDone(Result<Text, Text>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -270,6 +283,28 @@ pub enum Effect {
     /// Open the next batch of this year (YYYY年第N批).
     PlNewBatch,
     PlLoadBatches,
+    LoadAssistQueue {
+        queue: crate::service::assistance::Queue,
+    },
+    LoadAssistDetail {
+        id: i64,
+    },
+    LoadServiceMenu,
+    FileRequest {
+        /// The enterprise named by bureau staff; enterprise accounts file for their own.
+        enterprise_uscc: Option<String>,
+        draft: crate::domain::assistance::RequestDraft,
+    },
+    AssistTransition {
+        id: i64,
+        row_version: i64,
+        event: crate::domain::assistance::Event,
+        input: crate::domain::assistance::EventInput,
+    },
+    AssistRecord {
+        id: i64,
+        record: crate::store::assistance::ServiceRecord,
+    },
 }
 
 impl Effect {

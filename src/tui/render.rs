@@ -8,8 +8,8 @@ use crate::tui::keymap::{Cmd, bindings_for, first_key};
 use crate::tui::overlays::filter::summary;
 use crate::tui::screens::admin_form::AdminFormKind;
 use crate::tui::screens::{
-    admin_form_view, audit_view, auth_view, detail_view, form_view, home, list_view, settings,
-    users_view,
+    admin_form_view, assist_view, audit_view, auth_view, detail_view, form_view, home, list_view,
+    settings, users_view,
 };
 use crate::tui::text::{count, sanitize, width};
 use ratatui::Frame;
@@ -79,6 +79,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::plist_view::render_batches(frame, body, app, s);
                 None
             }
+            Screen::AssistQueue(s) => {
+                assist_view::render_queue(frame, body, app, s);
+                None
+            }
+            Screen::AssistDetail(s) => {
+                assist_view::render_detail(frame, body, app, s);
+                None
+            }
+            Screen::AssistForm(s) => assist_view::render_form(frame, body, app, s),
         }
     };
     if let Some(lock) = &app.locked {
@@ -154,6 +163,13 @@ fn breadcrumb(app: &App) -> String {
             Screen::AuditEntry(e) => Text::new(T::ScreenAuditEntry)
                 .arg("seq", e.row.seq)
                 .render(lang),
+            Screen::AssistQueue(_) => T::AssistScreenQueue.get(lang).to_string(),
+            Screen::AssistDetail(d) => d
+                .data
+                .as_ref()
+                .map(|d| sanitize(&d.detail.request.number))
+                .unwrap_or_else(|| T::AssistScreenQueue.get(lang).to_string()),
+            Screen::AssistForm(f) => f.title().get(lang).to_string(),
         })
     };
     let parts: Vec<String> = app.screens.iter().filter_map(name).collect();

@@ -4,6 +4,7 @@ use crate::tui::app::{Env, Input, Out};
 use crate::tui::keymap::Ctx;
 use crate::tui::overlays::Chosen;
 use crate::tui::screens::admin_form::AdminFormState;
+use crate::tui::screens::assist::{AssistDetailState, AssistFormState, AssistQueueState};
 use crate::tui::screens::audit::{AuditEntryState, AuditState};
 use crate::tui::screens::detail::DetailState;
 use crate::tui::screens::form::FormState;
@@ -34,6 +35,9 @@ pub enum Screen {
     PlList(PlListState),
     PlEntry(PlEntryState),
     PlBatches(PlBatchesState),
+    AssistQueue(AssistQueueState),
+    AssistDetail(AssistDetailState),
+    AssistForm(Box<AssistFormState>),
 }
 
 impl Screen {
@@ -56,6 +60,9 @@ impl Screen {
             Screen::PlList(_) => Ctx::PlList,
             Screen::PlEntry(_) => Ctx::PlEntry,
             Screen::PlBatches(_) => Ctx::PlBatches,
+            Screen::AssistQueue(_) => Ctx::AssistQueue,
+            Screen::AssistDetail(_) => Ctx::AssistDetail,
+            Screen::AssistForm(_) => Ctx::AssistForm,
         }
     }
 
@@ -64,6 +71,7 @@ impl Screen {
         match self {
             Screen::Form(f) => f.is_dirty(),
             Screen::AdminForm(f) => f.is_dirty(),
+            Screen::AssistForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -86,6 +94,9 @@ impl Screen {
             Screen::PlList(st) => st.on_input(env, input),
             Screen::PlEntry(st) => st.on_input(env, input),
             Screen::PlBatches(st) => st.on_input(env, input),
+            Screen::AssistQueue(st) => st.on_input(env, input),
+            Screen::AssistDetail(st) => st.on_input(env, input),
+            Screen::AssistForm(st) => st.on_input(env, input),
         }
     }
 
@@ -114,6 +125,8 @@ impl Screen {
             Screen::PlList(p) => p.reload(),
             Screen::PlEntry(p) => p.reload(),
             Screen::PlBatches(p) => p.reload(),
+            Screen::AssistQueue(q) => q.reload(),
+            Screen::AssistDetail(d) => d.reload(),
             _ => Out::default(),
         }
     }

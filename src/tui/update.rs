@@ -100,6 +100,35 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
+        Msg::AssistQueueLoaded { queue, rows } => {
+            let out = app.with_each(|s, _| match s {
+                Screen::AssistQueue(q) => q.loaded(queue, rows.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::AssistDetailLoaded { id, data } => {
+            let out = app.with_each(|s, _| match s {
+                Screen::AssistDetail(d) if d.id == id => d.loaded(data.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::ServiceMenuLoaded(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::AssistForm(f) => f.menu_loaded(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::AssistDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::AssistForm(f) => f.done(r),
+                Screen::AssistDetail(d) => d.done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
         Msg::AuditVerified(r) => {
             app.message = Some(crate::tui::screens::audit::chain_message(r));
             Vec::new()

@@ -24,6 +24,7 @@ fn action_label(code: &str, lang: Lang) -> String {
         "import" => T::AuditActImport,
         "login" => T::AuditActLogin,
         "account_locked" => T::AuditActLocked,
+        "transition" => T::AuditActTransition,
         other => return sanitize(other),
     };
     t.get(lang).to_string()
@@ -39,6 +40,8 @@ fn entity_label(code: &str, lang: Lang) -> String {
         "calendar_day" => T::AuditEntCalendar,
         "waste_edition" => T::AuditEntWasteEdition,
         "service_menu" => T::AuditEntServiceMenu,
+        "assist_request" => T::AuditEntAssistRequest,
+        "assist_record" => T::AuditEntAssistRecord,
         other => return sanitize(other),
     };
     t.get(lang).to_string()

@@ -177,6 +177,30 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
             x, lang,
         )));
     }
+    if !d.assist.is_empty() {
+        out.push(Line::Blank);
+        out.push(Line::Heading(T::AssistScreenQueue));
+        for row in &d.assist {
+            let r = &row.request;
+            let due = row
+                .sla
+                .as_ref()
+                .map(|s| {
+                    format!(
+                        "{} {}",
+                        s.due.date,
+                        crate::tui::screens::assist_view::level_label(s.level).get(lang)
+                    )
+                })
+                .unwrap_or_default();
+            out.push(Line::Text(format!(
+                "{}  {}  {}  {due}",
+                r.number,
+                r.state.label().get(lang),
+                r.urgency.label().get(lang)
+            )));
+        }
+    }
     if let Some(history) = &d.history {
         out.push(Line::Blank);
         out.push(Line::Heading(T::SectionHistory));

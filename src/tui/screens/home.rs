@@ -168,6 +168,9 @@ impl HomeState {
             Input::Cmd(Cmd::PlApply) => {
                 return Out::effect(Effect::PlApply).with_message(Message::progress(T::MsgLoading));
             }
+            Input::Cmd(Cmd::Assist) if env.may(Action::AssistRead) => {
+                return crate::tui::screens::assist::AssistQueueState::open();
+            }
             _ => {}
         }
         Out::default()
@@ -220,6 +223,9 @@ pub fn render(
     let theme = app.theme;
     let x = body.x + body.width.saturating_sub(HOME_W) / 2;
     let w = usize::from(HOME_W.min(body.width));
+    if let Some(counts) = s.home.as_ref().and_then(|h| h.assist.as_ref()) {
+        assist_lines(frame, body, app, counts);
+    }
     let Some(home) = &s.home else {
         let text = if s.loading {
             T::MsgLoading
@@ -239,7 +245,13 @@ pub fn render(
             theme.heading(),
         );
         let d = super::detail_view::profile_lines(own, lang, app.session.as_ref());
-        for (i, (label, value)) in d.iter().take(usize::from(body.height) - 4).enumerate() {
+        // Room is kept for the two 帮扶 lines at the bottom.
+        let reserved = if home.assist.is_some() { 6 } else { 4 };
+        for (i, (label, value)) in d
+            .iter()
+            .take(usize::from(body.height).saturating_sub(reserved))
+            .enumerate()
+        {
             let y = body.y + 3 + i as u16;
             put(frame, x, y, label, 18, theme.label());
             crate::tui::draw::put_db(frame, x + 18, y, value, w - 18, theme.base());
@@ -258,7 +270,10 @@ pub fn render(
             put(frame, x, y, entry.group().get(lang), w, theme.heading());
             y += 1;
         }
-        if y >= body.bottom() {
+        if y >= body
+            .bottom()
+            .saturating_sub(if home.assist.is_some() { 2 } else { 0 })
+        {
             break;
         }
         let (label, count_text, alert, zero) = match entry {
@@ -284,4 +299,44 @@ pub fn render(
         put_fit(frame, x, y, &line, w, style);
         y += 1;
     }
+}
+
+/// The 帮扶 queue sizes and SLA alerts, on the last two lines of the body.
+fn assist_lines(
+    frame: &mut ratatui::Frame<'_>,
+    body: ratatui::layout::Rect,
+    app: &crate::tui::app::App,
+    c: &crate::service::assistance::QueueCounts,
+) {
+    use crate::domain::assistance::AssistState;
+    let n = |state: AssistState| {
+        c.by_state
+            .iter()
+            .find(|(s, _)| *s == state)
+            .map_or(0, |(_, n)| *n)
+    };
+    let w = usize::from(body.width).saturating_sub(2);
+    let line = Text::new(T::AssistHomeLine)
+        .arg("submitted", n(AssistState::Submitted))
+        .arg("accepted", n(AssistState::Accepted))
+        .arg(
+            "working",
+            n(AssistState::InProgress) + n(AssistState::Suspended),
+        )
+        .arg("rating", n(AssistState::AwaitingRating))
+        .render(app.lang);
+    let alerts = Text::new(T::AssistHomeAlerts)
+        .arg("near", c.near_due)
+        .arg("overdue", c.overdue)
+        .render(app.lang);
+    let y = body.bottom().saturating_sub(2);
+    crate::tui::draw::put(frame, body.x + 1, y, &line, w, app.theme.base());
+    let style = if c.overdue > 0 {
+        app.theme.error()
+    } else if c.near_due > 0 {
+        app.theme.warning()
+    } else {
+        app.theme.dim()
+    };
+    crate::tui::draw::put(frame, body.x + 1, y + 1, &alerts, w, style);
 }

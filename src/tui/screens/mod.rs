@@ -2,6 +2,9 @@
 
 pub mod admin_form;
 pub mod admin_form_view;
+pub mod assist;
+pub mod assist_form;
+pub mod assist_view;
 pub mod audit;
 pub mod audit_view;
 pub mod auth_view;

@@ -246,7 +246,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         let from = if h.from_state.is_empty() {
             String::new()
         } else {
-            format!("{} → ", state_label(&h.from_state, lang))
+            format!("{} -> ", state_label(&h.from_state, lang))
         };
         out.push(Line::Text(format!(
             "{}  {}  {from}{}  {}",

@@ -1,0 +1,251 @@
+//! Demo 帮扶 requests: at least one in every state, including overdue and suspended ones, made through
+//! the service layer by the demo accounts with clocks set in the past, so their history, SLA figures and
+//! audit entries are what real use would have produced.
+
+use crate::domain::assistance::{
+    Channel, Event, EventInput, Outcome, Rating, RequestDraft, ServiceMode, Urgency,
+};
+use crate::service::{Clock, Result, ServiceError, Session};
+use crate::store::assistance::{Request, ServiceRecord};
+use crate::store::{db, user};
+use chrono::Duration;
+use std::path::Path;
+use std::sync::Arc;
+
+/// One demo request: who files it, for which enterprise, how, and how far it gets (events with the
+/// number of days before today each happens).
+struct Story {
+    filer: &'static str,
+    /// Index into the hand-made enterprises, or `None` for the first 冠县 enterprise.
+    fixed: Option<usize>,
+    channel: Channel,
+    urgency: Urgency,
+    services: &'static [&'static str],
+    description: &'static str,
+    filed_days_ago: i64,
+    submit: bool,
+    steps: &'static [(Event, i64)],
+}
+
+const STORIES: &[Story] = &[
+    Story {
+        filer: "enterprise",
+        fixed: Some(0),
+        channel: Channel::SelfService,
+        urgency: Urgency::Normal,
+        services: &["PERMIT"],
+        description: "排污许可证即将到期，申请延续办理指导",
+        filed_days_ago: 0,
+        submit: true,
+        steps: &[],
+    },
+    Story {
+        filer: "enterprise",
+        fixed: Some(0),
+        channel: Channel::SelfService,
+        urgency: Urgency::Urgent,
+        services: &["HAZWASTE"],
+        description: "危险废物贮存库标识标牌设置不清楚，请求现场指导",
+        filed_days_ago: 6,
+        submit: true,
+        steps: &[],
+    },
+    Story {
+        filer: "staff",
+        fixed: Some(0),
+        channel: Channel::Phone,
+        urgency: Urgency::Normal,
+        services: &["EIA"],
+        description: "新增生产线环评手续咨询",
+        filed_days_ago: 2,
+        submit: true,
+        steps: &[(Event::Accept, 1)],
+    },
+    Story {
+        filer: "enterprise",
+        fixed: Some(0),
+        channel: Channel::SelfService,
+        urgency: Urgency::Normal,
+        services: &["TECH", "PERMIT"],
+        description: "VOCs 治理设施运行不稳定，请求技术帮扶",
+        filed_days_ago: 4,
+        submit: true,
+        steps: &[(Event::Accept, 3), (Event::Assign, 3)],
+    },
+    Story {
+        filer: "staff",
+        fixed: Some(0),
+        channel: Channel::Window,
+        urgency: Urgency::Urgent,
+        services: &["TECH"],
+        description: "废水处理站出水氨氮波动，请求专家会诊",
+        filed_days_ago: 16,
+        submit: true,
+        steps: &[(Event::Accept, 15), (Event::Assign, 15)],
+    },
+    Story {
+        filer: "enterprise",
+        fixed: Some(0),
+        channel: Channel::SelfService,
+        urgency: Urgency::Normal,
+        services: &["HAZWASTE"],
+        description: "危险废物管理计划备案材料准备指导",
+        filed_days_ago: 9,
+        submit: true,
+        steps: &[(Event::Accept, 8), (Event::Assign, 8), (Event::Suspend, 5)],
+    },
+    Story {
+        filer: "enterprise",
+        fixed: Some(0),
+        channel: Channel::SelfService,
+        urgency: Urgency::Normal,
+        services: &["PERMIT"],
+        description: "排污许可执行报告填报指导",
+        filed_days_ago: 10,
+        submit: true,
+        steps: &[(Event::Accept, 9), (Event::Assign, 9), (Event::Complete, 1)],
+    },
+    Story {
+        filer: "enterprise",
+        fixed: Some(0),
+        channel: Channel::SelfService,
+        urgency: Urgency::Critical,
+        services: &["EIA"],
+        description: "环评批复内容变更咨询",
+        filed_days_ago: 30,
+        submit: true,
+        steps: &[
+            (Event::Accept, 29),
+            (Event::Assign, 29),
+            (Event::Complete, 27),
+            (Event::Rate, 26),
+        ],
+    },
+    Story {
+        filer: "staff",
+        fixed: Some(0),
+        channel: Channel::Branch,
+        urgency: Urgency::Normal,
+        services: &["TECH"],
+        description: "申请代为联系设备厂家（不属于帮扶范围）",
+        filed_days_ago: 20,
+        submit: true,
+        steps: &[(Event::Refuse, 19)],
+    },
+    Story {
+        filer: "enterprise",
+        fixed: Some(0),
+        channel: Channel::SelfService,
+        urgency: Urgency::Normal,
+        services: &["EIA"],
+        description: "（草稿）拟咨询扩建项目环评类别",
+        filed_days_ago: 1,
+        submit: false,
+        steps: &[],
+    },
+    Story {
+        filer: "branch",
+        fixed: None,
+        channel: Channel::Visit,
+        urgency: Urgency::Normal,
+        services: &["TECH"],
+        description: "走访发现除尘设施布袋破损，企业请求更换指导",
+        filed_days_ago: 3,
+        submit: true,
+        steps: &[(Event::Accept, 3), (Event::Assign, 2)],
+    },
+];
+
+/// A session of a demo account whose clock reads `days_ago` days before `base`.
+fn session(path: &Path, username: &str, base: &Clock, days_ago: i64) -> Result<Session> {
+    let conn = db::open(path)?;
+    let actor = user::find_by_username(&conn, username)?
+        .ok_or(ServiceError::NotFound)?
+        .actor();
+    let base = base.clone();
+    let clock: Clock = Arc::new(move || base() - Duration::days(days_ago));
+    Session::new(conn, actor, clock)
+}
+
+/// Who takes an event in the stories: triage by the filer's bureau side, handling by the handler,
+/// rating by the enterprise.
+fn actor_for(event: Event, story: &Story, handler: &str) -> &'static str {
+    match event {
+        Event::Rate | Event::Withdraw => "enterprise",
+        Event::Suspend | Event::Resume | Event::Complete => {
+            if handler == "branch" {
+                "branch"
+            } else {
+                "inspector"
+            }
+        }
+        _ if story.fixed.is_none() => "branch",
+        _ => "staff",
+    }
+}
+
+/// Files every story's request and takes it through its steps.
+pub fn requests(path: &Path, base: &Clock, fixed: &[i64], guan: Option<i64>) -> Result<()> {
+    for story in STORIES {
+        let enterprise = match story.fixed {
+            Some(i) => fixed.get(i).copied(),
+            None => guan,
+        };
+        let Some(enterprise) = enterprise else {
+            continue;
+        };
+        let mut filer = session(path, story.filer, base, story.filed_days_ago)?;
+        let mut r: Request = filer.file_request(
+            RequestDraft {
+                enterprise_id: Some(enterprise),
+                services: story.services.iter().map(|s| s.to_string()).collect(),
+                description: story.description.to_string(),
+                urgency: story.urgency,
+                channel: story.channel,
+                wished_date: String::new(),
+            },
+            story.submit,
+        )?;
+        let handler_name = if story.fixed.is_none() {
+            "branch"
+        } else {
+            "inspector"
+        };
+        for (event, days_ago) in story.steps {
+            let mut s = session(
+                path,
+                actor_for(*event, story, handler_name),
+                base,
+                *days_ago,
+            )?;
+            let handler = user::find_by_username(&s.conn, handler_name)?.map(|u| u.id);
+            if *event == Event::Complete {
+                s.assist_record_service(
+                    r.id,
+                    ServiceRecord {
+                        service_date: s.today().format("%Y-%m-%d").to_string(),
+                        mode: ServiceMode::Onsite,
+                        participants: "企业环保负责人".to_string(),
+                        content: "现场核查并逐项讲解整改要点".to_string(),
+                        problems: "台账记录不完整".to_string(),
+                        advice: "按月整理台账，补齐记录".to_string(),
+                    },
+                )?;
+            }
+            let input = EventInput {
+                reason: match event {
+                    Event::Refuse => "不属于生态环境部门帮扶事项".to_string(),
+                    _ => "等待企业补充检测报告".to_string(),
+                },
+                opinion: "已现场指导，企业按要求完成整改".to_string(),
+                outcome: Some(Outcome::Solved),
+                rating: Some(Rating::Satisfied),
+                comment: "指导及时，问题已解决".to_string(),
+                handler,
+                ..EventInput::default()
+            };
+            r = s.assist_transition(r.id, r.row_version, *event, input)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,415 @@
+//! The 帮扶 form: filing a request (services ticked from the menu), the fields an action requires,
+//! and a service record. Text fields type; choices change with Left/Right; Space ticks a service.
+
+use crate::domain::assistance::{
+    Channel, Event, EventInput, Outcome, Rating, RequestDraft, ServiceMode, Urgency,
+};
+use crate::i18n::{Lang, T, Text};
+use crate::store::assistance::ServiceRecord;
+use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::keymap::{Cmd, Key};
+use crate::tui::msg::Effect;
+use crate::tui::screens::assist::{AssistAction, AssistDetailData};
+
+/// A form field: free text, one choice of several, or several ticked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Choice,
+    Multi,
+}
+
+/// An option of a choice: the code sent to the service and its label in each language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub code: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Choice {
+    fn of(code: &str, label: T) -> Choice {
+        Choice {
+            code: code.to_string(),
+            zh: label.get(Lang::Zh).to_string(),
+            en: label.get(Lang::En).to_string(),
+        }
+    }
+
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormField {
+    pub id: &'static str,
+    pub label: T,
+    pub kind: FieldKind,
+    pub value: String,
+    pub options: Vec<Choice>,
+    /// The chosen option (Choice) or the option under the cursor (Multi).
+    pub cursor: usize,
+    pub ticked: Vec<bool>,
+}
+
+impl FormField {
+    fn text(id: &'static str, label: T, value: &str) -> FormField {
+        FormField {
+            id,
+            label,
+            kind: FieldKind::Text,
+            value: value.to_string(),
+            options: Vec::new(),
+            cursor: 0,
+            ticked: Vec::new(),
+        }
+    }
+
+    fn choice(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
+        FormField {
+            kind: FieldKind::Choice,
+            options,
+            ..FormField::text(id, label, "")
+        }
+    }
+
+    fn multi(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
+        FormField {
+            kind: FieldKind::Multi,
+            ticked: vec![false; options.len()],
+            options,
+            ..FormField::text(id, label, "")
+        }
+    }
+
+    /// The chosen code of a choice field.
+    pub fn code(&self) -> Option<&str> {
+        self.options.get(self.cursor).map(|c| c.code.as_str())
+    }
+}
+
+/// What the form is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    NewRequest,
+    Event {
+        id: i64,
+        row_version: i64,
+        event: Event,
+    },
+    Record {
+        id: i64,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssistFormState {
+    pub purpose: Purpose,
+    pub fields: Vec<FormField>,
+    pub focus: usize,
+    pub error: Option<Text>,
+    pub saving: bool,
+    /// Still waiting for the service menu (new requests).
+    pub loading: bool,
+}
+
+fn choices<E: Copy>(all: &[E], code: fn(E) -> &'static str, label: fn(E) -> T) -> Vec<Choice> {
+    all.iter()
+        .map(|e| Choice::of(code(*e), label(*e)))
+        .collect()
+}
+
+impl AssistFormState {
+    fn push(fields: Vec<FormField>, purpose: Purpose, loading: bool) -> Out {
+        let s = AssistFormState {
+            purpose,
+            fields,
+            focus: 0,
+            error: None,
+            saving: false,
+            loading,
+        };
+        Out::nav(Nav::Push(Screen::AssistForm(Box::new(s))))
+    }
+
+    /// A new request; the service menu is loaded into the first field. Bureau staff also give the
+    /// enterprise (by USCC) and the channel the request came by.
+    pub fn new_request(env: &mut Env<'_>) -> Out {
+        if !env.may(crate::domain::user::Action::AssistFile) {
+            return Out::default();
+        }
+        let staff = env.session.is_some_and(|s| s.actor.enterprise_id.is_none());
+        let mut fields = vec![
+            FormField::multi("services", T::AssistFieldServices, Vec::new()),
+            FormField::text("description", T::AssistFieldDescription, ""),
+            FormField::choice(
+                "urgency",
+                T::AssistFieldUrgency,
+                choices(Urgency::ALL, Urgency::code, Urgency::label),
+            ),
+            FormField::text("wished_date", T::AssistFieldWishedDate, ""),
+        ];
+        if staff {
+            fields.push(FormField::text("enterprise", T::FieldUscc, ""));
+            let channels: Vec<Channel> = Channel::ALL
+                .iter()
+                .copied()
+                .filter(|c| *c != Channel::SelfService)
+                .collect();
+            fields.push(FormField::choice(
+                "channel",
+                T::AssistFieldChannel,
+                choices(&channels, Channel::code, Channel::label),
+            ));
+        }
+        AssistFormState::push(fields, Purpose::NewRequest, true)
+            .with_effect(Effect::LoadServiceMenu)
+    }
+
+    pub fn menu_loaded(&mut self, menu: Result<Vec<(String, String, String)>, Text>) -> Out {
+        self.loading = false;
+        match menu {
+            Ok(items) => {
+                if let Some(f) = self.fields.iter_mut().find(|f| f.id == "services") {
+                    f.ticked = vec![false; items.len()];
+                    f.options = items
+                        .into_iter()
+                        .map(|(code, zh, en)| Choice { code, zh, en })
+                        .collect();
+                }
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    /// The form for one action, or the action itself when it needs no fields.
+    pub fn for_action(d: &AssistDetailData, action: AssistAction) -> Out {
+        let r = &d.detail.request;
+        let (fields, purpose) = match action {
+            AssistAction::Record => (
+                vec![
+                    FormField::text("service_date", T::AssistFieldServiceDate, &d.today),
+                    FormField::choice(
+                        "mode",
+                        T::AssistFieldMode,
+                        choices(ServiceMode::ALL, ServiceMode::code, ServiceMode::label),
+                    ),
+                    FormField::text("participants", T::AssistFieldParticipants, ""),
+                    FormField::text("content", T::AssistFieldContent, ""),
+                    FormField::text("problems", T::AssistFieldProblems, ""),
+                    FormField::text("advice", T::AssistFieldAdvice, ""),
+                ],
+                Purpose::Record { id: r.id },
+            ),
+            AssistAction::Event(event) => {
+                let fields = match event {
+                    Event::Refuse | Event::Forward | Event::Suspend | Event::Withdraw => {
+                        vec![FormField::text("reason", T::AssistFieldReason, "")]
+                    }
+                    Event::Assign => {
+                        let people: Vec<Choice> = d
+                            .handlers
+                            .iter()
+                            .map(|(id, name)| Choice {
+                                code: id.to_string(),
+                                zh: name.clone(),
+                                en: name.clone(),
+                            })
+                            .collect();
+                        let mut co = vec![Choice::of("", T::None_)];
+                        co.extend(people.iter().cloned());
+                        vec![
+                            FormField::choice("handler", T::AssistFieldHandler, people),
+                            FormField::choice("cohandler", T::AssistFieldCohandler, co),
+                        ]
+                    }
+                    Event::Complete => vec![
+                        FormField::choice(
+                            "outcome",
+                            T::AssistFieldOutcome,
+                            choices(Outcome::ALL, Outcome::code, Outcome::label),
+                        ),
+                        FormField::text("opinion", T::AssistFieldOpinion, ""),
+                    ],
+                    Event::Rate => {
+                        let ratings: Vec<Rating> = Rating::ALL
+                            .iter()
+                            .copied()
+                            .filter(|r| *r != Rating::Unrated)
+                            .collect();
+                        vec![
+                            FormField::choice(
+                                "rating",
+                                T::AssistFieldRating,
+                                choices(&ratings, Rating::code, Rating::label),
+                            ),
+                            FormField::text("comment", T::AssistFieldComment, ""),
+                            FormField::text("revisit", T::AssistFieldRevisit, ""),
+                        ]
+                    }
+                    Event::Submit | Event::Accept | Event::Resume | Event::AutoClose => {
+                        // Nothing to ask: done at once.
+                        return Out::effect(Effect::AssistTransition {
+                            id: r.id,
+                            row_version: r.row_version,
+                            event,
+                            input: EventInput::default(),
+                        });
+                    }
+                };
+                (
+                    fields,
+                    Purpose::Event {
+                        id: r.id,
+                        row_version: r.row_version,
+                        event,
+                    },
+                )
+            }
+        };
+        AssistFormState::push(fields, purpose, false)
+    }
+
+    pub fn title(&self) -> T {
+        match self.purpose {
+            Purpose::NewRequest => T::AssistScreenNew,
+            Purpose::Record { .. } => T::AssistActionRecord,
+            Purpose::Event { event, .. } => event.label(),
+        }
+    }
+
+    fn value(&self, id: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| match f.kind {
+                FieldKind::Text => f.value.trim().to_string(),
+                _ => f.code().unwrap_or("").to_string(),
+            })
+            .unwrap_or_default()
+    }
+
+    /// The effect that saves the form.
+    fn effect(&self) -> Effect {
+        match &self.purpose {
+            Purpose::NewRequest => {
+                let services = self
+                    .fields
+                    .iter()
+                    .find(|f| f.id == "services")
+                    .map(|f| {
+                        f.options
+                            .iter()
+                            .zip(&f.ticked)
+                            .filter(|(_, t)| **t)
+                            .map(|(c, _)| c.code.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let uscc = self.value("enterprise");
+                Effect::FileRequest {
+                    enterprise_uscc: (!uscc.is_empty()).then_some(uscc),
+                    draft: RequestDraft {
+                        enterprise_id: None,
+                        services,
+                        description: self.value("description"),
+                        urgency: Urgency::parse(&self.value("urgency")).unwrap_or(Urgency::Normal),
+                        channel: Channel::parse(&self.value("channel"))
+                            .unwrap_or(Channel::SelfService),
+                        wished_date: self.value("wished_date"),
+                    },
+                }
+            }
+            Purpose::Record { id } => Effect::AssistRecord {
+                id: *id,
+                record: ServiceRecord {
+                    service_date: self.value("service_date"),
+                    mode: ServiceMode::parse(&self.value("mode")).unwrap_or(ServiceMode::Phone),
+                    participants: self.value("participants"),
+                    content: self.value("content"),
+                    problems: self.value("problems"),
+                    advice: self.value("advice"),
+                },
+            },
+            Purpose::Event {
+                id,
+                row_version,
+                event,
+            } => Effect::AssistTransition {
+                id: *id,
+                row_version: *row_version,
+                event: *event,
+                input: EventInput {
+                    reason: self.value("reason"),
+                    opinion: self.value("opinion"),
+                    outcome: Outcome::parse(&self.value("outcome")),
+                    rating: Rating::parse(&self.value("rating")),
+                    comment: self.value("comment"),
+                    revisit: self.value("revisit"),
+                    handler: self.value("handler").parse().ok(),
+                    cohandlers: self.value("cohandler").parse().ok().into_iter().collect(),
+                },
+            },
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| !f.value.is_empty() || f.ticked.iter().any(|t| *t))
+    }
+
+    /// The service's answer to a save.
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        self.saving = false;
+        match result {
+            Ok(text) => Out::nav(Nav::Pop).with_message(Message::info(text)),
+            Err(text) => {
+                self.error = Some(text.clone());
+                Out::message(Message::error(text))
+            }
+        }
+    }
+
+    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        let n = self.fields.len().max(1);
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return Out::default();
+        };
+        match input {
+            Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
+            Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
+            Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
+                f.cursor = (f.cursor + 1) % f.options.len();
+            }
+            Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
+                f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
+            }
+            Input::Cmd(Cmd::Save) if !self.saving => {
+                self.saving = true;
+                self.error = None;
+                return Out::effect(self.effect());
+            }
+            Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {
+                if let Some(t) = f.ticked.get_mut(f.cursor) {
+                    *t = !*t;
+                }
+            }
+            Input::Key(Key::Char(c)) if f.kind == FieldKind::Text => f.value.push(c),
+            Input::Key(Key::Backspace) if f.kind == FieldKind::Text => {
+                f.value.pop();
+            }
+            Input::Paste(text) if f.kind == FieldKind::Text => {
+                f.value
+                    .push_str(&crate::tui::text::strip_controls(&text).replace('\n', " "));
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}

@@ -1,0 +1,421 @@
+//! The 帮扶 screens driven through `update` with canned service results: the main flows (open the
+//! queue, switch tabs, open a request, act with and without required fields, file a request, rate)
+//! and snapshots of the queue, the detail and the form at 80x24 in Chinese and English.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod tui_common;
+
+use chrono::NaiveDate;
+use crossterm::event::KeyCode;
+use ecocase::domain::assistance::{AssistState, Channel, Event, Rating, ServiceMode, Urgency};
+use ecocase::domain::assistance_sla::{Level, Phase, Sla};
+use ecocase::domain::calendar::Deadline;
+use ecocase::i18n::{Lang, T, Text};
+use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
+use ecocase::store::assistance::{HistoryRow, Request, ServiceRecord};
+use ecocase::tui::app::{App, Screen, update};
+use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::screens::assist::AssistDetailData;
+use tui_common::*;
+
+fn snap(app: &App) -> String {
+    let (text, cursor) = screen(app, 80, 24);
+    match cursor {
+        Some((x, y)) => format!("{text}cursor: {x},{y}\n"),
+        None => format!("{text}cursor: hidden\n"),
+    }
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+fn request(id: i64, number: &str, state: AssistState, urgency: Urgency) -> Request {
+    Request {
+        id,
+        uid: format!("r{id}"),
+        number: number.into(),
+        enterprise_id: 1,
+        enterprise_name: "聊城市鑫润化工有限公司".into(),
+        region_code: "371502".into(),
+        channel: Channel::SelfService,
+        urgency,
+        wished_date: String::new(),
+        description: "危险废物贮存库标识标牌设置不清楚，请求现场指导".into(),
+        state,
+        handler_id: None,
+        handler_name: None,
+        outcome: None,
+        closing_opinion: String::new(),
+        close_kind: None,
+        close_reason: String::new(),
+        rating: None,
+        reopen_count: 0,
+        submitted_at: Some("2026-11-24T02:00:00Z".into()),
+        accepted_at: None,
+        assigned_at: None,
+        clock_started_at: None,
+        completed_at: None,
+        closed_at: None,
+        row_version: 3,
+        created_at: "2026-11-24T02:00:00Z".into(),
+        created_by: "u".into(),
+    }
+}
+
+fn sla(due: &str, elapsed: u32, level: Level) -> Sla {
+    Sla {
+        phase: Phase::Response,
+        budget: 2,
+        elapsed,
+        paused: 0,
+        due: Deadline {
+            date: d(due),
+            uncovered_years: Vec::new(),
+        },
+        level,
+    }
+}
+
+fn rows() -> Vec<QueueRow> {
+    vec![
+        QueueRow {
+            request: request(
+                2,
+                "BF-371502-2026-00002",
+                AssistState::Submitted,
+                Urgency::Urgent,
+            ),
+            sla: Some(sla("2026-11-26", 2, Level::Overdue)),
+        },
+        QueueRow {
+            request: request(
+                1,
+                "BF-371502-2026-00001",
+                AssistState::Submitted,
+                Urgency::Normal,
+            ),
+            sla: Some(sla("2026-12-02", 0, Level::OnTrack)),
+        },
+    ]
+}
+
+fn detail(events: Vec<Event>) -> AssistDetailData {
+    let mut r = request(
+        2,
+        "BF-371502-2026-00002",
+        AssistState::Submitted,
+        Urgency::Urgent,
+    );
+    if events.contains(&Event::Rate) {
+        r.state = AssistState::AwaitingRating;
+    }
+    AssistDetailData {
+        detail: RequestDetail {
+            request: r,
+            services: vec![(
+                "HAZWASTE".into(),
+                "危险废物规范化管理指导".into(),
+                "Hazardous waste management guidance".into(),
+            )],
+            cohandlers: Vec::new(),
+            history: vec![HistoryRow {
+                event: "submit".into(),
+                from_state: "draft".into(),
+                to_state: "submitted".into(),
+                note: String::new(),
+                at: "2026-11-24T02:00:00Z".into(),
+                by_name: "孙丽".into(),
+            }],
+            records: vec![ServiceRecord {
+                service_date: "2026-11-25".into(),
+                mode: ServiceMode::Phone,
+                participants: String::new(),
+                content: "电话了解贮存库现状".into(),
+                problems: String::new(),
+                advice: String::new(),
+            }],
+            sla: Some(sla("2026-11-26", 2, Level::Overdue)),
+            events,
+            may_record: false,
+        },
+        handlers: vec![(11, "李强".into()), (12, "张敏".into())],
+        today: "2026-11-30".into(),
+    }
+}
+
+/// Staff on the queue's first tab with two rows loaded.
+fn queue(lang: Lang) -> App {
+    let mut app = logged_in(staff(), lang);
+    let fx = update(&mut app, key(KeyCode::Char('b')));
+    assert_eq!(
+        fx,
+        [Effect::LoadAssistQueue {
+            queue: Queue::State(AssistState::Submitted)
+        }]
+    );
+    update(
+        &mut app,
+        Msg::AssistQueueLoaded {
+            queue: Queue::State(AssistState::Submitted),
+            rows: Ok(rows()),
+        },
+    );
+    app
+}
+
+fn opened(lang: Lang, events: Vec<Event>) -> App {
+    let mut app = queue(lang);
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(fx, [Effect::LoadAssistDetail { id: 2 }]);
+    update(
+        &mut app,
+        Msg::AssistDetailLoaded {
+            id: 2,
+            data: Ok(detail(events)),
+        },
+    );
+    app
+}
+
+fn triage() -> Vec<Event> {
+    vec![Event::Accept, Event::Refuse, Event::Forward]
+}
+
+#[test]
+fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
+    let mut app = queue(Lang::Zh);
+    let fx = update(&mut app, key(KeyCode::Right));
+    assert_eq!(
+        fx,
+        [Effect::LoadAssistQueue {
+            queue: Queue::State(AssistState::Accepted)
+        }]
+    );
+    // The first tab's answer arrives late: ignored.
+    update(
+        &mut app,
+        Msg::AssistQueueLoaded {
+            queue: Queue::State(AssistState::Submitted),
+            rows: Ok(rows()),
+        },
+    );
+    let Screen::AssistQueue(q) = app.screen() else {
+        panic!("queue")
+    };
+    assert!(q.rows.is_empty());
+    // Left from the first tab wraps to 全部.
+    update(&mut app, key(KeyCode::Left));
+    let fx = update(&mut app, key(KeyCode::Left));
+    assert_eq!(fx, [Effect::LoadAssistQueue { queue: Queue::All }]);
+}
+
+#[test]
+fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
+    let mut app = opened(Lang::Zh, triage());
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        [Effect::AssistTransition {
+            id: 2,
+            row_version: 3,
+            event: Event::Accept,
+            input: Default::default(),
+        }]
+    );
+    let fx = update(
+        &mut app,
+        Msg::AssistDone(Ok(Text::new(T::AssistMsgRecorded))),
+    );
+    assert_eq!(
+        fx,
+        [Effect::LoadAssistDetail { id: 2 }],
+        "reloaded after the action"
+    );
+
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Enter));
+    assert!(matches!(app.screen(), Screen::AssistForm(_)));
+    type_text(&mut app, "不属于帮扶事项");
+    let fx = update(&mut app, ctrl('s'));
+    let [Effect::AssistTransition { event, input, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(
+        (*event, input.reason.as_str()),
+        (Event::Refuse, "不属于帮扶事项")
+    );
+    // A refusal keeps the form with the message; success pops back to the reloaded detail.
+    update(
+        &mut app,
+        Msg::AssistDone(Err(
+            Text::new(T::ErrRequired).arg_key("field", T::AssistFieldReason)
+        )),
+    );
+    assert!(matches!(app.screen(), Screen::AssistForm(_)));
+    let fx = update(
+        &mut app,
+        Msg::AssistDone(Ok(Text::new(T::AssistMsgRecorded))),
+    );
+    assert!(matches!(app.screen(), Screen::AssistDetail(_)));
+    assert_eq!(fx, [Effect::LoadAssistDetail { id: 2 }]);
+}
+
+#[test]
+fn a_poor_rating_is_sent_with_the_return_visit_record() {
+    let mut app = opened(Lang::Zh, vec![Event::Rate]);
+    update(&mut app, key(KeyCode::Enter));
+    // 满意 is first after 非常满意; three steps right reach 不满意.
+    for _ in 0..3 {
+        update(&mut app, key(KeyCode::Right));
+    }
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "仍未解决");
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "回访：需再次上门");
+    let fx = update(&mut app, ctrl('s'));
+    let [Effect::AssistTransition { event, input, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(*event, Event::Rate);
+    assert_eq!(input.rating, Some(Rating::Dissatisfied));
+    assert_eq!(input.revisit, "回访：需再次上门");
+}
+
+#[test]
+fn an_enterprise_files_a_request_with_ticked_services() {
+    let mut app = logged_in(enterprise_user(), Lang::Zh);
+    update(&mut app, key(KeyCode::Char('b')));
+    let fx = update(&mut app, ctrl('n'));
+    assert_eq!(fx, [Effect::LoadServiceMenu]);
+    update(&mut app, Msg::ServiceMenuLoaded(Ok(menu())));
+    update(&mut app, key(KeyCode::Char(' ')));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Char(' ')));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "请求指导");
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Right));
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::FileRequest {
+            enterprise_uscc,
+            draft,
+        },
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(*enterprise_uscc, None, "an enterprise files for its own");
+    assert_eq!(draft.services, ["EIA", "TECH"]);
+    assert_eq!(draft.description, "请求指导");
+    assert_eq!(draft.urgency, Urgency::Urgent);
+}
+
+#[test]
+fn staff_give_the_enterprise_and_the_channel() {
+    let mut app = queue(Lang::Zh);
+    update(&mut app, ctrl('n'));
+    let Screen::AssistForm(f) = app.screen() else {
+        panic!("form")
+    };
+    let ids: Vec<&str> = f.fields.iter().map(|f| f.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "services",
+            "description",
+            "urgency",
+            "wished_date",
+            "enterprise",
+            "channel"
+        ]
+    );
+    assert_eq!(
+        f.fields[5].code(),
+        Some("phone"),
+        "self-service is not offered to staff"
+    );
+}
+
+fn menu() -> Vec<(String, String, String)> {
+    [
+        (
+            "EIA",
+            "环评审批及手续办理指导",
+            "EIA approval and procedure guidance",
+        ),
+        ("PERMIT", "排污许可申领指导", "Discharge permit guidance"),
+        (
+            "TECH",
+            "污染防治技术帮扶",
+            "Pollution-control technical assistance",
+        ),
+    ]
+    .iter()
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    .collect()
+}
+
+fn form(lang: Lang) -> App {
+    let mut app = logged_in(enterprise_user(), lang);
+    update(&mut app, key(KeyCode::Char('b')));
+    update(&mut app, ctrl('n'));
+    update(&mut app, Msg::ServiceMenuLoaded(Ok(menu())));
+    update(&mut app, key(KeyCode::Char(' ')));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "新增生产线环评手续咨询");
+    app
+}
+
+#[test]
+fn snapshots() {
+    for (lang, suffix) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        insta::assert_snapshot!(format!("assist_queue_{suffix}"), snap(&queue(lang)));
+        insta::assert_snapshot!(
+            format!("assist_detail_{suffix}"),
+            snap(&opened(lang, triage()))
+        );
+        insta::assert_snapshot!(format!("assist_form_{suffix}"), snap(&form(lang)));
+    }
+}
+
+#[test]
+fn the_enterprise_360_view_lists_its_requests() {
+    let mut app = logged_in(enterprise_user(), Lang::Zh);
+    let own = enterprise(1, "聊城市鑫润化工有限公司", "91130200699229617X", "371502");
+    update(
+        &mut app,
+        Msg::HomeLoaded(Ok(ecocase::service::home::Home {
+            tasks: Vec::new(),
+            own: Some(own.clone()),
+            plist: None,
+            assist: None,
+        })),
+    );
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(fx, [Effect::LoadDetail { id: 1 }]);
+    update(
+        &mut app,
+        Msg::DetailLoaded {
+            id: 1,
+            data: Ok(ecocase::tui::msg::DetailData {
+                enterprise: own,
+                former_names: Vec::new(),
+                history: None,
+                list_entries: Vec::new(),
+                assist: rows(),
+            }),
+        },
+    );
+    // The section follows the profile and former names, below the first screenful.
+    update(&mut app, key(KeyCode::PageDown));
+    let (text, _) = screen(&app, 80, 24);
+    assert!(text.contains("帮扶请求"), "{text}");
+    assert!(
+        text.contains("BF-371502-2026-00002  待受理  较急  2026-11-26 超期"),
+        "{text}"
+    );
+}
