@@ -259,23 +259,38 @@ pub fn render(
         return;
     }
     let may = |a: Action| app.may(a);
-    let mut y = body.y + 1;
+    // Lay out headings, entries and gaps first, then show the window that keeps the selection visible
+    // above the two 帮扶 lines, so no entry is ever out of reach at 80x24.
+    let entries = s.entries(may);
+    let mut rows: Vec<Option<(usize, &Entry)>> = Vec::new();
+    let mut headings: Vec<(usize, T)> = Vec::new();
     let mut group = None;
-    for (i, entry) in s.entries(may).iter().enumerate() {
+    for (i, entry) in entries.iter().enumerate() {
         if group != Some(entry.group()) {
             if group.is_some() {
-                y += 1;
+                rows.push(None);
             }
             group = Some(entry.group());
-            put(frame, x, y, entry.group().get(lang), w, theme.heading());
-            y += 1;
+            headings.push((rows.len(), entry.group()));
+            rows.push(None);
         }
-        if y >= body
-            .bottom()
-            .saturating_sub(if home.assist.is_some() { 2 } else { 0 })
-        {
-            break;
-        }
+        rows.push(Some((i, entry)));
+    }
+    let reserved = if home.assist.is_some() { 3 } else { 1 };
+    let room = usize::from(body.height).saturating_sub(reserved);
+    let selected_row = rows
+        .iter()
+        .position(|r| matches!(r, Some((i, _)) if *i == s.selected))
+        .unwrap_or(0);
+    let offset = (selected_row + 1).saturating_sub(room);
+    for (n, row) in rows.iter().enumerate().skip(offset).take(room) {
+        let y = body.y + 1 + (n - offset) as u16;
+        let Some((i, entry)) = row else {
+            if let Some((_, heading)) = headings.iter().find(|(at, _)| *at == n) {
+                put(frame, x, y, heading.get(lang), w, theme.heading());
+            }
+            continue;
+        };
         let (label, count_text, alert, zero) = match entry {
             Entry::Admin(a) => (a.label().get(lang), String::new(), false, false),
             Entry::Task(task) => (
@@ -287,7 +302,7 @@ pub fn render(
             Entry::Plist(task, n) => (task.label().get(lang), count(*n), *n > 0, *n == 0),
         };
         let line = format!("  {}{}", fit(label, w - 12), fit_right(&count_text, 8));
-        let style = if i == s.selected {
+        let style = if *i == s.selected {
             theme.selected()
         } else if alert {
             theme.warning()
@@ -297,7 +312,6 @@ pub fn render(
             theme.base()
         };
         put_fit(frame, x, y, &line, w, style);
-        y += 1;
     }
 }
 
