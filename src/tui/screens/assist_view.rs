@@ -373,7 +373,7 @@ pub fn render_form(
                 } else {
                     theme.field()
                 };
-                put_fit(frame, value_x, y, &format!("‹ {chosen} ›"), value_w, style);
+                put_fit(frame, value_x, y, &format!("< {chosen} >"), value_w, style);
                 y += 1;
             }
             FieldKind::Multi => {

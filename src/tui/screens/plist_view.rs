@@ -290,8 +290,8 @@ fn in_lang(both: &str, lang: Lang) -> &str {
 
 fn verdict_mark(v: Verdict) -> &'static str {
     match v {
-        Verdict::Pass => "✓",
-        Verdict::Fail => "✗",
+        Verdict::Pass => "+",
+        Verdict::Fail => "x",
         Verdict::Unknown => "?",
     }
 }
