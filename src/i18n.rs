@@ -725,6 +725,7 @@ texts! {
     PlColReviewDue => "下次复核", "Next review";
     PlSheetName => "正面清单", "Positive list";
     HelpExportPositiveList => "导出当前正面清单（在册和复核中企业），用于公示", "Export the current positive list (listed and under review) for public notice";
+    MsgPlExported => "已导出 {n} 家企业（当前筛选）：{csv}、{xlsx}", "Exported {n} enterprises (current filter): {csv}, {xlsx}";
     CliExportPlDone => "已导出正面清单 {n} 家企业到 {path}", "Exported {n} positive-list enterprises to {path}";
     PlFieldReasonOptional => "说明（可选）", "Note (optional)";
     PlFieldOrigin => "来源", "Origin";

@@ -300,3 +300,20 @@ fn batches_open_their_entries() {
         );
     }
 }
+
+#[test]
+fn export_writes_the_list_as_filtered_in_the_interface_language() {
+    let mut app = list_app(Lang::En);
+    update(&mut app, key(KeyCode::Char('f')));
+    let fx = update(&mut app, key(KeyCode::Char('e')));
+    assert_eq!(
+        fx,
+        vec![Effect::PlExport {
+            filter: PlFilter {
+                state: Some(EntryState::Candidate),
+                ..PlFilter::default()
+            },
+            lang: Lang::En,
+        }]
+    );
+}

@@ -323,7 +323,7 @@ impl Runtime {
             | Effect::PlTransition { .. }
             | Effect::PlPropose { .. }
             | Effect::PlApply
-            | Effect::PlExport
+            | Effect::PlExport { .. }
             | Effect::PlNewBatch
             | Effect::PlLoadBatches
             | Effect::PlTrigger { .. } => {

@@ -113,22 +113,29 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
                 .map(|b| Text::new(T::MsgPlBatchCreated).arg("name", &b.name))
                 .map_err(text),
         )),
-        Effect::PlExport => {
-            let path = std::path::PathBuf::from(format!(
-                "positive-list-{}.csv",
-                s.today().format("%Y%m%d")
-            ));
-            let r = crate::export::positive_list::positive_list(
-                s,
-                &EntryFilter::default(),
-                crate::export::Format::Csv,
-                crate::export::Output::File(&path),
-                crate::i18n::Lang::Zh,
+        Effect::PlExport { filter, lang } => {
+            let filter = filter_of(s, &filter);
+            let stem = format!("positive-list-{}", s.today().format("%Y%m%d"));
+            let (csv, xlsx) = (
+                std::path::PathBuf::from(format!("{stem}.csv")),
+                std::path::PathBuf::from(format!("{stem}.xlsx")),
             );
+            let write = |format, path: &std::path::Path| {
+                crate::export::positive_list::positive_list(
+                    s,
+                    &filter,
+                    format,
+                    crate::export::Output::File(path),
+                    lang,
+                )
+            };
+            let r = write(crate::export::Format::Csv, &csv)
+                .and_then(|_| write(crate::export::Format::Xlsx, &xlsx));
             Some(Msg::PlDone(match r {
-                Ok(n) => Ok(Text::new(T::CliExportPlDone)
+                Ok(n) => Ok(Text::new(T::MsgPlExported)
                     .arg("n", n)
-                    .arg("path", path.display())),
+                    .arg("csv", csv.display())
+                    .arg("xlsx", xlsx.display())),
                 Err(crate::export::ExportError::Service(e)) => Err(e.text()),
                 Err(crate::export::ExportError::Write(p, e)) => Err(Text::new(T::ErrPlExportWrite)
                     .arg("path", p.display())

@@ -279,7 +279,11 @@ pub enum Effect {
     /// The enterprise account applies itself to the newest batch.
     PlApply,
     /// Export the current list to a CSV file in the working directory.
-    PlExport,
+    /// Writes the list as shown (its filter) for public notice, as CSV and XLSX side by side.
+    PlExport {
+        filter: crate::tui::screens::plist::PlFilter,
+        lang: crate::i18n::Lang,
+    },
     /// Open the next batch of this year (YYYY年第N批).
     PlNewBatch,
     PlLoadBatches,

@@ -136,8 +136,11 @@ impl PlListState {
                     .with_message(Message::progress(T::MsgLoading));
             }
             Cmd::PlExport => {
-                return Out::effect(Effect::PlExport)
-                    .with_message(Message::progress(T::MsgLoading));
+                return Out::effect(Effect::PlExport {
+                    filter: self.filter.clone(),
+                    lang: env.lang,
+                })
+                .with_message(Message::progress(T::MsgLoading));
             }
             Cmd::Open => {
                 if let Some(x) = self.rows.get(self.selected) {
