@@ -383,7 +383,7 @@ fn insert(
     let id = store::insert(tx, &uid, d, &initials(&d.name), &actor.uid, now)?;
     let ack: Vec<&str> = warnings.iter().map(|i| i.code).collect();
     if !ack.is_empty() {
-        bulk::set_warnings_ack(tx, id, &ack.join(","))?;
+        crate::store::enterprise::set_warnings_ack(tx, id, &ack.join(","))?;
     }
     for (name, valid_to) in &e.former_names {
         store::add_former_name(tx, id, name, valid_to, &actor.uid, now)?;

@@ -162,10 +162,7 @@ impl Session {
         let py = initials(&draft.name);
         let e = db::write_tx(&mut self.conn, |tx| {
             let id = store::insert(tx, &uid, &draft, &py, &actor.uid, &now)?;
-            tx.execute(
-                "UPDATE enterprise SET warnings_ack = ?2 WHERE id = ?1",
-                rusqlite::params![id, ack_codes],
-            )?;
+            store::set_warnings_ack(tx, id, &ack_codes)?;
             let e = store::get(tx, id)?;
             audit::append(
                 tx,
@@ -215,10 +212,7 @@ impl Session {
                 store::add_former_name(tx, id, &before.name, &today, &actor.uid, &now)?;
             }
             store::update(tx, id, row_version, &draft, &py, &actor.uid, &now)?;
-            tx.execute(
-                "UPDATE enterprise SET warnings_ack = ?2 WHERE id = ?1",
-                rusqlite::params![id, ack_codes],
-            )?;
+            store::set_warnings_ack(tx, id, &ack_codes)?;
             let after = store::get(tx, id)?;
             audit::append(
                 tx,

@@ -286,7 +286,7 @@ impl Session {
                     (old.id, old.uid.clone(), Some(before))
                 }
             };
-            bulk::set_warnings_ack(&tx, id, &plan.ack_codes)?;
+            crate::store::enterprise::set_warnings_ack(&tx, id, &plan.ack_codes)?;
             let after = serde_json::to_value(store::get(&tx, id)?).unwrap_or_default();
             audit::append(
                 &tx,

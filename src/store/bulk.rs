@@ -2,7 +2,7 @@
 //! acknowledged-warnings column, and the search index refresh that follows a former name.
 
 use crate::store::db::Result;
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// Opens an IMMEDIATE transaction on a shared connection, so that reads made through the same
 /// connection (validation, uniqueness checks) happen inside it. Rolled back when dropped uncommitted.
@@ -30,13 +30,6 @@ pub fn end_build(conn: &Connection) -> Result<()> {
     conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "cache_size", -2000)?;
-    Ok(())
-}
-
-/// Records which warnings were acknowledged when the record was last saved (codes, comma separated).
-pub fn set_warnings_ack(conn: &Connection, id: i64, codes: &str) -> Result<()> {
-    conn.prepare_cached("UPDATE enterprise SET warnings_ack = ?2 WHERE id = ?1")?
-        .execute(params![id, codes])?;
     Ok(())
 }
 
@@ -69,7 +62,7 @@ mod tests {
         enterprise::add_former_name(&tx, id, "聊城市东昌化工厂", "2019-06-30", "system", "t")
             .expect("former");
         refresh_search(&tx, id).expect("refresh");
-        set_warnings_ack(&tx, id, "permit_expired").expect("ack");
+        crate::store::enterprise::set_warnings_ack(&tx, id, "permit_expired").expect("ack");
         tx.commit().expect("commit");
         let f = enterprise::Filter {
             query: "东昌化工".into(),

@@ -154,6 +154,14 @@ pub fn update(
     }
 }
 
+/// Records the warning codes acknowledged at the last save (the record is flagged by them).
+pub fn set_warnings_ack(conn: &Connection, id: i64, codes: &str) -> Result<()> {
+    // Cached: imports and the demo generator set it for many rows.
+    conn.prepare_cached("UPDATE enterprise SET warnings_ack = ?2 WHERE id = ?1")?
+        .execute(params![id, codes])?;
+    Ok(())
+}
+
 /// Soft-deletes a record with its reason, if it still has `row_version`.
 pub fn soft_delete(
     conn: &Connection,
