@@ -20,7 +20,7 @@ use ecocase::service::ServiceError;
 use ecocase::service::enterprise::Warnings;
 use ecocase::store::{audit, db};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -156,7 +156,7 @@ fn concurrent_saves_lose_nothing() {
     assert_eq!(saves_seen, total, "every save is in a record's history");
 }
 
-fn audit_rows(path: &PathBuf) -> i64 {
+fn audit_rows(path: &Path) -> i64 {
     let conn = db::open(path).expect("open");
     conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
         .expect("count")
