@@ -7,98 +7,20 @@
 //! `ecocase` binary is started on it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-struct Term {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-}
-
-impl Term {
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
-    }
-
-    /// Waits until the screen satisfies `ok`, failing with the screen after 15 seconds.
-    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn wait_for(&self, text: &str) {
-        self.wait(text, |s| s.contains(text));
-    }
-}
+mod pty_common;
+use pty_common::{Term, open_command, setup_script};
 
 #[test]
 fn log_in_create_find_open_and_quit_in_a_real_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("e2e.db");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
     // Set up through the command line as an operator would, then open the interface.
-    let bin = env!("CARGO_BIN_EXE_ecocase");
-    let db = db.display();
     let script = format!(
-        "printf 'admin-pw\\n' | '{bin}' init --db '{db}' --admin admin --password-stdin \\
-         && printf 'secret1\\n' | ECOCASE_PASSWORD=admin-pw '{bin}' user add staff --role staff \\
-              --db '{db}' --password-stdin --as admin \\
-         && '{bin}' --db '{db}'; stty -a; echo E2E-DONE"
+        "{} && {}; stty -a; echo E2E-DONE",
+        setup_script(&db),
+        open_command(&db)
     );
-    let mut cmd = CommandBuilder::new("sh");
-    cmd.args(["-c", &script]);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("LANG", "C.UTF-8");
-    cmd.cwd(dir.path());
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
-    drop(pty.slave);
-
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-    let raw = Arc::new(Mutex::new(Vec::new()));
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    {
-        let parser = parser.clone();
-        let raw = raw.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                parser.lock().expect("parser").process(&buf[..n]);
-                raw.lock().expect("raw").extend_from_slice(&buf[..n]);
-            }
-        });
-    }
-    let mut t = Term {
-        parser,
-        raw,
-        writer: pty.master.take_writer().expect("writer"),
-    };
+    let mut t = Term::start(&script, dir.path());
 
     t.wait_for("用户名");
     assert!(t.parser.lock().expect("parser").screen().alternate_screen());
@@ -153,7 +75,7 @@ fn log_in_create_find_open_and_quit_in_a_real_terminal() {
     // F10 as PuTTY and xterm send it: quit.
     t.send("\x1b[21~");
     t.wait_for("E2E-DONE");
-    let status = child.wait().expect("child exit");
+    let status = t.child.wait().expect("child exit");
     assert!(status.success());
     let screen = t.parser.lock().expect("parser").screen().clone();
     assert!(!screen.alternate_screen(), "left the alternate screen");
@@ -164,8 +86,7 @@ fn log_in_create_find_open_and_quit_in_a_real_terminal() {
         shown.contains(" icanon") && shown.contains(" echo") && !shown.contains("-icanon"),
         "cooked mode restored:\n{shown}"
     );
-    let raw = t.raw.lock().expect("raw").clone();
-    let raw = String::from_utf8_lossy(&raw);
+    let raw = t.raw_text();
     assert!(
         raw.contains("\x1b[?2026h"),
         "frames use synchronized updates"

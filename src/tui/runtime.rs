@@ -204,7 +204,12 @@ fn render(terminal: &mut Term, app: &App) -> io::Result<()> {
         terminal.backend_mut(),
         crossterm::terminal::BeginSynchronizedUpdate
     )?;
-    let drawn = terminal.draw(|f| draw(f, app)).map(|_| ());
+    let drawn = terminal
+        .draw(|f| {
+            draw(f, app);
+            crate::tui::text::neutralize_controls(f.buffer_mut());
+        })
+        .map(|_| ());
     crossterm::execute!(
         terminal.backend_mut(),
         crossterm::terminal::EndSynchronizedUpdate

@@ -109,6 +109,21 @@ pub fn strip_controls(s: &str) -> String {
         .collect()
 }
 
+/// The last line of defence before a frame reaches the terminal: any cell still holding a control or
+/// bidirectional-override character (a screen that forgot `sanitize`) is drawn as `?` instead.
+pub fn neutralize_controls(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        if cell.symbol().chars().any(is_unsafe_for_terminal) {
+            cell.set_symbol("?");
+        }
+    }
+}
+
+fn is_unsafe_for_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Thousands separators for counts (`12,345`).
 pub fn count(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -158,6 +173,20 @@ mod tests {
     #[test]
     fn pasted_controls_are_stripped() {
         assert_eq!(strip_controls("聊城\n化工\u{1b}[31m"), "聊城 化工[31m");
+    }
+
+    #[test]
+    fn a_frame_never_carries_raw_controls() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        buf[(0, 0)].set_symbol("\u{1b}");
+        buf[(1, 0)].set_symbol("\u{7}");
+        buf[(2, 0)].set_symbol("\u{202e}");
+        buf[(3, 0)].set_symbol("聊");
+        neutralize_controls(&mut buf);
+        let shown: Vec<&str> = (0..4).map(|x| buf[(x, 0)].symbol()).collect();
+        assert_eq!(shown, ["?", "?", "?", "聊"]);
     }
 
     #[test]
