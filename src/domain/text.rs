@@ -21,11 +21,19 @@ pub fn normalize_code(s: &str) -> String {
 }
 
 /// Normalises free text for storage: half-width ASCII stays as typed for names (Chinese punctuation is
-/// kept), runs of whitespace collapse to one space, and the ends are trimmed.
+/// kept), runs of whitespace collapse to one space, the ends are trimmed, and control characters and
+/// bidirectional overrides are dropped, so no stored text can drive a terminal or reorder a line.
+/// Fields that refuse control characters with a message check before normalising.
 pub fn normalize_text(s: &str) -> String {
     let spaced: String = s
         .chars()
-        .map(|c| if c == '\u{3000}' { ' ' } else { c })
+        .filter_map(|c| match c {
+            '\u{3000}' => Some(' '),
+            c if c.is_whitespace() => Some(c),
+            c if c.is_control() => None,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+            c => Some(c),
+        })
         .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -33,6 +41,14 @@ pub fn normalize_text(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_text_loses_controls_and_bidi_overrides() {
+        assert_eq!(
+            normalize_text("现场\u{1b}[2J 检查\r\n\t记录\u{202e}\u{7}"),
+            "现场[2J 检查 记录"
+        );
+    }
 
     #[test]
     fn full_width_codes_become_half_width_upper_case() {
