@@ -5,10 +5,10 @@ use crate::domain::enterprise::{Enterprise, EnterpriseDraft, FormerName};
 use crate::store::db::{Result, StoreError};
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
-pub(crate) use crate::store::enterprise_list::where_clause;
 pub use crate::store::enterprise_list::{
     Alert, Cursor, Filter, Scope, Sort, count, for_each, page, page_before,
 };
+pub(crate) use crate::store::enterprise_list::{Plan, where_clause};
 
 pub(crate) const COLUMNS: &str = "e.id, e.uid, e.uscc, e.uscc_nonstandard_reason, e.name, e.legal_rep, e.contact, e.phone, \
     e.address, e.region_code, e.industry_code, e.permit_no, e.permit_class, e.permit_expiry, e.key_flags, \

@@ -113,38 +113,74 @@ impl Cursor {
     }
 }
 
-/// Trigram FTS needs at least 3 characters; shorter queries go to LIKE on the base columns.
+/// Trigram FTS needs at least 3 characters; shorter queries scan `enterprise_short_search`.
 const TRIGRAM_MIN_CHARS: usize = 3;
 
-fn like_pattern(q: &str) -> String {
-    let mut s = String::from("%");
-    for c in q.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            s.push('\\');
-        }
-        s.push(c);
+/// A filter matching at least this many rows is read through the sort-order index (matching rows come
+/// often enough that a page fills quickly); fewer are found through the filter's own index and sorted.
+const SELECTIVE_MAX: i64 = 2000;
+
+/// How a page with filters reads its rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Plan {
+    /// Through the indexes of the filtered columns, then sorted: for filters that match few rows.
+    FilterIndexes,
+    /// Along the sort-order index, testing each row: for filters that match many rows. The filtered
+    /// columns are written `+e.col` so SQLite does not pick their indexes.
+    SortIndex,
+}
+
+impl Filter {
+    /// Whether a filter other than the region (which the sort-order indexes include) is set.
+    fn has_indexed_filter(&self) -> bool {
+        let set = |v: &Option<String>| v.as_ref().is_some_and(|v| !v.is_empty());
+        set(&self.status)
+            || set(&self.credit)
+            || set(&self.permit_class)
+            || set(&self.hw_class)
+            || set(&self.list_status)
+            || set(&self.key_flag)
+            || self.alert.is_some()
     }
-    s.push('%');
-    s
+}
+
+/// Chooses the plan for a filter by counting its matches up to [`SELECTIVE_MAX`] (a bounded walk of
+/// the filter indexes, about a millisecond).
+pub(crate) fn choose_plan(conn: &Connection, scope: &Scope, f: &Filter) -> Result<Plan> {
+    if !f.has_indexed_filter() {
+        return Ok(Plan::FilterIndexes);
+    }
+    let (wh, args) = where_clause(scope, f, Plan::FilterIndexes);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT count(*) FROM (SELECT 1 FROM enterprise e WHERE {wh} LIMIT {SELECTIVE_MAX})"
+    ))?;
+    let n: i64 = stmt.query_row(params_from_iter(args), |r| r.get(0))?;
+    Ok(if n >= SELECTIVE_MAX {
+        Plan::SortIndex
+    } else {
+        Plan::FilterIndexes
+    })
 }
 
 /// Builds the WHERE clause and its parameters for a scope and filter.
-pub(crate) fn where_clause(scope: &Scope, f: &Filter) -> (String, Vec<SqlValue>) {
+pub(crate) fn where_clause(scope: &Scope, f: &Filter, plan: Plan) -> (String, Vec<SqlValue>) {
     let mut sql = String::from("e.deleted_at IS NULL");
     let mut args: Vec<SqlValue> = Vec::new();
-    let mut eq = |sql: &mut String, col: &str, v: &Option<String>| {
+    let unary = if plan == Plan::SortIndex { "+" } else { "" };
+    let mut eq = |sql: &mut String, col: &str, indexed: bool, v: &Option<String>| {
         if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
             args.push(SqlValue::Text(v.clone()));
-            sql.push_str(&format!(" AND e.{col} = ?{}", args.len()));
+            let prefix = if indexed { "" } else { unary };
+            sql.push_str(&format!(" AND {prefix}e.{col} = ?{}", args.len()));
         }
     };
-    eq(&mut sql, "region_code", &scope.region);
-    eq(&mut sql, "region_code", &f.region);
-    eq(&mut sql, "status", &f.status);
-    eq(&mut sql, "credit", &f.credit);
-    eq(&mut sql, "permit_class", &f.permit_class);
-    eq(&mut sql, "hw_class", &f.hw_class);
-    eq(&mut sql, "list_status", &f.list_status);
+    eq(&mut sql, "region_code", true, &scope.region);
+    eq(&mut sql, "region_code", true, &f.region);
+    eq(&mut sql, "status", false, &f.status);
+    eq(&mut sql, "credit", false, &f.credit);
+    eq(&mut sql, "permit_class", false, &f.permit_class);
+    eq(&mut sql, "hw_class", false, &f.hw_class);
+    eq(&mut sql, "list_status", false, &f.list_status);
     if let Some(id) = scope.enterprise_id {
         args.push(SqlValue::Integer(id));
         sql.push_str(&format!(" AND e.id = ?{}", args.len()));
@@ -161,7 +197,7 @@ pub(crate) fn where_clause(scope: &Scope, f: &Filter) -> (String, Vec<SqlValue>)
             args.push(SqlValue::Text(from.clone()));
             args.push(SqlValue::Text(to.clone()));
             sql.push_str(&format!(
-                " AND e.status <> 'closed' AND e.permit_expiry <> '' AND e.permit_expiry BETWEEN ?{} AND ?{}",
+                " AND e.status <> 'closed' AND e.permit_expiry <> '' AND {unary}e.permit_expiry BETWEEN ?{} AND ?{}",
                 args.len() - 1,
                 args.len()
             ));
@@ -169,7 +205,7 @@ pub(crate) fn where_clause(scope: &Scope, f: &Filter) -> (String, Vec<SqlValue>)
         Some(Alert::PermitExpired { before }) => {
             args.push(SqlValue::Text(before.clone()));
             sql.push_str(&format!(
-                " AND e.status <> 'closed' AND e.permit_expiry <> '' AND e.permit_expiry < ?{}",
+                " AND e.status <> 'closed' AND {unary}e.permit_expiry > '' AND {unary}e.permit_expiry < ?{}",
                 args.len()
             ));
         }
@@ -187,11 +223,10 @@ pub(crate) fn where_clause(scope: &Scope, f: &Filter) -> (String, Vec<SqlValue>)
             args.len()
         ));
     } else if !q.is_empty() {
-        args.push(SqlValue::Text(like_pattern(q)));
-        let n = args.len();
+        args.push(SqlValue::Text(q.to_ascii_lowercase()));
         sql.push_str(&format!(
-            " AND (e.name LIKE ?{n} ESCAPE '\\' OR e.uscc LIKE ?{n} ESCAPE '\\' OR e.pinyin_initials LIKE ?{n} ESCAPE '\\'
-               OR EXISTS (SELECT 1 FROM enterprise_former_name f WHERE f.enterprise_id = e.id AND f.name LIKE ?{n} ESCAPE '\\'))"
+            " AND e.id IN (SELECT id FROM enterprise_short_search WHERE instr(haystack, ?{}) > 0)",
+            args.len()
         ));
     }
     (sql, args)
@@ -214,8 +249,9 @@ fn page_sql(
     cursor: Option<&Cursor>,
     limit: usize,
     direction: Direction,
+    plan: Plan,
 ) -> (String, Vec<SqlValue>) {
-    let (mut wh, mut args) = where_clause(scope, f);
+    let (mut wh, mut args) = where_clause(scope, f, plan);
     let cols = f.sort.columns();
     let (cmp, dir) = match direction {
         Direction::Forward => (">", ""),
@@ -249,7 +285,8 @@ pub fn page(
     after: Option<&Cursor>,
     limit: usize,
 ) -> Result<Vec<Enterprise>> {
-    let (sql, args) = page_sql(scope, f, after, limit, Direction::Forward);
+    let plan = choose_plan(conn, scope, f)?;
+    let (sql, args) = page_sql(scope, f, after, limit, Direction::Forward, plan);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(args), read)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -264,7 +301,8 @@ pub fn page_before(
     before: Option<&Cursor>,
     limit: usize,
 ) -> Result<Vec<Enterprise>> {
-    let (sql, args) = page_sql(scope, f, before, limit, Direction::Backward);
+    let plan = choose_plan(conn, scope, f)?;
+    let (sql, args) = page_sql(scope, f, before, limit, Direction::Backward, plan);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(args), read)?;
     let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -274,7 +312,7 @@ pub fn page_before(
 
 /// Rows matching a scope and filter.
 pub fn count(conn: &Connection, scope: &Scope, f: &Filter) -> Result<i64> {
-    let (wh, args) = where_clause(scope, f);
+    let (wh, args) = where_clause(scope, f, Plan::FilterIndexes);
     let mut stmt = conn.prepare_cached(&format!("SELECT count(*) FROM enterprise e WHERE {wh}"))?;
     Ok(stmt.query_row(params_from_iter(args), |r| r.get(0))?)
 }
@@ -286,7 +324,8 @@ pub fn for_each(
     f: &Filter,
     mut each: impl FnMut(&Enterprise) -> Result<()>,
 ) -> Result<()> {
-    let (wh, args) = where_clause(scope, f);
+    let plan = choose_plan(conn, scope, f)?;
+    let (wh, args) = where_clause(scope, f, plan);
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY {}",
         f.sort.columns().join(", ")
@@ -299,257 +338,5 @@ pub fn for_each(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::enterprise::EnterpriseDraft;
-    use crate::store::db::StoreError;
-    use crate::store::enterprise::fixture::setup;
-    use crate::store::enterprise::{add_former_name, get, soft_delete, update};
-
-    fn names(conn: &Connection, q: &str) -> Vec<String> {
-        let f = Filter {
-            query: q.into(),
-            ..Default::default()
-        };
-        page(conn, &Scope::default(), &f, None, 50)
-            .expect("page")
-            .into_iter()
-            .map(|e| e.name)
-            .collect()
-    }
-
-    #[test]
-    fn search_with_one_two_and_three_character_chinese_queries() {
-        let conn = setup();
-        assert_eq!(names(&conn, "莘"), vec!["莘县华泰造纸厂"]);
-        assert_eq!(
-            names(&conn, "聊城"),
-            vec!["聊城市绿源化工有限公司", "聊城鲁西热电有限公司"]
-        );
-        assert_eq!(
-            names(&conn, "有限公"),
-            vec![
-                "冠县兴华纺织有限公司",
-                "聊城市绿源化工有限公司",
-                "聊城鲁西热电有限公司"
-            ]
-        );
-        assert_eq!(names(&conn, "绿源化工"), vec!["聊城市绿源化工有限公司"]);
-        assert!(names(&conn, "不存在的").is_empty());
-    }
-
-    #[test]
-    fn search_by_uscc_and_pinyin_initials() {
-        let conn = setup();
-        assert_eq!(names(&conn, "911302307808"), vec!["冠县兴华纺织有限公司"]);
-        assert_eq!(names(&conn, "lclx"), vec!["聊城鲁西热电有限公司"]);
-        assert_eq!(names(&conn, "LCLX"), vec!["聊城鲁西热电有限公司"]);
-        assert_eq!(names(&conn, "gx"), vec!["冠县兴华纺织有限公司"]);
-    }
-
-    #[test]
-    fn fts_quotes_user_input() {
-        let conn = setup();
-        assert!(names(&conn, "\"OR 1=1 --").is_empty());
-        assert!(names(&conn, "a*b").is_empty());
-        assert!(names(&conn, "%").is_empty());
-    }
-
-    #[test]
-    fn keyset_paging_visits_every_row_once() {
-        let conn = setup();
-        let mut seen = Vec::new();
-        let mut after: Option<Cursor> = None;
-        loop {
-            let rows = page(
-                &conn,
-                &Scope::default(),
-                &Filter::default(),
-                after.as_ref(),
-                3,
-            )
-            .expect("page");
-            if rows.is_empty() {
-                break;
-            }
-            after = rows.last().map(Cursor::after);
-            seen.extend(rows.into_iter().map(|e| e.id));
-        }
-        seen.sort();
-        assert_eq!(seen, vec![1, 2, 3, 4]);
-        assert_eq!(
-            count(&conn, &Scope::default(), &Filter::default()).expect("count"),
-            4
-        );
-    }
-
-    #[test]
-    fn scope_and_filters_restrict_rows() {
-        let conn = setup();
-        let branch = Scope {
-            region: Some("371525".into()),
-            enterprise_id: None,
-        };
-        assert_eq!(count(&conn, &branch, &Filter::default()).expect("count"), 1);
-        let own = Scope {
-            region: None,
-            enterprise_id: Some(1),
-        };
-        assert_eq!(
-            count(
-                &conn,
-                &own,
-                &Filter {
-                    query: "聊城".into(),
-                    ..Default::default()
-                }
-            )
-            .expect("count"),
-            1
-        );
-        let f = Filter {
-            region: Some("371502".into()),
-            ..Default::default()
-        };
-        assert_eq!(count(&conn, &Scope::default(), &f).expect("count"), 2);
-    }
-
-    #[test]
-    fn former_names_are_searchable_and_deleted_rows_vanish() {
-        let conn = setup();
-        let e = get(&conn, 2).expect("get");
-        add_former_name(&conn, 2, "冠县老纺织厂", "2026-11-29", "system", "t").expect("former");
-        let mut d = EnterpriseDraft::from_enterprise(&e);
-        d.name = "冠县兴华新材料有限公司".into();
-        update(&conn, 2, e.row_version, &d, "", "system", "t").expect("rename");
-        assert_eq!(names(&conn, "老纺织"), vec!["冠县兴华新材料有限公司"]);
-        assert_eq!(names(&conn, "老纺"), vec!["冠县兴华新材料有限公司"]);
-        soft_delete(&conn, 2, e.row_version + 1, "重复登记", "system", "t").expect("delete");
-        assert!(names(&conn, "兴华新材料").is_empty());
-        assert!(matches!(get(&conn, 2), Err(StoreError::NotFound)));
-    }
-
-    fn plan(conn: &Connection, sql: &str, args: Vec<SqlValue>) -> String {
-        let mut stmt = conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .expect("explain");
-        let plan: Vec<String> = stmt
-            .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
-            .expect("plan")
-            .collect::<rusqlite::Result<_>>()
-            .expect("rows");
-        plan.join(" | ")
-    }
-
-    /// Every order's pages, forwards and backwards, with and without a fixed region, must walk the
-    /// index made for it: a temporary B-tree for ORDER BY or a full scan would make paging slow at
-    /// province scale.
-    #[test]
-    fn list_pages_use_the_ordered_indexes() {
-        let conn = setup();
-        let cursor = Cursor::after(&get(&conn, 3).expect("row"));
-        let branch = Scope {
-            region: Some("371525".into()),
-            enterprise_id: None,
-        };
-        let cases = [
-            (Sort::Name, "enterprise_name_page", "enterprise_region_page"),
-            (
-                Sort::Uscc,
-                "enterprise_uscc_live",
-                "enterprise_region_uscc_page",
-            ),
-            (
-                Sort::Region,
-                "enterprise_region_page",
-                "enterprise_region_page",
-            ),
-            (
-                Sort::Status,
-                "enterprise_status_page",
-                "enterprise_region_status_page",
-            ),
-        ];
-        for (sort, all_regions, one_region) in cases {
-            let plain = Filter {
-                sort,
-                ..Filter::default()
-            };
-            let region_filter = Filter {
-                region: Some("371502".into()),
-                sort,
-                ..Filter::default()
-            };
-            for (scope, filter, index) in [
-                (Scope::default(), &plain, all_regions),
-                (branch.clone(), &plain, one_region),
-                (Scope::default(), &region_filter, one_region),
-            ] {
-                for direction in [Direction::Forward, Direction::Backward] {
-                    for c in [None, Some(&cursor)] {
-                        let (sql, args) = page_sql(&scope, filter, c, 20, direction);
-                        let text = plan(&conn, &sql, args);
-                        assert!(
-                            text.contains(&format!("USING INDEX {index}"))
-                                || text.contains(&format!("USING COVERING INDEX {index}")),
-                            "{sort:?} {direction:?}: {index} not used: {text}"
-                        );
-                        assert!(
-                            !text.contains("TEMP B-TREE"),
-                            "{sort:?} {direction:?} sorts in a temporary B-tree: {text}"
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn every_order_pages_forwards_and_backwards_over_every_row_once() {
-        let conn = setup();
-        for sort in Sort::ALL {
-            let f = Filter {
-                sort,
-                ..Filter::default()
-            };
-            let all = page(&conn, &Scope::default(), &f, None, 50).expect("all");
-            let mut forward = Vec::new();
-            let mut after: Option<Cursor> = None;
-            loop {
-                let rows = page(&conn, &Scope::default(), &f, after.as_ref(), 3).expect("page");
-                if rows.is_empty() {
-                    break;
-                }
-                after = rows.last().map(Cursor::after);
-                forward.extend(rows.into_iter().map(|e| e.id));
-            }
-            assert_eq!(forward, all.iter().map(|e| e.id).collect::<Vec<_>>());
-            let last = page_before(&conn, &Scope::default(), &f, None, 3).expect("last");
-            let before = page_before(
-                &conn,
-                &Scope::default(),
-                &f,
-                last.first().map(Cursor::after).as_ref(),
-                3,
-            )
-            .expect("before");
-            let backward: Vec<i64> = before.iter().chain(&last).map(|e| e.id).collect();
-            assert_eq!(backward, forward[forward.len() - backward.len()..].to_vec());
-        }
-        let by = |sort| {
-            let f = Filter {
-                sort,
-                ..Filter::default()
-            };
-            page(&conn, &Scope::default(), &f, None, 50)
-                .expect("page")
-                .into_iter()
-                .map(|e| e.id)
-                .collect::<Vec<_>>()
-        };
-        // USCC order: 9113020069..., 9113023078..., 91371500MA3C0000XX, ...01XX.
-        assert_eq!(by(Sort::Uscc), vec![1, 2, 3, 4]);
-        // Region order 371502 (two, by name), 371522, 371525.
-        assert_eq!(by(Sort::Region), vec![1, 3, 4, 2]);
-    }
-}
+#[path = "enterprise_list_tests.rs"]
+mod tests;

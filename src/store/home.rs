@@ -1,8 +1,7 @@
 //! Counts for the home screen, in one pass over the enterprises of a scope.
 
 use crate::store::db::Result;
-use crate::store::enterprise::{Filter, Scope, where_clause};
-use rusqlite::types::Value as SqlValue;
+use crate::store::enterprise::{Alert, Filter, Plan, Scope, count, where_clause};
 use rusqlite::{Connection, params_from_iter};
 
 /// What the home screen counts, for one scope. Permit alerts skip closed enterprises (as the list
@@ -20,49 +19,60 @@ pub struct EnterpriseCounts {
 }
 
 /// Counts live enterprises in `scope`: by status, permits expiring in `[today, until]`, permits expired
-/// before `today`, flagged pre-standard codes and records saved with acknowledged warnings.
+/// before `today`, flagged pre-standard codes and records saved with acknowledged warnings. Each count
+/// walks an index (never the table), and the alert counts use the list's own filters, so a count and
+/// the list it opens always agree.
 pub fn enterprise_counts(
     conn: &Connection,
     scope: &Scope,
     today: &str,
     until: &str,
 ) -> Result<EnterpriseCounts> {
-    let (wh, mut args) = where_clause(scope, &Filter::default());
-    args.push(SqlValue::Text(today.to_string()));
-    let t = args.len();
-    args.push(SqlValue::Text(until.to_string()));
-    let u = args.len();
-    let sql = format!(
-        "SELECT count(*),
-            COALESCE(sum(e.status = 'operating'), 0),
-            COALESCE(sum(e.status = 'suspended'), 0),
-            COALESCE(sum(e.status = 'closed'), 0),
-            COALESCE(sum(e.status <> 'closed' AND e.permit_expiry <> '' AND e.permit_expiry BETWEEN ?{t} AND ?{u}), 0),
-            COALESCE(sum(e.status <> 'closed' AND e.permit_expiry <> '' AND e.permit_expiry < ?{t}), 0),
-            COALESCE(sum(COALESCE(e.uscc_nonstandard_reason, '') <> ''), 0),
-            COALESCE(sum(e.warnings_ack <> ''), 0)
-         FROM enterprise e WHERE {wh}"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    Ok(stmt.query_row(params_from_iter(args), |r| {
-        Ok(EnterpriseCounts {
-            total: r.get(0)?,
-            operating: r.get(1)?,
-            suspended: r.get(2)?,
-            closed: r.get(3)?,
-            permit_expiring: r.get(4)?,
-            permit_expired: r.get(5)?,
-            nonstandard_uscc: r.get(6)?,
-            warnings_acknowledged: r.get(7)?,
-        })
-    })?)
+    let (wh, args) = where_clause(scope, &Filter::default(), Plan::FilterIndexes);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT e.status, count(*) FROM enterprise e WHERE {wh} GROUP BY e.status"
+    ))?;
+    let mut c = EnterpriseCounts::default();
+    let rows = stmt.query_map(params_from_iter(args), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })?;
+    for row in rows {
+        let (status, n) = row?;
+        c.total += n;
+        match status.as_str() {
+            "operating" => c.operating = n,
+            "suspended" => c.suspended = n,
+            "closed" => c.closed = n,
+            _ => {}
+        }
+    }
+    let with_alert = |alert: Alert| {
+        count(
+            conn,
+            scope,
+            &Filter {
+                alert: Some(alert),
+                ..Filter::default()
+            },
+        )
+    };
+    c.permit_expiring = with_alert(Alert::PermitExpiring {
+        from: today.to_string(),
+        to: until.to_string(),
+    })?;
+    c.permit_expired = with_alert(Alert::PermitExpired {
+        before: today.to_string(),
+    })?;
+    c.nonstandard_uscc = with_alert(Alert::NonstandardUscc)?;
+    c.warnings_acknowledged = with_alert(Alert::WarningsAcknowledged)?;
+    Ok(c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::enterprise::EnterpriseDraft;
-    use crate::store::enterprise::{Alert, count, insert, page, page_before};
+    use crate::store::enterprise::{insert, page, page_before};
     use crate::store::{db, seed};
 
     fn add(conn: &Connection, uscc: &str, name: &str, region: &str, status: &str, expiry: &str) {

@@ -338,7 +338,8 @@ impl Runtime {
     }
 }
 
-fn load_page(s: &Session, req: PageRequest) -> Msg {
+/// One page of the register (and its count when the filter changed); public for the benchmark.
+pub fn load_page(s: &Session, req: PageRequest) -> Msg {
     let fetch = req.limit + 1;
     let rows = match &req.start {
         PageStart::After(c) => s.list_enterprises(&req.filter, c.as_ref(), fetch),
@@ -357,7 +358,8 @@ fn load_page(s: &Session, req: PageRequest) -> Msg {
     }
 }
 
-fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
+/// Everything the 360° view shows of one enterprise; public for the benchmark.
+pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     let enterprise = s.enterprise(id)?;
     let former_names = s.former_names(id)?;
     let bureau = s.actor.roles.iter().any(|r| *r != Role::Enterprise);

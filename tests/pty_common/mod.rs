@@ -108,6 +108,39 @@ impl Term {
         }
     }
 
+    /// Like `wait`, polling every millisecond, and returns how long it took (for the benchmark).
+    pub fn wait_timed(&self, what: &str, ok: impl Fn(&str) -> bool) -> Duration {
+        let start = Instant::now();
+        loop {
+            if ok(&self.screen()) {
+                return start.elapsed();
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    /// Bytes the program has written so far.
+    pub fn bytes_written(&self) -> usize {
+        self.raw.lock().expect("raw").len()
+    }
+
+    /// Waits until the program has written nothing for `quiet`.
+    pub fn wait_quiet(&self, quiet: Duration) {
+        let mut last = self.bytes_written();
+        let mut since = Instant::now();
+        while since.elapsed() < quiet {
+            std::thread::sleep(Duration::from_millis(2));
+            let now = self.bytes_written();
+            if now != last {
+                last = now;
+                since = Instant::now();
+            }
+        }
+    }
+
     pub fn wait_for(&self, text: &str) {
         self.wait(text, |s| s.contains(text));
     }
