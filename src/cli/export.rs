@@ -15,6 +15,7 @@ use std::path::PathBuf;
 pub enum ExportCommand {
     Enterprises(EnterprisesArgs),
     PositiveList(PositiveListArgs),
+    Summary(crate::cli::report::SummaryArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -60,7 +61,7 @@ fn format_of(arg: Option<FormatArg>, output: &std::path::Path) -> Format {
 }
 
 /// The region code for `--region` (code or name in either language); `None` when not given.
-fn region_code(
+pub(super) fn region_code(
     ctx: &Context,
     s: &ecocase::service::Session,
     arg: Option<&str>,
@@ -89,6 +90,7 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
     let a = match c {
         ExportCommand::Enterprises(a) => a,
         ExportCommand::PositiveList(a) => return run_positive_list(ctx, a, secrets),
+        ExportCommand::Summary(a) => return crate::cli::report::run_summary(ctx, a, secrets),
     };
     let lang = ctx.lang;
     let to_stdout = a.output.as_os_str() == "-";
@@ -174,7 +176,7 @@ fn run_positive_list(
     Ok(())
 }
 
-fn export_error(ctx: &Context, e: ExportError) -> CliError {
+pub(super) fn export_error(ctx: &Context, e: ExportError) -> CliError {
     let lang = ctx.lang;
     match e {
         ExportError::Service(e) => ctx.fail(e),

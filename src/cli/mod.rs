@@ -14,6 +14,7 @@ mod init;
 mod login;
 mod output;
 mod reference;
+mod report;
 mod setting;
 mod user;
 

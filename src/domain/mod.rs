@@ -8,6 +8,7 @@ pub mod codes;
 pub mod enterprise;
 pub mod pinyin;
 pub mod positive_list;
+pub mod report;
 pub mod settings;
 pub mod text;
 pub mod uscc;

@@ -109,10 +109,13 @@ pub enum Action {
     AssistHandle,
     AssistRate,
     AssistWithdraw,
+    // 报表 (reports)
+    ReportSummary,
+    DossierExport,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 24] = [
         Action::EnterpriseRead,
         Action::EnterpriseCreate,
         Action::EnterpriseUpdate,
@@ -135,6 +138,8 @@ impl Action {
         Action::AssistHandle,
         Action::AssistRate,
         Action::AssistWithdraw,
+        Action::ReportSummary,
+        Action::DossierExport,
     ];
 
     pub fn label(self) -> T {
@@ -161,6 +166,8 @@ impl Action {
             Action::AssistHandle => T::ActAssistHandle,
             Action::AssistRate => T::ActAssistRate,
             Action::AssistWithdraw => T::ActAssistWithdraw,
+            Action::ReportSummary => T::ActReportSummary,
+            Action::DossierExport => T::ActDossierExport,
         }
     }
 
@@ -190,6 +197,10 @@ impl Action {
             Action::AssistTriage => &[Staff, Supervisor],
             Action::AssistHandle => &[Staff, Inspector, Supervisor],
             Action::AssistRate | Action::AssistWithdraw => &[Enterprise],
+            // Summaries are for the bureau's staff and supervisors, within their region; a dossier
+            // is for anyone who may read the enterprise (an enterprise account: its own only).
+            Action::ReportSummary => &[Staff, Supervisor],
+            Action::DossierExport => &[Enterprise, Staff, Inspector, Supervisor],
         }
     }
 

@@ -8,13 +8,24 @@ use std::io::Write;
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Prefixes `'` to a cell starting with `=`, `+`, `-`, `@`, tab or CR: spreadsheets would otherwise
-/// evaluate it (CSV formula injection).
+/// evaluate it (CSV formula injection). A plain signed number (`-3`, `+1.5`, `-2.0%`) is no formula
+/// and stays a number.
 pub fn guard(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_signed_number(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
     }
+}
+
+fn is_signed_number(cell: &str) -> bool {
+    let body = cell[1..].strip_suffix('%').unwrap_or(&cell[1..]);
+    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
+    cell.starts_with(['+', '-'])
+        && !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Writes records one at a time; nothing is held beyond the current row.
@@ -50,8 +61,20 @@ mod tests {
 
     #[test]
     fn formula_cells_are_neutralised() {
-        for bad in ["=cmd|'/c calc'!A0", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+        for bad in [
+            "=cmd|'/c calc'!A0",
+            "+1+cmd|' /C calc'!A0",
+            "-1-1",
+            "-",
+            "-.5",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
             assert_eq!(guard(bad), format!("'{bad}"));
+        }
+        for number in ["+1", "-1", "-12.5", "+0.0%", "-3%"] {
+            assert_eq!(guard(number), number);
         }
         assert_eq!(guard("聊城=化工"), "聊城=化工");
         assert_eq!(guard(""), "");

@@ -6,6 +6,7 @@ pub mod columns;
 pub mod csv;
 pub mod json;
 pub mod positive_list;
+pub mod summary;
 pub mod xlsx;
 
 use crate::i18n::{Lang, T};

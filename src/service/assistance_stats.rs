@@ -102,7 +102,7 @@ impl Session {
     }
 
     /// Working days from `start` to `done`, less those suspended in between.
-    fn completion_days(
+    pub(crate) fn completion_days(
         &self,
         id: i64,
         start: chrono::NaiveDate,

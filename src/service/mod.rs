@@ -25,6 +25,7 @@ mod demo_positive_list;
 mod demo_tables;
 pub mod import;
 pub mod import_csv;
+pub mod report;
 
 use crate::domain::calendar::Calendar;
 use crate::domain::settings::Policy;

@@ -12,5 +12,6 @@ pub mod enterprise_list;
 pub mod home;
 pub mod positive_list;
 pub mod reference;
+pub mod report;
 pub mod seed;
 pub mod user;

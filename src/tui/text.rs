@@ -125,17 +125,7 @@ fn is_unsafe_for_terminal(c: char) -> bool {
 }
 
 /// Thousands separators for counts (`12,345`).
-pub fn count(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
+pub use crate::domain::text::thousands as count;
 
 #[cfg(test)]
 mod tests {

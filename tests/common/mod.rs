@@ -39,6 +39,14 @@ impl TestClock {
         Arc::new(move || *t.lock().expect("clock lock"))
     }
 
+    /// Moves the clock to a new time (UTC).
+    pub fn set(&self, y: i32, m: u32, d: u32, h: u32) {
+        *self.0.lock().expect("clock lock") = Utc
+            .with_ymd_and_hms(y, m, d, h, 0, 0)
+            .single()
+            .expect("valid time");
+    }
+
     pub fn advance_minutes(&self, minutes: i64) {
         let mut t = self.0.lock().expect("clock lock");
         *t += chrono::Duration::minutes(minutes);
