@@ -956,6 +956,15 @@ texts! {
     HelpSummaryRegion => "只汇总该区域（代码或名称）；分局账户固定为本区域", "Only this region (code or name); branch accounts always report their own region";
     HelpSummaryFormat => "文件格式；省略时按文件扩展名，默认 xlsx", "File format; taken from the file extension when omitted, xlsx by default";
     HelpSummaryTemplate => "HTML 报表模板（复制 templates/summary.html 修改抬头和样式）", "HTML template (copy templates/summary.html to change the letterhead and styles)";
+    ErrReportWrite => "无法写入报表文件 {path}：{detail}（请检查目录是否存在、是否有写权限）", "Cannot write the report file {path}: {detail} (check that the directory exists and is writable)";
+    ReportHint => "选择期间、区域和格式，Enter 生成；文件写在当前目录，也可输入完整路径", "Choose period, region, format; Enter writes it (to the current directory)";
+    ReportFieldFormat => "格式", "Format";
+    ReportFieldFile => "文件", "File";
+    ReportRunning => "正在生成汇总报表...", "Writing the summary...";
+    ReportPreview => "{period}（对比 {previous}）", "{period} (compared with {previous})";
+    ReportPeriodHint => "格式：2026-11、2026-Q3、2026 或 2026-07-01..2026-09-30", "Write 2026-11, 2026-Q3, 2026 or 2026-07-01..2026-09-30";
+    KeyReport => "业务汇总报表", "Summary report";
+    KeyReportWrite => "生成报表", "Write the report";
     CliSummaryNeedsPeriod => "请给出报表期间：--period 2026-Q3，或 --from YYYY-MM-DD --to YYYY-MM-DD", "Give the report period: --period 2026-Q3, or --from YYYY-MM-DD --to YYYY-MM-DD";
     CliSummaryDone => "已写入 {region} {period} 的汇总报表：{path}", "Wrote the summary for {region}, {period}: {path}";
     ReportColSection => "模块", "Module";

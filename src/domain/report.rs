@@ -33,10 +33,16 @@ fn month_end(from: NaiveDate) -> Option<NaiveDate> {
 }
 
 impl Period {
-    /// Parses `2026-11` (month), `2026-Q3` (quarter), `2026` (year) or `2026-07-01..2026-09-30`.
+    /// Parses `2026-11` (month), `2026-Q3` (quarter), `2026` (year) or `2026-07-01..2026-09-30`, and
+    /// the Chinese forms `2026年11月`, `2026年第3季度`, `2026年` (full-width digits too).
     pub fn parse(s: &str) -> Result<Period, Text> {
-        let v = s.trim();
-        let bad = || period_error(v);
+        let normalized = crate::domain::text::halfwidth(s.trim())
+            .replace("年第", "-Q")
+            .replace("季度", "")
+            .replace('年', "-")
+            .replace('月', "");
+        let v = normalized.trim().trim_end_matches('-');
+        let bad = || period_error(s.trim());
         if let Some((a, b)) = v.split_once("..") {
             return Period::dates(a, b);
         }
@@ -320,6 +326,9 @@ mod tests {
             Period::parse("2026-Q1").expect("q1").previous().from,
             d("2025-10-01")
         );
+        assert_eq!(Period::parse("2026年第3季度"), Ok(q));
+        assert_eq!(Period::parse("２０２６年３月"), Ok(m));
+        assert_eq!(Period::parse("2026年"), Ok(y));
     }
 
     #[test]

@@ -724,6 +724,43 @@ pub const BINDINGS: &[Binding] = &[
         T::KeyPlPropose,
         true,
     ),
+    // 报表 (reports)
+    b(Ctx::Home, &[Char('r')], Cmd::Report, T::KeyReport, false),
+    b(
+        Ctx::Report,
+        &[Enter, F(2), Ctrl('s')],
+        Cmd::Save,
+        T::KeyReportWrite,
+        true,
+    ),
+    b(
+        Ctx::Report,
+        &[Tab, Down],
+        Cmd::NextField,
+        T::KeyNextField,
+        true,
+    ),
+    b(
+        Ctx::Report,
+        &[BackTab, Up],
+        Cmd::PrevField,
+        T::KeyPrevField,
+        false,
+    ),
+    b(
+        Ctx::Report,
+        &[Right],
+        Cmd::NextValue,
+        T::KeyAssistNextChoice,
+        true,
+    ),
+    b(
+        Ctx::Report,
+        &[Left],
+        Cmd::PrevValue,
+        T::KeyAssistPrevChoice,
+        false,
+    ),
     // Everywhere (after the context's own keys). Bindings without keys are palette-only.
     b(Ctx::Global, &[F(1), Char('?')], Cmd::Help, T::KeyHelp, true),
     b(
@@ -752,4 +789,5 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Global, &[Ctrl('g')], Cmd::Assist, T::KeyAssist, false),
     b(Ctx::Global, &[], Cmd::Lock, T::KeyLock, false),
     b(Ctx::Global, &[], Cmd::Logout, T::KeyLogout, false),
+    b(Ctx::Global, &[], Cmd::Report, T::KeyReport, false),
 ];

@@ -315,6 +315,29 @@ impl Runtime {
                     .map(|()| Text::new(T::AssistMsgRecorded))
                     .map_err(assist_error),
             )),
+            Effect::ReportDefaults => {
+                let today = self.session()?.today();
+                let p = crate::domain::report::Period::last_quarter(today);
+                Some(Msg::ReportDefaults(format!(
+                    "{}-Q{}",
+                    chrono::Datelike::year(&p.from),
+                    (chrono::Datelike::month(&p.from) - 1) / 3 + 1
+                )))
+            }
+            Effect::ExportSummary {
+                period,
+                region,
+                format,
+                file,
+                lang,
+            } => Some(Msg::ReportDone(crate::tui::execute_report::export_summary(
+                self.session()?,
+                period,
+                region.as_deref(),
+                format,
+                &file,
+                lang,
+            ))),
             Effect::VerifyAudit => Some(Msg::AuditVerified(
                 self.session()?.verify_audit_chain().map_err(text),
             )),

@@ -43,6 +43,8 @@ pub enum Ctx {
     PlList,
     PlEntry,
     PlBatches,
+    // 报表 (reports)
+    Report,
 }
 
 impl Ctx {
@@ -58,6 +60,7 @@ impl Ctx {
                 | Ctx::AdminForm
                 | Ctx::SettingEdit
                 | Ctx::AssistForm
+                | Ctx::Report
                 | Ctx::Help
                 | Ctx::Palette
                 | Ctx::Picker
@@ -87,6 +90,7 @@ impl Ctx {
                 | Ctx::AssistQueue
                 | Ctx::AssistDetail
                 | Ctx::AssistForm
+                | Ctx::Report
         )
     }
 }
@@ -158,6 +162,8 @@ pub enum Cmd {
     Assist,
     /// File a 帮扶 request.
     FileRequest,
+    /// Open the summary report screen.
+    Report,
 }
 
 impl Cmd {
@@ -190,6 +196,7 @@ impl Cmd {
             | Cmd::PlRemove => Some(Action::ListApprove),
             Cmd::Assist => Some(Action::AssistRead),
             Cmd::FileRequest => Some(Action::AssistFile),
+            Cmd::Report => Some(Action::ReportSummary),
             _ => None,
         }
     }

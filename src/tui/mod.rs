@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod draw;
 pub mod execute;
 mod execute_plist;
+mod execute_report;
 pub mod input;
 pub mod keymap;
 pub mod keys;

@@ -161,6 +161,10 @@ pub enum Msg {
     ServiceMenuLoaded(Result<Vec<(String, String, String)>, Text>),
     /// A 帮扶 change was made (with its message) or refused (with the reason).
     AssistDone(Result<Text, Text>),
+    /// The report screen's default period (last quarter), as typed in the period field.
+    ReportDefaults(String),
+    /// The summary was written (naming the file) or refused (with the reason).
+    ReportDone(Result<Text, Text>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -308,6 +312,16 @@ pub enum Effect {
     AssistRecord {
         id: i64,
         record: crate::store::assistance::ServiceRecord,
+    },
+    /// The default period of the report screen from the session's clock.
+    ReportDefaults,
+    /// Compute the summary and write it to `file`.
+    ExportSummary {
+        period: crate::domain::report::Period,
+        region: Option<String>,
+        format: crate::export::summary::SummaryFormat,
+        file: std::path::PathBuf,
+        lang: crate::i18n::Lang,
     },
 }
 

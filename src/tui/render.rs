@@ -88,6 +88,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::AssistForm(s) => assist_view::render_form(frame, body, app, s),
+            Screen::Report(s) => crate::tui::screens::report::render(frame, body, app, s),
         }
     };
     if let Some(lock) = &app.locked {
@@ -170,6 +171,7 @@ fn breadcrumb(app: &App) -> String {
                 .map(|d| sanitize(&d.detail.request.number))
                 .unwrap_or_else(|| T::AssistScreenQueue.get(lang).to_string()),
             Screen::AssistForm(f) => f.title().get(lang).to_string(),
+            Screen::Report(_) => T::ReportTitle.get(lang).to_string(),
         })
     };
     let parts: Vec<String> = app.screens.iter().filter_map(name).collect();

@@ -12,6 +12,7 @@ use crate::tui::screens::home::HomeState;
 use crate::tui::screens::list::ListState;
 use crate::tui::screens::login::LoginState;
 use crate::tui::screens::plist::{PlBatchesState, PlEntryState, PlListState};
+use crate::tui::screens::report::ReportState;
 use crate::tui::screens::settings::SettingsState;
 use crate::tui::screens::setup::SetupState;
 use crate::tui::screens::users::{AccountState, UsersState};
@@ -38,6 +39,7 @@ pub enum Screen {
     AssistQueue(AssistQueueState),
     AssistDetail(AssistDetailState),
     AssistForm(Box<AssistFormState>),
+    Report(Box<ReportState>),
 }
 
 impl Screen {
@@ -63,6 +65,7 @@ impl Screen {
             Screen::AssistQueue(_) => Ctx::AssistQueue,
             Screen::AssistDetail(_) => Ctx::AssistDetail,
             Screen::AssistForm(_) => Ctx::AssistForm,
+            Screen::Report(_) => Ctx::Report,
         }
     }
 
@@ -97,6 +100,7 @@ impl Screen {
             Screen::AssistQueue(st) => st.on_input(env, input),
             Screen::AssistDetail(st) => st.on_input(env, input),
             Screen::AssistForm(st) => st.on_input(env, input),
+            Screen::Report(st) => st.on_input(env, input),
         }
     }
 

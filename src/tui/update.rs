@@ -129,6 +129,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
+        Msg::ReportDefaults(period) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Report(r) => r.defaults(period),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::ReportDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Report(st) => st.done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
         Msg::AuditVerified(r) => {
             app.message = Some(crate::tui::screens::audit::chain_message(r));
             Vec::new()

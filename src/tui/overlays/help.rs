@@ -32,6 +32,7 @@ pub fn ctx_title(ctx: Ctx) -> T {
         Ctx::Users | Ctx::Account | Ctx::AdminForm => T::ScreenUsers,
         Ctx::Settings | Ctx::SettingEdit => T::ScreenSettings,
         Ctx::Audit | Ctx::AuditEntry => T::ScreenAudit,
+        Ctx::Report => T::ReportTitle,
         _ => T::KeyHelp,
     }
 }

@@ -20,6 +20,7 @@ pub mod list_view;
 pub mod login;
 pub mod plist;
 pub mod plist_view;
+pub mod report;
 pub mod settings;
 pub mod setup;
 pub mod users;
