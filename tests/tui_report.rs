@@ -124,3 +124,35 @@ fn snapshots_80x24() {
         assert_eq!(cursor, Some((22, 3)), "cursor after the period");
     }
 }
+
+#[test]
+fn the_list_exports_as_shown_and_the_detail_its_dossier() {
+    let mut app = list_app(staff(), rows());
+    let filter = list(&app).filter.clone();
+    let fx = update(&mut app, key(KeyCode::Char('e')));
+    assert_eq!(
+        fx,
+        vec![Effect::ExportEnterprises {
+            filter,
+            lang: Lang::Zh
+        }]
+    );
+    update(&mut app, key(KeyCode::Enter));
+    let Screen::Detail(d) = app.screen() else {
+        panic!("the detail view");
+    };
+    let id = d.id;
+    let fx = update(&mut app, key(KeyCode::Char('x')));
+    assert_eq!(fx, vec![Effect::ExportDossier { id, lang: Lang::Zh }]);
+    update(
+        &mut app,
+        Msg::Written(Err(Text::new(ecocase::i18n::T::ErrReportWrite)
+            .arg("path", "/只读/x.html")
+            .arg("detail", "Permission denied"))),
+    );
+    assert!(
+        screen(&app, 80, 24)
+            .0
+            .contains("无法写入报表文件 /只读/x.html")
+    );
+}

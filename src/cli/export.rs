@@ -16,6 +16,7 @@ pub enum ExportCommand {
     Enterprises(EnterprisesArgs),
     PositiveList(PositiveListArgs),
     Summary(crate::cli::report::SummaryArgs),
+    Dossier(crate::cli::report::DossierArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -91,6 +92,7 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
         ExportCommand::Enterprises(a) => a,
         ExportCommand::PositiveList(a) => return run_positive_list(ctx, a, secrets),
         ExportCommand::Summary(a) => return crate::cli::report::run_summary(ctx, a, secrets),
+        ExportCommand::Dossier(a) => return crate::cli::report::run_dossier(ctx, a, secrets),
     };
     let lang = ctx.lang;
     let to_stdout = a.output.as_os_str() == "-";

@@ -1,5 +1,5 @@
-//! `ecocase export summary`: the supervisors' summary for a period and region, as XLSX, CSV, HTML or
-//! JSON.
+//! `ecocase export summary` (the supervisors' summary for a period and region, as XLSX, CSV, HTML or
+//! JSON) and `ecocase export dossier` (one enterprise's dossier as HTML or XLSX).
 
 use crate::cli::export::{export_error, region_code};
 use crate::cli::login::Secrets;
@@ -7,6 +7,7 @@ use crate::cli::{CliError, Context, output};
 use clap::ValueEnum;
 use ecocase::domain::report::Period;
 use ecocase::export::Output;
+use ecocase::export::dossier::{DossierFormat, write_dossier};
 use ecocase::export::summary::{SummaryFormat, write_summary};
 use ecocase::i18n::{T, Text};
 use std::path::PathBuf;
@@ -95,6 +96,65 @@ pub fn run_summary(ctx: &Context, a: SummaryArgs, secrets: &mut Secrets) -> Resu
             &Text::new(T::CliSummaryDone)
                 .arg("period", summary.period.label().render(lang))
                 .arg("region", summary.region_name(lang))
+                .arg("path", a.output.display())
+                .render(lang),
+        );
+    }
+    Ok(())
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DossierArgs {
+    #[arg(value_name = "USCC")]
+    uscc: String,
+    #[arg(long, value_enum)]
+    format: Option<DossierFormatArg>,
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+    #[arg(long = "as", value_name = "USER")]
+    actor: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DossierFormatArg {
+    Html,
+    Xlsx,
+}
+
+/// `ecocase export dossier USCC`: one enterprise's dossier, within the account's scope.
+pub fn run_dossier(ctx: &Context, a: DossierArgs, secrets: &mut Secrets) -> Result<(), CliError> {
+    let lang = ctx.lang;
+    let to_stdout = a.output.as_os_str() == "-";
+    let format = match a.format {
+        Some(DossierFormatArg::Xlsx) => DossierFormat::Xlsx,
+        Some(DossierFormatArg::Html) => DossierFormat::Html,
+        None => {
+            let xlsx = a
+                .output
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+            if xlsx {
+                DossierFormat::Xlsx
+            } else {
+                DossierFormat::Html
+            }
+        }
+    };
+    if to_stdout && format == DossierFormat::Xlsx {
+        return Err(CliError::usage(T::CliExportXlsxStdout.get(lang)));
+    }
+    let s = secrets.login(ctx, &a.actor)?;
+    let e = s.enterprise_by_uscc(&a.uscc).map_err(|e| ctx.fail(e))?;
+    let out = if to_stdout {
+        Output::Stdout
+    } else {
+        Output::File(&a.output)
+    };
+    let name = write_dossier(&s, e.id, format, out, lang).map_err(|e| export_error(ctx, e))?;
+    if !to_stdout {
+        output::say(
+            &Text::new(T::CliDossierDone)
+                .arg("name", name)
                 .arg("path", a.output.display())
                 .render(lang),
         );

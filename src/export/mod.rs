@@ -4,6 +4,7 @@
 
 pub mod columns;
 pub mod csv;
+pub mod dossier;
 pub mod json;
 pub mod positive_list;
 pub mod summary;

@@ -23,6 +23,7 @@ mod demo_assist;
 mod demo_data;
 mod demo_positive_list;
 mod demo_tables;
+pub mod dossier;
 pub mod import;
 pub mod import_csv;
 pub mod report;

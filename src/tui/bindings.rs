@@ -727,6 +727,20 @@ pub const BINDINGS: &[Binding] = &[
     // 报表 (reports)
     b(Ctx::Home, &[Char('r')], Cmd::Report, T::KeyReport, false),
     b(
+        Ctx::Detail,
+        &[Char('x')],
+        Cmd::ExportDossier,
+        T::KeyDossier,
+        false,
+    ),
+    b(
+        Ctx::List,
+        &[Char('e')],
+        Cmd::ExportList,
+        T::KeyExportList,
+        false,
+    ),
+    b(
         Ctx::Report,
         &[Enter, F(2), Ctrl('s')],
         Cmd::Save,

@@ -338,6 +338,12 @@ impl Runtime {
                 &file,
                 lang,
             ))),
+            Effect::ExportDossier { id, lang } => Some(Msg::Written(
+                crate::tui::execute_report::export_dossier(self.session()?, id, lang),
+            )),
+            Effect::ExportEnterprises { filter, lang } => Some(Msg::Written(
+                crate::tui::execute_report::export_list(self.session()?, &filter, lang),
+            )),
             Effect::VerifyAudit => Some(Msg::AuditVerified(
                 self.session()?.verify_audit_chain().map_err(text),
             )),

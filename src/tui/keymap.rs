@@ -164,6 +164,10 @@ pub enum Cmd {
     FileRequest,
     /// Open the summary report screen.
     Report,
+    /// Write the enterprise's dossier (HTML and XLSX) from its 360° view.
+    ExportDossier,
+    /// Write the list as shown (filters and order) to CSV and XLSX.
+    ExportList,
 }
 
 impl Cmd {
@@ -197,6 +201,8 @@ impl Cmd {
             Cmd::Assist => Some(Action::AssistRead),
             Cmd::FileRequest => Some(Action::AssistFile),
             Cmd::Report => Some(Action::ReportSummary),
+            Cmd::ExportDossier => Some(Action::DossierExport),
+            Cmd::ExportList => Some(Action::EnterpriseExport),
             _ => None,
         }
     }

@@ -165,6 +165,8 @@ pub enum Msg {
     ReportDefaults(String),
     /// The summary was written (naming the file) or refused (with the reason).
     ReportDone(Result<Text, Text>),
+    /// A file was written from a screen (dossier, list export), or why not: shown in the message row.
+    Written(Result<Text, Text>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -321,6 +323,16 @@ pub enum Effect {
         region: Option<String>,
         format: crate::export::summary::SummaryFormat,
         file: std::path::PathBuf,
+        lang: crate::i18n::Lang,
+    },
+    /// Write the enterprise's dossier as HTML and XLSX in the working directory.
+    ExportDossier {
+        id: i64,
+        lang: crate::i18n::Lang,
+    },
+    /// Write the register as filtered and sorted on screen, as CSV and XLSX in the working directory.
+    ExportEnterprises {
+        filter: crate::store::enterprise::Filter,
         lang: crate::i18n::Lang,
     },
 }

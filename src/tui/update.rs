@@ -143,6 +143,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
+        Msg::Written(r) => {
+            app.message = Some(match r {
+                Ok(t) => Message::info(t),
+                Err(t) => Message::error(t),
+            });
+            Vec::new()
+        }
         Msg::AuditVerified(r) => {
             app.message = Some(crate::tui::screens::audit::chain_message(r));
             Vec::new()

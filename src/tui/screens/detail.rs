@@ -79,6 +79,13 @@ impl DetailState {
                     return FormState::open_edit(&d.enterprise);
                 }
             }
+            Cmd::ExportDossier => {
+                return Out::effect(Effect::ExportDossier {
+                    id: self.id,
+                    lang: env.lang,
+                })
+                .with_message(Message::progress(crate::i18n::T::MsgWritingFile));
+            }
             Cmd::PlPropose => {
                 if let Some(d) = &self.data {
                     return Out::effect(Effect::PlPropose {

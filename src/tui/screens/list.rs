@@ -223,6 +223,13 @@ impl ListState {
                 Some(self.first(env, false))
             }
             Cmd::Refresh => return self.reload(env),
+            Cmd::ExportList => {
+                return Out::effect(Effect::ExportEnterprises {
+                    filter: self.filter.clone(),
+                    lang: env.lang,
+                })
+                .with_message(Message::progress(crate::i18n::T::MsgWritingFile));
+            }
             Cmd::Back => return Out::nav(Nav::Pop),
             _ => None,
         };

@@ -1,0 +1,469 @@
+//! 企业档案 (enterprise dossier) as printable HTML or XLSX: the profile as in the register export,
+//! then one table per part (former names, positive list and its timeline and triggers, assistance
+//! requests with their timeline and service records, the change history).
+
+use crate::domain::assistance::{Event, ServiceMode};
+use crate::domain::positive_list::{EntryState, Handling, RemovalCause, TriggerKind};
+use crate::export::columns::{COLUMNS, cell};
+use crate::export::{ExportError, Output, deliver};
+use crate::i18n::{Lang, T, Text};
+use crate::service::dossier::DossierFacts;
+use crate::service::{ServiceError, Session, local_time};
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+use unicode_width::UnicodeWidthStr;
+
+/// The dossier template shipped with ecocase.
+pub const DOSSIER_TEMPLATE: &str = include_str!("../../templates/dossier.html");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DossierFormat {
+    Html,
+    Xlsx,
+}
+
+/// One part of the dossier, rendered in the chosen language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub title: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn part(title: T, headers: &[T], rows: Vec<Vec<String>>, lang: Lang) -> Part {
+    Part {
+        title: title.get(lang).to_string(),
+        headers: headers.iter().map(|h| h.get(lang).to_string()).collect(),
+        rows,
+    }
+}
+
+/// The label of a stored code, or the code when unknown (data from another version).
+fn label<E: Copy>(
+    code: &str,
+    parse: fn(&str) -> Option<E>,
+    label: fn(E) -> T,
+    lang: Lang,
+) -> String {
+    parse(code).map_or_else(|| code.to_string(), |v| label(v).get(lang).to_string())
+}
+
+fn plist_state(code: &str, lang: Lang) -> String {
+    if code.is_empty() {
+        return String::new();
+    }
+    label(code, EntryState::parse, EntryState::label, lang)
+}
+
+/// The profile rows and the parts, in `lang`.
+pub fn parts(
+    s: &Session,
+    facts: &DossierFacts,
+    lang: Lang,
+) -> Result<(Vec<(String, String)>, Vec<Part>), ServiceError> {
+    let regions = s.regions()?;
+    let e = &facts.enterprise;
+    let profile = COLUMNS
+        .iter()
+        .map(|c| {
+            (
+                c.label.get(lang).to_string(),
+                cell(e, c.id, &regions, lang).text(),
+            )
+        })
+        .collect();
+    let mut parts = vec![part(
+        T::DossierFormerNames,
+        &[T::DossierColName, T::DossierColValidTo],
+        facts
+            .former_names
+            .iter()
+            .map(|f| vec![f.name.clone(), f.valid_to.clone()])
+            .collect(),
+        lang,
+    )];
+    let mut entries = Vec::new();
+    let mut timeline = Vec::new();
+    let mut triggers = Vec::new();
+    for d in &facts.list_entries {
+        let x = &d.entry;
+        entries.push(vec![
+            x.batch_name.clone(),
+            plist_state(&x.state, lang),
+            x.notice_start.clone(),
+            x.notice_end.clone(),
+            x.listed_on.clone(),
+            x.review_due.clone(),
+            if x.removal_cause.is_empty() {
+                String::new()
+            } else {
+                label(
+                    &x.removal_cause,
+                    RemovalCause::parse,
+                    RemovalCause::label,
+                    lang,
+                )
+            },
+            x.removal_reason.clone(),
+        ]);
+        for h in &d.history {
+            timeline.push(vec![
+                local_time(&h.at),
+                x.batch_name.clone(),
+                plist_state(&h.from_state, lang),
+                plist_state(&h.to_state, lang),
+                h.reason.clone(),
+                h.by_name.clone(),
+            ]);
+        }
+        for t in &d.triggers {
+            triggers.push(vec![
+                t.occurred_on.clone(),
+                label(&t.kind, TriggerKind::parse, TriggerKind::label, lang),
+                t.reference.clone(),
+                label(&t.handling, Handling::parse, Handling::label, lang),
+                t.note.clone(),
+            ]);
+        }
+    }
+    parts.push(part(
+        T::DossierPlEntries,
+        &[
+            T::DossierColBatch,
+            T::DossierColState,
+            T::DossierColNoticeStart,
+            T::DossierColNoticeEnd,
+            T::DossierColListedOn,
+            T::DossierColReviewDue,
+            T::DossierColCause,
+            T::DossierColReason,
+        ],
+        entries,
+        lang,
+    ));
+    parts.push(part(
+        T::DossierPlTimeline,
+        &[
+            T::DossierColTime,
+            T::DossierColBatch,
+            T::DossierColFrom,
+            T::DossierColTo,
+            T::DossierColReason,
+            T::DossierColBy,
+        ],
+        timeline,
+        lang,
+    ));
+    parts.push(part(
+        T::DossierPlTriggers,
+        &[
+            T::DossierColDate,
+            T::DossierColKind,
+            T::DossierColReference,
+            T::DossierColHandling,
+            T::DossierColNote,
+        ],
+        triggers,
+        lang,
+    ));
+    let mut requests = Vec::new();
+    let mut steps = Vec::new();
+    let mut records = Vec::new();
+    for d in &facts.requests {
+        let r = &d.request;
+        let services: Vec<String> = d
+            .services
+            .iter()
+            .map(|(_, zh, en)| {
+                if lang == Lang::Zh {
+                    zh.clone()
+                } else {
+                    en.clone()
+                }
+            })
+            .collect();
+        requests.push(vec![
+            r.number.clone(),
+            r.submitted_at
+                .as_deref()
+                .map(local_time)
+                .unwrap_or_default(),
+            services.join("、"),
+            r.urgency.label().get(lang).to_string(),
+            r.state.label().get(lang).to_string(),
+            r.outcome
+                .map(|o| o.label().get(lang).to_string())
+                .unwrap_or_default(),
+            r.rating
+                .map(|o| o.label().get(lang).to_string())
+                .unwrap_or_default(),
+        ]);
+        for h in &d.history {
+            steps.push(vec![
+                local_time(&h.at),
+                r.number.clone(),
+                label(&h.event, Event::parse, Event::label, lang),
+                h.note.clone(),
+                h.by_name.clone(),
+            ]);
+        }
+        for x in &d.records {
+            records.push(vec![
+                x.service_date.clone(),
+                r.number.clone(),
+                label(x.mode.code(), ServiceMode::parse, ServiceMode::label, lang),
+                x.content.clone(),
+                x.problems.clone(),
+                x.advice.clone(),
+            ]);
+        }
+    }
+    parts.push(part(
+        T::DossierRequests,
+        &[
+            T::DossierColNumber,
+            T::DossierColSubmitted,
+            T::DossierColServices,
+            T::DossierColUrgency,
+            T::DossierColState,
+            T::DossierColResult,
+            T::DossierColRating,
+        ],
+        requests,
+        lang,
+    ));
+    parts.push(part(
+        T::DossierRequestSteps,
+        &[
+            T::DossierColTime,
+            T::DossierColNumber,
+            T::DossierColEvent,
+            T::DossierColNote,
+            T::DossierColBy,
+        ],
+        steps,
+        lang,
+    ));
+    parts.push(part(
+        T::DossierRecords,
+        &[
+            T::DossierColDate,
+            T::DossierColNumber,
+            T::DossierColMode,
+            T::DossierColContent,
+            T::DossierColProblems,
+            T::DossierColAdvice,
+        ],
+        records,
+        lang,
+    ));
+    if let Some(audit) = &facts.audit {
+        parts.push(part(
+            T::DossierAudit,
+            &[
+                T::DossierColTime,
+                T::DossierColBy,
+                T::DossierColAction,
+                T::DossierColChanged,
+            ],
+            audit
+                .iter()
+                .map(|a| {
+                    vec![
+                        local_time(&a.at),
+                        a.actor_name.clone(),
+                        a.action.clone(),
+                        changed_fields(a.before_json.as_deref(), a.after_json.as_deref(), lang),
+                    ]
+                })
+                .collect(),
+            lang,
+        ));
+    }
+    Ok((profile, parts))
+}
+
+/// The names of the fields an audit entry changed, as the register's column headers where there is one
+/// (bookkeeping fields left out).
+fn changed_fields(before: Option<&str>, after: Option<&str>, lang: Lang) -> String {
+    let parse = |s: Option<&str>| {
+        s.and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+            .and_then(|v| v.as_object().cloned())
+            .unwrap_or_default()
+    };
+    let (b, a) = (parse(before), parse(after));
+    let skip = [
+        "row_version",
+        "updated_at",
+        "updated_by",
+        "created_at",
+        "uid",
+        "id",
+    ];
+    let mut keys: Vec<&String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| !skip.contains(&k.as_str()) && a.get(*k) != b.get(*k))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys.iter()
+        .map(|k| {
+            // The stored column of the pre-standard code's reason has a shorter export id.
+            let id = match k.as_str() {
+                "uscc_nonstandard_reason" => "uscc_reason",
+                other => other,
+            };
+            COLUMNS
+                .iter()
+                .find(|c| c.id == id)
+                .map_or_else(|| k.to_string(), |c| c.label.get(lang).to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// Writes the dossier of enterprise `id`, all or nothing.
+pub fn write_dossier(
+    s: &Session,
+    id: i64,
+    format: DossierFormat,
+    output: Output<'_>,
+    lang: Lang,
+) -> Result<String, ExportError> {
+    let facts = s.dossier(id)?;
+    let (profile, parts) = parts(s, &facts, lang)?;
+    let name = facts.enterprise.name.clone();
+    deliver(
+        match format {
+            DossierFormat::Xlsx => crate::export::Format::Xlsx,
+            DossierFormat::Html => crate::export::Format::Csv,
+        },
+        output,
+        |temp| {
+            let shown = temp.map(Path::to_path_buf).unwrap_or_default();
+            let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
+            match format {
+                DossierFormat::Xlsx => {
+                    let Some(p) = temp else {
+                        return Err(ExportError::XlsxToStdout);
+                    };
+                    xlsx(&profile, &parts, lang, p).map_err(|e| werr(std::io::Error::other(e)))?;
+                }
+                DossierFormat::Html => {
+                    let page = html(&facts, &profile, &parts, lang)?;
+                    let mut out: Box<dyn Write> = match temp {
+                        Some(p) => Box::new(std::io::BufWriter::new(
+                            std::fs::File::create(p).map_err(werr)?,
+                        )),
+                        None => Box::new(std::io::stdout().lock()),
+                    };
+                    out.write_all(page.as_bytes()).map_err(werr)?;
+                    out.flush().map_err(werr)?;
+                }
+            }
+            Ok(0)
+        },
+    )?;
+    Ok(name)
+}
+
+fn html(
+    facts: &DossierFacts,
+    profile: &[(String, String)],
+    parts: &[Part],
+    lang: Lang,
+) -> Result<String, ExportError> {
+    let refuse = |e: minijinja::Error| {
+        ExportError::Service(ServiceError::Refused(
+            Text::new(T::ErrReportTemplate).arg("detail", e),
+        ))
+    };
+    let mut env = minijinja::Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_template("dossier.html", DOSSIER_TEMPLATE)
+        .map_err(refuse)?;
+    let ctx = serde_json::json!({
+        "lang": lang.code(),
+        "unit": T::ReportUnit.get(lang),
+        "title": T::DossierTitle.get(lang),
+        "name": facts.enterprise.name,
+        "uscc": facts.enterprise.uscc,
+        "generated_label": T::ReportGenerated.get(lang),
+        "generated_at": facts.generated_at,
+        "generated_by": facts.generated_by,
+        "profile_title": T::DossierProfile.get(lang),
+        "profile": profile.iter().map(|(l, v)| serde_json::json!({"label": l, "value": v})).collect::<Vec<_>>(),
+        "tables": parts,
+        "empty_text": T::DossierNone.get(lang),
+    });
+    env.get_template("dossier.html")
+        .and_then(|t| t.render(ctx))
+        .map_err(refuse)
+}
+
+/// Excel refuses sheet names over 31 characters and some punctuation.
+fn sheet_name(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .take(31)
+        .collect()
+}
+
+fn xlsx(
+    profile: &[(String, String)],
+    parts: &[Part],
+    lang: Lang,
+    path: &Path,
+) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let mut wb = Workbook::new();
+    let mut sheets: Vec<(String, Vec<String>, Vec<Vec<String>>)> = vec![(
+        T::DossierProfile.get(lang).to_string(),
+        vec![
+            T::DossierColField.get(lang).to_string(),
+            T::DossierColValue.get(lang).to_string(),
+        ],
+        profile
+            .iter()
+            .map(|(l, v)| vec![l.clone(), v.clone()])
+            .collect(),
+    )];
+    sheets.extend(
+        parts
+            .iter()
+            .map(|p| (p.title.clone(), p.headers.clone(), p.rows.clone())),
+    );
+    for (title, headers, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name(&title))?;
+        let mut widths: Vec<usize> = headers.iter().map(|h| h.width() + 2).collect();
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold)?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32 + 1, c as u16, v)?;
+                if let Some(w) = widths.get_mut(c) {
+                    *w = (*w).max(v.width() + 2).min(60);
+                }
+            }
+        }
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, *w as f64)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        if !rows.is_empty() {
+            ws.autofilter(
+                0,
+                0,
+                rows.len() as u32,
+                headers.len().saturating_sub(1) as u16,
+            )?;
+        }
+    }
+    wb.save(path)
+}
