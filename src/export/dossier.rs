@@ -57,12 +57,15 @@ fn plist_state(code: &str, lang: Lang) -> String {
     label(code, EntryState::parse, EntryState::label, lang)
 }
 
+/// (field label, value) of the profile.
+pub type Profile = Vec<(String, String)>;
+
 /// The profile rows and the parts, in `lang`.
 pub fn parts(
     s: &Session,
     facts: &DossierFacts,
     lang: Lang,
-) -> Result<(Vec<(String, String)>, Vec<Part>), ServiceError> {
+) -> Result<(Profile, Vec<Part>), ServiceError> {
     let regions = s.regions()?;
     let e = &facts.enterprise;
     let profile = COLUMNS
