@@ -432,3 +432,47 @@ CREATE TABLE pl_history (
     by_name         TEXT NOT NULL
 );
 CREATE INDEX pl_history_entry ON pl_history(entry_id, id);
+
+-- assistance round-tables and queue paging (migration 5)
+-- created with channel 'roundtable' or linked when it was already filed.
+CREATE TABLE assist_meeting (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT NOT NULL UNIQUE,
+    meeting_date    TEXT NOT NULL,            -- YYYY-MM-DD
+    place           TEXT NOT NULL,
+    host            TEXT NOT NULL,            -- 主持人
+    region_code     TEXT NOT NULL REFERENCES region(code),
+    topic           TEXT NOT NULL,
+    note            TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    deleted_at      TEXT,
+    deleted_by      TEXT,
+    delete_reason   TEXT
+);
+CREATE INDEX assist_meeting_region ON assist_meeting(region_code, meeting_date, id) WHERE deleted_at IS NULL;
+CREATE INDEX assist_meeting_date ON assist_meeting(meeting_date, id) WHERE deleted_at IS NULL;
+CREATE TABLE assist_meeting_participant (
+    id              INTEGER PRIMARY KEY,
+    meeting_id      INTEGER NOT NULL REFERENCES assist_meeting(id),
+    enterprise_id   INTEGER REFERENCES enterprise(id),  -- NULL: bureau staff, expert, other guest
+    person          TEXT NOT NULL,
+    role            TEXT NOT NULL DEFAULT '',           -- 职务 / role at the meeting
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL
+);
+CREATE INDEX assist_meeting_participant_meeting ON assist_meeting_participant(meeting_id, id);
+CREATE TABLE assist_meeting_problem (
+    id              INTEGER PRIMARY KEY,
+    meeting_id      INTEGER NOT NULL REFERENCES assist_meeting(id),
+    request_id      INTEGER NOT NULL REFERENCES assist_request(id),
+    linked          INTEGER NOT NULL CHECK (linked IN (0, 1)),  -- 1: an existing request was linked
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    UNIQUE (meeting_id, request_id)
+);
+CREATE INDEX assist_meeting_problem_request ON assist_meeting_problem(request_id);
+-- Queue paging: newest first within a state, all regions (city accounts) and per region (branch).
+CREATE INDEX assist_request_state_page ON assist_request(state, id) WHERE deleted_at IS NULL;
+-- The running SLA needs only a request's open suspension, found without scanning its history.
+CREATE INDEX assist_suspension_open ON assist_suspension(request_id) WHERE resumed_at IS NULL;

@@ -927,6 +927,51 @@ texts! {
     SettingAssistCompleteUrgent => "帮扶办结时限：较急（工作日）", "Assistance: days to complete, urgent (working days)";
     SettingAssistCompleteCritical => "帮扶办结时限：紧急（工作日）", "Assistance: days to complete, critical (working days)";
     SettingAssistRatingDays => "帮扶评价期限，逾期自动关闭（工作日）", "Assistance: days to rate before closing unrated (working days)";
+    // ---- 圆桌座谈 and assistance fixes (assistfix)
+    ActAssistMeetingRead => "查看圆桌座谈", "read round-table meetings";
+    ActAssistMeetingRecord => "记录圆桌座谈", "record round-table meetings";
+    MeetingFieldDate => "座谈日期", "Meeting date";
+    MeetingFieldPlace => "地点", "Place";
+    MeetingFieldHost => "主持人", "Host";
+    MeetingFieldTopic => "主题", "Topic";
+    MeetingFieldNote => "备注", "Note";
+    MeetingFieldPerson => "参会人", "Person";
+    MeetingFieldRole => "职务/身份", "Role";
+    MeetingFieldEnterpriseQuery => "企业(名称/代码)", "Enterprise (name/USCC)";
+    MeetingFieldRequestNumber => "帮扶编号", "Request number";
+    MeetingFieldProblemEnterprise => "提出企业", "Raised by";
+    MeetingGuest => "（局内/专家）", "(bureau/expert)";
+    ErrMeetingFuture => "座谈日期不能晚于今天：座谈结束后再记录", "The meeting date cannot be after today: record a meeting once it is held";
+    ErrMeetingNoRequest => "找不到帮扶编号 {number}：请检查编号（如 BF-371525-2026-00001）", "No request numbered {number}: check the number (e.g. BF-371525-2026-00001)";
+    ErrMeetingDraftRequest => "草稿状态的请求不能关联：请企业先提交", "A draft request cannot be linked: the enterprise must submit it first";
+    ErrMeetingAlreadyLinked => "{number} 已关联到本次座谈", "{number} is already linked to this meeting";
+    ErrMeetingNoEnterprise => "没有找到匹配“{query}”的企业：请输入名称、信用代码或拼音首字母", "No enterprise matches '{query}': type a name, USCC or pinyin initials";
+    ErrMeetingManyEnterprises => "“{query}”匹配 {n} 家企业：请输入更完整的名称或信用代码", "'{query}' matches {n} enterprises: type more of the name or the USCC";
+    ErrMeetingNoParticipant => "请先添加参会企业，再登记它提出的问题", "Add the participating enterprise first, then the problem it raised";
+    MeetingScreenList => "圆桌座谈", "Round-tables";
+    MeetingScreenNew => "记录圆桌座谈", "Record a round-table";
+    MeetingScreenParticipant => "添加参会人", "Add a participant";
+    MeetingScreenProblem => "登记问题（新建帮扶请求）", "Raise a problem (new request)";
+    MeetingScreenLink => "关联已有帮扶请求", "Link an existing request";
+    MeetingListEmpty => "暂无圆桌座谈记录。按 Ctrl-N 记录一次座谈", "No round-table meetings yet. Press Ctrl-N to record one";
+    MeetingColParticipants => "参会", "People";
+    MeetingColProblems => "问题(未结)", "Problems (open)";
+    MeetingSectionParticipants => "参会人员", "Participants";
+    MeetingSectionProblems => "提出的问题及办理状态", "Problems raised and their state";
+    MeetingNoProblems => "（尚无问题）", "(no problems yet)";
+    MeetingNoParticipants => "（尚无参会人员）", "(no participants yet)";
+    MeetingProblemLinked => "关联", "linked";
+    MeetingProblemNew => "新建", "new";
+    MeetingMsgRecorded => "已记录圆桌座谈：{topic}", "Round-table recorded: {topic}";
+    MeetingMsgParticipant => "已添加参会人 {person}", "Participant {person} added";
+    MeetingMsgProblem => "已登记问题，生成帮扶请求 {number}", "Problem raised as request {number}";
+    MeetingMsgLinked => "已关联帮扶请求 {number}", "Request {number} linked";
+    KeyMeetings => "圆桌座谈", "Round-tables";
+    KeyMeetingNew => "记录座谈", "Record meeting";
+    KeyMeetingOpenRequest => "打开所选请求", "Open request";
+    MeetingActionParticipant => "添加参会人", "Add participant";
+    MeetingActionProblem => "登记问题", "Raise problem";
+    MeetingActionLink => "关联请求", "Link request";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -109,10 +109,13 @@ pub enum Action {
     AssistHandle,
     AssistRate,
     AssistWithdraw,
+    // 圆桌座谈 (assistance round-tables)
+    AssistMeetingRead,
+    AssistMeetingRecord,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 24] = [
         Action::EnterpriseRead,
         Action::EnterpriseCreate,
         Action::EnterpriseUpdate,
@@ -135,6 +138,9 @@ impl Action {
         Action::AssistHandle,
         Action::AssistRate,
         Action::AssistWithdraw,
+        // 圆桌座谈 (assistance round-tables)
+        Action::AssistMeetingRead,
+        Action::AssistMeetingRecord,
     ];
 
     pub fn label(self) -> T {
@@ -161,6 +167,8 @@ impl Action {
             Action::AssistHandle => T::ActAssistHandle,
             Action::AssistRate => T::ActAssistRate,
             Action::AssistWithdraw => T::ActAssistWithdraw,
+            Action::AssistMeetingRead => T::ActAssistMeetingRead,
+            Action::AssistMeetingRecord => T::ActAssistMeetingRecord,
         }
     }
 
@@ -190,6 +198,10 @@ impl Action {
             Action::AssistTriage => &[Staff, Supervisor],
             Action::AssistHandle => &[Staff, Inspector, Supervisor],
             Action::AssistRate | Action::AssistWithdraw => &[Enterprise],
+            // Round-tables are the bureau's records (they name several enterprises): staff of the
+            // region record them, inspectors and supervisors read them, enterprises never see them.
+            Action::AssistMeetingRead => &[Staff, Inspector, Supervisor],
+            Action::AssistMeetingRecord => &[Staff, Supervisor],
         }
     }
 

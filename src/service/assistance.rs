@@ -283,7 +283,20 @@ impl Session {
 
     /// Files a request: submitted at once, or kept as a draft. Enterprise accounts file for their own
     /// enterprise only, through the self-service channel; staff record the channel it came by.
-    pub fn file_request(&mut self, mut draft: RequestDraft, submit: bool) -> Result<Request> {
+    pub fn file_request(&mut self, draft: RequestDraft, submit: bool) -> Result<Request> {
+        let filing = self.prepare_filing(draft, submit)?;
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        let r = db::write_tx(&mut self.conn, |tx| {
+            let r = insert_filing(tx, &filing, &actor, &now)?;
+            audit_change(tx, &actor, &now, "create", None, &r)?;
+            Ok(r)
+        })?;
+        Ok(r)
+    }
+
+    /// Authorizes and validates a filing; what is left is to insert it (see [`insert_filing`]).
+    pub(super) fn prepare_filing(&self, mut draft: RequestDraft, submit: bool) -> Result<Filing> {
         self.require(Action::AssistFile)?;
         let is_enterprise = self.actor.roles == [Role::Enterprise];
         if is_enterprise {
@@ -305,54 +318,17 @@ impl Session {
         let enterprise_id = draft.enterprise_id.ok_or(ServiceError::NotFound)?;
         let e = self.enterprise(enterprise_id)?;
         self.check(Action::AssistFile, Target::record(&e.region_code, e.id))?;
-        let now = stamp(self.now());
-        let year = chrono::Datelike::year(&self.today());
-        let actor = self.actor.clone();
-        let uid = db::new_uid();
-        let state = if submit {
-            AssistState::Submitted
-        } else {
-            AssistState::Draft
-        };
-        let r = db::write_tx(&mut self.conn, |tx| {
-            let number = store::next_number(tx, &e.region_code, year)?;
-            let id = store::insert(
-                tx,
-                &NewRequest {
-                    uid: &uid,
-                    number: &number,
-                    enterprise_id: e.id,
-                    region_code: &e.region_code,
-                    channel: draft.channel,
-                    urgency: draft.urgency,
-                    wished_date: &draft.wished_date,
-                    description: &draft.description,
-                    state,
-                    services: &draft.services,
-                },
-                &actor.uid,
-                &now,
-            )?;
-            if submit {
-                store::append_history(
-                    tx,
-                    &NewHistory {
-                        request_id: id,
-                        event: Event::Submit.code(),
-                        from: AssistState::Draft,
-                        to: AssistState::Submitted,
-                        note: "",
-                    },
-                    &actor.uid,
-                    &actor.display_name,
-                    &now,
-                )?;
-            }
-            let r = store::get(tx, id)?;
-            audit_change(tx, &actor, &now, "create", None, &r)?;
-            Ok(r)
-        })?;
-        Ok(r)
+        Ok(Filing {
+            enterprise_id: e.id,
+            region_code: e.region_code,
+            year: chrono::Datelike::year(&self.today()),
+            state: if submit {
+                AssistState::Submitted
+            } else {
+                AssistState::Draft
+            },
+            draft,
+        })
     }
 
     /// Takes one event of the state machine on a request read at `row_version`.
@@ -429,4 +405,58 @@ impl Session {
         })?;
         Ok(after)
     }
+}
+
+/// A filing that passed the permission and field checks.
+pub(super) struct Filing {
+    enterprise_id: i64,
+    region_code: String,
+    year: i32,
+    state: AssistState,
+    draft: RequestDraft,
+}
+
+/// Inserts a prepared filing inside the caller's IMMEDIATE transaction: the number, the row, its
+/// services and (when submitted) the first history row. The caller audits.
+pub(super) fn insert_filing(
+    tx: &Transaction<'_>,
+    f: &Filing,
+    actor: &Actor,
+    now: &str,
+) -> crate::store::db::Result<Request> {
+    let number = store::next_number(tx, &f.region_code, f.year)?;
+    let uid = db::new_uid();
+    let id = store::insert(
+        tx,
+        &NewRequest {
+            uid: &uid,
+            number: &number,
+            enterprise_id: f.enterprise_id,
+            region_code: &f.region_code,
+            channel: f.draft.channel,
+            urgency: f.draft.urgency,
+            wished_date: &f.draft.wished_date,
+            description: &f.draft.description,
+            state: f.state,
+            services: &f.draft.services,
+        },
+        &actor.uid,
+        now,
+    )?;
+    if f.state == AssistState::Submitted {
+        store::append_history(
+            tx,
+            &NewHistory {
+                request_id: id,
+                event: Event::Submit.code(),
+                from: AssistState::Draft,
+                to: AssistState::Submitted,
+                note: "",
+            },
+            &actor.uid,
+            &actor.display_name,
+            now,
+        )?;
+    }
+    store::get(tx, id)
 }
