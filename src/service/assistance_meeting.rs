@@ -216,7 +216,36 @@ impl Session {
         };
         self.list_enterprises(&f, None, limit)
     }
+
+    /// The one enterprise a typed name, USCC or pinyin initials means: an exact name or USCC wins,
+    /// otherwise the search must find exactly one. Empty means none (a guest).
+    pub fn resolve_enterprise(&self, query: &str) -> Result<Option<Enterprise>> {
+        let q = query.trim();
+        if q.is_empty() {
+            return Ok(None);
+        }
+        let found = self.find_enterprises(q, RESOLVE_LIMIT)?;
+        let code = crate::domain::text::normalize_code(q);
+        let issue = |text: Text| {
+            ServiceError::Invalid(vec![FieldIssue::error("enterprise", "enterprise", text)])
+        };
+        if let Some(e) = found.iter().find(|e| e.name == q || e.uscc == code) {
+            return Ok(Some(e.clone()));
+        }
+        match found.len() {
+            0 => Err(issue(Text::new(T::ErrMeetingNoEnterprise).arg("query", q))),
+            1 => Ok(found.into_iter().next()),
+            n => Err(issue(
+                Text::new(T::ErrMeetingManyEnterprises)
+                    .arg("query", q)
+                    .arg("n", if n >= RESOLVE_LIMIT { format!("{n}+") } else { n.to_string() }),
+            )),
+        }
+    }
 }
+
+/// How many matches `resolve_enterprise` looks at before it says "too many".
+const RESOLVE_LIMIT: usize = 20;
 
 fn audit_problem(
     tx: &rusqlite::Transaction<'_>,

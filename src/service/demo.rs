@@ -364,6 +364,8 @@ fn build(
         .first()
         .map(|e| e.id);
     crate::service::demo_assist::requests(path, clock, &fixed_ids, guan)?;
+    // 圆桌座谈 (assistance round-tables)
+    crate::service::demo_assist::meetings(path, clock, guan)?;
     Ok(DemoSummary {
         enterprises: total,
         ..summary

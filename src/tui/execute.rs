@@ -315,6 +315,14 @@ impl Runtime {
                     .map(|()| Text::new(T::AssistMsgRecorded))
                     .map_err(assist_error),
             )),
+            Effect::LoadMeetings
+            | Effect::LoadMeeting { .. }
+            | Effect::RecordMeeting(_)
+            | Effect::MeetingParticipant { .. }
+            | Effect::MeetingProblem { .. }
+            | Effect::MeetingLink { .. } => {
+                crate::tui::execute_meeting::execute(self.session()?, effect)
+            }
             Effect::VerifyAudit => Some(Msg::AuditVerified(
                 self.session()?.verify_audit_chain().map_err(text),
             )),

@@ -43,6 +43,9 @@ pub enum Ctx {
     PlList,
     PlEntry,
     PlBatches,
+    // 圆桌座谈 (assistance round-tables)
+    MeetingList,
+    MeetingDetail,
 }
 
 impl Ctx {
@@ -87,6 +90,8 @@ impl Ctx {
                 | Ctx::AssistQueue
                 | Ctx::AssistDetail
                 | Ctx::AssistForm
+                | Ctx::MeetingList
+                | Ctx::MeetingDetail
         )
     }
 }
@@ -158,6 +163,9 @@ pub enum Cmd {
     Assist,
     /// File a 帮扶 request.
     FileRequest,
+    // 圆桌座谈 (assistance round-tables)
+    Meetings,
+    MeetingNew,
 }
 
 impl Cmd {
@@ -190,6 +198,8 @@ impl Cmd {
             | Cmd::PlRemove => Some(Action::ListApprove),
             Cmd::Assist => Some(Action::AssistRead),
             Cmd::FileRequest => Some(Action::AssistFile),
+            Cmd::Meetings => Some(Action::AssistMeetingRead),
+            Cmd::MeetingNew => Some(Action::AssistMeetingRecord),
             _ => None,
         }
     }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod bindings;
 pub mod draw;
 pub mod execute;
+mod execute_meeting;
 mod execute_plist;
 pub mod input;
 pub mod keymap;

@@ -161,6 +161,12 @@ pub enum Msg {
     ServiceMenuLoaded(Result<Vec<(String, String, String)>, Text>),
     /// A 帮扶 change was made (with its message) or refused (with the reason).
     AssistDone(Result<Text, Text>),
+    // 圆桌座谈 (assistance round-tables); their writes answer with `AssistDone`.
+    MeetingsLoaded(Result<crate::tui::screens::assist_meeting::MeetingListData, Text>),
+    MeetingLoaded {
+        id: i64,
+        data: Result<crate::tui::screens::assist_meeting::MeetingDetailData, Text>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -308,6 +314,26 @@ pub enum Effect {
     AssistRecord {
         id: i64,
         record: crate::store::assistance::ServiceRecord,
+    },
+    // 圆桌座谈 (assistance round-tables)
+    LoadMeetings,
+    LoadMeeting {
+        id: i64,
+    },
+    RecordMeeting(crate::domain::assistance_meeting::MeetingDraft),
+    /// Adds a participant; the enterprise is found by name, USCC or pinyin initials (empty: a guest).
+    MeetingParticipant {
+        meeting: i64,
+        enterprise_query: String,
+        participant: crate::domain::assistance_meeting::ParticipantDraft,
+    },
+    MeetingProblem {
+        meeting: i64,
+        draft: crate::domain::assistance::RequestDraft,
+    },
+    MeetingLink {
+        meeting: i64,
+        number: String,
     },
 }
 

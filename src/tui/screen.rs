@@ -5,6 +5,7 @@ use crate::tui::keymap::Ctx;
 use crate::tui::overlays::Chosen;
 use crate::tui::screens::admin_form::AdminFormState;
 use crate::tui::screens::assist::{AssistDetailState, AssistFormState, AssistQueueState};
+use crate::tui::screens::assist_meeting::{MeetingDetailState, MeetingListState};
 use crate::tui::screens::audit::{AuditEntryState, AuditState};
 use crate::tui::screens::detail::DetailState;
 use crate::tui::screens::form::FormState;
@@ -38,6 +39,9 @@ pub enum Screen {
     AssistQueue(AssistQueueState),
     AssistDetail(AssistDetailState),
     AssistForm(Box<AssistFormState>),
+    // 圆桌座谈 (assistance round-tables)
+    MeetingList(MeetingListState),
+    MeetingDetail(MeetingDetailState),
 }
 
 impl Screen {
@@ -63,6 +67,8 @@ impl Screen {
             Screen::AssistQueue(_) => Ctx::AssistQueue,
             Screen::AssistDetail(_) => Ctx::AssistDetail,
             Screen::AssistForm(_) => Ctx::AssistForm,
+            Screen::MeetingList(_) => Ctx::MeetingList,
+            Screen::MeetingDetail(_) => Ctx::MeetingDetail,
         }
     }
 
@@ -97,6 +103,8 @@ impl Screen {
             Screen::AssistQueue(st) => st.on_input(env, input),
             Screen::AssistDetail(st) => st.on_input(env, input),
             Screen::AssistForm(st) => st.on_input(env, input),
+            Screen::MeetingList(st) => st.on_input(env, input),
+            Screen::MeetingDetail(st) => st.on_input(env, input),
         }
     }
 
@@ -127,6 +135,8 @@ impl Screen {
             Screen::PlBatches(p) => p.reload(),
             Screen::AssistQueue(q) => q.reload(),
             Screen::AssistDetail(d) => d.reload(),
+            Screen::MeetingList(m) => m.reload(),
+            Screen::MeetingDetail(m) => m.reload(),
             _ => Out::default(),
         }
     }

@@ -129,6 +129,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
+        Msg::MeetingsLoaded(r) => {
+            let out = app.with_each(|s, _| match s {
+                Screen::MeetingList(m) => m.loaded(r.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::MeetingLoaded { id, data } => {
+            let out = app.with_each(|s, _| match s {
+                Screen::MeetingDetail(m) if m.id == id => m.loaded(data.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
         Msg::AuditVerified(r) => {
             app.message = Some(crate::tui::screens::audit::chain_message(r));
             Vec::new()

@@ -84,6 +84,7 @@ impl AssistQueueState {
                 self.rows.clear();
                 return self.reload();
             }
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Refresh) => return self.reload(),
             Input::Cmd(Cmd::Open) => {
                 if let Some(r) = self.rows.get(self.selected) {
@@ -188,6 +189,7 @@ impl AssistDetailState {
             Input::Cmd(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
             Input::Cmd(Cmd::NextValue) if n > 0 => self.action = (self.action + 1) % n,
             Input::Cmd(Cmd::PrevValue) if n > 0 => self.action = (self.action + n - 1) % n,
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Refresh) => return self.reload(),
             Input::Cmd(Cmd::Submit) => {
                 let (Some(action), Some(d)) =

@@ -28,7 +28,7 @@ pub struct Choice {
 }
 
 impl Choice {
-    fn of(code: &str, label: T) -> Choice {
+    pub(crate) fn of(code: &str, label: T) -> Choice {
         Choice {
             code: code.to_string(),
             zh: label.get(Lang::Zh).to_string(),
@@ -57,7 +57,7 @@ pub struct FormField {
 }
 
 impl FormField {
-    fn text(id: &'static str, label: T, value: &str) -> FormField {
+    pub(crate) fn text(id: &'static str, label: T, value: &str) -> FormField {
         FormField {
             id,
             label,
@@ -69,7 +69,7 @@ impl FormField {
         }
     }
 
-    fn choice(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
+    pub(crate) fn choice(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
         FormField {
             kind: FieldKind::Choice,
             options,
@@ -77,7 +77,7 @@ impl FormField {
         }
     }
 
-    fn multi(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
+    pub(crate) fn multi(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
         FormField {
             kind: FieldKind::Multi,
             ticked: vec![false; options.len()],
@@ -104,6 +104,8 @@ pub enum Purpose {
     Record {
         id: i64,
     },
+    /// 圆桌座谈 forms (see `assist_meeting_form`).
+    Meeting(crate::tui::screens::assist_meeting_form::MeetingPurpose),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,14 +119,14 @@ pub struct AssistFormState {
     pub loading: bool,
 }
 
-fn choices<E: Copy>(all: &[E], code: fn(E) -> &'static str, label: fn(E) -> T) -> Vec<Choice> {
+pub(crate) fn choices<E: Copy>(all: &[E], code: fn(E) -> &'static str, label: fn(E) -> T) -> Vec<Choice> {
     all.iter()
         .map(|e| Choice::of(code(*e), label(*e)))
         .collect()
 }
 
 impl AssistFormState {
-    fn push(fields: Vec<FormField>, purpose: Purpose, loading: bool) -> Out {
+    pub(crate) fn push(fields: Vec<FormField>, purpose: Purpose, loading: bool) -> Out {
         let s = AssistFormState {
             purpose,
             fields,
@@ -280,10 +282,11 @@ impl AssistFormState {
             Purpose::NewRequest => T::AssistScreenNew,
             Purpose::Record { .. } => T::AssistActionRecord,
             Purpose::Event { event, .. } => event.label(),
+            Purpose::Meeting(ref m) => m.title(),
         }
     }
 
-    fn value(&self, id: &str) -> String {
+    pub(crate) fn value(&self, id: &str) -> String {
         self.fields
             .iter()
             .find(|f| f.id == id)
@@ -294,23 +297,28 @@ impl AssistFormState {
             .unwrap_or_default()
     }
 
+    /// The codes ticked in the services field.
+    pub(crate) fn ticked_services(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .find(|f| f.id == "services")
+            .map(|f| {
+                f.options
+                    .iter()
+                    .zip(&f.ticked)
+                    .filter(|(_, t)| **t)
+                    .map(|(c, _)| c.code.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The effect that saves the form.
     fn effect(&self) -> Effect {
         match &self.purpose {
+            Purpose::Meeting(m) => self.meeting_effect(m),
             Purpose::NewRequest => {
-                let services = self
-                    .fields
-                    .iter()
-                    .find(|f| f.id == "services")
-                    .map(|f| {
-                        f.options
-                            .iter()
-                            .zip(&f.ticked)
-                            .filter(|(_, t)| **t)
-                            .map(|(c, _)| c.code.clone())
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let services = self.ticked_services();
                 let uscc = self.value("enterprise");
                 Effect::FileRequest {
                     enterprise_uscc: (!uscc.is_empty()).then_some(uscc),
@@ -382,6 +390,7 @@ impl AssistFormState {
             return Out::default();
         };
         match input {
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
             Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
