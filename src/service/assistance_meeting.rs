@@ -236,9 +236,14 @@ impl Session {
             0 => Err(issue(Text::new(T::ErrMeetingNoEnterprise).arg("query", q))),
             1 => Ok(found.into_iter().next()),
             n => Err(issue(
-                Text::new(T::ErrMeetingManyEnterprises)
-                    .arg("query", q)
-                    .arg("n", if n >= RESOLVE_LIMIT { format!("{n}+") } else { n.to_string() }),
+                Text::new(T::ErrMeetingManyEnterprises).arg("query", q).arg(
+                    "n",
+                    if n >= RESOLVE_LIMIT {
+                        format!("{n}+")
+                    } else {
+                        n.to_string()
+                    },
+                ),
             )),
         }
     }

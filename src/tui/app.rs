@@ -367,9 +367,8 @@ impl App {
                 if matches!(self.screen(), Screen::MeetingList(_)) {
                     return Some(Vec::new());
                 }
-                let out = self.with_top(|_, _| {
-                    crate::tui::screens::assist_meeting::MeetingListState::open()
-                });
+                let out = self
+                    .with_top(|_, _| crate::tui::screens::assist_meeting::MeetingListState::open());
                 self.apply(out)
             }
             Cmd::New if self.session.is_some() && !matches!(self.screen(), Screen::Form(_)) => {

@@ -119,7 +119,11 @@ pub struct AssistFormState {
     pub loading: bool,
 }
 
-pub(crate) fn choices<E: Copy>(all: &[E], code: fn(E) -> &'static str, label: fn(E) -> T) -> Vec<Choice> {
+pub(crate) fn choices<E: Copy>(
+    all: &[E],
+    code: fn(E) -> &'static str,
+    label: fn(E) -> T,
+) -> Vec<Choice> {
     all.iter()
         .map(|e| Choice::of(code(*e), label(*e)))
         .collect()

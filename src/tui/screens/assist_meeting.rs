@@ -77,7 +77,13 @@ impl MeetingListState {
                 let regions: Vec<Choice> = session
                     .regions
                     .iter()
-                    .filter(|r| session.actor.region.as_ref().is_none_or(|own| *own == r.code))
+                    .filter(|r| {
+                        session
+                            .actor
+                            .region
+                            .as_ref()
+                            .is_none_or(|own| *own == r.code)
+                    })
                     .map(|r| Choice {
                         code: r.code.clone(),
                         zh: r.name_zh.clone(),
@@ -154,9 +160,7 @@ impl MeetingDetailState {
         self.loading = false;
         match data {
             Ok(d) => {
-                self.problem = self
-                    .problem
-                    .min(d.detail.problems.len().saturating_sub(1));
+                self.problem = self.problem.min(d.detail.problems.len().saturating_sub(1));
                 self.data = Some(d);
                 Out::default()
             }
@@ -201,8 +205,7 @@ impl MeetingDetailState {
                 }
             }
             Input::Cmd(Cmd::Submit) => {
-                let (Some(action), Some(d)) = (self.actions().get(self.action), &self.data)
-                else {
+                let (Some(action), Some(d)) = (self.actions().get(self.action), &self.data) else {
                     return Out::default();
                 };
                 return match action {

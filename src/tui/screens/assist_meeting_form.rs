@@ -6,9 +6,7 @@ use crate::domain::assistance_meeting::{MeetingDraft, ParticipantDraft};
 use crate::i18n::{T, Text};
 use crate::tui::app::{Message, Out};
 use crate::tui::msg::Effect;
-use crate::tui::screens::assist_form::{
-    AssistFormState, Choice, FormField, Purpose, choices,
-};
+use crate::tui::screens::assist_form::{AssistFormState, Choice, FormField, Purpose, choices};
 use crate::tui::screens::assist_meeting::MeetingDetailData;
 
 /// Which 圆桌座谈 form it is.

@@ -59,7 +59,14 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MeetingList
         } else {
             T::MeetingListEmpty
         };
-        put(frame, body.x + 2, body.y + 1, text.get(lang), w, theme.dim());
+        put(
+            frame,
+            body.x + 2,
+            body.y + 1,
+            text.get(lang),
+            w,
+            theme.dim(),
+        );
     }
     let room = usize::from(body.height.saturating_sub(1));
     let first = s.selected.saturating_sub(room.saturating_sub(1));
