@@ -476,3 +476,16 @@ CREATE INDEX assist_meeting_problem_request ON assist_meeting_problem(request_id
 CREATE INDEX assist_request_state_page ON assist_request(state, id) WHERE deleted_at IS NULL;
 -- The running SLA needs only a request's open suspension, found without scanning its history.
 CREATE INDEX assist_suspension_open ON assist_suspension(request_id) WHERE resumed_at IS NULL;
+-- The running clock's alert dates (domain::assistance_sla::alert_dates), kept with the request on every
+-- change so the near-due and overdue queues select, count and page by date in SQL. NULL when no clock
+-- runs or while suspended. `assist_sla_basis` remembers the budgets and calendar they were computed
+-- with: when an administrator changes either, the dates are recomputed before the next queue is read.
+ALTER TABLE assist_request ADD COLUMN sla_warn_on TEXT;
+ALTER TABLE assist_request ADD COLUMN sla_due_on TEXT;
+CREATE INDEX assist_request_due_page ON assist_request(sla_due_on, id) WHERE deleted_at IS NULL AND sla_due_on IS NOT NULL;
+CREATE INDEX assist_request_region_due_page ON assist_request(region_code, sla_due_on, id) WHERE deleted_at IS NULL AND sla_due_on IS NOT NULL;
+CREATE TABLE assist_sla_basis (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    basis           TEXT NOT NULL
+);
+CREATE INDEX assist_request_region_page ON assist_request(region_code, id) WHERE deleted_at IS NULL;

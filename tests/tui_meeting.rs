@@ -110,6 +110,8 @@ fn meetings(lang: Lang) -> App {
         Msg::AssistQueueLoaded {
             queue: Queue::State(AssistState::Submitted),
             rows: Ok(Vec::new()),
+            next: None,
+            more: false,
         },
     );
     let fx = update(&mut app, key(KeyCode::Char('m')));

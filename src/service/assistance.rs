@@ -6,11 +6,12 @@ use crate::domain::assistance::{
     AssistState, Channel, Event, EventInput, RequestDraft, check_input, next_state,
     validate_request,
 };
-use crate::domain::assistance_sla::{Budgets, Level, Sla, SlaFacts, sla};
+use crate::domain::assistance_sla::{Budgets, Sla, SlaFacts, sla};
 use crate::domain::calendar::Calendar;
 use crate::domain::user::{Action, Actor, Role, Target};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
+use crate::service::assistance_queue::refresh_alert_dates;
 use crate::service::{Result, ServiceError, Session, shanghai, stamp};
 use crate::store::assistance::{
     self as store, HistoryRow, ListFilter, NewHistory, NewRequest, Request, ServiceRecord,
@@ -138,83 +139,37 @@ impl Session {
 
     /// The SLA of a request now, from its stored facts.
     fn assist_sla(&self, r: &Request, cal: &Calendar, today: NaiveDate) -> Result<Option<Sla>> {
-        let start = r.clock_started_at.as_deref().and_then(local_date);
-        let suspensions = store::suspensions(&self.conn, r.id)?
-            .into_iter()
-            .filter_map(|(from, to)| {
-                let from = local_date(&from)?;
-                Some((from, to.as_deref().and_then(local_date)))
-            })
-            .filter(|(from, _)| start.is_none_or(|s| *from >= s))
-            .collect();
-        let facts = SlaFacts {
-            state: r.state,
-            urgency: r.urgency,
-            submitted: r.submitted_at.as_deref().and_then(local_date),
-            accepted: start,
-            suspensions,
-        };
+        let facts = sla_facts(r, store::suspensions(&self.conn, r.id)?);
         Ok(sla(&facts, &self.assist_budgets(), cal, today))
     }
 
     /// Requests in scope matching `f`, newest first.
     pub fn assist_list(&self, f: &ListFilter, limit: usize) -> Result<Vec<QueueRow>> {
         self.require(Action::AssistRead)?;
+        let rows = store::list(&self.conn, &self.enterprise_scope(), f, limit)?;
+        self.with_sla(rows)
+    }
+
+    /// Each request with its SLA now; the suspensions of all of them read in one query.
+    pub(super) fn with_sla(&self, rows: Vec<Request>) -> Result<Vec<QueueRow>> {
         let cal = self.calendar()?;
         let today = self.today();
-        store::list(&self.conn, &self.enterprise_scope(), f, limit)?
+        let budgets = self.assist_budgets();
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut suspensions = crate::store::assistance_queue::suspensions_of(&self.conn, &ids)?;
+        Ok(rows
             .into_iter()
             .map(|request| {
-                let sla = self.assist_sla(&request, &cal, today)?;
-                Ok(QueueRow { request, sla })
+                let facts = sla_facts(
+                    &request,
+                    suspensions.remove(&request.id).unwrap_or_default(),
+                );
+                QueueRow {
+                    sla: sla(&facts, &budgets, &cal, today),
+                    request,
+                }
             })
-            .collect()
-    }
-
-    /// One queue of the 帮扶 screen.
-    pub fn assist_queue(&self, queue: Queue, limit: usize) -> Result<Vec<QueueRow>> {
-        let running = [
-            AssistState::Submitted,
-            AssistState::Accepted,
-            AssistState::InProgress,
-            AssistState::Suspended,
-        ];
-        let (states, level) = match queue {
-            Queue::State(s) => (vec![s], None),
-            Queue::NearDue => (running.to_vec(), Some(Level::NearDue)),
-            Queue::Overdue => (running.to_vec(), Some(Level::Overdue)),
-            Queue::All => (Vec::new(), None),
-        };
-        let f = ListFilter {
-            states,
-            ..ListFilter::default()
-        };
-        let mut rows = self.assist_list(&f, if level.is_some() { 100_000 } else { limit })?;
-        if let Some(level) = level {
-            rows.retain(|r| r.sla.as_ref().is_some_and(|s| s.level == level));
-            rows.truncate(limit);
-        }
-        Ok(rows)
-    }
-
-    /// Queue sizes and SLA alerts for the home screen.
-    pub fn assist_counts(&self) -> Result<QueueCounts> {
-        let rows = self.assist_list(&ListFilter::default(), 100_000)?;
-        let mut counts = QueueCounts::default();
-        for tab in Queue::TABS {
-            if let Queue::State(s) = tab {
-                let n = rows.iter().filter(|r| r.request.state == s).count();
-                counts.by_state.push((s, n));
-            }
-        }
-        let level = |l| {
-            rows.iter()
-                .filter(|r| r.sla.as_ref().is_some_and(|s| s.level == l))
-                .count()
-        };
-        counts.near_due = level(Level::NearDue);
-        counts.overdue = level(Level::Overdue);
-        Ok(counts)
+            .collect())
     }
 
     /// The request with its services, people, timeline, service records, SLA and the actor's options.
@@ -287,8 +242,10 @@ impl Session {
         let filing = self.prepare_filing(draft, submit)?;
         let now = stamp(self.now());
         let actor = self.actor.clone();
+        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
         let r = db::write_tx(&mut self.conn, |tx| {
             let r = insert_filing(tx, &filing, &actor, &now)?;
+            refresh_alert_dates(tx, r.id, &budgets, &cal)?;
             audit_change(tx, &actor, &now, "create", None, &r)?;
             Ok(r)
         })?;
@@ -379,6 +336,7 @@ impl Session {
         }
         let now = stamp(self.now());
         let actor = self.actor.clone();
+        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
         let after = db::write_tx(&mut self.conn, |tx| {
             let mut r = before.clone();
             // Saved only if the row is still at the version the person saw (optimistic concurrency).
@@ -386,6 +344,7 @@ impl Session {
             r.state = to;
             let note = super::assistance_apply::apply(tx, &mut r, event, &input, &actor.uid, &now)?;
             store::save(tx, &r, &actor.uid, &now)?;
+            refresh_alert_dates(tx, id, &budgets, &cal)?;
             store::append_history(
                 tx,
                 &NewHistory {
@@ -459,4 +418,24 @@ pub(super) fn insert_filing(
         )?;
     }
     store::get(tx, id)
+}
+
+/// The SLA facts of a request as Asia/Shanghai dates: its suspensions since the clock last started.
+pub(super) fn sla_facts(r: &Request, suspensions: Vec<(String, Option<String>)>) -> SlaFacts {
+    let start = r.clock_started_at.as_deref().and_then(local_date);
+    let suspensions = suspensions
+        .into_iter()
+        .filter_map(|(from, to)| {
+            let from = local_date(&from)?;
+            Some((from, to.as_deref().and_then(local_date)))
+        })
+        .filter(|(from, _)| start.is_none_or(|s| *from >= s))
+        .collect();
+    SlaFacts {
+        state: r.state,
+        urgency: r.urgency,
+        submitted: r.submitted_at.as_deref().and_then(local_date),
+        accepted: start,
+        suspensions,
+    }
 }

@@ -98,6 +98,7 @@ impl Session {
                     &now,
                 )?;
                 store::save(tx, &r, &system.uid, &now)?;
+                crate::service::assistance_queue::refresh_alert_dates(tx, *id, &budgets, &cal)?;
                 store::append_history(
                     tx,
                     &NewHistory {

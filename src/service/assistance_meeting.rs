@@ -168,8 +168,10 @@ impl Session {
         let filing = self.prepare_filing(draft, true)?;
         let now = stamp(self.now());
         let actor = self.actor.clone();
+        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
         let r = db::write_tx(&mut self.conn, |tx| {
             let r = insert_filing(tx, &filing, &actor, &now)?;
+            crate::service::assistance_queue::refresh_alert_dates(tx, r.id, &budgets, &cal)?;
             audit_change(tx, &actor, &now, "create", None, &r)?;
             store::insert_problem(tx, id, r.id, false, &actor.uid, &now)?;
             audit_problem(tx, &actor, &now, &m, &r, false)?;

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod assistance;
 mod assistance_apply;
 pub mod assistance_meeting;
+pub mod assistance_queue;
 pub mod assistance_stats;
 pub mod auth;
 pub mod enterprise;

@@ -62,7 +62,7 @@ serialize_code!(
     ServiceMode
 );
 
-const SELECT: &str = "SELECT r.id, r.uid, r.number, r.enterprise_id, e.name, r.region_code, r.channel,
+pub(crate) const SELECT: &str = "SELECT r.id, r.uid, r.number, r.enterprise_id, e.name, r.region_code, r.channel,
     r.urgency, r.wished_date, r.description, r.state, r.handler_id, u.display_name, r.result,
     r.closing_opinion, r.close_kind, r.close_reason, r.rating, r.reopen_count, r.submitted_at,
     r.accepted_at, r.assigned_at, r.completed_at, r.closed_at, r.row_version, r.created_at, r.created_by,
@@ -101,7 +101,7 @@ fn required<E>(
     ))
 }
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Request> {
+pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Request> {
     Ok(Request {
         id: r.get(0)?,
         uid: r.get(1)?,

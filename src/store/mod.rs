@@ -2,6 +2,7 @@
 
 pub mod assistance;
 pub mod assistance_meeting;
+pub mod assistance_queue;
 pub mod audit;
 pub mod backup;
 pub mod bulk;

@@ -18,8 +18,25 @@ const HISTORY_ROWS: usize = 200;
 /// 帮扶 requests the enterprise's 360° view lists.
 const ASSIST_IN_DETAIL: usize = 50;
 
-/// Requests a 帮扶 queue shows.
-const ASSIST_ROWS: usize = 500;
+/// Requests a page of a 帮扶 queue holds; scrolling past the last loads the next.
+const ASSIST_ROWS: usize = 100;
+
+fn queue_loaded(
+    queue: crate::service::assistance::Queue,
+    page: crate::service::Result<crate::service::assistance_queue::QueuePage>,
+    more: bool,
+) -> Msg {
+    let (rows, next) = match page {
+        Ok(p) => (Ok(p.rows), p.next),
+        Err(e) => (Err(e.text()), None),
+    };
+    Msg::AssistQueueLoaded {
+        queue,
+        rows,
+        next,
+        more,
+    }
+}
 
 /// The 帮扶 detail with the handlers a triage person may assign.
 fn assist_detail(
@@ -262,13 +279,16 @@ impl Runtime {
                 req,
                 rows: self.session()?.audit_page(before, limit + 1).map_err(text),
             }),
-            Effect::LoadAssistQueue { queue } => Some(Msg::AssistQueueLoaded {
-                queue,
-                rows: self
+            Effect::LoadAssistQueue { queue } => {
+                let page = self.session()?.assist_queue_page(queue, None, ASSIST_ROWS);
+                Some(queue_loaded(queue, page, false))
+            }
+            Effect::LoadAssistQueueMore { queue, after } => {
+                let page = self
                     .session()?
-                    .assist_queue(queue, ASSIST_ROWS)
-                    .map_err(text),
-            }),
+                    .assist_queue_page(queue, Some(&after), ASSIST_ROWS);
+                Some(queue_loaded(queue, page, true))
+            }
             Effect::LoadAssistDetail { id } => Some(Msg::AssistDetailLoaded {
                 id,
                 data: assist_detail(self.session()?, id).map_err(text),

@@ -153,6 +153,10 @@ pub enum Msg {
     AssistQueueLoaded {
         queue: crate::service::assistance::Queue,
         rows: Result<Vec<crate::service::assistance::QueueRow>, Text>,
+        /// Where the next page starts (`None`: no more rows).
+        next: Option<crate::store::assistance_queue::QueueCursor>,
+        /// Whether the rows continue those shown (a further page) or replace them.
+        more: bool,
     },
     AssistDetailLoaded {
         id: i64,
@@ -295,6 +299,11 @@ pub enum Effect {
     PlLoadBatches,
     LoadAssistQueue {
         queue: crate::service::assistance::Queue,
+    },
+    /// The page of a queue after the rows shown.
+    LoadAssistQueueMore {
+        queue: crate::service::assistance::Queue,
+        after: crate::store::assistance_queue::QueueCursor,
     },
     LoadAssistDetail {
         id: i64,

@@ -100,9 +100,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::AssistQueueLoaded { queue, rows } => {
+        Msg::AssistQueueLoaded {
+            queue,
+            rows,
+            next,
+            more,
+        } => {
             let out = app.with_each(|s, _| match s {
-                Screen::AssistQueue(q) => q.loaded(queue, rows.clone()),
+                Screen::AssistQueue(q) => q.loaded(queue, rows.clone(), next.clone(), more),
                 _ => Out::default(),
             });
             app.apply(out)
