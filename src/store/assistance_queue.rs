@@ -139,11 +139,7 @@ pub type Suspensions = Vec<(String, Option<String>)>;
 
 /// Requests per state in scope, and how many running clocks are near due and overdue on `today`:
 /// counted in SQL, no row loaded.
-pub fn counts(
-    conn: &Connection,
-    scope: &Scope,
-    today: &str,
-) -> Result<QueueCountRows> {
+pub fn counts(conn: &Connection, scope: &Scope, today: &str) -> Result<QueueCountRows> {
     let mut sql =
         String::from("SELECT r.state, count(*) FROM assist_request r WHERE r.deleted_at IS NULL");
     let mut args = Vec::new();
@@ -190,10 +186,7 @@ pub fn running(conn: &Connection) -> Result<Vec<Request>> {
 }
 
 /// Suspensions of many requests at once, as (suspended_at, resumed_at) per request id.
-pub fn suspensions_of(
-    conn: &Connection,
-    ids: &[i64],
-) -> Result<HashMap<i64, Suspensions>> {
+pub fn suspensions_of(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Suspensions>> {
     let mut out: HashMap<i64, Suspensions> = HashMap::new();
     for chunk in ids.chunks(500) {
         let marks = vec!["?"; chunk.len()].join(",");

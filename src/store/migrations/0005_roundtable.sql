@@ -57,3 +57,9 @@ CREATE TABLE assist_sla_basis (
     basis           TEXT NOT NULL
 );
 CREATE INDEX assist_request_region_page ON assist_request(region_code, id) WHERE deleted_at IS NULL;
+-- The enterprise list's status order by meaning (在营, 停产, 注销), not by code: the same expression as
+-- store::enterprise_list::STATUS_RANK, so keyset pages walk the index.
+DROP INDEX enterprise_status_page;
+DROP INDEX enterprise_region_status_page;
+CREATE INDEX enterprise_status_page ON enterprise((CASE status WHEN 'operating' THEN 0 WHEN 'suspended' THEN 1 ELSE 2 END), name, id) WHERE deleted_at IS NULL;
+CREATE INDEX enterprise_region_status_page ON enterprise(region_code, (CASE status WHEN 'operating' THEN 0 WHEN 'suspended' THEN 1 ELSE 2 END), name, id) WHERE deleted_at IS NULL;
