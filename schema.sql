@@ -490,3 +490,5 @@ CREATE TABLE assist_sla_basis (
     basis           TEXT NOT NULL
 );
 CREATE INDEX assist_request_region_page ON assist_request(region_code, id) WHERE deleted_at IS NULL;
+-- How a rating reached the bureau: 'self' (the enterprise's own account) or 'phone' (taken by staff).
+ALTER TABLE assist_evaluation ADD COLUMN channel TEXT NOT NULL DEFAULT 'self' CHECK (channel IN ('self', 'phone'));

@@ -972,6 +972,10 @@ texts! {
     MeetingActionParticipant => "添加参会人", "Add participant";
     MeetingActionProblem => "登记问题", "Raise problem";
     MeetingActionLink => "关联请求", "Link request";
+    AssistEventReassign => "改派", "Reassign";
+    AssistEventPhoneRate => "电话评价", "Rating by phone";
+    AssistFieldCohandlers => "协办人", "Co-handlers";
+    AssistFieldEnterpriseQuery => "企业(名称/代码)", "Enterprise (name/USCC)";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

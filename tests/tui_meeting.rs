@@ -141,7 +141,7 @@ fn recording_a_meeting_sends_the_typed_chinese_fields_and_the_branch_region() {
     let Screen::AssistForm(f) = app.screen() else {
         panic!("form")
     };
-    assert_eq!(f.fields[0].value, "2026-11-30", "dated today");
+    assert_eq!(f.fields[0].typed(), "2026-11-30", "dated today");
     assert_eq!(
         f.fields[3].options.len(),
         1,

@@ -468,19 +468,29 @@ pub fn suspensions(conn: &Connection, request_id: i64) -> Result<Vec<(String, Op
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+#[allow(clippy::too_many_arguments)] // one column each
 pub fn insert_evaluation(
     conn: &Connection,
     request_id: i64,
     rating: Rating,
     comment: &str,
     revisit: &str,
+    channel: &str,
     by_uid: &str,
     now: &str,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO assist_evaluation (request_id, rating, comment, revisit, at, by_uid)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![request_id, rating.code(), comment, revisit, now, by_uid],
+        "INSERT INTO assist_evaluation (request_id, rating, comment, revisit, at, by_uid, channel)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            request_id,
+            rating.code(),
+            comment,
+            revisit,
+            now,
+            by_uid,
+            channel
+        ],
     )?;
     Ok(())
 }

@@ -44,14 +44,13 @@ fn assist_detail(
     id: i64,
 ) -> crate::service::Result<crate::tui::screens::assist::AssistDetailData> {
     let detail = s.assist_detail(id)?;
-    let handlers = if detail
-        .events
-        .contains(&crate::domain::assistance::Event::Assign)
-    {
-        s.assist_handlers(&detail.request.region_code)?
-    } else {
-        Vec::new()
-    };
+    use crate::domain::assistance::Event;
+    let handlers =
+        if detail.events.contains(&Event::Assign) || detail.events.contains(&Event::Reassign) {
+            s.assist_handlers(&detail.request.region_code)?
+        } else {
+            Vec::new()
+        };
     Ok(crate::tui::screens::assist::AssistDetailData {
         detail,
         handlers,
@@ -302,8 +301,8 @@ impl Runtime {
             } => {
                 let s = self.session()?;
                 let filed = (|| {
-                    if let Some(uscc) = &enterprise_uscc {
-                        draft.enterprise_id = Some(s.enterprise_by_uscc(uscc)?.id);
+                    if let Some(query) = &enterprise_uscc {
+                        draft.enterprise_id = s.resolve_enterprise(query)?.map(|e| e.id);
                     }
                     s.file_request(draft, true)
                 })();

@@ -310,7 +310,8 @@ pub enum Effect {
     },
     LoadServiceMenu,
     FileRequest {
-        /// The enterprise named by bureau staff; enterprise accounts file for their own.
+        /// The enterprise bureau staff typed (name, USCC or pinyin initials); enterprise accounts
+        /// file for their own.
         enterprise_uscc: Option<String>,
         draft: crate::domain::assistance::RequestDraft,
     },

@@ -63,3 +63,5 @@ DROP INDEX enterprise_status_page;
 DROP INDEX enterprise_region_status_page;
 CREATE INDEX enterprise_status_page ON enterprise((CASE status WHEN 'operating' THEN 0 WHEN 'suspended' THEN 1 ELSE 2 END), name, id) WHERE deleted_at IS NULL;
 CREATE INDEX enterprise_region_status_page ON enterprise(region_code, (CASE status WHEN 'operating' THEN 0 WHEN 'suspended' THEN 1 ELSE 2 END), name, id) WHERE deleted_at IS NULL;
+-- How a rating reached the bureau: 'self' (the enterprise's own account) or 'phone' (taken by staff).
+ALTER TABLE assist_evaluation ADD COLUMN channel TEXT NOT NULL DEFAULT 'self' CHECK (channel IN ('self', 'phone'));

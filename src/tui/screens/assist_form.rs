@@ -7,6 +7,7 @@ use crate::domain::assistance::{
 use crate::i18n::{Lang, T, Text};
 use crate::store::assistance::ServiceRecord;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::Effect;
 use crate::tui::screens::assist::{AssistAction, AssistDetailData};
@@ -49,7 +50,8 @@ pub struct FormField {
     pub id: &'static str,
     pub label: T,
     pub kind: FieldKind,
-    pub value: String,
+    /// The text of a text field, edited anywhere along it (grapheme by grapheme).
+    pub input: TextInput,
     pub options: Vec<Choice>,
     /// The chosen option (Choice) or the option under the cursor (Multi).
     pub cursor: usize,
@@ -62,7 +64,7 @@ impl FormField {
             id,
             label,
             kind: FieldKind::Text,
-            value: value.to_string(),
+            input: TextInput::new(value),
             options: Vec::new(),
             cursor: 0,
             ticked: Vec::new(),
@@ -84,6 +86,11 @@ impl FormField {
             options,
             ..FormField::text(id, label, "")
         }
+    }
+
+    /// The typed text of a text field.
+    pub fn typed(&self) -> &str {
+        self.input.value()
     }
 
     /// The chosen code of a choice field.
@@ -160,7 +167,12 @@ impl AssistFormState {
             FormField::text("wished_date", T::AssistFieldWishedDate, ""),
         ];
         if staff {
-            fields.push(FormField::text("enterprise", T::FieldUscc, ""));
+            // Found by name, USCC or pinyin initials (the register's search) when saved.
+            fields.push(FormField::text(
+                "enterprise",
+                T::AssistFieldEnterpriseQuery,
+                "",
+            ));
             let channels: Vec<Channel> = Channel::ALL
                 .iter()
                 .copied()
@@ -217,7 +229,7 @@ impl AssistFormState {
                     Event::Refuse | Event::Forward | Event::Suspend | Event::Withdraw => {
                         vec![FormField::text("reason", T::AssistFieldReason, "")]
                     }
-                    Event::Assign => {
+                    Event::Assign | Event::Reassign => {
                         let people: Vec<Choice> = d
                             .handlers
                             .iter()
@@ -227,12 +239,26 @@ impl AssistFormState {
                                 en: name.clone(),
                             })
                             .collect();
-                        let mut co = vec![Choice::of("", T::None_)];
-                        co.extend(people.iter().cloned());
-                        vec![
-                            FormField::choice("handler", T::AssistFieldHandler, people),
-                            FormField::choice("cohandler", T::AssistFieldCohandler, co),
-                        ]
+                        let mut handler =
+                            FormField::choice("handler", T::AssistFieldHandler, people.clone());
+                        // Reassigning starts from the present handler and co-handlers.
+                        let mut co =
+                            FormField::multi("cohandlers", T::AssistFieldCohandlers, people);
+                        if event == Event::Reassign {
+                            let is = |c: &Choice, id: i64| c.code == id.to_string();
+                            if let Some(h) = r.handler_id {
+                                handler.cursor =
+                                    handler.options.iter().position(|c| is(c, h)).unwrap_or(0);
+                            }
+                            for (i, c) in co.options.iter().enumerate() {
+                                co.ticked[i] = d.detail.cohandlers.iter().any(|(id, _)| is(c, *id));
+                            }
+                        }
+                        let mut fields = vec![handler, co];
+                        if event == Event::Reassign {
+                            fields.push(FormField::text("reason", T::AssistFieldReason, ""));
+                        }
+                        fields
                     }
                     Event::Complete => vec![
                         FormField::choice(
@@ -242,7 +268,7 @@ impl AssistFormState {
                         ),
                         FormField::text("opinion", T::AssistFieldOpinion, ""),
                     ],
-                    Event::Rate => {
+                    Event::Rate | Event::PhoneRate => {
                         let ratings: Vec<Rating> = Rating::ALL
                             .iter()
                             .copied()
@@ -295,7 +321,7 @@ impl AssistFormState {
             .iter()
             .find(|f| f.id == id)
             .map(|f| match f.kind {
-                FieldKind::Text => f.value.trim().to_string(),
+                FieldKind::Text => f.typed().trim().to_string(),
                 _ => f.code().unwrap_or("").to_string(),
             })
             .unwrap_or_default()
@@ -303,9 +329,14 @@ impl AssistFormState {
 
     /// The codes ticked in the services field.
     pub(crate) fn ticked_services(&self) -> Vec<String> {
+        self.ticked("services")
+    }
+
+    /// The codes ticked in a multi field.
+    fn ticked(&self, id: &str) -> Vec<String> {
         self.fields
             .iter()
-            .find(|f| f.id == "services")
+            .find(|f| f.id == id)
             .map(|f| {
                 f.options
                     .iter()
@@ -364,7 +395,11 @@ impl AssistFormState {
                     comment: self.value("comment"),
                     revisit: self.value("revisit"),
                     handler: self.value("handler").parse().ok(),
-                    cohandlers: self.value("cohandler").parse().ok().into_iter().collect(),
+                    cohandlers: self
+                        .ticked("cohandlers")
+                        .iter()
+                        .filter_map(|c| c.parse().ok())
+                        .collect(),
                 },
             },
         }
@@ -373,7 +408,7 @@ impl AssistFormState {
     pub fn is_dirty(&self) -> bool {
         self.fields
             .iter()
-            .any(|f| !f.value.is_empty() || f.ticked.iter().any(|t| *t))
+            .any(|f| !f.input.is_empty() || f.ticked.iter().any(|t| *t))
     }
 
     /// The service's answer to a save.
@@ -397,6 +432,9 @@ impl AssistFormState {
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
+            // In a text field Left/Right move the cursor; typing inserts there.
+            Input::Cmd(Cmd::NextValue) if f.kind == FieldKind::Text => f.input.right(),
+            Input::Cmd(Cmd::PrevValue) if f.kind == FieldKind::Text => f.input.left(),
             Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
                 f.cursor = (f.cursor + 1) % f.options.len();
             }
@@ -413,13 +451,11 @@ impl AssistFormState {
                     *t = !*t;
                 }
             }
-            Input::Key(Key::Char(c)) if f.kind == FieldKind::Text => f.value.push(c),
-            Input::Key(Key::Backspace) if f.kind == FieldKind::Text => {
-                f.value.pop();
+            Input::Key(k) if f.kind == FieldKind::Text => {
+                crate::tui::screens::edit_text(&mut f.input, k)
             }
             Input::Paste(text) if f.kind == FieldKind::Text => {
-                f.value
-                    .push_str(&crate::tui::text::strip_controls(&text).replace('\n', " "));
+                return crate::tui::screens::paste_into(&mut f.input, &text.replace('\n', " "));
             }
             _ => {}
         }
