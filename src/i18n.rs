@@ -976,6 +976,7 @@ texts! {
     AssistEventPhoneRate => "电话评价", "Rating by phone";
     AssistFieldCohandlers => "协办人", "Co-handlers";
     AssistFieldEnterpriseQuery => "企业(名称/代码)", "Enterprise (name/USCC)";
+    PlFieldTriggerDate => "发生日期(空=今天)", "Date (empty: today)";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -605,10 +605,10 @@ impl Session {
                 notice_ends_by: Some(date(today + chrono::Duration::days(NOTICE_WARNING_DAYS))),
                 ..EntryFilter::default()
             })?,
-            removal_proposals: store::entries(&self.conn, &scope, &EntryFilter::default(), 100_000)?
-                .iter()
-                .filter(|x| !x.removal_proposal.is_empty() && x.state != "removed")
-                .count() as i64,
+            removal_proposals: n(EntryFilter {
+                pending_removal: true,
+                ..EntryFilter::default()
+            })?,
         })
     }
 }

@@ -275,12 +275,15 @@ pub enum Effect {
         /// Why an entry leaves the list (removals and failed reviews).
         cause: Option<crate::domain::positive_list::RemovalCause>,
     },
-    /// Record a trigger event (dated today) against a listed entry.
+    /// Record a trigger event against a listed entry.
     PlTrigger {
         id: i64,
         kind: crate::domain::positive_list::TriggerKind,
         reference: String,
+        /// YYYY-MM-DD as typed; empty means today.
+        occurred_on: String,
         handling: crate::domain::positive_list::Handling,
+        note: String,
     },
     /// Propose the enterprise as a candidate of the newest batch.
     PlPropose {

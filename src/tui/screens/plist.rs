@@ -20,6 +20,8 @@ pub struct PlFilter {
     pub due_only: bool,
     /// Entries under notice ending within 7 days (or over).
     pub notice_ending: bool,
+    /// Entries with a removal proposal awaiting a supervisor (the home screen's line).
+    pub pending_removal: bool,
     /// One batch (id, name), when opened from the batches screen.
     pub batch: Option<(i64, String)>,
     /// One region (the region filter cycles through the session's regions).
@@ -97,6 +99,7 @@ impl PlListState {
                 self.next_state();
                 self.filter.due_only = false;
                 self.filter.notice_ending = false;
+                self.filter.pending_removal = false;
                 self.selected = 0;
                 return self.reload();
             }
@@ -278,12 +281,16 @@ impl PlEntryState {
                 id,
                 kind,
                 reference,
+                occurred_on,
                 handling,
+                note,
             } if id == self.id => Out::effect(Effect::PlTrigger {
                 id,
                 kind,
                 reference,
+                occurred_on,
                 handling,
+                note,
             })
             .with_message(Message::progress(T::MsgLoading)),
             _ => Out::default(),
