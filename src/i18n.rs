@@ -977,6 +977,13 @@ texts! {
     AssistFieldCohandlers => "协办人", "Co-handlers";
     AssistFieldEnterpriseQuery => "企业(名称/代码)", "Enterprise (name/USCC)";
     PlFieldTriggerDate => "发生日期(空=今天)", "Date (empty: today)";
+    ErrPlOffsiteClosed => "已移出或未纳入的记录不能修改非现场监管方式", "A removed or rejected entry's off-site supervision cannot be changed";
+    PlFieldBatchName => "批次名称(空=自动)", "Batch name (empty: next)";
+    PlFieldBatchNote => "批次说明", "Batch note";
+    PlScreenNewBatch => "新建批次", "New batch";
+    PlScreenOffsite => "非现场监管方式", "Off-site supervision";
+    KeyPlOffsite => "监管方式", "Off-site means";
+    MsgPlOffsiteSaved => "已保存非现场监管方式", "Off-site supervision saved";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -11,6 +11,7 @@ pub mod assistance_stats;
 pub mod auth;
 pub mod enterprise;
 pub mod positive_list;
+mod positive_list_edit;
 pub mod setup;
 pub mod users;
 

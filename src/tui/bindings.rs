@@ -761,6 +761,14 @@ pub const BINDINGS: &[Binding] = &[
         true,
     ),
     b(Ctx::Global, &[], Cmd::Meetings, T::KeyMeetings, false),
+    // 正面清单 fixes (assistfix)
+    b(
+        Ctx::PlEntry,
+        &[Char('m')],
+        Cmd::PlOffsite,
+        T::KeyPlOffsite,
+        false,
+    ),
     b(Ctx::MeetingList, &[Up, Char('k')], Cmd::Up, T::KeyUp, false),
     b(
         Ctx::MeetingList,

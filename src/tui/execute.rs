@@ -351,7 +351,8 @@ impl Runtime {
             | Effect::PlPropose { .. }
             | Effect::PlApply
             | Effect::PlExport { .. }
-            | Effect::PlNewBatch
+            | Effect::PlNewBatch { .. }
+            | Effect::PlSetOffsite { .. }
             | Effect::PlLoadBatches
             | Effect::PlTrigger { .. } => {
                 crate::tui::execute_plist::execute(self.session()?, effect)

@@ -124,8 +124,17 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
             ))
         }
         Effect::PlLoadBatches => Some(Msg::PlBatchesLoaded(s.pl_batches().map_err(text))),
-        Effect::PlNewBatch => Some(Msg::PlDone(
-            s.pl_create_next_batch()
+        Effect::PlSetOffsite {
+            id,
+            row_version,
+            means,
+        } => Some(Msg::PlDone(
+            s.pl_set_offsite(id, row_version, &means)
+                .map(|_| Text::new(T::MsgPlOffsiteSaved))
+                .map_err(text),
+        )),
+        Effect::PlNewBatch { name, note } => Some(Msg::PlDone(
+            s.pl_open_batch(&name, &note)
                 .map(|b| Text::new(T::MsgPlBatchCreated).arg("name", &b.name))
                 .map_err(text),
         )),

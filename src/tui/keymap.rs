@@ -166,6 +166,8 @@ pub enum Cmd {
     // 圆桌座谈 (assistance round-tables)
     Meetings,
     MeetingNew,
+    /// Edit a positive-list entry's off-site supervision means.
+    PlOffsite,
 }
 
 impl Cmd {
@@ -200,6 +202,7 @@ impl Cmd {
             Cmd::FileRequest => Some(Action::AssistFile),
             Cmd::Meetings => Some(Action::AssistMeetingRead),
             Cmd::MeetingNew => Some(Action::AssistMeetingRecord),
+            Cmd::PlOffsite => Some(Action::ListPropose),
             _ => None,
         }
     }

@@ -297,8 +297,17 @@ pub enum Effect {
         filter: crate::tui::screens::plist::PlFilter,
         lang: crate::i18n::Lang,
     },
-    /// Open the next batch of this year (YYYY年第N批).
-    PlNewBatch,
+    /// Open a batch with the name and note typed (an empty name: the next of this year).
+    PlNewBatch {
+        name: String,
+        note: String,
+    },
+    /// Set an entry's off-site supervision means.
+    PlSetOffsite {
+        id: i64,
+        row_version: i64,
+        means: String,
+    },
     PlLoadBatches,
     LoadAssistQueue {
         queue: crate::service::assistance::Queue,

@@ -175,6 +175,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::PlDone(r) => {
             let out = app.with_top(|s, _| match s {
+                Screen::AssistForm(f) => f.done(r),
                 Screen::PlEntry(e) => e.done(r),
                 Screen::PlList(l) => l.done(r),
                 Screen::PlBatches(b) => b.done(r),

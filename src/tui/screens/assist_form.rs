@@ -113,6 +113,8 @@ pub enum Purpose {
     },
     /// 圆桌座谈 forms (see `assist_meeting_form`).
     Meeting(crate::tui::screens::assist_meeting_form::MeetingPurpose),
+    /// 正面清单 forms (see `plist_form`).
+    Plist(crate::tui::screens::plist_form::PlPurpose),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -313,6 +315,7 @@ impl AssistFormState {
             Purpose::Record { .. } => T::AssistActionRecord,
             Purpose::Event { event, .. } => event.label(),
             Purpose::Meeting(ref m) => m.title(),
+            Purpose::Plist(ref p) => p.title(),
         }
     }
 
@@ -352,6 +355,7 @@ impl AssistFormState {
     fn effect(&self) -> Effect {
         match &self.purpose {
             Purpose::Meeting(m) => self.meeting_effect(m),
+            Purpose::Plist(p) => self.pl_effect(p),
             Purpose::NewRequest => {
                 let services = self.ticked_services();
                 let uscc = self.value("enterprise");

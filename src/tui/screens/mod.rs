@@ -22,6 +22,7 @@ pub mod list;
 pub mod list_view;
 pub mod login;
 pub mod plist;
+pub mod plist_form;
 pub mod plist_view;
 pub mod settings;
 pub mod setup;

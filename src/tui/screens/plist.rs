@@ -135,8 +135,7 @@ impl PlListState {
                 return self.reload();
             }
             Cmd::PlNewBatch => {
-                return Out::effect(Effect::PlNewBatch)
-                    .with_message(Message::progress(T::MsgLoading));
+                return crate::tui::screens::assist_form::AssistFormState::pl_new_batch();
             }
             Cmd::PlExport => {
                 return Out::effect(Effect::PlExport {
@@ -225,6 +224,16 @@ impl PlEntryState {
             Cmd::First => self.scroll = 0,
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::PlOffsite => {
+                if let Some(d) = &self.data {
+                    let x = &d.entry;
+                    return crate::tui::screens::assist_form::AssistFormState::pl_offsite(
+                        x.id,
+                        x.row_version,
+                        &x.offsite_means,
+                    );
+                }
+            }
             Cmd::PlTrigger => {
                 if let Some(d) = &self.data {
                     let x = &d.entry;
@@ -352,8 +361,7 @@ impl PlBatchesState {
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
             Cmd::PlNewBatch => {
-                return Out::effect(Effect::PlNewBatch)
-                    .with_message(Message::progress(T::MsgLoading));
+                return crate::tui::screens::assist_form::AssistFormState::pl_new_batch();
             }
             Cmd::Open => {
                 if let Some(b) = self.rows.get(self.selected) {
