@@ -66,6 +66,31 @@ fn demo_small_creates_the_eight_accounts_who_all_log_in_with_demo() {
 }
 
 #[test]
+fn a_killed_runs_temporary_file_is_removed_by_the_next_run() {
+    let s = Sandbox::new();
+    let dir = s.db.parent().expect("dir");
+    let name =
+        s.db.file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+    // No process has this id (above the kernel's pid limit); another run's live file stays.
+    let stale = dir.join(format!(".{name}.demo-4194399.tmp"));
+    let stale_wal = dir.join(format!(".{name}.demo-4194399.tmp-wal"));
+    let live = dir.join(format!(".{name}.demo-{}.tmp", std::process::id()));
+    for f in [&stale, &stale_wal, &live] {
+        std::fs::write(f, b"partial").expect("temp");
+    }
+    let r = s.run(&["demo"], "");
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(
+        !stale.exists() && !stale_wal.exists(),
+        "the killed run's files are gone"
+    );
+    assert!(live.exists(), "a running process's file is left alone");
+}
+
+#[test]
 fn demo_refuses_an_existing_file() {
     let s = Sandbox::new();
     std::fs::write(&s.db, b"precious").expect("write");

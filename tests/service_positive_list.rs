@@ -348,6 +348,17 @@ fn an_objection_rejects_and_a_filed_case_proposes_removal() {
     );
     let sup = login_at(&path, "supervisor", &clock);
     assert_eq!(sup.pl_counts().unwrap().removal_proposals, 1);
+    // The home line opens exactly the entries awaiting that confirmation.
+    let pending = sup
+        .pl_entries(
+            &ecocase::store::positive_list::EntryFilter {
+                pending_removal: true,
+                ..Default::default()
+            },
+            100,
+        )
+        .unwrap();
+    assert_eq!(pending.iter().map(|x| x.id).collect::<Vec<_>>(), [id]);
 }
 
 #[test]

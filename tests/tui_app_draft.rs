@@ -96,15 +96,26 @@ fn a_kept_draft_is_offered_with_restore_as_the_default() {
 }
 
 #[test]
-fn esc_on_the_question_restores_too_and_discarding_forgets_the_draft() {
+fn esc_on_the_question_cancels_and_keeps_the_draft_and_discarding_forgets_it() {
     let (mut app, _) = new_form();
     let loaded = Msg::DraftLoaded {
         form: NEW.into(),
         draft: Ok(Some(kept("甲公司"))),
     };
     update(&mut app, loaded.clone());
-    update(&mut app, key(KeyCode::Esc));
-    assert_eq!(form(&app).value(FieldId::Name), "甲公司");
+    // Esc (取消): back where the person came from; the draft is neither restored nor deleted.
+    let fx = update(&mut app, key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+    assert!(
+        matches!(app.screen(), Screen::List(_)),
+        "{:?}",
+        app.screen()
+    );
+    assert!(
+        !fx.iter()
+            .any(|e| matches!(e, Effect::DeleteDraft { .. } | Effect::SaveDraft { .. })),
+        "{fx:?}"
+    );
 
     let (mut app, _) = new_form();
     update(&mut app, loaded);

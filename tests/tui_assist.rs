@@ -160,6 +160,8 @@ fn queue(lang: Lang) -> App {
         Msg::AssistQueueLoaded {
             queue: Queue::State(AssistState::Submitted),
             rows: Ok(rows()),
+            next: None,
+            more: false,
         },
     );
     app
@@ -199,6 +201,8 @@ fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
         Msg::AssistQueueLoaded {
             queue: Queue::State(AssistState::Submitted),
             rows: Ok(rows()),
+            next: None,
+            more: false,
         },
     );
     let Screen::AssistQueue(q) = app.screen() else {
@@ -418,4 +422,52 @@ fn the_enterprise_360_view_lists_its_requests() {
         text.contains("BF-371502-2026-00002  待受理  较急  2026-11-26 超期"),
         "{text}"
     );
+}
+
+#[test]
+fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
+    use ecocase::store::assistance_queue::QueueCursor;
+    let mut app = logged_in(staff(), Lang::Zh);
+    update(&mut app, key(KeyCode::Char('b')));
+    let queue = Queue::State(AssistState::Submitted);
+    let after = QueueCursor {
+        due_on: None,
+        id: 1,
+    };
+    update(
+        &mut app,
+        Msg::AssistQueueLoaded {
+            queue,
+            rows: Ok(rows()),
+            next: Some(after.clone()),
+            more: false,
+        },
+    );
+    assert!(update(&mut app, key(KeyCode::Down)).is_empty());
+    let fx = update(&mut app, key(KeyCode::Down));
+    assert_eq!(fx, [Effect::LoadAssistQueueMore { queue, after }]);
+    // Asked once while the page is on its way.
+    assert!(update(&mut app, key(KeyCode::Down)).is_empty());
+    let mut page = rows();
+    for (i, r) in page.iter_mut().enumerate() {
+        r.request.id = 100 + i as i64;
+    }
+    update(
+        &mut app,
+        Msg::AssistQueueLoaded {
+            queue,
+            rows: Ok(page),
+            next: None,
+            more: true,
+        },
+    );
+    let Screen::AssistQueue(q) = app.screen() else {
+        panic!("queue")
+    };
+    let ids: Vec<i64> = q.rows.iter().map(|r| r.request.id).collect();
+    assert_eq!(ids, [2, 1, 100, 101]);
+    // The last page: Down only moves.
+    update(&mut app, key(KeyCode::Down));
+    update(&mut app, key(KeyCode::Down));
+    assert!(update(&mut app, key(KeyCode::Down)).is_empty());
 }

@@ -317,3 +317,56 @@ fn export_writes_the_list_as_filtered_in_the_interface_language() {
         }]
     );
 }
+
+#[test]
+fn a_new_batch_takes_a_typed_name_and_note() {
+    let mut app = list_app(Lang::Zh);
+    assert!(update(&mut app, key(KeyCode::Char('b'))).is_empty());
+    let Screen::AssistForm(f) = app.screen() else {
+        panic!("the batch form, not an automatic batch: {:?}", app.screen())
+    };
+    assert_eq!(f.fields.len(), 2);
+    type_text(&mut app, "2026年冬季专项批");
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "重点涉气企业");
+    let fx = update(&mut app, ctrl('s'));
+    assert_eq!(
+        fx,
+        vec![Effect::PlNewBatch {
+            name: "2026年冬季专项批".into(),
+            note: "重点涉气企业".into()
+        }]
+    );
+    // Done: back on the list, which reloads.
+    let fx = update(
+        &mut app,
+        Msg::PlDone(Ok(ecocase::i18n::Text::new(
+            ecocase::i18n::T::MsgPlBatchCreated,
+        ))),
+    );
+    assert!(matches!(app.screen(), Screen::PlList(_)));
+    assert!(
+        matches!(fx.as_slice(), [Effect::PlLoadEntries(_)]),
+        "{fx:?}"
+    );
+}
+
+#[test]
+fn off_site_means_are_edited_from_the_entry() {
+    let mut app = entry_app(Lang::Zh);
+    assert!(update(&mut app, key(KeyCode::Char('m'))).is_empty());
+    let Screen::AssistForm(f) = app.screen() else {
+        panic!("form")
+    };
+    let before = f.fields[0].typed().to_string();
+    update(&mut app, key(KeyCode::End));
+    type_text(&mut app, "；视频监控");
+    let fx = update(&mut app, ctrl('s'));
+    let [Effect::PlSetOffsite { id, means, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(*id, 7);
+    assert_eq!(*means, format!("{before}；视频监控"));
+    let (text, _) = screen(&app, 80, 24);
+    insta::assert_snapshot!("plist_offsite_form_zh", text);
+}

@@ -120,6 +120,9 @@ code_enum! {
         Rate => "rate", AssistEventRate;
         AutoClose => "auto_close", AssistEventAutoClose;
         Withdraw => "withdraw", AssistEventWithdraw;
+        // Staff workflows (assistfix): another handler with a reason; a rating taken by phone.
+        Reassign => "reassign", AssistEventReassign;
+        PhoneRate => "phone_rate", AssistEventPhoneRate;
     }
 }
 
@@ -128,9 +131,13 @@ impl Event {
     pub fn action(self) -> Action {
         match self {
             Event::Submit => Action::AssistFile,
-            Event::Accept | Event::Refuse | Event::Forward | Event::Assign | Event::AutoClose => {
-                Action::AssistTriage
-            }
+            Event::Accept
+            | Event::Refuse
+            | Event::Forward
+            | Event::Assign
+            | Event::AutoClose
+            | Event::Reassign
+            | Event::PhoneRate => Action::AssistTriage,
             Event::Suspend | Event::Resume | Event::Complete => Action::AssistHandle,
             Event::Rate => Action::AssistRate,
             Event::Withdraw => Action::AssistWithdraw,
@@ -176,6 +183,14 @@ pub fn next_state(
             _ => Some(Closed),
         },
         (AwaitingRating, Event::AutoClose) => Some(Closed),
+        // Another handler takes over; the state and the clock are unchanged.
+        (InProgress, Event::Reassign) => Some(InProgress),
+        (Suspended, Event::Reassign) => Some(Suspended),
+        // Staff record the rating the enterprise gave by phone: the same outcome as its own rating.
+        (AwaitingRating, Event::PhoneRate) => match rating {
+            Some(r) if r.is_poor() => Some(InProgress),
+            _ => Some(Closed),
+        },
         (s, Event::Withdraw) if s.is_open() => Some(Closed),
         _ => None,
     };
@@ -203,6 +218,16 @@ pub fn check_input(event: Event, input: &EventInput) -> Vec<FieldIssue> {
                 ));
             }
         }
+        Event::Reassign => {
+            issues.extend(required("reason", T::AssistFieldReason, &input.reason));
+            if input.handler.is_none() {
+                issues.push(FieldIssue::error(
+                    "handler",
+                    "required",
+                    Text::new(T::ErrRequired).arg_key("field", T::AssistFieldHandler),
+                ));
+            }
+        }
         Event::Assign => {
             if input.handler.is_none() {
                 issues.push(FieldIssue::error(
@@ -212,7 +237,7 @@ pub fn check_input(event: Event, input: &EventInput) -> Vec<FieldIssue> {
                 ));
             }
         }
-        Event::Rate => match input.rating {
+        Event::Rate | Event::PhoneRate => match input.rating {
             None | Some(Rating::Unrated) => issues.push(FieldIssue::error(
                 "rating",
                 "required",
@@ -335,6 +360,20 @@ mod tests {
             (Accepted, Event::Withdraw, None, Closed),
             (InProgress, Event::Withdraw, None, Closed),
             (Suspended, Event::Withdraw, None, Closed),
+            (InProgress, Event::Reassign, None, InProgress),
+            (Suspended, Event::Reassign, None, Suspended),
+            (
+                AwaitingRating,
+                Event::PhoneRate,
+                Some(Rating::Satisfied),
+                Closed,
+            ),
+            (
+                AwaitingRating,
+                Event::PhoneRate,
+                Some(Rating::Dissatisfied),
+                InProgress,
+            ),
         ];
         for (from, event, rating, to) in cases {
             assert_eq!(
@@ -360,6 +399,8 @@ mod tests {
             (InProgress, Event::Accept),
             (Closed, Event::Rate),
             (Submitted, Event::AutoClose),
+            (Accepted, Event::Reassign),
+            (Closed, Event::PhoneRate),
         ] {
             assert!(next_state(from, event, None).is_err(), "{from:?} {event:?}");
         }
@@ -380,6 +421,8 @@ mod tests {
         assert_eq!(fields(Event::Complete), ["opinion", "outcome"]);
         assert_eq!(fields(Event::Assign), ["handler"]);
         assert_eq!(fields(Event::Rate), ["rating"]);
+        assert_eq!(fields(Event::PhoneRate), ["rating"]);
+        assert_eq!(fields(Event::Reassign), ["reason", "handler"]);
         assert!(fields(Event::Accept).is_empty());
         let poor = EventInput {
             rating: Some(Rating::Dissatisfied),

@@ -133,6 +133,47 @@ pub fn rating_lapsed(
     today > cal.add_working_days(completed, budgets.rating).date
 }
 
+/// The dates that decide a running clock's alert level without counting days again: from
+/// `warn_on` the request is near due, after `due_on` it is overdue. Stored with the request so queues
+/// and counts select and page by date in SQL. `None` while suspended (the clock is paused: those
+/// requests are listed in the 挂起 queue, not among near-due or overdue) or when no clock runs.
+/// For every `today`, the level they give equals [`sla`]'s.
+pub fn alert_dates(
+    facts: &SlaFacts,
+    budgets: &Budgets,
+    cal: &Calendar,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let (start, budget, paused) = match facts.state {
+        AssistState::Submitted => (facts.submitted?, budgets.response, 0),
+        AssistState::Accepted | AssistState::InProgress => {
+            let paused = facts
+                .suspensions
+                .iter()
+                .map(|(from, to)| to.map_or(0, |to| cal.working_days_between(*from, to)))
+                .sum();
+            (facts.accepted?, budgets.completion(facts.urgency), paused)
+        }
+        _ => return None,
+    };
+    // elapsed * 5 >= budget * 4  <=>  elapsed >= ceil(4 * budget / 5).
+    let warn_after = (budget * 4).div_ceil(5) + paused;
+    Some((
+        cal.add_working_days(start, warn_after).date,
+        cal.add_working_days(start, budget + paused).date,
+    ))
+}
+
+/// The level the stored dates give on `today`.
+pub fn level_on(warn_on: NaiveDate, due_on: NaiveDate, today: NaiveDate) -> Level {
+    if today > due_on {
+        Level::Overdue
+    } else if today >= warn_on {
+        Level::NearDue
+    } else {
+        Level::OnTrack
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +385,41 @@ mod tests {
         f.submitted = Some(d("2027-12-30"));
         let s = sla(&f, &budgets(), &cal(), d("2027-12-30")).expect("clock");
         assert!(!s.due.is_certain());
+    }
+
+    /// The stored dates give the same level as counting the days, every day of the Spring Festival
+    /// season, for every urgency, before and after a suspension.
+    #[test]
+    fn alert_dates_agree_with_the_counted_level() {
+        use AssistState::*;
+        let cal = cal();
+        let b = budgets();
+        for state in [Submitted, Accepted, InProgress] {
+            for urgency in [Urgency::Normal, Urgency::Urgent, Urgency::Critical] {
+                for susp in [&[][..], &[("2026-02-24", Some("2026-02-27"))][..]] {
+                    let f = facts(state, urgency, susp);
+                    let (warn, due) = alert_dates(&f, &b, &cal).expect("a running clock");
+                    // A closed suspension is in the past: count from its end.
+                    let mut day = if susp.is_empty() {
+                        d("2026-02-13")
+                    } else {
+                        d("2026-02-27")
+                    };
+                    while day <= d("2026-04-30") {
+                        let counted = sla(&f, &b, &cal, day).expect("sla").level;
+                        assert_eq!(
+                            level_on(warn, due, day),
+                            counted,
+                            "{state:?} {urgency:?} {day}"
+                        );
+                        day = day.succ_opt().expect("next day");
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            alert_dates(&facts(Suspended, Urgency::Normal, &[]), &b, &cal),
+            None
+        );
     }
 }

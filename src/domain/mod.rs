@@ -2,6 +2,7 @@
 //! the current time and the calendar are arguments, so every rule is testable with fixed dates.
 
 pub mod assistance;
+pub mod assistance_meeting;
 pub mod assistance_sla;
 pub mod calendar;
 pub mod codes;

@@ -112,10 +112,13 @@ pub enum Action {
     // 报表 (reports)
     ReportSummary,
     DossierExport,
+    // 圆桌座谈 (assistance round-tables)
+    AssistMeetingRead,
+    AssistMeetingRecord,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 26] = [
         Action::EnterpriseRead,
         Action::EnterpriseCreate,
         Action::EnterpriseUpdate,
@@ -140,6 +143,9 @@ impl Action {
         Action::AssistWithdraw,
         Action::ReportSummary,
         Action::DossierExport,
+        // 圆桌座谈 (assistance round-tables)
+        Action::AssistMeetingRead,
+        Action::AssistMeetingRecord,
     ];
 
     pub fn label(self) -> T {
@@ -168,6 +174,8 @@ impl Action {
             Action::AssistWithdraw => T::ActAssistWithdraw,
             Action::ReportSummary => T::ActReportSummary,
             Action::DossierExport => T::ActDossierExport,
+            Action::AssistMeetingRead => T::ActAssistMeetingRead,
+            Action::AssistMeetingRecord => T::ActAssistMeetingRecord,
         }
     }
 
@@ -201,6 +209,10 @@ impl Action {
             // is for anyone who may read the enterprise (an enterprise account: its own only).
             Action::ReportSummary => &[Staff, Supervisor],
             Action::DossierExport => &[Enterprise, Staff, Inspector, Supervisor],
+            // Round-tables are the bureau's records (they name several enterprises): staff of the
+            // region record them, inspectors and supervisors read them, enterprises never see them.
+            Action::AssistMeetingRead => &[Staff, Inspector, Supervisor],
+            Action::AssistMeetingRecord => &[Staff, Supervisor],
         }
     }
 

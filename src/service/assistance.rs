@@ -6,11 +6,12 @@ use crate::domain::assistance::{
     AssistState, Channel, Event, EventInput, RequestDraft, check_input, next_state,
     validate_request,
 };
-use crate::domain::assistance_sla::{Budgets, Level, Sla, SlaFacts, sla};
+use crate::domain::assistance_sla::{Budgets, Sla, SlaFacts, sla};
 use crate::domain::calendar::Calendar;
 use crate::domain::user::{Action, Actor, Role, Target};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
+use crate::service::assistance_queue::refresh_alert_dates;
 use crate::service::{Result, ServiceError, Session, shanghai, stamp};
 use crate::store::assistance::{
     self as store, HistoryRow, ListFilter, NewHistory, NewRequest, Request, ServiceRecord,
@@ -138,83 +139,37 @@ impl Session {
 
     /// The SLA of a request now, from its stored facts.
     fn assist_sla(&self, r: &Request, cal: &Calendar, today: NaiveDate) -> Result<Option<Sla>> {
-        let start = r.clock_started_at.as_deref().and_then(local_date);
-        let suspensions = store::suspensions(&self.conn, r.id)?
-            .into_iter()
-            .filter_map(|(from, to)| {
-                let from = local_date(&from)?;
-                Some((from, to.as_deref().and_then(local_date)))
-            })
-            .filter(|(from, _)| start.is_none_or(|s| *from >= s))
-            .collect();
-        let facts = SlaFacts {
-            state: r.state,
-            urgency: r.urgency,
-            submitted: r.submitted_at.as_deref().and_then(local_date),
-            accepted: start,
-            suspensions,
-        };
+        let facts = sla_facts(r, store::suspensions(&self.conn, r.id)?);
         Ok(sla(&facts, &self.assist_budgets(), cal, today))
     }
 
     /// Requests in scope matching `f`, newest first.
     pub fn assist_list(&self, f: &ListFilter, limit: usize) -> Result<Vec<QueueRow>> {
         self.require(Action::AssistRead)?;
+        let rows = store::list(&self.conn, &self.enterprise_scope(), f, limit)?;
+        self.with_sla(rows)
+    }
+
+    /// Each request with its SLA now; the suspensions of all of them read in one query.
+    pub(super) fn with_sla(&self, rows: Vec<Request>) -> Result<Vec<QueueRow>> {
         let cal = self.calendar()?;
         let today = self.today();
-        store::list(&self.conn, &self.enterprise_scope(), f, limit)?
+        let budgets = self.assist_budgets();
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut suspensions = crate::store::assistance_queue::suspensions_of(&self.conn, &ids)?;
+        Ok(rows
             .into_iter()
             .map(|request| {
-                let sla = self.assist_sla(&request, &cal, today)?;
-                Ok(QueueRow { request, sla })
+                let facts = sla_facts(
+                    &request,
+                    suspensions.remove(&request.id).unwrap_or_default(),
+                );
+                QueueRow {
+                    sla: sla(&facts, &budgets, &cal, today),
+                    request,
+                }
             })
-            .collect()
-    }
-
-    /// One queue of the 帮扶 screen.
-    pub fn assist_queue(&self, queue: Queue, limit: usize) -> Result<Vec<QueueRow>> {
-        let running = [
-            AssistState::Submitted,
-            AssistState::Accepted,
-            AssistState::InProgress,
-            AssistState::Suspended,
-        ];
-        let (states, level) = match queue {
-            Queue::State(s) => (vec![s], None),
-            Queue::NearDue => (running.to_vec(), Some(Level::NearDue)),
-            Queue::Overdue => (running.to_vec(), Some(Level::Overdue)),
-            Queue::All => (Vec::new(), None),
-        };
-        let f = ListFilter {
-            states,
-            ..ListFilter::default()
-        };
-        let mut rows = self.assist_list(&f, if level.is_some() { 100_000 } else { limit })?;
-        if let Some(level) = level {
-            rows.retain(|r| r.sla.as_ref().is_some_and(|s| s.level == level));
-            rows.truncate(limit);
-        }
-        Ok(rows)
-    }
-
-    /// Queue sizes and SLA alerts for the home screen.
-    pub fn assist_counts(&self) -> Result<QueueCounts> {
-        let rows = self.assist_list(&ListFilter::default(), 100_000)?;
-        let mut counts = QueueCounts::default();
-        for tab in Queue::TABS {
-            if let Queue::State(s) = tab {
-                let n = rows.iter().filter(|r| r.request.state == s).count();
-                counts.by_state.push((s, n));
-            }
-        }
-        let level = |l| {
-            rows.iter()
-                .filter(|r| r.sla.as_ref().is_some_and(|s| s.level == l))
-                .count()
-        };
-        counts.near_due = level(Level::NearDue);
-        counts.overdue = level(Level::Overdue);
-        Ok(counts)
+            .collect())
     }
 
     /// The request with its services, people, timeline, service records, SLA and the actor's options.
@@ -283,7 +238,22 @@ impl Session {
 
     /// Files a request: submitted at once, or kept as a draft. Enterprise accounts file for their own
     /// enterprise only, through the self-service channel; staff record the channel it came by.
-    pub fn file_request(&mut self, mut draft: RequestDraft, submit: bool) -> Result<Request> {
+    pub fn file_request(&mut self, draft: RequestDraft, submit: bool) -> Result<Request> {
+        let filing = self.prepare_filing(draft, submit)?;
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
+        let r = db::write_tx(&mut self.conn, |tx| {
+            let r = insert_filing(tx, &filing, &actor, &now)?;
+            refresh_alert_dates(tx, r.id, &budgets, &cal)?;
+            audit_change(tx, &actor, &now, "create", None, &r)?;
+            Ok(r)
+        })?;
+        Ok(r)
+    }
+
+    /// Authorizes and validates a filing; what is left is to insert it (see [`insert_filing`]).
+    pub(super) fn prepare_filing(&self, mut draft: RequestDraft, submit: bool) -> Result<Filing> {
         self.require(Action::AssistFile)?;
         let is_enterprise = self.actor.roles == [Role::Enterprise];
         if is_enterprise {
@@ -305,54 +275,17 @@ impl Session {
         let enterprise_id = draft.enterprise_id.ok_or(ServiceError::NotFound)?;
         let e = self.enterprise(enterprise_id)?;
         self.check(Action::AssistFile, Target::record(&e.region_code, e.id))?;
-        let now = stamp(self.now());
-        let year = chrono::Datelike::year(&self.today());
-        let actor = self.actor.clone();
-        let uid = db::new_uid();
-        let state = if submit {
-            AssistState::Submitted
-        } else {
-            AssistState::Draft
-        };
-        let r = db::write_tx(&mut self.conn, |tx| {
-            let number = store::next_number(tx, &e.region_code, year)?;
-            let id = store::insert(
-                tx,
-                &NewRequest {
-                    uid: &uid,
-                    number: &number,
-                    enterprise_id: e.id,
-                    region_code: &e.region_code,
-                    channel: draft.channel,
-                    urgency: draft.urgency,
-                    wished_date: &draft.wished_date,
-                    description: &draft.description,
-                    state,
-                    services: &draft.services,
-                },
-                &actor.uid,
-                &now,
-            )?;
-            if submit {
-                store::append_history(
-                    tx,
-                    &NewHistory {
-                        request_id: id,
-                        event: Event::Submit.code(),
-                        from: AssistState::Draft,
-                        to: AssistState::Submitted,
-                        note: "",
-                    },
-                    &actor.uid,
-                    &actor.display_name,
-                    &now,
-                )?;
-            }
-            let r = store::get(tx, id)?;
-            audit_change(tx, &actor, &now, "create", None, &r)?;
-            Ok(r)
-        })?;
-        Ok(r)
+        Ok(Filing {
+            enterprise_id: e.id,
+            region_code: e.region_code,
+            year: chrono::Datelike::year(&self.today()),
+            state: if submit {
+                AssistState::Submitted
+            } else {
+                AssistState::Draft
+            },
+            draft,
+        })
     }
 
     /// Takes one event of the state machine on a request read at `row_version`.
@@ -403,6 +336,7 @@ impl Session {
         }
         let now = stamp(self.now());
         let actor = self.actor.clone();
+        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
         let after = db::write_tx(&mut self.conn, |tx| {
             let mut r = before.clone();
             // Saved only if the row is still at the version the person saw (optimistic concurrency).
@@ -410,6 +344,7 @@ impl Session {
             r.state = to;
             let note = super::assistance_apply::apply(tx, &mut r, event, &input, &actor.uid, &now)?;
             store::save(tx, &r, &actor.uid, &now)?;
+            refresh_alert_dates(tx, id, &budgets, &cal)?;
             store::append_history(
                 tx,
                 &NewHistory {
@@ -428,5 +363,79 @@ impl Session {
             Ok(after)
         })?;
         Ok(after)
+    }
+}
+
+/// A filing that passed the permission and field checks.
+pub(super) struct Filing {
+    enterprise_id: i64,
+    region_code: String,
+    year: i32,
+    state: AssistState,
+    draft: RequestDraft,
+}
+
+/// Inserts a prepared filing inside the caller's IMMEDIATE transaction: the number, the row, its
+/// services and (when submitted) the first history row. The caller audits.
+pub(super) fn insert_filing(
+    tx: &Transaction<'_>,
+    f: &Filing,
+    actor: &Actor,
+    now: &str,
+) -> crate::store::db::Result<Request> {
+    let number = store::next_number(tx, &f.region_code, f.year)?;
+    let uid = db::new_uid();
+    let id = store::insert(
+        tx,
+        &NewRequest {
+            uid: &uid,
+            number: &number,
+            enterprise_id: f.enterprise_id,
+            region_code: &f.region_code,
+            channel: f.draft.channel,
+            urgency: f.draft.urgency,
+            wished_date: &f.draft.wished_date,
+            description: &f.draft.description,
+            state: f.state,
+            services: &f.draft.services,
+        },
+        &actor.uid,
+        now,
+    )?;
+    if f.state == AssistState::Submitted {
+        store::append_history(
+            tx,
+            &NewHistory {
+                request_id: id,
+                event: Event::Submit.code(),
+                from: AssistState::Draft,
+                to: AssistState::Submitted,
+                note: "",
+            },
+            &actor.uid,
+            &actor.display_name,
+            now,
+        )?;
+    }
+    store::get(tx, id)
+}
+
+/// The SLA facts of a request as Asia/Shanghai dates: its suspensions since the clock last started.
+pub(super) fn sla_facts(r: &Request, suspensions: Vec<(String, Option<String>)>) -> SlaFacts {
+    let start = r.clock_started_at.as_deref().and_then(local_date);
+    let suspensions = suspensions
+        .into_iter()
+        .filter_map(|(from, to)| {
+            let from = local_date(&from)?;
+            Some((from, to.as_deref().and_then(local_date)))
+        })
+        .filter(|(from, _)| start.is_none_or(|s| *from >= s))
+        .collect();
+    SlaFacts {
+        state: r.state,
+        urgency: r.urgency,
+        submitted: r.submitted_at.as_deref().and_then(local_date),
+        accepted: start,
+        suspensions,
     }
 }

@@ -98,6 +98,7 @@ impl Session {
                     &now,
                 )?;
                 store::save(tx, &r, &system.uid, &now)?;
+                crate::service::assistance_queue::refresh_alert_dates(tx, *id, &budgets, &cal)?;
                 store::append_history(
                     tx,
                     &NewHistory {
@@ -188,15 +189,26 @@ pub(super) fn apply(
             r.completed_at = now_s.clone();
             input.opinion.clone()
         }
-        Event::Rate => {
+        Event::Reassign => {
+            r.handler_id = input.handler;
+            store::set_cohandlers(tx, r.id, &input.cohandlers)?;
+            input.reason.clone()
+        }
+        Event::Rate | Event::PhoneRate => {
             let rating = input.rating.unwrap_or(Rating::Unrated);
             r.rating = Some(rating);
+            let channel = if event == Event::PhoneRate {
+                "phone"
+            } else {
+                "self"
+            };
             store::insert_evaluation(
                 tx,
                 r.id,
                 rating,
                 &input.comment,
                 &input.revisit,
+                channel,
                 actor_uid,
                 now,
             )?;

@@ -233,6 +233,7 @@ pub fn generate_with_progress(
             Text::new(T::ErrDatabaseExists).arg("path", path.display()),
         ));
     }
+    remove_stale_temps(path);
     let temp = temp_path(path);
     remove_database_files(&temp);
     let built = build(&temp, scale, clock, progress).and_then(|summary| {
@@ -248,6 +249,59 @@ pub fn generate_with_progress(
         remove_database_files(&temp);
     }
     built
+}
+
+/// Removes the temporary files of earlier runs for the same target that were killed before they could
+/// clean up: those whose process is gone (on systems without /proc, those older than a day).
+fn remove_stale_temps(path: &Path) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.demo-");
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !running(pid, &entry) {
+            remove_database_files(&entry.path());
+        }
+    }
+}
+
+/// Whether the run that owns a temporary file may still be going.
+fn running(pid: u32, entry: &std::fs::DirEntry) -> bool {
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        // A killed process not yet reaped is a zombie ("Z" after its name): gone as well.
+        return std::fs::read_to_string(proc.join(pid.to_string()).join("stat")).is_ok_and(
+            |stat| {
+                !stat
+                    .rsplit(')')
+                    .next()
+                    .is_some_and(|rest| rest.trim_start().starts_with('Z'))
+            },
+        );
+    }
+    let day = std::time::Duration::from_secs(24 * 3600);
+    entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age < day)
 }
 
 /// `.name.demo-<pid>.tmp` in the target's directory.
@@ -364,6 +418,8 @@ fn build(
         .first()
         .map(|e| e.id);
     crate::service::demo_assist::requests(path, clock, &fixed_ids, guan)?;
+    // 圆桌座谈 (assistance round-tables)
+    crate::service::demo_assist::meetings(path, clock, guan)?;
     Ok(DemoSummary {
         enterprises: total,
         ..summary

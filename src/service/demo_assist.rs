@@ -249,3 +249,57 @@ pub fn requests(path: &Path, base: &Clock, fixed: &[i64], guan: Option<i64>) -> 
     }
     Ok(())
 }
+
+/// A round-table held by the 冠县 branch three days ago: the enterprise's environmental officer and a
+/// provincial expert took part; one problem became a new request, and an earlier request of the
+/// enterprise was linked.
+pub fn meetings(path: &Path, base: &Clock, guan: Option<i64>) -> Result<()> {
+    use crate::domain::assistance_meeting::{MeetingDraft, ParticipantDraft};
+    let Some(enterprise) = guan else {
+        return Ok(());
+    };
+    let mut s = session(path, "branch", base, 3)?;
+    let m = s.record_meeting(MeetingDraft {
+        date: s.today().format("%Y-%m-%d").to_string(),
+        place: "冠县分局三楼会议室".to_string(),
+        host: "赵伟".to_string(),
+        region_code: String::new(),
+        topic: "涉VOCs企业治理设施提升座谈".to_string(),
+        note: "邀请省环科院专家现场答疑".to_string(),
+    })?;
+    for (enterprise_id, person, role) in [
+        (Some(enterprise), "孙丽", "环保专员"),
+        (None, "周教授", "省环科院专家"),
+    ] {
+        s.meeting_add_participant(
+            m.id,
+            ParticipantDraft {
+                enterprise_id,
+                person: person.to_string(),
+                role: role.to_string(),
+            },
+        )?;
+    }
+    let raised = s.meeting_raise_problem(
+        m.id,
+        RequestDraft {
+            enterprise_id: Some(enterprise),
+            services: vec!["EIA".to_string()],
+            description: "活性炭吸附装置更换周期如何确定".to_string(),
+            urgency: Urgency::Normal,
+            channel: Channel::Roundtable,
+            wished_date: String::new(),
+        },
+    )?;
+    let earlier = s.assist_list(
+        &crate::store::assistance::ListFilter {
+            enterprise_id: Some(enterprise),
+            ..Default::default()
+        },
+        5,
+    )?;
+    if let Some(r) = earlier.iter().rev().find(|r| r.request.id != raised.id) {
+        s.meeting_link_request(m.id, &r.request.number)?;
+    }
+    Ok(())
+}

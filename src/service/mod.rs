@@ -5,10 +5,13 @@
 pub mod admin;
 pub mod assistance;
 mod assistance_apply;
+pub mod assistance_meeting;
+pub mod assistance_queue;
 pub mod assistance_stats;
 pub mod auth;
 pub mod enterprise;
 pub mod positive_list;
+mod positive_list_edit;
 pub mod setup;
 pub mod users;
 

@@ -65,7 +65,7 @@ fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn json<S: serde::Serialize>(v: &S) -> serde_json::Value {
+pub(super) fn json<S: serde::Serialize>(v: &S) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
@@ -73,7 +73,12 @@ fn state_of(e: &Entry) -> Result<EntryState> {
     EntryState::parse(&e.state).ok_or(ServiceError::NotFound)
 }
 
-fn text_field(field: &'static str, label: T, value: &str, max: usize) -> Vec<FieldIssue> {
+pub(super) fn text_field(
+    field: &'static str,
+    label: T,
+    value: &str,
+    max: usize,
+) -> Vec<FieldIssue> {
     [
         max_chars(field, label, value, max),
         no_control_chars(field, label, value),
@@ -156,15 +161,21 @@ impl Session {
     pub fn pl_create_next_batch(&mut self) -> Result<Batch> {
         self.require(Action::ListPropose)?;
         let year = chrono::Datelike::year(&self.today());
+        let name = self.pl_next_batch_name()?;
+        self.pl_create_batch(&name, year, "")
+    }
+
+    /// The name the next batch of this year takes: 2026年第N批.
+    pub(super) fn pl_next_batch_name(&self) -> Result<String> {
+        let year = chrono::Datelike::year(&self.today());
         let taken = store::batches(&self.conn, &self.enterprise_scope())?
             .iter()
             .filter(|b| b.year == i64::from(year))
             .count();
-        let name = Text::new(T::PlBatchName)
+        Ok(Text::new(T::PlBatchName)
             .arg("year", year)
             .arg("n", taken + 1)
-            .render(crate::i18n::Lang::Zh);
-        self.pl_create_batch(&name, year, "")
+            .render(crate::i18n::Lang::Zh))
     }
 
     pub fn pl_entries(&self, f: &EntryFilter, limit: usize) -> Result<Vec<Entry>> {
@@ -605,10 +616,10 @@ impl Session {
                 notice_ends_by: Some(date(today + chrono::Duration::days(NOTICE_WARNING_DAYS))),
                 ..EntryFilter::default()
             })?,
-            removal_proposals: store::entries(&self.conn, &scope, &EntryFilter::default(), 100_000)?
-                .iter()
-                .filter(|x| !x.removal_proposal.is_empty() && x.state != "removed")
-                .count() as i64,
+            removal_proposals: n(EntryFilter {
+                pending_removal: true,
+                ..EntryFilter::default()
+            })?,
         })
     }
 }

@@ -62,7 +62,7 @@ serialize_code!(
     ServiceMode
 );
 
-const SELECT: &str = "SELECT r.id, r.uid, r.number, r.enterprise_id, e.name, r.region_code, r.channel,
+pub(crate) const SELECT: &str = "SELECT r.id, r.uid, r.number, r.enterprise_id, e.name, r.region_code, r.channel,
     r.urgency, r.wished_date, r.description, r.state, r.handler_id, u.display_name, r.result,
     r.closing_opinion, r.close_kind, r.close_reason, r.rating, r.reopen_count, r.submitted_at,
     r.accepted_at, r.assigned_at, r.completed_at, r.closed_at, r.row_version, r.created_at, r.created_by,
@@ -101,7 +101,7 @@ fn required<E>(
     ))
 }
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Request> {
+pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Request> {
     Ok(Request {
         id: r.get(0)?,
         uid: r.get(1)?,
@@ -468,19 +468,29 @@ pub fn suspensions(conn: &Connection, request_id: i64) -> Result<Vec<(String, Op
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+#[allow(clippy::too_many_arguments)] // one column each
 pub fn insert_evaluation(
     conn: &Connection,
     request_id: i64,
     rating: Rating,
     comment: &str,
     revisit: &str,
+    channel: &str,
     by_uid: &str,
     now: &str,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO assist_evaluation (request_id, rating, comment, revisit, at, by_uid)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![request_id, rating.code(), comment, revisit, now, by_uid],
+        "INSERT INTO assist_evaluation (request_id, rating, comment, revisit, at, by_uid, channel)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            request_id,
+            rating.code(),
+            comment,
+            revisit,
+            now,
+            by_uid,
+            channel
+        ],
     )?;
     Ok(())
 }

@@ -13,6 +13,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_assistance.sql"),
     include_str!("migrations/0004_positive_list.sql"),
     include_str!("migrations/0005_list_performance.sql"),
+    // round-table meetings and queue paging (assistance fixes)
+    include_str!("migrations/0006_roundtable.sql"),
 ];
 
 /// The schema version this program writes.
@@ -271,7 +273,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 5);
+        assert_eq!(SCHEMA_VERSION, 6);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

@@ -40,7 +40,7 @@ pub enum Sort {
     Uscc,
     /// By region code (the official order), then name.
     Region,
-    /// By status code, then name.
+    /// By status (在营, 停产, 注销), then name.
     Status,
 }
 
@@ -59,8 +59,22 @@ impl Sort {
             Sort::Name => &["e.name", "e.id"],
             Sort::Uscc => &["e.uscc", "e.id"],
             Sort::Region => &["e.region_code", "e.name", "e.id"],
-            Sort::Status => &["e.status", "e.name", "e.id"],
+            Sort::Status => &[STATUS_RANK, "e.name", "e.id"],
         }
+    }
+}
+
+/// Statuses by meaning: 在营, then 停产, then 注销 (the codes sort otherwise). The same expression is
+/// indexed (migration 5), so the order is walked, not sorted.
+const STATUS_RANK: &str =
+    "(CASE e.status WHEN 'operating' THEN 0 WHEN 'suspended' THEN 1 ELSE 2 END)";
+
+/// The rank [`STATUS_RANK`] gives a status code.
+fn status_rank(code: &str) -> i64 {
+    match code {
+        "operating" => 0,
+        "suspended" => 1,
+        _ => 2,
     }
 }
 
@@ -106,7 +120,10 @@ impl Cursor {
             Sort::Name => vec![text(&self.name)],
             Sort::Uscc => vec![text(&self.uscc)],
             Sort::Region => vec![text(&self.region), text(&self.name)],
-            Sort::Status => vec![text(&self.status), text(&self.name)],
+            Sort::Status => vec![
+                SqlValue::Integer(status_rank(&self.status)),
+                text(&self.name),
+            ],
         };
         v.push(SqlValue::Integer(self.id));
         v

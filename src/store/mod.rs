@@ -1,6 +1,8 @@
 //! The only code that writes SQL. Returns domain types; never formats text for people.
 
 pub mod assistance;
+pub mod assistance_meeting;
+pub mod assistance_queue;
 pub mod audit;
 pub mod backup;
 pub mod bulk;

@@ -89,6 +89,8 @@ pub struct EntryFilter {
     pub review_due_by: Option<String>,
     /// Entries under notice whose notice ends on or before this date.
     pub notice_ends_by: Option<String>,
+    /// Entries with a removal proposal awaiting a supervisor (not yet removed).
+    pub pending_removal: bool,
 }
 
 const ENTRY_COLS: &str = "x.id, x.uid, x.enterprise_id, x.batch_id, x.state, x.origin, x.notice_start, \
@@ -252,6 +254,9 @@ pub fn entries(
             "x.state = 'notice' AND x.notice_end <=",
             SqlValue::Text(d.clone()),
         );
+    }
+    if f.pending_removal {
+        wh.push_str(" AND x.removal_proposal <> '' AND x.state <> 'removed'");
     }
     args.push(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
     let sql = format!(

@@ -366,6 +366,15 @@ impl App {
             {
                 self.open_admin(cmd)
             }
+            // 圆桌座谈: on top of where the person is (from the queue, Esc goes back to it).
+            Cmd::Meetings if self.session.is_some() => {
+                if matches!(self.screen(), Screen::MeetingList(_)) {
+                    return Some(Vec::new());
+                }
+                let out = self
+                    .with_top(|_, _| crate::tui::screens::assist_meeting::MeetingListState::open());
+                self.apply(out)
+            }
             Cmd::New if self.session.is_some() && !matches!(self.screen(), Screen::Form(_)) => {
                 let out = self.with_top(|_, env| FormState::open_new(env));
                 self.apply(out)

@@ -18,8 +18,25 @@ const HISTORY_ROWS: usize = 200;
 /// 帮扶 requests the enterprise's 360° view lists.
 const ASSIST_IN_DETAIL: usize = 50;
 
-/// Requests a 帮扶 queue shows.
-const ASSIST_ROWS: usize = 500;
+/// Requests a page of a 帮扶 queue holds; scrolling past the last loads the next.
+const ASSIST_ROWS: usize = 100;
+
+fn queue_loaded(
+    queue: crate::service::assistance::Queue,
+    page: crate::service::Result<crate::service::assistance_queue::QueuePage>,
+    more: bool,
+) -> Msg {
+    let (rows, next) = match page {
+        Ok(p) => (Ok(p.rows), p.next),
+        Err(e) => (Err(e.text()), None),
+    };
+    Msg::AssistQueueLoaded {
+        queue,
+        rows,
+        next,
+        more,
+    }
+}
 
 /// The 帮扶 detail with the handlers a triage person may assign.
 fn assist_detail(
@@ -27,14 +44,13 @@ fn assist_detail(
     id: i64,
 ) -> crate::service::Result<crate::tui::screens::assist::AssistDetailData> {
     let detail = s.assist_detail(id)?;
-    let handlers = if detail
-        .events
-        .contains(&crate::domain::assistance::Event::Assign)
-    {
-        s.assist_handlers(&detail.request.region_code)?
-    } else {
-        Vec::new()
-    };
+    use crate::domain::assistance::Event;
+    let handlers =
+        if detail.events.contains(&Event::Assign) || detail.events.contains(&Event::Reassign) {
+            s.assist_handlers(&detail.request.region_code)?
+        } else {
+            Vec::new()
+        };
     Ok(crate::tui::screens::assist::AssistDetailData {
         detail,
         handlers,
@@ -262,13 +278,16 @@ impl Runtime {
                 req,
                 rows: self.session()?.audit_page(before, limit + 1).map_err(text),
             }),
-            Effect::LoadAssistQueue { queue } => Some(Msg::AssistQueueLoaded {
-                queue,
-                rows: self
+            Effect::LoadAssistQueue { queue } => {
+                let page = self.session()?.assist_queue_page(queue, None, ASSIST_ROWS);
+                Some(queue_loaded(queue, page, false))
+            }
+            Effect::LoadAssistQueueMore { queue, after } => {
+                let page = self
                     .session()?
-                    .assist_queue(queue, ASSIST_ROWS)
-                    .map_err(text),
-            }),
+                    .assist_queue_page(queue, Some(&after), ASSIST_ROWS);
+                Some(queue_loaded(queue, page, true))
+            }
             Effect::LoadAssistDetail { id } => Some(Msg::AssistDetailLoaded {
                 id,
                 data: assist_detail(self.session()?, id).map_err(text),
@@ -282,8 +301,8 @@ impl Runtime {
             } => {
                 let s = self.session()?;
                 let filed = (|| {
-                    if let Some(uscc) = &enterprise_uscc {
-                        draft.enterprise_id = Some(s.enterprise_by_uscc(uscc)?.id);
+                    if let Some(query) = &enterprise_uscc {
+                        draft.enterprise_id = s.resolve_enterprise(query)?.map(|e| e.id);
                     }
                     s.file_request(draft, true)
                 })();
@@ -344,6 +363,14 @@ impl Runtime {
             Effect::ExportEnterprises { filter, lang } => Some(Msg::Written(
                 crate::tui::execute_report::export_list(self.session()?, &filter, lang),
             )),
+            Effect::LoadMeetings
+            | Effect::LoadMeeting { .. }
+            | Effect::RecordMeeting(_)
+            | Effect::MeetingParticipant { .. }
+            | Effect::MeetingProblem { .. }
+            | Effect::MeetingLink { .. } => {
+                crate::tui::execute_meeting::execute(self.session()?, effect)
+            }
             Effect::VerifyAudit => Some(Msg::AuditVerified(
                 self.session()?.verify_audit_chain().map_err(text),
             )),
@@ -353,7 +380,8 @@ impl Runtime {
             | Effect::PlPropose { .. }
             | Effect::PlApply
             | Effect::PlExport { .. }
-            | Effect::PlNewBatch
+            | Effect::PlNewBatch { .. }
+            | Effect::PlSetOffsite { .. }
             | Effect::PlLoadBatches
             | Effect::PlTrigger { .. } => {
                 crate::tui::execute_plist::execute(self.session()?, effect)

@@ -29,6 +29,7 @@ fn filter_of(s: &Session, f: &PlFilter) -> EntryFilter {
         notice_ends_by: f
             .notice_ending
             .then(|| date(today + chrono::Duration::days(NOTICE_WARNING_DAYS))),
+        pending_removal: f.pending_removal,
         ..EntryFilter::default()
     }
 }
@@ -92,14 +93,29 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
             id,
             kind,
             reference,
+            occurred_on,
             handling,
+            note,
         } => {
+            let typed = occurred_on.trim();
+            let occurred_on = if typed.is_empty() {
+                s.today()
+            } else {
+                match chrono::NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
+                    Ok(d) => d,
+                    Err(_) => {
+                        return Some(Msg::PlDone(Err(
+                            Text::new(T::ErrDate).arg_key("field", T::PlFieldTriggerDate)
+                        )));
+                    }
+                }
+            };
             let input = TriggerInput {
                 kind,
                 reference,
-                occurred_on: s.today(),
+                occurred_on,
                 handling,
-                note: String::new(),
+                note,
             };
             Some(Msg::PlDone(
                 s.pl_record_trigger(id, &input)
@@ -108,8 +124,17 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
             ))
         }
         Effect::PlLoadBatches => Some(Msg::PlBatchesLoaded(s.pl_batches().map_err(text))),
-        Effect::PlNewBatch => Some(Msg::PlDone(
-            s.pl_create_next_batch()
+        Effect::PlSetOffsite {
+            id,
+            row_version,
+            means,
+        } => Some(Msg::PlDone(
+            s.pl_set_offsite(id, row_version, &means)
+                .map(|_| Text::new(T::MsgPlOffsiteSaved))
+                .map_err(text),
+        )),
+        Effect::PlNewBatch { name, note } => Some(Msg::PlDone(
+            s.pl_open_batch(&name, &note)
                 .map(|b| Text::new(T::MsgPlBatchCreated).arg("name", &b.name))
                 .map_err(text),
         )),

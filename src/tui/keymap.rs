@@ -45,6 +45,9 @@ pub enum Ctx {
     PlBatches,
     // 报表 (reports)
     Report,
+    // 圆桌座谈 (assistance round-tables)
+    MeetingList,
+    MeetingDetail,
 }
 
 impl Ctx {
@@ -91,6 +94,8 @@ impl Ctx {
                 | Ctx::AssistDetail
                 | Ctx::AssistForm
                 | Ctx::Report
+                | Ctx::MeetingList
+                | Ctx::MeetingDetail
         )
     }
 }
@@ -168,6 +173,11 @@ pub enum Cmd {
     ExportDossier,
     /// Write the list as shown (filters and order) to CSV and XLSX.
     ExportList,
+    // 圆桌座谈 (assistance round-tables)
+    Meetings,
+    MeetingNew,
+    /// Edit a positive-list entry's off-site supervision means.
+    PlOffsite,
 }
 
 impl Cmd {
@@ -203,6 +213,9 @@ impl Cmd {
             Cmd::Report => Some(Action::ReportSummary),
             Cmd::ExportDossier => Some(Action::DossierExport),
             Cmd::ExportList => Some(Action::EnterpriseExport),
+            Cmd::Meetings => Some(Action::AssistMeetingRead),
+            Cmd::MeetingNew => Some(Action::AssistMeetingRecord),
+            Cmd::PlOffsite => Some(Action::ListPropose),
             _ => None,
         }
     }

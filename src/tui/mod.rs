@@ -6,6 +6,7 @@ pub mod app;
 pub mod bindings;
 pub mod draw;
 pub mod execute;
+mod execute_meeting;
 mod execute_plist;
 mod execute_report;
 pub mod input;

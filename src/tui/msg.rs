@@ -153,6 +153,10 @@ pub enum Msg {
     AssistQueueLoaded {
         queue: crate::service::assistance::Queue,
         rows: Result<Vec<crate::service::assistance::QueueRow>, Text>,
+        /// Where the next page starts (`None`: no more rows).
+        next: Option<crate::store::assistance_queue::QueueCursor>,
+        /// Whether the rows continue those shown (a further page) or replace them.
+        more: bool,
     },
     AssistDetailLoaded {
         id: i64,
@@ -167,6 +171,12 @@ pub enum Msg {
     ReportDone(Result<Text, Text>),
     /// A file was written from a screen (dossier, list export), or why not: shown in the message row.
     Written(Result<Text, Text>),
+    // 圆桌座谈 (assistance round-tables); their writes answer with `AssistDone`.
+    MeetingsLoaded(Result<crate::tui::screens::assist_meeting::MeetingListData, Text>),
+    MeetingLoaded {
+        id: i64,
+        data: Result<crate::tui::screens::assist_meeting::MeetingDetailData, Text>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -271,12 +281,15 @@ pub enum Effect {
         /// Why an entry leaves the list (removals and failed reviews).
         cause: Option<crate::domain::positive_list::RemovalCause>,
     },
-    /// Record a trigger event (dated today) against a listed entry.
+    /// Record a trigger event against a listed entry.
     PlTrigger {
         id: i64,
         kind: crate::domain::positive_list::TriggerKind,
         reference: String,
+        /// YYYY-MM-DD as typed; empty means today.
+        occurred_on: String,
         handling: crate::domain::positive_list::Handling,
+        note: String,
     },
     /// Propose the enterprise as a candidate of the newest batch.
     PlPropose {
@@ -290,18 +303,33 @@ pub enum Effect {
         filter: crate::tui::screens::plist::PlFilter,
         lang: crate::i18n::Lang,
     },
-    /// Open the next batch of this year (YYYY年第N批).
-    PlNewBatch,
+    /// Open a batch with the name and note typed (an empty name: the next of this year).
+    PlNewBatch {
+        name: String,
+        note: String,
+    },
+    /// Set an entry's off-site supervision means.
+    PlSetOffsite {
+        id: i64,
+        row_version: i64,
+        means: String,
+    },
     PlLoadBatches,
     LoadAssistQueue {
         queue: crate::service::assistance::Queue,
+    },
+    /// The page of a queue after the rows shown.
+    LoadAssistQueueMore {
+        queue: crate::service::assistance::Queue,
+        after: crate::store::assistance_queue::QueueCursor,
     },
     LoadAssistDetail {
         id: i64,
     },
     LoadServiceMenu,
     FileRequest {
-        /// The enterprise named by bureau staff; enterprise accounts file for their own.
+        /// The enterprise bureau staff typed (name, USCC or pinyin initials); enterprise accounts
+        /// file for their own.
         enterprise_uscc: Option<String>,
         draft: crate::domain::assistance::RequestDraft,
     },
@@ -334,6 +362,26 @@ pub enum Effect {
     ExportEnterprises {
         filter: crate::store::enterprise::Filter,
         lang: crate::i18n::Lang,
+    },
+    // 圆桌座谈 (assistance round-tables)
+    LoadMeetings,
+    LoadMeeting {
+        id: i64,
+    },
+    RecordMeeting(crate::domain::assistance_meeting::MeetingDraft),
+    /// Adds a participant; the enterprise is found by name, USCC or pinyin initials (empty: a guest).
+    MeetingParticipant {
+        meeting: i64,
+        enterprise_query: String,
+        participant: crate::domain::assistance_meeting::ParticipantDraft,
+    },
+    MeetingProblem {
+        meeting: i64,
+        draft: crate::domain::assistance::RequestDraft,
+    },
+    MeetingLink {
+        meeting: i64,
+        number: String,
     },
 }
 

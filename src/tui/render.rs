@@ -89,6 +89,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             }
             Screen::AssistForm(s) => assist_view::render_form(frame, body, app, s),
             Screen::Report(s) => crate::tui::screens::report::render(frame, body, app, s),
+            Screen::MeetingList(s) => {
+                crate::tui::screens::assist_meeting_view::render_list(frame, body, app, s);
+                None
+            }
+            Screen::MeetingDetail(s) => {
+                crate::tui::screens::assist_meeting_view::render_detail(frame, body, app, s);
+                None
+            }
         }
     };
     if let Some(lock) = &app.locked {
@@ -172,6 +180,8 @@ fn breadcrumb(app: &App) -> String {
                 .unwrap_or_else(|| T::AssistScreenQueue.get(lang).to_string()),
             Screen::AssistForm(f) => f.title().get(lang).to_string(),
             Screen::Report(_) => T::ReportTitle.get(lang).to_string(),
+            Screen::MeetingList(_) => T::MeetingScreenList.get(lang).to_string(),
+            Screen::MeetingDetail(m) => sanitize(&m.title(lang)),
         })
     };
     let parts: Vec<String> = app.screens.iter().filter_map(name).collect();

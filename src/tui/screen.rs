@@ -5,6 +5,7 @@ use crate::tui::keymap::Ctx;
 use crate::tui::overlays::Chosen;
 use crate::tui::screens::admin_form::AdminFormState;
 use crate::tui::screens::assist::{AssistDetailState, AssistFormState, AssistQueueState};
+use crate::tui::screens::assist_meeting::{MeetingDetailState, MeetingListState};
 use crate::tui::screens::audit::{AuditEntryState, AuditState};
 use crate::tui::screens::detail::DetailState;
 use crate::tui::screens::form::FormState;
@@ -40,6 +41,9 @@ pub enum Screen {
     AssistDetail(AssistDetailState),
     AssistForm(Box<AssistFormState>),
     Report(Box<ReportState>),
+    // 圆桌座谈 (assistance round-tables)
+    MeetingList(MeetingListState),
+    MeetingDetail(MeetingDetailState),
 }
 
 impl Screen {
@@ -66,6 +70,8 @@ impl Screen {
             Screen::AssistDetail(_) => Ctx::AssistDetail,
             Screen::AssistForm(_) => Ctx::AssistForm,
             Screen::Report(_) => Ctx::Report,
+            Screen::MeetingList(_) => Ctx::MeetingList,
+            Screen::MeetingDetail(_) => Ctx::MeetingDetail,
         }
     }
 
@@ -101,6 +107,8 @@ impl Screen {
             Screen::AssistDetail(st) => st.on_input(env, input),
             Screen::AssistForm(st) => st.on_input(env, input),
             Screen::Report(st) => st.on_input(env, input),
+            Screen::MeetingList(st) => st.on_input(env, input),
+            Screen::MeetingDetail(st) => st.on_input(env, input),
         }
     }
 
@@ -131,6 +139,8 @@ impl Screen {
             Screen::PlBatches(p) => p.reload(),
             Screen::AssistQueue(q) => q.reload(),
             Screen::AssistDetail(d) => d.reload(),
+            Screen::MeetingList(m) => m.reload(),
+            Screen::MeetingDetail(m) => m.reload(),
             _ => Out::default(),
         }
     }

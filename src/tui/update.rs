@@ -100,9 +100,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::AssistQueueLoaded { queue, rows } => {
+        Msg::AssistQueueLoaded {
+            queue,
+            rows,
+            next,
+            more,
+        } => {
             let out = app.with_each(|s, _| match s {
-                Screen::AssistQueue(q) => q.loaded(queue, rows.clone()),
+                Screen::AssistQueue(q) => q.loaded(queue, rows.clone(), next.clone(), more),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -150,6 +155,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Msg::MeetingsLoaded(r) => {
+            let out = app.with_each(|s, _| match s {
+                Screen::MeetingList(m) => m.loaded(r.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::MeetingLoaded { id, data } => {
+            let out = app.with_each(|s, _| match s {
+                Screen::MeetingDetail(m) if m.id == id => m.loaded(data.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
         Msg::AuditVerified(r) => {
             app.message = Some(crate::tui::screens::audit::chain_message(r));
             Vec::new()
@@ -177,6 +196,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::PlDone(r) => {
             let out = app.with_top(|s, _| match s {
+                Screen::AssistForm(f) => f.done(r),
                 Screen::PlEntry(e) => e.done(r),
                 Screen::PlList(l) => l.done(r),
                 Screen::PlBatches(b) => b.done(r),

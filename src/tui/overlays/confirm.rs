@@ -38,7 +38,7 @@ impl ConfirmKind {
         matches!(self, ConfirmKind::RestoreDraft { .. })
     }
 
-    /// Whether "yes" is the safe answer, focused first and taken by Esc.
+    /// Whether "yes" is the safe answer, focused first.
     fn yes_is_safe(&self) -> bool {
         matches!(self, ConfirmKind::RestoreDraft { .. })
     }
@@ -64,8 +64,10 @@ impl ConfirmState {
                 OverlayOut::Stay(None)
             }
             Input::Cmd(Cmd::Submit) if self.yes => OverlayOut::Confirmed(self.kind.clone()),
-            Input::Cmd(Cmd::Back) if self.kind.yes_is_safe() => {
-                OverlayOut::Confirmed(self.kind.clone())
+            // Esc is labelled 取消: cancel opening the form. The kept draft is neither restored nor
+            // forgotten; the form offers it again when opened next.
+            Input::Cmd(Cmd::Back) if matches!(self.kind, ConfirmKind::RestoreDraft { .. }) => {
+                OverlayOut::Run(Cmd::Back)
             }
             Input::Cmd(Cmd::Submit) if self.kind.no_acts() => {
                 OverlayOut::Declined(self.kind.clone())

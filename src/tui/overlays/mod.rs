@@ -54,7 +54,10 @@ pub enum Chosen {
         id: i64,
         kind: crate::domain::positive_list::TriggerKind,
         reference: String,
+        /// YYYY-MM-DD as typed; empty means today.
+        occurred_on: String,
         handling: crate::domain::positive_list::Handling,
+        note: String,
     },
 }
 

@@ -1,6 +1,6 @@
-//! Records a trigger event against a listed entry: its kind and handling (Left/Right choose), and the
-//! source reference (required). Tab moves between the fields, Cancel (the safe default after the
-//! fields) and Record.
+//! Records a trigger event against a listed entry: its kind and handling (Left/Right choose), the
+//! source reference (required), the date it happened (empty: today) and a note. Tab moves between the
+//! fields, Cancel (the safe default after the fields) and Record.
 
 use crate::domain::positive_list::{Handling, TriggerKind};
 use crate::i18n::{T, Text};
@@ -17,9 +17,16 @@ use ratatui::layout::{Position, Rect};
 /// The focus order of the dialog.
 const KIND: usize = 0;
 const REFERENCE: usize = 1;
-const HANDLING: usize = 2;
-const CANCEL: usize = 3;
-const RECORD: usize = 4;
+const DATE: usize = 2;
+const HANDLING: usize = 3;
+const NOTE: usize = 4;
+const CANCEL: usize = 5;
+const RECORD: usize = 6;
+
+/// Whether a focus position is a text field.
+fn is_text(focus: usize) -> bool {
+    matches!(focus, REFERENCE | DATE | NOTE)
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TriggerState {
@@ -27,7 +34,9 @@ pub struct TriggerState {
     pub name: String,
     pub kind: TriggerKind,
     pub reference: TextInput,
+    pub date: TextInput,
     pub handling: Handling,
+    pub note: TextInput,
     pub focus: usize,
 }
 
@@ -49,7 +58,9 @@ impl TriggerState {
             name: name.to_string(),
             kind: TriggerKind::Complaint,
             reference: TextInput::default(),
+            date: TextInput::default(),
             handling: Handling::Offsite,
+            note: TextInput::default(),
             focus: KIND,
         }
     }
@@ -57,9 +68,9 @@ impl TriggerState {
     pub fn on_input(&mut self, input: Input) -> OverlayOut {
         match input {
             Input::Cmd(Cmd::Back) => return OverlayOut::Close,
-            Input::Cmd(Cmd::Toggle) => self.focus = (self.focus + 1) % 5,
+            Input::Cmd(Cmd::Toggle) => self.focus = (self.focus + 1) % (RECORD + 1),
             Input::Cmd(Cmd::Submit) => match self.focus {
-                KIND | REFERENCE | HANDLING => self.focus += 1,
+                KIND | REFERENCE | DATE | HANDLING | NOTE => self.focus += 1,
                 CANCEL => return OverlayOut::Close,
                 _ if self.reference.value().trim().is_empty() => {
                     self.focus = REFERENCE;
@@ -72,11 +83,13 @@ impl TriggerState {
                         id: self.id,
                         kind: self.kind,
                         reference: self.reference.value().trim().to_string(),
+                        occurred_on: self.date.value().trim().to_string(),
                         handling: self.handling,
+                        note: self.note.value().trim().to_string(),
                     });
                 }
             },
-            Input::Key(k @ (Key::Left | Key::Right)) if self.focus != REFERENCE => {
+            Input::Key(k @ (Key::Left | Key::Right)) if !is_text(self.focus) => {
                 let forward = k == Key::Right;
                 match self.focus {
                     KIND => self.kind = cycle(TriggerKind::ALL, self.kind, forward),
@@ -84,19 +97,36 @@ impl TriggerState {
                     _ => self.focus = CANCEL + RECORD - self.focus,
                 }
             }
-            Input::Key(k) if self.focus == REFERENCE => edit_text(&mut self.reference, k),
-            Input::Paste(p) if self.focus == REFERENCE => {
-                return OverlayOut::Stay(paste_into(&mut self.reference, &p).message);
+            Input::Key(k) if is_text(self.focus) => edit_text(self.text_mut(), k),
+            Input::Paste(p) if is_text(self.focus) => {
+                return OverlayOut::Stay(paste_into(self.text_mut(), &p).message);
             }
             _ => {}
         }
         OverlayOut::Stay(None)
     }
 
+    fn text_mut(&mut self) -> &mut TextInput {
+        match self.focus {
+            DATE => &mut self.date,
+            NOTE => &mut self.note,
+            _ => &mut self.reference,
+        }
+    }
+
+    fn text(&self, focus: usize) -> Option<&TextInput> {
+        match focus {
+            REFERENCE => Some(&self.reference),
+            DATE => Some(&self.date),
+            NOTE => Some(&self.note),
+            _ => None,
+        }
+    }
+
     pub fn render(&self, frame: &mut Frame<'_>, body: Rect, app: &App) -> Option<Position> {
         let lang = app.lang;
         let theme = app.theme;
-        let area = centered(body, 64, 9);
+        let area = centered(body, 64, 11);
         let inner = dialog(frame, area, T::KeyPlTrigger.get(lang), theme);
         let w = usize::from(inner.width.saturating_sub(2));
         put_db(frame, inner.x + 1, inner.y, &self.name, w, theme.heading());
@@ -114,21 +144,23 @@ impl TriggerState {
                 format!("< {} >", self.kind.label().get(lang)),
             ),
             (REFERENCE, T::PlFieldReference, String::new()),
+            (DATE, T::PlFieldTriggerDate, String::new()),
             (
                 HANDLING,
                 T::PlFieldHandling,
                 format!("< {} >", self.handling.label().get(lang)),
             ),
+            (NOTE, T::PlFieldNote, String::new()),
         ];
         let mut cursor = None;
         for (i, (f, label, value)) in rows.iter().enumerate() {
             let y = inner.y + 2 + i as u16;
             let fx = put(frame, inner.x + 1, y, label.get(lang), 16, theme.label()) + 1;
             let fw = usize::from(inner.right().saturating_sub(fx + 1));
-            if *f == REFERENCE {
-                let (shown, col) = self.reference.view(fw);
+            if let Some(input) = self.text(*f) {
+                let (shown, col) = input.view(fw);
                 put_fit(frame, fx, y, &shown, fw, style(*f));
-                if self.focus == REFERENCE {
+                if self.focus == *f {
                     cursor = Some(Position::new(fx + col as u16, y));
                 }
             } else {
@@ -180,8 +212,16 @@ mod tests {
         assert_eq!(s.focus, REFERENCE);
         s.on_input(Input::Paste("ALM-1".into()));
         s.on_input(Input::Cmd(Cmd::Submit));
+        // The date: typed, Left moves the cursor (it does not cycle anything).
+        s.on_input(Input::Paste("2026-11-2".into()));
+        s.on_input(Input::Key(Key::Left));
+        s.on_input(Input::Key(Key::Char('1')));
+        assert_eq!(s.date.value(), "2026-11-12");
+        s.on_input(Input::Cmd(Cmd::Submit));
         s.on_input(Input::Key(Key::Right));
         assert_eq!(s.handling, Handling::Onsite);
+        s.on_input(Input::Cmd(Cmd::Submit));
+        s.on_input(Input::Paste("在线监控数据异常，已电话核实".into()));
         s.on_input(Input::Cmd(Cmd::Submit));
         assert_eq!(s.focus, CANCEL);
         assert_eq!(s.on_input(Input::Cmd(Cmd::Submit)), OverlayOut::Close);
@@ -192,7 +232,9 @@ mod tests {
                 id: 3,
                 kind: TriggerKind::Media,
                 reference: "ALM-1".into(),
+                occurred_on: "2026-11-12".into(),
                 handling: Handling::Onsite,
+                note: "在线监控数据异常，已电话核实".into(),
             })
         );
     }

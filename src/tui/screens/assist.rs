@@ -19,6 +19,8 @@ pub struct AssistQueueState {
     pub rows: Vec<QueueRow>,
     pub selected: usize,
     pub loading: bool,
+    /// Where the next page starts, when more rows follow those loaded.
+    pub next: Option<crate::store::assistance_queue::QueueCursor>,
 }
 
 impl AssistQueueState {
@@ -28,6 +30,7 @@ impl AssistQueueState {
             rows: Vec::new(),
             selected: 0,
             loading: false,
+            next: None,
         };
         let fx = s.load();
         Out::nav(Nav::Push(Screen::AssistQueue(s))).with_effect(fx)
@@ -48,15 +51,26 @@ impl AssistQueueState {
         Out::effect(self.load())
     }
 
-    pub fn loaded(&mut self, queue: Queue, rows: Result<Vec<QueueRow>, Text>) -> Out {
+    pub fn loaded(
+        &mut self,
+        queue: Queue,
+        rows: Result<Vec<QueueRow>, Text>,
+        next: Option<crate::store::assistance_queue::QueueCursor>,
+        more: bool,
+    ) -> Out {
         if queue != self.queue() {
             return Out::default();
         }
         self.loading = false;
         match rows {
             Ok(rows) => {
-                self.selected = self.selected.min(rows.len().saturating_sub(1));
-                self.rows = rows;
+                if more {
+                    self.rows.extend(rows);
+                } else {
+                    self.rows = rows;
+                }
+                self.next = next;
+                self.selected = self.selected.min(self.rows.len().saturating_sub(1));
                 Out::default()
             }
             Err(t) => Out::message(Message::error(t)),
@@ -68,6 +82,17 @@ impl AssistQueueState {
         match input {
             Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
             Input::Cmd(Cmd::Down) => {
+                // At the last row loaded, the next page is fetched (once) and appended.
+                if self.selected + 1 >= self.rows.len()
+                    && !self.loading
+                    && let Some(after) = self.next.clone()
+                {
+                    self.loading = true;
+                    return Out::effect(Effect::LoadAssistQueueMore {
+                        queue: self.queue(),
+                        after,
+                    });
+                }
                 self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
             }
             Input::Cmd(Cmd::NextValue) => {
@@ -84,6 +109,7 @@ impl AssistQueueState {
                 self.rows.clear();
                 return self.reload();
             }
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Refresh) => return self.reload(),
             Input::Cmd(Cmd::Open) => {
                 if let Some(r) = self.rows.get(self.selected) {
@@ -188,6 +214,7 @@ impl AssistDetailState {
             Input::Cmd(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
             Input::Cmd(Cmd::NextValue) if n > 0 => self.action = (self.action + 1) % n,
             Input::Cmd(Cmd::PrevValue) if n > 0 => self.action = (self.action + n - 1) % n,
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Refresh) => return self.reload(),
             Input::Cmd(Cmd::Submit) => {
                 let (Some(action), Some(d)) =

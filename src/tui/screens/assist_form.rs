@@ -7,6 +7,7 @@ use crate::domain::assistance::{
 use crate::i18n::{Lang, T, Text};
 use crate::store::assistance::ServiceRecord;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::Effect;
 use crate::tui::screens::assist::{AssistAction, AssistDetailData};
@@ -28,7 +29,7 @@ pub struct Choice {
 }
 
 impl Choice {
-    fn of(code: &str, label: T) -> Choice {
+    pub(crate) fn of(code: &str, label: T) -> Choice {
         Choice {
             code: code.to_string(),
             zh: label.get(Lang::Zh).to_string(),
@@ -49,7 +50,8 @@ pub struct FormField {
     pub id: &'static str,
     pub label: T,
     pub kind: FieldKind,
-    pub value: String,
+    /// The text of a text field, edited anywhere along it (grapheme by grapheme).
+    pub input: TextInput,
     pub options: Vec<Choice>,
     /// The chosen option (Choice) or the option under the cursor (Multi).
     pub cursor: usize,
@@ -57,19 +59,19 @@ pub struct FormField {
 }
 
 impl FormField {
-    fn text(id: &'static str, label: T, value: &str) -> FormField {
+    pub(crate) fn text(id: &'static str, label: T, value: &str) -> FormField {
         FormField {
             id,
             label,
             kind: FieldKind::Text,
-            value: value.to_string(),
+            input: TextInput::new(value),
             options: Vec::new(),
             cursor: 0,
             ticked: Vec::new(),
         }
     }
 
-    fn choice(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
+    pub(crate) fn choice(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
         FormField {
             kind: FieldKind::Choice,
             options,
@@ -77,13 +79,18 @@ impl FormField {
         }
     }
 
-    fn multi(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
+    pub(crate) fn multi(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
         FormField {
             kind: FieldKind::Multi,
             ticked: vec![false; options.len()],
             options,
             ..FormField::text(id, label, "")
         }
+    }
+
+    /// The typed text of a text field.
+    pub fn typed(&self) -> &str {
+        self.input.value()
     }
 
     /// The chosen code of a choice field.
@@ -104,6 +111,10 @@ pub enum Purpose {
     Record {
         id: i64,
     },
+    /// 圆桌座谈 forms (see `assist_meeting_form`).
+    Meeting(crate::tui::screens::assist_meeting_form::MeetingPurpose),
+    /// 正面清单 forms (see `plist_form`).
+    Plist(crate::tui::screens::plist_form::PlPurpose),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,14 +128,18 @@ pub struct AssistFormState {
     pub loading: bool,
 }
 
-fn choices<E: Copy>(all: &[E], code: fn(E) -> &'static str, label: fn(E) -> T) -> Vec<Choice> {
+pub(crate) fn choices<E: Copy>(
+    all: &[E],
+    code: fn(E) -> &'static str,
+    label: fn(E) -> T,
+) -> Vec<Choice> {
     all.iter()
         .map(|e| Choice::of(code(*e), label(*e)))
         .collect()
 }
 
 impl AssistFormState {
-    fn push(fields: Vec<FormField>, purpose: Purpose, loading: bool) -> Out {
+    pub(crate) fn push(fields: Vec<FormField>, purpose: Purpose, loading: bool) -> Out {
         let s = AssistFormState {
             purpose,
             fields,
@@ -154,7 +169,12 @@ impl AssistFormState {
             FormField::text("wished_date", T::AssistFieldWishedDate, ""),
         ];
         if staff {
-            fields.push(FormField::text("enterprise", T::FieldUscc, ""));
+            // Found by name, USCC or pinyin initials (the register's search) when saved.
+            fields.push(FormField::text(
+                "enterprise",
+                T::AssistFieldEnterpriseQuery,
+                "",
+            ));
             let channels: Vec<Channel> = Channel::ALL
                 .iter()
                 .copied()
@@ -211,7 +231,7 @@ impl AssistFormState {
                     Event::Refuse | Event::Forward | Event::Suspend | Event::Withdraw => {
                         vec![FormField::text("reason", T::AssistFieldReason, "")]
                     }
-                    Event::Assign => {
+                    Event::Assign | Event::Reassign => {
                         let people: Vec<Choice> = d
                             .handlers
                             .iter()
@@ -221,12 +241,26 @@ impl AssistFormState {
                                 en: name.clone(),
                             })
                             .collect();
-                        let mut co = vec![Choice::of("", T::None_)];
-                        co.extend(people.iter().cloned());
-                        vec![
-                            FormField::choice("handler", T::AssistFieldHandler, people),
-                            FormField::choice("cohandler", T::AssistFieldCohandler, co),
-                        ]
+                        let mut handler =
+                            FormField::choice("handler", T::AssistFieldHandler, people.clone());
+                        // Reassigning starts from the present handler and co-handlers.
+                        let mut co =
+                            FormField::multi("cohandlers", T::AssistFieldCohandlers, people);
+                        if event == Event::Reassign {
+                            let is = |c: &Choice, id: i64| c.code == id.to_string();
+                            if let Some(h) = r.handler_id {
+                                handler.cursor =
+                                    handler.options.iter().position(|c| is(c, h)).unwrap_or(0);
+                            }
+                            for (i, c) in co.options.iter().enumerate() {
+                                co.ticked[i] = d.detail.cohandlers.iter().any(|(id, _)| is(c, *id));
+                            }
+                        }
+                        let mut fields = vec![handler, co];
+                        if event == Event::Reassign {
+                            fields.push(FormField::text("reason", T::AssistFieldReason, ""));
+                        }
+                        fields
                     }
                     Event::Complete => vec![
                         FormField::choice(
@@ -236,7 +270,7 @@ impl AssistFormState {
                         ),
                         FormField::text("opinion", T::AssistFieldOpinion, ""),
                     ],
-                    Event::Rate => {
+                    Event::Rate | Event::PhoneRate => {
                         let ratings: Vec<Rating> = Rating::ALL
                             .iter()
                             .copied()
@@ -280,16 +314,39 @@ impl AssistFormState {
             Purpose::NewRequest => T::AssistScreenNew,
             Purpose::Record { .. } => T::AssistActionRecord,
             Purpose::Event { event, .. } => event.label(),
+            Purpose::Meeting(ref m) => m.title(),
+            Purpose::Plist(ref p) => p.title(),
         }
     }
 
-    fn value(&self, id: &str) -> String {
+    pub(crate) fn value(&self, id: &str) -> String {
         self.fields
             .iter()
             .find(|f| f.id == id)
             .map(|f| match f.kind {
-                FieldKind::Text => f.value.trim().to_string(),
+                FieldKind::Text => f.typed().trim().to_string(),
                 _ => f.code().unwrap_or("").to_string(),
+            })
+            .unwrap_or_default()
+    }
+
+    /// The codes ticked in the services field.
+    pub(crate) fn ticked_services(&self) -> Vec<String> {
+        self.ticked("services")
+    }
+
+    /// The codes ticked in a multi field.
+    fn ticked(&self, id: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| {
+                f.options
+                    .iter()
+                    .zip(&f.ticked)
+                    .filter(|(_, t)| **t)
+                    .map(|(c, _)| c.code.clone())
+                    .collect()
             })
             .unwrap_or_default()
     }
@@ -297,20 +354,10 @@ impl AssistFormState {
     /// The effect that saves the form.
     fn effect(&self) -> Effect {
         match &self.purpose {
+            Purpose::Meeting(m) => self.meeting_effect(m),
+            Purpose::Plist(p) => self.pl_effect(p),
             Purpose::NewRequest => {
-                let services = self
-                    .fields
-                    .iter()
-                    .find(|f| f.id == "services")
-                    .map(|f| {
-                        f.options
-                            .iter()
-                            .zip(&f.ticked)
-                            .filter(|(_, t)| **t)
-                            .map(|(c, _)| c.code.clone())
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let services = self.ticked_services();
                 let uscc = self.value("enterprise");
                 Effect::FileRequest {
                     enterprise_uscc: (!uscc.is_empty()).then_some(uscc),
@@ -352,7 +399,11 @@ impl AssistFormState {
                     comment: self.value("comment"),
                     revisit: self.value("revisit"),
                     handler: self.value("handler").parse().ok(),
-                    cohandlers: self.value("cohandler").parse().ok().into_iter().collect(),
+                    cohandlers: self
+                        .ticked("cohandlers")
+                        .iter()
+                        .filter_map(|c| c.parse().ok())
+                        .collect(),
                 },
             },
         }
@@ -361,7 +412,7 @@ impl AssistFormState {
     pub fn is_dirty(&self) -> bool {
         self.fields
             .iter()
-            .any(|f| !f.value.is_empty() || f.ticked.iter().any(|t| *t))
+            .any(|f| !f.input.is_empty() || f.ticked.iter().any(|t| *t))
     }
 
     /// The service's answer to a save.
@@ -382,8 +433,12 @@ impl AssistFormState {
             return Out::default();
         };
         match input {
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
+            // In a text field Left/Right move the cursor; typing inserts there.
+            Input::Cmd(Cmd::NextValue) if f.kind == FieldKind::Text => f.input.right(),
+            Input::Cmd(Cmd::PrevValue) if f.kind == FieldKind::Text => f.input.left(),
             Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
                 f.cursor = (f.cursor + 1) % f.options.len();
             }
@@ -400,13 +455,11 @@ impl AssistFormState {
                     *t = !*t;
                 }
             }
-            Input::Key(Key::Char(c)) if f.kind == FieldKind::Text => f.value.push(c),
-            Input::Key(Key::Backspace) if f.kind == FieldKind::Text => {
-                f.value.pop();
+            Input::Key(k) if f.kind == FieldKind::Text => {
+                crate::tui::screens::edit_text(&mut f.input, k)
             }
             Input::Paste(text) if f.kind == FieldKind::Text => {
-                f.value
-                    .push_str(&crate::tui::text::strip_controls(&text).replace('\n', " "));
+                return crate::tui::screens::paste_into(&mut f.input, &text.replace('\n', " "));
             }
             _ => {}
         }

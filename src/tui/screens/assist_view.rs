@@ -11,7 +11,7 @@ use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::assist::{
     AssistDetailState, AssistFormState, AssistQueueState, FieldKind,
 };
-use crate::tui::text::{fit, sanitize, width, wrap};
+use crate::tui::text::{fit, sanitize, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -359,9 +359,10 @@ pub fn render_form(
                 } else {
                     theme.field()
                 };
-                put_fit(frame, value_x, y, &f.value, value_w, style);
+                let (shown, col) = f.input.view(value_w);
+                put_fit(frame, value_x, y, &shown, value_w, style);
                 if focused {
-                    let col = width(&f.value).min(value_w.saturating_sub(1));
+                    let col = col.min(value_w.saturating_sub(1));
                     cursor = Some(Position::new(value_x + col as u16, y));
                 }
                 y += 1;

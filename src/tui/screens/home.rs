@@ -71,7 +71,7 @@ impl PlTask {
                 ..PlFilter::default()
             },
             PlTask::RemovalProposals => PlFilter {
-                state: Some(crate::domain::positive_list::EntryState::Listed),
+                pending_removal: true,
                 ..PlFilter::default()
             },
         }

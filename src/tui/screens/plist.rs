@@ -20,6 +20,8 @@ pub struct PlFilter {
     pub due_only: bool,
     /// Entries under notice ending within 7 days (or over).
     pub notice_ending: bool,
+    /// Entries with a removal proposal awaiting a supervisor (the home screen's line).
+    pub pending_removal: bool,
     /// One batch (id, name), when opened from the batches screen.
     pub batch: Option<(i64, String)>,
     /// One region (the region filter cycles through the session's regions).
@@ -97,6 +99,7 @@ impl PlListState {
                 self.next_state();
                 self.filter.due_only = false;
                 self.filter.notice_ending = false;
+                self.filter.pending_removal = false;
                 self.selected = 0;
                 return self.reload();
             }
@@ -132,8 +135,7 @@ impl PlListState {
                 return self.reload();
             }
             Cmd::PlNewBatch => {
-                return Out::effect(Effect::PlNewBatch)
-                    .with_message(Message::progress(T::MsgLoading));
+                return crate::tui::screens::assist_form::AssistFormState::pl_new_batch();
             }
             Cmd::PlExport => {
                 return Out::effect(Effect::PlExport {
@@ -222,6 +224,16 @@ impl PlEntryState {
             Cmd::First => self.scroll = 0,
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::PlOffsite => {
+                if let Some(d) = &self.data {
+                    let x = &d.entry;
+                    return crate::tui::screens::assist_form::AssistFormState::pl_offsite(
+                        x.id,
+                        x.row_version,
+                        &x.offsite_means,
+                    );
+                }
+            }
             Cmd::PlTrigger => {
                 if let Some(d) = &self.data {
                     let x = &d.entry;
@@ -278,12 +290,16 @@ impl PlEntryState {
                 id,
                 kind,
                 reference,
+                occurred_on,
                 handling,
+                note,
             } if id == self.id => Out::effect(Effect::PlTrigger {
                 id,
                 kind,
                 reference,
+                occurred_on,
                 handling,
+                note,
             })
             .with_message(Message::progress(T::MsgLoading)),
             _ => Out::default(),
@@ -345,8 +361,7 @@ impl PlBatchesState {
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
             Cmd::PlNewBatch => {
-                return Out::effect(Effect::PlNewBatch)
-                    .with_message(Message::progress(T::MsgLoading));
+                return crate::tui::screens::assist_form::AssistFormState::pl_new_batch();
             }
             Cmd::Open => {
                 if let Some(b) = self.rows.get(self.selected) {

@@ -66,6 +66,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlListState
     let mut filter = match (&s.filter.state, s.filter.due_only, s.filter.notice_ending) {
         (_, true, _) => T::PlFilterDue.get(lang).to_string(),
         (_, _, true) => T::PlFilterNoticeEnding.get(lang).to_string(),
+        _ if s.filter.pending_removal => T::TaskPlRemovalProposals.get(lang).to_string(),
         (Some(st), ..) => st.label().get(lang).to_string(),
         (None, ..) => T::PlFilterAll.get(lang).to_string(),
     };

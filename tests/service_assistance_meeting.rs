@@ -1,0 +1,251 @@
+//! 企业圆桌座谈 through the service layer: recording a meeting, its participants and problems (new
+//! requests with channel 圆桌座谈, or links to requests already filed), the problems' states as the
+//! requests move on, the audit trail, and the permission cells of docs/permissions.md.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod common;
+
+use common::*;
+use ecocase::domain::assistance::{AssistState, Channel, Event, EventInput, RequestDraft, Urgency};
+use ecocase::domain::assistance_meeting::{MeetingDraft, ParticipantDraft};
+use ecocase::service::ServiceError;
+
+fn meeting(region: &str) -> MeetingDraft {
+    MeetingDraft {
+        date: "2026-11-27".into(),
+        place: "冠县分局三楼会议室".into(),
+        host: "王建国".into(),
+        region_code: region.into(),
+        topic: "涉VOCs企业治理设施提升座谈".into(),
+        note: "邀请省厅专家两名".into(),
+    }
+}
+
+fn problem(enterprise_id: i64) -> RequestDraft {
+    RequestDraft {
+        enterprise_id: Some(enterprise_id),
+        services: vec!["EIA".into()],
+        description: "活性炭更换周期不清楚".into(),
+        urgency: Urgency::Urgent,
+        channel: Channel::Phone,
+        wished_date: String::new(),
+    }
+}
+
+#[test]
+fn a_meeting_records_participants_and_problems_and_shows_their_state() {
+    let (_dir, path) = fresh_db();
+    let mut branch = login(&path, "branch");
+    let e1 = branch.enterprise_by_uscc(E1_USCC).unwrap().id;
+    // A branch account's meeting is in its own region even when none is given.
+    let m = branch.record_meeting(meeting("")).unwrap();
+    assert_eq!(m.region_code, GUAN);
+    branch
+        .meeting_add_participant(
+            m.id,
+            ParticipantDraft {
+                enterprise_id: Some(e1),
+                person: "李红".into(),
+                role: "环保专员".into(),
+            },
+        )
+        .unwrap();
+    branch
+        .meeting_add_participant(
+            m.id,
+            ParticipantDraft {
+                enterprise_id: None,
+                person: "张教授".into(),
+                role: "省厅专家".into(),
+            },
+        )
+        .unwrap();
+    // A new problem becomes a submitted request whose channel is 圆桌座谈, whatever the draft said.
+    let raised = branch.meeting_raise_problem(m.id, problem(e1)).unwrap();
+    assert_eq!(raised.channel, Channel::Roundtable);
+    assert_eq!(raised.state, AssistState::Submitted);
+    assert!(raised.number.starts_with("BF-371525-2026-"));
+    // An existing request is linked once.
+    let filed = branch.file_request(problem(e1), true).unwrap();
+    branch.meeting_link_request(m.id, &filed.number).unwrap();
+    let again = branch.meeting_link_request(m.id, &filed.number);
+    assert!(matches!(again, Err(ServiceError::Refused(_))), "{again:?}");
+    let unknown = branch.meeting_link_request(m.id, "BF-371525-2026-99999");
+    assert!(matches!(unknown, Err(ServiceError::Invalid(ref i)) if i[0].field == "number"));
+    // The request moves on; the meeting shows its state as it is now.
+    branch
+        .assist_transition(
+            raised.id,
+            raised.row_version,
+            Event::Accept,
+            EventInput::default(),
+        )
+        .unwrap();
+    let d = branch.meeting_detail(m.id).unwrap();
+    assert!(d.may_record);
+    assert_eq!(d.meeting.participants, 2);
+    assert_eq!(d.meeting.problems, 2);
+    assert_eq!(d.meeting.open_problems, 2);
+    assert_eq!(d.participants[0].enterprise_name.as_deref(), Some(E1_NAME));
+    assert_eq!(d.participants[1].enterprise_name, None);
+    let states: Vec<(String, AssistState, bool)> = d
+        .problems
+        .iter()
+        .map(|p| (p.number.clone(), p.state, p.linked))
+        .collect();
+    assert_eq!(
+        states,
+        vec![
+            (raised.number.clone(), AssistState::Accepted, false),
+            (filed.number.clone(), AssistState::Submitted, true),
+        ]
+    );
+    // Withdrawn by the enterprise: the meeting counts one problem still open.
+    let mut ent = login(&path, "ent");
+    ent.assist_transition(
+        filed.id,
+        filed.row_version,
+        Event::Withdraw,
+        EventInput {
+            reason: "已自行解决".into(),
+            ..EventInput::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(branch.meeting(m.id).unwrap().open_problems, 1);
+    // Every write is in the audit chain, and the chain verifies.
+    let sup = login(&path, "supervisor");
+    let report = sup.verify_audit_chain().unwrap();
+    assert!(report.first_broken.is_none(), "{report:?}");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let actions: Vec<String> = conn
+        .prepare("SELECT action FROM audit_log WHERE entity = 'assist_meeting' ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        actions,
+        ["create", "participant", "participant", "problem", "problem"]
+    );
+}
+
+#[test]
+fn bad_meeting_input_is_refused_with_the_field_named() {
+    let (_dir, path) = fresh_db();
+    let mut staff = login(&path, "staff");
+    let err = staff
+        .record_meeting(MeetingDraft {
+            date: "2026-12-05".into(),
+            region_code: "999999".into(),
+            ..meeting("")
+        })
+        .unwrap_err();
+    let ServiceError::Invalid(issues) = err else {
+        panic!("expected field issues")
+    };
+    let fields: Vec<&str> = issues.iter().map(|i| i.field).collect();
+    assert_eq!(fields, ["date", "region"]);
+    // A city account must say which region's meeting it is.
+    let err = staff.record_meeting(meeting("")).unwrap_err();
+    assert!(matches!(err, ServiceError::Invalid(ref i) if i[0].field == "region"));
+    assert!(staff.meetings(10).unwrap().is_empty());
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Want {
+    Allow,
+    Forbidden,
+    Hidden,
+}
+use Want::*;
+
+fn outcome<T: std::fmt::Debug>(r: Result<T, ServiceError>) -> Want {
+    match r {
+        Ok(_) => Allow,
+        Err(ServiceError::Forbidden(_)) => Forbidden,
+        Err(ServiceError::NotFound) => Hidden,
+        Err(other) => panic!("unexpected error: {other:?}"),
+    }
+}
+
+/// user: record in 冠县, read the 冠县 meeting, read the 东昌府区 meeting, add a participant to the
+/// 东昌府区 meeting, raise a problem at the 冠县 meeting.
+#[test]
+fn the_round_table_cells_of_the_matrix() {
+    let (_dir, path) = fresh_db();
+    let mut sup = login(&path, "supervisor");
+    let e1 = sup.enterprise_by_uscc(E1_USCC).unwrap().id;
+    let guan = sup.record_meeting(meeting(GUAN)).unwrap();
+    let dcf = sup.record_meeting(meeting(DONGCHANGFU)).unwrap();
+    let matrix: &[(&str, [Want; 5])] = &[
+        (
+            "admin",
+            [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        ),
+        ("staff", [Allow, Allow, Allow, Allow, Allow]),
+        ("branch", [Allow, Allow, Hidden, Hidden, Allow]),
+        ("inspector", [Forbidden, Allow, Allow, Forbidden, Forbidden]),
+        ("supervisor", [Allow, Allow, Allow, Allow, Allow]),
+        (
+            "ent",
+            [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        ),
+    ];
+    for (user, want) in matrix {
+        let mut s = login(&path, user);
+        let got = [
+            outcome(s.record_meeting(meeting(GUAN))),
+            outcome(s.meeting_detail(guan.id)),
+            outcome(s.meeting_detail(dcf.id)),
+            outcome(s.meeting_add_participant(
+                dcf.id,
+                ParticipantDraft {
+                    enterprise_id: None,
+                    person: "赵科长".into(),
+                    role: String::new(),
+                },
+            )),
+            outcome(s.meeting_raise_problem(guan.id, problem(e1))),
+        ];
+        assert_eq!(&got, want, "{user}");
+    }
+}
+
+#[test]
+fn branch_lists_only_its_region_and_the_picker_search_finds_by_initials() {
+    let (_dir, path) = fresh_db();
+    let mut sup = login(&path, "supervisor");
+    sup.record_meeting(meeting(GUAN)).unwrap();
+    sup.record_meeting(MeetingDraft {
+        date: "2026-11-28".into(),
+        ..meeting(DONGCHANGFU)
+    })
+    .unwrap();
+    let all: Vec<String> = sup
+        .meetings(10)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.region_code)
+        .collect();
+    assert_eq!(all, [DONGCHANGFU, GUAN], "newest meeting first");
+    let branch = login(&path, "branch");
+    let own: Vec<String> = branch
+        .meetings(10)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.region_code)
+        .collect();
+    assert_eq!(own, [GUAN]);
+    let found: Vec<String> = sup
+        .find_enterprises("gxxh", 5)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(found, [E1_NAME]);
+    // The branch's search never reaches another region's enterprise.
+    assert!(branch.find_enterprises("绿源", 5).unwrap().is_empty());
+}
