@@ -109,10 +109,18 @@ pub enum Action {
     AssistHandle,
     AssistRate,
     AssistWithdraw,
+    // 危险废物转移联单 (manifests)
+    ManifestRead,
+    ManifestDraft,
+    ManifestTransport,
+    ManifestReceive,
+    ManifestOversee,
+    ManifestExport,
+    LicenceManage,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 29] = [
         Action::EnterpriseRead,
         Action::EnterpriseCreate,
         Action::EnterpriseUpdate,
@@ -135,6 +143,14 @@ impl Action {
         Action::AssistHandle,
         Action::AssistRate,
         Action::AssistWithdraw,
+        // 危险废物转移联单 (manifests)
+        Action::ManifestRead,
+        Action::ManifestDraft,
+        Action::ManifestTransport,
+        Action::ManifestReceive,
+        Action::ManifestOversee,
+        Action::ManifestExport,
+        Action::LicenceManage,
     ];
 
     pub fn label(self) -> T {
@@ -161,6 +177,14 @@ impl Action {
             Action::AssistHandle => T::ActAssistHandle,
             Action::AssistRate => T::ActAssistRate,
             Action::AssistWithdraw => T::ActAssistWithdraw,
+            // 危险废物转移联单 (manifests)
+            Action::ManifestRead => T::ActManifestRead,
+            Action::ManifestDraft => T::ActManifestDraft,
+            Action::ManifestTransport => T::ActManifestTransport,
+            Action::ManifestReceive => T::ActManifestReceive,
+            Action::ManifestOversee => T::ActManifestOversee,
+            Action::ManifestExport => T::ActManifestExport,
+            Action::LicenceManage => T::ActLicenceManage,
         }
     }
 
@@ -190,6 +214,16 @@ impl Action {
             Action::AssistTriage => &[Staff, Supervisor],
             Action::AssistHandle => &[Staff, Inspector, Supervisor],
             Action::AssistRate | Action::AssistWithdraw => &[Enterprise],
+            // 危险废物转移联单: generators draft and report transport, receivers confirm (the service
+            // checks which party of the manifest an enterprise account is); staff act on behalf in their
+            // region; supervisors everywhere. Licences and approvals are bureau records.
+            Action::ManifestRead | Action::ManifestExport => {
+                &[Enterprise, Staff, Inspector, Supervisor]
+            }
+            Action::ManifestDraft | Action::ManifestTransport | Action::ManifestReceive => {
+                &[Enterprise, Staff, Supervisor]
+            }
+            Action::ManifestOversee | Action::LicenceManage => &[Staff, Supervisor],
         }
     }
 

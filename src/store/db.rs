@@ -12,6 +12,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_sort_indexes.sql"),
     include_str!("migrations/0003_assistance.sql"),
     include_str!("migrations/0004_positive_list.sql"),
+    // 危险废物转移联单 (manifests)
+    include_str!("migrations/0005_manifests.sql"),
 ];
 
 /// The schema version this program writes.
@@ -270,7 +272,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 4);
+        assert_eq!(SCHEMA_VERSION, 5);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)
