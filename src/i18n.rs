@@ -1071,6 +1071,15 @@ texts! {
     ActManifestOversee => "监管转移联单", "oversee manifests";
     ActManifestExport => "导出转移联单", "export manifests";
     ActLicenceManage => "管理经营许可证和跨省审批", "manage licences and approvals";
+    MfErrProvince => "省份代码 {value} 无效：请填写 2 位数字，如山东 37、河北 13", "Province code {value} is not valid: 2 digits, e.g. 37 Shandong, 13 Hebei";
+    MfErrScope => "经营范围 {value} 无效：填写类别（HW08）或代码（900-249-08），用逗号分隔", "Licence scope {value} is not valid: categories (HW08) or codes (900-249-08), comma separated";
+    MfErrLicenceTaken => "许可证 {number} 已登记", "Licence {number} is already registered";
+    MfErrApprovalTaken => "审批 {number} 已登记", "Approval {number} is already registered";
+    MfErrGeneratorUnknown => "找不到移出人 {uscc}：请先在企业名录中登记", "Generator {uscc} not found: register the enterprise first";
+    MfFieldValidFrom => "有效期起", "Valid from";
+    MfFieldValidTo => "有效期至", "Valid to";
+    KeyMfEdit => "修改", "edit";
+    KeyMfFollowUp => "新建后续联单", "create a follow-up manifest";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

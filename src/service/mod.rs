@@ -11,6 +11,10 @@ pub mod enterprise;
 pub mod positive_list;
 pub mod setup;
 pub mod users;
+// 危险废物转移联单 (manifests)
+pub mod manifest;
+pub mod manifest_admin;
+mod manifest_flow;
 
 // Screens' read models (TUI work).
 pub mod accounts;

@@ -14,3 +14,7 @@ pub mod positive_list;
 pub mod reference;
 pub mod seed;
 pub mod user;
+// 危险废物转移联单 (manifests)
+pub mod manifest;
+pub mod manifest_list;
+pub mod manifest_ref;
