@@ -303,6 +303,7 @@ impl App {
                     | (Cmd::Settings, Screen::Settings(_))
                     | (Cmd::Audit, Screen::Audit(_))
                     | (Cmd::Assist, Screen::AssistQueue(_))
+                    | (Cmd::Manifests, Screen::MfList(_))
             )
         };
         if self.has_unsaved() {
@@ -317,6 +318,9 @@ impl App {
             Cmd::Users => UsersState::open(),
             Cmd::Settings => SettingsState::open(),
             Cmd::Assist => crate::tui::screens::assist::AssistQueueState::open(),
+            Cmd::Manifests => {
+                crate::tui::screens::mf::MfListState::open(crate::tui::screens::mf::Tab::All)
+            }
             _ => AuditState::open(env),
         });
         self.apply(out)
@@ -359,7 +363,9 @@ impl App {
                     self.apply(out)
                 }
             }
-            Cmd::Users | Cmd::Settings | Cmd::Audit | Cmd::Assist if self.session.is_some() => {
+            Cmd::Users | Cmd::Settings | Cmd::Audit | Cmd::Assist | Cmd::Manifests
+                if self.session.is_some() =>
+            {
                 self.open_admin(cmd)
             }
             Cmd::New if self.session.is_some() && !matches!(self.screen(), Screen::Form(_)) => {

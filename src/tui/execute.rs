@@ -315,6 +315,8 @@ impl Runtime {
                     .map(|()| Text::new(T::AssistMsgRecorded))
                     .map_err(assist_error),
             )),
+            // 危险废物转移联单 (manifests)
+            Effect::Mf(e) => crate::tui::execute_manifest::execute(self.session()?, e),
             Effect::VerifyAudit => Some(Msg::AuditVerified(
                 self.session()?.verify_audit_chain().map_err(text),
             )),

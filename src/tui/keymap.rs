@@ -43,6 +43,15 @@ pub enum Ctx {
     PlList,
     PlEntry,
     PlBatches,
+    // 危险废物转移联单 (manifests)
+    MfList,
+    MfDetail,
+    /// The manifest form: text fields type, choices change with Left/Right.
+    MfForm,
+    /// The waste-code picker over the manifest form: typing searches.
+    MfPicker,
+    MfAction,
+    MfRef,
 }
 
 impl Ctx {
@@ -58,6 +67,9 @@ impl Ctx {
                 | Ctx::AdminForm
                 | Ctx::SettingEdit
                 | Ctx::AssistForm
+                | Ctx::MfForm
+                | Ctx::MfPicker
+                | Ctx::MfAction
                 | Ctx::Help
                 | Ctx::Palette
                 | Ctx::Picker
@@ -87,6 +99,11 @@ impl Ctx {
                 | Ctx::AssistQueue
                 | Ctx::AssistDetail
                 | Ctx::AssistForm
+                | Ctx::MfList
+                | Ctx::MfDetail
+                | Ctx::MfForm
+                | Ctx::MfAction
+                | Ctx::MfRef
         )
     }
 }
@@ -158,6 +175,16 @@ pub enum Cmd {
     Assist,
     /// File a 帮扶 request.
     FileRequest,
+    // 危险废物转移联单 (manifests)
+    /// Open the manifest list.
+    Manifests,
+    MfNew,
+    /// Approvals and licences.
+    MfRef,
+    MfAddLine,
+    MfAddLeg,
+    MfRemoveBlock,
+    MfPickCode,
 }
 
 impl Cmd {
@@ -190,6 +217,8 @@ impl Cmd {
             | Cmd::PlRemove => Some(Action::ListApprove),
             Cmd::Assist => Some(Action::AssistRead),
             Cmd::FileRequest => Some(Action::AssistFile),
+            Cmd::Manifests | Cmd::MfRef => Some(Action::ManifestRead),
+            Cmd::MfNew => Some(Action::ManifestDraft),
             _ => None,
         }
     }

@@ -7,6 +7,8 @@ pub mod bindings;
 pub mod draw;
 pub mod execute;
 mod execute_plist;
+// 危险废物转移联单 (manifests)
+mod execute_manifest;
 pub mod input;
 pub mod keymap;
 pub mod keys;

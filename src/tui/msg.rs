@@ -161,6 +161,8 @@ pub enum Msg {
     ServiceMenuLoaded(Result<Vec<(String, String, String)>, Text>),
     /// A 帮扶 change was made (with its message) or refused (with the reason).
     AssistDone(Result<Text, Text>),
+    // 危险废物转移联单 (manifests)
+    Mf(crate::tui::screens::mf::MfMsg),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -309,6 +311,8 @@ pub enum Effect {
         id: i64,
         record: crate::store::assistance::ServiceRecord,
     },
+    // 危险废物转移联单 (manifests)
+    Mf(crate::tui::screens::mf::MfEffect),
 }
 
 impl Effect {

@@ -88,6 +88,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::AssistForm(s) => assist_view::render_form(frame, body, app, s),
+            // 危险废物转移联单 (manifests)
+            Screen::MfList(s) => {
+                crate::tui::screens::mf_view::render_list(frame, body, app, s);
+                None
+            }
+            Screen::MfDetail(s) => {
+                crate::tui::screens::mf_view::render_detail(frame, body, app, s);
+                None
+            }
+            Screen::MfRef(s) => {
+                crate::tui::screens::mf_view::render_ref(frame, body, app, s);
+                None
+            }
+            Screen::MfForm(s) => {
+                crate::tui::screens::mf_form_view::render_form(frame, body, app, s)
+            }
+            Screen::MfAction(s) => {
+                crate::tui::screens::mf_form_view::render_action(frame, body, app, s)
+            }
         }
     };
     if let Some(lock) = &app.locked {
@@ -170,6 +189,16 @@ fn breadcrumb(app: &App) -> String {
                 .map(|d| sanitize(&d.detail.request.number))
                 .unwrap_or_else(|| T::AssistScreenQueue.get(lang).to_string()),
             Screen::AssistForm(f) => f.title().get(lang).to_string(),
+            // 危险废物转移联单 (manifests)
+            Screen::MfList(_) => T::MfScreenList.get(lang).to_string(),
+            Screen::MfDetail(d) => d
+                .data
+                .as_ref()
+                .map(|d| d.detail.manifest.number.clone())
+                .unwrap_or_else(|| T::MfScreenList.get(lang).to_string()),
+            Screen::MfForm(f) => f.title().get(lang).to_string(),
+            Screen::MfAction(f) => f.title().get(lang).to_string(),
+            Screen::MfRef(_) => T::MfScreenRef.get(lang).to_string(),
         })
     };
     let parts: Vec<String> = app.screens.iter().filter_map(name).collect();

@@ -15,6 +15,9 @@ use crate::tui::screens::plist::{PlBatchesState, PlEntryState, PlListState};
 use crate::tui::screens::settings::SettingsState;
 use crate::tui::screens::setup::SetupState;
 use crate::tui::screens::users::{AccountState, UsersState};
+// 危险废物转移联单 (manifests)
+use crate::tui::screens::mf::{MfDetailState, MfFormState, MfListState, MfRefState};
+use crate::tui::screens::mf_action::MfActionState;
 
 /// The screens, kept as a stack: going back pops, so the list keeps its page and selection behind
 /// the detail view.
@@ -38,6 +41,12 @@ pub enum Screen {
     AssistQueue(AssistQueueState),
     AssistDetail(AssistDetailState),
     AssistForm(Box<AssistFormState>),
+    // 危险废物转移联单 (manifests)
+    MfList(MfListState),
+    MfDetail(Box<MfDetailState>),
+    MfForm(Box<MfFormState>),
+    MfAction(Box<MfActionState>),
+    MfRef(MfRefState),
 }
 
 impl Screen {
@@ -63,6 +72,12 @@ impl Screen {
             Screen::AssistQueue(_) => Ctx::AssistQueue,
             Screen::AssistDetail(_) => Ctx::AssistDetail,
             Screen::AssistForm(_) => Ctx::AssistForm,
+            Screen::MfList(_) => Ctx::MfList,
+            Screen::MfDetail(_) => Ctx::MfDetail,
+            Screen::MfForm(f) if f.picker.is_some() => Ctx::MfPicker,
+            Screen::MfForm(_) => Ctx::MfForm,
+            Screen::MfAction(_) => Ctx::MfAction,
+            Screen::MfRef(_) => Ctx::MfRef,
         }
     }
 
@@ -72,6 +87,7 @@ impl Screen {
             Screen::Form(f) => f.is_dirty(),
             Screen::AdminForm(f) => f.is_dirty(),
             Screen::AssistForm(f) => f.is_dirty(),
+            Screen::MfForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -97,6 +113,11 @@ impl Screen {
             Screen::AssistQueue(st) => st.on_input(env, input),
             Screen::AssistDetail(st) => st.on_input(env, input),
             Screen::AssistForm(st) => st.on_input(env, input),
+            Screen::MfList(st) => st.on_input(env, input),
+            Screen::MfDetail(st) => st.on_input(input),
+            Screen::MfForm(st) => st.on_input(env, input),
+            Screen::MfAction(st) => st.on_input(input),
+            Screen::MfRef(st) => st.on_input(input),
         }
     }
 
@@ -127,6 +148,9 @@ impl Screen {
             Screen::PlBatches(p) => p.reload(),
             Screen::AssistQueue(q) => q.reload(),
             Screen::AssistDetail(d) => d.reload(),
+            Screen::MfList(l) => l.reload(),
+            Screen::MfDetail(d) => d.reload(),
+            Screen::MfRef(r) => r.reload(),
             _ => Out::default(),
         }
     }
