@@ -1124,6 +1124,10 @@ texts! {
     MfPickerNone => "没有匹配的代码", "No matching code";
     MfMsgSaved => "已保存联单 {number}", "Manifest {number} saved";
     MfMsgAckWarnings => "{warning}。确认无误请再提交一次", "{warning}. Submit again to confirm";
+    MfTaskApprovalsExpiring => "跨省审批 30 天内到期", "Approvals ending within 30 days";
+    MfHomeLine => "转移联单：草稿 {drafts}  待接收确认 {receipt}  差异 {discrepancy}  提醒 {alerts}（按 m 查看）", "Manifests: drafts {drafts}  awaiting receipt {receipt}  discrepancy {discrepancy}  alerts {alerts} (m to open)";
+    MfSent => "移出", "sent";
+    MfReceivedDir => "接收", "received";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -730,7 +730,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Char('m')],
         Cmd::Manifests,
         T::KeyManifests,
-        true,
+        false,
     ),
     b(Ctx::MfList, &[Up, Char('k')], Cmd::Up, T::KeyUp, false),
     b(
@@ -947,13 +947,6 @@ pub const BINDINGS: &[Binding] = &[
         T::KeyRefresh,
         false,
     ),
-    b(
-        Ctx::Global,
-        &[Ctrl('w')],
-        Cmd::Manifests,
-        T::KeyManifests,
-        false,
-    ),
     // Everywhere (after the context's own keys). Bindings without keys are palette-only.
     b(Ctx::Global, &[F(1), Char('?')], Cmd::Help, T::KeyHelp, true),
     b(
@@ -982,4 +975,12 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Global, &[Ctrl('g')], Cmd::Assist, T::KeyAssist, false),
     b(Ctx::Global, &[], Cmd::Lock, T::KeyLock, false),
     b(Ctx::Global, &[], Cmd::Logout, T::KeyLogout, false),
+    // 危险废物转移联单 (manifests)
+    b(
+        Ctx::Global,
+        &[Ctrl('w')],
+        Cmd::Manifests,
+        T::KeyManifests,
+        false,
+    ),
 ];

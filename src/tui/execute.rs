@@ -18,6 +18,9 @@ const HISTORY_ROWS: usize = 200;
 /// 帮扶 requests the enterprise's 360° view lists.
 const ASSIST_IN_DETAIL: usize = 50;
 
+/// 转移联单 the enterprise's 360° view lists.
+const MANIFESTS_IN_DETAIL: usize = 30;
+
 /// Requests a 帮扶 queue shows.
 const ASSIST_ROWS: usize = 500;
 
@@ -383,12 +386,23 @@ fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     } else {
         Vec::new()
     };
+    // 危险废物转移联单 (manifests)
+    let manifests = if s.require(crate::domain::user::Action::ManifestRead).is_ok() {
+        let f = crate::store::manifest::ListFilter {
+            enterprise_id: Some(id),
+            ..Default::default()
+        };
+        s.manifest_page(&f, MANIFESTS_IN_DETAIL)?
+    } else {
+        Vec::new()
+    };
     Ok(DetailData {
         enterprise,
         former_names,
         history,
         list_entries,
         assist,
+        manifests,
     })
 }
 
