@@ -24,7 +24,9 @@ pub mod home;
 // Command-line work: import, demo data, administration.
 pub mod demo;
 mod demo_assist;
+// 危险废物转移联单 (manifests)
 mod demo_data;
+mod demo_manifest;
 mod demo_positive_list;
 mod demo_tables;
 pub mod import;

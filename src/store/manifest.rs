@@ -165,6 +165,16 @@ pub fn next_serial(conn: &Connection, city: &str, year: i32) -> Result<i64> {
     )?)
 }
 
+/// Sets the next serial of the city's sequence (after bulk writes that numbered manifests themselves).
+pub fn set_serial(conn: &Connection, city: &str, year: i32, next: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO manifest_counter (city, year, next_seq) VALUES (?1, ?2, ?3)
+         ON CONFLICT (city, year) DO UPDATE SET next_seq = MAX(next_seq, ?3)",
+        params![city, year, next],
+    )?;
+    Ok(())
+}
+
 pub fn number_exists(conn: &Connection, number: &str) -> Result<bool> {
     Ok(conn
         .query_row("SELECT 1 FROM manifest WHERE number = ?1", [number], |_| {
@@ -304,6 +314,11 @@ pub fn get_by_number(conn: &Connection, number: &str) -> Result<Option<Manifest>
 /// Replaces the waste lines of a manifest.
 pub fn set_lines(conn: &Connection, id: i64, lines: &[Line]) -> Result<()> {
     conn.execute("DELETE FROM manifest_line WHERE manifest_id = ?1", [id])?;
+    insert_lines(conn, id, lines)
+}
+
+/// Adds waste lines to a manifest that has none yet (bulk writers).
+pub fn insert_lines(conn: &Connection, id: i64, lines: &[Line]) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO manifest_line (manifest_id, seq, waste_code, category, waste_name, hazard, form,
             components, harmful, packaging, containers, quantity_kg, received_kg, received_containers)

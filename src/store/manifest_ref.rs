@@ -328,3 +328,13 @@ pub fn search_codes(
     )?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Up to `limit` operating enterprises as (id, region), for the demo generator's bulk manifests.
+pub fn generator_candidates(conn: &Connection, limit: usize) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, region_code FROM enterprise WHERE status = 'operating' AND deleted_at IS NULL
+         ORDER BY id LIMIT {limit}"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
