@@ -1018,7 +1018,7 @@ texts! {
     MfErrApprovalQuantity => "超过审批 {number} 的批准数量 {approved} 吨：已转移 {used} 吨，本联单 {this} 吨", "Exceeds approval {number}: approved {approved} t, already {used} t, this manifest {this} t";
     MfWarnNotAdjacent => "接受单位所在省份 {province} 与山东不相邻，请说明是否符合就近原则", "The receiver's province {province} does not border Shandong: confirm the nearest-facility principle";
     MfErrNotParty => "您的企业不是本联单的{party}，不能办理此环节", "Your enterprise is not this manifest's {party}: this step is not yours";
-    MfErrMustDiscrepancy => "第 {n} 行实收与申报相差超过容差（{declared} 吨/{dc} 件，实收 {measured} 吨/{mc} 件）：请登记差异", "Line {n} differs beyond the tolerance (declared {declared} t/{dc}, measured {measured} t/{mc}): record a discrepancy";
+    MfErrMustDiscrepancy => "第 {n} 行实收 {measured} 吨/{mc} 件，申报 {declared} 吨/{dc} 件，超出容差：请登记差异", "Line {n}: received {measured} t/{mc}, declared {declared} t/{dc}, beyond tolerance: record a discrepancy";
     MfErrOneGenerator => "一张联单只能有一个移出人", "A manifest has exactly one generator";
     MfPartyGenerator => "移出人", "generator";
     MfPartyReceiver => "接受人", "receiver";

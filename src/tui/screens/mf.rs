@@ -265,6 +265,7 @@ impl MfListState {
             Input::Cmd(Cmd::NextValue) => return self.switch(self.tab + 1),
             Input::Cmd(Cmd::PrevValue) => return self.switch(self.tab + n - 1),
             Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Open) => {
                 if let Some(r) = self.rows.get(self.selected) {
                     return MfDetailState::open(r.manifest.id);

@@ -262,6 +262,7 @@ impl MfActionState {
             return Out::default();
         };
         match input {
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
             Input::Cmd(Cmd::NextValue) => f.next(true),

@@ -76,6 +76,8 @@ impl MfDetailState {
         match result {
             Ok(text) => {
                 self.ack_pending = None;
+                // The state changed, so do the actions: start again from the first.
+                self.action = 0;
                 self.reload().with_message(Message::info(text))
             }
             Err(r) => {
@@ -124,6 +126,7 @@ impl MfDetailState {
                 self.ack_pending = None;
             }
             Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Submit) => {
                 let (Some(action), Some(d)) =
                     (self.actions().get(self.action).copied(), &self.data)

@@ -143,8 +143,10 @@ impl MfFormState {
             Ok(d) => {
                 let chosen = value_of(&self.fields, H, "licence");
                 if let Some(f) = self.fields.iter_mut().find(|f| f.id == "licence") {
-                    f.options = d
-                        .licences
+                    // Local receivers first: most transfers stay in Shandong.
+                    let mut licences = d.licences.clone();
+                    licences.sort_by_key(|l| l.province != crate::domain::manifest::PROVINCE);
+                    f.options = licences
                         .iter()
                         .map(|l| {
                             let label = format!("{} {}", l.number, l.holder_name);
@@ -404,6 +406,7 @@ impl MfFormState {
                 }))
                 .with_message(Message::progress(T::MsgSaving));
             }
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n.max(1),
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n.max(1) - 1) % n.max(1),
             Input::Cmd(Cmd::MfAddLine) => self.add_line(),

@@ -52,7 +52,7 @@ fn render_fields(
         .unwrap_or(0);
     let top = (at + 2).saturating_sub(room);
     let w = usize::from(area.width).saturating_sub(2);
-    let label_w = 18;
+    let label_w = 22;
     let value_x = area.x + 1 + label_w as u16;
     let value_w = w.saturating_sub(label_w);
     let mut cursor = None;
@@ -108,17 +108,15 @@ pub fn render_form(
     };
     let mut cursor = render_fields(frame, area, app, &s.fields, s.focus);
     let y = body.bottom().saturating_sub(1);
-    match &s.error {
-        Some(err) => put(frame, body.x + 1, y, &err.render(lang), w, theme.error()),
-        None => put(
-            frame,
-            body.x + 1,
-            y,
-            T::MfFormHint.get(lang),
-            w,
-            theme.dim(),
-        ),
-    };
+    // Refusals are on the message row; this row keeps the keys in view.
+    put(
+        frame,
+        body.x + 1,
+        y,
+        T::MfFormHint.get(lang),
+        w,
+        theme.dim(),
+    );
     if let Some(p) = &s.picker {
         let pane = Rect {
             x: body.x + 2,
@@ -150,11 +148,11 @@ pub fn render_form(
         for (i, h) in p.hits.iter().enumerate().skip(first).take(room) {
             let y = inner.y + 1 + (i - first) as u16;
             let line = format!(
-                "{} {} {} [{}]",
+                "{} {} [{}] {}",
                 h.code,
-                sanitize(&h.category_name),
-                sanitize(&h.description),
-                h.hazard
+                h.category,
+                h.hazard,
+                sanitize(&h.description)
             );
             let style = if i == p.selected {
                 theme.selected()
@@ -184,16 +182,14 @@ pub fn render_action(
     };
     let cursor = render_fields(frame, area, app, &s.fields, s.focus);
     let y = body.bottom().saturating_sub(1);
-    match &s.error {
-        Some(err) => put(frame, body.x + 1, y, &err.render(lang), w, theme.error()),
-        None => put(
-            frame,
-            body.x + 1,
-            y,
-            T::MfActionHint.get(lang),
-            w,
-            theme.dim(),
-        ),
-    };
+    // Refusals are on the message row; this row keeps the keys in view.
+    put(
+        frame,
+        body.x + 1,
+        y,
+        T::MfActionHint.get(lang),
+        w,
+        theme.dim(),
+    );
     cursor
 }

@@ -74,6 +74,7 @@ impl MfRefState {
                 self.selected = 0;
             }
             Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             _ => {}
         }
         Out::default()

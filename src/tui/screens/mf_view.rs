@@ -38,8 +38,9 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfListState
         theme.heading()
     };
     put(frame, body.x + 1, body.y, &filter, w, style);
-    let name_w = w.saturating_sub(14 + 10 + 9 + 10 + 5) / 2;
-    let cols = [14usize, 10, name_w.max(6), name_w.max(6), 9, 10];
+    // Six columns and a space after each fill the width exactly.
+    let name_w = w.saturating_sub(14 + 10 + 9 + 12 + 6) / 2;
+    let cols = [14usize, 10, name_w.max(6), name_w.max(6), 9, 12];
     let header: Vec<(String, usize)> = [
         T::MfFieldNumber,
         T::MfColState,
@@ -185,17 +186,18 @@ fn detail_lines(d: &MfDetailData, lang: Lang) -> Vec<Line> {
             .received_kg
             .map(|k| format!(" -> {}", format_tonnes(k)))
             .unwrap_or_default();
+        // The figures first, the long name last, so truncation never hides a quantity.
         v.push(Line::Text(format!(
-            "{}. {} {} [{}] {} {}x{} {} t{}",
+            "{}. {} [{}] {} {} t{} {}x{} {}",
             l.seq,
             l.code,
-            sanitize(&l.name),
             l.hazard,
             l.form,
+            format_tonnes(l.quantity_kg),
+            received,
             l.containers,
             sanitize(&l.packaging),
-            format_tonnes(l.quantity_kg),
-            received
+            sanitize(&l.name)
         )));
     }
     v.push(Line::Heading(T::MfSectionLegs.get(lang).to_string()));
@@ -266,19 +268,25 @@ fn detail_lines(d: &MfDetailData, lang: Lang) -> Vec<Line> {
     }
     v.push(Line::Heading(T::MfSectionTimeline.get(lang).to_string()));
     for h in &d.detail.history {
-        let event = MfEvent::parse(&h.event)
+        let event = MfEvent::parse(&h.event);
+        let label = event
             .map(|e| e.label().get(lang).to_string())
             .unwrap_or_else(|| T::MfEventCreate.get(lang).to_string());
         let to = MfState::parse(&h.to_state)
             .map(|s| s.label().get(lang).to_string())
             .unwrap_or_default();
+        // A decision is stored as its code and shown in the chosen language.
+        let note = match (event, crate::domain::manifest::Decision::parse(&h.note)) {
+            (Some(MfEvent::Decide), Some(dec)) => dec.label().get(lang).to_string(),
+            _ => sanitize(&h.note),
+        };
         v.push(Line::Text(format!(
             "{} {} {} -> {} {}",
             local_time(&h.at),
             sanitize(&h.by_name),
-            event,
+            label,
             to,
-            sanitize(&h.note)
+            note
         )));
     }
     v
