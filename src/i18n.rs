@@ -1052,7 +1052,7 @@ texts! {
     MfFieldReceivedQty => "实收数量（吨）", "Received (t)";
     MfFieldReceivedContainers => "实收容器数", "Containers received";
     MfFieldToldGenerator => "告知移出人时间", "Generator told at";
-    MfFieldToldBureau => "报告接受地生态环境部门时间", "Receiving-area bureau told at";
+    MfFieldToldBureau => "报告接受地部门时间", "Receiving-area bureau told at";
     MfFieldDiffKind => "差异类型", "Discrepancy kind";
     MfFieldDeclared => "申报值", "Declared";
     MfFieldMeasured => "实际值", "Measured";
@@ -1128,6 +1128,7 @@ texts! {
     MfHomeLine => "转移联单：草稿 {drafts}  待接收确认 {receipt}  差异 {discrepancy}  提醒 {alerts}（按 m 查看）", "Manifests: drafts {drafts}  awaiting receipt {receipt}  discrepancy {discrepancy}  alerts {alerts} (m to open)";
     MfSent => "移出", "sent";
     MfReceivedDir => "接收", "received";
+    MfColNumber => "联单编号", "Number";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -42,7 +42,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfListState
     let name_w = w.saturating_sub(14 + 10 + 9 + 12 + 6) / 2;
     let cols = [14usize, 10, name_w.max(6), name_w.max(6), 9, 12];
     let header: Vec<(String, usize)> = [
-        T::MfFieldNumber,
+        T::MfColNumber,
         T::MfColState,
         T::MfFieldGenerator,
         T::MfFieldReceiver,
