@@ -1129,6 +1129,21 @@ texts! {
     MfSent => "移出", "sent";
     MfReceivedDir => "接收", "received";
     MfColNumber => "联单编号", "Number";
+    MfColGeneratorUscc => "移出人信用代码", "Generator USCC";
+    MfErrImportEmpty => "文件为空或没有表头：第一行应为列名，如 联单编号、移出人信用代码", "The file is empty or has no header: the first line names the columns, e.g. Manifest number, Generator USCC";
+    MfErrImportColumn => "文件缺少“{column}”列", "The file has no \"{column}\" column";
+    MfErrImportRow => "这一行无法读取（引号不配对或列数不对）", "This row cannot be read (unbalanced quotes or wrong number of cells)";
+    MfErrImportNotDraft => "联单 {number} 已是“{state}”，导入不会修改已提交的联单", "Manifest {number} is already {state}: an import never changes a submitted manifest";
+    HelpExportManifests => "导出转移联单（每个废物行一行）：CSV、XLSX 或 JSON，限本账户可见范围", "Export manifests (one row per waste line) as CSV, XLSX or JSON, within the account's scope";
+    HelpImportManifests => "导入全国系统导出的转移联单（CSV），按联单编号新建或更新草稿", "Import manifests exported by the national system (CSV): create, or update drafts, by number";
+    HelpMfFrom => "转移日期自（含），YYYY-MM-DD", "Transfer date from (inclusive), YYYY-MM-DD";
+    HelpMfTo => "转移日期至（含），YYYY-MM-DD", "Transfer date to (inclusive), YYYY-MM-DD";
+    HelpMfState => "只导出该状态：draft、in_transit、awaiting_receipt、completed 等", "Only this state: draft, in_transit, awaiting_receipt, completed, ...";
+    MfErrCliDate => "{flag} 的值 {value} 不是日期：请写成 YYYY-MM-DD", "{flag} {value} is not a date: use YYYY-MM-DD";
+    MfCliExported => "已导出 {n} 行转移联单到 {path}", "Exported {n} manifest rows to {path}";
+    MfCliImported => "读取联单 {n} 张：新建 {created}，更新 {updated}，拒绝 {refused}", "Read {n} manifests: {created} created, {updated} updated, {refused} refused";
+    MfCliImportIssue => "第 {line} 行 联单 {number}：{reason}", "Line {line}, manifest {number}: {reason}";
+    MfCliImportNothing => "有联单未通过检查，未导入任何内容（用 --lenient 导入通过检查的联单）", "Some manifests failed the checks, nothing was imported (--lenient imports the ones that pass)";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

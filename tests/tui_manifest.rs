@@ -11,13 +11,13 @@ use crossterm::event::KeyCode;
 use ecocase::domain::manifest::{Line, LineDraft, MfState, Mode, Origin};
 use ecocase::domain::manifest_deadlines::MfAlert;
 use ecocase::domain::manifest_rules::{EventInput, MfEvent};
-use ecocase::i18n::{Lang, Text, T};
+use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::manifest::{ManifestDetail, ManifestRow};
 use ecocase::store::manifest::{HistoryRow, Leg, ListFilter, Manifest};
 use ecocase::store::manifest_ref::{CodeHit, Licence};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::mf::{FormData, MfDetailData, MfEffect, MfMsg, Refusal, PAGE};
+use ecocase::tui::screens::mf::{FormData, MfDetailData, MfEffect, MfMsg, PAGE, Refusal};
 use tui_common::*;
 
 fn snap(app: &App) -> String {
@@ -36,6 +36,7 @@ fn manifest(id: i64, number: &str, state: MfState) -> Manifest {
         origin: Origin::Local,
         generator_id: 1,
         generator_name: "聊城市鑫润化工有限公司".into(),
+        generator_uscc: "9137150204601036XX".into(),
         region_code: "371502".into(),
         receiver_id: Some(2),
         receiver_region: "3715A1".into(),
@@ -134,7 +135,14 @@ fn detail(state: MfState, events: Vec<MfEvent>) -> MfDetailData {
 }
 
 fn opened(lang: Lang, state: MfState, events: Vec<MfEvent>) -> App {
-    let mut app = logged_in(session("receiver", &[ecocase::domain::user::Role::Enterprise], Some(2)), lang);
+    let mut app = logged_in(
+        session(
+            "receiver",
+            &[ecocase::domain::user::Role::Enterprise],
+            Some(2),
+        ),
+        lang,
+    );
     update(&mut app, ctrl('w'));
     update(
         &mut app,
@@ -200,7 +208,11 @@ fn reaching_the_last_row_loads_the_next_page_by_keyset() {
     update(&mut app, ctrl('w'));
     let many: Vec<ManifestRow> = (0..PAGE as i64)
         .map(|i| ManifestRow {
-            manifest: manifest(1000 - i, &format!("2026371500{:04}", 1000 - i), MfState::Completed),
+            manifest: manifest(
+                1000 - i,
+                &format!("2026371500{:04}", 1000 - i),
+                MfState::Completed,
+            ),
             alerts: Vec::new(),
         })
         .collect();
@@ -263,8 +275,14 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     assert_eq!(input.at, "2026-11-30 10:00");
     assert_eq!(input.told_bureau_at, "2026-11-30 10:00");
     let d = &input.discrepancies[0];
-    assert_eq!(d.kind, Some(ecocase::domain::manifest::DiscrepancyKind::Quantity));
-    assert_eq!((d.declared.as_str(), d.measured.as_str()), ("2.400 吨", "2.000 吨"));
+    assert_eq!(
+        d.kind,
+        Some(ecocase::domain::manifest::DiscrepancyKind::Quantity)
+    );
+    assert_eq!(
+        (d.declared.as_str(), d.measured.as_str()),
+        ("2.400 吨", "2.000 吨")
+    );
     // A refusal keeps the dialog open with the message.
     update(
         &mut app,
@@ -282,7 +300,11 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
 
 #[test]
 fn submit_with_warnings_is_sent_again_acknowledged() {
-    let mut app = opened(Lang::Zh, MfState::Draft, vec![MfEvent::Submit, MfEvent::Cancel]);
+    let mut app = opened(
+        Lang::Zh,
+        MfState::Draft,
+        vec![MfEvent::Submit, MfEvent::Cancel],
+    );
     insta::assert_snapshot!("mf_detail_draft_zh", snap(&app));
     update(&mut app, key(KeyCode::Right));
     let submit = |ack| {
@@ -302,10 +324,11 @@ fn submit_with_warnings_is_sent_again_acknowledged() {
             warnings_only: true,
         }))),
     );
-    assert!(app
-        .message
-        .as_ref()
-        .is_some_and(|m| m.text.render(Lang::Zh).contains("再提交一次")));
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.render(Lang::Zh).contains("再提交一次"))
+    );
     assert_eq!(update(&mut app, key(KeyCode::Enter)), submit(true));
 }
 
@@ -379,12 +402,21 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
     }
     type_text(&mut app, "2.4");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::Mf(MfEffect::Save { id: None, input, generator_uscc, acknowledged: false })] =
-        fx.as_slice()
+    let [
+        Effect::Mf(MfEffect::Save {
+            id: None,
+            input,
+            generator_uscc,
+            acknowledged: false,
+        }),
+    ] = fx.as_slice()
     else {
         panic!("{fx:?}");
     };
-    assert!(generator_uscc.is_empty(), "enterprise accounts are their own generator");
+    assert!(
+        generator_uscc.is_empty(),
+        "enterprise accounts are their own generator"
+    );
     assert_eq!(input.licence_number, "鲁危证1508号");
     assert_eq!(input.transfer_date, "2026-11-30");
     assert_eq!(
@@ -424,7 +456,11 @@ fn snapshots_of_list_and_detail_in_both_languages() {
             }),
         );
         insta::assert_snapshot!(format!("mf_list_{}", lang.code()), snap(&app));
-        let app = opened(lang, MfState::AwaitingReceipt, vec![MfEvent::Confirm, MfEvent::ReportDiscrepancy]);
+        let app = opened(
+            lang,
+            MfState::AwaitingReceipt,
+            vec![MfEvent::Confirm, MfEvent::ReportDiscrepancy],
+        );
         insta::assert_snapshot!(format!("mf_detail_{}", lang.code()), snap(&app));
     }
 }

@@ -15,6 +15,8 @@ use std::path::PathBuf;
 pub enum ExportCommand {
     Enterprises(EnterprisesArgs),
     PositiveList(PositiveListArgs),
+    // 危险废物转移联单 (manifests)
+    Manifests(crate::cli::manifest::ExportArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -89,6 +91,7 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
     let a = match c {
         ExportCommand::Enterprises(a) => a,
         ExportCommand::PositiveList(a) => return run_positive_list(ctx, a, secrets),
+        ExportCommand::Manifests(a) => return crate::cli::manifest::export(ctx, a, secrets),
     };
     let lang = ctx.lang;
     let to_stdout = a.output.as_os_str() == "-";

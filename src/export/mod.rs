@@ -5,6 +5,8 @@
 pub mod columns;
 pub mod csv;
 pub mod json;
+// 危险废物转移联单 (manifests)
+pub mod manifest;
 pub mod positive_list;
 pub mod xlsx;
 

@@ -155,6 +155,7 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
             origin: Origin::Local,
             generator_id,
             generator_name: String::new(),
+            generator_uscc: String::new(),
             region_code: region,
             receiver_id: licence.enterprise_id,
             receiver_region: receiver_region.clone(),

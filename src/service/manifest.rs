@@ -644,6 +644,7 @@ impl Session {
             origin,
             generator_id,
             generator_name: String::new(),
+            generator_uscc: String::new(),
             region_code: region.to_string(),
             receiver_id: l.enterprise_id,
             receiver_region,

@@ -15,6 +15,7 @@ pub mod users;
 pub mod manifest;
 pub mod manifest_admin;
 mod manifest_flow;
+pub mod manifest_io;
 
 // Screens' read models (TUI work).
 pub mod accounts;

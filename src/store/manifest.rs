@@ -27,6 +27,7 @@ pub struct Manifest {
     pub origin: Origin,
     pub generator_id: i64,
     pub generator_name: String,
+    pub generator_uscc: String,
     pub region_code: String,
     pub receiver_id: Option<i64>,
     pub receiver_region: String,
@@ -68,7 +69,7 @@ const SELECT: &str = "SELECT m.id, m.uid, m.number, m.origin, m.generator_id, e.
     m.handling_code, m.confirmed_at, m.completed_at, m.paper_completed_on, m.backfilled_at,
     m.cancel_reason, m.follow_up_of, m.warnings,
     (SELECT COALESCE(SUM(quantity_kg), 0) FROM manifest_line WHERE manifest_id = m.id),
-    m.row_version, m.created_at, m.created_by
+    m.row_version, m.created_at, m.created_by, e.uscc
     FROM manifest m JOIN enterprise e ON e.id = m.generator_id";
 
 fn code<E>(
@@ -150,6 +151,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Manifest> {
         row_version: r.get(35)?,
         created_at: r.get(36)?,
         created_by: r.get(37)?,
+        generator_uscc: r.get(38)?,
     })
 }
 
