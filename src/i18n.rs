@@ -1144,6 +1144,16 @@ texts! {
     MfCliImported => "读取联单 {n} 张：新建 {created}，更新 {updated}，拒绝 {refused}", "Read {n} manifests: {created} created, {updated} updated, {refused} refused";
     MfCliImportIssue => "第 {line} 行 联单 {number}：{reason}", "Line {line}, manifest {number}: {reason}";
     MfCliImportNothing => "有联单未通过检查，未导入任何内容（用 --lenient 导入通过检查的联单）", "Some manifests failed the checks, nothing was imported (--lenient imports the ones that pass)";
+    KeyMfRegister => "登记", "Register";
+    MfScreenNewLicence => "登记经营许可证", "Register a licence";
+    MfScreenNewApproval => "登记跨省转移审批", "Register an approval";
+    MfFieldHolderUscc => "持证单位信用代码", "Holder USCC";
+    MfFieldProvince => "所在省份代码", "Province code";
+    MfFieldScope => "经营范围（类别/代码）", "Scope (categories/codes)";
+    MfFieldModes => "经营方式（如 贮存,利用）", "Modes (e.g. store,utilize)";
+    MfFieldCapacity => "年经营规模（吨）", "Annual capacity (t)";
+    MfFieldApprovedQty => "批准数量（吨）", "Approved quantity (t)";
+    MfMsgRegistered => "已登记 {number}", "{number} registered";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

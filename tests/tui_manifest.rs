@@ -464,3 +464,45 @@ fn snapshots_of_list_and_detail_in_both_languages() {
         insta::assert_snapshot!(format!("mf_detail_{}", lang.code()), snap(&app));
     }
 }
+
+#[test]
+fn staff_register_a_licence_from_the_reference_screen() {
+    let mut app = logged_in(staff(), Lang::Zh);
+    update(&mut app, ctrl('w'));
+    let fx = update(&mut app, key(KeyCode::Char('a')));
+    assert_eq!(fx, [Effect::Mf(MfEffect::LoadRef)]);
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Insert));
+    for (i, v) in [
+        "鲁危证1509号",
+        "91130200699229617X",
+        "聊城市绿洲环保科技有限公司",
+        "37",
+        "HW08,HW49",
+        "贮存,利用",
+        "50000",
+        "2025-01-01",
+        "2029-12-31",
+    ]
+    .iter()
+    .enumerate()
+    {
+        if i > 0 {
+            update(&mut app, key(KeyCode::Tab));
+        }
+        type_text(&mut app, v);
+    }
+    let fx = update(&mut app, ctrl('s'));
+    let [Effect::Mf(MfEffect::CreateLicence(input))] = fx.as_slice() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(input.number, "鲁危证1509号");
+    assert_eq!(input.modes, vec![Mode::Store, Mode::Utilize]);
+    assert_eq!(input.valid_to, "2029-12-31");
+    // An enterprise account is not offered the registration.
+    let mut ent = logged_in(enterprise_user(), Lang::Zh);
+    update(&mut ent, ctrl('w'));
+    update(&mut ent, key(KeyCode::Char('a')));
+    update(&mut ent, key(KeyCode::Insert));
+    assert!(matches!(ent.screen(), Screen::MfRef(_)));
+}

@@ -947,6 +947,13 @@ pub const BINDINGS: &[Binding] = &[
         T::KeyRefresh,
         false,
     ),
+    b(
+        Ctx::MfRef,
+        &[Insert, F(7), Ctrl('n')],
+        Cmd::MfRegister,
+        T::KeyMfRegister,
+        true,
+    ),
     // Everywhere (after the context's own keys). Bindings without keys are palette-only.
     b(Ctx::Global, &[F(1), Char('?')], Cmd::Help, T::KeyHelp, true),
     b(

@@ -116,6 +116,16 @@ pub(crate) fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
                 .map(|m| Text::new(T::MfMsgSaved).arg("number", m.number))
                 .map_err(refusal),
         ),
+        MfEffect::CreateLicence(input) => MfMsg::Done(
+            s.create_licence(input)
+                .map(|l| Text::new(T::MfMsgRegistered).arg("number", l.number))
+                .map_err(refusal),
+        ),
+        MfEffect::CreateApproval(input) => MfMsg::Done(
+            s.create_approval(input)
+                .map(|a| Text::new(T::MfMsgRegistered).arg("number", a.number))
+                .map_err(refusal),
+        ),
         MfEffect::LoadRef => MfMsg::Ref(
             (|| {
                 Ok((

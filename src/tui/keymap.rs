@@ -185,6 +185,8 @@ pub enum Cmd {
     MfAddLeg,
     MfRemoveBlock,
     MfPickCode,
+    /// Register a licence or an approval.
+    MfRegister,
 }
 
 impl Cmd {
@@ -219,6 +221,7 @@ impl Cmd {
             Cmd::FileRequest => Some(Action::AssistFile),
             Cmd::Manifests | Cmd::MfRef => Some(Action::ManifestRead),
             Cmd::MfNew => Some(Action::ManifestDraft),
+            Cmd::MfRegister => Some(Action::LicenceManage),
             _ => None,
         }
     }

@@ -53,6 +53,8 @@ pub enum MfEffect {
         licence: String,
     },
     LoadRef,
+    CreateLicence(crate::service::manifest_admin::LicenceInput),
+    CreateApproval(crate::service::manifest_admin::ApprovalInput),
 }
 
 /// What the runtime answers.

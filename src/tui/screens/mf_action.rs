@@ -5,6 +5,7 @@
 use crate::domain::manifest::{Decision, DiscrepancyKind, LegDraft, format_tonnes};
 use crate::domain::manifest_rules::{DiscrepancyInput, EventInput, MfEvent};
 use crate::i18n::{T, Text};
+use crate::service::manifest_admin::{ApprovalInput, LicenceInput};
 use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
@@ -22,6 +23,9 @@ pub enum ActionPurpose {
     FollowUp {
         id: i64,
     },
+    /// Registering a receiver's licence or a cross-province approval (staff).
+    Licence,
+    Approval,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,7 +34,6 @@ pub struct MfActionState {
     pub fields: Vec<MfField>,
     pub focus: usize,
     pub saving: bool,
-    pub error: Option<Text>,
     /// Refused only for warnings: the next save acknowledges them.
     pub ack_pending: bool,
     pub number: String,
@@ -63,7 +66,6 @@ impl MfActionState {
             fields,
             focus: 0,
             saving: false,
-            error: None,
             ack_pending: false,
             number: d.detail.manifest.number.clone(),
         };
@@ -156,10 +158,55 @@ impl MfActionState {
         )
     }
 
+    /// The form that registers a licence (`licence`) or an approval.
+    pub fn register(licence: bool) -> Out {
+        let t = |id, label| MfField::text(id, label, "", H);
+        let (purpose, fields) = if licence {
+            (
+                ActionPurpose::Licence,
+                vec![
+                    t("number", T::MfFieldLicence),
+                    t("holder_uscc", T::MfFieldHolderUscc),
+                    t("holder_name", T::MfFieldReceiver),
+                    t("province", T::MfFieldProvince),
+                    t("scope", T::MfFieldScope),
+                    t("modes", T::MfFieldModes),
+                    t("capacity", T::MfFieldCapacity),
+                    t("valid_from", T::MfFieldValidFrom),
+                    t("valid_to", T::MfFieldValidTo),
+                ],
+            )
+        } else {
+            (
+                ActionPurpose::Approval,
+                vec![
+                    t("number", T::MfFieldApproval),
+                    t("generator_uscc", T::MfFieldGeneratorUscc),
+                    t("waste_code", T::MfFieldCode),
+                    t("licence", T::MfFieldLicence),
+                    t("quantity", T::MfFieldApprovedQty),
+                    t("valid_from", T::MfFieldValidFrom),
+                    t("valid_to", T::MfFieldValidTo),
+                ],
+            )
+        };
+        let s = MfActionState {
+            purpose,
+            fields,
+            focus: 0,
+            saving: false,
+            ack_pending: false,
+            number: String::new(),
+        };
+        Out::nav(Nav::Push(Screen::MfAction(Box::new(s))))
+    }
+
     pub fn title(&self) -> T {
         match self.purpose {
             ActionPurpose::Event { event, .. } => event.label(),
             ActionPurpose::FollowUp { .. } => T::MfActionFollowUp,
+            ActionPurpose::Licence => T::MfScreenNewLicence,
+            ActionPurpose::Approval => T::MfScreenNewApproval,
         }
     }
 
@@ -181,6 +228,31 @@ impl MfActionState {
                 id: *id,
                 licence: self.v("licence"),
             }),
+            ActionPurpose::Licence => Effect::Mf(MfEffect::CreateLicence(LicenceInput {
+                number: self.v("number"),
+                holder_uscc: self.v("holder_uscc"),
+                holder_name: self.v("holder_name"),
+                province: self.v("province"),
+                scope: self.v("scope"),
+                // 贮存,利用 or store,utilize; unknown words are dropped and an empty list is refused.
+                modes: self
+                    .v("modes")
+                    .split([',', '，', '、', ' '])
+                    .filter_map(crate::domain::manifest::Mode::parse)
+                    .collect(),
+                capacity: self.v("capacity"),
+                valid_from: self.v("valid_from"),
+                valid_to: self.v("valid_to"),
+            })),
+            ActionPurpose::Approval => Effect::Mf(MfEffect::CreateApproval(ApprovalInput {
+                number: self.v("number"),
+                generator_uscc: self.v("generator_uscc"),
+                waste_code: self.v("waste_code"),
+                licence_number: self.v("licence"),
+                quantity: self.v("quantity"),
+                valid_from: self.v("valid_from"),
+                valid_to: self.v("valid_to"),
+            })),
             ActionPurpose::Event {
                 id,
                 row_version,
@@ -237,7 +309,6 @@ impl MfActionState {
             Ok(text) => Out::nav(Nav::Pop).with_message(Message::info(text)),
             Err(r) => {
                 self.ack_pending = r.warnings_only;
-                self.error = Some(r.text.clone());
                 if r.warnings_only {
                     return Out::message(Message::warning(
                         Text::new(T::MfMsgAckWarnings).arg_text("warning", r.text),
@@ -255,7 +326,6 @@ impl MfActionState {
                 return Out::default();
             }
             self.saving = true;
-            self.error = None;
             return Out::effect(self.effect()).with_message(Message::progress(T::MsgSaving));
         }
         let Some(f) = self.fields.get_mut(self.focus) else {

@@ -32,7 +32,6 @@ pub struct MfFormState {
     pub saving: bool,
     pub loading: bool,
     pub dirty: bool,
-    pub error: Option<Text>,
     pub ack_pending: bool,
 }
 
@@ -103,7 +102,6 @@ impl MfFormState {
             saving: false,
             loading: true,
             dirty: false,
-            error: None,
             ack_pending: false,
         }
     }
@@ -376,7 +374,6 @@ impl MfFormState {
             }
             Err(r) => {
                 self.ack_pending = r.warnings_only;
-                self.error = Some(r.text.clone());
                 if r.warnings_only {
                     return Out::message(Message::warning(
                         Text::new(T::MfMsgAckWarnings).arg_text("warning", r.text),
@@ -395,7 +392,6 @@ impl MfFormState {
         match input {
             Input::Cmd(Cmd::Save) if !self.saving => {
                 self.saving = true;
-                self.error = None;
                 let generator_uscc = value_of(&self.fields, H, "generator");
                 let staff = env.session.is_some_and(|s| s.actor.enterprise_id.is_none());
                 return Out::effect(Effect::Mf(MfEffect::Save {

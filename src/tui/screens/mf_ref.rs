@@ -74,6 +74,9 @@ impl MfRefState {
                 self.selected = 0;
             }
             Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::MfRegister) => {
+                return crate::tui::screens::mf_action::MfActionState::register(self.tab == 1);
+            }
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             _ => {}
         }
