@@ -1154,6 +1154,9 @@ texts! {
     MfFieldCapacity => "年经营规模（吨）", "Annual capacity (t)";
     MfFieldApprovedQty => "批准数量（吨）", "Approved quantity (t)";
     MfMsgRegistered => "已登记 {number}", "{number} registered";
+    MfColUsedApproved => "已用/批准(吨)", "Used/approved t";
+    MfColProvince => "省份", "Prov";
+    MfColScope => "经营范围", "Scope";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

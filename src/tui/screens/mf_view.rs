@@ -364,45 +364,78 @@ pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfRefState) 
         };
         x = put(frame, x, body.y, &format!(" {} ", t.get(lang)), w, style) + 1;
     }
-    let lines: Vec<(String, bool)> = if s.tab == 0 {
-        s.approvals
+    // Columns sized to fit 78 cells: the end of validity is what people look for, so it is never cut.
+    let row = |cols: &[(String, usize)]| {
+        cols.iter()
+            .map(|(v, w)| fit(v, *w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (header, lines): (String, Vec<(String, bool)>) = if s.tab == 0 {
+        let header = row(&[
+            (T::MfFieldApproval.get(lang).to_string(), 14),
+            (T::MfFieldGenerator.get(lang).to_string(), 10),
+            (T::MfFieldCode.get(lang).to_string(), 10),
+            (T::MfFieldReceiver.get(lang).to_string(), 10),
+            (T::MfColUsedApproved.get(lang).to_string(), 15),
+            (T::MfFieldValidTo.get(lang).to_string(), 10),
+        ]);
+        let lines = s
+            .approvals
             .iter()
             .map(|a| {
-                (
-                    format!(
-                        "{} {} {} {} {}/{} t {}-{}",
-                        fit(&sanitize(&a.number), 16),
-                        fit(&sanitize(&a.generator_name), 14),
-                        a.waste_code,
-                        fit(&sanitize(&a.receiver_name), 12),
-                        format_tonnes(a.used_kg),
-                        format_tonnes(a.approved_kg),
-                        a.valid_from,
-                        a.valid_to
+                let cols = [
+                    (sanitize(&a.number), 14),
+                    (sanitize(&a.generator_name), 10),
+                    (a.waste_code.clone(), 10),
+                    (sanitize(&a.receiver_name), 10),
+                    (
+                        format!(
+                            "{}/{}",
+                            format_tonnes(a.used_kg),
+                            format_tonnes(a.approved_kg)
+                        ),
+                        15,
                     ),
-                    s.is_expiring(a),
-                )
+                    (a.valid_to.clone(), 10),
+                ];
+                (row(&cols), s.is_expiring(a))
             })
-            .collect()
+            .collect();
+        (header, lines)
     } else {
-        s.licences
+        let header = row(&[
+            (T::MfFieldLicence.get(lang).to_string(), 14),
+            (T::MfFieldReceiver.get(lang).to_string(), 16),
+            (T::MfColProvince.get(lang).to_string(), 4),
+            (T::MfColScope.get(lang).to_string(), 14),
+            (T::MfFieldMode.get(lang).to_string(), 12),
+            (T::MfFieldValidTo.get(lang).to_string(), 10),
+        ]);
+        let lines = s
+            .licences
             .iter()
             .map(|l| {
-                (
-                    format!(
-                        "{} {} {} {} {} {}",
-                        fit(&sanitize(&l.number), 14),
-                        fit(&sanitize(&l.holder_name), 18),
-                        l.province,
-                        fit(&l.scope, 16),
-                        l.modes,
-                        l.valid_to
-                    ),
-                    false,
-                )
+                let modes: Vec<&str> = l
+                    .modes
+                    .split(',')
+                    .filter_map(crate::domain::manifest::Mode::parse)
+                    .map(|m| m.label().get(lang))
+                    .collect();
+                let cols = [
+                    (sanitize(&l.number), 14),
+                    (sanitize(&l.holder_name), 16),
+                    (l.province.clone(), 4),
+                    (l.scope.clone(), 14),
+                    (modes.join(","), 12),
+                    (l.valid_to.clone(), 10),
+                ];
+                (row(&cols), false)
             })
-            .collect()
+            .collect();
+        (header, lines)
     };
+    put_fit(frame, body.x + 1, body.y + 1, &header, w, theme.heading());
     if lines.is_empty() {
         let t = if s.loading {
             T::MsgLoading
