@@ -397,6 +397,7 @@ fn the_enterprise_360_view_lists_its_requests() {
             own: Some(own.clone()),
             plist: None,
             assist: None,
+            manifests: None,
         })),
     );
     let fx = update(&mut app, key(KeyCode::Enter));
@@ -411,6 +412,7 @@ fn the_enterprise_360_view_lists_its_requests() {
                 history: None,
                 list_entries: Vec::new(),
                 assist: rows(),
+                manifests: Vec::new(),
             }),
         },
     );

@@ -48,6 +48,7 @@ fn home(lang: Lang) -> App {
     };
     let home = Home {
         assist: None,
+        manifests: None,
         tasks: vec![
             task(TaskKind::PermitExpiring, 12),
             task(TaskKind::PermitExpired, 3),
@@ -98,6 +99,7 @@ fn list(lang: Lang, w: u16, h: u16) -> App {
     };
     let home = Home {
         assist: None,
+        manifests: None,
         tasks: vec![HomeTask {
             kind: TaskKind::PermitExpiring,
             count: 12,
@@ -152,6 +154,7 @@ fn detail(lang: Lang) -> App {
     ];
     let data = DetailData {
         assist: Vec::new(),
+        manifests: Vec::new(),
         enterprise: e,
         former_names: vec![FormerName {
             name: "莘县华泰造纸厂".into(),
@@ -232,6 +235,7 @@ fn enterprise_account_sees_its_own_card() {
         &mut app,
         Msg::HomeLoaded(Ok(Home {
             assist: None,
+            manifests: None,
             tasks: Vec::new(),
             own: Some(own),
             plist: None,

@@ -17,6 +17,8 @@ pub enum ExportCommand {
     PositiveList(PositiveListArgs),
     Summary(crate::cli::report::SummaryArgs),
     Dossier(crate::cli::report::DossierArgs),
+    // 危险废物转移联单 (manifests)
+    Manifests(crate::cli::manifest::ExportArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -93,6 +95,7 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
         ExportCommand::PositiveList(a) => return run_positive_list(ctx, a, secrets),
         ExportCommand::Summary(a) => return crate::cli::report::run_summary(ctx, a, secrets),
         ExportCommand::Dossier(a) => return crate::cli::report::run_dossier(ctx, a, secrets),
+        ExportCommand::Manifests(a) => return crate::cli::manifest::export(ctx, a, secrets),
     };
     let lang = ctx.lang;
     let to_stdout = a.output.as_os_str() == "-";

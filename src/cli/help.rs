@@ -110,6 +110,18 @@ const HELP: &[(&[&str], &str, T)] = &[
     (&["assist", "list"], "actor", T::HelpAs),
     (&["assist", "auto-close"], "", T::HelpAssistAutoClose),
     (&["assist", "auto-close"], "actor", T::HelpAs),
+    // 危险废物转移联单 (manifests)
+    (&["export", "manifests"], "", T::HelpExportManifests),
+    (&["export", "manifests"], "output", T::HelpOutput),
+    (&["export", "manifests"], "format", T::HelpFormat),
+    (&["export", "manifests"], "from", T::HelpMfFrom),
+    (&["export", "manifests"], "to", T::HelpMfTo),
+    (&["export", "manifests"], "state", T::HelpMfState),
+    (&["export", "manifests"], "actor", T::HelpAs),
+    (&["import", "manifests"], "", T::HelpImportManifests),
+    (&["import", "manifests"], "file", T::HelpImportFile),
+    (&["import", "manifests"], "lenient", T::HelpLenient),
+    (&["import", "manifests"], "actor", T::HelpAs),
 ];
 
 /// Sets one text; a path or argument that does not exist is left alone (the test below catches it).

@@ -16,6 +16,8 @@ pub enum ImportCommand {
     Calendar(reference::CalendarArgs),
     WasteCodes(reference::WasteCodesArgs),
     ServiceMenu(reference::ServiceMenuArgs),
+    // 危险废物转移联单 (manifests)
+    Manifests(crate::cli::manifest::ImportArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -55,6 +57,7 @@ pub fn run(ctx: &Context, c: ImportCommand, secrets: &mut Secrets) -> Result<(),
         ImportCommand::Calendar(a) => return reference::calendar(ctx, a, secrets),
         ImportCommand::WasteCodes(a) => return reference::waste_codes(ctx, a, secrets),
         ImportCommand::ServiceMenu(a) => return reference::service_menu(ctx, a, secrets),
+        ImportCommand::Manifests(a) => return crate::cli::manifest::import(ctx, a, secrets),
     };
     let lang = ctx.lang;
     let bytes = std::fs::read(&a.file).map_err(|e| {

@@ -12,6 +12,8 @@ mod help;
 mod import;
 mod init;
 mod login;
+// 危险废物转移联单 (manifests)
+mod manifest;
 mod output;
 mod reference;
 mod report;

@@ -7,6 +7,12 @@ pub mod assistance_sla;
 pub mod calendar;
 pub mod codes;
 pub mod enterprise;
+// 危险废物转移联单 (manifests)
+pub mod manifest;
+pub mod manifest_cross;
+pub mod manifest_deadlines;
+pub mod manifest_lines;
+pub mod manifest_rules;
 pub mod pinyin;
 pub mod positive_list;
 pub mod report;

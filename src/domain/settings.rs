@@ -31,6 +31,11 @@ pub const DEFAULTS: &[(&str, i64, T)] = &[
         T::SettingAssistCompleteCritical,
     ),
     ("assist.rating_days", 10, T::SettingAssistRatingDays),
+    // 危险废物转移联单 (manifests)
+    ("manifest.receipt_days", 5, T::SettingMfReceiptDays),
+    ("manifest.backfill_days", 10, T::SettingMfBackfillDays),
+    ("manifest.transit_days", 3, T::SettingMfTransitDays),
+    ("manifest.tolerance_pct", 10, T::SettingMfTolerancePct),
 ];
 
 /// The policy in force, read once per session and passed to the rules that need it.

@@ -115,10 +115,18 @@ pub enum Action {
     // 圆桌座谈 (assistance round-tables)
     AssistMeetingRead,
     AssistMeetingRecord,
+    // 危险废物转移联单 (manifests)
+    ManifestRead,
+    ManifestDraft,
+    ManifestTransport,
+    ManifestReceive,
+    ManifestOversee,
+    ManifestExport,
+    LicenceManage,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 33] = [
         Action::EnterpriseRead,
         Action::EnterpriseCreate,
         Action::EnterpriseUpdate,
@@ -146,6 +154,14 @@ impl Action {
         // 圆桌座谈 (assistance round-tables)
         Action::AssistMeetingRead,
         Action::AssistMeetingRecord,
+        // 危险废物转移联单 (manifests)
+        Action::ManifestRead,
+        Action::ManifestDraft,
+        Action::ManifestTransport,
+        Action::ManifestReceive,
+        Action::ManifestOversee,
+        Action::ManifestExport,
+        Action::LicenceManage,
     ];
 
     pub fn label(self) -> T {
@@ -176,6 +192,14 @@ impl Action {
             Action::DossierExport => T::ActDossierExport,
             Action::AssistMeetingRead => T::ActAssistMeetingRead,
             Action::AssistMeetingRecord => T::ActAssistMeetingRecord,
+            // 危险废物转移联单 (manifests)
+            Action::ManifestRead => T::ActManifestRead,
+            Action::ManifestDraft => T::ActManifestDraft,
+            Action::ManifestTransport => T::ActManifestTransport,
+            Action::ManifestReceive => T::ActManifestReceive,
+            Action::ManifestOversee => T::ActManifestOversee,
+            Action::ManifestExport => T::ActManifestExport,
+            Action::LicenceManage => T::ActLicenceManage,
         }
     }
 
@@ -213,6 +237,16 @@ impl Action {
             // region record them, inspectors and supervisors read them, enterprises never see them.
             Action::AssistMeetingRead => &[Staff, Inspector, Supervisor],
             Action::AssistMeetingRecord => &[Staff, Supervisor],
+            // 危险废物转移联单: generators draft and report transport, receivers confirm (the service
+            // checks which party of the manifest an enterprise account is); staff act on behalf in their
+            // region; supervisors everywhere. Licences and approvals are bureau records.
+            Action::ManifestRead | Action::ManifestExport => {
+                &[Enterprise, Staff, Inspector, Supervisor]
+            }
+            Action::ManifestDraft | Action::ManifestTransport | Action::ManifestReceive => {
+                &[Enterprise, Staff, Supervisor]
+            }
+            Action::ManifestOversee | Action::LicenceManage => &[Staff, Supervisor],
         }
     }
 

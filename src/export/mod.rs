@@ -6,6 +6,8 @@ pub mod columns;
 pub mod csv;
 pub mod dossier;
 pub mod json;
+// 危险废物转移联单 (manifests)
+pub mod manifest;
 pub mod positive_list;
 pub mod summary;
 pub mod xlsx;

@@ -420,6 +420,16 @@ fn build(
     crate::service::demo_assist::requests(path, clock, &fixed_ids, guan)?;
     // 圆桌座谈 (assistance round-tables)
     crate::service::demo_assist::meetings(path, clock, guan)?;
+    // 危险废物转移联单 (manifests): ten per enterprise.
+    let names: Vec<&str> = FIXED.iter().map(|f| f.name).collect();
+    crate::service::demo_manifest::manifests(
+        path,
+        clock,
+        total * 10,
+        scale.seed(),
+        &fixed_uscc,
+        &names,
+    )?;
     Ok(DemoSummary {
         enterprises: total,
         ..summary

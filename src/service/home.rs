@@ -67,6 +67,8 @@ pub struct Home {
     pub plist: Option<crate::service::positive_list::ListCounts>,
     /// 帮扶 queue sizes and SLA alerts, for roles that see assistance requests.
     pub assist: Option<crate::service::assistance::QueueCounts>,
+    /// 转移联单 waiting and alert counts, for roles that see manifests.
+    pub manifests: Option<crate::service::manifest::MfCounts>,
 }
 
 impl Session {
@@ -83,6 +85,7 @@ impl Session {
                 own,
                 plist: None,
                 assist: self.home_assist()?,
+                manifests: self.home_manifests()?,
             });
         }
         let today = self.today();
@@ -155,7 +158,16 @@ impl Session {
             own: None,
             plist,
             assist: self.home_assist()?,
+            manifests: self.home_manifests()?,
         })
+    }
+
+    // 危险废物转移联单 (manifests)
+    fn home_manifests(&self) -> Result<Option<crate::service::manifest::MfCounts>> {
+        if self.require(Action::ManifestRead).is_err() {
+            return Ok(None);
+        }
+        Ok(Some(self.manifest_counts()?))
     }
 
     fn home_assist(&self) -> Result<Option<crate::service::assistance::QueueCounts>> {

@@ -14,6 +14,11 @@ pub mod positive_list;
 mod positive_list_edit;
 pub mod setup;
 pub mod users;
+// 危险废物转移联单 (manifests)
+pub mod manifest;
+pub mod manifest_admin;
+mod manifest_flow;
+pub mod manifest_io;
 
 // Screens' read models (TUI work).
 pub mod accounts;
@@ -23,7 +28,9 @@ pub mod home;
 // Command-line work: import, demo data, administration.
 pub mod demo;
 mod demo_assist;
+// 危险废物转移联单 (manifests)
 mod demo_data;
+mod demo_manifest;
 mod demo_positive_list;
 mod demo_tables;
 pub mod dossier;

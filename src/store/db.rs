@@ -15,6 +15,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_list_performance.sql"),
     // round-table meetings and queue paging (assistance fixes)
     include_str!("migrations/0006_roundtable.sql"),
+    // 危险废物转移联单 (manifests)
+    include_str!("migrations/0007_manifests.sql"),
 ];
 
 /// The schema version this program writes.
@@ -273,7 +275,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 6);
+        assert_eq!(SCHEMA_VERSION, 7);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

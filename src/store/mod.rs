@@ -17,3 +17,7 @@ pub mod reference;
 pub mod report;
 pub mod seed;
 pub mod user;
+// 危险废物转移联单 (manifests)
+pub mod manifest;
+pub mod manifest_list;
+pub mod manifest_ref;

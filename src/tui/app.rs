@@ -304,6 +304,7 @@ impl App {
                     | (Cmd::Audit, Screen::Audit(_))
                     | (Cmd::Assist, Screen::AssistQueue(_))
                     | (Cmd::Report, Screen::Report(_))
+                    | (Cmd::Manifests, Screen::MfList(_))
             )
         };
         if self.has_unsaved() {
@@ -319,6 +320,9 @@ impl App {
             Cmd::Settings => SettingsState::open(),
             Cmd::Assist => crate::tui::screens::assist::AssistQueueState::open(),
             Cmd::Report => crate::tui::screens::report::ReportState::open(env),
+            Cmd::Manifests => {
+                crate::tui::screens::mf::MfListState::open(crate::tui::screens::mf::Tab::All)
+            }
             _ => AuditState::open(env),
         });
         self.apply(out)
@@ -361,7 +365,12 @@ impl App {
                     self.apply(out)
                 }
             }
-            Cmd::Users | Cmd::Settings | Cmd::Audit | Cmd::Assist | Cmd::Report
+            Cmd::Users
+            | Cmd::Settings
+            | Cmd::Audit
+            | Cmd::Assist
+            | Cmd::Report
+            | Cmd::Manifests
                 if self.session.is_some() =>
             {
                 self.open_admin(cmd)

@@ -37,6 +37,8 @@ fn queue_loaded(
         more,
     }
 }
+/// 转移联单 the enterprise's 360° view lists.
+const MANIFESTS_IN_DETAIL: usize = 30;
 
 /// The 帮扶 detail with the handlers a triage person may assign.
 fn assist_detail(
@@ -371,6 +373,8 @@ impl Runtime {
             | Effect::MeetingLink { .. } => {
                 crate::tui::execute_meeting::execute(self.session()?, effect)
             }
+            // 危险废物转移联单 (manifests)
+            Effect::Mf(e) => crate::tui::execute_manifest::execute(self.session()?, e),
             Effect::VerifyAudit => Some(Msg::AuditVerified(
                 self.session()?.verify_audit_chain().map_err(text),
             )),
@@ -440,12 +444,23 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     } else {
         Vec::new()
     };
+    // 危险废物转移联单 (manifests)
+    let manifests = if s.require(crate::domain::user::Action::ManifestRead).is_ok() {
+        let f = crate::store::manifest::ListFilter {
+            enterprise_id: Some(id),
+            ..Default::default()
+        };
+        s.manifest_page(&f, MANIFESTS_IN_DETAIL)?
+    } else {
+        Vec::new()
+    };
     Ok(DetailData {
         enterprise,
         former_names,
         history,
         list_entries,
         assist,
+        manifests,
     })
 }
 

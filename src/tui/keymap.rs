@@ -48,6 +48,15 @@ pub enum Ctx {
     // 圆桌座谈 (assistance round-tables)
     MeetingList,
     MeetingDetail,
+    // 危险废物转移联单 (manifests)
+    MfList,
+    MfDetail,
+    /// The manifest form: text fields type, choices change with Left/Right.
+    MfForm,
+    /// The waste-code picker over the manifest form: typing searches.
+    MfPicker,
+    MfAction,
+    MfRef,
 }
 
 impl Ctx {
@@ -64,6 +73,9 @@ impl Ctx {
                 | Ctx::SettingEdit
                 | Ctx::AssistForm
                 | Ctx::Report
+                | Ctx::MfForm
+                | Ctx::MfPicker
+                | Ctx::MfAction
                 | Ctx::Help
                 | Ctx::Palette
                 | Ctx::Picker
@@ -96,6 +108,11 @@ impl Ctx {
                 | Ctx::Report
                 | Ctx::MeetingList
                 | Ctx::MeetingDetail
+                | Ctx::MfList
+                | Ctx::MfDetail
+                | Ctx::MfForm
+                | Ctx::MfAction
+                | Ctx::MfRef
         )
     }
 }
@@ -178,6 +195,18 @@ pub enum Cmd {
     MeetingNew,
     /// Edit a positive-list entry's off-site supervision means.
     PlOffsite,
+    // 危险废物转移联单 (manifests)
+    /// Open the manifest list.
+    Manifests,
+    MfNew,
+    /// Approvals and licences.
+    MfRef,
+    MfAddLine,
+    MfAddLeg,
+    MfRemoveBlock,
+    MfPickCode,
+    /// Register a licence or an approval.
+    MfRegister,
 }
 
 impl Cmd {
@@ -216,6 +245,9 @@ impl Cmd {
             Cmd::Meetings => Some(Action::AssistMeetingRead),
             Cmd::MeetingNew => Some(Action::AssistMeetingRecord),
             Cmd::PlOffsite => Some(Action::ListPropose),
+            Cmd::Manifests | Cmd::MfRef => Some(Action::ManifestRead),
+            Cmd::MfNew => Some(Action::ManifestDraft),
+            Cmd::MfRegister => Some(Action::LicenceManage),
             _ => None,
         }
     }

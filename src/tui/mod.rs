@@ -9,6 +9,8 @@ pub mod execute;
 mod execute_meeting;
 mod execute_plist;
 mod execute_report;
+// 危险废物转移联单 (manifests)
+mod execute_manifest;
 pub mod input;
 pub mod keymap;
 pub mod keys;

@@ -71,6 +71,8 @@ pub struct DetailData {
     pub list_entries: Vec<crate::store::positive_list::Entry>,
     /// The enterprise's 帮扶 requests, newest first (empty when none or not visible to the role).
     pub assist: Vec<crate::service::assistance::QueueRow>,
+    /// 转移联单 the enterprise sent or received, newest first, with their alerts.
+    pub manifests: Vec<crate::service::manifest::ManifestRow>,
 }
 
 /// Why a save did not happen.
@@ -177,6 +179,8 @@ pub enum Msg {
         id: i64,
         data: Result<crate::tui::screens::assist_meeting::MeetingDetailData, Text>,
     },
+    // 危险废物转移联单 (manifests)
+    Mf(crate::tui::screens::mf::MfMsg),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -383,6 +387,8 @@ pub enum Effect {
         meeting: i64,
         number: String,
     },
+    // 危险废物转移联单 (manifests)
+    Mf(crate::tui::screens::mf::MfEffect),
 }
 
 impl Effect {

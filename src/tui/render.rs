@@ -97,6 +97,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::assist_meeting_view::render_detail(frame, body, app, s);
                 None
             }
+            // 危险废物转移联单 (manifests)
+            Screen::MfList(s) => {
+                crate::tui::screens::mf_view::render_list(frame, body, app, s);
+                None
+            }
+            Screen::MfDetail(s) => {
+                crate::tui::screens::mf_view::render_detail(frame, body, app, s);
+                None
+            }
+            Screen::MfRef(s) => {
+                crate::tui::screens::mf_view::render_ref(frame, body, app, s);
+                None
+            }
+            Screen::MfForm(s) => {
+                crate::tui::screens::mf_form_view::render_form(frame, body, app, s)
+            }
+            Screen::MfAction(s) => {
+                crate::tui::screens::mf_form_view::render_action(frame, body, app, s)
+            }
         }
     };
     if let Some(lock) = &app.locked {
@@ -182,6 +201,16 @@ fn breadcrumb(app: &App) -> String {
             Screen::Report(_) => T::ReportTitle.get(lang).to_string(),
             Screen::MeetingList(_) => T::MeetingScreenList.get(lang).to_string(),
             Screen::MeetingDetail(m) => sanitize(&m.title(lang)),
+            // 危险废物转移联单 (manifests)
+            Screen::MfList(_) => T::MfScreenList.get(lang).to_string(),
+            Screen::MfDetail(d) => d
+                .data
+                .as_ref()
+                .map(|d| d.detail.manifest.number.clone())
+                .unwrap_or_else(|| T::MfScreenList.get(lang).to_string()),
+            Screen::MfForm(f) => f.title().get(lang).to_string(),
+            Screen::MfAction(f) => f.title().get(lang).to_string(),
+            Screen::MfRef(_) => T::MfScreenRef.get(lang).to_string(),
         })
     };
     let parts: Vec<String> = app.screens.iter().filter_map(name).collect();

@@ -17,6 +17,9 @@ use crate::tui::screens::report::ReportState;
 use crate::tui::screens::settings::SettingsState;
 use crate::tui::screens::setup::SetupState;
 use crate::tui::screens::users::{AccountState, UsersState};
+// 危险废物转移联单 (manifests)
+use crate::tui::screens::mf::{MfDetailState, MfFormState, MfListState, MfRefState};
+use crate::tui::screens::mf_action::MfActionState;
 
 /// The screens, kept as a stack: going back pops, so the list keeps its page and selection behind
 /// the detail view.
@@ -44,6 +47,12 @@ pub enum Screen {
     // 圆桌座谈 (assistance round-tables)
     MeetingList(MeetingListState),
     MeetingDetail(MeetingDetailState),
+    // 危险废物转移联单 (manifests)
+    MfList(MfListState),
+    MfDetail(Box<MfDetailState>),
+    MfForm(Box<MfFormState>),
+    MfAction(Box<MfActionState>),
+    MfRef(MfRefState),
 }
 
 impl Screen {
@@ -72,6 +81,12 @@ impl Screen {
             Screen::Report(_) => Ctx::Report,
             Screen::MeetingList(_) => Ctx::MeetingList,
             Screen::MeetingDetail(_) => Ctx::MeetingDetail,
+            Screen::MfList(_) => Ctx::MfList,
+            Screen::MfDetail(_) => Ctx::MfDetail,
+            Screen::MfForm(f) if f.picker.is_some() => Ctx::MfPicker,
+            Screen::MfForm(_) => Ctx::MfForm,
+            Screen::MfAction(_) => Ctx::MfAction,
+            Screen::MfRef(_) => Ctx::MfRef,
         }
     }
 
@@ -81,6 +96,7 @@ impl Screen {
             Screen::Form(f) => f.is_dirty(),
             Screen::AdminForm(f) => f.is_dirty(),
             Screen::AssistForm(f) => f.is_dirty(),
+            Screen::MfForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -109,6 +125,11 @@ impl Screen {
             Screen::Report(st) => st.on_input(env, input),
             Screen::MeetingList(st) => st.on_input(env, input),
             Screen::MeetingDetail(st) => st.on_input(env, input),
+            Screen::MfList(st) => st.on_input(env, input),
+            Screen::MfDetail(st) => st.on_input(input),
+            Screen::MfForm(st) => st.on_input(env, input),
+            Screen::MfAction(st) => st.on_input(input),
+            Screen::MfRef(st) => st.on_input(input),
         }
     }
 
@@ -141,6 +162,9 @@ impl Screen {
             Screen::AssistDetail(d) => d.reload(),
             Screen::MeetingList(m) => m.reload(),
             Screen::MeetingDetail(m) => m.reload(),
+            Screen::MfList(l) => l.reload(),
+            Screen::MfDetail(d) => d.reload(),
+            Screen::MfRef(r) => r.reload(),
             _ => Out::default(),
         }
     }

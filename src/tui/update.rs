@@ -169,6 +169,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
+        // 危险废物转移联单 (manifests)
+        Msg::Mf(m) => {
+            // Results of forms and actions go to the top screen only; loads to whichever screen asked.
+            let mut n = 0;
+            let out = app.with_each(|s, _| {
+                n += 1;
+                crate::tui::screens::mf::on_msg(s, &m, n == 1)
+            });
+            app.apply(out)
+        }
         Msg::AuditVerified(r) => {
             app.message = Some(crate::tui::screens::audit::chain_message(r));
             Vec::new()

@@ -201,6 +201,28 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
             )));
         }
     }
+    // 危险废物转移联单 (manifests): sent and received, with their alerts.
+    if !d.manifests.is_empty() {
+        out.push(Line::Blank);
+        out.push(Line::Heading(T::MfScreenList));
+        for row in &d.manifests {
+            let m = &row.manifest;
+            let direction = if m.generator_id == d.enterprise.id {
+                T::MfSent
+            } else {
+                T::MfReceivedDir
+            };
+            let alerts: Vec<&str> = row.alerts.iter().map(|a| a.label().get(lang)).collect();
+            out.push(Line::Text(format!(
+                "{}  {}  {}  {} t  {}",
+                m.number,
+                direction.get(lang),
+                m.state.label().get(lang),
+                crate::domain::manifest::format_tonnes(m.total_kg),
+                alerts.join(" ")
+            )));
+        }
+    }
     if let Some(history) = &d.history {
         out.push(Line::Blank);
         out.push(Line::Heading(T::SectionHistory));

@@ -78,12 +78,56 @@ impl PlTask {
     }
 }
 
+/// The 转移联单 lines of the home screen: what waits, each alert, approvals ending soon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MfTask {
+    Tab(crate::tui::screens::mf::Tab),
+    ApprovalsExpiring,
+}
+
+impl MfTask {
+    pub fn label(self) -> T {
+        match self {
+            MfTask::Tab(t) => t.label(),
+            MfTask::ApprovalsExpiring => T::MfTaskApprovalsExpiring,
+        }
+    }
+
+    /// The lines with their counts, in screen order.
+    pub fn lines(c: &crate::service::manifest::MfCounts) -> Vec<(MfTask, i64)> {
+        use crate::domain::manifest::MfState;
+        use crate::tui::screens::mf::Tab;
+        let mut v = vec![
+            (
+                MfTask::Tab(Tab::State(MfState::AwaitingReceipt)),
+                c.awaiting_receipt,
+            ),
+            (MfTask::Tab(Tab::State(MfState::Discrepancy)), c.discrepancy),
+        ];
+        v.extend(
+            c.alerts
+                .iter()
+                .map(|(a, n)| (MfTask::Tab(Tab::Alert(*a)), *n)),
+        );
+        v.push((MfTask::ApprovalsExpiring, c.approvals_expiring));
+        v
+    }
+
+    pub fn is_alert(self) -> bool {
+        matches!(
+            self,
+            MfTask::Tab(crate::tui::screens::mf::Tab::Alert(_)) | MfTask::ApprovalsExpiring
+        )
+    }
+}
+
 /// One line of the home screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entry<'a> {
     Admin(AdminEntry),
     Task(&'a HomeTask),
     Plist(PlTask, i64),
+    Manifest(MfTask, i64),
 }
 
 impl Entry<'_> {
@@ -94,6 +138,7 @@ impl Entry<'_> {
             Entry::Task(t) if t.kind.is_alert() => T::HomeAlerts,
             Entry::Task(_) => T::HomeOverview,
             Entry::Plist(..) => T::HomePositiveList,
+            Entry::Manifest(..) => T::MfScreenList,
         }
     }
 }
@@ -146,7 +191,13 @@ impl HomeState {
                     Entry::Plist(PlTask::RemovalProposals, c.removal_proposals),
                 ]
             });
-        let tasks = tasks.chain(plist);
+        let manifests = self
+            .home
+            .iter()
+            .filter_map(|h| h.manifests.as_ref())
+            .flat_map(MfTask::lines)
+            .map(|(t, n)| Entry::Manifest(t, n));
+        let tasks = tasks.chain(plist).chain(manifests);
         if may(Action::UserManage) {
             admin.into_iter().chain(tasks).collect()
         } else {
@@ -167,6 +218,11 @@ impl HomeState {
             Input::Cmd(Cmd::GoPlist) => return PlListState::open(PlFilter::default()),
             Input::Cmd(Cmd::PlApply) => {
                 return Out::effect(Effect::PlApply).with_message(Message::progress(T::MsgLoading));
+            }
+            Input::Cmd(Cmd::Manifests) if env.may(Action::ManifestRead) => {
+                return crate::tui::screens::mf::MfListState::open(
+                    crate::tui::screens::mf::Tab::All,
+                );
             }
             Input::Cmd(Cmd::Assist) if env.may(Action::AssistRead) => {
                 return crate::tui::screens::assist::AssistQueueState::open();
@@ -199,6 +255,12 @@ impl HomeState {
                 ListState::open(env, filter)
             }
             Some(Entry::Plist(task, _)) => PlListState::open(task.filter()),
+            Some(Entry::Manifest(MfTask::Tab(tab), _)) => {
+                crate::tui::screens::mf::MfListState::open(tab)
+            }
+            Some(Entry::Manifest(MfTask::ApprovalsExpiring, _)) => {
+                crate::tui::screens::mf::MfRefState::open()
+            }
             Some(Entry::Admin(AdminEntry::Users)) => UsersState::open(),
             Some(Entry::Admin(AdminEntry::Settings)) => SettingsState::open(),
             Some(Entry::Admin(AdminEntry::Audit)) => AuditState::open(env),
@@ -245,8 +307,12 @@ pub fn render(
             theme.heading(),
         );
         let d = super::detail_view::profile_lines(own, lang, app.session.as_ref());
-        // Room is kept for the two 帮扶 lines at the bottom.
-        let reserved = if home.assist.is_some() { 6 } else { 4 };
+        // Room is kept for the two 帮扶 lines and the 转移联单 line at the bottom.
+        let reserved =
+            if home.assist.is_some() { 6 } else { 4 } + usize::from(home.manifests.is_some());
+        if let Some(c) = &home.manifests {
+            manifest_line(frame, body, app, c, home.assist.is_some());
+        }
         for (i, (label, value)) in d
             .iter()
             .take(usize::from(body.height).saturating_sub(reserved))
@@ -300,6 +366,12 @@ pub fn render(
                 task.count == 0,
             ),
             Entry::Plist(task, n) => (task.label().get(lang), count(*n), *n > 0, *n == 0),
+            Entry::Manifest(task, n) => (
+                task.label().get(lang),
+                count(*n),
+                task.is_alert() && *n > 0,
+                *n == 0,
+            ),
         };
         let line = format!("  {}{}", fit(label, w - 12), fit_right(&count_text, 8));
         let style = if *i == s.selected {
@@ -353,4 +425,31 @@ fn assist_lines(
         app.theme.dim()
     };
     crate::tui::draw::put(frame, body.x + 1, y + 1, &alerts, w, style);
+}
+
+/// The enterprise's 转移联单 figures, above the 帮扶 lines: what waits and how many alerts.
+fn manifest_line(
+    frame: &mut ratatui::Frame<'_>,
+    body: ratatui::layout::Rect,
+    app: &crate::tui::app::App,
+    c: &crate::service::manifest::MfCounts,
+    above_assist: bool,
+) {
+    let alerts: i64 = c.alerts.iter().map(|(_, n)| *n).sum();
+    let line = Text::new(T::MfHomeLine)
+        .arg("drafts", c.drafts)
+        .arg("receipt", c.awaiting_receipt)
+        .arg("discrepancy", c.discrepancy)
+        .arg("alerts", alerts)
+        .render(app.lang);
+    let y = body
+        .bottom()
+        .saturating_sub(if above_assist { 3 } else { 1 });
+    let style = if alerts > 0 {
+        app.theme.warning()
+    } else {
+        app.theme.base()
+    };
+    let w = usize::from(body.width).saturating_sub(2);
+    crate::tui::draw::put(frame, body.x + 1, y, &line, w, style);
 }

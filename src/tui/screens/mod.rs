@@ -21,6 +21,15 @@ pub mod home;
 pub mod list;
 pub mod list_view;
 pub mod login;
+// 危险废物转移联单 (manifests)
+pub mod mf;
+pub mod mf_action;
+pub mod mf_detail;
+pub mod mf_fields;
+pub mod mf_form;
+pub mod mf_form_view;
+pub mod mf_ref;
+pub mod mf_view;
 pub mod plist;
 pub mod plist_form;
 pub mod plist_view;

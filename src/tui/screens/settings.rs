@@ -143,11 +143,12 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &SettingsState) -
         );
     }
     let mut cursor = None;
-    for (i, row) in s.rows.iter().enumerate() {
-        let y = body.y + 3 + i as u16;
-        if y >= body.bottom() {
-            break;
-        }
+    // The table scrolls to keep the selection visible and leaves two rows for the description.
+    let room = usize::from(body.height).saturating_sub(6).max(1);
+    let first = s.selected.saturating_sub(room - 1);
+    let shown = s.rows.len().min(room);
+    for (i, row) in s.rows.iter().enumerate().skip(first).take(room) {
+        let y = body.y + 3 + (i - first) as u16;
         let line = format!(
             "{} {} {} {}",
             fit(row.key, key_w),
@@ -172,7 +173,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &SettingsState) -
     }
     // The selected setting's meaning in full, under the table.
     if let Some(row) = s.rows.get(s.selected) {
-        let y = body.y + 4 + s.rows.len() as u16;
+        let y = body.y + 4 + shown as u16;
         let x = put(
             frame,
             body.x + 1,
@@ -183,7 +184,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &SettingsState) -
         ) + 1;
         for (n, line) in wrap(&description(row, lang), w.saturating_sub(usize::from(x)))
             .iter()
-            .take(3)
+            .take(usize::from(body.bottom().saturating_sub(y)).clamp(1, 3))
             .enumerate()
         {
             put(frame, x, y + n as u16, line, w, theme.base());

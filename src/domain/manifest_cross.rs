@@ -1,0 +1,359 @@
+//! The receiver's licence check and the cross-province rules of domain.md §3: an approval is mandatory
+//! outside Shandong, valid at most 12 months and not beyond the licence, for the manifest's code and
+//! receiver, and the cumulative quantity may not exceed it; non-adjacent provinces are warned.
+
+use crate::domain::manifest::{Line, Mode, PROVINCE};
+use crate::domain::validate::FieldIssue;
+use crate::i18n::{T, Text};
+use chrono::{Months, NaiveDate};
+
+/// A receiver's licence as far as the rules need it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LicenceFacts {
+    pub number: String,
+    pub province: String,
+    /// Categories (`HW08`) or codes (`900-249-08`).
+    pub scope: Vec<String>,
+    pub modes: Vec<String>,
+    pub capacity_kg: i64,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+}
+
+impl LicenceFacts {
+    pub fn covers(&self, code: &str, category: &str) -> bool {
+        self.scope.iter().any(|s| s == code || s == category)
+    }
+
+    pub fn valid_on(&self, day: NaiveDate) -> bool {
+        self.valid_from <= day && day <= self.valid_to
+    }
+}
+
+/// The licence must be valid on `day` and cover every line's code and the handling mode.
+pub fn check_licence(
+    l: &LicenceFacts,
+    lines: &[Line],
+    mode: Mode,
+    day: NaiveDate,
+) -> Vec<FieldIssue> {
+    let mut issues = Vec::new();
+    if !l.valid_on(day) {
+        issues.push(FieldIssue::error(
+            "licence",
+            "licence_expired",
+            Text::new(T::MfErrLicenceValidity)
+                .arg("number", &l.number)
+                .arg("day", day)
+                .arg("from", l.valid_from)
+                .arg("to", l.valid_to),
+        ));
+    }
+    if !l.modes.iter().any(|m| m == mode.code()) {
+        issues.push(FieldIssue::error(
+            "mode",
+            "licence_mode",
+            Text::new(T::MfErrLicenceMode)
+                .arg("number", &l.number)
+                .arg_key("mode", mode.label()),
+        ));
+    }
+    for line in lines {
+        if !l.covers(&line.code, &line.category) {
+            issues.push(FieldIssue::error(
+                "licence",
+                "licence_scope",
+                Text::new(T::MfErrLicenceScope)
+                    .arg("number", &l.number)
+                    .arg("code", &line.code),
+            ));
+        }
+    }
+    issues
+}
+
+/// A cross-province approval and what its other manifests already carry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApprovalFacts {
+    pub number: String,
+    pub waste_code: String,
+    pub licence_number: String,
+    pub approved_kg: i64,
+    /// The quantity of the approval's other live manifests (not cancelled, not rejected).
+    pub used_kg: i64,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+}
+
+/// Provinces adjacent to Shandong: 河北, 河南, 江苏, 安徽.
+pub const ADJACENT: [&str; 4] = ["13", "41", "32", "34"];
+
+/// An approval's own validity: at most 12 months and not beyond the receiver's licence.
+pub fn check_approval_validity(
+    from: NaiveDate,
+    to: NaiveDate,
+    licence: &LicenceFacts,
+) -> Vec<FieldIssue> {
+    let mut issues = Vec::new();
+    let limit = from.checked_add_months(Months::new(12)).unwrap_or(from);
+    if to < from {
+        issues.push(FieldIssue::error(
+            "approval.valid_to",
+            "approval_order",
+            Text::new(T::MfErrApprovalOrder),
+        ));
+    } else if to > limit {
+        issues.push(FieldIssue::error(
+            "approval.valid_to",
+            "approval_12_months",
+            Text::new(T::MfErrApproval12Months)
+                .arg("from", from)
+                .arg("to", to)
+                .arg("limit", limit),
+        ));
+    }
+    if to > licence.valid_to {
+        issues.push(FieldIssue::error(
+            "approval.valid_to",
+            "approval_beyond_licence",
+            Text::new(T::MfErrApprovalBeyondLicence)
+                .arg("to", to)
+                .arg("licence", &licence.number)
+                .arg("licence_to", licence.valid_to),
+        ));
+    }
+    issues
+}
+
+/// The cross-province rules for a manifest to a receiver in `licence.province`.
+pub fn check_cross_province(
+    licence: &LicenceFacts,
+    approval: Option<&ApprovalFacts>,
+    lines: &[Line],
+    transfer_date: NaiveDate,
+) -> Vec<FieldIssue> {
+    if licence.province == PROVINCE {
+        return Vec::new();
+    }
+    let mut issues = Vec::new();
+    if !ADJACENT.contains(&licence.province.as_str()) {
+        issues.push(FieldIssue::warning(
+            "licence",
+            "not_adjacent",
+            Text::new(T::MfWarnNotAdjacent).arg("province", &licence.province),
+        ));
+    }
+    let Some(a) = approval else {
+        issues.push(FieldIssue::error(
+            "approval",
+            "approval_required",
+            Text::new(T::MfErrApprovalRequired).arg("province", &licence.province),
+        ));
+        return issues;
+    };
+    issues.extend(check_approval_validity(a.valid_from, a.valid_to, licence));
+    if transfer_date < a.valid_from || transfer_date > a.valid_to {
+        issues.push(FieldIssue::error(
+            "approval",
+            "approval_not_valid",
+            Text::new(T::MfErrApprovalDate)
+                .arg("number", &a.number)
+                .arg("day", transfer_date)
+                .arg("from", a.valid_from)
+                .arg("to", a.valid_to),
+        ));
+    }
+    if a.licence_number != licence.number {
+        issues.push(FieldIssue::error(
+            "approval",
+            "approval_receiver",
+            Text::new(T::MfErrApprovalReceiver)
+                .arg("number", &a.number)
+                .arg("licence", &a.licence_number),
+        ));
+    }
+    for line in lines.iter().filter(|l| l.code != a.waste_code) {
+        issues.push(FieldIssue::error(
+            "approval",
+            "approval_code",
+            Text::new(T::MfErrApprovalCode)
+                .arg("number", &a.number)
+                .arg("approved", &a.waste_code)
+                .arg("code", &line.code),
+        ));
+    }
+    let this: i64 = lines.iter().map(|l| l.quantity_kg).sum();
+    if a.used_kg + this > a.approved_kg {
+        issues.push(FieldIssue::error(
+            "approval",
+            "approval_quantity",
+            Text::new(T::MfErrApprovalQuantity)
+                .arg("number", &a.number)
+                .arg(
+                    "approved",
+                    crate::domain::manifest::format_tonnes(a.approved_kg),
+                )
+                .arg("used", crate::domain::manifest::format_tonnes(a.used_kg))
+                .arg("this", crate::domain::manifest::format_tonnes(this)),
+        ));
+    }
+    issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    fn line(code: &str, kg: i64) -> Line {
+        Line {
+            seq: 1,
+            code: code.into(),
+            category: format!("HW{}", &code[8..]),
+            name: "废机油".into(),
+            hazard: "T,I".into(),
+            form: "L".into(),
+            components: String::new(),
+            harmful: String::new(),
+            packaging: "铁桶".into(),
+            containers: 10,
+            quantity_kg: kg,
+            received_kg: None,
+            received_containers: None,
+        }
+    }
+
+    fn licence(province: &str) -> LicenceFacts {
+        LicenceFacts {
+            number: "鲁危证15号".into(),
+            province: province.into(),
+            scope: vec!["HW08".into(), "900-041-49".into()],
+            modes: vec!["store".into(), "utilize".into()],
+            capacity_kg: 50_000_000,
+            valid_from: d("2025-01-01"),
+            valid_to: d("2026-12-31"),
+        }
+    }
+
+    #[test]
+    fn licence_validity_scope_and_mode() {
+        let l = licence("37");
+        let lines = [line("900-249-08", 1000), line("900-041-49", 1000)];
+        assert!(check_licence(&l, &lines, Mode::Utilize, d("2026-06-01")).is_empty());
+        let codes = |v: Vec<FieldIssue>| v.iter().map(|i| i.code).collect::<Vec<_>>();
+        assert_eq!(
+            codes(check_licence(&l, &lines, Mode::Dispose, d("2027-01-01"))),
+            vec!["licence_expired", "licence_mode"]
+        );
+        assert_eq!(
+            codes(check_licence(
+                &l,
+                &[line("900-039-49", 1)],
+                Mode::Store,
+                d("2026-01-01")
+            )),
+            vec!["licence_scope"]
+        );
+    }
+
+    fn approval(used: i64) -> ApprovalFacts {
+        ApprovalFacts {
+            number: "冀危转审2026-001".into(),
+            waste_code: "900-249-08".into(),
+            licence_number: "鲁危证15号".into(),
+            approved_kg: 100_000,
+            used_kg: used,
+            valid_from: d("2026-01-01"),
+            valid_to: d("2026-12-31"),
+        }
+    }
+
+    #[test]
+    fn cross_province_rules() {
+        let codes = |v: Vec<FieldIssue>| v.iter().map(|i| i.code).collect::<Vec<_>>();
+        let lines = [line("900-249-08", 10_000)];
+        let day = d("2026-05-01");
+        assert!(check_cross_province(&licence("37"), None, &lines, day).is_empty());
+        assert_eq!(
+            codes(check_cross_province(&licence("13"), None, &lines, day)),
+            vec!["approval_required"]
+        );
+        assert!(check_cross_province(&licence("13"), Some(&approval(0)), &lines, day).is_empty());
+        // 90 t used + 10 t is exactly the approved 100 t; one kilogram more is refused.
+        assert!(
+            check_cross_province(&licence("13"), Some(&approval(90_000)), &lines, day).is_empty()
+        );
+        assert_eq!(
+            codes(check_cross_province(
+                &licence("13"),
+                Some(&approval(90_001)),
+                &lines,
+                day
+            )),
+            vec!["approval_quantity"]
+        );
+        assert_eq!(
+            codes(check_cross_province(
+                &licence("44"),
+                Some(&approval(0)),
+                &lines,
+                day
+            )),
+            vec!["not_adjacent"]
+        );
+        assert_eq!(
+            codes(check_cross_province(
+                &licence("32"),
+                Some(&approval(0)),
+                &[line("900-041-49", 1)],
+                d("2027-01-05")
+            )),
+            vec!["approval_not_valid", "approval_code"]
+        );
+        let mut other = approval(0);
+        other.licence_number = "苏危证9号".into();
+        assert_eq!(
+            codes(check_cross_province(
+                &licence("32"),
+                Some(&other),
+                &lines,
+                day
+            )),
+            vec!["approval_receiver"]
+        );
+    }
+
+    #[test]
+    fn approval_at_most_twelve_months_and_within_the_licence() {
+        let codes = |v: Vec<FieldIssue>| v.iter().map(|i| i.code).collect::<Vec<_>>();
+        let l = licence("13");
+        assert!(check_approval_validity(d("2026-01-01"), d("2026-12-31"), &l).is_empty());
+        assert_eq!(
+            codes(check_approval_validity(
+                d("2025-06-01"),
+                d("2026-06-02"),
+                &l
+            )),
+            vec!["approval_12_months"]
+        );
+        assert_eq!(
+            codes(check_approval_validity(
+                d("2026-06-01"),
+                d("2027-05-31"),
+                &l
+            )),
+            vec!["approval_beyond_licence"]
+        );
+        assert_eq!(
+            codes(check_approval_validity(
+                d("2026-06-01"),
+                d("2026-05-31"),
+                &l
+            )),
+            vec!["approval_order"]
+        );
+    }
+}

@@ -1,0 +1,242 @@
+//! Manifest deadlines on the working-day calendar (domain.md §3): receipt confirmed within 5 working
+//! days of arrival (Art. 18), paper manifests entered within 10 working days (Art. 20), in transit
+//! longer than the policy limit, approvals expiring within 30 days, receiver stock older than 11 months.
+//!
+//! Each alert is also expressed as a cut-off date, so lists and counts filter in SQL: a record is
+//! alerted exactly when its start date is on or before the cut-off (the deadlines grow with the start).
+
+use crate::domain::calendar::Calendar;
+use crate::domain::codes::code_enum;
+use crate::domain::manifest::MfState;
+use crate::domain::settings::Policy;
+use chrono::{Days, Months, NaiveDate};
+
+code_enum! {
+    /// What needs someone's attention about a manifest.
+    MfAlert {
+        ReceiptOverdue => "receipt_overdue", MfAlertReceiptOverdue;
+        BackfillOverdue => "backfill_overdue", MfAlertBackfillOverdue;
+        TransitTooLong => "transit_long", MfAlertTransitLong;
+        StockAging => "stock_aging", MfAlertStockAging;
+    }
+}
+
+/// The policy numbers of the manifest rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MfPolicy {
+    pub receipt_days: u32,
+    pub backfill_days: u32,
+    pub transit_days: u64,
+    pub tolerance_pct: i64,
+    pub approval_warn_days: u64,
+    pub stock_warn_months: u32,
+}
+
+impl MfPolicy {
+    pub fn from_policy(p: &Policy) -> MfPolicy {
+        let pos = |k: &str, d: i64| {
+            let v = p.get(k);
+            if v > 0 { v } else { d }
+        };
+        MfPolicy {
+            receipt_days: u32::try_from(pos("manifest.receipt_days", 5)).unwrap_or(5),
+            backfill_days: u32::try_from(pos("manifest.backfill_days", 10)).unwrap_or(10),
+            transit_days: u64::try_from(pos("manifest.transit_days", 3)).unwrap_or(3),
+            tolerance_pct: pos("manifest.tolerance_pct", 10),
+            approval_warn_days: 30,
+            stock_warn_months: 11,
+        }
+    }
+}
+
+impl Default for MfPolicy {
+    fn default() -> MfPolicy {
+        MfPolicy::from_policy(&Policy::from_stored(Vec::new()))
+    }
+}
+
+/// The latest start date whose deadline of `n` working days is already past on `today`.
+pub fn working_day_cutoff(cal: &Calendar, today: NaiveDate, n: u32) -> NaiveDate {
+    let mut day = today;
+    // Walking back from today: the first start whose deadline lies before today is the cut-off.
+    // 60 days is more than any n up to 20 working days across the longest holiday.
+    for _ in 0..(u64::from(n) * 3 + 60) {
+        day = day.checked_sub_days(Days::new(1)).unwrap_or(day);
+        if cal.add_working_days(day, n).date < today {
+            return day;
+        }
+    }
+    day
+}
+
+/// Cut-off dates for one day, under one policy: the SQL filters of every alert.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cutoffs {
+    /// Arrived on or before: receipt overdue.
+    pub receipt: NaiveDate,
+    /// Paper transfer completed on or before: back-fill overdue.
+    pub backfill: NaiveDate,
+    /// Departed on or before: in transit too long.
+    pub transit: NaiveDate,
+    /// Received on or before and not completed: stock aging.
+    pub stock: NaiveDate,
+    /// Approvals ending on or before (and not before today): expiring soon.
+    pub approval_until: NaiveDate,
+}
+
+pub fn cutoffs(cal: &Calendar, p: &MfPolicy, today: NaiveDate) -> Cutoffs {
+    Cutoffs {
+        receipt: working_day_cutoff(cal, today, p.receipt_days),
+        backfill: working_day_cutoff(cal, today, p.backfill_days),
+        transit: today
+            .checked_sub_days(Days::new(p.transit_days + 1))
+            .unwrap_or(today),
+        stock: today
+            .checked_sub_months(Months::new(p.stock_warn_months))
+            .unwrap_or(today),
+        approval_until: today
+            .checked_add_days(Days::new(p.approval_warn_days))
+            .unwrap_or(today),
+    }
+}
+
+/// The dates of a manifest that the deadlines start from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MfDates {
+    pub departed: Option<NaiveDate>,
+    pub arrived: Option<NaiveDate>,
+    pub received: Option<NaiveDate>,
+    pub paper_completed: Option<NaiveDate>,
+}
+
+/// The alerts of one manifest today (the same answer as the SQL filters built from [`cutoffs`]).
+pub fn alerts(state: MfState, d: &MfDates, c: &Cutoffs) -> Vec<MfAlert> {
+    let on_or_before = |day: Option<NaiveDate>, cut: NaiveDate| day.is_some_and(|x| x <= cut);
+    let mut v = Vec::new();
+    if state == MfState::AwaitingReceipt && on_or_before(d.arrived, c.receipt) {
+        v.push(MfAlert::ReceiptOverdue);
+    }
+    if state == MfState::PendingBackfill && on_or_before(d.paper_completed, c.backfill) {
+        v.push(MfAlert::BackfillOverdue);
+    }
+    if state == MfState::InTransit && on_or_before(d.departed, c.transit) {
+        v.push(MfAlert::TransitTooLong);
+    }
+    if state == MfState::Received && on_or_before(d.received, c.stock) {
+        v.push(MfAlert::StockAging);
+    }
+    v
+}
+
+/// The date receipt must be confirmed by, for the detail screen.
+pub fn receipt_due(
+    cal: &Calendar,
+    p: &MfPolicy,
+    arrived: NaiveDate,
+) -> crate::domain::calendar::Deadline {
+    cal.add_working_days(arrived, p.receipt_days)
+}
+
+/// The date a paper manifest must be entered by.
+pub fn backfill_due(
+    cal: &Calendar,
+    p: &MfPolicy,
+    completed: NaiveDate,
+) -> crate::domain::calendar::Deadline {
+    cal.add_working_days(completed, p.backfill_days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::DayKind;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    /// The 2026 Spring Festival as published: 2-15..2-23 off, 2-14 (Sat) and 2-28 (Sat) worked.
+    fn cal() -> Calendar {
+        let mut ex: Vec<(NaiveDate, DayKind)> = (15..=23)
+            .map(|day| (d(&format!("2026-02-{day:02}")), DayKind::Holiday))
+            .collect();
+        ex.push((d("2026-02-14"), DayKind::Workday));
+        ex.push((d("2026-02-28"), DayKind::Workday));
+        Calendar::new(ex, [2026])
+    }
+
+    #[test]
+    fn receipt_deadline_crosses_the_spring_festival() {
+        let p = MfPolicy::default();
+        // Arrived Thu 2-12: Fri 2-13, Sat 2-14 (调休), then Tue..Fri after the holiday... 2-24, 2-25, 2-26.
+        assert_eq!(
+            receipt_due(&cal(), &p, d("2026-02-12")).date,
+            d("2026-02-26")
+        );
+        // Arrived Fri 2-27: Sat 2-28 is worked, then 3-2..3-5.
+        assert_eq!(
+            receipt_due(&cal(), &p, d("2026-02-27")).date,
+            d("2026-03-05")
+        );
+        assert_eq!(
+            backfill_due(&cal(), &p, d("2026-02-12")).date,
+            d("2026-03-04")
+        );
+    }
+
+    #[test]
+    fn cutoffs_agree_with_the_deadlines_every_day() {
+        let p = MfPolicy::default();
+        let c = cal();
+        let mut today = d("2026-01-20");
+        while today < d("2026-04-01") {
+            let cut = cutoffs(&c, &p, today);
+            let mut start = today - Days::new(40);
+            while start <= today {
+                let overdue = receipt_due(&c, &p, start).date < today;
+                assert_eq!(
+                    start <= cut.receipt,
+                    overdue,
+                    "today {today} arrived {start}"
+                );
+                let late = backfill_due(&c, &p, start).date < today;
+                assert_eq!(start <= cut.backfill, late, "today {today} paper {start}");
+                start = start + Days::new(1);
+            }
+            today = today + Days::new(1);
+        }
+    }
+
+    #[test]
+    fn alerts_by_state() {
+        let c = cutoffs(&cal(), &MfPolicy::default(), d("2026-03-06"));
+        let dates = MfDates {
+            departed: Some(d("2026-03-02")),
+            arrived: Some(d("2026-02-27")),
+            received: Some(d("2025-04-06")),
+            paper_completed: Some(d("2026-02-12")),
+        };
+        assert_eq!(
+            alerts(MfState::AwaitingReceipt, &dates, &c),
+            vec![MfAlert::ReceiptOverdue]
+        );
+        assert_eq!(
+            alerts(MfState::InTransit, &dates, &c),
+            vec![MfAlert::TransitTooLong]
+        );
+        assert_eq!(
+            alerts(MfState::Received, &dates, &c),
+            vec![MfAlert::StockAging]
+        );
+        assert_eq!(
+            alerts(MfState::PendingBackfill, &dates, &c),
+            vec![MfAlert::BackfillOverdue]
+        );
+        assert!(alerts(MfState::Completed, &dates, &c).is_empty());
+        // Departed 3 days ago is still within the limit; more than 3 days is not.
+        let c = cutoffs(&cal(), &MfPolicy::default(), d("2026-03-05"));
+        assert!(alerts(MfState::InTransit, &dates, &c).is_empty());
+        assert_eq!(c.approval_until, d("2026-04-04"));
+        assert_eq!(c.stock, d("2025-04-05"));
+    }
+}

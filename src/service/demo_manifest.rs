@@ -1,0 +1,611 @@
+//! Demo 转移联单: licences (the `receiver` account's enterprise among them, plus receivers in Hebei and
+//! Jiangsu), a cross-province approval ending soon, bulk manifests over the past two years sized to the
+//! scale (ten per enterprise), and hand-made stories in every state through the service layer, made by
+//! the demo accounts with clocks set in the past, so their history, alerts and audit are real.
+
+use crate::domain::manifest::{
+    CITY, Decision, DiscrepancyKind, LegDraft, Line, LineDraft, MfState, Mode, Origin,
+};
+use crate::domain::manifest_rules::{DiscrepancyInput, EventInput, MfEvent};
+use crate::domain::user::Actor;
+use crate::service::demo_data::Rng;
+use crate::service::manifest::{ManifestInput, new_leg};
+use crate::service::manifest_admin::{ApprovalInput, LicenceInput};
+use crate::service::{Clock, Result, ServiceError, Session, stamp};
+use crate::store::manifest::{self as store, Manifest};
+use crate::store::manifest_ref as refs;
+use crate::store::{audit, bulk, db, user};
+use chrono::{Datelike, Duration, NaiveDate};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Common codes with a name, hazards, form, packaging and a typical load in kilograms.
+const WASTES: &[(&str, &str, &str, &str, &str, i64)] = &[
+    ("900-249-08", "废矿物油", "T,I", "L", "200L铁桶", 3_200),
+    ("900-041-49", "废包装桶及沾染物", "T,In", "S", "吨袋", 1_500),
+    ("900-039-49", "废活性炭", "T", "S", "编织袋", 2_400),
+    ("336-064-17", "表面处理废槽液", "T,C", "L", "IBC吨桶", 8_000),
+    ("900-052-31", "废铅蓄电池", "T,C", "S", "防酸托盘", 5_000),
+    ("900-214-08", "废润滑油", "T,I", "L", "200L铁桶", 1_800),
+];
+
+/// A session of a demo account whose clock reads `days_ago` days before `base`.
+fn session(path: &Path, username: &str, base: &Clock, days_ago: i64) -> Result<Session> {
+    let conn = db::open(path)?;
+    let actor = user::find_by_username(&conn, username)?
+        .ok_or(ServiceError::NotFound)?
+        .actor();
+    let base = base.clone();
+    let clock: Clock = Arc::new(move || base() - Duration::days(days_ago));
+    Session::new(conn, actor, clock)
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The licences: the receiver enterprise's, and two in other provinces.
+fn licences(path: &Path, base: &Clock, receiver_uscc: &str, receiver_name: &str) -> Result<()> {
+    let mut staff = session(path, "staff", base, 0)?;
+    let today = staff.today();
+    let local_scope = "HW06,HW08,HW12,HW17,HW31,HW49";
+    for (number, uscc, name, province, scope) in [
+        (
+            "鲁危证1508号",
+            receiver_uscc.to_string(),
+            receiver_name,
+            "37",
+            local_scope,
+        ),
+        (
+            "冀危证1302号",
+            "91130100MA0A0001A".to_string(),
+            "河北冀环再生资源有限公司",
+            "13",
+            "HW08,HW49",
+        ),
+        (
+            "苏危证3207号",
+            "91320700MA1M0001B".to_string(),
+            "连云港苏海环保科技有限公司",
+            "32",
+            "HW08,HW17",
+        ),
+    ] {
+        // The other provinces' holders are not in the register: a valid code is made from 17 chars.
+        let uscc = match crate::domain::uscc::check_char(&uscc[..17]) {
+            Some(c) if province != "37" => format!("{}{c}", &uscc[..17]),
+            _ => uscc,
+        };
+        staff.create_licence(LicenceInput {
+            number: number.to_string(),
+            holder_uscc: uscc,
+            holder_name: name.to_string(),
+            province: province.to_string(),
+            scope: scope.to_string(),
+            modes: vec![Mode::Store, Mode::Utilize, Mode::Dispose],
+            capacity: "60000".to_string(),
+            valid_from: date(today - Duration::days(800)),
+            valid_to: date(today + Duration::days(4 * 365)),
+        })?;
+    }
+    Ok(())
+}
+
+/// Bulk manifests between generated enterprises and the local licence, over the past 20 months, mostly
+/// completed, some waiting or alerted. One transaction with cached statements and one audit entry each.
+fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]) -> Result<()> {
+    let s = session(path, "staff", base, 0)?;
+    let today = s.today();
+    let now = stamp(s.now());
+    let actor = Actor::system();
+    let conn = db::open(path)?;
+    let Some(licence) = refs::licence_by_number(&conn, "鲁危证1508号")? else {
+        return Ok(());
+    };
+    let generators = refs::generator_candidates(&conn, 5_000)?
+        .into_iter()
+        .filter(|(id, _)| !skip.contains(id))
+        .collect::<Vec<_>>();
+    if generators.is_empty() {
+        return Ok(());
+    }
+    let receiver_region = match licence.enterprise_id {
+        Some(e) => crate::store::enterprise::get(&conn, e)?.region_code,
+        None => String::new(),
+    };
+    let snapshot = serde_json::to_string(&licence.facts()).unwrap_or_default();
+    let mut rng = Rng::new(seed ^ 0x4D46);
+    let tx = bulk::begin_immediate(&conn)?;
+    let mut serial: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
+    for _ in 0..count {
+        let (generator_id, region) = rng.pick(&generators).clone();
+        let age = i64::try_from(rng.below(600)).unwrap_or(0);
+        let day = today - Duration::days(age);
+        let seq = serial.entry(day.year()).or_insert(0);
+        *seq += 1;
+        let state = if age > 40 {
+            *rng.weighted(&[
+                (MfState::Completed, 90),
+                (MfState::Cancelled, 5),
+                (MfState::Received, 5),
+            ])
+        } else {
+            *rng.weighted(&[
+                (MfState::Completed, 40),
+                (MfState::Received, 20),
+                (MfState::AwaitingReceipt, 15),
+                (MfState::InTransit, 10),
+                (MfState::PendingTransport, 10),
+                (MfState::Draft, 5),
+            ])
+        };
+        let (code, name, hazard, form, packaging, kg) = *rng.pick(WASTES);
+        let quantity_kg =
+            kg / 2 + i64::try_from(rng.below(usize::try_from(kg).unwrap_or(1))).unwrap_or(0);
+        let t = |d: NaiveDate, h: u32| format!("{} {h:02}:00", date(d));
+        let reached = |s: MfState| state_rank(state) >= state_rank(s);
+        let departed = reached(MfState::InTransit).then(|| t(day, 9));
+        let arrived = reached(MfState::AwaitingReceipt).then(|| t(day, 15));
+        let received = reached(MfState::Received).then(|| t(day, 17));
+        let m = Manifest {
+            id: 0,
+            uid: db::new_uid(),
+            number: crate::domain::manifest::local_number(day.year(), *seq),
+            origin: Origin::Local,
+            generator_id,
+            generator_name: String::new(),
+            generator_uscc: String::new(),
+            region_code: region,
+            receiver_id: licence.enterprise_id,
+            receiver_region: receiver_region.clone(),
+            receiver_uscc: licence.holder_uscc.clone(),
+            receiver_name: licence.holder_name.clone(),
+            receiver_province: licence.province.clone(),
+            licence_id: Some(licence.id),
+            licence_number: licence.number.clone(),
+            licence_snapshot: snapshot.clone(),
+            handling_mode: Mode::Utilize,
+            approval_id: None,
+            transfer_date: date(day),
+            edition_label: crate::store::seed::SEED_WASTE_EDITION.to_string(),
+            state,
+            submitted_at: (state != MfState::Draft).then(|| now.clone()),
+            departed_at: departed.clone(),
+            arrived_at: arrived.clone(),
+            received_at: received.clone(),
+            received_kg: received.as_ref().map(|_| quantity_kg),
+            decision: received.as_ref().map(|_| Decision::Accept),
+            handling_code: if state == MfState::Completed {
+                "R9".into()
+            } else {
+                String::new()
+            },
+            confirmed_at: received.clone(),
+            completed_at: (state == MfState::Completed).then(|| t(day + Duration::days(20), 10)),
+            paper_completed_on: None,
+            backfilled_at: None,
+            cancel_reason: if state == MfState::Cancelled {
+                "计划调整".into()
+            } else {
+                String::new()
+            },
+            follow_up_of: None,
+            warnings: String::new(),
+            total_kg: 0,
+            row_version: 1,
+            created_at: now.clone(),
+            created_by: actor.uid.clone(),
+        };
+        let id = store::insert(&tx, &m, &actor.uid, &now)?;
+        store::insert_lines(
+            &tx,
+            id,
+            &[Line {
+                seq: 1,
+                code: code.to_string(),
+                category: format!("HW{}", &code[8..]),
+                name: name.to_string(),
+                hazard: hazard.to_string(),
+                form: form.to_string(),
+                components: String::new(),
+                harmful: String::new(),
+                packaging: packaging.to_string(),
+                containers: quantity_kg / 200 + 1,
+                quantity_kg,
+                received_kg: received.as_ref().map(|_| quantity_kg),
+                received_containers: None,
+            }],
+        )?;
+        let mut leg = new_leg(0, &carrier());
+        leg.departed_at = departed;
+        leg.arrived_at = arrived;
+        store::add_leg(&tx, id, &leg)?;
+        store::append_history(
+            &tx, id, "create", state, state, "", &actor.uid, "system", &now,
+        )?;
+        audit::append(
+            &tx,
+            &actor,
+            &now,
+            audit::Change {
+                action: "create",
+                entity: "manifest",
+                record_uid: &m.uid,
+                before: None,
+                after: Some(&serde_json::json!({ "number": m.number, "state": state.code() })),
+            },
+        )?;
+    }
+    for (year, last) in serial {
+        store::set_serial(&tx, CITY, year, last + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Order of the states along the normal path, for deciding which times a bulk manifest has.
+fn state_rank(s: MfState) -> u8 {
+    match s {
+        MfState::Draft | MfState::Cancelled => 0,
+        MfState::PendingTransport => 1,
+        MfState::InTransit => 2,
+        MfState::AwaitingReceipt => 3,
+        MfState::Received | MfState::Discrepancy | MfState::Rejected => 4,
+        MfState::Completed => 5,
+        MfState::PendingBackfill | MfState::Backfilled => 0,
+    }
+}
+
+/// The demo carrier, with a valid USCC made from its first 17 characters.
+fn carrier() -> LegDraft {
+    let base = "91371500MA3C8K2L0";
+    let check = crate::domain::uscc::check_char(base).unwrap_or('0');
+    LegDraft {
+        carrier_name: "聊城顺安危险货物运输有限公司".to_string(),
+        carrier_uscc: format!("{base}{check}"),
+        transport_licence: "鲁交运管许可聊字371500208号".to_string(),
+        plate: "鲁P3A215".to_string(),
+        driver: "王建军".to_string(),
+        escort: "李海涛".to_string(),
+    }
+}
+
+/// One hand-made manifest of the `enterprise` account's enterprise and how far it gets (events with
+/// the days before today each happens).
+struct Story {
+    wastes: &'static [(usize, &'static str)],
+    licence: &'static str,
+    approval: bool,
+    created_days_ago: i64,
+    /// Paper manifests: entered by staff, the paper transfer completed on the creation day.
+    paper: bool,
+    decision: Option<Decision>,
+    steps: &'static [(MfEvent, i64)],
+}
+
+const LOCAL: &str = "鲁危证1508号";
+
+const STORIES: &[Story] = &[
+    Story {
+        wastes: &[(0, "2.4"), (1, "0.6")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 0,
+        paper: false,
+        decision: None,
+        steps: &[],
+    },
+    Story {
+        wastes: &[(2, "1.2")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 1,
+        paper: false,
+        decision: None,
+        steps: &[(MfEvent::Submit, 1)],
+    },
+    Story {
+        wastes: &[(0, "3.5")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 6,
+        paper: false,
+        decision: None,
+        steps: &[(MfEvent::Submit, 6), (MfEvent::Depart, 5)],
+    },
+    Story {
+        wastes: &[(3, "8.0")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 12,
+        paper: false,
+        decision: None,
+        steps: &[
+            (MfEvent::Submit, 12),
+            (MfEvent::Depart, 12),
+            (MfEvent::Arrive, 11),
+        ],
+    },
+    Story {
+        wastes: &[(0, "2.5"), (2, "0.8")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 1,
+        paper: false,
+        decision: None,
+        steps: &[
+            (MfEvent::Submit, 1),
+            (MfEvent::Depart, 0),
+            (MfEvent::Arrive, 0),
+        ],
+    },
+    Story {
+        wastes: &[(4, "5.0")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 3,
+        paper: false,
+        decision: None,
+        steps: &[
+            (MfEvent::Submit, 3),
+            (MfEvent::Depart, 3),
+            (MfEvent::Arrive, 3),
+            (MfEvent::ReportDiscrepancy, 3),
+        ],
+    },
+    Story {
+        wastes: &[(1, "1.5")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 340,
+        paper: false,
+        decision: None,
+        steps: &[
+            (MfEvent::Submit, 340),
+            (MfEvent::Depart, 340),
+            (MfEvent::Arrive, 340),
+            (MfEvent::Confirm, 340),
+        ],
+    },
+    Story {
+        wastes: &[(0, "4.0")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 30,
+        paper: false,
+        decision: None,
+        steps: &[
+            (MfEvent::Submit, 30),
+            (MfEvent::Depart, 30),
+            (MfEvent::Handover, 30),
+            (MfEvent::Arrive, 29),
+            (MfEvent::Confirm, 29),
+            (MfEvent::Complete, 10),
+        ],
+    },
+    Story {
+        wastes: &[(3, "6.0")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 20,
+        paper: false,
+        decision: Some(Decision::Reject),
+        steps: &[
+            (MfEvent::Submit, 20),
+            (MfEvent::Depart, 20),
+            (MfEvent::Arrive, 20),
+            (MfEvent::ReportDiscrepancy, 20),
+            (MfEvent::Decide, 19),
+        ],
+    },
+    Story {
+        wastes: &[(5, "1.0")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 8,
+        paper: false,
+        decision: None,
+        steps: &[(MfEvent::Submit, 8), (MfEvent::Cancel, 7)],
+    },
+    Story {
+        wastes: &[(0, "2.0")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 20,
+        paper: true,
+        decision: None,
+        steps: &[],
+    },
+    Story {
+        wastes: &[(2, "0.5")],
+        licence: LOCAL,
+        approval: false,
+        created_days_ago: 40,
+        paper: true,
+        decision: None,
+        steps: &[(MfEvent::Backfill, 30)],
+    },
+    Story {
+        wastes: &[(0, "12.0")],
+        licence: "冀危证1302号",
+        approval: true,
+        created_days_ago: 5,
+        paper: false,
+        decision: None,
+        steps: &[
+            (MfEvent::Submit, 5),
+            (MfEvent::Depart, 4),
+            (MfEvent::Arrive, 3),
+            (MfEvent::Confirm, 3),
+        ],
+    },
+];
+
+fn line(i: usize, qty: &str) -> LineDraft {
+    let (code, name, hazard, form, packaging, _) = WASTES[i % WASTES.len()];
+    LineDraft {
+        code: code.to_string(),
+        name: name.to_string(),
+        hazard: hazard.to_string(),
+        form: form.to_string(),
+        components: String::new(),
+        harmful: String::new(),
+        packaging: packaging.to_string(),
+        containers: "10".to_string(),
+        quantity: qty.to_string(),
+    }
+}
+
+/// Who takes an event: the generator's account, the receiver's, or the bureau for a back-fill and
+/// for receivers outside the register (in another province).
+fn actor_for(event: MfEvent, story: &Story) -> &'static str {
+    match event {
+        MfEvent::Backfill => "staff",
+        e if e.party() == crate::domain::manifest_rules::Party::Receiver => {
+            if story.licence == LOCAL {
+                "receiver"
+            } else {
+                "staff"
+            }
+        }
+        _ => "enterprise",
+    }
+}
+
+fn stories(path: &Path, base: &Clock, generator_uscc: &str) -> Result<()> {
+    let mut staff = session(path, "staff", base, 340)?;
+    let today = staff.today();
+    staff.create_approval(ApprovalInput {
+        number: "鲁冀危转审〔2025〕118号".to_string(),
+        generator_uscc: generator_uscc.to_string(),
+        waste_code: "900-249-08".to_string(),
+        licence_number: "冀危证1302号".to_string(),
+        quantity: "100".to_string(),
+        valid_from: date(today),
+        valid_to: date(today + Duration::days(360)),
+    })?;
+    for (n, story) in STORIES.iter().enumerate() {
+        let mut s = session(
+            path,
+            if story.paper { "staff" } else { "enterprise" },
+            base,
+            story.created_days_ago,
+        )?;
+        let day = s.today();
+        let generator_id = s.enterprise_by_uscc(generator_uscc)?.id;
+        let m = s.create_manifest(
+            ManifestInput {
+                number: if story.paper {
+                    format!("{}{CITY}9{:05}", day.year(), n)
+                } else {
+                    String::new()
+                },
+                origin: Some(if story.paper {
+                    Origin::Paper
+                } else {
+                    Origin::Local
+                }),
+                generator_id: Some(generator_id),
+                licence_number: story.licence.to_string(),
+                mode: Some(Mode::Utilize),
+                transfer_date: date(day),
+                approval_number: if story.approval {
+                    "鲁冀危转审〔2025〕118号".to_string()
+                } else {
+                    String::new()
+                },
+                lines: story.wastes.iter().map(|(i, q)| line(*i, q)).collect(),
+                legs: vec![carrier()],
+                paper_completed_on: date(day),
+            },
+            true,
+        )?;
+        let mut m = m;
+        for (event, days_ago) in story.steps {
+            let mut s = session(path, actor_for(*event, story), base, *days_ago)?;
+            let at = format!(
+                "{} {}",
+                date(s.today()),
+                if *event == MfEvent::Arrive {
+                    "15:30"
+                } else {
+                    "09:10"
+                }
+            );
+            let lines = store::lines(&s.conn, m.id)?;
+            let received: Vec<String> = lines
+                .iter()
+                .map(|l| {
+                    let kg = if *event == MfEvent::ReportDiscrepancy {
+                        l.quantity_kg * 85 / 100
+                    } else {
+                        l.quantity_kg
+                    };
+                    crate::domain::manifest::format_tonnes(kg)
+                })
+                .collect();
+            let mut next = carrier();
+            next.carrier_name = "山东鲁运危险品物流有限公司".to_string();
+            next.plate = "鲁A8B926".to_string();
+            next.driver = "赵国庆".to_string();
+            let input = EventInput {
+                at: at.clone(),
+                reason: "生产计划调整，改期转移".to_string(),
+                leg: Some(next),
+                place: "聊城东高速收费站".to_string(),
+                received,
+                discrepancies: vec![DiscrepancyInput {
+                    line_seq: 1,
+                    kind: Some(DiscrepancyKind::Quantity),
+                    declared: lines
+                        .first()
+                        .map(|l| crate::domain::manifest::format_tonnes(l.quantity_kg))
+                        .unwrap_or_default(),
+                    measured: lines
+                        .first()
+                        .map(|l| crate::domain::manifest::format_tonnes(l.quantity_kg * 85 / 100))
+                        .unwrap_or_default(),
+                }],
+                told_generator_at: at.clone(),
+                told_bureau_at: at.clone(),
+                decision: story.decision,
+                handling_code: "R9".to_string(),
+                ..EventInput::default()
+            };
+            m = s.manifest_transition(m.id, m.row_version, *event, input, true)?;
+        }
+    }
+    Ok(())
+}
+
+/// Everything of the module: licences, bulk manifests (`count`), then the stories.
+pub fn manifests(
+    path: &Path,
+    base: &Clock,
+    count: u64,
+    seed: u64,
+    fixed_uscc: &[String],
+    fixed_names: &[&str],
+) -> Result<()> {
+    let (Some(generator), Some(receiver), Some(receiver_name)) =
+        (fixed_uscc.first(), fixed_uscc.get(1), fixed_names.get(1))
+    else {
+        return Ok(());
+    };
+    licences(path, base, receiver, receiver_name)?;
+    let conn = db::open(path)?;
+    let skip: Vec<i64> = fixed_uscc
+        .iter()
+        .filter_map(|u| {
+            crate::store::enterprise::get_by_uscc(&conn, u)
+                .ok()
+                .flatten()
+        })
+        .map(|e| e.id)
+        .collect();
+    drop(conn);
+    bulk_manifests(path, base, count, seed, &skip)?;
+    stories(path, base, generator)?;
+    Ok(())
+}

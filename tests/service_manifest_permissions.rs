@@ -1,0 +1,208 @@
+//! Manifest permissions: the role x action cells of the matrix, and scoping of generator, receiver,
+//! another enterprise and branch staff, with no leakage through lists, counts or error texts.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod common;
+mod manifest_common;
+
+use common::*;
+use ecocase::domain::manifest_rules::{EventInput, MfEvent};
+use ecocase::domain::user::{Action, Role};
+use ecocase::service::ServiceError;
+use ecocase::service::manifest_admin::LicenceInput;
+use ecocase::store::manifest::ListFilter;
+use manifest_common::*;
+
+#[test]
+fn role_by_action_matrix() {
+    use Role::*;
+    let cells: &[(Action, &[Role])] = &[
+        (
+            Action::ManifestRead,
+            &[Enterprise, Staff, Inspector, Supervisor],
+        ),
+        (
+            Action::ManifestExport,
+            &[Enterprise, Staff, Inspector, Supervisor],
+        ),
+        (Action::ManifestDraft, &[Enterprise, Staff, Supervisor]),
+        (Action::ManifestTransport, &[Enterprise, Staff, Supervisor]),
+        (Action::ManifestReceive, &[Enterprise, Staff, Supervisor]),
+        (Action::ManifestOversee, &[Staff, Supervisor]),
+        (Action::LicenceManage, &[Staff, Supervisor]),
+    ];
+    for (action, allowed) in cells {
+        for role in Role::ALL {
+            assert_eq!(
+                action.roles().contains(&role),
+                allowed.contains(&role),
+                "{action:?} x {role:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn generator_receiver_and_other_enterprise_scoping() {
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let mut ent = at(&clock, &path, "ent");
+    let draft = ent
+        .create_manifest(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
+        .expect("draft");
+    let rec = at(&clock, &path, "rec");
+    let other = at(&clock, &path, "other");
+    // The receiver does not see the generator's draft; nobody else sees anything.
+    assert!(matches!(
+        rec.manifest(draft.id),
+        Err(ServiceError::NotFound)
+    ));
+    assert!(matches!(
+        other.manifest(draft.id),
+        Err(ServiceError::NotFound)
+    ));
+    assert_eq!(
+        rec.manifest_count(&ListFilter::default()).expect("count"),
+        0
+    );
+    let m = step(&mut ent, &draft, MfEvent::Submit, EventInput::default());
+    assert_eq!(
+        rec.manifest(m.id).expect("addressed to it").number,
+        m.number
+    );
+    assert_eq!(
+        rec.manifest_count(&ListFilter::default()).expect("count"),
+        1
+    );
+    assert_eq!(
+        other.manifest_count(&ListFilter::default()).expect("count"),
+        0
+    );
+    assert!(
+        other
+            .manifest_page(&ListFilter::default(), 50)
+            .expect("page")
+            .is_empty()
+    );
+    let e = other.manifest_by_number(&m.number).unwrap_err();
+    assert!(matches!(e, ServiceError::NotFound));
+    assert!(!zh(&e).contains(&m.number), "no leak through the message");
+    // The receiver may not report the departure; the generator may not report arrival.
+    let mut rec = rec;
+    let e = rec
+        .manifest_transition(
+            m.id,
+            m.row_version,
+            MfEvent::Depart,
+            when("2026-03-02 09:00"),
+            false,
+        )
+        .unwrap_err();
+    assert!(zh(&e).contains("移出人"), "{}", zh(&e));
+    let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
+    let e = ent
+        .manifest_transition(
+            m.id,
+            m.row_version,
+            MfEvent::Arrive,
+            when("2026-03-02 15:00"),
+            false,
+        )
+        .unwrap_err();
+    assert!(zh(&e).contains("接受人"), "{}", zh(&e));
+    let mut other = other;
+    let e = other
+        .manifest_transition(
+            m.id,
+            m.row_version,
+            MfEvent::Arrive,
+            when("2026-03-02 15:00"),
+            false,
+        )
+        .unwrap_err();
+    assert!(matches!(e, ServiceError::NotFound));
+    // The receiver's events in the detail are its own.
+    let d = rec.manifest_detail(m.id).expect("detail");
+    assert_eq!(d.events, vec![MfEvent::Arrive]);
+    let d = ent.manifest_detail(m.id).expect("detail");
+    assert_eq!(d.events, vec![MfEvent::Handover]);
+    // An enterprise cannot draft for another generator.
+    let mut foreign = input(LOCAL_LICENCE, "1", "2026-03-02");
+    foreign.generator_id = Some(rec.actor.enterprise_id.expect("bound"));
+    assert!(matches!(
+        ent.create_manifest(foreign, false),
+        Err(ServiceError::Refused(_))
+    ));
+}
+
+#[test]
+fn staff_scope_inspector_and_admin() {
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let m = arrived(&path, &clock, "1", "2026-03-02 10:00");
+    // The branch of 冠县 sees the generator's manifest; a supervisor sees all.
+    let branch = at(&clock, &path, "branch");
+    assert_eq!(branch.manifest(m.id).expect("in region").id, m.id);
+    assert_eq!(
+        branch
+            .manifest_count(&ListFilter::default())
+            .expect("count"),
+        1
+    );
+    let mut inspector = at(&clock, &path, "inspector");
+    assert_eq!(inspector.manifest(m.id).expect("read").id, m.id);
+    let e = inspector
+        .manifest_transition(
+            m.id,
+            m.row_version,
+            MfEvent::Confirm,
+            receipt("2026-03-02 11:00", &["1"]),
+            false,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(e, ServiceError::Forbidden(Action::ManifestReceive)),
+        "{e}"
+    );
+    let mut admin = at(&clock, &path, "admin");
+    assert!(matches!(
+        admin.manifest(m.id),
+        Err(ServiceError::Forbidden(Action::ManifestRead))
+    ));
+    let e = admin.create_licence(LicenceInput::default()).unwrap_err();
+    assert!(matches!(e, ServiceError::Forbidden(Action::LicenceManage)));
+    let mut ent = at(&clock, &path, "ent");
+    assert!(matches!(
+        ent.create_licence(LicenceInput::default()),
+        Err(ServiceError::Forbidden(Action::LicenceManage))
+    ));
+    // Staff confirm on the receiver's behalf.
+    let mut staff = at(&clock, &path, "staff");
+    let m = step(
+        &mut staff,
+        &m,
+        MfEvent::Confirm,
+        receipt("2026-03-02 11:00", &["1"]),
+    );
+    assert_eq!(m.received_kg, Some(1000));
+}
+
+#[test]
+fn branch_staff_of_another_region_see_nothing() {
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    // A generator in 东昌府区 sending to a receiver in the same region: 冠县 staff see none of it.
+    let mut staff = at(&clock, &path, "staff");
+    let mut i = input(LOCAL_LICENCE, "1", "2026-03-02");
+    i.generator_id = Some(staff.enterprise_by_uscc(E2_USCC).expect("e2").id);
+    let m = staff.create_manifest(i, false).expect("on behalf");
+    let branch = at(&clock, &path, "branch");
+    assert!(matches!(branch.manifest(m.id), Err(ServiceError::NotFound)));
+    assert_eq!(
+        branch
+            .manifest_count(&ListFilter::default())
+            .expect("count"),
+        0
+    );
+}

@@ -1,0 +1,508 @@
+//! The 转移联单 screens driven through `update` with canned service results: open the list and switch
+//! filters, open a manifest, act with and without fields (warnings acknowledged on a second try), fill
+//! the form with the code picker, and snapshots of the list, detail, form, picker and discrepancy
+//! dialog at 80x24 in Chinese and English.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use ecocase::domain::manifest::{Line, LineDraft, MfState, Mode, Origin};
+use ecocase::domain::manifest_deadlines::MfAlert;
+use ecocase::domain::manifest_rules::{EventInput, MfEvent};
+use ecocase::i18n::{Lang, T, Text};
+use ecocase::service::manifest::{ManifestDetail, ManifestRow};
+use ecocase::store::manifest::{HistoryRow, Leg, ListFilter, Manifest};
+use ecocase::store::manifest_ref::{CodeHit, Licence};
+use ecocase::tui::app::{App, Screen, update};
+use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::screens::mf::{FormData, MfDetailData, MfEffect, MfMsg, PAGE, Refusal};
+use tui_common::*;
+
+fn snap(app: &App) -> String {
+    let (text, cursor) = screen(app, 80, 24);
+    match cursor {
+        Some((x, y)) => format!("{text}cursor: {x},{y}\n"),
+        None => format!("{text}cursor: hidden\n"),
+    }
+}
+
+fn manifest(id: i64, number: &str, state: MfState) -> Manifest {
+    Manifest {
+        id,
+        uid: format!("m{id}"),
+        number: number.into(),
+        origin: Origin::Local,
+        generator_id: 1,
+        generator_name: "聊城市鑫润化工有限公司".into(),
+        generator_uscc: "9137150204601036XX".into(),
+        region_code: "371502".into(),
+        receiver_id: Some(2),
+        receiver_region: "3715A1".into(),
+        receiver_uscc: "91371500MA3C0002Y0".into(),
+        receiver_name: "聊城市绿洲环保科技有限公司".into(),
+        receiver_province: "37".into(),
+        licence_id: Some(1),
+        licence_number: "鲁危证1508号".into(),
+        licence_snapshot: "{}".into(),
+        handling_mode: Mode::Utilize,
+        approval_id: None,
+        transfer_date: "2026-11-27".into(),
+        edition_label: "2025".into(),
+        state,
+        submitted_at: None,
+        departed_at: Some("2026-11-27 09:10".into()),
+        arrived_at: Some("2026-11-27 15:30".into()),
+        received_at: None,
+        received_kg: None,
+        decision: None,
+        handling_code: String::new(),
+        confirmed_at: None,
+        completed_at: None,
+        paper_completed_on: None,
+        backfilled_at: None,
+        cancel_reason: String::new(),
+        follow_up_of: None,
+        warnings: String::new(),
+        total_kg: 2400,
+        row_version: 4,
+        created_at: "2026-11-27T01:00:00Z".into(),
+        created_by: "u".into(),
+    }
+}
+
+fn rows() -> Vec<ManifestRow> {
+    vec![
+        ManifestRow {
+            manifest: manifest(2, "20263715001683", MfState::AwaitingReceipt),
+            alerts: vec![MfAlert::ReceiptOverdue],
+        },
+        ManifestRow {
+            manifest: manifest(1, "20263715001682", MfState::Draft),
+            alerts: Vec::new(),
+        },
+    ]
+}
+
+fn detail(state: MfState, events: Vec<MfEvent>) -> MfDetailData {
+    let m = manifest(2, "20263715001683", state);
+    MfDetailData {
+        detail: ManifestDetail {
+            lines: vec![Line {
+                seq: 1,
+                code: "900-249-08".into(),
+                category: "HW08".into(),
+                name: "废机油".into(),
+                hazard: "T,I".into(),
+                form: "L".into(),
+                components: String::new(),
+                harmful: String::new(),
+                packaging: "200L铁桶".into(),
+                containers: 12,
+                quantity_kg: 2400,
+                received_kg: None,
+                received_containers: None,
+            }],
+            legs: vec![Leg {
+                seq: 1,
+                carrier: Default::default(),
+                departed_at: Some("2026-11-27 09:10".into()),
+                handover_at: None,
+                handover_place: String::new(),
+                arrived_at: Some("2026-11-27 15:30".into()),
+            }],
+            discrepancies: Vec::new(),
+            history: vec![HistoryRow {
+                event: "submit".into(),
+                from_state: "draft".into(),
+                to_state: "pending_transport".into(),
+                note: String::new(),
+                at: "2026-11-27T01:00:00Z".into(),
+                by_name: "孙丽".into(),
+            }],
+            approval: None,
+            alerts: vec![MfAlert::ReceiptOverdue],
+            receipt_due: None,
+            backfill_due: None,
+            events,
+            may_edit: state == MfState::Draft,
+            may_follow_up: false,
+            manifest: m,
+        },
+        now: "2026-11-30 10:00".into(),
+    }
+}
+
+fn opened(lang: Lang, state: MfState, events: Vec<MfEvent>) -> App {
+    let mut app = logged_in(
+        session(
+            "receiver",
+            &[ecocase::domain::user::Role::Enterprise],
+            Some(2),
+        ),
+        lang,
+    );
+    update(&mut app, ctrl('w'));
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Page {
+            filter: ListFilter::default(),
+            rows: Ok((rows(), 2)),
+        }),
+    );
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(fx, [Effect::Mf(MfEffect::LoadDetail { id: 2 })]);
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Detail {
+            id: 2,
+            data: Ok(Box::new(detail(state, events))),
+        }),
+    );
+    app
+}
+
+#[test]
+fn list_opens_from_anywhere_and_filters_switch() {
+    let mut app = logged_in(staff(), Lang::Zh);
+    let fx = update(&mut app, ctrl('w'));
+    assert_eq!(
+        fx,
+        [Effect::Mf(MfEffect::LoadPage {
+            filter: ListFilter::default(),
+            limit: PAGE
+        })]
+    );
+    let fx = update(&mut app, key(KeyCode::Right));
+    assert_eq!(
+        fx,
+        [Effect::Mf(MfEffect::LoadPage {
+            filter: ListFilter {
+                state: Some(MfState::Draft),
+                ..ListFilter::default()
+            },
+            limit: PAGE
+        })]
+    );
+    // An answer for the previous filter is ignored.
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Page {
+            filter: ListFilter::default(),
+            rows: Ok((rows(), 2)),
+        }),
+    );
+    let Screen::MfList(l) = app.screen() else {
+        panic!("list");
+    };
+    assert!(l.rows.is_empty());
+    let fx = update(&mut app, key(KeyCode::Esc));
+    assert!(fx.iter().any(|e| matches!(e, Effect::LoadHome)), "{fx:?}");
+    assert!(matches!(app.screen(), Screen::Home(_)));
+}
+
+#[test]
+fn reaching_the_last_row_loads_the_next_page_by_keyset() {
+    let mut app = logged_in(staff(), Lang::Zh);
+    update(&mut app, ctrl('w'));
+    let many: Vec<ManifestRow> = (0..PAGE as i64)
+        .map(|i| ManifestRow {
+            manifest: manifest(
+                1000 - i,
+                &format!("2026371500{:04}", 1000 - i),
+                MfState::Completed,
+            ),
+            alerts: Vec::new(),
+        })
+        .collect();
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Page {
+            filter: ListFilter::default(),
+            rows: Ok((many, 120)),
+        }),
+    );
+    let mut fx = Vec::new();
+    for _ in 0..PAGE {
+        fx = update(&mut app, key(KeyCode::Down));
+        if !fx.is_empty() {
+            break;
+        }
+    }
+    assert_eq!(
+        fx,
+        [Effect::Mf(MfEffect::LoadPage {
+            filter: ListFilter {
+                before_id: Some(1000 - PAGE as i64 + 1),
+                ..ListFilter::default()
+            },
+            limit: PAGE
+        })]
+    );
+}
+
+#[test]
+fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
+    let mut app = opened(
+        Lang::Zh,
+        MfState::AwaitingReceipt,
+        vec![MfEvent::Confirm, MfEvent::ReportDiscrepancy],
+    );
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Enter));
+    assert!(matches!(app.screen(), Screen::MfAction(_)));
+    insta::assert_snapshot!("mf_discrepancy_zh", snap(&app));
+    // at, received, containers, kind, line, declared, measured, told..., told...
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, ctrl('u'));
+    type_text(&mut app, "2.0");
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "2.400 吨");
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "2.000 吨");
+    let fx = update(&mut app, ctrl('s'));
+    let [Effect::Mf(MfEffect::Transition { event, input, .. })] = fx.as_slice() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(*event, MfEvent::ReportDiscrepancy);
+    assert_eq!(input.received, vec!["2.0"]);
+    assert_eq!(input.received_containers, vec!["12"]);
+    assert_eq!(input.at, "2026-11-30 10:00");
+    assert_eq!(input.told_bureau_at, "2026-11-30 10:00");
+    let d = &input.discrepancies[0];
+    assert_eq!(
+        d.kind,
+        Some(ecocase::domain::manifest::DiscrepancyKind::Quantity)
+    );
+    assert_eq!(
+        (d.declared.as_str(), d.measured.as_str()),
+        ("2.400 吨", "2.000 吨")
+    );
+    // A refusal keeps the dialog open with the message.
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Done(Err(Refusal {
+            text: Text::new(T::MfErrQtyPositive),
+            warnings_only: false,
+        }))),
+    );
+    assert!(matches!(app.screen(), Screen::MfAction(_)));
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.render(Lang::Zh)),
+        Some("数量必须大于 0".to_string())
+    );
+}
+
+#[test]
+fn submit_with_warnings_is_sent_again_acknowledged() {
+    let mut app = opened(
+        Lang::Zh,
+        MfState::Draft,
+        vec![MfEvent::Submit, MfEvent::Cancel],
+    );
+    insta::assert_snapshot!("mf_detail_draft_zh", snap(&app));
+    update(&mut app, key(KeyCode::Right));
+    let submit = |ack| {
+        vec![Effect::Mf(MfEffect::Transition {
+            id: 2,
+            row_version: 4,
+            event: MfEvent::Submit,
+            input: EventInput::default(),
+            acknowledged: ack,
+        })]
+    };
+    assert_eq!(update(&mut app, key(KeyCode::Enter)), submit(false));
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Done(Err(Refusal {
+            text: Text::new(T::MfWarnNotAdjacent).arg("province", "44"),
+            warnings_only: true,
+        }))),
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.render(Lang::Zh).contains("再提交一次"))
+    );
+    assert_eq!(update(&mut app, key(KeyCode::Enter)), submit(true));
+}
+
+fn licence() -> Licence {
+    Licence {
+        id: 1,
+        uid: "l1".into(),
+        number: "鲁危证1508号".into(),
+        holder_uscc: "91371500MA3C0002Y0".into(),
+        holder_name: "聊城市绿洲环保科技有限公司".into(),
+        enterprise_id: Some(2),
+        province: "37".into(),
+        scope: "HW08,HW49".into(),
+        modes: "store,utilize".into(),
+        capacity_kg: 60_000_000,
+        valid_from: "2025-01-01".into(),
+        valid_to: "2029-12-31".into(),
+    }
+}
+
+#[test]
+fn the_form_fills_a_line_from_the_code_picker_and_saves() {
+    let mut app = logged_in(enterprise_user(), Lang::Zh);
+    update(&mut app, ctrl('w'));
+    let fx = update(&mut app, ctrl('n'));
+    assert_eq!(fx, [Effect::Mf(MfEffect::LoadFormData)]);
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::FormData(Ok(FormData {
+            licences: vec![licence()],
+            today: "2026-11-30".into(),
+            now: "2026-11-30 10:00".into(),
+        }))),
+    );
+    for _ in 0..4 {
+        update(&mut app, key(KeyCode::Tab));
+    }
+    update(&mut app, key(KeyCode::F(4)));
+    let fx = type_text(&mut app, "废矿物油");
+    assert_eq!(
+        fx.last(),
+        Some(&Effect::Mf(MfEffect::SearchCodes {
+            day: "2026-11-30".into(),
+            query: "废矿物油".into()
+        }))
+    );
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Codes {
+            query: "废矿物油".into(),
+            hits: Ok(vec![CodeHit {
+                code: "900-249-08".into(),
+                category: "HW08".into(),
+                category_name: "废矿物油与含矿物油废物".into(),
+                description: "其他生产、销售、使用过程中产生的废矿物油".into(),
+                hazard: "T,I".into(),
+            }]),
+        }),
+    );
+    insta::assert_snapshot!("mf_picker_zh", snap(&app));
+    update(&mut app, key(KeyCode::Enter));
+    insta::assert_snapshot!("mf_form_zh", snap(&app));
+    // name, hazard, form (two steps right: 液态), ..., quantity
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Right));
+    for _ in 0..5 {
+        update(&mut app, key(KeyCode::Tab));
+    }
+    type_text(&mut app, "2.4");
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::Mf(MfEffect::Save {
+            id: None,
+            input,
+            generator_uscc,
+            acknowledged: false,
+        }),
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}");
+    };
+    assert!(
+        generator_uscc.is_empty(),
+        "enterprise accounts are their own generator"
+    );
+    assert_eq!(input.licence_number, "鲁危证1508号");
+    assert_eq!(input.transfer_date, "2026-11-30");
+    assert_eq!(
+        input.lines,
+        vec![LineDraft {
+            code: "900-249-08".into(),
+            name: "其他生产、销售、使用过程中产生的废矿物油".into(),
+            hazard: "T,I".into(),
+            form: "L".into(),
+            quantity: "2.4".into(),
+            ..LineDraft::default()
+        }]
+    );
+    // Ctrl-N adds a second waste line block; Ctrl-D removes it again.
+    update(&mut app, ctrl('n'));
+    let Screen::MfForm(f) = app.screen() else {
+        panic!("form");
+    };
+    assert_eq!(f.input().lines.len(), 2);
+    update(&mut app, ctrl('d'));
+    let Screen::MfForm(f) = app.screen() else {
+        panic!("form");
+    };
+    assert_eq!(f.input().lines.len(), 1);
+}
+
+#[test]
+fn snapshots_of_list_and_detail_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = logged_in(staff(), lang);
+        update(&mut app, ctrl('w'));
+        update(
+            &mut app,
+            Msg::Mf(MfMsg::Page {
+                filter: ListFilter::default(),
+                rows: Ok((rows(), 2)),
+            }),
+        );
+        insta::assert_snapshot!(format!("mf_list_{}", lang.code()), snap(&app));
+        let app = opened(
+            lang,
+            MfState::AwaitingReceipt,
+            vec![MfEvent::Confirm, MfEvent::ReportDiscrepancy],
+        );
+        insta::assert_snapshot!(format!("mf_detail_{}", lang.code()), snap(&app));
+    }
+}
+
+#[test]
+fn staff_register_a_licence_from_the_reference_screen() {
+    let mut app = logged_in(staff(), Lang::Zh);
+    update(&mut app, ctrl('w'));
+    let fx = update(&mut app, key(KeyCode::Char('a')));
+    assert_eq!(fx, [Effect::Mf(MfEffect::LoadRef)]);
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Insert));
+    for (i, v) in [
+        "鲁危证1509号",
+        "91130200699229617X",
+        "聊城市绿洲环保科技有限公司",
+        "37",
+        "HW08,HW49",
+        "贮存,利用",
+        "50000",
+        "2025-01-01",
+        "2029-12-31",
+    ]
+    .iter()
+    .enumerate()
+    {
+        if i > 0 {
+            update(&mut app, key(KeyCode::Tab));
+        }
+        type_text(&mut app, v);
+    }
+    let fx = update(&mut app, ctrl('s'));
+    let [Effect::Mf(MfEffect::CreateLicence(input))] = fx.as_slice() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(input.number, "鲁危证1509号");
+    assert_eq!(input.modes, vec![Mode::Store, Mode::Utilize]);
+    assert_eq!(input.valid_to, "2029-12-31");
+    // An enterprise account is not offered the registration.
+    let mut ent = logged_in(enterprise_user(), Lang::Zh);
+    update(&mut ent, ctrl('w'));
+    update(&mut ent, key(KeyCode::Char('a')));
+    update(&mut ent, key(KeyCode::Insert));
+    assert!(matches!(ent.screen(), Screen::MfRef(_)));
+}
