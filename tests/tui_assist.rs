@@ -410,6 +410,7 @@ fn the_enterprise_360_view_lists_its_requests() {
                 former_names: Vec::new(),
                 history: None,
                 list_entries: Vec::new(),
+                list_history: Vec::new(),
                 assist: rows(),
             }),
         },

@@ -400,6 +400,7 @@ fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     };
     // Roles without the positive list simply see no entries.
     let list_entries = s.pl_entries_of(id).unwrap_or_default();
+    let list_history = s.pl_history_of(id).unwrap_or_default();
     let assist = if s.require(crate::domain::user::Action::AssistRead).is_ok() {
         let f = crate::store::assistance::ListFilter {
             enterprise_id: Some(id),
@@ -414,6 +415,7 @@ fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
         former_names,
         history,
         list_entries,
+        list_history,
         assist,
     })
 }

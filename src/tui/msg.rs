@@ -69,6 +69,8 @@ pub struct DetailData {
     pub history: Option<Vec<AuditRow>>,
     /// The enterprise's positive-list entries, newest first.
     pub list_entries: Vec<crate::store::positive_list::Entry>,
+    /// Their state changes, oldest first, with the batch of each.
+    pub list_history: Vec<(String, crate::store::positive_list::HistoryRow)>,
     /// The enterprise's 帮扶 requests, newest first (empty when none or not visible to the role).
     pub assist: Vec<crate::service::assistance::QueueRow>,
 }
