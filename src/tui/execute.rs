@@ -339,7 +339,8 @@ impl Runtime {
             | Effect::RecordMeeting(_)
             | Effect::MeetingParticipant { .. }
             | Effect::MeetingProblem { .. }
-            | Effect::MeetingLink { .. } => {
+            | Effect::MeetingLink { .. }
+            | Effect::FindEnterprises { .. } => {
                 crate::tui::execute_meeting::execute(self.session()?, effect)
             }
             Effect::VerifyAudit => Some(Msg::AuditVerified(

@@ -173,6 +173,11 @@ pub enum Msg {
         id: i64,
         data: Result<crate::tui::screens::assist_meeting::MeetingDetailData, Text>,
     },
+    /// Enterprises matching a picker's search as (id, name, USCC).
+    EnterprisesFound {
+        token: u64,
+        rows: Result<Vec<(i64, String, String)>, Text>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -358,6 +363,11 @@ pub enum Effect {
     MeetingLink {
         meeting: i64,
         number: String,
+    },
+    /// The enterprises in scope matching a picker's typed name, USCC or pinyin initials.
+    FindEnterprises {
+        token: u64,
+        query: String,
     },
 }
 

@@ -32,6 +32,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let out = app.with_top(|s, env| match s {
                 Screen::List(l) => l.debounced(env, token),
                 Screen::Form(f) => f.autosave_due(token),
+                Screen::AssistForm(f) => f.search_due(token),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -130,6 +131,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let out = app.with_top(|s, _| match s {
                 Screen::AssistForm(f) => f.done(r),
                 Screen::AssistDetail(d) => d.done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::EnterprisesFound { token, rows } => {
+            let out = app.with_top(|s, _| match s {
+                Screen::AssistForm(f) => f.found(token, rows),
                 _ => Out::default(),
             });
             app.apply(out)
