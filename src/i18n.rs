@@ -1059,7 +1059,7 @@ texts! {
     MeetingFieldNote => "备注", "Note";
     MeetingFieldPerson => "参会人", "Person";
     MeetingFieldRole => "职务/身份", "Role";
-    MeetingFieldEnterpriseQuery => "企业(名称/代码)", "Enterprise (name/USCC)";
+    MeetingFieldEnterpriseQuery => "企业(名称/代码)", "Ent. name/USCC";
     MeetingFieldRequestNumber => "帮扶编号", "Request number";
     MeetingFieldProblemEnterprise => "提出企业", "Raised by";
     MeetingGuest => "（局内/专家）", "(bureau/expert)";
@@ -1097,10 +1097,10 @@ texts! {
     AssistEventReassign => "改派", "Reassign";
     AssistEventPhoneRate => "电话评价", "Rating by phone";
     AssistFieldCohandlers => "协办人", "Co-handlers";
-    AssistFieldEnterpriseQuery => "企业(名称/代码)", "Enterprise (name/USCC)";
-    PlFieldTriggerDate => "发生日期(空=今天)", "Date (empty: today)";
+    AssistFieldEnterpriseQuery => "企业(名称/代码)", "Ent. name/USCC";
+    PlFieldTriggerDate => "日期(空=今天)", "Date (or today)";
     ErrPlOffsiteClosed => "已移出或未纳入的记录不能修改非现场监管方式", "A removed or rejected entry's off-site supervision cannot be changed";
-    PlFieldBatchName => "批次名称(空=自动)", "Batch name (empty: next)";
+    PlFieldBatchName => "名称(空=自动)", "Name (or next)";
     PlFieldBatchNote => "批次说明", "Batch note";
     PlScreenNewBatch => "新建批次", "New batch";
     PlScreenOffsite => "非现场监管方式", "Off-site supervision";

@@ -142,6 +142,28 @@ fn several_co_handlers_each_may_handle_and_reassigning_needs_a_reason() {
         audited.contains(&format!("\"handler_id\":{staff_id}")),
         "{audited}"
     );
+    // The handler ticked as a co-handler too is kept once, as the handler.
+    let inspector_id = handler(&sup, "inspector");
+    go(
+        &mut sup,
+        &r,
+        Event::Reassign,
+        EventInput {
+            handler: Some(staff_id),
+            cohandlers: vec![staff_id, inspector_id],
+            reason: "增加协办".into(),
+            ..EventInput::default()
+        },
+    )
+    .unwrap();
+    let names: Vec<String> = sup
+        .assist_detail(r.id)
+        .unwrap()
+        .cohandlers
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    assert_eq!(names, ["inspector"]);
 }
 
 #[test]

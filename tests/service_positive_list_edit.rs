@@ -72,3 +72,27 @@ fn off_site_means_are_edited_by_staff_of_the_region_and_audited() {
         .unwrap();
     assert_eq!(n, 1);
 }
+
+#[test]
+fn the_360_view_gets_the_list_history_of_the_enterprise_within_scope() {
+    let (_dir, path) = fresh_db();
+    let mut staff = login(&path, "staff");
+    let b = staff.pl_open_batch("", "").unwrap();
+    let e1 = staff.enterprise_by_uscc(E1_USCC).unwrap().id;
+    let e2 = staff.enterprise_by_uscc(E2_USCC).unwrap().id;
+    staff.pl_propose(b.id, e1, "自动监控").unwrap();
+    let history = staff.pl_history_of(e1).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].0, b.name);
+    assert_eq!(
+        (
+            history[0].1.from_state.as_str(),
+            history[0].1.to_state.as_str()
+        ),
+        ("", "candidate")
+    );
+    // The enterprise sees its own; another enterprise's is hidden.
+    let ent = login(&path, "ent");
+    assert_eq!(ent.pl_history_of(e1).unwrap().len(), 1);
+    assert!(matches!(ent.pl_history_of(e2), Err(ServiceError::NotFound)));
+}

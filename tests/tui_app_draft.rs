@@ -230,6 +230,7 @@ fn restoring_an_edit_keeps_the_version_it_was_typed_against() {
                 former_names: vec![],
                 history: None,
                 list_entries: vec![],
+                list_history: Vec::new(),
                 assist: Vec::new(),
                 manifests: Vec::new(),
             }),

@@ -145,6 +145,7 @@ fn a_conflict_names_who_changed_the_record_and_reload_fetches_it() {
         former_names: vec![],
         history: Some(vec![]),
         list_entries: vec![],
+        list_history: Vec::new(),
         assist: Vec::new(),
         manifests: Vec::new(),
     };
@@ -245,6 +246,7 @@ fn deletion_needs_a_reason_and_an_explicit_choice() {
         former_names: vec![],
         history: None,
         list_entries: vec![],
+        list_history: Vec::new(),
         assist: Vec::new(),
         manifests: Vec::new(),
     };

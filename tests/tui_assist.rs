@@ -411,6 +411,7 @@ fn the_enterprise_360_view_lists_its_requests() {
                 former_names: Vec::new(),
                 history: None,
                 list_entries: Vec::new(),
+                list_history: Vec::new(),
                 assist: rows(),
                 manifests: Vec::new(),
             }),

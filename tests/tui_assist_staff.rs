@@ -227,3 +227,70 @@ fn snapshots() {
         insta::assert_snapshot!(format!("assist_reassign_{suffix}"), text);
     }
 }
+
+#[test]
+fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
+    let mut app = opened(Lang::Zh, AssistState::InProgress, Vec::new());
+    update(&mut app, key(KeyCode::Esc));
+    update(&mut app, ctrl('n'));
+    update(
+        &mut app,
+        Msg::ServiceMenuLoaded(Ok(vec![("EIA".into(), "环评".into(), "EIA".into())])),
+    );
+    update(&mut app, key(KeyCode::Char(' ')));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "咨询");
+    for _ in 0..3 {
+        update(&mut app, key(KeyCode::Tab));
+    }
+    let fx = type_text(&mut app, "lc");
+    let Some(Effect::Debounce { token, .. }) = fx.last().cloned() else {
+        panic!("{fx:?}")
+    };
+    // Only the latest keystroke's timer searches.
+    assert!(update(&mut app, Msg::Debounced(token - 1)).is_empty());
+    let fx = update(&mut app, Msg::Debounced(token));
+    assert_eq!(
+        fx,
+        [Effect::FindEnterprises {
+            token,
+            query: "lc".into()
+        }]
+    );
+    update(
+        &mut app,
+        Msg::EnterprisesFound {
+            token,
+            rows: Ok(vec![
+                (
+                    5,
+                    "聊城市鑫润化工有限公司".into(),
+                    "91130200699229617X".into(),
+                ),
+                (
+                    6,
+                    "聊城鲁西热电有限公司".into(),
+                    "911302307808371268".into(),
+                ),
+            ]),
+        },
+    );
+    update(&mut app, key(KeyCode::Right));
+    let (text, _) = screen(&app, 80, 24);
+    assert!(
+        text.contains("(*) 聊城鲁西热电有限公司  911302307808371268"),
+        "{text}"
+    );
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::FileRequest {
+            enterprise_uscc,
+            draft,
+        },
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert_eq!((*enterprise_uscc).clone(), None);
+    assert_eq!(draft.enterprise_id, Some(6));
+}

@@ -370,3 +370,62 @@ fn off_site_means_are_edited_from_the_entry() {
     let (text, _) = screen(&app, 80, 24);
     insta::assert_snapshot!("plist_offsite_form_zh", text);
 }
+
+#[test]
+fn the_360_view_shows_the_list_history() {
+    let mut app = logged_in(enterprise_user(), Lang::Zh);
+    let own = enterprise(1, "聊城市鑫润化工有限公司", "91130200699229617X", "371502");
+    update(
+        &mut app,
+        Msg::HomeLoaded(Ok(ecocase::service::home::Home {
+            tasks: Vec::new(),
+            own: Some(own.clone()),
+            plist: None,
+            assist: None,
+            manifests: None,
+        })),
+    );
+    update(&mut app, key(KeyCode::Enter));
+    let change = |from: &str, to: &str, reason: &str, at: &str| {
+        (
+            "2026年第1批".to_string(),
+            HistoryRow {
+                from_state: from.into(),
+                to_state: to.into(),
+                reason: reason.into(),
+                at: at.into(),
+                by_name: "陈静".into(),
+            },
+        )
+    };
+    update(
+        &mut app,
+        Msg::DetailLoaded {
+            id: 1,
+            data: Ok(ecocase::tui::msg::DetailData {
+                enterprise: own,
+                former_names: Vec::new(),
+                history: None,
+                list_entries: vec![entry(7, "聊城市鑫润化工有限公司", "notice")],
+                list_history: vec![
+                    change("", "candidate", "", "2026-10-01T02:00:00Z"),
+                    change(
+                        "candidate",
+                        "notice",
+                        "条件核查通过",
+                        "2026-10-09T02:00:00Z",
+                    ),
+                ],
+                assist: Vec::new(),
+                manifests: Vec::new(),
+            }),
+        },
+    );
+    update(&mut app, key(KeyCode::PageDown));
+    let (text, _) = screen(&app, 80, 24);
+    let newest = text
+        .find("候选 -> 公示中  条件核查通过")
+        .expect("the latest change");
+    let first = text.find("2026年第1批   -> 候选").expect("the proposal");
+    assert!(newest < first, "newest first: {text}");
+}

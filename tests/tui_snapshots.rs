@@ -162,6 +162,7 @@ fn detail(lang: Lang) -> App {
         }],
         history: Some(history),
         list_entries: vec![],
+        list_history: Vec::new(),
     };
     update(
         &mut app,

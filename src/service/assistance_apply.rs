@@ -172,7 +172,7 @@ pub(super) fn apply(
         Event::Assign => {
             r.handler_id = input.handler;
             r.assigned_at = now_s.clone();
-            store::set_cohandlers(tx, r.id, &input.cohandlers)?;
+            store::set_cohandlers(tx, r.id, &cohandlers(input))?;
             String::new()
         }
         Event::Suspend => {
@@ -191,7 +191,7 @@ pub(super) fn apply(
         }
         Event::Reassign => {
             r.handler_id = input.handler;
-            store::set_cohandlers(tx, r.id, &input.cohandlers)?;
+            store::set_cohandlers(tx, r.id, &cohandlers(input))?;
             input.reason.clone()
         }
         Event::Rate | Event::PhoneRate => {
@@ -234,4 +234,14 @@ pub(super) fn apply(
             String::new()
         }
     })
+}
+
+/// The co-handlers chosen, without the handler (ticked twice by mistake).
+fn cohandlers(input: &EventInput) -> Vec<i64> {
+    input
+        .cohandlers
+        .iter()
+        .copied()
+        .filter(|c| Some(*c) != input.handler)
+        .collect()
 }

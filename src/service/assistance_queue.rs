@@ -44,7 +44,14 @@ impl Session {
         }
         let cal = self.calendar()?;
         let budgets = self.assist_budgets();
-        let tx = self.conn.unchecked_transaction()?;
+        // IMMEDIATE: two processes seeing stale dates at once take turns instead of failing.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        if store::basis(&tx)?.as_deref() == Some(basis.as_str()) {
+            return Ok(());
+        }
         let rows = store::running(&tx)?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let mut suspensions = store::suspensions_of(&tx, &ids)?;

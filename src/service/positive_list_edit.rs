@@ -11,6 +11,15 @@ use crate::store::positive_list::{self as store, Batch, Entry};
 use crate::store::{audit, db};
 
 impl Session {
+    /// The positive-list timeline of an enterprise (every entry, oldest change first) as
+    /// (batch name, change): for its 360° view. The enterprise itself sees its own.
+    pub fn pl_history_of(&self, enterprise_id: i64) -> Result<Vec<(String, store::HistoryRow)>> {
+        self.require(Action::ListRead)?;
+        let e = self.enterprise(enterprise_id)?;
+        self.check(Action::ListRead, Target::record(&e.region_code, e.id))?;
+        Ok(store::history_of_enterprise(&self.conn, e.id)?)
+    }
+
     /// Opens a batch named as typed, with its note; an empty name takes the next of this year.
     pub fn pl_open_batch(&mut self, name: &str, note: &str) -> Result<Batch> {
         self.require(Action::ListPropose)?;

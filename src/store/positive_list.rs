@@ -430,6 +430,33 @@ pub fn history(conn: &Connection, entry_id: i64) -> Result<Vec<HistoryRow>> {
     Ok(rows)
 }
 
+/// Every state change of an enterprise's entries, oldest first, with the batch of each.
+pub fn history_of_enterprise(
+    conn: &Connection,
+    enterprise_id: i64,
+) -> Result<Vec<(String, HistoryRow)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.name, h.from_state, h.to_state, h.reason, h.at, h.by_name FROM pl_history h
+         JOIN pl_entry x ON x.id = h.entry_id JOIN pl_batch b ON b.id = x.batch_id
+         WHERE x.enterprise_id = ?1 ORDER BY h.id",
+    )?;
+    let rows = stmt
+        .query_map([enterprise_id], |r| {
+            Ok((
+                r.get(0)?,
+                HistoryRow {
+                    from_state: r.get(1)?,
+                    to_state: r.get(2)?,
+                    reason: r.get(3)?,
+                    at: r.get(4)?,
+                    by_name: r.get(5)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 pub struct NewTrigger<'a> {
     pub uid: &'a str,
     pub entry_id: i64,

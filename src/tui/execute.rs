@@ -370,7 +370,8 @@ impl Runtime {
             | Effect::RecordMeeting(_)
             | Effect::MeetingParticipant { .. }
             | Effect::MeetingProblem { .. }
-            | Effect::MeetingLink { .. } => {
+            | Effect::MeetingLink { .. }
+            | Effect::FindEnterprises { .. } => {
                 crate::tui::execute_meeting::execute(self.session()?, effect)
             }
             // 危险废物转移联单 (manifests)
@@ -435,6 +436,7 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     };
     // Roles without the positive list simply see no entries.
     let list_entries = s.pl_entries_of(id).unwrap_or_default();
+    let list_history = s.pl_history_of(id).unwrap_or_default();
     let assist = if s.require(crate::domain::user::Action::AssistRead).is_ok() {
         let f = crate::store::assistance::ListFilter {
             enterprise_id: Some(id),
@@ -459,6 +461,7 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
         former_names,
         history,
         list_entries,
+        list_history,
         assist,
         manifests,
     })

@@ -6,6 +6,9 @@ use crate::service::{ServiceError, Session};
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::screens::assist_meeting::{MeetingDetailData, MeetingListData};
 
+/// Matches an enterprise picker lists under its field.
+const PICKER_ROWS: usize = 5;
+
 /// Meetings the list loads: a region holds a few dozen a year.
 const MEETING_ROWS: usize = 500;
 
@@ -63,6 +66,13 @@ pub(super) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
                 .map(|r| Text::new(T::MeetingMsgLinked).arg("number", r.number))
                 .map_err(error),
         )),
+        Effect::FindEnterprises { token, query } => Some(Msg::EnterprisesFound {
+            token,
+            rows: s
+                .find_enterprises(&query, PICKER_ROWS)
+                .map(|rows| rows.into_iter().map(|e| (e.id, e.name, e.uscc)).collect())
+                .map_err(text),
+        }),
         _ => None,
     }
 }

@@ -69,6 +69,8 @@ pub struct DetailData {
     pub history: Option<Vec<AuditRow>>,
     /// The enterprise's positive-list entries, newest first.
     pub list_entries: Vec<crate::store::positive_list::Entry>,
+    /// Their state changes, oldest first, with the batch of each.
+    pub list_history: Vec<(String, crate::store::positive_list::HistoryRow)>,
     /// The enterprise's 帮扶 requests, newest first (empty when none or not visible to the role).
     pub assist: Vec<crate::service::assistance::QueueRow>,
     /// 转移联单 the enterprise sent or received, newest first, with their alerts.
@@ -181,6 +183,11 @@ pub enum Msg {
     },
     // 危险废物转移联单 (manifests)
     Mf(crate::tui::screens::mf::MfMsg),
+    /// Enterprises matching a picker's search as (id, name, USCC).
+    EnterprisesFound {
+        token: u64,
+        rows: Result<Vec<(i64, String, String)>, Text>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -389,6 +396,11 @@ pub enum Effect {
     },
     // 危险废物转移联单 (manifests)
     Mf(crate::tui::screens::mf::MfEffect),
+    /// The enterprises in scope matching a picker's typed name, USCC or pinyin initials.
+    FindEnterprises {
+        token: u64,
+        query: String,
+    },
 }
 
 impl Effect {

@@ -32,6 +32,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let out = app.with_top(|s, env| match s {
                 Screen::List(l) => l.debounced(env, token),
                 Screen::Form(f) => f.autosave_due(token),
+                Screen::AssistForm(f) => f.search_due(token),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -154,6 +155,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Err(t) => Message::error(t),
             });
             Vec::new()
+        }
+        Msg::EnterprisesFound { token, rows } => {
+            let out = app.with_top(|s, _| match s {
+                Screen::AssistForm(f) => f.found(token, rows),
+                _ => Out::default(),
+            });
+            app.apply(out)
         }
         Msg::MeetingsLoaded(r) => {
             let out = app.with_each(|s, _| match s {

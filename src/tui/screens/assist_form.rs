@@ -18,6 +18,9 @@ pub enum FieldKind {
     Text,
     Choice,
     Multi,
+    /// An enterprise picker: typing searches the register (name, USCC, pinyin initials) and
+    /// Left/Right choose among the matches listed under it.
+    Search,
 }
 
 /// An option of a choice: the code sent to the service and its label in each language.
@@ -79,6 +82,13 @@ impl FormField {
         }
     }
 
+    pub(crate) fn search(id: &'static str, label: T) -> FormField {
+        FormField {
+            kind: FieldKind::Search,
+            ..FormField::text(id, label, "")
+        }
+    }
+
     pub(crate) fn multi(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
         FormField {
             kind: FieldKind::Multi,
@@ -126,7 +136,12 @@ pub struct AssistFormState {
     pub saving: bool,
     /// Still waiting for the service menu (new requests).
     pub loading: bool,
+    /// The latest enterprise search asked for; older answers are ignored.
+    pub search_token: u64,
 }
+
+/// Quiet time after typing before the enterprise search runs.
+const SEARCH_DEBOUNCE_MS: u64 = 250;
 
 pub(crate) fn choices<E: Copy>(
     all: &[E],
@@ -147,6 +162,7 @@ impl AssistFormState {
             error: None,
             saving: false,
             loading,
+            search_token: 0,
         };
         Out::nav(Nav::Push(Screen::AssistForm(Box::new(s))))
     }
@@ -169,11 +185,10 @@ impl AssistFormState {
             FormField::text("wished_date", T::AssistFieldWishedDate, ""),
         ];
         if staff {
-            // Found by name, USCC or pinyin initials (the register's search) when saved.
-            fields.push(FormField::text(
+            // Picked from the register's search (name, USCC or pinyin initials) as it is typed.
+            fields.push(FormField::search(
                 "enterprise",
                 T::AssistFieldEnterpriseQuery,
-                "",
             ));
             let channels: Vec<Channel> = Channel::ALL
                 .iter()
@@ -325,6 +340,7 @@ impl AssistFormState {
             .find(|f| f.id == id)
             .map(|f| match f.kind {
                 FieldKind::Text => f.typed().trim().to_string(),
+                FieldKind::Search => f.code().unwrap_or("").to_string(),
                 _ => f.code().unwrap_or("").to_string(),
             })
             .unwrap_or_default()
@@ -358,11 +374,11 @@ impl AssistFormState {
             Purpose::Plist(p) => self.pl_effect(p),
             Purpose::NewRequest => {
                 let services = self.ticked_services();
-                let uscc = self.value("enterprise");
+                let (enterprise_id, query) = self.picked("enterprise");
                 Effect::FileRequest {
-                    enterprise_uscc: (!uscc.is_empty()).then_some(uscc),
+                    enterprise_uscc: query,
                     draft: RequestDraft {
-                        enterprise_id: None,
+                        enterprise_id,
                         services,
                         description: self.value("description"),
                         urgency: Urgency::parse(&self.value("urgency")).unwrap_or(Urgency::Normal),
@@ -457,6 +473,27 @@ impl AssistFormState {
             }
             Input::Key(k) if f.kind == FieldKind::Text => {
                 crate::tui::screens::edit_text(&mut f.input, k)
+            }
+            // A changed query clears the matches and searches after a quiet spell.
+            Input::Key(_) | Input::Paste(_) if f.kind == FieldKind::Search => {
+                let before = f.typed().to_string();
+                match input {
+                    Input::Key(k) => crate::tui::screens::edit_text(&mut f.input, k),
+                    Input::Paste(text) => {
+                        f.input
+                            .insert(&crate::tui::text::strip_controls(&text).replace('\n', " "));
+                    }
+                    Input::Cmd(_) => {}
+                }
+                if f.typed() != before {
+                    f.options.clear();
+                    f.cursor = 0;
+                    self.search_token += 1;
+                    return Out::effect(Effect::Debounce {
+                        token: self.search_token,
+                        ms: SEARCH_DEBOUNCE_MS,
+                    });
+                }
             }
             Input::Paste(text) if f.kind == FieldKind::Text => {
                 return crate::tui::screens::paste_into(&mut f.input, &text.replace('\n', " "));

@@ -46,7 +46,7 @@ impl AssistFormState {
 
     pub fn meeting_participant(meeting: i64) -> Out {
         let fields = vec![
-            FormField::text("enterprise", T::MeetingFieldEnterpriseQuery, ""),
+            FormField::search("enterprise", T::MeetingFieldEnterpriseQuery),
             FormField::text("person", T::MeetingFieldPerson, ""),
             FormField::text("role", T::MeetingFieldRole, ""),
         ];
@@ -117,15 +117,18 @@ impl AssistFormState {
                 topic: self.value("topic"),
                 note: self.value("note"),
             }),
-            MeetingPurpose::Participant { meeting } => Effect::MeetingParticipant {
-                meeting: *meeting,
-                enterprise_query: self.value("enterprise"),
-                participant: ParticipantDraft {
-                    enterprise_id: None,
-                    person: self.value("person"),
-                    role: self.value("role"),
-                },
-            },
+            MeetingPurpose::Participant { meeting } => {
+                let (enterprise_id, query) = self.picked("enterprise");
+                Effect::MeetingParticipant {
+                    meeting: *meeting,
+                    enterprise_query: query.unwrap_or_default(),
+                    participant: ParticipantDraft {
+                        enterprise_id,
+                        person: self.value("person"),
+                        role: self.value("role"),
+                    },
+                }
+            }
             MeetingPurpose::Problem { meeting } => Effect::MeetingProblem {
                 meeting: *meeting,
                 draft: RequestDraft {

@@ -367,6 +367,34 @@ pub fn render_form(
                 }
                 y += 1;
             }
+            FieldKind::Search => {
+                let style = if focused {
+                    theme.field_focus()
+                } else {
+                    theme.field()
+                };
+                let (shown, col) = f.input.view(value_w);
+                put_fit(frame, value_x, y, &shown, value_w, style);
+                if focused {
+                    let col = col.min(value_w.saturating_sub(1));
+                    cursor = Some(Position::new(value_x + col as u16, y));
+                }
+                y += 1;
+                for (j, c) in f.options.iter().enumerate() {
+                    if y >= body.bottom() {
+                        break;
+                    }
+                    let mark = if j == f.cursor { "(*)" } else { "( )" };
+                    let style = if j == f.cursor {
+                        theme.selected()
+                    } else {
+                        theme.base()
+                    };
+                    let line = format!("{mark} {}", sanitize(c.label(lang)));
+                    put_fit(frame, value_x, y, &line, value_w, style);
+                    y += 1;
+                }
+            }
             FieldKind::Choice => {
                 let chosen = f.options.get(f.cursor).map_or("", |c| c.label(lang));
                 let style = if focused {

@@ -177,6 +177,22 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
             x, lang,
         )));
     }
+    // The list history: every state change of every entry, newest first.
+    for (batch, h) in d.list_history.iter().rev() {
+        let state = |code: &str| {
+            crate::domain::positive_list::EntryState::parse(code)
+                .map(|s| s.label().get(lang).to_string())
+                .unwrap_or_default()
+        };
+        out.push(Line::Text(format!(
+            "  {}  {}  {batch}  {} -> {}  {}",
+            local_time(&h.at),
+            h.by_name,
+            state(&h.from_state),
+            state(&h.to_state),
+            h.reason
+        )));
+    }
     if !d.assist.is_empty() {
         out.push(Line::Blank);
         out.push(Line::Heading(T::AssistScreenQueue));

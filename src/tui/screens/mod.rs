@@ -4,6 +4,7 @@ pub mod admin_form;
 pub mod admin_form_view;
 pub mod assist;
 pub mod assist_form;
+mod assist_form_search;
 pub mod assist_meeting;
 pub mod assist_meeting_form;
 pub mod assist_meeting_view;
