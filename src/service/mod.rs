@@ -14,6 +14,7 @@ pub mod users;
 // 危险废物转移联单 (manifests)
 pub mod manifest;
 pub mod manifest_admin;
+mod manifest_draft;
 mod manifest_flow;
 pub mod manifest_io;
 
