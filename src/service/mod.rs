@@ -29,6 +29,7 @@ mod demo_assist;
 // 危险废物转移联单 (manifests)
 mod demo_data;
 mod demo_manifest;
+mod demo_manifest_stories;
 mod demo_positive_list;
 mod demo_tables;
 pub mod import;
