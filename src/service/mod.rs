@@ -17,6 +17,7 @@ pub mod users;
 // 危险废物转移联单 (manifests)
 pub mod manifest;
 pub mod manifest_admin;
+mod manifest_draft;
 mod manifest_flow;
 pub mod manifest_io;
 
@@ -31,6 +32,7 @@ mod demo_assist;
 // 危险废物转移联单 (manifests)
 mod demo_data;
 mod demo_manifest;
+mod demo_manifest_stories;
 mod demo_positive_list;
 mod demo_tables;
 pub mod dossier;

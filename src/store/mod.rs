@@ -20,4 +20,5 @@ pub mod user;
 // 危险废物转移联单 (manifests)
 pub mod manifest;
 pub mod manifest_list;
+pub mod manifest_parts;
 pub mod manifest_ref;
