@@ -109,10 +109,18 @@ pub enum Action {
     AssistHandle,
     AssistRate,
     AssistWithdraw,
+    // 执法检查 and 双随机 (inspections)
+    InspectRead,
+    InspectPlan,
+    InspectRecord,
+    InspectApprove,
+    RectifyReport,
+    DrawRead,
+    DrawManage,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 29] = [
         Action::EnterpriseRead,
         Action::EnterpriseCreate,
         Action::EnterpriseUpdate,
@@ -135,6 +143,13 @@ impl Action {
         Action::AssistHandle,
         Action::AssistRate,
         Action::AssistWithdraw,
+        Action::InspectRead,
+        Action::InspectPlan,
+        Action::InspectRecord,
+        Action::InspectApprove,
+        Action::RectifyReport,
+        Action::DrawRead,
+        Action::DrawManage,
     ];
 
     pub fn label(self) -> T {
@@ -161,6 +176,13 @@ impl Action {
             Action::AssistHandle => T::ActAssistHandle,
             Action::AssistRate => T::ActAssistRate,
             Action::AssistWithdraw => T::ActAssistWithdraw,
+            Action::InspectRead => T::ActInspectRead,
+            Action::InspectPlan => T::ActInspectPlan,
+            Action::InspectRecord => T::ActInspectRecord,
+            Action::InspectApprove => T::ActInspectApprove,
+            Action::RectifyReport => T::ActRectifyReport,
+            Action::DrawRead => T::ActDrawRead,
+            Action::DrawManage => T::ActDrawManage,
         }
     }
 
@@ -190,6 +212,13 @@ impl Action {
             Action::AssistTriage => &[Staff, Supervisor],
             Action::AssistHandle => &[Staff, Inspector, Supervisor],
             Action::AssistRate | Action::AssistWithdraw => &[Enterprise],
+            // Inspections: an enterprise reads only its own, and only once they have started (the
+            // service filters); officers record; supervisors approve, cancel and run draws.
+            Action::InspectRead => &[Enterprise, Staff, Inspector, Supervisor],
+            Action::InspectPlan | Action::InspectRecord => &[Inspector, Supervisor],
+            Action::InspectApprove | Action::DrawManage => &[Supervisor],
+            Action::RectifyReport => &[Enterprise],
+            Action::DrawRead => &[Staff, Inspector, Supervisor],
         }
     }
 

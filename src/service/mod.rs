@@ -11,6 +11,11 @@ pub mod enterprise;
 pub mod positive_list;
 pub mod setup;
 pub mod users;
+// inspections
+pub mod draw;
+pub mod inspection;
+pub mod inspection_followup;
+pub mod inspection_record;
 
 // Screens' read models (TUI work).
 pub mod accounts;

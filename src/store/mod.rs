@@ -14,3 +14,7 @@ pub mod positive_list;
 pub mod reference;
 pub mod seed;
 pub mod user;
+// inspections
+pub mod draw;
+pub mod inspection;
+pub mod inspection_followup;
