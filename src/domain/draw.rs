@@ -150,10 +150,22 @@ mod tests {
     #[test]
     fn pairs_balance_load_and_avoid_conflicts() {
         let pool = [
-            PoolOfficer { user_id: 1, load: 0 },
-            PoolOfficer { user_id: 2, load: 0 },
-            PoolOfficer { user_id: 3, load: 0 },
-            PoolOfficer { user_id: 4, load: 5 },
+            PoolOfficer {
+                user_id: 1,
+                load: 0,
+            },
+            PoolOfficer {
+                user_id: 2,
+                load: 0,
+            },
+            PoolOfficer {
+                user_id: 3,
+                load: 0,
+            },
+            PoolOfficer {
+                user_id: 4,
+                load: 5,
+            },
         ];
         let pairs = assign_pairs(&pool, &[10, 11, 12], |u, e| u == 1 && e == 11);
         assert_eq!(pairs, vec![Some((1, 2)), Some((3, 2)), Some((1, 3))]);

@@ -33,10 +33,7 @@ impl Category {
             Category::Random => (CheckCategory::Random, None),
             Category::Planned => (CheckCategory::Routine, None),
             Category::Complaint => (CheckCategory::Triggered, Some(TriggerKind::Complaint)),
-            Category::Monitoring => (
-                CheckCategory::Triggered,
-                Some(TriggerKind::MonitoringAlarm),
-            ),
+            Category::Monitoring => (CheckCategory::Triggered, Some(TriggerKind::MonitoringAlarm)),
             Category::Assigned | Category::Special | Category::Recheck | Category::ListTrigger => {
                 (CheckCategory::Triggered, Some(TriggerKind::Assigned))
             }
@@ -343,7 +340,9 @@ mod tests {
         assert!(next_state(s, Event::Sign, &i).is_err());
         let mut i = signed(Conclusion::NoIssue);
         i.signature = Some(Signature::Refused);
-        let err = next_state(s, Event::Sign, &i).err().map(|t| t.render(crate::i18n::Lang::Zh));
+        let err = next_state(s, Event::Sign, &i)
+            .err()
+            .map(|t| t.render(crate::i18n::Lang::Zh));
         assert_eq!(err.as_deref(), Some("请填写：见证人"));
         i.witness = "村委会 王某".into();
         assert_eq!(next_state(s, Event::Sign, &i), Ok(InspState::Completed));

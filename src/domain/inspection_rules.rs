@@ -182,7 +182,10 @@ mod tests {
     #[test]
     fn deadlines_limits_and_locks() {
         assert!(check_rectification(d("2026-06-01"), d("2026-06-01")).is_err());
-        assert_eq!(check_rectification(d("2026-06-01"), d("2026-06-02")), Ok(()));
+        assert_eq!(
+            check_rectification(d("2026-06-01"), d("2026-06-02")),
+            Ok(())
+        );
         assert_eq!(check_limitation(d("2024-06-01"), d("2026-06-01")), Ok(()));
         assert!(zh(check_limitation(d("2024-06-01"), d("2026-06-02"))).contains("两年"));
         assert_eq!(check_lock(false, None, ""), Ok(()));

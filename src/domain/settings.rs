@@ -34,7 +34,11 @@ pub const DEFAULTS: &[(&str, i64, T)] = &[
     // inspections
     ("inspect.routine_cap", 3, T::SettingInspectCap),
     ("inspect.routine_cap_blue", 1, T::SettingInspectCapBlue),
-    ("inspect.listed_draw_offsite", 1, T::SettingInspectListedOffsite),
+    (
+        "inspect.listed_draw_offsite",
+        1,
+        T::SettingInspectListedOffsite,
+    ),
 ];
 
 /// The policy in force, read once per session and passed to the rules that need it.

@@ -104,7 +104,12 @@ impl Session {
             class: d.class.clone(),
             ratio_pct: d.ratio_pct,
             count: d.count,
-            listed_policy: if d.listed_offsite { "offsite" } else { "exclude" }.to_string(),
+            listed_policy: if d.listed_offsite {
+                "offsite"
+            } else {
+                "exclude"
+            }
+            .to_string(),
             planned_on: d.planned_on.format("%Y-%m-%d").to_string(),
             created_at: now.clone(),
             created_by: actor.uid.clone(),
@@ -190,7 +195,10 @@ impl Session {
                 continue;
             }
             let (cands, _) = resolve_officers(&self.conn, &[u.id], on)?;
-            if cands.first().is_some_and(|c| officer_problem(c, on).is_none()) {
+            if cands
+                .first()
+                .is_some_and(|c| officer_problem(c, on).is_none())
+            {
                 let load = insp::open_load(&self.conn, u.id)?;
                 pool.push(PoolOfficer {
                     user_id: u.id,
@@ -352,7 +360,8 @@ impl Session {
         let d = &detail.draw;
         let usccs = store::candidates(&self.conn, id)?;
         let hash = candidates_hash(usccs.iter().map(String::as_str));
-        let seed = parse_seed(&d.seed_hex).ok_or_else(|| refused(Text::new(T::DrawErrStoredSeed)))?;
+        let seed =
+            parse_seed(&d.seed_hex).ok_or_else(|| refused(Text::new(T::DrawErrStoredSeed)))?;
         let expected = if d.algorithm == ALGORITHM {
             sample(&seed, usccs.len(), d.drawn_count.max(0) as usize)
         } else {

@@ -448,7 +448,10 @@ impl Session {
     /// without inspections.
     pub fn insp_counts(&self) -> Result<InspectCounts> {
         if self.is_enterprise_only()
-            || !has_any(&self.actor, &[Role::Inspector, Role::Supervisor, Role::Staff])
+            || !has_any(
+                &self.actor,
+                &[Role::Inspector, Role::Supervisor, Role::Staff],
+            )
         {
             return Ok(InspectCounts::default());
         }
@@ -493,8 +496,10 @@ impl Session {
                     entity: "insp_recusal",
                     record_uid: &format!("{}:{}", u.uid, e.uid),
                     before: None,
-                    after: Some(&serde_json::json!({"user": u.username, "enterprise": e.uscc,
-                        "relation": relation.trim()})),
+                    after: Some(
+                        &serde_json::json!({"user": u.username, "enterprise": e.uscc,
+                        "relation": relation.trim()}),
+                    ),
                 },
             )?;
             Ok(())

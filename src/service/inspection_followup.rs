@@ -3,7 +3,7 @@
 //! the 立案 transfer with its status mirror (two-year limit; positive-list removal proposal).
 
 use crate::domain::inspection::{
-    Category, CaseStatus, Conclusion, Event, EventInput, InspState, Mode, RecheckResult, next_state,
+    CaseStatus, Category, Conclusion, Event, EventInput, InspState, Mode, RecheckResult, next_state,
 };
 use crate::domain::inspection_rules::{check_limitation, check_rectification, recheck_date};
 use crate::domain::user::{Action, Target};
@@ -263,7 +263,14 @@ impl Session {
                     &actor.uid,
                     &actor.display_name,
                 )?;
-                audit_inspection(tx, &actor, &now, "recheck", Some(&child), &store::get(tx, rid)?)?;
+                audit_inspection(
+                    tx,
+                    &actor,
+                    &now,
+                    "recheck",
+                    Some(&child),
+                    &store::get(tx, rid)?,
+                )?;
             }
             let mut r = order.clone();
             r.result = Some(result);

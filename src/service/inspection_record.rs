@@ -191,8 +191,10 @@ impl Session {
                     entity: "insp_answer",
                     record_uid: &format!("{}:{}", x.uid, item.code),
                     before: None,
-                    after: Some(&serde_json::json!({"item": item.code, "version": item.version,
-                        "answer": answer.code(), "note": note.trim()})),
+                    after: Some(
+                        &serde_json::json!({"item": item.code, "version": item.version,
+                        "answer": answer.code(), "note": note.trim()}),
+                    ),
                 },
             )?;
             Ok(())
@@ -222,7 +224,9 @@ impl Session {
                     entity: "insp_representative",
                     record_uid: &x.uid,
                     before: None,
-                    after: Some(&serde_json::json!({"name": name.trim(), "position": position.trim()})),
+                    after: Some(
+                        &serde_json::json!({"name": name.trim(), "position": position.trim()}),
+                    ),
                 },
             )?;
             Ok(())

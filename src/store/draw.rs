@@ -46,7 +46,8 @@ fn read_plan(r: &rusqlite::Row<'_>) -> rusqlite::Result<Plan> {
     })
 }
 
-const PLAN_SELECT: &str = "SELECT id, uid, name, regions, class, ratio_pct, count, listed_policy, planned_on,
+const PLAN_SELECT: &str =
+    "SELECT id, uid, name, regions, class, ratio_pct, count, listed_policy, planned_on,
     created_at, created_by FROM draw_plan";
 
 pub fn insert_plan(conn: &Connection, p: &Plan) -> Result<i64> {
@@ -96,7 +97,8 @@ pub struct Draw {
     pub at: String,
 }
 
-const DRAW_SELECT: &str = "SELECT d.id, d.uid, d.plan_id, p.name, d.algorithm, d.seed_hex, d.candidate_count,
+const DRAW_SELECT: &str =
+    "SELECT d.id, d.uid, d.plan_id, p.name, d.algorithm, d.seed_hex, d.candidate_count,
     d.candidate_sha256, d.drawn_count, d.operator_uid, d.operator_name, d.at
     FROM draw d JOIN draw_plan p ON p.id = d.plan_id";
 
@@ -161,7 +163,11 @@ pub struct CandidateRow {
 }
 
 /// The live enterprises of the plan's regions and class, in canonical order (by USCC).
-pub fn eligible_enterprises(conn: &Connection, regions: &[String], class: &str) -> Result<Vec<CandidateRow>> {
+pub fn eligible_enterprises(
+    conn: &Connection,
+    regions: &[String],
+    class: &str,
+) -> Result<Vec<CandidateRow>> {
     let class_sql = match class {
         "key" => " AND key_flags <> ''",
         "general" => " AND key_flags = ''",
@@ -226,7 +232,12 @@ pub fn candidates(conn: &Connection, draw_id: i64) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub fn insert_exclusion(conn: &Connection, draw_id: i64, enterprise_id: i64, reason: &str) -> Result<()> {
+pub fn insert_exclusion(
+    conn: &Connection,
+    draw_id: i64,
+    enterprise_id: i64,
+    reason: &str,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO draw_exclusion (draw_id, enterprise_id, reason) VALUES (?1, ?2, ?3)",
     )?

@@ -195,9 +195,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Inspection> {
 
 pub fn get_by_number(conn: &Connection, number: &str) -> Result<Option<Inspection>> {
     let sql = format!("{SELECT} WHERE i.number = ?1 AND i.deleted_at IS NULL");
-    Ok(conn
-        .query_row(&sql, [number.trim()], read)
-        .optional()?)
+    Ok(conn.query_row(&sql, [number.trim()], read).optional()?)
 }
 
 /// Writes the mutable columns when the row version still matches (optimistic concurrency).
@@ -303,7 +301,12 @@ pub fn representatives(conn: &Connection, inspection_id: i64) -> Result<Vec<(Str
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub fn add_representative(conn: &Connection, inspection_id: i64, name: &str, position: &str) -> Result<()> {
+pub fn add_representative(
+    conn: &Connection,
+    inspection_id: i64,
+    name: &str,
+    position: &str,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO insp_representative (inspection_id, name, position) VALUES (?1, ?2, ?3)",
         params![inspection_id, name, position],
@@ -593,7 +596,11 @@ pub fn routine_count(conn: &Connection, enterprise_id: i64, year: i32) -> Result
         "SELECT COUNT(*) FROM inspection WHERE enterprise_id = ?1 AND deleted_at IS NULL
             AND category IN ('random', 'planned') AND state <> 'cancelled'
             AND planned_on >= ?2 AND planned_on < ?3",
-        params![enterprise_id, format!("{year}-01-01"), format!("{}-01-01", year + 1)],
+        params![
+            enterprise_id,
+            format!("{year}-01-01"),
+            format!("{}-01-01", year + 1)
+        ],
         |r| r.get(0),
     )?)
 }
@@ -658,7 +665,10 @@ fn filter_sql(scope: &Scope, f: &ListFilter, after: Option<(&str, i64)>) -> (Str
         );
     }
     if f.started_only {
-        push(" AND i.state NOT IN ('planned', 'pending', ?)", Box::new("cancelled"));
+        push(
+            " AND i.state NOT IN ('planned', 'pending', ?)",
+            Box::new("cancelled"),
+        );
     }
     if let Some((d, id)) = after {
         push(" AND (i.planned_on < ?", Box::new(d.to_string()));

@@ -41,7 +41,8 @@ pub struct Rectification {
     pub row_version: i64,
 }
 
-const SELECT: &str = "SELECT r.id, r.uid, r.inspection_id, i.number, r.enterprise_id, e.name, i.region_code,
+const SELECT: &str =
+    "SELECT r.id, r.uid, r.inspection_id, i.number, r.enterprise_id, e.name, i.region_code,
     r.doc_number, r.served_on, r.deadline, r.requirements, r.report_text, r.report_at, r.recheck_id,
     r.result, r.result_note, r.row_version
     FROM insp_rectification r JOIN inspection i ON i.id = r.inspection_id
@@ -80,8 +81,14 @@ pub fn get(conn: &Connection, id: i64) -> Result<Rectification> {
 }
 
 /// An enterprise's orders, newest deadline first.
-pub fn of_enterprise(conn: &Connection, enterprise_id: i64, limit: usize) -> Result<Vec<Rectification>> {
-    let sql = format!("{SELECT} WHERE r.enterprise_id = ?1 ORDER BY r.deadline DESC, r.id DESC LIMIT {limit}");
+pub fn of_enterprise(
+    conn: &Connection,
+    enterprise_id: i64,
+    limit: usize,
+) -> Result<Vec<Rectification>> {
+    let sql = format!(
+        "{SELECT} WHERE r.enterprise_id = ?1 ORDER BY r.deadline DESC, r.id DESC LIMIT {limit}"
+    );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([enterprise_id], read)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -163,7 +170,8 @@ pub struct Case {
     pub penalty_fen: i64,
 }
 
-const CASE_SELECT: &str = "SELECT id, uid, inspection_id, case_number, discovered_on, approved_on, handler,
+const CASE_SELECT: &str =
+    "SELECT id, uid, inspection_id, case_number, discovered_on, approved_on, handler,
     status, penalty_kind, penalty_fen FROM insp_case";
 
 fn read_case(r: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
@@ -183,7 +191,9 @@ fn read_case(r: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
 
 pub fn case_of(conn: &Connection, inspection_id: i64) -> Result<Option<Case>> {
     let sql = format!("{CASE_SELECT} WHERE inspection_id = ?1");
-    Ok(conn.query_row(&sql, [inspection_id], read_case).optional()?)
+    Ok(conn
+        .query_row(&sql, [inspection_id], read_case)
+        .optional()?)
 }
 
 /// An enterprise's cases, newest first (the 360° view).
@@ -231,7 +241,14 @@ pub fn update_case_status(
     conn.execute(
         "UPDATE insp_case SET status = ?1, penalty_kind = ?2, penalty_fen = ?3,
             row_version = row_version + 1, updated_at = ?4, updated_by = ?5 WHERE id = ?6",
-        params![c.status.code(), c.penalty_kind, c.penalty_fen, now, by, c.id],
+        params![
+            c.status.code(),
+            c.penalty_kind,
+            c.penalty_fen,
+            now,
+            by,
+            c.id
+        ],
     )?;
     insert_case_status(conn, c.id, c.status, note, by, now)
 }
