@@ -1043,6 +1043,34 @@ texts! {
     DrawErrClass => "企业类别须为 all（全部）、key（重点）或 general（一般）", "Class must be all, key or general";
     DrawErrSize => "请填写抽取比例（1-100%）或抽取数量", "Give a ratio (1-100%) or a count to draw";
     DrawErrRegion => "未知的区域代码 {region}", "Unknown region code {region}";
+    HelpDraw => "双随机抽取：列出、复核、导出公示", "Random draws: list, verify, export for publication";
+    HelpDrawList => "列出本账号可见的抽取记录及其编号", "List the draws this account may see, with their ids";
+    HelpDrawVerify => "按存储的种子和候选清单重新计算一次抽取；不一致时以非零状态退出", "Recompute a draw from its stored seed and candidate list; exits non-zero on any mismatch";
+    HelpDrawId => "抽取编号（见 draw list）", "Draw id (see draw list)";
+    HelpDrawVerifyAs => "以该账号复核（可省略：持有数据库文件即可复核）", "Verify as this account (optional: anyone with the database file may verify)";
+    HelpDrawExport => "导出抽取结果供公示（CSV、XLSX 或 JSON，按文件扩展名）", "Export a draw and its results for publication (CSV, XLSX or JSON by file extension)";
+    HelpDrawOut => "输出文件；省略时以 CSV 输出到标准输出", "Output file; CSV to standard output when omitted";
+    DrawColId => "编号", "Id";
+    DrawColPlan => "抽取计划", "Plan";
+    DrawColAt => "抽取时间", "Drawn at";
+    DrawColCandidates => "候选数", "Candidates";
+    DrawColDrawn => "抽中数", "Drawn";
+    DrawColHash => "候选清单 SHA-256", "Candidate list SHA-256";
+    DrawColOperator => "操作人", "Operator";
+    DrawColDraw => "抽取", "Draw";
+    DrawColRank => "抽中顺序", "Rank";
+    DrawColMode => "检查方式", "Mode";
+    DrawColOfficers => "执法人员", "Officers";
+    DrawColInspection => "检查编号", "Inspection";
+    DrawColState => "检查状态", "Inspection state";
+    DrawColSeed => "随机种子", "Seed";
+    DrawSheetName => "双随机抽取结果", "Random draw";
+    DrawOk => "一致", "match";
+    DrawMismatch => "不一致", "MISMATCH";
+    DrawVerifyReport => "抽取 {id}：候选数 {count}，候选清单哈希 {hash}，抽取结果 {results}", "Draw {id}: candidate count {count}, candidate hash {hash}, results {results}";
+    DrawVerified => "复核通过：按存储的种子可重现同一结果", "Verified: the stored seed reproduces the same result";
+    DrawVerifyFailed => "复核失败：抽取记录被改动（第 {rank} 位起不一致）", "Verification failed: the draw was altered (differs from rank {rank})";
+    DrawExported => "已导出 {n} 行", "Exported {n} rows";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -96,6 +96,17 @@ const HELP: &[(&[&str], &str, T)] = &[
     (&["assist", "list"], "actor", T::HelpAs),
     (&["assist", "auto-close"], "", T::HelpAssistAutoClose),
     (&["assist", "auto-close"], "actor", T::HelpAs),
+    // inspections
+    (&["draw"], "", T::HelpDraw),
+    (&["draw", "list"], "", T::HelpDrawList),
+    (&["draw", "list"], "actor", T::HelpAs),
+    (&["draw", "verify"], "", T::HelpDrawVerify),
+    (&["draw", "verify"], "id", T::HelpDrawId),
+    (&["draw", "verify"], "actor", T::HelpDrawVerifyAs),
+    (&["draw", "export"], "", T::HelpDrawExport),
+    (&["draw", "export"], "id", T::HelpDrawId),
+    (&["draw", "export"], "out", T::HelpDrawOut),
+    (&["draw", "export"], "actor", T::HelpAs),
 ];
 
 /// Sets one text; a path or argument that does not exist is left alone (the test below catches it).

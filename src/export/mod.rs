@@ -7,6 +7,8 @@ pub mod csv;
 pub mod json;
 pub mod positive_list;
 pub mod xlsx;
+// inspections
+pub mod draw;
 
 use crate::i18n::{Lang, T};
 use crate::service::{ServiceError, Session};

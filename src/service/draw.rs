@@ -356,8 +356,14 @@ impl Session {
     /// Recomputes a draw from its stored seed and candidate list: the list's size and SHA-256, then the
     /// sample, compared rank by rank with the stored result.
     pub fn draw_verify(&self, id: i64) -> Result<VerifyReport> {
-        let detail = self.draw_detail(id)?;
-        let d = &detail.draw;
+        self.draw_detail(id)?;
+        self.verify_unchecked(id)
+    }
+
+    /// The recomputation itself; callers decide who may ask.
+    fn verify_unchecked(&self, id: i64) -> Result<VerifyReport> {
+        let d = store::draw(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
+        let results = store::results(&self.conn, id)?;
         let usccs = store::candidates(&self.conn, id)?;
         let hash = candidates_hash(usccs.iter().map(String::as_str));
         let seed =
@@ -368,15 +374,12 @@ impl Session {
             Vec::new()
         };
         let mut first_difference = None;
-        let n = expected.len().max(detail.results.len());
+        let n = expected.len().max(results.len());
         for rank in 0..n {
             let want = expected
                 .get(rank)
                 .map(|&p| (p as i64, usccs.get(p).cloned().unwrap_or_default()));
-            let got = detail
-                .results
-                .get(rank)
-                .map(|r| (r.position, r.uscc.clone()));
+            let got = results.get(rank).map(|r| (r.position, r.uscc.clone()));
             if want != got {
                 first_difference = Some(rank as i64);
                 break;
@@ -390,4 +393,16 @@ impl Session {
             first_difference,
         })
     }
+}
+
+/// Verifies a draw straight from the database file, without an account: the check uses only the stored
+/// seed, candidate list and result, and reports only whether they agree.
+pub fn verify_at(path: &std::path::Path, id: i64) -> Result<VerifyReport> {
+    let conn = db::open(path)?;
+    let session = Session::new(
+        conn,
+        crate::domain::user::Actor::system(),
+        crate::service::system_clock(),
+    )?;
+    session.verify_unchecked(id)
 }
