@@ -364,6 +364,14 @@ fn build(
         .first()
         .map(|e| e.id);
     crate::service::demo_assist::requests(path, clock, &fixed_ids, guan)?;
+    // inspections: a year of them (2.5 per enterprise), the accounts' stories and two draws
+    crate::service::demo_inspection::inspections(
+        path,
+        clock,
+        total * 5 / 2,
+        scale.seed(),
+        &fixed_ids,
+    )?;
     Ok(DemoSummary {
         enterprises: total,
         ..summary

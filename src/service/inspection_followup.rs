@@ -131,7 +131,7 @@ impl Session {
                     served_on: &day(input.served_on),
                     deadline: &day(input.deadline),
                     requirements: input.requirements.trim(),
-                    recheck_id,
+                    recheck_id: Some(recheck_id),
                 },
                 &actor.uid,
                 &now,

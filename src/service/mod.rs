@@ -25,7 +25,9 @@ pub mod home;
 // Command-line work: import, demo data, administration.
 pub mod demo;
 mod demo_assist;
+// inspections
 mod demo_data;
+mod demo_inspection;
 mod demo_positive_list;
 mod demo_tables;
 pub mod import;

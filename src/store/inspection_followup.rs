@@ -103,7 +103,7 @@ pub struct NewRectification<'a> {
     pub served_on: &'a str,
     pub deadline: &'a str,
     pub requirements: &'a str,
-    pub recheck_id: i64,
+    pub recheck_id: Option<i64>,
 }
 
 pub fn insert(conn: &Connection, n: &NewRectification<'_>, by: &str, now: &str) -> Result<i64> {
