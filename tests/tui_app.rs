@@ -131,6 +131,7 @@ fn a_home_task_opens_the_list_with_its_filter() {
         own: None,
         plist: None,
         assist: None,
+        inspect: None,
     };
     update(&mut app, Msg::HomeLoaded(Ok(home)));
     update(&mut app, key(KeyCode::Char('j')));

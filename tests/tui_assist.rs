@@ -393,6 +393,7 @@ fn the_enterprise_360_view_lists_its_requests() {
             own: Some(own.clone()),
             plist: None,
             assist: None,
+            inspect: None,
         })),
     );
     let fx = update(&mut app, key(KeyCode::Enter));

@@ -48,6 +48,7 @@ fn home(lang: Lang) -> App {
     };
     let home = Home {
         assist: None,
+        inspect: None,
         tasks: vec![
             task(TaskKind::PermitExpiring, 12),
             task(TaskKind::PermitExpired, 3),
@@ -98,6 +99,7 @@ fn list(lang: Lang, w: u16, h: u16) -> App {
     };
     let home = Home {
         assist: None,
+        inspect: None,
         tasks: vec![HomeTask {
             kind: TaskKind::PermitExpiring,
             count: 12,
@@ -232,6 +234,7 @@ fn enterprise_account_sees_its_own_card() {
         &mut app,
         Msg::HomeLoaded(Ok(Home {
             assist: None,
+            inspect: None,
             tasks: Vec::new(),
             own: Some(own),
             plist: None,

@@ -67,6 +67,8 @@ pub struct Home {
     pub plist: Option<crate::service::positive_list::ListCounts>,
     /// 帮扶 queue sizes and SLA alerts, for roles that see assistance requests.
     pub assist: Option<crate::service::assistance::QueueCounts>,
+    /// 执法检查: the person's pending checks and the overdue re-checks (inspections).
+    pub inspect: Option<crate::service::inspection::InspectCounts>,
 }
 
 impl Session {
@@ -83,6 +85,7 @@ impl Session {
                 own,
                 plist: None,
                 assist: self.home_assist()?,
+                inspect: None,
             });
         }
         let today = self.today();
@@ -155,6 +158,7 @@ impl Session {
             own: None,
             plist,
             assist: self.home_assist()?,
+            inspect: self.insp_counts().ok().filter(|c| *c != Default::default()),
         })
     }
 

@@ -303,6 +303,8 @@ impl App {
                     | (Cmd::Settings, Screen::Settings(_))
                     | (Cmd::Audit, Screen::Audit(_))
                     | (Cmd::Assist, Screen::AssistQueue(_))
+                    | (Cmd::Inspect, Screen::InspList(_) | Screen::RectList(_))
+                    | (Cmd::Draws, Screen::Draws(_))
             )
         };
         if self.has_unsaved() {
@@ -317,6 +319,14 @@ impl App {
             Cmd::Users => UsersState::open(),
             Cmd::Settings => SettingsState::open(),
             Cmd::Assist => crate::tui::screens::assist::AssistQueueState::open(),
+            // inspections: enterprise accounts reach their rectification orders
+            Cmd::Inspect if env.may(crate::domain::user::Action::RectifyReport) => {
+                crate::tui::screens::inspect::RectListState::open()
+            }
+            Cmd::Inspect => crate::tui::screens::inspect::InspListState::open(
+                crate::tui::screens::inspect::InspTab::Mine,
+            ),
+            Cmd::Draws => crate::tui::screens::inspect::DrawsState::open(),
             _ => AuditState::open(env),
         });
         self.apply(out)
@@ -359,7 +369,9 @@ impl App {
                     self.apply(out)
                 }
             }
-            Cmd::Users | Cmd::Settings | Cmd::Audit | Cmd::Assist if self.session.is_some() => {
+            Cmd::Users | Cmd::Settings | Cmd::Audit | Cmd::Assist | Cmd::Inspect | Cmd::Draws
+                if self.session.is_some() =>
+            {
                 self.open_admin(cmd)
             }
             Cmd::New if self.session.is_some() && !matches!(self.screen(), Screen::Form(_)) => {

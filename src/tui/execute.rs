@@ -329,6 +329,9 @@ impl Runtime {
             | Effect::PlTrigger { .. } => {
                 crate::tui::execute_plist::execute(self.session()?, effect)
             }
+            Effect::InspLoad(_) | Effect::InspDo(_) => {
+                crate::tui::execute_inspect::execute(self.session()?, effect)
+            }
             Effect::CheckDataVersion => {
                 let v = self.session.as_ref()?.data_version().ok()?;
                 let before = self.data_version.replace(v);

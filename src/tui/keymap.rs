@@ -43,6 +43,13 @@ pub enum Ctx {
     PlList,
     PlEntry,
     PlBatches,
+    // 执法检查 (inspections)
+    InspList,
+    InspDetail,
+    /// The inspection forms: text fields type, choices change with Left/Right, Space ticks.
+    InspForm,
+    RectList,
+    Draws,
 }
 
 impl Ctx {
@@ -58,6 +65,7 @@ impl Ctx {
                 | Ctx::AdminForm
                 | Ctx::SettingEdit
                 | Ctx::AssistForm
+                | Ctx::InspForm
                 | Ctx::Help
                 | Ctx::Palette
                 | Ctx::Picker
@@ -87,6 +95,11 @@ impl Ctx {
                 | Ctx::AssistQueue
                 | Ctx::AssistDetail
                 | Ctx::AssistForm
+                | Ctx::InspList
+                | Ctx::InspDetail
+                | Ctx::InspForm
+                | Ctx::RectList
+                | Ctx::Draws
         )
     }
 }
@@ -158,6 +171,14 @@ pub enum Cmd {
     Assist,
     /// File a 帮扶 request.
     FileRequest,
+    // 执法检查 (inspections)
+    /// Open the inspection list (enterprise accounts: their rectification orders).
+    Inspect,
+    NewInspection,
+    Draws,
+    NewDraw,
+    DrawVerify,
+    DrawExport,
 }
 
 impl Cmd {
@@ -190,6 +211,10 @@ impl Cmd {
             | Cmd::PlRemove => Some(Action::ListApprove),
             Cmd::Assist => Some(Action::AssistRead),
             Cmd::FileRequest => Some(Action::AssistFile),
+            Cmd::Inspect => Some(Action::InspectRead),
+            Cmd::NewInspection => Some(Action::InspectPlan),
+            Cmd::Draws | Cmd::DrawVerify | Cmd::DrawExport => Some(Action::DrawRead),
+            Cmd::NewDraw => Some(Action::DrawManage),
             _ => None,
         }
     }

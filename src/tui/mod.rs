@@ -7,6 +7,8 @@ pub mod bindings;
 pub mod draw;
 pub mod execute;
 mod execute_plist;
+// inspections
+mod execute_inspect;
 pub mod input;
 pub mod keymap;
 pub mod keys;

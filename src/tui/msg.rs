@@ -161,6 +161,12 @@ pub enum Msg {
     ServiceMenuLoaded(Result<Vec<(String, String, String)>, Text>),
     /// A 帮扶 change was made (with its message) or refused (with the reason).
     AssistDone(Result<Text, Text>),
+    // 执法检查 (inspections)
+    InspLoaded(crate::tui::screens::inspect::InspData),
+    /// An inspection change was made (with its message) or refused (with the reason).
+    InspDone(Result<Text, Text>),
+    /// A draw was verified or exported.
+    DrawDone(Result<Text, Text>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -309,6 +315,9 @@ pub enum Effect {
         id: i64,
         record: crate::store::assistance::ServiceRecord,
     },
+    // 执法检查 (inspections)
+    InspLoad(crate::tui::screens::inspect::InspQuery),
+    InspDo(crate::tui::screens::inspect_form::InspRequest),
 }
 
 impl Effect {

@@ -9,6 +9,9 @@ use crate::tui::screens::audit::{AuditEntryState, AuditState};
 use crate::tui::screens::detail::DetailState;
 use crate::tui::screens::form::FormState;
 use crate::tui::screens::home::HomeState;
+use crate::tui::screens::inspect::{
+    DrawsState, InspDetailState, InspFormState, InspListState, RectListState,
+};
 use crate::tui::screens::list::ListState;
 use crate::tui::screens::login::LoginState;
 use crate::tui::screens::plist::{PlBatchesState, PlEntryState, PlListState};
@@ -38,6 +41,12 @@ pub enum Screen {
     AssistQueue(AssistQueueState),
     AssistDetail(AssistDetailState),
     AssistForm(Box<AssistFormState>),
+    // 执法检查 (inspections)
+    InspList(InspListState),
+    InspDetail(InspDetailState),
+    InspForm(Box<InspFormState>),
+    RectList(RectListState),
+    Draws(DrawsState),
 }
 
 impl Screen {
@@ -63,6 +72,11 @@ impl Screen {
             Screen::AssistQueue(_) => Ctx::AssistQueue,
             Screen::AssistDetail(_) => Ctx::AssistDetail,
             Screen::AssistForm(_) => Ctx::AssistForm,
+            Screen::InspList(_) => Ctx::InspList,
+            Screen::InspDetail(_) => Ctx::InspDetail,
+            Screen::InspForm(_) => Ctx::InspForm,
+            Screen::RectList(_) => Ctx::RectList,
+            Screen::Draws(_) => Ctx::Draws,
         }
     }
 
@@ -72,6 +86,7 @@ impl Screen {
             Screen::Form(f) => f.is_dirty(),
             Screen::AdminForm(f) => f.is_dirty(),
             Screen::AssistForm(f) => f.is_dirty(),
+            Screen::InspForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -97,6 +112,11 @@ impl Screen {
             Screen::AssistQueue(st) => st.on_input(env, input),
             Screen::AssistDetail(st) => st.on_input(env, input),
             Screen::AssistForm(st) => st.on_input(env, input),
+            Screen::InspList(st) => st.on_input(env, input),
+            Screen::InspDetail(st) => st.on_input(env, input),
+            Screen::InspForm(st) => st.on_input(env, input),
+            Screen::RectList(st) => st.on_input(env, input),
+            Screen::Draws(st) => st.on_input(env, input),
         }
     }
 
@@ -127,6 +147,10 @@ impl Screen {
             Screen::PlBatches(p) => p.reload(),
             Screen::AssistQueue(q) => q.reload(),
             Screen::AssistDetail(d) => d.reload(),
+            Screen::InspList(l) => l.reload(),
+            Screen::InspDetail(d) => d.reload(),
+            Screen::RectList(r) => r.reload(),
+            Screen::Draws(d) => d.reload(),
             _ => Out::default(),
         }
     }

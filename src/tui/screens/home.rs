@@ -84,6 +84,8 @@ pub enum Entry<'a> {
     Admin(AdminEntry),
     Task(&'a HomeTask),
     Plist(PlTask, i64),
+    /// 执法检查: (is the overdue re-check line, count).
+    Inspect(bool, i64),
 }
 
 impl Entry<'_> {
@@ -94,6 +96,7 @@ impl Entry<'_> {
             Entry::Task(t) if t.kind.is_alert() => T::HomeAlerts,
             Entry::Task(_) => T::HomeOverview,
             Entry::Plist(..) => T::HomePositiveList,
+            Entry::Inspect(..) => T::InScreenList,
         }
     }
 }
@@ -146,7 +149,17 @@ impl HomeState {
                     Entry::Plist(PlTask::RemovalProposals, c.removal_proposals),
                 ]
             });
-        let tasks = tasks.chain(plist);
+        let inspect = self
+            .home
+            .iter()
+            .filter_map(|h| h.inspect.as_ref())
+            .flat_map(|c| {
+                [
+                    Entry::Inspect(false, c.my_pending),
+                    Entry::Inspect(true, c.overdue_rechecks),
+                ]
+            });
+        let tasks = tasks.chain(plist).chain(inspect);
         if may(Action::UserManage) {
             admin.into_iter().chain(tasks).collect()
         } else {
@@ -199,6 +212,14 @@ impl HomeState {
                 ListState::open(env, filter)
             }
             Some(Entry::Plist(task, _)) => PlListState::open(task.filter()),
+            Some(Entry::Inspect(overdue, _)) => {
+                use crate::tui::screens::inspect::{InspListState, InspTab};
+                InspListState::open(if overdue {
+                    InspTab::OverdueRecheck
+                } else {
+                    InspTab::Mine
+                })
+            }
             Some(Entry::Admin(AdminEntry::Users)) => UsersState::open(),
             Some(Entry::Admin(AdminEntry::Settings)) => SettingsState::open(),
             Some(Entry::Admin(AdminEntry::Audit)) => AuditState::open(env),
@@ -300,6 +321,16 @@ pub fn render(
                 task.count == 0,
             ),
             Entry::Plist(task, n) => (task.label().get(lang), count(*n), *n > 0, *n == 0),
+            Entry::Inspect(overdue, n) => (
+                if *overdue {
+                    T::InTabOverdue.get(lang)
+                } else {
+                    T::InHomeMine.get(lang)
+                },
+                count(*n),
+                *overdue && *n > 0,
+                *n == 0,
+            ),
         };
         let line = format!("  {}{}", fit(label, w - 12), fit_right(&count_text, 8));
         let style = if *i == s.selected {

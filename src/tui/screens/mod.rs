@@ -24,6 +24,10 @@ pub mod settings;
 pub mod setup;
 pub mod users;
 pub mod users_view;
+// inspections
+pub mod inspect;
+pub mod inspect_form;
+pub mod inspect_view;
 
 use crate::i18n::{T, Text};
 use crate::tui::app::{Message, Out};
