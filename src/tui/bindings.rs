@@ -758,7 +758,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Char('i'), F(9)],
         Cmd::Inspect,
         T::KeyInspect,
-        false,
+        true,
     ),
     b(Ctx::Global, &[], Cmd::Inspect, T::KeyInspect, false),
     b(Ctx::Global, &[], Cmd::Draws, T::KeyDraws, false),

@@ -177,6 +177,7 @@ impl InspListState {
             Input::Cmd(Cmd::NextValue) => return self.switch((self.tab + 1) % n),
             Input::Cmd(Cmd::PrevValue) => return self.switch((self.tab + n - 1) % n),
             Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Open) => {
                 if let Some(r) = self.rows.get(self.selected) {
                     return InspDetailState::open(r.id);
@@ -293,7 +294,14 @@ impl InspDetailState {
         {
             v.push(InspAction::Order);
         }
-        v.extend(d.detail.events.iter().map(|e| InspAction::Event(*e)));
+        // The re-check needs the order first.
+        v.extend(
+            d.detail
+                .events
+                .iter()
+                .filter(|e| **e != Event::Recheck || d.detail.rectification.is_some())
+                .map(|e| InspAction::Event(*e)),
+        );
         if x.state == InspState::Rectifying
             && d.detail.rectification.is_some()
             && !v.contains(&InspAction::Event(Event::Recheck))
@@ -312,6 +320,7 @@ impl InspDetailState {
             Input::Cmd(Cmd::NextValue) if n > 0 => self.action = (self.action + 1) % n,
             Input::Cmd(Cmd::PrevValue) if n > 0 => self.action = (self.action + n - 1) % n,
             Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Submit) => {
                 let (Some(action), Some(d)) =
                     (self.actions().get(self.action).copied(), &self.data)
@@ -368,6 +377,7 @@ impl RectListState {
                 self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
             }
             Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Open) => {
                 if let Some(r) = self.rows.get(self.selected) {
                     if r.result.is_some() {
@@ -455,6 +465,7 @@ impl DrawsState {
             Input::Cmd(Cmd::Up) => return self.select(self.selected.saturating_sub(1)),
             Input::Cmd(Cmd::Down) => return self.select((self.selected + 1).min(last)),
             Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NewDraw) if env.may(crate::domain::user::Action::DrawManage) => {
                 return InspFormState::draw_plan(env);
             }

@@ -534,6 +534,7 @@ impl InspFormState {
             return Out::default();
         };
         match input {
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
             Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {

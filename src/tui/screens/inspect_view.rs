@@ -54,7 +54,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspListSta
             style,
         );
     }
-    let name_w = w.saturating_sub(20 + 14 + 10 + 10 + 4).max(8);
+    let name_w = w.saturating_sub(20 + 14 + 10 + 10 + 5).max(8);
     let widths = [20, name_w, 14, 10, 10];
     let header: Vec<(String, usize)> = [
         T::InColNumber,
@@ -416,8 +416,8 @@ pub fn render_form(
 pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListState) {
     let (lang, theme) = (app.lang, app.theme);
     let w = usize::from(body.width).saturating_sub(2);
-    let req_w = w.saturating_sub(22 + 10 + 10 + 3).max(8);
-    let widths = [22, 10, 10, req_w];
+    let req_w = w.saturating_sub(22 + 10 + 14 + 4).max(8);
+    let widths = [22, 10, 14, req_w];
     let header: Vec<(String, usize)> = [
         T::InFieldDocNumber,
         T::InFieldDeadline,
@@ -488,7 +488,7 @@ pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListSt
 pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState) {
     let (lang, theme) = (app.lang, app.theme);
     let w = usize::from(body.width).saturating_sub(2);
-    let plan_w = w.saturating_sub(4 + 16 + 7 + 7 + 4).max(8);
+    let plan_w = w.saturating_sub(4 + 16 + 7 + 7 + 5).max(8);
     let widths = [4, plan_w, 16, 7, 7];
     let header: Vec<(String, usize)> = [
         T::DrawColId,
@@ -568,7 +568,7 @@ pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState
         theme.base(),
     );
     y += 1;
-    let name_w = w.saturating_sub(4 + 20 + 8 + 10 + 4).max(8);
+    let name_w = w.saturating_sub(4 + 20 + 8 + 10 + 5).max(8);
     let rw = [4, name_w, 20, 8, 10];
     for r in &d.results {
         if y >= body.bottom() {
