@@ -310,7 +310,10 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
             })
         }
         InspRequest::Export { id } => {
-            let path = std::path::PathBuf::from(format!("draw-{id}.csv"));
+            // Next to where ecocase was started, named by the draw; the message shows the full path.
+            let path = std::env::current_dir()
+                .unwrap_or_default()
+                .join(format!("draw-{id}.csv"));
             let n = crate::export::draw::draw(
                 s,
                 id,
