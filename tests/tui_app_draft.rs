@@ -220,6 +220,7 @@ fn restoring_an_edit_keeps_the_version_it_was_typed_against() {
                 history: None,
                 list_entries: vec![],
                 assist: Vec::new(),
+                inspections: Default::default(),
             }),
         },
     );

@@ -146,6 +146,7 @@ fn a_conflict_names_who_changed_the_record_and_reload_fetches_it() {
         history: Some(vec![]),
         list_entries: vec![],
         assist: Vec::new(),
+        inspections: Default::default(),
     };
     update(
         &mut app,
@@ -245,6 +246,7 @@ fn deletion_needs_a_reason_and_an_explicit_choice() {
         history: None,
         list_entries: vec![],
         assist: Vec::new(),
+        inspections: Default::default(),
     };
     update(
         &mut app,

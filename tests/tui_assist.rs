@@ -408,6 +408,7 @@ fn the_enterprise_360_view_lists_its_requests() {
                 history: None,
                 list_entries: Vec::new(),
                 assist: rows(),
+                inspections: Default::default(),
             }),
         },
     );

@@ -154,6 +154,7 @@ fn detail(lang: Lang) -> App {
     ];
     let data = DetailData {
         assist: Vec::new(),
+        inspections: Default::default(),
         enterprise: e,
         former_names: vec![FormerName {
             name: "莘县华泰造纸厂".into(),

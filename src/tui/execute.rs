@@ -390,6 +390,7 @@ fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
         history,
         list_entries,
         assist,
+        inspections: s.insp_of_enterprise(id).unwrap_or_default(),
     })
 }
 

@@ -71,6 +71,8 @@ pub struct DetailData {
     pub list_entries: Vec<crate::store::positive_list::Entry>,
     /// The enterprise's 帮扶 requests, newest first (empty when none or not visible to the role).
     pub assist: Vec<crate::service::assistance::QueueRow>,
+    /// The enterprise's inspections, rectification orders and cases (inspections; empty when not visible).
+    pub inspections: crate::service::inspection_followup::EnterpriseInspections,
 }
 
 /// Why a save did not happen.
