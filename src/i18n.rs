@@ -1144,6 +1144,7 @@ texts! {
     DrawMsgDone => "抽取 {id} 完成：从 {total} 家中抽中 {n} 家", "Draw {id} done: {n} of {total} drawn";
     DrawMsgExported => "已导出 {n} 行到 {path}", "Exported {n} rows to {path}";
     InHomeMine => "我的待检查", "My pending checks";
+    InMsgOffer => "服务记录中发现问题：可在此新建执法检查（须两名持证执法人员），Esc 跳过", "Problems were recorded: plan an inspection here (two certified officers needed), or Esc to skip";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -115,6 +115,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
     let saved = || Text::new(T::Saved);
     match r {
         InspRequest::Plan {
+            enterprise_id,
             uscc,
             category,
             mode,
@@ -124,7 +125,10 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
             officers,
             recusal_reason,
         } => {
-            let e = s.enterprise_by_uscc(&uscc)?;
+            let e = match enterprise_id {
+                Some(id) => s.enterprise(id)?,
+                None => s.enterprise_by_uscc(&uscc)?,
+            };
             let x = s.insp_plan(&PlanInput {
                 enterprise_id: e.id,
                 category,

@@ -122,12 +122,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.apply(out)
         }
         Msg::AssistDone(r) => {
+            // inspections: a service record noting problems offers to open an inspection
+            let offer = crate::tui::screens::inspect_form::offer_after_record(app, &r);
             let out = app.with_top(|s, _| match s {
                 Screen::AssistForm(f) => f.done(r),
                 Screen::AssistDetail(d) => d.done(r),
                 _ => Out::default(),
             });
-            app.apply(out)
+            let mut fx = app.apply(out);
+            if let Some(offer) = offer {
+                fx.extend(app.apply(offer));
+            }
+            fx
         }
         Msg::AuditVerified(r) => {
             app.message = Some(crate::tui::screens::audit::chain_message(r));

@@ -19,6 +19,8 @@ use crate::tui::screens::inspect::{InspAction, InspDetailData};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InspRequest {
     Plan {
+        /// Set when the form was opened for a known enterprise; otherwise the USCC typed.
+        enterprise_id: Option<i64>,
         uscc: String,
         category: Category,
         mode: Mode,
@@ -199,8 +201,16 @@ impl InspFormState {
         if !env.may(crate::domain::user::Action::InspectPlan) {
             return Out::default();
         }
-        let fields = vec![
-            text("enterprise", T::FieldUscc, &uscc),
+        let mut fields = vec![text("enterprise", T::FieldUscc, &uscc)];
+        fields.extend(plan_fields());
+        InspFormState::push(InspPurpose::Plan, 0, 0, fields)
+    }
+}
+
+/// The fields of a new inspection after the enterprise.
+fn plan_fields() -> Vec<FormField> {
+    {
+        vec![
             choice(
                 "category",
                 T::InFieldCategory,
@@ -217,8 +227,44 @@ impl InspFormState {
             text("reference", T::InFieldReference, ""),
             text("place", T::InFieldPlace, ""),
             text("date", T::InFieldDate, ""),
-        ];
-        InspFormState::push(InspPurpose::Plan, 0, 0, fields)
+        ]
+    }
+}
+
+/// The assistance module's offer: after a service record noting problems is saved, by someone who may
+/// plan inspections, the inspection form opens with the request's enterprise filled in.
+pub fn offer_after_record(app: &crate::tui::app::App, result: &Result<Text, Text>) -> Option<Out> {
+    use crate::tui::screens::assist::Purpose;
+    if result.is_err() || !app.may(crate::domain::user::Action::InspectPlan) {
+        return None;
+    }
+    let Screen::AssistForm(f) = app.screen() else {
+        return None;
+    };
+    let problems = f
+        .fields
+        .iter()
+        .any(|x| x.id == "problems" && !x.value.trim().is_empty());
+    if !matches!(f.purpose, Purpose::Record { .. }) || !problems {
+        return None;
+    }
+    app.screens.iter().rev().find_map(|s| match s {
+        Screen::AssistDetail(d) => d.data.as_ref().map(|d| {
+            let r = &d.detail.request;
+            InspFormState::plan_for(r.enterprise_id, &r.enterprise_name)
+        }),
+        _ => None,
+    })
+}
+
+impl InspFormState {
+    /// A new inspection of a known enterprise (the assistance module's offer after a service record
+    /// that notes problems): the enterprise is filled in; Esc skips.
+    pub fn plan_for(enterprise_id: i64, name: &str) -> Out {
+        let mut fields = vec![text("enterprise", T::FieldName, name)];
+        fields.extend(plan_fields());
+        InspFormState::push(InspPurpose::Plan, enterprise_id, 0, fields)
+            .with_message(Message::info(Text::new(T::InMsgOffer)))
     }
 
     /// The enterprise's rectification report on one order.
@@ -418,6 +464,7 @@ impl InspFormState {
         let id = self.id;
         match self.purpose {
             InspPurpose::Plan => InspRequest::Plan {
+                enterprise_id: (id > 0).then_some(id),
                 uscc: v("enterprise"),
                 category: Category::parse(&v("category")).unwrap_or(Category::Planned),
                 mode: Mode::parse(&v("mode")).unwrap_or(Mode::Onsite),
