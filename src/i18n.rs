@@ -1145,6 +1145,11 @@ texts! {
     DrawMsgExported => "已导出 {n} 行到 {path}", "Exported {n} rows to {path}";
     InHomeMine => "我的待检查", "My pending checks";
     InMsgOffer => "服务记录中发现问题：可在此新建执法检查（须两名持证执法人员），Esc 跳过", "Problems were recorded: plan an inspection here (two certified officers needed), or Esc to skip";
+    KeyInspCategory => "按类别筛选", "Filter by category";
+    KeyInspRegion => "按区域筛选", "Filter by region";
+    InFilterLine => "筛选：{category} / {region}", "Filter: {category} / {region}";
+    InHistPlan => "新建", "Planned";
+    InHistDraw => "双随机抽中", "Drawn";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -157,6 +157,8 @@ fn list_app(lang: Lang) -> App {
         fx,
         [Effect::InspLoad(InspQuery::Page {
             tab: InspTab::Mine,
+            category: None,
+            region: None,
             after: None
         })]
     );
@@ -196,6 +198,8 @@ fn tabs_and_keyset_pages_ask_the_service() {
         fx,
         [Effect::InspLoad(InspQuery::Page {
             tab: InspTab::State(InspState::Pending),
+            category: None,
+            region: None,
             after: None
         })]
     );
@@ -225,7 +229,20 @@ fn tabs_and_keyset_pages_ask_the_service() {
         fx,
         [Effect::InspLoad(InspQuery::Page {
             tab: InspTab::State(InspState::Pending),
+            category: None,
+            region: None,
             after: Some(("2026-11-30".into(), 801)),
+        })]
+    );
+    // `c` filters by category and starts again from the first page.
+    let fx = update(&mut app, key(KeyCode::Char('c')));
+    assert_eq!(
+        fx,
+        [Effect::InspLoad(InspQuery::Page {
+            tab: InspTab::State(InspState::Pending),
+            category: Some(Category::Random),
+            region: None,
+            after: None,
         })]
     );
 }

@@ -289,7 +289,7 @@ impl Session {
                     "draw",
                     state,
                     state,
-                    &d.uid,
+                    &plan.name,
                     &now,
                     &actor.uid,
                     &actor.display_name,

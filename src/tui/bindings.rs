@@ -803,6 +803,20 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::InspList, &[Char('r')], Cmd::Draws, T::KeyDraws, true),
     b(
         Ctx::InspList,
+        &[Char('c')],
+        Cmd::InspCategory,
+        T::KeyInspCategory,
+        false,
+    ),
+    b(
+        Ctx::InspList,
+        &[Char('g')],
+        Cmd::InspRegion,
+        T::KeyInspRegion,
+        false,
+    ),
+    b(
+        Ctx::InspList,
         &[F(5), Ctrl('r')],
         Cmd::Refresh,
         T::KeyRefresh,

@@ -57,13 +57,16 @@ fn filter(s: &Session, tab: InspTab) -> ListFilter {
 fn page(
     s: &Session,
     tab: InspTab,
+    category: Option<crate::domain::inspection::Category>,
+    region: Option<String>,
     after: Option<&(String, i64)>,
 ) -> R<Vec<crate::store::inspection::Inspection>> {
-    let rows = s.insp_page(
-        &filter(s, tab),
-        after.map(|(d, id)| (d.as_str(), *id)),
-        PAGE,
-    )?;
+    let f = ListFilter {
+        category,
+        region,
+        ..filter(s, tab)
+    };
+    let rows = s.insp_page(&f, after.map(|(d, id)| (d.as_str(), *id)), PAGE)?;
     // "Mine" lists open checks only.
     Ok(if tab == InspTab::Mine {
         rows.into_iter().filter(|r| r.state.is_open()).collect()
@@ -96,10 +99,15 @@ fn detail(s: &Session, id: i64) -> R<InspDetailData> {
 pub(crate) fn load(s: &Session, q: InspQuery) -> Msg {
     let text = |e: ServiceError| e.text();
     Msg::InspLoaded(match q {
-        InspQuery::Page { tab, after } => InspData::Page {
+        InspQuery::Page {
+            tab,
+            category,
+            region,
+            after,
+        } => InspData::Page {
             tab,
             append: after.is_some(),
-            rows: page(s, tab, after.as_ref()).map_err(text),
+            rows: page(s, tab, category, region, after.as_ref()).map_err(text),
         },
         InspQuery::Detail { id } => InspData::Detail {
             id,

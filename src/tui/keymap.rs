@@ -179,6 +179,8 @@ pub enum Cmd {
     NewDraw,
     DrawVerify,
     DrawExport,
+    InspCategory,
+    InspRegion,
 }
 
 impl Cmd {
@@ -211,7 +213,7 @@ impl Cmd {
             | Cmd::PlRemove => Some(Action::ListApprove),
             Cmd::Assist => Some(Action::AssistRead),
             Cmd::FileRequest => Some(Action::AssistFile),
-            Cmd::Inspect => Some(Action::InspectRead),
+            Cmd::Inspect | Cmd::InspCategory | Cmd::InspRegion => Some(Action::InspectRead),
             Cmd::NewInspection => Some(Action::InspectPlan),
             Cmd::Draws | Cmd::DrawVerify | Cmd::DrawExport => Some(Action::DrawRead),
             Cmd::NewDraw => Some(Action::DrawManage),

@@ -2,7 +2,7 @@
 //! from SQL), an inspection's detail with the actions the person may take, the enterprise's own
 //! rectification orders, and the 双随机 draws. Forms are in `inspect_form`, drawing in `inspect_view`.
 
-use crate::domain::inspection::{Event, InspState};
+use crate::domain::inspection::{Category, Event, InspState};
 use crate::i18n::{T, Text};
 use crate::service::draw::DrawDetail;
 use crate::service::inspection::InspectionDetail;
@@ -52,6 +52,9 @@ impl InspTab {
 pub enum InspQuery {
     Page {
         tab: InspTab,
+        /// The category and region filters (`None`: all).
+        category: Option<Category>,
+        region: Option<String>,
         after: Option<(String, i64)>,
     },
     Detail {
@@ -94,6 +97,9 @@ pub struct InspListState {
     pub more: bool,
     /// The enterprise a new inspection starts with (from the 360 view or an assistance offer).
     pub enterprise_uscc: Option<String>,
+    /// Filters cycled with `c` (category) and `g` (region).
+    pub category: Option<Category>,
+    pub region: Option<String>,
 }
 
 impl InspListState {
@@ -105,6 +111,8 @@ impl InspListState {
             loading: false,
             more: false,
             enterprise_uscc: None,
+            category: None,
+            region: None,
         };
         let fx = s.load(None);
         Out::nav(Nav::Push(Screen::InspList(s))).with_effect(fx)
@@ -118,6 +126,8 @@ impl InspListState {
         self.loading = true;
         Effect::InspLoad(InspQuery::Page {
             tab: self.current(),
+            category: self.category,
+            region: self.region.clone(),
             after,
         })
     }
@@ -173,6 +183,38 @@ impl InspListState {
                     return Out::effect(self.load(after));
                 }
                 self.selected = (self.selected + 15).min(last);
+            }
+            Input::Cmd(Cmd::InspCategory) => {
+                // None, then each category in turn, then None again.
+                let all = Category::ALL;
+                self.category = match self.category {
+                    None => all.first().copied(),
+                    Some(c) => all
+                        .iter()
+                        .position(|x| *x == c)
+                        .and_then(|i| all.get(i + 1).copied()),
+                };
+                return self.switch(self.tab);
+            }
+            Input::Cmd(Cmd::InspRegion) => {
+                let codes: Vec<String> = env
+                    .session
+                    .map(|s| {
+                        s.regions
+                            .iter()
+                            .filter(|r| r.kind != "city")
+                            .map(|r| r.code.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                self.region = match &self.region {
+                    None => codes.first().cloned(),
+                    Some(c) => codes
+                        .iter()
+                        .position(|x| x == c)
+                        .and_then(|i| codes.get(i + 1).cloned()),
+                };
+                return self.switch(self.tab);
             }
             Input::Cmd(Cmd::NextValue) => return self.switch((self.tab + 1) % n),
             Input::Cmd(Cmd::PrevValue) => return self.switch((self.tab + n - 1) % n),

@@ -54,6 +54,23 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspListSta
             style,
         );
     }
+    if s.category.is_some() || s.region.is_some() {
+        let category = s
+            .category
+            .map(|c| c.label().get(lang).to_string())
+            .unwrap_or_else(|| T::All.get(lang).to_string());
+        let region = match (&s.region, app.session.as_ref()) {
+            (Some(code), Some(info)) => {
+                crate::tui::screens::fields::region_name(code, &info.regions, lang)
+            }
+            _ => T::All.get(lang).to_string(),
+        };
+        let line = crate::i18n::Text::new(T::InFilterLine)
+            .arg("category", category)
+            .arg("region", region)
+            .render(lang);
+        put(frame, body.x + 1, body.y + 1, &line, w, theme.warning());
+    }
     let name_w = w.saturating_sub(20 + 14 + 10 + 10 + 5).max(8);
     let widths = [20, name_w, 14, 10, 10];
     let header: Vec<(String, usize)> = [
@@ -230,6 +247,7 @@ fn detail_lines(d: &InspDetailData, lang: Lang, w: usize) -> Vec<Line> {
     }
     v.push(Line::Heading(T::InSectionTimeline));
     for h in &d.detail.history {
+        let event = event_label(&h.event).get(lang);
         let to = InspState::parse(&h.to_state)
             .map(|s| s.label().get(lang).to_string())
             .unwrap_or_default();
@@ -237,7 +255,7 @@ fn detail_lines(d: &InspDetailData, lang: Lang, w: usize) -> Vec<Line> {
             "{} {} {} -> {} {}",
             local_time(&h.at),
             h.by_name,
-            h.event,
+            event,
             to,
             h.note
         )));
@@ -588,6 +606,28 @@ pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState
         .collect();
         put_fit(frame, body.x + 1, y, &row(&values), w, theme.base());
         y += 1;
+    }
+}
+
+/// The label of a stored timeline event code.
+fn event_label(code: &str) -> T {
+    use crate::domain::inspection::Event;
+    match code {
+        "plan" => T::InHistPlan,
+        "draw" => T::InHistDraw,
+        _ => [
+            Event::Schedule,
+            Event::Start,
+            Event::EndVisit,
+            Event::Sign,
+            Event::Recheck,
+            Event::TransferCase,
+            Event::Archive,
+            Event::Cancel,
+        ]
+        .into_iter()
+        .find(|e| e.code() == code)
+        .map_or(T::Unknown, |e| e.label()),
     }
 }
 
