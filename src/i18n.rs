@@ -1150,6 +1150,12 @@ texts! {
     InFilterLine => "筛选：{category} / {region}", "Filter: {category} / {region}";
     InHistPlan => "新建", "Planned";
     InHistDraw => "双随机抽中", "Drawn";
+    InActCaseStatus => "案件状态", "Case status";
+    InFieldCaseStatus => "案件状态", "Case status";
+    InFieldPenaltyKind => "处罚种类", "Penalty kind";
+    InFieldPenalty => "罚款金额（元）", "Fine (yuan)";
+    InErrPenaltyFormat => "罚款金额应为元，最多两位小数，例如 50000 或 12500.50", "The fine is in yuan with at most two decimals, e.g. 50000 or 12500.50";
+    InMsgCase => "案件 {number} 现为“{status}”", "Case {number} is now {status}";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

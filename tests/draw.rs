@@ -230,3 +230,69 @@ fn listed_enterprises_drawn_become_off_site_checks_when_the_plan_says_so() {
     let id = detail.results[0].inspection_id.unwrap();
     assert!(ent.inspection(id).is_err());
 }
+
+/// From the draw to the re-check: the drawn enterprise's pending inspection is visited by its pair,
+/// ordered to rectify, reported on by the enterprise and re-checked.
+#[test]
+fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
+    use ecocase::domain::inspection::{Conclusion, Event, EventInput, RecheckResult, Signature};
+    use ecocase::service::inspection_followup::OrderInput;
+    let (_dir, path) = fresh_db();
+    let clock = TestClock::at(2026, 6, 1, 2);
+    let (i1, i2, _) = officers(&path, &clock);
+    let mut sup = login_at(&path, "supervisor", &clock);
+    let plan = sup
+        .draw_create_plan(&PlanDraft {
+            name: "冠县".into(),
+            regions: vec![GUAN.into()],
+            class: "all".into(),
+            ratio_pct: 0,
+            count: 1,
+            listed_offsite: true,
+            planned_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+        })
+        .unwrap();
+    let d = sup.draw_run_seeded(plan.id, [9; 32]).unwrap();
+    let id = d.results[0].inspection_id.unwrap();
+    let mut s = login_at(&path, "inspector", &clock);
+    let x = s.inspection(id).unwrap();
+    assert_eq!(x.state, InspState::Pending);
+    let x = s
+        .insp_transition(id, x.row_version, Event::Start, &EventInput::default())
+        .unwrap();
+    let x = s
+        .insp_transition(id, x.row_version, Event::EndVisit, &EventInput::default())
+        .unwrap();
+    s.insp_sign(
+        id,
+        x.row_version,
+        Conclusion::Order,
+        "责令改正",
+        Signature::Signed,
+        "",
+    )
+    .unwrap();
+    let (order, recheck) = s
+        .insp_order_rectification(
+            id,
+            &OrderInput {
+                doc_number: "聊环责改〔2026〕5号".into(),
+                served_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+                deadline: NaiveDate::from_ymd_opt(2026, 6, 13).unwrap(),
+                requirements: "整改".into(),
+            },
+        )
+        .unwrap();
+    // 2026-06-13 is a Saturday: the re-check moves to Monday 06-15.
+    assert_eq!(recheck.planned_on, "2026-06-15");
+    let mut ent = login_at(&path, "ent", &clock);
+    ent.rect_report(order.id, "已整改完毕").unwrap();
+    let done = s
+        .insp_record_recheck(id, &[i1, i2], RecheckResult::Done, "已整改")
+        .unwrap();
+    assert_eq!(done.state, InspState::Completed);
+    assert_eq!(
+        s.inspection(recheck.id).unwrap().state,
+        InspState::Completed
+    );
+}

@@ -11,8 +11,8 @@ mod inspect_common;
 use chrono::NaiveDate;
 use common::*;
 use ecocase::domain::inspection::{
-    Answer, Category, Conclusion, Event, EventInput, EvidenceKind, InspState, Mode, RecheckResult,
-    Severity, Signature,
+    Answer, CaseStatus, Category, Conclusion, Event, EventInput, EvidenceKind, InspState, Mode,
+    RecheckResult, Severity, Signature,
 };
 use ecocase::i18n::Lang;
 use ecocase::service::inspection::PlanInput;
@@ -454,6 +454,14 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
         )
         .unwrap();
     assert!(proposal.contains("聊环罚立〔2026〕9号"), "{proposal}");
+    // The case's status is mirrored with the penalty in integer 分.
+    let c = sup
+        .insp_case_status(id, CaseStatus::Decided, "罚款", 5_000_000, "决定书已送达")
+        .unwrap();
+    assert_eq!((c.status, c.penalty_fen), (CaseStatus::Decided, 5_000_000));
+    assert!(
+        refusal(sup.insp_case_status(id, CaseStatus::Decided, "罚款", -1, "")).contains("负数")
+    );
     // Every change is in the audit chain, and the chain verifies.
     let audited: i64 = raw(&path)
         .query_row(

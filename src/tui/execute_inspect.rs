@@ -29,6 +29,34 @@ fn date_or_today(s: &Session, field: T, v: &str) -> R<NaiveDate> {
     }
 }
 
+/// A penalty typed in 元 (up to two decimals) as integer 分; empty is zero.
+fn yuan_to_fen(v: &str) -> R<i64> {
+    let v = v.trim().replace([',', '，'], "");
+    if v.is_empty() {
+        return Ok(0);
+    }
+    let bad = || ServiceError::Refused(Text::new(T::InErrPenaltyFormat));
+    let (whole, frac) = v.split_once('.').unwrap_or((&v, ""));
+    if frac.len() > 2 || whole.is_empty() && frac.is_empty() {
+        return Err(bad());
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad())?
+    };
+    let frac: i64 = if frac.is_empty() {
+        0
+    } else {
+        format!("{frac:0<2}").parse().map_err(|_| bad())?
+    };
+    whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(frac))
+        .filter(|f| *f >= 0)
+        .ok_or_else(bad)
+}
+
 fn corrects(v: &str) -> R<Option<i64>> {
     if v.trim().is_empty() {
         return Ok(None);
@@ -273,6 +301,19 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 .arg("number", x.number)
                 .arg_key("state", InspState::CaseTransferred.label()))
         }
+        InspRequest::CaseStatus {
+            id,
+            status,
+            penalty_kind,
+            penalty_yuan,
+            note,
+        } => {
+            let fen = yuan_to_fen(&penalty_yuan)?;
+            let c = s.insp_case_status(id, status, &penalty_kind, fen, &note)?;
+            Ok(Text::new(T::InMsgCase)
+                .arg("number", c.case_number)
+                .arg_key("status", c.status.label()))
+        }
         InspRequest::Report { order_id, text } => s
             .rect_report(order_id, &text)
             .map(|r| Text::new(T::InMsgReported).arg("doc", r.doc_number)),
@@ -359,5 +400,22 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
             })
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fines_are_typed_in_yuan_and_kept_in_fen() {
+        assert_eq!(yuan_to_fen("").ok(), Some(0));
+        assert_eq!(yuan_to_fen("50000").ok(), Some(5_000_000));
+        assert_eq!(yuan_to_fen("12,500.5").ok(), Some(1_250_050));
+        assert_eq!(yuan_to_fen("0.07").ok(), Some(7));
+        assert!(yuan_to_fen("1.234").is_err());
+        assert!(yuan_to_fen("-3").is_err());
+        assert!(yuan_to_fen("五万").is_err());
+        assert!(yuan_to_fen("99999999999999999999").is_err());
     }
 }

@@ -252,6 +252,8 @@ pub enum InspAction {
     Evidence,
     Representative,
     Order,
+    /// Mirror the filed case's status (supervisors).
+    CaseStatus,
 }
 
 impl InspAction {
@@ -263,6 +265,7 @@ impl InspAction {
             InspAction::Evidence => T::InActEvidence,
             InspAction::Representative => T::InActRepresentative,
             InspAction::Order => T::InActOrder,
+            InspAction::CaseStatus => T::InActCaseStatus,
         }
     }
 }
@@ -335,6 +338,9 @@ impl InspDetailState {
             && officer_or_supervisor
         {
             v.push(InspAction::Order);
+        }
+        if d.detail.case.is_some() && d.detail.events.contains(&Event::Archive) {
+            v.push(InspAction::CaseStatus);
         }
         // The re-check needs the order first.
         v.extend(

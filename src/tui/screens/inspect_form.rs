@@ -4,8 +4,8 @@
 //! Text fields type; choices change with Left/Right; Space ticks an officer.
 
 use crate::domain::inspection::{
-    Answer, Category, Conclusion, Event, EventInput, EvidenceKind, Mode, RecheckResult, Severity,
-    Signature,
+    Answer, CaseStatus, Category, Conclusion, Event, EventInput, EvidenceKind, Mode, RecheckResult,
+    Severity, Signature,
 };
 use crate::i18n::{Lang, T, Text};
 use crate::store::inspection_followup::Rectification;
@@ -91,6 +91,13 @@ pub enum InspRequest {
     Report {
         order_id: i64,
         text: String,
+    },
+    CaseStatus {
+        id: i64,
+        status: CaseStatus,
+        penalty_kind: String,
+        penalty_yuan: String,
+        note: String,
     },
     DrawPlan {
         name: String,
@@ -410,6 +417,16 @@ impl InspFormState {
                 text("handler", T::InFieldHandler, ""),
             ],
             InspAction::Event(Event::Cancel) => vec![text("reason", T::InFieldReason, "")],
+            InspAction::CaseStatus => vec![
+                choice(
+                    "status",
+                    T::InFieldCaseStatus,
+                    choices(CaseStatus::ALL, CaseStatus::code, CaseStatus::label),
+                ),
+                text("penalty_kind", T::InFieldPenaltyKind, ""),
+                text("penalty", T::InFieldPenalty, ""),
+                text("note", T::InFieldNote, ""),
+            ],
             InspAction::Event(event @ (Event::Start | Event::EndVisit | Event::Archive)) => {
                 return Out::effect(Effect::InspDo(InspRequest::Transition {
                     id: x.id,
@@ -514,6 +531,13 @@ impl InspFormState {
                     id,
                     name: v("name"),
                     position: v("position"),
+                },
+                InspAction::CaseStatus => InspRequest::CaseStatus {
+                    id,
+                    status: CaseStatus::parse(&v("status")).unwrap_or(CaseStatus::Filed),
+                    penalty_kind: v("penalty_kind"),
+                    penalty_yuan: v("penalty"),
+                    note: v("note"),
                 },
                 InspAction::Order => InspRequest::Order {
                     id,
