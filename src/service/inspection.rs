@@ -468,41 +468,4 @@ impl Session {
             overdue_rechecks: self.insp_count(&self.insp_overdue_filter())?,
         })
     }
-
-    /// Records an officer's relation to an enterprise (回避), for warnings and draw pairing.
-    pub fn insp_add_recusal(
-        &mut self,
-        username: &str,
-        enterprise_id: i64,
-        relation: &str,
-    ) -> Result<()> {
-        self.require(Action::InspectApprove)?;
-        let e = self.enterprise(enterprise_id)?;
-        let u = user::find_by_username(&self.conn, username)?.ok_or(ServiceError::NotFound)?;
-        if relation.trim().is_empty() {
-            return Err(refused(
-                Text::new(T::InErrRequired).arg_key("field", T::InFieldReason),
-            ));
-        }
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            store::insert_recusal(tx, u.id, e.id, relation.trim(), &actor.uid, &now)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "insp_recusal",
-                    record_uid: &format!("{}:{}", u.uid, e.uid),
-                    before: None,
-                    after: Some(
-                        &serde_json::json!({"user": u.username, "enterprise": e.uscc,
-                        "relation": relation.trim()}),
-                    ),
-                },
-            )?;
-            Ok(())
-        })?)
-    }
 }

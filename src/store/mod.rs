@@ -18,3 +18,4 @@ pub mod user;
 pub mod draw;
 pub mod inspection;
 pub mod inspection_followup;
+pub mod inspection_items;

@@ -27,6 +27,9 @@ pub mod users_view;
 // inspections
 pub mod inspect;
 pub mod inspect_form;
+pub mod inspect_lists;
+pub mod inspect_lists_view;
+pub mod inspect_request;
 pub mod inspect_view;
 
 use crate::i18n::{T, Text};
