@@ -349,6 +349,7 @@ fn an_enterprise_reaches_its_orders_and_reports() {
         row_version: 1,
     };
     update(&mut app, Msg::InspLoaded(InspData::Rects(Ok(vec![order]))));
+    insta::assert_snapshot!("insp_orders_zh", snap(&app));
     update(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "已设置识别标志");
     let fx = update(&mut app, key(KeyCode::F(2)));
