@@ -1156,6 +1156,7 @@ texts! {
     InFieldPenalty => "罚款金额（元）", "Fine (yuan)";
     InErrPenaltyFormat => "罚款金额应为元，最多两位小数，例如 50000 或 12500.50", "The fine is in yuan with at most two decimals, e.g. 50000 or 12500.50";
     InMsgCase => "案件 {number} 现为“{status}”", "Case {number} is now {status}";
+    DrawListedPolicy => "按系统参数", "As the policy setting";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -136,7 +136,7 @@ fn a_draw_is_stored_verified_locked_and_tamper_evident() {
             class: "all".into(),
             ratio_pct: 50,
             count: 0,
-            listed_offsite: false,
+            listed_offsite: Some(false),
             planned_on: NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
         })
         .unwrap();
@@ -215,7 +215,7 @@ fn listed_enterprises_drawn_become_off_site_checks_when_the_plan_says_so() {
             class: "all".into(),
             ratio_pct: 100,
             count: 0,
-            listed_offsite: true,
+            listed_offsite: Some(true),
             planned_on: NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
         })
         .unwrap();
@@ -248,7 +248,7 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
             class: "all".into(),
             ratio_pct: 0,
             count: 1,
-            listed_offsite: true,
+            listed_offsite: Some(true),
             planned_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
         })
         .unwrap();
@@ -295,4 +295,34 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
         s.inspection(recheck.id).unwrap().state,
         InspState::Completed
     );
+}
+
+#[test]
+fn a_plan_without_its_own_choice_follows_the_listed_policy_setting() {
+    let (_dir, path) = fresh_db();
+    let clock = TestClock::at(2026, 6, 1, 2);
+    officers(&path, &clock);
+    list_enterprise(&path, E1_USCC);
+    raw(&path)
+        .execute(
+            "INSERT OR REPLACE INTO setting (key, value, updated_at) VALUES ('inspect.listed_draw_offsite', '0', 't')",
+            [],
+        )
+        .unwrap();
+    let mut sup = login_at(&path, "supervisor", &clock);
+    let plan = sup
+        .draw_create_plan(&PlanDraft {
+            name: "冠县".into(),
+            regions: vec![GUAN.into()],
+            class: "all".into(),
+            ratio_pct: 100,
+            count: 0,
+            listed_offsite: None,
+            planned_on: NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
+        })
+        .unwrap();
+    assert_eq!(plan.listed_policy, "exclude");
+    let d = sup.draw_run(plan.id).unwrap();
+    assert!(d.results.is_empty());
+    assert_eq!(d.exclusions, vec![("listed".into(), 1)]);
 }

@@ -208,7 +208,7 @@ fn roles_and_regions_limit_what_each_account_does() {
             class: "all".into(),
             ratio_pct: 10,
             count: 0,
-            listed_offsite: true,
+            listed_offsite: Some(true),
             planned_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
         }),
         Err(ServiceError::Forbidden(_))

@@ -378,7 +378,7 @@ fn draws_by_supervisor(path: &Path, base: &Clock) -> Result<()> {
             class: class.to_string(),
             ratio_pct: pct,
             count: 0,
-            listed_offsite: true,
+            listed_offsite: None,
             planned_on: s.today() + Duration::days(7),
         })?;
         let d = s.draw_run_seeded(plan.id, seed)?;

@@ -27,8 +27,9 @@ pub struct PlanDraft {
     pub class: String,
     pub ratio_pct: u32,
     pub count: u32,
-    /// `true`: listed enterprises drawn become off-site checks; `false`: they are excluded.
-    pub listed_offsite: bool,
+    /// `Some(true)`: listed enterprises drawn become off-site checks; `Some(false)`: they are excluded;
+    /// `None`: as the policy setting `inspect.listed_draw_offsite` says.
+    pub listed_offsite: Option<bool>,
     pub planned_on: NaiveDate,
 }
 
@@ -104,7 +105,10 @@ impl Session {
             class: d.class.clone(),
             ratio_pct: d.ratio_pct,
             count: d.count,
-            listed_policy: if d.listed_offsite {
+            listed_policy: if d
+                .listed_offsite
+                .unwrap_or(self.policy.listed_draw_offsite())
+            {
                 "offsite"
             } else {
                 "exclude"

@@ -177,6 +177,7 @@ impl InspFormState {
                 "listed",
                 T::DrawFieldListed,
                 vec![
+                    labelled("policy", T::DrawListedPolicy),
                     labelled("offsite", T::DrawListedOffsite),
                     labelled("exclude", T::DrawListedExclude),
                 ],
@@ -375,7 +376,11 @@ impl InspFormState {
                 class: v("class"),
                 ratio: v("ratio"),
                 count: v("count"),
-                listed_offsite: v("listed") == "offsite",
+                listed_offsite: match v("listed").as_str() {
+                    "offsite" => Some(true),
+                    "exclude" => Some(false),
+                    _ => None,
+                },
                 date: v("date"),
             },
             InspPurpose::Action(a) => match a {

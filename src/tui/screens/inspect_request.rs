@@ -97,7 +97,7 @@ pub enum InspRequest {
         class: String,
         ratio: String,
         count: String,
-        listed_offsite: bool,
+        listed_offsite: Option<bool>,
         date: String,
     },
     Verify {
