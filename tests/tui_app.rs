@@ -132,6 +132,7 @@ fn a_home_task_opens_the_list_with_its_filter() {
         plist: None,
         assist: None,
         manifests: None,
+        inspect: None,
     };
     update(&mut app, Msg::HomeLoaded(Ok(home)));
     update(&mut app, key(KeyCode::Char('j')));

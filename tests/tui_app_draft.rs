@@ -233,6 +233,7 @@ fn restoring_an_edit_keeps_the_version_it_was_typed_against() {
                 list_history: Vec::new(),
                 assist: Vec::new(),
                 manifests: Vec::new(),
+                inspections: Default::default(),
             }),
         },
     );

@@ -148,6 +148,7 @@ fn a_conflict_names_who_changed_the_record_and_reload_fetches_it() {
         list_history: Vec::new(),
         assist: Vec::new(),
         manifests: Vec::new(),
+        inspections: Default::default(),
     };
     update(
         &mut app,
@@ -249,6 +250,7 @@ fn deletion_needs_a_reason_and_an_explicit_choice() {
         list_history: Vec::new(),
         assist: Vec::new(),
         manifests: Vec::new(),
+        inspections: Default::default(),
     };
     update(
         &mut app,

@@ -398,6 +398,7 @@ fn the_enterprise_360_view_lists_its_requests() {
             plist: None,
             assist: None,
             manifests: None,
+            inspect: None,
         })),
     );
     let fx = update(&mut app, key(KeyCode::Enter));
@@ -414,6 +415,7 @@ fn the_enterprise_360_view_lists_its_requests() {
                 list_history: Vec::new(),
                 assist: rows(),
                 manifests: Vec::new(),
+                inspections: Default::default(),
             }),
         },
     );

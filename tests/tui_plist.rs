@@ -383,6 +383,7 @@ fn the_360_view_shows_the_list_history() {
             plist: None,
             assist: None,
             manifests: None,
+            inspect: None,
         })),
     );
     update(&mut app, key(KeyCode::Enter));
@@ -418,6 +419,7 @@ fn the_360_view_shows_the_list_history() {
                 ],
                 assist: Vec::new(),
                 manifests: Vec::new(),
+                inspections: Default::default(),
             }),
         },
     );

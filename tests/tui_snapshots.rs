@@ -49,6 +49,7 @@ fn home(lang: Lang) -> App {
     let home = Home {
         assist: None,
         manifests: None,
+        inspect: None,
         tasks: vec![
             task(TaskKind::PermitExpiring, 12),
             task(TaskKind::PermitExpired, 3),
@@ -100,6 +101,7 @@ fn list(lang: Lang, w: u16, h: u16) -> App {
     let home = Home {
         assist: None,
         manifests: None,
+        inspect: None,
         tasks: vec![HomeTask {
             kind: TaskKind::PermitExpiring,
             count: 12,
@@ -155,6 +157,7 @@ fn detail(lang: Lang) -> App {
     let data = DetailData {
         assist: Vec::new(),
         manifests: Vec::new(),
+        inspections: Default::default(),
         enterprise: e,
         former_names: vec![FormerName {
             name: "莘县华泰造纸厂".into(),
@@ -237,6 +240,7 @@ fn enterprise_account_sees_its_own_card() {
         Msg::HomeLoaded(Ok(Home {
             assist: None,
             manifests: None,
+            inspect: None,
             tasks: Vec::new(),
             own: Some(own),
             plist: None,

@@ -33,6 +33,7 @@ fn admin_home(lang: Lang) -> App {
     let home = Home {
         assist: None,
         manifests: None,
+        inspect: None,
         tasks: vec![
             task(TaskKind::PermitExpiring, 12),
             task(TaskKind::PermitExpired, 3),

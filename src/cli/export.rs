@@ -181,7 +181,7 @@ fn run_positive_list(
     Ok(())
 }
 
-pub(super) fn export_error(ctx: &Context, e: ExportError) -> CliError {
+pub(crate) fn export_error(ctx: &Context, e: ExportError) -> CliError {
     let lang = ctx.lang;
     match e {
         ExportError::Service(e) => ctx.fail(e),

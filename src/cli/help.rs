@@ -122,6 +122,17 @@ const HELP: &[(&[&str], &str, T)] = &[
     (&["import", "manifests"], "file", T::HelpImportFile),
     (&["import", "manifests"], "lenient", T::HelpLenient),
     (&["import", "manifests"], "actor", T::HelpAs),
+    // inspections
+    (&["draw"], "", T::HelpDraw),
+    (&["draw", "list"], "", T::HelpDrawList),
+    (&["draw", "list"], "actor", T::HelpAs),
+    (&["draw", "verify"], "", T::HelpDrawVerify),
+    (&["draw", "verify"], "id", T::HelpDrawId),
+    (&["draw", "verify"], "actor", T::HelpDrawVerifyAs),
+    (&["draw", "export"], "", T::HelpDrawExport),
+    (&["draw", "export"], "id", T::HelpDrawId),
+    (&["draw", "export"], "out", T::HelpDrawOut),
+    (&["draw", "export"], "actor", T::HelpAs),
 ];
 
 /// Sets one text; a path or argument that does not exist is left alone (the test below catches it).

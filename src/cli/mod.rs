@@ -19,6 +19,8 @@ mod reference;
 mod report;
 mod setting;
 mod user;
+// inspections
+mod draw;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use ecocase::i18n::Lang;
@@ -71,6 +73,9 @@ enum Command {
     Check,
     #[command(subcommand)]
     Assist(assist::AssistCommand),
+    // inspections
+    #[command(subcommand)]
+    Draw(draw::DrawCommand),
 }
 
 /// What every command needs: the database path and the language, already resolved.
@@ -177,6 +182,7 @@ fn execute(cli: Cli, lang: Lang, env: &config::Env, files: &config::Files) -> Re
         Some(Command::Backup(a)) => backup::run(&ctx, a),
         Some(Command::Check) => check::run(&ctx),
         Some(Command::Assist(c)) => assist::run(&ctx, c, &mut secrets),
+        Some(Command::Draw(c)) => draw::run(&ctx, c, &mut secrets),
     }
 }
 
@@ -192,6 +198,7 @@ impl From<&Command> for &'static str {
             Command::Backup(_) => "backup",
             Command::Check => "check",
             Command::Assist(_) => "assist",
+            Command::Draw(_) => "draw",
         }
     }
 }

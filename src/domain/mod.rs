@@ -22,3 +22,7 @@ pub mod uscc;
 pub mod user;
 pub mod validate;
 pub mod waste;
+// inspections
+pub mod draw;
+pub mod inspection;
+pub mod inspection_rules;

@@ -36,6 +36,14 @@ pub const DEFAULTS: &[(&str, i64, T)] = &[
     ("manifest.backfill_days", 10, T::SettingMfBackfillDays),
     ("manifest.transit_days", 3, T::SettingMfTransitDays),
     ("manifest.tolerance_pct", 10, T::SettingMfTolerancePct),
+    // inspections
+    ("inspect.routine_cap", 3, T::SettingInspectCap),
+    ("inspect.routine_cap_blue", 1, T::SettingInspectCapBlue),
+    (
+        "inspect.listed_draw_offsite",
+        1,
+        T::SettingInspectListedOffsite,
+    ),
 ];
 
 /// The policy in force, read once per session and passed to the rules that need it.
@@ -92,6 +100,23 @@ impl Policy {
             cooldown_months: n("plist.cooldown_months", 0),
             lookback_years: n("plist.lookback_years", 1),
         }
+    }
+}
+
+// inspections
+impl Policy {
+    /// The annual cap on routine checks for an enterprise with this credit code (蓝 has its own).
+    pub fn routine_cap(&self, credit: &str) -> i64 {
+        if credit == "blue" {
+            self.get("inspect.routine_cap_blue").max(0)
+        } else {
+            self.get("inspect.routine_cap").max(0)
+        }
+    }
+
+    /// Whether a listed enterprise drawn at random becomes an off-site check (else it is excluded).
+    pub fn listed_draw_offsite(&self) -> bool {
+        self.get("inspect.listed_draw_offsite") != 0
     }
 }
 

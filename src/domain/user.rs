@@ -123,10 +123,18 @@ pub enum Action {
     ManifestOversee,
     ManifestExport,
     LicenceManage,
+    // 执法检查 and 双随机 (inspections)
+    InspectRead,
+    InspectPlan,
+    InspectRecord,
+    InspectApprove,
+    RectifyReport,
+    DrawRead,
+    DrawManage,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 40] = [
         Action::EnterpriseRead,
         Action::EnterpriseCreate,
         Action::EnterpriseUpdate,
@@ -162,6 +170,13 @@ impl Action {
         Action::ManifestOversee,
         Action::ManifestExport,
         Action::LicenceManage,
+        Action::InspectRead,
+        Action::InspectPlan,
+        Action::InspectRecord,
+        Action::InspectApprove,
+        Action::RectifyReport,
+        Action::DrawRead,
+        Action::DrawManage,
     ];
 
     pub fn label(self) -> T {
@@ -200,6 +215,13 @@ impl Action {
             Action::ManifestOversee => T::ActManifestOversee,
             Action::ManifestExport => T::ActManifestExport,
             Action::LicenceManage => T::ActLicenceManage,
+            Action::InspectRead => T::ActInspectRead,
+            Action::InspectPlan => T::ActInspectPlan,
+            Action::InspectRecord => T::ActInspectRecord,
+            Action::InspectApprove => T::ActInspectApprove,
+            Action::RectifyReport => T::ActRectifyReport,
+            Action::DrawRead => T::ActDrawRead,
+            Action::DrawManage => T::ActDrawManage,
         }
     }
 
@@ -247,6 +269,13 @@ impl Action {
                 &[Enterprise, Staff, Supervisor]
             }
             Action::ManifestOversee | Action::LicenceManage => &[Staff, Supervisor],
+            // Inspections: an enterprise reads only its own, and only once they have started (the
+            // service filters); officers record; supervisors approve, cancel and run draws.
+            Action::InspectRead => &[Enterprise, Staff, Inspector, Supervisor],
+            Action::InspectPlan | Action::InspectRecord => &[Inspector, Supervisor],
+            Action::InspectApprove | Action::DrawManage => &[Supervisor],
+            Action::RectifyReport => &[Enterprise],
+            Action::DrawRead => &[Staff, Inspector, Supervisor],
         }
     }
 

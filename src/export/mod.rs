@@ -11,6 +11,8 @@ pub mod manifest;
 pub mod positive_list;
 pub mod summary;
 pub mod xlsx;
+// inspections
+pub mod draw;
 
 use crate::i18n::{Lang, T};
 use crate::service::{ServiceError, Session};

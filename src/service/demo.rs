@@ -430,6 +430,14 @@ fn build(
         &fixed_uscc,
         &names,
     )?;
+    // inspections: a year of them (2.5 per enterprise), the accounts' stories and two draws
+    crate::service::demo_inspection::inspections(
+        path,
+        clock,
+        total * 5 / 2,
+        scale.seed(),
+        &fixed_ids,
+    )?;
     Ok(DemoSummary {
         enterprises: total,
         ..summary

@@ -69,6 +69,8 @@ pub struct Home {
     pub assist: Option<crate::service::assistance::QueueCounts>,
     /// 转移联单 waiting and alert counts, for roles that see manifests.
     pub manifests: Option<crate::service::manifest::MfCounts>,
+    /// 执法检查: the person's pending checks and the overdue re-checks (inspections).
+    pub inspect: Option<crate::service::inspection::InspectCounts>,
 }
 
 impl Session {
@@ -86,6 +88,7 @@ impl Session {
                 plist: None,
                 assist: self.home_assist()?,
                 manifests: self.home_manifests()?,
+                inspect: None,
             });
         }
         let today = self.today();
@@ -159,6 +162,7 @@ impl Session {
             plist,
             assist: self.home_assist()?,
             manifests: self.home_manifests()?,
+            inspect: self.insp_counts().ok().filter(|c| *c != Default::default()),
         })
     }
 

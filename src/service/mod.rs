@@ -20,6 +20,11 @@ pub mod manifest_admin;
 mod manifest_draft;
 mod manifest_flow;
 pub mod manifest_io;
+// inspections
+pub mod draw;
+pub mod inspection;
+pub mod inspection_followup;
+pub mod inspection_record;
 
 // Screens' read models (TUI work).
 pub mod accounts;
@@ -30,7 +35,9 @@ pub mod home;
 pub mod demo;
 mod demo_assist;
 // 危险废物转移联单 (manifests)
+// inspections
 mod demo_data;
+mod demo_inspection;
 mod demo_manifest;
 mod demo_manifest_stories;
 mod demo_positive_list;

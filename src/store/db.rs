@@ -17,6 +17,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_roundtable.sql"),
     // 危险废物转移联单 (manifests)
     include_str!("migrations/0007_manifests.sql"),
+    // 执法检查 and 双随机 (inspections)
+    include_str!("migrations/0008_inspections.sql"),
 ];
 
 /// The schema version this program writes.
@@ -275,7 +277,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 7);
+        assert_eq!(SCHEMA_VERSION, 8);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

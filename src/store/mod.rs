@@ -22,3 +22,8 @@ pub mod manifest;
 pub mod manifest_list;
 pub mod manifest_parts;
 pub mod manifest_ref;
+// inspections
+pub mod draw;
+pub mod inspection;
+pub mod inspection_followup;
+pub mod inspection_items;

@@ -305,6 +305,8 @@ impl App {
                     | (Cmd::Assist, Screen::AssistQueue(_))
                     | (Cmd::Report, Screen::Report(_))
                     | (Cmd::Manifests, Screen::MfList(_))
+                    | (Cmd::Inspect, Screen::InspList(_) | Screen::RectList(_))
+                    | (Cmd::Draws, Screen::Draws(_))
             )
         };
         if self.has_unsaved() {
@@ -323,6 +325,14 @@ impl App {
             Cmd::Manifests => {
                 crate::tui::screens::mf::MfListState::open(crate::tui::screens::mf::Tab::All)
             }
+            // inspections: enterprise accounts reach their rectification orders
+            Cmd::Inspect if env.may(crate::domain::user::Action::RectifyReport) => {
+                crate::tui::screens::inspect::RectListState::open()
+            }
+            Cmd::Inspect => crate::tui::screens::inspect::InspListState::open(
+                crate::tui::screens::inspect::InspTab::Mine,
+            ),
+            Cmd::Draws => crate::tui::screens::inspect::DrawsState::open(),
             _ => AuditState::open(env),
         });
         self.apply(out)
@@ -371,6 +381,8 @@ impl App {
             | Cmd::Assist
             | Cmd::Report
             | Cmd::Manifests
+            | Cmd::Inspect
+            | Cmd::Draws
                 if self.session.is_some() =>
             {
                 self.open_admin(cmd)

@@ -391,6 +391,9 @@ impl Runtime {
             | Effect::PlTrigger { .. } => {
                 crate::tui::execute_plist::execute(self.session()?, effect)
             }
+            Effect::InspLoad(_) | Effect::InspDo(_) => {
+                crate::tui::execute_inspect::execute(self.session()?, effect)
+            }
             Effect::CheckDataVersion => {
                 let v = self.session.as_ref()?.data_version().ok()?;
                 let before = self.data_version.replace(v);
@@ -464,6 +467,7 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
         list_history,
         assist,
         manifests,
+        inspections: s.insp_of_enterprise(id).unwrap_or_default(),
     })
 }
 

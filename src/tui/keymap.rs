@@ -57,6 +57,13 @@ pub enum Ctx {
     MfPicker,
     MfAction,
     MfRef,
+    // 执法检查 (inspections)
+    InspList,
+    InspDetail,
+    /// The inspection forms: text fields type, choices change with Left/Right, Space ticks.
+    InspForm,
+    RectList,
+    Draws,
 }
 
 impl Ctx {
@@ -76,6 +83,7 @@ impl Ctx {
                 | Ctx::MfForm
                 | Ctx::MfPicker
                 | Ctx::MfAction
+                | Ctx::InspForm
                 | Ctx::Help
                 | Ctx::Palette
                 | Ctx::Picker
@@ -113,6 +121,11 @@ impl Ctx {
                 | Ctx::MfForm
                 | Ctx::MfAction
                 | Ctx::MfRef
+                | Ctx::InspList
+                | Ctx::InspDetail
+                | Ctx::InspForm
+                | Ctx::RectList
+                | Ctx::Draws
         )
     }
 }
@@ -207,6 +220,16 @@ pub enum Cmd {
     MfPickCode,
     /// Register a licence or an approval.
     MfRegister,
+    // 执法检查 (inspections)
+    /// Open the inspection list (enterprise accounts: their rectification orders).
+    Inspect,
+    NewInspection,
+    Draws,
+    NewDraw,
+    DrawVerify,
+    DrawExport,
+    InspCategory,
+    InspRegion,
 }
 
 impl Cmd {
@@ -248,6 +271,10 @@ impl Cmd {
             Cmd::Manifests | Cmd::MfRef => Some(Action::ManifestRead),
             Cmd::MfNew => Some(Action::ManifestDraft),
             Cmd::MfRegister => Some(Action::LicenceManage),
+            Cmd::Inspect | Cmd::InspCategory | Cmd::InspRegion => Some(Action::InspectRead),
+            Cmd::NewInspection => Some(Action::InspectPlan),
+            Cmd::Draws | Cmd::DrawVerify | Cmd::DrawExport => Some(Action::DrawRead),
+            Cmd::NewDraw => Some(Action::DrawManage),
             _ => None,
         }
     }

@@ -11,6 +11,8 @@ mod execute_plist;
 mod execute_report;
 // 危险废物转移联单 (manifests)
 mod execute_manifest;
+// inspections
+mod execute_inspect;
 pub mod input;
 pub mod keymap;
 pub mod keys;

@@ -75,6 +75,8 @@ pub struct DetailData {
     pub assist: Vec<crate::service::assistance::QueueRow>,
     /// 转移联单 the enterprise sent or received, newest first, with their alerts.
     pub manifests: Vec<crate::service::manifest::ManifestRow>,
+    /// The enterprise's inspections, rectification orders and cases (inspections; empty when not visible).
+    pub inspections: crate::service::inspection_followup::EnterpriseInspections,
 }
 
 /// Why a save did not happen.
@@ -188,6 +190,12 @@ pub enum Msg {
         token: u64,
         rows: Result<Vec<(i64, String, String)>, Text>,
     },
+    // 执法检查 (inspections)
+    InspLoaded(crate::tui::screens::inspect::InspData),
+    /// An inspection change was made (with its message) or refused (with the reason).
+    InspDone(Result<Text, Text>),
+    /// A draw was verified or exported.
+    DrawDone(Result<Text, Text>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -401,6 +409,9 @@ pub enum Effect {
         token: u64,
         query: String,
     },
+    // 执法检查 (inspections)
+    InspLoad(crate::tui::screens::inspect::InspQuery),
+    InspDo(crate::tui::screens::inspect_form::InspRequest),
 }
 
 impl Effect {

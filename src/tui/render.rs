@@ -116,6 +116,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             Screen::MfAction(s) => {
                 crate::tui::screens::mf_form_view::render_action(frame, body, app, s)
             }
+            Screen::InspList(s) => {
+                crate::tui::screens::inspect_view::render_list(frame, body, app, s);
+                None
+            }
+            Screen::InspDetail(s) => {
+                crate::tui::screens::inspect_view::render_detail(frame, body, app, s);
+                None
+            }
+            Screen::InspForm(s) => {
+                crate::tui::screens::inspect_view::render_form(frame, body, app, s)
+            }
+            Screen::RectList(s) => {
+                crate::tui::screens::inspect_view::render_rects(frame, body, app, s);
+                None
+            }
+            Screen::Draws(s) => {
+                crate::tui::screens::inspect_view::render_draws(frame, body, app, s);
+                None
+            }
         }
     };
     if let Some(lock) = &app.locked {
@@ -211,6 +230,15 @@ fn breadcrumb(app: &App) -> String {
             Screen::MfForm(f) => f.title().get(lang).to_string(),
             Screen::MfAction(f) => f.title().get(lang).to_string(),
             Screen::MfRef(_) => T::MfScreenRef.get(lang).to_string(),
+            Screen::InspList(_) => T::InScreenList.get(lang).to_string(),
+            Screen::InspDetail(d) => d
+                .data
+                .as_ref()
+                .map(|d| sanitize(&d.detail.inspection.number))
+                .unwrap_or_else(|| T::InScreenList.get(lang).to_string()),
+            Screen::InspForm(f) => f.title().get(lang).to_string(),
+            Screen::RectList(_) => T::InScreenRects.get(lang).to_string(),
+            Screen::Draws(_) => T::DrawScreen.get(lang).to_string(),
         })
     };
     let parts: Vec<String> = app.screens.iter().filter_map(name).collect();

@@ -10,6 +10,9 @@ use crate::tui::screens::audit::{AuditEntryState, AuditState};
 use crate::tui::screens::detail::DetailState;
 use crate::tui::screens::form::FormState;
 use crate::tui::screens::home::HomeState;
+use crate::tui::screens::inspect::{
+    DrawsState, InspDetailState, InspFormState, InspListState, RectListState,
+};
 use crate::tui::screens::list::ListState;
 use crate::tui::screens::login::LoginState;
 use crate::tui::screens::plist::{PlBatchesState, PlEntryState, PlListState};
@@ -53,6 +56,12 @@ pub enum Screen {
     MfForm(Box<MfFormState>),
     MfAction(Box<MfActionState>),
     MfRef(MfRefState),
+    // 执法检查 (inspections)
+    InspList(InspListState),
+    InspDetail(InspDetailState),
+    InspForm(Box<InspFormState>),
+    RectList(RectListState),
+    Draws(DrawsState),
 }
 
 impl Screen {
@@ -87,6 +96,11 @@ impl Screen {
             Screen::MfForm(_) => Ctx::MfForm,
             Screen::MfAction(_) => Ctx::MfAction,
             Screen::MfRef(_) => Ctx::MfRef,
+            Screen::InspList(_) => Ctx::InspList,
+            Screen::InspDetail(_) => Ctx::InspDetail,
+            Screen::InspForm(_) => Ctx::InspForm,
+            Screen::RectList(_) => Ctx::RectList,
+            Screen::Draws(_) => Ctx::Draws,
         }
     }
 
@@ -97,6 +111,7 @@ impl Screen {
             Screen::AdminForm(f) => f.is_dirty(),
             Screen::AssistForm(f) => f.is_dirty(),
             Screen::MfForm(f) => f.is_dirty(),
+            Screen::InspForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -130,6 +145,11 @@ impl Screen {
             Screen::MfForm(st) => st.on_input(env, input),
             Screen::MfAction(st) => st.on_input(input),
             Screen::MfRef(st) => st.on_input(input),
+            Screen::InspList(st) => st.on_input(env, input),
+            Screen::InspDetail(st) => st.on_input(env, input),
+            Screen::InspForm(st) => st.on_input(env, input),
+            Screen::RectList(st) => st.on_input(env, input),
+            Screen::Draws(st) => st.on_input(env, input),
         }
     }
 
@@ -165,6 +185,10 @@ impl Screen {
             Screen::MfList(l) => l.reload(),
             Screen::MfDetail(d) => d.reload(),
             Screen::MfRef(r) => r.reload(),
+            Screen::InspList(l) => l.reload(),
+            Screen::InspDetail(d) => d.reload(),
+            Screen::RectList(r) => r.reload(),
+            Screen::Draws(d) => d.reload(),
             _ => Out::default(),
         }
     }

@@ -128,12 +128,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.apply(out)
         }
         Msg::AssistDone(r) => {
+            // inspections: a service record noting problems offers to open an inspection
+            let offer = crate::tui::screens::inspect_form::offer_after_record(app, &r);
             let out = app.with_top(|s, _| match s {
                 Screen::AssistForm(f) => f.done(r),
                 Screen::AssistDetail(d) => d.done(r),
                 _ => Out::default(),
             });
-            app.apply(out)
+            let mut fx = app.apply(out);
+            if let Some(offer) = offer {
+                fx.extend(app.apply(offer));
+            }
+            fx
         }
         Msg::ReportDefaults(period) => {
             let out = app.with_top(|s, _| match s {
@@ -208,6 +214,38 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::PlEntryLoaded { id, data } => {
             let out = app.with_each(|s, _| match s {
                 Screen::PlEntry(e) if e.id == id => e.loaded(data.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        // 执法检查 (inspections)
+        Msg::InspLoaded(data) => {
+            use crate::tui::screens::inspect::InspData;
+            let out = app.with_each(|s, _| match (s, &data) {
+                (Screen::InspList(l), InspData::Page { tab, append, rows }) => {
+                    l.loaded(*tab, *append, rows.clone())
+                }
+                (Screen::InspDetail(d), InspData::Detail { id, data }) if d.id == *id => {
+                    d.loaded(data.clone())
+                }
+                (Screen::RectList(r), InspData::Rects(rows)) => r.loaded(rows.clone()),
+                (Screen::Draws(d), InspData::Draws(rows)) => d.loaded(rows.clone()),
+                (Screen::Draws(d), InspData::Draw(detail)) => d.detail_loaded(detail.clone()),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::InspDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::InspForm(f) => f.done(r),
+                Screen::InspDetail(d) => d.done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::DrawDone(r) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::Draws(d) => d.done(r),
                 _ => Out::default(),
             });
             app.apply(out)

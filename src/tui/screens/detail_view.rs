@@ -239,6 +239,39 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
             )));
         }
     }
+    // inspections: the latest checks, open orders and cases
+    let insp = &d.inspections;
+    if !insp.inspections.is_empty() || !insp.rectifications.is_empty() || !insp.cases.is_empty() {
+        out.push(Line::Blank);
+        out.push(Line::Heading(T::InScreenList));
+        for x in &insp.inspections {
+            out.push(Line::Text(format!(
+                "{}  {}  {}  {}",
+                x.number,
+                x.planned_on,
+                x.category.label().get(lang),
+                x.state.label().get(lang)
+            )));
+        }
+        for r in &insp.rectifications {
+            let status = r
+                .result
+                .map(|res| res.label().get(lang).to_string())
+                .unwrap_or_else(|| T::InStRectifying.get(lang).to_string());
+            out.push(Line::Text(format!(
+                "{}  {}  {}",
+                r.doc_number, r.deadline, status
+            )));
+        }
+        for c in &insp.cases {
+            out.push(Line::Text(format!(
+                "{}  {}  {}",
+                c.case_number,
+                c.approved_on,
+                c.status.label().get(lang)
+            )));
+        }
+    }
     if let Some(history) = &d.history {
         out.push(Line::Blank);
         out.push(Line::Heading(T::SectionHistory));

@@ -128,6 +128,8 @@ pub enum Entry<'a> {
     Task(&'a HomeTask),
     Plist(PlTask, i64),
     Manifest(MfTask, i64),
+    /// 执法检查: (is the overdue re-check line, count).
+    Inspect(bool, i64),
 }
 
 impl Entry<'_> {
@@ -139,6 +141,7 @@ impl Entry<'_> {
             Entry::Task(_) => T::HomeOverview,
             Entry::Plist(..) => T::HomePositiveList,
             Entry::Manifest(..) => T::MfScreenList,
+            Entry::Inspect(..) => T::InScreenList,
         }
     }
 }
@@ -197,7 +200,17 @@ impl HomeState {
             .filter_map(|h| h.manifests.as_ref())
             .flat_map(MfTask::lines)
             .map(|(t, n)| Entry::Manifest(t, n));
-        let tasks = tasks.chain(plist).chain(manifests);
+        let inspect = self
+            .home
+            .iter()
+            .filter_map(|h| h.inspect.as_ref())
+            .flat_map(|c| {
+                [
+                    Entry::Inspect(false, c.my_pending),
+                    Entry::Inspect(true, c.overdue_rechecks),
+                ]
+            });
+        let tasks = tasks.chain(plist).chain(manifests).chain(inspect);
         if may(Action::UserManage) {
             admin.into_iter().chain(tasks).collect()
         } else {
@@ -260,6 +273,14 @@ impl HomeState {
             }
             Some(Entry::Manifest(MfTask::ApprovalsExpiring, _)) => {
                 crate::tui::screens::mf::MfRefState::open()
+            }
+            Some(Entry::Inspect(overdue, _)) => {
+                use crate::tui::screens::inspect::{InspListState, InspTab};
+                InspListState::open(if overdue {
+                    InspTab::OverdueRecheck
+                } else {
+                    InspTab::Mine
+                })
             }
             Some(Entry::Admin(AdminEntry::Users)) => UsersState::open(),
             Some(Entry::Admin(AdminEntry::Settings)) => SettingsState::open(),
@@ -370,6 +391,16 @@ pub fn render(
                 task.label().get(lang),
                 count(*n),
                 task.is_alert() && *n > 0,
+                *n == 0,
+            ),
+            Entry::Inspect(overdue, n) => (
+                if *overdue {
+                    T::InTabOverdue.get(lang)
+                } else {
+                    T::InHomeMine.get(lang)
+                },
+                count(*n),
+                *overdue && *n > 0,
                 *n == 0,
             ),
         };

@@ -39,6 +39,13 @@ pub mod settings;
 pub mod setup;
 pub mod users;
 pub mod users_view;
+// inspections
+pub mod inspect;
+pub mod inspect_form;
+pub mod inspect_lists;
+pub mod inspect_lists_view;
+pub mod inspect_request;
+pub mod inspect_view;
 
 use crate::i18n::{T, Text};
 use crate::tui::app::{Message, Out};

@@ -1,0 +1,165 @@
+//! The enterprise account's rectification orders and the 双随机 draws screen.
+
+use crate::i18n::{T, Text};
+use crate::service::draw::DrawDetail;
+use crate::store::draw::Draw;
+use crate::store::inspection_followup::Rectification;
+use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::Effect;
+use crate::tui::screens::inspect::{InspFormState, InspQuery};
+
+/// An enterprise account's rectification orders; Enter writes the rectification report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RectListState {
+    pub rows: Vec<Rectification>,
+    pub selected: usize,
+    pub loading: bool,
+}
+
+impl RectListState {
+    pub fn open() -> Out {
+        let s = RectListState {
+            rows: Vec::new(),
+            selected: 0,
+            loading: true,
+        };
+        Out::nav(Nav::Push(Screen::RectList(s))).with_effect(Effect::InspLoad(InspQuery::Rects))
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(Effect::InspLoad(InspQuery::Rects))
+    }
+
+    pub fn loaded(&mut self, rows: Result<Vec<Rectification>, Text>) -> Out {
+        self.loading = false;
+        match rows {
+            Ok(rows) => {
+                self.selected = self.selected.min(rows.len().saturating_sub(1));
+                self.rows = rows;
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        match input {
+            Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Input::Cmd(Cmd::Down) => {
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+            }
+            Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Open) => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    if r.result.is_some() {
+                        return Out::message(Message::warning(Text::new(T::InErrRecheckDone)));
+                    }
+                    return InspFormState::report(r);
+                }
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}
+
+/// The 双随机 screen: draws (newest first) and the selected draw's result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DrawsState {
+    pub rows: Vec<Draw>,
+    pub selected: usize,
+    pub detail: Option<DrawDetail>,
+    pub loading: bool,
+}
+
+impl DrawsState {
+    pub fn open() -> Out {
+        let s = DrawsState {
+            rows: Vec::new(),
+            selected: 0,
+            detail: None,
+            loading: true,
+        };
+        Out::nav(Nav::Push(Screen::Draws(s))).with_effect(Effect::InspLoad(InspQuery::Draws))
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(Effect::InspLoad(InspQuery::Draws))
+    }
+
+    pub fn loaded(&mut self, rows: Result<Vec<Draw>, Text>) -> Out {
+        self.loading = false;
+        match rows {
+            Ok(rows) => {
+                self.selected = self.selected.min(rows.len().saturating_sub(1));
+                self.rows = rows;
+                match self.rows.get(self.selected) {
+                    Some(d) => Out::effect(Effect::InspLoad(InspQuery::Draw { id: d.id })),
+                    None => Out::default(),
+                }
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    pub fn detail_loaded(&mut self, d: Result<Box<DrawDetail>, Text>) -> Out {
+        match d {
+            Ok(d) => {
+                self.detail = Some(*d);
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        match result {
+            Ok(text) => self.reload().with_message(Message::info(text)),
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
+    fn select(&mut self, i: usize) -> Out {
+        self.selected = i;
+        self.detail = None;
+        match self.rows.get(i) {
+            Some(d) => Out::effect(Effect::InspLoad(InspQuery::Draw { id: d.id })),
+            None => Out::default(),
+        }
+    }
+
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        let last = self.rows.len().saturating_sub(1);
+        let id = self.rows.get(self.selected).map(|d| d.id);
+        match input {
+            Input::Cmd(Cmd::Up) => return self.select(self.selected.saturating_sub(1)),
+            Input::Cmd(Cmd::Down) => return self.select((self.selected + 1).min(last)),
+            Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::NewDraw) if env.may(crate::domain::user::Action::DrawManage) => {
+                return InspFormState::draw_plan(env);
+            }
+            Input::Cmd(Cmd::DrawVerify) => {
+                if let Some(id) = id {
+                    return Out::effect(Effect::InspDo(super::inspect_form::InspRequest::Verify {
+                        id,
+                    }))
+                    .with_message(Message::progress(T::MsgLoading));
+                }
+            }
+            Input::Cmd(Cmd::DrawExport) => {
+                if let Some(id) = id {
+                    return Out::effect(Effect::InspDo(super::inspect_form::InspRequest::Export {
+                        id,
+                    }));
+                }
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}

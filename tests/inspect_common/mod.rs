@@ -1,0 +1,91 @@
+//! Inspection fixtures on top of `common`: a second and third inspector with certificates, a raw
+//! connection for setting up legacy data, and the positive-list listing of an enterprise.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::common::*;
+use ecocase::domain::user::Role;
+use ecocase::service::users::NewAccount;
+use ecocase::service::{Session, auth};
+use ecocase::store::user::Certificate;
+use rusqlite::Connection;
+use std::path::Path;
+
+pub fn cert(number: &str, from: &str, to: &str) -> Certificate {
+    Certificate {
+        uid: String::new(),
+        username: String::new(),
+        kind: "生态环境执法证".into(),
+        number: number.into(),
+        issuer: "山东省生态环境厅".into(),
+        valid_from: from.into(),
+        valid_to: to.into(),
+    }
+}
+
+/// Adds `inspector2` (valid certificate) and `inspector3` (certificate expired 2026-05-31), and gives
+/// `inspector` a certificate valid 2024-2027. Returns the user ids (inspector, inspector2, inspector3).
+pub fn officers(path: &Path, clock: &TestClock) -> (i64, i64, i64) {
+    let mut admin = auth::login_path(path, "admin", PASSWORD, clock.clock()).expect("admin");
+    for name in ["inspector2", "inspector3"] {
+        admin
+            .add_user(&NewAccount {
+                username: name.into(),
+                display_name: format!("执法员{name}"),
+                roles: vec![Role::Inspector],
+                unit: Some("CITY".into()),
+                password: PASSWORD.into(),
+                ..Default::default()
+            })
+            .expect("account");
+    }
+    admin
+        .add_certificate("inspector", cert("37150000001", "2024-01-01", "2027-12-31"))
+        .expect("cert 1");
+    admin
+        .add_certificate(
+            "inspector2",
+            cert("37150000002", "2024-01-01", "2027-12-31"),
+        )
+        .expect("cert 2");
+    admin
+        .add_certificate(
+            "inspector3",
+            cert("37150000003", "2020-01-01", "2026-05-31"),
+        )
+        .expect("cert 3");
+    let id = |n: &str| -> i64 {
+        raw(path)
+            .query_row("SELECT id FROM user WHERE username = ?1", [n], |r| r.get(0))
+            .expect("id")
+    };
+    (id("inspector"), id("inspector2"), id("inspector3"))
+}
+
+/// A raw connection, for the legacy data a test sets up by hand.
+pub fn raw(path: &Path) -> Connection {
+    Connection::open(path).expect("raw")
+}
+
+/// Puts the enterprise on the positive list (state 在册).
+pub fn list_enterprise(path: &Path, uscc: &str) {
+    let c = raw(path);
+    c.execute_batch(&format!(
+        "INSERT OR IGNORE INTO pl_batch (uid, name, year, created_at, created_by)
+             VALUES ('b1', '2026年第1批', 2026, '2026-01-01T00:00:00Z', 'test');
+         INSERT INTO pl_entry (uid, enterprise_id, batch_id, state, origin, listed_on, created_at, created_by,
+             updated_at, updated_by)
+         SELECT 'x-{uscc}', e.id, b.id, 'listed', 'proposed', '2026-01-10', 't', 't', 't', 't'
+         FROM enterprise e, pl_batch b WHERE e.uscc = '{uscc}' AND b.uid = 'b1';
+         UPDATE enterprise SET list_status = 'listed' WHERE uscc = '{uscc}';"
+    ))
+    .expect("list");
+}
+
+pub fn login_at(path: &Path, user: &str, clock: &TestClock) -> Session {
+    auth::login_path(path, user, PASSWORD, clock.clock()).expect("login")
+}
+
+pub fn enterprise_id(s: &Session, uscc: &str) -> i64 {
+    s.enterprise_by_uscc(uscc).expect("enterprise").id
+}

@@ -1,0 +1,453 @@
+//! The 执法检查 screens driven through `update` with canned service results: opening the list from
+//! home, switching tabs, keyset paging, opening a detail, the officer picker and the sign form (with the
+//! effects they produce), the enterprise's report, the draw screen's verify; and snapshots of the list,
+//! the detail, the sign form and the draws at 80x24 in Chinese and English.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use ecocase::domain::inspection::{
+    Answer, Category, Conclusion, Event, EventInput, EvidenceKind, InspState, Mode, Severity,
+    Signature,
+};
+use ecocase::domain::user::Role;
+use ecocase::i18n::Lang;
+use ecocase::service::draw::DrawDetail;
+use ecocase::service::inspection::InspectionDetail;
+use ecocase::store::draw::{Draw, Plan, ResultRow};
+use ecocase::store::inspection::{
+    ChecklistItem, Evidence, Finding, HistoryRow, Inspection, Officer,
+};
+use ecocase::store::inspection_followup::Rectification;
+use ecocase::tui::app::{App, Screen, update};
+use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::screens::inspect::{InspData, InspDetailData, InspQuery, InspTab, PAGE};
+use ecocase::tui::screens::inspect_form::InspRequest;
+use tui_common::*;
+
+fn snap(app: &App) -> String {
+    let (text, cursor) = screen(app, 80, 24);
+    match cursor {
+        Some((x, y)) => format!("{text}cursor: {x},{y}\n"),
+        None => format!("{text}cursor: hidden\n"),
+    }
+}
+
+fn inspector() -> ecocase::tui::msg::SessionInfo {
+    session("inspector", &[Role::Staff, Role::Inspector], None)
+}
+
+fn inspection(id: i64, number: &str, state: InspState) -> Inspection {
+    Inspection {
+        id,
+        uid: format!("i{id}"),
+        number: number.into(),
+        enterprise_id: 1,
+        enterprise_name: "聊城市鑫润化工有限公司（东昌府区道口铺街道工业园）".into(),
+        uscc: "91130200699229617X".into(),
+        region_code: "371502".into(),
+        category: Category::Complaint,
+        mode: Mode::Onsite,
+        trigger_ref: "12369-2026-0318".into(),
+        place: "危废贮存库".into(),
+        planned_on: "2026-11-30".into(),
+        started_at: None,
+        ended_at: None,
+        state,
+        conclusion: None,
+        record_text: String::new(),
+        signature: None,
+        witness: String::new(),
+        signed_at: None,
+        recusal_reason: String::new(),
+        cancel_reason: String::new(),
+        parent_id: None,
+        draw_id: None,
+        row_version: 4,
+        updated_at: "2026-11-30T02:00:00Z".into(),
+        updated_by: "u".into(),
+    }
+}
+
+fn officer(id: i64, name: &str, number: &str) -> Officer {
+    Officer {
+        user_id: id,
+        name: name.into(),
+        cert_kind: "山东省行政执法证".into(),
+        cert_number: number.into(),
+        cert_issuer: "山东省人民政府".into(),
+        cert_valid_from: "2025-01-01".into(),
+        cert_valid_to: "2029-12-31".into(),
+    }
+}
+
+fn detail(state: InspState) -> InspDetailData {
+    let mut x = inspection(5, "JC-371502-2026-00138", state);
+    x.started_at = Some("2026-11-30T02:00:00Z".into());
+    InspDetailData {
+        detail: InspectionDetail {
+            officers: vec![
+                officer(7, "李强", "37150024001"),
+                officer(8, "王磊", "37150024002"),
+            ],
+            representatives: vec![("孙丽".into(), "环保专员".into())],
+            checklist: vec![ChecklistItem {
+                code: "waste".into(),
+                version: 1,
+                name_zh: "固废/危废规范化".into(),
+                name_en: "Solid/hazardous waste management".into(),
+            }],
+            answers: vec![("waste".into(), Answer::Fail, "标识缺失".into())],
+            findings: vec![Finding {
+                id: 11,
+                uid: "f".into(),
+                description: "危险废物贮存库未设置识别标志".into(),
+                provision: "《固体废物污染环境防治法》第七十七条".into(),
+                severity: Severity::General,
+                minor_no_penalty: false,
+                evidence_refs: String::new(),
+                corrects_id: None,
+                correction_reason: String::new(),
+                created_at: "2026-11-30T02:10:00Z".into(),
+                created_by: "u".into(),
+            }],
+            evidence: vec![Evidence {
+                id: 3,
+                uid: "e".into(),
+                kind: EvidenceKind::Photo,
+                path: "/srv/evidence/IMG_0001.jpg".into(),
+                sha256: "9fe36faa6e710cbb2f1d1a3f0b8e".into(),
+                collected_at: "2026-11-30T02:12:00Z".into(),
+                collected_by: "李强".into(),
+                description: "贮存库门口".into(),
+                corrects_id: None,
+                correction_reason: String::new(),
+                created_at: "2026-11-30T02:12:00Z".into(),
+                created_by: "u".into(),
+            }],
+            history: vec![HistoryRow {
+                event: "start".into(),
+                from_state: "pending".into(),
+                to_state: "in_progress".into(),
+                note: String::new(),
+                at: "2026-11-30T02:00:00Z".into(),
+                by_name: "李强".into(),
+            }],
+            rectification: None,
+            case: None,
+            events: vec![Event::EndVisit],
+            may_record: true,
+            inspection: x,
+        },
+        officers: vec![
+            (7, "李强 37150024001".into()),
+            (8, "王磊 37150024002".into()),
+        ],
+        today: "2026-11-30".into(),
+    }
+}
+
+/// The list open on the "mine" tab with two rows.
+fn list_app(lang: Lang) -> App {
+    let mut app = logged_in(inspector(), lang);
+    let fx = update(&mut app, key(KeyCode::Char('i')));
+    assert_eq!(
+        fx,
+        [Effect::InspLoad(InspQuery::Page {
+            tab: InspTab::Mine,
+            category: None,
+            region: None,
+            after: None
+        })]
+    );
+    update(
+        &mut app,
+        Msg::InspLoaded(InspData::Page {
+            tab: InspTab::Mine,
+            append: false,
+            rows: Ok(vec![
+                inspection(5, "JC-371502-2026-00138", InspState::InProgress),
+                inspection(4, "JC-371502-2026-00137", InspState::Pending),
+            ]),
+        }),
+    );
+    app
+}
+
+fn detail_app(lang: Lang, state: InspState) -> App {
+    let mut app = list_app(lang);
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(fx, [Effect::InspLoad(InspQuery::Detail { id: 5 })]);
+    update(
+        &mut app,
+        Msg::InspLoaded(InspData::Detail {
+            id: 5,
+            data: Ok(Box::new(detail(state))),
+        }),
+    );
+    app
+}
+
+#[test]
+fn tabs_and_keyset_pages_ask_the_service() {
+    let mut app = list_app(Lang::Zh);
+    let fx = update(&mut app, key(KeyCode::Right));
+    assert_eq!(
+        fx,
+        [Effect::InspLoad(InspQuery::Page {
+            tab: InspTab::State(InspState::Pending),
+            category: None,
+            region: None,
+            after: None
+        })]
+    );
+    // A full page: PgDn past its end asks for the rows after the last one.
+    let rows: Vec<Inspection> = (0..PAGE as i64)
+        .map(|i| {
+            inspection(
+                1000 - i,
+                &format!("JC-371502-2026-{:05}", 1000 - i),
+                InspState::Pending,
+            )
+        })
+        .collect();
+    update(
+        &mut app,
+        Msg::InspLoaded(InspData::Page {
+            tab: InspTab::State(InspState::Pending),
+            append: false,
+            rows: Ok(rows),
+        }),
+    );
+    for _ in 0..13 {
+        update(&mut app, key(KeyCode::PageDown));
+    }
+    let fx = update(&mut app, key(KeyCode::PageDown));
+    assert_eq!(
+        fx,
+        [Effect::InspLoad(InspQuery::Page {
+            tab: InspTab::State(InspState::Pending),
+            category: None,
+            region: None,
+            after: Some(("2026-11-30".into(), 801)),
+        })]
+    );
+    // `c` filters by category and starts again from the first page.
+    let fx = update(&mut app, key(KeyCode::Char('c')));
+    assert_eq!(
+        fx,
+        [Effect::InspLoad(InspQuery::Page {
+            tab: InspTab::State(InspState::Pending),
+            category: Some(Category::Random),
+            region: None,
+            after: None,
+        })]
+    );
+}
+
+#[test]
+fn the_officer_picker_offers_only_eligible_officers_and_saves_the_ticked_ones() {
+    let mut app = detail_app(Lang::Zh, InspState::Pending);
+    // Make the detail a planned check whose only action is scheduling.
+    if let Some(Screen::InspDetail(d)) = app.screens.last_mut() {
+        let data = d.data.as_mut().unwrap();
+        data.detail.events = vec![Event::Schedule];
+        data.detail.may_record = false;
+        d.action = 0;
+    }
+    update(&mut app, key(KeyCode::Enter));
+    let Some(Screen::InspForm(f)) = app.screens.last() else {
+        panic!("form expected");
+    };
+    assert_eq!(
+        f.fields[0].options.len(),
+        2,
+        "only the two eligible officers"
+    );
+    update(&mut app, key(KeyCode::Char(' ')));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Char(' ')));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "配偶在该企业任职，经批准");
+    let fx = update(&mut app, key(KeyCode::F(2)));
+    assert_eq!(
+        fx,
+        [Effect::InspDo(InspRequest::Officers {
+            id: 5,
+            officers: vec![7, 8],
+            recusal_reason: "配偶在该企业任职，经批准".into(),
+        })]
+    );
+}
+
+#[test]
+fn signing_sends_the_conclusion_record_and_signature() {
+    let mut app = detail_app(Lang::Zh, InspState::RecordPending);
+    if let Some(Screen::InspDetail(d)) = app.screens.last_mut() {
+        d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
+        d.action = 4; // after Answer, Representative, Finding, Evidence
+    }
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "责令限期改正");
+    let fx = update(&mut app, ctrl('s'));
+    assert_eq!(
+        fx,
+        [Effect::InspDo(InspRequest::Transition {
+            id: 5,
+            row_version: 4,
+            event: Event::Sign,
+            input: EventInput {
+                conclusion: Some(Conclusion::Order),
+                signature: Some(Signature::Signed),
+                record_text: "责令限期改正".into(),
+                ..EventInput::default()
+            },
+        })]
+    );
+    // A refusal keeps the form open with the reason.
+    update(
+        &mut app,
+        Msg::InspDone(Err(ecocase::i18n::Text::new(
+            ecocase::i18n::T::InErrTwoOfficers,
+        ))),
+    );
+    assert!(matches!(app.screens.last(), Some(Screen::InspForm(_))));
+    let (text, _) = screen(&app, 80, 24);
+    assert!(text.contains("第四十二条"), "{text}");
+    // Esc goes back (asking first, since text was typed).
+    update(&mut app, key(KeyCode::Esc));
+    assert!(app.overlay.is_some());
+}
+
+#[test]
+fn an_enterprise_reaches_its_orders_and_reports() {
+    let mut app = logged_in(enterprise_user(), Lang::Zh);
+    let fx = update(&mut app, key(KeyCode::Char('i')));
+    assert_eq!(fx, [Effect::InspLoad(InspQuery::Rects)]);
+    let order = Rectification {
+        id: 9,
+        uid: "r".into(),
+        inspection_id: 5,
+        inspection_number: "JC-371502-2026-00138".into(),
+        enterprise_id: 1,
+        enterprise_name: "聊城市鑫润化工有限公司".into(),
+        region_code: "371502".into(),
+        doc_number: "聊环责改〔2026〕21号".into(),
+        served_on: "2026-11-30".into(),
+        deadline: "2026-12-10".into(),
+        requirements: "设置危险废物识别标志".into(),
+        report_text: String::new(),
+        report_at: None,
+        recheck_id: Some(6),
+        result: None,
+        result_note: String::new(),
+        row_version: 1,
+    };
+    update(&mut app, Msg::InspLoaded(InspData::Rects(Ok(vec![order]))));
+    insta::assert_snapshot!("insp_orders_zh", snap(&app));
+    update(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, "已设置识别标志");
+    let fx = update(&mut app, key(KeyCode::F(2)));
+    assert_eq!(
+        fx,
+        [Effect::InspDo(InspRequest::Report {
+            order_id: 9,
+            text: "已设置识别标志".into()
+        })]
+    );
+}
+
+fn draws_app(lang: Lang) -> App {
+    let mut app = logged_in(supervisor(), lang);
+    update(&mut app, key(KeyCode::Char('i')));
+    let fx = update(&mut app, key(KeyCode::Char('r')));
+    assert_eq!(fx, [Effect::InspLoad(InspQuery::Draws)]);
+    let draw = Draw {
+        id: 3,
+        uid: "d".into(),
+        plan_id: 1,
+        plan_name: "冠县第四季度双随机".into(),
+        algorithm: "pfy-chacha20-lemire32-v1".into(),
+        seed_hex: "7c".repeat(32),
+        candidate_count: 11,
+        candidate_sha256: "a1".repeat(32),
+        drawn_count: 1,
+        operator_uid: "s".into(),
+        operator_name: "陈静".into(),
+        at: "2026-11-30T04:59:00Z".into(),
+    };
+    let fx = update(
+        &mut app,
+        Msg::InspLoaded(InspData::Draws(Ok(vec![draw.clone()]))),
+    );
+    assert_eq!(fx, [Effect::InspLoad(InspQuery::Draw { id: 3 })]);
+    update(
+        &mut app,
+        Msg::InspLoaded(InspData::Draw(Ok(Box::new(DrawDetail {
+            draw,
+            plan: Plan {
+                id: 1,
+                uid: "p".into(),
+                name: "冠县第四季度双随机".into(),
+                regions: vec!["371525".into()],
+                class: "all".into(),
+                ratio_pct: 10,
+                count: 0,
+                listed_policy: "offsite".into(),
+                planned_on: "2026-12-07".into(),
+                created_at: String::new(),
+                created_by: String::new(),
+            },
+            results: vec![ResultRow {
+                rank: 0,
+                position: 4,
+                enterprise_id: 2,
+                uscc: "91371525221378779M".into(),
+                enterprise_name: "冠县源冠牧业有限公司".into(),
+                region_code: "371525".into(),
+                mode: "onsite".into(),
+                officers: "李强,王磊".into(),
+                inspection_id: Some(7),
+                inspection_number: "JC-371525-2026-00057".into(),
+                inspection_state: "pending".into(),
+                conclusion: String::new(),
+            }],
+            exclusions: vec![("cap".into(), 9), ("closed".into(), 5)],
+        })))),
+    );
+    app
+}
+
+#[test]
+fn the_draw_screen_verifies_the_selected_draw() {
+    let mut app = draws_app(Lang::Zh);
+    let fx = update(&mut app, key(KeyCode::Char('v')));
+    assert_eq!(fx, [Effect::InspDo(InspRequest::Verify { id: 3 })]);
+}
+
+#[test]
+fn snapshots_at_80x24() {
+    for lang in [Lang::Zh, Lang::En] {
+        let suffix = if lang == Lang::Zh { "zh" } else { "en" };
+        insta::assert_snapshot!(format!("insp_list_{suffix}"), snap(&list_app(lang)));
+        insta::assert_snapshot!(
+            format!("insp_detail_{suffix}"),
+            snap(&detail_app(lang, InspState::InProgress))
+        );
+        let mut sign = detail_app(lang, InspState::RecordPending);
+        if let Some(Screen::InspDetail(d)) = sign.screens.last_mut() {
+            d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
+            d.action = 4;
+        }
+        update(&mut sign, key(KeyCode::Enter));
+        update(&mut sign, key(KeyCode::Tab));
+        type_text(&mut sign, "经现场检查");
+        insta::assert_snapshot!(format!("insp_sign_{suffix}"), snap(&sign));
+        insta::assert_snapshot!(format!("insp_draws_{suffix}"), snap(&draws_app(lang)));
+    }
+}
