@@ -1048,6 +1048,23 @@ texts! {
     RepPlOnsite => "因触发事件现场检查", "On-site checks on a trigger";
     RepPlByStateNow => "当前各状态企业数", "Entries by state now";
     RepPlByCause => "移出原因", "Removals by cause";
+    ReportTonnes => "{t} 吨", "{t} t";
+    ReportSecManifests => "危险废物转移联单", "Hazardous waste manifests";
+    ReportSecInspections => "执法检查", "Inspections";
+    RepMfCount => "本期转移联单（不含草稿、作废）", "Manifests transferred (drafts and cancelled left out)";
+    RepMfTonnes => "申报转移量", "Declared quantity";
+    RepMfCross => "跨省转移联单", "Cross-province manifests";
+    RepMfDiscrepancies => "有差异的联单", "Manifests with a discrepancy";
+    RepMfByCategory => "按废物类别（千克）", "By waste category (kg)";
+    RepMfByState => "本期联单的当前状态", "Current state of the period's manifests";
+    RepInCount => "本期实施的检查", "Inspections carried out";
+    RepInFindings => "发现问题的检查", "Inspections with findings";
+    RepInOrders => "下达责令改正", "Rectification orders served";
+    RepInOrdersOverdue => "其中逾期未整改（截至今日）", "Of those, overdue without a result (as of today)";
+    RepInCases => "移交立案", "Cases transferred (立案)";
+    RepInPenalties => "罚款金额（元）", "Penalties (yuan)";
+    RepInByCategory => "按检查类别", "By category";
+    RepInByMode => "按检查方式", "By mode";
     RepPlOnsiteByTrigger => "现场检查（按触发事件类型）", "On-site checks by trigger kind";
     // ---- 圆桌座谈 and assistance fixes (assistfix)
     ActAssistMeetingRead => "查看圆桌座谈", "read round-table meetings";

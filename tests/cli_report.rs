@@ -146,3 +146,73 @@ fn an_enterprise_exports_its_own_dossier_and_no_other() {
     assert!(r.stderr.contains("记录不存在或无权查看"), "{}", r.stderr);
     assert!(!s.path("other.xlsx").exists());
 }
+
+/// The manifest and inspection figures of a demo quarter equal counts taken straight from the tables.
+#[test]
+fn manifest_and_inspection_figures_match_the_tables() {
+    let s = Sandbox::new();
+    s.demo();
+    let r = s.run_as(
+        &[
+            "export",
+            "summary",
+            "--period",
+            "2026-Q3",
+            "--format",
+            "json",
+            "-o",
+            "-",
+            "--as",
+            "supervisor",
+        ],
+        "demo",
+    );
+    assert_eq!(r.code, 0, "{}", r.all());
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let section = |key: &str| {
+        v["sections"]
+            .as_array()
+            .expect("sections")
+            .iter()
+            .find(|s| s["key"] == key)
+            .unwrap_or_else(|| panic!("section {key}"))
+            .clone()
+    };
+    let figure = |sec: &serde_json::Value, key: &str| {
+        sec["figures"]
+            .as_array()
+            .expect("figures")
+            .iter()
+            .find(|f| f["key"] == key)
+            .unwrap_or_else(|| panic!("figure {key}"))["value"]
+            .clone()
+    };
+    let conn = rusqlite::Connection::open(&s.db).expect("open");
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+    let mf = section("manifests");
+    assert_eq!(
+        figure(&mf, "manifests"),
+        count(
+            "SELECT count(*) FROM manifest WHERE transfer_date BETWEEN '2026-07-01' AND '2026-09-30'
+             AND state NOT IN ('draft', 'cancelled')"
+        )
+    );
+    let kg = count(
+        "SELECT COALESCE(sum(l.quantity_kg), 0) FROM manifest_line l JOIN manifest m ON m.id = l.manifest_id
+         WHERE m.transfer_date BETWEEN '2026-07-01' AND '2026-09-30' AND m.state NOT IN ('draft', 'cancelled')",
+    );
+    assert_eq!(figure(&mf, "tonnes").as_f64(), Some(kg as f64 / 1000.0));
+    let insp = section("inspections");
+    let done = count(
+        "SELECT count(*) FROM inspection WHERE deleted_at IS NULL AND started_at IS NOT NULL
+         AND planned_on BETWEEN '2026-07-01' AND '2026-09-30'",
+    );
+    assert!(done > 0, "the demo has a year of inspections");
+    assert_eq!(figure(&insp, "inspections"), done);
+    assert_eq!(
+        figure(&insp, "cases"),
+        count(
+            "SELECT count(*) FROM insp_case WHERE approved_on BETWEEN '2026-07-01' AND '2026-09-30'"
+        )
+    );
+}

@@ -283,7 +283,14 @@ fn xlsx_reads_back_with_sheets_headers_numbers_and_dates() {
     let mut wb: Xlsx<_> = open_workbook(&out).expect("open xlsx");
     assert_eq!(
         wb.sheet_names(),
-        vec!["概况", "企业名录", "点单式帮扶", "正面清单"]
+        vec![
+            "概况",
+            "企业名录",
+            "点单式帮扶",
+            "正面清单",
+            "危险废物转移联单",
+            "执法检查"
+        ]
     );
     let overview = wb.worksheet_range("概况").expect("overview");
     let cell = |r: u32, c: u32| overview.get_value((r, c)).cloned().unwrap_or(Data::Empty);
@@ -388,7 +395,7 @@ fn html_escapes_data_and_uses_an_edited_template() {
     let page = std::fs::read_to_string(&html).expect("read");
     assert_eq!(
         page,
-        "<h1>冠县分局 业务汇总报表</h1><p>企业名录</p><p>点单式帮扶</p><p>正面清单</p>"
+        "<h1>冠县分局 业务汇总报表</h1><p>企业名录</p><p>点单式帮扶</p><p>正面清单</p><p>危险废物转移联单</p><p>执法检查</p>"
     );
     let broken = write_summary(
         &s,

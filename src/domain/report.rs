@@ -172,12 +172,15 @@ pub enum Value {
     Count(i64),
     Days(Option<f64>),
     Rate(Option<f64>),
+    /// Hazardous waste, three decimals as on the manifest.
+    Tonnes(f64),
 }
 
 impl Value {
     fn number(self) -> Option<f64> {
         match self {
             Value::Count(n) => Some(n as f64),
+            Value::Tonnes(t) => Some(t),
             Value::Days(v) | Value::Rate(v) => v,
         }
     }
@@ -195,6 +198,9 @@ impl Value {
                 .arg("days", format!("{d:.1}"))
                 .render(lang),
             Value::Rate(Some(r)) => format!("{:.1}%", r * 100.0),
+            Value::Tonnes(t) => Text::new(T::ReportTonnes)
+                .arg("t", format!("{t:.3}"))
+                .render(lang),
             Value::Days(None) | Value::Rate(None) => "-".to_string(),
         }
     }
@@ -204,6 +210,9 @@ impl Value {
         match (self, self.change(previous)) {
             (_, None) => "-".to_string(),
             (Value::Count(_), Some(d)) => format!("{d:+.0}"),
+            (Value::Tonnes(_), Some(d)) => Text::new(T::ReportTonnes)
+                .arg("t", format!("{d:+.3}"))
+                .render(lang),
             (Value::Days(_), Some(d)) => Text::new(T::ReportDays)
                 .arg("days", format!("{d:+.1}"))
                 .render(lang),

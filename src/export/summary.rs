@@ -121,6 +121,7 @@ fn csv_number(v: Value) -> String {
         Value::Count(n) => n.to_string(),
         Value::Days(Some(d)) => format!("{d:.1}"),
         Value::Rate(Some(r)) => format!("{:.1}%", r * 100.0),
+        Value::Tonnes(t) => format!("{t:.3}"),
         Value::Days(None) | Value::Rate(None) => String::new(),
     }
 }
@@ -131,6 +132,7 @@ fn csv_change(v: Value, p: Value) -> String {
         (Value::Rate(_), Some(d)) => format!("{:+.1}%", d * 100.0),
         (Value::Days(_), Some(d)) => format!("{d:+.1}"),
         (Value::Count(_), Some(d)) => format!("{d:+.0}"),
+        (Value::Tonnes(_), Some(d)) => format!("{d:+.3}"),
     }
 }
 
@@ -178,12 +180,14 @@ fn unit_of(v: Value) -> &'static str {
         Value::Count(_) => "count",
         Value::Days(_) => "working_days",
         Value::Rate(_) => "rate",
+        Value::Tonnes(_) => "tonnes",
     }
 }
 
 fn number_of(v: Value) -> serde_json::Value {
     match v {
         Value::Count(n) => json!(n),
+        Value::Tonnes(t) => json!(t),
         Value::Days(d) | Value::Rate(d) => json!(d),
     }
 }
@@ -325,6 +329,10 @@ impl Sheet<'_> {
                 self.ws
                     .write_number_with_format(self.row, col, d, &fmt.days)?;
             }
+            Value::Tonnes(t) => {
+                self.ws
+                    .write_number_with_format(self.row, col, t, &fmt.tonnes)?;
+            }
             Value::Rate(Some(r)) => {
                 self.ws
                     .write_number_with_format(self.row, col, r, &fmt.rate)?;
@@ -349,6 +357,10 @@ impl Sheet<'_> {
             (Value::Days(_), Some(d)) => {
                 self.ws
                     .write_number_with_format(self.row, col, d, &fmt.days_change)?;
+            }
+            (Value::Tonnes(_), Some(d)) => {
+                self.ws
+                    .write_number_with_format(self.row, col, d, &fmt.tonnes_change)?;
             }
             (Value::Count(_), Some(d)) => {
                 self.ws
@@ -377,6 +389,8 @@ struct Formats {
     count_change: Format,
     days_change: Format,
     rate_change: Format,
+    tonnes: Format,
+    tonnes_change: Format,
 }
 
 impl Formats {
@@ -391,6 +405,8 @@ impl Formats {
             count_change: Format::new().set_num_format("+#,##0;-#,##0;0"),
             days_change: Format::new().set_num_format("+0.0;-0.0;0.0"),
             rate_change: Format::new().set_num_format("+0.0%;-0.0%;0.0%"),
+            tonnes: Format::new().set_num_format("#,##0.000"),
+            tonnes_change: Format::new().set_num_format("+#,##0.000;-#,##0.000;0.000"),
         }
     }
 }

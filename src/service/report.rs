@@ -142,6 +142,12 @@ impl Session {
         if self.require(Action::ListRead).is_ok() {
             sections.push(self.plist_section(r, &now, &before)?);
         }
+        if self.require(Action::ManifestRead).is_ok() {
+            sections.push(self.manifest_section(r, &now, &before)?);
+        }
+        if self.require(Action::InspectRead).is_ok() {
+            sections.push(self.inspection_section(r, &now, &before)?);
+        }
         Ok(Summary {
             period,
             previous,

@@ -266,3 +266,146 @@ pub fn pl_triggers_by_kind(
         ],
     )
 }
+
+// ---- 危险废物转移联单 (period by transfer date; drafts and cancelled manifests are not transfers)
+
+const MANIFEST_IN: &str =
+    "m.transfer_date >= ?1 AND m.transfer_date <= ?2 AND (?3 IS NULL OR m.region_code = ?3)
+    AND m.state NOT IN ('draft', 'cancelled')";
+
+fn day_args(region: Option<&str>, b: &Bounds) -> Vec<SqlValue> {
+    region_args(region, vec![text(&b.first_day), text(&b.last_day)])
+}
+
+/// Manifests transferred in the period: count, declared kilograms, cross-province count.
+pub fn manifest_totals(
+    conn: &Connection,
+    region: Option<&str>,
+    b: &Bounds,
+) -> Result<(i64, i64, i64)> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT count(*),
+                COALESCE(sum((SELECT sum(quantity_kg) FROM manifest_line l WHERE l.manifest_id = m.id)), 0),
+                COALESCE(sum(m.receiver_province <> '37'), 0)
+         FROM manifest m WHERE {MANIFEST_IN}"
+    ))?;
+    Ok(stmt.query_row(params_from_iter(day_args(region, b)), |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?)
+}
+
+/// Manifests transferred in the period with at least one recorded discrepancy.
+pub fn manifest_discrepancies(conn: &Connection, region: Option<&str>, b: &Bounds) -> Result<i64> {
+    scalar(
+        conn,
+        &format!(
+            "SELECT count(*) FROM manifest m WHERE {MANIFEST_IN}
+             AND EXISTS (SELECT 1 FROM manifest_discrepancy d WHERE d.manifest_id = m.id)"
+        ),
+        day_args(region, b),
+    )
+}
+
+/// Declared kilograms transferred in the period by HW category.
+pub fn manifest_kg_by_category(
+    conn: &Connection,
+    region: Option<&str>,
+    b: &Bounds,
+) -> Result<Vec<(String, i64)>> {
+    grouped(
+        conn,
+        &format!(
+            "SELECT l.category, sum(l.quantity_kg) FROM manifest m JOIN manifest_line l ON l.manifest_id = m.id
+             WHERE {MANIFEST_IN} GROUP BY l.category"
+        ),
+        day_args(region, b),
+    )
+}
+
+/// Manifests transferred in the period by their current state.
+pub fn manifest_states(
+    conn: &Connection,
+    region: Option<&str>,
+    b: &Bounds,
+) -> Result<Vec<(String, i64)>> {
+    grouped(
+        conn,
+        &format!("SELECT m.state, count(*) FROM manifest m WHERE {MANIFEST_IN} GROUP BY m.state"),
+        day_args(region, b),
+    )
+}
+
+// ---- 执法检查 (period by the inspection date; cancelled inspections are not inspections)
+
+const INSPECTION_IN: &str = "i.deleted_at IS NULL AND i.started_at IS NOT NULL
+    AND i.planned_on >= ?1 AND i.planned_on <= ?2 AND (?3 IS NULL OR i.region_code = ?3)";
+
+/// Inspections carried out in the period by category and by mode.
+pub fn inspections_by(
+    conn: &Connection,
+    region: Option<&str>,
+    b: &Bounds,
+    column: InspectionColumn,
+) -> Result<Vec<(String, i64)>> {
+    let col = match column {
+        InspectionColumn::Category => "i.category",
+        InspectionColumn::Mode => "i.mode",
+    };
+    grouped(
+        conn,
+        &format!("SELECT {col}, count(*) FROM inspection i WHERE {INSPECTION_IN} GROUP BY {col}"),
+        day_args(region, b),
+    )
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InspectionColumn {
+    Category,
+    Mode,
+}
+
+/// Inspections carried out in the period that recorded at least one finding.
+pub fn inspections_with_findings(
+    conn: &Connection,
+    region: Option<&str>,
+    b: &Bounds,
+) -> Result<i64> {
+    scalar(
+        conn,
+        &format!(
+            "SELECT count(*) FROM inspection i WHERE {INSPECTION_IN}
+             AND EXISTS (SELECT 1 FROM insp_finding f WHERE f.inspection_id = i.id)"
+        ),
+        day_args(region, b),
+    )
+}
+
+/// Rectification orders served in the period, and of those still without a result after their deadline
+/// as of `today`.
+pub fn rectifications(
+    conn: &Connection,
+    region: Option<&str>,
+    b: &Bounds,
+    today: &str,
+) -> Result<(i64, i64)> {
+    let mut args = day_args(region, b);
+    args.push(text(today));
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*), COALESCE(sum(r.result = '' AND r.deadline < ?4), 0)
+         FROM insp_rectification r JOIN inspection i ON i.id = r.inspection_id
+         WHERE r.served_on >= ?1 AND r.served_on <= ?2 AND (?3 IS NULL OR i.region_code = ?3)",
+    )?;
+    Ok(stmt.query_row(params_from_iter(args), |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// Cases transferred (立案 approved) in the period, and the penalties decided on them, in fen.
+pub fn cases(conn: &Connection, region: Option<&str>, b: &Bounds) -> Result<(i64, i64)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*), COALESCE(sum(c.penalty_fen), 0)
+         FROM insp_case c JOIN inspection i ON i.id = c.inspection_id
+         WHERE c.approved_on >= ?1 AND c.approved_on <= ?2 AND (?3 IS NULL OR i.region_code = ?3)",
+    )?;
+    Ok(stmt.query_row(params_from_iter(day_args(region, b)), |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?)
+}
