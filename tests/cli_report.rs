@@ -129,7 +129,30 @@ fn an_enterprise_exports_its_own_dossier_and_no_other() {
         "demo",
     );
     assert_eq!(r.code, 0, "{}", r.all());
-    assert!(std::fs::read_to_string(&out).expect("html").contains(&own));
+    let page = std::fs::read_to_string(&out).expect("html");
+    assert!(page.contains(&own));
+    // The demo enterprise generates manifests and has been inspected: both parts hold rows.
+    let number: String = conn
+        .query_row(
+            "SELECT m.number FROM manifest m JOIN enterprise e ON e.id = m.generator_id
+             WHERE e.uscc = ?1 AND m.state <> 'draft' LIMIT 1",
+            [&own],
+            |r| r.get(0),
+        )
+        .expect("a manifest of the demo enterprise");
+    assert!(page.contains(&number), "manifest {number} in the dossier");
+    let inspection: String = conn
+        .query_row(
+            "SELECT i.number FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id
+             WHERE e.uscc = ?1 LIMIT 1",
+            [&own],
+            |r| r.get(0),
+        )
+        .expect("an inspection of the demo enterprise");
+    assert!(
+        page.contains(&inspection),
+        "inspection {inspection} in the dossier"
+    );
     let r = s.run_as(
         &[
             "export",

@@ -262,6 +262,115 @@ pub fn parts(
         records,
         lang,
     ));
+    let own = facts.enterprise.id;
+    parts.push(part(
+        T::DossierManifests,
+        &[
+            T::DossierColNumber,
+            T::DossierColDate,
+            T::DossierColRole,
+            T::DossierColCounterpart,
+            T::DossierColState,
+        ],
+        facts
+            .manifests
+            .iter()
+            .map(|r| {
+                let m = &r.manifest;
+                let (role, other) = if m.generator_id == own {
+                    (T::DossierRoleGenerator, m.receiver_name.clone())
+                } else {
+                    (T::DossierRoleReceiver, m.generator_name.clone())
+                };
+                vec![
+                    m.number.clone(),
+                    m.transfer_date.clone(),
+                    role.get(lang).to_string(),
+                    other,
+                    m.state.label().get(lang).to_string(),
+                ]
+            })
+            .collect(),
+        lang,
+    ));
+    let insp = &facts.inspections;
+    parts.push(part(
+        T::DossierInspections,
+        &[
+            T::DossierColNumber,
+            T::DossierColDate,
+            T::DossierColKind,
+            T::DossierColMode,
+            T::DossierColState,
+            T::DossierColResult,
+        ],
+        insp.inspections
+            .iter()
+            .map(|i| {
+                vec![
+                    i.number.clone(),
+                    i.planned_on.clone(),
+                    i.category.label().get(lang).to_string(),
+                    i.mode.label().get(lang).to_string(),
+                    i.state.label().get(lang).to_string(),
+                    i.conclusion
+                        .map(|c| c.label().get(lang).to_string())
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect(),
+        lang,
+    ));
+    parts.push(part(
+        T::DossierRectifications,
+        &[
+            T::DossierColNumber,
+            T::DossierColServed,
+            T::DossierColDeadline,
+            T::DossierColReport,
+            T::DossierColResult,
+        ],
+        insp.rectifications
+            .iter()
+            .map(|r| {
+                vec![
+                    r.doc_number.clone(),
+                    r.served_on.clone(),
+                    r.deadline.clone(),
+                    r.report_at.as_deref().map(local_time).unwrap_or_default(),
+                    r.result
+                        .map(|x| x.label().get(lang).to_string())
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect(),
+        lang,
+    ));
+    parts.push(part(
+        T::DossierCases,
+        &[
+            T::DossierColNumber,
+            T::DossierColDate,
+            T::DossierColState,
+            T::DossierColPenalty,
+        ],
+        insp.cases
+            .iter()
+            .map(|c| {
+                vec![
+                    c.case_number.clone(),
+                    c.approved_on.clone(),
+                    c.status.label().get(lang).to_string(),
+                    if c.penalty_fen > 0 {
+                        format!("{} {:.2}", c.penalty_kind, c.penalty_fen as f64 / 100.0)
+                    } else {
+                        c.penalty_kind.clone()
+                    },
+                ]
+            })
+            .collect(),
+        lang,
+    ));
     if let Some(audit) = &facts.audit {
         parts.push(part(
             T::DossierAudit,

@@ -17,6 +17,9 @@ pub struct DossierFacts {
     pub former_names: Vec<FormerName>,
     pub list_entries: Vec<EntryDetail>,
     pub requests: Vec<RequestDetail>,
+    /// Manifests it generated or received (empty for roles without manifests).
+    pub manifests: Vec<crate::service::manifest::ManifestRow>,
+    pub inspections: crate::service::inspection_followup::EnterpriseInspections,
     /// The record's change history; `None` for roles that may not see it (enterprise accounts).
     pub audit: Option<Vec<AuditRow>>,
     /// Local time, `YYYY-MM-DD HH:MM`.
@@ -56,6 +59,16 @@ impl Session {
         } else {
             Vec::new()
         };
+        let manifests = if self.require(Action::ManifestRead).is_ok() {
+            let f = crate::store::manifest::ListFilter {
+                enterprise_id: Some(enterprise_id),
+                ..Default::default()
+            };
+            self.manifest_page(&f, AUDIT_ROWS)?
+        } else {
+            Vec::new()
+        };
+        let inspections = self.insp_all_of_enterprise(enterprise_id)?;
         let audit = match self.enterprise_history(enterprise_id, AUDIT_ROWS) {
             Ok(rows) => Some(rows),
             Err(ServiceError::Forbidden(_)) => None,
@@ -66,6 +79,8 @@ impl Session {
             enterprise,
             list_entries,
             requests,
+            manifests,
+            inspections,
             audit,
             generated_at: local_time(&stamp(self.now())),
             generated_by: self.actor.display_name.clone(),

@@ -413,6 +413,19 @@ impl Session {
     /// An enterprise's inspections (newest first), rectifications and cases, for the 360° view.
     /// Empty for roles that may not read inspections.
     pub fn insp_of_enterprise(&self, enterprise_id: i64) -> Result<EnterpriseInspections> {
+        self.insp_of_enterprise_up_to(enterprise_id, 5)
+    }
+
+    /// All of an enterprise's inspections, rectifications and cases, for its dossier.
+    pub fn insp_all_of_enterprise(&self, enterprise_id: i64) -> Result<EnterpriseInspections> {
+        self.insp_of_enterprise_up_to(enterprise_id, 100_000)
+    }
+
+    fn insp_of_enterprise_up_to(
+        &self,
+        enterprise_id: i64,
+        limit: usize,
+    ) -> Result<EnterpriseInspections> {
         if crate::domain::user::authorize(&self.actor, Action::InspectRead, Target::any()).is_err()
         {
             return Ok(EnterpriseInspections::default());
@@ -423,8 +436,8 @@ impl Session {
             ..store::ListFilter::default()
         };
         Ok(EnterpriseInspections {
-            inspections: self.insp_page(&f, None, 5)?,
-            rectifications: followup::of_enterprise(&self.conn, e.id, 5)?,
+            inspections: self.insp_page(&f, None, limit)?,
+            rectifications: followup::of_enterprise(&self.conn, e.id, limit)?,
             cases: if self.is_enterprise_only() {
                 Vec::new()
             } else {
