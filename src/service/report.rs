@@ -56,7 +56,8 @@ pub fn bounds(p: &Period) -> Bounds {
     }
 }
 
-fn labels<E: Copy>(
+/// (code, zh label, en label) of every value of an enumeration, for breakdowns in declaration order.
+pub(super) fn labels<E: Copy>(
     all: &[E],
     code: fn(E) -> &'static str,
     label: fn(E) -> T,
@@ -80,7 +81,7 @@ fn rate(hits: usize, of: usize) -> Option<f64> {
     (of > 0).then(|| hits as f64 / of as f64)
 }
 
-fn figure(key: &'static str, label: T, value: Value, previous: Value) -> Figure {
+pub(super) fn figure(key: &'static str, label: T, value: Value, previous: Value) -> Figure {
     Figure {
         key,
         label,

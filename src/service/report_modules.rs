@@ -2,35 +2,11 @@
 
 use crate::domain::inspection::{Category, Mode};
 use crate::domain::manifest::MfState;
-use crate::domain::report::{Breakdown, Figure, Section, Value, breakdown_rows};
-use crate::i18n::{Lang, T};
+use crate::domain::report::{Breakdown, Section, Value, breakdown_rows};
+use crate::i18n::T;
+use crate::service::report::{figure, labels};
 use crate::service::{Result, Session};
 use crate::store::report::{self as store, Bounds, InspectionColumn};
-
-fn figure(key: &'static str, label: T, value: Value, previous: Value) -> Figure {
-    Figure {
-        key,
-        label,
-        value,
-        previous,
-    }
-}
-
-fn labels<E: Copy>(
-    all: &[E],
-    code: fn(E) -> &'static str,
-    label: fn(E) -> T,
-) -> Vec<(String, String, String)> {
-    all.iter()
-        .map(|v| {
-            (
-                code(*v).to_string(),
-                label(*v).get(Lang::Zh).to_string(),
-                label(*v).get(Lang::En).to_string(),
-            )
-        })
-        .collect()
-}
 
 fn tonnes(kg: i64) -> Value {
     Value::Tonnes(kg as f64 / 1000.0)
