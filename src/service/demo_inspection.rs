@@ -172,11 +172,14 @@ fn bulk_year(path: &Path, base: &Clock, count: u64, seed: u64, fixed: &[i64]) ->
         }
         if let Some(c) = conclusion {
             let signed = format!("{}T02:00:00Z", day(on));
-            tx.prepare_cached(
-                "UPDATE inspection SET started_at = ?1, ended_at = ?1, signed_at = ?1, conclusion = ?2,
-                    signature = 'signed', record_text = '现场检查笔录（演示数据）' WHERE id = ?3",
-            )?
-            .execute(rusqlite::params![signed, c.code(), id])?;
+            let mut x = store::get(&tx, id)?;
+            x.started_at = Some(signed.clone());
+            x.ended_at = Some(signed.clone());
+            x.signed_at = Some(signed.clone());
+            x.conclusion = Some(c);
+            x.signature = Some(crate::domain::inspection::Signature::Signed);
+            x.record_text = "现场检查笔录（演示数据）".to_string();
+            store::save(&tx, &x, &actor.uid, &now)?;
             if c != Conclusion::NoIssue {
                 store::insert_finding(
                     &tx,
