@@ -193,7 +193,7 @@ pub fn parts(
                 .as_deref()
                 .map(local_time)
                 .unwrap_or_default(),
-            services.join("、"),
+            services.join(list_separator(lang)),
             r.urgency.label().get(lang).to_string(),
             r.state.label().get(lang).to_string(),
             r.outcome
@@ -397,6 +397,14 @@ pub fn parts(
     Ok((profile, parts))
 }
 
+/// How items of a list are joined in a cell: 、 in Chinese, a comma in English.
+fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
+
 /// The names of the fields an audit entry changed, as the register's column headers where there is one
 /// (bookkeeping fields left out).
 fn changed_fields(before: Option<&str>, after: Option<&str>, lang: Lang) -> String {
@@ -434,7 +442,7 @@ fn changed_fields(before: Option<&str>, after: Option<&str>, lang: Lang) -> Stri
                 .map_or_else(|| k.to_string(), |c| c.label.get(lang).to_string())
         })
         .collect::<Vec<_>>()
-        .join("、")
+        .join(list_separator(lang))
 }
 
 /// Writes the dossier of enterprise `id`, all or nothing.
