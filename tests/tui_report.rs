@@ -156,3 +156,11 @@ fn the_list_exports_as_shown_and_the_detail_its_dossier() {
             .contains("无法写入报表文件 /只读/x.html")
     );
 }
+
+#[test]
+fn a_period_typed_in_chinese_names_the_file_by_its_canonical_form() {
+    let mut app = report_app(supervisor(), Lang::Zh);
+    send(&mut app, [ctrl('u')]);
+    type_text(&mut app, "2026年第3季度");
+    assert_eq!(state(&app).file.value(), "summary-2026-Q3-city.xlsx");
+}

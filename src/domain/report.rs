@@ -135,6 +135,18 @@ impl Period {
         }
     }
 
+    /// The canonical form `parse` reads back: `2026-11`, `2026-Q3`, `2026`, `2026-07-01..2026-09-30`.
+    pub fn code(&self) -> String {
+        match self.kind {
+            PeriodKind::Month => self.from.format("%Y-%m").to_string(),
+            PeriodKind::Quarter => {
+                format!("{}-Q{}", self.from.year(), (self.from.month() - 1) / 3 + 1)
+            }
+            PeriodKind::Year => self.from.year().to_string(),
+            PeriodKind::Dates => format!("{}..{}", self.from, self.to),
+        }
+    }
+
     /// `2026年第3季度` / `2026 Q3`, `2026年11月`, `2026年`, or the two dates.
     pub fn label(&self) -> Text {
         let y = self.from.year();
@@ -336,6 +348,9 @@ mod tests {
             d("2025-10-01")
         );
         assert_eq!(Period::parse("2026年第3季度"), Ok(q));
+        for p in [q, m, y, r] {
+            assert_eq!(Period::parse(&p.code()), Ok(p), "{}", p.code());
+        }
         assert_eq!(Period::parse("２０２６年３月"), Ok(m));
         assert_eq!(Period::parse("2026年"), Ok(y));
     }

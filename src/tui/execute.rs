@@ -339,11 +339,7 @@ impl Runtime {
             Effect::ReportDefaults => {
                 let today = self.session()?.today();
                 let p = crate::domain::report::Period::last_quarter(today);
-                Some(Msg::ReportDefaults(format!(
-                    "{}-Q{}",
-                    chrono::Datelike::year(&p.from),
-                    (chrono::Datelike::month(&p.from) - 1) / 3 + 1
-                )))
+                Some(Msg::ReportDefaults(p.code()))
             }
             Effect::ExportSummary {
                 period,

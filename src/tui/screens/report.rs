@@ -98,15 +98,16 @@ impl ReportState {
         self.regions.get(self.region).and_then(|(c, _)| c.clone())
     }
 
-    /// `summary-2026-Q3-371525.xlsx`, from the current choices.
+    /// `summary-2026-Q3-371525.xlsx`, from the current choices; a period typed in Chinese
+    /// (2026年第3季度) is named by its canonical form.
     fn suggested_file(&self) -> String {
-        let period: String = self
-            .period
-            .value()
-            .trim()
+        let typed = self.period.value().trim();
+        let period: String = Period::parse(typed)
+            .map(|p| p.code())
+            .unwrap_or_else(|_| typed.to_string())
             .chars()
             .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
                     c
                 } else {
                     '_'
