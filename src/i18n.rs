@@ -963,6 +963,10 @@ texts! {
     ReportRunning => "正在生成汇总报表...", "Writing the summary...";
     ReportPreview => "{period}（对比 {previous}）", "{period} (compared with {previous})";
     ReportPeriodHint => "格式：2026-11、2026-Q3、2026 或 2026-07-01..2026-09-30", "Write 2026-11, 2026-Q3, 2026 or 2026-07-01..2026-09-30";
+    ReportCancelled => "已取消汇总报表，未写入文件", "The summary was cancelled; no file was written";
+    ReportCancelling => "正在取消...", "Cancelling...";
+    ReportStep => "正在计算 {done}/{total}：{module}（Esc 取消）", "Computing {done}/{total}: {module} (Esc cancels)";
+    ReportWriting => "正在写入文件...", "Writing the file...";
     KeyReport => "业务汇总报表", "Summary report";
     KeyReportWrite => "生成报表", "Write the report";
     DossierTitle => "企业档案", "Enterprise dossier";

@@ -406,3 +406,46 @@ fn html_escapes_data_and_uses_an_edited_template() {
     );
     assert!(broken.is_err());
 }
+
+#[test]
+fn progress_names_each_module_and_a_cancel_stops_before_the_next() {
+    let (_dir, path) = data();
+    let clock = TestClock::at(2026, 4, 8, 2);
+    let s = at(&path, "supervisor", &clock);
+    let q1 = Period::parse("2026-Q1").expect("period");
+    let mut seen = Vec::new();
+    let whole = s
+        .summary_reporting(q1, None, None, &mut |p| seen.push((p.done, p.total, p.next)))
+        .expect("summary");
+    use ecocase::i18n::T;
+    assert_eq!(
+        seen,
+        vec![
+            (0, 5, Some(T::ReportSecRegister)),
+            (1, 5, Some(T::ReportSecAssist)),
+            (2, 5, Some(T::ReportSecPlist)),
+            (3, 5, Some(T::ReportSecManifests)),
+            (4, 5, Some(T::ReportSecInspections)),
+            (5, 5, None),
+        ]
+    );
+    assert_eq!(whole.sections.len(), 5);
+
+    // Cancelled once the register is done: the assistance module is never finished.
+    let cancel = s.cancel_handle();
+    let mut steps = 0;
+    let err = s
+        .summary_reporting(q1, None, Some(&cancel), &mut |p| {
+            steps += 1;
+            if p.done == 1 {
+                cancel.cancel();
+            }
+        })
+        .expect_err("cancelled");
+    assert_eq!(steps, 2);
+    assert_eq!(err.render(Lang::Zh), "已取消汇总报表，未写入文件");
+
+    // A session reopened on its own connection computes the same figures.
+    let again = s.reopen().expect("reopen").summary(q1, None).expect("summary");
+    assert_eq!(again.sections, whole.sections);
+}

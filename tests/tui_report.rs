@@ -164,3 +164,36 @@ fn a_period_typed_in_chinese_names_the_file_by_its_canonical_form() {
     type_text(&mut app, "2026年第3季度");
     assert_eq!(state(&app).file.value(), "summary-2026-Q3-city.xlsx");
 }
+
+#[test]
+fn progress_is_shown_and_esc_cancels_the_running_summary() {
+    use ecocase::service::report_job::SummaryProgress;
+    let mut app = report_app(supervisor(), Lang::Zh);
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert!(matches!(&fx[..], [Effect::ExportSummary { .. }]), "{fx:?}");
+    update(
+        &mut app,
+        Msg::ReportProgress(SummaryProgress {
+            done: 2,
+            total: 5,
+            next: Some(ecocase::i18n::T::ReportSecPlist),
+        }),
+    );
+    let shown = screen(&app, 80, 24).0;
+    assert!(shown.contains("[################........................] 2/5"), "{shown}");
+    assert!(shown.contains("正在计算 3/5：正面清单（Esc 取消）"), "{shown}");
+    // Typing while it runs changes nothing; Esc asks the runtime to cancel, once.
+    assert!(update(&mut app, key(KeyCode::Char('x'))).is_empty());
+    assert_eq!(update(&mut app, key(KeyCode::Esc)), vec![Effect::CancelReport]);
+    assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
+    assert!(screen(&app, 80, 24).0.contains("正在取消..."));
+    update(
+        &mut app,
+        Msg::ReportDone(Err(Text::new(ecocase::i18n::T::ReportCancelled))),
+    );
+    let st = state(&app);
+    assert!(!st.running && !st.cancelling && st.step.is_none());
+    assert!(screen(&app, 80, 24).0.contains("已取消汇总报表，未写入文件"));
+    // The screen is still there and a second Esc now leaves it.
+    assert!(matches!(app.screen(), Screen::Report(_)));
+}

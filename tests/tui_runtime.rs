@@ -453,3 +453,36 @@ fn staff_are_refused_the_administration_effects() {
         Some(Msg::AuditVerified(Err(_)))
     ));
 }
+
+#[test]
+fn the_summary_runs_in_the_background_and_reports_progress_through_the_channel() {
+    let (dir, path) = database();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut rt = Runtime::new(path, system_clock()).with_sender(tx);
+    login(&mut rt, "staff");
+    let file = dir.path().join("summary.csv");
+    let started = rt.execute(Effect::ExportSummary {
+        period: ecocase::domain::report::Period::parse("2026-Q3").expect("period"),
+        region: None,
+        format: ecocase::export::summary::SummaryFormat::Csv,
+        file: file.clone(),
+        lang: Lang::Zh,
+    });
+    assert!(started.is_none(), "answered through the channel: {started:?}");
+    let mut steps = Vec::new();
+    let done = loop {
+        match rx.recv_timeout(std::time::Duration::from_secs(60)) {
+            Ok(Msg::ReportProgress(p)) => steps.push(p.done),
+            Ok(Msg::ReportDone(r)) => break r,
+            other => panic!("unexpected: {other:?}"),
+        }
+    };
+    let text = done.expect("written").render(Lang::Zh);
+    assert!(text.contains("summary.csv"), "{text}");
+    assert!(file.exists());
+    assert_eq!(steps.first(), Some(&0));
+    assert_eq!(steps.last(), steps.len().checked_sub(1).as_ref());
+    // A cancel after the job ended touches nothing.
+    assert!(rt.execute(Effect::CancelReport).is_none());
+    assert!(file.exists());
+}

@@ -46,6 +46,7 @@ pub mod dossier;
 pub mod import;
 pub mod import_csv;
 pub mod report;
+pub mod report_job;
 mod report_modules;
 
 use crate::domain::calendar::Calendar;

@@ -8,6 +8,7 @@ use crate::domain::user::Action;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{Lang, T, Text};
 use crate::service::assistance::local_date;
+use crate::service::report_job::{Cancel, SummaryProgress};
 use crate::service::{Result, ServiceError, Session, local_time, shanghai, stamp};
 use crate::store::report::{self as store, AssistMoment, Bounds};
 use chrono::{Days, NaiveDate, TimeZone, Utc};
@@ -108,6 +109,18 @@ impl Session {
     /// The summary of `period` for `region` (the actor's own region for a branch account; `None` for
     /// the whole city where the actor may see it).
     pub fn summary(&self, period: Period, region: Option<&str>) -> Result<Summary> {
+        self.summary_reporting(period, region, None, &mut |_| {})
+    }
+
+    /// The summary, telling `progress` before each module and stopping with "cancelled" as soon as
+    /// `cancel` is used (also in the middle of a module's queries).
+    pub fn summary_reporting(
+        &self,
+        period: Period,
+        region: Option<&str>,
+        cancel: Option<&Cancel>,
+        progress: &mut dyn FnMut(SummaryProgress),
+    ) -> Result<Summary> {
         self.require(Action::ReportSummary)?;
         let region = match (&self.actor.region, region.filter(|r| !r.is_empty())) {
             (Some(own), Some(asked)) if asked != own => {
@@ -136,19 +149,46 @@ impl Session {
         let previous = period.previous();
         let (now, before) = (bounds(&period), bounds(&previous));
         let r = region.as_deref();
-        let mut sections = vec![self.register_section(r, &now, &before)?];
-        if self.require(Action::AssistRead).is_ok() {
-            sections.push(self.assist_section(r, &now, &before)?);
+        type Build = fn(&Session, Option<&str>, &Bounds, &Bounds) -> Result<Section>;
+        let mut steps: Vec<(T, Build)> = vec![(T::ReportSecRegister, Session::register_section)];
+        let modules: [(Action, T, Build); 4] = [
+            (Action::AssistRead, T::ReportSecAssist, Session::assist_section),
+            (Action::ListRead, T::ReportSecPlist, Session::plist_section),
+            (
+                Action::ManifestRead,
+                T::ReportSecManifests,
+                Session::manifest_section,
+            ),
+            (
+                Action::InspectRead,
+                T::ReportSecInspections,
+                Session::inspection_section,
+            ),
+        ];
+        for (action, title, build) in modules {
+            if self.require(action).is_ok() {
+                steps.push((title, build));
+            }
         }
-        if self.require(Action::ListRead).is_ok() {
-            sections.push(self.plist_section(r, &now, &before)?);
+        let total = steps.len();
+        let mut sections = Vec::with_capacity(total);
+        for (done, (title, build)) in steps.into_iter().enumerate() {
+            progress(SummaryProgress {
+                done,
+                total,
+                next: Some(title),
+            });
+            let section = build(self, r, &now, &before);
+            sections.push(match cancel {
+                Some(c) => c.outcome(section)?,
+                None => section?,
+            });
         }
-        if self.require(Action::ManifestRead).is_ok() {
-            sections.push(self.manifest_section(r, &now, &before)?);
-        }
-        if self.require(Action::InspectRead).is_ok() {
-            sections.push(self.inspection_section(r, &now, &before)?);
-        }
+        progress(SummaryProgress {
+            done: total,
+            total,
+            next: None,
+        });
         Ok(Summary {
             period,
             previous,

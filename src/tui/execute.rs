@@ -347,14 +347,22 @@ impl Runtime {
                 format,
                 file,
                 lang,
-            } => Some(Msg::ReportDone(crate::tui::execute_report::export_summary(
-                self.session()?,
-                period,
-                region.as_deref(),
-                format,
-                &file,
-                lang,
-            ))),
+            } => {
+                let job = crate::tui::execute_report::SummaryJob {
+                    period,
+                    region,
+                    format,
+                    file,
+                    lang,
+                };
+                self.start_summary(job)
+            }
+            Effect::CancelReport => {
+                if let Some((cancel, _)) = &self.report_job {
+                    cancel.cancel();
+                }
+                None
+            }
             Effect::ExportDossier { id, lang } => Some(Msg::Written(
                 crate::tui::execute_report::export_dossier(self.session()?, id, lang),
             )),

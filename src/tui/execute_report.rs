@@ -6,25 +6,75 @@ use crate::export::summary::{SummaryFormat, write_summary};
 use crate::export::{ExportError, Format, Output};
 use crate::i18n::{Lang, T, Text};
 use crate::service::Session;
+use crate::service::report_job::{Cancel, SummaryProgress};
+use crate::tui::msg::Msg;
+use crate::tui::runtime::Runtime;
+use std::path::PathBuf;
 use crate::store::enterprise::Filter;
 use std::path::Path;
 
+/// What the report screen asked for.
+pub struct SummaryJob {
+    pub period: Period,
+    pub region: Option<String>,
+    pub format: SummaryFormat,
+    pub file: PathBuf,
+    pub lang: Lang,
+}
+
+impl Runtime {
+    /// Computes and writes the summary on its own thread and connection, reporting progress and the
+    /// result through the loop's channel, so Esc can cancel it. Without a channel (tests driving
+    /// `execute` directly) it runs here and returns the result.
+    pub(crate) fn start_summary(&mut self, job: SummaryJob) -> Option<Msg> {
+        let session = self.session.as_ref()?;
+        let Some(tx) = self.tx.clone() else {
+            return Some(Msg::ReportDone(export_summary(session, &job, None, &mut |_| {})));
+        };
+        let worker = match session.reopen() {
+            Ok(w) => w,
+            Err(e) => return Some(Msg::ReportDone(Err(e.text()))),
+        };
+        let cancel = worker.cancel_handle();
+        let handle = cancel.clone();
+        let thread = std::thread::spawn(move || {
+            let mut progress = |p: SummaryProgress| {
+                let _ = tx.send(Msg::ReportProgress(p));
+            };
+            let result = export_summary(&worker, &job, Some(&handle), &mut progress);
+            let _ = tx.send(Msg::ReportDone(result));
+        });
+        self.report_job = Some((cancel, thread));
+        None
+    }
+
+    /// Stops a summary still running and waits for its thread, so quitting leaves no half-written
+    /// temporary file behind.
+    pub(crate) fn stop_report_job(&mut self) {
+        if let Some((cancel, thread)) = self.report_job.take() {
+            cancel.cancel();
+            let _ = thread.join();
+        }
+    }
+}
+
 /// Writes the summary; the message names the region, the period and the full path of the file.
-pub fn export_summary(
+fn export_summary(
     s: &Session,
-    period: Period,
-    region: Option<&str>,
-    format: SummaryFormat,
-    file: &Path,
-    lang: Lang,
+    job: &SummaryJob,
+    cancel: Option<&Cancel>,
+    progress: &mut dyn FnMut(SummaryProgress),
 ) -> Result<Text, Text> {
-    let summary = s.summary(period, region).map_err(|e| e.text())?;
-    write_summary(&summary, format, Output::File(file), lang, None)
+    let summary = s
+        .summary_reporting(job.period, job.region.as_deref(), cancel, progress)
+        .map_err(|e| e.text())?;
+    let file = job.file.as_path();
+    write_summary(&summary, job.format, Output::File(file), job.lang, None)
         .map_err(|e| export_failure(e, file))?;
     let shown = full(file);
     Ok(Text::new(T::CliSummaryDone)
-        .arg("period", summary.period.label().render(lang))
-        .arg("region", summary.region_name(lang))
+        .arg("period", summary.period.label().render(job.lang))
+        .arg("region", summary.region_name(job.lang))
         .arg("path", shown.display()))
 }
 

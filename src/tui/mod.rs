@@ -86,9 +86,10 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
         let mut app = app::App::new(opts.lang, theme, (size.width, size.height), first_run);
         let (tx, rx) = std::sync::mpsc::channel();
         runtime::spawn_signals(tx.clone());
-        runtime::spawn_input(tx);
+        runtime::spawn_input(tx.clone());
         tracing::info!(db = %opts.db_path.display(), first_run, "tui started");
-        let mut rt = runtime::Runtime::new(opts.db_path.clone(), crate::service::system_clock());
+        let mut rt = runtime::Runtime::new(opts.db_path.clone(), crate::service::system_clock())
+            .with_sender(tx);
         rt.run(&mut terminal, &mut app, &rx)
     })();
     restore_terminal();

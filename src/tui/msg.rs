@@ -175,6 +175,8 @@ pub enum Msg {
     ReportDefaults(String),
     /// The summary was written (naming the file) or refused (with the reason).
     ReportDone(Result<Text, Text>),
+    /// How far the summary running in the background has got.
+    ReportProgress(crate::service::report_job::SummaryProgress),
     /// A file was written from a screen (dossier, list export), or why not: shown in the message row.
     Written(Result<Text, Text>),
     // 圆桌座谈 (assistance round-tables); their writes answer with `AssistDone`.
@@ -372,6 +374,8 @@ pub enum Effect {
         file: std::path::PathBuf,
         lang: crate::i18n::Lang,
     },
+    /// Stop the summary running in the background (Esc on the report screen).
+    CancelReport,
     /// Write the enterprise's dossier as HTML and XLSX in the working directory.
     ExportDossier {
         id: i64,
@@ -427,6 +431,7 @@ impl Effect {
                 | Effect::CheckDraft { .. }
                 | Effect::SaveDraft { .. }
                 | Effect::DeleteDraft { .. }
+                | Effect::CancelReport
         )
     }
 }

@@ -15,6 +15,7 @@ use std::collections::VecDeque;
 use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// How often, while idle, the loop checks the idle lock and whether another process committed.
@@ -71,6 +72,10 @@ pub struct Runtime {
     /// Running timers: when each is due and the token it reports.
     pub(crate) timers: Vec<(Instant, u64)>,
     last_input: Instant,
+    /// Where work running on other threads reports back (the loop's own channel).
+    pub(crate) tx: Option<Sender<Msg>>,
+    /// The summary being computed in the background, to cancel on Esc or on quitting.
+    pub(crate) report_job: Option<(crate::service::report_job::Cancel, JoinHandle<()>)>,
 }
 
 impl Runtime {
@@ -82,7 +87,15 @@ impl Runtime {
             data_version: None,
             timers: Vec::new(),
             last_input: Instant::now(),
+            tx: None,
+            report_job: None,
         }
+    }
+
+    /// Lets background work (the summary report) report through the loop's channel.
+    pub fn with_sender(mut self, tx: Sender<Msg>) -> Runtime {
+        self.tx = Some(tx);
+        self
     }
 
     /// Waits for the next burst of messages (or a timer) and returns them in order.
@@ -137,6 +150,7 @@ impl Runtime {
             while let Some(m) = pending.pop_front() {
                 let effects = update(app, m);
                 if app.quit {
+                    self.stop_report_job();
                     for e in effects {
                         self.execute(e);
                     }

@@ -3,6 +3,7 @@
 
 use crate::domain::report::Period;
 use crate::export::summary::SummaryFormat;
+use crate::service::report_job::SummaryProgress;
 use crate::i18n::{Lang, T, Text};
 use crate::tui::app::{App, Env, Input, Message, Nav, Out, Screen};
 use crate::tui::draw::{put, put_fit};
@@ -44,6 +45,10 @@ pub struct ReportState {
     pub file_edited: bool,
     pub focus: usize,
     pub running: bool,
+    /// How far the running summary has got, from the background job.
+    pub step: Option<SummaryProgress>,
+    /// Esc was pressed while running; the result (cancelled, or written if it was too late) follows.
+    pub cancelling: bool,
     /// The last result, kept on screen: the written file or why not.
     pub result: Option<Result<Text, Text>>,
 }
@@ -81,6 +86,8 @@ impl ReportState {
             file_edited: false,
             focus: 0,
             running: false,
+            step: None,
+            cancelling: false,
             result: None,
         };
         Out::nav(Nav::Push(Screen::Report(Box::new(state)))).with_effect(Effect::ReportDefaults)
@@ -136,6 +143,11 @@ impl ReportState {
 
     pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
         if self.running {
+            if matches!(input, Input::Cmd(Cmd::Back)) && !self.cancelling {
+                self.cancelling = true;
+                return Out::effect(Effect::CancelReport)
+                    .with_message(Message::progress(T::ReportCancelling));
+            }
             return Out::default();
         }
         match input {
@@ -209,6 +221,8 @@ impl ReportState {
             ));
         }
         self.running = true;
+        self.step = None;
+        self.cancelling = false;
         self.result = None;
         Out::effect(Effect::ExportSummary {
             period,
@@ -220,8 +234,19 @@ impl ReportState {
         .with_message(Message::progress(T::ReportRunning))
     }
 
+    /// A step of the background job: shown in the message row and as a bar.
+    pub fn progress(&mut self, step: SummaryProgress) -> Out {
+        if !self.running || self.cancelling {
+            return Out::default();
+        }
+        self.step = Some(step);
+        Out::message(Message::progress(step_text(step)))
+    }
+
     pub fn done(&mut self, result: Result<Text, Text>) -> Out {
         self.running = false;
+        self.step = None;
+        self.cancelling = false;
         self.result = Some(result.clone());
         match result {
             Ok(t) => Out::message(Message::info(t)),
@@ -307,6 +332,9 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ReportState) -> 
             }
         }
     }
+    if let (true, Some(step)) = (s.running, s.step) {
+        put(frame, x, body.y + 11, &progress_bar(step, w), w, theme.info());
+    }
     if let Some(result) = &s.result {
         let (text, style) = match result {
             Ok(t) => (t.render(lang), theme.info()),
@@ -317,4 +345,28 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ReportState) -> 
         }
     }
     cursor
+}
+
+/// "正在计算 2/5：点单式帮扶（Esc 取消）", or "正在写入文件..." once every module is done.
+fn step_text(step: SummaryProgress) -> Text {
+    match step.next {
+        Some(module) => Text::new(T::ReportStep)
+            .arg("done", step.done + 1)
+            .arg("total", step.total)
+            .arg_key("module", module),
+        None => Text::new(T::ReportWriting),
+    }
+}
+
+/// `[#########...........]  2/5` in ASCII, so every terminal font shows it.
+fn progress_bar(step: SummaryProgress, width: usize) -> String {
+    let bar = width.saturating_sub(10).min(40);
+    let filled = (bar * step.done).checked_div(step.total).unwrap_or(0);
+    format!(
+        "[{}{}] {}/{}",
+        "#".repeat(filled),
+        ".".repeat(bar - filled),
+        step.done,
+        step.total
+    )
 }
