@@ -306,3 +306,41 @@ fn export_failures_leave_no_file_and_say_why() {
     assert_eq!(r.code, 5);
     assert!(!s.path("x.csv").exists());
 }
+
+#[test]
+fn xlsx_rows_past_a_sheet_continue_on_numbered_sheets_with_the_header() {
+    use ecocase::export::columns::Cell;
+    use ecocase::export::xlsx::{SHEET_ROWS, XlsxSink};
+    assert_eq!(SHEET_ROWS, 1_048_576, "the spreadsheet limit, header included");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let headers = vec!["企业名称".to_string(), "成立日期".to_string()];
+    let mut sink = XlsxSink::new("企业名录", &headers, dir.path())
+        .expect("sink")
+        .with_rows_per_sheet(4);
+    for n in 1..=8 {
+        sink.row(&[
+            Cell::Text(format!("聊城市第{n}化工有限公司")),
+            Cell::Date(chrono::NaiveDate::from_ymd_opt(2020, 1, n).expect("date")),
+        ])
+        .expect("row");
+    }
+    let path = dir.path().join("long.xlsx");
+    sink.finish(&path).expect("finish");
+    let mut book: Xlsx<_> = open_workbook(&path).expect("open");
+    assert_eq!(
+        book.sheet_names(),
+        vec!["企业名录", "企业名录 (2)", "企业名录 (3)"]
+    );
+    let mut names = Vec::new();
+    for (sheet, rows) in [("企业名录", 3), ("企业名录 (2)", 3), ("企业名录 (3)", 2)] {
+        let range = book.worksheet_range(sheet).expect("sheet");
+        assert_eq!(range.height(), rows + 1, "{sheet}");
+        assert_eq!(range.get((0, 0)), Some(&Data::String("企业名称".into())));
+        for r in 1..=rows {
+            names.push(range.get((r, 0)).expect("cell").to_string());
+            assert!(matches!(range.get((r, 1)), Some(Data::DateTime(_))), "{sheet}");
+        }
+    }
+    let expected: Vec<String> = (1..=8).map(|n| format!("聊城市第{n}化工有限公司")).collect();
+    assert_eq!(names, expected, "every row once, in order");
+}

@@ -1,6 +1,7 @@
 //! XLSX in constant-memory mode (rows stream to a temporary file, not RAM): bold frozen header row,
 //! autofilter, dates as real dates, and column widths from the display width of what was written
-//! (a Chinese character counts two).
+//! (a Chinese character counts two). A sheet holds at most 1,048,576 rows; the rows after that
+//! continue on `<name> (2)`, `<name> (3)`, ... each with the header again.
 
 use crate::export::columns::Cell;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
@@ -11,12 +12,24 @@ use unicode_width::UnicodeWidthStr;
 /// other column off screen.
 const MAX_WIDTH: usize = 60;
 
+/// Rows in one worksheet, the header included: the limit of Excel, WPS and LibreOffice.
+pub const SHEET_ROWS: u32 = 1_048_576;
+
+/// Longest sheet name the format allows, in characters.
+const SHEET_NAME_CHARS: usize = 31;
+
 pub struct XlsxSink {
     workbook: Workbook,
+    bold: Format,
     date: Format,
     datetime: Format,
+    name: String,
+    headers: Vec<String>,
+    /// Index of the sheet being written.
+    sheet: usize,
     widths: Vec<usize>,
     next_row: u32,
+    rows_per_sheet: u32,
 }
 
 fn io(e: XlsxError) -> std::io::Error {
@@ -33,26 +46,74 @@ impl XlsxSink {
     pub fn new(sheet: &str, headers: &[String], temp_dir: &Path) -> std::io::Result<XlsxSink> {
         let mut workbook = Workbook::new();
         workbook.set_tempdir(temp_dir).map_err(io)?;
-        let bold = Format::new().set_bold();
-        let ws = workbook.add_worksheet_with_constant_memory().map_err(io)?;
-        ws.set_name(sheet).map_err(io)?;
-        for (i, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(0, col(i)?, h, &bold)
+        let mut sink = XlsxSink {
+            workbook,
+            bold: Format::new().set_bold(),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+            datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+            name: sheet.to_string(),
+            headers: headers.to_vec(),
+            sheet: 0,
+            widths: Vec::new(),
+            next_row: 1,
+            rows_per_sheet: SHEET_ROWS,
+        };
+        sink.start_sheet()?;
+        Ok(sink)
+    }
+
+    /// Moves to a continuation sheet after `rows` rows (header included) instead of the format's
+    /// limit: lets tests see the continuation without writing a million rows.
+    pub fn with_rows_per_sheet(mut self, rows: u32) -> XlsxSink {
+        self.rows_per_sheet = rows.clamp(2, SHEET_ROWS);
+        self
+    }
+
+    /// `name` for the first sheet, `name (n)` for the n-th, shortened to the format's 31 characters.
+    fn sheet_name(&self) -> String {
+        if self.sheet == 0 {
+            return self.name.chars().take(SHEET_NAME_CHARS).collect();
+        }
+        let suffix = format!(" ({})", self.sheet + 1);
+        let keep = SHEET_NAME_CHARS.saturating_sub(suffix.chars().count());
+        let base: String = self.name.chars().take(keep).collect();
+        format!("{base}{suffix}")
+    }
+
+    fn start_sheet(&mut self) -> std::io::Result<()> {
+        let name = self.sheet_name();
+        let ws = self.workbook.add_worksheet_with_constant_memory().map_err(io)?;
+        ws.set_name(name).map_err(io)?;
+        for (i, h) in self.headers.iter().enumerate() {
+            ws.write_string_with_format(0, col(i)?, h, &self.bold)
                 .map_err(io)?;
         }
         ws.set_freeze_panes(1, 0).map_err(io)?;
-        Ok(XlsxSink {
-            workbook,
-            date: Format::new().set_num_format("yyyy-mm-dd"),
-            datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
-            widths: headers.iter().map(|h| h.width()).collect(),
-            next_row: 1,
-        })
+        self.widths = self.headers.iter().map(|h| h.width()).collect();
+        self.next_row = 1;
+        Ok(())
+    }
+
+    /// Sets widths and the autofilter over everything written on the current sheet.
+    fn close_sheet(&mut self) -> std::io::Result<()> {
+        let last_row = self.next_row.saturating_sub(1);
+        let last_col = col(self.widths.len().saturating_sub(1))?;
+        let ws = self.workbook.worksheet_from_index(self.sheet).map_err(io)?;
+        for (i, w) in self.widths.iter().enumerate() {
+            ws.set_column_width(col(i)?, (*w + 2) as f64).map_err(io)?;
+        }
+        ws.autofilter(0, 0, last_row, last_col).map_err(io)?;
+        Ok(())
     }
 
     pub fn row(&mut self, cells: &[Cell]) -> std::io::Result<()> {
+        if self.next_row >= self.rows_per_sheet {
+            self.close_sheet()?;
+            self.sheet += 1;
+            self.start_sheet()?;
+        }
         let row = self.next_row;
-        let ws = self.workbook.worksheet_from_index(0).map_err(io)?;
+        let ws = self.workbook.worksheet_from_index(self.sheet).map_err(io)?;
         for (i, cell) in cells.iter().enumerate() {
             let c = col(i)?;
             let shown = match cell {
@@ -86,15 +147,9 @@ impl XlsxSink {
         Ok(())
     }
 
-    /// Sets widths and the autofilter over everything written, and saves to `path`.
+    /// Closes the last sheet and saves to `path`.
     pub fn finish(mut self, path: &Path) -> std::io::Result<()> {
-        let last_row = self.next_row.saturating_sub(1);
-        let last_col = col(self.widths.len().saturating_sub(1))?;
-        let ws = self.workbook.worksheet_from_index(0).map_err(io)?;
-        for (i, w) in self.widths.iter().enumerate() {
-            ws.set_column_width(col(i)?, (*w + 2) as f64).map_err(io)?;
-        }
-        ws.autofilter(0, 0, last_row, last_col).map_err(io)?;
+        self.close_sheet()?;
         self.workbook.save(path).map_err(io)
     }
 }
