@@ -1061,7 +1061,7 @@ texts! {
     RepPlAdmitted => "本期纳入", "Admitted in the period";
     RepPlRemoved => "本期移出", "Removed in the period";
     RepPlTriggers => "本期触发事件", "Trigger events in the period";
-    RepPlOnsite => "因触发事件现场检查", "On-site checks on a trigger";
+    RepPlOnsite => "在册企业现场检查", "On-site checks of listed enterprises";
     RepPlByStateNow => "当前各状态企业数", "Entries by state now";
     RepPlByCause => "移出原因", "Removals by cause";
     ReportTonnes => "{t} 吨", "{t} t";
@@ -1081,7 +1081,8 @@ texts! {
     RepInPenalties => "罚款金额（元）", "Penalties (yuan)";
     RepInByCategory => "按检查类别", "By category";
     RepInByMode => "按检查方式", "By mode";
-    RepPlOnsiteByTrigger => "现场检查（按触发事件类型）", "On-site checks by trigger kind";
+    RepPlOnsiteByCategory => "在册企业现场检查（按检查事由）", "On-site checks of listed enterprises by reason";
+    RepPlTriggersByKind => "触发事件（按类型）", "Trigger events by kind";
     // ---- 圆桌座谈 and assistance fixes (assistfix)
     ActAssistMeetingRead => "查看圆桌座谈", "read round-table meetings";
     ActAssistMeetingRecord => "记录圆桌座谈", "record round-table meetings";

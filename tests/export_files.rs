@@ -311,7 +311,10 @@ fn export_failures_leave_no_file_and_say_why() {
 fn xlsx_rows_past_a_sheet_continue_on_numbered_sheets_with_the_header() {
     use ecocase::export::columns::Cell;
     use ecocase::export::xlsx::{SHEET_ROWS, XlsxSink};
-    assert_eq!(SHEET_ROWS, 1_048_576, "the spreadsheet limit, header included");
+    assert_eq!(
+        SHEET_ROWS, 1_048_576,
+        "the spreadsheet limit, header included"
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let headers = vec!["企业名称".to_string(), "成立日期".to_string()];
     let mut sink = XlsxSink::new("企业名录", &headers, dir.path())
@@ -338,9 +341,14 @@ fn xlsx_rows_past_a_sheet_continue_on_numbered_sheets_with_the_header() {
         assert_eq!(range.get((0, 0)), Some(&Data::String("企业名称".into())));
         for r in 1..=rows {
             names.push(range.get((r, 0)).expect("cell").to_string());
-            assert!(matches!(range.get((r, 1)), Some(Data::DateTime(_))), "{sheet}");
+            assert!(
+                matches!(range.get((r, 1)), Some(Data::DateTime(_))),
+                "{sheet}"
+            );
         }
     }
-    let expected: Vec<String> = (1..=8).map(|n| format!("聊城市第{n}化工有限公司")).collect();
+    let expected: Vec<String> = (1..=8)
+        .map(|n| format!("聊城市第{n}化工有限公司"))
+        .collect();
     assert_eq!(names, expected, "every row once, in order");
 }

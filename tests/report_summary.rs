@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+mod inspect_common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
@@ -12,15 +13,18 @@ use common::*;
 use ecocase::domain::assistance::{
     Channel, Event, EventInput, Outcome, Rating, RequestDraft, Urgency,
 };
+use ecocase::domain::inspection::{Category, Event as InspEvent, EventInput as InspInput, Mode};
 use ecocase::domain::positive_list::{Transition, TriggerKind};
 use ecocase::domain::report::{Period, Value};
 use ecocase::export::Output;
 use ecocase::export::summary::{SummaryFormat, write_summary};
 use ecocase::i18n::Lang;
+use ecocase::service::inspection::PlanInput;
 use ecocase::service::positive_list::{TransitionInput, TriggerInput};
 use ecocase::service::report::Summary;
 use ecocase::service::{ServiceError, Session, auth};
 use ecocase::store::assistance::Request;
+use inspect_common::*;
 use std::path::Path;
 
 fn at(path: &Path, user: &str, clock: &TestClock) -> Session {
@@ -150,6 +154,45 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
             },
         )
         .expect("trigger");
+
+    // On-site checks: the complaint check at the listed E1 counts; the same at E2 (not listed) and a
+    // cancelled one at E1 do not.
+    clock.set(2026, 3, 23, 2);
+    let (i1, i2, _) = officers(&path, &clock);
+    let mut insp = at(&path, "inspector", &clock);
+    let e2 = insp.enterprise_by_uscc(E2_USCC).expect("e2").id;
+    let day = NaiveDate::from_ymd_opt(2026, 3, 23).expect("date");
+    for (enterprise, start) in [(e1, true), (e2, true), (e1, false)] {
+        let x = insp
+            .insp_plan(&PlanInput {
+                enterprise_id: enterprise,
+                category: Category::Complaint,
+                mode: Mode::Onsite,
+                trigger_ref: "12369-2026-0042".into(),
+                place: String::new(),
+                planned_on: day,
+                officers: vec![i1, i2],
+                recusal_reason: String::new(),
+            })
+            .expect("plan");
+        let event = if start {
+            InspEvent::Start
+        } else {
+            InspEvent::Cancel
+        };
+        let input = InspInput {
+            reason: "投诉已撤回".into(),
+            ..InspInput::default()
+        };
+        // Cancelling a check is a supervisor's decision.
+        let mut by = if start {
+            at(&path, "inspector", &clock)
+        } else {
+            at(&path, "supervisor", &clock)
+        };
+        by.insp_transition(x.id, x.row_version, event, &input)
+            .expect("start or cancel");
+    }
     (dir, path)
 }
 
@@ -219,12 +262,24 @@ fn figures_equal_the_hand_computed_values() {
         (Count(1), Count(0))
     );
     assert_eq!(
-        figure(&s, "positive_list", "onsite_on_trigger"),
+        figure(&s, "positive_list", "trigger_events"),
         (Count(1), Count(0))
     );
     assert_eq!(
-        row(&s, "positive_list", "onsite_by_trigger", "complaint"),
+        row(&s, "positive_list", "triggers_by_kind", "complaint"),
         (1, Some(0))
+    );
+    assert_eq!(
+        figure(&s, "positive_list", "onsite_checks"),
+        (Count(1), Count(0))
+    );
+    assert_eq!(
+        row(&s, "positive_list", "onsite_by_category", "complaint"),
+        (1, Some(0))
+    );
+    assert_eq!(
+        row(&s, "positive_list", "onsite_by_category", "planned"),
+        (0, Some(0))
     );
     assert_eq!(
         row(&s, "positive_list", "by_state_now", "listed"),
@@ -415,7 +470,9 @@ fn progress_names_each_module_and_a_cancel_stops_before_the_next() {
     let q1 = Period::parse("2026-Q1").expect("period");
     let mut seen = Vec::new();
     let whole = s
-        .summary_reporting(q1, None, None, &mut |p| seen.push((p.done, p.total, p.next)))
+        .summary_reporting(q1, None, None, &mut |p| {
+            seen.push((p.done, p.total, p.next))
+        })
         .expect("summary");
     use ecocase::i18n::T;
     assert_eq!(
@@ -446,6 +503,10 @@ fn progress_names_each_module_and_a_cancel_stops_before_the_next() {
     assert_eq!(err.render(Lang::Zh), "已取消汇总报表，未写入文件");
 
     // A session reopened on its own connection computes the same figures.
-    let again = s.reopen().expect("reopen").summary(q1, None).expect("summary");
+    let again = s
+        .reopen()
+        .expect("reopen")
+        .summary(q1, None)
+        .expect("summary");
     assert_eq!(again.sections, whole.sections);
 }

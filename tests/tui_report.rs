@@ -180,11 +180,20 @@ fn progress_is_shown_and_esc_cancels_the_running_summary() {
         }),
     );
     let shown = screen(&app, 80, 24).0;
-    assert!(shown.contains("[################........................] 2/5"), "{shown}");
-    assert!(shown.contains("正在计算 3/5：正面清单（Esc 取消）"), "{shown}");
+    assert!(
+        shown.contains("[################........................] 2/5"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("正在计算 3/5：正面清单（Esc 取消）"),
+        "{shown}"
+    );
     // Typing while it runs changes nothing; Esc asks the runtime to cancel, once.
     assert!(update(&mut app, key(KeyCode::Char('x'))).is_empty());
-    assert_eq!(update(&mut app, key(KeyCode::Esc)), vec![Effect::CancelReport]);
+    assert_eq!(
+        update(&mut app, key(KeyCode::Esc)),
+        vec![Effect::CancelReport]
+    );
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
     assert!(screen(&app, 80, 24).0.contains("正在取消..."));
     update(
@@ -193,7 +202,11 @@ fn progress_is_shown_and_esc_cancels_the_running_summary() {
     );
     let st = state(&app);
     assert!(!st.running && !st.cancelling && st.step.is_none());
-    assert!(screen(&app, 80, 24).0.contains("已取消汇总报表，未写入文件"));
+    assert!(
+        screen(&app, 80, 24)
+            .0
+            .contains("已取消汇总报表，未写入文件")
+    );
     // The screen is still there and a second Esc now leaves it.
     assert!(matches!(app.screen(), Screen::Report(_)));
 }

@@ -468,7 +468,10 @@ fn the_summary_runs_in_the_background_and_reports_progress_through_the_channel()
         file: file.clone(),
         lang: Lang::Zh,
     });
-    assert!(started.is_none(), "answered through the channel: {started:?}");
+    assert!(
+        started.is_none(),
+        "answered through the channel: {started:?}"
+    );
     let mut steps = Vec::new();
     let done = loop {
         match rx.recv_timeout(std::time::Duration::from_secs(60)) {

@@ -82,7 +82,10 @@ impl XlsxSink {
 
     fn start_sheet(&mut self) -> std::io::Result<()> {
         let name = self.sheet_name();
-        let ws = self.workbook.add_worksheet_with_constant_memory().map_err(io)?;
+        let ws = self
+            .workbook
+            .add_worksheet_with_constant_memory()
+            .map_err(io)?;
         ws.set_name(name).map_err(io)?;
         for (i, h) in self.headers.iter().enumerate() {
             ws.write_string_with_format(0, col(i)?, h, &self.bold)

@@ -2,6 +2,7 @@
 //! before, within the actor's scope. Working days come from the calendar, as for the SLA.
 
 use crate::domain::assistance::{AssistState, Channel, Rating, Urgency};
+use crate::domain::inspection::Category;
 use crate::domain::positive_list::{EntryState, RemovalCause, TriggerKind};
 use crate::domain::report::{Breakdown, Figure, Period, Section, Value, breakdown_rows};
 use crate::domain::user::Action;
@@ -152,7 +153,11 @@ impl Session {
         type Build = fn(&Session, Option<&str>, &Bounds, &Bounds) -> Result<Section>;
         let mut steps: Vec<(T, Build)> = vec![(T::ReportSecRegister, Session::register_section)];
         let modules: [(Action, T, Build); 4] = [
-            (Action::AssistRead, T::ReportSecAssist, Session::assist_section),
+            (
+                Action::AssistRead,
+                T::ReportSecAssist,
+                Session::assist_section,
+            ),
             (Action::ListRead, T::ReportSecPlist, Session::plist_section),
             (
                 Action::ManifestRead,
@@ -377,12 +382,13 @@ impl Session {
         let total = |v: &[(String, i64)]| v.iter().map(|(_, n)| n).sum::<i64>();
         let admitted = |b: &Bounds| store::pl_reached(c, region, b, Some("notice"), "listed");
         let removed = |b: &Bounds| store::pl_reached(c, region, b, None, "removed");
-        let triggers_now = store::pl_triggers_by_kind(c, region, now, false)?;
-        let triggers_before = store::pl_triggers_by_kind(c, region, before, false)?;
-        let onsite_now = store::pl_triggers_by_kind(c, region, now, true)?;
-        let onsite_before = store::pl_triggers_by_kind(c, region, before, true)?;
+        let triggers_now = store::pl_triggers_by_kind(c, region, now)?;
+        let triggers_before = store::pl_triggers_by_kind(c, region, before)?;
+        let onsite_now = store::pl_onsite_inspections_by_category(c, region, now)?;
+        let onsite_before = store::pl_onsite_inspections_by_category(c, region, before)?;
         let states = store::pl_states(c, region)?;
         let kinds = labels(TriggerKind::ALL, TriggerKind::code, TriggerKind::label);
+        let categories = labels(Category::ALL, Category::code, Category::label);
         Ok(Section {
             key: "positive_list",
             title: T::ReportSecPlist,
@@ -406,7 +412,7 @@ impl Session {
                     Value::Count(total(&triggers_before)),
                 ),
                 figure(
-                    "onsite_on_trigger",
+                    "onsite_checks",
                     T::RepPlOnsite,
                     Value::Count(total(&onsite_now)),
                     Value::Count(total(&onsite_before)),
@@ -432,9 +438,14 @@ impl Session {
                     ),
                 },
                 Breakdown {
-                    key: "onsite_by_trigger",
-                    title: T::RepPlOnsiteByTrigger,
-                    rows: breakdown_rows(&kinds, &onsite_now, Some(&onsite_before)),
+                    key: "triggers_by_kind",
+                    title: T::RepPlTriggersByKind,
+                    rows: breakdown_rows(&kinds, &triggers_now, Some(&triggers_before)),
+                },
+                Breakdown {
+                    key: "onsite_by_category",
+                    title: T::RepPlOnsiteByCategory,
+                    rows: breakdown_rows(&categories, &onsite_now, Some(&onsite_before)),
                 },
             ],
         })

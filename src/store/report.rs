@@ -244,26 +244,43 @@ pub fn pl_removals_by_cause(
     )
 }
 
-/// Trigger events that occurred in the period by kind; only those handled on site when `onsite`.
+/// Trigger events recorded on listed enterprises that occurred in the period, by kind.
 pub fn pl_triggers_by_kind(
     conn: &Connection,
     region: Option<&str>,
     b: &Bounds,
-    onsite: bool,
 ) -> Result<Vec<(String, i64)>> {
     grouped(
         conn,
         "SELECT t.kind, count(*) FROM pl_trigger t
          JOIN pl_entry p ON p.id = t.entry_id JOIN enterprise e ON e.id = p.enterprise_id
          WHERE t.occurred_on >= ?1 AND t.occurred_on <= ?2 AND (?3 IS NULL OR e.region_code = ?3)
-           AND (?4 = 0 OR t.handling = 'onsite')
          GROUP BY t.kind",
-        vec![
-            text(&b.first_day),
-            text(&b.last_day),
-            region.map_or(SqlValue::Null, text),
-            SqlValue::Integer(i64::from(onsite)),
-        ],
+        day_args(region, b),
+    )
+}
+
+/// On-site inspections that took place in the period (started, not cancelled) at enterprises that were
+/// on the positive list that day, by inspection category: what brought inspectors to a listed site.
+pub fn pl_onsite_inspections_by_category(
+    conn: &Connection,
+    region: Option<&str>,
+    b: &Bounds,
+) -> Result<Vec<(String, i64)>> {
+    grouped(
+        conn,
+        "SELECT i.category, count(*) FROM inspection i
+         WHERE i.deleted_at IS NULL AND i.mode = 'onsite'
+           AND i.planned_on >= ?1 AND i.planned_on <= ?2 AND (?3 IS NULL OR i.region_code = ?3)
+           AND i.state NOT IN ('planned', 'pending', 'cancelled')
+           AND EXISTS (SELECT 1 FROM pl_entry p
+               WHERE p.enterprise_id = i.enterprise_id AND p.listed_on != ''
+                 AND p.listed_on <= i.planned_on
+                 AND NOT EXISTS (SELECT 1 FROM pl_history h
+                     WHERE h.entry_id = p.id AND h.to_state = 'removed'
+                       AND date(h.at, '+8 hours') <= i.planned_on))
+         GROUP BY i.category",
+        day_args(region, b),
     )
 }
 

@@ -7,11 +7,11 @@ use crate::export::{ExportError, Format, Output};
 use crate::i18n::{Lang, T, Text};
 use crate::service::Session;
 use crate::service::report_job::{Cancel, SummaryProgress};
+use crate::store::enterprise::Filter;
 use crate::tui::msg::Msg;
 use crate::tui::runtime::Runtime;
-use std::path::PathBuf;
-use crate::store::enterprise::Filter;
 use std::path::Path;
+use std::path::PathBuf;
 
 /// What the report screen asked for.
 pub struct SummaryJob {
@@ -29,7 +29,12 @@ impl Runtime {
     pub(crate) fn start_summary(&mut self, job: SummaryJob) -> Option<Msg> {
         let session = self.session.as_ref()?;
         let Some(tx) = self.tx.clone() else {
-            return Some(Msg::ReportDone(export_summary(session, &job, None, &mut |_| {})));
+            return Some(Msg::ReportDone(export_summary(
+                session,
+                &job,
+                None,
+                &mut |_| {},
+            )));
         };
         let worker = match session.reopen() {
             Ok(w) => w,

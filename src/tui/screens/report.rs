@@ -3,8 +3,8 @@
 
 use crate::domain::report::Period;
 use crate::export::summary::SummaryFormat;
-use crate::service::report_job::SummaryProgress;
 use crate::i18n::{Lang, T, Text};
+use crate::service::report_job::SummaryProgress;
 use crate::tui::app::{App, Env, Input, Message, Nav, Out, Screen};
 use crate::tui::draw::{put, put_fit};
 use crate::tui::input::TextInput;
@@ -333,7 +333,14 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ReportState) -> 
         }
     }
     if let (true, Some(step)) = (s.running, s.step) {
-        put(frame, x, body.y + 11, &progress_bar(step, w), w, theme.info());
+        put(
+            frame,
+            x,
+            body.y + 11,
+            &progress_bar(step, w),
+            w,
+            theme.info(),
+        );
     }
     if let Some(result) = &s.result {
         let (text, style) = match result {
