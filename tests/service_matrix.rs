@@ -1,0 +1,360 @@
+//! The whole role x action matrix in one walk: for every action of `Action::ALL` a real use case of the
+//! service layer (the probe), called by a single-role account of each role. A role the matrix refuses
+//! must get "无权执行" (`Forbidden`), a role it allows must get past the role check (the call may still
+//! fail on state or input: that is a different refusal). The expected matrix is written out here
+//! independently of `Action::roles`, and `probe` matches on every action, so a new action does not
+//! compile until it has a probe and a row.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod common;
+mod inspect_common;
+mod manifest_common;
+
+use chrono::NaiveDate;
+use common::*;
+use ecocase::domain::assistance::{Channel, Event, EventInput, Rating, RequestDraft, Urgency};
+use ecocase::domain::assistance_meeting::MeetingDraft;
+use ecocase::domain::enterprise::EnterpriseDraft;
+use ecocase::domain::inspection::{Category, Event as InspEvent, EventInput as InspInput, Mode};
+use ecocase::domain::manifest_rules::MfEvent;
+use ecocase::domain::positive_list::{Handling, Transition, TriggerKind};
+use ecocase::domain::report::Period;
+use ecocase::domain::user::{Action, Role};
+use ecocase::service::draw::PlanDraft;
+use ecocase::service::enterprise::Warnings;
+use ecocase::service::import::ImportOptions;
+use ecocase::service::import_csv::{Encoding, read_csv};
+use ecocase::service::inspection::PlanInput;
+use ecocase::service::manifest_admin::LicenceInput;
+use ecocase::service::positive_list::{TransitionInput, TriggerInput};
+use ecocase::service::{ServiceError, Session};
+use ecocase::store::enterprise::Filter;
+use ecocase::store::manifest::ListFilter;
+use ecocase::store::positive_list::EntryFilter;
+use inspect_common::officers;
+use manifest_common::*;
+
+/// The records the probes act on, made by accounts that may make them.
+struct Records {
+    e1: i64,
+    request: i64,
+    /// A second request, for the withdrawal (which changes its state).
+    request_to_withdraw: i64,
+    entry: i64,
+    manifest: i64,
+    inspection: i64,
+}
+
+fn records(path: &std::path::Path, clock: &TestClock) -> Records {
+    let mut ent = at(clock, path, "ent");
+    let e1 = ent.enterprise_by_uscc(E1_USCC).expect("e1").id;
+    let request = |ent: &mut Session| {
+        ent.file_request(
+            RequestDraft {
+                enterprise_id: None,
+                services: vec!["EIA".into()],
+                description: "排污许可证变更指导".into(),
+                urgency: Urgency::Normal,
+                channel: Channel::SelfService,
+                wished_date: String::new(),
+            },
+            true,
+        )
+        .expect("request")
+        .id
+    };
+    let (request, request_to_withdraw) = (request(&mut ent), request(&mut ent));
+    let mut staff = at(clock, path, "staff");
+    let batch = staff
+        .pl_create_batch("2026年第1批", 2026, "")
+        .expect("batch");
+    let entry = staff
+        .pl_propose(batch.id, e1, "在线监控")
+        .expect("entry")
+        .id;
+    let draft = ent
+        .create_manifest(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
+        .expect("manifest");
+    let manifest = step(&mut ent, &draft, MfEvent::Submit, Default::default()).id;
+    // Started, so that the enterprise sees it (it never sees an inspection before it starts).
+    let (i1, i2, _) = officers(path, clock);
+    let mut sup = at(clock, path, "supervisor");
+    let planned = sup
+        .insp_plan(&PlanInput {
+            enterprise_id: e1,
+            category: Category::Complaint,
+            mode: Mode::Offsite,
+            trigger_ref: "12369-2026-0007".into(),
+            place: String::new(),
+            planned_on: NaiveDate::from_ymd_opt(2026, 3, 9).expect("date"),
+            officers: vec![i1, i2],
+            recusal_reason: String::new(),
+        })
+        .expect("inspection");
+    let inspection = sup
+        .insp_transition(
+            planned.id,
+            planned.row_version,
+            InspEvent::Start,
+            &InspInput::default(),
+        )
+        .expect("start")
+        .id;
+    Records {
+        e1,
+        request,
+        request_to_withdraw,
+        entry,
+        manifest,
+        inspection,
+    }
+}
+
+/// Calls the use case that needs `action`; `Ok` or any refusal other than `Forbidden` means the role
+/// check let the account through.
+fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceError> {
+    fn ok<T>(_: T) {}
+    let e = EnterpriseDraft::default;
+    let day = NaiveDate::from_ymd_opt(2026, 3, 9).expect("date");
+    match action {
+        Action::EnterpriseRead => s.enterprise(r.e1).map(ok),
+        Action::EnterpriseCreate => s.create_enterprise(e(), Warnings::Stop).map(ok),
+        Action::EnterpriseUpdate => s.update_enterprise(r.e1, 999, e(), Warnings::Stop).map(ok),
+        Action::EnterpriseDelete => s.delete_enterprise(r.e1, 999, "重复登记"),
+        Action::EnterpriseImport => {
+            let table = read_csv(
+                "统一社会信用代码,企业名称,所属区域\n123,探测公司,冠县\n".as_bytes(),
+                Encoding::Utf8,
+            )
+            .expect("table");
+            s.import_enterprises(&table, ImportOptions::default())
+                .map(ok)
+        }
+        Action::EnterpriseExport => s.for_each_enterprise(&Filter::default(), |_| Ok(())),
+        Action::UserManage => s.list_users().map(ok),
+        Action::ReferenceManage => s.import_calendar("not,a,calendar\n", "probe").map(ok),
+        Action::SettingsManage => s.settings().map(ok),
+        Action::AuditView => s.audit_page(None, 1).map(ok),
+        Action::ListRead => s.pl_batches().map(ok),
+        Action::ListPropose => s.pl_create_batch("探测批", 2026, "").map(ok),
+        Action::ListApply => s.pl_apply(999, "在线监控").map(ok),
+        Action::ListApprove => {
+            let x = s.pl_entry(r.entry)?;
+            let reason = TransitionInput {
+                reason: "已核实".into(),
+                cause: None,
+            };
+            s.pl_transition(r.entry, x.row_version, Transition::StartNotice, &reason)
+                .map(ok)
+        }
+        Action::ListTrigger => s
+            .pl_record_trigger(
+                r.entry,
+                &TriggerInput {
+                    kind: TriggerKind::Complaint,
+                    reference: "12369-2026-0042".into(),
+                    occurred_on: day,
+                    handling: Handling::Offsite,
+                    note: String::new(),
+                },
+            )
+            .map(ok),
+        Action::ListExport => s.pl_export_rows(&EntryFilter::default()).map(ok),
+        Action::AssistRead => s.assist_request(r.request).map(ok),
+        Action::AssistFile => s
+            .file_request(
+                RequestDraft {
+                    enterprise_id: Some(r.e1),
+                    services: vec!["EIA".into()],
+                    description: "探测".into(),
+                    urgency: Urgency::Normal,
+                    channel: Channel::Phone,
+                    wished_date: String::new(),
+                },
+                false,
+            )
+            .map(ok),
+        Action::AssistTriage => assist_event(s, r.request, Event::Accept, EventInput::default()),
+        Action::AssistHandle => assist_event(s, r.request, Event::Suspend, EventInput::default()),
+        Action::AssistRate => {
+            let input = EventInput {
+                rating: Some(Rating::Satisfied),
+                ..EventInput::default()
+            };
+            assist_event(s, r.request, Event::Rate, input)
+        }
+        Action::AssistWithdraw => {
+            let input = EventInput {
+                reason: "已自行解决".into(),
+                ..EventInput::default()
+            };
+            assist_event(s, r.request_to_withdraw, Event::Withdraw, input)
+        }
+        Action::ReportSummary => s
+            .summary(Period::parse("2026-Q1").expect("period"), None)
+            .map(ok),
+        Action::DossierExport => s.dossier(r.e1).map(ok),
+        Action::AssistMeetingRead => s.meetings(1).map(ok),
+        Action::AssistMeetingRecord => s.record_meeting(MeetingDraft::default()).map(ok),
+        Action::ManifestRead => s.manifest(r.manifest).map(ok),
+        Action::ManifestDraft => s
+            .create_manifest(input(LOCAL_LICENCE, "0", "2026-03-02"), false)
+            .map(ok),
+        Action::ManifestTransport => manifest_event(s, r.manifest, MfEvent::Depart),
+        Action::ManifestReceive => manifest_event(s, r.manifest, MfEvent::Confirm),
+        Action::ManifestOversee => manifest_event(s, r.manifest, MfEvent::Backfill),
+        Action::ManifestExport => s.manifest_export_page(&ListFilter::default(), 1).map(ok),
+        Action::LicenceManage => s.create_licence(LicenceInput::default()).map(ok),
+        Action::InspectRead => s.inspection(r.inspection).map(ok),
+        Action::InspectPlan => s
+            .insp_plan(&PlanInput {
+                enterprise_id: r.e1,
+                category: Category::Complaint,
+                mode: Mode::Offsite,
+                trigger_ref: "12369-2026-0008".into(),
+                place: String::new(),
+                planned_on: day,
+                officers: Vec::new(),
+                recusal_reason: String::new(),
+            })
+            .map(ok),
+        Action::InspectRecord => s.insp_set_officers(r.inspection, &[], "").map(ok),
+        Action::InspectApprove => {
+            let x = s.inspection(r.inspection)?;
+            let input = InspInput {
+                reason: "投诉已撤回".into(),
+                ..InspInput::default()
+            };
+            s.insp_transition(r.inspection, x.row_version, InspEvent::Cancel, &input)
+                .map(ok)
+        }
+        Action::RectifyReport => s.rect_report(999, "已整改").map(ok),
+        Action::DrawRead => s.draw_list().map(ok),
+        Action::DrawManage => s
+            .draw_create_plan(&PlanDraft {
+                name: String::new(),
+                regions: Vec::new(),
+                class: "all".into(),
+                ratio_pct: 5,
+                count: 0,
+                listed_offsite: None,
+                planned_on: day,
+            })
+            .map(ok),
+    }
+}
+
+fn assist_event(
+    s: &mut Session,
+    id: i64,
+    event: Event,
+    input: EventInput,
+) -> Result<(), ServiceError> {
+    let v = s.assist_request(id)?.row_version;
+    s.assist_transition(id, v, event, input).map(|_| ())
+}
+
+fn manifest_event(s: &mut Session, id: i64, event: MfEvent) -> Result<(), ServiceError> {
+    let v = s.manifest(id)?.row_version;
+    s.manifest_transition(id, v, event, when("2026-03-02 09:00"), false)
+        .map(|_| ())
+}
+
+/// The matrix of docs/permissions.md: E enterprise, S staff, I inspector, V supervisor, A admin.
+const MATRIX: &[(Action, &str)] = &[
+    (Action::EnterpriseRead, "ESIVA"),
+    (Action::EnterpriseCreate, ".S.V."),
+    (Action::EnterpriseUpdate, ".S.V."),
+    (Action::EnterpriseDelete, "...V."),
+    (Action::EnterpriseImport, ".S.V."),
+    (Action::EnterpriseExport, "ESIV."),
+    (Action::UserManage, "....A"),
+    (Action::ReferenceManage, "....A"),
+    (Action::SettingsManage, "....A"),
+    (Action::AuditView, "...VA"),
+    (Action::ListRead, "ESIVA"),
+    (Action::ListPropose, ".S.V."),
+    (Action::ListApply, "E...."),
+    (Action::ListApprove, "...V."),
+    (Action::ListTrigger, ".SIV."),
+    (Action::ListExport, ".S.V."),
+    (Action::AssistRead, "ESIV."),
+    (Action::AssistFile, "ES.V."),
+    (Action::AssistTriage, ".S.V."),
+    (Action::AssistHandle, ".SIV."),
+    (Action::AssistRate, "E...."),
+    (Action::AssistWithdraw, "E...."),
+    (Action::ReportSummary, ".S.V."),
+    (Action::DossierExport, "ESIV."),
+    (Action::AssistMeetingRead, ".SIV."),
+    (Action::AssistMeetingRecord, ".S.V."),
+    (Action::ManifestRead, "ESIV."),
+    (Action::ManifestDraft, "ES.V."),
+    (Action::ManifestTransport, "ES.V."),
+    (Action::ManifestReceive, "ES.V."),
+    (Action::ManifestOversee, ".S.V."),
+    (Action::ManifestExport, "ESIV."),
+    (Action::LicenceManage, ".S.V."),
+    (Action::InspectRead, "ESIV."),
+    (Action::InspectPlan, "..IV."),
+    (Action::InspectRecord, "..IV."),
+    (Action::InspectApprove, "...V."),
+    (Action::RectifyReport, "E...."),
+    (Action::DrawRead, ".SIV."),
+    (Action::DrawManage, "...V."),
+];
+
+/// Whether the row allows `role`: its letter in the role's column (`.` refuses).
+fn allows(cell: &str, role: Role) -> bool {
+    let (column, letter) = match role {
+        Role::Enterprise => (0, 'E'),
+        Role::Staff => (1, 'S'),
+        Role::Inspector => (2, 'I'),
+        Role::Supervisor => (3, 'V'),
+        Role::Admin => (4, 'A'),
+    };
+    cell.chars().nth(column) == Some(letter)
+}
+
+#[test]
+fn every_role_and_action_through_the_service_layer() {
+    let listed: Vec<Action> = MATRIX.iter().map(|(a, _)| *a).collect();
+    assert_eq!(listed, Action::ALL.to_vec(), "one row per action, in order");
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let mut wrong = Vec::new();
+    for (user, role) in [
+        ("ent", Role::Enterprise),
+        ("staff", Role::Staff),
+        ("inspector", Role::Inspector),
+        ("supervisor", Role::Supervisor),
+        ("admin", Role::Admin),
+    ] {
+        // A database of its own per account, so one account's changes never decide another's cell.
+        let (_dir, path) = manifest_db(&clock);
+        let r = records(&path, &clock);
+        let mut s = at(&clock, &path, user);
+        assert_eq!(s.actor.roles, vec![role], "{user} holds one role");
+        for (action, cell) in MATRIX {
+            let want = allows(cell, role);
+            assert_eq!(
+                action.roles().contains(&role),
+                want,
+                "{action:?} x {role:?}"
+            );
+            match (want, probe(&mut s, *action, &r)) {
+                (true, Err(ServiceError::Forbidden(a))) => {
+                    wrong.push(format!(
+                        "{action:?} x {user}: refused for {a:?}, should pass"
+                    ));
+                }
+                (false, Err(ServiceError::Forbidden(a))) if !a.roles().contains(&role) => {}
+                (false, other) => {
+                    wrong.push(format!("{action:?} x {user}: {other:?}, should be refused"));
+                }
+                (true, _) => {}
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "matrix mismatches:\n{}", wrong.join("\n"));
+}
