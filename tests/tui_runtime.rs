@@ -13,6 +13,8 @@ use ecocase::store::enterprise::Filter;
 use ecocase::tui::msg::{Effect, Msg, PageRequest, PageStart, SaveError};
 use ecocase::tui::runtime::Runtime;
 
+mod tui_common;
+
 const PW: &str = "secret1";
 
 /// A database with an administrator, city-level staff and a 冠县 branch account.
@@ -488,4 +490,96 @@ fn the_summary_runs_in_the_background_and_reports_progress_through_the_channel()
     // A cancel after the job ended touches nothing.
     assert!(rt.execute(Effect::CancelReport).is_none());
     assert!(file.exists());
+}
+
+/// The 17 characters and their check character.
+fn valid_uscc(body: &str) -> String {
+    format!(
+        "{body}{}",
+        ecocase::domain::uscc::check_char(body).expect("alphabet")
+    )
+}
+
+/// The form of a new enterprise with a valid USCC, name and region typed in.
+fn typed_form(uscc: &str) -> ecocase::tui::app::App {
+    use crossterm::event::KeyCode;
+    use tui_common::{key, list_app, rows, staff, type_text};
+    let mut app = list_app(staff(), rows());
+    ecocase::tui::app::update(&mut app, key(KeyCode::Insert));
+    type_text(&mut app, uscc);
+    // USCC, reason, name.
+    ecocase::tui::app::update(&mut app, key(KeyCode::Tab));
+    ecocase::tui::app::update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "聊城市磁盘已满测试化工有限公司");
+    // On to the region (a choice field): the first one offered.
+    for _ in 0..5 {
+        ecocase::tui::app::update(&mut app, key(KeyCode::Tab));
+    }
+    ecocase::tui::app::update(&mut app, key(KeyCode::Right));
+    app
+}
+
+#[test]
+fn a_full_disk_refuses_the_save_and_the_form_keeps_its_input() {
+    use ecocase::tui::app::update;
+    let (_dir, path) = database();
+    // The file may not grow past its size now: a few saves fit in free pages, then the disk is "full".
+    let conn = ecocase::store::db::open(&path).expect("open");
+    let pages: i64 = conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .expect("pages");
+    conn.pragma_update(None, "max_page_count", pages)
+        .expect("cap");
+    let session = auth::login(conn, "staff", PW, system_clock()).expect("login");
+    let mut rt = Runtime::new(path, system_clock()).with_session(session);
+    // Large records until one does not fit, then small ones until not even those fit.
+    let mut full = None;
+    for i in 0..600_u32 {
+        let mut d = draft(
+            &valid_uscc(&format!("9137150{i:010}")),
+            &format!("聊城市东昌府区填充测试有限公司{i}"),
+            "371502",
+        );
+        if full.is_none() {
+            d.address = "聊城市东昌府区".repeat(25);
+        }
+        match save(&mut rt, d, Warnings::Acknowledge) {
+            Some(Msg::Saved(_)) => {}
+            Some(Msg::SaveFailed(SaveError::Other(t))) if full.is_none() => full = Some(t),
+            Some(Msg::SaveFailed(SaveError::Other(_))) => break,
+            other => panic!("{other:?}"),
+        }
+    }
+    let refusal = full.expect("the capped file fills up");
+    assert!(
+        refusal
+            .render(Lang::Zh)
+            .contains("磁盘已满，未保存任何内容"),
+        "{}",
+        refusal.render(Lang::Zh)
+    );
+
+    // The same refusal reaches a typed form: the message says so and every typed value stays.
+    let uscc = valid_uscc("91371500MA3C4B2U0");
+    let mut app = typed_form(&uscc);
+    let fx = update(&mut app, tui_common::ctrl('s'));
+    let save_effect = fx
+        .into_iter()
+        .find(|e| matches!(e, Effect::SaveEnterprise { .. }))
+        .expect("the form asks to save");
+    let answer = rt.execute(save_effect).expect("an answer");
+    assert!(
+        matches!(answer, Msg::SaveFailed(SaveError::Other(_))),
+        "{answer:?}"
+    );
+    update(&mut app, answer);
+    let f = tui_common::form(&app);
+    assert_eq!(f.inputs[0].value(), uscc);
+    assert_eq!(f.inputs[2].value(), "聊城市磁盘已满测试化工有限公司");
+    let shown = tui_common::screen(&app, 80, 24).0;
+    assert!(shown.contains("磁盘已满，未保存任何内容"), "{shown}");
+    assert!(shown.contains("聊城市磁盘已满测试化工有限公司"), "{shown}");
+    // The session goes on: reading still works.
+    let read = rt.execute(Effect::LoadHome);
+    assert!(matches!(read, Some(Msg::HomeLoaded(Ok(_)))), "{read:?}");
 }

@@ -92,6 +92,13 @@ impl Runtime {
         }
     }
 
+    /// Starts with a session already open (a program embedding the interface, or a test that opened
+    /// the connection with its own settings) instead of asking for a login.
+    pub fn with_session(mut self, session: Session) -> Runtime {
+        self.session = Some(session);
+        self
+    }
+
     /// Lets background work (the summary report) report through the loop's channel.
     pub fn with_sender(mut self, tx: Sender<Msg>) -> Runtime {
         self.tx = Some(tx);
