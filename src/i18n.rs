@@ -963,6 +963,17 @@ texts! {
     ReportRunning => "正在生成汇总报表...", "Writing the summary...";
     ReportPreview => "{period}（对比 {previous}）", "{period} (compared with {previous})";
     ReportPeriodHint => "格式：2026-11、2026-Q3、2026 或 2026-07-01..2026-09-30", "Write 2026-11, 2026-Q3, 2026 or 2026-07-01..2026-09-30";
+    // list exports (as shown on screen)
+    ExpColNumber => "编号", "Number";
+    ExpColState => "状态", "State";
+    ExpColPhase => "时限阶段", "Time-limit phase";
+    ExpColDue => "时限截止", "Due";
+    ExpColLevel => "时限状态", "Time-limit state";
+    ExpPhaseResponse => "受理", "Acceptance";
+    ExpPhaseCompletion => "办结", "Completion";
+    ExpLevelOnTrack => "正常", "On track";
+    ExpSheetAssist => "帮扶请求", "Assistance requests";
+    MsgQueueExported => "已导出 {n} 条：{stem}.csv 和 .xlsx（目录 {dir}）", "Exported {n} rows: {stem}.csv and .xlsx (in {dir})";
     ReportCancelled => "已取消汇总报表，未写入文件", "The summary was cancelled; no file was written";
     ReportCancelling => "正在取消...", "Cancelling...";
     ReportStep => "正在计算 {done}/{total}：{module}（Esc 取消）", "Computing {done}/{total}: {module} (Esc cancels)";

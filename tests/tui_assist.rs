@@ -476,3 +476,29 @@ fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
     update(&mut app, key(KeyCode::Down));
     assert!(update(&mut app, key(KeyCode::Down)).is_empty());
 }
+
+#[test]
+fn e_exports_the_queue_shown() {
+    let mut app = queue(Lang::Zh);
+    let fx = update(&mut app, key(KeyCode::Char('e')));
+    assert_eq!(
+        fx,
+        [Effect::ExportAssistQueue {
+            queue: Queue::State(AssistState::Submitted),
+            lang: Lang::Zh,
+        }]
+    );
+    update(
+        &mut app,
+        Msg::Written(Ok(Text::new(ecocase::i18n::T::MsgQueueExported)
+            .arg("n", 2)
+            .arg("stem", "assistance-submitted-20261129")
+            .arg("dir", "/home/chen"))),
+    );
+    let shown = tui_common::screen(&app, 80, 24).0;
+    assert!(
+        shown
+            .contains("已导出 2 条：assistance-submitted-20261129.csv 和 .xlsx（目录 /home/chen）"),
+        "{shown}"
+    );
+}

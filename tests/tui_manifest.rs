@@ -506,3 +506,25 @@ fn staff_register_a_licence_from_the_reference_screen() {
     update(&mut ent, key(KeyCode::Insert));
     assert!(matches!(ent.screen(), Screen::MfRef(_)));
 }
+
+#[test]
+fn e_exports_the_tab_shown() {
+    let mut app = logged_in(staff(), Lang::Zh);
+    update(&mut app, ctrl('w'));
+    update(&mut app, key(KeyCode::Right));
+    let fx = update(&mut app, key(KeyCode::Char('e')));
+    assert_eq!(
+        fx,
+        [Effect::ExportManifests {
+            filter: ListFilter {
+                state: Some(MfState::Draft),
+                ..ListFilter::default()
+            },
+            lang: Lang::Zh,
+        }]
+    );
+    // An account without the right (the administrator) is never offered it; the service refuses anyway.
+    let mut admin = logged_in(tui_common::admin(), Lang::Zh);
+    update(&mut admin, ctrl('w'));
+    assert!(update(&mut admin, key(KeyCode::Char('e'))).is_empty());
+}

@@ -2,6 +2,7 @@
 //! or JSON, without loading the table into memory. Files are written under a temporary name and renamed
 //! when complete, so a failed export never leaves a half-written file behind.
 
+pub mod assistance;
 pub mod columns;
 pub mod csv;
 pub mod dossier;
@@ -10,6 +11,7 @@ pub mod json;
 pub mod manifest;
 pub mod positive_list;
 pub mod summary;
+pub mod table;
 pub mod xlsx;
 // inspections
 pub mod draw;

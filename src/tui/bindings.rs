@@ -445,6 +445,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Ctx::AssistQueue,
+        &[Char('e')],
+        Cmd::ExportQueue,
+        T::KeyExportList,
+        false,
+    ),
+    b(
+        Ctx::AssistQueue,
         &[F(5), Ctrl('r')],
         Cmd::Refresh,
         T::KeyRefresh,
@@ -784,6 +791,13 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     b(Ctx::MfList, &[Up, Char('k')], Cmd::Up, T::KeyUp, false),
+    b(
+        Ctx::MfList,
+        &[Char('e')],
+        Cmd::MfExport,
+        T::KeyExportList,
+        false,
+    ),
     b(
         Ctx::MfList,
         &[Down, Char('j')],

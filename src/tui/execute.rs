@@ -369,6 +369,12 @@ impl Runtime {
             Effect::ExportEnterprises { filter, lang } => Some(Msg::Written(
                 crate::tui::execute_report::export_list(self.session()?, &filter, lang),
             )),
+            Effect::ExportAssistQueue { queue, lang } => Some(Msg::Written(
+                crate::tui::execute_report::export_queue(self.session()?, queue, lang),
+            )),
+            Effect::ExportManifests { filter, lang } => Some(Msg::Written(
+                crate::tui::execute_report::export_manifests(self.session()?, &filter, lang),
+            )),
             Effect::LoadMeetings
             | Effect::LoadMeeting { .. }
             | Effect::RecordMeeting(_)

@@ -3,11 +3,14 @@
 use crate::domain::report::Period;
 use crate::export::dossier::{DossierFormat, write_dossier};
 use crate::export::summary::{SummaryFormat, write_summary};
+use crate::export::table::TableFormat;
 use crate::export::{ExportError, Format, Output};
 use crate::i18n::{Lang, T, Text};
 use crate::service::Session;
+use crate::service::assistance::Queue;
 use crate::service::report_job::{Cancel, SummaryProgress};
 use crate::store::enterprise::Filter;
+use crate::store::manifest::ListFilter as ManifestFilter;
 use crate::tui::msg::Msg;
 use crate::tui::runtime::Runtime;
 use std::path::Path;
@@ -128,6 +131,46 @@ pub fn export_list(s: &Session, filter: &Filter, lang: Lang) -> Result<Text, Tex
         .arg("n", n)
         .arg("csv", full(&csv).display())
         .arg("xlsx", full(&xlsx).display()))
+}
+
+/// `assistance-<queue>-<date>.csv` and `.xlsx` in the working directory: the queue shown, in its order.
+pub fn export_queue(s: &Session, queue: Queue, lang: Lang) -> Result<Text, Text> {
+    let name = match queue {
+        Queue::State(state) => state.code(),
+        Queue::NearDue => "near-due",
+        Queue::Overdue => "overdue",
+        Queue::All => "all",
+    };
+    let stem = format!("assistance-{name}-{}", s.today().format("%Y%m%d"));
+    export_both(&stem, |format, path| {
+        crate::export::assistance::assist_queue(s, queue, format, Output::File(path), lang)
+    })
+}
+
+/// `manifests-<date>.csv` and `.xlsx` in the working directory: the list's tab, newest first, one row
+/// per waste line.
+pub fn export_manifests(s: &Session, filter: &ManifestFilter, lang: Lang) -> Result<Text, Text> {
+    let stem = format!("manifests-{}", s.today().format("%Y%m%d"));
+    export_both(&stem, |format, path| {
+        crate::export::manifest::manifests(s, filter, format.format(), Output::File(path), lang)
+    })
+}
+
+/// Writes a list as shown to `<stem>.csv` and `<stem>.xlsx` in the working directory; the message
+/// names the files and the directory (short enough for the message row of an 80-column terminal).
+fn export_both(
+    stem: &str,
+    write: impl Fn(TableFormat, &Path) -> Result<u64, ExportError>,
+) -> Result<Text, Text> {
+    let mut rows = 0;
+    for format in TableFormat::BOTH {
+        let path = PathBuf::from(format!("{stem}.{}", format.extension()));
+        rows = write(format, &path).map_err(|e| export_failure(e, &path))?;
+    }
+    Ok(Text::new(T::MsgQueueExported)
+        .arg("n", rows)
+        .arg("stem", stem)
+        .arg("dir", full(Path::new(".")).display()))
 }
 
 fn full(p: &Path) -> std::path::PathBuf {

@@ -203,6 +203,10 @@ pub enum Cmd {
     ExportDossier,
     /// Write the list as shown (filters and order) to CSV and XLSX.
     ExportList,
+    /// Write the 帮扶 queue shown to CSV and XLSX.
+    ExportQueue,
+    /// Write the manifests of the tab shown to CSV and XLSX.
+    MfExport,
     // 圆桌座谈 (assistance round-tables)
     Meetings,
     MeetingNew,
@@ -265,6 +269,8 @@ impl Cmd {
             Cmd::Report => Some(Action::ReportSummary),
             Cmd::ExportDossier => Some(Action::DossierExport),
             Cmd::ExportList => Some(Action::EnterpriseExport),
+            Cmd::ExportQueue => Some(Action::AssistRead),
+            Cmd::MfExport => Some(Action::ManifestExport),
             Cmd::Meetings => Some(Action::AssistMeetingRead),
             Cmd::MeetingNew => Some(Action::AssistMeetingRecord),
             Cmd::PlOffsite => Some(Action::ListPropose),

@@ -386,6 +386,16 @@ pub enum Effect {
         filter: crate::store::enterprise::Filter,
         lang: crate::i18n::Lang,
     },
+    /// Write the 帮扶 queue shown, in its order, as CSV and XLSX in the working directory.
+    ExportAssistQueue {
+        queue: crate::service::assistance::Queue,
+        lang: crate::i18n::Lang,
+    },
+    /// Write the manifests of the list's tab (one row per waste line) as CSV and XLSX.
+    ExportManifests {
+        filter: crate::store::manifest::ListFilter,
+        lang: crate::i18n::Lang,
+    },
     // 圆桌座谈 (assistance round-tables)
     LoadMeetings,
     LoadMeeting {

@@ -117,6 +117,13 @@ impl AssistQueueState {
                 }
             }
             Input::Cmd(Cmd::FileRequest) => return AssistFormState::new_request(env),
+            Input::Cmd(Cmd::ExportQueue) => {
+                return Out::effect(Effect::ExportAssistQueue {
+                    queue: self.queue(),
+                    lang: env.lang,
+                })
+                .with_message(Message::progress(T::ReportWriting));
+            }
             _ => {}
         }
         Out::default()

@@ -275,6 +275,14 @@ impl MfListState {
             }
             Input::Cmd(Cmd::MfNew) => return MfFormState::new_manifest(env),
             Input::Cmd(Cmd::MfRef) => return MfRefState::open(),
+            Input::Cmd(Cmd::MfExport) => {
+                let tab = Tab::ALL[self.tab % Tab::ALL.len()];
+                return Out::effect(Effect::ExportManifests {
+                    filter: tab.filter(),
+                    lang: env.lang,
+                })
+                .with_message(Message::progress(T::ReportWriting));
+            }
             _ => {}
         }
         Out::default()

@@ -1,0 +1,121 @@
+//! A 帮扶 queue as the screen shows it (the same queue, in the same order), as CSV or XLSX: number,
+//! enterprise, state, urgency, channel, handler, submitted, the running time limit and its state.
+//! Pages are read one after another, so memory does not grow with the queue.
+
+use crate::domain::assistance_sla::{Level, Phase};
+use crate::export::columns::{Cell, region_name};
+use crate::export::table::{TableFormat, TableSink};
+use crate::export::{ExportError, Output, deliver};
+use crate::i18n::{Lang, T};
+use crate::service::Session;
+use crate::service::assistance::{Queue, QueueRow};
+use crate::store::reference::Region;
+use chrono::NaiveDateTime;
+use std::path::Path;
+
+const PAGE: usize = 500;
+
+const HEADERS: [T; 11] = [
+    T::ExpColNumber,
+    T::AssistFieldEnterprise,
+    T::FieldRegion,
+    T::ExpColState,
+    T::AssistFieldUrgency,
+    T::AssistFieldChannel,
+    T::AssistFieldHandler,
+    T::DossierColSubmitted,
+    T::ExpColPhase,
+    T::ExpColDue,
+    T::ExpColLevel,
+];
+
+/// A stored UTC time as a local date-time cell.
+fn time_cell(stored: Option<&str>) -> Cell {
+    let Some(stored) = stored else {
+        return Cell::Text(String::new());
+    };
+    let shown = crate::service::local_time(stored);
+    NaiveDateTime::parse_from_str(&shown, "%Y-%m-%d %H:%M")
+        .map(Cell::DateTime)
+        .unwrap_or(Cell::Text(shown))
+}
+
+fn cells(row: &QueueRow, regions: &[Region], lang: Lang) -> Vec<Cell> {
+    let r = &row.request;
+    let text = |s: &str| Cell::Text(s.to_string());
+    let (phase, due, level) = match &row.sla {
+        Some(sla) => (
+            match sla.phase {
+                Phase::Response => T::ExpPhaseResponse,
+                Phase::Completion => T::ExpPhaseCompletion,
+            }
+            .get(lang),
+            Cell::Date(sla.due.date),
+            match sla.level {
+                Level::OnTrack => T::ExpLevelOnTrack,
+                Level::NearDue => T::AssistTabNearDue,
+                Level::Overdue => T::AssistTabOverdue,
+            }
+            .get(lang),
+        ),
+        None => ("", Cell::Text(String::new()), ""),
+    };
+    vec![
+        text(&r.number),
+        text(&r.enterprise_name),
+        Cell::Text(region_name(&r.region_code, regions, lang)),
+        text(r.state.label().get(lang)),
+        text(r.urgency.label().get(lang)),
+        text(r.channel.label().get(lang)),
+        text(r.handler_name.as_deref().unwrap_or("")),
+        time_cell(r.submitted_at.as_deref()),
+        text(phase),
+        due,
+        text(level),
+    ]
+}
+
+/// Writes the requests of `queue` the session may see; returns how many were written.
+pub fn assist_queue(
+    s: &Session,
+    queue: Queue,
+    format: TableFormat,
+    output: Output<'_>,
+    lang: Lang,
+) -> Result<u64, ExportError> {
+    let regions = s.regions()?;
+    deliver(format.format(), output, |path| {
+        let Some(path) = path else {
+            return Err(ExportError::XlsxToStdout);
+        };
+        write(s, queue, format, path, &regions, lang)
+    })
+}
+
+fn write(
+    s: &Session,
+    queue: Queue,
+    format: TableFormat,
+    path: &Path,
+    regions: &[Region],
+    lang: Lang,
+) -> Result<u64, ExportError> {
+    let headers: Vec<String> = HEADERS.iter().map(|h| h.get(lang).to_string()).collect();
+    let sheet = T::ExpSheetAssist.get(lang);
+    let mut sink = TableSink::open(format, path, sheet, &headers)?;
+    let mut after = None;
+    let mut n = 0;
+    loop {
+        let page = s.assist_queue_page(queue, after.as_ref(), PAGE)?;
+        for row in &page.rows {
+            sink.row(&cells(row, regions, lang), path)?;
+            n += 1;
+        }
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    sink.finish(path)?;
+    Ok(n)
+}
