@@ -288,8 +288,8 @@ texts! {
     IssueWarning => "警告: ", "Warning: ";
     MsgSaving => "正在保存...", "Saving...";
     MsgSavedNamed => "已保存：{name}", "Saved: {name}";
-    MsgReloaded => "已重新加载最新内容，请重新修改后保存", "Reloaded the current record: make your changes again, then save";
-    ErrConflictReload => "已被 {user} 于 {time} 修改。按 F5 或 Ctrl-R 重新加载", "Changed by {user} at {time}. Press F5 or Ctrl-R to reload";
+    MsgReloaded => "已重新加载最新内容", "Reloaded the current record";
+    ErrConflictReload => "已被 {user} 于 {time} 修改。按 F5 或 Ctrl-R 重新加载（你的修改保留）", "Changed by {user} at {time}. F5 or Ctrl-R reloads it (your changes are kept)";
     MsgDeleting => "正在删除...", "Deleting...";
     MsgDeleted => "已删除（记录保留在审计日志中）", "Deleted (the record stays in the audit log)";
     DialogDelete => "删除企业", "Delete enterprise";
@@ -974,6 +974,10 @@ texts! {
     ExpLevelOnTrack => "正常", "On track";
     ExpSheetAssist => "帮扶请求", "Assistance requests";
     MsgQueueExported => "已导出 {n} 条：{stem}.csv 和 .xlsx（目录 {dir}）", "Exported {n} rows: {stem}.csv and .xlsx (in {dir})";
+    // reload after a conflict, keeping what was typed
+    MsgVersionReloaded => "已重新加载：记录现为“{state}”；已输入的内容保留，核对后按 Ctrl-S 再次提交", "Reloaded: the record is now '{state}'; what you typed is kept: check, then Ctrl-S to submit again";
+    KeyReloadKeep => "重新加载（保留输入）", "Reload (keep typing)";
+    MsgReloadedKept => "已重新加载最新内容；你修改的 {n} 项已保留，核对后按 Ctrl-S 保存", "Reloaded the current record; your {n} changed field(s) are kept: check, then Ctrl-S to save";
     ReportCancelled => "已取消汇总报表，未写入文件", "The summary was cancelled; no file was written";
     ReportCancelling => "正在取消...", "Cancelling...";
     ReportStep => "正在计算 {done}/{total}：{module}（Esc 取消）", "Computing {done}/{total}: {module} (Esc cancels)";

@@ -181,6 +181,81 @@ fn a_conflict_names_who_changed_the_record_and_reload_fetches_it() {
 }
 
 #[test]
+fn reloading_after_a_conflict_keeps_the_typed_changes_and_takes_the_rest() {
+    let mut app = list_app(staff(), rows());
+    update(&mut app, key(KeyCode::Enter));
+    let data = DetailData {
+        enterprise: rows()[0].clone(),
+        former_names: vec![],
+        history: Some(vec![]),
+        list_entries: vec![],
+        list_history: Vec::new(),
+        assist: Vec::new(),
+        manifests: Vec::new(),
+        inspections: Default::default(),
+    };
+    update(
+        &mut app,
+        Msg::DetailLoaded {
+            id: 1,
+            data: Ok(data),
+        },
+    );
+    update(&mut app, key(KeyCode::F(8)));
+    // This person changes the contact (field 4).
+    let contact = FieldId::ALL
+        .iter()
+        .position(|f| *f == FieldId::Contact)
+        .expect("contact");
+    while form(&app).focus != contact {
+        update(&mut app, key(KeyCode::Tab));
+    }
+    update(&mut app, ctrl('u'));
+    type_text(&mut app, "王建国");
+    update(&mut app, ctrl('s'));
+    update(
+        &mut app,
+        Msg::SaveFailed(SaveError::Conflict {
+            by: "zhangsan".into(),
+            at: "2026-11-29T02:05:00Z".into(),
+        }),
+    );
+    // Meanwhile zhangsan changed the address and the contact.
+    let mut theirs = rows()[0].clone();
+    theirs.row_version = 4;
+    theirs.address = "聊城市东昌府区柳园南路88号".into();
+    theirs.contact = "李娜".into();
+    update(&mut app, ctrl('r'));
+    update(&mut app, Msg::EditLoaded(Ok(theirs)));
+    let f = form(&app);
+    assert_eq!(
+        f.editing,
+        Some((1, 4)),
+        "the next save goes against the current version"
+    );
+    let value = |id: FieldId| {
+        let i = FieldId::ALL.iter().position(|f| *f == id).expect("field");
+        f.inputs[i].value().to_string()
+    };
+    assert_eq!(
+        value(FieldId::Contact),
+        "王建国",
+        "the typed change is re-applied"
+    );
+    assert_eq!(
+        value(FieldId::Address),
+        "聊城市东昌府区柳园南路88号",
+        "theirs is taken"
+    );
+    let text = app
+        .message
+        .as_ref()
+        .map(|m| m.text.render(Lang::Zh))
+        .unwrap_or_default();
+    assert!(text.contains("你修改的 1 项已保留"), "{text}");
+}
+
+#[test]
 fn esc_with_unsaved_changes_asks_and_defaults_to_keep_editing() {
     let mut app = new_form(staff());
     type_text(&mut app, "9113");

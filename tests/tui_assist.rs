@@ -502,3 +502,63 @@ fn e_exports_the_queue_shown() {
         "{shown}"
     );
 }
+
+#[test]
+fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_again() {
+    use ecocase::tui::msg::Versioned;
+    let mut app = opened(Lang::Zh, triage());
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, "不属于帮扶事项");
+    update(&mut app, ctrl('s'));
+    update(
+        &mut app,
+        Msg::AssistDone(Err(Text::new(T::ErrConflict)
+            .arg("user", "zhangsan")
+            .arg("time", "2026-11-29 10:05"))),
+    );
+    assert!(
+        matches!(app.screen(), Screen::AssistForm(_)),
+        "the form stays"
+    );
+    let shown = tui_common::screen(&app, 80, 24).0;
+    assert!(
+        shown.contains("已被 zhangsan 于 2026-11-29 10:05 修改。按 F5 或 Ctrl-R 重新加载"),
+        "{shown}"
+    );
+    let fx = update(&mut app, ctrl('r'));
+    assert_eq!(fx, [Effect::ReloadVersion(Versioned::AssistRequest(2))]);
+    // An answer for another record is ignored.
+    update(
+        &mut app,
+        Msg::VersionReloaded {
+            record: Versioned::AssistRequest(9),
+            current: Ok((7, Text::new(T::AssistStateSubmitted))),
+        },
+    );
+    update(
+        &mut app,
+        Msg::VersionReloaded {
+            record: Versioned::AssistRequest(2),
+            current: Ok((4, Text::new(T::AssistStateSubmitted))),
+        },
+    );
+    let shown = tui_common::screen(&app, 80, 24).0;
+    assert!(shown.contains("已重新加载：记录现为“待受理”"), "{shown}");
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::AssistTransition {
+            row_version,
+            event,
+            input,
+            ..
+        },
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(
+        (*row_version, *event, input.reason.as_str()),
+        (4, Event::Refuse, "不属于帮扶事项")
+    );
+}

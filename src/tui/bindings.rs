@@ -508,6 +508,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Ctx::AssistForm,
+        &[F(5), Ctrl('r')],
+        Cmd::Refresh,
+        T::KeyReloadKeep,
+        false,
+    ),
+    b(
+        Ctx::AssistForm,
         &[Tab, Down, Enter],
         Cmd::NextField,
         T::KeyNextField,

@@ -7,7 +7,7 @@ use crate::service::demo::{self, Scale};
 use crate::service::{ServiceError, Session, auth, setup};
 use crate::store::user::OrgUnit;
 use crate::tui::msg::{
-    Account, DetailData, Effect, Msg, PageRequest, PageStart, SaveError, SessionInfo,
+    Account, DetailData, Effect, Msg, PageRequest, PageStart, SaveError, SessionInfo, Versioned,
 };
 use crate::tui::runtime::Runtime;
 use std::time::{Duration, Instant};
@@ -356,6 +356,23 @@ impl Runtime {
                     lang,
                 };
                 self.start_summary(job)
+            }
+            Effect::ReloadVersion(record) => {
+                let s = self.session()?;
+                let current = match record {
+                    Versioned::AssistRequest(id) => s
+                        .assist_request(id)
+                        .map(|r| (r.row_version, Text::new(r.state.label()))),
+                    Versioned::PlEntry(id) => s.pl_entry(id).map(|x| {
+                        let state = crate::domain::positive_list::EntryState::parse(&x.state)
+                            .map_or_else(|| Text::new(T::None_), |st| Text::new(st.label()));
+                        (x.row_version, state)
+                    }),
+                };
+                Some(Msg::VersionReloaded {
+                    record,
+                    current: current.map_err(text),
+                })
             }
             Effect::CancelReport => {
                 if let Some((cancel, _)) = &self.report_job {

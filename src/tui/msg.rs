@@ -175,6 +175,11 @@ pub enum Msg {
     ReportDefaults(String),
     /// The summary was written (naming the file) or refused (with the reason).
     ReportDone(Result<Text, Text>),
+    /// A record's current version and state label (after `Effect::ReloadVersion`), or why not.
+    VersionReloaded {
+        record: Versioned,
+        current: Result<(i64, Text), Text>,
+    },
     /// How far the summary running in the background has got.
     ReportProgress(crate::service::report_job::SummaryProgress),
     /// A file was written from a screen (dossier, list export), or why not: shown in the message row.
@@ -376,6 +381,8 @@ pub enum Effect {
     },
     /// Stop the summary running in the background (Esc on the report screen).
     CancelReport,
+    /// Read a record's current version, for a form to re-apply what was typed after a conflict.
+    ReloadVersion(Versioned),
     /// Write the enterprise's dossier as HTML and XLSX in the working directory.
     ExportDossier {
         id: i64,
@@ -444,4 +451,11 @@ impl Effect {
                 | Effect::CancelReport
         )
     }
+}
+
+/// A record a form edits at a version: which kind and its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Versioned {
+    AssistRequest(i64),
+    PlEntry(i64),
 }

@@ -155,6 +155,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
+        Msg::VersionReloaded { record, current } => {
+            let out = app.with_top(|s, _| match s {
+                Screen::AssistForm(f) => f.version_reloaded(record, current),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
         Msg::ReportProgress(p) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Report(st) => st.progress(p),

@@ -9,8 +9,9 @@ use crate::store::assistance::ServiceRecord;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
-use crate::tui::msg::Effect;
+use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::assist::{AssistAction, AssistDetailData};
+use crate::tui::screens::plist_form::PlPurpose;
 
 /// A form field: free text, one choice of several, or several ticked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -431,12 +432,53 @@ impl AssistFormState {
             .any(|f| !f.input.is_empty() || f.ticked.iter().any(|t| *t))
     }
 
+    /// The record this form changes at a version, if it does.
+    fn versioned(&self) -> Option<Versioned> {
+        match &self.purpose {
+            Purpose::Event { id, .. } => Some(Versioned::AssistRequest(*id)),
+            Purpose::Plist(PlPurpose::Offsite { id, .. }) => Some(Versioned::PlEntry(*id)),
+            _ => None,
+        }
+    }
+
+    /// The record's current version after a conflict: the next save applies what is typed to it
+    /// (the service checks the event against the record's current state again).
+    pub fn version_reloaded(
+        &mut self,
+        record: Versioned,
+        current: Result<(i64, Text), Text>,
+    ) -> Out {
+        if self.versioned() != Some(record) {
+            return Out::default();
+        }
+        match current {
+            Ok((version, state)) => {
+                match &mut self.purpose {
+                    Purpose::Event { row_version, .. }
+                    | Purpose::Plist(PlPurpose::Offsite { row_version, .. }) => {
+                        *row_version = version;
+                    }
+                    _ => {}
+                }
+                self.error = None;
+                Out::message(Message::info(
+                    Text::new(T::MsgVersionReloaded).arg_text("state", state),
+                ))
+            }
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
     /// The service's answer to a save.
     pub fn done(&mut self, result: Result<Text, Text>) -> Out {
         self.saving = false;
         match result {
             Ok(text) => Out::nav(Nav::Pop).with_message(Message::info(text)),
-            Err(text) => {
+            Err(mut text) => {
+                // A conflict says how to go on from here: reload, keeping what was typed.
+                if text.key == T::ErrConflict && self.versioned().is_some() {
+                    text.key = T::ErrConflictReload;
+                }
                 self.error = Some(text.clone());
                 Out::message(Message::error(text))
             }
@@ -460,6 +502,11 @@ impl AssistFormState {
             }
             Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
                 f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
+            }
+            Input::Cmd(Cmd::Refresh) if !self.saving => {
+                if let Some(record) = self.versioned() {
+                    return Out::effect(Effect::ReloadVersion(record));
+                }
             }
             Input::Cmd(Cmd::Save) if !self.saving => {
                 self.saving = true;

@@ -347,19 +347,34 @@ impl FormState {
         }
     }
 
-    /// The record as it is now (after a conflict): the form starts again from it.
+    /// The record as it is now (after a conflict): the fields this person changed keep what was typed
+    /// (re-applied on top), every other field takes the current value, and the next save goes against
+    /// the current version.
     pub fn reloaded(&mut self, result: Result<Enterprise, Text>) -> Out {
         match result {
             Ok(e) => {
-                let focus = self.focus;
-                *self = FormState::from_draft(
-                    Some((e.id, e.row_version)),
-                    EnterpriseDraft::from_enterprise(&e),
-                    &e.name,
-                    enterprise_form(Some(&e.uid)),
-                );
-                self.focus = focus;
-                Out::message(Message::info(T::MsgReloaded))
+                let current = EnterpriseDraft::from_enterprise(&e);
+                let mut kept = 0;
+                for (i, f) in FieldId::ALL.iter().enumerate() {
+                    let typed = self.inputs.get(i).map(|x| x.value().to_string());
+                    let changed = typed.as_deref().is_some_and(|t| t != f.get(&self.original));
+                    if changed {
+                        kept += 1;
+                    } else if let Some(input) = self.inputs.get_mut(i) {
+                        input.set(f.get(&current));
+                    }
+                }
+                self.original = current;
+                self.editing = Some((e.id, e.row_version));
+                self.record_name = e.name.clone();
+                self.conflict = None;
+                self.issues.clear();
+                let text = if kept == 0 {
+                    Text::new(T::MsgReloaded)
+                } else {
+                    Text::new(T::MsgReloadedKept).arg("n", kept)
+                };
+                Out::message(Message::info(text))
             }
             Err(text) => Out::message(Message::error(text)),
         }
