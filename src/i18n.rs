@@ -1595,6 +1595,8 @@ texts! {
     InErrPenaltyFormat => "罚款金额应为元，最多两位小数，例如 50000 或 12500.50", "The fine is in yuan with at most two decimals, e.g. 50000 or 12500.50";
     InMsgCase => "案件 {number} 现为“{status}”", "Case {number} is now {status}";
     DrawListedPolicy => "按系统参数", "As the policy setting";
+    // ---- manifests gaps (mf)
+    MfErrImportXlsx => "无法读取这个 XLSX 工作簿（文件损坏或不是 Excel 工作簿）：请另存为 .xlsx 或 CSV 后重试", "This XLSX workbook cannot be read (damaged, or not an Excel workbook): save it again as .xlsx or CSV and retry";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -20,6 +20,8 @@ pub mod manifest_admin;
 mod manifest_draft;
 mod manifest_flow;
 pub mod manifest_io;
+// manifests: XLSX and all-or-nothing import (mf)
+pub mod manifest_import;
 // inspections
 pub mod draw;
 pub mod inspection;
