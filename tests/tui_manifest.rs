@@ -363,7 +363,8 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
             now: "2026-11-30 10:00".into(),
         }))),
     );
-    for _ in 0..4 {
+    // origin, licence, mode, date, approval, then the waste code
+    for _ in 0..5 {
         update(&mut app, key(KeyCode::Tab));
     }
     update(&mut app, key(KeyCode::F(4)));
@@ -441,6 +442,86 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
         panic!("form");
     };
     assert_eq!(f.input().lines.len(), 1);
+}
+
+#[test]
+fn the_form_creates_paper_and_national_manifests_with_their_number() {
+    let mut app = logged_in(enterprise_user(), Lang::Zh);
+    update(&mut app, ctrl('w'));
+    update(&mut app, ctrl('n'));
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::FormData(Ok(FormData {
+            licences: vec![licence()],
+            today: "2026-11-30".into(),
+            now: "2026-11-30 10:00".into(),
+        }))),
+    );
+    let ids = |app: &App| -> Vec<&'static str> {
+        let Screen::MfForm(f) = app.screen() else {
+            panic!("form");
+        };
+        f.fields.iter().take(6).map(|f| f.id).collect()
+    };
+    assert_eq!(
+        ids(&app),
+        [
+            "origin",
+            "licence",
+            "mode",
+            "transfer_date",
+            "approval",
+            "code"
+        ]
+    );
+    // 全国系统: a number field follows the origin.
+    update(&mut app, key(KeyCode::Right));
+    assert_eq!(ids(&app)[..3], ["origin", "number", "licence"]);
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "20263701000123");
+    // 纸质联单: the number stays and the completion date joins it.
+    update(&mut app, key(KeyCode::BackTab));
+    update(&mut app, key(KeyCode::Right));
+    assert_eq!(
+        ids(&app)[..4],
+        ["origin", "number", "paper_completed_on", "licence"]
+    );
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "2026-11-25");
+    insta::assert_snapshot!("mf_form_paper_zh", snap(&app));
+    let fx = update(&mut app, ctrl('s'));
+    let [Effect::Mf(MfEffect::Save { input, .. })] = fx.as_slice() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(input.origin, Some(Origin::Paper));
+    assert_eq!(input.number, "20263701000123");
+    assert_eq!(input.paper_completed_on, "2026-11-25");
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Done(Err(Refusal {
+            text: Text::new(T::MfErrQtyPositive),
+            warnings_only: false,
+        }))),
+    );
+    // Back to 本系统: the number is the city's serial, the typed one is not sent.
+    update(&mut app, key(KeyCode::BackTab));
+    update(&mut app, key(KeyCode::BackTab));
+    update(&mut app, key(KeyCode::Right));
+    assert_eq!(ids(&app)[..2], ["origin", "licence"]);
+    let Screen::MfForm(f) = app.screen() else {
+        panic!("form");
+    };
+    let input = f.input();
+    assert_eq!(input.origin, Some(Origin::Local));
+    assert!(input.number.is_empty() && input.paper_completed_on.is_empty());
+    // Choosing 全国系统 again brings back what was typed.
+    update(&mut app, key(KeyCode::Right));
+    let Screen::MfForm(f) = app.screen() else {
+        panic!("form");
+    };
+    assert_eq!(f.input().number, "20263701000123");
+    assert_eq!(f.input().origin, Some(Origin::National));
 }
 
 #[test]

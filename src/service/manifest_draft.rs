@@ -58,10 +58,16 @@ impl Session {
         self.check(Action::ManifestDraft, Target::record(&g.region_code, g.id))?;
         let origin = input.origin.unwrap_or(Origin::Local);
         let mut p = self.prepare(&input, g.id, 0, false)?;
+        let year = chrono::Datelike::year(
+            &NaiveDate::parse_from_str(input.transfer_date.trim(), "%Y-%m-%d")
+                .unwrap_or_else(|_| self.today()),
+        );
         let number = if origin == Origin::Local && input.number.trim().is_empty() {
             None
         } else {
-            match parse_number(&input.number, None) {
+            // A number typed for a manifest created here must be one of Liaocheng's for its year.
+            let local_year = (origin == Origin::Local).then_some(year);
+            match parse_number(&input.number, local_year) {
                 Ok(n) if store::number_exists(&self.conn, &n)? => {
                     p.issues.push(err(
                         "number",
@@ -107,10 +113,6 @@ impl Session {
             warnings,
             paper,
         )?;
-        let year = chrono::Datelike::year(
-            &NaiveDate::parse_from_str(&header.transfer_date, "%Y-%m-%d")
-                .unwrap_or_else(|_| self.today()),
-        );
         Ok(CreatePlan {
             header,
             number,
