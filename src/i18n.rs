@@ -1596,6 +1596,8 @@ texts! {
     InMsgCase => "案件 {number} 现为“{status}”", "Case {number} is now {status}";
     DrawListedPolicy => "按系统参数", "As the policy setting";
     // ---- manifests gaps (mf)
+    MfDiffNone => "一致", "No difference";
+    MfErrDiffLine => "差异登记的第 {n} 行不在这张联单上（共 {lines} 行）", "The discrepancy names line {n}, but this manifest has {lines} lines";
     MfFieldOrigin => "联单来源", "Manifest source";
     MfErrImportXlsx => "无法读取这个 XLSX 工作簿（文件损坏或不是 Excel 工作簿）：请另存为 .xlsx 或 CSV 后重试", "This XLSX workbook cannot be read (damaged, or not an Excel workbook): save it again as .xlsx or CSV and retry";
 }

@@ -253,14 +253,17 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     update(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen(), Screen::MfAction(_)));
     insta::assert_snapshot!("mf_discrepancy_zh", snap(&app));
-    // at, received, containers, kind, line, declared, measured, told..., told...
-    update(&mut app, key(KeyCode::Tab));
+    // at, told generator, told bureau, then line 1: received, containers, kind, declared, measured
+    for _ in 0..3 {
+        update(&mut app, key(KeyCode::Tab));
+    }
     update(&mut app, ctrl('u'));
     type_text(&mut app, "2.0");
     update(&mut app, key(KeyCode::Tab));
     update(&mut app, key(KeyCode::Tab));
+    // 一致 -> 名称 -> 数量
     update(&mut app, key(KeyCode::Right));
-    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "2.400 吨");
     update(&mut app, key(KeyCode::Tab));
@@ -296,6 +299,93 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
         app.message.as_ref().map(|m| m.text.render(Lang::Zh)),
         Some("数量必须大于 0".to_string())
     );
+}
+
+#[test]
+fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
+    let mut app = logged_in(
+        session(
+            "receiver",
+            &[ecocase::domain::user::Role::Enterprise],
+            Some(2),
+        ),
+        Lang::Zh,
+    );
+    update(&mut app, ctrl('w'));
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Page {
+            filter: ListFilter::default(),
+            rows: Ok((rows(), 2)),
+        }),
+    );
+    update(&mut app, key(KeyCode::Enter));
+    let mut d = detail(
+        MfState::AwaitingReceipt,
+        vec![MfEvent::Confirm, MfEvent::ReportDiscrepancy],
+    );
+    for seq in [2, 3] {
+        let mut l = d.detail.lines[0].clone();
+        l.seq = seq;
+        l.code = "900-041-49".into();
+        l.name = "废包装桶".into();
+        d.detail.lines.push(l);
+    }
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Detail {
+            id: 2,
+            data: Ok(Box::new(d)),
+        }),
+    );
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Enter));
+    let Screen::MfAction(a) = app.screen() else {
+        panic!("dialog");
+    };
+    assert!(a.discrepancies().is_empty(), "every line starts as 一致");
+    // Line 1 (fields 3..8): quantity; line 2 stays 一致; line 3 (fields 13..18): packaging.
+    let set = |app: &mut App, at: usize, right: usize, declared: &str, measured: &str| {
+        let Screen::MfAction(a) = app.screen() else {
+            panic!("dialog");
+        };
+        for _ in a.focus..at {
+            update(app, key(KeyCode::Tab));
+        }
+        for _ in 0..right {
+            update(app, key(KeyCode::Right));
+        }
+        update(app, key(KeyCode::Tab));
+        type_text(app, declared);
+        update(app, key(KeyCode::Tab));
+        type_text(app, measured);
+    };
+    set(&mut app, 5, 2, "2.400 吨", "1.900 吨");
+    set(&mut app, 15, 5, "200L铁桶 12 个", "吨袋 12 个");
+    let fx = update(&mut app, ctrl('s'));
+    let [Effect::Mf(MfEffect::Transition { event, input, .. })] = fx.as_slice() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(*event, MfEvent::ReportDiscrepancy);
+    use ecocase::domain::manifest::DiscrepancyKind;
+    let got: Vec<(i64, Option<DiscrepancyKind>, &str, &str)> = input
+        .discrepancies
+        .iter()
+        .map(|d| (d.line_seq, d.kind, d.declared.as_str(), d.measured.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, Some(DiscrepancyKind::Quantity), "2.400 吨", "1.900 吨"),
+            (
+                3,
+                Some(DiscrepancyKind::Packaging),
+                "200L铁桶 12 个",
+                "吨袋 12 个"
+            ),
+        ]
+    );
+    assert_eq!(input.received.len(), 3);
 }
 
 #[test]

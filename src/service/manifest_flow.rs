@@ -141,6 +141,13 @@ impl Session {
                     m.confirmed_at = Some(now.clone());
                 } else {
                     for d in &input.discrepancies {
+                        if !lines.iter().any(|l| l.seq == d.line_seq) {
+                            return Err(ServiceError::Refused(
+                                Text::new(T::MfErrDiffLine)
+                                    .arg("n", d.line_seq)
+                                    .arg("lines", lines.len()),
+                            ));
+                        }
                         let Some(kind) = d.kind else { continue };
                         diffs.push(Discrepancy {
                             line_seq: d.line_seq,

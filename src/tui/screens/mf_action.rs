@@ -93,16 +93,9 @@ impl MfActionState {
                 line_fields(d, &mut f);
             }
             MfEvent::ReportDiscrepancy => {
+                // Who was told when, then per waste line: what arrived and, for each line that
+                // differs, its kind with the declared and measured values (一致: no difference).
                 f.push(MfField::text("at", T::MfFieldReceivedAt, now, H));
-                line_fields(d, &mut f);
-                let kinds: Vec<(&str, T)> = DiscrepancyKind::ALL
-                    .iter()
-                    .map(|k| (k.code(), k.label()))
-                    .collect();
-                f.push(MfField::choice("kind", T::MfFieldDiffKind, &kinds, H));
-                f.push(MfField::text("line_seq", T::MfFieldDiffLine, "1", H));
-                f.push(MfField::text("declared", T::MfFieldDeclared, "", H));
-                f.push(MfField::text("measured", T::MfFieldMeasured, "", H));
                 f.push(MfField::text(
                     "told_generator_at",
                     T::MfFieldToldGenerator,
@@ -115,6 +108,18 @@ impl MfActionState {
                     now,
                     H,
                 ));
+                let kinds: Vec<(&str, T)> = std::iter::once(("", T::MfDiffNone))
+                    .chain(DiscrepancyKind::ALL.iter().map(|k| (k.code(), k.label())))
+                    .collect();
+                let mut lines = Vec::new();
+                line_fields(d, &mut lines);
+                for l in &d.detail.lines {
+                    let s = Section::Line(usize::try_from(l.seq).unwrap_or(1));
+                    f.extend(lines.iter().filter(|x| x.section == s).cloned());
+                    f.push(MfField::choice("kind", T::MfFieldDiffKind, &kinds, s));
+                    f.push(MfField::text("declared", T::MfFieldDeclared, "", s));
+                    f.push(MfField::text("measured", T::MfFieldMeasured, "", s));
+                }
             }
             MfEvent::Decide => {
                 let options: Vec<(&str, T)> = Decision::ALL
@@ -222,6 +227,31 @@ impl MfActionState {
             .collect()
     }
 
+    /// One discrepancy per waste line whose kind is not 一致, in line order.
+    pub fn discrepancies(&self) -> Vec<DiscrepancyInput> {
+        let mut seqs: Vec<usize> = self
+            .fields
+            .iter()
+            .filter_map(|f| match f.section {
+                Section::Line(n) if f.id == "kind" => Some(n),
+                _ => None,
+            })
+            .collect();
+        seqs.dedup();
+        seqs.into_iter()
+            .filter_map(|n| {
+                let s = Section::Line(n);
+                let kind = DiscrepancyKind::parse(&value_of(&self.fields, s, "kind"))?;
+                Some(DiscrepancyInput {
+                    line_seq: i64::try_from(n).unwrap_or(1),
+                    kind: Some(kind),
+                    declared: value_of(&self.fields, s, "declared"),
+                    measured: value_of(&self.fields, s, "measured"),
+                })
+            })
+            .collect()
+    }
+
     fn effect(&self) -> Effect {
         match &self.purpose {
             ActionPurpose::FollowUp { id } => Effect::Mf(MfEffect::FollowUp {
@@ -271,12 +301,7 @@ impl MfActionState {
                     escort: value_of(&self.fields, s, "escort"),
                 });
                 let discrepancies = if *event == MfEvent::ReportDiscrepancy {
-                    vec![DiscrepancyInput {
-                        line_seq: self.v("line_seq").trim().parse().unwrap_or(1),
-                        kind: DiscrepancyKind::parse(&self.v("kind")),
-                        declared: self.v("declared"),
-                        measured: self.v("measured"),
-                    }]
+                    self.discrepancies()
                 } else {
                     Vec::new()
                 };

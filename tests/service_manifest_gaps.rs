@@ -1,0 +1,117 @@
+//! Manifest rules added after the first release: several discrepancies in one report, the receiver
+//! licence's annual capacity, and approved extensions of the receiver-stock alert.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod common;
+mod manifest_common;
+
+use common::*;
+use ecocase::domain::manifest::{DiscrepancyKind, MfState};
+use ecocase::domain::manifest_rules::{DiscrepancyInput, EventInput, MfEvent};
+use manifest_common::*;
+
+/// A two-line manifest (oil and packaging drums) of `ent`, arrived at the local receiver.
+fn two_lines_arrived(
+    path: &std::path::Path,
+    clock: &TestClock,
+) -> ecocase::store::manifest::Manifest {
+    let mut ent = at(clock, path, "ent");
+    let mut i = input(LOCAL_LICENCE, "2.5", "2026-03-02");
+    let mut drums = oil_line("1");
+    drums.code = "900-041-49".into();
+    drums.name = "废包装桶".into();
+    drums.hazard = "T,In".into();
+    drums.form = "S".into();
+    i.lines.push(drums);
+    let m = ent.create_manifest(i, true).expect("draft");
+    let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
+    let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
+    let mut rec = at(clock, path, "rec");
+    step(&mut rec, &m, MfEvent::Arrive, when("2026-03-02 15:00"))
+}
+
+fn diff(line_seq: i64, kind: DiscrepancyKind, declared: &str, measured: &str) -> DiscrepancyInput {
+    DiscrepancyInput {
+        line_seq,
+        kind: Some(kind),
+        declared: declared.into(),
+        measured: measured.into(),
+    }
+}
+
+#[test]
+fn one_report_records_a_discrepancy_for_each_differing_line() {
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let m = two_lines_arrived(&path, &clock);
+    let mut rec = at(&clock, &path, "rec");
+    let report = |discrepancies| EventInput {
+        at: "2026-03-02 16:00".into(),
+        received: vec!["2.0".into(), "1".into()],
+        received_containers: vec!["10".into(), "8".into()],
+        told_generator_at: "2026-03-02 16:20".into(),
+        told_bureau_at: "2026-03-02 16:40".into(),
+        discrepancies,
+        ..EventInput::default()
+    };
+    // A line the manifest does not have is refused, naming it.
+    let e = rec
+        .manifest_transition(
+            m.id,
+            m.row_version,
+            MfEvent::ReportDiscrepancy,
+            report(vec![diff(3, DiscrepancyKind::Form, "固态", "液态")]),
+            false,
+        )
+        .unwrap_err();
+    assert!(
+        zh(&e).contains("第 3 行") && zh(&e).contains("共 2 行"),
+        "{}",
+        zh(&e)
+    );
+    // A second line without its measured value names that line.
+    let mut incomplete = diff(2, DiscrepancyKind::Packaging, "200L铁桶 10 个", "");
+    incomplete.measured.clear();
+    let e = rec
+        .manifest_transition(
+            m.id,
+            m.row_version,
+            MfEvent::ReportDiscrepancy,
+            report(vec![
+                diff(1, DiscrepancyKind::Quantity, "2.500 吨", "2.000 吨"),
+                incomplete,
+            ]),
+            false,
+        )
+        .unwrap_err();
+    assert!(zh(&e).contains("第 2 行"), "{}", zh(&e));
+    let m = step(
+        &mut rec,
+        &m,
+        MfEvent::ReportDiscrepancy,
+        report(vec![
+            diff(1, DiscrepancyKind::Quantity, "2.500 吨", "2.000 吨"),
+            diff(
+                2,
+                DiscrepancyKind::Packaging,
+                "200L铁桶 10 个",
+                "200L铁桶 8 个",
+            ),
+        ]),
+    );
+    assert_eq!(m.state, MfState::Discrepancy);
+    let d = rec.manifest_detail(m.id).expect("detail").discrepancies;
+    let got: Vec<(i64, DiscrepancyKind, &str)> = d
+        .iter()
+        .map(|d| (d.line_seq, d.kind, d.measured.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, DiscrepancyKind::Quantity, "2.000 吨"),
+            (2, DiscrepancyKind::Packaging, "200L铁桶 8 个"),
+        ]
+    );
+    assert!(d.iter().all(|d| d.told_bureau_at == "2026-03-02 16:40"));
+}
