@@ -1596,6 +1596,7 @@ texts! {
     InMsgCase => "案件 {number} 现为“{status}”", "Case {number} is now {status}";
     DrawListedPolicy => "按系统参数", "As the policy setting";
     // ---- manifests gaps (mf)
+    MfErrLicenceCapacity => "超出许可证 {number} 的年经营规模 {capacity} 吨：{year} 年已接收 {used} 吨，本次 {this} 吨。请拒收或由其他持证单位接收", "Over the annual capacity of licence {number} ({capacity} t): {used} t already received in {year}, {this} t now. Reject it or send it to another licensed receiver";
     MfDiffNone => "一致", "No difference";
     MfErrDiffLine => "差异登记的第 {n} 行不在这张联单上（共 {lines} 行）", "The discrepancy names line {n}, but this manifest has {lines} lines";
     MfFieldOrigin => "联单来源", "Manifest source";

@@ -115,3 +115,111 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
     );
     assert!(d.iter().all(|d| d.told_bureau_at == "2026-03-02 16:40"));
 }
+
+#[test]
+fn a_receipt_over_the_licence_annual_capacity_is_refused() {
+    use ecocase::domain::manifest::Mode;
+    use ecocase::service::manifest_admin::LicenceInput;
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let mut staff = at(&clock, &path, "staff");
+    staff
+        .create_licence(LicenceInput {
+            number: "鲁危证1599号".into(),
+            holder_uscc: rec_uscc(),
+            holder_name: REC_NAME.into(),
+            province: "37".into(),
+            scope: "HW08".into(),
+            modes: vec![Mode::Utilize],
+            capacity: "3".into(),
+            valid_from: "2025-01-01".into(),
+            valid_to: "2027-12-31".into(),
+        })
+        .expect("small licence");
+    let arrive = |qty: &str| {
+        let mut ent = at(&clock, &path, "ent");
+        let m = ent
+            .create_manifest(input("鲁危证1599号", qty, "2026-03-02"), false)
+            .expect("draft");
+        let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
+        let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
+        let mut rec = at(&clock, &path, "rec");
+        step(&mut rec, &m, MfEvent::Arrive, when("2026-03-02 15:00"))
+    };
+    let mut rec = at(&clock, &path, "rec");
+    let first = arrive("2");
+    step(
+        &mut rec,
+        &first,
+        MfEvent::Confirm,
+        receipt("2026-03-02 16:00", &["2"]),
+    );
+    // 2 t taken in this year; 1.5 t more would make 3.5 t against a capacity of 3 t.
+    let second = arrive("1.5");
+    let e = rec
+        .manifest_transition(
+            second.id,
+            second.row_version,
+            MfEvent::Confirm,
+            receipt("2026-03-02 16:30", &["1.5"]),
+            false,
+        )
+        .unwrap_err();
+    let msg = zh(&e);
+    for part in [
+        "鲁危证1599号",
+        "3.000 吨",
+        "2026 年已接收 2.000 吨",
+        "本次 1.500 吨",
+    ] {
+        assert!(msg.contains(part), "{part}: {msg}");
+    }
+    assert!(
+        e.render(ecocase::i18n::Lang::En)
+            .contains("annual capacity of licence 鲁危证1599号")
+    );
+    assert_eq!(
+        rec.manifest(second.id).expect("read").state,
+        MfState::AwaitingReceipt
+    );
+    // Exactly up to the capacity is accepted.
+    let third = arrive("1");
+    let third = step(
+        &mut rec,
+        &third,
+        MfEvent::Confirm,
+        receipt("2026-03-02 17:00", &["1"]),
+    );
+    assert_eq!(third.state, MfState::Received);
+    // The same limit holds when a discrepancy ends in acceptance.
+    let e = rec
+        .manifest_transition(
+            second.id,
+            second.row_version,
+            MfEvent::ReportDiscrepancy,
+            EventInput {
+                at: "2026-03-02 17:30".into(),
+                received: vec!["1.2".into()],
+                told_generator_at: "2026-03-02 17:40".into(),
+                told_bureau_at: "2026-03-02 17:50".into(),
+                discrepancies: vec![diff(1, DiscrepancyKind::Quantity, "1.500 吨", "1.200 吨")],
+                ..EventInput::default()
+            },
+            false,
+        )
+        .map(|m| {
+            rec.manifest_transition(
+                m.id,
+                m.row_version,
+                MfEvent::Decide,
+                EventInput {
+                    decision: Some(ecocase::domain::manifest::Decision::Partial),
+                    ..EventInput::default()
+                },
+                false,
+            )
+        })
+        .expect("discrepancy recorded")
+        .unwrap_err();
+    assert!(zh(&e).contains("本次 1.200 吨"), "{}", zh(&e));
+}

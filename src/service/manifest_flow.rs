@@ -214,7 +214,8 @@ impl Session {
         })?)
     }
 
-    /// The licence must be valid on the receipt date and cover the codes and the mode.
+    /// The licence must be valid on the receipt date, cover the codes and the mode, and have room in
+    /// its annual capacity for what is received now.
     fn check_receipt_licence(
         &self,
         m: &Manifest,
@@ -229,7 +230,21 @@ impl Session {
             .as_deref()
             .and_then(crate::domain::manifest::date_of)
             .unwrap_or_else(|| self.today());
-        let issues = check_licence(&facts, lines, m.handling_mode, day);
+        let mut issues = check_licence(&facts, lines, m.handling_mode, day);
+        let year = chrono::Datelike::year(&day);
+        let used = crate::store::manifest_ref::licence_received_kg(
+            &self.conn,
+            lid,
+            &year.to_string(),
+            m.id,
+        )?;
+        let this: i64 = lines
+            .iter()
+            .map(|l| l.received_kg.unwrap_or(l.quantity_kg))
+            .sum();
+        issues.extend(crate::domain::manifest_cross::check_capacity(
+            &facts, year, used, this,
+        ));
         if issues.is_empty() {
             Ok(())
         } else {
