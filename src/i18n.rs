@@ -1596,6 +1596,12 @@ texts! {
     InMsgCase => "案件 {number} 现为“{status}”", "Case {number} is now {status}";
     DrawListedPolicy => "按系统参数", "As the policy setting";
     // ---- manifests gaps (mf)
+    MfErrExtendState => "只有“已接收”（在库贮存）的联单可以登记延期贮存，这张联单是“{state}”", "Only a received manifest (waste in storage) can get a storage extension; this one is {state}";
+    MfErrExtendPast => "延期至 {day} 不晚于今天 {today}：请填写批准的新期限", "Extended to {day} is not after today ({today}): enter the approved new date";
+    MfErrExtendEarlier => "延期至 {day} 不晚于已批准的 {previous}：新的延期应更晚", "Extended to {day} is not after the extension already approved to {previous}";
+    MfFieldExtendNumber => "延期批准文号", "Extension approval number";
+    MfFieldExtendTo => "延期至", "Extended to";
+    MfFieldExtendBy => "批准单位/人", "Approved by";
     MfErrLicenceCapacity => "超出许可证 {number} 的年经营规模 {capacity} 吨：{year} 年已接收 {used} 吨，本次 {this} 吨。请拒收或由其他持证单位接收", "Over the annual capacity of licence {number} ({capacity} t): {used} t already received in {year}, {this} t now. Reject it or send it to another licensed receiver";
     MfDiffNone => "一致", "No difference";
     MfErrDiffLine => "差异登记的第 {n} 行不在这张联单上（共 {lines} 行）", "The discrepancy names line {n}, but this manifest has {lines} lines";

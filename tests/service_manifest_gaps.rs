@@ -223,3 +223,113 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
         .unwrap_err();
     assert!(zh(&e).contains("本次 1.200 吨"), "{}", zh(&e));
 }
+
+#[test]
+fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
+    use ecocase::domain::manifest_deadlines::MfAlert;
+    use ecocase::service::ServiceError;
+    use ecocase::service::manifest_ext::ExtensionInput;
+    use ecocase::store::manifest::ListFilter;
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let r = arrived(&path, &clock, "1", "2026-03-02 10:00");
+    let mut rec = at(&clock, &path, "rec");
+    let r = step(
+        &mut rec,
+        &r,
+        MfEvent::Confirm,
+        receipt("2026-03-02 12:00", &["1"]),
+    );
+    let aging = ListFilter {
+        alert: Some(MfAlert::StockAging),
+        ..ListFilter::default()
+    };
+    // 2027-02-10: more than 11 months in storage.
+    clock.set(2027, 2, 10, 1);
+    let mut staff = at(&clock, &path, "staff");
+    assert_eq!(staff.manifest_count(&aging).expect("count"), 1);
+    let detail = staff.manifest_detail(r.id).expect("detail");
+    assert!(detail.alerts.contains(&MfAlert::StockAging));
+    assert!(detail.may_extend_stock);
+    let good = ExtensionInput {
+        approval_number: "聊环危延〔2027〕3号".into(),
+        extended_to: "2027-06-30".into(),
+        approved_by: "聊城市生态环境局".into(),
+    };
+    // Enterprises cannot record it, not even the receiver.
+    assert!(!rec.manifest_detail(r.id).expect("detail").may_extend_stock);
+    assert!(matches!(
+        rec.extend_stock(r.id, good.clone()),
+        Err(ServiceError::Forbidden(_))
+    ));
+    // Missing fields and a date not in the future are named.
+    let e = staff
+        .extend_stock(
+            r.id,
+            ExtensionInput {
+                extended_to: "2027-02-10".into(),
+                ..ExtensionInput::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(codes(e), vec!["required", "extend_past", "required"]);
+    let admin = at(&clock, &path, "admin");
+    let audits = admin.audit_page(None, 10_000).expect("audit").len();
+    staff.extend_stock(r.id, good.clone()).expect("extension");
+    assert_eq!(
+        admin.audit_page(None, 10_000).expect("audit").len(),
+        audits + 1
+    );
+    assert_eq!(staff.manifest_count(&aging).expect("count"), 0);
+    let detail = staff.manifest_detail(r.id).expect("detail");
+    assert!(detail.alerts.is_empty(), "{:?}", detail.alerts);
+    assert_eq!(detail.extensions.len(), 1);
+    assert_eq!(detail.extensions[0].approved_by, "聊城市生态环境局");
+    assert!(detail.history.iter().any(|h| h.event == "extend_stock"));
+    // A second extension must run later than the first.
+    let e = staff
+        .extend_stock(
+            r.id,
+            ExtensionInput {
+                extended_to: "2027-05-01".into(),
+                ..good.clone()
+            },
+        )
+        .unwrap_err();
+    assert!(zh(&e).contains("2027-06-30"), "{}", zh(&e));
+    // Through its last day the alert stays silent; the day after it is back.
+    clock.set(2027, 6, 30, 1);
+    let staff = at(&clock, &path, "staff");
+    assert_eq!(staff.manifest_count(&aging).expect("count"), 0);
+    clock.set(2027, 7, 1, 1);
+    let staff = at(&clock, &path, "staff");
+    assert_eq!(staff.manifest_count(&aging).expect("count"), 1);
+    assert!(
+        staff
+            .manifest_detail(r.id)
+            .expect("detail")
+            .alerts
+            .contains(&MfAlert::StockAging)
+    );
+    // A supervisor may record one as well; a manifest not in storage cannot get one.
+    let mut sup = at(&clock, &path, "supervisor");
+    sup.extend_stock(
+        r.id,
+        ExtensionInput {
+            extended_to: "2027-09-30".into(),
+            ..good.clone()
+        },
+    )
+    .expect("supervisor");
+    let done = step(
+        &mut rec,
+        &r,
+        MfEvent::Complete,
+        EventInput {
+            handling_code: "R9".into(),
+            ..EventInput::default()
+        },
+    );
+    let e = sup.extend_stock(done.id, good).unwrap_err();
+    assert!(zh(&e).contains("已完成"), "{}", zh(&e));
+}

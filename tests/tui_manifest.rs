@@ -128,6 +128,8 @@ fn detail(state: MfState, events: Vec<MfEvent>) -> MfDetailData {
             events,
             may_edit: state == MfState::Draft,
             may_follow_up: false,
+            extensions: Vec::new(),
+            may_extend_stock: false,
             manifest: m,
         },
         now: "2026-11-30 10:00".into(),

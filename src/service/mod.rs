@@ -22,6 +22,8 @@ mod manifest_flow;
 pub mod manifest_io;
 // manifests: XLSX and all-or-nothing import (mf)
 pub mod manifest_import;
+// manifests extension: approved stock extensions (mf)
+pub mod manifest_ext;
 // inspections
 pub mod draw;
 pub mod inspection;
