@@ -1596,6 +1596,10 @@ texts! {
     InMsgCase => "案件 {number} 现为“{status}”", "Case {number} is now {status}";
     DrawListedPolicy => "按系统参数", "As the policy setting";
     // ---- manifests gaps (mf)
+    MfActionExtendStock => "延期贮存", "Extend storage";
+    MfSectionExtensions => "延期贮存批准", "Approved storage extensions";
+    MfExtensionLine => "{number} 延期至 {until}，批准：{by}", "{number}: extended to {until}, approved by {by}";
+    MfMsgExtended => "联单 {number} 延期贮存至 {until}", "Manifest {number}: storage extended to {until}";
     MfErrExtendState => "只有“已接收”（在库贮存）的联单可以登记延期贮存，这张联单是“{state}”", "Only a received manifest (waste in storage) can get a storage extension; this one is {state}";
     MfErrExtendPast => "延期至 {day} 不晚于今天 {today}：请填写批准的新期限", "Extended to {day} is not after today ({today}): enter the approved new date";
     MfErrExtendEarlier => "延期至 {day} 不晚于已批准的 {previous}：新的延期应更晚", "Extended to {day} is not after the extension already approved to {previous}";

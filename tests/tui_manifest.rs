@@ -679,3 +679,69 @@ fn staff_register_a_licence_from_the_reference_screen() {
     update(&mut ent, key(KeyCode::Insert));
     assert!(matches!(ent.screen(), Screen::MfRef(_)));
 }
+
+#[test]
+fn staff_record_a_storage_extension_from_the_detail() {
+    use ecocase::service::manifest_ext::ExtensionInput;
+    use ecocase::store::manifest_ext::StockExtension;
+    let mut app = logged_in(
+        session("staff", &[ecocase::domain::user::Role::Staff], None),
+        Lang::Zh,
+    );
+    update(&mut app, ctrl('w'));
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Page {
+            filter: ListFilter::default(),
+            rows: Ok((rows(), 2)),
+        }),
+    );
+    update(&mut app, key(KeyCode::Enter));
+    let mut d = detail(MfState::Received, vec![MfEvent::Complete]);
+    d.detail.manifest.received_at = Some("2025-12-20 10:00".into());
+    d.detail.alerts = vec![MfAlert::StockAging];
+    d.detail.may_extend_stock = true;
+    d.detail.extensions = vec![StockExtension {
+        uid: "x1".into(),
+        approval_number: "聊环危延〔2026〕1号".into(),
+        extended_to: "2026-11-20".into(),
+        approved_by: "聊城市生态环境局".into(),
+        created_at: "2026-10-01T01:00:00Z".into(),
+        created_by: "u".into(),
+    }];
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Detail {
+            id: 2,
+            data: Ok(Box::new(d)),
+        }),
+    );
+    let (text, _) = screen(&app, 80, 24);
+    assert!(text.contains("延期贮存"), "{text}");
+    // Actions: 处置结果回告, 延期贮存.
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Enter));
+    let Screen::MfAction(a) = app.screen() else {
+        panic!("dialog");
+    };
+    assert_eq!(a.fields[1].value, "2026-12-20", "a year after receipt");
+    type_text(&mut app, "聊环危延〔2026〕9号");
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, ctrl('u'));
+    type_text(&mut app, "2027-03-31");
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "聊城市生态环境局固体废物科");
+    insta::assert_snapshot!("mf_extend_zh", snap(&app));
+    let fx = update(&mut app, ctrl('s'));
+    assert_eq!(
+        fx,
+        [Effect::Mf(MfEffect::ExtendStock {
+            id: 2,
+            input: ExtensionInput {
+                approval_number: "聊环危延〔2026〕9号".into(),
+                extended_to: "2027-03-31".into(),
+                approved_by: "聊城市生态环境局固体废物科".into(),
+            }
+        })]
+    );
+}

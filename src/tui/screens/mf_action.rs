@@ -6,6 +6,7 @@ use crate::domain::manifest::{Decision, DiscrepancyKind, LegDraft, format_tonnes
 use crate::domain::manifest_rules::{DiscrepancyInput, EventInput, MfEvent};
 use crate::i18n::{T, Text};
 use crate::service::manifest_admin::{ApprovalInput, LicenceInput};
+use crate::service::manifest_ext::ExtensionInput;
 use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
@@ -21,6 +22,10 @@ pub enum ActionPurpose {
         event: MfEvent,
     },
     FollowUp {
+        id: i64,
+    },
+    /// An approved extension of the receiver's storage.
+    ExtendStock {
         id: i64,
     },
     /// Registering a receiver's licence or a cross-province approval (staff).
@@ -163,6 +168,28 @@ impl MfActionState {
         )
     }
 
+    /// An approved storage extension: document number, new date (proposed a year after receipt),
+    /// who approved it.
+    pub fn extend_stock(d: &MfDetailData) -> Out {
+        let m = &d.detail.manifest;
+        let proposed = m
+            .received_at
+            .as_deref()
+            .and_then(crate::domain::manifest::date_of)
+            .and_then(|r| r.checked_add_months(chrono::Months::new(12)))
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        MfActionState::push(
+            d,
+            ActionPurpose::ExtendStock { id: m.id },
+            vec![
+                MfField::text("approval_number", T::MfFieldExtendNumber, "", H),
+                MfField::text("extended_to", T::MfFieldExtendTo, &proposed, H),
+                MfField::text("approved_by", T::MfFieldExtendBy, "", H),
+            ],
+        )
+    }
+
     /// The form that registers a licence (`licence`) or an approval.
     pub fn register(licence: bool) -> Out {
         let t = |id, label| MfField::text(id, label, "", H);
@@ -210,6 +237,7 @@ impl MfActionState {
         match self.purpose {
             ActionPurpose::Event { event, .. } => event.label(),
             ActionPurpose::FollowUp { .. } => T::MfActionFollowUp,
+            ActionPurpose::ExtendStock { .. } => T::MfActionExtendStock,
             ActionPurpose::Licence => T::MfScreenNewLicence,
             ActionPurpose::Approval => T::MfScreenNewApproval,
         }
@@ -257,6 +285,14 @@ impl MfActionState {
             ActionPurpose::FollowUp { id } => Effect::Mf(MfEffect::FollowUp {
                 id: *id,
                 licence: self.v("licence"),
+            }),
+            ActionPurpose::ExtendStock { id } => Effect::Mf(MfEffect::ExtendStock {
+                id: *id,
+                input: ExtensionInput {
+                    approval_number: self.v("approval_number"),
+                    extended_to: self.v("extended_to"),
+                    approved_by: self.v("approved_by"),
+                },
             }),
             ActionPurpose::Licence => Effect::Mf(MfEffect::CreateLicence(LicenceInput {
                 number: self.v("number"),
