@@ -1350,7 +1350,7 @@ texts! {
     MfErrCliDate => "{flag} 的值 {value} 不是日期：请写成 YYYY-MM-DD", "{flag} {value} is not a date: use YYYY-MM-DD";
     MfCliExported => "已导出 {n} 行转移联单到 {path}", "Exported {n} manifest rows to {path}";
     MfCliImported => "读取联单 {n} 张：新建 {created}，更新 {updated}，拒绝 {refused}", "Read {n} manifests: {created} created, {updated} updated, {refused} refused";
-    MfCliImportIssue => "第 {line} 行 联单 {number}：{reason}", "Line {line}, manifest {number}: {reason}";
+    MfCliImportIssue => "联单 {number}（文件第 {line} 行起）：{reason}", "Manifest {number} (from file line {line}): {reason}";
     MfCliImportNothing => "有联单未通过检查，未导入任何内容（用 --lenient 导入通过检查的联单）", "Some manifests failed the checks, nothing was imported (--lenient imports the ones that pass)";
     KeyMfRegister => "登记", "Register";
     MfScreenNewLicence => "登记经营许可证", "Register a licence";
