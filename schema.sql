@@ -961,3 +961,18 @@ CREATE TRIGGER draw_exclusion_no_update BEFORE UPDATE ON draw_exclusion BEGIN SE
 CREATE TRIGGER draw_exclusion_no_delete BEFORE DELETE ON draw_exclusion BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
 CREATE TRIGGER draw_result_no_update BEFORE UPDATE ON draw_result BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
 CREATE TRIGGER draw_result_no_delete BEFORE DELETE ON draw_result BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
+
+-- manifests extension (migration 9)
+CREATE TABLE manifest_stock_extension (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT NOT NULL UNIQUE,
+    manifest_id     INTEGER NOT NULL REFERENCES manifest(id),
+    approval_number TEXT NOT NULL,            -- the approving document's number
+    extended_to     TEXT NOT NULL,            -- YYYY-MM-DD: storage allowed until this day
+    approved_by     TEXT NOT NULL,            -- who approved it (authority or person)
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL
+);
+CREATE INDEX manifest_stock_extension_manifest ON manifest_stock_extension(manifest_id, extended_to);
+CREATE TRIGGER manifest_stock_extension_no_update BEFORE UPDATE ON manifest_stock_extension BEGIN SELECT RAISE(ABORT, 'stock extensions are append-only'); END;
+CREATE TRIGGER manifest_stock_extension_no_delete BEFORE DELETE ON manifest_stock_extension BEGIN SELECT RAISE(ABORT, 'stock extensions are append-only'); END;

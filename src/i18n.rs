@@ -1370,7 +1370,7 @@ texts! {
     MfErrCliDate => "{flag} 的值 {value} 不是日期：请写成 YYYY-MM-DD", "{flag} {value} is not a date: use YYYY-MM-DD";
     MfCliExported => "已导出 {n} 行转移联单到 {path}", "Exported {n} manifest rows to {path}";
     MfCliImported => "读取联单 {n} 张：新建 {created}，更新 {updated}，拒绝 {refused}", "Read {n} manifests: {created} created, {updated} updated, {refused} refused";
-    MfCliImportIssue => "第 {line} 行 联单 {number}：{reason}", "Line {line}, manifest {number}: {reason}";
+    MfCliImportIssue => "联单 {number}（文件第 {line} 行起）：{reason}", "Manifest {number} (from file line {line}): {reason}";
     MfCliImportNothing => "有联单未通过检查，未导入任何内容（用 --lenient 导入通过检查的联单）", "Some manifests failed the checks, nothing was imported (--lenient imports the ones that pass)";
     KeyMfRegister => "登记", "Register";
     MfScreenNewLicence => "登记经营许可证", "Register a licence";
@@ -1615,6 +1615,22 @@ texts! {
     InErrPenaltyFormat => "罚款金额应为元，最多两位小数，例如 50000 或 12500.50", "The fine is in yuan with at most two decimals, e.g. 50000 or 12500.50";
     InMsgCase => "案件 {number} 现为“{status}”", "Case {number} is now {status}";
     DrawListedPolicy => "按系统参数", "As the policy setting";
+    // ---- manifests gaps (mf)
+    MfActionExtendStock => "延期贮存", "Extend storage";
+    MfSectionExtensions => "延期贮存批准", "Approved storage extensions";
+    MfExtensionLine => "{number} 延期至 {until}，批准：{by}", "{number}: extended to {until}, approved by {by}";
+    MfMsgExtended => "联单 {number} 延期贮存至 {until}", "Manifest {number}: storage extended to {until}";
+    MfErrExtendState => "只有“已接收”（在库贮存）的联单可以登记延期贮存，这张联单是“{state}”", "Only a received manifest (waste in storage) can get a storage extension; this one is {state}";
+    MfErrExtendPast => "延期至 {day} 不晚于今天 {today}：请填写批准的新期限", "Extended to {day} is not after today ({today}): enter the approved new date";
+    MfErrExtendEarlier => "延期至 {day} 不晚于已批准的 {previous}：新的延期应更晚", "Extended to {day} is not after the extension already approved to {previous}";
+    MfFieldExtendNumber => "延期批准文号", "Extension approval number";
+    MfFieldExtendTo => "延期至", "Extended to";
+    MfFieldExtendBy => "批准单位/人", "Approved by";
+    MfErrLicenceCapacity => "超出许可证 {number} 的年经营规模 {capacity} 吨：{year} 年已接收 {used} 吨，本次 {this} 吨。请拒收或由其他持证单位接收", "Over the annual capacity of licence {number} ({capacity} t): {used} t already received in {year}, {this} t now. Reject it or send it to another licensed receiver";
+    MfDiffNone => "一致", "No difference";
+    MfErrDiffLine => "差异登记的第 {n} 行不在这张联单上（共 {lines} 行）", "The discrepancy names line {n}, but this manifest has {lines} lines";
+    MfFieldOrigin => "联单来源", "Manifest source";
+    MfErrImportXlsx => "无法读取这个 XLSX 工作簿（文件损坏或不是 Excel 工作簿）：请另存为 .xlsx 或 CSV 后重试", "This XLSX workbook cannot be read (damaged, or not an Excel workbook): save it again as .xlsx or CSV and retry";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

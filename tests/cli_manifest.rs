@@ -225,3 +225,51 @@ fn import_is_strict_unless_lenient_and_updates_drafts_by_number() {
     assert_ne!(r.code, 0);
     assert!(r.all().contains("已完成"), "{}", r.all());
 }
+
+#[test]
+fn an_exported_workbook_imports_back_and_updates_the_drafts() {
+    let s = Sandbox::new();
+    s.demo();
+    let xlsx = s.path("drafts.xlsx");
+    let r = s.run_as(
+        &[
+            "export",
+            "manifests",
+            "-o",
+            xlsx.to_str().unwrap(),
+            "--state",
+            "draft",
+            "--as",
+            "enterprise",
+        ],
+        "demo",
+    );
+    assert_eq!(r.code, 0, "{}", r.all());
+    let r = s.run_as(
+        &[
+            "import",
+            "manifests",
+            xlsx.to_str().unwrap(),
+            "--as",
+            "enterprise",
+        ],
+        "demo",
+    );
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(r.stdout.contains("新建 0，更新"), "{}", r.all());
+    assert!(r.stdout.contains("拒绝 0"), "{}", r.all());
+    // A damaged workbook is refused with a reason, not read as text.
+    let broken = s.write("broken.xlsx", b"PK\x03\x04 not really a workbook");
+    let r = s.run_as(
+        &[
+            "import",
+            "manifests",
+            broken.to_str().unwrap(),
+            "--as",
+            "enterprise",
+        ],
+        "demo",
+    );
+    assert_ne!(r.code, 0);
+    assert!(r.all().contains("XLSX"), "{}", r.all());
+}

@@ -330,6 +330,18 @@ fn bad_codes_numbers_quantities_and_licences_are_refused_with_reasons() {
         codes(ent.create_manifest(national, false).unwrap_err()),
         vec!["number_taken"]
     );
+    // A number typed for a manifest created here must be Liaocheng's of the transfer year.
+    let mut typed = input(LOCAL_LICENCE, "1", "2026-03-02");
+    typed.number = "20263701000001".into();
+    let e = ent.create_manifest(typed.clone(), false).unwrap_err();
+    assert!(zh(&e).contains("20263715"), "{}", zh(&e));
+    typed.number = "20263715009001".into();
+    assert_eq!(
+        ent.create_manifest(typed, false)
+            .expect("local number")
+            .number,
+        "20263715009001"
+    );
     // Submitting without a carrier names the missing field.
     let mut no_leg = input(LOCAL_LICENCE, "1", "2026-03-02");
     no_leg.legs.clear();

@@ -128,6 +128,8 @@ fn detail(state: MfState, events: Vec<MfEvent>) -> MfDetailData {
             events,
             may_edit: state == MfState::Draft,
             may_follow_up: false,
+            extensions: Vec::new(),
+            may_extend_stock: false,
             manifest: m,
         },
         now: "2026-11-30 10:00".into(),
@@ -253,14 +255,17 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     update(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen(), Screen::MfAction(_)));
     insta::assert_snapshot!("mf_discrepancy_zh", snap(&app));
-    // at, received, containers, kind, line, declared, measured, told..., told...
-    update(&mut app, key(KeyCode::Tab));
+    // at, told generator, told bureau, then line 1: received, containers, kind, declared, measured
+    for _ in 0..3 {
+        update(&mut app, key(KeyCode::Tab));
+    }
     update(&mut app, ctrl('u'));
     type_text(&mut app, "2.0");
     update(&mut app, key(KeyCode::Tab));
     update(&mut app, key(KeyCode::Tab));
+    // 一致 -> 名称 -> 数量
     update(&mut app, key(KeyCode::Right));
-    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "2.400 吨");
     update(&mut app, key(KeyCode::Tab));
@@ -296,6 +301,93 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
         app.message.as_ref().map(|m| m.text.render(Lang::Zh)),
         Some("数量必须大于 0".to_string())
     );
+}
+
+#[test]
+fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
+    let mut app = logged_in(
+        session(
+            "receiver",
+            &[ecocase::domain::user::Role::Enterprise],
+            Some(2),
+        ),
+        Lang::Zh,
+    );
+    update(&mut app, ctrl('w'));
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Page {
+            filter: ListFilter::default(),
+            rows: Ok((rows(), 2)),
+        }),
+    );
+    update(&mut app, key(KeyCode::Enter));
+    let mut d = detail(
+        MfState::AwaitingReceipt,
+        vec![MfEvent::Confirm, MfEvent::ReportDiscrepancy],
+    );
+    for seq in [2, 3] {
+        let mut l = d.detail.lines[0].clone();
+        l.seq = seq;
+        l.code = "900-041-49".into();
+        l.name = "废包装桶".into();
+        d.detail.lines.push(l);
+    }
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Detail {
+            id: 2,
+            data: Ok(Box::new(d)),
+        }),
+    );
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Enter));
+    let Screen::MfAction(a) = app.screen() else {
+        panic!("dialog");
+    };
+    assert!(a.discrepancies().is_empty(), "every line starts as 一致");
+    // Line 1 (fields 3..8): quantity; line 2 stays 一致; line 3 (fields 13..18): packaging.
+    let set = |app: &mut App, at: usize, right: usize, declared: &str, measured: &str| {
+        let Screen::MfAction(a) = app.screen() else {
+            panic!("dialog");
+        };
+        for _ in a.focus..at {
+            update(app, key(KeyCode::Tab));
+        }
+        for _ in 0..right {
+            update(app, key(KeyCode::Right));
+        }
+        update(app, key(KeyCode::Tab));
+        type_text(app, declared);
+        update(app, key(KeyCode::Tab));
+        type_text(app, measured);
+    };
+    set(&mut app, 5, 2, "2.400 吨", "1.900 吨");
+    set(&mut app, 15, 5, "200L铁桶 12 个", "吨袋 12 个");
+    let fx = update(&mut app, ctrl('s'));
+    let [Effect::Mf(MfEffect::Transition { event, input, .. })] = fx.as_slice() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(*event, MfEvent::ReportDiscrepancy);
+    use ecocase::domain::manifest::DiscrepancyKind;
+    let got: Vec<(i64, Option<DiscrepancyKind>, &str, &str)> = input
+        .discrepancies
+        .iter()
+        .map(|d| (d.line_seq, d.kind, d.declared.as_str(), d.measured.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, Some(DiscrepancyKind::Quantity), "2.400 吨", "1.900 吨"),
+            (
+                3,
+                Some(DiscrepancyKind::Packaging),
+                "200L铁桶 12 个",
+                "吨袋 12 个"
+            ),
+        ]
+    );
+    assert_eq!(input.received.len(), 3);
 }
 
 #[test]
@@ -363,7 +455,8 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
             now: "2026-11-30 10:00".into(),
         }))),
     );
-    for _ in 0..4 {
+    // origin, licence, mode, date, approval, then the waste code
+    for _ in 0..5 {
         update(&mut app, key(KeyCode::Tab));
     }
     update(&mut app, key(KeyCode::F(4)));
@@ -441,6 +534,86 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
         panic!("form");
     };
     assert_eq!(f.input().lines.len(), 1);
+}
+
+#[test]
+fn the_form_creates_paper_and_national_manifests_with_their_number() {
+    let mut app = logged_in(enterprise_user(), Lang::Zh);
+    update(&mut app, ctrl('w'));
+    update(&mut app, ctrl('n'));
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::FormData(Ok(FormData {
+            licences: vec![licence()],
+            today: "2026-11-30".into(),
+            now: "2026-11-30 10:00".into(),
+        }))),
+    );
+    let ids = |app: &App| -> Vec<&'static str> {
+        let Screen::MfForm(f) = app.screen() else {
+            panic!("form");
+        };
+        f.fields.iter().take(6).map(|f| f.id).collect()
+    };
+    assert_eq!(
+        ids(&app),
+        [
+            "origin",
+            "licence",
+            "mode",
+            "transfer_date",
+            "approval",
+            "code"
+        ]
+    );
+    // 全国系统: a number field follows the origin.
+    update(&mut app, key(KeyCode::Right));
+    assert_eq!(ids(&app)[..3], ["origin", "number", "licence"]);
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "20263701000123");
+    // 纸质联单: the number stays and the completion date joins it.
+    update(&mut app, key(KeyCode::BackTab));
+    update(&mut app, key(KeyCode::Right));
+    assert_eq!(
+        ids(&app)[..4],
+        ["origin", "number", "paper_completed_on", "licence"]
+    );
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "2026-11-25");
+    insta::assert_snapshot!("mf_form_paper_zh", snap(&app));
+    let fx = update(&mut app, ctrl('s'));
+    let [Effect::Mf(MfEffect::Save { input, .. })] = fx.as_slice() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(input.origin, Some(Origin::Paper));
+    assert_eq!(input.number, "20263701000123");
+    assert_eq!(input.paper_completed_on, "2026-11-25");
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Done(Err(Refusal {
+            text: Text::new(T::MfErrQtyPositive),
+            warnings_only: false,
+        }))),
+    );
+    // Back to 本系统: the number is the city's serial, the typed one is not sent.
+    update(&mut app, key(KeyCode::BackTab));
+    update(&mut app, key(KeyCode::BackTab));
+    update(&mut app, key(KeyCode::Right));
+    assert_eq!(ids(&app)[..2], ["origin", "licence"]);
+    let Screen::MfForm(f) = app.screen() else {
+        panic!("form");
+    };
+    let input = f.input();
+    assert_eq!(input.origin, Some(Origin::Local));
+    assert!(input.number.is_empty() && input.paper_completed_on.is_empty());
+    // Choosing 全国系统 again brings back what was typed.
+    update(&mut app, key(KeyCode::Right));
+    let Screen::MfForm(f) = app.screen() else {
+        panic!("form");
+    };
+    assert_eq!(f.input().number, "20263701000123");
+    assert_eq!(f.input().origin, Some(Origin::National));
 }
 
 #[test]
@@ -527,4 +700,70 @@ fn e_exports_the_tab_shown() {
     let mut admin = logged_in(tui_common::admin(), Lang::Zh);
     update(&mut admin, ctrl('w'));
     assert!(update(&mut admin, key(KeyCode::Char('e'))).is_empty());
+}
+
+#[test]
+fn staff_record_a_storage_extension_from_the_detail() {
+    use ecocase::service::manifest_ext::ExtensionInput;
+    use ecocase::store::manifest_ext::StockExtension;
+    let mut app = logged_in(
+        session("staff", &[ecocase::domain::user::Role::Staff], None),
+        Lang::Zh,
+    );
+    update(&mut app, ctrl('w'));
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Page {
+            filter: ListFilter::default(),
+            rows: Ok((rows(), 2)),
+        }),
+    );
+    update(&mut app, key(KeyCode::Enter));
+    let mut d = detail(MfState::Received, vec![MfEvent::Complete]);
+    d.detail.manifest.received_at = Some("2025-12-20 10:00".into());
+    d.detail.alerts = vec![MfAlert::StockAging];
+    d.detail.may_extend_stock = true;
+    d.detail.extensions = vec![StockExtension {
+        uid: "x1".into(),
+        approval_number: "聊环危延〔2026〕1号".into(),
+        extended_to: "2026-11-20".into(),
+        approved_by: "聊城市生态环境局".into(),
+        created_at: "2026-10-01T01:00:00Z".into(),
+        created_by: "u".into(),
+    }];
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Detail {
+            id: 2,
+            data: Ok(Box::new(d)),
+        }),
+    );
+    let (text, _) = screen(&app, 80, 24);
+    assert!(text.contains("延期贮存"), "{text}");
+    // Actions: 处置结果回告, 延期贮存.
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Enter));
+    let Screen::MfAction(a) = app.screen() else {
+        panic!("dialog");
+    };
+    assert_eq!(a.fields[1].value, "2026-12-20", "a year after receipt");
+    type_text(&mut app, "聊环危延〔2026〕9号");
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, ctrl('u'));
+    type_text(&mut app, "2027-03-31");
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "聊城市生态环境局固体废物科");
+    insta::assert_snapshot!("mf_extend_zh", snap(&app));
+    let fx = update(&mut app, ctrl('s'));
+    assert_eq!(
+        fx,
+        [Effect::Mf(MfEffect::ExtendStock {
+            id: 2,
+            input: ExtensionInput {
+                approval_number: "聊环危延〔2026〕9号".into(),
+                extended_to: "2027-03-31".into(),
+                approved_by: "聊城市生态环境局固体废物科".into(),
+            }
+        })]
+    );
 }

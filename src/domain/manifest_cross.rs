@@ -2,7 +2,7 @@
 //! outside Shandong, valid at most 12 months and not beyond the licence, for the manifest's code and
 //! receiver, and the cumulative quantity may not exceed it; non-adjacent provinces are warned.
 
-use crate::domain::manifest::{Line, Mode, PROVINCE};
+use crate::domain::manifest::{Line, Mode, PROVINCE, format_tonnes};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use chrono::{Months, NaiveDate};
@@ -28,6 +28,29 @@ impl LicenceFacts {
     pub fn valid_on(&self, day: NaiveDate) -> bool {
         self.valid_from <= day && day <= self.valid_to
     }
+}
+
+/// The licence's annual capacity: refused when what the receiver already accepted under it in the
+/// receipt's year (`used_kg`) plus this receipt (`this_kg`) would exceed it.
+pub fn check_capacity(
+    l: &LicenceFacts,
+    year: i32,
+    used_kg: i64,
+    this_kg: i64,
+) -> Option<FieldIssue> {
+    let total = used_kg.saturating_add(this_kg);
+    (total > l.capacity_kg).then(|| {
+        FieldIssue::error(
+            "received",
+            "licence_capacity",
+            Text::new(T::MfErrLicenceCapacity)
+                .arg("number", &l.number)
+                .arg("capacity", format_tonnes(l.capacity_kg))
+                .arg("year", year)
+                .arg("used", format_tonnes(used_kg))
+                .arg("this", format_tonnes(this_kg)),
+        )
+    })
 }
 
 /// The licence must be valid on `day` and cover every line's code and the handling mode.
@@ -354,6 +377,22 @@ mod tests {
                 &l
             )),
             vec!["approval_order"]
+        );
+    }
+
+    #[test]
+    fn capacity_counts_the_year_so_far_and_this_receipt() {
+        let l = licence("37");
+        assert_eq!(check_capacity(&l, 2026, 49_000_000, 1_000_000), None);
+        let issue = check_capacity(&l, 2026, 49_000_000, 1_000_001).expect("over");
+        assert_eq!(issue.code, "licence_capacity");
+        let zh = issue.text.render(crate::i18n::Lang::Zh);
+        assert!(zh.contains("50000.000") && zh.contains("49000.000"), "{zh}");
+        assert!(
+            issue
+                .text
+                .render(crate::i18n::Lang::En)
+                .contains("annual capacity")
         );
     }
 }

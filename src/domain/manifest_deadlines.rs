@@ -82,6 +82,8 @@ pub struct Cutoffs {
     pub stock: NaiveDate,
     /// Approvals ending on or before (and not before today): expiring soon.
     pub approval_until: NaiveDate,
+    /// The day itself: an approved stock extension running to it or later silences stock aging.
+    pub today: NaiveDate,
 }
 
 pub fn cutoffs(cal: &Calendar, p: &MfPolicy, today: NaiveDate) -> Cutoffs {
@@ -97,6 +99,7 @@ pub fn cutoffs(cal: &Calendar, p: &MfPolicy, today: NaiveDate) -> Cutoffs {
         approval_until: today
             .checked_add_days(Days::new(p.approval_warn_days))
             .unwrap_or(today),
+        today,
     }
 }
 
@@ -107,6 +110,8 @@ pub struct MfDates {
     pub arrived: Option<NaiveDate>,
     pub received: Option<NaiveDate>,
     pub paper_completed: Option<NaiveDate>,
+    /// The latest approved extension of the receiver's storage, if any.
+    pub stock_extended_to: Option<NaiveDate>,
 }
 
 /// The alerts of one manifest today (the same answer as the SQL filters built from [`cutoffs`]).
@@ -122,7 +127,8 @@ pub fn alerts(state: MfState, d: &MfDates, c: &Cutoffs) -> Vec<MfAlert> {
     if state == MfState::InTransit && on_or_before(d.departed, c.transit) {
         v.push(MfAlert::TransitTooLong);
     }
-    if state == MfState::Received && on_or_before(d.received, c.stock) {
+    let extended = d.stock_extended_to.is_some_and(|x| x >= c.today);
+    if state == MfState::Received && on_or_before(d.received, c.stock) && !extended {
         v.push(MfAlert::StockAging);
     }
     v
@@ -215,6 +221,7 @@ mod tests {
             arrived: Some(d("2026-02-27")),
             received: Some(d("2025-04-06")),
             paper_completed: Some(d("2026-02-12")),
+            stock_extended_to: None,
         };
         assert_eq!(
             alerts(MfState::AwaitingReceipt, &dates, &c),
@@ -233,6 +240,16 @@ mod tests {
             vec![MfAlert::BackfillOverdue]
         );
         assert!(alerts(MfState::Completed, &dates, &c).is_empty());
+        // An approved extension silences stock aging up to and including its day.
+        let extended = |to: &str| MfDates {
+            stock_extended_to: Some(d(to)),
+            ..dates
+        };
+        assert!(alerts(MfState::Received, &extended("2026-03-06"), &c).is_empty());
+        assert_eq!(
+            alerts(MfState::Received, &extended("2026-03-05"), &c),
+            vec![MfAlert::StockAging]
+        );
         // Departed 3 days ago is still within the limit; more than 3 days is not.
         let c = cutoffs(&cal(), &MfPolicy::default(), d("2026-03-05"));
         assert!(alerts(MfState::InTransit, &dates, &c).is_empty());

@@ -259,14 +259,21 @@ pub fn check_input(event: MfEvent, input: &mut EventInput, lines: &[Line]) -> Ve
         for d in &mut input.discrepancies {
             d.declared = crate::domain::text::normalize_text(&d.declared);
             d.measured = crate::domain::text::normalize_text(&d.measured);
+            // Several lines may differ: each message names its line.
+            let on_line = |mut i: FieldIssue| {
+                i.text = Text::new(T::MfErrLine)
+                    .arg("n", d.line_seq)
+                    .arg_text("msg", i.text);
+                i
+            };
             if d.kind.is_none() {
-                issues.push(req("discrepancy.kind", T::MfFieldDiffKind));
+                issues.push(on_line(req("discrepancy.kind", T::MfFieldDiffKind)));
             }
             if d.declared.is_empty() {
-                issues.push(req("discrepancy.declared", T::MfFieldDeclared));
+                issues.push(on_line(req("discrepancy.declared", T::MfFieldDeclared)));
             }
             if d.measured.is_empty() {
-                issues.push(req("discrepancy.measured", T::MfFieldMeasured));
+                issues.push(on_line(req("discrepancy.measured", T::MfFieldMeasured)));
             }
         }
     }

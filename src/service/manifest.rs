@@ -56,6 +56,9 @@ pub struct ManifestDetail {
     pub events: Vec<MfEvent>,
     pub may_edit: bool,
     pub may_follow_up: bool,
+    /// Approved storage extensions, oldest first, and whether the actor may record one now.
+    pub extensions: Vec<crate::store::manifest_ext::StockExtension>,
+    pub may_extend_stock: bool,
 }
 
 /// A list row: the manifest and its alerts today.
@@ -198,29 +201,38 @@ impl Session {
         self.manifest(m.id)
     }
 
-    fn row_alerts(m: &Manifest, cut: &Cutoffs) -> Vec<MfAlert> {
-        let dates = MfDates {
+    /// The alerts of a row; an approved stock extension is looked up only when stock aging is raised.
+    fn row_alerts(&self, m: &Manifest, cut: &Cutoffs) -> Result<Vec<MfAlert>> {
+        let mut dates = MfDates {
             departed: m.departed_at.as_deref().and_then(date_of),
             arrived: m.arrived_at.as_deref().and_then(date_of),
             received: m.received_at.as_deref().and_then(date_of),
             paper_completed: m.paper_completed_on.as_deref().and_then(date_of),
+            stock_extended_to: None,
         };
-        alerts(m.state, &dates, cut)
+        let v = alerts(m.state, &dates, cut);
+        if !v.contains(&MfAlert::StockAging) {
+            return Ok(v);
+        }
+        dates.stock_extended_to = crate::store::manifest_ext::extended_to(&self.conn, m.id)?
+            .as_deref()
+            .and_then(date_of);
+        Ok(alerts(m.state, &dates, cut))
     }
 
     /// One page of manifests in scope matching `f`, newest first.
     pub fn manifest_page(&self, f: &ListFilter, limit: usize) -> Result<Vec<ManifestRow>> {
         self.require(Action::ManifestRead)?;
         let cut = self.manifest_cutoffs()?;
-        Ok(
-            store::list(&self.conn, &self.enterprise_scope(), f, &cut, limit)?
-                .into_iter()
-                .map(|m| ManifestRow {
-                    alerts: Session::row_alerts(&m, &cut),
+        store::list(&self.conn, &self.enterprise_scope(), f, &cut, limit)?
+            .into_iter()
+            .map(|m| {
+                Ok(ManifestRow {
+                    alerts: self.row_alerts(&m, &cut)?,
                     manifest: m,
                 })
-                .collect(),
-        )
+            })
+            .collect()
     }
 
     pub fn manifest_count(&self, f: &ListFilter) -> Result<i64> {
@@ -297,7 +309,9 @@ impl Session {
             legs: store::legs(&self.conn, id)?,
             discrepancies: store::discrepancies(&self.conn, id)?,
             history: store::history(&self.conn, id)?,
-            alerts: Session::row_alerts(&manifest, &cut),
+            alerts: self.row_alerts(&manifest, &cut)?,
+            extensions: crate::store::manifest_ext::extensions(&self.conn, id)?,
+            may_extend_stock: self.may_extend_stock(&manifest),
             receipt_due: manifest
                 .arrived_at
                 .as_deref()

@@ -4,12 +4,13 @@
 
 use crate::domain::manifest::{LegDraft, MfState, Mode, Origin, local_number, parse_number};
 use crate::domain::manifest_rules::{LicenceFacts, Party};
-use crate::domain::user::{Action, Role, Target};
+use crate::domain::user::{Action, Actor, Role, Target};
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestInput, Prepared, audit_manifest, json, snapshot_of};
 use crate::service::{Result, ServiceError, Session, stamp};
 use crate::store::db;
 use crate::store::manifest::{self as store, Leg, Manifest};
+
 use chrono::NaiveDate;
 
 fn err(field: &'static str, code: &'static str, t: Text) -> crate::domain::validate::FieldIssue {
@@ -24,6 +25,20 @@ impl Session {
         input: ManifestInput,
         acknowledged: bool,
     ) -> Result<Manifest> {
+        let plan = self.plan_create(input, acknowledged)?;
+        let actor = self.actor.clone();
+        let now = stamp(self.now());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            write_create(tx, &plan, &actor, &now)
+        })?)
+    }
+
+    /// Every check of a creation, without writing: what `write_create` stores.
+    pub(super) fn plan_create(
+        &self,
+        input: ManifestInput,
+        acknowledged: bool,
+    ) -> Result<CreatePlan> {
         self.require(Action::ManifestDraft)?;
         let generator_id = if self.actor.roles == [Role::Enterprise] {
             if input.generator_id.is_some() && input.generator_id != self.actor.enterprise_id {
@@ -43,10 +58,16 @@ impl Session {
         self.check(Action::ManifestDraft, Target::record(&g.region_code, g.id))?;
         let origin = input.origin.unwrap_or(Origin::Local);
         let mut p = self.prepare(&input, g.id, 0, false)?;
+        let year = chrono::Datelike::year(
+            &NaiveDate::parse_from_str(input.transfer_date.trim(), "%Y-%m-%d")
+                .unwrap_or_else(|_| self.today()),
+        );
         let number = if origin == Origin::Local && input.number.trim().is_empty() {
             None
         } else {
-            match parse_number(&input.number, None) {
+            // A number typed for a manifest created here must be one of Liaocheng's for its year.
+            let local_year = (origin == Origin::Local).then_some(year);
+            match parse_number(&input.number, local_year) {
                 Ok(n) if store::number_exists(&self.conn, &n)? => {
                     p.issues.push(err(
                         "number",
@@ -92,40 +113,13 @@ impl Session {
             warnings,
             paper,
         )?;
-        let actor = self.actor.clone();
-        let now = stamp(self.now());
-        let year = chrono::Datelike::year(
-            &NaiveDate::parse_from_str(&header.transfer_date, "%Y-%m-%d")
-                .unwrap_or_else(|_| self.today()),
-        );
-        let m = db::write_tx(&mut self.conn, |tx| {
-            let mut h = header.clone();
-            h.number = match &number {
-                Some(n) => n.clone(),
-                None => local_number(
-                    year,
-                    store::next_serial(tx, crate::domain::manifest::CITY, year)?,
-                ),
-            };
-            let id = store::insert(tx, &h, &actor.uid, &now)?;
-            store::set_lines(tx, id, &p.lines)?;
-            for (i, leg) in p.legs.iter().enumerate() {
-                store::add_leg(tx, id, &new_leg(i, leg))?;
-            }
-            store::append_history(
-                tx,
-                id,
-                "create",
-                state,
-                state,
-                "",
-                &actor.uid,
-                &actor.display_name,
-                &now,
-            )?;
-            audit_manifest(tx, &actor, &now, "create", None, id)
-        })?;
-        Ok(m)
+        Ok(CreatePlan {
+            header,
+            number,
+            year,
+            state,
+            prepared: p,
+        })
     }
 
     /// Rewrites a draft's header, lines and carriers (the generator, or staff in its region).
@@ -136,6 +130,22 @@ impl Session {
         input: ManifestInput,
         acknowledged: bool,
     ) -> Result<Manifest> {
+        let plan = self.plan_update(id, row_version, input, acknowledged)?;
+        let actor = self.actor.clone();
+        let now = stamp(self.now());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            write_update(tx, &plan, &actor, &now)
+        })?)
+    }
+
+    /// Every check of a draft's rewrite, without writing: what `write_update` stores.
+    pub(super) fn plan_update(
+        &self,
+        id: i64,
+        row_version: i64,
+        input: ManifestInput,
+        acknowledged: bool,
+    ) -> Result<UpdatePlan> {
         let before = self.manifest(id)?;
         self.manifest_may(Action::ManifestDraft, &before, Some(Party::Generator))?;
         if before.state != MfState::Draft {
@@ -159,18 +169,11 @@ impl Session {
         )?;
         h.id = id;
         h.row_version = row_version;
-        let actor = self.actor.clone();
-        let now = stamp(self.now());
-        let snapshot = snapshot_of(&self.conn, id)?;
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            store::save(tx, &h, &actor.uid, &now)?;
-            store::set_lines(tx, id, &p.lines)?;
-            store::delete_legs(tx, id)?;
-            for (i, leg) in p.legs.iter().enumerate() {
-                store::add_leg(tx, id, &new_leg(i, leg))?;
-            }
-            audit_manifest(tx, &actor, &now, "update", Some(&snapshot), id)
-        })?)
+        Ok(UpdatePlan {
+            header: h,
+            snapshot: snapshot_of(&self.conn, id)?,
+            prepared: p,
+        })
     }
 
     /// The header row of a manifest from what was prepared.
@@ -234,6 +237,74 @@ impl Session {
             created_by: String::new(),
         })
     }
+}
+
+/// A checked new manifest, ready to be written.
+pub(super) struct CreatePlan {
+    header: Manifest,
+    /// `None`: the city's next serial, taken inside the writing transaction.
+    number: Option<String>,
+    year: i32,
+    state: MfState,
+    prepared: Prepared,
+}
+
+/// A checked rewrite of a draft, ready to be written.
+pub(super) struct UpdatePlan {
+    header: Manifest,
+    snapshot: serde_json::Value,
+    prepared: Prepared,
+}
+
+/// Stores a planned manifest with its lines, carriers, first history row and audit entry.
+pub(super) fn write_create(
+    tx: &rusqlite::Transaction<'_>,
+    plan: &CreatePlan,
+    actor: &Actor,
+    now: &str,
+) -> db::Result<Manifest> {
+    let mut h = plan.header.clone();
+    h.number = match &plan.number {
+        Some(n) => n.clone(),
+        None => local_number(
+            plan.year,
+            store::next_serial(tx, crate::domain::manifest::CITY, plan.year)?,
+        ),
+    };
+    let id = store::insert(tx, &h, &actor.uid, now)?;
+    store::set_lines(tx, id, &plan.prepared.lines)?;
+    for (i, leg) in plan.prepared.legs.iter().enumerate() {
+        store::add_leg(tx, id, &new_leg(i, leg))?;
+    }
+    store::append_history(
+        tx,
+        id,
+        "create",
+        plan.state,
+        plan.state,
+        "",
+        &actor.uid,
+        &actor.display_name,
+        now,
+    )?;
+    audit_manifest(tx, actor, now, "create", None, id)
+}
+
+/// Stores a planned rewrite of a draft and audits it against the snapshot taken when planned.
+pub(super) fn write_update(
+    tx: &rusqlite::Transaction<'_>,
+    plan: &UpdatePlan,
+    actor: &Actor,
+    now: &str,
+) -> db::Result<Manifest> {
+    let id = plan.header.id;
+    store::save(tx, &plan.header, &actor.uid, now)?;
+    store::set_lines(tx, id, &plan.prepared.lines)?;
+    store::delete_legs(tx, id)?;
+    for (i, leg) in plan.prepared.legs.iter().enumerate() {
+        store::add_leg(tx, id, &new_leg(i, leg))?;
+    }
+    audit_manifest(tx, actor, now, "update", Some(&plan.snapshot), id)
 }
 
 pub(super) fn new_leg(i: usize, leg: &LegDraft) -> Leg {

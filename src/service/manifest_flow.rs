@@ -141,6 +141,13 @@ impl Session {
                     m.confirmed_at = Some(now.clone());
                 } else {
                     for d in &input.discrepancies {
+                        if !lines.iter().any(|l| l.seq == d.line_seq) {
+                            return Err(ServiceError::Refused(
+                                Text::new(T::MfErrDiffLine)
+                                    .arg("n", d.line_seq)
+                                    .arg("lines", lines.len()),
+                            ));
+                        }
                         let Some(kind) = d.kind else { continue };
                         diffs.push(Discrepancy {
                             line_seq: d.line_seq,
@@ -207,7 +214,8 @@ impl Session {
         })?)
     }
 
-    /// The licence must be valid on the receipt date and cover the codes and the mode.
+    /// The licence must be valid on the receipt date, cover the codes and the mode, and have room in
+    /// its annual capacity for what is received now.
     fn check_receipt_licence(
         &self,
         m: &Manifest,
@@ -222,7 +230,21 @@ impl Session {
             .as_deref()
             .and_then(crate::domain::manifest::date_of)
             .unwrap_or_else(|| self.today());
-        let issues = check_licence(&facts, lines, m.handling_mode, day);
+        let mut issues = check_licence(&facts, lines, m.handling_mode, day);
+        let year = chrono::Datelike::year(&day);
+        let used = crate::store::manifest_ref::licence_received_kg(
+            &self.conn,
+            lid,
+            &year.to_string(),
+            m.id,
+        )?;
+        let this: i64 = lines
+            .iter()
+            .map(|l| l.received_kg.unwrap_or(l.quantity_kg))
+            .sum();
+        issues.extend(crate::domain::manifest_cross::check_capacity(
+            &facts, year, used, this,
+        ));
         if issues.is_empty() {
             Ok(())
         } else {

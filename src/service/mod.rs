@@ -20,6 +20,10 @@ pub mod manifest_admin;
 mod manifest_draft;
 mod manifest_flow;
 pub mod manifest_io;
+// manifests: XLSX and all-or-nothing import (mf)
+pub mod manifest_import;
+// manifests extension: approved stock extensions (mf)
+pub mod manifest_ext;
 // inspections
 pub mod draw;
 pub mod inspection;

@@ -395,6 +395,10 @@ pub fn alert_sql(alert: MfAlert, c: &Cutoffs) -> String {
             "m.state = 'in_transit' AND m.departed_at < '{} 99'",
             c.transit
         ),
-        MfAlert::StockAging => format!("m.state = 'received' AND m.received_at < '{} 99'", c.stock),
+        MfAlert::StockAging => format!(
+            "m.state = 'received' AND m.received_at < '{} 99' AND NOT EXISTS (SELECT 1 FROM
+             manifest_stock_extension x WHERE x.manifest_id = m.id AND x.extended_to >= '{}')",
+            c.stock, c.today
+        ),
     }
 }

@@ -261,6 +261,23 @@ pub fn approval_used_kg(conn: &Connection, approval_id: i64, except: i64) -> Res
     )?)
 }
 
+/// What a receiver took in under a licence in one calendar year (`YYYY`): the received quantity of
+/// its accepted receipts (已接收, 已完成), except manifest `except`. (manifests gaps, mf)
+pub fn licence_received_kg(
+    conn: &Connection,
+    licence_id: i64,
+    year: &str,
+    except: i64,
+) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(SUM(received_kg), 0) FROM manifest
+         WHERE licence_id = ?1 AND id <> ?2 AND state IN ('received', 'completed')
+           AND substr(received_at, 1, 4) = ?3",
+        params![licence_id, except, year],
+        |r| r.get(0),
+    )?)
+}
+
 /// The edition in force on `day` as (id, label): the latest effective on or before it.
 pub fn edition_on(conn: &Connection, day: &str) -> Result<Option<(i64, String)>> {
     Ok(conn

@@ -22,6 +22,8 @@ pub mod manifest;
 pub mod manifest_list;
 pub mod manifest_parts;
 pub mod manifest_ref;
+// manifests extension: approved stock extensions (mf)
+pub mod manifest_ext;
 // inspections
 pub mod draw;
 pub mod inspection;

@@ -126,6 +126,18 @@ pub(crate) fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
                 .map(|a| Text::new(T::MfMsgRegistered).arg("number", a.number))
                 .map_err(refusal),
         ),
+        MfEffect::ExtendStock { id, input } => {
+            let until = input.extended_to.trim().to_string();
+            MfMsg::Done(
+                s.extend_stock(id, input)
+                    .map(|m| {
+                        Text::new(T::MfMsgExtended)
+                            .arg("number", m.number)
+                            .arg("until", until)
+                    })
+                    .map_err(refusal),
+            )
+        }
         MfEffect::LoadRef => MfMsg::Ref(
             (|| {
                 Ok((

@@ -55,6 +55,11 @@ pub enum MfEffect {
     LoadRef,
     CreateLicence(crate::service::manifest_admin::LicenceInput),
     CreateApproval(crate::service::manifest_admin::ApprovalInput),
+    /// An approved storage extension (manifests extension, mf).
+    ExtendStock {
+        id: i64,
+        input: crate::service::manifest_ext::ExtensionInput,
+    },
 }
 
 /// What the runtime answers.

@@ -6,6 +6,7 @@ use crate::domain::manifest::{Decision, DiscrepancyKind, LegDraft, format_tonnes
 use crate::domain::manifest_rules::{DiscrepancyInput, EventInput, MfEvent};
 use crate::i18n::{T, Text};
 use crate::service::manifest_admin::{ApprovalInput, LicenceInput};
+use crate::service::manifest_ext::ExtensionInput;
 use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
@@ -21,6 +22,10 @@ pub enum ActionPurpose {
         event: MfEvent,
     },
     FollowUp {
+        id: i64,
+    },
+    /// An approved extension of the receiver's storage.
+    ExtendStock {
         id: i64,
     },
     /// Registering a receiver's licence or a cross-province approval (staff).
@@ -93,16 +98,9 @@ impl MfActionState {
                 line_fields(d, &mut f);
             }
             MfEvent::ReportDiscrepancy => {
+                // Who was told when, then per waste line: what arrived and, for each line that
+                // differs, its kind with the declared and measured values (一致: no difference).
                 f.push(MfField::text("at", T::MfFieldReceivedAt, now, H));
-                line_fields(d, &mut f);
-                let kinds: Vec<(&str, T)> = DiscrepancyKind::ALL
-                    .iter()
-                    .map(|k| (k.code(), k.label()))
-                    .collect();
-                f.push(MfField::choice("kind", T::MfFieldDiffKind, &kinds, H));
-                f.push(MfField::text("line_seq", T::MfFieldDiffLine, "1", H));
-                f.push(MfField::text("declared", T::MfFieldDeclared, "", H));
-                f.push(MfField::text("measured", T::MfFieldMeasured, "", H));
                 f.push(MfField::text(
                     "told_generator_at",
                     T::MfFieldToldGenerator,
@@ -115,6 +113,18 @@ impl MfActionState {
                     now,
                     H,
                 ));
+                let kinds: Vec<(&str, T)> = std::iter::once(("", T::MfDiffNone))
+                    .chain(DiscrepancyKind::ALL.iter().map(|k| (k.code(), k.label())))
+                    .collect();
+                let mut lines = Vec::new();
+                line_fields(d, &mut lines);
+                for l in &d.detail.lines {
+                    let s = Section::Line(usize::try_from(l.seq).unwrap_or(1));
+                    f.extend(lines.iter().filter(|x| x.section == s).cloned());
+                    f.push(MfField::choice("kind", T::MfFieldDiffKind, &kinds, s));
+                    f.push(MfField::text("declared", T::MfFieldDeclared, "", s));
+                    f.push(MfField::text("measured", T::MfFieldMeasured, "", s));
+                }
             }
             MfEvent::Decide => {
                 let options: Vec<(&str, T)> = Decision::ALL
@@ -155,6 +165,28 @@ impl MfActionState {
                 &m.licence_number,
                 H,
             )],
+        )
+    }
+
+    /// An approved storage extension: document number, new date (proposed a year after receipt),
+    /// who approved it.
+    pub fn extend_stock(d: &MfDetailData) -> Out {
+        let m = &d.detail.manifest;
+        let proposed = m
+            .received_at
+            .as_deref()
+            .and_then(crate::domain::manifest::date_of)
+            .and_then(|r| r.checked_add_months(chrono::Months::new(12)))
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        MfActionState::push(
+            d,
+            ActionPurpose::ExtendStock { id: m.id },
+            vec![
+                MfField::text("approval_number", T::MfFieldExtendNumber, "", H),
+                MfField::text("extended_to", T::MfFieldExtendTo, &proposed, H),
+                MfField::text("approved_by", T::MfFieldExtendBy, "", H),
+            ],
         )
     }
 
@@ -205,6 +237,7 @@ impl MfActionState {
         match self.purpose {
             ActionPurpose::Event { event, .. } => event.label(),
             ActionPurpose::FollowUp { .. } => T::MfActionFollowUp,
+            ActionPurpose::ExtendStock { .. } => T::MfActionExtendStock,
             ActionPurpose::Licence => T::MfScreenNewLicence,
             ActionPurpose::Approval => T::MfScreenNewApproval,
         }
@@ -222,11 +255,44 @@ impl MfActionState {
             .collect()
     }
 
+    /// One discrepancy per waste line whose kind is not 一致, in line order.
+    pub fn discrepancies(&self) -> Vec<DiscrepancyInput> {
+        let mut seqs: Vec<usize> = self
+            .fields
+            .iter()
+            .filter_map(|f| match f.section {
+                Section::Line(n) if f.id == "kind" => Some(n),
+                _ => None,
+            })
+            .collect();
+        seqs.dedup();
+        seqs.into_iter()
+            .filter_map(|n| {
+                let s = Section::Line(n);
+                let kind = DiscrepancyKind::parse(&value_of(&self.fields, s, "kind"))?;
+                Some(DiscrepancyInput {
+                    line_seq: i64::try_from(n).unwrap_or(1),
+                    kind: Some(kind),
+                    declared: value_of(&self.fields, s, "declared"),
+                    measured: value_of(&self.fields, s, "measured"),
+                })
+            })
+            .collect()
+    }
+
     fn effect(&self) -> Effect {
         match &self.purpose {
             ActionPurpose::FollowUp { id } => Effect::Mf(MfEffect::FollowUp {
                 id: *id,
                 licence: self.v("licence"),
+            }),
+            ActionPurpose::ExtendStock { id } => Effect::Mf(MfEffect::ExtendStock {
+                id: *id,
+                input: ExtensionInput {
+                    approval_number: self.v("approval_number"),
+                    extended_to: self.v("extended_to"),
+                    approved_by: self.v("approved_by"),
+                },
             }),
             ActionPurpose::Licence => Effect::Mf(MfEffect::CreateLicence(LicenceInput {
                 number: self.v("number"),
@@ -271,12 +337,7 @@ impl MfActionState {
                     escort: value_of(&self.fields, s, "escort"),
                 });
                 let discrepancies = if *event == MfEvent::ReportDiscrepancy {
-                    vec![DiscrepancyInput {
-                        line_seq: self.v("line_seq").trim().parse().unwrap_or(1),
-                        kind: DiscrepancyKind::parse(&self.v("kind")),
-                        declared: self.v("declared"),
-                        measured: self.v("measured"),
-                    }]
+                    self.discrepancies()
                 } else {
                     Vec::new()
                 };

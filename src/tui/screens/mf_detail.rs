@@ -17,6 +17,8 @@ pub enum MfAction {
     Edit,
     Event(MfEvent),
     FollowUp,
+    /// Record an approved extension of the receiver's storage (staff, supervisors).
+    ExtendStock,
 }
 
 impl MfAction {
@@ -25,6 +27,7 @@ impl MfAction {
             MfAction::Edit => T::MfActionEdit,
             MfAction::Event(e) => e.label(),
             MfAction::FollowUp => T::MfActionFollowUp,
+            MfAction::ExtendStock => T::MfActionExtendStock,
         }
     }
 }
@@ -107,6 +110,9 @@ impl MfDetailState {
         if d.detail.may_follow_up {
             v.push(MfAction::FollowUp);
         }
+        if d.detail.may_extend_stock {
+            v.push(MfAction::ExtendStock);
+        }
         v
     }
 
@@ -137,6 +143,7 @@ impl MfDetailState {
                 return match action {
                     MfAction::Edit => MfFormState::edit(m.id, m.row_version),
                     MfAction::FollowUp => MfActionState::follow_up(d),
+                    MfAction::ExtendStock => MfActionState::extend_stock(d),
                     MfAction::Event(e @ (MfEvent::Submit | MfEvent::Backfill)) => {
                         let acknowledged = self.ack_pending == Some(e);
                         Out::effect(Effect::Mf(MfEffect::Transition {

@@ -2,7 +2,7 @@
 //! editor (add with Ctrl-N, remove with Ctrl-D) whose code field opens a picker searching code,
 //! category and Chinese description (`900-2`, `废矿物油`); and a carrier-leg editor (Ctrl-T adds one).
 
-use crate::domain::manifest::{LegDraft, LineDraft, Mode, PhysForm};
+use crate::domain::manifest::{LegDraft, LineDraft, Mode, Origin, PhysForm};
 use crate::i18n::{T, Text};
 use crate::service::manifest::ManifestInput;
 use crate::store::manifest_ref::CodeHit;
@@ -33,6 +33,8 @@ pub struct MfFormState {
     pub loading: bool,
     pub dirty: bool,
     pub ack_pending: bool,
+    /// Values of the number and paper-date fields while the origin hides them.
+    pub stash: Vec<(&'static str, String)>,
 }
 
 const H: Section = Section::Header;
@@ -77,6 +79,12 @@ impl MfFormState {
     fn blank(staff: bool, editing: Option<(i64, i64)>) -> MfFormState {
         let modes: Vec<(&str, T)> = Mode::ALL.iter().map(|m| (m.code(), m.label())).collect();
         let mut fields = Vec::new();
+        if editing.is_none() {
+            // A new manifest may carry a national-system number or be a paper one to back-fill.
+            let origins: Vec<(&str, T)> =
+                Origin::ALL.iter().map(|o| (o.code(), o.label())).collect();
+            fields.push(MfField::choice("origin", T::MfFieldOrigin, &origins, H));
+        }
         if staff {
             fields.push(MfField::text("generator", T::MfFieldGeneratorUscc, "", H));
         }
@@ -103,6 +111,7 @@ impl MfFormState {
             loading: true,
             dirty: false,
             ack_pending: false,
+            stash: Vec::new(),
         }
     }
 
@@ -221,6 +230,53 @@ impl MfFormState {
         Out::default()
     }
 
+    /// The origin chosen (a draft being edited keeps its own: `None`).
+    fn origin(&self) -> Option<Origin> {
+        Origin::parse(&value_of(&self.fields, H, "origin"))
+    }
+
+    /// Shows the number field for national and paper manifests and the paper completion date for
+    /// paper ones, right after the origin; typed values survive switching back and forth.
+    fn sync_origin_fields(&mut self) {
+        let Some(origin) = self.origin() else {
+            return;
+        };
+        let Some(at) = self.fields.iter().position(|f| f.id == "origin") else {
+            return;
+        };
+        let wanted: &[&str] = match origin {
+            Origin::Local => &[],
+            Origin::National => &["number"],
+            Origin::Paper => &["number", "paper_completed_on"],
+        };
+        for (id, label) in [
+            ("number", T::MfFieldNumber),
+            ("paper_completed_on", T::MfFieldPaperCompleted),
+        ] {
+            let pos = self.fields.iter().position(|f| f.id == id);
+            let want = wanted.contains(&id);
+            match pos {
+                Some(p) if !want => {
+                    let f = self.fields.remove(p);
+                    self.stash.retain(|(i, _)| *i != id);
+                    self.stash.push((id, f.value));
+                }
+                None if want => {
+                    let offset = if id == "number" { 1 } else { 2 };
+                    let value = self
+                        .stash
+                        .iter()
+                        .find(|(i, _)| *i == id)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default();
+                    let at = (at + offset).min(self.fields.len());
+                    self.fields.insert(at, MfField::text(id, label, &value, H));
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn count(&self, line: bool) -> usize {
         self.fields
             .iter()
@@ -304,7 +360,19 @@ impl MfFormState {
                 }
             })
             .collect();
+        let origin = self.origin();
+        let number = match origin {
+            Some(Origin::National | Origin::Paper) => value_of(&self.fields, H, "number"),
+            _ => String::new(),
+        };
+        let paper_completed_on = match origin {
+            Some(Origin::Paper) => value_of(&self.fields, H, "paper_completed_on"),
+            _ => String::new(),
+        };
         ManifestInput {
+            number,
+            origin,
+            paper_completed_on,
             licence_number: value_of(&self.fields, H, "licence"),
             mode: Mode::parse(&value_of(&self.fields, H, "mode")),
             transfer_date: value_of(&self.fields, H, "transfer_date"),
@@ -429,12 +497,17 @@ impl MfFormState {
                 let Some(f) = self.fields.get_mut(self.focus) else {
                     return Out::default();
                 };
+                let origin_changed = f.id == "origin"
+                    && matches!(other, Input::Cmd(Cmd::NextValue | Cmd::PrevValue));
                 match other {
                     Input::Cmd(Cmd::NextValue) => f.next(true),
                     Input::Cmd(Cmd::PrevValue) => f.next(false),
                     Input::Key(k) => f.key(k),
                     Input::Paste(t) => f.paste(&t),
                     _ => return Out::default(),
+                }
+                if origin_changed {
+                    self.sync_origin_fields();
                 }
                 self.dirty = true;
                 self.ack_pending = false;

@@ -260,6 +260,18 @@ fn detail_lines(d: &MfDetailData, lang: Lang) -> Vec<Line> {
             ));
         }
     }
+    if !d.detail.extensions.is_empty() {
+        v.push(Line::Heading(T::MfSectionExtensions.get(lang).to_string()));
+        for x in &d.detail.extensions {
+            v.push(Line::Text(
+                Text::new(T::MfExtensionLine)
+                    .arg("number", sanitize(&x.approval_number))
+                    .arg("until", &x.extended_to)
+                    .arg("by", sanitize(&x.approved_by))
+                    .render(lang),
+            ));
+        }
+    }
     if !m.handling_code.is_empty() {
         v.push(Line::Field(T::MfFieldHandlingCode, m.handling_code.clone()));
     }
@@ -269,9 +281,11 @@ fn detail_lines(d: &MfDetailData, lang: Lang) -> Vec<Line> {
     v.push(Line::Heading(T::MfSectionTimeline.get(lang).to_string()));
     for h in &d.detail.history {
         let event = MfEvent::parse(&h.event);
-        let label = event
-            .map(|e| e.label().get(lang).to_string())
-            .unwrap_or_else(|| T::MfEventCreate.get(lang).to_string());
+        let label = match event {
+            Some(e) => e.label().get(lang).to_string(),
+            None if h.event == "extend_stock" => T::MfActionExtendStock.get(lang).to_string(),
+            None => T::MfEventCreate.get(lang).to_string(),
+        };
         let to = MfState::parse(&h.to_state)
             .map(|s| s.label().get(lang).to_string())
             .unwrap_or_default();

@@ -1,0 +1,163 @@
+//! `import_manifests` through the service layer: an XLSX workbook written here (numbers and dates as
+//! real spreadsheet cells), strict mode leaving the database untouched when one manifest fails, and
+//! lenient mode writing the good ones in one go.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod common;
+mod manifest_common;
+
+use common::*;
+use ecocase::domain::manifest::{MfState, Origin};
+use ecocase::export::manifest::HEADERS;
+use ecocase::i18n::Lang;
+use ecocase::store::manifest::ListFilter;
+use manifest_common::*;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+/// One waste-line row: number, quantity and waste code vary; the rest is a valid oil manifest.
+struct Row {
+    number: f64,
+    code: &'static str,
+    quantity: f64,
+}
+
+/// A workbook in the export's Chinese headers; numbers, dates and quantities as typed cells.
+fn workbook(rows: &[Row]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in HEADERS.iter().enumerate() {
+        sheet
+            .write_string(0, c as u16, h.get(Lang::Zh))
+            .expect("header");
+    }
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (i, r) in rows.iter().enumerate() {
+        let n = (i + 1) as u32;
+        sheet.write_number(n, 0, r.number).expect("number");
+        sheet.write_string(n, 1, E1_USCC).expect("uscc");
+        sheet.write_string(n, 2, LOCAL_LICENCE).expect("licence");
+        sheet.write_string(n, 3, "利用").expect("mode");
+        sheet
+            .write_datetime_with_format(n, 4, ExcelDateTime::from_ymd(2026, 3, 2).unwrap(), &date)
+            .expect("date");
+        sheet.write_string(n, 6, r.code).expect("code");
+        sheet.write_string(n, 7, "废机油").expect("name");
+        sheet.write_string(n, 8, "T,I").expect("hazard");
+        sheet.write_string(n, 9, "L").expect("form");
+        sheet.write_string(n, 10, "200L铁桶").expect("packaging");
+        sheet.write_number(n, 11, 10).expect("containers");
+        sheet.write_number(n, 12, r.quantity).expect("quantity");
+        sheet
+            .write_string(n, 13, "聊城顺安危货运输有限公司")
+            .expect("carrier");
+        sheet.write_string(n, 14, E2_USCC).expect("carrier uscc");
+        sheet
+            .write_string(n, 15, "鲁交运管许可聊字371500001号")
+            .expect("transport licence");
+        sheet.write_string(n, 16, "鲁P3A215").expect("plate");
+        sheet.write_string(n, 17, "王强").expect("driver");
+    }
+    book.save_to_buffer().expect("xlsx")
+}
+
+fn audit_count(admin: &ecocase::service::Session) -> usize {
+    admin.audit_page(None, 10_000).expect("audit").len()
+}
+
+#[test]
+fn xlsx_import_is_all_or_nothing_when_strict_and_keeps_good_manifests_when_lenient() {
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let rows = [
+        Row {
+            number: 20263715880001.0,
+            code: "900-249-08",
+            quantity: 1.25,
+        },
+        Row {
+            number: 20263715880001.0,
+            code: "900-249-08",
+            quantity: 0.5,
+        },
+        Row {
+            number: 20263715880002.0,
+            code: "900-249-08",
+            quantity: 2.0,
+        },
+        // HW41 does not exist: this manifest is refused.
+        Row {
+            number: 20263715880003.0,
+            code: "900-041-41",
+            quantity: 1.0,
+        },
+    ];
+    let bytes = workbook(&rows);
+    let mut staff = at(&clock, &path, "staff");
+    let before = staff.manifest_count(&ListFilter::default()).expect("count");
+    let admin = at(&clock, &path, "admin");
+    let audits = audit_count(&admin);
+
+    let strict = staff.import_manifests(&bytes, false).expect("report");
+    assert_eq!(strict.manifests, 3);
+    assert!(!strict.committed);
+    assert_eq!((strict.created, strict.updated), (0, 0));
+    assert_eq!(strict.errors.len(), 1, "{:?}", strict.errors);
+    let (line, number, reason) = &strict.errors[0];
+    assert_eq!((*line, number.as_str()), (5, "20263715880003"));
+    assert!(
+        reason.render(Lang::Zh).contains("HW41"),
+        "{}",
+        reason.render(Lang::Zh)
+    );
+    // Nothing at all was written: no manifest, no audit entry.
+    assert_eq!(
+        staff.manifest_count(&ListFilter::default()).expect("count"),
+        before
+    );
+    assert_eq!(audit_count(&admin), audits);
+
+    let lenient = staff.import_manifests(&bytes, true).expect("report");
+    assert!(lenient.committed);
+    assert_eq!((lenient.created, lenient.updated), (2, 0));
+    assert_eq!(lenient.errors.len(), 1);
+    assert_eq!(
+        staff.manifest_count(&ListFilter::default()).expect("count"),
+        before + 2
+    );
+    assert_eq!(audit_count(&admin), audits + 2);
+    let m = staff
+        .manifest_by_number("20263715880001")
+        .expect("imported");
+    assert_eq!(m.origin, Origin::National);
+    assert_eq!(m.state, MfState::Draft);
+    assert_eq!(m.transfer_date, "2026-03-02");
+    assert_eq!(m.total_kg, 1750);
+    assert!(staff.manifest_by_number("20263715880003").is_err());
+
+    // The same workbook again updates the drafts by number instead of duplicating them.
+    let fixed = workbook(&rows[..3]);
+    let again = staff.import_manifests(&fixed, false).expect("report");
+    assert!(again.committed, "{:?}", again.errors);
+    assert_eq!((again.created, again.updated), (0, 2));
+}
+
+#[test]
+fn a_damaged_workbook_is_refused_with_a_reason() {
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let mut staff = at(&clock, &path, "staff");
+    let mut bytes = workbook(&[Row {
+        number: 20263715880001.0,
+        code: "900-249-08",
+        quantity: 1.0,
+    }]);
+    bytes.truncate(200);
+    let err = staff.import_manifests(&bytes, false).expect_err("damaged");
+    assert!(
+        err.render(Lang::Zh).contains("XLSX"),
+        "{}",
+        err.render(Lang::Zh)
+    );
+    assert!(err.render(Lang::En).contains("cannot be read"));
+}
