@@ -289,7 +289,7 @@ texts! {
     MsgSaving => "正在保存...", "Saving...";
     MsgSavedNamed => "已保存：{name}", "Saved: {name}";
     MsgReloaded => "已重新加载最新内容", "Reloaded the current record";
-    ErrConflictReload => "已被 {user} 于 {time} 修改。按 F5 或 Ctrl-R 重新加载（你的修改保留）", "Changed by {user} at {time}. F5 or Ctrl-R reloads it (your changes are kept)";
+    ErrConflictReload => "已被 {user} 于 {time} 修改；按 Ctrl-R 重新加载，你的修改保留", "Changed by {user} at {time}; Ctrl-R reloads it, keeping your changes";
     MsgDeleting => "正在删除...", "Deleting...";
     MsgDeleted => "已删除（记录保留在审计日志中）", "Deleted (the record stays in the audit log)";
     DialogDelete => "删除企业", "Delete enterprise";

@@ -523,7 +523,7 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
     );
     let shown = tui_common::screen(&app, 80, 24).0;
     assert!(
-        shown.contains("已被 zhangsan 于 2026-11-29 10:05 修改。按 F5 或 Ctrl-R 重新加载"),
+        shown.contains("已被 zhangsan 于 2026-11-29 10:05 修改；按 Ctrl-R 重新加载"),
         "{shown}"
     );
     let fx = update(&mut app, ctrl('r'));
