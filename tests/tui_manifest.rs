@@ -767,3 +767,61 @@ fn staff_record_a_storage_extension_from_the_detail() {
         })]
     );
 }
+
+#[test]
+fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_again() {
+    use ecocase::tui::msg::Versioned;
+    let mut app = opened(Lang::Zh, MfState::AwaitingReceipt, vec![MfEvent::Confirm]);
+    update(&mut app, key(KeyCode::Enter));
+    assert!(matches!(app.screen(), Screen::MfAction(_)));
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::Mf(MfEffect::Transition {
+            id,
+            row_version,
+            input,
+            ..
+        }),
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}");
+    };
+    let (id, first_version, typed) = (*id, *row_version, input.clone());
+    update(
+        &mut app,
+        Msg::Mf(MfMsg::Done(Err(Refusal {
+            text: Text::new(T::ErrConflict)
+                .arg("user", "receiver2")
+                .arg("time", "2026-11-30 10:05"),
+            warnings_only: false,
+        }))),
+    );
+    assert!(
+        snap(&app).contains("按 Ctrl-R 重新加载，你的修改保留"),
+        "{}",
+        snap(&app)
+    );
+    let fx = update(&mut app, ctrl('r'));
+    assert_eq!(fx, [Effect::ReloadVersion(Versioned::Manifest(id))]);
+    update(
+        &mut app,
+        Msg::VersionReloaded {
+            record: Versioned::Manifest(id),
+            current: Ok((
+                first_version + 1,
+                Text::new(MfState::AwaitingReceipt.label()),
+            )),
+        },
+    );
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::Mf(MfEffect::Transition {
+            row_version, input, ..
+        }),
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(*row_version, first_version + 1);
+    assert_eq!(*input, typed, "what was typed is sent again");
+}

@@ -910,6 +910,13 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::MfForm, &[F(2), Ctrl('s')], Cmd::Save, T::KeySave, true),
     b(
         Ctx::MfForm,
+        &[F(5), Ctrl('r')],
+        Cmd::Refresh,
+        T::KeyReloadKeep,
+        false,
+    ),
+    b(
+        Ctx::MfForm,
         &[Tab, Down, Enter],
         Cmd::NextField,
         T::KeyNextField,
@@ -974,6 +981,13 @@ pub const BINDINGS: &[Binding] = &[
         Cmd::Save,
         T::KeySave,
         true,
+    ),
+    b(
+        Ctx::MfAction,
+        &[F(5), Ctrl('r')],
+        Cmd::Refresh,
+        T::KeyReloadKeep,
+        false,
     ),
     b(
         Ctx::MfAction,

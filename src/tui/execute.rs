@@ -368,6 +368,9 @@ impl Runtime {
                             .map_or_else(|| Text::new(T::None_), |st| Text::new(st.label()));
                         (x.row_version, state)
                     }),
+                    Versioned::Manifest(id) => s
+                        .manifest(id)
+                        .map(|m| (m.row_version, Text::new(m.state.label()))),
                 };
                 Some(Msg::VersionReloaded {
                     record,

@@ -458,4 +458,5 @@ impl Effect {
 pub enum Versioned {
     AssistRequest(i64),
     PlEntry(i64),
+    Manifest(i64),
 }

@@ -158,6 +158,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::VersionReloaded { record, current } => {
             let out = app.with_top(|s, _| match s {
                 Screen::AssistForm(f) => f.version_reloaded(record, current),
+                Screen::MfAction(f) => f.version_reloaded(record, current),
+                Screen::MfForm(f) => f.version_reloaded(record, current),
                 _ => Out::default(),
             });
             app.apply(out)

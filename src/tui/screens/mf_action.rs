@@ -9,7 +9,7 @@ use crate::service::manifest_admin::{ApprovalInput, LicenceInput};
 use crate::service::manifest_ext::ExtensionInput;
 use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
-use crate::tui::msg::Effect;
+use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::mf::{MfDetailData, MfEffect, Refusal};
 use crate::tui::screens::mf_fields::{MfField, Section, value_of};
 
@@ -364,11 +364,43 @@ impl MfActionState {
         }
     }
 
+    /// The record's current version after a conflict: what is typed is submitted against it (the
+    /// service checks the event against the manifest's current state again).
+    pub fn version_reloaded(
+        &mut self,
+        record: Versioned,
+        current: Result<(i64, Text), Text>,
+    ) -> Out {
+        let ActionPurpose::Event {
+            id, row_version, ..
+        } = &mut self.purpose
+        else {
+            return Out::default();
+        };
+        if record != Versioned::Manifest(*id) {
+            return Out::default();
+        }
+        match current {
+            Ok((version, state)) => {
+                *row_version = version;
+                Out::message(Message::info(
+                    Text::new(T::MsgVersionReloaded).arg_text("state", state),
+                ))
+            }
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
     pub fn done(&mut self, result: Result<Text, Refusal>) -> Out {
         self.saving = false;
         match result {
             Ok(text) => Out::nav(Nav::Pop).with_message(Message::info(text)),
-            Err(r) => {
+            Err(mut r) => {
+                if r.text.key == T::ErrConflict
+                    && matches!(self.purpose, ActionPurpose::Event { .. })
+                {
+                    r.text.key = T::ErrConflictReload;
+                }
                 self.ack_pending = r.warnings_only;
                 if r.warnings_only {
                     return Out::message(Message::warning(
@@ -394,6 +426,11 @@ impl MfActionState {
         };
         match input {
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Refresh) => {
+                if let ActionPurpose::Event { id, .. } = self.purpose {
+                    return Out::effect(Effect::ReloadVersion(Versioned::Manifest(id)));
+                }
+            }
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
             Input::Cmd(Cmd::NextValue) => f.next(true),

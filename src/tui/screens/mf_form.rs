@@ -8,7 +8,7 @@ use crate::service::manifest::ManifestInput;
 use crate::store::manifest_ref::CodeHit;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::{Cmd, Key};
-use crate::tui::msg::Effect;
+use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::mf::{FormData, MfEffect, Refusal};
 use crate::tui::screens::mf_action::LEG_FIELDS;
 use crate::tui::screens::mf_fields::{MfField, Section, value_of};
@@ -433,6 +433,29 @@ impl MfFormState {
         self.dirty = true;
     }
 
+    /// The draft's current version after a conflict: the typed draft is saved over it next.
+    pub fn version_reloaded(
+        &mut self,
+        record: Versioned,
+        current: Result<(i64, Text), Text>,
+    ) -> Out {
+        let Some((id, version)) = &mut self.editing else {
+            return Out::default();
+        };
+        if record != Versioned::Manifest(*id) {
+            return Out::default();
+        }
+        match current {
+            Ok((now, state)) => {
+                *version = now;
+                Out::message(Message::info(
+                    Text::new(T::MsgVersionReloaded).arg_text("state", state),
+                ))
+            }
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
     pub fn done(&mut self, result: Result<Text, Refusal>) -> Out {
         self.saving = false;
         match result {
@@ -440,7 +463,10 @@ impl MfFormState {
                 self.dirty = false;
                 Out::nav(Nav::Pop).with_message(Message::info(text))
             }
-            Err(r) => {
+            Err(mut r) => {
+                if r.text.key == T::ErrConflict && self.editing.is_some() {
+                    r.text.key = T::ErrConflictReload;
+                }
                 self.ack_pending = r.warnings_only;
                 if r.warnings_only {
                     return Out::message(Message::warning(
@@ -471,6 +497,11 @@ impl MfFormState {
                 .with_message(Message::progress(T::MsgSaving));
             }
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Refresh) if !self.saving => {
+                if let Some((id, _)) = self.editing {
+                    return Out::effect(Effect::ReloadVersion(Versioned::Manifest(id)));
+                }
+            }
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n.max(1),
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n.max(1) - 1) % n.max(1),
             Input::Cmd(Cmd::MfAddLine) => self.add_line(),
