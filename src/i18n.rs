@@ -1595,6 +1595,24 @@ texts! {
     InErrPenaltyFormat => "罚款金额应为元，最多两位小数，例如 50000 或 12500.50", "The fine is in yuan with at most two decimals, e.g. 50000 or 12500.50";
     InMsgCase => "案件 {number} 现为“{status}”", "Case {number} is now {status}";
     DrawListedPolicy => "按系统参数", "As the policy setting";
+    // inspections: officer filter, results publication, officer pool (issue 6 gaps)
+    KeyInspOfficer => "按执法人员筛选", "Filter by officer";
+    InOfficerAny => "全部执法人员", "All officers";
+    InFilterOfficer => "执法人员：{officer}", "Officer: {officer}";
+    DrawColFindings => "发现问题数", "Findings";
+    DrawColOrder => "责令改正文书", "Rectification order";
+    DrawColRecheck => "复查结果", "Re-check result";
+    DrawColCase => "立案编号", "Case number";
+    DrawResultsSheet => "双随机检查结果", "Random inspection results";
+    DrawPublished => "已公示 {n} 家企业的检查结果（{open} 家尚未办结），已记入审计", "Published the results of {n} enterprises ({open} not finished yet), recorded in the audit";
+    DrawMsgPublished => "已导出 {n} 家企业的检查结果到 {path}（{open} 家尚未办结），已记入审计", "Exported the results of {n} enterprises to {path} ({open} not finished yet), recorded in the audit";
+    KeyDrawPublish => "公示检查结果", "Publish results";
+    KeyDrawFormat => "切换导出格式", "Switch export format";
+    DrawFormatLine => "导出格式：{format}（x 切换）", "Export format: {format} (x switches)";
+    DrawFieldOfficers => "参与执法人员", "Officer pool";
+    DrawPoolAll => "全部符合条件的执法人员", "All eligible officers";
+    DrawErrPoolSmall => "参与执法人员至少两名（每家企业需两名持证执法人员），请在“参与执法人员”中多选几位", "The officer pool needs at least two officers (two certified officers per enterprise): tick more in Officer pool";
+    DrawErrPoolOfficer => "“{name}”不是有效持证执法人员，不能加入抽取的执法人员名单", "{name} is not a certified active officer and cannot join the officer pool";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

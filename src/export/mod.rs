@@ -13,6 +13,7 @@ pub mod summary;
 pub mod xlsx;
 // inspections
 pub mod draw;
+pub mod draw_results;
 
 use crate::i18n::{Lang, T};
 use crate::service::{ServiceError, Session};

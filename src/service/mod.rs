@@ -24,6 +24,7 @@ pub mod manifest_io;
 pub mod draw;
 pub mod inspection;
 pub mod inspection_followup;
+pub mod inspection_publish;
 pub mod inspection_record;
 
 // Screens' read models (TUI work).

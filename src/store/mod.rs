@@ -24,6 +24,8 @@ pub mod manifest_parts;
 pub mod manifest_ref;
 // inspections
 pub mod draw;
+pub mod draw_publish;
 pub mod inspection;
 pub mod inspection_followup;
 pub mod inspection_items;
+pub mod inspection_list;
