@@ -961,3 +961,12 @@ CREATE TRIGGER draw_exclusion_no_update BEFORE UPDATE ON draw_exclusion BEGIN SE
 CREATE TRIGGER draw_exclusion_no_delete BEFORE DELETE ON draw_exclusion BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
 CREATE TRIGGER draw_result_no_update BEFORE UPDATE ON draw_result BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
 CREATE TRIGGER draw_result_no_delete BEFORE DELETE ON draw_result BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
+
+-- inspections publication (migration 10)
+-- The officer pool of a 双随机 draw plan: the certified officers who take part in the pairing. A plan
+-- without rows takes every eligible officer in its regions.
+CREATE TABLE draw_plan_officer (
+    plan_id         INTEGER NOT NULL REFERENCES draw_plan(id),
+    user_id         INTEGER NOT NULL REFERENCES user(id),
+    PRIMARY KEY (plan_id, user_id)
+);

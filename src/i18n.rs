@@ -1609,7 +1609,7 @@ texts! {
     KeyDrawPublish => "公示检查结果", "Publish results";
     KeyDrawFormat => "切换导出格式", "Switch export format";
     DrawFormatLine => "导出格式：{format}（x 切换）", "Export format: {format} (x switches)";
-    DrawFieldOfficers => "参与执法人员", "Officer pool";
+    DrawFieldOfficers => "参与执法人员（空格勾选，不选即全部）", "Officer pool (Space ticks; none: all)";
     DrawPoolAll => "全部符合条件的执法人员", "All eligible officers";
     DrawErrPoolSmall => "参与执法人员至少两名（每家企业需两名持证执法人员），请在“参与执法人员”中多选几位", "The officer pool needs at least two officers (two certified officers per enterprise): tick more in Officer pool";
     DrawErrPoolOfficer => "“{name}”不是有效持证执法人员，不能加入抽取的执法人员名单", "{name} is not a certified active officer and cannot join the officer pool";

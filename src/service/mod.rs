@@ -22,6 +22,7 @@ mod manifest_flow;
 pub mod manifest_io;
 // inspections
 pub mod draw;
+mod draw_pool;
 pub mod inspection;
 pub mod inspection_followup;
 pub mod inspection_publish;

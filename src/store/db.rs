@@ -19,6 +19,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_manifests.sql"),
     // 执法检查 and 双随机 (inspections)
     include_str!("migrations/0008_inspections.sql"),
+    // inspections publication: the draw plan's officer pool (0009 is another module's, added at merge)
+    include_str!("migrations/0010_draw_officer_pool.sql"),
 ];
 
 /// The schema version this program writes.
@@ -277,7 +279,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 8);
+        assert_eq!(SCHEMA_VERSION, 9);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)
