@@ -1606,7 +1606,7 @@ texts! {
     DrawResultsSheet => "双随机检查结果", "Random inspection results";
     DrawPublished => "已公示 {n} 家企业的检查结果（{open} 家尚未办结），已记入审计", "Published the results of {n} enterprises ({open} not finished yet), recorded in the audit";
     DrawMsgPublished => "已导出 {n} 家企业的检查结果到 {path}（{open} 家尚未办结），已记入审计", "Exported the results of {n} enterprises to {path} ({open} not finished yet), recorded in the audit";
-    KeyDrawPublish => "公示检查结果", "Publish results";
+    KeyDrawPublish => "公示结果", "Publish";
     KeyDrawFormat => "切换导出格式", "Switch export format";
     DrawFormatLine => "导出格式：{format}（x 切换）", "Export format: {format} (x switches)";
     DrawFieldOfficers => "参与执法人员（空格勾选，不选即全部）", "Officer pool (Space ticks; none: all)";
