@@ -1605,14 +1605,17 @@ texts! {
     DrawColCase => "立案编号", "Case number";
     DrawResultsSheet => "双随机检查结果", "Random inspection results";
     DrawPublished => "已公示 {n} 家企业的检查结果（{open} 家尚未办结），已记入审计", "Published the results of {n} enterprises ({open} not finished yet), recorded in the audit";
-    DrawMsgPublished => "已导出 {n} 家企业的检查结果到 {path}（{open} 家尚未办结），已记入审计", "Exported the results of {n} enterprises to {path} ({open} not finished yet), recorded in the audit";
+    DrawMsgPublished => "已公示 {n} 家（{open} 家未办结，已记入审计）：{path}", "Published {n} results ({open} still open, audited): {path}";
     KeyDrawPublish => "公示结果", "Publish";
     KeyDrawFormat => "切换导出格式", "Switch export format";
     DrawFormatLine => "导出格式：{format}（x 切换）", "Export format: {format} (x switches)";
-    DrawFieldOfficers => "参与执法人员（空格勾选，不选即全部）", "Officer pool (Space ticks; none: all)";
-    DrawPoolAll => "全部符合条件的执法人员", "All eligible officers";
-    DrawErrPoolSmall => "参与执法人员至少两名（每家企业需两名持证执法人员），请在“参与执法人员”中多选几位", "The officer pool needs at least two officers (two certified officers per enterprise): tick more in Officer pool";
-    DrawErrPoolOfficer => "“{name}”不是有效持证执法人员，不能加入抽取的执法人员名单", "{name} is not a certified active officer and cannot join the officer pool";
+    DrawFieldOfficers => "参与执法人员", "Officer pool";
+    AuditActPublishResults => "公示检查结果", "publish results";
+    AuditEntDraw => "双随机抽取", "random draw";
+    AuditEntDrawPlan => "抽取计划", "draw plan";
+    DrawPoolHint => "参与执法人员：空格勾选，至少两名；不勾选即由全部符合条件的执法人员参与配对", "Officer pool: Space ticks (at least two); none ticked pairs every eligible officer";
+    DrawErrPoolSmall => "参与执法人员须至少两名（每家企业两名持证人员）", "Tick at least two officers in Officer pool (two per enterprise)";
+    DrawErrPoolOfficer => "{name} 不是有效持证执法人员，不能参与配对", "{name} is not a certified active officer and cannot be paired";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

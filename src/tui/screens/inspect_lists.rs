@@ -130,7 +130,8 @@ impl DrawsState {
     /// The officers a plan may name came back: open the plan form.
     pub fn pool_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>) -> Out {
         match rows {
-            Ok(rows) => InspFormState::draw_plan(&rows),
+            Ok(rows) => InspFormState::draw_plan(&rows)
+                .with_message(Message::info(Text::new(T::DrawPoolHint))),
             Err(t) => Out::message(Message::error(t)),
         }
     }
