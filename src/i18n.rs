@@ -1613,6 +1613,7 @@ texts! {
     AuditActPublishResults => "公示检查结果", "publish results";
     AuditEntDraw => "双随机抽取", "random draw";
     AuditEntDrawPlan => "抽取计划", "draw plan";
+    HelpDrawPublish => "公示抽中企业的检查结果（状态、结论、问题数、整改、立案），记入审计", "Publish the drawn inspections' results (state, conclusion, findings, order, case), audited";
     DrawPoolHint => "参与执法人员：空格勾选，至少两名；不勾选即由全部符合条件的执法人员参与配对", "Officer pool: Space ticks (at least two); none ticked pairs every eligible officer";
     DrawErrPoolSmall => "参与执法人员须至少两名（每家企业两名持证人员）", "Tick at least two officers in Officer pool (two per enterprise)";
     DrawErrPoolOfficer => "{name} 不是有效持证执法人员，不能参与配对", "{name} is not a certified active officer and cannot be paired";

@@ -43,10 +43,8 @@ pub struct ExportArgs {
 #[derive(clap::Args, Debug)]
 pub struct PublishArgs {
     id: i64,
-    /// The file to write; without it, CSV to standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     out: Option<PathBuf>,
-    /// csv, xlsx or json; without it, as the file name ends (CSV otherwise).
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
     #[arg(long = "as", value_name = "USER")]
