@@ -976,3 +976,12 @@ CREATE TABLE manifest_stock_extension (
 CREATE INDEX manifest_stock_extension_manifest ON manifest_stock_extension(manifest_id, extended_to);
 CREATE TRIGGER manifest_stock_extension_no_update BEFORE UPDATE ON manifest_stock_extension BEGIN SELECT RAISE(ABORT, 'stock extensions are append-only'); END;
 CREATE TRIGGER manifest_stock_extension_no_delete BEFORE DELETE ON manifest_stock_extension BEGIN SELECT RAISE(ABORT, 'stock extensions are append-only'); END;
+
+-- inspections publication (migration 10)
+-- The officer pool of a 双随机 draw plan: the certified officers who take part in the pairing. A plan
+-- without rows takes every eligible officer in its regions.
+CREATE TABLE draw_plan_officer (
+    plan_id         INTEGER NOT NULL REFERENCES draw_plan(id),
+    user_id         INTEGER NOT NULL REFERENCES user(id),
+    PRIMARY KEY (plan_id, user_id)
+);

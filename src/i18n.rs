@@ -1631,6 +1631,28 @@ texts! {
     MfErrDiffLine => "差异登记的第 {n} 行不在这张联单上（共 {lines} 行）", "The discrepancy names line {n}, but this manifest has {lines} lines";
     MfFieldOrigin => "联单来源", "Manifest source";
     MfErrImportXlsx => "无法读取这个 XLSX 工作簿（文件损坏或不是 Excel 工作簿）：请另存为 .xlsx 或 CSV 后重试", "This XLSX workbook cannot be read (damaged, or not an Excel workbook): save it again as .xlsx or CSV and retry";
+    // inspections: officer filter, results publication, officer pool (issue 6 gaps)
+    KeyInspOfficer => "按执法人员筛选", "Filter by officer";
+    InOfficerAny => "全部执法人员", "All officers";
+    InFilterOfficer => "执法人员：{officer}", "Officer: {officer}";
+    DrawColFindings => "发现问题数", "Findings";
+    DrawColOrder => "责令改正文书", "Rectification order";
+    DrawColRecheck => "复查结果", "Re-check result";
+    DrawColCase => "立案编号", "Case number";
+    DrawResultsSheet => "双随机检查结果", "Random inspection results";
+    DrawPublished => "已公示 {n} 家企业的检查结果（{open} 家尚未办结），已记入审计", "Published the results of {n} enterprises ({open} not finished yet), recorded in the audit";
+    DrawMsgPublished => "已公示 {n} 家（{open} 家未办结，已记入审计）：{path}", "Published {n} results ({open} still open, audited): {path}";
+    KeyDrawPublish => "公示结果", "Publish";
+    KeyDrawFormat => "切换导出格式", "Switch export format";
+    DrawFormatLine => "导出格式：{format}（x 切换）", "Export format: {format} (x switches)";
+    DrawFieldOfficers => "参与执法人员", "Officer pool";
+    AuditActPublishResults => "公示检查结果", "publish results";
+    AuditEntDraw => "双随机抽取", "random draw";
+    AuditEntDrawPlan => "抽取计划", "draw plan";
+    HelpDrawPublish => "公示抽中企业的检查结果（状态、结论、问题数、整改、立案），记入审计", "Publish the drawn inspections' results (state, conclusion, findings, order, case), audited";
+    DrawPoolHint => "参与执法人员：空格勾选，至少两名；不勾选即由全部符合条件的执法人员参与配对", "Officer pool: Space ticks (at least two); none ticked pairs every eligible officer";
+    DrawErrPoolSmall => "参与执法人员须至少两名（每家企业两名持证人员）", "Tick at least two officers in Officer pool (two per enterprise)";
+    DrawErrPoolOfficer => "{name} 不是有效持证执法人员，不能参与配对", "{name} is not a certified active officer and cannot be paired";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

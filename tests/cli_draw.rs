@@ -1,6 +1,7 @@
-//! `ecocase draw list`, `draw verify` and `draw export` through the real binary on the demo database:
-//! the demo's draws verify, a result row changed behind the triggers makes `verify` exit non-zero, and
-//! the publication export carries the seed and the candidate hash.
+//! `ecocase draw list`, `draw verify`, `draw export` and `draw publish` through the real binary on the
+//! demo database: the demo's draws verify, a result row changed behind the triggers makes `verify` exit
+//! non-zero, the publication export carries the seed and the candidate hash, and the results are
+//! published (CSV, XLSX) by supervisors only, with the publication in the audit.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
@@ -48,6 +49,57 @@ fn draws_are_listed_verified_and_exported_and_a_changed_result_is_detected() {
         .unwrap();
     assert!(csv.contains(&seed), "{csv}");
     assert!(csv.contains("JC-371525-"), "{csv}");
+
+    // 一公开 of the results: supervisors publish (CSV or XLSX), the publication is audited; inspectors
+    // may not.
+    let results = s.path("draw-1-results.csv");
+    let publish = s.run_as(
+        &[
+            "draw",
+            "publish",
+            "1",
+            "-o",
+            results.to_str().unwrap(),
+            "--as",
+            "supervisor",
+        ],
+        "demo",
+    );
+    assert_eq!(publish.code, 0, "{}", publish.all());
+    assert!(publish.stdout.contains("已公示"), "{}", publish.stdout);
+    let csv = std::fs::read_to_string(&results).unwrap();
+    assert!(
+        csv.contains("发现问题数") && csv.contains("JC-371525-"),
+        "{csv}"
+    );
+    let xlsx = s.path("draw-1-results.bin");
+    let publish = s.run_as(
+        &[
+            "draw",
+            "publish",
+            "1",
+            "-o",
+            xlsx.to_str().unwrap(),
+            "--format",
+            "xlsx",
+            "--as",
+            "supervisor",
+        ],
+        "demo",
+    );
+    assert_eq!(publish.code, 0, "{}", publish.all());
+    assert_eq!(&std::fs::read(&xlsx).unwrap()[..2], b"PK");
+    let audited: i64 = rusqlite::Connection::open(&s.db)
+        .unwrap()
+        .query_row(
+            "SELECT COUNT(*) FROM audit_log WHERE entity = 'draw' AND action = 'publish_results'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 2);
+    let denied = s.run_as(&["draw", "publish", "1", "--as", "inspector"], "demo");
+    assert_eq!(denied.code, 5, "{}", denied.all());
 
     // Someone with the sqlite3 shell drops the trigger and swaps the drawn enterprise.
     let c = rusqlite::Connection::open(&s.db).unwrap();

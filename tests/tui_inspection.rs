@@ -1,7 +1,8 @@
 //! The 执法检查 screens driven through `update` with canned service results: opening the list from
 //! home, switching tabs, keyset paging, opening a detail, the officer picker and the sign form (with the
 //! effects they produce), the enterprise's report, the draw screen's verify; and snapshots of the list,
-//! the detail, the sign form and the draws at 80x24 in Chinese and English.
+//! the detail, the sign form and the draws at 80x24 in Chinese and English. The officer filter, the
+//! publication keys and the draw plan's officer pool are in `tui_inspection_publish`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
@@ -159,6 +160,7 @@ fn list_app(lang: Lang) -> App {
             tab: InspTab::Mine,
             category: None,
             region: None,
+            officer: None,
             after: None
         })]
     );
@@ -200,6 +202,7 @@ fn tabs_and_keyset_pages_ask_the_service() {
             tab: InspTab::State(InspState::Pending),
             category: None,
             region: None,
+            officer: None,
             after: None
         })]
     );
@@ -231,6 +234,7 @@ fn tabs_and_keyset_pages_ask_the_service() {
             tab: InspTab::State(InspState::Pending),
             category: None,
             region: None,
+            officer: None,
             after: Some(("2026-11-30".into(), 801)),
         })]
     );
@@ -242,6 +246,7 @@ fn tabs_and_keyset_pages_ask_the_service() {
             tab: InspTab::State(InspState::Pending),
             category: Some(Category::Random),
             region: None,
+            officer: None,
             after: None,
         })]
     );

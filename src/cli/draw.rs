@@ -1,6 +1,7 @@
 //! `ecocase draw ...`: 双随机 draws from the command line. `list` shows the draws the account may see
 //! with their ids; `verify ID` recomputes one from its stored seed and candidate list and exits non-zero
-//! on any mismatch; `export ID --out FILE` writes the publication file (CSV, XLSX or JSON).
+//! on any mismatch; `export ID --out FILE` writes the publication file (CSV, XLSX or JSON); `publish ID
+//! --out FILE` writes the results of the drawn inspections for publication and records it in the audit.
 
 use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, exit, output};
@@ -13,6 +14,7 @@ pub enum DrawCommand {
     List(ListArgs),
     Verify(VerifyArgs),
     Export(ExportArgs),
+    Publish(PublishArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -36,6 +38,34 @@ pub struct ExportArgs {
     out: Option<PathBuf>,
     #[arg(long = "as", value_name = "USER")]
     actor: String,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct PublishArgs {
+    id: i64,
+    #[arg(long, short = 'o', value_name = "FILE")]
+    out: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    #[arg(long = "as", value_name = "USER")]
+    actor: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum FormatArg {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+/// The format asked for, or the one the file name suggests (CSV on standard output).
+fn publish_format(a: &PublishArgs) -> Format {
+    match a.format {
+        Some(FormatArg::Csv) => Format::Csv,
+        Some(FormatArg::Xlsx) => Format::Xlsx,
+        Some(FormatArg::Json) => Format::Json,
+        None => a.out.as_deref().map_or(Format::Csv, Format::from_path),
+    }
 }
 
 pub fn run(ctx: &Context, c: DrawCommand, secrets: &mut Secrets) -> Result<(), CliError> {
@@ -115,6 +145,25 @@ pub fn run(ctx: &Context, c: DrawCommand, secrets: &mut Secrets) -> Result<(), C
                 .map_err(|e| crate::cli::export::export_error(ctx, e))?;
             if a.out.is_some() {
                 output::say(&Text::new(T::DrawExported).arg("n", n).render(lang));
+            }
+            Ok(())
+        }
+        DrawCommand::Publish(a) => {
+            let format = publish_format(&a);
+            let mut s = secrets.login(ctx, &a.actor)?;
+            let out = match &a.out {
+                Some(p) => Output::File(p),
+                None => Output::Stdout,
+            };
+            let done = export::draw_results::results(&mut s, a.id, format, out, lang)
+                .map_err(|e| crate::cli::export::export_error(ctx, e))?;
+            if a.out.is_some() {
+                output::say(
+                    &Text::new(T::DrawPublished)
+                        .arg("n", done.rows)
+                        .arg("open", done.still_open)
+                        .render(lang),
+                );
             }
             Ok(())
         }

@@ -133,6 +133,12 @@ const HELP: &[(&[&str], &str, T)] = &[
     (&["draw", "export"], "id", T::HelpDrawId),
     (&["draw", "export"], "out", T::HelpDrawOut),
     (&["draw", "export"], "actor", T::HelpAs),
+    // inspections: 一公开 of a draw's results
+    (&["draw", "publish"], "", T::HelpDrawPublish),
+    (&["draw", "publish"], "id", T::HelpDrawId),
+    (&["draw", "publish"], "out", T::HelpDrawOut),
+    (&["draw", "publish"], "format", T::HelpFormat),
+    (&["draw", "publish"], "actor", T::HelpAs),
 ];
 
 /// Sets one text; a path or argument that does not exist is left alone (the test below catches it).

@@ -26,7 +26,12 @@ const HEADERS: [T; 12] = [
     T::DrawColHash,
 ];
 
-fn label<E>(code: &str, parse: fn(&str) -> Option<E>, label: fn(E) -> T, lang: Lang) -> String {
+pub(crate) fn label<E>(
+    code: &str,
+    parse: fn(&str) -> Option<E>,
+    label: fn(E) -> T,
+    lang: Lang,
+) -> String {
     parse(code)
         .map(|v| label(v).get(lang).to_string())
         .unwrap_or_default()
@@ -71,21 +76,40 @@ pub fn draw(
     let detail = s.draw_detail(id)?;
     let regions = s.regions()?;
     let lines = rows(&detail, &regions, lang);
-    deliver(format, output, |path| {
-        write(&detail, &lines, format, path, lang)
-    })
+    let headers: Vec<String> = HEADERS.iter().map(|h| h.get(lang).to_string()).collect();
+    let value = || {
+        serde_json::json!({
+            "draw": detail.draw,
+            "plan": detail.plan,
+            "exclusions": detail.exclusions,
+            "results": detail.results,
+        })
+    };
+    let table = Table {
+        headers: &headers,
+        lines: &lines,
+        sheet: T::DrawSheetName.get(lang),
+    };
+    deliver(format, output, |path| write(&table, format, path, value))
 }
 
-fn write(
-    d: &DrawDetail,
-    lines: &[Vec<String>],
+/// A publication table: its headers, rows and XLSX sheet name.
+pub(crate) struct Table<'a> {
+    pub headers: &'a [String],
+    pub lines: &'a [Vec<String>],
+    pub sheet: &'a str,
+}
+
+/// Writes a publication table as CSV or XLSX, or `json()` as JSON; returns the rows written.
+pub(crate) fn write(
+    table: &Table<'_>,
     format: Format,
     path: Option<&Path>,
-    lang: Lang,
+    json: impl FnOnce() -> serde_json::Value,
 ) -> Result<u64, ExportError> {
     let shown = path.map(Path::to_path_buf).unwrap_or_default();
     let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let headers: Vec<String> = HEADERS.iter().map(|h| h.get(lang).to_string()).collect();
+    let (headers, lines) = (table.headers, table.lines);
     let open = || -> Result<Box<dyn Write>, ExportError> {
         Ok(match path {
             Some(p) => Box::new(std::io::BufWriter::new(
@@ -96,21 +120,15 @@ fn write(
     };
     match format {
         Format::Csv => {
-            let mut sink = csv::CsvSink::new(open()?, &headers).map_err(werr)?;
+            let mut sink = csv::CsvSink::new(open()?, headers).map_err(werr)?;
             for line in lines {
                 sink.row(line).map_err(werr)?;
             }
             sink.finish().map_err(werr)?;
         }
         Format::Json => {
-            let value = serde_json::json!({
-                "draw": d.draw,
-                "plan": d.plan,
-                "exclusions": d.exclusions,
-                "results": d.results,
-            });
             let mut out = open()?;
-            serde_json::to_writer_pretty(&mut out, &value)
+            serde_json::to_writer_pretty(&mut out, &json())
                 .map_err(|e| werr(std::io::Error::other(e)))?;
             out.write_all(b"\n").map_err(werr)?;
             out.flush().map_err(werr)?;
@@ -119,8 +137,8 @@ fn write(
             let Some(p) = path else {
                 return Err(ExportError::XlsxToStdout);
             };
-            let mut sink = xlsx::XlsxSink::new(T::DrawSheetName.get(lang), &headers, parent_dir(p))
-                .map_err(werr)?;
+            let mut sink =
+                xlsx::XlsxSink::new(table.sheet, headers, parent_dir(p)).map_err(werr)?;
             for line in lines {
                 let cells: Vec<Cell> = line.iter().map(|c| Cell::Text(c.clone())).collect();
                 sink.row(&cells).map_err(werr)?;

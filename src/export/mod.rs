@@ -15,6 +15,7 @@ pub mod table;
 pub mod xlsx;
 // inspections
 pub mod draw;
+pub mod draw_results;
 
 use crate::i18n::{Lang, T};
 use crate::service::{ServiceError, Session};

@@ -70,8 +70,14 @@ fn os_seed() -> Result<[u8; 32]> {
 }
 
 impl Session {
-    /// Creates a draw plan (supervisors), for regions within their scope.
+    /// Creates a draw plan (supervisors), for regions within their scope, pairing every eligible officer.
     pub fn draw_create_plan(&mut self, d: &PlanDraft) -> Result<Plan> {
+        self.draw_create_plan_with_pool(d, &[])
+    }
+
+    /// Creates a draw plan whose pairing uses only `officers` (at least two certified officers in
+    /// scope); an empty pool takes every eligible officer in the plan's regions.
+    pub fn draw_create_plan_with_pool(&mut self, d: &PlanDraft, officers: &[i64]) -> Result<Plan> {
         self.require(Action::DrawManage)?;
         if d.name.trim().is_empty() {
             return Err(refused(
@@ -96,6 +102,7 @@ impl Session {
             }
             regions = vec![own.clone()];
         }
+        let pool = self.vet_pool(officers, d.planned_on)?;
         let (now, actor) = (stamp(self.now()), self.actor.clone());
         let mut p = Plan {
             id: 0,
@@ -120,6 +127,9 @@ impl Session {
         };
         Ok(db::write_tx(&mut self.conn, |tx| {
             p.id = store::insert_plan(tx, &p)?;
+            store::insert_plan_officers(tx, p.id, &pool)?;
+            let mut after = json(&p);
+            after["officers"] = serde_json::json!(pool);
             audit::append(
                 tx,
                 &actor,
@@ -129,7 +139,7 @@ impl Session {
                     entity: "draw_plan",
                     record_uid: &p.uid,
                     before: None,
-                    after: Some(&json(&p)),
+                    after: Some(&after),
                 },
             )?;
             Ok(p)
@@ -192,10 +202,13 @@ impl Session {
         let drawn = sample(&seed, candidates.len(), k);
         // Officer pool: certified inspectors valid on the date, paired away from recusals and across
         // regions they do not serve, least loaded first.
+        // The plan's chosen officers only, when it names them.
+        let chosen = store::plan_officers(&self.conn, plan_id)?;
         let mut pool = Vec::new();
         let mut officer_region: HashMap<i64, Option<String>> = HashMap::new();
         for u in user::list(&self.conn)? {
-            if !u.roles.contains(&Role::Inspector) {
+            if !u.roles.contains(&Role::Inspector) || !chosen.is_empty() && !chosen.contains(&u.id)
+            {
                 continue;
             }
             let (cands, _) = resolve_officers(&self.conn, &[u.id], on)?;

@@ -318,8 +318,14 @@ impl Session {
             return Err(required(T::InFieldHandler));
         }
         check_limitation(input.discovered_on, input.approved_on).map_err(refused)?;
+        // 立案 on a listed enterprise: the positive-list removal proposal is written in the same
+        // transaction as the case, so neither exists without the other.
+        let listed = self.pl_listed_entry_for_case(before.enterprise_id)?;
         let (now, actor) = (stamp(self.now()), self.actor.clone());
         let after = db::write_tx(&mut self.conn, |tx| {
+            if let Some(x) = &listed {
+                Self::pl_removal_for_case_tx(tx, &actor, &now, x, &input.case_number)?;
+            }
             let case = Case {
                 id: 0,
                 uid: new_uid(),
@@ -363,8 +369,6 @@ impl Session {
             audit_inspection(tx, &actor, &now, "transfer_case", Some(&before), &after)?;
             Ok(after)
         })?;
-        // 立案 on a listed enterprise: the positive-list module records the removal proposal.
-        self.pl_propose_removal_for_case(after.enterprise_id, input.case_number.trim())?;
         Ok(after)
     }
 

@@ -26,8 +26,10 @@ pub mod manifest_import;
 pub mod manifest_ext;
 // inspections
 pub mod draw;
+mod draw_pool;
 pub mod inspection;
 pub mod inspection_followup;
+pub mod inspection_publish;
 pub mod inspection_record;
 
 // Screens' read models (TUI work).

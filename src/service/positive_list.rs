@@ -7,7 +7,7 @@ use crate::domain::positive_list::{
     self as pl, CheckCategory, CriterionResult, EntryState, Facts, Handling, Origin, RemovalCause,
     Transition, TriggerKind, TriggerRef,
 };
-use crate::domain::user::{Action, Role, Target};
+use crate::domain::user::{Action, Actor, Role, Target};
 use crate::domain::validate::{FieldIssue, max_chars, no_control_chars};
 use crate::i18n::{T, Text};
 use crate::service::{Result, ServiceError, Session, stamp};
@@ -550,36 +550,53 @@ impl Session {
         enterprise_id: i64,
         case_reference: &str,
     ) -> Result<Option<Entry>> {
+        let Some(x) = self.pl_listed_entry_for_case(enterprise_id)? else {
+            return Ok(None);
+        };
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        Ok(Some(db::write_tx(&mut self.conn, |tx| {
+            Self::pl_removal_for_case_tx(tx, &actor, &now, &x, case_reference)
+        })?))
+    }
+
+    /// The listed entry a filed case would propose to remove (`None` when the enterprise is not
+    /// listed), after checking the actor may trigger list changes for the enterprise.
+    pub(crate) fn pl_listed_entry_for_case(&self, enterprise_id: i64) -> Result<Option<Entry>> {
         self.require(Action::ListTrigger)?;
         let e = self.enterprise(enterprise_id)?;
         self.check(Action::ListTrigger, Target::record(&e.region_code, e.id))?;
-        let Some(x) = store::entries_of(&self.conn, e.id)?
+        Ok(store::entries_of(&self.conn, e.id)?
             .into_iter()
-            .find(|x| EntryState::parse(&x.state).is_some_and(EntryState::is_listed))
-        else {
-            return Ok(None);
-        };
+            .find(|x| EntryState::parse(&x.state).is_some_and(EntryState::is_listed)))
+    }
+
+    /// Writes the removal proposal for a filed case and its audit row inside the caller's transaction,
+    /// so the inspection module files the case and proposes the removal together or not at all.
+    pub(crate) fn pl_removal_for_case_tx(
+        tx: &rusqlite::Transaction<'_>,
+        actor: &Actor,
+        now: &str,
+        x: &Entry,
+        case_reference: &str,
+    ) -> db::Result<Entry> {
         let text = Text::new(T::PlCaseFiledReason)
             .arg("reference", case_reference.trim())
             .bilingual();
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(Some(db::write_tx(&mut self.conn, |tx| {
-            Self::propose_removal_tx(tx, &x, &text, &actor.uid, &now)?;
-            let after = store::entry(tx, x.id)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "update",
-                    entity: "pl_entry",
-                    record_uid: &x.uid,
-                    before: Some(&json(&x)),
-                    after: Some(&json(&after)),
-                },
-            )?;
-            Ok(after)
-        })?))
+        Self::propose_removal_tx(tx, x, &text, &actor.uid, now)?;
+        let after = store::entry(tx, x.id)?;
+        audit::append(
+            tx,
+            actor,
+            now,
+            audit::Change {
+                action: "update",
+                entity: "pl_entry",
+                record_uid: &x.uid,
+                before: Some(&json(x)),
+                after: Some(&json(&after)),
+            },
+        )?;
+        Ok(after)
     }
 
     /// The current list for public notice: entries in the list or under review (unless `f` names a

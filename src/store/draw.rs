@@ -80,6 +80,25 @@ pub fn plans(conn: &Connection) -> Result<Vec<Plan>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Records the officers a plan's pairing may use (none: every eligible officer).
+pub fn insert_plan_officers(conn: &Connection, plan_id: i64, officers: &[i64]) -> Result<()> {
+    let mut stmt =
+        conn.prepare_cached("INSERT INTO draw_plan_officer (plan_id, user_id) VALUES (?1, ?2)")?;
+    for o in officers {
+        stmt.execute(params![plan_id, o])?;
+    }
+    Ok(())
+}
+
+/// The officers a plan's pairing may use; empty when the plan takes every eligible officer.
+pub fn plan_officers(conn: &Connection, plan_id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT user_id FROM draw_plan_officer WHERE plan_id = ?1 ORDER BY user_id",
+    )?;
+    let rows = stmt.query_map([plan_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// A draw as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Draw {

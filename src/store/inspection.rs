@@ -1,14 +1,15 @@
 //! 执法检查 storage: inspections with their officers (certificate snapshots), representatives, checklist
-//! answers, append-only findings and evidence, history, recusal relations and the keyset-paged list.
-//! Rectification orders and cases are in `inspection_followup`.
+//! answers, append-only findings and evidence, history and recusal relations. The keyset-paged list is
+//! in `inspection_list`, rectification orders and cases in `inspection_followup`.
 
 use crate::domain::inspection::{
     Answer, Category, Conclusion, EvidenceKind, InspState, Mode, Severity, Signature,
 };
 use crate::store::db::{Result, StoreError};
-use crate::store::enterprise_list::Scope;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
+
+pub use crate::store::inspection_list::{ListFilter, count, page};
 
 pub use crate::store::inspection_items::{
     ChecklistItem, Evidence, Finding, add_representative, answers, checklist, evidence, findings,
@@ -68,7 +69,7 @@ pub struct Inspection {
     pub updated_by: String,
 }
 
-const SELECT: &str = "SELECT i.id, i.uid, i.number, i.enterprise_id, e.name, e.uscc, i.region_code,
+pub(crate) const SELECT: &str = "SELECT i.id, i.uid, i.number, i.enterprise_id, e.name, e.uscc, i.region_code,
     i.category, i.mode, i.trigger_ref, i.place, i.planned_on, i.started_at, i.ended_at, i.state,
     i.conclusion, i.record_text, i.signature, i.witness, i.signed_at, i.recusal_reason, i.cancel_reason,
     i.parent_id, i.draw_id, i.row_version, i.updated_at, i.updated_by
@@ -105,7 +106,7 @@ pub(crate) fn required<E>(
     ))
 }
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Inspection> {
+pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Inspection> {
     Ok(Inspection {
         id: r.get(0)?,
         uid: r.get(1)?,
@@ -412,90 +413,4 @@ pub fn open_load(conn: &Connection, user_id: i64) -> Result<i64> {
         [user_id],
         |r| r.get(0),
     )?)
-}
-
-/// What the inspection list shows; empty fields do not filter.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ListFilter {
-    pub state: Option<InspState>,
-    pub category: Option<Category>,
-    pub region: Option<String>,
-    pub officer_id: Option<i64>,
-    pub enterprise_id: Option<i64>,
-    /// Re-checks (category 复查) still open and planned before this date: overdue re-checks.
-    pub overdue_before: Option<String>,
-    /// Enterprise accounts: only inspections that have started.
-    pub started_only: bool,
-}
-
-type Args = Vec<Box<dyn rusqlite::ToSql>>;
-
-/// The WHERE clause of a filter, with its arguments.
-fn filter_sql(scope: &Scope, f: &ListFilter, after: Option<(&str, i64)>) -> (String, Args) {
-    let mut sql = String::from(" WHERE i.deleted_at IS NULL");
-    let mut args: Args = Vec::new();
-    let mut push = |clause: &str, v: Box<dyn rusqlite::ToSql>| {
-        args.push(v);
-        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
-    };
-    if let Some(r) = scope.region.clone().or(f.region.clone()) {
-        push(" AND i.region_code = ?", Box::new(r));
-    }
-    if let Some(e) = scope.enterprise_id.or(f.enterprise_id) {
-        push(" AND i.enterprise_id = ?", Box::new(e));
-    }
-    if let Some(s) = f.state {
-        push(" AND i.state = ?", Box::new(s.code()));
-    }
-    if let Some(c) = f.category {
-        push(" AND i.category = ?", Box::new(c.code()));
-    }
-    if let Some(o) = f.officer_id {
-        push(
-            " AND EXISTS (SELECT 1 FROM insp_officer o WHERE o.inspection_id = i.id AND o.user_id = ?)",
-            Box::new(o),
-        );
-    }
-    if let Some(d) = &f.overdue_before {
-        push(
-            " AND i.category = 'recheck' AND i.state IN ('planned', 'pending', 'in_progress') AND i.planned_on < ?",
-            Box::new(d.clone()),
-        );
-    }
-    if f.started_only {
-        push(
-            " AND i.state NOT IN ('planned', 'pending', ?)",
-            Box::new("cancelled"),
-        );
-    }
-    if let Some((d, id)) = after {
-        push(" AND (i.planned_on < ?", Box::new(d.to_string()));
-        push(" OR (i.planned_on = ?", Box::new(d.to_string()));
-        push(" AND i.id < ?))", Box::new(id));
-    }
-    (sql, args)
-}
-
-/// One page, newest planned date first; `after` is the (planned_on, id) of the last row shown.
-pub fn page(
-    conn: &Connection,
-    scope: &Scope,
-    f: &ListFilter,
-    after: Option<(&str, i64)>,
-    limit: usize,
-) -> Result<Vec<Inspection>> {
-    let (filter, args) = filter_sql(scope, f, after);
-    let sql = format!("{SELECT}{filter} ORDER BY i.planned_on DESC, i.id DESC LIMIT {limit}");
-    let mut stmt = conn.prepare(&sql)?;
-    let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
-    let rows = stmt.query_map(params.as_slice(), read)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// How many rows match a filter (home screen figures).
-pub fn count(conn: &Connection, scope: &Scope, f: &ListFilter) -> Result<i64> {
-    let (filter, args) = filter_sql(scope, f, None);
-    let sql = format!("SELECT COUNT(*) FROM inspection i{filter}");
-    let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
-    Ok(conn.query_row(&sql, params.as_slice(), |r| r.get(0))?)
 }

@@ -26,6 +26,8 @@ pub mod manifest_ref;
 pub mod manifest_ext;
 // inspections
 pub mod draw;
+pub mod draw_publish;
 pub mod inspection;
 pub mod inspection_followup;
 pub mod inspection_items;
+pub mod inspection_list;

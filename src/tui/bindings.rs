@@ -1359,4 +1359,26 @@ pub const BINDINGS: &[Binding] = &[
         T::KeyRefresh,
         false,
     ),
+    // inspections: officer filter and results publication (issue 6 gaps)
+    b(
+        Ctx::InspList,
+        &[Char('o')],
+        Cmd::InspOfficer,
+        T::KeyInspOfficer,
+        false,
+    ),
+    b(
+        Ctx::Draws,
+        &[Char('p')],
+        Cmd::DrawPublish,
+        T::KeyDrawPublish,
+        true,
+    ),
+    b(
+        Ctx::Draws,
+        &[Char('x')],
+        Cmd::DrawFormat,
+        T::KeyDrawFormat,
+        false,
+    ),
 ];

@@ -87,12 +87,16 @@ fn page(
     tab: InspTab,
     category: Option<crate::domain::inspection::Category>,
     region: Option<String>,
+    officer: Option<i64>,
     after: Option<&(String, i64)>,
 ) -> R<Vec<crate::store::inspection::Inspection>> {
+    let base = filter(s, tab);
     let f = ListFilter {
         category,
         region,
-        ..filter(s, tab)
+        // A chosen officer replaces "mine" (the tab still keeps its open checks only).
+        officer_id: officer.or(base.officer_id),
+        ..base
     };
     let rows = s.insp_page(&f, after.map(|(d, id)| (d.as_str(), *id)), PAGE)?;
     // "Mine" lists open checks only.
@@ -131,11 +135,12 @@ pub(crate) fn load(s: &Session, q: InspQuery) -> Msg {
             tab,
             category,
             region,
+            officer,
             after,
         } => InspData::Page {
             tab,
             append: after.is_some(),
-            rows: page(s, tab, category, region, after.as_ref()).map_err(text),
+            rows: page(s, tab, category, region, officer, after.as_ref()).map_err(text),
         },
         InspQuery::Detail { id } => InspData::Detail {
             id,
@@ -144,6 +149,8 @@ pub(crate) fn load(s: &Session, q: InspQuery) -> Msg {
         InspQuery::Rects => InspData::Rects(s.rect_orders(None).map_err(text)),
         InspQuery::Draws => InspData::Draws(s.draw_list().map_err(text)),
         InspQuery::Draw { id } => InspData::Draw(s.draw_detail(id).map(Box::new).map_err(text)),
+        InspQuery::Officers => InspData::Officers(s.insp_officer_choices().map_err(text)),
+        InspQuery::DrawPool => InspData::DrawPool(s.draw_pool_choices(s.today()).map_err(text)),
     })
 }
 
@@ -324,6 +331,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
             ratio,
             count,
             listed_offsite,
+            officers,
             date: on,
         } => {
             let number = |v: &str| -> R<u32> {
@@ -334,7 +342,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                     .parse()
                     .map_err(|_| ServiceError::Refused(Text::new(T::DrawErrSize)))
             };
-            let plan = s.draw_create_plan(&PlanDraft {
+            let draft = PlanDraft {
                 name,
                 regions: region
                     .split([',', '，', ' '])
@@ -346,7 +354,8 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 count: number(&count)?,
                 listed_offsite,
                 planned_on: date_or_today(s, T::InFieldDate, &on)?,
-            })?;
+            };
+            let plan = s.draw_create_plan_with_pool(&draft, &officers)?;
             let d = s.draw_run(plan.id)?;
             Ok(Text::new(T::DrawMsgDone)
                 .arg("id", d.draw.id)
@@ -362,27 +371,56 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                     .arg("rank", report.first_difference.map_or(0, |r| r + 1))
             })
         }
-        InspRequest::Export { id } => {
+        InspRequest::Export { id, format } => {
             // Next to where ecocase was started, named by the draw; the message shows the full path.
-            let path = std::env::current_dir()
-                .unwrap_or_default()
-                .join(format!("draw-{id}.csv"));
+            let path = export_path(&format!("draw-{id}"), format);
             let n = crate::export::draw::draw(
                 s,
                 id,
-                crate::export::Format::Csv,
+                format,
                 crate::export::Output::File(&path),
                 crate::i18n::Lang::Zh,
             )
-            .map_err(|e| match e {
-                crate::export::ExportError::Service(e) => e,
-                other => ServiceError::Refused(
-                    Text::new(T::InErrExport).arg("detail", format!("{other:?}")),
-                ),
-            })?;
+            .map_err(export_error)?;
             Ok(Text::new(T::DrawMsgExported)
                 .arg("n", n)
                 .arg("path", path.display()))
+        }
+        InspRequest::Publish { id, format } => {
+            let path = export_path(&format!("draw-{id}-results"), format);
+            let done = crate::export::draw_results::results(
+                s,
+                id,
+                format,
+                crate::export::Output::File(&path),
+                crate::i18n::Lang::Zh,
+            )
+            .map_err(export_error)?;
+            Ok(Text::new(T::DrawMsgPublished)
+                .arg("n", done.rows)
+                .arg("open", done.still_open)
+                .arg("path", path.display()))
+        }
+    }
+}
+
+/// A publication file next to where ecocase was started, named by the draw.
+fn export_path(stem: &str, format: crate::export::Format) -> std::path::PathBuf {
+    let ext = match format {
+        crate::export::Format::Xlsx => "xlsx",
+        crate::export::Format::Json => "json",
+        crate::export::Format::Csv => "csv",
+    };
+    std::env::current_dir()
+        .unwrap_or_default()
+        .join(format!("{stem}.{ext}"))
+}
+
+fn export_error(e: crate::export::ExportError) -> ServiceError {
+    match e {
+        crate::export::ExportError::Service(e) => e,
+        other => {
+            ServiceError::Refused(Text::new(T::InErrExport).arg("detail", format!("{other:?}")))
         }
     }
 }
@@ -391,7 +429,12 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
     match effect {
         Effect::InspLoad(q) => Some(load(s, q)),
         Effect::InspDo(r) => {
-            let verify = matches!(r, InspRequest::Verify { .. } | InspRequest::Export { .. });
+            let verify = matches!(
+                r,
+                InspRequest::Verify { .. }
+                    | InspRequest::Export { .. }
+                    | InspRequest::Publish { .. }
+            );
             let result = run(s, r).map_err(|e| e.text());
             Some(if verify {
                 Msg::DrawDone(result)

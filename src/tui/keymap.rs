@@ -234,6 +234,10 @@ pub enum Cmd {
     DrawExport,
     InspCategory,
     InspRegion,
+    // inspections: officer filter and results publication (issue 6 gaps)
+    InspOfficer,
+    DrawPublish,
+    DrawFormat,
 }
 
 impl Cmd {
@@ -281,6 +285,10 @@ impl Cmd {
             Cmd::NewInspection => Some(Action::InspectPlan),
             Cmd::Draws | Cmd::DrawVerify | Cmd::DrawExport => Some(Action::DrawRead),
             Cmd::NewDraw => Some(Action::DrawManage),
+            // inspections: officer filter and results publication (issue 6 gaps)
+            Cmd::InspOfficer => Some(Action::InspectRead),
+            Cmd::DrawFormat => Some(Action::DrawRead),
+            Cmd::DrawPublish => Some(Action::DrawManage),
             _ => None,
         }
     }

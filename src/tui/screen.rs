@@ -161,6 +161,8 @@ impl Screen {
             Screen::Detail(d) => d.from_overlay(env, chosen),
             Screen::AdminForm(f) => f.from_overlay(chosen),
             Screen::PlEntry(p) => p.from_overlay(chosen),
+            // inspections: the list's officer filter
+            Screen::InspList(l) => l.from_overlay(chosen),
             _ => Out::default(),
         }
     }

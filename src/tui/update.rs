@@ -237,7 +237,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         // 执法检查 (inspections)
         Msg::InspLoaded(data) => {
             use crate::tui::screens::inspect::InspData;
-            let out = app.with_each(|s, _| match (s, &data) {
+            let out = app.with_each(|s, env| match (s, &data) {
                 (Screen::InspList(l), InspData::Page { tab, append, rows }) => {
                     l.loaded(*tab, *append, rows.clone())
                 }
@@ -247,6 +247,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 (Screen::RectList(r), InspData::Rects(rows)) => r.loaded(rows.clone()),
                 (Screen::Draws(d), InspData::Draws(rows)) => d.loaded(rows.clone()),
                 (Screen::Draws(d), InspData::Draw(detail)) => d.detail_loaded(detail.clone()),
+                (Screen::Draws(d), InspData::DrawPool(rows)) => d.pool_loaded(rows.clone()),
+                (Screen::InspList(l), InspData::Officers(rows)) => {
+                    l.officers_loaded(rows.clone(), env.lang)
+                }
                 _ => Out::default(),
             });
             app.apply(out)

@@ -18,6 +18,8 @@ use ratatui::layout::{Position, Rect};
 pub enum PickFor {
     Enterprise(FieldId),
     Admin(AdminField),
+    /// The inspection list's officer filter.
+    InspOfficer,
 }
 
 impl PickFor {
@@ -25,6 +27,7 @@ impl PickFor {
         match self {
             PickFor::Enterprise(f) => f.label(),
             PickFor::Admin(f) => f.label(),
+            PickFor::InspOfficer => T::DrawColOfficers,
         }
     }
 }

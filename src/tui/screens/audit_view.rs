@@ -25,6 +25,8 @@ fn action_label(code: &str, lang: Lang) -> String {
         "login" => T::AuditActLogin,
         "account_locked" => T::AuditActLocked,
         "transition" => T::AuditActTransition,
+        // inspections: 一公开 of a draw's results
+        "publish_results" => T::AuditActPublishResults,
         other => return sanitize(other),
     };
     t.get(lang).to_string()
@@ -42,6 +44,9 @@ fn entity_label(code: &str, lang: Lang) -> String {
         "service_menu" => T::AuditEntServiceMenu,
         "assist_request" => T::AuditEntAssistRequest,
         "assist_record" => T::AuditEntAssistRecord,
+        // inspections
+        "draw" => T::AuditEntDraw,
+        "draw_plan" => T::AuditEntDrawPlan,
         other => return sanitize(other),
     };
     t.get(lang).to_string()

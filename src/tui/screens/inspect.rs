@@ -3,6 +3,7 @@
 //! rectification orders, and the 双随机 draws. Forms are in `inspect_form`, drawing in `inspect_view`.
 
 use crate::domain::inspection::{Category, Event, InspState};
+use crate::i18n::Lang;
 use crate::i18n::{T, Text};
 use crate::service::draw::DrawDetail;
 use crate::service::inspection::InspectionDetail;
@@ -12,6 +13,8 @@ use crate::store::inspection_followup::Rectification;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
+use crate::tui::overlays::picker::{PickFor, PickerState};
+use crate::tui::overlays::{Chosen, Overlay};
 pub use crate::tui::screens::inspect_form::{InspFormState, InspPurpose};
 pub use crate::tui::screens::inspect_lists::{DrawsState, RectListState};
 
@@ -56,6 +59,8 @@ pub enum InspQuery {
         /// The category and region filters (`None`: all).
         category: Option<Category>,
         region: Option<String>,
+        /// Any officer's checks (`None`: as the tab says).
+        officer: Option<i64>,
         after: Option<(String, i64)>,
     },
     Detail {
@@ -66,6 +71,10 @@ pub enum InspQuery {
     Draw {
         id: i64,
     },
+    /// The officers the list may be filtered by.
+    Officers,
+    /// The officers a new draw plan may name.
+    DrawPool,
 }
 
 /// What came back.
@@ -83,6 +92,9 @@ pub enum InspData {
     Rects(Result<Vec<Rectification>, Text>),
     Draws(Result<Vec<Draw>, Text>),
     Draw(Result<Box<DrawDetail>, Text>),
+    /// (user id, label) of the officers in scope.
+    Officers(Result<Vec<(i64, String)>, Text>),
+    DrawPool(Result<Vec<(i64, String)>, Text>),
 }
 
 /// Rows per page of the list.
@@ -101,6 +113,10 @@ pub struct InspListState {
     /// Filters cycled with `c` (category) and `g` (region).
     pub category: Option<Category>,
     pub region: Option<String>,
+    /// The officer filter chosen with `o`: (user id, label).
+    pub officer: Option<(i64, String)>,
+    /// The officers last offered by the picker.
+    pub officer_choices: Vec<(i64, String)>,
 }
 
 impl InspListState {
@@ -114,6 +130,8 @@ impl InspListState {
             enterprise_uscc: None,
             category: None,
             region: None,
+            officer: None,
+            officer_choices: Vec::new(),
         };
         let fx = s.load(None);
         Out::nav(Nav::Push(Screen::InspList(s))).with_effect(fx)
@@ -129,6 +147,7 @@ impl InspListState {
             tab: self.current(),
             category: self.category,
             region: self.region.clone(),
+            officer: self.officer.as_ref().map(|o| o.0),
             after,
         })
     }
@@ -217,6 +236,9 @@ impl InspListState {
                 };
                 return self.switch(self.tab);
             }
+            Input::Cmd(Cmd::InspOfficer) => {
+                return Out::effect(Effect::InspLoad(InspQuery::Officers));
+            }
             Input::Cmd(Cmd::NextValue) => return self.switch((self.tab + 1) % n),
             Input::Cmd(Cmd::PrevValue) => return self.switch((self.tab + n - 1) % n),
             Input::Cmd(Cmd::Refresh) => return self.reload(),
@@ -232,6 +254,51 @@ impl InspListState {
             _ => {}
         }
         Out::default()
+    }
+}
+
+impl InspListState {
+    /// The officers in scope came back: offer them in a picker, "all officers" first.
+    pub fn officers_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>, lang: Lang) -> Out {
+        match rows {
+            Ok(rows) => {
+                let mut options = vec![(String::new(), T::InOfficerAny.get(lang).to_string())];
+                options.extend(
+                    rows.iter()
+                        .map(|(id, label)| (id.to_string(), label.clone())),
+                );
+                self.officer_choices = rows;
+                let current = self
+                    .officer
+                    .as_ref()
+                    .map(|o| o.0.to_string())
+                    .unwrap_or_default();
+                let picker = PickerState::with(PickFor::InspOfficer, false, options, &current, "");
+                Out::nav(Nav::Open(Overlay::Picker(picker)))
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    /// The officer picked (or "all officers"): list that officer's checks in every tab.
+    pub fn from_overlay(&mut self, chosen: Chosen) -> Out {
+        let Chosen::Picked {
+            field: PickFor::InspOfficer,
+            value,
+        } = chosen
+        else {
+            return Out::default();
+        };
+        self.officer = value.parse::<i64>().ok().map(|id| {
+            let label = self
+                .officer_choices
+                .iter()
+                .find(|(o, _)| *o == id)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_else(|| value.clone());
+            (id, label)
+        });
+        self.switch(self.tab)
     }
 }
 

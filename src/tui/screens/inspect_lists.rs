@@ -1,5 +1,6 @@
 //! The enterprise account's rectification orders and the 双随机 draws screen.
 
+use crate::export::Format;
 use crate::i18n::{T, Text};
 use crate::service::draw::DrawDetail;
 use crate::store::draw::Draw;
@@ -73,6 +74,8 @@ pub struct DrawsState {
     pub selected: usize,
     pub detail: Option<DrawDetail>,
     pub loading: bool,
+    /// The format `e` (the draw) and `p` (its results) write: CSV or XLSX, switched with `x`.
+    pub format: Format,
 }
 
 impl DrawsState {
@@ -82,6 +85,7 @@ impl DrawsState {
             selected: 0,
             detail: None,
             loading: true,
+            format: Format::Csv,
         };
         Out::nav(Nav::Push(Screen::Draws(s))).with_effect(Effect::InspLoad(InspQuery::Draws))
     }
@@ -123,6 +127,15 @@ impl DrawsState {
         }
     }
 
+    /// The officers a plan may name came back: open the plan form.
+    pub fn pool_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>) -> Out {
+        match rows {
+            Ok(rows) => InspFormState::draw_plan(&rows)
+                .with_message(Message::info(Text::new(T::DrawPoolHint))),
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
     fn select(&mut self, i: usize) -> Out {
         self.selected = i;
         self.detail = None;
@@ -141,7 +154,9 @@ impl DrawsState {
             Input::Cmd(Cmd::Refresh) => return self.reload(),
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NewDraw) if env.may(crate::domain::user::Action::DrawManage) => {
-                return InspFormState::draw_plan(env);
+                // The plan form offers the officers eligible today for its pool.
+                return Out::effect(Effect::InspLoad(InspQuery::DrawPool))
+                    .with_message(Message::progress(T::MsgLoading));
             }
             Input::Cmd(Cmd::DrawVerify) => {
                 if let Some(id) = id {
@@ -155,7 +170,25 @@ impl DrawsState {
                 if let Some(id) = id {
                     return Out::effect(Effect::InspDo(super::inspect_form::InspRequest::Export {
                         id,
+                        format: self.format,
                     }));
+                }
+            }
+            Input::Cmd(Cmd::DrawFormat) => {
+                self.format = match self.format {
+                    Format::Csv => Format::Xlsx,
+                    _ => Format::Csv,
+                };
+            }
+            Input::Cmd(Cmd::DrawPublish) if env.may(crate::domain::user::Action::DrawManage) => {
+                if let Some(id) = id {
+                    return Out::effect(Effect::InspDo(
+                        super::inspect_form::InspRequest::Publish {
+                            id,
+                            format: self.format,
+                        },
+                    ))
+                    .with_message(Message::progress(T::MsgLoading));
                 }
             }
             _ => {}

@@ -130,6 +130,17 @@ pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState
             style,
         );
     }
+    // The last row says which format `e` and `p` write.
+    let format = match s.format {
+        crate::export::Format::Xlsx => "XLSX",
+        crate::export::Format::Json => "JSON",
+        crate::export::Format::Csv => "CSV",
+    };
+    let last = body.bottom().saturating_sub(1);
+    let line = crate::i18n::Text::new(T::DrawFormatLine)
+        .arg("format", format)
+        .render(lang);
+    put_fit(frame, body.x + 1, last, &line, w, theme.dim());
     let Some(d) = &s.detail else {
         return;
     };
@@ -169,7 +180,7 @@ pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState
     let name_w = w.saturating_sub(4 + 20 + 8 + 10 + 5).max(8);
     let rw = [4, name_w, 20, 8, 10];
     for r in &d.results {
-        if y >= body.bottom() {
+        if y >= last {
             break;
         }
         let values: Vec<(String, usize)> = [

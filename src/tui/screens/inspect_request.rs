@@ -92,6 +92,8 @@ pub enum InspRequest {
         note: String,
     },
     DrawPlan {
+        /// The officer pool (none: every eligible officer).
+        officers: Vec<i64>,
         name: String,
         region: String,
         class: String,
@@ -105,6 +107,12 @@ pub enum InspRequest {
     },
     Export {
         id: i64,
+        format: crate::export::Format,
+    },
+    /// 一公开 of the drawn inspections' results, recorded in the audit.
+    Publish {
+        id: i64,
+        format: crate::export::Format,
     },
 }
 

@@ -61,7 +61,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspListSta
             style,
         );
     }
-    if s.category.is_some() || s.region.is_some() {
+    if s.category.is_some() || s.region.is_some() || s.officer.is_some() {
         let category = s
             .category
             .map(|c| c.label().get(lang).to_string())
@@ -72,10 +72,15 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspListSta
             }
             _ => T::All.get(lang).to_string(),
         };
-        let line = crate::i18n::Text::new(T::InFilterLine)
+        let mut line = crate::i18n::Text::new(T::InFilterLine)
             .arg("category", category)
             .arg("region", region)
             .render(lang);
+        if let Some((_, officer)) = &s.officer {
+            let officer =
+                crate::i18n::Text::new(T::InFilterOfficer).arg("officer", sanitize(officer));
+            line = format!("{line}  {}", officer.render(lang));
+        }
         put(frame, body.x + 1, body.y + 1, &line, w, theme.warning());
     }
     let name_w = w.saturating_sub(20 + 14 + 10 + 10 + 5).max(8);

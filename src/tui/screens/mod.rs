@@ -42,6 +42,7 @@ pub mod users_view;
 // inspections
 pub mod inspect;
 pub mod inspect_form;
+mod inspect_form_fields;
 pub mod inspect_lists;
 pub mod inspect_lists_view;
 pub mod inspect_request;

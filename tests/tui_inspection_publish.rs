@@ -1,0 +1,243 @@
+//! The issue-6 additions on the 执法检查 screens, driven through `update`: the list's filter by any
+//! officer (a picker filtered by typing Chinese), the draw screen's CSV/XLSX switch and results
+//! publication, and the officer pool of a new draw plan; a snapshot of the filtered list at 80x24.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use ecocase::domain::inspection::{Category, InspState, Mode};
+use ecocase::domain::user::Role;
+use ecocase::export::Format;
+use ecocase::i18n::Lang;
+use ecocase::store::draw::Draw;
+use ecocase::store::inspection::Inspection;
+use ecocase::tui::app::{App, Screen, update};
+use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::screens::inspect::{InspData, InspQuery};
+use ecocase::tui::screens::inspect_form::InspRequest;
+use tui_common::*;
+
+fn inspection(id: i64, number: &str) -> Inspection {
+    Inspection {
+        id,
+        uid: format!("i{id}"),
+        number: number.into(),
+        enterprise_id: 1,
+        enterprise_name: "冠县兴华纺织有限公司".into(),
+        uscc: "911302307808371268".into(),
+        region_code: "371525".into(),
+        category: Category::Random,
+        mode: Mode::Onsite,
+        trigger_ref: String::new(),
+        place: String::new(),
+        planned_on: "2026-11-30".into(),
+        started_at: None,
+        ended_at: None,
+        state: InspState::Pending,
+        conclusion: None,
+        record_text: String::new(),
+        signature: None,
+        witness: String::new(),
+        signed_at: None,
+        recusal_reason: String::new(),
+        cancel_reason: String::new(),
+        parent_id: None,
+        draw_id: Some(3),
+        row_version: 1,
+        updated_at: "2026-11-30T02:00:00Z".into(),
+        updated_by: "u".into(),
+    }
+}
+
+fn officers() -> Vec<(i64, String)> {
+    vec![
+        (11, "李强 inspector".into()),
+        (12, "王磊 inspector2".into()),
+        (13, "赵敏 inspector3".into()),
+    ]
+}
+
+fn all_tab_app(lang: Lang) -> App {
+    let mut app = logged_in(supervisor(), lang);
+    update(&mut app, key(KeyCode::Char('i')));
+    app
+}
+
+/// Picks 王磊 by typing part of the name into the picker; returns the effects of the choice.
+fn pick_wang(app: &mut App) -> Vec<Effect> {
+    let fx = update(app, key(KeyCode::Char('o')));
+    assert_eq!(fx, [Effect::InspLoad(InspQuery::Officers)]);
+    update(app, Msg::InspLoaded(InspData::Officers(Ok(officers()))));
+    assert!(app.overlay.is_some(), "the picker opens");
+    type_text(app, "王磊");
+    update(app, key(KeyCode::Enter))
+}
+
+#[test]
+fn the_list_filters_by_any_officer_chosen_in_a_picker() {
+    let mut app = all_tab_app(Lang::Zh);
+    let tab = match app.screens.last() {
+        Some(Screen::InspList(l)) => l.current(),
+        _ => panic!("the inspection list"),
+    };
+    let fx = pick_wang(&mut app);
+    assert_eq!(
+        fx,
+        [Effect::InspLoad(InspQuery::Page {
+            tab,
+            category: None,
+            region: None,
+            officer: Some(12),
+            after: None,
+        })]
+    );
+    update(
+        &mut app,
+        Msg::InspLoaded(InspData::Page {
+            tab,
+            append: false,
+            rows: Ok(vec![inspection(7, "JC-371525-2026-00057")]),
+        }),
+    );
+    let (text, _) = screen(&app, 80, 24);
+    assert!(text.contains("执法人员：王磊 inspector2"), "{text}");
+    insta::assert_snapshot!("insp_list_officer_zh", text);
+    // "All officers" clears the filter.
+    update(&mut app, key(KeyCode::Char('o')));
+    update(
+        &mut app,
+        Msg::InspLoaded(InspData::Officers(Ok(officers()))),
+    );
+    type_text(&mut app, "全部");
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        [Effect::InspLoad(InspQuery::Page {
+            tab,
+            category: None,
+            region: None,
+            officer: None,
+            after: None,
+        })]
+    );
+}
+
+fn draws_app() -> App {
+    let mut app = logged_in(supervisor(), Lang::Zh);
+    update(&mut app, key(KeyCode::Char('i')));
+    update(&mut app, key(KeyCode::Char('r')));
+    let draw = Draw {
+        id: 3,
+        uid: "d".into(),
+        plan_id: 1,
+        plan_name: "冠县第四季度双随机".into(),
+        algorithm: "pfy-chacha20-lemire32-v1".into(),
+        seed_hex: "7c".repeat(32),
+        candidate_count: 11,
+        candidate_sha256: "a1".repeat(32),
+        drawn_count: 1,
+        operator_uid: "s".into(),
+        operator_name: "陈静".into(),
+        at: "2026-11-30T04:59:00Z".into(),
+    };
+    update(&mut app, Msg::InspLoaded(InspData::Draws(Ok(vec![draw]))));
+    app
+}
+
+#[test]
+fn the_draw_screen_exports_and_publishes_as_csv_or_xlsx() {
+    let mut app = draws_app();
+    let fx = update(&mut app, key(KeyCode::Char('e')));
+    assert_eq!(
+        fx,
+        [Effect::InspDo(InspRequest::Export {
+            id: 3,
+            format: Format::Csv
+        })]
+    );
+    let (text, _) = screen(&app, 80, 24);
+    assert!(text.contains("导出格式：CSV"), "{text}");
+    update(&mut app, key(KeyCode::Char('x')));
+    let (text, _) = screen(&app, 80, 24);
+    assert!(text.contains("导出格式：XLSX"), "{text}");
+    let fx = update(&mut app, key(KeyCode::Char('p')));
+    assert_eq!(
+        fx,
+        [Effect::InspDo(InspRequest::Publish {
+            id: 3,
+            format: Format::Xlsx
+        })]
+    );
+    let fx = update(&mut app, key(KeyCode::Char('e')));
+    assert_eq!(
+        fx,
+        [Effect::InspDo(InspRequest::Export {
+            id: 3,
+            format: Format::Xlsx
+        })]
+    );
+}
+
+#[test]
+fn only_a_draw_manager_publishes_results() {
+    let mut app = logged_in(
+        session("inspector", &[Role::Staff, Role::Inspector], None),
+        Lang::Zh,
+    );
+    update(&mut app, key(KeyCode::Char('i')));
+    update(&mut app, key(KeyCode::Char('r')));
+    update(
+        &mut app,
+        Msg::InspLoaded(InspData::Draws(Ok(vec![Draw {
+            id: 3,
+            uid: "d".into(),
+            plan_id: 1,
+            plan_name: "冠县".into(),
+            algorithm: "a".into(),
+            seed_hex: String::new(),
+            candidate_count: 1,
+            candidate_sha256: String::new(),
+            drawn_count: 1,
+            operator_uid: "s".into(),
+            operator_name: "陈静".into(),
+            at: "2026-11-30T04:59:00Z".into(),
+        }]))),
+    );
+    let fx = update(&mut app, key(KeyCode::Char('p')));
+    assert!(
+        !fx.iter()
+            .any(|e| matches!(e, Effect::InspDo(InspRequest::Publish { .. }))),
+        "{fx:?}"
+    );
+}
+
+#[test]
+fn a_new_draw_plan_names_its_officer_pool() {
+    let mut app = draws_app();
+    let fx = update(&mut app, key(KeyCode::Insert));
+    assert_eq!(fx, [Effect::InspLoad(InspQuery::DrawPool)]);
+    update(
+        &mut app,
+        Msg::InspLoaded(InspData::DrawPool(Ok(officers()))),
+    );
+    assert!(matches!(app.screens.last(), Some(Screen::InspForm(_))));
+    type_text(&mut app, "冠县第四季度");
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "371525");
+    // class, ratio, count, listed policy, then the officer pool.
+    for _ in 0..5 {
+        update(&mut app, key(KeyCode::Tab));
+    }
+    update(&mut app, key(KeyCode::Char(' ')));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Char(' ')));
+    let fx = update(&mut app, ctrl('s'));
+    let Some(Effect::InspDo(InspRequest::DrawPlan { officers, name, .. })) = fx.first() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(name, "冠县第四季度");
+    assert_eq!(officers, &[11, 13]);
+}
