@@ -973,6 +973,7 @@ texts! {
     ExpPhaseCompletion => "办结", "Completion";
     ExpLevelOnTrack => "正常", "On track";
     ExpSheetAssist => "帮扶请求", "Assistance requests";
+    ExpSheetInspections => "执法检查", "Inspections";
     MsgQueueExported => "已导出 {n} 条：{stem}.csv 和 .xlsx（目录 {dir}）", "Exported {n} rows: {stem}.csv and .xlsx (in {dir})";
     // reload after a conflict, keeping what was typed
     MsgVersionReloaded => "已重新加载：记录现为“{state}”；已输入的内容保留，核对后按 Ctrl-S 再次提交", "Reloaded: the record is now '{state}'; what you typed is kept: check, then Ctrl-S to submit again";

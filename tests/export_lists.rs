@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 mod common;
+mod inspect_common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::*;
@@ -120,4 +121,102 @@ fn the_assistance_queue_exports_as_shown_and_within_scope() {
     let text = std::fs::read_to_string(&own).expect("read");
     assert!(text.contains(&first) && text.contains(&second));
     assert!(!text.contains(&other) && !text.contains(E2_NAME), "{text}");
+}
+
+#[test]
+fn the_inspection_list_exports_as_filtered_and_an_enterprise_sees_only_its_started_checks() {
+    use ecocase::domain::inspection::{Category, Event, EventInput, Mode};
+    use ecocase::export::inspection::inspections;
+    use ecocase::service::inspection::PlanInput;
+    use ecocase::store::inspection::ListFilter;
+    let (dir, path) = fresh_db();
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (i1, i2, _) = inspect_common::officers(&path, &clock);
+    let mut insp = inspect_common::login_at(&path, "inspector", &clock);
+    let e1 = insp.enterprise_by_uscc(E1_USCC).expect("e1").id;
+    let e2 = insp.enterprise_by_uscc(E2_USCC).expect("e2").id;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+    let mut numbers = Vec::new();
+    for (enterprise, category) in [
+        (e1, Category::Complaint),
+        (e1, Category::Special),
+        (e2, Category::Complaint),
+    ] {
+        let x = insp
+            .insp_plan(&PlanInput {
+                enterprise_id: enterprise,
+                category,
+                mode: Mode::Offsite,
+                trigger_ref: "12369-2026-0101".into(),
+                place: String::new(),
+                planned_on: day,
+                officers: vec![i1, i2],
+                recusal_reason: String::new(),
+            })
+            .expect("plan");
+        numbers.push(x.number.clone());
+        if numbers.len() == 1 {
+            insp.insp_transition(x.id, x.row_version, Event::Start, &EventInput::default())
+                .expect("start");
+        }
+    }
+    // Staff, complaint checks only: two rows, the category shown in Chinese.
+    let staff = login(&path, "staff");
+    let csv = dir.path().join("insp.csv");
+    let filter = ListFilter {
+        category: Some(Category::Complaint),
+        ..ListFilter::default()
+    };
+    let n = inspections(
+        &staff,
+        &filter,
+        false,
+        TableFormat::Csv,
+        Output::File(&csv),
+        Lang::Zh,
+    )
+    .expect("csv");
+    assert_eq!(n, 2);
+    let text = std::fs::read_to_string(&csv).expect("read");
+    assert!(text.contains(&numbers[0]) && text.contains(&numbers[2]));
+    assert!(
+        !text.contains(&numbers[1]),
+        "the special check is filtered out"
+    );
+    assert!(text.contains("投诉举报") || text.contains("投诉"), "{text}");
+    // XLSX: the inspection date is a real date.
+    let xlsx = dir.path().join("insp.xlsx");
+    inspections(
+        &staff,
+        &ListFilter::default(),
+        false,
+        TableFormat::Xlsx,
+        Output::File(&xlsx),
+        Lang::En,
+    )
+    .expect("xlsx");
+    let mut book: Xlsx<_> = open_workbook(&xlsx).expect("open");
+    let range = book.worksheet_range("Inspections").expect("sheet");
+    assert_eq!(range.height(), 4);
+    assert!(
+        matches!(range.get((1, 6)), Some(Data::DateTime(_))),
+        "{:?}",
+        range.get((1, 6))
+    );
+    // The enterprise: only its own check that has started.
+    let ent = login(&path, "ent");
+    let own = dir.path().join("own.csv");
+    let n = inspections(
+        &ent,
+        &ListFilter::default(),
+        false,
+        TableFormat::Csv,
+        Output::File(&own),
+        Lang::Zh,
+    )
+    .expect("own");
+    assert_eq!(n, 1);
+    let text = std::fs::read_to_string(&own).expect("read");
+    assert!(text.contains(&numbers[0]));
+    assert!(!text.contains(&numbers[1]) && !text.contains(&numbers[2]) && !text.contains(E2_NAME));
 }

@@ -456,3 +456,23 @@ fn snapshots_at_80x24() {
         insta::assert_snapshot!(format!("insp_draws_{suffix}"), snap(&draws_app(lang)));
     }
 }
+
+#[test]
+fn e_exports_the_list_as_filtered() {
+    let mut app = list_app(Lang::Zh);
+    // Category filter on (the first category), then export.
+    update(&mut app, key(KeyCode::Char('c')));
+    let fx = update(&mut app, key(KeyCode::Char('e')));
+    assert_eq!(
+        fx,
+        [Effect::ExportInspections {
+            query: ecocase::tui::msg::InspListQuery {
+                tab: InspTab::Mine,
+                category: Some(ecocase::domain::inspection::Category::ALL[0]),
+                region: None,
+                officer: None,
+            },
+            lang: Lang::Zh,
+        }]
+    );
+}

@@ -6,6 +6,7 @@ pub mod assistance;
 pub mod columns;
 pub mod csv;
 pub mod dossier;
+pub mod inspection;
 pub mod json;
 // 危险废物转移联单 (manifests)
 pub mod manifest;

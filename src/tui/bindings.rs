@@ -1217,6 +1217,13 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::InspList, &[Char('r')], Cmd::Draws, T::KeyDraws, true),
     b(
         Ctx::InspList,
+        &[Char('e')],
+        Cmd::InspExport,
+        T::KeyExportList,
+        false,
+    ),
+    b(
+        Ctx::InspList,
         &[Char('c')],
         Cmd::InspCategory,
         T::KeyInspCategory,

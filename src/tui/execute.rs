@@ -392,6 +392,9 @@ impl Runtime {
             Effect::ExportAssistQueue { queue, lang } => Some(Msg::Written(
                 crate::tui::execute_report::export_queue(self.session()?, queue, lang),
             )),
+            Effect::ExportInspections { query, lang } => Some(Msg::Written(
+                crate::tui::execute_report::export_inspections(self.session()?, query, lang),
+            )),
             Effect::ExportManifests { filter, lang } => Some(Msg::Written(
                 crate::tui::execute_report::export_manifests(self.session()?, &filter, lang),
             )),

@@ -82,6 +82,24 @@ fn filter(s: &Session, tab: InspTab) -> ListFilter {
     }
 }
 
+/// The filter of the list as shown: the tab's, with the category, region and officer chosen.
+pub(crate) fn list_filter(
+    s: &Session,
+    tab: InspTab,
+    category: Option<crate::domain::inspection::Category>,
+    region: Option<String>,
+    officer: Option<i64>,
+) -> ListFilter {
+    let base = filter(s, tab);
+    ListFilter {
+        category,
+        region,
+        // A chosen officer replaces "mine" (the tab still keeps its open checks only).
+        officer_id: officer.or(base.officer_id),
+        ..base
+    }
+}
+
 fn page(
     s: &Session,
     tab: InspTab,
@@ -90,14 +108,7 @@ fn page(
     officer: Option<i64>,
     after: Option<&(String, i64)>,
 ) -> R<Vec<crate::store::inspection::Inspection>> {
-    let base = filter(s, tab);
-    let f = ListFilter {
-        category,
-        region,
-        // A chosen officer replaces "mine" (the tab still keeps its open checks only).
-        officer_id: officer.or(base.officer_id),
-        ..base
-    };
+    let f = list_filter(s, tab, category, region, officer);
     let rows = s.insp_page(&f, after.map(|(d, id)| (d.as_str(), *id)), PAGE)?;
     // "Mine" lists open checks only.
     Ok(if tab == InspTab::Mine {

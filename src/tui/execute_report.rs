@@ -11,8 +11,9 @@ use crate::service::assistance::Queue;
 use crate::service::report_job::{Cancel, SummaryProgress};
 use crate::store::enterprise::Filter;
 use crate::store::manifest::ListFilter as ManifestFilter;
-use crate::tui::msg::Msg;
+use crate::tui::msg::{InspListQuery, Msg};
 use crate::tui::runtime::Runtime;
+use crate::tui::screens::inspect::InspTab;
 use std::path::Path;
 use std::path::PathBuf;
 
@@ -153,6 +154,29 @@ pub fn export_manifests(s: &Session, filter: &ManifestFilter, lang: Lang) -> Res
     let stem = format!("manifests-{}", s.today().format("%Y%m%d"));
     export_both(&stem, |format, path| {
         crate::export::manifest::manifests(s, filter, format.format(), Output::File(path), lang)
+    })
+}
+
+/// `inspections-<tab>-<date>.csv` and `.xlsx` in the working directory: the list as filtered on screen.
+pub fn export_inspections(s: &Session, query: InspListQuery, lang: Lang) -> Result<Text, Text> {
+    let InspListQuery {
+        tab,
+        category,
+        region,
+        officer,
+    } = query;
+    let filter = crate::tui::execute_inspect::list_filter(s, tab, category, region, officer);
+    let open_only = tab == InspTab::Mine;
+    let stem = format!("inspections-{}-{}", tab.code(), s.today().format("%Y%m%d"));
+    export_both(&stem, |format, path| {
+        crate::export::inspection::inspections(
+            s,
+            &filter,
+            open_only,
+            format,
+            Output::File(path),
+            lang,
+        )
     })
 }
 

@@ -207,6 +207,8 @@ pub enum Cmd {
     ExportQueue,
     /// Write the manifests of the tab shown to CSV and XLSX.
     MfExport,
+    /// Write the inspection list as filtered to CSV and XLSX.
+    InspExport,
     // 圆桌座谈 (assistance round-tables)
     Meetings,
     MeetingNew,
@@ -275,6 +277,7 @@ impl Cmd {
             Cmd::ExportList => Some(Action::EnterpriseExport),
             Cmd::ExportQueue => Some(Action::AssistRead),
             Cmd::MfExport => Some(Action::ManifestExport),
+            Cmd::InspExport => Some(Action::InspectRead),
             Cmd::Meetings => Some(Action::AssistMeetingRead),
             Cmd::MeetingNew => Some(Action::AssistMeetingRecord),
             Cmd::PlOffsite => Some(Action::ListPropose),

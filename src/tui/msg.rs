@@ -398,6 +398,11 @@ pub enum Effect {
         queue: crate::service::assistance::Queue,
         lang: crate::i18n::Lang,
     },
+    /// Write the inspection list as filtered on screen as CSV and XLSX.
+    ExportInspections {
+        query: InspListQuery,
+        lang: crate::i18n::Lang,
+    },
     /// Write the manifests of the list's tab (one row per waste line) as CSV and XLSX.
     ExportManifests {
         filter: crate::store::manifest::ListFilter,
@@ -459,4 +464,13 @@ pub enum Versioned {
     AssistRequest(i64),
     PlEntry(i64),
     Manifest(i64),
+}
+
+/// The inspection list's filters as shown: its tab, category, region and officer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InspListQuery {
+    pub tab: crate::tui::screens::inspect::InspTab,
+    pub category: Option<crate::domain::inspection::Category>,
+    pub region: Option<String>,
+    pub officer: Option<i64>,
 }

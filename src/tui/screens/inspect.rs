@@ -41,6 +41,16 @@ impl InspTab {
         InspTab::All,
     ];
 
+    /// The tab in a file name.
+    pub fn code(self) -> &'static str {
+        match self {
+            InspTab::Mine => "mine",
+            InspTab::State(s) => s.code(),
+            InspTab::OverdueRecheck => "overdue-recheck",
+            InspTab::All => "all",
+        }
+    }
+
     pub fn label(self) -> T {
         match self {
             InspTab::Mine => T::InTabMine,
@@ -203,6 +213,18 @@ impl InspListState {
                     return Out::effect(self.load(after));
                 }
                 self.selected = (self.selected + 15).min(last);
+            }
+            Input::Cmd(Cmd::InspExport) => {
+                return Out::effect(Effect::ExportInspections {
+                    query: crate::tui::msg::InspListQuery {
+                        tab: self.current(),
+                        category: self.category,
+                        region: self.region.clone(),
+                        officer: self.officer.as_ref().map(|o| o.0),
+                    },
+                    lang: env.lang,
+                })
+                .with_message(Message::progress(T::ReportWriting));
             }
             Input::Cmd(Cmd::InspCategory) => {
                 // None, then each category in turn, then None again.

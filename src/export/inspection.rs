@@ -1,0 +1,97 @@
+//! The inspection list as the screen shows it (tab, category, region and officer filters, newest
+//! first) as CSV or XLSX. Pages are read one after another, so memory does not grow with the list.
+
+use crate::export::columns::{Cell, region_name};
+use crate::export::table::{TableFormat, TableSink};
+use crate::export::{ExportError, Output, deliver};
+use crate::i18n::{Lang, T};
+use crate::service::Session;
+use crate::store::inspection::{Inspection, ListFilter};
+use crate::store::reference::Region;
+use chrono::NaiveDate;
+use std::path::Path;
+
+const PAGE: usize = 500;
+
+const HEADERS: [T; 10] = [
+    T::InColNumber,
+    T::AssistFieldEnterprise,
+    T::FieldUscc,
+    T::FieldRegion,
+    T::InFieldCategory,
+    T::InFieldMode,
+    T::InFieldDate,
+    T::InColState,
+    T::InFieldConclusion,
+    T::InFieldReference,
+];
+
+fn cells(x: &Inspection, regions: &[Region], lang: Lang) -> Vec<Cell> {
+    let text = |s: &str| Cell::Text(s.to_string());
+    let date = NaiveDate::parse_from_str(&x.planned_on, "%Y-%m-%d")
+        .map(Cell::Date)
+        .unwrap_or_else(|_| text(&x.planned_on));
+    vec![
+        text(&x.number),
+        text(&x.enterprise_name),
+        text(&x.uscc),
+        Cell::Text(region_name(&x.region_code, regions, lang)),
+        text(x.category.label().get(lang)),
+        text(x.mode.label().get(lang)),
+        date,
+        text(x.state.label().get(lang)),
+        text(x.conclusion.map_or("", |c| c.label().get(lang))),
+        text(&x.trigger_ref),
+    ]
+}
+
+/// Writes the inspections matching `filter` the session may see (only the open ones when
+/// `open_only`, as the "mine" tab shows); returns how many were written.
+pub fn inspections(
+    s: &Session,
+    filter: &ListFilter,
+    open_only: bool,
+    format: TableFormat,
+    output: Output<'_>,
+    lang: Lang,
+) -> Result<u64, ExportError> {
+    let regions = s.regions()?;
+    deliver(format.format(), output, |path| {
+        let Some(path) = path else {
+            return Err(ExportError::XlsxToStdout);
+        };
+        write(s, filter, open_only, format, path, &regions, lang)
+    })
+}
+
+fn write(
+    s: &Session,
+    filter: &ListFilter,
+    open_only: bool,
+    format: TableFormat,
+    path: &Path,
+    regions: &[Region],
+    lang: Lang,
+) -> Result<u64, ExportError> {
+    let headers: Vec<String> = HEADERS.iter().map(|h| h.get(lang).to_string()).collect();
+    let mut sink = TableSink::open(format, path, T::ExpSheetInspections.get(lang), &headers)?;
+    let mut after: Option<(String, i64)> = None;
+    let mut n = 0;
+    loop {
+        let page = s.insp_page(
+            filter,
+            after.as_ref().map(|(d, id)| (d.as_str(), *id)),
+            PAGE,
+        )?;
+        for x in page.iter().filter(|x| !open_only || x.state.is_open()) {
+            sink.row(&cells(x, regions, lang), path)?;
+            n += 1;
+        }
+        match page.last() {
+            Some(last) if page.len() == PAGE => after = Some((last.planned_on.clone(), last.id)),
+            _ => break,
+        }
+    }
+    sink.finish(path)?;
+    Ok(n)
+}
