@@ -476,3 +476,53 @@ fn e_exports_the_list_as_filtered() {
         }]
     );
 }
+
+#[test]
+fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_again() {
+    use ecocase::i18n::{T, Text};
+    use ecocase::tui::msg::Versioned;
+    let mut app = detail_app(Lang::Zh, InspState::RecordPending);
+    if let Some(Screen::InspDetail(d)) = app.screens.last_mut() {
+        d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
+        d.action = 4;
+    }
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "责令限期改正");
+    update(&mut app, ctrl('s'));
+    update(
+        &mut app,
+        Msg::InspDone(Err(Text::new(T::ErrConflict)
+            .arg("user", "inspector2")
+            .arg("time", "2026-11-30 10:05"))),
+    );
+    let (shown, _) = screen(&app, 80, 24);
+    assert!(
+        shown.contains("按 Ctrl-R 重新加载，你的修改保留"),
+        "{shown}"
+    );
+    assert_eq!(
+        update(&mut app, ctrl('r')),
+        [Effect::ReloadVersion(Versioned::Inspection(5))]
+    );
+    update(
+        &mut app,
+        Msg::VersionReloaded {
+            record: Versioned::Inspection(5),
+            current: Ok((6, Text::new(InspState::RecordPending.label()))),
+        },
+    );
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::InspDo(InspRequest::Transition {
+            row_version, input, ..
+        }),
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(*row_version, 6);
+    assert_eq!(input.record_text, "责令限期改正");
+}

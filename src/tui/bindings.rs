@@ -1288,6 +1288,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Ctx::InspForm,
+        &[F(5), Ctrl('r')],
+        Cmd::Refresh,
+        T::KeyReloadKeep,
+        false,
+    ),
+    b(
+        Ctx::InspForm,
         &[Tab, Down, Enter],
         Cmd::NextField,
         T::KeyNextField,

@@ -371,6 +371,9 @@ impl Runtime {
                     Versioned::Manifest(id) => s
                         .manifest(id)
                         .map(|m| (m.row_version, Text::new(m.state.label()))),
+                    Versioned::Inspection(id) => s
+                        .inspection(id)
+                        .map(|x| (x.row_version, Text::new(x.state.label()))),
                 };
                 Some(Msg::VersionReloaded {
                     record,

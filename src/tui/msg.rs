@@ -464,6 +464,7 @@ pub enum Versioned {
     AssistRequest(i64),
     PlEntry(i64),
     Manifest(i64),
+    Inspection(i64),
 }
 
 /// The inspection list's filters as shown: its tab, category, region and officer.

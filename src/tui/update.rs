@@ -160,6 +160,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Screen::AssistForm(f) => f.version_reloaded(record, current),
                 Screen::MfAction(f) => f.version_reloaded(record, current),
                 Screen::MfForm(f) => f.version_reloaded(record, current),
+                Screen::InspForm(f) => f.version_reloaded(record, current),
                 _ => Out::default(),
             });
             app.apply(out)

@@ -9,7 +9,7 @@ use crate::domain::inspection::{
 use crate::i18n::{T, Text};
 use crate::tui::app::{Env, Input, Message, Nav, Out};
 use crate::tui::keymap::{Cmd, Key};
-use crate::tui::msg::Effect;
+use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::assist_form::{FieldKind, FormField};
 use crate::tui::screens::inspect::InspAction;
 pub use crate::tui::screens::inspect_request::{InspRequest, offer_after_record};
@@ -188,12 +188,42 @@ impl InspFormState {
         })
     }
 
+    /// The inspection a step on it changes at a version.
+    fn versioned(&self) -> Option<Versioned> {
+        matches!(self.purpose, InspPurpose::Action(_)).then_some(Versioned::Inspection(self.id))
+    }
+
+    /// The inspection's current version after a conflict: the typed step is sent against it (the
+    /// service checks the step against the inspection's current state again).
+    pub fn version_reloaded(
+        &mut self,
+        record: Versioned,
+        current: Result<(i64, Text), Text>,
+    ) -> Out {
+        if self.versioned() != Some(record) {
+            return Out::default();
+        }
+        match current {
+            Ok((version, state)) => {
+                self.row_version = version;
+                self.error = None;
+                Out::message(Message::info(
+                    Text::new(T::MsgVersionReloaded).arg_text("state", state),
+                ))
+            }
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
     /// The service's answer to a save.
     pub fn done(&mut self, result: Result<Text, Text>) -> Out {
         self.saving = false;
         match result {
             Ok(text) => Out::nav(Nav::Pop).with_message(Message::info(text)),
-            Err(text) => {
+            Err(mut text) => {
+                if text.key == T::ErrConflict && self.versioned().is_some() {
+                    text.key = T::ErrConflictReload;
+                }
                 self.error = Some(text.clone());
                 Out::message(Message::error(text))
             }
@@ -214,6 +244,11 @@ impl InspFormState {
             }
             Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
                 f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
+            }
+            Input::Cmd(Cmd::Refresh) if !self.saving => {
+                if let Some(record) = self.versioned() {
+                    return Out::effect(Effect::ReloadVersion(record));
+                }
             }
             Input::Cmd(Cmd::Save) if !self.saving => {
                 self.saving = true;
