@@ -961,3 +961,10 @@ CREATE TRIGGER draw_exclusion_no_update BEFORE UPDATE ON draw_exclusion BEGIN SE
 CREATE TRIGGER draw_exclusion_no_delete BEFORE DELETE ON draw_exclusion BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
 CREATE TRIGGER draw_result_no_update BEFORE UPDATE ON draw_result BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
 CREATE TRIGGER draw_result_no_delete BEFORE DELETE ON draw_result BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
+
+-- performance (migration 11)
+-- The manifest alerts of the home screen count through partial indexes holding only the rows of their
+-- state; id follows the state so the alert's list page walks the same index newest first.
+CREATE INDEX manifest_stock_aging ON manifest(state, id, received_at) WHERE state = 'received';
+CREATE INDEX manifest_transit_long ON manifest(state, id, departed_at) WHERE state = 'in_transit';
+CREATE INDEX manifest_backfill_due ON manifest(state, id, paper_completed_on) WHERE state = 'pending_backfill';

@@ -89,13 +89,15 @@ fn licences(path: &Path, base: &Clock, receiver_uscc: &str, receiver_name: &str)
 }
 
 /// Bulk manifests between generated enterprises and the local licence, over the past 20 months, mostly
-/// completed, some waiting or alerted. One transaction with cached statements and one audit entry each.
+/// completed, some waiting or alerted. One transaction with cached statements and one audit entry each;
+/// the secondary indexes are built once at the end.
 fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]) -> Result<()> {
     let s = session(path, "staff", base, 0)?;
     let today = s.today();
     let now = stamp(s.now());
     let actor = Actor::system();
     let conn = db::open(path)?;
+    bulk::tune_for_build(&conn)?;
     let Some(licence) = refs::licence_by_number(&conn, "鲁危证1508号")? else {
         return Ok(());
     };
@@ -113,6 +115,7 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
     let snapshot = serde_json::to_string(&licence.facts()).unwrap_or_default();
     let mut rng = Rng::new(seed ^ 0x4D46);
     let tx = bulk::begin_immediate(&conn)?;
+    let deferred = bulk::defer_indexes(&tx, &["manifest", "manifest_line", "manifest_history"])?;
     let mut serial: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
     for _ in 0..count {
         let (generator_id, region) = rng.pick(&generators).clone();
@@ -236,6 +239,7 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
     for (year, last) in serial {
         store::set_serial(&tx, CITY, year, last + 1)?;
     }
+    bulk::recreate_indexes(&tx, &deferred)?;
     tx.commit()?;
     Ok(())
 }
