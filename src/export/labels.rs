@@ -1,6 +1,7 @@
 //! Cell texts of an enterprise export with the coded columns (region, classes, credit, status...) mapped
 //! once per distinct code: a province export has 200k rows but only a few dozen distinct codes, so
-//! parsing and labelling every cell again was a large part of the export's time.
+//! parsing and labelling every cell again was a large part of the export's time. Dates and times are
+//! remembered the same way (parsing and formatting them was the next largest part).
 
 use crate::domain::enterprise::Enterprise;
 use crate::export::columns::{COLUMNS, cell};
@@ -8,11 +9,14 @@ use crate::i18n::Lang;
 use crate::store::reference::Region;
 use std::collections::HashMap;
 
-/// Whether a column holds a code shown as a label (the same code always gives the same text).
+/// Whether a column's text depends only on its stored value (the same value always gives the same
+/// text), so it can be remembered.
 fn is_coded(id: &str) -> bool {
     matches!(
         id,
-        "region_code"
+        "permit_expiry"
+            | "updated_at"
+            | "region_code"
             | "permit_class"
             | "key_flags"
             | "hw_class"
@@ -34,9 +38,14 @@ fn code<'e>(e: &'e Enterprise, id: &str) -> &'e str {
         "perf_grade" => &e.perf_grade,
         "list_status" => &e.list_status,
         "status" => &e.status,
+        "permit_expiry" => &e.permit_expiry,
+        "updated_at" => &e.updated_at,
         _ => "",
     }
 }
+
+/// How many distinct values are remembered at most (a few MB).
+const MAX_REMEMBERED: usize = 50_000;
 
 /// Writes the texts of one row into a reused buffer, remembering the label of each code it has seen.
 pub struct RowTexts<'a> {
@@ -59,6 +68,10 @@ impl<'a> RowTexts<'a> {
 
     /// The texts of `e` in column order, as [`cell`] gives them.
     pub fn row(&mut self, e: &Enterprise) -> &[String] {
+        // Times can all differ: start again rather than hold one text per row of a large export.
+        if self.labels.len() > MAX_REMEMBERED {
+            self.labels.clear();
+        }
         for (i, (c, slot)) in COLUMNS.iter().zip(self.cells.iter_mut()).enumerate() {
             if !is_coded(c.id) {
                 *slot = cell(e, c.id, self.regions, self.lang).text();
@@ -133,6 +146,7 @@ mod tests {
                 e.region_code = region_code.into();
                 e.credit = credit.into();
                 e.status = status.into();
+                e.updated_at = format!("2026-11-{:02}T08:30:00Z", credit.len() + 1);
                 let expected: Vec<String> = COLUMNS
                     .iter()
                     .map(|c| cell(&e, c.id, &regions, lang).text())
