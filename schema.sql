@@ -985,3 +985,10 @@ CREATE TABLE draw_plan_officer (
     user_id         INTEGER NOT NULL REFERENCES user(id),
     PRIMARY KEY (plan_id, user_id)
 );
+
+-- performance (migration 11)
+-- The manifest alerts of the home screen count through partial indexes holding only the rows of their
+-- state; id follows the state so the alert's list page walks the same index newest first.
+CREATE INDEX manifest_stock_aging ON manifest(state, id, received_at) WHERE state = 'received';
+CREATE INDEX manifest_transit_long ON manifest(state, id, departed_at) WHERE state = 'in_transit';
+CREATE INDEX manifest_backfill_due ON manifest(state, id, paper_completed_on) WHERE state = 'pending_backfill';

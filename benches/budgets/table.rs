@@ -98,6 +98,14 @@ impl Table {
             size as f64 / 1e6,
             std::thread::available_parallelism().map_or(0, |n| n.get())
         );
+        // Other work on the same cores slows every wall-clock figure: say how busy they were.
+        if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+            let minutes: Vec<&str> = load.split_whitespace().take(3).collect();
+            out.push_str(&format!(
+                "load average (1, 5, 15 min) at the end: {}\n\n",
+                minutes.join(", ")
+            ));
+        }
         out.push_str("| measure | budget | ecocase | reference | met |\n|---|---|---|---|---|\n");
         for r in &self.rows {
             out.push_str(&format!(

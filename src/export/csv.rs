@@ -45,8 +45,11 @@ impl<W: Write> CsvSink<W> {
     }
 
     pub fn row(&mut self, cells: &[String]) -> std::io::Result<()> {
-        self.writer
-            .write_record(cells.iter().map(|c| guard(c).into_owned()))?;
+        // Field by field, so a cell is copied only when it needs the guard.
+        for c in cells {
+            self.writer.write_field(guard(c).as_bytes())?;
+        }
+        self.writer.write_record(None::<&[u8]>)?;
         Ok(())
     }
 

@@ -8,6 +8,8 @@ pub mod csv;
 pub mod dossier;
 pub mod inspection;
 pub mod json;
+// performance: code labels mapped once per export
+pub mod labels;
 // 危险废物转移联单 (manifests)
 pub mod manifest;
 pub mod positive_list;
@@ -178,13 +180,10 @@ fn write(
     let streamed = match format {
         Format::Csv => {
             let mut sink = csv::CsvSink::new(open()?, &headers).map_err(werr)?;
+            let mut texts = labels::RowTexts::new(&regions, lang);
             let r = s.for_each_enterprise(filter, |e| {
-                let cells: Vec<String> = COLUMNS
-                    .iter()
-                    .map(|c| cell(e, c.id, &regions, lang).text())
-                    .collect();
                 n += 1;
-                keep(sink.row(&cells))
+                keep(sink.row(texts.row(e)))
             });
             r.and_then(|()| keep(sink.finish()).map_err(ServiceError::from))
         }

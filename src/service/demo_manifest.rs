@@ -88,14 +88,17 @@ fn licences(path: &Path, base: &Clock, receiver_uscc: &str, receiver_name: &str)
     Ok(())
 }
 
-/// Bulk manifests between generated enterprises and the local licence, over the past 20 months, mostly
-/// completed, some waiting or alerted. One transaction with cached statements and one audit entry each.
+/// Bulk manifests between generated enterprises and the local licence, over the past 20 months (longer
+/// at province scale, see [`days_spanned`]), mostly
+/// completed, some waiting or alerted. One transaction with cached statements and one audit entry each;
+/// the secondary indexes are built once at the end.
 fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]) -> Result<()> {
     let s = session(path, "staff", base, 0)?;
     let today = s.today();
     let now = stamp(s.now());
     let actor = Actor::system();
     let conn = db::open(path)?;
+    bulk::tune_for_build(&conn)?;
     let Some(licence) = refs::licence_by_number(&conn, "鲁危证1508号")? else {
         return Ok(());
     };
@@ -112,11 +115,13 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
     };
     let snapshot = serde_json::to_string(&licence.facts()).unwrap_or_default();
     let mut rng = Rng::new(seed ^ 0x4D46);
+    let span = days_spanned(count);
     let tx = bulk::begin_immediate(&conn)?;
+    let deferred = bulk::defer_indexes(&tx, &["manifest", "manifest_line", "manifest_history"])?;
     let mut serial: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
     for _ in 0..count {
         let (generator_id, region) = rng.pick(&generators).clone();
-        let age = i64::try_from(rng.below(600)).unwrap_or(0);
+        let age = i64::try_from(rng.below(span)).unwrap_or(0);
         let day = today - Duration::days(age);
         let seq = serial.entry(day.year()).or_insert(0);
         *seq += 1;
@@ -236,9 +241,21 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
     for (year, last) in serial {
         store::set_serial(&tx, CITY, year, last + 1)?;
     }
+    bulk::recreate_indexes(&tx, &deferred)?;
     tx.commit()?;
     Ok(())
 }
+
+/// How many days back the bulk manifests reach: 20 months, or longer when a year would otherwise
+/// number more than [`MAX_BULK_PER_YEAR`] manifests (province scale: 2M manifests over 2.5 years).
+fn days_spanned(count: u64) -> usize {
+    let needed = count.saturating_mul(365) / MAX_BULK_PER_YEAR + 1;
+    usize::try_from(needed).unwrap_or(usize::MAX).max(600)
+}
+
+/// The bulk serials of one year stay below 900000: the paper-manifest stories are numbered
+/// `<year>3715 9xxxxx`, and the serial has six digits.
+const MAX_BULK_PER_YEAR: u64 = 800_000;
 
 /// Order of the states along the normal path, for deciding which times a bulk manifest has.
 fn state_rank(s: MfState) -> u8 {
@@ -296,4 +313,19 @@ pub fn manifests(
     bulk_manifests(path, base, count, seed, &skip)?;
     crate::service::demo_manifest_stories::stories(path, base, generator)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_year_numbers_as_many_bulk_manifests_as_the_paper_stories_start_at() {
+        assert_eq!(days_spanned(200_000), 600);
+        for count in [200_000u64, 2_000_000, 5_000_000] {
+            let span = days_spanned(count) as u64;
+            // A calendar year holds at most 366 of the spanned days.
+            assert!(count * 366 / span < 900_000, "{count} over {span} days");
+        }
+    }
 }

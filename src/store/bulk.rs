@@ -33,6 +33,46 @@ pub fn end_build(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// For a bulk writer on its own connection to a database being built (demo data, in WAL mode): no
+/// fsync and a page cache large enough that the indexes being filled stay in memory instead of being
+/// spilled and read back page by page. Ends with the connection; only for a file deleted on failure.
+pub fn tune_for_build(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    // Negative: KiB. 512 MiB is a ceiling, used only as the indexes grow (province scale).
+    conn.pragma_update(None, "cache_size", -524_288)?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    Ok(())
+}
+
+/// Drops the non-unique secondary indexes of `tables` inside the bulk transaction and returns their
+/// definitions for [`recreate_indexes`]: one sorted build per index after the load is much cheaper
+/// than keeping them in step row by row. Unique indexes stay, so duplicates are still refused at once.
+pub fn defer_indexes(tx: &Transaction<'_>, tables: &[&str]) -> Result<Vec<(String, String)>> {
+    let mut deferred = Vec::new();
+    let mut stmt = tx.prepare(
+        "SELECT name, sql FROM sqlite_schema
+         WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+    )?;
+    for table in tables {
+        let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        for row in rows {
+            deferred.push(row?);
+        }
+    }
+    for (name, _) in &deferred {
+        tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+    }
+    Ok(deferred)
+}
+
+/// Creates again the indexes [`defer_indexes`] dropped, in the same transaction.
+pub fn recreate_indexes(tx: &Transaction<'_>, deferred: &[(String, String)]) -> Result<()> {
+    for (_, sql) in deferred {
+        tx.execute_batch(sql)?;
+    }
+    Ok(())
+}
+
 /// Rebuilds one enterprise's search entry (name, former names, USCC, address) through the update trigger.
 pub fn refresh_search(conn: &Connection, enterprise_id: i64) -> Result<()> {
     conn.prepare_cached("UPDATE enterprise SET name = name WHERE id = ?1")?

@@ -23,6 +23,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_manifest_extensions.sql"),
     // inspections publication: the draw plan's officer pool
     include_str!("migrations/0010_draw_officer_pool.sql"),
+    // performance at province scale (issue 9): partial indexes for the home counts
+    include_str!("migrations/0011_performance.sql"),
 ];
 
 /// The schema version this program writes.
@@ -281,7 +283,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 10);
+        assert_eq!(SCHEMA_VERSION, 11);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

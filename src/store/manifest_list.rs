@@ -112,3 +112,8 @@ pub fn count(conn: &Connection, scope: &Scope, f: &ListFilter, cut: &Cutoffs) ->
         |r| r.get(0),
     )?)
 }
+
+// performance: the query plans of the home screen's manifest counts
+#[cfg(test)]
+#[path = "manifest_list_plans.rs"]
+mod plans;
