@@ -417,6 +417,20 @@ fn build(
         )?
         .first()
         .map(|e| e.id);
+    // A year of closed requests across the regions first, then the stories of the last weeks.
+    let spread: Vec<i64> = s
+        .list_enterprises(
+            &store::Filter {
+                status: Some("operating".to_string()),
+                ..store::Filter::default()
+            },
+            None,
+            40,
+        )?
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    crate::service::demo_assist::history(path, clock, fixed_ids.first().copied(), &spread)?;
     crate::service::demo_assist::requests(path, clock, &fixed_ids, guan)?;
     // 圆桌座谈 (assistance round-tables)
     crate::service::demo_assist::meetings(path, clock, guan)?;

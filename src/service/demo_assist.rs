@@ -303,3 +303,105 @@ pub fn meetings(path: &Path, base: &Clock, guan: Option<i64>) -> Result<()> {
     }
     Ok(())
 }
+
+/// Services, channels and texts the year's history cycles through.
+const HISTORY: [(&str, Channel, &str); 6] = [
+    ("PERMIT", Channel::Phone, "排污许可证延续申请材料准备指导"),
+    (
+        "HAZWASTE",
+        Channel::Window,
+        "危险废物管理计划和台账填报指导",
+    ),
+    ("MONITOR", Channel::Visit, "自动监控设备联网及数据异常处理"),
+    ("TECH", Channel::Phone, "VOCs 无组织排放收集治理技术咨询"),
+    ("EIA", Channel::Branch, "技改项目环评手续办理咨询"),
+    ("LAW", Channel::Window, "新修订排污许可管理条例适用咨询"),
+];
+
+/// A year of closed requests before the stories (four a month, across `enterprises`), accepted,
+/// assigned, served and rated through the service with clocks set in the past, so the summary report
+/// has figures for any recent month or quarter: some finish late, a few are rated only 一般 (a poor
+/// rating would reopen them).
+pub fn history(path: &Path, base: &Clock, own: Option<i64>, enterprises: &[i64]) -> Result<()> {
+    if enterprises.is_empty() {
+        return Ok(());
+    }
+    for n in 0..48_usize {
+        let filed = 35 + (n as i64) * 7 + (n as i64 % 3);
+        let (service, channel, description) = HISTORY[n % HISTORY.len()];
+        // Every sixth is the demo enterprise's own, filed and rated by its account.
+        let self_service = n % 6 == 0 && own.is_some();
+        let enterprise = if self_service {
+            own
+        } else {
+            enterprises.get(n % enterprises.len()).copied()
+        };
+        let Some(enterprise) = enterprise else {
+            continue;
+        };
+        let filer = if self_service { "enterprise" } else { "staff" };
+        let mut s = session(path, filer, base, filed)?;
+        let mut r = s.file_request(
+            RequestDraft {
+                enterprise_id: Some(enterprise),
+                services: vec![service.to_string()],
+                description: description.to_string(),
+                urgency: if n % 5 == 0 {
+                    Urgency::Urgent
+                } else {
+                    Urgency::Normal
+                },
+                channel: if self_service {
+                    Channel::SelfService
+                } else {
+                    channel
+                },
+                wished_date: String::new(),
+            },
+            true,
+        )?;
+        // Completion takes 3 to 17 days: the longest run over the working-day budget.
+        let done = filed - 3 - (n as i64 * 5) % 15;
+        let rating = match n % 11 {
+            4 => Rating::Fair,
+            0 | 7 => Rating::VerySatisfied,
+            _ => Rating::Satisfied,
+        };
+        let steps = [
+            (Event::Accept, "staff", filed - 1),
+            (Event::Assign, "staff", filed - 2),
+            (Event::Complete, "inspector", done),
+            if self_service {
+                (Event::Rate, "enterprise", done - 1)
+            } else {
+                (Event::PhoneRate, "staff", done - 2)
+            },
+        ];
+        for (event, who, days_ago) in steps {
+            let mut s = session(path, who, base, days_ago.max(0))?;
+            let handler = user::find_by_username(&s.conn, "inspector")?.map(|u| u.id);
+            if event == Event::Complete {
+                s.assist_record_service(
+                    r.id,
+                    ServiceRecord {
+                        service_date: s.today().format("%Y-%m-%d").to_string(),
+                        mode: ServiceMode::Phone,
+                        participants: "企业环保负责人".to_string(),
+                        content: format!("{description}：逐项说明办理要求"),
+                        problems: String::new(),
+                        advice: "按要求补齐材料后报送".to_string(),
+                    },
+                )?;
+            }
+            let input = EventInput {
+                opinion: "已指导企业完成相关工作".to_string(),
+                outcome: Some(Outcome::Solved),
+                rating: Some(rating),
+                handler,
+                ..EventInput::default()
+            };
+            r = s.assist_transition(r.id, r.row_version, event, input)?;
+        }
+    }
+    Ok(())
+}
