@@ -4,14 +4,13 @@
 
 use crate::domain::assistance_sla::{Level, Phase};
 use crate::export::columns::{Cell, region_name};
-use crate::export::table::{TableFormat, TableSink};
-use crate::export::{ExportError, Output, deliver};
+use crate::export::table::{TableFormat, write_table};
+use crate::export::{ExportError, Output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::service::assistance::{Queue, QueueRow};
 use crate::store::reference::Region;
 use chrono::NaiveDateTime;
-use std::path::Path;
 
 const PAGE: usize = 500;
 
@@ -84,38 +83,19 @@ pub fn assist_queue(
     lang: Lang,
 ) -> Result<u64, ExportError> {
     let regions = s.regions()?;
-    deliver(format.format(), output, |path| {
-        let Some(path) = path else {
-            return Err(ExportError::XlsxToStdout);
-        };
-        write(s, queue, format, path, &regions, lang)
+    write_table(format, output, T::ExpSheetAssist, &HEADERS, lang, |row| {
+        let mut after = None;
+        let mut n = 0;
+        loop {
+            let page = s.assist_queue_page(queue, after.as_ref(), PAGE)?;
+            for r in &page.rows {
+                row(&cells(r, &regions, lang))?;
+                n += 1;
+            }
+            match page.next {
+                Some(next) => after = Some(next),
+                None => return Ok(n),
+            }
+        }
     })
-}
-
-fn write(
-    s: &Session,
-    queue: Queue,
-    format: TableFormat,
-    path: &Path,
-    regions: &[Region],
-    lang: Lang,
-) -> Result<u64, ExportError> {
-    let headers: Vec<String> = HEADERS.iter().map(|h| h.get(lang).to_string()).collect();
-    let sheet = T::ExpSheetAssist.get(lang);
-    let mut sink = TableSink::open(format, path, sheet, &headers)?;
-    let mut after = None;
-    let mut n = 0;
-    loop {
-        let page = s.assist_queue_page(queue, after.as_ref(), PAGE)?;
-        for row in &page.rows {
-            sink.row(&cells(row, regions, lang), path)?;
-            n += 1;
-        }
-        match page.next {
-            Some(next) => after = Some(next),
-            None => break,
-        }
-    }
-    sink.finish(path)?;
-    Ok(n)
 }

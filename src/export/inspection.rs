@@ -2,14 +2,13 @@
 //! first) as CSV or XLSX. Pages are read one after another, so memory does not grow with the list.
 
 use crate::export::columns::{Cell, region_name};
-use crate::export::table::{TableFormat, TableSink};
-use crate::export::{ExportError, Output, deliver};
+use crate::export::table::{TableFormat, write_table};
+use crate::export::{ExportError, Output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::inspection::{Inspection, ListFilter};
 use crate::store::reference::Region;
 use chrono::NaiveDate;
-use std::path::Path;
 
 const PAGE: usize = 500;
 
@@ -56,42 +55,32 @@ pub fn inspections(
     lang: Lang,
 ) -> Result<u64, ExportError> {
     let regions = s.regions()?;
-    deliver(format.format(), output, |path| {
-        let Some(path) = path else {
-            return Err(ExportError::XlsxToStdout);
-        };
-        write(s, filter, open_only, format, path, &regions, lang)
-    })
-}
-
-fn write(
-    s: &Session,
-    filter: &ListFilter,
-    open_only: bool,
-    format: TableFormat,
-    path: &Path,
-    regions: &[Region],
-    lang: Lang,
-) -> Result<u64, ExportError> {
-    let headers: Vec<String> = HEADERS.iter().map(|h| h.get(lang).to_string()).collect();
-    let mut sink = TableSink::open(format, path, T::ExpSheetInspections.get(lang), &headers)?;
-    let mut after: Option<(String, i64)> = None;
-    let mut n = 0;
-    loop {
-        let page = s.insp_page(
-            filter,
-            after.as_ref().map(|(d, id)| (d.as_str(), *id)),
-            PAGE,
-        )?;
-        for x in page.iter().filter(|x| !open_only || x.state.is_open()) {
-            sink.row(&cells(x, regions, lang), path)?;
-            n += 1;
-        }
-        match page.last() {
-            Some(last) if page.len() == PAGE => after = Some((last.planned_on.clone(), last.id)),
-            _ => break,
-        }
-    }
-    sink.finish(path)?;
-    Ok(n)
+    write_table(
+        format,
+        output,
+        T::ExpSheetInspections,
+        &HEADERS,
+        lang,
+        |row| {
+            let mut after: Option<(String, i64)> = None;
+            let mut n = 0;
+            loop {
+                let page = s.insp_page(
+                    filter,
+                    after.as_ref().map(|(d, id)| (d.as_str(), *id)),
+                    PAGE,
+                )?;
+                for x in page.iter().filter(|x| !open_only || x.state.is_open()) {
+                    row(&cells(x, &regions, lang))?;
+                    n += 1;
+                }
+                match page.last() {
+                    Some(last) if page.len() == PAGE => {
+                        after = Some((last.planned_on.clone(), last.id));
+                    }
+                    _ => return Ok(n),
+                }
+            }
+        },
+    )
 }

@@ -2,7 +2,8 @@
 //! continuation sheets), chosen by format, so each list writes its rows once.
 
 use crate::export::columns::Cell;
-use crate::export::{ExportError, Format, csv, parent_dir, xlsx};
+use crate::export::{ExportError, Format, Output, csv, deliver, parent_dir, xlsx};
+use crate::i18n::{Lang, T};
 use std::io::BufWriter;
 use std::path::Path;
 
@@ -32,7 +33,7 @@ impl TableFormat {
     }
 }
 
-pub enum TableSink {
+enum TableSink {
     Csv(Box<csv::CsvSink<BufWriter<std::fs::File>>>),
     Xlsx(Box<xlsx::XlsxSink>),
 }
@@ -43,7 +44,7 @@ fn failed(path: &Path) -> impl Fn(std::io::Error) -> ExportError + '_ {
 
 impl TableSink {
     /// Starts `path` (the temporary file `deliver` hands over) with the header row.
-    pub fn open(
+    fn open(
         format: TableFormat,
         path: &Path,
         sheet: &str,
@@ -62,7 +63,7 @@ impl TableSink {
         })
     }
 
-    pub fn row(&mut self, cells: &[Cell], path: &Path) -> Result<(), ExportError> {
+    fn row(&mut self, cells: &[Cell], path: &Path) -> Result<(), ExportError> {
         match self {
             TableSink::Csv(sink) => {
                 let line: Vec<String> = cells.iter().map(Cell::text).collect();
@@ -72,10 +73,35 @@ impl TableSink {
         }
     }
 
-    pub fn finish(self, path: &Path) -> Result<(), ExportError> {
+    fn finish(self, path: &Path) -> Result<(), ExportError> {
         match self {
             TableSink::Csv(sink) => sink.finish().map_err(failed(path)),
             TableSink::Xlsx(sink) => sink.finish(path).map_err(failed(path)),
         }
     }
+}
+
+/// One row handed to the table being written.
+pub type RowSink<'a> = dyn FnMut(&[Cell]) -> Result<(), ExportError> + 'a;
+
+/// Writes a list to `output` (a temporary file renamed when complete): the header row from
+/// `headers`, then every row `fill` hands over; returns what `fill` counted.
+pub fn write_table(
+    format: TableFormat,
+    output: Output<'_>,
+    sheet: T,
+    headers: &[T],
+    lang: Lang,
+    fill: impl FnOnce(&mut RowSink<'_>) -> Result<u64, ExportError>,
+) -> Result<u64, ExportError> {
+    deliver(format.format(), output, |path| {
+        let Some(path) = path else {
+            return Err(ExportError::XlsxToStdout);
+        };
+        let headers: Vec<String> = headers.iter().map(|h| h.get(lang).to_string()).collect();
+        let mut sink = TableSink::open(format, path, sheet.get(lang), &headers)?;
+        let n = fill(&mut |cells: &[Cell]| sink.row(cells, path))?;
+        sink.finish(path)?;
+        Ok(n)
+    })
 }

@@ -323,15 +323,7 @@ mod tests {
     }
 
     fn plan(conn: &Connection, sql: &str, args: Vec<Value>) -> String {
-        let mut stmt = conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .expect("explain");
-        let plan: Vec<String> = stmt
-            .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
-            .expect("plan")
-            .collect::<rusqlite::Result<_>>()
-            .expect("rows");
-        plan.join(" | ")
+        crate::store::db::query_plan(conn, sql, params_from_iter(args))
     }
 
     /// Every queue's pages, with and without a fixed region, walk an index in the queue's order: a

@@ -231,6 +231,21 @@ pub fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
 }
 
+/// The `EXPLAIN QUERY PLAN` of a statement as one line (`detail | detail ...`), for the tests that
+/// guard the hot queries' index use.
+#[cfg(test)]
+pub(crate) fn query_plan(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> String {
+    let mut stmt = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .expect("explain");
+    let rows: Vec<String> = stmt
+        .query_map(params, |r| r.get::<_, String>(3))
+        .expect("plan")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows");
+    rows.join(" | ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

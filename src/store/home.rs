@@ -228,15 +228,7 @@ mod tests {
 
     // performance: the home screen's enterprise counts walk indexes, at any scale
     fn plan(conn: &Connection, sql: &str, args: Vec<rusqlite::types::Value>) -> String {
-        let mut stmt = conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .expect("explain");
-        let rows: Vec<String> = stmt
-            .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
-            .expect("plan")
-            .collect::<rusqlite::Result<_>>()
-            .expect("rows");
-        rows.join(" | ")
+        crate::store::db::query_plan(conn, sql, params_from_iter(args))
     }
 
     #[test]

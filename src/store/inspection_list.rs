@@ -112,16 +112,8 @@ mod tests {
 
     fn plan(conn: &Connection, scope: &Scope, f: &ListFilter) -> String {
         let (sql, args) = page_sql(scope, f, Some(("2026-06-01", 9)), 200);
-        let mut stmt = conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .expect("explain");
         let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
-        let plan: Vec<String> = stmt
-            .query_map(params.as_slice(), |r| r.get::<_, String>(3))
-            .expect("plan")
-            .collect::<rusqlite::Result<_>>()
-            .expect("rows");
-        plan.join(" | ")
+        crate::store::db::query_plan(conn, &sql, params.as_slice())
     }
 
     /// The officer filter (any officer, not only the person's own) pages from an ordered index and

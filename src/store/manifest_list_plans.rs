@@ -7,15 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::params_from_iter;
 
 fn plan(conn: &Connection, sql: &str, args: Vec<Value>) -> String {
-    let mut stmt = conn
-        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-        .expect("explain");
-    let rows: Vec<String> = stmt
-        .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
-        .expect("plan")
-        .collect::<rusqlite::Result<_>>()
-        .expect("rows");
-    rows.join(" | ")
+    db::query_plan(conn, sql, params_from_iter(args))
 }
 
 fn cutoffs() -> Cutoffs {

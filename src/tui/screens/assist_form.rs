@@ -451,21 +451,13 @@ impl AssistFormState {
         if self.versioned() != Some(record) {
             return Out::default();
         }
-        match current {
-            Ok((version, state)) => {
-                match &mut self.purpose {
-                    Purpose::Event { row_version, .. }
-                    | Purpose::Plist(PlPurpose::Offsite { row_version, .. }) => {
-                        *row_version = version;
-                    }
-                    _ => {}
-                }
+        match &mut self.purpose {
+            Purpose::Event { row_version, .. }
+            | Purpose::Plist(PlPurpose::Offsite { row_version, .. }) => {
                 self.error = None;
-                Out::message(Message::info(
-                    Text::new(T::MsgVersionReloaded).arg_text("state", state),
-                ))
+                crate::tui::screens::take_version(row_version, current)
             }
-            Err(text) => Out::message(Message::error(text)),
+            _ => Out::default(),
         }
     }
 

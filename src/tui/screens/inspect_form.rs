@@ -203,16 +203,8 @@ impl InspFormState {
         if self.versioned() != Some(record) {
             return Out::default();
         }
-        match current {
-            Ok((version, state)) => {
-                self.row_version = version;
-                self.error = None;
-                Out::message(Message::info(
-                    Text::new(T::MsgVersionReloaded).arg_text("state", state),
-                ))
-            }
-            Err(text) => Out::message(Message::error(text)),
-        }
+        self.error = None;
+        crate::tui::screens::take_version(&mut self.row_version, current)
     }
 
     /// The service's answer to a save.

@@ -380,15 +380,7 @@ impl MfActionState {
         if record != Versioned::Manifest(*id) {
             return Out::default();
         }
-        match current {
-            Ok((version, state)) => {
-                *row_version = version;
-                Out::message(Message::info(
-                    Text::new(T::MsgVersionReloaded).arg_text("state", state),
-                ))
-            }
-            Err(text) => Out::message(Message::error(text)),
-        }
+        crate::tui::screens::take_version(row_version, current)
     }
 
     pub fn done(&mut self, result: Result<Text, Refusal>) -> Out {

@@ -445,15 +445,7 @@ impl MfFormState {
         if record != Versioned::Manifest(*id) {
             return Out::default();
         }
-        match current {
-            Ok((now, state)) => {
-                *version = now;
-                Out::message(Message::info(
-                    Text::new(T::MsgVersionReloaded).arg_text("state", state),
-                ))
-            }
-            Err(text) => Out::message(Message::error(text)),
-        }
+        crate::tui::screens::take_version(version, current)
     }
 
     pub fn done(&mut self, result: Result<Text, Refusal>) -> Out {

@@ -79,3 +79,17 @@ pub fn paste_into(field: &mut TextInput, text: &str) -> Out {
         )),
     }
 }
+
+/// Takes a record's current version (read after a conflict) into `slot`, so the next save re-applies
+/// what is typed to it; says so with the record's state, or why it could not be read.
+pub(crate) fn take_version(slot: &mut i64, current: Result<(i64, Text), Text>) -> Out {
+    match current {
+        Ok((version, state)) => {
+            *slot = version;
+            Out::message(Message::info(
+                Text::new(T::MsgVersionReloaded).arg_text("state", state),
+            ))
+        }
+        Err(text) => Out::message(Message::error(text)),
+    }
+}
