@@ -333,3 +333,65 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
     let e = sup.extend_stock(done.id, good).unwrap_err();
     assert!(zh(&e).contains("已完成"), "{}", zh(&e));
 }
+
+#[test]
+fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
+    use ecocase::domain::manifest::Mode;
+    use ecocase::service::manifest_admin::LicenceInput;
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let mut staff = at(&clock, &path, "staff");
+    staff
+        .create_licence(LicenceInput {
+            number: "鲁危证1598号".into(),
+            holder_uscc: rec_uscc(),
+            holder_name: REC_NAME.into(),
+            province: "37".into(),
+            scope: "HW08".into(),
+            modes: vec![Mode::Utilize],
+            capacity: "3".into(),
+            valid_from: "2025-01-01".into(),
+            valid_to: "2027-12-31".into(),
+        })
+        .expect("small licence");
+    // Five 1 t manifests arrived; only three fit the 3 t capacity.
+    let arrived: Vec<_> = (0..5)
+        .map(|_| {
+            let mut ent = at(&clock, &path, "ent");
+            let m = ent
+                .create_manifest(input("鲁危证1598号", "1", "2026-03-02"), false)
+                .expect("draft");
+            let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
+            let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
+            let mut rec = at(&clock, &path, "rec");
+            step(&mut rec, &m, MfEvent::Arrive, when("2026-03-02 15:00"))
+        })
+        .collect();
+    // Each receipt from its own connection, all at once.
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(arrived.len()));
+    let handles: Vec<_> = arrived
+        .into_iter()
+        .map(|m| {
+            let (path, time, barrier) = (path.clone(), clock.clock(), barrier.clone());
+            std::thread::spawn(move || {
+                let mut rec = ecocase::service::auth::login_path(&path, "rec", PASSWORD, time)
+                    .expect("login");
+                barrier.wait();
+                rec.manifest_transition(
+                    m.id,
+                    m.row_version,
+                    MfEvent::Confirm,
+                    receipt("2026-03-02 16:00", &["1"]),
+                    false,
+                )
+                .is_ok()
+            })
+        })
+        .collect();
+    let confirmed = handles
+        .into_iter()
+        .map(|h| h.join().expect("thread"))
+        .filter(|ok| *ok)
+        .count();
+    assert_eq!(confirmed, 3, "three fit; the other two are refused");
+}

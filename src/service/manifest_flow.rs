@@ -64,6 +64,13 @@ impl Session {
         mut input: EventInput,
         acknowledged: bool,
     ) -> Result<Manifest> {
+        // The write lock is taken before anything is read: the checks below depend on other
+        // manifests (the approval's cumulative quantity at submit, the licence's received total at
+        // receipt), and no other submit or receipt may slip in between those checks and this write.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         let before = self.manifest(id)?;
         // Role and party/scope first (nothing leaks), then the state, then the fields.
         self.manifest_may(event.action(), &before, Some(event.party()))?;
@@ -185,7 +192,7 @@ impl Session {
         let actor = self.actor.clone();
         let snapshot = snapshot_of(&self.conn, id)?;
         let lines_changed = matches!(event, MfEvent::Confirm | MfEvent::ReportDiscrepancy);
-        Ok(db::write_tx(&mut self.conn, |tx| {
+        let write = |tx: &rusqlite::Transaction<'_>| -> db::Result<Manifest> {
             store::save(tx, &m, &actor.uid, &now)?;
             if lines_changed {
                 store::set_lines(tx, id, &lines)?;
@@ -211,7 +218,10 @@ impl Session {
                 &now,
             )?;
             audit_manifest(tx, &actor, &now, "transition", Some(&snapshot), id)
-        })?)
+        };
+        let written = write(&tx)?;
+        tx.commit()?;
+        Ok(written)
     }
 
     /// The licence must be valid on the receipt date, cover the codes and the mode, and have room in
