@@ -99,6 +99,8 @@ fn bulk_year(path: &Path, base: &Clock, count: u64, seed: u64, fixed: &[i64]) ->
     let mut routine: HashMap<(i64, i32), i64> = HashMap::new();
     let tx = bulk::begin_immediate(&s.conn)?;
     let deferred = bulk::defer_indexes(&tx, &["inspection", "insp_history", "insp_finding"])?;
+    // The chain's head stays in memory for the whole load and is stored once before the commit.
+    let mut chain = audit::Chain::load(&tx)?;
     // Oldest first, so numbers follow the dates.
     let mut plan: Vec<i64> = (0..count).map(|_| rng.below(375) as i64 - 10).collect();
     plan.sort_unstable_by(|a, b| b.cmp(a));
@@ -272,7 +274,7 @@ fn bulk_year(path: &Path, base: &Clock, count: u64, seed: u64, fixed: &[i64]) ->
         let after = serde_json::json!({"number": number, "enterprise_id": e.enterprise_id,
             "category": category.code(), "mode": mode.code(), "state": state.code(),
             "planned_on": day(on)});
-        audit::append(
+        chain.append(
             &tx,
             &actor,
             &now,
@@ -285,6 +287,7 @@ fn bulk_year(path: &Path, base: &Clock, count: u64, seed: u64, fixed: &[i64]) ->
             },
         )?;
     }
+    chain.store(&tx)?;
     bulk::recreate_indexes(&tx, &deferred)?;
     tx.commit()?;
     Ok(())

@@ -40,8 +40,17 @@ pub(super) fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// The licences: the receiver enterprise's, and two in other provinces.
-fn licences(path: &Path, base: &Clock, receiver_uscc: &str, receiver_name: &str) -> Result<()> {
+/// The licences: the receiver enterprise's, and two in other provinces. The annual capacity (tonnes)
+/// leaves room for what the bulk manifests of `count` deliver in a year to the local receiver, at any
+/// scale, so the capacity check refuses only the receipts meant to show it.
+fn licences(
+    path: &Path,
+    base: &Clock,
+    receiver_uscc: &str,
+    receiver_name: &str,
+    count: u64,
+) -> Result<()> {
+    let capacity = (count * 2).max(60_000).to_string();
     let mut staff = session(path, "staff", base, 0)?;
     let today = staff.today();
     let local_scope = "HW06,HW08,HW12,HW17,HW31,HW49";
@@ -80,7 +89,7 @@ fn licences(path: &Path, base: &Clock, receiver_uscc: &str, receiver_name: &str)
             province: province.to_string(),
             scope: scope.to_string(),
             modes: vec![Mode::Store, Mode::Utilize, Mode::Dispose],
-            capacity: "60000".to_string(),
+            capacity: capacity.clone(),
             valid_from: date(today - Duration::days(800)),
             valid_to: date(today + Duration::days(4 * 365)),
         })?;
@@ -118,6 +127,8 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
     let span = days_spanned(count);
     let tx = bulk::begin_immediate(&conn)?;
     let deferred = bulk::defer_indexes(&tx, &["manifest", "manifest_line", "manifest_history"])?;
+    // The chain's head stays in memory for the whole load and is stored once before the commit.
+    let mut chain = audit::Chain::load(&tx)?;
     let mut serial: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
     for _ in 0..count {
         let (generator_id, region) = rng.pick(&generators).clone();
@@ -225,7 +236,7 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
         store::append_history(
             &tx, id, "create", state, state, "", &actor.uid, "system", &now,
         )?;
-        audit::append(
+        chain.append(
             &tx,
             &actor,
             &now,
@@ -241,6 +252,7 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
     for (year, last) in serial {
         store::set_serial(&tx, CITY, year, last + 1)?;
     }
+    chain.store(&tx)?;
     bulk::recreate_indexes(&tx, &deferred)?;
     tx.commit()?;
     Ok(())
@@ -298,7 +310,7 @@ pub fn manifests(
     else {
         return Ok(());
     };
-    licences(path, base, receiver, receiver_name)?;
+    licences(path, base, receiver, receiver_name, count)?;
     let conn = db::open(path)?;
     let skip: Vec<i64> = fixed_uscc
         .iter()

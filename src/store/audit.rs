@@ -60,31 +60,57 @@ pub struct Change<'a> {
 
 /// Appends one entry. Must run inside the write transaction of the change it records.
 pub fn append(conn: &Connection, actor: &Actor, at: &str, change: Change<'_>) -> Result<i64> {
-    // Cached statements: bulk writers (import, demo data) append once per record.
-    let head: Option<(i64, String)> = conn
-        .prepare_cached("SELECT seq, hash FROM audit_head WHERE id = 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let (prev_seq, prev_hash) = head.unwrap_or((0, GENESIS.to_string()));
-    let mut row = AuditRow {
-        seq: prev_seq + 1,
-        at: at.to_string(),
-        actor: actor.uid.clone(),
-        actor_name: actor.username.clone(),
-        action: change.action.to_string(),
-        entity: change.entity.to_string(),
-        record_uid: change.record_uid.to_string(),
-        before_json: change.before.map(Value::to_string),
-        after_json: change.after.map(Value::to_string),
-        prev_hash,
-        hash: String::new(),
-    };
-    row.hash = chain_hash(&row.prev_hash, &row);
-    conn.prepare_cached(
-        "INSERT INTO audit_log (seq, at, actor, actor_name, action, entity, record_uid, before_json, after_json, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
+    let mut chain = Chain::load(conn)?;
+    let seq = chain.append(conn, actor, at, change)?;
+    chain.store(conn)?;
+    Ok(seq)
+}
+
+/// The head of the chain held in memory while one transaction appends many rows (bulk writers: demo
+/// data), so the head row is read once and written once instead of once per record. Call
+/// [`Chain::store`] before the transaction commits; a head left behind fails `ecocase check`.
+pub struct Chain {
+    seq: i64,
+    hash: String,
+}
+
+impl Chain {
+    pub fn load(conn: &Connection) -> Result<Chain> {
+        let head: Option<(i64, String)> = conn
+            .prepare_cached("SELECT seq, hash FROM audit_head WHERE id = 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (seq, hash) = head.unwrap_or((0, GENESIS.to_string()));
+        Ok(Chain { seq, hash })
+    }
+
+    /// Appends one row after the head held here; returns its sequence number.
+    pub fn append(
+        &mut self,
+        conn: &Connection,
+        actor: &Actor,
+        at: &str,
+        change: Change<'_>,
+    ) -> Result<i64> {
+        let mut row = AuditRow {
+            seq: self.seq + 1,
+            at: at.to_string(),
+            actor: actor.uid.clone(),
+            actor_name: actor.username.clone(),
+            action: change.action.to_string(),
+            entity: change.entity.to_string(),
+            record_uid: change.record_uid.to_string(),
+            before_json: change.before.map(Value::to_string),
+            after_json: change.after.map(Value::to_string),
+            prev_hash: std::mem::take(&mut self.hash),
+            hash: String::new(),
+        };
+        row.hash = chain_hash(&row.prev_hash, &row);
+        conn.prepare_cached(
+            "INSERT INTO audit_log (seq, at, actor, actor_name, action, entity, record_uid, before_json, after_json, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
             row.seq,
             row.at,
             row.actor,
@@ -96,14 +122,21 @@ pub fn append(conn: &Connection, actor: &Actor, at: &str, change: Change<'_>) ->
             row.after_json,
             row.prev_hash,
             row.hash
-        ],
-    )?;
-    conn.prepare_cached(
-        "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)
-         ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-    )?
-    .execute(params![row.seq, row.hash])?;
-    Ok(row.seq)
+        ])?;
+        self.seq = row.seq;
+        self.hash = row.hash;
+        Ok(self.seq)
+    }
+
+    /// Writes the head held here to `audit_head`.
+    pub fn store(&self, conn: &Connection) -> Result<()> {
+        conn.prepare_cached(
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)
+             ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+        )?
+        .execute(params![self.seq, self.hash])?;
+        Ok(())
+    }
 }
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
