@@ -992,3 +992,10 @@ CREATE TABLE draw_plan_officer (
 CREATE INDEX manifest_stock_aging ON manifest(state, id, received_at) WHERE state = 'received';
 CREATE INDEX manifest_transit_long ON manifest(state, id, departed_at) WHERE state = 'in_transit';
 CREATE INDEX manifest_backfill_due ON manifest(state, id, paper_completed_on) WHERE state = 'pending_backfill';
+
+-- list and 360 view at province scale (migration 12)
+-- A filter inside one region counts its matches and chooses its plan through an index of both columns.
+CREATE INDEX enterprise_region_credit ON enterprise(region_code, credit) WHERE deleted_at IS NULL;
+CREATE INDEX enterprise_region_permit_class ON enterprise(region_code, permit_class) WHERE deleted_at IS NULL;
+CREATE INDEX enterprise_region_hw_class ON enterprise(region_code, hw_class) WHERE deleted_at IS NULL;
+CREATE INDEX enterprise_region_list_status ON enterprise(region_code, list_status) WHERE deleted_at IS NULL;

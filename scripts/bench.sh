@@ -5,6 +5,7 @@
 #   scripts/bench.sh --scale city    city scale (about 20k enterprises)
 #   scripts/bench.sh --regen         generate the demo data again (timed against its budget)
 #   scripts/bench.sh --db FILE       measure an existing database (it must hold the demo accounts)
+#   scripts/bench.sh --queries       only the in-process query measures (no export, no terminal)
 #
 # The demo data is kept in target/bench/<scale>.db. The reference figures need the sqlite3 shell.
 # Exit status 1 when a budget is not met.

@@ -3,7 +3,8 @@
 //! (a plain SELECT of the same page, `sqlite3 -csv` of the same rows).
 //!
 //! Run through `scripts/bench.sh` (it builds optimised and keeps the generated database), or directly:
-//! `cargo bench --bench budgets -- [--scale city|province] [--db FILE] [--regen]`.
+//! `cargo bench --bench budgets -- [--scale city|province] [--db FILE] [--regen] [--queries]`
+//! (`--queries`: only the in-process query measures, without the export and the terminal).
 //!
 //! Query figures are measured in-process through the same functions the interface's runtime calls;
 //! start-up, home, list, bytes per scroll step and memory are measured on the real binary in an 80x24
@@ -31,6 +32,8 @@ struct Args {
     scale: String,
     db: Option<PathBuf>,
     regen: bool,
+    /// Only the in-process query measures (lists, search, 360° view, home counts).
+    queries_only: bool,
 }
 
 fn args() -> Args {
@@ -38,6 +41,7 @@ fn args() -> Args {
         scale: "province".into(),
         db: None,
         regen: false,
+        queries_only: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -45,6 +49,7 @@ fn args() -> Args {
             "--scale" => a.scale = it.next().expect("--scale city|province"),
             "--db" => a.db = Some(PathBuf::from(it.next().expect("--db FILE"))),
             "--regen" => a.regen = true,
+            "--queries" => a.queries_only = true,
             // `cargo bench` passes --bench; other harness flags are not ours.
             _ => {}
         }
@@ -349,8 +354,10 @@ fn main() {
     let db = database(&a, &mut table);
     eprintln!("measuring {} ...", db.display());
     list_measures(&db, &mut table);
-    export_measures(&db, &mut table);
-    pty::terminal_measures(bin(), &db, &mut table);
+    if !a.queries_only {
+        export_measures(&db, &mut table);
+        pty::terminal_measures(bin(), &db, &mut table);
+    }
     println!("{}", table.render(&db, &a.scale));
     if table.any_over() {
         std::process::exit(1);

@@ -25,6 +25,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_draw_officer_pool.sql"),
     // performance at province scale (issue 9): partial indexes for the home counts
     include_str!("migrations/0011_performance.sql"),
+    // performance at province scale (issue 9): region + filter indexes for the enterprise list
+    include_str!("migrations/0012_region_filters.sql"),
 ];
 
 /// The schema version this program writes.
@@ -298,7 +300,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 11);
+        assert_eq!(SCHEMA_VERSION, 12);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

@@ -464,3 +464,74 @@ fn counts_walk_indexes_not_the_table() {
         }
     }
 }
+
+/// A filter inside one region (a branch account, or the region filter) counts its matches and
+/// chooses its plan through the index of both columns (migration 12), never by walking the whole
+/// region; the page itself, when the filter matches many rows, still walks the sort-order index.
+#[test]
+fn filters_within_a_region_count_through_the_region_filter_indexes() {
+    let conn = setup();
+    let filters = [
+        (
+            Filter {
+                credit: Some("yellow".into()),
+                sort: Sort::Status,
+                ..Filter::default()
+            },
+            "enterprise_region_credit",
+        ),
+        (
+            Filter {
+                permit_class: Some("key".into()),
+                ..Filter::default()
+            },
+            "enterprise_region_permit_class",
+        ),
+        (
+            Filter {
+                hw_class: Some("key".into()),
+                ..Filter::default()
+            },
+            "enterprise_region_hw_class",
+        ),
+        (
+            Filter {
+                list_status: Some("listed".into()),
+                ..Filter::default()
+            },
+            "enterprise_region_list_status",
+        ),
+    ];
+    let branch = Scope {
+        region: Some("371525".into()),
+        enterprise_id: None,
+    };
+    for (filter, index) in filters {
+        let region_filter = Filter {
+            region: Some("371502".into()),
+            ..filter.clone()
+        };
+        for (scope, f) in [
+            (branch.clone(), &filter),
+            (Scope::default(), &region_filter),
+        ] {
+            let (wh, args) = where_clause(&scope, f, Plan::FilterIndexes);
+            for sql in [
+                format!("SELECT count(*) FROM enterprise e WHERE {wh}"),
+                format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM enterprise e WHERE {wh} LIMIT {SELECTIVE_MAX})"
+                ),
+            ] {
+                let text = plan(&conn, &sql, args.clone());
+                assert!(
+                    text.contains(&format!("INDEX {index} (region_code=? AND ")),
+                    "{sql}: {index} not used: {text}"
+                );
+            }
+            let (sql, args) = page_sql(&scope, f, None, 20, Direction::Forward, Plan::SortIndex);
+            let text = plan(&conn, &sql, args);
+            assert!(!text.contains("TEMP B-TREE"), "{index}: {text}");
+            assert!(!text.contains(index), "{index} used for the page: {text}");
+        }
+    }
+}

@@ -196,15 +196,23 @@ pub fn case_of(conn: &Connection, inspection_id: i64) -> Result<Option<Case>> {
         .optional()?)
 }
 
-/// An enterprise's cases, newest first (the 360° view).
+/// An enterprise's cases, newest first (the 360° view), of the inspections the lists show. The
+/// `deleted_at IS NULL` lets the partial index `inspection_enterprise` find the enterprise's
+/// inspections; without it all 500k inspections of a province were scanned (90 ms per view).
 pub fn cases_of_enterprise(conn: &Connection, enterprise_id: i64) -> Result<Vec<Case>> {
-    let sql = format!(
-        "{CASE_SELECT} WHERE inspection_id IN (SELECT id FROM inspection WHERE enterprise_id = ?1)
-         ORDER BY approved_on DESC, id DESC"
-    );
-    let mut stmt = conn.prepare(&sql)?;
+    let sql = cases_of_enterprise_sql();
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([enterprise_id], read_case)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The query of [`cases_of_enterprise`], shared with its query-plan test.
+fn cases_of_enterprise_sql() -> String {
+    format!(
+        "{CASE_SELECT} WHERE inspection_id IN
+           (SELECT id FROM inspection WHERE enterprise_id = ?1 AND deleted_at IS NULL)
+         ORDER BY approved_on DESC, id DESC"
+    )
 }
 
 pub fn insert_case(conn: &Connection, c: &Case, by: &str, now: &str) -> Result<i64> {
@@ -275,4 +283,37 @@ pub fn case_history(conn: &Connection, case_id: i64) -> Result<Vec<(String, Stri
     )?;
     let rows = stmt.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::enterprise::fixture::setup;
+
+    /// The 360° view reads an enterprise's cases through its inspections' index: a scan of the
+    /// inspection table costs 90 ms at province scale.
+    #[test]
+    fn cases_of_an_enterprise_find_its_inspections_by_index() {
+        let conn = setup();
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", cases_of_enterprise_sql()))
+            .expect("explain")
+            .query_map([1], |r| r.get::<_, String>(3))
+            .expect("plan")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        let text = plan.join(" | ");
+        assert!(
+            text.contains("USING INDEX inspection_enterprise")
+                || text.contains("USING COVERING INDEX inspection_enterprise"),
+            "{text}"
+        );
+        assert!(
+            !text
+                .split(" | ")
+                .any(|step| step.trim() == "SCAN inspection"),
+            "the inspections are scanned: {text}"
+        );
+        assert!(cases_of_enterprise(&conn, 1).expect("cases").is_empty());
+    }
 }
