@@ -999,3 +999,7 @@ CREATE INDEX enterprise_region_credit ON enterprise(region_code, credit) WHERE d
 CREATE INDEX enterprise_region_permit_class ON enterprise(region_code, permit_class) WHERE deleted_at IS NULL;
 CREATE INDEX enterprise_region_hw_class ON enterprise(region_code, hw_class) WHERE deleted_at IS NULL;
 CREATE INDEX enterprise_region_list_status ON enterprise(region_code, list_status) WHERE deleted_at IS NULL;
+
+-- licence capacity check (migration 13)
+-- A receipt sums what the licence received that year through this index (range on received_at).
+CREATE INDEX manifest_licence_received ON manifest(licence_id, received_at, received_kg) WHERE state IN ('received', 'completed');

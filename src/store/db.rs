@@ -27,6 +27,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_performance.sql"),
     // performance at province scale (issue 9): region + filter indexes for the enterprise list
     include_str!("migrations/0012_region_filters.sql"),
+    // the licence capacity check sums a year's receipts through an index
+    include_str!("migrations/0013_licence_received.sql"),
 ];
 
 /// The schema version this program writes.
@@ -300,7 +302,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 12);
+        assert_eq!(SCHEMA_VERSION, 13);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

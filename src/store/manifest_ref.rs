@@ -269,14 +269,16 @@ pub fn licence_received_kg(
     year: &str,
     except: i64,
 ) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT COALESCE(SUM(received_kg), 0) FROM manifest
-         WHERE licence_id = ?1 AND id <> ?2 AND state IN ('received', 'completed')
-           AND substr(received_at, 1, 4) = ?3",
-        params![licence_id, except, year],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached(RECEIVED_KG_SQL)?
+        .query_row(params![licence_id, except, year], |r| r.get(0))?)
 }
+
+/// A year's receipts under a licence, as a range on `received_at` (ISO text starting with the year), so
+/// the sum walks `manifest_licence_received`.
+const RECEIVED_KG_SQL: &str = "SELECT COALESCE(SUM(received_kg), 0) FROM manifest
+     WHERE licence_id = ?1 AND id <> ?2 AND state IN ('received', 'completed')
+       AND received_at >= ?3 AND received_at < CAST(CAST(?3 AS INTEGER) + 1 AS TEXT)";
 
 /// The edition in force on `day` as (id, label): the latest effective on or before it.
 pub fn edition_on(conn: &Connection, day: &str) -> Result<Option<(i64, String)>> {
@@ -354,4 +356,19 @@ pub fn generator_candidates(conn: &Connection, limit: usize) -> Result<Vec<(i64,
     ))?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+#[cfg(test)]
+mod plan_tests {
+    use super::*;
+
+    #[test]
+    fn a_licence_year_of_receipts_is_summed_through_its_index() {
+        let conn = crate::store::db::open_in_memory().expect("db");
+        let plan = crate::store::db::query_plan(&conn, RECEIVED_KG_SQL, params![1, 0, "2026"]);
+        assert!(
+            plan.contains("manifest_licence_received") && !plan.contains("SCAN"),
+            "{plan}"
+        );
+    }
 }
