@@ -40,9 +40,9 @@ pub(super) fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// The licences: the receiver enterprise's, and two in other provinces. The annual capacity (tonnes)
-/// leaves room for what the bulk manifests of `count` deliver in a year to the local receiver, at any
-/// scale, so the capacity check refuses only the receipts meant to show it.
+/// The licences: the receiver enterprise's, and two in other provinces. At city and province scale
+/// the receiver also holds [`BULK_LICENCE`] for its second plant, which takes the bulk manifests, so the
+/// stories' receipts are judged against the main licence's own capacity only.
 fn licences(
     path: &Path,
     base: &Clock,
@@ -50,7 +50,6 @@ fn licences(
     receiver_name: &str,
     count: u64,
 ) -> Result<()> {
-    let capacity = (count * 2).max(60_000).to_string();
     let mut staff = session(path, "staff", base, 0)?;
     let today = staff.today();
     let local_scope = "HW06,HW08,HW12,HW17,HW31,HW49";
@@ -89,13 +88,30 @@ fn licences(
             province: province.to_string(),
             scope: scope.to_string(),
             modes: vec![Mode::Store, Mode::Utilize, Mode::Dispose],
-            capacity: capacity.clone(),
+            capacity: "60000".to_string(),
+            valid_from: date(today - Duration::days(800)),
+            valid_to: date(today + Duration::days(4 * 365)),
+        })?;
+    }
+    if count * 2 > 60_000 {
+        staff.create_licence(LicenceInput {
+            number: BULK_LICENCE.to_string(),
+            holder_uscc: receiver_uscc.to_string(),
+            holder_name: receiver_name.to_string(),
+            province: "37".to_string(),
+            scope: local_scope.to_string(),
+            modes: vec![Mode::Store, Mode::Utilize, Mode::Dispose],
+            // The largest capacity a licence may state.
+            capacity: (count * 2).min(1_000_000).to_string(),
             valid_from: date(today - Duration::days(800)),
             valid_to: date(today + Duration::days(4 * 365)),
         })?;
     }
     Ok(())
 }
+
+/// The receiver's second licence, for the bulk manifests of the larger scales.
+const BULK_LICENCE: &str = "鲁危证1509号";
 
 /// Bulk manifests between generated enterprises and the local licence, over the past 20 months (longer
 /// at province scale, see [`days_spanned`]), mostly
@@ -108,7 +124,10 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
     let actor = Actor::system();
     let conn = db::open(path)?;
     bulk::tune_for_build(&conn)?;
-    let Some(licence) = refs::licence_by_number(&conn, "鲁危证1508号")? else {
+    let Some(licence) = (match refs::licence_by_number(&conn, BULK_LICENCE)? {
+        Some(l) => Some(l),
+        None => refs::licence_by_number(&conn, "鲁危证1508号")?,
+    }) else {
         return Ok(());
     };
     let generators = refs::generator_candidates(&conn, 5_000)?
