@@ -37,7 +37,7 @@ impl Session {
     /// Recomputes every running request's alert dates when the budgets or calendar changed since
     /// they were stored (and on the first read after the upgrade that added them). Derived data, not
     /// a business change: not audited.
-    fn ensure_alert_dates(&self) -> Result<()> {
+    pub(super) fn ensure_alert_dates(&self) -> Result<()> {
         let basis = self.sla_basis()?;
         if store::basis(&self.conn)?.as_deref() == Some(basis.as_str()) {
             return Ok(());
@@ -134,7 +134,7 @@ impl Session {
     }
 }
 
-fn dates_of(
+pub(super) fn dates_of(
     r: &Request,
     suspensions: Vec<(String, Option<String>)>,
     budgets: &Budgets,

@@ -7,10 +7,12 @@ use crate::domain::pinyin::initials;
 use crate::domain::user::{Actor, Role};
 use crate::domain::validate::{FieldIssue, has_errors};
 use crate::i18n::{Lang, T, Text};
+use crate::service::demo_build::Build;
 use crate::service::demo_data::{DemoEnterprise, Generator};
 use crate::service::setup::{create_database, remove_database_files};
 use crate::service::users::{NewAccount, insert_account};
 use crate::service::{Clock, Result, ServiceError, Session, stamp};
+use crate::store::audit_bulk::{BulkChain, OwnedChange};
 use crate::store::user::Certificate;
 use crate::store::{audit, bulk, db, enterprise as store, reference};
 use chrono::Duration;
@@ -335,12 +337,16 @@ fn build(
     let mut fixed_uscc = Vec::new();
     {
         let tx = bulk::begin_immediate(&s.conn)?;
-        let write = |mut e: DemoEnterprise| -> Result<()> {
+        let indexes = bulk::defer_indexes(&tx, &["enterprise", "enterprise_former_name"])?;
+        let search = bulk::defer_search(&tx)?;
+        // The chain's head stays in memory for the whole load and is stored once before the commit.
+        let mut chain = BulkChain::start(&tx)?;
+        let mut write = |mut e: DemoEnterprise| -> Result<()> {
             let issues = validate_draft(&mut e.draft, |c| regions.iter().any(|r| r == c), today);
             if has_errors(&issues) {
                 return Err(ServiceError::Invalid(issues));
             }
-            insert(&tx, &actor, &now, &e, &issues)
+            insert(&tx, &mut chain, &actor, &now, &e, &issues)
         };
         for f in &FIXED {
             let uscc = g.uscc(f.uscc_area);
@@ -377,6 +383,9 @@ fn build(
                 progress(done, total);
             }
         }
+        chain.finish(&tx)?;
+        bulk::recreate_indexes(&tx, &indexes)?;
+        bulk::fill_search(&tx, &search)?;
         let cal = reference::calendar(&tx)?;
         crate::service::demo_positive_list::write(&tx, &actor, &now, today, &cal, FIXED.len())?;
         reference::set_setting(&tx, "demo", "1", &actor.uid, &now)?;
@@ -397,7 +406,6 @@ fn build(
     }
     progress(total, total);
     let summary = accounts(&mut s, &fixed_uscc)?;
-    bulk::end_build(&s.conn)?;
     let fixed_ids = fixed_uscc
         .iter()
         .map(|u| Ok(store::get_by_uscc(&s.conn, u)?.map(|e| e.id)))
@@ -430,28 +438,30 @@ fn build(
         .iter()
         .map(|e| e.id)
         .collect();
-    crate::service::demo_assist::history(path, clock, fixed_ids.first().copied(), &spread)?;
-    crate::service::demo_assist::requests(path, clock, &fixed_ids, guan)?;
+    let mut b = Build::new(s);
+    // 帮扶 at the stated sizes (about 30k requests at city scale); the small demo keeps its stories.
+    let requests = if scale == Scale::Small {
+        0
+    } else {
+        total * 3 / 2
+    };
+    crate::service::demo_assist_bulk::bulk_requests(&mut b, requests, scale.seed(), &fixed_ids)?;
+    crate::service::demo_assist::history(&mut b, fixed_ids.first().copied(), &spread)?;
+    crate::service::demo_assist::requests(&mut b, &fixed_ids, guan)?;
     // 圆桌座谈 (assistance round-tables)
-    crate::service::demo_assist::meetings(path, clock, guan)?;
+    crate::service::demo_assist::meetings(&mut b, guan)?;
     // 危险废物转移联单 (manifests): ten per enterprise.
     let names: Vec<&str> = FIXED.iter().map(|f| f.name).collect();
     crate::service::demo_manifest::manifests(
-        path,
-        clock,
+        &mut b,
         total * 10,
         scale.seed(),
         &fixed_uscc,
         &names,
     )?;
     // inspections: a year of them (2.5 per enterprise), the accounts' stories and two draws
-    crate::service::demo_inspection::inspections(
-        path,
-        clock,
-        total * 5 / 2,
-        scale.seed(),
-        &fixed_ids,
-    )?;
+    crate::service::demo_inspection::inspections(&mut b, total * 5 / 2, scale.seed(), &fixed_ids)?;
+    bulk::end_build(&b.into_session().conn)?;
     Ok(DemoSummary {
         enterprises: total,
         ..summary
@@ -461,6 +471,7 @@ fn build(
 /// Inserts one generated enterprise with its former names and its audit entry.
 fn insert(
     tx: &rusqlite::Transaction<'_>,
+    chain: &mut BulkChain,
     actor: &Actor,
     now: &str,
     e: &DemoEnterprise,
@@ -475,9 +486,6 @@ fn insert(
     }
     for (name, valid_to) in &e.former_names {
         store::add_former_name(tx, id, name, valid_to, &actor.uid, now)?;
-    }
-    if !e.former_names.is_empty() {
-        bulk::refresh_search(tx, id)?;
     }
     // The record as stored, built here rather than read back: this runs hundreds of thousands of times.
     let record = Enterprise {
@@ -510,16 +518,16 @@ fn insert(
     if !e.former_names.is_empty() {
         after["former_names"] = serde_json::json!(e.former_names);
     }
-    audit::append(
+    chain.append(
         tx,
         actor,
         now,
-        audit::Change {
+        OwnedChange {
             action: "create",
             entity: "enterprise",
-            record_uid: &uid,
+            record_uid: uid.clone(),
             before: None,
-            after: Some(&after),
+            after: Some(after),
         },
     )?;
     Ok(())

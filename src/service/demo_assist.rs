@@ -5,12 +5,10 @@
 use crate::domain::assistance::{
     Channel, Event, EventInput, Outcome, Rating, RequestDraft, ServiceMode, Urgency,
 };
-use crate::service::{Clock, Result, ServiceError, Session};
+use crate::service::Result;
+use crate::service::demo_build::Build;
 use crate::store::assistance::{Request, ServiceRecord};
-use crate::store::{db, user};
-use chrono::Duration;
-use std::path::Path;
-use std::sync::Arc;
+use crate::store::user;
 
 /// One demo request: who files it, for which enterprise, how, and how far it gets (events with the
 /// number of days before today each happens).
@@ -156,17 +154,6 @@ const STORIES: &[Story] = &[
     },
 ];
 
-/// A session of a demo account whose clock reads `days_ago` days before `base`.
-fn session(path: &Path, username: &str, base: &Clock, days_ago: i64) -> Result<Session> {
-    let conn = db::open(path)?;
-    let actor = user::find_by_username(&conn, username)?
-        .ok_or(ServiceError::NotFound)?
-        .actor();
-    let base = base.clone();
-    let clock: Clock = Arc::new(move || base() - Duration::days(days_ago));
-    Session::new(conn, actor, clock)
-}
-
 /// Who takes an event in the stories: triage by the filer's bureau side, handling by the handler,
 /// rating by the enterprise.
 fn actor_for(event: Event, story: &Story, handler: &str) -> &'static str {
@@ -185,7 +172,7 @@ fn actor_for(event: Event, story: &Story, handler: &str) -> &'static str {
 }
 
 /// Files every story's request and takes it through its steps.
-pub fn requests(path: &Path, base: &Clock, fixed: &[i64], guan: Option<i64>) -> Result<()> {
+pub(super) fn requests(b: &mut Build, fixed: &[i64], guan: Option<i64>) -> Result<()> {
     for story in STORIES {
         let enterprise = match story.fixed {
             Some(i) => fixed.get(i).copied(),
@@ -194,7 +181,7 @@ pub fn requests(path: &Path, base: &Clock, fixed: &[i64], guan: Option<i64>) -> 
         let Some(enterprise) = enterprise else {
             continue;
         };
-        let mut filer = session(path, story.filer, base, story.filed_days_ago)?;
+        let filer = b.act(story.filer, story.filed_days_ago)?;
         let mut r: Request = filer.file_request(
             RequestDraft {
                 enterprise_id: Some(enterprise),
@@ -212,12 +199,7 @@ pub fn requests(path: &Path, base: &Clock, fixed: &[i64], guan: Option<i64>) -> 
             "inspector"
         };
         for (event, days_ago) in story.steps {
-            let mut s = session(
-                path,
-                actor_for(*event, story, handler_name),
-                base,
-                *days_ago,
-            )?;
+            let s = b.act(actor_for(*event, story, handler_name), *days_ago)?;
             let handler = user::find_by_username(&s.conn, handler_name)?.map(|u| u.id);
             if *event == Event::Complete {
                 s.assist_record_service(
@@ -253,12 +235,12 @@ pub fn requests(path: &Path, base: &Clock, fixed: &[i64], guan: Option<i64>) -> 
 /// A round-table held by the 冠县 branch three days ago: the enterprise's environmental officer and a
 /// provincial expert took part; one problem became a new request, and an earlier request of the
 /// enterprise was linked.
-pub fn meetings(path: &Path, base: &Clock, guan: Option<i64>) -> Result<()> {
+pub(super) fn meetings(b: &mut Build, guan: Option<i64>) -> Result<()> {
     use crate::domain::assistance_meeting::{MeetingDraft, ParticipantDraft};
     let Some(enterprise) = guan else {
         return Ok(());
     };
-    let mut s = session(path, "branch", base, 3)?;
+    let s = b.act("branch", 3)?;
     let m = s.record_meeting(MeetingDraft {
         date: s.today().format("%Y-%m-%d").to_string(),
         place: "冠县分局三楼会议室".to_string(),
@@ -305,7 +287,7 @@ pub fn meetings(path: &Path, base: &Clock, guan: Option<i64>) -> Result<()> {
 }
 
 /// Services, channels and texts the year's history cycles through.
-const HISTORY: [(&str, Channel, &str); 6] = [
+pub(super) const HISTORY: [(&str, Channel, &str); 6] = [
     ("PERMIT", Channel::Phone, "排污许可证延续申请材料准备指导"),
     (
         "HAZWASTE",
@@ -322,7 +304,7 @@ const HISTORY: [(&str, Channel, &str); 6] = [
 /// assigned, served and rated through the service with clocks set in the past, so the summary report
 /// has figures for any recent month or quarter: some finish late, a few are rated only 一般 (a poor
 /// rating would reopen them).
-pub fn history(path: &Path, base: &Clock, own: Option<i64>, enterprises: &[i64]) -> Result<()> {
+pub(super) fn history(b: &mut Build, own: Option<i64>, enterprises: &[i64]) -> Result<()> {
     if enterprises.is_empty() {
         return Ok(());
     }
@@ -340,7 +322,7 @@ pub fn history(path: &Path, base: &Clock, own: Option<i64>, enterprises: &[i64])
             continue;
         };
         let filer = if self_service { "enterprise" } else { "staff" };
-        let mut s = session(path, filer, base, filed)?;
+        let s = b.act(filer, filed)?;
         let mut r = s.file_request(
             RequestDraft {
                 enterprise_id: Some(enterprise),
@@ -378,7 +360,7 @@ pub fn history(path: &Path, base: &Clock, own: Option<i64>, enterprises: &[i64])
             },
         ];
         for (event, who, days_ago) in steps {
-            let mut s = session(path, who, base, days_ago.max(0))?;
+            let s = b.act(who, days_ago.max(0))?;
             let handler = user::find_by_username(&s.conn, "inspector")?.map(|u| u.id);
             if event == Event::Complete {
                 s.assist_record_service(

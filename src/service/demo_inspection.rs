@@ -7,19 +7,19 @@ use crate::domain::inspection::{
     Category, Conclusion, Event, EventInput, InspState, Mode, Severity, Signature,
 };
 use crate::domain::user::Actor;
+use crate::service::demo_build::Build;
 use crate::service::demo_data::Rng;
 use crate::service::draw::PlanDraft;
 use crate::service::inspection::{PlanInput, resolve_officers};
 use crate::service::inspection_followup::{CaseInput, OrderInput};
 use crate::service::inspection_record::FindingInput;
-use crate::service::{Clock, Result, ServiceError, Session, stamp};
+use crate::service::{Result, Session, stamp};
+use crate::store::audit_bulk::{BulkChain, OwnedChange};
 use crate::store::inspection::{self as store, Finding, Inspection, NewInspection};
 use crate::store::inspection_followup::{self as followup, Case, NewRectification};
-use crate::store::{audit, bulk, db, draw as draws, user};
+use crate::store::{bulk, db, draw as draws, user};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::HashMap;
-use std::path::Path;
-use std::sync::Arc;
 
 /// Category weights of the bulk year.
 const CATEGORIES: &[(Category, u32)] = &[
@@ -57,28 +57,16 @@ fn day(d: NaiveDate) -> String {
 }
 
 /// Writes the whole demo inspection data: the bulk year, then the stories and draws.
-pub fn inspections(path: &Path, base: &Clock, count: u64, seed: u64, fixed: &[i64]) -> Result<()> {
-    bulk_year(path, base, count, seed, fixed)?;
-    stories(path, base, fixed)?;
-    draws_by_supervisor(path, base)
-}
-
-/// A session of a demo account whose clock reads `days_ago` days before `base`.
-fn session(path: &Path, username: &str, base: &Clock, days_ago: i64) -> Result<Session> {
-    let conn = db::open(path)?;
-    let actor = user::find_by_username(&conn, username)?
-        .ok_or(ServiceError::NotFound)?
-        .actor();
-    let base = base.clone();
-    let clock: Clock = Arc::new(move || base() - Duration::days(days_ago));
-    Session::new(conn, actor, clock)
+pub(super) fn inspections(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> {
+    bulk_year(b, count, seed, fixed)?;
+    stories(b, fixed)?;
+    draws_by_supervisor(b)
 }
 
 /// The bulk year: one transaction of prepared inserts, each inspection audited as created; the
 /// secondary indexes are built once at the end.
-fn bulk_year(path: &Path, base: &Clock, count: u64, seed: u64, fixed: &[i64]) -> Result<()> {
-    let s = Session::new(db::open(path)?, Actor::system(), base.clone())?;
-    bulk::tune_for_build(&s.conn)?;
+fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> {
+    let s = b.system();
     let today = s.today();
     let now = stamp(s.now());
     let actor = Actor::system();
@@ -100,7 +88,7 @@ fn bulk_year(path: &Path, base: &Clock, count: u64, seed: u64, fixed: &[i64]) ->
     let tx = bulk::begin_immediate(&s.conn)?;
     let deferred = bulk::defer_indexes(&tx, &["inspection", "insp_history", "insp_finding"])?;
     // The chain's head stays in memory for the whole load and is stored once before the commit.
-    let mut chain = audit::Chain::load(&tx)?;
+    let mut chain = BulkChain::start(&tx)?;
     // Oldest first, so numbers follow the dates.
     let mut plan: Vec<i64> = (0..count).map(|_| rng.below(375) as i64 - 10).collect();
     plan.sort_unstable_by(|a, b| b.cmp(a));
@@ -278,23 +266,23 @@ fn bulk_year(path: &Path, base: &Clock, count: u64, seed: u64, fixed: &[i64]) ->
             &tx,
             &actor,
             &now,
-            audit::Change {
+            OwnedChange {
                 action: "create",
                 entity: "inspection",
-                record_uid: &uid,
+                record_uid: uid.clone(),
                 before: None,
-                after: Some(&after),
+                after: Some(after),
             },
         )?;
     }
-    chain.store(&tx)?;
+    chain.finish(&tx)?;
     bulk::recreate_indexes(&tx, &deferred)?;
     tx.commit()?;
     Ok(())
 }
 
 /// The demo accounts' own inspections of the `enterprise` account's company (fixed[0]).
-fn stories(path: &Path, base: &Clock, fixed: &[i64]) -> Result<()> {
+fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
     let Some(&company) = fixed.first() else {
         return Ok(());
     };
@@ -316,8 +304,8 @@ fn stories(path: &Path, base: &Clock, fixed: &[i64]) -> Result<()> {
         recusal_reason: String::new(),
     };
     // 1. A monitoring alert 90 days ago: a case, transferred by the supervisor a week later.
-    let mut s = session(path, "inspector", base, 90)?;
-    let mut input = complaint(&s, "自动监控报警 2026-AL-0077");
+    let s = b.act("inspector", 90)?;
+    let mut input = complaint(s, "自动监控报警 2026-AL-0077");
     input.category = Category::Monitoring;
     let x = s.insp_plan(&input)?;
     let x = s.insp_transition(x.id, x.row_version, Event::Start, &EventInput::default())?;
@@ -340,7 +328,7 @@ fn stories(path: &Path, base: &Clock, fixed: &[i64]) -> Result<()> {
         "",
     )?;
     let discovered = s.today();
-    let mut sup = session(path, "supervisor", base, 83)?;
+    let sup = b.act("supervisor", 83)?;
     sup.insp_transfer_case(
         x.id,
         &CaseInput {
@@ -351,8 +339,8 @@ fn stories(path: &Path, base: &Clock, fixed: &[i64]) -> Result<()> {
         },
     )?;
     // 2. Signed 40 days ago with an order; deadline 10 days ago: the re-check is overdue.
-    let mut s = session(path, "inspector", base, 40)?;
-    let x = s.insp_plan(&complaint(&s, "12369-2026-0318"))?;
+    let s = b.act("inspector", 40)?;
+    let x = s.insp_plan(&complaint(s, "12369-2026-0318"))?;
     let x = s.insp_transition(x.id, x.row_version, Event::Start, &EventInput::default())?;
     s.insp_add_representative(x.id, "孙丽", "环保专员")?;
     s.insp_add_finding(
@@ -385,13 +373,13 @@ fn stories(path: &Path, base: &Clock, fixed: &[i64]) -> Result<()> {
         },
     )?;
     // 3. A complaint check waiting for today's visit.
-    let mut s = session(path, "inspector", base, 0)?;
-    s.insp_plan(&complaint(&s, "12345-2026-1107"))?;
+    let s = b.act("inspector", 0)?;
+    s.insp_plan(&complaint(s, "12345-2026-1107"))?;
     Ok(())
 }
 
 /// Two draws by the supervisor, with fixed seeds so the demo is the same on every run.
-fn draws_by_supervisor(path: &Path, base: &Clock) -> Result<()> {
+fn draws_by_supervisor(b: &mut Build) -> Result<()> {
     let specs = [
         (30, "冠县一般企业 双随机", "371525", "all", 5, [0x11u8; 32]),
         (
@@ -404,7 +392,7 @@ fn draws_by_supervisor(path: &Path, base: &Clock) -> Result<()> {
         ),
     ];
     for (days_ago, name, region, class, pct, seed) in specs {
-        let mut s = session(path, "supervisor", base, days_ago)?;
+        let s = b.act("supervisor", days_ago)?;
         let plan = s.draw_create_plan(&PlanDraft {
             name: format!("{}年 {name}", s.today().year()),
             regions: vec![region.to_string()],

@@ -4,16 +4,16 @@
 
 use crate::domain::manifest::{CITY, Decision, LegDraft, Line, MfState, Mode, Origin};
 use crate::domain::user::Actor;
+use crate::service::demo_build::Build;
 use crate::service::demo_data::Rng;
 use crate::service::manifest::new_leg;
 use crate::service::manifest_admin::LicenceInput;
-use crate::service::{Clock, Result, ServiceError, Session, stamp};
+use crate::service::{Result, stamp};
+use crate::store::audit_bulk::{BulkChain, OwnedChange};
 use crate::store::manifest::{self as store, Manifest};
 use crate::store::manifest_ref as refs;
-use crate::store::{audit, bulk, db, user};
+use crate::store::{bulk, db};
 use chrono::{Datelike, Duration, NaiveDate};
-use std::path::Path;
-use std::sync::Arc;
 
 /// Common codes with a name, hazards, form, packaging and a typical load in kilograms.
 pub(super) const WASTES: &[(&str, &str, &str, &str, &str, i64)] = &[
@@ -25,17 +25,6 @@ pub(super) const WASTES: &[(&str, &str, &str, &str, &str, i64)] = &[
     ("900-214-08", "废润滑油", "T,I", "L", "200L铁桶", 1_800),
 ];
 
-/// A session of a demo account whose clock reads `days_ago` days before `base`.
-pub(super) fn session(path: &Path, username: &str, base: &Clock, days_ago: i64) -> Result<Session> {
-    let conn = db::open(path)?;
-    let actor = user::find_by_username(&conn, username)?
-        .ok_or(ServiceError::NotFound)?
-        .actor();
-    let base = base.clone();
-    let clock: Clock = Arc::new(move || base() - Duration::days(days_ago));
-    Session::new(conn, actor, clock)
-}
-
 pub(super) fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -43,14 +32,8 @@ pub(super) fn date(d: NaiveDate) -> String {
 /// The licences: the receiver enterprise's, and two in other provinces. At city and province scale
 /// the receiver also holds [`BULK_LICENCE`] for its second plant, which takes the bulk manifests, so the
 /// stories' receipts are judged against the main licence's own capacity only.
-fn licences(
-    path: &Path,
-    base: &Clock,
-    receiver_uscc: &str,
-    receiver_name: &str,
-    count: u64,
-) -> Result<()> {
-    let mut staff = session(path, "staff", base, 0)?;
+fn licences(b: &mut Build, receiver_uscc: &str, receiver_name: &str, count: u64) -> Result<()> {
+    let staff = b.act("staff", 0)?;
     let today = staff.today();
     let local_scope = "HW06,HW08,HW12,HW17,HW31,HW49";
     for (number, uscc, name, province, scope) in [
@@ -117,20 +100,19 @@ const BULK_LICENCE: &str = "鲁危证1509号";
 /// at province scale, see [`days_spanned`]), mostly
 /// completed, some waiting or alerted. One transaction with cached statements and one audit entry each;
 /// the secondary indexes are built once at the end.
-fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]) -> Result<()> {
-    let s = session(path, "staff", base, 0)?;
+fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<()> {
+    let s = b.system();
     let today = s.today();
     let now = stamp(s.now());
     let actor = Actor::system();
-    let conn = db::open(path)?;
-    bulk::tune_for_build(&conn)?;
-    let Some(licence) = (match refs::licence_by_number(&conn, BULK_LICENCE)? {
+    let conn = &s.conn;
+    let Some(licence) = (match refs::licence_by_number(conn, BULK_LICENCE)? {
         Some(l) => Some(l),
-        None => refs::licence_by_number(&conn, "鲁危证1508号")?,
+        None => refs::licence_by_number(conn, "鲁危证1508号")?,
     }) else {
         return Ok(());
     };
-    let generators = refs::generator_candidates(&conn, 5_000)?
+    let generators = refs::generator_candidates(conn, 5_000)?
         .into_iter()
         .filter(|(id, _)| !skip.contains(id))
         .collect::<Vec<_>>();
@@ -138,16 +120,16 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
         return Ok(());
     }
     let receiver_region = match licence.enterprise_id {
-        Some(e) => crate::store::enterprise::get(&conn, e)?.region_code,
+        Some(e) => crate::store::enterprise::get(conn, e)?.region_code,
         None => String::new(),
     };
     let snapshot = serde_json::to_string(&licence.facts()).unwrap_or_default();
     let mut rng = Rng::new(seed ^ 0x4D46);
     let span = days_spanned(count);
-    let tx = bulk::begin_immediate(&conn)?;
+    let tx = bulk::begin_immediate(conn)?;
     let deferred = bulk::defer_indexes(&tx, &["manifest", "manifest_line", "manifest_history"])?;
     // The chain's head stays in memory for the whole load and is stored once before the commit.
-    let mut chain = audit::Chain::load(&tx)?;
+    let mut chain = BulkChain::start(&tx)?;
     let mut serial: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
     for _ in 0..count {
         let (generator_id, region) = rng.pick(&generators).clone();
@@ -259,19 +241,19 @@ fn bulk_manifests(path: &Path, base: &Clock, count: u64, seed: u64, skip: &[i64]
             &tx,
             &actor,
             &now,
-            audit::Change {
+            OwnedChange {
                 action: "create",
                 entity: "manifest",
-                record_uid: &m.uid,
+                record_uid: m.uid.clone(),
                 before: None,
-                after: Some(&serde_json::json!({ "number": m.number, "state": state.code() })),
+                after: Some(serde_json::json!({ "number": m.number, "state": state.code() })),
             },
         )?;
     }
     for (year, last) in serial {
         store::set_serial(&tx, CITY, year, last + 1)?;
     }
-    chain.store(&tx)?;
+    chain.finish(&tx)?;
     bulk::recreate_indexes(&tx, &deferred)?;
     tx.commit()?;
     Ok(())
@@ -316,9 +298,8 @@ pub(super) fn carrier() -> LegDraft {
 }
 
 /// Everything of the module: licences, bulk manifests (`count`), then the stories.
-pub fn manifests(
-    path: &Path,
-    base: &Clock,
+pub(super) fn manifests(
+    b: &mut Build,
     count: u64,
     seed: u64,
     fixed_uscc: &[String],
@@ -329,20 +310,19 @@ pub fn manifests(
     else {
         return Ok(());
     };
-    licences(path, base, receiver, receiver_name, count)?;
-    let conn = db::open(path)?;
+    licences(b, receiver, receiver_name, count)?;
+    let conn = &b.system().conn;
     let skip: Vec<i64> = fixed_uscc
         .iter()
         .filter_map(|u| {
-            crate::store::enterprise::get_by_uscc(&conn, u)
+            crate::store::enterprise::get_by_uscc(conn, u)
                 .ok()
                 .flatten()
         })
         .map(|e| e.id)
         .collect();
-    drop(conn);
-    bulk_manifests(path, base, count, seed, &skip)?;
-    crate::service::demo_manifest_stories::stories(path, base, generator)?;
+    bulk_manifests(b, count, seed, &skip)?;
+    crate::service::demo_manifest_stories::stories(b, generator)?;
     Ok(())
 }
 

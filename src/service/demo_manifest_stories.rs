@@ -4,13 +4,13 @@
 
 use crate::domain::manifest::{CITY, Decision, DiscrepancyKind, LineDraft, Mode, Origin};
 use crate::domain::manifest_rules::{DiscrepancyInput, EventInput, MfEvent};
-use crate::service::demo_manifest::{WASTES, carrier, date, session};
+use crate::service::Result;
+use crate::service::demo_build::Build;
+use crate::service::demo_manifest::{WASTES, carrier, date};
 use crate::service::manifest::ManifestInput;
 use crate::service::manifest_admin::ApprovalInput;
-use crate::service::{Clock, Result};
 use crate::store::manifest as store;
 use chrono::{Datelike, Duration};
-use std::path::Path;
 
 /// One hand-made manifest of the `enterprise` account's enterprise and how far it gets (events with
 /// the days before today each happens).
@@ -214,8 +214,8 @@ fn actor_for(event: MfEvent, story: &Story) -> &'static str {
     }
 }
 
-pub(super) fn stories(path: &Path, base: &Clock, generator_uscc: &str) -> Result<()> {
-    let mut staff = session(path, "staff", base, 340)?;
+pub(super) fn stories(b: &mut Build, generator_uscc: &str) -> Result<()> {
+    let staff = b.act("staff", 340)?;
     let today = staff.today();
     staff.create_approval(ApprovalInput {
         number: "鲁冀危转审〔2025〕118号".to_string(),
@@ -227,10 +227,8 @@ pub(super) fn stories(path: &Path, base: &Clock, generator_uscc: &str) -> Result
         valid_to: date(today + Duration::days(360)),
     })?;
     for (n, story) in STORIES.iter().enumerate() {
-        let mut s = session(
-            path,
+        let s = b.act(
             if story.paper { "staff" } else { "enterprise" },
-            base,
             story.created_days_ago,
         )?;
         let day = s.today();
@@ -264,7 +262,7 @@ pub(super) fn stories(path: &Path, base: &Clock, generator_uscc: &str) -> Result
         )?;
         let mut m = m;
         for (event, days_ago) in story.steps {
-            let mut s = session(path, actor_for(*event, story), base, *days_ago)?;
+            let s = b.act(actor_for(*event, story), *days_ago)?;
             let at = format!(
                 "{} {}",
                 date(s.today()),

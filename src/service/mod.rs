@@ -40,6 +40,8 @@ pub mod home;
 // Command-line work: import, demo data, administration.
 pub mod demo;
 mod demo_assist;
+mod demo_assist_bulk;
+mod demo_build;
 // 危险废物转移联单 (manifests)
 // inspections
 mod demo_data;

@@ -355,10 +355,11 @@ pub fn append_history(
     by_name: &str,
     now: &str,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO assist_history (request_id, event, from_state, to_state, note, at, by_uid, by_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![h.request_id, h.event, h.from.code(), h.to.code(), h.note, now, by_uid, by_name],
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    )?
+    .execute(params![h.request_id, h.event, h.from.code(), h.to.code(), h.note, now, by_uid, by_name],
     )?;
     Ok(())
 }
@@ -400,10 +401,11 @@ pub fn insert_record(
     actor_uid: &str,
     now: &str,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO assist_record (uid, request_id, service_date, mode, participants, content, problems,
-            advice, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+            advice, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    )?
+    .execute(params![
             uid,
             request_id,
             s.service_date,
@@ -479,19 +481,19 @@ pub fn insert_evaluation(
     by_uid: &str,
     now: &str,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO assist_evaluation (request_id, rating, comment, revisit, at, by_uid, channel)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            request_id,
-            rating.code(),
-            comment,
-            revisit,
-            now,
-            by_uid,
-            channel
-        ],
-    )?;
+    )?
+    .execute(params![
+        request_id,
+        rating.code(),
+        comment,
+        revisit,
+        now,
+        by_uid,
+        channel
+    ])?;
     Ok(())
 }
 

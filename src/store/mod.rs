@@ -1,9 +1,11 @@
 //! The only code that writes SQL. Returns domain types; never formats text for people.
 
 pub mod assistance;
+pub mod assistance_bulk;
 pub mod assistance_meeting;
 pub mod assistance_queue;
 pub mod audit;
+pub mod audit_bulk;
 pub mod backup;
 pub mod bulk;
 pub mod check;
