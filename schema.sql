@@ -1003,3 +1003,10 @@ CREATE INDEX enterprise_region_list_status ON enterprise(region_code, list_statu
 -- licence capacity check (migration 13)
 -- A receipt sums what the licence received that year through this index (range on received_at).
 CREATE INDEX manifest_licence_received ON manifest(licence_id, received_at, received_kg) WHERE state IN ('received', 'completed');
+
+-- lists at province scale (migration 14)
+-- The inspection list's category, and a state or category inside a region, page through their own index.
+CREATE INDEX inspection_category_page ON inspection(category, planned_on, id) WHERE deleted_at IS NULL;
+CREATE INDEX inspection_state_category_page ON inspection(state, category, planned_on, id) WHERE deleted_at IS NULL;
+CREATE INDEX inspection_region_state_page ON inspection(region_code, state, planned_on, id) WHERE deleted_at IS NULL;
+CREATE INDEX inspection_region_category_page ON inspection(region_code, category, planned_on, id) WHERE deleted_at IS NULL;
