@@ -1010,3 +1010,7 @@ CREATE INDEX inspection_category_page ON inspection(category, planned_on, id) WH
 CREATE INDEX inspection_state_category_page ON inspection(state, category, planned_on, id) WHERE deleted_at IS NULL;
 CREATE INDEX inspection_region_state_page ON inspection(region_code, state, planned_on, id) WHERE deleted_at IS NULL;
 CREATE INDEX inspection_region_category_page ON inspection(region_code, category, planned_on, id) WHERE deleted_at IS NULL;
+-- A branch's overdue receipts and aging stock test the regions from the index; state + category in a region.
+CREATE INDEX manifest_receipt_overdue ON manifest(state, arrived_at, region_code, receiver_region) WHERE state = 'awaiting_receipt';
+CREATE INDEX manifest_stock_aging_region ON manifest(state, id, received_at, region_code, receiver_region) WHERE state = 'received';
+CREATE INDEX inspection_region_state_category_page ON inspection(region_code, state, category, planned_on, id) WHERE deleted_at IS NULL;

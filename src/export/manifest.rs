@@ -9,6 +9,7 @@ use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::manifest::ListFilter;
 use crate::store::manifest_export::ExportRow;
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
@@ -40,34 +41,37 @@ pub const HEADERS: [T; 24] = [
     T::MfFieldReceivedQty,
 ];
 
-/// The cells of one row; the state's label is looked up once per state, not per row.
-fn cells(r: &ExportRow, state: &str) -> [String; 24] {
+/// The cells of one row, borrowed from it where they are text already; the state's label is looked up
+/// once per state, not per row.
+fn cells<'a>(r: &'a ExportRow, state: &'a str) -> [Cow<'a, str>; 24] {
     let l = &r.line;
+    let text = |s: &'a str| Cow::Borrowed(s);
+    let time = |t: &'a Option<String>| Cow::Borrowed(t.as_deref().unwrap_or_default());
     [
-        r.number.clone(),
-        r.generator_uscc.clone(),
-        r.licence_number.clone(),
-        r.handling_mode.code().to_string(),
-        r.transfer_date.clone(),
-        r.approval.clone(),
-        l.code.clone(),
-        l.name.clone(),
-        l.hazard.clone(),
-        l.form.clone(),
-        l.packaging.clone(),
-        l.containers.to_string(),
-        format_tonnes(l.quantity_kg),
-        r.leg.carrier_name.clone(),
-        r.leg.carrier_uscc.clone(),
-        r.leg.transport_licence.clone(),
-        r.leg.plate.clone(),
-        r.leg.driver.clone(),
-        state.to_string(),
-        r.generator_name.clone(),
-        r.receiver_name.clone(),
-        r.arrived_at.clone().unwrap_or_default(),
-        r.received_at.clone().unwrap_or_default(),
-        l.received_kg.map(format_tonnes).unwrap_or_default(),
+        text(&r.number),
+        text(&r.generator_uscc),
+        text(&r.licence_number),
+        text(r.handling_mode.code()),
+        text(&r.transfer_date),
+        text(&r.approval),
+        text(&l.code),
+        text(&l.name),
+        text(&l.hazard),
+        text(&l.form),
+        text(&l.packaging),
+        Cow::Owned(l.containers.to_string()),
+        Cow::Owned(format_tonnes(l.quantity_kg)),
+        text(&r.leg.carrier_name),
+        text(&r.leg.carrier_uscc),
+        text(&r.leg.transport_licence),
+        text(&r.leg.plate),
+        text(&r.leg.driver),
+        text(state),
+        text(&r.generator_name),
+        text(&r.receiver_name),
+        time(&r.arrived_at),
+        time(&r.received_at),
+        Cow::Owned(l.received_kg.map(format_tonnes).unwrap_or_default()),
     ]
 }
 
@@ -178,7 +182,10 @@ fn write(
             let mut sink = xlsx::XlsxSink::new(T::MfScreenList.get(lang), &headers, parent_dir(p))
                 .map_err(werr)?;
             let n = walk(s, filter, lang, werr, |r, state| {
-                let row: Vec<Cell> = cells(r, state).into_iter().map(Cell::Text).collect();
+                let row: Vec<Cell> = cells(r, state)
+                    .into_iter()
+                    .map(|c| Cell::Text(c.into_owned()))
+                    .collect();
                 sink.row(&row)
             })?;
             sink.finish(p).map_err(werr)?;

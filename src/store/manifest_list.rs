@@ -81,6 +81,25 @@ pub(crate) fn where_sql(
     sql
 }
 
+/// The SQL of one page: the page's ids first (from an index alone where one covers the filter), then
+/// the full rows of those ids only. A filter whose matches must be sorted (overdue receipts: 12k at
+/// province scale) would otherwise compute every match's full row, its generator and its line total
+/// before the sort kept 50 of them (88 ms; 137 ms for a branch).
+fn page_sql(
+    scope: &Scope,
+    f: &ListFilter,
+    cut: &Cutoffs,
+    limit: usize,
+    args: &mut Vec<Value>,
+) -> String {
+    let cond = where_sql(scope, f, cut, args);
+    format!(
+        "{} WHERE m.id IN (SELECT m.id FROM manifest m{cond} ORDER BY m.id DESC LIMIT {limit})
+         ORDER BY m.id DESC",
+        crate::store::manifest::select_sql()
+    )
+}
+
 /// One page, newest first.
 pub fn list(
     conn: &Connection,
@@ -90,11 +109,7 @@ pub fn list(
     limit: usize,
 ) -> Result<Vec<Manifest>> {
     let mut args = Vec::new();
-    let cond = where_sql(scope, f, cut, &mut args);
-    let sql = format!(
-        "{}{cond} ORDER BY m.id DESC LIMIT {limit}",
-        crate::store::manifest::select_sql()
-    );
+    let sql = page_sql(scope, f, cut, limit, &mut args);
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(
         rusqlite::params_from_iter(args),
