@@ -1014,3 +1014,5 @@ CREATE INDEX inspection_region_category_page ON inspection(region_code, category
 CREATE INDEX manifest_receipt_overdue ON manifest(state, arrived_at, region_code, receiver_region) WHERE state = 'awaiting_receipt';
 CREATE INDEX manifest_stock_aging_region ON manifest(state, id, received_at, region_code, receiver_region) WHERE state = 'received';
 CREATE INDEX inspection_region_state_category_page ON inspection(region_code, state, category, planned_on, id) WHERE deleted_at IS NULL;
+-- A branch's manifest state tabs test the regions from the index.
+CREATE INDEX manifest_state_regions ON manifest(state, id, region_code, receiver_region);

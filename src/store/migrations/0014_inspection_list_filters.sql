@@ -12,3 +12,5 @@ CREATE INDEX inspection_region_category_page ON inspection(region_code, category
 CREATE INDEX manifest_receipt_overdue ON manifest(state, arrived_at, region_code, receiver_region) WHERE state = 'awaiting_receipt';
 CREATE INDEX manifest_stock_aging_region ON manifest(state, id, received_at, region_code, receiver_region) WHERE state = 'received';
 CREATE INDEX inspection_region_state_category_page ON inspection(region_code, state, category, planned_on, id) WHERE deleted_at IS NULL;
+-- A branch's state tab counts (up to 1000) and pages through the regions held in the index.
+CREATE INDEX manifest_state_regions ON manifest(state, id, region_code, receiver_region);
