@@ -1016,3 +1016,5 @@ CREATE INDEX manifest_stock_aging_region ON manifest(state, id, received_at, reg
 CREATE INDEX inspection_region_state_category_page ON inspection(region_code, state, category, planned_on, id) WHERE deleted_at IS NULL;
 -- A branch's manifest state tabs test the regions from the index.
 CREATE INDEX manifest_state_regions ON manifest(state, id, region_code, receiver_region);
+-- A branch's manifests in transit too long test departure and regions from the index.
+CREATE INDEX manifest_transit_long_region ON manifest(state, id, departed_at, region_code, receiver_region) WHERE state = 'in_transit';

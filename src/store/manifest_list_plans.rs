@@ -136,21 +136,30 @@ fn overdue_receipt_pages_pick_their_ids_from_a_covering_index() {
     }
 }
 
-/// A branch's stock-aging page and count test the regions from the index, not from each table row.
+/// A branch's stock-aging and transit-too-long counts test the regions from the index, not from each
+/// table row.
 #[test]
-fn branch_stock_aging_walks_an_index_with_the_regions() {
+fn branch_alerts_walk_an_index_with_the_regions() {
     let conn = db::open_in_memory().expect("db");
     let branch = Scope {
         region: Some("371525".into()),
         enterprise_id: None,
     };
-    let f = ListFilter {
-        alert: Some(MfAlert::StockAging),
-        ..ListFilter::default()
-    };
-    let mut args = Vec::new();
-    let sql = count_upto_sql(&branch, &f, &cutoffs(), 1001, &mut args);
-    let p = plan(&conn, &sql, args);
-    assert!(p.contains("manifest_stock_aging_region"), "{p}");
-    assert!(!p.contains("TEMP B-TREE"), "{p}");
+    for (alert, index) in [
+        (MfAlert::StockAging, "manifest_stock_aging_region"),
+        (MfAlert::TransitTooLong, "manifest_transit_long_region"),
+    ] {
+        let f = ListFilter {
+            alert: Some(alert),
+            ..ListFilter::default()
+        };
+        let mut args = Vec::new();
+        let sql = count_upto_sql(&branch, &f, &cutoffs(), 1001, &mut args);
+        let p = plan(&conn, &sql, args);
+        assert!(
+            p.contains(&format!("COVERING INDEX {index}")),
+            "{alert:?}: {p}"
+        );
+        assert!(!p.contains("TEMP B-TREE"), "{alert:?}: {p}");
+    }
 }

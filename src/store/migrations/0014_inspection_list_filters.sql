@@ -14,3 +14,5 @@ CREATE INDEX manifest_stock_aging_region ON manifest(state, id, received_at, reg
 CREATE INDEX inspection_region_state_category_page ON inspection(region_code, state, category, planned_on, id) WHERE deleted_at IS NULL;
 -- A branch's state tab counts (up to 1000) and pages through the regions held in the index.
 CREATE INDEX manifest_state_regions ON manifest(state, id, region_code, receiver_region);
+-- A branch's manifests in transit too long: the departure and the regions from the index.
+CREATE INDEX manifest_transit_long_region ON manifest(state, id, departed_at, region_code, receiver_region) WHERE state = 'in_transit';
