@@ -1003,3 +1003,18 @@ CREATE INDEX enterprise_region_list_status ON enterprise(region_code, list_statu
 -- licence capacity check (migration 13)
 -- A receipt sums what the licence received that year through this index (range on received_at).
 CREATE INDEX manifest_licence_received ON manifest(licence_id, received_at, received_kg) WHERE state IN ('received', 'completed');
+
+-- lists at province scale (migration 14)
+-- The inspection list's category, and a state or category inside a region, page through their own index.
+CREATE INDEX inspection_category_page ON inspection(category, planned_on, id) WHERE deleted_at IS NULL;
+CREATE INDEX inspection_state_category_page ON inspection(state, category, planned_on, id) WHERE deleted_at IS NULL;
+CREATE INDEX inspection_region_state_page ON inspection(region_code, state, planned_on, id) WHERE deleted_at IS NULL;
+CREATE INDEX inspection_region_category_page ON inspection(region_code, category, planned_on, id) WHERE deleted_at IS NULL;
+-- A branch's overdue receipts and aging stock test the regions from the index; state + category in a region.
+CREATE INDEX manifest_receipt_overdue ON manifest(state, arrived_at, region_code, receiver_region) WHERE state = 'awaiting_receipt';
+CREATE INDEX manifest_stock_aging_region ON manifest(state, id, received_at, region_code, receiver_region) WHERE state = 'received';
+CREATE INDEX inspection_region_state_category_page ON inspection(region_code, state, category, planned_on, id) WHERE deleted_at IS NULL;
+-- A branch's manifest state tabs test the regions from the index.
+CREATE INDEX manifest_state_regions ON manifest(state, id, region_code, receiver_region);
+-- A branch's manifests in transit too long test departure and regions from the index.
+CREATE INDEX manifest_transit_long_region ON manifest(state, id, departed_at, region_code, receiver_region) WHERE state = 'in_transit';

@@ -204,7 +204,9 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
         Action::ManifestTransport => manifest_event(s, r.manifest, MfEvent::Depart),
         Action::ManifestReceive => manifest_event(s, r.manifest, MfEvent::Confirm),
         Action::ManifestOversee => manifest_event(s, r.manifest, MfEvent::Backfill),
-        Action::ManifestExport => s.manifest_export_page(&ListFilter::default(), 1).map(ok),
+        Action::ManifestExport => s
+            .manifest_export_rows(&ListFilter::default(), |_| false)
+            .map(ok),
         Action::LicenceManage => s.create_licence(LicenceInput::default()).map(ok),
         Action::InspectRead => s.inspection(r.inspection).map(ok),
         Action::InspectPlan => s

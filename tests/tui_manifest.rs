@@ -150,7 +150,7 @@ fn opened(lang: Lang, state: MfState, events: Vec<MfEvent>) -> App {
         &mut app,
         Msg::Mf(MfMsg::Page {
             filter: ListFilter::default(),
-            rows: Ok((rows(), 2)),
+            rows: Ok((rows(), Some(2))),
         }),
     );
     let fx = update(&mut app, key(KeyCode::Enter));
@@ -192,7 +192,7 @@ fn list_opens_from_anywhere_and_filters_switch() {
         &mut app,
         Msg::Mf(MfMsg::Page {
             filter: ListFilter::default(),
-            rows: Ok((rows(), 2)),
+            rows: Ok((rows(), Some(2))),
         }),
     );
     let Screen::MfList(l) = app.screen() else {
@@ -222,7 +222,7 @@ fn reaching_the_last_row_loads_the_next_page_by_keyset() {
         &mut app,
         Msg::Mf(MfMsg::Page {
             filter: ListFilter::default(),
-            rows: Ok((many, 120)),
+            rows: Ok((many, Some(120))),
         }),
     );
     let mut fx = Vec::new();
@@ -318,7 +318,7 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
         &mut app,
         Msg::Mf(MfMsg::Page {
             filter: ListFilter::default(),
-            rows: Ok((rows(), 2)),
+            rows: Ok((rows(), Some(2))),
         }),
     );
     update(&mut app, key(KeyCode::Enter));
@@ -625,7 +625,7 @@ fn snapshots_of_list_and_detail_in_both_languages() {
             &mut app,
             Msg::Mf(MfMsg::Page {
                 filter: ListFilter::default(),
-                rows: Ok((rows(), 2)),
+                rows: Ok((rows(), Some(2))),
             }),
         );
         insta::assert_snapshot!(format!("mf_list_{}", lang.code()), snap(&app));
@@ -715,7 +715,7 @@ fn staff_record_a_storage_extension_from_the_detail() {
         &mut app,
         Msg::Mf(MfMsg::Page {
             filter: ListFilter::default(),
-            rows: Ok((rows(), 2)),
+            rows: Ok((rows(), Some(2))),
         }),
     );
     update(&mut app, key(KeyCode::Enter));

@@ -12,6 +12,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod export;
+mod lists;
 mod pty;
 mod table;
 
@@ -22,7 +24,7 @@ use ecocase::tui::msg::{PageRequest, PageStart};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-use table::{Row, Table, median_ms, time_ms};
+use table::{Row, Table, median_ms};
 
 /// Rows per page at 80x24 (the list body).
 const PAGE_ROWS: usize = 18;
@@ -244,7 +246,7 @@ fn list_measures(db: &Path, table: &mut Table) {
     }
     table.push(Row::new(
         &format!(
-            "list first page, worst of {} ({})",
+            "enterprise list first page, worst of {} ({})",
             filters.len(),
             worst_first.1
         ),
@@ -253,7 +255,7 @@ fn list_measures(db: &Path, table: &mut Table) {
         Some(reference_first),
     ));
     table.push(Row::new(
-        &format!("list next page, worst ({})", worst_next.1),
+        &format!("enterprise list next page, worst ({})", worst_next.1),
         20.0,
         worst_next.0,
         Some(reference_first),
@@ -303,59 +305,19 @@ fn list_measures(db: &Path, table: &mut Table) {
     ));
 }
 
-/// CSV export of the whole register through the real binary, against sqlite3 -csv of the same rows,
-/// with the program's peak resident memory.
-fn export_measures(db: &Path, table: &mut Table) {
-    let dir = tempfile::tempdir().expect("tmp");
-    let ours = dir.path().join("ours.csv");
-    let mut peak_kb = 0;
-    let ms = time_ms(|| {
-        let mut child = Command::new(bin())
-            .arg("--db")
-            .arg(db)
-            .args(["export", "enterprises", "--format", "csv", "-o"])
-            .arg(&ours)
-            .args(["--as", "supervisor"])
-            .env("ECOCASE_PASSWORD", "demo")
-            .spawn()
-            .expect("export");
-        peak_kb = pty::watch_peak_rss(&mut child);
-    });
-    let reference = dir.path().join("reference.csv");
-    let sqlite = time_ms(|| {
-        let file = std::fs::File::create(&reference).expect("create");
-        let status = Command::new("sqlite3")
-            .args(["-csv", "-header"])
-            .arg(db)
-            .arg("SELECT * FROM enterprise WHERE deleted_at IS NULL ORDER BY name, id")
-            .stdout(file)
-            .status();
-        assert!(
-            status.is_ok_and(|s| s.success()),
-            "sqlite3 is needed for the reference"
-        );
-    });
-    table.push(Row::new(
-        "CSV export of all enterprises (budget 1.5x ref)",
-        1.5 * sqlite,
-        ms,
-        Some(sqlite),
-    ));
-    table.push(Row::memory(
-        "resident memory while exporting",
-        100.0,
-        peak_kb as f64 / 1024.0,
-    ));
-}
-
 fn main() {
     let a = args();
     let mut table = Table::default();
     let db = database(&a, &mut table);
     eprintln!("measuring {} ...", db.display());
     list_measures(&db, &mut table);
+    lists::manifests(&db, &mut table);
+    lists::inspections(&db, &mut table);
+    lists::assist_queue(&db, &mut table);
+    lists::positive_list(&db, &mut table);
     if !a.queries_only {
-        export_measures(&db, &mut table);
+        export::manifests(bin(), &db, &mut table);
+        export::enterprises(bin(), &db, &mut table);
         pty::terminal_measures(bin(), &db, &mut table);
     }
     println!("{}", table.render(&db, &a.scale));

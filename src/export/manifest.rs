@@ -1,14 +1,15 @@
-//! 转移联单 as CSV (with BOM), XLSX or JSON: one row per waste line, streamed page by page (keyset)
-//! from the service layer, so exports of every manifest in the city stay within a small memory budget.
+//! 转移联单 as CSV (with BOM), XLSX or JSON: one row per waste line, streamed by one query
+//! through the service layer, so exports of every manifest in the city stay within a small memory budget.
 //! The columns are those `ecocase import manifests` reads back, followed by state and receipt facts.
 
-use crate::domain::manifest::Line;
-use crate::domain::manifest::format_tonnes;
+use crate::domain::manifest::{MfState, format_tonnes};
 use crate::export::columns::Cell;
 use crate::export::{ExportError, Format, Output, csv, deliver, parent_dir, xlsx};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
-use crate::store::manifest::{ListFilter, Manifest};
+use crate::store::manifest::ListFilter;
+use crate::store::manifest_export::ExportRow;
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
@@ -40,41 +41,37 @@ pub const HEADERS: [T; 24] = [
     T::MfFieldReceivedQty,
 ];
 
-/// Rows a page reads.
-const PAGE: usize = 1000;
-
-fn cells(
-    m: &Manifest,
-    l: &Line,
-    approval: &str,
-    leg: &crate::domain::manifest::LegDraft,
-    lang: Lang,
-) -> Vec<String> {
-    vec![
-        m.number.clone(),
-        m.generator_uscc.clone(),
-        m.licence_number.clone(),
-        m.handling_mode.code().to_string(),
-        m.transfer_date.clone(),
-        approval.to_string(),
-        l.code.clone(),
-        l.name.clone(),
-        l.hazard.clone(),
-        l.form.clone(),
-        l.packaging.clone(),
-        l.containers.to_string(),
-        format_tonnes(l.quantity_kg),
-        leg.carrier_name.clone(),
-        leg.carrier_uscc.clone(),
-        leg.transport_licence.clone(),
-        leg.plate.clone(),
-        leg.driver.clone(),
-        m.state.label().get(lang).to_string(),
-        m.generator_name.clone(),
-        m.receiver_name.clone(),
-        m.arrived_at.clone().unwrap_or_default(),
-        m.received_at.clone().unwrap_or_default(),
-        l.received_kg.map(format_tonnes).unwrap_or_default(),
+/// The cells of one row, borrowed from it where they are text already; the state's label is looked up
+/// once per state, not per row.
+fn cells<'a>(r: &'a ExportRow, state: &'a str) -> [Cow<'a, str>; 24] {
+    let l = &r.line;
+    let text = |s: &'a str| Cow::Borrowed(s);
+    let time = |t: &'a Option<String>| Cow::Borrowed(t.as_deref().unwrap_or_default());
+    [
+        text(&r.number),
+        text(&r.generator_uscc),
+        text(&r.licence_number),
+        text(r.handling_mode.code()),
+        text(&r.transfer_date),
+        text(&r.approval),
+        text(&l.code),
+        text(&l.name),
+        text(&l.hazard),
+        text(&l.form),
+        text(&l.packaging),
+        Cow::Owned(l.containers.to_string()),
+        Cow::Owned(format_tonnes(l.quantity_kg)),
+        text(&r.leg.carrier_name),
+        text(&r.leg.carrier_uscc),
+        text(&r.leg.transport_licence),
+        text(&r.leg.plate),
+        text(&r.leg.driver),
+        text(state),
+        text(&r.generator_name),
+        text(&r.receiver_name),
+        time(&r.arrived_at),
+        time(&r.received_at),
+        Cow::Owned(l.received_kg.map(format_tonnes).unwrap_or_default()),
     ]
 }
 
@@ -90,34 +87,36 @@ pub fn manifests(
     deliver(format, output, |path| write(s, filter, format, path, lang))
 }
 
-/// Walks every page and hands each row to `emit`.
+/// Hands each exported row, with its state's label, to `emit`; stops at the first write error.
 fn walk(
     s: &Session,
     filter: &ListFilter,
-    mut emit: impl FnMut(
-        &Manifest,
-        &Line,
-        &str,
-        &crate::domain::manifest::LegDraft,
-    ) -> Result<(), ExportError>,
+    lang: Lang,
+    werr: impl Fn(std::io::Error) -> ExportError,
+    mut emit: impl FnMut(&ExportRow, &str) -> std::io::Result<()>,
 ) -> Result<u64, ExportError> {
-    let mut f = filter.clone();
-    let mut n = 0;
-    loop {
-        let page = s.manifest_export_page(&f, PAGE)?;
-        let Some(last) = page.last().map(|p| p.manifest.id) else {
-            break;
-        };
-        for p in &page {
-            let leg = p.legs.first().cloned().unwrap_or_default();
-            for l in &p.lines {
-                emit(&p.manifest, l, &p.approval, &leg)?;
-                n += 1;
+    let labels: Vec<(MfState, &str)> = MfState::ALL
+        .iter()
+        .map(|st| (*st, st.label().get(lang)))
+        .collect();
+    let mut failed = None;
+    let n = s.manifest_export_rows(filter, |r| {
+        let state = labels
+            .iter()
+            .find(|(st, _)| *st == r.state)
+            .map_or("", |(_, label)| *label);
+        match emit(r, state) {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
             }
         }
-        f.before_id = Some(last);
+    })?;
+    match failed {
+        Some(e) => Err(werr(e)),
+        None => Ok(n),
     }
-    Ok(n)
 }
 
 fn write(
@@ -141,9 +140,7 @@ fn write(
     match format {
         Format::Csv => {
             let mut sink = csv::CsvSink::new(open()?, &headers).map_err(werr)?;
-            let n = walk(s, filter, |m, l, a, leg| {
-                sink.row(&cells(m, l, a, leg, lang)).map_err(werr)
-            })?;
+            let n = walk(s, filter, lang, werr, |r, state| sink.row(&cells(r, state)))?;
             sink.finish().map_err(werr)?;
             Ok(n)
         }
@@ -152,26 +149,27 @@ fn write(
             let mut out = open()?;
             out.write_all(b"[\n").map_err(werr)?;
             let mut first = true;
-            let n = walk(s, filter, |m, l, a, leg| {
+            let n = walk(s, filter, lang, werr, |r, _| {
+                let (l, leg) = (&r.line, &r.leg);
                 if !first {
-                    out.write_all(b",\n").map_err(werr)?;
+                    out.write_all(b",\n")?;
                 }
                 first = false;
                 let v = serde_json::json!({
-                    "number": m.number, "state": m.state.code(), "origin": m.origin.code(),
-                    "generator_uscc": m.generator_uscc, "generator": m.generator_name,
-                    "receiver_uscc": m.receiver_uscc, "receiver": m.receiver_name,
-                    "licence": m.licence_number, "mode": m.handling_mode.code(),
-                    "transfer_date": m.transfer_date, "approval": a, "line": l.seq,
+                    "number": r.number, "state": r.state.code(), "origin": r.origin.code(),
+                    "generator_uscc": r.generator_uscc, "generator": r.generator_name,
+                    "receiver_uscc": r.receiver_uscc, "receiver": r.receiver_name,
+                    "licence": r.licence_number, "mode": r.handling_mode.code(),
+                    "transfer_date": r.transfer_date, "approval": r.approval, "line": l.seq,
                     "waste_code": l.code, "waste_name": l.name, "hazard": l.hazard, "form": l.form,
                     "packaging": l.packaging, "containers": l.containers,
                     "quantity_kg": l.quantity_kg, "received_kg": l.received_kg,
                     "carrier": leg.carrier_name, "plate": leg.plate,
-                    "departed_at": m.departed_at, "arrived_at": m.arrived_at,
-                    "received_at": m.received_at, "decision": m.decision.map(|d| d.code()),
-                    "handling_code": m.handling_code,
+                    "departed_at": r.departed_at, "arrived_at": r.arrived_at,
+                    "received_at": r.received_at, "decision": r.decision.map(|d| d.code()),
+                    "handling_code": r.handling_code,
                 });
-                serde_json::to_writer(&mut out, &v).map_err(|e| werr(std::io::Error::other(e)))
+                serde_json::to_writer(&mut out, &v).map_err(std::io::Error::other)
             })?;
             out.write_all(b"\n]\n").map_err(werr)?;
             out.flush().map_err(werr)?;
@@ -183,12 +181,12 @@ fn write(
             };
             let mut sink = xlsx::XlsxSink::new(T::MfScreenList.get(lang), &headers, parent_dir(p))
                 .map_err(werr)?;
-            let n = walk(s, filter, |m, l, a, leg| {
-                let row: Vec<Cell> = cells(m, l, a, leg, lang)
+            let n = walk(s, filter, lang, werr, |r, state| {
+                let row: Vec<Cell> = cells(r, state)
                     .into_iter()
-                    .map(Cell::Text)
+                    .map(|c| Cell::Text(c.into_owned()))
                     .collect();
-                sink.row(&row).map_err(werr)
+                sink.row(&row)
             })?;
             sink.finish(p).map_err(werr)?;
             Ok(n)

@@ -61,6 +61,9 @@ pub struct ManifestDetail {
     pub may_extend_stock: bool,
 }
 
+/// The list counts its matches up to this many; beyond it shows "1000+".
+pub const MF_LIST_COUNT_CAP: i64 = 1000;
+
 /// A list row: the manifest and its alerts today.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ManifestRow {
@@ -239,6 +242,20 @@ impl Session {
         self.require(Action::ManifestRead)?;
         let cut = self.manifest_cutoffs()?;
         Ok(store::count(&self.conn, &self.enterprise_scope(), f, &cut)?)
+    }
+
+    /// How many manifests the list shows as matching, counted up to [`MF_LIST_COUNT_CAP`] + 1 (more
+    /// reads as "over the cap"), so the first page stays fast however many match.
+    pub fn manifest_list_count(&self, f: &ListFilter) -> Result<i64> {
+        self.require(Action::ManifestRead)?;
+        let cut = self.manifest_cutoffs()?;
+        Ok(crate::store::manifest_list::count_upto(
+            &self.conn,
+            &self.enterprise_scope(),
+            f,
+            &cut,
+            MF_LIST_COUNT_CAP + 1,
+        )?)
     }
 
     /// The figures of the home screen: what waits for the actor and every alert in scope.

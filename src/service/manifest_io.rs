@@ -1,41 +1,27 @@
-//! Manifest export pages: each manifest in scope with its lines, carriers and approval number.
+//! Manifest exports: every waste line in scope with its manifest, generator, approval and first carrier.
 
-use crate::domain::manifest::LegDraft;
-use crate::domain::manifest::Line;
 use crate::domain::user::Action;
 use crate::service::{Result, Session};
-use crate::store::manifest::{self as store, Leg, ListFilter, Manifest};
-
-/// A manifest with what an export row needs.
-pub struct ExportItem {
-    pub manifest: Manifest,
-    pub lines: Vec<Line>,
-    pub legs: Vec<LegDraft>,
-    pub approval: String,
-}
+use crate::store::manifest::ListFilter;
+use crate::store::manifest_export::{self, ExportRow};
 
 impl Session {
-    /// One page of manifests in scope for export, with their lines, carriers and approval number.
-    pub fn manifest_export_page(&self, f: &ListFilter, limit: usize) -> Result<Vec<ExportItem>> {
+    /// Hands every exported waste line in scope matching `f` to `emit` (newest manifest first) until it
+    /// answers false; returns how many it took. One streamed query, however many manifests there are.
+    pub fn manifest_export_rows(
+        &self,
+        f: &ListFilter,
+        emit: impl FnMut(&ExportRow) -> bool,
+    ) -> Result<u64> {
         self.require(Action::ManifestExport)?;
-        self.manifest_page(f, limit)?
-            .into_iter()
-            .map(|r| {
-                let id = r.manifest.id;
-                let approval = match r.manifest.approval_id {
-                    Some(a) => crate::store::manifest_ref::approval(&self.conn, a)?.number,
-                    None => String::new(),
-                };
-                Ok(ExportItem {
-                    lines: store::lines(&self.conn, id)?,
-                    legs: store::legs(&self.conn, id)?
-                        .into_iter()
-                        .map(|l: Leg| l.carrier)
-                        .collect(),
-                    approval,
-                    manifest: r.manifest,
-                })
-            })
-            .collect()
+        self.require(Action::ManifestRead)?;
+        let cut = self.manifest_cutoffs()?;
+        Ok(manifest_export::for_each(
+            &self.conn,
+            &self.enterprise_scope(),
+            f,
+            &cut,
+            emit,
+        )?)
     }
 }

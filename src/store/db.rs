@@ -29,6 +29,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_region_filters.sql"),
     // the licence capacity check sums a year's receipts through an index
     include_str!("migrations/0013_licence_received.sql"),
+    // lists at province scale
+    include_str!("migrations/0014_inspection_list_filters.sql"),
 ];
 
 /// The schema version this program writes.
@@ -302,7 +304,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 13);
+        assert_eq!(SCHEMA_VERSION, 14);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

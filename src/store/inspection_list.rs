@@ -24,8 +24,30 @@ pub struct ListFilter {
 
 type Args = Vec<Box<dyn rusqlite::ToSql>>;
 
+/// How the officer filter is read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Officer {
+    /// Probe each row's officers while walking the date-ordered index (an officer with many checks).
+    Probe,
+    /// Read the officer's checks through `insp_officer_user` and sort them (few checks, or none: a
+    /// supervisor's "mine" would otherwise walk every inspection to find nothing).
+    Drive,
+}
+
+/// An officer with fewer assignments than this has the page read through the officer's own checks.
+const FEW_ASSIGNMENTS: i64 = 2000;
+
 /// The WHERE clause of a filter, with its arguments.
 fn filter_sql(scope: &Scope, f: &ListFilter, after: Option<(&str, i64)>) -> (String, Args) {
+    filter_sql_with(scope, f, after, Officer::Probe)
+}
+
+fn filter_sql_with(
+    scope: &Scope,
+    f: &ListFilter,
+    after: Option<(&str, i64)>,
+    officer: Officer,
+) -> (String, Args) {
     let mut sql = String::from(" WHERE i.deleted_at IS NULL");
     let mut args: Args = Vec::new();
     let mut push = |clause: &str, v: Box<dyn rusqlite::ToSql>| {
@@ -45,10 +67,15 @@ fn filter_sql(scope: &Scope, f: &ListFilter, after: Option<(&str, i64)>) -> (Str
         push(" AND i.category = ?", Box::new(c.code()));
     }
     if let Some(o) = f.officer_id {
-        push(
-            " AND EXISTS (SELECT 1 FROM insp_officer o WHERE o.inspection_id = i.id AND o.user_id = ?)",
-            Box::new(o),
-        );
+        let clause = match officer {
+            Officer::Probe => {
+                " AND EXISTS (SELECT 1 FROM insp_officer o WHERE o.inspection_id = i.id AND o.user_id = ?)"
+            }
+            Officer::Drive => {
+                " AND i.id IN (SELECT o.inspection_id FROM insp_officer o WHERE o.user_id = ?)"
+            }
+        };
+        push(clause, Box::new(o));
     }
     if let Some(d) = &f.overdue_before {
         push(
@@ -70,14 +97,15 @@ fn filter_sql(scope: &Scope, f: &ListFilter, after: Option<(&str, i64)>) -> (Str
     (sql, args)
 }
 
-/// The SQL of one page and its arguments (shared with the query-plan test).
-fn page_sql(
+/// The SQL of one page and its arguments (shared with the query-plan tests).
+fn page_sql_with(
     scope: &Scope,
     f: &ListFilter,
     after: Option<(&str, i64)>,
     limit: usize,
+    officer: Officer,
 ) -> (String, Args) {
-    let (filter, args) = filter_sql(scope, f, after);
+    let (filter, args) = filter_sql_with(scope, f, after, officer);
     let sql = format!("{SELECT}{filter} ORDER BY i.planned_on DESC, i.id DESC LIMIT {limit}");
     (sql, args)
 }
@@ -90,11 +118,24 @@ pub fn page(
     after: Option<(&str, i64)>,
     limit: usize,
 ) -> Result<Vec<Inspection>> {
-    let (sql, args) = page_sql(scope, f, after, limit);
+    let officer = match f.officer_id {
+        Some(o) if assignments_upto(conn, o, FEW_ASSIGNMENTS)? < FEW_ASSIGNMENTS => Officer::Drive,
+        _ => Officer::Probe,
+    };
+    let (sql, args) = page_sql_with(scope, f, after, limit, officer);
     let mut stmt = conn.prepare(&sql)?;
     let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
     let rows = stmt.query_map(params.as_slice(), read)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// How many checks an officer is assigned to, counted up to `cap` (index only).
+fn assignments_upto(conn: &Connection, officer: i64, cap: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM insp_officer WHERE user_id = ?1 LIMIT ?2)",
+        [officer, cap],
+        |r| r.get(0),
+    )?)
 }
 
 /// How many rows match a filter (home screen figures).
@@ -111,7 +152,7 @@ mod tests {
     use crate::store::enterprise::fixture::setup;
 
     fn plan(conn: &Connection, scope: &Scope, f: &ListFilter) -> String {
-        let (sql, args) = page_sql(scope, f, Some(("2026-06-01", 9)), 200);
+        let (sql, args) = page_sql_with(scope, f, Some(("2026-06-01", 9)), 200, Officer::Probe);
         let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
         crate::store::db::query_plan(conn, &sql, params.as_slice())
     }
@@ -149,5 +190,60 @@ mod tests {
             );
             assert!(!p.contains("SCAN o"), "{p}");
         }
+    }
+
+    /// A category, and a state or category inside a branch's region, page through an index of exactly
+    /// those columns in date order (migration 14): never a walk of every inspection, never a sort.
+    #[test]
+    fn category_and_region_filters_page_through_their_own_indexes() {
+        let conn = setup();
+        let branch = Scope {
+            region: Some("371525".into()),
+            enterprise_id: None,
+        };
+        let recheck = ListFilter {
+            category: Some(Category::Recheck),
+            ..ListFilter::default()
+        };
+        let in_progress = ListFilter {
+            state: Some(InspState::InProgress),
+            ..ListFilter::default()
+        };
+        let both = ListFilter {
+            state: Some(InspState::InProgress),
+            ..recheck.clone()
+        };
+        let cases = [
+            (Scope::default(), &recheck, "inspection_category_page"),
+            (Scope::default(), &both, "inspection_state_category_page"),
+            (branch.clone(), &in_progress, "inspection_region_state_page"),
+            (branch, &recheck, "inspection_region_category_page"),
+        ];
+        for (scope, f, index) in cases {
+            let p = plan(&conn, &scope, f);
+            assert!(p.contains(index), "{index}: {p}");
+            assert!(!p.contains("TEMP B-TREE"), "{p}");
+        }
+    }
+
+    /// An officer with few checks (a supervisor with none) has them read by the officer's key and
+    /// sorted, instead of every inspection walked in date order and probed.
+    #[test]
+    fn an_officer_with_few_checks_drives_the_page_from_the_officer_index() {
+        let conn = setup();
+        let mine = ListFilter {
+            officer_id: Some(7),
+            ..ListFilter::default()
+        };
+        let (sql, args) = page_sql_with(&Scope::default(), &mine, None, 200, Officer::Drive);
+        let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
+        let p = crate::store::db::query_plan(&conn, &sql, params.as_slice());
+        assert!(p.contains("SEARCH i USING INTEGER PRIMARY KEY"), "{p}");
+        assert!(p.contains("insp_officer_user"), "{p}");
+        assert!(!p.contains("SCAN i"), "{p}");
+        assert_eq!(
+            assignments_upto(&conn, 7, FEW_ASSIGNMENTS).expect("count"),
+            0
+        );
     }
 }

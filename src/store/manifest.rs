@@ -72,7 +72,7 @@ const SELECT: &str = "SELECT m.id, m.uid, m.number, m.origin, m.generator_id, e.
     m.row_version, m.created_at, m.created_by, e.uscc
     FROM manifest m JOIN enterprise e ON e.id = m.generator_id";
 
-fn code<E>(
+pub(crate) fn code<E>(
     r: &rusqlite::Row<'_>,
     i: usize,
     parse: fn(&str) -> Option<E>,
@@ -90,7 +90,7 @@ fn code<E>(
     })
 }
 
-fn required<E>(
+pub(crate) fn required<E>(
     r: &rusqlite::Row<'_>,
     i: usize,
     parse: fn(&str) -> Option<E>,

@@ -44,7 +44,12 @@ pub fn scope_sql(scope: &Scope, args: &mut Vec<Value>) -> String {
     sql
 }
 
-fn where_sql(scope: &Scope, f: &ListFilter, cut: &Cutoffs, args: &mut Vec<Value>) -> String {
+pub(crate) fn where_sql(
+    scope: &Scope,
+    f: &ListFilter,
+    cut: &Cutoffs,
+    args: &mut Vec<Value>,
+) -> String {
     let mut sql = String::from(" WHERE 1 = 1");
     sql.push_str(&scope_sql(scope, args));
     if let Some(s) = f.state {
@@ -76,6 +81,25 @@ fn where_sql(scope: &Scope, f: &ListFilter, cut: &Cutoffs, args: &mut Vec<Value>
     sql
 }
 
+/// The SQL of one page: the page's ids first (from an index alone where one covers the filter), then
+/// the full rows of those ids only. A filter whose matches must be sorted (overdue receipts: 12k at
+/// province scale) would otherwise compute every match's full row, its generator and its line total
+/// before the sort kept 50 of them (88 ms; 137 ms for a branch).
+fn page_sql(
+    scope: &Scope,
+    f: &ListFilter,
+    cut: &Cutoffs,
+    limit: usize,
+    args: &mut Vec<Value>,
+) -> String {
+    let cond = where_sql(scope, f, cut, args);
+    format!(
+        "{} WHERE m.id IN (SELECT m.id FROM manifest m{cond} ORDER BY m.id DESC LIMIT {limit})
+         ORDER BY m.id DESC",
+        crate::store::manifest::select_sql()
+    )
+}
+
 /// One page, newest first.
 pub fn list(
     conn: &Connection,
@@ -85,11 +109,7 @@ pub fn list(
     limit: usize,
 ) -> Result<Vec<Manifest>> {
     let mut args = Vec::new();
-    let cond = where_sql(scope, f, cut, &mut args);
-    let sql = format!(
-        "{}{cond} ORDER BY m.id DESC LIMIT {limit}",
-        crate::store::manifest::select_sql()
-    );
+    let sql = page_sql(scope, f, cut, limit, &mut args);
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(
         rusqlite::params_from_iter(args),
@@ -111,6 +131,40 @@ pub fn count(conn: &Connection, scope: &Scope, f: &ListFilter, cut: &Cutoffs) ->
         rusqlite::params_from_iter(args),
         |r| r.get(0),
     )?)
+}
+
+/// How many manifests match, counted up to `cap` only: the list's figure, which must stay fast when
+/// millions match (an exact count walks every matching row, 2M index entries for "all" at province
+/// scale, and every table row when a branch's scope tests the regions). It walks the rows in the page's
+/// order (newest first), so it reads the rows the first pages read, not the state's rows in any order.
+pub fn count_upto(
+    conn: &Connection,
+    scope: &Scope,
+    f: &ListFilter,
+    cut: &Cutoffs,
+    cap: i64,
+) -> Result<i64> {
+    let mut args = Vec::new();
+    let f = ListFilter {
+        before_id: None,
+        ..f.clone()
+    };
+    Ok(conn.query_row(
+        &count_upto_sql(scope, &f, cut, cap, &mut args),
+        rusqlite::params_from_iter(args),
+        |r| r.get(0),
+    )?)
+}
+
+fn count_upto_sql(
+    scope: &Scope,
+    f: &ListFilter,
+    cut: &Cutoffs,
+    cap: i64,
+    args: &mut Vec<Value>,
+) -> String {
+    let cond = where_sql(scope, f, cut, args);
+    format!("SELECT COUNT(*) FROM (SELECT 1 FROM manifest m{cond} ORDER BY m.id DESC LIMIT {cap})")
 }
 
 // performance: the query plans of the home screen's manifest counts

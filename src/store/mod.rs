@@ -26,6 +26,8 @@ pub mod manifest_parts;
 pub mod manifest_ref;
 // manifests extension: approved stock extensions (mf)
 pub mod manifest_ext;
+// lists and export at province scale (lists): the streamed manifest export
+pub mod manifest_export;
 // inspections
 pub mod draw;
 pub mod draw_publish;

@@ -139,7 +139,7 @@ fn detail(s: &Session, id: i64) -> R<InspDetailData> {
     })
 }
 
-pub(crate) fn load(s: &Session, q: InspQuery) -> Msg {
+pub fn load(s: &Session, q: InspQuery) -> Msg {
     let text = |e: ServiceError| e.text();
     Msg::InspLoaded(match q {
         InspQuery::Page {

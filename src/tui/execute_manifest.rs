@@ -38,13 +38,20 @@ fn now_local(s: &Session) -> String {
         .to_string()
 }
 
-pub(crate) fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
+pub fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
     let text = |e: ServiceError| e.text();
     let msg = match effect {
         MfEffect::LoadPage { filter, limit } => {
+            // The first page counts (bounded); the next pages keep the figure already shown.
             let rows = s
                 .manifest_page(&filter, limit)
-                .and_then(|r| Ok((r, s.manifest_count(&filter)?)))
+                .and_then(|r| {
+                    let total = match filter.before_id {
+                        None => Some(s.manifest_list_count(&filter)?),
+                        Some(_) => None,
+                    };
+                    Ok((r, total))
+                })
                 .map_err(text);
             MfMsg::Page { filter, rows }
         }

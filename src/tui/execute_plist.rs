@@ -42,7 +42,7 @@ fn newest_batch(s: &Session) -> Result<i64, ServiceError> {
         .ok_or_else(|| ServiceError::Refused(Text::new(T::ErrPlNoBatch)))
 }
 
-pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
+pub fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
     let text = |e: ServiceError| e.text();
     match effect {
         Effect::PlLoadEntries(f) => {

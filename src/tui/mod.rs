@@ -7,12 +7,12 @@ pub mod bindings;
 pub mod draw;
 pub mod execute;
 mod execute_meeting;
-mod execute_plist;
+pub mod execute_plist;
 mod execute_report;
 // 危险废物转移联单 (manifests)
-mod execute_manifest;
+pub mod execute_manifest;
 // inspections
-mod execute_inspect;
+pub mod execute_inspect;
 pub mod input;
 pub mod keymap;
 pub mod keys;

@@ -67,7 +67,8 @@ pub enum MfEffect {
 pub enum MfMsg {
     Page {
         filter: ListFilter,
-        rows: Result<(Vec<ManifestRow>, i64), Text>,
+        /// The rows and, for a first page, how many match (bounded by `MF_LIST_COUNT_CAP`).
+        rows: Result<(Vec<ManifestRow>, Option<i64>), Text>,
     },
     Detail {
         id: i64,
@@ -211,7 +212,7 @@ impl MfListState {
     pub fn loaded(
         &mut self,
         filter: &ListFilter,
-        rows: Result<(Vec<ManifestRow>, i64), Text>,
+        rows: Result<(Vec<ManifestRow>, Option<i64>), Text>,
     ) -> Out {
         let expected = self.current().filter();
         if filter.state != expected.state || filter.alert != expected.alert {
@@ -221,7 +222,9 @@ impl MfListState {
         match rows {
             Ok((rows, total)) => {
                 self.complete = rows.len() < PAGE;
-                self.total = total;
+                if let Some(total) = total {
+                    self.total = total;
+                }
                 if filter.before_id.is_none() {
                     self.rows = rows;
                 } else {

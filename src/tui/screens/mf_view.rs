@@ -21,6 +21,16 @@ fn row_line(values: &[(String, usize)]) -> String {
     out
 }
 
+/// The list's count as shown: past the cap the count stopped, so "1000+".
+fn shown_total(total: i64) -> String {
+    let cap = crate::service::manifest::MF_LIST_COUNT_CAP;
+    if total > cap {
+        format!("{cap}+")
+    } else {
+        total.to_string()
+    }
+}
+
 pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfListState) {
     let lang = app.lang;
     let theme = app.theme;
@@ -28,7 +38,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfListState
     let tab = s.current();
     let filter = Text::new(T::MfListFilter)
         .arg_key("filter", tab.label())
-        .arg("n", s.total)
+        .arg("n", shown_total(s.total))
         .arg("pos", s.tab + 1)
         .arg("of", Tab::ALL.len())
         .render(lang);
