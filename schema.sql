@@ -1018,3 +1018,7 @@ CREATE INDEX inspection_region_state_category_page ON inspection(region_code, st
 CREATE INDEX manifest_state_regions ON manifest(state, id, region_code, receiver_region);
 -- A branch's manifests in transit too long test departure and regions from the index.
 CREATE INDEX manifest_transit_long_region ON manifest(state, id, departed_at, region_code, receiver_region) WHERE state = 'in_transit';
+
+-- branch home counts (migration 15)
+CREATE INDEX enterprise_region_status ON enterprise(region_code, status) WHERE deleted_at IS NULL;
+CREATE INDEX enterprise_region_permit_expiry ON enterprise(region_code, permit_expiry, status) WHERE deleted_at IS NULL;

@@ -112,8 +112,19 @@ impl Session {
     pub fn assist_counts(&self) -> Result<QueueCounts> {
         self.require(Action::AssistRead)?;
         self.ensure_alert_dates()?;
-        let (by_state, near, overdue) =
-            store::counts(&self.conn, &self.enterprise_scope(), &day(self.today()))?;
+        let tabs: Vec<AssistState> = Queue::TABS
+            .iter()
+            .filter_map(|q| match q {
+                Queue::State(s) => Some(*s),
+                _ => None,
+            })
+            .collect();
+        let (by_state, near, overdue) = store::counts(
+            &self.conn,
+            &self.enterprise_scope(),
+            &day(self.today()),
+            &tabs,
+        )?;
         let n = |s: AssistState| {
             by_state
                 .iter()
@@ -121,13 +132,7 @@ impl Session {
                 .map_or(0, |(_, n)| usize::try_from(*n).unwrap_or(0))
         };
         Ok(QueueCounts {
-            by_state: Queue::TABS
-                .iter()
-                .filter_map(|q| match q {
-                    Queue::State(s) => Some((*s, n(*s))),
-                    _ => None,
-                })
-                .collect(),
+            by_state: tabs.iter().map(|s| (*s, n(*s))).collect(),
             near_due: usize::try_from(near).unwrap_or(0),
             overdue: usize::try_from(overdue).unwrap_or(0),
         })

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_licence_received.sql"),
     // lists at province scale
     include_str!("migrations/0014_inspection_list_filters.sql"),
+    include_str!("migrations/0015_branch_home_counts.sql"),
 ];
 
 /// The schema version this program writes.
@@ -304,7 +305,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 14);
+        assert_eq!(SCHEMA_VERSION, 15);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)
