@@ -234,7 +234,7 @@ pub(crate) fn where_clause(scope: &Scope, f: &Filter, plan: Plan) -> (String, Ve
     }
     let q = f.query.trim();
     if q.chars().count() >= TRIGRAM_MIN_CHARS {
-        args.push(SqlValue::Text(format!("\"{}\"", q.replace('"', "\"\""))));
+        args.push(SqlValue::Text(fts_phrase(q)));
         sql.push_str(&format!(
             " AND e.id IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?{})",
             args.len()
@@ -328,10 +328,45 @@ pub fn page_before(
 }
 
 /// Rows matching a scope and filter.
+/// The search text as one FTS5 phrase (its quotes doubled).
+fn fts_phrase(q: &str) -> String {
+    format!("\"{}\"", q.replace('"', "\"\""))
+}
+
 pub fn count(conn: &Connection, scope: &Scope, f: &Filter) -> Result<i64> {
+    if let Some(n) = search_only_count(conn, scope, f)? {
+        return Ok(n);
+    }
     let (wh, args) = where_clause(scope, f, Plan::FilterIndexes);
     let mut stmt = conn.prepare_cached(&format!("SELECT count(*) FROM enterprise e WHERE {wh}"))?;
     Ok(stmt.query_row(params_from_iter(args), |r| r.get(0))?)
+}
+
+/// A city-wide search with no other filter, counted in the search tables alone: they hold exactly the
+/// live enterprises (their triggers add a row only while `deleted_at` is empty and take it out when it is
+/// set), so reading every match's own row to test it is not needed. At province scale `lcs` matches 32k
+/// enterprises: 55 to 70 ms through the rows, 4 ms in the index.
+fn search_only_count(conn: &Connection, scope: &Scope, f: &Filter) -> Result<Option<i64>> {
+    let q = f.query.trim();
+    let region = f.region.as_ref().is_some_and(|r| !r.is_empty());
+    if q.is_empty()
+        || region
+        || scope.region.is_some()
+        || scope.enterprise_id.is_some()
+        || f.has_indexed_filter()
+    {
+        return Ok(None);
+    }
+    let n = if q.chars().count() >= TRIGRAM_MIN_CHARS {
+        conn.prepare_cached("SELECT count(*) FROM enterprise_fts WHERE enterprise_fts MATCH ?1")?
+            .query_row([fts_phrase(q)], |r| r.get(0))?
+    } else {
+        conn.prepare_cached(
+            "SELECT count(*) FROM enterprise_short_search WHERE instr(haystack, ?1) > 0",
+        )?
+        .query_row([q.to_ascii_lowercase()], |r| r.get(0))?
+    };
+    Ok(Some(n))
 }
 
 /// Calls `each` for every row of a scope and filter in the filter's order, without holding them all.

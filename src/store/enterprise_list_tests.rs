@@ -535,3 +535,33 @@ fn filters_within_a_region_count_through_the_region_filter_indexes() {
         }
     }
 }
+
+/// The city-wide search count (read from the search tables alone) agrees with the rows the list
+/// shows: a deleted enterprise is in neither, and a region still counts through the rows.
+#[test]
+fn search_counts_agree_with_the_live_rows() {
+    let conn = setup();
+    let e = get(&conn, 3).expect("get");
+    soft_delete(&conn, e.id, e.row_version, "重复录入", "system", "t").expect("delete");
+    let all = Scope::default();
+    for query in ["聊城", "有限公司", "lc", "9137150"] {
+        let f = Filter {
+            query: query.into(),
+            ..Filter::default()
+        };
+        let shown = page(&conn, &all, &f, None, 100).expect("page").len() as i64;
+        assert!(search_only_count(&conn, &all, &f).expect("count").is_some());
+        assert_eq!(count(&conn, &all, &f).expect("count"), shown, "{query}");
+    }
+    let f = Filter {
+        query: "聊城".into(),
+        ..Filter::default()
+    };
+    assert_eq!(count(&conn, &all, &f).expect("count"), 1);
+    let branch = Scope {
+        region: Some("371502".into()),
+        enterprise_id: None,
+    };
+    assert_eq!(search_only_count(&conn, &branch, &f).expect("count"), None);
+    assert_eq!(count(&conn, &branch, &f).expect("count"), 1);
+}
