@@ -4,16 +4,16 @@
 
 use crate::domain::enterprise::{Enterprise, EnterpriseDraft, validate_draft};
 use crate::domain::pinyin::initials;
-use crate::domain::user::{Actor, Role};
+use crate::domain::user::Actor;
 use crate::domain::validate::{FieldIssue, has_errors};
-use crate::i18n::{Lang, T, Text};
+use crate::i18n::{T, Text};
+use crate::service::demo_accounts::accounts;
+pub use crate::service::demo_accounts::{DEMO_ACCOUNTS, DemoAccount, describe};
 use crate::service::demo_build::Build;
 use crate::service::demo_data::{DemoEnterprise, Generator};
 use crate::service::setup::{create_database, remove_database_files};
-use crate::service::users::{NewAccount, insert_account};
-use crate::service::{Clock, Result, ServiceError, Session, stamp};
+use crate::service::{Clock, Result, ServiceError, stamp};
 use crate::store::audit_bulk::{BulkChain, OwnedChange};
-use crate::store::user::Certificate;
 use crate::store::{audit, bulk, db, enterprise as store, reference};
 use chrono::Duration;
 use std::path::{Path, PathBuf};
@@ -57,9 +57,9 @@ pub struct DemoSummary {
 pub const DEMO_PASSWORD: &str = "demo";
 
 /// An enterprise made by hand, so the enterprise accounts have a known, fitting company.
-struct Fixed {
+pub(super) struct Fixed {
     uscc_area: &'static str,
-    name: &'static str,
+    pub(super) name: &'static str,
     region: &'static str,
     industry: &'static str,
     permit_class: &'static str,
@@ -71,7 +71,7 @@ struct Fixed {
 }
 
 /// The waste generator bound to the `enterprise` account, and the licensed receiver bound to `receiver`.
-const FIXED: [Fixed; 2] = [
+pub(super) const FIXED: [Fixed; 2] = [
     Fixed {
         uscc_area: "371502",
         name: "聊城市鑫润化工有限公司",
@@ -97,127 +97,6 @@ const FIXED: [Fixed; 2] = [
         address: "山东省聊城经济技术开发区蒋官屯街道创业路16号",
     },
 ];
-
-/// One demo account.
-pub struct DemoAccount {
-    pub username: &'static str,
-    pub display_name: &'static str,
-    roles: &'static [Role],
-    unit: Option<&'static str>,
-    /// Index into the hand-made enterprises.
-    enterprise: Option<usize>,
-    certificate: Option<&'static str>,
-    about: T,
-}
-
-const fn account(
-    username: &'static str,
-    display_name: &'static str,
-    roles: &'static [Role],
-    unit: Option<&'static str>,
-    enterprise: Option<usize>,
-    certificate: Option<&'static str>,
-    about: T,
-) -> DemoAccount {
-    DemoAccount {
-        username,
-        display_name,
-        roles,
-        unit,
-        enterprise,
-        certificate,
-        about,
-    }
-}
-
-pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
-    account(
-        "admin",
-        "刘洋",
-        &[Role::Admin],
-        Some("CITY"),
-        None,
-        None,
-        T::DemoAboutAdmin,
-    ),
-    account(
-        "staff",
-        "张敏",
-        &[Role::Staff],
-        Some("CITY"),
-        None,
-        None,
-        T::DemoAboutStaff,
-    ),
-    account(
-        "inspector",
-        "李强",
-        &[Role::Staff, Role::Inspector],
-        Some("CITY"),
-        None,
-        Some("37150024001"),
-        T::DemoAboutInspector,
-    ),
-    account(
-        "inspector2",
-        "王磊",
-        &[Role::Staff, Role::Inspector],
-        Some("CITY"),
-        None,
-        Some("37150024002"),
-        T::DemoAboutInspector,
-    ),
-    account(
-        "supervisor",
-        "陈静",
-        &[Role::Supervisor],
-        Some("CITY"),
-        None,
-        None,
-        T::DemoAboutSupervisor,
-    ),
-    account(
-        "branch",
-        "赵伟",
-        &[Role::Staff],
-        Some("371525"),
-        None,
-        None,
-        T::DemoAboutBranch,
-    ),
-    account(
-        "enterprise",
-        "孙丽",
-        &[Role::Enterprise],
-        None,
-        Some(0),
-        None,
-        T::DemoAboutEnterprise,
-    ),
-    account(
-        "receiver",
-        "周涛",
-        &[Role::Enterprise],
-        None,
-        Some(1),
-        None,
-        T::DemoAboutReceiver,
-    ),
-];
-
-/// What a demo account is for, in one language.
-pub fn describe(a: &DemoAccount, lang: Lang) -> String {
-    about(a).render(lang)
-}
-
-/// What a demo account is for, rendered in whichever language the caller shows.
-fn about(a: &DemoAccount) -> Text {
-    let name = a
-        .enterprise
-        .and_then(|i| FIXED.get(i))
-        .map_or("", |f| f.name);
-    Text::new(a.about).arg("name", name)
-}
 
 pub fn generate(path: &Path, scale: Scale, clock: &Clock) -> Result<DemoSummary> {
     generate_with_progress(path, scale, clock, &mut |_, _| {})
@@ -531,41 +410,4 @@ fn insert(
         },
     )?;
     Ok(())
-}
-
-/// Creates the demo accounts (each audited) and the inspectors' certificates.
-fn accounts(s: &mut Session, fixed_uscc: &[String]) -> Result<DemoSummary> {
-    let today = s.today();
-    let mut summary = DemoSummary::default();
-    for a in &DEMO_ACCOUNTS {
-        insert_account(
-            s,
-            &NewAccount {
-                username: a.username.to_string(),
-                display_name: a.display_name.to_string(),
-                roles: a.roles.to_vec(),
-                unit: a.unit.map(str::to_string),
-                enterprise_uscc: a.enterprise.and_then(|i| fixed_uscc.get(i).cloned()),
-                password: DEMO_PASSWORD.to_string(),
-            },
-        )?;
-        if let Some(number) = a.certificate {
-            s.add_certificate(
-                a.username,
-                Certificate {
-                    uid: String::new(),
-                    username: a.username.to_string(),
-                    kind: "山东省行政执法证".to_string(),
-                    number: number.to_string(),
-                    issuer: "山东省人民政府".to_string(),
-                    valid_from: (today - Duration::days(400)).format("%Y-%m-%d").to_string(),
-                    valid_to: (today + Duration::days(3 * 365))
-                        .format("%Y-%m-%d")
-                        .to_string(),
-                },
-            )?;
-        }
-        summary.accounts.push((a.username.to_string(), about(a)));
-    }
-    Ok(summary)
 }

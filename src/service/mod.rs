@@ -39,6 +39,7 @@ pub mod home;
 
 // Command-line work: import, demo data, administration.
 pub mod demo;
+mod demo_accounts;
 mod demo_assist;
 mod demo_assist_bulk;
 mod demo_build;
