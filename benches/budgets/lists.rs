@@ -81,20 +81,6 @@ fn reference(db: &Path, first: &str, next: &str, bound: i64) -> (f64, f64) {
     (time(first, &[]), time(next, &[bound]))
 }
 
-fn manifest_tab_filter(tab: Tab) -> ListFilter {
-    match tab {
-        Tab::All => ListFilter::default(),
-        Tab::State(s) => ListFilter {
-            state: Some(s),
-            ..ListFilter::default()
-        },
-        Tab::Alert(a) => ListFilter {
-            alert: Some(a),
-            ..ListFilter::default()
-        },
-    }
-}
-
 /// One manifest page through the runtime's effect; the id of its last row.
 fn manifest_page(s: &mut Session, filter: &ListFilter) -> Option<i64> {
     let effect = MfEffect::LoadPage {
@@ -115,7 +101,7 @@ pub fn manifests(db: &Path, table: &mut Table) {
     for user in USERS {
         let mut s = session(db, user);
         for tab in Tab::ALL {
-            let f = manifest_tab_filter(tab);
+            let f = tab.filter();
             let mut last = None;
             let first = median_ms(RUNS, || last = manifest_page(&mut s, &f));
             let next = last.map(|id| {

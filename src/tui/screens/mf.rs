@@ -145,7 +145,8 @@ impl Tab {
         }
     }
 
-    fn filter(self) -> ListFilter {
+    /// The list filter the tab shows (also measured by the benchmark).
+    pub fn filter(self) -> ListFilter {
         match self {
             Tab::All => ListFilter::default(),
             Tab::State(s) => ListFilter {
