@@ -1,6 +1,7 @@
 //! ecocase: the Liaocheng ecology bureau's enterprise service and supervision terminal application.
 #![forbid(unsafe_code)]
 
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod i18n;

@@ -4,7 +4,8 @@
 
 mod cli_common;
 use cli_common::{Sandbox, count_enterprises, text};
-use ecocase::service::{auth, system_clock};
+use ecocase::service::account::auth;
+use ecocase::service::system_clock;
 
 const ACCOUNTS: [&str; 8] = [
     "admin",

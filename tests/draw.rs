@@ -9,12 +9,12 @@ mod inspect_common;
 
 use chrono::NaiveDate;
 use common::*;
-use ecocase::domain::draw::{ALGORITHM, candidates_hash, sample};
+use ecocase::domain::inspection::draw::{ALGORITHM, candidates_hash, sample};
 use ecocase::domain::inspection::{Category, InspState, Mode};
 use ecocase::domain::uscc::check_char;
-use ecocase::service::draw::PlanDraft;
 use ecocase::service::enterprise::Warnings;
 use ecocase::service::inspection::PlanInput;
+use ecocase::service::inspection::draw::PlanDraft;
 use inspect_common::*;
 use proptest::prelude::*;
 
@@ -236,7 +236,7 @@ fn listed_enterprises_drawn_become_off_site_checks_when_the_plan_says_so() {
 #[test]
 fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
     use ecocase::domain::inspection::{Conclusion, Event, EventInput, RecheckResult, Signature};
-    use ecocase::service::inspection_followup::OrderInput;
+    use ecocase::service::inspection::followup::OrderInput;
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 6, 1, 2);
     let (i1, i2, _) = officers(&path, &clock);

@@ -7,10 +7,11 @@
 use chrono::NaiveDate;
 use ecocase::domain::assistance::{Channel, RequestDraft, Urgency, validate_request};
 use ecocase::domain::enterprise::{EnterpriseDraft, validate_draft};
+use ecocase::domain::manifest::waste;
+use ecocase::domain::uscc;
 use ecocase::domain::validate::has_errors;
-use ecocase::domain::{uscc, waste};
 use ecocase::export::csv::guard;
-use ecocase::service::import_csv::{Encoding, read_csv};
+use ecocase::service::enterprise::import_csv::{Encoding, read_csv};
 use proptest::prelude::*;
 
 fn today() -> NaiveDate {

@@ -9,8 +9,9 @@ mod common;
 
 use cli_common::{Sandbox, count_enterprises, text};
 use ecocase::domain::uscc::check_char;
+use ecocase::service::ServiceError;
+use ecocase::service::account::auth;
 use ecocase::service::enterprise::Warnings;
-use ecocase::service::{ServiceError, auth};
 use ecocase::store::db::{self, StoreError};
 use std::path::Path;
 use std::process::{Child, Stdio};

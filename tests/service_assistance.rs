@@ -7,13 +7,14 @@
 mod common;
 
 use common::*;
+use ecocase::domain::assistance::sla::Level;
 use ecocase::domain::assistance::{
     AssistState, Channel, Event, EventInput, Outcome, Rating, RequestDraft, Urgency,
 };
-use ecocase::domain::assistance_sla::Level;
 use ecocase::i18n::Lang;
+use ecocase::service::account::auth;
 use ecocase::service::assistance::Queue;
-use ecocase::service::{ServiceError, Session, auth};
+use ecocase::service::{ServiceError, Session};
 use ecocase::store::assistance::{ListFilter, Request, ServiceRecord};
 use std::path::Path;
 

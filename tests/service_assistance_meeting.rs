@@ -7,8 +7,8 @@
 mod common;
 
 use common::*;
+use ecocase::domain::assistance::meeting::{MeetingDraft, ParticipantDraft};
 use ecocase::domain::assistance::{AssistState, Channel, Event, EventInput, RequestDraft, Urgency};
-use ecocase::domain::assistance_meeting::{MeetingDraft, ParticipantDraft};
 use ecocase::service::ServiceError;
 
 fn meeting(region: &str) -> MeetingDraft {

@@ -7,8 +7,9 @@ mod common;
 
 use common::*;
 use ecocase::domain::assistance::{AssistState, Channel, Event, EventInput, RequestDraft, Urgency};
+use ecocase::service::Session;
+use ecocase::service::account::auth;
 use ecocase::service::assistance::Queue;
-use ecocase::service::{Session, auth};
 use std::path::Path;
 
 fn login_at(path: &Path, user: &str, clock: &TestClock) -> Session {

@@ -6,10 +6,10 @@
 mod common;
 
 use common::*;
-use ecocase::domain::user::Role;
+use ecocase::domain::account::Role;
 use ecocase::i18n::Lang;
-use ecocase::service::auth;
-use ecocase::service::users::NewAccount;
+use ecocase::service::account::NewAccount;
+use ecocase::service::account::auth;
 
 #[test]
 fn five_failures_lock_the_account_for_fifteen_minutes() {

@@ -16,8 +16,8 @@ use ecocase::domain::inspection::{
 };
 use ecocase::i18n::Lang;
 use ecocase::service::inspection::PlanInput;
-use ecocase::service::inspection_followup::{CaseInput, OrderInput};
-use ecocase::service::inspection_record::{EvidenceInput, FindingInput, file_sha256};
+use ecocase::service::inspection::followup::{CaseInput, OrderInput};
+use ecocase::service::inspection::record::{EvidenceInput, FindingInput, file_sha256};
 use ecocase::service::{ServiceError, Session};
 use inspect_common::*;
 

@@ -9,11 +9,11 @@ mod inspect_common;
 
 use chrono::NaiveDate;
 use common::*;
+use ecocase::domain::account::{Action, Actor, Role, Target, authorize};
 use ecocase::domain::inspection::{Category, Event, EventInput, InspState, Mode};
-use ecocase::domain::user::{Action, Actor, Role, Target, authorize};
 use ecocase::service::ServiceError;
-use ecocase::service::draw::PlanDraft;
 use ecocase::service::inspection::PlanInput;
+use ecocase::service::inspection::draw::PlanDraft;
 use ecocase::store::inspection::ListFilter;
 use inspect_common::*;
 

@@ -10,18 +10,19 @@ mod inspect_common;
 
 use chrono::NaiveDate;
 use common::*;
+use ecocase::domain::account::Role;
 use ecocase::domain::inspection::{
     Category, Conclusion, Event, EventInput, InspState, Mode, Severity, Signature,
 };
-use ecocase::domain::user::Role;
 use ecocase::export::{Format, Output};
 use ecocase::i18n::Lang;
-use ecocase::service::draw::PlanDraft;
+use ecocase::service::account::NewAccount;
+use ecocase::service::account::auth;
 use ecocase::service::inspection::PlanInput;
-use ecocase::service::inspection_followup::{CaseInput, OrderInput};
-use ecocase::service::inspection_record::FindingInput;
-use ecocase::service::users::NewAccount;
-use ecocase::service::{ServiceError, Session, auth};
+use ecocase::service::inspection::draw::PlanDraft;
+use ecocase::service::inspection::followup::{CaseInput, OrderInput};
+use ecocase::service::inspection::record::FindingInput;
+use ecocase::service::{ServiceError, Session};
 use ecocase::store::inspection::ListFilter;
 use inspect_common::*;
 use std::path::Path;

@@ -8,9 +8,9 @@ mod common;
 mod manifest_common;
 
 use common::*;
+use ecocase::domain::manifest::deadlines::MfAlert;
+use ecocase::domain::manifest::rules::{DiscrepancyInput, EventInput, MfEvent};
 use ecocase::domain::manifest::{Decision, DiscrepancyKind, MfState, Mode, Origin};
-use ecocase::domain::manifest_deadlines::MfAlert;
-use ecocase::domain::manifest_rules::{DiscrepancyInput, EventInput, MfEvent};
 use ecocase::service::ServiceError;
 use ecocase::store::manifest::ListFilter;
 use manifest_common::*;
@@ -395,7 +395,7 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
     assert_eq!(codes(e), vec!["approval_required"]);
     let mut staff = at(&clock, &path, "staff");
     // Longer than 12 months, or beyond the licence, is refused at registration.
-    let mut long = ecocase::service::manifest_admin::ApprovalInput {
+    let mut long = ecocase::service::manifest::reference::ApprovalInput {
         number: "冀审2026-9".into(),
         generator_uscc: E1_USCC.into(),
         waste_code: "900-249-08".into(),

@@ -7,8 +7,8 @@ mod common;
 mod manifest_common;
 
 use common::*;
+use ecocase::domain::manifest::rules::{DiscrepancyInput, EventInput, MfEvent};
 use ecocase::domain::manifest::{DiscrepancyKind, MfState};
-use ecocase::domain::manifest_rules::{DiscrepancyInput, EventInput, MfEvent};
 use manifest_common::*;
 
 /// A two-line manifest (oil and packaging drums) of `ent`, arrived at the local receiver.
@@ -119,7 +119,7 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
 #[test]
 fn a_receipt_over_the_licence_annual_capacity_is_refused() {
     use ecocase::domain::manifest::Mode;
-    use ecocase::service::manifest_admin::LicenceInput;
+    use ecocase::service::manifest::reference::LicenceInput;
     let clock = TestClock::at(2026, 3, 2, 1);
     let (_dir, path) = manifest_db(&clock);
     let mut staff = at(&clock, &path, "staff");
@@ -226,9 +226,9 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
 
 #[test]
 fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
-    use ecocase::domain::manifest_deadlines::MfAlert;
+    use ecocase::domain::manifest::deadlines::MfAlert;
     use ecocase::service::ServiceError;
-    use ecocase::service::manifest_ext::ExtensionInput;
+    use ecocase::service::manifest::extension::ExtensionInput;
     use ecocase::store::manifest::ListFilter;
     let clock = TestClock::at(2026, 3, 2, 1);
     let (_dir, path) = manifest_db(&clock);
@@ -337,7 +337,7 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
 #[test]
 fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
     use ecocase::domain::manifest::Mode;
-    use ecocase::service::manifest_admin::LicenceInput;
+    use ecocase::service::manifest::reference::LicenceInput;
     let clock = TestClock::at(2026, 3, 2, 1);
     let (_dir, path) = manifest_db(&clock);
     let mut staff = at(&clock, &path, "staff");
@@ -374,8 +374,9 @@ fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
         .map(|m| {
             let (path, time, barrier) = (path.clone(), clock.clock(), barrier.clone());
             std::thread::spawn(move || {
-                let mut rec = ecocase::service::auth::login_path(&path, "rec", PASSWORD, time)
-                    .expect("login");
+                let mut rec =
+                    ecocase::service::account::auth::login_path(&path, "rec", PASSWORD, time)
+                        .expect("login");
                 barrier.wait();
                 rec.manifest_transition(
                     m.id,

@@ -7,10 +7,10 @@ mod common;
 mod manifest_common;
 
 use common::*;
-use ecocase::domain::manifest_rules::{EventInput, MfEvent};
-use ecocase::domain::user::{Action, Role};
+use ecocase::domain::account::{Action, Role};
+use ecocase::domain::manifest::rules::{EventInput, MfEvent};
 use ecocase::service::ServiceError;
-use ecocase::service::manifest_admin::LicenceInput;
+use ecocase::service::manifest::reference::LicenceInput;
 use ecocase::store::manifest::ListFilter;
 use manifest_common::*;
 

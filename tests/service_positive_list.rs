@@ -12,8 +12,9 @@ use ecocase::domain::positive_list::{
     CheckCategory, Handling, RemovalCause, Transition, TriggerKind, TriggerRef,
 };
 use ecocase::i18n::Lang;
+use ecocase::service::account::auth;
 use ecocase::service::positive_list::{TransitionInput, TriggerInput};
-use ecocase::service::{ServiceError, Session, auth};
+use ecocase::service::{ServiceError, Session};
 use ecocase::store::positive_list::EntryFilter;
 use std::path::Path;
 

@@ -10,7 +10,7 @@ use ecocase::service::home::{Home, HomeTask, TaskKind};
 use ecocase::store::enterprise::{Alert, Cursor, Filter};
 use ecocase::tui::app::{App, Level, Screen, update};
 use ecocase::tui::msg::{Effect, Msg, PageStart};
-use ecocase::tui::screens::fields::FieldId;
+use ecocase::tui::screens::enterprise::fields::FieldId;
 use ecocase::tui::theme::Theme;
 use tui_common::*;
 

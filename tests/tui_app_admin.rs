@@ -6,17 +6,17 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use ecocase::domain::user::Role;
+use ecocase::domain::account::Role;
 use ecocase::i18n::{Lang, T, Text};
+use ecocase::service::account::NewAccount;
 use ecocase::service::admin::SettingRow;
 use ecocase::service::home::Home;
-use ecocase::service::users::NewAccount;
 use ecocase::store::audit::{BrokenLink, ChainReport};
 use ecocase::tui::app::{App, Level, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::overlays::Overlay;
 use ecocase::tui::overlays::confirm::ConfirmKind;
-use ecocase::tui::screens::admin_form::AdminField;
+use ecocase::tui::screens::admin::form::AdminField;
 use tui_common::*;
 
 fn home_of(info: ecocase::tui::msg::SessionInfo) -> App {

@@ -11,8 +11,8 @@ use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg, StoredDraft};
 use ecocase::tui::overlays::Overlay;
 use ecocase::tui::overlays::confirm::ConfirmKind;
-use ecocase::tui::screens::fields::FieldId;
-use ecocase::tui::screens::form_draft::{DRAFT_SAVE_MS, FormDraft};
+use ecocase::tui::screens::enterprise::fields::FieldId;
+use ecocase::tui::screens::enterprise::form_draft::{DRAFT_SAVE_MS, FormDraft};
 use tui_common::*;
 
 const NEW: &str = "enterprise:new";

@@ -12,7 +12,7 @@ use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{DetailData, Effect, Msg, PageStart, SaveError};
 use ecocase::tui::overlays::Overlay;
 use ecocase::tui::overlays::confirm::ConfirmKind;
-use ecocase::tui::screens::fields::FieldId;
+use ecocase::tui::screens::enterprise::fields::FieldId;
 use tui_common::*;
 
 fn new_form(info: ecocase::tui::msg::SessionInfo) -> App {

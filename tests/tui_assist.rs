@@ -8,15 +8,15 @@ mod tui_common;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
+use ecocase::domain::assistance::sla::{Level, Phase, Sla};
 use ecocase::domain::assistance::{AssistState, Channel, Event, Rating, ServiceMode, Urgency};
-use ecocase::domain::assistance_sla::{Level, Phase, Sla};
 use ecocase::domain::calendar::Deadline;
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
 use ecocase::store::assistance::{HistoryRow, Request, ServiceRecord};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::assist::AssistDetailData;
+use ecocase::tui::screens::assistance::AssistDetailData;
 use tui_common::*;
 
 fn snap(app: &App) -> String {
@@ -431,7 +431,7 @@ fn the_enterprise_360_view_lists_its_requests() {
 
 #[test]
 fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
-    use ecocase::store::assistance_queue::QueueCursor;
+    use ecocase::store::assistance::queue::QueueCursor;
     let mut app = logged_in(staff(), Lang::Zh);
     update(&mut app, key(KeyCode::Char('b')));
     let queue = Queue::State(AssistState::Submitted);

@@ -14,7 +14,7 @@ use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
 use ecocase::store::assistance::Request;
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::assist::AssistDetailData;
+use ecocase::tui::screens::assistance::AssistDetailData;
 use tui_common::*;
 
 fn request(state: AssistState) -> Request {

@@ -78,7 +78,7 @@ fn a_crash_loses_at_most_the_autosave_interval() {
     let mut t = open_new_form(&db, dir.path());
     type_into_new_form(&mut t);
     std::thread::sleep(Duration::from_millis(
-        ecocase::tui::screens::form_draft::DRAFT_SAVE_MS + 1500,
+        ecocase::tui::screens::enterprise::form_draft::DRAFT_SAVE_MS + 1500,
     ));
     signal(&t, "-KILL");
     t.child.wait().expect("exit");

@@ -5,8 +5,9 @@
 
 mod pty_common;
 use ecocase::domain::enterprise::EnterpriseDraft;
+use ecocase::service::account::auth;
 use ecocase::service::enterprise::Warnings;
-use ecocase::service::{auth, system_clock};
+use ecocase::service::system_clock;
 use pty_common::{Term, open_command, setup_script};
 use std::time::{Duration, Instant};
 

@@ -9,23 +9,23 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
+use ecocase::domain::account::Role;
 use ecocase::domain::inspection::{
     Answer, Category, Conclusion, Event, EventInput, EvidenceKind, InspState, Mode, Severity,
     Signature,
 };
-use ecocase::domain::user::Role;
 use ecocase::i18n::Lang;
-use ecocase::service::draw::DrawDetail;
 use ecocase::service::inspection::InspectionDetail;
-use ecocase::store::draw::{Draw, Plan, ResultRow};
+use ecocase::service::inspection::draw::DrawDetail;
+use ecocase::store::inspection::draw::{Draw, Plan, ResultRow};
+use ecocase::store::inspection::followup::Rectification;
 use ecocase::store::inspection::{
     ChecklistItem, Evidence, Finding, HistoryRow, Inspection, Officer,
 };
-use ecocase::store::inspection_followup::Rectification;
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::inspect::{InspData, InspDetailData, InspQuery, InspTab, PAGE};
-use ecocase::tui::screens::inspect_form::InspRequest;
+use ecocase::tui::screens::inspection::form::InspRequest;
+use ecocase::tui::screens::inspection::{InspData, InspDetailData, InspQuery, InspTab, PAGE};
 use tui_common::*;
 
 fn snap(app: &App) -> String {

@@ -6,11 +6,11 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use ecocase::domain::user::Role;
+use ecocase::domain::account::Role;
 use ecocase::i18n::Lang;
 use ecocase::tui::app::{Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::inspect_form::InspRequest;
+use ecocase::tui::screens::inspection::form::InspRequest;
 use tui_common::*;
 
 fn inspector() -> ecocase::tui::msg::SessionInfo {
@@ -18,10 +18,10 @@ fn inspector() -> ecocase::tui::msg::SessionInfo {
 }
 
 /// A 帮扶 request in progress, as the assistance detail screen holds it.
-fn assist_detail() -> ecocase::tui::screens::assist::AssistDetailData {
+fn assist_detail() -> ecocase::tui::screens::assistance::AssistDetailData {
     use ecocase::domain::assistance::{AssistState, Channel, Urgency};
     use ecocase::store::assistance::Request;
-    ecocase::tui::screens::assist::AssistDetailData {
+    ecocase::tui::screens::assistance::AssistDetailData {
         detail: ecocase::service::assistance::RequestDetail {
             request: Request {
                 id: 2,
@@ -68,7 +68,7 @@ fn assist_detail() -> ecocase::tui::screens::assist::AssistDetailData {
 
 #[test]
 fn a_service_record_noting_problems_offers_an_inspection_of_that_enterprise() {
-    use ecocase::tui::screens::assist::{AssistAction, AssistDetailState, AssistFormState};
+    use ecocase::tui::screens::assistance::{AssistAction, AssistDetailState, AssistFormState};
     let mut app = logged_in(inspector(), Lang::Zh);
     let data = assist_detail();
     app.screens.push(Screen::AssistDetail(AssistDetailState {

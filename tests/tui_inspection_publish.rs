@@ -7,16 +7,16 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
+use ecocase::domain::account::Role;
 use ecocase::domain::inspection::{Category, InspState, Mode};
-use ecocase::domain::user::Role;
 use ecocase::export::Format;
 use ecocase::i18n::Lang;
-use ecocase::store::draw::Draw;
 use ecocase::store::inspection::Inspection;
+use ecocase::store::inspection::draw::Draw;
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::inspect::{InspData, InspQuery};
-use ecocase::tui::screens::inspect_form::InspRequest;
+use ecocase::tui::screens::inspection::form::InspRequest;
+use ecocase::tui::screens::inspection::{InspData, InspQuery};
 use tui_common::*;
 
 fn inspection(id: i64, number: &str) -> Inspection {

@@ -8,16 +8,16 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
+use ecocase::domain::manifest::deadlines::MfAlert;
+use ecocase::domain::manifest::rules::{EventInput, MfEvent};
 use ecocase::domain::manifest::{Line, LineDraft, MfState, Mode, Origin};
-use ecocase::domain::manifest_deadlines::MfAlert;
-use ecocase::domain::manifest_rules::{EventInput, MfEvent};
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::manifest::{ManifestDetail, ManifestRow};
+use ecocase::store::manifest::reference::{CodeHit, Licence};
 use ecocase::store::manifest::{HistoryRow, Leg, ListFilter, Manifest};
-use ecocase::store::manifest_ref::{CodeHit, Licence};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::mf::{FormData, MfDetailData, MfEffect, MfMsg, PAGE, Refusal};
+use ecocase::tui::screens::manifest::{FormData, MfDetailData, MfEffect, MfMsg, PAGE, Refusal};
 use tui_common::*;
 
 fn snap(app: &App) -> String {
@@ -140,7 +140,7 @@ fn opened(lang: Lang, state: MfState, events: Vec<MfEvent>) -> App {
     let mut app = logged_in(
         session(
             "receiver",
-            &[ecocase::domain::user::Role::Enterprise],
+            &[ecocase::domain::account::Role::Enterprise],
             Some(2),
         ),
         lang,
@@ -308,7 +308,7 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     let mut app = logged_in(
         session(
             "receiver",
-            &[ecocase::domain::user::Role::Enterprise],
+            &[ecocase::domain::account::Role::Enterprise],
             Some(2),
         ),
         Lang::Zh,
@@ -704,10 +704,10 @@ fn e_exports_the_tab_shown() {
 
 #[test]
 fn staff_record_a_storage_extension_from_the_detail() {
-    use ecocase::service::manifest_ext::ExtensionInput;
-    use ecocase::store::manifest_ext::StockExtension;
+    use ecocase::service::manifest::extension::ExtensionInput;
+    use ecocase::store::manifest::extension::StockExtension;
     let mut app = logged_in(
-        session("staff", &[ecocase::domain::user::Role::Staff], None),
+        session("staff", &[ecocase::domain::account::Role::Staff], None),
         Lang::Zh,
     );
     update(&mut app, ctrl('w'));

@@ -7,15 +7,15 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
+use ecocase::domain::account::Role;
 use ecocase::domain::assistance::{AssistState, Channel, Urgency};
-use ecocase::domain::user::Role;
 use ecocase::i18n::{Lang, Text};
 use ecocase::service::assistance::Queue;
-use ecocase::service::assistance_meeting::MeetingDetail;
-use ecocase::store::assistance_meeting::{Meeting, Participant, Problem};
+use ecocase::service::assistance::meeting::MeetingDetail;
+use ecocase::store::assistance::meeting::{Meeting, Participant, Problem};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::assist_meeting::{MeetingDetailData, MeetingListData};
+use ecocase::tui::screens::assistance::meeting::{MeetingDetailData, MeetingListData};
 use tui_common::*;
 
 fn snap(app: &App) -> String {

@@ -12,7 +12,7 @@ use ecocase::store::positive_list::{Entry, HistoryRow, TriggerRow};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::overlays::Overlay;
-use ecocase::tui::screens::plist::PlFilter;
+use ecocase::tui::screens::positive_list::PlFilter;
 use tui_common::*;
 
 fn entry(id: i64, name: &str, state: &str) -> Entry {

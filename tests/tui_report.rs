@@ -5,8 +5,8 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
+use ecocase::domain::account::Role;
 use ecocase::domain::report::Period;
-use ecocase::domain::user::Role;
 use ecocase::export::summary::SummaryFormat;
 use ecocase::i18n::{Lang, Text};
 use ecocase::tui::app::{App, Screen, update};
@@ -167,7 +167,7 @@ fn a_period_typed_in_chinese_names_the_file_by_its_canonical_form() {
 
 #[test]
 fn progress_is_shown_and_esc_cancels_the_running_summary() {
-    use ecocase::service::report_job::SummaryProgress;
+    use ecocase::service::report::job::SummaryProgress;
     let mut app = report_app(supervisor(), Lang::Zh);
     let fx = update(&mut app, key(KeyCode::Enter));
     assert!(matches!(&fx[..], [Effect::ExportSummary { .. }]), "{fx:?}");

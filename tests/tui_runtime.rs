@@ -2,13 +2,15 @@
 //! service layer and comes back as the message `update` expects.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
+use ecocase::domain::account::Role;
 use ecocase::domain::enterprise::EnterpriseDraft;
-use ecocase::domain::user::Role;
 use ecocase::i18n::Lang;
+use ecocase::service::account::NewAccount;
+use ecocase::service::account::auth;
+use ecocase::service::account::setup;
 use ecocase::service::enterprise::Warnings;
 use ecocase::service::home::TaskKind;
-use ecocase::service::users::NewAccount;
-use ecocase::service::{auth, setup, system_clock};
+use ecocase::service::system_clock;
 use ecocase::store::enterprise::Filter;
 use ecocase::tui::msg::{Effect, Msg, PageRequest, PageStart, SaveError};
 use ecocase::tui::runtime::Runtime;
@@ -305,7 +307,7 @@ fn a_kept_draft_survives_a_new_session_and_stays_with_its_owner() {
 
 #[test]
 fn administration_effects_go_through_the_service_and_are_audited() {
-    use ecocase::store::user::Certificate;
+    use ecocase::store::account::Certificate;
     let (_dir, path) = database();
     let mut rt = Runtime::new(path, system_clock());
     login(&mut rt, "admin");

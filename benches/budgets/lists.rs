@@ -12,9 +12,9 @@ use ecocase::service::Session;
 use ecocase::service::assistance::Queue;
 use ecocase::store::manifest::ListFilter;
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::inspect::{InspData, InspQuery, InspTab};
-use ecocase::tui::screens::mf::{MfEffect, MfMsg, PAGE as MF_PAGE, Tab};
-use ecocase::tui::screens::plist::PlFilter;
+use ecocase::tui::screens::inspection::{InspData, InspQuery, InspTab};
+use ecocase::tui::screens::manifest::{MfEffect, MfMsg, PAGE as MF_PAGE, Tab};
+use ecocase::tui::screens::positive_list::PlFilter;
 use std::path::Path;
 
 /// The accounts measured: everything, and one county's branch.
@@ -87,7 +87,7 @@ fn manifest_page(s: &mut Session, filter: &ListFilter) -> Option<i64> {
         filter: filter.clone(),
         limit: MF_PAGE,
     };
-    match ecocase::tui::execute_manifest::execute(s, effect) {
+    match ecocase::tui::execute::manifest::execute(s, effect) {
         Some(Msg::Mf(MfMsg::Page { rows: Ok(r), .. })) => {
             r.0.get(MF_PAGE - 1).map(|x| x.manifest.id)
         }
@@ -131,9 +131,9 @@ pub fn manifests(db: &Path, table: &mut Table) {
 
 /// One inspection page through the runtime's query; the cursor after its last row.
 fn inspection_page(s: &Session, q: InspQuery) -> Option<(String, i64)> {
-    match ecocase::tui::execute_inspect::load(s, q) {
+    match ecocase::tui::execute::inspection::load(s, q) {
         Msg::InspLoaded(InspData::Page { rows: Ok(rows), .. }) => rows
-            .get(ecocase::tui::screens::inspect::PAGE - 1)
+            .get(ecocase::tui::screens::inspection::PAGE - 1)
             .map(|r| (r.planned_on.clone(), r.id)),
         other => panic!("inspection page failed: {other:?}"),
     }
@@ -266,13 +266,16 @@ pub fn positive_list(db: &Path, table: &mut Table) {
             filters.push((name.into(), f));
         }
         for (name, f) in filters {
-            let first = median_ms(RUNS, || {
-                match ecocase::tui::execute_plist::execute(&mut s, Effect::PlLoadEntries(f.clone()))
-                {
+            let first = median_ms(
+                RUNS,
+                || match ecocase::tui::execute::positive_list::execute(
+                    &mut s,
+                    Effect::PlLoadEntries(f.clone()),
+                ) {
                     Some(Msg::PlEntriesLoaded(Ok(_))) => {}
                     other => panic!("positive list failed: {other:?}"),
-                }
-            });
+                },
+            );
             worst.add(format!("{user}, {name}"), first, None);
         }
     }

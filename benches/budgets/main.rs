@@ -17,7 +17,8 @@ mod lists;
 mod pty;
 mod table;
 
-use ecocase::service::{Session, auth, system_clock};
+use ecocase::service::account::auth;
+use ecocase::service::{Session, system_clock};
 use ecocase::store::enterprise::{Alert, Cursor, Filter, Sort};
 use ecocase::tui::execute::{load_detail, load_page};
 use ecocase::tui::msg::{PageRequest, PageStart};

@@ -5,7 +5,7 @@ use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, output};
 use clap::ValueEnum;
 use ecocase::domain::assistance::AssistState;
-use ecocase::domain::assistance_sla::Level;
+use ecocase::domain::assistance::sla::Level;
 use ecocase::export::csv::CsvSink;
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::assistance::{Queue, QueueRow};

@@ -2,8 +2,8 @@
 
 use crate::cli::{CliError, Context, output};
 use clap::ValueEnum;
+use ecocase::demo::{self, DEMO_ACCOUNTS, DEMO_PASSWORD, Scale};
 use ecocase::i18n::{T, Text};
-use ecocase::service::demo::{self, DEMO_ACCOUNTS, DEMO_PASSWORD, Scale};
 use ecocase::service::system_clock;
 use std::time::Instant;
 

@@ -107,7 +107,7 @@ pub fn run(ctx: &Context, c: DrawCommand, secrets: &mut Secrets) -> Result<(), C
         DrawCommand::Verify(a) => {
             let report = match &a.actor {
                 Some(user) => secrets.login(ctx, user)?.draw_verify(a.id),
-                None => ecocase::service::draw::verify_at(&ctx.db, a.id),
+                None => ecocase::service::inspection::draw::verify_at(&ctx.db, a.id),
             }
             .map_err(|e| ctx.fail(e))?;
             let yes_no = |ok: bool| if ok { T::DrawOk } else { T::DrawMismatch };

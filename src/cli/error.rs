@@ -148,7 +148,7 @@ pub fn store_code(e: &StoreError) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ecocase::domain::user::Action;
+    use ecocase::domain::account::Action;
 
     #[test]
     fn each_kind_of_failure_has_its_own_status() {

@@ -6,8 +6,8 @@ use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, exit, output, reference};
 use clap::ValueEnum;
 use ecocase::i18n::{Lang, T, Text};
-use ecocase::service::import::{ImportOptions, ImportReport};
-use ecocase::service::import_csv::{Column, Encoding, ImportTable, RowIssue, read_csv};
+use ecocase::service::enterprise::import::{ImportOptions, ImportReport};
+use ecocase::service::enterprise::import_csv::{Column, Encoding, ImportTable, RowIssue, read_csv};
 use std::path::PathBuf;
 
 #[derive(clap::Subcommand, Debug)]

@@ -3,7 +3,8 @@
 use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, output};
 use ecocase::i18n::{T, Text};
-use ecocase::service::{setup, system_clock};
+use ecocase::service::account::setup;
+use ecocase::service::system_clock;
 
 #[derive(clap::Args, Debug)]
 pub struct InitArgs {

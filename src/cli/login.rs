@@ -4,7 +4,8 @@
 
 use crate::cli::{CliError, Context};
 use ecocase::i18n::{T, Text};
-use ecocase::service::{Session, auth, system_clock};
+use ecocase::service::account::auth;
+use ecocase::service::{Session, system_clock};
 use std::io::{BufRead, IsTerminal, Write};
 
 /// Reads secrets in order from the environment and standard input.

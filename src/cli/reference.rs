@@ -5,7 +5,7 @@ use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, exit, output};
 use ecocase::i18n::{T, Text};
 use ecocase::service::ServiceError;
-use ecocase::service::import_csv::{Encoding, decode};
+use ecocase::service::enterprise::import_csv::{Encoding, decode};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]

@@ -5,9 +5,9 @@ use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, output};
 use ecocase::domain::validate;
 use ecocase::i18n::{Lang, T, Text};
-use ecocase::service::users::{NewAccount, parse_roles};
+use ecocase::service::account::{NewAccount, parse_roles};
 use ecocase::service::{Session, local_time};
-use ecocase::store::user::{Certificate, UserRecord};
+use ecocase::store::account::{Certificate, UserRecord};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum UserCommand {

@@ -2,7 +2,7 @@
 //! enterprise, state, urgency, channel, handler, submitted, the running time limit and its state.
 //! Pages are read one after another, so memory does not grow with the queue.
 
-use crate::domain::assistance_sla::{Level, Phase};
+use crate::domain::assistance::sla::{Level, Phase};
 use crate::export::columns::{Cell, region_name};
 use crate::export::table::{TableFormat, write_table};
 use crate::export::{ExportError, Output};

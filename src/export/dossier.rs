@@ -7,7 +7,7 @@ use crate::domain::positive_list::{EntryState, Handling, RemovalCause, TriggerKi
 use crate::export::columns::{COLUMNS, cell};
 use crate::export::{ExportError, Output, deliver};
 use crate::i18n::{Lang, T, Text};
-use crate::service::dossier::DossierFacts;
+use crate::service::report::dossier::DossierFacts;
 use crate::service::{ServiceError, Session, local_time};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;

@@ -6,7 +6,7 @@ use crate::export::columns::{Cell, region_name};
 use crate::export::{ExportError, Format, Output, csv, deliver, parent_dir, xlsx};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
-use crate::service::draw::DrawDetail;
+use crate::service::inspection::draw::DrawDetail;
 use crate::store::reference::Region;
 use std::io::Write;
 use std::path::Path;

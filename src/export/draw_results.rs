@@ -9,7 +9,7 @@ use crate::export::draw::{Table, label, write};
 use crate::export::{ExportError, Format, Output, deliver};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
-use crate::service::inspection_publish::DrawResults;
+use crate::service::inspection::publish::DrawResults;
 use crate::store::reference::Region;
 
 const HEADERS: [T; 14] = [

@@ -8,7 +8,7 @@ use crate::export::{ExportError, Format, Output, csv, deliver, parent_dir, xlsx}
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::manifest::ListFilter;
-use crate::store::manifest_export::ExportRow;
+use crate::store::manifest::export::ExportRow;
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
@@ -83,7 +83,7 @@ pub fn manifests(
     output: Output<'_>,
     lang: Lang,
 ) -> Result<u64, ExportError> {
-    s.require(crate::domain::user::Action::ManifestExport)?;
+    s.require(crate::domain::account::Action::ManifestExport)?;
     deliver(format, output, |path| write(s, filter, format, path, lang))
 }
 

@@ -1,10 +1,10 @@
 //! Administration: policy settings and reference-data imports (working-day calendar, 名录 waste-code
 //! editions, service menu), plus the audit-log view. Admin only (audit view: supervisors too), audited.
 
+use crate::domain::account::Action;
 use crate::domain::calendar::DayKind;
+use crate::domain::manifest::waste::{category_of, normalize_hazards};
 use crate::domain::settings::DEFAULTS;
-use crate::domain::user::Action;
-use crate::domain::waste::{category_of, normalize_hazards};
 use crate::i18n::{T, Text};
 use crate::service::{Result, ServiceError, Session, stamp};
 use crate::store::audit::{self, AuditRow, ChainReport};

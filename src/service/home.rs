@@ -1,8 +1,8 @@
 //! Home screen read model: the counts and tasks a person sees after login, in their own scope.
 //! Each task carries the list filter that shows its records, so the screen can jump straight there.
 
+use crate::domain::account::{Action, Role};
 use crate::domain::enterprise::Enterprise;
-use crate::domain::user::{Action, Role};
 use crate::i18n::T;
 use crate::service::{Result, Session};
 use crate::store::enterprise::{Alert, Cursor, Filter};
@@ -152,7 +152,7 @@ impl Session {
             },
         ];
         let plist = self
-            .check(Action::ListRead, crate::domain::user::Target::any())
+            .check(Action::ListRead, crate::domain::account::Target::any())
             .ok()
             .map(|()| self.pl_counts())
             .transpose()?;

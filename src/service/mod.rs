@@ -2,65 +2,20 @@
 //! in one IMMEDIATE transaction and appends to the audit log in that same transaction. The TUI and the
 //! CLI both come through here, so a rule enforced here holds everywhere.
 
+pub mod account;
 pub mod admin;
 pub mod assistance;
-mod assistance_apply;
-pub mod assistance_meeting;
-pub mod assistance_queue;
-pub mod assistance_stats;
-pub mod auth;
-pub mod enterprise;
-pub mod positive_list;
-mod positive_list_edit;
-pub mod setup;
-pub mod users;
-// 危险废物转移联单 (manifests)
-pub mod manifest;
-pub mod manifest_admin;
-mod manifest_draft;
-mod manifest_flow;
-pub mod manifest_io;
-// manifests: XLSX and all-or-nothing import (mf)
-pub mod manifest_import;
-// manifests extension: approved stock extensions (mf)
-pub mod manifest_ext;
-// inspections
-pub mod draw;
-mod draw_pool;
-pub mod inspection;
-pub mod inspection_followup;
-pub mod inspection_publish;
-pub mod inspection_record;
-
-// Screens' read models (TUI work).
-pub mod accounts;
 pub mod drafts;
+pub mod enterprise;
 pub mod home;
-
-// Command-line work: import, demo data, administration.
-pub mod demo;
-mod demo_accounts;
-mod demo_assist;
-mod demo_assist_bulk;
-mod demo_build;
-// 危险废物转移联单 (manifests)
-// inspections
-mod demo_data;
-mod demo_inspection;
-mod demo_manifest;
-mod demo_manifest_stories;
-mod demo_positive_list;
-mod demo_tables;
-pub mod dossier;
-pub mod import;
-pub mod import_csv;
+pub mod inspection;
+pub mod manifest;
+pub mod positive_list;
 pub mod report;
-pub mod report_job;
-mod report_modules;
 
+use crate::domain::account::{Action, Actor, Denied, Target, authorize};
 use crate::domain::calendar::Calendar;
 use crate::domain::settings::Policy;
-use crate::domain::user::{Action, Actor, Denied, Target, authorize};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{Lang, T, Text};
 use crate::store::db::StoreError;

@@ -104,7 +104,7 @@ mod tests {
     fn fresh(dir: &Path) -> std::path::PathBuf {
         let path = dir.join("e.db");
         let conn = db::create(&path).expect("create");
-        let actor = crate::domain::user::Actor::system();
+        let actor = crate::domain::account::Actor::system();
         for i in 0..3 {
             audit::append(
                 &conn,

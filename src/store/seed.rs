@@ -85,7 +85,7 @@ pub fn reference_data(conn: &Connection, now: &str) -> Result<()> {
     for r in rows(WASTE_CODES_TSV) {
         conn.execute(
             "INSERT OR IGNORE INTO waste_code (edition_id, code, category, description_zh, hazard) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![edition, field(&r, 0), field(&r, 1), field(&r, 2), crate::domain::waste::normalize_hazards(field(&r, 3)).unwrap_or_default()],
+            params![edition, field(&r, 0), field(&r, 1), field(&r, 2), crate::domain::manifest::waste::normalize_hazards(field(&r, 3)).unwrap_or_default()],
         )?;
     }
     for (i, r) in rows(SERVICE_MENU_TSV).enumerate() {
@@ -138,9 +138,9 @@ mod tests {
     fn every_shipped_waste_code_is_well_formed() {
         for r in rows(WASTE_CODES_TSV) {
             let code = field(&r, 0);
-            let category = crate::domain::waste::category_of(code).expect("code form");
+            let category = crate::domain::manifest::waste::category_of(code).expect("code form");
             assert_eq!(category, field(&r, 1), "{code}");
-            crate::domain::waste::normalize_hazards(field(&r, 3)).expect("hazards");
+            crate::domain::manifest::waste::normalize_hazards(field(&r, 3)).expect("hazards");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Application state and the pure `update`: a message in, the new state and a list of effects out.
 //! No terminal, no database, no clock: tests drive it with key sequences and canned results.
 
-use crate::domain::user::{Action, Target, authorize};
+use crate::domain::account::{Action, Target, authorize};
 use crate::i18n::{Lang, T, Text};
 use crate::tui::keymap::{Cmd, Ctx, Key, lookup};
 use crate::tui::msg::{Effect, SessionInfo};
@@ -10,14 +10,14 @@ use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
 use crate::tui::overlays::help::HelpState;
 use crate::tui::overlays::palette::PaletteState;
 use crate::tui::overlays::{Overlay, OverlayOut};
-use crate::tui::screens::audit::AuditState;
-use crate::tui::screens::form::FormState;
+use crate::tui::screens::admin::audit::AuditState;
+use crate::tui::screens::admin::settings::SettingsState;
+use crate::tui::screens::admin::users::UsersState;
+use crate::tui::screens::enterprise::form::FormState;
+use crate::tui::screens::enterprise::list::ListState;
 use crate::tui::screens::home::HomeState;
-use crate::tui::screens::list::ListState;
 use crate::tui::screens::login::{LockState, LoginState};
-use crate::tui::screens::settings::SettingsState;
 use crate::tui::screens::setup::SetupState;
-use crate::tui::screens::users::UsersState;
 use crate::tui::theme::Theme;
 pub use crate::tui::update::update;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -320,19 +320,19 @@ impl App {
         let out = self.with_top(|_, env| match cmd {
             Cmd::Users => UsersState::open(),
             Cmd::Settings => SettingsState::open(),
-            Cmd::Assist => crate::tui::screens::assist::AssistQueueState::open(),
+            Cmd::Assist => crate::tui::screens::assistance::AssistQueueState::open(),
             Cmd::Report => crate::tui::screens::report::ReportState::open(env),
-            Cmd::Manifests => {
-                crate::tui::screens::mf::MfListState::open(crate::tui::screens::mf::Tab::All)
-            }
-            // inspections: enterprise accounts reach their rectification orders
-            Cmd::Inspect if env.may(crate::domain::user::Action::RectifyReport) => {
-                crate::tui::screens::inspect::RectListState::open()
-            }
-            Cmd::Inspect => crate::tui::screens::inspect::InspListState::open(
-                crate::tui::screens::inspect::InspTab::Mine,
+            Cmd::Manifests => crate::tui::screens::manifest::MfListState::open(
+                crate::tui::screens::manifest::Tab::All,
             ),
-            Cmd::Draws => crate::tui::screens::inspect::DrawsState::open(),
+            // inspections: enterprise accounts reach their rectification orders
+            Cmd::Inspect if env.may(crate::domain::account::Action::RectifyReport) => {
+                crate::tui::screens::inspection::RectListState::open()
+            }
+            Cmd::Inspect => crate::tui::screens::inspection::InspListState::open(
+                crate::tui::screens::inspection::InspTab::Mine,
+            ),
+            Cmd::Draws => crate::tui::screens::inspection::DrawsState::open(),
             _ => AuditState::open(env),
         });
         self.apply(out)
@@ -392,8 +392,9 @@ impl App {
                 if matches!(self.screen(), Screen::MeetingList(_)) {
                     return Some(Vec::new());
                 }
-                let out = self
-                    .with_top(|_, _| crate::tui::screens::assist_meeting::MeetingListState::open());
+                let out = self.with_top(|_, _| {
+                    crate::tui::screens::assistance::meeting::MeetingListState::open()
+                });
                 self.apply(out)
             }
             Cmd::New if self.session.is_some() && !matches!(self.screen(), Screen::Form(_)) => {

@@ -2,7 +2,7 @@
 //! help overlay and the command palette are all generated from it, so they cannot disagree.
 //! Every F-key has a Ctrl or letter alias (some SSH clients and desktops take F-keys); no Alt bindings.
 
-use crate::domain::user::Action;
+use crate::domain::account::Action;
 use crate::i18n::T;
 
 pub use crate::tui::keys::Key;

@@ -6,13 +6,6 @@ pub mod app;
 pub mod bindings;
 pub mod draw;
 pub mod execute;
-mod execute_meeting;
-pub mod execute_plist;
-mod execute_report;
-// 危险废物转移联单 (manifests)
-pub mod execute_manifest;
-// inspections
-pub mod execute_inspect;
 pub mod input;
 pub mod keymap;
 pub mod keys;

@@ -1,8 +1,8 @@
 //! Messages into `update` and the effects it asks the runtime to carry out. Results from the service
 //! layer come back as messages carrying plain data and message texts, never database handles.
 
+use crate::domain::account::Actor;
 use crate::domain::enterprise::{Enterprise, EnterpriseDraft, FormerName};
-use crate::domain::user::Actor;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::Text;
 use crate::service::enterprise::Warnings;
@@ -12,12 +12,12 @@ use crate::store::enterprise::{Cursor, Filter};
 use crate::store::reference::Region;
 use crossterm::event::KeyEvent;
 
-use crate::domain::user::Role;
+use crate::domain::account::Role;
+use crate::service::account::NewAccount;
 use crate::service::admin::SettingRow;
-use crate::service::users::NewAccount;
+use crate::store::account::{Certificate, OrgUnit};
 use crate::store::audit::ChainReport;
 pub use crate::store::draft::StoredDraft;
-use crate::store::user::{Certificate, OrgUnit};
 
 /// An account as the administration screens show it (never its password hash).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,7 +76,7 @@ pub struct DetailData {
     /// 转移联单 the enterprise sent or received, newest first, with their alerts.
     pub manifests: Vec<crate::service::manifest::ManifestRow>,
     /// The enterprise's inspections, rectification orders and cases (inspections; empty when not visible).
-    pub inspections: crate::service::inspection_followup::EnterpriseInspections,
+    pub inspections: crate::service::inspection::followup::EnterpriseInspections,
 }
 
 /// Why a save did not happen.
@@ -160,13 +160,13 @@ pub enum Msg {
         queue: crate::service::assistance::Queue,
         rows: Result<Vec<crate::service::assistance::QueueRow>, Text>,
         /// Where the next page starts (`None`: no more rows).
-        next: Option<crate::store::assistance_queue::QueueCursor>,
+        next: Option<crate::store::assistance::queue::QueueCursor>,
         /// Whether the rows continue those shown (a further page) or replace them.
         more: bool,
     },
     AssistDetailLoaded {
         id: i64,
-        data: Result<crate::tui::screens::assist::AssistDetailData, Text>,
+        data: Result<crate::tui::screens::assistance::AssistDetailData, Text>,
     },
     ServiceMenuLoaded(Result<Vec<(String, String, String)>, Text>),
     /// A 帮扶 change was made (with its message) or refused (with the reason).
@@ -181,24 +181,24 @@ pub enum Msg {
         current: Result<(i64, Text), Text>,
     },
     /// How far the summary running in the background has got.
-    ReportProgress(crate::service::report_job::SummaryProgress),
+    ReportProgress(crate::service::report::job::SummaryProgress),
     /// A file was written from a screen (dossier, list export), or why not: shown in the message row.
     Written(Result<Text, Text>),
     // 圆桌座谈 (assistance round-tables); their writes answer with `AssistDone`.
-    MeetingsLoaded(Result<crate::tui::screens::assist_meeting::MeetingListData, Text>),
+    MeetingsLoaded(Result<crate::tui::screens::assistance::meeting::MeetingListData, Text>),
     MeetingLoaded {
         id: i64,
-        data: Result<crate::tui::screens::assist_meeting::MeetingDetailData, Text>,
+        data: Result<crate::tui::screens::assistance::meeting::MeetingDetailData, Text>,
     },
     // 危险废物转移联单 (manifests)
-    Mf(crate::tui::screens::mf::MfMsg),
+    Mf(crate::tui::screens::manifest::MfMsg),
     /// Enterprises matching a picker's search as (id, name, USCC).
     EnterprisesFound {
         token: u64,
         rows: Result<Vec<(i64, String, String)>, Text>,
     },
     // 执法检查 (inspections)
-    InspLoaded(crate::tui::screens::inspect::InspData),
+    InspLoaded(crate::tui::screens::inspection::InspData),
     /// An inspection change was made (with its message) or refused (with the reason).
     InspDone(Result<Text, Text>),
     /// A draw was verified or exported.
@@ -295,7 +295,7 @@ pub enum Effect {
     },
     VerifyAudit,
     // 正面清单 (positive list)
-    PlLoadEntries(crate::tui::screens::plist::PlFilter),
+    PlLoadEntries(crate::tui::screens::positive_list::PlFilter),
     PlLoadEntry {
         id: i64,
     },
@@ -326,7 +326,7 @@ pub enum Effect {
     /// Export the current list to a CSV file in the working directory.
     /// Writes the list as shown (its filter) for public notice, as CSV and XLSX side by side.
     PlExport {
-        filter: crate::tui::screens::plist::PlFilter,
+        filter: crate::tui::screens::positive_list::PlFilter,
         lang: crate::i18n::Lang,
     },
     /// Open a batch with the name and note typed (an empty name: the next of this year).
@@ -347,7 +347,7 @@ pub enum Effect {
     /// The page of a queue after the rows shown.
     LoadAssistQueueMore {
         queue: crate::service::assistance::Queue,
-        after: crate::store::assistance_queue::QueueCursor,
+        after: crate::store::assistance::queue::QueueCursor,
     },
     LoadAssistDetail {
         id: i64,
@@ -413,12 +413,12 @@ pub enum Effect {
     LoadMeeting {
         id: i64,
     },
-    RecordMeeting(crate::domain::assistance_meeting::MeetingDraft),
+    RecordMeeting(crate::domain::assistance::meeting::MeetingDraft),
     /// Adds a participant; the enterprise is found by name, USCC or pinyin initials (empty: a guest).
     MeetingParticipant {
         meeting: i64,
         enterprise_query: String,
-        participant: crate::domain::assistance_meeting::ParticipantDraft,
+        participant: crate::domain::assistance::meeting::ParticipantDraft,
     },
     MeetingProblem {
         meeting: i64,
@@ -429,15 +429,15 @@ pub enum Effect {
         number: String,
     },
     // 危险废物转移联单 (manifests)
-    Mf(crate::tui::screens::mf::MfEffect),
+    Mf(crate::tui::screens::manifest::MfEffect),
     /// The enterprises in scope matching a picker's typed name, USCC or pinyin initials.
     FindEnterprises {
         token: u64,
         query: String,
     },
     // 执法检查 (inspections)
-    InspLoad(crate::tui::screens::inspect::InspQuery),
-    InspDo(crate::tui::screens::inspect_form::InspRequest),
+    InspLoad(crate::tui::screens::inspection::InspQuery),
+    InspDo(crate::tui::screens::inspection::form::InspRequest),
 }
 
 impl Effect {
@@ -470,7 +470,7 @@ pub enum Versioned {
 /// The inspection list's filters as shown: its tab, category, region and officer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InspListQuery {
-    pub tab: crate::tui::screens::inspect::InspTab,
+    pub tab: crate::tui::screens::inspection::InspTab,
     pub category: Option<crate::domain::inspection::Category>,
     pub region: Option<String>,
     pub officer: Option<i64>,

@@ -1,6 +1,6 @@
 //! What screens receive and decide: inputs, their environment, navigation and messages.
 
-use crate::domain::user::{Action, Target, authorize};
+use crate::domain::account::{Action, Target, authorize};
 use crate::i18n::{Lang, Text};
 use crate::tui::app::Screen;
 use crate::tui::keymap::{Cmd, Key};

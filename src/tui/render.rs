@@ -6,11 +6,11 @@ use crate::tui::app::{App, Level, Screen};
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::keymap::{Cmd, bindings_for, first_key};
 use crate::tui::overlays::filter::summary;
-use crate::tui::screens::admin_form::AdminFormKind;
-use crate::tui::screens::{
-    admin_form_view, assist_view, audit_view, auth_view, detail_view, form_view, home, list_view,
-    settings, users_view,
-};
+use crate::tui::screens::admin::form::AdminFormKind;
+use crate::tui::screens::admin::{audit_view, form_view as admin_form_view, settings, users_view};
+use crate::tui::screens::assistance::view as assist_view;
+use crate::tui::screens::enterprise::{detail_view, form_view, list_view};
+use crate::tui::screens::{auth_view, home};
 use crate::tui::text::{count, sanitize, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -68,15 +68,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::PlList(s) => {
-                crate::tui::screens::plist_view::render_list(frame, body, app, s);
+                crate::tui::screens::positive_list::view::render_list(frame, body, app, s);
                 None
             }
             Screen::PlEntry(s) => {
-                crate::tui::screens::plist_view::render_entry(frame, body, app, s);
+                crate::tui::screens::positive_list::view::render_entry(frame, body, app, s);
                 None
             }
             Screen::PlBatches(s) => {
-                crate::tui::screens::plist_view::render_batches(frame, body, app, s);
+                crate::tui::screens::positive_list::view::render_batches(frame, body, app, s);
                 None
             }
             Screen::AssistQueue(s) => {
@@ -90,49 +90,49 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             Screen::AssistForm(s) => assist_view::render_form(frame, body, app, s),
             Screen::Report(s) => crate::tui::screens::report::render(frame, body, app, s),
             Screen::MeetingList(s) => {
-                crate::tui::screens::assist_meeting_view::render_list(frame, body, app, s);
+                crate::tui::screens::assistance::meeting_view::render_list(frame, body, app, s);
                 None
             }
             Screen::MeetingDetail(s) => {
-                crate::tui::screens::assist_meeting_view::render_detail(frame, body, app, s);
+                crate::tui::screens::assistance::meeting_view::render_detail(frame, body, app, s);
                 None
             }
             // 危险废物转移联单 (manifests)
             Screen::MfList(s) => {
-                crate::tui::screens::mf_view::render_list(frame, body, app, s);
+                crate::tui::screens::manifest::view::render_list(frame, body, app, s);
                 None
             }
             Screen::MfDetail(s) => {
-                crate::tui::screens::mf_view::render_detail(frame, body, app, s);
+                crate::tui::screens::manifest::view::render_detail(frame, body, app, s);
                 None
             }
             Screen::MfRef(s) => {
-                crate::tui::screens::mf_view::render_ref(frame, body, app, s);
+                crate::tui::screens::manifest::view::render_ref(frame, body, app, s);
                 None
             }
             Screen::MfForm(s) => {
-                crate::tui::screens::mf_form_view::render_form(frame, body, app, s)
+                crate::tui::screens::manifest::form_view::render_form(frame, body, app, s)
             }
             Screen::MfAction(s) => {
-                crate::tui::screens::mf_form_view::render_action(frame, body, app, s)
+                crate::tui::screens::manifest::form_view::render_action(frame, body, app, s)
             }
             Screen::InspList(s) => {
-                crate::tui::screens::inspect_view::render_list(frame, body, app, s);
+                crate::tui::screens::inspection::view::render_list(frame, body, app, s);
                 None
             }
             Screen::InspDetail(s) => {
-                crate::tui::screens::inspect_view::render_detail(frame, body, app, s);
+                crate::tui::screens::inspection::view::render_detail(frame, body, app, s);
                 None
             }
             Screen::InspForm(s) => {
-                crate::tui::screens::inspect_view::render_form(frame, body, app, s)
+                crate::tui::screens::inspection::view::render_form(frame, body, app, s)
             }
             Screen::RectList(s) => {
-                crate::tui::screens::inspect_view::render_rects(frame, body, app, s);
+                crate::tui::screens::inspection::view::render_rects(frame, body, app, s);
                 None
             }
             Screen::Draws(s) => {
-                crate::tui::screens::inspect_view::render_draws(frame, body, app, s);
+                crate::tui::screens::inspection::view::render_draws(frame, body, app, s);
                 None
             }
         }

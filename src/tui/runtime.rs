@@ -75,7 +75,7 @@ pub struct Runtime {
     /// Where work running on other threads reports back (the loop's own channel).
     pub(crate) tx: Option<Sender<Msg>>,
     /// The summary being computed in the background, to cancel on Esc or on quitting.
-    pub(crate) report_job: Option<(crate::service::report_job::Cancel, JoinHandle<()>)>,
+    pub(crate) report_job: Option<(crate::service::report::job::Cancel, JoinHandle<()>)>,
 }
 
 impl Runtime {

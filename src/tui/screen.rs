@@ -3,26 +3,26 @@
 use crate::tui::app::{Env, Input, Out};
 use crate::tui::keymap::Ctx;
 use crate::tui::overlays::Chosen;
-use crate::tui::screens::admin_form::AdminFormState;
-use crate::tui::screens::assist::{AssistDetailState, AssistFormState, AssistQueueState};
-use crate::tui::screens::assist_meeting::{MeetingDetailState, MeetingListState};
-use crate::tui::screens::audit::{AuditEntryState, AuditState};
-use crate::tui::screens::detail::DetailState;
-use crate::tui::screens::form::FormState;
+use crate::tui::screens::admin::audit::{AuditEntryState, AuditState};
+use crate::tui::screens::admin::form::AdminFormState;
+use crate::tui::screens::admin::settings::SettingsState;
+use crate::tui::screens::admin::users::{AccountState, UsersState};
+use crate::tui::screens::assistance::meeting::{MeetingDetailState, MeetingListState};
+use crate::tui::screens::assistance::{AssistDetailState, AssistFormState, AssistQueueState};
+use crate::tui::screens::enterprise::detail::DetailState;
+use crate::tui::screens::enterprise::form::FormState;
+use crate::tui::screens::enterprise::list::ListState;
 use crate::tui::screens::home::HomeState;
-use crate::tui::screens::inspect::{
+use crate::tui::screens::inspection::{
     DrawsState, InspDetailState, InspFormState, InspListState, RectListState,
 };
-use crate::tui::screens::list::ListState;
 use crate::tui::screens::login::LoginState;
-use crate::tui::screens::plist::{PlBatchesState, PlEntryState, PlListState};
+use crate::tui::screens::positive_list::{PlBatchesState, PlEntryState, PlListState};
 use crate::tui::screens::report::ReportState;
-use crate::tui::screens::settings::SettingsState;
 use crate::tui::screens::setup::SetupState;
-use crate::tui::screens::users::{AccountState, UsersState};
 // 危险废物转移联单 (manifests)
-use crate::tui::screens::mf::{MfDetailState, MfFormState, MfListState, MfRefState};
-use crate::tui::screens::mf_action::MfActionState;
+use crate::tui::screens::manifest::action::MfActionState;
+use crate::tui::screens::manifest::{MfDetailState, MfFormState, MfListState, MfRefState};
 
 /// The screens, kept as a stack: going back pops, so the list keeps its page and selection behind
 /// the detail view.

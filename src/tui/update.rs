@@ -129,7 +129,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::AssistDone(r) => {
             // inspections: a service record noting problems offers to open an inspection
-            let offer = crate::tui::screens::inspect_form::offer_after_record(app, &r);
+            let offer = crate::tui::screens::inspection::form::offer_after_record(app, &r);
             let out = app.with_top(|s, _| match s {
                 Screen::AssistForm(f) => f.done(r),
                 Screen::AssistDetail(d) => d.done(r),
@@ -206,12 +206,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let mut n = 0;
             let out = app.with_each(|s, _| {
                 n += 1;
-                crate::tui::screens::mf::on_msg(s, &m, n == 1)
+                crate::tui::screens::manifest::on_msg(s, &m, n == 1)
             });
             app.apply(out)
         }
         Msg::AuditVerified(r) => {
-            app.message = Some(crate::tui::screens::audit::chain_message(r));
+            app.message = Some(crate::tui::screens::admin::audit::chain_message(r));
             Vec::new()
         }
         Msg::PlEntriesLoaded(r) => {
@@ -237,7 +237,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         // 执法检查 (inspections)
         Msg::InspLoaded(data) => {
-            use crate::tui::screens::inspect::InspData;
+            use crate::tui::screens::inspection::InspData;
             let out = app.with_each(|s, env| match (s, &data) {
                 (Screen::InspList(l), InspData::Page { tab, append, rows }) => {
                     l.loaded(*tab, *append, rows.clone())

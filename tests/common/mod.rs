@@ -4,11 +4,13 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, TimeZone, Utc};
+use ecocase::domain::account::Role;
 use ecocase::domain::enterprise::EnterpriseDraft;
-use ecocase::domain::user::Role;
+use ecocase::service::account::NewAccount;
+use ecocase::service::account::auth;
+use ecocase::service::account::setup;
 use ecocase::service::enterprise::Warnings;
-use ecocase::service::users::NewAccount;
-use ecocase::service::{Clock, Session, auth, setup};
+use ecocase::service::{Clock, Session};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 

@@ -4,10 +4,11 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use crate::common::*;
-use ecocase::domain::user::Role;
-use ecocase::service::users::NewAccount;
-use ecocase::service::{Session, auth};
-use ecocase::store::user::Certificate;
+use ecocase::domain::account::Role;
+use ecocase::service::Session;
+use ecocase::service::account::NewAccount;
+use ecocase::service::account::auth;
+use ecocase::store::account::Certificate;
 use rusqlite::Connection;
 use std::path::Path;
 

@@ -4,16 +4,17 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use crate::common::*;
+use ecocase::domain::account::Role;
 use ecocase::domain::enterprise::EnterpriseDraft;
+use ecocase::domain::manifest::rules::{EventInput, MfEvent};
 use ecocase::domain::manifest::{LegDraft, LineDraft, Mode};
-use ecocase::domain::manifest_rules::{EventInput, MfEvent};
-use ecocase::domain::user::Role;
 use ecocase::i18n::Lang;
+use ecocase::service::account::NewAccount;
+use ecocase::service::account::auth;
 use ecocase::service::enterprise::Warnings;
 use ecocase::service::manifest::ManifestInput;
-use ecocase::service::manifest_admin::{ApprovalInput, LicenceInput};
-use ecocase::service::users::NewAccount;
-use ecocase::service::{ServiceError, Session, auth};
+use ecocase::service::manifest::reference::{ApprovalInput, LicenceInput};
+use ecocase::service::{ServiceError, Session};
 use ecocase::store::manifest::Manifest;
 use std::path::{Path, PathBuf};
 

@@ -5,8 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ecocase::domain::account::{Actor, Role};
 use ecocase::domain::enterprise::Enterprise;
-use ecocase::domain::user::{Actor, Role};
 use ecocase::i18n::Lang;
 use ecocase::service::home::Home;
 use ecocase::store::reference::Region;
@@ -226,14 +226,14 @@ pub fn list_app(
     app
 }
 
-pub fn list(app: &App) -> &ecocase::tui::screens::list::ListState {
+pub fn list(app: &App) -> &ecocase::tui::screens::enterprise::list::ListState {
     match app.screen() {
         Screen::List(l) => l,
         other => panic!("expected the list, got {other:?}"),
     }
 }
 
-pub fn form(app: &App) -> &ecocase::tui::screens::form::FormState {
+pub fn form(app: &App) -> &ecocase::tui::screens::enterprise::form::FormState {
     match app.screen() {
         Screen::Form(f) => f,
         other => panic!("expected the form, got {other:?}"),
@@ -248,7 +248,7 @@ pub fn admin() -> SessionInfo {
 /// an enterprise account bound to a USCC.
 pub fn accounts() -> (
     Vec<ecocase::tui::msg::Account>,
-    Vec<ecocase::store::user::OrgUnit>,
+    Vec<ecocase::store::account::OrgUnit>,
 ) {
     use ecocase::tui::msg::Account;
     let account = |username: &str, name: &str, roles: &[Role], unit: Option<&str>| Account {
@@ -280,7 +280,7 @@ pub fn accounts() -> (
         account("zhangsan", "张三", &[Role::Supervisor], Some("CITY")),
     ];
     let unit =
-        |code: &str, zh: &str, en: &str, region: Option<&str>| ecocase::store::user::OrgUnit {
+        |code: &str, zh: &str, en: &str, region: Option<&str>| ecocase::store::account::OrgUnit {
             code: code.into(),
             name_zh: zh.into(),
             name_en: en.into(),

@@ -9,7 +9,7 @@ use crate::tui::app::{App, Input};
 use crate::tui::draw::{centered, dialog, put, put_fit};
 use crate::tui::keymap::Cmd;
 use crate::tui::overlays::{Chosen, OverlayOut};
-use crate::tui::screens::fields::region_label;
+use crate::tui::screens::enterprise::fields::region_label;
 use crate::tui::text::width;
 use ratatui::Frame;
 use ratatui::layout::Rect;

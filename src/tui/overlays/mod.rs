@@ -7,8 +7,7 @@ pub mod filter;
 pub mod help;
 pub mod palette;
 pub mod picker;
-pub mod plist_reason;
-pub mod plist_trigger;
+pub mod positive_list;
 
 use crate::domain::pinyin::initials;
 use crate::store::enterprise::Filter;
@@ -25,8 +24,8 @@ pub enum Overlay {
     Picker(picker::PickerState),
     Filter(filter::FilterState),
     Delete(delete::DeleteState),
-    PlReason(plist_reason::ReasonState),
-    PlTrigger(plist_trigger::TriggerState),
+    PlReason(positive_list::reason::ReasonState),
+    PlTrigger(positive_list::trigger::TriggerState),
 }
 
 /// A choice a dialog hands back to the screen under it.

@@ -7,9 +7,9 @@ use crate::tui::draw::{centered, dialog, put, put_fit};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::Cmd;
 use crate::tui::overlays::{Chosen, OverlayOut, matches};
-use crate::tui::screens::admin_form::AdminField;
+use crate::tui::screens::admin::form::AdminField;
 use crate::tui::screens::edit_text;
-use crate::tui::screens::fields::{FieldId, Kind};
+use crate::tui::screens::enterprise::fields::{FieldId, Kind};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 

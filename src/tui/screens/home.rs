@@ -1,18 +1,18 @@
 //! Home: the person's tasks and alerts with real counts in their scope; Enter opens the list with that
 //! filter. Enterprise accounts see their own enterprise's card instead.
 
-use crate::domain::user::Action;
+use crate::domain::account::Action;
 use crate::i18n::{T, Text};
 use crate::service::home::{Home, HomeTask};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::screens::audit::AuditState;
-use crate::tui::screens::detail::DetailState;
-use crate::tui::screens::list::ListState;
-use crate::tui::screens::plist::{PlFilter, PlListState};
-use crate::tui::screens::settings::SettingsState;
-use crate::tui::screens::users::UsersState;
+use crate::tui::screens::admin::audit::AuditState;
+use crate::tui::screens::admin::settings::SettingsState;
+use crate::tui::screens::admin::users::UsersState;
+use crate::tui::screens::enterprise::detail::DetailState;
+use crate::tui::screens::enterprise::list::ListState;
+use crate::tui::screens::positive_list::{PlFilter, PlListState};
 
 /// The administration screens the home screen leads to (each only for the roles that may use it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +81,7 @@ impl PlTask {
 /// The 转移联单 lines of the home screen: what waits, each alert, approvals ending soon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MfTask {
-    Tab(crate::tui::screens::mf::Tab),
+    Tab(crate::tui::screens::manifest::Tab),
     ApprovalsExpiring,
 }
 
@@ -96,7 +96,7 @@ impl MfTask {
     /// The lines with their counts, in screen order.
     pub fn lines(c: &crate::service::manifest::MfCounts) -> Vec<(MfTask, i64)> {
         use crate::domain::manifest::MfState;
-        use crate::tui::screens::mf::Tab;
+        use crate::tui::screens::manifest::Tab;
         let mut v = vec![
             (
                 MfTask::Tab(Tab::State(MfState::AwaitingReceipt)),
@@ -116,7 +116,7 @@ impl MfTask {
     pub fn is_alert(self) -> bool {
         matches!(
             self,
-            MfTask::Tab(crate::tui::screens::mf::Tab::Alert(_)) | MfTask::ApprovalsExpiring
+            MfTask::Tab(crate::tui::screens::manifest::Tab::Alert(_)) | MfTask::ApprovalsExpiring
         )
     }
 }
@@ -233,12 +233,12 @@ impl HomeState {
                 return Out::effect(Effect::PlApply).with_message(Message::progress(T::MsgLoading));
             }
             Input::Cmd(Cmd::Manifests) if env.may(Action::ManifestRead) => {
-                return crate::tui::screens::mf::MfListState::open(
-                    crate::tui::screens::mf::Tab::All,
+                return crate::tui::screens::manifest::MfListState::open(
+                    crate::tui::screens::manifest::Tab::All,
                 );
             }
             Input::Cmd(Cmd::Assist) if env.may(Action::AssistRead) => {
-                return crate::tui::screens::assist::AssistQueueState::open();
+                return crate::tui::screens::assistance::AssistQueueState::open();
             }
             _ => {}
         }
@@ -269,13 +269,13 @@ impl HomeState {
             }
             Some(Entry::Plist(task, _)) => PlListState::open(task.filter()),
             Some(Entry::Manifest(MfTask::Tab(tab), _)) => {
-                crate::tui::screens::mf::MfListState::open(tab)
+                crate::tui::screens::manifest::MfListState::open(tab)
             }
             Some(Entry::Manifest(MfTask::ApprovalsExpiring, _)) => {
-                crate::tui::screens::mf::MfRefState::open()
+                crate::tui::screens::manifest::MfRefState::open()
             }
             Some(Entry::Inspect(overdue, _)) => {
-                use crate::tui::screens::inspect::{InspListState, InspTab};
+                use crate::tui::screens::inspection::{InspListState, InspTab};
                 InspListState::open(if overdue {
                     InspTab::OverdueRecheck
                 } else {
@@ -327,7 +327,11 @@ pub fn render(
             w,
             theme.heading(),
         );
-        let d = super::detail_view::profile_lines(own, lang, app.session.as_ref());
+        let d = crate::tui::screens::enterprise::detail_view::profile_lines(
+            own,
+            lang,
+            app.session.as_ref(),
+        );
         // Room is kept for the two 帮扶 lines and the 转移联单 line at the bottom.
         let reserved =
             if home.assist.is_some() { 6 } else { 4 } + usize::from(home.manifests.is_some());

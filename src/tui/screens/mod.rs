@@ -1,52 +1,16 @@
 //! One file per screen: its state, how it takes input and results, and how it draws.
 
-pub mod admin_form;
-pub mod admin_form_view;
-pub mod assist;
-pub mod assist_form;
-mod assist_form_search;
-pub mod assist_meeting;
-pub mod assist_meeting_form;
-pub mod assist_meeting_view;
-pub mod assist_view;
-pub mod audit;
-pub mod audit_view;
+pub mod admin;
+pub mod assistance;
 pub mod auth_view;
-pub mod detail;
-pub mod detail_view;
-pub mod fields;
-pub mod form;
-pub mod form_draft;
-pub mod form_view;
+pub mod enterprise;
 pub mod home;
-pub mod list;
-pub mod list_view;
+pub mod inspection;
 pub mod login;
-// 危险废物转移联单 (manifests)
-pub mod mf;
-pub mod mf_action;
-pub mod mf_detail;
-pub mod mf_fields;
-pub mod mf_form;
-pub mod mf_form_view;
-pub mod mf_ref;
-pub mod mf_view;
-pub mod plist;
-pub mod plist_form;
-pub mod plist_view;
+pub mod manifest;
+pub mod positive_list;
 pub mod report;
-pub mod settings;
 pub mod setup;
-pub mod users;
-pub mod users_view;
-// inspections
-pub mod inspect;
-pub mod inspect_form;
-mod inspect_form_fields;
-pub mod inspect_lists;
-pub mod inspect_lists_view;
-pub mod inspect_request;
-pub mod inspect_view;
 
 use crate::i18n::{T, Text};
 use crate::tui::app::{Message, Out};

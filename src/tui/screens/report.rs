@@ -4,14 +4,14 @@
 use crate::domain::report::Period;
 use crate::export::summary::SummaryFormat;
 use crate::i18n::{Lang, T, Text};
-use crate::service::report_job::SummaryProgress;
+use crate::service::report::job::SummaryProgress;
 use crate::tui::app::{App, Env, Input, Message, Nav, Out, Screen};
 use crate::tui::draw::{put, put_fit};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::render::cursor_at;
-use crate::tui::screens::fields::region_label;
+use crate::tui::screens::enterprise::fields::region_label;
 use crate::tui::screens::{edit_text, paste_into};
 use crate::tui::text::wrap;
 use ratatui::Frame;

@@ -1,0 +1,479 @@
+//! 点单式帮扶: the request state machine of domain.md §1 — states, events, the fields each event
+//! requires and the action (hence roles) it needs. Pure: the service layer loads the facts, asks here
+//! whether a transition is legal, and writes the result.
+pub mod meeting;
+pub mod sla;
+
+use crate::domain::account::Action;
+use crate::domain::codes::code_enum;
+use crate::domain::validate::{FieldIssue, required};
+use crate::i18n::{T, Text};
+use chrono::NaiveDate;
+
+code_enum! {
+    /// Where a request is in its life.
+    AssistState {
+        Draft => "draft", AssistStateDraft;
+        Submitted => "submitted", AssistStateSubmitted;
+        Accepted => "accepted", AssistStateAccepted;
+        InProgress => "in_progress", AssistStateInProgress;
+        Suspended => "suspended", AssistStateSuspended;
+        AwaitingRating => "awaiting_rating", AssistStateAwaitingRating;
+        Closed => "closed", AssistStateClosed;
+    }
+}
+
+impl AssistState {
+    /// States the enterprise may still withdraw from (work not yet finished).
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            AssistState::Draft
+                | AssistState::Submitted
+                | AssistState::Accepted
+                | AssistState::InProgress
+                | AssistState::Suspended
+        )
+    }
+}
+
+code_enum! {
+    /// How the request reached the bureau. Staff filing on an enterprise's behalf record the channel.
+    Channel {
+        SelfService => "self", AssistChannelSelf;
+        Phone => "phone", AssistChannelPhone;
+        Window => "window", AssistChannelWindow;
+        Roundtable => "roundtable", AssistChannelRoundtable;
+        Branch => "branch", AssistChannelBranch;
+        Visit => "visit", AssistChannelVisit;
+    }
+}
+
+code_enum! {
+    Urgency {
+        Normal => "normal", AssistUrgencyNormal;
+        Urgent => "urgent", AssistUrgencyUrgent;
+        Critical => "critical", AssistUrgencyCritical;
+    }
+}
+
+code_enum! {
+    /// The result recorded when a request is 办结.
+    Outcome {
+        Solved => "solved", AssistResultSolved;
+        Partly => "partly", AssistResultPartly;
+        Unsolved => "unsolved", AssistResultUnsolved;
+        Transferred => "transferred", AssistResultTransferred;
+    }
+}
+
+code_enum! {
+    /// The enterprise's rating; `Unrated` is set only by the automatic close.
+    Rating {
+        VerySatisfied => "very_satisfied", AssistRatingVerySatisfied;
+        Satisfied => "satisfied", AssistRatingSatisfied;
+        Fair => "fair", AssistRatingFair;
+        Dissatisfied => "dissatisfied", AssistRatingDissatisfied;
+        VeryDissatisfied => "very_dissatisfied", AssistRatingVeryDissatisfied;
+        Unrated => "unrated", AssistRatingUnrated;
+    }
+}
+
+impl Rating {
+    /// 不满意 and 非常不满意 reopen the request.
+    pub fn is_poor(self) -> bool {
+        matches!(self, Rating::Dissatisfied | Rating::VeryDissatisfied)
+    }
+}
+
+code_enum! {
+    /// How a service was given.
+    ServiceMode {
+        Phone => "phone", AssistModePhone;
+        Online => "online", AssistModeOnline;
+        Onsite => "onsite", AssistModeOnsite;
+        Roundtable => "roundtable", AssistModeRoundtable;
+        Experts => "experts", AssistModeExperts;
+    }
+}
+
+code_enum! {
+    /// Why a closed request is closed.
+    CloseKind {
+        Rated => "rated", AssistCloseRated;
+        Unrated => "unrated", AssistCloseUnrated;
+        Refused => "refused", AssistCloseRefused;
+        Forwarded => "forwarded", AssistCloseForwarded;
+        Withdrawn => "withdrawn", AssistCloseWithdrawn;
+    }
+}
+
+code_enum! {
+    /// Every transition of the state machine.
+    Event {
+        Submit => "submit", AssistEventSubmit;
+        Accept => "accept", AssistEventAccept;
+        Refuse => "refuse", AssistEventRefuse;
+        Forward => "forward", AssistEventForward;
+        Assign => "assign", AssistEventAssign;
+        Suspend => "suspend", AssistEventSuspend;
+        Resume => "resume", AssistEventResume;
+        Complete => "complete", AssistEventComplete;
+        Rate => "rate", AssistEventRate;
+        AutoClose => "auto_close", AssistEventAutoClose;
+        Withdraw => "withdraw", AssistEventWithdraw;
+        // Staff workflows (assistfix): another handler with a reason; a rating taken by phone.
+        Reassign => "reassign", AssistEventReassign;
+        PhoneRate => "phone_rate", AssistEventPhoneRate;
+    }
+}
+
+impl Event {
+    /// The permission the event needs (the roles are in `Action::roles`).
+    pub fn action(self) -> Action {
+        match self {
+            Event::Submit => Action::AssistFile,
+            Event::Accept
+            | Event::Refuse
+            | Event::Forward
+            | Event::Assign
+            | Event::AutoClose
+            | Event::Reassign
+            | Event::PhoneRate => Action::AssistTriage,
+            Event::Suspend | Event::Resume | Event::Complete => Action::AssistHandle,
+            Event::Rate => Action::AssistRate,
+            Event::Withdraw => Action::AssistWithdraw,
+        }
+    }
+}
+
+/// What a person supplies with an event; each event requires some of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventInput {
+    /// Reason for 不予受理, 转办, 挂起 and 撤回.
+    pub reason: String,
+    /// 办结意见.
+    pub opinion: String,
+    pub outcome: Option<Outcome>,
+    pub rating: Option<Rating>,
+    pub comment: String,
+    /// 回访 record, required with a poor rating.
+    pub revisit: String,
+    /// The handler chosen at 派单 (a user id).
+    pub handler: Option<i64>,
+    pub cohandlers: Vec<i64>,
+}
+
+/// The state an event leads to from `state`, or the refusal naming both.
+pub fn next_state(
+    state: AssistState,
+    event: Event,
+    rating: Option<Rating>,
+) -> Result<AssistState, Text> {
+    use AssistState::*;
+    let to = match (state, event) {
+        (Draft, Event::Submit) => Some(Submitted),
+        (Submitted, Event::Accept) => Some(Accepted),
+        (Submitted, Event::Refuse | Event::Forward) => Some(Closed),
+        (Accepted, Event::Assign) => Some(InProgress),
+        (InProgress, Event::Suspend) => Some(Suspended),
+        (Suspended, Event::Resume) => Some(InProgress),
+        (InProgress, Event::Complete) => Some(AwaitingRating),
+        // A missing rating is refused by `check_input`, with the field named.
+        (AwaitingRating, Event::Rate) => match rating {
+            Some(r) if r.is_poor() => Some(InProgress),
+            _ => Some(Closed),
+        },
+        (AwaitingRating, Event::AutoClose) => Some(Closed),
+        // Another handler takes over; the state and the clock are unchanged.
+        (InProgress, Event::Reassign) => Some(InProgress),
+        (Suspended, Event::Reassign) => Some(Suspended),
+        // Staff record the rating the enterprise gave by phone: the same outcome as its own rating.
+        (AwaitingRating, Event::PhoneRate) => match rating {
+            Some(r) if r.is_poor() => Some(InProgress),
+            _ => Some(Closed),
+        },
+        (s, Event::Withdraw) if s.is_open() => Some(Closed),
+        _ => None,
+    };
+    to.ok_or_else(|| {
+        Text::new(T::ErrAssistTransition)
+            .arg_key("event", event.label())
+            .arg_key("state", state.label())
+    })
+}
+
+/// The fields `event` requires that `input` lacks, each a specific message.
+pub fn check_input(event: Event, input: &EventInput) -> Vec<FieldIssue> {
+    let mut issues = Vec::new();
+    match event {
+        Event::Refuse | Event::Forward | Event::Suspend | Event::Withdraw => {
+            issues.extend(required("reason", T::AssistFieldReason, &input.reason));
+        }
+        Event::Complete => {
+            issues.extend(required("opinion", T::AssistFieldOpinion, &input.opinion));
+            if input.outcome.is_none() {
+                issues.push(FieldIssue::error(
+                    "outcome",
+                    "required",
+                    Text::new(T::ErrRequired).arg_key("field", T::AssistFieldOutcome),
+                ));
+            }
+        }
+        Event::Reassign => {
+            issues.extend(required("reason", T::AssistFieldReason, &input.reason));
+            if input.handler.is_none() {
+                issues.push(FieldIssue::error(
+                    "handler",
+                    "required",
+                    Text::new(T::ErrRequired).arg_key("field", T::AssistFieldHandler),
+                ));
+            }
+        }
+        Event::Assign => {
+            if input.handler.is_none() {
+                issues.push(FieldIssue::error(
+                    "handler",
+                    "required",
+                    Text::new(T::ErrRequired).arg_key("field", T::AssistFieldHandler),
+                ));
+            }
+        }
+        Event::Rate | Event::PhoneRate => match input.rating {
+            None | Some(Rating::Unrated) => issues.push(FieldIssue::error(
+                "rating",
+                "required",
+                Text::new(T::ErrRequired).arg_key("field", T::AssistFieldRating),
+            )),
+            Some(r) if r.is_poor() && input.revisit.trim().is_empty() => {
+                issues.push(FieldIssue::error(
+                    "revisit",
+                    "revisit_required",
+                    Text::new(T::ErrAssistRevisitRequired),
+                ));
+            }
+            Some(_) => {}
+        },
+        Event::Submit | Event::Accept | Event::Resume | Event::AutoClose => {}
+    }
+    issues
+}
+
+/// A request as filed: the enterprise, the services chosen, what is needed, how urgent, by when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestDraft {
+    pub enterprise_id: Option<i64>,
+    pub services: Vec<String>,
+    pub description: String,
+    pub urgency: Urgency,
+    pub channel: Channel,
+    /// `YYYY-MM-DD` or empty.
+    pub wished_date: String,
+}
+
+/// Field rules of a new request. `is_service` says whether a code is an active menu item.
+pub fn validate_request(
+    draft: &mut RequestDraft,
+    is_service: impl Fn(&str) -> bool,
+    today: NaiveDate,
+) -> Vec<FieldIssue> {
+    let mut issues = Vec::new();
+    draft.description = crate::domain::text::normalize_text(&draft.description);
+    draft.wished_date = draft.wished_date.trim().to_string();
+    draft.services.sort();
+    draft.services.dedup();
+    if draft.enterprise_id.is_none() {
+        issues.push(FieldIssue::error(
+            "enterprise",
+            "required",
+            Text::new(T::ErrRequired).arg_key("field", T::AssistFieldEnterprise),
+        ));
+    }
+    if draft.services.is_empty() {
+        issues.push(FieldIssue::error(
+            "services",
+            "required",
+            Text::new(T::ErrAssistNoService),
+        ));
+    }
+    for code in draft.services.iter().filter(|c| !is_service(c)) {
+        issues.push(FieldIssue::error(
+            "services",
+            "unknown_service",
+            Text::new(T::ErrAssistUnknownService).arg("code", code),
+        ));
+    }
+    issues.extend(required(
+        "description",
+        T::AssistFieldDescription,
+        &draft.description,
+    ));
+    if !draft.wished_date.is_empty() {
+        match NaiveDate::parse_from_str(&draft.wished_date, "%Y-%m-%d") {
+            Err(_) => issues.push(FieldIssue::error(
+                "wished_date",
+                "date_format",
+                Text::new(T::ErrAssistDateFormat).arg_key("field", T::AssistFieldWishedDate),
+            )),
+            Ok(d) if d < today => issues.push(FieldIssue::error(
+                "wished_date",
+                "date_past",
+                Text::new(T::ErrAssistWishedPast),
+            )),
+            Ok(_) => {}
+        }
+    }
+    issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AssistState::*;
+
+    #[test]
+    fn every_legal_transition_reaches_its_state() {
+        let cases = [
+            (Draft, Event::Submit, None, Submitted),
+            (Submitted, Event::Accept, None, Accepted),
+            (Submitted, Event::Refuse, None, Closed),
+            (Submitted, Event::Forward, None, Closed),
+            (Accepted, Event::Assign, None, InProgress),
+            (InProgress, Event::Suspend, None, Suspended),
+            (Suspended, Event::Resume, None, InProgress),
+            (InProgress, Event::Complete, None, AwaitingRating),
+            (AwaitingRating, Event::Rate, Some(Rating::Satisfied), Closed),
+            (AwaitingRating, Event::Rate, Some(Rating::Fair), Closed),
+            (
+                AwaitingRating,
+                Event::Rate,
+                Some(Rating::Dissatisfied),
+                InProgress,
+            ),
+            (
+                AwaitingRating,
+                Event::Rate,
+                Some(Rating::VeryDissatisfied),
+                InProgress,
+            ),
+            (AwaitingRating, Event::AutoClose, None, Closed),
+            (Draft, Event::Withdraw, None, Closed),
+            (Submitted, Event::Withdraw, None, Closed),
+            (Accepted, Event::Withdraw, None, Closed),
+            (InProgress, Event::Withdraw, None, Closed),
+            (Suspended, Event::Withdraw, None, Closed),
+            (InProgress, Event::Reassign, None, InProgress),
+            (Suspended, Event::Reassign, None, Suspended),
+            (
+                AwaitingRating,
+                Event::PhoneRate,
+                Some(Rating::Satisfied),
+                Closed,
+            ),
+            (
+                AwaitingRating,
+                Event::PhoneRate,
+                Some(Rating::Dissatisfied),
+                InProgress,
+            ),
+        ];
+        for (from, event, rating, to) in cases {
+            assert_eq!(
+                next_state(from, event, rating),
+                Ok(to),
+                "{from:?} {event:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn illegal_transitions_are_refused_naming_event_and_state() {
+        let e = next_state(Submitted, Event::Complete, None).expect_err("refused");
+        assert_eq!(
+            e.render(crate::i18n::Lang::Zh),
+            "当前状态为“待受理”，不能执行“办结”"
+        );
+        for (from, event) in [
+            (Closed, Event::Withdraw),
+            (AwaitingRating, Event::Withdraw),
+            (Accepted, Event::Complete),
+            (Suspended, Event::Complete),
+            (InProgress, Event::Accept),
+            (Closed, Event::Rate),
+            (Submitted, Event::AutoClose),
+            (Accepted, Event::Reassign),
+            (Closed, Event::PhoneRate),
+        ] {
+            assert!(next_state(from, event, None).is_err(), "{from:?} {event:?}");
+        }
+    }
+
+    #[test]
+    fn each_event_requires_its_fields() {
+        let empty = EventInput::default();
+        let fields = |e| {
+            check_input(e, &empty)
+                .iter()
+                .map(|i| i.field)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fields(Event::Refuse), ["reason"]);
+        assert_eq!(fields(Event::Suspend), ["reason"]);
+        assert_eq!(fields(Event::Withdraw), ["reason"]);
+        assert_eq!(fields(Event::Complete), ["opinion", "outcome"]);
+        assert_eq!(fields(Event::Assign), ["handler"]);
+        assert_eq!(fields(Event::Rate), ["rating"]);
+        assert_eq!(fields(Event::PhoneRate), ["rating"]);
+        assert_eq!(fields(Event::Reassign), ["reason", "handler"]);
+        assert!(fields(Event::Accept).is_empty());
+        let poor = EventInput {
+            rating: Some(Rating::Dissatisfied),
+            ..EventInput::default()
+        };
+        assert_eq!(check_input(Event::Rate, &poor)[0].field, "revisit");
+        let good = EventInput {
+            rating: Some(Rating::Satisfied),
+            ..EventInput::default()
+        };
+        assert!(check_input(Event::Rate, &good).is_empty());
+    }
+
+    #[test]
+    fn a_request_needs_services_a_description_and_a_sane_wished_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+        let mut d = RequestDraft {
+            enterprise_id: Some(1),
+            services: vec!["S01".into(), "XX".into(), "S01".into()],
+            description: "  ".into(),
+            urgency: Urgency::Normal,
+            channel: Channel::SelfService,
+            wished_date: "2026-03-01".into(),
+        };
+        let issues = validate_request(&mut d, |c| c == "S01", today);
+        let codes: Vec<_> = issues.iter().map(|i| (i.field, i.code)).collect();
+        assert_eq!(
+            codes,
+            [
+                ("services", "unknown_service"),
+                ("description", "required"),
+                ("wished_date", "date_past"),
+            ]
+        );
+        assert_eq!(d.services, ["S01", "XX"]);
+        d.services = vec![];
+        d.description = "咨询".into();
+        d.wished_date = "2026/03/09".into();
+        let issues = validate_request(&mut d, |_| true, today);
+        assert_eq!(issues[0].code, "required");
+        assert_eq!(issues[1].code, "date_format");
+    }
+
+    #[test]
+    fn codes_and_labels_parse_both_ways() {
+        assert_eq!(AssistState::parse("待受理"), Some(Submitted));
+        assert_eq!(AssistState::parse("in_progress"), Some(InProgress));
+        assert_eq!(Urgency::parse("紧急"), Some(Urgency::Critical));
+        assert_eq!(Rating::parse("不满意"), Some(Rating::Dissatisfied));
+        assert!(Rating::Dissatisfied.is_poor() && !Rating::Fair.is_poor());
+    }
+}

@@ -1,0 +1,284 @@
+//! 危险废物转移联单 (domain.md §3): the enumerations, the manifest number, quantities in integer
+//! kilograms (tonnes x 1000), entered times, and the waste lines and carrier legs of a draft.
+//! The state machine and the cross-checks are in `manifest_rules`, the deadlines in `manifest_deadlines`.
+pub mod cross;
+pub mod deadlines;
+pub mod lines;
+pub mod rules;
+pub mod waste;
+
+use crate::domain::codes::code_enum;
+use crate::domain::text::{halfwidth, normalize_code, normalize_text};
+use crate::i18n::{T, Text};
+use chrono::{NaiveDate, NaiveDateTime};
+
+code_enum! {
+    /// Where a manifest is in its life.
+    MfState {
+        Draft => "draft", MfStateDraft;
+        PendingTransport => "pending_transport", MfStatePendingTransport;
+        InTransit => "in_transit", MfStateInTransit;
+        AwaitingReceipt => "awaiting_receipt", MfStateAwaitingReceipt;
+        Discrepancy => "discrepancy", MfStateDiscrepancy;
+        Received => "received", MfStateReceived;
+        Completed => "completed", MfStateCompleted;
+        Rejected => "rejected", MfStateRejected;
+        Cancelled => "cancelled", MfStateCancelled;
+        PendingBackfill => "pending_backfill", MfStatePendingBackfill;
+        Backfilled => "backfilled", MfStateBackfilled;
+    }
+}
+
+code_enum! {
+    /// Who created the number: ecocase (the city's serial), the national system, or a paper manifest.
+    Origin {
+        Local => "local", MfOriginLocal;
+        National => "national", MfOriginNational;
+        Paper => "paper", MfOriginPaper;
+    }
+}
+
+code_enum! {
+    /// The handling modes a licence covers (经营方式).
+    Mode {
+        Collect => "collect", MfModeCollect;
+        Store => "store", MfModeStore;
+        Utilize => "utilize", MfModeUtilize;
+        Dispose => "dispose", MfModeDispose;
+    }
+}
+
+code_enum! {
+    /// Physical form of a waste line.
+    PhysForm {
+        Solid => "S", MfFormSolid;
+        SemiSolid => "SS", MfFormSemiSolid;
+        Liquid => "L", MfFormLiquid;
+        Gas => "G", MfFormGas;
+    }
+}
+
+code_enum! {
+    /// The receiver's decision on a discrepancy.
+    Decision {
+        Accept => "accept", MfDecisionAccept;
+        Partial => "partial", MfDecisionPartial;
+        Reject => "reject", MfDecisionReject;
+    }
+}
+
+code_enum! {
+    /// What differs between the declaration and what arrived.
+    DiscrepancyKind {
+        Name => "name", MfDiffName;
+        Quantity => "quantity", MfDiffQuantity;
+        Hazard => "hazard", MfDiffHazard;
+        Form => "form", MfDiffForm;
+        Packaging => "packaging", MfDiffPackaging;
+    }
+}
+
+/// Shandong's province code and Liaocheng's city code: the prefix of locally created numbers.
+pub const PROVINCE: &str = "37";
+pub const CITY: &str = "3715";
+
+/// Checks a 14-digit manifest number: year (4) + province (2) + city (2) + serial (6). Full-width
+/// digits and spaces are normalised. A locally created manifest must carry `YYYY3715` of its year.
+pub fn parse_number(raw: &str, local_year: Option<i32>) -> Result<String, Text> {
+    let n = normalize_code(raw);
+    if n.is_empty() {
+        return Err(Text::new(T::MfErrNumberEmpty));
+    }
+    if !n.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Text::new(T::MfErrNumberDigits).arg("value", &n));
+    }
+    if n.len() != 14 {
+        return Err(Text::new(T::MfErrNumberLength).arg("n", n.len()));
+    }
+    let year: i32 = n[0..4].parse().unwrap_or(0);
+    if !(2000..=2099).contains(&year) {
+        return Err(Text::new(T::MfErrNumberYear).arg("year", &n[0..4]));
+    }
+    if n[4..6] == *"00" || n[6..8] == *"00" {
+        return Err(Text::new(T::MfErrNumberArea).arg("area", &n[4..8]));
+    }
+    if let Some(y) = local_year
+        && (year != y || &n[4..8] != CITY)
+    {
+        return Err(Text::new(T::MfErrNumberLocal).arg("prefix", format!("{y}{CITY}")));
+    }
+    Ok(n)
+}
+
+/// The number of serial `seq` of the city in `year`.
+pub fn local_number(year: i32, seq: i64) -> String {
+    format!("{year}{CITY}{seq:06}")
+}
+
+/// The largest quantity one line may carry (a million tonnes): guards the integer arithmetic.
+const MAX_KG: i64 = 1_000_000_000;
+
+/// Parses a quantity in tonnes with at most 3 decimals into integer kilograms. Full-width digits and
+/// the full-width point are accepted; zero, negatives and a 4th decimal are refused.
+pub fn parse_tonnes(raw: &str) -> Result<i64, Text> {
+    let s: String = halfwidth(raw.trim()).replace('。', ".");
+    if s.is_empty() {
+        return Err(Text::new(T::MfErrQtyEmpty));
+    }
+    if s.starts_with('-') {
+        return Err(Text::new(T::MfErrQtyPositive));
+    }
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+        return Err(Text::new(T::MfErrQtyNumber).arg("value", raw.trim()));
+    }
+    if frac.len() > 3 {
+        return Err(Text::new(T::MfErrQtyDecimals).arg("value", raw.trim()));
+    }
+    if int.len() > 7 {
+        return Err(Text::new(T::MfErrQtyTooLarge));
+    }
+    let whole: i64 = if int.is_empty() {
+        0
+    } else {
+        int.parse().unwrap_or(0)
+    };
+    let mut part: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().unwrap_or(0)
+    };
+    for _ in frac.len()..3 {
+        part *= 10;
+    }
+    let kg = whole * 1000 + part;
+    if kg == 0 {
+        return Err(Text::new(T::MfErrQtyPositive));
+    }
+    if kg > MAX_KG {
+        return Err(Text::new(T::MfErrQtyTooLarge));
+    }
+    Ok(kg)
+}
+
+/// Integer kilograms shown as tonnes with 3 decimals (`1500` -> `1.500`).
+pub fn format_tonnes(kg: i64) -> String {
+    let sign = if kg < 0 { "-" } else { "" };
+    let a = kg.unsigned_abs();
+    format!("{sign}{}.{:03}", a / 1000, a % 1000)
+}
+
+/// Parses an entered time `YYYY-MM-DD HH:MM` (or a bare date, read as 00:00) into its stored form.
+pub fn parse_time(raw: &str) -> Option<String> {
+    let s = normalize_text(&halfwidth(raw));
+    if let Ok(t) = NaiveDateTime::parse_from_str(&s, "%Y-%m-%d %H:%M") {
+        return Some(t.format("%Y-%m-%d %H:%M").to_string());
+    }
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+        .ok()
+        .map(|d| format!("{} 00:00", d.format("%Y-%m-%d")))
+}
+
+/// The date part of a stored entered time.
+pub fn date_of(stored: &str) -> Option<NaiveDate> {
+    stored
+        .get(0..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+pub use crate::domain::manifest::lines::{
+    CodeInfo, LegDraft, Line, LineDraft, check_code, uscc_text, validate_lines,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use proptest::prelude::*;
+
+    #[test]
+    fn numbers_good_and_bad() {
+        let cases: &[(&str, Option<i32>, Result<&str, &str>)] = &[
+            ("20263715000001", Some(2026), Ok("20263715000001")),
+            (
+                "２０２６３７１５０００００２",
+                Some(2026),
+                Ok("20263715000002"),
+            ),
+            ("2026 3715 000003", None, Ok("20263715000003")),
+            ("20263201000001", None, Ok("20263201000001")),
+            ("20263201000001", Some(2026), Err("20263715")),
+            ("20253715000001", Some(2026), Err("20263715")),
+            ("2026371500001", None, Err("13")),
+            ("2026371500000A", None, Err("2026371500000A")),
+            ("19993715000001", None, Err("1999")),
+            ("20260015000001", None, Err("0015")),
+            ("", None, Err("联单编号")),
+        ];
+        for (raw, local, want) in cases {
+            let got = parse_number(raw, *local).map_err(|t| t.render(Lang::Zh));
+            match (want, got) {
+                (Ok(w), Ok(g)) => assert_eq!(&g, w, "{raw}"),
+                (Err(part), Err(msg)) => assert!(msg.contains(part), "{raw}: {msg}"),
+                (w, g) => panic!("{raw}: wanted {w:?}, got {g:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn quantities_good_and_bad() {
+        assert_eq!(parse_tonnes("1.5"), Ok(1500));
+        assert_eq!(parse_tonnes("0.001"), Ok(1));
+        assert_eq!(parse_tonnes("１２．３４５"), Ok(12_345));
+        assert_eq!(parse_tonnes("3"), Ok(3000));
+        assert_eq!(parse_tonnes(".25"), Ok(250));
+        let msg = |s: &str| parse_tonnes(s).map_err(|t| t.render(Lang::Zh)).err();
+        assert!(msg("0").is_some_and(|m| m.contains("大于 0")));
+        assert!(msg("0.000").is_some_and(|m| m.contains("大于 0")));
+        assert!(msg("-1").is_some_and(|m| m.contains("大于 0")));
+        assert!(msg("1.2345").is_some_and(|m| m.contains("3 位小数")));
+        assert!(msg("一吨").is_some_and(|m| m.contains("一吨")));
+        assert!(msg("").is_some());
+        assert!(msg("99999999").is_some());
+        assert_eq!(format_tonnes(1500), "1.500");
+        assert_eq!(format_tonnes(7), "0.007");
+    }
+
+    #[test]
+    fn times_are_normalised() {
+        assert_eq!(
+            parse_time("2026-03-02 08:30"),
+            Some("2026-03-02 08:30".into())
+        );
+        assert_eq!(parse_time("2026-03-02"), Some("2026-03-02 00:00".into()));
+        assert_eq!(parse_time("2026-13-02"), None);
+        assert_eq!(
+            date_of("2026-03-02 08:30").map(|d| d.to_string()),
+            Some("2026-03-02".into())
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn number_parser_never_panics(s in "\\PC{0,20}") {
+            let _ = parse_number(&s, Some(2026));
+        }
+
+        #[test]
+        fn valid_numbers_round_trip(year in 2000i32..2100, seq in 0i64..1_000_000) {
+            let n = local_number(year, seq);
+            prop_assert_eq!(parse_number(&n, Some(year)), Ok(n.clone()));
+        }
+
+        #[test]
+        fn quantity_round_trips(kg in 1i64..1_000_000_000) {
+            prop_assert_eq!(parse_tonnes(&format_tonnes(kg)), Ok(kg));
+        }
+
+        #[test]
+        fn quantity_parser_never_panics(s in "\\PC{0,16}") {
+            let _ = parse_tonnes(&s);
+        }
+    }
+}

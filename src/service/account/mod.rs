@@ -1,0 +1,293 @@
+//! Account administration: add, list, disable, change password, certificates. Admin only, except that
+//! every person may change their own password.
+pub mod auth;
+pub mod setup;
+pub mod units;
+
+use crate::domain::account::{Action, Role};
+use crate::i18n::{T, Text};
+use crate::service::account::auth::hash_password;
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::account::{Certificate, NewUser, UserRecord};
+use crate::store::{account as users, audit, db, enterprise as enterprises};
+
+/// What an administrator supplies for a new account.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewAccount {
+    pub username: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+    /// Organisation unit code (`CITY` or a region code); bureau accounts default to `CITY`.
+    pub unit: Option<String>,
+    /// The enterprise an enterprise account is bound to.
+    pub enterprise_uscc: Option<String>,
+    pub password: String,
+}
+
+fn username_ok(name: &str) -> bool {
+    (2..=32).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+}
+
+/// Parses `staff,inspector` into roles, naming the first unknown one.
+pub fn parse_roles(list: &str) -> Result<Vec<Role>> {
+    let mut roles = Vec::new();
+    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let role = Role::parse(part)
+            .ok_or_else(|| ServiceError::Refused(Text::new(T::ErrRoleUnknown).arg("role", part)))?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    if roles.is_empty() {
+        return Err(ServiceError::Refused(
+            Text::new(T::ErrRoleUnknown).arg("role", list),
+        ));
+    }
+    Ok(roles)
+}
+
+fn user_json(u: &UserRecord) -> serde_json::Value {
+    serde_json::json!({
+        "username": u.username,
+        "display_name": u.display_name,
+        "roles": u.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
+        "unit": u.unit_code,
+        "enterprise": u.enterprise_uscc,
+        "active": u.active,
+    })
+}
+
+/// Checks the new account's fields and inserts it with its audit entry. Used by `add_user` and by
+/// setup (first admin, demo accounts), which run as the system actor.
+pub(crate) fn insert_account(s: &mut Session, a: &NewAccount) -> Result<i64> {
+    let username = a.username.trim();
+    if !username_ok(username) {
+        return Err(ServiceError::Refused(Text::new(T::ErrUsernameFormat)));
+    }
+    let min = s.policy.password_min_length();
+    if a.password.chars().count() < min {
+        return Err(ServiceError::Refused(
+            Text::new(T::ErrPasswordShort).arg("min", min),
+        ));
+    }
+    let is_enterprise = a.roles.contains(&Role::Enterprise);
+    if is_enterprise && (a.roles.len() != 1 || a.enterprise_uscc.is_none()) {
+        return Err(ServiceError::Refused(Text::new(T::ErrEnterpriseRoleAlone)));
+    }
+    if users::find_by_username(&s.conn, username)?.is_some() {
+        return Err(ServiceError::Refused(
+            Text::new(T::ErrUsernameTaken).arg("name", username),
+        ));
+    }
+    let enterprise_id = match a.enterprise_uscc.as_deref().filter(|_| is_enterprise) {
+        Some(raw) => {
+            let uscc = crate::domain::text::normalize_code(raw);
+            let e = enterprises::get_by_uscc(&s.conn, &uscc)?.ok_or_else(|| {
+                ServiceError::Refused(Text::new(T::ErrEnterpriseNotFound).arg("uscc", &uscc))
+            })?;
+            Some(e.id)
+        }
+        None => None,
+    };
+    let unit_id = if is_enterprise {
+        None
+    } else {
+        let code = a.unit.clone().unwrap_or_else(|| "CITY".to_string());
+        Some(users::unit_id(&s.conn, &code)?.ok_or_else(|| {
+            ServiceError::Refused(Text::new(T::ErrUnitUnknown).arg("code", &code))
+        })?)
+    };
+    let hash = hash_password(&a.password)?;
+    let uid = db::new_uid();
+    let now = stamp(s.now());
+    let display = if a.display_name.trim().is_empty() {
+        username
+    } else {
+        a.display_name.trim()
+    };
+    let actor = s.actor.clone();
+    let id = db::write_tx(&mut s.conn, |tx| {
+        let id = users::insert(
+            tx,
+            &NewUser {
+                uid: &uid,
+                username,
+                display_name: display,
+                password_hash: &hash,
+                unit_id,
+                enterprise_id,
+                roles: &a.roles,
+            },
+            &actor.uid,
+            &now,
+        )?;
+        let after = user_json(&users::get(tx, id)?);
+        audit::append(
+            tx,
+            &actor,
+            &now,
+            audit::Change {
+                action: "create",
+                entity: "user",
+                record_uid: &uid,
+                before: None,
+                after: Some(&after),
+            },
+        )?;
+        Ok(id)
+    })?;
+    Ok(id)
+}
+
+impl Session {
+    pub fn add_user(&mut self, a: &NewAccount) -> Result<i64> {
+        self.require(Action::UserManage)?;
+        insert_account(self, a)
+    }
+
+    pub fn list_users(&self) -> Result<Vec<UserRecord>> {
+        self.require(Action::UserManage)?;
+        Ok(users::list(&self.conn)?)
+    }
+
+    fn user_by_name(&self, username: &str) -> Result<UserRecord> {
+        users::find_by_username(&self.conn, username.trim())?.ok_or_else(|| {
+            ServiceError::Refused(Text::new(T::ErrUserNotFound).arg("name", username.trim()))
+        })
+    }
+
+    /// Disables (or re-enables) an account. The last active administrator cannot be disabled.
+    pub fn set_user_active(&mut self, username: &str, active: bool) -> Result<()> {
+        self.require(Action::UserManage)?;
+        let u = self.user_by_name(username)?;
+        if !active
+            && u.roles.contains(&Role::Admin)
+            && u.active
+            && users::active_admins(&self.conn)? <= 1
+        {
+            return Err(ServiceError::Refused(Text::new(T::ErrLastAdmin)));
+        }
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        db::write_tx(&mut self.conn, |tx| {
+            let before = user_json(&u);
+            users::set_active(tx, u.id, active, &actor.uid, &now)?;
+            let after = user_json(&users::get(tx, u.id)?);
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: if active { "enable" } else { "disable" },
+                    entity: "user",
+                    record_uid: &u.uid,
+                    before: Some(&before),
+                    after: Some(&after),
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// Sets a password: an administrator for anyone, every person for themselves.
+    pub fn set_password(&mut self, username: &str, password: &str) -> Result<()> {
+        let u = self.user_by_name(username)?;
+        if u.id != self.actor.user_id {
+            self.require(Action::UserManage)?;
+        }
+        let min = self.policy.password_min_length();
+        if password.chars().count() < min {
+            return Err(ServiceError::Refused(
+                Text::new(T::ErrPasswordShort).arg("min", min),
+            ));
+        }
+        let hash = hash_password(password)?;
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        db::write_tx(&mut self.conn, |tx| {
+            users::set_password(tx, u.id, &hash, &actor.uid, &now)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "password",
+                    entity: "user",
+                    record_uid: &u.uid,
+                    before: None,
+                    after: None,
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// Records an enforcement certificate for a bureau account (never for auxiliary or enterprise accounts).
+    pub fn add_certificate(&mut self, username: &str, mut c: Certificate) -> Result<()> {
+        self.require(Action::UserManage)?;
+        let u = self.user_by_name(username)?;
+        for (field, value) in [
+            (T::FieldCertNumber, &c.number),
+            (T::FieldValidFrom, &c.valid_from),
+            (T::FieldValidTo, &c.valid_to),
+        ] {
+            if value.trim().is_empty() {
+                return Err(ServiceError::Refused(
+                    Text::new(T::ErrRequired).arg_key("field", field),
+                ));
+            }
+        }
+        let date = |field: T, value: &mut String| {
+            *value = value.trim().to_string();
+            chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                .map_err(|_| ServiceError::Refused(Text::new(T::ErrDate).arg_key("field", field)))
+        };
+        let from = date(T::FieldValidFrom, &mut c.valid_from)?;
+        let to = date(T::FieldValidTo, &mut c.valid_to)?;
+        if to < from {
+            return Err(ServiceError::Refused(Text::new(T::ErrCertPeriod)));
+        }
+        c.number = c.number.trim().to_string();
+        if users::certificate_number_taken(&self.conn, &c.number)? {
+            return Err(ServiceError::Refused(
+                Text::new(T::ErrCertNumberTaken).arg("number", &c.number),
+            ));
+        }
+        c.uid = db::new_uid();
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        db::write_tx(&mut self.conn, |tx| {
+            users::insert_certificate(tx, u.id, &c, &actor.uid, &now)?;
+            let after = serde_json::json!({ "user": u.username, "kind": c.kind, "number": c.number,
+                "issuer": c.issuer, "valid_from": c.valid_from, "valid_to": c.valid_to });
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "certificate",
+                    record_uid: &c.uid,
+                    before: None,
+                    after: Some(&after),
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// Certificates of an account: its owner and administrators may see them.
+    pub fn certificates(&self, username: &str) -> Result<Vec<Certificate>> {
+        let u = self.user_by_name(username)?;
+        if u.id != self.actor.user_id {
+            self.require(Action::UserManage)?;
+        }
+        Ok(users::certificates(&self.conn, u.id)?)
+    }
+}

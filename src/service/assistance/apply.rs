@@ -1,0 +1,247 @@
+//! 点单式帮扶 writes beyond the transitions: service records, the automatic close of unrated requests,
+//! and `apply`, the columns and side records each event changes (shared with `assist_transition`).
+
+use crate::domain::account::{Action, Actor, Target};
+use crate::domain::assistance::sla::rating_lapsed;
+use crate::domain::assistance::{AssistState, CloseKind, Event, EventInput, Rating};
+use crate::domain::validate::{FieldIssue, required};
+use crate::i18n::{T, Text};
+use crate::service::assistance::{audit_change, local_date};
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::assistance::{self as store, NewHistory, Request, ServiceRecord};
+use crate::store::{audit, db};
+use chrono::NaiveDate;
+use rusqlite::Transaction;
+
+impl Session {
+    /// Records a service given (help, never enforcement evidence) on a request being handled.
+    pub fn assist_record_service(&mut self, id: i64, mut rec: ServiceRecord) -> Result<()> {
+        let r = self.assist_request(id)?;
+        let cohandlers = store::cohandlers(&self.conn, id)?;
+        self.may(Event::Complete, &r, &cohandlers)?;
+        if !matches!(r.state, AssistState::InProgress | AssistState::Suspended) {
+            return Err(ServiceError::Refused(
+                Text::new(T::ErrAssistTransition)
+                    .arg_key("event", T::AssistActionRecord)
+                    .arg_key("state", r.state.label()),
+            ));
+        }
+        rec.content = crate::domain::text::normalize_text(&rec.content);
+        rec.service_date = rec.service_date.trim().to_string();
+        let mut issues: Vec<FieldIssue> = required("content", T::AssistFieldContent, &rec.content)
+            .into_iter()
+            .collect();
+        if NaiveDate::parse_from_str(&rec.service_date, "%Y-%m-%d").is_err() {
+            issues.push(FieldIssue::error(
+                "service_date",
+                "date_format",
+                Text::new(T::ErrAssistDateFormat).arg_key("field", T::AssistFieldServiceDate),
+            ));
+        }
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        let uid = db::new_uid();
+        db::write_tx(&mut self.conn, |tx| {
+            store::insert_record(tx, id, &uid, &rec, &actor.uid, &now)?;
+            let after = serde_json::json!({ "request": r.uid, "record": rec });
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "assist_record",
+                    record_uid: &uid,
+                    before: None,
+                    after: Some(&after),
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// Closes, as 未评价, every request whose rating period has lapsed. Policy enforcement, not a
+    /// decision of the person logged in: the history and audit name the system. Returns how many of the
+    /// closed requests are in the actor's scope.
+    pub fn assist_auto_close(&mut self) -> Result<usize> {
+        let cal = self.calendar()?;
+        let today = self.today();
+        let budgets = self.assist_budgets();
+        let lapsed: Vec<i64> = store::awaiting_rating(&self.conn)?
+            .into_iter()
+            .filter(|(_, at)| {
+                local_date(at).is_some_and(|d| rating_lapsed(d, &budgets, &cal, today))
+            })
+            .map(|(id, _)| id)
+            .collect();
+        if lapsed.is_empty() {
+            return Ok(0);
+        }
+        let now = stamp(self.now());
+        let system = Actor::system();
+        let closed = db::write_tx(&mut self.conn, |tx| {
+            let mut closed = Vec::new();
+            for id in &lapsed {
+                let before = store::get(tx, *id)?;
+                let mut r = before.clone();
+                r.state = AssistState::Closed;
+                apply(
+                    tx,
+                    &mut r,
+                    Event::AutoClose,
+                    &EventInput::default(),
+                    &system.uid,
+                    &now,
+                )?;
+                store::save(tx, &r, &system.uid, &now)?;
+                crate::service::assistance::queue::refresh_alert_dates(tx, *id, &budgets, &cal)?;
+                store::append_history(
+                    tx,
+                    &NewHistory {
+                        request_id: *id,
+                        event: Event::AutoClose.code(),
+                        from: before.state,
+                        to: AssistState::Closed,
+                        note: "",
+                    },
+                    &system.uid,
+                    &system.display_name,
+                    &now,
+                )?;
+                let after = store::get(tx, *id)?;
+                audit_change(tx, &system, &now, "transition", Some(&before), &after)?;
+                closed.push(after);
+            }
+            Ok(closed)
+        })?;
+        Ok(closed
+            .iter()
+            .filter(|r| {
+                self.check(
+                    Action::AssistRead,
+                    Target::record(&r.region_code, r.enterprise_id),
+                )
+                .is_ok()
+            })
+            .count())
+    }
+}
+
+/// Sets the columns an event changes and writes its side records; returns the history note.
+pub(in crate::service) fn apply(
+    tx: &Transaction<'_>,
+    r: &mut Request,
+    event: Event,
+    input: &EventInput,
+    actor_uid: &str,
+    now: &str,
+) -> crate::store::db::Result<String> {
+    let now_s = Some(now.to_string());
+    let close = |r: &mut Request, kind: CloseKind, reason: &str| {
+        r.close_kind = Some(kind);
+        r.close_reason = reason.to_string();
+        r.closed_at = now_s.clone();
+    };
+    Ok(match event {
+        Event::Submit => {
+            r.submitted_at = now_s.clone();
+            String::new()
+        }
+        Event::Accept => {
+            r.accepted_at = now_s.clone();
+            r.clock_started_at = now_s.clone();
+            String::new()
+        }
+        Event::Refuse => {
+            close(r, CloseKind::Refused, &input.reason);
+            input.reason.clone()
+        }
+        Event::Forward => {
+            close(r, CloseKind::Forwarded, &input.reason);
+            input.reason.clone()
+        }
+        Event::Withdraw => {
+            store::close_suspension(tx, r.id, now)?;
+            close(r, CloseKind::Withdrawn, &input.reason);
+            input.reason.clone()
+        }
+        Event::Assign => {
+            r.handler_id = input.handler;
+            r.assigned_at = now_s.clone();
+            store::set_cohandlers(tx, r.id, &cohandlers(input))?;
+            String::new()
+        }
+        Event::Suspend => {
+            store::open_suspension(tx, r.id, &input.reason, actor_uid, now)?;
+            input.reason.clone()
+        }
+        Event::Resume => {
+            store::close_suspension(tx, r.id, now)?;
+            String::new()
+        }
+        Event::Complete => {
+            r.outcome = input.outcome;
+            r.closing_opinion = input.opinion.clone();
+            r.completed_at = now_s.clone();
+            input.opinion.clone()
+        }
+        Event::Reassign => {
+            r.handler_id = input.handler;
+            store::set_cohandlers(tx, r.id, &cohandlers(input))?;
+            input.reason.clone()
+        }
+        Event::Rate | Event::PhoneRate => {
+            let rating = input.rating.unwrap_or(Rating::Unrated);
+            r.rating = Some(rating);
+            let channel = if event == Event::PhoneRate {
+                "phone"
+            } else {
+                "self"
+            };
+            store::insert_evaluation(
+                tx,
+                r.id,
+                rating,
+                &input.comment,
+                &input.revisit,
+                channel,
+                actor_uid,
+                now,
+            )?;
+            if rating.is_poor() {
+                // Reopened: the completion clock starts again.
+                r.reopen_count += 1;
+                r.clock_started_at = now_s.clone();
+                r.completed_at = None;
+                // The earlier result and opinion stay in the timeline; the request is open again.
+                r.outcome = None;
+                r.closing_opinion = String::new();
+                format!("{} {}", input.comment, input.revisit)
+                    .trim()
+                    .to_string()
+            } else {
+                close(r, CloseKind::Rated, "");
+                input.comment.clone()
+            }
+        }
+        Event::AutoClose => {
+            r.rating = Some(Rating::Unrated);
+            close(r, CloseKind::Unrated, "");
+            String::new()
+        }
+    })
+}
+
+/// The co-handlers chosen, without the handler (ticked twice by mistake).
+fn cohandlers(input: &EventInput) -> Vec<i64> {
+    input
+        .cohandlers
+        .iter()
+        .copied()
+        .filter(|c| Some(*c) != input.handler)
+        .collect()
+}

@@ -1,0 +1,279 @@
+//! 企业圆桌座谈 use cases: record a meeting, add its participants, and raise its problems, each as a
+//! new request (channel 圆桌座谈) or a link to a request already filed. Staff of the meeting's region
+//! record; inspectors and supervisors read; enterprises never see meetings (they name several
+//! enterprises). Every write audits in its own IMMEDIATE transaction.
+
+use crate::domain::account::{Action, Target};
+use crate::domain::assistance::meeting::{
+    MeetingDraft, ParticipantDraft, validate_meeting, validate_participant,
+};
+use crate::domain::assistance::{AssistState, Channel, RequestDraft};
+use crate::domain::enterprise::Enterprise;
+use crate::domain::validate::FieldIssue;
+use crate::i18n::{T, Text};
+use crate::service::assistance::{audit_change, insert_filing};
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::assistance::Request;
+use crate::store::assistance::meeting::{self as store, Meeting, Participant, Problem};
+use crate::store::enterprise::list::Filter;
+use crate::store::{audit, db, reference};
+
+/// Everything the meeting screen shows, and whether the actor may add to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeetingDetail {
+    pub meeting: Meeting,
+    pub participants: Vec<Participant>,
+    pub problems: Vec<Problem>,
+    pub may_record: bool,
+}
+
+fn region_target(region: &str) -> Target<'_> {
+    Target {
+        region: Some(region),
+        enterprise_id: None,
+    }
+}
+
+impl Session {
+    /// Meetings in the actor's region (all regions for city accounts), newest first.
+    pub fn meetings(&self, limit: usize) -> Result<Vec<Meeting>> {
+        self.require(Action::AssistMeetingRead)?;
+        Ok(store::list(
+            &self.conn,
+            self.actor.region.as_deref(),
+            None,
+            limit,
+        )?)
+    }
+
+    /// One meeting within scope (out of scope reads as "not found").
+    pub fn meeting(&self, id: i64) -> Result<Meeting> {
+        self.require(Action::AssistMeetingRead)?;
+        let m = store::get(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
+        self.check(Action::AssistMeetingRead, region_target(&m.region_code))?;
+        Ok(m)
+    }
+
+    /// The meeting with its participants and each problem's request as it stands now.
+    pub fn meeting_detail(&self, id: i64) -> Result<MeetingDetail> {
+        let meeting = self.meeting(id)?;
+        let may_record = self
+            .check(
+                Action::AssistMeetingRecord,
+                region_target(&meeting.region_code),
+            )
+            .is_ok();
+        Ok(MeetingDetail {
+            participants: store::participants(&self.conn, id)?,
+            problems: store::problems(&self.conn, id)?,
+            may_record,
+            meeting,
+        })
+    }
+
+    /// Records a meeting. Branch accounts record for their own region (an empty region means theirs).
+    pub fn record_meeting(&mut self, mut draft: MeetingDraft) -> Result<Meeting> {
+        self.require(Action::AssistMeetingRecord)?;
+        if draft.region_code.trim().is_empty()
+            && let Some(own) = &self.actor.region
+        {
+            draft.region_code = own.clone();
+        }
+        let mut issues = validate_meeting(&mut draft, self.today());
+        let regions = reference::regions(&self.conn)?;
+        if !draft.region_code.is_empty() && !regions.iter().any(|r| r.code == draft.region_code) {
+            issues.push(FieldIssue::error(
+                "region",
+                "unknown_region",
+                Text::new(T::ErrRegionUnknown).arg("code", &draft.region_code),
+            ));
+        }
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        self.check(
+            Action::AssistMeetingRecord,
+            region_target(&draft.region_code),
+        )?;
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        let uid = db::new_uid();
+        let m = db::write_tx(&mut self.conn, |tx| {
+            let id = store::insert(tx, &uid, &draft, &actor.uid, &now)?;
+            let m = store::get(tx, id)?.ok_or(crate::store::db::StoreError::NotFound)?;
+            let after = serde_json::to_value(&m).unwrap_or(serde_json::Value::Null);
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "assist_meeting",
+                    record_uid: &uid,
+                    before: None,
+                    after: Some(&after),
+                },
+            )?;
+            Ok(m)
+        })?;
+        Ok(m)
+    }
+
+    /// The meeting, if the actor may add to it.
+    fn meeting_for_record(&self, id: i64) -> Result<Meeting> {
+        let m = self.meeting(id)?;
+        self.check(Action::AssistMeetingRecord, region_target(&m.region_code))?;
+        Ok(m)
+    }
+
+    /// Adds a participant: a person of an enterprise in scope, or (no enterprise) a guest.
+    pub fn meeting_add_participant(&mut self, id: i64, mut p: ParticipantDraft) -> Result<()> {
+        let m = self.meeting_for_record(id)?;
+        let issues = validate_participant(&mut p);
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        if let Some(e) = p.enterprise_id {
+            self.enterprise(e)?;
+        }
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        db::write_tx(&mut self.conn, |tx| {
+            store::insert_participant(tx, id, &p, &actor.uid, &now)?;
+            let after = serde_json::json!({
+                "meeting": m.uid, "enterprise_id": p.enterprise_id, "person": p.person, "role": p.role,
+            });
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "participant",
+                    entity: "assist_meeting",
+                    record_uid: &m.uid,
+                    before: None,
+                    after: Some(&after),
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// A problem raised at the meeting becomes a new request, filed with channel 圆桌座谈 and
+    /// submitted at once, and is listed under the meeting, in one transaction.
+    pub fn meeting_raise_problem(&mut self, id: i64, mut draft: RequestDraft) -> Result<Request> {
+        let m = self.meeting_for_record(id)?;
+        draft.channel = Channel::Roundtable;
+        let filing = self.prepare_filing(draft, true)?;
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
+        let r = db::write_tx(&mut self.conn, |tx| {
+            let r = insert_filing(tx, &filing, &actor, &now)?;
+            crate::service::assistance::queue::refresh_alert_dates(tx, r.id, &budgets, &cal)?;
+            audit_change(tx, &actor, &now, "create", None, &r)?;
+            store::insert_problem(tx, id, r.id, false, &actor.uid, &now)?;
+            audit_problem(tx, &actor, &now, &m, &r, false)?;
+            Ok(r)
+        })?;
+        Ok(r)
+    }
+
+    /// Links a request already filed (by its number) as a problem raised at the meeting.
+    pub fn meeting_link_request(&mut self, id: i64, number: &str) -> Result<Request> {
+        let m = self.meeting_for_record(id)?;
+        let r = self.assist_request_by_number(number).map_err(|e| match e {
+            ServiceError::NotFound => ServiceError::Invalid(vec![FieldIssue::error(
+                "number",
+                "unknown_request",
+                Text::new(T::ErrMeetingNoRequest).arg("number", number.trim()),
+            )]),
+            other => other,
+        })?;
+        if r.state == AssistState::Draft {
+            return Err(ServiceError::Refused(Text::new(T::ErrMeetingDraftRequest)));
+        }
+        if store::is_linked(&self.conn, id, r.id)? {
+            return Err(ServiceError::Refused(
+                Text::new(T::ErrMeetingAlreadyLinked).arg("number", &r.number),
+            ));
+        }
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        db::write_tx(&mut self.conn, |tx| {
+            store::insert_problem(tx, id, r.id, true, &actor.uid, &now)?;
+            audit_problem(tx, &actor, &now, &m, &r, true)?;
+            Ok(())
+        })?;
+        Ok(r)
+    }
+
+    /// Enterprises in scope matching a name, USCC or pinyin initials (the enterprise search of the
+    /// list), at most `limit`: what a picker offers.
+    pub fn find_enterprises(&self, query: &str, limit: usize) -> Result<Vec<Enterprise>> {
+        let f = Filter {
+            query: query.trim().to_string(),
+            ..Filter::default()
+        };
+        self.list_enterprises(&f, None, limit)
+    }
+
+    /// The one enterprise a typed name, USCC or pinyin initials means: an exact name or USCC wins,
+    /// otherwise the search must find exactly one. Empty means none (a guest).
+    pub fn resolve_enterprise(&self, query: &str) -> Result<Option<Enterprise>> {
+        let q = query.trim();
+        if q.is_empty() {
+            return Ok(None);
+        }
+        let found = self.find_enterprises(q, RESOLVE_LIMIT)?;
+        let code = crate::domain::text::normalize_code(q);
+        let issue = |text: Text| {
+            ServiceError::Invalid(vec![FieldIssue::error("enterprise", "enterprise", text)])
+        };
+        if let Some(e) = found.iter().find(|e| e.name == q || e.uscc == code) {
+            return Ok(Some(e.clone()));
+        }
+        match found.len() {
+            0 => Err(issue(Text::new(T::ErrMeetingNoEnterprise).arg("query", q))),
+            1 => Ok(found.into_iter().next()),
+            n => Err(issue(
+                Text::new(T::ErrMeetingManyEnterprises).arg("query", q).arg(
+                    "n",
+                    if n >= RESOLVE_LIMIT {
+                        format!("{n}+")
+                    } else {
+                        n.to_string()
+                    },
+                ),
+            )),
+        }
+    }
+}
+
+/// How many matches `resolve_enterprise` looks at before it says "too many".
+const RESOLVE_LIMIT: usize = 20;
+
+fn audit_problem(
+    tx: &rusqlite::Transaction<'_>,
+    actor: &crate::domain::account::Actor,
+    now: &str,
+    m: &Meeting,
+    r: &Request,
+    linked: bool,
+) -> crate::store::db::Result<()> {
+    let after = serde_json::json!({ "meeting": m.uid, "request": r.number, "linked": linked });
+    audit::append(
+        tx,
+        actor,
+        now,
+        audit::Change {
+            action: "problem",
+            entity: "assist_meeting",
+            record_uid: &m.uid,
+            before: None,
+            after: Some(&after),
+        },
+    )?;
+    Ok(())
+}

@@ -1,0 +1,454 @@
+//! 点单式帮扶 use cases: file, read within scope, every transition of the state machine, service
+//! records, queues with SLA figures, and the automatic close of unrated requests. Each write authorizes,
+//! validates, writes in one IMMEDIATE transaction and audits in that same transaction.
+mod apply;
+pub mod meeting;
+pub mod queue;
+pub mod stats;
+
+use crate::domain::account::{Action, Actor, Role, Target};
+use crate::domain::assistance::sla::{Budgets, Sla, SlaFacts, sla};
+use crate::domain::assistance::{
+    AssistState, Channel, Event, EventInput, RequestDraft, check_input, next_state,
+    validate_request,
+};
+use crate::domain::calendar::Calendar;
+use crate::domain::validate::FieldIssue;
+use crate::i18n::{T, Text};
+use crate::service::assistance::queue::refresh_alert_dates;
+use crate::service::{Result, ServiceError, Session, shanghai, stamp};
+use crate::store::assistance::{
+    self as store, HistoryRow, ListFilter, NewHistory, NewRequest, Request, ServiceRecord,
+};
+use crate::store::audit;
+use crate::store::{account as user, db};
+use chrono::{DateTime, NaiveDate};
+use rusqlite::Transaction;
+
+/// A queue of the 帮扶 screen: requests in one state, or those near or past their due date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Queue {
+    State(AssistState),
+    NearDue,
+    Overdue,
+    All,
+}
+
+impl Queue {
+    /// The queues in the order the screen shows them.
+    pub const TABS: [Queue; 8] = [
+        Queue::State(AssistState::Submitted),
+        Queue::State(AssistState::Accepted),
+        Queue::State(AssistState::InProgress),
+        Queue::State(AssistState::Suspended),
+        Queue::State(AssistState::AwaitingRating),
+        Queue::NearDue,
+        Queue::Overdue,
+        Queue::All,
+    ];
+}
+
+/// A request with its running SLA (none once no clock runs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueueRow {
+    pub request: Request,
+    pub sla: Option<Sla>,
+}
+
+/// Everything the detail screen shows, and the events the actor may take now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestDetail {
+    pub request: Request,
+    pub services: Vec<(String, String, String)>,
+    pub cohandlers: Vec<(i64, String)>,
+    pub history: Vec<HistoryRow>,
+    pub records: Vec<ServiceRecord>,
+    pub sla: Option<Sla>,
+    pub events: Vec<Event>,
+    pub may_record: bool,
+}
+
+/// Counts for the home screen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QueueCounts {
+    pub by_state: Vec<(AssistState, usize)>,
+    pub near_due: usize,
+    pub overdue: usize,
+}
+
+/// A stored UTC time as the Asia/Shanghai date it fell on.
+pub(in crate::service) fn local_date(stored: &str) -> Option<NaiveDate> {
+    DateTime::parse_from_rfc3339(stored)
+        .ok()
+        .map(|t| t.with_timezone(&shanghai()).date_naive())
+}
+
+fn json(r: &Request) -> serde_json::Value {
+    serde_json::to_value(r).unwrap_or(serde_json::Value::Null)
+}
+
+pub(in crate::service) fn audit_change(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    now: &str,
+    action: &str,
+    before: Option<&Request>,
+    after: &Request,
+) -> crate::store::db::Result<()> {
+    audit::append(
+        tx,
+        actor,
+        now,
+        audit::Change {
+            action,
+            entity: "assist_request",
+            record_uid: &after.uid,
+            before: before.map(json).as_ref(),
+            after: Some(&json(after)),
+        },
+    )?;
+    Ok(())
+}
+
+impl Session {
+    pub fn assist_budgets(&self) -> Budgets {
+        Budgets::from_policy(&self.policy)
+    }
+
+    /// The active service menu as (code, name_zh, name_en).
+    pub fn service_menu(&self) -> Result<Vec<(String, String, String)>> {
+        Ok(store::service_menu(&self.conn)?)
+    }
+
+    /// One request, if it exists and is in the actor's scope (out of scope reads as "not found").
+    pub fn assist_request(&self, id: i64) -> Result<Request> {
+        self.require(Action::AssistRead)?;
+        let r = store::get(&self.conn, id)?;
+        // A draft is the enterprise's own until submitted.
+        if r.state == AssistState::Draft && !self.actor.has(Role::Enterprise) {
+            return Err(ServiceError::NotFound);
+        }
+        self.check(
+            Action::AssistRead,
+            Target::record(&r.region_code, r.enterprise_id),
+        )?;
+        Ok(r)
+    }
+
+    pub fn assist_request_by_number(&self, number: &str) -> Result<Request> {
+        self.require(Action::AssistRead)?;
+        let r = store::get_by_number(&self.conn, number.trim())?.ok_or(ServiceError::NotFound)?;
+        self.assist_request(r.id)
+    }
+
+    /// The SLA of a request now, from its stored facts.
+    fn assist_sla(&self, r: &Request, cal: &Calendar, today: NaiveDate) -> Result<Option<Sla>> {
+        let facts = sla_facts(r, store::suspensions(&self.conn, r.id)?);
+        Ok(sla(&facts, &self.assist_budgets(), cal, today))
+    }
+
+    /// Requests in scope matching `f`, newest first.
+    pub fn assist_list(&self, f: &ListFilter, limit: usize) -> Result<Vec<QueueRow>> {
+        self.require(Action::AssistRead)?;
+        let rows = store::list(&self.conn, &self.enterprise_scope(), f, limit)?;
+        self.with_sla(rows)
+    }
+
+    /// Each request with its SLA now; the suspensions of all of them read in one query.
+    pub(in crate::service) fn with_sla(&self, rows: Vec<Request>) -> Result<Vec<QueueRow>> {
+        let cal = self.calendar()?;
+        let today = self.today();
+        let budgets = self.assist_budgets();
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut suspensions = crate::store::assistance::queue::suspensions_of(&self.conn, &ids)?;
+        Ok(rows
+            .into_iter()
+            .map(|request| {
+                let facts = sla_facts(
+                    &request,
+                    suspensions.remove(&request.id).unwrap_or_default(),
+                );
+                QueueRow {
+                    sla: sla(&facts, &budgets, &cal, today),
+                    request,
+                }
+            })
+            .collect())
+    }
+
+    /// The request with its services, people, timeline, service records, SLA and the actor's options.
+    pub fn assist_detail(&self, id: i64) -> Result<RequestDetail> {
+        let request = self.assist_request(id)?;
+        let cal = self.calendar()?;
+        let sla = self.assist_sla(&request, &cal, self.today())?;
+        let cohandlers = store::cohandlers(&self.conn, id)?;
+        let events = Event::ALL
+            .iter()
+            .copied()
+            .filter(|e| *e != Event::AutoClose)
+            .filter(|e| next_state(request.state, *e, None).is_ok())
+            .filter(|e| self.may(*e, &request, &cohandlers).is_ok())
+            .collect();
+        let may_record = matches!(
+            request.state,
+            AssistState::InProgress | AssistState::Suspended
+        ) && self.may(Event::Complete, &request, &cohandlers).is_ok();
+        Ok(RequestDetail {
+            services: store::services(&self.conn, id)?,
+            history: store::history(&self.conn, id)?,
+            records: store::records(&self.conn, id)?,
+            cohandlers,
+            sla,
+            events,
+            may_record,
+            request,
+        })
+    }
+
+    /// Role, scope and (for handling) assignment check of one event on one request.
+    pub(in crate::service) fn may(
+        &self,
+        event: Event,
+        r: &Request,
+        cohandlers: &[(i64, String)],
+    ) -> Result<()> {
+        let action = event.action();
+        self.check(action, Target::record(&r.region_code, r.enterprise_id))?;
+        if action == Action::AssistHandle && !self.actor.has(Role::Supervisor) {
+            let me = self.actor.user_id;
+            let assigned = r.handler_id == Some(me) || cohandlers.iter().any(|(id, _)| *id == me);
+            if !assigned {
+                return Err(ServiceError::Refused(Text::new(T::ErrAssistNotHandler)));
+            }
+        }
+        Ok(())
+    }
+
+    /// Staff and inspectors (not auxiliary) of the region, or city-level: who may be assigned.
+    pub fn assist_handlers(&self, region: &str) -> Result<Vec<(i64, String)>> {
+        self.require(Action::AssistTriage)?;
+        Ok(user::list(&self.conn)?
+            .into_iter()
+            .filter(|u| u.active && !u.auxiliary)
+            .filter(|u| {
+                u.roles
+                    .iter()
+                    .any(|r| matches!(r, Role::Staff | Role::Inspector))
+            })
+            .filter(|u| u.region.as_deref().is_none_or(|own| own == region))
+            .map(|u| (u.id, u.display_name))
+            .collect())
+    }
+
+    /// Files a request: submitted at once, or kept as a draft. Enterprise accounts file for their own
+    /// enterprise only, through the self-service channel; staff record the channel it came by.
+    pub fn file_request(&mut self, draft: RequestDraft, submit: bool) -> Result<Request> {
+        let filing = self.prepare_filing(draft, submit)?;
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
+        let r = db::write_tx(&mut self.conn, |tx| {
+            let r = insert_filing(tx, &filing, &actor, &now)?;
+            refresh_alert_dates(tx, r.id, &budgets, &cal)?;
+            audit_change(tx, &actor, &now, "create", None, &r)?;
+            Ok(r)
+        })?;
+        Ok(r)
+    }
+
+    /// Authorizes and validates a filing; what is left is to insert it (see [`insert_filing`]).
+    pub(in crate::service) fn prepare_filing(
+        &self,
+        mut draft: RequestDraft,
+        submit: bool,
+    ) -> Result<Filing> {
+        self.require(Action::AssistFile)?;
+        let is_enterprise = self.actor.roles == [Role::Enterprise];
+        if is_enterprise {
+            if draft.enterprise_id.is_some() && draft.enterprise_id != self.actor.enterprise_id {
+                return Err(ServiceError::Refused(Text::new(T::ErrAssistEnterpriseOnly)));
+            }
+            draft.enterprise_id = self.actor.enterprise_id;
+            draft.channel = Channel::SelfService;
+        }
+        let menu = self.service_menu()?;
+        let issues = validate_request(
+            &mut draft,
+            |c| menu.iter().any(|(code, _, _)| code == c),
+            self.today(),
+        );
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        let enterprise_id = draft.enterprise_id.ok_or(ServiceError::NotFound)?;
+        let e = self.enterprise(enterprise_id)?;
+        self.check(Action::AssistFile, Target::record(&e.region_code, e.id))?;
+        Ok(Filing {
+            enterprise_id: e.id,
+            region_code: e.region_code,
+            year: chrono::Datelike::year(&self.today()),
+            state: if submit {
+                AssistState::Submitted
+            } else {
+                AssistState::Draft
+            },
+            draft,
+        })
+    }
+
+    /// Takes one event of the state machine on a request read at `row_version`.
+    pub fn assist_transition(
+        &mut self,
+        id: i64,
+        row_version: i64,
+        event: Event,
+        mut input: EventInput,
+    ) -> Result<Request> {
+        if event == Event::AutoClose {
+            return Err(ServiceError::Forbidden(Action::AssistTriage));
+        }
+        let before = self.assist_request(id)?;
+        let cohandlers = store::cohandlers(&self.conn, id)?;
+        // Role and scope first (nothing leaks), then the state, then the assignment.
+        self.check(
+            event.action(),
+            Target::record(&before.region_code, before.enterprise_id),
+        )?;
+        let to = next_state(before.state, event, input.rating).map_err(ServiceError::Refused)?;
+        self.may(event, &before, &cohandlers)?;
+        for s in [
+            &mut input.reason,
+            &mut input.opinion,
+            &mut input.comment,
+            &mut input.revisit,
+        ] {
+            *s = crate::domain::text::normalize_text(s);
+        }
+        let issues = check_input(event, &input);
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        if event == Event::Assign {
+            let allowed = self.assist_handlers(&before.region_code)?;
+            let chosen = input.handler.iter().chain(&input.cohandlers);
+            if chosen
+                .clone()
+                .any(|u| !allowed.iter().any(|(id, _)| id == u))
+            {
+                return Err(ServiceError::Invalid(vec![FieldIssue::error(
+                    "handler",
+                    "bad_handler",
+                    Text::new(T::ErrAssistBadHandler),
+                )]));
+            }
+        }
+        let now = stamp(self.now());
+        let actor = self.actor.clone();
+        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
+        let after = db::write_tx(&mut self.conn, |tx| {
+            let mut r = before.clone();
+            // Saved only if the row is still at the version the person saw (optimistic concurrency).
+            r.row_version = row_version;
+            r.state = to;
+            let note = crate::service::assistance::apply::apply(
+                tx, &mut r, event, &input, &actor.uid, &now,
+            )?;
+            store::save(tx, &r, &actor.uid, &now)?;
+            refresh_alert_dates(tx, id, &budgets, &cal)?;
+            store::append_history(
+                tx,
+                &NewHistory {
+                    request_id: id,
+                    event: event.code(),
+                    from: before.state,
+                    to,
+                    note: &note,
+                },
+                &actor.uid,
+                &actor.display_name,
+                &now,
+            )?;
+            let after = store::get(tx, id)?;
+            audit_change(tx, &actor, &now, "transition", Some(&before), &after)?;
+            Ok(after)
+        })?;
+        Ok(after)
+    }
+}
+
+/// A filing that passed the permission and field checks.
+pub(in crate::service) struct Filing {
+    enterprise_id: i64,
+    region_code: String,
+    year: i32,
+    state: AssistState,
+    draft: RequestDraft,
+}
+
+/// Inserts a prepared filing inside the caller's IMMEDIATE transaction: the number, the row, its
+/// services and (when submitted) the first history row. The caller audits.
+pub(in crate::service) fn insert_filing(
+    tx: &Transaction<'_>,
+    f: &Filing,
+    actor: &Actor,
+    now: &str,
+) -> crate::store::db::Result<Request> {
+    let number = store::next_number(tx, &f.region_code, f.year)?;
+    let uid = db::new_uid();
+    let id = store::insert(
+        tx,
+        &NewRequest {
+            uid: &uid,
+            number: &number,
+            enterprise_id: f.enterprise_id,
+            region_code: &f.region_code,
+            channel: f.draft.channel,
+            urgency: f.draft.urgency,
+            wished_date: &f.draft.wished_date,
+            description: &f.draft.description,
+            state: f.state,
+            services: &f.draft.services,
+        },
+        &actor.uid,
+        now,
+    )?;
+    if f.state == AssistState::Submitted {
+        store::append_history(
+            tx,
+            &NewHistory {
+                request_id: id,
+                event: Event::Submit.code(),
+                from: AssistState::Draft,
+                to: AssistState::Submitted,
+                note: "",
+            },
+            &actor.uid,
+            &actor.display_name,
+            now,
+        )?;
+    }
+    store::get(tx, id)
+}
+
+/// The SLA facts of a request as Asia/Shanghai dates: its suspensions since the clock last started.
+pub(in crate::service) fn sla_facts(
+    r: &Request,
+    suspensions: Vec<(String, Option<String>)>,
+) -> SlaFacts {
+    let start = r.clock_started_at.as_deref().and_then(local_date);
+    let suspensions = suspensions
+        .into_iter()
+        .filter_map(|(from, to)| {
+            let from = local_date(&from)?;
+            Some((from, to.as_deref().and_then(local_date)))
+        })
+        .filter(|(from, _)| start.is_none_or(|s| *from >= s))
+        .collect();
+    SlaFacts {
+        state: r.state,
+        urgency: r.urgency,
+        submitted: r.submitted_at.as_deref().and_then(local_date),
+        accepted: start,
+        suspensions,
+    }
+}

@@ -1,0 +1,425 @@
+//! 双随机 use cases: plans, the draw (exclusions before the draw, 32-byte OS seed, canonical candidate
+//! list and its SHA-256, the in-house sampler, officer pairs, pending inspections), verification and the
+//! rows of the publication export. A draw is append-only: the schema refuses any change to it.
+
+use crate::domain::account::{Action, Role};
+use crate::domain::inspection::draw::{
+    ALGORITHM, PoolOfficer, assign_pairs, candidates_hash, draw_size, parse_seed, sample,
+};
+use crate::domain::inspection::rules::officer_problem;
+use crate::domain::inspection::{Category, InspState, Mode};
+use crate::i18n::{T, Text};
+use crate::service::inspection::{audit_inspection, json, refused, resolve_officers};
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::account;
+use crate::store::audit;
+use crate::store::db::{self, new_uid};
+use crate::store::inspection::draw::{self as store, Draw, Plan, ResultRow};
+use crate::store::inspection::{self as insp, NewInspection};
+use chrono::{Datelike, NaiveDate};
+use std::collections::{HashMap, HashSet};
+
+/// A new draw plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanDraft {
+    pub name: String,
+    pub regions: Vec<String>,
+    pub class: String,
+    pub ratio_pct: u32,
+    pub count: u32,
+    /// `Some(true)`: listed enterprises drawn become off-site checks; `Some(false)`: they are excluded;
+    /// `None`: as the policy setting `inspect.listed_draw_offsite` says.
+    pub listed_offsite: Option<bool>,
+    pub planned_on: NaiveDate,
+}
+
+/// A draw with its results and exclusion counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DrawDetail {
+    pub draw: Draw,
+    pub plan: Plan,
+    pub results: Vec<ResultRow>,
+    pub exclusions: Vec<(String, i64)>,
+}
+
+/// What `draw verify` found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifyReport {
+    pub draw_id: i64,
+    pub candidate_count_ok: bool,
+    pub candidate_hash_ok: bool,
+    pub results_ok: bool,
+    /// The first differing rank, when the results differ.
+    pub first_difference: Option<i64>,
+}
+
+impl VerifyReport {
+    pub fn ok(&self) -> bool {
+        self.candidate_count_ok && self.candidate_hash_ok && self.results_ok
+    }
+}
+
+/// A fresh 32-byte seed from the operating system.
+fn os_seed() -> Result<[u8; 32]> {
+    use password_hash::rand_core::{OsRng, RngCore};
+    let mut seed = [0u8; 32];
+    OsRng
+        .try_fill_bytes(&mut seed)
+        .map_err(|e| refused(Text::new(T::DrawErrSeed).arg("detail", e)))?;
+    Ok(seed)
+}
+
+impl Session {
+    /// Creates a draw plan (supervisors), for regions within their scope, pairing every eligible officer.
+    pub fn draw_create_plan(&mut self, d: &PlanDraft) -> Result<Plan> {
+        self.draw_create_plan_with_pool(d, &[])
+    }
+
+    /// Creates a draw plan whose pairing uses only `officers` (at least two certified officers in
+    /// scope); an empty pool takes every eligible officer in the plan's regions.
+    pub fn draw_create_plan_with_pool(&mut self, d: &PlanDraft, officers: &[i64]) -> Result<Plan> {
+        self.require(Action::DrawManage)?;
+        if d.name.trim().is_empty() {
+            return Err(refused(
+                Text::new(T::InErrRequired).arg_key("field", T::DrawFieldName),
+            ));
+        }
+        if !["all", "key", "general"].contains(&d.class.as_str()) {
+            return Err(refused(Text::new(T::DrawErrClass)));
+        }
+        if d.ratio_pct == 0 && d.count == 0 || d.ratio_pct > 100 {
+            return Err(refused(Text::new(T::DrawErrSize)));
+        }
+        let known: Vec<String> = self.regions()?.into_iter().map(|r| r.code).collect();
+        let mut regions: Vec<String> = d.regions.iter().map(|r| r.trim().to_string()).collect();
+        regions.retain(|r| !r.is_empty());
+        if let Some(bad) = regions.iter().find(|r| !known.contains(r)) {
+            return Err(refused(Text::new(T::DrawErrRegion).arg("region", bad)));
+        }
+        if let Some(own) = &self.actor.region {
+            if regions.iter().any(|r| r != own) {
+                return Err(ServiceError::NotFound);
+            }
+            regions = vec![own.clone()];
+        }
+        let pool = self.vet_pool(officers, d.planned_on)?;
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let mut p = Plan {
+            id: 0,
+            uid: new_uid(),
+            name: d.name.trim().to_string(),
+            regions,
+            class: d.class.clone(),
+            ratio_pct: d.ratio_pct,
+            count: d.count,
+            listed_policy: if d
+                .listed_offsite
+                .unwrap_or(self.policy.listed_draw_offsite())
+            {
+                "offsite"
+            } else {
+                "exclude"
+            }
+            .to_string(),
+            planned_on: d.planned_on.format("%Y-%m-%d").to_string(),
+            created_at: now.clone(),
+            created_by: actor.uid.clone(),
+        };
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            p.id = store::insert_plan(tx, &p)?;
+            store::insert_plan_officers(tx, p.id, &pool)?;
+            let mut after = json(&p);
+            after["officers"] = serde_json::json!(pool);
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "draw_plan",
+                    record_uid: &p.uid,
+                    before: None,
+                    after: Some(&after),
+                },
+            )?;
+            Ok(p)
+        })?)
+    }
+
+    pub fn draw_plans(&self) -> Result<Vec<Plan>> {
+        self.require(Action::DrawRead)?;
+        Ok(store::plans(&self.conn)?
+            .into_iter()
+            .filter(|p| self.plan_in_scope(p))
+            .collect())
+    }
+
+    fn plan_in_scope(&self, p: &Plan) -> bool {
+        match &self.actor.region {
+            None => true,
+            Some(own) => p.regions.iter().all(|r| r == own) && !p.regions.is_empty(),
+        }
+    }
+
+    /// Runs a plan with a fresh OS seed.
+    pub fn draw_run(&mut self, plan_id: i64) -> Result<DrawDetail> {
+        let seed = os_seed()?;
+        self.draw_run_seeded(plan_id, seed)
+    }
+
+    /// Runs a plan with a given seed (the seed is stored; `draw_run` takes it from the OS).
+    pub fn draw_run_seeded(&mut self, plan_id: i64, seed: [u8; 32]) -> Result<DrawDetail> {
+        self.require(Action::DrawManage)?;
+        let plan = store::plan(&self.conn, plan_id)?;
+        if !self.plan_in_scope(&plan) {
+            return Err(ServiceError::NotFound);
+        }
+        let on = NaiveDate::parse_from_str(&plan.planned_on, "%Y-%m-%d")
+            .unwrap_or_else(|_| self.today());
+        // Exclusions before the draw: closed, cap reached, listed (when the policy excludes them).
+        let counts = store::routine_counts(&self.conn, on.year())?;
+        let mut candidates = Vec::new();
+        let mut excluded: Vec<(i64, &str)> = Vec::new();
+        let mut regions_of: HashMap<i64, String> = HashMap::new();
+        let mut listed: HashSet<i64> = HashSet::new();
+        for c in store::eligible_enterprises(&self.conn, &plan.regions, &plan.class)? {
+            let done = counts.get(&c.enterprise_id).copied().unwrap_or(0);
+            if c.closed {
+                excluded.push((c.enterprise_id, "closed"));
+            } else if done >= self.policy.routine_cap(&c.credit) {
+                excluded.push((c.enterprise_id, "cap"));
+            } else if c.listed && plan.listed_policy == "exclude" {
+                excluded.push((c.enterprise_id, "listed"));
+            } else {
+                if c.listed {
+                    listed.insert(c.enterprise_id);
+                }
+                regions_of.insert(c.enterprise_id, c.region_code.clone());
+                candidates.push((c.enterprise_id, c.uscc));
+            }
+        }
+        let k = draw_size(candidates.len(), plan.ratio_pct, plan.count);
+        let drawn = sample(&seed, candidates.len(), k);
+        // Officer pool: certified inspectors valid on the date, paired away from recusals and across
+        // regions they do not serve, least loaded first.
+        // The plan's chosen officers only, when it names them.
+        let chosen = store::plan_officers(&self.conn, plan_id)?;
+        let mut pool = Vec::new();
+        let mut officer_region: HashMap<i64, Option<String>> = HashMap::new();
+        for u in account::list(&self.conn)? {
+            if !u.roles.contains(&Role::Inspector) || !chosen.is_empty() && !chosen.contains(&u.id)
+            {
+                continue;
+            }
+            let (cands, _) = resolve_officers(&self.conn, &[u.id], on)?;
+            if cands
+                .first()
+                .is_some_and(|c| officer_problem(c, on).is_none())
+            {
+                let load = insp::open_load(&self.conn, u.id)?;
+                pool.push(PoolOfficer {
+                    user_id: u.id,
+                    load: u32::try_from(load).unwrap_or(u32::MAX),
+                });
+                officer_region.insert(u.id, u.region.clone());
+            }
+        }
+        let recusals: HashSet<(i64, i64)> = insp::all_recusals(&self.conn)?.into_iter().collect();
+        let drawn_ids: Vec<i64> = drawn.iter().map(|&p| candidates[p].0).collect();
+        let pairs = assign_pairs(&pool, &drawn_ids, |u, e| {
+            recusals.contains(&(u, e))
+                || officer_region
+                    .get(&u)
+                    .and_then(|r| r.as_ref())
+                    .is_some_and(|r| regions_of.get(&e) != Some(r))
+        });
+        let mut snapshots = Vec::new();
+        for pair in &pairs {
+            snapshots.push(match pair {
+                Some((a, b)) => resolve_officers(&self.conn, &[*a, *b], on)?.1,
+                None => Vec::new(),
+            });
+        }
+        let hash = candidates_hash(candidates.iter().map(|c| c.1.as_str()));
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let planned_on = plan.planned_on.clone();
+        let draw_id = db::write_tx(&mut self.conn, |tx| {
+            let mut d = Draw {
+                id: 0,
+                uid: new_uid(),
+                plan_id,
+                plan_name: plan.name.clone(),
+                algorithm: ALGORITHM.to_string(),
+                seed_hex: hex::encode(seed),
+                candidate_count: candidates.len() as i64,
+                candidate_sha256: hash.clone(),
+                drawn_count: drawn.len() as i64,
+                operator_uid: actor.uid.clone(),
+                operator_name: actor.display_name.clone(),
+                at: now.clone(),
+            };
+            d.id = store::insert_draw(tx, &d)?;
+            store::insert_candidates(tx, d.id, &candidates)?;
+            for (e, reason) in &excluded {
+                store::insert_exclusion(tx, d.id, *e, reason)?;
+            }
+            for (rank, &pos) in drawn.iter().enumerate() {
+                let (eid, uscc) = &candidates[pos];
+                let region = regions_of.get(eid).cloned().unwrap_or_default();
+                let mode = if listed.contains(eid) {
+                    Mode::Offsite
+                } else {
+                    Mode::Onsite
+                };
+                let officers = &snapshots[rank];
+                let state = if officers.is_empty() {
+                    InspState::Planned
+                } else {
+                    InspState::Pending
+                };
+                let number = insp::next_number(tx, &region, on.year())?;
+                let uid = new_uid();
+                let iid = insp::insert(
+                    tx,
+                    &NewInspection {
+                        uid: &uid,
+                        number: &number,
+                        enterprise_id: *eid,
+                        region_code: &region,
+                        category: Category::Random,
+                        mode,
+                        trigger_ref: "",
+                        place: "",
+                        planned_on: &planned_on,
+                        state,
+                        recusal_reason: "",
+                        parent_id: None,
+                        draw_id: Some(d.id),
+                    },
+                    &actor.uid,
+                    &now,
+                )?;
+                insp::set_officers(tx, iid, officers)?;
+                insp::insert_history(
+                    tx,
+                    iid,
+                    "draw",
+                    state,
+                    state,
+                    &plan.name,
+                    &now,
+                    &actor.uid,
+                    &actor.display_name,
+                )?;
+                audit_inspection(tx, &actor, &now, "create", None, &insp::get(tx, iid)?)?;
+                let row = ResultRow {
+                    rank: rank as i64,
+                    position: pos as i64,
+                    enterprise_id: *eid,
+                    uscc: uscc.clone(),
+                    enterprise_name: String::new(),
+                    region_code: region,
+                    mode: mode.code().to_string(),
+                    officers: String::new(),
+                    inspection_id: Some(iid),
+                    inspection_number: number,
+                    inspection_state: String::new(),
+                    conclusion: String::new(),
+                };
+                store::insert_result(tx, d.id, &row, pairs[rank])?;
+            }
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "draw",
+                    record_uid: &d.uid,
+                    before: None,
+                    after: Some(&json(&d)),
+                },
+            )?;
+            Ok(d.id)
+        })?;
+        self.draw_detail(draw_id)
+    }
+
+    /// All draws (newest first) within the actor's scope.
+    pub fn draw_list(&self) -> Result<Vec<Draw>> {
+        self.require(Action::DrawRead)?;
+        let plans: HashSet<i64> = self.draw_plans()?.iter().map(|p| p.id).collect();
+        Ok(store::draws(&self.conn)?
+            .into_iter()
+            .filter(|d| plans.contains(&d.plan_id))
+            .collect())
+    }
+
+    pub fn draw_detail(&self, id: i64) -> Result<DrawDetail> {
+        self.require(Action::DrawRead)?;
+        let d = store::draw(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
+        let plan = store::plan(&self.conn, d.plan_id)?;
+        if !self.plan_in_scope(&plan) {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(DrawDetail {
+            results: store::results(&self.conn, id)?,
+            exclusions: store::exclusion_counts(&self.conn, id)?,
+            draw: d,
+            plan,
+        })
+    }
+
+    /// Recomputes a draw from its stored seed and candidate list: the list's size and SHA-256, then the
+    /// sample, compared rank by rank with the stored result.
+    pub fn draw_verify(&self, id: i64) -> Result<VerifyReport> {
+        self.draw_detail(id)?;
+        self.verify_unchecked(id)
+    }
+
+    /// The recomputation itself; callers decide who may ask.
+    fn verify_unchecked(&self, id: i64) -> Result<VerifyReport> {
+        let d = store::draw(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
+        let results = store::results(&self.conn, id)?;
+        let usccs = store::candidates(&self.conn, id)?;
+        let hash = candidates_hash(usccs.iter().map(String::as_str));
+        let seed =
+            parse_seed(&d.seed_hex).ok_or_else(|| refused(Text::new(T::DrawErrStoredSeed)))?;
+        let expected = if d.algorithm == ALGORITHM {
+            sample(&seed, usccs.len(), d.drawn_count.max(0) as usize)
+        } else {
+            Vec::new()
+        };
+        let mut first_difference = None;
+        let n = expected.len().max(results.len());
+        for rank in 0..n {
+            let want = expected
+                .get(rank)
+                .map(|&p| (p as i64, usccs.get(p).cloned().unwrap_or_default()));
+            let got = results.get(rank).map(|r| (r.position, r.uscc.clone()));
+            if want != got {
+                first_difference = Some(rank as i64);
+                break;
+            }
+        }
+        Ok(VerifyReport {
+            draw_id: id,
+            candidate_count_ok: usccs.len() as i64 == d.candidate_count,
+            candidate_hash_ok: hash == d.candidate_sha256,
+            results_ok: first_difference.is_none() && d.algorithm == ALGORITHM,
+            first_difference,
+        })
+    }
+}
+
+/// Verifies a draw straight from the database file, without an account: the check uses only the stored
+/// seed, candidate list and result, and reports only whether they agree.
+pub fn verify_at(path: &std::path::Path, id: i64) -> Result<VerifyReport> {
+    let conn = db::open(path)?;
+    let session = Session::new(
+        conn,
+        crate::domain::account::Actor::system(),
+        crate::service::system_clock(),
+    )?;
+    session.verify_unchecked(id)
+}

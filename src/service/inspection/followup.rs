@@ -1,0 +1,453 @@
+//! After the record is signed: the rectification order (re-check auto-scheduled at the deadline on the
+//! working-day calendar), the enterprise's rectification report (self-service), the re-check result, and
+//! the 立案 transfer with its status mirror (two-year limit; positive-list removal proposal).
+
+use crate::domain::account::{Action, Target};
+use crate::domain::inspection::rules::{check_limitation, check_rectification, recheck_date};
+use crate::domain::inspection::{
+    CaseStatus, Category, Conclusion, Event, EventInput, InspState, Mode, RecheckResult, next_state,
+};
+use crate::i18n::{T, Text};
+use crate::service::inspection::{audit_inspection, json, refused, vet_officers};
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::audit;
+use crate::store::db::{self, new_uid};
+use crate::store::inspection::followup::{self as followup, Case, NewRectification, Rectification};
+use crate::store::inspection::{self as store, Inspection, NewInspection};
+use chrono::{Datelike, NaiveDate};
+
+/// A 责令改正 order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrderInput {
+    pub doc_number: String,
+    pub served_on: NaiveDate,
+    pub deadline: NaiveDate,
+    pub requirements: String,
+}
+
+/// A 立案 transfer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseInput {
+    pub case_number: String,
+    pub discovered_on: NaiveDate,
+    pub approved_on: NaiveDate,
+    pub handler: String,
+}
+
+/// An enterprise's inspections, rectifications and cases (the 360° view).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EnterpriseInspections {
+    pub inspections: Vec<Inspection>,
+    pub rectifications: Vec<Rectification>,
+    pub cases: Vec<Case>,
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn required(field: T) -> ServiceError {
+    refused(Text::new(T::InErrRequired).arg_key("field", field))
+}
+
+impl Session {
+    /// Issues the rectification order of an inspection concluded 责令改正 and schedules its re-check at
+    /// the deadline (moved to the next working day). Returns the order and the re-check inspection.
+    pub fn insp_order_rectification(
+        &mut self,
+        id: i64,
+        input: &OrderInput,
+    ) -> Result<(Rectification, Inspection)> {
+        self.require(Action::InspectRecord)?;
+        let x = self.inspection(id)?;
+        self.check(
+            Action::InspectRecord,
+            Target::record(&x.region_code, x.enterprise_id),
+        )?;
+        if x.state != InspState::Rectifying {
+            return Err(refused(
+                Text::new(T::InErrTransition)
+                    .arg_key("event", T::InActOrder)
+                    .arg_key("state", x.state.label()),
+            ));
+        }
+        if followup::of_inspection(&self.conn, id)?.is_some() {
+            return Err(refused(Text::new(T::InErrOrderExists)));
+        }
+        if input.doc_number.trim().is_empty() {
+            return Err(required(T::InFieldDocNumber));
+        }
+        if input.requirements.trim().is_empty() {
+            return Err(required(T::InFieldRequirements));
+        }
+        check_rectification(input.served_on, input.deadline).map_err(refused)?;
+        let due = recheck_date(&self.calendar()?, input.deadline);
+        let officers = store::officers(&self.conn, id)?;
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            let number = store::next_number(tx, &x.region_code, due.date.year())?;
+            let uid = new_uid();
+            let recheck_id = store::insert(
+                tx,
+                &NewInspection {
+                    uid: &uid,
+                    number: &number,
+                    enterprise_id: x.enterprise_id,
+                    region_code: &x.region_code,
+                    category: Category::Recheck,
+                    mode: Mode::Onsite,
+                    trigger_ref: &x.number,
+                    place: &x.place,
+                    planned_on: &day(due.date),
+                    state: InspState::Pending,
+                    recusal_reason: &x.recusal_reason,
+                    parent_id: Some(x.id),
+                    draw_id: None,
+                },
+                &actor.uid,
+                &now,
+            )?;
+            store::set_officers(tx, recheck_id, &officers)?;
+            store::insert_history(
+                tx,
+                recheck_id,
+                "plan",
+                InspState::Pending,
+                InspState::Pending,
+                &x.number,
+                &now,
+                &actor.uid,
+                &actor.display_name,
+            )?;
+            let recheck = store::get(tx, recheck_id)?;
+            audit_inspection(tx, &actor, &now, "create", None, &recheck)?;
+            let rid = followup::insert(
+                tx,
+                &NewRectification {
+                    uid: &new_uid(),
+                    inspection_id: x.id,
+                    enterprise_id: x.enterprise_id,
+                    doc_number: input.doc_number.trim(),
+                    served_on: &day(input.served_on),
+                    deadline: &day(input.deadline),
+                    requirements: input.requirements.trim(),
+                    recheck_id: Some(recheck_id),
+                },
+                &actor.uid,
+                &now,
+            )?;
+            let order = followup::get(tx, rid)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "insp_rectification",
+                    record_uid: &order.uid,
+                    before: None,
+                    after: Some(&json(&order)),
+                },
+            )?;
+            Ok((order, recheck))
+        })?)
+    }
+
+    /// The rectification orders the actor may see: an enterprise account its own; bureau roles one
+    /// enterprise's (when given) within scope.
+    pub fn rect_orders(&self, enterprise_id: Option<i64>) -> Result<Vec<Rectification>> {
+        let target = if self.is_enterprise_only() {
+            self.require(Action::RectifyReport)?;
+            self.actor.enterprise_id.unwrap_or(0)
+        } else {
+            self.require(Action::InspectRead)?;
+            let e = self.enterprise(enterprise_id.unwrap_or(0))?;
+            e.id
+        };
+        Ok(followup::of_enterprise(&self.conn, target, 200)?)
+    }
+
+    /// The enterprise's rectification report on its own order (self-service), until the re-check result.
+    pub fn rect_report(&mut self, order_id: i64, text: &str) -> Result<Rectification> {
+        self.require(Action::RectifyReport)?;
+        let before = followup::get(&self.conn, order_id)?;
+        self.check(
+            Action::RectifyReport,
+            Target::record(&before.region_code, before.enterprise_id),
+        )?;
+        if before.result.is_some() {
+            return Err(refused(Text::new(T::InErrRecheckDone)));
+        }
+        if text.trim().is_empty() {
+            return Err(required(T::InFieldReport));
+        }
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let mut r = before.clone();
+        r.report_text = text.trim().to_string();
+        r.report_at = Some(now.clone());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            followup::save(tx, &r, &actor.uid, &now)?;
+            let after = followup::get(tx, order_id)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "update",
+                    entity: "insp_rectification",
+                    record_uid: &after.uid,
+                    before: Some(&json(&before)),
+                    after: Some(&json(&after)),
+                },
+            )?;
+            Ok(after)
+        })?)
+    }
+
+    /// Records the re-check of an inspection under rectification, by two officers valid today: the
+    /// re-check inspection is completed, the order gets its result, and the original inspection goes
+    /// 整改中 → 复查 → 已完成 (已整改) or 拟立案 (部分整改 / 未整改).
+    pub fn insp_record_recheck(
+        &mut self,
+        id: i64,
+        officers: &[i64],
+        result: RecheckResult,
+        note: &str,
+    ) -> Result<Inspection> {
+        self.require(Action::InspectRecord)?;
+        let before = self.inspection(id)?;
+        self.check(
+            Action::InspectRecord,
+            Target::record(&before.region_code, before.enterprise_id),
+        )?;
+        let input = EventInput {
+            recheck: Some(result),
+            ..EventInput::default()
+        };
+        let to = next_state(before.state, Event::Recheck, &input).map_err(refused)?;
+        let Some(order) = followup::of_inspection(&self.conn, id)? else {
+            return Err(refused(Text::new(T::InErrNoOrder)));
+        };
+        let snaps = vet_officers(
+            &self.conn,
+            before.enterprise_id,
+            officers,
+            self.today(),
+            &before.recusal_reason,
+        )?;
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            if let Some(rid) = order.recheck_id {
+                let child = store::get(tx, rid)?;
+                let mut c = child.clone();
+                c.state = InspState::Completed;
+                c.started_at.get_or_insert(now.clone());
+                c.ended_at = Some(now.clone());
+                c.signed_at = Some(now.clone());
+                c.conclusion = Some(if result == RecheckResult::Done {
+                    Conclusion::NoIssue
+                } else {
+                    Conclusion::Case
+                });
+                c.record_text = note.trim().to_string();
+                store::set_officers(tx, rid, &snaps)?;
+                store::save(tx, &c, &actor.uid, &now)?;
+                store::insert_history(
+                    tx,
+                    rid,
+                    Event::Recheck.code(),
+                    child.state,
+                    InspState::Completed,
+                    result.code(),
+                    &now,
+                    &actor.uid,
+                    &actor.display_name,
+                )?;
+                audit_inspection(
+                    tx,
+                    &actor,
+                    &now,
+                    "recheck",
+                    Some(&child),
+                    &store::get(tx, rid)?,
+                )?;
+            }
+            let mut r = order.clone();
+            r.result = Some(result);
+            r.result_note = note.trim().to_string();
+            followup::save(tx, &r, &actor.uid, &now)?;
+            let mut x = before.clone();
+            x.state = to;
+            store::save(tx, &x, &actor.uid, &now)?;
+            for (from, into) in [(before.state, InspState::Recheck), (InspState::Recheck, to)] {
+                if from != into {
+                    store::insert_history(
+                        tx,
+                        id,
+                        Event::Recheck.code(),
+                        from,
+                        into,
+                        result.code(),
+                        &now,
+                        &actor.uid,
+                        &actor.display_name,
+                    )?;
+                }
+            }
+            let after = store::get(tx, id)?;
+            audit_inspection(tx, &actor, &now, "recheck", Some(&before), &after)?;
+            Ok(after)
+        })?)
+    }
+
+    /// 移交立案: a supervisor files the case of an inspection proposed for one, only within two years of
+    /// discovery (《行政处罚法》第三十六条). A listed enterprise gets a removal proposal on its entry.
+    pub fn insp_transfer_case(&mut self, id: i64, input: &CaseInput) -> Result<Inspection> {
+        self.require(Action::InspectApprove)?;
+        let before = self.inspection(id)?;
+        self.check(
+            Action::InspectApprove,
+            Target::record(&before.region_code, before.enterprise_id),
+        )?;
+        let to = next_state(before.state, Event::TransferCase, &EventInput::default())
+            .map_err(refused)?;
+        if input.case_number.trim().is_empty() {
+            return Err(required(T::InFieldCaseNumber));
+        }
+        if input.handler.trim().is_empty() {
+            return Err(required(T::InFieldHandler));
+        }
+        check_limitation(input.discovered_on, input.approved_on).map_err(refused)?;
+        // 立案 on a listed enterprise: the positive-list removal proposal is written in the same
+        // transaction as the case, so neither exists without the other.
+        let listed = self.pl_listed_entry_for_case(before.enterprise_id)?;
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let after = db::write_tx(&mut self.conn, |tx| {
+            if let Some(x) = &listed {
+                Self::pl_removal_for_case_tx(tx, &actor, &now, x, &input.case_number)?;
+            }
+            let case = Case {
+                id: 0,
+                uid: new_uid(),
+                inspection_id: id,
+                case_number: input.case_number.trim().to_string(),
+                discovered_on: day(input.discovered_on),
+                approved_on: day(input.approved_on),
+                handler: input.handler.trim().to_string(),
+                status: CaseStatus::Filed,
+                penalty_kind: String::new(),
+                penalty_fen: 0,
+            };
+            followup::insert_case(tx, &case, &actor.uid, &now)?;
+            let mut x = before.clone();
+            x.state = to;
+            store::save(tx, &x, &actor.uid, &now)?;
+            store::insert_history(
+                tx,
+                id,
+                Event::TransferCase.code(),
+                before.state,
+                to,
+                &case.case_number,
+                &now,
+                &actor.uid,
+                &actor.display_name,
+            )?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "insp_case",
+                    record_uid: &case.uid,
+                    before: None,
+                    after: Some(&json(&case)),
+                },
+            )?;
+            let after = store::get(tx, id)?;
+            audit_inspection(tx, &actor, &now, "transfer_case", Some(&before), &after)?;
+            Ok(after)
+        })?;
+        Ok(after)
+    }
+
+    /// Mirrors the filed case's status (立案 → 调查 → 告知 → 决定 → 执行 → 结案), with the penalty.
+    pub fn insp_case_status(
+        &mut self,
+        id: i64,
+        status: CaseStatus,
+        penalty_kind: &str,
+        penalty_fen: i64,
+        note: &str,
+    ) -> Result<Case> {
+        self.require(Action::InspectApprove)?;
+        let x = self.inspection(id)?;
+        self.check(
+            Action::InspectApprove,
+            Target::record(&x.region_code, x.enterprise_id),
+        )?;
+        let before = followup::case_of(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
+        if penalty_fen < 0 {
+            return Err(refused(Text::new(T::InErrPenalty)));
+        }
+        let mut c = before.clone();
+        c.status = status;
+        c.penalty_kind = penalty_kind.trim().to_string();
+        c.penalty_fen = penalty_fen;
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            followup::update_case_status(tx, &c, note.trim(), &actor.uid, &now)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "update",
+                    entity: "insp_case",
+                    record_uid: &c.uid,
+                    before: Some(&json(&before)),
+                    after: Some(&json(&c)),
+                },
+            )?;
+            Ok(c)
+        })?)
+    }
+
+    /// An enterprise's inspections (newest first), rectifications and cases, for the 360° view.
+    /// Empty for roles that may not read inspections.
+    pub fn insp_of_enterprise(&self, enterprise_id: i64) -> Result<EnterpriseInspections> {
+        self.insp_of_enterprise_up_to(enterprise_id, 5)
+    }
+
+    /// All of an enterprise's inspections, rectifications and cases, for its dossier.
+    pub fn insp_all_of_enterprise(&self, enterprise_id: i64) -> Result<EnterpriseInspections> {
+        self.insp_of_enterprise_up_to(enterprise_id, 100_000)
+    }
+
+    fn insp_of_enterprise_up_to(
+        &self,
+        enterprise_id: i64,
+        limit: usize,
+    ) -> Result<EnterpriseInspections> {
+        if crate::domain::account::authorize(&self.actor, Action::InspectRead, Target::any())
+            .is_err()
+        {
+            return Ok(EnterpriseInspections::default());
+        }
+        let e = self.enterprise(enterprise_id)?;
+        let f = store::ListFilter {
+            enterprise_id: Some(e.id),
+            ..store::ListFilter::default()
+        };
+        Ok(EnterpriseInspections {
+            inspections: self.insp_page(&f, None, limit)?,
+            rectifications: followup::of_enterprise(&self.conn, e.id, limit)?,
+            cases: if self.is_enterprise_only() {
+                Vec::new()
+            } else {
+                followup::cases_of_enterprise(&self.conn, e.id)?
+            },
+        })
+    }
+}

@@ -1,0 +1,476 @@
+//! 执法检查 use cases: plan an inspection (reference, annual cap, positive-list guard, officers and
+//! recusal), read within scope, the keyset-paged list and the home figures. Recording (checklist,
+//! findings, evidence, transitions) is in `inspection_record`, follow-up in `inspection_followup`.
+pub mod draw;
+mod draw_pool;
+pub mod followup;
+pub mod publish;
+pub mod record;
+
+use crate::domain::account::{Action, Actor, Role, Target};
+use crate::domain::inspection::rules::{
+    OfficerCandidate, check_cap, check_officers, check_recusal, check_reference, officer_problem,
+};
+use crate::domain::inspection::{Category, Event, InspState, Mode, events_for};
+use crate::domain::positive_list::TriggerRef;
+use crate::i18n::{T, Text};
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::account;
+use crate::store::audit;
+use crate::store::db::{self, new_uid};
+use crate::store::inspection::followup::{self as stored_followup, Case, Rectification};
+use crate::store::inspection::{
+    self as store, ChecklistItem, Evidence, Finding, HistoryRow, Inspection, ListFilter,
+    NewInspection, Officer,
+};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+
+/// What planning an inspection needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanInput {
+    pub enterprise_id: i64,
+    pub category: Category,
+    pub mode: Mode,
+    pub trigger_ref: String,
+    pub place: String,
+    pub planned_on: NaiveDate,
+    /// The officers (user ids); empty plans the check without them (state 计划中).
+    pub officers: Vec<i64>,
+    pub recusal_reason: String,
+}
+
+/// An officer the picker may offer: certified, active, not auxiliary, in the region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EligibleOfficer {
+    pub user_id: i64,
+    pub name: String,
+    pub cert_number: String,
+    pub cert_valid_to: String,
+    /// A recorded relation to the enterprise: offered, but a recusal reason is required.
+    pub conflicted: bool,
+}
+
+/// Everything the detail screen shows, and the events the actor may take now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InspectionDetail {
+    pub inspection: Inspection,
+    pub officers: Vec<Officer>,
+    pub representatives: Vec<(String, String)>,
+    pub checklist: Vec<ChecklistItem>,
+    pub answers: Vec<(String, crate::domain::inspection::Answer, String)>,
+    pub findings: Vec<Finding>,
+    pub evidence: Vec<Evidence>,
+    pub history: Vec<HistoryRow>,
+    pub rectification: Option<Rectification>,
+    pub case: Option<Case>,
+    pub events: Vec<Event>,
+    /// Whether the actor may add answers, findings and evidence.
+    pub may_record: bool,
+}
+
+/// Home-screen figures for inspections.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InspectCounts {
+    /// Pending or running checks the actor is an officer on.
+    pub my_pending: i64,
+    /// Re-checks past their date and not yet done, in scope.
+    pub overdue_rechecks: i64,
+}
+
+pub(in crate::service) fn json<S: serde::Serialize>(x: &S) -> serde_json::Value {
+    serde_json::to_value(x).unwrap_or(serde_json::Value::Null)
+}
+
+/// Appends an inspection change to the audit log (same transaction as the change).
+pub(in crate::service) fn audit_inspection(
+    tx: &Connection,
+    actor: &Actor,
+    now: &str,
+    action: &str,
+    before: Option<&Inspection>,
+    after: &Inspection,
+) -> db::Result<()> {
+    audit::append(
+        tx,
+        actor,
+        now,
+        audit::Change {
+            action,
+            entity: "inspection",
+            record_uid: &after.uid,
+            before: before.map(json).as_ref(),
+            after: Some(&json(after)),
+        },
+    )?;
+    Ok(())
+}
+
+/// Resolves the proposed officers with the certificate each would show on `on`.
+pub(crate) fn resolve_officers(
+    conn: &Connection,
+    ids: &[i64],
+    on: NaiveDate,
+) -> Result<(Vec<OfficerCandidate>, Vec<Officer>)> {
+    let mut candidates = Vec::new();
+    let mut snapshots = Vec::new();
+    for &id in ids {
+        let u = account::get(conn, id)?;
+        let certs = account::certificates(conn, id)?;
+        let day = on.format("%Y-%m-%d").to_string();
+        let chosen = certs
+            .iter()
+            .find(|c| c.valid_from <= day && day <= c.valid_to)
+            .or(certs.first());
+        let candidate = OfficerCandidate {
+            user_id: id,
+            name: u.display_name.clone(),
+            auxiliary: u.auxiliary || !u.roles.contains(&Role::Inspector),
+            active: u.active,
+            certificate: chosen
+                .map(|c| (c.number.clone(), c.valid_from.clone(), c.valid_to.clone())),
+        };
+        if let Some(c) = chosen {
+            snapshots.push(Officer {
+                user_id: id,
+                name: u.display_name,
+                cert_kind: c.kind.clone(),
+                cert_number: c.number.clone(),
+                cert_issuer: c.issuer.clone(),
+                cert_valid_from: c.valid_from.clone(),
+                cert_valid_to: c.valid_to.clone(),
+            });
+        }
+        candidates.push(candidate);
+    }
+    Ok((candidates, snapshots))
+}
+
+/// Checks the officer rules and recusal; returns the snapshots to store.
+pub(in crate::service) fn vet_officers(
+    conn: &Connection,
+    enterprise_id: i64,
+    ids: &[i64],
+    on: NaiveDate,
+    recusal_reason: &str,
+) -> Result<Vec<Officer>> {
+    let (candidates, snapshots) = resolve_officers(conn, ids, on)?;
+    check_officers(&candidates, on).map_err(ServiceError::Refused)?;
+    let recused = store::recused_users(conn, enterprise_id)?;
+    let conflicted: Vec<String> = candidates
+        .iter()
+        .filter(|c| recused.contains(&c.user_id))
+        .map(|c| c.name.clone())
+        .collect();
+    check_recusal(&conflicted, recusal_reason).map_err(ServiceError::Refused)?;
+    Ok(snapshots)
+}
+
+pub(in crate::service) fn has_any(actor: &Actor, roles: &[Role]) -> bool {
+    actor.roles.iter().any(|r| roles.contains(r))
+}
+
+pub(in crate::service) fn refused(t: Text) -> ServiceError {
+    ServiceError::Refused(t)
+}
+
+impl Session {
+    /// An inspection in the actor's scope; enterprises see only their own, once started.
+    pub fn inspection(&self, id: i64) -> Result<Inspection> {
+        self.require(Action::InspectRead)?;
+        let x = store::get(&self.conn, id)?;
+        self.check(
+            Action::InspectRead,
+            Target::record(&x.region_code, x.enterprise_id),
+        )?;
+        if self.is_enterprise_only() && matches!(x.state, InspState::Planned | InspState::Pending) {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(x)
+    }
+
+    pub fn inspection_by_number(&self, number: &str) -> Result<Inspection> {
+        let x = store::get_by_number(&self.conn, number)?.ok_or(ServiceError::NotFound)?;
+        self.inspection(x.id)
+    }
+
+    pub(in crate::service) fn is_enterprise_only(&self) -> bool {
+        self.actor.roles.iter().all(|r| *r == Role::Enterprise)
+    }
+
+    /// The published checklist (newest version of each item).
+    pub fn insp_checklist(&self) -> Result<Vec<ChecklistItem>> {
+        self.require(Action::InspectRead)?;
+        Ok(store::checklist(&self.conn)?)
+    }
+
+    /// The officers the picker offers for an inspection of `enterprise_id` on `on`: inspectors with a
+    /// certificate valid that day, active, not auxiliary, in the enterprise's region or city-level.
+    pub fn insp_eligible_officers(
+        &self,
+        enterprise_id: i64,
+        on: NaiveDate,
+    ) -> Result<Vec<EligibleOfficer>> {
+        self.require(Action::InspectPlan)?;
+        let e = self.enterprise(enterprise_id)?;
+        let recused = store::recused_users(&self.conn, e.id)?;
+        let mut out = Vec::new();
+        for u in account::list(&self.conn)? {
+            if u.region.as_deref().is_some_and(|r| r != e.region_code) {
+                continue;
+            }
+            let (cands, snaps) = resolve_officers(&self.conn, &[u.id], on)?;
+            let (Some(c), Some(s)) = (cands.first(), snaps.first()) else {
+                continue;
+            };
+            if officer_problem(c, on).is_none() {
+                out.push(EligibleOfficer {
+                    user_id: u.id,
+                    name: u.display_name.clone(),
+                    cert_number: s.cert_number.clone(),
+                    cert_valid_to: s.cert_valid_to.clone(),
+                    conflicted: recused.contains(&u.id),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Plans an inspection. Refuses what the rules forbid: a missing reference on a case-driven check,
+    /// a routine check over the annual cap, an on-site check of a listed enterprise without a trigger,
+    /// officers that do not meet 《行政处罚法》第四十二条, a conflicted officer without a recusal reason.
+    pub fn insp_plan(&mut self, input: &PlanInput) -> Result<Inspection> {
+        self.require(Action::InspectPlan)?;
+        let e = self.enterprise(input.enterprise_id)?;
+        self.check(Action::InspectPlan, Target::record(&e.region_code, e.id))?;
+        let routine = input.category.is_routine();
+        check_reference(routine, &input.trigger_ref).map_err(refused)?;
+        if routine {
+            let done = store::routine_count(&self.conn, e.id, input.planned_on.year())?;
+            check_cap(done, self.policy.routine_cap(&e.credit)).map_err(refused)?;
+        }
+        if input.mode == Mode::Onsite {
+            let (category, kind) = input.category.guard_kind();
+            let trigger = kind.map(|kind| TriggerRef {
+                kind,
+                reference: input.trigger_ref.as_str(),
+            });
+            self.check_on_site_allowed(e.id, category, trigger)?;
+        }
+        let officers = if input.officers.is_empty() {
+            Vec::new()
+        } else {
+            vet_officers(
+                &self.conn,
+                e.id,
+                &input.officers,
+                input.planned_on,
+                &input.recusal_reason,
+            )?
+        };
+        let state = if officers.is_empty() {
+            InspState::Planned
+        } else {
+            InspState::Pending
+        };
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let planned_on = input.planned_on.format("%Y-%m-%d").to_string();
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            let number = store::next_number(tx, &e.region_code, input.planned_on.year())?;
+            let uid = new_uid();
+            let id = store::insert(
+                tx,
+                &NewInspection {
+                    uid: &uid,
+                    number: &number,
+                    enterprise_id: e.id,
+                    region_code: &e.region_code,
+                    category: input.category,
+                    mode: input.mode,
+                    trigger_ref: input.trigger_ref.trim(),
+                    place: input.place.trim(),
+                    planned_on: &planned_on,
+                    state,
+                    recusal_reason: input.recusal_reason.trim(),
+                    parent_id: None,
+                    draw_id: None,
+                },
+                &actor.uid,
+                &now,
+            )?;
+            store::set_officers(tx, id, &officers)?;
+            store::insert_history(
+                tx,
+                id,
+                "plan",
+                state,
+                state,
+                "",
+                &now,
+                &actor.uid,
+                &actor.display_name,
+            )?;
+            let after = store::get(tx, id)?;
+            audit_inspection(tx, &actor, &now, "create", None, &after)?;
+            Ok(after)
+        })?)
+    }
+
+    /// Replaces the officers of an open inspection not yet started (re-vetted on its date).
+    pub fn insp_set_officers(
+        &mut self,
+        id: i64,
+        officers: &[i64],
+        recusal_reason: &str,
+    ) -> Result<Inspection> {
+        let before = self.inspection(id)?;
+        self.check(
+            Action::InspectRecord,
+            Target::record(&before.region_code, before.enterprise_id),
+        )?;
+        if !matches!(before.state, InspState::Planned | InspState::Pending) {
+            return Err(refused(
+                Text::new(T::InErrTransition)
+                    .arg_key("event", T::InEvSchedule)
+                    .arg_key("state", before.state.label()),
+            ));
+        }
+        let on = NaiveDate::parse_from_str(&before.planned_on, "%Y-%m-%d")
+            .unwrap_or_else(|_| self.today());
+        let snaps = vet_officers(
+            &self.conn,
+            before.enterprise_id,
+            officers,
+            on,
+            recusal_reason,
+        )?;
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            store::set_officers(tx, id, &snaps)?;
+            let mut x = before.clone();
+            x.recusal_reason = recusal_reason.trim().to_string();
+            if x.state == InspState::Planned {
+                x.state = InspState::Pending;
+                store::insert_history(
+                    tx,
+                    id,
+                    Event::Schedule.code(),
+                    InspState::Planned,
+                    InspState::Pending,
+                    "",
+                    &now,
+                    &actor.uid,
+                    &actor.display_name,
+                )?;
+            }
+            store::save(tx, &x, &actor.uid, &now)?;
+            let after = store::get(tx, id)?;
+            audit_inspection(tx, &actor, &now, "update", Some(&before), &after)?;
+            Ok(after)
+        })?)
+    }
+
+    /// Everything about one inspection, and what the actor may do with it now.
+    pub fn insp_detail(&self, id: i64) -> Result<InspectionDetail> {
+        let x = self.inspection(id)?;
+        let officers = store::officers(&self.conn, id)?;
+        let is_officer = officers.iter().any(|o| o.user_id == self.actor.user_id);
+        let supervisor = self.actor.has(Role::Supervisor);
+        let bureau = !self.is_enterprise_only();
+        let mut events = if bureau {
+            events_for(x.state, &self.actor.roles)
+        } else {
+            Vec::new()
+        };
+        if !supervisor && !is_officer {
+            events.retain(|e| matches!(e, Event::Schedule));
+        }
+        let may_record = (is_officer || supervisor)
+            && has_any(&self.actor, &[Role::Inspector, Role::Supervisor])
+            && matches!(x.state, InspState::InProgress | InspState::RecordPending)
+            || (x.signed_at.is_some() && (is_officer || supervisor) && bureau);
+        Ok(InspectionDetail {
+            officers,
+            representatives: store::representatives(&self.conn, id)?,
+            checklist: store::checklist(&self.conn)?,
+            answers: store::answers(&self.conn, id)?,
+            findings: store::findings(&self.conn, id)?,
+            evidence: store::evidence(&self.conn, id)?,
+            history: store::history(&self.conn, id)?,
+            rectification: stored_followup::of_inspection(&self.conn, id)?,
+            case: stored_followup::case_of(&self.conn, id)?,
+            events,
+            may_record,
+            inspection: x,
+        })
+    }
+
+    /// One page of the list within the actor's scope, newest planned date first.
+    pub fn insp_page(
+        &self,
+        f: &ListFilter,
+        after: Option<(&str, i64)>,
+        limit: usize,
+    ) -> Result<Vec<Inspection>> {
+        self.require(Action::InspectRead)?;
+        let mut f = f.clone();
+        f.started_only = self.is_enterprise_only();
+        Ok(store::page(
+            &self.conn,
+            &self.enterprise_scope(),
+            &f,
+            after,
+            limit,
+        )?)
+    }
+
+    /// How many inspections match the filter, within scope.
+    pub fn insp_count(&self, f: &ListFilter) -> Result<i64> {
+        self.require(Action::InspectRead)?;
+        let mut f = f.clone();
+        f.started_only = self.is_enterprise_only();
+        Ok(store::count(&self.conn, &self.enterprise_scope(), &f)?)
+    }
+
+    /// The filter of the home screen's "overdue re-checks".
+    pub fn insp_overdue_filter(&self) -> ListFilter {
+        ListFilter {
+            overdue_before: Some(self.today().format("%Y-%m-%d").to_string()),
+            ..ListFilter::default()
+        }
+    }
+
+    /// The filter of the home screen's "my pending checks".
+    pub fn insp_mine_filter(&self, state: InspState) -> ListFilter {
+        ListFilter {
+            officer_id: Some(self.actor.user_id),
+            state: Some(state),
+            ..ListFilter::default()
+        }
+    }
+
+    /// The home figures: the actor's pending checks and the overdue re-checks in scope. Zero for roles
+    /// without inspections.
+    pub fn insp_counts(&self) -> Result<InspectCounts> {
+        if self.is_enterprise_only()
+            || !has_any(
+                &self.actor,
+                &[Role::Inspector, Role::Supervisor, Role::Staff],
+            )
+        {
+            return Ok(InspectCounts::default());
+        }
+        let mut my_pending = 0;
+        for s in [
+            InspState::Pending,
+            InspState::InProgress,
+            InspState::RecordPending,
+        ] {
+            my_pending += self.insp_count(&self.insp_mine_filter(s))?;
+        }
+        Ok(InspectCounts {
+            my_pending,
+            overdue_rechecks: self.insp_count(&self.insp_overdue_filter())?,
+        })
+    }
+}

@@ -1,0 +1,413 @@
+//! Recording an inspection: the transitions of the visit (start, end, sign, archive, cancel), checklist
+//! answers, representatives, findings and evidence (hashed from the file). Findings and evidence are
+//! append-only and locked once the record is signed; corrections are new items with a reason.
+
+use crate::domain::account::{Action, Role};
+use crate::domain::inspection::rules::check_lock;
+use crate::domain::inspection::{
+    Answer, Conclusion, Event, EventInput, EvidenceKind, InspState, Severity, next_state,
+};
+use crate::i18n::{T, Text};
+use crate::service::inspection::{audit_inspection, json, refused, vet_officers};
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::account;
+use crate::store::audit;
+use crate::store::db::{self, new_uid};
+use crate::store::inspection::{self as store, Evidence, Finding, Inspection};
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::Path;
+
+/// A finding to add (or a correction of an earlier one).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FindingInput {
+    pub description: String,
+    pub provision: String,
+    pub severity: Option<Severity>,
+    pub minor_no_penalty: bool,
+    pub evidence_refs: String,
+    pub corrects: Option<i64>,
+    pub reason: String,
+}
+
+/// An evidence item to add: the file is read and hashed when it is recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceInput {
+    pub kind: EvidenceKind,
+    pub path: String,
+    pub description: String,
+    pub corrects: Option<i64>,
+    pub reason: String,
+}
+
+/// SHA-256 (hex) of a file's bytes, read in blocks.
+pub fn file_sha256(path: &Path) -> std::io::Result<String> {
+    let mut f = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(hex::encode(h.finalize()))
+}
+
+impl Session {
+    /// The inspection, if the actor may record on it: an officer on it, or a supervisor.
+    fn recordable(&self, id: i64) -> Result<Inspection> {
+        self.require(Action::InspectRecord)?;
+        let x = self.inspection(id)?;
+        self.check(
+            Action::InspectRecord,
+            crate::domain::account::Target::record(&x.region_code, x.enterprise_id),
+        )?;
+        let is_officer = store::officers(&self.conn, id)?
+            .iter()
+            .any(|o| o.user_id == self.actor.user_id);
+        if !is_officer && !self.actor.has(Role::Supervisor) {
+            return Err(refused(Text::new(T::InErrNotOfficer)));
+        }
+        Ok(x)
+    }
+
+    /// A transition of the visit: 开始检查, 结束现场检查, 签署笔录, 归档, 取消. `row_version` is the
+    /// version the person saw (optimistic concurrency).
+    pub fn insp_transition(
+        &mut self,
+        id: i64,
+        row_version: i64,
+        event: Event,
+        input: &EventInput,
+    ) -> Result<Inspection> {
+        let before = match event {
+            Event::Archive | Event::Cancel => {
+                self.require(Action::InspectApprove)?;
+                let x = self.inspection(id)?;
+                self.check(
+                    Action::InspectApprove,
+                    crate::domain::account::Target::record(&x.region_code, x.enterprise_id),
+                )?;
+                x
+            }
+            Event::Recheck | Event::TransferCase => {
+                return Err(refused(
+                    Text::new(T::InErrTransition)
+                        .arg_key("event", event.label())
+                        .arg_key("state", T::InStRectifying),
+                ));
+            }
+            _ => self.recordable(id)?,
+        };
+        if !event.roles().iter().any(|r| self.actor.has(*r)) {
+            return Err(ServiceError::Forbidden(Action::InspectApprove));
+        }
+        if before.row_version != row_version {
+            return Err(ServiceError::Conflict {
+                by: before.updated_by.clone(),
+                at: before.updated_at.clone(),
+            });
+        }
+        let to = next_state(before.state, event, input).map_err(refused)?;
+        let now_t = self.now();
+        let now = stamp(now_t);
+        let mut x = before.clone();
+        x.state = to;
+        match event {
+            Event::Schedule => {}
+            Event::Start => {
+                // The officers must be valid on the day the check actually starts.
+                let ids: Vec<i64> = store::officers(&self.conn, id)?
+                    .iter()
+                    .map(|o| o.user_id)
+                    .collect();
+                vet_officers(
+                    &self.conn,
+                    x.enterprise_id,
+                    &ids,
+                    self.today(),
+                    &x.recusal_reason,
+                )?;
+                x.started_at = Some(now.clone());
+            }
+            Event::EndVisit => x.ended_at = Some(now.clone()),
+            Event::Sign => {
+                x.conclusion = input.conclusion;
+                x.signature = input.signature;
+                x.witness = input.witness.trim().to_string();
+                x.record_text = input.record_text.trim().to_string();
+                x.signed_at = Some(now.clone());
+            }
+            Event::Cancel => x.cancel_reason = input.reason.trim().to_string(),
+            Event::Archive | Event::Recheck | Event::TransferCase => {}
+        }
+        let actor = self.actor.clone();
+        let note = if event == Event::Sign {
+            input.conclusion.map(|c| c.code()).unwrap_or("").to_string()
+        } else {
+            input.reason.trim().to_string()
+        };
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            store::save(tx, &x, &actor.uid, &now)?;
+            store::insert_history(
+                tx,
+                id,
+                event.code(),
+                before.state,
+                to,
+                &note,
+                &now,
+                &actor.uid,
+                &actor.display_name,
+            )?;
+            let after = store::get(tx, id)?;
+            audit_inspection(tx, &actor, &now, event.code(), Some(&before), &after)?;
+            Ok(after)
+        })?)
+    }
+
+    /// Answers one checklist item (while the visit or its record is open).
+    pub fn insp_answer(&mut self, id: i64, item: &str, answer: Answer, note: &str) -> Result<()> {
+        let x = self.recordable(id)?;
+        if x.signed_at.is_some()
+            || !matches!(x.state, InspState::InProgress | InspState::RecordPending)
+        {
+            return Err(refused(Text::new(T::InErrLocked)));
+        }
+        let items = store::checklist(&self.conn)?;
+        let Some(item) = items.into_iter().find(|i| i.code == item) else {
+            return Err(refused(Text::new(T::InErrChecklistItem).arg("item", item)));
+        };
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            store::set_answer(tx, id, &item, answer, note.trim())?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "update",
+                    entity: "insp_answer",
+                    record_uid: &format!("{}:{}", x.uid, item.code),
+                    before: None,
+                    after: Some(
+                        &serde_json::json!({"item": item.code, "version": item.version,
+                        "answer": answer.code(), "note": note.trim()}),
+                    ),
+                },
+            )?;
+            Ok(())
+        })?)
+    }
+
+    /// Adds an enterprise representative present at the visit.
+    pub fn insp_add_representative(&mut self, id: i64, name: &str, position: &str) -> Result<()> {
+        let x = self.recordable(id)?;
+        if x.signed_at.is_some() {
+            return Err(refused(Text::new(T::InErrLocked)));
+        }
+        if name.trim().is_empty() {
+            return Err(refused(
+                Text::new(T::InErrRequired).arg_key("field", T::InFieldRepresentative),
+            ));
+        }
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            store::add_representative(tx, id, name.trim(), position.trim())?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "insp_representative",
+                    record_uid: &x.uid,
+                    before: None,
+                    after: Some(
+                        &serde_json::json!({"name": name.trim(), "position": position.trim()}),
+                    ),
+                },
+            )?;
+            Ok(())
+        })?)
+    }
+
+    fn check_item_lock(&self, x: &Inspection, corrects: Option<i64>, reason: &str) -> Result<()> {
+        if !matches!(x.state, InspState::InProgress | InspState::RecordPending)
+            && x.signed_at.is_none()
+        {
+            return Err(refused(Text::new(T::InErrLocked)));
+        }
+        check_lock(x.signed_at.is_some(), corrects, reason).map_err(refused)
+    }
+
+    /// Adds a finding; after signature only as a correction of an earlier one, with a reason.
+    pub fn insp_add_finding(&mut self, id: i64, input: &FindingInput) -> Result<Finding> {
+        let x = self.recordable(id)?;
+        self.check_item_lock(&x, input.corrects, &input.reason)?;
+        if input.description.trim().is_empty() {
+            return Err(refused(
+                Text::new(T::InErrRequired).arg_key("field", T::InFieldFinding),
+            ));
+        }
+        let Some(severity) = input.severity else {
+            return Err(refused(
+                Text::new(T::InErrRequired).arg_key("field", T::InFieldSeverity),
+            ));
+        };
+        if let Some(c) = input.corrects
+            && !store::findings(&self.conn, id)?.iter().any(|f| f.id == c)
+        {
+            return Err(ServiceError::NotFound);
+        }
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let mut f = Finding {
+            id: 0,
+            uid: new_uid(),
+            description: input.description.trim().to_string(),
+            provision: input.provision.trim().to_string(),
+            severity,
+            minor_no_penalty: input.minor_no_penalty,
+            evidence_refs: input.evidence_refs.trim().to_string(),
+            corrects_id: input.corrects,
+            correction_reason: input.reason.trim().to_string(),
+            created_at: now.clone(),
+            created_by: actor.uid.clone(),
+        };
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            f.id = store::insert_finding(tx, id, &f)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "insp_finding",
+                    record_uid: &f.uid,
+                    before: None,
+                    after: Some(&json(&f)),
+                },
+            )?;
+            Ok(f)
+        })?)
+    }
+
+    /// Adds an evidence item: the file at `path` is hashed (SHA-256) now; after signature only as a
+    /// correction of an earlier item, with a reason.
+    pub fn insp_add_evidence(&mut self, id: i64, input: &EvidenceInput) -> Result<Evidence> {
+        let x = self.recordable(id)?;
+        self.check_item_lock(&x, input.corrects, &input.reason)?;
+        let path = input.path.trim();
+        if path.is_empty() {
+            return Err(refused(
+                Text::new(T::InErrRequired).arg_key("field", T::InFieldEvidencePath),
+            ));
+        }
+        let sha256 = file_sha256(Path::new(path)).map_err(|e| {
+            refused(
+                Text::new(T::InErrEvidenceFile)
+                    .arg("path", path)
+                    .arg("detail", e),
+            )
+        })?;
+        if let Some(c) = input.corrects
+            && !store::evidence(&self.conn, id)?.iter().any(|e| e.id == c)
+        {
+            return Err(ServiceError::NotFound);
+        }
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let mut e = Evidence {
+            id: 0,
+            uid: new_uid(),
+            kind: input.kind,
+            path: path.to_string(),
+            sha256,
+            collected_at: now.clone(),
+            collected_by: actor.display_name.clone(),
+            description: input.description.trim().to_string(),
+            corrects_id: input.corrects,
+            correction_reason: input.reason.trim().to_string(),
+            created_at: now.clone(),
+            created_by: actor.uid.clone(),
+        };
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            e.id = store::insert_evidence(tx, id, &e)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "insp_evidence",
+                    record_uid: &e.uid,
+                    before: None,
+                    after: Some(&json(&e)),
+                },
+            )?;
+            Ok(e)
+        })?)
+    }
+
+    /// Signs the record with a conclusion: shorthand for the 签署笔录 transition.
+    pub fn insp_sign(
+        &mut self,
+        id: i64,
+        row_version: i64,
+        conclusion: Conclusion,
+        record_text: &str,
+        signature: crate::domain::inspection::Signature,
+        witness: &str,
+    ) -> Result<Inspection> {
+        self.insp_transition(
+            id,
+            row_version,
+            Event::Sign,
+            &EventInput {
+                conclusion: Some(conclusion),
+                signature: Some(signature),
+                witness: witness.to_string(),
+                record_text: record_text.to_string(),
+                ..EventInput::default()
+            },
+        )
+    }
+
+    /// Records an officer's relation to an enterprise (回避), for warnings and draw pairing.
+    pub fn insp_add_recusal(
+        &mut self,
+        username: &str,
+        enterprise_id: i64,
+        relation: &str,
+    ) -> Result<()> {
+        self.require(Action::InspectApprove)?;
+        let e = self.enterprise(enterprise_id)?;
+        let u = account::find_by_username(&self.conn, username)?.ok_or(ServiceError::NotFound)?;
+        if relation.trim().is_empty() {
+            return Err(refused(
+                Text::new(T::InErrRequired).arg_key("field", T::InFieldReason),
+            ));
+        }
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            store::insert_recusal(tx, u.id, e.id, relation.trim(), &actor.uid, &now)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "insp_recusal",
+                    record_uid: &format!("{}:{}", u.uid, e.uid),
+                    before: None,
+                    after: Some(
+                        &serde_json::json!({"user": u.username, "enterprise": e.uscc,
+                        "relation": relation.trim()}),
+                    ),
+                },
+            )?;
+            Ok(())
+        })?)
+    }
+}

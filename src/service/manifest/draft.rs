@@ -1,0 +1,319 @@
+//! Drafting manifests: creating one (the city's serial for local numbers, national and paper numbers
+//! checked and unique) and rewriting a draft, each checked like a submission except for the carriers
+//! and the approval's cumulative quantity, written and audited in one transaction.
+
+use crate::domain::account::{Action, Actor, Role, Target};
+use crate::domain::manifest::rules::{LicenceFacts, Party};
+use crate::domain::manifest::{LegDraft, MfState, Mode, Origin, local_number, parse_number};
+use crate::i18n::{T, Text};
+use crate::service::manifest::{ManifestInput, Prepared, audit_manifest, json, snapshot_of};
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::db;
+use crate::store::manifest::{self as store, Leg, Manifest};
+
+use chrono::NaiveDate;
+
+fn err(field: &'static str, code: &'static str, t: Text) -> crate::domain::validate::FieldIssue {
+    crate::domain::validate::FieldIssue::error(field, code, t)
+}
+
+impl Session {
+    /// Creates a manifest as a draft (or, for a paper manifest, awaiting back-fill). Enterprise
+    /// accounts are the generator; staff name it. A manifest created here takes the city's serial.
+    pub fn create_manifest(
+        &mut self,
+        input: ManifestInput,
+        acknowledged: bool,
+    ) -> Result<Manifest> {
+        let plan = self.plan_create(input, acknowledged)?;
+        let actor = self.actor.clone();
+        let now = stamp(self.now());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            write_create(tx, &plan, &actor, &now)
+        })?)
+    }
+
+    /// Every check of a creation, without writing: what `write_create` stores.
+    pub(in crate::service) fn plan_create(
+        &self,
+        input: ManifestInput,
+        acknowledged: bool,
+    ) -> Result<CreatePlan> {
+        self.require(Action::ManifestDraft)?;
+        let generator_id = if self.actor.roles == [Role::Enterprise] {
+            if input.generator_id.is_some() && input.generator_id != self.actor.enterprise_id {
+                return Err(ServiceError::Refused(Text::new(T::MfErrOneGenerator)));
+            }
+            self.actor.enterprise_id.ok_or(ServiceError::NotFound)?
+        } else {
+            input.generator_id.ok_or_else(|| {
+                ServiceError::Invalid(vec![err(
+                    "generator",
+                    "required",
+                    Text::new(T::ErrRequired).arg_key("field", T::MfFieldGenerator),
+                )])
+            })?
+        };
+        let g = self.enterprise(generator_id)?;
+        self.check(Action::ManifestDraft, Target::record(&g.region_code, g.id))?;
+        let origin = input.origin.unwrap_or(Origin::Local);
+        let mut p = self.prepare(&input, g.id, 0, false)?;
+        let year = chrono::Datelike::year(
+            &NaiveDate::parse_from_str(input.transfer_date.trim(), "%Y-%m-%d")
+                .unwrap_or_else(|_| self.today()),
+        );
+        let number = if origin == Origin::Local && input.number.trim().is_empty() {
+            None
+        } else {
+            // A number typed for a manifest created here must be one of Liaocheng's for its year.
+            let local_year = (origin == Origin::Local).then_some(year);
+            match parse_number(&input.number, local_year) {
+                Ok(n) if store::number_exists(&self.conn, &n)? => {
+                    p.issues.push(err(
+                        "number",
+                        "number_taken",
+                        Text::new(T::MfErrNumberTaken).arg("number", &n),
+                    ));
+                    None
+                }
+                Ok(n) => Some(n),
+                Err(t) => {
+                    p.issues.push(err("number", "bad_number", t));
+                    None
+                }
+            }
+        };
+        let paper = if origin == Origin::Paper {
+            let d = crate::domain::manifest::parse_time(&input.paper_completed_on)
+                .map(|t| t[0..10].to_string());
+            if d.is_none() {
+                p.issues.push(err(
+                    "paper_completed_on",
+                    "bad_date",
+                    Text::new(T::ErrDate).arg_key("field", T::MfFieldPaperCompleted),
+                ));
+            }
+            d
+        } else {
+            None
+        };
+        let warnings = Session::mf_gate(std::mem::take(&mut p.issues), acknowledged)?;
+        let state = if origin == Origin::Paper {
+            MfState::PendingBackfill
+        } else {
+            MfState::Draft
+        };
+        let header = self.header(
+            &p,
+            g.id,
+            &g.region_code,
+            &input,
+            origin,
+            state,
+            warnings,
+            paper,
+        )?;
+        Ok(CreatePlan {
+            header,
+            number,
+            year,
+            state,
+            prepared: p,
+        })
+    }
+
+    /// Rewrites a draft's header, lines and carriers (the generator, or staff in its region).
+    pub fn update_manifest(
+        &mut self,
+        id: i64,
+        row_version: i64,
+        input: ManifestInput,
+        acknowledged: bool,
+    ) -> Result<Manifest> {
+        let plan = self.plan_update(id, row_version, input, acknowledged)?;
+        let actor = self.actor.clone();
+        let now = stamp(self.now());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            write_update(tx, &plan, &actor, &now)
+        })?)
+    }
+
+    /// Every check of a draft's rewrite, without writing: what `write_update` stores.
+    pub(in crate::service) fn plan_update(
+        &self,
+        id: i64,
+        row_version: i64,
+        input: ManifestInput,
+        acknowledged: bool,
+    ) -> Result<UpdatePlan> {
+        let before = self.manifest(id)?;
+        self.manifest_may(Action::ManifestDraft, &before, Some(Party::Generator))?;
+        if before.state != MfState::Draft {
+            return Err(ServiceError::Refused(
+                Text::new(T::MfErrBadTransition)
+                    .arg_key("event", T::KeyMfEdit)
+                    .arg_key("state", before.state.label()),
+            ));
+        }
+        let mut p = self.prepare(&input, before.generator_id, id, false)?;
+        let warnings = Session::mf_gate(std::mem::take(&mut p.issues), acknowledged)?;
+        let mut h = self.header(
+            &p,
+            before.generator_id,
+            &before.region_code,
+            &input,
+            before.origin,
+            MfState::Draft,
+            warnings,
+            None,
+        )?;
+        h.id = id;
+        h.row_version = row_version;
+        Ok(UpdatePlan {
+            header: h,
+            snapshot: snapshot_of(&self.conn, id)?,
+            prepared: p,
+        })
+    }
+
+    /// The header row of a manifest from what was prepared.
+    #[allow(clippy::too_many_arguments)]
+    fn header(
+        &self,
+        p: &Prepared,
+        generator_id: i64,
+        region: &str,
+        input: &ManifestInput,
+        origin: Origin,
+        state: MfState,
+        warnings: String,
+        paper: Option<String>,
+    ) -> Result<Manifest> {
+        let l = &p.licence;
+        let receiver_region = match l.enterprise_id {
+            Some(e) => crate::store::enterprise::get(&self.conn, e)?.region_code,
+            None => String::new(),
+        };
+        let snapshot: LicenceFacts = l.facts();
+        Ok(Manifest {
+            id: 0,
+            uid: db::new_uid(),
+            number: String::new(),
+            origin,
+            generator_id,
+            generator_name: String::new(),
+            generator_uscc: String::new(),
+            region_code: region.to_string(),
+            receiver_id: l.enterprise_id,
+            receiver_region,
+            receiver_uscc: l.holder_uscc.clone(),
+            receiver_name: l.holder_name.clone(),
+            receiver_province: l.province.clone(),
+            licence_id: Some(l.id),
+            licence_number: l.number.clone(),
+            licence_snapshot: json(&snapshot).to_string(),
+            handling_mode: input.mode.unwrap_or(Mode::Utilize),
+            approval_id: p.approval.as_ref().map(|a| a.id),
+            transfer_date: input.transfer_date.trim().to_string(),
+            edition_label: p.edition.clone(),
+            state,
+            submitted_at: None,
+            departed_at: None,
+            arrived_at: None,
+            received_at: None,
+            received_kg: None,
+            decision: None,
+            handling_code: String::new(),
+            confirmed_at: None,
+            completed_at: None,
+            paper_completed_on: paper,
+            backfilled_at: None,
+            cancel_reason: String::new(),
+            follow_up_of: None,
+            warnings,
+            total_kg: 0,
+            row_version: 1,
+            created_at: String::new(),
+            created_by: String::new(),
+        })
+    }
+}
+
+/// A checked new manifest, ready to be written.
+pub(in crate::service) struct CreatePlan {
+    header: Manifest,
+    /// `None`: the city's next serial, taken inside the writing transaction.
+    number: Option<String>,
+    year: i32,
+    state: MfState,
+    prepared: Prepared,
+}
+
+/// A checked rewrite of a draft, ready to be written.
+pub(in crate::service) struct UpdatePlan {
+    header: Manifest,
+    snapshot: serde_json::Value,
+    prepared: Prepared,
+}
+
+/// Stores a planned manifest with its lines, carriers, first history row and audit entry.
+pub(in crate::service) fn write_create(
+    tx: &rusqlite::Transaction<'_>,
+    plan: &CreatePlan,
+    actor: &Actor,
+    now: &str,
+) -> db::Result<Manifest> {
+    let mut h = plan.header.clone();
+    h.number = match &plan.number {
+        Some(n) => n.clone(),
+        None => local_number(
+            plan.year,
+            store::next_serial(tx, crate::domain::manifest::CITY, plan.year)?,
+        ),
+    };
+    let id = store::insert(tx, &h, &actor.uid, now)?;
+    store::set_lines(tx, id, &plan.prepared.lines)?;
+    for (i, leg) in plan.prepared.legs.iter().enumerate() {
+        store::add_leg(tx, id, &new_leg(i, leg))?;
+    }
+    store::append_history(
+        tx,
+        id,
+        "create",
+        plan.state,
+        plan.state,
+        "",
+        &actor.uid,
+        &actor.display_name,
+        now,
+    )?;
+    audit_manifest(tx, actor, now, "create", None, id)
+}
+
+/// Stores a planned rewrite of a draft and audits it against the snapshot taken when planned.
+pub(in crate::service) fn write_update(
+    tx: &rusqlite::Transaction<'_>,
+    plan: &UpdatePlan,
+    actor: &Actor,
+    now: &str,
+) -> db::Result<Manifest> {
+    let id = plan.header.id;
+    store::save(tx, &plan.header, &actor.uid, now)?;
+    store::set_lines(tx, id, &plan.prepared.lines)?;
+    store::delete_legs(tx, id)?;
+    for (i, leg) in plan.prepared.legs.iter().enumerate() {
+        store::add_leg(tx, id, &new_leg(i, leg))?;
+    }
+    audit_manifest(tx, actor, now, "update", Some(&plan.snapshot), id)
+}
+
+pub(crate) fn new_leg(i: usize, leg: &LegDraft) -> Leg {
+    Leg {
+        seq: i64::try_from(i + 1).unwrap_or(1),
+        carrier: leg.clone(),
+        departed_at: None,
+        handover_at: None,
+        handover_place: String::new(),
+        arrived_at: None,
+    }
+}

@@ -1,0 +1,143 @@
+//! Approved extensions of a receiver's storage (domain.md §3: stock older than one year needs an
+//! approved extension, alerted at 11 months). Bureau staff in scope and supervisors record the
+//! approval document, the new date and who approved it; the stock-aging alert stays silent until that
+//! day. Appended, audited and entered in the manifest's timeline in one transaction.
+
+use crate::domain::account::Action;
+use crate::domain::manifest::MfState;
+use crate::domain::validate::FieldIssue;
+use crate::i18n::{T, Text};
+use crate::service::manifest::json;
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::manifest::extension::{self as ext, StockExtension};
+use crate::store::manifest::{self as store, Manifest};
+use crate::store::{audit, db};
+use chrono::NaiveDate;
+
+/// What is typed to record an extension.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExtensionInput {
+    /// The approving document's number, e.g. 聊环危延〔2026〕3号.
+    pub approval_number: String,
+    /// YYYY-MM-DD: storage allowed until this day.
+    pub extended_to: String,
+    /// The authority or person who approved it.
+    pub approved_by: String,
+}
+
+fn required(field: &'static str, label: T) -> FieldIssue {
+    FieldIssue::error(
+        field,
+        "required",
+        Text::new(T::ErrRequired).arg_key("field", label),
+    )
+}
+
+impl Session {
+    /// The extensions recorded for a manifest in scope, oldest first.
+    pub fn stock_extensions(&self, id: i64) -> Result<Vec<StockExtension>> {
+        self.manifest(id)?;
+        Ok(ext::extensions(&self.conn, id)?)
+    }
+
+    /// Whether the actor may record an extension for this manifest now.
+    pub fn may_extend_stock(&self, m: &Manifest) -> bool {
+        m.state == MfState::Received && self.manifest_may(Action::ManifestOversee, m, None).is_ok()
+    }
+
+    /// Records an approved extension of a received manifest's storage (staff in scope, supervisors).
+    pub fn extend_stock(&mut self, id: i64, input: ExtensionInput) -> Result<Manifest> {
+        let m = self.manifest(id)?;
+        self.manifest_may(Action::ManifestOversee, &m, None)?;
+        if m.state != MfState::Received {
+            return Err(ServiceError::Refused(
+                Text::new(T::MfErrExtendState).arg_key("state", m.state.label()),
+            ));
+        }
+        let norm = crate::domain::text::normalize_text;
+        let number = norm(&input.approval_number);
+        let approved_by = norm(&input.approved_by);
+        let mut issues = Vec::new();
+        if number.is_empty() {
+            issues.push(required("approval_number", T::MfFieldExtendNumber));
+        }
+        let today = self.today();
+        let previous = ext::extended_to(&self.conn, id)?;
+        let until = crate::domain::text::halfwidth(input.extended_to.trim());
+        match NaiveDate::parse_from_str(&until, "%Y-%m-%d") {
+            Err(_) => issues.push(FieldIssue::error(
+                "extended_to",
+                "bad_date",
+                Text::new(T::ErrDate).arg_key("field", T::MfFieldExtendTo),
+            )),
+            Ok(d) if d <= today => issues.push(FieldIssue::error(
+                "extended_to",
+                "extend_past",
+                Text::new(T::MfErrExtendPast)
+                    .arg("day", d)
+                    .arg("today", today),
+            )),
+            Ok(d)
+                if previous
+                    .as_deref()
+                    .is_some_and(|p| d.to_string().as_str() <= p) =>
+            {
+                issues.push(FieldIssue::error(
+                    "extended_to",
+                    "extend_earlier",
+                    Text::new(T::MfErrExtendEarlier)
+                        .arg("day", d)
+                        .arg("previous", previous.clone().unwrap_or_default()),
+                ))
+            }
+            Ok(_) => {}
+        }
+        if approved_by.is_empty() {
+            issues.push(required("approved_by", T::MfFieldExtendBy));
+        }
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        let until = NaiveDate::parse_from_str(&until, "%Y-%m-%d")
+            .map(|d| d.to_string())
+            .unwrap_or(until);
+        let actor = self.actor.clone();
+        let now = stamp(self.now());
+        let e = StockExtension {
+            uid: db::new_uid(),
+            approval_number: number,
+            extended_to: until,
+            approved_by,
+            created_at: now.clone(),
+            created_by: actor.uid.clone(),
+        };
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            ext::add_extension(tx, id, &e)?;
+            store::append_history(
+                tx,
+                id,
+                "extend_stock",
+                m.state,
+                m.state,
+                &format!("{} {}", e.approval_number, e.extended_to),
+                &actor.uid,
+                &actor.display_name,
+                &now,
+            )?;
+            let after = serde_json::json!({ "manifest": m.uid, "extension": json(&e) });
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "stock_extension",
+                    entity: "manifest",
+                    record_uid: &m.uid,
+                    before: None,
+                    after: Some(&after),
+                },
+            )?;
+            store::get(tx, id)
+        })?)
+    }
+}

@@ -1,0 +1,295 @@
+//! Manifest transitions: submit (re-checking everything, including the approval's cumulative
+//! quantity), departure and multi-leg hand-over, arrival, receipt within tolerance, discrepancy and
+//! its decision, handling result, cancellation before departure, back-fill of paper manifests, and the
+//! follow-up manifest of a rejected one. Each authorizes, validates, writes and audits in one transaction.
+
+use crate::domain::account::Action;
+use crate::domain::manifest::rules::{
+    EventInput, MfEvent, Party, check_input, check_licence, is_discrepant, next_state,
+};
+use crate::domain::manifest::{Decision, LineDraft, MfState, format_tonnes, parse_tonnes};
+use crate::i18n::{T, Text};
+use crate::service::manifest::{ManifestInput, audit_manifest, new_leg, snapshot_of};
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::db;
+use crate::store::manifest::{self as store, Discrepancy, LegStamp, Manifest};
+use chrono::NaiveDate;
+
+impl Session {
+    /// The stored manifest as the form's input (to re-check it at submit, or to copy it).
+    pub fn manifest_input(&self, id: i64) -> Result<ManifestInput> {
+        let m = self.manifest(id)?;
+        let lines = store::lines(&self.conn, id)?;
+        let approval = match m.approval_id {
+            Some(a) => crate::store::manifest::reference::approval(&self.conn, a)?.number,
+            None => String::new(),
+        };
+        Ok(ManifestInput {
+            number: m.number.clone(),
+            origin: Some(m.origin),
+            generator_id: Some(m.generator_id),
+            licence_number: m.licence_number.clone(),
+            mode: Some(m.handling_mode),
+            transfer_date: m.transfer_date.clone(),
+            approval_number: approval,
+            lines: lines
+                .iter()
+                .map(|l| LineDraft {
+                    code: l.code.clone(),
+                    name: l.name.clone(),
+                    hazard: l.hazard.clone(),
+                    form: l.form.clone(),
+                    components: l.components.clone(),
+                    harmful: l.harmful.clone(),
+                    packaging: l.packaging.clone(),
+                    containers: l.containers.to_string(),
+                    quantity: format_tonnes(l.quantity_kg),
+                })
+                .collect(),
+            legs: store::legs(&self.conn, id)?
+                .into_iter()
+                .map(|l| l.carrier)
+                .collect(),
+            paper_completed_on: m.paper_completed_on.clone().unwrap_or_default(),
+        })
+    }
+
+    /// Takes one event on a manifest read at `row_version`. `acknowledged` accepts the warnings of a
+    /// submit (hazards narrower than the 名录, a non-adjacent province).
+    pub fn manifest_transition(
+        &mut self,
+        id: i64,
+        row_version: i64,
+        event: MfEvent,
+        mut input: EventInput,
+        acknowledged: bool,
+    ) -> Result<Manifest> {
+        // The write lock is taken before anything is read: the checks below depend on other
+        // manifests (the approval's cumulative quantity at submit, the licence's received total at
+        // receipt), and no other submit or receipt may slip in between those checks and this write.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        let before = self.manifest(id)?;
+        // Role and party/scope first (nothing leaks), then the state, then the fields.
+        self.manifest_may(event.action(), &before, Some(event.party()))?;
+        let to = next_state(before.state, event, input.decision).map_err(ServiceError::Refused)?;
+        let mut lines = store::lines(&self.conn, id)?;
+        let issues = check_input(event, &mut input, &lines);
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        let mut m = before.clone();
+        m.row_version = row_version;
+        m.state = to;
+        let now = stamp(self.now());
+        let mut note = String::new();
+        let mut new_leg_row = None;
+        let mut stamp_leg = None;
+        let mut diffs = Vec::new();
+        match event {
+            MfEvent::Submit => {
+                let typed = self.manifest_input(id)?;
+                let mut p = self.prepare(&typed, before.generator_id, id, true)?;
+                m.warnings = Session::mf_gate(std::mem::take(&mut p.issues), acknowledged)?;
+                m.submitted_at = Some(now.clone());
+            }
+            MfEvent::Depart => {
+                m.departed_at = Some(input.at.clone());
+                stamp_leg = Some((LegStamp::Departed, input.at.clone(), String::new()));
+            }
+            MfEvent::Handover => {
+                let legs = store::legs(&self.conn, id)?;
+                let leg = input.leg.clone().unwrap_or_default();
+                note = format!("{} {}", input.place, leg.carrier_name);
+                stamp_leg = Some((LegStamp::HandedOver, input.at.clone(), input.place.clone()));
+                let mut row = new_leg(legs.len(), &leg);
+                row.departed_at = Some(input.at.clone());
+                new_leg_row = Some(row);
+            }
+            MfEvent::Arrive => {
+                m.arrived_at = Some(input.at.clone());
+                stamp_leg = Some((LegStamp::Arrived, input.at.clone(), String::new()));
+            }
+            MfEvent::Confirm | MfEvent::ReportDiscrepancy => {
+                let tolerance = self.manifest_policy().tolerance_pct;
+                for (i, l) in lines.iter_mut().enumerate() {
+                    l.received_kg = input.received.get(i).and_then(|q| parse_tonnes(q).ok());
+                    l.received_containers = input
+                        .received_containers
+                        .get(i)
+                        .and_then(|c| c.trim().parse::<i64>().ok());
+                    let measured = l.received_kg.unwrap_or(0);
+                    if event == MfEvent::Confirm
+                        && is_discrepant(
+                            l.quantity_kg,
+                            measured,
+                            l.containers,
+                            l.received_containers,
+                            tolerance,
+                        )
+                    {
+                        return Err(ServiceError::Refused(
+                            Text::new(T::MfErrMustDiscrepancy)
+                                .arg("n", l.seq)
+                                .arg("declared", format_tonnes(l.quantity_kg))
+                                .arg("dc", l.containers)
+                                .arg("measured", format_tonnes(measured))
+                                .arg("mc", l.received_containers.unwrap_or(l.containers)),
+                        ));
+                    }
+                }
+                m.received_at = Some(input.at.clone());
+                m.received_kg = Some(lines.iter().filter_map(|l| l.received_kg).sum());
+                if event == MfEvent::Confirm {
+                    self.check_receipt_licence(&m, &lines)?;
+                    m.decision = Some(Decision::Accept);
+                    m.confirmed_at = Some(now.clone());
+                } else {
+                    for d in &input.discrepancies {
+                        if !lines.iter().any(|l| l.seq == d.line_seq) {
+                            return Err(ServiceError::Refused(
+                                Text::new(T::MfErrDiffLine)
+                                    .arg("n", d.line_seq)
+                                    .arg("lines", lines.len()),
+                            ));
+                        }
+                        let Some(kind) = d.kind else { continue };
+                        diffs.push(Discrepancy {
+                            line_seq: d.line_seq,
+                            kind,
+                            declared: d.declared.clone(),
+                            measured: d.measured.clone(),
+                            told_generator_at: input.told_generator_at.clone(),
+                            told_bureau_at: input.told_bureau_at.clone(),
+                        });
+                    }
+                }
+            }
+            MfEvent::Decide => {
+                m.decision = input.decision;
+                if to == MfState::Received {
+                    self.check_receipt_licence(&m, &lines)?;
+                    m.confirmed_at = Some(now.clone());
+                }
+                note = input
+                    .decision
+                    .map(|d| d.code().to_string())
+                    .unwrap_or_default();
+            }
+            MfEvent::Complete => {
+                m.handling_code = input.handling_code.clone();
+                m.completed_at = Some(now.clone());
+                note = input.handling_code.clone();
+            }
+            MfEvent::Cancel => {
+                m.cancel_reason = input.reason.clone();
+                note = input.reason.clone();
+            }
+            MfEvent::Backfill => m.backfilled_at = Some(now.clone()),
+        }
+        let actor = self.actor.clone();
+        let snapshot = snapshot_of(&self.conn, id)?;
+        let lines_changed = matches!(event, MfEvent::Confirm | MfEvent::ReportDiscrepancy);
+        let write = |tx: &rusqlite::Transaction<'_>| -> db::Result<Manifest> {
+            store::save(tx, &m, &actor.uid, &now)?;
+            if lines_changed {
+                store::set_lines(tx, id, &lines)?;
+            }
+            if let Some((which, at, place)) = &stamp_leg {
+                store::stamp_leg(tx, id, *which, at, place)?;
+            }
+            if let Some(row) = &new_leg_row {
+                store::add_leg(tx, id, row)?;
+            }
+            for d in &diffs {
+                store::add_discrepancy(tx, id, d, &actor.uid, &now)?;
+            }
+            store::append_history(
+                tx,
+                id,
+                event.code(),
+                before.state,
+                to,
+                &note,
+                &actor.uid,
+                &actor.display_name,
+                &now,
+            )?;
+            audit_manifest(tx, &actor, &now, "transition", Some(&snapshot), id)
+        };
+        let written = write(&tx)?;
+        tx.commit()?;
+        Ok(written)
+    }
+
+    /// The licence must be valid on the receipt date, cover the codes and the mode, and have room in
+    /// its annual capacity for what is received now.
+    fn check_receipt_licence(
+        &self,
+        m: &Manifest,
+        lines: &[crate::domain::manifest::Line],
+    ) -> Result<()> {
+        let Some(lid) = m.licence_id else {
+            return Ok(());
+        };
+        let facts = crate::store::manifest::reference::licence(&self.conn, lid)?.facts();
+        let day = m
+            .received_at
+            .as_deref()
+            .and_then(crate::domain::manifest::date_of)
+            .unwrap_or_else(|| self.today());
+        let mut issues = check_licence(&facts, lines, m.handling_mode, day);
+        let year = chrono::Datelike::year(&day);
+        let used = crate::store::manifest::reference::licence_received_kg(
+            &self.conn,
+            lid,
+            &year.to_string(),
+            m.id,
+        )?;
+        let this: i64 = lines
+            .iter()
+            .map(|l| l.received_kg.unwrap_or(l.quantity_kg))
+            .sum();
+        issues.extend(crate::domain::manifest::cross::check_capacity(
+            &facts, year, used, this,
+        ));
+        if issues.is_empty() {
+            Ok(())
+        } else {
+            Err(ServiceError::Invalid(issues))
+        }
+    }
+
+    /// A new draft that returns or re-sends the waste of a rejected manifest, linked to it.
+    pub fn manifest_follow_up(&mut self, id: i64, licence_number: &str) -> Result<Manifest> {
+        let rejected = self.manifest(id)?;
+        self.manifest_may(Action::ManifestDraft, &rejected, Some(Party::Generator))?;
+        if rejected.state != MfState::Rejected {
+            return Err(ServiceError::Refused(
+                Text::new(T::MfErrBadTransition)
+                    .arg_key("event", T::KeyMfFollowUp)
+                    .arg_key("state", rejected.state.label()),
+            ));
+        }
+        let mut input = self.manifest_input(id)?;
+        input.number = String::new();
+        input.origin = None;
+        if !licence_number.trim().is_empty() {
+            input.licence_number = licence_number.to_string();
+        }
+        let today = self.today();
+        if NaiveDate::parse_from_str(&input.transfer_date, "%Y-%m-%d").is_ok_and(|d| d < today) {
+            input.transfer_date = today.to_string();
+        }
+        let created = self.create_manifest(input, true)?;
+        let actor = self.actor.clone();
+        let now = stamp(self.now());
+        let snapshot = snapshot_of(&self.conn, created.id)?;
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            store::set_follow_up(tx, created.id, id)?;
+            audit_manifest(tx, &actor, &now, "update", Some(&snapshot), created.id)
+        })?)
+    }
+}

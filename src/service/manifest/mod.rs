@@ -1,0 +1,504 @@
+//! 危险废物转移联单 use cases: read within scope (generator, receiver, region), keyset lists with
+//! alert filters, alert counts, the detail with the events the actor may take, and drafting. The
+//! transitions are in `manifest_flow`, licences and approvals in `manifest_admin`.
+pub(crate) mod draft;
+pub mod export;
+pub mod extension;
+mod flow;
+pub mod import;
+pub mod reference;
+
+use crate::domain::account::{Action, Role, Target};
+use crate::domain::calendar::Deadline;
+use crate::domain::manifest::deadlines::{
+    Cutoffs, MfAlert, MfDates, MfPolicy, alerts, backfill_due, cutoffs, receipt_due,
+};
+use crate::domain::manifest::rules::{
+    ApprovalFacts, MfEvent, Party, check_cross_province, check_licence, next_state,
+};
+use crate::domain::manifest::{
+    CodeInfo, LegDraft, Line, LineDraft, MfState, Mode, Origin, PROVINCE, date_of, validate_lines,
+};
+use crate::domain::validate::{FieldIssue, Severity};
+use crate::i18n::{T, Text};
+pub(crate) use crate::service::manifest::draft::new_leg;
+use crate::service::{Result, ServiceError, Session};
+use crate::store::manifest::reference::{self as refs, Approval, Licence};
+use crate::store::manifest::{self as store, Discrepancy, HistoryRow, Leg, ListFilter, Manifest};
+use crate::store::{audit, db};
+use chrono::NaiveDate;
+use rusqlite::{Connection, Transaction};
+
+/// A manifest as typed in the form or read from an import.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ManifestInput {
+    /// Empty for a manifest created here (it gets the city's next serial).
+    pub number: String,
+    pub origin: Option<Origin>,
+    /// Bureau staff name the generator; enterprise accounts are their own generator.
+    pub generator_id: Option<i64>,
+    pub licence_number: String,
+    pub mode: Option<Mode>,
+    pub transfer_date: String,
+    pub approval_number: String,
+    pub lines: Vec<LineDraft>,
+    pub legs: Vec<LegDraft>,
+    /// Paper manifests: the day the paper transfer was completed.
+    pub paper_completed_on: String,
+}
+
+/// A manifest with what the detail screen shows and what the actor may do now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManifestDetail {
+    pub manifest: Manifest,
+    pub lines: Vec<Line>,
+    pub legs: Vec<Leg>,
+    pub discrepancies: Vec<Discrepancy>,
+    pub history: Vec<HistoryRow>,
+    pub approval: Option<Approval>,
+    pub alerts: Vec<MfAlert>,
+    pub receipt_due: Option<Deadline>,
+    pub backfill_due: Option<Deadline>,
+    pub events: Vec<MfEvent>,
+    pub may_edit: bool,
+    pub may_follow_up: bool,
+    /// Approved storage extensions, oldest first, and whether the actor may record one now.
+    pub extensions: Vec<crate::store::manifest::extension::StockExtension>,
+    pub may_extend_stock: bool,
+}
+
+/// The list counts its matches up to this many; beyond it shows "1000+".
+pub const MF_LIST_COUNT_CAP: i64 = 1000;
+
+/// A list row: the manifest and its alerts today.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManifestRow {
+    pub manifest: Manifest,
+    pub alerts: Vec<MfAlert>,
+}
+
+/// The home screen's manifest figures for the actor.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MfCounts {
+    pub drafts: i64,
+    pub awaiting_receipt: i64,
+    pub discrepancy: i64,
+    pub alerts: Vec<(MfAlert, i64)>,
+    pub approvals_expiring: i64,
+}
+
+pub(in crate::service) fn json<S: serde::Serialize>(v: &S) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+/// Audits a change of a manifest, with its lines, in the same transaction.
+pub(in crate::service) fn audit_manifest(
+    tx: &Transaction<'_>,
+    s: &crate::domain::account::Actor,
+    now: &str,
+    action: &str,
+    before: Option<&serde_json::Value>,
+    id: i64,
+) -> db::Result<Manifest> {
+    let m = store::get(tx, id)?;
+    let after = serde_json::json!({ "manifest": json(&m), "lines": json(&store::lines(tx, id)?) });
+    audit::append(
+        tx,
+        s,
+        now,
+        audit::Change {
+            action,
+            entity: "manifest",
+            record_uid: &m.uid,
+            before,
+            after: Some(&after),
+        },
+    )?;
+    Ok(m)
+}
+
+pub(in crate::service) fn snapshot_of(conn: &Connection, id: i64) -> db::Result<serde_json::Value> {
+    Ok(serde_json::json!({
+        "manifest": json(&store::get(conn, id)?),
+        "lines": json(&store::lines(conn, id)?),
+    }))
+}
+
+/// Everything checked before a manifest is stored, and what it becomes.
+pub(in crate::service) struct Prepared {
+    pub licence: Licence,
+    pub approval: Option<Approval>,
+    pub edition: String,
+    pub lines: Vec<Line>,
+    pub legs: Vec<LegDraft>,
+    pub issues: Vec<FieldIssue>,
+}
+
+fn err(field: &'static str, code: &'static str, t: Text) -> FieldIssue {
+    FieldIssue::error(field, code, t)
+}
+
+impl Session {
+    pub fn manifest_policy(&self) -> MfPolicy {
+        MfPolicy::from_policy(&self.policy)
+    }
+
+    pub(in crate::service) fn manifest_cutoffs(&self) -> Result<Cutoffs> {
+        Ok(cutoffs(
+            &self.calendar()?,
+            &self.manifest_policy(),
+            self.today(),
+        ))
+    }
+
+    /// Whether the actor is the given party of `m` (enterprise accounts), or bureau staff in scope.
+    pub(in crate::service) fn manifest_may(
+        &self,
+        action: Action,
+        m: &Manifest,
+        party: Option<Party>,
+    ) -> Result<()> {
+        self.require(action)?;
+        if self.actor.roles == [Role::Enterprise] {
+            let own = self.actor.enterprise_id;
+            let is_gen = own == Some(m.generator_id);
+            let is_rec = own.is_some() && own == m.receiver_id && m.state != MfState::Draft;
+            let ok = match party {
+                Some(Party::Generator) => is_gen,
+                Some(Party::Receiver) => is_rec,
+                None => is_gen || is_rec,
+            };
+            if ok {
+                return Ok(());
+            }
+            if is_gen || is_rec {
+                let p = match party {
+                    Some(Party::Receiver) => T::MfPartyReceiver,
+                    _ => T::MfPartyGenerator,
+                };
+                return Err(ServiceError::Refused(
+                    Text::new(T::MfErrNotParty).arg_key("party", p),
+                ));
+            }
+            return Err(ServiceError::NotFound);
+        }
+        let by_generator = self.check(action, Target::record(&m.region_code, m.generator_id));
+        if by_generator.is_ok() {
+            return Ok(());
+        }
+        match m.receiver_id {
+            Some(r) if !m.receiver_region.is_empty() => {
+                self.check(action, Target::record(&m.receiver_region, r))
+            }
+            _ => by_generator,
+        }
+    }
+
+    /// One manifest in scope (out of scope reads as "not found").
+    pub fn manifest(&self, id: i64) -> Result<Manifest> {
+        self.require(Action::ManifestRead)?;
+        let m = store::get(&self.conn, id)?;
+        self.manifest_may(Action::ManifestRead, &m, None)
+            .map_err(|_| ServiceError::NotFound)?;
+        Ok(m)
+    }
+
+    pub fn manifest_by_number(&self, number: &str) -> Result<Manifest> {
+        self.require(Action::ManifestRead)?;
+        let n = crate::domain::text::normalize_code(number);
+        let m = store::get_by_number(&self.conn, &n)?.ok_or(ServiceError::NotFound)?;
+        self.manifest(m.id)
+    }
+
+    /// The alerts of a row; an approved stock extension is looked up only when stock aging is raised.
+    fn row_alerts(&self, m: &Manifest, cut: &Cutoffs) -> Result<Vec<MfAlert>> {
+        let mut dates = MfDates {
+            departed: m.departed_at.as_deref().and_then(date_of),
+            arrived: m.arrived_at.as_deref().and_then(date_of),
+            received: m.received_at.as_deref().and_then(date_of),
+            paper_completed: m.paper_completed_on.as_deref().and_then(date_of),
+            stock_extended_to: None,
+        };
+        let v = alerts(m.state, &dates, cut);
+        if !v.contains(&MfAlert::StockAging) {
+            return Ok(v);
+        }
+        dates.stock_extended_to = crate::store::manifest::extension::extended_to(&self.conn, m.id)?
+            .as_deref()
+            .and_then(date_of);
+        Ok(alerts(m.state, &dates, cut))
+    }
+
+    /// One page of manifests in scope matching `f`, newest first.
+    pub fn manifest_page(&self, f: &ListFilter, limit: usize) -> Result<Vec<ManifestRow>> {
+        self.require(Action::ManifestRead)?;
+        let cut = self.manifest_cutoffs()?;
+        store::list(&self.conn, &self.enterprise_scope(), f, &cut, limit)?
+            .into_iter()
+            .map(|m| {
+                Ok(ManifestRow {
+                    alerts: self.row_alerts(&m, &cut)?,
+                    manifest: m,
+                })
+            })
+            .collect()
+    }
+
+    pub fn manifest_count(&self, f: &ListFilter) -> Result<i64> {
+        self.require(Action::ManifestRead)?;
+        let cut = self.manifest_cutoffs()?;
+        Ok(store::count(&self.conn, &self.enterprise_scope(), f, &cut)?)
+    }
+
+    /// How many manifests the list shows as matching, counted up to [`MF_LIST_COUNT_CAP`] + 1 (more
+    /// reads as "over the cap"), so the first page stays fast however many match.
+    pub fn manifest_list_count(&self, f: &ListFilter) -> Result<i64> {
+        self.require(Action::ManifestRead)?;
+        let cut = self.manifest_cutoffs()?;
+        Ok(crate::store::manifest::list::count_upto(
+            &self.conn,
+            &self.enterprise_scope(),
+            f,
+            &cut,
+            MF_LIST_COUNT_CAP + 1,
+        )?)
+    }
+
+    /// The figures of the home screen: what waits for the actor and every alert in scope.
+    pub fn manifest_counts(&self) -> Result<MfCounts> {
+        self.require(Action::ManifestRead)?;
+        let cut = self.manifest_cutoffs()?;
+        let scope = self.enterprise_scope();
+        let n = |f: ListFilter| store::count(&self.conn, &scope, &f, &cut);
+        let state = |s| ListFilter {
+            state: Some(s),
+            ..ListFilter::default()
+        };
+        let mut c = MfCounts {
+            drafts: n(state(MfState::Draft))?,
+            awaiting_receipt: n(state(MfState::AwaitingReceipt))?,
+            discrepancy: n(state(MfState::Discrepancy))?,
+            ..MfCounts::default()
+        };
+        for a in MfAlert::ALL {
+            c.alerts.push((
+                *a,
+                n(ListFilter {
+                    alert: Some(*a),
+                    ..ListFilter::default()
+                })?,
+            ));
+        }
+        c.approvals_expiring = i64::try_from(self.approvals_expiring(10_000)?.len()).unwrap_or(0);
+        Ok(c)
+    }
+
+    /// The manifest with its lines, legs, discrepancies, timeline, deadlines and the actor's options.
+    pub fn manifest_detail(&self, id: i64) -> Result<ManifestDetail> {
+        let manifest = self.manifest(id)?;
+        let cal = self.calendar()?;
+        let p = self.manifest_policy();
+        let cut = cutoffs(&cal, &p, self.today());
+        let events = MfEvent::ALL
+            .iter()
+            .copied()
+            .filter(|e| {
+                next_state(
+                    manifest.state,
+                    *e,
+                    Some(crate::domain::manifest::Decision::Accept),
+                )
+                .is_ok()
+            })
+            .filter(|e| {
+                self.manifest_may(e.action(), &manifest, Some(e.party()))
+                    .is_ok()
+            })
+            .collect();
+        let may_edit = manifest.state == MfState::Draft
+            && self
+                .manifest_may(Action::ManifestDraft, &manifest, Some(Party::Generator))
+                .is_ok();
+        let may_follow_up = manifest.state == MfState::Rejected
+            && self
+                .manifest_may(Action::ManifestDraft, &manifest, Some(Party::Generator))
+                .is_ok();
+        let approval = match manifest.approval_id {
+            Some(a) => Some(refs::approval(&self.conn, a)?),
+            None => None,
+        };
+        Ok(ManifestDetail {
+            lines: store::lines(&self.conn, id)?,
+            legs: store::legs(&self.conn, id)?,
+            discrepancies: store::discrepancies(&self.conn, id)?,
+            history: store::history(&self.conn, id)?,
+            alerts: self.row_alerts(&manifest, &cut)?,
+            extensions: crate::store::manifest::extension::extensions(&self.conn, id)?,
+            may_extend_stock: self.may_extend_stock(&manifest),
+            receipt_due: manifest
+                .arrived_at
+                .as_deref()
+                .and_then(date_of)
+                .map(|d| receipt_due(&cal, &p, d)),
+            backfill_due: manifest
+                .paper_completed_on
+                .as_deref()
+                .and_then(date_of)
+                .map(|d| backfill_due(&cal, &p, d)),
+            approval,
+            events,
+            may_edit,
+            may_follow_up,
+            manifest,
+        })
+    }
+
+    /// The edition in force on a transfer date and a lookup of its codes.
+    pub(in crate::service) fn edition_on(&self, day: NaiveDate) -> Result<(i64, String)> {
+        refs::edition_on(&self.conn, &day.to_string())?.ok_or_else(|| {
+            ServiceError::Invalid(vec![err(
+                "transfer_date",
+                "no_edition",
+                Text::new(T::MfErrNoEdition).arg("day", day),
+            )])
+        })
+    }
+
+    pub(in crate::service) fn code_lookup(&self, edition: i64, code: &str) -> Option<CodeInfo> {
+        refs::code_info(&self.conn, edition, code).ok().flatten()
+    }
+
+    /// Checks a manifest as typed: lines against the edition in force on the transfer date, the
+    /// receiver's licence, the cross-province approval (with what its other manifests used), and,
+    /// when `for_submit`, the carriers. `except` is the manifest itself when it is stored already.
+    pub(in crate::service) fn prepare(
+        &self,
+        input: &ManifestInput,
+        generator_id: i64,
+        except: i64,
+        for_submit: bool,
+    ) -> Result<Prepared> {
+        let mut issues = Vec::new();
+        let day = NaiveDate::parse_from_str(input.transfer_date.trim(), "%Y-%m-%d").ok();
+        if day.is_none() {
+            issues.push(err(
+                "transfer_date",
+                "bad_date",
+                Text::new(T::ErrDate).arg_key("field", T::MfFieldTransferDate),
+            ));
+        }
+        let day = day.unwrap_or_else(|| self.today());
+        let (edition_id, edition) = self.edition_on(day)?;
+        let (lines, line_issues) =
+            validate_lines(&input.lines, &edition, |c| self.code_lookup(edition_id, c));
+        issues.extend(line_issues);
+        let mode = input.mode;
+        if mode.is_none() {
+            issues.push(err(
+                "mode",
+                "required",
+                Text::new(T::ErrRequired).arg_key("field", T::MfFieldMode),
+            ));
+        }
+        let number = crate::domain::text::normalize_code(&input.licence_number);
+        let licence = refs::licence_by_number(&self.conn, &number)?;
+        let Some(licence) = licence else {
+            issues.push(err(
+                "licence",
+                "unknown_licence",
+                Text::new(T::MfErrLicenceUnknown).arg("number", &input.licence_number),
+            ));
+            return Err(ServiceError::Invalid(issues));
+        };
+        let facts = licence.facts();
+        if let Some(mode) = mode {
+            issues.extend(check_licence(&facts, &lines, mode, day));
+        }
+        let approval_no = crate::domain::text::normalize_code(&input.approval_number);
+        let approval = if approval_no.is_empty() {
+            None
+        } else {
+            let a = refs::approval_by_number(&self.conn, &approval_no)?;
+            if a.is_none() {
+                issues.push(err(
+                    "approval",
+                    "unknown_approval",
+                    Text::new(T::MfErrApprovalUnknown).arg("number", &approval_no),
+                ));
+            }
+            a
+        };
+        if approval.is_some() || licence.province != PROVINCE {
+            let facts_a = match &approval {
+                Some(a) => Some(self.approval_facts(a, generator_id, except)?),
+                None => None,
+            };
+            // The cumulative quantity counts submitted manifests: a draft is not yet a transfer.
+            issues.extend(
+                check_cross_province(&facts, facts_a.as_ref(), &lines, day)
+                    .into_iter()
+                    .filter(|i| for_submit || i.code != "approval_quantity"),
+            );
+        }
+        let mut legs = input.legs.clone();
+        legs.retain(|l| *l != LegDraft::default());
+        for (i, leg) in legs.iter_mut().enumerate() {
+            issues.extend(leg.validate(i + 1));
+        }
+        if for_submit && legs.is_empty() {
+            issues.push(err(
+                "leg.carrier_name",
+                "required",
+                Text::new(T::MfErrLeg).arg("n", 1).arg_text(
+                    "msg",
+                    Text::new(T::ErrRequired).arg_key("field", T::MfFieldCarrier),
+                ),
+            ));
+        }
+        Ok(Prepared {
+            licence,
+            approval,
+            edition,
+            lines,
+            legs,
+            issues,
+        })
+    }
+
+    fn approval_facts(
+        &self,
+        a: &Approval,
+        generator_id: i64,
+        except: i64,
+    ) -> Result<ApprovalFacts> {
+        if a.generator_id != generator_id {
+            return Err(ServiceError::Invalid(vec![err(
+                "approval",
+                "approval_generator",
+                Text::new(T::MfErrApprovalUnknown).arg("number", &a.number),
+            )]));
+        }
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+        Ok(ApprovalFacts {
+            number: a.number.clone(),
+            waste_code: a.waste_code.clone(),
+            licence_number: a.licence_number.clone(),
+            approved_kg: a.approved_kg,
+            used_kg: refs::approval_used_kg(&self.conn, a.id, except)?,
+            valid_from: d(&a.valid_from),
+            valid_to: d(&a.valid_to),
+        })
+    }
+
+    /// Errors always block; warnings block until acknowledged (then their codes are recorded).
+    pub(in crate::service) fn mf_gate(
+        issues: Vec<FieldIssue>,
+        acknowledged: bool,
+    ) -> Result<String> {
+        let blocking = issues.iter().any(|i| i.severity == Severity::Error);
+        if blocking || (!issues.is_empty() && !acknowledged) {
+            return Err(ServiceError::Invalid(issues));
+        }
+        Ok(issues.iter().map(|i| i.code).collect::<Vec<_>>().join(","))
+    }
+}

@@ -1,0 +1,334 @@
+//! Receivers' licences and cross-province approvals (bureau records), and the waste-code search of
+//! the manifest form. Approvals are limited to 12 months and to the receiver licence's validity.
+
+use crate::domain::account::{Action, Target};
+use crate::domain::manifest::rules::check_approval_validity;
+use crate::domain::manifest::{Mode, parse_tonnes};
+use crate::domain::validate::FieldIssue;
+use crate::i18n::{T, Text};
+use crate::service::manifest::json;
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::manifest::reference::{self as refs, Approval, CodeHit, Licence, NewApproval};
+use crate::store::{audit, db};
+use chrono::NaiveDate;
+
+/// A licence as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LicenceInput {
+    pub number: String,
+    pub holder_uscc: String,
+    pub holder_name: String,
+    pub province: String,
+    pub scope: String,
+    pub modes: Vec<Mode>,
+    pub capacity: String,
+    pub valid_from: String,
+    pub valid_to: String,
+}
+
+/// An approval as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ApprovalInput {
+    pub number: String,
+    pub generator_uscc: String,
+    pub waste_code: String,
+    pub licence_number: String,
+    pub quantity: String,
+    pub valid_from: String,
+    pub valid_to: String,
+}
+
+fn date(field: &'static str, label: T, s: &str, issues: &mut Vec<FieldIssue>) -> NaiveDate {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").unwrap_or_else(|_| {
+        issues.push(FieldIssue::error(
+            field,
+            "bad_date",
+            Text::new(T::ErrDate).arg_key("field", label),
+        ));
+        NaiveDate::default()
+    })
+}
+
+fn need(field: &'static str, label: T, v: &str, issues: &mut Vec<FieldIssue>) {
+    if v.trim().is_empty() {
+        issues.push(FieldIssue::error(
+            field,
+            "required",
+            Text::new(T::ErrRequired).arg_key("field", label),
+        ));
+    }
+}
+
+impl Session {
+    /// Licences in number order after `after`.
+    pub fn licences(&self, after: &str, limit: usize) -> Result<Vec<Licence>> {
+        self.require(Action::ManifestRead)?;
+        Ok(refs::licences(&self.conn, after, limit)?)
+    }
+
+    /// Registers a receiver's licence; the holder is linked to the register by USCC when it is there.
+    pub fn create_licence(&mut self, input: LicenceInput) -> Result<Licence> {
+        self.require(Action::LicenceManage)?;
+        let mut issues = Vec::new();
+        let number = crate::domain::text::normalize_code(&input.number);
+        need("number", T::MfFieldLicence, &number, &mut issues);
+        need(
+            "holder_name",
+            T::MfFieldReceiver,
+            &input.holder_name,
+            &mut issues,
+        );
+        let uscc = crate::domain::uscc::parse(&input.holder_uscc)
+            .map_err(|e| {
+                issues.push(FieldIssue::error(
+                    "holder_uscc",
+                    "bad_uscc",
+                    crate::domain::manifest::uscc_text(e),
+                ))
+            })
+            .unwrap_or_default();
+        let province = crate::domain::text::normalize_code(&input.province);
+        if province.len() != 2 || !province.bytes().all(|b| b.is_ascii_digit()) {
+            issues.push(FieldIssue::error(
+                "province",
+                "bad_province",
+                Text::new(T::MfErrProvince).arg("value", &province),
+            ));
+        }
+        let scope: Vec<String> = crate::domain::text::normalize_code(&input.scope)
+            .replace('，', ",")
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        let bad_scope = scope.iter().find(|s| {
+            crate::domain::manifest::waste::category_of(s).is_err()
+                && !(s.len() == 4 && s.starts_with("HW") && s[2..].parse::<u8>().is_ok())
+        });
+        if scope.is_empty() || bad_scope.is_some() {
+            issues.push(FieldIssue::error(
+                "scope",
+                "bad_scope",
+                Text::new(T::MfErrScope).arg("value", bad_scope.cloned().unwrap_or_default()),
+            ));
+        }
+        if input.modes.is_empty() {
+            need("modes", T::MfFieldMode, "", &mut issues);
+        }
+        let capacity = parse_tonnes(&input.capacity)
+            .map_err(|t| issues.push(FieldIssue::error("capacity", "bad_quantity", t)))
+            .unwrap_or(0);
+        let from = date(
+            "valid_from",
+            T::MfFieldValidFrom,
+            &input.valid_from,
+            &mut issues,
+        );
+        let to = date("valid_to", T::MfFieldValidTo, &input.valid_to, &mut issues);
+        if to < from {
+            issues.push(FieldIssue::error(
+                "valid_to",
+                "order",
+                Text::new(T::MfErrApprovalOrder),
+            ));
+        }
+        if !number.is_empty() && refs::licence_by_number(&self.conn, &number)?.is_some() {
+            issues.push(FieldIssue::error(
+                "number",
+                "taken",
+                Text::new(T::MfErrLicenceTaken).arg("number", &number),
+            ));
+        }
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        let enterprise_id = crate::store::enterprise::get_by_uscc(&self.conn, &uscc)?.map(|e| e.id);
+        let mut l = Licence {
+            id: 0,
+            uid: db::new_uid(),
+            number,
+            holder_uscc: uscc,
+            holder_name: crate::domain::text::normalize_text(&input.holder_name),
+            enterprise_id,
+            province,
+            scope: scope.join(","),
+            modes: input
+                .modes
+                .iter()
+                .map(|m| m.code())
+                .collect::<Vec<_>>()
+                .join(","),
+            capacity_kg: capacity,
+            valid_from: from.to_string(),
+            valid_to: to.to_string(),
+        };
+        let actor = self.actor.clone();
+        let now = stamp(self.now());
+        db::write_tx(&mut self.conn, |tx| {
+            l.id = refs::insert_licence(tx, &l, &actor.uid, &now)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "hw_licence",
+                    record_uid: &l.uid,
+                    before: None,
+                    after: Some(&json(&l)),
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(l)
+    }
+
+    /// Approvals in scope: an enterprise's own, a branch's region, or all.
+    pub fn approvals(&self, limit: usize) -> Result<Vec<Approval>> {
+        self.require(Action::ManifestRead)?;
+        let scope = self.enterprise_scope();
+        Ok(refs::approvals(
+            &self.conn,
+            scope.enterprise_id,
+            scope.region.as_deref(),
+            None,
+            limit,
+        )?)
+    }
+
+    /// Approvals in scope ending within the warning period (30 days) from today.
+    pub fn approvals_expiring(&self, limit: usize) -> Result<Vec<Approval>> {
+        self.require(Action::ManifestRead)?;
+        let scope = self.enterprise_scope();
+        let cut = self.manifest_cutoffs()?;
+        let today = self.today().to_string();
+        let until = cut.approval_until.to_string();
+        Ok(refs::approvals(
+            &self.conn,
+            scope.enterprise_id,
+            scope.region.as_deref(),
+            Some((&today, &until)),
+            limit,
+        )?)
+    }
+
+    /// Registers a cross-province approval: at most 12 months, within the receiver's licence.
+    pub fn create_approval(&mut self, input: ApprovalInput) -> Result<Approval> {
+        self.require(Action::LicenceManage)?;
+        let mut issues = Vec::new();
+        let number = crate::domain::text::normalize_code(&input.number);
+        need("number", T::MfFieldApproval, &number, &mut issues);
+        let g = self
+            .enterprise_by_uscc(&input.generator_uscc)
+            .map_err(|_| {
+                ServiceError::Invalid(vec![FieldIssue::error(
+                    "generator",
+                    "unknown",
+                    Text::new(T::MfErrGeneratorUnknown).arg("uscc", input.generator_uscc.trim()),
+                )])
+            })?;
+        self.check(Action::LicenceManage, Target::record(&g.region_code, g.id))?;
+        let code = crate::domain::text::normalize_code(&input.waste_code);
+        if let Err(t) = crate::domain::manifest::check_code(
+            &code,
+            "",
+            Some(&crate::domain::manifest::CodeInfo {
+                category: crate::domain::manifest::waste::category_of(&code).unwrap_or_default(),
+                description: String::new(),
+                hazard: String::new(),
+            }),
+        ) {
+            issues.push(FieldIssue::error("waste_code", "bad_code", t));
+        }
+        let licence_no = crate::domain::text::normalize_code(&input.licence_number);
+        let licence = refs::licence_by_number(&self.conn, &licence_no)?;
+        if licence.is_none() {
+            issues.push(FieldIssue::error(
+                "licence",
+                "unknown_licence",
+                Text::new(T::MfErrLicenceUnknown).arg("number", &licence_no),
+            ));
+        }
+        let kg = parse_tonnes(&input.quantity)
+            .map_err(|t| issues.push(FieldIssue::error("quantity", "bad_quantity", t)))
+            .unwrap_or(0);
+        let from = date(
+            "valid_from",
+            T::MfFieldValidFrom,
+            &input.valid_from,
+            &mut issues,
+        );
+        let to = date("valid_to", T::MfFieldValidTo, &input.valid_to, &mut issues);
+        if let Some(l) = &licence {
+            if issues.iter().all(|i| !i.field.starts_with("valid")) {
+                issues.extend(check_approval_validity(from, to, &l.facts()));
+            }
+            if !l.facts().covers(
+                &code,
+                &crate::domain::manifest::waste::category_of(&code).unwrap_or_default(),
+            ) {
+                issues.push(FieldIssue::error(
+                    "waste_code",
+                    "licence_scope",
+                    Text::new(T::MfErrLicenceScope)
+                        .arg("number", &l.number)
+                        .arg("code", &code),
+                ));
+            }
+        }
+        if refs::approval_by_number(&self.conn, &number)?.is_some() {
+            issues.push(FieldIssue::error(
+                "number",
+                "taken",
+                Text::new(T::MfErrApprovalTaken).arg("number", &number),
+            ));
+        }
+        let (Some(licence), true) = (licence, issues.is_empty()) else {
+            return Err(ServiceError::Invalid(issues));
+        };
+        let actor = self.actor.clone();
+        let now = stamp(self.now());
+        let uid = db::new_uid();
+        let (from_s, to_s) = (from.to_string(), to.to_string());
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            let id = refs::insert_approval(
+                tx,
+                &NewApproval {
+                    uid: &uid,
+                    number: &number,
+                    generator_id: g.id,
+                    waste_code: &code,
+                    licence_id: licence.id,
+                    approved_kg: kg,
+                    valid_from: &from_s,
+                    valid_to: &to_s,
+                },
+                &actor.uid,
+                &now,
+            )?;
+            let a = refs::approval(tx, id)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "hw_approval",
+                    record_uid: &a.uid,
+                    before: None,
+                    after: Some(&json(&a)),
+                },
+            )?;
+            Ok(a)
+        })?)
+    }
+
+    /// Codes of the edition in force on `day` matching `query` (code, category or Chinese text).
+    pub fn search_waste_codes(&self, day: &str, query: &str, limit: usize) -> Result<Vec<CodeHit>> {
+        self.require(Action::ManifestRead)?;
+        let day =
+            NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").unwrap_or_else(|_| self.today());
+        let (edition, _) = self.edition_on(day)?;
+        Ok(refs::search_codes(&self.conn, edition, query, limit)?)
+    }
+}

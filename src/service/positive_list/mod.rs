@@ -1,0 +1,643 @@
+//! 正面清单 use cases: batches, candidates (staff proposal or the enterprise's own application), the
+//! lifecycle transitions, criteria evaluation from the register, trigger events, the on-site guard the
+//! inspection module calls, and the removal proposal for an inspection that ends in 立案.
+mod edit;
+
+use crate::domain::account::{Action, Actor, Role, Target};
+use crate::domain::enterprise::{Credit, Enterprise, PerfGrade};
+use crate::domain::positive_list::{
+    self as pl, CheckCategory, CriterionResult, EntryState, Facts, Handling, Origin, RemovalCause,
+    Transition, TriggerKind, TriggerRef,
+};
+use crate::domain::validate::{FieldIssue, max_chars, no_control_chars};
+use crate::i18n::{T, Text};
+use crate::service::{Result, ServiceError, Session, stamp};
+use crate::store::audit;
+use crate::store::db;
+use crate::store::positive_list::{
+    self as store, Batch, CriterionRow, Entry, EntryFilter, HistoryRow, NewEntry, NewTrigger,
+    TriggerRow,
+};
+use chrono::NaiveDate;
+
+/// Days ahead in which a due review is shown on the home screen.
+pub const REVIEW_WARNING_DAYS: i64 = 30;
+/// Days ahead in which an ending notice is shown on the home screen.
+pub const NOTICE_WARNING_DAYS: i64 = 7;
+
+/// Everything the entry detail screen shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryDetail {
+    pub entry: Entry,
+    /// The criteria as recorded when the notice started (empty for candidates).
+    pub recorded: Vec<CriterionRow>,
+    /// The criteria evaluated now from the register.
+    pub current: Vec<CriterionResult>,
+    pub history: Vec<HistoryRow>,
+    pub triggers: Vec<TriggerRow>,
+}
+
+/// What a transition needs besides the entry: a reason (objection, removal, override) and a cause.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TransitionInput {
+    pub reason: String,
+    pub cause: Option<RemovalCause>,
+}
+
+/// A trigger event as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TriggerInput {
+    pub kind: TriggerKind,
+    pub reference: String,
+    pub occurred_on: NaiveDate,
+    pub handling: Handling,
+    pub note: String,
+}
+
+/// Home screen counts of the positive list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListCounts {
+    pub reviews_due: i64,
+    pub notices_ending: i64,
+    pub removal_proposals: i64,
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(in crate::service) fn json<S: serde::Serialize>(v: &S) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+fn state_of(e: &Entry) -> Result<EntryState> {
+    EntryState::parse(&e.state).ok_or(ServiceError::NotFound)
+}
+
+pub(in crate::service) fn text_field(
+    field: &'static str,
+    label: T,
+    value: &str,
+    max: usize,
+) -> Vec<FieldIssue> {
+    [
+        max_chars(field, label, value, max),
+        no_control_chars(field, label, value),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// What the register holds about an enterprise, as criteria facts. Penalties and incidents are not
+/// recorded until the inspection module exists: they stay unknown.
+pub fn facts_of(e: &Enterprise) -> Facts {
+    Facts {
+        penalties: None,
+        incidents: None,
+        permit_no: e.permit_no.clone(),
+        permit_expiry: NaiveDate::parse_from_str(&e.permit_expiry, "%Y-%m-%d").ok(),
+        monitoring_required: !e.key_flags.trim().is_empty(),
+        monitoring_connected: None,
+        credit: Credit::parse(&e.credit).filter(|_| !e.credit.is_empty()),
+        grade: PerfGrade::parse(&e.perf_grade).filter(|_| !e.perf_grade.is_empty()),
+    }
+}
+
+impl Session {
+    fn entry_target(e: &Entry) -> Target<'_> {
+        Target::record(&e.region_code, e.enterprise_id)
+    }
+
+    pub fn pl_batches(&self) -> Result<Vec<Batch>> {
+        self.require(Action::ListRead)?;
+        Ok(store::batches(&self.conn, &self.enterprise_scope())?)
+    }
+
+    /// Opens a batch, e.g. 2026年第1批. Staff and supervisors.
+    pub fn pl_create_batch(&mut self, name: &str, year: i32, note: &str) -> Result<Batch> {
+        self.require(Action::ListPropose)?;
+        let name = name.trim().to_string();
+        let mut issues = text_field("name", T::FieldName, &name, 40);
+        issues.extend(text_field("note", T::FieldName, note, 200));
+        if name.is_empty() {
+            issues.push(FieldIssue::error(
+                "name",
+                "required",
+                Text::new(T::ErrPlBatchName),
+            ));
+        } else if store::batch_by_name(&self.conn, &name)?.is_some() {
+            issues.push(FieldIssue::error(
+                "name",
+                "duplicate",
+                Text::new(T::ErrPlBatchExists).arg("name", &name),
+            ));
+        }
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        let (uid, now, actor) = (db::new_uid(), stamp(self.now()), self.actor.clone());
+        let note = note.trim().to_string();
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            let id =
+                store::insert_batch(tx, &uid, &name, i64::from(year), &note, &actor.uid, &now)?;
+            let b = store::batch(tx, id)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "pl_batch",
+                    record_uid: &uid,
+                    before: None,
+                    after: Some(&json(&b)),
+                },
+            )?;
+            Ok(b)
+        })?)
+    }
+
+    /// Opens the next batch of this year: 2026年第1批, 2026年第2批, …
+    pub fn pl_create_next_batch(&mut self) -> Result<Batch> {
+        self.require(Action::ListPropose)?;
+        let year = chrono::Datelike::year(&self.today());
+        let name = self.pl_next_batch_name()?;
+        self.pl_create_batch(&name, year, "")
+    }
+
+    /// The name the next batch of this year takes: 2026年第N批.
+    pub(in crate::service) fn pl_next_batch_name(&self) -> Result<String> {
+        let year = chrono::Datelike::year(&self.today());
+        let taken = store::batches(&self.conn, &self.enterprise_scope())?
+            .iter()
+            .filter(|b| b.year == i64::from(year))
+            .count();
+        Ok(Text::new(T::PlBatchName)
+            .arg("year", year)
+            .arg("n", taken + 1)
+            .render(crate::i18n::Lang::Zh))
+    }
+
+    pub fn pl_entries(&self, f: &EntryFilter, limit: usize) -> Result<Vec<Entry>> {
+        self.require(Action::ListRead)?;
+        Ok(store::entries(
+            &self.conn,
+            &self.enterprise_scope(),
+            f,
+            limit,
+        )?)
+    }
+
+    /// One entry, if in scope (out of scope reads as "not found").
+    pub fn pl_entry(&self, id: i64) -> Result<Entry> {
+        self.require(Action::ListRead)?;
+        let e = store::entry(&self.conn, id)?;
+        self.check(Action::ListRead, Self::entry_target(&e))?;
+        Ok(e)
+    }
+
+    pub fn pl_entry_detail(&self, id: i64) -> Result<EntryDetail> {
+        let entry = self.pl_entry(id)?;
+        let current = self.pl_evaluate(entry.enterprise_id)?;
+        Ok(EntryDetail {
+            recorded: store::criteria(&self.conn, id)?,
+            history: store::history(&self.conn, id)?,
+            triggers: store::triggers(&self.conn, id)?,
+            current,
+            entry,
+        })
+    }
+
+    /// The enterprise's entries, newest first: the 360° view's list status and history.
+    pub fn pl_entries_of(&self, enterprise_id: i64) -> Result<Vec<Entry>> {
+        self.require(Action::ListRead)?;
+        let e = self.enterprise(enterprise_id)?;
+        self.check(Action::ListRead, Target::record(&e.region_code, e.id))?;
+        Ok(store::entries_of(&self.conn, enterprise_id)?)
+    }
+
+    /// The admission criteria evaluated now from what the register holds.
+    pub fn pl_evaluate(&self, enterprise_id: i64) -> Result<Vec<CriterionResult>> {
+        let e = self.enterprise(enterprise_id)?;
+        Ok(pl::evaluate(
+            &facts_of(&e),
+            self.today(),
+            &self.policy.positive_list(),
+        ))
+    }
+
+    /// Staff propose an enterprise as a candidate of a batch.
+    pub fn pl_propose(
+        &mut self,
+        batch_id: i64,
+        enterprise_id: i64,
+        offsite: &str,
+    ) -> Result<Entry> {
+        self.require(Action::ListPropose)?;
+        let e = self.enterprise(enterprise_id)?;
+        self.check(Action::ListPropose, Target::record(&e.region_code, e.id))?;
+        self.add_candidate(batch_id, &e, Origin::Proposed, offsite)
+    }
+
+    /// An enterprise account applies for its own enterprise (self-service).
+    pub fn pl_apply(&mut self, batch_id: i64, offsite: &str) -> Result<Entry> {
+        self.require(Action::ListApply)?;
+        let own = self.actor.enterprise_id.ok_or(ServiceError::NotFound)?;
+        let e = self.enterprise(own)?;
+        self.check(Action::ListApply, Target::record(&e.region_code, e.id))?;
+        self.add_candidate(batch_id, &e, Origin::Applied, offsite)
+    }
+
+    fn add_candidate(
+        &mut self,
+        batch_id: i64,
+        e: &Enterprise,
+        origin: Origin,
+        offsite: &str,
+    ) -> Result<Entry> {
+        store::batch(&self.conn, batch_id)?;
+        let issues = text_field("offsite_means", T::PlFieldOffsite, offsite, 200);
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        if e.status == "closed" {
+            return Err(ServiceError::Refused(Text::new(T::ErrPlClosedEnterprise)));
+        }
+        let today = date(self.today());
+        for old in store::entries_of(&self.conn, e.id)? {
+            let state = state_of(&old)?;
+            if !state.is_closed() {
+                return Err(ServiceError::Refused(
+                    Text::new(T::ErrPlOpenEntry).arg_key("state", state.label()),
+                ));
+            }
+            if state == EntryState::Removed && old.reapply_from > today {
+                return Err(ServiceError::Refused(
+                    Text::new(T::ErrPlCooldown).arg("date", &old.reapply_from),
+                ));
+            }
+        }
+        let (uid, now, actor) = (db::new_uid(), stamp(self.now()), self.actor.clone());
+        let new = NewEntry {
+            uid: &uid,
+            enterprise_id: e.id,
+            batch_id,
+            origin: origin.code(),
+            offsite_means: offsite.trim(),
+        };
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            let id = store::insert_entry(tx, &new, &actor.uid, &now)?;
+            let code = EntryState::Candidate.code();
+            store::set_list_status(tx, new.enterprise_id, code)?;
+            store::insert_history(
+                tx,
+                id,
+                "",
+                code,
+                origin.code(),
+                &now,
+                &actor.uid,
+                &actor.display_name,
+            )?;
+            let x = store::entry(tx, id)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "pl_entry",
+                    record_uid: &uid,
+                    before: None,
+                    after: Some(&json(&x)),
+                },
+            )?;
+            Ok(x)
+        })?)
+    }
+
+    /// Moves an entry along its lifecycle. Roles, reasons, the criteria override and the notice period
+    /// are enforced here; the register's list status follows in the same transaction.
+    pub fn pl_transition(
+        &mut self,
+        entry_id: i64,
+        row_version: i64,
+        t: Transition,
+        input: &TransitionInput,
+    ) -> Result<Entry> {
+        let action = if t.needs_supervisor() {
+            Action::ListApprove
+        } else {
+            Action::ListPropose
+        };
+        self.require(action)?;
+        let before = self.pl_entry(entry_id)?;
+        self.check(action, Self::entry_target(&before))?;
+        let from = state_of(&before)?;
+        let to = t.apply(from).ok_or_else(|| {
+            ServiceError::Refused(
+                Text::new(T::ErrPlTransition)
+                    .arg_key("state", from.label())
+                    .arg_key("action", t.label()),
+            )
+        })?;
+        let reason = input.reason.trim().to_string();
+        let mut issues = text_field("reason", T::PlFieldReason, &reason, 500);
+        if t.needs_reason() && reason.is_empty() {
+            issues.push(FieldIssue::error(
+                "reason",
+                "required",
+                Text::new(T::ErrPlReasonNeeded),
+            ));
+        }
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        let today = self.today();
+        let policy = self.policy.positive_list();
+        let cal = self.calendar()?;
+        let mut x = before.clone();
+        // Saved from the version the person saw: a change in between is a conflict.
+        x.row_version = row_version;
+        x.state = to.code().to_string();
+        let mut criteria: Vec<CriterionRow> = Vec::new();
+        let now = stamp(self.now());
+        match t {
+            Transition::StartNotice => {
+                let results = self.pl_evaluate(before.enterprise_id)?;
+                if pl::has_failure(&results) && reason.is_empty() {
+                    return Err(ServiceError::Invalid(vec![FieldIssue::error(
+                        "reason",
+                        "override",
+                        Text::new(T::ErrPlOverrideNeeded),
+                    )]));
+                }
+                criteria = results
+                    .iter()
+                    .map(|r| CriterionRow {
+                        criterion: r.criterion.code().to_string(),
+                        result: r.verdict.code().to_string(),
+                        evidence: r.evidence.bilingual(),
+                        checked_at: now.clone(),
+                    })
+                    .collect();
+                x.override_reason = reason.clone();
+                x.notice_start = date(today);
+                x.notice_end = date(pl::notice_end(&cal, today, &policy).date);
+            }
+            Transition::Admit => {
+                let end = NaiveDate::parse_from_str(&before.notice_end, "%Y-%m-%d")
+                    .map_err(|_| ServiceError::NotFound)?;
+                if !pl::notice_over(end, today) {
+                    return Err(ServiceError::Refused(
+                        Text::new(T::ErrPlNoticeRunning).arg("date", &before.notice_end),
+                    ));
+                }
+                x.listed_on = date(today);
+                x.review_due = date(pl::review_due(&cal, today, &policy).date);
+            }
+            Transition::UpholdObjection => x.removal_reason = reason.clone(),
+            Transition::StartReview => {}
+            Transition::PassReview => {
+                x.review_due = date(pl::review_due(&cal, today, &policy).date);
+            }
+            Transition::FailReview | Transition::Remove => {
+                x.removal_cause = input
+                    .cause
+                    .unwrap_or(RemovalCause::CriteriaLost)
+                    .code()
+                    .to_string();
+                x.removal_reason = reason.clone();
+                x.removal_proposal = String::new();
+                x.reapply_from = date(pl::reapply_from(today, &policy));
+            }
+        }
+        let actor = self.actor.clone();
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            store::save_entry(tx, &x, &actor.uid, &now)?;
+            store::set_list_status(tx, x.enterprise_id, &x.state)?;
+            if !criteria.is_empty() {
+                store::replace_criteria(tx, x.id, &criteria)?;
+            }
+            match t {
+                Transition::StartReview => {
+                    store::start_review(tx, x.id, &before.review_due, &actor.uid, &now)?
+                }
+                Transition::PassReview => {
+                    store::decide_review(tx, x.id, "pass", &reason, &actor.uid, &now)?
+                }
+                Transition::FailReview => {
+                    store::decide_review(tx, x.id, "fail", &reason, &actor.uid, &now)?
+                }
+                _ => {}
+            }
+            store::insert_history(
+                tx,
+                x.id,
+                &before.state,
+                &x.state,
+                &reason,
+                &now,
+                &actor.uid,
+                &actor.display_name,
+            )?;
+            let after = store::entry(tx, x.id)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "transition",
+                    entity: "pl_entry",
+                    record_uid: &x.uid,
+                    before: Some(&json(&before)),
+                    after: Some(&json(&after)),
+                },
+            )?;
+            Ok(after)
+        })?)
+    }
+
+    /// Records a trigger event against a listed entry (in the list or under review).
+    pub fn pl_record_trigger(&mut self, entry_id: i64, input: &TriggerInput) -> Result<TriggerRow> {
+        self.require(Action::ListTrigger)?;
+        let x = self.pl_entry(entry_id)?;
+        self.check(Action::ListTrigger, Self::entry_target(&x))?;
+        if !state_of(&x)?.is_listed() {
+            return Err(ServiceError::Refused(Text::new(T::ErrPlNotListed)));
+        }
+        let reference = input.reference.trim().to_string();
+        let mut issues = text_field("reference", T::PlFieldReference, &reference, 100);
+        issues.extend(text_field("note", T::PlFieldNote, &input.note, 500));
+        if reference.is_empty() {
+            issues.push(FieldIssue::error(
+                "reference",
+                "required",
+                Text::new(T::ErrPlReferenceNeeded),
+            ));
+        }
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        let (uid, now, actor) = (db::new_uid(), stamp(self.now()), self.actor.clone());
+        let occurred = date(input.occurred_on);
+        let new = NewTrigger {
+            uid: &uid,
+            entry_id,
+            kind: input.kind.code(),
+            reference: &reference,
+            occurred_on: &occurred,
+            handling: input.handling.code(),
+            note: input.note.trim(),
+        };
+        Ok(db::write_tx(&mut self.conn, |tx| {
+            store::insert_trigger(tx, &new, &actor.uid, &now)?;
+            if input.handling == Handling::Removal {
+                Self::propose_removal_tx(tx, &x, &reference, &actor.uid, &now)?;
+            }
+            let row = store::triggers(tx, entry_id)?
+                .into_iter()
+                .find(|t| t.uid == uid)
+                .ok_or(db::StoreError::NotFound)?;
+            audit::append(
+                tx,
+                &actor,
+                &now,
+                audit::Change {
+                    action: "create",
+                    entity: "pl_trigger",
+                    record_uid: &uid,
+                    before: None,
+                    after: Some(&json(&row)),
+                },
+            )?;
+            Ok(row)
+        })?)
+    }
+
+    fn propose_removal_tx(
+        tx: &rusqlite::Transaction<'_>,
+        x: &Entry,
+        proposal: &str,
+        by: &str,
+        now: &str,
+    ) -> db::Result<()> {
+        let mut fresh = store::entry(tx, x.id)?;
+        fresh.removal_proposal = proposal.to_string();
+        store::save_entry(tx, &fresh, by, now)
+    }
+
+    /// The guard the inspection module calls before planning an on-site check: refused for a listed
+    /// enterprise unless a trigger of an allowed kind with its reference is given. Off-site always passes.
+    pub fn check_on_site_allowed(
+        &self,
+        enterprise_id: i64,
+        category: CheckCategory,
+        trigger: Option<TriggerRef<'_>>,
+    ) -> Result<()> {
+        let e = self.enterprise(enterprise_id)?;
+        let state = store::entries_of(&self.conn, e.id)?
+            .first()
+            .and_then(|x| EntryState::parse(&x.state));
+        pl::on_site_allowed(state, category, trigger)
+            .map_err(|r| ServiceError::Refused(Text::new(r.label())))
+    }
+
+    /// An inspection of a listed enterprise ended in 立案: record a removal proposal on its entry for a
+    /// supervisor to confirm. Returns the entry, or `None` when the enterprise is not listed.
+    pub fn pl_propose_removal_for_case(
+        &mut self,
+        enterprise_id: i64,
+        case_reference: &str,
+    ) -> Result<Option<Entry>> {
+        let Some(x) = self.pl_listed_entry_for_case(enterprise_id)? else {
+            return Ok(None);
+        };
+        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        Ok(Some(db::write_tx(&mut self.conn, |tx| {
+            Self::pl_removal_for_case_tx(tx, &actor, &now, &x, case_reference)
+        })?))
+    }
+
+    /// The listed entry a filed case would propose to remove (`None` when the enterprise is not
+    /// listed), after checking the actor may trigger list changes for the enterprise.
+    pub(crate) fn pl_listed_entry_for_case(&self, enterprise_id: i64) -> Result<Option<Entry>> {
+        self.require(Action::ListTrigger)?;
+        let e = self.enterprise(enterprise_id)?;
+        self.check(Action::ListTrigger, Target::record(&e.region_code, e.id))?;
+        Ok(store::entries_of(&self.conn, e.id)?
+            .into_iter()
+            .find(|x| EntryState::parse(&x.state).is_some_and(EntryState::is_listed)))
+    }
+
+    /// Writes the removal proposal for a filed case and its audit row inside the caller's transaction,
+    /// so the inspection module files the case and proposes the removal together or not at all.
+    pub(crate) fn pl_removal_for_case_tx(
+        tx: &rusqlite::Transaction<'_>,
+        actor: &Actor,
+        now: &str,
+        x: &Entry,
+        case_reference: &str,
+    ) -> db::Result<Entry> {
+        let text = Text::new(T::PlCaseFiledReason)
+            .arg("reference", case_reference.trim())
+            .bilingual();
+        Self::propose_removal_tx(tx, x, &text, &actor.uid, now)?;
+        let after = store::entry(tx, x.id)?;
+        audit::append(
+            tx,
+            actor,
+            now,
+            audit::Change {
+                action: "update",
+                entity: "pl_entry",
+                record_uid: &x.uid,
+                before: Some(&json(x)),
+                after: Some(&json(&after)),
+            },
+        )?;
+        Ok(after)
+    }
+
+    /// The current list for public notice: entries in the list or under review (unless `f` names a
+    /// state), within the actor's scope.
+    pub fn pl_export_rows(&self, f: &EntryFilter) -> Result<Vec<Entry>> {
+        self.require(Action::ListExport)?;
+        let rows = store::entries(&self.conn, &self.enterprise_scope(), f, 1_000_000)?;
+        Ok(rows
+            .into_iter()
+            .filter(|x| {
+                f.state.is_some() || EntryState::parse(&x.state).is_some_and(EntryState::is_listed)
+            })
+            .collect())
+    }
+
+    /// Reviews due within 30 days, notices ending within 7 days (or over, awaiting admission) and open
+    /// removal proposals, within the actor's scope. Bureau roles only; enterprise accounts get zeros.
+    pub fn pl_counts(&self) -> Result<ListCounts> {
+        self.require(Action::ListRead)?;
+        if self.actor.roles.iter().all(|r| *r == Role::Enterprise) {
+            return Ok(ListCounts::default());
+        }
+        let today = self.today();
+        let scope = self.enterprise_scope();
+        let n = |f: EntryFilter| -> Result<i64> {
+            Ok(store::entries(&self.conn, &scope, &f, 100_000)?.len() as i64)
+        };
+        Ok(ListCounts {
+            reviews_due: n(EntryFilter {
+                review_due_by: Some(date(today + chrono::Duration::days(REVIEW_WARNING_DAYS))),
+                ..EntryFilter::default()
+            })?,
+            notices_ending: n(EntryFilter {
+                notice_ends_by: Some(date(today + chrono::Duration::days(NOTICE_WARNING_DAYS))),
+                ..EntryFilter::default()
+            })?,
+            removal_proposals: n(EntryFilter {
+                pending_removal: true,
+                ..EntryFilter::default()
+            })?,
+        })
+    }
+}

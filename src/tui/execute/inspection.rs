@@ -1,0 +1,475 @@
+//! Carrying out the 执法检查 and 双随机 effects through the service layer.
+
+use crate::domain::inspection::InspState;
+use crate::i18n::{T, Text};
+use crate::service::inspection::PlanInput;
+use crate::service::inspection::draw::PlanDraft;
+use crate::service::inspection::followup::{CaseInput, OrderInput};
+use crate::service::inspection::record::{EvidenceInput, FindingInput};
+use crate::service::{ServiceError, Session};
+use crate::store::inspection::ListFilter;
+use crate::tui::msg::{Effect, Msg};
+use crate::tui::screens::inspection::form::InspRequest;
+use crate::tui::screens::inspection::{InspData, InspDetailData, InspQuery, InspTab, PAGE};
+use chrono::NaiveDate;
+
+type R<T> = Result<T, ServiceError>;
+
+fn date(field: T, s: &str) -> R<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| ServiceError::Refused(Text::new(T::InErrDate).arg_key("field", field)))
+}
+
+/// An optional date: empty means today.
+fn date_or_today(s: &Session, field: T, v: &str) -> R<NaiveDate> {
+    if v.trim().is_empty() {
+        Ok(s.today())
+    } else {
+        date(field, v)
+    }
+}
+
+/// A penalty typed in 元 (up to two decimals) as integer 分; empty is zero.
+fn yuan_to_fen(v: &str) -> R<i64> {
+    let v = v.trim().replace([',', '，'], "");
+    if v.is_empty() {
+        return Ok(0);
+    }
+    let bad = || ServiceError::Refused(Text::new(T::InErrPenaltyFormat));
+    let (whole, frac) = v.split_once('.').unwrap_or((&v, ""));
+    if frac.len() > 2 || whole.is_empty() && frac.is_empty() {
+        return Err(bad());
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad())?
+    };
+    let frac: i64 = if frac.is_empty() {
+        0
+    } else {
+        format!("{frac:0<2}").parse().map_err(|_| bad())?
+    };
+    whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(frac))
+        .filter(|f| *f >= 0)
+        .ok_or_else(bad)
+}
+
+fn corrects(v: &str) -> R<Option<i64>> {
+    if v.trim().is_empty() {
+        return Ok(None);
+    }
+    v.trim()
+        .parse()
+        .map(Some)
+        .map_err(|_| ServiceError::Refused(Text::new(T::InErrCorrects)))
+}
+
+fn filter(s: &Session, tab: InspTab) -> ListFilter {
+    match tab {
+        InspTab::Mine => ListFilter {
+            officer_id: Some(s.actor.user_id),
+            ..ListFilter::default()
+        },
+        InspTab::State(state) => ListFilter {
+            state: Some(state),
+            ..ListFilter::default()
+        },
+        InspTab::OverdueRecheck => s.insp_overdue_filter(),
+        InspTab::All => ListFilter::default(),
+    }
+}
+
+/// The filter of the list as shown: the tab's, with the category, region and officer chosen.
+pub(crate) fn list_filter(
+    s: &Session,
+    tab: InspTab,
+    category: Option<crate::domain::inspection::Category>,
+    region: Option<String>,
+    officer: Option<i64>,
+) -> ListFilter {
+    let base = filter(s, tab);
+    ListFilter {
+        category,
+        region,
+        // A chosen officer replaces "mine" (the tab still keeps its open checks only).
+        officer_id: officer.or(base.officer_id),
+        ..base
+    }
+}
+
+fn page(
+    s: &Session,
+    tab: InspTab,
+    category: Option<crate::domain::inspection::Category>,
+    region: Option<String>,
+    officer: Option<i64>,
+    after: Option<&(String, i64)>,
+) -> R<Vec<crate::store::inspection::Inspection>> {
+    let f = list_filter(s, tab, category, region, officer);
+    let rows = s.insp_page(&f, after.map(|(d, id)| (d.as_str(), *id)), PAGE)?;
+    // "Mine" lists open checks only.
+    Ok(if tab == InspTab::Mine {
+        rows.into_iter().filter(|r| r.state.is_open()).collect()
+    } else {
+        rows
+    })
+}
+
+fn detail(s: &Session, id: i64) -> R<InspDetailData> {
+    let detail = s.insp_detail(id)?;
+    let today = s.today();
+    let officers = s
+        .insp_eligible_officers(detail.inspection.enterprise_id, today)
+        .map(|list| {
+            list.into_iter()
+                .map(|o| {
+                    let mark = if o.conflicted { " !" } else { "" };
+                    (o.user_id, format!("{} {}{mark}", o.name, o.cert_number))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(InspDetailData {
+        detail,
+        officers,
+        today: today.format("%Y-%m-%d").to_string(),
+    })
+}
+
+pub fn load(s: &Session, q: InspQuery) -> Msg {
+    let text = |e: ServiceError| e.text();
+    Msg::InspLoaded(match q {
+        InspQuery::Page {
+            tab,
+            category,
+            region,
+            officer,
+            after,
+        } => InspData::Page {
+            tab,
+            append: after.is_some(),
+            rows: page(s, tab, category, region, officer, after.as_ref()).map_err(text),
+        },
+        InspQuery::Detail { id } => InspData::Detail {
+            id,
+            data: detail(s, id).map(Box::new).map_err(text),
+        },
+        InspQuery::Rects => InspData::Rects(s.rect_orders(None).map_err(text)),
+        InspQuery::Draws => InspData::Draws(s.draw_list().map_err(text)),
+        InspQuery::Draw { id } => InspData::Draw(s.draw_detail(id).map(Box::new).map_err(text)),
+        InspQuery::Officers => InspData::Officers(s.insp_officer_choices().map_err(text)),
+        InspQuery::DrawPool => InspData::DrawPool(s.draw_pool_choices(s.today()).map_err(text)),
+    })
+}
+
+fn run(s: &mut Session, r: InspRequest) -> R<Text> {
+    let saved = || Text::new(T::Saved);
+    match r {
+        InspRequest::Plan {
+            enterprise_id,
+            uscc,
+            category,
+            mode,
+            reference,
+            place,
+            date: on,
+            officers,
+            recusal_reason,
+        } => {
+            let e = match enterprise_id {
+                Some(id) => s.enterprise(id)?,
+                None => s.enterprise_by_uscc(&uscc)?,
+            };
+            let x = s.insp_plan(&PlanInput {
+                enterprise_id: e.id,
+                category,
+                mode,
+                trigger_ref: reference,
+                place,
+                planned_on: date_or_today(s, T::InFieldDate, &on)?,
+                officers,
+                recusal_reason,
+            })?;
+            Ok(Text::new(T::InMsgPlanned).arg("number", x.number))
+        }
+        InspRequest::Officers {
+            id,
+            officers,
+            recusal_reason,
+        } => {
+            let x = s.insp_set_officers(id, &officers, &recusal_reason)?;
+            Ok(Text::new(T::InMsgState)
+                .arg("number", x.number)
+                .arg_key("state", x.state.label()))
+        }
+        InspRequest::Transition {
+            id,
+            row_version,
+            event,
+            input,
+        } => {
+            let x = s.insp_transition(id, row_version, event, &input)?;
+            Ok(Text::new(T::InMsgState)
+                .arg("number", x.number)
+                .arg_key("state", x.state.label()))
+        }
+        InspRequest::Answer {
+            id,
+            item,
+            answer,
+            note,
+        } => s.insp_answer(id, &item, answer, &note).map(|()| saved()),
+        InspRequest::Finding {
+            id,
+            description,
+            provision,
+            severity,
+            corrects: c,
+            reason,
+        } => s
+            .insp_add_finding(
+                id,
+                &FindingInput {
+                    description,
+                    provision,
+                    severity: Some(severity),
+                    corrects: corrects(&c)?,
+                    reason,
+                    ..FindingInput::default()
+                },
+            )
+            .map(|f| Text::new(T::InMsgFinding).arg("id", f.id)),
+        InspRequest::Evidence {
+            id,
+            kind,
+            path,
+            description,
+            corrects: c,
+            reason,
+        } => s
+            .insp_add_evidence(
+                id,
+                &EvidenceInput {
+                    kind,
+                    path,
+                    description,
+                    corrects: corrects(&c)?,
+                    reason,
+                },
+            )
+            .map(|e| {
+                Text::new(T::InMsgEvidence)
+                    .arg("id", e.id)
+                    .arg("sha", e.sha256.chars().take(16).collect::<String>())
+            }),
+        InspRequest::Representative { id, name, position } => s
+            .insp_add_representative(id, &name, &position)
+            .map(|()| saved()),
+        InspRequest::Order {
+            id,
+            doc_number,
+            served_on,
+            deadline,
+            requirements,
+        } => {
+            let (_, recheck) = s.insp_order_rectification(
+                id,
+                &OrderInput {
+                    doc_number,
+                    served_on: date(T::InFieldServedOn, &served_on)?,
+                    deadline: date(T::InFieldDeadline, &deadline)?,
+                    requirements,
+                },
+            )?;
+            Ok(Text::new(T::InMsgOrdered)
+                .arg("number", recheck.number)
+                .arg("date", recheck.planned_on))
+        }
+        InspRequest::Recheck {
+            id,
+            officers,
+            result,
+            note,
+        } => {
+            let x = s.insp_record_recheck(id, &officers, result, &note)?;
+            Ok(Text::new(T::InMsgState)
+                .arg("number", x.number)
+                .arg_key("state", x.state.label()))
+        }
+        InspRequest::Case {
+            id,
+            case_number,
+            discovered_on,
+            approved_on,
+            handler,
+        } => {
+            let x = s.insp_transfer_case(
+                id,
+                &CaseInput {
+                    case_number,
+                    discovered_on: date(T::InFieldDiscovered, &discovered_on)?,
+                    approved_on: date(T::InFieldApproved, &approved_on)?,
+                    handler,
+                },
+            )?;
+            Ok(Text::new(T::InMsgState)
+                .arg("number", x.number)
+                .arg_key("state", InspState::CaseTransferred.label()))
+        }
+        InspRequest::CaseStatus {
+            id,
+            status,
+            penalty_kind,
+            penalty_yuan,
+            note,
+        } => {
+            let fen = yuan_to_fen(&penalty_yuan)?;
+            let c = s.insp_case_status(id, status, &penalty_kind, fen, &note)?;
+            Ok(Text::new(T::InMsgCase)
+                .arg("number", c.case_number)
+                .arg_key("status", c.status.label()))
+        }
+        InspRequest::Report { order_id, text } => s
+            .rect_report(order_id, &text)
+            .map(|r| Text::new(T::InMsgReported).arg("doc", r.doc_number)),
+        InspRequest::DrawPlan {
+            name,
+            region,
+            class,
+            ratio,
+            count,
+            listed_offsite,
+            officers,
+            date: on,
+        } => {
+            let number = |v: &str| -> R<u32> {
+                if v.trim().is_empty() {
+                    return Ok(0);
+                }
+                v.trim()
+                    .parse()
+                    .map_err(|_| ServiceError::Refused(Text::new(T::DrawErrSize)))
+            };
+            let draft = PlanDraft {
+                name,
+                regions: region
+                    .split([',', '，', ' '])
+                    .filter(|r| !r.trim().is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                class,
+                ratio_pct: number(&ratio)?,
+                count: number(&count)?,
+                listed_offsite,
+                planned_on: date_or_today(s, T::InFieldDate, &on)?,
+            };
+            let plan = s.draw_create_plan_with_pool(&draft, &officers)?;
+            let d = s.draw_run(plan.id)?;
+            Ok(Text::new(T::DrawMsgDone)
+                .arg("id", d.draw.id)
+                .arg("n", d.draw.drawn_count)
+                .arg("total", d.draw.candidate_count))
+        }
+        InspRequest::Verify { id } => {
+            let report = s.draw_verify(id)?;
+            Ok(if report.ok() {
+                Text::new(T::DrawVerified)
+            } else {
+                Text::new(T::DrawVerifyFailed)
+                    .arg("rank", report.first_difference.map_or(0, |r| r + 1))
+            })
+        }
+        InspRequest::Export { id, format } => {
+            // Next to where ecocase was started, named by the draw; the message shows the full path.
+            let path = export_path(&format!("draw-{id}"), format);
+            let n = crate::export::draw::draw(
+                s,
+                id,
+                format,
+                crate::export::Output::File(&path),
+                crate::i18n::Lang::Zh,
+            )
+            .map_err(export_error)?;
+            Ok(Text::new(T::DrawMsgExported)
+                .arg("n", n)
+                .arg("path", path.display()))
+        }
+        InspRequest::Publish { id, format } => {
+            let path = export_path(&format!("draw-{id}-results"), format);
+            let done = crate::export::draw_results::results(
+                s,
+                id,
+                format,
+                crate::export::Output::File(&path),
+                crate::i18n::Lang::Zh,
+            )
+            .map_err(export_error)?;
+            Ok(Text::new(T::DrawMsgPublished)
+                .arg("n", done.rows)
+                .arg("open", done.still_open)
+                .arg("path", path.display()))
+        }
+    }
+}
+
+/// A publication file next to where ecocase was started, named by the draw.
+fn export_path(stem: &str, format: crate::export::Format) -> std::path::PathBuf {
+    let ext = match format {
+        crate::export::Format::Xlsx => "xlsx",
+        crate::export::Format::Json => "json",
+        crate::export::Format::Csv => "csv",
+    };
+    std::env::current_dir()
+        .unwrap_or_default()
+        .join(format!("{stem}.{ext}"))
+}
+
+fn export_error(e: crate::export::ExportError) -> ServiceError {
+    match e {
+        crate::export::ExportError::Service(e) => e,
+        other => {
+            ServiceError::Refused(Text::new(T::InErrExport).arg("detail", format!("{other:?}")))
+        }
+    }
+}
+
+pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
+    match effect {
+        Effect::InspLoad(q) => Some(load(s, q)),
+        Effect::InspDo(r) => {
+            let verify = matches!(
+                r,
+                InspRequest::Verify { .. }
+                    | InspRequest::Export { .. }
+                    | InspRequest::Publish { .. }
+            );
+            let result = run(s, r).map_err(|e| e.text());
+            Some(if verify {
+                Msg::DrawDone(result)
+            } else {
+                Msg::InspDone(result)
+            })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fines_are_typed_in_yuan_and_kept_in_fen() {
+        assert_eq!(yuan_to_fen("").ok(), Some(0));
+        assert_eq!(yuan_to_fen("50000").ok(), Some(5_000_000));
+        assert_eq!(yuan_to_fen("12,500.5").ok(), Some(1_250_050));
+        assert_eq!(yuan_to_fen("0.07").ok(), Some(7));
+        assert!(yuan_to_fen("1.234").is_err());
+        assert!(yuan_to_fen("-3").is_err());
+        assert!(yuan_to_fen("五万").is_err());
+        assert!(yuan_to_fen("99999999999999999999").is_err());
+    }
+}

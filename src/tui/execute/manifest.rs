@@ -1,0 +1,160 @@
+//! Carrying out the 转移联单 effects through the service layer.
+
+use crate::domain::validate::Severity;
+use crate::i18n::{T, Text};
+use crate::service::{ServiceError, Session, shanghai};
+use crate::tui::msg::Msg;
+use crate::tui::screens::manifest::{FormData, MfDetailData, MfEffect, MfMsg, Refusal};
+
+/// Licences a form offers, and approvals the reference screen lists.
+const REF_ROWS: usize = 500;
+/// Codes the picker shows.
+const CODE_ROWS: usize = 50;
+
+/// A refused change with every field message, and whether acknowledging warnings would pass it.
+fn refusal(e: ServiceError) -> Refusal {
+    match &e {
+        ServiceError::Invalid(issues) => Refusal {
+            warnings_only: issues.iter().all(|i| i.severity == Severity::Warning),
+            text: match issues.as_slice() {
+                [one] => one.text.clone(),
+                [first, second, ..] => Text::new(T::AssistMsgIssues)
+                    .arg_text("first", first.text.clone())
+                    .arg_text("second", second.text.clone()),
+                [] => e.text(),
+            },
+        },
+        _ => Refusal {
+            text: e.text(),
+            warnings_only: false,
+        },
+    }
+}
+
+fn now_local(s: &Session) -> String {
+    s.now()
+        .with_timezone(&shanghai())
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+pub fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
+    let text = |e: ServiceError| e.text();
+    let msg = match effect {
+        MfEffect::LoadPage { filter, limit } => {
+            // The first page counts (bounded); the next pages keep the figure already shown.
+            let rows = s
+                .manifest_page(&filter, limit)
+                .and_then(|r| {
+                    let total = match filter.before_id {
+                        None => Some(s.manifest_list_count(&filter)?),
+                        Some(_) => None,
+                    };
+                    Ok((r, total))
+                })
+                .map_err(text);
+            MfMsg::Page { filter, rows }
+        }
+        MfEffect::LoadDetail { id } => MfMsg::Detail {
+            id,
+            data: s
+                .manifest_detail(id)
+                .map(|detail| {
+                    Box::new(MfDetailData {
+                        detail,
+                        now: now_local(s),
+                    })
+                })
+                .map_err(text),
+        },
+        MfEffect::LoadFormData => MfMsg::FormData(
+            s.licences("", REF_ROWS)
+                .map(|licences| FormData {
+                    licences,
+                    today: s.today().to_string(),
+                    now: now_local(s),
+                })
+                .map_err(text),
+        ),
+        MfEffect::LoadInput { id } => MfMsg::Input(s.manifest_input(id).map_err(text)),
+        MfEffect::SearchCodes { day, query } => MfMsg::Codes {
+            hits: s.search_waste_codes(&day, &query, CODE_ROWS).map_err(text),
+            query,
+        },
+        MfEffect::Save {
+            id,
+            mut input,
+            generator_uscc,
+            acknowledged,
+        } => {
+            let saved = (|| {
+                if !generator_uscc.is_empty() {
+                    input.generator_id = Some(s.enterprise_by_uscc(&generator_uscc)?.id);
+                }
+                match id {
+                    Some((id, rv)) => s.update_manifest(id, rv, input, acknowledged),
+                    None => s.create_manifest(input, acknowledged),
+                }
+            })();
+            MfMsg::Done(
+                saved
+                    .map(|m| Text::new(T::MfMsgSaved).arg("number", m.number))
+                    .map_err(refusal),
+            )
+        }
+        MfEffect::Transition {
+            id,
+            row_version,
+            event,
+            input,
+            acknowledged,
+        } => MfMsg::Done(
+            s.manifest_transition(id, row_version, event, input, acknowledged)
+                .map(|m| {
+                    Text::new(T::AssistMsgDone)
+                        .arg_key("event", event.label())
+                        .arg("number", m.number)
+                        .arg_key("state", m.state.label())
+                })
+                .map_err(refusal),
+        ),
+        MfEffect::FollowUp { id, licence } => MfMsg::Done(
+            s.manifest_follow_up(id, &licence)
+                .map(|m| Text::new(T::MfMsgSaved).arg("number", m.number))
+                .map_err(refusal),
+        ),
+        MfEffect::CreateLicence(input) => MfMsg::Done(
+            s.create_licence(input)
+                .map(|l| Text::new(T::MfMsgRegistered).arg("number", l.number))
+                .map_err(refusal),
+        ),
+        MfEffect::CreateApproval(input) => MfMsg::Done(
+            s.create_approval(input)
+                .map(|a| Text::new(T::MfMsgRegistered).arg("number", a.number))
+                .map_err(refusal),
+        ),
+        MfEffect::ExtendStock { id, input } => {
+            let until = input.extended_to.trim().to_string();
+            MfMsg::Done(
+                s.extend_stock(id, input)
+                    .map(|m| {
+                        Text::new(T::MfMsgExtended)
+                            .arg("number", m.number)
+                            .arg("until", until)
+                    })
+                    .map_err(refusal),
+            )
+        }
+        MfEffect::LoadRef => MfMsg::Ref(
+            (|| {
+                Ok((
+                    s.approvals(REF_ROWS)?,
+                    s.approvals_expiring(REF_ROWS)?,
+                    s.licences("", REF_ROWS)?,
+                ))
+            })()
+            .map_err(text),
+        ),
+    };
+    Some(Msg::Mf(msg))
+}

@@ -1,0 +1,544 @@
+//! The 帮扶 form: filing a request (services ticked from the menu), the fields an action requires,
+//! and a service record. Text fields type; choices change with Left/Right; Space ticks a service.
+
+use crate::domain::assistance::{
+    Channel, Event, EventInput, Outcome, Rating, RequestDraft, ServiceMode, Urgency,
+};
+use crate::i18n::{Lang, T, Text};
+use crate::store::assistance::ServiceRecord;
+use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::input::TextInput;
+use crate::tui::keymap::{Cmd, Key};
+use crate::tui::msg::{Effect, Versioned};
+use crate::tui::screens::assistance::{AssistAction, AssistDetailData};
+use crate::tui::screens::positive_list::form::PlPurpose;
+
+/// A form field: free text, one choice of several, or several ticked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Choice,
+    Multi,
+    /// An enterprise picker: typing searches the register (name, USCC, pinyin initials) and
+    /// Left/Right choose among the matches listed under it.
+    Search,
+}
+
+/// An option of a choice: the code sent to the service and its label in each language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub code: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Choice {
+    pub(crate) fn of(code: &str, label: T) -> Choice {
+        Choice {
+            code: code.to_string(),
+            zh: label.get(Lang::Zh).to_string(),
+            en: label.get(Lang::En).to_string(),
+        }
+    }
+
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormField {
+    pub id: &'static str,
+    pub label: T,
+    pub kind: FieldKind,
+    /// The text of a text field, edited anywhere along it (grapheme by grapheme).
+    pub input: TextInput,
+    pub options: Vec<Choice>,
+    /// The chosen option (Choice) or the option under the cursor (Multi).
+    pub cursor: usize,
+    pub ticked: Vec<bool>,
+}
+
+impl FormField {
+    pub(crate) fn text(id: &'static str, label: T, value: &str) -> FormField {
+        FormField {
+            id,
+            label,
+            kind: FieldKind::Text,
+            input: TextInput::new(value),
+            options: Vec::new(),
+            cursor: 0,
+            ticked: Vec::new(),
+        }
+    }
+
+    pub(crate) fn choice(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
+        FormField {
+            kind: FieldKind::Choice,
+            options,
+            ..FormField::text(id, label, "")
+        }
+    }
+
+    pub(crate) fn search(id: &'static str, label: T) -> FormField {
+        FormField {
+            kind: FieldKind::Search,
+            ..FormField::text(id, label, "")
+        }
+    }
+
+    pub(crate) fn multi(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
+        FormField {
+            kind: FieldKind::Multi,
+            ticked: vec![false; options.len()],
+            options,
+            ..FormField::text(id, label, "")
+        }
+    }
+
+    /// The typed text of a text field.
+    pub fn typed(&self) -> &str {
+        self.input.value()
+    }
+
+    /// The chosen code of a choice field.
+    pub fn code(&self) -> Option<&str> {
+        self.options.get(self.cursor).map(|c| c.code.as_str())
+    }
+}
+
+/// What the form is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    NewRequest,
+    Event {
+        id: i64,
+        row_version: i64,
+        event: Event,
+    },
+    Record {
+        id: i64,
+    },
+    /// 圆桌座谈 forms (see `assist_meeting_form`).
+    Meeting(crate::tui::screens::assistance::meeting_form::MeetingPurpose),
+    /// 正面清单 forms (see `plist_form`).
+    Plist(crate::tui::screens::positive_list::form::PlPurpose),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssistFormState {
+    pub purpose: Purpose,
+    pub fields: Vec<FormField>,
+    pub focus: usize,
+    pub error: Option<Text>,
+    pub saving: bool,
+    /// Still waiting for the service menu (new requests).
+    pub loading: bool,
+    /// The latest enterprise search asked for; older answers are ignored.
+    pub search_token: u64,
+}
+
+/// Quiet time after typing before the enterprise search runs.
+const SEARCH_DEBOUNCE_MS: u64 = 250;
+
+pub(crate) fn choices<E: Copy>(
+    all: &[E],
+    code: fn(E) -> &'static str,
+    label: fn(E) -> T,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|e| Choice::of(code(*e), label(*e)))
+        .collect()
+}
+
+impl AssistFormState {
+    pub(crate) fn push(fields: Vec<FormField>, purpose: Purpose, loading: bool) -> Out {
+        let s = AssistFormState {
+            purpose,
+            fields,
+            focus: 0,
+            error: None,
+            saving: false,
+            loading,
+            search_token: 0,
+        };
+        Out::nav(Nav::Push(Screen::AssistForm(Box::new(s))))
+    }
+
+    /// A new request; the service menu is loaded into the first field. Bureau staff also give the
+    /// enterprise (by USCC) and the channel the request came by.
+    pub fn new_request(env: &mut Env<'_>) -> Out {
+        if !env.may(crate::domain::account::Action::AssistFile) {
+            return Out::default();
+        }
+        let staff = env.session.is_some_and(|s| s.actor.enterprise_id.is_none());
+        let mut fields = vec![
+            FormField::multi("services", T::AssistFieldServices, Vec::new()),
+            FormField::text("description", T::AssistFieldDescription, ""),
+            FormField::choice(
+                "urgency",
+                T::AssistFieldUrgency,
+                choices(Urgency::ALL, Urgency::code, Urgency::label),
+            ),
+            FormField::text("wished_date", T::AssistFieldWishedDate, ""),
+        ];
+        if staff {
+            // Picked from the register's search (name, USCC or pinyin initials) as it is typed.
+            fields.push(FormField::search(
+                "enterprise",
+                T::AssistFieldEnterpriseQuery,
+            ));
+            let channels: Vec<Channel> = Channel::ALL
+                .iter()
+                .copied()
+                .filter(|c| *c != Channel::SelfService)
+                .collect();
+            fields.push(FormField::choice(
+                "channel",
+                T::AssistFieldChannel,
+                choices(&channels, Channel::code, Channel::label),
+            ));
+        }
+        AssistFormState::push(fields, Purpose::NewRequest, true)
+            .with_effect(Effect::LoadServiceMenu)
+    }
+
+    pub fn menu_loaded(&mut self, menu: Result<Vec<(String, String, String)>, Text>) -> Out {
+        self.loading = false;
+        match menu {
+            Ok(items) => {
+                if let Some(f) = self.fields.iter_mut().find(|f| f.id == "services") {
+                    f.ticked = vec![false; items.len()];
+                    f.options = items
+                        .into_iter()
+                        .map(|(code, zh, en)| Choice { code, zh, en })
+                        .collect();
+                }
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    /// The form for one action, or the action itself when it needs no fields.
+    pub fn for_action(d: &AssistDetailData, action: AssistAction) -> Out {
+        let r = &d.detail.request;
+        let (fields, purpose) = match action {
+            AssistAction::Record => (
+                vec![
+                    FormField::text("service_date", T::AssistFieldServiceDate, &d.today),
+                    FormField::choice(
+                        "mode",
+                        T::AssistFieldMode,
+                        choices(ServiceMode::ALL, ServiceMode::code, ServiceMode::label),
+                    ),
+                    FormField::text("participants", T::AssistFieldParticipants, ""),
+                    FormField::text("content", T::AssistFieldContent, ""),
+                    FormField::text("problems", T::AssistFieldProblems, ""),
+                    FormField::text("advice", T::AssistFieldAdvice, ""),
+                ],
+                Purpose::Record { id: r.id },
+            ),
+            AssistAction::Event(event) => {
+                let fields = match event {
+                    Event::Refuse | Event::Forward | Event::Suspend | Event::Withdraw => {
+                        vec![FormField::text("reason", T::AssistFieldReason, "")]
+                    }
+                    Event::Assign | Event::Reassign => {
+                        let people: Vec<Choice> = d
+                            .handlers
+                            .iter()
+                            .map(|(id, name)| Choice {
+                                code: id.to_string(),
+                                zh: name.clone(),
+                                en: name.clone(),
+                            })
+                            .collect();
+                        let mut handler =
+                            FormField::choice("handler", T::AssistFieldHandler, people.clone());
+                        // Reassigning starts from the present handler and co-handlers.
+                        let mut co =
+                            FormField::multi("cohandlers", T::AssistFieldCohandlers, people);
+                        if event == Event::Reassign {
+                            let is = |c: &Choice, id: i64| c.code == id.to_string();
+                            if let Some(h) = r.handler_id {
+                                handler.cursor =
+                                    handler.options.iter().position(|c| is(c, h)).unwrap_or(0);
+                            }
+                            for (i, c) in co.options.iter().enumerate() {
+                                co.ticked[i] = d.detail.cohandlers.iter().any(|(id, _)| is(c, *id));
+                            }
+                        }
+                        let mut fields = vec![handler, co];
+                        if event == Event::Reassign {
+                            fields.push(FormField::text("reason", T::AssistFieldReason, ""));
+                        }
+                        fields
+                    }
+                    Event::Complete => vec![
+                        FormField::choice(
+                            "outcome",
+                            T::AssistFieldOutcome,
+                            choices(Outcome::ALL, Outcome::code, Outcome::label),
+                        ),
+                        FormField::text("opinion", T::AssistFieldOpinion, ""),
+                    ],
+                    Event::Rate | Event::PhoneRate => {
+                        let ratings: Vec<Rating> = Rating::ALL
+                            .iter()
+                            .copied()
+                            .filter(|r| *r != Rating::Unrated)
+                            .collect();
+                        vec![
+                            FormField::choice(
+                                "rating",
+                                T::AssistFieldRating,
+                                choices(&ratings, Rating::code, Rating::label),
+                            ),
+                            FormField::text("comment", T::AssistFieldComment, ""),
+                            FormField::text("revisit", T::AssistFieldRevisit, ""),
+                        ]
+                    }
+                    Event::Submit | Event::Accept | Event::Resume | Event::AutoClose => {
+                        // Nothing to ask: done at once.
+                        return Out::effect(Effect::AssistTransition {
+                            id: r.id,
+                            row_version: r.row_version,
+                            event,
+                            input: EventInput::default(),
+                        });
+                    }
+                };
+                (
+                    fields,
+                    Purpose::Event {
+                        id: r.id,
+                        row_version: r.row_version,
+                        event,
+                    },
+                )
+            }
+        };
+        AssistFormState::push(fields, purpose, false)
+    }
+
+    pub fn title(&self) -> T {
+        match self.purpose {
+            Purpose::NewRequest => T::AssistScreenNew,
+            Purpose::Record { .. } => T::AssistActionRecord,
+            Purpose::Event { event, .. } => event.label(),
+            Purpose::Meeting(ref m) => m.title(),
+            Purpose::Plist(ref p) => p.title(),
+        }
+    }
+
+    pub(crate) fn value(&self, id: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| match f.kind {
+                FieldKind::Text => f.typed().trim().to_string(),
+                FieldKind::Search => f.code().unwrap_or("").to_string(),
+                _ => f.code().unwrap_or("").to_string(),
+            })
+            .unwrap_or_default()
+    }
+
+    /// The codes ticked in the services field.
+    pub(crate) fn ticked_services(&self) -> Vec<String> {
+        self.ticked("services")
+    }
+
+    /// The codes ticked in a multi field.
+    fn ticked(&self, id: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| {
+                f.options
+                    .iter()
+                    .zip(&f.ticked)
+                    .filter(|(_, t)| **t)
+                    .map(|(c, _)| c.code.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The effect that saves the form.
+    fn effect(&self) -> Effect {
+        match &self.purpose {
+            Purpose::Meeting(m) => self.meeting_effect(m),
+            Purpose::Plist(p) => self.pl_effect(p),
+            Purpose::NewRequest => {
+                let services = self.ticked_services();
+                let (enterprise_id, query) = self.picked("enterprise");
+                Effect::FileRequest {
+                    enterprise_uscc: query,
+                    draft: RequestDraft {
+                        enterprise_id,
+                        services,
+                        description: self.value("description"),
+                        urgency: Urgency::parse(&self.value("urgency")).unwrap_or(Urgency::Normal),
+                        channel: Channel::parse(&self.value("channel"))
+                            .unwrap_or(Channel::SelfService),
+                        wished_date: self.value("wished_date"),
+                    },
+                }
+            }
+            Purpose::Record { id } => Effect::AssistRecord {
+                id: *id,
+                record: ServiceRecord {
+                    service_date: self.value("service_date"),
+                    mode: ServiceMode::parse(&self.value("mode")).unwrap_or(ServiceMode::Phone),
+                    participants: self.value("participants"),
+                    content: self.value("content"),
+                    problems: self.value("problems"),
+                    advice: self.value("advice"),
+                },
+            },
+            Purpose::Event {
+                id,
+                row_version,
+                event,
+            } => Effect::AssistTransition {
+                id: *id,
+                row_version: *row_version,
+                event: *event,
+                input: EventInput {
+                    reason: self.value("reason"),
+                    opinion: self.value("opinion"),
+                    outcome: Outcome::parse(&self.value("outcome")),
+                    rating: Rating::parse(&self.value("rating")),
+                    comment: self.value("comment"),
+                    revisit: self.value("revisit"),
+                    handler: self.value("handler").parse().ok(),
+                    cohandlers: self
+                        .ticked("cohandlers")
+                        .iter()
+                        .filter_map(|c| c.parse().ok())
+                        .collect(),
+                },
+            },
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| !f.input.is_empty() || f.ticked.iter().any(|t| *t))
+    }
+
+    /// The record this form changes at a version, if it does.
+    fn versioned(&self) -> Option<Versioned> {
+        match &self.purpose {
+            Purpose::Event { id, .. } => Some(Versioned::AssistRequest(*id)),
+            Purpose::Plist(PlPurpose::Offsite { id, .. }) => Some(Versioned::PlEntry(*id)),
+            _ => None,
+        }
+    }
+
+    /// The record's current version after a conflict: the next save applies what is typed to it
+    /// (the service checks the event against the record's current state again).
+    pub fn version_reloaded(
+        &mut self,
+        record: Versioned,
+        current: Result<(i64, Text), Text>,
+    ) -> Out {
+        if self.versioned() != Some(record) {
+            return Out::default();
+        }
+        match &mut self.purpose {
+            Purpose::Event { row_version, .. }
+            | Purpose::Plist(PlPurpose::Offsite { row_version, .. }) => {
+                self.error = None;
+                crate::tui::screens::take_version(row_version, current)
+            }
+            _ => Out::default(),
+        }
+    }
+
+    /// The service's answer to a save.
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        self.saving = false;
+        match result {
+            Ok(text) => Out::nav(Nav::Pop).with_message(Message::info(text)),
+            Err(mut text) => {
+                // A conflict says how to go on from here: reload, keeping what was typed.
+                if text.key == T::ErrConflict && self.versioned().is_some() {
+                    text.key = T::ErrConflictReload;
+                }
+                self.error = Some(text.clone());
+                Out::message(Message::error(text))
+            }
+        }
+    }
+
+    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        let n = self.fields.len().max(1);
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return Out::default();
+        };
+        match input {
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
+            Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
+            // In a text field Left/Right move the cursor; typing inserts there.
+            Input::Cmd(Cmd::NextValue) if f.kind == FieldKind::Text => f.input.right(),
+            Input::Cmd(Cmd::PrevValue) if f.kind == FieldKind::Text => f.input.left(),
+            Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
+                f.cursor = (f.cursor + 1) % f.options.len();
+            }
+            Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
+                f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
+            }
+            Input::Cmd(Cmd::Refresh) if !self.saving => {
+                if let Some(record) = self.versioned() {
+                    return Out::effect(Effect::ReloadVersion(record));
+                }
+            }
+            Input::Cmd(Cmd::Save) if !self.saving => {
+                self.saving = true;
+                self.error = None;
+                return Out::effect(self.effect());
+            }
+            Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {
+                if let Some(t) = f.ticked.get_mut(f.cursor) {
+                    *t = !*t;
+                }
+            }
+            Input::Key(k) if f.kind == FieldKind::Text => {
+                crate::tui::screens::edit_text(&mut f.input, k)
+            }
+            // A changed query clears the matches and searches after a quiet spell.
+            Input::Key(_) | Input::Paste(_) if f.kind == FieldKind::Search => {
+                let before = f.typed().to_string();
+                match input {
+                    Input::Key(k) => crate::tui::screens::edit_text(&mut f.input, k),
+                    Input::Paste(text) => {
+                        f.input
+                            .insert(&crate::tui::text::strip_controls(&text).replace('\n', " "));
+                    }
+                    Input::Cmd(_) => {}
+                }
+                if f.typed() != before {
+                    f.options.clear();
+                    f.cursor = 0;
+                    self.search_token += 1;
+                    return Out::effect(Effect::Debounce {
+                        token: self.search_token,
+                        ms: SEARCH_DEBOUNCE_MS,
+                    });
+                }
+            }
+            Input::Paste(text) if f.kind == FieldKind::Text => {
+                return crate::tui::screens::paste_into(&mut f.input, &text.replace('\n', " "));
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}

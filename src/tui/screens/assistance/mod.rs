@@ -1,0 +1,244 @@
+//! 帮扶 screens: the queue (tabs by state, near due, overdue), a request's detail with its timeline and
+//! the actions the person may take (the form is in `assist_form`). The service refuses whatever the role may not do; these screens
+//! only offer what it would allow.
+pub mod form;
+mod form_search;
+pub mod meeting;
+pub mod meeting_form;
+pub mod meeting_view;
+pub mod view;
+
+use crate::domain::assistance::Event;
+use crate::i18n::{T, Text};
+use crate::service::assistance::{Queue, QueueRow, RequestDetail};
+use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::Effect;
+pub use crate::tui::screens::assistance::form::{
+    AssistFormState, Choice, FieldKind, FormField, Purpose,
+};
+
+/// The queue screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssistQueueState {
+    pub tab: usize,
+    pub rows: Vec<QueueRow>,
+    pub selected: usize,
+    pub loading: bool,
+    /// Where the next page starts, when more rows follow those loaded.
+    pub next: Option<crate::store::assistance::queue::QueueCursor>,
+}
+
+impl AssistQueueState {
+    pub fn open() -> Out {
+        let mut s = AssistQueueState {
+            tab: 0,
+            rows: Vec::new(),
+            selected: 0,
+            loading: false,
+            next: None,
+        };
+        let fx = s.load();
+        Out::nav(Nav::Push(Screen::AssistQueue(s))).with_effect(fx)
+    }
+
+    pub fn queue(&self) -> Queue {
+        Queue::TABS[self.tab % Queue::TABS.len()]
+    }
+
+    fn load(&mut self) -> Effect {
+        self.loading = true;
+        Effect::LoadAssistQueue {
+            queue: self.queue(),
+        }
+    }
+
+    pub fn reload(&mut self) -> Out {
+        Out::effect(self.load())
+    }
+
+    pub fn loaded(
+        &mut self,
+        queue: Queue,
+        rows: Result<Vec<QueueRow>, Text>,
+        next: Option<crate::store::assistance::queue::QueueCursor>,
+        more: bool,
+    ) -> Out {
+        if queue != self.queue() {
+            return Out::default();
+        }
+        self.loading = false;
+        match rows {
+            Ok(rows) => {
+                if more {
+                    self.rows.extend(rows);
+                } else {
+                    self.rows = rows;
+                }
+                self.next = next;
+                self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        let n = Queue::TABS.len();
+        match input {
+            Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Input::Cmd(Cmd::Down) => {
+                // At the last row loaded, the next page is fetched (once) and appended.
+                if self.selected + 1 >= self.rows.len()
+                    && !self.loading
+                    && let Some(after) = self.next.clone()
+                {
+                    self.loading = true;
+                    return Out::effect(Effect::LoadAssistQueueMore {
+                        queue: self.queue(),
+                        after,
+                    });
+                }
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+            }
+            Input::Cmd(Cmd::NextValue) => {
+                self.tab = (self.tab + 1) % n;
+                self.selected = 0;
+                // Never show one queue's rows under another's tab.
+                self.rows.clear();
+                return self.reload();
+            }
+            Input::Cmd(Cmd::PrevValue) => {
+                self.tab = (self.tab + n - 1) % n;
+                self.selected = 0;
+                // Never show one queue's rows under another's tab.
+                self.rows.clear();
+                return self.reload();
+            }
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Open) => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    return AssistDetailState::open(r.request.id);
+                }
+            }
+            Input::Cmd(Cmd::FileRequest) => return AssistFormState::new_request(env),
+            Input::Cmd(Cmd::ExportQueue) => {
+                return Out::effect(Effect::ExportAssistQueue {
+                    queue: self.queue(),
+                    lang: env.lang,
+                })
+                .with_message(Message::progress(T::ReportWriting));
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}
+
+/// What the detail screen shows, with the handlers a triage person may assign.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssistDetailData {
+    pub detail: RequestDetail,
+    pub handlers: Vec<(i64, String)>,
+    /// Today in Asia/Shanghai, the default date of a service record.
+    pub today: String,
+}
+
+/// One thing the person may do from the detail screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssistAction {
+    Event(Event),
+    Record,
+}
+
+impl AssistAction {
+    pub fn label(self) -> T {
+        match self {
+            AssistAction::Event(e) => e.label(),
+            AssistAction::Record => T::AssistActionRecord,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssistDetailState {
+    pub id: i64,
+    pub data: Option<AssistDetailData>,
+    pub scroll: u16,
+    pub action: usize,
+    pub loading: bool,
+}
+
+impl AssistDetailState {
+    pub fn open(id: i64) -> Out {
+        let s = AssistDetailState {
+            id,
+            data: None,
+            scroll: 0,
+            action: 0,
+            loading: true,
+        };
+        Out::nav(Nav::Push(Screen::AssistDetail(s))).with_effect(Effect::LoadAssistDetail { id })
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(Effect::LoadAssistDetail { id: self.id })
+    }
+
+    pub fn loaded(&mut self, data: Result<AssistDetailData, Text>) -> Out {
+        self.loading = false;
+        match data {
+            Ok(d) => {
+                self.data = Some(d);
+                self.action = self.action.min(self.actions().len().saturating_sub(1));
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    /// An action taken at once (no fields): its message, and the request as it is now.
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        match result {
+            Ok(text) => self.reload().with_message(Message::info(text)),
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
+    /// The actions offered now: the service's list of permitted events, and recording a service.
+    pub fn actions(&self) -> Vec<AssistAction> {
+        let Some(d) = &self.data else {
+            return Vec::new();
+        };
+        let mut v: Vec<AssistAction> = Vec::new();
+        if d.detail.may_record {
+            v.push(AssistAction::Record);
+        }
+        v.extend(d.detail.events.iter().map(|e| AssistAction::Event(*e)));
+        v
+    }
+
+    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        let n = self.actions().len();
+        match input {
+            Input::Cmd(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Input::Cmd(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
+            Input::Cmd(Cmd::NextValue) if n > 0 => self.action = (self.action + 1) % n,
+            Input::Cmd(Cmd::PrevValue) if n > 0 => self.action = (self.action + n - 1) % n,
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Submit) => {
+                let (Some(action), Some(d)) =
+                    (self.actions().get(self.action).copied(), &self.data)
+                else {
+                    return Out::default();
+                };
+                return AssistFormState::for_action(d, action);
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}

@@ -1,0 +1,462 @@
+//! Drawing the 帮扶 screens: the queue with its tabs, a request's detail (facts, SLA, service records,
+//! timeline, and the action bar), and the form.
+
+use crate::domain::assistance::AssistState;
+use crate::domain::assistance::sla::{Level, Phase, Sla};
+use crate::i18n::{Lang, T, Text};
+use crate::service::assistance::Queue;
+use crate::service::local_time;
+use crate::tui::app::App;
+use crate::tui::draw::{put, put_db, put_fit};
+use crate::tui::screens::assistance::{
+    AssistDetailState, AssistFormState, AssistQueueState, FieldKind,
+};
+use crate::tui::text::{fit, sanitize, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+pub fn tab_label(q: Queue) -> T {
+    match q {
+        Queue::State(AssistState::Submitted) => T::AssistTabSubmitted,
+        Queue::State(AssistState::Accepted) => T::AssistTabAccepted,
+        Queue::State(AssistState::InProgress) => T::AssistTabInProgress,
+        Queue::State(AssistState::Suspended) => T::AssistTabSuspended,
+        Queue::State(AssistState::AwaitingRating) => T::AssistTabAwaitingRating,
+        Queue::State(_) | Queue::All => T::All,
+        Queue::NearDue => T::AssistTabNearDue,
+        Queue::Overdue => T::AssistTabOverdue,
+    }
+}
+
+pub fn level_label(level: Level) -> T {
+    match level {
+        Level::OnTrack => T::AssistSlaOnTrack,
+        Level::NearDue => T::AssistSlaNearDue,
+        Level::Overdue => T::AssistSlaOverdue,
+    }
+}
+
+/// "受理期限 2026-12-02（已用 1/2 个工作日，正常）".
+fn sla_text(s: &Sla, lang: Lang) -> String {
+    let phase = match s.phase {
+        Phase::Response => T::AssistSlaResponse,
+        Phase::Completion => T::AssistSlaCompletion,
+    };
+    let mut t = Text::new(T::AssistSlaLine)
+        .arg_key("phase", phase)
+        .arg("due", s.due.date)
+        .arg("elapsed", s.elapsed)
+        .arg("budget", s.budget)
+        .arg_key("level", level_label(s.level))
+        .render(lang);
+    if s.paused > 0 {
+        t.push_str(
+            &Text::new(T::AssistSlaPaused)
+                .arg("n", s.paused)
+                .render(lang),
+        );
+    }
+    t
+}
+
+pub fn render_queue(frame: &mut Frame<'_>, body: Rect, app: &App, s: &AssistQueueState) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let w = usize::from(body.width).saturating_sub(2);
+    let mut x = body.x + 1;
+    for (i, q) in Queue::TABS.iter().enumerate() {
+        let label = format!(" {} ", tab_label(*q).get(lang));
+        let style = if i == s.tab {
+            theme.selected()
+        } else {
+            theme.label()
+        };
+        x = put(frame, x, body.y, &label, w, style) + 1;
+    }
+    let fixed = [20usize, 8, 8, 10, 6];
+    let name_w = w.saturating_sub(fixed.iter().sum::<usize>() + 6).max(8);
+    let cols = [
+        (T::CliAssistNumber, fixed[0]),
+        (T::AssistFieldEnterprise, name_w),
+        (T::CliAssistState, fixed[1]),
+        (T::AssistFieldUrgency, fixed[2]),
+        (T::CliAssistDue, fixed[3]),
+        (T::CliAssistSla, fixed[4]),
+    ];
+    let line = |values: [String; 6]| {
+        let mut out = String::new();
+        for ((_, cw), v) in cols.iter().zip(values) {
+            out.push_str(&fit(&v, *cw));
+            out.push(' ');
+        }
+        out
+    };
+    let header = line(cols.map(|(t, _)| t.get(lang).to_string()));
+    put_fit(frame, body.x + 1, body.y + 2, &header, w, theme.heading());
+    if s.rows.is_empty() {
+        let text = if s.loading {
+            T::MsgLoading
+        } else {
+            T::AssistQueueEmpty
+        };
+        put(
+            frame,
+            body.x + 2,
+            body.y + 3,
+            text.get(lang),
+            w,
+            theme.dim(),
+        );
+    }
+    let room = usize::from(body.height.saturating_sub(3));
+    let first = s.selected.saturating_sub(room.saturating_sub(1));
+    for (i, row) in s.rows.iter().enumerate().skip(first).take(room) {
+        let y = body.y + 3 + (i - first) as u16;
+        let r = &row.request;
+        let values = [
+            sanitize(&r.number),
+            sanitize(&r.enterprise_name),
+            r.state.label().get(lang).to_string(),
+            r.urgency.label().get(lang).to_string(),
+            row.sla
+                .as_ref()
+                .map(|s| s.due.date.to_string())
+                .unwrap_or_default(),
+            row.sla
+                .as_ref()
+                .map(|s| level_label(s.level).get(lang).to_string())
+                .unwrap_or_default(),
+        ];
+        let alert = row.sla.as_ref().map(|s| s.level);
+        let style = if i == s.selected {
+            theme.selected()
+        } else if alert == Some(Level::Overdue) {
+            theme.error()
+        } else if alert == Some(Level::NearDue) {
+            theme.warning()
+        } else {
+            theme.base()
+        };
+        put_fit(frame, body.x + 1, y, &line(values), w, style);
+    }
+}
+
+/// One line of the detail view.
+enum Line {
+    Field(T, String),
+    Heading(T),
+    Text(String),
+}
+
+fn detail_lines(
+    d: &crate::tui::screens::assistance::AssistDetailData,
+    lang: Lang,
+    w: usize,
+) -> Vec<Line> {
+    let r = &d.detail.request;
+    let mut v = vec![
+        Line::Field(T::CliAssistNumber, r.number.clone()),
+        Line::Field(T::AssistFieldEnterprise, r.enterprise_name.clone()),
+        Line::Field(T::CliAssistState, r.state.label().get(lang).to_string()),
+        Line::Field(
+            T::AssistFieldServices,
+            d.detail
+                .services
+                .iter()
+                .map(|(_, zh, en)| {
+                    if lang == Lang::Zh {
+                        zh.clone()
+                    } else {
+                        en.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("；"),
+        ),
+        Line::Field(
+            T::AssistFieldUrgency,
+            format!(
+                "{} / {}",
+                r.urgency.label().get(lang),
+                r.channel.label().get(lang)
+            ),
+        ),
+    ];
+    for (i, part) in wrap(&sanitize(&r.description), w.saturating_sub(16))
+        .into_iter()
+        .enumerate()
+    {
+        v.push(if i == 0 {
+            Line::Field(T::AssistFieldDescription, part)
+        } else {
+            Line::Field(T::None_, part)
+        });
+    }
+    if !r.wished_date.is_empty() {
+        v.push(Line::Field(T::AssistFieldWishedDate, r.wished_date.clone()));
+    }
+    if let Some(h) = &r.handler_name {
+        let mut people = h.clone();
+        for (_, name) in &d.detail.cohandlers {
+            people.push('、');
+            people.push_str(name);
+        }
+        v.push(Line::Field(T::AssistFieldHandler, people));
+    }
+    if let Some(s) = &d.detail.sla {
+        v.push(Line::Field(T::CliAssistSla, sla_text(s, lang)));
+    }
+    if let Some(o) = r.outcome {
+        v.push(Line::Field(
+            T::AssistFieldOutcome,
+            format!("{} {}", o.label().get(lang), r.closing_opinion),
+        ));
+    }
+    if let Some(rating) = r.rating {
+        v.push(Line::Field(
+            T::AssistFieldRating,
+            rating.label().get(lang).to_string(),
+        ));
+    }
+    if r.reopen_count > 0 {
+        v.push(Line::Field(
+            T::AssistFieldReopened,
+            r.reopen_count.to_string(),
+        ));
+    }
+    if let Some(k) = r.close_kind {
+        v.push(Line::Field(
+            T::AssistFieldClosed,
+            format!("{} {}", k.label().get(lang), r.close_reason),
+        ));
+    }
+    if !d.detail.records.is_empty() {
+        v.push(Line::Heading(T::AssistSectionRecords));
+        for rec in &d.detail.records {
+            v.push(Line::Text(format!(
+                "{} {} {}",
+                rec.service_date,
+                rec.mode.label().get(lang),
+                rec.content
+            )));
+        }
+    }
+    v.push(Line::Heading(T::AssistSectionTimeline));
+    for h in &d.detail.history {
+        let event = crate::domain::assistance::Event::parse(&h.event)
+            .map(|e| e.label().get(lang).to_string())
+            .unwrap_or_else(|| h.event.clone());
+        let to = AssistState::parse(&h.to_state)
+            .map(|s| s.label().get(lang).to_string())
+            .unwrap_or_default();
+        v.push(Line::Text(format!(
+            "{} {} {} -> {} {}",
+            local_time(&h.at),
+            h.by_name,
+            event,
+            to,
+            h.note
+        )));
+    }
+    v
+}
+
+pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &AssistDetailState) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let w = usize::from(body.width).saturating_sub(2);
+    let Some(d) = &s.data else {
+        put(
+            frame,
+            body.x + 1,
+            body.y + 1,
+            T::MsgLoading.get(lang),
+            w,
+            theme.dim(),
+        );
+        return;
+    };
+    let room = usize::from(body.height.saturating_sub(2));
+    let lines = detail_lines(d, lang, w);
+    let top = usize::from(s.scroll).min(lines.len().saturating_sub(room));
+    for (i, line) in lines.iter().skip(top).take(room).enumerate() {
+        let y = body.y + i as u16;
+        match line {
+            Line::Field(label, value) => {
+                if *label != T::None_ {
+                    put(frame, body.x + 1, y, label.get(lang), 14, theme.label());
+                }
+                put_db(frame, body.x + 16, y, value, w - 15, theme.base());
+            }
+            Line::Heading(t) => {
+                put(frame, body.x + 1, y, t.get(lang), w, theme.heading());
+            }
+            Line::Text(t) => {
+                put_db(frame, body.x + 3, y, t, w - 2, theme.base());
+            }
+        }
+    }
+    // The action bar: what this person may do now.
+    let y = body.bottom().saturating_sub(1);
+    let actions = s.actions();
+    let mut x = put(
+        frame,
+        body.x + 1,
+        y,
+        T::AssistActions.get(lang),
+        w,
+        theme.label(),
+    ) + 1;
+    if actions.is_empty() {
+        put(frame, x, y, T::AssistNoActions.get(lang), w, theme.dim());
+    }
+    for (i, a) in actions.iter().enumerate() {
+        let style = if i == s.action {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        x = put(frame, x, y, &format!(" {} ", a.label().get(lang)), w, style) + 1;
+    }
+}
+
+pub fn render_form(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &AssistFormState,
+) -> Option<Position> {
+    let lang = app.lang;
+    let theme = app.theme;
+    let w = usize::from(body.width).saturating_sub(2);
+    let label_w = 16;
+    let value_x = body.x + 1 + label_w as u16;
+    let value_w = w - label_w;
+    let mut y = body.y;
+    let mut cursor = None;
+    for (i, f) in s.fields.iter().enumerate() {
+        if y >= body.bottom() {
+            break;
+        }
+        let focused = i == s.focus;
+        let label_style = if focused {
+            theme.heading()
+        } else {
+            theme.label()
+        };
+        put(
+            frame,
+            body.x + 1,
+            y,
+            f.label.get(lang),
+            label_w - 1,
+            label_style,
+        );
+        match f.kind {
+            FieldKind::Text => {
+                let style = if focused {
+                    theme.field_focus()
+                } else {
+                    theme.field()
+                };
+                let (shown, col) = f.input.view(value_w);
+                put_fit(frame, value_x, y, &shown, value_w, style);
+                if focused {
+                    let col = col.min(value_w.saturating_sub(1));
+                    cursor = Some(Position::new(value_x + col as u16, y));
+                }
+                y += 1;
+            }
+            FieldKind::Search => {
+                let style = if focused {
+                    theme.field_focus()
+                } else {
+                    theme.field()
+                };
+                let (shown, col) = f.input.view(value_w);
+                put_fit(frame, value_x, y, &shown, value_w, style);
+                if focused {
+                    let col = col.min(value_w.saturating_sub(1));
+                    cursor = Some(Position::new(value_x + col as u16, y));
+                }
+                y += 1;
+                for (j, c) in f.options.iter().enumerate() {
+                    if y >= body.bottom() {
+                        break;
+                    }
+                    let mark = if j == f.cursor { "(*)" } else { "( )" };
+                    let style = if j == f.cursor {
+                        theme.selected()
+                    } else {
+                        theme.base()
+                    };
+                    let line = format!("{mark} {}", sanitize(c.label(lang)));
+                    put_fit(frame, value_x, y, &line, value_w, style);
+                    y += 1;
+                }
+            }
+            FieldKind::Choice => {
+                let chosen = f.options.get(f.cursor).map_or("", |c| c.label(lang));
+                let style = if focused {
+                    theme.field_focus()
+                } else {
+                    theme.field()
+                };
+                put_fit(frame, value_x, y, &format!("< {chosen} >"), value_w, style);
+                y += 1;
+            }
+            FieldKind::Multi => {
+                if f.options.is_empty() {
+                    put(
+                        frame,
+                        value_x,
+                        y,
+                        T::MsgLoading.get(lang),
+                        value_w,
+                        theme.dim(),
+                    );
+                    y += 1;
+                }
+                for (j, (c, ticked)) in f.options.iter().zip(&f.ticked).enumerate() {
+                    if y >= body.bottom() {
+                        break;
+                    }
+                    let mark = if *ticked { "[x]" } else { "[ ]" };
+                    let style = if focused && j == f.cursor {
+                        theme.selected()
+                    } else {
+                        theme.base()
+                    };
+                    put_fit(
+                        frame,
+                        value_x,
+                        y,
+                        &format!("{mark} {}", c.label(lang)),
+                        value_w,
+                        style,
+                    );
+                    y += 1;
+                }
+            }
+        }
+    }
+    if let Some(err) = &s.error {
+        let y = body.bottom().saturating_sub(1);
+        put(frame, body.x + 1, y, &err.render(lang), w, theme.error());
+    } else if s
+        .fields
+        .get(s.focus)
+        .is_some_and(|f| f.kind == FieldKind::Multi)
+    {
+        let y = body.bottom().saturating_sub(1);
+        put(
+            frame,
+            body.x + 1,
+            y,
+            T::AssistTickHint.get(lang),
+            w,
+            theme.dim(),
+        );
+    }
+    cursor
+}

@@ -1,0 +1,266 @@
+//! The 执法检查 forms: their state, input and the request each saves. The fields of each form (planning,
+//! each detail action, the rectification report, a draw plan) are built in `inspect_form_fields`.
+//! Text fields type; choices change with Left/Right; Space ticks an officer.
+
+use crate::domain::inspection::{
+    Answer, CaseStatus, Category, Conclusion, Event, EventInput, EvidenceKind, Mode, RecheckResult,
+    Severity, Signature,
+};
+use crate::i18n::{T, Text};
+use crate::tui::app::{Env, Input, Message, Nav, Out};
+use crate::tui::keymap::{Cmd, Key};
+use crate::tui::msg::{Effect, Versioned};
+use crate::tui::screens::assistance::form::{FieldKind, FormField};
+use crate::tui::screens::inspection::InspAction;
+pub use crate::tui::screens::inspection::request::{InspRequest, offer_after_record};
+
+/// What the form is for: its title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InspPurpose {
+    Plan,
+    Action(InspAction),
+    Report,
+    DrawPlan,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InspFormState {
+    pub purpose: InspPurpose,
+    /// The inspection (or order) the form is about.
+    pub id: i64,
+    pub row_version: i64,
+    pub fields: Vec<FormField>,
+    pub focus: usize,
+    pub error: Option<Text>,
+    pub saving: bool,
+}
+
+impl InspFormState {
+    pub fn title(&self) -> T {
+        match self.purpose {
+            InspPurpose::Plan => T::InScreenNew,
+            InspPurpose::Action(a) => a.label(),
+            InspPurpose::Report => T::InFieldReport,
+            InspPurpose::DrawPlan => T::DrawScreenPlan,
+        }
+    }
+
+    fn value(&self, id: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| match f.kind {
+                FieldKind::Text => f.input.value().trim().to_string(),
+                _ => f.code().unwrap_or("").to_string(),
+            })
+            .unwrap_or_default()
+    }
+
+    fn ticked(&self, id: &str) -> Vec<i64> {
+        self.fields
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| {
+                f.options
+                    .iter()
+                    .zip(&f.ticked)
+                    .filter(|(_, t)| **t)
+                    .filter_map(|(c, _)| c.code.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The request that saves the form.
+    pub fn request(&self) -> InspRequest {
+        let v = |id: &str| self.value(id);
+        let id = self.id;
+        match self.purpose {
+            InspPurpose::Plan => InspRequest::Plan {
+                enterprise_id: (id > 0).then_some(id),
+                uscc: v("enterprise"),
+                category: Category::parse(&v("category")).unwrap_or(Category::Planned),
+                mode: Mode::parse(&v("mode")).unwrap_or(Mode::Onsite),
+                reference: v("reference"),
+                place: v("place"),
+                date: v("date"),
+                officers: Vec::new(),
+                recusal_reason: String::new(),
+            },
+            InspPurpose::Report => InspRequest::Report {
+                order_id: id,
+                text: v("report"),
+            },
+            InspPurpose::DrawPlan => InspRequest::DrawPlan {
+                name: v("name"),
+                region: v("region"),
+                class: v("class"),
+                ratio: v("ratio"),
+                count: v("count"),
+                listed_offsite: match v("listed").as_str() {
+                    "offsite" => Some(true),
+                    "exclude" => Some(false),
+                    _ => None,
+                },
+                officers: self.ticked("officers"),
+                date: v("date"),
+            },
+            InspPurpose::Action(a) => match a {
+                InspAction::Answer => InspRequest::Answer {
+                    id,
+                    item: v("item"),
+                    answer: Answer::parse(&v("answer")).unwrap_or(Answer::Pass),
+                    note: v("note"),
+                },
+                InspAction::Finding => InspRequest::Finding {
+                    id,
+                    description: v("description"),
+                    provision: v("provision"),
+                    severity: Severity::parse(&v("severity")).unwrap_or(Severity::General),
+                    corrects: v("corrects"),
+                    reason: v("reason"),
+                },
+                InspAction::Evidence => InspRequest::Evidence {
+                    id,
+                    kind: EvidenceKind::parse(&v("kind")).unwrap_or(EvidenceKind::Photo),
+                    path: v("path"),
+                    description: v("description"),
+                    corrects: v("corrects"),
+                    reason: v("reason"),
+                },
+                InspAction::Representative => InspRequest::Representative {
+                    id,
+                    name: v("name"),
+                    position: v("position"),
+                },
+                InspAction::CaseStatus => InspRequest::CaseStatus {
+                    id,
+                    status: CaseStatus::parse(&v("status")).unwrap_or(CaseStatus::Filed),
+                    penalty_kind: v("penalty_kind"),
+                    penalty_yuan: v("penalty"),
+                    note: v("note"),
+                },
+                InspAction::Order => InspRequest::Order {
+                    id,
+                    doc_number: v("doc_number"),
+                    served_on: v("served_on"),
+                    deadline: v("deadline"),
+                    requirements: v("requirements"),
+                },
+                InspAction::Event(Event::Schedule) => InspRequest::Officers {
+                    id,
+                    officers: self.ticked("officers"),
+                    recusal_reason: v("recusal"),
+                },
+                InspAction::Event(Event::Recheck) => InspRequest::Recheck {
+                    id,
+                    officers: self.ticked("officers"),
+                    result: RecheckResult::parse(&v("result")).unwrap_or(RecheckResult::Done),
+                    note: v("note"),
+                },
+                InspAction::Event(Event::TransferCase) => InspRequest::Case {
+                    id,
+                    case_number: v("case_number"),
+                    discovered_on: v("discovered_on"),
+                    approved_on: v("approved_on"),
+                    handler: v("handler"),
+                },
+                InspAction::Event(event) => InspRequest::Transition {
+                    id,
+                    row_version: self.row_version,
+                    event,
+                    input: EventInput {
+                        conclusion: Conclusion::parse(&v("conclusion")),
+                        signature: Signature::parse(&v("signature")),
+                        witness: v("witness"),
+                        record_text: v("record"),
+                        recheck: None,
+                        reason: v("reason"),
+                    },
+                },
+            },
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.fields.iter().any(|f| {
+            f.kind == FieldKind::Text && !f.input.is_empty() || f.ticked.iter().any(|t| *t)
+        })
+    }
+
+    /// The inspection a step on it changes at a version.
+    fn versioned(&self) -> Option<Versioned> {
+        matches!(self.purpose, InspPurpose::Action(_)).then_some(Versioned::Inspection(self.id))
+    }
+
+    /// The inspection's current version after a conflict: the typed step is sent against it (the
+    /// service checks the step against the inspection's current state again).
+    pub fn version_reloaded(
+        &mut self,
+        record: Versioned,
+        current: Result<(i64, Text), Text>,
+    ) -> Out {
+        if self.versioned() != Some(record) {
+            return Out::default();
+        }
+        self.error = None;
+        crate::tui::screens::take_version(&mut self.row_version, current)
+    }
+
+    /// The service's answer to a save.
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        self.saving = false;
+        match result {
+            Ok(text) => Out::nav(Nav::Pop).with_message(Message::info(text)),
+            Err(mut text) => {
+                if text.key == T::ErrConflict && self.versioned().is_some() {
+                    text.key = T::ErrConflictReload;
+                }
+                self.error = Some(text.clone());
+                Out::message(Message::error(text))
+            }
+        }
+    }
+
+    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        let n = self.fields.len().max(1);
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return Out::default();
+        };
+        match input {
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
+            Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
+            Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
+                f.cursor = (f.cursor + 1) % f.options.len();
+            }
+            Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
+                f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
+            }
+            Input::Cmd(Cmd::Refresh) if !self.saving => {
+                if let Some(record) = self.versioned() {
+                    return Out::effect(Effect::ReloadVersion(record));
+                }
+            }
+            Input::Cmd(Cmd::Save) if !self.saving => {
+                self.saving = true;
+                self.error = None;
+                return Out::effect(Effect::InspDo(self.request()))
+                    .with_message(Message::progress(T::MsgLoading));
+            }
+            Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {
+                if let Some(t) = f.ticked.get_mut(f.cursor) {
+                    *t = !*t;
+                }
+            }
+            Input::Key(k) if f.kind == FieldKind::Text => {
+                crate::tui::screens::edit_text(&mut f.input, k)
+            }
+            Input::Paste(text) if f.kind == FieldKind::Text => {
+                return crate::tui::screens::paste_into(&mut f.input, &text);
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}

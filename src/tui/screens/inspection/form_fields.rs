@@ -1,0 +1,294 @@
+//! The fields of each 执法检查 form: planning an inspection, each detail action (checklist answer,
+//! finding, evidence by file path, signature, rectification order, re-check with the officer picker
+//! offering only eligible officers, case transfer, cancel), the enterprise's rectification report and a
+//! draw plan with its officer pool.
+
+use crate::domain::inspection::{
+    Answer, CaseStatus, Category, Conclusion, Event, EventInput, EvidenceKind, Mode, RecheckResult,
+    Severity, Signature,
+};
+use crate::i18n::{Lang, T, Text};
+use crate::store::inspection::followup::Rectification;
+use crate::tui::app::{Env, Message, Nav, Out, Screen};
+use crate::tui::msg::Effect;
+use crate::tui::screens::assistance::form::{Choice, FieldKind, FormField};
+use crate::tui::screens::inspection::form::{InspFormState, InspPurpose, InspRequest};
+use crate::tui::screens::inspection::{InspAction, InspDetailData};
+
+fn text(id: &'static str, label: T, value: &str) -> FormField {
+    FormField::text(id, label, value)
+}
+
+fn choice(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
+    FormField {
+        kind: FieldKind::Choice,
+        options,
+        ..text(id, label, "")
+    }
+}
+
+fn multi(id: &'static str, label: T, options: Vec<Choice>) -> FormField {
+    FormField {
+        kind: FieldKind::Multi,
+        ticked: vec![false; options.len()],
+        options,
+        ..text(id, label, "")
+    }
+}
+
+fn labelled(code: &str, label: T) -> Choice {
+    Choice {
+        code: code.to_string(),
+        zh: label.get(Lang::Zh).to_string(),
+        en: label.get(Lang::En).to_string(),
+    }
+}
+
+fn choices<E: Copy>(all: &[E], code: fn(E) -> &'static str, label: fn(E) -> T) -> Vec<Choice> {
+    all.iter().map(|e| labelled(code(*e), label(*e))).collect()
+}
+
+fn people(list: &[(i64, String)]) -> Vec<Choice> {
+    list.iter()
+        .map(|(id, name)| Choice {
+            code: id.to_string(),
+            zh: name.clone(),
+            en: name.clone(),
+        })
+        .collect()
+}
+
+impl InspFormState {
+    pub(in crate::tui::screens) fn push(
+        purpose: InspPurpose,
+        id: i64,
+        row_version: i64,
+        fields: Vec<FormField>,
+    ) -> Out {
+        let s = InspFormState {
+            purpose,
+            id,
+            row_version,
+            fields,
+            focus: 0,
+            error: None,
+            saving: false,
+        };
+        Out::nav(Nav::Push(Screen::InspForm(Box::new(s))))
+    }
+
+    /// A new inspection. The officers are chosen when the check is scheduled from its detail screen,
+    /// where the picker offers only officers eligible for that enterprise.
+    pub fn plan(env: &mut Env<'_>, uscc: String) -> Out {
+        if !env.may(crate::domain::account::Action::InspectPlan) {
+            return Out::default();
+        }
+        let mut fields = vec![text("enterprise", T::FieldUscc, &uscc)];
+        fields.extend(plan_fields());
+        InspFormState::push(InspPurpose::Plan, 0, 0, fields)
+    }
+}
+
+/// The fields of a new inspection after the enterprise.
+fn plan_fields() -> Vec<FormField> {
+    {
+        vec![
+            choice(
+                "category",
+                T::InFieldCategory,
+                choices(Category::ALL, Category::code, Category::label)
+                    .into_iter()
+                    .filter(|c| c.code != "recheck")
+                    .collect(),
+            ),
+            choice(
+                "mode",
+                T::InFieldMode,
+                choices(Mode::ALL, Mode::code, Mode::label),
+            ),
+            text("reference", T::InFieldReference, ""),
+            text("place", T::InFieldPlace, ""),
+            text("date", T::InFieldDate, ""),
+        ]
+    }
+}
+
+impl InspFormState {
+    /// A new inspection of a known enterprise (the assistance module's offer after a service record
+    /// that notes problems): the enterprise is filled in; Esc skips.
+    pub fn plan_for(enterprise_id: i64, name: &str) -> Out {
+        let mut fields = vec![text("enterprise", T::FieldName, name)];
+        fields.extend(plan_fields());
+        InspFormState::push(InspPurpose::Plan, enterprise_id, 0, fields)
+            .with_message(Message::info(Text::new(T::InMsgOffer)))
+    }
+
+    /// The enterprise's rectification report on one order.
+    pub fn report(r: &Rectification) -> Out {
+        InspFormState::push(
+            InspPurpose::Report,
+            r.id,
+            r.row_version,
+            vec![text("report", T::InFieldReport, &r.report_text)],
+        )
+    }
+
+    /// A draw plan; `pool` lists the officers the plan may name (none ticked: every eligible one).
+    pub fn draw_plan(pool: &[(i64, String)]) -> Out {
+        let fields = vec![
+            text("name", T::DrawFieldName, ""),
+            text("region", T::FieldRegion, ""),
+            choice(
+                "class",
+                T::DrawFieldClass,
+                vec![
+                    labelled("all", T::DrawClassAll),
+                    labelled("key", T::DrawClassKey),
+                    labelled("general", T::DrawClassGeneral),
+                ],
+            ),
+            text("ratio", T::DrawFieldRatio, "5"),
+            text("count", T::DrawFieldCount, ""),
+            choice(
+                "listed",
+                T::DrawFieldListed,
+                vec![
+                    labelled("policy", T::DrawListedPolicy),
+                    labelled("offsite", T::DrawListedOffsite),
+                    labelled("exclude", T::DrawListedExclude),
+                ],
+            ),
+            multi("officers", T::DrawFieldOfficers, people(pool)),
+            text("date", T::InFieldDate, ""),
+        ];
+        InspFormState::push(InspPurpose::DrawPlan, 0, 0, fields)
+    }
+
+    /// The form of one detail action, or the action itself when it needs no fields.
+    pub fn for_action(d: &InspDetailData, action: InspAction) -> Out {
+        let x = &d.detail.inspection;
+        let officers = || multi("officers", T::InFieldOfficers, people(&d.officers));
+        let fields = match action {
+            InspAction::Answer => vec![
+                choice(
+                    "item",
+                    T::InFieldItem,
+                    d.detail
+                        .checklist
+                        .iter()
+                        .map(|i| Choice {
+                            code: i.code.clone(),
+                            zh: i.name_zh.clone(),
+                            en: i.name_en.clone(),
+                        })
+                        .collect(),
+                ),
+                choice(
+                    "answer",
+                    T::InFieldAnswer,
+                    choices(Answer::ALL, Answer::code, Answer::label),
+                ),
+                text("note", T::InFieldNote, ""),
+            ],
+            InspAction::Finding => {
+                let mut v = vec![
+                    text("description", T::InFieldFinding, ""),
+                    text("provision", T::InFieldProvision, ""),
+                    choice(
+                        "severity",
+                        T::InFieldSeverity,
+                        choices(Severity::ALL, Severity::code, Severity::label),
+                    ),
+                ];
+                if x.signed_at.is_some() {
+                    v.push(text("corrects", T::InFieldCorrects, ""));
+                    v.push(text("reason", T::InFieldReason, ""));
+                }
+                v
+            }
+            InspAction::Evidence => {
+                let mut v = vec![
+                    choice(
+                        "kind",
+                        T::InFieldEvidenceKind,
+                        choices(EvidenceKind::ALL, EvidenceKind::code, EvidenceKind::label),
+                    ),
+                    text("path", T::InFieldEvidencePath, ""),
+                    text("description", T::InFieldNote, ""),
+                ];
+                if x.signed_at.is_some() {
+                    v.push(text("corrects", T::InFieldCorrects, ""));
+                    v.push(text("reason", T::InFieldReason, ""));
+                }
+                v
+            }
+            InspAction::Representative => vec![
+                text("name", T::InFieldRepresentative, ""),
+                text("position", T::InFieldPosition, ""),
+            ],
+            InspAction::Order => vec![
+                text("doc_number", T::InFieldDocNumber, ""),
+                text("served_on", T::InFieldServedOn, &d.today),
+                text("deadline", T::InFieldDeadline, ""),
+                text("requirements", T::InFieldRequirements, ""),
+            ],
+            InspAction::Event(Event::Schedule) => {
+                vec![officers(), text("recusal", T::InFieldRecusal, "")]
+            }
+            InspAction::Event(Event::Sign) => vec![
+                choice(
+                    "conclusion",
+                    T::InFieldConclusion,
+                    choices(Conclusion::ALL, Conclusion::code, Conclusion::label),
+                ),
+                text("record", T::InFieldRecord, ""),
+                choice(
+                    "signature",
+                    T::InFieldSignature,
+                    choices(Signature::ALL, Signature::code, Signature::label),
+                ),
+                text("witness", T::InFieldWitness, ""),
+            ],
+            InspAction::Event(Event::Recheck) => vec![
+                choice(
+                    "result",
+                    T::InFieldRecheckResult,
+                    choices(
+                        RecheckResult::ALL,
+                        RecheckResult::code,
+                        RecheckResult::label,
+                    ),
+                ),
+                officers(),
+                text("note", T::InFieldNote, ""),
+            ],
+            InspAction::Event(Event::TransferCase) => vec![
+                text("case_number", T::InFieldCaseNumber, ""),
+                text("discovered_on", T::InFieldDiscovered, ""),
+                text("approved_on", T::InFieldApproved, &d.today),
+                text("handler", T::InFieldHandler, ""),
+            ],
+            InspAction::Event(Event::Cancel) => vec![text("reason", T::InFieldReason, "")],
+            InspAction::CaseStatus => vec![
+                choice(
+                    "status",
+                    T::InFieldCaseStatus,
+                    choices(CaseStatus::ALL, CaseStatus::code, CaseStatus::label),
+                ),
+                text("penalty_kind", T::InFieldPenaltyKind, ""),
+                text("penalty", T::InFieldPenalty, ""),
+                text("note", T::InFieldNote, ""),
+            ],
+            InspAction::Event(event @ (Event::Start | Event::EndVisit | Event::Archive)) => {
+                return Out::effect(Effect::InspDo(InspRequest::Transition {
+                    id: x.id,
+                    row_version: x.row_version,
+                    event,
+                    input: EventInput::default(),
+                }))
+                .with_message(Message::progress(T::MsgLoading));
+            }
+        };
+        InspFormState::push(InspPurpose::Action(action), x.id, x.row_version, fields)
+    }
+}

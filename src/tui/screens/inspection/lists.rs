@@ -1,0 +1,200 @@
+//! The enterprise account's rectification orders and the 双随机 draws screen.
+
+use crate::export::Format;
+use crate::i18n::{T, Text};
+use crate::service::inspection::draw::DrawDetail;
+use crate::store::inspection::draw::Draw;
+use crate::store::inspection::followup::Rectification;
+use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::Effect;
+use crate::tui::screens::inspection::{InspFormState, InspQuery};
+
+/// An enterprise account's rectification orders; Enter writes the rectification report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RectListState {
+    pub rows: Vec<Rectification>,
+    pub selected: usize,
+    pub loading: bool,
+}
+
+impl RectListState {
+    pub fn open() -> Out {
+        let s = RectListState {
+            rows: Vec::new(),
+            selected: 0,
+            loading: true,
+        };
+        Out::nav(Nav::Push(Screen::RectList(s))).with_effect(Effect::InspLoad(InspQuery::Rects))
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(Effect::InspLoad(InspQuery::Rects))
+    }
+
+    pub fn loaded(&mut self, rows: Result<Vec<Rectification>, Text>) -> Out {
+        self.loading = false;
+        match rows {
+            Ok(rows) => {
+                self.selected = self.selected.min(rows.len().saturating_sub(1));
+                self.rows = rows;
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        match input {
+            Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Input::Cmd(Cmd::Down) => {
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+            }
+            Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Open) => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    if r.result.is_some() {
+                        return Out::message(Message::warning(Text::new(T::InErrRecheckDone)));
+                    }
+                    return InspFormState::report(r);
+                }
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}
+
+/// The 双随机 screen: draws (newest first) and the selected draw's result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DrawsState {
+    pub rows: Vec<Draw>,
+    pub selected: usize,
+    pub detail: Option<DrawDetail>,
+    pub loading: bool,
+    /// The format `e` (the draw) and `p` (its results) write: CSV or XLSX, switched with `x`.
+    pub format: Format,
+}
+
+impl DrawsState {
+    pub fn open() -> Out {
+        let s = DrawsState {
+            rows: Vec::new(),
+            selected: 0,
+            detail: None,
+            loading: true,
+            format: Format::Csv,
+        };
+        Out::nav(Nav::Push(Screen::Draws(s))).with_effect(Effect::InspLoad(InspQuery::Draws))
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(Effect::InspLoad(InspQuery::Draws))
+    }
+
+    pub fn loaded(&mut self, rows: Result<Vec<Draw>, Text>) -> Out {
+        self.loading = false;
+        match rows {
+            Ok(rows) => {
+                self.selected = self.selected.min(rows.len().saturating_sub(1));
+                self.rows = rows;
+                match self.rows.get(self.selected) {
+                    Some(d) => Out::effect(Effect::InspLoad(InspQuery::Draw { id: d.id })),
+                    None => Out::default(),
+                }
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    pub fn detail_loaded(&mut self, d: Result<Box<DrawDetail>, Text>) -> Out {
+        match d {
+            Ok(d) => {
+                self.detail = Some(*d);
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        match result {
+            Ok(text) => self.reload().with_message(Message::info(text)),
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
+    /// The officers a plan may name came back: open the plan form.
+    pub fn pool_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>) -> Out {
+        match rows {
+            Ok(rows) => InspFormState::draw_plan(&rows)
+                .with_message(Message::info(Text::new(T::DrawPoolHint))),
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    fn select(&mut self, i: usize) -> Out {
+        self.selected = i;
+        self.detail = None;
+        match self.rows.get(i) {
+            Some(d) => Out::effect(Effect::InspLoad(InspQuery::Draw { id: d.id })),
+            None => Out::default(),
+        }
+    }
+
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        let last = self.rows.len().saturating_sub(1);
+        let id = self.rows.get(self.selected).map(|d| d.id);
+        match input {
+            Input::Cmd(Cmd::Up) => return self.select(self.selected.saturating_sub(1)),
+            Input::Cmd(Cmd::Down) => return self.select((self.selected + 1).min(last)),
+            Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::NewDraw) if env.may(crate::domain::account::Action::DrawManage) => {
+                // The plan form offers the officers eligible today for its pool.
+                return Out::effect(Effect::InspLoad(InspQuery::DrawPool))
+                    .with_message(Message::progress(T::MsgLoading));
+            }
+            Input::Cmd(Cmd::DrawVerify) => {
+                if let Some(id) = id {
+                    return Out::effect(Effect::InspDo(
+                        crate::tui::screens::inspection::form::InspRequest::Verify { id },
+                    ))
+                    .with_message(Message::progress(T::MsgLoading));
+                }
+            }
+            Input::Cmd(Cmd::DrawExport) => {
+                if let Some(id) = id {
+                    return Out::effect(Effect::InspDo(
+                        crate::tui::screens::inspection::form::InspRequest::Export {
+                            id,
+                            format: self.format,
+                        },
+                    ));
+                }
+            }
+            Input::Cmd(Cmd::DrawFormat) => {
+                self.format = match self.format {
+                    Format::Csv => Format::Xlsx,
+                    _ => Format::Csv,
+                };
+            }
+            Input::Cmd(Cmd::DrawPublish) if env.may(crate::domain::account::Action::DrawManage) => {
+                if let Some(id) = id {
+                    return Out::effect(Effect::InspDo(
+                        crate::tui::screens::inspection::form::InspRequest::Publish {
+                            id,
+                            format: self.format,
+                        },
+                    ))
+                    .with_message(Message::progress(T::MsgLoading));
+                }
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}

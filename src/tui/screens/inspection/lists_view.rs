@@ -1,0 +1,209 @@
+//! Drawing the enterprise's rectification orders and the 双随机 draws (list, seed, hash, exclusions,
+//! results).
+
+use crate::i18n::T;
+use crate::service::local_time;
+use crate::tui::app::App;
+use crate::tui::draw::{put, put_db, put_fit};
+use crate::tui::screens::inspection::view::{empty_or_loading, row};
+use crate::tui::screens::inspection::{DrawsState, RectListState};
+use crate::tui::text::sanitize;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListState) {
+    let (lang, theme) = (app.lang, app.theme);
+    let w = usize::from(body.width).saturating_sub(2);
+    let req_w = w.saturating_sub(22 + 10 + 14 + 4).max(8);
+    let widths = [22, 10, 14, req_w];
+    let header: Vec<(String, usize)> = [
+        T::InFieldDocNumber,
+        T::InFieldDeadline,
+        T::InFieldRecheckResult,
+        T::InFieldRequirements,
+    ]
+    .iter()
+    .zip(widths)
+    .map(|(t, w)| (t.get(lang).to_string(), w))
+    .collect();
+    put_fit(frame, body.x + 1, body.y, &row(&header), w, theme.heading());
+    if s.rows.is_empty() {
+        empty_or_loading(frame, app, body.x + 2, body.y + 1, w, s.loading);
+    }
+    for (i, r) in s
+        .rows
+        .iter()
+        .enumerate()
+        .take(usize::from(body.height.saturating_sub(4)))
+    {
+        let status = match (r.result, &r.report_at) {
+            (Some(res), _) => res.label().get(lang).to_string(),
+            (None, Some(_)) => T::InReported.get(lang).to_string(),
+            (None, None) => T::InAwaitingReport.get(lang).to_string(),
+        };
+        let values: Vec<(String, usize)> = [
+            sanitize(&r.doc_number),
+            r.deadline.clone(),
+            status,
+            sanitize(&r.requirements),
+        ]
+        .into_iter()
+        .zip(widths)
+        .collect();
+        let style = if i == s.selected {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        put_fit(
+            frame,
+            body.x + 1,
+            body.y + 1 + i as u16,
+            &row(&values),
+            w,
+            style,
+        );
+    }
+    if let Some(r) = s.rows.get(s.selected) {
+        let y = body.bottom().saturating_sub(2);
+        let text = if r.report_text.is_empty() {
+            T::InAwaitingReport.get(lang).to_string()
+        } else {
+            sanitize(&r.report_text)
+        };
+        put(
+            frame,
+            body.x + 1,
+            y,
+            T::InFieldReport.get(lang),
+            14,
+            theme.label(),
+        );
+        put_db(frame, body.x + 16, y, &text, w - 15, theme.base());
+    }
+}
+
+pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState) {
+    let (lang, theme) = (app.lang, app.theme);
+    let w = usize::from(body.width).saturating_sub(2);
+    let plan_w = w.saturating_sub(4 + 16 + 7 + 7 + 5).max(8);
+    let widths = [4, plan_w, 16, 7, 7];
+    let header: Vec<(String, usize)> = [
+        T::DrawColId,
+        T::DrawColPlan,
+        T::DrawColAt,
+        T::DrawColCandidates,
+        T::DrawColDrawn,
+    ]
+    .iter()
+    .zip(widths)
+    .map(|(t, w)| (t.get(lang).to_string(), w))
+    .collect();
+    put_fit(frame, body.x + 1, body.y, &row(&header), w, theme.heading());
+    if s.rows.is_empty() {
+        empty_or_loading(frame, app, body.x + 2, body.y + 1, w, s.loading);
+    }
+    let list_room = 5usize;
+    let first = s.selected.saturating_sub(list_room - 1);
+    for (i, d) in s.rows.iter().enumerate().skip(first).take(list_room) {
+        let values: Vec<(String, usize)> = [
+            d.id.to_string(),
+            sanitize(&d.plan_name),
+            local_time(&d.at),
+            d.candidate_count.to_string(),
+            d.drawn_count.to_string(),
+        ]
+        .into_iter()
+        .zip(widths)
+        .collect();
+        let style = if i == s.selected {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        put_fit(
+            frame,
+            body.x + 1,
+            body.y + 1 + (i - first) as u16,
+            &row(&values),
+            w,
+            style,
+        );
+    }
+    // The last row says which format `e` and `p` write.
+    let format = match s.format {
+        crate::export::Format::Xlsx => "XLSX",
+        crate::export::Format::Json => "JSON",
+        crate::export::Format::Csv => "CSV",
+    };
+    let last = body.bottom().saturating_sub(1);
+    let line = crate::i18n::Text::new(T::DrawFormatLine)
+        .arg("format", format)
+        .render(lang);
+    put_fit(frame, body.x + 1, last, &line, w, theme.dim());
+    let Some(d) = &s.detail else {
+        return;
+    };
+    let mut y = body.y + 1 + list_room as u16;
+    put_fit(
+        frame,
+        body.x + 1,
+        y,
+        &format!("{} {}", T::DrawColSeed.get(lang), d.draw.seed_hex),
+        w,
+        theme.dim(),
+    );
+    y += 1;
+    put_fit(
+        frame,
+        body.x + 1,
+        y,
+        &format!("SHA-256 {}  {}", d.draw.candidate_sha256, d.draw.algorithm),
+        w,
+        theme.dim(),
+    );
+    y += 1;
+    let excluded: Vec<String> = d
+        .exclusions
+        .iter()
+        .map(|(reason, n)| format!("{} {n}", exclusion_label(reason).get(lang)))
+        .collect();
+    put_fit(
+        frame,
+        body.x + 1,
+        y,
+        &format!("{} {}", T::DrawExcluded.get(lang), excluded.join("  ")),
+        w,
+        theme.base(),
+    );
+    y += 1;
+    let name_w = w.saturating_sub(4 + 20 + 8 + 10 + 5).max(8);
+    let rw = [4, name_w, 20, 8, 10];
+    for r in &d.results {
+        if y >= last {
+            break;
+        }
+        let values: Vec<(String, usize)> = [
+            (r.rank + 1).to_string(),
+            sanitize(&r.enterprise_name),
+            r.inspection_number.clone(),
+            crate::domain::inspection::Mode::parse(&r.mode)
+                .map(|m| m.label().get(lang).to_string())
+                .unwrap_or_default(),
+            sanitize(&r.officers),
+        ]
+        .into_iter()
+        .zip(rw)
+        .collect();
+        put_fit(frame, body.x + 1, y, &row(&values), w, theme.base());
+        y += 1;
+    }
+}
+
+fn exclusion_label(reason: &str) -> T {
+    match reason {
+        "closed" => T::DrawExClosed,
+        "cap" => T::DrawExCap,
+        _ => T::DrawExListed,
+    }
+}

@@ -1,0 +1,480 @@
+//! 执法检查 screens: the list (tabs by state, the officer's own checks and overdue re-checks; keyset pages
+//! from SQL), an inspection's detail with the actions the person may take, the enterprise's own
+//! rectification orders, and the 双随机 draws. Forms are in `inspect_form`, drawing in `inspect_view`.
+pub mod form;
+mod form_fields;
+pub mod lists;
+pub mod lists_view;
+pub mod request;
+pub mod view;
+
+use crate::domain::inspection::{Category, Event, InspState};
+use crate::i18n::Lang;
+use crate::i18n::{T, Text};
+use crate::service::inspection::InspectionDetail;
+use crate::service::inspection::draw::DrawDetail;
+use crate::store::inspection::Inspection;
+use crate::store::inspection::draw::Draw;
+use crate::store::inspection::followup::Rectification;
+use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::Effect;
+use crate::tui::overlays::picker::{PickFor, PickerState};
+use crate::tui::overlays::{Chosen, Overlay};
+pub use crate::tui::screens::inspection::form::{InspFormState, InspPurpose};
+pub use crate::tui::screens::inspection::lists::{DrawsState, RectListState};
+
+/// The list's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InspTab {
+    /// The person's own open checks (as an officer).
+    Mine,
+    State(InspState),
+    /// Re-checks planned before today and not done.
+    OverdueRecheck,
+    All,
+}
+
+impl InspTab {
+    pub const TABS: [InspTab; 8] = [
+        InspTab::Mine,
+        InspTab::State(InspState::Pending),
+        InspTab::State(InspState::InProgress),
+        InspTab::State(InspState::RecordPending),
+        InspTab::State(InspState::Rectifying),
+        InspTab::State(InspState::CaseProposed),
+        InspTab::OverdueRecheck,
+        InspTab::All,
+    ];
+
+    /// The tab in a file name.
+    pub fn code(self) -> &'static str {
+        match self {
+            InspTab::Mine => "mine",
+            InspTab::State(s) => s.code(),
+            InspTab::OverdueRecheck => "overdue-recheck",
+            InspTab::All => "all",
+        }
+    }
+
+    pub fn label(self) -> T {
+        match self {
+            InspTab::Mine => T::InTabMine,
+            InspTab::State(s) => s.label(),
+            InspTab::OverdueRecheck => T::InTabOverdue,
+            InspTab::All => T::All,
+        }
+    }
+}
+
+/// What the list asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InspQuery {
+    Page {
+        tab: InspTab,
+        /// The category and region filters (`None`: all).
+        category: Option<Category>,
+        region: Option<String>,
+        /// Any officer's checks (`None`: as the tab says).
+        officer: Option<i64>,
+        after: Option<(String, i64)>,
+    },
+    Detail {
+        id: i64,
+    },
+    Rects,
+    Draws,
+    Draw {
+        id: i64,
+    },
+    /// The officers the list may be filtered by.
+    Officers,
+    /// The officers a new draw plan may name.
+    DrawPool,
+}
+
+/// What came back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InspData {
+    Page {
+        tab: InspTab,
+        append: bool,
+        rows: Result<Vec<Inspection>, Text>,
+    },
+    Detail {
+        id: i64,
+        data: Result<Box<InspDetailData>, Text>,
+    },
+    Rects(Result<Vec<Rectification>, Text>),
+    Draws(Result<Vec<Draw>, Text>),
+    Draw(Result<Box<DrawDetail>, Text>),
+    /// (user id, label) of the officers in scope.
+    Officers(Result<Vec<(i64, String)>, Text>),
+    DrawPool(Result<Vec<(i64, String)>, Text>),
+}
+
+/// Rows per page of the list.
+pub const PAGE: usize = 200;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InspListState {
+    pub tab: usize,
+    pub rows: Vec<Inspection>,
+    pub selected: usize,
+    pub loading: bool,
+    /// More rows after the last one loaded.
+    pub more: bool,
+    /// The enterprise a new inspection starts with (from the 360 view or an assistance offer).
+    pub enterprise_uscc: Option<String>,
+    /// Filters cycled with `c` (category) and `g` (region).
+    pub category: Option<Category>,
+    pub region: Option<String>,
+    /// The officer filter chosen with `o`: (user id, label).
+    pub officer: Option<(i64, String)>,
+    /// The officers last offered by the picker.
+    pub officer_choices: Vec<(i64, String)>,
+}
+
+impl InspListState {
+    pub fn open(tab: InspTab) -> Out {
+        let mut s = InspListState {
+            tab: InspTab::TABS.iter().position(|t| *t == tab).unwrap_or(0),
+            rows: Vec::new(),
+            selected: 0,
+            loading: false,
+            more: false,
+            enterprise_uscc: None,
+            category: None,
+            region: None,
+            officer: None,
+            officer_choices: Vec::new(),
+        };
+        let fx = s.load(None);
+        Out::nav(Nav::Push(Screen::InspList(s))).with_effect(fx)
+    }
+
+    pub fn current(&self) -> InspTab {
+        InspTab::TABS[self.tab % InspTab::TABS.len()]
+    }
+
+    fn load(&mut self, after: Option<(String, i64)>) -> Effect {
+        self.loading = true;
+        Effect::InspLoad(InspQuery::Page {
+            tab: self.current(),
+            category: self.category,
+            region: self.region.clone(),
+            officer: self.officer.as_ref().map(|o| o.0),
+            after,
+        })
+    }
+
+    pub fn reload(&mut self) -> Out {
+        Out::effect(self.load(None))
+    }
+
+    pub fn loaded(
+        &mut self,
+        tab: InspTab,
+        append: bool,
+        rows: Result<Vec<Inspection>, Text>,
+    ) -> Out {
+        if tab != self.current() {
+            return Out::default();
+        }
+        self.loading = false;
+        match rows {
+            Ok(rows) => {
+                self.more = rows.len() == PAGE;
+                if append {
+                    self.rows.extend(rows);
+                } else {
+                    self.rows = rows;
+                }
+                self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    fn switch(&mut self, tab: usize) -> Out {
+        self.tab = tab;
+        self.selected = 0;
+        self.rows.clear();
+        self.reload()
+    }
+
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        let n = InspTab::TABS.len();
+        let last = self.rows.len().saturating_sub(1);
+        match input {
+            Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Input::Cmd(Cmd::Down) => self.selected = (self.selected + 1).min(last),
+            Input::Cmd(Cmd::PageUp) => self.selected = self.selected.saturating_sub(15),
+            Input::Cmd(Cmd::PageDown) => {
+                if self.selected + 15 > last && self.more && !self.loading {
+                    // The next page starts after the last row shown (keyset, never OFFSET).
+                    let after = self.rows.last().map(|r| (r.planned_on.clone(), r.id));
+                    self.selected = (self.selected + 15).min(last);
+                    return Out::effect(self.load(after));
+                }
+                self.selected = (self.selected + 15).min(last);
+            }
+            Input::Cmd(Cmd::InspExport) => {
+                return Out::effect(Effect::ExportInspections {
+                    query: crate::tui::msg::InspListQuery {
+                        tab: self.current(),
+                        category: self.category,
+                        region: self.region.clone(),
+                        officer: self.officer.as_ref().map(|o| o.0),
+                    },
+                    lang: env.lang,
+                })
+                .with_message(Message::progress(T::ReportWriting));
+            }
+            Input::Cmd(Cmd::InspCategory) => {
+                // None, then each category in turn, then None again.
+                let all = Category::ALL;
+                self.category = match self.category {
+                    None => all.first().copied(),
+                    Some(c) => all
+                        .iter()
+                        .position(|x| *x == c)
+                        .and_then(|i| all.get(i + 1).copied()),
+                };
+                return self.switch(self.tab);
+            }
+            Input::Cmd(Cmd::InspRegion) => {
+                let codes: Vec<String> = env
+                    .session
+                    .map(|s| {
+                        s.regions
+                            .iter()
+                            .filter(|r| r.kind != "city")
+                            .map(|r| r.code.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                self.region = match &self.region {
+                    None => codes.first().cloned(),
+                    Some(c) => codes
+                        .iter()
+                        .position(|x| x == c)
+                        .and_then(|i| codes.get(i + 1).cloned()),
+                };
+                return self.switch(self.tab);
+            }
+            Input::Cmd(Cmd::InspOfficer) => {
+                return Out::effect(Effect::InspLoad(InspQuery::Officers));
+            }
+            Input::Cmd(Cmd::NextValue) => return self.switch((self.tab + 1) % n),
+            Input::Cmd(Cmd::PrevValue) => return self.switch((self.tab + n - 1) % n),
+            Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Open) => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    return InspDetailState::open(r.id);
+                }
+            }
+            Input::Cmd(Cmd::NewInspection) => {
+                return InspFormState::plan(env, self.enterprise_uscc.clone().unwrap_or_default());
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}
+
+impl InspListState {
+    /// The officers in scope came back: offer them in a picker, "all officers" first.
+    pub fn officers_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>, lang: Lang) -> Out {
+        match rows {
+            Ok(rows) => {
+                let mut options = vec![(String::new(), T::InOfficerAny.get(lang).to_string())];
+                options.extend(
+                    rows.iter()
+                        .map(|(id, label)| (id.to_string(), label.clone())),
+                );
+                self.officer_choices = rows;
+                let current = self
+                    .officer
+                    .as_ref()
+                    .map(|o| o.0.to_string())
+                    .unwrap_or_default();
+                let picker = PickerState::with(PickFor::InspOfficer, false, options, &current, "");
+                Out::nav(Nav::Open(Overlay::Picker(picker)))
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    /// The officer picked (or "all officers"): list that officer's checks in every tab.
+    pub fn from_overlay(&mut self, chosen: Chosen) -> Out {
+        let Chosen::Picked {
+            field: PickFor::InspOfficer,
+            value,
+        } = chosen
+        else {
+            return Out::default();
+        };
+        self.officer = value.parse::<i64>().ok().map(|id| {
+            let label = self
+                .officer_choices
+                .iter()
+                .find(|(o, _)| *o == id)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_else(|| value.clone());
+            (id, label)
+        });
+        self.switch(self.tab)
+    }
+}
+
+/// The detail screen's data: the inspection, and who the officer pickers may offer today.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InspDetailData {
+    pub detail: InspectionDetail,
+    /// (user id, name and certificate) of the officers eligible today; empty without permission.
+    pub officers: Vec<(i64, String)>,
+    pub today: String,
+}
+
+/// One thing the person may do from the detail screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InspAction {
+    Event(Event),
+    Answer,
+    Finding,
+    Evidence,
+    Representative,
+    Order,
+    /// Mirror the filed case's status (supervisors).
+    CaseStatus,
+}
+
+impl InspAction {
+    pub fn label(self) -> T {
+        match self {
+            InspAction::Event(e) => e.label(),
+            InspAction::Answer => T::InActAnswer,
+            InspAction::Finding => T::InActFinding,
+            InspAction::Evidence => T::InActEvidence,
+            InspAction::Representative => T::InActRepresentative,
+            InspAction::Order => T::InActOrder,
+            InspAction::CaseStatus => T::InActCaseStatus,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InspDetailState {
+    pub id: i64,
+    pub data: Option<Box<InspDetailData>>,
+    pub scroll: u16,
+    pub action: usize,
+    pub loading: bool,
+}
+
+impl InspDetailState {
+    pub fn open(id: i64) -> Out {
+        let s = InspDetailState {
+            id,
+            data: None,
+            scroll: 0,
+            action: 0,
+            loading: true,
+        };
+        Out::nav(Nav::Push(Screen::InspDetail(s)))
+            .with_effect(Effect::InspLoad(InspQuery::Detail { id }))
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(Effect::InspLoad(InspQuery::Detail { id: self.id }))
+    }
+
+    pub fn loaded(&mut self, data: Result<Box<InspDetailData>, Text>) -> Out {
+        self.loading = false;
+        match data {
+            Ok(d) => {
+                self.data = Some(d);
+                self.action = self.action.min(self.actions().len().saturating_sub(1));
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    /// An action done at once came back: its message, and the inspection as it is now.
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        match result {
+            Ok(text) => self.reload().with_message(Message::info(text)),
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
+    /// The actions offered now, as the service would allow them.
+    pub fn actions(&self) -> Vec<InspAction> {
+        let Some(d) = &self.data else {
+            return Vec::new();
+        };
+        let x = &d.detail.inspection;
+        let mut v: Vec<InspAction> = Vec::new();
+        if d.detail.may_record {
+            if x.signed_at.is_none() {
+                v.push(InspAction::Answer);
+                v.push(InspAction::Representative);
+            }
+            v.push(InspAction::Finding);
+            v.push(InspAction::Evidence);
+        }
+        let officer_or_supervisor = !d.detail.events.is_empty() || d.detail.may_record;
+        if x.state == InspState::Rectifying
+            && d.detail.rectification.is_none()
+            && officer_or_supervisor
+        {
+            v.push(InspAction::Order);
+        }
+        if d.detail.case.is_some() && d.detail.events.contains(&Event::Archive) {
+            v.push(InspAction::CaseStatus);
+        }
+        // The re-check needs the order first.
+        v.extend(
+            d.detail
+                .events
+                .iter()
+                .filter(|e| **e != Event::Recheck || d.detail.rectification.is_some())
+                .map(|e| InspAction::Event(*e)),
+        );
+        if x.state == InspState::Rectifying
+            && d.detail.rectification.is_some()
+            && !v.contains(&InspAction::Event(Event::Recheck))
+            && officer_or_supervisor
+        {
+            v.push(InspAction::Event(Event::Recheck));
+        }
+        v
+    }
+
+    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        let n = self.actions().len();
+        match input {
+            Input::Cmd(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Input::Cmd(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
+            Input::Cmd(Cmd::NextValue) if n > 0 => self.action = (self.action + 1) % n,
+            Input::Cmd(Cmd::PrevValue) if n > 0 => self.action = (self.action + n - 1) % n,
+            Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Submit) => {
+                let (Some(action), Some(d)) =
+                    (self.actions().get(self.action).copied(), &self.data)
+                else {
+                    return Out::default();
+                };
+                return InspFormState::for_action(d, action);
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}

@@ -1,0 +1,467 @@
+//! Drawing the 执法检查 screens: the list with its tabs, an inspection's detail (facts, officers with
+//! their certificates, checklist, findings, evidence with hashes, order, case, timeline, action bar),
+//! the forms, the enterprise's orders and the draws.
+
+use crate::domain::inspection::InspState;
+use crate::i18n::{Lang, T};
+use crate::service::local_time;
+use crate::tui::app::App;
+use crate::tui::draw::{put, put_db, put_fit};
+use crate::tui::screens::assistance::form::FieldKind;
+pub use crate::tui::screens::inspection::lists_view::{render_draws, render_rects};
+use crate::tui::screens::inspection::{
+    InspDetailData, InspDetailState, InspFormState, InspListState, InspTab,
+};
+use crate::tui::text::{fit, sanitize, width, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+/// A table row: cells fitted to their widths, separated by a space.
+pub(in crate::tui::screens) fn row(values: &[(String, usize)]) -> String {
+    let mut out = String::new();
+    for (v, w) in values {
+        out.push_str(&fit(v, *w));
+        out.push(' ');
+    }
+    out
+}
+
+pub(in crate::tui::screens) fn empty_or_loading(
+    frame: &mut Frame<'_>,
+    app: &App,
+    x: u16,
+    y: u16,
+    w: usize,
+    loading: bool,
+) {
+    let t = if loading {
+        T::MsgLoading
+    } else {
+        T::InListEmpty
+    };
+    put(frame, x, y, t.get(app.lang), w, app.theme.dim());
+}
+
+pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspListState) {
+    let (lang, theme) = (app.lang, app.theme);
+    let w = usize::from(body.width).saturating_sub(2);
+    let mut x = body.x + 1;
+    for (i, tab) in InspTab::TABS.iter().enumerate() {
+        let style = if i == s.tab {
+            theme.selected()
+        } else {
+            theme.label()
+        };
+        x = put(
+            frame,
+            x,
+            body.y,
+            &format!("{} ", tab.label().get(lang)),
+            w,
+            style,
+        );
+    }
+    if s.category.is_some() || s.region.is_some() || s.officer.is_some() {
+        let category = s
+            .category
+            .map(|c| c.label().get(lang).to_string())
+            .unwrap_or_else(|| T::All.get(lang).to_string());
+        let region = match (&s.region, app.session.as_ref()) {
+            (Some(code), Some(info)) => {
+                crate::tui::screens::enterprise::fields::region_name(code, &info.regions, lang)
+            }
+            _ => T::All.get(lang).to_string(),
+        };
+        let mut line = crate::i18n::Text::new(T::InFilterLine)
+            .arg("category", category)
+            .arg("region", region)
+            .render(lang);
+        if let Some((_, officer)) = &s.officer {
+            let officer =
+                crate::i18n::Text::new(T::InFilterOfficer).arg("officer", sanitize(officer));
+            line = format!("{line}  {}", officer.render(lang));
+        }
+        put(frame, body.x + 1, body.y + 1, &line, w, theme.warning());
+    }
+    let name_w = w.saturating_sub(20 + 14 + 10 + 10 + 5).max(8);
+    let widths = [20, name_w, 14, 10, 10];
+    let header: Vec<(String, usize)> = [
+        T::InColNumber,
+        T::FieldName,
+        T::InFieldCategory,
+        T::InColState,
+        T::InFieldDate,
+    ]
+    .iter()
+    .zip(widths)
+    .map(|(t, w)| (t.get(lang).to_string(), w))
+    .collect();
+    put_fit(
+        frame,
+        body.x + 1,
+        body.y + 2,
+        &row(&header),
+        w,
+        theme.heading(),
+    );
+    if s.rows.is_empty() {
+        empty_or_loading(frame, app, body.x + 2, body.y + 3, w, s.loading);
+    }
+    let room = usize::from(body.height.saturating_sub(3));
+    let first = s.selected.saturating_sub(room.saturating_sub(1));
+    for (i, r) in s.rows.iter().enumerate().skip(first).take(room) {
+        let y = body.y + 3 + (i - first) as u16;
+        let cells = [
+            sanitize(&r.number),
+            sanitize(&r.enterprise_name),
+            r.category.label().get(lang).to_string(),
+            r.state.label().get(lang).to_string(),
+            r.planned_on.clone(),
+        ];
+        let values: Vec<(String, usize)> = cells.into_iter().zip(widths).collect();
+        let style = if i == s.selected {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        put_fit(frame, body.x + 1, y, &row(&values), w, style);
+    }
+}
+
+enum Line {
+    Field(T, String),
+    Heading(T),
+    Text(String),
+}
+
+fn detail_lines(d: &InspDetailData, lang: Lang, w: usize) -> Vec<Line> {
+    let x = &d.detail.inspection;
+    let mut v = vec![
+        Line::Field(T::InColNumber, x.number.clone()),
+        Line::Field(T::FieldName, format!("{} {}", x.enterprise_name, x.uscc)),
+        Line::Field(
+            T::InFieldCategory,
+            format!(
+                "{} / {}  {}",
+                x.category.label().get(lang),
+                x.mode.label().get(lang),
+                x.trigger_ref
+            ),
+        ),
+        Line::Field(
+            T::InColState,
+            format!("{}  {}", x.state.label().get(lang), x.planned_on),
+        ),
+    ];
+    if let Some(c) = x.conclusion {
+        v.push(Line::Field(
+            T::InFieldConclusion,
+            c.label().get(lang).to_string(),
+        ));
+    }
+    let officers: Vec<String> = d
+        .detail
+        .officers
+        .iter()
+        .map(|o| format!("{}({})", o.name, o.cert_number))
+        .collect();
+    v.push(Line::Field(T::InFieldOfficers, officers.join("、")));
+    if !d.detail.representatives.is_empty() {
+        let reps: Vec<String> = d
+            .detail
+            .representatives
+            .iter()
+            .map(|(n, p)| format!("{n} {p}"))
+            .collect();
+        v.push(Line::Field(T::InFieldRepresentative, reps.join("、")));
+    }
+    if !x.record_text.is_empty() {
+        for (i, part) in wrap(&sanitize(&x.record_text), w.saturating_sub(16))
+            .into_iter()
+            .enumerate()
+        {
+            v.push(Line::Field(
+                if i == 0 { T::InFieldRecord } else { T::None_ },
+                part,
+            ));
+        }
+    }
+    if !d.detail.answers.is_empty() {
+        v.push(Line::Heading(T::InSectionChecklist));
+        for item in &d.detail.checklist {
+            if let Some((_, a, note)) = d.detail.answers.iter().find(|(c, _, _)| *c == item.code) {
+                let name = if lang == Lang::Zh {
+                    &item.name_zh
+                } else {
+                    &item.name_en
+                };
+                v.push(Line::Text(format!(
+                    "{name}: {} {note}",
+                    a.label().get(lang)
+                )));
+            }
+        }
+    }
+    if !d.detail.findings.is_empty() {
+        v.push(Line::Heading(T::InSectionFindings));
+        for f in &d.detail.findings {
+            let fix = f
+                .corrects_id
+                .map(|c| format!(" [#{c} {}]", f.correction_reason))
+                .unwrap_or_default();
+            v.push(Line::Text(format!(
+                "#{} {} {} {}{fix}",
+                f.id,
+                f.severity.label().get(lang),
+                f.description,
+                f.provision
+            )));
+        }
+    }
+    if !d.detail.evidence.is_empty() {
+        v.push(Line::Heading(T::InSectionEvidence));
+        for e in &d.detail.evidence {
+            v.push(Line::Text(format!(
+                "#{} {} {} sha256:{}",
+                e.id,
+                e.kind.label().get(lang),
+                e.path,
+                e.sha256.chars().take(16).collect::<String>()
+            )));
+        }
+    }
+    if let Some(r) = &d.detail.rectification {
+        v.push(Line::Heading(T::InSectionOrder));
+        v.push(Line::Text(format!(
+            "{} {} -> {}  {}",
+            r.doc_number, r.served_on, r.deadline, r.requirements
+        )));
+        if !r.report_text.is_empty() {
+            v.push(Line::Field(T::InFieldReport, r.report_text.clone()));
+        }
+        if let Some(res) = r.result {
+            v.push(Line::Field(
+                T::InFieldRecheckResult,
+                format!("{} {}", res.label().get(lang), r.result_note),
+            ));
+        }
+    }
+    if let Some(c) = &d.detail.case {
+        v.push(Line::Field(
+            T::InFieldCaseNumber,
+            format!(
+                "{} {} {}",
+                c.case_number,
+                c.approved_on,
+                c.status.label().get(lang)
+            ),
+        ));
+    }
+    v.push(Line::Heading(T::InSectionTimeline));
+    for h in &d.detail.history {
+        let event = event_label(&h.event).get(lang);
+        let to = InspState::parse(&h.to_state)
+            .map(|s| s.label().get(lang).to_string())
+            .unwrap_or_default();
+        v.push(Line::Text(format!(
+            "{} {} {} -> {} {}",
+            local_time(&h.at),
+            h.by_name,
+            event,
+            to,
+            h.note
+        )));
+    }
+    v
+}
+
+pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspDetailState) {
+    let (lang, theme) = (app.lang, app.theme);
+    let w = usize::from(body.width).saturating_sub(2);
+    let Some(d) = &s.data else {
+        put(
+            frame,
+            body.x + 1,
+            body.y + 1,
+            T::MsgLoading.get(lang),
+            w,
+            theme.dim(),
+        );
+        return;
+    };
+    let room = usize::from(body.height.saturating_sub(2));
+    let lines = detail_lines(d, lang, w);
+    let top = usize::from(s.scroll).min(lines.len().saturating_sub(room));
+    for (i, line) in lines.iter().skip(top).take(room).enumerate() {
+        let y = body.y + i as u16;
+        match line {
+            Line::Field(label, value) => {
+                if *label != T::None_ {
+                    put(frame, body.x + 1, y, label.get(lang), 14, theme.label());
+                }
+                put_db(frame, body.x + 16, y, value, w - 15, theme.base());
+            }
+            Line::Heading(t) => {
+                put(frame, body.x + 1, y, t.get(lang), w, theme.heading());
+            }
+            Line::Text(t) => {
+                put_db(frame, body.x + 3, y, t, w - 2, theme.base());
+            }
+        }
+    }
+    let y = body.bottom().saturating_sub(1);
+    let actions = s.actions();
+    let mut x = put(
+        frame,
+        body.x + 1,
+        y,
+        T::AssistActions.get(lang),
+        w,
+        theme.label(),
+    ) + 1;
+    if actions.is_empty() {
+        put(frame, x, y, T::AssistNoActions.get(lang), w, theme.dim());
+    }
+    let max_x = body.x + body.width;
+    for (i, a) in actions.iter().enumerate() {
+        let style = if i == s.action {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        let label = format!(" {} ", a.label().get(lang));
+        if x + width(&label) as u16 > max_x {
+            put(frame, max_x.saturating_sub(3), y, "..", 2, theme.dim());
+            break;
+        }
+        x = put(frame, x, y, &label, w, style) + 1;
+    }
+}
+
+pub fn render_form(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &InspFormState,
+) -> Option<Position> {
+    let (lang, theme) = (app.lang, app.theme);
+    let w = usize::from(body.width).saturating_sub(2);
+    let label_w = 16;
+    let value_x = body.x + 1 + label_w as u16;
+    let value_w = w - label_w;
+    let mut y = body.y;
+    let mut cursor = None;
+    for (i, f) in s.fields.iter().enumerate() {
+        if y >= body.bottom().saturating_sub(1) {
+            break;
+        }
+        let focused = i == s.focus;
+        let label_style = if focused {
+            theme.heading()
+        } else {
+            theme.label()
+        };
+        put(
+            frame,
+            body.x + 1,
+            y,
+            f.label.get(lang),
+            label_w - 1,
+            label_style,
+        );
+        let style = if focused {
+            theme.field_focus()
+        } else {
+            theme.field()
+        };
+        match f.kind {
+            // Inspection forms have no search fields; one would show as typed text.
+            FieldKind::Text | FieldKind::Search => {
+                let (shown, col) = f.input.view(value_w);
+                put_fit(frame, value_x, y, &shown, value_w, style);
+                if focused {
+                    cursor = Some(Position::new(value_x + col as u16, y));
+                }
+                y += 1;
+            }
+            FieldKind::Choice => {
+                let chosen = f.options.get(f.cursor).map_or("", |c| c.label(lang));
+                put_fit(frame, value_x, y, &format!("< {chosen} >"), value_w, style);
+                y += 1;
+            }
+            FieldKind::Multi => {
+                if f.options.is_empty() {
+                    put(
+                        frame,
+                        value_x,
+                        y,
+                        T::InNoEligible.get(lang),
+                        value_w,
+                        theme.dim(),
+                    );
+                    y += 1;
+                }
+                for (j, (c, ticked)) in f.options.iter().zip(&f.ticked).enumerate() {
+                    if y >= body.bottom().saturating_sub(1) {
+                        break;
+                    }
+                    let mark = if *ticked { "[x]" } else { "[ ]" };
+                    let st = if focused && j == f.cursor {
+                        theme.selected()
+                    } else {
+                        theme.base()
+                    };
+                    put_fit(
+                        frame,
+                        value_x,
+                        y,
+                        &format!("{mark} {}", c.label(lang)),
+                        value_w,
+                        st,
+                    );
+                    y += 1;
+                }
+            }
+        }
+    }
+    let y = body.bottom().saturating_sub(1);
+    if let Some(err) = &s.error {
+        put(frame, body.x + 1, y, &err.render(lang), w, theme.error());
+    } else if s
+        .fields
+        .get(s.focus)
+        .is_some_and(|f| f.kind == FieldKind::Multi)
+    {
+        put(
+            frame,
+            body.x + 1,
+            y,
+            T::InHintMulti.get(lang),
+            w,
+            theme.dim(),
+        );
+    }
+    cursor
+}
+
+/// The label of a stored timeline event code.
+fn event_label(code: &str) -> T {
+    use crate::domain::inspection::Event;
+    match code {
+        "plan" => T::InHistPlan,
+        "draw" => T::InHistDraw,
+        _ => [
+            Event::Schedule,
+            Event::Start,
+            Event::EndVisit,
+            Event::Sign,
+            Event::Recheck,
+            Event::TransferCase,
+            Event::Archive,
+            Event::Cancel,
+        ]
+        .into_iter()
+        .find(|e| e.code() == code)
+        .map_or(T::Unknown, |e| e.label()),
+    }
+}

@@ -1,0 +1,446 @@
+//! The fields one manifest event asks for: departure and arrival times, the next carrier at a
+//! hand-over, received quantities, the discrepancy dialog (declared vs measured, who was told when),
+//! the decision, the handling code, the cancellation reason; and the follow-up of a rejected manifest.
+
+use crate::domain::manifest::rules::{DiscrepancyInput, EventInput, MfEvent};
+use crate::domain::manifest::{Decision, DiscrepancyKind, LegDraft, format_tonnes};
+use crate::i18n::{T, Text};
+use crate::service::manifest::extension::ExtensionInput;
+use crate::service::manifest::reference::{ApprovalInput, LicenceInput};
+use crate::tui::app::{Input, Message, Nav, Out, Screen};
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::{Effect, Versioned};
+use crate::tui::screens::manifest::fields::{MfField, Section, value_of};
+use crate::tui::screens::manifest::{MfDetailData, MfEffect, Refusal};
+
+/// What the dialog does when saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionPurpose {
+    Event {
+        id: i64,
+        row_version: i64,
+        event: MfEvent,
+    },
+    FollowUp {
+        id: i64,
+    },
+    /// An approved extension of the receiver's storage.
+    ExtendStock {
+        id: i64,
+    },
+    /// Registering a receiver's licence or a cross-province approval (staff).
+    Licence,
+    Approval,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MfActionState {
+    pub purpose: ActionPurpose,
+    pub fields: Vec<MfField>,
+    pub focus: usize,
+    pub saving: bool,
+    /// Refused only for warnings: the next save acknowledges them.
+    pub ack_pending: bool,
+    pub number: String,
+}
+
+const H: Section = Section::Header;
+
+fn line_fields(d: &MfDetailData, fields: &mut Vec<MfField>) {
+    for l in &d.detail.lines {
+        let s = Section::Line(usize::try_from(l.seq).unwrap_or(1));
+        fields.push(MfField::text(
+            "received",
+            T::MfFieldReceivedQty,
+            &format_tonnes(l.quantity_kg),
+            s,
+        ));
+        fields.push(MfField::text(
+            "received_containers",
+            T::MfFieldReceivedContainers,
+            &l.containers.to_string(),
+            s,
+        ));
+    }
+}
+
+impl MfActionState {
+    fn push(d: &MfDetailData, purpose: ActionPurpose, fields: Vec<MfField>) -> Out {
+        let s = MfActionState {
+            purpose,
+            fields,
+            focus: 0,
+            saving: false,
+            ack_pending: false,
+            number: d.detail.manifest.number.clone(),
+        };
+        Out::nav(Nav::Push(Screen::MfAction(Box::new(s))))
+    }
+
+    /// The dialog of one event, proposing "now" for times and the declared values for receipts.
+    pub fn for_event(d: &MfDetailData, event: MfEvent) -> Out {
+        let m = &d.detail.manifest;
+        let now = d.now.as_str();
+        let mut f = Vec::new();
+        match event {
+            MfEvent::Depart => f.push(MfField::text("at", T::MfFieldDepartedAt, now, H)),
+            MfEvent::Arrive => f.push(MfField::text("at", T::MfFieldArrivedAt, now, H)),
+            MfEvent::Handover => {
+                f.push(MfField::text("at", T::MfFieldHandoverAt, now, H));
+                f.push(MfField::text("place", T::MfFieldHandoverPlace, "", H));
+                let s = Section::Leg(d.detail.legs.len() + 1);
+                for (id, label) in LEG_FIELDS {
+                    f.push(MfField::text(id, label, "", s));
+                }
+            }
+            MfEvent::Confirm => {
+                f.push(MfField::text("at", T::MfFieldReceivedAt, now, H));
+                line_fields(d, &mut f);
+            }
+            MfEvent::ReportDiscrepancy => {
+                // Who was told when, then per waste line: what arrived and, for each line that
+                // differs, its kind with the declared and measured values (一致: no difference).
+                f.push(MfField::text("at", T::MfFieldReceivedAt, now, H));
+                f.push(MfField::text(
+                    "told_generator_at",
+                    T::MfFieldToldGenerator,
+                    now,
+                    H,
+                ));
+                f.push(MfField::text(
+                    "told_bureau_at",
+                    T::MfFieldToldBureau,
+                    now,
+                    H,
+                ));
+                let kinds: Vec<(&str, T)> = std::iter::once(("", T::MfDiffNone))
+                    .chain(DiscrepancyKind::ALL.iter().map(|k| (k.code(), k.label())))
+                    .collect();
+                let mut lines = Vec::new();
+                line_fields(d, &mut lines);
+                for l in &d.detail.lines {
+                    let s = Section::Line(usize::try_from(l.seq).unwrap_or(1));
+                    f.extend(lines.iter().filter(|x| x.section == s).cloned());
+                    f.push(MfField::choice("kind", T::MfFieldDiffKind, &kinds, s));
+                    f.push(MfField::text("declared", T::MfFieldDeclared, "", s));
+                    f.push(MfField::text("measured", T::MfFieldMeasured, "", s));
+                }
+            }
+            MfEvent::Decide => {
+                let options: Vec<(&str, T)> = Decision::ALL
+                    .iter()
+                    .map(|d| (d.code(), d.label()))
+                    .collect();
+                f.push(MfField::choice("decision", T::MfFieldDecision, &options, H));
+            }
+            MfEvent::Complete => f.push(MfField::text(
+                "handling_code",
+                T::MfFieldHandlingCode,
+                "",
+                H,
+            )),
+            MfEvent::Cancel => f.push(MfField::text("reason", T::MfFieldReason, "", H)),
+            MfEvent::Submit | MfEvent::Backfill => {}
+        }
+        MfActionState::push(
+            d,
+            ActionPurpose::Event {
+                id: m.id,
+                row_version: m.row_version,
+                event,
+            },
+            f,
+        )
+    }
+
+    /// A follow-up of a rejected manifest: the same waste, to the same or another licence.
+    pub fn follow_up(d: &MfDetailData) -> Out {
+        let m = &d.detail.manifest;
+        MfActionState::push(
+            d,
+            ActionPurpose::FollowUp { id: m.id },
+            vec![MfField::text(
+                "licence",
+                T::MfFieldLicence,
+                &m.licence_number,
+                H,
+            )],
+        )
+    }
+
+    /// An approved storage extension: document number, new date (proposed a year after receipt),
+    /// who approved it.
+    pub fn extend_stock(d: &MfDetailData) -> Out {
+        let m = &d.detail.manifest;
+        let proposed = m
+            .received_at
+            .as_deref()
+            .and_then(crate::domain::manifest::date_of)
+            .and_then(|r| r.checked_add_months(chrono::Months::new(12)))
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        MfActionState::push(
+            d,
+            ActionPurpose::ExtendStock { id: m.id },
+            vec![
+                MfField::text("approval_number", T::MfFieldExtendNumber, "", H),
+                MfField::text("extended_to", T::MfFieldExtendTo, &proposed, H),
+                MfField::text("approved_by", T::MfFieldExtendBy, "", H),
+            ],
+        )
+    }
+
+    /// The form that registers a licence (`licence`) or an approval.
+    pub fn register(licence: bool) -> Out {
+        let t = |id, label| MfField::text(id, label, "", H);
+        let (purpose, fields) = if licence {
+            (
+                ActionPurpose::Licence,
+                vec![
+                    t("number", T::MfFieldLicence),
+                    t("holder_uscc", T::MfFieldHolderUscc),
+                    t("holder_name", T::MfFieldReceiver),
+                    t("province", T::MfFieldProvince),
+                    t("scope", T::MfFieldScope),
+                    t("modes", T::MfFieldModes),
+                    t("capacity", T::MfFieldCapacity),
+                    t("valid_from", T::MfFieldValidFrom),
+                    t("valid_to", T::MfFieldValidTo),
+                ],
+            )
+        } else {
+            (
+                ActionPurpose::Approval,
+                vec![
+                    t("number", T::MfFieldApproval),
+                    t("generator_uscc", T::MfFieldGeneratorUscc),
+                    t("waste_code", T::MfFieldCode),
+                    t("licence", T::MfFieldLicence),
+                    t("quantity", T::MfFieldApprovedQty),
+                    t("valid_from", T::MfFieldValidFrom),
+                    t("valid_to", T::MfFieldValidTo),
+                ],
+            )
+        };
+        let s = MfActionState {
+            purpose,
+            fields,
+            focus: 0,
+            saving: false,
+            ack_pending: false,
+            number: String::new(),
+        };
+        Out::nav(Nav::Push(Screen::MfAction(Box::new(s))))
+    }
+
+    pub fn title(&self) -> T {
+        match self.purpose {
+            ActionPurpose::Event { event, .. } => event.label(),
+            ActionPurpose::FollowUp { .. } => T::MfActionFollowUp,
+            ActionPurpose::ExtendStock { .. } => T::MfActionExtendStock,
+            ActionPurpose::Licence => T::MfScreenNewLicence,
+            ActionPurpose::Approval => T::MfScreenNewApproval,
+        }
+    }
+
+    fn v(&self, id: &str) -> String {
+        value_of(&self.fields, H, id)
+    }
+
+    fn per_line(&self, id: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|f| f.id == id && matches!(f.section, Section::Line(_)))
+            .map(|f| f.get())
+            .collect()
+    }
+
+    /// One discrepancy per waste line whose kind is not 一致, in line order.
+    pub fn discrepancies(&self) -> Vec<DiscrepancyInput> {
+        let mut seqs: Vec<usize> = self
+            .fields
+            .iter()
+            .filter_map(|f| match f.section {
+                Section::Line(n) if f.id == "kind" => Some(n),
+                _ => None,
+            })
+            .collect();
+        seqs.dedup();
+        seqs.into_iter()
+            .filter_map(|n| {
+                let s = Section::Line(n);
+                let kind = DiscrepancyKind::parse(&value_of(&self.fields, s, "kind"))?;
+                Some(DiscrepancyInput {
+                    line_seq: i64::try_from(n).unwrap_or(1),
+                    kind: Some(kind),
+                    declared: value_of(&self.fields, s, "declared"),
+                    measured: value_of(&self.fields, s, "measured"),
+                })
+            })
+            .collect()
+    }
+
+    fn effect(&self) -> Effect {
+        match &self.purpose {
+            ActionPurpose::FollowUp { id } => Effect::Mf(MfEffect::FollowUp {
+                id: *id,
+                licence: self.v("licence"),
+            }),
+            ActionPurpose::ExtendStock { id } => Effect::Mf(MfEffect::ExtendStock {
+                id: *id,
+                input: ExtensionInput {
+                    approval_number: self.v("approval_number"),
+                    extended_to: self.v("extended_to"),
+                    approved_by: self.v("approved_by"),
+                },
+            }),
+            ActionPurpose::Licence => Effect::Mf(MfEffect::CreateLicence(LicenceInput {
+                number: self.v("number"),
+                holder_uscc: self.v("holder_uscc"),
+                holder_name: self.v("holder_name"),
+                province: self.v("province"),
+                scope: self.v("scope"),
+                // 贮存,利用 or store,utilize; unknown words are dropped and an empty list is refused.
+                modes: self
+                    .v("modes")
+                    .split([',', '，', '、', ' '])
+                    .filter_map(crate::domain::manifest::Mode::parse)
+                    .collect(),
+                capacity: self.v("capacity"),
+                valid_from: self.v("valid_from"),
+                valid_to: self.v("valid_to"),
+            })),
+            ActionPurpose::Approval => Effect::Mf(MfEffect::CreateApproval(ApprovalInput {
+                number: self.v("number"),
+                generator_uscc: self.v("generator_uscc"),
+                waste_code: self.v("waste_code"),
+                licence_number: self.v("licence"),
+                quantity: self.v("quantity"),
+                valid_from: self.v("valid_from"),
+                valid_to: self.v("valid_to"),
+            })),
+            ActionPurpose::Event {
+                id,
+                row_version,
+                event,
+            } => {
+                let leg_section = self.fields.iter().find_map(|f| match f.section {
+                    Section::Leg(n) => Some(Section::Leg(n)),
+                    _ => None,
+                });
+                let leg = leg_section.map(|s| LegDraft {
+                    carrier_name: value_of(&self.fields, s, "carrier_name"),
+                    carrier_uscc: value_of(&self.fields, s, "carrier_uscc"),
+                    transport_licence: value_of(&self.fields, s, "transport_licence"),
+                    plate: value_of(&self.fields, s, "plate"),
+                    driver: value_of(&self.fields, s, "driver"),
+                    escort: value_of(&self.fields, s, "escort"),
+                });
+                let discrepancies = if *event == MfEvent::ReportDiscrepancy {
+                    self.discrepancies()
+                } else {
+                    Vec::new()
+                };
+                Effect::Mf(MfEffect::Transition {
+                    id: *id,
+                    row_version: *row_version,
+                    event: *event,
+                    input: EventInput {
+                        at: self.v("at"),
+                        reason: self.v("reason"),
+                        leg,
+                        place: self.v("place"),
+                        received: self.per_line("received"),
+                        received_containers: self.per_line("received_containers"),
+                        discrepancies,
+                        told_generator_at: self.v("told_generator_at"),
+                        told_bureau_at: self.v("told_bureau_at"),
+                        decision: Decision::parse(&self.v("decision")),
+                        handling_code: self.v("handling_code"),
+                    },
+                    acknowledged: self.ack_pending,
+                })
+            }
+        }
+    }
+
+    /// The record's current version after a conflict: what is typed is submitted against it (the
+    /// service checks the event against the manifest's current state again).
+    pub fn version_reloaded(
+        &mut self,
+        record: Versioned,
+        current: Result<(i64, Text), Text>,
+    ) -> Out {
+        let ActionPurpose::Event {
+            id, row_version, ..
+        } = &mut self.purpose
+        else {
+            return Out::default();
+        };
+        if record != Versioned::Manifest(*id) {
+            return Out::default();
+        }
+        crate::tui::screens::take_version(row_version, current)
+    }
+
+    pub fn done(&mut self, result: Result<Text, Refusal>) -> Out {
+        self.saving = false;
+        match result {
+            Ok(text) => Out::nav(Nav::Pop).with_message(Message::info(text)),
+            Err(mut r) => {
+                if r.text.key == T::ErrConflict
+                    && matches!(self.purpose, ActionPurpose::Event { .. })
+                {
+                    r.text.key = T::ErrConflictReload;
+                }
+                self.ack_pending = r.warnings_only;
+                if r.warnings_only {
+                    return Out::message(Message::warning(
+                        Text::new(T::MfMsgAckWarnings).arg_text("warning", r.text),
+                    ));
+                }
+                Out::message(Message::error(r.text))
+            }
+        }
+    }
+
+    pub fn on_input(&mut self, input: Input) -> Out {
+        let n = self.fields.len();
+        if let Input::Cmd(Cmd::Save) = input {
+            if self.saving {
+                return Out::default();
+            }
+            self.saving = true;
+            return Out::effect(self.effect()).with_message(Message::progress(T::MsgSaving));
+        }
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return Out::default();
+        };
+        match input {
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Refresh) => {
+                if let ActionPurpose::Event { id, .. } = self.purpose {
+                    return Out::effect(Effect::ReloadVersion(Versioned::Manifest(id)));
+                }
+            }
+            Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
+            Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
+            Input::Cmd(Cmd::NextValue) => f.next(true),
+            Input::Cmd(Cmd::PrevValue) => f.next(false),
+            Input::Key(k) => f.key(k),
+            Input::Paste(t) => f.paste(&t),
+            _ => {}
+        }
+        Out::default()
+    }
+}
+
+/// The carrier fields of a leg, in form order.
+pub const LEG_FIELDS: [(&str, T); 6] = [
+    ("carrier_name", T::MfFieldCarrier),
+    ("carrier_uscc", T::MfFieldCarrierUscc),
+    ("transport_licence", T::MfFieldTransportLicence),
+    ("plate", T::MfFieldPlate),
+    ("driver", T::MfFieldDriver),
+    ("escort", T::MfFieldEscort),
+];

@@ -1,0 +1,165 @@
+//! A manifest's detail: header, waste lines, carriers, discrepancies, deadlines and timeline, with an
+//! action bar of what the person may do now (the service's list). Actions without fields run at
+//! once; a refusal that is only warnings asks for a second Enter to acknowledge them.
+
+use crate::domain::manifest::rules::{EventInput, MfEvent};
+use crate::i18n::T;
+use crate::tui::app::{Input, Message, Nav, Out, Screen};
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::Effect;
+use crate::tui::screens::manifest::action::MfActionState;
+use crate::tui::screens::manifest::form::MfFormState;
+use crate::tui::screens::manifest::{MfDetailData, MfEffect, Refusal};
+
+/// One thing the person may do from the detail screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MfAction {
+    Edit,
+    Event(MfEvent),
+    FollowUp,
+    /// Record an approved extension of the receiver's storage (staff, supervisors).
+    ExtendStock,
+}
+
+impl MfAction {
+    pub fn label(self) -> T {
+        match self {
+            MfAction::Edit => T::MfActionEdit,
+            MfAction::Event(e) => e.label(),
+            MfAction::FollowUp => T::MfActionFollowUp,
+            MfAction::ExtendStock => T::MfActionExtendStock,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MfDetailState {
+    pub id: i64,
+    pub data: Option<Box<MfDetailData>>,
+    pub scroll: u16,
+    pub action: usize,
+    pub loading: bool,
+    /// An action refused only for warnings: Enter again sends it acknowledged.
+    pub ack_pending: Option<MfEvent>,
+}
+
+impl MfDetailState {
+    pub fn open(id: i64) -> Out {
+        let s = MfDetailState {
+            id,
+            data: None,
+            scroll: 0,
+            action: 0,
+            loading: true,
+            ack_pending: None,
+        };
+        Out::nav(Nav::Push(Screen::MfDetail(Box::new(s))))
+            .with_effect(Effect::Mf(MfEffect::LoadDetail { id }))
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(Effect::Mf(MfEffect::LoadDetail { id: self.id }))
+    }
+
+    pub fn loaded(&mut self, data: Result<Box<MfDetailData>, crate::i18n::Text>) -> Out {
+        self.loading = false;
+        match data {
+            Ok(d) => {
+                self.data = Some(d);
+                self.action = self.action.min(self.actions().len().saturating_sub(1));
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    /// An action taken at once came back.
+    pub fn done(&mut self, result: Result<crate::i18n::Text, Refusal>) -> Out {
+        match result {
+            Ok(text) => {
+                self.ack_pending = None;
+                // The state changed, so do the actions: start again from the first.
+                self.action = 0;
+                self.reload().with_message(Message::info(text))
+            }
+            Err(r) => {
+                if r.warnings_only {
+                    self.ack_pending = self.actions().get(self.action).and_then(|a| match a {
+                        MfAction::Event(e) => Some(*e),
+                        _ => None,
+                    });
+                    return Out::message(Message::warning(
+                        crate::i18n::Text::new(T::MfMsgAckWarnings).arg_text("warning", r.text),
+                    ));
+                }
+                Out::message(Message::error(r.text))
+            }
+        }
+    }
+
+    pub fn actions(&self) -> Vec<MfAction> {
+        let Some(d) = &self.data else {
+            return Vec::new();
+        };
+        let mut v = Vec::new();
+        if d.detail.may_edit {
+            v.push(MfAction::Edit);
+        }
+        v.extend(d.detail.events.iter().map(|e| MfAction::Event(*e)));
+        if d.detail.may_follow_up {
+            v.push(MfAction::FollowUp);
+        }
+        if d.detail.may_extend_stock {
+            v.push(MfAction::ExtendStock);
+        }
+        v
+    }
+
+    pub fn on_input(&mut self, input: Input) -> Out {
+        let n = self.actions().len();
+        match input {
+            Input::Cmd(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Input::Cmd(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
+            Input::Cmd(Cmd::PageUp) => self.scroll = self.scroll.saturating_sub(10),
+            Input::Cmd(Cmd::PageDown) => self.scroll = self.scroll.saturating_add(10),
+            Input::Cmd(Cmd::NextValue) if n > 0 => {
+                self.action = (self.action + 1) % n;
+                self.ack_pending = None;
+            }
+            Input::Cmd(Cmd::PrevValue) if n > 0 => {
+                self.action = (self.action + n - 1) % n;
+                self.ack_pending = None;
+            }
+            Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Submit) => {
+                let (Some(action), Some(d)) =
+                    (self.actions().get(self.action).copied(), &self.data)
+                else {
+                    return Out::default();
+                };
+                let m = &d.detail.manifest;
+                return match action {
+                    MfAction::Edit => MfFormState::edit(m.id, m.row_version),
+                    MfAction::FollowUp => MfActionState::follow_up(d),
+                    MfAction::ExtendStock => MfActionState::extend_stock(d),
+                    MfAction::Event(e @ (MfEvent::Submit | MfEvent::Backfill)) => {
+                        let acknowledged = self.ack_pending == Some(e);
+                        Out::effect(Effect::Mf(MfEffect::Transition {
+                            id: m.id,
+                            row_version: m.row_version,
+                            event: e,
+                            input: EventInput::default(),
+                            acknowledged,
+                        }))
+                        .with_message(Message::progress(T::MsgSaving))
+                    }
+                    MfAction::Event(e) => MfActionState::for_event(d, e),
+                };
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}

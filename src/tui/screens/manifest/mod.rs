@@ -1,0 +1,322 @@
+//! 危险废物转移联单 screens: the list (filter by state or alert, keyset pages loaded as the selection
+//! reaches the end), and the effects and results of the whole module. The detail is in `mf_detail`,
+//! the forms in `mf_form` and `mf_action`, approvals and licences in `mf_ref`.
+pub mod action;
+pub mod detail;
+pub mod fields;
+pub mod form;
+pub mod form_view;
+pub mod reference;
+pub mod view;
+
+use crate::domain::manifest::MfState;
+use crate::domain::manifest::deadlines::MfAlert;
+use crate::domain::manifest::rules::{EventInput, MfEvent};
+use crate::i18n::{T, Text};
+use crate::service::manifest::{ManifestDetail, ManifestInput, ManifestRow};
+use crate::store::manifest::ListFilter;
+use crate::store::manifest::reference::{Approval, CodeHit, Licence};
+use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::Effect;
+pub use crate::tui::screens::manifest::detail::MfDetailState;
+pub use crate::tui::screens::manifest::form::MfFormState;
+pub use crate::tui::screens::manifest::reference::MfRefState;
+
+/// What the module asks the runtime to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MfEffect {
+    LoadPage {
+        filter: ListFilter,
+        limit: usize,
+    },
+    LoadDetail {
+        id: i64,
+    },
+    /// The licences a form offers, and the time the forms propose.
+    LoadFormData,
+    LoadInput {
+        id: i64,
+    },
+    SearchCodes {
+        day: String,
+        query: String,
+    },
+    Save {
+        id: Option<(i64, i64)>,
+        input: ManifestInput,
+        generator_uscc: String,
+        acknowledged: bool,
+    },
+    Transition {
+        id: i64,
+        row_version: i64,
+        event: MfEvent,
+        input: EventInput,
+        acknowledged: bool,
+    },
+    FollowUp {
+        id: i64,
+        licence: String,
+    },
+    LoadRef,
+    CreateLicence(crate::service::manifest::reference::LicenceInput),
+    CreateApproval(crate::service::manifest::reference::ApprovalInput),
+    /// An approved storage extension (manifests extension, mf).
+    ExtendStock {
+        id: i64,
+        input: crate::service::manifest::extension::ExtensionInput,
+    },
+}
+
+/// What the runtime answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MfMsg {
+    Page {
+        filter: ListFilter,
+        /// The rows and, for a first page, how many match (bounded by `MF_LIST_COUNT_CAP`).
+        rows: Result<(Vec<ManifestRow>, Option<i64>), Text>,
+    },
+    Detail {
+        id: i64,
+        data: Result<Box<MfDetailData>, Text>,
+    },
+    FormData(Result<FormData, Text>),
+    Input(Result<ManifestInput, Text>),
+    Codes {
+        query: String,
+        hits: Result<Vec<CodeHit>, Text>,
+    },
+    /// A save or transition: the message, or the refusal and whether only warnings stood in the way.
+    Done(Result<Text, Refusal>),
+    Ref(Result<RefData, Text>),
+}
+
+/// Approvals, those expiring soon, and licences.
+pub type RefData = (Vec<Approval>, Vec<Approval>, Vec<Licence>);
+
+/// A refused change: what to show, and whether acknowledging warnings would let it through.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub text: Text,
+    pub warnings_only: bool,
+}
+
+/// What the forms need from the database: licences to choose from and "now" to propose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormData {
+    pub licences: Vec<Licence>,
+    pub today: String,
+    pub now: String,
+}
+
+/// The detail with the local time the action forms propose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MfDetailData {
+    pub detail: ManifestDetail,
+    pub now: String,
+}
+
+/// A filter of the list: everything, one state, or one alert.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    All,
+    State(MfState),
+    Alert(MfAlert),
+}
+
+impl Tab {
+    pub const ALL: [Tab; 15] = [
+        Tab::All,
+        Tab::State(MfState::Draft),
+        Tab::State(MfState::PendingTransport),
+        Tab::State(MfState::InTransit),
+        Tab::State(MfState::AwaitingReceipt),
+        Tab::State(MfState::Discrepancy),
+        Tab::State(MfState::Received),
+        Tab::State(MfState::Completed),
+        Tab::State(MfState::Rejected),
+        Tab::State(MfState::Cancelled),
+        Tab::State(MfState::PendingBackfill),
+        Tab::Alert(MfAlert::ReceiptOverdue),
+        Tab::Alert(MfAlert::TransitTooLong),
+        Tab::Alert(MfAlert::BackfillOverdue),
+        Tab::Alert(MfAlert::StockAging),
+    ];
+
+    pub fn label(self) -> T {
+        match self {
+            Tab::All => T::All,
+            Tab::State(s) => s.label(),
+            Tab::Alert(a) => a.label(),
+        }
+    }
+
+    /// The list filter the tab shows (also measured by the benchmark).
+    pub fn filter(self) -> ListFilter {
+        match self {
+            Tab::All => ListFilter::default(),
+            Tab::State(s) => ListFilter {
+                state: Some(s),
+                ..ListFilter::default()
+            },
+            Tab::Alert(a) => ListFilter {
+                alert: Some(a),
+                ..ListFilter::default()
+            },
+        }
+    }
+}
+
+/// The manifest list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MfListState {
+    pub tab: usize,
+    pub rows: Vec<ManifestRow>,
+    pub total: i64,
+    pub selected: usize,
+    pub loading: bool,
+    /// No more pages after the loaded rows.
+    pub complete: bool,
+}
+
+/// Rows one page loads.
+pub const PAGE: usize = 50;
+
+impl MfListState {
+    pub fn open(tab: Tab) -> Out {
+        let mut s = MfListState {
+            tab: Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0),
+            rows: Vec::new(),
+            total: 0,
+            selected: 0,
+            loading: false,
+            complete: false,
+        };
+        let fx = s.load(None);
+        Out::nav(Nav::Push(Screen::MfList(s))).with_effect(fx)
+    }
+
+    pub fn current(&self) -> Tab {
+        Tab::ALL[self.tab % Tab::ALL.len()]
+    }
+
+    fn load(&mut self, before_id: Option<i64>) -> Effect {
+        self.loading = true;
+        Effect::Mf(MfEffect::LoadPage {
+            filter: ListFilter {
+                before_id,
+                ..self.current().filter()
+            },
+            limit: PAGE,
+        })
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.complete = false;
+        Out::effect(self.load(None))
+    }
+
+    pub fn loaded(
+        &mut self,
+        filter: &ListFilter,
+        rows: Result<(Vec<ManifestRow>, Option<i64>), Text>,
+    ) -> Out {
+        let expected = self.current().filter();
+        if filter.state != expected.state || filter.alert != expected.alert {
+            return Out::default();
+        }
+        self.loading = false;
+        match rows {
+            Ok((rows, total)) => {
+                self.complete = rows.len() < PAGE;
+                if let Some(total) = total {
+                    self.total = total;
+                }
+                if filter.before_id.is_none() {
+                    self.rows = rows;
+                } else {
+                    self.rows.extend(rows);
+                }
+                self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+                Out::default()
+            }
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
+    /// Loads the next page when the selection reaches the last loaded row.
+    fn more(&mut self) -> Out {
+        if self.loading || self.complete || self.selected + 1 < self.rows.len() {
+            return Out::default();
+        }
+        let last = self.rows.last().map(|r| r.manifest.id);
+        Out::effect(self.load(last))
+    }
+
+    fn switch(&mut self, tab: usize) -> Out {
+        self.tab = tab % Tab::ALL.len();
+        self.selected = 0;
+        // Never show one filter's rows under another's label.
+        self.rows.clear();
+        self.total = 0;
+        self.reload()
+    }
+
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        let n = Tab::ALL.len();
+        match input {
+            Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Input::Cmd(Cmd::Down) => {
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+                return self.more();
+            }
+            Input::Cmd(Cmd::PageDown) => {
+                self.selected =
+                    (self.selected + env.list_rows()).min(self.rows.len().saturating_sub(1));
+                return self.more();
+            }
+            Input::Cmd(Cmd::PageUp) => {
+                self.selected = self.selected.saturating_sub(env.list_rows());
+            }
+            Input::Cmd(Cmd::First) => self.selected = 0,
+            Input::Cmd(Cmd::NextValue) => return self.switch(self.tab + 1),
+            Input::Cmd(Cmd::PrevValue) => return self.switch(self.tab + n - 1),
+            Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
+            Input::Cmd(Cmd::Open) => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    return MfDetailState::open(r.manifest.id);
+                }
+            }
+            Input::Cmd(Cmd::MfNew) => return MfFormState::new_manifest(env),
+            Input::Cmd(Cmd::MfRef) => return MfRefState::open(),
+            Input::Cmd(Cmd::MfExport) => {
+                let tab = Tab::ALL[self.tab % Tab::ALL.len()];
+                return Out::effect(Effect::ExportManifests {
+                    filter: tab.filter(),
+                    lang: env.lang,
+                })
+                .with_message(Message::progress(T::ReportWriting));
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+}
+
+/// Hands a result of the module to the screen it is for.
+pub fn on_msg(screen: &mut Screen, msg: &MfMsg, top: bool) -> Out {
+    match (screen, msg) {
+        (Screen::MfList(l), MfMsg::Page { filter, rows }) => l.loaded(filter, rows.clone()),
+        (Screen::MfDetail(d), MfMsg::Detail { id, data }) if d.id == *id => d.loaded(data.clone()),
+        (Screen::MfForm(f), MfMsg::FormData(r)) if top => f.form_data(r.clone()),
+        (Screen::MfForm(f), MfMsg::Input(r)) if top => f.input_loaded(r.clone()),
+        (Screen::MfForm(f), MfMsg::Codes { query, hits }) if top => f.codes(query, hits.clone()),
+        (Screen::MfForm(f), MfMsg::Done(r)) if top => f.done(r.clone()),
+        (Screen::MfAction(f), MfMsg::Done(r)) if top => f.done(r.clone()),
+        (Screen::MfDetail(d), MfMsg::Done(r)) if top => d.done(r.clone()),
+        (Screen::MfRef(s), MfMsg::Ref(r)) => s.loaded(r.clone()),
+        _ => Out::default(),
+    }
+}

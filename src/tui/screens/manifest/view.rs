@@ -1,0 +1,484 @@
+//! Drawing the manifest list, a manifest's detail, and the approvals and licences lists.
+
+use crate::domain::manifest::rules::MfEvent;
+use crate::domain::manifest::{MfState, format_tonnes};
+use crate::i18n::{Lang, T, Text};
+use crate::service::local_time;
+use crate::tui::app::App;
+use crate::tui::draw::{put, put_db, put_fit};
+use crate::tui::screens::manifest::detail::MfDetailState;
+use crate::tui::screens::manifest::{MfDetailData, MfListState, MfRefState, Tab};
+use crate::tui::text::{fit, sanitize};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+fn row_line(values: &[(String, usize)]) -> String {
+    let mut out = String::new();
+    for (v, w) in values {
+        out.push_str(&fit(v, *w));
+        out.push(' ');
+    }
+    out
+}
+
+/// The list's count as shown: past the cap the count stopped, so "1000+".
+fn shown_total(total: i64) -> String {
+    let cap = crate::service::manifest::MF_LIST_COUNT_CAP;
+    if total > cap {
+        format!("{cap}+")
+    } else {
+        total.to_string()
+    }
+}
+
+pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfListState) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let w = usize::from(body.width).saturating_sub(2);
+    let tab = s.current();
+    let filter = Text::new(T::MfListFilter)
+        .arg_key("filter", tab.label())
+        .arg("n", shown_total(s.total))
+        .arg("pos", s.tab + 1)
+        .arg("of", Tab::ALL.len())
+        .render(lang);
+    let style = if matches!(tab, Tab::Alert(_)) {
+        theme.warning()
+    } else {
+        theme.heading()
+    };
+    put(frame, body.x + 1, body.y, &filter, w, style);
+    // Six columns and a space after each fill the width exactly.
+    let name_w = w.saturating_sub(14 + 10 + 9 + 12 + 6) / 2;
+    let cols = [14usize, 10, name_w.max(6), name_w.max(6), 9, 12];
+    let header: Vec<(String, usize)> = [
+        T::MfColNumber,
+        T::MfColState,
+        T::MfFieldGenerator,
+        T::MfFieldReceiver,
+        T::MfColTonnes,
+        T::MfColAlert,
+    ]
+    .iter()
+    .zip(cols)
+    .map(|(t, w)| (t.get(lang).to_string(), w))
+    .collect();
+    put_fit(
+        frame,
+        body.x + 1,
+        body.y + 1,
+        &row_line(&header),
+        w,
+        theme.heading(),
+    );
+    if s.rows.is_empty() {
+        let text = if s.loading {
+            T::MsgLoading
+        } else {
+            T::MfListEmpty
+        };
+        put(
+            frame,
+            body.x + 2,
+            body.y + 2,
+            text.get(lang),
+            w,
+            theme.dim(),
+        );
+        return;
+    }
+    let room = usize::from(body.height.saturating_sub(2));
+    let first = s.selected.saturating_sub(room.saturating_sub(1));
+    for (i, row) in s.rows.iter().enumerate().skip(first).take(room) {
+        let y = body.y + 2 + (i - first) as u16;
+        let m = &row.manifest;
+        let alert = row
+            .alerts
+            .first()
+            .map(|a| a.label().get(lang).to_string())
+            .unwrap_or_default();
+        let values = [
+            m.number.clone(),
+            m.state.label().get(lang).to_string(),
+            sanitize(&m.generator_name),
+            sanitize(&m.receiver_name),
+            format!("{:>9}", format_tonnes(m.total_kg)),
+            alert,
+        ];
+        let line: Vec<(String, usize)> = values.into_iter().zip(cols).collect();
+        let style = if i == s.selected {
+            theme.selected()
+        } else if !row.alerts.is_empty() {
+            theme.warning()
+        } else {
+            theme.base()
+        };
+        put_fit(frame, body.x + 1, y, &row_line(&line), w, style);
+    }
+}
+
+enum Line {
+    Field(T, String),
+    Heading(String),
+    Text(String),
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+fn detail_lines(d: &MfDetailData, lang: Lang) -> Vec<Line> {
+    let m = &d.detail.manifest;
+    let mut v = vec![
+        Line::Field(
+            T::MfColState,
+            format!(
+                "{}  {}",
+                m.state.label().get(lang),
+                m.origin.label().get(lang)
+            ),
+        ),
+        Line::Field(T::MfFieldGenerator, sanitize(&m.generator_name)),
+        Line::Field(
+            T::MfFieldReceiver,
+            format!("{} ({})", sanitize(&m.receiver_name), m.receiver_province),
+        ),
+        Line::Field(
+            T::MfFieldLicence,
+            format!(
+                "{} {}",
+                sanitize(&m.licence_number),
+                m.handling_mode.label().get(lang)
+            ),
+        ),
+        Line::Field(
+            T::MfFieldTransferDate,
+            format!(
+                "{}  {} {}",
+                m.transfer_date,
+                T::MfEdition.get(lang),
+                m.edition_label
+            ),
+        ),
+    ];
+    if let Some(a) = &d.detail.approval {
+        v.push(Line::Field(
+            T::MfFieldApproval,
+            format!(
+                "{} {} {}/{} t  {}",
+                sanitize(&a.number),
+                a.waste_code,
+                format_tonnes(a.used_kg),
+                format_tonnes(a.approved_kg),
+                a.valid_to
+            ),
+        ));
+    }
+    for a in &d.detail.alerts {
+        v.push(Line::Field(T::MfColAlert, a.label().get(lang).to_string()));
+    }
+    if let Some(due) = &d.detail.receipt_due {
+        v.push(Line::Field(T::MfReceiptDue, due.date.to_string()));
+    }
+    if let Some(due) = &d.detail.backfill_due {
+        v.push(Line::Field(T::MfBackfillDue, due.date.to_string()));
+    }
+    if !m.warnings.is_empty() {
+        v.push(Line::Field(T::MfWarningsAcked, m.warnings.clone()));
+    }
+    v.push(Line::Heading(
+        Text::new(T::MfSectionLines)
+            .arg("total", format_tonnes(m.total_kg))
+            .render(lang),
+    ));
+    for l in &d.detail.lines {
+        let received = l
+            .received_kg
+            .map(|k| format!(" -> {}", format_tonnes(k)))
+            .unwrap_or_default();
+        // The figures first, the long name last, so truncation never hides a quantity.
+        v.push(Line::Text(format!(
+            "{}. {} [{}] {} {} t{} {}x{} {}",
+            l.seq,
+            l.code,
+            l.hazard,
+            l.form,
+            format_tonnes(l.quantity_kg),
+            received,
+            l.containers,
+            sanitize(&l.packaging),
+            sanitize(&l.name)
+        )));
+    }
+    v.push(Line::Heading(T::MfSectionLegs.get(lang).to_string()));
+    for leg in &d.detail.legs {
+        let c = &leg.carrier;
+        v.push(Line::Text(format!(
+            "{}. {} {} {} {}",
+            leg.seq,
+            sanitize(&c.carrier_name),
+            sanitize(&c.plate),
+            sanitize(&c.driver),
+            sanitize(&c.escort)
+        )));
+        let times = [
+            (T::MfFieldDepartedAt, opt(&leg.departed_at)),
+            (T::MfFieldHandoverAt, opt(&leg.handover_at)),
+            (T::MfFieldArrivedAt, opt(&leg.arrived_at)),
+        ];
+        let shown: Vec<String> = times
+            .iter()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(l, t)| format!("{} {t}", l.get(lang)))
+            .collect();
+        if !shown.is_empty() || !leg.handover_place.is_empty() {
+            v.push(Line::Text(format!(
+                "   {} {}",
+                shown.join("  "),
+                sanitize(&leg.handover_place)
+            )));
+        }
+    }
+    if m.received_at.is_some() {
+        v.push(Line::Field(
+            T::MfFieldReceivedAt,
+            format!(
+                "{}  {} t  {}",
+                opt(&m.received_at),
+                m.received_kg.map(format_tonnes).unwrap_or_default(),
+                m.decision.map(|d| d.label().get(lang)).unwrap_or("")
+            ),
+        ));
+    }
+    if !d.detail.discrepancies.is_empty() {
+        v.push(Line::Heading(
+            T::MfSectionDiscrepancies.get(lang).to_string(),
+        ));
+        for x in &d.detail.discrepancies {
+            v.push(Line::Text(format!(
+                "{}. {}: {} / {}",
+                x.line_seq,
+                x.kind.label().get(lang),
+                sanitize(&x.declared),
+                sanitize(&x.measured)
+            )));
+            v.push(Line::Text(
+                Text::new(T::MfToldLine)
+                    .arg("generator", &x.told_generator_at)
+                    .arg("bureau", &x.told_bureau_at)
+                    .render(lang),
+            ));
+        }
+    }
+    if !d.detail.extensions.is_empty() {
+        v.push(Line::Heading(T::MfSectionExtensions.get(lang).to_string()));
+        for x in &d.detail.extensions {
+            v.push(Line::Text(
+                Text::new(T::MfExtensionLine)
+                    .arg("number", sanitize(&x.approval_number))
+                    .arg("until", &x.extended_to)
+                    .arg("by", sanitize(&x.approved_by))
+                    .render(lang),
+            ));
+        }
+    }
+    if !m.handling_code.is_empty() {
+        v.push(Line::Field(T::MfFieldHandlingCode, m.handling_code.clone()));
+    }
+    if !m.cancel_reason.is_empty() {
+        v.push(Line::Field(T::MfFieldReason, sanitize(&m.cancel_reason)));
+    }
+    v.push(Line::Heading(T::MfSectionTimeline.get(lang).to_string()));
+    for h in &d.detail.history {
+        let event = MfEvent::parse(&h.event);
+        let label = match event {
+            Some(e) => e.label().get(lang).to_string(),
+            None if h.event == "extend_stock" => T::MfActionExtendStock.get(lang).to_string(),
+            None => T::MfEventCreate.get(lang).to_string(),
+        };
+        let to = MfState::parse(&h.to_state)
+            .map(|s| s.label().get(lang).to_string())
+            .unwrap_or_default();
+        // A decision is stored as its code and shown in the chosen language.
+        let note = match (event, crate::domain::manifest::Decision::parse(&h.note)) {
+            (Some(MfEvent::Decide), Some(dec)) => dec.label().get(lang).to_string(),
+            _ => sanitize(&h.note),
+        };
+        v.push(Line::Text(format!(
+            "{} {} {} -> {} {}",
+            local_time(&h.at),
+            sanitize(&h.by_name),
+            label,
+            to,
+            note
+        )));
+    }
+    v
+}
+
+pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfDetailState) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let w = usize::from(body.width).saturating_sub(2);
+    let Some(d) = &s.data else {
+        put(
+            frame,
+            body.x + 1,
+            body.y + 1,
+            T::MsgLoading.get(lang),
+            w,
+            theme.dim(),
+        );
+        return;
+    };
+    let room = usize::from(body.height.saturating_sub(2));
+    let lines = detail_lines(d, lang);
+    let top = usize::from(s.scroll).min(lines.len().saturating_sub(room));
+    for (i, line) in lines.iter().skip(top).take(room).enumerate() {
+        let y = body.y + i as u16;
+        match line {
+            Line::Field(label, value) => {
+                put(frame, body.x + 1, y, label.get(lang), 14, theme.label());
+                put_db(frame, body.x + 16, y, value, w - 15, theme.base());
+            }
+            Line::Heading(t) => {
+                put(frame, body.x + 1, y, t, w, theme.heading());
+            }
+            Line::Text(t) => {
+                put_db(frame, body.x + 3, y, t, w - 2, theme.base());
+            }
+        }
+    }
+    let y = body.bottom().saturating_sub(1);
+    let actions = s.actions();
+    let mut x = put(
+        frame,
+        body.x + 1,
+        y,
+        T::AssistActions.get(lang),
+        w,
+        theme.label(),
+    ) + 1;
+    if actions.is_empty() {
+        put(frame, x, y, T::AssistNoActions.get(lang), w, theme.dim());
+    }
+    for (i, a) in actions.iter().enumerate() {
+        let style = if i == s.action {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        x = put(frame, x, y, &format!(" {} ", a.label().get(lang)), w, style) + 1;
+    }
+}
+
+pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfRefState) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let w = usize::from(body.width).saturating_sub(2);
+    let mut x = body.x + 1;
+    for (i, t) in [T::MfScreenApprovals, T::MfScreenLicences]
+        .iter()
+        .enumerate()
+    {
+        let style = if i == s.tab {
+            theme.selected()
+        } else {
+            theme.label()
+        };
+        x = put(frame, x, body.y, &format!(" {} ", t.get(lang)), w, style) + 1;
+    }
+    // Columns sized to fit 78 cells: the end of validity is what people look for, so it is never cut.
+    let row = |cols: &[(String, usize)]| {
+        cols.iter()
+            .map(|(v, w)| fit(v, *w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (header, lines): (String, Vec<(String, bool)>) = if s.tab == 0 {
+        let header = row(&[
+            (T::MfFieldApproval.get(lang).to_string(), 14),
+            (T::MfFieldGenerator.get(lang).to_string(), 10),
+            (T::MfFieldCode.get(lang).to_string(), 10),
+            (T::MfFieldReceiver.get(lang).to_string(), 10),
+            (T::MfColUsedApproved.get(lang).to_string(), 15),
+            (T::MfFieldValidTo.get(lang).to_string(), 10),
+        ]);
+        let lines = s
+            .approvals
+            .iter()
+            .map(|a| {
+                let cols = [
+                    (sanitize(&a.number), 14),
+                    (sanitize(&a.generator_name), 10),
+                    (a.waste_code.clone(), 10),
+                    (sanitize(&a.receiver_name), 10),
+                    (
+                        format!(
+                            "{}/{}",
+                            format_tonnes(a.used_kg),
+                            format_tonnes(a.approved_kg)
+                        ),
+                        15,
+                    ),
+                    (a.valid_to.clone(), 10),
+                ];
+                (row(&cols), s.is_expiring(a))
+            })
+            .collect();
+        (header, lines)
+    } else {
+        let header = row(&[
+            (T::MfFieldLicence.get(lang).to_string(), 14),
+            (T::MfFieldReceiver.get(lang).to_string(), 16),
+            (T::MfColProvince.get(lang).to_string(), 4),
+            (T::MfColScope.get(lang).to_string(), 14),
+            (T::MfFieldMode.get(lang).to_string(), 12),
+            (T::MfFieldValidTo.get(lang).to_string(), 10),
+        ]);
+        let lines = s
+            .licences
+            .iter()
+            .map(|l| {
+                let modes: Vec<&str> = l
+                    .modes
+                    .split(',')
+                    .filter_map(crate::domain::manifest::Mode::parse)
+                    .map(|m| m.label().get(lang))
+                    .collect();
+                let cols = [
+                    (sanitize(&l.number), 14),
+                    (sanitize(&l.holder_name), 16),
+                    (l.province.clone(), 4),
+                    (l.scope.clone(), 14),
+                    (modes.join(","), 12),
+                    (l.valid_to.clone(), 10),
+                ];
+                (row(&cols), false)
+            })
+            .collect();
+        (header, lines)
+    };
+    put_fit(frame, body.x + 1, body.y + 1, &header, w, theme.heading());
+    if lines.is_empty() {
+        let t = if s.loading {
+            T::MsgLoading
+        } else {
+            T::MfListEmpty
+        };
+        put(frame, body.x + 2, body.y + 2, t.get(lang), w, theme.dim());
+    }
+    let room = usize::from(body.height.saturating_sub(2));
+    let first = s.selected.saturating_sub(room.saturating_sub(1));
+    for (i, (line, warn)) in lines.iter().enumerate().skip(first).take(room) {
+        let y = body.y + 2 + (i - first) as u16;
+        let style = if i == s.selected {
+            theme.selected()
+        } else if *warn {
+            theme.warning()
+        } else {
+            theme.base()
+        };
+        put_fit(frame, body.x + 1, y, line, w, style);
+    }
+}

@@ -1,0 +1,387 @@
+//! 正面清单 screens: the entries list (filter by state, reviews due) and one entry with its criteria,
+//! timeline and triggers, where the role's transitions are offered (destructive ones asked first).
+pub mod form;
+pub mod view;
+
+use crate::domain::positive_list::{EntryState, RemovalCause, Transition};
+use crate::i18n::{T, Text};
+use crate::service::positive_list::EntryDetail;
+use crate::store::positive_list::Entry;
+use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::Effect;
+use crate::tui::overlays::positive_list::reason::ReasonState;
+use crate::tui::overlays::positive_list::trigger::TriggerState;
+use crate::tui::overlays::{Chosen, Overlay};
+
+/// Which entries the list shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlFilter {
+    pub state: Option<EntryState>,
+    /// Listed entries whose review is due within 30 days.
+    pub due_only: bool,
+    /// Entries under notice ending within 7 days (or over).
+    pub notice_ending: bool,
+    /// Entries with a removal proposal awaiting a supervisor (the home screen's line).
+    pub pending_removal: bool,
+    /// One batch (id, name), when opened from the batches screen.
+    pub batch: Option<(i64, String)>,
+    /// One region (the region filter cycles through the session's regions).
+    pub region: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlListState {
+    pub filter: PlFilter,
+    pub rows: Vec<Entry>,
+    pub selected: usize,
+    pub loading: bool,
+}
+
+fn load(filter: &PlFilter) -> Effect {
+    Effect::PlLoadEntries(filter.clone())
+}
+
+impl PlListState {
+    pub fn open(filter: PlFilter) -> Out {
+        let fx = load(&filter);
+        let state = PlListState {
+            filter,
+            loading: true,
+            ..PlListState::default()
+        };
+        Out::nav(Nav::Push(Screen::PlList(state))).with_effect(fx)
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(load(&self.filter))
+    }
+
+    pub fn loaded(&mut self, result: Result<Vec<Entry>, Text>) -> Out {
+        self.loading = false;
+        match result {
+            Ok(rows) => {
+                self.selected = self.selected.min(rows.len().saturating_sub(1));
+                self.rows = rows;
+                Out::default()
+            }
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
+    /// All states, then each state in turn.
+    fn next_state(&mut self) {
+        let all = EntryState::ALL;
+        self.filter.state = match self.filter.state {
+            None => all.first().copied(),
+            Some(s) => all
+                .iter()
+                .position(|x| *x == s)
+                .and_then(|i| all.get(i + 1).copied()),
+        };
+    }
+
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        let Input::Cmd(cmd) = input else {
+            return Out::default();
+        };
+        let last = self.rows.len().saturating_sub(1);
+        let page = env.list_rows().max(1);
+        match cmd {
+            Cmd::Up => self.selected = self.selected.saturating_sub(1),
+            Cmd::Down => self.selected = (self.selected + 1).min(last),
+            Cmd::PageUp => self.selected = self.selected.saturating_sub(page),
+            Cmd::PageDown => self.selected = (self.selected + page).min(last),
+            Cmd::First => self.selected = 0,
+            Cmd::Last => self.selected = last,
+            Cmd::Refresh => return self.reload(),
+            Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::Filter => {
+                self.next_state();
+                self.filter.due_only = false;
+                self.filter.notice_ending = false;
+                self.filter.pending_removal = false;
+                self.selected = 0;
+                return self.reload();
+            }
+            Cmd::PlRegion => {
+                let regions: Vec<String> = env
+                    .session
+                    .map(|s| {
+                        s.regions
+                            .iter()
+                            .filter(|r| r.kind != "city")
+                            .map(|r| r.code.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                self.filter.region = match &self.filter.region {
+                    None => regions.first().cloned(),
+                    Some(cur) => regions
+                        .iter()
+                        .position(|r| r == cur)
+                        .and_then(|i| regions.get(i + 1).cloned()),
+                };
+                self.selected = 0;
+                return self.reload();
+            }
+            Cmd::PlBatches => return PlBatchesState::open(),
+            Cmd::PlDueOnly => {
+                self.filter = PlFilter {
+                    due_only: !self.filter.due_only,
+                    region: self.filter.region.clone(),
+                    ..PlFilter::default()
+                };
+                self.selected = 0;
+                return self.reload();
+            }
+            Cmd::PlNewBatch => {
+                return crate::tui::screens::assistance::form::AssistFormState::pl_new_batch();
+            }
+            Cmd::PlExport => {
+                return Out::effect(Effect::PlExport {
+                    filter: self.filter.clone(),
+                    lang: env.lang,
+                })
+                .with_message(Message::progress(T::MsgLoading));
+            }
+            Cmd::Open => {
+                if let Some(x) = self.rows.get(self.selected) {
+                    return PlEntryState::open(x.id);
+                }
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        match result {
+            Ok(text) => self.reload().with_message(Message::info(text)),
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlEntryState {
+    pub id: i64,
+    pub data: Option<EntryDetail>,
+    pub scroll: usize,
+    pub loading: bool,
+}
+
+impl PlEntryState {
+    pub fn open(id: i64) -> Out {
+        let state = PlEntryState {
+            id,
+            data: None,
+            scroll: 0,
+            loading: true,
+        };
+        Out::nav(Nav::Push(Screen::PlEntry(state))).with_effect(Effect::PlLoadEntry { id })
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(Effect::PlLoadEntry { id: self.id })
+    }
+
+    pub fn loaded(&mut self, data: Result<EntryDetail, Text>) -> Out {
+        self.loading = false;
+        match data {
+            Ok(d) => {
+                self.data = Some(d);
+                Out::default()
+            }
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
+    /// The transition a command asks for.
+    fn transition(cmd: Cmd) -> Option<Transition> {
+        Some(match cmd {
+            Cmd::PlStartNotice => Transition::StartNotice,
+            Cmd::PlAdmit => Transition::Admit,
+            Cmd::PlObjection => Transition::UpholdObjection,
+            Cmd::PlStartReview => Transition::StartReview,
+            Cmd::PlPassReview => Transition::PassReview,
+            Cmd::PlFailReview => Transition::FailReview,
+            Cmd::PlRemove => Transition::Remove,
+            _ => return None,
+        })
+    }
+
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        let Input::Cmd(cmd) = input else {
+            return Out::default();
+        };
+        let page = env.list_rows().max(1);
+        match cmd {
+            Cmd::Up => self.scroll = self.scroll.saturating_sub(1),
+            Cmd::Down => self.scroll += 1,
+            Cmd::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Cmd::PageDown => self.scroll += page,
+            Cmd::First => self.scroll = 0,
+            Cmd::Refresh => return self.reload(),
+            Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::PlOffsite => {
+                if let Some(d) = &self.data {
+                    let x = &d.entry;
+                    return crate::tui::screens::assistance::form::AssistFormState::pl_offsite(
+                        x.id,
+                        x.row_version,
+                        &x.offsite_means,
+                    );
+                }
+            }
+            Cmd::PlTrigger => {
+                if let Some(d) = &self.data {
+                    let x = &d.entry;
+                    if !EntryState::parse(&x.state).is_some_and(EntryState::is_listed) {
+                        return Out::message(Message::error(Text::new(T::ErrPlNotListed)));
+                    }
+                    return Out::nav(Nav::Open(Overlay::PlTrigger(TriggerState::new(
+                        x.id,
+                        &x.enterprise_name,
+                    ))));
+                }
+            }
+            other => {
+                if let (Some(t), Some(d)) = (Self::transition(other), &self.data) {
+                    let x = &d.entry;
+                    let from = EntryState::parse(&x.state);
+                    if from.and_then(|s| t.apply(s)).is_none() {
+                        let state = from.map_or(T::ListNone, EntryState::label);
+                        return Out::message(Message::error(
+                            Text::new(T::ErrPlTransition)
+                                .arg_key("state", state)
+                                .arg_key("action", t.label()),
+                        ));
+                    }
+                    let mut dialog = ReasonState::new(x.id, x.row_version, t, &x.enterprise_name);
+                    // A removal proposed after a filed case starts with that cause.
+                    if dialog.cause.is_some() && !x.removal_proposal.is_empty() {
+                        dialog.cause = Some(RemovalCause::CaseFiled);
+                    }
+                    return Out::nav(Nav::Open(Overlay::PlReason(dialog)));
+                }
+            }
+        }
+        Out::default()
+    }
+
+    pub fn from_overlay(&mut self, chosen: Chosen) -> Out {
+        match chosen {
+            Chosen::PlTransition {
+                id,
+                row_version,
+                transition,
+                reason,
+                cause,
+            } if id == self.id => Out::effect(Effect::PlTransition {
+                id,
+                row_version,
+                transition,
+                reason,
+                cause,
+            })
+            .with_message(Message::progress(T::MsgLoading)),
+            Chosen::PlTrigger {
+                id,
+                kind,
+                reference,
+                occurred_on,
+                handling,
+                note,
+            } if id == self.id => Out::effect(Effect::PlTrigger {
+                id,
+                kind,
+                reference,
+                occurred_on,
+                handling,
+                note,
+            })
+            .with_message(Message::progress(T::MsgLoading)),
+            _ => Out::default(),
+        }
+    }
+
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        match result {
+            Ok(text) => self.reload().with_message(Message::info(text)),
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+}
+
+/// The batches, newest first, with their entries counted per state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlBatchesState {
+    pub rows: Vec<crate::store::positive_list::Batch>,
+    pub selected: usize,
+    pub loading: bool,
+}
+
+impl PlBatchesState {
+    pub fn open() -> Out {
+        let state = PlBatchesState {
+            loading: true,
+            ..PlBatchesState::default()
+        };
+        Out::nav(Nav::Push(Screen::PlBatches(state))).with_effect(Effect::PlLoadBatches)
+    }
+
+    pub fn reload(&mut self) -> Out {
+        self.loading = true;
+        Out::effect(Effect::PlLoadBatches)
+    }
+
+    pub fn loaded(&mut self, result: Result<Vec<crate::store::positive_list::Batch>, Text>) -> Out {
+        self.loading = false;
+        match result {
+            Ok(rows) => {
+                self.selected = self.selected.min(rows.len().saturating_sub(1));
+                self.rows = rows;
+                Out::default()
+            }
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
+    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        let Input::Cmd(cmd) = input else {
+            return Out::default();
+        };
+        let last = self.rows.len().saturating_sub(1);
+        match cmd {
+            Cmd::Up => self.selected = self.selected.saturating_sub(1),
+            Cmd::Down => self.selected = (self.selected + 1).min(last),
+            Cmd::First => self.selected = 0,
+            Cmd::Last => self.selected = last,
+            Cmd::Refresh => return self.reload(),
+            Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::PlNewBatch => {
+                return crate::tui::screens::assistance::form::AssistFormState::pl_new_batch();
+            }
+            Cmd::Open => {
+                if let Some(b) = self.rows.get(self.selected) {
+                    return PlListState::open(PlFilter {
+                        batch: Some((b.id, b.name.clone())),
+                        ..PlFilter::default()
+                    });
+                }
+            }
+            _ => {}
+        }
+        Out::default()
+    }
+
+    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
+        match result {
+            Ok(text) => self.reload().with_message(Message::info(text)),
+            Err(text) => Out::message(Message::error(text)),
+        }
+    }
+}

@@ -1,0 +1,385 @@
+//! Drawing the 正面清单 screens: the entries table and one entry (criteria with evidence, timeline,
+//! triggers), plus the one-line summary the enterprise 360° view shows per entry.
+
+use crate::domain::positive_list::{
+    Criterion, EntryState, Handling, RemovalCause, TriggerKind, Verdict,
+};
+use crate::i18n::{Lang, T, Text};
+use crate::service::local_time;
+use crate::service::positive_list::EntryDetail;
+use crate::store::positive_list::Entry;
+use crate::tui::app::App;
+use crate::tui::draw::{put, put_fit};
+use crate::tui::screens::enterprise::detail_view::{Line, draw_lines};
+use crate::tui::screens::enterprise::fields::region_name;
+use crate::tui::screens::positive_list::{PlBatchesState, PlEntryState, PlListState};
+use crate::tui::text::{fit, sanitize};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+fn label<E: Copy>(code: &str, parse: fn(&str) -> Option<E>, lbl: fn(E) -> T, lang: Lang) -> String {
+    parse(code)
+        .map(|v| lbl(v).get(lang).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+fn state_label(code: &str, lang: Lang) -> String {
+    label(code, EntryState::parse, EntryState::label, lang)
+}
+
+/// The date that matters in the entry's state: notice end, review due, or re-application date.
+fn key_date(x: &Entry) -> &str {
+    match x.state.as_str() {
+        "notice" => &x.notice_end,
+        "listed" | "review" => &x.review_due,
+        "removed" => &x.reapply_from,
+        _ => "",
+    }
+}
+
+/// "2026年第1批  在册  纳入 2026-03-02  复核 2027-03-02" for the 360° view.
+pub fn entry_summary(x: &Entry, lang: Lang) -> String {
+    let mut s = format!("{}  {}", x.batch_name, state_label(&x.state, lang));
+    let mut add = |t: T, v: &str| {
+        if !v.is_empty() {
+            s.push_str(&format!("  {} {v}", t.get(lang)));
+        }
+    };
+    add(T::PlColNoticeEnd, &x.notice_end);
+    add(T::PlColListedOn, &x.listed_on);
+    if x.state == "listed" || x.state == "review" {
+        add(T::PlColReviewDue, &x.review_due);
+    }
+    add(T::PlFieldReason, &x.removal_reason);
+    s
+}
+
+pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlListState) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let regions = app
+        .session
+        .as_ref()
+        .map(|s| s.regions.as_slice())
+        .unwrap_or(&[]);
+    let table_w = usize::from(body.width) - 2;
+    let mut filter = match (&s.filter.state, s.filter.due_only, s.filter.notice_ending) {
+        (_, true, _) => T::PlFilterDue.get(lang).to_string(),
+        (_, _, true) => T::PlFilterNoticeEnding.get(lang).to_string(),
+        _ if s.filter.pending_removal => T::TaskPlRemovalProposals.get(lang).to_string(),
+        (Some(st), ..) => st.label().get(lang).to_string(),
+        (None, ..) => T::PlFilterAll.get(lang).to_string(),
+    };
+    if let Some((_, name)) = &s.filter.batch {
+        filter = format!("{}  {filter}", sanitize(name));
+    }
+    if let Some(r) = &s.filter.region {
+        filter = format!("{}  {filter}", region_name(r, regions, lang));
+    }
+    let head = Text::new(T::PlListFilter)
+        .arg("filter", filter)
+        .arg("n", s.rows.len())
+        .render(lang);
+    put(frame, body.x + 1, body.y, &head, table_w, theme.label());
+    let (batch_w, region_w, state_w, date_w) = (12, 10, 8, 10);
+    let name_w = table_w.saturating_sub(batch_w + region_w + state_w + date_w + 4);
+    let cols = [
+        (T::PlColBatch, batch_w),
+        (T::FieldName, name_w),
+        (T::FieldRegion, region_w),
+        (T::FieldListStatus, state_w),
+        (T::PlColDate, date_w),
+    ];
+    let header: String = cols
+        .iter()
+        .map(|(t, w)| fit(t.get(lang), *w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    put_fit(
+        frame,
+        body.x + 1,
+        body.y + 1,
+        &header,
+        table_w,
+        theme.heading(),
+    );
+    if s.rows.is_empty() {
+        let text = if s.loading {
+            T::MsgLoading
+        } else {
+            T::HomeEmpty
+        };
+        put(
+            frame,
+            body.x + 2,
+            body.y + 2,
+            text.get(lang),
+            table_w,
+            theme.dim(),
+        );
+        return;
+    }
+    let visible = usize::from(body.height).saturating_sub(2).max(1);
+    let first = s.selected.saturating_sub(visible - 1);
+    for (i, x) in s.rows.iter().enumerate().skip(first).take(visible) {
+        let y = body.y + 2 + (i - first) as u16;
+        let line = [
+            fit(&sanitize(&x.batch_name), batch_w),
+            fit(&sanitize(&x.enterprise_name), name_w),
+            fit(&region_name(&x.region_code, regions, lang), region_w),
+            fit(&state_label(&x.state, lang), state_w),
+            fit(key_date(x), date_w),
+        ]
+        .join(" ");
+        let style = if i == s.selected {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        put_fit(frame, body.x + 1, y, &line, table_w, style);
+    }
+}
+
+fn field(lines: &mut Vec<Line>, lang: Lang, t: T, v: &str) {
+    if !v.is_empty() {
+        lines.push(Line::Field(t.get(lang).to_string(), v.to_string(), false));
+    }
+}
+
+/// The entry's lines: facts, criteria now (and as recorded at the notice), timeline, triggers.
+pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
+    let x = &d.entry;
+    let regions = app
+        .session
+        .as_ref()
+        .map(|s| s.regions.as_slice())
+        .unwrap_or(&[]);
+    let mut out = vec![Line::Heading(T::PlSectionEntry)];
+    field(&mut out, lang, T::FieldName, &x.enterprise_name);
+    field(&mut out, lang, T::FieldUscc, &x.uscc);
+    field(
+        &mut out,
+        lang,
+        T::FieldRegion,
+        &region_name(&x.region_code, regions, lang),
+    );
+    field(&mut out, lang, T::PlColBatch, &x.batch_name);
+    field(
+        &mut out,
+        lang,
+        T::FieldListStatus,
+        &state_label(&x.state, lang),
+    );
+    field(
+        &mut out,
+        lang,
+        T::PlFieldOrigin,
+        &label(
+            &x.origin,
+            crate::domain::positive_list::Origin::parse,
+            |o| o.label(),
+            lang,
+        ),
+    );
+    if !x.notice_start.is_empty() {
+        field(
+            &mut out,
+            lang,
+            T::PlFieldNotice,
+            &format!("{} ~ {}", x.notice_start, x.notice_end),
+        );
+    }
+    field(&mut out, lang, T::PlColListedOn, &x.listed_on);
+    field(&mut out, lang, T::PlColReviewDue, &x.review_due);
+    field(&mut out, lang, T::PlFieldOffsite, &x.offsite_means);
+    field(&mut out, lang, T::PlFieldOverride, &x.override_reason);
+    if !x.removal_proposal.is_empty() {
+        out.push(Line::Field(
+            T::PlFieldProposal.get(lang).to_string(),
+            x.removal_proposal.clone(),
+            true,
+        ));
+    }
+    if !x.removal_cause.is_empty() {
+        field(
+            &mut out,
+            lang,
+            T::PlFieldCause,
+            &label(
+                &x.removal_cause,
+                RemovalCause::parse,
+                RemovalCause::label,
+                lang,
+            ),
+        );
+    }
+    field(&mut out, lang, T::PlFieldReason, &x.removal_reason);
+    field(&mut out, lang, T::PlFieldReapply, &x.reapply_from);
+    out.push(Line::Blank);
+    out.push(Line::Heading(T::PlSectionCriteria));
+    for r in &d.current {
+        out.push(Line::Text(format!(
+            "{} {}  {}",
+            verdict_mark(r.verdict),
+            fit(r.verdict.label().get(lang), 8),
+            r.criterion.label().get(lang)
+        )));
+        out.push(Line::Text(format!(
+            "           {}",
+            r.evidence.render(lang)
+        )));
+    }
+    if !d.recorded.is_empty() {
+        out.push(Line::Blank);
+        out.push(Line::Heading(T::PlSectionRecorded));
+        for r in &d.recorded {
+            out.push(Line::Text(format!(
+                "{} {}  {}",
+                label(&r.result, Verdict::parse, Verdict::label, lang),
+                label(&r.criterion, Criterion::parse, Criterion::label, lang),
+                in_lang(&r.evidence, lang)
+            )));
+        }
+    }
+    out.push(Line::Blank);
+    out.push(Line::Heading(T::PlSectionTimeline));
+    for h in &d.history {
+        let from = if h.from_state.is_empty() {
+            String::new()
+        } else {
+            format!("{} -> ", state_label(&h.from_state, lang))
+        };
+        out.push(Line::Text(format!(
+            "{}  {}  {from}{}  {}",
+            local_time(&h.at),
+            h.by_name,
+            state_label(&h.to_state, lang),
+            label(
+                &h.reason,
+                crate::domain::positive_list::Origin::parse,
+                |o| o.label(),
+                lang
+            )
+        )));
+    }
+    out.push(Line::Blank);
+    out.push(Line::Heading(T::PlSectionTriggers));
+    if d.triggers.is_empty() {
+        out.push(Line::Text(T::None_.get(lang).to_string()));
+    }
+    for t in &d.triggers {
+        out.push(Line::Text(format!(
+            "{}  {}  {}  {}  {}",
+            t.occurred_on,
+            label(&t.kind, TriggerKind::parse, TriggerKind::label, lang),
+            t.reference,
+            label(&t.handling, Handling::parse, Handling::label, lang),
+            t.note
+        )));
+    }
+    out
+}
+
+/// Recorded evidence is stored in both languages ("中文 / English"); shows the one of `lang`.
+fn in_lang(both: &str, lang: Lang) -> &str {
+    match (both.split_once(" / "), lang) {
+        (Some((zh, _)), Lang::Zh) => zh,
+        (Some((_, en)), Lang::En) => en,
+        (None, _) => both,
+    }
+}
+
+fn verdict_mark(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Pass => "+",
+        Verdict::Fail => "x",
+        Verdict::Unknown => "?",
+    }
+}
+
+pub fn render_entry(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlEntryState) {
+    let Some(d) = &s.data else {
+        let text = if s.loading {
+            T::MsgLoading
+        } else {
+            T::ErrNotFound
+        };
+        put(
+            frame,
+            body.x + 2,
+            body.y + 1,
+            text.get(app.lang),
+            60,
+            app.theme.dim(),
+        );
+        return;
+    };
+    let all = entry_lines(d, app.lang, app);
+    draw_lines(frame, body, app, &all, s.scroll);
+}
+
+pub fn render_batches(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlBatchesState) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let table_w = usize::from(body.width) - 2;
+    let states = [
+        EntryState::Candidate,
+        EntryState::Notice,
+        EntryState::Listed,
+        EntryState::Review,
+        EntryState::Removed,
+        EntryState::Rejected,
+    ];
+    let mut header = fit(T::PlColBatch.get(lang), 14);
+    for st in states {
+        header.push(' ');
+        header.push_str(&crate::tui::text::fit_right(st.label().get(lang), 9));
+    }
+    put_fit(frame, body.x + 1, body.y, &header, table_w, theme.heading());
+    if s.rows.is_empty() {
+        let text = if s.loading {
+            T::MsgLoading
+        } else {
+            T::HomeEmpty
+        };
+        put(
+            frame,
+            body.x + 2,
+            body.y + 1,
+            text.get(lang),
+            table_w,
+            theme.dim(),
+        );
+        return;
+    }
+    for (i, b) in s
+        .rows
+        .iter()
+        .enumerate()
+        .take(usize::from(body.height).saturating_sub(1))
+    {
+        let mut line = fit(&sanitize(&b.name), 14);
+        for st in states {
+            let n = b
+                .counts
+                .iter()
+                .find(|(code, _)| code == st.code())
+                .map_or(0, |(_, n)| *n);
+            line.push(' ');
+            line.push_str(&crate::tui::text::fit_right(&n.to_string(), 9));
+        }
+        let style = if i == s.selected {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        put_fit(
+            frame,
+            body.x + 1,
+            body.y + 1 + i as u16,
+            &line,
+            table_w,
+            style,
+        );
+    }
+}
