@@ -76,16 +76,18 @@ fn detail() -> EntryDetail {
         ],
         history: vec![
             HistoryRow {
+                event: String::new(),
                 from_state: String::new(),
                 to_state: "candidate".into(),
-                reason: "proposed".into(),
+                note: "proposed".into(),
                 at: "2026-09-01T02:00:00Z".into(),
                 by_name: "张敏".into(),
             },
             HistoryRow {
+                event: String::new(),
                 from_state: "candidate".into(),
                 to_state: "notice".into(),
-                reason: "许可证延续中，已核实".into(),
+                note: "许可证延续中，已核实".into(),
                 at: "2026-09-28T02:00:00Z".into(),
                 by_name: "陈静".into(),
             },
@@ -391,9 +393,10 @@ fn the_360_view_shows_the_list_history() {
         (
             "2026年第1批".to_string(),
             HistoryRow {
+                event: String::new(),
                 from_state: from.into(),
                 to_state: to.into(),
-                reason: reason.into(),
+                note: reason.into(),
                 at: at.into(),
                 by_name: "陈静".into(),
             },

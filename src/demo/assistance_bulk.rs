@@ -13,8 +13,9 @@ use crate::domain::assistance::{
 use crate::service::assistance::queue::dates_of;
 use crate::service::{Result, stamp};
 use crate::store::assistance::bulk as bulk_store;
-use crate::store::assistance::{self as store, NewHistory, Request, ServiceRecord};
+use crate::store::assistance::{self as store, NewEvaluation, Request, ServiceRecord};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
+use crate::store::history;
 use crate::store::{account as user, bulk, db};
 use chrono::{DateTime, Datelike, Duration, Utc};
 use std::collections::HashMap;
@@ -295,18 +296,19 @@ pub(in crate::demo) fn bulk_requests(
             .chain(std::iter::once(r.state))
             .collect();
         for ((event, from, at, by, note), to) in steps.iter().zip(targets) {
-            store::append_history(
+            history::append(
                 &tx,
-                &NewHistory {
-                    request_id: r.id,
+                history::Table::Assistance,
+                &history::NewRow {
+                    id: r.id,
                     event: event.code(),
-                    from: *from,
-                    to,
+                    from: from.code(),
+                    to: to.code(),
                     note,
+                    at: &stamp(*at),
+                    by_uid: &by.uid,
+                    by_name: &by.name,
                 },
-                &by.uid,
-                &by.name,
-                &stamp(*at),
             )?;
         }
         if let Some(day) = served {
@@ -335,7 +337,18 @@ pub(in crate::demo) fn bulk_requests(
             } else {
                 ("phone", triage)
             };
-            store::insert_evaluation(&tx, r.id, rating, "", "", channel, &by.uid, &stamp(rated))?;
+            store::insert_evaluation(
+                &tx,
+                &NewEvaluation {
+                    request_id: r.id,
+                    rating,
+                    comment: "",
+                    revisit: "",
+                    channel,
+                },
+                &by.uid,
+                &stamp(rated),
+            )?;
         }
         chain.append(
             &tx,

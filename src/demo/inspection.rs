@@ -17,7 +17,7 @@ use crate::service::{Result, Session, stamp};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
 use crate::store::inspection::followup::{self as followup, Case, NewRectification};
 use crate::store::inspection::{self as store, Finding, Inspection, NewInspection};
-use crate::store::{account as user, bulk, db, inspection::draw as draws};
+use crate::store::{account as user, bulk, db, history, inspection::draw as draws};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::HashMap;
 
@@ -261,8 +261,19 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                 )?;
             }
         }
-        store::insert_history(
-            &tx, id, "plan", state, state, "", &now, &actor.uid, "system",
+        history::append(
+            &tx,
+            history::Table::Inspection,
+            &history::NewRow {
+                id,
+                event: "plan",
+                from: state.code(),
+                to: state.code(),
+                note: "",
+                at: &now,
+                by_uid: &actor.uid,
+                by_name: "system",
+            },
         )?;
         let after = serde_json::json!({"number": number, "enterprise_id": e.enterprise_id,
             "category": category.code(), "mode": mode.code(), "state": state.code(),

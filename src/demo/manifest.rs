@@ -12,7 +12,7 @@ use crate::service::{Result, stamp};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
 use crate::store::manifest::reference as refs;
 use crate::store::manifest::{self as store, Manifest};
-use crate::store::{bulk, db};
+use crate::store::{bulk, db, history};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// Common codes with a name, hazards, form, packaging and a typical load in kilograms.
@@ -234,8 +234,19 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
         leg.departed_at = departed;
         leg.arrived_at = arrived;
         store::add_leg(&tx, id, &leg)?;
-        store::append_history(
-            &tx, id, "create", state, state, "", &actor.uid, "system", &now,
+        history::append(
+            &tx,
+            history::Table::Manifest,
+            &history::NewRow {
+                id,
+                event: "create",
+                from: state.code(),
+                to: state.code(),
+                note: "",
+                at: &now,
+                by_uid: &actor.uid,
+                by_name: "system",
+            },
         )?;
         chain.append(
             &tx,

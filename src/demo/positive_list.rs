@@ -7,7 +7,7 @@ use crate::domain::calendar::Calendar;
 use crate::domain::positive_list::{self as pl, EntryState, ListPolicy};
 use crate::service::positive_list::facts_of;
 use crate::store::positive_list::{self as store, CriterionRow, NewEntry, NewTrigger};
-use crate::store::{audit, db, enterprise as enterprises};
+use crate::store::{audit, db, enterprise as enterprises, history};
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::Transaction;
 
@@ -179,15 +179,19 @@ pub fn write(
         store::save_entry(tx, &x, &actor.uid, now)?;
         store::set_list_status(tx, enterprise_id, s.state.code())?;
         for (from, to, reason) in steps {
-            store::insert_history(
+            history::append(
                 tx,
-                id,
-                from,
-                to.code(),
-                &reason,
-                now,
-                &actor.uid,
-                &actor.display_name,
+                history::Table::PositiveList,
+                &history::NewRow {
+                    id,
+                    event: "",
+                    from,
+                    to: to.code(),
+                    note: &reason,
+                    at: now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
+                },
             )?;
         }
         let after = serde_json::to_value(store::entry(tx, id)?).unwrap_or_default();

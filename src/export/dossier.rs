@@ -117,7 +117,7 @@ pub fn parts(
                 x.batch_name.clone(),
                 plist_state(&h.from_state, lang),
                 plist_state(&h.to_state, lang),
-                h.reason.clone(),
+                h.note.clone(),
                 h.by_name.clone(),
             ]);
         }

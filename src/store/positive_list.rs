@@ -69,14 +69,7 @@ pub struct TriggerRow {
     pub recorded_by: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct HistoryRow {
-    pub from_state: String,
-    pub to_state: String,
-    pub reason: String,
-    pub at: String,
-    pub by_name: String,
-}
+pub use crate::store::history::Row as HistoryRow;
 
 /// Which entries a list shows; empty fields do not filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -393,65 +386,19 @@ pub fn criteria(conn: &Connection, entry_id: i64) -> Result<Vec<CriterionRow>> {
     Ok(rows)
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn insert_history(
-    conn: &Connection,
-    entry_id: i64,
-    from: &str,
-    to: &str,
-    reason: &str,
-    at: &str,
-    by_uid: &str,
-    by_name: &str,
-) -> Result<()> {
-    conn.execute(
-        "INSERT INTO pl_history (entry_id, from_state, to_state, reason, at, by_uid, by_name) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![entry_id, from, to, reason, at, by_uid, by_name],
-    )?;
-    Ok(())
-}
-
-pub fn history(conn: &Connection, entry_id: i64) -> Result<Vec<HistoryRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT from_state, to_state, reason, at, by_name FROM pl_history WHERE entry_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt
-        .query_map([entry_id], |r| {
-            Ok(HistoryRow {
-                from_state: r.get(0)?,
-                to_state: r.get(1)?,
-                reason: r.get(2)?,
-                at: r.get(3)?,
-                by_name: r.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
 /// Every state change of an enterprise's entries, oldest first, with the batch of each.
 pub fn history_of_enterprise(
     conn: &Connection,
     enterprise_id: i64,
 ) -> Result<Vec<(String, HistoryRow)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT b.name, h.from_state, h.to_state, h.reason, h.at, h.by_name FROM pl_history h
+        "SELECT b.name, '', h.from_state, h.to_state, h.reason, h.at, h.by_name FROM pl_history h
          JOIN pl_entry x ON x.id = h.entry_id JOIN pl_batch b ON b.id = x.batch_id
          WHERE x.enterprise_id = ?1 ORDER BY h.id",
     )?;
     let rows = stmt
         .query_map([enterprise_id], |r| {
-            Ok((
-                r.get(0)?,
-                HistoryRow {
-                    from_state: r.get(1)?,
-                    to_state: r.get(2)?,
-                    reason: r.get(3)?,
-                    at: r.get(4)?,
-                    by_name: r.get(5)?,
-                },
-            ))
+            Ok((r.get(0)?, HistoryRow::read(r, 1)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)

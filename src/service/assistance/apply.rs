@@ -8,7 +8,7 @@ use crate::domain::validate::{FieldIssue, required};
 use crate::i18n::{T, Text};
 use crate::service::assistance::{audit_change, local_date};
 use crate::service::{Result, ServiceError, Session, stamp};
-use crate::store::assistance::{self as store, NewHistory, Request, ServiceRecord};
+use crate::store::assistance::{self as store, Request, ServiceRecord};
 use crate::store::{audit, db};
 use chrono::NaiveDate;
 use rusqlite::Transaction;
@@ -99,18 +99,19 @@ impl Session {
                 )?;
                 store::save(tx, &r, &system.uid, &now)?;
                 crate::service::assistance::queue::refresh_alert_dates(tx, *id, &budgets, &cal)?;
-                store::append_history(
+                crate::store::history::append(
                     tx,
-                    &NewHistory {
-                        request_id: *id,
+                    crate::store::history::Table::Assistance,
+                    &crate::store::history::NewRow {
+                        id: *id,
                         event: Event::AutoClose.code(),
-                        from: before.state,
-                        to: AssistState::Closed,
+                        from: before.state.code(),
+                        to: AssistState::Closed.code(),
                         note: "",
+                        at: &now,
+                        by_uid: &system.uid,
+                        by_name: &system.display_name,
                     },
-                    &system.uid,
-                    &system.display_name,
-                    &now,
                 )?;
                 let after = store::get(tx, *id)?;
                 audit_change(tx, &system, &now, "transition", Some(&before), &after)?;
@@ -204,11 +205,13 @@ pub(in crate::service) fn apply(
             };
             store::insert_evaluation(
                 tx,
-                r.id,
-                rating,
-                &input.comment,
-                &input.revisit,
-                channel,
+                &store::NewEvaluation {
+                    request_id: r.id,
+                    rating,
+                    comment: &input.comment,
+                    revisit: &input.revisit,
+                    channel,
+                },
                 actor_uid,
                 now,
             )?;

@@ -18,7 +18,7 @@ use crate::i18n::{T, Text};
 use crate::service::assistance::queue::refresh_alert_dates;
 use crate::service::{Result, ServiceError, Session, shanghai, stamp};
 use crate::store::assistance::{
-    self as store, HistoryRow, ListFilter, NewHistory, NewRequest, Request, ServiceRecord,
+    self as store, HistoryRow, ListFilter, NewRequest, Request, ServiceRecord,
 };
 use crate::store::audit;
 use crate::store::{account as user, db};
@@ -195,7 +195,11 @@ impl Session {
         ) && self.may(Event::Complete, &request, &cohandlers).is_ok();
         Ok(RequestDetail {
             services: store::services(&self.conn, id)?,
-            history: store::history(&self.conn, id)?,
+            history: crate::store::history::rows(
+                &self.conn,
+                crate::store::history::Table::Assistance,
+                id,
+            )?,
             records: store::records(&self.conn, id)?,
             cohandlers,
             sla,
@@ -355,18 +359,19 @@ impl Session {
             )?;
             store::save(tx, &r, &actor.uid, &now)?;
             refresh_alert_dates(tx, id, &budgets, &cal)?;
-            store::append_history(
+            crate::store::history::append(
                 tx,
-                &NewHistory {
-                    request_id: id,
+                crate::store::history::Table::Assistance,
+                &crate::store::history::NewRow {
+                    id,
                     event: event.code(),
-                    from: before.state,
-                    to,
+                    from: before.state.code(),
+                    to: to.code(),
                     note: &note,
+                    at: &now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
                 },
-                &actor.uid,
-                &actor.display_name,
-                &now,
             )?;
             let after = store::get(tx, id)?;
             audit_change(tx, &actor, &now, "transition", Some(&before), &after)?;
@@ -413,18 +418,19 @@ pub(in crate::service) fn insert_filing(
         now,
     )?;
     if f.state == AssistState::Submitted {
-        store::append_history(
+        crate::store::history::append(
             tx,
-            &NewHistory {
-                request_id: id,
+            crate::store::history::Table::Assistance,
+            &crate::store::history::NewRow {
+                id,
                 event: Event::Submit.code(),
-                from: AssistState::Draft,
-                to: AssistState::Submitted,
+                from: AssistState::Draft.code(),
+                to: AssistState::Submitted.code(),
                 note: "",
+                at: now,
+                by_uid: &actor.uid,
+                by_name: &actor.display_name,
             },
-            &actor.uid,
-            &actor.display_name,
-            now,
         )?;
     }
     store::get(tx, id)

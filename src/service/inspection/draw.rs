@@ -300,16 +300,19 @@ impl Session {
                     &now,
                 )?;
                 insp::set_officers(tx, iid, officers)?;
-                insp::insert_history(
+                crate::store::history::append(
                     tx,
-                    iid,
-                    "draw",
-                    state,
-                    state,
-                    &plan.name,
-                    &now,
-                    &actor.uid,
-                    &actor.display_name,
+                    crate::store::history::Table::Inspection,
+                    &crate::store::history::NewRow {
+                        id: iid,
+                        event: "draw",
+                        from: state.code(),
+                        to: state.code(),
+                        note: &plan.name,
+                        at: &now,
+                        by_uid: &actor.uid,
+                        by_name: &actor.display_name,
+                    },
                 )?;
                 audit_inspection(tx, &actor, &now, "create", None, &insp::get(tx, iid)?)?;
                 let row = ResultRow {

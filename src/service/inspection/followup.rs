@@ -108,16 +108,19 @@ impl Session {
                 &now,
             )?;
             store::set_officers(tx, recheck_id, &officers)?;
-            store::insert_history(
+            crate::store::history::append(
                 tx,
-                recheck_id,
-                "plan",
-                InspState::Pending,
-                InspState::Pending,
-                &x.number,
-                &now,
-                &actor.uid,
-                &actor.display_name,
+                crate::store::history::Table::Inspection,
+                &crate::store::history::NewRow {
+                    id: recheck_id,
+                    event: "plan",
+                    from: InspState::Pending.code(),
+                    to: InspState::Pending.code(),
+                    note: &x.number,
+                    at: &now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
+                },
             )?;
             let recheck = store::get(tx, recheck_id)?;
             audit_inspection(tx, &actor, &now, "create", None, &recheck)?;
@@ -252,16 +255,19 @@ impl Session {
                 c.record_text = note.trim().to_string();
                 store::set_officers(tx, rid, &snaps)?;
                 store::save(tx, &c, &actor.uid, &now)?;
-                store::insert_history(
+                crate::store::history::append(
                     tx,
-                    rid,
-                    Event::Recheck.code(),
-                    child.state,
-                    InspState::Completed,
-                    result.code(),
-                    &now,
-                    &actor.uid,
-                    &actor.display_name,
+                    crate::store::history::Table::Inspection,
+                    &crate::store::history::NewRow {
+                        id: rid,
+                        event: Event::Recheck.code(),
+                        from: child.state.code(),
+                        to: InspState::Completed.code(),
+                        note: result.code(),
+                        at: &now,
+                        by_uid: &actor.uid,
+                        by_name: &actor.display_name,
+                    },
                 )?;
                 audit_inspection(
                     tx,
@@ -281,16 +287,19 @@ impl Session {
             store::save(tx, &x, &actor.uid, &now)?;
             for (from, into) in [(before.state, InspState::Recheck), (InspState::Recheck, to)] {
                 if from != into {
-                    store::insert_history(
+                    crate::store::history::append(
                         tx,
-                        id,
-                        Event::Recheck.code(),
-                        from,
-                        into,
-                        result.code(),
-                        &now,
-                        &actor.uid,
-                        &actor.display_name,
+                        crate::store::history::Table::Inspection,
+                        &crate::store::history::NewRow {
+                            id,
+                            event: Event::Recheck.code(),
+                            from: from.code(),
+                            to: into.code(),
+                            note: result.code(),
+                            at: &now,
+                            by_uid: &actor.uid,
+                            by_name: &actor.display_name,
+                        },
                     )?;
                 }
             }
@@ -342,16 +351,19 @@ impl Session {
             let mut x = before.clone();
             x.state = to;
             store::save(tx, &x, &actor.uid, &now)?;
-            store::insert_history(
+            crate::store::history::append(
                 tx,
-                id,
-                Event::TransferCase.code(),
-                before.state,
-                to,
-                &case.case_number,
-                &now,
-                &actor.uid,
-                &actor.display_name,
+                crate::store::history::Table::Inspection,
+                &crate::store::history::NewRow {
+                    id,
+                    event: Event::TransferCase.code(),
+                    from: before.state.code(),
+                    to: to.code(),
+                    note: &case.case_number,
+                    at: &now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
+                },
             )?;
             audit::append(
                 tx,

@@ -299,16 +299,19 @@ impl Session {
                 &now,
             )?;
             store::set_officers(tx, id, &officers)?;
-            store::insert_history(
+            crate::store::history::append(
                 tx,
-                id,
-                "plan",
-                state,
-                state,
-                "",
-                &now,
-                &actor.uid,
-                &actor.display_name,
+                crate::store::history::Table::Inspection,
+                &crate::store::history::NewRow {
+                    id,
+                    event: "plan",
+                    from: state.code(),
+                    to: state.code(),
+                    note: "",
+                    at: &now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
+                },
             )?;
             let after = store::get(tx, id)?;
             audit_inspection(tx, &actor, &now, "create", None, &after)?;
@@ -351,16 +354,19 @@ impl Session {
             x.recusal_reason = recusal_reason.trim().to_string();
             if x.state == InspState::Planned {
                 x.state = InspState::Pending;
-                store::insert_history(
+                crate::store::history::append(
                     tx,
-                    id,
-                    Event::Schedule.code(),
-                    InspState::Planned,
-                    InspState::Pending,
-                    "",
-                    &now,
-                    &actor.uid,
-                    &actor.display_name,
+                    crate::store::history::Table::Inspection,
+                    &crate::store::history::NewRow {
+                        id,
+                        event: Event::Schedule.code(),
+                        from: InspState::Planned.code(),
+                        to: InspState::Pending.code(),
+                        note: "",
+                        at: &now,
+                        by_uid: &actor.uid,
+                        by_name: &actor.display_name,
+                    },
                 )?;
             }
             store::save(tx, &x, &actor.uid, &now)?;
@@ -396,7 +402,11 @@ impl Session {
             answers: store::answers(&self.conn, id)?,
             findings: store::findings(&self.conn, id)?,
             evidence: store::evidence(&self.conn, id)?,
-            history: store::history(&self.conn, id)?,
+            history: crate::store::history::rows(
+                &self.conn,
+                crate::store::history::Table::Inspection,
+                id,
+            )?,
             rectification: stored_followup::of_inspection(&self.conn, id)?,
             case: stored_followup::case_of(&self.conn, id)?,
             events,

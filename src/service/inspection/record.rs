@@ -151,16 +151,19 @@ impl Session {
         };
         Ok(db::write_tx(&mut self.conn, |tx| {
             store::save(tx, &x, &actor.uid, &now)?;
-            store::insert_history(
+            crate::store::history::append(
                 tx,
-                id,
-                event.code(),
-                before.state,
-                to,
-                &note,
-                &now,
-                &actor.uid,
-                &actor.display_name,
+                crate::store::history::Table::Inspection,
+                &crate::store::history::NewRow {
+                    id,
+                    event: event.code(),
+                    from: before.state.code(),
+                    to: to.code(),
+                    note: &note,
+                    at: &now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
+                },
             )?;
             let after = store::get(tx, id)?;
             audit_inspection(tx, &actor, &now, event.code(), Some(&before), &after)?;

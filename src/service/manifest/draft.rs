@@ -276,16 +276,19 @@ pub(in crate::service) fn write_create(
     for (i, leg) in plan.prepared.legs.iter().enumerate() {
         store::add_leg(tx, id, &new_leg(i, leg))?;
     }
-    store::append_history(
+    crate::store::history::append(
         tx,
-        id,
-        "create",
-        plan.state,
-        plan.state,
-        "",
-        &actor.uid,
-        &actor.display_name,
-        now,
+        crate::store::history::Table::Manifest,
+        &crate::store::history::NewRow {
+            id,
+            event: "create",
+            from: plan.state.code(),
+            to: plan.state.code(),
+            note: "",
+            at: now,
+            by_uid: &actor.uid,
+            by_name: &actor.display_name,
+        },
     )?;
     audit_manifest(tx, actor, now, "create", None, id)
 }

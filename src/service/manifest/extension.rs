@@ -113,16 +113,19 @@ impl Session {
         };
         Ok(db::write_tx(&mut self.conn, |tx| {
             ext::add_extension(tx, id, &e)?;
-            store::append_history(
+            crate::store::history::append(
                 tx,
-                id,
-                "extend_stock",
-                m.state,
-                m.state,
-                &format!("{} {}", e.approval_number, e.extended_to),
-                &actor.uid,
-                &actor.display_name,
-                &now,
+                crate::store::history::Table::Manifest,
+                &crate::store::history::NewRow {
+                    id,
+                    event: "extend_stock",
+                    from: m.state.code(),
+                    to: m.state.code(),
+                    note: &format!("{} {}", e.approval_number, e.extended_to),
+                    at: &now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
+                },
             )?;
             let after = serde_json::json!({ "manifest": m.uid, "extension": json(&e) });
             audit::append(

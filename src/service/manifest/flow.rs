@@ -206,16 +206,19 @@ impl Session {
             for d in &diffs {
                 store::add_discrepancy(tx, id, d, &actor.uid, &now)?;
             }
-            store::append_history(
+            crate::store::history::append(
                 tx,
-                id,
-                event.code(),
-                before.state,
-                to,
-                &note,
-                &actor.uid,
-                &actor.display_name,
-                &now,
+                crate::store::history::Table::Manifest,
+                &crate::store::history::NewRow {
+                    id,
+                    event: event.code(),
+                    from: before.state.code(),
+                    to: to.code(),
+                    note: &note,
+                    at: &now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
+                },
             )?;
             audit_manifest(tx, &actor, &now, "transition", Some(&snapshot), id)
         };

@@ -331,7 +331,11 @@ impl Session {
             lines: store::lines(&self.conn, id)?,
             legs: store::legs(&self.conn, id)?,
             discrepancies: store::discrepancies(&self.conn, id)?,
-            history: store::history(&self.conn, id)?,
+            history: crate::store::history::rows(
+                &self.conn,
+                crate::store::history::Table::Manifest,
+                id,
+            )?,
             alerts: self.row_alerts(&manifest, &cut)?,
             extensions: crate::store::manifest::extension::extensions(&self.conn, id)?,
             may_extend_stock: self.may_extend_stock(&manifest),

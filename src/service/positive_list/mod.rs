@@ -202,7 +202,11 @@ impl Session {
         let current = self.pl_evaluate(entry.enterprise_id)?;
         Ok(EntryDetail {
             recorded: store::criteria(&self.conn, id)?,
-            history: store::history(&self.conn, id)?,
+            history: crate::store::history::rows(
+                &self.conn,
+                crate::store::history::Table::PositiveList,
+                id,
+            )?,
             triggers: store::triggers(&self.conn, id)?,
             current,
             entry,
@@ -290,15 +294,19 @@ impl Session {
             let id = store::insert_entry(tx, &new, &actor.uid, &now)?;
             let code = EntryState::Candidate.code();
             store::set_list_status(tx, new.enterprise_id, code)?;
-            store::insert_history(
+            crate::store::history::append(
                 tx,
-                id,
-                "",
-                code,
-                origin.code(),
-                &now,
-                &actor.uid,
-                &actor.display_name,
+                crate::store::history::Table::PositiveList,
+                &crate::store::history::NewRow {
+                    id,
+                    event: "",
+                    from: "",
+                    to: code,
+                    note: origin.code(),
+                    at: &now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
+                },
             )?;
             let x = store::entry(tx, id)?;
             audit::append(
@@ -432,15 +440,19 @@ impl Session {
                 }
                 _ => {}
             }
-            store::insert_history(
+            crate::store::history::append(
                 tx,
-                x.id,
-                &before.state,
-                &x.state,
-                &reason,
-                &now,
-                &actor.uid,
-                &actor.display_name,
+                crate::store::history::Table::PositiveList,
+                &crate::store::history::NewRow {
+                    id: x.id,
+                    event: "",
+                    from: &before.state,
+                    to: &x.state,
+                    note: &reason,
+                    at: &now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
+                },
             )?;
             let after = store::entry(tx, x.id)?;
             audit::append(

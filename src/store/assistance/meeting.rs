@@ -3,6 +3,7 @@
 use crate::domain::assistance::AssistState;
 use crate::domain::assistance::meeting::{MeetingDraft, ParticipantDraft};
 use crate::store::db::Result;
+use crate::store::sql::required;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
@@ -196,19 +197,12 @@ pub fn problems(conn: &Connection, meeting_id: i64) -> Result<Vec<Problem>> {
          JOIN enterprise e ON e.id = r.enterprise_id WHERE q.meeting_id = ?1 ORDER BY q.id",
     )?;
     let rows = stmt.query_map([meeting_id], |r| {
-        let state: String = r.get(4)?;
         Ok(Problem {
             request_id: r.get(0)?,
             number: r.get(1)?,
             enterprise_name: r.get(2)?,
             description: r.get(3)?,
-            state: AssistState::parse(&state).ok_or_else(|| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    4,
-                    rusqlite::types::Type::Text,
-                    format!("unknown state {state}").into(),
-                )
-            })?,
+            state: required(r, 4, AssistState::parse)?,
             linked: r.get::<_, i64>(5)? == 1,
         })
     })?;

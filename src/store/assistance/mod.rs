@@ -4,11 +4,14 @@ pub mod bulk;
 pub mod meeting;
 pub mod queue;
 
+pub use crate::store::history::Row as HistoryRow;
+
 use crate::domain::assistance::{
     AssistState, Channel, CloseKind, Outcome, Rating, ServiceMode, Urgency,
 };
 use crate::store::db::{Result, StoreError};
 use crate::store::enterprise::list::Scope;
+use crate::store::sql::{code, required};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
@@ -72,37 +75,6 @@ pub(crate) const SELECT: &str = "SELECT r.id, r.uid, r.number, r.enterprise_id, 
     r.clock_started_at
     FROM assist_request r JOIN enterprise e ON e.id = r.enterprise_id
     LEFT JOIN user u ON u.id = r.handler_id";
-
-/// Parses a stored code; the schema's CHECK lists make a failure mean a damaged database.
-fn code<E>(
-    r: &rusqlite::Row<'_>,
-    i: usize,
-    parse: fn(&str) -> Option<E>,
-) -> rusqlite::Result<Option<E>> {
-    let s: String = r.get(i)?;
-    if s.is_empty() {
-        return Ok(None);
-    }
-    parse(&s).map(Some).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown code {s}").into(),
-        )
-    })
-}
-
-fn required<E>(
-    r: &rusqlite::Row<'_>,
-    i: usize,
-    parse: fn(&str) -> Option<E>,
-) -> rusqlite::Result<E> {
-    code(r, i, parse)?.ok_or(rusqlite::Error::InvalidColumnType(
-        i,
-        "code".into(),
-        rusqlite::types::Type::Null,
-    ))
-}
 
 pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Request> {
     Ok(Request {
@@ -332,59 +304,6 @@ pub fn set_cohandlers(conn: &Connection, id: i64, users: &[i64]) -> Result<()> {
     Ok(())
 }
 
-/// One transition in the timeline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct HistoryRow {
-    pub event: String,
-    pub from_state: String,
-    pub to_state: String,
-    pub note: String,
-    pub at: String,
-    pub by_name: String,
-}
-
-pub struct NewHistory<'a> {
-    pub request_id: i64,
-    pub event: &'a str,
-    pub from: AssistState,
-    pub to: AssistState,
-    pub note: &'a str,
-}
-
-pub fn append_history(
-    conn: &Connection,
-    h: &NewHistory<'_>,
-    by_uid: &str,
-    by_name: &str,
-    now: &str,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO assist_history (request_id, event, from_state, to_state, note, at, by_uid, by_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-    )?
-    .execute(params![h.request_id, h.event, h.from.code(), h.to.code(), h.note, now, by_uid, by_name],
-    )?;
-    Ok(())
-}
-
-pub fn history(conn: &Connection, id: i64) -> Result<Vec<HistoryRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT event, from_state, to_state, note, at, by_name FROM assist_history
-         WHERE request_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok(HistoryRow {
-            event: r.get(0)?,
-            from_state: r.get(1)?,
-            to_state: r.get(2)?,
-            note: r.get(3)?,
-            at: r.get(4)?,
-            by_name: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
 /// A service record: help given, never enforcement evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ServiceRecord {
@@ -473,14 +392,18 @@ pub fn suspensions(conn: &Connection, request_id: i64) -> Result<Vec<(String, Op
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-#[allow(clippy::too_many_arguments)] // one column each
+/// A rating, how it reached the bureau (`channel`) and the 回访 record a poor rating needs.
+pub struct NewEvaluation<'a> {
+    pub request_id: i64,
+    pub rating: Rating,
+    pub comment: &'a str,
+    pub revisit: &'a str,
+    pub channel: &'a str,
+}
+
 pub fn insert_evaluation(
     conn: &Connection,
-    request_id: i64,
-    rating: Rating,
-    comment: &str,
-    revisit: &str,
-    channel: &str,
+    e: &NewEvaluation<'_>,
     by_uid: &str,
     now: &str,
 ) -> Result<()> {
@@ -489,13 +412,13 @@ pub fn insert_evaluation(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
-        request_id,
-        rating.code(),
-        comment,
-        revisit,
+        e.request_id,
+        e.rating.code(),
+        e.comment,
+        e.revisit,
         now,
         by_uid,
-        channel
+        e.channel
     ])?;
     Ok(())
 }

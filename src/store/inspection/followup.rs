@@ -3,7 +3,7 @@
 
 use crate::domain::inspection::{CaseStatus, RecheckResult};
 use crate::store::db::{Result, StoreError};
-use crate::store::inspection::{code, required};
+use crate::store::sql::{code, required};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 

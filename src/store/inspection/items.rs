@@ -3,7 +3,7 @@
 
 use crate::domain::inspection::{Answer, EvidenceKind, Severity};
 use crate::store::db::Result;
-use crate::store::inspection::required;
+use crate::store::sql::required;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 

@@ -11,9 +11,11 @@ use crate::domain::inspection::{
     Answer, Category, Conclusion, EvidenceKind, InspState, Mode, Severity, Signature,
 };
 use crate::store::db::{Result, StoreError};
+use crate::store::sql::{code, required};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+pub use crate::store::history::Row as HistoryRow;
 pub use crate::store::inspection::list::{ListFilter, count, page};
 
 pub use crate::store::inspection::items::{
@@ -79,37 +81,6 @@ pub(crate) const SELECT: &str = "SELECT i.id, i.uid, i.number, i.enterprise_id, 
     i.conclusion, i.record_text, i.signature, i.witness, i.signed_at, i.recusal_reason, i.cancel_reason,
     i.parent_id, i.draw_id, i.row_version, i.updated_at, i.updated_by
     FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id";
-
-/// Parses a stored code; the schema's CHECK lists make a failure mean a damaged database.
-pub(crate) fn code<E>(
-    r: &rusqlite::Row<'_>,
-    i: usize,
-    parse: fn(&str) -> Option<E>,
-) -> rusqlite::Result<Option<E>> {
-    let s: String = r.get(i)?;
-    if s.is_empty() {
-        return Ok(None);
-    }
-    parse(&s).map(Some).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown code {s}").into(),
-        )
-    })
-}
-
-pub(crate) fn required<E>(
-    r: &rusqlite::Row<'_>,
-    i: usize,
-    parse: fn(&str) -> Option<E>,
-) -> rusqlite::Result<E> {
-    code(r, i, parse)?.ok_or(rusqlite::Error::InvalidColumnType(
-        i,
-        "code".into(),
-        rusqlite::types::Type::Null,
-    ))
-}
 
 pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Inspection> {
     Ok(Inspection {
@@ -300,64 +271,6 @@ pub fn set_officers(conn: &Connection, inspection_id: i64, list: &[Officer]) -> 
             o.cert_valid_to
         ])?;
     }
-    Ok(())
-}
-
-/// A row of an inspection's timeline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct HistoryRow {
-    pub event: String,
-    pub from_state: String,
-    pub to_state: String,
-    pub note: String,
-    pub at: String,
-    pub by_name: String,
-}
-
-pub fn history(conn: &Connection, inspection_id: i64) -> Result<Vec<HistoryRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT event, from_state, to_state, note, at, by_name FROM insp_history
-         WHERE inspection_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([inspection_id], |r| {
-        Ok(HistoryRow {
-            event: r.get(0)?,
-            from_state: r.get(1)?,
-            to_state: r.get(2)?,
-            note: r.get(3)?,
-            at: r.get(4)?,
-            by_name: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-#[allow(clippy::too_many_arguments)]
-pub fn insert_history(
-    conn: &Connection,
-    inspection_id: i64,
-    event: &str,
-    from: InspState,
-    to: InspState,
-    note: &str,
-    at: &str,
-    by_uid: &str,
-    by_name: &str,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO insp_history (inspection_id, event, from_state, to_state, note, at, by_uid, by_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        inspection_id,
-        event,
-        from.code(),
-        to.code(),
-        note,
-        at,
-        by_uid,
-        by_name
-    ])?;
     Ok(())
 }
 

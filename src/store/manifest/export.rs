@@ -7,7 +7,7 @@ use crate::domain::manifest::{Decision, LegDraft, Line, MfState, Mode, Origin};
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
 use crate::store::manifest::list::{ListFilter, where_sql};
-use crate::store::manifest::{code, required};
+use crate::store::sql::{code, required};
 use rusqlite::Connection;
 
 /// One exported waste line and what the export shows of its manifest.

@@ -9,6 +9,7 @@ pub mod reference;
 use crate::domain::manifest::deadlines::{Cutoffs, MfAlert};
 use crate::domain::manifest::{Decision, DiscrepancyKind, Line, MfState, Mode, Origin};
 use crate::store::db::{Result, StoreError};
+use crate::store::sql::{code, required};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
@@ -76,36 +77,6 @@ const SELECT: &str = "SELECT m.id, m.uid, m.number, m.origin, m.generator_id, e.
     (SELECT COALESCE(SUM(quantity_kg), 0) FROM manifest_line WHERE manifest_id = m.id),
     m.row_version, m.created_at, m.created_by, e.uscc
     FROM manifest m JOIN enterprise e ON e.id = m.generator_id";
-
-pub(crate) fn code<E>(
-    r: &rusqlite::Row<'_>,
-    i: usize,
-    parse: fn(&str) -> Option<E>,
-) -> rusqlite::Result<Option<E>> {
-    let s: String = r.get(i)?;
-    if s.is_empty() {
-        return Ok(None);
-    }
-    parse(&s).map(Some).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown code {s}").into(),
-        )
-    })
-}
-
-pub(crate) fn required<E>(
-    r: &rusqlite::Row<'_>,
-    i: usize,
-    parse: fn(&str) -> Option<E>,
-) -> rusqlite::Result<E> {
-    code(r, i, parse)?.ok_or(rusqlite::Error::InvalidColumnType(
-        i,
-        "code".into(),
-        rusqlite::types::Type::Null,
-    ))
-}
 
 /// The SELECT every manifest read starts with (lists add their conditions).
 pub(crate) fn select_sql() -> &'static str {
@@ -378,9 +349,10 @@ pub fn lines(conn: &Connection, id: i64) -> Result<Vec<Line>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+pub use crate::store::history::Row as HistoryRow;
 pub use crate::store::manifest::parts::{
-    Discrepancy, HistoryRow, Leg, LegStamp, add_discrepancy, add_leg, append_history, delete_legs,
-    discrepancies, history, legs, stamp_leg,
+    Discrepancy, Leg, LegStamp, add_discrepancy, add_leg, delete_legs, discrepancies, legs,
+    stamp_leg,
 };
 
 pub use crate::store::manifest::list::{ListFilter, count, list, scope_sql};

@@ -1,8 +1,9 @@
 //! The parts of a stored manifest besides its header and lines: carrier legs in hand-over order, the
-//! discrepancies the receiver recorded, and the history of transitions.
+//! discrepancies the receiver recorded (the history of transitions is in `store::history`).
 
-use crate::domain::manifest::{DiscrepancyKind, LegDraft, MfState};
+use crate::domain::manifest::{DiscrepancyKind, LegDraft};
 use crate::store::db::Result;
+use crate::store::sql::required;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
@@ -149,7 +150,7 @@ pub fn discrepancies(conn: &Connection, id: i64) -> Result<Vec<Discrepancy>> {
     let rows = stmt.query_map([id], |r| {
         Ok(Discrepancy {
             line_seq: r.get(0)?,
-            kind: kind(r, 1)?,
+            kind: required(r, 1, DiscrepancyKind::parse)?,
             declared: r.get(2)?,
             measured: r.get(3)?,
             told_generator_at: r.get(4)?,
@@ -157,64 +158,4 @@ pub fn discrepancies(conn: &Connection, id: i64) -> Result<Vec<Discrepancy>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// One transition in the timeline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct HistoryRow {
-    pub event: String,
-    pub from_state: String,
-    pub to_state: String,
-    pub note: String,
-    pub at: String,
-    pub by_name: String,
-}
-
-#[allow(clippy::too_many_arguments)]
-pub fn append_history(
-    conn: &Connection,
-    id: i64,
-    event: &str,
-    from: MfState,
-    to: MfState,
-    note: &str,
-    by_uid: &str,
-    by_name: &str,
-    now: &str,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO manifest_history (manifest_id, event, from_state, to_state, note, at, by_uid, by_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![id, event, from.code(), to.code(), note, now, by_uid, by_name])?;
-    Ok(())
-}
-
-pub fn history(conn: &Connection, id: i64) -> Result<Vec<HistoryRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT event, from_state, to_state, note, at, by_name FROM manifest_history
-         WHERE manifest_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok(HistoryRow {
-            event: r.get(0)?,
-            from_state: r.get(1)?,
-            to_state: r.get(2)?,
-            note: r.get(3)?,
-            at: r.get(4)?,
-            by_name: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-fn kind(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<DiscrepancyKind> {
-    let s: String = r.get(i)?;
-    DiscrepancyKind::parse(&s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown code {s}").into(),
-        )
-    })
 }

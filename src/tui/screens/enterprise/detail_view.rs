@@ -190,7 +190,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
             h.by_name,
             state(&h.from_state),
             state(&h.to_state),
-            h.reason
+            h.note
         )));
     }
     if !d.assist.is_empty() {

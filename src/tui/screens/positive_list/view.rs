@@ -255,7 +255,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
             h.by_name,
             state_label(&h.to_state, lang),
             label(
-                &h.reason,
+                &h.note,
                 crate::domain::positive_list::Origin::parse,
                 |o| o.label(),
                 lang

@@ -1,0 +1,106 @@
+//! The state timelines of requests, list entries, manifests and inspections: four tables of one shape
+//! (a parent id, the event, the states before and after, a note, when and by whom), read and appended
+//! by the same code.
+
+use crate::store::db::Result;
+use rusqlite::{Connection, Row as SqlRow, params};
+use serde::Serialize;
+
+/// Which timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    Assistance,
+    /// Has no event column, and calls its note the reason.
+    PositiveList,
+    Manifest,
+    Inspection,
+}
+
+impl Table {
+    /// The table and the column of its parent's id.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Table::Assistance => ("assist_history", "request_id"),
+            Table::PositiveList => ("pl_history", "entry_id"),
+            Table::Manifest => ("manifest_history", "manifest_id"),
+            Table::Inspection => ("insp_history", "inspection_id"),
+        }
+    }
+}
+
+/// One transition in a timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// Empty in the positive list, which records no events.
+    pub event: String,
+    pub from_state: String,
+    pub to_state: String,
+    pub note: String,
+    pub at: String,
+    pub by_name: String,
+}
+
+impl Row {
+    /// Reads the six columns from `first` on, in field order.
+    pub(crate) fn read(r: &SqlRow<'_>, first: usize) -> rusqlite::Result<Row> {
+        Ok(Row {
+            event: r.get(first)?,
+            from_state: r.get(first + 1)?,
+            to_state: r.get(first + 2)?,
+            note: r.get(first + 3)?,
+            at: r.get(first + 4)?,
+            by_name: r.get(first + 5)?,
+        })
+    }
+}
+
+/// A transition to append; states are stored codes.
+pub struct NewRow<'a> {
+    /// The request, entry, manifest or inspection.
+    pub id: i64,
+    /// Not stored for the positive list.
+    pub event: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub note: &'a str,
+    pub at: &'a str,
+    pub by_uid: &'a str,
+    pub by_name: &'a str,
+}
+
+pub fn append(conn: &Connection, table: Table, h: &NewRow<'_>) -> Result<()> {
+    if table == Table::PositiveList {
+        conn.prepare_cached(
+            "INSERT INTO pl_history (entry_id, from_state, to_state, reason, at, by_uid, by_name) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            h.id, h.from, h.to, h.note, h.at, h.by_uid, h.by_name
+        ])?;
+        return Ok(());
+    }
+    let (name, parent) = table.names();
+    conn.prepare_cached(&format!(
+        "INSERT INTO {name} ({parent}, event, from_state, to_state, note, at, by_uid, by_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    ))?
+    .execute(params![
+        h.id, h.event, h.from, h.to, h.note, h.at, h.by_uid, h.by_name
+    ])?;
+    Ok(())
+}
+
+/// The timeline of one request, entry, manifest or inspection, oldest first.
+pub fn rows(conn: &Connection, table: Table, id: i64) -> Result<Vec<Row>> {
+    let (name, parent) = table.names();
+    let (event, note) = match table {
+        Table::PositiveList => ("''", "reason"),
+        _ => ("event", "note"),
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {event}, from_state, to_state, {note}, at, by_name FROM {name}
+         WHERE {parent} = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([id], |r| Row::read(r, 0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
