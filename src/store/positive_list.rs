@@ -3,6 +3,7 @@
 
 use crate::store::db::{Result, StoreError};
 use crate::store::enterprise::Scope;
+use crate::store::sql::Where;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
@@ -160,7 +161,7 @@ pub fn batches(conn: &Connection, scope: &Scope) -> Result<Vec<Batch>> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let (wh, args) = scope_clause(scope, Vec::new());
+    let (wh, args) = scope_terms(scope).finish();
     let sql = format!(
         "SELECT x.batch_id, x.state, count(*) FROM pl_entry x JOIN enterprise e ON e.id = x.enterprise_id \
          WHERE {wh} GROUP BY x.batch_id, x.state"
@@ -199,17 +200,16 @@ pub fn batch(conn: &Connection, id: i64) -> Result<Batch> {
     .ok_or(StoreError::NotFound)
 }
 
-fn scope_clause(scope: &Scope, mut args: Vec<SqlValue>) -> (String, Vec<SqlValue>) {
-    let mut wh = String::from("e.deleted_at IS NULL");
+/// The live enterprises in scope.
+fn scope_terms(scope: &Scope) -> Where {
+    let mut w = Where::new("e.deleted_at IS NULL");
     if let Some(r) = &scope.region {
-        args.push(SqlValue::Text(r.clone()));
-        wh.push_str(&format!(" AND e.region_code = ?{}", args.len()));
+        w.and("e.region_code = ?", [SqlValue::Text(r.clone())]);
     }
     if let Some(id) = scope.enterprise_id {
-        args.push(SqlValue::Integer(id));
-        wh.push_str(&format!(" AND e.id = ?{}", args.len()));
+        w.and("e.id = ?", [SqlValue::Integer(id)]);
     }
-    (wh, args)
+    w
 }
 
 /// Entries in `scope` matching `f`, by batch (newest first), then region and enterprise name.
@@ -219,44 +219,40 @@ pub fn entries(
     f: &EntryFilter,
     limit: usize,
 ) -> Result<Vec<Entry>> {
-    let (mut wh, mut args) = scope_clause(scope, Vec::new());
-    let mut eq = |col: &str, v: SqlValue| {
-        args.push(v);
-        wh.push_str(&format!(" AND {col} ?{}", args.len()));
-    };
+    let mut w = scope_terms(scope);
     if let Some(b) = f.batch_id {
-        eq("x.batch_id =", SqlValue::Integer(b));
+        w.and("x.batch_id = ?", [SqlValue::Integer(b)]);
     }
     if let Some(s) = &f.state {
-        eq("x.state =", SqlValue::Text(s.clone()));
+        w.and("x.state = ?", [SqlValue::Text(s.clone())]);
     }
     if let Some(r) = &f.region {
-        eq("e.region_code =", SqlValue::Text(r.clone()));
+        w.and("e.region_code = ?", [SqlValue::Text(r.clone())]);
     }
     if let Some(id) = f.enterprise_id {
-        eq("x.enterprise_id =", SqlValue::Integer(id));
+        w.and("x.enterprise_id = ?", [SqlValue::Integer(id)]);
     }
     if let Some(d) = &f.review_due_by {
-        eq(
-            "x.state = 'listed' AND x.review_due <> '' AND x.review_due <=",
-            SqlValue::Text(d.clone()),
+        w.and(
+            "x.state = 'listed' AND x.review_due <> '' AND x.review_due <= ?",
+            [SqlValue::Text(d.clone())],
         );
     }
     if let Some(d) = &f.notice_ends_by {
-        eq(
-            "x.state = 'notice' AND x.notice_end <=",
-            SqlValue::Text(d.clone()),
+        w.and(
+            "x.state = 'notice' AND x.notice_end <= ?",
+            [SqlValue::Text(d.clone())],
         );
     }
     if f.pending_removal {
-        wh.push_str(" AND x.removal_proposal <> '' AND x.state <> 'removed'");
+        w.and("x.removal_proposal <> '' AND x.state <> 'removed'", []);
     }
-    args.push(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+    let limit = w.param(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+    let (wh, args) = w.finish();
     let sql = format!(
         "SELECT {ENTRY_COLS} FROM pl_entry x JOIN enterprise e ON e.id = x.enterprise_id \
          JOIN pl_batch b ON b.id = x.batch_id WHERE {wh} \
-         ORDER BY b.year DESC, b.name DESC, e.region_code, e.name, x.id LIMIT ?{}",
-        args.len()
+         ORDER BY b.year DESC, b.name DESC, e.region_code, e.name, x.id LIMIT {limit}"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt

@@ -3,7 +3,7 @@
 use crate::domain::assistance::AssistState;
 use crate::domain::assistance::meeting::{MeetingDraft, ParticipantDraft};
 use crate::store::db::Result;
-use crate::store::sql::required;
+use crate::store::sql::{Where, required};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
@@ -89,24 +89,18 @@ pub fn list(
     after: Option<(&str, i64)>,
     limit: usize,
 ) -> Result<Vec<Meeting>> {
-    let mut sql = format!("{SELECT} WHERE m.deleted_at IS NULL");
-    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let mut w = Where::new("m.deleted_at IS NULL");
     if let Some(r) = region {
-        args.push(r.to_string().into());
-        sql.push_str(&format!(" AND m.region_code = ?{}", args.len()));
+        w.and("m.region_code = ?", [r.to_string().into()]);
     }
     if let Some((date, id)) = after {
-        args.push(date.to_string().into());
-        args.push(id.into());
-        sql.push_str(&format!(
-            " AND (m.meeting_date, m.id) < (?{}, ?{})",
-            args.len() - 1,
-            args.len()
-        ));
+        w.and(
+            "(m.meeting_date, m.id) < (?, ?)",
+            [date.to_string().into(), id.into()],
+        );
     }
-    sql.push_str(&format!(
-        " ORDER BY m.meeting_date DESC, m.id DESC LIMIT {limit}"
-    ));
+    let (wh, args) = w.finish();
+    let sql = format!("{SELECT} WHERE {wh} ORDER BY m.meeting_date DESC, m.id DESC LIMIT {limit}");
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args), read)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

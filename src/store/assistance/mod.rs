@@ -11,7 +11,7 @@ use crate::domain::assistance::{
 };
 use crate::store::db::{Result, StoreError};
 use crate::store::enterprise::list::Scope;
-use crate::store::sql::{code, required};
+use crate::store::sql::{Where, code, required};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
@@ -191,32 +191,21 @@ pub fn list(
     f: &ListFilter,
     limit: usize,
 ) -> Result<Vec<Request>> {
-    let mut sql = format!("{SELECT} WHERE r.deleted_at IS NULL");
-    let mut args: Vec<rusqlite::types::Value> = Vec::new();
-    let mut bind = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
-        args.push(v);
-        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
-    };
-    if let Some(r) = &scope.region {
-        bind(&mut sql, " AND r.region_code = ?", r.clone().into());
-    }
-    match scope.enterprise_id {
-        Some(e) => bind(&mut sql, " AND r.enterprise_id = ?", e.into()),
-        // A draft is the enterprise's own until submitted.
-        None => sql.push_str(" AND r.state <> 'draft'"),
-    }
+    let mut w = Where::new("r.deleted_at IS NULL");
+    queue::scope_terms(scope, &mut w);
     if let Some(r) = &f.region {
-        bind(&mut sql, " AND r.region_code = ?", r.clone().into());
+        w.and("r.region_code = ?", [r.clone().into()]);
     }
     if let Some(e) = f.enterprise_id {
-        bind(&mut sql, " AND r.enterprise_id = ?", e.into());
+        w.and("r.enterprise_id = ?", [e.into()]);
     }
     if !f.states.is_empty() {
         let codes: Vec<String> = f.states.iter().map(|s| format!("'{}'", s.code())).collect();
         // Codes are compile-time constants, never input.
-        sql.push_str(&format!(" AND r.state IN ({})", codes.join(",")));
+        w.and(&format!("r.state IN ({})", codes.join(",")), []);
     }
-    sql.push_str(&format!(" ORDER BY r.id DESC LIMIT {limit}"));
+    let (wh, args) = w.finish();
+    let sql = format!("{SELECT} WHERE {wh} ORDER BY r.id DESC LIMIT {limit}");
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args), read)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

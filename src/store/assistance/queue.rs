@@ -6,6 +6,7 @@ use crate::domain::assistance::AssistState;
 use crate::store::assistance::{Request, SELECT, read};
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
+use crate::store::sql::Where;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use std::collections::HashMap;
@@ -39,20 +40,16 @@ impl QueueCursor {
     }
 }
 
-/// The scope terms, shared by pages and counts.
-fn scope_terms(scope: &Scope, sql: &mut String, args: &mut Vec<Value>) {
+/// The scope terms, shared by pages, counts and the request list.
+pub(super) fn scope_terms(scope: &Scope, w: &mut Where) {
     if let Some(region) = &scope.region {
-        args.push(region.clone().into());
-        sql.push_str(&format!(" AND r.region_code = ?{}", args.len()));
+        w.and("r.region_code = ?", [region.clone().into()]);
     }
     match scope.enterprise_id {
-        Some(e) => {
-            args.push(e.into());
-            sql.push_str(&format!(" AND r.enterprise_id = ?{}", args.len()));
-        }
+        Some(e) => w.and("r.enterprise_id = ?", [e.into()]),
         // A draft is the enterprise's own until submitted.
-        None => sql.push_str(" AND r.state <> 'draft'"),
-    }
+        None => w.and("r.state <> 'draft'", []),
+    };
 }
 
 /// The SQL of one page, with its arguments (also used by the query-plan tests).
@@ -62,52 +59,49 @@ pub fn page_sql(
     after: Option<&QueueCursor>,
     limit: usize,
 ) -> (String, Vec<Value>) {
-    let mut sql = format!("{SELECT} WHERE r.deleted_at IS NULL");
-    let mut args: Vec<Value> = Vec::new();
-    scope_terms(scope, &mut sql, &mut args);
+    let mut w = Where::new("r.deleted_at IS NULL");
+    scope_terms(scope, &mut w);
     let by_due = match kind {
         QueueKind::State(s) => {
             // State codes are compile-time constants, never input.
-            sql.push_str(&format!(" AND r.state = '{}'", s.code()));
+            w.and(&format!("r.state = '{}'", s.code()), []);
             false
         }
         QueueKind::All => false,
         QueueKind::NearDue { today } => {
-            args.push(today.clone().into());
-            let n = args.len();
-            sql.push_str(&format!(
-                " AND r.sla_due_on IS NOT NULL AND r.sla_due_on >= ?{n} AND r.sla_warn_on <= ?{n}"
-            ));
+            w.and(
+                "r.sla_due_on IS NOT NULL AND r.sla_due_on >= ?1 AND r.sla_warn_on <= ?1",
+                [today.clone().into()],
+            );
             true
         }
         QueueKind::Overdue { today } => {
-            args.push(today.clone().into());
-            sql.push_str(&format!(
-                " AND r.sla_due_on IS NOT NULL AND r.sla_due_on < ?{}",
-                args.len()
-            ));
+            w.and(
+                "r.sla_due_on IS NOT NULL AND r.sla_due_on < ?",
+                [today.clone().into()],
+            );
             true
         }
     };
-    if by_due {
+    let order = if by_due {
         if let Some(c) = after {
-            args.push(c.due_on.clone().unwrap_or_default().into());
-            args.push(c.id.into());
-            sql.push_str(&format!(
-                " AND (r.sla_due_on, r.id) > (?{}, ?{})",
-                args.len() - 1,
-                args.len()
-            ));
+            w.and(
+                "(r.sla_due_on, r.id) > (?, ?)",
+                [c.due_on.clone().unwrap_or_default().into(), c.id.into()],
+            );
         }
-        sql.push_str(&format!(" ORDER BY r.sla_due_on, r.id LIMIT {limit}"));
+        "r.sla_due_on, r.id"
     } else {
         if let Some(c) = after {
-            args.push(c.id.into());
-            sql.push_str(&format!(" AND r.id < ?{}", args.len()));
+            w.and("r.id < ?", [c.id.into()]);
         }
-        sql.push_str(&format!(" ORDER BY r.id DESC LIMIT {limit}"));
-    }
-    (sql, args)
+        "r.id DESC"
+    };
+    let (wh, args) = w.finish();
+    (
+        format!("{SELECT} WHERE {wh} ORDER BY {order} LIMIT {limit}"),
+        args,
+    )
 }
 
 /// One page of a queue, with each row's stored due date (the cursor of the next page).
@@ -142,22 +136,18 @@ pub type Suspensions = Vec<(String, Option<String>)>;
 /// Counts of the given states (the queue tabs: the open ones, so the year's closed requests are not
 /// walked) and of the two alerts.
 fn state_counts_sql(scope: &Scope, states: &[AssistState]) -> (String, Vec<Value>) {
-    let mut sql =
-        String::from("SELECT r.state, count(*) FROM assist_request r WHERE r.deleted_at IS NULL");
-    let mut args = Vec::new();
-    scope_terms(scope, &mut sql, &mut args);
-    let marks: Vec<String> = states
-        .iter()
-        .map(|s| {
-            args.push(s.code().to_string().into());
-            format!("?{}", args.len())
-        })
-        .collect();
-    sql.push_str(&format!(
-        " AND r.state IN ({}) GROUP BY r.state",
-        marks.join(", ")
-    ));
-    (sql, args)
+    let mut w = Where::new("r.deleted_at IS NULL");
+    scope_terms(scope, &mut w);
+    let marks = vec!["?"; states.len()].join(", ");
+    w.and(
+        &format!("r.state IN ({marks})"),
+        states.iter().map(|s| Value::from(s.code().to_string())),
+    );
+    let (wh, args) = w.finish();
+    (
+        format!("SELECT r.state, count(*) FROM assist_request r WHERE {wh} GROUP BY r.state"),
+        args,
+    )
 }
 
 pub fn counts(

@@ -4,6 +4,7 @@
 use crate::domain::enterprise::Enterprise;
 use crate::store::db::Result;
 use crate::store::enterprise::{COLUMNS, read};
+use crate::store::sql::Where;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, params_from_iter};
 
@@ -181,72 +182,73 @@ pub(crate) fn choose_plan(conn: &Connection, scope: &Scope, f: &Filter) -> Resul
 
 /// Builds the WHERE clause and its parameters for a scope and filter.
 pub(crate) fn where_clause(scope: &Scope, f: &Filter, plan: Plan) -> (String, Vec<SqlValue>) {
-    let mut sql = String::from("e.deleted_at IS NULL");
-    let mut args: Vec<SqlValue> = Vec::new();
+    filter(scope, f, plan).finish()
+}
+
+/// The conditions of a scope and filter, for callers that add their own.
+fn filter(scope: &Scope, f: &Filter, plan: Plan) -> Where {
+    let mut w = Where::new("e.deleted_at IS NULL");
     let unary = if plan == Plan::SortIndex { "+" } else { "" };
-    let mut eq = |sql: &mut String, col: &str, indexed: bool, v: &Option<String>| {
+    let eq = |w: &mut Where, col: &str, indexed: bool, v: &Option<String>| {
         if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
-            args.push(SqlValue::Text(v.clone()));
             let prefix = if indexed { "" } else { unary };
-            sql.push_str(&format!(" AND {prefix}e.{col} = ?{}", args.len()));
+            w.and(&format!("{prefix}e.{col} = ?"), [SqlValue::Text(v.clone())]);
         }
     };
-    eq(&mut sql, "region_code", true, &scope.region);
-    eq(&mut sql, "region_code", true, &f.region);
-    eq(&mut sql, "status", false, &f.status);
-    eq(&mut sql, "credit", false, &f.credit);
-    eq(&mut sql, "permit_class", false, &f.permit_class);
-    eq(&mut sql, "hw_class", false, &f.hw_class);
-    eq(&mut sql, "list_status", false, &f.list_status);
+    eq(&mut w, "region_code", true, &scope.region);
+    eq(&mut w, "region_code", true, &f.region);
+    eq(&mut w, "status", false, &f.status);
+    eq(&mut w, "credit", false, &f.credit);
+    eq(&mut w, "permit_class", false, &f.permit_class);
+    eq(&mut w, "hw_class", false, &f.hw_class);
+    eq(&mut w, "list_status", false, &f.list_status);
     if let Some(id) = scope.enterprise_id {
-        args.push(SqlValue::Integer(id));
-        sql.push_str(&format!(" AND e.id = ?{}", args.len()));
+        w.and("e.id = ?", [SqlValue::Integer(id)]);
     }
     if let Some(flag) = f.key_flag.as_ref().filter(|v| !v.is_empty()) {
-        args.push(SqlValue::Text(format!("%{flag}%")));
-        sql.push_str(&format!(
-            " AND (',' || e.key_flags || ',') LIKE ?{}",
-            args.len()
-        ));
+        w.and(
+            "(',' || e.key_flags || ',') LIKE ?",
+            [SqlValue::Text(format!("%{flag}%"))],
+        );
     }
     match &f.alert {
         Some(Alert::PermitExpiring { from, to }) => {
-            args.push(SqlValue::Text(from.clone()));
-            args.push(SqlValue::Text(to.clone()));
-            sql.push_str(&format!(
-                " AND e.status <> 'closed' AND e.permit_expiry <> '' AND {unary}e.permit_expiry BETWEEN ?{} AND ?{}",
-                args.len() - 1,
-                args.len()
-            ));
+            w.and(
+                &format!(
+                    "e.status <> 'closed' AND e.permit_expiry <> '' AND {unary}e.permit_expiry BETWEEN ? AND ?"
+                ),
+                [SqlValue::Text(from.clone()), SqlValue::Text(to.clone())],
+            );
         }
         Some(Alert::PermitExpired { before }) => {
-            args.push(SqlValue::Text(before.clone()));
-            sql.push_str(&format!(
-                " AND e.status <> 'closed' AND {unary}e.permit_expiry > '' AND {unary}e.permit_expiry < ?{}",
-                args.len()
-            ));
+            w.and(
+                &format!(
+                    "e.status <> 'closed' AND {unary}e.permit_expiry > '' AND {unary}e.permit_expiry < ?"
+                ),
+                [SqlValue::Text(before.clone())],
+            );
         }
         Some(Alert::NonstandardUscc) => {
-            sql.push_str(" AND COALESCE(e.uscc_nonstandard_reason, '') <> ''");
+            w.and("COALESCE(e.uscc_nonstandard_reason, '') <> ''", []);
         }
-        Some(Alert::WarningsAcknowledged) => sql.push_str(" AND e.warnings_ack <> ''"),
+        Some(Alert::WarningsAcknowledged) => {
+            w.and("e.warnings_ack <> ''", []);
+        }
         None => {}
     }
     let q = f.query.trim();
     if q.chars().count() >= TRIGRAM_MIN_CHARS {
-        args.push(SqlValue::Text(fts_phrase(q)));
-        sql.push_str(&format!(
-            " AND e.id IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?{})",
-            args.len()
-        ));
+        w.and(
+            "e.id IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?)",
+            [SqlValue::Text(fts_phrase(q))],
+        );
     } else if !q.is_empty() {
-        args.push(SqlValue::Text(q.to_ascii_lowercase()));
-        sql.push_str(&format!(
-            " AND e.id IN (SELECT id FROM enterprise_short_search WHERE instr(haystack, ?{}) > 0)",
-            args.len()
-        ));
+        w.and(
+            "e.id IN (SELECT id FROM enterprise_short_search WHERE instr(haystack, ?) > 0)",
+            [SqlValue::Text(q.to_ascii_lowercase())],
+        );
     }
-    (sql, args)
+    w
 }
 
 /// Which way a page runs from its cursor.
@@ -268,28 +270,25 @@ fn page_sql(
     direction: Direction,
     plan: Plan,
 ) -> (String, Vec<SqlValue>) {
-    let (mut wh, mut args) = where_clause(scope, f, plan);
+    let mut w = filter(scope, f, plan);
     let cols = f.sort.columns();
     let (cmp, dir) = match direction {
         Direction::Forward => (">", ""),
         Direction::Backward => ("<", " DESC"),
     };
     if let Some(c) = cursor {
-        let first = args.len() + 1;
-        args.extend(c.values(f.sort));
-        let marks: Vec<String> = (first..=args.len()).map(|i| format!("?{i}")).collect();
-        wh.push_str(&format!(
-            " AND ({}) {cmp} ({})",
-            cols.join(", "),
-            marks.join(", ")
-        ));
+        let marks = vec!["?"; cols.len()].join(", ");
+        w.and(
+            &format!("({}) {cmp} ({marks})", cols.join(", ")),
+            c.values(f.sort),
+        );
     }
-    args.push(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+    let limit = w.param(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+    let (wh, args) = w.finish();
     let order: Vec<String> = cols.iter().map(|c| format!("{c}{dir}")).collect();
     let sql = format!(
-        "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY {} LIMIT ?{}",
-        order.join(", "),
-        args.len()
+        "SELECT {COLUMNS} FROM enterprise e WHERE {wh} ORDER BY {} LIMIT {limit}",
+        order.join(", ")
     );
     (sql, args)
 }

@@ -6,7 +6,9 @@ use crate::domain::inspection::{Category, InspState};
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
 use crate::store::inspection::{Inspection, SELECT, read};
-use rusqlite::Connection;
+use crate::store::sql::Where;
+use rusqlite::types::Value;
+use rusqlite::{Connection, params_from_iter};
 
 /// What the inspection list shows; empty fields do not filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,7 +24,7 @@ pub struct ListFilter {
     pub started_only: bool,
 }
 
-type Args = Vec<Box<dyn rusqlite::ToSql>>;
+type Args = Vec<Value>;
 
 /// How the officer filter is read.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -44,53 +46,54 @@ fn filter_sql_with(
     after: Option<(&str, i64)>,
     officer: Officer,
 ) -> (String, Args) {
-    let mut sql = String::from(" WHERE i.deleted_at IS NULL");
-    let mut args: Args = Vec::new();
-    let mut push = |clause: &str, v: Box<dyn rusqlite::ToSql>| {
-        args.push(v);
-        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
-    };
+    let mut w = Where::new("i.deleted_at IS NULL");
     if let Some(r) = scope.region.clone().or(f.region.clone()) {
-        push(" AND i.region_code = ?", Box::new(r));
+        w.and("i.region_code = ?", [r.into()]);
     }
     if let Some(e) = scope.enterprise_id.or(f.enterprise_id) {
-        push(" AND i.enterprise_id = ?", Box::new(e));
+        w.and("i.enterprise_id = ?", [e.into()]);
     }
     if let Some(s) = f.state {
-        push(" AND i.state = ?", Box::new(s.code()));
+        w.and("i.state = ?", [text(s.code())]);
     }
     if let Some(c) = f.category {
-        push(" AND i.category = ?", Box::new(c.code()));
+        w.and("i.category = ?", [text(c.code())]);
     }
     if let Some(o) = f.officer_id {
         let clause = match officer {
             Officer::Probe => {
-                " AND EXISTS (SELECT 1 FROM insp_officer o WHERE o.inspection_id = i.id AND o.user_id = ?)"
+                "EXISTS (SELECT 1 FROM insp_officer o WHERE o.inspection_id = i.id AND o.user_id = ?)"
             }
             Officer::Drive => {
-                " AND i.id IN (SELECT o.inspection_id FROM insp_officer o WHERE o.user_id = ?)"
+                "i.id IN (SELECT o.inspection_id FROM insp_officer o WHERE o.user_id = ?)"
             }
         };
-        push(clause, Box::new(o));
+        w.and(clause, [o.into()]);
     }
     if let Some(d) = &f.overdue_before {
-        push(
-            " AND i.category = 'recheck' AND i.state IN ('planned', 'pending', 'in_progress') AND i.planned_on < ?",
-            Box::new(d.clone()),
+        w.and(
+            "i.category = 'recheck' AND i.state IN ('planned', 'pending', 'in_progress') AND i.planned_on < ?",
+            [d.clone().into()],
         );
     }
     if f.started_only {
-        push(
-            " AND i.state NOT IN ('planned', 'pending', ?)",
-            Box::new("cancelled"),
+        w.and(
+            "i.state NOT IN ('planned', 'pending', ?)",
+            [text("cancelled")],
         );
     }
     if let Some((d, id)) = after {
-        push(" AND (i.planned_on < ?", Box::new(d.to_string()));
-        push(" OR (i.planned_on = ?", Box::new(d.to_string()));
-        push(" AND i.id < ?))", Box::new(id));
+        w.and(
+            "(i.planned_on < ? OR (i.planned_on = ? AND i.id < ?))",
+            [text(d), text(d), id.into()],
+        );
     }
-    (sql, args)
+    let (sql, args) = w.finish();
+    (format!(" WHERE {sql}"), args)
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
 }
 
 /// The SQL of one page and its arguments (shared with the query-plan tests).
@@ -117,8 +120,7 @@ pub fn page(
     let officer = officer_plan(conn, f)?;
     let (sql, args) = page_sql_with(scope, f, after, limit, officer);
     let mut stmt = conn.prepare(&sql)?;
-    let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
-    let rows = stmt.query_map(params.as_slice(), read)?;
+    let rows = stmt.query_map(params_from_iter(args), read)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -145,8 +147,7 @@ pub fn count(conn: &Connection, scope: &Scope, f: &ListFilter) -> Result<i64> {
     // are theirs, found through the officer index instead of walking every check of the state.
     let (filter, args) = filter_sql_with(scope, f, None, officer_plan(conn, f)?);
     let sql = format!("SELECT COUNT(*) FROM inspection i{filter}");
-    let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
-    Ok(conn.query_row(&sql, params.as_slice(), |r| r.get(0))?)
+    Ok(conn.query_row(&sql, params_from_iter(args), |r| r.get(0))?)
 }
 
 #[cfg(test)]
@@ -156,7 +157,8 @@ mod tests {
 
     fn plan(conn: &Connection, scope: &Scope, f: &ListFilter) -> String {
         let (sql, args) = page_sql_with(scope, f, Some(("2026-06-01", 9)), 200, Officer::Probe);
-        let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
+        let params: Vec<&dyn rusqlite::ToSql> =
+            args.iter().map(|b| b as &dyn rusqlite::ToSql).collect();
         crate::store::db::query_plan(conn, &sql, params.as_slice())
     }
 
@@ -239,7 +241,8 @@ mod tests {
             ..ListFilter::default()
         };
         let (sql, args) = page_sql_with(&Scope::default(), &mine, None, 200, Officer::Drive);
-        let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
+        let params: Vec<&dyn rusqlite::ToSql> =
+            args.iter().map(|b| b as &dyn rusqlite::ToSql).collect();
         let p = crate::store::db::query_plan(&conn, &sql, params.as_slice());
         assert!(p.contains("SEARCH i USING INTEGER PRIMARY KEY"), "{p}");
         assert!(p.contains("insp_officer_user"), "{p}");

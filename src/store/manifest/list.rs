@@ -6,6 +6,7 @@ use crate::domain::manifest::deadlines::{Cutoffs, MfAlert};
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
 use crate::store::manifest::{Manifest, alert_sql};
+use crate::store::sql::Where;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
@@ -25,60 +26,52 @@ pub struct ListFilter {
 
 /// The scope condition: an enterprise sees what it sent and what was sent to it (not others' drafts);
 /// branch staff see manifests whose generator or receiver is in their region.
-pub fn scope_sql(scope: &Scope, args: &mut Vec<Value>) -> String {
-    let mut sql = String::new();
+fn scope_terms(scope: &Scope, w: &mut Where) {
     if let Some(e) = scope.enterprise_id {
-        args.push(e.into());
-        let n = args.len();
-        sql.push_str(&format!(
-            " AND (m.generator_id = ?{n} OR (m.receiver_id = ?{n} AND m.state <> 'draft'))"
-        ));
+        w.and(
+            "(m.generator_id = ?1 OR (m.receiver_id = ?1 AND m.state <> 'draft'))",
+            [e.into()],
+        );
     }
     if let Some(r) = &scope.region {
-        args.push(r.clone().into());
-        let n = args.len();
-        sql.push_str(&format!(
-            " AND (m.region_code = ?{n} OR m.receiver_region = ?{n})"
-        ));
+        w.and(
+            "(m.region_code = ?1 OR m.receiver_region = ?1)",
+            [r.clone().into()],
+        );
     }
-    sql
 }
 
+/// The ` WHERE …` of a scope and filter; its parameters follow those already in `args`.
 pub(crate) fn where_sql(
     scope: &Scope,
     f: &ListFilter,
     cut: &Cutoffs,
     args: &mut Vec<Value>,
 ) -> String {
-    let mut sql = String::from(" WHERE 1 = 1");
-    sql.push_str(&scope_sql(scope, args));
+    let mut w = Where::after(std::mem::take(args), "1 = 1");
+    scope_terms(scope, &mut w);
     if let Some(s) = f.state {
         // Codes are compile-time constants, never input.
-        sql.push_str(&format!(" AND m.state = '{}'", s.code()));
+        w.and(&format!("m.state = '{}'", s.code()), []);
     }
     if let Some(a) = f.alert {
-        sql.push_str(&format!(" AND {}", alert_sql(a, cut)));
+        w.and(&alert_sql(a, cut), []);
     }
     if let Some(e) = f.enterprise_id {
-        args.push(e.into());
-        let n = args.len();
-        sql.push_str(&format!(
-            " AND (m.generator_id = ?{n} OR m.receiver_id = ?{n})"
-        ));
+        w.and("(m.generator_id = ?1 OR m.receiver_id = ?1)", [e.into()]);
     }
     if let Some(from) = &f.from {
-        args.push(from.clone().into());
-        sql.push_str(&format!(" AND m.transfer_date >= ?{}", args.len()));
+        w.and("m.transfer_date >= ?", [from.clone().into()]);
     }
     if let Some(to) = &f.to {
-        args.push(to.clone().into());
-        sql.push_str(&format!(" AND m.transfer_date <= ?{}", args.len()));
+        w.and("m.transfer_date <= ?", [to.clone().into()]);
     }
     if let Some(b) = f.before_id {
-        args.push(b.into());
-        sql.push_str(&format!(" AND m.id < ?{}", args.len()));
+        w.and("m.id < ?", [b.into()]);
     }
-    sql
+    let (sql, values) = w.finish();
+    *args = values;
+    format!(" WHERE {sql}")
 }
 
 /// The SQL of one page: the page's ids first (from an index alone where one covers the filter), then

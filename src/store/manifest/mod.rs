@@ -355,7 +355,7 @@ pub use crate::store::manifest::parts::{
     stamp_leg,
 };
 
-pub use crate::store::manifest::list::{ListFilter, count, list, scope_sql};
+pub use crate::store::manifest::list::{ListFilter, count, list};
 
 /// The SQL condition of an alert under the day's cut-offs (dates are constants, never input).
 pub fn alert_sql(alert: MfAlert, c: &Cutoffs) -> String {

@@ -4,6 +4,7 @@
 use crate::domain::manifest::CodeInfo;
 use crate::domain::manifest::rules::LicenceFacts;
 use crate::store::db::Result;
+use crate::store::sql::Where;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -225,26 +226,21 @@ pub fn approvals(
     ending: Option<(&str, &str)>,
     limit: usize,
 ) -> Result<Vec<Approval>> {
-    let mut sql = format!("{APPROVAL} WHERE 1 = 1");
-    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let mut w = Where::new("1 = 1");
     if let Some(g) = generator {
-        args.push(g.into());
-        sql.push_str(&format!(" AND a.generator_id = ?{}", args.len()));
+        w.and("a.generator_id = ?", [g.into()]);
     }
     if let Some(r) = region {
-        args.push(r.to_string().into());
-        sql.push_str(&format!(" AND e.region_code = ?{}", args.len()));
+        w.and("e.region_code = ?", [r.to_string().into()]);
     }
     if let Some((from, until)) = ending {
-        args.push(from.to_string().into());
-        args.push(until.to_string().into());
-        sql.push_str(&format!(
-            " AND a.valid_to >= ?{} AND a.valid_to <= ?{}",
-            args.len() - 1,
-            args.len()
-        ));
+        w.and(
+            "a.valid_to >= ? AND a.valid_to <= ?",
+            [from.to_string().into(), until.to_string().into()],
+        );
     }
-    sql.push_str(&format!(" ORDER BY a.valid_to, a.id LIMIT {limit}"));
+    let (wh, args) = w.finish();
+    let sql = format!("{APPROVAL} WHERE {wh} ORDER BY a.valid_to, a.id LIMIT {limit}");
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args), read_approval)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
