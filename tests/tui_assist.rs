@@ -17,6 +17,10 @@ use ecocase::store::assistance::{HistoryRow, Request, ServiceRecord};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::screens::assistance::AssistDetailData;
+use ecocase::tui::screens::assistance::AssistanceEffect;
+use ecocase::tui::screens::assistance::AssistanceMsg;
+use ecocase::tui::screens::enterprise::EnterpriseEffect;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
 use tui_common::*;
 
 fn snap(app: &App) -> String {
@@ -151,18 +155,18 @@ fn queue(lang: Lang) -> App {
     let fx = update(&mut app, key(KeyCode::Char('b')));
     assert_eq!(
         fx,
-        [Effect::LoadAssistQueue {
+        [Effect::Assistance(AssistanceEffect::LoadQueue {
             queue: Queue::State(AssistState::Submitted)
-        }]
+        })]
     );
     update(
         &mut app,
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue: Queue::State(AssistState::Submitted),
             rows: Ok(rows()),
             next: None,
             more: false,
-        },
+        }),
     );
     app
 }
@@ -170,13 +174,16 @@ fn queue(lang: Lang) -> App {
 fn opened(lang: Lang, events: Vec<Event>) -> App {
     let mut app = queue(lang);
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, [Effect::LoadAssistDetail { id: 2 }]);
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadDetail { id: 2 })]
+    );
     update(
         &mut app,
-        Msg::AssistDetailLoaded {
+        Msg::Assistance(AssistanceMsg::DetailLoaded {
             id: 2,
             data: Ok(detail(events)),
-        },
+        }),
     );
     app
 }
@@ -191,19 +198,19 @@ fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
     let fx = update(&mut app, key(KeyCode::Right));
     assert_eq!(
         fx,
-        [Effect::LoadAssistQueue {
+        [Effect::Assistance(AssistanceEffect::LoadQueue {
             queue: Queue::State(AssistState::Accepted)
-        }]
+        })]
     );
     // The first tab's answer arrives late: ignored.
     update(
         &mut app,
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue: Queue::State(AssistState::Submitted),
             rows: Ok(rows()),
             next: None,
             more: false,
-        },
+        }),
     );
     let Screen::AssistQueue(q) = app.screen() else {
         panic!("queue")
@@ -212,7 +219,12 @@ fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
     // Left from the first tab wraps to 全部.
     update(&mut app, key(KeyCode::Left));
     let fx = update(&mut app, key(KeyCode::Left));
-    assert_eq!(fx, [Effect::LoadAssistQueue { queue: Queue::All }]);
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadQueue {
+            queue: Queue::All
+        })]
+    );
 }
 
 #[test]
@@ -221,20 +233,20 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        [Effect::AssistTransition {
+        [Effect::Assistance(AssistanceEffect::Transition {
             id: 2,
             row_version: 3,
             event: Event::Accept,
             input: Default::default(),
-        }]
+        })]
     );
     let fx = update(
         &mut app,
-        Msg::AssistDone(Ok(Text::new(T::AssistMsgRecorded))),
+        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(T::AssistMsgRecorded)))),
     );
     assert_eq!(
         fx,
-        [Effect::LoadAssistDetail { id: 2 }],
+        [Effect::Assistance(AssistanceEffect::LoadDetail { id: 2 })],
         "reloaded after the action"
     );
 
@@ -243,7 +255,8 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
     assert!(matches!(app.screen(), Screen::AssistForm(_)));
     type_text(&mut app, "不属于帮扶事项");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::AssistTransition { event, input, .. }] = fx.as_slice() else {
+    let [Effect::Assistance(AssistanceEffect::Transition { event, input, .. })] = fx.as_slice()
+    else {
         panic!("{fx:?}")
     };
     assert_eq!(
@@ -253,17 +266,20 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
     // A refusal keeps the form with the message; success pops back to the reloaded detail.
     update(
         &mut app,
-        Msg::AssistDone(Err(
+        Msg::Assistance(AssistanceMsg::Done(Err(
             Text::new(T::ErrRequired).arg_key("field", T::AssistFieldReason)
-        )),
+        ))),
     );
     assert!(matches!(app.screen(), Screen::AssistForm(_)));
     let fx = update(
         &mut app,
-        Msg::AssistDone(Ok(Text::new(T::AssistMsgRecorded))),
+        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(T::AssistMsgRecorded)))),
     );
     assert!(matches!(app.screen(), Screen::AssistDetail(_)));
-    assert_eq!(fx, [Effect::LoadAssistDetail { id: 2 }]);
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadDetail { id: 2 })]
+    );
 }
 
 #[test]
@@ -279,7 +295,8 @@ fn a_poor_rating_is_sent_with_the_return_visit_record() {
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "回访：需再次上门");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::AssistTransition { event, input, .. }] = fx.as_slice() else {
+    let [Effect::Assistance(AssistanceEffect::Transition { event, input, .. })] = fx.as_slice()
+    else {
         panic!("{fx:?}")
     };
     assert_eq!(*event, Event::Rate);
@@ -292,8 +309,11 @@ fn an_enterprise_files_a_request_with_ticked_services() {
     let mut app = logged_in(enterprise_user(), Lang::Zh);
     update(&mut app, key(KeyCode::Char('b')));
     let fx = update(&mut app, ctrl('n'));
-    assert_eq!(fx, [Effect::LoadServiceMenu]);
-    update(&mut app, Msg::ServiceMenuLoaded(Ok(menu())));
+    assert_eq!(fx, [Effect::Assistance(AssistanceEffect::LoadServiceMenu)]);
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(Ok(menu()))),
+    );
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Right));
@@ -304,10 +324,10 @@ fn an_enterprise_files_a_request_with_ticked_services() {
     update(&mut app, key(KeyCode::Right));
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::FileRequest {
+        Effect::Assistance(AssistanceEffect::FileRequest {
             enterprise_uscc,
             draft,
-        },
+        }),
     ] = fx.as_slice()
     else {
         panic!("{fx:?}")
@@ -367,7 +387,10 @@ fn form(lang: Lang) -> App {
     let mut app = logged_in(enterprise_user(), lang);
     update(&mut app, key(KeyCode::Char('b')));
     update(&mut app, ctrl('n'));
-    update(&mut app, Msg::ServiceMenuLoaded(Ok(menu())));
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(Ok(menu()))),
+    );
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "新增生产线环评手续咨询");
@@ -402,10 +425,13 @@ fn the_enterprise_360_view_lists_its_requests() {
         })),
     );
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, [Effect::LoadDetail { id: 1 }]);
+    assert_eq!(
+        fx,
+        [Effect::Enterprise(EnterpriseEffect::LoadDetail { id: 1 })]
+    );
     update(
         &mut app,
-        Msg::DetailLoaded {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
             data: Ok(ecocase::tui::msg::DetailData {
                 enterprise: own,
@@ -417,7 +443,7 @@ fn the_enterprise_360_view_lists_its_requests() {
                 manifests: Vec::new(),
                 inspections: Default::default(),
             }),
-        },
+        }),
     );
     // The section follows the profile and former names, below the first screenful.
     update(&mut app, key(KeyCode::PageDown));
@@ -441,16 +467,22 @@ fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
     };
     update(
         &mut app,
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue,
             rows: Ok(rows()),
             next: Some(after.clone()),
             more: false,
-        },
+        }),
     );
     assert!(update(&mut app, key(KeyCode::Down)).is_empty());
     let fx = update(&mut app, key(KeyCode::Down));
-    assert_eq!(fx, [Effect::LoadAssistQueueMore { queue, after }]);
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadQueueMore {
+            queue,
+            after
+        })]
+    );
     // Asked once while the page is on its way.
     assert!(update(&mut app, key(KeyCode::Down)).is_empty());
     let mut page = rows();
@@ -459,12 +491,12 @@ fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
     }
     update(
         &mut app,
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue,
             rows: Ok(page),
             next: None,
             more: true,
-        },
+        }),
     );
     let Screen::AssistQueue(q) = app.screen() else {
         panic!("queue")
@@ -483,10 +515,10 @@ fn e_exports_the_queue_shown() {
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        [Effect::ExportAssistQueue {
+        [Effect::Assistance(AssistanceEffect::ExportQueue {
             queue: Queue::State(AssistState::Submitted),
             lang: Lang::Zh,
-        }]
+        })]
     );
     update(
         &mut app,
@@ -513,9 +545,9 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
     update(&mut app, ctrl('s'));
     update(
         &mut app,
-        Msg::AssistDone(Err(Text::new(T::ErrConflict)
+        Msg::Assistance(AssistanceMsg::Done(Err(Text::new(T::ErrConflict)
             .arg("user", "zhangsan")
-            .arg("time", "2026-11-29 10:05"))),
+            .arg("time", "2026-11-29 10:05")))),
     );
     assert!(
         matches!(app.screen(), Screen::AssistForm(_)),
@@ -547,12 +579,12 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
     assert!(shown.contains("已重新加载：记录现为“待受理”"), "{shown}");
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::AssistTransition {
+        Effect::Assistance(AssistanceEffect::Transition {
             row_version,
             event,
             input,
             ..
-        },
+        }),
     ] = fx.as_slice()
     else {
         panic!("{fx:?}")

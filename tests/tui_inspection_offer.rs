@@ -10,6 +10,8 @@ use ecocase::domain::account::Role;
 use ecocase::i18n::Lang;
 use ecocase::tui::app::{Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::screens::assistance::AssistanceMsg;
+use ecocase::tui::screens::inspection::InspectionEffect;
 use ecocase::tui::screens::inspection::form::InspRequest;
 use tui_common::*;
 
@@ -93,7 +95,9 @@ fn a_service_record_noting_problems_offers_an_inspection_of_that_enterprise() {
     }
     update(
         &mut app,
-        Msg::AssistDone(Ok(ecocase::i18n::Text::new(ecocase::i18n::T::Saved))),
+        Msg::Assistance(AssistanceMsg::Done(Ok(ecocase::i18n::Text::new(
+            ecocase::i18n::T::Saved,
+        )))),
     );
     let Some(Screen::InspForm(f)) = app.screens.last() else {
         panic!("the inspection form should open");
@@ -105,10 +109,12 @@ fn a_service_record_noting_problems_offers_an_inspection_of_that_enterprise() {
     assert!(
         matches!(
             &fx[..],
-            [Effect::InspDo(InspRequest::Plan {
-                enterprise_id: Some(1),
-                ..
-            })]
+            [Effect::Inspection(InspectionEffect::Do(
+                InspRequest::Plan {
+                    enterprise_id: Some(1),
+                    ..
+                }
+            ))]
         ),
         "{fx:?}"
     );

@@ -15,6 +15,8 @@ use ecocase::store::inspection::Inspection;
 use ecocase::store::inspection::draw::Draw;
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::screens::inspection::InspectionEffect;
+use ecocase::tui::screens::inspection::InspectionMsg;
 use ecocase::tui::screens::inspection::form::InspRequest;
 use ecocase::tui::screens::inspection::{InspData, InspQuery};
 use tui_common::*;
@@ -68,8 +70,16 @@ fn all_tab_app(lang: Lang) -> App {
 /// Picks 王磊 by typing part of the name into the picker; returns the effects of the choice.
 fn pick_wang(app: &mut App) -> Vec<Effect> {
     let fx = update(app, key(KeyCode::Char('o')));
-    assert_eq!(fx, [Effect::InspLoad(InspQuery::Officers)]);
-    update(app, Msg::InspLoaded(InspData::Officers(Ok(officers()))));
+    assert_eq!(
+        fx,
+        [Effect::Inspection(InspectionEffect::Load(
+            InspQuery::Officers
+        ))]
+    );
+    update(
+        app,
+        Msg::Inspection(InspectionMsg::Loaded(InspData::Officers(Ok(officers())))),
+    );
     assert!(app.overlay.is_some(), "the picker opens");
     type_text(app, "王磊");
     update(app, key(KeyCode::Enter))
@@ -85,21 +95,23 @@ fn the_list_filters_by_any_officer_chosen_in_a_picker() {
     let fx = pick_wang(&mut app);
     assert_eq!(
         fx,
-        [Effect::InspLoad(InspQuery::Page {
-            tab,
-            category: None,
-            region: None,
-            officer: Some(12),
-            after: None,
-        })]
+        [Effect::Inspection(InspectionEffect::Load(
+            InspQuery::Page {
+                tab,
+                category: None,
+                region: None,
+                officer: Some(12),
+                after: None,
+            }
+        ))]
     );
     update(
         &mut app,
-        Msg::InspLoaded(InspData::Page {
+        Msg::Inspection(InspectionMsg::Loaded(InspData::Page {
             tab,
             append: false,
             rows: Ok(vec![inspection(7, "JC-371525-2026-00057")]),
-        }),
+        })),
     );
     let (text, _) = screen(&app, 80, 24);
     assert!(text.contains("执法人员：王磊 inspector2"), "{text}");
@@ -108,19 +120,21 @@ fn the_list_filters_by_any_officer_chosen_in_a_picker() {
     update(&mut app, key(KeyCode::Char('o')));
     update(
         &mut app,
-        Msg::InspLoaded(InspData::Officers(Ok(officers()))),
+        Msg::Inspection(InspectionMsg::Loaded(InspData::Officers(Ok(officers())))),
     );
     type_text(&mut app, "全部");
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        [Effect::InspLoad(InspQuery::Page {
-            tab,
-            category: None,
-            region: None,
-            officer: None,
-            after: None,
-        })]
+        [Effect::Inspection(InspectionEffect::Load(
+            InspQuery::Page {
+                tab,
+                category: None,
+                region: None,
+                officer: None,
+                after: None,
+            }
+        ))]
     );
 }
 
@@ -142,7 +156,10 @@ fn draws_app() -> App {
         operator_name: "陈静".into(),
         at: "2026-11-30T04:59:00Z".into(),
     };
-    update(&mut app, Msg::InspLoaded(InspData::Draws(Ok(vec![draw]))));
+    update(
+        &mut app,
+        Msg::Inspection(InspectionMsg::Loaded(InspData::Draws(Ok(vec![draw])))),
+    );
     app
 }
 
@@ -152,10 +169,12 @@ fn the_draw_screen_exports_and_publishes_as_csv_or_xlsx() {
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        [Effect::InspDo(InspRequest::Export {
-            id: 3,
-            format: Format::Csv
-        })]
+        [Effect::Inspection(InspectionEffect::Do(
+            InspRequest::Export {
+                id: 3,
+                format: Format::Csv
+            }
+        ))]
     );
     let (text, _) = screen(&app, 80, 24);
     assert!(text.contains("导出格式：CSV"), "{text}");
@@ -165,18 +184,22 @@ fn the_draw_screen_exports_and_publishes_as_csv_or_xlsx() {
     let fx = update(&mut app, key(KeyCode::Char('p')));
     assert_eq!(
         fx,
-        [Effect::InspDo(InspRequest::Publish {
-            id: 3,
-            format: Format::Xlsx
-        })]
+        [Effect::Inspection(InspectionEffect::Do(
+            InspRequest::Publish {
+                id: 3,
+                format: Format::Xlsx
+            }
+        ))]
     );
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        [Effect::InspDo(InspRequest::Export {
-            id: 3,
-            format: Format::Xlsx
-        })]
+        [Effect::Inspection(InspectionEffect::Do(
+            InspRequest::Export {
+                id: 3,
+                format: Format::Xlsx
+            }
+        ))]
     );
 }
 
@@ -190,7 +213,7 @@ fn only_a_draw_manager_publishes_results() {
     update(&mut app, key(KeyCode::Char('r')));
     update(
         &mut app,
-        Msg::InspLoaded(InspData::Draws(Ok(vec![Draw {
+        Msg::Inspection(InspectionMsg::Loaded(InspData::Draws(Ok(vec![Draw {
             id: 3,
             uid: "d".into(),
             plan_id: 1,
@@ -203,12 +226,14 @@ fn only_a_draw_manager_publishes_results() {
             operator_uid: "s".into(),
             operator_name: "陈静".into(),
             at: "2026-11-30T04:59:00Z".into(),
-        }]))),
+        }])))),
     );
     let fx = update(&mut app, key(KeyCode::Char('p')));
     assert!(
-        !fx.iter()
-            .any(|e| matches!(e, Effect::InspDo(InspRequest::Publish { .. }))),
+        !fx.iter().any(|e| matches!(
+            e,
+            Effect::Inspection(InspectionEffect::Do(InspRequest::Publish { .. }))
+        )),
         "{fx:?}"
     );
 }
@@ -217,10 +242,15 @@ fn only_a_draw_manager_publishes_results() {
 fn a_new_draw_plan_names_its_officer_pool() {
     let mut app = draws_app();
     let fx = update(&mut app, key(KeyCode::Insert));
-    assert_eq!(fx, [Effect::InspLoad(InspQuery::DrawPool)]);
+    assert_eq!(
+        fx,
+        [Effect::Inspection(InspectionEffect::Load(
+            InspQuery::DrawPool
+        ))]
+    );
     update(
         &mut app,
-        Msg::InspLoaded(InspData::DrawPool(Ok(officers()))),
+        Msg::Inspection(InspectionMsg::Loaded(InspData::DrawPool(Ok(officers())))),
     );
     assert!(matches!(app.screens.last(), Some(Screen::InspForm(_))));
     type_text(&mut app, "冠县第四季度");
@@ -235,7 +265,12 @@ fn a_new_draw_plan_names_its_officer_pool() {
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Char(' ')));
     let fx = update(&mut app, ctrl('s'));
-    let Some(Effect::InspDo(InspRequest::DrawPlan { officers, name, .. })) = fx.first() else {
+    let Some(Effect::Inspection(InspectionEffect::Do(InspRequest::DrawPlan {
+        officers,
+        name,
+        ..
+    }))) = fx.first()
+    else {
         panic!("{fx:?}");
     };
     assert_eq!(name, "冠县第四季度");

@@ -17,7 +17,9 @@ use ecocase::store::manifest::reference::{CodeHit, Licence};
 use ecocase::store::manifest::{HistoryRow, Leg, ListFilter, Manifest};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::manifest::{FormData, MfDetailData, MfEffect, MfMsg, PAGE, Refusal};
+use ecocase::tui::screens::manifest::{
+    FormData, ManifestEffect, ManifestMsg, MfDetailData, PAGE, Refusal,
+};
 use tui_common::*;
 
 fn snap(app: &App) -> String {
@@ -148,16 +150,16 @@ fn opened(lang: Lang, state: MfState, events: Vec<MfEvent>) -> App {
     update(&mut app, ctrl('w'));
     update(
         &mut app,
-        Msg::Mf(MfMsg::Page {
+        Msg::Manifest(ManifestMsg::Page {
             filter: ListFilter::default(),
             rows: Ok((rows(), Some(2))),
         }),
     );
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, [Effect::Mf(MfEffect::LoadDetail { id: 2 })]);
+    assert_eq!(fx, [Effect::Manifest(ManifestEffect::LoadDetail { id: 2 })]);
     update(
         &mut app,
-        Msg::Mf(MfMsg::Detail {
+        Msg::Manifest(ManifestMsg::Detail {
             id: 2,
             data: Ok(Box::new(detail(state, events))),
         }),
@@ -171,7 +173,7 @@ fn list_opens_from_anywhere_and_filters_switch() {
     let fx = update(&mut app, ctrl('w'));
     assert_eq!(
         fx,
-        [Effect::Mf(MfEffect::LoadPage {
+        [Effect::Manifest(ManifestEffect::LoadPage {
             filter: ListFilter::default(),
             limit: PAGE
         })]
@@ -179,7 +181,7 @@ fn list_opens_from_anywhere_and_filters_switch() {
     let fx = update(&mut app, key(KeyCode::Right));
     assert_eq!(
         fx,
-        [Effect::Mf(MfEffect::LoadPage {
+        [Effect::Manifest(ManifestEffect::LoadPage {
             filter: ListFilter {
                 state: Some(MfState::Draft),
                 ..ListFilter::default()
@@ -190,7 +192,7 @@ fn list_opens_from_anywhere_and_filters_switch() {
     // An answer for the previous filter is ignored.
     update(
         &mut app,
-        Msg::Mf(MfMsg::Page {
+        Msg::Manifest(ManifestMsg::Page {
             filter: ListFilter::default(),
             rows: Ok((rows(), Some(2))),
         }),
@@ -220,7 +222,7 @@ fn reaching_the_last_row_loads_the_next_page_by_keyset() {
         .collect();
     update(
         &mut app,
-        Msg::Mf(MfMsg::Page {
+        Msg::Manifest(ManifestMsg::Page {
             filter: ListFilter::default(),
             rows: Ok((many, Some(120))),
         }),
@@ -234,7 +236,7 @@ fn reaching_the_last_row_loads_the_next_page_by_keyset() {
     }
     assert_eq!(
         fx,
-        [Effect::Mf(MfEffect::LoadPage {
+        [Effect::Manifest(ManifestEffect::LoadPage {
             filter: ListFilter {
                 before_id: Some(1000 - PAGE as i64 + 1),
                 ..ListFilter::default()
@@ -271,7 +273,7 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "2.000 吨");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::Mf(MfEffect::Transition { event, input, .. })] = fx.as_slice() else {
+    let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
     assert_eq!(*event, MfEvent::ReportDiscrepancy);
@@ -291,7 +293,7 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     // A refusal keeps the dialog open with the message.
     update(
         &mut app,
-        Msg::Mf(MfMsg::Done(Err(Refusal {
+        Msg::Manifest(ManifestMsg::Done(Err(Refusal {
             text: Text::new(T::MfErrQtyPositive),
             warnings_only: false,
         }))),
@@ -316,7 +318,7 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     update(&mut app, ctrl('w'));
     update(
         &mut app,
-        Msg::Mf(MfMsg::Page {
+        Msg::Manifest(ManifestMsg::Page {
             filter: ListFilter::default(),
             rows: Ok((rows(), Some(2))),
         }),
@@ -335,7 +337,7 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     }
     update(
         &mut app,
-        Msg::Mf(MfMsg::Detail {
+        Msg::Manifest(ManifestMsg::Detail {
             id: 2,
             data: Ok(Box::new(d)),
         }),
@@ -365,7 +367,7 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     set(&mut app, 5, 2, "2.400 吨", "1.900 吨");
     set(&mut app, 15, 5, "200L铁桶 12 个", "吨袋 12 个");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::Mf(MfEffect::Transition { event, input, .. })] = fx.as_slice() else {
+    let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
     assert_eq!(*event, MfEvent::ReportDiscrepancy);
@@ -400,7 +402,7 @@ fn submit_with_warnings_is_sent_again_acknowledged() {
     insta::assert_snapshot!("mf_detail_draft_zh", snap(&app));
     update(&mut app, key(KeyCode::Right));
     let submit = |ack| {
-        vec![Effect::Mf(MfEffect::Transition {
+        vec![Effect::Manifest(ManifestEffect::Transition {
             id: 2,
             row_version: 4,
             event: MfEvent::Submit,
@@ -411,7 +413,7 @@ fn submit_with_warnings_is_sent_again_acknowledged() {
     assert_eq!(update(&mut app, key(KeyCode::Enter)), submit(false));
     update(
         &mut app,
-        Msg::Mf(MfMsg::Done(Err(Refusal {
+        Msg::Manifest(ManifestMsg::Done(Err(Refusal {
             text: Text::new(T::MfWarnNotAdjacent).arg("province", "44"),
             warnings_only: true,
         }))),
@@ -446,10 +448,10 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
     let mut app = logged_in(enterprise_user(), Lang::Zh);
     update(&mut app, ctrl('w'));
     let fx = update(&mut app, ctrl('n'));
-    assert_eq!(fx, [Effect::Mf(MfEffect::LoadFormData)]);
+    assert_eq!(fx, [Effect::Manifest(ManifestEffect::LoadFormData)]);
     update(
         &mut app,
-        Msg::Mf(MfMsg::FormData(Ok(FormData {
+        Msg::Manifest(ManifestMsg::FormData(Ok(FormData {
             licences: vec![licence()],
             today: "2026-11-30".into(),
             now: "2026-11-30 10:00".into(),
@@ -463,14 +465,14 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
     let fx = type_text(&mut app, "废矿物油");
     assert_eq!(
         fx.last(),
-        Some(&Effect::Mf(MfEffect::SearchCodes {
+        Some(&Effect::Manifest(ManifestEffect::SearchCodes {
             day: "2026-11-30".into(),
             query: "废矿物油".into()
         }))
     );
     update(
         &mut app,
-        Msg::Mf(MfMsg::Codes {
+        Msg::Manifest(ManifestMsg::Codes {
             query: "废矿物油".into(),
             hits: Ok(vec![CodeHit {
                 code: "900-249-08".into(),
@@ -496,7 +498,7 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
     type_text(&mut app, "2.4");
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::Mf(MfEffect::Save {
+        Effect::Manifest(ManifestEffect::Save {
             id: None,
             input,
             generator_uscc,
@@ -543,7 +545,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     update(&mut app, ctrl('n'));
     update(
         &mut app,
-        Msg::Mf(MfMsg::FormData(Ok(FormData {
+        Msg::Manifest(ManifestMsg::FormData(Ok(FormData {
             licences: vec![licence()],
             today: "2026-11-30".into(),
             now: "2026-11-30 10:00".into(),
@@ -583,7 +585,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     type_text(&mut app, "2026-11-25");
     insta::assert_snapshot!("mf_form_paper_zh", snap(&app));
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::Mf(MfEffect::Save { input, .. })] = fx.as_slice() else {
+    let [Effect::Manifest(ManifestEffect::Save { input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
     assert_eq!(input.origin, Some(Origin::Paper));
@@ -591,7 +593,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     assert_eq!(input.paper_completed_on, "2026-11-25");
     update(
         &mut app,
-        Msg::Mf(MfMsg::Done(Err(Refusal {
+        Msg::Manifest(ManifestMsg::Done(Err(Refusal {
             text: Text::new(T::MfErrQtyPositive),
             warnings_only: false,
         }))),
@@ -623,7 +625,7 @@ fn snapshots_of_list_and_detail_in_both_languages() {
         update(&mut app, ctrl('w'));
         update(
             &mut app,
-            Msg::Mf(MfMsg::Page {
+            Msg::Manifest(ManifestMsg::Page {
                 filter: ListFilter::default(),
                 rows: Ok((rows(), Some(2))),
             }),
@@ -643,7 +645,7 @@ fn staff_register_a_licence_from_the_reference_screen() {
     let mut app = logged_in(staff(), Lang::Zh);
     update(&mut app, ctrl('w'));
     let fx = update(&mut app, key(KeyCode::Char('a')));
-    assert_eq!(fx, [Effect::Mf(MfEffect::LoadRef)]);
+    assert_eq!(fx, [Effect::Manifest(ManifestEffect::LoadRef)]);
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Insert));
     for (i, v) in [
@@ -666,7 +668,7 @@ fn staff_register_a_licence_from_the_reference_screen() {
         type_text(&mut app, v);
     }
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::Mf(MfEffect::CreateLicence(input))] = fx.as_slice() else {
+    let [Effect::Manifest(ManifestEffect::CreateLicence(input))] = fx.as_slice() else {
         panic!("{fx:?}");
     };
     assert_eq!(input.number, "鲁危证1509号");
@@ -688,13 +690,13 @@ fn e_exports_the_tab_shown() {
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        [Effect::ExportManifests {
+        [Effect::Manifest(ManifestEffect::Export {
             filter: ListFilter {
                 state: Some(MfState::Draft),
                 ..ListFilter::default()
             },
             lang: Lang::Zh,
-        }]
+        })]
     );
     // An account without the right (the administrator) is never offered it; the service refuses anyway.
     let mut admin = logged_in(tui_common::admin(), Lang::Zh);
@@ -713,7 +715,7 @@ fn staff_record_a_storage_extension_from_the_detail() {
     update(&mut app, ctrl('w'));
     update(
         &mut app,
-        Msg::Mf(MfMsg::Page {
+        Msg::Manifest(ManifestMsg::Page {
             filter: ListFilter::default(),
             rows: Ok((rows(), Some(2))),
         }),
@@ -733,7 +735,7 @@ fn staff_record_a_storage_extension_from_the_detail() {
     }];
     update(
         &mut app,
-        Msg::Mf(MfMsg::Detail {
+        Msg::Manifest(ManifestMsg::Detail {
             id: 2,
             data: Ok(Box::new(d)),
         }),
@@ -757,7 +759,7 @@ fn staff_record_a_storage_extension_from_the_detail() {
     let fx = update(&mut app, ctrl('s'));
     assert_eq!(
         fx,
-        [Effect::Mf(MfEffect::ExtendStock {
+        [Effect::Manifest(ManifestEffect::ExtendStock {
             id: 2,
             input: ExtensionInput {
                 approval_number: "聊环危延〔2026〕9号".into(),
@@ -776,7 +778,7 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     assert!(matches!(app.screen(), Screen::MfAction(_)));
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::Mf(MfEffect::Transition {
+        Effect::Manifest(ManifestEffect::Transition {
             id,
             row_version,
             input,
@@ -789,7 +791,7 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     let (id, first_version, typed) = (*id, *row_version, input.clone());
     update(
         &mut app,
-        Msg::Mf(MfMsg::Done(Err(Refusal {
+        Msg::Manifest(ManifestMsg::Done(Err(Refusal {
             text: Text::new(T::ErrConflict)
                 .arg("user", "receiver2")
                 .arg("time", "2026-11-30 10:05"),
@@ -815,7 +817,7 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     );
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::Mf(MfEffect::Transition {
+        Effect::Manifest(ManifestEffect::Transition {
             row_version, input, ..
         }),
     ] = fx.as_slice()

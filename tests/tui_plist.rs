@@ -12,7 +12,10 @@ use ecocase::store::positive_list::{Entry, HistoryRow, TriggerRow};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::overlays::Overlay;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
 use ecocase::tui::screens::positive_list::PlFilter;
+use ecocase::tui::screens::positive_list::PositiveListEffect;
+use ecocase::tui::screens::positive_list::PositiveListMsg;
 use tui_common::*;
 
 fn entry(id: i64, name: &str, state: &str) -> Entry {
@@ -107,10 +110,15 @@ fn detail() -> EntryDetail {
 fn list_app(lang: Lang) -> App {
     let mut app = logged_in(supervisor(), lang);
     let fx = update(&mut app, key(KeyCode::Char('p')));
-    assert_eq!(fx, vec![Effect::PlLoadEntries(PlFilter::default())]);
+    assert_eq!(
+        fx,
+        vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
+            PlFilter::default()
+        ))]
+    );
     update(
         &mut app,
-        Msg::PlEntriesLoaded(Ok(vec![
+        Msg::PositiveList(PositiveListMsg::EntriesLoaded(Ok(vec![
             entry(7, "聊城市东昌府区绿源化工有限公司", "notice"),
             entry(8, "冠县兴华纺织有限公司", "listed"),
             entry(
@@ -118,7 +126,7 @@ fn list_app(lang: Lang) -> App {
                 "Liaocheng Very Long English Name Machinery Manufacturing Co., Ltd.",
                 "candidate",
             ),
-        ])),
+        ]))),
     );
     app
 }
@@ -126,13 +134,18 @@ fn list_app(lang: Lang) -> App {
 fn entry_app(lang: Lang) -> App {
     let mut app = list_app(lang);
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, vec![Effect::PlLoadEntry { id: 7 }]);
+    assert_eq!(
+        fx,
+        vec![Effect::PositiveList(PositiveListEffect::LoadEntry {
+            id: 7
+        })]
+    );
     update(
         &mut app,
-        Msg::PlEntryLoaded {
+        Msg::PositiveList(PositiveListMsg::EntryLoaded {
             id: 7,
             data: Ok(detail()),
-        },
+        }),
     );
     app
 }
@@ -143,18 +156,22 @@ fn state_filter_cycles_and_due_filter_toggles() {
     let fx = update(&mut app, key(KeyCode::Char('f')));
     assert_eq!(
         fx,
-        vec![Effect::PlLoadEntries(PlFilter {
-            state: Some(EntryState::Candidate),
-            ..PlFilter::default()
-        })]
+        vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
+            PlFilter {
+                state: Some(EntryState::Candidate),
+                ..PlFilter::default()
+            }
+        ))]
     );
     let fx = update(&mut app, key(KeyCode::Char('d')));
     assert_eq!(
         fx,
-        vec![Effect::PlLoadEntries(PlFilter {
-            due_only: true,
-            ..PlFilter::default()
-        })]
+        vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
+            PlFilter {
+                due_only: true,
+                ..PlFilter::default()
+            }
+        ))]
     );
 }
 
@@ -174,19 +191,19 @@ fn admitting_is_confirmed_and_cancel_is_the_default() {
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        vec![Effect::PlTransition {
+        vec![Effect::PositiveList(PositiveListEffect::Transition {
             id: 7,
             row_version: 3,
             transition: Transition::Admit,
             reason: String::new(),
             cause: None,
-        }]
+        })]
     );
     update(
         &mut app,
-        Msg::PlDone(Ok(Text::new(T::MsgPlTransitioned)
+        Msg::PositiveList(PositiveListMsg::Done(Ok(Text::new(T::MsgPlTransitioned)
             .arg("name", "x")
-            .arg_key("state", T::ListListed))),
+            .arg_key("state", T::ListListed)))),
     );
     assert!(matches!(app.screen(), Screen::PlEntry(_)));
 }
@@ -208,15 +225,17 @@ fn staff_see_no_approval_keys_and_enterprises_apply_from_home() {
     update(&mut app, key(KeyCode::Char('p')));
     update(
         &mut app,
-        Msg::PlEntriesLoaded(Ok(vec![entry(7, "甲", "notice")])),
+        Msg::PositiveList(PositiveListMsg::EntriesLoaded(Ok(vec![entry(
+            7, "甲", "notice",
+        )]))),
     );
     update(&mut app, key(KeyCode::Enter));
     update(
         &mut app,
-        Msg::PlEntryLoaded {
+        Msg::PositiveList(PositiveListMsg::EntryLoaded {
             id: 7,
             data: Ok(detail()),
-        },
+        }),
     );
     let (text, _) = screen(&app, 80, 24);
     let footer = text.lines().nth(23).unwrap_or_default().to_string();
@@ -225,7 +244,7 @@ fn staff_see_no_approval_keys_and_enterprises_apply_from_home() {
 
     let mut ent = logged_in(enterprise_user(), Lang::Zh);
     let fx = update(&mut ent, key(KeyCode::Char('a')));
-    assert_eq!(fx, vec![Effect::PlApply]);
+    assert_eq!(fx, vec![Effect::PositiveList(PositiveListEffect::Apply)]);
 }
 
 #[test]
@@ -256,7 +275,10 @@ fn batches_open_their_entries() {
     for lang in [Lang::Zh, Lang::En] {
         let mut app = list_app(lang);
         let fx = update(&mut app, key(KeyCode::Char('B')));
-        assert_eq!(fx, vec![Effect::PlLoadBatches]);
+        assert_eq!(
+            fx,
+            vec![Effect::PositiveList(PositiveListEffect::LoadBatches)]
+        );
         let batch = |id: i64, name: &str, counts: Vec<(&str, i64)>| Batch {
             id,
             uid: format!("b{id}"),
@@ -271,7 +293,7 @@ fn batches_open_their_entries() {
         };
         update(
             &mut app,
-            Msg::PlBatchesLoaded(Ok(vec![
+            Msg::PositiveList(PositiveListMsg::BatchesLoaded(Ok(vec![
                 batch(
                     3,
                     "2026年第2批",
@@ -283,7 +305,7 @@ fn batches_open_their_entries() {
                     "2025年第1批",
                     vec![("listed", 3), ("review", 1), ("removed", 1)],
                 ),
-            ])),
+            ]))),
         );
         insta::assert_snapshot!(
             format!("plist_batches_{}", lang.code()),
@@ -293,10 +315,12 @@ fn batches_open_their_entries() {
         let fx = update(&mut app, key(KeyCode::Enter));
         assert_eq!(
             fx,
-            vec![Effect::PlLoadEntries(PlFilter {
-                batch: Some((2, "2026年第1批".into())),
-                ..PlFilter::default()
-            })]
+            vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
+                PlFilter {
+                    batch: Some((2, "2026年第1批".into())),
+                    ..PlFilter::default()
+                }
+            ))]
         );
     }
 }
@@ -308,13 +332,13 @@ fn export_writes_the_list_as_filtered_in_the_interface_language() {
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        vec![Effect::PlExport {
+        vec![Effect::PositiveList(PositiveListEffect::Export {
             filter: PlFilter {
                 state: Some(EntryState::Candidate),
                 ..PlFilter::default()
             },
             lang: Lang::En,
-        }]
+        })]
     );
 }
 
@@ -332,21 +356,24 @@ fn a_new_batch_takes_a_typed_name_and_note() {
     let fx = update(&mut app, ctrl('s'));
     assert_eq!(
         fx,
-        vec![Effect::PlNewBatch {
+        vec![Effect::PositiveList(PositiveListEffect::NewBatch {
             name: "2026年冬季专项批".into(),
             note: "重点涉气企业".into()
-        }]
+        })]
     );
     // Done: back on the list, which reloads.
     let fx = update(
         &mut app,
-        Msg::PlDone(Ok(ecocase::i18n::Text::new(
+        Msg::PositiveList(PositiveListMsg::Done(Ok(ecocase::i18n::Text::new(
             ecocase::i18n::T::MsgPlBatchCreated,
-        ))),
+        )))),
     );
     assert!(matches!(app.screen(), Screen::PlList(_)));
     assert!(
-        matches!(fx.as_slice(), [Effect::PlLoadEntries(_)]),
+        matches!(
+            fx.as_slice(),
+            [Effect::PositiveList(PositiveListEffect::LoadEntries(_))]
+        ),
         "{fx:?}"
     );
 }
@@ -362,7 +389,8 @@ fn off_site_means_are_edited_from_the_entry() {
     update(&mut app, key(KeyCode::End));
     type_text(&mut app, "；视频监控");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::PlSetOffsite { id, means, .. }] = fx.as_slice() else {
+    let [Effect::PositiveList(PositiveListEffect::SetOffsite { id, means, .. })] = fx.as_slice()
+    else {
         panic!("{fx:?}")
     };
     assert_eq!(*id, 7);
@@ -401,7 +429,7 @@ fn the_360_view_shows_the_list_history() {
     };
     update(
         &mut app,
-        Msg::DetailLoaded {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
             data: Ok(ecocase::tui::msg::DetailData {
                 enterprise: own,
@@ -421,7 +449,7 @@ fn the_360_view_shows_the_list_history() {
                 manifests: Vec::new(),
                 inspections: Default::default(),
             }),
-        },
+        }),
     );
     update(&mut app, key(KeyCode::PageDown));
     let (text, _) = screen(&app, 80, 24);

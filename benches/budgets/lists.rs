@@ -11,10 +11,10 @@ use ecocase::domain::positive_list::EntryState;
 use ecocase::service::Session;
 use ecocase::service::assistance::Queue;
 use ecocase::store::manifest::ListFilter;
-use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::inspection::{InspData, InspQuery, InspTab};
-use ecocase::tui::screens::manifest::{MfEffect, MfMsg, PAGE as MF_PAGE, Tab};
-use ecocase::tui::screens::positive_list::PlFilter;
+use ecocase::tui::msg::Msg;
+use ecocase::tui::screens::inspection::{InspData, InspQuery, InspTab, InspectionMsg};
+use ecocase::tui::screens::manifest::{ManifestEffect, ManifestMsg, PAGE as MF_PAGE, Tab};
+use ecocase::tui::screens::positive_list::{PlFilter, PositiveListEffect, PositiveListMsg};
 use std::path::Path;
 
 /// The accounts measured: everything, and one county's branch.
@@ -83,12 +83,12 @@ fn reference(db: &Path, first: &str, next: &str, bound: i64) -> (f64, f64) {
 
 /// One manifest page through the runtime's effect; the id of its last row.
 fn manifest_page(s: &mut Session, filter: &ListFilter) -> Option<i64> {
-    let effect = MfEffect::LoadPage {
+    let effect = ManifestEffect::LoadPage {
         filter: filter.clone(),
         limit: MF_PAGE,
     };
     match ecocase::tui::execute::manifest::execute(s, effect) {
-        Some(Msg::Mf(MfMsg::Page { rows: Ok(r), .. })) => {
+        Some(Msg::Manifest(ManifestMsg::Page { rows: Ok(r), .. })) => {
             r.0.get(MF_PAGE - 1).map(|x| x.manifest.id)
         }
         other => panic!("manifest page failed: {other:?}"),
@@ -132,7 +132,7 @@ pub fn manifests(db: &Path, table: &mut Table) {
 /// One inspection page through the runtime's query; the cursor after its last row.
 fn inspection_page(s: &Session, q: InspQuery) -> Option<(String, i64)> {
     match ecocase::tui::execute::inspection::load(s, q) {
-        Msg::InspLoaded(InspData::Page { rows: Ok(rows), .. }) => rows
+        Msg::Inspection(InspectionMsg::Loaded(InspData::Page { rows: Ok(rows), .. })) => rows
             .get(ecocase::tui::screens::inspection::PAGE - 1)
             .map(|r| (r.planned_on.clone(), r.id)),
         other => panic!("inspection page failed: {other:?}"),
@@ -270,9 +270,9 @@ pub fn positive_list(db: &Path, table: &mut Table) {
                 RUNS,
                 || match ecocase::tui::execute::positive_list::execute(
                     &mut s,
-                    Effect::PlLoadEntries(f.clone()),
+                    PositiveListEffect::LoadEntries(f.clone()),
                 ) {
-                    Some(Msg::PlEntriesLoaded(Ok(_))) => {}
+                    Some(Msg::PositiveList(PositiveListMsg::EntriesLoaded(Ok(_)))) => {}
                     other => panic!("positive list failed: {other:?}"),
                 },
             );

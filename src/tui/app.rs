@@ -10,6 +10,7 @@ use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
 use crate::tui::overlays::help::HelpState;
 use crate::tui::overlays::palette::PaletteState;
 use crate::tui::overlays::{Overlay, OverlayOut};
+use crate::tui::screens::admin::AdminEffect;
 use crate::tui::screens::admin::audit::AuditState;
 use crate::tui::screens::admin::settings::SettingsState;
 use crate::tui::screens::admin::users::UsersState;
@@ -267,7 +268,10 @@ impl App {
             }
             ConfirmKind::SetActive { username, active } => {
                 self.message = Some(Message::progress(T::MsgSaving));
-                vec![Effect::SetUserActive { username, active }]
+                vec![Effect::Admin(AdminEffect::SetUserActive {
+                    username,
+                    active,
+                })]
             }
             ConfirmKind::AckWarnings(_) => {
                 let out = self.with_top(|s, _| match s {

@@ -3,7 +3,13 @@
 use crate::i18n::{T, Text};
 use crate::tui::app::{App, Input, Message, Out, Screen};
 use crate::tui::msg::{Effect, Msg};
+use crate::tui::screens::admin::AdminMsg;
+use crate::tui::screens::assistance::AssistanceMsg;
+use crate::tui::screens::enterprise::EnterpriseMsg;
 use crate::tui::screens::home::HomeState;
+use crate::tui::screens::inspection::InspectionMsg;
+use crate::tui::screens::positive_list::PositiveListMsg;
+use crate::tui::screens::report::ReportMsg;
 
 /// The pure state transition.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -51,7 +57,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::InputClosed => app.input_closed(),
-        Msg::AccountsLoaded(r) => {
+        Msg::Admin(AdminMsg::AccountsLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
                 Screen::Users(u) => u.loaded(r.clone()),
                 Screen::Account(a) => a.accounts_loaded(&r),
@@ -59,10 +65,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::CertificatesLoaded {
+        Msg::Admin(AdminMsg::CertificatesLoaded {
             username,
             certificates,
-        } => {
+        }) => {
             let out = app.with_each(|s, _| match s {
                 Screen::Account(a) if a.account.username == username => {
                     a.certificates_loaded(certificates.clone())
@@ -71,7 +77,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::AdminDone(r) => {
+        Msg::Admin(AdminMsg::Done(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::AdminForm(f) => f.done(r),
                 Screen::Users(u) => u.done(r),
@@ -80,54 +86,54 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::SettingsLoaded(r) => {
+        Msg::Admin(AdminMsg::SettingsLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
                 Screen::Settings(st) => st.loaded(r.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::SettingSaved(r) => {
+        Msg::Admin(AdminMsg::SettingSaved(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Settings(st) => st.saved(r),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::AuditLoaded { req, rows } => {
+        Msg::Admin(AdminMsg::AuditLoaded { req, rows }) => {
             let out = app.with_each(|s, env| match s {
                 Screen::Audit(a) => a.loaded(env, req, rows.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue,
             rows,
             next,
             more,
-        } => {
+        }) => {
             let out = app.with_each(|s, _| match s {
                 Screen::AssistQueue(q) => q.loaded(queue, rows.clone(), next.clone(), more),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::AssistDetailLoaded { id, data } => {
+        Msg::Assistance(AssistanceMsg::DetailLoaded { id, data }) => {
             let out = app.with_each(|s, _| match s {
                 Screen::AssistDetail(d) if d.id == id => d.loaded(data.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::ServiceMenuLoaded(r) => {
+        Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::AssistForm(f) => f.menu_loaded(r),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::AssistDone(r) => {
+        Msg::Assistance(AssistanceMsg::Done(r)) => {
             // inspections: a service record noting problems offers to open an inspection
             let offer = crate::tui::screens::inspection::form::offer_after_record(app, &r);
             let out = app.with_top(|s, _| match s {
@@ -141,14 +147,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             fx
         }
-        Msg::ReportDefaults(period) => {
+        Msg::Report(ReportMsg::Defaults(period)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Report(r) => r.defaults(period),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::ReportDone(r) => {
+        Msg::Report(ReportMsg::Done(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Report(st) => st.done(r),
                 _ => Out::default(),
@@ -165,7 +171,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::ReportProgress(p) => {
+        Msg::Report(ReportMsg::Progress(p)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Report(st) => st.progress(p),
                 _ => Out::default(),
@@ -179,21 +185,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
-        Msg::EnterprisesFound { token, rows } => {
+        Msg::Assistance(AssistanceMsg::EnterprisesFound { token, rows }) => {
             let out = app.with_top(|s, _| match s {
                 Screen::AssistForm(f) => f.found(token, rows),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::MeetingsLoaded(r) => {
+        Msg::Assistance(AssistanceMsg::MeetingsLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
                 Screen::MeetingList(m) => m.loaded(r.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::MeetingLoaded { id, data } => {
+        Msg::Assistance(AssistanceMsg::MeetingLoaded { id, data }) => {
             let out = app.with_each(|s, _| match s {
                 Screen::MeetingDetail(m) if m.id == id => m.loaded(data.clone()),
                 _ => Out::default(),
@@ -201,7 +207,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.apply(out)
         }
         // 危险废物转移联单 (manifests)
-        Msg::Mf(m) => {
+        Msg::Manifest(m) => {
             // Results of forms and actions go to the top screen only; loads to whichever screen asked.
             let mut n = 0;
             let out = app.with_each(|s, _| {
@@ -210,25 +216,25 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::AuditVerified(r) => {
+        Msg::Admin(AdminMsg::AuditVerified(r)) => {
             app.message = Some(crate::tui::screens::admin::audit::chain_message(r));
             Vec::new()
         }
-        Msg::PlEntriesLoaded(r) => {
+        Msg::PositiveList(PositiveListMsg::EntriesLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
                 Screen::PlList(l) => l.loaded(r.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::PlBatchesLoaded(r) => {
+        Msg::PositiveList(PositiveListMsg::BatchesLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
                 Screen::PlBatches(b) => b.loaded(r.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::PlEntryLoaded { id, data } => {
+        Msg::PositiveList(PositiveListMsg::EntryLoaded { id, data }) => {
             let out = app.with_each(|s, _| match s {
                 Screen::PlEntry(e) if e.id == id => e.loaded(data.clone()),
                 _ => Out::default(),
@@ -236,7 +242,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.apply(out)
         }
         // 执法检查 (inspections)
-        Msg::InspLoaded(data) => {
+        Msg::Inspection(InspectionMsg::Loaded(data)) => {
             use crate::tui::screens::inspection::InspData;
             let out = app.with_each(|s, env| match (s, &data) {
                 (Screen::InspList(l), InspData::Page { tab, append, rows }) => {
@@ -256,7 +262,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::InspDone(r) => {
+        Msg::Inspection(InspectionMsg::Done(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::InspForm(f) => f.done(r),
                 Screen::InspDetail(d) => d.done(r),
@@ -264,14 +270,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::DrawDone(r) => {
+        Msg::Inspection(InspectionMsg::DrawDone(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Draws(d) => d.done(r),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::PlDone(r) => {
+        Msg::PositiveList(PositiveListMsg::Done(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::AssistForm(f) => f.done(r),
                 Screen::PlEntry(e) => e.done(r),
@@ -335,54 +341,54 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::PageLoaded {
+        Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req,
             start,
             rows,
             total,
-        } => {
+        }) => {
             let out = app.with_each(|s, env| match s {
                 Screen::List(l) => l.loaded(env, req, &start, rows.clone(), total),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::DetailLoaded { id, data } => {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded { id, data }) => {
             let out = app.with_each(|s, _| match s {
                 Screen::Detail(d) if d.id == id => d.loaded(data.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::EditLoaded(r) => {
+        Msg::Enterprise(EnterpriseMsg::EditLoaded(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Form(f) => f.reloaded(r),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::DraftChecked { req, issues } => {
+        Msg::Enterprise(EnterpriseMsg::DraftChecked { req, issues }) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Form(f) => f.checked(req, issues),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::Saved(e) => {
+        Msg::Enterprise(EnterpriseMsg::Saved(e)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Form(f) => f.saved(e),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::SaveFailed(err) => {
+        Msg::Enterprise(EnterpriseMsg::SaveFailed(err)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Form(f) => f.save_failed(err),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::Deleted(r) => {
+        Msg::Enterprise(EnterpriseMsg::Deleted(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Detail(d) => d.deleted(r),
                 _ => Out::default(),

@@ -14,6 +14,8 @@ use ecocase::tui::app::Screen;
 use ecocase::tui::app::{App, update};
 use ecocase::tui::msg::{Effect, Msg, PageRequest, SessionInfo};
 use ecocase::tui::render::draw;
+use ecocase::tui::screens::enterprise::EnterpriseEffect;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
 use ecocase::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -199,7 +201,7 @@ pub fn screen(app: &App, w: u16, h: u16) -> (String, Option<(u16, u16)>) {
 pub fn page_request(fx: &[Effect]) -> PageRequest {
     fx.iter()
         .find_map(|e| match e {
-            Effect::LoadPage(r) => Some(r.clone()),
+            Effect::Enterprise(EnterpriseEffect::LoadPage(r)) => Some(r.clone()),
             _ => None,
         })
         .expect("a page request")
@@ -216,12 +218,12 @@ pub fn list_app(
     let req = page_request(&fx);
     update(
         &mut app,
-        Msg::PageLoaded {
+        Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req: req.req,
             start: req.start,
             rows: Ok(rows),
             total: Some(5),
-        },
+        }),
     );
     app
 }

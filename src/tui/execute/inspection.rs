@@ -8,9 +8,11 @@ use crate::service::inspection::followup::{CaseInput, OrderInput};
 use crate::service::inspection::record::{EvidenceInput, FindingInput};
 use crate::service::{ServiceError, Session};
 use crate::store::inspection::ListFilter;
-use crate::tui::msg::{Effect, Msg};
+use crate::tui::msg::Msg;
 use crate::tui::screens::inspection::form::InspRequest;
-use crate::tui::screens::inspection::{InspData, InspDetailData, InspQuery, InspTab, PAGE};
+use crate::tui::screens::inspection::{
+    InspData, InspDetailData, InspQuery, InspTab, InspectionEffect, InspectionMsg, PAGE,
+};
 use chrono::NaiveDate;
 
 type R<T> = Result<T, ServiceError>;
@@ -141,7 +143,7 @@ fn detail(s: &Session, id: i64) -> R<InspDetailData> {
 
 pub fn load(s: &Session, q: InspQuery) -> Msg {
     let text = |e: ServiceError| e.text();
-    Msg::InspLoaded(match q {
+    Msg::Inspection(InspectionMsg::Loaded(match q {
         InspQuery::Page {
             tab,
             category,
@@ -162,7 +164,7 @@ pub fn load(s: &Session, q: InspQuery) -> Msg {
         InspQuery::Draw { id } => InspData::Draw(s.draw_detail(id).map(Box::new).map_err(text)),
         InspQuery::Officers => InspData::Officers(s.insp_officer_choices().map_err(text)),
         InspQuery::DrawPool => InspData::DrawPool(s.draw_pool_choices(s.today()).map_err(text)),
-    })
+    }))
 }
 
 fn run(s: &mut Session, r: InspRequest) -> R<Text> {
@@ -436,10 +438,10 @@ fn export_error(e: crate::export::ExportError) -> ServiceError {
     }
 }
 
-pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
+pub(crate) fn execute(s: &mut Session, effect: InspectionEffect) -> Option<Msg> {
     match effect {
-        Effect::InspLoad(q) => Some(load(s, q)),
-        Effect::InspDo(r) => {
+        InspectionEffect::Load(q) => Some(load(s, q)),
+        InspectionEffect::Do(r) => {
             let verify = matches!(
                 r,
                 InspRequest::Verify { .. }
@@ -448,12 +450,14 @@ pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
             );
             let result = run(s, r).map_err(|e| e.text());
             Some(if verify {
-                Msg::DrawDone(result)
+                Msg::Inspection(InspectionMsg::DrawDone(result))
             } else {
-                Msg::InspDone(result)
+                Msg::Inspection(InspectionMsg::Done(result))
             })
         }
-        _ => None,
+        InspectionEffect::Export { query, lang } => Some(Msg::Written(
+            crate::tui::execute::report::export_inspections(s, query, lang),
+        )),
     }
 }
 

@@ -12,6 +12,7 @@ use crate::tui::screens::admin::settings::SettingsState;
 use crate::tui::screens::admin::users::UsersState;
 use crate::tui::screens::enterprise::detail::DetailState;
 use crate::tui::screens::enterprise::list::ListState;
+use crate::tui::screens::positive_list::PositiveListEffect;
 use crate::tui::screens::positive_list::{PlFilter, PlListState};
 
 /// The administration screens the home screen leads to (each only for the roles that may use it).
@@ -230,7 +231,8 @@ impl HomeState {
             Input::Cmd(Cmd::GoList) => return ListState::open(env, Default::default()),
             Input::Cmd(Cmd::GoPlist) => return PlListState::open(PlFilter::default()),
             Input::Cmd(Cmd::PlApply) => {
-                return Out::effect(Effect::PlApply).with_message(Message::progress(T::MsgLoading));
+                return Out::effect(Effect::PositiveList(PositiveListEffect::Apply))
+                    .with_message(Message::progress(T::MsgLoading));
             }
             Input::Cmd(Cmd::Manifests) if env.may(Action::ManifestRead) => {
                 return crate::tui::screens::manifest::MfListState::open(

@@ -10,6 +10,7 @@ use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::{Effect, Versioned};
+use crate::tui::screens::assistance::AssistanceEffect;
 use crate::tui::screens::assistance::{AssistAction, AssistDetailData};
 use crate::tui::screens::positive_list::form::PlPurpose;
 
@@ -203,7 +204,7 @@ impl AssistFormState {
             ));
         }
         AssistFormState::push(fields, Purpose::NewRequest, true)
-            .with_effect(Effect::LoadServiceMenu)
+            .with_effect(Effect::Assistance(AssistanceEffect::LoadServiceMenu))
     }
 
     pub fn menu_loaded(&mut self, menu: Result<Vec<(String, String, String)>, Text>) -> Out {
@@ -304,12 +305,12 @@ impl AssistFormState {
                     }
                     Event::Submit | Event::Accept | Event::Resume | Event::AutoClose => {
                         // Nothing to ask: done at once.
-                        return Out::effect(Effect::AssistTransition {
+                        return Out::effect(Effect::Assistance(AssistanceEffect::Transition {
                             id: r.id,
                             row_version: r.row_version,
                             event,
                             input: EventInput::default(),
-                        });
+                        }));
                     }
                 };
                 (
@@ -376,7 +377,7 @@ impl AssistFormState {
             Purpose::NewRequest => {
                 let services = self.ticked_services();
                 let (enterprise_id, query) = self.picked("enterprise");
-                Effect::FileRequest {
+                Effect::Assistance(AssistanceEffect::FileRequest {
                     enterprise_uscc: query,
                     draft: RequestDraft {
                         enterprise_id,
@@ -387,9 +388,9 @@ impl AssistFormState {
                             .unwrap_or(Channel::SelfService),
                         wished_date: self.value("wished_date"),
                     },
-                }
+                })
             }
-            Purpose::Record { id } => Effect::AssistRecord {
+            Purpose::Record { id } => Effect::Assistance(AssistanceEffect::Record {
                 id: *id,
                 record: ServiceRecord {
                     service_date: self.value("service_date"),
@@ -399,12 +400,12 @@ impl AssistFormState {
                     problems: self.value("problems"),
                     advice: self.value("advice"),
                 },
-            },
+            }),
             Purpose::Event {
                 id,
                 row_version,
                 event,
-            } => Effect::AssistTransition {
+            } => Effect::Assistance(AssistanceEffect::Transition {
                 id: *id,
                 row_version: *row_version,
                 event: *event,
@@ -422,7 +423,7 @@ impl AssistFormState {
                         .filter_map(|c| c.parse().ok())
                         .collect(),
                 },
-            },
+            }),
         }
     }
 

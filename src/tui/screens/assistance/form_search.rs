@@ -4,6 +4,7 @@
 use crate::i18n::Text;
 use crate::tui::app::{Message, Out};
 use crate::tui::msg::Effect;
+use crate::tui::screens::assistance::AssistanceEffect;
 use crate::tui::screens::assistance::form::{AssistFormState, Choice, FieldKind};
 
 impl AssistFormState {
@@ -30,7 +31,10 @@ impl AssistFormState {
         if token != self.search_token || query.is_empty() {
             return Out::default();
         }
-        Out::effect(Effect::FindEnterprises { token, query })
+        Out::effect(Effect::Assistance(AssistanceEffect::FindEnterprises {
+            token,
+            query,
+        }))
     }
 
     /// The matches of a search, unless a newer one was asked for.

@@ -9,6 +9,7 @@ use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::screens::assistance::AssistDetailState;
+use crate::tui::screens::assistance::AssistanceEffect;
 use crate::tui::screens::assistance::form::{AssistFormState, Choice};
 
 /// The meetings in the person's scope, and today (the default date of a new meeting).
@@ -32,12 +33,13 @@ impl MeetingListState {
             selected: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::MeetingList(s))).with_effect(Effect::LoadMeetings)
+        Out::nav(Nav::Push(Screen::MeetingList(s)))
+            .with_effect(Effect::Assistance(AssistanceEffect::LoadMeetings))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::LoadMeetings)
+        Out::effect(Effect::Assistance(AssistanceEffect::LoadMeetings))
     }
 
     pub fn loaded(&mut self, data: Result<MeetingListData, Text>) -> Out {
@@ -148,12 +150,15 @@ impl MeetingDetailState {
             action: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::MeetingDetail(s))).with_effect(Effect::LoadMeeting { id })
+        Out::nav(Nav::Push(Screen::MeetingDetail(s)))
+            .with_effect(Effect::Assistance(AssistanceEffect::LoadMeeting { id }))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::LoadMeeting { id: self.id })
+        Out::effect(Effect::Assistance(AssistanceEffect::LoadMeeting {
+            id: self.id,
+        }))
     }
 
     pub fn loaded(&mut self, data: Result<MeetingDetailData, Text>) -> Out {

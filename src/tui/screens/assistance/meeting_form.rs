@@ -6,6 +6,7 @@ use crate::domain::assistance::{Channel, RequestDraft, Urgency};
 use crate::i18n::{T, Text};
 use crate::tui::app::{Message, Out};
 use crate::tui::msg::Effect;
+use crate::tui::screens::assistance::AssistanceEffect;
 use crate::tui::screens::assistance::form::{AssistFormState, Choice, FormField, Purpose, choices};
 use crate::tui::screens::assistance::meeting::MeetingDetailData;
 
@@ -91,7 +92,7 @@ impl AssistFormState {
             Purpose::Meeting(MeetingPurpose::Problem { meeting }),
             true,
         )
-        .with_effect(Effect::LoadServiceMenu)
+        .with_effect(Effect::Assistance(AssistanceEffect::LoadServiceMenu))
     }
 
     pub fn meeting_link(meeting: i64) -> Out {
@@ -109,17 +110,19 @@ impl AssistFormState {
 
     pub(crate) fn meeting_effect(&self, m: &MeetingPurpose) -> Effect {
         match m {
-            MeetingPurpose::New => Effect::RecordMeeting(MeetingDraft {
-                date: self.value("date"),
-                place: self.value("place"),
-                host: self.value("host"),
-                region_code: self.value("region"),
-                topic: self.value("topic"),
-                note: self.value("note"),
-            }),
+            MeetingPurpose::New => {
+                Effect::Assistance(AssistanceEffect::RecordMeeting(MeetingDraft {
+                    date: self.value("date"),
+                    place: self.value("place"),
+                    host: self.value("host"),
+                    region_code: self.value("region"),
+                    topic: self.value("topic"),
+                    note: self.value("note"),
+                }))
+            }
             MeetingPurpose::Participant { meeting } => {
                 let (enterprise_id, query) = self.picked("enterprise");
-                Effect::MeetingParticipant {
+                Effect::Assistance(AssistanceEffect::MeetingParticipant {
                     meeting: *meeting,
                     enterprise_query: query.unwrap_or_default(),
                     participant: ParticipantDraft {
@@ -127,23 +130,25 @@ impl AssistFormState {
                         person: self.value("person"),
                         role: self.value("role"),
                     },
-                }
+                })
             }
-            MeetingPurpose::Problem { meeting } => Effect::MeetingProblem {
-                meeting: *meeting,
-                draft: RequestDraft {
-                    enterprise_id: self.value("enterprise").parse().ok(),
-                    services: self.ticked_services(),
-                    description: self.value("description"),
-                    urgency: Urgency::parse(&self.value("urgency")).unwrap_or(Urgency::Normal),
-                    channel: Channel::Roundtable,
-                    wished_date: self.value("wished_date"),
-                },
-            },
-            MeetingPurpose::Link { meeting } => Effect::MeetingLink {
+            MeetingPurpose::Problem { meeting } => {
+                Effect::Assistance(AssistanceEffect::MeetingProblem {
+                    meeting: *meeting,
+                    draft: RequestDraft {
+                        enterprise_id: self.value("enterprise").parse().ok(),
+                        services: self.ticked_services(),
+                        description: self.value("description"),
+                        urgency: Urgency::parse(&self.value("urgency")).unwrap_or(Urgency::Normal),
+                        channel: Channel::Roundtable,
+                        wished_date: self.value("wished_date"),
+                    },
+                })
+            }
+            MeetingPurpose::Link { meeting } => Effect::Assistance(AssistanceEffect::MeetingLink {
                 meeting: *meeting,
                 number: self.value("number"),
-            },
+            }),
         }
     }
 }

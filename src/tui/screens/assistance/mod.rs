@@ -18,6 +18,100 @@ pub use crate::tui::screens::assistance::form::{
     AssistFormState, Choice, FieldKind, FormField, Purpose,
 };
 
+/// What the 帮扶 and 圆桌座谈 screens ask the runtime to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssistanceEffect {
+    LoadQueue {
+        queue: Queue,
+    },
+    /// The page of a queue after the rows shown.
+    LoadQueueMore {
+        queue: Queue,
+        after: crate::store::assistance::queue::QueueCursor,
+    },
+    LoadDetail {
+        id: i64,
+    },
+    LoadServiceMenu,
+    FileRequest {
+        /// The enterprise bureau staff typed (name, USCC or pinyin initials); enterprise accounts
+        /// file for their own.
+        enterprise_uscc: Option<String>,
+        draft: crate::domain::assistance::RequestDraft,
+    },
+    Transition {
+        id: i64,
+        row_version: i64,
+        event: Event,
+        input: crate::domain::assistance::EventInput,
+    },
+    Record {
+        id: i64,
+        record: crate::store::assistance::ServiceRecord,
+    },
+    /// Write the 帮扶 queue shown, in its order, as CSV and XLSX in the working directory.
+    ExportQueue {
+        queue: Queue,
+        lang: crate::i18n::Lang,
+    },
+    LoadMeetings,
+    LoadMeeting {
+        id: i64,
+    },
+    RecordMeeting(crate::domain::assistance::meeting::MeetingDraft),
+    /// Adds a participant; the enterprise is found by name, USCC or pinyin initials (empty: a guest).
+    MeetingParticipant {
+        meeting: i64,
+        enterprise_query: String,
+        participant: crate::domain::assistance::meeting::ParticipantDraft,
+    },
+    MeetingProblem {
+        meeting: i64,
+        draft: crate::domain::assistance::RequestDraft,
+    },
+    MeetingLink {
+        meeting: i64,
+        number: String,
+    },
+    /// The enterprises in scope matching a picker's typed name, USCC or pinyin initials.
+    FindEnterprises {
+        token: u64,
+        query: String,
+    },
+}
+
+/// What the runtime answers the 帮扶 and 圆桌座谈 screens.
+// Moved once per message, like the flat `Msg` it came from: the detail variant stays unboxed.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssistanceMsg {
+    QueueLoaded {
+        queue: Queue,
+        rows: Result<Vec<QueueRow>, Text>,
+        /// Where the next page starts (`None`: no more rows).
+        next: Option<crate::store::assistance::queue::QueueCursor>,
+        /// Whether the rows continue those shown (a further page) or replace them.
+        more: bool,
+    },
+    DetailLoaded {
+        id: i64,
+        data: Result<AssistDetailData, Text>,
+    },
+    ServiceMenuLoaded(Result<Vec<(String, String, String)>, Text>),
+    /// A 帮扶 or 圆桌座谈 change was made (with its message) or refused (with the reason).
+    Done(Result<Text, Text>),
+    MeetingsLoaded(Result<meeting::MeetingListData, Text>),
+    MeetingLoaded {
+        id: i64,
+        data: Result<meeting::MeetingDetailData, Text>,
+    },
+    /// Enterprises matching a picker's search as (id, name, USCC).
+    EnterprisesFound {
+        token: u64,
+        rows: Result<Vec<(i64, String, String)>, Text>,
+    },
+}
+
 /// The queue screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AssistQueueState {
@@ -48,9 +142,9 @@ impl AssistQueueState {
 
     fn load(&mut self) -> Effect {
         self.loading = true;
-        Effect::LoadAssistQueue {
+        Effect::Assistance(AssistanceEffect::LoadQueue {
             queue: self.queue(),
-        }
+        })
     }
 
     pub fn reload(&mut self) -> Out {
@@ -94,10 +188,10 @@ impl AssistQueueState {
                     && let Some(after) = self.next.clone()
                 {
                     self.loading = true;
-                    return Out::effect(Effect::LoadAssistQueueMore {
+                    return Out::effect(Effect::Assistance(AssistanceEffect::LoadQueueMore {
                         queue: self.queue(),
                         after,
-                    });
+                    }));
                 }
                 self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
             }
@@ -124,10 +218,10 @@ impl AssistQueueState {
             }
             Input::Cmd(Cmd::FileRequest) => return AssistFormState::new_request(env),
             Input::Cmd(Cmd::ExportQueue) => {
-                return Out::effect(Effect::ExportAssistQueue {
+                return Out::effect(Effect::Assistance(AssistanceEffect::ExportQueue {
                     queue: self.queue(),
                     lang: env.lang,
-                })
+                }))
                 .with_message(Message::progress(T::ReportWriting));
             }
             _ => {}
@@ -179,12 +273,15 @@ impl AssistDetailState {
             action: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::AssistDetail(s))).with_effect(Effect::LoadAssistDetail { id })
+        Out::nav(Nav::Push(Screen::AssistDetail(s)))
+            .with_effect(Effect::Assistance(AssistanceEffect::LoadDetail { id }))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::LoadAssistDetail { id: self.id })
+        Out::effect(Effect::Assistance(AssistanceEffect::LoadDetail {
+            id: self.id,
+        }))
     }
 
     pub fn loaded(&mut self, data: Result<AssistDetailData, Text>) -> Out {

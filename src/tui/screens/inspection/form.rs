@@ -12,6 +12,7 @@ use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::assistance::form::{FieldKind, FormField};
 use crate::tui::screens::inspection::InspAction;
+use crate::tui::screens::inspection::InspectionEffect;
 pub use crate::tui::screens::inspection::request::{InspRequest, offer_after_record};
 
 /// What the form is for: its title.
@@ -245,7 +246,7 @@ impl InspFormState {
             Input::Cmd(Cmd::Save) if !self.saving => {
                 self.saving = true;
                 self.error = None;
-                return Out::effect(Effect::InspDo(self.request()))
+                return Out::effect(Effect::Inspection(InspectionEffect::Do(self.request())))
                     .with_message(Message::progress(T::MsgLoading));
             }
             Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {

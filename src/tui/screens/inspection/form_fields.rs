@@ -12,6 +12,7 @@ use crate::store::inspection::followup::Rectification;
 use crate::tui::app::{Env, Message, Nav, Out, Screen};
 use crate::tui::msg::Effect;
 use crate::tui::screens::assistance::form::{Choice, FieldKind, FormField};
+use crate::tui::screens::inspection::InspectionEffect;
 use crate::tui::screens::inspection::form::{InspFormState, InspPurpose, InspRequest};
 use crate::tui::screens::inspection::{InspAction, InspDetailData};
 
@@ -280,12 +281,14 @@ impl InspFormState {
                 text("note", T::InFieldNote, ""),
             ],
             InspAction::Event(event @ (Event::Start | Event::EndVisit | Event::Archive)) => {
-                return Out::effect(Effect::InspDo(InspRequest::Transition {
-                    id: x.id,
-                    row_version: x.row_version,
-                    event,
-                    input: EventInput::default(),
-                }))
+                return Out::effect(Effect::Inspection(InspectionEffect::Do(
+                    InspRequest::Transition {
+                        id: x.id,
+                        row_version: x.row_version,
+                        event,
+                        input: EventInput::default(),
+                    },
+                )))
                 .with_message(Message::progress(T::MsgLoading));
             }
         };

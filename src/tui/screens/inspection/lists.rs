@@ -8,6 +8,7 @@ use crate::store::inspection::followup::Rectification;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
+use crate::tui::screens::inspection::InspectionEffect;
 use crate::tui::screens::inspection::{InspFormState, InspQuery};
 
 /// An enterprise account's rectification orders; Enter writes the rectification report.
@@ -25,12 +26,13 @@ impl RectListState {
             selected: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::RectList(s))).with_effect(Effect::InspLoad(InspQuery::Rects))
+        Out::nav(Nav::Push(Screen::RectList(s)))
+            .with_effect(Effect::Inspection(InspectionEffect::Load(InspQuery::Rects)))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::InspLoad(InspQuery::Rects))
+        Out::effect(Effect::Inspection(InspectionEffect::Load(InspQuery::Rects)))
     }
 
     pub fn loaded(&mut self, rows: Result<Vec<Rectification>, Text>) -> Out {
@@ -87,12 +89,13 @@ impl DrawsState {
             loading: true,
             format: Format::Csv,
         };
-        Out::nav(Nav::Push(Screen::Draws(s))).with_effect(Effect::InspLoad(InspQuery::Draws))
+        Out::nav(Nav::Push(Screen::Draws(s)))
+            .with_effect(Effect::Inspection(InspectionEffect::Load(InspQuery::Draws)))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::InspLoad(InspQuery::Draws))
+        Out::effect(Effect::Inspection(InspectionEffect::Load(InspQuery::Draws)))
     }
 
     pub fn loaded(&mut self, rows: Result<Vec<Draw>, Text>) -> Out {
@@ -102,7 +105,9 @@ impl DrawsState {
                 self.selected = self.selected.min(rows.len().saturating_sub(1));
                 self.rows = rows;
                 match self.rows.get(self.selected) {
-                    Some(d) => Out::effect(Effect::InspLoad(InspQuery::Draw { id: d.id })),
+                    Some(d) => Out::effect(Effect::Inspection(InspectionEffect::Load(
+                        InspQuery::Draw { id: d.id },
+                    ))),
                     None => Out::default(),
                 }
             }
@@ -140,7 +145,9 @@ impl DrawsState {
         self.selected = i;
         self.detail = None;
         match self.rows.get(i) {
-            Some(d) => Out::effect(Effect::InspLoad(InspQuery::Draw { id: d.id })),
+            Some(d) => Out::effect(Effect::Inspection(InspectionEffect::Load(
+                InspQuery::Draw { id: d.id },
+            ))),
             None => Out::default(),
         }
     }
@@ -155,25 +162,27 @@ impl DrawsState {
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NewDraw) if env.may(crate::domain::account::Action::DrawManage) => {
                 // The plan form offers the officers eligible today for its pool.
-                return Out::effect(Effect::InspLoad(InspQuery::DrawPool))
-                    .with_message(Message::progress(T::MsgLoading));
+                return Out::effect(Effect::Inspection(InspectionEffect::Load(
+                    InspQuery::DrawPool,
+                )))
+                .with_message(Message::progress(T::MsgLoading));
             }
             Input::Cmd(Cmd::DrawVerify) => {
                 if let Some(id) = id {
-                    return Out::effect(Effect::InspDo(
+                    return Out::effect(Effect::Inspection(InspectionEffect::Do(
                         crate::tui::screens::inspection::form::InspRequest::Verify { id },
-                    ))
+                    )))
                     .with_message(Message::progress(T::MsgLoading));
                 }
             }
             Input::Cmd(Cmd::DrawExport) => {
                 if let Some(id) = id {
-                    return Out::effect(Effect::InspDo(
+                    return Out::effect(Effect::Inspection(InspectionEffect::Do(
                         crate::tui::screens::inspection::form::InspRequest::Export {
                             id,
                             format: self.format,
                         },
-                    ));
+                    )));
                 }
             }
             Input::Cmd(Cmd::DrawFormat) => {
@@ -184,12 +193,12 @@ impl DrawsState {
             }
             Input::Cmd(Cmd::DrawPublish) if env.may(crate::domain::account::Action::DrawManage) => {
                 if let Some(id) = id {
-                    return Out::effect(Effect::InspDo(
+                    return Out::effect(Effect::Inspection(InspectionEffect::Do(
                         crate::tui::screens::inspection::form::InspRequest::Publish {
                             id,
                             format: self.format,
                         },
-                    ))
+                    )))
                     .with_message(Message::progress(T::MsgLoading));
                 }
             }

@@ -24,6 +24,37 @@ use crate::tui::overlays::{Chosen, Overlay};
 pub use crate::tui::screens::inspection::form::{InspFormState, InspPurpose};
 pub use crate::tui::screens::inspection::lists::{DrawsState, RectListState};
 
+/// What the 执法检查 and 双随机 screens ask the runtime to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InspectionEffect {
+    Load(InspQuery),
+    Do(form::InspRequest),
+    /// Write the inspection list as filtered on screen as CSV and XLSX.
+    Export {
+        query: InspListQuery,
+        lang: Lang,
+    },
+}
+
+/// What the runtime answers the 执法检查 and 双随机 screens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InspectionMsg {
+    Loaded(InspData),
+    /// An inspection change was made (with its message) or refused (with the reason).
+    Done(Result<Text, Text>),
+    /// A draw was verified or exported.
+    DrawDone(Result<Text, Text>),
+}
+
+/// The inspection list's filters as shown: its tab, category, region and officer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InspListQuery {
+    pub tab: InspTab,
+    pub category: Option<Category>,
+    pub region: Option<String>,
+    pub officer: Option<i64>,
+}
+
 /// The list's tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum InspTab {
@@ -159,13 +190,13 @@ impl InspListState {
 
     fn load(&mut self, after: Option<(String, i64)>) -> Effect {
         self.loading = true;
-        Effect::InspLoad(InspQuery::Page {
+        Effect::Inspection(InspectionEffect::Load(InspQuery::Page {
             tab: self.current(),
             category: self.category,
             region: self.region.clone(),
             officer: self.officer.as_ref().map(|o| o.0),
             after,
-        })
+        }))
     }
 
     pub fn reload(&mut self) -> Out {
@@ -221,15 +252,15 @@ impl InspListState {
                 self.selected = (self.selected + 15).min(last);
             }
             Input::Cmd(Cmd::InspExport) => {
-                return Out::effect(Effect::ExportInspections {
-                    query: crate::tui::msg::InspListQuery {
+                return Out::effect(Effect::Inspection(InspectionEffect::Export {
+                    query: InspListQuery {
                         tab: self.current(),
                         category: self.category,
                         region: self.region.clone(),
                         officer: self.officer.as_ref().map(|o| o.0),
                     },
                     lang: env.lang,
-                })
+                }))
                 .with_message(Message::progress(T::ReportWriting));
             }
             Input::Cmd(Cmd::InspCategory) => {
@@ -265,7 +296,9 @@ impl InspListState {
                 return self.switch(self.tab);
             }
             Input::Cmd(Cmd::InspOfficer) => {
-                return Out::effect(Effect::InspLoad(InspQuery::Officers));
+                return Out::effect(Effect::Inspection(InspectionEffect::Load(
+                    InspQuery::Officers,
+                )));
             }
             Input::Cmd(Cmd::NextValue) => return self.switch((self.tab + 1) % n),
             Input::Cmd(Cmd::PrevValue) => return self.switch((self.tab + n - 1) % n),
@@ -384,13 +417,16 @@ impl InspDetailState {
             action: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::InspDetail(s)))
-            .with_effect(Effect::InspLoad(InspQuery::Detail { id }))
+        Out::nav(Nav::Push(Screen::InspDetail(s))).with_effect(Effect::Inspection(
+            InspectionEffect::Load(InspQuery::Detail { id }),
+        ))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::InspLoad(InspQuery::Detail { id: self.id }))
+        Out::effect(Effect::Inspection(InspectionEffect::Load(
+            InspQuery::Detail { id: self.id },
+        )))
     }
 
     pub fn loaded(&mut self, data: Result<Box<InspDetailData>, Text>) -> Out {

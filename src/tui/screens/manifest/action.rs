@@ -11,7 +11,7 @@ use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::manifest::fields::{MfField, Section, value_of};
-use crate::tui::screens::manifest::{MfDetailData, MfEffect, Refusal};
+use crate::tui::screens::manifest::{ManifestEffect, MfDetailData, Refusal};
 
 /// What the dialog does when saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -282,11 +282,11 @@ impl MfActionState {
 
     fn effect(&self) -> Effect {
         match &self.purpose {
-            ActionPurpose::FollowUp { id } => Effect::Mf(MfEffect::FollowUp {
+            ActionPurpose::FollowUp { id } => Effect::Manifest(ManifestEffect::FollowUp {
                 id: *id,
                 licence: self.v("licence"),
             }),
-            ActionPurpose::ExtendStock { id } => Effect::Mf(MfEffect::ExtendStock {
+            ActionPurpose::ExtendStock { id } => Effect::Manifest(ManifestEffect::ExtendStock {
                 id: *id,
                 input: ExtensionInput {
                     approval_number: self.v("approval_number"),
@@ -294,31 +294,35 @@ impl MfActionState {
                     approved_by: self.v("approved_by"),
                 },
             }),
-            ActionPurpose::Licence => Effect::Mf(MfEffect::CreateLicence(LicenceInput {
-                number: self.v("number"),
-                holder_uscc: self.v("holder_uscc"),
-                holder_name: self.v("holder_name"),
-                province: self.v("province"),
-                scope: self.v("scope"),
-                // 贮存,利用 or store,utilize; unknown words are dropped and an empty list is refused.
-                modes: self
-                    .v("modes")
-                    .split([',', '，', '、', ' '])
-                    .filter_map(crate::domain::manifest::Mode::parse)
-                    .collect(),
-                capacity: self.v("capacity"),
-                valid_from: self.v("valid_from"),
-                valid_to: self.v("valid_to"),
-            })),
-            ActionPurpose::Approval => Effect::Mf(MfEffect::CreateApproval(ApprovalInput {
-                number: self.v("number"),
-                generator_uscc: self.v("generator_uscc"),
-                waste_code: self.v("waste_code"),
-                licence_number: self.v("licence"),
-                quantity: self.v("quantity"),
-                valid_from: self.v("valid_from"),
-                valid_to: self.v("valid_to"),
-            })),
+            ActionPurpose::Licence => {
+                Effect::Manifest(ManifestEffect::CreateLicence(LicenceInput {
+                    number: self.v("number"),
+                    holder_uscc: self.v("holder_uscc"),
+                    holder_name: self.v("holder_name"),
+                    province: self.v("province"),
+                    scope: self.v("scope"),
+                    // 贮存,利用 or store,utilize; unknown words are dropped and an empty list is refused.
+                    modes: self
+                        .v("modes")
+                        .split([',', '，', '、', ' '])
+                        .filter_map(crate::domain::manifest::Mode::parse)
+                        .collect(),
+                    capacity: self.v("capacity"),
+                    valid_from: self.v("valid_from"),
+                    valid_to: self.v("valid_to"),
+                }))
+            }
+            ActionPurpose::Approval => {
+                Effect::Manifest(ManifestEffect::CreateApproval(ApprovalInput {
+                    number: self.v("number"),
+                    generator_uscc: self.v("generator_uscc"),
+                    waste_code: self.v("waste_code"),
+                    licence_number: self.v("licence"),
+                    quantity: self.v("quantity"),
+                    valid_from: self.v("valid_from"),
+                    valid_to: self.v("valid_to"),
+                }))
+            }
             ActionPurpose::Event {
                 id,
                 row_version,
@@ -341,7 +345,7 @@ impl MfActionState {
                 } else {
                     Vec::new()
                 };
-                Effect::Mf(MfEffect::Transition {
+                Effect::Manifest(ManifestEffect::Transition {
                     id: *id,
                     row_version: *row_version,
                     event: *event,

@@ -9,7 +9,7 @@ use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::screens::manifest::action::MfActionState;
 use crate::tui::screens::manifest::form::MfFormState;
-use crate::tui::screens::manifest::{MfDetailData, MfEffect, Refusal};
+use crate::tui::screens::manifest::{ManifestEffect, MfDetailData, Refusal};
 
 /// One thing the person may do from the detail screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,12 +54,12 @@ impl MfDetailState {
             ack_pending: None,
         };
         Out::nav(Nav::Push(Screen::MfDetail(Box::new(s))))
-            .with_effect(Effect::Mf(MfEffect::LoadDetail { id }))
+            .with_effect(Effect::Manifest(ManifestEffect::LoadDetail { id }))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::Mf(MfEffect::LoadDetail { id: self.id }))
+        Out::effect(Effect::Manifest(ManifestEffect::LoadDetail { id: self.id }))
     }
 
     pub fn loaded(&mut self, data: Result<Box<MfDetailData>, crate::i18n::Text>) -> Out {
@@ -146,7 +146,7 @@ impl MfDetailState {
                     MfAction::ExtendStock => MfActionState::extend_stock(d),
                     MfAction::Event(e @ (MfEvent::Submit | MfEvent::Backfill)) => {
                         let acknowledged = self.ack_pending == Some(e);
-                        Out::effect(Effect::Mf(MfEffect::Transition {
+                        Out::effect(Effect::Manifest(ManifestEffect::Transition {
                             id: m.id,
                             row_version: m.row_version,
                             event: e,

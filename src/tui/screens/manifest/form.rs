@@ -11,7 +11,7 @@ use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::manifest::action::LEG_FIELDS;
 use crate::tui::screens::manifest::fields::{MfField, Section, value_of};
-use crate::tui::screens::manifest::{FormData, MfEffect, Refusal};
+use crate::tui::screens::manifest::{FormData, ManifestEffect, Refusal};
 
 /// The code picker opened from a waste line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,14 +122,14 @@ impl MfFormState {
         let staff = env.session.is_some_and(|s| s.actor.enterprise_id.is_none());
         let s = MfFormState::blank(staff, None);
         Out::nav(Nav::Push(Screen::MfForm(Box::new(s))))
-            .with_effect(Effect::Mf(MfEffect::LoadFormData))
+            .with_effect(Effect::Manifest(ManifestEffect::LoadFormData))
     }
 
     pub fn edit(id: i64, row_version: i64) -> Out {
         let s = MfFormState::blank(false, Some((id, row_version)));
         Out::nav(Nav::Push(Screen::MfForm(Box::new(s))))
-            .with_effect(Effect::Mf(MfEffect::LoadFormData))
-            .with_effect(Effect::Mf(MfEffect::LoadInput { id }))
+            .with_effect(Effect::Manifest(ManifestEffect::LoadFormData))
+            .with_effect(Effect::Manifest(ManifestEffect::LoadInput { id }))
     }
 
     pub fn title(&self) -> T {
@@ -387,7 +387,7 @@ impl MfFormState {
         let Some(p) = &self.picker else {
             return Out::default();
         };
-        Out::effect(Effect::Mf(MfEffect::SearchCodes {
+        Out::effect(Effect::Manifest(ManifestEffect::SearchCodes {
             day: value_of(&self.fields, H, "transfer_date"),
             query: p.query.clone(),
         }))
@@ -480,7 +480,7 @@ impl MfFormState {
                 self.saving = true;
                 let generator_uscc = value_of(&self.fields, H, "generator");
                 let staff = env.session.is_some_and(|s| s.actor.enterprise_id.is_none());
-                return Out::effect(Effect::Mf(MfEffect::Save {
+                return Out::effect(Effect::Manifest(ManifestEffect::Save {
                     id: self.editing,
                     input: self.input(),
                     generator_uscc: if staff { generator_uscc } else { String::new() },

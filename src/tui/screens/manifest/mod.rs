@@ -25,7 +25,7 @@ pub use crate::tui::screens::manifest::reference::MfRefState;
 
 /// What the module asks the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum MfEffect {
+pub enum ManifestEffect {
     LoadPage {
         filter: ListFilter,
         limit: usize,
@@ -67,11 +67,16 @@ pub enum MfEffect {
         id: i64,
         input: crate::service::manifest::extension::ExtensionInput,
     },
+    /// Write the manifests of the list's tab (one row per waste line) as CSV and XLSX.
+    Export {
+        filter: ListFilter,
+        lang: crate::i18n::Lang,
+    },
 }
 
 /// What the runtime answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum MfMsg {
+pub enum ManifestMsg {
     Page {
         filter: ListFilter,
         /// The rows and, for a first page, how many match (bounded by `MF_LIST_COUNT_CAP`).
@@ -203,7 +208,7 @@ impl MfListState {
 
     fn load(&mut self, before_id: Option<i64>) -> Effect {
         self.loading = true;
-        Effect::Mf(MfEffect::LoadPage {
+        Effect::Manifest(ManifestEffect::LoadPage {
             filter: ListFilter {
                 before_id,
                 ..self.current().filter()
@@ -293,10 +298,10 @@ impl MfListState {
             Input::Cmd(Cmd::MfRef) => return MfRefState::open(),
             Input::Cmd(Cmd::MfExport) => {
                 let tab = Tab::ALL[self.tab % Tab::ALL.len()];
-                return Out::effect(Effect::ExportManifests {
+                return Out::effect(Effect::Manifest(ManifestEffect::Export {
                     filter: tab.filter(),
                     lang: env.lang,
-                })
+                }))
                 .with_message(Message::progress(T::ReportWriting));
             }
             _ => {}
@@ -306,17 +311,21 @@ impl MfListState {
 }
 
 /// Hands a result of the module to the screen it is for.
-pub fn on_msg(screen: &mut Screen, msg: &MfMsg, top: bool) -> Out {
+pub fn on_msg(screen: &mut Screen, msg: &ManifestMsg, top: bool) -> Out {
     match (screen, msg) {
-        (Screen::MfList(l), MfMsg::Page { filter, rows }) => l.loaded(filter, rows.clone()),
-        (Screen::MfDetail(d), MfMsg::Detail { id, data }) if d.id == *id => d.loaded(data.clone()),
-        (Screen::MfForm(f), MfMsg::FormData(r)) if top => f.form_data(r.clone()),
-        (Screen::MfForm(f), MfMsg::Input(r)) if top => f.input_loaded(r.clone()),
-        (Screen::MfForm(f), MfMsg::Codes { query, hits }) if top => f.codes(query, hits.clone()),
-        (Screen::MfForm(f), MfMsg::Done(r)) if top => f.done(r.clone()),
-        (Screen::MfAction(f), MfMsg::Done(r)) if top => f.done(r.clone()),
-        (Screen::MfDetail(d), MfMsg::Done(r)) if top => d.done(r.clone()),
-        (Screen::MfRef(s), MfMsg::Ref(r)) => s.loaded(r.clone()),
+        (Screen::MfList(l), ManifestMsg::Page { filter, rows }) => l.loaded(filter, rows.clone()),
+        (Screen::MfDetail(d), ManifestMsg::Detail { id, data }) if d.id == *id => {
+            d.loaded(data.clone())
+        }
+        (Screen::MfForm(f), ManifestMsg::FormData(r)) if top => f.form_data(r.clone()),
+        (Screen::MfForm(f), ManifestMsg::Input(r)) if top => f.input_loaded(r.clone()),
+        (Screen::MfForm(f), ManifestMsg::Codes { query, hits }) if top => {
+            f.codes(query, hits.clone())
+        }
+        (Screen::MfForm(f), ManifestMsg::Done(r)) if top => f.done(r.clone()),
+        (Screen::MfAction(f), ManifestMsg::Done(r)) if top => f.done(r.clone()),
+        (Screen::MfDetail(d), ManifestMsg::Done(r)) if top => d.done(r.clone()),
+        (Screen::MfRef(s), ManifestMsg::Ref(r)) => s.loaded(r.clone()),
         _ => Out::default(),
     }
 }

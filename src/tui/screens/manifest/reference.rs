@@ -5,7 +5,7 @@ use crate::store::manifest::reference::{Approval, Licence};
 use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::screens::manifest::MfEffect;
+use crate::tui::screens::manifest::ManifestEffect;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MfRefState {
@@ -28,12 +28,12 @@ impl MfRefState {
             selected: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::MfRef(s))).with_effect(Effect::Mf(MfEffect::LoadRef))
+        Out::nav(Nav::Push(Screen::MfRef(s))).with_effect(Effect::Manifest(ManifestEffect::LoadRef))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::Mf(MfEffect::LoadRef))
+        Out::effect(Effect::Manifest(ManifestEffect::LoadRef))
     }
 
     pub fn loaded(&mut self, r: Result<crate::tui::screens::manifest::RefData, Text>) -> Out {

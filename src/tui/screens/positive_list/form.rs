@@ -5,6 +5,7 @@ use crate::i18n::T;
 use crate::tui::app::Out;
 use crate::tui::msg::Effect;
 use crate::tui::screens::assistance::form::{AssistFormState, FormField, Purpose};
+use crate::tui::screens::positive_list::PositiveListEffect;
 
 /// Which 正面清单 form it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,15 +44,17 @@ impl AssistFormState {
 
     pub(crate) fn pl_effect(&self, p: &PlPurpose) -> Effect {
         match p {
-            PlPurpose::Batch => Effect::PlNewBatch {
+            PlPurpose::Batch => Effect::PositiveList(PositiveListEffect::NewBatch {
                 name: self.value("name"),
                 note: self.value("note"),
-            },
-            PlPurpose::Offsite { id, row_version } => Effect::PlSetOffsite {
-                id: *id,
-                row_version: *row_version,
-                means: self.value("means"),
-            },
+            }),
+            PlPurpose::Offsite { id, row_version } => {
+                Effect::PositiveList(PositiveListEffect::SetOffsite {
+                    id: *id,
+                    row_version: *row_version,
+                    means: self.value("means"),
+                })
+            }
         }
     }
 }

@@ -14,6 +14,71 @@ use crate::tui::overlays::positive_list::reason::ReasonState;
 use crate::tui::overlays::positive_list::trigger::TriggerState;
 use crate::tui::overlays::{Chosen, Overlay};
 
+/// What the 正面清单 screens ask the runtime to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PositiveListEffect {
+    LoadEntries(PlFilter),
+    LoadEntry {
+        id: i64,
+    },
+    Transition {
+        id: i64,
+        row_version: i64,
+        transition: Transition,
+        reason: String,
+        /// Why an entry leaves the list (removals and failed reviews).
+        cause: Option<RemovalCause>,
+    },
+    /// Record a trigger event against a listed entry.
+    Trigger {
+        id: i64,
+        kind: crate::domain::positive_list::TriggerKind,
+        reference: String,
+        /// YYYY-MM-DD as typed; empty means today.
+        occurred_on: String,
+        handling: crate::domain::positive_list::Handling,
+        note: String,
+    },
+    /// Propose the enterprise as a candidate of the newest batch.
+    Propose {
+        enterprise_id: i64,
+    },
+    /// The enterprise account applies itself to the newest batch.
+    Apply,
+    /// Writes the list as shown (its filter) for public notice, as CSV and XLSX side by side.
+    Export {
+        filter: PlFilter,
+        lang: crate::i18n::Lang,
+    },
+    /// Open a batch with the name and note typed (an empty name: the next of this year).
+    NewBatch {
+        name: String,
+        note: String,
+    },
+    /// Set an entry's off-site supervision means.
+    SetOffsite {
+        id: i64,
+        row_version: i64,
+        means: String,
+    },
+    LoadBatches,
+}
+
+/// What the runtime answers the 正面清单 screens.
+// Moved once per message, like the flat `Msg` it came from: the detail variant stays unboxed.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PositiveListMsg {
+    EntriesLoaded(Result<Vec<Entry>, Text>),
+    EntryLoaded {
+        id: i64,
+        data: Result<EntryDetail, Text>,
+    },
+    BatchesLoaded(Result<Vec<crate::store::positive_list::Batch>, Text>),
+    /// A positive-list change was made (with its message) or refused (with the reason).
+    Done(Result<Text, Text>),
+}
+
 /// Which entries the list shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PlFilter {
@@ -39,7 +104,7 @@ pub struct PlListState {
 }
 
 fn load(filter: &PlFilter) -> Effect {
-    Effect::PlLoadEntries(filter.clone())
+    Effect::PositiveList(PositiveListEffect::LoadEntries(filter.clone()))
 }
 
 impl PlListState {
@@ -140,10 +205,10 @@ impl PlListState {
                 return crate::tui::screens::assistance::form::AssistFormState::pl_new_batch();
             }
             Cmd::PlExport => {
-                return Out::effect(Effect::PlExport {
+                return Out::effect(Effect::PositiveList(PositiveListEffect::Export {
                     filter: self.filter.clone(),
                     lang: env.lang,
-                })
+                }))
                 .with_message(Message::progress(T::MsgLoading));
             }
             Cmd::Open => {
@@ -180,12 +245,15 @@ impl PlEntryState {
             scroll: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::PlEntry(state))).with_effect(Effect::PlLoadEntry { id })
+        Out::nav(Nav::Push(Screen::PlEntry(state)))
+            .with_effect(Effect::PositiveList(PositiveListEffect::LoadEntry { id }))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::PlLoadEntry { id: self.id })
+        Out::effect(Effect::PositiveList(PositiveListEffect::LoadEntry {
+            id: self.id,
+        }))
     }
 
     pub fn loaded(&mut self, data: Result<EntryDetail, Text>) -> Out {
@@ -280,14 +348,16 @@ impl PlEntryState {
                 transition,
                 reason,
                 cause,
-            } if id == self.id => Out::effect(Effect::PlTransition {
-                id,
-                row_version,
-                transition,
-                reason,
-                cause,
-            })
-            .with_message(Message::progress(T::MsgLoading)),
+            } if id == self.id => {
+                Out::effect(Effect::PositiveList(PositiveListEffect::Transition {
+                    id,
+                    row_version,
+                    transition,
+                    reason,
+                    cause,
+                }))
+                .with_message(Message::progress(T::MsgLoading))
+            }
             Chosen::PlTrigger {
                 id,
                 kind,
@@ -295,14 +365,14 @@ impl PlEntryState {
                 occurred_on,
                 handling,
                 note,
-            } if id == self.id => Out::effect(Effect::PlTrigger {
+            } if id == self.id => Out::effect(Effect::PositiveList(PositiveListEffect::Trigger {
                 id,
                 kind,
                 reference,
                 occurred_on,
                 handling,
                 note,
-            })
+            }))
             .with_message(Message::progress(T::MsgLoading)),
             _ => Out::default(),
         }
@@ -330,12 +400,13 @@ impl PlBatchesState {
             loading: true,
             ..PlBatchesState::default()
         };
-        Out::nav(Nav::Push(Screen::PlBatches(state))).with_effect(Effect::PlLoadBatches)
+        Out::nav(Nav::Push(Screen::PlBatches(state)))
+            .with_effect(Effect::PositiveList(PositiveListEffect::LoadBatches))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::PlLoadBatches)
+        Out::effect(Effect::PositiveList(PositiveListEffect::LoadBatches))
     }
 
     pub fn loaded(&mut self, result: Result<Vec<crate::store::positive_list::Batch>, Text>) -> Out {
