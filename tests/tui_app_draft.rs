@@ -235,7 +235,7 @@ fn restoring_an_edit_keeps_the_version_it_was_typed_against() {
                 history: None,
                 list_entries: vec![],
                 list_history: Vec::new(),
-                assist: Vec::new(),
+                assistance: Vec::new(),
                 manifests: Vec::new(),
                 inspections: Default::default(),
             }),

@@ -155,7 +155,7 @@ fn a_conflict_names_who_changed_the_record_and_reload_fetches_it() {
         history: Some(vec![]),
         list_entries: vec![],
         list_history: Vec::new(),
-        assist: Vec::new(),
+        assistance: Vec::new(),
         manifests: Vec::new(),
         inspections: Default::default(),
     };
@@ -202,7 +202,7 @@ fn reloading_after_a_conflict_keeps_the_typed_changes_and_takes_the_rest() {
         history: Some(vec![]),
         list_entries: vec![],
         list_history: Vec::new(),
-        assist: Vec::new(),
+        assistance: Vec::new(),
         manifests: Vec::new(),
         inspections: Default::default(),
     };
@@ -338,7 +338,7 @@ fn deletion_needs_a_reason_and_an_explicit_choice() {
         history: None,
         list_entries: vec![],
         list_history: Vec::new(),
-        assist: Vec::new(),
+        assistance: Vec::new(),
         manifests: Vec::new(),
         inspections: Default::default(),
     };

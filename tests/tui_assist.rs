@@ -16,7 +16,7 @@ use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
 use ecocase::store::assistance::{HistoryRow, Request, ServiceRecord};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::assistance::AssistDetailData;
+use ecocase::tui::screens::assistance::AssistanceDetailData;
 use ecocase::tui::screens::assistance::AssistanceEffect;
 use ecocase::tui::screens::assistance::AssistanceMsg;
 use ecocase::tui::screens::enterprise::EnterpriseEffect;
@@ -105,7 +105,7 @@ fn rows() -> Vec<QueueRow> {
     ]
 }
 
-fn detail(events: Vec<Event>) -> AssistDetailData {
+fn detail(events: Vec<Event>) -> AssistanceDetailData {
     let mut r = request(
         2,
         "BF-371502-2026-00002",
@@ -115,7 +115,7 @@ fn detail(events: Vec<Event>) -> AssistDetailData {
     if events.contains(&Event::Rate) {
         r.state = AssistState::AwaitingRating;
     }
-    AssistDetailData {
+    AssistanceDetailData {
         detail: RequestDetail {
             request: r,
             services: vec![(
@@ -212,7 +212,7 @@ fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
             more: false,
         }),
     );
-    let Screen::AssistQueue(q) = app.screen() else {
+    let Screen::AssistanceQueue(q) = app.screen() else {
         panic!("queue")
     };
     assert!(q.rows.is_empty());
@@ -252,7 +252,7 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
 
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.screen(), Screen::AssistForm(_)));
+    assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
     type_text(&mut app, "不属于帮扶事项");
     let fx = update(&mut app, ctrl('s'));
     let [Effect::Assistance(AssistanceEffect::Transition { event, input, .. })] = fx.as_slice()
@@ -270,12 +270,12 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
             Text::new(T::ErrRequired).arg_key("field", T::AssistFieldReason)
         ))),
     );
-    assert!(matches!(app.screen(), Screen::AssistForm(_)));
+    assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
     let fx = update(
         &mut app,
         Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(T::AssistMsgRecorded)))),
     );
-    assert!(matches!(app.screen(), Screen::AssistDetail(_)));
+    assert!(matches!(app.screen(), Screen::AssistanceDetail(_)));
     assert_eq!(
         fx,
         [Effect::Assistance(AssistanceEffect::LoadDetail { id: 2 })]
@@ -342,7 +342,7 @@ fn an_enterprise_files_a_request_with_ticked_services() {
 fn staff_give_the_enterprise_and_the_channel() {
     let mut app = queue(Lang::Zh);
     update(&mut app, ctrl('n'));
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     let ids: Vec<&str> = f.fields.iter().map(|f| f.id).collect();
@@ -439,7 +439,7 @@ fn the_enterprise_360_view_lists_its_requests() {
                 history: None,
                 list_entries: Vec::new(),
                 list_history: Vec::new(),
-                assist: rows(),
+                assistance: rows(),
                 manifests: Vec::new(),
                 inspections: Default::default(),
             }),
@@ -498,7 +498,7 @@ fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
             more: true,
         }),
     );
-    let Screen::AssistQueue(q) = app.screen() else {
+    let Screen::AssistanceQueue(q) = app.screen() else {
         panic!("queue")
     };
     let ids: Vec<i64> = q.rows.iter().map(|r| r.request.id).collect();
@@ -550,7 +550,7 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
             .arg("time", "2026-11-29 10:05")))),
     );
     assert!(
-        matches!(app.screen(), Screen::AssistForm(_)),
+        matches!(app.screen(), Screen::AssistanceForm(_)),
         "the form stays"
     );
     let shown = tui_common::screen(&app, 80, 24).0;
@@ -559,19 +559,19 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
         "{shown}"
     );
     let fx = update(&mut app, ctrl('r'));
-    assert_eq!(fx, [Effect::ReloadVersion(Versioned::AssistRequest(2))]);
+    assert_eq!(fx, [Effect::ReloadVersion(Versioned::AssistanceRequest(2))]);
     // An answer for another record is ignored.
     update(
         &mut app,
         Msg::VersionReloaded {
-            record: Versioned::AssistRequest(9),
+            record: Versioned::AssistanceRequest(9),
             current: Ok((7, Text::new(T::AssistStateSubmitted))),
         },
     );
     update(
         &mut app,
         Msg::VersionReloaded {
-            record: Versioned::AssistRequest(2),
+            record: Versioned::AssistanceRequest(2),
             current: Ok((4, Text::new(T::AssistStateSubmitted))),
         },
     );

@@ -14,7 +14,7 @@ use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
 use ecocase::store::assistance::Request;
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::assistance::AssistDetailData;
+use ecocase::tui::screens::assistance::AssistanceDetailData;
 use ecocase::tui::screens::assistance::AssistanceEffect;
 use ecocase::tui::screens::assistance::AssistanceMsg;
 use tui_common::*;
@@ -72,7 +72,7 @@ fn opened(lang: Lang, state: AssistState, events: Vec<Event>) -> App {
         &mut app,
         Msg::Assistance(AssistanceMsg::DetailLoaded {
             id: 2,
-            data: Ok(AssistDetailData {
+            data: Ok(AssistanceDetailData {
                 detail: RequestDetail {
                     request: request(state),
                     services: Vec::new(),
@@ -105,7 +105,7 @@ fn reassigning(lang: Lang) -> App {
 #[test]
 fn reassigning_starts_from_the_present_people_and_sends_several_co_handlers_and_the_reason() {
     let mut app = reassigning(Lang::Zh);
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(f.fields[0].code(), Some("11"), "the present handler");
@@ -174,7 +174,7 @@ fn text_is_edited_in_the_middle_and_the_cursor_follows_display_width() {
     update(&mut app, key(KeyCode::Left));
     update(&mut app, key(KeyCode::Left));
     type_text(&mut app, "外出");
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(f.fields[2].typed(), "承办人外出培训");
@@ -189,7 +189,7 @@ fn text_is_edited_in_the_middle_and_the_cursor_follows_display_width() {
     type_text(&mut app, "原");
     update(&mut app, key(KeyCode::End));
     type_text(&mut app, "中");
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(f.fields[2].typed(), "原承办人外训中");

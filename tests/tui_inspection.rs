@@ -26,8 +26,10 @@ use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::screens::inspection::InspectionEffect;
 use ecocase::tui::screens::inspection::InspectionMsg;
-use ecocase::tui::screens::inspection::form::InspRequest;
-use ecocase::tui::screens::inspection::{InspData, InspDetailData, InspQuery, InspTab, PAGE};
+use ecocase::tui::screens::inspection::form::InspectionRequest;
+use ecocase::tui::screens::inspection::{
+    InspectionData, InspectionDetailData, InspectionQuery, InspectionTab, PAGE,
+};
 use tui_common::*;
 
 fn snap(app: &App) -> String {
@@ -86,10 +88,10 @@ fn officer(id: i64, name: &str, number: &str) -> Officer {
     }
 }
 
-fn detail(state: InspState) -> InspDetailData {
+fn detail(state: InspState) -> InspectionDetailData {
     let mut x = inspection(5, "JC-371502-2026-00138", state);
     x.started_at = Some("2026-11-30T02:00:00Z".into());
-    InspDetailData {
+    InspectionDetailData {
         detail: InspectionDetail {
             officers: vec![
                 officer(7, "李强", "37150024001"),
@@ -159,8 +161,8 @@ fn list_app(lang: Lang) -> App {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Load(
-            InspQuery::Page {
-                tab: InspTab::Mine,
+            InspectionQuery::Page {
+                tab: InspectionTab::Mine,
                 category: None,
                 region: None,
                 officer: None,
@@ -170,8 +172,8 @@ fn list_app(lang: Lang) -> App {
     );
     update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Page {
-            tab: InspTab::Mine,
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Page {
+            tab: InspectionTab::Mine,
             append: false,
             rows: Ok(vec![
                 inspection(5, "JC-371502-2026-00138", InspState::InProgress),
@@ -188,12 +190,12 @@ fn detail_app(lang: Lang, state: InspState) -> App {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Load(
-            InspQuery::Detail { id: 5 }
+            InspectionQuery::Detail { id: 5 }
         ))]
     );
     update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Detail {
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Detail {
             id: 5,
             data: Ok(Box::new(detail(state))),
         })),
@@ -208,8 +210,8 @@ fn tabs_and_keyset_pages_ask_the_service() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Load(
-            InspQuery::Page {
-                tab: InspTab::State(InspState::Pending),
+            InspectionQuery::Page {
+                tab: InspectionTab::State(InspState::Pending),
                 category: None,
                 region: None,
                 officer: None,
@@ -229,8 +231,8 @@ fn tabs_and_keyset_pages_ask_the_service() {
         .collect();
     update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Page {
-            tab: InspTab::State(InspState::Pending),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Page {
+            tab: InspectionTab::State(InspState::Pending),
             append: false,
             rows: Ok(rows),
         })),
@@ -242,8 +244,8 @@ fn tabs_and_keyset_pages_ask_the_service() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Load(
-            InspQuery::Page {
-                tab: InspTab::State(InspState::Pending),
+            InspectionQuery::Page {
+                tab: InspectionTab::State(InspState::Pending),
                 category: None,
                 region: None,
                 officer: None,
@@ -256,8 +258,8 @@ fn tabs_and_keyset_pages_ask_the_service() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Load(
-            InspQuery::Page {
-                tab: InspTab::State(InspState::Pending),
+            InspectionQuery::Page {
+                tab: InspectionTab::State(InspState::Pending),
                 category: Some(Category::Random),
                 region: None,
                 officer: None,
@@ -271,14 +273,14 @@ fn tabs_and_keyset_pages_ask_the_service() {
 fn the_officer_picker_offers_only_eligible_officers_and_saves_the_ticked_ones() {
     let mut app = detail_app(Lang::Zh, InspState::Pending);
     // Make the detail a planned check whose only action is scheduling.
-    if let Some(Screen::InspDetail(d)) = app.screens.last_mut() {
+    if let Some(Screen::InspectionDetail(d)) = app.screens.last_mut() {
         let data = d.data.as_mut().unwrap();
         data.detail.events = vec![Event::Schedule];
         data.detail.may_record = false;
         d.action = 0;
     }
     update(&mut app, key(KeyCode::Enter));
-    let Some(Screen::InspForm(f)) = app.screens.last() else {
+    let Some(Screen::InspectionForm(f)) = app.screens.last() else {
         panic!("form expected");
     };
     assert_eq!(
@@ -295,7 +297,7 @@ fn the_officer_picker_offers_only_eligible_officers_and_saves_the_ticked_ones() 
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Do(
-            InspRequest::Officers {
+            InspectionRequest::Officers {
                 id: 5,
                 officers: vec![7, 8],
                 recusal_reason: "配偶在该企业任职，经批准".into(),
@@ -307,7 +309,7 @@ fn the_officer_picker_offers_only_eligible_officers_and_saves_the_ticked_ones() 
 #[test]
 fn signing_sends_the_conclusion_record_and_signature() {
     let mut app = detail_app(Lang::Zh, InspState::RecordPending);
-    if let Some(Screen::InspDetail(d)) = app.screens.last_mut() {
+    if let Some(Screen::InspectionDetail(d)) = app.screens.last_mut() {
         d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
         d.action = 4; // after Answer, Representative, Finding, Evidence
     }
@@ -320,7 +322,7 @@ fn signing_sends_the_conclusion_record_and_signature() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Do(
-            InspRequest::Transition {
+            InspectionRequest::Transition {
                 id: 5,
                 row_version: 4,
                 event: Event::Sign,
@@ -340,7 +342,10 @@ fn signing_sends_the_conclusion_record_and_signature() {
             ecocase::i18n::T::InErrTwoOfficers,
         )))),
     );
-    assert!(matches!(app.screens.last(), Some(Screen::InspForm(_))));
+    assert!(matches!(
+        app.screens.last(),
+        Some(Screen::InspectionForm(_))
+    ));
     let (text, _) = screen(&app, 80, 24);
     assert!(text.contains("第四十二条"), "{text}");
     // Esc goes back (asking first, since text was typed).
@@ -354,7 +359,9 @@ fn an_enterprise_reaches_its_orders_and_reports() {
     let fx = update(&mut app, key(KeyCode::Char('i')));
     assert_eq!(
         fx,
-        [Effect::Inspection(InspectionEffect::Load(InspQuery::Rects))]
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Rects
+        ))]
     );
     let order = Rectification {
         id: 9,
@@ -377,7 +384,9 @@ fn an_enterprise_reaches_its_orders_and_reports() {
     };
     update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Rects(Ok(vec![order])))),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Rects(Ok(vec![
+            order,
+        ])))),
     );
     insta::assert_snapshot!("insp_orders_zh", snap(&app));
     update(&mut app, key(KeyCode::Enter));
@@ -386,7 +395,7 @@ fn an_enterprise_reaches_its_orders_and_reports() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Do(
-            InspRequest::Report {
+            InspectionRequest::Report {
                 order_id: 9,
                 text: "已设置识别标志".into()
             }
@@ -400,7 +409,9 @@ fn draws_app(lang: Lang) -> App {
     let fx = update(&mut app, key(KeyCode::Char('r')));
     assert_eq!(
         fx,
-        [Effect::Inspection(InspectionEffect::Load(InspQuery::Draws))]
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Draws
+        ))]
     );
     let draw = Draw {
         id: 3,
@@ -418,19 +429,19 @@ fn draws_app(lang: Lang) -> App {
     };
     let fx = update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Draws(Ok(vec![
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Draws(Ok(vec![
             draw.clone(),
         ])))),
     );
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Load(
-            InspQuery::Draw { id: 3 }
+            InspectionQuery::Draw { id: 3 }
         ))]
     );
     update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Draw(Ok(Box::new(
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Draw(Ok(Box::new(
             DrawDetail {
                 draw,
                 plan: Plan {
@@ -474,7 +485,7 @@ fn the_draw_screen_verifies_the_selected_draw() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Do(
-            InspRequest::Verify { id: 3 }
+            InspectionRequest::Verify { id: 3 }
         ))]
     );
 }
@@ -489,7 +500,7 @@ fn snapshots_at_80x24() {
             snap(&detail_app(lang, InspState::InProgress))
         );
         let mut sign = detail_app(lang, InspState::RecordPending);
-        if let Some(Screen::InspDetail(d)) = sign.screens.last_mut() {
+        if let Some(Screen::InspectionDetail(d)) = sign.screens.last_mut() {
             d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
             d.action = 4;
         }
@@ -510,8 +521,8 @@ fn e_exports_the_list_as_filtered() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Export {
-            query: ecocase::tui::screens::inspection::InspListQuery {
-                tab: InspTab::Mine,
+            query: ecocase::tui::screens::inspection::InspectionListQuery {
+                tab: InspectionTab::Mine,
                 category: Some(ecocase::domain::inspection::Category::ALL[0]),
                 region: None,
                 officer: None,
@@ -526,7 +537,7 @@ fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_ag
     use ecocase::i18n::{T, Text};
     use ecocase::tui::msg::Versioned;
     let mut app = detail_app(Lang::Zh, InspState::RecordPending);
-    if let Some(Screen::InspDetail(d)) = app.screens.last_mut() {
+    if let Some(Screen::InspectionDetail(d)) = app.screens.last_mut() {
         d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
         d.action = 4;
     }
@@ -560,7 +571,7 @@ fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_ag
     );
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::Inspection(InspectionEffect::Do(InspRequest::Transition {
+        Effect::Inspection(InspectionEffect::Do(InspectionRequest::Transition {
             row_version,
             input,
             ..

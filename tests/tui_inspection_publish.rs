@@ -17,8 +17,8 @@ use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::screens::inspection::InspectionEffect;
 use ecocase::tui::screens::inspection::InspectionMsg;
-use ecocase::tui::screens::inspection::form::InspRequest;
-use ecocase::tui::screens::inspection::{InspData, InspQuery};
+use ecocase::tui::screens::inspection::form::InspectionRequest;
+use ecocase::tui::screens::inspection::{InspectionData, InspectionQuery};
 use tui_common::*;
 
 fn inspection(id: i64, number: &str) -> Inspection {
@@ -73,12 +73,14 @@ fn pick_wang(app: &mut App) -> Vec<Effect> {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Load(
-            InspQuery::Officers
+            InspectionQuery::Officers
         ))]
     );
     update(
         app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Officers(Ok(officers())))),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Officers(Ok(
+            officers(),
+        )))),
     );
     assert!(app.overlay.is_some(), "the picker opens");
     type_text(app, "王磊");
@@ -89,14 +91,14 @@ fn pick_wang(app: &mut App) -> Vec<Effect> {
 fn the_list_filters_by_any_officer_chosen_in_a_picker() {
     let mut app = all_tab_app(Lang::Zh);
     let tab = match app.screens.last() {
-        Some(Screen::InspList(l)) => l.current(),
+        Some(Screen::InspectionList(l)) => l.current(),
         _ => panic!("the inspection list"),
     };
     let fx = pick_wang(&mut app);
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Load(
-            InspQuery::Page {
+            InspectionQuery::Page {
                 tab,
                 category: None,
                 region: None,
@@ -107,7 +109,7 @@ fn the_list_filters_by_any_officer_chosen_in_a_picker() {
     );
     update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Page {
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Page {
             tab,
             append: false,
             rows: Ok(vec![inspection(7, "JC-371525-2026-00057")]),
@@ -120,14 +122,16 @@ fn the_list_filters_by_any_officer_chosen_in_a_picker() {
     update(&mut app, key(KeyCode::Char('o')));
     update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Officers(Ok(officers())))),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Officers(Ok(
+            officers(),
+        )))),
     );
     type_text(&mut app, "全部");
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Load(
-            InspQuery::Page {
+            InspectionQuery::Page {
                 tab,
                 category: None,
                 region: None,
@@ -158,7 +162,7 @@ fn draws_app() -> App {
     };
     update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Draws(Ok(vec![draw])))),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Draws(Ok(vec![draw])))),
     );
     app
 }
@@ -170,7 +174,7 @@ fn the_draw_screen_exports_and_publishes_as_csv_or_xlsx() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Do(
-            InspRequest::Export {
+            InspectionRequest::Export {
                 id: 3,
                 format: Format::Csv
             }
@@ -185,7 +189,7 @@ fn the_draw_screen_exports_and_publishes_as_csv_or_xlsx() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Do(
-            InspRequest::Publish {
+            InspectionRequest::Publish {
                 id: 3,
                 format: Format::Xlsx
             }
@@ -195,7 +199,7 @@ fn the_draw_screen_exports_and_publishes_as_csv_or_xlsx() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Do(
-            InspRequest::Export {
+            InspectionRequest::Export {
                 id: 3,
                 format: Format::Xlsx
             }
@@ -213,26 +217,28 @@ fn only_a_draw_manager_publishes_results() {
     update(&mut app, key(KeyCode::Char('r')));
     update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::Draws(Ok(vec![Draw {
-            id: 3,
-            uid: "d".into(),
-            plan_id: 1,
-            plan_name: "冠县".into(),
-            algorithm: "a".into(),
-            seed_hex: String::new(),
-            candidate_count: 1,
-            candidate_sha256: String::new(),
-            drawn_count: 1,
-            operator_uid: "s".into(),
-            operator_name: "陈静".into(),
-            at: "2026-11-30T04:59:00Z".into(),
-        }])))),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Draws(Ok(vec![
+            Draw {
+                id: 3,
+                uid: "d".into(),
+                plan_id: 1,
+                plan_name: "冠县".into(),
+                algorithm: "a".into(),
+                seed_hex: String::new(),
+                candidate_count: 1,
+                candidate_sha256: String::new(),
+                drawn_count: 1,
+                operator_uid: "s".into(),
+                operator_name: "陈静".into(),
+                at: "2026-11-30T04:59:00Z".into(),
+            },
+        ])))),
     );
     let fx = update(&mut app, key(KeyCode::Char('p')));
     assert!(
         !fx.iter().any(|e| matches!(
             e,
-            Effect::Inspection(InspectionEffect::Do(InspRequest::Publish { .. }))
+            Effect::Inspection(InspectionEffect::Do(InspectionRequest::Publish { .. }))
         )),
         "{fx:?}"
     );
@@ -245,14 +251,19 @@ fn a_new_draw_plan_names_its_officer_pool() {
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Load(
-            InspQuery::DrawPool
+            InspectionQuery::DrawPool
         ))]
     );
     update(
         &mut app,
-        Msg::Inspection(InspectionMsg::Loaded(InspData::DrawPool(Ok(officers())))),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::DrawPool(Ok(
+            officers(),
+        )))),
     );
-    assert!(matches!(app.screens.last(), Some(Screen::InspForm(_))));
+    assert!(matches!(
+        app.screens.last(),
+        Some(Screen::InspectionForm(_))
+    ));
     type_text(&mut app, "冠县第四季度");
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "371525");
@@ -265,7 +276,7 @@ fn a_new_draw_plan_names_its_officer_pool() {
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Char(' ')));
     let fx = update(&mut app, ctrl('s'));
-    let Some(Effect::Inspection(InspectionEffect::Do(InspRequest::DrawPlan {
+    let Some(Effect::Inspection(InspectionEffect::Do(InspectionRequest::DrawPlan {
         officers,
         name,
         ..

@@ -18,7 +18,7 @@ use ecocase::store::manifest::{HistoryRow, Leg, ListFilter, Manifest};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::screens::manifest::{
-    FormData, ManifestEffect, ManifestMsg, MfDetailData, PAGE, Refusal,
+    FormData, ManifestDetailData, ManifestEffect, ManifestMsg, PAGE, Refusal,
 };
 use tui_common::*;
 
@@ -87,9 +87,9 @@ fn rows() -> Vec<ManifestRow> {
     ]
 }
 
-fn detail(state: MfState, events: Vec<MfEvent>) -> MfDetailData {
+fn detail(state: MfState, events: Vec<MfEvent>) -> ManifestDetailData {
     let m = manifest(2, "20263715001683", state);
-    MfDetailData {
+    ManifestDetailData {
         detail: ManifestDetail {
             lines: vec![Line {
                 seq: 1,
@@ -197,7 +197,7 @@ fn list_opens_from_anywhere_and_filters_switch() {
             rows: Ok((rows(), Some(2))),
         }),
     );
-    let Screen::MfList(l) = app.screen() else {
+    let Screen::ManifestList(l) = app.screen() else {
         panic!("list");
     };
     assert!(l.rows.is_empty());
@@ -255,7 +255,7 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     );
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.screen(), Screen::MfAction(_)));
+    assert!(matches!(app.screen(), Screen::ManifestAction(_)));
     insta::assert_snapshot!("mf_discrepancy_zh", snap(&app));
     // at, told generator, told bureau, then line 1: received, containers, kind, declared, measured
     for _ in 0..3 {
@@ -298,7 +298,7 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
             warnings_only: false,
         }))),
     );
-    assert!(matches!(app.screen(), Screen::MfAction(_)));
+    assert!(matches!(app.screen(), Screen::ManifestAction(_)));
     assert_eq!(
         app.message.as_ref().map(|m| m.text.render(Lang::Zh)),
         Some("数量必须大于 0".to_string())
@@ -344,13 +344,13 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     );
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
-    let Screen::MfAction(a) = app.screen() else {
+    let Screen::ManifestAction(a) = app.screen() else {
         panic!("dialog");
     };
     assert!(a.discrepancies().is_empty(), "every line starts as 一致");
     // Line 1 (fields 3..8): quantity; line 2 stays 一致; line 3 (fields 13..18): packaging.
     let set = |app: &mut App, at: usize, right: usize, declared: &str, measured: &str| {
-        let Screen::MfAction(a) = app.screen() else {
+        let Screen::ManifestAction(a) = app.screen() else {
             panic!("dialog");
         };
         for _ in a.focus..at {
@@ -527,12 +527,12 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
     );
     // Ctrl-N adds a second waste line block; Ctrl-D removes it again.
     update(&mut app, ctrl('n'));
-    let Screen::MfForm(f) = app.screen() else {
+    let Screen::ManifestForm(f) = app.screen() else {
         panic!("form");
     };
     assert_eq!(f.input().lines.len(), 2);
     update(&mut app, ctrl('d'));
-    let Screen::MfForm(f) = app.screen() else {
+    let Screen::ManifestForm(f) = app.screen() else {
         panic!("form");
     };
     assert_eq!(f.input().lines.len(), 1);
@@ -552,7 +552,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
         }))),
     );
     let ids = |app: &App| -> Vec<&'static str> {
-        let Screen::MfForm(f) = app.screen() else {
+        let Screen::ManifestForm(f) = app.screen() else {
             panic!("form");
         };
         f.fields.iter().take(6).map(|f| f.id).collect()
@@ -603,7 +603,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     update(&mut app, key(KeyCode::BackTab));
     update(&mut app, key(KeyCode::Right));
     assert_eq!(ids(&app)[..2], ["origin", "licence"]);
-    let Screen::MfForm(f) = app.screen() else {
+    let Screen::ManifestForm(f) = app.screen() else {
         panic!("form");
     };
     let input = f.input();
@@ -611,7 +611,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     assert!(input.number.is_empty() && input.paper_completed_on.is_empty());
     // Choosing 全国系统 again brings back what was typed.
     update(&mut app, key(KeyCode::Right));
-    let Screen::MfForm(f) = app.screen() else {
+    let Screen::ManifestForm(f) = app.screen() else {
         panic!("form");
     };
     assert_eq!(f.input().number, "20263701000123");
@@ -679,7 +679,7 @@ fn staff_register_a_licence_from_the_reference_screen() {
     update(&mut ent, ctrl('w'));
     update(&mut ent, key(KeyCode::Char('a')));
     update(&mut ent, key(KeyCode::Insert));
-    assert!(matches!(ent.screen(), Screen::MfRef(_)));
+    assert!(matches!(ent.screen(), Screen::ManifestRef(_)));
 }
 
 #[test]
@@ -745,7 +745,7 @@ fn staff_record_a_storage_extension_from_the_detail() {
     // Actions: 处置结果回告, 延期贮存.
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
-    let Screen::MfAction(a) = app.screen() else {
+    let Screen::ManifestAction(a) = app.screen() else {
         panic!("dialog");
     };
     assert_eq!(a.fields[1].value, "2026-12-20", "a year after receipt");
@@ -775,7 +775,7 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     use ecocase::tui::msg::Versioned;
     let mut app = opened(Lang::Zh, MfState::AwaitingReceipt, vec![MfEvent::Confirm]);
     update(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.screen(), Screen::MfAction(_)));
+    assert!(matches!(app.screen(), Screen::ManifestAction(_)));
     let fx = update(&mut app, ctrl('s'));
     let [
         Effect::Manifest(ManifestEffect::Transition {

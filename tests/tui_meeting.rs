@@ -146,7 +146,7 @@ fn opened(lang: Lang, may_record: bool) -> App {
 fn recording_a_meeting_sends_the_typed_chinese_fields_and_the_branch_region() {
     let mut app = meetings(Lang::Zh);
     update(&mut app, ctrl('n'));
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(f.fields[0].typed(), "2026-11-30", "dated today");
@@ -194,7 +194,7 @@ fn a_city_account_chooses_the_region() {
         Msg::Assistance(AssistanceMsg::MeetingsLoaded(Ok(list_data()))),
     );
     update(&mut app, ctrl('n'));
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(f.fields[3].options.len(), regions().len());
@@ -234,13 +234,13 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
         )
         .arg("query", "绿源")))),
     );
-    assert!(matches!(app.screen(), Screen::AssistForm(_)));
+    assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
     // Esc on a typed form asks first; confirming goes back to the meeting.
     update(&mut app, key(KeyCode::Esc));
     assert!(app.overlay.is_some(), "asks before discarding");
     update(&mut app, key(KeyCode::Enter));
     assert!(
-        matches!(app.screen(), Screen::AssistForm(_)),
+        matches!(app.screen(), Screen::AssistanceForm(_)),
         "keeping is the default"
     );
     update(&mut app, key(KeyCode::Esc));
@@ -263,7 +263,7 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
             "EIA".into(),
         )]))),
     );
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(
@@ -332,7 +332,7 @@ fn a_problem_opens_its_request_and_readers_get_no_actions() {
     update(&mut app, key(KeyCode::Esc));
     update(&mut app, key(KeyCode::Esc));
     assert!(
-        matches!(app.screen(), Screen::AssistQueue(_)),
+        matches!(app.screen(), Screen::AssistanceQueue(_)),
         "back to the queue"
     );
 }
@@ -343,7 +343,7 @@ fn enterprises_are_not_offered_meetings() {
     update(&mut app, key(KeyCode::Char('b')));
     let fx = update(&mut app, key(KeyCode::Char('m')));
     assert!(fx.is_empty());
-    assert!(matches!(app.screen(), Screen::AssistQueue(_)));
+    assert!(matches!(app.screen(), Screen::AssistanceQueue(_)));
     let (text, _) = screen(&app, 80, 24);
     let footer = text.lines().nth(23).unwrap_or_default();
     assert!(!footer.contains("圆桌座谈"), "{footer}");

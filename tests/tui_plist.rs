@@ -13,8 +13,8 @@ use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::overlays::Overlay;
 use ecocase::tui::screens::enterprise::EnterpriseMsg;
-use ecocase::tui::screens::positive_list::PlFilter;
 use ecocase::tui::screens::positive_list::PositiveListEffect;
+use ecocase::tui::screens::positive_list::PositiveListFilter;
 use ecocase::tui::screens::positive_list::PositiveListMsg;
 use tui_common::*;
 
@@ -113,7 +113,7 @@ fn list_app(lang: Lang) -> App {
     assert_eq!(
         fx,
         vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
-            PlFilter::default()
+            PositiveListFilter::default()
         ))]
     );
     update(
@@ -157,9 +157,9 @@ fn state_filter_cycles_and_due_filter_toggles() {
     assert_eq!(
         fx,
         vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
-            PlFilter {
+            PositiveListFilter {
                 state: Some(EntryState::Candidate),
-                ..PlFilter::default()
+                ..PositiveListFilter::default()
             }
         ))]
     );
@@ -167,9 +167,9 @@ fn state_filter_cycles_and_due_filter_toggles() {
     assert_eq!(
         fx,
         vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
-            PlFilter {
+            PositiveListFilter {
                 due_only: true,
-                ..PlFilter::default()
+                ..PositiveListFilter::default()
             }
         ))]
     );
@@ -179,7 +179,7 @@ fn state_filter_cycles_and_due_filter_toggles() {
 fn admitting_is_confirmed_and_cancel_is_the_default() {
     let mut app = entry_app(Lang::Zh);
     update(&mut app, key(KeyCode::Char('a')));
-    assert!(matches!(app.overlay, Some(Overlay::PlReason(_))));
+    assert!(matches!(app.overlay, Some(Overlay::PositiveListReason(_))));
     // Enter from the reason field moves to Cancel; Enter again closes without acting.
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
@@ -205,7 +205,7 @@ fn admitting_is_confirmed_and_cancel_is_the_default() {
             .arg("name", "x")
             .arg_key("state", T::ListListed)))),
     );
-    assert!(matches!(app.screen(), Screen::PlEntry(_)));
+    assert!(matches!(app.screen(), Screen::PositiveListEntry(_)));
 }
 
 #[test]
@@ -316,9 +316,9 @@ fn batches_open_their_entries() {
         assert_eq!(
             fx,
             vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
-                PlFilter {
+                PositiveListFilter {
                     batch: Some((2, "2026年第1批".into())),
-                    ..PlFilter::default()
+                    ..PositiveListFilter::default()
                 }
             ))]
         );
@@ -333,9 +333,9 @@ fn export_writes_the_list_as_filtered_in_the_interface_language() {
     assert_eq!(
         fx,
         vec![Effect::PositiveList(PositiveListEffect::Export {
-            filter: PlFilter {
+            filter: PositiveListFilter {
                 state: Some(EntryState::Candidate),
-                ..PlFilter::default()
+                ..PositiveListFilter::default()
             },
             lang: Lang::En,
         })]
@@ -346,7 +346,7 @@ fn export_writes_the_list_as_filtered_in_the_interface_language() {
 fn a_new_batch_takes_a_typed_name_and_note() {
     let mut app = list_app(Lang::Zh);
     assert!(update(&mut app, key(KeyCode::Char('b'))).is_empty());
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("the batch form, not an automatic batch: {:?}", app.screen())
     };
     assert_eq!(f.fields.len(), 2);
@@ -368,7 +368,7 @@ fn a_new_batch_takes_a_typed_name_and_note() {
             ecocase::i18n::T::MsgPlBatchCreated,
         )))),
     );
-    assert!(matches!(app.screen(), Screen::PlList(_)));
+    assert!(matches!(app.screen(), Screen::PositiveList(_)));
     assert!(
         matches!(
             fx.as_slice(),
@@ -382,7 +382,7 @@ fn a_new_batch_takes_a_typed_name_and_note() {
 fn off_site_means_are_edited_from_the_entry() {
     let mut app = entry_app(Lang::Zh);
     assert!(update(&mut app, key(KeyCode::Char('m'))).is_empty());
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     let before = f.fields[0].typed().to_string();
@@ -445,7 +445,7 @@ fn the_360_view_shows_the_list_history() {
                         "2026-10-09T02:00:00Z",
                     ),
                 ],
-                assist: Vec::new(),
+                assistance: Vec::new(),
                 manifests: Vec::new(),
                 inspections: Default::default(),
             }),

@@ -157,7 +157,7 @@ fn detail(lang: Lang) -> App {
         },
     ];
     let data = DetailData {
-        assist: Vec::new(),
+        assistance: Vec::new(),
         manifests: Vec::new(),
         inspections: Default::default(),
         enterprise: e,

@@ -73,7 +73,7 @@ pub struct DetailData {
     /// Their state changes, oldest first, with the batch of each.
     pub list_history: Vec<(String, crate::store::positive_list::HistoryRow)>,
     /// The enterprise's 帮扶 requests, newest first (empty when none or not visible to the role).
-    pub assist: Vec<crate::service::assistance::QueueRow>,
+    pub assistance: Vec<crate::service::assistance::QueueRow>,
     /// 转移联单 the enterprise sent or received, newest first, with their alerts.
     pub manifests: Vec<crate::service::manifest::ManifestRow>,
     /// The enterprise's inspections, rectification orders and cases (inspections; empty when not visible).
@@ -210,8 +210,8 @@ impl Effect {
 /// A record a form edits at a version: which kind and its id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Versioned {
-    AssistRequest(i64),
-    PlEntry(i64),
+    AssistanceRequest(i64),
+    PositiveListEntry(i64),
     Manifest(i64),
     Inspection(i64),
 }

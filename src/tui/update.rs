@@ -38,7 +38,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let out = app.with_top(|s, env| match s {
                 Screen::List(l) => l.debounced(env, token),
                 Screen::Form(f) => f.autosave_due(token),
-                Screen::AssistForm(f) => f.search_due(token),
+                Screen::AssistanceForm(f) => f.search_due(token),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -114,21 +114,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             more,
         }) => {
             let out = app.with_each(|s, _| match s {
-                Screen::AssistQueue(q) => q.loaded(queue, rows.clone(), next.clone(), more),
+                Screen::AssistanceQueue(q) => q.loaded(queue, rows.clone(), next.clone(), more),
                 _ => Out::default(),
             });
             app.apply(out)
         }
         Msg::Assistance(AssistanceMsg::DetailLoaded { id, data }) => {
             let out = app.with_each(|s, _| match s {
-                Screen::AssistDetail(d) if d.id == id => d.loaded(data.clone()),
+                Screen::AssistanceDetail(d) if d.id == id => d.loaded(data.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
         Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(r)) => {
             let out = app.with_top(|s, _| match s {
-                Screen::AssistForm(f) => f.menu_loaded(r),
+                Screen::AssistanceForm(f) => f.menu_loaded(r),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -137,8 +137,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             // inspections: a service record noting problems offers to open an inspection
             let offer = crate::tui::screens::inspection::form::offer_after_record(app, &r);
             let out = app.with_top(|s, _| match s {
-                Screen::AssistForm(f) => f.done(r),
-                Screen::AssistDetail(d) => d.done(r),
+                Screen::AssistanceForm(f) => f.done(r),
+                Screen::AssistanceDetail(d) => d.done(r),
                 _ => Out::default(),
             });
             let mut fx = app.apply(out);
@@ -163,10 +163,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::VersionReloaded { record, current } => {
             let out = app.with_top(|s, _| match s {
-                Screen::AssistForm(f) => f.version_reloaded(record, current),
-                Screen::MfAction(f) => f.version_reloaded(record, current),
-                Screen::MfForm(f) => f.version_reloaded(record, current),
-                Screen::InspForm(f) => f.version_reloaded(record, current),
+                Screen::AssistanceForm(f) => f.version_reloaded(record, current),
+                Screen::ManifestAction(f) => f.version_reloaded(record, current),
+                Screen::ManifestForm(f) => f.version_reloaded(record, current),
+                Screen::InspectionForm(f) => f.version_reloaded(record, current),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -187,7 +187,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Assistance(AssistanceMsg::EnterprisesFound { token, rows }) => {
             let out = app.with_top(|s, _| match s {
-                Screen::AssistForm(f) => f.found(token, rows),
+                Screen::AssistanceForm(f) => f.found(token, rows),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -222,40 +222,42 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::PositiveList(PositiveListMsg::EntriesLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
-                Screen::PlList(l) => l.loaded(r.clone()),
+                Screen::PositiveList(l) => l.loaded(r.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
         Msg::PositiveList(PositiveListMsg::BatchesLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
-                Screen::PlBatches(b) => b.loaded(r.clone()),
+                Screen::PositiveListBatches(b) => b.loaded(r.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
         Msg::PositiveList(PositiveListMsg::EntryLoaded { id, data }) => {
             let out = app.with_each(|s, _| match s {
-                Screen::PlEntry(e) if e.id == id => e.loaded(data.clone()),
+                Screen::PositiveListEntry(e) if e.id == id => e.loaded(data.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
         // 执法检查 (inspections)
         Msg::Inspection(InspectionMsg::Loaded(data)) => {
-            use crate::tui::screens::inspection::InspData;
+            use crate::tui::screens::inspection::InspectionData;
             let out = app.with_each(|s, env| match (s, &data) {
-                (Screen::InspList(l), InspData::Page { tab, append, rows }) => {
+                (Screen::InspectionList(l), InspectionData::Page { tab, append, rows }) => {
                     l.loaded(*tab, *append, rows.clone())
                 }
-                (Screen::InspDetail(d), InspData::Detail { id, data }) if d.id == *id => {
+                (Screen::InspectionDetail(d), InspectionData::Detail { id, data })
+                    if d.id == *id =>
+                {
                     d.loaded(data.clone())
                 }
-                (Screen::RectList(r), InspData::Rects(rows)) => r.loaded(rows.clone()),
-                (Screen::Draws(d), InspData::Draws(rows)) => d.loaded(rows.clone()),
-                (Screen::Draws(d), InspData::Draw(detail)) => d.detail_loaded(detail.clone()),
-                (Screen::Draws(d), InspData::DrawPool(rows)) => d.pool_loaded(rows.clone()),
-                (Screen::InspList(l), InspData::Officers(rows)) => {
+                (Screen::RectList(r), InspectionData::Rects(rows)) => r.loaded(rows.clone()),
+                (Screen::Draws(d), InspectionData::Draws(rows)) => d.loaded(rows.clone()),
+                (Screen::Draws(d), InspectionData::Draw(detail)) => d.detail_loaded(detail.clone()),
+                (Screen::Draws(d), InspectionData::DrawPool(rows)) => d.pool_loaded(rows.clone()),
+                (Screen::InspectionList(l), InspectionData::Officers(rows)) => {
                     l.officers_loaded(rows.clone(), env.lang)
                 }
                 _ => Out::default(),
@@ -264,8 +266,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Inspection(InspectionMsg::Done(r)) => {
             let out = app.with_top(|s, _| match s {
-                Screen::InspForm(f) => f.done(r),
-                Screen::InspDetail(d) => d.done(r),
+                Screen::InspectionForm(f) => f.done(r),
+                Screen::InspectionDetail(d) => d.done(r),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -279,10 +281,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::PositiveList(PositiveListMsg::Done(r)) => {
             let out = app.with_top(|s, _| match s {
-                Screen::AssistForm(f) => f.done(r),
-                Screen::PlEntry(e) => e.done(r),
-                Screen::PlList(l) => l.done(r),
-                Screen::PlBatches(b) => b.done(r),
+                Screen::AssistanceForm(f) => f.done(r),
+                Screen::PositiveListEntry(e) => e.done(r),
+                Screen::PositiveList(l) => l.done(r),
+                Screen::PositiveListBatches(b) => b.done(r),
                 Screen::Detail(d) => d.list_done(r),
                 Screen::Home(h) => h.list_done(r),
                 _ => Out::default(),

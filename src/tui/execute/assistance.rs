@@ -7,10 +7,10 @@ use crate::service::assistance::Queue;
 use crate::service::{ServiceError, Session};
 use crate::tui::msg::Msg;
 use crate::tui::screens::assistance::meeting::{MeetingDetailData, MeetingListData};
-use crate::tui::screens::assistance::{AssistDetailData, AssistanceEffect, AssistanceMsg};
+use crate::tui::screens::assistance::{AssistanceDetailData, AssistanceEffect, AssistanceMsg};
 
 /// Requests a page of a 帮扶 queue holds; scrolling past the last loads the next.
-const ASSIST_ROWS: usize = 100;
+const QUEUE_ROWS: usize = 100;
 
 /// Matches an enterprise picker lists under its field.
 const PICKER_ROWS: usize = 5;
@@ -36,7 +36,7 @@ fn queue_loaded(
 }
 
 /// The 帮扶 detail with the handlers a triage person may assign.
-fn assist_detail(s: &Session, id: i64) -> crate::service::Result<AssistDetailData> {
+fn request_detail(s: &Session, id: i64) -> crate::service::Result<AssistanceDetailData> {
     let detail = s.assist_detail(id)?;
     use crate::domain::assistance::Event;
     let handlers =
@@ -45,7 +45,7 @@ fn assist_detail(s: &Session, id: i64) -> crate::service::Result<AssistDetailDat
         } else {
             Vec::new()
         };
-    Ok(AssistDetailData {
+    Ok(AssistanceDetailData {
         detail,
         handlers,
         today: s.today().format("%Y-%m-%d").to_string(),
@@ -53,7 +53,7 @@ fn assist_detail(s: &Session, id: i64) -> crate::service::Result<AssistDetailDat
 }
 
 /// A refused 帮扶 change: every field message, so the person sees what to fix.
-fn assist_error(e: ServiceError) -> Text {
+fn request_error(e: ServiceError) -> Text {
     match &e {
         ServiceError::Invalid(issues) if issues.len() > 1 => Text::new(T::AssistMsgIssues)
             .arg_text("first", issues[0].text.clone())
@@ -75,16 +75,16 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
     let text = |e: ServiceError| e.text();
     match effect {
         AssistanceEffect::LoadQueue { queue } => {
-            let page = s.assist_queue_page(queue, None, ASSIST_ROWS);
+            let page = s.assist_queue_page(queue, None, QUEUE_ROWS);
             Some(queue_loaded(queue, page, false))
         }
         AssistanceEffect::LoadQueueMore { queue, after } => {
-            let page = s.assist_queue_page(queue, Some(&after), ASSIST_ROWS);
+            let page = s.assist_queue_page(queue, Some(&after), QUEUE_ROWS);
             Some(queue_loaded(queue, page, true))
         }
         AssistanceEffect::LoadDetail { id } => Some(Msg::Assistance(AssistanceMsg::DetailLoaded {
             id,
-            data: assist_detail(s, id).map_err(text),
+            data: request_detail(s, id).map_err(text),
         })),
         AssistanceEffect::LoadServiceMenu => Some(Msg::Assistance(
             AssistanceMsg::ServiceMenuLoaded(s.service_menu().map_err(text)),
@@ -102,7 +102,7 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             Some(Msg::Assistance(AssistanceMsg::Done(
                 filed
                     .map(|r| Text::new(T::AssistMsgFiled).arg("number", r.number))
-                    .map_err(assist_error),
+                    .map_err(request_error),
             )))
         }
         AssistanceEffect::Transition {
@@ -118,12 +118,12 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
                         .arg("number", r.number)
                         .arg_key("state", r.state.label())
                 })
-                .map_err(assist_error),
+                .map_err(request_error),
         ))),
         AssistanceEffect::Record { id, record } => Some(Msg::Assistance(AssistanceMsg::Done(
             s.assist_record_service(id, record)
                 .map(|()| Text::new(T::AssistMsgRecorded))
-                .map_err(assist_error),
+                .map_err(request_error),
         ))),
         AssistanceEffect::ExportQueue { queue, lang } => Some(Msg::Written(
             crate::tui::execute::report::export_queue(s, queue, lang),

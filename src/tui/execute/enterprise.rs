@@ -9,7 +9,7 @@ use crate::tui::screens::enterprise::{EnterpriseEffect, EnterpriseMsg};
 const HISTORY_ROWS: usize = 200;
 
 /// 帮扶 requests the enterprise's 360° view lists.
-const ASSIST_IN_DETAIL: usize = 50;
+const ASSISTANCE_IN_DETAIL: usize = 50;
 
 /// 转移联单 the enterprise's 360° view lists.
 const MANIFESTS_IN_DETAIL: usize = 30;
@@ -111,7 +111,7 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     // Roles without the positive list simply see no entries.
     let list_entries = s.pl_entries_of(id).unwrap_or_default();
     let list_history = s.pl_history_of(id).unwrap_or_default();
-    let assist = if s
+    let assistance = if s
         .require(crate::domain::account::Action::AssistRead)
         .is_ok()
     {
@@ -119,7 +119,7 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
             enterprise_id: Some(id),
             ..Default::default()
         };
-        s.assist_list(&f, ASSIST_IN_DETAIL)?
+        s.assist_list(&f, ASSISTANCE_IN_DETAIL)?
     } else {
         Vec::new()
     };
@@ -142,7 +142,7 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
         history,
         list_entries,
         list_history,
-        assist,
+        assistance,
         manifests,
         inspections: s.insp_of_enterprise(id).unwrap_or_default(),
     })

@@ -4,7 +4,9 @@ use crate::domain::validate::Severity;
 use crate::i18n::{T, Text};
 use crate::service::{ServiceError, Session, shanghai};
 use crate::tui::msg::Msg;
-use crate::tui::screens::manifest::{FormData, ManifestEffect, ManifestMsg, MfDetailData, Refusal};
+use crate::tui::screens::manifest::{
+    FormData, ManifestDetailData, ManifestEffect, ManifestMsg, Refusal,
+};
 
 /// Licences a form offers, and approvals the reference screen lists.
 const REF_ROWS: usize = 500;
@@ -60,7 +62,7 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
             data: s
                 .manifest_detail(id)
                 .map(|detail| {
-                    Box::new(MfDetailData {
+                    Box::new(ManifestDetailData {
                         detail,
                         now: now_local(s),
                     })

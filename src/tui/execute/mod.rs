@@ -109,10 +109,10 @@ impl Runtime {
             Effect::ReloadVersion(record) => {
                 let s = self.session()?;
                 let current = match record {
-                    Versioned::AssistRequest(id) => s
+                    Versioned::AssistanceRequest(id) => s
                         .assist_request(id)
                         .map(|r| (r.row_version, Text::new(r.state.label()))),
-                    Versioned::PlEntry(id) => s.pl_entry(id).map(|x| {
+                    Versioned::PositiveListEntry(id) => s.pl_entry(id).map(|x| {
                         let state = crate::domain::positive_list::EntryState::parse(&x.state)
                             .map_or_else(|| Text::new(T::None_), |st| Text::new(st.label()));
                         (x.row_version, state)

@@ -8,7 +8,7 @@ use crate::service::positive_list::{
 use crate::service::{ServiceError, Session};
 use crate::store::positive_list::EntryFilter;
 use crate::tui::msg::Msg;
-use crate::tui::screens::positive_list::{PlFilter, PositiveListEffect, PositiveListMsg};
+use crate::tui::screens::positive_list::{PositiveListEffect, PositiveListFilter, PositiveListMsg};
 
 /// Rows the entries list loads (the list holds hundreds of entries, not more).
 const LIST_ROWS: usize = 2000;
@@ -17,7 +17,7 @@ fn date(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn filter_of(s: &Session, f: &PlFilter) -> EntryFilter {
+fn filter_of(s: &Session, f: &PositiveListFilter) -> EntryFilter {
     let today = s.today();
     EntryFilter {
         state: f.state.map(|st| st.code().to_string()),

@@ -13,7 +13,7 @@ use crate::store::enterprise::Filter;
 use crate::store::manifest::ListFilter as ManifestFilter;
 use crate::tui::msg::Msg;
 use crate::tui::runtime::Runtime;
-use crate::tui::screens::inspection::{InspListQuery, InspTab};
+use crate::tui::screens::inspection::{InspectionListQuery, InspectionTab};
 use crate::tui::screens::report::{ReportEffect, ReportMsg};
 use std::path::Path;
 use std::path::PathBuf;
@@ -189,15 +189,19 @@ pub fn export_manifests(s: &Session, filter: &ManifestFilter, lang: Lang) -> Res
 }
 
 /// `inspections-<tab>-<date>.csv` and `.xlsx` in the working directory: the list as filtered on screen.
-pub fn export_inspections(s: &Session, query: InspListQuery, lang: Lang) -> Result<Text, Text> {
-    let InspListQuery {
+pub fn export_inspections(
+    s: &Session,
+    query: InspectionListQuery,
+    lang: Lang,
+) -> Result<Text, Text> {
+    let InspectionListQuery {
         tab,
         category,
         region,
         officer,
     } = query;
     let filter = crate::tui::execute::inspection::list_filter(s, tab, category, region, officer);
-    let open_only = tab == InspTab::Mine;
+    let open_only = tab == InspectionTab::Mine;
     let stem = format!("inspections-{}-{}", tab.code(), s.today().format("%Y%m%d"));
     export_both(&stem, |format, path| {
         crate::export::inspection::inspections(

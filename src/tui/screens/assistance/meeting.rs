@@ -8,9 +8,9 @@ use crate::store::assistance::meeting::Meeting;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::screens::assistance::AssistDetailState;
+use crate::tui::screens::assistance::AssistanceDetailState;
 use crate::tui::screens::assistance::AssistanceEffect;
-use crate::tui::screens::assistance::form::{AssistFormState, Choice};
+use crate::tui::screens::assistance::form::{AssistanceFormState, Choice};
 
 /// The meetings in the person's scope, and today (the default date of a new meeting).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,7 +93,7 @@ impl MeetingListState {
                     })
                     .collect();
                 let today = self.data.as_ref().map_or("", |d| d.today.as_str());
-                return AssistFormState::new_meeting(today, regions);
+                return AssistanceFormState::new_meeting(today, regions);
             }
             _ => {}
         }
@@ -206,7 +206,7 @@ impl MeetingDetailState {
                     .as_ref()
                     .and_then(|d| d.detail.problems.get(self.problem))
                 {
-                    return AssistDetailState::open(p.request_id);
+                    return AssistanceDetailState::open(p.request_id);
                 }
             }
             Input::Cmd(Cmd::Submit) => {
@@ -214,9 +214,9 @@ impl MeetingDetailState {
                     return Out::default();
                 };
                 return match action {
-                    MeetingAction::Participant => AssistFormState::meeting_participant(self.id),
-                    MeetingAction::Problem => AssistFormState::meeting_problem(d),
-                    MeetingAction::Link => AssistFormState::meeting_link(self.id),
+                    MeetingAction::Participant => AssistanceFormState::meeting_participant(self.id),
+                    MeetingAction::Problem => AssistanceFormState::meeting_problem(d),
+                    MeetingAction::Link => AssistanceFormState::meeting_link(self.id),
                 };
             }
             _ => {}

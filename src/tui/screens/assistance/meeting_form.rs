@@ -7,7 +7,9 @@ use crate::i18n::{T, Text};
 use crate::tui::app::{Message, Out};
 use crate::tui::msg::Effect;
 use crate::tui::screens::assistance::AssistanceEffect;
-use crate::tui::screens::assistance::form::{AssistFormState, Choice, FormField, Purpose, choices};
+use crate::tui::screens::assistance::form::{
+    AssistanceFormState, Choice, FormField, Purpose, choices,
+};
 use crate::tui::screens::assistance::meeting::MeetingDetailData;
 
 /// Which 圆桌座谈 form it is.
@@ -30,7 +32,7 @@ impl MeetingPurpose {
     }
 }
 
-impl AssistFormState {
+impl AssistanceFormState {
     /// Records a meeting: dated today unless changed; the region is the account's own for branch
     /// accounts, a choice of every region for city accounts.
     pub fn new_meeting(today: &str, regions: Vec<Choice>) -> Out {
@@ -42,7 +44,7 @@ impl AssistFormState {
             FormField::text("topic", T::MeetingFieldTopic, ""),
             FormField::text("note", T::MeetingFieldNote, ""),
         ];
-        AssistFormState::push(fields, Purpose::Meeting(MeetingPurpose::New), false)
+        AssistanceFormState::push(fields, Purpose::Meeting(MeetingPurpose::New), false)
     }
 
     pub fn meeting_participant(meeting: i64) -> Out {
@@ -51,7 +53,7 @@ impl AssistFormState {
             FormField::text("person", T::MeetingFieldPerson, ""),
             FormField::text("role", T::MeetingFieldRole, ""),
         ];
-        AssistFormState::push(
+        AssistanceFormState::push(
             fields,
             Purpose::Meeting(MeetingPurpose::Participant { meeting }),
             false,
@@ -87,7 +89,7 @@ impl AssistFormState {
             FormField::text("wished_date", T::AssistFieldWishedDate, ""),
         ];
         let meeting = d.detail.meeting.id;
-        AssistFormState::push(
+        AssistanceFormState::push(
             fields,
             Purpose::Meeting(MeetingPurpose::Problem { meeting }),
             true,
@@ -101,7 +103,7 @@ impl AssistFormState {
             T::MeetingFieldRequestNumber,
             "BF-",
         )];
-        AssistFormState::push(
+        AssistanceFormState::push(
             fields,
             Purpose::Meeting(MeetingPurpose::Link { meeting }),
             false,

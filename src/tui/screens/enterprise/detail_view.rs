@@ -193,10 +193,10 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
             h.reason
         )));
     }
-    if !d.assist.is_empty() {
+    if !d.assistance.is_empty() {
         out.push(Line::Blank);
         out.push(Line::Heading(T::AssistScreenQueue));
-        for row in &d.assist {
+        for row in &d.assistance {
             let r = &row.request;
             let due = row
                 .sla

@@ -17,7 +17,7 @@ use crate::tui::overlays::{Chosen, Overlay};
 /// What the 正面清单 screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PositiveListEffect {
-    LoadEntries(PlFilter),
+    LoadEntries(PositiveListFilter),
     LoadEntry {
         id: i64,
     },
@@ -47,7 +47,7 @@ pub enum PositiveListEffect {
     Apply,
     /// Writes the list as shown (its filter) for public notice, as CSV and XLSX side by side.
     Export {
-        filter: PlFilter,
+        filter: PositiveListFilter,
         lang: crate::i18n::Lang,
     },
     /// Open a batch with the name and note typed (an empty name: the next of this year).
@@ -81,7 +81,7 @@ pub enum PositiveListMsg {
 
 /// Which entries the list shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PlFilter {
+pub struct PositiveListFilter {
     pub state: Option<EntryState>,
     /// Listed entries whose review is due within 30 days.
     pub due_only: bool,
@@ -96,26 +96,26 @@ pub struct PlFilter {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PlListState {
-    pub filter: PlFilter,
+pub struct PositiveListState {
+    pub filter: PositiveListFilter,
     pub rows: Vec<Entry>,
     pub selected: usize,
     pub loading: bool,
 }
 
-fn load(filter: &PlFilter) -> Effect {
+fn load(filter: &PositiveListFilter) -> Effect {
     Effect::PositiveList(PositiveListEffect::LoadEntries(filter.clone()))
 }
 
-impl PlListState {
-    pub fn open(filter: PlFilter) -> Out {
+impl PositiveListState {
+    pub fn open(filter: PositiveListFilter) -> Out {
         let fx = load(&filter);
-        let state = PlListState {
+        let state = PositiveListState {
             filter,
             loading: true,
-            ..PlListState::default()
+            ..PositiveListState::default()
         };
-        Out::nav(Nav::Push(Screen::PlList(state))).with_effect(fx)
+        Out::nav(Nav::Push(Screen::PositiveList(state))).with_effect(fx)
     }
 
     pub fn reload(&mut self) -> Out {
@@ -191,18 +191,18 @@ impl PlListState {
                 self.selected = 0;
                 return self.reload();
             }
-            Cmd::PlBatches => return PlBatchesState::open(),
+            Cmd::PlBatches => return PositiveListBatchesState::open(),
             Cmd::PlDueOnly => {
-                self.filter = PlFilter {
+                self.filter = PositiveListFilter {
                     due_only: !self.filter.due_only,
                     region: self.filter.region.clone(),
-                    ..PlFilter::default()
+                    ..PositiveListFilter::default()
                 };
                 self.selected = 0;
                 return self.reload();
             }
             Cmd::PlNewBatch => {
-                return crate::tui::screens::assistance::form::AssistFormState::pl_new_batch();
+                return crate::tui::screens::assistance::form::AssistanceFormState::positive_list_new_batch();
             }
             Cmd::PlExport => {
                 return Out::effect(Effect::PositiveList(PositiveListEffect::Export {
@@ -213,7 +213,7 @@ impl PlListState {
             }
             Cmd::Open => {
                 if let Some(x) = self.rows.get(self.selected) {
-                    return PlEntryState::open(x.id);
+                    return PositiveListEntryState::open(x.id);
                 }
             }
             _ => {}
@@ -230,22 +230,22 @@ impl PlListState {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlEntryState {
+pub struct PositiveListEntryState {
     pub id: i64,
     pub data: Option<EntryDetail>,
     pub scroll: usize,
     pub loading: bool,
 }
 
-impl PlEntryState {
+impl PositiveListEntryState {
     pub fn open(id: i64) -> Out {
-        let state = PlEntryState {
+        let state = PositiveListEntryState {
             id,
             data: None,
             scroll: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::PlEntry(state)))
+        Out::nav(Nav::Push(Screen::PositiveListEntry(state)))
             .with_effect(Effect::PositiveList(PositiveListEffect::LoadEntry { id }))
     }
 
@@ -297,7 +297,7 @@ impl PlEntryState {
             Cmd::PlOffsite => {
                 if let Some(d) = &self.data {
                     let x = &d.entry;
-                    return crate::tui::screens::assistance::form::AssistFormState::pl_offsite(
+                    return crate::tui::screens::assistance::form::AssistanceFormState::positive_list_offsite(
                         x.id,
                         x.row_version,
                         &x.offsite_means,
@@ -310,7 +310,7 @@ impl PlEntryState {
                     if !EntryState::parse(&x.state).is_some_and(EntryState::is_listed) {
                         return Out::message(Message::error(Text::new(T::ErrPlNotListed)));
                     }
-                    return Out::nav(Nav::Open(Overlay::PlTrigger(TriggerState::new(
+                    return Out::nav(Nav::Open(Overlay::PositiveListTrigger(TriggerState::new(
                         x.id,
                         &x.enterprise_name,
                     ))));
@@ -333,7 +333,7 @@ impl PlEntryState {
                     if dialog.cause.is_some() && !x.removal_proposal.is_empty() {
                         dialog.cause = Some(RemovalCause::CaseFiled);
                     }
-                    return Out::nav(Nav::Open(Overlay::PlReason(dialog)));
+                    return Out::nav(Nav::Open(Overlay::PositiveListReason(dialog)));
                 }
             }
         }
@@ -342,7 +342,7 @@ impl PlEntryState {
 
     pub fn from_overlay(&mut self, chosen: Chosen) -> Out {
         match chosen {
-            Chosen::PlTransition {
+            Chosen::PositiveListTransition {
                 id,
                 row_version,
                 transition,
@@ -358,7 +358,7 @@ impl PlEntryState {
                 }))
                 .with_message(Message::progress(T::MsgLoading))
             }
-            Chosen::PlTrigger {
+            Chosen::PositiveListTrigger {
                 id,
                 kind,
                 reference,
@@ -388,19 +388,19 @@ impl PlEntryState {
 
 /// The batches, newest first, with their entries counted per state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PlBatchesState {
+pub struct PositiveListBatchesState {
     pub rows: Vec<crate::store::positive_list::Batch>,
     pub selected: usize,
     pub loading: bool,
 }
 
-impl PlBatchesState {
+impl PositiveListBatchesState {
     pub fn open() -> Out {
-        let state = PlBatchesState {
+        let state = PositiveListBatchesState {
             loading: true,
-            ..PlBatchesState::default()
+            ..PositiveListBatchesState::default()
         };
-        Out::nav(Nav::Push(Screen::PlBatches(state)))
+        Out::nav(Nav::Push(Screen::PositiveListBatches(state)))
             .with_effect(Effect::PositiveList(PositiveListEffect::LoadBatches))
     }
 
@@ -434,13 +434,13 @@ impl PlBatchesState {
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
             Cmd::PlNewBatch => {
-                return crate::tui::screens::assistance::form::AssistFormState::pl_new_batch();
+                return crate::tui::screens::assistance::form::AssistanceFormState::positive_list_new_batch();
             }
             Cmd::Open => {
                 if let Some(b) = self.rows.get(self.selected) {
-                    return PlListState::open(PlFilter {
+                    return PositiveListState::open(PositiveListFilter {
                         batch: Some((b.id, b.name.clone())),
-                        ..PlFilter::default()
+                        ..PositiveListFilter::default()
                     });
                 }
             }
