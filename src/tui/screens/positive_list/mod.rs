@@ -13,6 +13,7 @@ use crate::tui::msg::Effect;
 use crate::tui::overlays::positive_list::reason::ReasonState;
 use crate::tui::overlays::positive_list::trigger::TriggerState;
 use crate::tui::overlays::{Chosen, Overlay};
+use crate::tui::screens::assistance::AssistanceFormState;
 
 /// What the 正面清单 screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -202,7 +203,7 @@ impl PositiveListState {
                 return self.reload();
             }
             Cmd::PlNewBatch => {
-                return crate::tui::screens::assistance::form::AssistanceFormState::positive_list_new_batch();
+                return AssistanceFormState::positive_list_new_batch();
             }
             Cmd::PlExport => {
                 return Out::effect(Effect::PositiveList(PositiveListEffect::Export {
@@ -297,7 +298,7 @@ impl PositiveListEntryState {
             Cmd::PlOffsite => {
                 if let Some(d) = &self.data {
                     let x = &d.entry;
-                    return crate::tui::screens::assistance::form::AssistanceFormState::positive_list_offsite(
+                    return AssistanceFormState::positive_list_offsite(
                         x.id,
                         x.row_version,
                         &x.offsite_means,
@@ -434,7 +435,7 @@ impl PositiveListBatchesState {
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
             Cmd::PlNewBatch => {
-                return crate::tui::screens::assistance::form::AssistanceFormState::positive_list_new_batch();
+                return AssistanceFormState::positive_list_new_batch();
             }
             Cmd::Open => {
                 if let Some(b) = self.rows.get(self.selected) {
