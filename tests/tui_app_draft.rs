@@ -229,7 +229,7 @@ fn restoring_an_edit_keeps_the_version_it_was_typed_against() {
         &mut app,
         Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
-            data: Ok(ecocase::tui::msg::DetailData {
+            data: Ok(ecocase::tui::screens::enterprise::DetailData {
                 enterprise: rows()[0].clone(),
                 former_names: vec![],
                 history: None,

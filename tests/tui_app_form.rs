@@ -9,12 +9,13 @@ use ecocase::domain::validate::FieldIssue;
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::enterprise::Warnings;
 use ecocase::tui::app::{App, Screen, update};
-use ecocase::tui::msg::{DetailData, Effect, Msg, PageStart, SaveError};
+use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::overlays::Overlay;
 use ecocase::tui::overlays::confirm::ConfirmKind;
 use ecocase::tui::screens::enterprise::EnterpriseEffect;
 use ecocase::tui::screens::enterprise::EnterpriseMsg;
 use ecocase::tui::screens::enterprise::fields::FieldId;
+use ecocase::tui::screens::enterprise::{DetailData, PageStart, SaveError};
 use tui_common::*;
 
 fn new_form(info: ecocase::tui::msg::SessionInfo) -> App {

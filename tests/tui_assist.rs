@@ -433,7 +433,7 @@ fn the_enterprise_360_view_lists_its_requests() {
         &mut app,
         Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
-            data: Ok(ecocase::tui::msg::DetailData {
+            data: Ok(ecocase::tui::screens::enterprise::DetailData {
                 enterprise: own,
                 former_names: Vec::new(),
                 history: None,

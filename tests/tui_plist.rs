@@ -431,7 +431,7 @@ fn the_360_view_shows_the_list_history() {
         &mut app,
         Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
-            data: Ok(ecocase::tui::msg::DetailData {
+            data: Ok(ecocase::tui::screens::enterprise::DetailData {
                 enterprise: own,
                 former_names: Vec::new(),
                 history: None,

@@ -12,12 +12,13 @@ use ecocase::service::enterprise::Warnings;
 use ecocase::service::home::TaskKind;
 use ecocase::service::system_clock;
 use ecocase::store::enterprise::Filter;
-use ecocase::tui::msg::{Effect, Msg, PageRequest, PageStart, SaveError};
+use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::runtime::Runtime;
 use ecocase::tui::screens::admin::AdminEffect;
 use ecocase::tui::screens::admin::AdminMsg;
 use ecocase::tui::screens::enterprise::EnterpriseEffect;
 use ecocase::tui::screens::enterprise::EnterpriseMsg;
+use ecocase::tui::screens::enterprise::{PageRequest, PageStart, SaveError};
 use ecocase::tui::screens::report::ReportEffect;
 use ecocase::tui::screens::report::ReportMsg;
 

@@ -13,9 +13,10 @@ use ecocase::service::home::{Home, HomeTask, TaskKind};
 use ecocase::store::audit::AuditRow;
 use ecocase::store::enterprise::{Alert, Filter};
 use ecocase::tui::app::{App, update};
-use ecocase::tui::msg::{DetailData, Msg, PageRequest, SaveError};
+use ecocase::tui::msg::Msg;
 use ecocase::tui::screens::enterprise::EnterpriseEffect;
 use ecocase::tui::screens::enterprise::EnterpriseMsg;
+use ecocase::tui::screens::enterprise::{DetailData, PageRequest, SaveError};
 use ecocase::tui::theme::Theme;
 use tui_common::*;
 

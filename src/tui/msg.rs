@@ -1,13 +1,9 @@
 //! Messages into `update` and the effects it asks the runtime to carry out. Results from the service
 //! layer come back as messages carrying plain data and message texts, never database handles.
 
-use crate::domain::account::{Actor, Role};
-use crate::domain::enterprise::{Enterprise, FormerName};
-use crate::domain::validate::FieldIssue;
+use crate::domain::account::Actor;
 use crate::i18n::Text;
 use crate::service::home::Home;
-use crate::store::audit::AuditRow;
-use crate::store::enterprise::{Cursor, Filter};
 use crate::store::reference::Region;
 use crate::tui::screens::admin::{AdminEffect, AdminMsg};
 use crate::tui::screens::assistance::{AssistanceEffect, AssistanceMsg};
@@ -20,19 +16,6 @@ use crossterm::event::KeyEvent;
 
 pub use crate::store::draft::StoredDraft;
 
-/// An account as the administration screens show it (never its password hash).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Account {
-    pub username: String,
-    pub display_name: String,
-    pub roles: Vec<Role>,
-    pub unit_code: Option<String>,
-    pub enterprise_uscc: Option<String>,
-    pub active: bool,
-    pub locked_until: Option<String>,
-    pub last_login_at: Option<String>,
-}
-
 /// Who is logged in, and what the screens need to know about the session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionInfo {
@@ -40,52 +23,6 @@ pub struct SessionInfo {
     pub demo: bool,
     pub idle_lock_minutes: i64,
     pub regions: Vec<Region>,
-}
-
-/// Where a page starts: after a row (forwards) or before one (backwards, for the end of the list).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PageStart {
-    After(Option<Cursor>),
-    Before(Option<Cursor>),
-}
-
-/// A page request; `req` lets a late answer to an older request be ignored.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PageRequest {
-    pub req: u64,
-    pub filter: Filter,
-    pub start: PageStart,
-    /// Rows wanted; the runtime fetches one more to learn whether another page follows.
-    pub limit: usize,
-    /// Whether to count the matching rows too (only when the filter changed).
-    pub count: bool,
-}
-
-/// The 360° view's data.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DetailData {
-    pub enterprise: Enterprise,
-    pub former_names: Vec<FormerName>,
-    /// `None` when the role may not see the audit history.
-    pub history: Option<Vec<AuditRow>>,
-    /// The enterprise's positive-list entries, newest first.
-    pub list_entries: Vec<crate::store::positive_list::Entry>,
-    /// Their state changes, oldest first, with the batch of each.
-    pub list_history: Vec<(String, crate::store::positive_list::HistoryRow)>,
-    /// The enterprise's 帮扶 requests, newest first (empty when none or not visible to the role).
-    pub assistance: Vec<crate::service::assistance::QueueRow>,
-    /// 转移联单 the enterprise sent or received, newest first, with their alerts.
-    pub manifests: Vec<crate::service::manifest::ManifestRow>,
-    /// The enterprise's inspections, rectification orders and cases (inspections; empty when not visible).
-    pub inspections: crate::service::inspection::followup::EnterpriseInspections,
-}
-
-/// Why a save did not happen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveError {
-    Invalid(Vec<FieldIssue>),
-    Conflict { by: String, at: String },
-    Other(Text),
 }
 
 /// Messages into `update`: the generic ones here, each feature's results in its own enum.

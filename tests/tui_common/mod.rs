@@ -12,10 +12,11 @@ use ecocase::service::home::Home;
 use ecocase::store::reference::Region;
 use ecocase::tui::app::Screen;
 use ecocase::tui::app::{App, update};
-use ecocase::tui::msg::{Effect, Msg, PageRequest, SessionInfo};
+use ecocase::tui::msg::{Effect, Msg, SessionInfo};
 use ecocase::tui::render::draw;
 use ecocase::tui::screens::enterprise::EnterpriseEffect;
 use ecocase::tui::screens::enterprise::EnterpriseMsg;
+use ecocase::tui::screens::enterprise::PageRequest;
 use ecocase::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -249,10 +250,10 @@ pub fn admin() -> SessionInfo {
 /// Accounts as the users screen receives them: long Chinese names, a disabled and a locked account,
 /// an enterprise account bound to a USCC.
 pub fn accounts() -> (
-    Vec<ecocase::tui::msg::Account>,
+    Vec<ecocase::tui::screens::admin::Account>,
     Vec<ecocase::store::account::OrgUnit>,
 ) {
-    use ecocase::tui::msg::Account;
+    use ecocase::tui::screens::admin::Account;
     let account = |username: &str, name: &str, roles: &[Role], unit: Option<&str>| Account {
         username: username.into(),
         display_name: name.into(),

@@ -3,7 +3,8 @@
 use crate::i18n::{T, Text};
 use crate::service::{ServiceError, Session};
 use crate::store::account::OrgUnit;
-use crate::tui::msg::{Account, Msg};
+use crate::tui::msg::Msg;
+use crate::tui::screens::admin::Account;
 use crate::tui::screens::admin::{AdminEffect, AdminMsg};
 
 pub(in crate::tui) fn execute(s: &mut Session, effect: AdminEffect) -> Option<Msg> {

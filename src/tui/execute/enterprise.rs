@@ -2,7 +2,8 @@
 
 use crate::domain::account::Role;
 use crate::service::{ServiceError, Session};
-use crate::tui::msg::{DetailData, Msg, PageRequest, PageStart, SaveError};
+use crate::tui::msg::Msg;
+use crate::tui::screens::enterprise::{DetailData, PageRequest, PageStart, SaveError};
 use crate::tui::screens::enterprise::{EnterpriseEffect, EnterpriseMsg};
 
 /// Rows of audit history the detail view shows.

@@ -8,12 +8,25 @@ pub mod settings;
 pub mod users;
 pub mod users_view;
 
+use crate::domain::account::Role;
 use crate::i18n::Text;
 use crate::service::account::NewAccount;
 use crate::service::admin::SettingRow;
 use crate::store::account::{Certificate, OrgUnit};
 use crate::store::audit::{AuditRow, ChainReport};
-use crate::tui::msg::Account;
+
+/// An account as the administration screens show it (never its password hash).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub username: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+    pub unit_code: Option<String>,
+    pub enterprise_uscc: Option<String>,
+    pub active: bool,
+    pub locked_until: Option<String>,
+    pub last_login_at: Option<String>,
+}
 
 /// What the administration screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,9 +5,10 @@ use crate::i18n::Text;
 use crate::store::account::{Certificate, OrgUnit};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
-use crate::tui::msg::{Account, Effect};
+use crate::tui::msg::Effect;
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
+use crate::tui::screens::admin::Account;
 use crate::tui::screens::admin::AdminEffect;
 use crate::tui::screens::admin::form::{AdminFormKind, AdminFormState};
 

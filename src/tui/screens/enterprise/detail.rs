@@ -4,9 +4,10 @@
 use crate::i18n::{T, Text};
 use crate::tui::app::{Env, Input, Message, Nav, Out};
 use crate::tui::keymap::Cmd;
-use crate::tui::msg::{DetailData, Effect};
+use crate::tui::msg::Effect;
 use crate::tui::overlays::delete::DeleteState;
 use crate::tui::overlays::{Chosen, Overlay};
+use crate::tui::screens::enterprise::DetailData;
 use crate::tui::screens::enterprise::EnterpriseEffect;
 use crate::tui::screens::enterprise::detail_view;
 use crate::tui::screens::enterprise::form::FormState;

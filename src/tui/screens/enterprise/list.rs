@@ -7,12 +7,13 @@ use crate::store::enterprise::{Cursor, Filter};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::Cmd;
-use crate::tui::msg::{Effect, PageRequest, PageStart};
+use crate::tui::msg::Effect;
 use crate::tui::overlays::Chosen;
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::filter::FilterState;
 use crate::tui::screens::enterprise::EnterpriseEffect;
 use crate::tui::screens::enterprise::detail::DetailState;
+use crate::tui::screens::enterprise::{PageRequest, PageStart};
 use crate::tui::screens::{edit_text, paste_into};
 
 /// Milliseconds of quiet typing before a search runs.

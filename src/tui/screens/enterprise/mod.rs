@@ -9,12 +9,58 @@ pub mod form_view;
 pub mod list;
 pub mod list_view;
 
-use crate::domain::enterprise::{Enterprise, EnterpriseDraft};
+use crate::domain::enterprise::{Enterprise, EnterpriseDraft, FormerName};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{Lang, Text};
 use crate::service::enterprise::Warnings;
-use crate::store::enterprise::Filter;
-use crate::tui::msg::{DetailData, PageRequest, PageStart, SaveError};
+use crate::store::audit::AuditRow;
+use crate::store::enterprise::{Cursor, Filter};
+
+/// Where a page starts: after a row (forwards) or before one (backwards, for the end of the list).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PageStart {
+    After(Option<Cursor>),
+    Before(Option<Cursor>),
+}
+
+/// A page request; `req` lets a late answer to an older request be ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageRequest {
+    pub req: u64,
+    pub filter: Filter,
+    pub start: PageStart,
+    /// Rows wanted; the runtime fetches one more to learn whether another page follows.
+    pub limit: usize,
+    /// Whether to count the matching rows too (only when the filter changed).
+    pub count: bool,
+}
+
+/// The 360° view's data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DetailData {
+    pub enterprise: Enterprise,
+    pub former_names: Vec<FormerName>,
+    /// `None` when the role may not see the audit history.
+    pub history: Option<Vec<AuditRow>>,
+    /// The enterprise's positive-list entries, newest first.
+    pub list_entries: Vec<crate::store::positive_list::Entry>,
+    /// Their state changes, oldest first, with the batch of each.
+    pub list_history: Vec<(String, crate::store::positive_list::HistoryRow)>,
+    /// The enterprise's 帮扶 requests, newest first (empty when none or not visible to the role).
+    pub assistance: Vec<crate::service::assistance::QueueRow>,
+    /// 转移联单 the enterprise sent or received, newest first, with their alerts.
+    pub manifests: Vec<crate::service::manifest::ManifestRow>,
+    /// The enterprise's inspections, rectification orders and cases (inspections; empty when not visible).
+    pub inspections: crate::service::inspection::followup::EnterpriseInspections,
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    Invalid(Vec<FieldIssue>),
+    Conflict { by: String, at: String },
+    Other(Text),
+}
 
 /// What the register screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
