@@ -9,7 +9,10 @@ use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::home::{Home, HomeTask, TaskKind};
 use ecocase::store::enterprise::{Alert, Cursor, Filter};
 use ecocase::tui::app::{App, Level, Screen, update};
-use ecocase::tui::msg::{Effect, Msg, PageStart};
+use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::screens::enterprise::EnterpriseEffect;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
+use ecocase::tui::screens::enterprise::PageStart;
 use ecocase::tui::screens::enterprise::fields::FieldId;
 use ecocase::tui::theme::Theme;
 use tui_common::*;
@@ -160,12 +163,12 @@ fn paging_uses_keyset_cursors_and_pgup_returns_to_the_stacked_start() {
     page.truncate(first.limit + 1);
     update(
         &mut app,
-        Msg::PageLoaded {
+        Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req: first.req,
             start: first.start.clone(),
             rows: Ok(page.clone()),
             total: Some(40),
-        },
+        }),
     );
     assert!(list(&app).has_next);
     assert_eq!(list(&app).rows.len(), first.limit);
@@ -178,7 +181,7 @@ fn paging_uses_keyset_cursors_and_pgup_returns_to_the_stacked_start() {
     );
     update(
         &mut app,
-        Msg::PageLoaded {
+        Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req: next.req,
             start: next.start,
             rows: Ok(vec![enterprise(
@@ -188,7 +191,7 @@ fn paging_uses_keyset_cursors_and_pgup_returns_to_the_stacked_start() {
                 "371502",
             )]),
             total: None,
-        },
+        }),
     );
     assert_eq!(list(&app).offset, first.limit as u64);
     assert!(list(&app).has_prev && !list(&app).has_next);
@@ -205,12 +208,12 @@ fn a_late_page_for_an_old_request_is_ignored() {
     let newer = page_request(&fx);
     update(
         &mut app,
-        Msg::PageLoaded {
+        Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req: newer.req - 1,
             start: PageStart::After(None),
             rows: Ok(vec![]),
             total: Some(0),
-        },
+        }),
     );
     assert_eq!(list(&app).rows.len(), 5);
 }
@@ -256,18 +259,21 @@ fn enter_opens_the_detail_of_the_selected_row_and_esc_returns_with_selection_kep
     let mut app = list_app(staff(), rows());
     update(&mut app, key(KeyCode::Down));
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, vec![Effect::LoadDetail { id: 2 }]);
+    assert_eq!(
+        fx,
+        vec![Effect::Enterprise(EnterpriseEffect::LoadDetail { id: 2 })]
+    );
     let fx = update(&mut app, key(KeyCode::Esc));
     let req = page_request(&fx);
     assert_eq!(req.start, PageStart::After(None));
     update(
         &mut app,
-        Msg::PageLoaded {
+        Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req: req.req,
             start: req.start,
             rows: Ok(rows()),
             total: Some(5),
-        },
+        }),
     );
     assert_eq!(list(&app).selected, 1);
 }
@@ -285,12 +291,12 @@ fn s_cycles_the_order_from_the_first_page_and_pages_keep_it() {
         seen.push(req.filter.sort);
         update(
             &mut app,
-            Msg::PageLoaded {
+            Msg::Enterprise(EnterpriseMsg::PageLoaded {
                 req: req.req,
                 start: req.start,
                 rows: Ok(rows()),
                 total: None,
-            },
+            }),
         );
     }
     assert_eq!(
@@ -309,12 +315,12 @@ fn s_cycles_the_order_from_the_first_page_and_pages_keep_it() {
     page.truncate(req.limit + 1);
     update(
         &mut app,
-        Msg::PageLoaded {
+        Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req: req.req,
             start: req.start,
             rows: Ok(page.clone()),
             total: Some(40),
-        },
+        }),
     );
     let fx = update(&mut app, key(KeyCode::PageDown));
     let next = page_request(&fx);

@@ -16,6 +16,8 @@ use ecocase::tui::app::{App, Level, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::overlays::Overlay;
 use ecocase::tui::overlays::confirm::ConfirmKind;
+use ecocase::tui::screens::admin::AdminEffect;
+use ecocase::tui::screens::admin::AdminMsg;
 use ecocase::tui::screens::admin::form::AdminField;
 use tui_common::*;
 
@@ -28,8 +30,11 @@ fn home_of(info: ecocase::tui::msg::SessionInfo) -> App {
 fn users_app() -> App {
     let mut app = home_of(admin());
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, vec![Effect::LoadAccounts]);
-    update(&mut app, Msg::AccountsLoaded(Ok(accounts())));
+    assert_eq!(fx, vec![Effect::Admin(AdminEffect::LoadAccounts)]);
+    update(
+        &mut app,
+        Msg::Admin(AdminMsg::AccountsLoaded(Ok(accounts()))),
+    );
     app
 }
 
@@ -64,7 +69,7 @@ fn only_administrators_and_supervisors_are_led_to_administration() {
     assert!(matches!(app.screen(), Screen::Audit(_)));
     assert!(matches!(
         fx.as_slice(),
-        [Effect::LoadAudit { before: None, .. }]
+        [Effect::Admin(AdminEffect::LoadAudit { before: None, .. })]
     ));
 }
 
@@ -110,27 +115,29 @@ fn adding_an_account_picks_roles_and_unit_and_checks_the_password_twice() {
     let fx = update(&mut app, ctrl('s'));
     assert_eq!(
         fx,
-        vec![Effect::AddUser(NewAccount {
+        vec![Effect::Admin(AdminEffect::AddUser(NewAccount {
             username: "guanxian01".into(),
             display_name: "张晓梅".into(),
             roles: vec![Role::Staff, Role::Inspector],
             unit: Some("371525".into()),
             enterprise_uscc: None,
             password: "pass1234".into(),
-        })]
+        }))]
     );
     // A refusal keeps the form and names the reason; success returns to the refreshed list.
     let taken = Text::new(T::ErrUsernameTaken).arg("name", "guanxian01");
-    update(&mut app, Msg::AdminDone(Err(taken)));
+    update(&mut app, Msg::Admin(AdminMsg::Done(Err(taken))));
     assert!(matches!(app.screen(), Screen::AdminForm(_)));
     assert_eq!(message(&app), "用户名 guanxian01 已存在");
     update(&mut app, ctrl('s'));
     let fx = update(
         &mut app,
-        Msg::AdminDone(Ok(Text::new(T::MsgUserAdded).arg("name", "guanxian01"))),
+        Msg::Admin(AdminMsg::Done(Ok(
+            Text::new(T::MsgUserAdded).arg("name", "guanxian01")
+        ))),
     );
     assert!(matches!(app.screen(), Screen::Users(_)));
-    assert_eq!(fx, vec![Effect::LoadAccounts]);
+    assert_eq!(fx, vec![Effect::Admin(AdminEffect::LoadAccounts)]);
     assert_eq!(message(&app), "已添加用户 guanxian01");
 }
 
@@ -156,10 +163,10 @@ fn disabling_asks_first_with_cancel_as_the_default() {
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        vec![Effect::SetUserActive {
+        vec![Effect::Admin(AdminEffect::SetUserActive {
             username: "liqiang.inspector".into(),
             active: false
-        }]
+        })]
     );
     // A disabled account is offered enabling.
     for _ in 0..2 {
@@ -179,9 +186,9 @@ fn an_account_shows_its_certificates_and_adds_one() {
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        vec![Effect::LoadCertificates {
+        vec![Effect::Admin(AdminEffect::LoadCertificates {
             username: "liqiang.inspector".into()
-        }]
+        })]
     );
     update(&mut app, key(KeyCode::Insert));
     let fx = update(&mut app, key(KeyCode::F(2)));
@@ -195,10 +202,10 @@ fn an_account_shows_its_certificates_and_adds_one() {
     let fx = update(&mut app, key(KeyCode::F(2)));
     match fx.as_slice() {
         [
-            Effect::AddCertificate {
+            Effect::Admin(AdminEffect::AddCertificate {
                 username,
                 certificate,
-            },
+            }),
         ] => {
             assert_eq!(username, "liqiang.inspector");
             assert_eq!(certificate.number, "LC-2026-0158");
@@ -209,12 +216,12 @@ fn an_account_shows_its_certificates_and_adds_one() {
     }
     let fx = update(
         &mut app,
-        Msg::AdminDone(Ok(Text::new(T::MsgCertificateAdded))),
+        Msg::Admin(AdminMsg::Done(Ok(Text::new(T::MsgCertificateAdded)))),
     );
     assert!(matches!(app.screen(), Screen::Account(_)));
-    assert!(fx.contains(&Effect::LoadCertificates {
+    assert!(fx.contains(&Effect::Admin(AdminEffect::LoadCertificates {
         username: "liqiang.inspector".into()
-    }));
+    })));
 }
 
 fn settings_rows() -> Vec<SettingRow> {
@@ -234,8 +241,11 @@ fn a_setting_is_edited_in_place_and_a_refusal_keeps_the_typed_value() {
     let mut app = home_of(admin());
     update(&mut app, key(KeyCode::Down));
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, vec![Effect::LoadSettings]);
-    update(&mut app, Msg::SettingsLoaded(Ok(settings_rows())));
+    assert_eq!(fx, vec![Effect::Admin(AdminEffect::LoadSettings)]);
+    update(
+        &mut app,
+        Msg::Admin(AdminMsg::SettingsLoaded(Ok(settings_rows()))),
+    );
     update(&mut app, key(KeyCode::Down));
     update(&mut app, key(KeyCode::Enter));
     update(&mut app, ctrl('u'));
@@ -243,16 +253,16 @@ fn a_setting_is_edited_in_place_and_a_refusal_keeps_the_typed_value() {
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        vec![Effect::SetSetting {
+        vec![Effect::Admin(AdminEffect::SetSetting {
             key: "login.lock_minutes".into(),
             value: "0".into()
-        }]
+        })]
     );
     let refused = Text::new(T::ErrSettingValue)
         .arg("key", "login.lock_minutes")
         .arg("min", 1)
         .arg("max", 3650);
-    update(&mut app, Msg::SettingSaved(Err(refused)));
+    update(&mut app, Msg::Admin(AdminMsg::SettingSaved(Err(refused))));
     assert_eq!(app.message.as_ref().map(|m| m.level), Some(Level::Error));
     assert_eq!(
         message(&app),
@@ -267,9 +277,9 @@ fn a_setting_is_edited_in_place_and_a_refusal_keeps_the_typed_value() {
     update(&mut app, key(KeyCode::Enter));
     let fx = update(
         &mut app,
-        Msg::SettingSaved(Ok(Text::new(T::MsgSettingSaved))),
+        Msg::Admin(AdminMsg::SettingSaved(Ok(Text::new(T::MsgSettingSaved)))),
     );
-    assert_eq!(fx, vec![Effect::LoadSettings]);
+    assert_eq!(fx, vec![Effect::Admin(AdminEffect::LoadSettings)]);
     let Screen::Settings(s) = app.screen() else {
         panic!("settings expected");
     };
@@ -288,11 +298,11 @@ fn the_audit_log_pages_by_sequence_and_reports_the_first_broken_link() {
     let fx = update(&mut app, key(KeyCode::Enter));
     let (req, limit) = match fx.as_slice() {
         [
-            Effect::LoadAudit {
+            Effect::Admin(AdminEffect::LoadAudit {
                 req,
                 before: None,
                 limit,
-            },
+            }),
         ] => (*req, *limit),
         other => panic!("{other:?}"),
     };
@@ -302,10 +312,10 @@ fn the_audit_log_pages_by_sequence_and_reports_the_first_broken_link() {
         .collect();
     update(
         &mut app,
-        Msg::AuditLoaded {
+        Msg::Admin(AdminMsg::AuditLoaded {
             req,
             rows: Ok(page),
-        },
+        }),
     );
     let Screen::Audit(a) = app.screen() else {
         panic!("audit expected");
@@ -314,7 +324,7 @@ fn the_audit_log_pages_by_sequence_and_reports_the_first_broken_link() {
     assert_eq!(a.rows.len(), limit);
     let fx = update(&mut app, key(KeyCode::PageDown));
     let older = match fx.as_slice() {
-        [Effect::LoadAudit { req, before, .. }] => {
+        [Effect::Admin(AdminEffect::LoadAudit { req, before, .. })] => {
             assert_eq!(*before, Some(100 - limit as i64 + 1));
             *req
         }
@@ -322,7 +332,7 @@ fn the_audit_log_pages_by_sequence_and_reports_the_first_broken_link() {
     };
     update(
         &mut app,
-        Msg::AuditLoaded {
+        Msg::Admin(AdminMsg::AuditLoaded {
             req: older,
             rows: Ok(vec![audit_row(
                 81,
@@ -331,23 +341,23 @@ fn the_audit_log_pages_by_sequence_and_reports_the_first_broken_link() {
                 None,
                 Some(r#"{"username":"guanxian01"}"#),
             )]),
-        },
+        }),
     );
     let fx = update(&mut app, key(KeyCode::PageUp));
     assert!(matches!(
         fx.as_slice(),
-        [Effect::LoadAudit { before: None, .. }]
+        [Effect::Admin(AdminEffect::LoadAudit { before: None, .. })]
     ));
     assert_eq!(
         update(&mut app, key(KeyCode::Char('v'))),
-        vec![Effect::VerifyAudit]
+        vec![Effect::Admin(AdminEffect::VerifyAudit)]
     );
     update(
         &mut app,
-        Msg::AuditVerified(Ok(ChainReport {
+        Msg::Admin(AdminMsg::AuditVerified(Ok(ChainReport {
             rows: 1234,
             first_broken: Some(BrokenLink::Hash { seq: 57 }),
-        })),
+        }))),
     );
     assert_eq!(app.message.as_ref().map(|m| m.level), Some(Level::Error));
     assert_eq!(
@@ -356,10 +366,10 @@ fn the_audit_log_pages_by_sequence_and_reports_the_first_broken_link() {
     );
     update(
         &mut app,
-        Msg::AuditVerified(Ok(ChainReport {
+        Msg::Admin(AdminMsg::AuditVerified(Ok(ChainReport {
             rows: 12,
             first_broken: None,
-        })),
+        }))),
     );
     assert_eq!(message(&app), "已校验 12 条记录，审计链完整");
 }

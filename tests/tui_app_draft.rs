@@ -11,6 +11,7 @@ use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg, StoredDraft};
 use ecocase::tui::overlays::Overlay;
 use ecocase::tui::overlays::confirm::ConfirmKind;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
 use ecocase::tui::screens::enterprise::fields::FieldId;
 use ecocase::tui::screens::enterprise::form_draft::{DRAFT_SAVE_MS, FormDraft};
 use tui_common::*;
@@ -182,7 +183,10 @@ fn saving_or_discarding_forgets_the_draft() {
     let (mut app, _) = new_form();
     type_text(&mut app, "9113");
     update(&mut app, key(KeyCode::F(2)));
-    let fx = update(&mut app, Msg::Saved(rows()[0].clone()));
+    let fx = update(
+        &mut app,
+        Msg::Enterprise(EnterpriseMsg::Saved(rows()[0].clone())),
+    );
     assert!(
         fx.contains(&Effect::DeleteDraft { form: NEW.into() }),
         "{fx:?}"
@@ -223,19 +227,19 @@ fn restoring_an_edit_keeps_the_version_it_was_typed_against() {
     update(&mut app, key(KeyCode::Enter));
     update(
         &mut app,
-        Msg::DetailLoaded {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
-            data: Ok(ecocase::tui::msg::DetailData {
+            data: Ok(ecocase::tui::screens::enterprise::DetailData {
                 enterprise: rows()[0].clone(),
                 former_names: vec![],
                 history: None,
                 list_entries: vec![],
                 list_history: Vec::new(),
-                assist: Vec::new(),
+                assistance: Vec::new(),
                 manifests: Vec::new(),
                 inspections: Default::default(),
             }),
-        },
+        }),
     );
     let fx = update(&mut app, key(KeyCode::F(8)));
     assert_eq!(

@@ -9,10 +9,13 @@ use ecocase::domain::validate::FieldIssue;
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::enterprise::Warnings;
 use ecocase::tui::app::{App, Screen, update};
-use ecocase::tui::msg::{DetailData, Effect, Msg, PageStart, SaveError};
+use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::overlays::Overlay;
 use ecocase::tui::overlays::confirm::ConfirmKind;
+use ecocase::tui::screens::enterprise::EnterpriseEffect;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
 use ecocase::tui::screens::enterprise::fields::FieldId;
+use ecocase::tui::screens::enterprise::{DetailData, PageStart, SaveError};
 use tui_common::*;
 
 fn new_form(info: ecocase::tui::msg::SessionInfo) -> App {
@@ -28,11 +31,11 @@ fn leaving_a_field_checks_the_draft_and_shows_its_message() {
     let fx = update(&mut app, key(KeyCode::Tab));
     let (req, draft) = match fx.as_slice() {
         [
-            Effect::CheckDraft {
+            Effect::Enterprise(EnterpriseEffect::CheckDraft {
                 req,
                 draft,
                 editing: None,
-            },
+            }),
         ] => (*req, draft.clone()),
         other => panic!("expected a draft check, got {other:?}"),
     };
@@ -45,10 +48,10 @@ fn leaving_a_field_checks_the_draft_and_shows_its_message() {
     );
     update(
         &mut app,
-        Msg::DraftChecked {
+        Msg::Enterprise(EnterpriseMsg::DraftChecked {
             req,
             issues: vec![issue],
-        },
+        }),
     );
     let shown = form(&app).issues_for(FieldId::Uscc);
     assert_eq!(shown.len(), 1);
@@ -64,11 +67,11 @@ fn warnings_are_acknowledged_by_an_explicit_second_save() {
     let fx = update(&mut app, key(KeyCode::F(2)));
     assert!(matches!(
         fx.as_slice(),
-        [Effect::SaveEnterprise {
+        [Effect::Enterprise(EnterpriseEffect::Save {
             warnings: Warnings::Stop,
             editing: None,
             ..
-        }]
+        })]
     ));
     let warning = FieldIssue::warning(
         "uscc",
@@ -77,7 +80,9 @@ fn warnings_are_acknowledged_by_an_explicit_second_save() {
     );
     update(
         &mut app,
-        Msg::SaveFailed(SaveError::Invalid(vec![warning.clone()])),
+        Msg::Enterprise(EnterpriseMsg::SaveFailed(SaveError::Invalid(vec![
+            warning.clone(),
+        ]))),
     );
     assert_eq!(
         app.overlay,
@@ -98,16 +103,18 @@ fn warnings_are_acknowledged_by_an_explicit_second_save() {
     );
     update(
         &mut app,
-        Msg::SaveFailed(SaveError::Invalid(vec![warning2])),
+        Msg::Enterprise(EnterpriseMsg::SaveFailed(SaveError::Invalid(vec![
+            warning2,
+        ]))),
     );
     update(&mut app, key(KeyCode::Right));
     let fx = update(&mut app, key(KeyCode::Enter));
     assert!(matches!(
         fx.as_slice(),
-        [Effect::SaveEnterprise {
+        [Effect::Enterprise(EnterpriseEffect::Save {
             warnings: Warnings::Acknowledge,
             ..
-        }]
+        })]
     ));
 }
 
@@ -127,7 +134,10 @@ fn errors_from_save_focus_the_first_field_in_error() {
             Text::new(T::ErrRequired).arg_key("field", T::FieldRegion),
         ),
     ];
-    update(&mut app, Msg::SaveFailed(SaveError::Invalid(issues)));
+    update(
+        &mut app,
+        Msg::Enterprise(EnterpriseMsg::SaveFailed(SaveError::Invalid(issues))),
+    );
     assert_eq!(form(&app).field(), FieldId::Name);
     assert_eq!(
         app.message.as_ref().map(|m| m.text.render(Lang::Zh)),
@@ -146,26 +156,26 @@ fn a_conflict_names_who_changed_the_record_and_reload_fetches_it() {
         history: Some(vec![]),
         list_entries: vec![],
         list_history: Vec::new(),
-        assist: Vec::new(),
+        assistance: Vec::new(),
         manifests: Vec::new(),
         inspections: Default::default(),
     };
     update(
         &mut app,
-        Msg::DetailLoaded {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
             data: Ok(data),
-        },
+        }),
     );
     update(&mut app, key(KeyCode::F(8)));
     assert_eq!(form(&app).editing, Some((1, 3)));
     update(&mut app, ctrl('s'));
     update(
         &mut app,
-        Msg::SaveFailed(SaveError::Conflict {
+        Msg::Enterprise(EnterpriseMsg::SaveFailed(SaveError::Conflict {
             by: "zhangsan".into(),
             at: "2026-11-29T02:05:00Z".into(),
-        }),
+        })),
     );
     let text = app
         .message
@@ -177,7 +187,10 @@ fn a_conflict_names_who_changed_the_record_and_reload_fetches_it() {
         "{text}"
     );
     let fx = update(&mut app, ctrl('r'));
-    assert_eq!(fx, vec![Effect::LoadForEdit { id: 1 }]);
+    assert_eq!(
+        fx,
+        vec![Effect::Enterprise(EnterpriseEffect::LoadForEdit { id: 1 })]
+    );
 }
 
 #[test]
@@ -190,16 +203,16 @@ fn reloading_after_a_conflict_keeps_the_typed_changes_and_takes_the_rest() {
         history: Some(vec![]),
         list_entries: vec![],
         list_history: Vec::new(),
-        assist: Vec::new(),
+        assistance: Vec::new(),
         manifests: Vec::new(),
         inspections: Default::default(),
     };
     update(
         &mut app,
-        Msg::DetailLoaded {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
             data: Ok(data),
-        },
+        }),
     );
     update(&mut app, key(KeyCode::F(8)));
     // This person changes the contact (field 4).
@@ -215,10 +228,10 @@ fn reloading_after_a_conflict_keeps_the_typed_changes_and_takes_the_rest() {
     update(&mut app, ctrl('s'));
     update(
         &mut app,
-        Msg::SaveFailed(SaveError::Conflict {
+        Msg::Enterprise(EnterpriseMsg::SaveFailed(SaveError::Conflict {
             by: "zhangsan".into(),
             at: "2026-11-29T02:05:00Z".into(),
-        }),
+        })),
     );
     // Meanwhile zhangsan changed the address and the contact.
     let mut theirs = rows()[0].clone();
@@ -226,7 +239,10 @@ fn reloading_after_a_conflict_keeps_the_typed_changes_and_takes_the_rest() {
     theirs.address = "聊城市东昌府区柳园南路88号".into();
     theirs.contact = "李娜".into();
     update(&mut app, ctrl('r'));
-    update(&mut app, Msg::EditLoaded(Ok(theirs)));
+    update(
+        &mut app,
+        Msg::Enterprise(EnterpriseMsg::EditLoaded(Ok(theirs))),
+    );
     let f = form(&app);
     assert_eq!(
         f.editing,
@@ -323,16 +339,16 @@ fn deletion_needs_a_reason_and_an_explicit_choice() {
         history: None,
         list_entries: vec![],
         list_history: Vec::new(),
-        assist: Vec::new(),
+        assistance: Vec::new(),
         manifests: Vec::new(),
         inspections: Default::default(),
     };
     update(
         &mut app,
-        Msg::DetailLoaded {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
             data: Ok(data),
-        },
+        }),
     );
     update(&mut app, ctrl('d'));
     assert!(matches!(app.overlay, Some(Overlay::Delete(_))));
@@ -347,13 +363,13 @@ fn deletion_needs_a_reason_and_an_explicit_choice() {
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        vec![Effect::DeleteEnterprise {
+        vec![Effect::Enterprise(EnterpriseEffect::Delete {
             id: 1,
             row_version: 3,
             reason: "重复登记".into()
-        }]
+        })]
     );
-    update(&mut app, Msg::Deleted(Ok(())));
+    update(&mut app, Msg::Enterprise(EnterpriseMsg::Deleted(Ok(()))));
     assert!(matches!(app.screen(), Screen::List(_)));
 }
 

@@ -16,7 +16,11 @@ use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
 use ecocase::store::assistance::{HistoryRow, Request, ServiceRecord};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::assistance::AssistDetailData;
+use ecocase::tui::screens::assistance::AssistanceDetailData;
+use ecocase::tui::screens::assistance::AssistanceEffect;
+use ecocase::tui::screens::assistance::AssistanceMsg;
+use ecocase::tui::screens::enterprise::EnterpriseEffect;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
 use tui_common::*;
 
 fn snap(app: &App) -> String {
@@ -101,7 +105,7 @@ fn rows() -> Vec<QueueRow> {
     ]
 }
 
-fn detail(events: Vec<Event>) -> AssistDetailData {
+fn detail(events: Vec<Event>) -> AssistanceDetailData {
     let mut r = request(
         2,
         "BF-371502-2026-00002",
@@ -111,7 +115,7 @@ fn detail(events: Vec<Event>) -> AssistDetailData {
     if events.contains(&Event::Rate) {
         r.state = AssistState::AwaitingRating;
     }
-    AssistDetailData {
+    AssistanceDetailData {
         detail: RequestDetail {
             request: r,
             services: vec![(
@@ -151,18 +155,18 @@ fn queue(lang: Lang) -> App {
     let fx = update(&mut app, key(KeyCode::Char('b')));
     assert_eq!(
         fx,
-        [Effect::LoadAssistQueue {
+        [Effect::Assistance(AssistanceEffect::LoadQueue {
             queue: Queue::State(AssistState::Submitted)
-        }]
+        })]
     );
     update(
         &mut app,
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue: Queue::State(AssistState::Submitted),
             rows: Ok(rows()),
             next: None,
             more: false,
-        },
+        }),
     );
     app
 }
@@ -170,13 +174,16 @@ fn queue(lang: Lang) -> App {
 fn opened(lang: Lang, events: Vec<Event>) -> App {
     let mut app = queue(lang);
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, [Effect::LoadAssistDetail { id: 2 }]);
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadDetail { id: 2 })]
+    );
     update(
         &mut app,
-        Msg::AssistDetailLoaded {
+        Msg::Assistance(AssistanceMsg::DetailLoaded {
             id: 2,
             data: Ok(detail(events)),
-        },
+        }),
     );
     app
 }
@@ -191,28 +198,33 @@ fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
     let fx = update(&mut app, key(KeyCode::Right));
     assert_eq!(
         fx,
-        [Effect::LoadAssistQueue {
+        [Effect::Assistance(AssistanceEffect::LoadQueue {
             queue: Queue::State(AssistState::Accepted)
-        }]
+        })]
     );
     // The first tab's answer arrives late: ignored.
     update(
         &mut app,
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue: Queue::State(AssistState::Submitted),
             rows: Ok(rows()),
             next: None,
             more: false,
-        },
+        }),
     );
-    let Screen::AssistQueue(q) = app.screen() else {
+    let Screen::AssistanceQueue(q) = app.screen() else {
         panic!("queue")
     };
     assert!(q.rows.is_empty());
     // Left from the first tab wraps to 全部.
     update(&mut app, key(KeyCode::Left));
     let fx = update(&mut app, key(KeyCode::Left));
-    assert_eq!(fx, [Effect::LoadAssistQueue { queue: Queue::All }]);
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadQueue {
+            queue: Queue::All
+        })]
+    );
 }
 
 #[test]
@@ -221,29 +233,30 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        [Effect::AssistTransition {
+        [Effect::Assistance(AssistanceEffect::Transition {
             id: 2,
             row_version: 3,
             event: Event::Accept,
             input: Default::default(),
-        }]
+        })]
     );
     let fx = update(
         &mut app,
-        Msg::AssistDone(Ok(Text::new(T::AssistMsgRecorded))),
+        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(T::AssistMsgRecorded)))),
     );
     assert_eq!(
         fx,
-        [Effect::LoadAssistDetail { id: 2 }],
+        [Effect::Assistance(AssistanceEffect::LoadDetail { id: 2 })],
         "reloaded after the action"
     );
 
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.screen(), Screen::AssistForm(_)));
+    assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
     type_text(&mut app, "不属于帮扶事项");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::AssistTransition { event, input, .. }] = fx.as_slice() else {
+    let [Effect::Assistance(AssistanceEffect::Transition { event, input, .. })] = fx.as_slice()
+    else {
         panic!("{fx:?}")
     };
     assert_eq!(
@@ -253,17 +266,20 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
     // A refusal keeps the form with the message; success pops back to the reloaded detail.
     update(
         &mut app,
-        Msg::AssistDone(Err(
+        Msg::Assistance(AssistanceMsg::Done(Err(
             Text::new(T::ErrRequired).arg_key("field", T::AssistFieldReason)
-        )),
+        ))),
     );
-    assert!(matches!(app.screen(), Screen::AssistForm(_)));
+    assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
     let fx = update(
         &mut app,
-        Msg::AssistDone(Ok(Text::new(T::AssistMsgRecorded))),
+        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(T::AssistMsgRecorded)))),
     );
-    assert!(matches!(app.screen(), Screen::AssistDetail(_)));
-    assert_eq!(fx, [Effect::LoadAssistDetail { id: 2 }]);
+    assert!(matches!(app.screen(), Screen::AssistanceDetail(_)));
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadDetail { id: 2 })]
+    );
 }
 
 #[test]
@@ -279,7 +295,8 @@ fn a_poor_rating_is_sent_with_the_return_visit_record() {
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "回访：需再次上门");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::AssistTransition { event, input, .. }] = fx.as_slice() else {
+    let [Effect::Assistance(AssistanceEffect::Transition { event, input, .. })] = fx.as_slice()
+    else {
         panic!("{fx:?}")
     };
     assert_eq!(*event, Event::Rate);
@@ -292,8 +309,11 @@ fn an_enterprise_files_a_request_with_ticked_services() {
     let mut app = logged_in(enterprise_user(), Lang::Zh);
     update(&mut app, key(KeyCode::Char('b')));
     let fx = update(&mut app, ctrl('n'));
-    assert_eq!(fx, [Effect::LoadServiceMenu]);
-    update(&mut app, Msg::ServiceMenuLoaded(Ok(menu())));
+    assert_eq!(fx, [Effect::Assistance(AssistanceEffect::LoadServiceMenu)]);
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(Ok(menu()))),
+    );
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Right));
@@ -304,10 +324,10 @@ fn an_enterprise_files_a_request_with_ticked_services() {
     update(&mut app, key(KeyCode::Right));
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::FileRequest {
+        Effect::Assistance(AssistanceEffect::FileRequest {
             enterprise_uscc,
             draft,
-        },
+        }),
     ] = fx.as_slice()
     else {
         panic!("{fx:?}")
@@ -322,7 +342,7 @@ fn an_enterprise_files_a_request_with_ticked_services() {
 fn staff_give_the_enterprise_and_the_channel() {
     let mut app = queue(Lang::Zh);
     update(&mut app, ctrl('n'));
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     let ids: Vec<&str> = f.fields.iter().map(|f| f.id).collect();
@@ -367,7 +387,10 @@ fn form(lang: Lang) -> App {
     let mut app = logged_in(enterprise_user(), lang);
     update(&mut app, key(KeyCode::Char('b')));
     update(&mut app, ctrl('n'));
-    update(&mut app, Msg::ServiceMenuLoaded(Ok(menu())));
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(Ok(menu()))),
+    );
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "新增生产线环评手续咨询");
@@ -402,22 +425,25 @@ fn the_enterprise_360_view_lists_its_requests() {
         })),
     );
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, [Effect::LoadDetail { id: 1 }]);
+    assert_eq!(
+        fx,
+        [Effect::Enterprise(EnterpriseEffect::LoadDetail { id: 1 })]
+    );
     update(
         &mut app,
-        Msg::DetailLoaded {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
-            data: Ok(ecocase::tui::msg::DetailData {
+            data: Ok(ecocase::tui::screens::enterprise::DetailData {
                 enterprise: own,
                 former_names: Vec::new(),
                 history: None,
                 list_entries: Vec::new(),
                 list_history: Vec::new(),
-                assist: rows(),
+                assistance: rows(),
                 manifests: Vec::new(),
                 inspections: Default::default(),
             }),
-        },
+        }),
     );
     // The section follows the profile and former names, below the first screenful.
     update(&mut app, key(KeyCode::PageDown));
@@ -441,16 +467,22 @@ fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
     };
     update(
         &mut app,
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue,
             rows: Ok(rows()),
             next: Some(after.clone()),
             more: false,
-        },
+        }),
     );
     assert!(update(&mut app, key(KeyCode::Down)).is_empty());
     let fx = update(&mut app, key(KeyCode::Down));
-    assert_eq!(fx, [Effect::LoadAssistQueueMore { queue, after }]);
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadQueueMore {
+            queue,
+            after
+        })]
+    );
     // Asked once while the page is on its way.
     assert!(update(&mut app, key(KeyCode::Down)).is_empty());
     let mut page = rows();
@@ -459,14 +491,14 @@ fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
     }
     update(
         &mut app,
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue,
             rows: Ok(page),
             next: None,
             more: true,
-        },
+        }),
     );
-    let Screen::AssistQueue(q) = app.screen() else {
+    let Screen::AssistanceQueue(q) = app.screen() else {
         panic!("queue")
     };
     let ids: Vec<i64> = q.rows.iter().map(|r| r.request.id).collect();
@@ -483,10 +515,10 @@ fn e_exports_the_queue_shown() {
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        [Effect::ExportAssistQueue {
+        [Effect::Assistance(AssistanceEffect::ExportQueue {
             queue: Queue::State(AssistState::Submitted),
             lang: Lang::Zh,
-        }]
+        })]
     );
     update(
         &mut app,
@@ -513,12 +545,12 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
     update(&mut app, ctrl('s'));
     update(
         &mut app,
-        Msg::AssistDone(Err(Text::new(T::ErrConflict)
+        Msg::Assistance(AssistanceMsg::Done(Err(Text::new(T::ErrConflict)
             .arg("user", "zhangsan")
-            .arg("time", "2026-11-29 10:05"))),
+            .arg("time", "2026-11-29 10:05")))),
     );
     assert!(
-        matches!(app.screen(), Screen::AssistForm(_)),
+        matches!(app.screen(), Screen::AssistanceForm(_)),
         "the form stays"
     );
     let shown = tui_common::screen(&app, 80, 24).0;
@@ -527,19 +559,19 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
         "{shown}"
     );
     let fx = update(&mut app, ctrl('r'));
-    assert_eq!(fx, [Effect::ReloadVersion(Versioned::AssistRequest(2))]);
+    assert_eq!(fx, [Effect::ReloadVersion(Versioned::AssistanceRequest(2))]);
     // An answer for another record is ignored.
     update(
         &mut app,
         Msg::VersionReloaded {
-            record: Versioned::AssistRequest(9),
+            record: Versioned::AssistanceRequest(9),
             current: Ok((7, Text::new(T::AssistStateSubmitted))),
         },
     );
     update(
         &mut app,
         Msg::VersionReloaded {
-            record: Versioned::AssistRequest(2),
+            record: Versioned::AssistanceRequest(2),
             current: Ok((4, Text::new(T::AssistStateSubmitted))),
         },
     );
@@ -547,12 +579,12 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
     assert!(shown.contains("已重新加载：记录现为“待受理”"), "{shown}");
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::AssistTransition {
+        Effect::Assistance(AssistanceEffect::Transition {
             row_version,
             event,
             input,
             ..
-        },
+        }),
     ] = fx.as_slice()
     else {
         panic!("{fx:?}")

@@ -14,7 +14,9 @@ use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
 use ecocase::store::assistance::Request;
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::assistance::AssistDetailData;
+use ecocase::tui::screens::assistance::AssistanceDetailData;
+use ecocase::tui::screens::assistance::AssistanceEffect;
+use ecocase::tui::screens::assistance::AssistanceMsg;
 use tui_common::*;
 
 fn request(state: AssistState) -> Request {
@@ -55,7 +57,7 @@ fn opened(lang: Lang, state: AssistState, events: Vec<Event>) -> App {
     update(&mut app, key(KeyCode::Char('b')));
     update(
         &mut app,
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue: Queue::State(AssistState::Submitted),
             rows: Ok(vec![QueueRow {
                 request: request(state),
@@ -63,14 +65,14 @@ fn opened(lang: Lang, state: AssistState, events: Vec<Event>) -> App {
             }]),
             next: None,
             more: false,
-        },
+        }),
     );
     update(&mut app, key(KeyCode::Enter));
     update(
         &mut app,
-        Msg::AssistDetailLoaded {
+        Msg::Assistance(AssistanceMsg::DetailLoaded {
             id: 2,
-            data: Ok(AssistDetailData {
+            data: Ok(AssistanceDetailData {
                 detail: RequestDetail {
                     request: request(state),
                     services: Vec::new(),
@@ -88,7 +90,7 @@ fn opened(lang: Lang, state: AssistState, events: Vec<Event>) -> App {
                 ],
                 today: "2026-11-30".into(),
             }),
-        },
+        }),
     );
     app
 }
@@ -103,7 +105,7 @@ fn reassigning(lang: Lang) -> App {
 #[test]
 fn reassigning_starts_from_the_present_people_and_sends_several_co_handlers_and_the_reason() {
     let mut app = reassigning(Lang::Zh);
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(f.fields[0].code(), Some("11"), "the present handler");
@@ -121,12 +123,12 @@ fn reassigning_starts_from_the_present_people_and_sends_several_co_handlers_and_
     type_text(&mut app, "原承办人外出培训");
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::AssistTransition {
+        Effect::Assistance(AssistanceEffect::Transition {
             id,
             row_version,
             event,
             input,
-        },
+        }),
     ] = fx.as_slice()
     else {
         panic!("{fx:?}")
@@ -153,7 +155,8 @@ fn staff_record_a_phone_rating_with_the_return_visit() {
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "下周再次上门");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::AssistTransition { event, input, .. }] = fx.as_slice() else {
+    let [Effect::Assistance(AssistanceEffect::Transition { event, input, .. })] = fx.as_slice()
+    else {
         panic!("{fx:?}")
     };
     assert_eq!(*event, Event::PhoneRate);
@@ -171,7 +174,7 @@ fn text_is_edited_in_the_middle_and_the_cursor_follows_display_width() {
     update(&mut app, key(KeyCode::Left));
     update(&mut app, key(KeyCode::Left));
     type_text(&mut app, "外出");
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(f.fields[2].typed(), "承办人外出培训");
@@ -186,7 +189,7 @@ fn text_is_edited_in_the_middle_and_the_cursor_follows_display_width() {
     type_text(&mut app, "原");
     update(&mut app, key(KeyCode::End));
     type_text(&mut app, "中");
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(f.fields[2].typed(), "原承办人外训中");
@@ -199,7 +202,11 @@ fn staff_file_for_an_enterprise_typed_by_name() {
     update(&mut app, ctrl('n'));
     update(
         &mut app,
-        Msg::ServiceMenuLoaded(Ok(vec![("EIA".into(), "环评".into(), "EIA".into())])),
+        Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(Ok(vec![(
+            "EIA".into(),
+            "环评".into(),
+            "EIA".into(),
+        )]))),
     );
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Tab));
@@ -210,9 +217,9 @@ fn staff_file_for_an_enterprise_typed_by_name() {
     type_text(&mut app, "东盛木业");
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::FileRequest {
+        Effect::Assistance(AssistanceEffect::FileRequest {
             enterprise_uscc, ..
-        },
+        }),
     ] = fx.as_slice()
     else {
         panic!("{fx:?}")
@@ -235,7 +242,11 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
     update(&mut app, ctrl('n'));
     update(
         &mut app,
-        Msg::ServiceMenuLoaded(Ok(vec![("EIA".into(), "环评".into(), "EIA".into())])),
+        Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(Ok(vec![(
+            "EIA".into(),
+            "环评".into(),
+            "EIA".into(),
+        )]))),
     );
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Tab));
@@ -252,14 +263,14 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
     let fx = update(&mut app, Msg::Debounced(token));
     assert_eq!(
         fx,
-        [Effect::FindEnterprises {
+        [Effect::Assistance(AssistanceEffect::FindEnterprises {
             token,
             query: "lc".into()
-        }]
+        })]
     );
     update(
         &mut app,
-        Msg::EnterprisesFound {
+        Msg::Assistance(AssistanceMsg::EnterprisesFound {
             token,
             rows: Ok(vec![
                 (
@@ -273,7 +284,7 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
                     "911302307808371268".into(),
                 ),
             ]),
-        },
+        }),
     );
     update(&mut app, key(KeyCode::Right));
     let (text, _) = screen(&app, 80, 24);
@@ -283,10 +294,10 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
     );
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::FileRequest {
+        Effect::Assistance(AssistanceEffect::FileRequest {
             enterprise_uscc,
             draft,
-        },
+        }),
     ] = fx.as_slice()
     else {
         panic!("{fx:?}")

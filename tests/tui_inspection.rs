@@ -24,8 +24,12 @@ use ecocase::store::inspection::{
 };
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::inspection::form::InspRequest;
-use ecocase::tui::screens::inspection::{InspData, InspDetailData, InspQuery, InspTab, PAGE};
+use ecocase::tui::screens::inspection::InspectionEffect;
+use ecocase::tui::screens::inspection::InspectionMsg;
+use ecocase::tui::screens::inspection::form::InspectionRequest;
+use ecocase::tui::screens::inspection::{
+    InspectionData, InspectionDetailData, InspectionQuery, InspectionTab, PAGE,
+};
 use tui_common::*;
 
 fn snap(app: &App) -> String {
@@ -84,10 +88,10 @@ fn officer(id: i64, name: &str, number: &str) -> Officer {
     }
 }
 
-fn detail(state: InspState) -> InspDetailData {
+fn detail(state: InspState) -> InspectionDetailData {
     let mut x = inspection(5, "JC-371502-2026-00138", state);
     x.started_at = Some("2026-11-30T02:00:00Z".into());
-    InspDetailData {
+    InspectionDetailData {
         detail: InspectionDetail {
             officers: vec![
                 officer(7, "李强", "37150024001"),
@@ -156,24 +160,26 @@ fn list_app(lang: Lang) -> App {
     let fx = update(&mut app, key(KeyCode::Char('i')));
     assert_eq!(
         fx,
-        [Effect::InspLoad(InspQuery::Page {
-            tab: InspTab::Mine,
-            category: None,
-            region: None,
-            officer: None,
-            after: None
-        })]
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Page {
+                tab: InspectionTab::Mine,
+                category: None,
+                region: None,
+                officer: None,
+                after: None
+            }
+        ))]
     );
     update(
         &mut app,
-        Msg::InspLoaded(InspData::Page {
-            tab: InspTab::Mine,
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Page {
+            tab: InspectionTab::Mine,
             append: false,
             rows: Ok(vec![
                 inspection(5, "JC-371502-2026-00138", InspState::InProgress),
                 inspection(4, "JC-371502-2026-00137", InspState::Pending),
             ]),
-        }),
+        })),
     );
     app
 }
@@ -181,13 +187,18 @@ fn list_app(lang: Lang) -> App {
 fn detail_app(lang: Lang, state: InspState) -> App {
     let mut app = list_app(lang);
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, [Effect::InspLoad(InspQuery::Detail { id: 5 })]);
+    assert_eq!(
+        fx,
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Detail { id: 5 }
+        ))]
+    );
     update(
         &mut app,
-        Msg::InspLoaded(InspData::Detail {
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Detail {
             id: 5,
             data: Ok(Box::new(detail(state))),
-        }),
+        })),
     );
     app
 }
@@ -198,13 +209,15 @@ fn tabs_and_keyset_pages_ask_the_service() {
     let fx = update(&mut app, key(KeyCode::Right));
     assert_eq!(
         fx,
-        [Effect::InspLoad(InspQuery::Page {
-            tab: InspTab::State(InspState::Pending),
-            category: None,
-            region: None,
-            officer: None,
-            after: None
-        })]
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Page {
+                tab: InspectionTab::State(InspState::Pending),
+                category: None,
+                region: None,
+                officer: None,
+                after: None
+            }
+        ))]
     );
     // A full page: PgDn past its end asks for the rows after the last one.
     let rows: Vec<Inspection> = (0..PAGE as i64)
@@ -218,11 +231,11 @@ fn tabs_and_keyset_pages_ask_the_service() {
         .collect();
     update(
         &mut app,
-        Msg::InspLoaded(InspData::Page {
-            tab: InspTab::State(InspState::Pending),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Page {
+            tab: InspectionTab::State(InspState::Pending),
             append: false,
             rows: Ok(rows),
-        }),
+        })),
     );
     for _ in 0..13 {
         update(&mut app, key(KeyCode::PageDown));
@@ -230,25 +243,29 @@ fn tabs_and_keyset_pages_ask_the_service() {
     let fx = update(&mut app, key(KeyCode::PageDown));
     assert_eq!(
         fx,
-        [Effect::InspLoad(InspQuery::Page {
-            tab: InspTab::State(InspState::Pending),
-            category: None,
-            region: None,
-            officer: None,
-            after: Some(("2026-11-30".into(), 801)),
-        })]
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Page {
+                tab: InspectionTab::State(InspState::Pending),
+                category: None,
+                region: None,
+                officer: None,
+                after: Some(("2026-11-30".into(), 801)),
+            }
+        ))]
     );
     // `c` filters by category and starts again from the first page.
     let fx = update(&mut app, key(KeyCode::Char('c')));
     assert_eq!(
         fx,
-        [Effect::InspLoad(InspQuery::Page {
-            tab: InspTab::State(InspState::Pending),
-            category: Some(Category::Random),
-            region: None,
-            officer: None,
-            after: None,
-        })]
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Page {
+                tab: InspectionTab::State(InspState::Pending),
+                category: Some(Category::Random),
+                region: None,
+                officer: None,
+                after: None,
+            }
+        ))]
     );
 }
 
@@ -256,14 +273,14 @@ fn tabs_and_keyset_pages_ask_the_service() {
 fn the_officer_picker_offers_only_eligible_officers_and_saves_the_ticked_ones() {
     let mut app = detail_app(Lang::Zh, InspState::Pending);
     // Make the detail a planned check whose only action is scheduling.
-    if let Some(Screen::InspDetail(d)) = app.screens.last_mut() {
+    if let Some(Screen::InspectionDetail(d)) = app.screens.last_mut() {
         let data = d.data.as_mut().unwrap();
         data.detail.events = vec![Event::Schedule];
         data.detail.may_record = false;
         d.action = 0;
     }
     update(&mut app, key(KeyCode::Enter));
-    let Some(Screen::InspForm(f)) = app.screens.last() else {
+    let Some(Screen::InspectionForm(f)) = app.screens.last() else {
         panic!("form expected");
     };
     assert_eq!(
@@ -279,18 +296,20 @@ fn the_officer_picker_offers_only_eligible_officers_and_saves_the_ticked_ones() 
     let fx = update(&mut app, key(KeyCode::F(2)));
     assert_eq!(
         fx,
-        [Effect::InspDo(InspRequest::Officers {
-            id: 5,
-            officers: vec![7, 8],
-            recusal_reason: "配偶在该企业任职，经批准".into(),
-        })]
+        [Effect::Inspection(InspectionEffect::Do(
+            InspectionRequest::Officers {
+                id: 5,
+                officers: vec![7, 8],
+                recusal_reason: "配偶在该企业任职，经批准".into(),
+            }
+        ))]
     );
 }
 
 #[test]
 fn signing_sends_the_conclusion_record_and_signature() {
     let mut app = detail_app(Lang::Zh, InspState::RecordPending);
-    if let Some(Screen::InspDetail(d)) = app.screens.last_mut() {
+    if let Some(Screen::InspectionDetail(d)) = app.screens.last_mut() {
         d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
         d.action = 4; // after Answer, Representative, Finding, Evidence
     }
@@ -302,26 +321,31 @@ fn signing_sends_the_conclusion_record_and_signature() {
     let fx = update(&mut app, ctrl('s'));
     assert_eq!(
         fx,
-        [Effect::InspDo(InspRequest::Transition {
-            id: 5,
-            row_version: 4,
-            event: Event::Sign,
-            input: EventInput {
-                conclusion: Some(Conclusion::Order),
-                signature: Some(Signature::Signed),
-                record_text: "责令限期改正".into(),
-                ..EventInput::default()
-            },
-        })]
+        [Effect::Inspection(InspectionEffect::Do(
+            InspectionRequest::Transition {
+                id: 5,
+                row_version: 4,
+                event: Event::Sign,
+                input: EventInput {
+                    conclusion: Some(Conclusion::Order),
+                    signature: Some(Signature::Signed),
+                    record_text: "责令限期改正".into(),
+                    ..EventInput::default()
+                },
+            }
+        ))]
     );
     // A refusal keeps the form open with the reason.
     update(
         &mut app,
-        Msg::InspDone(Err(ecocase::i18n::Text::new(
+        Msg::Inspection(InspectionMsg::Done(Err(ecocase::i18n::Text::new(
             ecocase::i18n::T::InErrTwoOfficers,
-        ))),
+        )))),
     );
-    assert!(matches!(app.screens.last(), Some(Screen::InspForm(_))));
+    assert!(matches!(
+        app.screens.last(),
+        Some(Screen::InspectionForm(_))
+    ));
     let (text, _) = screen(&app, 80, 24);
     assert!(text.contains("第四十二条"), "{text}");
     // Esc goes back (asking first, since text was typed).
@@ -333,7 +357,12 @@ fn signing_sends_the_conclusion_record_and_signature() {
 fn an_enterprise_reaches_its_orders_and_reports() {
     let mut app = logged_in(enterprise_user(), Lang::Zh);
     let fx = update(&mut app, key(KeyCode::Char('i')));
-    assert_eq!(fx, [Effect::InspLoad(InspQuery::Rects)]);
+    assert_eq!(
+        fx,
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Rects
+        ))]
+    );
     let order = Rectification {
         id: 9,
         uid: "r".into(),
@@ -353,17 +382,24 @@ fn an_enterprise_reaches_its_orders_and_reports() {
         result_note: String::new(),
         row_version: 1,
     };
-    update(&mut app, Msg::InspLoaded(InspData::Rects(Ok(vec![order]))));
+    update(
+        &mut app,
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Rects(Ok(vec![
+            order,
+        ])))),
+    );
     insta::assert_snapshot!("insp_orders_zh", snap(&app));
     update(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "已设置识别标志");
     let fx = update(&mut app, key(KeyCode::F(2)));
     assert_eq!(
         fx,
-        [Effect::InspDo(InspRequest::Report {
-            order_id: 9,
-            text: "已设置识别标志".into()
-        })]
+        [Effect::Inspection(InspectionEffect::Do(
+            InspectionRequest::Report {
+                order_id: 9,
+                text: "已设置识别标志".into()
+            }
+        ))]
     );
 }
 
@@ -371,7 +407,12 @@ fn draws_app(lang: Lang) -> App {
     let mut app = logged_in(supervisor(), lang);
     update(&mut app, key(KeyCode::Char('i')));
     let fx = update(&mut app, key(KeyCode::Char('r')));
-    assert_eq!(fx, [Effect::InspLoad(InspQuery::Draws)]);
+    assert_eq!(
+        fx,
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Draws
+        ))]
+    );
     let draw = Draw {
         id: 3,
         uid: "d".into(),
@@ -388,42 +429,51 @@ fn draws_app(lang: Lang) -> App {
     };
     let fx = update(
         &mut app,
-        Msg::InspLoaded(InspData::Draws(Ok(vec![draw.clone()]))),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Draws(Ok(vec![
+            draw.clone(),
+        ])))),
     );
-    assert_eq!(fx, [Effect::InspLoad(InspQuery::Draw { id: 3 })]);
+    assert_eq!(
+        fx,
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Draw { id: 3 }
+        ))]
+    );
     update(
         &mut app,
-        Msg::InspLoaded(InspData::Draw(Ok(Box::new(DrawDetail {
-            draw,
-            plan: Plan {
-                id: 1,
-                uid: "p".into(),
-                name: "冠县第四季度双随机".into(),
-                regions: vec!["371525".into()],
-                class: "all".into(),
-                ratio_pct: 10,
-                count: 0,
-                listed_policy: "offsite".into(),
-                planned_on: "2026-12-07".into(),
-                created_at: String::new(),
-                created_by: String::new(),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Draw(Ok(Box::new(
+            DrawDetail {
+                draw,
+                plan: Plan {
+                    id: 1,
+                    uid: "p".into(),
+                    name: "冠县第四季度双随机".into(),
+                    regions: vec!["371525".into()],
+                    class: "all".into(),
+                    ratio_pct: 10,
+                    count: 0,
+                    listed_policy: "offsite".into(),
+                    planned_on: "2026-12-07".into(),
+                    created_at: String::new(),
+                    created_by: String::new(),
+                },
+                results: vec![ResultRow {
+                    rank: 0,
+                    position: 4,
+                    enterprise_id: 2,
+                    uscc: "91371525221378779M".into(),
+                    enterprise_name: "冠县源冠牧业有限公司".into(),
+                    region_code: "371525".into(),
+                    mode: "onsite".into(),
+                    officers: "李强,王磊".into(),
+                    inspection_id: Some(7),
+                    inspection_number: "JC-371525-2026-00057".into(),
+                    inspection_state: "pending".into(),
+                    conclusion: String::new(),
+                }],
+                exclusions: vec![("cap".into(), 9), ("closed".into(), 5)],
             },
-            results: vec![ResultRow {
-                rank: 0,
-                position: 4,
-                enterprise_id: 2,
-                uscc: "91371525221378779M".into(),
-                enterprise_name: "冠县源冠牧业有限公司".into(),
-                region_code: "371525".into(),
-                mode: "onsite".into(),
-                officers: "李强,王磊".into(),
-                inspection_id: Some(7),
-                inspection_number: "JC-371525-2026-00057".into(),
-                inspection_state: "pending".into(),
-                conclusion: String::new(),
-            }],
-            exclusions: vec![("cap".into(), 9), ("closed".into(), 5)],
-        })))),
+        ))))),
     );
     app
 }
@@ -432,7 +482,12 @@ fn draws_app(lang: Lang) -> App {
 fn the_draw_screen_verifies_the_selected_draw() {
     let mut app = draws_app(Lang::Zh);
     let fx = update(&mut app, key(KeyCode::Char('v')));
-    assert_eq!(fx, [Effect::InspDo(InspRequest::Verify { id: 3 })]);
+    assert_eq!(
+        fx,
+        [Effect::Inspection(InspectionEffect::Do(
+            InspectionRequest::Verify { id: 3 }
+        ))]
+    );
 }
 
 #[test]
@@ -445,7 +500,7 @@ fn snapshots_at_80x24() {
             snap(&detail_app(lang, InspState::InProgress))
         );
         let mut sign = detail_app(lang, InspState::RecordPending);
-        if let Some(Screen::InspDetail(d)) = sign.screens.last_mut() {
+        if let Some(Screen::InspectionDetail(d)) = sign.screens.last_mut() {
             d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
             d.action = 4;
         }
@@ -465,15 +520,15 @@ fn e_exports_the_list_as_filtered() {
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        [Effect::ExportInspections {
-            query: ecocase::tui::msg::InspListQuery {
-                tab: InspTab::Mine,
+        [Effect::Inspection(InspectionEffect::Export {
+            query: ecocase::tui::screens::inspection::InspectionListQuery {
+                tab: InspectionTab::Mine,
                 category: Some(ecocase::domain::inspection::Category::ALL[0]),
                 region: None,
                 officer: None,
             },
             lang: Lang::Zh,
-        }]
+        })]
     );
 }
 
@@ -482,7 +537,7 @@ fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_ag
     use ecocase::i18n::{T, Text};
     use ecocase::tui::msg::Versioned;
     let mut app = detail_app(Lang::Zh, InspState::RecordPending);
-    if let Some(Screen::InspDetail(d)) = app.screens.last_mut() {
+    if let Some(Screen::InspectionDetail(d)) = app.screens.last_mut() {
         d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
         d.action = 4;
     }
@@ -494,9 +549,9 @@ fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_ag
     update(&mut app, ctrl('s'));
     update(
         &mut app,
-        Msg::InspDone(Err(Text::new(T::ErrConflict)
+        Msg::Inspection(InspectionMsg::Done(Err(Text::new(T::ErrConflict)
             .arg("user", "inspector2")
-            .arg("time", "2026-11-30 10:05"))),
+            .arg("time", "2026-11-30 10:05")))),
     );
     let (shown, _) = screen(&app, 80, 24);
     assert!(
@@ -516,9 +571,11 @@ fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_ag
     );
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::InspDo(InspRequest::Transition {
-            row_version, input, ..
-        }),
+        Effect::Inspection(InspectionEffect::Do(InspectionRequest::Transition {
+            row_version,
+            input,
+            ..
+        })),
     ] = fx.as_slice()
     else {
         panic!("{fx:?}");

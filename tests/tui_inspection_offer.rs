@@ -10,7 +10,9 @@ use ecocase::domain::account::Role;
 use ecocase::i18n::Lang;
 use ecocase::tui::app::{Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::inspection::form::InspRequest;
+use ecocase::tui::screens::assistance::AssistanceMsg;
+use ecocase::tui::screens::inspection::InspectionEffect;
+use ecocase::tui::screens::inspection::form::InspectionRequest;
 use tui_common::*;
 
 fn inspector() -> ecocase::tui::msg::SessionInfo {
@@ -18,10 +20,10 @@ fn inspector() -> ecocase::tui::msg::SessionInfo {
 }
 
 /// A 帮扶 request in progress, as the assistance detail screen holds it.
-fn assist_detail() -> ecocase::tui::screens::assistance::AssistDetailData {
+fn assist_detail() -> ecocase::tui::screens::assistance::AssistanceDetailData {
     use ecocase::domain::assistance::{AssistState, Channel, Urgency};
     use ecocase::store::assistance::Request;
-    ecocase::tui::screens::assistance::AssistDetailData {
+    ecocase::tui::screens::assistance::AssistanceDetailData {
         detail: ecocase::service::assistance::RequestDetail {
             request: Request {
                 id: 2,
@@ -68,23 +70,26 @@ fn assist_detail() -> ecocase::tui::screens::assistance::AssistDetailData {
 
 #[test]
 fn a_service_record_noting_problems_offers_an_inspection_of_that_enterprise() {
-    use ecocase::tui::screens::assistance::{AssistAction, AssistDetailState, AssistFormState};
+    use ecocase::tui::screens::assistance::{
+        AssistanceAction, AssistanceDetailState, AssistanceFormState,
+    };
     let mut app = logged_in(inspector(), Lang::Zh);
     let data = assist_detail();
-    app.screens.push(Screen::AssistDetail(AssistDetailState {
-        id: 2,
-        data: Some(data.clone()),
-        scroll: 0,
-        action: 0,
-        loading: false,
-    }));
-    let out = AssistFormState::for_action(&data, AssistAction::Record);
+    app.screens
+        .push(Screen::AssistanceDetail(AssistanceDetailState {
+            id: 2,
+            data: Some(data.clone()),
+            scroll: 0,
+            action: 0,
+            loading: false,
+        }));
+    let out = AssistanceFormState::for_action(&data, AssistanceAction::Record);
     for nav in out.nav {
         if let ecocase::tui::app::Nav::Push(s) = nav {
             app.screens.push(s);
         }
     }
-    if let Some(Screen::AssistForm(f)) = app.screens.last_mut() {
+    if let Some(Screen::AssistanceForm(f)) = app.screens.last_mut() {
         for field in &mut f.fields {
             if field.id == "problems" {
                 field.input.set("废气处理设施长期停运，涉嫌违法排放");
@@ -93,9 +98,11 @@ fn a_service_record_noting_problems_offers_an_inspection_of_that_enterprise() {
     }
     update(
         &mut app,
-        Msg::AssistDone(Ok(ecocase::i18n::Text::new(ecocase::i18n::T::Saved))),
+        Msg::Assistance(AssistanceMsg::Done(Ok(ecocase::i18n::Text::new(
+            ecocase::i18n::T::Saved,
+        )))),
     );
-    let Some(Screen::InspForm(f)) = app.screens.last() else {
+    let Some(Screen::InspectionForm(f)) = app.screens.last() else {
         panic!("the inspection form should open");
     };
     assert_eq!(f.id, 1, "the request's enterprise");
@@ -105,10 +112,12 @@ fn a_service_record_noting_problems_offers_an_inspection_of_that_enterprise() {
     assert!(
         matches!(
             &fx[..],
-            [Effect::InspDo(InspRequest::Plan {
-                enterprise_id: Some(1),
-                ..
-            })]
+            [Effect::Inspection(InspectionEffect::Do(
+                InspectionRequest::Plan {
+                    enterprise_id: Some(1),
+                    ..
+                }
+            ))]
         ),
         "{fx:?}"
     );

@@ -15,8 +15,10 @@ use ecocase::store::inspection::Inspection;
 use ecocase::store::inspection::draw::Draw;
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::inspection::form::InspRequest;
-use ecocase::tui::screens::inspection::{InspData, InspQuery};
+use ecocase::tui::screens::inspection::InspectionEffect;
+use ecocase::tui::screens::inspection::InspectionMsg;
+use ecocase::tui::screens::inspection::form::InspectionRequest;
+use ecocase::tui::screens::inspection::{InspectionData, InspectionQuery};
 use tui_common::*;
 
 fn inspection(id: i64, number: &str) -> Inspection {
@@ -68,8 +70,18 @@ fn all_tab_app(lang: Lang) -> App {
 /// Picks 王磊 by typing part of the name into the picker; returns the effects of the choice.
 fn pick_wang(app: &mut App) -> Vec<Effect> {
     let fx = update(app, key(KeyCode::Char('o')));
-    assert_eq!(fx, [Effect::InspLoad(InspQuery::Officers)]);
-    update(app, Msg::InspLoaded(InspData::Officers(Ok(officers()))));
+    assert_eq!(
+        fx,
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Officers
+        ))]
+    );
+    update(
+        app,
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Officers(Ok(
+            officers(),
+        )))),
+    );
     assert!(app.overlay.is_some(), "the picker opens");
     type_text(app, "王磊");
     update(app, key(KeyCode::Enter))
@@ -79,27 +91,29 @@ fn pick_wang(app: &mut App) -> Vec<Effect> {
 fn the_list_filters_by_any_officer_chosen_in_a_picker() {
     let mut app = all_tab_app(Lang::Zh);
     let tab = match app.screens.last() {
-        Some(Screen::InspList(l)) => l.current(),
+        Some(Screen::InspectionList(l)) => l.current(),
         _ => panic!("the inspection list"),
     };
     let fx = pick_wang(&mut app);
     assert_eq!(
         fx,
-        [Effect::InspLoad(InspQuery::Page {
-            tab,
-            category: None,
-            region: None,
-            officer: Some(12),
-            after: None,
-        })]
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Page {
+                tab,
+                category: None,
+                region: None,
+                officer: Some(12),
+                after: None,
+            }
+        ))]
     );
     update(
         &mut app,
-        Msg::InspLoaded(InspData::Page {
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Page {
             tab,
             append: false,
             rows: Ok(vec![inspection(7, "JC-371525-2026-00057")]),
-        }),
+        })),
     );
     let (text, _) = screen(&app, 80, 24);
     assert!(text.contains("执法人员：王磊 inspector2"), "{text}");
@@ -108,19 +122,23 @@ fn the_list_filters_by_any_officer_chosen_in_a_picker() {
     update(&mut app, key(KeyCode::Char('o')));
     update(
         &mut app,
-        Msg::InspLoaded(InspData::Officers(Ok(officers()))),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Officers(Ok(
+            officers(),
+        )))),
     );
     type_text(&mut app, "全部");
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        [Effect::InspLoad(InspQuery::Page {
-            tab,
-            category: None,
-            region: None,
-            officer: None,
-            after: None,
-        })]
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Page {
+                tab,
+                category: None,
+                region: None,
+                officer: None,
+                after: None,
+            }
+        ))]
     );
 }
 
@@ -142,7 +160,10 @@ fn draws_app() -> App {
         operator_name: "陈静".into(),
         at: "2026-11-30T04:59:00Z".into(),
     };
-    update(&mut app, Msg::InspLoaded(InspData::Draws(Ok(vec![draw]))));
+    update(
+        &mut app,
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Draws(Ok(vec![draw])))),
+    );
     app
 }
 
@@ -152,10 +173,12 @@ fn the_draw_screen_exports_and_publishes_as_csv_or_xlsx() {
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        [Effect::InspDo(InspRequest::Export {
-            id: 3,
-            format: Format::Csv
-        })]
+        [Effect::Inspection(InspectionEffect::Do(
+            InspectionRequest::Export {
+                id: 3,
+                format: Format::Csv
+            }
+        ))]
     );
     let (text, _) = screen(&app, 80, 24);
     assert!(text.contains("导出格式：CSV"), "{text}");
@@ -165,18 +188,22 @@ fn the_draw_screen_exports_and_publishes_as_csv_or_xlsx() {
     let fx = update(&mut app, key(KeyCode::Char('p')));
     assert_eq!(
         fx,
-        [Effect::InspDo(InspRequest::Publish {
-            id: 3,
-            format: Format::Xlsx
-        })]
+        [Effect::Inspection(InspectionEffect::Do(
+            InspectionRequest::Publish {
+                id: 3,
+                format: Format::Xlsx
+            }
+        ))]
     );
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        [Effect::InspDo(InspRequest::Export {
-            id: 3,
-            format: Format::Xlsx
-        })]
+        [Effect::Inspection(InspectionEffect::Do(
+            InspectionRequest::Export {
+                id: 3,
+                format: Format::Xlsx
+            }
+        ))]
     );
 }
 
@@ -190,25 +217,29 @@ fn only_a_draw_manager_publishes_results() {
     update(&mut app, key(KeyCode::Char('r')));
     update(
         &mut app,
-        Msg::InspLoaded(InspData::Draws(Ok(vec![Draw {
-            id: 3,
-            uid: "d".into(),
-            plan_id: 1,
-            plan_name: "冠县".into(),
-            algorithm: "a".into(),
-            seed_hex: String::new(),
-            candidate_count: 1,
-            candidate_sha256: String::new(),
-            drawn_count: 1,
-            operator_uid: "s".into(),
-            operator_name: "陈静".into(),
-            at: "2026-11-30T04:59:00Z".into(),
-        }]))),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Draws(Ok(vec![
+            Draw {
+                id: 3,
+                uid: "d".into(),
+                plan_id: 1,
+                plan_name: "冠县".into(),
+                algorithm: "a".into(),
+                seed_hex: String::new(),
+                candidate_count: 1,
+                candidate_sha256: String::new(),
+                drawn_count: 1,
+                operator_uid: "s".into(),
+                operator_name: "陈静".into(),
+                at: "2026-11-30T04:59:00Z".into(),
+            },
+        ])))),
     );
     let fx = update(&mut app, key(KeyCode::Char('p')));
     assert!(
-        !fx.iter()
-            .any(|e| matches!(e, Effect::InspDo(InspRequest::Publish { .. }))),
+        !fx.iter().any(|e| matches!(
+            e,
+            Effect::Inspection(InspectionEffect::Do(InspectionRequest::Publish { .. }))
+        )),
         "{fx:?}"
     );
 }
@@ -217,12 +248,22 @@ fn only_a_draw_manager_publishes_results() {
 fn a_new_draw_plan_names_its_officer_pool() {
     let mut app = draws_app();
     let fx = update(&mut app, key(KeyCode::Insert));
-    assert_eq!(fx, [Effect::InspLoad(InspQuery::DrawPool)]);
+    assert_eq!(
+        fx,
+        [Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::DrawPool
+        ))]
+    );
     update(
         &mut app,
-        Msg::InspLoaded(InspData::DrawPool(Ok(officers()))),
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::DrawPool(Ok(
+            officers(),
+        )))),
     );
-    assert!(matches!(app.screens.last(), Some(Screen::InspForm(_))));
+    assert!(matches!(
+        app.screens.last(),
+        Some(Screen::InspectionForm(_))
+    ));
     type_text(&mut app, "冠县第四季度");
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "371525");
@@ -235,7 +276,12 @@ fn a_new_draw_plan_names_its_officer_pool() {
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Char(' ')));
     let fx = update(&mut app, ctrl('s'));
-    let Some(Effect::InspDo(InspRequest::DrawPlan { officers, name, .. })) = fx.first() else {
+    let Some(Effect::Inspection(InspectionEffect::Do(InspectionRequest::DrawPlan {
+        officers,
+        name,
+        ..
+    }))) = fx.first()
+    else {
         panic!("{fx:?}");
     };
     assert_eq!(name, "冠县第四季度");

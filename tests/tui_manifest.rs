@@ -17,7 +17,9 @@ use ecocase::store::manifest::reference::{CodeHit, Licence};
 use ecocase::store::manifest::{HistoryRow, Leg, ListFilter, Manifest};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::manifest::{FormData, MfDetailData, MfEffect, MfMsg, PAGE, Refusal};
+use ecocase::tui::screens::manifest::{
+    FormData, ManifestDetailData, ManifestEffect, ManifestMsg, PAGE, Refusal,
+};
 use tui_common::*;
 
 fn snap(app: &App) -> String {
@@ -85,9 +87,9 @@ fn rows() -> Vec<ManifestRow> {
     ]
 }
 
-fn detail(state: MfState, events: Vec<MfEvent>) -> MfDetailData {
+fn detail(state: MfState, events: Vec<MfEvent>) -> ManifestDetailData {
     let m = manifest(2, "20263715001683", state);
-    MfDetailData {
+    ManifestDetailData {
         detail: ManifestDetail {
             lines: vec![Line {
                 seq: 1,
@@ -148,16 +150,16 @@ fn opened(lang: Lang, state: MfState, events: Vec<MfEvent>) -> App {
     update(&mut app, ctrl('w'));
     update(
         &mut app,
-        Msg::Mf(MfMsg::Page {
+        Msg::Manifest(ManifestMsg::Page {
             filter: ListFilter::default(),
             rows: Ok((rows(), Some(2))),
         }),
     );
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, [Effect::Mf(MfEffect::LoadDetail { id: 2 })]);
+    assert_eq!(fx, [Effect::Manifest(ManifestEffect::LoadDetail { id: 2 })]);
     update(
         &mut app,
-        Msg::Mf(MfMsg::Detail {
+        Msg::Manifest(ManifestMsg::Detail {
             id: 2,
             data: Ok(Box::new(detail(state, events))),
         }),
@@ -171,7 +173,7 @@ fn list_opens_from_anywhere_and_filters_switch() {
     let fx = update(&mut app, ctrl('w'));
     assert_eq!(
         fx,
-        [Effect::Mf(MfEffect::LoadPage {
+        [Effect::Manifest(ManifestEffect::LoadPage {
             filter: ListFilter::default(),
             limit: PAGE
         })]
@@ -179,7 +181,7 @@ fn list_opens_from_anywhere_and_filters_switch() {
     let fx = update(&mut app, key(KeyCode::Right));
     assert_eq!(
         fx,
-        [Effect::Mf(MfEffect::LoadPage {
+        [Effect::Manifest(ManifestEffect::LoadPage {
             filter: ListFilter {
                 state: Some(MfState::Draft),
                 ..ListFilter::default()
@@ -190,12 +192,12 @@ fn list_opens_from_anywhere_and_filters_switch() {
     // An answer for the previous filter is ignored.
     update(
         &mut app,
-        Msg::Mf(MfMsg::Page {
+        Msg::Manifest(ManifestMsg::Page {
             filter: ListFilter::default(),
             rows: Ok((rows(), Some(2))),
         }),
     );
-    let Screen::MfList(l) = app.screen() else {
+    let Screen::ManifestList(l) = app.screen() else {
         panic!("list");
     };
     assert!(l.rows.is_empty());
@@ -220,7 +222,7 @@ fn reaching_the_last_row_loads_the_next_page_by_keyset() {
         .collect();
     update(
         &mut app,
-        Msg::Mf(MfMsg::Page {
+        Msg::Manifest(ManifestMsg::Page {
             filter: ListFilter::default(),
             rows: Ok((many, Some(120))),
         }),
@@ -234,7 +236,7 @@ fn reaching_the_last_row_loads_the_next_page_by_keyset() {
     }
     assert_eq!(
         fx,
-        [Effect::Mf(MfEffect::LoadPage {
+        [Effect::Manifest(ManifestEffect::LoadPage {
             filter: ListFilter {
                 before_id: Some(1000 - PAGE as i64 + 1),
                 ..ListFilter::default()
@@ -253,7 +255,7 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     );
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.screen(), Screen::MfAction(_)));
+    assert!(matches!(app.screen(), Screen::ManifestAction(_)));
     insta::assert_snapshot!("mf_discrepancy_zh", snap(&app));
     // at, told generator, told bureau, then line 1: received, containers, kind, declared, measured
     for _ in 0..3 {
@@ -271,7 +273,7 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "2.000 吨");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::Mf(MfEffect::Transition { event, input, .. })] = fx.as_slice() else {
+    let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
     assert_eq!(*event, MfEvent::ReportDiscrepancy);
@@ -291,12 +293,12 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     // A refusal keeps the dialog open with the message.
     update(
         &mut app,
-        Msg::Mf(MfMsg::Done(Err(Refusal {
+        Msg::Manifest(ManifestMsg::Done(Err(Refusal {
             text: Text::new(T::MfErrQtyPositive),
             warnings_only: false,
         }))),
     );
-    assert!(matches!(app.screen(), Screen::MfAction(_)));
+    assert!(matches!(app.screen(), Screen::ManifestAction(_)));
     assert_eq!(
         app.message.as_ref().map(|m| m.text.render(Lang::Zh)),
         Some("数量必须大于 0".to_string())
@@ -316,7 +318,7 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     update(&mut app, ctrl('w'));
     update(
         &mut app,
-        Msg::Mf(MfMsg::Page {
+        Msg::Manifest(ManifestMsg::Page {
             filter: ListFilter::default(),
             rows: Ok((rows(), Some(2))),
         }),
@@ -335,20 +337,20 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     }
     update(
         &mut app,
-        Msg::Mf(MfMsg::Detail {
+        Msg::Manifest(ManifestMsg::Detail {
             id: 2,
             data: Ok(Box::new(d)),
         }),
     );
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
-    let Screen::MfAction(a) = app.screen() else {
+    let Screen::ManifestAction(a) = app.screen() else {
         panic!("dialog");
     };
     assert!(a.discrepancies().is_empty(), "every line starts as 一致");
     // Line 1 (fields 3..8): quantity; line 2 stays 一致; line 3 (fields 13..18): packaging.
     let set = |app: &mut App, at: usize, right: usize, declared: &str, measured: &str| {
-        let Screen::MfAction(a) = app.screen() else {
+        let Screen::ManifestAction(a) = app.screen() else {
             panic!("dialog");
         };
         for _ in a.focus..at {
@@ -365,7 +367,7 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     set(&mut app, 5, 2, "2.400 吨", "1.900 吨");
     set(&mut app, 15, 5, "200L铁桶 12 个", "吨袋 12 个");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::Mf(MfEffect::Transition { event, input, .. })] = fx.as_slice() else {
+    let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
     assert_eq!(*event, MfEvent::ReportDiscrepancy);
@@ -400,7 +402,7 @@ fn submit_with_warnings_is_sent_again_acknowledged() {
     insta::assert_snapshot!("mf_detail_draft_zh", snap(&app));
     update(&mut app, key(KeyCode::Right));
     let submit = |ack| {
-        vec![Effect::Mf(MfEffect::Transition {
+        vec![Effect::Manifest(ManifestEffect::Transition {
             id: 2,
             row_version: 4,
             event: MfEvent::Submit,
@@ -411,7 +413,7 @@ fn submit_with_warnings_is_sent_again_acknowledged() {
     assert_eq!(update(&mut app, key(KeyCode::Enter)), submit(false));
     update(
         &mut app,
-        Msg::Mf(MfMsg::Done(Err(Refusal {
+        Msg::Manifest(ManifestMsg::Done(Err(Refusal {
             text: Text::new(T::MfWarnNotAdjacent).arg("province", "44"),
             warnings_only: true,
         }))),
@@ -446,10 +448,10 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
     let mut app = logged_in(enterprise_user(), Lang::Zh);
     update(&mut app, ctrl('w'));
     let fx = update(&mut app, ctrl('n'));
-    assert_eq!(fx, [Effect::Mf(MfEffect::LoadFormData)]);
+    assert_eq!(fx, [Effect::Manifest(ManifestEffect::LoadFormData)]);
     update(
         &mut app,
-        Msg::Mf(MfMsg::FormData(Ok(FormData {
+        Msg::Manifest(ManifestMsg::FormData(Ok(FormData {
             licences: vec![licence()],
             today: "2026-11-30".into(),
             now: "2026-11-30 10:00".into(),
@@ -463,14 +465,14 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
     let fx = type_text(&mut app, "废矿物油");
     assert_eq!(
         fx.last(),
-        Some(&Effect::Mf(MfEffect::SearchCodes {
+        Some(&Effect::Manifest(ManifestEffect::SearchCodes {
             day: "2026-11-30".into(),
             query: "废矿物油".into()
         }))
     );
     update(
         &mut app,
-        Msg::Mf(MfMsg::Codes {
+        Msg::Manifest(ManifestMsg::Codes {
             query: "废矿物油".into(),
             hits: Ok(vec![CodeHit {
                 code: "900-249-08".into(),
@@ -496,7 +498,7 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
     type_text(&mut app, "2.4");
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::Mf(MfEffect::Save {
+        Effect::Manifest(ManifestEffect::Save {
             id: None,
             input,
             generator_uscc,
@@ -525,12 +527,12 @@ fn the_form_fills_a_line_from_the_code_picker_and_saves() {
     );
     // Ctrl-N adds a second waste line block; Ctrl-D removes it again.
     update(&mut app, ctrl('n'));
-    let Screen::MfForm(f) = app.screen() else {
+    let Screen::ManifestForm(f) = app.screen() else {
         panic!("form");
     };
     assert_eq!(f.input().lines.len(), 2);
     update(&mut app, ctrl('d'));
-    let Screen::MfForm(f) = app.screen() else {
+    let Screen::ManifestForm(f) = app.screen() else {
         panic!("form");
     };
     assert_eq!(f.input().lines.len(), 1);
@@ -543,14 +545,14 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     update(&mut app, ctrl('n'));
     update(
         &mut app,
-        Msg::Mf(MfMsg::FormData(Ok(FormData {
+        Msg::Manifest(ManifestMsg::FormData(Ok(FormData {
             licences: vec![licence()],
             today: "2026-11-30".into(),
             now: "2026-11-30 10:00".into(),
         }))),
     );
     let ids = |app: &App| -> Vec<&'static str> {
-        let Screen::MfForm(f) = app.screen() else {
+        let Screen::ManifestForm(f) = app.screen() else {
             panic!("form");
         };
         f.fields.iter().take(6).map(|f| f.id).collect()
@@ -583,7 +585,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     type_text(&mut app, "2026-11-25");
     insta::assert_snapshot!("mf_form_paper_zh", snap(&app));
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::Mf(MfEffect::Save { input, .. })] = fx.as_slice() else {
+    let [Effect::Manifest(ManifestEffect::Save { input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
     assert_eq!(input.origin, Some(Origin::Paper));
@@ -591,7 +593,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     assert_eq!(input.paper_completed_on, "2026-11-25");
     update(
         &mut app,
-        Msg::Mf(MfMsg::Done(Err(Refusal {
+        Msg::Manifest(ManifestMsg::Done(Err(Refusal {
             text: Text::new(T::MfErrQtyPositive),
             warnings_only: false,
         }))),
@@ -601,7 +603,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     update(&mut app, key(KeyCode::BackTab));
     update(&mut app, key(KeyCode::Right));
     assert_eq!(ids(&app)[..2], ["origin", "licence"]);
-    let Screen::MfForm(f) = app.screen() else {
+    let Screen::ManifestForm(f) = app.screen() else {
         panic!("form");
     };
     let input = f.input();
@@ -609,7 +611,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     assert!(input.number.is_empty() && input.paper_completed_on.is_empty());
     // Choosing 全国系统 again brings back what was typed.
     update(&mut app, key(KeyCode::Right));
-    let Screen::MfForm(f) = app.screen() else {
+    let Screen::ManifestForm(f) = app.screen() else {
         panic!("form");
     };
     assert_eq!(f.input().number, "20263701000123");
@@ -623,7 +625,7 @@ fn snapshots_of_list_and_detail_in_both_languages() {
         update(&mut app, ctrl('w'));
         update(
             &mut app,
-            Msg::Mf(MfMsg::Page {
+            Msg::Manifest(ManifestMsg::Page {
                 filter: ListFilter::default(),
                 rows: Ok((rows(), Some(2))),
             }),
@@ -643,7 +645,7 @@ fn staff_register_a_licence_from_the_reference_screen() {
     let mut app = logged_in(staff(), Lang::Zh);
     update(&mut app, ctrl('w'));
     let fx = update(&mut app, key(KeyCode::Char('a')));
-    assert_eq!(fx, [Effect::Mf(MfEffect::LoadRef)]);
+    assert_eq!(fx, [Effect::Manifest(ManifestEffect::LoadRef)]);
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Insert));
     for (i, v) in [
@@ -666,7 +668,7 @@ fn staff_register_a_licence_from_the_reference_screen() {
         type_text(&mut app, v);
     }
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::Mf(MfEffect::CreateLicence(input))] = fx.as_slice() else {
+    let [Effect::Manifest(ManifestEffect::CreateLicence(input))] = fx.as_slice() else {
         panic!("{fx:?}");
     };
     assert_eq!(input.number, "鲁危证1509号");
@@ -677,7 +679,7 @@ fn staff_register_a_licence_from_the_reference_screen() {
     update(&mut ent, ctrl('w'));
     update(&mut ent, key(KeyCode::Char('a')));
     update(&mut ent, key(KeyCode::Insert));
-    assert!(matches!(ent.screen(), Screen::MfRef(_)));
+    assert!(matches!(ent.screen(), Screen::ManifestRef(_)));
 }
 
 #[test]
@@ -688,13 +690,13 @@ fn e_exports_the_tab_shown() {
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        [Effect::ExportManifests {
+        [Effect::Manifest(ManifestEffect::Export {
             filter: ListFilter {
                 state: Some(MfState::Draft),
                 ..ListFilter::default()
             },
             lang: Lang::Zh,
-        }]
+        })]
     );
     // An account without the right (the administrator) is never offered it; the service refuses anyway.
     let mut admin = logged_in(tui_common::admin(), Lang::Zh);
@@ -713,7 +715,7 @@ fn staff_record_a_storage_extension_from_the_detail() {
     update(&mut app, ctrl('w'));
     update(
         &mut app,
-        Msg::Mf(MfMsg::Page {
+        Msg::Manifest(ManifestMsg::Page {
             filter: ListFilter::default(),
             rows: Ok((rows(), Some(2))),
         }),
@@ -733,7 +735,7 @@ fn staff_record_a_storage_extension_from_the_detail() {
     }];
     update(
         &mut app,
-        Msg::Mf(MfMsg::Detail {
+        Msg::Manifest(ManifestMsg::Detail {
             id: 2,
             data: Ok(Box::new(d)),
         }),
@@ -743,7 +745,7 @@ fn staff_record_a_storage_extension_from_the_detail() {
     // Actions: 处置结果回告, 延期贮存.
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
-    let Screen::MfAction(a) = app.screen() else {
+    let Screen::ManifestAction(a) = app.screen() else {
         panic!("dialog");
     };
     assert_eq!(a.fields[1].value, "2026-12-20", "a year after receipt");
@@ -757,7 +759,7 @@ fn staff_record_a_storage_extension_from_the_detail() {
     let fx = update(&mut app, ctrl('s'));
     assert_eq!(
         fx,
-        [Effect::Mf(MfEffect::ExtendStock {
+        [Effect::Manifest(ManifestEffect::ExtendStock {
             id: 2,
             input: ExtensionInput {
                 approval_number: "聊环危延〔2026〕9号".into(),
@@ -773,10 +775,10 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     use ecocase::tui::msg::Versioned;
     let mut app = opened(Lang::Zh, MfState::AwaitingReceipt, vec![MfEvent::Confirm]);
     update(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.screen(), Screen::MfAction(_)));
+    assert!(matches!(app.screen(), Screen::ManifestAction(_)));
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::Mf(MfEffect::Transition {
+        Effect::Manifest(ManifestEffect::Transition {
             id,
             row_version,
             input,
@@ -789,7 +791,7 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     let (id, first_version, typed) = (*id, *row_version, input.clone());
     update(
         &mut app,
-        Msg::Mf(MfMsg::Done(Err(Refusal {
+        Msg::Manifest(ManifestMsg::Done(Err(Refusal {
             text: Text::new(T::ErrConflict)
                 .arg("user", "receiver2")
                 .arg("time", "2026-11-30 10:05"),
@@ -815,7 +817,7 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     );
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::Mf(MfEffect::Transition {
+        Effect::Manifest(ManifestEffect::Transition {
             row_version, input, ..
         }),
     ] = fx.as_slice()

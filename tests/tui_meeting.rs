@@ -15,6 +15,8 @@ use ecocase::service::assistance::meeting::MeetingDetail;
 use ecocase::store::assistance::meeting::{Meeting, Participant, Problem};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::screens::assistance::AssistanceEffect;
+use ecocase::tui::screens::assistance::AssistanceMsg;
 use ecocase::tui::screens::assistance::meeting::{MeetingDetailData, MeetingListData};
 use tui_common::*;
 
@@ -107,29 +109,35 @@ fn meetings(lang: Lang) -> App {
     update(&mut app, key(KeyCode::Char('b')));
     update(
         &mut app,
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue: Queue::State(AssistState::Submitted),
             rows: Ok(Vec::new()),
             next: None,
             more: false,
-        },
+        }),
     );
     let fx = update(&mut app, key(KeyCode::Char('m')));
-    assert_eq!(fx, [Effect::LoadMeetings]);
-    update(&mut app, Msg::MeetingsLoaded(Ok(list_data())));
+    assert_eq!(fx, [Effect::Assistance(AssistanceEffect::LoadMeetings)]);
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::MeetingsLoaded(Ok(list_data()))),
+    );
     app
 }
 
 fn opened(lang: Lang, may_record: bool) -> App {
     let mut app = meetings(lang);
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, [Effect::LoadMeeting { id: 2 }]);
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadMeeting { id: 2 })]
+    );
     update(
         &mut app,
-        Msg::MeetingLoaded {
+        Msg::Assistance(AssistanceMsg::MeetingLoaded {
             id: 2,
             data: Ok(detail_data(may_record)),
-        },
+        }),
     );
     app
 }
@@ -138,7 +146,7 @@ fn opened(lang: Lang, may_record: bool) -> App {
 fn recording_a_meeting_sends_the_typed_chinese_fields_and_the_branch_region() {
     let mut app = meetings(Lang::Zh);
     update(&mut app, ctrl('n'));
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(f.fields[0].typed(), "2026-11-30", "dated today");
@@ -155,7 +163,7 @@ fn recording_a_meeting_sends_the_typed_chinese_fields_and_the_branch_region() {
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "危废规范化管理座谈");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::RecordMeeting(d)] = fx.as_slice() else {
+    let [Effect::Assistance(AssistanceEffect::RecordMeeting(d))] = fx.as_slice() else {
         panic!("{fx:?}")
     };
     assert_eq!(d.place, "冠县政务服务中心");
@@ -166,12 +174,13 @@ fn recording_a_meeting_sends_the_typed_chinese_fields_and_the_branch_region() {
     // Saved: back on the list, which reloads.
     let fx = update(
         &mut app,
-        Msg::AssistDone(Ok(
-            Text::new(ecocase::i18n::T::MeetingMsgRecorded).arg("topic", "x")
-        )),
+        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(
+            ecocase::i18n::T::MeetingMsgRecorded,
+        )
+        .arg("topic", "x")))),
     );
     assert!(matches!(app.screen(), Screen::MeetingList(_)));
-    assert_eq!(fx, [Effect::LoadMeetings]);
+    assert_eq!(fx, [Effect::Assistance(AssistanceEffect::LoadMeetings)]);
 }
 
 #[test]
@@ -180,9 +189,12 @@ fn a_city_account_chooses_the_region() {
     let fx = update(&mut app, key(KeyCode::Char('b')));
     assert_eq!(fx.len(), 1);
     update(&mut app, key(KeyCode::Char('m')));
-    update(&mut app, Msg::MeetingsLoaded(Ok(list_data())));
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::MeetingsLoaded(Ok(list_data()))),
+    );
     update(&mut app, ctrl('n'));
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(f.fields[3].options.len(), regions().len());
@@ -200,11 +212,11 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
     type_text(&mut app, "总经理");
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::MeetingParticipant {
+        Effect::Assistance(AssistanceEffect::MeetingParticipant {
             meeting,
             enterprise_query,
             participant,
-        },
+        }),
     ] = fx.as_slice()
     else {
         panic!("{fx:?}")
@@ -217,17 +229,18 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
     // Refused: the form stays with the reason.
     update(
         &mut app,
-        Msg::AssistDone(Err(
-            Text::new(ecocase::i18n::T::ErrMeetingNoEnterprise).arg("query", "绿源")
-        )),
+        Msg::Assistance(AssistanceMsg::Done(Err(Text::new(
+            ecocase::i18n::T::ErrMeetingNoEnterprise,
+        )
+        .arg("query", "绿源")))),
     );
-    assert!(matches!(app.screen(), Screen::AssistForm(_)));
+    assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
     // Esc on a typed form asks first; confirming goes back to the meeting.
     update(&mut app, key(KeyCode::Esc));
     assert!(app.overlay.is_some(), "asks before discarding");
     update(&mut app, key(KeyCode::Enter));
     assert!(
-        matches!(app.screen(), Screen::AssistForm(_)),
+        matches!(app.screen(), Screen::AssistanceForm(_)),
         "keeping is the default"
     );
     update(&mut app, key(KeyCode::Esc));
@@ -241,12 +254,16 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
     // 登记问题: the participating enterprises are offered; the service menu is loaded.
     update(&mut app, key(KeyCode::Right));
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, [Effect::LoadServiceMenu]);
+    assert_eq!(fx, [Effect::Assistance(AssistanceEffect::LoadServiceMenu)]);
     update(
         &mut app,
-        Msg::ServiceMenuLoaded(Ok(vec![("EIA".into(), "环评".into(), "EIA".into())])),
+        Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(Ok(vec![(
+            "EIA".into(),
+            "环评".into(),
+            "EIA".into(),
+        )]))),
     );
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     assert_eq!(
@@ -261,7 +278,8 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
     update(&mut app, key(KeyCode::Tab));
     update(&mut app, key(KeyCode::Right));
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::MeetingProblem { meeting, draft }] = fx.as_slice() else {
+    let [Effect::Assistance(AssistanceEffect::MeetingProblem { meeting, draft })] = fx.as_slice()
+    else {
         panic!("{fx:?}")
     };
     assert_eq!(*meeting, 2);
@@ -272,11 +290,16 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
     assert_eq!(draft.channel, Channel::Roundtable);
     let fx = update(
         &mut app,
-        Msg::AssistDone(Ok(
-            Text::new(ecocase::i18n::T::MeetingMsgProblem).arg("number", "BF")
-        )),
+        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(
+            ecocase::i18n::T::MeetingMsgProblem,
+        )
+        .arg("number", "BF")))),
     );
-    assert_eq!(fx, [Effect::LoadMeeting { id: 2 }], "the meeting reloads");
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadMeeting { id: 2 })],
+        "the meeting reloads"
+    );
     // 关联请求: the number is typed after the prefilled "BF-".
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
@@ -284,10 +307,10 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
     let fx = update(&mut app, ctrl('s'));
     assert_eq!(
         fx,
-        [Effect::MeetingLink {
+        [Effect::Assistance(AssistanceEffect::MeetingLink {
             meeting: 2,
             number: "BF-371525-2026-00012".into()
-        }]
+        })]
     );
 }
 
@@ -300,13 +323,16 @@ fn a_problem_opens_its_request_and_readers_get_no_actions() {
     assert!(m.actions().is_empty());
     update(&mut app, key(KeyCode::Down));
     let fx = update(&mut app, key(KeyCode::Char('o')));
-    assert_eq!(fx, [Effect::LoadAssistDetail { id: 12 }]);
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadDetail { id: 12 })]
+    );
     update(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.screen(), Screen::MeetingDetail(_)));
     update(&mut app, key(KeyCode::Esc));
     update(&mut app, key(KeyCode::Esc));
     assert!(
-        matches!(app.screen(), Screen::AssistQueue(_)),
+        matches!(app.screen(), Screen::AssistanceQueue(_)),
         "back to the queue"
     );
 }
@@ -317,7 +343,7 @@ fn enterprises_are_not_offered_meetings() {
     update(&mut app, key(KeyCode::Char('b')));
     let fx = update(&mut app, key(KeyCode::Char('m')));
     assert!(fx.is_empty());
-    assert!(matches!(app.screen(), Screen::AssistQueue(_)));
+    assert!(matches!(app.screen(), Screen::AssistanceQueue(_)));
     let (text, _) = screen(&app, 80, 24);
     let footer = text.lines().nth(23).unwrap_or_default();
     assert!(!footer.contains("圆桌座谈"), "{footer}");

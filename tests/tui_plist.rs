@@ -12,7 +12,10 @@ use ecocase::store::positive_list::{Entry, HistoryRow, TriggerRow};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::overlays::Overlay;
-use ecocase::tui::screens::positive_list::PlFilter;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
+use ecocase::tui::screens::positive_list::PositiveListEffect;
+use ecocase::tui::screens::positive_list::PositiveListFilter;
+use ecocase::tui::screens::positive_list::PositiveListMsg;
 use tui_common::*;
 
 fn entry(id: i64, name: &str, state: &str) -> Entry {
@@ -109,10 +112,15 @@ fn detail() -> EntryDetail {
 fn list_app(lang: Lang) -> App {
     let mut app = logged_in(supervisor(), lang);
     let fx = update(&mut app, key(KeyCode::Char('p')));
-    assert_eq!(fx, vec![Effect::PlLoadEntries(PlFilter::default())]);
+    assert_eq!(
+        fx,
+        vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
+            PositiveListFilter::default()
+        ))]
+    );
     update(
         &mut app,
-        Msg::PlEntriesLoaded(Ok(vec![
+        Msg::PositiveList(PositiveListMsg::EntriesLoaded(Ok(vec![
             entry(7, "聊城市东昌府区绿源化工有限公司", "notice"),
             entry(8, "冠县兴华纺织有限公司", "listed"),
             entry(
@@ -120,7 +128,7 @@ fn list_app(lang: Lang) -> App {
                 "Liaocheng Very Long English Name Machinery Manufacturing Co., Ltd.",
                 "candidate",
             ),
-        ])),
+        ]))),
     );
     app
 }
@@ -128,13 +136,18 @@ fn list_app(lang: Lang) -> App {
 fn entry_app(lang: Lang) -> App {
     let mut app = list_app(lang);
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(fx, vec![Effect::PlLoadEntry { id: 7 }]);
+    assert_eq!(
+        fx,
+        vec![Effect::PositiveList(PositiveListEffect::LoadEntry {
+            id: 7
+        })]
+    );
     update(
         &mut app,
-        Msg::PlEntryLoaded {
+        Msg::PositiveList(PositiveListMsg::EntryLoaded {
             id: 7,
             data: Ok(detail()),
-        },
+        }),
     );
     app
 }
@@ -145,18 +158,22 @@ fn state_filter_cycles_and_due_filter_toggles() {
     let fx = update(&mut app, key(KeyCode::Char('f')));
     assert_eq!(
         fx,
-        vec![Effect::PlLoadEntries(PlFilter {
-            state: Some(EntryState::Candidate),
-            ..PlFilter::default()
-        })]
+        vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
+            PositiveListFilter {
+                state: Some(EntryState::Candidate),
+                ..PositiveListFilter::default()
+            }
+        ))]
     );
     let fx = update(&mut app, key(KeyCode::Char('d')));
     assert_eq!(
         fx,
-        vec![Effect::PlLoadEntries(PlFilter {
-            due_only: true,
-            ..PlFilter::default()
-        })]
+        vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
+            PositiveListFilter {
+                due_only: true,
+                ..PositiveListFilter::default()
+            }
+        ))]
     );
 }
 
@@ -164,7 +181,7 @@ fn state_filter_cycles_and_due_filter_toggles() {
 fn admitting_is_confirmed_and_cancel_is_the_default() {
     let mut app = entry_app(Lang::Zh);
     update(&mut app, key(KeyCode::Char('a')));
-    assert!(matches!(app.overlay, Some(Overlay::PlReason(_))));
+    assert!(matches!(app.overlay, Some(Overlay::PositiveListReason(_))));
     // Enter from the reason field moves to Cancel; Enter again closes without acting.
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
@@ -176,21 +193,21 @@ fn admitting_is_confirmed_and_cancel_is_the_default() {
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        vec![Effect::PlTransition {
+        vec![Effect::PositiveList(PositiveListEffect::Transition {
             id: 7,
             row_version: 3,
             transition: Transition::Admit,
             reason: String::new(),
             cause: None,
-        }]
+        })]
     );
     update(
         &mut app,
-        Msg::PlDone(Ok(Text::new(T::MsgPlTransitioned)
+        Msg::PositiveList(PositiveListMsg::Done(Ok(Text::new(T::MsgPlTransitioned)
             .arg("name", "x")
-            .arg_key("state", T::ListListed))),
+            .arg_key("state", T::ListListed)))),
     );
-    assert!(matches!(app.screen(), Screen::PlEntry(_)));
+    assert!(matches!(app.screen(), Screen::PositiveListEntry(_)));
 }
 
 #[test]
@@ -210,15 +227,17 @@ fn staff_see_no_approval_keys_and_enterprises_apply_from_home() {
     update(&mut app, key(KeyCode::Char('p')));
     update(
         &mut app,
-        Msg::PlEntriesLoaded(Ok(vec![entry(7, "甲", "notice")])),
+        Msg::PositiveList(PositiveListMsg::EntriesLoaded(Ok(vec![entry(
+            7, "甲", "notice",
+        )]))),
     );
     update(&mut app, key(KeyCode::Enter));
     update(
         &mut app,
-        Msg::PlEntryLoaded {
+        Msg::PositiveList(PositiveListMsg::EntryLoaded {
             id: 7,
             data: Ok(detail()),
-        },
+        }),
     );
     let (text, _) = screen(&app, 80, 24);
     let footer = text.lines().nth(23).unwrap_or_default().to_string();
@@ -227,7 +246,7 @@ fn staff_see_no_approval_keys_and_enterprises_apply_from_home() {
 
     let mut ent = logged_in(enterprise_user(), Lang::Zh);
     let fx = update(&mut ent, key(KeyCode::Char('a')));
-    assert_eq!(fx, vec![Effect::PlApply]);
+    assert_eq!(fx, vec![Effect::PositiveList(PositiveListEffect::Apply)]);
 }
 
 #[test]
@@ -258,7 +277,10 @@ fn batches_open_their_entries() {
     for lang in [Lang::Zh, Lang::En] {
         let mut app = list_app(lang);
         let fx = update(&mut app, key(KeyCode::Char('B')));
-        assert_eq!(fx, vec![Effect::PlLoadBatches]);
+        assert_eq!(
+            fx,
+            vec![Effect::PositiveList(PositiveListEffect::LoadBatches)]
+        );
         let batch = |id: i64, name: &str, counts: Vec<(&str, i64)>| Batch {
             id,
             uid: format!("b{id}"),
@@ -273,7 +295,7 @@ fn batches_open_their_entries() {
         };
         update(
             &mut app,
-            Msg::PlBatchesLoaded(Ok(vec![
+            Msg::PositiveList(PositiveListMsg::BatchesLoaded(Ok(vec![
                 batch(
                     3,
                     "2026年第2批",
@@ -285,7 +307,7 @@ fn batches_open_their_entries() {
                     "2025年第1批",
                     vec![("listed", 3), ("review", 1), ("removed", 1)],
                 ),
-            ])),
+            ]))),
         );
         insta::assert_snapshot!(
             format!("plist_batches_{}", lang.code()),
@@ -295,10 +317,12 @@ fn batches_open_their_entries() {
         let fx = update(&mut app, key(KeyCode::Enter));
         assert_eq!(
             fx,
-            vec![Effect::PlLoadEntries(PlFilter {
-                batch: Some((2, "2026年第1批".into())),
-                ..PlFilter::default()
-            })]
+            vec![Effect::PositiveList(PositiveListEffect::LoadEntries(
+                PositiveListFilter {
+                    batch: Some((2, "2026年第1批".into())),
+                    ..PositiveListFilter::default()
+                }
+            ))]
         );
     }
 }
@@ -310,13 +334,13 @@ fn export_writes_the_list_as_filtered_in_the_interface_language() {
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        vec![Effect::PlExport {
-            filter: PlFilter {
+        vec![Effect::PositiveList(PositiveListEffect::Export {
+            filter: PositiveListFilter {
                 state: Some(EntryState::Candidate),
-                ..PlFilter::default()
+                ..PositiveListFilter::default()
             },
             lang: Lang::En,
-        }]
+        })]
     );
 }
 
@@ -324,7 +348,7 @@ fn export_writes_the_list_as_filtered_in_the_interface_language() {
 fn a_new_batch_takes_a_typed_name_and_note() {
     let mut app = list_app(Lang::Zh);
     assert!(update(&mut app, key(KeyCode::Char('b'))).is_empty());
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("the batch form, not an automatic batch: {:?}", app.screen())
     };
     assert_eq!(f.fields.len(), 2);
@@ -334,21 +358,24 @@ fn a_new_batch_takes_a_typed_name_and_note() {
     let fx = update(&mut app, ctrl('s'));
     assert_eq!(
         fx,
-        vec![Effect::PlNewBatch {
+        vec![Effect::PositiveList(PositiveListEffect::NewBatch {
             name: "2026年冬季专项批".into(),
             note: "重点涉气企业".into()
-        }]
+        })]
     );
     // Done: back on the list, which reloads.
     let fx = update(
         &mut app,
-        Msg::PlDone(Ok(ecocase::i18n::Text::new(
+        Msg::PositiveList(PositiveListMsg::Done(Ok(ecocase::i18n::Text::new(
             ecocase::i18n::T::MsgPlBatchCreated,
-        ))),
+        )))),
     );
-    assert!(matches!(app.screen(), Screen::PlList(_)));
+    assert!(matches!(app.screen(), Screen::PositiveList(_)));
     assert!(
-        matches!(fx.as_slice(), [Effect::PlLoadEntries(_)]),
+        matches!(
+            fx.as_slice(),
+            [Effect::PositiveList(PositiveListEffect::LoadEntries(_))]
+        ),
         "{fx:?}"
     );
 }
@@ -357,14 +384,15 @@ fn a_new_batch_takes_a_typed_name_and_note() {
 fn off_site_means_are_edited_from_the_entry() {
     let mut app = entry_app(Lang::Zh);
     assert!(update(&mut app, key(KeyCode::Char('m'))).is_empty());
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         panic!("form")
     };
     let before = f.fields[0].typed().to_string();
     update(&mut app, key(KeyCode::End));
     type_text(&mut app, "；视频监控");
     let fx = update(&mut app, ctrl('s'));
-    let [Effect::PlSetOffsite { id, means, .. }] = fx.as_slice() else {
+    let [Effect::PositiveList(PositiveListEffect::SetOffsite { id, means, .. })] = fx.as_slice()
+    else {
         panic!("{fx:?}")
     };
     assert_eq!(*id, 7);
@@ -404,9 +432,9 @@ fn the_360_view_shows_the_list_history() {
     };
     update(
         &mut app,
-        Msg::DetailLoaded {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 1,
-            data: Ok(ecocase::tui::msg::DetailData {
+            data: Ok(ecocase::tui::screens::enterprise::DetailData {
                 enterprise: own,
                 former_names: Vec::new(),
                 history: None,
@@ -420,11 +448,11 @@ fn the_360_view_shows_the_list_history() {
                         "2026-10-09T02:00:00Z",
                     ),
                 ],
-                assist: Vec::new(),
+                assistance: Vec::new(),
                 manifests: Vec::new(),
                 inspections: Default::default(),
             }),
-        },
+        }),
     );
     update(&mut app, key(KeyCode::PageDown));
     let (text, _) = screen(&app, 80, 24);

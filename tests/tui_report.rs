@@ -11,14 +11,17 @@ use ecocase::export::summary::SummaryFormat;
 use ecocase::i18n::{Lang, Text};
 use ecocase::tui::app::{App, Screen, update};
 use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::screens::enterprise::EnterpriseEffect;
+use ecocase::tui::screens::report::ReportEffect;
+use ecocase::tui::screens::report::ReportMsg;
 use tui_common::*;
 
 /// The report screen opened from home, with last quarter as the runtime's default.
 fn report_app(info: ecocase::tui::msg::SessionInfo, lang: Lang) -> App {
     let mut app = logged_in(info, lang);
     let fx = update(&mut app, key(KeyCode::Char('r')));
-    assert_eq!(fx, vec![Effect::ReportDefaults]);
-    update(&mut app, Msg::ReportDefaults("2026-Q3".into()));
+    assert_eq!(fx, vec![Effect::Report(ReportEffect::Defaults)]);
+    update(&mut app, Msg::Report(ReportMsg::Defaults("2026-Q3".into())));
     app
 }
 
@@ -44,7 +47,7 @@ fn choices_name_the_file_and_enter_writes_it() {
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         fx,
-        vec![Effect::ExportSummary {
+        vec![Effect::Report(ReportEffect::ExportSummary {
             period: Period::parse("2026-Q3").expect("period"),
             region: Some(region),
             format: SummaryFormat::Csv,
@@ -54,12 +57,14 @@ fn choices_name_the_file_and_enter_writes_it() {
             )
             .into(),
             lang: Lang::Zh,
-        }]
+        })]
     );
     assert!(state(&app).running);
     update(
         &mut app,
-        Msg::ReportDone(Ok(Text::new(ecocase::i18n::T::ReportTitle))),
+        Msg::Report(ReportMsg::Done(Ok(Text::new(
+            ecocase::i18n::T::ReportTitle,
+        )))),
     );
     assert!(!state(&app).running);
 }
@@ -88,7 +93,7 @@ fn a_typed_file_name_stays_and_a_bad_period_is_refused_without_writing() {
     type_text(&mut app, "2026年第2季度");
     let fx = update(&mut app, key(KeyCode::Enter));
     assert!(
-        matches!(&fx[..], [Effect::ExportSummary { period, .. }] if period.from.to_string() == "2026-04-01"),
+        matches!(&fx[..], [Effect::Report(ReportEffect::ExportSummary { period, .. })] if period.from.to_string() == "2026-04-01"),
         "{fx:?}"
     );
 }
@@ -114,10 +119,12 @@ fn snapshots_80x24() {
         let mut app = report_app(supervisor(), lang);
         update(
             &mut app,
-            Msg::ReportDone(Ok(Text::new(ecocase::i18n::T::CliSummaryDone)
-                .arg("period", "2026年第3季度")
-                .arg("region", "全市")
-                .arg("path", "/home/chen/summary-2026-Q3-city.xlsx"))),
+            Msg::Report(ReportMsg::Done(Ok(Text::new(
+                ecocase::i18n::T::CliSummaryDone,
+            )
+            .arg("period", "2026年第3季度")
+            .arg("region", "全市")
+            .arg("path", "/home/chen/summary-2026-Q3-city.xlsx")))),
         );
         let (shown, cursor) = screen(&app, 80, 24);
         insta::assert_snapshot!(format!("report_{}", lang.code()), shown);
@@ -132,10 +139,10 @@ fn the_list_exports_as_shown_and_the_detail_its_dossier() {
     let fx = update(&mut app, key(KeyCode::Char('e')));
     assert_eq!(
         fx,
-        vec![Effect::ExportEnterprises {
+        vec![Effect::Enterprise(EnterpriseEffect::Export {
             filter,
             lang: Lang::Zh
-        }]
+        })]
     );
     update(&mut app, key(KeyCode::Enter));
     let Screen::Detail(d) = app.screen() else {
@@ -143,7 +150,13 @@ fn the_list_exports_as_shown_and_the_detail_its_dossier() {
     };
     let id = d.id;
     let fx = update(&mut app, key(KeyCode::Char('x')));
-    assert_eq!(fx, vec![Effect::ExportDossier { id, lang: Lang::Zh }]);
+    assert_eq!(
+        fx,
+        vec![Effect::Enterprise(EnterpriseEffect::ExportDossier {
+            id,
+            lang: Lang::Zh
+        })]
+    );
     update(
         &mut app,
         Msg::Written(Err(Text::new(ecocase::i18n::T::ErrReportWrite)
@@ -170,14 +183,20 @@ fn progress_is_shown_and_esc_cancels_the_running_summary() {
     use ecocase::service::report::job::SummaryProgress;
     let mut app = report_app(supervisor(), Lang::Zh);
     let fx = update(&mut app, key(KeyCode::Enter));
-    assert!(matches!(&fx[..], [Effect::ExportSummary { .. }]), "{fx:?}");
+    assert!(
+        matches!(
+            &fx[..],
+            [Effect::Report(ReportEffect::ExportSummary { .. })]
+        ),
+        "{fx:?}"
+    );
     update(
         &mut app,
-        Msg::ReportProgress(SummaryProgress {
+        Msg::Report(ReportMsg::Progress(SummaryProgress {
             done: 2,
             total: 5,
             next: Some(ecocase::i18n::T::ReportSecPlist),
-        }),
+        })),
     );
     let shown = screen(&app, 80, 24).0;
     assert!(
@@ -192,13 +211,15 @@ fn progress_is_shown_and_esc_cancels_the_running_summary() {
     assert!(update(&mut app, key(KeyCode::Char('x'))).is_empty());
     assert_eq!(
         update(&mut app, key(KeyCode::Esc)),
-        vec![Effect::CancelReport]
+        vec![Effect::Report(ReportEffect::Cancel)]
     );
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
     assert!(screen(&app, 80, 24).0.contains("正在取消..."));
     update(
         &mut app,
-        Msg::ReportDone(Err(Text::new(ecocase::i18n::T::ReportCancelled))),
+        Msg::Report(ReportMsg::Done(Err(Text::new(
+            ecocase::i18n::T::ReportCancelled,
+        )))),
     );
     let st = state(&app);
     assert!(!st.running && !st.cancelling && st.step.is_none());

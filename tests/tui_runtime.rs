@@ -12,8 +12,15 @@ use ecocase::service::enterprise::Warnings;
 use ecocase::service::home::TaskKind;
 use ecocase::service::system_clock;
 use ecocase::store::enterprise::Filter;
-use ecocase::tui::msg::{Effect, Msg, PageRequest, PageStart, SaveError};
+use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::runtime::Runtime;
+use ecocase::tui::screens::admin::AdminEffect;
+use ecocase::tui::screens::admin::AdminMsg;
+use ecocase::tui::screens::enterprise::EnterpriseEffect;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
+use ecocase::tui::screens::enterprise::{PageRequest, PageStart, SaveError};
+use ecocase::tui::screens::report::ReportEffect;
+use ecocase::tui::screens::report::ReportMsg;
 
 mod tui_common;
 
@@ -50,11 +57,11 @@ fn login(rt: &mut Runtime, user: &str) {
 }
 
 fn save(rt: &mut Runtime, draft: EnterpriseDraft, warnings: Warnings) -> Option<Msg> {
-    rt.execute(Effect::SaveEnterprise {
+    rt.execute(Effect::Enterprise(EnterpriseEffect::Save {
         editing: None,
         draft,
         warnings,
-    })
+    }))
 }
 
 fn draft(uscc: &str, name: &str, region: &str) -> EnterpriseDraft {
@@ -93,7 +100,7 @@ fn saving_refuses_a_wrong_check_character_then_saves_and_finds_by_two_characters
         "371502",
     );
     match save(&mut rt, bad, Warnings::Stop) {
-        Some(Msg::SaveFailed(SaveError::Invalid(issues))) => {
+        Some(Msg::Enterprise(EnterpriseMsg::SaveFailed(SaveError::Invalid(issues)))) => {
             let texts: Vec<String> = issues.iter().map(|i| i.render(Lang::Zh)).collect();
             assert!(
                 texts.contains(&"校验码不符，应为 X".to_string()),
@@ -110,33 +117,39 @@ fn saving_refuses_a_wrong_check_character_then_saves_and_finds_by_two_characters
     );
     assert!(matches!(
         save(&mut rt, good.clone(), Warnings::Stop),
-        Some(Msg::SaveFailed(SaveError::Invalid(_)))
+        Some(Msg::Enterprise(EnterpriseMsg::SaveFailed(
+            SaveError::Invalid(_)
+        )))
     ));
     let saved = match save(&mut rt, good, Warnings::Acknowledge) {
-        Some(Msg::Saved(e)) => e,
+        Some(Msg::Enterprise(EnterpriseMsg::Saved(e))) => e,
         other => panic!("{other:?}"),
     };
-    let msg = rt.execute(Effect::LoadPage(PageRequest {
-        req: 9,
-        filter: Filter {
-            query: "绿源".into(),
-            ..Filter::default()
+    let msg = rt.execute(Effect::Enterprise(EnterpriseEffect::LoadPage(
+        PageRequest {
+            req: 9,
+            filter: Filter {
+                query: "绿源".into(),
+                ..Filter::default()
+            },
+            start: PageStart::After(None),
+            limit: 19,
+            count: true,
         },
-        start: PageStart::After(None),
-        limit: 19,
-        count: true,
-    }));
+    )));
     match msg {
-        Some(Msg::PageLoaded {
+        Some(Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req: 9,
             rows: Ok(rows),
             total: Some(1),
             ..
-        }) => assert_eq!(rows[0].id, saved.id),
+        })) => assert_eq!(rows[0].id, saved.id),
         other => panic!("{other:?}"),
     }
-    match rt.execute(Effect::LoadDetail { id: saved.id }) {
-        Some(Msg::DetailLoaded { data: Ok(d), .. }) => {
+    match rt.execute(Effect::Enterprise(EnterpriseEffect::LoadDetail {
+        id: saved.id,
+    })) {
+        Some(Msg::Enterprise(EnterpriseMsg::DetailLoaded { data: Ok(d), .. })) => {
             let history = d.history.expect("bureau roles see the history");
             assert_eq!(history.last().map(|h| h.action.as_str()), Some("create"));
         }
@@ -155,7 +168,7 @@ fn home_counts_follow_the_account_scope() {
     ] {
         assert!(matches!(
             save(&mut rt, draft(uscc, name, region), Warnings::Acknowledge),
-            Some(Msg::Saved(_))
+            Some(Msg::Enterprise(EnterpriseMsg::Saved(_)))
         ));
     }
     let count = |msg: Option<Msg>, kind: TaskKind| match msg {
@@ -196,7 +209,7 @@ fn a_commit_by_another_process_is_noticed_on_the_idle_tick() {
             draft("91130200699229617X", "甲", "371502"),
             Warnings::Acknowledge
         ),
-        Some(Msg::Saved(_))
+        Some(Msg::Enterprise(EnterpriseMsg::Saved(_)))
     ));
     assert_eq!(rt.execute(Effect::CheckDataVersion), Some(Msg::DataChanged));
     assert_eq!(rt.execute(Effect::CheckDataVersion), None);
@@ -319,16 +332,20 @@ fn administration_effects_go_through_the_service_and_are_audited() {
         enterprise_uscc: None,
         password: PW.into(),
     };
-    match rt.execute(Effect::AddUser(account.clone())) {
-        Some(Msg::AdminDone(Ok(t))) => assert_eq!(t.render(Lang::Zh), "已添加用户 guanxian01"),
+    match rt.execute(Effect::Admin(AdminEffect::AddUser(account.clone()))) {
+        Some(Msg::Admin(AdminMsg::Done(Ok(t)))) => {
+            assert_eq!(t.render(Lang::Zh), "已添加用户 guanxian01")
+        }
         other => panic!("{other:?}"),
     }
-    match rt.execute(Effect::AddUser(account)) {
-        Some(Msg::AdminDone(Err(t))) => assert_eq!(t.render(Lang::Zh), "用户名 guanxian01 已存在"),
+    match rt.execute(Effect::Admin(AdminEffect::AddUser(account))) {
+        Some(Msg::Admin(AdminMsg::Done(Err(t)))) => {
+            assert_eq!(t.render(Lang::Zh), "用户名 guanxian01 已存在")
+        }
         other => panic!("{other:?}"),
     }
-    match rt.execute(Effect::LoadAccounts) {
-        Some(Msg::AccountsLoaded(Ok((rows, units)))) => {
+    match rt.execute(Effect::Admin(AdminEffect::LoadAccounts)) {
+        Some(Msg::Admin(AdminMsg::AccountsLoaded(Ok((rows, units))))) => {
             let a = rows
                 .iter()
                 .find(|a| a.username == "guanxian01")
@@ -361,63 +378,63 @@ fn administration_effects_go_through_the_service_and_are_audited() {
         ),
         ("2028-12-31", "2026-01-01", "有效期至不能早于有效期自"),
     ] {
-        match rt.execute(Effect::AddCertificate {
+        match rt.execute(Effect::Admin(AdminEffect::AddCertificate {
             username: "guanxian01".into(),
             certificate: cert(from, to),
-        }) {
-            Some(Msg::AdminDone(Err(t))) => assert_eq!(t.render(Lang::Zh), said),
+        })) {
+            Some(Msg::Admin(AdminMsg::Done(Err(t)))) => assert_eq!(t.render(Lang::Zh), said),
             other => panic!("{other:?}"),
         }
     }
     assert!(matches!(
-        rt.execute(Effect::AddCertificate {
+        rt.execute(Effect::Admin(AdminEffect::AddCertificate {
             username: "guanxian01".into(),
             certificate: cert("2026-01-01", "2028-12-31"),
-        }),
-        Some(Msg::AdminDone(Ok(_)))
+        })),
+        Some(Msg::Admin(AdminMsg::Done(Ok(_))))
     ));
-    match rt.execute(Effect::LoadCertificates {
+    match rt.execute(Effect::Admin(AdminEffect::LoadCertificates {
         username: "guanxian01".into(),
-    }) {
-        Some(Msg::CertificatesLoaded {
+    })) {
+        Some(Msg::Admin(AdminMsg::CertificatesLoaded {
             certificates: Ok(c),
             ..
-        }) => assert_eq!(c.len(), 1),
+        })) => assert_eq!(c.len(), 1),
         other => panic!("{other:?}"),
     }
     assert!(matches!(
-        rt.execute(Effect::SetUserActive {
+        rt.execute(Effect::Admin(AdminEffect::SetUserActive {
             username: "guanxian01".into(),
             active: false
-        }),
-        Some(Msg::AdminDone(Ok(_)))
+        })),
+        Some(Msg::Admin(AdminMsg::Done(Ok(_))))
     ));
-    match rt.execute(Effect::SetSetting {
+    match rt.execute(Effect::Admin(AdminEffect::SetSetting {
         key: "session.idle_lock_minutes".into(),
         value: "abc".into(),
-    }) {
-        Some(Msg::SettingSaved(Err(t))) => assert_eq!(
+    })) {
+        Some(Msg::Admin(AdminMsg::SettingSaved(Err(t)))) => assert_eq!(
             t.render(Lang::En),
             "Setting session.idle_lock_minutes must be a whole number from 1 to 3650"
         ),
         other => panic!("{other:?}"),
     }
     assert!(matches!(
-        rt.execute(Effect::SetSetting {
+        rt.execute(Effect::Admin(AdminEffect::SetSetting {
             key: "session.idle_lock_minutes".into(),
             value: "20".into(),
-        }),
-        Some(Msg::SettingSaved(Ok(_)))
+        })),
+        Some(Msg::Admin(AdminMsg::SettingSaved(Ok(_))))
     ));
-    match rt.execute(Effect::LoadAudit {
+    match rt.execute(Effect::Admin(AdminEffect::LoadAudit {
         req: 3,
         before: None,
         limit: 2,
-    }) {
-        Some(Msg::AuditLoaded {
+    })) {
+        Some(Msg::Admin(AdminMsg::AuditLoaded {
             req: 3,
             rows: Ok(rows),
-        }) => {
+        })) => {
             assert_eq!(
                 rows.len(),
                 3,
@@ -432,8 +449,8 @@ fn administration_effects_go_through_the_service_and_are_audited() {
         }
         other => panic!("{other:?}"),
     }
-    match rt.execute(Effect::VerifyAudit) {
-        Some(Msg::AuditVerified(Ok(report))) => {
+    match rt.execute(Effect::Admin(AdminEffect::VerifyAudit)) {
+        Some(Msg::Admin(AdminMsg::AuditVerified(Ok(report)))) => {
             assert!(report.rows >= 6);
             assert_eq!(report.first_broken, None);
         }
@@ -446,15 +463,15 @@ fn staff_are_refused_the_administration_effects() {
     let (_dir, path) = database();
     let mut rt = Runtime::new(path, system_clock());
     login(&mut rt, "staff");
-    match rt.execute(Effect::LoadAccounts) {
-        Some(Msg::AccountsLoaded(Err(t))) => {
+    match rt.execute(Effect::Admin(AdminEffect::LoadAccounts)) {
+        Some(Msg::Admin(AdminMsg::AccountsLoaded(Err(t)))) => {
             assert_eq!(t.render(Lang::Zh), "无权执行此操作：管理用户")
         }
         other => panic!("{other:?}"),
     }
     assert!(matches!(
-        rt.execute(Effect::VerifyAudit),
-        Some(Msg::AuditVerified(Err(_)))
+        rt.execute(Effect::Admin(AdminEffect::VerifyAudit)),
+        Some(Msg::Admin(AdminMsg::AuditVerified(Err(_))))
     ));
 }
 
@@ -465,13 +482,13 @@ fn the_summary_runs_in_the_background_and_reports_progress_through_the_channel()
     let mut rt = Runtime::new(path, system_clock()).with_sender(tx);
     login(&mut rt, "staff");
     let file = dir.path().join("summary.csv");
-    let started = rt.execute(Effect::ExportSummary {
+    let started = rt.execute(Effect::Report(ReportEffect::ExportSummary {
         period: ecocase::domain::report::Period::parse("2026-Q3").expect("period"),
         region: None,
         format: ecocase::export::summary::SummaryFormat::Csv,
         file: file.clone(),
         lang: Lang::Zh,
-    });
+    }));
     assert!(
         started.is_none(),
         "answered through the channel: {started:?}"
@@ -479,8 +496,8 @@ fn the_summary_runs_in_the_background_and_reports_progress_through_the_channel()
     let mut steps = Vec::new();
     let done = loop {
         match rx.recv_timeout(std::time::Duration::from_secs(60)) {
-            Ok(Msg::ReportProgress(p)) => steps.push(p.done),
-            Ok(Msg::ReportDone(r)) => break r,
+            Ok(Msg::Report(ReportMsg::Progress(p))) => steps.push(p.done),
+            Ok(Msg::Report(ReportMsg::Done(r))) => break r,
             other => panic!("unexpected: {other:?}"),
         }
     };
@@ -490,7 +507,7 @@ fn the_summary_runs_in_the_background_and_reports_progress_through_the_channel()
     assert_eq!(steps.first(), Some(&0));
     assert_eq!(steps.last(), steps.len().checked_sub(1).as_ref());
     // A cancel after the job ended touches nothing.
-    assert!(rt.execute(Effect::CancelReport).is_none());
+    assert!(rt.execute(Effect::Report(ReportEffect::Cancel)).is_none());
     assert!(file.exists());
 }
 
@@ -546,9 +563,13 @@ fn a_full_disk_refuses_the_save_and_the_form_keeps_its_input() {
             d.address = "聊城市东昌府区".repeat(25);
         }
         match save(&mut rt, d, Warnings::Acknowledge) {
-            Some(Msg::Saved(_)) => {}
-            Some(Msg::SaveFailed(SaveError::Other(t))) if full.is_none() => full = Some(t),
-            Some(Msg::SaveFailed(SaveError::Other(_))) => break,
+            Some(Msg::Enterprise(EnterpriseMsg::Saved(_))) => {}
+            Some(Msg::Enterprise(EnterpriseMsg::SaveFailed(SaveError::Other(t))))
+                if full.is_none() =>
+            {
+                full = Some(t)
+            }
+            Some(Msg::Enterprise(EnterpriseMsg::SaveFailed(SaveError::Other(_)))) => break,
             other => panic!("{other:?}"),
         }
     }
@@ -567,11 +588,14 @@ fn a_full_disk_refuses_the_save_and_the_form_keeps_its_input() {
     let fx = update(&mut app, tui_common::ctrl('s'));
     let save_effect = fx
         .into_iter()
-        .find(|e| matches!(e, Effect::SaveEnterprise { .. }))
+        .find(|e| matches!(e, Effect::Enterprise(EnterpriseEffect::Save { .. })))
         .expect("the form asks to save");
     let answer = rt.execute(save_effect).expect("an answer");
     assert!(
-        matches!(answer, Msg::SaveFailed(SaveError::Other(_))),
+        matches!(
+            answer,
+            Msg::Enterprise(EnterpriseMsg::SaveFailed(SaveError::Other(_)))
+        ),
         "{answer:?}"
     );
     update(&mut app, answer);

@@ -13,7 +13,10 @@ use ecocase::service::home::{Home, HomeTask, TaskKind};
 use ecocase::store::audit::AuditRow;
 use ecocase::store::enterprise::{Alert, Filter};
 use ecocase::tui::app::{App, update};
-use ecocase::tui::msg::{DetailData, Msg, PageRequest, SaveError};
+use ecocase::tui::msg::Msg;
+use ecocase::tui::screens::enterprise::EnterpriseEffect;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
+use ecocase::tui::screens::enterprise::{DetailData, PageRequest, SaveError};
 use ecocase::tui::theme::Theme;
 use tui_common::*;
 
@@ -71,18 +74,18 @@ fn load_page(app: &mut App, fx: Vec<ecocase::tui::msg::Effect>, total: i64) {
     let req: PageRequest = fx
         .into_iter()
         .find_map(|e| match e {
-            ecocase::tui::msg::Effect::LoadPage(r) => Some(r),
+            ecocase::tui::msg::Effect::Enterprise(EnterpriseEffect::LoadPage(r)) => Some(r),
             _ => None,
         })
         .expect("page request");
     update(
         app,
-        Msg::PageLoaded {
+        Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req: req.req,
             start: req.start,
             rows: Ok(rows()),
             total: Some(total),
-        },
+        }),
     );
 }
 
@@ -155,7 +158,7 @@ fn detail(lang: Lang) -> App {
         },
     ];
     let data = DetailData {
-        assist: Vec::new(),
+        assistance: Vec::new(),
         manifests: Vec::new(),
         inspections: Default::default(),
         enterprise: e,
@@ -169,10 +172,10 @@ fn detail(lang: Lang) -> App {
     };
     update(
         &mut app,
-        Msg::DetailLoaded {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded {
             id: 4,
             data: Ok(data),
-        },
+        }),
     );
     app
 }
@@ -198,7 +201,10 @@ fn form_with_error(lang: Lang) -> App {
             Text::new(T::ErrRequired).arg_key("field", T::FieldRegion),
         ),
     ];
-    update(&mut app, Msg::SaveFailed(SaveError::Invalid(issues)));
+    update(
+        &mut app,
+        Msg::Enterprise(EnterpriseMsg::SaveFailed(SaveError::Invalid(issues))),
+    );
     // Back to the name to keep typing there.
     update(&mut app, key(KeyCode::Tab));
     update(&mut app, key(KeyCode::Tab));

@@ -13,6 +13,8 @@ use ecocase::store::account::Certificate;
 use ecocase::store::enterprise::Filter;
 use ecocase::tui::app::{App, update};
 use ecocase::tui::msg::{Effect, Msg};
+use ecocase::tui::screens::admin::AdminEffect;
+use ecocase::tui::screens::admin::AdminMsg;
 use tui_common::*;
 
 fn snap(app: &App) -> String {
@@ -54,7 +56,10 @@ fn admin_home(lang: Lang) -> App {
 fn users(lang: Lang) -> App {
     let mut app = admin_home(lang);
     update(&mut app, key(KeyCode::Enter));
-    update(&mut app, Msg::AccountsLoaded(Ok(accounts())));
+    update(
+        &mut app,
+        Msg::Admin(AdminMsg::AccountsLoaded(Ok(accounts()))),
+    );
     update(&mut app, key(KeyCode::Down));
     app
 }
@@ -73,13 +78,13 @@ fn account(lang: Lang) -> App {
     };
     update(
         &mut app,
-        Msg::CertificatesLoaded {
+        Msg::Admin(AdminMsg::CertificatesLoaded {
             username: "liqiang.inspector".into(),
             certificates: Ok(vec![
                 cert("LC-2026-0158", "2026-01-01", "2028-12-31"),
                 cert("LC-2022-0031", "2022-01-01", "2025-12-31"),
             ]),
-        },
+        }),
     );
     app
 }
@@ -110,7 +115,7 @@ fn settings(lang: Lang) -> App {
             description: *description,
         })
         .collect();
-    update(&mut app, Msg::SettingsLoaded(Ok(rows)));
+    update(&mut app, Msg::Admin(AdminMsg::SettingsLoaded(Ok(rows))));
     update(&mut app, key(KeyCode::Down));
     update(&mut app, key(KeyCode::Enter));
     update(&mut app, ctrl('u'));
@@ -124,7 +129,7 @@ fn audit(lang: Lang) -> App {
     update(&mut app, key(KeyCode::Down));
     let fx = update(&mut app, key(KeyCode::Enter));
     let req = match fx.as_slice() {
-        [Effect::LoadAudit { req, .. }] => *req,
+        [Effect::Admin(AdminEffect::LoadAudit { req, .. })] => *req,
         other => panic!("{other:?}"),
     };
     let rows = vec![
@@ -160,10 +165,10 @@ fn audit(lang: Lang) -> App {
     ];
     update(
         &mut app,
-        Msg::AuditLoaded {
+        Msg::Admin(AdminMsg::AuditLoaded {
             req,
             rows: Ok(rows),
-        },
+        }),
     );
     app
 }

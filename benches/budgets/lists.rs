@@ -11,10 +11,14 @@ use ecocase::domain::positive_list::EntryState;
 use ecocase::service::Session;
 use ecocase::service::assistance::Queue;
 use ecocase::store::manifest::ListFilter;
-use ecocase::tui::msg::{Effect, Msg};
-use ecocase::tui::screens::inspection::{InspData, InspQuery, InspTab};
-use ecocase::tui::screens::manifest::{MfEffect, MfMsg, PAGE as MF_PAGE, Tab};
-use ecocase::tui::screens::positive_list::PlFilter;
+use ecocase::tui::msg::Msg;
+use ecocase::tui::screens::inspection::{
+    InspectionData, InspectionMsg, InspectionQuery, InspectionTab,
+};
+use ecocase::tui::screens::manifest::{ManifestEffect, ManifestMsg, PAGE as MF_PAGE, Tab};
+use ecocase::tui::screens::positive_list::{
+    PositiveListEffect, PositiveListFilter, PositiveListMsg,
+};
 use std::path::Path;
 
 /// The accounts measured: everything, and one county's branch.
@@ -83,12 +87,12 @@ fn reference(db: &Path, first: &str, next: &str, bound: i64) -> (f64, f64) {
 
 /// One manifest page through the runtime's effect; the id of its last row.
 fn manifest_page(s: &mut Session, filter: &ListFilter) -> Option<i64> {
-    let effect = MfEffect::LoadPage {
+    let effect = ManifestEffect::LoadPage {
         filter: filter.clone(),
         limit: MF_PAGE,
     };
     match ecocase::tui::execute::manifest::execute(s, effect) {
-        Some(Msg::Mf(MfMsg::Page { rows: Ok(r), .. })) => {
+        Some(Msg::Manifest(ManifestMsg::Page { rows: Ok(r), .. })) => {
             r.0.get(MF_PAGE - 1).map(|x| x.manifest.id)
         }
         other => panic!("manifest page failed: {other:?}"),
@@ -130,9 +134,9 @@ pub fn manifests(db: &Path, table: &mut Table) {
 }
 
 /// One inspection page through the runtime's query; the cursor after its last row.
-fn inspection_page(s: &Session, q: InspQuery) -> Option<(String, i64)> {
+fn inspection_page(s: &Session, q: InspectionQuery) -> Option<(String, i64)> {
     match ecocase::tui::execute::inspection::load(s, q) {
-        Msg::InspLoaded(InspData::Page { rows: Ok(rows), .. }) => rows
+        Msg::Inspection(InspectionMsg::Loaded(InspectionData::Page { rows: Ok(rows), .. })) => rows
             .get(ecocase::tui::screens::inspection::PAGE - 1)
             .map(|r| (r.planned_on.clone(), r.id)),
         other => panic!("inspection page failed: {other:?}"),
@@ -154,9 +158,9 @@ pub fn inspections(db: &Path, table: &mut Table) {
         if user == "supervisor" {
             filters.push((" + region 371525".into(), None, Some("371525".into())));
         }
-        for tab in InspTab::TABS {
+        for tab in InspectionTab::TABS {
             for (name, category, region) in &filters {
-                let query = |after| InspQuery::Page {
+                let query = |after| InspectionQuery::Page {
                     tab,
                     category: *category,
                     region: region.clone(),
@@ -186,7 +190,7 @@ pub fn inspections(db: &Path, table: &mut Table) {
 
 /// The 帮扶 queue: each of its tabs (each state, near due, overdue, all), per account.
 pub fn assist_queue(db: &Path, table: &mut Table) {
-    // Rows the runtime asks for (`ASSIST_ROWS` in tui/execute.rs).
+    // Rows the runtime asks for (`QUEUE_ROWS` in tui/execute.rs).
     const ROWS: usize = 100;
     let mut worst = Worst::default();
     for user in USERS {
@@ -223,43 +227,44 @@ pub fn positive_list(db: &Path, table: &mut Table) {
     let mut worst = Worst::default();
     for user in USERS {
         let mut s = session(db, user);
-        let mut filters: Vec<(String, PlFilter)> = vec![("all".into(), PlFilter::default())];
+        let mut filters: Vec<(String, PositiveListFilter)> =
+            vec![("all".into(), PositiveListFilter::default())];
         filters.extend(EntryState::ALL.iter().map(|st| {
             (
                 format!("{st:?}"),
-                PlFilter {
+                PositiveListFilter {
                     state: Some(*st),
-                    ..PlFilter::default()
+                    ..PositiveListFilter::default()
                 },
             )
         }));
         for (name, f) in [
             (
                 "review due",
-                PlFilter {
+                PositiveListFilter {
                     due_only: true,
-                    ..PlFilter::default()
+                    ..PositiveListFilter::default()
                 },
             ),
             (
                 "notice ending",
-                PlFilter {
+                PositiveListFilter {
                     notice_ending: true,
-                    ..PlFilter::default()
+                    ..PositiveListFilter::default()
                 },
             ),
             (
                 "removal pending",
-                PlFilter {
+                PositiveListFilter {
                     pending_removal: true,
-                    ..PlFilter::default()
+                    ..PositiveListFilter::default()
                 },
             ),
             (
                 "region 371525",
-                PlFilter {
+                PositiveListFilter {
                     region: Some("371525".into()),
-                    ..PlFilter::default()
+                    ..PositiveListFilter::default()
                 },
             ),
         ] {
@@ -270,9 +275,9 @@ pub fn positive_list(db: &Path, table: &mut Table) {
                 RUNS,
                 || match ecocase::tui::execute::positive_list::execute(
                     &mut s,
-                    Effect::PlLoadEntries(f.clone()),
+                    PositiveListEffect::LoadEntries(f.clone()),
                 ) {
-                    Some(Msg::PlEntriesLoaded(Ok(_))) => {}
+                    Some(Msg::PositiveList(PositiveListMsg::EntriesLoaded(Ok(_)))) => {}
                     other => panic!("positive list failed: {other:?}"),
                 },
             );

@@ -20,8 +20,9 @@ mod table;
 use ecocase::service::account::auth;
 use ecocase::service::{Session, system_clock};
 use ecocase::store::enterprise::{Alert, Cursor, Filter, Sort};
-use ecocase::tui::execute::{load_detail, load_page};
-use ecocase::tui::msg::{PageRequest, PageStart};
+use ecocase::tui::execute::enterprise::{load_detail, load_page};
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
+use ecocase::tui::screens::enterprise::{PageRequest, PageStart};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -136,7 +137,11 @@ fn first_page(s: &Session, filter: &Filter) -> (f64, Option<Cursor>) {
                 count: true,
             },
         );
-        if let ecocase::tui::msg::Msg::PageLoaded { rows: Ok(rows), .. } = msg {
+        if let ecocase::tui::msg::Msg::Enterprise(EnterpriseMsg::PageLoaded {
+            rows: Ok(rows),
+            ..
+        }) = msg
+        {
             cursor = rows.get(PAGE_ROWS - 1).map(Cursor::after);
         }
     });

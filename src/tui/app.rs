@@ -10,6 +10,7 @@ use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
 use crate::tui::overlays::help::HelpState;
 use crate::tui::overlays::palette::PaletteState;
 use crate::tui::overlays::{Overlay, OverlayOut};
+use crate::tui::screens::admin::AdminEffect;
 use crate::tui::screens::admin::audit::AuditState;
 use crate::tui::screens::admin::settings::SettingsState;
 use crate::tui::screens::admin::users::UsersState;
@@ -267,7 +268,10 @@ impl App {
             }
             ConfirmKind::SetActive { username, active } => {
                 self.message = Some(Message::progress(T::MsgSaving));
-                vec![Effect::SetUserActive { username, active }]
+                vec![Effect::Admin(AdminEffect::SetUserActive {
+                    username,
+                    active,
+                })]
             }
             ConfirmKind::AckWarnings(_) => {
                 let out = self.with_top(|s, _| match s {
@@ -302,10 +306,13 @@ impl App {
                 (Cmd::Users, Screen::Users(_))
                     | (Cmd::Settings, Screen::Settings(_))
                     | (Cmd::Audit, Screen::Audit(_))
-                    | (Cmd::Assist, Screen::AssistQueue(_))
+                    | (Cmd::Assist, Screen::AssistanceQueue(_))
                     | (Cmd::Report, Screen::Report(_))
-                    | (Cmd::Manifests, Screen::MfList(_))
-                    | (Cmd::Inspect, Screen::InspList(_) | Screen::RectList(_))
+                    | (Cmd::Manifests, Screen::ManifestList(_))
+                    | (
+                        Cmd::Inspect,
+                        Screen::InspectionList(_) | Screen::RectList(_)
+                    )
                     | (Cmd::Draws, Screen::Draws(_))
             )
         };
@@ -320,17 +327,17 @@ impl App {
         let out = self.with_top(|_, env| match cmd {
             Cmd::Users => UsersState::open(),
             Cmd::Settings => SettingsState::open(),
-            Cmd::Assist => crate::tui::screens::assistance::AssistQueueState::open(),
+            Cmd::Assist => crate::tui::screens::assistance::AssistanceQueueState::open(),
             Cmd::Report => crate::tui::screens::report::ReportState::open(env),
-            Cmd::Manifests => crate::tui::screens::manifest::MfListState::open(
+            Cmd::Manifests => crate::tui::screens::manifest::ManifestListState::open(
                 crate::tui::screens::manifest::Tab::All,
             ),
             // inspections: enterprise accounts reach their rectification orders
             Cmd::Inspect if env.may(crate::domain::account::Action::RectifyReport) => {
                 crate::tui::screens::inspection::RectListState::open()
             }
-            Cmd::Inspect => crate::tui::screens::inspection::InspListState::open(
-                crate::tui::screens::inspection::InspTab::Mine,
+            Cmd::Inspect => crate::tui::screens::inspection::InspectionListState::open(
+                crate::tui::screens::inspection::InspectionTab::Mine,
             ),
             Cmd::Draws => crate::tui::screens::inspection::DrawsState::open(),
             _ => AuditState::open(env),

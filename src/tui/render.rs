@@ -8,7 +8,7 @@ use crate::tui::keymap::{Cmd, bindings_for, first_key};
 use crate::tui::overlays::filter::summary;
 use crate::tui::screens::admin::form::AdminFormKind;
 use crate::tui::screens::admin::{audit_view, form_view as admin_form_view, settings, users_view};
-use crate::tui::screens::assistance::view as assist_view;
+use crate::tui::screens::assistance::view as assistance_view;
 use crate::tui::screens::enterprise::{detail_view, form_view, list_view};
 use crate::tui::screens::{auth_view, home};
 use crate::tui::text::{count, sanitize, width};
@@ -67,27 +67,27 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 audit_view::render_entry(frame, body, app, s);
                 None
             }
-            Screen::PlList(s) => {
+            Screen::PositiveList(s) => {
                 crate::tui::screens::positive_list::view::render_list(frame, body, app, s);
                 None
             }
-            Screen::PlEntry(s) => {
+            Screen::PositiveListEntry(s) => {
                 crate::tui::screens::positive_list::view::render_entry(frame, body, app, s);
                 None
             }
-            Screen::PlBatches(s) => {
+            Screen::PositiveListBatches(s) => {
                 crate::tui::screens::positive_list::view::render_batches(frame, body, app, s);
                 None
             }
-            Screen::AssistQueue(s) => {
-                assist_view::render_queue(frame, body, app, s);
+            Screen::AssistanceQueue(s) => {
+                assistance_view::render_queue(frame, body, app, s);
                 None
             }
-            Screen::AssistDetail(s) => {
-                assist_view::render_detail(frame, body, app, s);
+            Screen::AssistanceDetail(s) => {
+                assistance_view::render_detail(frame, body, app, s);
                 None
             }
-            Screen::AssistForm(s) => assist_view::render_form(frame, body, app, s),
+            Screen::AssistanceForm(s) => assistance_view::render_form(frame, body, app, s),
             Screen::Report(s) => crate::tui::screens::report::render(frame, body, app, s),
             Screen::MeetingList(s) => {
                 crate::tui::screens::assistance::meeting_view::render_list(frame, body, app, s);
@@ -98,33 +98,33 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             // 危险废物转移联单 (manifests)
-            Screen::MfList(s) => {
+            Screen::ManifestList(s) => {
                 crate::tui::screens::manifest::view::render_list(frame, body, app, s);
                 None
             }
-            Screen::MfDetail(s) => {
+            Screen::ManifestDetail(s) => {
                 crate::tui::screens::manifest::view::render_detail(frame, body, app, s);
                 None
             }
-            Screen::MfRef(s) => {
+            Screen::ManifestRef(s) => {
                 crate::tui::screens::manifest::view::render_ref(frame, body, app, s);
                 None
             }
-            Screen::MfForm(s) => {
+            Screen::ManifestForm(s) => {
                 crate::tui::screens::manifest::form_view::render_form(frame, body, app, s)
             }
-            Screen::MfAction(s) => {
+            Screen::ManifestAction(s) => {
                 crate::tui::screens::manifest::form_view::render_action(frame, body, app, s)
             }
-            Screen::InspList(s) => {
+            Screen::InspectionList(s) => {
                 crate::tui::screens::inspection::view::render_list(frame, body, app, s);
                 None
             }
-            Screen::InspDetail(s) => {
+            Screen::InspectionDetail(s) => {
                 crate::tui::screens::inspection::view::render_detail(frame, body, app, s);
                 None
             }
-            Screen::InspForm(s) => {
+            Screen::InspectionForm(s) => {
                 crate::tui::screens::inspection::view::render_form(frame, body, app, s)
             }
             Screen::RectList(s) => {
@@ -200,9 +200,9 @@ fn breadcrumb(app: &App) -> String {
             },
             Screen::Settings(_) => T::ScreenSettings.get(lang).to_string(),
             Screen::Audit(_) => T::ScreenAudit.get(lang).to_string(),
-            Screen::PlList(_) => T::ScreenPlList.get(lang).to_string(),
-            Screen::PlBatches(_) => T::ScreenPlBatches.get(lang).to_string(),
-            Screen::PlEntry(e) => e
+            Screen::PositiveList(_) => T::ScreenPlList.get(lang).to_string(),
+            Screen::PositiveListBatches(_) => T::ScreenPlBatches.get(lang).to_string(),
+            Screen::PositiveListEntry(e) => e
                 .data
                 .as_ref()
                 .map(|d| d.entry.enterprise_name.clone())
@@ -210,33 +210,33 @@ fn breadcrumb(app: &App) -> String {
             Screen::AuditEntry(e) => Text::new(T::ScreenAuditEntry)
                 .arg("seq", e.row.seq)
                 .render(lang),
-            Screen::AssistQueue(_) => T::AssistScreenQueue.get(lang).to_string(),
-            Screen::AssistDetail(d) => d
+            Screen::AssistanceQueue(_) => T::AssistScreenQueue.get(lang).to_string(),
+            Screen::AssistanceDetail(d) => d
                 .data
                 .as_ref()
                 .map(|d| sanitize(&d.detail.request.number))
                 .unwrap_or_else(|| T::AssistScreenQueue.get(lang).to_string()),
-            Screen::AssistForm(f) => f.title().get(lang).to_string(),
+            Screen::AssistanceForm(f) => f.title().get(lang).to_string(),
             Screen::Report(_) => T::ReportTitle.get(lang).to_string(),
             Screen::MeetingList(_) => T::MeetingScreenList.get(lang).to_string(),
             Screen::MeetingDetail(m) => sanitize(&m.title(lang)),
             // 危险废物转移联单 (manifests)
-            Screen::MfList(_) => T::MfScreenList.get(lang).to_string(),
-            Screen::MfDetail(d) => d
+            Screen::ManifestList(_) => T::MfScreenList.get(lang).to_string(),
+            Screen::ManifestDetail(d) => d
                 .data
                 .as_ref()
                 .map(|d| d.detail.manifest.number.clone())
                 .unwrap_or_else(|| T::MfScreenList.get(lang).to_string()),
-            Screen::MfForm(f) => f.title().get(lang).to_string(),
-            Screen::MfAction(f) => f.title().get(lang).to_string(),
-            Screen::MfRef(_) => T::MfScreenRef.get(lang).to_string(),
-            Screen::InspList(_) => T::InScreenList.get(lang).to_string(),
-            Screen::InspDetail(d) => d
+            Screen::ManifestForm(f) => f.title().get(lang).to_string(),
+            Screen::ManifestAction(f) => f.title().get(lang).to_string(),
+            Screen::ManifestRef(_) => T::MfScreenRef.get(lang).to_string(),
+            Screen::InspectionList(_) => T::InScreenList.get(lang).to_string(),
+            Screen::InspectionDetail(d) => d
                 .data
                 .as_ref()
                 .map(|d| sanitize(&d.detail.inspection.number))
                 .unwrap_or_else(|| T::InScreenList.get(lang).to_string()),
-            Screen::InspForm(f) => f.title().get(lang).to_string(),
+            Screen::InspectionForm(f) => f.title().get(lang).to_string(),
             Screen::RectList(_) => T::InScreenRects.get(lang).to_string(),
             Screen::Draws(_) => T::DrawScreen.get(lang).to_string(),
         })

@@ -8,21 +8,27 @@ use crate::tui::screens::admin::form::AdminFormState;
 use crate::tui::screens::admin::settings::SettingsState;
 use crate::tui::screens::admin::users::{AccountState, UsersState};
 use crate::tui::screens::assistance::meeting::{MeetingDetailState, MeetingListState};
-use crate::tui::screens::assistance::{AssistDetailState, AssistFormState, AssistQueueState};
+use crate::tui::screens::assistance::{
+    AssistanceDetailState, AssistanceFormState, AssistanceQueueState,
+};
 use crate::tui::screens::enterprise::detail::DetailState;
 use crate::tui::screens::enterprise::form::FormState;
 use crate::tui::screens::enterprise::list::ListState;
 use crate::tui::screens::home::HomeState;
 use crate::tui::screens::inspection::{
-    DrawsState, InspDetailState, InspFormState, InspListState, RectListState,
+    DrawsState, InspectionDetailState, InspectionFormState, InspectionListState, RectListState,
 };
 use crate::tui::screens::login::LoginState;
-use crate::tui::screens::positive_list::{PlBatchesState, PlEntryState, PlListState};
+use crate::tui::screens::positive_list::{
+    PositiveListBatchesState, PositiveListEntryState, PositiveListState,
+};
 use crate::tui::screens::report::ReportState;
 use crate::tui::screens::setup::SetupState;
 // 危险废物转移联单 (manifests)
-use crate::tui::screens::manifest::action::MfActionState;
-use crate::tui::screens::manifest::{MfDetailState, MfFormState, MfListState, MfRefState};
+use crate::tui::screens::manifest::action::ManifestActionState;
+use crate::tui::screens::manifest::{
+    ManifestDetailState, ManifestFormState, ManifestListState, ManifestRefState,
+};
 
 /// The screens, kept as a stack: going back pops, so the list keeps its page and selection behind
 /// the detail view.
@@ -40,26 +46,26 @@ pub enum Screen {
     Settings(SettingsState),
     Audit(AuditState),
     AuditEntry(AuditEntryState),
-    PlList(PlListState),
-    PlEntry(PlEntryState),
-    PlBatches(PlBatchesState),
-    AssistQueue(AssistQueueState),
-    AssistDetail(AssistDetailState),
-    AssistForm(Box<AssistFormState>),
+    PositiveList(PositiveListState),
+    PositiveListEntry(PositiveListEntryState),
+    PositiveListBatches(PositiveListBatchesState),
+    AssistanceQueue(AssistanceQueueState),
+    AssistanceDetail(AssistanceDetailState),
+    AssistanceForm(Box<AssistanceFormState>),
     Report(Box<ReportState>),
     // 圆桌座谈 (assistance round-tables)
     MeetingList(MeetingListState),
     MeetingDetail(MeetingDetailState),
     // 危险废物转移联单 (manifests)
-    MfList(MfListState),
-    MfDetail(Box<MfDetailState>),
-    MfForm(Box<MfFormState>),
-    MfAction(Box<MfActionState>),
-    MfRef(MfRefState),
+    ManifestList(ManifestListState),
+    ManifestDetail(Box<ManifestDetailState>),
+    ManifestForm(Box<ManifestFormState>),
+    ManifestAction(Box<ManifestActionState>),
+    ManifestRef(ManifestRefState),
     // 执法检查 (inspections)
-    InspList(InspListState),
-    InspDetail(InspDetailState),
-    InspForm(Box<InspFormState>),
+    InspectionList(InspectionListState),
+    InspectionDetail(InspectionDetailState),
+    InspectionForm(Box<InspectionFormState>),
     RectList(RectListState),
     Draws(DrawsState),
 }
@@ -81,24 +87,24 @@ impl Screen {
             Screen::Settings(_) => Ctx::Settings,
             Screen::Audit(_) => Ctx::Audit,
             Screen::AuditEntry(_) => Ctx::AuditEntry,
-            Screen::PlList(_) => Ctx::PlList,
-            Screen::PlEntry(_) => Ctx::PlEntry,
-            Screen::PlBatches(_) => Ctx::PlBatches,
-            Screen::AssistQueue(_) => Ctx::AssistQueue,
-            Screen::AssistDetail(_) => Ctx::AssistDetail,
-            Screen::AssistForm(_) => Ctx::AssistForm,
+            Screen::PositiveList(_) => Ctx::PlList,
+            Screen::PositiveListEntry(_) => Ctx::PlEntry,
+            Screen::PositiveListBatches(_) => Ctx::PlBatches,
+            Screen::AssistanceQueue(_) => Ctx::AssistQueue,
+            Screen::AssistanceDetail(_) => Ctx::AssistDetail,
+            Screen::AssistanceForm(_) => Ctx::AssistForm,
             Screen::Report(_) => Ctx::Report,
             Screen::MeetingList(_) => Ctx::MeetingList,
             Screen::MeetingDetail(_) => Ctx::MeetingDetail,
-            Screen::MfList(_) => Ctx::MfList,
-            Screen::MfDetail(_) => Ctx::MfDetail,
-            Screen::MfForm(f) if f.picker.is_some() => Ctx::MfPicker,
-            Screen::MfForm(_) => Ctx::MfForm,
-            Screen::MfAction(_) => Ctx::MfAction,
-            Screen::MfRef(_) => Ctx::MfRef,
-            Screen::InspList(_) => Ctx::InspList,
-            Screen::InspDetail(_) => Ctx::InspDetail,
-            Screen::InspForm(_) => Ctx::InspForm,
+            Screen::ManifestList(_) => Ctx::MfList,
+            Screen::ManifestDetail(_) => Ctx::MfDetail,
+            Screen::ManifestForm(f) if f.picker.is_some() => Ctx::MfPicker,
+            Screen::ManifestForm(_) => Ctx::MfForm,
+            Screen::ManifestAction(_) => Ctx::MfAction,
+            Screen::ManifestRef(_) => Ctx::MfRef,
+            Screen::InspectionList(_) => Ctx::InspList,
+            Screen::InspectionDetail(_) => Ctx::InspDetail,
+            Screen::InspectionForm(_) => Ctx::InspForm,
             Screen::RectList(_) => Ctx::RectList,
             Screen::Draws(_) => Ctx::Draws,
         }
@@ -109,9 +115,9 @@ impl Screen {
         match self {
             Screen::Form(f) => f.is_dirty(),
             Screen::AdminForm(f) => f.is_dirty(),
-            Screen::AssistForm(f) => f.is_dirty(),
-            Screen::MfForm(f) => f.is_dirty(),
-            Screen::InspForm(f) => f.is_dirty(),
+            Screen::AssistanceForm(f) => f.is_dirty(),
+            Screen::ManifestForm(f) => f.is_dirty(),
+            Screen::InspectionForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -131,23 +137,23 @@ impl Screen {
             Screen::Settings(st) => st.on_input(env, input),
             Screen::Audit(st) => st.on_input(env, input),
             Screen::AuditEntry(st) => st.on_input(env, input),
-            Screen::PlList(st) => st.on_input(env, input),
-            Screen::PlEntry(st) => st.on_input(env, input),
-            Screen::PlBatches(st) => st.on_input(env, input),
-            Screen::AssistQueue(st) => st.on_input(env, input),
-            Screen::AssistDetail(st) => st.on_input(env, input),
-            Screen::AssistForm(st) => st.on_input(env, input),
+            Screen::PositiveList(st) => st.on_input(env, input),
+            Screen::PositiveListEntry(st) => st.on_input(env, input),
+            Screen::PositiveListBatches(st) => st.on_input(env, input),
+            Screen::AssistanceQueue(st) => st.on_input(env, input),
+            Screen::AssistanceDetail(st) => st.on_input(env, input),
+            Screen::AssistanceForm(st) => st.on_input(env, input),
             Screen::Report(st) => st.on_input(env, input),
             Screen::MeetingList(st) => st.on_input(env, input),
             Screen::MeetingDetail(st) => st.on_input(env, input),
-            Screen::MfList(st) => st.on_input(env, input),
-            Screen::MfDetail(st) => st.on_input(input),
-            Screen::MfForm(st) => st.on_input(env, input),
-            Screen::MfAction(st) => st.on_input(input),
-            Screen::MfRef(st) => st.on_input(input),
-            Screen::InspList(st) => st.on_input(env, input),
-            Screen::InspDetail(st) => st.on_input(env, input),
-            Screen::InspForm(st) => st.on_input(env, input),
+            Screen::ManifestList(st) => st.on_input(env, input),
+            Screen::ManifestDetail(st) => st.on_input(input),
+            Screen::ManifestForm(st) => st.on_input(env, input),
+            Screen::ManifestAction(st) => st.on_input(input),
+            Screen::ManifestRef(st) => st.on_input(input),
+            Screen::InspectionList(st) => st.on_input(env, input),
+            Screen::InspectionDetail(st) => st.on_input(env, input),
+            Screen::InspectionForm(st) => st.on_input(env, input),
             Screen::RectList(st) => st.on_input(env, input),
             Screen::Draws(st) => st.on_input(env, input),
         }
@@ -160,9 +166,9 @@ impl Screen {
             Screen::Form(f) => f.from_overlay(env, chosen),
             Screen::Detail(d) => d.from_overlay(env, chosen),
             Screen::AdminForm(f) => f.from_overlay(chosen),
-            Screen::PlEntry(p) => p.from_overlay(chosen),
+            Screen::PositiveListEntry(p) => p.from_overlay(chosen),
             // inspections: the list's officer filter
-            Screen::InspList(l) => l.from_overlay(chosen),
+            Screen::InspectionList(l) => l.from_overlay(chosen),
             _ => Out::default(),
         }
     }
@@ -177,18 +183,18 @@ impl Screen {
             Screen::Account(a) => a.reload(),
             Screen::Settings(s) if s.editing.is_none() => s.reload(),
             Screen::Audit(a) => a.reload(env),
-            Screen::PlList(p) => p.reload(),
-            Screen::PlEntry(p) => p.reload(),
-            Screen::PlBatches(p) => p.reload(),
-            Screen::AssistQueue(q) => q.reload(),
-            Screen::AssistDetail(d) => d.reload(),
+            Screen::PositiveList(p) => p.reload(),
+            Screen::PositiveListEntry(p) => p.reload(),
+            Screen::PositiveListBatches(p) => p.reload(),
+            Screen::AssistanceQueue(q) => q.reload(),
+            Screen::AssistanceDetail(d) => d.reload(),
             Screen::MeetingList(m) => m.reload(),
             Screen::MeetingDetail(m) => m.reload(),
-            Screen::MfList(l) => l.reload(),
-            Screen::MfDetail(d) => d.reload(),
-            Screen::MfRef(r) => r.reload(),
-            Screen::InspList(l) => l.reload(),
-            Screen::InspDetail(d) => d.reload(),
+            Screen::ManifestList(l) => l.reload(),
+            Screen::ManifestDetail(d) => d.reload(),
+            Screen::ManifestRef(r) => r.reload(),
+            Screen::InspectionList(l) => l.reload(),
+            Screen::InspectionDetail(d) => d.reload(),
             Screen::RectList(r) => r.reload(),
             Screen::Draws(d) => d.reload(),
             _ => Out::default(),

@@ -3,7 +3,13 @@
 use crate::i18n::{T, Text};
 use crate::tui::app::{App, Input, Message, Out, Screen};
 use crate::tui::msg::{Effect, Msg};
+use crate::tui::screens::admin::AdminMsg;
+use crate::tui::screens::assistance::AssistanceMsg;
+use crate::tui::screens::enterprise::EnterpriseMsg;
 use crate::tui::screens::home::HomeState;
+use crate::tui::screens::inspection::InspectionMsg;
+use crate::tui::screens::positive_list::PositiveListMsg;
+use crate::tui::screens::report::ReportMsg;
 
 /// The pure state transition.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -32,7 +38,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let out = app.with_top(|s, env| match s {
                 Screen::List(l) => l.debounced(env, token),
                 Screen::Form(f) => f.autosave_due(token),
-                Screen::AssistForm(f) => f.search_due(token),
+                Screen::AssistanceForm(f) => f.search_due(token),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -51,7 +57,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::InputClosed => app.input_closed(),
-        Msg::AccountsLoaded(r) => {
+        Msg::Admin(AdminMsg::AccountsLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
                 Screen::Users(u) => u.loaded(r.clone()),
                 Screen::Account(a) => a.accounts_loaded(&r),
@@ -59,10 +65,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::CertificatesLoaded {
+        Msg::Admin(AdminMsg::CertificatesLoaded {
             username,
             certificates,
-        } => {
+        }) => {
             let out = app.with_each(|s, _| match s {
                 Screen::Account(a) if a.account.username == username => {
                     a.certificates_loaded(certificates.clone())
@@ -71,7 +77,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::AdminDone(r) => {
+        Msg::Admin(AdminMsg::Done(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::AdminForm(f) => f.done(r),
                 Screen::Users(u) => u.done(r),
@@ -80,59 +86,59 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::SettingsLoaded(r) => {
+        Msg::Admin(AdminMsg::SettingsLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
                 Screen::Settings(st) => st.loaded(r.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::SettingSaved(r) => {
+        Msg::Admin(AdminMsg::SettingSaved(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Settings(st) => st.saved(r),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::AuditLoaded { req, rows } => {
+        Msg::Admin(AdminMsg::AuditLoaded { req, rows }) => {
             let out = app.with_each(|s, env| match s {
                 Screen::Audit(a) => a.loaded(env, req, rows.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::AssistQueueLoaded {
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
             queue,
             rows,
             next,
             more,
-        } => {
+        }) => {
             let out = app.with_each(|s, _| match s {
-                Screen::AssistQueue(q) => q.loaded(queue, rows.clone(), next.clone(), more),
+                Screen::AssistanceQueue(q) => q.loaded(queue, rows.clone(), next.clone(), more),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::AssistDetailLoaded { id, data } => {
+        Msg::Assistance(AssistanceMsg::DetailLoaded { id, data }) => {
             let out = app.with_each(|s, _| match s {
-                Screen::AssistDetail(d) if d.id == id => d.loaded(data.clone()),
+                Screen::AssistanceDetail(d) if d.id == id => d.loaded(data.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::ServiceMenuLoaded(r) => {
+        Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(r)) => {
             let out = app.with_top(|s, _| match s {
-                Screen::AssistForm(f) => f.menu_loaded(r),
+                Screen::AssistanceForm(f) => f.menu_loaded(r),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::AssistDone(r) => {
+        Msg::Assistance(AssistanceMsg::Done(r)) => {
             // inspections: a service record noting problems offers to open an inspection
             let offer = crate::tui::screens::inspection::form::offer_after_record(app, &r);
             let out = app.with_top(|s, _| match s {
-                Screen::AssistForm(f) => f.done(r),
-                Screen::AssistDetail(d) => d.done(r),
+                Screen::AssistanceForm(f) => f.done(r),
+                Screen::AssistanceDetail(d) => d.done(r),
                 _ => Out::default(),
             });
             let mut fx = app.apply(out);
@@ -141,14 +147,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             fx
         }
-        Msg::ReportDefaults(period) => {
+        Msg::Report(ReportMsg::Defaults(period)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Report(r) => r.defaults(period),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::ReportDone(r) => {
+        Msg::Report(ReportMsg::Done(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Report(st) => st.done(r),
                 _ => Out::default(),
@@ -157,15 +163,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::VersionReloaded { record, current } => {
             let out = app.with_top(|s, _| match s {
-                Screen::AssistForm(f) => f.version_reloaded(record, current),
-                Screen::MfAction(f) => f.version_reloaded(record, current),
-                Screen::MfForm(f) => f.version_reloaded(record, current),
-                Screen::InspForm(f) => f.version_reloaded(record, current),
+                Screen::AssistanceForm(f) => f.version_reloaded(record, current),
+                Screen::ManifestAction(f) => f.version_reloaded(record, current),
+                Screen::ManifestForm(f) => f.version_reloaded(record, current),
+                Screen::InspectionForm(f) => f.version_reloaded(record, current),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::ReportProgress(p) => {
+        Msg::Report(ReportMsg::Progress(p)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Report(st) => st.progress(p),
                 _ => Out::default(),
@@ -179,21 +185,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
-        Msg::EnterprisesFound { token, rows } => {
+        Msg::Assistance(AssistanceMsg::EnterprisesFound { token, rows }) => {
             let out = app.with_top(|s, _| match s {
-                Screen::AssistForm(f) => f.found(token, rows),
+                Screen::AssistanceForm(f) => f.found(token, rows),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::MeetingsLoaded(r) => {
+        Msg::Assistance(AssistanceMsg::MeetingsLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
                 Screen::MeetingList(m) => m.loaded(r.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::MeetingLoaded { id, data } => {
+        Msg::Assistance(AssistanceMsg::MeetingLoaded { id, data }) => {
             let out = app.with_each(|s, _| match s {
                 Screen::MeetingDetail(m) if m.id == id => m.loaded(data.clone()),
                 _ => Out::default(),
@@ -201,7 +207,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.apply(out)
         }
         // 危险废物转移联单 (manifests)
-        Msg::Mf(m) => {
+        Msg::Manifest(m) => {
             // Results of forms and actions go to the top screen only; loads to whichever screen asked.
             let mut n = 0;
             let out = app.with_each(|s, _| {
@@ -210,73 +216,75 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::AuditVerified(r) => {
+        Msg::Admin(AdminMsg::AuditVerified(r)) => {
             app.message = Some(crate::tui::screens::admin::audit::chain_message(r));
             Vec::new()
         }
-        Msg::PlEntriesLoaded(r) => {
+        Msg::PositiveList(PositiveListMsg::EntriesLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
-                Screen::PlList(l) => l.loaded(r.clone()),
+                Screen::PositiveList(l) => l.loaded(r.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::PlBatchesLoaded(r) => {
+        Msg::PositiveList(PositiveListMsg::BatchesLoaded(r)) => {
             let out = app.with_each(|s, _| match s {
-                Screen::PlBatches(b) => b.loaded(r.clone()),
+                Screen::PositiveListBatches(b) => b.loaded(r.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::PlEntryLoaded { id, data } => {
+        Msg::PositiveList(PositiveListMsg::EntryLoaded { id, data }) => {
             let out = app.with_each(|s, _| match s {
-                Screen::PlEntry(e) if e.id == id => e.loaded(data.clone()),
+                Screen::PositiveListEntry(e) if e.id == id => e.loaded(data.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
         // 执法检查 (inspections)
-        Msg::InspLoaded(data) => {
-            use crate::tui::screens::inspection::InspData;
+        Msg::Inspection(InspectionMsg::Loaded(data)) => {
+            use crate::tui::screens::inspection::InspectionData;
             let out = app.with_each(|s, env| match (s, &data) {
-                (Screen::InspList(l), InspData::Page { tab, append, rows }) => {
+                (Screen::InspectionList(l), InspectionData::Page { tab, append, rows }) => {
                     l.loaded(*tab, *append, rows.clone())
                 }
-                (Screen::InspDetail(d), InspData::Detail { id, data }) if d.id == *id => {
+                (Screen::InspectionDetail(d), InspectionData::Detail { id, data })
+                    if d.id == *id =>
+                {
                     d.loaded(data.clone())
                 }
-                (Screen::RectList(r), InspData::Rects(rows)) => r.loaded(rows.clone()),
-                (Screen::Draws(d), InspData::Draws(rows)) => d.loaded(rows.clone()),
-                (Screen::Draws(d), InspData::Draw(detail)) => d.detail_loaded(detail.clone()),
-                (Screen::Draws(d), InspData::DrawPool(rows)) => d.pool_loaded(rows.clone()),
-                (Screen::InspList(l), InspData::Officers(rows)) => {
+                (Screen::RectList(r), InspectionData::Rects(rows)) => r.loaded(rows.clone()),
+                (Screen::Draws(d), InspectionData::Draws(rows)) => d.loaded(rows.clone()),
+                (Screen::Draws(d), InspectionData::Draw(detail)) => d.detail_loaded(detail.clone()),
+                (Screen::Draws(d), InspectionData::DrawPool(rows)) => d.pool_loaded(rows.clone()),
+                (Screen::InspectionList(l), InspectionData::Officers(rows)) => {
                     l.officers_loaded(rows.clone(), env.lang)
                 }
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::InspDone(r) => {
+        Msg::Inspection(InspectionMsg::Done(r)) => {
             let out = app.with_top(|s, _| match s {
-                Screen::InspForm(f) => f.done(r),
-                Screen::InspDetail(d) => d.done(r),
+                Screen::InspectionForm(f) => f.done(r),
+                Screen::InspectionDetail(d) => d.done(r),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::DrawDone(r) => {
+        Msg::Inspection(InspectionMsg::DrawDone(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Draws(d) => d.done(r),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::PlDone(r) => {
+        Msg::PositiveList(PositiveListMsg::Done(r)) => {
             let out = app.with_top(|s, _| match s {
-                Screen::AssistForm(f) => f.done(r),
-                Screen::PlEntry(e) => e.done(r),
-                Screen::PlList(l) => l.done(r),
-                Screen::PlBatches(b) => b.done(r),
+                Screen::AssistanceForm(f) => f.done(r),
+                Screen::PositiveListEntry(e) => e.done(r),
+                Screen::PositiveList(l) => l.done(r),
+                Screen::PositiveListBatches(b) => b.done(r),
                 Screen::Detail(d) => d.list_done(r),
                 Screen::Home(h) => h.list_done(r),
                 _ => Out::default(),
@@ -335,54 +343,54 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             app.apply(out)
         }
-        Msg::PageLoaded {
+        Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req,
             start,
             rows,
             total,
-        } => {
+        }) => {
             let out = app.with_each(|s, env| match s {
                 Screen::List(l) => l.loaded(env, req, &start, rows.clone(), total),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::DetailLoaded { id, data } => {
+        Msg::Enterprise(EnterpriseMsg::DetailLoaded { id, data }) => {
             let out = app.with_each(|s, _| match s {
                 Screen::Detail(d) if d.id == id => d.loaded(data.clone()),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::EditLoaded(r) => {
+        Msg::Enterprise(EnterpriseMsg::EditLoaded(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Form(f) => f.reloaded(r),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::DraftChecked { req, issues } => {
+        Msg::Enterprise(EnterpriseMsg::DraftChecked { req, issues }) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Form(f) => f.checked(req, issues),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::Saved(e) => {
+        Msg::Enterprise(EnterpriseMsg::Saved(e)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Form(f) => f.saved(e),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::SaveFailed(err) => {
+        Msg::Enterprise(EnterpriseMsg::SaveFailed(err)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Form(f) => f.save_failed(err),
                 _ => Out::default(),
             });
             app.apply(out)
         }
-        Msg::Deleted(r) => {
+        Msg::Enterprise(EnterpriseMsg::Deleted(r)) => {
             let out = app.with_top(|s, _| match s {
                 Screen::Detail(d) => d.deleted(r),
                 _ => Out::default(),

@@ -12,8 +12,11 @@ use ecocase::service::home::Home;
 use ecocase::store::reference::Region;
 use ecocase::tui::app::Screen;
 use ecocase::tui::app::{App, update};
-use ecocase::tui::msg::{Effect, Msg, PageRequest, SessionInfo};
+use ecocase::tui::msg::{Effect, Msg, SessionInfo};
 use ecocase::tui::render::draw;
+use ecocase::tui::screens::enterprise::EnterpriseEffect;
+use ecocase::tui::screens::enterprise::EnterpriseMsg;
+use ecocase::tui::screens::enterprise::PageRequest;
 use ecocase::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -199,7 +202,7 @@ pub fn screen(app: &App, w: u16, h: u16) -> (String, Option<(u16, u16)>) {
 pub fn page_request(fx: &[Effect]) -> PageRequest {
     fx.iter()
         .find_map(|e| match e {
-            Effect::LoadPage(r) => Some(r.clone()),
+            Effect::Enterprise(EnterpriseEffect::LoadPage(r)) => Some(r.clone()),
             _ => None,
         })
         .expect("a page request")
@@ -216,12 +219,12 @@ pub fn list_app(
     let req = page_request(&fx);
     update(
         &mut app,
-        Msg::PageLoaded {
+        Msg::Enterprise(EnterpriseMsg::PageLoaded {
             req: req.req,
             start: req.start,
             rows: Ok(rows),
             total: Some(5),
-        },
+        }),
     );
     app
 }
@@ -247,10 +250,10 @@ pub fn admin() -> SessionInfo {
 /// Accounts as the users screen receives them: long Chinese names, a disabled and a locked account,
 /// an enterprise account bound to a USCC.
 pub fn accounts() -> (
-    Vec<ecocase::tui::msg::Account>,
+    Vec<ecocase::tui::screens::admin::Account>,
     Vec<ecocase::store::account::OrgUnit>,
 ) {
-    use ecocase::tui::msg::Account;
+    use ecocase::tui::screens::admin::Account;
     let account = |username: &str, name: &str, roles: &[Role], unit: Option<&str>| Account {
         username: username.into(),
         display_name: name.into(),

@@ -8,9 +8,12 @@ use crate::service::inspection::followup::{CaseInput, OrderInput};
 use crate::service::inspection::record::{EvidenceInput, FindingInput};
 use crate::service::{ServiceError, Session};
 use crate::store::inspection::ListFilter;
-use crate::tui::msg::{Effect, Msg};
-use crate::tui::screens::inspection::form::InspRequest;
-use crate::tui::screens::inspection::{InspData, InspDetailData, InspQuery, InspTab, PAGE};
+use crate::tui::msg::Msg;
+use crate::tui::screens::inspection::form::InspectionRequest;
+use crate::tui::screens::inspection::{
+    InspectionData, InspectionDetailData, InspectionEffect, InspectionMsg, InspectionQuery,
+    InspectionTab, PAGE,
+};
 use chrono::NaiveDate;
 
 type R<T> = Result<T, ServiceError>;
@@ -67,25 +70,25 @@ fn corrects(v: &str) -> R<Option<i64>> {
         .map_err(|_| ServiceError::Refused(Text::new(T::InErrCorrects)))
 }
 
-fn filter(s: &Session, tab: InspTab) -> ListFilter {
+fn filter(s: &Session, tab: InspectionTab) -> ListFilter {
     match tab {
-        InspTab::Mine => ListFilter {
+        InspectionTab::Mine => ListFilter {
             officer_id: Some(s.actor.user_id),
             ..ListFilter::default()
         },
-        InspTab::State(state) => ListFilter {
+        InspectionTab::State(state) => ListFilter {
             state: Some(state),
             ..ListFilter::default()
         },
-        InspTab::OverdueRecheck => s.insp_overdue_filter(),
-        InspTab::All => ListFilter::default(),
+        InspectionTab::OverdueRecheck => s.insp_overdue_filter(),
+        InspectionTab::All => ListFilter::default(),
     }
 }
 
 /// The filter of the list as shown: the tab's, with the category, region and officer chosen.
 pub(crate) fn list_filter(
     s: &Session,
-    tab: InspTab,
+    tab: InspectionTab,
     category: Option<crate::domain::inspection::Category>,
     region: Option<String>,
     officer: Option<i64>,
@@ -102,7 +105,7 @@ pub(crate) fn list_filter(
 
 fn page(
     s: &Session,
-    tab: InspTab,
+    tab: InspectionTab,
     category: Option<crate::domain::inspection::Category>,
     region: Option<String>,
     officer: Option<i64>,
@@ -111,14 +114,14 @@ fn page(
     let f = list_filter(s, tab, category, region, officer);
     let rows = s.insp_page(&f, after.map(|(d, id)| (d.as_str(), *id)), PAGE)?;
     // "Mine" lists open checks only.
-    Ok(if tab == InspTab::Mine {
+    Ok(if tab == InspectionTab::Mine {
         rows.into_iter().filter(|r| r.state.is_open()).collect()
     } else {
         rows
     })
 }
 
-fn detail(s: &Session, id: i64) -> R<InspDetailData> {
+fn detail(s: &Session, id: i64) -> R<InspectionDetailData> {
     let detail = s.insp_detail(id)?;
     let today = s.today();
     let officers = s
@@ -132,43 +135,49 @@ fn detail(s: &Session, id: i64) -> R<InspDetailData> {
                 .collect()
         })
         .unwrap_or_default();
-    Ok(InspDetailData {
+    Ok(InspectionDetailData {
         detail,
         officers,
         today: today.format("%Y-%m-%d").to_string(),
     })
 }
 
-pub fn load(s: &Session, q: InspQuery) -> Msg {
+pub fn load(s: &Session, q: InspectionQuery) -> Msg {
     let text = |e: ServiceError| e.text();
-    Msg::InspLoaded(match q {
-        InspQuery::Page {
+    Msg::Inspection(InspectionMsg::Loaded(match q {
+        InspectionQuery::Page {
             tab,
             category,
             region,
             officer,
             after,
-        } => InspData::Page {
+        } => InspectionData::Page {
             tab,
             append: after.is_some(),
             rows: page(s, tab, category, region, officer, after.as_ref()).map_err(text),
         },
-        InspQuery::Detail { id } => InspData::Detail {
+        InspectionQuery::Detail { id } => InspectionData::Detail {
             id,
             data: detail(s, id).map(Box::new).map_err(text),
         },
-        InspQuery::Rects => InspData::Rects(s.rect_orders(None).map_err(text)),
-        InspQuery::Draws => InspData::Draws(s.draw_list().map_err(text)),
-        InspQuery::Draw { id } => InspData::Draw(s.draw_detail(id).map(Box::new).map_err(text)),
-        InspQuery::Officers => InspData::Officers(s.insp_officer_choices().map_err(text)),
-        InspQuery::DrawPool => InspData::DrawPool(s.draw_pool_choices(s.today()).map_err(text)),
-    })
+        InspectionQuery::Rects => InspectionData::Rects(s.rect_orders(None).map_err(text)),
+        InspectionQuery::Draws => InspectionData::Draws(s.draw_list().map_err(text)),
+        InspectionQuery::Draw { id } => {
+            InspectionData::Draw(s.draw_detail(id).map(Box::new).map_err(text))
+        }
+        InspectionQuery::Officers => {
+            InspectionData::Officers(s.insp_officer_choices().map_err(text))
+        }
+        InspectionQuery::DrawPool => {
+            InspectionData::DrawPool(s.draw_pool_choices(s.today()).map_err(text))
+        }
+    }))
 }
 
-fn run(s: &mut Session, r: InspRequest) -> R<Text> {
+fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
     let saved = || Text::new(T::Saved);
     match r {
-        InspRequest::Plan {
+        InspectionRequest::Plan {
             enterprise_id,
             uscc,
             category,
@@ -195,7 +204,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
             })?;
             Ok(Text::new(T::InMsgPlanned).arg("number", x.number))
         }
-        InspRequest::Officers {
+        InspectionRequest::Officers {
             id,
             officers,
             recusal_reason,
@@ -205,7 +214,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 .arg("number", x.number)
                 .arg_key("state", x.state.label()))
         }
-        InspRequest::Transition {
+        InspectionRequest::Transition {
             id,
             row_version,
             event,
@@ -216,13 +225,13 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 .arg("number", x.number)
                 .arg_key("state", x.state.label()))
         }
-        InspRequest::Answer {
+        InspectionRequest::Answer {
             id,
             item,
             answer,
             note,
         } => s.insp_answer(id, &item, answer, &note).map(|()| saved()),
-        InspRequest::Finding {
+        InspectionRequest::Finding {
             id,
             description,
             provision,
@@ -242,7 +251,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 },
             )
             .map(|f| Text::new(T::InMsgFinding).arg("id", f.id)),
-        InspRequest::Evidence {
+        InspectionRequest::Evidence {
             id,
             kind,
             path,
@@ -265,10 +274,10 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                     .arg("id", e.id)
                     .arg("sha", e.sha256.chars().take(16).collect::<String>())
             }),
-        InspRequest::Representative { id, name, position } => s
+        InspectionRequest::Representative { id, name, position } => s
             .insp_add_representative(id, &name, &position)
             .map(|()| saved()),
-        InspRequest::Order {
+        InspectionRequest::Order {
             id,
             doc_number,
             served_on,
@@ -288,7 +297,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 .arg("number", recheck.number)
                 .arg("date", recheck.planned_on))
         }
-        InspRequest::Recheck {
+        InspectionRequest::Recheck {
             id,
             officers,
             result,
@@ -299,7 +308,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 .arg("number", x.number)
                 .arg_key("state", x.state.label()))
         }
-        InspRequest::Case {
+        InspectionRequest::Case {
             id,
             case_number,
             discovered_on,
@@ -319,7 +328,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 .arg("number", x.number)
                 .arg_key("state", InspState::CaseTransferred.label()))
         }
-        InspRequest::CaseStatus {
+        InspectionRequest::CaseStatus {
             id,
             status,
             penalty_kind,
@@ -332,10 +341,10 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 .arg("number", c.case_number)
                 .arg_key("status", c.status.label()))
         }
-        InspRequest::Report { order_id, text } => s
+        InspectionRequest::Report { order_id, text } => s
             .rect_report(order_id, &text)
             .map(|r| Text::new(T::InMsgReported).arg("doc", r.doc_number)),
-        InspRequest::DrawPlan {
+        InspectionRequest::DrawPlan {
             name,
             region,
             class,
@@ -373,7 +382,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 .arg("n", d.draw.drawn_count)
                 .arg("total", d.draw.candidate_count))
         }
-        InspRequest::Verify { id } => {
+        InspectionRequest::Verify { id } => {
             let report = s.draw_verify(id)?;
             Ok(if report.ok() {
                 Text::new(T::DrawVerified)
@@ -382,7 +391,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                     .arg("rank", report.first_difference.map_or(0, |r| r + 1))
             })
         }
-        InspRequest::Export { id, format } => {
+        InspectionRequest::Export { id, format } => {
             // Next to where ecocase was started, named by the draw; the message shows the full path.
             let path = export_path(&format!("draw-{id}"), format);
             let n = crate::export::draw::draw(
@@ -397,7 +406,7 @@ fn run(s: &mut Session, r: InspRequest) -> R<Text> {
                 .arg("n", n)
                 .arg("path", path.display()))
         }
-        InspRequest::Publish { id, format } => {
+        InspectionRequest::Publish { id, format } => {
             let path = export_path(&format!("draw-{id}-results"), format);
             let done = crate::export::draw_results::results(
                 s,
@@ -436,24 +445,26 @@ fn export_error(e: crate::export::ExportError) -> ServiceError {
     }
 }
 
-pub(crate) fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
+pub(crate) fn execute(s: &mut Session, effect: InspectionEffect) -> Option<Msg> {
     match effect {
-        Effect::InspLoad(q) => Some(load(s, q)),
-        Effect::InspDo(r) => {
+        InspectionEffect::Load(q) => Some(load(s, q)),
+        InspectionEffect::Do(r) => {
             let verify = matches!(
                 r,
-                InspRequest::Verify { .. }
-                    | InspRequest::Export { .. }
-                    | InspRequest::Publish { .. }
+                InspectionRequest::Verify { .. }
+                    | InspectionRequest::Export { .. }
+                    | InspectionRequest::Publish { .. }
             );
             let result = run(s, r).map_err(|e| e.text());
             Some(if verify {
-                Msg::DrawDone(result)
+                Msg::Inspection(InspectionMsg::DrawDone(result))
             } else {
-                Msg::InspDone(result)
+                Msg::Inspection(InspectionMsg::Done(result))
             })
         }
-        _ => None,
+        InspectionEffect::Export { query, lang } => Some(Msg::Written(
+            crate::tui::execute::report::export_inspections(s, query, lang),
+        )),
     }
 }
 

@@ -4,7 +4,9 @@ use crate::domain::validate::Severity;
 use crate::i18n::{T, Text};
 use crate::service::{ServiceError, Session, shanghai};
 use crate::tui::msg::Msg;
-use crate::tui::screens::manifest::{FormData, MfDetailData, MfEffect, MfMsg, Refusal};
+use crate::tui::screens::manifest::{
+    FormData, ManifestDetailData, ManifestEffect, ManifestMsg, Refusal,
+};
 
 /// Licences a form offers, and approvals the reference screen lists.
 const REF_ROWS: usize = 500;
@@ -38,10 +40,10 @@ fn now_local(s: &Session) -> String {
         .to_string()
 }
 
-pub fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
+pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
     let text = |e: ServiceError| e.text();
     let msg = match effect {
-        MfEffect::LoadPage { filter, limit } => {
+        ManifestEffect::LoadPage { filter, limit } => {
             // The first page counts (bounded); the next pages keep the figure already shown.
             let rows = s
                 .manifest_page(&filter, limit)
@@ -53,21 +55,21 @@ pub fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
                     Ok((r, total))
                 })
                 .map_err(text);
-            MfMsg::Page { filter, rows }
+            ManifestMsg::Page { filter, rows }
         }
-        MfEffect::LoadDetail { id } => MfMsg::Detail {
+        ManifestEffect::LoadDetail { id } => ManifestMsg::Detail {
             id,
             data: s
                 .manifest_detail(id)
                 .map(|detail| {
-                    Box::new(MfDetailData {
+                    Box::new(ManifestDetailData {
                         detail,
                         now: now_local(s),
                     })
                 })
                 .map_err(text),
         },
-        MfEffect::LoadFormData => MfMsg::FormData(
+        ManifestEffect::LoadFormData => ManifestMsg::FormData(
             s.licences("", REF_ROWS)
                 .map(|licences| FormData {
                     licences,
@@ -76,12 +78,12 @@ pub fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
                 })
                 .map_err(text),
         ),
-        MfEffect::LoadInput { id } => MfMsg::Input(s.manifest_input(id).map_err(text)),
-        MfEffect::SearchCodes { day, query } => MfMsg::Codes {
+        ManifestEffect::LoadInput { id } => ManifestMsg::Input(s.manifest_input(id).map_err(text)),
+        ManifestEffect::SearchCodes { day, query } => ManifestMsg::Codes {
             hits: s.search_waste_codes(&day, &query, CODE_ROWS).map_err(text),
             query,
         },
-        MfEffect::Save {
+        ManifestEffect::Save {
             id,
             mut input,
             generator_uscc,
@@ -96,19 +98,19 @@ pub fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
                     None => s.create_manifest(input, acknowledged),
                 }
             })();
-            MfMsg::Done(
+            ManifestMsg::Done(
                 saved
                     .map(|m| Text::new(T::MfMsgSaved).arg("number", m.number))
                     .map_err(refusal),
             )
         }
-        MfEffect::Transition {
+        ManifestEffect::Transition {
             id,
             row_version,
             event,
             input,
             acknowledged,
-        } => MfMsg::Done(
+        } => ManifestMsg::Done(
             s.manifest_transition(id, row_version, event, input, acknowledged)
                 .map(|m| {
                     Text::new(T::AssistMsgDone)
@@ -118,24 +120,24 @@ pub fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
                 })
                 .map_err(refusal),
         ),
-        MfEffect::FollowUp { id, licence } => MfMsg::Done(
+        ManifestEffect::FollowUp { id, licence } => ManifestMsg::Done(
             s.manifest_follow_up(id, &licence)
                 .map(|m| Text::new(T::MfMsgSaved).arg("number", m.number))
                 .map_err(refusal),
         ),
-        MfEffect::CreateLicence(input) => MfMsg::Done(
+        ManifestEffect::CreateLicence(input) => ManifestMsg::Done(
             s.create_licence(input)
                 .map(|l| Text::new(T::MfMsgRegistered).arg("number", l.number))
                 .map_err(refusal),
         ),
-        MfEffect::CreateApproval(input) => MfMsg::Done(
+        ManifestEffect::CreateApproval(input) => ManifestMsg::Done(
             s.create_approval(input)
                 .map(|a| Text::new(T::MfMsgRegistered).arg("number", a.number))
                 .map_err(refusal),
         ),
-        MfEffect::ExtendStock { id, input } => {
+        ManifestEffect::ExtendStock { id, input } => {
             let until = input.extended_to.trim().to_string();
-            MfMsg::Done(
+            ManifestMsg::Done(
                 s.extend_stock(id, input)
                     .map(|m| {
                         Text::new(T::MfMsgExtended)
@@ -145,7 +147,7 @@ pub fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
                     .map_err(refusal),
             )
         }
-        MfEffect::LoadRef => MfMsg::Ref(
+        ManifestEffect::LoadRef => ManifestMsg::Ref(
             (|| {
                 Ok((
                     s.approvals(REF_ROWS)?,
@@ -155,6 +157,11 @@ pub fn execute(s: &mut Session, effect: MfEffect) -> Option<Msg> {
             })()
             .map_err(text),
         ),
+        ManifestEffect::Export { filter, lang } => {
+            return Some(Msg::Written(crate::tui::execute::report::export_manifests(
+                s, &filter, lang,
+            )));
+        }
     };
-    Some(Msg::Mf(msg))
+    Some(Msg::Manifest(msg))
 }

@@ -7,8 +7,8 @@ use crate::service::positive_list::{
 };
 use crate::service::{ServiceError, Session};
 use crate::store::positive_list::EntryFilter;
-use crate::tui::msg::{Effect, Msg};
-use crate::tui::screens::positive_list::PlFilter;
+use crate::tui::msg::Msg;
+use crate::tui::screens::positive_list::{PositiveListEffect, PositiveListFilter, PositiveListMsg};
 
 /// Rows the entries list loads (the list holds hundreds of entries, not more).
 const LIST_ROWS: usize = 2000;
@@ -17,7 +17,7 @@ fn date(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn filter_of(s: &Session, f: &PlFilter) -> EntryFilter {
+fn filter_of(s: &Session, f: &PositiveListFilter) -> EntryFilter {
     let today = s.today();
     EntryFilter {
         state: f.state.map(|st| st.code().to_string()),
@@ -42,20 +42,22 @@ fn newest_batch(s: &Session) -> Result<i64, ServiceError> {
         .ok_or_else(|| ServiceError::Refused(Text::new(T::ErrPlNoBatch)))
 }
 
-pub fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
+pub fn execute(s: &mut Session, effect: PositiveListEffect) -> Option<Msg> {
     let text = |e: ServiceError| e.text();
     match effect {
-        Effect::PlLoadEntries(f) => {
+        PositiveListEffect::LoadEntries(f) => {
             let filter = filter_of(s, &f);
-            Some(Msg::PlEntriesLoaded(
+            Some(Msg::PositiveList(PositiveListMsg::EntriesLoaded(
                 s.pl_entries(&filter, LIST_ROWS).map_err(text),
-            ))
+            )))
         }
-        Effect::PlLoadEntry { id } => Some(Msg::PlEntryLoaded {
-            id,
-            data: s.pl_entry_detail(id).map_err(text),
-        }),
-        Effect::PlTransition {
+        PositiveListEffect::LoadEntry { id } => {
+            Some(Msg::PositiveList(PositiveListMsg::EntryLoaded {
+                id,
+                data: s.pl_entry_detail(id).map_err(text),
+            }))
+        }
+        PositiveListEffect::Transition {
             id,
             row_version,
             transition,
@@ -71,9 +73,9 @@ pub fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
                         .arg("name", &x.enterprise_name)
                         .arg_key("state", state)
                 });
-            Some(Msg::PlDone(r.map_err(text)))
+            Some(Msg::PositiveList(PositiveListMsg::Done(r.map_err(text))))
         }
-        Effect::PlPropose { enterprise_id } => {
+        PositiveListEffect::Propose { enterprise_id } => {
             let r = newest_batch(s)
                 .and_then(|b| s.pl_propose(b, enterprise_id, ""))
                 .map(|x| {
@@ -81,15 +83,15 @@ pub fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
                         .arg("name", &x.enterprise_name)
                         .arg("batch", &x.batch_name)
                 });
-            Some(Msg::PlDone(r.map_err(text)))
+            Some(Msg::PositiveList(PositiveListMsg::Done(r.map_err(text))))
         }
-        Effect::PlApply => {
+        PositiveListEffect::Apply => {
             let r = newest_batch(s)
                 .and_then(|b| s.pl_apply(b, ""))
                 .map(|x| Text::new(T::MsgPlApplied).arg("batch", &x.batch_name));
-            Some(Msg::PlDone(r.map_err(text)))
+            Some(Msg::PositiveList(PositiveListMsg::Done(r.map_err(text))))
         }
-        Effect::PlTrigger {
+        PositiveListEffect::Trigger {
             id,
             kind,
             reference,
@@ -104,9 +106,10 @@ pub fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
                 match chrono::NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
                     Ok(d) => d,
                     Err(_) => {
-                        return Some(Msg::PlDone(Err(
-                            Text::new(T::ErrDate).arg_key("field", T::PlFieldTriggerDate)
-                        )));
+                        return Some(Msg::PositiveList(PositiveListMsg::Done(Err(Text::new(
+                            T::ErrDate,
+                        )
+                        .arg_key("field", T::PlFieldTriggerDate)))));
                     }
                 }
             };
@@ -117,28 +120,32 @@ pub fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
                 handling,
                 note,
             };
-            Some(Msg::PlDone(
+            Some(Msg::PositiveList(PositiveListMsg::Done(
                 s.pl_record_trigger(id, &input)
                     .map(|t| Text::new(T::MsgPlTriggerRecorded).arg("reference", &t.reference))
                     .map_err(text),
-            ))
+            )))
         }
-        Effect::PlLoadBatches => Some(Msg::PlBatchesLoaded(s.pl_batches().map_err(text))),
-        Effect::PlSetOffsite {
+        PositiveListEffect::LoadBatches => Some(Msg::PositiveList(PositiveListMsg::BatchesLoaded(
+            s.pl_batches().map_err(text),
+        ))),
+        PositiveListEffect::SetOffsite {
             id,
             row_version,
             means,
-        } => Some(Msg::PlDone(
+        } => Some(Msg::PositiveList(PositiveListMsg::Done(
             s.pl_set_offsite(id, row_version, &means)
                 .map(|_| Text::new(T::MsgPlOffsiteSaved))
                 .map_err(text),
-        )),
-        Effect::PlNewBatch { name, note } => Some(Msg::PlDone(
-            s.pl_open_batch(&name, &note)
-                .map(|b| Text::new(T::MsgPlBatchCreated).arg("name", &b.name))
-                .map_err(text),
-        )),
-        Effect::PlExport { filter, lang } => {
+        ))),
+        PositiveListEffect::NewBatch { name, note } => {
+            Some(Msg::PositiveList(PositiveListMsg::Done(
+                s.pl_open_batch(&name, &note)
+                    .map(|b| Text::new(T::MsgPlBatchCreated).arg("name", &b.name))
+                    .map_err(text),
+            )))
+        }
+        PositiveListEffect::Export { filter, lang } => {
             let filter = filter_of(s, &filter);
             let stem = format!("positive-list-{}", s.today().format("%Y%m%d"));
             let (csv, xlsx) = (
@@ -156,7 +163,7 @@ pub fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
             };
             let r = write(crate::export::Format::Csv, &csv)
                 .and_then(|_| write(crate::export::Format::Xlsx, &xlsx));
-            Some(Msg::PlDone(match r {
+            Some(Msg::PositiveList(PositiveListMsg::Done(match r {
                 Ok(n) => Ok(Text::new(T::MsgPlExported)
                     .arg("n", n)
                     .arg("csv", csv.display())
@@ -166,8 +173,7 @@ pub fn execute(s: &mut Session, effect: Effect) -> Option<Msg> {
                     .arg("path", p.display())
                     .arg("detail", e)),
                 Err(crate::export::ExportError::XlsxToStdout) => Err(Text::new(T::ErrNotFound)),
-            }))
+            })))
         }
-        _ => None,
     }
 }

@@ -11,9 +11,10 @@ use crate::service::assistance::Queue;
 use crate::service::report::job::{Cancel, SummaryProgress};
 use crate::store::enterprise::Filter;
 use crate::store::manifest::ListFilter as ManifestFilter;
-use crate::tui::msg::{InspListQuery, Msg};
+use crate::tui::msg::Msg;
 use crate::tui::runtime::Runtime;
-use crate::tui::screens::inspection::InspTab;
+use crate::tui::screens::inspection::{InspectionListQuery, InspectionTab};
+use crate::tui::screens::report::{ReportEffect, ReportMsg};
 use std::path::Path;
 use std::path::PathBuf;
 
@@ -27,31 +28,61 @@ pub struct SummaryJob {
 }
 
 impl Runtime {
+    /// Carries out a report screen's effect; the summary runs on its own thread.
+    pub(crate) fn execute_report(&mut self, effect: ReportEffect) -> Option<Msg> {
+        match effect {
+            ReportEffect::Defaults => {
+                let today = self.session.as_ref()?.today();
+                let p = Period::last_quarter(today);
+                Some(Msg::Report(ReportMsg::Defaults(p.code())))
+            }
+            ReportEffect::ExportSummary {
+                period,
+                region,
+                format,
+                file,
+                lang,
+            } => self.start_summary(SummaryJob {
+                period,
+                region,
+                format,
+                file,
+                lang,
+            }),
+            ReportEffect::Cancel => {
+                if let Some((cancel, _)) = &self.report_job {
+                    cancel.cancel();
+                }
+                None
+            }
+        }
+    }
+
     /// Computes and writes the summary on its own thread and connection, reporting progress and the
     /// result through the loop's channel, so Esc can cancel it. Without a channel (tests driving
     /// `execute` directly) it runs here and returns the result.
     pub(crate) fn start_summary(&mut self, job: SummaryJob) -> Option<Msg> {
         let session = self.session.as_ref()?;
         let Some(tx) = self.tx.clone() else {
-            return Some(Msg::ReportDone(export_summary(
+            return Some(Msg::Report(ReportMsg::Done(export_summary(
                 session,
                 &job,
                 None,
                 &mut |_| {},
-            )));
+            ))));
         };
         let worker = match session.reopen() {
             Ok(w) => w,
-            Err(e) => return Some(Msg::ReportDone(Err(e.text()))),
+            Err(e) => return Some(Msg::Report(ReportMsg::Done(Err(e.text())))),
         };
         let cancel = worker.cancel_handle();
         let handle = cancel.clone();
         let thread = std::thread::spawn(move || {
             let mut progress = |p: SummaryProgress| {
-                let _ = tx.send(Msg::ReportProgress(p));
+                let _ = tx.send(Msg::Report(ReportMsg::Progress(p)));
             };
             let result = export_summary(&worker, &job, Some(&handle), &mut progress);
-            let _ = tx.send(Msg::ReportDone(result));
+            let _ = tx.send(Msg::Report(ReportMsg::Done(result)));
         });
         self.report_job = Some((cancel, thread));
         None
@@ -158,15 +189,19 @@ pub fn export_manifests(s: &Session, filter: &ManifestFilter, lang: Lang) -> Res
 }
 
 /// `inspections-<tab>-<date>.csv` and `.xlsx` in the working directory: the list as filtered on screen.
-pub fn export_inspections(s: &Session, query: InspListQuery, lang: Lang) -> Result<Text, Text> {
-    let InspListQuery {
+pub fn export_inspections(
+    s: &Session,
+    query: InspectionListQuery,
+    lang: Lang,
+) -> Result<Text, Text> {
+    let InspectionListQuery {
         tab,
         category,
         region,
         officer,
     } = query;
     let filter = crate::tui::execute::inspection::list_filter(s, tab, category, region, officer);
-    let open_only = tab == InspTab::Mine;
+    let open_only = tab == InspectionTab::Mine;
     let stem = format!("inspections-{}-{}", tab.code(), s.today().format("%Y%m%d"));
     export_both(&stem, |format, path| {
         crate::export::inspection::inspections(

@@ -24,8 +24,8 @@ pub enum Overlay {
     Picker(picker::PickerState),
     Filter(filter::FilterState),
     Delete(delete::DeleteState),
-    PlReason(positive_list::reason::ReasonState),
-    PlTrigger(positive_list::trigger::TriggerState),
+    PositiveListReason(positive_list::reason::ReasonState),
+    PositiveListTrigger(positive_list::trigger::TriggerState),
 }
 
 /// A choice a dialog hands back to the screen under it.
@@ -41,7 +41,7 @@ pub enum Chosen {
         row_version: i64,
         reason: String,
     },
-    PlTransition {
+    PositiveListTransition {
         id: i64,
         row_version: i64,
         transition: crate::domain::positive_list::Transition,
@@ -49,7 +49,7 @@ pub enum Chosen {
         /// Why an entry leaves the list (removals and failed reviews).
         cause: Option<crate::domain::positive_list::RemovalCause>,
     },
-    PlTrigger {
+    PositiveListTrigger {
         id: i64,
         kind: crate::domain::positive_list::TriggerKind,
         reference: String,
@@ -83,7 +83,9 @@ impl Overlay {
             Overlay::Picker(p) if p.multi => Ctx::MultiPicker,
             Overlay::Picker(_) => Ctx::Picker,
             Overlay::Filter(_) => Ctx::Filter,
-            Overlay::Delete(_) | Overlay::PlReason(_) | Overlay::PlTrigger(_) => Ctx::DeleteDialog,
+            Overlay::Delete(_)
+            | Overlay::PositiveListReason(_)
+            | Overlay::PositiveListTrigger(_) => Ctx::DeleteDialog,
         }
     }
 
@@ -95,8 +97,8 @@ impl Overlay {
             Overlay::Picker(s) => s.on_input(input),
             Overlay::Filter(s) => s.on_input(input),
             Overlay::Delete(s) => s.on_input(input),
-            Overlay::PlReason(s) => s.on_input(input),
-            Overlay::PlTrigger(s) => s.on_input(input),
+            Overlay::PositiveListReason(s) => s.on_input(input),
+            Overlay::PositiveListTrigger(s) => s.on_input(input),
         }
     }
 
@@ -115,8 +117,8 @@ impl Overlay {
                 None
             }
             Overlay::Delete(s) => s.render(frame, body, app),
-            Overlay::PlReason(s) => s.render(frame, body, app),
-            Overlay::PlTrigger(s) => s.render(frame, body, app),
+            Overlay::PositiveListReason(s) => s.render(frame, body, app),
+            Overlay::PositiveListTrigger(s) => s.render(frame, body, app),
         }
     }
 }

@@ -19,7 +19,7 @@ pub enum PickFor {
     Enterprise(FieldId),
     Admin(AdminField),
     /// The inspection list's officer filter.
-    InspOfficer,
+    InspectionOfficer,
 }
 
 impl PickFor {
@@ -27,7 +27,7 @@ impl PickFor {
         match self {
             PickFor::Enterprise(f) => f.label(),
             PickFor::Admin(f) => f.label(),
-            PickFor::InspOfficer => T::DrawColOfficers,
+            PickFor::InspectionOfficer => T::DrawColOfficers,
         }
     }
 }

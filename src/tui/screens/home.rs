@@ -12,7 +12,8 @@ use crate::tui::screens::admin::settings::SettingsState;
 use crate::tui::screens::admin::users::UsersState;
 use crate::tui::screens::enterprise::detail::DetailState;
 use crate::tui::screens::enterprise::list::ListState;
-use crate::tui::screens::positive_list::{PlFilter, PlListState};
+use crate::tui::screens::positive_list::PositiveListEffect;
+use crate::tui::screens::positive_list::{PositiveListFilter, PositiveListState};
 
 /// The administration screens the home screen leads to (each only for the roles that may use it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,35 +45,35 @@ impl AdminEntry {
 
 /// The 正面清单 lines of the home screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlTask {
+pub enum PositiveListTask {
     ReviewsDue,
     NoticesEnding,
     RemovalProposals,
 }
 
-impl PlTask {
+impl PositiveListTask {
     pub fn label(self) -> T {
         match self {
-            PlTask::ReviewsDue => T::TaskPlReviewsDue,
-            PlTask::NoticesEnding => T::TaskPlNoticesEnding,
-            PlTask::RemovalProposals => T::TaskPlRemovalProposals,
+            PositiveListTask::ReviewsDue => T::TaskPlReviewsDue,
+            PositiveListTask::NoticesEnding => T::TaskPlNoticesEnding,
+            PositiveListTask::RemovalProposals => T::TaskPlRemovalProposals,
         }
     }
 
     /// The list the line opens.
-    fn filter(self) -> PlFilter {
+    fn filter(self) -> PositiveListFilter {
         match self {
-            PlTask::ReviewsDue => PlFilter {
+            PositiveListTask::ReviewsDue => PositiveListFilter {
                 due_only: true,
-                ..PlFilter::default()
+                ..PositiveListFilter::default()
             },
-            PlTask::NoticesEnding => PlFilter {
+            PositiveListTask::NoticesEnding => PositiveListFilter {
                 notice_ending: true,
-                ..PlFilter::default()
+                ..PositiveListFilter::default()
             },
-            PlTask::RemovalProposals => PlFilter {
+            PositiveListTask::RemovalProposals => PositiveListFilter {
                 pending_removal: true,
-                ..PlFilter::default()
+                ..PositiveListFilter::default()
             },
         }
     }
@@ -80,43 +81,47 @@ impl PlTask {
 
 /// The 转移联单 lines of the home screen: what waits, each alert, approvals ending soon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MfTask {
+pub enum ManifestTask {
     Tab(crate::tui::screens::manifest::Tab),
     ApprovalsExpiring,
 }
 
-impl MfTask {
+impl ManifestTask {
     pub fn label(self) -> T {
         match self {
-            MfTask::Tab(t) => t.label(),
-            MfTask::ApprovalsExpiring => T::MfTaskApprovalsExpiring,
+            ManifestTask::Tab(t) => t.label(),
+            ManifestTask::ApprovalsExpiring => T::MfTaskApprovalsExpiring,
         }
     }
 
     /// The lines with their counts, in screen order.
-    pub fn lines(c: &crate::service::manifest::MfCounts) -> Vec<(MfTask, i64)> {
+    pub fn lines(c: &crate::service::manifest::MfCounts) -> Vec<(ManifestTask, i64)> {
         use crate::domain::manifest::MfState;
         use crate::tui::screens::manifest::Tab;
         let mut v = vec![
             (
-                MfTask::Tab(Tab::State(MfState::AwaitingReceipt)),
+                ManifestTask::Tab(Tab::State(MfState::AwaitingReceipt)),
                 c.awaiting_receipt,
             ),
-            (MfTask::Tab(Tab::State(MfState::Discrepancy)), c.discrepancy),
+            (
+                ManifestTask::Tab(Tab::State(MfState::Discrepancy)),
+                c.discrepancy,
+            ),
         ];
         v.extend(
             c.alerts
                 .iter()
-                .map(|(a, n)| (MfTask::Tab(Tab::Alert(*a)), *n)),
+                .map(|(a, n)| (ManifestTask::Tab(Tab::Alert(*a)), *n)),
         );
-        v.push((MfTask::ApprovalsExpiring, c.approvals_expiring));
+        v.push((ManifestTask::ApprovalsExpiring, c.approvals_expiring));
         v
     }
 
     pub fn is_alert(self) -> bool {
         matches!(
             self,
-            MfTask::Tab(crate::tui::screens::manifest::Tab::Alert(_)) | MfTask::ApprovalsExpiring
+            ManifestTask::Tab(crate::tui::screens::manifest::Tab::Alert(_))
+                | ManifestTask::ApprovalsExpiring
         )
     }
 }
@@ -126,8 +131,8 @@ impl MfTask {
 pub enum Entry<'a> {
     Admin(AdminEntry),
     Task(&'a HomeTask),
-    Plist(PlTask, i64),
-    Manifest(MfTask, i64),
+    Plist(PositiveListTask, i64),
+    Manifest(ManifestTask, i64),
     /// 执法检查: (is the overdue re-check line, count).
     Inspect(bool, i64),
 }
@@ -183,22 +188,22 @@ impl HomeState {
             .iter()
             .flat_map(|h| h.tasks.iter())
             .map(Entry::Task);
-        let plist = self
+        let positive_list = self
             .home
             .iter()
             .filter_map(|h| h.plist.as_ref())
             .flat_map(|c| {
                 [
-                    Entry::Plist(PlTask::ReviewsDue, c.reviews_due),
-                    Entry::Plist(PlTask::NoticesEnding, c.notices_ending),
-                    Entry::Plist(PlTask::RemovalProposals, c.removal_proposals),
+                    Entry::Plist(PositiveListTask::ReviewsDue, c.reviews_due),
+                    Entry::Plist(PositiveListTask::NoticesEnding, c.notices_ending),
+                    Entry::Plist(PositiveListTask::RemovalProposals, c.removal_proposals),
                 ]
             });
         let manifests = self
             .home
             .iter()
             .filter_map(|h| h.manifests.as_ref())
-            .flat_map(MfTask::lines)
+            .flat_map(ManifestTask::lines)
             .map(|(t, n)| Entry::Manifest(t, n));
         let inspect = self
             .home
@@ -210,7 +215,7 @@ impl HomeState {
                     Entry::Inspect(true, c.overdue_rechecks),
                 ]
             });
-        let tasks = tasks.chain(plist).chain(manifests).chain(inspect);
+        let tasks = tasks.chain(positive_list).chain(manifests).chain(inspect);
         if may(Action::UserManage) {
             admin.into_iter().chain(tasks).collect()
         } else {
@@ -228,17 +233,20 @@ impl HomeState {
             Input::Cmd(Cmd::Refresh) => return self.reload(),
             Input::Cmd(Cmd::Open) => return self.open(env),
             Input::Cmd(Cmd::GoList) => return ListState::open(env, Default::default()),
-            Input::Cmd(Cmd::GoPlist) => return PlListState::open(PlFilter::default()),
+            Input::Cmd(Cmd::GoPlist) => {
+                return PositiveListState::open(PositiveListFilter::default());
+            }
             Input::Cmd(Cmd::PlApply) => {
-                return Out::effect(Effect::PlApply).with_message(Message::progress(T::MsgLoading));
+                return Out::effect(Effect::PositiveList(PositiveListEffect::Apply))
+                    .with_message(Message::progress(T::MsgLoading));
             }
             Input::Cmd(Cmd::Manifests) if env.may(Action::ManifestRead) => {
-                return crate::tui::screens::manifest::MfListState::open(
+                return crate::tui::screens::manifest::ManifestListState::open(
                     crate::tui::screens::manifest::Tab::All,
                 );
             }
             Input::Cmd(Cmd::Assist) if env.may(Action::AssistRead) => {
-                return crate::tui::screens::assistance::AssistQueueState::open();
+                return crate::tui::screens::assistance::AssistanceQueueState::open();
             }
             _ => {}
         }
@@ -267,19 +275,19 @@ impl HomeState {
                 let filter = task.filter.clone();
                 ListState::open(env, filter)
             }
-            Some(Entry::Plist(task, _)) => PlListState::open(task.filter()),
-            Some(Entry::Manifest(MfTask::Tab(tab), _)) => {
-                crate::tui::screens::manifest::MfListState::open(tab)
+            Some(Entry::Plist(task, _)) => PositiveListState::open(task.filter()),
+            Some(Entry::Manifest(ManifestTask::Tab(tab), _)) => {
+                crate::tui::screens::manifest::ManifestListState::open(tab)
             }
-            Some(Entry::Manifest(MfTask::ApprovalsExpiring, _)) => {
-                crate::tui::screens::manifest::MfRefState::open()
+            Some(Entry::Manifest(ManifestTask::ApprovalsExpiring, _)) => {
+                crate::tui::screens::manifest::ManifestRefState::open()
             }
             Some(Entry::Inspect(overdue, _)) => {
-                use crate::tui::screens::inspection::{InspListState, InspTab};
-                InspListState::open(if overdue {
-                    InspTab::OverdueRecheck
+                use crate::tui::screens::inspection::{InspectionListState, InspectionTab};
+                InspectionListState::open(if overdue {
+                    InspectionTab::OverdueRecheck
                 } else {
-                    InspTab::Mine
+                    InspectionTab::Mine
                 })
             }
             Some(Entry::Admin(AdminEntry::Users)) => UsersState::open(),
@@ -307,7 +315,7 @@ pub fn render(
     let x = body.x + body.width.saturating_sub(HOME_W) / 2;
     let w = usize::from(HOME_W.min(body.width));
     if let Some(counts) = s.home.as_ref().and_then(|h| h.assist.as_ref()) {
-        assist_lines(frame, body, app, counts);
+        assistance_lines(frame, body, app, counts);
     }
     let Some(home) = &s.home else {
         let text = if s.loading {
@@ -423,7 +431,7 @@ pub fn render(
 }
 
 /// The 帮扶 queue sizes and SLA alerts, on the last two lines of the body.
-fn assist_lines(
+fn assistance_lines(
     frame: &mut ratatui::Frame<'_>,
     body: ratatui::layout::Rect,
     app: &crate::tui::app::App,
@@ -468,7 +476,7 @@ fn manifest_line(
     body: ratatui::layout::Rect,
     app: &crate::tui::app::App,
     c: &crate::service::manifest::MfCounts,
-    above_assist: bool,
+    above_assistance: bool,
 ) {
     let alerts: i64 = c.alerts.iter().map(|(_, n)| *n).sum();
     let line = Text::new(T::MfHomeLine)
@@ -479,7 +487,7 @@ fn manifest_line(
         .render(app.lang);
     let y = body
         .bottom()
-        .saturating_sub(if above_assist { 3 } else { 1 });
+        .saturating_sub(if above_assistance { 3 } else { 1 });
     let style = if alerts > 0 {
         app.theme.warning()
     } else {

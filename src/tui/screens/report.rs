@@ -17,6 +17,34 @@ use crate::tui::text::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
+/// What the report screen asks the runtime to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReportEffect {
+    /// The default period of the report screen from the session's clock.
+    Defaults,
+    /// Compute the summary and write it to `file`.
+    ExportSummary {
+        period: Period,
+        region: Option<String>,
+        format: SummaryFormat,
+        file: std::path::PathBuf,
+        lang: Lang,
+    },
+    /// Stop the summary running in the background (Esc on the report screen).
+    Cancel,
+}
+
+/// What the runtime answers the report screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReportMsg {
+    /// The report screen's default period (last quarter), as typed in the period field.
+    Defaults(String),
+    /// The summary was written (naming the file) or refused (with the reason).
+    Done(Result<Text, Text>),
+    /// How far the summary running in the background has got.
+    Progress(SummaryProgress),
+}
+
 /// The fields, in focus order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportField {
@@ -90,7 +118,8 @@ impl ReportState {
             cancelling: false,
             result: None,
         };
-        Out::nav(Nav::Push(Screen::Report(Box::new(state)))).with_effect(Effect::ReportDefaults)
+        Out::nav(Nav::Push(Screen::Report(Box::new(state))))
+            .with_effect(Effect::Report(ReportEffect::Defaults))
     }
 
     pub fn field(&self) -> ReportField {
@@ -145,7 +174,7 @@ impl ReportState {
         if self.running {
             if matches!(input, Input::Cmd(Cmd::Back)) && !self.cancelling {
                 self.cancelling = true;
-                return Out::effect(Effect::CancelReport)
+                return Out::effect(Effect::Report(ReportEffect::Cancel))
                     .with_message(Message::progress(T::ReportCancelling));
             }
             return Out::default();
@@ -224,13 +253,13 @@ impl ReportState {
         self.step = None;
         self.cancelling = false;
         self.result = None;
-        Out::effect(Effect::ExportSummary {
+        Out::effect(Effect::Report(ReportEffect::ExportSummary {
             period,
             region: self.region_code(),
             format: self.format(),
             file: file.into(),
             lang,
-        })
+        }))
         .with_message(Message::progress(T::ReportRunning))
     }
 

@@ -68,7 +68,7 @@ impl ReasonState {
                     return OverlayOut::Stay(Some(Message::error(Text::new(T::ErrPlReasonNeeded))));
                 }
                 _ => {
-                    return OverlayOut::ToScreen(Chosen::PlTransition {
+                    return OverlayOut::ToScreen(Chosen::PositiveListTransition {
                         id: self.id,
                         row_version: self.row_version,
                         transition: self.transition,
@@ -185,7 +185,7 @@ mod tests {
         s.focus = 2;
         assert_eq!(
             s.on_input(Input::Cmd(Cmd::Submit)),
-            OverlayOut::ToScreen(Chosen::PlTransition {
+            OverlayOut::ToScreen(Chosen::PositiveListTransition {
                 id: 1,
                 row_version: 1,
                 transition: Transition::Remove,

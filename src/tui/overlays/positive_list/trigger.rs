@@ -79,7 +79,7 @@ impl TriggerState {
                     ))));
                 }
                 _ => {
-                    return OverlayOut::ToScreen(Chosen::PlTrigger {
+                    return OverlayOut::ToScreen(Chosen::PositiveListTrigger {
                         id: self.id,
                         kind: self.kind,
                         reference: self.reference.value().trim().to_string(),
@@ -228,7 +228,7 @@ mod tests {
         s.focus = RECORD;
         assert_eq!(
             s.on_input(Input::Cmd(Cmd::Submit)),
-            OverlayOut::ToScreen(Chosen::PlTrigger {
+            OverlayOut::ToScreen(Chosen::PositiveListTrigger {
                 id: 3,
                 kind: TriggerKind::Media,
                 reference: "ALM-1".into(),

@@ -7,6 +7,7 @@ use crate::store::audit::{AuditRow, BrokenLink, ChainReport};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
+use crate::tui::screens::admin::AdminEffect;
 use crate::tui::text::count;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,11 +38,11 @@ impl AuditState {
         self.loading = true;
         self.select_last = select_last;
         self.before = before;
-        Effect::LoadAudit {
+        Effect::Admin(AdminEffect::LoadAudit {
             req: self.req,
             before,
             limit: env.list_rows(),
-        }
+        })
     }
 
     pub fn reload(&mut self, env: &mut Env<'_>) -> Out {
@@ -125,7 +126,7 @@ impl AuditState {
                 };
             }
             Cmd::Verify => {
-                return Out::effect(Effect::VerifyAudit)
+                return Out::effect(Effect::Admin(AdminEffect::VerifyAudit))
                     .with_message(Message::progress(T::MsgVerifying));
             }
             Cmd::Refresh => return self.reload(env),

@@ -12,6 +12,7 @@ use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::Effect;
 use crate::tui::overlays::picker::{PickFor, PickerState};
 use crate::tui::overlays::{Chosen, Overlay};
+use crate::tui::screens::admin::AdminEffect;
 use crate::tui::screens::{edit_text, paste_into};
 
 /// Which form.
@@ -288,31 +289,33 @@ impl AdminFormState {
                     .collect();
                 let uscc = self.trimmed(AdminField::EnterpriseUscc);
                 let enterprise = roles == [Role::Enterprise];
-                Effect::AddUser(NewAccount {
+                Effect::Admin(AdminEffect::AddUser(NewAccount {
                     username: self.trimmed(AdminField::Username),
                     display_name: self.trimmed(AdminField::DisplayName),
                     unit: (!enterprise).then(|| self.value(AdminField::Unit).to_string()),
                     enterprise_uscc: (!uscc.is_empty()).then_some(uscc),
                     roles,
                     password: self.value(AdminField::Password).to_string(),
+                }))
+            }
+            AdminFormKind::NewCertificate { username } => {
+                Effect::Admin(AdminEffect::AddCertificate {
+                    username: username.clone(),
+                    certificate: Certificate {
+                        uid: String::new(),
+                        username: username.clone(),
+                        kind: self.trimmed(AdminField::CertKind),
+                        number: self.trimmed(AdminField::CertNumber),
+                        issuer: self.trimmed(AdminField::CertIssuer),
+                        valid_from: self.trimmed(AdminField::ValidFrom),
+                        valid_to: self.trimmed(AdminField::ValidTo),
+                    },
                 })
             }
-            AdminFormKind::NewCertificate { username } => Effect::AddCertificate {
-                username: username.clone(),
-                certificate: Certificate {
-                    uid: String::new(),
-                    username: username.clone(),
-                    kind: self.trimmed(AdminField::CertKind),
-                    number: self.trimmed(AdminField::CertNumber),
-                    issuer: self.trimmed(AdminField::CertIssuer),
-                    valid_from: self.trimmed(AdminField::ValidFrom),
-                    valid_to: self.trimmed(AdminField::ValidTo),
-                },
-            },
-            AdminFormKind::ResetPassword { username } => Effect::SetPassword {
+            AdminFormKind::ResetPassword { username } => Effect::Admin(AdminEffect::SetPassword {
                 username: username.clone(),
                 password: self.value(AdminField::Password).to_string(),
-            },
+            }),
         };
         self.saving = true;
         Out::effect(effect).with_message(Message::progress(T::MsgSaving))

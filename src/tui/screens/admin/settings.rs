@@ -9,6 +9,7 @@ use crate::tui::input::TextInput;
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::render::cursor_at;
+use crate::tui::screens::admin::AdminEffect;
 use crate::tui::screens::{edit_text, paste_into};
 use crate::tui::text::{fit, wrap};
 use ratatui::Frame;
@@ -35,12 +36,13 @@ impl SettingsState {
             loading: true,
             ..SettingsState::default()
         };
-        Out::nav(Nav::Push(Screen::Settings(state))).with_effect(Effect::LoadSettings)
+        Out::nav(Nav::Push(Screen::Settings(state)))
+            .with_effect(Effect::Admin(AdminEffect::LoadSettings))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::LoadSettings)
+        Out::effect(Effect::Admin(AdminEffect::LoadSettings))
     }
 
     pub fn loaded(&mut self, result: Result<Vec<SettingRow>, Text>) -> Out {
@@ -67,10 +69,10 @@ impl SettingsState {
                         return Out::default();
                     };
                     self.saving = true;
-                    return Out::effect(Effect::SetSetting {
+                    return Out::effect(Effect::Admin(AdminEffect::SetSetting {
                         key: row.key.to_string(),
                         value: field.value().trim().to_string(),
-                    })
+                    }))
                     .with_message(Message::progress(T::MsgSaving));
                 }
                 Input::Key(k) => edit_text(field, k),

@@ -5,9 +5,11 @@ use crate::i18n::Text;
 use crate::store::account::{Certificate, OrgUnit};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
-use crate::tui::msg::{Account, Effect};
+use crate::tui::msg::Effect;
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
+use crate::tui::screens::admin::Account;
+use crate::tui::screens::admin::AdminEffect;
 use crate::tui::screens::admin::form::{AdminFormKind, AdminFormState};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -44,12 +46,13 @@ impl UsersState {
             loading: true,
             ..UsersState::default()
         };
-        Out::nav(Nav::Push(Screen::Users(state))).with_effect(Effect::LoadAccounts)
+        Out::nav(Nav::Push(Screen::Users(state)))
+            .with_effect(Effect::Admin(AdminEffect::LoadAccounts))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::LoadAccounts)
+        Out::effect(Effect::Admin(AdminEffect::LoadAccounts))
     }
 
     pub fn selected_row(&self) -> Option<&Account> {
@@ -133,9 +136,9 @@ pub struct AccountState {
 
 impl AccountState {
     pub fn open(account: Account, units: Vec<OrgUnit>) -> Out {
-        let load = Effect::LoadCertificates {
+        let load = Effect::Admin(AdminEffect::LoadCertificates {
             username: account.username.clone(),
-        };
+        });
         let state = AccountState {
             account,
             units,
@@ -146,9 +149,11 @@ impl AccountState {
     }
 
     pub fn reload(&mut self) -> Out {
-        Out::effect(Effect::LoadAccounts).with_effect(Effect::LoadCertificates {
-            username: self.account.username.clone(),
-        })
+        Out::effect(Effect::Admin(AdminEffect::LoadAccounts)).with_effect(Effect::Admin(
+            AdminEffect::LoadCertificates {
+                username: self.account.username.clone(),
+            },
+        ))
     }
 
     pub fn accounts_loaded(&mut self, result: &Result<(Vec<Account>, Vec<OrgUnit>), Text>) -> Out {

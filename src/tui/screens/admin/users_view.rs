@@ -5,7 +5,7 @@ use crate::service::local_time;
 use crate::store::account::OrgUnit;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
-use crate::tui::msg::Account;
+use crate::tui::screens::admin::Account;
 use crate::tui::screens::admin::form::{roles_label, unit_label};
 use crate::tui::screens::admin::users::{AccountState, UsersState};
 use crate::tui::text::{fit, sanitize, width};

@@ -10,8 +10,9 @@ use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::{Effect, Versioned};
-use crate::tui::screens::assistance::{AssistAction, AssistDetailData};
-use crate::tui::screens::positive_list::form::PlPurpose;
+use crate::tui::screens::assistance::AssistanceEffect;
+use crate::tui::screens::assistance::{AssistanceAction, AssistanceDetailData};
+use crate::tui::screens::positive_list::form::PositiveListPurpose;
 
 /// A form field: free text, one choice of several, or several ticked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,14 +123,14 @@ pub enum Purpose {
     Record {
         id: i64,
     },
-    /// 圆桌座谈 forms (see `assist_meeting_form`).
+    /// 圆桌座谈 forms (see `meeting_form`).
     Meeting(crate::tui::screens::assistance::meeting_form::MeetingPurpose),
-    /// 正面清单 forms (see `plist_form`).
-    Plist(crate::tui::screens::positive_list::form::PlPurpose),
+    /// 正面清单 forms (see `positive_list::form`).
+    Plist(crate::tui::screens::positive_list::form::PositiveListPurpose),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AssistFormState {
+pub struct AssistanceFormState {
     pub purpose: Purpose,
     pub fields: Vec<FormField>,
     pub focus: usize,
@@ -154,9 +155,9 @@ pub(crate) fn choices<E: Copy>(
         .collect()
 }
 
-impl AssistFormState {
+impl AssistanceFormState {
     pub(crate) fn push(fields: Vec<FormField>, purpose: Purpose, loading: bool) -> Out {
-        let s = AssistFormState {
+        let s = AssistanceFormState {
             purpose,
             fields,
             focus: 0,
@@ -165,7 +166,7 @@ impl AssistFormState {
             loading,
             search_token: 0,
         };
-        Out::nav(Nav::Push(Screen::AssistForm(Box::new(s))))
+        Out::nav(Nav::Push(Screen::AssistanceForm(Box::new(s))))
     }
 
     /// A new request; the service menu is loaded into the first field. Bureau staff also give the
@@ -202,8 +203,8 @@ impl AssistFormState {
                 choices(&channels, Channel::code, Channel::label),
             ));
         }
-        AssistFormState::push(fields, Purpose::NewRequest, true)
-            .with_effect(Effect::LoadServiceMenu)
+        AssistanceFormState::push(fields, Purpose::NewRequest, true)
+            .with_effect(Effect::Assistance(AssistanceEffect::LoadServiceMenu))
     }
 
     pub fn menu_loaded(&mut self, menu: Result<Vec<(String, String, String)>, Text>) -> Out {
@@ -224,10 +225,10 @@ impl AssistFormState {
     }
 
     /// The form for one action, or the action itself when it needs no fields.
-    pub fn for_action(d: &AssistDetailData, action: AssistAction) -> Out {
+    pub fn for_action(d: &AssistanceDetailData, action: AssistanceAction) -> Out {
         let r = &d.detail.request;
         let (fields, purpose) = match action {
-            AssistAction::Record => (
+            AssistanceAction::Record => (
                 vec![
                     FormField::text("service_date", T::AssistFieldServiceDate, &d.today),
                     FormField::choice(
@@ -242,7 +243,7 @@ impl AssistFormState {
                 ],
                 Purpose::Record { id: r.id },
             ),
-            AssistAction::Event(event) => {
+            AssistanceAction::Event(event) => {
                 let fields = match event {
                     Event::Refuse | Event::Forward | Event::Suspend | Event::Withdraw => {
                         vec![FormField::text("reason", T::AssistFieldReason, "")]
@@ -304,12 +305,12 @@ impl AssistFormState {
                     }
                     Event::Submit | Event::Accept | Event::Resume | Event::AutoClose => {
                         // Nothing to ask: done at once.
-                        return Out::effect(Effect::AssistTransition {
+                        return Out::effect(Effect::Assistance(AssistanceEffect::Transition {
                             id: r.id,
                             row_version: r.row_version,
                             event,
                             input: EventInput::default(),
-                        });
+                        }));
                     }
                 };
                 (
@@ -322,7 +323,7 @@ impl AssistFormState {
                 )
             }
         };
-        AssistFormState::push(fields, purpose, false)
+        AssistanceFormState::push(fields, purpose, false)
     }
 
     pub fn title(&self) -> T {
@@ -372,11 +373,11 @@ impl AssistFormState {
     fn effect(&self) -> Effect {
         match &self.purpose {
             Purpose::Meeting(m) => self.meeting_effect(m),
-            Purpose::Plist(p) => self.pl_effect(p),
+            Purpose::Plist(p) => self.positive_list_effect(p),
             Purpose::NewRequest => {
                 let services = self.ticked_services();
                 let (enterprise_id, query) = self.picked("enterprise");
-                Effect::FileRequest {
+                Effect::Assistance(AssistanceEffect::FileRequest {
                     enterprise_uscc: query,
                     draft: RequestDraft {
                         enterprise_id,
@@ -387,9 +388,9 @@ impl AssistFormState {
                             .unwrap_or(Channel::SelfService),
                         wished_date: self.value("wished_date"),
                     },
-                }
+                })
             }
-            Purpose::Record { id } => Effect::AssistRecord {
+            Purpose::Record { id } => Effect::Assistance(AssistanceEffect::Record {
                 id: *id,
                 record: ServiceRecord {
                     service_date: self.value("service_date"),
@@ -399,12 +400,12 @@ impl AssistFormState {
                     problems: self.value("problems"),
                     advice: self.value("advice"),
                 },
-            },
+            }),
             Purpose::Event {
                 id,
                 row_version,
                 event,
-            } => Effect::AssistTransition {
+            } => Effect::Assistance(AssistanceEffect::Transition {
                 id: *id,
                 row_version: *row_version,
                 event: *event,
@@ -422,7 +423,7 @@ impl AssistFormState {
                         .filter_map(|c| c.parse().ok())
                         .collect(),
                 },
-            },
+            }),
         }
     }
 
@@ -435,8 +436,10 @@ impl AssistFormState {
     /// The record this form changes at a version, if it does.
     fn versioned(&self) -> Option<Versioned> {
         match &self.purpose {
-            Purpose::Event { id, .. } => Some(Versioned::AssistRequest(*id)),
-            Purpose::Plist(PlPurpose::Offsite { id, .. }) => Some(Versioned::PlEntry(*id)),
+            Purpose::Event { id, .. } => Some(Versioned::AssistanceRequest(*id)),
+            Purpose::Plist(PositiveListPurpose::Offsite { id, .. }) => {
+                Some(Versioned::PositiveListEntry(*id))
+            }
             _ => None,
         }
     }
@@ -453,7 +456,7 @@ impl AssistFormState {
         }
         match &mut self.purpose {
             Purpose::Event { row_version, .. }
-            | Purpose::Plist(PlPurpose::Offsite { row_version, .. }) => {
+            | Purpose::Plist(PositiveListPurpose::Offsite { row_version, .. }) => {
                 self.error = None;
                 crate::tui::screens::take_version(row_version, current)
             }

@@ -4,9 +4,10 @@
 use crate::i18n::Text;
 use crate::tui::app::{Message, Out};
 use crate::tui::msg::Effect;
-use crate::tui::screens::assistance::form::{AssistFormState, Choice, FieldKind};
+use crate::tui::screens::assistance::AssistanceEffect;
+use crate::tui::screens::assistance::form::{AssistanceFormState, Choice, FieldKind};
 
-impl AssistFormState {
+impl AssistanceFormState {
     /// A search field's pick: the chosen enterprise, or else the typed text (resolved when saved).
     pub(crate) fn picked(&self, id: &str) -> (Option<i64>, Option<String>) {
         let Some(f) = self.fields.iter().find(|f| f.id == id) else {
@@ -30,7 +31,10 @@ impl AssistFormState {
         if token != self.search_token || query.is_empty() {
             return Out::default();
         }
-        Out::effect(Effect::FindEnterprises { token, query })
+        Out::effect(Effect::Assistance(AssistanceEffect::FindEnterprises {
+            token,
+            query,
+        }))
     }
 
     /// The matches of a search, unless a newer one was asked for.

@@ -8,8 +8,9 @@ use crate::store::assistance::meeting::Meeting;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::screens::assistance::AssistDetailState;
-use crate::tui::screens::assistance::form::{AssistFormState, Choice};
+use crate::tui::screens::assistance::AssistanceDetailState;
+use crate::tui::screens::assistance::AssistanceEffect;
+use crate::tui::screens::assistance::form::{AssistanceFormState, Choice};
 
 /// The meetings in the person's scope, and today (the default date of a new meeting).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,12 +33,13 @@ impl MeetingListState {
             selected: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::MeetingList(s))).with_effect(Effect::LoadMeetings)
+        Out::nav(Nav::Push(Screen::MeetingList(s)))
+            .with_effect(Effect::Assistance(AssistanceEffect::LoadMeetings))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::LoadMeetings)
+        Out::effect(Effect::Assistance(AssistanceEffect::LoadMeetings))
     }
 
     pub fn loaded(&mut self, data: Result<MeetingListData, Text>) -> Out {
@@ -91,7 +93,7 @@ impl MeetingListState {
                     })
                     .collect();
                 let today = self.data.as_ref().map_or("", |d| d.today.as_str());
-                return AssistFormState::new_meeting(today, regions);
+                return AssistanceFormState::new_meeting(today, regions);
             }
             _ => {}
         }
@@ -148,12 +150,15 @@ impl MeetingDetailState {
             action: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::MeetingDetail(s))).with_effect(Effect::LoadMeeting { id })
+        Out::nav(Nav::Push(Screen::MeetingDetail(s)))
+            .with_effect(Effect::Assistance(AssistanceEffect::LoadMeeting { id }))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::LoadMeeting { id: self.id })
+        Out::effect(Effect::Assistance(AssistanceEffect::LoadMeeting {
+            id: self.id,
+        }))
     }
 
     pub fn loaded(&mut self, data: Result<MeetingDetailData, Text>) -> Out {
@@ -201,7 +206,7 @@ impl MeetingDetailState {
                     .as_ref()
                     .and_then(|d| d.detail.problems.get(self.problem))
                 {
-                    return AssistDetailState::open(p.request_id);
+                    return AssistanceDetailState::open(p.request_id);
                 }
             }
             Input::Cmd(Cmd::Submit) => {
@@ -209,9 +214,9 @@ impl MeetingDetailState {
                     return Out::default();
                 };
                 return match action {
-                    MeetingAction::Participant => AssistFormState::meeting_participant(self.id),
-                    MeetingAction::Problem => AssistFormState::meeting_problem(d),
-                    MeetingAction::Link => AssistFormState::meeting_link(self.id),
+                    MeetingAction::Participant => AssistanceFormState::meeting_participant(self.id),
+                    MeetingAction::Problem => AssistanceFormState::meeting_problem(d),
+                    MeetingAction::Link => AssistanceFormState::meeting_link(self.id),
                 };
             }
             _ => {}

@@ -6,7 +6,10 @@ use crate::domain::assistance::{Channel, RequestDraft, Urgency};
 use crate::i18n::{T, Text};
 use crate::tui::app::{Message, Out};
 use crate::tui::msg::Effect;
-use crate::tui::screens::assistance::form::{AssistFormState, Choice, FormField, Purpose, choices};
+use crate::tui::screens::assistance::AssistanceEffect;
+use crate::tui::screens::assistance::form::{
+    AssistanceFormState, Choice, FormField, Purpose, choices,
+};
 use crate::tui::screens::assistance::meeting::MeetingDetailData;
 
 /// Which 圆桌座谈 form it is.
@@ -29,7 +32,7 @@ impl MeetingPurpose {
     }
 }
 
-impl AssistFormState {
+impl AssistanceFormState {
     /// Records a meeting: dated today unless changed; the region is the account's own for branch
     /// accounts, a choice of every region for city accounts.
     pub fn new_meeting(today: &str, regions: Vec<Choice>) -> Out {
@@ -41,7 +44,7 @@ impl AssistFormState {
             FormField::text("topic", T::MeetingFieldTopic, ""),
             FormField::text("note", T::MeetingFieldNote, ""),
         ];
-        AssistFormState::push(fields, Purpose::Meeting(MeetingPurpose::New), false)
+        AssistanceFormState::push(fields, Purpose::Meeting(MeetingPurpose::New), false)
     }
 
     pub fn meeting_participant(meeting: i64) -> Out {
@@ -50,7 +53,7 @@ impl AssistFormState {
             FormField::text("person", T::MeetingFieldPerson, ""),
             FormField::text("role", T::MeetingFieldRole, ""),
         ];
-        AssistFormState::push(
+        AssistanceFormState::push(
             fields,
             Purpose::Meeting(MeetingPurpose::Participant { meeting }),
             false,
@@ -86,12 +89,12 @@ impl AssistFormState {
             FormField::text("wished_date", T::AssistFieldWishedDate, ""),
         ];
         let meeting = d.detail.meeting.id;
-        AssistFormState::push(
+        AssistanceFormState::push(
             fields,
             Purpose::Meeting(MeetingPurpose::Problem { meeting }),
             true,
         )
-        .with_effect(Effect::LoadServiceMenu)
+        .with_effect(Effect::Assistance(AssistanceEffect::LoadServiceMenu))
     }
 
     pub fn meeting_link(meeting: i64) -> Out {
@@ -100,7 +103,7 @@ impl AssistFormState {
             T::MeetingFieldRequestNumber,
             "BF-",
         )];
-        AssistFormState::push(
+        AssistanceFormState::push(
             fields,
             Purpose::Meeting(MeetingPurpose::Link { meeting }),
             false,
@@ -109,17 +112,19 @@ impl AssistFormState {
 
     pub(crate) fn meeting_effect(&self, m: &MeetingPurpose) -> Effect {
         match m {
-            MeetingPurpose::New => Effect::RecordMeeting(MeetingDraft {
-                date: self.value("date"),
-                place: self.value("place"),
-                host: self.value("host"),
-                region_code: self.value("region"),
-                topic: self.value("topic"),
-                note: self.value("note"),
-            }),
+            MeetingPurpose::New => {
+                Effect::Assistance(AssistanceEffect::RecordMeeting(MeetingDraft {
+                    date: self.value("date"),
+                    place: self.value("place"),
+                    host: self.value("host"),
+                    region_code: self.value("region"),
+                    topic: self.value("topic"),
+                    note: self.value("note"),
+                }))
+            }
             MeetingPurpose::Participant { meeting } => {
                 let (enterprise_id, query) = self.picked("enterprise");
-                Effect::MeetingParticipant {
+                Effect::Assistance(AssistanceEffect::MeetingParticipant {
                     meeting: *meeting,
                     enterprise_query: query.unwrap_or_default(),
                     participant: ParticipantDraft {
@@ -127,23 +132,25 @@ impl AssistFormState {
                         person: self.value("person"),
                         role: self.value("role"),
                     },
-                }
+                })
             }
-            MeetingPurpose::Problem { meeting } => Effect::MeetingProblem {
-                meeting: *meeting,
-                draft: RequestDraft {
-                    enterprise_id: self.value("enterprise").parse().ok(),
-                    services: self.ticked_services(),
-                    description: self.value("description"),
-                    urgency: Urgency::parse(&self.value("urgency")).unwrap_or(Urgency::Normal),
-                    channel: Channel::Roundtable,
-                    wished_date: self.value("wished_date"),
-                },
-            },
-            MeetingPurpose::Link { meeting } => Effect::MeetingLink {
+            MeetingPurpose::Problem { meeting } => {
+                Effect::Assistance(AssistanceEffect::MeetingProblem {
+                    meeting: *meeting,
+                    draft: RequestDraft {
+                        enterprise_id: self.value("enterprise").parse().ok(),
+                        services: self.ticked_services(),
+                        description: self.value("description"),
+                        urgency: Urgency::parse(&self.value("urgency")).unwrap_or(Urgency::Normal),
+                        channel: Channel::Roundtable,
+                        wished_date: self.value("wished_date"),
+                    },
+                })
+            }
+            MeetingPurpose::Link { meeting } => Effect::Assistance(AssistanceEffect::MeetingLink {
                 meeting: *meeting,
                 number: self.value("number"),
-            },
+            }),
         }
     }
 }

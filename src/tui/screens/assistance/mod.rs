@@ -1,5 +1,5 @@
 //! 帮扶 screens: the queue (tabs by state, near due, overdue), a request's detail with its timeline and
-//! the actions the person may take (the form is in `assist_form`). The service refuses whatever the role may not do; these screens
+//! the actions the person may take (the form is in `form`). The service refuses whatever the role may not do; these screens
 //! only offer what it would allow.
 pub mod form;
 mod form_search;
@@ -15,12 +15,106 @@ use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 pub use crate::tui::screens::assistance::form::{
-    AssistFormState, Choice, FieldKind, FormField, Purpose,
+    AssistanceFormState, Choice, FieldKind, FormField, Purpose,
 };
+
+/// What the 帮扶 and 圆桌座谈 screens ask the runtime to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssistanceEffect {
+    LoadQueue {
+        queue: Queue,
+    },
+    /// The page of a queue after the rows shown.
+    LoadQueueMore {
+        queue: Queue,
+        after: crate::store::assistance::queue::QueueCursor,
+    },
+    LoadDetail {
+        id: i64,
+    },
+    LoadServiceMenu,
+    FileRequest {
+        /// The enterprise bureau staff typed (name, USCC or pinyin initials); enterprise accounts
+        /// file for their own.
+        enterprise_uscc: Option<String>,
+        draft: crate::domain::assistance::RequestDraft,
+    },
+    Transition {
+        id: i64,
+        row_version: i64,
+        event: Event,
+        input: crate::domain::assistance::EventInput,
+    },
+    Record {
+        id: i64,
+        record: crate::store::assistance::ServiceRecord,
+    },
+    /// Write the 帮扶 queue shown, in its order, as CSV and XLSX in the working directory.
+    ExportQueue {
+        queue: Queue,
+        lang: crate::i18n::Lang,
+    },
+    LoadMeetings,
+    LoadMeeting {
+        id: i64,
+    },
+    RecordMeeting(crate::domain::assistance::meeting::MeetingDraft),
+    /// Adds a participant; the enterprise is found by name, USCC or pinyin initials (empty: a guest).
+    MeetingParticipant {
+        meeting: i64,
+        enterprise_query: String,
+        participant: crate::domain::assistance::meeting::ParticipantDraft,
+    },
+    MeetingProblem {
+        meeting: i64,
+        draft: crate::domain::assistance::RequestDraft,
+    },
+    MeetingLink {
+        meeting: i64,
+        number: String,
+    },
+    /// The enterprises in scope matching a picker's typed name, USCC or pinyin initials.
+    FindEnterprises {
+        token: u64,
+        query: String,
+    },
+}
+
+/// What the runtime answers the 帮扶 and 圆桌座谈 screens.
+// Moved once per message, like the flat `Msg` it came from: the detail variant stays unboxed.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssistanceMsg {
+    QueueLoaded {
+        queue: Queue,
+        rows: Result<Vec<QueueRow>, Text>,
+        /// Where the next page starts (`None`: no more rows).
+        next: Option<crate::store::assistance::queue::QueueCursor>,
+        /// Whether the rows continue those shown (a further page) or replace them.
+        more: bool,
+    },
+    DetailLoaded {
+        id: i64,
+        data: Result<AssistanceDetailData, Text>,
+    },
+    ServiceMenuLoaded(Result<Vec<(String, String, String)>, Text>),
+    /// A 帮扶 or 圆桌座谈 change was made (with its message) or refused (with the reason).
+    Done(Result<Text, Text>),
+    MeetingsLoaded(Result<meeting::MeetingListData, Text>),
+    MeetingLoaded {
+        id: i64,
+        data: Result<meeting::MeetingDetailData, Text>,
+    },
+    /// Enterprises matching a picker's search as (id, name, USCC).
+    EnterprisesFound {
+        token: u64,
+        rows: Result<Vec<(i64, String, String)>, Text>,
+    },
+}
 
 /// The queue screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AssistQueueState {
+pub struct AssistanceQueueState {
     pub tab: usize,
     pub rows: Vec<QueueRow>,
     pub selected: usize,
@@ -29,9 +123,9 @@ pub struct AssistQueueState {
     pub next: Option<crate::store::assistance::queue::QueueCursor>,
 }
 
-impl AssistQueueState {
+impl AssistanceQueueState {
     pub fn open() -> Out {
-        let mut s = AssistQueueState {
+        let mut s = AssistanceQueueState {
             tab: 0,
             rows: Vec::new(),
             selected: 0,
@@ -39,7 +133,7 @@ impl AssistQueueState {
             next: None,
         };
         let fx = s.load();
-        Out::nav(Nav::Push(Screen::AssistQueue(s))).with_effect(fx)
+        Out::nav(Nav::Push(Screen::AssistanceQueue(s))).with_effect(fx)
     }
 
     pub fn queue(&self) -> Queue {
@@ -48,9 +142,9 @@ impl AssistQueueState {
 
     fn load(&mut self) -> Effect {
         self.loading = true;
-        Effect::LoadAssistQueue {
+        Effect::Assistance(AssistanceEffect::LoadQueue {
             queue: self.queue(),
-        }
+        })
     }
 
     pub fn reload(&mut self) -> Out {
@@ -94,10 +188,10 @@ impl AssistQueueState {
                     && let Some(after) = self.next.clone()
                 {
                     self.loading = true;
-                    return Out::effect(Effect::LoadAssistQueueMore {
+                    return Out::effect(Effect::Assistance(AssistanceEffect::LoadQueueMore {
                         queue: self.queue(),
                         after,
-                    });
+                    }));
                 }
                 self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
             }
@@ -119,15 +213,15 @@ impl AssistQueueState {
             Input::Cmd(Cmd::Refresh) => return self.reload(),
             Input::Cmd(Cmd::Open) => {
                 if let Some(r) = self.rows.get(self.selected) {
-                    return AssistDetailState::open(r.request.id);
+                    return AssistanceDetailState::open(r.request.id);
                 }
             }
-            Input::Cmd(Cmd::FileRequest) => return AssistFormState::new_request(env),
+            Input::Cmd(Cmd::FileRequest) => return AssistanceFormState::new_request(env),
             Input::Cmd(Cmd::ExportQueue) => {
-                return Out::effect(Effect::ExportAssistQueue {
+                return Out::effect(Effect::Assistance(AssistanceEffect::ExportQueue {
                     queue: self.queue(),
                     lang: env.lang,
-                })
+                }))
                 .with_message(Message::progress(T::ReportWriting));
             }
             _ => {}
@@ -138,7 +232,7 @@ impl AssistQueueState {
 
 /// What the detail screen shows, with the handlers a triage person may assign.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AssistDetailData {
+pub struct AssistanceDetailData {
     pub detail: RequestDetail,
     pub handlers: Vec<(i64, String)>,
     /// Today in Asia/Shanghai, the default date of a service record.
@@ -147,47 +241,50 @@ pub struct AssistDetailData {
 
 /// One thing the person may do from the detail screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AssistAction {
+pub enum AssistanceAction {
     Event(Event),
     Record,
 }
 
-impl AssistAction {
+impl AssistanceAction {
     pub fn label(self) -> T {
         match self {
-            AssistAction::Event(e) => e.label(),
-            AssistAction::Record => T::AssistActionRecord,
+            AssistanceAction::Event(e) => e.label(),
+            AssistanceAction::Record => T::AssistActionRecord,
         }
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AssistDetailState {
+pub struct AssistanceDetailState {
     pub id: i64,
-    pub data: Option<AssistDetailData>,
+    pub data: Option<AssistanceDetailData>,
     pub scroll: u16,
     pub action: usize,
     pub loading: bool,
 }
 
-impl AssistDetailState {
+impl AssistanceDetailState {
     pub fn open(id: i64) -> Out {
-        let s = AssistDetailState {
+        let s = AssistanceDetailState {
             id,
             data: None,
             scroll: 0,
             action: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::AssistDetail(s))).with_effect(Effect::LoadAssistDetail { id })
+        Out::nav(Nav::Push(Screen::AssistanceDetail(s)))
+            .with_effect(Effect::Assistance(AssistanceEffect::LoadDetail { id }))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::LoadAssistDetail { id: self.id })
+        Out::effect(Effect::Assistance(AssistanceEffect::LoadDetail {
+            id: self.id,
+        }))
     }
 
-    pub fn loaded(&mut self, data: Result<AssistDetailData, Text>) -> Out {
+    pub fn loaded(&mut self, data: Result<AssistanceDetailData, Text>) -> Out {
         self.loading = false;
         match data {
             Ok(d) => {
@@ -208,15 +305,15 @@ impl AssistDetailState {
     }
 
     /// The actions offered now: the service's list of permitted events, and recording a service.
-    pub fn actions(&self) -> Vec<AssistAction> {
+    pub fn actions(&self) -> Vec<AssistanceAction> {
         let Some(d) = &self.data else {
             return Vec::new();
         };
-        let mut v: Vec<AssistAction> = Vec::new();
+        let mut v: Vec<AssistanceAction> = Vec::new();
         if d.detail.may_record {
-            v.push(AssistAction::Record);
+            v.push(AssistanceAction::Record);
         }
-        v.extend(d.detail.events.iter().map(|e| AssistAction::Event(*e)));
+        v.extend(d.detail.events.iter().map(|e| AssistanceAction::Event(*e)));
         v
     }
 
@@ -235,7 +332,7 @@ impl AssistDetailState {
                 else {
                     return Out::default();
                 };
-                return AssistFormState::for_action(d, action);
+                return AssistanceFormState::for_action(d, action);
             }
             _ => {}
         }

@@ -9,7 +9,7 @@ use crate::service::local_time;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::assistance::{
-    AssistDetailState, AssistFormState, AssistQueueState, FieldKind,
+    AssistanceDetailState, AssistanceFormState, AssistanceQueueState, FieldKind,
 };
 use crate::tui::text::{fit, sanitize, wrap};
 use ratatui::Frame;
@@ -59,7 +59,7 @@ fn sla_text(s: &Sla, lang: Lang) -> String {
     t
 }
 
-pub fn render_queue(frame: &mut Frame<'_>, body: Rect, app: &App, s: &AssistQueueState) {
+pub fn render_queue(frame: &mut Frame<'_>, body: Rect, app: &App, s: &AssistanceQueueState) {
     let lang = app.lang;
     let theme = app.theme;
     let w = usize::from(body.width).saturating_sub(2);
@@ -149,7 +149,7 @@ enum Line {
 }
 
 fn detail_lines(
-    d: &crate::tui::screens::assistance::AssistDetailData,
+    d: &crate::tui::screens::assistance::AssistanceDetailData,
     lang: Lang,
     w: usize,
 ) -> Vec<Line> {
@@ -261,7 +261,7 @@ fn detail_lines(
     v
 }
 
-pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &AssistDetailState) {
+pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &AssistanceDetailState) {
     let lang = app.lang;
     let theme = app.theme;
     let w = usize::from(body.width).saturating_sub(2);
@@ -324,7 +324,7 @@ pub fn render_form(
     frame: &mut Frame<'_>,
     body: Rect,
     app: &App,
-    s: &AssistFormState,
+    s: &AssistanceFormState,
 ) -> Option<Position> {
     let lang = app.lang;
     let theme = app.theme;

@@ -4,11 +4,14 @@
 use crate::i18n::{T, Text};
 use crate::tui::app::{Env, Input, Message, Nav, Out};
 use crate::tui::keymap::Cmd;
-use crate::tui::msg::{DetailData, Effect};
+use crate::tui::msg::Effect;
 use crate::tui::overlays::delete::DeleteState;
 use crate::tui::overlays::{Chosen, Overlay};
+use crate::tui::screens::enterprise::DetailData;
+use crate::tui::screens::enterprise::EnterpriseEffect;
 use crate::tui::screens::enterprise::detail_view;
 use crate::tui::screens::enterprise::form::FormState;
+use crate::tui::screens::positive_list::PositiveListEffect;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DetailState {
@@ -27,12 +30,17 @@ impl DetailState {
             scroll: 0,
             loading: true,
         };
-        (state, Effect::LoadDetail { id })
+        (
+            state,
+            Effect::Enterprise(EnterpriseEffect::LoadDetail { id }),
+        )
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::LoadDetail { id: self.id })
+        Out::effect(Effect::Enterprise(EnterpriseEffect::LoadDetail {
+            id: self.id,
+        }))
     }
 
     pub fn loaded(&mut self, data: Result<DetailData, Text>) -> Out {
@@ -80,17 +88,17 @@ impl DetailState {
                 }
             }
             Cmd::ExportDossier => {
-                return Out::effect(Effect::ExportDossier {
+                return Out::effect(Effect::Enterprise(EnterpriseEffect::ExportDossier {
                     id: self.id,
                     lang: env.lang,
-                })
+                }))
                 .with_message(Message::progress(crate::i18n::T::MsgWritingFile));
             }
             Cmd::PlPropose => {
                 if let Some(d) = &self.data {
-                    return Out::effect(Effect::PlPropose {
+                    return Out::effect(Effect::PositiveList(PositiveListEffect::Propose {
                         enterprise_id: d.enterprise.id,
-                    })
+                    }))
                     .with_message(Message::progress(T::MsgLoading));
                 }
             }
@@ -115,11 +123,11 @@ impl DetailState {
                 id,
                 row_version,
                 reason,
-            } if id == self.id => Out::effect(Effect::DeleteEnterprise {
+            } if id == self.id => Out::effect(Effect::Enterprise(EnterpriseEffect::Delete {
                 id,
                 row_version,
                 reason,
-            })
+            }))
             .with_message(Message::progress(T::MsgDeleting)),
             _ => Out::default(),
         }

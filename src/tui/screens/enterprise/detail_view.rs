@@ -9,7 +9,8 @@ use crate::service::local_time;
 use crate::store::audit::AuditRow;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db};
-use crate::tui::msg::{DetailData, SessionInfo};
+use crate::tui::msg::SessionInfo;
+use crate::tui::screens::enterprise::DetailData;
 use crate::tui::screens::enterprise::detail::DetailState;
 use crate::tui::screens::enterprise::fields::{FieldId, region_name};
 use crate::tui::text::width;
@@ -193,10 +194,10 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
             h.note
         )));
     }
-    if !d.assist.is_empty() {
+    if !d.assistance.is_empty() {
         out.push(Line::Blank);
         out.push(Line::Heading(T::AssistScreenQueue));
-        for row in &d.assist {
+        for row in &d.assistance {
             let r = &row.request;
             let due = row
                 .sla

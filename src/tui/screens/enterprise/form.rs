@@ -9,10 +9,12 @@ use crate::service::enterprise::Warnings;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
-use crate::tui::msg::{Effect, SaveError};
+use crate::tui::msg::Effect;
 use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
 use crate::tui::overlays::picker::{PickFor, PickerState};
 use crate::tui::overlays::{Chosen, Overlay};
+use crate::tui::screens::enterprise::EnterpriseEffect;
+use crate::tui::screens::enterprise::SaveError;
 use crate::tui::screens::enterprise::detail::DetailState;
 use crate::tui::screens::enterprise::fields::{FieldId, Kind};
 use crate::tui::screens::enterprise::form_draft::{FormDraft, enterprise_form};
@@ -141,11 +143,11 @@ impl FormState {
 
     fn check(&mut self, env: &mut Env<'_>) -> Effect {
         self.check_req = env.req();
-        Effect::CheckDraft {
+        Effect::Enterprise(EnterpriseEffect::CheckDraft {
             req: self.check_req,
             editing: self.editing.map(|(id, _)| id),
             draft: self.draft(),
-        }
+        })
     }
 
     fn move_focus(&mut self, env: &mut Env<'_>, forward: bool) -> Out {
@@ -212,8 +214,10 @@ impl FormState {
             Input::Cmd(Cmd::Pick) => return self.picker(env, ""),
             Input::Cmd(Cmd::Reload) => {
                 return match self.editing {
-                    Some((id, _)) => Out::effect(Effect::LoadForEdit { id })
-                        .with_message(Message::progress(T::MsgLoading)),
+                    Some((id, _)) => {
+                        Out::effect(Effect::Enterprise(EnterpriseEffect::LoadForEdit { id }))
+                            .with_message(Message::progress(T::MsgLoading))
+                    }
                     None => Out::default(),
                 };
             }
@@ -257,11 +261,11 @@ impl FormState {
         }
         self.attempted = true;
         self.saving = true;
-        Out::effect(Effect::SaveEnterprise {
+        Out::effect(Effect::Enterprise(EnterpriseEffect::Save {
             editing: self.editing,
             draft: self.draft(),
             warnings,
-        })
+        }))
         .with_message(Message::progress(T::MsgSaving))
     }
 

@@ -7,11 +7,13 @@ use crate::store::enterprise::{Cursor, Filter};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::Cmd;
-use crate::tui::msg::{Effect, PageRequest, PageStart};
+use crate::tui::msg::Effect;
 use crate::tui::overlays::Chosen;
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::filter::FilterState;
+use crate::tui::screens::enterprise::EnterpriseEffect;
 use crate::tui::screens::enterprise::detail::DetailState;
+use crate::tui::screens::enterprise::{PageRequest, PageStart};
 use crate::tui::screens::{edit_text, paste_into};
 
 /// Milliseconds of quiet typing before a search runs.
@@ -105,13 +107,13 @@ impl ListState {
         self.req = env.req();
         self.loading = true;
         self.pending = (select, offset);
-        Effect::LoadPage(PageRequest {
+        Effect::Enterprise(EnterpriseEffect::LoadPage(PageRequest {
             req: self.req,
             filter: self.filter.clone(),
             start,
             limit: env.list_rows(),
             count,
-        })
+        }))
     }
 
     /// Reloads the current page, keeping the selected record where it can (refresh, resize, return).
@@ -224,10 +226,10 @@ impl ListState {
             }
             Cmd::Refresh => return self.reload(env),
             Cmd::ExportList => {
-                return Out::effect(Effect::ExportEnterprises {
+                return Out::effect(Effect::Enterprise(EnterpriseEffect::Export {
                     filter: self.filter.clone(),
                     lang: env.lang,
-                })
+                }))
                 .with_message(Message::progress(crate::i18n::T::MsgWritingFile));
             }
             Cmd::Back => return Out::nav(Nav::Pop),

@@ -1,5 +1,5 @@
 //! The 执法检查 forms: their state, input and the request each saves. The fields of each form (planning,
-//! each detail action, the rectification report, a draw plan) are built in `inspect_form_fields`.
+//! each detail action, the rectification report, a draw plan) are built in `form_fields`.
 //! Text fields type; choices change with Left/Right; Space ticks an officer.
 
 use crate::domain::inspection::{
@@ -11,21 +11,22 @@ use crate::tui::app::{Env, Input, Message, Nav, Out};
 use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::assistance::form::{FieldKind, FormField};
-use crate::tui::screens::inspection::InspAction;
-pub use crate::tui::screens::inspection::request::{InspRequest, offer_after_record};
+use crate::tui::screens::inspection::InspectionAction;
+use crate::tui::screens::inspection::InspectionEffect;
+pub use crate::tui::screens::inspection::request::{InspectionRequest, offer_after_record};
 
 /// What the form is for: its title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InspPurpose {
+pub enum InspectionPurpose {
     Plan,
-    Action(InspAction),
+    Action(InspectionAction),
     Report,
     DrawPlan,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InspFormState {
-    pub purpose: InspPurpose,
+pub struct InspectionFormState {
+    pub purpose: InspectionPurpose,
     /// The inspection (or order) the form is about.
     pub id: i64,
     pub row_version: i64,
@@ -35,13 +36,13 @@ pub struct InspFormState {
     pub saving: bool,
 }
 
-impl InspFormState {
+impl InspectionFormState {
     pub fn title(&self) -> T {
         match self.purpose {
-            InspPurpose::Plan => T::InScreenNew,
-            InspPurpose::Action(a) => a.label(),
-            InspPurpose::Report => T::InFieldReport,
-            InspPurpose::DrawPlan => T::DrawScreenPlan,
+            InspectionPurpose::Plan => T::InScreenNew,
+            InspectionPurpose::Action(a) => a.label(),
+            InspectionPurpose::Report => T::InFieldReport,
+            InspectionPurpose::DrawPlan => T::DrawScreenPlan,
         }
     }
 
@@ -72,11 +73,11 @@ impl InspFormState {
     }
 
     /// The request that saves the form.
-    pub fn request(&self) -> InspRequest {
+    pub fn request(&self) -> InspectionRequest {
         let v = |id: &str| self.value(id);
         let id = self.id;
         match self.purpose {
-            InspPurpose::Plan => InspRequest::Plan {
+            InspectionPurpose::Plan => InspectionRequest::Plan {
                 enterprise_id: (id > 0).then_some(id),
                 uscc: v("enterprise"),
                 category: Category::parse(&v("category")).unwrap_or(Category::Planned),
@@ -87,11 +88,11 @@ impl InspFormState {
                 officers: Vec::new(),
                 recusal_reason: String::new(),
             },
-            InspPurpose::Report => InspRequest::Report {
+            InspectionPurpose::Report => InspectionRequest::Report {
                 order_id: id,
                 text: v("report"),
             },
-            InspPurpose::DrawPlan => InspRequest::DrawPlan {
+            InspectionPurpose::DrawPlan => InspectionRequest::DrawPlan {
                 name: v("name"),
                 region: v("region"),
                 class: v("class"),
@@ -105,14 +106,14 @@ impl InspFormState {
                 officers: self.ticked("officers"),
                 date: v("date"),
             },
-            InspPurpose::Action(a) => match a {
-                InspAction::Answer => InspRequest::Answer {
+            InspectionPurpose::Action(a) => match a {
+                InspectionAction::Answer => InspectionRequest::Answer {
                     id,
                     item: v("item"),
                     answer: Answer::parse(&v("answer")).unwrap_or(Answer::Pass),
                     note: v("note"),
                 },
-                InspAction::Finding => InspRequest::Finding {
+                InspectionAction::Finding => InspectionRequest::Finding {
                     id,
                     description: v("description"),
                     provision: v("provision"),
@@ -120,7 +121,7 @@ impl InspFormState {
                     corrects: v("corrects"),
                     reason: v("reason"),
                 },
-                InspAction::Evidence => InspRequest::Evidence {
+                InspectionAction::Evidence => InspectionRequest::Evidence {
                     id,
                     kind: EvidenceKind::parse(&v("kind")).unwrap_or(EvidenceKind::Photo),
                     path: v("path"),
@@ -128,44 +129,44 @@ impl InspFormState {
                     corrects: v("corrects"),
                     reason: v("reason"),
                 },
-                InspAction::Representative => InspRequest::Representative {
+                InspectionAction::Representative => InspectionRequest::Representative {
                     id,
                     name: v("name"),
                     position: v("position"),
                 },
-                InspAction::CaseStatus => InspRequest::CaseStatus {
+                InspectionAction::CaseStatus => InspectionRequest::CaseStatus {
                     id,
                     status: CaseStatus::parse(&v("status")).unwrap_or(CaseStatus::Filed),
                     penalty_kind: v("penalty_kind"),
                     penalty_yuan: v("penalty"),
                     note: v("note"),
                 },
-                InspAction::Order => InspRequest::Order {
+                InspectionAction::Order => InspectionRequest::Order {
                     id,
                     doc_number: v("doc_number"),
                     served_on: v("served_on"),
                     deadline: v("deadline"),
                     requirements: v("requirements"),
                 },
-                InspAction::Event(Event::Schedule) => InspRequest::Officers {
+                InspectionAction::Event(Event::Schedule) => InspectionRequest::Officers {
                     id,
                     officers: self.ticked("officers"),
                     recusal_reason: v("recusal"),
                 },
-                InspAction::Event(Event::Recheck) => InspRequest::Recheck {
+                InspectionAction::Event(Event::Recheck) => InspectionRequest::Recheck {
                     id,
                     officers: self.ticked("officers"),
                     result: RecheckResult::parse(&v("result")).unwrap_or(RecheckResult::Done),
                     note: v("note"),
                 },
-                InspAction::Event(Event::TransferCase) => InspRequest::Case {
+                InspectionAction::Event(Event::TransferCase) => InspectionRequest::Case {
                     id,
                     case_number: v("case_number"),
                     discovered_on: v("discovered_on"),
                     approved_on: v("approved_on"),
                     handler: v("handler"),
                 },
-                InspAction::Event(event) => InspRequest::Transition {
+                InspectionAction::Event(event) => InspectionRequest::Transition {
                     id,
                     row_version: self.row_version,
                     event,
@@ -190,7 +191,8 @@ impl InspFormState {
 
     /// The inspection a step on it changes at a version.
     fn versioned(&self) -> Option<Versioned> {
-        matches!(self.purpose, InspPurpose::Action(_)).then_some(Versioned::Inspection(self.id))
+        matches!(self.purpose, InspectionPurpose::Action(_))
+            .then_some(Versioned::Inspection(self.id))
     }
 
     /// The inspection's current version after a conflict: the typed step is sent against it (the
@@ -245,7 +247,7 @@ impl InspFormState {
             Input::Cmd(Cmd::Save) if !self.saving => {
                 self.saving = true;
                 self.error = None;
-                return Out::effect(Effect::InspDo(self.request()))
+                return Out::effect(Effect::Inspection(InspectionEffect::Do(self.request())))
                     .with_message(Message::progress(T::MsgLoading));
             }
             Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {

@@ -12,8 +12,11 @@ use crate::store::inspection::followup::Rectification;
 use crate::tui::app::{Env, Message, Nav, Out, Screen};
 use crate::tui::msg::Effect;
 use crate::tui::screens::assistance::form::{Choice, FieldKind, FormField};
-use crate::tui::screens::inspection::form::{InspFormState, InspPurpose, InspRequest};
-use crate::tui::screens::inspection::{InspAction, InspDetailData};
+use crate::tui::screens::inspection::InspectionEffect;
+use crate::tui::screens::inspection::form::{
+    InspectionFormState, InspectionPurpose, InspectionRequest,
+};
+use crate::tui::screens::inspection::{InspectionAction, InspectionDetailData};
 
 fn text(id: &'static str, label: T, value: &str) -> FormField {
     FormField::text(id, label, value)
@@ -58,14 +61,14 @@ fn people(list: &[(i64, String)]) -> Vec<Choice> {
         .collect()
 }
 
-impl InspFormState {
+impl InspectionFormState {
     pub(in crate::tui::screens) fn push(
-        purpose: InspPurpose,
+        purpose: InspectionPurpose,
         id: i64,
         row_version: i64,
         fields: Vec<FormField>,
     ) -> Out {
-        let s = InspFormState {
+        let s = InspectionFormState {
             purpose,
             id,
             row_version,
@@ -74,7 +77,7 @@ impl InspFormState {
             error: None,
             saving: false,
         };
-        Out::nav(Nav::Push(Screen::InspForm(Box::new(s))))
+        Out::nav(Nav::Push(Screen::InspectionForm(Box::new(s))))
     }
 
     /// A new inspection. The officers are chosen when the check is scheduled from its detail screen,
@@ -85,7 +88,7 @@ impl InspFormState {
         }
         let mut fields = vec![text("enterprise", T::FieldUscc, &uscc)];
         fields.extend(plan_fields());
-        InspFormState::push(InspPurpose::Plan, 0, 0, fields)
+        InspectionFormState::push(InspectionPurpose::Plan, 0, 0, fields)
     }
 }
 
@@ -113,20 +116,20 @@ fn plan_fields() -> Vec<FormField> {
     }
 }
 
-impl InspFormState {
+impl InspectionFormState {
     /// A new inspection of a known enterprise (the assistance module's offer after a service record
     /// that notes problems): the enterprise is filled in; Esc skips.
     pub fn plan_for(enterprise_id: i64, name: &str) -> Out {
         let mut fields = vec![text("enterprise", T::FieldName, name)];
         fields.extend(plan_fields());
-        InspFormState::push(InspPurpose::Plan, enterprise_id, 0, fields)
+        InspectionFormState::push(InspectionPurpose::Plan, enterprise_id, 0, fields)
             .with_message(Message::info(Text::new(T::InMsgOffer)))
     }
 
     /// The enterprise's rectification report on one order.
     pub fn report(r: &Rectification) -> Out {
-        InspFormState::push(
-            InspPurpose::Report,
+        InspectionFormState::push(
+            InspectionPurpose::Report,
             r.id,
             r.row_version,
             vec![text("report", T::InFieldReport, &r.report_text)],
@@ -161,15 +164,15 @@ impl InspFormState {
             multi("officers", T::DrawFieldOfficers, people(pool)),
             text("date", T::InFieldDate, ""),
         ];
-        InspFormState::push(InspPurpose::DrawPlan, 0, 0, fields)
+        InspectionFormState::push(InspectionPurpose::DrawPlan, 0, 0, fields)
     }
 
     /// The form of one detail action, or the action itself when it needs no fields.
-    pub fn for_action(d: &InspDetailData, action: InspAction) -> Out {
+    pub fn for_action(d: &InspectionDetailData, action: InspectionAction) -> Out {
         let x = &d.detail.inspection;
         let officers = || multi("officers", T::InFieldOfficers, people(&d.officers));
         let fields = match action {
-            InspAction::Answer => vec![
+            InspectionAction::Answer => vec![
                 choice(
                     "item",
                     T::InFieldItem,
@@ -190,7 +193,7 @@ impl InspFormState {
                 ),
                 text("note", T::InFieldNote, ""),
             ],
-            InspAction::Finding => {
+            InspectionAction::Finding => {
                 let mut v = vec![
                     text("description", T::InFieldFinding, ""),
                     text("provision", T::InFieldProvision, ""),
@@ -206,7 +209,7 @@ impl InspFormState {
                 }
                 v
             }
-            InspAction::Evidence => {
+            InspectionAction::Evidence => {
                 let mut v = vec![
                     choice(
                         "kind",
@@ -222,20 +225,20 @@ impl InspFormState {
                 }
                 v
             }
-            InspAction::Representative => vec![
+            InspectionAction::Representative => vec![
                 text("name", T::InFieldRepresentative, ""),
                 text("position", T::InFieldPosition, ""),
             ],
-            InspAction::Order => vec![
+            InspectionAction::Order => vec![
                 text("doc_number", T::InFieldDocNumber, ""),
                 text("served_on", T::InFieldServedOn, &d.today),
                 text("deadline", T::InFieldDeadline, ""),
                 text("requirements", T::InFieldRequirements, ""),
             ],
-            InspAction::Event(Event::Schedule) => {
+            InspectionAction::Event(Event::Schedule) => {
                 vec![officers(), text("recusal", T::InFieldRecusal, "")]
             }
-            InspAction::Event(Event::Sign) => vec![
+            InspectionAction::Event(Event::Sign) => vec![
                 choice(
                     "conclusion",
                     T::InFieldConclusion,
@@ -249,7 +252,7 @@ impl InspFormState {
                 ),
                 text("witness", T::InFieldWitness, ""),
             ],
-            InspAction::Event(Event::Recheck) => vec![
+            InspectionAction::Event(Event::Recheck) => vec![
                 choice(
                     "result",
                     T::InFieldRecheckResult,
@@ -262,14 +265,14 @@ impl InspFormState {
                 officers(),
                 text("note", T::InFieldNote, ""),
             ],
-            InspAction::Event(Event::TransferCase) => vec![
+            InspectionAction::Event(Event::TransferCase) => vec![
                 text("case_number", T::InFieldCaseNumber, ""),
                 text("discovered_on", T::InFieldDiscovered, ""),
                 text("approved_on", T::InFieldApproved, &d.today),
                 text("handler", T::InFieldHandler, ""),
             ],
-            InspAction::Event(Event::Cancel) => vec![text("reason", T::InFieldReason, "")],
-            InspAction::CaseStatus => vec![
+            InspectionAction::Event(Event::Cancel) => vec![text("reason", T::InFieldReason, "")],
+            InspectionAction::CaseStatus => vec![
                 choice(
                     "status",
                     T::InFieldCaseStatus,
@@ -279,16 +282,23 @@ impl InspFormState {
                 text("penalty", T::InFieldPenalty, ""),
                 text("note", T::InFieldNote, ""),
             ],
-            InspAction::Event(event @ (Event::Start | Event::EndVisit | Event::Archive)) => {
-                return Out::effect(Effect::InspDo(InspRequest::Transition {
-                    id: x.id,
-                    row_version: x.row_version,
-                    event,
-                    input: EventInput::default(),
-                }))
+            InspectionAction::Event(event @ (Event::Start | Event::EndVisit | Event::Archive)) => {
+                return Out::effect(Effect::Inspection(InspectionEffect::Do(
+                    InspectionRequest::Transition {
+                        id: x.id,
+                        row_version: x.row_version,
+                        event,
+                        input: EventInput::default(),
+                    },
+                )))
                 .with_message(Message::progress(T::MsgLoading));
             }
         };
-        InspFormState::push(InspPurpose::Action(action), x.id, x.row_version, fields)
+        InspectionFormState::push(
+            InspectionPurpose::Action(action),
+            x.id,
+            x.row_version,
+            fields,
+        )
     }
 }

@@ -8,7 +8,8 @@ use crate::store::inspection::followup::Rectification;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::screens::inspection::{InspFormState, InspQuery};
+use crate::tui::screens::inspection::InspectionEffect;
+use crate::tui::screens::inspection::{InspectionFormState, InspectionQuery};
 
 /// An enterprise account's rectification orders; Enter writes the rectification report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,12 +26,16 @@ impl RectListState {
             selected: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::RectList(s))).with_effect(Effect::InspLoad(InspQuery::Rects))
+        Out::nav(Nav::Push(Screen::RectList(s))).with_effect(Effect::Inspection(
+            InspectionEffect::Load(InspectionQuery::Rects),
+        ))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::InspLoad(InspQuery::Rects))
+        Out::effect(Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Rects,
+        )))
     }
 
     pub fn loaded(&mut self, rows: Result<Vec<Rectification>, Text>) -> Out {
@@ -58,7 +63,7 @@ impl RectListState {
                     if r.result.is_some() {
                         return Out::message(Message::warning(Text::new(T::InErrRecheckDone)));
                     }
-                    return InspFormState::report(r);
+                    return InspectionFormState::report(r);
                 }
             }
             _ => {}
@@ -87,12 +92,16 @@ impl DrawsState {
             loading: true,
             format: Format::Csv,
         };
-        Out::nav(Nav::Push(Screen::Draws(s))).with_effect(Effect::InspLoad(InspQuery::Draws))
+        Out::nav(Nav::Push(Screen::Draws(s))).with_effect(Effect::Inspection(
+            InspectionEffect::Load(InspectionQuery::Draws),
+        ))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::InspLoad(InspQuery::Draws))
+        Out::effect(Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Draws,
+        )))
     }
 
     pub fn loaded(&mut self, rows: Result<Vec<Draw>, Text>) -> Out {
@@ -102,7 +111,9 @@ impl DrawsState {
                 self.selected = self.selected.min(rows.len().saturating_sub(1));
                 self.rows = rows;
                 match self.rows.get(self.selected) {
-                    Some(d) => Out::effect(Effect::InspLoad(InspQuery::Draw { id: d.id })),
+                    Some(d) => Out::effect(Effect::Inspection(InspectionEffect::Load(
+                        InspectionQuery::Draw { id: d.id },
+                    ))),
                     None => Out::default(),
                 }
             }
@@ -130,7 +141,7 @@ impl DrawsState {
     /// The officers a plan may name came back: open the plan form.
     pub fn pool_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>) -> Out {
         match rows {
-            Ok(rows) => InspFormState::draw_plan(&rows)
+            Ok(rows) => InspectionFormState::draw_plan(&rows)
                 .with_message(Message::info(Text::new(T::DrawPoolHint))),
             Err(t) => Out::message(Message::error(t)),
         }
@@ -140,7 +151,9 @@ impl DrawsState {
         self.selected = i;
         self.detail = None;
         match self.rows.get(i) {
-            Some(d) => Out::effect(Effect::InspLoad(InspQuery::Draw { id: d.id })),
+            Some(d) => Out::effect(Effect::Inspection(InspectionEffect::Load(
+                InspectionQuery::Draw { id: d.id },
+            ))),
             None => Out::default(),
         }
     }
@@ -155,25 +168,27 @@ impl DrawsState {
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NewDraw) if env.may(crate::domain::account::Action::DrawManage) => {
                 // The plan form offers the officers eligible today for its pool.
-                return Out::effect(Effect::InspLoad(InspQuery::DrawPool))
-                    .with_message(Message::progress(T::MsgLoading));
+                return Out::effect(Effect::Inspection(InspectionEffect::Load(
+                    InspectionQuery::DrawPool,
+                )))
+                .with_message(Message::progress(T::MsgLoading));
             }
             Input::Cmd(Cmd::DrawVerify) => {
                 if let Some(id) = id {
-                    return Out::effect(Effect::InspDo(
-                        crate::tui::screens::inspection::form::InspRequest::Verify { id },
-                    ))
+                    return Out::effect(Effect::Inspection(InspectionEffect::Do(
+                        crate::tui::screens::inspection::form::InspectionRequest::Verify { id },
+                    )))
                     .with_message(Message::progress(T::MsgLoading));
                 }
             }
             Input::Cmd(Cmd::DrawExport) => {
                 if let Some(id) = id {
-                    return Out::effect(Effect::InspDo(
-                        crate::tui::screens::inspection::form::InspRequest::Export {
+                    return Out::effect(Effect::Inspection(InspectionEffect::Do(
+                        crate::tui::screens::inspection::form::InspectionRequest::Export {
                             id,
                             format: self.format,
                         },
-                    ));
+                    )));
                 }
             }
             Input::Cmd(Cmd::DrawFormat) => {
@@ -184,12 +199,12 @@ impl DrawsState {
             }
             Input::Cmd(Cmd::DrawPublish) if env.may(crate::domain::account::Action::DrawManage) => {
                 if let Some(id) = id {
-                    return Out::effect(Effect::InspDo(
-                        crate::tui::screens::inspection::form::InspRequest::Publish {
+                    return Out::effect(Effect::Inspection(InspectionEffect::Do(
+                        crate::tui::screens::inspection::form::InspectionRequest::Publish {
                             id,
                             format: self.format,
                         },
-                    ))
+                    )))
                     .with_message(Message::progress(T::MsgLoading));
                 }
             }

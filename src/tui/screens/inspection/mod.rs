@@ -1,6 +1,6 @@
 //! 执法检查 screens: the list (tabs by state, the officer's own checks and overdue re-checks; keyset pages
 //! from SQL), an inspection's detail with the actions the person may take, the enterprise's own
-//! rectification orders, and the 双随机 draws. Forms are in `inspect_form`, drawing in `inspect_view`.
+//! rectification orders, and the 双随机 draws. Forms are in `form`, drawing in `view`.
 pub mod form;
 mod form_fields;
 pub mod lists;
@@ -21,12 +21,43 @@ use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::overlays::picker::{PickFor, PickerState};
 use crate::tui::overlays::{Chosen, Overlay};
-pub use crate::tui::screens::inspection::form::{InspFormState, InspPurpose};
+pub use crate::tui::screens::inspection::form::{InspectionFormState, InspectionPurpose};
 pub use crate::tui::screens::inspection::lists::{DrawsState, RectListState};
+
+/// What the 执法检查 and 双随机 screens ask the runtime to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InspectionEffect {
+    Load(InspectionQuery),
+    Do(form::InspectionRequest),
+    /// Write the inspection list as filtered on screen as CSV and XLSX.
+    Export {
+        query: InspectionListQuery,
+        lang: Lang,
+    },
+}
+
+/// What the runtime answers the 执法检查 and 双随机 screens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InspectionMsg {
+    Loaded(InspectionData),
+    /// An inspection change was made (with its message) or refused (with the reason).
+    Done(Result<Text, Text>),
+    /// A draw was verified or exported.
+    DrawDone(Result<Text, Text>),
+}
+
+/// The inspection list's filters as shown: its tab, category, region and officer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InspectionListQuery {
+    pub tab: InspectionTab,
+    pub category: Option<Category>,
+    pub region: Option<String>,
+    pub officer: Option<i64>,
+}
 
 /// The list's tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum InspTab {
+pub enum InspectionTab {
     /// The person's own open checks (as an officer).
     Mine,
     State(InspState),
@@ -35,43 +66,43 @@ pub enum InspTab {
     All,
 }
 
-impl InspTab {
-    pub const TABS: [InspTab; 8] = [
-        InspTab::Mine,
-        InspTab::State(InspState::Pending),
-        InspTab::State(InspState::InProgress),
-        InspTab::State(InspState::RecordPending),
-        InspTab::State(InspState::Rectifying),
-        InspTab::State(InspState::CaseProposed),
-        InspTab::OverdueRecheck,
-        InspTab::All,
+impl InspectionTab {
+    pub const TABS: [InspectionTab; 8] = [
+        InspectionTab::Mine,
+        InspectionTab::State(InspState::Pending),
+        InspectionTab::State(InspState::InProgress),
+        InspectionTab::State(InspState::RecordPending),
+        InspectionTab::State(InspState::Rectifying),
+        InspectionTab::State(InspState::CaseProposed),
+        InspectionTab::OverdueRecheck,
+        InspectionTab::All,
     ];
 
     /// The tab in a file name.
     pub fn code(self) -> &'static str {
         match self {
-            InspTab::Mine => "mine",
-            InspTab::State(s) => s.code(),
-            InspTab::OverdueRecheck => "overdue-recheck",
-            InspTab::All => "all",
+            InspectionTab::Mine => "mine",
+            InspectionTab::State(s) => s.code(),
+            InspectionTab::OverdueRecheck => "overdue-recheck",
+            InspectionTab::All => "all",
         }
     }
 
     pub fn label(self) -> T {
         match self {
-            InspTab::Mine => T::InTabMine,
-            InspTab::State(s) => s.label(),
-            InspTab::OverdueRecheck => T::InTabOverdue,
-            InspTab::All => T::All,
+            InspectionTab::Mine => T::InTabMine,
+            InspectionTab::State(s) => s.label(),
+            InspectionTab::OverdueRecheck => T::InTabOverdue,
+            InspectionTab::All => T::All,
         }
     }
 }
 
 /// What the list asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum InspQuery {
+pub enum InspectionQuery {
     Page {
-        tab: InspTab,
+        tab: InspectionTab,
         /// The category and region filters (`None`: all).
         category: Option<Category>,
         region: Option<String>,
@@ -95,15 +126,15 @@ pub enum InspQuery {
 
 /// What came back.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum InspData {
+pub enum InspectionData {
     Page {
-        tab: InspTab,
+        tab: InspectionTab,
         append: bool,
         rows: Result<Vec<Inspection>, Text>,
     },
     Detail {
         id: i64,
-        data: Result<Box<InspDetailData>, Text>,
+        data: Result<Box<InspectionDetailData>, Text>,
     },
     Rects(Result<Vec<Rectification>, Text>),
     Draws(Result<Vec<Draw>, Text>),
@@ -117,7 +148,7 @@ pub enum InspData {
 pub const PAGE: usize = 200;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InspListState {
+pub struct InspectionListState {
     pub tab: usize,
     pub rows: Vec<Inspection>,
     pub selected: usize,
@@ -135,10 +166,13 @@ pub struct InspListState {
     pub officer_choices: Vec<(i64, String)>,
 }
 
-impl InspListState {
-    pub fn open(tab: InspTab) -> Out {
-        let mut s = InspListState {
-            tab: InspTab::TABS.iter().position(|t| *t == tab).unwrap_or(0),
+impl InspectionListState {
+    pub fn open(tab: InspectionTab) -> Out {
+        let mut s = InspectionListState {
+            tab: InspectionTab::TABS
+                .iter()
+                .position(|t| *t == tab)
+                .unwrap_or(0),
             rows: Vec::new(),
             selected: 0,
             loading: false,
@@ -150,22 +184,22 @@ impl InspListState {
             officer_choices: Vec::new(),
         };
         let fx = s.load(None);
-        Out::nav(Nav::Push(Screen::InspList(s))).with_effect(fx)
+        Out::nav(Nav::Push(Screen::InspectionList(s))).with_effect(fx)
     }
 
-    pub fn current(&self) -> InspTab {
-        InspTab::TABS[self.tab % InspTab::TABS.len()]
+    pub fn current(&self) -> InspectionTab {
+        InspectionTab::TABS[self.tab % InspectionTab::TABS.len()]
     }
 
     fn load(&mut self, after: Option<(String, i64)>) -> Effect {
         self.loading = true;
-        Effect::InspLoad(InspQuery::Page {
+        Effect::Inspection(InspectionEffect::Load(InspectionQuery::Page {
             tab: self.current(),
             category: self.category,
             region: self.region.clone(),
             officer: self.officer.as_ref().map(|o| o.0),
             after,
-        })
+        }))
     }
 
     pub fn reload(&mut self) -> Out {
@@ -174,7 +208,7 @@ impl InspListState {
 
     pub fn loaded(
         &mut self,
-        tab: InspTab,
+        tab: InspectionTab,
         append: bool,
         rows: Result<Vec<Inspection>, Text>,
     ) -> Out {
@@ -205,7 +239,7 @@ impl InspListState {
     }
 
     pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
-        let n = InspTab::TABS.len();
+        let n = InspectionTab::TABS.len();
         let last = self.rows.len().saturating_sub(1);
         match input {
             Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
@@ -221,15 +255,15 @@ impl InspListState {
                 self.selected = (self.selected + 15).min(last);
             }
             Input::Cmd(Cmd::InspExport) => {
-                return Out::effect(Effect::ExportInspections {
-                    query: crate::tui::msg::InspListQuery {
+                return Out::effect(Effect::Inspection(InspectionEffect::Export {
+                    query: InspectionListQuery {
                         tab: self.current(),
                         category: self.category,
                         region: self.region.clone(),
                         officer: self.officer.as_ref().map(|o| o.0),
                     },
                     lang: env.lang,
-                })
+                }))
                 .with_message(Message::progress(T::ReportWriting));
             }
             Input::Cmd(Cmd::InspCategory) => {
@@ -265,7 +299,9 @@ impl InspListState {
                 return self.switch(self.tab);
             }
             Input::Cmd(Cmd::InspOfficer) => {
-                return Out::effect(Effect::InspLoad(InspQuery::Officers));
+                return Out::effect(Effect::Inspection(InspectionEffect::Load(
+                    InspectionQuery::Officers,
+                )));
             }
             Input::Cmd(Cmd::NextValue) => return self.switch((self.tab + 1) % n),
             Input::Cmd(Cmd::PrevValue) => return self.switch((self.tab + n - 1) % n),
@@ -273,11 +309,14 @@ impl InspListState {
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Open) => {
                 if let Some(r) = self.rows.get(self.selected) {
-                    return InspDetailState::open(r.id);
+                    return InspectionDetailState::open(r.id);
                 }
             }
             Input::Cmd(Cmd::NewInspection) => {
-                return InspFormState::plan(env, self.enterprise_uscc.clone().unwrap_or_default());
+                return InspectionFormState::plan(
+                    env,
+                    self.enterprise_uscc.clone().unwrap_or_default(),
+                );
             }
             _ => {}
         }
@@ -285,7 +324,7 @@ impl InspListState {
     }
 }
 
-impl InspListState {
+impl InspectionListState {
     /// The officers in scope came back: offer them in a picker, "all officers" first.
     pub fn officers_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>, lang: Lang) -> Out {
         match rows {
@@ -301,7 +340,8 @@ impl InspListState {
                     .as_ref()
                     .map(|o| o.0.to_string())
                     .unwrap_or_default();
-                let picker = PickerState::with(PickFor::InspOfficer, false, options, &current, "");
+                let picker =
+                    PickerState::with(PickFor::InspectionOfficer, false, options, &current, "");
                 Out::nav(Nav::Open(Overlay::Picker(picker)))
             }
             Err(t) => Out::message(Message::error(t)),
@@ -311,7 +351,7 @@ impl InspListState {
     /// The officer picked (or "all officers"): list that officer's checks in every tab.
     pub fn from_overlay(&mut self, chosen: Chosen) -> Out {
         let Chosen::Picked {
-            field: PickFor::InspOfficer,
+            field: PickFor::InspectionOfficer,
             value,
         } = chosen
         else {
@@ -332,7 +372,7 @@ impl InspListState {
 
 /// The detail screen's data: the inspection, and who the officer pickers may offer today.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InspDetailData {
+pub struct InspectionDetailData {
     pub detail: InspectionDetail,
     /// (user id, name and certificate) of the officers eligible today; empty without permission.
     pub officers: Vec<(i64, String)>,
@@ -341,7 +381,7 @@ pub struct InspDetailData {
 
 /// One thing the person may do from the detail screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InspAction {
+pub enum InspectionAction {
     Event(Event),
     Answer,
     Finding,
@@ -352,48 +392,51 @@ pub enum InspAction {
     CaseStatus,
 }
 
-impl InspAction {
+impl InspectionAction {
     pub fn label(self) -> T {
         match self {
-            InspAction::Event(e) => e.label(),
-            InspAction::Answer => T::InActAnswer,
-            InspAction::Finding => T::InActFinding,
-            InspAction::Evidence => T::InActEvidence,
-            InspAction::Representative => T::InActRepresentative,
-            InspAction::Order => T::InActOrder,
-            InspAction::CaseStatus => T::InActCaseStatus,
+            InspectionAction::Event(e) => e.label(),
+            InspectionAction::Answer => T::InActAnswer,
+            InspectionAction::Finding => T::InActFinding,
+            InspectionAction::Evidence => T::InActEvidence,
+            InspectionAction::Representative => T::InActRepresentative,
+            InspectionAction::Order => T::InActOrder,
+            InspectionAction::CaseStatus => T::InActCaseStatus,
         }
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InspDetailState {
+pub struct InspectionDetailState {
     pub id: i64,
-    pub data: Option<Box<InspDetailData>>,
+    pub data: Option<Box<InspectionDetailData>>,
     pub scroll: u16,
     pub action: usize,
     pub loading: bool,
 }
 
-impl InspDetailState {
+impl InspectionDetailState {
     pub fn open(id: i64) -> Out {
-        let s = InspDetailState {
+        let s = InspectionDetailState {
             id,
             data: None,
             scroll: 0,
             action: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::InspDetail(s)))
-            .with_effect(Effect::InspLoad(InspQuery::Detail { id }))
+        Out::nav(Nav::Push(Screen::InspectionDetail(s))).with_effect(Effect::Inspection(
+            InspectionEffect::Load(InspectionQuery::Detail { id }),
+        ))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::InspLoad(InspQuery::Detail { id: self.id }))
+        Out::effect(Effect::Inspection(InspectionEffect::Load(
+            InspectionQuery::Detail { id: self.id },
+        )))
     }
 
-    pub fn loaded(&mut self, data: Result<Box<InspDetailData>, Text>) -> Out {
+    pub fn loaded(&mut self, data: Result<Box<InspectionDetailData>, Text>) -> Out {
         self.loading = false;
         match data {
             Ok(d) => {
@@ -414,29 +457,29 @@ impl InspDetailState {
     }
 
     /// The actions offered now, as the service would allow them.
-    pub fn actions(&self) -> Vec<InspAction> {
+    pub fn actions(&self) -> Vec<InspectionAction> {
         let Some(d) = &self.data else {
             return Vec::new();
         };
         let x = &d.detail.inspection;
-        let mut v: Vec<InspAction> = Vec::new();
+        let mut v: Vec<InspectionAction> = Vec::new();
         if d.detail.may_record {
             if x.signed_at.is_none() {
-                v.push(InspAction::Answer);
-                v.push(InspAction::Representative);
+                v.push(InspectionAction::Answer);
+                v.push(InspectionAction::Representative);
             }
-            v.push(InspAction::Finding);
-            v.push(InspAction::Evidence);
+            v.push(InspectionAction::Finding);
+            v.push(InspectionAction::Evidence);
         }
         let officer_or_supervisor = !d.detail.events.is_empty() || d.detail.may_record;
         if x.state == InspState::Rectifying
             && d.detail.rectification.is_none()
             && officer_or_supervisor
         {
-            v.push(InspAction::Order);
+            v.push(InspectionAction::Order);
         }
         if d.detail.case.is_some() && d.detail.events.contains(&Event::Archive) {
-            v.push(InspAction::CaseStatus);
+            v.push(InspectionAction::CaseStatus);
         }
         // The re-check needs the order first.
         v.extend(
@@ -444,14 +487,14 @@ impl InspDetailState {
                 .events
                 .iter()
                 .filter(|e| **e != Event::Recheck || d.detail.rectification.is_some())
-                .map(|e| InspAction::Event(*e)),
+                .map(|e| InspectionAction::Event(*e)),
         );
         if x.state == InspState::Rectifying
             && d.detail.rectification.is_some()
-            && !v.contains(&InspAction::Event(Event::Recheck))
+            && !v.contains(&InspectionAction::Event(Event::Recheck))
             && officer_or_supervisor
         {
-            v.push(InspAction::Event(Event::Recheck));
+            v.push(InspectionAction::Event(Event::Recheck));
         }
         v
     }
@@ -471,7 +514,7 @@ impl InspDetailState {
                 else {
                     return Out::default();
                 };
-                return InspFormState::for_action(d, action);
+                return InspectionFormState::for_action(d, action);
             }
             _ => {}
         }

@@ -5,11 +5,11 @@ use crate::domain::inspection::{
 };
 use crate::i18n::Text;
 use crate::tui::app::{Out, Screen};
-use crate::tui::screens::inspection::form::InspFormState;
+use crate::tui::screens::inspection::form::InspectionFormState;
 
 /// A write the forms and screens ask for; dates and numbers are checked where it is carried out.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum InspRequest {
+pub enum InspectionRequest {
     Plan {
         /// Set when the form was opened for a known enterprise; otherwise the USCC typed.
         enterprise_id: Option<i64>,
@@ -123,7 +123,7 @@ pub fn offer_after_record(app: &crate::tui::app::App, result: &Result<Text, Text
     if result.is_err() || !app.may(crate::domain::account::Action::InspectPlan) {
         return None;
     }
-    let Screen::AssistForm(f) = app.screen() else {
+    let Screen::AssistanceForm(f) = app.screen() else {
         return None;
     };
     let problems = f
@@ -134,9 +134,9 @@ pub fn offer_after_record(app: &crate::tui::app::App, result: &Result<Text, Text
         return None;
     }
     app.screens.iter().rev().find_map(|s| match s {
-        Screen::AssistDetail(d) => d.data.as_ref().map(|d| {
+        Screen::AssistanceDetail(d) => d.data.as_ref().map(|d| {
             let r = &d.detail.request;
-            InspFormState::plan_for(r.enterprise_id, &r.enterprise_name)
+            InspectionFormState::plan_for(r.enterprise_id, &r.enterprise_name)
         }),
         _ => None,
     })

@@ -10,7 +10,8 @@ use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::assistance::form::FieldKind;
 pub use crate::tui::screens::inspection::lists_view::{render_draws, render_rects};
 use crate::tui::screens::inspection::{
-    InspDetailData, InspDetailState, InspFormState, InspListState, InspTab,
+    InspectionDetailData, InspectionDetailState, InspectionFormState, InspectionListState,
+    InspectionTab,
 };
 use crate::tui::text::{fit, sanitize, width, wrap};
 use ratatui::Frame;
@@ -42,11 +43,11 @@ pub(in crate::tui::screens) fn empty_or_loading(
     put(frame, x, y, t.get(app.lang), w, app.theme.dim());
 }
 
-pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspListState) {
+pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspectionListState) {
     let (lang, theme) = (app.lang, app.theme);
     let w = usize::from(body.width).saturating_sub(2);
     let mut x = body.x + 1;
-    for (i, tab) in InspTab::TABS.iter().enumerate() {
+    for (i, tab) in InspectionTab::TABS.iter().enumerate() {
         let style = if i == s.tab {
             theme.selected()
         } else {
@@ -134,7 +135,7 @@ enum Line {
     Text(String),
 }
 
-fn detail_lines(d: &InspDetailData, lang: Lang, w: usize) -> Vec<Line> {
+fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
     let x = &d.detail.inspection;
     let mut v = vec![
         Line::Field(T::InColNumber, x.number.clone()),
@@ -275,7 +276,7 @@ fn detail_lines(d: &InspDetailData, lang: Lang, w: usize) -> Vec<Line> {
     v
 }
 
-pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspDetailState) {
+pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspectionDetailState) {
     let (lang, theme) = (app.lang, app.theme);
     let w = usize::from(body.width).saturating_sub(2);
     let Some(d) = &s.data else {
@@ -342,7 +343,7 @@ pub fn render_form(
     frame: &mut Frame<'_>,
     body: Rect,
     app: &App,
-    s: &InspFormState,
+    s: &InspectionFormState,
 ) -> Option<Position> {
     let (lang, theme) = (app.lang, app.theme);
     let w = usize::from(body.width).saturating_sub(2);

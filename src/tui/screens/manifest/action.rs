@@ -10,8 +10,8 @@ use crate::service::manifest::reference::{ApprovalInput, LicenceInput};
 use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::{Effect, Versioned};
-use crate::tui::screens::manifest::fields::{MfField, Section, value_of};
-use crate::tui::screens::manifest::{MfDetailData, MfEffect, Refusal};
+use crate::tui::screens::manifest::fields::{ManifestField, Section, value_of};
+use crate::tui::screens::manifest::{ManifestDetailData, ManifestEffect, Refusal};
 
 /// What the dialog does when saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,9 +34,9 @@ pub enum ActionPurpose {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MfActionState {
+pub struct ManifestActionState {
     pub purpose: ActionPurpose,
-    pub fields: Vec<MfField>,
+    pub fields: Vec<ManifestField>,
     pub focus: usize,
     pub saving: bool,
     /// Refused only for warnings: the next save acknowledges them.
@@ -46,16 +46,16 @@ pub struct MfActionState {
 
 const H: Section = Section::Header;
 
-fn line_fields(d: &MfDetailData, fields: &mut Vec<MfField>) {
+fn line_fields(d: &ManifestDetailData, fields: &mut Vec<ManifestField>) {
     for l in &d.detail.lines {
         let s = Section::Line(usize::try_from(l.seq).unwrap_or(1));
-        fields.push(MfField::text(
+        fields.push(ManifestField::text(
             "received",
             T::MfFieldReceivedQty,
             &format_tonnes(l.quantity_kg),
             s,
         ));
-        fields.push(MfField::text(
+        fields.push(ManifestField::text(
             "received_containers",
             T::MfFieldReceivedContainers,
             &l.containers.to_string(),
@@ -64,9 +64,9 @@ fn line_fields(d: &MfDetailData, fields: &mut Vec<MfField>) {
     }
 }
 
-impl MfActionState {
-    fn push(d: &MfDetailData, purpose: ActionPurpose, fields: Vec<MfField>) -> Out {
-        let s = MfActionState {
+impl ManifestActionState {
+    fn push(d: &ManifestDetailData, purpose: ActionPurpose, fields: Vec<ManifestField>) -> Out {
+        let s = ManifestActionState {
             purpose,
             fields,
             focus: 0,
@@ -74,40 +74,40 @@ impl MfActionState {
             ack_pending: false,
             number: d.detail.manifest.number.clone(),
         };
-        Out::nav(Nav::Push(Screen::MfAction(Box::new(s))))
+        Out::nav(Nav::Push(Screen::ManifestAction(Box::new(s))))
     }
 
     /// The dialog of one event, proposing "now" for times and the declared values for receipts.
-    pub fn for_event(d: &MfDetailData, event: MfEvent) -> Out {
+    pub fn for_event(d: &ManifestDetailData, event: MfEvent) -> Out {
         let m = &d.detail.manifest;
         let now = d.now.as_str();
         let mut f = Vec::new();
         match event {
-            MfEvent::Depart => f.push(MfField::text("at", T::MfFieldDepartedAt, now, H)),
-            MfEvent::Arrive => f.push(MfField::text("at", T::MfFieldArrivedAt, now, H)),
+            MfEvent::Depart => f.push(ManifestField::text("at", T::MfFieldDepartedAt, now, H)),
+            MfEvent::Arrive => f.push(ManifestField::text("at", T::MfFieldArrivedAt, now, H)),
             MfEvent::Handover => {
-                f.push(MfField::text("at", T::MfFieldHandoverAt, now, H));
-                f.push(MfField::text("place", T::MfFieldHandoverPlace, "", H));
+                f.push(ManifestField::text("at", T::MfFieldHandoverAt, now, H));
+                f.push(ManifestField::text("place", T::MfFieldHandoverPlace, "", H));
                 let s = Section::Leg(d.detail.legs.len() + 1);
                 for (id, label) in LEG_FIELDS {
-                    f.push(MfField::text(id, label, "", s));
+                    f.push(ManifestField::text(id, label, "", s));
                 }
             }
             MfEvent::Confirm => {
-                f.push(MfField::text("at", T::MfFieldReceivedAt, now, H));
+                f.push(ManifestField::text("at", T::MfFieldReceivedAt, now, H));
                 line_fields(d, &mut f);
             }
             MfEvent::ReportDiscrepancy => {
                 // Who was told when, then per waste line: what arrived and, for each line that
                 // differs, its kind with the declared and measured values (一致: no difference).
-                f.push(MfField::text("at", T::MfFieldReceivedAt, now, H));
-                f.push(MfField::text(
+                f.push(ManifestField::text("at", T::MfFieldReceivedAt, now, H));
+                f.push(ManifestField::text(
                     "told_generator_at",
                     T::MfFieldToldGenerator,
                     now,
                     H,
                 ));
-                f.push(MfField::text(
+                f.push(ManifestField::text(
                     "told_bureau_at",
                     T::MfFieldToldBureau,
                     now,
@@ -121,9 +121,9 @@ impl MfActionState {
                 for l in &d.detail.lines {
                     let s = Section::Line(usize::try_from(l.seq).unwrap_or(1));
                     f.extend(lines.iter().filter(|x| x.section == s).cloned());
-                    f.push(MfField::choice("kind", T::MfFieldDiffKind, &kinds, s));
-                    f.push(MfField::text("declared", T::MfFieldDeclared, "", s));
-                    f.push(MfField::text("measured", T::MfFieldMeasured, "", s));
+                    f.push(ManifestField::choice("kind", T::MfFieldDiffKind, &kinds, s));
+                    f.push(ManifestField::text("declared", T::MfFieldDeclared, "", s));
+                    f.push(ManifestField::text("measured", T::MfFieldMeasured, "", s));
                 }
             }
             MfEvent::Decide => {
@@ -131,18 +131,23 @@ impl MfActionState {
                     .iter()
                     .map(|d| (d.code(), d.label()))
                     .collect();
-                f.push(MfField::choice("decision", T::MfFieldDecision, &options, H));
+                f.push(ManifestField::choice(
+                    "decision",
+                    T::MfFieldDecision,
+                    &options,
+                    H,
+                ));
             }
-            MfEvent::Complete => f.push(MfField::text(
+            MfEvent::Complete => f.push(ManifestField::text(
                 "handling_code",
                 T::MfFieldHandlingCode,
                 "",
                 H,
             )),
-            MfEvent::Cancel => f.push(MfField::text("reason", T::MfFieldReason, "", H)),
+            MfEvent::Cancel => f.push(ManifestField::text("reason", T::MfFieldReason, "", H)),
             MfEvent::Submit | MfEvent::Backfill => {}
         }
-        MfActionState::push(
+        ManifestActionState::push(
             d,
             ActionPurpose::Event {
                 id: m.id,
@@ -154,12 +159,12 @@ impl MfActionState {
     }
 
     /// A follow-up of a rejected manifest: the same waste, to the same or another licence.
-    pub fn follow_up(d: &MfDetailData) -> Out {
+    pub fn follow_up(d: &ManifestDetailData) -> Out {
         let m = &d.detail.manifest;
-        MfActionState::push(
+        ManifestActionState::push(
             d,
             ActionPurpose::FollowUp { id: m.id },
-            vec![MfField::text(
+            vec![ManifestField::text(
                 "licence",
                 T::MfFieldLicence,
                 &m.licence_number,
@@ -170,7 +175,7 @@ impl MfActionState {
 
     /// An approved storage extension: document number, new date (proposed a year after receipt),
     /// who approved it.
-    pub fn extend_stock(d: &MfDetailData) -> Out {
+    pub fn extend_stock(d: &ManifestDetailData) -> Out {
         let m = &d.detail.manifest;
         let proposed = m
             .received_at
@@ -179,20 +184,20 @@ impl MfActionState {
             .and_then(|r| r.checked_add_months(chrono::Months::new(12)))
             .map(|r| r.to_string())
             .unwrap_or_default();
-        MfActionState::push(
+        ManifestActionState::push(
             d,
             ActionPurpose::ExtendStock { id: m.id },
             vec![
-                MfField::text("approval_number", T::MfFieldExtendNumber, "", H),
-                MfField::text("extended_to", T::MfFieldExtendTo, &proposed, H),
-                MfField::text("approved_by", T::MfFieldExtendBy, "", H),
+                ManifestField::text("approval_number", T::MfFieldExtendNumber, "", H),
+                ManifestField::text("extended_to", T::MfFieldExtendTo, &proposed, H),
+                ManifestField::text("approved_by", T::MfFieldExtendBy, "", H),
             ],
         )
     }
 
     /// The form that registers a licence (`licence`) or an approval.
     pub fn register(licence: bool) -> Out {
-        let t = |id, label| MfField::text(id, label, "", H);
+        let t = |id, label| ManifestField::text(id, label, "", H);
         let (purpose, fields) = if licence {
             (
                 ActionPurpose::Licence,
@@ -222,7 +227,7 @@ impl MfActionState {
                 ],
             )
         };
-        let s = MfActionState {
+        let s = ManifestActionState {
             purpose,
             fields,
             focus: 0,
@@ -230,7 +235,7 @@ impl MfActionState {
             ack_pending: false,
             number: String::new(),
         };
-        Out::nav(Nav::Push(Screen::MfAction(Box::new(s))))
+        Out::nav(Nav::Push(Screen::ManifestAction(Box::new(s))))
     }
 
     pub fn title(&self) -> T {
@@ -282,11 +287,11 @@ impl MfActionState {
 
     fn effect(&self) -> Effect {
         match &self.purpose {
-            ActionPurpose::FollowUp { id } => Effect::Mf(MfEffect::FollowUp {
+            ActionPurpose::FollowUp { id } => Effect::Manifest(ManifestEffect::FollowUp {
                 id: *id,
                 licence: self.v("licence"),
             }),
-            ActionPurpose::ExtendStock { id } => Effect::Mf(MfEffect::ExtendStock {
+            ActionPurpose::ExtendStock { id } => Effect::Manifest(ManifestEffect::ExtendStock {
                 id: *id,
                 input: ExtensionInput {
                     approval_number: self.v("approval_number"),
@@ -294,31 +299,35 @@ impl MfActionState {
                     approved_by: self.v("approved_by"),
                 },
             }),
-            ActionPurpose::Licence => Effect::Mf(MfEffect::CreateLicence(LicenceInput {
-                number: self.v("number"),
-                holder_uscc: self.v("holder_uscc"),
-                holder_name: self.v("holder_name"),
-                province: self.v("province"),
-                scope: self.v("scope"),
-                // 贮存,利用 or store,utilize; unknown words are dropped and an empty list is refused.
-                modes: self
-                    .v("modes")
-                    .split([',', '，', '、', ' '])
-                    .filter_map(crate::domain::manifest::Mode::parse)
-                    .collect(),
-                capacity: self.v("capacity"),
-                valid_from: self.v("valid_from"),
-                valid_to: self.v("valid_to"),
-            })),
-            ActionPurpose::Approval => Effect::Mf(MfEffect::CreateApproval(ApprovalInput {
-                number: self.v("number"),
-                generator_uscc: self.v("generator_uscc"),
-                waste_code: self.v("waste_code"),
-                licence_number: self.v("licence"),
-                quantity: self.v("quantity"),
-                valid_from: self.v("valid_from"),
-                valid_to: self.v("valid_to"),
-            })),
+            ActionPurpose::Licence => {
+                Effect::Manifest(ManifestEffect::CreateLicence(LicenceInput {
+                    number: self.v("number"),
+                    holder_uscc: self.v("holder_uscc"),
+                    holder_name: self.v("holder_name"),
+                    province: self.v("province"),
+                    scope: self.v("scope"),
+                    // 贮存,利用 or store,utilize; unknown words are dropped and an empty list is refused.
+                    modes: self
+                        .v("modes")
+                        .split([',', '，', '、', ' '])
+                        .filter_map(crate::domain::manifest::Mode::parse)
+                        .collect(),
+                    capacity: self.v("capacity"),
+                    valid_from: self.v("valid_from"),
+                    valid_to: self.v("valid_to"),
+                }))
+            }
+            ActionPurpose::Approval => {
+                Effect::Manifest(ManifestEffect::CreateApproval(ApprovalInput {
+                    number: self.v("number"),
+                    generator_uscc: self.v("generator_uscc"),
+                    waste_code: self.v("waste_code"),
+                    licence_number: self.v("licence"),
+                    quantity: self.v("quantity"),
+                    valid_from: self.v("valid_from"),
+                    valid_to: self.v("valid_to"),
+                }))
+            }
             ActionPurpose::Event {
                 id,
                 row_version,
@@ -341,7 +350,7 @@ impl MfActionState {
                 } else {
                     Vec::new()
                 };
-                Effect::Mf(MfEffect::Transition {
+                Effect::Manifest(ManifestEffect::Transition {
                     id: *id,
                     row_version: *row_version,
                     event: *event,

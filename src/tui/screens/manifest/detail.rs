@@ -7,13 +7,13 @@ use crate::i18n::T;
 use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::screens::manifest::action::MfActionState;
-use crate::tui::screens::manifest::form::MfFormState;
-use crate::tui::screens::manifest::{MfDetailData, MfEffect, Refusal};
+use crate::tui::screens::manifest::action::ManifestActionState;
+use crate::tui::screens::manifest::form::ManifestFormState;
+use crate::tui::screens::manifest::{ManifestDetailData, ManifestEffect, Refusal};
 
 /// One thing the person may do from the detail screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MfAction {
+pub enum ManifestAction {
     Edit,
     Event(MfEvent),
     FollowUp,
@@ -21,21 +21,21 @@ pub enum MfAction {
     ExtendStock,
 }
 
-impl MfAction {
+impl ManifestAction {
     pub fn label(self) -> T {
         match self {
-            MfAction::Edit => T::MfActionEdit,
-            MfAction::Event(e) => e.label(),
-            MfAction::FollowUp => T::MfActionFollowUp,
-            MfAction::ExtendStock => T::MfActionExtendStock,
+            ManifestAction::Edit => T::MfActionEdit,
+            ManifestAction::Event(e) => e.label(),
+            ManifestAction::FollowUp => T::MfActionFollowUp,
+            ManifestAction::ExtendStock => T::MfActionExtendStock,
         }
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MfDetailState {
+pub struct ManifestDetailState {
     pub id: i64,
-    pub data: Option<Box<MfDetailData>>,
+    pub data: Option<Box<ManifestDetailData>>,
     pub scroll: u16,
     pub action: usize,
     pub loading: bool,
@@ -43,9 +43,9 @@ pub struct MfDetailState {
     pub ack_pending: Option<MfEvent>,
 }
 
-impl MfDetailState {
+impl ManifestDetailState {
     pub fn open(id: i64) -> Out {
-        let s = MfDetailState {
+        let s = ManifestDetailState {
             id,
             data: None,
             scroll: 0,
@@ -53,16 +53,16 @@ impl MfDetailState {
             loading: true,
             ack_pending: None,
         };
-        Out::nav(Nav::Push(Screen::MfDetail(Box::new(s))))
-            .with_effect(Effect::Mf(MfEffect::LoadDetail { id }))
+        Out::nav(Nav::Push(Screen::ManifestDetail(Box::new(s))))
+            .with_effect(Effect::Manifest(ManifestEffect::LoadDetail { id }))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::Mf(MfEffect::LoadDetail { id: self.id }))
+        Out::effect(Effect::Manifest(ManifestEffect::LoadDetail { id: self.id }))
     }
 
-    pub fn loaded(&mut self, data: Result<Box<MfDetailData>, crate::i18n::Text>) -> Out {
+    pub fn loaded(&mut self, data: Result<Box<ManifestDetailData>, crate::i18n::Text>) -> Out {
         self.loading = false;
         match data {
             Ok(d) => {
@@ -86,7 +86,7 @@ impl MfDetailState {
             Err(r) => {
                 if r.warnings_only {
                     self.ack_pending = self.actions().get(self.action).and_then(|a| match a {
-                        MfAction::Event(e) => Some(*e),
+                        ManifestAction::Event(e) => Some(*e),
                         _ => None,
                     });
                     return Out::message(Message::warning(
@@ -98,20 +98,20 @@ impl MfDetailState {
         }
     }
 
-    pub fn actions(&self) -> Vec<MfAction> {
+    pub fn actions(&self) -> Vec<ManifestAction> {
         let Some(d) = &self.data else {
             return Vec::new();
         };
         let mut v = Vec::new();
         if d.detail.may_edit {
-            v.push(MfAction::Edit);
+            v.push(ManifestAction::Edit);
         }
-        v.extend(d.detail.events.iter().map(|e| MfAction::Event(*e)));
+        v.extend(d.detail.events.iter().map(|e| ManifestAction::Event(*e)));
         if d.detail.may_follow_up {
-            v.push(MfAction::FollowUp);
+            v.push(ManifestAction::FollowUp);
         }
         if d.detail.may_extend_stock {
-            v.push(MfAction::ExtendStock);
+            v.push(ManifestAction::ExtendStock);
         }
         v
     }
@@ -141,12 +141,12 @@ impl MfDetailState {
                 };
                 let m = &d.detail.manifest;
                 return match action {
-                    MfAction::Edit => MfFormState::edit(m.id, m.row_version),
-                    MfAction::FollowUp => MfActionState::follow_up(d),
-                    MfAction::ExtendStock => MfActionState::extend_stock(d),
-                    MfAction::Event(e @ (MfEvent::Submit | MfEvent::Backfill)) => {
+                    ManifestAction::Edit => ManifestFormState::edit(m.id, m.row_version),
+                    ManifestAction::FollowUp => ManifestActionState::follow_up(d),
+                    ManifestAction::ExtendStock => ManifestActionState::extend_stock(d),
+                    ManifestAction::Event(e @ (MfEvent::Submit | MfEvent::Backfill)) => {
                         let acknowledged = self.ack_pending == Some(e);
-                        Out::effect(Effect::Mf(MfEffect::Transition {
+                        Out::effect(Effect::Manifest(ManifestEffect::Transition {
                             id: m.id,
                             row_version: m.row_version,
                             event: e,
@@ -155,7 +155,7 @@ impl MfDetailState {
                         }))
                         .with_message(Message::progress(T::MsgSaving))
                     }
-                    MfAction::Event(e) => MfActionState::for_event(d, e),
+                    ManifestAction::Event(e) => ManifestActionState::for_event(d, e),
                 };
             }
             _ => {}

@@ -13,7 +13,7 @@ pub enum Section {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MfField {
+pub struct ManifestField {
     pub id: &'static str,
     pub label: T,
     pub value: String,
@@ -23,9 +23,9 @@ pub struct MfField {
     pub section: Section,
 }
 
-impl MfField {
-    pub fn text(id: &'static str, label: T, value: &str, section: Section) -> MfField {
-        MfField {
+impl ManifestField {
+    pub fn text(id: &'static str, label: T, value: &str, section: Section) -> ManifestField {
+        ManifestField {
             id,
             label,
             value: value.to_string(),
@@ -36,8 +36,13 @@ impl MfField {
     }
 
     /// A choice among coded values with labels in both languages.
-    pub fn choice(id: &'static str, label: T, options: &[(&str, T)], section: Section) -> MfField {
-        MfField {
+    pub fn choice(
+        id: &'static str,
+        label: T,
+        options: &[(&str, T)],
+        section: Section,
+    ) -> ManifestField {
+        ManifestField {
             options: options
                 .iter()
                 .map(|(c, t)| {
@@ -48,7 +53,7 @@ impl MfField {
                     )
                 })
                 .collect(),
-            ..MfField::text(id, label, "", section)
+            ..ManifestField::text(id, label, "", section)
         }
     }
 
@@ -124,10 +129,10 @@ impl MfField {
 }
 
 /// The value of the field `id` in `section`.
-pub fn value_of(fields: &[MfField], section: Section, id: &str) -> String {
+pub fn value_of(fields: &[ManifestField], section: Section, id: &str) -> String {
     fields
         .iter()
         .find(|f| f.section == section && f.id == id)
-        .map(MfField::get)
+        .map(ManifestField::get)
         .unwrap_or_default()
 }

@@ -10,8 +10,8 @@ use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::manifest::action::LEG_FIELDS;
-use crate::tui::screens::manifest::fields::{MfField, Section, value_of};
-use crate::tui::screens::manifest::{FormData, MfEffect, Refusal};
+use crate::tui::screens::manifest::fields::{ManifestField, Section, value_of};
+use crate::tui::screens::manifest::{FormData, ManifestEffect, Refusal};
 
 /// The code picker opened from a waste line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,10 +23,10 @@ pub struct CodePicker {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MfFormState {
+pub struct ManifestFormState {
     /// The manifest edited (id, row version), or `None` for a new one.
     pub editing: Option<(i64, i64)>,
-    pub fields: Vec<MfField>,
+    pub fields: Vec<ManifestField>,
     pub focus: usize,
     pub picker: Option<CodePicker>,
     pub saving: bool,
@@ -51,7 +51,7 @@ const LINE_FIELDS: [(&str, T); 9] = [
     ("quantity", T::MfFieldQuantity),
 ];
 
-fn line_block(n: usize) -> Vec<MfField> {
+fn line_block(n: usize) -> Vec<ManifestField> {
     let forms: Vec<(&str, T)> = PhysForm::ALL
         .iter()
         .map(|f| (f.code(), f.label()))
@@ -60,49 +60,59 @@ fn line_block(n: usize) -> Vec<MfField> {
         .iter()
         .map(|(id, label)| {
             if *id == "form" {
-                MfField::choice(id, *label, &forms, Section::Line(n))
+                ManifestField::choice(id, *label, &forms, Section::Line(n))
             } else {
-                MfField::text(id, *label, "", Section::Line(n))
+                ManifestField::text(id, *label, "", Section::Line(n))
             }
         })
         .collect()
 }
 
-fn leg_block(n: usize) -> Vec<MfField> {
+fn leg_block(n: usize) -> Vec<ManifestField> {
     LEG_FIELDS
         .iter()
-        .map(|(id, label)| MfField::text(id, *label, "", Section::Leg(n)))
+        .map(|(id, label)| ManifestField::text(id, *label, "", Section::Leg(n)))
         .collect()
 }
 
-impl MfFormState {
-    fn blank(staff: bool, editing: Option<(i64, i64)>) -> MfFormState {
+impl ManifestFormState {
+    fn blank(staff: bool, editing: Option<(i64, i64)>) -> ManifestFormState {
         let modes: Vec<(&str, T)> = Mode::ALL.iter().map(|m| (m.code(), m.label())).collect();
         let mut fields = Vec::new();
         if editing.is_none() {
             // A new manifest may carry a national-system number or be a paper one to back-fill.
             let origins: Vec<(&str, T)> =
                 Origin::ALL.iter().map(|o| (o.code(), o.label())).collect();
-            fields.push(MfField::choice("origin", T::MfFieldOrigin, &origins, H));
+            fields.push(ManifestField::choice(
+                "origin",
+                T::MfFieldOrigin,
+                &origins,
+                H,
+            ));
         }
         if staff {
-            fields.push(MfField::text("generator", T::MfFieldGeneratorUscc, "", H));
+            fields.push(ManifestField::text(
+                "generator",
+                T::MfFieldGeneratorUscc,
+                "",
+                H,
+            ));
         }
-        fields.push(MfField::choice("licence", T::MfFieldLicence, &[], H));
-        fields.push(MfField::choice("mode", T::MfFieldMode, &modes, H));
-        fields.push(MfField::text(
+        fields.push(ManifestField::choice("licence", T::MfFieldLicence, &[], H));
+        fields.push(ManifestField::choice("mode", T::MfFieldMode, &modes, H));
+        fields.push(ManifestField::text(
             "transfer_date",
             T::MfFieldTransferDate,
             "",
             H,
         ));
-        fields.push(MfField::text("approval", T::MfFieldApproval, "", H));
+        fields.push(ManifestField::text("approval", T::MfFieldApproval, "", H));
         fields.extend(line_block(1));
         fields.extend(leg_block(1));
         if let Some(f) = fields.iter_mut().find(|f| f.id == "mode") {
             f.choose(Mode::Utilize.code());
         }
-        MfFormState {
+        ManifestFormState {
             editing,
             fields,
             focus: 0,
@@ -120,16 +130,16 @@ impl MfFormState {
             return Out::default();
         }
         let staff = env.session.is_some_and(|s| s.actor.enterprise_id.is_none());
-        let s = MfFormState::blank(staff, None);
-        Out::nav(Nav::Push(Screen::MfForm(Box::new(s))))
-            .with_effect(Effect::Mf(MfEffect::LoadFormData))
+        let s = ManifestFormState::blank(staff, None);
+        Out::nav(Nav::Push(Screen::ManifestForm(Box::new(s))))
+            .with_effect(Effect::Manifest(ManifestEffect::LoadFormData))
     }
 
     pub fn edit(id: i64, row_version: i64) -> Out {
-        let s = MfFormState::blank(false, Some((id, row_version)));
-        Out::nav(Nav::Push(Screen::MfForm(Box::new(s))))
-            .with_effect(Effect::Mf(MfEffect::LoadFormData))
-            .with_effect(Effect::Mf(MfEffect::LoadInput { id }))
+        let s = ManifestFormState::blank(false, Some((id, row_version)));
+        Out::nav(Nav::Push(Screen::ManifestForm(Box::new(s))))
+            .with_effect(Effect::Manifest(ManifestEffect::LoadFormData))
+            .with_effect(Effect::Manifest(ManifestEffect::LoadInput { id }))
     }
 
     pub fn title(&self) -> T {
@@ -179,7 +189,7 @@ impl MfFormState {
             Ok(i) => i,
             Err(t) => return Out::message(Message::error(t)),
         };
-        let keep: Vec<MfField> = self
+        let keep: Vec<ManifestField> = self
             .fields
             .iter()
             .filter(|f| f.section == H)
@@ -270,7 +280,8 @@ impl MfFormState {
                         .map(|(_, v)| v.clone())
                         .unwrap_or_default();
                     let at = (at + offset).min(self.fields.len());
-                    self.fields.insert(at, MfField::text(id, label, &value, H));
+                    self.fields
+                        .insert(at, ManifestField::text(id, label, &value, H));
                 }
                 _ => {}
             }
@@ -387,7 +398,7 @@ impl MfFormState {
         let Some(p) = &self.picker else {
             return Out::default();
         };
-        Out::effect(Effect::Mf(MfEffect::SearchCodes {
+        Out::effect(Effect::Manifest(ManifestEffect::SearchCodes {
             day: value_of(&self.fields, H, "transfer_date"),
             query: p.query.clone(),
         }))
@@ -480,7 +491,7 @@ impl MfFormState {
                 self.saving = true;
                 let generator_uscc = value_of(&self.fields, H, "generator");
                 let staff = env.session.is_some_and(|s| s.actor.enterprise_id.is_none());
-                return Out::effect(Effect::Mf(MfEffect::Save {
+                return Out::effect(Effect::Manifest(ManifestEffect::Save {
                     id: self.editing,
                     input: self.input(),
                     generator_uscc: if staff { generator_uscc } else { String::new() },

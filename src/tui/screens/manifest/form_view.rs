@@ -4,16 +4,16 @@
 use crate::i18n::{Lang, T, Text};
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_fit};
-use crate::tui::screens::manifest::action::MfActionState;
-use crate::tui::screens::manifest::fields::{MfField, Section};
-use crate::tui::screens::manifest::form::MfFormState;
+use crate::tui::screens::manifest::action::ManifestActionState;
+use crate::tui::screens::manifest::fields::{ManifestField, Section};
+use crate::tui::screens::manifest::form::ManifestFormState;
 use crate::tui::text::{sanitize, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
 enum Row<'a> {
     Heading(String),
-    Field(usize, &'a MfField),
+    Field(usize, &'a ManifestField),
 }
 
 fn heading(s: Section, lang: Lang) -> Option<String> {
@@ -29,7 +29,7 @@ fn render_fields(
     frame: &mut Frame<'_>,
     area: Rect,
     app: &App,
-    fields: &[MfField],
+    fields: &[ManifestField],
     focus: usize,
 ) -> Option<Position> {
     let lang = app.lang;
@@ -97,7 +97,7 @@ pub fn render_form(
     frame: &mut Frame<'_>,
     body: Rect,
     app: &App,
-    s: &MfFormState,
+    s: &ManifestFormState,
 ) -> Option<Position> {
     let lang = app.lang;
     let theme = app.theme;
@@ -169,7 +169,7 @@ pub fn render_action(
     frame: &mut Frame<'_>,
     body: Rect,
     app: &App,
-    s: &MfActionState,
+    s: &ManifestActionState,
 ) -> Option<Position> {
     let lang = app.lang;
     let theme = app.theme;

@@ -1,6 +1,6 @@
 //! 危险废物转移联单 screens: the list (filter by state or alert, keyset pages loaded as the selection
-//! reaches the end), and the effects and results of the whole module. The detail is in `mf_detail`,
-//! the forms in `mf_form` and `mf_action`, approvals and licences in `mf_ref`.
+//! reaches the end), and the effects and results of the whole module. The detail is in `detail`,
+//! the forms in `form` and `action`, approvals and licences in `reference`.
 pub mod action;
 pub mod detail;
 pub mod fields;
@@ -19,13 +19,13 @@ use crate::store::manifest::reference::{Approval, CodeHit, Licence};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-pub use crate::tui::screens::manifest::detail::MfDetailState;
-pub use crate::tui::screens::manifest::form::MfFormState;
-pub use crate::tui::screens::manifest::reference::MfRefState;
+pub use crate::tui::screens::manifest::detail::ManifestDetailState;
+pub use crate::tui::screens::manifest::form::ManifestFormState;
+pub use crate::tui::screens::manifest::reference::ManifestRefState;
 
 /// What the module asks the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum MfEffect {
+pub enum ManifestEffect {
     LoadPage {
         filter: ListFilter,
         limit: usize,
@@ -67,11 +67,16 @@ pub enum MfEffect {
         id: i64,
         input: crate::service::manifest::extension::ExtensionInput,
     },
+    /// Write the manifests of the list's tab (one row per waste line) as CSV and XLSX.
+    Export {
+        filter: ListFilter,
+        lang: crate::i18n::Lang,
+    },
 }
 
 /// What the runtime answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum MfMsg {
+pub enum ManifestMsg {
     Page {
         filter: ListFilter,
         /// The rows and, for a first page, how many match (bounded by `MF_LIST_COUNT_CAP`).
@@ -79,7 +84,7 @@ pub enum MfMsg {
     },
     Detail {
         id: i64,
-        data: Result<Box<MfDetailData>, Text>,
+        data: Result<Box<ManifestDetailData>, Text>,
     },
     FormData(Result<FormData, Text>),
     Input(Result<ManifestInput, Text>),
@@ -112,7 +117,7 @@ pub struct FormData {
 
 /// The detail with the local time the action forms propose.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MfDetailData {
+pub struct ManifestDetailData {
     pub detail: ManifestDetail,
     pub now: String,
 }
@@ -170,7 +175,7 @@ impl Tab {
 
 /// The manifest list.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MfListState {
+pub struct ManifestListState {
     pub tab: usize,
     pub rows: Vec<ManifestRow>,
     pub total: i64,
@@ -183,9 +188,9 @@ pub struct MfListState {
 /// Rows one page loads.
 pub const PAGE: usize = 50;
 
-impl MfListState {
+impl ManifestListState {
     pub fn open(tab: Tab) -> Out {
-        let mut s = MfListState {
+        let mut s = ManifestListState {
             tab: Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0),
             rows: Vec::new(),
             total: 0,
@@ -194,7 +199,7 @@ impl MfListState {
             complete: false,
         };
         let fx = s.load(None);
-        Out::nav(Nav::Push(Screen::MfList(s))).with_effect(fx)
+        Out::nav(Nav::Push(Screen::ManifestList(s))).with_effect(fx)
     }
 
     pub fn current(&self) -> Tab {
@@ -203,7 +208,7 @@ impl MfListState {
 
     fn load(&mut self, before_id: Option<i64>) -> Effect {
         self.loading = true;
-        Effect::Mf(MfEffect::LoadPage {
+        Effect::Manifest(ManifestEffect::LoadPage {
             filter: ListFilter {
                 before_id,
                 ..self.current().filter()
@@ -286,17 +291,17 @@ impl MfListState {
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::Open) => {
                 if let Some(r) = self.rows.get(self.selected) {
-                    return MfDetailState::open(r.manifest.id);
+                    return ManifestDetailState::open(r.manifest.id);
                 }
             }
-            Input::Cmd(Cmd::MfNew) => return MfFormState::new_manifest(env),
-            Input::Cmd(Cmd::MfRef) => return MfRefState::open(),
+            Input::Cmd(Cmd::MfNew) => return ManifestFormState::new_manifest(env),
+            Input::Cmd(Cmd::MfRef) => return ManifestRefState::open(),
             Input::Cmd(Cmd::MfExport) => {
                 let tab = Tab::ALL[self.tab % Tab::ALL.len()];
-                return Out::effect(Effect::ExportManifests {
+                return Out::effect(Effect::Manifest(ManifestEffect::Export {
                     filter: tab.filter(),
                     lang: env.lang,
-                })
+                }))
                 .with_message(Message::progress(T::ReportWriting));
             }
             _ => {}
@@ -306,17 +311,23 @@ impl MfListState {
 }
 
 /// Hands a result of the module to the screen it is for.
-pub fn on_msg(screen: &mut Screen, msg: &MfMsg, top: bool) -> Out {
+pub fn on_msg(screen: &mut Screen, msg: &ManifestMsg, top: bool) -> Out {
     match (screen, msg) {
-        (Screen::MfList(l), MfMsg::Page { filter, rows }) => l.loaded(filter, rows.clone()),
-        (Screen::MfDetail(d), MfMsg::Detail { id, data }) if d.id == *id => d.loaded(data.clone()),
-        (Screen::MfForm(f), MfMsg::FormData(r)) if top => f.form_data(r.clone()),
-        (Screen::MfForm(f), MfMsg::Input(r)) if top => f.input_loaded(r.clone()),
-        (Screen::MfForm(f), MfMsg::Codes { query, hits }) if top => f.codes(query, hits.clone()),
-        (Screen::MfForm(f), MfMsg::Done(r)) if top => f.done(r.clone()),
-        (Screen::MfAction(f), MfMsg::Done(r)) if top => f.done(r.clone()),
-        (Screen::MfDetail(d), MfMsg::Done(r)) if top => d.done(r.clone()),
-        (Screen::MfRef(s), MfMsg::Ref(r)) => s.loaded(r.clone()),
+        (Screen::ManifestList(l), ManifestMsg::Page { filter, rows }) => {
+            l.loaded(filter, rows.clone())
+        }
+        (Screen::ManifestDetail(d), ManifestMsg::Detail { id, data }) if d.id == *id => {
+            d.loaded(data.clone())
+        }
+        (Screen::ManifestForm(f), ManifestMsg::FormData(r)) if top => f.form_data(r.clone()),
+        (Screen::ManifestForm(f), ManifestMsg::Input(r)) if top => f.input_loaded(r.clone()),
+        (Screen::ManifestForm(f), ManifestMsg::Codes { query, hits }) if top => {
+            f.codes(query, hits.clone())
+        }
+        (Screen::ManifestForm(f), ManifestMsg::Done(r)) if top => f.done(r.clone()),
+        (Screen::ManifestAction(f), ManifestMsg::Done(r)) if top => f.done(r.clone()),
+        (Screen::ManifestDetail(d), ManifestMsg::Done(r)) if top => d.done(r.clone()),
+        (Screen::ManifestRef(s), ManifestMsg::Ref(r)) => s.loaded(r.clone()),
         _ => Out::default(),
     }
 }

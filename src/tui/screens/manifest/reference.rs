@@ -5,10 +5,10 @@ use crate::store::manifest::reference::{Approval, Licence};
 use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::screens::manifest::MfEffect;
+use crate::tui::screens::manifest::ManifestEffect;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MfRefState {
+pub struct ManifestRefState {
     /// 0: approvals, 1: licences.
     pub tab: usize,
     pub approvals: Vec<Approval>,
@@ -18,9 +18,9 @@ pub struct MfRefState {
     pub loading: bool,
 }
 
-impl MfRefState {
+impl ManifestRefState {
     pub fn open() -> Out {
-        let s = MfRefState {
+        let s = ManifestRefState {
             tab: 0,
             approvals: Vec::new(),
             expiring: Vec::new(),
@@ -28,12 +28,13 @@ impl MfRefState {
             selected: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::MfRef(s))).with_effect(Effect::Mf(MfEffect::LoadRef))
+        Out::nav(Nav::Push(Screen::ManifestRef(s)))
+            .with_effect(Effect::Manifest(ManifestEffect::LoadRef))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::Mf(MfEffect::LoadRef))
+        Out::effect(Effect::Manifest(ManifestEffect::LoadRef))
     }
 
     pub fn loaded(&mut self, r: Result<crate::tui::screens::manifest::RefData, Text>) -> Out {
@@ -75,7 +76,7 @@ impl MfRefState {
             }
             Input::Cmd(Cmd::Refresh) => return self.reload(),
             Input::Cmd(Cmd::MfRegister) => {
-                return crate::tui::screens::manifest::action::MfActionState::register(
+                return crate::tui::screens::manifest::action::ManifestActionState::register(
                     self.tab == 1,
                 );
             }

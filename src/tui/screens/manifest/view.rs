@@ -6,8 +6,8 @@ use crate::i18n::{Lang, T, Text};
 use crate::service::local_time;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
-use crate::tui::screens::manifest::detail::MfDetailState;
-use crate::tui::screens::manifest::{MfDetailData, MfListState, MfRefState, Tab};
+use crate::tui::screens::manifest::detail::ManifestDetailState;
+use crate::tui::screens::manifest::{ManifestDetailData, ManifestListState, ManifestRefState, Tab};
 use crate::tui::text::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -31,7 +31,7 @@ fn shown_total(total: i64) -> String {
     }
 }
 
-pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfListState) {
+pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestListState) {
     let lang = app.lang;
     let theme = app.theme;
     let w = usize::from(body.width).saturating_sub(2);
@@ -127,7 +127,7 @@ fn opt(s: &Option<String>) -> String {
     s.clone().unwrap_or_default()
 }
 
-fn detail_lines(d: &MfDetailData, lang: Lang) -> Vec<Line> {
+fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
     let m = &d.detail.manifest;
     let mut v = vec![
         Line::Field(
@@ -316,7 +316,7 @@ fn detail_lines(d: &MfDetailData, lang: Lang) -> Vec<Line> {
     v
 }
 
-pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfDetailState) {
+pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestDetailState) {
     let lang = app.lang;
     let theme = app.theme;
     let w = usize::from(body.width).saturating_sub(2);
@@ -372,7 +372,7 @@ pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfDetailS
     }
 }
 
-pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfRefState) {
+pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestRefState) {
     let lang = app.lang;
     let theme = app.theme;
     let w = usize::from(body.width).saturating_sub(2);

@@ -4,54 +4,57 @@
 use crate::i18n::T;
 use crate::tui::app::Out;
 use crate::tui::msg::Effect;
-use crate::tui::screens::assistance::form::{AssistFormState, FormField, Purpose};
+use crate::tui::screens::assistance::form::{AssistanceFormState, FormField, Purpose};
+use crate::tui::screens::positive_list::PositiveListEffect;
 
 /// Which 正面清单 form it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PlPurpose {
+pub enum PositiveListPurpose {
     Batch,
     Offsite { id: i64, row_version: i64 },
 }
 
-impl PlPurpose {
+impl PositiveListPurpose {
     pub fn title(&self) -> T {
         match self {
-            PlPurpose::Batch => T::PlScreenNewBatch,
-            PlPurpose::Offsite { .. } => T::PlScreenOffsite,
+            PositiveListPurpose::Batch => T::PlScreenNewBatch,
+            PositiveListPurpose::Offsite { .. } => T::PlScreenOffsite,
         }
     }
 }
 
-impl AssistFormState {
-    pub fn pl_new_batch() -> Out {
+impl AssistanceFormState {
+    pub fn positive_list_new_batch() -> Out {
         let fields = vec![
             FormField::text("name", T::PlFieldBatchName, ""),
             FormField::text("note", T::PlFieldBatchNote, ""),
         ];
-        AssistFormState::push(fields, Purpose::Plist(PlPurpose::Batch), false)
+        AssistanceFormState::push(fields, Purpose::Plist(PositiveListPurpose::Batch), false)
     }
 
     /// Edits the means as they are now.
-    pub fn pl_offsite(id: i64, row_version: i64, means: &str) -> Out {
+    pub fn positive_list_offsite(id: i64, row_version: i64, means: &str) -> Out {
         let fields = vec![FormField::text("means", T::PlFieldOffsite, means)];
-        AssistFormState::push(
+        AssistanceFormState::push(
             fields,
-            Purpose::Plist(PlPurpose::Offsite { id, row_version }),
+            Purpose::Plist(PositiveListPurpose::Offsite { id, row_version }),
             false,
         )
     }
 
-    pub(crate) fn pl_effect(&self, p: &PlPurpose) -> Effect {
+    pub(crate) fn positive_list_effect(&self, p: &PositiveListPurpose) -> Effect {
         match p {
-            PlPurpose::Batch => Effect::PlNewBatch {
+            PositiveListPurpose::Batch => Effect::PositiveList(PositiveListEffect::NewBatch {
                 name: self.value("name"),
                 note: self.value("note"),
-            },
-            PlPurpose::Offsite { id, row_version } => Effect::PlSetOffsite {
-                id: *id,
-                row_version: *row_version,
-                means: self.value("means"),
-            },
+            }),
+            PositiveListPurpose::Offsite { id, row_version } => {
+                Effect::PositiveList(PositiveListEffect::SetOffsite {
+                    id: *id,
+                    row_version: *row_version,
+                    means: self.value("means"),
+                })
+            }
         }
     }
 }

@@ -13,10 +13,76 @@ use crate::tui::msg::Effect;
 use crate::tui::overlays::positive_list::reason::ReasonState;
 use crate::tui::overlays::positive_list::trigger::TriggerState;
 use crate::tui::overlays::{Chosen, Overlay};
+use crate::tui::screens::assistance::AssistanceFormState;
+
+/// What the 正面清单 screens ask the runtime to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PositiveListEffect {
+    LoadEntries(PositiveListFilter),
+    LoadEntry {
+        id: i64,
+    },
+    Transition {
+        id: i64,
+        row_version: i64,
+        transition: Transition,
+        reason: String,
+        /// Why an entry leaves the list (removals and failed reviews).
+        cause: Option<RemovalCause>,
+    },
+    /// Record a trigger event against a listed entry.
+    Trigger {
+        id: i64,
+        kind: crate::domain::positive_list::TriggerKind,
+        reference: String,
+        /// YYYY-MM-DD as typed; empty means today.
+        occurred_on: String,
+        handling: crate::domain::positive_list::Handling,
+        note: String,
+    },
+    /// Propose the enterprise as a candidate of the newest batch.
+    Propose {
+        enterprise_id: i64,
+    },
+    /// The enterprise account applies itself to the newest batch.
+    Apply,
+    /// Writes the list as shown (its filter) for public notice, as CSV and XLSX side by side.
+    Export {
+        filter: PositiveListFilter,
+        lang: crate::i18n::Lang,
+    },
+    /// Open a batch with the name and note typed (an empty name: the next of this year).
+    NewBatch {
+        name: String,
+        note: String,
+    },
+    /// Set an entry's off-site supervision means.
+    SetOffsite {
+        id: i64,
+        row_version: i64,
+        means: String,
+    },
+    LoadBatches,
+}
+
+/// What the runtime answers the 正面清单 screens.
+// Moved once per message, like the flat `Msg` it came from: the detail variant stays unboxed.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PositiveListMsg {
+    EntriesLoaded(Result<Vec<Entry>, Text>),
+    EntryLoaded {
+        id: i64,
+        data: Result<EntryDetail, Text>,
+    },
+    BatchesLoaded(Result<Vec<crate::store::positive_list::Batch>, Text>),
+    /// A positive-list change was made (with its message) or refused (with the reason).
+    Done(Result<Text, Text>),
+}
 
 /// Which entries the list shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PlFilter {
+pub struct PositiveListFilter {
     pub state: Option<EntryState>,
     /// Listed entries whose review is due within 30 days.
     pub due_only: bool,
@@ -31,26 +97,26 @@ pub struct PlFilter {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PlListState {
-    pub filter: PlFilter,
+pub struct PositiveListState {
+    pub filter: PositiveListFilter,
     pub rows: Vec<Entry>,
     pub selected: usize,
     pub loading: bool,
 }
 
-fn load(filter: &PlFilter) -> Effect {
-    Effect::PlLoadEntries(filter.clone())
+fn load(filter: &PositiveListFilter) -> Effect {
+    Effect::PositiveList(PositiveListEffect::LoadEntries(filter.clone()))
 }
 
-impl PlListState {
-    pub fn open(filter: PlFilter) -> Out {
+impl PositiveListState {
+    pub fn open(filter: PositiveListFilter) -> Out {
         let fx = load(&filter);
-        let state = PlListState {
+        let state = PositiveListState {
             filter,
             loading: true,
-            ..PlListState::default()
+            ..PositiveListState::default()
         };
-        Out::nav(Nav::Push(Screen::PlList(state))).with_effect(fx)
+        Out::nav(Nav::Push(Screen::PositiveList(state))).with_effect(fx)
     }
 
     pub fn reload(&mut self) -> Out {
@@ -126,29 +192,29 @@ impl PlListState {
                 self.selected = 0;
                 return self.reload();
             }
-            Cmd::PlBatches => return PlBatchesState::open(),
+            Cmd::PlBatches => return PositiveListBatchesState::open(),
             Cmd::PlDueOnly => {
-                self.filter = PlFilter {
+                self.filter = PositiveListFilter {
                     due_only: !self.filter.due_only,
                     region: self.filter.region.clone(),
-                    ..PlFilter::default()
+                    ..PositiveListFilter::default()
                 };
                 self.selected = 0;
                 return self.reload();
             }
             Cmd::PlNewBatch => {
-                return crate::tui::screens::assistance::form::AssistFormState::pl_new_batch();
+                return AssistanceFormState::positive_list_new_batch();
             }
             Cmd::PlExport => {
-                return Out::effect(Effect::PlExport {
+                return Out::effect(Effect::PositiveList(PositiveListEffect::Export {
                     filter: self.filter.clone(),
                     lang: env.lang,
-                })
+                }))
                 .with_message(Message::progress(T::MsgLoading));
             }
             Cmd::Open => {
                 if let Some(x) = self.rows.get(self.selected) {
-                    return PlEntryState::open(x.id);
+                    return PositiveListEntryState::open(x.id);
                 }
             }
             _ => {}
@@ -165,27 +231,30 @@ impl PlListState {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlEntryState {
+pub struct PositiveListEntryState {
     pub id: i64,
     pub data: Option<EntryDetail>,
     pub scroll: usize,
     pub loading: bool,
 }
 
-impl PlEntryState {
+impl PositiveListEntryState {
     pub fn open(id: i64) -> Out {
-        let state = PlEntryState {
+        let state = PositiveListEntryState {
             id,
             data: None,
             scroll: 0,
             loading: true,
         };
-        Out::nav(Nav::Push(Screen::PlEntry(state))).with_effect(Effect::PlLoadEntry { id })
+        Out::nav(Nav::Push(Screen::PositiveListEntry(state)))
+            .with_effect(Effect::PositiveList(PositiveListEffect::LoadEntry { id }))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::PlLoadEntry { id: self.id })
+        Out::effect(Effect::PositiveList(PositiveListEffect::LoadEntry {
+            id: self.id,
+        }))
     }
 
     pub fn loaded(&mut self, data: Result<EntryDetail, Text>) -> Out {
@@ -229,7 +298,7 @@ impl PlEntryState {
             Cmd::PlOffsite => {
                 if let Some(d) = &self.data {
                     let x = &d.entry;
-                    return crate::tui::screens::assistance::form::AssistFormState::pl_offsite(
+                    return AssistanceFormState::positive_list_offsite(
                         x.id,
                         x.row_version,
                         &x.offsite_means,
@@ -242,7 +311,7 @@ impl PlEntryState {
                     if !EntryState::parse(&x.state).is_some_and(EntryState::is_listed) {
                         return Out::message(Message::error(Text::new(T::ErrPlNotListed)));
                     }
-                    return Out::nav(Nav::Open(Overlay::PlTrigger(TriggerState::new(
+                    return Out::nav(Nav::Open(Overlay::PositiveListTrigger(TriggerState::new(
                         x.id,
                         &x.enterprise_name,
                     ))));
@@ -265,7 +334,7 @@ impl PlEntryState {
                     if dialog.cause.is_some() && !x.removal_proposal.is_empty() {
                         dialog.cause = Some(RemovalCause::CaseFiled);
                     }
-                    return Out::nav(Nav::Open(Overlay::PlReason(dialog)));
+                    return Out::nav(Nav::Open(Overlay::PositiveListReason(dialog)));
                 }
             }
         }
@@ -274,35 +343,37 @@ impl PlEntryState {
 
     pub fn from_overlay(&mut self, chosen: Chosen) -> Out {
         match chosen {
-            Chosen::PlTransition {
+            Chosen::PositiveListTransition {
                 id,
                 row_version,
                 transition,
                 reason,
                 cause,
-            } if id == self.id => Out::effect(Effect::PlTransition {
-                id,
-                row_version,
-                transition,
-                reason,
-                cause,
-            })
-            .with_message(Message::progress(T::MsgLoading)),
-            Chosen::PlTrigger {
+            } if id == self.id => {
+                Out::effect(Effect::PositiveList(PositiveListEffect::Transition {
+                    id,
+                    row_version,
+                    transition,
+                    reason,
+                    cause,
+                }))
+                .with_message(Message::progress(T::MsgLoading))
+            }
+            Chosen::PositiveListTrigger {
                 id,
                 kind,
                 reference,
                 occurred_on,
                 handling,
                 note,
-            } if id == self.id => Out::effect(Effect::PlTrigger {
+            } if id == self.id => Out::effect(Effect::PositiveList(PositiveListEffect::Trigger {
                 id,
                 kind,
                 reference,
                 occurred_on,
                 handling,
                 note,
-            })
+            }))
             .with_message(Message::progress(T::MsgLoading)),
             _ => Out::default(),
         }
@@ -318,24 +389,25 @@ impl PlEntryState {
 
 /// The batches, newest first, with their entries counted per state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PlBatchesState {
+pub struct PositiveListBatchesState {
     pub rows: Vec<crate::store::positive_list::Batch>,
     pub selected: usize,
     pub loading: bool,
 }
 
-impl PlBatchesState {
+impl PositiveListBatchesState {
     pub fn open() -> Out {
-        let state = PlBatchesState {
+        let state = PositiveListBatchesState {
             loading: true,
-            ..PlBatchesState::default()
+            ..PositiveListBatchesState::default()
         };
-        Out::nav(Nav::Push(Screen::PlBatches(state))).with_effect(Effect::PlLoadBatches)
+        Out::nav(Nav::Push(Screen::PositiveListBatches(state)))
+            .with_effect(Effect::PositiveList(PositiveListEffect::LoadBatches))
     }
 
     pub fn reload(&mut self) -> Out {
         self.loading = true;
-        Out::effect(Effect::PlLoadBatches)
+        Out::effect(Effect::PositiveList(PositiveListEffect::LoadBatches))
     }
 
     pub fn loaded(&mut self, result: Result<Vec<crate::store::positive_list::Batch>, Text>) -> Out {
@@ -363,13 +435,13 @@ impl PlBatchesState {
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
             Cmd::PlNewBatch => {
-                return crate::tui::screens::assistance::form::AssistFormState::pl_new_batch();
+                return AssistanceFormState::positive_list_new_batch();
             }
             Cmd::Open => {
                 if let Some(b) = self.rows.get(self.selected) {
-                    return PlListState::open(PlFilter {
+                    return PositiveListState::open(PositiveListFilter {
                         batch: Some((b.id, b.name.clone())),
-                        ..PlFilter::default()
+                        ..PositiveListFilter::default()
                     });
                 }
             }

@@ -12,7 +12,9 @@ use crate::tui::app::App;
 use crate::tui::draw::{put, put_fit};
 use crate::tui::screens::enterprise::detail_view::{Line, draw_lines};
 use crate::tui::screens::enterprise::fields::region_name;
-use crate::tui::screens::positive_list::{PlBatchesState, PlEntryState, PlListState};
+use crate::tui::screens::positive_list::{
+    PositiveListBatchesState, PositiveListEntryState, PositiveListState,
+};
 use crate::tui::text::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -54,7 +56,7 @@ pub fn entry_summary(x: &Entry, lang: Lang) -> String {
     s
 }
 
-pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlListState) {
+pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveListState) {
     let lang = app.lang;
     let theme = app.theme;
     let regions = app
@@ -297,7 +299,7 @@ fn verdict_mark(v: Verdict) -> &'static str {
     }
 }
 
-pub fn render_entry(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlEntryState) {
+pub fn render_entry(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveListEntryState) {
     let Some(d) = &s.data else {
         let text = if s.loading {
             T::MsgLoading
@@ -318,7 +320,7 @@ pub fn render_entry(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlEntrySta
     draw_lines(frame, body, app, &all, s.scroll);
 }
 
-pub fn render_batches(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PlBatchesState) {
+pub fn render_batches(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveListBatchesState) {
     let lang = app.lang;
     let theme = app.theme;
     let table_w = usize::from(body.width) - 2;
