@@ -70,7 +70,7 @@ fn corrects(v: &str) -> R<Option<i64>> {
 fn filter(s: &Session, tab: InspTab) -> ListFilter {
     match tab {
         InspTab::Mine => ListFilter {
-            officer_id: Some(s.actor.user_id),
+            officer_id: Some(s.actor().user_id),
             ..ListFilter::default()
         },
         InspTab::State(state) => ListFilter {

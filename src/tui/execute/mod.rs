@@ -105,7 +105,7 @@ impl Runtime {
                     auth::login_path(&self.db_path, &username, &password, self.clock.clone())
                         .and_then(|s| {
                             let info = SessionInfo {
-                                actor: s.actor.clone(),
+                                actor: s.actor().clone(),
                                 demo: s.is_demo(),
                                 idle_lock_minutes: s.idle_lock_minutes(),
                                 regions: s.regions()?,
@@ -469,7 +469,7 @@ pub fn load_page(s: &Session, req: PageRequest) -> Msg {
 pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     let enterprise = s.enterprise(id)?;
     let former_names = s.former_names(id)?;
-    let bureau = s.actor.roles.iter().any(|r| *r != Role::Enterprise);
+    let bureau = s.actor().roles.iter().any(|r| *r != Role::Enterprise);
     let history = if bureau {
         match s.enterprise_history(id, HISTORY_ROWS) {
             Ok(h) => Some(h),
