@@ -129,7 +129,7 @@ fn generator_receiver_and_other_enterprise_scoping() {
     assert_eq!(d.events, vec![MfEvent::Handover]);
     // An enterprise cannot draft for another generator.
     let mut foreign = input(LOCAL_LICENCE, "1", "2026-03-02");
-    foreign.generator_id = Some(rec.actor.enterprise_id.expect("bound"));
+    foreign.generator_id = Some(rec.actor().enterprise_id.expect("bound"));
     assert!(matches!(
         ent.create_manifest(foreign, false),
         Err(ServiceError::Refused(_))

@@ -336,7 +336,7 @@ fn every_role_and_action_through_the_service_layer() {
         let (_dir, path) = manifest_db(&clock);
         let r = records(&path, &clock);
         let mut s = at(&clock, &path, user);
-        assert_eq!(s.actor.roles, vec![role], "{user} holds one role");
+        assert_eq!(s.actor().roles, vec![role], "{user} holds one role");
         for (action, cell) in MATRIX {
             let want = allows(cell, role);
             assert_eq!(

@@ -124,7 +124,7 @@ pub(in crate::demo) fn bulk_requests(
     }
     let system = Actor::system();
     let mut rng = Rng::new(seed ^ 0x00A5_5157);
-    let tx = bulk::begin_immediate(conn)?;
+    let tx = db::begin_immediate(conn)?;
     let deferred = bulk::defer_indexes(
         &tx,
         &[

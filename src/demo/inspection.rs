@@ -90,7 +90,7 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
     }
     let mut rng = Rng::new(seed ^ 0x1A5B_EC70);
     let mut routine: HashMap<(i64, i32), i64> = HashMap::new();
-    let tx = bulk::begin_immediate(&s.conn)?;
+    let tx = db::begin_immediate(&s.conn)?;
     let deferred = bulk::defer_indexes(&tx, &["inspection", "insp_history", "insp_finding"])?;
     // The chain's head stays in memory for the whole load and is stored once before the commit.
     let mut chain = BulkChain::start(&tx)?;
@@ -104,7 +104,7 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
         if category == Category::ListTrigger && !e.listed {
             category = Category::Complaint;
         }
-        let cap = s.policy.routine_cap(&e.credit);
+        let cap = s.policy().routine_cap(&e.credit);
         let done = routine.entry((e.enterprise_id, on.year())).or_insert(0);
         if category.is_routine() {
             if *done >= cap {

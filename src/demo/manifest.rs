@@ -126,7 +126,7 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
     let snapshot = serde_json::to_string(&licence.facts()).unwrap_or_default();
     let mut rng = Rng::new(seed ^ 0x4D46);
     let span = days_spanned(count);
-    let tx = bulk::begin_immediate(conn)?;
+    let tx = db::begin_immediate(conn)?;
     let deferred = bulk::defer_indexes(&tx, &["manifest", "manifest_line", "manifest_history"])?;
     // The chain's head stays in memory for the whole load and is stored once before the commit.
     let mut chain = BulkChain::start(&tx)?;

@@ -213,7 +213,7 @@ fn build(
     let mut s = create_database(path, clock)?;
     let today = s.today();
     let now = stamp(s.now());
-    let actor = s.actor.clone();
+    let actor = s.actor().clone();
     let regions: Vec<String> = s
         .regions()?
         .into_iter()
@@ -225,7 +225,7 @@ fn build(
     let total = scale.enterprises();
     let mut fixed_uscc = Vec::new();
     {
-        let tx = bulk::begin_immediate(&s.conn)?;
+        let tx = db::begin_immediate(&s.conn)?;
         let indexes = bulk::defer_indexes(&tx, &["enterprise", "enterprise_former_name"])?;
         let search = bulk::defer_search(&tx)?;
         // The chain's head stays in memory for the whole load and is stored once before the commit.

@@ -6,9 +6,9 @@ use crate::domain::calendar::DayKind;
 use crate::domain::manifest::waste::{category_of, normalize_hazards};
 use crate::domain::settings::DEFAULTS;
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::audit::{self, AuditRow, ChainReport};
-use crate::store::{db, reference};
+use crate::store::reference;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// Allowed range of each policy number.
@@ -157,22 +157,9 @@ impl Session {
             })?;
         let before = serde_json::json!({ "value": self.policy.get(key) });
         let after = serde_json::json!({ "value": n });
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        db::write_tx(&mut self.conn, |tx| {
-            reference::set_setting(tx, key, &n.to_string(), &actor.uid, &now)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "update",
-                    entity: "setting",
-                    record_uid: key,
-                    before: Some(&before),
-                    after: Some(&after),
-                },
-            )?;
+        self.write(|w| {
+            reference::set_setting(w, key, &n.to_string(), &w.actor().uid, w.now())?;
+            w.audit_json("update", "setting", key, Some(&before), Some(&after))?;
             Ok(())
         })?;
         self.policy = reference::policy(&self.conn)?;
@@ -216,36 +203,29 @@ impl Session {
         let mut years: Vec<i32> = days.iter().map(|(d, _, _)| d.year()).collect();
         years.sort();
         years.dedup();
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
         let after = serde_json::json!({ "years": years, "days": days.len(), "source": source });
-        db::write_tx(&mut self.conn, |tx| {
+        self.write(|w| {
             for y in &years {
-                reference::replace_calendar_year(tx, *y, source)?;
+                reference::replace_calendar_year(w, *y, source)?;
             }
             for (d, k, name) in &days {
                 reference::insert_calendar_day(
-                    tx,
+                    w,
                     &d.format("%Y-%m-%d").to_string(),
                     k.code(),
                     name,
                 )?;
             }
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "import",
-                    entity: "calendar_day",
-                    record_uid: &years
-                        .iter()
-                        .map(i32::to_string)
-                        .collect::<Vec<_>>()
-                        .join(","),
-                    before: None,
-                    after: Some(&after),
-                },
+            w.audit_json(
+                "import",
+                "calendar_day",
+                &years
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
+                None,
+                Some(&after),
             )?;
             Ok(())
         })?;
@@ -343,31 +323,18 @@ impl Session {
         if !problems.is_empty() {
             return Err(refuse_with(problems));
         }
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
         let effective = effective_from.format("%Y-%m-%d").to_string();
         let after = serde_json::json!({ "label": label, "effective_from": effective, "official": official,
             "codes": codes.len(), "categories": categories.len() });
-        db::write_tx(&mut self.conn, |tx| {
-            let edition = reference::insert_waste_edition(tx, label, &effective, official, &now)?;
+        self.write(|w| {
+            let edition = reference::insert_waste_edition(w, label, &effective, official, w.now())?;
             for (c, name) in &categories {
-                reference::insert_waste_category(tx, edition, c, name)?;
+                reference::insert_waste_category(w, edition, c, name)?;
             }
             for (code, cat, desc, hazard) in &codes {
-                reference::insert_waste_code(tx, edition, code, cat, desc, hazard)?;
+                reference::insert_waste_code(w, edition, code, cat, desc, hazard)?;
             }
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "import",
-                    entity: "waste_edition",
-                    record_uid: label,
-                    before: None,
-                    after: Some(&after),
-                },
-            )?;
+            w.audit_json("import", "waste_edition", label, None, Some(&after))?;
             Ok(())
         })?;
         Ok(ImportReport {
@@ -407,27 +374,14 @@ impl Session {
         if !problems.is_empty() {
             return Err(refuse_with(problems));
         }
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
         let after =
             serde_json::json!({ "items": items.iter().map(|(c, _, _)| c).collect::<Vec<_>>() });
-        db::write_tx(&mut self.conn, |tx| {
-            reference::deactivate_service_menu(tx)?;
+        self.write(|w| {
+            reference::deactivate_service_menu(w)?;
             for (sort, (code, zh, en)) in items.iter().enumerate() {
-                reference::upsert_service_item(tx, code, zh, en, sort as i64)?;
+                reference::upsert_service_item(w, code, zh, en, sort as i64)?;
             }
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "import",
-                    entity: "service_menu",
-                    record_uid: "service_menu",
-                    before: None,
-                    after: Some(&after),
-                },
-            )?;
+            w.audit_json("import", "service_menu", "service_menu", None, Some(&after))?;
             Ok(())
         })?;
         Ok(ImportReport {

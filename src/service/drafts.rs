@@ -2,8 +2,7 @@
 //! or removes another person's drafts. Drafts are not records, so they are not audited.
 
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session, stamp};
-use crate::store::db;
+use crate::service::{Result, ServiceError, Session};
 use crate::store::draft::{self, StoredDraft};
 
 /// The largest draft kept (bytes of JSON): far above any form, far below a problem.
@@ -37,12 +36,7 @@ impl Session {
                 Text::new(T::ErrDraftTooLarge).arg("max", MAX_DRAFT_BYTES / 1024),
             ));
         }
-        let now = stamp(self.now());
-        let user = self.actor.user_id;
-        db::write_tx(&mut self.conn, |tx| {
-            draft::save(tx, user, form, &text, &now)
-        })?;
-        Ok(())
+        self.write(|w| Ok(draft::save(w, w.actor().user_id, form, &text, w.now())?))
     }
 
     /// The actor's draft of a form, if one was saved.
@@ -54,8 +48,6 @@ impl Session {
     /// Forgets the actor's draft of a form (saved or discarded); nothing happens when there is none.
     pub fn delete_draft(&mut self, form: &str) -> Result<()> {
         Self::check_form(form)?;
-        let user = self.actor.user_id;
-        db::write_tx(&mut self.conn, |tx| draft::delete(tx, user, form))?;
-        Ok(())
+        self.write(|w| Ok(draft::delete(w, w.actor().user_id, form)?))
     }
 }

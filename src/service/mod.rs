@@ -1,5 +1,5 @@
 //! Use cases. The only code that writes on behalf of a person: every call authorizes, validates, writes
-//! in one IMMEDIATE transaction and appends to the audit log in that same transaction. The TUI and the
+//! in one IMMEDIATE transaction ([`Session::write`]) and appends to the audit log in that same transaction. The TUI and the
 //! CLI both come through here, so a rule enforced here holds everywhere.
 
 pub mod account;
@@ -12,6 +12,9 @@ pub mod inspection;
 pub mod manifest;
 pub mod positive_list;
 pub mod report;
+mod write;
+
+pub use write::{Audited, Writer};
 
 use crate::domain::account::{Action, Actor, Denied, Target, authorize};
 use crate::domain::calendar::Calendar;
@@ -144,8 +147,11 @@ pub fn stamp(t: DateTime<Utc>) -> String {
 /// A logged-in person's handle on the database: who they are, the policy in force, and the clock.
 pub struct Session {
     pub(crate) conn: Connection,
-    pub actor: Actor,
-    pub policy: Policy,
+    /// Not public, so a caller of the library cannot act as someone else (the demo builder, in the
+    /// crate, switches between its accounts).
+    pub(crate) actor: Actor,
+    /// Read from the database; only the service reloads it, after a settings change.
+    policy: Policy,
     pub(crate) clock: Clock,
 }
 
@@ -159,6 +165,16 @@ impl Session {
             policy,
             clock,
         })
+    }
+
+    /// Who is logged in.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    /// The policy in force, read when the session opened.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
     }
 
     pub fn now(&self) -> DateTime<Utc> {

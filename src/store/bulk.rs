@@ -2,16 +2,7 @@
 //! acknowledged-warnings column, and the search index refresh that follows a former name.
 
 use crate::store::db::Result;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
-
-/// Opens an IMMEDIATE transaction on a shared connection, so that reads made through the same
-/// connection (validation, uniqueness checks) happen inside it. Rolled back when dropped uncommitted.
-pub fn begin_immediate(conn: &Connection) -> Result<Transaction<'_>> {
-    Ok(Transaction::new_unchecked(
-        conn,
-        TransactionBehavior::Immediate,
-    )?)
-}
+use rusqlite::{Connection, Transaction};
 
 /// For a database file being built from nothing under a temporary name (demo data): no rollback
 /// journal, no fsync, a page cache large enough that the indexes being filled stay in memory. Only for
@@ -186,14 +177,14 @@ mod tests {
     fn bulk_filled_search_finds_what_the_triggers_would() {
         // Row by row: the insert trigger, then the update trigger once the former names are in.
         let by_trigger = database();
-        let tx = begin_immediate(&by_trigger).expect("tx");
+        let tx = crate::store::db::begin_immediate(&by_trigger).expect("tx");
         let ids = write_two(&tx);
         tx.execute("UPDATE enterprise SET name = name WHERE id = ?1", [ids[0]])
             .expect("refresh");
         tx.commit().expect("commit");
         // In bulk: triggers dropped during the load, both tables filled once at the end.
         let in_bulk = database();
-        let tx = begin_immediate(&in_bulk).expect("tx");
+        let tx = crate::store::db::begin_immediate(&in_bulk).expect("tx");
         let deferred = defer_search(&tx).expect("defer");
         assert_eq!(deferred.len(), 4, "{deferred:?}");
         write_two(&tx);

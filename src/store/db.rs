@@ -220,12 +220,13 @@ pub fn migrate(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Runs `f` in one IMMEDIATE transaction: committed if it returns Ok, rolled back otherwise.
-pub fn write_tx<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let out = f(&tx)?;
-    tx.commit()?;
-    Ok(out)
+/// Opens an IMMEDIATE transaction on a shared connection, so that reads made through the same
+/// connection (validation, uniqueness checks) happen inside it. Rolled back when dropped uncommitted.
+pub fn begin_immediate(conn: &Connection) -> Result<Transaction<'_>> {
+    Ok(Transaction::new_unchecked(
+        conn,
+        TransactionBehavior::Immediate,
+    )?)
 }
 
 /// A new UUIDv7 (time-ordered, so index inserts stay local) as a lowercase hyphenated string.

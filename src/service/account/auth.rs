@@ -2,8 +2,8 @@
 
 use crate::domain::account::Actor;
 use crate::i18n::{T, Text};
-use crate::service::{Clock, Result, ServiceError, Session, local_time, stamp};
-use crate::store::{account as users, audit, db, reference};
+use crate::service::{Clock, Result, ServiceError, Session, Writer, local_time, stamp};
+use crate::store::{account as users, db, reference};
 use argon2::Argon2;
 use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
@@ -56,23 +56,12 @@ fn check_credentials(
     let actor = user.actor();
     if !verify_password(password, &user.password_hash) {
         let lock_until = stamp(now + chrono::Duration::minutes(policy.login_lock_minutes()));
-        let locked = db::write_tx(conn, |tx| {
-            let failures = users::record_failure(tx, user.id, None)?;
+        let locked = Writer::run(conn, &actor, now_s.clone(), |w| {
+            let failures = users::record_failure(w, user.id, None)?;
             if failures >= policy.login_max_failures() {
-                users::set_lock(tx, user.id, Some(&lock_until), 0)?;
+                users::set_lock(w, user.id, Some(&lock_until), 0)?;
                 let after = serde_json::json!({ "locked_until": lock_until, "failures": failures });
-                audit::append(
-                    tx,
-                    &actor,
-                    &now_s,
-                    audit::Change {
-                        action: "account_locked",
-                        entity: "user",
-                        record_uid: &user.uid,
-                        before: None,
-                        after: Some(&after),
-                    },
-                )?;
+                w.audit_json("account_locked", "user", &user.uid, None, Some(&after))?;
                 return Ok(true);
             }
             Ok(false)
@@ -86,21 +75,9 @@ fn check_credentials(
     if !user.active {
         return Err(ServiceError::Refused(Text::new(T::ErrAccountDisabled)));
     }
-    db::write_tx(conn, |tx| {
-        users::record_success(tx, user.id, &now_s)?;
-        audit::append(
-            tx,
-            &actor,
-            &now_s,
-            audit::Change {
-                action: "login",
-                entity: "user",
-                record_uid: &user.uid,
-                before: None,
-                after: None,
-            },
-        )?;
-        Ok(())
+    Writer::run(conn, &actor, now_s.clone(), |w| {
+        users::record_success(w, user.id, w.now())?;
+        Ok(w.audit_json("login", "user", &user.uid, None, None)?)
     })?;
     Ok(actor)
 }

@@ -7,9 +7,9 @@ pub mod units;
 use crate::domain::account::{Action, Role};
 use crate::i18n::{T, Text};
 use crate::service::account::auth::hash_password;
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Audited, Result, ServiceError, Session};
 use crate::store::account::{Certificate, NewUser, UserRecord};
-use crate::store::{account as users, audit, db, enterprise as enterprises};
+use crate::store::{account as users, db, enterprise as enterprises};
 
 /// What an administrator supplies for a new account.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,15 +49,38 @@ pub fn parse_roles(list: &str) -> Result<Vec<Role>> {
     Ok(roles)
 }
 
-fn user_json(u: &UserRecord) -> serde_json::Value {
-    serde_json::json!({
-        "username": u.username,
-        "display_name": u.display_name,
-        "roles": u.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
-        "unit": u.unit_code,
-        "enterprise": u.enterprise_uscc,
-        "active": u.active,
-    })
+/// An account as audited: never its password hash or login counters.
+#[derive(serde::Serialize)]
+struct AccountImage<'a> {
+    #[serde(skip)]
+    uid: &'a str,
+    username: &'a str,
+    display_name: &'a str,
+    roles: Vec<&'static str>,
+    unit: &'a Option<String>,
+    enterprise: &'a Option<String>,
+    active: bool,
+}
+
+impl<'a> AccountImage<'a> {
+    fn of(u: &'a UserRecord) -> AccountImage<'a> {
+        AccountImage {
+            uid: &u.uid,
+            username: &u.username,
+            display_name: &u.display_name,
+            roles: u.roles.iter().map(|r| r.code()).collect(),
+            unit: &u.unit_code,
+            enterprise: &u.enterprise_uscc,
+            active: u.active,
+        }
+    }
+}
+
+impl Audited for AccountImage<'_> {
+    const ENTITY: &'static str = "user";
+    fn uid(&self) -> &str {
+        self.uid
+    }
 }
 
 /// Checks the new account's fields and inserts it with its audit entry. Used by `add_user` and by
@@ -102,16 +125,14 @@ pub(crate) fn insert_account(s: &mut Session, a: &NewAccount) -> Result<i64> {
     };
     let hash = hash_password(&a.password)?;
     let uid = db::new_uid();
-    let now = stamp(s.now());
     let display = if a.display_name.trim().is_empty() {
         username
     } else {
         a.display_name.trim()
     };
-    let actor = s.actor.clone();
-    let id = db::write_tx(&mut s.conn, |tx| {
+    s.write(|w| {
         let id = users::insert(
-            tx,
+            w,
             &NewUser {
                 uid: &uid,
                 username,
@@ -121,25 +142,12 @@ pub(crate) fn insert_account(s: &mut Session, a: &NewAccount) -> Result<i64> {
                 enterprise_id,
                 roles: &a.roles,
             },
-            &actor.uid,
-            &now,
+            &w.actor().uid,
+            w.now(),
         )?;
-        let after = user_json(&users::get(tx, id)?);
-        audit::append(
-            tx,
-            &actor,
-            &now,
-            audit::Change {
-                action: "create",
-                entity: "user",
-                record_uid: &uid,
-                before: None,
-                after: Some(&after),
-            },
-        )?;
+        w.audit("create", None, &AccountImage::of(&users::get(w, id)?))?;
         Ok(id)
-    })?;
-    Ok(id)
+    })
 }
 
 impl Session {
@@ -170,27 +178,16 @@ impl Session {
         {
             return Err(ServiceError::Refused(Text::new(T::ErrLastAdmin)));
         }
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        db::write_tx(&mut self.conn, |tx| {
-            let before = user_json(&u);
-            users::set_active(tx, u.id, active, &actor.uid, &now)?;
-            let after = user_json(&users::get(tx, u.id)?);
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: if active { "enable" } else { "disable" },
-                    entity: "user",
-                    record_uid: &u.uid,
-                    before: Some(&before),
-                    after: Some(&after),
-                },
+        self.write(|w| {
+            users::set_active(w, u.id, active, &w.actor().uid, w.now())?;
+            let after = users::get(w, u.id)?;
+            w.audit(
+                if active { "enable" } else { "disable" },
+                Some(&AccountImage::of(&u)),
+                &AccountImage::of(&after),
             )?;
             Ok(())
-        })?;
-        Ok(())
+        })
     }
 
     /// Sets a password: an administrator for anyone, every person for themselves.
@@ -206,25 +203,10 @@ impl Session {
             ));
         }
         let hash = hash_password(password)?;
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        db::write_tx(&mut self.conn, |tx| {
-            users::set_password(tx, u.id, &hash, &actor.uid, &now)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "password",
-                    entity: "user",
-                    record_uid: &u.uid,
-                    before: None,
-                    after: None,
-                },
-            )?;
-            Ok(())
-        })?;
-        Ok(())
+        self.write(|w| {
+            users::set_password(w, u.id, &hash, &w.actor().uid, w.now())?;
+            Ok(w.audit_json("password", "user", &u.uid, None, None)?)
+        })
     }
 
     /// Records an enforcement certificate for a bureau account (never for auxiliary or enterprise accounts).
@@ -259,27 +241,12 @@ impl Session {
             ));
         }
         c.uid = db::new_uid();
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        db::write_tx(&mut self.conn, |tx| {
-            users::insert_certificate(tx, u.id, &c, &actor.uid, &now)?;
+        self.write(|w| {
+            users::insert_certificate(w, u.id, &c, &w.actor().uid, w.now())?;
             let after = serde_json::json!({ "user": u.username, "kind": c.kind, "number": c.number,
                 "issuer": c.issuer, "valid_from": c.valid_from, "valid_to": c.valid_to });
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "certificate",
-                    record_uid: &c.uid,
-                    before: None,
-                    after: Some(&after),
-                },
-            )?;
-            Ok(())
-        })?;
-        Ok(())
+            Ok(w.audit_json("create", "certificate", &c.uid, None, Some(&after))?)
+        })
     }
 
     /// Certificates of an account: its owner and administrators may see them.

@@ -3,7 +3,7 @@
 use crate::domain::account::{Actor, Role};
 use crate::i18n::{T, Text};
 use crate::service::account::{NewAccount, insert_account};
-use crate::service::{Clock, Result, ServiceError, Session, stamp};
+use crate::service::{Clock, Result, ServiceError, Session, Writer, stamp};
 use crate::store::db::{self, StoreError};
 use crate::store::seed;
 use std::path::Path;
@@ -17,9 +17,11 @@ pub fn create_database(path: &Path, clock: &Clock) -> Result<Session> {
         ));
     }
     let made = (|| -> Result<Session> {
-        let mut conn = db::create(path)?;
-        let now = stamp(clock());
-        db::write_tx(&mut conn, |tx| seed::reference_data(tx, &now))?;
+        let conn = db::create(path)?;
+        let system = Actor::system();
+        Writer::run(&conn, &system, stamp(clock()), |w| {
+            Ok(seed::reference_data(w, w.now())?)
+        })?;
         Session::new(conn, Actor::system(), clock.clone())
     })();
     if made.is_err() {

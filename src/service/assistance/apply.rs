@@ -6,10 +6,10 @@ use crate::domain::assistance::sla::rating_lapsed;
 use crate::domain::assistance::{AssistState, CloseKind, Event, EventInput, Rating};
 use crate::domain::validate::{FieldIssue, required};
 use crate::i18n::{T, Text};
-use crate::service::assistance::{audit_change, local_date};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::assistance::local_date;
+use crate::service::{Result, ServiceError, Session, Writer, stamp};
 use crate::store::assistance::{self as store, Request, ServiceRecord};
-use crate::store::{audit, db};
+use crate::store::db;
 use chrono::NaiveDate;
 use rusqlite::Transaction;
 
@@ -41,27 +41,13 @@ impl Session {
         if !issues.is_empty() {
             return Err(ServiceError::Invalid(issues));
         }
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
         let uid = db::new_uid();
-        db::write_tx(&mut self.conn, |tx| {
-            store::insert_record(tx, id, &uid, &rec, &actor.uid, &now)?;
+        self.write(|w| {
+            store::insert_record(w, id, &uid, &rec, &w.actor().uid, w.now())?;
             let after = serde_json::json!({ "request": r.uid, "record": rec });
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "assist_record",
-                    record_uid: &uid,
-                    before: None,
-                    after: Some(&after),
-                },
-            )?;
+            w.audit_json("create", "assist_record", &uid, None, Some(&after))?;
             Ok(())
-        })?;
-        Ok(())
+        })
     }
 
     /// Closes, as 未评价, every request whose rating period has lapsed. Policy enforcement, not a
@@ -71,21 +57,24 @@ impl Session {
         let cal = self.calendar()?;
         let today = self.today();
         let budgets = self.assist_budgets();
-        let lapsed: Vec<i64> = store::awaiting_rating(&self.conn)?
-            .into_iter()
-            .filter(|(_, at)| {
-                local_date(at).is_some_and(|d| rating_lapsed(d, &budgets, &cal, today))
-            })
-            .map(|(id, _)| id)
-            .collect();
-        if lapsed.is_empty() {
+        let lapsed = |conn: &rusqlite::Connection| -> db::Result<Vec<i64>> {
+            Ok(store::awaiting_rating(conn)?
+                .into_iter()
+                .filter(|(_, at)| {
+                    local_date(at).is_some_and(|d| rating_lapsed(d, &budgets, &cal, today))
+                })
+                .map(|(id, _)| id)
+                .collect())
+        };
+        // Read once without the write lock, so the usual nothing-to-do costs no lock.
+        if lapsed(&self.conn)?.is_empty() {
             return Ok(0);
         }
-        let now = stamp(self.now());
         let system = Actor::system();
-        let closed = db::write_tx(&mut self.conn, |tx| {
+        let closed = Writer::run(&self.conn, &system, stamp(self.now()), |w| {
+            let (tx, now) = (w.tx(), w.now());
             let mut closed = Vec::new();
-            for id in &lapsed {
+            for id in &lapsed(tx)? {
                 let before = store::get(tx, *id)?;
                 let mut r = before.clone();
                 r.state = AssistState::Closed;
@@ -95,9 +84,9 @@ impl Session {
                     Event::AutoClose,
                     &EventInput::default(),
                     &system.uid,
-                    &now,
+                    now,
                 )?;
-                store::save(tx, &r, &system.uid, &now)?;
+                store::save(tx, &r, &system.uid, now)?;
                 crate::service::assistance::queue::refresh_alert_dates(tx, *id, &budgets, &cal)?;
                 crate::store::history::append(
                     tx,
@@ -114,7 +103,7 @@ impl Session {
                     },
                 )?;
                 let after = store::get(tx, *id)?;
-                audit_change(tx, &system, &now, "transition", Some(&before), &after)?;
+                w.audit("transition", Some(&before), &after)?;
                 closed.push(after);
             }
             Ok(closed)

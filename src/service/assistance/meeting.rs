@@ -11,12 +11,12 @@ use crate::domain::assistance::{AssistState, Channel, RequestDraft};
 use crate::domain::enterprise::Enterprise;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
-use crate::service::assistance::{audit_change, insert_filing};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::assistance::insert_filing;
+use crate::service::{Audited, Result, ServiceError, Session};
 use crate::store::assistance::Request;
 use crate::store::assistance::meeting::{self as store, Meeting, Participant, Problem};
 use crate::store::enterprise::list::Filter;
-use crate::store::{audit, db, reference};
+use crate::store::{db, reference};
 
 /// Everything the meeting screen shows, and whether the actor may add to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,28 +95,13 @@ impl Session {
             Action::AssistMeetingRecord,
             region_target(&draft.region_code),
         )?;
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
         let uid = db::new_uid();
-        let m = db::write_tx(&mut self.conn, |tx| {
-            let id = store::insert(tx, &uid, &draft, &actor.uid, &now)?;
-            let m = store::get(tx, id)?.ok_or(crate::store::db::StoreError::NotFound)?;
-            let after = serde_json::to_value(&m).unwrap_or(serde_json::Value::Null);
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "assist_meeting",
-                    record_uid: &uid,
-                    before: None,
-                    after: Some(&after),
-                },
-            )?;
+        self.write(|w| {
+            let id = store::insert(w, &uid, &draft, &w.actor().uid, w.now())?;
+            let m = store::get(w, id)?.ok_or(crate::store::db::StoreError::NotFound)?;
+            w.audit("create", None, &m)?;
             Ok(m)
-        })?;
-        Ok(m)
+        })
     }
 
     /// The meeting, if the actor may add to it.
@@ -136,28 +121,14 @@ impl Session {
         if let Some(e) = p.enterprise_id {
             self.enterprise(e)?;
         }
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        db::write_tx(&mut self.conn, |tx| {
-            store::insert_participant(tx, id, &p, &actor.uid, &now)?;
+        self.write(|w| {
+            store::insert_participant(w, id, &p, &w.actor().uid, w.now())?;
             let after = serde_json::json!({
                 "meeting": m.uid, "enterprise_id": p.enterprise_id, "person": p.person, "role": p.role,
             });
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "participant",
-                    entity: "assist_meeting",
-                    record_uid: &m.uid,
-                    before: None,
-                    after: Some(&after),
-                },
-            )?;
+            w.audit_json("participant", Meeting::ENTITY, &m.uid, None, Some(&after))?;
             Ok(())
-        })?;
-        Ok(())
+        })
     }
 
     /// A problem raised at the meeting becomes a new request, filed with channel 圆桌座谈 and
@@ -166,18 +137,17 @@ impl Session {
         let m = self.meeting_for_record(id)?;
         draft.channel = Channel::Roundtable;
         let filing = self.prepare_filing(draft, true)?;
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
-        let r = db::write_tx(&mut self.conn, |tx| {
-            let r = insert_filing(tx, &filing, &actor, &now)?;
-            crate::service::assistance::queue::refresh_alert_dates(tx, r.id, &budgets, &cal)?;
-            audit_change(tx, &actor, &now, "create", None, &r)?;
-            store::insert_problem(tx, id, r.id, false, &actor.uid, &now)?;
-            audit_problem(tx, &actor, &now, &m, &r, false)?;
+        self.write(|w| {
+            let r = insert_filing(w, &filing)?;
+            let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
+            crate::service::assistance::queue::refresh_alert_dates(w, r.id, &budgets, &cal)?;
+            w.audit("create", None, &r)?;
+            store::insert_problem(w, id, r.id, false, &w.actor().uid, w.now())?;
+            let problem =
+                serde_json::json!({ "meeting": m.uid, "request": r.number, "linked": false });
+            w.audit_json("problem", Meeting::ENTITY, &m.uid, None, Some(&problem))?;
             Ok(r)
-        })?;
-        Ok(r)
+        })
     }
 
     /// Links a request already filed (by its number) as a problem raised at the meeting.
@@ -199,11 +169,11 @@ impl Session {
                 Text::new(T::ErrMeetingAlreadyLinked).arg("number", &r.number),
             ));
         }
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        db::write_tx(&mut self.conn, |tx| {
-            store::insert_problem(tx, id, r.id, true, &actor.uid, &now)?;
-            audit_problem(tx, &actor, &now, &m, &r, true)?;
+        self.write(|w| {
+            store::insert_problem(w, id, r.id, true, &w.actor().uid, w.now())?;
+            let problem =
+                serde_json::json!({ "meeting": m.uid, "request": r.number, "linked": true });
+            w.audit_json("problem", Meeting::ENTITY, &m.uid, None, Some(&problem))?;
             Ok(())
         })?;
         Ok(r)
@@ -253,27 +223,3 @@ impl Session {
 
 /// How many matches `resolve_enterprise` looks at before it says "too many".
 const RESOLVE_LIMIT: usize = 20;
-
-fn audit_problem(
-    tx: &rusqlite::Transaction<'_>,
-    actor: &crate::domain::account::Actor,
-    now: &str,
-    m: &Meeting,
-    r: &Request,
-    linked: bool,
-) -> crate::store::db::Result<()> {
-    let after = serde_json::json!({ "meeting": m.uid, "request": r.number, "linked": linked });
-    audit::append(
-        tx,
-        actor,
-        now,
-        audit::Change {
-            action: "problem",
-            entity: "assist_meeting",
-            record_uid: &m.uid,
-            before: None,
-            after: Some(&after),
-        },
-    )?;
-    Ok(())
-}

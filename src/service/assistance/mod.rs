@@ -6,7 +6,7 @@ pub mod meeting;
 pub mod queue;
 pub mod stats;
 
-use crate::domain::account::{Action, Actor, Role, Target};
+use crate::domain::account::{Action, Role, Target};
 use crate::domain::assistance::sla::{Budgets, Sla, SlaFacts, sla};
 use crate::domain::assistance::{
     AssistState, Channel, Event, EventInput, RequestDraft, check_input, next_state,
@@ -16,14 +16,12 @@ use crate::domain::calendar::Calendar;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::assistance::queue::refresh_alert_dates;
-use crate::service::{Result, ServiceError, Session, shanghai, stamp};
+use crate::service::{Result, ServiceError, Session, Writer, shanghai};
 use crate::store::assistance::{
     self as store, HistoryRow, ListFilter, NewRequest, Request, ServiceRecord,
 };
-use crate::store::audit;
 use crate::store::{account as user, db};
 use chrono::{DateTime, NaiveDate};
-use rusqlite::Transaction;
 
 /// A queue of the 帮扶 screen: requests in one state, or those near or past their due date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,33 +79,6 @@ pub(in crate::service) fn local_date(stored: &str) -> Option<NaiveDate> {
     DateTime::parse_from_rfc3339(stored)
         .ok()
         .map(|t| t.with_timezone(&shanghai()).date_naive())
-}
-
-fn json(r: &Request) -> serde_json::Value {
-    serde_json::to_value(r).unwrap_or(serde_json::Value::Null)
-}
-
-pub(in crate::service) fn audit_change(
-    tx: &Transaction<'_>,
-    actor: &Actor,
-    now: &str,
-    action: &str,
-    before: Option<&Request>,
-    after: &Request,
-) -> crate::store::db::Result<()> {
-    audit::append(
-        tx,
-        actor,
-        now,
-        audit::Change {
-            action,
-            entity: "assist_request",
-            record_uid: &after.uid,
-            before: before.map(json).as_ref(),
-            after: Some(&json(after)),
-        },
-    )?;
-    Ok(())
 }
 
 impl Session {
@@ -248,16 +219,12 @@ impl Session {
     /// enterprise only, through the self-service channel; staff record the channel it came by.
     pub fn file_request(&mut self, draft: RequestDraft, submit: bool) -> Result<Request> {
         let filing = self.prepare_filing(draft, submit)?;
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
-        let r = db::write_tx(&mut self.conn, |tx| {
-            let r = insert_filing(tx, &filing, &actor, &now)?;
-            refresh_alert_dates(tx, r.id, &budgets, &cal)?;
-            audit_change(tx, &actor, &now, "create", None, &r)?;
+        self.write(|w| {
+            let r = insert_filing(w, &filing)?;
+            refresh_alert_dates(w, r.id, &self.assist_budgets(), &self.calendar()?)?;
+            w.audit("create", None, &r)?;
             Ok(r)
-        })?;
-        Ok(r)
+        })
     }
 
     /// Authorizes and validates a filing; what is left is to insert it (see [`insert_filing`]).
@@ -346,21 +313,19 @@ impl Session {
                 )]));
             }
         }
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
-        let after = db::write_tx(&mut self.conn, |tx| {
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
             let mut r = before.clone();
             // Saved only if the row is still at the version the person saw (optimistic concurrency).
             r.row_version = row_version;
             r.state = to;
             let note = crate::service::assistance::apply::apply(
-                tx, &mut r, event, &input, &actor.uid, &now,
+                w, &mut r, event, &input, &actor.uid, now,
             )?;
-            store::save(tx, &r, &actor.uid, &now)?;
-            refresh_alert_dates(tx, id, &budgets, &cal)?;
+            store::save(w, &r, &actor.uid, &now)?;
+            refresh_alert_dates(w, id, &self.assist_budgets(), &self.calendar()?)?;
             crate::store::history::append(
-                tx,
+                w,
                 crate::store::history::Table::Assistance,
                 &crate::store::history::NewRow {
                     id,
@@ -373,11 +338,10 @@ impl Session {
                     by_name: &actor.display_name,
                 },
             )?;
-            let after = store::get(tx, id)?;
-            audit_change(tx, &actor, &now, "transition", Some(&before), &after)?;
+            let after = store::get(w, id)?;
+            w.audit("transition", Some(&before), &after)?;
             Ok(after)
-        })?;
-        Ok(after)
+        })
     }
 }
 
@@ -393,11 +357,10 @@ pub(in crate::service) struct Filing {
 /// Inserts a prepared filing inside the caller's IMMEDIATE transaction: the number, the row, its
 /// services and (when submitted) the first history row. The caller audits.
 pub(in crate::service) fn insert_filing(
-    tx: &Transaction<'_>,
+    w: &Writer<'_>,
     f: &Filing,
-    actor: &Actor,
-    now: &str,
 ) -> crate::store::db::Result<Request> {
+    let (tx, actor, now) = (w.tx(), w.actor(), w.now());
     let number = store::next_number(tx, &f.region_code, f.year)?;
     let uid = db::new_uid();
     let id = store::insert(

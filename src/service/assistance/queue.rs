@@ -45,28 +45,25 @@ impl Session {
         let cal = self.calendar()?;
         let budgets = self.assist_budgets();
         // IMMEDIATE: two processes seeing stale dates at once take turns instead of failing.
-        let tx = rusqlite::Transaction::new_unchecked(
-            &self.conn,
-            rusqlite::TransactionBehavior::Immediate,
-        )?;
-        if store::basis(&tx)?.as_deref() == Some(basis.as_str()) {
-            return Ok(());
-        }
-        let rows = store::running(&tx)?;
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let mut suspensions = store::suspensions_of(&tx, &ids)?;
-        for r in rows {
-            let dates = dates_of(
-                &r,
-                suspensions.remove(&r.id).unwrap_or_default(),
-                &budgets,
-                &cal,
-            );
-            store::set_alert_dates(&tx, r.id, dates)?;
-        }
-        store::set_basis(&tx, &basis)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            if store::basis(w)?.as_deref() == Some(basis.as_str()) {
+                return Ok(());
+            }
+            let rows = store::running(w)?;
+            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+            let mut suspensions = store::suspensions_of(w, &ids)?;
+            for r in rows {
+                let dates = dates_of(
+                    &r,
+                    suspensions.remove(&r.id).unwrap_or_default(),
+                    &budgets,
+                    &cal,
+                );
+                store::set_alert_dates(w, r.id, dates)?;
+            }
+            store::set_basis(w, &basis)?;
+            Ok(())
+        })
     }
 
     /// One page of a queue in the actor's scope: by state newest first; near due and overdue soonest

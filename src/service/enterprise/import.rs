@@ -10,10 +10,10 @@ use crate::domain::validate::{FieldIssue, Severity};
 use crate::export::columns::draft_field;
 use crate::i18n::{T, Text};
 use crate::service::enterprise::import_csv::{ImportTable, RowIssue};
-use crate::service::{Result, Session, stamp};
+use crate::service::{Result, Session};
+use crate::store::db;
 use crate::store::enterprise as store;
 use crate::store::reference::Region;
-use crate::store::{audit, bulk, db};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -145,165 +145,148 @@ impl Session {
             errors: table.bad_rows.clone(),
             ..Default::default()
         };
-        let tx = bulk::begin_immediate(&self.conn)?;
-        let mut seen: HashMap<String, u64> = HashMap::new();
-        let mut plans: Vec<Plan> = Vec::new();
-        for row in &table.rows {
-            let line = row.line;
-            let issue = |i: &FieldIssue| RowIssue {
-                line,
-                column: table.column_of(i.field),
-                severity: i.severity,
-                text: i.text.clone(),
-            };
-            if is_scientific(&row.draft.uscc) {
-                report.errors.push(RowIssue {
+        self.write(|w| {
+            let mut seen: HashMap<String, u64> = HashMap::new();
+            let mut plans: Vec<Plan> = Vec::new();
+            for row in &table.rows {
+                let line = row.line;
+                let issue = |i: &FieldIssue| RowIssue {
                     line,
-                    column: table.column_of("uscc"),
-                    severity: Severity::Error,
-                    text: Text::new(T::ImportUsccScientific),
-                });
-                continue;
-            }
-            let existing = store::get_by_uscc(&self.conn, &normalize_code(&row.draft.uscc))?;
-            let editing = existing.as_ref().filter(|e| {
-                opts.update
-                    && self
-                        .check(
-                            Action::EnterpriseUpdate,
-                            Target::record(&e.region_code, e.id),
-                        )
-                        .is_ok()
-            });
-            let mut draft = match editing {
-                Some(e) => overlay(e, &row.draft, &table.columns),
-                None => row.draft.clone(),
-            };
-            draft.region_code = resolve_region(&draft.region_code, &regions);
-            draft.permit_expiry = normalize_date(&draft.permit_expiry);
-            draft.key_flags = normalize_flags(&draft.key_flags);
-            let issues = self.check_enterprise_draft(&mut draft, editing.map(|e| e.id))?;
-            let mut errors: Vec<RowIssue> =
-                issues.iter().filter(|i| i.is_error()).map(&issue).collect();
-            let region_ok = !issues.iter().any(|i| i.field == "region_code");
-            if region_ok
-                && authorize(
-                    &self.actor,
-                    Action::EnterpriseImport,
-                    Target {
-                        region: Some(&draft.region_code),
-                        enterprise_id: None,
-                    },
-                )
-                .is_err()
-            {
-                errors.push(RowIssue {
-                    line,
-                    column: table.column_of("region_code"),
-                    severity: Severity::Error,
-                    text: Text::new(T::ImportOutOfScope).arg(
-                        "region",
-                        regions
-                            .iter()
-                            .find(|r| r.code == draft.region_code)
-                            .map_or(draft.region_code.clone(), |r| {
-                                format!("{} {}", r.name_zh, r.code)
-                            }),
-                    ),
-                });
-            }
-            if !draft.uscc.is_empty() {
-                if let Some(first) = seen.get(&draft.uscc) {
-                    errors.push(RowIssue {
+                    column: table.column_of(i.field),
+                    severity: i.severity,
+                    text: i.text.clone(),
+                };
+                if is_scientific(&row.draft.uscc) {
+                    report.errors.push(RowIssue {
                         line,
                         column: table.column_of("uscc"),
                         severity: Severity::Error,
-                        text: Text::new(T::ImportDuplicateInFile)
-                            .arg("uscc", &draft.uscc)
-                            .arg("line", first),
+                        text: Text::new(T::ImportUsccScientific),
                     });
-                } else {
-                    seen.insert(draft.uscc.clone(), line);
+                    continue;
                 }
-            }
-            if issues.iter().any(|i| i.code == "uscc_duplicate") {
-                report.already_registered += 1;
-            }
-            if !errors.is_empty() {
-                report.errors.extend(errors);
-                continue;
-            }
-            if editing.is_some_and(|e| EnterpriseDraft::from_enterprise(e) == draft) {
-                // Nothing to write, and nothing to audit.
-                report.unchanged += 1;
-                continue;
-            }
-            let warnings: Vec<&FieldIssue> = issues.iter().filter(|i| !i.is_error()).collect();
-            report.warnings.extend(warnings.iter().map(|i| issue(i)));
-            plans.push(Plan {
-                ack_codes: warnings
-                    .iter()
-                    .map(|i| i.code)
-                    .collect::<Vec<_>>()
-                    .join(","),
-                existing: editing.cloned(),
-                draft,
-            });
-        }
-        // Rows that could not be read come first from the reader; report in file order.
-        report.errors.sort_by_key(|i| i.line);
-        if plans.is_empty() || (!opts.lenient && !report.errors.is_empty()) {
-            // Dropping the transaction rolls it back: nothing was written anyway.
-            return Ok(report);
-        }
-        let now = stamp(self.now());
-        let today = self.today().format("%Y-%m-%d").to_string();
-        let actor = self.actor.clone();
-        for plan in &plans {
-            let py = initials(&plan.draft.name);
-            let (id, uid, before) = match &plan.existing {
-                None => {
-                    let uid = db::new_uid();
-                    let id = store::insert(&tx, &uid, &plan.draft, &py, &actor.uid, &now)?;
-                    report.created += 1;
-                    (id, uid, None)
+                let existing = store::get_by_uscc(&self.conn, &normalize_code(&row.draft.uscc))?;
+                let editing = existing.as_ref().filter(|e| {
+                    opts.update
+                        && self
+                            .check(
+                                Action::EnterpriseUpdate,
+                                Target::record(&e.region_code, e.id),
+                            )
+                            .is_ok()
+                });
+                let mut draft = match editing {
+                    Some(e) => overlay(e, &row.draft, &table.columns),
+                    None => row.draft.clone(),
+                };
+                draft.region_code = resolve_region(&draft.region_code, &regions);
+                draft.permit_expiry = normalize_date(&draft.permit_expiry);
+                draft.key_flags = normalize_flags(&draft.key_flags);
+                let issues = self.check_enterprise_draft(&mut draft, editing.map(|e| e.id))?;
+                let mut errors: Vec<RowIssue> =
+                    issues.iter().filter(|i| i.is_error()).map(&issue).collect();
+                let region_ok = !issues.iter().any(|i| i.field == "region_code");
+                if region_ok
+                    && authorize(
+                        &self.actor,
+                        Action::EnterpriseImport,
+                        Target {
+                            region: Some(&draft.region_code),
+                            enterprise_id: None,
+                        },
+                    )
+                    .is_err()
+                {
+                    errors.push(RowIssue {
+                        line,
+                        column: table.column_of("region_code"),
+                        severity: Severity::Error,
+                        text: Text::new(T::ImportOutOfScope).arg(
+                            "region",
+                            regions
+                                .iter()
+                                .find(|r| r.code == draft.region_code)
+                                .map_or(draft.region_code.clone(), |r| {
+                                    format!("{} {}", r.name_zh, r.code)
+                                }),
+                        ),
+                    });
                 }
-                Some(old) => {
-                    if plan.draft.name != old.name {
-                        store::add_former_name(&tx, old.id, &old.name, &today, &actor.uid, &now)?;
+                if !draft.uscc.is_empty() {
+                    if let Some(first) = seen.get(&draft.uscc) {
+                        errors.push(RowIssue {
+                            line,
+                            column: table.column_of("uscc"),
+                            severity: Severity::Error,
+                            text: Text::new(T::ImportDuplicateInFile)
+                                .arg("uscc", &draft.uscc)
+                                .arg("line", first),
+                        });
+                    } else {
+                        seen.insert(draft.uscc.clone(), line);
                     }
-                    store::update(
-                        &tx,
-                        old.id,
-                        old.row_version,
-                        &plan.draft,
-                        &py,
-                        &actor.uid,
-                        &now,
-                    )?;
-                    report.updated += 1;
-                    let before = serde_json::to_value(old).unwrap_or_default();
-                    (old.id, old.uid.clone(), Some(before))
                 }
-            };
-            crate::store::enterprise::set_warnings_ack(&tx, id, &plan.ack_codes)?;
-            let after = serde_json::to_value(store::get(&tx, id)?).unwrap_or_default();
-            audit::append(
-                &tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: if before.is_some() { "update" } else { "create" },
-                    entity: "enterprise",
-                    record_uid: &uid,
-                    before: before.as_ref(),
-                    after: Some(&after),
-                },
-            )?;
-        }
-        tx.commit()?;
-        report.committed = true;
-        Ok(report)
+                if issues.iter().any(|i| i.code == "uscc_duplicate") {
+                    report.already_registered += 1;
+                }
+                if !errors.is_empty() {
+                    report.errors.extend(errors);
+                    continue;
+                }
+                if editing.is_some_and(|e| EnterpriseDraft::from_enterprise(e) == draft) {
+                    // Nothing to write, and nothing to audit.
+                    report.unchanged += 1;
+                    continue;
+                }
+                let warnings: Vec<&FieldIssue> = issues.iter().filter(|i| !i.is_error()).collect();
+                report.warnings.extend(warnings.iter().map(|i| issue(i)));
+                plans.push(Plan {
+                    ack_codes: warnings
+                        .iter()
+                        .map(|i| i.code)
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    existing: editing.cloned(),
+                    draft,
+                });
+            }
+            // Rows that could not be read come first from the reader; report in file order.
+            report.errors.sort_by_key(|i| i.line);
+            if plans.is_empty() || (!opts.lenient && !report.errors.is_empty()) {
+                // Nothing was written.
+                return Ok(report);
+            }
+            let today = self.today().format("%Y-%m-%d").to_string();
+            let (by, now) = (&w.actor().uid, w.now());
+            for plan in &plans {
+                let py = initials(&plan.draft.name);
+                let (id, before) = match &plan.existing {
+                    None => {
+                        let uid = db::new_uid();
+                        let id = store::insert(w, &uid, &plan.draft, &py, by, now)?;
+                        report.created += 1;
+                        (id, None)
+                    }
+                    Some(old) => {
+                        if plan.draft.name != old.name {
+                            store::add_former_name(w, old.id, &old.name, &today, by, now)?;
+                        }
+                        store::update(w, old.id, old.row_version, &plan.draft, &py, by, now)?;
+                        report.updated += 1;
+                        (old.id, Some(old))
+                    }
+                };
+                crate::store::enterprise::set_warnings_ack(w, id, &plan.ack_codes)?;
+                let after = store::get(w, id)?;
+                w.audit(
+                    if before.is_some() { "update" } else { "create" },
+                    before,
+                    &after,
+                )?;
+            }
+            report.committed = true;
+            Ok(report)
+        })
     }
 }
 

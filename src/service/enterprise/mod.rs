@@ -8,7 +8,8 @@ use crate::domain::enterprise::{Enterprise, EnterpriseDraft, FormerName, validat
 use crate::domain::pinyin::initials;
 use crate::domain::validate::{FieldIssue, Severity, has_errors};
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::write::json;
+use crate::service::{Audited, Result, ServiceError, Session};
 use crate::store::audit::{self, AuditRow};
 use crate::store::enterprise::{self as store, Cursor, Filter, Scope};
 use crate::store::{db, reference};
@@ -20,10 +21,6 @@ pub enum Warnings {
     Stop,
     /// Save, recording the warnings as acknowledged.
     Acknowledge,
-}
-
-fn json(e: &Enterprise) -> serde_json::Value {
-    serde_json::to_value(e).unwrap_or(serde_json::Value::Null)
 }
 
 impl Session {
@@ -159,28 +156,14 @@ impl Session {
         let acked = Self::gate(issues, warnings)?;
         let ack_codes = acked.iter().map(|i| i.code).collect::<Vec<_>>().join(",");
         let uid = db::new_uid();
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
         let py = initials(&draft.name);
-        let e = db::write_tx(&mut self.conn, |tx| {
-            let id = store::insert(tx, &uid, &draft, &py, &actor.uid, &now)?;
-            store::set_warnings_ack(tx, id, &ack_codes)?;
-            let e = store::get(tx, id)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "enterprise",
-                    record_uid: &uid,
-                    before: None,
-                    after: Some(&json(&e)),
-                },
-            )?;
+        self.write(|w| {
+            let id = store::insert(w, &uid, &draft, &py, &w.actor().uid, w.now())?;
+            store::set_warnings_ack(w, id, &ack_codes)?;
+            let e = store::get(w, id)?;
+            w.audit("create", None, &e)?;
             Ok(e)
-        })?;
-        Ok(e)
+        })
     }
 
     /// Saves an edit made from `row_version`. A renamed enterprise keeps its old name as a former name.
@@ -205,32 +188,19 @@ impl Session {
         .map_err(|_| ServiceError::Forbidden(Action::EnterpriseUpdate))?;
         let acked = Self::gate(issues, warnings)?;
         let ack_codes = acked.iter().map(|i| i.code).collect::<Vec<_>>().join(",");
-        let now = stamp(self.now());
         let today = self.today().format("%Y-%m-%d").to_string();
-        let actor = self.actor.clone();
         let py = initials(&draft.name);
-        let e = db::write_tx(&mut self.conn, |tx| {
+        self.write(|w| {
+            let (by, now) = (&w.actor().uid, w.now());
             if draft.name != before.name && before.row_version == row_version {
-                store::add_former_name(tx, id, &before.name, &today, &actor.uid, &now)?;
+                store::add_former_name(w, id, &before.name, &today, by, now)?;
             }
-            store::update(tx, id, row_version, &draft, &py, &actor.uid, &now)?;
-            store::set_warnings_ack(tx, id, &ack_codes)?;
-            let after = store::get(tx, id)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "update",
-                    entity: "enterprise",
-                    record_uid: &after.uid,
-                    before: Some(&json(&before)),
-                    after: Some(&json(&after)),
-                },
-            )?;
+            store::update(w, id, row_version, &draft, &py, by, now)?;
+            store::set_warnings_ack(w, id, &ack_codes)?;
+            let after = store::get(w, id)?;
+            w.audit("update", Some(&before), &after)?;
             Ok(after)
-        })?;
-        Ok(e)
+        })
     }
 
     /// Soft-deletes with a reason; the record stays in the database and in the audit log.
@@ -249,26 +219,18 @@ impl Session {
                 Text::new(T::ErrRequired).arg_key("field", T::FieldDeleteReason),
             )]));
         }
-        let now = stamp(self.now());
-        let actor = self.actor.clone();
-        db::write_tx(&mut self.conn, |tx| {
-            store::soft_delete(tx, id, row_version, &reason, &actor.uid, &now)?;
-            let after = serde_json::json!({ "deleted_at": now, "delete_reason": reason });
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "delete",
-                    entity: "enterprise",
-                    record_uid: &before.uid,
-                    before: Some(&json(&before)),
-                    after: Some(&after),
-                },
+        self.write(|w| {
+            store::soft_delete(w, id, row_version, &reason, &w.actor().uid, w.now())?;
+            let after = serde_json::json!({ "deleted_at": w.now(), "delete_reason": reason });
+            w.audit_json(
+                "delete",
+                Enterprise::ENTITY,
+                &before.uid,
+                Some(&json(&before)),
+                Some(&after),
             )?;
             Ok(())
-        })?;
-        Ok(())
+        })
     }
 
     /// Streams every enterprise in scope and filter to `each` (exports), after the export permission check.

@@ -9,10 +9,10 @@ use crate::domain::inspection::draw::{
 use crate::domain::inspection::rules::officer_problem;
 use crate::domain::inspection::{Category, InspState, Mode};
 use crate::i18n::{T, Text};
-use crate::service::inspection::{audit_inspection, json, refused, resolve_officers};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::inspection::{refused, resolve_officers};
+use crate::service::write::json;
+use crate::service::{Result, ServiceError, Session};
 use crate::store::account;
-use crate::store::audit;
 use crate::store::db::{self, new_uid};
 use crate::store::inspection::draw::{self as store, Draw, Plan, ResultRow};
 use crate::store::inspection::{self as insp, NewInspection};
@@ -103,47 +103,35 @@ impl Session {
             regions = vec![own.clone()];
         }
         let pool = self.vet_pool(officers, d.planned_on)?;
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        let mut p = Plan {
-            id: 0,
-            uid: new_uid(),
-            name: d.name.trim().to_string(),
-            regions,
-            class: d.class.clone(),
-            ratio_pct: d.ratio_pct,
-            count: d.count,
-            listed_policy: if d
-                .listed_offsite
-                .unwrap_or(self.policy.listed_draw_offsite())
-            {
-                "offsite"
-            } else {
-                "exclude"
-            }
-            .to_string(),
-            planned_on: d.planned_on.format("%Y-%m-%d").to_string(),
-            created_at: now.clone(),
-            created_by: actor.uid.clone(),
-        };
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            p.id = store::insert_plan(tx, &p)?;
-            store::insert_plan_officers(tx, p.id, &pool)?;
+        self.write(|w| {
+            let mut p = Plan {
+                id: 0,
+                uid: new_uid(),
+                name: d.name.trim().to_string(),
+                regions,
+                class: d.class.clone(),
+                ratio_pct: d.ratio_pct,
+                count: d.count,
+                listed_policy: if d
+                    .listed_offsite
+                    .unwrap_or(self.policy.listed_draw_offsite())
+                {
+                    "offsite"
+                } else {
+                    "exclude"
+                }
+                .to_string(),
+                planned_on: d.planned_on.format("%Y-%m-%d").to_string(),
+                created_at: w.now().to_string(),
+                created_by: w.actor().uid.clone(),
+            };
+            p.id = store::insert_plan(w, &p)?;
+            store::insert_plan_officers(w, p.id, &pool)?;
             let mut after = json(&p);
             after["officers"] = serde_json::json!(pool);
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "draw_plan",
-                    record_uid: &p.uid,
-                    before: None,
-                    after: Some(&after),
-                },
-            )?;
+            w.audit_json("create", "draw_plan", &p.uid, None, Some(&after))?;
             Ok(p)
-        })?)
+        })
     }
 
     pub fn draw_plans(&self) -> Result<Vec<Plan>> {
@@ -241,9 +229,9 @@ impl Session {
             });
         }
         let hash = candidates_hash(candidates.iter().map(|c| c.1.as_str()));
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
         let planned_on = plan.planned_on.clone();
-        let draw_id = db::write_tx(&mut self.conn, |tx| {
+        let draw_id = self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
             let mut d = Draw {
                 id: 0,
                 uid: new_uid(),
@@ -256,12 +244,12 @@ impl Session {
                 drawn_count: drawn.len() as i64,
                 operator_uid: actor.uid.clone(),
                 operator_name: actor.display_name.clone(),
-                at: now.clone(),
+                at: now.to_string(),
             };
-            d.id = store::insert_draw(tx, &d)?;
-            store::insert_candidates(tx, d.id, &candidates)?;
+            d.id = store::insert_draw(w, &d)?;
+            store::insert_candidates(w, d.id, &candidates)?;
             for (e, reason) in &excluded {
-                store::insert_exclusion(tx, d.id, *e, reason)?;
+                store::insert_exclusion(w, d.id, *e, reason)?;
             }
             for (rank, &pos) in drawn.iter().enumerate() {
                 let (eid, uscc) = &candidates[pos];
@@ -277,10 +265,10 @@ impl Session {
                 } else {
                     InspState::Pending
                 };
-                let number = insp::next_number(tx, &region, on.year())?;
+                let number = insp::next_number(w, &region, on.year())?;
                 let uid = new_uid();
                 let iid = insp::insert(
-                    tx,
+                    w,
                     &NewInspection {
                         uid: &uid,
                         number: &number,
@@ -297,11 +285,11 @@ impl Session {
                         draw_id: Some(d.id),
                     },
                     &actor.uid,
-                    &now,
+                    now,
                 )?;
-                insp::set_officers(tx, iid, officers)?;
+                insp::set_officers(w, iid, officers)?;
                 crate::store::history::append(
-                    tx,
+                    w,
                     crate::store::history::Table::Inspection,
                     &crate::store::history::NewRow {
                         id: iid,
@@ -314,7 +302,7 @@ impl Session {
                         by_name: &actor.display_name,
                     },
                 )?;
-                audit_inspection(tx, &actor, &now, "create", None, &insp::get(tx, iid)?)?;
+                w.audit("create", None, &insp::get(w, iid)?)?;
                 let row = ResultRow {
                     rank: rank as i64,
                     position: pos as i64,
@@ -329,20 +317,9 @@ impl Session {
                     inspection_state: String::new(),
                     conclusion: String::new(),
                 };
-                store::insert_result(tx, d.id, &row, pairs[rank])?;
+                store::insert_result(w, d.id, &row, pairs[rank])?;
             }
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "draw",
-                    record_uid: &d.uid,
-                    before: None,
-                    after: Some(&json(&d)),
-                },
-            )?;
+            w.audit("create", None, &d)?;
             Ok(d.id)
         })?;
         self.draw_detail(draw_id)

@@ -8,10 +8,9 @@ use crate::domain::inspection::{
     CaseStatus, Category, Conclusion, Event, EventInput, InspState, Mode, RecheckResult, next_state,
 };
 use crate::i18n::{T, Text};
-use crate::service::inspection::{audit_inspection, json, refused, vet_officers};
-use crate::service::{Result, ServiceError, Session, stamp};
-use crate::store::audit;
-use crate::store::db::{self, new_uid};
+use crate::service::inspection::{refused, vet_officers};
+use crate::service::{Result, ServiceError, Session};
+use crate::store::db::new_uid;
 use crate::store::inspection::followup::{self as followup, Case, NewRectification, Rectification};
 use crate::store::inspection::{self as store, Inspection, NewInspection};
 use chrono::{Datelike, NaiveDate};
@@ -83,12 +82,12 @@ impl Session {
         check_rectification(input.served_on, input.deadline).map_err(refused)?;
         let due = recheck_date(&self.calendar()?, input.deadline);
         let officers = store::officers(&self.conn, id)?;
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            let number = store::next_number(tx, &x.region_code, due.date.year())?;
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
+            let number = store::next_number(w, &x.region_code, due.date.year())?;
             let uid = new_uid();
             let recheck_id = store::insert(
-                tx,
+                w,
                 &NewInspection {
                     uid: &uid,
                     number: &number,
@@ -105,11 +104,11 @@ impl Session {
                     draw_id: None,
                 },
                 &actor.uid,
-                &now,
+                now,
             )?;
-            store::set_officers(tx, recheck_id, &officers)?;
+            store::set_officers(w, recheck_id, &officers)?;
             crate::store::history::append(
-                tx,
+                w,
                 crate::store::history::Table::Inspection,
                 &crate::store::history::NewRow {
                     id: recheck_id,
@@ -122,10 +121,10 @@ impl Session {
                     by_name: &actor.display_name,
                 },
             )?;
-            let recheck = store::get(tx, recheck_id)?;
-            audit_inspection(tx, &actor, &now, "create", None, &recheck)?;
+            let recheck = store::get(w, recheck_id)?;
+            w.audit("create", None, &recheck)?;
             let rid = followup::insert(
-                tx,
+                w,
                 &NewRectification {
                     uid: &new_uid(),
                     inspection_id: x.id,
@@ -137,23 +136,12 @@ impl Session {
                     recheck_id: Some(recheck_id),
                 },
                 &actor.uid,
-                &now,
+                now,
             )?;
-            let order = followup::get(tx, rid)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "insp_rectification",
-                    record_uid: &order.uid,
-                    before: None,
-                    after: Some(&json(&order)),
-                },
-            )?;
+            let order = followup::get(w, rid)?;
+            w.audit("create", None, &order)?;
             Ok((order, recheck))
-        })?)
+        })
     }
 
     /// The rectification orders the actor may see: an enterprise account its own; bureau roles one
@@ -184,27 +172,16 @@ impl Session {
         if text.trim().is_empty() {
             return Err(required(T::InFieldReport));
         }
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        let mut r = before.clone();
-        r.report_text = text.trim().to_string();
-        r.report_at = Some(now.clone());
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            followup::save(tx, &r, &actor.uid, &now)?;
-            let after = followup::get(tx, order_id)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "update",
-                    entity: "insp_rectification",
-                    record_uid: &after.uid,
-                    before: Some(&json(&before)),
-                    after: Some(&json(&after)),
-                },
-            )?;
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
+            let mut r = before.clone();
+            r.report_text = text.trim().to_string();
+            r.report_at = Some(now.to_string());
+            followup::save(w, &r, &actor.uid, now)?;
+            let after = followup::get(w, order_id)?;
+            w.audit("update", Some(&before), &after)?;
             Ok(after)
-        })?)
+        })
     }
 
     /// Records the re-check of an inspection under rectification, by two officers valid today: the
@@ -238,25 +215,25 @@ impl Session {
             self.today(),
             &before.recusal_reason,
         )?;
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(db::write_tx(&mut self.conn, |tx| {
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
             if let Some(rid) = order.recheck_id {
-                let child = store::get(tx, rid)?;
+                let child = store::get(w, rid)?;
                 let mut c = child.clone();
                 c.state = InspState::Completed;
-                c.started_at.get_or_insert(now.clone());
-                c.ended_at = Some(now.clone());
-                c.signed_at = Some(now.clone());
+                c.started_at.get_or_insert(now.to_string());
+                c.ended_at = Some(now.to_string());
+                c.signed_at = Some(now.to_string());
                 c.conclusion = Some(if result == RecheckResult::Done {
                     Conclusion::NoIssue
                 } else {
                     Conclusion::Case
                 });
                 c.record_text = note.trim().to_string();
-                store::set_officers(tx, rid, &snaps)?;
-                store::save(tx, &c, &actor.uid, &now)?;
+                store::set_officers(w, rid, &snaps)?;
+                store::save(w, &c, &actor.uid, &now)?;
                 crate::store::history::append(
-                    tx,
+                    w,
                     crate::store::history::Table::Inspection,
                     &crate::store::history::NewRow {
                         id: rid,
@@ -269,26 +246,19 @@ impl Session {
                         by_name: &actor.display_name,
                     },
                 )?;
-                audit_inspection(
-                    tx,
-                    &actor,
-                    &now,
-                    "recheck",
-                    Some(&child),
-                    &store::get(tx, rid)?,
-                )?;
+                w.audit("recheck", Some(&child), &store::get(w, rid)?)?;
             }
             let mut r = order.clone();
             r.result = Some(result);
             r.result_note = note.trim().to_string();
-            followup::save(tx, &r, &actor.uid, &now)?;
+            followup::save(w, &r, &actor.uid, now)?;
             let mut x = before.clone();
             x.state = to;
-            store::save(tx, &x, &actor.uid, &now)?;
+            store::save(w, &x, &actor.uid, now)?;
             for (from, into) in [(before.state, InspState::Recheck), (InspState::Recheck, to)] {
                 if from != into {
                     crate::store::history::append(
-                        tx,
+                        w,
                         crate::store::history::Table::Inspection,
                         &crate::store::history::NewRow {
                             id,
@@ -303,10 +273,10 @@ impl Session {
                     )?;
                 }
             }
-            let after = store::get(tx, id)?;
-            audit_inspection(tx, &actor, &now, "recheck", Some(&before), &after)?;
+            let after = store::get(w, id)?;
+            w.audit("recheck", Some(&before), &after)?;
             Ok(after)
-        })?)
+        })
     }
 
     /// 移交立案: a supervisor files the case of an inspection proposed for one, only within two years of
@@ -330,10 +300,10 @@ impl Session {
         // 立案 on a listed enterprise: the positive-list removal proposal is written in the same
         // transaction as the case, so neither exists without the other.
         let listed = self.pl_listed_entry_for_case(before.enterprise_id)?;
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        let after = db::write_tx(&mut self.conn, |tx| {
+        let after = self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
             if let Some(x) = &listed {
-                Self::pl_removal_for_case_tx(tx, &actor, &now, x, &input.case_number)?;
+                Self::pl_removal_for_case_tx(w, x, &input.case_number)?;
             }
             let case = Case {
                 id: 0,
@@ -347,12 +317,12 @@ impl Session {
                 penalty_kind: String::new(),
                 penalty_fen: 0,
             };
-            followup::insert_case(tx, &case, &actor.uid, &now)?;
+            followup::insert_case(w, &case, &actor.uid, now)?;
             let mut x = before.clone();
             x.state = to;
-            store::save(tx, &x, &actor.uid, &now)?;
+            store::save(w, &x, &actor.uid, &now)?;
             crate::store::history::append(
-                tx,
+                w,
                 crate::store::history::Table::Inspection,
                 &crate::store::history::NewRow {
                     id,
@@ -365,20 +335,9 @@ impl Session {
                     by_name: &actor.display_name,
                 },
             )?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "insp_case",
-                    record_uid: &case.uid,
-                    before: None,
-                    after: Some(&json(&case)),
-                },
-            )?;
-            let after = store::get(tx, id)?;
-            audit_inspection(tx, &actor, &now, "transfer_case", Some(&before), &after)?;
+            w.audit("create", None, &case)?;
+            let after = store::get(w, id)?;
+            w.audit("transfer_case", Some(&before), &after)?;
             Ok(after)
         })?;
         Ok(after)
@@ -407,23 +366,12 @@ impl Session {
         c.status = status;
         c.penalty_kind = penalty_kind.trim().to_string();
         c.penalty_fen = penalty_fen;
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            followup::update_case_status(tx, &c, note.trim(), &actor.uid, &now)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "update",
-                    entity: "insp_case",
-                    record_uid: &c.uid,
-                    before: Some(&json(&before)),
-                    after: Some(&json(&c)),
-                },
-            )?;
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
+            followup::update_case_status(w, &c, note.trim(), &actor.uid, now)?;
+            w.audit("update", Some(&before), &c)?;
             Ok(c)
-        })?)
+        })
     }
 
     /// An enterprise's inspections (newest first), rectifications and cases, for the 360° view.

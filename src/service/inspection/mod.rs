@@ -14,10 +14,9 @@ use crate::domain::inspection::rules::{
 use crate::domain::inspection::{Category, Event, InspState, Mode, events_for};
 use crate::domain::positive_list::TriggerRef;
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::account;
-use crate::store::audit;
-use crate::store::db::{self, new_uid};
+use crate::store::db::new_uid;
 use crate::store::inspection::followup::{self as stored_followup, Case, Rectification};
 use crate::store::inspection::{
     self as store, ChecklistItem, Evidence, Finding, HistoryRow, Inspection, ListFilter,
@@ -76,34 +75,6 @@ pub struct InspectCounts {
     pub my_pending: i64,
     /// Re-checks past their date and not yet done, in scope.
     pub overdue_rechecks: i64,
-}
-
-pub(in crate::service) fn json<S: serde::Serialize>(x: &S) -> serde_json::Value {
-    serde_json::to_value(x).unwrap_or(serde_json::Value::Null)
-}
-
-/// Appends an inspection change to the audit log (same transaction as the change).
-pub(in crate::service) fn audit_inspection(
-    tx: &Connection,
-    actor: &Actor,
-    now: &str,
-    action: &str,
-    before: Option<&Inspection>,
-    after: &Inspection,
-) -> db::Result<()> {
-    audit::append(
-        tx,
-        actor,
-        now,
-        audit::Change {
-            action,
-            entity: "inspection",
-            record_uid: &after.uid,
-            before: before.map(json).as_ref(),
-            after: Some(&json(after)),
-        },
-    )?;
-    Ok(())
 }
 
 /// Resolves the proposed officers with the certificate each would show on `on`.
@@ -241,41 +212,43 @@ impl Session {
     /// officers that do not meet 《行政处罚法》第四十二条, a conflicted officer without a recusal reason.
     pub fn insp_plan(&mut self, input: &PlanInput) -> Result<Inspection> {
         self.require(Action::InspectPlan)?;
-        let e = self.enterprise(input.enterprise_id)?;
-        self.check(Action::InspectPlan, Target::record(&e.region_code, e.id))?;
-        let routine = input.category.is_routine();
-        check_reference(routine, &input.trigger_ref).map_err(refused)?;
-        if routine {
-            let done = store::routine_count(&self.conn, e.id, input.planned_on.year())?;
-            check_cap(done, self.policy.routine_cap(&e.credit)).map_err(refused)?;
-        }
-        if input.mode == Mode::Onsite {
-            let (category, kind) = input.category.guard_kind();
-            let trigger = kind.map(|kind| TriggerRef {
-                kind,
-                reference: input.trigger_ref.as_str(),
-            });
-            self.check_on_site_allowed(e.id, category, trigger)?;
-        }
-        let officers = if input.officers.is_empty() {
-            Vec::new()
-        } else {
-            vet_officers(
-                &self.conn,
-                e.id,
-                &input.officers,
-                input.planned_on,
-                &input.recusal_reason,
-            )?
-        };
-        let state = if officers.is_empty() {
-            InspState::Planned
-        } else {
-            InspState::Pending
-        };
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        let planned_on = input.planned_on.format("%Y-%m-%d").to_string();
-        Ok(db::write_tx(&mut self.conn, |tx| {
+        // The annual cap counts the inspections already planned: checked under the write lock.
+        self.write(|w| {
+            let e = self.enterprise(input.enterprise_id)?;
+            self.check(Action::InspectPlan, Target::record(&e.region_code, e.id))?;
+            let routine = input.category.is_routine();
+            check_reference(routine, &input.trigger_ref).map_err(refused)?;
+            if routine {
+                let done = store::routine_count(&self.conn, e.id, input.planned_on.year())?;
+                check_cap(done, self.policy.routine_cap(&e.credit)).map_err(refused)?;
+            }
+            if input.mode == Mode::Onsite {
+                let (category, kind) = input.category.guard_kind();
+                let trigger = kind.map(|kind| TriggerRef {
+                    kind,
+                    reference: input.trigger_ref.as_str(),
+                });
+                self.check_on_site_allowed(e.id, category, trigger)?;
+            }
+            let officers = if input.officers.is_empty() {
+                Vec::new()
+            } else {
+                vet_officers(
+                    &self.conn,
+                    e.id,
+                    &input.officers,
+                    input.planned_on,
+                    &input.recusal_reason,
+                )?
+            };
+            let state = if officers.is_empty() {
+                InspState::Planned
+            } else {
+                InspState::Pending
+            };
+            let (now, actor) = (w.now(), w.actor());
+            let planned_on = input.planned_on.format("%Y-%m-%d").to_string();
+            let tx = w.tx();
             let number = store::next_number(tx, &e.region_code, input.planned_on.year())?;
             let uid = new_uid();
             let id = store::insert(
@@ -296,7 +269,7 @@ impl Session {
                     draw_id: None,
                 },
                 &actor.uid,
-                &now,
+                now,
             )?;
             store::set_officers(tx, id, &officers)?;
             crate::store::history::append(
@@ -314,9 +287,9 @@ impl Session {
                 },
             )?;
             let after = store::get(tx, id)?;
-            audit_inspection(tx, &actor, &now, "create", None, &after)?;
+            w.audit("create", None, &after)?;
             Ok(after)
-        })?)
+        })
     }
 
     /// Replaces the officers of an open inspection not yet started (re-vetted on its date).
@@ -347,8 +320,8 @@ impl Session {
             on,
             recusal_reason,
         )?;
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(db::write_tx(&mut self.conn, |tx| {
+        self.write(|w| {
+            let (tx, now, actor) = (w.tx(), w.now(), w.actor());
             store::set_officers(tx, id, &snaps)?;
             let mut x = before.clone();
             x.recusal_reason = recusal_reason.trim().to_string();
@@ -369,11 +342,11 @@ impl Session {
                     },
                 )?;
             }
-            store::save(tx, &x, &actor.uid, &now)?;
+            store::save(tx, &x, &actor.uid, now)?;
             let after = store::get(tx, id)?;
-            audit_inspection(tx, &actor, &now, "update", Some(&before), &after)?;
+            w.audit("update", Some(&before), &after)?;
             Ok(after)
-        })?)
+        })
     }
 
     /// Everything about one inspection, and what the actor may do with it now.

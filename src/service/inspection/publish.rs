@@ -3,11 +3,10 @@
 
 use crate::domain::account::{Action, Role};
 use crate::service::inspection::draw::DrawDetail;
-use crate::service::inspection::json;
-use crate::service::{Result, Session, stamp};
+use crate::service::write::json;
+use crate::service::{Audited, Result, Session};
 use crate::store::account;
-use crate::store::audit;
-use crate::store::db;
+use crate::store::inspection::draw::Draw;
 use crate::store::inspection::draw_publish::{self, Outcome};
 
 /// A draw and the outcome of each drawn enterprise's inspection.
@@ -68,7 +67,6 @@ impl Session {
         file: &str,
     ) -> Result<()> {
         let results = self.draw_results(id)?;
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
         let after = serde_json::json!({
             "draw": results.detail.draw.id,
             "plan": results.detail.plan.name,
@@ -78,21 +76,14 @@ impl Session {
             "file": file,
             "outcomes": json(&results.outcomes),
         });
-        db::write_tx(&mut self.conn, |tx| {
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "publish_results",
-                    entity: "draw",
-                    record_uid: &results.detail.draw.uid,
-                    before: None,
-                    after: Some(&after),
-                },
-            )?;
-            Ok(())
-        })?;
-        Ok(())
+        self.write(|w| {
+            Ok(w.audit_json(
+                "publish_results",
+                Draw::ENTITY,
+                &results.detail.draw.uid,
+                None,
+                Some(&after),
+            )?)
+        })
     }
 }

@@ -8,11 +8,10 @@ use crate::domain::inspection::{
     Answer, Conclusion, Event, EventInput, EvidenceKind, InspState, Severity, next_state,
 };
 use crate::i18n::{T, Text};
-use crate::service::inspection::{audit_inspection, json, refused, vet_officers};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::inspection::{refused, vet_officers};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::account;
-use crate::store::audit;
-use crate::store::db::{self, new_uid};
+use crate::store::db::new_uid;
 use crate::store::inspection::{self as store, Evidence, Finding, Inspection};
 use sha2::{Digest, Sha256};
 use std::io::Read;
@@ -111,48 +110,47 @@ impl Session {
             });
         }
         let to = next_state(before.state, event, input).map_err(refused)?;
-        let now_t = self.now();
-        let now = stamp(now_t);
-        let mut x = before.clone();
-        x.state = to;
-        match event {
-            Event::Schedule => {}
-            Event::Start => {
-                // The officers must be valid on the day the check actually starts.
-                let ids: Vec<i64> = store::officers(&self.conn, id)?
-                    .iter()
-                    .map(|o| o.user_id)
-                    .collect();
-                vet_officers(
-                    &self.conn,
-                    x.enterprise_id,
-                    &ids,
-                    self.today(),
-                    &x.recusal_reason,
-                )?;
-                x.started_at = Some(now.clone());
+        self.write(|w| {
+            let now = w.now().to_string();
+            let mut x = before.clone();
+            x.state = to;
+            match event {
+                Event::Schedule => {}
+                Event::Start => {
+                    // The officers must be valid on the day the check actually starts.
+                    let ids: Vec<i64> = store::officers(&self.conn, id)?
+                        .iter()
+                        .map(|o| o.user_id)
+                        .collect();
+                    vet_officers(
+                        &self.conn,
+                        x.enterprise_id,
+                        &ids,
+                        self.today(),
+                        &x.recusal_reason,
+                    )?;
+                    x.started_at = Some(now.clone());
+                }
+                Event::EndVisit => x.ended_at = Some(now.clone()),
+                Event::Sign => {
+                    x.conclusion = input.conclusion;
+                    x.signature = input.signature;
+                    x.witness = input.witness.trim().to_string();
+                    x.record_text = input.record_text.trim().to_string();
+                    x.signed_at = Some(now.clone());
+                }
+                Event::Cancel => x.cancel_reason = input.reason.trim().to_string(),
+                Event::Archive | Event::Recheck | Event::TransferCase => {}
             }
-            Event::EndVisit => x.ended_at = Some(now.clone()),
-            Event::Sign => {
-                x.conclusion = input.conclusion;
-                x.signature = input.signature;
-                x.witness = input.witness.trim().to_string();
-                x.record_text = input.record_text.trim().to_string();
-                x.signed_at = Some(now.clone());
-            }
-            Event::Cancel => x.cancel_reason = input.reason.trim().to_string(),
-            Event::Archive | Event::Recheck | Event::TransferCase => {}
-        }
-        let actor = self.actor.clone();
-        let note = if event == Event::Sign {
-            input.conclusion.map(|c| c.code()).unwrap_or("").to_string()
-        } else {
-            input.reason.trim().to_string()
-        };
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            store::save(tx, &x, &actor.uid, &now)?;
+            let actor = w.actor();
+            let note = if event == Event::Sign {
+                input.conclusion.map(|c| c.code()).unwrap_or("").to_string()
+            } else {
+                input.reason.trim().to_string()
+            };
+            store::save(w, &x, &actor.uid, &now)?;
             crate::store::history::append(
-                tx,
+                w,
                 crate::store::history::Table::Inspection,
                 &crate::store::history::NewRow {
                     id,
@@ -165,10 +163,10 @@ impl Session {
                     by_name: &actor.display_name,
                 },
             )?;
-            let after = store::get(tx, id)?;
-            audit_inspection(tx, &actor, &now, event.code(), Some(&before), &after)?;
+            let after = store::get(w, id)?;
+            w.audit(event.code(), Some(&before), &after)?;
             Ok(after)
-        })?)
+        })
     }
 
     /// Answers one checklist item (while the visit or its record is open).
@@ -183,26 +181,19 @@ impl Session {
         let Some(item) = items.into_iter().find(|i| i.code == item) else {
             return Err(refused(Text::new(T::InErrChecklistItem).arg("item", item)));
         };
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            store::set_answer(tx, id, &item, answer, note.trim())?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "update",
-                    entity: "insp_answer",
-                    record_uid: &format!("{}:{}", x.uid, item.code),
-                    before: None,
-                    after: Some(
-                        &serde_json::json!({"item": item.code, "version": item.version,
-                        "answer": answer.code(), "note": note.trim()}),
-                    ),
-                },
+        self.write(|w| {
+            store::set_answer(w, id, &item, answer, note.trim())?;
+            let after = serde_json::json!({"item": item.code, "version": item.version,
+                "answer": answer.code(), "note": note.trim()});
+            w.audit_json(
+                "update",
+                "insp_answer",
+                &format!("{}:{}", x.uid, item.code),
+                None,
+                Some(&after),
             )?;
             Ok(())
-        })?)
+        })
     }
 
     /// Adds an enterprise representative present at the visit.
@@ -216,25 +207,12 @@ impl Session {
                 Text::new(T::InErrRequired).arg_key("field", T::InFieldRepresentative),
             ));
         }
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            store::add_representative(tx, id, name.trim(), position.trim())?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "insp_representative",
-                    record_uid: &x.uid,
-                    before: None,
-                    after: Some(
-                        &serde_json::json!({"name": name.trim(), "position": position.trim()}),
-                    ),
-                },
-            )?;
+        self.write(|w| {
+            store::add_representative(w, id, name.trim(), position.trim())?;
+            let after = serde_json::json!({"name": name.trim(), "position": position.trim()});
+            w.audit_json("create", "insp_representative", &x.uid, None, Some(&after))?;
             Ok(())
-        })?)
+        })
     }
 
     fn check_item_lock(&self, x: &Inspection, corrects: Option<i64>, reason: &str) -> Result<()> {
@@ -265,36 +243,24 @@ impl Session {
         {
             return Err(ServiceError::NotFound);
         }
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        let mut f = Finding {
-            id: 0,
-            uid: new_uid(),
-            description: input.description.trim().to_string(),
-            provision: input.provision.trim().to_string(),
-            severity,
-            minor_no_penalty: input.minor_no_penalty,
-            evidence_refs: input.evidence_refs.trim().to_string(),
-            corrects_id: input.corrects,
-            correction_reason: input.reason.trim().to_string(),
-            created_at: now.clone(),
-            created_by: actor.uid.clone(),
-        };
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            f.id = store::insert_finding(tx, id, &f)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "insp_finding",
-                    record_uid: &f.uid,
-                    before: None,
-                    after: Some(&json(&f)),
-                },
-            )?;
+        self.write(|w| {
+            let mut f = Finding {
+                id: 0,
+                uid: new_uid(),
+                description: input.description.trim().to_string(),
+                provision: input.provision.trim().to_string(),
+                severity,
+                minor_no_penalty: input.minor_no_penalty,
+                evidence_refs: input.evidence_refs.trim().to_string(),
+                corrects_id: input.corrects,
+                correction_reason: input.reason.trim().to_string(),
+                created_at: w.now().to_string(),
+                created_by: w.actor().uid.clone(),
+            };
+            f.id = store::insert_finding(w, id, &f)?;
+            w.audit("create", None, &f)?;
             Ok(f)
-        })?)
+        })
     }
 
     /// Adds an evidence item: the file at `path` is hashed (SHA-256) now; after signature only as a
@@ -320,37 +286,26 @@ impl Session {
         {
             return Err(ServiceError::NotFound);
         }
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        let mut e = Evidence {
-            id: 0,
-            uid: new_uid(),
-            kind: input.kind,
-            path: path.to_string(),
-            sha256,
-            collected_at: now.clone(),
-            collected_by: actor.display_name.clone(),
-            description: input.description.trim().to_string(),
-            corrects_id: input.corrects,
-            correction_reason: input.reason.trim().to_string(),
-            created_at: now.clone(),
-            created_by: actor.uid.clone(),
-        };
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            e.id = store::insert_evidence(tx, id, &e)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "insp_evidence",
-                    record_uid: &e.uid,
-                    before: None,
-                    after: Some(&json(&e)),
-                },
-            )?;
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
+            let mut e = Evidence {
+                id: 0,
+                uid: new_uid(),
+                kind: input.kind,
+                path: path.to_string(),
+                sha256,
+                collected_at: now.to_string(),
+                collected_by: actor.display_name.clone(),
+                description: input.description.trim().to_string(),
+                corrects_id: input.corrects,
+                correction_reason: input.reason.trim().to_string(),
+                created_at: now.to_string(),
+                created_by: actor.uid.clone(),
+            };
+            e.id = store::insert_evidence(w, id, &e)?;
+            w.audit("create", None, &e)?;
             Ok(e)
-        })?)
+        })
     }
 
     /// Signs the record with a conclusion: shorthand for the 签署笔录 transition.
@@ -392,25 +347,18 @@ impl Session {
                 Text::new(T::InErrRequired).arg_key("field", T::InFieldReason),
             ));
         }
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            store::insert_recusal(tx, u.id, e.id, relation.trim(), &actor.uid, &now)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "insp_recusal",
-                    record_uid: &format!("{}:{}", u.uid, e.uid),
-                    before: None,
-                    after: Some(
-                        &serde_json::json!({"user": u.username, "enterprise": e.uscc,
-                        "relation": relation.trim()}),
-                    ),
-                },
+        self.write(|w| {
+            store::insert_recusal(w, u.id, e.id, relation.trim(), &w.actor().uid, w.now())?;
+            let after = serde_json::json!({"user": u.username, "enterprise": e.uscc,
+                "relation": relation.trim()});
+            w.audit_json(
+                "create",
+                "insp_recusal",
+                &format!("{}:{}", u.uid, e.uid),
+                None,
+                Some(&after),
             )?;
             Ok(())
-        })?)
+        })
     }
 }

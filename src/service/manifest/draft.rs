@@ -2,12 +2,13 @@
 //! checked and unique) and rewriting a draft, each checked like a submission except for the carriers
 //! and the approval's cumulative quantity, written and audited in one transaction.
 
-use crate::domain::account::{Action, Actor, Role, Target};
+use crate::domain::account::{Action, Role, Target};
 use crate::domain::manifest::rules::{LicenceFacts, Party};
 use crate::domain::manifest::{LegDraft, MfState, Mode, Origin, local_number, parse_number};
 use crate::i18n::{T, Text};
-use crate::service::manifest::{ManifestInput, Prepared, audit_manifest, json, snapshot_of};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::manifest::{ManifestImage, ManifestInput, Prepared};
+use crate::service::write::json;
+use crate::service::{Result, ServiceError, Session, Writer};
 use crate::store::db;
 use crate::store::manifest::{self as store, Leg, Manifest};
 
@@ -25,12 +26,10 @@ impl Session {
         input: ManifestInput,
         acknowledged: bool,
     ) -> Result<Manifest> {
-        let plan = self.plan_create(input, acknowledged)?;
-        let actor = self.actor.clone();
-        let now = stamp(self.now());
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            write_create(tx, &plan, &actor, &now)
-        })?)
+        self.write(|w| {
+            let plan = self.plan_create(input, acknowledged)?;
+            Ok(write_create(w, &plan)?)
+        })
     }
 
     /// Every check of a creation, without writing: what `write_create` stores.
@@ -130,12 +129,10 @@ impl Session {
         input: ManifestInput,
         acknowledged: bool,
     ) -> Result<Manifest> {
-        let plan = self.plan_update(id, row_version, input, acknowledged)?;
-        let actor = self.actor.clone();
-        let now = stamp(self.now());
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            write_update(tx, &plan, &actor, &now)
-        })?)
+        self.write(|w| {
+            let plan = self.plan_update(id, row_version, input, acknowledged)?;
+            Ok(write_update(w, &plan)?)
+        })
     }
 
     /// Every check of a draft's rewrite, without writing: what `write_update` stores.
@@ -171,7 +168,7 @@ impl Session {
         h.row_version = row_version;
         Ok(UpdatePlan {
             header: h,
-            snapshot: snapshot_of(&self.conn, id)?,
+            snapshot: ManifestImage::of(&self.conn, id)?,
             prepared: p,
         })
     }
@@ -252,32 +249,28 @@ pub(in crate::service) struct CreatePlan {
 /// A checked rewrite of a draft, ready to be written.
 pub(in crate::service) struct UpdatePlan {
     header: Manifest,
-    snapshot: serde_json::Value,
+    snapshot: ManifestImage,
     prepared: Prepared,
 }
 
 /// Stores a planned manifest with its lines, carriers, first history row and audit entry.
-pub(in crate::service) fn write_create(
-    tx: &rusqlite::Transaction<'_>,
-    plan: &CreatePlan,
-    actor: &Actor,
-    now: &str,
-) -> db::Result<Manifest> {
+pub(in crate::service) fn write_create(w: &Writer<'_>, plan: &CreatePlan) -> db::Result<Manifest> {
+    let (actor, now) = (w.actor(), w.now());
     let mut h = plan.header.clone();
     h.number = match &plan.number {
         Some(n) => n.clone(),
         None => local_number(
             plan.year,
-            store::next_serial(tx, crate::domain::manifest::CITY, plan.year)?,
+            store::next_serial(w, crate::domain::manifest::CITY, plan.year)?,
         ),
     };
-    let id = store::insert(tx, &h, &actor.uid, now)?;
-    store::set_lines(tx, id, &plan.prepared.lines)?;
+    let id = store::insert(w, &h, &actor.uid, now)?;
+    store::set_lines(w, id, &plan.prepared.lines)?;
     for (i, leg) in plan.prepared.legs.iter().enumerate() {
-        store::add_leg(tx, id, &new_leg(i, leg))?;
+        store::add_leg(w, id, &new_leg(i, leg))?;
     }
     crate::store::history::append(
-        tx,
+        w,
         crate::store::history::Table::Manifest,
         &crate::store::history::NewRow {
             id,
@@ -290,24 +283,24 @@ pub(in crate::service) fn write_create(
             by_name: &actor.display_name,
         },
     )?;
-    audit_manifest(tx, actor, now, "create", None, id)
+    let after = ManifestImage::of(w, id)?;
+    w.audit("create", None, &after)?;
+    Ok(after.manifest)
 }
 
 /// Stores a planned rewrite of a draft and audits it against the snapshot taken when planned.
-pub(in crate::service) fn write_update(
-    tx: &rusqlite::Transaction<'_>,
-    plan: &UpdatePlan,
-    actor: &Actor,
-    now: &str,
-) -> db::Result<Manifest> {
+pub(in crate::service) fn write_update(w: &Writer<'_>, plan: &UpdatePlan) -> db::Result<Manifest> {
+    let (actor, now) = (w.actor(), w.now());
     let id = plan.header.id;
-    store::save(tx, &plan.header, &actor.uid, now)?;
-    store::set_lines(tx, id, &plan.prepared.lines)?;
-    store::delete_legs(tx, id)?;
+    store::save(w, &plan.header, &actor.uid, now)?;
+    store::set_lines(w, id, &plan.prepared.lines)?;
+    store::delete_legs(w, id)?;
     for (i, leg) in plan.prepared.legs.iter().enumerate() {
-        store::add_leg(tx, id, &new_leg(i, leg))?;
+        store::add_leg(w, id, &new_leg(i, leg))?;
     }
-    audit_manifest(tx, actor, now, "update", Some(&plan.snapshot), id)
+    let after = ManifestImage::of(w, id)?;
+    w.audit("update", Some(&plan.snapshot), &after)?;
+    Ok(after.manifest)
 }
 
 pub(crate) fn new_leg(i: usize, leg: &LegDraft) -> Leg {

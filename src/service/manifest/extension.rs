@@ -7,11 +7,12 @@ use crate::domain::account::Action;
 use crate::domain::manifest::MfState;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
-use crate::service::manifest::json;
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::manifest::ManifestImage;
+use crate::service::write::json;
+use crate::service::{Audited, Result, ServiceError, Session};
+use crate::store::db;
 use crate::store::manifest::extension::{self as ext, StockExtension};
 use crate::store::manifest::{self as store, Manifest};
-use crate::store::{audit, db};
 use chrono::NaiveDate;
 
 /// What is typed to record an extension.
@@ -101,20 +102,19 @@ impl Session {
         let until = NaiveDate::parse_from_str(&until, "%Y-%m-%d")
             .map(|d| d.to_string())
             .unwrap_or(until);
-        let actor = self.actor.clone();
-        let now = stamp(self.now());
-        let e = StockExtension {
-            uid: db::new_uid(),
-            approval_number: number,
-            extended_to: until,
-            approved_by,
-            created_at: now.clone(),
-            created_by: actor.uid.clone(),
-        };
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            ext::add_extension(tx, id, &e)?;
+        self.write(|w| {
+            let actor = w.actor();
+            let e = StockExtension {
+                uid: db::new_uid(),
+                approval_number: number,
+                extended_to: until,
+                approved_by,
+                created_at: w.now().to_string(),
+                created_by: actor.uid.clone(),
+            };
+            ext::add_extension(w, id, &e)?;
             crate::store::history::append(
-                tx,
+                w,
                 crate::store::history::Table::Manifest,
                 &crate::store::history::NewRow {
                     id,
@@ -122,25 +122,20 @@ impl Session {
                     from: m.state.code(),
                     to: m.state.code(),
                     note: &format!("{} {}", e.approval_number, e.extended_to),
-                    at: &now,
+                    at: w.now(),
                     by_uid: &actor.uid,
                     by_name: &actor.display_name,
                 },
             )?;
             let after = serde_json::json!({ "manifest": m.uid, "extension": json(&e) });
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "stock_extension",
-                    entity: "manifest",
-                    record_uid: &m.uid,
-                    before: None,
-                    after: Some(&after),
-                },
+            w.audit_json(
+                "stock_extension",
+                ManifestImage::ENTITY,
+                &m.uid,
+                None,
+                Some(&after),
             )?;
-            store::get(tx, id)
-        })?)
+            Ok(store::get(w, id)?)
+        })
     }
 }

@@ -9,9 +9,8 @@ use crate::domain::manifest::rules::{
 };
 use crate::domain::manifest::{Decision, LineDraft, MfState, format_tonnes, parse_tonnes};
 use crate::i18n::{T, Text};
-use crate::service::manifest::{ManifestInput, audit_manifest, new_leg, snapshot_of};
-use crate::service::{Result, ServiceError, Session, stamp};
-use crate::store::db;
+use crate::service::manifest::{ManifestImage, ManifestInput, new_leg};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::manifest::{self as store, Discrepancy, LegStamp, Manifest};
 use chrono::NaiveDate;
 
@@ -67,147 +66,144 @@ impl Session {
         // The write lock is taken before anything is read: the checks below depend on other
         // manifests (the approval's cumulative quantity at submit, the licence's received total at
         // receipt), and no other submit or receipt may slip in between those checks and this write.
-        let tx = rusqlite::Transaction::new_unchecked(
-            &self.conn,
-            rusqlite::TransactionBehavior::Immediate,
-        )?;
-        let before = self.manifest(id)?;
-        // Role and party/scope first (nothing leaks), then the state, then the fields.
-        self.manifest_may(event.action(), &before, Some(event.party()))?;
-        let to = next_state(before.state, event, input.decision).map_err(ServiceError::Refused)?;
-        let mut lines = store::lines(&self.conn, id)?;
-        let issues = check_input(event, &mut input, &lines);
-        if !issues.is_empty() {
-            return Err(ServiceError::Invalid(issues));
-        }
-        let mut m = before.clone();
-        m.row_version = row_version;
-        m.state = to;
-        let now = stamp(self.now());
-        let mut note = String::new();
-        let mut new_leg_row = None;
-        let mut stamp_leg = None;
-        let mut diffs = Vec::new();
-        match event {
-            MfEvent::Submit => {
-                let typed = self.manifest_input(id)?;
-                let mut p = self.prepare(&typed, before.generator_id, id, true)?;
-                m.warnings = Session::mf_gate(std::mem::take(&mut p.issues), acknowledged)?;
-                m.submitted_at = Some(now.clone());
+        self.write(|w| {
+            let before = self.manifest(id)?;
+            // Role and party/scope first (nothing leaks), then the state, then the fields.
+            self.manifest_may(event.action(), &before, Some(event.party()))?;
+            let to =
+                next_state(before.state, event, input.decision).map_err(ServiceError::Refused)?;
+            let mut lines = store::lines(&self.conn, id)?;
+            let issues = check_input(event, &mut input, &lines);
+            if !issues.is_empty() {
+                return Err(ServiceError::Invalid(issues));
             }
-            MfEvent::Depart => {
-                m.departed_at = Some(input.at.clone());
-                stamp_leg = Some((LegStamp::Departed, input.at.clone(), String::new()));
-            }
-            MfEvent::Handover => {
-                let legs = store::legs(&self.conn, id)?;
-                let leg = input.leg.clone().unwrap_or_default();
-                note = format!("{} {}", input.place, leg.carrier_name);
-                stamp_leg = Some((LegStamp::HandedOver, input.at.clone(), input.place.clone()));
-                let mut row = new_leg(legs.len(), &leg);
-                row.departed_at = Some(input.at.clone());
-                new_leg_row = Some(row);
-            }
-            MfEvent::Arrive => {
-                m.arrived_at = Some(input.at.clone());
-                stamp_leg = Some((LegStamp::Arrived, input.at.clone(), String::new()));
-            }
-            MfEvent::Confirm | MfEvent::ReportDiscrepancy => {
-                let tolerance = self.manifest_policy().tolerance_pct;
-                for (i, l) in lines.iter_mut().enumerate() {
-                    l.received_kg = input.received.get(i).and_then(|q| parse_tonnes(q).ok());
-                    l.received_containers = input
-                        .received_containers
-                        .get(i)
-                        .and_then(|c| c.trim().parse::<i64>().ok());
-                    let measured = l.received_kg.unwrap_or(0);
-                    if event == MfEvent::Confirm
-                        && is_discrepant(
-                            l.quantity_kg,
-                            measured,
-                            l.containers,
-                            l.received_containers,
-                            tolerance,
-                        )
-                    {
-                        return Err(ServiceError::Refused(
-                            Text::new(T::MfErrMustDiscrepancy)
-                                .arg("n", l.seq)
-                                .arg("declared", format_tonnes(l.quantity_kg))
-                                .arg("dc", l.containers)
-                                .arg("measured", format_tonnes(measured))
-                                .arg("mc", l.received_containers.unwrap_or(l.containers)),
-                        ));
-                    }
+            let mut m = before.clone();
+            m.row_version = row_version;
+            m.state = to;
+            let now = w.now().to_string();
+            let mut note = String::new();
+            let mut new_leg_row = None;
+            let mut stamp_leg = None;
+            let mut diffs = Vec::new();
+            match event {
+                MfEvent::Submit => {
+                    let typed = self.manifest_input(id)?;
+                    let mut p = self.prepare(&typed, before.generator_id, id, true)?;
+                    m.warnings = Session::mf_gate(std::mem::take(&mut p.issues), acknowledged)?;
+                    m.submitted_at = Some(now.clone());
                 }
-                m.received_at = Some(input.at.clone());
-                m.received_kg = Some(lines.iter().filter_map(|l| l.received_kg).sum());
-                if event == MfEvent::Confirm {
-                    self.check_receipt_licence(&m, &lines)?;
-                    m.decision = Some(Decision::Accept);
-                    m.confirmed_at = Some(now.clone());
-                } else {
-                    for d in &input.discrepancies {
-                        if !lines.iter().any(|l| l.seq == d.line_seq) {
+                MfEvent::Depart => {
+                    m.departed_at = Some(input.at.clone());
+                    stamp_leg = Some((LegStamp::Departed, input.at.clone(), String::new()));
+                }
+                MfEvent::Handover => {
+                    let legs = store::legs(&self.conn, id)?;
+                    let leg = input.leg.clone().unwrap_or_default();
+                    note = format!("{} {}", input.place, leg.carrier_name);
+                    stamp_leg = Some((LegStamp::HandedOver, input.at.clone(), input.place.clone()));
+                    let mut row = new_leg(legs.len(), &leg);
+                    row.departed_at = Some(input.at.clone());
+                    new_leg_row = Some(row);
+                }
+                MfEvent::Arrive => {
+                    m.arrived_at = Some(input.at.clone());
+                    stamp_leg = Some((LegStamp::Arrived, input.at.clone(), String::new()));
+                }
+                MfEvent::Confirm | MfEvent::ReportDiscrepancy => {
+                    let tolerance = self.manifest_policy().tolerance_pct;
+                    for (i, l) in lines.iter_mut().enumerate() {
+                        l.received_kg = input.received.get(i).and_then(|q| parse_tonnes(q).ok());
+                        l.received_containers = input
+                            .received_containers
+                            .get(i)
+                            .and_then(|c| c.trim().parse::<i64>().ok());
+                        let measured = l.received_kg.unwrap_or(0);
+                        if event == MfEvent::Confirm
+                            && is_discrepant(
+                                l.quantity_kg,
+                                measured,
+                                l.containers,
+                                l.received_containers,
+                                tolerance,
+                            )
+                        {
                             return Err(ServiceError::Refused(
-                                Text::new(T::MfErrDiffLine)
-                                    .arg("n", d.line_seq)
-                                    .arg("lines", lines.len()),
+                                Text::new(T::MfErrMustDiscrepancy)
+                                    .arg("n", l.seq)
+                                    .arg("declared", format_tonnes(l.quantity_kg))
+                                    .arg("dc", l.containers)
+                                    .arg("measured", format_tonnes(measured))
+                                    .arg("mc", l.received_containers.unwrap_or(l.containers)),
                             ));
                         }
-                        let Some(kind) = d.kind else { continue };
-                        diffs.push(Discrepancy {
-                            line_seq: d.line_seq,
-                            kind,
-                            declared: d.declared.clone(),
-                            measured: d.measured.clone(),
-                            told_generator_at: input.told_generator_at.clone(),
-                            told_bureau_at: input.told_bureau_at.clone(),
-                        });
+                    }
+                    m.received_at = Some(input.at.clone());
+                    m.received_kg = Some(lines.iter().filter_map(|l| l.received_kg).sum());
+                    if event == MfEvent::Confirm {
+                        self.check_receipt_licence(&m, &lines)?;
+                        m.decision = Some(Decision::Accept);
+                        m.confirmed_at = Some(now.clone());
+                    } else {
+                        for d in &input.discrepancies {
+                            if !lines.iter().any(|l| l.seq == d.line_seq) {
+                                return Err(ServiceError::Refused(
+                                    Text::new(T::MfErrDiffLine)
+                                        .arg("n", d.line_seq)
+                                        .arg("lines", lines.len()),
+                                ));
+                            }
+                            let Some(kind) = d.kind else { continue };
+                            diffs.push(Discrepancy {
+                                line_seq: d.line_seq,
+                                kind,
+                                declared: d.declared.clone(),
+                                measured: d.measured.clone(),
+                                told_generator_at: input.told_generator_at.clone(),
+                                told_bureau_at: input.told_bureau_at.clone(),
+                            });
+                        }
                     }
                 }
-            }
-            MfEvent::Decide => {
-                m.decision = input.decision;
-                if to == MfState::Received {
-                    self.check_receipt_licence(&m, &lines)?;
-                    m.confirmed_at = Some(now.clone());
+                MfEvent::Decide => {
+                    m.decision = input.decision;
+                    if to == MfState::Received {
+                        self.check_receipt_licence(&m, &lines)?;
+                        m.confirmed_at = Some(now.clone());
+                    }
+                    note = input
+                        .decision
+                        .map(|d| d.code().to_string())
+                        .unwrap_or_default();
                 }
-                note = input
-                    .decision
-                    .map(|d| d.code().to_string())
-                    .unwrap_or_default();
+                MfEvent::Complete => {
+                    m.handling_code = input.handling_code.clone();
+                    m.completed_at = Some(now.clone());
+                    note = input.handling_code.clone();
+                }
+                MfEvent::Cancel => {
+                    m.cancel_reason = input.reason.clone();
+                    note = input.reason.clone();
+                }
+                MfEvent::Backfill => m.backfilled_at = Some(now.clone()),
             }
-            MfEvent::Complete => {
-                m.handling_code = input.handling_code.clone();
-                m.completed_at = Some(now.clone());
-                note = input.handling_code.clone();
-            }
-            MfEvent::Cancel => {
-                m.cancel_reason = input.reason.clone();
-                note = input.reason.clone();
-            }
-            MfEvent::Backfill => m.backfilled_at = Some(now.clone()),
-        }
-        let actor = self.actor.clone();
-        let snapshot = snapshot_of(&self.conn, id)?;
-        let lines_changed = matches!(event, MfEvent::Confirm | MfEvent::ReportDiscrepancy);
-        let write = |tx: &rusqlite::Transaction<'_>| -> db::Result<Manifest> {
-            store::save(tx, &m, &actor.uid, &now)?;
+            let actor = w.actor();
+            let snapshot = ManifestImage::of(w, id)?;
+            let lines_changed = matches!(event, MfEvent::Confirm | MfEvent::ReportDiscrepancy);
+            store::save(w, &m, &actor.uid, &now)?;
             if lines_changed {
-                store::set_lines(tx, id, &lines)?;
+                store::set_lines(w, id, &lines)?;
             }
             if let Some((which, at, place)) = &stamp_leg {
-                store::stamp_leg(tx, id, *which, at, place)?;
+                store::stamp_leg(w, id, *which, at, place)?;
             }
             if let Some(row) = &new_leg_row {
-                store::add_leg(tx, id, row)?;
+                store::add_leg(w, id, row)?;
             }
             for d in &diffs {
-                store::add_discrepancy(tx, id, d, &actor.uid, &now)?;
+                store::add_discrepancy(w, id, d, &actor.uid, &now)?;
             }
             crate::store::history::append(
-                tx,
+                w,
                 crate::store::history::Table::Manifest,
                 &crate::store::history::NewRow {
                     id,
@@ -220,11 +216,10 @@ impl Session {
                     by_name: &actor.display_name,
                 },
             )?;
-            audit_manifest(tx, &actor, &now, "transition", Some(&snapshot), id)
-        };
-        let written = write(&tx)?;
-        tx.commit()?;
-        Ok(written)
+            let after = ManifestImage::of(w, id)?;
+            w.audit("transition", Some(&snapshot), &after)?;
+            Ok(after.manifest)
+        })
     }
 
     /// The licence must be valid on the receipt date, cover the codes and the mode, and have room in
@@ -287,12 +282,12 @@ impl Session {
             input.transfer_date = today.to_string();
         }
         let created = self.create_manifest(input, true)?;
-        let actor = self.actor.clone();
-        let now = stamp(self.now());
-        let snapshot = snapshot_of(&self.conn, created.id)?;
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            store::set_follow_up(tx, created.id, id)?;
-            audit_manifest(tx, &actor, &now, "update", Some(&snapshot), created.id)
-        })?)
+        self.write(|w| {
+            let snapshot = ManifestImage::of(w, created.id)?;
+            store::set_follow_up(w, created.id, id)?;
+            let after = ManifestImage::of(w, created.id)?;
+            w.audit("update", Some(&snapshot), &after)?;
+            Ok(after.manifest)
+        })
     }
 }

@@ -12,8 +12,7 @@ use crate::export::manifest::HEADERS;
 use crate::i18n::{Lang, T, Text};
 use crate::service::manifest::ManifestInput;
 use crate::service::manifest::draft::{CreatePlan, UpdatePlan, write_create, write_update};
-use crate::service::{Result, ServiceError, Session, stamp};
-use crate::store::db;
+use crate::service::{Result, ServiceError, Session};
 use crate::store::manifest as store;
 
 /// What an import did.
@@ -213,52 +212,46 @@ impl Session {
             ));
         }
         report.manifests = groups.len();
-        // Check everything first, with every rule of a save from the form.
-        let mut plan: Vec<Planned> = Vec::new();
-        for (line, number, input) in groups {
-            let planned = match store::get_by_number(&self.conn, &number)? {
-                Some(m) if m.state != MfState::Draft => Err(Text::new(T::MfErrImportNotDraft)
-                    .arg("number", &number)
-                    .arg_key("state", m.state.label())),
-                Some(m) => self
-                    .plan_update(m.id, m.row_version, input, true)
-                    .map(|p| Planned::Update(Box::new(p)))
-                    .map_err(|e| reason(&e)),
-                None => crate::domain::manifest::parse_number(&number, None).and_then(|_| {
-                    self.plan_create(input, true)
-                        .map(|p| Planned::Create(Box::new(p)))
-                        .map_err(|e| reason(&e))
-                }),
-            };
-            match planned {
-                Ok(p) => plan.push(p),
-                Err(t) => report.errors.push((line, number, t)),
+        self.write(|w| {
+            // Check everything first, with every rule of a save from the form, under the write lock.
+            let mut plan: Vec<Planned> = Vec::new();
+            for (line, number, input) in groups {
+                let planned = match store::get_by_number(w, &number)? {
+                    Some(m) if m.state != MfState::Draft => Err(Text::new(T::MfErrImportNotDraft)
+                        .arg("number", &number)
+                        .arg_key("state", m.state.label())),
+                    Some(m) => self
+                        .plan_update(m.id, m.row_version, input, true)
+                        .map(|p| Planned::Update(Box::new(p)))
+                        .map_err(|e| reason(&e)),
+                    None => crate::domain::manifest::parse_number(&number, None).and_then(|_| {
+                        self.plan_create(input, true)
+                            .map(|p| Planned::Create(Box::new(p)))
+                            .map_err(|e| reason(&e))
+                    }),
+                };
+                match planned {
+                    Ok(p) => plan.push(p),
+                    Err(t) => report.errors.push((line, number, t)),
+                }
             }
-        }
-        if (!lenient && !report.errors.is_empty()) || plan.is_empty() {
-            return Ok(report);
-        }
-        let actor = self.actor.clone();
-        let now = stamp(self.now());
-        let (created, updated) = db::write_tx(&mut self.conn, |tx| {
-            let (mut created, mut updated) = (0, 0);
+            if (!lenient && !report.errors.is_empty()) || plan.is_empty() {
+                return Ok(report);
+            }
             for p in &plan {
                 match p {
                     Planned::Create(c) => {
-                        write_create(tx, c, &actor, &now)?;
-                        created += 1;
+                        write_create(w, c)?;
+                        report.created += 1;
                     }
                     Planned::Update(u) => {
-                        write_update(tx, u, &actor, &now)?;
-                        updated += 1;
+                        write_update(w, u)?;
+                        report.updated += 1;
                     }
                 }
             }
-            Ok((created, updated))
-        })?;
-        report.created = created;
-        report.updated = updated;
-        report.committed = true;
-        Ok(report)
+            report.committed = true;
+            Ok(report)
+        })
     }
 }

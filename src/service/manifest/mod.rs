@@ -22,12 +22,12 @@ use crate::domain::manifest::{
 use crate::domain::validate::{FieldIssue, Severity};
 use crate::i18n::{T, Text};
 pub(crate) use crate::service::manifest::draft::new_leg;
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Audited, Result, ServiceError, Session};
+use crate::store::db;
 use crate::store::manifest::reference::{self as refs, Approval, Licence};
 use crate::store::manifest::{self as store, Discrepancy, HistoryRow, Leg, ListFilter, Manifest};
-use crate::store::{audit, db};
 use chrono::NaiveDate;
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 
 /// A manifest as typed in the form or read from an import.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -87,41 +87,27 @@ pub struct MfCounts {
     pub approvals_expiring: i64,
 }
 
-pub(in crate::service) fn json<S: serde::Serialize>(v: &S) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+/// A manifest with its lines: what its audit rows carry as before and after images.
+#[derive(serde::Serialize)]
+pub(in crate::service) struct ManifestImage {
+    pub manifest: Manifest,
+    pub lines: Vec<Line>,
 }
 
-/// Audits a change of a manifest, with its lines, in the same transaction.
-pub(in crate::service) fn audit_manifest(
-    tx: &Transaction<'_>,
-    s: &crate::domain::account::Actor,
-    now: &str,
-    action: &str,
-    before: Option<&serde_json::Value>,
-    id: i64,
-) -> db::Result<Manifest> {
-    let m = store::get(tx, id)?;
-    let after = serde_json::json!({ "manifest": json(&m), "lines": json(&store::lines(tx, id)?) });
-    audit::append(
-        tx,
-        s,
-        now,
-        audit::Change {
-            action,
-            entity: "manifest",
-            record_uid: &m.uid,
-            before,
-            after: Some(&after),
-        },
-    )?;
-    Ok(m)
+impl ManifestImage {
+    pub(in crate::service) fn of(conn: &Connection, id: i64) -> db::Result<ManifestImage> {
+        Ok(ManifestImage {
+            manifest: store::get(conn, id)?,
+            lines: store::lines(conn, id)?,
+        })
+    }
 }
 
-pub(in crate::service) fn snapshot_of(conn: &Connection, id: i64) -> db::Result<serde_json::Value> {
-    Ok(serde_json::json!({
-        "manifest": json(&store::get(conn, id)?),
-        "lines": json(&store::lines(conn, id)?),
-    }))
+impl Audited for ManifestImage {
+    const ENTITY: &'static str = "manifest";
+    fn uid(&self) -> &str {
+        &self.manifest.uid
+    }
 }
 
 /// Everything checked before a manifest is stored, and what it becomes.

@@ -6,10 +6,9 @@ use crate::domain::manifest::rules::check_approval_validity;
 use crate::domain::manifest::{Mode, parse_tonnes};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
-use crate::service::manifest::json;
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
+use crate::store::db;
 use crate::store::manifest::reference::{self as refs, Approval, CodeHit, Licence, NewApproval};
-use crate::store::{audit, db};
 use chrono::NaiveDate;
 
 /// A licence as typed.
@@ -162,22 +161,9 @@ impl Session {
             valid_from: from.to_string(),
             valid_to: to.to_string(),
         };
-        let actor = self.actor.clone();
-        let now = stamp(self.now());
-        db::write_tx(&mut self.conn, |tx| {
-            l.id = refs::insert_licence(tx, &l, &actor.uid, &now)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "hw_licence",
-                    record_uid: &l.uid,
-                    before: None,
-                    after: Some(&json(&l)),
-                },
-            )?;
+        self.write(|w| {
+            l.id = refs::insert_licence(w, &l, &w.actor().uid, w.now())?;
+            w.audit("create", None, &l)?;
             Ok(())
         })?;
         Ok(l)
@@ -286,13 +272,11 @@ impl Session {
         let (Some(licence), true) = (licence, issues.is_empty()) else {
             return Err(ServiceError::Invalid(issues));
         };
-        let actor = self.actor.clone();
-        let now = stamp(self.now());
         let uid = db::new_uid();
         let (from_s, to_s) = (from.to_string(), to.to_string());
-        Ok(db::write_tx(&mut self.conn, |tx| {
+        self.write(|w| {
             let id = refs::insert_approval(
-                tx,
+                w,
                 &NewApproval {
                     uid: &uid,
                     number: &number,
@@ -303,24 +287,13 @@ impl Session {
                     valid_from: &from_s,
                     valid_to: &to_s,
                 },
-                &actor.uid,
-                &now,
+                &w.actor().uid,
+                w.now(),
             )?;
-            let a = refs::approval(tx, id)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "hw_approval",
-                    record_uid: &a.uid,
-                    before: None,
-                    after: Some(&json(&a)),
-                },
-            )?;
+            let a = refs::approval(w, id)?;
+            w.audit("create", None, &a)?;
             Ok(a)
-        })?)
+        })
     }
 
     /// Codes of the edition in force on `day` matching `query` (code, category or Chinese text).

@@ -5,10 +5,9 @@
 use crate::domain::account::{Action, Target};
 use crate::domain::positive_list::EntryState;
 use crate::i18n::T;
-use crate::service::positive_list::{json, text_field};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::positive_list::text_field;
+use crate::service::{Result, ServiceError, Session};
 use crate::store::positive_list::{self as store, Batch, Entry};
-use crate::store::{audit, db};
 
 impl Session {
     /// The positive-list timeline of an enterprise (every entry, oldest change first) as
@@ -53,26 +52,15 @@ impl Session {
         if !issues.is_empty() {
             return Err(ServiceError::Invalid(issues));
         }
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(db::write_tx(&mut self.conn, |tx| {
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
             let mut x = before.clone();
             x.row_version = row_version;
             x.offsite_means = means.clone();
-            store::save_entry(tx, &x, &actor.uid, &now)?;
-            let after = store::entry(tx, id)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "update",
-                    entity: "pl_entry",
-                    record_uid: &after.uid,
-                    before: Some(&json(&before)),
-                    after: Some(&json(&after)),
-                },
-            )?;
+            store::save_entry(w, &x, &actor.uid, now)?;
+            let after = store::entry(w, id)?;
+            w.audit("update", Some(&before), &after)?;
             Ok(after)
-        })?)
+        })
     }
 }

@@ -3,7 +3,7 @@
 //! inspection module calls, and the removal proposal for an inspection that ends in 立案.
 mod edit;
 
-use crate::domain::account::{Action, Actor, Role, Target};
+use crate::domain::account::{Action, Role, Target};
 use crate::domain::enterprise::{Credit, Enterprise, PerfGrade};
 use crate::domain::positive_list::{
     self as pl, CheckCategory, CriterionResult, EntryState, Facts, Handling, Origin, RemovalCause,
@@ -11,8 +11,7 @@ use crate::domain::positive_list::{
 };
 use crate::domain::validate::{FieldIssue, max_chars, no_control_chars};
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session, stamp};
-use crate::store::audit;
+use crate::service::{Result, ServiceError, Session, Writer};
 use crate::store::db;
 use crate::store::positive_list::{
     self as store, Batch, CriterionRow, Entry, EntryFilter, HistoryRow, NewEntry, NewTrigger,
@@ -64,10 +63,6 @@ pub struct ListCounts {
 
 fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
-}
-
-pub(in crate::service) fn json<S: serde::Serialize>(v: &S) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
 fn state_of(e: &Entry) -> Result<EntryState> {
@@ -136,26 +131,15 @@ impl Session {
         if !issues.is_empty() {
             return Err(ServiceError::Invalid(issues));
         }
-        let (uid, now, actor) = (db::new_uid(), stamp(self.now()), self.actor.clone());
+        let uid = db::new_uid();
         let note = note.trim().to_string();
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            let id =
-                store::insert_batch(tx, &uid, &name, i64::from(year), &note, &actor.uid, &now)?;
-            let b = store::batch(tx, id)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "pl_batch",
-                    record_uid: &uid,
-                    before: None,
-                    after: Some(&json(&b)),
-                },
-            )?;
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
+            let id = store::insert_batch(w, &uid, &name, i64::from(year), &note, &actor.uid, now)?;
+            let b = store::batch(w, id)?;
+            w.audit("create", None, &b)?;
             Ok(b)
-        })?)
+        })
     }
 
     /// Opens the next batch of this year: 2026年第1批, 2026年第2批, …
@@ -282,7 +266,7 @@ impl Session {
                 ));
             }
         }
-        let (uid, now, actor) = (db::new_uid(), stamp(self.now()), self.actor.clone());
+        let uid = db::new_uid();
         let new = NewEntry {
             uid: &uid,
             enterprise_id: e.id,
@@ -290,12 +274,13 @@ impl Session {
             origin: origin.code(),
             offsite_means: offsite.trim(),
         };
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            let id = store::insert_entry(tx, &new, &actor.uid, &now)?;
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
+            let id = store::insert_entry(w, &new, &actor.uid, now)?;
             let code = EntryState::Candidate.code();
-            store::set_list_status(tx, new.enterprise_id, code)?;
+            store::set_list_status(w, new.enterprise_id, code)?;
             crate::store::history::append(
-                tx,
+                w,
                 crate::store::history::Table::PositiveList,
                 &crate::store::history::NewRow {
                     id,
@@ -308,21 +293,10 @@ impl Session {
                     by_name: &actor.display_name,
                 },
             )?;
-            let x = store::entry(tx, id)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "pl_entry",
-                    record_uid: &uid,
-                    before: None,
-                    after: Some(&json(&x)),
-                },
-            )?;
+            let x = store::entry(w, id)?;
+            w.audit("create", None, &x)?;
             Ok(x)
-        })?)
+        })
     }
 
     /// Moves an entry along its lifecycle. Roles, reasons, the criteria override and the notice period
@@ -370,78 +344,77 @@ impl Session {
         x.row_version = row_version;
         x.state = to.code().to_string();
         let mut criteria: Vec<CriterionRow> = Vec::new();
-        let now = stamp(self.now());
-        match t {
-            Transition::StartNotice => {
-                let results = self.pl_evaluate(before.enterprise_id)?;
-                if pl::has_failure(&results) && reason.is_empty() {
-                    return Err(ServiceError::Invalid(vec![FieldIssue::error(
-                        "reason",
-                        "override",
-                        Text::new(T::ErrPlOverrideNeeded),
-                    )]));
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
+            match t {
+                Transition::StartNotice => {
+                    let results = self.pl_evaluate(before.enterprise_id)?;
+                    if pl::has_failure(&results) && reason.is_empty() {
+                        return Err(ServiceError::Invalid(vec![FieldIssue::error(
+                            "reason",
+                            "override",
+                            Text::new(T::ErrPlOverrideNeeded),
+                        )]));
+                    }
+                    criteria = results
+                        .iter()
+                        .map(|r| CriterionRow {
+                            criterion: r.criterion.code().to_string(),
+                            result: r.verdict.code().to_string(),
+                            evidence: r.evidence.bilingual(),
+                            checked_at: now.to_string(),
+                        })
+                        .collect();
+                    x.override_reason = reason.clone();
+                    x.notice_start = date(today);
+                    x.notice_end = date(pl::notice_end(&cal, today, &policy).date);
                 }
-                criteria = results
-                    .iter()
-                    .map(|r| CriterionRow {
-                        criterion: r.criterion.code().to_string(),
-                        result: r.verdict.code().to_string(),
-                        evidence: r.evidence.bilingual(),
-                        checked_at: now.clone(),
-                    })
-                    .collect();
-                x.override_reason = reason.clone();
-                x.notice_start = date(today);
-                x.notice_end = date(pl::notice_end(&cal, today, &policy).date);
-            }
-            Transition::Admit => {
-                let end = NaiveDate::parse_from_str(&before.notice_end, "%Y-%m-%d")
-                    .map_err(|_| ServiceError::NotFound)?;
-                if !pl::notice_over(end, today) {
-                    return Err(ServiceError::Refused(
-                        Text::new(T::ErrPlNoticeRunning).arg("date", &before.notice_end),
-                    ));
+                Transition::Admit => {
+                    let end = NaiveDate::parse_from_str(&before.notice_end, "%Y-%m-%d")
+                        .map_err(|_| ServiceError::NotFound)?;
+                    if !pl::notice_over(end, today) {
+                        return Err(ServiceError::Refused(
+                            Text::new(T::ErrPlNoticeRunning).arg("date", &before.notice_end),
+                        ));
+                    }
+                    x.listed_on = date(today);
+                    x.review_due = date(pl::review_due(&cal, today, &policy).date);
                 }
-                x.listed_on = date(today);
-                x.review_due = date(pl::review_due(&cal, today, &policy).date);
+                Transition::UpholdObjection => x.removal_reason = reason.clone(),
+                Transition::StartReview => {}
+                Transition::PassReview => {
+                    x.review_due = date(pl::review_due(&cal, today, &policy).date);
+                }
+                Transition::FailReview | Transition::Remove => {
+                    x.removal_cause = input
+                        .cause
+                        .unwrap_or(RemovalCause::CriteriaLost)
+                        .code()
+                        .to_string();
+                    x.removal_reason = reason.clone();
+                    x.removal_proposal = String::new();
+                    x.reapply_from = date(pl::reapply_from(today, &policy));
+                }
             }
-            Transition::UpholdObjection => x.removal_reason = reason.clone(),
-            Transition::StartReview => {}
-            Transition::PassReview => {
-                x.review_due = date(pl::review_due(&cal, today, &policy).date);
-            }
-            Transition::FailReview | Transition::Remove => {
-                x.removal_cause = input
-                    .cause
-                    .unwrap_or(RemovalCause::CriteriaLost)
-                    .code()
-                    .to_string();
-                x.removal_reason = reason.clone();
-                x.removal_proposal = String::new();
-                x.reapply_from = date(pl::reapply_from(today, &policy));
-            }
-        }
-        let actor = self.actor.clone();
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            store::save_entry(tx, &x, &actor.uid, &now)?;
-            store::set_list_status(tx, x.enterprise_id, &x.state)?;
+            store::save_entry(w, &x, &actor.uid, now)?;
+            store::set_list_status(w, x.enterprise_id, &x.state)?;
             if !criteria.is_empty() {
-                store::replace_criteria(tx, x.id, &criteria)?;
+                store::replace_criteria(w, x.id, &criteria)?;
             }
             match t {
                 Transition::StartReview => {
-                    store::start_review(tx, x.id, &before.review_due, &actor.uid, &now)?
+                    store::start_review(w, x.id, &before.review_due, &actor.uid, now)?
                 }
                 Transition::PassReview => {
-                    store::decide_review(tx, x.id, "pass", &reason, &actor.uid, &now)?
+                    store::decide_review(w, x.id, "pass", &reason, &actor.uid, now)?
                 }
                 Transition::FailReview => {
-                    store::decide_review(tx, x.id, "fail", &reason, &actor.uid, &now)?
+                    store::decide_review(w, x.id, "fail", &reason, &actor.uid, now)?
                 }
                 _ => {}
             }
             crate::store::history::append(
-                tx,
+                w,
                 crate::store::history::Table::PositiveList,
                 &crate::store::history::NewRow {
                     id: x.id,
@@ -454,21 +427,10 @@ impl Session {
                     by_name: &actor.display_name,
                 },
             )?;
-            let after = store::entry(tx, x.id)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "transition",
-                    entity: "pl_entry",
-                    record_uid: &x.uid,
-                    before: Some(&json(&before)),
-                    after: Some(&json(&after)),
-                },
-            )?;
+            let after = store::entry(w, x.id)?;
+            w.audit("transition", Some(&before), &after)?;
             Ok(after)
-        })?)
+        })
     }
 
     /// Records a trigger event against a listed entry (in the list or under review).
@@ -492,7 +454,7 @@ impl Session {
         if !issues.is_empty() {
             return Err(ServiceError::Invalid(issues));
         }
-        let (uid, now, actor) = (db::new_uid(), stamp(self.now()), self.actor.clone());
+        let uid = db::new_uid();
         let occurred = date(input.occurred_on);
         let new = NewTrigger {
             uid: &uid,
@@ -503,41 +465,31 @@ impl Session {
             handling: input.handling.code(),
             note: input.note.trim(),
         };
-        Ok(db::write_tx(&mut self.conn, |tx| {
-            store::insert_trigger(tx, &new, &actor.uid, &now)?;
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
+            store::insert_trigger(w, &new, &actor.uid, now)?;
             if input.handling == Handling::Removal {
-                Self::propose_removal_tx(tx, &x, &reference, &actor.uid, &now)?;
+                Self::propose_removal_tx(w, &x, &reference, &actor.uid, now)?;
             }
-            let row = store::triggers(tx, entry_id)?
+            let row = store::triggers(w, entry_id)?
                 .into_iter()
                 .find(|t| t.uid == uid)
                 .ok_or(db::StoreError::NotFound)?;
-            audit::append(
-                tx,
-                &actor,
-                &now,
-                audit::Change {
-                    action: "create",
-                    entity: "pl_trigger",
-                    record_uid: &uid,
-                    before: None,
-                    after: Some(&json(&row)),
-                },
-            )?;
+            w.audit("create", None, &row)?;
             Ok(row)
-        })?)
+        })
     }
 
     fn propose_removal_tx(
-        tx: &rusqlite::Transaction<'_>,
+        w: &rusqlite::Transaction<'_>,
         x: &Entry,
         proposal: &str,
         by: &str,
         now: &str,
     ) -> db::Result<()> {
-        let mut fresh = store::entry(tx, x.id)?;
+        let mut fresh = store::entry(w, x.id)?;
         fresh.removal_proposal = proposal.to_string();
-        store::save_entry(tx, &fresh, by, now)
+        store::save_entry(w, &fresh, by, now)
     }
 
     /// The guard the inspection module calls before planning an on-site check: refused for a listed
@@ -566,10 +518,7 @@ impl Session {
         let Some(x) = self.pl_listed_entry_for_case(enterprise_id)? else {
             return Ok(None);
         };
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
-        Ok(Some(db::write_tx(&mut self.conn, |tx| {
-            Self::pl_removal_for_case_tx(tx, &actor, &now, &x, case_reference)
-        })?))
+        self.write(|w| Ok(Some(Self::pl_removal_for_case_tx(w, &x, case_reference)?)))
     }
 
     /// The listed entry a filed case would propose to remove (`None` when the enterprise is not
@@ -586,29 +535,16 @@ impl Session {
     /// Writes the removal proposal for a filed case and its audit row inside the caller's transaction,
     /// so the inspection module files the case and proposes the removal together or not at all.
     pub(crate) fn pl_removal_for_case_tx(
-        tx: &rusqlite::Transaction<'_>,
-        actor: &Actor,
-        now: &str,
+        w: &Writer<'_>,
         x: &Entry,
         case_reference: &str,
     ) -> db::Result<Entry> {
         let text = Text::new(T::PlCaseFiledReason)
             .arg("reference", case_reference.trim())
             .bilingual();
-        Self::propose_removal_tx(tx, x, &text, &actor.uid, now)?;
-        let after = store::entry(tx, x.id)?;
-        audit::append(
-            tx,
-            actor,
-            now,
-            audit::Change {
-                action: "update",
-                entity: "pl_entry",
-                record_uid: &x.uid,
-                before: Some(&json(x)),
-                after: Some(&json(&after)),
-            },
-        )?;
+        Self::propose_removal_tx(w, x, &text, &w.actor().uid, w.now())?;
+        let after = store::entry(w, x.id)?;
+        w.audit("update", Some(x), &after)?;
         Ok(after)
     }
 

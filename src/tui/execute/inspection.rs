@@ -73,7 +73,7 @@ fn corrects(v: &str) -> R<Option<i64>> {
 fn filter(s: &Session, tab: InspectionTab) -> ListFilter {
     match tab {
         InspectionTab::Mine => ListFilter {
-            officer_id: Some(s.actor.user_id),
+            officer_id: Some(s.actor().user_id),
             ..ListFilter::default()
         },
         InspectionTab::State(state) => ListFilter {

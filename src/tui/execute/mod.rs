@@ -46,7 +46,7 @@ impl Runtime {
                     auth::login_path(&self.db_path, &username, &password, self.clock.clone())
                         .and_then(|s| {
                             let info = SessionInfo {
-                                actor: s.actor.clone(),
+                                actor: s.actor().clone(),
                                 demo: s.is_demo(),
                                 idle_lock_minutes: s.idle_lock_minutes(),
                                 regions: s.regions()?,
