@@ -97,7 +97,7 @@ impl Session {
                         from: before.state.code(),
                         to: AssistState::Closed.code(),
                         note: "",
-                        at: &now,
+                        at: now,
                         by_uid: &system.uid,
                         by_name: &system.display_name,
                     },

@@ -322,7 +322,7 @@ impl Session {
             let note = crate::service::assistance::apply::apply(
                 w, &mut r, event, &input, &actor.uid, now,
             )?;
-            store::save(w, &r, &actor.uid, &now)?;
+            store::save(w, &r, &actor.uid, now)?;
             refresh_alert_dates(w, id, &self.assist_budgets(), &self.calendar()?)?;
             crate::store::history::append(
                 w,
@@ -333,7 +333,7 @@ impl Session {
                     from: before.state.code(),
                     to: to.code(),
                     note: &note,
-                    at: &now,
+                    at: now,
                     by_uid: &actor.uid,
                     by_name: &actor.display_name,
                 },

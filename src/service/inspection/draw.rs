@@ -297,7 +297,7 @@ impl Session {
                         from: state.code(),
                         to: state.code(),
                         note: &plan.name,
-                        at: &now,
+                        at: now,
                         by_uid: &actor.uid,
                         by_name: &actor.display_name,
                     },

@@ -116,7 +116,7 @@ impl Session {
                     from: InspState::Pending.code(),
                     to: InspState::Pending.code(),
                     note: &x.number,
-                    at: &now,
+                    at: now,
                     by_uid: &actor.uid,
                     by_name: &actor.display_name,
                 },
@@ -231,7 +231,7 @@ impl Session {
                 });
                 c.record_text = note.trim().to_string();
                 store::set_officers(w, rid, &snaps)?;
-                store::save(w, &c, &actor.uid, &now)?;
+                store::save(w, &c, &actor.uid, now)?;
                 crate::store::history::append(
                     w,
                     crate::store::history::Table::Inspection,
@@ -241,7 +241,7 @@ impl Session {
                         from: child.state.code(),
                         to: InspState::Completed.code(),
                         note: result.code(),
-                        at: &now,
+                        at: now,
                         by_uid: &actor.uid,
                         by_name: &actor.display_name,
                     },
@@ -266,7 +266,7 @@ impl Session {
                             from: from.code(),
                             to: into.code(),
                             note: result.code(),
-                            at: &now,
+                            at: now,
                             by_uid: &actor.uid,
                             by_name: &actor.display_name,
                         },
@@ -320,7 +320,7 @@ impl Session {
             followup::insert_case(w, &case, &actor.uid, now)?;
             let mut x = before.clone();
             x.state = to;
-            store::save(w, &x, &actor.uid, &now)?;
+            store::save(w, &x, &actor.uid, now)?;
             crate::store::history::append(
                 w,
                 crate::store::history::Table::Inspection,
@@ -330,7 +330,7 @@ impl Session {
                     from: before.state.code(),
                     to: to.code(),
                     note: &case.case_number,
-                    at: &now,
+                    at: now,
                     by_uid: &actor.uid,
                     by_name: &actor.display_name,
                 },
