@@ -537,6 +537,7 @@ texts! {
     CliNoDataDir => "无法确定用户数据目录：请用 --db 指定数据库文件", "Cannot find the per-user data directory: give the database file with --db";
     CliTuiFailed => "无法打开终端界面：{detail}", "Cannot open the terminal interface: {detail}";
     CliConfigBadLine => "配置文件 {path} 第 {line} 行无法识别，已忽略：{text}", "Config file {path} line {line} not understood, ignored: {text}";
+    CliConfigInvalid => "配置文件 {path} 第 {line} 行不是有效的 TOML（{detail}），已忽略：{text}", "Config file {path} line {line} is not valid TOML ({detail}), ignored: {text}";
     CliConfigUnreadable => "无法读取配置文件 {path}：{detail}", "Cannot read config file {path}: {detail}";
     CliFieldIssue => "{field}：{message}", "{field}: {message}";
     CliPasswordPrompt => "{user} 的密码：", "Password for {user}: ";
