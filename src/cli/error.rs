@@ -107,7 +107,7 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
 
 /// `字段：消息` for one validation issue.
 fn issue_line(i: &FieldIssue, lang: Lang) -> String {
-    let field = ecocase::export::columns::COLUMNS
+    let field = ecocase::domain::enterprise::columns::COLUMNS
         .iter()
         .find(|c| c.id == i.field)
         .map_or(i.field, |c| c.label.get(lang));

@@ -2,6 +2,7 @@
 //! through the service layer, so exports of every manifest in the city stay within a small memory budget.
 //! The columns are those `ecocase import manifests` reads back, followed by state and receipt facts.
 
+use crate::domain::manifest::columns::HEADERS;
 use crate::domain::manifest::{MfState, format_tonnes};
 use crate::export::columns::Cell;
 use crate::export::{ExportError, Format, Output, csv, deliver, parent_dir, xlsx};
@@ -12,34 +13,6 @@ use crate::store::manifest::export::ExportRow;
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
-
-/// The columns, in order: the import columns first.
-pub const HEADERS: [T; 24] = [
-    T::MfFieldNumber,
-    T::MfColGeneratorUscc,
-    T::MfFieldLicence,
-    T::MfFieldMode,
-    T::MfFieldTransferDate,
-    T::MfFieldApproval,
-    T::MfFieldCode,
-    T::MfFieldWasteName,
-    T::MfFieldHazard,
-    T::MfFieldForm,
-    T::MfFieldPackaging,
-    T::MfFieldContainers,
-    T::MfFieldQuantity,
-    T::MfFieldCarrier,
-    T::MfFieldCarrierUscc,
-    T::MfFieldTransportLicence,
-    T::MfFieldPlate,
-    T::MfFieldDriver,
-    T::MfColState,
-    T::MfFieldGenerator,
-    T::MfFieldReceiver,
-    T::MfFieldArrivedAt,
-    T::MfFieldReceivedAt,
-    T::MfFieldReceivedQty,
-];
 
 /// The cells of one row, borrowed from it where they are text already; the state's label is looked up
 /// once per state, not per row.

@@ -20,11 +20,12 @@ pub mod xlsx;
 pub mod draw;
 pub mod draw_results;
 
+use crate::domain::enterprise::columns::COLUMNS;
 use crate::i18n::{Lang, T};
 use crate::service::{ServiceError, Session};
 use crate::store::db::StoreError;
 use crate::store::enterprise::Filter;
-use columns::{COLUMNS, cell};
+use columns::cell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
