@@ -70,6 +70,27 @@ pub enum ExportError {
     XlsxToStdout,
 }
 
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExportError::Service(e) => write!(f, "{e}"),
+            ExportError::Write(path, e) => write!(f, "cannot write {}: {e}", path.display()),
+            ExportError::XlsxToStdout => write!(f, "XLSX cannot be written to standard output"),
+        }
+    }
+}
+
+/// The service or I/O error behind a failed export.
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Service(e) => Some(e),
+            ExportError::Write(_, e) => Some(e),
+            ExportError::XlsxToStdout => None,
+        }
+    }
+}
+
 impl From<ServiceError> for ExportError {
     fn from(e: ServiceError) -> ExportError {
         ExportError::Service(e)
