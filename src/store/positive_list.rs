@@ -226,6 +226,22 @@ pub fn entries(
     f: &EntryFilter,
     limit: usize,
 ) -> Result<Vec<Entry>> {
+    let mut out = Vec::new();
+    for_each_entry(conn, scope, f, limit, |x| {
+        out.push(x);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Hands each entry of `entries` to `each` as it is read, so an export holds one row at a time.
+pub fn for_each_entry(
+    conn: &Connection,
+    scope: &Scope,
+    f: &EntryFilter,
+    limit: usize,
+    mut each: impl FnMut(Entry) -> Result<()>,
+) -> Result<()> {
     let (mut wh, mut args) = scope_clause(scope, Vec::new());
     let mut eq = |col: &str, v: SqlValue| {
         args.push(v);
@@ -266,10 +282,11 @@ pub fn entries(
         args.len()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt
-        .query_map(params_from_iter(args), entry_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    let mut rows = stmt.query(params_from_iter(args))?;
+    while let Some(r) = rows.next()? {
+        each(entry_row(r)?)?;
+    }
+    Ok(())
 }
 
 pub fn entry(conn: &Connection, id: i64) -> Result<Entry> {
