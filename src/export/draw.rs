@@ -4,7 +4,7 @@
 
 use crate::export::columns::region_name;
 use crate::export::table::{RowSink, TableFormat, write_table};
-use crate::export::{ExportError, Format, Output, deliver};
+use crate::export::{ExportError, Format, Output, deliver, open_output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::service::inspection::draw::DrawDetail;
@@ -114,12 +114,7 @@ pub(crate) fn publish(
             return deliver(format, output, |path| {
                 let shown = path.map(Path::to_path_buf).unwrap_or_default();
                 let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-                let mut out: Box<dyn Write> = match path {
-                    Some(p) => Box::new(std::io::BufWriter::new(
-                        std::fs::File::create(p).map_err(werr)?,
-                    )),
-                    None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-                };
+                let mut out = open_output(path).map_err(werr)?;
                 serde_json::to_writer_pretty(&mut out, &json())
                     .map_err(|e| werr(std::io::Error::other(e)))?;
                 out.write_all(b"\n").map_err(werr)?;

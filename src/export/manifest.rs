@@ -5,7 +5,7 @@
 use crate::domain::manifest::columns::HEADERS;
 use crate::domain::manifest::{MfState, format_tonnes};
 use crate::export::table::{TableFormat, write_table};
-use crate::export::{ExportError, Format, Output, deliver};
+use crate::export::{ExportError, Format, Output, deliver, open_output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::manifest::ListFilter;
@@ -107,12 +107,7 @@ fn json(
 ) -> Result<u64, ExportError> {
     let shown = path.map(Path::to_path_buf).unwrap_or_default();
     let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let mut out: Box<dyn Write> = match path {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(werr)?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
+    let mut out = open_output(path).map_err(werr)?;
     out.write_all(b"[\n").map_err(werr)?;
     let mut first = true;
     let n = walk(s, filter, lang, |r, _| {

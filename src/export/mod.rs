@@ -108,6 +108,14 @@ fn temp_path(target: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
+/// A buffered writer to `path` (the temporary file `deliver` hands over), or to standard output.
+pub(crate) fn open_output(path: Option<&Path>) -> std::io::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p)?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
 /// The directory a path lives in (`.` for a bare file name).
 pub fn parent_dir(path: &Path) -> &Path {
     match path.parent() {
@@ -222,13 +230,7 @@ fn stream(
 fn json(s: &Session, filter: &Filter, path: Option<&Path>) -> Result<u64, ExportError> {
     let shown = path.map(Path::to_path_buf).unwrap_or_default();
     let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let out: Box<dyn Write> = match path {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(werr)?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-    let mut sink = json::JsonSink::new(out).map_err(werr)?;
+    let mut sink = json::JsonSink::new(open_output(path).map_err(werr)?).map_err(werr)?;
     let n = stream(s, filter, |e| sink.row(e).map_err(werr))?;
     sink.finish().map_err(werr)?;
     Ok(n)

@@ -4,7 +4,7 @@
 use crate::export::columns::{Cell, region_name};
 use crate::export::json::PrettyArray;
 use crate::export::table::{TableFormat, write_table};
-use crate::export::{ExportError, Format, Output, deliver};
+use crate::export::{ExportError, Format, Output, deliver, open_output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::db::StoreError;
@@ -109,13 +109,7 @@ fn stream(
 fn json(s: &Session, filter: &EntryFilter, path: Option<&Path>) -> Result<u64, ExportError> {
     let shown = path.map(Path::to_path_buf).unwrap_or_default();
     let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let out: Box<dyn Write> = match path {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(werr)?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-    let mut array = PrettyArray::new(out).map_err(werr)?;
+    let mut array = PrettyArray::new(open_output(path).map_err(werr)?).map_err(werr)?;
     let mut n = 0u64;
     stream(s, filter, |x| {
         n += 1;

@@ -3,10 +3,10 @@
 //! export's `fill` through a `RowSink`, so each list writes its rows once and nothing holds the list.
 
 use crate::export::columns::Cell;
-use crate::export::{ExportError, Format, Output, csv, deliver, parent_dir, xlsx};
+use crate::export::{ExportError, Format, Output, csv, deliver, open_output, parent_dir, xlsx};
 use crate::i18n::{Lang, T};
 use std::borrow::Cow;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The formats a screen's list is written in.
@@ -143,10 +143,7 @@ impl TableSink {
                 xlsx::XlsxSink::new(sheet, headers, parent_dir(path)).map_err(failed)?,
             )),
             (TableFormat::Csv, path) => {
-                let out: Box<dyn Write> = match path {
-                    Some(p) => Box::new(BufWriter::new(std::fs::File::create(p).map_err(&failed)?)),
-                    None => Box::new(BufWriter::new(std::io::stdout().lock())),
-                };
+                let out = open_output(path).map_err(&failed)?;
                 TableSink::Csv(Box::new(csv::CsvSink::new(out, headers).map_err(failed)?))
             }
         })
