@@ -8,8 +8,8 @@ mod common;
 mod manifest_common;
 
 use common::*;
+use ecocase::domain::manifest::columns::HEADERS;
 use ecocase::domain::manifest::{MfState, Origin};
-use ecocase::export::manifest::HEADERS;
 use ecocase::i18n::Lang;
 use ecocase::store::manifest::ListFilter;
 use manifest_common::*;

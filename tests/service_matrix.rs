@@ -160,7 +160,9 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
                 },
             )
             .map(ok),
-        Action::ListExport => s.pl_export_rows(&EntryFilter::default()).map(ok),
+        Action::ListExport => s
+            .pl_export_rows(&EntryFilter::default(), |_| Ok(()))
+            .map(ok),
         Action::AssistRead => s.assist_request(r.request).map(ok),
         Action::AssistFile => s
             .file_request(

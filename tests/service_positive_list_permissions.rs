@@ -113,7 +113,7 @@ fn every_cell_of_the_positive_list_matrix() {
             "{user}: trigger"
         );
         assert_eq!(
-            outcome(s.pl_export_rows(&EntryFilter::default())),
+            outcome(s.pl_export_rows(&EntryFilter::default(), |_| Ok(()))),
             export,
             "{user}: export"
         );

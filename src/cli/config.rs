@@ -1,10 +1,11 @@
 //! Where settings come from: command-line flag > environment > user config file > system config file >
-//! default. Config files are `key = value` lines (`db`, `lang`; `#` starts a comment): `/etc/ecocase.conf`,
-//! then `~/.config/ecocase/config` (or the file named by `ECOCASE_CONFIG`).
+//! default. Config files are TOML (`db = "…"`, `lang = "en"`; docs/operations.md): `/etc/ecocase.conf`, then
+//! `~/.config/ecocase/config` (or the file named by `ECOCASE_CONFIG`).
 
 use ecocase::i18n::{Lang, T, Text};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use toml::de::DeTable;
 
 pub const SYSTEM_CONFIG: &str = "/etc/ecocase.conf";
 
@@ -92,12 +93,25 @@ fn read_file(path: &Path, warnings: &mut Vec<Text>) -> FileSettings {
     }
 }
 
-/// Parses `key = value` lines. A relative `db` path is taken relative to the config file's directory.
+/// Reads a TOML file. A relative `db` path is taken relative to the config file's directory. A file that is
+/// not valid TOML is read line by line instead, so that one bad line costs only itself and the unquoted values
+/// of the older format (`db = /srv/e.db`) keep working.
 pub fn parse(text: &str, path: &Path, warnings: &mut Vec<Text>) -> FileSettings {
     let mut s = FileSettings::default();
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
+    let error = match DeTable::parse(text) {
+        Ok(table) => {
+            apply_table(&mut s, table.get_ref(), text, 0, path, warnings);
+            return s;
+        }
+        Err(e) => e,
+    };
+    let mut explained = false;
+    let mut offset = 0;
+    for (i, raw) in text.split_inclusive('\n').enumerate() {
+        let line = raw.trim();
+        let start = offset;
+        offset += raw.len();
+        if line.is_empty() || line.starts_with('#') {
             continue;
         }
         let bad = |key: T| {
@@ -106,28 +120,104 @@ pub fn parse(text: &str, path: &Path, warnings: &mut Vec<Text>) -> FileSettings 
                 .arg("line", i + 1)
                 .arg("text", line)
         };
-        let Some((key, value)) = line.split_once('=') else {
-            warnings.push(bad(T::CliConfigBadLine));
-            continue;
-        };
-        let (key, value) = (key.trim(), value.trim().trim_matches('"'));
-        match key {
-            "db" if !value.is_empty() => {
-                let p = PathBuf::from(value);
-                s.db = Some(if p.is_relative() {
-                    path.parent().map_or(p.clone(), |dir| dir.join(&p))
-                } else {
-                    p
-                });
+        match DeTable::parse(raw) {
+            Ok(table) => apply_table(&mut s, table.get_ref(), text, start, path, warnings),
+            Err(e) => {
+                explained = true;
+                match legacy(line) {
+                    Some((key, value)) => {
+                        apply(&mut s, key, Some(value), path, || bad(T::CliConfigBadLine))
+                            .unwrap_or_else(|w| warnings.push(w))
+                    }
+                    None => warnings.push(bad(T::CliConfigInvalid).arg("detail", e.message())),
+                }
             }
-            "lang" => match Lang::parse(value) {
-                Some(l) => s.lang = Some(l),
-                None => warnings.push(bad(T::CliConfigBadLine)),
-            },
-            _ => warnings.push(bad(T::CliConfigBadLine)),
         }
     }
+    // Every line is TOML on its own but not together (a key given twice): name where the file breaks.
+    if !explained {
+        let at = error.span().map_or(0, |r| r.start);
+        let (n, line) = line_at(text, at);
+        warnings.push(
+            Text::new(T::CliConfigInvalid)
+                .arg("path", path.display())
+                .arg("line", n)
+                .arg("text", line)
+                .arg("detail", error.message()),
+        );
+    }
     s
+}
+
+/// Applies the keys of `table`, which was parsed from `text[base..]`, in the order they appear in the file.
+fn apply_table(
+    s: &mut FileSettings,
+    table: &DeTable<'_>,
+    text: &str,
+    base: usize,
+    path: &Path,
+    warnings: &mut Vec<Text>,
+) {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    for (key, value) in entries {
+        let (n, line) = line_at(text, base + key.span().start);
+        let bad = || {
+            Text::new(T::CliConfigBadLine)
+                .arg("path", path.display())
+                .arg("line", n)
+                .arg("text", line)
+        };
+        if let Err(w) = apply(s, key.get_ref(), value.get_ref().as_str(), path, bad) {
+            warnings.push(w);
+        }
+    }
+}
+
+/// Sets one key; an unknown key, a value that is not a string or a value out of range is `bad()`.
+fn apply(
+    s: &mut FileSettings,
+    key: &str,
+    value: Option<&str>,
+    path: &Path,
+    bad: impl FnOnce() -> Text,
+) -> Result<(), Text> {
+    match (key, value) {
+        ("db", Some(value)) if !value.is_empty() => {
+            let p = PathBuf::from(value);
+            s.db = Some(if p.is_relative() {
+                path.parent().map_or(p.clone(), |dir| dir.join(&p))
+            } else {
+                p
+            });
+        }
+        ("lang", Some(value)) => s.lang = Some(Lang::parse(value).ok_or_else(bad)?),
+        _ => return Err(bad()),
+    }
+    Ok(())
+}
+
+/// A line of the older format, `key = value` with the value unquoted and `#` starting a comment.
+fn legacy(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split('#').next()?.split_once('=')?;
+    let (key, value) = (key.trim(), value.trim());
+    let bare_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let quoted = value.starts_with(['"', '\'', '[', '{']);
+    (bare_key && !value.is_empty() && !quoted).then_some((key, value))
+}
+
+/// The 1-based number and the trimmed text of the line holding byte `at`.
+fn line_at(text: &str, at: usize) -> (usize, &str) {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    (
+        text[..at].matches('\n').count() + 1,
+        text[start..end].trim(),
+    )
 }
 
 /// The language from `--lang` in the raw arguments (before clap has parsed them, so that the help text
@@ -253,5 +343,68 @@ mod tests {
         assert_eq!(s.lang, None);
         assert_eq!(warnings.len(), 3);
         assert!(warnings[0].render(Lang::Zh).contains("第 3 行"));
+    }
+
+    #[test]
+    fn quoted_values_are_toml_strings_and_may_hold_a_hash() {
+        let mut warnings = Vec::new();
+        let s = parse(
+            "# bureau\ndb = \"/srv/eco#2/e.db\" # the shared disk\nlang = 'en'\n",
+            Path::new("/etc/ecocase.conf"),
+            &mut warnings,
+        );
+        assert_eq!(s.db, Some(PathBuf::from("/srv/eco#2/e.db")));
+        assert_eq!(s.lang, Some(Lang::En));
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_of_a_valid_file_are_named_by_line() {
+        let mut warnings = Vec::new();
+        let s = parse(
+            "lang = \"en\"\ncolour = \"blue\"\n\n[server]\nport = 1\n",
+            Path::new("/etc/ecocase.conf"),
+            &mut warnings,
+        );
+        assert_eq!(s.lang, Some(Lang::En));
+        let lines: Vec<String> = warnings.iter().map(|w| w.render(Lang::En)).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].contains("line 2 not understood, ignored: colour = \"blue\""));
+        assert!(lines[1].contains("line 4"));
+    }
+
+    #[test]
+    fn an_invalid_line_is_named_in_both_languages() {
+        let mut warnings = Vec::new();
+        let s = parse(
+            "lang = \"en\"\ndb = \"/srv/unclosed.db\n",
+            Path::new("/etc/ecocase.conf"),
+            &mut warnings,
+        );
+        assert_eq!(s.lang, Some(Lang::En));
+        assert_eq!(s.db, None);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0]
+                .render(Lang::Zh)
+                .contains("第 2 行不是有效的 TOML")
+        );
+        assert!(
+            warnings[0]
+                .render(Lang::En)
+                .contains("line 2 is not valid TOML")
+        );
+        let mut twice = Vec::new();
+        parse(
+            "lang = \"en\"\nlang = \"zh\"\n",
+            Path::new("/c"),
+            &mut twice,
+        );
+        assert_eq!(twice.len(), 1);
+        assert!(
+            twice[0].render(Lang::En).contains("line 2"),
+            "{}",
+            twice[0].render(Lang::En)
+        );
     }
 }

@@ -69,11 +69,11 @@ impl CliError {
     /// file-system errors are explained in `lang`.
     pub fn at(e: ServiceError, db: &Path, lang: Lang) -> CliError {
         let named = match e {
-            ServiceError::Store(StoreError::ReadOnly(p)) if p.as_os_str().is_empty() => {
-                ServiceError::Store(StoreError::ReadOnly(db.to_path_buf()))
+            ServiceError::Store(StoreError::ReadOnly(p, cause)) if p.as_os_str().is_empty() => {
+                ServiceError::Store(StoreError::ReadOnly(db.to_path_buf(), cause))
             }
-            ServiceError::Store(StoreError::NotADatabase(p)) if p.as_os_str().is_empty() => {
-                ServiceError::Store(StoreError::NotADatabase(db.to_path_buf()))
+            ServiceError::Store(StoreError::NotADatabase(p, cause)) if p.as_os_str().is_empty() => {
+                ServiceError::Store(StoreError::NotADatabase(db.to_path_buf(), cause))
             }
             ServiceError::Store(StoreError::Io(io)) => {
                 return CliError::new(
@@ -107,7 +107,7 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
 
 /// `字段：消息` for one validation issue.
 fn issue_line(i: &FieldIssue, lang: Lang) -> String {
-    let field = ecocase::export::columns::COLUMNS
+    let field = ecocase::domain::enterprise::columns::COLUMNS
         .iter()
         .find(|c| c.id == i.field)
         .map_or(i.field, |c| c.label.get(lang));
@@ -135,11 +135,11 @@ fn code_of(e: &ServiceError) -> u8 {
 
 pub fn store_code(e: &StoreError) -> u8 {
     match e {
-        StoreError::Missing(_) | StoreError::NotADatabase(_) | StoreError::TooNew { .. } => {
+        StoreError::Missing(_) | StoreError::NotADatabase(..) | StoreError::TooNew { .. } => {
             exit::NO_DATABASE
         }
-        StoreError::Busy => exit::BUSY,
-        StoreError::ReadOnly(_) | StoreError::DiskFull(_) | StoreError::Io(_) => exit::STORAGE,
+        StoreError::Busy(_) => exit::BUSY,
+        StoreError::ReadOnly(..) | StoreError::DiskFull(_) | StoreError::Io(_) => exit::STORAGE,
         StoreError::Sqlite(_) => exit::STORAGE,
         StoreError::Conflict { .. } | StoreError::NotFound | StoreError::Unique(_) => exit::PROBLEM,
     }
@@ -157,9 +157,14 @@ mod tests {
             code(ServiceError::Store(StoreError::Missing("x".into()))),
             exit::NO_DATABASE
         );
-        assert_eq!(code(ServiceError::Store(StoreError::Busy)), exit::BUSY);
         assert_eq!(
-            code(ServiceError::Store(StoreError::ReadOnly("x".into()))),
+            code(ServiceError::Store(StoreError::Busy(
+                rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(5), None)
+            ))),
+            exit::BUSY
+        );
+        assert_eq!(
+            code(ServiceError::Store(StoreError::ReadOnly("x".into(), None))),
             exit::STORAGE
         );
         assert_eq!(

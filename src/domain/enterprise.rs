@@ -1,4 +1,5 @@
 //! The enterprise register: fields of spec/domain.md §0 and their validation.
+pub mod columns;
 
 use crate::domain::codes::code_enum;
 use crate::domain::text::{normalize_code, normalize_text};

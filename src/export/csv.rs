@@ -45,6 +45,14 @@ impl<W: Write> CsvSink<W> {
     }
 
     pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) -> std::io::Result<()> {
+        self.fields(cells)
+    }
+
+    /// A row from any sequence of cells, so a caller need not gather them first.
+    pub fn fields<S: AsRef<str>>(
+        &mut self,
+        cells: impl IntoIterator<Item = S>,
+    ) -> std::io::Result<()> {
         // Field by field, so a cell is copied only when it needs the guard.
         for c in cells {
             self.writer.write_field(guard(c.as_ref()).as_bytes())?;

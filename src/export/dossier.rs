@@ -3,8 +3,9 @@
 //! requests with their timeline and service records, the change history).
 
 use crate::domain::assistance::{Event, ServiceMode};
+use crate::domain::enterprise::columns::COLUMNS;
 use crate::domain::positive_list::{EntryState, Handling, RemovalCause, TriggerKind};
-use crate::export::columns::{COLUMNS, cell};
+use crate::export::columns::cell;
 use crate::export::{ExportError, Output, deliver};
 use crate::i18n::{Lang, T, Text};
 use crate::service::report::dossier::DossierFacts;

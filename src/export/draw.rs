@@ -2,11 +2,13 @@
 //! enterprise with the draw's seed and candidate hash repeated, so a published file alone is enough to
 //! recompute the draw. CSV (with BOM), XLSX or JSON.
 
-use crate::export::columns::{Cell, region_name};
-use crate::export::{ExportError, Format, Output, csv, deliver, parent_dir, xlsx};
+use crate::export::columns::region_name;
+use crate::export::table::{RowSink, TableFormat, write_table};
+use crate::export::{ExportError, Format, Output, deliver, open_output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::service::inspection::draw::DrawDetail;
+use crate::store::inspection::draw::ResultRow;
 use crate::store::reference::Region;
 use std::io::Write;
 use std::path::Path;
@@ -37,32 +39,27 @@ pub(crate) fn label<E>(
         .unwrap_or_default()
 }
 
-fn rows(d: &DrawDetail, regions: &[Region], lang: Lang) -> Vec<Vec<String>> {
+fn line(d: &DrawDetail, r: &ResultRow, regions: &[Region], lang: Lang) -> Vec<String> {
     use crate::domain::inspection::{Conclusion, InspState, Mode};
-    d.results
-        .iter()
-        .map(|r| {
-            vec![
-                format!("{} {}", d.draw.id, d.plan.name),
-                (r.rank + 1).to_string(),
-                r.enterprise_name.clone(),
-                r.uscc.clone(),
-                region_name(&r.region_code, regions, lang),
-                label(&r.mode, Mode::parse, Mode::label, lang),
-                r.officers.clone(),
-                r.inspection_number.clone(),
-                label(
-                    &r.inspection_state,
-                    InspState::parse,
-                    InspState::label,
-                    lang,
-                ),
-                label(&r.conclusion, Conclusion::parse, Conclusion::label, lang),
-                d.draw.seed_hex.clone(),
-                d.draw.candidate_sha256.clone(),
-            ]
-        })
-        .collect()
+    vec![
+        format!("{} {}", d.draw.id, d.plan.name),
+        (r.rank + 1).to_string(),
+        r.enterprise_name.clone(),
+        r.uscc.clone(),
+        region_name(&r.region_code, regions, lang),
+        label(&r.mode, Mode::parse, Mode::label, lang),
+        r.officers.clone(),
+        r.inspection_number.clone(),
+        label(
+            &r.inspection_state,
+            InspState::parse,
+            InspState::label,
+            lang,
+        ),
+        label(&r.conclusion, Conclusion::parse, Conclusion::label, lang),
+        d.draw.seed_hex.clone(),
+        d.draw.candidate_sha256.clone(),
+    ]
 }
 
 /// Exports one draw (and the state of its inspections) the session may see; returns the rows written.
@@ -75,8 +72,7 @@ pub fn draw(
 ) -> Result<u64, ExportError> {
     let detail = s.draw_detail(id)?;
     let regions = s.regions()?;
-    let lines = rows(&detail, &regions, lang);
-    let headers: Vec<String> = HEADERS.iter().map(|h| h.get(lang).to_string()).collect();
+    let rows = detail.results.len() as u64;
     let value = || {
         serde_json::json!({
             "draw": detail.draw,
@@ -85,66 +81,47 @@ pub fn draw(
             "results": detail.results,
         })
     };
-    let table = Table {
-        headers: &headers,
-        lines: &lines,
-        sheet: T::DrawSheetName.get(lang),
+    let table = |row: &mut RowSink<'_>| {
+        for r in &detail.results {
+            row(&line(&detail, r, &regions, lang))?;
+        }
+        Ok(rows)
     };
-    deliver(format, output, |path| write(&table, format, path, value))
+    publish(
+        format,
+        output,
+        (T::DrawSheetName, &HEADERS),
+        lang,
+        (rows, value),
+        table,
+    )
 }
 
-/// A publication table: its headers, rows and XLSX sheet name.
-pub(crate) struct Table<'a> {
-    pub headers: &'a [String],
-    pub lines: &'a [Vec<String>],
-    pub sheet: &'a str,
-}
-
-/// Writes a publication table as CSV or XLSX, or `json()` as JSON; returns the rows written.
-pub(crate) fn write(
-    table: &Table<'_>,
+/// Writes a publication as CSV or XLSX through the table sink (`sheet` and headers, rows from `fill`),
+/// or as JSON the whole document `json.1()` counted as `json.0` rows; returns the rows written.
+pub(crate) fn publish(
     format: Format,
-    path: Option<&Path>,
-    json: impl FnOnce() -> serde_json::Value,
+    output: Output<'_>,
+    (sheet, headers): (T, &[T]),
+    lang: Lang,
+    (rows, json): (u64, impl FnOnce() -> serde_json::Value),
+    fill: impl FnOnce(&mut RowSink<'_>) -> Result<u64, ExportError>,
 ) -> Result<u64, ExportError> {
-    let shown = path.map(Path::to_path_buf).unwrap_or_default();
-    let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let (headers, lines) = (table.headers, table.lines);
-    let open = || -> Result<Box<dyn Write>, ExportError> {
-        Ok(match path {
-            Some(p) => Box::new(std::io::BufWriter::new(
-                std::fs::File::create(p).map_err(werr)?,
-            )),
-            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-        })
-    };
-    match format {
-        Format::Csv => {
-            let mut sink = csv::CsvSink::new(open()?, headers).map_err(werr)?;
-            for line in lines {
-                sink.row(line).map_err(werr)?;
-            }
-            sink.finish().map_err(werr)?;
-        }
+    let table = match format {
+        Format::Csv => TableFormat::Csv,
+        Format::Xlsx => TableFormat::Xlsx,
         Format::Json => {
-            let mut out = open()?;
-            serde_json::to_writer_pretty(&mut out, &json())
-                .map_err(|e| werr(std::io::Error::other(e)))?;
-            out.write_all(b"\n").map_err(werr)?;
-            out.flush().map_err(werr)?;
+            return deliver(format, output, |path| {
+                let shown = path.map(Path::to_path_buf).unwrap_or_default();
+                let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
+                let mut out = open_output(path).map_err(werr)?;
+                serde_json::to_writer_pretty(&mut out, &json())
+                    .map_err(|e| werr(std::io::Error::other(e)))?;
+                out.write_all(b"\n").map_err(werr)?;
+                out.flush().map_err(werr)?;
+                Ok(rows)
+            });
         }
-        Format::Xlsx => {
-            let Some(p) = path else {
-                return Err(ExportError::XlsxToStdout);
-            };
-            let mut sink =
-                xlsx::XlsxSink::new(table.sheet, headers, parent_dir(p)).map_err(werr)?;
-            for line in lines {
-                let cells: Vec<Cell> = line.iter().map(|c| Cell::Text(c.clone())).collect();
-                sink.row(&cells).map_err(werr)?;
-            }
-            sink.finish(p).map_err(werr)?;
-        }
-    }
-    Ok(lines.len() as u64)
+    };
+    write_table(table, output, sheet, headers, lang, fill)
 }

@@ -5,11 +5,13 @@
 
 use crate::domain::inspection::{CaseStatus, Conclusion, InspState, Mode, RecheckResult};
 use crate::export::columns::region_name;
-use crate::export::draw::{Table, label, write};
-use crate::export::{ExportError, Format, Output, deliver};
+use crate::export::draw::{label, publish};
+use crate::export::table::RowSink;
+use crate::export::{ExportError, Format, Output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::service::inspection::publish::DrawResults;
+use crate::store::inspection::draw_publish::Outcome;
 use crate::store::reference::Region;
 
 const HEADERS: [T; 14] = [
@@ -29,38 +31,33 @@ const HEADERS: [T; 14] = [
     T::InFieldCaseStatus,
 ];
 
-fn rows(d: &DrawResults, regions: &[Region], lang: Lang) -> Vec<Vec<String>> {
-    d.outcomes
-        .iter()
-        .map(|o| {
-            let order = if o.order_number.is_empty() {
-                String::new()
-            } else {
-                format!("{} ({})", o.order_number, o.order_deadline)
-            };
-            vec![
-                format!("{} {}", d.detail.draw.id, d.detail.plan.name),
-                (o.rank + 1).to_string(),
-                o.enterprise_name.clone(),
-                o.uscc.clone(),
-                region_name(&o.region_code, regions, lang),
-                label(&o.mode, Mode::parse, Mode::label, lang),
-                o.inspection_number.clone(),
-                label(&o.state, InspState::parse, InspState::label, lang),
-                label(&o.conclusion, Conclusion::parse, Conclusion::label, lang),
-                o.findings.to_string(),
-                order,
-                label(
-                    &o.order_result,
-                    RecheckResult::parse,
-                    RecheckResult::label,
-                    lang,
-                ),
-                o.case_number.clone(),
-                label(&o.case_status, CaseStatus::parse, CaseStatus::label, lang),
-            ]
-        })
-        .collect()
+fn line(d: &DrawResults, o: &Outcome, regions: &[Region], lang: Lang) -> Vec<String> {
+    let order = if o.order_number.is_empty() {
+        String::new()
+    } else {
+        format!("{} ({})", o.order_number, o.order_deadline)
+    };
+    vec![
+        format!("{} {}", d.detail.draw.id, d.detail.plan.name),
+        (o.rank + 1).to_string(),
+        o.enterprise_name.clone(),
+        o.uscc.clone(),
+        region_name(&o.region_code, regions, lang),
+        label(&o.mode, Mode::parse, Mode::label, lang),
+        o.inspection_number.clone(),
+        label(&o.state, InspState::parse, InspState::label, lang),
+        label(&o.conclusion, Conclusion::parse, Conclusion::label, lang),
+        o.findings.to_string(),
+        order,
+        label(
+            &o.order_result,
+            RecheckResult::parse,
+            RecheckResult::label,
+            lang,
+        ),
+        o.case_number.clone(),
+        label(&o.case_status, CaseStatus::parse, CaseStatus::label, lang),
+    ]
 }
 
 /// What a publication wrote.
@@ -81,8 +78,7 @@ pub fn results(
 ) -> Result<Published, ExportError> {
     let results = s.draw_results(id)?;
     let regions = s.regions()?;
-    let lines = rows(&results, &regions, lang);
-    let headers: Vec<String> = HEADERS.iter().map(|h| h.get(lang).to_string()).collect();
+    let rows = results.outcomes.len() as u64;
     let value = || {
         serde_json::json!({
             "draw": results.detail.draw,
@@ -90,12 +86,14 @@ pub fn results(
             "outcomes": results.outcomes,
         })
     };
-    let table = Table {
-        headers: &headers,
-        lines: &lines,
-        sheet: T::DrawResultsSheet.get(lang),
+    let table = |row: &mut RowSink<'_>| {
+        for o in &results.outcomes {
+            row(&line(&results, o, &regions, lang))?;
+        }
+        Ok(rows)
     };
-    let n = deliver(format, output, |path| write(&table, format, path, value))?;
+    let sheet = (T::DrawResultsSheet, &HEADERS[..]);
+    let n = publish(format, output, sheet, lang, (rows, value), table)?;
     let file = match output {
         Output::File(p) => p.display().to_string(),
         Output::Stdout => "-".to_string(),

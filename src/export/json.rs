@@ -83,3 +83,75 @@ impl<W: Write> JsonSink<W> {
         self.out.flush()
     }
 }
+
+/// Writes the bytes `serde_json::to_writer_pretty` writes for a whole slice, one element at a time.
+pub struct PrettyArray<W: Write> {
+    out: W,
+    first: bool,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> PrettyArray<W> {
+    pub fn new(mut out: W) -> std::io::Result<PrettyArray<W>> {
+        out.write_all(b"[")?;
+        Ok(PrettyArray {
+            out,
+            first: true,
+            buf: Vec::new(),
+        })
+    }
+
+    pub fn push<T: Serialize>(&mut self, value: &T) -> std::io::Result<()> {
+        self.buf.clear();
+        serde_json::to_writer_pretty(&mut self.buf, value)?;
+        self.out
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        // Inside the array each line is indented once more; JSON strings hold no raw newline.
+        for (i, line) in self.buf.split(|b| *b == b'\n').enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"  ")?;
+            self.out.write_all(line)?;
+        }
+        Ok(())
+    }
+
+    /// Closes the array and hands the writer back.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.out.write_all(if self.first { b"]" } else { b"\n]" })?;
+        Ok(self.out)
+    }
+}
+
+#[cfg(test)]
+mod pretty_tests {
+    use super::*;
+
+    #[test]
+    fn a_streamed_array_is_the_pretty_array() {
+        #[derive(Serialize)]
+        struct R<'a> {
+            a: &'a str,
+            n: Vec<u32>,
+        }
+        for len in 0..3 {
+            let all: Vec<R<'_>> = (0..len)
+                .map(|i| R {
+                    a: "x\ny",
+                    n: vec![i, 2],
+                })
+                .collect();
+            let mut streamed = PrettyArray::new(Vec::new()).unwrap();
+            for r in &all {
+                streamed.push(r).unwrap();
+            }
+            let streamed = streamed.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                serde_json::to_string_pretty(&all).unwrap()
+            );
+        }
+    }
+}

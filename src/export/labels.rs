@@ -4,7 +4,8 @@
 //! remembered the same way (parsing and formatting them was the next largest part).
 
 use crate::domain::enterprise::Enterprise;
-use crate::export::columns::{COLUMNS, cell};
+use crate::domain::enterprise::columns::COLUMNS;
+use crate::export::columns::cell;
 use crate::i18n::Lang;
 use crate::store::reference::Region;
 use std::collections::HashMap;

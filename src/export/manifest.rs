@@ -2,9 +2,10 @@
 //! through the service layer, so exports of every manifest in the city stay within a small memory budget.
 //! The columns are those `ecocase import manifests` reads back, followed by state and receipt facts.
 
+use crate::domain::manifest::columns::HEADERS;
 use crate::domain::manifest::{MfState, format_tonnes};
-use crate::export::columns::Cell;
-use crate::export::{ExportError, Format, Output, csv, deliver, parent_dir, xlsx};
+use crate::export::table::{TableFormat, write_table};
+use crate::export::{ExportError, Format, Output, deliver, open_output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::manifest::ListFilter;
@@ -12,34 +13,6 @@ use crate::store::manifest::export::ExportRow;
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
-
-/// The columns, in order: the import columns first.
-pub const HEADERS: [T; 24] = [
-    T::MfFieldNumber,
-    T::MfColGeneratorUscc,
-    T::MfFieldLicence,
-    T::MfFieldMode,
-    T::MfFieldTransferDate,
-    T::MfFieldApproval,
-    T::MfFieldCode,
-    T::MfFieldWasteName,
-    T::MfFieldHazard,
-    T::MfFieldForm,
-    T::MfFieldPackaging,
-    T::MfFieldContainers,
-    T::MfFieldQuantity,
-    T::MfFieldCarrier,
-    T::MfFieldCarrierUscc,
-    T::MfFieldTransportLicence,
-    T::MfFieldPlate,
-    T::MfFieldDriver,
-    T::MfColState,
-    T::MfFieldGenerator,
-    T::MfFieldReceiver,
-    T::MfFieldArrivedAt,
-    T::MfFieldReceivedAt,
-    T::MfFieldReceivedQty,
-];
 
 /// The cells of one row, borrowed from it where they are text already; the state's label is looked up
 /// once per state, not per row.
@@ -84,7 +57,14 @@ pub fn manifests(
     lang: Lang,
 ) -> Result<u64, ExportError> {
     s.require(crate::domain::account::Action::ManifestExport)?;
-    deliver(format, output, |path| write(s, filter, format, path, lang))
+    let table = match format {
+        Format::Csv => TableFormat::Csv,
+        Format::Xlsx => TableFormat::Xlsx,
+        Format::Json => return deliver(format, output, |path| json(s, filter, path, lang)),
+    };
+    write_table(table, output, T::MfScreenList, &HEADERS, lang, |row| {
+        walk(s, filter, lang, |r, state| row(&cells(r, state)))
+    })
 }
 
 /// Hands each exported row, with its state's label, to `emit`; stops at the first write error.
@@ -92,8 +72,7 @@ fn walk(
     s: &Session,
     filter: &ListFilter,
     lang: Lang,
-    werr: impl Fn(std::io::Error) -> ExportError,
-    mut emit: impl FnMut(&ExportRow, &str) -> std::io::Result<()>,
+    mut emit: impl FnMut(&ExportRow, &str) -> Result<(), ExportError>,
 ) -> Result<u64, ExportError> {
     let labels: Vec<(MfState, &str)> = MfState::ALL
         .iter()
@@ -114,82 +93,46 @@ fn walk(
         }
     })?;
     match failed {
-        Some(e) => Err(werr(e)),
+        Some(e) => Err(e),
         None => Ok(n),
     }
 }
 
-fn write(
+/// One JSON object per line of the array, written as it streams: codes, not labels.
+fn json(
     s: &Session,
     filter: &ListFilter,
-    format: Format,
     path: Option<&Path>,
     lang: Lang,
 ) -> Result<u64, ExportError> {
     let shown = path.map(Path::to_path_buf).unwrap_or_default();
     let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let headers: Vec<String> = HEADERS.iter().map(|h| h.get(lang).to_string()).collect();
-    let open = || -> Result<Box<dyn Write>, ExportError> {
-        Ok(match path {
-            Some(p) => Box::new(std::io::BufWriter::new(
-                std::fs::File::create(p).map_err(werr)?,
-            )),
-            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-        })
-    };
-    match format {
-        Format::Csv => {
-            let mut sink = csv::CsvSink::new(open()?, &headers).map_err(werr)?;
-            let n = walk(s, filter, lang, werr, |r, state| sink.row(&cells(r, state)))?;
-            sink.finish().map_err(werr)?;
-            Ok(n)
+    let mut out = open_output(path).map_err(werr)?;
+    out.write_all(b"[\n").map_err(werr)?;
+    let mut first = true;
+    let n = walk(s, filter, lang, |r, _| {
+        let (l, leg) = (&r.line, &r.leg);
+        if !first {
+            out.write_all(b",\n").map_err(werr)?;
         }
-        Format::Json => {
-            // One JSON object per line of the array, written as it streams: codes, not labels.
-            let mut out = open()?;
-            out.write_all(b"[\n").map_err(werr)?;
-            let mut first = true;
-            let n = walk(s, filter, lang, werr, |r, _| {
-                let (l, leg) = (&r.line, &r.leg);
-                if !first {
-                    out.write_all(b",\n")?;
-                }
-                first = false;
-                let v = serde_json::json!({
-                    "number": r.number, "state": r.state.code(), "origin": r.origin.code(),
-                    "generator_uscc": r.generator_uscc, "generator": r.generator_name,
-                    "receiver_uscc": r.receiver_uscc, "receiver": r.receiver_name,
-                    "licence": r.licence_number, "mode": r.handling_mode.code(),
-                    "transfer_date": r.transfer_date, "approval": r.approval, "line": l.seq,
-                    "waste_code": l.code, "waste_name": l.name, "hazard": l.hazard, "form": l.form,
-                    "packaging": l.packaging, "containers": l.containers,
-                    "quantity_kg": l.quantity_kg, "received_kg": l.received_kg,
-                    "carrier": leg.carrier_name, "plate": leg.plate,
-                    "departed_at": r.departed_at, "arrived_at": r.arrived_at,
-                    "received_at": r.received_at, "decision": r.decision.map(|d| d.code()),
-                    "handling_code": r.handling_code,
-                });
-                serde_json::to_writer(&mut out, &v).map_err(std::io::Error::other)
-            })?;
-            out.write_all(b"\n]\n").map_err(werr)?;
-            out.flush().map_err(werr)?;
-            Ok(n)
-        }
-        Format::Xlsx => {
-            let Some(p) = path else {
-                return Err(ExportError::XlsxToStdout);
-            };
-            let mut sink = xlsx::XlsxSink::new(T::MfScreenList.get(lang), &headers, parent_dir(p))
-                .map_err(werr)?;
-            let n = walk(s, filter, lang, werr, |r, state| {
-                let row: Vec<Cell> = cells(r, state)
-                    .into_iter()
-                    .map(|c| Cell::Text(c.into_owned()))
-                    .collect();
-                sink.row(&row)
-            })?;
-            sink.finish(p).map_err(werr)?;
-            Ok(n)
-        }
-    }
+        first = false;
+        let v = serde_json::json!({
+            "number": r.number, "state": r.state.code(), "origin": r.origin.code(),
+            "generator_uscc": r.generator_uscc, "generator": r.generator_name,
+            "receiver_uscc": r.receiver_uscc, "receiver": r.receiver_name,
+            "licence": r.licence_number, "mode": r.handling_mode.code(),
+            "transfer_date": r.transfer_date, "approval": r.approval, "line": l.seq,
+            "waste_code": l.code, "waste_name": l.name, "hazard": l.hazard, "form": l.form,
+            "packaging": l.packaging, "containers": l.containers,
+            "quantity_kg": l.quantity_kg, "received_kg": l.received_kg,
+            "carrier": leg.carrier_name, "plate": leg.plate,
+            "departed_at": r.departed_at, "arrived_at": r.arrived_at,
+            "received_at": r.received_at, "decision": r.decision.map(|d| d.code()),
+            "handling_code": r.handling_code,
+        });
+        serde_json::to_writer(&mut out, &v).map_err(|e| werr(std::io::Error::other(e)))
+    })?;
+    out.write_all(b"\n]\n").map_err(werr)?;
+    out.flush().map_err(werr)?;
+    Ok(n)
 }

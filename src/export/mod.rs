@@ -20,13 +20,16 @@ pub mod xlsx;
 pub mod draw;
 pub mod draw_results;
 
+use crate::domain::enterprise::Enterprise;
+use crate::domain::enterprise::columns::COLUMNS;
 use crate::i18n::{Lang, T};
 use crate::service::{ServiceError, Session};
 use crate::store::db::StoreError;
 use crate::store::enterprise::Filter;
-use columns::{COLUMNS, cell};
+use columns::cell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use table::{TableFormat, write_table};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -69,6 +72,27 @@ pub enum ExportError {
     XlsxToStdout,
 }
 
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExportError::Service(e) => write!(f, "{e}"),
+            ExportError::Write(path, e) => write!(f, "cannot write {}: {e}", path.display()),
+            ExportError::XlsxToStdout => write!(f, "XLSX cannot be written to standard output"),
+        }
+    }
+}
+
+/// The service or I/O error behind a failed export.
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Service(e) => Some(e),
+            ExportError::Write(_, e) => Some(e),
+            ExportError::XlsxToStdout => None,
+        }
+    }
+}
+
 impl From<ServiceError> for ExportError {
     fn from(e: ServiceError) -> ExportError {
         ExportError::Service(e)
@@ -82,6 +106,14 @@ fn temp_path(target: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// A buffered writer to `path` (the temporary file `deliver` hands over), or to standard output.
+pub(crate) fn open_output(path: Option<&Path>) -> std::io::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p)?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
 }
 
 /// The directory a path lives in (`.` for a bare file name).
@@ -101,7 +133,34 @@ pub fn enterprises(
     output: Output<'_>,
     lang: Lang,
 ) -> Result<u64, ExportError> {
-    deliver(format, output, |temp| write(s, filter, format, temp, lang))
+    let table = match format {
+        Format::Csv => TableFormat::Csv,
+        Format::Xlsx => TableFormat::Xlsx,
+        Format::Json => return deliver(format, output, |path| json(s, filter, path)),
+    };
+    let regions = s.regions()?;
+    let headers: Vec<T> = COLUMNS.iter().map(|c| c.label).collect();
+    write_table(
+        table,
+        output,
+        T::CliSheetEnterprises,
+        &headers,
+        lang,
+        |row| {
+            if table == TableFormat::Csv {
+                // Texts with each code labelled once per export: the large exports are CSV.
+                let mut texts = labels::RowTexts::new(&regions, lang);
+                return stream(s, filter, |e| row(&texts.row(e)));
+            }
+            stream(s, filter, |e| {
+                let cells: Vec<_> = COLUMNS
+                    .iter()
+                    .map(|c| cell(e, c.id, &regions, lang))
+                    .collect();
+                row(&cells)
+            })
+        },
+    )
 }
 
 /// Writes through `write` into a temporary file next to the target and renames it when complete (or to
@@ -144,80 +203,37 @@ pub(crate) fn deliver(
     })
 }
 
-/// Streams rows into `path` (or standard output when `None`).
-fn write(
+/// Runs `each` over the enterprises the session may see that match `filter`; returns how many.
+fn stream(
     s: &Session,
     filter: &Filter,
-    format: Format,
-    path: Option<&Path>,
-    lang: Lang,
+    mut each: impl FnMut(&Enterprise) -> Result<(), ExportError>,
 ) -> Result<u64, ExportError> {
-    let regions = s.regions()?;
-    let headers: Vec<String> = COLUMNS
-        .iter()
-        .map(|c| c.label.get(lang).to_string())
-        .collect();
+    // The query's callback can only fail with a store error, so the export's own is kept aside and
+    // the query is stopped with a placeholder that is never shown.
+    let mut failed = None;
+    let mut n = 0u64;
+    let r = s.for_each_enterprise(filter, |e| {
+        n += 1;
+        each(e).map_err(|err| {
+            failed = Some(err);
+            StoreError::NotFound
+        })
+    });
+    match (failed, r) {
+        (Some(e), _) => Err(e),
+        (None, r) => r.map(|()| n).map_err(ExportError::Service),
+    }
+}
+
+/// The JSON export: one array of records with stored codes, written record by record.
+fn json(s: &Session, filter: &Filter, path: Option<&Path>) -> Result<u64, ExportError> {
     let shown = path.map(Path::to_path_buf).unwrap_or_default();
     let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let open = || -> Result<Box<dyn Write>, ExportError> {
-        Ok(match path {
-            Some(p) => Box::new(std::io::BufWriter::new(
-                std::fs::File::create(p).map_err(werr)?,
-            )),
-            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-        })
-    };
-    // The closure can only return store errors, so the first write error is kept aside.
-    let mut write_error: Option<std::io::Error> = None;
-    let mut n = 0u64;
-    let mut keep = |r: std::io::Result<()>| -> Result<(), StoreError> {
-        r.map_err(|e| {
-            let msg = e.to_string();
-            write_error.get_or_insert(e);
-            StoreError::Io(std::io::Error::other(msg))
-        })
-    };
-    let streamed = match format {
-        Format::Csv => {
-            let mut sink = csv::CsvSink::new(open()?, &headers).map_err(werr)?;
-            let mut texts = labels::RowTexts::new(&regions, lang);
-            let r = s.for_each_enterprise(filter, |e| {
-                n += 1;
-                keep(sink.row(texts.row(e)))
-            });
-            r.and_then(|()| keep(sink.finish()).map_err(ServiceError::from))
-        }
-        Format::Json => {
-            let mut sink = json::JsonSink::new(open()?).map_err(werr)?;
-            let r = s.for_each_enterprise(filter, |e| {
-                n += 1;
-                keep(sink.row(e))
-            });
-            r.and_then(|()| keep(sink.finish()).map_err(ServiceError::from))
-        }
-        Format::Xlsx => {
-            let Some(p) = path else {
-                return Err(ExportError::XlsxToStdout);
-            };
-            let mut sink =
-                xlsx::XlsxSink::new(T::CliSheetEnterprises.get(lang), &headers, parent_dir(p))
-                    .map_err(werr)?;
-            let r = s.for_each_enterprise(filter, |e| {
-                let cells: Vec<_> = COLUMNS
-                    .iter()
-                    .map(|c| cell(e, c.id, &regions, lang))
-                    .collect();
-                n += 1;
-                keep(sink.row(&cells))
-            });
-            r.and_then(|()| keep(sink.finish(p)).map_err(ServiceError::from))
-        }
-    };
-    match (streamed, write_error) {
-        (_, Some(e)) => Err(werr(e)),
-        (Err(e), None) => Err(ExportError::Service(e)),
-        (Ok(()), None) => Ok(n),
-    }
+    let mut sink = json::JsonSink::new(open_output(path).map_err(werr)?).map_err(werr)?;
+    let n = stream(s, filter, |e| sink.row(e).map_err(werr))?;
+    sink.finish().map_err(werr)?;
+    Ok(n)
 }
 
 #[cfg(test)]

@@ -1,10 +1,13 @@
 //! The current positive list for public notice (在册 and 复核中 entries): batch, enterprise, USCC, region
-//! and dates, as CSV (with BOM), XLSX or JSON. The list is small (hundreds), so rows are read at once.
+//! and dates, as CSV (with BOM), XLSX or JSON, streamed from the query into the file.
 
 use crate::export::columns::{Cell, region_name};
-use crate::export::{ExportError, Format, Output, csv, deliver, parent_dir, xlsx};
+use crate::export::json::PrettyArray;
+use crate::export::table::{TableFormat, write_table};
+use crate::export::{ExportError, Format, Output, deliver, open_output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
+use crate::store::db::StoreError;
 use crate::store::positive_list::{Entry, EntryFilter};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -58,6 +61,7 @@ fn cells(x: &Entry, regions: &[crate::store::reference::Region], lang: Lang) -> 
 }
 
 /// Exports the current list the session may see (optionally one region); returns the rows written.
+/// Rows stream from the query into the file.
 pub fn positive_list(
     s: &Session,
     filter: &EntryFilter,
@@ -65,71 +69,65 @@ pub fn positive_list(
     output: Output<'_>,
     lang: Lang,
 ) -> Result<u64, ExportError> {
-    let rows = s.pl_export_rows(filter)?;
     let regions = s.regions()?;
-    deliver(format, output, |path| {
-        write(&rows, &regions, format, path, lang)
+    let table = match format {
+        Format::Csv => TableFormat::Csv,
+        Format::Xlsx => TableFormat::Xlsx,
+        Format::Json => return deliver(format, output, |path| json(s, filter, path)),
+    };
+    write_table(table, output, T::PlSheetName, &HEADERS, lang, |row| {
+        let mut n = 0;
+        stream(s, filter, |x| {
+            n += 1;
+            row(&cells(x, &regions, lang))
+        })?;
+        Ok(n)
     })
 }
 
-fn write(
-    rows: &[Entry],
-    regions: &[crate::store::reference::Region],
-    format: Format,
-    path: Option<&Path>,
-    lang: Lang,
-) -> Result<u64, ExportError> {
+/// Runs `each` over the exported entries; the first export error stops the query and is returned.
+fn stream(
+    s: &Session,
+    filter: &EntryFilter,
+    mut each: impl FnMut(&Entry) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    // The query's callback can only fail with a store error, so the export's own is kept aside.
+    let mut failed = None;
+    let r = s.pl_export_rows(filter, |x| {
+        each(x).map_err(|e| {
+            failed = Some(e);
+            StoreError::NotFound
+        })
+    });
+    match (failed, r) {
+        (Some(e), _) => Err(e),
+        (None, r) => Ok(r?),
+    }
+}
+
+/// The JSON export: the pretty array of codes it always was, written one record at a time.
+fn json(s: &Session, filter: &EntryFilter, path: Option<&Path>) -> Result<u64, ExportError> {
     let shown = path.map(Path::to_path_buf).unwrap_or_default();
     let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let headers: Vec<String> = HEADERS.iter().map(|h| h.get(lang).to_string()).collect();
-    let open = || -> Result<Box<dyn Write>, ExportError> {
-        Ok(match path {
-            Some(p) => Box::new(std::io::BufWriter::new(
-                std::fs::File::create(p).map_err(werr)?,
-            )),
-            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-        })
-    };
-    match format {
-        Format::Csv => {
-            let mut sink = csv::CsvSink::new(open()?, &headers).map_err(werr)?;
-            for x in rows {
-                let line: Vec<String> = cells(x, regions, lang).iter().map(Cell::text).collect();
-                sink.row(&line).map_err(werr)?;
-            }
-            sink.finish().map_err(werr)?;
-        }
-        Format::Json => {
-            let records: Vec<Record<'_>> = rows
-                .iter()
-                .map(|x| Record {
-                    batch: &x.batch_name,
-                    enterprise: &x.enterprise_name,
-                    uscc: &x.uscc,
-                    region_code: &x.region_code,
-                    listed_on: &x.listed_on,
-                    review_due: &x.review_due,
-                    state: &x.state,
-                    offsite_means: &x.offsite_means,
-                })
-                .collect();
-            let mut out = open()?;
-            serde_json::to_writer_pretty(&mut out, &records)
-                .map_err(|e| werr(std::io::Error::other(e)))?;
-            out.write_all(b"\n").map_err(werr)?;
-            out.flush().map_err(werr)?;
-        }
-        Format::Xlsx => {
-            let Some(p) = path else {
-                return Err(ExportError::XlsxToStdout);
-            };
-            let mut sink = xlsx::XlsxSink::new(T::PlSheetName.get(lang), &headers, parent_dir(p))
-                .map_err(werr)?;
-            for x in rows {
-                sink.row(&cells(x, regions, lang)).map_err(werr)?;
-            }
-            sink.finish(p).map_err(werr)?;
-        }
-    }
-    Ok(rows.len() as u64)
+    let mut array = PrettyArray::new(open_output(path).map_err(werr)?).map_err(werr)?;
+    let mut n = 0u64;
+    stream(s, filter, |x| {
+        n += 1;
+        array
+            .push(&Record {
+                batch: &x.batch_name,
+                enterprise: &x.enterprise_name,
+                uscc: &x.uscc,
+                region_code: &x.region_code,
+                listed_on: &x.listed_on,
+                review_due: &x.review_due,
+                state: &x.state,
+                offsite_means: &x.offsite_means,
+            })
+            .map_err(werr)
+    })?;
+    let mut out = array.finish().map_err(werr)?;
+    out.write_all(b"\n").map_err(werr)?;
+    out.flush().map_err(werr)?;
+    Ok(n)
 }

@@ -4,7 +4,7 @@
 
 use crate::domain::report::{BreakdownRow, Value};
 use crate::export::csv::CsvSink;
-use crate::export::{ExportError, Output, deliver};
+use crate::export::{ExportError, Output, deliver, open_output};
 use crate::i18n::{Lang, T, Text};
 use crate::service::ServiceError;
 use crate::service::report::Summary;
@@ -76,17 +76,17 @@ pub fn write_summary(
                     xlsx(summary, lang, p).map_err(|e| werr(std::io::Error::other(e)))?;
                 }
                 SummaryFormat::Csv => {
-                    csv(summary, lang, open(temp).map_err(werr)?).map_err(werr)?
+                    csv(summary, lang, open_output(temp).map_err(werr)?).map_err(werr)?
                 }
                 SummaryFormat::Json => {
-                    let mut out = open(temp).map_err(werr)?;
+                    let mut out = open_output(temp).map_err(werr)?;
                     serde_json::to_writer_pretty(&mut out, &json_value(summary, lang))
                         .map_err(|e| werr(std::io::Error::other(e)))?;
                     out.flush().map_err(werr)?;
                 }
                 SummaryFormat::Html => {
                     let page = html(summary, lang, template.unwrap_or(DEFAULT_TEMPLATE))?;
-                    let mut out = open(temp).map_err(werr)?;
+                    let mut out = open_output(temp).map_err(werr)?;
                     out.write_all(page.as_bytes()).map_err(werr)?;
                     out.flush().map_err(werr)?;
                 }
@@ -95,13 +95,6 @@ pub fn write_summary(
         },
     )
     .map(|_| ())
-}
-
-fn open(path: Option<&Path>) -> std::io::Result<Box<dyn Write>> {
-    Ok(match path {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p)?)),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    })
 }
 
 fn change_of(value: i64, previous: Option<i64>, lang: Lang) -> String {

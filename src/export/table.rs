@@ -1,11 +1,13 @@
-//! One sink for the lists a screen exports as shown: CSV (BOM, formula guard) or XLSX (real dates,
-//! continuation sheets), chosen by format, so each list writes its rows once.
+//! The one sink every table export writes through: CSV (BOM, formula guard; to a file or standard
+//! output) or XLSX (real dates, continuation sheets), chosen by format, fed one row at a time by the
+//! export's `fill` through a `RowSink`, so each list writes its rows once and nothing holds the list.
 
 use crate::export::columns::Cell;
-use crate::export::{ExportError, Format, Output, csv, deliver, parent_dir, xlsx};
+use crate::export::{ExportError, Format, Output, csv, deliver, open_output, parent_dir, xlsx};
 use crate::i18n::{Lang, T};
-use std::io::BufWriter;
-use std::path::Path;
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// The formats a screen's list is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,59 +35,141 @@ impl TableFormat {
     }
 }
 
+/// A cell a table sink writes: text for CSV, a typed cell (dates as dates) for XLSX. Rows of plain
+/// text stay borrowed on the CSV path, which is what keeps large exports fast.
+pub trait TableCell {
+    fn csv_text(&self) -> Cow<'_, str>;
+    fn xlsx_cell(&self) -> Cow<'_, Cell>;
+}
+
+impl TableCell for Cell {
+    fn csv_text(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Text(s) => Cow::Borrowed(s),
+            other => Cow::Owned(other.text()),
+        }
+    }
+
+    fn xlsx_cell(&self) -> Cow<'_, Cell> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl TableCell for String {
+    fn csv_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+
+    fn xlsx_cell(&self) -> Cow<'_, Cell> {
+        Cow::Owned(Cell::Text(self.clone()))
+    }
+}
+
+impl TableCell for Cow<'_, str> {
+    fn csv_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+
+    fn xlsx_cell(&self) -> Cow<'_, Cell> {
+        Cow::Owned(Cell::Text(self.to_string()))
+    }
+}
+
+/// One row as an export hands it over: a vector, array or slice of cells, borrowed for the call only.
+pub trait TableRow {
+    fn write_csv(&self, sink: &mut csv::CsvSink<Box<dyn Write>>) -> std::io::Result<()>;
+    fn write_xlsx(&self, sink: &mut xlsx::XlsxSink) -> std::io::Result<()>;
+}
+
+fn csv_row<C: TableCell>(
+    cells: &[C],
+    sink: &mut csv::CsvSink<Box<dyn Write>>,
+) -> std::io::Result<()> {
+    sink.fields(cells.iter().map(TableCell::csv_text))
+}
+
+fn xlsx_row<C: TableCell>(cells: &[C], sink: &mut xlsx::XlsxSink) -> std::io::Result<()> {
+    sink.cells(cells.iter().map(TableCell::xlsx_cell))
+}
+
+impl<C: TableCell> TableRow for Vec<C> {
+    fn write_csv(&self, sink: &mut csv::CsvSink<Box<dyn Write>>) -> std::io::Result<()> {
+        csv_row(self, sink)
+    }
+
+    fn write_xlsx(&self, sink: &mut xlsx::XlsxSink) -> std::io::Result<()> {
+        xlsx_row(self, sink)
+    }
+}
+
+impl<C: TableCell, const N: usize> TableRow for [C; N] {
+    fn write_csv(&self, sink: &mut csv::CsvSink<Box<dyn Write>>) -> std::io::Result<()> {
+        csv_row(self, sink)
+    }
+
+    fn write_xlsx(&self, sink: &mut xlsx::XlsxSink) -> std::io::Result<()> {
+        xlsx_row(self, sink)
+    }
+}
+
+impl<C: TableCell> TableRow for &[C] {
+    fn write_csv(&self, sink: &mut csv::CsvSink<Box<dyn Write>>) -> std::io::Result<()> {
+        csv_row(self, sink)
+    }
+
+    fn write_xlsx(&self, sink: &mut xlsx::XlsxSink) -> std::io::Result<()> {
+        xlsx_row(self, sink)
+    }
+}
+
 enum TableSink {
-    Csv(Box<csv::CsvSink<BufWriter<std::fs::File>>>),
+    Csv(Box<csv::CsvSink<Box<dyn Write>>>),
     Xlsx(Box<xlsx::XlsxSink>),
 }
 
-fn failed(path: &Path) -> impl Fn(std::io::Error) -> ExportError + '_ {
-    move |e| ExportError::Write(path.to_path_buf(), e)
-}
-
 impl TableSink {
-    /// Starts `path` (the temporary file `deliver` hands over) with the header row.
+    /// Starts `path` (the temporary file `deliver` hands over), or standard output for CSV when there
+    /// is none, with the header row.
     fn open(
         format: TableFormat,
-        path: &Path,
+        path: Option<&Path>,
         sheet: &str,
         headers: &[String],
+        failed: impl Fn(std::io::Error) -> ExportError,
     ) -> Result<TableSink, ExportError> {
-        Ok(match format {
-            TableFormat::Xlsx => TableSink::Xlsx(Box::new(
-                xlsx::XlsxSink::new(sheet, headers, parent_dir(path)).map_err(failed(path))?,
+        Ok(match (format, path) {
+            (TableFormat::Xlsx, None) => return Err(ExportError::XlsxToStdout),
+            (TableFormat::Xlsx, Some(path)) => TableSink::Xlsx(Box::new(
+                xlsx::XlsxSink::new(sheet, headers, parent_dir(path)).map_err(failed)?,
             )),
-            TableFormat::Csv => {
-                let file = std::fs::File::create(path).map_err(failed(path))?;
-                TableSink::Csv(Box::new(
-                    csv::CsvSink::new(BufWriter::new(file), headers).map_err(failed(path))?,
-                ))
+            (TableFormat::Csv, path) => {
+                let out = open_output(path).map_err(&failed)?;
+                TableSink::Csv(Box::new(csv::CsvSink::new(out, headers).map_err(failed)?))
             }
         })
     }
 
-    fn row(&mut self, cells: &[Cell], path: &Path) -> Result<(), ExportError> {
+    fn row(&mut self, row: &dyn TableRow) -> std::io::Result<()> {
         match self {
-            TableSink::Csv(sink) => {
-                let line: Vec<String> = cells.iter().map(Cell::text).collect();
-                sink.row(&line).map_err(failed(path))
-            }
-            TableSink::Xlsx(sink) => sink.row(cells).map_err(failed(path)),
+            TableSink::Csv(sink) => row.write_csv(sink),
+            TableSink::Xlsx(sink) => row.write_xlsx(sink),
         }
     }
 
-    fn finish(self, path: &Path) -> Result<(), ExportError> {
-        match self {
-            TableSink::Csv(sink) => sink.finish().map_err(failed(path)),
-            TableSink::Xlsx(sink) => sink.finish(path).map_err(failed(path)),
+    fn finish(self, path: Option<&Path>) -> std::io::Result<()> {
+        match (self, path) {
+            (TableSink::Csv(sink), _) => sink.finish(),
+            (TableSink::Xlsx(sink), Some(path)) => sink.finish(path),
+            (TableSink::Xlsx(_), None) => Err(std::io::Error::other("XLSX needs a file")),
         }
     }
 }
 
-/// One row handed to the table being written.
-pub type RowSink<'a> = dyn FnMut(&[Cell]) -> Result<(), ExportError> + 'a;
+/// The streaming callback of every table export: takes one row, fails on the first write error.
+pub type RowSink<'a> = dyn FnMut(&dyn TableRow) -> Result<(), ExportError> + 'a;
 
-/// Writes a list to `output` (a temporary file renamed when complete): the header row from
-/// `headers`, then every row `fill` hands over; returns what `fill` counted.
+/// Writes a list to `output` (a temporary file renamed when complete, or standard output for CSV): the
+/// header row from `headers`, then every row `fill` hands over; returns what `fill` counted.
 pub fn write_table(
     format: TableFormat,
     output: Output<'_>,
@@ -95,13 +179,12 @@ pub fn write_table(
     fill: impl FnOnce(&mut RowSink<'_>) -> Result<u64, ExportError>,
 ) -> Result<u64, ExportError> {
     deliver(format.format(), output, |path| {
-        let Some(path) = path else {
-            return Err(ExportError::XlsxToStdout);
-        };
+        let shown = path.map(Path::to_path_buf).unwrap_or_else(PathBuf::new);
+        let failed = |e: std::io::Error| ExportError::Write(shown.clone(), e);
         let headers: Vec<String> = headers.iter().map(|h| h.get(lang).to_string()).collect();
-        let mut sink = TableSink::open(format, path, sheet.get(lang), &headers)?;
-        let n = fill(&mut |cells: &[Cell]| sink.row(cells, path))?;
-        sink.finish(path)?;
+        let mut sink = TableSink::open(format, path, sheet.get(lang), &headers, failed)?;
+        let n = fill(&mut |row: &dyn TableRow| sink.row(row).map_err(failed))?;
+        sink.finish(path).map_err(failed)?;
         Ok(n)
     })
 }

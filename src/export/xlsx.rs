@@ -5,6 +5,7 @@
 
 use crate::export::columns::Cell;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
+use std::borrow::Borrow;
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
@@ -110,6 +111,14 @@ impl XlsxSink {
     }
 
     pub fn row(&mut self, cells: &[Cell]) -> std::io::Result<()> {
+        self.cells(cells)
+    }
+
+    /// A row from any sequence of cells, so a caller need not gather them first.
+    pub fn cells<C: Borrow<Cell>>(
+        &mut self,
+        cells: impl IntoIterator<Item = C>,
+    ) -> std::io::Result<()> {
         if self.next_row >= self.rows_per_sheet {
             self.close_sheet()?;
             self.sheet += 1;
@@ -117,9 +126,9 @@ impl XlsxSink {
         }
         let row = self.next_row;
         let ws = self.workbook.worksheet_from_index(self.sheet).map_err(io)?;
-        for (i, cell) in cells.iter().enumerate() {
+        for (i, cell) in cells.into_iter().enumerate() {
             let c = col(i)?;
-            let shown = match cell {
+            let shown = match cell.borrow() {
                 Cell::Text(s) => {
                     if !s.is_empty() {
                         ws.write_string(row, c, s).map_err(io)?;

@@ -93,18 +93,25 @@ impl std::fmt::Display for ServiceError {
     }
 }
 
-impl std::error::Error for ServiceError {}
+impl std::error::Error for ServiceError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ServiceError::Store(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 /// The message for a storage failure.
 pub fn store_text(e: &StoreError) -> Text {
     match e {
         StoreError::Missing(p) => Text::new(T::ErrNoDatabase).arg("path", p.display()),
-        StoreError::NotADatabase(p) => Text::new(T::ErrNotADatabase).arg("path", p.display()),
+        StoreError::NotADatabase(p, _) => Text::new(T::ErrNotADatabase).arg("path", p.display()),
         StoreError::TooNew { found, supported } => Text::new(T::ErrTooNew)
             .arg("found", found)
             .arg("supported", supported),
-        StoreError::ReadOnly(p) => Text::new(T::ErrReadOnly).arg("path", p.display()),
-        StoreError::Busy => Text::new(T::ErrBusy),
+        StoreError::ReadOnly(p, _) => Text::new(T::ErrReadOnly).arg("path", p.display()),
+        StoreError::Busy(_) => Text::new(T::ErrBusy),
         StoreError::DiskFull(d) => Text::new(T::ErrDiskFull).arg("detail", d),
         StoreError::Conflict { by, at } => Text::new(T::ErrConflict)
             .arg("user", by)

@@ -38,7 +38,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
         return Err(StoreError::Missing(path.to_path_buf()));
     }
     let classify = |e: rusqlite::Error| match StoreError::from(e) {
-        StoreError::NotADatabase(_) => StoreError::NotADatabase(path.to_path_buf()),
+        StoreError::NotADatabase(_, cause) => StoreError::NotADatabase(path.to_path_buf(), cause),
         other => other,
     };
     let conn = Connection::open_with_flags(
@@ -50,7 +50,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
         .map_err(classify)?;
     // The first read tells a database from any other file.
     let version = db::user_version(&conn).map_err(|e| match e {
-        StoreError::NotADatabase(_) => StoreError::NotADatabase(path.to_path_buf()),
+        StoreError::NotADatabase(_, cause) => StoreError::NotADatabase(path.to_path_buf(), cause),
         other => other,
     })?;
     let tables: i64 = conn
@@ -61,7 +61,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
         )
         .map_err(classify)?;
     if version == 0 || tables == 0 {
-        return Err(StoreError::NotADatabase(path.to_path_buf()));
+        return Err(StoreError::NotADatabase(path.to_path_buf(), None));
     }
     Ok(conn)
 }
@@ -158,7 +158,7 @@ mod tests {
         ));
         let junk = dir.path().join("junk.db");
         std::fs::write(&junk, b"name,uscc\n").expect("write");
-        assert!(matches!(open_read_only(&junk), Err(StoreError::NotADatabase(p)) if p == junk));
+        assert!(matches!(open_read_only(&junk), Err(StoreError::NotADatabase(p, _)) if p == junk));
         let empty_sqlite = dir.path().join("empty.db");
         Connection::open(&empty_sqlite)
             .expect("open")
@@ -166,7 +166,7 @@ mod tests {
             .expect("table");
         assert!(matches!(
             open_read_only(&empty_sqlite),
-            Err(StoreError::NotADatabase(_))
+            Err(StoreError::NotADatabase(..))
         ));
     }
 }

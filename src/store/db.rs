@@ -42,17 +42,17 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub enum StoreError {
     /// The database file does not exist (and was not to be created).
     Missing(PathBuf),
-    /// Not a SQLite file, or damaged.
-    NotADatabase(PathBuf),
+    /// Not a SQLite file, or damaged; SQLite's error when it told so.
+    NotADatabase(PathBuf, Option<rusqlite::Error>),
     /// Made by a newer ecocase.
     TooNew {
         found: i64,
         supported: i64,
     },
-    ReadOnly(PathBuf),
+    ReadOnly(PathBuf, Option<rusqlite::Error>),
     /// Another process held the write lock past the busy timeout.
-    Busy,
-    DiskFull(String),
+    Busy(rusqlite::Error),
+    DiskFull(rusqlite::Error),
     /// Optimistic concurrency: the record changed since it was read.
     Conflict {
         by: String,
@@ -61,7 +61,7 @@ pub enum StoreError {
     /// The record does not exist (or is deleted).
     NotFound,
     /// A uniqueness rule in the schema refused the row.
-    Unique(String),
+    Unique(rusqlite::Error),
     Io(std::io::Error),
     Sqlite(rusqlite::Error),
 }
@@ -70,12 +70,12 @@ impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StoreError::Missing(p) => write!(f, "missing database {}", p.display()),
-            StoreError::NotADatabase(p) => write!(f, "not a database: {}", p.display()),
+            StoreError::NotADatabase(p, _) => write!(f, "not a database: {}", p.display()),
             StoreError::TooNew { found, supported } => {
                 write!(f, "schema {found} newer than {supported}")
             }
-            StoreError::ReadOnly(p) => write!(f, "read-only: {}", p.display()),
-            StoreError::Busy => write!(f, "database busy"),
+            StoreError::ReadOnly(p, _) => write!(f, "read-only: {}", p.display()),
+            StoreError::Busy(_) => write!(f, "database busy"),
             StoreError::DiskFull(d) => write!(f, "disk full: {d}"),
             StoreError::Conflict { by, at } => write!(f, "changed by {by} at {at}"),
             StoreError::NotFound => write!(f, "not found"),
@@ -86,24 +86,36 @@ impl std::fmt::Display for StoreError {
     }
 }
 
-impl std::error::Error for StoreError {}
+/// The SQLite or I/O error behind a classified one, so a log or a report can show the whole chain.
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io(e) => Some(e),
+            StoreError::Sqlite(e)
+            | StoreError::Busy(e)
+            | StoreError::DiskFull(e)
+            | StoreError::Unique(e)
+            | StoreError::NotADatabase(_, Some(e))
+            | StoreError::ReadOnly(_, Some(e)) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
         if let rusqlite::Error::SqliteFailure(fe, ref msg) = e {
             match fe.code {
-                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return StoreError::Busy,
-                ErrorCode::DiskFull => {
-                    return StoreError::DiskFull(msg.clone().unwrap_or_default());
-                }
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return StoreError::Busy(e),
+                ErrorCode::DiskFull => return StoreError::DiskFull(e),
                 ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
-                    return StoreError::NotADatabase(PathBuf::new());
+                    return StoreError::NotADatabase(PathBuf::new(), Some(e));
                 }
-                ErrorCode::ReadOnly => return StoreError::ReadOnly(PathBuf::new()),
+                ErrorCode::ReadOnly => return StoreError::ReadOnly(PathBuf::new(), Some(e)),
                 ErrorCode::ConstraintViolation
                     if msg.as_deref().is_some_and(|m| m.starts_with("UNIQUE")) =>
                 {
-                    return StoreError::Unique(msg.clone().unwrap_or_default());
+                    return StoreError::Unique(e);
                 }
                 _ => {}
             }
@@ -138,8 +150,8 @@ fn configure(conn: &Connection) -> Result<()> {
 /// Attaches the path to errors that name a file, so messages can say which.
 fn with_path(e: StoreError, path: &Path) -> StoreError {
     match e {
-        StoreError::NotADatabase(_) => StoreError::NotADatabase(path.to_path_buf()),
-        StoreError::ReadOnly(_) => StoreError::ReadOnly(path.to_path_buf()),
+        StoreError::NotADatabase(_, cause) => StoreError::NotADatabase(path.to_path_buf(), cause),
+        StoreError::ReadOnly(_, cause) => StoreError::ReadOnly(path.to_path_buf(), cause),
         other => other,
     }
 }
@@ -370,7 +382,25 @@ mod tests {
         ));
         let junk = dir.path().join("junk.db");
         std::fs::write(&junk, vec![b'x'; 4096]).expect("write");
-        assert!(matches!(open(&junk), Err(StoreError::NotADatabase(p)) if p == junk));
+        assert!(matches!(open(&junk), Err(StoreError::NotADatabase(p, _)) if p == junk));
+    }
+
+    #[test]
+    fn a_classified_error_keeps_sqlites_error_as_its_source() {
+        use std::error::Error;
+        let conn = Connection::open_in_memory().expect("open");
+        conn.execute_batch("CREATE TABLE t (x UNIQUE); INSERT INTO t VALUES (1);")
+            .expect("schema");
+        let e = StoreError::from(
+            conn.execute("INSERT INTO t VALUES (1)", [])
+                .expect_err("duplicate"),
+        );
+        assert!(matches!(e, StoreError::Unique(_)));
+        let cause = e.source().expect("source");
+        assert!(cause.downcast_ref::<rusqlite::Error>().is_some());
+        assert!(cause.to_string().starts_with("UNIQUE"), "{cause}");
+        let io = StoreError::from(std::io::Error::other("gone"));
+        assert_eq!(io.source().map(ToString::to_string), Some("gone".into()));
     }
 
     #[test]

@@ -219,6 +219,22 @@ pub fn entries(
     f: &EntryFilter,
     limit: usize,
 ) -> Result<Vec<Entry>> {
+    let mut out = Vec::new();
+    for_each_entry(conn, scope, f, limit, |x| {
+        out.push(x);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Hands each entry of `entries` to `each` as it is read, so an export holds one row at a time.
+pub fn for_each_entry(
+    conn: &Connection,
+    scope: &Scope,
+    f: &EntryFilter,
+    limit: usize,
+    mut each: impl FnMut(Entry) -> Result<()>,
+) -> Result<()> {
     let mut w = scope_terms(scope);
     if let Some(b) = f.batch_id {
         w.and("x.batch_id = ?", [SqlValue::Integer(b)]);
@@ -255,10 +271,11 @@ pub fn entries(
          ORDER BY b.year DESC, b.name DESC, e.region_code, e.name, x.id LIMIT {limit}"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt
-        .query_map(params_from_iter(args), entry_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    let mut rows = stmt.query(params_from_iter(args))?;
+    while let Some(r) = rows.next()? {
+        each(entry_row(r)?)?;
+    }
+    Ok(())
 }
 
 pub fn entry(conn: &Connection, id: i64) -> Result<Entry> {

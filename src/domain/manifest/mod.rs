@@ -1,6 +1,7 @@
 //! 危险废物转移联单 (domain.md §3): the enumerations, the manifest number, quantities in integer
 //! kilograms (tonnes x 1000), entered times, and the waste lines and carrier legs of a draft.
 //! The state machine and the cross-checks are in `manifest_rules`, the deadlines in `manifest_deadlines`.
+pub mod columns;
 pub mod cross;
 pub mod deadlines;
 pub mod lines;

@@ -3,11 +3,11 @@
 //! audit entry per record. Strict by default: one bad row and nothing is saved.
 
 use crate::domain::account::{Action, Target, authorize};
+use crate::domain::enterprise::columns::draft_field;
 use crate::domain::enterprise::{Enterprise, EnterpriseDraft, KeyFlag};
 use crate::domain::pinyin::initials;
 use crate::domain::text::normalize_code;
 use crate::domain::validate::{FieldIssue, Severity};
-use crate::export::columns::draft_field;
 use crate::i18n::{T, Text};
 use crate::service::enterprise::import_csv::{ImportTable, RowIssue};
 use crate::service::{Result, Session};

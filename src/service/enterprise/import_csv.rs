@@ -3,8 +3,8 @@
 //! Pure: bytes in, a table out; nothing touches the database here.
 
 use crate::domain::enterprise::EnterpriseDraft;
+use crate::domain::enterprise::columns::{self, REQUIRED, column_for_header, draft_field};
 use crate::domain::validate::Severity;
-use crate::export::columns::{self, REQUIRED, column_for_header, draft_field};
 use crate::i18n::{Lang, T, Text};
 
 /// How the file's bytes are to be read.

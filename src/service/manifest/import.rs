@@ -6,9 +6,9 @@
 //! (the default) writes nothing when any manifest fails; lenient writes the good ones and reports the rest.
 
 use crate::domain::account::Action;
+use crate::domain::manifest::columns::HEADERS;
 use crate::domain::manifest::{LegDraft, LineDraft, MfState, Mode, Origin};
 use crate::domain::validate::Severity;
-use crate::export::manifest::HEADERS;
 use crate::i18n::{Lang, T, Text};
 use crate::service::manifest::ManifestInput;
 use crate::service::manifest::draft::{CreatePlan, UpdatePlan, write_create, write_update};

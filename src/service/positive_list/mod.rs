@@ -548,17 +548,21 @@ impl Session {
         Ok(after)
     }
 
-    /// The current list for public notice: entries in the list or under review (unless `f` names a
-    /// state), within the actor's scope.
-    pub fn pl_export_rows(&self, f: &EntryFilter) -> Result<Vec<Entry>> {
+    /// Hands `each` the current list for public notice as it is read: entries in the list or under
+    /// review (unless `f` names a state), within the actor's scope.
+    pub fn pl_export_rows(
+        &self,
+        f: &EntryFilter,
+        mut each: impl FnMut(&Entry) -> std::result::Result<(), db::StoreError>,
+    ) -> Result<()> {
         self.require(Action::ListExport)?;
-        let rows = store::entries(&self.conn, &self.enterprise_scope(), f, 1_000_000)?;
-        Ok(rows
-            .into_iter()
-            .filter(|x| {
-                f.state.is_some() || EntryState::parse(&x.state).is_some_and(EntryState::is_listed)
-            })
-            .collect())
+        let listed = |x: &Entry| {
+            f.state.is_some() || EntryState::parse(&x.state).is_some_and(EntryState::is_listed)
+        };
+        store::for_each_entry(&self.conn, &self.enterprise_scope(), f, 1_000_000, |x| {
+            if listed(&x) { each(&x) } else { Ok(()) }
+        })?;
+        Ok(())
     }
 
     /// Reviews due within 30 days, notices ending within 7 days (or over, awaiting admission) and open
