@@ -3,10 +3,11 @@
 
 use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, output};
+use ecocase::domain::time::local_time;
 use ecocase::domain::validate;
 use ecocase::i18n::{Lang, T, Text};
+use ecocase::service::Session;
 use ecocase::service::account::{NewAccount, parse_roles};
-use ecocase::service::{Session, local_time};
 use ecocase::store::account::{Certificate, UserRecord};
 
 #[derive(clap::Subcommand, Debug)]

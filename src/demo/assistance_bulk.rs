@@ -10,8 +10,9 @@ use crate::domain::account::Actor;
 use crate::domain::assistance::{
     AssistState, Channel, CloseKind, Event, Outcome, Rating, ServiceMode, Urgency,
 };
+use crate::domain::time::stamp;
+use crate::service::Result;
 use crate::service::assistance::queue::dates_of;
-use crate::service::{Result, stamp};
 use crate::store::assistance::bulk as bulk_store;
 use crate::store::assistance::{self as store, NewHistory, Request, ServiceRecord};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
@@ -143,7 +144,7 @@ pub(in crate::demo) fn bulk_requests(
     for minutes_ago in plan {
         let (enterprise_id, region, enterprise_name) = rng.pick(&enterprises).clone();
         let filed = base - Duration::minutes(minutes_ago);
-        let year = filed.with_timezone(&crate::service::shanghai()).year();
+        let year = filed.with_timezone(&crate::domain::time::shanghai()).year();
         let seq = match serial.get(&(region.clone(), year)) {
             Some(n) => *n,
             None => bulk_store::next_seq(&tx, &region, year)?,
@@ -316,7 +317,7 @@ pub(in crate::demo) fn bulk_requests(
                 &db::new_uid(),
                 &ServiceRecord {
                     service_date: day
-                        .with_timezone(&crate::service::shanghai())
+                        .with_timezone(&crate::domain::time::shanghai())
                         .format("%Y-%m-%d")
                         .to_string(),
                     mode: ServiceMode::Phone,

@@ -9,11 +9,12 @@ use crate::domain::inspection::draw::ALGORITHM;
 use crate::domain::inspection::{
     Category, Conclusion, Event, EventInput, InspState, Mode, Severity, Signature,
 };
+use crate::domain::time::stamp;
 use crate::service::inspection::draw::PlanDraft;
 use crate::service::inspection::followup::{CaseInput, OrderInput};
 use crate::service::inspection::record::FindingInput;
 use crate::service::inspection::{PlanInput, resolve_officers};
-use crate::service::{Result, Session, stamp};
+use crate::service::{Result, Session};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
 use crate::store::inspection::followup::{self as followup, Case, NewRectification};
 use crate::store::inspection::{self as store, Finding, Inspection, NewInspection};

@@ -33,7 +33,7 @@ fn time_cell(stored: Option<&str>) -> Cell {
     let Some(stored) = stored else {
         return Cell::Text(String::new());
     };
-    let shown = crate::service::local_time(stored);
+    let shown = crate::domain::time::local_time(stored);
     NaiveDateTime::parse_from_str(&shown, "%Y-%m-%d %H:%M")
         .map(Cell::DateTime)
         .unwrap_or(Cell::Text(shown))

@@ -6,8 +6,8 @@ use crate::domain::enterprise::{
     key_flags_label, label_of,
 };
 use crate::domain::text::halfwidth;
+use crate::domain::time::local_time;
 use crate::i18n::{Lang, T};
-use crate::service::local_time;
 use crate::store::reference::Region;
 use chrono::{NaiveDate, NaiveDateTime};
 

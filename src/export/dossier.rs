@@ -4,11 +4,12 @@
 
 use crate::domain::assistance::{Event, ServiceMode};
 use crate::domain::positive_list::{EntryState, Handling, RemovalCause, TriggerKind};
+use crate::domain::time::local_time;
 use crate::export::columns::{COLUMNS, cell};
 use crate::export::{ExportError, Output, deliver};
 use crate::i18n::{Lang, T, Text};
 use crate::service::report::dossier::DossierFacts;
-use crate::service::{ServiceError, Session, local_time};
+use crate::service::{ServiceError, Session};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::io::Write;

@@ -1,8 +1,9 @@
 //! Form drafts of the person logged in. Every call is scoped to the actor's own user id: nobody reads
 //! or removes another person's drafts. Drafts are not records, so they are not audited.
 
+use crate::domain::time::stamp;
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::db;
 use crate::store::draft::{self, StoredDraft};
 

@@ -16,3 +16,4 @@ pub mod positive_list;
 pub mod reference;
 pub mod report;
 pub mod seed;
+pub mod time;

@@ -1,8 +1,9 @@
 //! Login with argon2id hashes, lockout after repeated failures, and password re-entry after idle lock.
 
 use crate::domain::account::Actor;
+use crate::domain::time::{local_time, stamp};
 use crate::i18n::{T, Text};
-use crate::service::{Clock, Result, ServiceError, Session, local_time, stamp};
+use crate::service::{Clock, Result, ServiceError, Session};
 use crate::store::{account as users, audit, db, reference};
 use argon2::Argon2;
 use argon2::password_hash::{

@@ -5,9 +5,10 @@ pub mod setup;
 pub mod units;
 
 use crate::domain::account::{Action, Role};
+use crate::domain::time::stamp;
 use crate::i18n::{T, Text};
 use crate::service::account::auth::hash_password;
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::account::{Certificate, NewUser, UserRecord};
 use crate::store::{account as users, audit, db, enterprise as enterprises};
 

@@ -1,9 +1,10 @@
 //! Creating a database: schema, reference data and the first administrator, all or nothing.
 
 use crate::domain::account::{Actor, Role};
+use crate::domain::time::stamp;
 use crate::i18n::{T, Text};
 use crate::service::account::{NewAccount, insert_account};
-use crate::service::{Clock, Result, ServiceError, Session, stamp};
+use crate::service::{Clock, Result, ServiceError, Session};
 use crate::store::db::{self, StoreError};
 use crate::store::seed;
 use std::path::Path;

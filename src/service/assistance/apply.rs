@@ -4,10 +4,11 @@
 use crate::domain::account::{Action, Actor, Target};
 use crate::domain::assistance::sla::rating_lapsed;
 use crate::domain::assistance::{AssistState, CloseKind, Event, EventInput, Rating};
+use crate::domain::time::stamp;
 use crate::domain::validate::{FieldIssue, required};
 use crate::i18n::{T, Text};
 use crate::service::assistance::{audit_change, local_date};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::assistance::{self as store, NewHistory, Request, ServiceRecord};
 use crate::store::{audit, db};
 use chrono::NaiveDate;

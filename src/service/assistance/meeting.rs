@@ -9,10 +9,11 @@ use crate::domain::assistance::meeting::{
 };
 use crate::domain::assistance::{AssistState, Channel, RequestDraft};
 use crate::domain::enterprise::Enterprise;
+use crate::domain::time::stamp;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::assistance::{audit_change, insert_filing};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::assistance::Request;
 use crate::store::assistance::meeting::{self as store, Meeting, Participant, Problem};
 use crate::store::enterprise::list::Filter;

@@ -13,10 +13,11 @@ use crate::domain::assistance::{
     validate_request,
 };
 use crate::domain::calendar::Calendar;
+use crate::domain::time::{shanghai, stamp};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::assistance::queue::refresh_alert_dates;
-use crate::service::{Result, ServiceError, Session, shanghai, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::assistance::{
     self as store, HistoryRow, ListFilter, NewHistory, NewRequest, Request, ServiceRecord,
 };

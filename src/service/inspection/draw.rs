@@ -8,9 +8,10 @@ use crate::domain::inspection::draw::{
 };
 use crate::domain::inspection::rules::officer_problem;
 use crate::domain::inspection::{Category, InspState, Mode};
+use crate::domain::time::stamp;
 use crate::i18n::{T, Text};
 use crate::service::inspection::{audit_inspection, json, refused, resolve_officers};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::account;
 use crate::store::audit;
 use crate::store::db::{self, new_uid};

@@ -7,9 +7,10 @@ use crate::domain::inspection::rules::{check_limitation, check_rectification, re
 use crate::domain::inspection::{
     CaseStatus, Category, Conclusion, Event, EventInput, InspState, Mode, RecheckResult, next_state,
 };
+use crate::domain::time::stamp;
 use crate::i18n::{T, Text};
 use crate::service::inspection::{audit_inspection, json, refused, vet_officers};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::audit;
 use crate::store::db::{self, new_uid};
 use crate::store::inspection::followup::{self as followup, Case, NewRectification, Rectification};

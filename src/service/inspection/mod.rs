@@ -13,8 +13,9 @@ use crate::domain::inspection::rules::{
 };
 use crate::domain::inspection::{Category, Event, InspState, Mode, events_for};
 use crate::domain::positive_list::TriggerRef;
+use crate::domain::time::stamp;
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::account;
 use crate::store::audit;
 use crate::store::db::{self, new_uid};

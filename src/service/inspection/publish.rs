@@ -2,9 +2,10 @@
 //! the officers the inspection list may be filtered by.
 
 use crate::domain::account::{Action, Role};
+use crate::domain::time::stamp;
 use crate::service::inspection::draw::DrawDetail;
 use crate::service::inspection::json;
-use crate::service::{Result, Session, stamp};
+use crate::service::{Result, Session};
 use crate::store::account;
 use crate::store::audit;
 use crate::store::db;

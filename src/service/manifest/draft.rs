@@ -5,9 +5,10 @@
 use crate::domain::account::{Action, Actor, Role, Target};
 use crate::domain::manifest::rules::{LicenceFacts, Party};
 use crate::domain::manifest::{LegDraft, MfState, Mode, Origin, local_number, parse_number};
+use crate::domain::time::stamp;
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestInput, Prepared, audit_manifest, json, snapshot_of};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::db;
 use crate::store::manifest::{self as store, Leg, Manifest};
 

@@ -5,10 +5,11 @@
 
 use crate::domain::account::Action;
 use crate::domain::manifest::MfState;
+use crate::domain::time::stamp;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::json;
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::manifest::extension::{self as ext, StockExtension};
 use crate::store::manifest::{self as store, Manifest};
 use crate::store::{audit, db};

@@ -8,9 +8,10 @@ use crate::domain::manifest::rules::{
     EventInput, MfEvent, Party, check_input, check_licence, is_discrepant, next_state,
 };
 use crate::domain::manifest::{Decision, LineDraft, MfState, format_tonnes, parse_tonnes};
+use crate::domain::time::stamp;
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestInput, audit_manifest, new_leg, snapshot_of};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::db;
 use crate::store::manifest::{self as store, Discrepancy, LegStamp, Manifest};
 use chrono::NaiveDate;

@@ -7,12 +7,13 @@
 
 use crate::domain::account::Action;
 use crate::domain::manifest::{LegDraft, LineDraft, MfState, Mode, Origin};
+use crate::domain::time::stamp;
 use crate::domain::validate::Severity;
 use crate::export::manifest::HEADERS;
 use crate::i18n::{Lang, T, Text};
 use crate::service::manifest::ManifestInput;
 use crate::service::manifest::draft::{CreatePlan, UpdatePlan, write_create, write_update};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::db;
 use crate::store::manifest as store;
 

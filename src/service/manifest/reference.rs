@@ -4,10 +4,11 @@
 use crate::domain::account::{Action, Target};
 use crate::domain::manifest::rules::check_approval_validity;
 use crate::domain::manifest::{Mode, parse_tonnes};
+use crate::domain::time::stamp;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::json;
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::manifest::reference::{self as refs, Approval, CodeHit, Licence, NewApproval};
 use crate::store::{audit, db};
 use chrono::NaiveDate;

@@ -4,9 +4,10 @@
 
 use crate::domain::account::{Action, Target};
 use crate::domain::positive_list::EntryState;
+use crate::domain::time::stamp;
 use crate::i18n::T;
 use crate::service::positive_list::{json, text_field};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::positive_list::{self as store, Batch, Entry};
 use crate::store::{audit, db};
 

@@ -9,9 +9,10 @@ use crate::domain::positive_list::{
     self as pl, CheckCategory, CriterionResult, EntryState, Facts, Handling, Origin, RemovalCause,
     Transition, TriggerKind, TriggerRef,
 };
+use crate::domain::time::stamp;
 use crate::domain::validate::{FieldIssue, max_chars, no_control_chars};
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::audit;
 use crate::store::db;
 use crate::store::positive_list::{

@@ -3,9 +3,9 @@
 
 use crate::domain::assistance::AssistState;
 use crate::domain::assistance::sla::{Level, Phase, Sla};
+use crate::domain::time::local_time;
 use crate::i18n::{Lang, T, Text};
 use crate::service::assistance::Queue;
-use crate::service::local_time;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::assistance::{

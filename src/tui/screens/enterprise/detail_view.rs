@@ -4,8 +4,8 @@ use crate::domain::enterprise::{
     Credit, Enterprise, HwClass, ListStatus, PerfGrade, PermitClass, Status, key_flags_label,
     label_of,
 };
+use crate::domain::time::local_time;
 use crate::i18n::{Lang, T, Text};
-use crate::service::local_time;
 use crate::store::audit::AuditRow;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db};

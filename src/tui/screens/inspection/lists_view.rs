@@ -1,8 +1,8 @@
 //! Drawing the enterprise's rectification orders and the 双随机 draws (list, seed, hash, exclusions,
 //! results).
 
+use crate::domain::time::local_time;
 use crate::i18n::T;
-use crate::service::local_time;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::inspection::view::{empty_or_loading, row};

@@ -3,8 +3,8 @@
 //! the forms, the enterprise's orders and the draws.
 
 use crate::domain::inspection::InspState;
+use crate::domain::time::local_time;
 use crate::i18n::{Lang, T};
-use crate::service::local_time;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::assistance::form::FieldKind;

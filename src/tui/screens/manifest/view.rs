@@ -2,8 +2,8 @@
 
 use crate::domain::manifest::rules::MfEvent;
 use crate::domain::manifest::{MfState, format_tonnes};
+use crate::domain::time::local_time;
 use crate::i18n::{Lang, T, Text};
-use crate::service::local_time;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::manifest::detail::MfDetailState;

@@ -4,8 +4,8 @@
 use crate::domain::positive_list::{
     Criterion, EntryState, Handling, RemovalCause, TriggerKind, Verdict,
 };
+use crate::domain::time::local_time;
 use crate::i18n::{Lang, T, Text};
-use crate::service::local_time;
 use crate::service::positive_list::EntryDetail;
 use crate::store::positive_list::Entry;
 use crate::tui::app::App;
