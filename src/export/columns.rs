@@ -6,7 +6,6 @@ use crate::domain::enterprise::{
     key_flags_label, label_of,
 };
 use crate::domain::text::halfwidth;
-use crate::domain::time::local_time;
 use crate::i18n::{Lang, T};
 use crate::store::reference::Region;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -267,7 +266,7 @@ pub fn cell(e: &Enterprise, id: &str, regions: &[Region], lang: Lang) -> Cell {
         )),
         "status" => Cell::Text(label_of(&e.status, Status::parse, Status::label, lang)),
         "updated_at" => {
-            let shown = local_time(&e.updated_at);
+            let shown = e.updated_at.local();
             NaiveDateTime::parse_from_str(&shown, "%Y-%m-%d %H:%M")
                 .map(Cell::DateTime)
                 .unwrap_or(Cell::Text(shown))

@@ -84,7 +84,7 @@ pub fn parts(
         facts
             .former_names
             .iter()
-            .map(|f| vec![f.name.clone(), f.valid_to.clone()])
+            .map(|f| vec![f.name.clone(), f.valid_to.to_string()])
             .collect(),
         lang,
     )];

@@ -153,7 +153,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
     }
     out.push(Line::Field(
         T::DetailUpdated.get(lang).to_string(),
-        format!("{} {}", local_time(&e.updated_at), e.updated_by),
+        format!("{} {}", e.updated_at.local(), e.updated_by),
         false,
     ));
     out.push(Line::Blank);
