@@ -10,7 +10,7 @@ use crate::domain::account::Actor;
 use crate::domain::assistance::{
     AssistState, Channel, CloseKind, Event, Outcome, Rating, ServiceMode, Urgency,
 };
-use crate::domain::time::stamp;
+use crate::domain::time::{Instant, stamp};
 use crate::service::Result;
 use crate::service::assistance::queue::dates_of;
 use crate::store::assistance::bulk as bulk_store;
@@ -197,14 +197,14 @@ pub(in crate::demo) fn bulk_requests(
             close_reason: String::new(),
             rating: None,
             reopen_count: 0,
-            submitted_at: Some(stamp(filed)),
+            submitted_at: Some(Instant::new(filed)),
             accepted_at: None,
             assigned_at: None,
             clock_started_at: None,
             completed_at: None,
             closed_at: None,
             row_version: 1,
-            created_at: stamp(filed),
+            created_at: Instant::new(filed),
             created_by: if self_service {
                 enterprise_side.uid.clone()
             } else {
@@ -242,25 +242,25 @@ pub(in crate::demo) fn bulk_requests(
                     r.state = AssistState::Closed;
                     r.close_kind = Some(kind);
                     r.close_reason = reason.to_string();
-                    r.closed_at = Some(stamp(accepted));
+                    r.closed_at = Some(Instant::new(accepted));
                 }
             }
             _ => {
                 if t.take(&mut r, Event::Accept, accepted, triage, "") {
                     r.state = AssistState::Accepted;
-                    r.accepted_at = Some(stamp(accepted));
+                    r.accepted_at = Some(Instant::new(accepted));
                     r.clock_started_at = r.accepted_at.clone();
                     if t.take(&mut r, Event::Assign, assigned, triage, "") {
                         r.state = AssistState::InProgress;
                         r.handler_id = Some(handler.id);
                         r.handler_name = Some(handler.name.clone());
-                        r.assigned_at = Some(stamp(assigned));
+                        r.assigned_at = Some(Instant::new(assigned));
                         let opinion = "已指导企业完成相关工作";
                         if t.take(&mut r, Event::Complete, completed, handler, opinion) {
                             r.state = AssistState::AwaitingRating;
                             r.outcome = Some(Outcome::Solved);
                             r.closing_opinion = opinion.to_string();
-                            r.completed_at = Some(stamp(completed));
+                            r.completed_at = Some(Instant::new(completed));
                             served = Some(completed);
                             let (event, at, by) = match ending {
                                 Ending::RatedBySelf => (Event::Rate, rated, &enterprise_side),
@@ -277,7 +277,7 @@ pub(in crate::demo) fn bulk_requests(
                                 };
                                 r.state = AssistState::Closed;
                                 r.close_kind = Some(kind);
-                                r.closed_at = Some(stamp(at));
+                                r.closed_at = Some(Instant::new(at));
                             }
                         }
                     }

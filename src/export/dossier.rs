@@ -4,7 +4,7 @@
 
 use crate::domain::assistance::{Event, ServiceMode};
 use crate::domain::positive_list::{EntryState, Handling, RemovalCause, TriggerKind};
-use crate::domain::time::local_time;
+use crate::domain::time::{Instant, local_time};
 use crate::export::columns::{COLUMNS, cell};
 use crate::export::{ExportError, Output, deliver};
 use crate::i18n::{Lang, T, Text};
@@ -190,10 +190,7 @@ pub fn parts(
             .collect();
         requests.push(vec![
             r.number.clone(),
-            r.submitted_at
-                .as_deref()
-                .map(local_time)
-                .unwrap_or_default(),
+            r.submitted_at.map(Instant::local).unwrap_or_default(),
             services.join(list_separator(lang)),
             r.urgency.label().get(lang).to_string(),
             r.state.label().get(lang).to_string(),

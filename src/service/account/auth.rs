@@ -1,7 +1,7 @@
 //! Login with argon2id hashes, lockout after repeated failures, and password re-entry after idle lock.
 
 use crate::domain::account::Actor;
-use crate::domain::time::{local_time, stamp};
+use crate::domain::time::{Instant, local_time, stamp};
 use crate::i18n::{T, Text};
 use crate::service::{Clock, Result, ServiceError, Session};
 use crate::store::{account as users, audit, db, reference};
@@ -47,11 +47,11 @@ fn check_credentials(
         verify_password(password, DUMMY_HASH);
         return Err(ServiceError::Refused(Text::new(T::ErrLoginFailed)));
     };
-    if let Some(until) = user.locked_until.as_deref()
-        && until > now_s.as_str()
+    if let Some(until) = user.locked_until
+        && until > Instant::new(now)
     {
         return Err(ServiceError::Refused(
-            Text::new(T::ErrLoginLocked).arg("until", local_time(until)),
+            Text::new(T::ErrLoginLocked).arg("until", until.local()),
         ));
     }
     let actor = user.actor();

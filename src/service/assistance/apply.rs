@@ -4,7 +4,7 @@
 use crate::domain::account::{Action, Actor, Target};
 use crate::domain::assistance::sla::rating_lapsed;
 use crate::domain::assistance::{AssistState, CloseKind, Event, EventInput, Rating};
-use crate::domain::time::stamp;
+use crate::domain::time::{Instant, stamp};
 use crate::domain::validate::{FieldIssue, required};
 use crate::i18n::{T, Text};
 use crate::service::assistance::{audit_change, local_date};
@@ -82,7 +82,8 @@ impl Session {
         if lapsed.is_empty() {
             return Ok(0);
         }
-        let now = stamp(self.now());
+        let at = Instant::new(self.now());
+        let now = at.to_string();
         let system = Actor::system();
         let closed = db::write_tx(&mut self.conn, |tx| {
             let mut closed = Vec::new();
@@ -96,7 +97,7 @@ impl Session {
                     Event::AutoClose,
                     &EventInput::default(),
                     &system.uid,
-                    &now,
+                    at,
                 )?;
                 store::save(tx, &r, &system.uid, &now)?;
                 crate::service::assistance::queue::refresh_alert_dates(tx, *id, &budgets, &cal)?;
@@ -139,22 +140,23 @@ pub(in crate::service) fn apply(
     event: Event,
     input: &EventInput,
     actor_uid: &str,
-    now: &str,
+    at: Instant,
 ) -> crate::store::db::Result<String> {
-    let now_s = Some(now.to_string());
+    let now_s = Some(at);
+    let now = &at.to_string();
     let close = |r: &mut Request, kind: CloseKind, reason: &str| {
         r.close_kind = Some(kind);
         r.close_reason = reason.to_string();
-        r.closed_at = now_s.clone();
+        r.closed_at = now_s;
     };
     Ok(match event {
         Event::Submit => {
-            r.submitted_at = now_s.clone();
+            r.submitted_at = now_s;
             String::new()
         }
         Event::Accept => {
-            r.accepted_at = now_s.clone();
-            r.clock_started_at = now_s.clone();
+            r.accepted_at = now_s;
+            r.clock_started_at = now_s;
             String::new()
         }
         Event::Refuse => {
@@ -172,7 +174,7 @@ pub(in crate::service) fn apply(
         }
         Event::Assign => {
             r.handler_id = input.handler;
-            r.assigned_at = now_s.clone();
+            r.assigned_at = now_s;
             store::set_cohandlers(tx, r.id, &cohandlers(input))?;
             String::new()
         }
@@ -187,7 +189,7 @@ pub(in crate::service) fn apply(
         Event::Complete => {
             r.outcome = input.outcome;
             r.closing_opinion = input.opinion.clone();
-            r.completed_at = now_s.clone();
+            r.completed_at = now_s;
             input.opinion.clone()
         }
         Event::Reassign => {
@@ -216,7 +218,7 @@ pub(in crate::service) fn apply(
             if rating.is_poor() {
                 // Reopened: the completion clock starts again.
                 r.reopen_count += 1;
-                r.clock_started_at = now_s.clone();
+                r.clock_started_at = now_s;
                 r.completed_at = None;
                 // The earlier result and opinion stay in the timeline; the request is open again.
                 r.outcome = None;

@@ -13,7 +13,7 @@ use crate::domain::assistance::{
     validate_request,
 };
 use crate::domain::calendar::Calendar;
-use crate::domain::time::{shanghai, stamp};
+use crate::domain::time::{Instant, shanghai};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::assistance::queue::refresh_alert_dates;
@@ -245,7 +245,8 @@ impl Session {
     /// enterprise only, through the self-service channel; staff record the channel it came by.
     pub fn file_request(&mut self, draft: RequestDraft, submit: bool) -> Result<Request> {
         let filing = self.prepare_filing(draft, submit)?;
-        let now = stamp(self.now());
+        let at = Instant::new(self.now());
+        let now = at.to_string();
         let actor = self.actor.clone();
         let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
         let r = db::write_tx(&mut self.conn, |tx| {
@@ -343,7 +344,8 @@ impl Session {
                 )]));
             }
         }
-        let now = stamp(self.now());
+        let at = Instant::new(self.now());
+        let now = at.to_string();
         let actor = self.actor.clone();
         let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
         let after = db::write_tx(&mut self.conn, |tx| {
@@ -352,7 +354,7 @@ impl Session {
             r.row_version = row_version;
             r.state = to;
             let note = crate::service::assistance::apply::apply(
-                tx, &mut r, event, &input, &actor.uid, &now,
+                tx, &mut r, event, &input, &actor.uid, at,
             )?;
             store::save(tx, &r, &actor.uid, &now)?;
             refresh_alert_dates(tx, id, &budgets, &cal)?;
@@ -436,7 +438,7 @@ pub(in crate::service) fn sla_facts(
     r: &Request,
     suspensions: Vec<(String, Option<String>)>,
 ) -> SlaFacts {
-    let start = r.clock_started_at.as_deref().and_then(local_date);
+    let start = r.clock_started_at.map(|t| t.local_day().date());
     let suspensions = suspensions
         .into_iter()
         .filter_map(|(from, to)| {
@@ -448,7 +450,7 @@ pub(in crate::service) fn sla_facts(
     SlaFacts {
         state: r.state,
         urgency: r.urgency,
-        submitted: r.submitted_at.as_deref().and_then(local_date),
+        submitted: r.submitted_at.map(|t| t.local_day().date()),
         accepted: start,
         suspensions,
     }
