@@ -278,7 +278,7 @@ fn build(
         bulk::recreate_indexes(&tx, &indexes)?;
         bulk::fill_search(&tx, &search)?;
         let cal = reference::calendar(&tx)?;
-        crate::demo::positive_list::write(&tx, &actor, &now, today, &cal, FIXED.len())?;
+        crate::demo::positive_list::write(&tx, &actor, (&now, at), today, &cal, FIXED.len())?;
         reference::set_setting(&tx, "demo", "1", &actor.uid, &now)?;
         let after = serde_json::json!({ "key": "demo", "value": "1" });
         audit::append(

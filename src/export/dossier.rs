@@ -124,7 +124,7 @@ pub fn parts(
         }
         for t in &d.triggers {
             triggers.push(vec![
-                t.occurred_on.clone(),
+                t.occurred_on.to_string(),
                 label(&t.kind, TriggerKind::parse, TriggerKind::label, lang),
                 t.reference.clone(),
                 label(&t.handling, Handling::parse, Handling::label, lang),

@@ -9,7 +9,7 @@ use crate::domain::positive_list::{
     self as pl, CheckCategory, CriterionResult, EntryState, Facts, Handling, Origin, RemovalCause,
     Transition, TriggerKind, TriggerRef,
 };
-use crate::domain::time::stamp;
+use crate::domain::time::{Instant, stamp};
 use crate::domain::validate::{FieldIssue, max_chars, no_control_chars};
 use crate::i18n::{T, Text};
 use crate::service::{Result, ServiceError, Session};
@@ -363,7 +363,8 @@ impl Session {
         x.row_version = row_version;
         x.state = to.code().to_string();
         let mut criteria: Vec<CriterionRow> = Vec::new();
-        let now = stamp(self.now());
+        let at = Instant::new(self.now());
+        let now = at.to_string();
         match t {
             Transition::StartNotice => {
                 let results = self.pl_evaluate(before.enterprise_id)?;
@@ -380,7 +381,7 @@ impl Session {
                         criterion: r.criterion.code().to_string(),
                         result: r.verdict.code().to_string(),
                         evidence: r.evidence.bilingual(),
-                        checked_at: now.clone(),
+                        checked_at: at,
                     })
                     .collect();
                 x.override_reason = reason.clone();
