@@ -53,7 +53,7 @@ fn inspection(id: i64, number: &str, state: InspState) -> Inspection {
         mode: Mode::Onsite,
         trigger_ref: "12369-2026-0318".into(),
         place: "危废贮存库".into(),
-        planned_on: "2026-11-30".into(),
+        planned_on: "2026-11-30".parse().expect("time"),
         started_at: None,
         ended_at: None,
         state,
@@ -67,7 +67,7 @@ fn inspection(id: i64, number: &str, state: InspState) -> Inspection {
         parent_id: None,
         draw_id: None,
         row_version: 4,
-        updated_at: "2026-11-30T02:00:00Z".into(),
+        updated_at: "2026-11-30T02:00:00Z".parse().expect("time"),
         updated_by: "u".into(),
     }
 }
@@ -86,7 +86,7 @@ fn officer(id: i64, name: &str, number: &str) -> Officer {
 
 fn detail(state: InspState) -> InspDetailData {
     let mut x = inspection(5, "JC-371502-2026-00138", state);
-    x.started_at = Some("2026-11-30T02:00:00Z".into());
+    x.started_at = Some("2026-11-30T02:00:00Z".parse().expect("time"));
     InspDetailData {
         detail: InspectionDetail {
             officers: vec![
@@ -111,7 +111,7 @@ fn detail(state: InspState) -> InspDetailData {
                 evidence_refs: String::new(),
                 corrects_id: None,
                 correction_reason: String::new(),
-                created_at: "2026-11-30T02:10:00Z".into(),
+                created_at: "2026-11-30T02:10:00Z".parse().expect("time"),
                 created_by: "u".into(),
             }],
             evidence: vec![Evidence {
@@ -120,12 +120,12 @@ fn detail(state: InspState) -> InspDetailData {
                 kind: EvidenceKind::Photo,
                 path: "/srv/evidence/IMG_0001.jpg".into(),
                 sha256: "9fe36faa6e710cbb2f1d1a3f0b8e".into(),
-                collected_at: "2026-11-30T02:12:00Z".into(),
+                collected_at: "2026-11-30T02:12:00Z".parse().expect("time"),
                 collected_by: "李强".into(),
                 description: "贮存库门口".into(),
                 corrects_id: None,
                 correction_reason: String::new(),
-                created_at: "2026-11-30T02:12:00Z".into(),
+                created_at: "2026-11-30T02:12:00Z".parse().expect("time"),
                 created_by: "u".into(),
             }],
             history: vec![HistoryRow {
@@ -343,8 +343,8 @@ fn an_enterprise_reaches_its_orders_and_reports() {
         enterprise_name: "聊城市鑫润化工有限公司".into(),
         region_code: "371502".into(),
         doc_number: "聊环责改〔2026〕21号".into(),
-        served_on: "2026-11-30".into(),
-        deadline: "2026-12-10".into(),
+        served_on: "2026-11-30".parse().expect("time"),
+        deadline: "2026-12-10".parse().expect("time"),
         requirements: "设置危险废物识别标志".into(),
         report_text: String::new(),
         report_at: None,
@@ -404,8 +404,8 @@ fn draws_app(lang: Lang) -> App {
                 ratio_pct: 10,
                 count: 0,
                 listed_policy: "offsite".into(),
-                planned_on: "2026-12-07".into(),
-                created_at: String::new(),
+                planned_on: "2026-12-07".parse().expect("time"),
+                created_at: "2026-12-01T00:00:00Z".parse().expect("time"),
                 created_by: String::new(),
             },
             results: vec![ResultRow {

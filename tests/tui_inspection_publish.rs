@@ -32,7 +32,7 @@ fn inspection(id: i64, number: &str) -> Inspection {
         mode: Mode::Onsite,
         trigger_ref: String::new(),
         place: String::new(),
-        planned_on: "2026-11-30".into(),
+        planned_on: "2026-11-30".parse().expect("time"),
         started_at: None,
         ended_at: None,
         state: InspState::Pending,
@@ -46,7 +46,7 @@ fn inspection(id: i64, number: &str) -> Inspection {
         parent_id: None,
         draw_id: Some(3),
         row_version: 1,
-        updated_at: "2026-11-30T02:00:00Z".into(),
+        updated_at: "2026-11-30T02:00:00Z".parse().expect("time"),
         updated_by: "u".into(),
     }
 }

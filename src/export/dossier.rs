@@ -307,7 +307,7 @@ pub fn parts(
             .map(|i| {
                 vec![
                     i.number.clone(),
-                    i.planned_on.clone(),
+                    i.planned_on.to_string(),
                     i.category.label().get(lang).to_string(),
                     i.mode.label().get(lang).to_string(),
                     i.state.label().get(lang).to_string(),
@@ -333,9 +333,9 @@ pub fn parts(
             .map(|r| {
                 vec![
                     r.doc_number.clone(),
-                    r.served_on.clone(),
-                    r.deadline.clone(),
-                    r.report_at.as_deref().map(local_time).unwrap_or_default(),
+                    r.served_on.to_string(),
+                    r.deadline.to_string(),
+                    r.report_at.map(Instant::local).unwrap_or_default(),
                     r.result
                         .map(|x| x.label().get(lang).to_string())
                         .unwrap_or_default(),
@@ -357,7 +357,7 @@ pub fn parts(
             .map(|c| {
                 vec![
                     c.case_number.clone(),
-                    c.approved_on.clone(),
+                    c.approved_on.to_string(),
                     c.status.label().get(lang).to_string(),
                     if c.penalty_fen > 0 {
                         format!("{} {:.2}", c.penalty_kind, c.penalty_fen as f64 / 100.0)

@@ -8,7 +8,7 @@ use crate::domain::inspection::draw::{
 };
 use crate::domain::inspection::rules::officer_problem;
 use crate::domain::inspection::{Category, InspState, Mode};
-use crate::domain::time::stamp;
+use crate::domain::time::{Day, Instant, stamp};
 use crate::i18n::{T, Text};
 use crate::service::inspection::{audit_inspection, json, refused, resolve_officers};
 use crate::service::{Result, ServiceError, Session};
@@ -104,7 +104,8 @@ impl Session {
             regions = vec![own.clone()];
         }
         let pool = self.vet_pool(officers, d.planned_on)?;
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let at = Instant::new(self.now());
+        let (now, actor) = (at.to_string(), self.actor.clone());
         let mut p = Plan {
             id: 0,
             uid: new_uid(),
@@ -122,8 +123,8 @@ impl Session {
                 "exclude"
             }
             .to_string(),
-            planned_on: d.planned_on.format("%Y-%m-%d").to_string(),
-            created_at: now.clone(),
+            planned_on: Day::new(d.planned_on),
+            created_at: at,
             created_by: actor.uid.clone(),
         };
         Ok(db::write_tx(&mut self.conn, |tx| {
@@ -175,8 +176,7 @@ impl Session {
         if !self.plan_in_scope(&plan) {
             return Err(ServiceError::NotFound);
         }
-        let on = NaiveDate::parse_from_str(&plan.planned_on, "%Y-%m-%d")
-            .unwrap_or_else(|_| self.today());
+        let on = plan.planned_on.date();
         // Exclusions before the draw: closed, cap reached, listed (when the policy excludes them).
         let counts = store::routine_counts(&self.conn, on.year())?;
         let mut candidates = Vec::new();
@@ -243,7 +243,7 @@ impl Session {
         }
         let hash = candidates_hash(candidates.iter().map(|c| c.1.as_str()));
         let (now, actor) = (stamp(self.now()), self.actor.clone());
-        let planned_on = plan.planned_on.clone();
+        let planned_on = plan.planned_on.to_string();
         let draw_id = db::write_tx(&mut self.conn, |tx| {
             let mut d = Draw {
                 id: 0,

@@ -7,7 +7,7 @@ use crate::domain::inspection::rules::{check_limitation, check_rectification, re
 use crate::domain::inspection::{
     CaseStatus, Category, Conclusion, Event, EventInput, InspState, Mode, RecheckResult, next_state,
 };
-use crate::domain::time::stamp;
+use crate::domain::time::{Day, Instant, stamp};
 use crate::i18n::{T, Text};
 use crate::service::inspection::{audit_inspection, json, refused, vet_officers};
 use crate::service::{Result, ServiceError, Session};
@@ -182,10 +182,11 @@ impl Session {
         if text.trim().is_empty() {
             return Err(required(T::InFieldReport));
         }
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let at = Instant::new(self.now());
+        let (now, actor) = (at.to_string(), self.actor.clone());
         let mut r = before.clone();
         r.report_text = text.trim().to_string();
-        r.report_at = Some(now.clone());
+        r.report_at = Some(at);
         Ok(db::write_tx(&mut self.conn, |tx| {
             followup::save(tx, &r, &actor.uid, &now)?;
             let after = followup::get(tx, order_id)?;
@@ -236,15 +237,16 @@ impl Session {
             self.today(),
             &before.recusal_reason,
         )?;
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let at = Instant::new(self.now());
+        let (now, actor) = (at.to_string(), self.actor.clone());
         Ok(db::write_tx(&mut self.conn, |tx| {
             if let Some(rid) = order.recheck_id {
                 let child = store::get(tx, rid)?;
                 let mut c = child.clone();
                 c.state = InspState::Completed;
-                c.started_at.get_or_insert(now.clone());
-                c.ended_at = Some(now.clone());
-                c.signed_at = Some(now.clone());
+                c.started_at.get_or_insert(at);
+                c.ended_at = Some(at);
+                c.signed_at = Some(at);
                 c.conclusion = Some(if result == RecheckResult::Done {
                     Conclusion::NoIssue
                 } else {
@@ -332,8 +334,8 @@ impl Session {
                 uid: new_uid(),
                 inspection_id: id,
                 case_number: input.case_number.trim().to_string(),
-                discovered_on: day(input.discovered_on),
-                approved_on: day(input.approved_on),
+                discovered_on: Day::new(input.discovered_on),
+                approved_on: Day::new(input.approved_on),
                 handler: input.handler.trim().to_string(),
                 status: CaseStatus::Filed,
                 penalty_kind: String::new(),

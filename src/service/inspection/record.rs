@@ -7,7 +7,7 @@ use crate::domain::inspection::rules::check_lock;
 use crate::domain::inspection::{
     Answer, Conclusion, Event, EventInput, EvidenceKind, InspState, Severity, next_state,
 };
-use crate::domain::time::stamp;
+use crate::domain::time::{Instant, stamp};
 use crate::i18n::{T, Text};
 use crate::service::inspection::{audit_inspection, json, refused, vet_officers};
 use crate::service::{Result, ServiceError, Session};
@@ -108,12 +108,13 @@ impl Session {
         if before.row_version != row_version {
             return Err(ServiceError::Conflict {
                 by: before.updated_by.clone(),
-                at: before.updated_at.clone(),
+                at: before.updated_at.to_string(),
             });
         }
         let to = next_state(before.state, event, input).map_err(refused)?;
         let now_t = self.now();
         let now = stamp(now_t);
+        let at = Instant::new(now_t);
         let mut x = before.clone();
         x.state = to;
         match event {
@@ -131,15 +132,15 @@ impl Session {
                     self.today(),
                     &x.recusal_reason,
                 )?;
-                x.started_at = Some(now.clone());
+                x.started_at = Some(at);
             }
-            Event::EndVisit => x.ended_at = Some(now.clone()),
+            Event::EndVisit => x.ended_at = Some(at),
             Event::Sign => {
                 x.conclusion = input.conclusion;
                 x.signature = input.signature;
                 x.witness = input.witness.trim().to_string();
                 x.record_text = input.record_text.trim().to_string();
-                x.signed_at = Some(now.clone());
+                x.signed_at = Some(at);
             }
             Event::Cancel => x.cancel_reason = input.reason.trim().to_string(),
             Event::Archive | Event::Recheck | Event::TransferCase => {}
@@ -263,7 +264,8 @@ impl Session {
         {
             return Err(ServiceError::NotFound);
         }
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let at = Instant::new(self.now());
+        let (now, actor) = (at.to_string(), self.actor.clone());
         let mut f = Finding {
             id: 0,
             uid: new_uid(),
@@ -274,7 +276,7 @@ impl Session {
             evidence_refs: input.evidence_refs.trim().to_string(),
             corrects_id: input.corrects,
             correction_reason: input.reason.trim().to_string(),
-            created_at: now.clone(),
+            created_at: at,
             created_by: actor.uid.clone(),
         };
         Ok(db::write_tx(&mut self.conn, |tx| {
@@ -318,19 +320,20 @@ impl Session {
         {
             return Err(ServiceError::NotFound);
         }
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let at = Instant::new(self.now());
+        let (now, actor) = (at.to_string(), self.actor.clone());
         let mut e = Evidence {
             id: 0,
             uid: new_uid(),
             kind: input.kind,
             path: path.to_string(),
             sha256,
-            collected_at: now.clone(),
+            collected_at: at,
             collected_by: actor.display_name.clone(),
             description: input.description.trim().to_string(),
             corrects_id: input.corrects,
             correction_reason: input.reason.trim().to_string(),
-            created_at: now.clone(),
+            created_at: at,
             created_by: actor.uid.clone(),
         };
         Ok(db::write_tx(&mut self.conn, |tx| {

@@ -43,7 +43,7 @@ pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListSt
         };
         let values: Vec<(String, usize)> = [
             sanitize(&r.doc_number),
-            r.deadline.clone(),
+            r.deadline.to_string(),
             status,
             sanitize(&r.requirements),
         ]

@@ -116,7 +116,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspListSta
             sanitize(&r.enterprise_name),
             r.category.label().get(lang).to_string(),
             r.state.label().get(lang).to_string(),
-            r.planned_on.clone(),
+            r.planned_on.to_string(),
         ];
         let values: Vec<(String, usize)> = cells.into_iter().zip(widths).collect();
         let style = if i == s.selected {
