@@ -726,9 +726,9 @@ fn staff_record_a_storage_extension_from_the_detail() {
     d.detail.extensions = vec![StockExtension {
         uid: "x1".into(),
         approval_number: "聊环危延〔2026〕1号".into(),
-        extended_to: "2026-11-20".into(),
+        extended_to: "2026-11-20".parse().expect("day"),
         approved_by: "聊城市生态环境局".into(),
-        created_at: "2026-10-01T01:00:00Z".into(),
+        created_at: "2026-10-01T01:00:00Z".parse().expect("time"),
         created_by: "u".into(),
     }];
     update(

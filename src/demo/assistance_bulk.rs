@@ -249,7 +249,7 @@ pub(in crate::demo) fn bulk_requests(
                 if t.take(&mut r, Event::Accept, accepted, triage, "") {
                     r.state = AssistState::Accepted;
                     r.accepted_at = Some(Instant::new(accepted));
-                    r.clock_started_at = r.accepted_at.clone();
+                    r.clock_started_at = r.accepted_at;
                     if t.take(&mut r, Event::Assign, assigned, triage, "") {
                         r.state = AssistState::InProgress;
                         r.handler_id = Some(handler.id);

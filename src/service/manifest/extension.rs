@@ -5,7 +5,7 @@
 
 use crate::domain::account::Action;
 use crate::domain::manifest::MfState;
-use crate::domain::time::stamp;
+use crate::domain::time::{Day, Instant};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::json;
@@ -96,20 +96,22 @@ impl Session {
         if approved_by.is_empty() {
             issues.push(required("approved_by", T::MfFieldExtendBy));
         }
-        if !issues.is_empty() {
+        // A day that does not parse is among the issues already.
+        let (Ok(until), true) = (
+            NaiveDate::parse_from_str(&until, "%Y-%m-%d"),
+            issues.is_empty(),
+        ) else {
             return Err(ServiceError::Invalid(issues));
-        }
-        let until = NaiveDate::parse_from_str(&until, "%Y-%m-%d")
-            .map(|d| d.to_string())
-            .unwrap_or(until);
+        };
         let actor = self.actor.clone();
-        let now = stamp(self.now());
+        let at = Instant::new(self.now());
+        let now = at.to_string();
         let e = StockExtension {
             uid: db::new_uid(),
             approval_number: number,
-            extended_to: until,
+            extended_to: Day::new(until),
             approved_by,
-            created_at: now.clone(),
+            created_at: at,
             created_by: actor.uid.clone(),
         };
         Ok(db::write_tx(&mut self.conn, |tx| {

@@ -163,7 +163,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
     }
     for f in &d.former_names {
         let until = Text::new(T::DetailUsedUntil)
-            .arg("date", &f.valid_to)
+            .arg("date", f.valid_to)
             .render(lang);
         out.push(Line::Text(format!("{}  {until}", f.name)));
     }

@@ -276,7 +276,7 @@ fn detail_lines(d: &MfDetailData, lang: Lang) -> Vec<Line> {
             v.push(Line::Text(
                 Text::new(T::MfExtensionLine)
                     .arg("number", sanitize(&x.approval_number))
-                    .arg("until", &x.extended_to)
+                    .arg("until", x.extended_to)
                     .arg("by", sanitize(&x.approved_by))
                     .render(lang),
             ));
