@@ -436,8 +436,8 @@ fn licence() -> Licence {
         scope: "HW08,HW49".into(),
         modes: "store,utilize".into(),
         capacity_kg: 60_000_000,
-        valid_from: "2025-01-01".into(),
-        valid_to: "2029-12-31".into(),
+        valid_from: "2025-01-01".parse().expect("day"),
+        valid_to: "2029-12-31".parse().expect("day"),
     }
 }
 

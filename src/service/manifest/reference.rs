@@ -4,7 +4,7 @@
 use crate::domain::account::{Action, Target};
 use crate::domain::manifest::rules::check_approval_validity;
 use crate::domain::manifest::{Mode, parse_tonnes};
-use crate::domain::time::stamp;
+use crate::domain::time::{Day, stamp};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::json;
@@ -160,8 +160,8 @@ impl Session {
                 .collect::<Vec<_>>()
                 .join(","),
             capacity_kg: capacity,
-            valid_from: from.to_string(),
-            valid_to: to.to_string(),
+            valid_from: Day::new(from),
+            valid_to: Day::new(to),
         };
         let actor = self.actor.clone();
         let now = stamp(self.now());

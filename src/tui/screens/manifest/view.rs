@@ -421,7 +421,7 @@ pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfRefState) 
                         ),
                         15,
                     ),
-                    (a.valid_to.clone(), 10),
+                    (a.valid_to.to_string(), 10),
                 ];
                 (row(&cols), s.is_expiring(a))
             })
@@ -452,7 +452,7 @@ pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MfRefState) 
                     (l.province.clone(), 4),
                     (l.scope.clone(), 14),
                     (modes.join(","), 12),
-                    (l.valid_to.clone(), 10),
+                    (l.valid_to.to_string(), 10),
                 ];
                 (row(&cols), false)
             })
