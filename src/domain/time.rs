@@ -45,18 +45,6 @@ impl Day {
     }
 }
 
-impl From<NaiveDate> for Day {
-    fn from(date: NaiveDate) -> Day {
-        Day(date)
-    }
-}
-
-impl From<Day> for NaiveDate {
-    fn from(day: Day) -> NaiveDate {
-        day.0
-    }
-}
-
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0.format(DAY_FORMAT))
@@ -93,10 +81,6 @@ impl Instant {
         Instant(t.with_nanosecond(0).unwrap_or(t))
     }
 
-    pub fn utc(self) -> DateTime<Utc> {
-        self.0
-    }
-
     /// Exactly the stored format; any other offset or precision is refused.
     pub fn parse(s: &str) -> Result<Instant, BadTime> {
         DateTime::parse_from_rfc3339(s)
@@ -107,7 +91,7 @@ impl Instant {
     }
 
     /// The moment in Beijing time.
-    pub fn beijing(self) -> DateTime<FixedOffset> {
+    fn beijing(self) -> DateTime<FixedOffset> {
         self.0.with_timezone(&shanghai())
     }
 
@@ -119,12 +103,6 @@ impl Instant {
     /// The Beijing calendar day the moment falls on.
     pub fn local_day(self) -> Day {
         Day(self.beijing().date_naive())
-    }
-}
-
-impl From<DateTime<Utc>> for Instant {
-    fn from(t: DateTime<Utc>) -> Instant {
-        Instant::new(t)
     }
 }
 
@@ -209,7 +187,7 @@ mod tests {
             .expect("time");
         let s = stamp(t);
         assert_eq!(s, "2026-03-01T02:05:09Z");
-        assert_eq!(Instant::parse(&s).expect("instant").utc(), t);
+        assert_eq!(Instant::parse(&s).expect("instant"), Instant::new(t));
         assert_eq!(
             Instant::new(t + chrono::Duration::milliseconds(700)).to_string(),
             s
