@@ -125,7 +125,7 @@ fn detail(events: Vec<Event>) -> AssistDetailData {
                 from_state: "draft".into(),
                 to_state: "submitted".into(),
                 note: String::new(),
-                at: "2026-11-24T02:00:00Z".into(),
+                at: "2026-11-24T02:00:00Z".parse().expect("time"),
                 by_name: "孙丽".into(),
             }],
             records: vec![ServiceRecord {

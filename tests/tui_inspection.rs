@@ -133,7 +133,7 @@ fn detail(state: InspState) -> InspDetailData {
                 from_state: "pending".into(),
                 to_state: "in_progress".into(),
                 note: String::new(),
-                at: "2026-11-30T02:00:00Z".into(),
+                at: "2026-11-30T02:00:00Z".parse().expect("time"),
                 by_name: "李强".into(),
             }],
             rectification: None,
@@ -384,7 +384,7 @@ fn draws_app(lang: Lang) -> App {
         drawn_count: 1,
         operator_uid: "s".into(),
         operator_name: "陈静".into(),
-        at: "2026-11-30T04:59:00Z".into(),
+        at: "2026-11-30T04:59:00Z".parse().expect("time"),
     };
     let fx = update(
         &mut app,

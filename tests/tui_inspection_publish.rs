@@ -140,7 +140,7 @@ fn draws_app() -> App {
         drawn_count: 1,
         operator_uid: "s".into(),
         operator_name: "陈静".into(),
-        at: "2026-11-30T04:59:00Z".into(),
+        at: "2026-11-30T04:59:00Z".parse().expect("time"),
     };
     update(&mut app, Msg::InspLoaded(InspData::Draws(Ok(vec![draw]))));
     app
@@ -202,7 +202,7 @@ fn only_a_draw_manager_publishes_results() {
             drawn_count: 1,
             operator_uid: "s".into(),
             operator_name: "陈静".into(),
-            at: "2026-11-30T04:59:00Z".into(),
+            at: "2026-11-30T04:59:00Z".parse().expect("time"),
         }]))),
     );
     let fx = update(&mut app, key(KeyCode::Char('p')));

@@ -118,7 +118,7 @@ fn detail(state: MfState, events: Vec<MfEvent>) -> MfDetailData {
                 from_state: "draft".into(),
                 to_state: "pending_transport".into(),
                 note: String::new(),
-                at: "2026-11-27T01:00:00Z".into(),
+                at: "2026-11-27T01:00:00Z".parse().expect("time"),
                 by_name: "孙丽".into(),
             }],
             approval: None,

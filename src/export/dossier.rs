@@ -114,7 +114,7 @@ pub fn parts(
         ]);
         for h in &d.history {
             timeline.push(vec![
-                local_time(&h.at),
+                h.at.local(),
                 x.batch_name.clone(),
                 plist_state(&h.from_state, lang),
                 plist_state(&h.to_state, lang),
@@ -203,7 +203,7 @@ pub fn parts(
         ]);
         for h in &d.history {
             steps.push(vec![
-                local_time(&h.at),
+                h.at.local(),
                 r.number.clone(),
                 label(&h.event, Event::parse, Event::label, lang),
                 h.note.clone(),

@@ -75,7 +75,7 @@ pub struct HistoryRow {
     pub from_state: String,
     pub to_state: String,
     pub reason: String,
-    pub at: String,
+    pub at: Instant,
     pub by_name: String,
 }
 

@@ -8,7 +8,7 @@ use crate::domain::inspection::draw::{
 };
 use crate::domain::inspection::rules::officer_problem;
 use crate::domain::inspection::{Category, InspState, Mode};
-use crate::domain::time::{Day, Instant, stamp};
+use crate::domain::time::{Day, Instant};
 use crate::i18n::{T, Text};
 use crate::service::inspection::{audit_inspection, json, refused, resolve_officers};
 use crate::service::{Result, ServiceError, Session};
@@ -242,7 +242,8 @@ impl Session {
             });
         }
         let hash = candidates_hash(candidates.iter().map(|c| c.1.as_str()));
-        let (now, actor) = (stamp(self.now()), self.actor.clone());
+        let at = Instant::new(self.now());
+        let (now, actor) = (at.to_string(), self.actor.clone());
         let planned_on = plan.planned_on.to_string();
         let draw_id = db::write_tx(&mut self.conn, |tx| {
             let mut d = Draw {
@@ -257,7 +258,7 @@ impl Session {
                 drawn_count: drawn.len() as i64,
                 operator_uid: actor.uid.clone(),
                 operator_name: actor.display_name.clone(),
-                at: now.clone(),
+                at,
             };
             d.id = store::insert_draw(tx, &d)?;
             store::insert_candidates(tx, d.id, &candidates)?;

@@ -114,7 +114,7 @@ pub struct Draw {
     pub drawn_count: i64,
     pub operator_uid: String,
     pub operator_name: String,
-    pub at: String,
+    pub at: Instant,
 }
 
 const DRAW_SELECT: &str =

@@ -311,7 +311,7 @@ pub struct HistoryRow {
     pub from_state: String,
     pub to_state: String,
     pub note: String,
-    pub at: String,
+    pub at: Instant,
     pub by_name: String,
 }
 

@@ -2,6 +2,7 @@
 //! discrepancies the receiver recorded, and the history of transitions.
 
 use crate::domain::manifest::{DiscrepancyKind, LegDraft, MfState};
+use crate::domain::time::Instant;
 use crate::store::db::Result;
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -166,7 +167,7 @@ pub struct HistoryRow {
     pub from_state: String,
     pub to_state: String,
     pub note: String,
-    pub at: String,
+    pub at: Instant,
     pub by_name: String,
 }
 

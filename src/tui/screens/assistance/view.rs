@@ -3,7 +3,6 @@
 
 use crate::domain::assistance::AssistState;
 use crate::domain::assistance::sla::{Level, Phase, Sla};
-use crate::domain::time::local_time;
 use crate::i18n::{Lang, T, Text};
 use crate::service::assistance::Queue;
 use crate::tui::app::App;
@@ -251,7 +250,7 @@ fn detail_lines(
             .unwrap_or_default();
         v.push(Line::Text(format!(
             "{} {} {} -> {} {}",
-            local_time(&h.at),
+            h.at.local(),
             h.by_name,
             event,
             to,

@@ -186,7 +186,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
         };
         out.push(Line::Text(format!(
             "  {}  {}  {batch}  {} -> {}  {}",
-            local_time(&h.at),
+            h.at.local(),
             h.by_name,
             state(&h.from_state),
             state(&h.to_state),

@@ -1,7 +1,6 @@
 //! Drawing the enterprise's rectification orders and the 双随机 draws (list, seed, hash, exclusions,
 //! results).
 
-use crate::domain::time::local_time;
 use crate::i18n::T;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
@@ -109,7 +108,7 @@ pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState
         let values: Vec<(String, usize)> = [
             d.id.to_string(),
             sanitize(&d.plan_name),
-            local_time(&d.at),
+            d.at.local(),
             d.candidate_count.to_string(),
             d.drawn_count.to_string(),
         ]

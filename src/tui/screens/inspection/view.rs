@@ -3,7 +3,6 @@
 //! the forms, the enterprise's orders and the draws.
 
 use crate::domain::inspection::InspState;
-use crate::domain::time::local_time;
 use crate::i18n::{Lang, T};
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
@@ -265,7 +264,7 @@ fn detail_lines(d: &InspDetailData, lang: Lang, w: usize) -> Vec<Line> {
             .unwrap_or_default();
         v.push(Line::Text(format!(
             "{} {} {} -> {} {}",
-            local_time(&h.at),
+            h.at.local(),
             h.by_name,
             event,
             to,

@@ -2,7 +2,6 @@
 
 use crate::domain::manifest::rules::MfEvent;
 use crate::domain::manifest::{MfState, format_tonnes};
-use crate::domain::time::local_time;
 use crate::i18n::{Lang, T, Text};
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
@@ -306,7 +305,7 @@ fn detail_lines(d: &MfDetailData, lang: Lang) -> Vec<Line> {
         };
         v.push(Line::Text(format!(
             "{} {} {} -> {} {}",
-            local_time(&h.at),
+            h.at.local(),
             sanitize(&h.by_name),
             label,
             to,
