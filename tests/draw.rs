@@ -284,7 +284,7 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
         )
         .unwrap();
     // 2026-06-13 is a Saturday: the re-check moves to Monday 06-15.
-    assert_eq!(recheck.planned_on, "2026-06-15");
+    assert_eq!(recheck.planned_on.to_string(), "2026-06-15");
     let mut ent = login_at(&path, "ent", &clock);
     ent.rect_report(order.id, "已整改完毕").unwrap();
     let done = s

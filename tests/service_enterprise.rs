@@ -105,7 +105,7 @@ fn renaming_keeps_the_former_name_with_its_date_and_search_finds_it() {
     let former = s.former_names(e.id).expect("former");
     assert_eq!(former.len(), 1);
     assert_eq!(former[0].name, E1_NAME);
-    assert_eq!(former[0].valid_to, "2026-11-29");
+    assert_eq!(former[0].valid_to.to_string(), "2026-11-29");
     let f = Filter {
         query: "兴华纺织".into(),
         ..Default::default()

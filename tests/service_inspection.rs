@@ -334,8 +334,8 @@ fn recheck_is_scheduled_at_the_deadline_after_the_national_day() {
     let (rect, recheck) = s
         .insp_order_rectification(id, &order("2026-09-21", "2026-10-01"))
         .unwrap();
-    assert_eq!(rect.deadline, "2026-10-01");
-    assert_eq!(recheck.planned_on, "2026-10-08");
+    assert_eq!(rect.deadline.to_string(), "2026-10-01");
+    assert_eq!(recheck.planned_on.to_string(), "2026-10-08");
     assert_eq!(recheck.category, Category::Recheck);
     assert_eq!(recheck.state, InspState::Pending);
     assert_eq!(recheck.parent_id, Some(id));

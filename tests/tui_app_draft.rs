@@ -37,7 +37,7 @@ fn kept(name: &str) -> StoredDraft {
     };
     StoredDraft {
         payload: serde_json::to_string(&draft).unwrap(),
-        saved_at: "2026-11-29T02:05:00Z".into(),
+        saved_at: "2026-11-29T02:05:00Z".parse().expect("time"),
     }
 }
 
@@ -145,7 +145,7 @@ fn a_draft_for_another_form_or_equal_to_the_form_is_not_offered() {
             fields: form(&app).draft(),
         })
         .unwrap(),
-        saved_at: "2026-11-29T02:05:00Z".into(),
+        saved_at: "2026-11-29T02:05:00Z".parse().expect("time"),
     };
     let fx = update(
         &mut app,
@@ -256,7 +256,7 @@ fn restoring_an_edit_keeps_the_version_it_was_typed_against() {
             form: "enterprise:e-1".into(),
             draft: Ok(Some(StoredDraft {
                 payload: serde_json::to_string(&draft).unwrap(),
-                saved_at: "2026-11-29T02:05:00Z".into(),
+                saved_at: "2026-11-29T02:05:00Z".parse().expect("time"),
             })),
         },
     );

@@ -56,14 +56,14 @@ fn request(id: i64, number: &str, state: AssistState, urgency: Urgency) -> Reque
         close_reason: String::new(),
         rating: None,
         reopen_count: 0,
-        submitted_at: Some("2026-11-24T02:00:00Z".into()),
+        submitted_at: Some("2026-11-24T02:00:00Z".parse().expect("time")),
         accepted_at: None,
         assigned_at: None,
         clock_started_at: None,
         completed_at: None,
         closed_at: None,
         row_version: 3,
-        created_at: "2026-11-24T02:00:00Z".into(),
+        created_at: "2026-11-24T02:00:00Z".parse().expect("time"),
         created_by: "u".into(),
     }
 }
@@ -129,7 +129,7 @@ fn detail(events: Vec<Event>) -> AssistanceDetailData {
                 from_state: "draft".into(),
                 to_state: "submitted".into(),
                 note: String::new(),
-                at: "2026-11-24T02:00:00Z".into(),
+                at: "2026-11-24T02:00:00Z".parse().expect("time"),
                 by_name: "孙丽".into(),
             }],
             records: vec![ServiceRecord {

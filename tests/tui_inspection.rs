@@ -57,7 +57,7 @@ fn inspection(id: i64, number: &str, state: InspState) -> Inspection {
         mode: Mode::Onsite,
         trigger_ref: "12369-2026-0318".into(),
         place: "危废贮存库".into(),
-        planned_on: "2026-11-30".into(),
+        planned_on: "2026-11-30".parse().expect("time"),
         started_at: None,
         ended_at: None,
         state,
@@ -71,7 +71,7 @@ fn inspection(id: i64, number: &str, state: InspState) -> Inspection {
         parent_id: None,
         draw_id: None,
         row_version: 4,
-        updated_at: "2026-11-30T02:00:00Z".into(),
+        updated_at: "2026-11-30T02:00:00Z".parse().expect("time"),
         updated_by: "u".into(),
     }
 }
@@ -90,7 +90,7 @@ fn officer(id: i64, name: &str, number: &str) -> Officer {
 
 fn detail(state: InspState) -> InspectionDetailData {
     let mut x = inspection(5, "JC-371502-2026-00138", state);
-    x.started_at = Some("2026-11-30T02:00:00Z".into());
+    x.started_at = Some("2026-11-30T02:00:00Z".parse().expect("time"));
     InspectionDetailData {
         detail: InspectionDetail {
             officers: vec![
@@ -115,7 +115,7 @@ fn detail(state: InspState) -> InspectionDetailData {
                 evidence_refs: String::new(),
                 corrects_id: None,
                 correction_reason: String::new(),
-                created_at: "2026-11-30T02:10:00Z".into(),
+                created_at: "2026-11-30T02:10:00Z".parse().expect("time"),
                 created_by: "u".into(),
             }],
             evidence: vec![Evidence {
@@ -124,12 +124,12 @@ fn detail(state: InspState) -> InspectionDetailData {
                 kind: EvidenceKind::Photo,
                 path: "/srv/evidence/IMG_0001.jpg".into(),
                 sha256: "9fe36faa6e710cbb2f1d1a3f0b8e".into(),
-                collected_at: "2026-11-30T02:12:00Z".into(),
+                collected_at: "2026-11-30T02:12:00Z".parse().expect("time"),
                 collected_by: "李强".into(),
                 description: "贮存库门口".into(),
                 corrects_id: None,
                 correction_reason: String::new(),
-                created_at: "2026-11-30T02:12:00Z".into(),
+                created_at: "2026-11-30T02:12:00Z".parse().expect("time"),
                 created_by: "u".into(),
             }],
             history: vec![HistoryRow {
@@ -137,7 +137,7 @@ fn detail(state: InspState) -> InspectionDetailData {
                 from_state: "pending".into(),
                 to_state: "in_progress".into(),
                 note: String::new(),
-                at: "2026-11-30T02:00:00Z".into(),
+                at: "2026-11-30T02:00:00Z".parse().expect("time"),
                 by_name: "李强".into(),
             }],
             rectification: None,
@@ -372,8 +372,8 @@ fn an_enterprise_reaches_its_orders_and_reports() {
         enterprise_name: "聊城市鑫润化工有限公司".into(),
         region_code: "371502".into(),
         doc_number: "聊环责改〔2026〕21号".into(),
-        served_on: "2026-11-30".into(),
-        deadline: "2026-12-10".into(),
+        served_on: "2026-11-30".parse().expect("time"),
+        deadline: "2026-12-10".parse().expect("time"),
         requirements: "设置危险废物识别标志".into(),
         report_text: String::new(),
         report_at: None,
@@ -425,7 +425,7 @@ fn draws_app(lang: Lang) -> App {
         drawn_count: 1,
         operator_uid: "s".into(),
         operator_name: "陈静".into(),
-        at: "2026-11-30T04:59:00Z".into(),
+        at: "2026-11-30T04:59:00Z".parse().expect("time"),
     };
     let fx = update(
         &mut app,
@@ -453,8 +453,8 @@ fn draws_app(lang: Lang) -> App {
                     ratio_pct: 10,
                     count: 0,
                     listed_policy: "offsite".into(),
-                    planned_on: "2026-12-07".into(),
-                    created_at: String::new(),
+                    planned_on: "2026-12-07".parse().expect("time"),
+                    created_at: "2026-12-01T00:00:00Z".parse().expect("time"),
                     created_by: String::new(),
                 },
                 results: vec![ResultRow {

@@ -52,7 +52,7 @@ fn assist_detail() -> ecocase::tui::screens::assistance::AssistanceDetailData {
                 completed_at: None,
                 closed_at: None,
                 row_version: 3,
-                created_at: "2026-11-24T02:00:00Z".into(),
+                created_at: "2026-11-24T02:00:00Z".parse().expect("time"),
                 created_by: "u".into(),
             },
             services: Vec::new(),

@@ -34,7 +34,7 @@ fn inspection(id: i64, number: &str) -> Inspection {
         mode: Mode::Onsite,
         trigger_ref: String::new(),
         place: String::new(),
-        planned_on: "2026-11-30".into(),
+        planned_on: "2026-11-30".parse().expect("time"),
         started_at: None,
         ended_at: None,
         state: InspState::Pending,
@@ -48,7 +48,7 @@ fn inspection(id: i64, number: &str) -> Inspection {
         parent_id: None,
         draw_id: Some(3),
         row_version: 1,
-        updated_at: "2026-11-30T02:00:00Z".into(),
+        updated_at: "2026-11-30T02:00:00Z".parse().expect("time"),
         updated_by: "u".into(),
     }
 }
@@ -158,7 +158,7 @@ fn draws_app() -> App {
         drawn_count: 1,
         operator_uid: "s".into(),
         operator_name: "陈静".into(),
-        at: "2026-11-30T04:59:00Z".into(),
+        at: "2026-11-30T04:59:00Z".parse().expect("time"),
     };
     update(
         &mut app,
@@ -230,7 +230,7 @@ fn only_a_draw_manager_publishes_results() {
                 drawn_count: 1,
                 operator_uid: "s".into(),
                 operator_name: "陈静".into(),
-                at: "2026-11-30T04:59:00Z".into(),
+                at: "2026-11-30T04:59:00Z".parse().expect("time"),
             },
         ])))),
     );

@@ -120,7 +120,7 @@ fn detail(state: MfState, events: Vec<MfEvent>) -> ManifestDetailData {
                 from_state: "draft".into(),
                 to_state: "pending_transport".into(),
                 note: String::new(),
-                at: "2026-11-27T01:00:00Z".into(),
+                at: "2026-11-27T01:00:00Z".parse().expect("time"),
                 by_name: "孙丽".into(),
             }],
             approval: None,
@@ -438,8 +438,8 @@ fn licence() -> Licence {
         scope: "HW08,HW49".into(),
         modes: "store,utilize".into(),
         capacity_kg: 60_000_000,
-        valid_from: "2025-01-01".into(),
-        valid_to: "2029-12-31".into(),
+        valid_from: "2025-01-01".parse().expect("day"),
+        valid_to: "2029-12-31".parse().expect("day"),
     }
 }
 
@@ -728,9 +728,9 @@ fn staff_record_a_storage_extension_from_the_detail() {
     d.detail.extensions = vec![StockExtension {
         uid: "x1".into(),
         approval_number: "聊环危延〔2026〕1号".into(),
-        extended_to: "2026-11-20".into(),
+        extended_to: "2026-11-20".parse().expect("day"),
         approved_by: "聊城市生态环境局".into(),
-        created_at: "2026-10-01T01:00:00Z".into(),
+        created_at: "2026-10-01T01:00:00Z".parse().expect("time"),
         created_by: "u".into(),
     }];
     update(

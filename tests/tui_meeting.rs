@@ -32,7 +32,7 @@ fn meeting(id: i64, date: &str, topic: &str) -> Meeting {
     Meeting {
         id,
         uid: format!("m{id}"),
-        date: date.into(),
+        date: date.parse().expect("day"),
         place: "冠县分局三楼会议室".into(),
         host: "赵伟".into(),
         region_code: "371525".into(),
@@ -41,7 +41,7 @@ fn meeting(id: i64, date: &str, topic: &str) -> Meeting {
         participants: 2,
         problems: 2,
         open_problems: 1,
-        created_at: "2026-11-27T02:00:00Z".into(),
+        created_at: "2026-11-27T02:00:00Z".parse().expect("time"),
         created_by: "uid-branch".into(),
     }
 }

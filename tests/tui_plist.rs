@@ -45,8 +45,8 @@ fn entry(id: i64, name: &str, state: &str) -> Entry {
         reapply_from: String::new(),
         offsite_means: "自动监控、用电监控".into(),
         row_version: 3,
-        created_at: "2026-09-01T02:00:00Z".into(),
-        updated_at: "2026-10-12T02:00:00Z".into(),
+        created_at: "2026-09-01T02:00:00Z".parse().expect("time"),
+        updated_at: "2026-10-12T02:00:00Z".parse().expect("time"),
         enterprise_name: name.into(),
         uscc: "91130200699229617X".into(),
         region_code: "371525".into(),
@@ -83,7 +83,7 @@ fn detail() -> EntryDetail {
                 from_state: String::new(),
                 to_state: "candidate".into(),
                 note: "proposed".into(),
-                at: "2026-09-01T02:00:00Z".into(),
+                at: "2026-09-01T02:00:00Z".parse().expect("time"),
                 by_name: "张敏".into(),
             },
             HistoryRow {
@@ -91,7 +91,7 @@ fn detail() -> EntryDetail {
                 from_state: "candidate".into(),
                 to_state: "notice".into(),
                 note: "许可证延续中，已核实".into(),
-                at: "2026-09-28T02:00:00Z".into(),
+                at: "2026-09-28T02:00:00Z".parse().expect("time"),
                 by_name: "陈静".into(),
             },
         ],
@@ -100,10 +100,10 @@ fn detail() -> EntryDetail {
             uid: "t1".into(),
             kind: "complaint".into(),
             reference: "12369-2026-0042".into(),
-            occurred_on: "2026-10-01".into(),
+            occurred_on: "2026-10-01".parse().expect("time"),
             handling: "offsite".into(),
             note: String::new(),
-            recorded_at: "2026-10-01T02:00:00Z".into(),
+            recorded_at: "2026-10-01T02:00:00Z".parse().expect("time"),
             recorded_by: "u".into(),
         }],
     }
@@ -287,7 +287,7 @@ fn batches_open_their_entries() {
             name: name.into(),
             year: 2026,
             note: String::new(),
-            created_at: String::new(),
+            created_at: "2026-01-05T00:00:00Z".parse().expect("time"),
             counts: counts
                 .into_iter()
                 .map(|(s, n)| (s.to_string(), n))
@@ -425,7 +425,7 @@ fn the_360_view_shows_the_list_history() {
                 from_state: from.into(),
                 to_state: to.into(),
                 note: reason.into(),
-                at: at.into(),
+                at: at.parse().expect("time"),
                 by_name: "陈静".into(),
             },
         )

@@ -164,7 +164,7 @@ fn detail(lang: Lang) -> App {
         enterprise: e,
         former_names: vec![FormerName {
             name: "莘县华泰造纸厂".into(),
-            valid_to: "2026-11-20".into(),
+            valid_to: ecocase::domain::time::Day::parse("2026-11-20").expect("day"),
         }],
         history: Some(history),
         list_entries: vec![],

@@ -138,7 +138,7 @@ fn inspection_page(s: &Session, q: InspectionQuery) -> Option<(String, i64)> {
     match ecocase::tui::execute::inspection::load(s, q) {
         Msg::Inspection(InspectionMsg::Loaded(InspectionData::Page { rows: Ok(rows), .. })) => rows
             .get(ecocase::tui::screens::inspection::PAGE - 1)
-            .map(|r| (r.planned_on.clone(), r.id)),
+            .map(|r| (r.planned_on.to_string(), r.id)),
         other => panic!("inspection page failed: {other:?}"),
     }
 }

@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, c: DrawCommand, secrets: &mut Secrets) -> Result<(), C
                     vec![
                         d.id.to_string(),
                         d.plan_name.clone(),
-                        ecocase::service::local_time(&d.at),
+                        d.at.local(),
                         d.candidate_count.to_string(),
                         d.drawn_count.to_string(),
                         d.candidate_sha256.chars().take(16).collect(),

@@ -3,10 +3,11 @@
 
 use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, output};
+use ecocase::domain::time::Instant;
 use ecocase::domain::validate;
 use ecocase::i18n::{Lang, T, Text};
+use ecocase::service::Session;
 use ecocase::service::account::{NewAccount, parse_roles};
-use ecocase::service::{Session, local_time};
 use ecocase::store::account::{Certificate, UserRecord};
 
 #[derive(clap::Subcommand, Debug)]
@@ -206,7 +207,7 @@ fn state(u: &UserRecord, lang: Lang) -> String {
         T::CliStateDisabled.get(lang).to_string()
     } else if let Some(until) = &u.locked_until {
         Text::new(T::CliStateLocked)
-            .arg("until", local_time(until))
+            .arg("until", until.local())
             .render(lang)
     } else {
         T::CliStateActive.get(lang).to_string()
@@ -248,10 +249,7 @@ fn list(ctx: &Context, s: &Session) -> Result<(), CliError> {
             u.enterprise_uscc.clone().unwrap_or_default(),
             cert,
             state(u, lang),
-            u.last_login_at
-                .as_deref()
-                .map(local_time)
-                .unwrap_or_default(),
+            u.last_login_at.map(Instant::local).unwrap_or_default(),
         ]);
     }
     output::table(&header, &rows);

@@ -10,8 +10,9 @@ use crate::domain::account::Actor;
 use crate::domain::assistance::{
     AssistState, Channel, CloseKind, Event, Outcome, Rating, ServiceMode, Urgency,
 };
+use crate::domain::time::{Instant, stamp};
+use crate::service::Result;
 use crate::service::assistance::queue::dates_of;
-use crate::service::{Result, stamp};
 use crate::store::assistance::bulk as bulk_store;
 use crate::store::assistance::{self as store, NewEvaluation, Request, ServiceRecord};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
@@ -144,7 +145,7 @@ pub(in crate::demo) fn bulk_requests(
     for minutes_ago in plan {
         let (enterprise_id, region, enterprise_name) = rng.pick(&enterprises).clone();
         let filed = base - Duration::minutes(minutes_ago);
-        let year = filed.with_timezone(&crate::service::shanghai()).year();
+        let year = filed.with_timezone(&crate::domain::time::shanghai()).year();
         let seq = match serial.get(&(region.clone(), year)) {
             Some(n) => *n,
             None => bulk_store::next_seq(&tx, &region, year)?,
@@ -197,14 +198,14 @@ pub(in crate::demo) fn bulk_requests(
             close_reason: String::new(),
             rating: None,
             reopen_count: 0,
-            submitted_at: Some(stamp(filed)),
+            submitted_at: Some(Instant::new(filed)),
             accepted_at: None,
             assigned_at: None,
             clock_started_at: None,
             completed_at: None,
             closed_at: None,
             row_version: 1,
-            created_at: stamp(filed),
+            created_at: Instant::new(filed),
             created_by: if self_service {
                 enterprise_side.uid.clone()
             } else {
@@ -242,25 +243,25 @@ pub(in crate::demo) fn bulk_requests(
                     r.state = AssistState::Closed;
                     r.close_kind = Some(kind);
                     r.close_reason = reason.to_string();
-                    r.closed_at = Some(stamp(accepted));
+                    r.closed_at = Some(Instant::new(accepted));
                 }
             }
             _ => {
                 if t.take(&mut r, Event::Accept, accepted, triage, "") {
                     r.state = AssistState::Accepted;
-                    r.accepted_at = Some(stamp(accepted));
-                    r.clock_started_at = r.accepted_at.clone();
+                    r.accepted_at = Some(Instant::new(accepted));
+                    r.clock_started_at = r.accepted_at;
                     if t.take(&mut r, Event::Assign, assigned, triage, "") {
                         r.state = AssistState::InProgress;
                         r.handler_id = Some(handler.id);
                         r.handler_name = Some(handler.name.clone());
-                        r.assigned_at = Some(stamp(assigned));
+                        r.assigned_at = Some(Instant::new(assigned));
                         let opinion = "已指导企业完成相关工作";
                         if t.take(&mut r, Event::Complete, completed, handler, opinion) {
                             r.state = AssistState::AwaitingRating;
                             r.outcome = Some(Outcome::Solved);
                             r.closing_opinion = opinion.to_string();
-                            r.completed_at = Some(stamp(completed));
+                            r.completed_at = Some(Instant::new(completed));
                             served = Some(completed);
                             let (event, at, by) = match ending {
                                 Ending::RatedBySelf => (Event::Rate, rated, &enterprise_side),
@@ -277,7 +278,7 @@ pub(in crate::demo) fn bulk_requests(
                                 };
                                 r.state = AssistState::Closed;
                                 r.close_kind = Some(kind);
-                                r.closed_at = Some(stamp(at));
+                                r.closed_at = Some(Instant::new(at));
                             }
                         }
                     }
@@ -318,7 +319,7 @@ pub(in crate::demo) fn bulk_requests(
                 &db::new_uid(),
                 &ServiceRecord {
                     service_date: day
-                        .with_timezone(&crate::service::shanghai())
+                        .with_timezone(&crate::domain::time::shanghai())
                         .format("%Y-%m-%d")
                         .to_string(),
                     mode: ServiceMode::Phone,

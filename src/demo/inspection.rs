@@ -9,16 +9,18 @@ use crate::domain::inspection::draw::ALGORITHM;
 use crate::domain::inspection::{
     Category, Conclusion, Event, EventInput, InspState, Mode, Severity, Signature,
 };
+use crate::domain::time::{Day, Instant, stamp};
 use crate::service::inspection::draw::PlanDraft;
 use crate::service::inspection::followup::{CaseInput, OrderInput};
 use crate::service::inspection::record::FindingInput;
 use crate::service::inspection::{PlanInput, resolve_officers};
-use crate::service::{Result, Session, stamp};
+use crate::service::{Result, Session};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
+use crate::store::inspection::draw as draws;
 use crate::store::inspection::followup::{self as followup, Case, NewRectification};
 use crate::store::inspection::{self as store, Finding, Inspection, NewInspection};
-use crate::store::{account as user, bulk, db, history, inspection::draw as draws};
-use chrono::{Datelike, Duration, NaiveDate};
+use crate::store::{account as user, bulk, db, history};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use std::collections::HashMap;
 
 /// Category weights of the bulk year.
@@ -169,7 +171,7 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
             store::set_officers(&tx, id, &officers)?;
         }
         if let Some(c) = conclusion {
-            let signed = format!("{}T02:00:00Z", day(on));
+            let signed = Instant::new((on.and_time(NaiveTime::MIN) + Duration::hours(2)).and_utc());
             // The record as just inserted, built here rather than read back (50k times a city).
             let x = Inspection {
                 id,
@@ -183,21 +185,21 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                 mode,
                 trigger_ref: reference.clone(),
                 place: "厂区".to_string(),
-                planned_on: day(on),
-                started_at: Some(signed.clone()),
-                ended_at: Some(signed.clone()),
+                planned_on: Day::new(on),
+                started_at: Some(signed),
+                ended_at: Some(signed),
                 state,
                 conclusion: Some(c),
                 record_text: "现场检查笔录（演示数据）".to_string(),
                 signature: Some(crate::domain::inspection::Signature::Signed),
                 witness: String::new(),
-                signed_at: Some(signed.clone()),
+                signed_at: Some(signed),
                 recusal_reason: String::new(),
                 cancel_reason: String::new(),
                 parent_id: None,
                 draw_id: None,
                 row_version: 1,
-                updated_at: now.clone(),
+                updated_at: Instant::new(s.now()),
                 updated_by: actor.uid.clone(),
             };
             store::save(&tx, &x, &actor.uid, &now)?;
@@ -219,7 +221,7 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                         evidence_refs: String::new(),
                         corrects_id: None,
                         correction_reason: String::new(),
-                        created_at: signed.clone(),
+                        created_at: signed,
                         created_by: actor.uid.clone(),
                     },
                 )?;
@@ -249,8 +251,8 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                         uid: db::new_uid(),
                         inspection_id: id,
                         case_number: format!("聊环罚立〔{}〕{}号", on.year(), id),
-                        discovered_on: day(on),
-                        approved_on: day(on + Duration::days(7)),
+                        discovered_on: Day::new(on),
+                        approved_on: Day::new(on + Duration::days(7)),
                         handler: "执法支队".to_string(),
                         status: crate::domain::inspection::CaseStatus::Filed,
                         penalty_kind: String::new(),

@@ -19,10 +19,11 @@ use crate::demo::data::{DemoEnterprise, Generator};
 use crate::domain::account::Actor;
 use crate::domain::enterprise::{Enterprise, EnterpriseDraft, validate_draft};
 use crate::domain::pinyin::initials;
+use crate::domain::time::Instant;
 use crate::domain::validate::{FieldIssue, has_errors};
 use crate::i18n::{T, Text};
 use crate::service::account::setup::{create_database, remove_database_files};
-use crate::service::{Clock, Result, ServiceError, stamp};
+use crate::service::{Clock, Result, ServiceError};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
 use crate::store::{audit, bulk, db, enterprise as store, reference};
 use chrono::Duration;
@@ -212,7 +213,8 @@ fn build(
 ) -> Result<DemoSummary> {
     let mut s = create_database(path, clock)?;
     let today = s.today();
-    let now = stamp(s.now());
+    let at = Instant::new(s.now());
+    let now = at.to_string();
     let actor = s.actor().clone();
     let regions: Vec<String> = s
         .regions()?
@@ -235,7 +237,7 @@ fn build(
             if has_errors(&issues) {
                 return Err(ServiceError::Invalid(issues));
             }
-            insert(&tx, &mut chain, &actor, &now, &e, &issues)
+            insert(&tx, &mut chain, &actor, (&now, at), &e, &issues)
         };
         for f in &FIXED {
             let uscc = g.uscc(f.uscc_area);
@@ -276,7 +278,7 @@ fn build(
         bulk::recreate_indexes(&tx, &indexes)?;
         bulk::fill_search(&tx, &search)?;
         let cal = reference::calendar(&tx)?;
-        crate::demo::positive_list::write(&tx, &actor, &now, today, &cal, FIXED.len())?;
+        crate::demo::positive_list::write(&tx, &actor, (&now, at), today, &cal, FIXED.len())?;
         reference::set_setting(&tx, "demo", "1", &actor.uid, &now)?;
         let after = serde_json::json!({ "key": "demo", "value": "1" });
         audit::append(
@@ -356,7 +358,7 @@ fn insert(
     tx: &rusqlite::Transaction<'_>,
     chain: &mut BulkChain,
     actor: &Actor,
-    now: &str,
+    (now, at): (&str, Instant),
     e: &DemoEnterprise,
     warnings: &[FieldIssue],
 ) -> Result<()> {
@@ -393,8 +395,8 @@ fn insert(
         list_status: "none".to_string(),
         status: d.status.clone(),
         row_version: 1,
-        created_at: now.to_string(),
-        updated_at: now.to_string(),
+        created_at: at,
+        updated_at: at,
         updated_by: actor.username.clone(),
     };
     let mut after = serde_json::to_value(&record).unwrap_or_default();

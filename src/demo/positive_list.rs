@@ -5,6 +5,7 @@
 use crate::domain::account::Actor;
 use crate::domain::calendar::Calendar;
 use crate::domain::positive_list::{self as pl, EntryState, ListPolicy};
+use crate::domain::time::Instant;
 use crate::service::positive_list::facts_of;
 use crate::store::positive_list::{self as store, CriterionRow, NewEntry, NewTrigger};
 use crate::store::{audit, db, enterprise as enterprises, history};
@@ -61,7 +62,7 @@ fn d(day: NaiveDate) -> String {
 pub fn write(
     tx: &Transaction<'_>,
     actor: &Actor,
-    now: &str,
+    (now, at): (&str, Instant),
     today: NaiveDate,
     cal: &Calendar,
     skip: usize,
@@ -121,7 +122,7 @@ pub fn write(
                     criterion: r.criterion.code().to_string(),
                     result: r.verdict.code().to_string(),
                     evidence: r.evidence.bilingual(),
-                    checked_at: now.to_string(),
+                    checked_at: at,
                 })
                 .collect();
             store::replace_criteria(tx, id, &rows)?;

@@ -3,6 +3,7 @@ pub mod columns;
 
 use crate::domain::codes::code_enum;
 use crate::domain::text::{normalize_code, normalize_text};
+use crate::domain::time::{Day, Instant};
 use crate::domain::uscc::{self, UsccError};
 use crate::domain::validate::{self, FieldIssue};
 use crate::i18n::{Lang, T, Text};
@@ -108,8 +109,8 @@ pub struct Enterprise {
     pub list_status: String,
     pub status: String,
     pub row_version: i64,
-    pub created_at: String,
-    pub updated_at: String,
+    pub created_at: Instant,
+    pub updated_at: Instant,
     pub updated_by: String,
 }
 
@@ -117,7 +118,7 @@ pub struct Enterprise {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormerName {
     pub name: String,
-    pub valid_to: String,
+    pub valid_to: Day,
 }
 
 /// What a form or an import row supplies: text as typed, validated and normalised by [`validate_draft`].

@@ -13,5 +13,6 @@ pub mod positive_list;
 pub mod report;
 pub mod settings;
 pub mod text;
+pub mod time;
 pub mod uscc;
 pub mod validate;

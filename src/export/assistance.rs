@@ -3,6 +3,7 @@
 //! Pages are read one after another, so memory does not grow with the queue.
 
 use crate::domain::assistance::sla::{Level, Phase};
+use crate::domain::time::Instant;
 use crate::export::columns::{Cell, region_name};
 use crate::export::table::{TableFormat, write_table};
 use crate::export::{ExportError, Output};
@@ -29,11 +30,11 @@ const HEADERS: [T; 11] = [
 ];
 
 /// A stored UTC time as a local date-time cell.
-fn time_cell(stored: Option<&str>) -> Cell {
+fn time_cell(stored: Option<Instant>) -> Cell {
     let Some(stored) = stored else {
         return Cell::Text(String::new());
     };
-    let shown = crate::service::local_time(stored);
+    let shown = stored.local();
     NaiveDateTime::parse_from_str(&shown, "%Y-%m-%d %H:%M")
         .map(Cell::DateTime)
         .unwrap_or(Cell::Text(shown))
@@ -67,7 +68,7 @@ fn cells(row: &QueueRow, regions: &[Region], lang: Lang) -> Vec<Cell> {
         text(r.urgency.label().get(lang)),
         text(r.channel.label().get(lang)),
         text(r.handler_name.as_deref().unwrap_or("")),
-        time_cell(r.submitted_at.as_deref()),
+        time_cell(r.submitted_at),
         text(phase),
         due,
         text(level),

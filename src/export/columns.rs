@@ -6,7 +6,6 @@ use crate::domain::enterprise::{
     label_of,
 };
 use crate::i18n::Lang;
-use crate::service::local_time;
 use crate::store::reference::Region;
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -82,7 +81,7 @@ pub fn cell(e: &Enterprise, id: &str, regions: &[Region], lang: Lang) -> Cell {
         )),
         "status" => Cell::Text(label_of(&e.status, Status::parse, Status::label, lang)),
         "updated_at" => {
-            let shown = local_time(&e.updated_at);
+            let shown = e.updated_at.local();
             NaiveDateTime::parse_from_str(&shown, "%Y-%m-%d %H:%M")
                 .map(Cell::DateTime)
                 .unwrap_or(Cell::Text(shown))

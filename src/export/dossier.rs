@@ -5,11 +5,12 @@
 use crate::domain::assistance::{Event, ServiceMode};
 use crate::domain::enterprise::columns::COLUMNS;
 use crate::domain::positive_list::{EntryState, Handling, RemovalCause, TriggerKind};
+use crate::domain::time::{Instant, local_time};
 use crate::export::columns::cell;
 use crate::export::{ExportError, Output, deliver};
 use crate::i18n::{Lang, T, Text};
 use crate::service::report::dossier::DossierFacts;
-use crate::service::{ServiceError, Session, local_time};
+use crate::service::{ServiceError, Session};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::io::Write;
@@ -84,7 +85,7 @@ pub fn parts(
         facts
             .former_names
             .iter()
-            .map(|f| vec![f.name.clone(), f.valid_to.clone()])
+            .map(|f| vec![f.name.clone(), f.valid_to.to_string()])
             .collect(),
         lang,
     )];
@@ -114,7 +115,7 @@ pub fn parts(
         ]);
         for h in &d.history {
             timeline.push(vec![
-                local_time(&h.at),
+                h.at.local(),
                 x.batch_name.clone(),
                 plist_state(&h.from_state, lang),
                 plist_state(&h.to_state, lang),
@@ -124,7 +125,7 @@ pub fn parts(
         }
         for t in &d.triggers {
             triggers.push(vec![
-                t.occurred_on.clone(),
+                t.occurred_on.to_string(),
                 label(&t.kind, TriggerKind::parse, TriggerKind::label, lang),
                 t.reference.clone(),
                 label(&t.handling, Handling::parse, Handling::label, lang),
@@ -190,10 +191,7 @@ pub fn parts(
             .collect();
         requests.push(vec![
             r.number.clone(),
-            r.submitted_at
-                .as_deref()
-                .map(local_time)
-                .unwrap_or_default(),
+            r.submitted_at.map(Instant::local).unwrap_or_default(),
             services.join(list_separator(lang)),
             r.urgency.label().get(lang).to_string(),
             r.state.label().get(lang).to_string(),
@@ -206,7 +204,7 @@ pub fn parts(
         ]);
         for h in &d.history {
             steps.push(vec![
-                local_time(&h.at),
+                h.at.local(),
                 r.number.clone(),
                 label(&h.event, Event::parse, Event::label, lang),
                 h.note.clone(),
@@ -310,7 +308,7 @@ pub fn parts(
             .map(|i| {
                 vec![
                     i.number.clone(),
-                    i.planned_on.clone(),
+                    i.planned_on.to_string(),
                     i.category.label().get(lang).to_string(),
                     i.mode.label().get(lang).to_string(),
                     i.state.label().get(lang).to_string(),
@@ -336,9 +334,9 @@ pub fn parts(
             .map(|r| {
                 vec![
                     r.doc_number.clone(),
-                    r.served_on.clone(),
-                    r.deadline.clone(),
-                    r.report_at.as_deref().map(local_time).unwrap_or_default(),
+                    r.served_on.to_string(),
+                    r.deadline.to_string(),
+                    r.report_at.map(Instant::local).unwrap_or_default(),
                     r.result
                         .map(|x| x.label().get(lang).to_string())
                         .unwrap_or_default(),
@@ -360,7 +358,7 @@ pub fn parts(
             .map(|c| {
                 vec![
                     c.case_number.clone(),
-                    c.approved_on.clone(),
+                    c.approved_on.to_string(),
                     c.status.label().get(lang).to_string(),
                     if c.penalty_fen > 0 {
                         format!("{} {:.2}", c.penalty_kind, c.penalty_fen as f64 / 100.0)

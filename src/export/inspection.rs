@@ -8,7 +8,6 @@ use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::inspection::{Inspection, ListFilter};
 use crate::store::reference::Region;
-use chrono::NaiveDate;
 
 const PAGE: usize = 500;
 
@@ -27,9 +26,7 @@ const HEADERS: [T; 10] = [
 
 fn cells(x: &Inspection, regions: &[Region], lang: Lang) -> Vec<Cell> {
     let text = |s: &str| Cell::Text(s.to_string());
-    let date = NaiveDate::parse_from_str(&x.planned_on, "%Y-%m-%d")
-        .map(Cell::Date)
-        .unwrap_or_else(|_| text(&x.planned_on));
+    let date = Cell::Date(x.planned_on.date());
     vec![
         text(&x.number),
         text(&x.enterprise_name),
@@ -76,7 +73,7 @@ pub fn inspections(
                 }
                 match page.last() {
                     Some(last) if page.len() == PAGE => {
-                        after = Some((last.planned_on.clone(), last.id));
+                        after = Some((last.planned_on.to_string(), last.id));
                     }
                     _ => return Ok(n),
                 }

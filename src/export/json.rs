@@ -2,6 +2,7 @@
 //! written object by object.
 
 use crate::domain::enterprise::Enterprise;
+use crate::domain::time::Instant;
 use serde::Serialize;
 use std::io::Write;
 
@@ -27,8 +28,8 @@ pub struct EnterpriseRecord<'a> {
     pub perf_grade: &'a str,
     pub list_status: &'a str,
     pub status: &'a str,
-    pub created_at: &'a str,
-    pub updated_at: &'a str,
+    pub created_at: &'a Instant,
+    pub updated_at: &'a Instant,
 }
 
 impl<'a> EnterpriseRecord<'a> {

@@ -8,6 +8,7 @@ use crate::domain::enterprise::columns::COLUMNS;
 use crate::export::columns::cell;
 use crate::i18n::Lang;
 use crate::store::reference::Region;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Whether a column's text depends only on its stored value (the same value always gives the same
@@ -29,8 +30,8 @@ fn is_coded(id: &str) -> bool {
 }
 
 /// The raw code of a coded column.
-fn code<'e>(e: &'e Enterprise, id: &str) -> &'e str {
-    match id {
+fn code<'e>(e: &'e Enterprise, id: &str) -> Cow<'e, str> {
+    Cow::Borrowed(match id {
         "region_code" => &e.region_code,
         "permit_class" => &e.permit_class,
         "key_flags" => &e.key_flags,
@@ -40,9 +41,9 @@ fn code<'e>(e: &'e Enterprise, id: &str) -> &'e str {
         "list_status" => &e.list_status,
         "status" => &e.status,
         "permit_expiry" => &e.permit_expiry,
-        "updated_at" => &e.updated_at,
+        "updated_at" => return Cow::Owned(e.updated_at.to_string()),
         _ => "",
-    }
+    })
 }
 
 /// How many distinct values are remembered at most (a few MB).
@@ -78,7 +79,7 @@ impl<'a> RowTexts<'a> {
                 *slot = cell(e, c.id, self.regions, self.lang).text();
                 continue;
             }
-            let key = (i, code(e, c.id).to_string());
+            let key = (i, code(e, c.id).into_owned());
             let label = self
                 .labels
                 .entry(key)
@@ -93,6 +94,7 @@ impl<'a> RowTexts<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::time::Instant;
 
     fn region(code: &str, zh: &str) -> Region {
         Region {
@@ -126,8 +128,8 @@ mod tests {
             list_status: "none".into(),
             status: "operating".into(),
             row_version: 1,
-            created_at: "2026-11-29T00:00:00Z".into(),
-            updated_at: "2026-11-29T00:00:00Z".into(),
+            created_at: Instant::parse("2026-11-29T00:00:00Z").expect("time"),
+            updated_at: Instant::parse("2026-11-29T00:00:00Z").expect("time"),
             updated_by: "admin".into(),
         }
     }
@@ -147,7 +149,9 @@ mod tests {
                 e.region_code = region_code.into();
                 e.credit = credit.into();
                 e.status = status.into();
-                e.updated_at = format!("2026-11-{:02}T08:30:00Z", credit.len() + 1);
+                e.updated_at =
+                    Instant::parse(&format!("2026-11-{:02}T08:30:00Z", credit.len() + 1))
+                        .expect("time");
                 let expected: Vec<String> = COLUMNS
                     .iter()
                     .map(|c| cell(&e, c.id, &regions, lang).text())

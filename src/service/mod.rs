@@ -19,10 +19,11 @@ pub use write::{Audited, Writer};
 use crate::domain::account::{Action, Actor, Denied, Target, authorize};
 use crate::domain::calendar::Calendar;
 use crate::domain::settings::Policy;
+use crate::domain::time::{local_time, shanghai};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{Lang, T, Text};
 use crate::store::db::StoreError;
-use chrono::{DateTime, FixedOffset, Offset, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use std::sync::Arc;
 
@@ -128,27 +129,6 @@ pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 
 pub fn system_clock() -> Clock {
     Arc::new(Utc::now)
-}
-
-/// Asia/Shanghai, where every date is shown (no daylight saving, so a fixed offset is exact).
-pub fn shanghai() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| Utc.fix())
-}
-
-/// Stored UTC RFC 3339 time shown as `YYYY-MM-DD HH:MM` in Asia/Shanghai; unparsable text is shown as is.
-pub fn local_time(stored: &str) -> String {
-    DateTime::parse_from_rfc3339(stored)
-        .map(|t| {
-            t.with_timezone(&shanghai())
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| stored.to_string())
-}
-
-/// UTC time as stored: RFC 3339 with seconds and `Z`.
-pub fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// A logged-in person's handle on the database: who they are, the policy in force, and the clock.

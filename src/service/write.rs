@@ -4,7 +4,8 @@
 
 use crate::domain::account::Actor;
 use crate::domain::enterprise::Enterprise;
-use crate::service::{Result, Session, stamp};
+use crate::domain::time::Instant;
+use crate::service::{Result, Session};
 use crate::store::assistance::Request;
 use crate::store::assistance::meeting::Meeting;
 use crate::store::audit::{self, Change};
@@ -36,7 +37,8 @@ pub(in crate::service) fn json<S: Serialize + ?Sized>(x: &S) -> Value {
 pub struct Writer<'c> {
     tx: Transaction<'c>,
     actor: &'c Actor,
-    at: String,
+    at: Instant,
+    at_text: String,
 }
 
 impl<'c> std::ops::Deref for Writer<'c> {
@@ -54,13 +56,14 @@ impl<'c> Writer<'c> {
     pub(crate) fn run<T>(
         conn: &'c Connection,
         actor: &'c Actor,
-        at: String,
+        at: Instant,
         f: impl FnOnce(&Writer<'c>) -> Result<T>,
     ) -> Result<T> {
         let w = Writer {
             tx: db::begin_immediate(conn)?,
             actor,
             at,
+            at_text: at.to_string(),
         };
         let out = f(&w)?;
         w.tx.commit()?;
@@ -78,7 +81,12 @@ impl<'c> Writer<'c> {
 
     /// The time of this write as stored.
     pub fn now(&self) -> &str {
-        &self.at
+        &self.at_text
+    }
+
+    /// The time of this write, for the typed time fields of the records it writes.
+    pub fn at(&self) -> Instant {
+        self.at
     }
 
     /// Appends the audit row of a change to `after` (from `before`, when it existed).
@@ -105,7 +113,7 @@ impl<'c> Writer<'c> {
         audit::append(
             &self.tx,
             self.actor,
-            &self.at,
+            &self.at_text,
             Change {
                 action,
                 entity,
@@ -124,7 +132,7 @@ impl Session {
     /// other rows (capacity, approvals, number counters) read through `w` inside `f`. Writes do not
     /// nest: `f` must not call another use case that writes.
     pub fn write<T>(&self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
-        Writer::run(&self.conn, &self.actor, stamp(self.now()), f)
+        Writer::run(&self.conn, &self.actor, Instant::new(self.now()), f)
     }
 }
 

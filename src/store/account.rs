@@ -1,6 +1,7 @@
 //! Accounts, roles and enforcement certificates.
 
 use crate::domain::account::{Actor, Role};
+use crate::domain::time::Instant;
 use crate::store::db::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -20,8 +21,8 @@ pub struct UserRecord {
     pub auxiliary: bool,
     pub active: bool,
     pub failed_logins: i64,
-    pub locked_until: Option<String>,
-    pub last_login_at: Option<String>,
+    pub locked_until: Option<Instant>,
+    pub last_login_at: Option<Instant>,
     pub roles: Vec<Role>,
 }
 

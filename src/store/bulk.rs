@@ -146,11 +146,21 @@ mod tests {
                 status: "operating".into(),
                 ..Default::default()
             };
-            ids.push(enterprise::insert(tx, uscc, &d, initials, "system", "t").expect("insert"));
+            ids.push(
+                enterprise::insert(tx, uscc, &d, initials, "system", "2026-11-29T00:00:00Z")
+                    .expect("insert"),
+            );
         }
         for former in ["聊城市东昌化工厂", "聊城绿源精细化学品厂"] {
-            enterprise::add_former_name(tx, ids[0], former, "2019-06-30", "system", "t")
-                .expect("former");
+            enterprise::add_former_name(
+                tx,
+                ids[0],
+                former,
+                "2019-06-30",
+                "system",
+                "2026-11-29T00:00:00Z",
+            )
+            .expect("former");
         }
         ids
     }

@@ -312,7 +312,7 @@ mod tests {
             conn.execute_batch(
                 "INSERT INTO region (code, name_zh, name_en, kind) VALUES ('371525', '冠县', 'Guan County', 'county');
                  INSERT INTO enterprise (uid, uscc, name, region_code, created_at, created_by, updated_at, updated_by)
-                 VALUES ('u1', '911302307808371268', '冠县兴华纺织有限公司', '371525', 't', 'system', 't', 'system');",
+                 VALUES ('u1', '911302307808371268', '冠县兴华纺织有限公司', '371525', '2026-11-29T00:00:00Z', 'system', '2026-11-29T00:00:00Z', 'system');",
             )
             .expect("a v1 row");
         }

@@ -1,6 +1,7 @@
 //! Form drafts: what a person typed into a form, autosaved per user and form so a dropped terminal
 //! session loses at most a few seconds of work. Drafts are not records: they are not audited.
 
+use crate::domain::time::Instant;
 use crate::store::db::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -8,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredDraft {
     pub payload: String,
-    pub saved_at: String,
+    pub saved_at: Instant,
 }
 
 /// Saves (or replaces) a person's draft of a form.

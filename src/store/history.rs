@@ -36,7 +36,7 @@ pub struct Row {
     pub from_state: String,
     pub to_state: String,
     pub note: String,
-    pub at: String,
+    pub at: crate::domain::time::Instant,
     pub by_name: String,
 }
 

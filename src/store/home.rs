@@ -112,7 +112,15 @@ mod tests {
             permit_expiry: expiry.into(),
             ..Default::default()
         };
-        insert(conn, &db::new_uid(), &d, "", "system", "t").expect("insert");
+        insert(
+            conn,
+            &db::new_uid(),
+            &d,
+            "",
+            "system",
+            "2026-11-29T00:00:00Z",
+        )
+        .expect("insert");
     }
 
     fn setup() -> Connection {

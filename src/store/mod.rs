@@ -18,3 +18,4 @@ pub mod reference;
 pub mod report;
 pub mod seed;
 pub(crate) mod sql;
+pub mod time;

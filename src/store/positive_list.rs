@@ -1,6 +1,7 @@
 //! 正面清单 tables: batches, entries, criteria results, reviews, trigger events and the state history.
 //! Entries are always read joined with their enterprise and batch, so screens and exports need one query.
 
+use crate::domain::time::{Day, Instant};
 use crate::store::db::{Result, StoreError};
 use crate::store::enterprise::Scope;
 use crate::store::sql::Where;
@@ -15,7 +16,7 @@ pub struct Batch {
     pub name: String,
     pub year: i64,
     pub note: String,
-    pub created_at: String,
+    pub created_at: Instant,
     /// Entries per state code, for the batches screen.
     #[serde(skip)]
     pub counts: Vec<(String, i64)>,
@@ -41,8 +42,8 @@ pub struct Entry {
     pub reapply_from: String,
     pub offsite_means: String,
     pub row_version: i64,
-    pub created_at: String,
-    pub updated_at: String,
+    pub created_at: Instant,
+    pub updated_at: Instant,
     pub enterprise_name: String,
     pub uscc: String,
     pub region_code: String,
@@ -54,7 +55,7 @@ pub struct CriterionRow {
     pub criterion: String,
     pub result: String,
     pub evidence: String,
-    pub checked_at: String,
+    pub checked_at: Instant,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -63,10 +64,10 @@ pub struct TriggerRow {
     pub uid: String,
     pub kind: String,
     pub reference: String,
-    pub occurred_on: String,
+    pub occurred_on: Day,
     pub handling: String,
     pub note: String,
-    pub recorded_at: String,
+    pub recorded_at: Instant,
     pub recorded_by: String,
 }
 

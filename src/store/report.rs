@@ -2,6 +2,7 @@
 //! service turns into working days. Times are compared as stored UTC RFC 3339 text with `[from, to)`
 //! bounds the service computes from local dates; a region of `None` means every region.
 
+use crate::domain::time::Instant;
 use crate::store::db::Result;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, params_from_iter};
@@ -128,10 +129,10 @@ pub fn assist_submitted_by_service(
 pub struct AssistTimes {
     pub id: i64,
     pub urgency: String,
-    pub submitted_at: Option<String>,
-    pub accepted_at: Option<String>,
-    pub clock_started_at: Option<String>,
-    pub completed_at: Option<String>,
+    pub submitted_at: Option<Instant>,
+    pub accepted_at: Option<Instant>,
+    pub clock_started_at: Option<Instant>,
+    pub completed_at: Option<Instant>,
     pub reopen_count: i64,
 }
 

@@ -76,7 +76,7 @@ pub fn list_enterprise(path: &Path, uscc: &str) {
              VALUES ('b1', '2026年第1批', 2026, '2026-01-01T00:00:00Z', 'test');
          INSERT INTO pl_entry (uid, enterprise_id, batch_id, state, origin, listed_on, created_at, created_by,
              updated_at, updated_by)
-         SELECT 'x-{uscc}', e.id, b.id, 'listed', 'proposed', '2026-01-10', 't', 't', 't', 't'
+         SELECT 'x-{uscc}', e.id, b.id, 'listed', 'proposed', '2026-01-10', '2026-01-10T00:00:00Z', 't', '2026-01-10T00:00:00Z', 't'
          FROM enterprise e, pl_batch b WHERE e.uscc = '{uscc}' AND b.uid = 'b1';
          UPDATE enterprise SET list_status = 'listed' WHERE uscc = '{uscc}';"
     ))

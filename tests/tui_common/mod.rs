@@ -7,6 +7,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ecocase::domain::account::{Actor, Role};
 use ecocase::domain::enterprise::Enterprise;
+use ecocase::domain::time::Instant;
 use ecocase::i18n::Lang;
 use ecocase::service::home::Home;
 use ecocase::store::reference::Region;
@@ -97,8 +98,8 @@ pub fn enterprise(id: i64, name: &str, uscc: &str, region: &str) -> Enterprise {
         list_status: "none".into(),
         status: "operating".into(),
         row_version: 3,
-        created_at: "2026-01-05T02:00:00Z".into(),
-        updated_at: "2026-11-20T06:30:00Z".into(),
+        created_at: Instant::parse("2026-01-05T02:00:00Z").expect("time"),
+        updated_at: Instant::parse("2026-11-20T06:30:00Z").expect("time"),
         updated_by: "staff".into(),
     }
 }

@@ -1,8 +1,9 @@
 //! Login with argon2id hashes, lockout after repeated failures, and password re-entry after idle lock.
 
 use crate::domain::account::Actor;
+use crate::domain::time::{Instant, local_time, stamp};
 use crate::i18n::{T, Text};
-use crate::service::{Clock, Result, ServiceError, Session, Writer, local_time, stamp};
+use crate::service::{Clock, Result, ServiceError, Session, Writer};
 use crate::store::{account as users, db, reference};
 use argon2::Argon2;
 use argon2::password_hash::{
@@ -40,23 +41,23 @@ fn check_credentials(
     clock: &Clock,
 ) -> Result<Actor> {
     let now = clock();
-    let now_s = stamp(now);
+    let _now_s = stamp(now);
     let policy = reference::policy(conn)?;
     let Some(user) = users::find_by_username(conn, username.trim())? else {
         verify_password(password, DUMMY_HASH);
         return Err(ServiceError::Refused(Text::new(T::ErrLoginFailed)));
     };
-    if let Some(until) = user.locked_until.as_deref()
-        && until > now_s.as_str()
+    if let Some(until) = user.locked_until
+        && until > Instant::new(now)
     {
         return Err(ServiceError::Refused(
-            Text::new(T::ErrLoginLocked).arg("until", local_time(until)),
+            Text::new(T::ErrLoginLocked).arg("until", until.local()),
         ));
     }
     let actor = user.actor();
     if !verify_password(password, &user.password_hash) {
         let lock_until = stamp(now + chrono::Duration::minutes(policy.login_lock_minutes()));
-        let locked = Writer::run(conn, &actor, now_s.clone(), |w| {
+        let locked = Writer::run(conn, &actor, Instant::new(now), |w| {
             let failures = users::record_failure(w, user.id, None)?;
             if failures >= policy.login_max_failures() {
                 users::set_lock(w, user.id, Some(&lock_until), 0)?;
@@ -75,7 +76,7 @@ fn check_credentials(
     if !user.active {
         return Err(ServiceError::Refused(Text::new(T::ErrAccountDisabled)));
     }
-    Writer::run(conn, &actor, now_s.clone(), |w| {
+    Writer::run(conn, &actor, Instant::new(now), |w| {
         users::record_success(w, user.id, w.now())?;
         Ok(w.audit_json("login", "user", &user.uid, None, None)?)
     })?;

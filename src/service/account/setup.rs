@@ -3,7 +3,7 @@
 use crate::domain::account::{Actor, Role};
 use crate::i18n::{T, Text};
 use crate::service::account::{NewAccount, insert_account};
-use crate::service::{Clock, Result, ServiceError, Session, Writer, stamp};
+use crate::service::{Clock, Result, ServiceError, Session, Writer};
 use crate::store::db::{self, StoreError};
 use crate::store::seed;
 use std::path::Path;
@@ -19,9 +19,12 @@ pub fn create_database(path: &Path, clock: &Clock) -> Result<Session> {
     let made = (|| -> Result<Session> {
         let conn = db::create(path)?;
         let system = Actor::system();
-        Writer::run(&conn, &system, stamp(clock()), |w| {
-            Ok(seed::reference_data(w, w.now())?)
-        })?;
+        Writer::run(
+            &conn,
+            &system,
+            crate::domain::time::Instant::new(clock()),
+            |w| Ok(seed::reference_data(w, w.now())?),
+        )?;
         Session::new(conn, Actor::system(), clock.clone())
     })();
     if made.is_err() {

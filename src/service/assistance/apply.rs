@@ -4,10 +4,11 @@
 use crate::domain::account::{Action, Actor, Target};
 use crate::domain::assistance::sla::rating_lapsed;
 use crate::domain::assistance::{AssistState, CloseKind, Event, EventInput, Rating};
+use crate::domain::time::Instant;
 use crate::domain::validate::{FieldIssue, required};
 use crate::i18n::{T, Text};
 use crate::service::assistance::local_date;
-use crate::service::{Result, ServiceError, Session, Writer, stamp};
+use crate::service::{Result, ServiceError, Session, Writer};
 use crate::store::assistance::{self as store, Request, ServiceRecord};
 use crate::store::db;
 use chrono::NaiveDate;
@@ -71,7 +72,7 @@ impl Session {
             return Ok(0);
         }
         let system = Actor::system();
-        let closed = Writer::run(&self.conn, &system, stamp(self.now()), |w| {
+        let closed = Writer::run(&self.conn, &system, Instant::new(self.now()), |w| {
             let (tx, now) = (w.tx(), w.now());
             let mut closed = Vec::new();
             for id in &lapsed(tx)? {
@@ -84,7 +85,7 @@ impl Session {
                     Event::AutoClose,
                     &EventInput::default(),
                     &system.uid,
-                    now,
+                    w.at(),
                 )?;
                 store::save(tx, &r, &system.uid, now)?;
                 crate::service::assistance::queue::refresh_alert_dates(tx, *id, &budgets, &cal)?;
@@ -128,22 +129,23 @@ pub(in crate::service) fn apply(
     event: Event,
     input: &EventInput,
     actor_uid: &str,
-    now: &str,
+    at: Instant,
 ) -> crate::store::db::Result<String> {
-    let now_s = Some(now.to_string());
+    let now_s = Some(at);
+    let now = &at.to_string();
     let close = |r: &mut Request, kind: CloseKind, reason: &str| {
         r.close_kind = Some(kind);
         r.close_reason = reason.to_string();
-        r.closed_at = now_s.clone();
+        r.closed_at = now_s;
     };
     Ok(match event {
         Event::Submit => {
-            r.submitted_at = now_s.clone();
+            r.submitted_at = now_s;
             String::new()
         }
         Event::Accept => {
-            r.accepted_at = now_s.clone();
-            r.clock_started_at = now_s.clone();
+            r.accepted_at = now_s;
+            r.clock_started_at = now_s;
             String::new()
         }
         Event::Refuse => {
@@ -161,7 +163,7 @@ pub(in crate::service) fn apply(
         }
         Event::Assign => {
             r.handler_id = input.handler;
-            r.assigned_at = now_s.clone();
+            r.assigned_at = now_s;
             store::set_cohandlers(tx, r.id, &cohandlers(input))?;
             String::new()
         }
@@ -176,7 +178,7 @@ pub(in crate::service) fn apply(
         Event::Complete => {
             r.outcome = input.outcome;
             r.closing_opinion = input.opinion.clone();
-            r.completed_at = now_s.clone();
+            r.completed_at = now_s;
             input.opinion.clone()
         }
         Event::Reassign => {
@@ -207,7 +209,7 @@ pub(in crate::service) fn apply(
             if rating.is_poor() {
                 // Reopened: the completion clock starts again.
                 r.reopen_count += 1;
-                r.clock_started_at = now_s.clone();
+                r.clock_started_at = now_s;
                 r.completed_at = None;
                 // The earlier result and opinion stay in the timeline; the request is open again.
                 r.outcome = None;

@@ -13,10 +13,11 @@ use crate::domain::assistance::{
     validate_request,
 };
 use crate::domain::calendar::Calendar;
+use crate::domain::time::shanghai;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::assistance::queue::refresh_alert_dates;
-use crate::service::{Result, ServiceError, Session, Writer, shanghai};
+use crate::service::{Result, ServiceError, Session, Writer};
 use crate::store::assistance::{
     self as store, HistoryRow, ListFilter, NewRequest, Request, ServiceRecord,
 };
@@ -320,7 +321,12 @@ impl Session {
             r.row_version = row_version;
             r.state = to;
             let note = crate::service::assistance::apply::apply(
-                w, &mut r, event, &input, &actor.uid, now,
+                w,
+                &mut r,
+                event,
+                &input,
+                &actor.uid,
+                w.at(),
             )?;
             store::save(w, &r, &actor.uid, now)?;
             refresh_alert_dates(w, id, &self.assist_budgets(), &self.calendar()?)?;
@@ -404,7 +410,7 @@ pub(in crate::service) fn sla_facts(
     r: &Request,
     suspensions: Vec<(String, Option<String>)>,
 ) -> SlaFacts {
-    let start = r.clock_started_at.as_deref().and_then(local_date);
+    let start = r.clock_started_at.map(|t| t.local_day().date());
     let suspensions = suspensions
         .into_iter()
         .filter_map(|(from, to)| {
@@ -416,7 +422,7 @@ pub(in crate::service) fn sla_facts(
     SlaFacts {
         state: r.state,
         urgency: r.urgency,
-        submitted: r.submitted_at.as_deref().and_then(local_date),
+        submitted: r.submitted_at.map(|t| t.local_day().date()),
         accepted: start,
         suspensions,
     }

@@ -4,6 +4,7 @@
 
 use crate::domain::assistance::{AssistState, Rating};
 use crate::domain::calendar::Calendar;
+use crate::domain::time::Instant;
 use crate::service::assistance::local_date;
 use crate::service::{Result, Session};
 use crate::store::assistance::{self as store, ListFilter, Request};
@@ -62,7 +63,7 @@ impl Session {
         let mut on_time = 0;
         for r in &rows {
             services.extend(store::services(&self.conn, r.id)?.into_iter().map(|s| s.0));
-            let date = |t: &Option<String>| t.as_deref().and_then(local_date);
+            let date = |t: &Option<Instant>| t.map(|t| t.local_day().date());
             if let (Some(s), Some(a)) = (date(&r.submitted_at), date(&r.accepted_at)) {
                 response.push(cal.working_days_between(s, a));
             }

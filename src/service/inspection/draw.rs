@@ -8,6 +8,7 @@ use crate::domain::inspection::draw::{
 };
 use crate::domain::inspection::rules::officer_problem;
 use crate::domain::inspection::{Category, InspState, Mode};
+use crate::domain::time::Day;
 use crate::i18n::{T, Text};
 use crate::service::inspection::{refused, resolve_officers};
 use crate::service::write::json;
@@ -114,15 +115,15 @@ impl Session {
                 count: d.count,
                 listed_policy: if d
                     .listed_offsite
-                    .unwrap_or(self.policy.listed_draw_offsite())
+                    .unwrap_or(self.policy().listed_draw_offsite())
                 {
                     "offsite"
                 } else {
                     "exclude"
                 }
                 .to_string(),
-                planned_on: d.planned_on.format("%Y-%m-%d").to_string(),
-                created_at: w.now().to_string(),
+                planned_on: Day::new(d.planned_on),
+                created_at: w.at(),
                 created_by: w.actor().uid.clone(),
             };
             p.id = store::insert_plan(w, &p)?;
@@ -162,8 +163,7 @@ impl Session {
         if !self.plan_in_scope(&plan) {
             return Err(ServiceError::NotFound);
         }
-        let on = NaiveDate::parse_from_str(&plan.planned_on, "%Y-%m-%d")
-            .unwrap_or_else(|_| self.today());
+        let on = plan.planned_on.date();
         // Exclusions before the draw: closed, cap reached, listed (when the policy excludes them).
         let counts = store::routine_counts(&self.conn, on.year())?;
         let mut candidates = Vec::new();
@@ -229,7 +229,7 @@ impl Session {
             });
         }
         let hash = candidates_hash(candidates.iter().map(|c| c.1.as_str()));
-        let planned_on = plan.planned_on.clone();
+        let planned_on = plan.planned_on.to_string();
         let draw_id = self.write(|w| {
             let (now, actor) = (w.now(), w.actor());
             let mut d = Draw {
@@ -244,7 +244,7 @@ impl Session {
                 drawn_count: drawn.len() as i64,
                 operator_uid: actor.uid.clone(),
                 operator_name: actor.display_name.clone(),
-                at: now.to_string(),
+                at: w.at(),
             };
             d.id = store::insert_draw(w, &d)?;
             store::insert_candidates(w, d.id, &candidates)?;

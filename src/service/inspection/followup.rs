@@ -7,6 +7,7 @@ use crate::domain::inspection::rules::{check_limitation, check_rectification, re
 use crate::domain::inspection::{
     CaseStatus, Category, Conclusion, Event, EventInput, InspState, Mode, RecheckResult, next_state,
 };
+use crate::domain::time::Day;
 use crate::i18n::{T, Text};
 use crate::service::inspection::{refused, vet_officers};
 use crate::service::{Result, ServiceError, Session};
@@ -176,7 +177,7 @@ impl Session {
             let (now, actor) = (w.now(), w.actor());
             let mut r = before.clone();
             r.report_text = text.trim().to_string();
-            r.report_at = Some(now.to_string());
+            r.report_at = Some(w.at());
             followup::save(w, &r, &actor.uid, now)?;
             let after = followup::get(w, order_id)?;
             w.audit("update", Some(&before), &after)?;
@@ -221,9 +222,9 @@ impl Session {
                 let child = store::get(w, rid)?;
                 let mut c = child.clone();
                 c.state = InspState::Completed;
-                c.started_at.get_or_insert(now.to_string());
-                c.ended_at = Some(now.to_string());
-                c.signed_at = Some(now.to_string());
+                c.started_at.get_or_insert(w.at());
+                c.ended_at = Some(w.at());
+                c.signed_at = Some(w.at());
                 c.conclusion = Some(if result == RecheckResult::Done {
                     Conclusion::NoIssue
                 } else {
@@ -310,8 +311,8 @@ impl Session {
                 uid: new_uid(),
                 inspection_id: id,
                 case_number: input.case_number.trim().to_string(),
-                discovered_on: day(input.discovered_on),
-                approved_on: day(input.approved_on),
+                discovered_on: Day::new(input.discovered_on),
+                approved_on: Day::new(input.approved_on),
                 handler: input.handler.trim().to_string(),
                 status: CaseStatus::Filed,
                 penalty_kind: String::new(),

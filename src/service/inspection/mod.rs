@@ -311,8 +311,7 @@ impl Session {
                     .arg_key("state", before.state.label()),
             ));
         }
-        let on = NaiveDate::parse_from_str(&before.planned_on, "%Y-%m-%d")
-            .unwrap_or_else(|_| self.today());
+        let on = before.planned_on.date();
         let snaps = vet_officers(
             &self.conn,
             before.enterprise_id,

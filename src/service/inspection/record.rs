@@ -106,12 +106,12 @@ impl Session {
         if before.row_version != row_version {
             return Err(ServiceError::Conflict {
                 by: before.updated_by.clone(),
-                at: before.updated_at.clone(),
+                at: before.updated_at.to_string(),
             });
         }
         let to = next_state(before.state, event, input).map_err(refused)?;
         self.write(|w| {
-            let now = w.now().to_string();
+            let (now, at) = (w.now().to_string(), w.at());
             let mut x = before.clone();
             x.state = to;
             match event {
@@ -129,15 +129,15 @@ impl Session {
                         self.today(),
                         &x.recusal_reason,
                     )?;
-                    x.started_at = Some(now.clone());
+                    x.started_at = Some(at);
                 }
-                Event::EndVisit => x.ended_at = Some(now.clone()),
+                Event::EndVisit => x.ended_at = Some(at),
                 Event::Sign => {
                     x.conclusion = input.conclusion;
                     x.signature = input.signature;
                     x.witness = input.witness.trim().to_string();
                     x.record_text = input.record_text.trim().to_string();
-                    x.signed_at = Some(now.clone());
+                    x.signed_at = Some(at);
                 }
                 Event::Cancel => x.cancel_reason = input.reason.trim().to_string(),
                 Event::Archive | Event::Recheck | Event::TransferCase => {}
@@ -254,7 +254,7 @@ impl Session {
                 evidence_refs: input.evidence_refs.trim().to_string(),
                 corrects_id: input.corrects,
                 correction_reason: input.reason.trim().to_string(),
-                created_at: w.now().to_string(),
+                created_at: w.at(),
                 created_by: w.actor().uid.clone(),
             };
             f.id = store::insert_finding(w, id, &f)?;
@@ -287,19 +287,19 @@ impl Session {
             return Err(ServiceError::NotFound);
         }
         self.write(|w| {
-            let (now, actor) = (w.now(), w.actor());
+            let (_now, actor) = (w.now(), w.actor());
             let mut e = Evidence {
                 id: 0,
                 uid: new_uid(),
                 kind: input.kind,
                 path: path.to_string(),
                 sha256,
-                collected_at: now.to_string(),
+                collected_at: w.at(),
                 collected_by: actor.display_name.clone(),
                 description: input.description.trim().to_string(),
                 corrects_id: input.corrects,
                 correction_reason: input.reason.trim().to_string(),
-                created_at: now.to_string(),
+                created_at: w.at(),
                 created_by: actor.uid.clone(),
             };
             e.id = store::insert_evidence(w, id, &e)?;

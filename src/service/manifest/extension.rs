@@ -5,6 +5,7 @@
 
 use crate::domain::account::Action;
 use crate::domain::manifest::MfState;
+use crate::domain::time::Day;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::ManifestImage;
@@ -96,20 +97,21 @@ impl Session {
         if approved_by.is_empty() {
             issues.push(required("approved_by", T::MfFieldExtendBy));
         }
-        if !issues.is_empty() {
+        // A day that does not parse is among the issues already.
+        let (Ok(until), true) = (
+            NaiveDate::parse_from_str(&until, "%Y-%m-%d"),
+            issues.is_empty(),
+        ) else {
             return Err(ServiceError::Invalid(issues));
-        }
-        let until = NaiveDate::parse_from_str(&until, "%Y-%m-%d")
-            .map(|d| d.to_string())
-            .unwrap_or(until);
+        };
         self.write(|w| {
             let actor = w.actor();
             let e = StockExtension {
                 uid: db::new_uid(),
                 approval_number: number,
-                extended_to: until,
+                extended_to: Day::new(until),
                 approved_by,
-                created_at: w.now().to_string(),
+                created_at: w.at(),
                 created_by: actor.uid.clone(),
             };
             ext::add_extension(w, id, &e)?;

@@ -468,15 +468,14 @@ impl Session {
                 Text::new(T::MfErrApprovalUnknown).arg("number", &a.number),
             )]));
         }
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
         Ok(ApprovalFacts {
             number: a.number.clone(),
             waste_code: a.waste_code.clone(),
             licence_number: a.licence_number.clone(),
             approved_kg: a.approved_kg,
             used_kg: refs::approval_used_kg(&self.conn, a.id, except)?,
-            valid_from: d(&a.valid_from),
-            valid_to: d(&a.valid_to),
+            valid_from: a.valid_from.date(),
+            valid_to: a.valid_to.date(),
         })
     }
 

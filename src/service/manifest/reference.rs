@@ -4,6 +4,7 @@
 use crate::domain::account::{Action, Target};
 use crate::domain::manifest::rules::check_approval_validity;
 use crate::domain::manifest::{Mode, parse_tonnes};
+use crate::domain::time::Day;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::{Result, ServiceError, Session};
@@ -158,8 +159,8 @@ impl Session {
                 .collect::<Vec<_>>()
                 .join(","),
             capacity_kg: capacity,
-            valid_from: from.to_string(),
-            valid_to: to.to_string(),
+            valid_from: Day::new(from),
+            valid_to: Day::new(to),
         };
         self.write(|w| {
             l.id = refs::insert_licence(w, &l, &w.actor().uid, w.now())?;

@@ -362,7 +362,7 @@ impl Session {
                             criterion: r.criterion.code().to_string(),
                             result: r.verdict.code().to_string(),
                             evidence: r.evidence.bilingual(),
-                            checked_at: now.to_string(),
+                            checked_at: w.at(),
                         })
                         .collect();
                     x.override_reason = reason.clone();

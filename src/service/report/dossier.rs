@@ -4,9 +4,10 @@
 
 use crate::domain::account::{Action, Target};
 use crate::domain::enterprise::{Enterprise, FormerName};
+use crate::domain::time::{local_time, stamp};
 use crate::service::assistance::RequestDetail;
 use crate::service::positive_list::EntryDetail;
-use crate::service::{Result, ServiceError, Session, local_time, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::audit::AuditRow;
 
 /// More history than any enterprise has; the dossier is meant to be complete.

@@ -9,11 +9,11 @@ use crate::domain::assistance::{AssistState, Channel, Rating, Urgency};
 use crate::domain::inspection::Category;
 use crate::domain::positive_list::{EntryState, RemovalCause, TriggerKind};
 use crate::domain::report::{Breakdown, Figure, Period, Section, Value, breakdown_rows};
+use crate::domain::time::{Instant, local_time, shanghai, stamp};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{Lang, T, Text};
-use crate::service::assistance::local_date;
 use crate::service::report::job::{Cancel, SummaryProgress};
-use crate::service::{Result, ServiceError, Session, local_time, shanghai, stamp};
+use crate::service::{Result, ServiceError, Session};
 use crate::store::report::{self as store, AssistMoment, Bounds};
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
@@ -246,7 +246,7 @@ impl Session {
         let c = &self.conn;
         let cal = self.calendar()?;
         let budgets = self.assist_budgets();
-        let date = |t: &Option<String>| t.as_deref().and_then(local_date);
+        let date = |t: &Option<Instant>| t.map(|t| t.local_day().date());
         let mut response = Vec::new();
         store::assist_times_in(c, region, b, AssistMoment::Accepted, |t| {
             if let (Some(s), Some(a)) = (date(&t.submitted_at), date(&t.accepted_at)) {

@@ -2,6 +2,7 @@
 
 use crate::domain::assistance::AssistState;
 use crate::domain::assistance::meeting::{MeetingDraft, ParticipantDraft};
+use crate::domain::time::{Day, Instant};
 use crate::store::db::Result;
 use crate::store::sql::{Where, required};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -12,7 +13,7 @@ use serde::Serialize;
 pub struct Meeting {
     pub id: i64,
     pub uid: String,
-    pub date: String,
+    pub date: Day,
     pub place: String,
     pub host: String,
     pub region_code: String,
@@ -22,7 +23,7 @@ pub struct Meeting {
     pub problems: i64,
     /// Problems whose request is not closed yet.
     pub open_problems: i64,
-    pub created_at: String,
+    pub created_at: Instant,
     pub created_by: String,
 }
 

@@ -9,6 +9,7 @@ pub use crate::store::history::Row as HistoryRow;
 use crate::domain::assistance::{
     AssistState, Channel, CloseKind, Outcome, Rating, ServiceMode, Urgency,
 };
+use crate::domain::time::Instant;
 use crate::store::db::{Result, StoreError};
 use crate::store::enterprise::list::Scope;
 use crate::store::sql::{Where, code, required};
@@ -37,14 +38,14 @@ pub struct Request {
     pub close_reason: String,
     pub rating: Option<Rating>,
     pub reopen_count: i64,
-    pub submitted_at: Option<String>,
-    pub accepted_at: Option<String>,
-    pub assigned_at: Option<String>,
-    pub clock_started_at: Option<String>,
-    pub completed_at: Option<String>,
-    pub closed_at: Option<String>,
+    pub submitted_at: Option<Instant>,
+    pub accepted_at: Option<Instant>,
+    pub assigned_at: Option<Instant>,
+    pub clock_started_at: Option<Instant>,
+    pub completed_at: Option<Instant>,
+    pub closed_at: Option<Instant>,
     pub row_version: i64,
-    pub created_at: String,
+    pub created_at: Instant,
     pub created_by: String,
 }
 

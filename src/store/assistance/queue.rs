@@ -263,7 +263,7 @@ mod tests {
                 "INSERT INTO assist_request (uid, number, enterprise_id, region_code, channel, urgency,
                     description, state, sla_warn_on, sla_due_on, created_at, created_by, updated_at,
                     updated_by)
-                 VALUES (?1, ?2, 1, ?3, 'phone', 'normal', '咨询', ?4, ?5, ?6, 't', 's', 't', 's')",
+                 VALUES (?1, ?2, 1, ?3, 'phone', 'normal', '咨询', ?4, ?5, ?6, '2026-11-29T00:00:00Z', 's', '2026-11-29T00:00:00Z', 's')",
                 params![format!("u{i}"), format!("BF-{i}"), region, state, warn, due],
             )
             .expect("request");

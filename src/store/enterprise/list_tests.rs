@@ -146,13 +146,38 @@ fn scope_and_filters_restrict_rows() {
 fn former_names_are_searchable_and_deleted_rows_vanish() {
     let conn = setup();
     let e = get(&conn, 2).expect("get");
-    add_former_name(&conn, 2, "冠县老纺织厂", "2026-11-29", "system", "t").expect("former");
+    add_former_name(
+        &conn,
+        2,
+        "冠县老纺织厂",
+        "2026-11-29",
+        "system",
+        "2026-11-29T00:00:00Z",
+    )
+    .expect("former");
     let mut d = EnterpriseDraft::from_enterprise(&e);
     d.name = "冠县兴华新材料有限公司".into();
-    update(&conn, 2, e.row_version, &d, "", "system", "t").expect("rename");
+    update(
+        &conn,
+        2,
+        e.row_version,
+        &d,
+        "",
+        "system",
+        "2026-11-29T00:00:00Z",
+    )
+    .expect("rename");
     assert_eq!(names(&conn, "老纺织"), vec!["冠县兴华新材料有限公司"]);
     assert_eq!(names(&conn, "老纺"), vec!["冠县兴华新材料有限公司"]);
-    soft_delete(&conn, 2, e.row_version + 1, "重复登记", "system", "t").expect("delete");
+    soft_delete(
+        &conn,
+        2,
+        e.row_version + 1,
+        "重复登记",
+        "system",
+        "2026-11-29T00:00:00Z",
+    )
+    .expect("delete");
     assert!(names(&conn, "兴华新材料").is_empty());
     assert!(matches!(get(&conn, 2), Err(StoreError::NotFound)));
 }
@@ -378,7 +403,7 @@ fn the_plan_follows_the_number_of_matches() {
     conn.execute_batch(&format!(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {SELECTIVE_MAX})
          INSERT INTO enterprise (uid, uscc, name, region_code, credit, created_at, updated_at, created_by, updated_by)
-         SELECT 'u' || i, 'X' || i, '测试企业' || i, '371502', 'blue', 't', 't', 'system', 'system' FROM n"
+         SELECT 'u' || i, 'X' || i, '测试企业' || i, '371502', 'blue', '2026-11-29T00:00:00Z', '2026-11-29T00:00:00Z', 'system', 'system' FROM n"
     ))
     .expect("many blue rows");
     assert_eq!(
@@ -542,7 +567,15 @@ fn filters_within_a_region_count_through_the_region_filter_indexes() {
 fn search_counts_agree_with_the_live_rows() {
     let conn = setup();
     let e = get(&conn, 3).expect("get");
-    soft_delete(&conn, e.id, e.row_version, "重复录入", "system", "t").expect("delete");
+    soft_delete(
+        &conn,
+        e.id,
+        e.row_version,
+        "重复录入",
+        "system",
+        "2026-11-29T00:00:00Z",
+    )
+    .expect("delete");
     let all = Scope::default();
     for query in ["聊城", "有限公司", "lc", "9137150"] {
         let f = Filter {

@@ -318,18 +318,26 @@ mod tests {
             &draft("91130200699229617X", "重复", "371502"),
             "",
             "system",
-            "t",
+            "2026-11-29T00:00:00Z",
         );
         assert!(matches!(dup, Err(StoreError::Unique(_))));
         let e = get(&conn, 1).expect("get");
-        soft_delete(&conn, 1, e.row_version, "错误登记", "system", "t").expect("delete");
+        soft_delete(
+            &conn,
+            1,
+            e.row_version,
+            "错误登记",
+            "system",
+            "2026-11-29T00:00:00Z",
+        )
+        .expect("delete");
         insert(
             &conn,
             "again",
             &draft("91130200699229617X", "重新登记", "371502"),
             "",
             "system",
-            "t",
+            "2026-11-29T00:00:00Z",
         )
         .expect("reinsert");
     }

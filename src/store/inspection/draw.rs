@@ -1,6 +1,7 @@
 //! 双随机 storage: plans, draws with their candidates, exclusions and results (append-only: triggers
 //! in the schema refuse any update or delete), and the candidate query.
 
+use crate::domain::time::{Day, Instant};
 use crate::store::db::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -19,8 +20,8 @@ pub struct Plan {
     pub count: u32,
     /// `exclude` or `offsite`: what happens to listed enterprises.
     pub listed_policy: String,
-    pub planned_on: String,
-    pub created_at: String,
+    pub planned_on: Day,
+    pub created_at: Instant,
     pub created_by: String,
 }
 
@@ -113,7 +114,7 @@ pub struct Draw {
     pub drawn_count: i64,
     pub operator_uid: String,
     pub operator_name: String,
-    pub at: String,
+    pub at: Instant,
 }
 
 const DRAW_SELECT: &str =

@@ -2,6 +2,7 @@
 //! result) and filed cases with their status history.
 
 use crate::domain::inspection::{CaseStatus, RecheckResult};
+use crate::domain::time::{Day, Instant};
 use crate::store::db::{Result, StoreError};
 use crate::store::sql::{code, required};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -30,11 +31,11 @@ pub struct Rectification {
     pub enterprise_name: String,
     pub region_code: String,
     pub doc_number: String,
-    pub served_on: String,
-    pub deadline: String,
+    pub served_on: Day,
+    pub deadline: Day,
     pub requirements: String,
     pub report_text: String,
-    pub report_at: Option<String>,
+    pub report_at: Option<Instant>,
     pub recheck_id: Option<i64>,
     pub result: Option<RecheckResult>,
     pub result_note: String,
@@ -162,8 +163,8 @@ pub struct Case {
     pub uid: String,
     pub inspection_id: i64,
     pub case_number: String,
-    pub discovered_on: String,
-    pub approved_on: String,
+    pub discovered_on: Day,
+    pub approved_on: Day,
     pub handler: String,
     pub status: CaseStatus,
     pub penalty_kind: String,

@@ -2,6 +2,7 @@
 //! published checklist, and the append-only findings and evidence (the schema's triggers refuse changes).
 
 use crate::domain::inspection::{Answer, EvidenceKind, Severity};
+use crate::domain::time::Instant;
 use crate::store::db::Result;
 use crate::store::sql::required;
 use rusqlite::{Connection, params};
@@ -101,7 +102,7 @@ pub struct Finding {
     pub evidence_refs: String,
     pub corrects_id: Option<i64>,
     pub correction_reason: String,
-    pub created_at: String,
+    pub created_at: Instant,
     pub created_by: String,
 }
 
@@ -158,12 +159,12 @@ pub struct Evidence {
     pub kind: EvidenceKind,
     pub path: String,
     pub sha256: String,
-    pub collected_at: String,
+    pub collected_at: Instant,
     pub collected_by: String,
     pub description: String,
     pub corrects_id: Option<i64>,
     pub correction_reason: String,
-    pub created_at: String,
+    pub created_at: Instant,
     pub created_by: String,
 }
 

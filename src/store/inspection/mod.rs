@@ -10,6 +10,7 @@ pub mod list;
 use crate::domain::inspection::{
     Answer, Category, Conclusion, EvidenceKind, InspState, Mode, Severity, Signature,
 };
+use crate::domain::time::{Day, Instant};
 use crate::store::db::{Result, StoreError};
 use crate::store::sql::{code, required};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -58,21 +59,21 @@ pub struct Inspection {
     pub mode: Mode,
     pub trigger_ref: String,
     pub place: String,
-    pub planned_on: String,
-    pub started_at: Option<String>,
-    pub ended_at: Option<String>,
+    pub planned_on: Day,
+    pub started_at: Option<Instant>,
+    pub ended_at: Option<Instant>,
     pub state: InspState,
     pub conclusion: Option<Conclusion>,
     pub record_text: String,
     pub signature: Option<Signature>,
     pub witness: String,
-    pub signed_at: Option<String>,
+    pub signed_at: Option<Instant>,
     pub recusal_reason: String,
     pub cancel_reason: String,
     pub parent_id: Option<i64>,
     pub draw_id: Option<i64>,
     pub row_version: i64,
-    pub updated_at: String,
+    pub updated_at: Instant,
     pub updated_by: String,
 }
 
@@ -214,7 +215,7 @@ pub fn save(conn: &Connection, x: &Inspection, by: &str, now: &str) -> Result<()
         let current = get(conn, x.id)?;
         return Err(StoreError::Conflict {
             by: current.updated_by,
-            at: current.updated_at,
+            at: current.updated_at.to_string(),
         });
     }
     Ok(())

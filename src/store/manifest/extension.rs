@@ -1,6 +1,7 @@
 //! Approved extensions of a receiver's storage (migration 9): appended, never changed; the latest
 //! date silences the stock-aging alert of its manifest until that day.
 
+use crate::domain::time::{Day, Instant};
 use crate::store::db::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -10,10 +11,9 @@ use serde::Serialize;
 pub struct StockExtension {
     pub uid: String,
     pub approval_number: String,
-    /// YYYY-MM-DD.
-    pub extended_to: String,
+    pub extended_to: Day,
     pub approved_by: String,
-    pub created_at: String,
+    pub created_at: Instant,
     pub created_by: String,
 }
 

@@ -3,9 +3,9 @@
 
 use crate::domain::manifest::CodeInfo;
 use crate::domain::manifest::rules::LicenceFacts;
+use crate::domain::time::Day;
 use crate::store::db::Result;
 use crate::store::sql::Where;
-use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
@@ -22,12 +22,8 @@ pub struct Licence {
     pub scope: String,
     pub modes: String,
     pub capacity_kg: i64,
-    pub valid_from: String,
-    pub valid_to: String,
-}
-
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    pub valid_from: Day,
+    pub valid_to: Day,
 }
 
 fn split(s: &str) -> Vec<String> {
@@ -46,8 +42,8 @@ impl Licence {
             scope: split(&self.scope),
             modes: split(&self.modes),
             capacity_kg: self.capacity_kg,
-            valid_from: date(&self.valid_from),
-            valid_to: date(&self.valid_to),
+            valid_from: self.valid_from.date(),
+            valid_to: self.valid_to.date(),
         }
     }
 }
@@ -135,8 +131,8 @@ pub struct Approval {
     pub receiver_name: String,
     pub approved_kg: i64,
     pub used_kg: i64,
-    pub valid_from: String,
-    pub valid_to: String,
+    pub valid_from: Day,
+    pub valid_to: Day,
 }
 
 const APPROVAL: &str = "SELECT a.id, a.uid, a.number, a.generator_id, e.name, e.region_code, a.waste_code,

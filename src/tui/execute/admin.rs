@@ -80,8 +80,8 @@ fn load_accounts(s: &Session) -> Result<(Vec<Account>, Vec<OrgUnit>), ServiceErr
             unit_code: u.unit_code,
             enterprise_uscc: u.enterprise_uscc,
             active: u.active,
-            locked_until: u.locked_until,
-            last_login_at: u.last_login_at,
+            locked_until: u.locked_until.map(|t| t.to_string()),
+            last_login_at: u.last_login_at.map(|t| t.to_string()),
         })
         .collect();
     Ok((accounts, s.org_units()?))

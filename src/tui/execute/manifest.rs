@@ -1,8 +1,9 @@
 //! Carrying out the 转移联单 effects through the service layer.
 
+use crate::domain::time::shanghai;
 use crate::domain::validate::Severity;
 use crate::i18n::{T, Text};
-use crate::service::{ServiceError, Session, shanghai};
+use crate::service::{ServiceError, Session};
 use crate::tui::msg::Msg;
 use crate::tui::screens::manifest::{
     FormData, ManifestDetailData, ManifestEffect, ManifestMsg, Refusal,

@@ -1,8 +1,8 @@
 //! Drawing the audit log: one row per entry (time in Asia/Shanghai, actor, action, entity, record),
 //! and one entry in full with the fields that changed and its before/after JSON.
 
+use crate::domain::time::local_time;
 use crate::i18n::{Lang, T, Text};
-use crate::service::local_time;
 use crate::store::audit::AuditRow;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};

@@ -1,7 +1,7 @@
 //! Drawing 用户管理: the account table and one account with its certificates.
 
+use crate::domain::time::local_time;
 use crate::i18n::{Lang, T};
-use crate::service::local_time;
 use crate::store::account::OrgUnit;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};

@@ -73,7 +73,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MeetingList
     for (i, m) in rows.iter().enumerate().skip(first).take(room) {
         let y = body.y + 1 + (i - first) as u16;
         let values = [
-            m.date.clone(),
+            m.date.to_string(),
             region_name(app, &m.region_code),
             sanitize(&m.topic),
             m.participants.to_string(),

@@ -5,7 +5,6 @@ use crate::domain::assistance::AssistState;
 use crate::domain::assistance::sla::{Level, Phase, Sla};
 use crate::i18n::{Lang, T, Text};
 use crate::service::assistance::Queue;
-use crate::service::local_time;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::assistance::{
@@ -251,7 +250,7 @@ fn detail_lines(
             .unwrap_or_default();
         v.push(Line::Text(format!(
             "{} {} {} -> {} {}",
-            local_time(&h.at),
+            h.at.local(),
             h.by_name,
             event,
             to,

@@ -4,8 +4,8 @@ use crate::domain::enterprise::{
     Credit, Enterprise, HwClass, ListStatus, PerfGrade, PermitClass, Status, key_flags_label,
     label_of,
 };
+use crate::domain::time::local_time;
 use crate::i18n::{Lang, T, Text};
-use crate::service::local_time;
 use crate::store::audit::AuditRow;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db};
@@ -154,7 +154,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
     }
     out.push(Line::Field(
         T::DetailUpdated.get(lang).to_string(),
-        format!("{} {}", local_time(&e.updated_at), e.updated_by),
+        format!("{} {}", e.updated_at.local(), e.updated_by),
         false,
     ));
     out.push(Line::Blank);
@@ -164,7 +164,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
     }
     for f in &d.former_names {
         let until = Text::new(T::DetailUsedUntil)
-            .arg("date", &f.valid_to)
+            .arg("date", f.valid_to)
             .render(lang);
         out.push(Line::Text(format!("{}  {until}", f.name)));
     }
@@ -187,7 +187,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
         };
         out.push(Line::Text(format!(
             "  {}  {}  {batch}  {} -> {}  {}",
-            local_time(&h.at),
+            h.at.local(),
             h.by_name,
             state(&h.from_state),
             state(&h.to_state),

@@ -340,7 +340,7 @@ impl FormState {
                 Out::message(Message::error(text))
             }
             SaveError::Conflict { by, at } => {
-                let at = crate::service::local_time(&at);
+                let at = crate::domain::time::local_time(&at);
                 let text = Text::new(T::ErrConflictReload)
                     .arg("user", &by)
                     .arg("time", &at);

@@ -92,7 +92,7 @@ impl FormState {
             return Out::effect(self.forget_draft());
         }
         self.restore = Some(draft);
-        let saved_at = crate::service::local_time(&stored.saved_at);
+        let saved_at = stored.saved_at.local();
         Out::nav(Nav::Open(Overlay::Confirm(ConfirmState::new(
             ConfirmKind::RestoreDraft { saved_at },
         ))))

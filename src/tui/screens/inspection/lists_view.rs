@@ -2,7 +2,6 @@
 //! results).
 
 use crate::i18n::T;
-use crate::service::local_time;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::inspection::view::{empty_or_loading, row};
@@ -43,7 +42,7 @@ pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListSt
         };
         let values: Vec<(String, usize)> = [
             sanitize(&r.doc_number),
-            r.deadline.clone(),
+            r.deadline.to_string(),
             status,
             sanitize(&r.requirements),
         ]
@@ -109,7 +108,7 @@ pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState
         let values: Vec<(String, usize)> = [
             d.id.to_string(),
             sanitize(&d.plan_name),
-            local_time(&d.at),
+            d.at.local(),
             d.candidate_count.to_string(),
             d.drawn_count.to_string(),
         ]

@@ -248,7 +248,7 @@ impl InspectionListState {
             Input::Cmd(Cmd::PageDown) => {
                 if self.selected + 15 > last && self.more && !self.loading {
                     // The next page starts after the last row shown (keyset, never OFFSET).
-                    let after = self.rows.last().map(|r| (r.planned_on.clone(), r.id));
+                    let after = self.rows.last().map(|r| (r.planned_on.to_string(), r.id));
                     self.selected = (self.selected + 15).min(last);
                     return Out::effect(self.load(after));
                 }

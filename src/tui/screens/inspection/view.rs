@@ -4,7 +4,6 @@
 
 use crate::domain::inspection::InspState;
 use crate::i18n::{Lang, T};
-use crate::service::local_time;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::assistance::form::FieldKind;
@@ -117,7 +116,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspectionL
             sanitize(&r.enterprise_name),
             r.category.label().get(lang).to_string(),
             r.state.label().get(lang).to_string(),
-            r.planned_on.clone(),
+            r.planned_on.to_string(),
         ];
         let values: Vec<(String, usize)> = cells.into_iter().zip(widths).collect();
         let style = if i == s.selected {
@@ -266,7 +265,7 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
             .unwrap_or_default();
         v.push(Line::Text(format!(
             "{} {} {} -> {} {}",
-            local_time(&h.at),
+            h.at.local(),
             h.by_name,
             event,
             to,

@@ -3,7 +3,6 @@
 use crate::domain::manifest::rules::MfEvent;
 use crate::domain::manifest::{MfState, format_tonnes};
 use crate::i18n::{Lang, T, Text};
-use crate::service::local_time;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::manifest::detail::ManifestDetailState;
@@ -276,7 +275,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
             v.push(Line::Text(
                 Text::new(T::MfExtensionLine)
                     .arg("number", sanitize(&x.approval_number))
-                    .arg("until", &x.extended_to)
+                    .arg("until", x.extended_to)
                     .arg("by", sanitize(&x.approved_by))
                     .render(lang),
             ));
@@ -306,7 +305,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
         };
         v.push(Line::Text(format!(
             "{} {} {} -> {} {}",
-            local_time(&h.at),
+            h.at.local(),
             sanitize(&h.by_name),
             label,
             to,
@@ -421,7 +420,7 @@ pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestRefS
                         ),
                         15,
                     ),
-                    (a.valid_to.clone(), 10),
+                    (a.valid_to.to_string(), 10),
                 ];
                 (row(&cols), s.is_expiring(a))
             })
@@ -452,7 +451,7 @@ pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestRefS
                     (l.province.clone(), 4),
                     (l.scope.clone(), 14),
                     (modes.join(","), 12),
-                    (l.valid_to.clone(), 10),
+                    (l.valid_to.to_string(), 10),
                 ];
                 (row(&cols), false)
             })

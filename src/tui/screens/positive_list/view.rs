@@ -5,7 +5,6 @@ use crate::domain::positive_list::{
     Criterion, EntryState, Handling, RemovalCause, TriggerKind, Verdict,
 };
 use crate::i18n::{Lang, T, Text};
-use crate::service::local_time;
 use crate::service::positive_list::EntryDetail;
 use crate::store::positive_list::Entry;
 use crate::tui::app::App;
@@ -253,7 +252,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         };
         out.push(Line::Text(format!(
             "{}  {}  {from}{}  {}",
-            local_time(&h.at),
+            h.at.local(),
             h.by_name,
             state_label(&h.to_state, lang),
             label(

@@ -1,0 +1,73 @@
+//! Days and instants as SQLite text. A stored value that does not parse is a read error, so damage
+//! surfaces where it is read instead of turning into "now" or a default day further on.
+
+use crate::domain::time::{Day, Instant};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+impl ToSql for Day {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.to_string()))
+    }
+}
+
+impl FromSql for Day {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Day> {
+        Day::parse(value.as_str()?).map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
+
+impl ToSql for Instant {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.to_string()))
+    }
+}
+
+impl FromSql for Instant {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Instant> {
+        Instant::parse(value.as_str()?).map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::Connection;
+
+    fn read<T: FromSql>(text: &str) -> rusqlite::Result<T> {
+        let conn = Connection::open_in_memory()?;
+        conn.query_row("SELECT ?1", [text], |r| r.get(0))
+    }
+
+    #[test]
+    fn stored_text_round_trips() {
+        let conn = Connection::open_in_memory().expect("db");
+        let day = Day::parse("2026-01-31").expect("day");
+        let at = Instant::parse("2026-01-31T23:59:59Z").expect("instant");
+        let (d, i): (String, String) = conn
+            .query_row("SELECT ?1, ?2", rusqlite::params![day, at], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .expect("row");
+        assert_eq!(
+            (d.as_str(), i.as_str()),
+            ("2026-01-31", "2026-01-31T23:59:59Z")
+        );
+        assert_eq!(read::<Day>(&d).expect("day"), day);
+        assert_eq!(read::<Instant>(&i).expect("instant"), at);
+    }
+
+    #[test]
+    fn garbage_is_a_read_error_not_a_fallback() {
+        assert!(read::<Day>("").is_err());
+        assert!(read::<Day>("2026-13-01").is_err());
+        assert!(read::<Instant>("garbage").is_err());
+        assert!(read::<Instant>("2026-01-31").is_err());
+        let conn = Connection::open_in_memory().expect("db");
+        let n: rusqlite::Result<Option<Instant>> = conn.query_row("SELECT 42", [], |r| r.get(0));
+        assert!(n.is_err());
+        let none: Option<Day> = conn
+            .query_row("SELECT NULL", [], |r| r.get(0))
+            .expect("null");
+        assert_eq!(none, None);
+    }
+}
