@@ -74,12 +74,13 @@ proptest! {
 
 /// Twelve more enterprises in 冠县, with valid codes.
 fn more_enterprises(path: &std::path::Path) {
-    let mut staff = login(path, "staff");
+    let staff = login(path, "staff");
     for i in 0..12 {
         let first = format!("91371525MA3C{:05}", 10_000 + i);
         let uscc = format!("{first}{}", check_char(&first).unwrap());
         staff
-            .create_enterprise(
+            .enterprises()
+            .create(
                 draft(&uscc, &format!("冠县测试企业{i:02}有限公司"), GUAN),
                 Warnings::Stop,
             )
@@ -115,22 +116,24 @@ fn a_draw_is_stored_verified_locked_and_tamper_evident() {
         )
         .unwrap();
     list_enterprise(&path, &listed_uscc);
-    let mut insp = login_at(&path, "inspector", &clock);
-    insp.insp_plan(&PlanInput {
-        enterprise_id: blue,
-        category: Category::Planned,
-        mode: Mode::Offsite,
-        trigger_ref: String::new(),
-        place: String::new(),
-        planned_on: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
-        officers: vec![],
-        recusal_reason: String::new(),
-    })
-    .unwrap();
+    let insp = login_at(&path, "inspector", &clock);
+    insp.inspections()
+        .plan(&PlanInput {
+            enterprise_id: blue,
+            category: Category::Planned,
+            mode: Mode::Offsite,
+            trigger_ref: String::new(),
+            place: String::new(),
+            planned_on: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            officers: vec![],
+            recusal_reason: String::new(),
+        })
+        .unwrap();
 
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
     let plan = sup
-        .draw_create_plan(&PlanDraft {
+        .draws()
+        .create_plan(&PlanDraft {
             name: "2026年第二季度冠县双随机".into(),
             regions: vec![GUAN.into()],
             class: "all".into(),
@@ -141,7 +144,7 @@ fn a_draw_is_stored_verified_locked_and_tamper_evident() {
         })
         .unwrap();
     let seed = seq_seed();
-    let detail = sup.draw_run_seeded(plan.id, seed).unwrap();
+    let detail = sup.draws().run_seeded(plan.id, seed).unwrap();
     // 13 in 冠县 (E1 + 12) less closed, cap and listed = 10 candidates; 50% = 5 drawn.
     assert_eq!(detail.draw.candidate_count, 10);
     assert_eq!(detail.draw.drawn_count, 5);
@@ -162,13 +165,13 @@ fn a_draw_is_stored_verified_locked_and_tamper_evident() {
     );
     // Each drawn enterprise became a pending inspection with a pair of officers, load balanced.
     for r in &detail.results {
-        let x = sup.inspection(r.inspection_id.unwrap()).unwrap();
+        let x = sup.inspections().get(r.inspection_id.unwrap()).unwrap();
         assert_eq!(x.state, InspState::Pending);
         assert_eq!(x.category, Category::Random);
         assert_eq!(x.draw_id, Some(detail.draw.id));
         assert!(r.officers.contains("inspector2"), "{}", r.officers);
     }
-    let report = sup.draw_verify(detail.draw.id).unwrap();
+    let report = sup.draws().verify(detail.draw.id).unwrap();
     assert!(report.ok(), "{report:?}");
     // The draw refuses edits.
     let edit = c.execute(
@@ -187,7 +190,7 @@ fn a_draw_is_stored_verified_locked_and_tamper_evident() {
         id = detail.draw.id
     ))
     .unwrap();
-    let report = sup.draw_verify(detail.draw.id).unwrap();
+    let report = sup.draws().verify(detail.draw.id).unwrap();
     assert!(!report.ok());
     assert_eq!(report.first_difference, Some(2));
     assert!(report.candidate_hash_ok);
@@ -198,7 +201,12 @@ fn a_draw_is_stored_verified_locked_and_tamper_evident() {
         detail.draw.id
     ))
     .unwrap();
-    assert!(!sup.draw_verify(detail.draw.id).unwrap().candidate_hash_ok);
+    assert!(
+        !sup.draws()
+            .verify(detail.draw.id)
+            .unwrap()
+            .candidate_hash_ok
+    );
 }
 
 #[test]
@@ -207,9 +215,10 @@ fn listed_enterprises_drawn_become_off_site_checks_when_the_plan_says_so() {
     let clock = TestClock::at(2026, 6, 1, 2);
     officers(&path, &clock);
     list_enterprise(&path, E1_USCC);
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
     let plan = sup
-        .draw_create_plan(&PlanDraft {
+        .draws()
+        .create_plan(&PlanDraft {
             name: "冠县全部".into(),
             regions: vec![GUAN.into()],
             class: "all".into(),
@@ -219,16 +228,16 @@ fn listed_enterprises_drawn_become_off_site_checks_when_the_plan_says_so() {
             planned_on: NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
         })
         .unwrap();
-    let detail = sup.draw_run(plan.id).unwrap();
+    let detail = sup.draws().run(plan.id).unwrap();
     assert_eq!(detail.results.len(), 1);
     assert_eq!(detail.results[0].mode, "offsite");
     assert_eq!(detail.draw.seed_hex.len(), 64);
-    assert!(sup.draw_verify(detail.draw.id).unwrap().ok());
+    assert!(sup.draws().verify(detail.draw.id).unwrap().ok());
     // The enterprise does not see the draw, nor its pending inspection.
     let ent = login_at(&path, "ent", &clock);
-    assert!(ent.draw_list().is_err());
+    assert!(ent.draws().list().is_err());
     let id = detail.results[0].inspection_id.unwrap();
-    assert!(ent.inspection(id).is_err());
+    assert!(ent.inspections().get(id).is_err());
 }
 
 /// From the draw to the re-check: the drawn enterprise's pending inspection is visited by its pair,
@@ -240,9 +249,10 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 6, 1, 2);
     let (i1, i2, _) = officers(&path, &clock);
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
     let plan = sup
-        .draw_create_plan(&PlanDraft {
+        .draws()
+        .create_plan(&PlanDraft {
             name: "冠县".into(),
             regions: vec![GUAN.into()],
             class: "all".into(),
@@ -252,28 +262,32 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
             planned_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
         })
         .unwrap();
-    let d = sup.draw_run_seeded(plan.id, [9; 32]).unwrap();
+    let d = sup.draws().run_seeded(plan.id, [9; 32]).unwrap();
     let id = d.results[0].inspection_id.unwrap();
-    let mut s = login_at(&path, "inspector", &clock);
-    let x = s.inspection(id).unwrap();
+    let s = login_at(&path, "inspector", &clock);
+    let x = s.inspections().get(id).unwrap();
     assert_eq!(x.state, InspState::Pending);
     let x = s
-        .insp_transition(id, x.row_version, Event::Start, &EventInput::default())
+        .inspections()
+        .transition(id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
     let x = s
-        .insp_transition(id, x.row_version, Event::EndVisit, &EventInput::default())
+        .inspections()
+        .transition(id, x.row_version, Event::EndVisit, &EventInput::default())
         .unwrap();
-    s.insp_sign(
-        id,
-        x.row_version,
-        Conclusion::Order,
-        "责令改正",
-        Signature::Signed,
-        "",
-    )
-    .unwrap();
+    s.inspections()
+        .sign(
+            id,
+            x.row_version,
+            Conclusion::Order,
+            "责令改正",
+            Signature::Signed,
+            "",
+        )
+        .unwrap();
     let (order, recheck) = s
-        .insp_order_rectification(
+        .inspections()
+        .order_rectification(
             id,
             &OrderInput {
                 doc_number: "聊环责改〔2026〕5号".into(),
@@ -285,14 +299,17 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
         .unwrap();
     // 2026-06-13 is a Saturday: the re-check moves to Monday 06-15.
     assert_eq!(recheck.planned_on.to_string(), "2026-06-15");
-    let mut ent = login_at(&path, "ent", &clock);
-    ent.rect_report(order.id, "已整改完毕").unwrap();
+    let ent = login_at(&path, "ent", &clock);
+    ent.inspections()
+        .rectification_report(order.id, "已整改完毕")
+        .unwrap();
     let done = s
-        .insp_record_recheck(id, &[i1, i2], RecheckResult::Done, "已整改")
+        .inspections()
+        .record_recheck(id, &[i1, i2], RecheckResult::Done, "已整改")
         .unwrap();
     assert_eq!(done.state, InspState::Completed);
     assert_eq!(
-        s.inspection(recheck.id).unwrap().state,
+        s.inspections().get(recheck.id).unwrap().state,
         InspState::Completed
     );
 }
@@ -309,9 +326,10 @@ fn a_plan_without_its_own_choice_follows_the_listed_policy_setting() {
             [],
         )
         .unwrap();
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
     let plan = sup
-        .draw_create_plan(&PlanDraft {
+        .draws()
+        .create_plan(&PlanDraft {
             name: "冠县".into(),
             regions: vec![GUAN.into()],
             class: "all".into(),
@@ -322,7 +340,7 @@ fn a_plan_without_its_own_choice_follows_the_listed_policy_setting() {
         })
         .unwrap();
     assert_eq!(plan.listed_policy, "exclude");
-    let d = sup.draw_run(plan.id).unwrap();
+    let d = sup.draws().run(plan.id).unwrap();
     assert!(d.results.is_empty());
     assert_eq!(d.exclusions, vec![("listed".into(), 1)]);
 }

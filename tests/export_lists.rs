@@ -17,23 +17,24 @@ use ecocase::service::Session;
 use ecocase::service::assistance::Queue;
 
 fn file(s: &mut Session, enterprise_id: Option<i64>, text: &str) -> String {
-    s.file_request(
-        RequestDraft {
-            enterprise_id,
-            services: vec!["EIA".into()],
-            description: text.into(),
-            urgency: Urgency::Normal,
-            channel: if enterprise_id.is_some() {
-                Channel::Phone
-            } else {
-                Channel::SelfService
+    s.assistance()
+        .file(
+            RequestDraft {
+                enterprise_id,
+                services: vec!["EIA".into()],
+                description: text.into(),
+                urgency: Urgency::Normal,
+                channel: if enterprise_id.is_some() {
+                    Channel::Phone
+                } else {
+                    Channel::SelfService
+                },
+                wished_date: String::new(),
             },
-            wished_date: String::new(),
-        },
-        true,
-    )
-    .expect("request")
-    .number
+            true,
+        )
+        .expect("request")
+        .number
 }
 
 #[test]
@@ -43,12 +44,13 @@ fn the_assistance_queue_exports_as_shown_and_within_scope() {
     let first = file(&mut ent, None, "排污许可证变更指导");
     let second = file(&mut ent, None, "=HYPERLINK(\"x\")");
     let mut staff = login(&path, "staff");
-    let e2 = staff.enterprise_by_uscc(E2_USCC).expect("e2").id;
+    let e2 = staff.enterprises().by_uscc(E2_USCC).expect("e2").id;
     let other = file(&mut staff, Some(e2), "东昌府区企业的申请");
 
     // Staff: the 待受理 queue, every request, in the order the screen lists them.
     let shown: Vec<String> = staff
-        .assist_queue(Queue::State(AssistState::Submitted), 100)
+        .assistance()
+        .queue(Queue::State(AssistState::Submitted), 100)
         .expect("queue")
         .into_iter()
         .map(|r| r.request.number)
@@ -132,9 +134,9 @@ fn the_inspection_list_exports_as_filtered_and_an_enterprise_sees_only_its_start
     let (dir, path) = fresh_db();
     let clock = TestClock::at(2026, 3, 2, 1);
     let (i1, i2, _) = inspect_common::officers(&path, &clock);
-    let mut insp = inspect_common::login_at(&path, "inspector", &clock);
-    let e1 = insp.enterprise_by_uscc(E1_USCC).expect("e1").id;
-    let e2 = insp.enterprise_by_uscc(E2_USCC).expect("e2").id;
+    let insp = inspect_common::login_at(&path, "inspector", &clock);
+    let e1 = insp.enterprises().by_uscc(E1_USCC).expect("e1").id;
+    let e2 = insp.enterprises().by_uscc(E2_USCC).expect("e2").id;
     let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
     let mut numbers = Vec::new();
     for (enterprise, category) in [
@@ -143,7 +145,8 @@ fn the_inspection_list_exports_as_filtered_and_an_enterprise_sees_only_its_start
         (e2, Category::Complaint),
     ] {
         let x = insp
-            .insp_plan(&PlanInput {
+            .inspections()
+            .plan(&PlanInput {
                 enterprise_id: enterprise,
                 category,
                 mode: Mode::Offsite,
@@ -156,7 +159,8 @@ fn the_inspection_list_exports_as_filtered_and_an_enterprise_sees_only_its_start
             .expect("plan");
         numbers.push(x.number.clone());
         if numbers.len() == 1 {
-            insp.insp_transition(x.id, x.row_version, Event::Start, &EventInput::default())
+            insp.inspections()
+                .transition(x.id, x.row_version, Event::Start, &EventInput::default())
                 .expect("start");
         }
     }

@@ -63,19 +63,24 @@ fn main() {
 
 /// One worker: `saves` successful edits, alternating between the two enterprises.
 fn run_worker(path: &Path, worker: usize, saves: usize) {
-    let mut session = login(path, "staff");
+    let session = login(path, "staff");
     let ids: Vec<i64> = [E1_USCC, E2_USCC]
         .iter()
-        .map(|u| session.enterprise_by_uscc(u).expect("enterprise").id)
+        .map(|u| session.enterprises().by_uscc(u).expect("enterprise").id)
         .collect();
     let mut conflicts = 0usize;
     for n in 0..saves {
         let id = ids[(worker + n) % ids.len()];
         loop {
-            let current = session.enterprise(id).expect("read enterprise");
+            let current = session.enterprises().get(id).expect("read enterprise");
             let mut draft = EnterpriseDraft::from_enterprise(&current);
             draft.contact = format!("w{worker}-n{n}");
-            match session.update_enterprise(id, current.row_version, draft, Warnings::Acknowledge) {
+            match session.enterprises().update(
+                id,
+                current.row_version,
+                draft,
+                Warnings::Acknowledge,
+            ) {
                 Ok(_) => break,
                 Err(ServiceError::Conflict { .. }) => conflicts += 1,
                 Err(e) => {

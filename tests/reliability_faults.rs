@@ -122,8 +122,7 @@ fn a_full_disk_saves_nothing_says_so_and_the_session_goes_on() {
     // The file may not grow: the login fits in free space, a few enterprises do not.
     conn.pragma_update(None, "max_page_count", pages)
         .expect("cap");
-    let mut staff =
-        auth::login(conn, "staff", common::PASSWORD, common::fixed_clock()).expect("login");
+    let staff = auth::login(conn, "staff", common::PASSWORD, common::fixed_clock()).expect("login");
     let before = count_enterprises(&path);
     let mut failure = None;
     for i in 0..200 {
@@ -133,7 +132,7 @@ fn a_full_disk_saves_nothing_says_so_and_the_session_goes_on() {
             common::DONGCHANGFU,
         );
         d.address = "聊城市东昌府区".repeat(25);
-        match staff.create_enterprise(d, Warnings::Acknowledge) {
+        match staff.enterprises().create(d, Warnings::Acknowledge) {
             Ok(_) => {}
             Err(e) => {
                 failure = Some((i, e));
@@ -159,13 +158,14 @@ fn a_full_disk_saves_nothing_says_so_and_the_session_goes_on() {
     // Nothing of the failed save: the count grew only by the saves that succeeded, and the chain holds.
     assert_eq!(count_enterprises(&path), before + saved as i64);
     assert!(
-        staff.enterprise_by_uscc(&uscc(saved)).is_err(),
+        staff.enterprises().by_uscc(&uscc(saved)).is_err(),
         "the failed enterprise is not there"
     );
     // The session goes on: reads work, and the audit chain verifies.
     assert_eq!(
         staff
-            .enterprise_by_uscc(common::E1_USCC)
+            .enterprises()
+            .by_uscc(common::E1_USCC)
             .expect("read after the failure")
             .uscc,
         common::E1_USCC

@@ -14,9 +14,10 @@ use ecocase::service::ServiceError;
 
 fn with_request() -> (tempfile::TempDir, std::path::PathBuf, i64, String) {
     let (dir, path) = fresh_db();
-    let mut ent = login(&path, "ent");
+    let ent = login(&path, "ent");
     let r = ent
-        .file_request(
+        .assistance()
+        .file(
             RequestDraft {
                 enterprise_id: None,
                 services: vec!["EIA".into()],
@@ -28,7 +29,7 @@ fn with_request() -> (tempfile::TempDir, std::path::PathBuf, i64, String) {
             true,
         )
         .expect("filed");
-    let id = ent.enterprise_by_uscc(E1_USCC).expect("e1").id;
+    let id = ent.enterprises().by_uscc(E1_USCC).expect("e1").id;
     (dir, path, id, r.number)
 }
 
@@ -103,7 +104,8 @@ fn an_enterprise_gets_only_its_own_dossier_without_the_change_history() {
         "no audit for enterprise accounts"
     );
     let other = login(&path, "staff")
-        .enterprise_by_uscc(E2_USCC)
+        .enterprises()
+        .by_uscc(E2_USCC)
         .expect("e2")
         .id;
     let r = write_dossier(

@@ -33,22 +33,24 @@ fn at(path: &Path, user: &str, clock: &TestClock) -> Session {
 }
 
 fn file(s: &mut Session, services: &[&str]) -> Request {
-    s.file_request(
-        RequestDraft {
-            enterprise_id: None,
-            services: services.iter().map(|c| c.to_string()).collect(),
-            description: "排污许可证变更<script>指导".into(),
-            urgency: Urgency::Normal,
-            channel: Channel::SelfService,
-            wished_date: String::new(),
-        },
-        true,
-    )
-    .expect("filed")
+    s.assistance()
+        .file(
+            RequestDraft {
+                enterprise_id: None,
+                services: services.iter().map(|c| c.to_string()).collect(),
+                description: "排污许可证变更<script>指导".into(),
+                urgency: Urgency::Normal,
+                channel: Channel::SelfService,
+                wished_date: String::new(),
+            },
+            true,
+        )
+        .expect("filed")
 }
 
 fn go(s: &mut Session, r: &Request, event: Event, input: EventInput) -> Request {
-    s.assist_transition(r.id, r.row_version, event, input)
+    s.assistance()
+        .transition(r.id, r.row_version, event, input)
         .unwrap_or_else(|e| panic!("{event:?}: {e}"))
 }
 
@@ -69,7 +71,8 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
     clock.advance_minutes(24 * 60);
     let mut staff = at(&path, "staff", &clock);
     let staff_id = staff
-        .assist_handlers(GUAN)
+        .assistance()
+        .handlers(GUAN)
         .expect("handlers")
         .into_iter()
         .find(|(_, n)| n == "staff")
@@ -118,19 +121,24 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
     );
 
     clock.set(2026, 3, 2, 2);
-    let mut staff = at(&path, "staff", &clock);
+    let staff = at(&path, "staff", &clock);
     let batch = staff
-        .pl_create_batch("2026年第1批", 2026, "")
+        .positive_list()
+        .create_batch("2026年第1批", 2026, "")
         .expect("batch");
-    let e1 = staff.enterprise_by_uscc(E1_USCC).expect("e1").id;
-    let x = staff.pl_propose(batch.id, e1, "在线监控").expect("propose");
+    let e1 = staff.enterprises().by_uscc(E1_USCC).expect("e1").id;
+    let x = staff
+        .positive_list()
+        .propose(batch.id, e1, "在线监控")
+        .expect("propose");
     let reason = |r: &str| TransitionInput {
         reason: r.into(),
         cause: None,
     };
-    let mut sup = at(&path, "supervisor", &clock);
+    let sup = at(&path, "supervisor", &clock);
     let x = sup
-        .pl_transition(
+        .positive_list()
+        .transition(
             x.id,
             x.row_version,
             Transition::StartNotice,
@@ -138,13 +146,15 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
         )
         .expect("notice");
     clock.advance_minutes(60 * 24 * 10);
-    let mut sup = at(&path, "supervisor", &clock);
+    let sup = at(&path, "supervisor", &clock);
     let x = sup
-        .pl_transition(x.id, x.row_version, Transition::Admit, &reason(""))
+        .positive_list()
+        .transition(x.id, x.row_version, Transition::Admit, &reason(""))
         .expect("admit");
-    let mut staff = at(&path, "staff", &clock);
+    let staff = at(&path, "staff", &clock);
     staff
-        .pl_record_trigger(
+        .positive_list()
+        .record_trigger(
             x.id,
             &TriggerInput {
                 kind: TriggerKind::Complaint,
@@ -160,12 +170,13 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
     // cancelled one at E1 do not.
     clock.set(2026, 3, 23, 2);
     let (i1, i2, _) = officers(&path, &clock);
-    let mut insp = at(&path, "inspector", &clock);
-    let e2 = insp.enterprise_by_uscc(E2_USCC).expect("e2").id;
+    let insp = at(&path, "inspector", &clock);
+    let e2 = insp.enterprises().by_uscc(E2_USCC).expect("e2").id;
     let day = NaiveDate::from_ymd_opt(2026, 3, 23).expect("date");
     for (enterprise, start) in [(e1, true), (e2, true), (e1, false)] {
         let x = insp
-            .insp_plan(&PlanInput {
+            .inspections()
+            .plan(&PlanInput {
                 enterprise_id: enterprise,
                 category: Category::Complaint,
                 mode: Mode::Onsite,
@@ -186,12 +197,13 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
             ..InspInput::default()
         };
         // Cancelling a check is a supervisor's decision.
-        let mut by = if start {
+        let by = if start {
             at(&path, "inspector", &clock)
         } else {
             at(&path, "supervisor", &clock)
         };
-        by.insp_transition(x.id, x.row_version, event, &input)
+        by.inspections()
+            .transition(x.id, x.row_version, event, &input)
             .expect("start or cancel");
     }
     (dir, path)
@@ -220,7 +232,9 @@ fn row(s: &Summary, section: &str, breakdown: &str, code: &str) -> (i64, Option<
 
 fn q1_summary(path: &Path, user: &str, region: Option<&str>) -> Result<Summary, ServiceError> {
     let clock = TestClock::at(2026, 4, 8, 2);
-    at(path, user, &clock).summary(Period::parse("2026-Q1").expect("period"), region)
+    at(path, user, &clock)
+        .reports()
+        .summary(Period::parse("2026-Q1").expect("period"), region)
 }
 
 #[test]
@@ -292,6 +306,7 @@ fn figures_equal_the_hand_computed_values() {
         (Count(0), Count(0))
     );
     let year = at(&path, "supervisor", &TestClock::at(2026, 12, 1, 2))
+        .reports()
         .summary(Period::parse("2026").expect("year"), None)
         .expect("year");
     assert_eq!(
@@ -471,6 +486,7 @@ fn progress_names_each_module_and_a_cancel_stops_before_the_next() {
     let q1 = Period::parse("2026-Q1").expect("period");
     let mut seen = Vec::new();
     let whole = s
+        .reports()
         .summary_reporting(q1, None, None, &mut |p| {
             seen.push((p.done, p.total, p.next))
         })
@@ -490,9 +506,10 @@ fn progress_names_each_module_and_a_cancel_stops_before_the_next() {
     assert_eq!(whole.sections.len(), 5);
 
     // Cancelled once the register is done: the assistance module is never finished.
-    let cancel = s.cancel_handle();
+    let cancel = s.reports().cancel_handle();
     let mut steps = 0;
     let err = s
+        .reports()
         .summary_reporting(q1, None, Some(&cancel), &mut |p| {
             steps += 1;
             if p.done == 1 {
@@ -505,8 +522,10 @@ fn progress_names_each_module_and_a_cancel_stops_before_the_next() {
 
     // A session reopened on its own connection computes the same figures.
     let again = s
+        .reports()
         .reopen()
         .expect("reopen")
+        .reports()
         .summary(q1, None)
         .expect("summary");
     assert_eq!(again.sections, whole.sections);

@@ -39,8 +39,9 @@ fn settings_are_validated_and_take_effect() {
     admin
         .set_setting("session.idle_lock_minutes", "30")
         .expect("set");
-    assert_eq!(login(&path, "staff").idle_lock_minutes(), 30);
+    assert_eq!(login(&path, "staff").accounts().idle_lock_minutes(), 30);
     let row = admin
+        .admin()
         .settings()
         .expect("settings")
         .into_iter()
@@ -51,11 +52,12 @@ fn settings_are_validated_and_take_effect() {
 #[test]
 fn a_new_calendar_year_is_imported_whole_and_then_covered() {
     let (_dir, path) = fresh_db();
-    let mut admin = login(&path, "admin");
+    let admin = login(&path, "admin");
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
     assert!(!admin.calendar().expect("cal").covers(d("2027-01-01")));
     let text = "date\tkind\tname\n2027-01-01\tholiday\t元旦\n2027-02-06\tworkday\t春节调休上班\n";
     let report = admin
+        .admin()
         .import_calendar(text, "国办发明电〔2026〕测试")
         .expect("import");
     assert_eq!(report.written, 2);
@@ -71,9 +73,14 @@ fn a_new_calendar_year_is_imported_whole_and_then_covered() {
 #[test]
 fn bad_calendar_rows_are_each_named_and_nothing_changes() {
     let (_dir, path) = fresh_db();
-    let mut admin = login(&path, "admin");
+    let admin = login(&path, "admin");
     let text = "date,kind,name\n2027-01-01,holiday,元旦\n2027/01/02,holiday,x\n2027-01-04,workday,周一不能调休\n2027-01-01,holiday,重复\n2027-01-05,rest,x\n";
-    let p = problems(admin.import_calendar(text, "x").expect_err("refused"));
+    let p = problems(
+        admin
+            .admin()
+            .import_calendar(text, "x")
+            .expect_err("refused"),
+    );
     assert_eq!(
         p,
         vec![
@@ -90,10 +97,11 @@ fn bad_calendar_rows_are_each_named_and_nothing_changes() {
 #[test]
 fn a_waste_code_edition_imports_with_label_and_date_and_refuses_bad_codes() {
     let (_dir, path) = fresh_db();
-    let mut admin = login(&path, "admin");
+    let admin = login(&path, "admin");
     let bad = "code,category,description_zh,hazard_characteristics\n900-041-49,HW49,废电路板,T\n900-000-42,HW42,不存在类别,T\n900-249-08,HW09,类别不符,T\n900-210-08,HW08,油泥,X\n";
     let p = problems(
         admin
+            .admin()
             .import_waste_edition(
                 "2025 官方版",
                 NaiveDate::from_ymd_opt(2025, 1, 1).expect("date"),
@@ -112,6 +120,7 @@ fn a_waste_code_edition_imports_with_label_and_date_and_refuses_bad_codes() {
     );
     let good = "code,category,description_zh,hazard_characteristics\n900-041-49,HW49,废电路板,T\n900-249-08,HW08,废矿物油,\"T,I\"\n";
     let r = admin
+        .admin()
         .import_waste_edition(
             "2025 官方版",
             NaiveDate::from_ymd_opt(2025, 1, 1).expect("date"),
@@ -122,6 +131,7 @@ fn a_waste_code_edition_imports_with_label_and_date_and_refuses_bad_codes() {
         .expect("import");
     assert_eq!(r.written, 2);
     let err = admin
+        .admin()
         .import_waste_edition(
             "2025 官方版",
             NaiveDate::from_ymd_opt(2025, 1, 1).expect("date"),
@@ -136,13 +146,14 @@ fn a_waste_code_edition_imports_with_label_and_date_and_refuses_bad_codes() {
 #[test]
 fn service_menu_import_renames_adds_and_deactivates() {
     let (_dir, path) = fresh_db();
-    let mut admin = login(&path, "admin");
+    let admin = login(&path, "admin");
     let r = admin
-        .import_service_menu("code,name_zh,name_en\nEIA,环评手续指导,EIA guidance\nNEWONE,碳排放核算指导,Carbon accounting\n")
+        .admin().import_service_menu("code,name_zh,name_en\nEIA,环评手续指导,EIA guidance\nNEWONE,碳排放核算指导,Carbon accounting\n")
         .expect("import");
     assert_eq!(r.written, 2);
     let p = problems(
         admin
+            .admin()
             .import_service_menu("code,name_zh,name_en\nEIA,,x\n")
             .expect_err("refused"),
     );

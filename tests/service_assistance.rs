@@ -34,11 +34,12 @@ fn request(services: &[&str], urgency: Urgency) -> RequestDraft {
 }
 
 fn enterprise_id(s: &Session, uscc: &str) -> i64 {
-    s.enterprise_by_uscc(uscc).expect("enterprise").id
+    s.enterprises().by_uscc(uscc).expect("enterprise").id
 }
 
 fn user_id(s: &Session, region: &str, name: &str) -> i64 {
-    s.assist_handlers(region)
+    s.assistance()
+        .handlers(region)
         .expect("handlers")
         .into_iter()
         .find(|(_, n)| n == name)
@@ -47,7 +48,8 @@ fn user_id(s: &Session, region: &str, name: &str) -> i64 {
 }
 
 fn go(s: &mut Session, r: &Request, event: Event, input: EventInput) -> Request {
-    s.assist_transition(r.id, r.row_version, event, input)
+    s.assistance()
+        .transition(r.id, r.row_version, event, input)
         .unwrap_or_else(|e| panic!("{event:?}: {e}"))
 }
 
@@ -82,7 +84,8 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
     let (_dir, path) = fresh_db();
     let mut ent = login(&path, "ent");
     let filed = ent
-        .file_request(request(&["PERMIT", "EIA"], Urgency::Urgent), true)
+        .assistance()
+        .file(request(&["PERMIT", "EIA"], Urgency::Urgent), true)
         .expect("filed");
     assert_eq!(filed.state, AssistState::Submitted);
     assert_eq!(filed.number, "BF-371525-2026-00001");
@@ -103,7 +106,8 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
         (AssistState::InProgress, Some("branch"))
     );
     branch
-        .assist_record_service(
+        .assistance()
+        .record_service(
             r.id,
             ServiceRecord {
                 service_date: "2026-11-29".into(),
@@ -124,7 +128,9 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
         rating: Some(Rating::Dissatisfied),
         ..EventInput::default()
     };
-    let refused = ent.assist_transition(r.id, r.row_version, Event::Rate, poor.clone());
+    let refused = ent
+        .assistance()
+        .transition(r.id, r.row_version, Event::Rate, poor.clone());
     assert_eq!(
         message(refused.expect_err("revisit required")),
         "评价为不满意时必须填写回访记录"
@@ -142,7 +148,7 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
     assert_eq!(r.reopen_count, 1);
     assert_eq!(r.rating, Some(Rating::Dissatisfied));
 
-    let detail = ent.assist_detail(r.id).expect("detail");
+    let detail = ent.assistance().detail(r.id).expect("detail");
     let events: Vec<&str> = detail.history.iter().map(|h| h.event.as_str()).collect();
     assert_eq!(events, ["submit", "accept", "assign", "complete", "rate"]);
     assert_eq!(detail.records.len(), 1);
@@ -167,7 +173,8 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
     assert_eq!(r.state, AssistState::Closed);
     let sup = login(&path, "supervisor");
     assert!(
-        sup.verify_audit_chain()
+        sup.admin()
+            .verify_audit_chain()
             .expect("chain")
             .first_broken
             .is_none()
@@ -180,18 +187,23 @@ fn refuse_forward_withdraw_and_suspend_resume() {
     let mut ent = login(&path, "ent");
     let mut staff = login(&path, "staff");
     let a = ent
-        .file_request(request(&["EIA"], Urgency::Normal), true)
+        .assistance()
+        .file(request(&["EIA"], Urgency::Normal), true)
         .expect("a");
     let b = ent
-        .file_request(request(&["EIA"], Urgency::Normal), true)
+        .assistance()
+        .file(request(&["EIA"], Urgency::Normal), true)
         .expect("b");
     let c = ent
-        .file_request(request(&["EIA"], Urgency::Normal), true)
+        .assistance()
+        .file(request(&["EIA"], Urgency::Normal), true)
         .expect("c");
     assert_eq!(c.number, "BF-371525-2026-00003");
 
     let missing =
-        staff.assist_transition(a.id, a.row_version, Event::Refuse, EventInput::default());
+        staff
+            .assistance()
+            .transition(a.id, a.row_version, Event::Refuse, EventInput::default());
     assert_eq!(message(missing.expect_err("reason")), "原因不能为空");
     let a = go(&mut staff, &a, Event::Refuse, reason("不属于本局职责"));
     assert_eq!(
@@ -216,25 +228,30 @@ fn refuse_forward_withdraw_and_suspend_resume() {
 #[test]
 fn illegal_transitions_and_roles_are_refused() {
     let (_dir, path) = fresh_db();
-    let mut ent = login(&path, "ent");
+    let ent = login(&path, "ent");
     let mut staff = login(&path, "staff");
-    let mut inspector = login(&path, "inspector");
+    let inspector = login(&path, "inspector");
     let r = ent
-        .file_request(request(&["EIA"], Urgency::Normal), true)
+        .assistance()
+        .file(request(&["EIA"], Urgency::Normal), true)
         .expect("filed");
 
     // The enterprise cannot triage; staff cannot rate or withdraw.
     assert!(matches!(
-        ent.assist_transition(r.id, r.row_version, Event::Accept, EventInput::default()),
+        ent.assistance()
+            .transition(r.id, r.row_version, Event::Accept, EventInput::default()),
         Err(ServiceError::Forbidden(_))
     ));
     assert!(matches!(
-        staff.assist_transition(r.id, r.row_version, Event::Withdraw, reason("x")),
+        staff
+            .assistance()
+            .transition(r.id, r.row_version, Event::Withdraw, reason("x")),
         Err(ServiceError::Forbidden(_))
     ));
     // Completing what was never accepted names the state and the event.
     let err = staff
-        .assist_transition(r.id, r.row_version, Event::Complete, completion())
+        .assistance()
+        .transition(r.id, r.row_version, Event::Complete, completion())
         .expect_err("wrong state");
     assert_eq!(message(err), "当前状态为“待受理”，不能执行“办结”");
 
@@ -243,12 +260,15 @@ fn illegal_transitions_and_roles_are_refused() {
     let r = go(&mut staff, &r, Event::Assign, assign(staff_id));
     // An inspector who is not the handler cannot work on it.
     let err = inspector
-        .assist_transition(r.id, r.row_version, Event::Complete, completion())
+        .assistance()
+        .transition(r.id, r.row_version, Event::Complete, completion())
         .expect_err("not handler");
     assert_eq!(message(err), "只有承办人或协办人可以办理此请求");
     // Completion needs the opinion and the result.
     let Err(ServiceError::Invalid(issues)) =
-        staff.assist_transition(r.id, r.row_version, Event::Complete, EventInput::default())
+        staff
+            .assistance()
+            .transition(r.id, r.row_version, Event::Complete, EventInput::default())
     else {
         panic!("fields required");
     };
@@ -256,22 +276,27 @@ fn illegal_transitions_and_roles_are_refused() {
     assert_eq!(fields, ["opinion", "outcome"]);
     // A stale row version is a conflict, not a silent overwrite.
     assert!(matches!(
-        staff.assist_transition(r.id, r.row_version - 1, Event::Suspend, reason("等待")),
+        staff
+            .assistance()
+            .transition(r.id, r.row_version - 1, Event::Suspend, reason("等待")),
         Err(ServiceError::Conflict { .. })
     ));
     // An auxiliary or unknown user cannot be assigned.
     let r2 = ent
-        .file_request(request(&["EIA"], Urgency::Normal), true)
+        .assistance()
+        .file(request(&["EIA"], Urgency::Normal), true)
         .expect("filed");
     let r2 = go(&mut staff, &r2, Event::Accept, EventInput::default());
     let Err(ServiceError::Invalid(issues)) =
-        staff.assist_transition(r2.id, r2.row_version, Event::Assign, assign(9999))
+        staff
+            .assistance()
+            .transition(r2.id, r2.row_version, Event::Assign, assign(9999))
     else {
         panic!("bad handler");
     };
     assert_eq!(issues[0].code, "bad_handler");
     // A request without services or description is refused with both fields named.
-    let Err(ServiceError::Invalid(issues)) = ent.file_request(
+    let Err(ServiceError::Invalid(issues)) = ent.assistance().file(
         RequestDraft {
             services: vec![],
             description: " ".into(),
@@ -288,10 +313,11 @@ fn illegal_transitions_and_roles_are_refused() {
 #[test]
 fn enterprises_see_only_their_own_and_branches_only_their_region() {
     let (_dir, path) = fresh_db();
-    let mut staff = login(&path, "staff");
+    let staff = login(&path, "staff");
     let e2 = enterprise_id(&staff, E2_USCC);
     let other = staff
-        .file_request(
+        .assistance()
+        .file(
             RequestDraft {
                 enterprise_id: Some(e2),
                 ..request(&["TECH"], Urgency::Normal)
@@ -301,32 +327,36 @@ fn enterprises_see_only_their_own_and_branches_only_their_region() {
         .expect("filed for E2");
     assert_eq!(other.number, "BF-371502-2026-00001");
     assert_eq!(other.channel, Channel::Phone);
-    let mut ent = login(&path, "ent");
+    let ent = login(&path, "ent");
     let own = ent
-        .file_request(request(&["EIA"], Urgency::Normal), true)
+        .assistance()
+        .file(request(&["EIA"], Urgency::Normal), true)
         .expect("own");
 
     let listed: Vec<i64> = ent
-        .assist_list(&ListFilter::default(), 100)
+        .assistance()
+        .list(&ListFilter::default(), 100)
         .expect("list")
         .iter()
         .map(|r| r.request.id)
         .collect();
     assert_eq!(listed, [own.id]);
     assert!(matches!(
-        ent.assist_detail(other.id),
+        ent.assistance().detail(other.id),
         Err(ServiceError::NotFound)
     ));
     assert!(matches!(
-        ent.assist_request_by_number(&other.number),
+        ent.assistance().by_number(&other.number),
         Err(ServiceError::NotFound)
     ));
     assert!(matches!(
-        ent.assist_transition(other.id, other.row_version, Event::Withdraw, reason("x")),
+        ent.assistance()
+            .transition(other.id, other.row_version, Event::Withdraw, reason("x")),
         Err(ServiceError::NotFound)
     ));
     let err = ent
-        .file_request(
+        .assistance()
+        .file(
             RequestDraft {
                 enterprise_id: Some(e2),
                 ..request(&["EIA"], Urgency::Normal)
@@ -336,13 +366,13 @@ fn enterprises_see_only_their_own_and_branches_only_their_region() {
         .expect_err("not for another enterprise");
     assert_eq!(message(err), "企业账户只能为本企业提交请求");
 
-    let mut branch = login(&path, "branch");
+    let branch = login(&path, "branch");
     assert!(matches!(
-        branch.assist_detail(other.id),
+        branch.assistance().detail(other.id),
         Err(ServiceError::NotFound)
     ));
     assert!(matches!(
-        branch.assist_transition(
+        branch.assistance().transition(
             other.id,
             other.row_version,
             Event::Accept,
@@ -350,9 +380,9 @@ fn enterprises_see_only_their_own_and_branches_only_their_region() {
         ),
         Err(ServiceError::NotFound)
     ));
-    let counts = branch.assist_counts().expect("counts");
+    let counts = branch.assistance().counts().expect("counts");
     assert_eq!(counts.by_state[0], (AssistState::Submitted, 1));
-    let city = staff.assist_counts().expect("counts");
+    let city = staff.assistance().counts().expect("counts");
     assert_eq!(city.by_state[0], (AssistState::Submitted, 2));
 }
 
@@ -362,16 +392,19 @@ fn enterprises_see_only_their_own_and_branches_only_their_region() {
 fn sla_figures_across_the_spring_festival_with_suspension() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 2, 12, 2);
-    let mut ent = login_at(&path, "ent", &clock);
+    let ent = login_at(&path, "ent", &clock);
     let critical = ent
-        .file_request(request(&["EIA"], Urgency::Critical), true)
+        .assistance()
+        .file(request(&["EIA"], Urgency::Critical), true)
         .expect("c");
     let normal = ent
-        .file_request(request(&["EIA"], Urgency::Normal), true)
+        .assistance()
+        .file(request(&["EIA"], Urgency::Normal), true)
         .expect("n");
     let mut staff = login_at(&path, "staff", &clock);
     let row = staff
-        .assist_queue(Queue::State(AssistState::Submitted), 10)
+        .assistance()
+        .queue(Queue::State(AssistState::Submitted), 10)
         .expect("q");
     let s = row[0].sla.clone().expect("response clock");
     assert_eq!(
@@ -389,7 +422,7 @@ fn sla_figures_across_the_spring_festival_with_suspension() {
 
     // 02-24: the critical request (2 days: 02-14, 02-24) is due today, at 100%: near due.
     clock.advance_minutes(11 * 24 * 60);
-    let near = staff.assist_queue(Queue::NearDue, 10).expect("near");
+    let near = staff.assistance().queue(Queue::NearDue, 10).expect("near");
     assert_eq!(
         near.iter().map(|r| r.request.id).collect::<Vec<_>>(),
         [critical.id]
@@ -402,7 +435,10 @@ fn sla_figures_across_the_spring_festival_with_suspension() {
         reason("等待企业检测报告"),
     );
     clock.advance_minutes(24 * 60);
-    let overdue = staff.assist_queue(Queue::Overdue, 10).expect("overdue");
+    let overdue = staff
+        .assistance()
+        .queue(Queue::Overdue, 10)
+        .expect("overdue");
     assert_eq!(
         overdue.iter().map(|r| r.request.id).collect::<Vec<_>>(),
         [critical.id]
@@ -411,7 +447,7 @@ fn sla_figures_across_the_spring_festival_with_suspension() {
     let normal = go(&mut staff, &normal, Event::Resume, EventInput::default());
     // 03-06: 10 days from 02-13 was 03-05; moved by 3 paused days to 03-10. 8 used of 10: near due.
     clock.advance_minutes(7 * 24 * 60);
-    let detail = staff.assist_detail(normal.id).expect("detail");
+    let detail = staff.assistance().detail(normal.id).expect("detail");
     let s = detail.sla.expect("completion clock");
     assert_eq!(s.due.date.to_string(), "2026-03-10");
     assert_eq!((s.elapsed, s.paused, s.level), (8, 3, Level::NearDue));
@@ -421,9 +457,10 @@ fn sla_figures_across_the_spring_festival_with_suspension() {
 fn unrated_requests_close_after_ten_working_days() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 2, 12, 2);
-    let mut ent = login_at(&path, "ent", &clock);
+    let ent = login_at(&path, "ent", &clock);
     let r = ent
-        .file_request(request(&["EIA"], Urgency::Normal), true)
+        .assistance()
+        .file(request(&["EIA"], Urgency::Normal), true)
         .expect("filed");
     let mut staff = login_at(&path, "staff", &clock);
     let staff_id = user_id(&staff, GUAN, "staff");
@@ -433,13 +470,13 @@ fn unrated_requests_close_after_ten_working_days() {
     let r = go(&mut staff, &r, Event::Complete, completion());
     // Completed 02-13: the 10th working day after is 03-05; still open that day, closed the next.
     clock.advance_minutes(20 * 24 * 60);
-    assert_eq!(staff.assist_auto_close().expect("auto close"), 0);
+    assert_eq!(staff.assistance().auto_close().expect("auto close"), 0);
     clock.advance_minutes(24 * 60);
-    assert_eq!(ent.assist_auto_close().expect("auto close"), 1);
-    let closed = ent.assist_request(r.id).expect("read");
+    assert_eq!(ent.assistance().auto_close().expect("auto close"), 1);
+    let closed = ent.assistance().get(r.id).expect("read");
     assert_eq!(closed.state, AssistState::Closed);
     assert_eq!(closed.rating, Some(Rating::Unrated));
-    let detail = ent.assist_detail(r.id).expect("detail");
+    let detail = ent.assistance().detail(r.id).expect("detail");
     assert_eq!(
         detail.history.last().map(|h| h.by_name.as_str()),
         Some("system")
@@ -453,10 +490,11 @@ fn numbers_stay_unique_under_concurrent_filing() {
         .map(|_| {
             let path = path.clone();
             std::thread::spawn(move || {
-                let mut ent = login(&path, "ent");
+                let ent = login(&path, "ent");
                 (0..8)
                     .map(|_| {
-                        ent.file_request(request(&["EIA"], Urgency::Normal), true)
+                        ent.assistance()
+                            .file(request(&["EIA"], Urgency::Normal), true)
                             .expect("filed")
                             .number
                     })
@@ -481,10 +519,12 @@ fn statistics_from_stored_times_over_the_calendar() {
     let clock = TestClock::at(2026, 2, 12, 2);
     let mut ent = login_at(&path, "ent", &clock);
     let a = ent
-        .file_request(request(&["EIA", "TECH"], Urgency::Normal), true)
+        .assistance()
+        .file(request(&["EIA", "TECH"], Urgency::Normal), true)
         .expect("a");
     let b = ent
-        .file_request(request(&["EIA"], Urgency::Normal), true)
+        .assistance()
+        .file(request(&["EIA"], Urgency::Normal), true)
         .expect("b");
     let mut staff = login_at(&path, "staff", &clock);
     clock.advance_minutes(24 * 60);
@@ -503,7 +543,7 @@ fn statistics_from_stored_times_over_the_calendar() {
             ..EventInput::default()
         },
     );
-    let s = staff.assist_stats().expect("stats");
+    let s = staff.assistance().stats().expect("stats");
     assert_eq!(s.total, 2);
     assert_eq!(s.by_state, [(AssistState::Closed, 2)]);
     assert_eq!(s.by_region, [(GUAN.to_string(), 2)]);
@@ -517,6 +557,9 @@ fn statistics_from_stored_times_over_the_calendar() {
     assert_eq!(s.satisfaction_rate, Some(1.0));
     assert_eq!(s.reopen_rate, Some(0.0));
     // The 冠县 branch sees the same requests (its region).
-    let branch = login(&path, "branch").assist_stats().expect("branch stats");
+    let branch = login(&path, "branch")
+        .assistance()
+        .stats()
+        .expect("branch stats");
     assert_eq!(branch.total, 2);
 }

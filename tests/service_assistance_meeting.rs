@@ -36,13 +36,14 @@ fn problem(enterprise_id: i64) -> RequestDraft {
 #[test]
 fn a_meeting_records_participants_and_problems_and_shows_their_state() {
     let (_dir, path) = fresh_db();
-    let mut branch = login(&path, "branch");
-    let e1 = branch.enterprise_by_uscc(E1_USCC).unwrap().id;
+    let branch = login(&path, "branch");
+    let e1 = branch.enterprises().by_uscc(E1_USCC).unwrap().id;
     // A branch account's meeting is in its own region even when none is given.
-    let m = branch.record_meeting(meeting("")).unwrap();
+    let m = branch.assistance().record_meeting(meeting("")).unwrap();
     assert_eq!(m.region_code, GUAN);
     branch
-        .meeting_add_participant(
+        .assistance()
+        .add_participant(
             m.id,
             ParticipantDraft {
                 enterprise_id: Some(e1),
@@ -52,7 +53,8 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
         )
         .unwrap();
     branch
-        .meeting_add_participant(
+        .assistance()
+        .add_participant(
             m.id,
             ParticipantDraft {
                 enterprise_id: None,
@@ -62,27 +64,36 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
         )
         .unwrap();
     // A new problem becomes a submitted request whose channel is 圆桌座谈, whatever the draft said.
-    let raised = branch.meeting_raise_problem(m.id, problem(e1)).unwrap();
+    let raised = branch
+        .assistance()
+        .raise_problem(m.id, problem(e1))
+        .unwrap();
     assert_eq!(raised.channel, Channel::Roundtable);
     assert_eq!(raised.state, AssistState::Submitted);
     assert!(raised.number.starts_with("BF-371525-2026-"));
     // An existing request is linked once.
-    let filed = branch.file_request(problem(e1), true).unwrap();
-    branch.meeting_link_request(m.id, &filed.number).unwrap();
-    let again = branch.meeting_link_request(m.id, &filed.number);
+    let filed = branch.assistance().file(problem(e1), true).unwrap();
+    branch
+        .assistance()
+        .link_request(m.id, &filed.number)
+        .unwrap();
+    let again = branch.assistance().link_request(m.id, &filed.number);
     assert!(matches!(again, Err(ServiceError::Refused(_))), "{again:?}");
-    let unknown = branch.meeting_link_request(m.id, "BF-371525-2026-99999");
+    let unknown = branch
+        .assistance()
+        .link_request(m.id, "BF-371525-2026-99999");
     assert!(matches!(unknown, Err(ServiceError::Invalid(ref i)) if i[0].field == "number"));
     // The request moves on; the meeting shows its state as it is now.
     branch
-        .assist_transition(
+        .assistance()
+        .transition(
             raised.id,
             raised.row_version,
             Event::Accept,
             EventInput::default(),
         )
         .unwrap();
-    let d = branch.meeting_detail(m.id).unwrap();
+    let d = branch.assistance().meeting_detail(m.id).unwrap();
     assert!(d.may_record);
     assert_eq!(d.meeting.participants, 2);
     assert_eq!(d.meeting.problems, 2);
@@ -102,21 +113,22 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
         ]
     );
     // Withdrawn by the enterprise: the meeting counts one problem still open.
-    let mut ent = login(&path, "ent");
-    ent.assist_transition(
-        filed.id,
-        filed.row_version,
-        Event::Withdraw,
-        EventInput {
-            reason: "已自行解决".into(),
-            ..EventInput::default()
-        },
-    )
-    .unwrap();
-    assert_eq!(branch.meeting(m.id).unwrap().open_problems, 1);
+    let ent = login(&path, "ent");
+    ent.assistance()
+        .transition(
+            filed.id,
+            filed.row_version,
+            Event::Withdraw,
+            EventInput {
+                reason: "已自行解决".into(),
+                ..EventInput::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(branch.assistance().meeting(m.id).unwrap().open_problems, 1);
     // Every write is in the audit chain, and the chain verifies.
     let sup = login(&path, "supervisor");
-    let report = sup.verify_audit_chain().unwrap();
+    let report = sup.admin().verify_audit_chain().unwrap();
     assert!(report.first_broken.is_none(), "{report:?}");
     let conn = rusqlite::Connection::open(&path).unwrap();
     let actions: Vec<String> = conn
@@ -135,8 +147,9 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
 #[test]
 fn bad_meeting_input_is_refused_with_the_field_named() {
     let (_dir, path) = fresh_db();
-    let mut staff = login(&path, "staff");
+    let staff = login(&path, "staff");
     let err = staff
+        .assistance()
         .record_meeting(MeetingDraft {
             date: "2026-12-05".into(),
             region_code: "999999".into(),
@@ -149,9 +162,9 @@ fn bad_meeting_input_is_refused_with_the_field_named() {
     let fields: Vec<&str> = issues.iter().map(|i| i.field).collect();
     assert_eq!(fields, ["date", "region"]);
     // A city account must say which region's meeting it is.
-    let err = staff.record_meeting(meeting("")).unwrap_err();
+    let err = staff.assistance().record_meeting(meeting("")).unwrap_err();
     assert!(matches!(err, ServiceError::Invalid(ref i) if i[0].field == "region"));
-    assert!(staff.meetings(10).unwrap().is_empty());
+    assert!(staff.assistance().meetings(10).unwrap().is_empty());
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -176,10 +189,13 @@ fn outcome<T: std::fmt::Debug>(r: Result<T, ServiceError>) -> Want {
 #[test]
 fn the_round_table_cells_of_the_matrix() {
     let (_dir, path) = fresh_db();
-    let mut sup = login(&path, "supervisor");
-    let e1 = sup.enterprise_by_uscc(E1_USCC).unwrap().id;
-    let guan = sup.record_meeting(meeting(GUAN)).unwrap();
-    let dcf = sup.record_meeting(meeting(DONGCHANGFU)).unwrap();
+    let sup = login(&path, "supervisor");
+    let e1 = sup.enterprises().by_uscc(E1_USCC).unwrap().id;
+    let guan = sup.assistance().record_meeting(meeting(GUAN)).unwrap();
+    let dcf = sup
+        .assistance()
+        .record_meeting(meeting(DONGCHANGFU))
+        .unwrap();
     let matrix: &[(&str, [Want; 5])] = &[
         (
             "admin",
@@ -195,12 +211,12 @@ fn the_round_table_cells_of_the_matrix() {
         ),
     ];
     for (user, want) in matrix {
-        let mut s = login(&path, user);
+        let s = login(&path, user);
         let got = [
-            outcome(s.record_meeting(meeting(GUAN))),
-            outcome(s.meeting_detail(guan.id)),
-            outcome(s.meeting_detail(dcf.id)),
-            outcome(s.meeting_add_participant(
+            outcome(s.assistance().record_meeting(meeting(GUAN))),
+            outcome(s.assistance().meeting_detail(guan.id)),
+            outcome(s.assistance().meeting_detail(dcf.id)),
+            outcome(s.assistance().add_participant(
                 dcf.id,
                 ParticipantDraft {
                     enterprise_id: None,
@@ -208,7 +224,7 @@ fn the_round_table_cells_of_the_matrix() {
                     role: String::new(),
                 },
             )),
-            outcome(s.meeting_raise_problem(guan.id, problem(e1))),
+            outcome(s.assistance().raise_problem(guan.id, problem(e1))),
         ];
         assert_eq!(&got, want, "{user}");
     }
@@ -217,14 +233,16 @@ fn the_round_table_cells_of_the_matrix() {
 #[test]
 fn branch_lists_only_its_region_and_the_picker_search_finds_by_initials() {
     let (_dir, path) = fresh_db();
-    let mut sup = login(&path, "supervisor");
-    sup.record_meeting(meeting(GUAN)).unwrap();
-    sup.record_meeting(MeetingDraft {
-        date: "2026-11-28".into(),
-        ..meeting(DONGCHANGFU)
-    })
-    .unwrap();
+    let sup = login(&path, "supervisor");
+    sup.assistance().record_meeting(meeting(GUAN)).unwrap();
+    sup.assistance()
+        .record_meeting(MeetingDraft {
+            date: "2026-11-28".into(),
+            ..meeting(DONGCHANGFU)
+        })
+        .unwrap();
     let all: Vec<String> = sup
+        .assistance()
         .meetings(10)
         .unwrap()
         .into_iter()
@@ -233,6 +251,7 @@ fn branch_lists_only_its_region_and_the_picker_search_finds_by_initials() {
     assert_eq!(all, [DONGCHANGFU, GUAN], "newest meeting first");
     let branch = login(&path, "branch");
     let own: Vec<String> = branch
+        .assistance()
         .meetings(10)
         .unwrap()
         .into_iter()
@@ -240,6 +259,7 @@ fn branch_lists_only_its_region_and_the_picker_search_finds_by_initials() {
         .collect();
     assert_eq!(own, [GUAN]);
     let found: Vec<String> = sup
+        .assistance()
         .find_enterprises("gxxh", 5)
         .unwrap()
         .into_iter()
@@ -247,5 +267,11 @@ fn branch_lists_only_its_region_and_the_picker_search_finds_by_initials() {
         .collect();
     assert_eq!(found, [E1_NAME]);
     // The branch's search never reaches another region's enterprise.
-    assert!(branch.find_enterprises("绿源", 5).unwrap().is_empty());
+    assert!(
+        branch
+            .assistance()
+            .find_enterprises("绿源", 5)
+            .unwrap()
+            .is_empty()
+    );
 }

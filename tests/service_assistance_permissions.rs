@@ -85,7 +85,8 @@ fn draft(enterprise_id: Option<i64>) -> RequestDraft {
 /// A request of `enterprise` taken by the supervisor to `until` (an event sequence).
 fn prepared(sup: &mut Session, enterprise: i64, handler: i64, until: &[Event]) -> Request {
     let mut r = sup
-        .file_request(draft(Some(enterprise)), true)
+        .assistance()
+        .file(draft(Some(enterprise)), true)
         .expect("filed");
     for event in until {
         let input = EventInput {
@@ -95,7 +96,8 @@ fn prepared(sup: &mut Session, enterprise: i64, handler: i64, until: &[Event]) -
             ..EventInput::default()
         };
         r = sup
-            .assist_transition(r.id, r.row_version, *event, input)
+            .assistance()
+            .transition(r.id, r.row_version, *event, input)
             .expect("prepared");
     }
     r
@@ -105,10 +107,11 @@ fn prepared(sup: &mut Session, enterprise: i64, handler: i64, until: &[Event]) -
 fn the_assistance_cells_of_the_matrix() {
     let (_dir, path) = fresh_db();
     let mut sup = login(&path, "supervisor");
-    let e1 = sup.enterprise_by_uscc(E1_USCC).expect("e1").id;
-    let e2 = sup.enterprise_by_uscc(E2_USCC).expect("e2").id;
+    let e1 = sup.enterprises().by_uscc(E1_USCC).expect("e1").id;
+    let e2 = sup.enterprises().by_uscc(E2_USCC).expect("e2").id;
     let handler = sup
-        .assist_handlers(GUAN)
+        .assistance()
+        .handlers(GUAN)
         .expect("handlers")
         .into_iter()
         .find(|(_, n)| n == "branch")
@@ -117,7 +120,7 @@ fn the_assistance_cells_of_the_matrix() {
     let in_guan = prepared(&mut sup, e1, handler, &[]);
     let in_dcf = prepared(&mut sup, e2, handler, &[]);
     for (user, want) in MATRIX {
-        let mut s = login(&path, user);
+        let s = login(&path, user);
         let submitted = prepared(&mut sup, e1, handler, &[]);
         let working = prepared(&mut sup, e1, handler, &[Event::Accept, Event::Assign]);
         let done = prepared(
@@ -127,16 +130,16 @@ fn the_assistance_cells_of_the_matrix() {
             &[Event::Accept, Event::Assign, Event::Complete],
         );
         let got = [
-            outcome(s.assist_detail(in_guan.id)),
-            outcome(s.assist_detail(in_dcf.id)),
-            outcome(s.file_request(draft(Some(e1)), true)),
-            outcome(s.assist_transition(
+            outcome(s.assistance().detail(in_guan.id)),
+            outcome(s.assistance().detail(in_dcf.id)),
+            outcome(s.assistance().file(draft(Some(e1)), true)),
+            outcome(s.assistance().transition(
                 submitted.id,
                 submitted.row_version,
                 Event::Accept,
                 EventInput::default(),
             )),
-            outcome(s.assist_transition(
+            outcome(s.assistance().transition(
                 working.id,
                 working.row_version,
                 Event::Suspend,
@@ -145,7 +148,7 @@ fn the_assistance_cells_of_the_matrix() {
                     ..EventInput::default()
                 },
             )),
-            outcome(s.assist_transition(
+            outcome(s.assistance().transition(
                 done.id,
                 done.row_version,
                 Event::Rate,
@@ -154,7 +157,7 @@ fn the_assistance_cells_of_the_matrix() {
                     ..EventInput::default()
                 },
             )),
-            outcome(s.assist_transition(
+            outcome(s.assistance().transition(
                 submitted.id,
                 submitted.row_version,
                 Event::Withdraw,

@@ -28,7 +28,8 @@ fn request(urgency: Urgency) -> RequestDraft {
 }
 
 fn ids(s: &Session, queue: Queue) -> Vec<i64> {
-    s.assist_queue(queue, 100)
+    s.assistance()
+        .queue(queue, 100)
         .unwrap()
         .into_iter()
         .map(|r| r.request.id)
@@ -38,16 +39,22 @@ fn ids(s: &Session, queue: Queue) -> Vec<i64> {
 #[test]
 fn pages_join_up_and_counts_match_the_queues() {
     let (_dir, path) = fresh_db();
-    let mut ent = login(&path, "ent");
+    let ent = login(&path, "ent");
     let filed: Vec<i64> = (0..7)
-        .map(|_| ent.file_request(request(Urgency::Normal), true).unwrap().id)
+        .map(|_| {
+            ent.assistance()
+                .file(request(Urgency::Normal), true)
+                .unwrap()
+                .id
+        })
         .collect();
     let staff = login(&path, "staff");
     let mut seen = Vec::new();
     let mut after = None;
     loop {
         let page = staff
-            .assist_queue_page(Queue::State(AssistState::Submitted), after.as_ref(), 3)
+            .assistance()
+            .queue_page(Queue::State(AssistState::Submitted), after.as_ref(), 3)
             .unwrap();
         assert!(page.rows.len() <= 3);
         seen.extend(page.rows.iter().map(|r| r.request.id));
@@ -59,12 +66,12 @@ fn pages_join_up_and_counts_match_the_queues() {
     let mut newest_first = filed.clone();
     newest_first.reverse();
     assert_eq!(seen, newest_first, "every row once, newest first");
-    let counts = staff.assist_counts().unwrap();
+    let counts = staff.assistance().counts().unwrap();
     assert_eq!(counts.by_state[0], (AssistState::Submitted, 7));
     assert_eq!((counts.near_due, counts.overdue), (0, 0));
     // The branch counts its region only; the other region has none.
     let branch = login(&path, "branch");
-    assert_eq!(branch.assist_counts().unwrap().by_state[0].1, 7);
+    assert_eq!(branch.assistance().counts().unwrap().by_state[0].1, 7);
 }
 
 /// Filed and assigned on Mon 2026-11-02 as 紧急 (2 working days: due 11-04).
@@ -72,22 +79,31 @@ fn pages_join_up_and_counts_match_the_queues() {
 fn near_due_and_overdue_follow_the_budgets_when_an_administrator_changes_them() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 11, 2, 2);
-    let mut ent = login_at(&path, "ent", &clock);
-    let r = ent.file_request(request(Urgency::Critical), true).unwrap();
-    let other = ent.file_request(request(Urgency::Normal), true).unwrap();
-    let mut staff = login_at(&path, "staff", &clock);
+    let ent = login_at(&path, "ent", &clock);
+    let r = ent
+        .assistance()
+        .file(request(Urgency::Critical), true)
+        .unwrap();
+    let other = ent
+        .assistance()
+        .file(request(Urgency::Normal), true)
+        .unwrap();
+    let staff = login_at(&path, "staff", &clock);
     let me = staff
-        .assist_handlers(GUAN)
+        .assistance()
+        .handlers(GUAN)
         .unwrap()
         .into_iter()
         .find(|(_, n)| n == "staff")
         .unwrap()
         .0;
     let r = staff
-        .assist_transition(r.id, r.row_version, Event::Accept, EventInput::default())
+        .assistance()
+        .transition(r.id, r.row_version, Event::Accept, EventInput::default())
         .unwrap();
     staff
-        .assist_transition(
+        .assistance()
+        .transition(
             r.id,
             r.row_version,
             Event::Assign,
@@ -102,7 +118,7 @@ fn near_due_and_overdue_follow_the_budgets_when_an_administrator_changes_them() 
     let staff = login_at(&path, "staff", &clock);
     assert_eq!(ids(&staff, Queue::NearDue), [r.id, other.id]);
     assert_eq!(ids(&staff, Queue::Overdue), Vec::<i64>::new());
-    assert_eq!(staff.assist_counts().unwrap().near_due, 2);
+    assert_eq!(staff.assistance().counts().unwrap().near_due, 2);
     clock.advance_minutes(24 * 60);
     let staff = login_at(&path, "staff", &clock);
     assert_eq!(ids(&staff, Queue::Overdue), [r.id, other.id]);
@@ -116,9 +132,9 @@ fn near_due_and_overdue_follow_the_budgets_when_an_administrator_changes_them() 
     let staff = login_at(&path, "staff", &clock);
     assert_eq!(ids(&staff, Queue::Overdue), [r.id]);
     assert_eq!(ids(&staff, Queue::NearDue), [other.id]);
-    let counts = staff.assist_counts().unwrap();
+    let counts = staff.assistance().counts().unwrap();
     assert_eq!((counts.near_due, counts.overdue), (1, 1));
     // The detail's counted SLA agrees with the queue.
-    let sla = staff.assist_detail(r.id).unwrap().sla.unwrap();
+    let sla = staff.assistance().detail(r.id).unwrap().sla.unwrap();
     assert_eq!(sla.due.date.to_string(), "2026-11-03");
 }

@@ -25,7 +25,8 @@ fn draft(enterprise_id: Option<i64>) -> RequestDraft {
 }
 
 fn handler(s: &Session, name: &str) -> i64 {
-    s.assist_handlers(GUAN)
+    s.assistance()
+        .handlers(GUAN)
         .unwrap()
         .into_iter()
         .find(|(_, n)| n == name)
@@ -39,13 +40,13 @@ fn go(
     event: Event,
     input: EventInput,
 ) -> Result<Request, ServiceError> {
-    s.assist_transition(r.id, r.row_version, event, input)
+    s.assistance().transition(r.id, r.row_version, event, input)
 }
 
 /// Filed for E1, accepted and assigned to `branch` with `staff` and `inspector` as co-handlers.
 fn assigned(sup: &mut Session) -> Request {
-    let e1 = sup.enterprise_by_uscc(E1_USCC).unwrap().id;
-    let r = sup.file_request(draft(Some(e1)), true).unwrap();
+    let e1 = sup.enterprises().by_uscc(E1_USCC).unwrap().id;
+    let r = sup.assistance().file(draft(Some(e1)), true).unwrap();
     let r = go(sup, &r, Event::Accept, EventInput::default()).unwrap();
     let (branch, staff, inspector) = (
         handler(sup, "branch"),
@@ -70,7 +71,7 @@ fn several_co_handlers_each_may_handle_and_reassigning_needs_a_reason() {
     let (_dir, path) = fresh_db();
     let mut sup = login(&path, "supervisor");
     let r = assigned(&mut sup);
-    let d = sup.assist_detail(r.id).unwrap();
+    let d = sup.assistance().detail(r.id).unwrap();
     let names: Vec<&str> = d.cohandlers.iter().map(|(_, n)| n.as_str()).collect();
     assert_eq!(names, ["staff", "inspector"]);
     // The inspector, a co-handler, may suspend.
@@ -121,7 +122,7 @@ fn several_co_handlers_each_may_handle_and_reassigning_needs_a_reason() {
     .unwrap();
     assert_eq!(r.state, AssistState::Suspended, "the state and clock stay");
     assert_eq!(r.handler_id, Some(staff_id));
-    let d = sup.assist_detail(r.id).unwrap();
+    let d = sup.assistance().detail(r.id).unwrap();
     assert!(d.cohandlers.is_empty());
     let last = d.history.last().unwrap();
     assert_eq!(
@@ -157,7 +158,8 @@ fn several_co_handlers_each_may_handle_and_reassigning_needs_a_reason() {
     )
     .unwrap();
     let names: Vec<String> = sup
-        .assist_detail(r.id)
+        .assistance()
+        .detail(r.id)
         .unwrap()
         .cohandlers
         .into_iter()
@@ -224,15 +226,28 @@ fn the_enterprise_is_found_by_name_or_initials_and_an_ambiguous_query_is_refused
     let (_dir, path) = fresh_db();
     let staff = login(&path, "staff");
     assert_eq!(
-        staff.resolve_enterprise("gxxh").unwrap().unwrap().name,
+        staff
+            .assistance()
+            .resolve_enterprise("gxxh")
+            .unwrap()
+            .unwrap()
+            .name,
         E1_NAME
     );
     assert_eq!(
-        staff.resolve_enterprise(E2_NAME).unwrap().unwrap().name,
+        staff
+            .assistance()
+            .resolve_enterprise(E2_NAME)
+            .unwrap()
+            .unwrap()
+            .name,
         E2_NAME
     );
-    assert_eq!(staff.resolve_enterprise(" ").unwrap(), None);
-    let err = staff.resolve_enterprise("有限公司").unwrap_err();
+    assert_eq!(staff.assistance().resolve_enterprise(" ").unwrap(), None);
+    let err = staff
+        .assistance()
+        .resolve_enterprise("有限公司")
+        .unwrap_err();
     let ServiceError::Invalid(issues) = err else {
         panic!("field issue")
     };
@@ -243,5 +258,5 @@ fn the_enterprise_is_found_by_name_or_initials_and_an_ambiguous_query_is_refused
     );
     // The branch's search stays in its region.
     let branch = login(&path, "branch");
-    assert!(branch.resolve_enterprise(E2_NAME).is_err());
+    assert!(branch.assistance().resolve_enterprise(E2_NAME).is_err());
 }

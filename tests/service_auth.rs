@@ -71,14 +71,18 @@ fn unknown_user_and_wrong_password_read_the_same() {
 #[test]
 fn disabled_accounts_cannot_log_in_and_the_last_admin_stays() {
     let (_dir, path) = fresh_db();
-    let mut admin = login(&path, "admin");
-    admin.set_user_active("inspector", false).expect("disable");
+    let admin = login(&path, "admin");
+    admin
+        .accounts()
+        .set_active("inspector", false)
+        .expect("disable");
     let err = auth::login_path(&path, "inspector", PASSWORD, fixed_clock())
         .err()
         .expect("disabled");
     assert_eq!(err.render(Lang::Zh), "账户已停用，请联系管理员");
     let err = admin
-        .set_user_active("admin", false)
+        .accounts()
+        .set_active("admin", false)
         .expect_err("last admin");
     assert_eq!(err.render(Lang::Zh), "不能停用最后一个系统管理员");
 }
@@ -87,7 +91,7 @@ fn disabled_accounts_cannot_log_in_and_the_last_admin_stays() {
 fn stored_hashes_are_argon2id() {
     let (_dir, path) = fresh_db();
     let admin = login(&path, "admin");
-    let users = admin.list_users().expect("users");
+    let users = admin.accounts().list().expect("users");
     assert_eq!(users.len(), 6);
     assert!(
         users
@@ -99,17 +103,19 @@ fn stored_hashes_are_argon2id() {
 #[test]
 fn password_change_by_self_and_by_admin() {
     let (_dir, path) = fresh_db();
-    let mut staff = login(&path, "staff");
+    let staff = login(&path, "staff");
     staff
+        .accounts()
         .set_password("staff", "new-pass-1")
         .expect("own password");
     assert!(
-        staff.set_password("branch", "hijack-1").is_err(),
+        staff.accounts().set_password("branch", "hijack-1").is_err(),
         "staff cannot change others' passwords"
     );
     auth::login_path(&path, "staff", "new-pass-1", fixed_clock()).expect("new password works");
-    let mut admin = login(&path, "admin");
+    let admin = login(&path, "admin");
     admin
+        .accounts()
         .set_password("branch", "reset-pw-2")
         .expect("admin reset");
     auth::login_path(&path, "branch", "reset-pw-2", fixed_clock()).expect("reset works");
@@ -119,7 +125,7 @@ fn password_change_by_self_and_by_admin() {
 fn idle_unlock_checks_the_password() {
     let (_dir, path) = fresh_db();
     let mut s = login(&path, "staff");
-    assert_eq!(s.idle_lock_minutes(), 15);
+    assert_eq!(s.accounts().idle_lock_minutes(), 15);
     assert!(s.unlock("wrong").is_err());
     s.unlock(PASSWORD).expect("unlock");
 }
@@ -127,9 +133,10 @@ fn idle_unlock_checks_the_password() {
 #[test]
 fn enterprise_accounts_are_bound_to_exactly_one_enterprise() {
     let (_dir, path) = fresh_db();
-    let mut admin = login(&path, "admin");
+    let admin = login(&path, "admin");
     let err = admin
-        .add_user(&NewAccount {
+        .accounts()
+        .add(&NewAccount {
             username: "ent2".into(),
             roles: vec![Role::Enterprise, Role::Staff],
             enterprise_uscc: Some(E1_USCC.into()),
@@ -142,7 +149,8 @@ fn enterprise_accounts_are_bound_to_exactly_one_enterprise() {
             .starts_with("企业用户角色不能与其他角色同时持有")
     );
     let err = admin
-        .add_user(&NewAccount {
+        .accounts()
+        .add(&NewAccount {
             username: "ent3".into(),
             roles: vec![Role::Enterprise],
             enterprise_uscc: Some("91371525MA3C4Q5U2B".into()),

@@ -55,18 +55,18 @@ fn officer_rules_refuse_what_the_law_forbids() {
     let (_dir, path) = fresh_db();
     let clock = june();
     let (i1, i2, i3) = officers(&path, &clock);
-    let mut s = login_at(&path, "inspector", &clock);
+    let s = login_at(&path, "inspector", &clock);
     let e = enterprise_id(&s, E1_USCC);
     let p = |o: Vec<i64>| plan(e, Category::Planned, Mode::Onsite, o);
 
-    let one = refusal(s.insp_plan(&p(vec![i1])));
+    let one = refusal(s.inspections().plan(&p(vec![i1])));
     assert!(
         one.contains("不得少于两人") && one.contains("第四十二条"),
         "{one}"
     );
-    let same = refusal(s.insp_plan(&p(vec![i1, i1])));
+    let same = refusal(s.inspections().plan(&p(vec![i1, i1])));
     assert!(same.contains("同一人"), "{same}");
-    let expired = refusal(s.insp_plan(&p(vec![i1, i3])));
+    let expired = refusal(s.inspections().plan(&p(vec![i1, i3])));
     assert!(
         expired.contains("37150000003") && expired.contains("2026-06-01"),
         "{expired}"
@@ -79,12 +79,12 @@ fn officer_rules_refuse_what_the_law_forbids() {
             |r| r.get(0),
         )
         .unwrap();
-    assert!(refusal(s.insp_plan(&p(vec![i1, sup]))).contains("辅助人员"));
+    assert!(refusal(s.inspections().plan(&p(vec![i1, sup]))).contains("辅助人员"));
     // Auxiliary staff are never officers, even holding a certificate.
     raw(&path)
         .execute("UPDATE user SET auxiliary = 1 WHERE id = ?1", [i2])
         .unwrap();
-    assert!(refusal(s.insp_plan(&p(vec![i1, i2]))).contains("辅助人员"));
+    assert!(refusal(s.inspections().plan(&p(vec![i1, i2]))).contains("辅助人员"));
     raw(&path)
         .execute("UPDATE user SET auxiliary = 0 WHERE id = ?1", [i2])
         .unwrap();
@@ -95,7 +95,7 @@ fn officer_rules_refuse_what_the_law_forbids() {
              UPDATE certificate SET number = '37150000001' WHERE number = '37150000002';",
         )
         .unwrap();
-    let dup = refusal(s.insp_plan(&p(vec![i1, i2])));
+    let dup = refusal(s.inspections().plan(&p(vec![i1, i2])));
     assert!(dup.contains("执法证号重复"), "{dup}");
     raw(&path)
         .execute(
@@ -103,15 +103,19 @@ fn officer_rules_refuse_what_the_law_forbids() {
             [i2],
         )
         .unwrap();
-    let ok = s.insp_plan(&p(vec![i1, i2])).expect("two valid officers");
+    let ok = s
+        .inspections()
+        .plan(&p(vec![i1, i2]))
+        .expect("two valid officers");
     assert_eq!(ok.state, InspState::Pending);
     assert!(ok.number.starts_with("JC-371525-2026-"), "{}", ok.number);
-    let detail = s.insp_detail(ok.id).unwrap();
+    let detail = s.inspections().detail(ok.id).unwrap();
     assert_eq!(detail.officers.len(), 2);
     assert_eq!(detail.officers[1].cert_number, "37150000002");
     // The picker offers only the eligible officers.
     let offered: Vec<i64> = s
-        .insp_eligible_officers(e, d("2026-06-01"))
+        .inspections()
+        .eligible_officers(e, d("2026-06-01"))
         .unwrap()
         .iter()
         .map(|o| o.user_id)
@@ -124,16 +128,17 @@ fn recusal_needs_a_recorded_reason() {
     let (_dir, path) = fresh_db();
     let clock = june();
     let (i1, i2, _) = officers(&path, &clock);
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
     let e = enterprise_id(&sup, E1_USCC);
-    sup.insp_add_recusal("inspector2", e, "配偶在该企业任职")
+    sup.inspections()
+        .add_recusal("inspector2", e, "配偶在该企业任职")
         .unwrap();
-    let mut s = login_at(&path, "inspector", &clock);
+    let s = login_at(&path, "inspector", &clock);
     let mut input = plan(e, Category::Planned, Mode::Onsite, vec![i1, i2]);
-    let msg = refusal(s.insp_plan(&input));
+    let msg = refusal(s.inspections().plan(&input));
     assert!(msg.contains("回避") && msg.contains("第四十三条"), "{msg}");
     input.recusal_reason = "经局长批准，无其他持证人员".into();
-    let x = s.insp_plan(&input).expect("with a reason");
+    let x = s.inspections().plan(&input).expect("with a reason");
     assert_eq!(x.recusal_reason, "经局长批准，无其他持证人员");
 }
 
@@ -142,31 +147,34 @@ fn routine_checks_are_capped_and_case_checks_need_a_reference() {
     let (_dir, path) = fresh_db();
     let clock = june();
     officers(&path, &clock);
-    let mut s = login_at(&path, "inspector", &clock);
+    let s = login_at(&path, "inspector", &clock);
     let e = enterprise_id(&s, E1_USCC);
     let routine = plan(e, Category::Planned, Mode::Offsite, vec![]);
     for _ in 0..3 {
-        assert_eq!(s.insp_plan(&routine).unwrap().state, InspState::Planned);
+        assert_eq!(
+            s.inspections().plan(&routine).unwrap().state,
+            InspState::Planned
+        );
     }
-    let cap = refusal(s.insp_plan(&routine));
+    let cap = refusal(s.inspections().plan(&routine));
     assert!(
         cap.contains("上限 3 次") && cap.contains("已 3 次"),
         "{cap}"
     );
     // Complaint-driven checks are not capped, but need their reference.
     let mut complaint = plan(e, Category::Complaint, Mode::Offsite, vec![]);
-    assert!(refusal(s.insp_plan(&complaint)).contains("依据文号"));
+    assert!(refusal(s.inspections().plan(&complaint)).contains("依据文号"));
     complaint.trigger_ref = "12369-2026-0815".into();
-    assert!(s.insp_plan(&complaint).is_ok());
+    assert!(s.inspections().plan(&complaint).is_ok());
     // A blue-credit enterprise gets one routine check a year.
     let e2 = enterprise_id(&s, E2_USCC);
     raw(&path)
         .execute("UPDATE enterprise SET credit = 'blue' WHERE id = ?1", [e2])
         .unwrap();
-    let mut s = login_at(&path, "inspector", &clock);
+    let s = login_at(&path, "inspector", &clock);
     let blue = plan(e2, Category::Random, Mode::Offsite, vec![]);
-    s.insp_plan(&blue).unwrap();
-    assert!(refusal(s.insp_plan(&blue)).contains("上限 1 次"));
+    s.inspections().plan(&blue).unwrap();
+    assert!(refusal(s.inspections().plan(&blue)).contains("上限 1 次"));
 }
 
 #[test]
@@ -175,32 +183,39 @@ fn the_positive_list_guard_refuses_routine_on_site_checks() {
     let clock = june();
     let (i1, i2, _) = officers(&path, &clock);
     list_enterprise(&path, E1_USCC);
-    let mut s = login_at(&path, "inspector", &clock);
+    let s = login_at(&path, "inspector", &clock);
     let e = enterprise_id(&s, E1_USCC);
-    let refused = refusal(s.insp_plan(&plan(e, Category::Planned, Mode::Onsite, vec![i1, i2])));
+    let refused =
+        refusal(
+            s.inspections()
+                .plan(&plan(e, Category::Planned, Mode::Onsite, vec![i1, i2])),
+        );
     assert!(
         refused.contains("正面清单") || refused.contains("在册"),
         "{refused}"
     );
     assert!(
-        s.insp_plan(&plan(e, Category::Planned, Mode::Offsite, vec![]))
+        s.inspections()
+            .plan(&plan(e, Category::Planned, Mode::Offsite, vec![]))
             .is_ok()
     );
     let mut complaint = plan(e, Category::Complaint, Mode::Onsite, vec![i1, i2]);
     complaint.trigger_ref = "12369-2026-0001".into();
-    assert_eq!(s.insp_plan(&complaint).unwrap().mode, Mode::Onsite);
+    assert_eq!(s.inspections().plan(&complaint).unwrap().mode, Mode::Onsite);
 }
 
 /// Plans, starts and ends a visit by inspector and inspector2; returns the session and the id.
 fn visited(path: &std::path::Path, clock: &TestClock, uscc: &str) -> (Session, i64) {
     let (i1, i2, _) = officers(path, clock);
-    let mut s = login_at(path, "inspector", clock);
+    let s = login_at(path, "inspector", clock);
     let e = enterprise_id(&s, uscc);
     let x = s
-        .insp_plan(&plan(e, Category::Planned, Mode::Onsite, vec![i1, i2]))
+        .inspections()
+        .plan(&plan(e, Category::Planned, Mode::Onsite, vec![i1, i2]))
         .unwrap();
     let x = s
-        .insp_transition(x.id, x.row_version, Event::Start, &EventInput::default())
+        .inspections()
+        .transition(x.id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
     assert_eq!(x.state, InspState::InProgress);
     assert!(x.started_at.is_some());
@@ -211,11 +226,12 @@ fn visited(path: &std::path::Path, clock: &TestClock, uscc: &str) -> (Session, i
 fn findings_and_evidence_lock_once_the_record_is_signed() {
     let (dir, path) = fresh_db();
     let clock = june();
-    let (mut s, id) = visited(&path, &clock, E1_USCC);
+    let (s, id) = visited(&path, &clock, E1_USCC);
     let photo = dir.path().join("IMG_0001.jpg");
     std::fs::write(&photo, b"photo bytes").unwrap();
     let ev = s
-        .insp_add_evidence(
+        .inspections()
+        .add_evidence(
             id,
             &EvidenceInput {
                 kind: EvidenceKind::Photo,
@@ -229,7 +245,8 @@ fn findings_and_evidence_lock_once_the_record_is_signed() {
     assert_eq!(ev.sha256, file_sha256(&photo).unwrap());
     assert_eq!(ev.sha256.len(), 64);
     let finding = s
-        .insp_add_finding(
+        .inspections()
+        .add_finding(
             id,
             &FindingInput {
                 description: "危废贮存间未设置标识".into(),
@@ -239,14 +256,17 @@ fn findings_and_evidence_lock_once_the_record_is_signed() {
             },
         )
         .unwrap();
-    s.insp_answer(id, "waste", Answer::Fail, "标识缺失")
+    s.inspections()
+        .answer(id, "waste", Answer::Fail, "标识缺失")
         .unwrap();
-    let x = s.inspection(id).unwrap();
+    let x = s.inspections().get(id).unwrap();
     let x = s
-        .insp_transition(id, x.row_version, Event::EndVisit, &EventInput::default())
+        .inspections()
+        .transition(id, x.row_version, Event::EndVisit, &EventInput::default())
         .unwrap();
     let x = s
-        .insp_sign(
+        .inspections()
+        .sign(
             id,
             x.row_version,
             Conclusion::FixedOnSpot,
@@ -263,21 +283,21 @@ fn findings_and_evidence_lock_once_the_record_is_signed() {
         severity: Some(Severity::Minor),
         ..FindingInput::default()
     };
-    assert!(refusal(s.insp_add_finding(id, &new)).contains("已锁定"));
-    assert!(refusal(s.insp_answer(id, "soil", Answer::Pass, "")).contains("已锁定"));
+    assert!(refusal(s.inspections().add_finding(id, &new)).contains("已锁定"));
+    assert!(refusal(s.inspections().answer(id, "soil", Answer::Pass, "")).contains("已锁定"));
     // A correction names the item and gives a reason.
     let no_reason = FindingInput {
         corrects: Some(finding.id),
         ..new.clone()
     };
-    assert!(refusal(s.insp_add_finding(id, &no_reason)).contains("原因"));
+    assert!(refusal(s.inspections().add_finding(id, &no_reason)).contains("原因"));
     let correction = FindingInput {
         corrects: Some(finding.id),
         reason: "条款引用有误".into(),
         provision: "《固体废物污染环境防治法》第八十一条".into(),
         ..new
     };
-    let fixed = s.insp_add_finding(id, &correction).unwrap();
+    let fixed = s.inspections().add_finding(id, &correction).unwrap();
     assert_eq!(fixed.corrects_id, Some(finding.id));
     // The original row cannot be changed, even from the database shell.
     let r = raw(&path).execute(
@@ -285,20 +305,22 @@ fn findings_and_evidence_lock_once_the_record_is_signed() {
         [finding.id],
     );
     assert!(r.unwrap_err().to_string().contains("append-only"));
-    assert_eq!(s.insp_detail(id).unwrap().findings.len(), 2);
+    assert_eq!(s.inspections().detail(id).unwrap().findings.len(), 2);
 }
 
 #[test]
 fn recheck_is_scheduled_at_the_deadline_after_the_national_day() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 9, 21, 2);
-    let (mut s, id) = visited(&path, &clock, E1_USCC);
-    let x = s.inspection(id).unwrap();
+    let (s, id) = visited(&path, &clock, E1_USCC);
+    let x = s.inspections().get(id).unwrap();
     let x = s
-        .insp_transition(id, x.row_version, Event::EndVisit, &EventInput::default())
+        .inspections()
+        .transition(id, x.row_version, Event::EndVisit, &EventInput::default())
         .unwrap();
     let x = s
-        .insp_sign(
+        .inspections()
+        .sign(
             id,
             x.row_version,
             Conclusion::Order,
@@ -310,15 +332,16 @@ fn recheck_is_scheduled_at_the_deadline_after_the_national_day() {
         .map(|e| e.render(Lang::Zh))
         .map(|m| {
             assert!(m.contains("见证人"), "{m}");
-            s.insp_sign(
-                id,
-                x.row_version,
-                Conclusion::Order,
-                "责令限期改正",
-                Signature::Refused,
-                "村委会 李某",
-            )
-            .unwrap()
+            s.inspections()
+                .sign(
+                    id,
+                    x.row_version,
+                    Conclusion::Order,
+                    "责令限期改正",
+                    Signature::Refused,
+                    "村委会 李某",
+                )
+                .unwrap()
         })
         .unwrap();
     assert_eq!(x.state, InspState::Rectifying);
@@ -328,11 +351,15 @@ fn recheck_is_scheduled_at_the_deadline_after_the_national_day() {
         deadline: d(deadline),
         requirements: "完善危废台账".into(),
     };
-    let m = refusal(s.insp_order_rectification(id, &order("2026-09-21", "2026-09-21")));
+    let m = refusal(
+        s.inspections()
+            .order_rectification(id, &order("2026-09-21", "2026-09-21")),
+    );
     assert!(m.contains("必须晚于送达日期"), "{m}");
     // Deadline on 10-01, a holiday through 10-07: the re-check falls on Thursday 10-08.
     let (rect, recheck) = s
-        .insp_order_rectification(id, &order("2026-09-21", "2026-10-01"))
+        .inspections()
+        .order_rectification(id, &order("2026-09-21", "2026-10-01"))
         .unwrap();
     assert_eq!(rect.deadline.to_string(), "2026-10-01");
     assert_eq!(recheck.planned_on.to_string(), "2026-10-08");
@@ -340,8 +367,11 @@ fn recheck_is_scheduled_at_the_deadline_after_the_national_day() {
     assert_eq!(recheck.state, InspState::Pending);
     assert_eq!(recheck.parent_id, Some(id));
     assert!(
-        refusal(s.insp_order_rectification(id, &order("2026-09-21", "2026-10-09")))
-            .contains("已下达")
+        refusal(
+            s.inspections()
+                .order_rectification(id, &order("2026-09-21", "2026-10-09"))
+        )
+        .contains("已下达")
     );
 }
 
@@ -351,31 +381,36 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
     let clock = june();
     list_enterprise(&path, E2_USCC);
     let (i1, i2, _) = officers(&path, &clock);
-    let mut s = login_at(&path, "inspector", &clock);
+    let s = login_at(&path, "inspector", &clock);
     let e = enterprise_id(&s, E2_USCC);
     let mut p = plan(e, Category::Complaint, Mode::Onsite, vec![i1, i2]);
     p.trigger_ref = "12369-2026-0420".into();
-    let x = s.insp_plan(&p).unwrap();
+    let x = s.inspections().plan(&p).unwrap();
     let id = x.id;
     let x = s
-        .insp_transition(id, x.row_version, Event::Start, &EventInput::default())
+        .inspections()
+        .transition(id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
-    s.insp_add_representative(id, "王建国", "环保负责人")
+    s.inspections()
+        .add_representative(id, "王建国", "环保负责人")
         .unwrap();
     let x = s
-        .insp_transition(id, x.row_version, Event::EndVisit, &EventInput::default())
+        .inspections()
+        .transition(id, x.row_version, Event::EndVisit, &EventInput::default())
         .unwrap();
-    s.insp_sign(
-        id,
-        x.row_version,
-        Conclusion::Order,
-        "废气处理设施未运行",
-        Signature::Signed,
-        "",
-    )
-    .unwrap();
+    s.inspections()
+        .sign(
+            id,
+            x.row_version,
+            Conclusion::Order,
+            "废气处理设施未运行",
+            Signature::Signed,
+            "",
+        )
+        .unwrap();
     let (rect, _) = s
-        .insp_order_rectification(
+        .inspections()
+        .order_rectification(
             id,
             &OrderInput {
                 doc_number: "聊环责改〔2026〕3号".into(),
@@ -400,26 +435,31 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
             [ent_id],
         )
         .unwrap();
-    let mut ent = login_at(&path, "ent", &clock);
-    let mine = ent.rect_orders(None).unwrap();
+    let ent = login_at(&path, "ent", &clock);
+    let mine = ent.inspections().rectification_orders(None).unwrap();
     assert_eq!(mine.len(), 1);
-    let reported = ent.rect_report(rect.id, "已恢复运行，附运行记录").unwrap();
+    let reported = ent
+        .inspections()
+        .rectification_report(rect.id, "已恢复运行，附运行记录")
+        .unwrap();
     assert_eq!(reported.report_text, "已恢复运行，附运行记录");
 
     // The re-check finds it not done: 拟立案.
     let after = s
-        .insp_record_recheck(id, &[i1, i2], RecheckResult::NotDone, "设施仍未运行")
+        .inspections()
+        .record_recheck(id, &[i1, i2], RecheckResult::NotDone, "设施仍未运行")
         .unwrap();
     assert_eq!(after.state, InspState::CaseProposed);
     let history: Vec<String> = s
-        .insp_detail(id)
+        .inspections()
+        .detail(id)
         .unwrap()
         .history
         .iter()
         .map(|h| h.to_state.clone())
         .collect();
     assert!(history.ends_with(&["recheck".to_string(), "case_proposed".to_string()]));
-    assert!(refusal(ent.rect_report(rect.id, "再次报告")).contains("复查"));
+    assert!(refusal(ent.inspections().rectification_report(rect.id, "再次报告")).contains("复查"));
 
     // Only a supervisor transfers, and only within two years of discovery.
     let case = CaseInput {
@@ -429,14 +469,15 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
         handler: "李明".into(),
     };
     assert!(matches!(
-        s.insp_transfer_case(id, &case),
+        s.inspections().transfer_case(id, &case),
         Err(ServiceError::Forbidden(_))
     ));
-    let mut sup = login_at(&path, "supervisor", &clock);
-    let m = refusal(sup.insp_transfer_case(id, &case));
+    let sup = login_at(&path, "supervisor", &clock);
+    let m = refusal(sup.inspections().transfer_case(id, &case));
     assert!(m.contains("两年") && m.contains("第三十六条"), "{m}");
     let done = sup
-        .insp_transfer_case(
+        .inspections()
+        .transfer_case(
             id,
             &CaseInput {
                 discovered_on: d("2026-06-01"),
@@ -456,11 +497,16 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
     assert!(proposal.contains("聊环罚立〔2026〕9号"), "{proposal}");
     // The case's status is mirrored with the penalty in integer 分.
     let c = sup
-        .insp_case_status(id, CaseStatus::Decided, "罚款", 5_000_000, "决定书已送达")
+        .inspections()
+        .case_status(id, CaseStatus::Decided, "罚款", 5_000_000, "决定书已送达")
         .unwrap();
     assert_eq!((c.status, c.penalty_fen), (CaseStatus::Decided, 5_000_000));
     assert!(
-        refusal(sup.insp_case_status(id, CaseStatus::Decided, "罚款", -1, "")).contains("负数")
+        refusal(
+            sup.inspections()
+                .case_status(id, CaseStatus::Decided, "罚款", -1, "")
+        )
+        .contains("负数")
     );
     // Every change is in the audit chain, and the chain verifies.
     let audited: i64 = raw(&path)

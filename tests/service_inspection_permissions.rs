@@ -62,7 +62,7 @@ fn enterprises_see_only_their_own_started_inspections_and_no_draws() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 6, 1, 2);
     let (i1, i2, _) = officers(&path, &clock);
-    let mut s = login_at(&path, "inspector", &clock);
+    let s = login_at(&path, "inspector", &clock);
     let e1 = enterprise_id(&s, E1_USCC);
     let e2 = enterprise_id(&s, E2_USCC);
     let plan = |e: i64| PlanInput {
@@ -75,10 +75,11 @@ fn enterprises_see_only_their_own_started_inspections_and_no_draws() {
         officers: vec![i1, i2],
         recusal_reason: String::new(),
     };
-    let own = s.insp_plan(&plan(e1)).unwrap();
-    let other = s.insp_plan(&plan(e2)).unwrap();
+    let own = s.inspections().plan(&plan(e1)).unwrap();
+    let other = s.inspections().plan(&plan(e2)).unwrap();
     let other = s
-        .insp_transition(
+        .inspections()
+        .transition(
             other.id,
             other.row_version,
             Event::Start,
@@ -89,42 +90,50 @@ fn enterprises_see_only_their_own_started_inspections_and_no_draws() {
     let ent = login_at(&path, "ent", &clock);
     // Pending: not visible before it starts, not in the list, not counted.
     assert!(matches!(
-        ent.inspection(own.id),
+        ent.inspections().get(own.id),
         Err(ServiceError::NotFound)
     ));
     assert!(
-        ent.insp_page(&ListFilter::default(), None, 50)
+        ent.inspections()
+            .page(&ListFilter::default(), None, 50)
             .unwrap()
             .is_empty()
     );
-    assert_eq!(ent.insp_count(&ListFilter::default()).unwrap(), 0);
+    assert_eq!(ent.inspections().count(&ListFilter::default()).unwrap(), 0);
     // Another enterprise's started inspection: "not found", never "forbidden".
     assert!(matches!(
-        ent.inspection(other.id),
+        ent.inspections().get(other.id),
         Err(ServiceError::NotFound)
     ));
     assert!(matches!(
-        ent.insp_detail(other.id),
+        ent.inspections().detail(other.id),
         Err(ServiceError::NotFound)
     ));
-    assert!(matches!(ent.draw_list(), Err(ServiceError::Forbidden(_))));
     assert!(matches!(
-        ent.draw_detail(1),
+        ent.draws().list(),
+        Err(ServiceError::Forbidden(_))
+    ));
+    assert!(matches!(
+        ent.draws().detail(1),
         Err(ServiceError::Forbidden(_))
     ));
     // Once started, its own is visible, without actions.
     let own = s
-        .insp_transition(
+        .inspections()
+        .transition(
             own.id,
             own.row_version,
             Event::Start,
             &EventInput::default(),
         )
         .unwrap();
-    let seen = ent.insp_detail(own.id).unwrap();
+    let seen = ent.inspections().detail(own.id).unwrap();
     assert_eq!(seen.inspection.state, InspState::InProgress);
     assert!(seen.events.is_empty() && !seen.may_record);
-    let listed = ent.insp_page(&ListFilter::default(), None, 50).unwrap();
+    let listed = ent
+        .inspections()
+        .page(&ListFilter::default(), None, 50)
+        .unwrap();
     assert_eq!(
         listed.iter().map(|x| x.id).collect::<Vec<_>>(),
         vec![own.id]
@@ -135,7 +144,8 @@ fn enterprises_see_only_their_own_started_inspections_and_no_draws() {
         ..ListFilter::default()
     };
     assert!(
-        ent.insp_page(&f, None, 50)
+        ent.inspections()
+            .page(&f, None, 50)
             .unwrap()
             .iter()
             .all(|x| x.enterprise_id == e1)
@@ -147,10 +157,11 @@ fn roles_and_regions_limit_what_each_account_does() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 6, 1, 2);
     let (i1, i2, _) = officers(&path, &clock);
-    let mut s = login_at(&path, "inspector", &clock);
+    let s = login_at(&path, "inspector", &clock);
     let e2 = enterprise_id(&s, E2_USCC);
     let x = s
-        .insp_plan(&PlanInput {
+        .inspections()
+        .plan(&PlanInput {
             enterprise_id: e2,
             category: Category::Planned,
             mode: Mode::Onsite,
@@ -162,34 +173,41 @@ fn roles_and_regions_limit_what_each_account_does() {
         })
         .unwrap();
     // Staff read but do not plan or record; branch staff (冠县) do not see 东昌府 records.
-    let mut staff = login_at(&path, "staff", &clock);
-    assert!(staff.inspection(x.id).is_ok());
+    let staff = login_at(&path, "staff", &clock);
+    assert!(staff.inspections().get(x.id).is_ok());
     assert!(matches!(
-        staff.insp_transition(x.id, x.row_version, Event::Start, &EventInput::default()),
+        staff
+            .inspections()
+            .transition(x.id, x.row_version, Event::Start, &EventInput::default()),
         Err(ServiceError::Forbidden(_))
     ));
     let branch = login_at(&path, "branch", &clock);
     assert!(matches!(
-        branch.inspection(x.id),
+        branch.inspections().get(x.id),
         Err(ServiceError::NotFound)
     ));
-    assert_eq!(branch.insp_count(&ListFilter::default()).unwrap(), 0);
+    assert_eq!(
+        branch.inspections().count(&ListFilter::default()).unwrap(),
+        0
+    );
     // Inspectors do not cancel; supervisors do, with a reason.
     assert!(
-        s.insp_transition(
-            x.id,
-            x.row_version,
-            Event::Cancel,
-            &EventInput {
-                reason: "企业停产".into(),
-                ..EventInput::default()
-            }
-        )
-        .is_err()
+        s.inspections()
+            .transition(
+                x.id,
+                x.row_version,
+                Event::Cancel,
+                &EventInput {
+                    reason: "企业停产".into(),
+                    ..EventInput::default()
+                }
+            )
+            .is_err()
     );
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
     let cancelled = sup
-        .insp_transition(
+        .inspections()
+        .transition(
             x.id,
             x.row_version,
             Event::Cancel,
@@ -202,7 +220,7 @@ fn roles_and_regions_limit_what_each_account_does() {
     assert_eq!(cancelled.state, InspState::Cancelled);
     // Inspectors do not run draws.
     assert!(matches!(
-        s.draw_create_plan(&PlanDraft {
+        s.draws().create_plan(&PlanDraft {
             name: "x".into(),
             regions: vec![],
             class: "all".into(),
@@ -214,9 +232,10 @@ fn roles_and_regions_limit_what_each_account_does() {
         Err(ServiceError::Forbidden(_))
     ));
     // A stale row version is a conflict.
-    let mut sup2 = login_at(&path, "supervisor", &clock);
+    let sup2 = login_at(&path, "supervisor", &clock);
     assert!(matches!(
-        sup2.insp_transition(x.id, x.row_version, Event::Archive, &EventInput::default()),
+        sup2.inspections()
+            .transition(x.id, x.row_version, Event::Archive, &EventInput::default()),
         Err(ServiceError::Conflict { .. })
     ));
 }

@@ -44,10 +44,11 @@ fn refusal<T: std::fmt::Debug>(r: Result<T, ServiceError>) -> String {
 
 /// A complaint check of the (listed) enterprise, visited and signed with the conclusion 立案.
 fn case_proposed(path: &Path, clock: &TestClock, i1: i64, i2: i64) -> (i64, i64) {
-    let mut s = login_at(path, "inspector", clock);
+    let s = login_at(path, "inspector", clock);
     let e = enterprise_id(&s, E2_USCC);
     let x = s
-        .insp_plan(&PlanInput {
+        .inspections()
+        .plan(&PlanInput {
             enterprise_id: e,
             category: Category::Complaint,
             mode: Mode::Onsite,
@@ -59,13 +60,16 @@ fn case_proposed(path: &Path, clock: &TestClock, i1: i64, i2: i64) -> (i64, i64)
         })
         .unwrap();
     let x = s
-        .insp_transition(x.id, x.row_version, Event::Start, &EventInput::default())
+        .inspections()
+        .transition(x.id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
     let x = s
-        .insp_transition(x.id, x.row_version, Event::EndVisit, &EventInput::default())
+        .inspections()
+        .transition(x.id, x.row_version, Event::EndVisit, &EventInput::default())
         .unwrap();
     let x = s
-        .insp_sign(
+        .inspections()
+        .sign(
             x.id,
             x.row_version,
             Conclusion::Case,
@@ -110,7 +114,7 @@ fn the_case_and_the_removal_proposal_are_written_together_or_not_at_all() {
     list_enterprise(&path, E2_USCC);
     let (i1, i2, _) = officers(&path, &clock);
     let (id, e) = case_proposed(&path, &clock, i1, i2);
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
 
     // The removal proposal fails: the case is not filed either.
     raw(&path)
@@ -119,9 +123,12 @@ fn the_case_and_the_removal_proposal_are_written_together_or_not_at_all() {
              BEGIN SELECT RAISE(ABORT, 'injected entry failure'); END;",
         )
         .unwrap();
-    assert!(sup.insp_transfer_case(id, &case()).is_err());
+    assert!(sup.inspections().transfer_case(id, &case()).is_err());
     assert_eq!(cases(&path), 0);
-    assert_eq!(sup.inspection(id).unwrap().state, InspState::CaseProposed);
+    assert_eq!(
+        sup.inspections().get(id).unwrap().state,
+        InspState::CaseProposed
+    );
     assert_eq!(proposal(&path, e), "");
 
     // The case fails: no removal proposal is left behind.
@@ -132,13 +139,16 @@ fn the_case_and_the_removal_proposal_are_written_together_or_not_at_all() {
              BEGIN SELECT RAISE(ABORT, 'injected case failure'); END;",
         )
         .unwrap();
-    assert!(sup.insp_transfer_case(id, &case()).is_err());
+    assert!(sup.inspections().transfer_case(id, &case()).is_err());
     assert_eq!(proposal(&path, e), "");
-    assert_eq!(sup.inspection(id).unwrap().state, InspState::CaseProposed);
+    assert_eq!(
+        sup.inspections().get(id).unwrap().state,
+        InspState::CaseProposed
+    );
 
     // Both succeed together.
     raw(&path).execute_batch("DROP TRIGGER fail_case;").unwrap();
-    let x = sup.insp_transfer_case(id, &case()).unwrap();
+    let x = sup.inspections().transfer_case(id, &case()).unwrap();
     assert_eq!(x.state, InspState::CaseTransferred);
     assert_eq!(cases(&path), 1);
     assert!(proposal(&path, e).contains("聊环罚立〔2026〕21号"));
@@ -146,9 +156,10 @@ fn the_case_and_the_removal_proposal_are_written_together_or_not_at_all() {
 
 /// Adds `inspector4` with a certificate valid 2024-2027; returns its id.
 fn fourth_officer(path: &Path, clock: &TestClock) -> i64 {
-    let mut admin = auth::login_path(path, "admin", PASSWORD, clock.clock()).unwrap();
+    let admin = auth::login_path(path, "admin", PASSWORD, clock.clock()).unwrap();
     admin
-        .add_user(&NewAccount {
+        .accounts()
+        .add(&NewAccount {
             username: "inspector4".into(),
             display_name: "执法员inspector4".into(),
             roles: vec![Role::Inspector],
@@ -158,6 +169,7 @@ fn fourth_officer(path: &Path, clock: &TestClock) -> i64 {
         })
         .unwrap();
     admin
+        .accounts()
         .add_certificate(
             "inspector4",
             cert("37150000004", "2024-01-01", "2027-12-31"),
@@ -174,7 +186,7 @@ fn fourth_officer(path: &Path, clock: &TestClock) -> i64 {
 
 /// Five more enterprises in 冠县 (six with E1).
 fn guan_enterprises(path: &Path) {
-    let mut staff = login(path, "staff");
+    let staff = login(path, "staff");
     for i in 0..5 {
         let first = format!("91371525MA3D{:05}", 20_000 + i);
         let uscc = format!(
@@ -182,7 +194,8 @@ fn guan_enterprises(path: &Path) {
             ecocase::domain::uscc::check_char(&first).unwrap()
         );
         staff
-            .create_enterprise(
+            .enterprises()
+            .create(
                 draft(&uscc, &format!("冠县公示测试企业{i:02}有限公司"), GUAN),
                 ecocase::service::enterprise::Warnings::Stop,
             )
@@ -203,7 +216,8 @@ fn guan_plan(name: &str) -> PlanDraft {
 }
 
 fn officer_ids(s: &Session, inspection_id: i64) -> Vec<i64> {
-    s.insp_detail(inspection_id)
+    s.inspections()
+        .detail(inspection_id)
         .unwrap()
         .officers
         .iter()
@@ -218,11 +232,12 @@ fn a_plan_pairs_only_the_officers_of_its_pool() {
     let (i1, i2, i3) = officers(&path, &clock);
     let i4 = fourth_officer(&path, &clock);
     guan_enterprises(&path);
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
 
     // The picker offers the officers certified on the day, not the expired one.
     let offered: Vec<i64> = sup
-        .draw_pool_choices(d("2026-06-15"))
+        .draws()
+        .pool_choices(d("2026-06-15"))
         .unwrap()
         .into_iter()
         .map(|(id, _)| id)
@@ -230,15 +245,19 @@ fn a_plan_pairs_only_the_officers_of_its_pool() {
     assert!(offered.contains(&i1) && offered.contains(&i2) && offered.contains(&i4));
     assert!(!offered.contains(&i3));
     // One officer is not a pool; an expired certificate cannot join one.
-    let m = refusal(sup.draw_create_plan_with_pool(&guan_plan("一人"), &[i1]));
+    let m = refusal(sup.draws().create_plan_with_pool(&guan_plan("一人"), &[i1]));
     assert!(m.contains("至少两名"), "{m}");
-    let m = refusal(sup.draw_create_plan_with_pool(&guan_plan("过期"), &[i1, i3]));
+    let m = refusal(
+        sup.draws()
+            .create_plan_with_pool(&guan_plan("过期"), &[i1, i3]),
+    );
     assert!(m.contains("执法员inspector3"), "{m}");
     // Only inspector and inspector4 take part: inspector2 is never paired.
     let plan = sup
-        .draw_create_plan_with_pool(&guan_plan("冠县双随机（指定人员）"), &[i4, i1, i4])
+        .draws()
+        .create_plan_with_pool(&guan_plan("冠县双随机（指定人员）"), &[i4, i1, i4])
         .unwrap();
-    let detail = sup.draw_run_seeded(plan.id, [5; 32]).unwrap();
+    let detail = sup.draws().run_seeded(plan.id, [5; 32]).unwrap();
     assert_eq!(detail.results.len(), 6);
     for r in &detail.results {
         let mut ids = officer_ids(&sup, r.inspection_id.unwrap());
@@ -258,8 +277,8 @@ fn a_plan_pairs_only_the_officers_of_its_pool() {
         .unwrap();
     assert_eq!(stored, 2);
     // A plan without a pool takes every eligible officer: inspector2 is paired again.
-    let plan = sup.draw_create_plan(&guan_plan("冠县双随机")).unwrap();
-    let detail = sup.draw_run_seeded(plan.id, [6; 32]).unwrap();
+    let plan = sup.draws().create_plan(&guan_plan("冠县双随机")).unwrap();
+    let detail = sup.draws().run_seeded(plan.id, [6; 32]).unwrap();
     let paired: Vec<i64> = detail
         .results
         .iter()
@@ -275,33 +294,35 @@ fn the_list_filters_by_any_officer_in_scope() {
     let (i1, i2, _) = officers(&path, &clock);
     let i4 = fourth_officer(&path, &clock);
     guan_enterprises(&path);
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
     let plan = sup
-        .draw_create_plan_with_pool(&guan_plan("冠县"), &[i1, i4])
+        .draws()
+        .create_plan_with_pool(&guan_plan("冠县"), &[i1, i4])
         .unwrap();
-    sup.draw_run_seeded(plan.id, [5; 32]).unwrap();
+    sup.draws().run_seeded(plan.id, [5; 32]).unwrap();
     let by = |s: &Session, officer: i64| {
-        s.insp_page(
-            &ListFilter {
-                officer_id: Some(officer),
-                ..ListFilter::default()
-            },
-            None,
-            100,
-        )
-        .unwrap()
-        .len()
+        s.inspections()
+            .page(
+                &ListFilter {
+                    officer_id: Some(officer),
+                    ..ListFilter::default()
+                },
+                None,
+                100,
+            )
+            .unwrap()
+            .len()
     };
     assert_eq!(by(&sup, i4), 6);
     assert_eq!(by(&sup, i2), 0);
-    let choices = sup.insp_officer_choices().unwrap();
+    let choices = sup.draws().officer_choices().unwrap();
     assert!(
         choices
             .iter()
             .any(|(id, label)| *id == i4 && label.contains("inspector4"))
     );
     let ent = login_at(&path, "ent", &clock);
-    assert!(ent.insp_officer_choices().unwrap().is_empty());
+    assert!(ent.draws().officer_choices().unwrap().is_empty());
 }
 
 #[test]
@@ -311,52 +332,57 @@ fn a_draws_results_are_published_with_their_outcome_and_audited() {
     officers(&path, &clock);
     guan_enterprises(&path);
     let mut sup = login_at(&path, "supervisor", &clock);
-    let plan = sup.draw_create_plan(&guan_plan("冠县第二季度")).unwrap();
-    let detail = sup.draw_run_seeded(plan.id, [7; 32]).unwrap();
+    let plan = sup.draws().create_plan(&guan_plan("冠县第二季度")).unwrap();
+    let detail = sup.draws().run_seeded(plan.id, [7; 32]).unwrap();
     let draw_id = detail.draw.id;
     // The first drawn enterprise is visited: one finding, an order to rectify.
     let id = detail.results[0].inspection_id.unwrap();
-    let mut s = login_at(&path, "inspector", &clock);
-    let x = s.inspection(id).unwrap();
+    let s = login_at(&path, "inspector", &clock);
+    let x = s.inspections().get(id).unwrap();
     let x = s
-        .insp_transition(id, x.row_version, Event::Start, &EventInput::default())
+        .inspections()
+        .transition(id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
-    s.insp_add_finding(
-        id,
-        &FindingInput {
-            description: "危废贮存库未设置识别标志".into(),
-            provision: "《固体废物污染环境防治法》第七十七条".into(),
-            severity: Some(Severity::General),
-            ..FindingInput::default()
-        },
-    )
-    .unwrap();
+    s.inspections()
+        .add_finding(
+            id,
+            &FindingInput {
+                description: "危废贮存库未设置识别标志".into(),
+                provision: "《固体废物污染环境防治法》第七十七条".into(),
+                severity: Some(Severity::General),
+                ..FindingInput::default()
+            },
+        )
+        .unwrap();
     let x = s
-        .insp_transition(id, x.row_version, Event::EndVisit, &EventInput::default())
+        .inspections()
+        .transition(id, x.row_version, Event::EndVisit, &EventInput::default())
         .unwrap();
-    s.insp_sign(
-        id,
-        x.row_version,
-        Conclusion::Order,
-        "责令改正",
-        Signature::Signed,
-        "",
-    )
-    .unwrap();
-    s.insp_order_rectification(
-        id,
-        &OrderInput {
-            doc_number: "聊环责改〔2026〕8号".into(),
-            served_on: d("2026-06-01"),
-            deadline: d("2026-06-19"),
-            requirements: "设置识别标志".into(),
-        },
-    )
-    .unwrap();
+    s.inspections()
+        .sign(
+            id,
+            x.row_version,
+            Conclusion::Order,
+            "责令改正",
+            Signature::Signed,
+            "",
+        )
+        .unwrap();
+    s.inspections()
+        .order_rectification(
+            id,
+            &OrderInput {
+                doc_number: "聊环责改〔2026〕8号".into(),
+                served_on: d("2026-06-01"),
+                deadline: d("2026-06-19"),
+                requirements: "设置识别标志".into(),
+            },
+        )
+        .unwrap();
 
     // Inspectors do not publish; the supervisor does, and the publication is audited.
     assert!(matches!(
-        s.draw_results(draw_id),
+        s.draws().results(draw_id),
         Err(ServiceError::Forbidden(_))
     ));
     let dir = tempfile::tempdir().unwrap();

@@ -21,7 +21,8 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let m = ent
-        .create_manifest(input(LOCAL_LICENCE, "2.5", "2026-03-02"), false)
+        .manifests()
+        .create(input(LOCAL_LICENCE, "2.5", "2026-03-02"), false)
         .expect("draft");
     assert_eq!(m.number, "20263715000001");
     assert_eq!(m.state, MfState::Draft);
@@ -57,7 +58,8 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
     assert_eq!(m.state, MfState::AwaitingReceipt);
     // 2.1 t against 2.5 t declared is 16% short: confirming is refused, the discrepancy recorded.
     let e = rec
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version,
             MfEvent::Confirm,
@@ -112,7 +114,7 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
     );
     assert_eq!(m.state, MfState::Completed);
     assert_eq!(m.handling_code, "R9");
-    let d = rec.manifest_detail(m.id).expect("detail");
+    let d = rec.manifests().detail(m.id).expect("detail");
     assert_eq!(d.legs.len(), 2);
     assert_eq!(d.legs[0].handover_place, "聊城东收费站");
     assert_eq!(d.legs[0].departed_at.as_deref(), Some("2026-03-02 09:00"));
@@ -137,14 +139,15 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
     assert!(d.events.is_empty(), "{:?}", d.events);
     // Every change is in the audit log and the chain verifies.
     let sup = at(&clock, &path, "supervisor");
-    let rows = sup.audit_page(None, 50).expect("audit");
+    let rows = sup.admin().audit_page(None, 50).expect("audit");
     let mine = rows
         .iter()
         .filter(|r| r.entity == "manifest" && r.record_uid == m.uid)
         .count();
     assert_eq!(mine, 8);
     assert!(
-        sup.verify_audit_chain()
+        sup.admin()
+            .verify_audit_chain()
             .expect("verify")
             .first_broken
             .is_none()
@@ -160,7 +163,8 @@ fn receipt_within_tolerance_is_confirmed_and_containers_must_match() {
     let mut wrong_count = receipt("2026-03-02 12:00", &["10"]);
     wrong_count.received_containers = vec!["9".into()];
     let e = rec
-        .manifest_transition(m.id, m.row_version, MfEvent::Confirm, wrong_count, false)
+        .manifests()
+        .transition(m.id, m.row_version, MfEvent::Confirm, wrong_count, false)
         .unwrap_err();
     assert!(zh(&e).contains("9 件"), "{}", zh(&e));
     // 9.0 t of 10 t is exactly 10% short: within the tolerance.
@@ -202,12 +206,12 @@ fn rejection_leads_to_a_linked_follow_up_manifest() {
     );
     assert_eq!(m.state, MfState::Rejected);
     assert!(
-        rec.manifest_follow_up(m.id, "").is_err(),
+        rec.manifests().follow_up(m.id, "").is_err(),
         "the receiver cannot"
     );
-    let mut ent = at(&clock, &path, "ent");
-    assert!(ent.manifest_detail(m.id).expect("detail").may_follow_up);
-    let f = ent.manifest_follow_up(m.id, "").expect("follow-up");
+    let ent = at(&clock, &path, "ent");
+    assert!(ent.manifests().detail(m.id).expect("detail").may_follow_up);
+    let f = ent.manifests().follow_up(m.id, "").expect("follow-up");
     assert_eq!(f.state, MfState::Draft);
     assert_eq!(f.follow_up_of, Some(m.id));
     assert_eq!(f.number, "20263715000002");
@@ -220,10 +224,12 @@ fn cancellation_only_before_departure_and_with_a_reason() {
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let m = ent
-        .create_manifest(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
+        .manifests()
+        .create(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
         .expect("draft");
     let e = ent
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version,
             MfEvent::Cancel,
@@ -241,14 +247,16 @@ fn cancellation_only_before_departure_and_with_a_reason() {
     assert_eq!(c.state, MfState::Cancelled);
     assert_eq!(c.cancel_reason, "车辆故障改期");
     let m = arrived(&path, &clock, "1", "2026-03-02 10:00");
-    let mut staff = at(&clock, &path, "staff");
+    let staff = at(&clock, &path, "staff");
     let e = staff
-        .manifest_transition(m.id, m.row_version, MfEvent::Cancel, reason, false)
+        .manifests()
+        .transition(m.id, m.row_version, MfEvent::Cancel, reason, false)
         .unwrap_err();
     assert!(zh(&e).contains("已起运"), "{}", zh(&e));
     // A stale row version is a conflict, not a lost update.
     let e = staff
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version - 1,
             MfEvent::Confirm,
@@ -263,81 +271,89 @@ fn cancellation_only_before_departure_and_with_a_reason() {
 fn bad_codes_numbers_quantities_and_licences_are_refused_with_reasons() {
     let clock = TestClock::at(2026, 3, 2, 1);
     let (_dir, path) = manifest_db(&clock);
-    let mut ent = at(&clock, &path, "ent");
+    let ent = at(&clock, &path, "ent");
     let with_line = |code: &str, qty: &str| {
         let mut i = input(LOCAL_LICENCE, qty, "2026-03-02");
         i.lines[0].code = code.into();
         i
     };
     let e = ent
-        .create_manifest(with_line("900-249-8", "1"), false)
+        .manifests()
+        .create(with_line("900-249-8", "1"), false)
         .unwrap_err();
     assert!(zh(&e).contains("ddd-ddd-dd"), "{}", zh(&e));
     let e = ent
-        .create_manifest(with_line("261-001-43", "1"), false)
+        .manifests()
+        .create(with_line("261-001-43", "1"), false)
         .unwrap_err();
     assert!(zh(&e).contains("HW43"), "{}", zh(&e));
     let e = ent
-        .create_manifest(with_line("900-999-08", "1"), false)
+        .manifests()
+        .create(with_line("900-999-08", "1"), false)
         .unwrap_err();
     assert!(zh(&e).contains("不在名录"), "{}", zh(&e));
     let e = ent
-        .create_manifest(with_line("900-249-08", "1.0005"), false)
+        .manifests()
+        .create(with_line("900-249-08", "1.0005"), false)
         .unwrap_err();
     assert!(zh(&e).contains("3 位小数"), "{}", zh(&e));
     let e = ent
-        .create_manifest(with_line("900-249-08", "0"), false)
+        .manifests()
+        .create(with_line("900-249-08", "0"), false)
         .unwrap_err();
     assert!(zh(&e).contains("大于 0"), "{}", zh(&e));
     // The licence covers HW08 and HW49, not HW31, and not disposal.
     let mut battery = with_line("900-052-31", "1");
     battery.lines[0].hazard = "T,C".into();
-    let e = ent.create_manifest(battery, false).unwrap_err();
+    let e = ent.manifests().create(battery, false).unwrap_err();
     assert_eq!(codes(e), vec!["licence_scope"]);
     let mut dispose = input(LOCAL_LICENCE, "1", "2026-03-02");
     dispose.mode = Some(Mode::Dispose);
     assert_eq!(
-        codes(ent.create_manifest(dispose, false).unwrap_err()),
+        codes(ent.manifests().create(dispose, false).unwrap_err()),
         vec!["licence_mode"]
     );
     let late = input(LOCAL_LICENCE, "1", "2027-07-01");
     assert_eq!(
-        codes(ent.create_manifest(late, false).unwrap_err()),
+        codes(ent.manifests().create(late, false).unwrap_err()),
         vec!["licence_expired"]
     );
     let e = ent
-        .create_manifest(input("鲁危证9999号", "1", "2026-03-02"), false)
+        .manifests()
+        .create(input("鲁危证9999号", "1", "2026-03-02"), false)
         .unwrap_err();
     assert!(zh(&e).contains("找不到许可证"), "{}", zh(&e));
     // A narrower hazard list is a warning: refused until acknowledged, then recorded.
     let mut narrow = input(LOCAL_LICENCE, "1", "2026-03-02");
     narrow.lines[0].hazard = "T".into();
     assert_eq!(
-        codes(ent.create_manifest(narrow.clone(), false).unwrap_err()),
+        codes(ent.manifests().create(narrow.clone(), false).unwrap_err()),
         vec!["hazard_narrower"]
     );
-    let m = ent.create_manifest(narrow, true).expect("acknowledged");
+    let m = ent.manifests().create(narrow, true).expect("acknowledged");
     assert_eq!(m.warnings, "hazard_narrower");
     // Imported national numbers are checked and unique.
     let mut national = input(LOCAL_LICENCE, "1", "2026-03-02");
     national.origin = Some(Origin::National);
     national.number = "2026371500123".into();
-    assert!(zh(&ent.create_manifest(national.clone(), false).unwrap_err()).contains("14 位"));
+    assert!(zh(&ent.manifests().create(national.clone(), false).unwrap_err()).contains("14 位"));
     national.number = "20263715001234".into();
-    ent.create_manifest(national.clone(), false)
+    ent.manifests()
+        .create(national.clone(), false)
         .expect("national");
     assert_eq!(
-        codes(ent.create_manifest(national, false).unwrap_err()),
+        codes(ent.manifests().create(national, false).unwrap_err()),
         vec!["number_taken"]
     );
     // A number typed for a manifest created here must be Liaocheng's of the transfer year.
     let mut typed = input(LOCAL_LICENCE, "1", "2026-03-02");
     typed.number = "20263701000001".into();
-    let e = ent.create_manifest(typed.clone(), false).unwrap_err();
+    let e = ent.manifests().create(typed.clone(), false).unwrap_err();
     assert!(zh(&e).contains("20263715"), "{}", zh(&e));
     typed.number = "20263715009001".into();
     assert_eq!(
-        ent.create_manifest(typed, false)
+        ent.manifests()
+            .create(typed, false)
             .expect("local number")
             .number,
         "20263715009001"
@@ -346,10 +362,12 @@ fn bad_codes_numbers_quantities_and_licences_are_refused_with_reasons() {
     let mut no_leg = input(LOCAL_LICENCE, "1", "2026-03-02");
     no_leg.legs.clear();
     let m = ent
-        .create_manifest(no_leg, false)
+        .manifests()
+        .create(no_leg, false)
         .expect("draft without carrier");
     let e = ent
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version,
             MfEvent::Submit,
@@ -367,7 +385,8 @@ fn the_licence_must_be_valid_on_the_receipt_date() {
     let m = arrived(&path, &clock, "1", "2027-06-28 10:00");
     let mut rec = at(&clock, &path, "rec");
     let e = rec
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version,
             MfEvent::Confirm,
@@ -390,7 +409,8 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let e = ent
-        .create_manifest(input(HEBEI_LICENCE, "6", "2026-03-02"), false)
+        .manifests()
+        .create(input(HEBEI_LICENCE, "6", "2026-03-02"), false)
         .unwrap_err();
     assert_eq!(codes(e), vec!["approval_required"]);
     let mut staff = at(&clock, &path, "staff");
@@ -405,13 +425,13 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
         valid_to: "2027-01-02".into(),
     };
     assert_eq!(
-        codes(staff.create_approval(long.clone()).unwrap_err()),
+        codes(staff.manifests().create_approval(long.clone()).unwrap_err()),
         vec!["approval_12_months"]
     );
     long.valid_from = "2026-08-01".into();
     long.valid_to = "2027-07-31".into();
     assert_eq!(
-        codes(staff.create_approval(long).unwrap_err()),
+        codes(staff.manifests().create_approval(long).unwrap_err()),
         vec!["approval_beyond_licence"]
     );
     approval(&mut staff, "冀审2026-001", "10");
@@ -420,14 +440,16 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
         i.approval_number = "冀审2026-001".into();
         i
     };
-    let a = ent.create_manifest(with("6"), false).expect("first");
+    let a = ent.manifests().create(with("6"), false).expect("first");
     let a = step(&mut ent, &a, MfEvent::Submit, EventInput::default());
     // Drafts do not count; 6 t submitted + 5 t would be 11 t of the 10 t approved.
     let b = ent
-        .create_manifest(with("5"), false)
+        .manifests()
+        .create(with("5"), false)
         .expect("drafts may exceed");
     let e = ent
-        .manifest_transition(
+        .manifests()
+        .transition(
             b.id,
             b.row_version,
             MfEvent::Submit,
@@ -457,12 +479,13 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
     other_code.lines[0].hazard = "T,In".into();
     other_code.lines[0].form = "S".into();
     assert_eq!(
-        codes(ent.create_manifest(other_code, false).unwrap_err()),
+        codes(ent.manifests().create(other_code, false).unwrap_err()),
         vec!["approval_code"]
     );
     // Guangdong does not border Shandong: a warning on top of the missing approval.
     let e = ent
-        .create_manifest(input(GUANGDONG_LICENCE, "1", "2026-03-02"), true)
+        .manifests()
+        .create(input(GUANGDONG_LICENCE, "1", "2026-03-02"), true)
         .unwrap_err();
     assert_eq!(codes(e), vec!["not_adjacent", "approval_required"]);
 }
@@ -473,16 +496,22 @@ fn receipt_deadline_crosses_the_spring_festival_and_national_day() {
     let (_dir, path) = manifest_db(&clock);
     let m = arrived(&path, &clock, "1", "2026-02-12 10:00");
     let sup = at(&clock, &path, "supervisor");
-    let d = sup.manifest_detail(m.id).expect("detail");
+    let d = sup.manifests().detail(m.id).expect("detail");
     assert_eq!(d.receipt_due.expect("due").date.to_string(), "2026-02-26");
     let overdue = ListFilter {
         alert: Some(MfAlert::ReceiptOverdue),
         ..ListFilter::default()
     };
     let on = |y, mo, d| at(&TestClock::at(y, mo, d, 1), &path, "supervisor");
-    assert_eq!(on(2026, 2, 26).manifest_count(&overdue).expect("count"), 0);
-    assert_eq!(on(2026, 2, 27).manifest_count(&overdue).expect("count"), 1);
-    let home = on(2026, 2, 27).manifest_counts().expect("counts");
+    assert_eq!(
+        on(2026, 2, 26).manifests().count(&overdue).expect("count"),
+        0
+    );
+    assert_eq!(
+        on(2026, 2, 27).manifests().count(&overdue).expect("count"),
+        1
+    );
+    let home = on(2026, 2, 27).manifests().counts().expect("counts");
     assert!(
         home.alerts.contains(&(MfAlert::ReceiptOverdue, 1)),
         "{home:?}"
@@ -490,7 +519,8 @@ fn receipt_deadline_crosses_the_spring_festival_and_national_day() {
     let clock = TestClock::at(2026, 9, 30, 1);
     let m = arrived(&path, &clock, "1", "2026-09-30 10:00");
     let d = at(&clock, &path, "supervisor")
-        .manifest_detail(m.id)
+        .manifests()
+        .detail(m.id)
         .expect("detail");
     assert_eq!(d.receipt_due.expect("due").date.to_string(), "2026-10-13");
 }
@@ -501,13 +531,15 @@ fn transit_paper_backfill_stock_and_approval_alerts() {
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let m = ent
-        .create_manifest(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
+        .manifests()
+        .create(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
         .expect("draft");
     let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
     step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 08:00"));
     let count = |y, mo, d, a| {
         at(&TestClock::at(y, mo, d, 1), &path, "supervisor")
-            .manifest_count(&ListFilter {
+            .manifests()
+            .count(&ListFilter {
                 alert: Some(a),
                 ..ListFilter::default()
             })
@@ -520,19 +552,20 @@ fn transit_paper_backfill_stock_and_approval_alerts() {
     paper.origin = Some(Origin::Paper);
     paper.number = "20263715900001".into();
     paper.paper_completed_on = "2026-02-12".into();
-    let p = ent.create_manifest(paper, false).expect("paper");
+    let p = ent.manifests().create(paper, false).expect("paper");
     assert_eq!(p.state, MfState::PendingBackfill);
     assert_eq!(count(2026, 3, 4, MfAlert::BackfillOverdue), 0);
     assert_eq!(count(2026, 3, 5, MfAlert::BackfillOverdue), 1);
     assert!(
-        ent.manifest_transition(
-            p.id,
-            p.row_version,
-            MfEvent::Backfill,
-            EventInput::default(),
-            false
-        )
-        .is_err(),
+        ent.manifests()
+            .transition(
+                p.id,
+                p.row_version,
+                MfEvent::Backfill,
+                EventInput::default(),
+                false
+            )
+            .is_err(),
         "back-fill is the bureau's"
     );
     let mut staff = at(&clock, &path, "staff");
@@ -553,6 +586,7 @@ fn transit_paper_backfill_stock_and_approval_alerts() {
     approval(&mut staff, "冀审2026-002", "5");
     let exp = |y, mo, d| {
         at(&TestClock::at(y, mo, d, 1), &path, "ent")
+            .manifests()
             .approvals_expiring(10)
             .expect("list")
             .len()
@@ -571,10 +605,11 @@ fn concurrent_creation_never_shares_a_number() {
             let path = path.clone();
             std::thread::spawn(move || {
                 let clock = TestClock::at(2026, 3, 2, 1);
-                let mut ent = at(&clock, &path, "ent");
+                let ent = at(&clock, &path, "ent");
                 (0..5)
                     .map(|_| {
-                        ent.create_manifest(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
+                        ent.manifests()
+                            .create(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
                             .expect("created")
                             .number
                     })
@@ -597,15 +632,16 @@ fn concurrent_creation_never_shares_a_number() {
 fn keyset_pages_cover_every_manifest_once() {
     let clock = TestClock::at(2026, 3, 2, 1);
     let (_dir, path) = manifest_db(&clock);
-    let mut ent = at(&clock, &path, "ent");
+    let ent = at(&clock, &path, "ent");
     for _ in 0..7 {
-        ent.create_manifest(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
+        ent.manifests()
+            .create(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
             .expect("created");
     }
     let mut seen = Vec::new();
     let mut f = ListFilter::default();
     loop {
-        let page = ent.manifest_page(&f, 3).expect("page");
+        let page = ent.manifests().page(&f, 3).expect("page");
         if page.is_empty() {
             break;
         }
@@ -615,10 +651,12 @@ fn keyset_pages_cover_every_manifest_once() {
     assert_eq!(seen.len(), 7);
     assert_eq!(seen[0], "20263715000007");
     let codes = ent
+        .manifests()
         .search_waste_codes("2026-03-02", "废矿物油", 50)
         .expect("search");
     assert!(codes.iter().any(|c| c.code == "900-249-08"));
     let codes = ent
+        .manifests()
         .search_waste_codes("2026-03-02", "900-2", 50)
         .expect("search");
     assert_eq!(codes[0].code.get(0..5), Some("900-2"));

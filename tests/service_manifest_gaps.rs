@@ -24,7 +24,7 @@ fn two_lines_arrived(
     drums.hazard = "T,In".into();
     drums.form = "S".into();
     i.lines.push(drums);
-    let m = ent.create_manifest(i, true).expect("draft");
+    let m = ent.manifests().create(i, true).expect("draft");
     let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
     let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
     let mut rec = at(clock, path, "rec");
@@ -57,7 +57,8 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
     };
     // A line the manifest does not have is refused, naming it.
     let e = rec
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version,
             MfEvent::ReportDiscrepancy,
@@ -74,7 +75,8 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
     let mut incomplete = diff(2, DiscrepancyKind::Packaging, "200L铁桶 10 个", "");
     incomplete.measured.clear();
     let e = rec
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version,
             MfEvent::ReportDiscrepancy,
@@ -101,7 +103,7 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
         ]),
     );
     assert_eq!(m.state, MfState::Discrepancy);
-    let d = rec.manifest_detail(m.id).expect("detail").discrepancies;
+    let d = rec.manifests().detail(m.id).expect("detail").discrepancies;
     let got: Vec<(i64, DiscrepancyKind, &str)> = d
         .iter()
         .map(|d| (d.line_seq, d.kind, d.measured.as_str()))
@@ -122,8 +124,9 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
     use ecocase::service::manifest::reference::LicenceInput;
     let clock = TestClock::at(2026, 3, 2, 1);
     let (_dir, path) = manifest_db(&clock);
-    let mut staff = at(&clock, &path, "staff");
+    let staff = at(&clock, &path, "staff");
     staff
+        .manifests()
         .create_licence(LicenceInput {
             number: "鲁危证1599号".into(),
             holder_uscc: rec_uscc(),
@@ -139,7 +142,8 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
     let arrive = |qty: &str| {
         let mut ent = at(&clock, &path, "ent");
         let m = ent
-            .create_manifest(input("鲁危证1599号", qty, "2026-03-02"), false)
+            .manifests()
+            .create(input("鲁危证1599号", qty, "2026-03-02"), false)
             .expect("draft");
         let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
         let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
@@ -157,7 +161,8 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
     // 2 t taken in this year; 1.5 t more would make 3.5 t against a capacity of 3 t.
     let second = arrive("1.5");
     let e = rec
-        .manifest_transition(
+        .manifests()
+        .transition(
             second.id,
             second.row_version,
             MfEvent::Confirm,
@@ -179,7 +184,7 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
             .contains("annual capacity of licence 鲁危证1599号")
     );
     assert_eq!(
-        rec.manifest(second.id).expect("read").state,
+        rec.manifests().get(second.id).expect("read").state,
         MfState::AwaitingReceipt
     );
     // Exactly up to the capacity is accepted.
@@ -193,7 +198,8 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
     assert_eq!(third.state, MfState::Received);
     // The same limit holds when a discrepancy ends in acceptance.
     let e = rec
-        .manifest_transition(
+        .manifests()
+        .transition(
             second.id,
             second.row_version,
             MfEvent::ReportDiscrepancy,
@@ -208,7 +214,7 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
             false,
         )
         .map(|m| {
-            rec.manifest_transition(
+            rec.manifests().transition(
                 m.id,
                 m.row_version,
                 MfEvent::Decide,
@@ -246,9 +252,9 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
     };
     // 2027-02-10: more than 11 months in storage.
     clock.set(2027, 2, 10, 1);
-    let mut staff = at(&clock, &path, "staff");
-    assert_eq!(staff.manifest_count(&aging).expect("count"), 1);
-    let detail = staff.manifest_detail(r.id).expect("detail");
+    let staff = at(&clock, &path, "staff");
+    assert_eq!(staff.manifests().count(&aging).expect("count"), 1);
+    let detail = staff.manifests().detail(r.id).expect("detail");
     assert!(detail.alerts.contains(&MfAlert::StockAging));
     assert!(detail.may_extend_stock);
     let good = ExtensionInput {
@@ -257,13 +263,19 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
         approved_by: "聊城市生态环境局".into(),
     };
     // Enterprises cannot record it, not even the receiver.
-    assert!(!rec.manifest_detail(r.id).expect("detail").may_extend_stock);
+    assert!(
+        !rec.manifests()
+            .detail(r.id)
+            .expect("detail")
+            .may_extend_stock
+    );
     assert!(matches!(
-        rec.extend_stock(r.id, good.clone()),
+        rec.manifests().extend_stock(r.id, good.clone()),
         Err(ServiceError::Forbidden(_))
     ));
     // Missing fields and a date not in the future are named.
     let e = staff
+        .manifests()
         .extend_stock(
             r.id,
             ExtensionInput {
@@ -274,20 +286,24 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
         .unwrap_err();
     assert_eq!(codes(e), vec!["required", "extend_past", "required"]);
     let admin = at(&clock, &path, "admin");
-    let audits = admin.audit_page(None, 10_000).expect("audit").len();
-    staff.extend_stock(r.id, good.clone()).expect("extension");
+    let audits = admin.admin().audit_page(None, 10_000).expect("audit").len();
+    staff
+        .manifests()
+        .extend_stock(r.id, good.clone())
+        .expect("extension");
     assert_eq!(
-        admin.audit_page(None, 10_000).expect("audit").len(),
+        admin.admin().audit_page(None, 10_000).expect("audit").len(),
         audits + 1
     );
-    assert_eq!(staff.manifest_count(&aging).expect("count"), 0);
-    let detail = staff.manifest_detail(r.id).expect("detail");
+    assert_eq!(staff.manifests().count(&aging).expect("count"), 0);
+    let detail = staff.manifests().detail(r.id).expect("detail");
     assert!(detail.alerts.is_empty(), "{:?}", detail.alerts);
     assert_eq!(detail.extensions.len(), 1);
     assert_eq!(detail.extensions[0].approved_by, "聊城市生态环境局");
     assert!(detail.history.iter().any(|h| h.event == "extend_stock"));
     // A second extension must run later than the first.
     let e = staff
+        .manifests()
         .extend_stock(
             r.id,
             ExtensionInput {
@@ -300,27 +316,29 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
     // Through its last day the alert stays silent; the day after it is back.
     clock.set(2027, 6, 30, 1);
     let staff = at(&clock, &path, "staff");
-    assert_eq!(staff.manifest_count(&aging).expect("count"), 0);
+    assert_eq!(staff.manifests().count(&aging).expect("count"), 0);
     clock.set(2027, 7, 1, 1);
     let staff = at(&clock, &path, "staff");
-    assert_eq!(staff.manifest_count(&aging).expect("count"), 1);
+    assert_eq!(staff.manifests().count(&aging).expect("count"), 1);
     assert!(
         staff
-            .manifest_detail(r.id)
+            .manifests()
+            .detail(r.id)
             .expect("detail")
             .alerts
             .contains(&MfAlert::StockAging)
     );
     // A supervisor may record one as well; a manifest not in storage cannot get one.
-    let mut sup = at(&clock, &path, "supervisor");
-    sup.extend_stock(
-        r.id,
-        ExtensionInput {
-            extended_to: "2027-09-30".into(),
-            ..good.clone()
-        },
-    )
-    .expect("supervisor");
+    let sup = at(&clock, &path, "supervisor");
+    sup.manifests()
+        .extend_stock(
+            r.id,
+            ExtensionInput {
+                extended_to: "2027-09-30".into(),
+                ..good.clone()
+            },
+        )
+        .expect("supervisor");
     let done = step(
         &mut rec,
         &r,
@@ -330,7 +348,7 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
             ..EventInput::default()
         },
     );
-    let e = sup.extend_stock(done.id, good).unwrap_err();
+    let e = sup.manifests().extend_stock(done.id, good).unwrap_err();
     assert!(zh(&e).contains("已完成"), "{}", zh(&e));
 }
 
@@ -340,8 +358,9 @@ fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
     use ecocase::service::manifest::reference::LicenceInput;
     let clock = TestClock::at(2026, 3, 2, 1);
     let (_dir, path) = manifest_db(&clock);
-    let mut staff = at(&clock, &path, "staff");
+    let staff = at(&clock, &path, "staff");
     staff
+        .manifests()
         .create_licence(LicenceInput {
             number: "鲁危证1598号".into(),
             holder_uscc: rec_uscc(),
@@ -359,7 +378,8 @@ fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
         .map(|_| {
             let mut ent = at(&clock, &path, "ent");
             let m = ent
-                .create_manifest(input("鲁危证1598号", "1", "2026-03-02"), false)
+                .manifests()
+                .create(input("鲁危证1598号", "1", "2026-03-02"), false)
                 .expect("draft");
             let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
             let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
@@ -374,18 +394,18 @@ fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
         .map(|m| {
             let (path, time, barrier) = (path.clone(), clock.clock(), barrier.clone());
             std::thread::spawn(move || {
-                let mut rec =
-                    ecocase::service::account::auth::login_path(&path, "rec", PASSWORD, time)
-                        .expect("login");
+                let rec = ecocase::service::account::auth::login_path(&path, "rec", PASSWORD, time)
+                    .expect("login");
                 barrier.wait();
-                rec.manifest_transition(
-                    m.id,
-                    m.row_version,
-                    MfEvent::Confirm,
-                    receipt("2026-03-02 16:00", &["1"]),
-                    false,
-                )
-                .is_ok()
+                rec.manifests()
+                    .transition(
+                        m.id,
+                        m.row_version,
+                        MfEvent::Confirm,
+                        receipt("2026-03-02 16:00", &["1"]),
+                        false,
+                    )
+                    .is_ok()
             })
         })
         .collect();

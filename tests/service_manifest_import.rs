@@ -62,7 +62,7 @@ fn workbook(rows: &[Row]) -> Vec<u8> {
 }
 
 fn audit_count(admin: &ecocase::service::Session) -> usize {
-    admin.audit_page(None, 10_000).expect("audit").len()
+    admin.admin().audit_page(None, 10_000).expect("audit").len()
 }
 
 #[test]
@@ -93,12 +93,15 @@ fn xlsx_import_is_all_or_nothing_when_strict_and_keeps_good_manifests_when_lenie
         },
     ];
     let bytes = workbook(&rows);
-    let mut staff = at(&clock, &path, "staff");
-    let before = staff.manifest_count(&ListFilter::default()).expect("count");
+    let staff = at(&clock, &path, "staff");
+    let before = staff
+        .manifests()
+        .count(&ListFilter::default())
+        .expect("count");
     let admin = at(&clock, &path, "admin");
     let audits = audit_count(&admin);
 
-    let strict = staff.import_manifests(&bytes, false).expect("report");
+    let strict = staff.manifests().import(&bytes, false).expect("report");
     assert_eq!(strict.manifests, 3);
     assert!(!strict.committed);
     assert_eq!((strict.created, strict.updated), (0, 0));
@@ -112,32 +115,39 @@ fn xlsx_import_is_all_or_nothing_when_strict_and_keeps_good_manifests_when_lenie
     );
     // Nothing at all was written: no manifest, no audit entry.
     assert_eq!(
-        staff.manifest_count(&ListFilter::default()).expect("count"),
+        staff
+            .manifests()
+            .count(&ListFilter::default())
+            .expect("count"),
         before
     );
     assert_eq!(audit_count(&admin), audits);
 
-    let lenient = staff.import_manifests(&bytes, true).expect("report");
+    let lenient = staff.manifests().import(&bytes, true).expect("report");
     assert!(lenient.committed);
     assert_eq!((lenient.created, lenient.updated), (2, 0));
     assert_eq!(lenient.errors.len(), 1);
     assert_eq!(
-        staff.manifest_count(&ListFilter::default()).expect("count"),
+        staff
+            .manifests()
+            .count(&ListFilter::default())
+            .expect("count"),
         before + 2
     );
     assert_eq!(audit_count(&admin), audits + 2);
     let m = staff
-        .manifest_by_number("20263715880001")
+        .manifests()
+        .by_number("20263715880001")
         .expect("imported");
     assert_eq!(m.origin, Origin::National);
     assert_eq!(m.state, MfState::Draft);
     assert_eq!(m.transfer_date, "2026-03-02");
     assert_eq!(m.total_kg, 1750);
-    assert!(staff.manifest_by_number("20263715880003").is_err());
+    assert!(staff.manifests().by_number("20263715880003").is_err());
 
     // The same workbook again updates the drafts by number instead of duplicating them.
     let fixed = workbook(&rows[..3]);
-    let again = staff.import_manifests(&fixed, false).expect("report");
+    let again = staff.manifests().import(&fixed, false).expect("report");
     assert!(again.committed, "{:?}", again.errors);
     assert_eq!((again.created, again.updated), (0, 2));
 }
@@ -146,14 +156,17 @@ fn xlsx_import_is_all_or_nothing_when_strict_and_keeps_good_manifests_when_lenie
 fn a_damaged_workbook_is_refused_with_a_reason() {
     let clock = TestClock::at(2026, 3, 2, 1);
     let (_dir, path) = manifest_db(&clock);
-    let mut staff = at(&clock, &path, "staff");
+    let staff = at(&clock, &path, "staff");
     let mut bytes = workbook(&[Row {
         number: 20263715880001.0,
         code: "900-249-08",
         quantity: 1.0,
     }]);
     bytes.truncate(200);
-    let err = staff.import_manifests(&bytes, false).expect_err("damaged");
+    let err = staff
+        .manifests()
+        .import(&bytes, false)
+        .expect_err("damaged");
     assert!(
         err.render(Lang::Zh).contains("XLSX"),
         "{}",

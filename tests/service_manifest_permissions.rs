@@ -49,49 +49,59 @@ fn generator_receiver_and_other_enterprise_scoping() {
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let draft = ent
-        .create_manifest(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
+        .manifests()
+        .create(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
         .expect("draft");
     let rec = at(&clock, &path, "rec");
     let other = at(&clock, &path, "other");
     // The receiver does not see the generator's draft; nobody else sees anything.
     assert!(matches!(
-        rec.manifest(draft.id),
+        rec.manifests().get(draft.id),
         Err(ServiceError::NotFound)
     ));
     assert!(matches!(
-        other.manifest(draft.id),
+        other.manifests().get(draft.id),
         Err(ServiceError::NotFound)
     ));
     assert_eq!(
-        rec.manifest_count(&ListFilter::default()).expect("count"),
+        rec.manifests()
+            .count(&ListFilter::default())
+            .expect("count"),
         0
     );
     let m = step(&mut ent, &draft, MfEvent::Submit, EventInput::default());
     assert_eq!(
-        rec.manifest(m.id).expect("addressed to it").number,
+        rec.manifests().get(m.id).expect("addressed to it").number,
         m.number
     );
     assert_eq!(
-        rec.manifest_count(&ListFilter::default()).expect("count"),
+        rec.manifests()
+            .count(&ListFilter::default())
+            .expect("count"),
         1
     );
     assert_eq!(
-        other.manifest_count(&ListFilter::default()).expect("count"),
+        other
+            .manifests()
+            .count(&ListFilter::default())
+            .expect("count"),
         0
     );
     assert!(
         other
-            .manifest_page(&ListFilter::default(), 50)
+            .manifests()
+            .page(&ListFilter::default(), 50)
             .expect("page")
             .is_empty()
     );
-    let e = other.manifest_by_number(&m.number).unwrap_err();
+    let e = other.manifests().by_number(&m.number).unwrap_err();
     assert!(matches!(e, ServiceError::NotFound));
     assert!(!zh(&e).contains(&m.number), "no leak through the message");
     // The receiver may not report the departure; the generator may not report arrival.
-    let mut rec = rec;
+    let rec = rec;
     let e = rec
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version,
             MfEvent::Depart,
@@ -102,7 +112,8 @@ fn generator_receiver_and_other_enterprise_scoping() {
     assert!(zh(&e).contains("移出人"), "{}", zh(&e));
     let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
     let e = ent
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version,
             MfEvent::Arrive,
@@ -111,9 +122,10 @@ fn generator_receiver_and_other_enterprise_scoping() {
         )
         .unwrap_err();
     assert!(zh(&e).contains("接受人"), "{}", zh(&e));
-    let mut other = other;
+    let other = other;
     let e = other
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version,
             MfEvent::Arrive,
@@ -123,15 +135,15 @@ fn generator_receiver_and_other_enterprise_scoping() {
         .unwrap_err();
     assert!(matches!(e, ServiceError::NotFound));
     // The receiver's events in the detail are its own.
-    let d = rec.manifest_detail(m.id).expect("detail");
+    let d = rec.manifests().detail(m.id).expect("detail");
     assert_eq!(d.events, vec![MfEvent::Arrive]);
-    let d = ent.manifest_detail(m.id).expect("detail");
+    let d = ent.manifests().detail(m.id).expect("detail");
     assert_eq!(d.events, vec![MfEvent::Handover]);
     // An enterprise cannot draft for another generator.
     let mut foreign = input(LOCAL_LICENCE, "1", "2026-03-02");
     foreign.generator_id = Some(rec.actor().enterprise_id.expect("bound"));
     assert!(matches!(
-        ent.create_manifest(foreign, false),
+        ent.manifests().create(foreign, false),
         Err(ServiceError::Refused(_))
     ));
 }
@@ -143,17 +155,19 @@ fn staff_scope_inspector_and_admin() {
     let m = arrived(&path, &clock, "1", "2026-03-02 10:00");
     // The branch of 冠县 sees the generator's manifest; a supervisor sees all.
     let branch = at(&clock, &path, "branch");
-    assert_eq!(branch.manifest(m.id).expect("in region").id, m.id);
+    assert_eq!(branch.manifests().get(m.id).expect("in region").id, m.id);
     assert_eq!(
         branch
-            .manifest_count(&ListFilter::default())
+            .manifests()
+            .count(&ListFilter::default())
             .expect("count"),
         1
     );
-    let mut inspector = at(&clock, &path, "inspector");
-    assert_eq!(inspector.manifest(m.id).expect("read").id, m.id);
+    let inspector = at(&clock, &path, "inspector");
+    assert_eq!(inspector.manifests().get(m.id).expect("read").id, m.id);
     let e = inspector
-        .manifest_transition(
+        .manifests()
+        .transition(
             m.id,
             m.row_version,
             MfEvent::Confirm,
@@ -165,16 +179,19 @@ fn staff_scope_inspector_and_admin() {
         matches!(e, ServiceError::Forbidden(Action::ManifestReceive)),
         "{e}"
     );
-    let mut admin = at(&clock, &path, "admin");
+    let admin = at(&clock, &path, "admin");
     assert!(matches!(
-        admin.manifest(m.id),
+        admin.manifests().get(m.id),
         Err(ServiceError::Forbidden(Action::ManifestRead))
     ));
-    let e = admin.create_licence(LicenceInput::default()).unwrap_err();
+    let e = admin
+        .manifests()
+        .create_licence(LicenceInput::default())
+        .unwrap_err();
     assert!(matches!(e, ServiceError::Forbidden(Action::LicenceManage)));
-    let mut ent = at(&clock, &path, "ent");
+    let ent = at(&clock, &path, "ent");
     assert!(matches!(
-        ent.create_licence(LicenceInput::default()),
+        ent.manifests().create_licence(LicenceInput::default()),
         Err(ServiceError::Forbidden(Action::LicenceManage))
     ));
     // Staff confirm on the receiver's behalf.
@@ -193,15 +210,19 @@ fn branch_staff_of_another_region_see_nothing() {
     let clock = TestClock::at(2026, 3, 2, 1);
     let (_dir, path) = manifest_db(&clock);
     // A generator in 东昌府区 sending to a receiver in the same region: 冠县 staff see none of it.
-    let mut staff = at(&clock, &path, "staff");
+    let staff = at(&clock, &path, "staff");
     let mut i = input(LOCAL_LICENCE, "1", "2026-03-02");
-    i.generator_id = Some(staff.enterprise_by_uscc(E2_USCC).expect("e2").id);
-    let m = staff.create_manifest(i, false).expect("on behalf");
+    i.generator_id = Some(staff.enterprises().by_uscc(E2_USCC).expect("e2").id);
+    let m = staff.manifests().create(i, false).expect("on behalf");
     let branch = at(&clock, &path, "branch");
-    assert!(matches!(branch.manifest(m.id), Err(ServiceError::NotFound)));
+    assert!(matches!(
+        branch.manifests().get(m.id),
+        Err(ServiceError::NotFound)
+    ));
     assert_eq!(
         branch
-            .manifest_count(&ListFilter::default())
+            .manifests()
+            .count(&ListFilter::default())
             .expect("count"),
         0
     );

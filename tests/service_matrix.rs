@@ -48,40 +48,45 @@ struct Records {
 
 fn records(path: &std::path::Path, clock: &TestClock) -> Records {
     let mut ent = at(clock, path, "ent");
-    let e1 = ent.enterprise_by_uscc(E1_USCC).expect("e1").id;
+    let e1 = ent.enterprises().by_uscc(E1_USCC).expect("e1").id;
     let request = |ent: &mut Session| {
-        ent.file_request(
-            RequestDraft {
-                enterprise_id: None,
-                services: vec!["EIA".into()],
-                description: "排污许可证变更指导".into(),
-                urgency: Urgency::Normal,
-                channel: Channel::SelfService,
-                wished_date: String::new(),
-            },
-            true,
-        )
-        .expect("request")
-        .id
+        ent.assistance()
+            .file(
+                RequestDraft {
+                    enterprise_id: None,
+                    services: vec!["EIA".into()],
+                    description: "排污许可证变更指导".into(),
+                    urgency: Urgency::Normal,
+                    channel: Channel::SelfService,
+                    wished_date: String::new(),
+                },
+                true,
+            )
+            .expect("request")
+            .id
     };
     let (request, request_to_withdraw) = (request(&mut ent), request(&mut ent));
-    let mut staff = at(clock, path, "staff");
+    let staff = at(clock, path, "staff");
     let batch = staff
-        .pl_create_batch("2026年第1批", 2026, "")
+        .positive_list()
+        .create_batch("2026年第1批", 2026, "")
         .expect("batch");
     let entry = staff
-        .pl_propose(batch.id, e1, "在线监控")
+        .positive_list()
+        .propose(batch.id, e1, "在线监控")
         .expect("entry")
         .id;
     let draft = ent
-        .create_manifest(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
+        .manifests()
+        .create(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
         .expect("manifest");
     let manifest = step(&mut ent, &draft, MfEvent::Submit, Default::default()).id;
     // Started, so that the enterprise sees it (it never sees an inspection before it starts).
     let (i1, i2, _) = officers(path, clock);
-    let mut sup = at(clock, path, "supervisor");
+    let sup = at(clock, path, "supervisor");
     let planned = sup
-        .insp_plan(&PlanInput {
+        .inspections()
+        .plan(&PlanInput {
             enterprise_id: e1,
             category: Category::Complaint,
             mode: Mode::Offsite,
@@ -93,7 +98,8 @@ fn records(path: &std::path::Path, clock: &TestClock) -> Records {
         })
         .expect("inspection");
     let inspection = sup
-        .insp_transition(
+        .inspections()
+        .transition(
             planned.id,
             planned.row_version,
             InspEvent::Start,
@@ -118,38 +124,47 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
     let e = EnterpriseDraft::default;
     let day = NaiveDate::from_ymd_opt(2026, 3, 9).expect("date");
     match action {
-        Action::EnterpriseRead => s.enterprise(r.e1).map(ok),
-        Action::EnterpriseCreate => s.create_enterprise(e(), Warnings::Stop).map(ok),
-        Action::EnterpriseUpdate => s.update_enterprise(r.e1, 999, e(), Warnings::Stop).map(ok),
-        Action::EnterpriseDelete => s.delete_enterprise(r.e1, 999, "重复登记"),
+        Action::EnterpriseRead => s.enterprises().get(r.e1).map(ok),
+        Action::EnterpriseCreate => s.enterprises().create(e(), Warnings::Stop).map(ok),
+        Action::EnterpriseUpdate => s
+            .enterprises()
+            .update(r.e1, 999, e(), Warnings::Stop)
+            .map(ok),
+        Action::EnterpriseDelete => s.enterprises().delete(r.e1, 999, "重复登记"),
         Action::EnterpriseImport => {
             let table = read_csv(
                 "统一社会信用代码,企业名称,所属区域\n123,探测公司,冠县\n".as_bytes(),
                 Encoding::Utf8,
             )
             .expect("table");
-            s.import_enterprises(&table, ImportOptions::default())
+            s.enterprises()
+                .import(&table, ImportOptions::default())
                 .map(ok)
         }
-        Action::EnterpriseExport => s.for_each_enterprise(&Filter::default(), |_| Ok(())),
-        Action::UserManage => s.list_users().map(ok),
-        Action::ReferenceManage => s.import_calendar("not,a,calendar\n", "probe").map(ok),
-        Action::SettingsManage => s.settings().map(ok),
-        Action::AuditView => s.audit_page(None, 1).map(ok),
-        Action::ListRead => s.pl_batches().map(ok),
-        Action::ListPropose => s.pl_create_batch("探测批", 2026, "").map(ok),
-        Action::ListApply => s.pl_apply(999, "在线监控").map(ok),
+        Action::EnterpriseExport => s.enterprises().for_each(&Filter::default(), |_| Ok(())),
+        Action::UserManage => s.accounts().list().map(ok),
+        Action::ReferenceManage => s
+            .admin()
+            .import_calendar("not,a,calendar\n", "probe")
+            .map(ok),
+        Action::SettingsManage => s.admin().settings().map(ok),
+        Action::AuditView => s.admin().audit_page(None, 1).map(ok),
+        Action::ListRead => s.positive_list().batches().map(ok),
+        Action::ListPropose => s.positive_list().create_batch("探测批", 2026, "").map(ok),
+        Action::ListApply => s.positive_list().apply(999, "在线监控").map(ok),
         Action::ListApprove => {
-            let x = s.pl_entry(r.entry)?;
+            let x = s.positive_list().entry(r.entry)?;
             let reason = TransitionInput {
                 reason: "已核实".into(),
                 cause: None,
             };
-            s.pl_transition(r.entry, x.row_version, Transition::StartNotice, &reason)
+            s.positive_list()
+                .transition(r.entry, x.row_version, Transition::StartNotice, &reason)
                 .map(ok)
         }
         Action::ListTrigger => s
-            .pl_record_trigger(
+            .positive_list()
+            .record_trigger(
                 r.entry,
                 &TriggerInput {
                     kind: TriggerKind::Complaint,
@@ -161,11 +176,13 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
             )
             .map(ok),
         Action::ListExport => s
-            .pl_export_rows(&EntryFilter::default(), |_| Ok(()))
+            .positive_list()
+            .export_rows(&EntryFilter::default(), |_| Ok(()))
             .map(ok),
-        Action::AssistRead => s.assist_request(r.request).map(ok),
+        Action::AssistRead => s.assistance().get(r.request).map(ok),
         Action::AssistFile => s
-            .file_request(
+            .assistance()
+            .file(
                 RequestDraft {
                     enterprise_id: Some(r.e1),
                     services: vec!["EIA".into()],
@@ -194,25 +211,35 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
             assist_event(s, r.request_to_withdraw, Event::Withdraw, input)
         }
         Action::ReportSummary => s
+            .reports()
             .summary(Period::parse("2026-Q1").expect("period"), None)
             .map(ok),
-        Action::DossierExport => s.dossier(r.e1).map(ok),
-        Action::AssistMeetingRead => s.meetings(1).map(ok),
-        Action::AssistMeetingRecord => s.record_meeting(MeetingDraft::default()).map(ok),
-        Action::ManifestRead => s.manifest(r.manifest).map(ok),
+        Action::DossierExport => s.reports().dossier(r.e1).map(ok),
+        Action::AssistMeetingRead => s.assistance().meetings(1).map(ok),
+        Action::AssistMeetingRecord => s
+            .assistance()
+            .record_meeting(MeetingDraft::default())
+            .map(ok),
+        Action::ManifestRead => s.manifests().get(r.manifest).map(ok),
         Action::ManifestDraft => s
-            .create_manifest(input(LOCAL_LICENCE, "0", "2026-03-02"), false)
+            .manifests()
+            .create(input(LOCAL_LICENCE, "0", "2026-03-02"), false)
             .map(ok),
         Action::ManifestTransport => manifest_event(s, r.manifest, MfEvent::Depart),
         Action::ManifestReceive => manifest_event(s, r.manifest, MfEvent::Confirm),
         Action::ManifestOversee => manifest_event(s, r.manifest, MfEvent::Backfill),
         Action::ManifestExport => s
-            .manifest_export_rows(&ListFilter::default(), |_| false)
+            .manifests()
+            .export_rows(&ListFilter::default(), |_| false)
             .map(ok),
-        Action::LicenceManage => s.create_licence(LicenceInput::default()).map(ok),
-        Action::InspectRead => s.inspection(r.inspection).map(ok),
+        Action::LicenceManage => s
+            .manifests()
+            .create_licence(LicenceInput::default())
+            .map(ok),
+        Action::InspectRead => s.inspections().get(r.inspection).map(ok),
         Action::InspectPlan => s
-            .insp_plan(&PlanInput {
+            .inspections()
+            .plan(&PlanInput {
                 enterprise_id: r.e1,
                 category: Category::Complaint,
                 mode: Mode::Offsite,
@@ -223,20 +250,22 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
                 recusal_reason: String::new(),
             })
             .map(ok),
-        Action::InspectRecord => s.insp_set_officers(r.inspection, &[], "").map(ok),
+        Action::InspectRecord => s.inspections().set_officers(r.inspection, &[], "").map(ok),
         Action::InspectApprove => {
-            let x = s.inspection(r.inspection)?;
+            let x = s.inspections().get(r.inspection)?;
             let input = InspInput {
                 reason: "投诉已撤回".into(),
                 ..InspInput::default()
             };
-            s.insp_transition(r.inspection, x.row_version, InspEvent::Cancel, &input)
+            s.inspections()
+                .transition(r.inspection, x.row_version, InspEvent::Cancel, &input)
                 .map(ok)
         }
-        Action::RectifyReport => s.rect_report(999, "已整改").map(ok),
-        Action::DrawRead => s.draw_list().map(ok),
+        Action::RectifyReport => s.inspections().rectification_report(999, "已整改").map(ok),
+        Action::DrawRead => s.draws().list().map(ok),
         Action::DrawManage => s
-            .draw_create_plan(&PlanDraft {
+            .draws()
+            .create_plan(&PlanDraft {
                 name: String::new(),
                 regions: Vec::new(),
                 class: "all".into(),
@@ -255,13 +284,14 @@ fn assist_event(
     event: Event,
     input: EventInput,
 ) -> Result<(), ServiceError> {
-    let v = s.assist_request(id)?.row_version;
-    s.assist_transition(id, v, event, input).map(|_| ())
+    let v = s.assistance().get(id)?.row_version;
+    s.assistance().transition(id, v, event, input).map(|_| ())
 }
 
 fn manifest_event(s: &mut Session, id: i64, event: MfEvent) -> Result<(), ServiceError> {
-    let v = s.manifest(id)?.row_version;
-    s.manifest_transition(id, v, event, when("2026-03-02 09:00"), false)
+    let v = s.manifests().get(id)?.row_version;
+    s.manifests()
+        .transition(id, v, event, when("2026-03-02 09:00"), false)
         .map(|_| ())
 }
 

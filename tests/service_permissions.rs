@@ -170,7 +170,7 @@ fn walk(row: &Row) -> Vec<(&'static str, Want, Want)> {
     // The fixture creates E1 then E2; both at row version 1.
     let (e1, v1, e2, v2) = (1, 1, 2, 1);
     let edit = |s: &Session, id: i64| -> EnterpriseDraft {
-        match s.enterprise(id) {
+        match s.enterprises().get(id) {
             Ok(e) => {
                 let mut d = EnterpriseDraft::from_enterprise(&e);
                 d.phone = "0635-8888888".into();
@@ -189,24 +189,25 @@ fn walk(row: &Row) -> Vec<(&'static str, Want, Want)> {
         (
             "read_own_region",
             row.read_own_region,
-            outcome(s.enterprise(e1)),
+            outcome(s.enterprises().get(e1)),
         ),
         (
             "read_other_region",
             row.read_other_region,
-            outcome(s.enterprise(e2)),
+            outcome(s.enterprises().get(e2)),
         ),
         (
             "create_own_region",
             row.create_own_region,
             outcome(
-                s.create_enterprise(draft(&valid(NEW_GUAN.0), NEW_GUAN.1, GUAN), Warnings::Stop),
+                s.enterprises()
+                    .create(draft(&valid(NEW_GUAN.0), NEW_GUAN.1, GUAN), Warnings::Stop),
             ),
         ),
         (
             "create_other_region",
             row.create_other_region,
-            outcome(s.create_enterprise(
+            outcome(s.enterprises().create(
                 draft(&valid(NEW_DCF.0), NEW_DCF.1, DONGCHANGFU),
                 Warnings::Stop,
             )),
@@ -214,24 +215,28 @@ fn walk(row: &Row) -> Vec<(&'static str, Want, Want)> {
         (
             "update_own_region",
             row.update_own_region,
-            outcome(s.update_enterprise(e1, v1, d1, Warnings::Stop)),
+            outcome(s.enterprises().update(e1, v1, d1, Warnings::Stop)),
         ),
         (
             "update_other_region",
             row.update_other_region,
-            outcome(s.update_enterprise(e2, v2, d2, Warnings::Stop)),
+            outcome(s.enterprises().update(e2, v2, d2, Warnings::Stop)),
         ),
         (
             "history",
             row.history,
-            outcome(s.enterprise_history(e1, 10)),
+            outcome(s.enterprises().history(e1, 10)),
         ),
         (
             "export",
             row.export,
-            outcome(s.for_each_enterprise(&Filter::default(), |_| Ok(()))),
+            outcome(s.enterprises().for_each(&Filter::default(), |_| Ok(()))),
         ),
-        ("manage_users", row.manage_users, outcome(s.list_users())),
+        (
+            "manage_users",
+            row.manage_users,
+            outcome(s.accounts().list()),
+        ),
         (
             "manage_settings",
             row.manage_settings,
@@ -240,19 +245,22 @@ fn walk(row: &Row) -> Vec<(&'static str, Want, Want)> {
         (
             "manage_reference",
             row.manage_reference,
-            outcome(s.import_service_menu("code,name_zh,name_en\nEIA,环评指导,EIA guidance\n")),
+            outcome(
+                s.admin()
+                    .import_service_menu("code,name_zh,name_en\nEIA,环评指导,EIA guidance\n"),
+            ),
         ),
         (
             "view_audit",
             row.view_audit,
-            outcome(s.audit_page(None, 10)),
+            outcome(s.admin().audit_page(None, 10)),
         ),
         (
             "delete_own_region",
             row.delete_own_region,
             outcome({
-                let v = s.enterprise(e1).map(|e| e.row_version).unwrap_or(v1);
-                s.delete_enterprise(e1, v, "重复登记")
+                let v = s.enterprises().get(e1).map(|e| e.row_version).unwrap_or(v1);
+                s.enterprises().delete(e1, v, "重复登记")
             }),
         ),
     ]
@@ -279,38 +287,41 @@ fn enterprise_account_sees_nothing_of_other_enterprises() {
     let (_dir, path) = fresh_db();
     let s = login(&path, "ent");
     let all = s
-        .list_enterprises(&Filter::default(), None, 100)
+        .enterprises()
+        .list(&Filter::default(), None, 100)
         .expect("list");
     assert_eq!(
         all.iter().map(|e| e.uscc.as_str()).collect::<Vec<_>>(),
         vec![E1_USCC]
     );
-    assert_eq!(s.count_enterprises(&Filter::default()).expect("count"), 1);
+    assert_eq!(s.enterprises().count(&Filter::default()).expect("count"), 1);
     for q in ["绿源", "绿源化工", "lyhg", &E2_USCC[..10], "东昌府"] {
         let f = Filter {
             query: q.to_string(),
             ..Default::default()
         };
         assert!(
-            s.list_enterprises(&f, None, 100)
+            s.enterprises()
+                .list(&f, None, 100)
                 .expect("search")
                 .is_empty(),
             "query {q} leaked"
         );
         assert_eq!(
-            s.count_enterprises(&f).expect("count"),
+            s.enterprises().count(&f).expect("count"),
             0,
             "count for {q} leaked"
         );
     }
     let mut exported = Vec::new();
-    s.for_each_enterprise(&Filter::default(), |e| {
-        exported.push(e.uscc.clone());
-        Ok(())
-    })
-    .expect("export");
+    s.enterprises()
+        .for_each(&Filter::default(), |e| {
+            exported.push(e.uscc.clone());
+            Ok(())
+        })
+        .expect("export");
     assert_eq!(exported, vec![E1_USCC]);
-    let err = s.enterprise_by_uscc(E2_USCC).expect_err("hidden");
+    let err = s.enterprises().by_uscc(E2_USCC).expect_err("hidden");
     for lang in [Lang::Zh, Lang::En] {
         let msg = err.render(lang);
         assert!(
@@ -323,9 +334,10 @@ fn enterprise_account_sees_nothing_of_other_enterprises() {
 #[test]
 fn branch_duplicate_check_does_not_name_an_out_of_scope_enterprise() {
     let (_dir, path) = fresh_db();
-    let mut s = login(&path, "branch");
+    let s = login(&path, "branch");
     let err = s
-        .create_enterprise(draft(E2_USCC, "冠县重复公司", GUAN), Warnings::Stop)
+        .enterprises()
+        .create(draft(E2_USCC, "冠县重复公司", GUAN), Warnings::Stop)
         .expect_err("duplicate");
     let ServiceError::Invalid(issues) = &err else {
         panic!("expected validation error, got {err}")
@@ -333,9 +345,10 @@ fn branch_duplicate_check_does_not_name_an_out_of_scope_enterprise() {
     let msg = issues[0].render(Lang::Zh);
     assert_eq!(msg, format!("统一社会信用代码 {E2_USCC} 已被登记"));
     // A city-level account may see it, so it is named.
-    let mut staff = login(&path, "staff");
+    let staff = login(&path, "staff");
     let err = staff
-        .create_enterprise(draft(E2_USCC, "重复公司", GUAN), Warnings::Stop)
+        .enterprises()
+        .create(draft(E2_USCC, "重复公司", GUAN), Warnings::Stop)
         .expect_err("duplicate");
     assert!(
         err.render(Lang::Zh).contains(E2_NAME),

@@ -23,7 +23,7 @@ fn login_at(path: &Path, user: &str, clock: &TestClock) -> Session {
 }
 
 fn e1(s: &Session) -> i64 {
-    s.enterprise_by_uscc(E1_USCC).expect("e1").id
+    s.enterprises().by_uscc(E1_USCC).expect("e1").id
 }
 
 fn reason(r: &str) -> TransitionInput {
@@ -45,19 +45,21 @@ fn a_batch_runs_from_candidates_to_listed_with_notice_across_the_national_day() 
     let (_dir, path) = fresh_db();
     // Monday 2026-09-28, 10:00 Beijing time.
     let clock = TestClock::at(2026, 9, 28, 2);
-    let mut staff = login_at(&path, "staff", &clock);
+    let staff = login_at(&path, "staff", &clock);
     let batch = staff
-        .pl_create_batch("2026年第3批", 2026, "")
+        .positive_list()
+        .create_batch("2026年第3批", 2026, "")
         .expect("batch");
     let e = e1(&staff);
     let cand = staff
-        .pl_propose(batch.id, e, "在线监控、用电监控")
+        .positive_list()
+        .propose(batch.id, e, "在线监控、用电监控")
         .expect("propose");
     assert_eq!(cand.state, "candidate");
-    assert_eq!(staff.enterprise(e).unwrap().list_status, "candidate");
+    assert_eq!(staff.enterprises().get(e).unwrap().list_status, "candidate");
     // Staff cannot approve admission.
     assert!(matches!(
-        staff.pl_transition(
+        staff.positive_list().transition(
             cand.id,
             cand.row_version,
             Transition::StartNotice,
@@ -66,9 +68,9 @@ fn a_batch_runs_from_candidates_to_listed_with_notice_across_the_national_day() 
         Err(ServiceError::Forbidden(_))
     ));
 
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
     // E1 has no permit on record: the permit criterion fails, so approval needs a reason.
-    let msg = refused_text(sup.pl_transition(
+    let msg = refused_text(sup.positive_list().transition(
         cand.id,
         cand.row_version,
         Transition::StartNotice,
@@ -76,7 +78,8 @@ fn a_batch_runs_from_candidates_to_listed_with_notice_across_the_national_day() 
     ));
     assert!(msg.contains("approval reason"), "{msg}");
     let notice = sup
-        .pl_transition(
+        .positive_list()
+        .transition(
             cand.id,
             cand.row_version,
             Transition::StartNotice,
@@ -88,7 +91,7 @@ fn a_batch_runs_from_candidates_to_listed_with_notice_across_the_national_day() 
     // 5 working days: 29, 30, (Oct 1-7 rest), 8, 9, 10 (调休 Saturday).
     assert_eq!(notice.notice_end, "2026-10-10");
     assert_eq!(notice.override_reason, "许可证正在延续，已核实");
-    let detail = sup.pl_entry_detail(cand.id).expect("detail");
+    let detail = sup.positive_list().entry_detail(cand.id).expect("detail");
     assert_eq!(detail.recorded.len(), 6);
     assert!(
         detail
@@ -98,7 +101,7 @@ fn a_batch_runs_from_candidates_to_listed_with_notice_across_the_national_day() 
     );
 
     // Not before the notice is over.
-    let msg = refused_text(sup.pl_transition(
+    let msg = refused_text(sup.positive_list().transition(
         notice.id,
         notice.row_version,
         Transition::Admit,
@@ -106,9 +109,10 @@ fn a_batch_runs_from_candidates_to_listed_with_notice_across_the_national_day() 
     ));
     assert!(msg.contains("2026-10-10"), "{msg}");
     clock.advance_minutes(60 * 24 * 13); // 2026-10-11
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
     let listed = sup
-        .pl_transition(
+        .positive_list()
+        .transition(
             notice.id,
             notice.row_version,
             Transition::Admit,
@@ -118,35 +122,41 @@ fn a_batch_runs_from_candidates_to_listed_with_notice_across_the_national_day() 
     assert_eq!(listed.state, "listed");
     assert_eq!(listed.listed_on, "2026-10-11");
     assert_eq!(listed.review_due, "2027-10-11");
-    assert_eq!(sup.enterprise(e).unwrap().list_status, "listed");
-    let history = sup.pl_entry_detail(listed.id).unwrap().history;
+    assert_eq!(sup.enterprises().get(e).unwrap().list_status, "listed");
+    let history = sup.positive_list().entry_detail(listed.id).unwrap().history;
     let states: Vec<_> = history.iter().map(|h| h.to_state.as_str()).collect();
     assert_eq!(states, ["candidate", "notice", "listed"]);
     // Every change is in the audit log.
     assert!(
-        sup.pl_entries(
-            &EntryFilter {
-                state: Some("listed".into()),
-                ..EntryFilter::default()
-            },
-            10
-        )
-        .unwrap()
-        .iter()
-        .any(|x| x.id == listed.id)
+        sup.positive_list()
+            .entries(
+                &EntryFilter {
+                    state: Some("listed".into()),
+                    ..EntryFilter::default()
+                },
+                10
+            )
+            .unwrap()
+            .iter()
+            .any(|x| x.id == listed.id)
     );
 }
 
 /// Proposes E1 and runs it to 在册 at `clock`, returning the entry id.
 fn listed_entry(path: &Path, clock: &TestClock) -> i64 {
-    let mut staff = login_at(path, "staff", clock);
+    let staff = login_at(path, "staff", clock);
     let batch = staff
-        .pl_create_batch("2026年第1批", 2026, "")
+        .positive_list()
+        .create_batch("2026年第1批", 2026, "")
         .expect("batch");
-    let x = staff.pl_propose(batch.id, e1(&staff), "").expect("propose");
-    let mut sup = login_at(path, "supervisor", clock);
+    let x = staff
+        .positive_list()
+        .propose(batch.id, e1(&staff), "")
+        .expect("propose");
+    let sup = login_at(path, "supervisor", clock);
     let x = sup
-        .pl_transition(
+        .positive_list()
+        .transition(
             x.id,
             x.row_version,
             Transition::StartNotice,
@@ -154,8 +164,9 @@ fn listed_entry(path: &Path, clock: &TestClock) -> i64 {
         )
         .expect("notice");
     clock.advance_minutes(60 * 24 * 10);
-    let mut sup = login_at(path, "supervisor", clock);
-    sup.pl_transition(x.id, x.row_version, Transition::Admit, &reason(""))
+    let sup = login_at(path, "supervisor", clock);
+    sup.positive_list()
+        .transition(x.id, x.row_version, Transition::Admit, &reason(""))
         .expect("admit")
         .id
 }
@@ -171,19 +182,26 @@ fn the_guard_refuses_routine_on_site_checks_of_a_listed_enterprise() {
     let insp = login_at(&path, "inspector", &clock);
     // Not listed yet: a routine check is fine.
     assert!(
-        insp.check_on_site_allowed(e, CheckCategory::Routine, None)
+        insp.positive_list()
+            .check_on_site_allowed(e, CheckCategory::Routine, None)
             .is_ok()
     );
     listed_entry(&path, &clock);
     let insp = login_at(&path, "inspector", &clock);
-    let msg = refused_text(insp.check_on_site_allowed(e, CheckCategory::Routine, None));
+    let msg = refused_text(insp.positive_list().check_on_site_allowed(
+        e,
+        CheckCategory::Routine,
+        None,
+    ));
     assert!(msg.contains("no routine on-site checks"), "{msg}");
     assert!(
-        insp.check_on_site_allowed(e, CheckCategory::Random, None)
+        insp.positive_list()
+            .check_on_site_allowed(e, CheckCategory::Random, None)
             .is_err()
     );
     assert!(
-        insp.check_on_site_allowed(e, CheckCategory::Offsite, None)
+        insp.positive_list()
+            .check_on_site_allowed(e, CheckCategory::Offsite, None)
             .is_ok()
     );
     let t = TriggerRef {
@@ -191,10 +209,15 @@ fn the_guard_refuses_routine_on_site_checks_of_a_listed_enterprise() {
         reference: "ALM-2026-118",
     };
     assert!(
-        insp.check_on_site_allowed(e, CheckCategory::Triggered, Some(t))
+        insp.positive_list()
+            .check_on_site_allowed(e, CheckCategory::Triggered, Some(t))
             .is_ok()
     );
-    let msg = refused_text(insp.check_on_site_allowed(e, CheckCategory::Triggered, None));
+    let msg = refused_text(insp.positive_list().check_on_site_allowed(
+        e,
+        CheckCategory::Triggered,
+        None,
+    ));
     assert!(msg.contains("needs a trigger event"), "{msg}");
 }
 
@@ -203,14 +226,19 @@ fn review_trigger_and_removal_with_cool_down() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 11, 2, 2);
     let id = listed_entry(&path, &clock);
-    let mut staff = login_at(&path, "staff", &clock);
-    let x = staff.pl_entry(id).unwrap();
+    let staff = login_at(&path, "staff", &clock);
+    let x = staff.positive_list().entry(id).unwrap();
     let x = staff
-        .pl_transition(id, x.row_version, Transition::StartReview, &reason(""))
+        .positive_list()
+        .transition(id, x.row_version, Transition::StartReview, &reason(""))
         .expect("review");
     assert_eq!(x.state, "review");
     assert_eq!(
-        staff.enterprise(x.enterprise_id).unwrap().list_status,
+        staff
+            .enterprises()
+            .get(x.enterprise_id)
+            .unwrap()
+            .list_status,
         "review"
     );
     // A trigger needs its reference.
@@ -222,31 +250,39 @@ fn review_trigger_and_removal_with_cool_down() {
         note: String::new(),
     };
     assert!(matches!(
-        staff.pl_record_trigger(id, &input),
+        staff.positive_list().record_trigger(id, &input),
         Err(ServiceError::Invalid(_))
     ));
     input.reference = "12369-2026-0042".into();
-    let t = staff.pl_record_trigger(id, &input).expect("trigger");
+    let t = staff
+        .positive_list()
+        .record_trigger(id, &input)
+        .expect("trigger");
     assert_eq!(t.kind, "complaint");
     assert_eq!(t.reference, "12369-2026-0042");
 
     // Removal needs a supervisor and a reason.
     assert!(matches!(
-        staff.pl_transition(id, x.row_version, Transition::FailReview, &reason("x")),
+        staff
+            .positive_list()
+            .transition(id, x.row_version, Transition::FailReview, &reason("x")),
         Err(ServiceError::Forbidden(_))
     ));
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let sup = login_at(&path, "supervisor", &clock);
     assert!(matches!(
-        sup.pl_transition(id, x.row_version, Transition::FailReview, &reason(" ")),
+        sup.positive_list()
+            .transition(id, x.row_version, Transition::FailReview, &reason(" ")),
         Err(ServiceError::Invalid(_))
     ));
     // A stale version is a conflict.
     assert!(matches!(
-        sup.pl_transition(id, x.row_version - 1, Transition::FailReview, &reason("x")),
+        sup.positive_list()
+            .transition(id, x.row_version - 1, Transition::FailReview, &reason("x")),
         Err(ServiceError::Conflict { .. })
     ));
     let removed = sup
-        .pl_transition(
+        .positive_list()
+        .transition(
             id,
             x.row_version,
             Transition::FailReview,
@@ -260,17 +296,24 @@ fn review_trigger_and_removal_with_cool_down() {
     assert_eq!(removed.removal_cause, "complaint");
     assert_eq!(removed.reapply_from, "2027-11-12");
     assert_eq!(
-        sup.enterprise(removed.enterprise_id).unwrap().list_status,
+        sup.enterprises()
+            .get(removed.enterprise_id)
+            .unwrap()
+            .list_status,
         "removed"
     );
     // Closed entries take no further transitions.
     assert!(
-        sup.pl_transition(id, removed.row_version, Transition::Remove, &reason("x"))
+        sup.positive_list()
+            .transition(id, removed.row_version, Transition::Remove, &reason("x"))
             .is_err()
     );
     // Cool-down: no new candidate before 2027-11-12.
-    let batch = sup.pl_batches().unwrap()[0].id;
-    let msg = refused_text(sup.pl_propose(batch, removed.enterprise_id, ""));
+    let batch = sup.positive_list().batches().unwrap()[0].id;
+    let msg = refused_text(
+        sup.positive_list()
+            .propose(batch, removed.enterprise_id, ""),
+    );
     assert!(msg.contains("2027-11-12"), "{msg}");
 }
 
@@ -278,24 +321,33 @@ fn review_trigger_and_removal_with_cool_down() {
 fn an_enterprise_applies_for_itself_only() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 11, 2, 2);
-    let mut staff = login_at(&path, "staff", &clock);
-    let batch = staff.pl_create_batch("2026年第4批", 2026, "").unwrap();
-    let e2 = staff.enterprise_by_uscc(E2_USCC).unwrap().id;
-    let mut ent = login_at(&path, "ent", &clock);
-    let x = ent.pl_apply(batch.id, "视频监控").expect("apply");
+    let staff = login_at(&path, "staff", &clock);
+    let batch = staff
+        .positive_list()
+        .create_batch("2026年第4批", 2026, "")
+        .unwrap();
+    let e2 = staff.enterprises().by_uscc(E2_USCC).unwrap().id;
+    let ent = login_at(&path, "ent", &clock);
+    let x = ent
+        .positive_list()
+        .apply(batch.id, "视频监控")
+        .expect("apply");
     assert_eq!(x.origin, "applied");
     assert_eq!(x.uscc, E1_USCC);
     // The enterprise sees its own entry only, and cannot propose others.
     assert!(matches!(
-        ent.pl_propose(batch.id, e2, ""),
+        ent.positive_list().propose(batch.id, e2, ""),
         Err(ServiceError::Forbidden(_))
     ));
-    staff.pl_propose(batch.id, e2, "").expect("e2");
-    let seen = ent.pl_entries(&EntryFilter::default(), 50).unwrap();
+    staff.positive_list().propose(batch.id, e2, "").expect("e2");
+    let seen = ent
+        .positive_list()
+        .entries(&EntryFilter::default(), 50)
+        .unwrap();
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].uscc, E1_USCC);
     // A second open entry is refused.
-    let msg = refused_text(ent.pl_apply(batch.id, ""));
+    let msg = refused_text(ent.positive_list().apply(batch.id, ""));
     assert!(msg.contains("open list entry"), "{msg}");
 }
 
@@ -303,13 +355,17 @@ fn an_enterprise_applies_for_itself_only() {
 fn an_objection_rejects_and_a_filed_case_proposes_removal() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 11, 2, 2);
-    let mut staff = login_at(&path, "staff", &clock);
-    let batch = staff.pl_create_batch("2026年第5批", 2026, "").unwrap();
-    let e2 = staff.enterprise_by_uscc(E2_USCC).unwrap().id;
-    let x = staff.pl_propose(batch.id, e2, "").unwrap();
-    let mut sup = login_at(&path, "supervisor", &clock);
+    let staff = login_at(&path, "staff", &clock);
+    let batch = staff
+        .positive_list()
+        .create_batch("2026年第5批", 2026, "")
+        .unwrap();
+    let e2 = staff.enterprises().by_uscc(E2_USCC).unwrap().id;
+    let x = staff.positive_list().propose(batch.id, e2, "").unwrap();
+    let sup = login_at(&path, "supervisor", &clock);
     let x = sup
-        .pl_transition(
+        .positive_list()
+        .transition(
             x.id,
             x.row_version,
             Transition::StartNotice,
@@ -317,7 +373,8 @@ fn an_objection_rejects_and_a_filed_case_proposes_removal() {
         )
         .unwrap();
     let rejected = sup
-        .pl_transition(
+        .positive_list()
+        .transition(
             x.id,
             x.row_version,
             Transition::UpholdObjection,
@@ -325,20 +382,22 @@ fn an_objection_rejects_and_a_filed_case_proposes_removal() {
         )
         .expect("objection");
     assert_eq!(rejected.state, "rejected");
-    assert_eq!(sup.enterprise(e2).unwrap().list_status, "rejected");
+    assert_eq!(sup.enterprises().get(e2).unwrap().list_status, "rejected");
 
     // A filed case on a non-listed enterprise proposes nothing.
-    let mut insp = login_at(&path, "inspector", &clock);
+    let insp = login_at(&path, "inspector", &clock);
     assert_eq!(
-        insp.pl_propose_removal_for_case(e2, "聊环罚〔2026〕1号")
+        insp.positive_list()
+            .propose_removal_for_case(e2, "聊环罚〔2026〕1号")
             .unwrap(),
         None
     );
     let id = listed_entry(&path, &clock);
-    let mut insp = login_at(&path, "inspector", &clock);
+    let insp = login_at(&path, "inspector", &clock);
     let e = e1(&insp);
     let proposed = insp
-        .pl_propose_removal_for_case(e, "聊环立〔2026〕12号")
+        .positive_list()
+        .propose_removal_for_case(e, "聊环立〔2026〕12号")
         .unwrap()
         .expect("proposal");
     assert_eq!(proposed.id, id);
@@ -348,10 +407,11 @@ fn an_objection_rejects_and_a_filed_case_proposes_removal() {
         "a supervisor confirms the removal"
     );
     let sup = login_at(&path, "supervisor", &clock);
-    assert_eq!(sup.pl_counts().unwrap().removal_proposals, 1);
+    assert_eq!(sup.positive_list().counts().unwrap().removal_proposals, 1);
     // The home line opens exactly the entries awaiting that confirmation.
     let pending = sup
-        .pl_entries(
+        .positive_list()
+        .entries(
             &ecocase::store::positive_list::EntryFilter {
                 pending_removal: true,
                 ..Default::default()
@@ -368,32 +428,38 @@ fn home_counts_reviews_due_and_notices_ending() {
     let clock = TestClock::at(2025, 11, 10, 2);
     listed_entry(&path, &clock); // listed 2025-11-20, review due 2026-11-20
     let sup = login_at(&path, "supervisor", &clock);
-    assert_eq!(sup.pl_counts().unwrap().reviews_due, 0);
+    assert_eq!(sup.positive_list().counts().unwrap().reviews_due, 0);
     clock.advance_minutes(60 * 24 * 350); // 2026-11-05
     let sup = login_at(&path, "supervisor", &clock);
-    let c = sup.pl_counts().unwrap();
+    let c = sup.positive_list().counts().unwrap();
     assert_eq!(c.reviews_due, 1);
     assert_eq!(c.notices_ending, 0);
     let ent = login_at(&path, "ent", &clock);
-    assert_eq!(ent.pl_counts().unwrap().reviews_due, 0);
+    assert_eq!(ent.positive_list().counts().unwrap().reviews_due, 0);
 }
 
 #[test]
 fn batches_are_numbered_within_the_year_and_names_are_unique() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 11, 2, 2);
-    let mut staff = login_at(&path, "staff", &clock);
-    assert_eq!(staff.pl_create_next_batch().unwrap().name, "2026年第1批");
-    assert_eq!(staff.pl_create_next_batch().unwrap().name, "2026年第2批");
-    let msg = refused_text(staff.pl_create_batch("2026年第2批", 2026, ""));
+    let staff = login_at(&path, "staff", &clock);
+    assert_eq!(
+        staff.positive_list().create_next_batch().unwrap().name,
+        "2026年第1批"
+    );
+    assert_eq!(
+        staff.positive_list().create_next_batch().unwrap().name,
+        "2026年第2批"
+    );
+    let msg = refused_text(staff.positive_list().create_batch("2026年第2批", 2026, ""));
     assert!(msg.contains("already exists"), "{msg}");
     assert!(matches!(
-        staff.pl_create_batch("  ", 2026, ""),
+        staff.positive_list().create_batch("  ", 2026, ""),
         Err(ServiceError::Invalid(_))
     ));
-    let mut insp = login_at(&path, "inspector", &clock);
+    let insp = login_at(&path, "inspector", &clock);
     assert!(matches!(
-        insp.pl_create_next_batch(),
+        insp.positive_list().create_next_batch(),
         Err(ServiceError::Forbidden(_))
     ));
 }

@@ -71,33 +71,36 @@ fn every_cell_of_the_positive_list_matrix() {
     for &(user, read, propose_own, propose_other, apply, approve, trigger, export) in MATRIX {
         let (_dir, path) = fresh_db();
         // A batch and a candidate entry for E2, made by city staff.
-        let mut staff = login(&path, "staff");
-        let batch = staff.pl_create_batch("2026年第1批", 2026, "").unwrap();
-        let e1 = staff.enterprise_by_uscc(E1_USCC).unwrap().id;
-        let e2 = staff.enterprise_by_uscc(E2_USCC).unwrap().id;
-        let x2 = staff.pl_propose(batch.id, e2, "").unwrap();
+        let staff = login(&path, "staff");
+        let batch = staff
+            .positive_list()
+            .create_batch("2026年第1批", 2026, "")
+            .unwrap();
+        let e1 = staff.enterprises().by_uscc(E1_USCC).unwrap().id;
+        let e2 = staff.enterprises().by_uscc(E2_USCC).unwrap().id;
+        let x2 = staff.positive_list().propose(batch.id, e2, "").unwrap();
 
-        let mut s = login(&path, user);
-        assert_eq!(outcome(s.pl_batches()), read, "{user}: read");
+        let s = login(&path, user);
+        assert_eq!(outcome(s.positive_list().batches()), read, "{user}: read");
         // Proposals of E1 and E2 in the same batch; E2 already has an open entry, so a permitted
         // proposal there is refused by the business rule, not the permission.
         assert_eq!(
-            outcome(s.pl_propose(batch.id, e1, "")),
+            outcome(s.positive_list().propose(batch.id, e1, "")),
             propose_own,
             "{user}: propose own"
         );
-        let other = match s.pl_propose(batch.id, e2, "") {
+        let other = match s.positive_list().propose(batch.id, e2, "") {
             Err(ServiceError::Refused(_)) => Allow,
             r => outcome(r),
         };
         assert_eq!(other, propose_other, "{user}: propose other");
-        let applied = match s.pl_apply(batch.id, "") {
+        let applied = match s.positive_list().apply(batch.id, "") {
             // E1 may already have been proposed by this very user above.
             Err(ServiceError::Refused(_)) => Allow,
             r => outcome(r),
         };
         assert_eq!(applied, apply, "{user}: apply");
-        let approved = s.pl_transition(
+        let approved = s.positive_list().transition(
             x2.id,
             x2.row_version,
             Transition::StartNotice,
@@ -108,12 +111,15 @@ fn every_cell_of_the_positive_list_matrix() {
         );
         assert_eq!(outcome(approved), approve, "{user}: approve");
         assert_eq!(
-            outcome(s.pl_propose_removal_for_case(e2, "立案")),
+            outcome(s.positive_list().propose_removal_for_case(e2, "立案")),
             trigger,
             "{user}: trigger"
         );
         assert_eq!(
-            outcome(s.pl_export_rows(&EntryFilter::default(), |_| Ok(()))),
+            outcome(
+                s.positive_list()
+                    .export_rows(&EntryFilter::default(), |_| Ok(()))
+            ),
             export,
             "{user}: export"
         );
@@ -123,22 +129,31 @@ fn every_cell_of_the_positive_list_matrix() {
 #[test]
 fn a_branch_sees_only_its_region_entries() {
     let (_dir, path) = fresh_db();
-    let mut staff = login(&path, "staff");
-    let batch = staff.pl_create_batch("2026年第1批", 2026, "").unwrap();
+    let staff = login(&path, "staff");
+    let batch = staff
+        .positive_list()
+        .create_batch("2026年第1批", 2026, "")
+        .unwrap();
     for uscc in [E1_USCC, E2_USCC] {
-        let id = staff.enterprise_by_uscc(uscc).unwrap().id;
-        staff.pl_propose(batch.id, id, "").unwrap();
+        let id = staff.enterprises().by_uscc(uscc).unwrap().id;
+        staff.positive_list().propose(batch.id, id, "").unwrap();
     }
     let branch = login(&path, "branch");
-    let seen = branch.pl_entries(&EntryFilter::default(), 50).unwrap();
+    let seen = branch
+        .positive_list()
+        .entries(&EntryFilter::default(), 50)
+        .unwrap();
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].region_code, GUAN);
-    let all = staff.pl_entries(&EntryFilter::default(), 50).unwrap();
+    let all = staff
+        .positive_list()
+        .entries(&EntryFilter::default(), 50)
+        .unwrap();
     let other = all.iter().find(|x| x.region_code == DONGCHANGFU).unwrap();
     assert!(matches!(
-        branch.pl_entry(other.id),
+        branch.positive_list().entry(other.id),
         Err(ServiceError::NotFound)
     ));
-    let counts = &branch.pl_batches().unwrap()[0].counts;
+    let counts = &branch.positive_list().batches().unwrap()[0].counts;
     assert_eq!(counts, &vec![("candidate".to_string(), 1)]);
 }

@@ -24,9 +24,10 @@ fn escapes_in_data_pastes_and_resizes_never_break_the_terminal() {
         .output()
         .expect("setup");
     assert!(setup.status.success(), "{setup:?}");
-    let mut staff = auth::login_path(&db, "staff", "secret1", system_clock()).expect("login");
+    let staff = auth::login_path(&db, "staff", "secret1", system_clock()).expect("login");
     let e = staff
-        .create_enterprise(
+        .enterprises()
+        .create(
             EnterpriseDraft {
                 uscc: "91130200699229617X".into(),
                 name: "聊城市正常企业有限公司".into(),

@@ -32,10 +32,11 @@ fn database() -> (tempfile::TempDir, std::path::PathBuf) {
     let path = dir.path().join("e.db");
     let clock = system_clock();
     setup::init(&path, "admin", PW, &clock).expect("init");
-    let mut admin = auth::login_path(&path, "admin", PW, clock).expect("admin");
+    let admin = auth::login_path(&path, "admin", PW, clock).expect("admin");
     for (name, unit) in [("staff", "CITY"), ("branch", "371525")] {
         admin
-            .add_user(&NewAccount {
+            .accounts()
+            .add(&NewAccount {
                 username: name.into(),
                 display_name: name.into(),
                 roles: vec![Role::Staff],

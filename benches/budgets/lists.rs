@@ -199,13 +199,15 @@ pub fn assist_queue(db: &Path, table: &mut Table) {
             let mut next_cursor = None;
             let first = median_ms(RUNS, || {
                 next_cursor = s
-                    .assist_queue_page(queue, None, ROWS)
+                    .assistance()
+                    .queue_page(queue, None, ROWS)
                     .expect("assist queue")
                     .next;
             });
             let next = next_cursor.map(|c| {
                 median_ms(RUNS, || {
-                    s.assist_queue_page(queue, Some(&c), ROWS)
+                    s.assistance()
+                        .queue_page(queue, Some(&c), ROWS)
                         .expect("assist queue");
                 })
             });

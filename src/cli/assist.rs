@@ -51,8 +51,8 @@ pub fn run(ctx: &Context, c: AssistCommand, secrets: &mut Secrets) -> Result<(),
     match c {
         AssistCommand::List(a) => list(ctx, a, secrets),
         AssistCommand::AutoClose(a) => {
-            let mut s = secrets.login(ctx, &a.actor)?;
-            let n = s.assist_auto_close().map_err(|e| ctx.fail(e))?;
+            let s = secrets.login(ctx, &a.actor)?;
+            let n = s.assistance().auto_close().map_err(|e| ctx.fail(e))?;
             output::say(
                 &Text::new(T::CliAssistAutoClosed)
                     .arg("n", n)
@@ -98,7 +98,8 @@ fn list(ctx: &Context, a: ListArgs, secrets: &mut Secrets) -> Result<(), CliErro
         }
     };
     let rows: Vec<QueueRow> = if a.overdue {
-        s.assist_queue(Queue::Overdue, LIMIT)
+        s.assistance()
+            .queue(Queue::Overdue, LIMIT)
             .map_err(|e| ctx.fail(e))?
             .into_iter()
             .filter(|r| state.is_none_or(|st| r.request.state == st))
@@ -110,7 +111,7 @@ fn list(ctx: &Context, a: ListArgs, secrets: &mut Secrets) -> Result<(), CliErro
             region,
             enterprise_id: None,
         };
-        s.assist_list(&f, LIMIT).map_err(|e| ctx.fail(e))?
+        s.assistance().list(&f, LIMIT).map_err(|e| ctx.fail(e))?
     };
     match a.format {
         ListFormat::Table => {

@@ -74,7 +74,8 @@ pub fn run(ctx: &Context, c: DrawCommand, secrets: &mut Secrets) -> Result<(), C
         DrawCommand::List(a) => {
             let s = secrets.login(ctx, &a.actor)?;
             let rows: Vec<Vec<String>> = s
-                .draw_list()
+                .draws()
+                .list()
                 .map_err(|e| ctx.fail(e))?
                 .iter()
                 .map(|d| {
@@ -106,7 +107,7 @@ pub fn run(ctx: &Context, c: DrawCommand, secrets: &mut Secrets) -> Result<(), C
         }
         DrawCommand::Verify(a) => {
             let report = match &a.actor {
-                Some(user) => secrets.login(ctx, user)?.draw_verify(a.id),
+                Some(user) => secrets.login(ctx, user)?.draws().verify(a.id),
                 None => ecocase::service::inspection::draw::verify_at(&ctx.db, a.id),
             }
             .map_err(|e| ctx.fail(e))?;

@@ -71,13 +71,14 @@ pub fn run(ctx: &Context, c: ImportCommand, secrets: &mut Secrets) -> Result<(),
     let table = read_csv(&bytes, a.encoding.encoding()).map_err(|e| {
         CliError::problem(format!("{}: {}", a.file.display(), e.text().render(lang)))
     })?;
-    let mut session = secrets.login(ctx, &a.actor)?;
+    let session = secrets.login(ctx, &a.actor)?;
     let opts = ImportOptions {
         lenient: a.lenient,
         update: a.update,
     };
     let report = session
-        .import_enterprises(&table, opts)
+        .enterprises()
+        .import(&table, opts)
         .map_err(|e| ctx.fail(e))?;
     print_report(&a.file, &table, &report, opts, lang)
 }

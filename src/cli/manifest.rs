@@ -122,9 +122,10 @@ pub fn import(ctx: &Context, a: ImportArgs, secrets: &mut Secrets) -> Result<(),
                 .render(lang),
         )
     })?;
-    let mut s = secrets.login(ctx, &a.actor)?;
+    let s = secrets.login(ctx, &a.actor)?;
     let report = s
-        .import_manifests(&bytes, a.lenient)
+        .manifests()
+        .import(&bytes, a.lenient)
         .map_err(|e| ctx.fail(e))?;
     for (line, number, reason) in &report.errors {
         output::say(

@@ -93,9 +93,9 @@ fn report(
 
 pub fn calendar(ctx: &Context, a: CalendarArgs, secrets: &mut Secrets) -> Result<(), CliError> {
     let text = read_text(ctx, &a.file)?;
-    let mut s = secrets.login(ctx, &a.actor)?;
+    let s = secrets.login(ctx, &a.actor)?;
     let source = a.file.display().to_string();
-    report(ctx, &a.file, s.import_calendar(&text, &source))
+    report(ctx, &a.file, s.admin().import_calendar(&text, &source))
 }
 
 pub fn waste_codes(
@@ -119,8 +119,8 @@ pub fn waste_codes(
         .as_deref()
         .map(|p| read_text(ctx, p))
         .transpose()?;
-    let mut s = secrets.login(ctx, &a.actor)?;
-    let outcome = s.import_waste_edition(
+    let s = secrets.login(ctx, &a.actor)?;
+    let outcome = s.admin().import_waste_edition(
         &a.edition,
         effective,
         a.official,
@@ -136,6 +136,6 @@ pub fn service_menu(
     secrets: &mut Secrets,
 ) -> Result<(), CliError> {
     let text = read_text(ctx, &a.file)?;
-    let mut s = secrets.login(ctx, &a.actor)?;
-    report(ctx, &a.file, s.import_service_menu(&text))
+    let s = secrets.login(ctx, &a.actor)?;
+    report(ctx, &a.file, s.admin().import_service_menu(&text))
 }

@@ -82,6 +82,7 @@ pub fn run_summary(ctx: &Context, a: SummaryArgs, secrets: &mut Secrets) -> Resu
     let s = secrets.login(ctx, &a.actor)?;
     let region = region_code(ctx, &s, a.region.as_deref())?;
     let summary = s
+        .reports()
         .summary(period, region.as_deref())
         .map_err(|e| ctx.fail(e))?;
     let out = if to_stdout {
@@ -144,7 +145,7 @@ pub fn run_dossier(ctx: &Context, a: DossierArgs, secrets: &mut Secrets) -> Resu
         return Err(CliError::usage(T::CliExportXlsxStdout.get(lang)));
     }
     let s = secrets.login(ctx, &a.actor)?;
-    let e = s.enterprise_by_uscc(&a.uscc).map_err(|e| ctx.fail(e))?;
+    let e = s.enterprises().by_uscc(&a.uscc).map_err(|e| ctx.fail(e))?;
     let out = if to_stdout {
         Output::Stdout
     } else {

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, c: SettingCommand, secrets: &mut Secrets) -> Result<()
     match c {
         SettingCommand::List { actor } => {
             let s = secrets.login(ctx, &actor)?;
-            let rows = s.settings().map_err(|e| ctx.fail(e))?;
+            let rows = s.admin().settings().map_err(|e| ctx.fail(e))?;
             let header = T::CliSettingHeader
                 .get(lang)
                 .split(',')

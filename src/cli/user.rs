@@ -86,18 +86,19 @@ pub fn run(ctx: &Context, c: UserCommand, secrets: &mut Secrets) -> Result<(), C
     match c {
         UserCommand::Add(a) => {
             let roles = parse_roles(&a.role).map_err(fail)?;
-            let mut s = secrets.login(ctx, &a.actor.actor)?;
+            let s = secrets.login(ctx, &a.actor.actor)?;
             let password = secrets.new_password(ctx)?;
             let unit = a.unit.as_deref().map(|u| unit_code(&s, u));
-            s.add_user(&NewAccount {
-                username: a.name.clone(),
-                display_name: a.display_name.clone().unwrap_or_default(),
-                roles: roles.clone(),
-                unit,
-                enterprise_uscc: a.enterprise.clone(),
-                password,
-            })
-            .map_err(fail)?;
+            s.accounts()
+                .add(&NewAccount {
+                    username: a.name.clone(),
+                    display_name: a.display_name.clone().unwrap_or_default(),
+                    roles: roles.clone(),
+                    unit,
+                    enterprise_uscc: a.enterprise.clone(),
+                    password,
+                })
+                .map_err(fail)?;
             let labels: Vec<&str> = roles.iter().map(|r| r.label().get(lang)).collect();
             output::say(
                 &Text::new(T::CliUserAdded)
@@ -111,8 +112,8 @@ pub fn run(ctx: &Context, c: UserCommand, secrets: &mut Secrets) -> Result<(), C
             list(ctx, &s)?;
         }
         UserCommand::Disable(a) => {
-            let mut s = secrets.login(ctx, &a.actor.actor)?;
-            s.set_user_active(&a.name, false).map_err(fail)?;
+            let s = secrets.login(ctx, &a.actor.actor)?;
+            s.accounts().set_active(&a.name, false).map_err(fail)?;
             output::say(
                 &Text::new(T::CliUserDisabled)
                     .arg("name", &a.name)
@@ -120,8 +121,8 @@ pub fn run(ctx: &Context, c: UserCommand, secrets: &mut Secrets) -> Result<(), C
             );
         }
         UserCommand::Enable(a) => {
-            let mut s = secrets.login(ctx, &a.actor.actor)?;
-            s.set_user_active(&a.name, true).map_err(fail)?;
+            let s = secrets.login(ctx, &a.actor.actor)?;
+            s.accounts().set_active(&a.name, true).map_err(fail)?;
             output::say(
                 &Text::new(T::CliUserEnabled)
                     .arg("name", &a.name)
@@ -129,9 +130,11 @@ pub fn run(ctx: &Context, c: UserCommand, secrets: &mut Secrets) -> Result<(), C
             );
         }
         UserCommand::Passwd(a) => {
-            let mut s = secrets.login(ctx, &a.actor.actor)?;
+            let s = secrets.login(ctx, &a.actor.actor)?;
             let password = secrets.new_password(ctx)?;
-            s.set_password(&a.name, &password).map_err(fail)?;
+            s.accounts()
+                .set_password(&a.name, &password)
+                .map_err(fail)?;
             output::say(
                 &Text::new(T::CliPasswordChanged)
                     .arg("name", &a.name)
@@ -155,20 +158,21 @@ pub fn run(ctx: &Context, c: UserCommand, secrets: &mut Secrets) -> Result<(), C
                         .render(lang),
                 ));
             }
-            let mut s = secrets.login(ctx, &a.actor.actor)?;
-            s.add_certificate(
-                &a.name,
-                Certificate {
-                    uid: String::new(),
-                    username: a.name.clone(),
-                    kind: a.kind.trim().to_string(),
-                    number: a.number.trim().to_string(),
-                    issuer: a.issuer.trim().to_string(),
-                    valid_from: a.from.trim().to_string(),
-                    valid_to: a.to.trim().to_string(),
-                },
-            )
-            .map_err(fail)?;
+            let s = secrets.login(ctx, &a.actor.actor)?;
+            s.accounts()
+                .add_certificate(
+                    &a.name,
+                    Certificate {
+                        uid: String::new(),
+                        username: a.name.clone(),
+                        kind: a.kind.trim().to_string(),
+                        number: a.number.trim().to_string(),
+                        issuer: a.issuer.trim().to_string(),
+                        valid_from: a.from.trim().to_string(),
+                        valid_to: a.to.trim().to_string(),
+                    },
+                )
+                .map_err(fail)?;
             output::say(
                 &Text::new(T::CliCertAdded)
                     .arg("name", &a.name)
@@ -216,7 +220,7 @@ fn state(u: &UserRecord, lang: Lang) -> String {
 
 fn list(ctx: &Context, s: &Session) -> Result<(), CliError> {
     let lang = ctx.lang;
-    let users = s.list_users().map_err(|e| ctx.fail(e))?;
+    let users = s.accounts().list().map_err(|e| ctx.fail(e))?;
     let header: Vec<String> = [
         T::FieldUsername,
         T::CliColDisplayName,
@@ -232,7 +236,10 @@ fn list(ctx: &Context, s: &Session) -> Result<(), CliError> {
     .collect();
     let mut rows = Vec::new();
     for u in &users {
-        let certs = s.certificates(&u.username).map_err(|e| ctx.fail(e))?;
+        let certs = s
+            .accounts()
+            .certificates(&u.username)
+            .map_err(|e| ctx.fail(e))?;
         let cert = certs
             .first()
             .map(|c| format!("{} ({})", c.number, c.valid_to))

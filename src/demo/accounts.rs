@@ -147,7 +147,7 @@ pub(in crate::demo) fn accounts(s: &mut Session, fixed_uscc: &[String]) -> Resul
             },
         )?;
         if let Some(number) = a.certificate {
-            s.add_certificate(
+            s.accounts().add_certificate(
                 a.username,
                 Certificate {
                     uid: String::new(),

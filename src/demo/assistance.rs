@@ -182,7 +182,7 @@ pub(in crate::demo) fn requests(b: &mut Build, fixed: &[i64], guan: Option<i64>)
             continue;
         };
         let filer = b.act(story.filer, story.filed_days_ago)?;
-        let mut r: Request = filer.file_request(
+        let mut r: Request = filer.assistance().file(
             RequestDraft {
                 enterprise_id: Some(enterprise),
                 services: story.services.iter().map(|s| s.to_string()).collect(),
@@ -202,7 +202,7 @@ pub(in crate::demo) fn requests(b: &mut Build, fixed: &[i64], guan: Option<i64>)
             let s = b.act(actor_for(*event, story, handler_name), *days_ago)?;
             let handler = account::find_by_username(&s.conn, handler_name)?.map(|u| u.id);
             if *event == Event::Complete {
-                s.assist_record_service(
+                s.assistance().record_service(
                     r.id,
                     ServiceRecord {
                         service_date: s.today().format("%Y-%m-%d").to_string(),
@@ -226,7 +226,9 @@ pub(in crate::demo) fn requests(b: &mut Build, fixed: &[i64], guan: Option<i64>)
                 handler,
                 ..EventInput::default()
             };
-            r = s.assist_transition(r.id, r.row_version, *event, input)?;
+            r = s
+                .assistance()
+                .transition(r.id, r.row_version, *event, input)?;
         }
     }
     Ok(())
@@ -241,7 +243,7 @@ pub(in crate::demo) fn meetings(b: &mut Build, guan: Option<i64>) -> Result<()> 
         return Ok(());
     };
     let s = b.act("branch", 3)?;
-    let m = s.record_meeting(MeetingDraft {
+    let m = s.assistance().record_meeting(MeetingDraft {
         date: s.today().format("%Y-%m-%d").to_string(),
         place: "冠县分局三楼会议室".to_string(),
         host: "赵伟".to_string(),
@@ -253,7 +255,7 @@ pub(in crate::demo) fn meetings(b: &mut Build, guan: Option<i64>) -> Result<()> 
         (Some(enterprise), "孙丽", "环保专员"),
         (None, "周教授", "省环科院专家"),
     ] {
-        s.meeting_add_participant(
+        s.assistance().add_participant(
             m.id,
             ParticipantDraft {
                 enterprise_id,
@@ -262,7 +264,7 @@ pub(in crate::demo) fn meetings(b: &mut Build, guan: Option<i64>) -> Result<()> 
             },
         )?;
     }
-    let raised = s.meeting_raise_problem(
+    let raised = s.assistance().raise_problem(
         m.id,
         RequestDraft {
             enterprise_id: Some(enterprise),
@@ -273,7 +275,7 @@ pub(in crate::demo) fn meetings(b: &mut Build, guan: Option<i64>) -> Result<()> 
             wished_date: String::new(),
         },
     )?;
-    let earlier = s.assist_list(
+    let earlier = s.assistance().list(
         &crate::store::assistance::ListFilter {
             enterprise_id: Some(enterprise),
             ..Default::default()
@@ -281,7 +283,7 @@ pub(in crate::demo) fn meetings(b: &mut Build, guan: Option<i64>) -> Result<()> 
         5,
     )?;
     if let Some(r) = earlier.iter().rev().find(|r| r.request.id != raised.id) {
-        s.meeting_link_request(m.id, &r.request.number)?;
+        s.assistance().link_request(m.id, &r.request.number)?;
     }
     Ok(())
 }
@@ -323,7 +325,7 @@ pub(in crate::demo) fn history(b: &mut Build, own: Option<i64>, enterprises: &[i
         };
         let filer = if self_service { "enterprise" } else { "staff" };
         let s = b.act(filer, filed)?;
-        let mut r = s.file_request(
+        let mut r = s.assistance().file(
             RequestDraft {
                 enterprise_id: Some(enterprise),
                 services: vec![service.to_string()],
@@ -363,7 +365,7 @@ pub(in crate::demo) fn history(b: &mut Build, own: Option<i64>, enterprises: &[i
             let s = b.act(who, days_ago.max(0))?;
             let handler = account::find_by_username(&s.conn, "inspector")?.map(|u| u.id);
             if event == Event::Complete {
-                s.assist_record_service(
+                s.assistance().record_service(
                     r.id,
                     ServiceRecord {
                         service_date: s.today().format("%Y-%m-%d").to_string(),
@@ -382,7 +384,9 @@ pub(in crate::demo) fn history(b: &mut Build, own: Option<i64>, enterprises: &[i
                 handler,
                 ..EventInput::default()
             };
-            r = s.assist_transition(r.id, r.row_version, event, input)?;
+            r = s
+                .assistance()
+                .transition(r.id, r.row_version, event, input)?;
         }
     }
     Ok(())

@@ -98,7 +98,7 @@ pub(in crate::demo) fn bulk_requests(
     }
     let s = b.system();
     let base = s.now();
-    let budgets = s.assist_budgets();
+    let budgets = s.assistance().budgets();
     let cal = s.calendar()?;
     let conn = &s.conn;
     let enterprises: Vec<(i64, String, String)> = bulk_store::operating_enterprises(conn)?
@@ -371,7 +371,7 @@ pub(in crate::demo) fn bulk_requests(
     bulk::recreate_indexes(&tx, &deferred)?;
     tx.commit()?;
     // Stores the basis the alert dates were computed on, so the first queue read does not redo them.
-    b.system().ensure_alert_dates()
+    b.system().assistance().ensure_alert_dates()
 }
 
 #[cfg(test)]
@@ -478,7 +478,8 @@ mod tests {
             .actor();
         s.actor = filer;
         let r = s
-            .file_request(
+            .assistance()
+            .file(
                 crate::domain::assistance::RequestDraft {
                     enterprise_id: Some(enterprise),
                     services: vec!["TECH".to_string()],

@@ -325,9 +325,11 @@ fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
     let s = b.act("inspector", 90)?;
     let mut input = complaint(s, "自动监控报警 2026-AL-0077");
     input.category = Category::Monitoring;
-    let x = s.insp_plan(&input)?;
-    let x = s.insp_transition(x.id, x.row_version, Event::Start, &EventInput::default())?;
-    s.insp_add_finding(
+    let x = s.inspections().plan(&input)?;
+    let x =
+        s.inspections()
+            .transition(x.id, x.row_version, Event::Start, &EventInput::default())?;
+    s.inspections().add_finding(
         x.id,
         &FindingInput {
             description: "废水总排口化学需氧量超标排放".to_string(),
@@ -336,8 +338,10 @@ fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
             ..FindingInput::default()
         },
     )?;
-    let x = s.insp_transition(x.id, x.row_version, Event::EndVisit, &EventInput::default())?;
-    let x = s.insp_sign(
+    let x =
+        s.inspections()
+            .transition(x.id, x.row_version, Event::EndVisit, &EventInput::default())?;
+    let x = s.inspections().sign(
         x.id,
         x.row_version,
         Conclusion::Case,
@@ -347,7 +351,7 @@ fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
     )?;
     let discovered = s.today();
     let sup = b.act("supervisor", 83)?;
-    sup.insp_transfer_case(
+    sup.inspections().transfer_case(
         x.id,
         &CaseInput {
             case_number: format!("聊环罚立〔{}〕27号", discovered.year()),
@@ -358,10 +362,13 @@ fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
     )?;
     // 2. Signed 40 days ago with an order; deadline 10 days ago: the re-check is overdue.
     let s = b.act("inspector", 40)?;
-    let x = s.insp_plan(&complaint(s, "12369-2026-0318"))?;
-    let x = s.insp_transition(x.id, x.row_version, Event::Start, &EventInput::default())?;
-    s.insp_add_representative(x.id, "孙丽", "环保专员")?;
-    s.insp_add_finding(
+    let x = s.inspections().plan(&complaint(s, "12369-2026-0318"))?;
+    let x =
+        s.inspections()
+            .transition(x.id, x.row_version, Event::Start, &EventInput::default())?;
+    s.inspections()
+        .add_representative(x.id, "孙丽", "环保专员")?;
+    s.inspections().add_finding(
         x.id,
         &FindingInput {
             description: "危险废物贮存库未设置识别标志，台账记录不全".to_string(),
@@ -370,8 +377,10 @@ fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
             ..FindingInput::default()
         },
     )?;
-    let x = s.insp_transition(x.id, x.row_version, Event::EndVisit, &EventInput::default())?;
-    let x = s.insp_sign(
+    let x =
+        s.inspections()
+            .transition(x.id, x.row_version, Event::EndVisit, &EventInput::default())?;
+    let x = s.inspections().sign(
         x.id,
         x.row_version,
         Conclusion::Order,
@@ -380,7 +389,7 @@ fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
         "",
     )?;
     let served = s.today();
-    s.insp_order_rectification(
+    s.inspections().order_rectification(
         x.id,
         &OrderInput {
             doc_number: format!("聊环责改〔{}〕18号", served.year()),
@@ -392,7 +401,7 @@ fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
     )?;
     // 3. A complaint check waiting for today's visit.
     let s = b.act("inspector", 0)?;
-    s.insp_plan(&complaint(s, "12345-2026-1107"))?;
+    s.inspections().plan(&complaint(s, "12345-2026-1107"))?;
     Ok(())
 }
 
@@ -411,7 +420,7 @@ fn draws_by_supervisor(b: &mut Build) -> Result<()> {
     ];
     for (days_ago, name, region, class, pct, seed) in specs {
         let s = b.act("supervisor", days_ago)?;
-        let plan = s.draw_create_plan(&PlanDraft {
+        let plan = s.draws().create_plan(&PlanDraft {
             name: format!("{}年 {name}", s.today().year()),
             regions: vec![region.to_string()],
             class: class.to_string(),
@@ -420,7 +429,7 @@ fn draws_by_supervisor(b: &mut Build) -> Result<()> {
             listed_offsite: None,
             planned_on: s.today() + Duration::days(7),
         })?;
-        let d = s.draw_run_seeded(plan.id, seed)?;
+        let d = s.draws().run_seeded(plan.id, seed)?;
         debug_assert_eq!(d.draw.algorithm, ALGORITHM);
     }
     Ok(())

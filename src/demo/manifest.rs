@@ -65,7 +65,7 @@ fn licences(b: &mut Build, receiver_uscc: &str, receiver_name: &str, count: u64)
             Some(c) if province != "37" => format!("{}{c}", &uscc[..17]),
             _ => uscc,
         };
-        staff.create_licence(LicenceInput {
+        staff.manifests().create_licence(LicenceInput {
             number: number.to_string(),
             holder_uscc: uscc,
             holder_name: name.to_string(),
@@ -78,7 +78,7 @@ fn licences(b: &mut Build, receiver_uscc: &str, receiver_name: &str, count: u64)
         })?;
     }
     if count * 2 > 60_000 {
-        staff.create_licence(LicenceInput {
+        staff.manifests().create_licence(LicenceInput {
             number: BULK_LICENCE.to_string(),
             holder_uscc: receiver_uscc.to_string(),
             holder_name: receiver_name.to_string(),

@@ -217,7 +217,7 @@ fn actor_for(event: MfEvent, story: &Story) -> &'static str {
 pub(in crate::demo) fn stories(b: &mut Build, generator_uscc: &str) -> Result<()> {
     let staff = b.act("staff", 340)?;
     let today = staff.today();
-    staff.create_approval(ApprovalInput {
+    staff.manifests().create_approval(ApprovalInput {
         number: "鲁冀危转审〔2025〕118号".to_string(),
         generator_uscc: generator_uscc.to_string(),
         waste_code: "900-249-08".to_string(),
@@ -232,8 +232,8 @@ pub(in crate::demo) fn stories(b: &mut Build, generator_uscc: &str) -> Result<()
             story.created_days_ago,
         )?;
         let day = s.today();
-        let generator_id = s.enterprise_by_uscc(generator_uscc)?.id;
-        let m = s.create_manifest(
+        let generator_id = s.enterprises().by_uscc(generator_uscc)?.id;
+        let m = s.manifests().create(
             ManifestInput {
                 number: if story.paper {
                     format!("{}{CITY}9{:05}", day.year(), n)
@@ -312,7 +312,9 @@ pub(in crate::demo) fn stories(b: &mut Build, generator_uscc: &str) -> Result<()
                 handling_code: "R9".to_string(),
                 ..EventInput::default()
             };
-            m = s.manifest_transition(m.id, m.row_version, *event, input, true)?;
+            m = s
+                .manifests()
+                .transition(m.id, m.row_version, *event, input, true)?;
         }
     }
     Ok(())

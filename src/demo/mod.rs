@@ -305,7 +305,8 @@ fn build(
         .flatten()
         .collect::<Vec<_>>();
     let guan = s
-        .list_enterprises(
+        .enterprises()
+        .list(
             &store::Filter {
                 region: Some("371525".to_string()),
                 status: Some("operating".to_string()),
@@ -318,7 +319,8 @@ fn build(
         .map(|e| e.id);
     // A year of closed requests across the regions first, then the stories of the last weeks.
     let spread: Vec<i64> = s
-        .list_enterprises(
+        .enterprises()
+        .list(
             &store::Filter {
                 status: Some("operating".to_string()),
                 ..store::Filter::default()

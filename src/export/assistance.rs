@@ -88,7 +88,7 @@ pub fn assist_queue(
         let mut after = None;
         let mut n = 0;
         loop {
-            let page = s.assist_queue_page(queue, after.as_ref(), PAGE)?;
+            let page = s.assistance().queue_page(queue, after.as_ref(), PAGE)?;
             for r in &page.rows {
                 row(&cells(r, &regions, lang))?;
                 n += 1;

@@ -452,7 +452,7 @@ pub fn write_dossier(
     output: Output<'_>,
     lang: Lang,
 ) -> Result<String, ExportError> {
-    let facts = s.dossier(id)?;
+    let facts = s.reports().dossier(id)?;
     let (profile, parts) = parts(s, &facts, lang)?;
     let name = facts.enterprise.name.clone();
     deliver(

@@ -70,7 +70,7 @@ pub fn draw(
     output: Output<'_>,
     lang: Lang,
 ) -> Result<u64, ExportError> {
-    let detail = s.draw_detail(id)?;
+    let detail = s.draws().detail(id)?;
     let regions = s.regions()?;
     let rows = detail.results.len() as u64;
     let value = || {

@@ -76,7 +76,7 @@ pub fn results(
     output: Output<'_>,
     lang: Lang,
 ) -> Result<Published, ExportError> {
-    let results = s.draw_results(id)?;
+    let results = s.draws().results(id)?;
     let regions = s.regions()?;
     let rows = results.outcomes.len() as u64;
     let value = || {
@@ -103,7 +103,7 @@ pub fn results(
         Format::Xlsx => "xlsx",
         Format::Json => "json",
     };
-    s.draw_record_publication(id, n, code, &file)?;
+    s.draws().record_publication(id, n, code, &file)?;
     Ok(Published {
         rows: n,
         still_open: results.still_open(),

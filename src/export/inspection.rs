@@ -62,7 +62,7 @@ pub fn inspections(
             let mut after: Option<(String, i64)> = None;
             let mut n = 0;
             loop {
-                let page = s.insp_page(
+                let page = s.inspections().page(
                     filter,
                     after.as_ref().map(|(d, id)| (d.as_str(), *id)),
                     PAGE,

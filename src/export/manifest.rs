@@ -79,7 +79,7 @@ fn walk(
         .map(|st| (*st, st.label().get(lang)))
         .collect();
     let mut failed = None;
-    let n = s.manifest_export_rows(filter, |r| {
+    let n = s.manifests().export_rows(filter, |r| {
         let state = labels
             .iter()
             .find(|(st, _)| *st == r.state)

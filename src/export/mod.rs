@@ -213,7 +213,7 @@ fn stream(
     // the query is stopped with a placeholder that is never shown.
     let mut failed = None;
     let mut n = 0u64;
-    let r = s.for_each_enterprise(filter, |e| {
+    let r = s.enterprises().for_each(filter, |e| {
         n += 1;
         each(e).map_err(|err| {
             failed = Some(err);

@@ -93,7 +93,7 @@ fn stream(
 ) -> Result<(), ExportError> {
     // The query's callback can only fail with a store error, so the export's own is kept aside.
     let mut failed = None;
-    let r = s.pl_export_rows(filter, |x| {
+    let r = s.positive_list().export_rows(filter, |x| {
         each(x).map_err(|e| {
             failed = Some(e);
             StoreError::NotFound

@@ -6,7 +6,7 @@ use crate::domain::calendar::DayKind;
 use crate::domain::manifest::waste::{category_of, normalize_hazards};
 use crate::domain::settings::DEFAULTS;
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Result, ServiceError};
 use crate::store::audit::{self, AuditRow, ChainReport};
 use crate::store::reference;
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -112,7 +112,7 @@ fn refuse_with(problems: Vec<Text>) -> ServiceError {
     )
 }
 
-impl Session {
+impl crate::service::Admin<'_> {
     pub fn settings(&self) -> Result<Vec<SettingRow>> {
         self.require(Action::SettingsManage)?;
         Ok(DEFAULTS
@@ -125,7 +125,9 @@ impl Session {
             })
             .collect())
     }
+}
 
+impl crate::service::Session {
     /// Changes one policy number; it takes effect for sessions opened afterwards (and this one).
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.require(Action::SettingsManage)?;
@@ -165,10 +167,12 @@ impl Session {
         self.policy = reference::policy(&self.conn)?;
         Ok(())
     }
+}
 
+impl crate::service::Admin<'_> {
     /// Imports whole years of the working-day calendar (columns `date`, `kind`, `name`). The years in the
     /// file replace what was stored for them and become covered. All rows valid, or nothing changes.
-    pub fn import_calendar(&mut self, text: &str, source: &str) -> Result<ImportReport> {
+    pub fn import_calendar(&self, text: &str, source: &str) -> Result<ImportReport> {
         self.require(Action::ReferenceManage)?;
         let table = Table::parse(text)?;
         let cols = table.columns(&["date", "kind", "name"])?;
@@ -239,7 +243,7 @@ impl Session {
     /// its label and effective date. Categories come from `categories` (columns `category`, `name_zh`) or,
     /// when absent, are copied from the latest edition. All rows valid, or nothing changes.
     pub fn import_waste_edition(
-        &mut self,
+        &self,
         label: &str,
         effective_from: NaiveDate,
         official: bool,
@@ -345,7 +349,7 @@ impl Session {
 
     /// Imports the service menu (columns `code`, `name_zh`, `name_en`): listed items are added or renamed;
     /// items missing from the file are deactivated, never deleted (requests refer to them).
-    pub fn import_service_menu(&mut self, text: &str) -> Result<ImportReport> {
+    pub fn import_service_menu(&self, text: &str) -> Result<ImportReport> {
         self.require(Action::ReferenceManage)?;
         let table = Table::parse(text)?;
         let cols = table.columns(&["code", "name_zh", "name_en"])?;

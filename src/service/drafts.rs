@@ -28,7 +28,7 @@ impl Session {
     }
 
     /// Saves the actor's draft of a form (replacing an earlier one).
-    pub fn save_draft(&mut self, form: &str, payload: &serde_json::Value) -> Result<()> {
+    pub fn save_draft(&self, form: &str, payload: &serde_json::Value) -> Result<()> {
         Self::check_form(form)?;
         let text = payload.to_string();
         if text.len() > MAX_DRAFT_BYTES {
@@ -46,7 +46,7 @@ impl Session {
     }
 
     /// Forgets the actor's draft of a form (saved or discarded); nothing happens when there is none.
-    pub fn delete_draft(&mut self, form: &str) -> Result<()> {
+    pub fn delete_draft(&self, form: &str) -> Result<()> {
         Self::check_form(form)?;
         self.write(|w| Ok(draft::delete(w, w.actor().user_id, form)?))
     }

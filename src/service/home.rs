@@ -79,7 +79,7 @@ impl Session {
         self.require(Action::EnterpriseRead)?;
         if self.actor.roles == [Role::Enterprise] {
             let own = match self.actor.enterprise_id {
-                Some(id) => Some(self.enterprise(id)?),
+                Some(id) => Some(self.enterprises().get(id)?),
                 None => None,
             };
             return Ok(Home {
@@ -97,7 +97,7 @@ impl Session {
             today.format("%Y-%m-%d").to_string(),
             until.format("%Y-%m-%d").to_string(),
         );
-        let c = enterprise_counts(&self.conn, &self.enterprise_scope(), &t, &u)?;
+        let c = enterprise_counts(&self.conn, &self.enterprises().scope(), &t, &u)?;
         let with_alert = |alert: Alert| Filter {
             alert: Some(alert),
             ..Filter::default()
@@ -154,7 +154,7 @@ impl Session {
         let plist = self
             .check(Action::ListRead, crate::domain::account::Target::any())
             .ok()
-            .map(|()| self.pl_counts())
+            .map(|()| self.positive_list().counts())
             .transpose()?;
         Ok(Home {
             tasks,
@@ -162,7 +162,11 @@ impl Session {
             plist,
             assist: self.home_assist()?,
             manifests: self.home_manifests()?,
-            inspect: self.insp_counts().ok().filter(|c| *c != Default::default()),
+            inspect: self
+                .inspections()
+                .counts()
+                .ok()
+                .filter(|c| *c != Default::default()),
         })
     }
 
@@ -171,14 +175,14 @@ impl Session {
         if self.require(Action::ManifestRead).is_err() {
             return Ok(None);
         }
-        Ok(Some(self.manifest_counts()?))
+        Ok(Some(self.manifests().counts()?))
     }
 
     fn home_assist(&self) -> Result<Option<crate::service::assistance::QueueCounts>> {
         if self.require(Action::AssistRead).is_err() {
             return Ok(None);
         }
-        Ok(Some(self.assist_counts()?))
+        Ok(Some(self.assistance().counts()?))
     }
 
     /// The page of enterprises that ends just before `before` (the last page when `None`).
@@ -191,7 +195,7 @@ impl Session {
         self.require(Action::EnterpriseRead)?;
         Ok(crate::store::enterprise::page_before(
             &self.conn,
-            &self.enterprise_scope(),
+            &self.enterprises().scope(),
             f,
             before,
             limit,

@@ -206,3 +206,41 @@ impl Session {
         matches!(crate::store::reference::setting(&self.conn, "demo"), Ok(Some(v)) if v == "1")
     }
 }
+
+/// Declares the per-feature views of a session, so each module's use cases are reached as
+/// `session.manifests().transition(..)` rather than as one long list of prefixed methods.
+macro_rules! feature_handles {
+    ($($accessor:ident => $name:ident),* $(,)?) => {
+        $(
+            /// One feature's use cases on a borrowed session (same actor, policy and clock).
+            #[derive(Clone, Copy)]
+            pub struct $name<'s>(&'s Session);
+
+            impl std::ops::Deref for $name<'_> {
+                type Target = Session;
+                fn deref(&self) -> &Session {
+                    self.0
+                }
+            }
+        )*
+        impl Session {
+            $(
+                pub fn $accessor(&self) -> $name<'_> {
+                    $name(self)
+                }
+            )*
+        }
+    };
+}
+
+feature_handles! {
+    accounts => Accounts,
+    admin => Admin,
+    assistance => Assistance,
+    enterprises => Enterprises,
+    draws => Draws,
+    inspections => Inspections,
+    manifests => Manifests,
+    positive_list => PositiveList,
+    reports => Reports,
+}

@@ -88,26 +88,30 @@ pub const ACCOUNTS: &[Account] = &[
 fn build_template(path: &Path) {
     let clock = fixed_clock();
     setup::init(path, "admin", PASSWORD, &clock).expect("init");
-    let mut admin = auth::login_path(path, "admin", PASSWORD, clock.clone()).expect("admin login");
+    let admin = auth::login_path(path, "admin", PASSWORD, clock.clone()).expect("admin login");
     // Enterprises first (the enterprise account binds to one), created by a staff account.
     admin
-        .add_user(&NewAccount {
+        .accounts()
+        .add(&NewAccount {
             username: "staff".into(),
             roles: vec![Role::Staff],
             password: PASSWORD.into(),
             ..Default::default()
         })
         .expect("staff");
-    let mut staff = auth::login_path(path, "staff", PASSWORD, clock.clone()).expect("staff login");
+    let staff = auth::login_path(path, "staff", PASSWORD, clock.clone()).expect("staff login");
     staff
-        .create_enterprise(draft(E1_USCC, E1_NAME, GUAN), Warnings::Stop)
+        .enterprises()
+        .create(draft(E1_USCC, E1_NAME, GUAN), Warnings::Stop)
         .expect("e1");
     staff
-        .create_enterprise(draft(E2_USCC, E2_NAME, DONGCHANGFU), Warnings::Stop)
+        .enterprises()
+        .create(draft(E2_USCC, E2_NAME, DONGCHANGFU), Warnings::Stop)
         .expect("e2");
     for (name, roles, unit, ent) in ACCOUNTS.iter().skip(1) {
         admin
-            .add_user(&NewAccount {
+            .accounts()
+            .add(&NewAccount {
                 username: (*name).into(),
                 roles: roles.to_vec(),
                 unit: unit.map(str::to_string),

@@ -27,10 +27,11 @@ pub fn cert(number: &str, from: &str, to: &str) -> Certificate {
 /// Adds `inspector2` (valid certificate) and `inspector3` (certificate expired 2026-05-31), and gives
 /// `inspector` a certificate valid 2024-2027. Returns the user ids (inspector, inspector2, inspector3).
 pub fn officers(path: &Path, clock: &TestClock) -> (i64, i64, i64) {
-    let mut admin = auth::login_path(path, "admin", PASSWORD, clock.clock()).expect("admin");
+    let admin = auth::login_path(path, "admin", PASSWORD, clock.clock()).expect("admin");
     for name in ["inspector2", "inspector3"] {
         admin
-            .add_user(&NewAccount {
+            .accounts()
+            .add(&NewAccount {
                 username: name.into(),
                 display_name: format!("执法员{name}"),
                 roles: vec![Role::Inspector],
@@ -41,15 +42,18 @@ pub fn officers(path: &Path, clock: &TestClock) -> (i64, i64, i64) {
             .expect("account");
     }
     admin
+        .accounts()
         .add_certificate("inspector", cert("37150000001", "2024-01-01", "2027-12-31"))
         .expect("cert 1");
     admin
+        .accounts()
         .add_certificate(
             "inspector2",
             cert("37150000002", "2024-01-01", "2027-12-31"),
         )
         .expect("cert 2");
     admin
+        .accounts()
         .add_certificate(
             "inspector3",
             cert("37150000003", "2020-01-01", "2026-05-31"),
@@ -88,5 +92,5 @@ pub fn login_at(path: &Path, user: &str, clock: &TestClock) -> Session {
 }
 
 pub fn enterprise_id(s: &Session, uscc: &str) -> i64 {
-    s.enterprise_by_uscc(uscc).expect("enterprise").id
+    s.enterprises().by_uscc(uscc).expect("enterprise").id
 }

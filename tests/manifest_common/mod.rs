@@ -44,13 +44,14 @@ pub fn at(clock: &TestClock, path: &Path, user: &str) -> Session {
 /// account `other`, and three licences.
 pub fn manifest_db(clock: &TestClock) -> (tempfile::TempDir, PathBuf) {
     let (dir, path) = fresh_db();
-    let mut staff = at(clock, &path, "staff");
+    let staff = at(clock, &path, "staff");
     for (code, name) in [
         (rec_uscc(), REC_NAME),
         (uscc("91371500MA3C0003W"), "聊城第三化工有限公司"),
     ] {
         staff
-            .create_enterprise(
+            .enterprises()
+            .create(
                 EnterpriseDraft {
                     uscc: code,
                     name: name.into(),
@@ -61,10 +62,11 @@ pub fn manifest_db(clock: &TestClock) -> (tempfile::TempDir, PathBuf) {
             )
             .expect("enterprise");
     }
-    let mut admin = at(clock, &path, "admin");
+    let admin = at(clock, &path, "admin");
     for (user, code) in [("rec", rec_uscc()), ("other", uscc("91371500MA3C0003W"))] {
         admin
-            .add_user(&NewAccount {
+            .accounts()
+            .add(&NewAccount {
                 username: user.into(),
                 roles: vec![Role::Enterprise],
                 enterprise_uscc: Some(code),
@@ -89,6 +91,7 @@ pub fn manifest_db(clock: &TestClock) -> (tempfile::TempDir, PathBuf) {
         ),
     ] {
         staff
+            .manifests()
             .create_licence(LicenceInput {
                 number: number.into(),
                 holder_uscc: holder,
@@ -142,7 +145,8 @@ pub fn input(licence: &str, qty: &str, date: &str) -> ManifestInput {
 }
 
 pub fn step(s: &mut Session, m: &Manifest, e: MfEvent, i: EventInput) -> Manifest {
-    s.manifest_transition(m.id, m.row_version, e, i, false)
+    s.manifests()
+        .transition(m.id, m.row_version, e, i, false)
         .unwrap_or_else(|err| panic!("{e:?}: {}", err.render(Lang::Zh)))
 }
 
@@ -165,7 +169,8 @@ pub fn receipt(t: &str, qty: &[&str]) -> EventInput {
 pub fn arrived(path: &Path, clock: &TestClock, qty: &str, arrived: &str) -> Manifest {
     let mut ent = at(clock, path, "ent");
     let m = ent
-        .create_manifest(input(LOCAL_LICENCE, qty, &arrived[0..10]), false)
+        .manifests()
+        .create(input(LOCAL_LICENCE, qty, &arrived[0..10]), false)
         .expect("draft");
     let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
     let m = step(&mut ent, &m, MfEvent::Depart, when(arrived));
@@ -185,14 +190,15 @@ pub fn zh(e: &ServiceError) -> String {
 }
 
 pub fn approval(s: &mut Session, number: &str, tonnes: &str) {
-    s.create_approval(ApprovalInput {
-        number: number.into(),
-        generator_uscc: E1_USCC.into(),
-        waste_code: "900-249-08".into(),
-        licence_number: HEBEI_LICENCE.into(),
-        quantity: tonnes.into(),
-        valid_from: "2026-01-01".into(),
-        valid_to: "2026-12-31".into(),
-    })
-    .expect("approval");
+    s.manifests()
+        .create_approval(ApprovalInput {
+            number: number.into(),
+            generator_uscc: E1_USCC.into(),
+            waste_code: "900-249-08".into(),
+            licence_number: HEBEI_LICENCE.into(),
+            quantity: tonnes.into(),
+            valid_from: "2026-01-01".into(),
+            valid_to: "2026-12-31".into(),
+        })
+        .expect("approval");
 }

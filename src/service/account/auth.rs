@@ -35,7 +35,7 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$
 /// Checks a password against an account, counting failures and locking the account after
 /// `login.max_failures` in a row for `login.lock_minutes`. Returns the actor on success.
 fn check_credentials(
-    conn: &mut Connection,
+    conn: &Connection,
     username: &str,
     password: &str,
     clock: &Clock,
@@ -95,13 +95,8 @@ pub fn login_path(
 }
 
 /// Logs a person in and opens their session.
-pub fn login(
-    mut conn: Connection,
-    username: &str,
-    password: &str,
-    clock: Clock,
-) -> Result<Session> {
-    let actor = check_credentials(&mut conn, username, password, &clock)?;
+pub fn login(conn: Connection, username: &str, password: &str, clock: Clock) -> Result<Session> {
+    let actor = check_credentials(&conn, username, password, &clock)?;
     Session::new(conn, actor, clock)
 }
 
@@ -109,12 +104,14 @@ impl Session {
     /// Unlocks an idle-locked session: the same password check as login, with the same lockout.
     pub fn unlock(&mut self, password: &str) -> Result<()> {
         let username = self.actor.username.clone();
-        let actor = check_credentials(&mut self.conn, &username, password, &self.clock)?;
+        let actor = check_credentials(&self.conn, &username, password, &self.clock)?;
         self.actor = actor;
         self.policy = reference::policy(&self.conn)?;
         Ok(())
     }
+}
 
+impl crate::service::Accounts<'_> {
     /// Minutes of inactivity after which the TUI locks and asks for the password.
     pub fn idle_lock_minutes(&self) -> i64 {
         self.policy.idle_lock_minutes()

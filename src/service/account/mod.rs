@@ -85,7 +85,7 @@ impl Audited for AccountImage<'_> {
 
 /// Checks the new account's fields and inserts it with its audit entry. Used by `add_user` and by
 /// setup (first admin, demo accounts), which run as the system actor.
-pub(crate) fn insert_account(s: &mut Session, a: &NewAccount) -> Result<i64> {
+pub(crate) fn insert_account(s: &Session, a: &NewAccount) -> Result<i64> {
     let username = a.username.trim();
     if !username_ok(username) {
         return Err(ServiceError::Refused(Text::new(T::ErrUsernameFormat)));
@@ -150,13 +150,13 @@ pub(crate) fn insert_account(s: &mut Session, a: &NewAccount) -> Result<i64> {
     })
 }
 
-impl Session {
-    pub fn add_user(&mut self, a: &NewAccount) -> Result<i64> {
+impl crate::service::Accounts<'_> {
+    pub fn add(&self, a: &NewAccount) -> Result<i64> {
         self.require(Action::UserManage)?;
         insert_account(self, a)
     }
 
-    pub fn list_users(&self) -> Result<Vec<UserRecord>> {
+    pub fn list(&self) -> Result<Vec<UserRecord>> {
         self.require(Action::UserManage)?;
         Ok(users::list(&self.conn)?)
     }
@@ -168,7 +168,7 @@ impl Session {
     }
 
     /// Disables (or re-enables) an account. The last active administrator cannot be disabled.
-    pub fn set_user_active(&mut self, username: &str, active: bool) -> Result<()> {
+    pub fn set_active(&self, username: &str, active: bool) -> Result<()> {
         self.require(Action::UserManage)?;
         let u = self.user_by_name(username)?;
         if !active
@@ -191,7 +191,7 @@ impl Session {
     }
 
     /// Sets a password: an administrator for anyone, every person for themselves.
-    pub fn set_password(&mut self, username: &str, password: &str) -> Result<()> {
+    pub fn set_password(&self, username: &str, password: &str) -> Result<()> {
         let u = self.user_by_name(username)?;
         if u.id != self.actor.user_id {
             self.require(Action::UserManage)?;
@@ -210,7 +210,7 @@ impl Session {
     }
 
     /// Records an enforcement certificate for a bureau account (never for auxiliary or enterprise accounts).
-    pub fn add_certificate(&mut self, username: &str, mut c: Certificate) -> Result<()> {
+    pub fn add_certificate(&self, username: &str, mut c: Certificate) -> Result<()> {
         self.require(Action::UserManage)?;
         let u = self.user_by_name(username)?;
         for (field, value) in [

@@ -45,9 +45,9 @@ pub fn remove_database_files(path: &Path) {
 /// `ecocase init`: a new database with the first administrator account.
 pub fn init(path: &Path, admin: &str, password: &str, clock: &Clock) -> Result<()> {
     let made = (|| -> Result<()> {
-        let mut s = create_database(path, clock)?;
+        let s = create_database(path, clock)?;
         insert_account(
-            &mut s,
+            &s,
             &NewAccount {
                 username: admin.to_string(),
                 display_name: admin.to_string(),

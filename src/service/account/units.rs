@@ -2,10 +2,10 @@
 //! Administrators only, like the rest of account management.
 
 use crate::domain::account::Action;
-use crate::service::{Result, Session};
+use crate::service::Result;
 use crate::store::account::{self as users, OrgUnit};
 
-impl Session {
+impl crate::service::Accounts<'_> {
     /// The units offered when adding an account (city bureau first).
     pub fn org_units(&self) -> Result<Vec<OrgUnit>> {
         self.require(Action::UserManage)?;

@@ -8,16 +8,16 @@ use crate::domain::time::Instant;
 use crate::domain::validate::{FieldIssue, required};
 use crate::i18n::{T, Text};
 use crate::service::assistance::local_date;
-use crate::service::{Result, ServiceError, Session, Writer};
+use crate::service::{Result, ServiceError, Writer};
 use crate::store::assistance::{self as store, Request, ServiceRecord};
 use crate::store::db;
 use chrono::NaiveDate;
 use rusqlite::Transaction;
 
-impl Session {
+impl crate::service::Assistance<'_> {
     /// Records a service given (help, never enforcement evidence) on a request being handled.
-    pub fn assist_record_service(&mut self, id: i64, mut rec: ServiceRecord) -> Result<()> {
-        let r = self.assist_request(id)?;
+    pub fn record_service(&self, id: i64, mut rec: ServiceRecord) -> Result<()> {
+        let r = self.get(id)?;
         let cohandlers = store::cohandlers(&self.conn, id)?;
         self.may(Event::Complete, &r, &cohandlers)?;
         if !matches!(r.state, AssistState::InProgress | AssistState::Suspended) {
@@ -54,10 +54,10 @@ impl Session {
     /// Closes, as 未评价, every request whose rating period has lapsed. Policy enforcement, not a
     /// decision of the person logged in: the history and audit name the system. Returns how many of the
     /// closed requests are in the actor's scope.
-    pub fn assist_auto_close(&mut self) -> Result<usize> {
+    pub fn auto_close(&self) -> Result<usize> {
         let cal = self.calendar()?;
         let today = self.today();
-        let budgets = self.assist_budgets();
+        let budgets = self.budgets();
         let lapsed = |conn: &rusqlite::Connection| -> db::Result<Vec<i64>> {
             Ok(store::awaiting_rating(conn)?
                 .into_iter()

@@ -12,7 +12,7 @@ use crate::domain::enterprise::Enterprise;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::assistance::insert_filing;
-use crate::service::{Audited, Result, ServiceError, Session};
+use crate::service::{Audited, Result, ServiceError};
 use crate::store::assistance::Request;
 use crate::store::assistance::meeting::{self as store, Meeting, Participant, Problem};
 use crate::store::enterprise::list::Filter;
@@ -34,7 +34,7 @@ fn region_target(region: &str) -> Target<'_> {
     }
 }
 
-impl Session {
+impl crate::service::Assistance<'_> {
     /// Meetings in the actor's region (all regions for city accounts), newest first.
     pub fn meetings(&self, limit: usize) -> Result<Vec<Meeting>> {
         self.require(Action::AssistMeetingRead)?;
@@ -72,7 +72,7 @@ impl Session {
     }
 
     /// Records a meeting. Branch accounts record for their own region (an empty region means theirs).
-    pub fn record_meeting(&mut self, mut draft: MeetingDraft) -> Result<Meeting> {
+    pub fn record_meeting(&self, mut draft: MeetingDraft) -> Result<Meeting> {
         self.require(Action::AssistMeetingRecord)?;
         if draft.region_code.trim().is_empty()
             && let Some(own) = &self.actor.region
@@ -112,14 +112,14 @@ impl Session {
     }
 
     /// Adds a participant: a person of an enterprise in scope, or (no enterprise) a guest.
-    pub fn meeting_add_participant(&mut self, id: i64, mut p: ParticipantDraft) -> Result<()> {
+    pub fn add_participant(&self, id: i64, mut p: ParticipantDraft) -> Result<()> {
         let m = self.meeting_for_record(id)?;
         let issues = validate_participant(&mut p);
         if !issues.is_empty() {
             return Err(ServiceError::Invalid(issues));
         }
         if let Some(e) = p.enterprise_id {
-            self.enterprise(e)?;
+            self.enterprises().get(e)?;
         }
         self.write(|w| {
             store::insert_participant(w, id, &p, &w.actor().uid, w.now())?;
@@ -133,13 +133,13 @@ impl Session {
 
     /// A problem raised at the meeting becomes a new request, filed with channel 圆桌座谈 and
     /// submitted at once, and is listed under the meeting, in one transaction.
-    pub fn meeting_raise_problem(&mut self, id: i64, mut draft: RequestDraft) -> Result<Request> {
+    pub fn raise_problem(&self, id: i64, mut draft: RequestDraft) -> Result<Request> {
         let m = self.meeting_for_record(id)?;
         draft.channel = Channel::Roundtable;
         let filing = self.prepare_filing(draft, true)?;
         self.write(|w| {
             let r = insert_filing(w, &filing)?;
-            let (budgets, cal) = (self.assist_budgets(), self.calendar()?);
+            let (budgets, cal) = (self.budgets(), self.calendar()?);
             crate::service::assistance::queue::refresh_alert_dates(w, r.id, &budgets, &cal)?;
             w.audit("create", None, &r)?;
             store::insert_problem(w, id, r.id, false, &w.actor().uid, w.now())?;
@@ -151,9 +151,9 @@ impl Session {
     }
 
     /// Links a request already filed (by its number) as a problem raised at the meeting.
-    pub fn meeting_link_request(&mut self, id: i64, number: &str) -> Result<Request> {
+    pub fn link_request(&self, id: i64, number: &str) -> Result<Request> {
         let m = self.meeting_for_record(id)?;
-        let r = self.assist_request_by_number(number).map_err(|e| match e {
+        let r = self.by_number(number).map_err(|e| match e {
             ServiceError::NotFound => ServiceError::Invalid(vec![FieldIssue::error(
                 "number",
                 "unknown_request",
@@ -186,7 +186,7 @@ impl Session {
             query: query.trim().to_string(),
             ..Filter::default()
         };
-        self.list_enterprises(&f, None, limit)
+        self.enterprises().list(&f, None, limit)
     }
 
     /// The one enterprise a typed name, USCC or pinyin initials means: an exact name or USCC wins,

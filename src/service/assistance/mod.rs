@@ -17,7 +17,7 @@ use crate::domain::time::shanghai;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::assistance::queue::refresh_alert_dates;
-use crate::service::{Result, ServiceError, Session, Writer};
+use crate::service::{Result, ServiceError, Writer};
 use crate::store::assistance::{
     self as store, HistoryRow, ListFilter, NewRequest, Request, ServiceRecord,
 };
@@ -82,8 +82,8 @@ pub(in crate::service) fn local_date(stored: &str) -> Option<NaiveDate> {
         .map(|t| t.with_timezone(&shanghai()).date_naive())
 }
 
-impl Session {
-    pub fn assist_budgets(&self) -> Budgets {
+impl crate::service::Assistance<'_> {
+    pub fn budgets(&self) -> Budgets {
         Budgets::from_policy(&self.policy)
     }
 
@@ -93,7 +93,7 @@ impl Session {
     }
 
     /// One request, if it exists and is in the actor's scope (out of scope reads as "not found").
-    pub fn assist_request(&self, id: i64) -> Result<Request> {
+    pub fn get(&self, id: i64) -> Result<Request> {
         self.require(Action::AssistRead)?;
         let r = store::get(&self.conn, id)?;
         // A draft is the enterprise's own until submitted.
@@ -107,22 +107,22 @@ impl Session {
         Ok(r)
     }
 
-    pub fn assist_request_by_number(&self, number: &str) -> Result<Request> {
+    pub fn by_number(&self, number: &str) -> Result<Request> {
         self.require(Action::AssistRead)?;
         let r = store::get_by_number(&self.conn, number.trim())?.ok_or(ServiceError::NotFound)?;
-        self.assist_request(r.id)
+        self.get(r.id)
     }
 
     /// The SLA of a request now, from its stored facts.
-    fn assist_sla(&self, r: &Request, cal: &Calendar, today: NaiveDate) -> Result<Option<Sla>> {
+    fn sla(&self, r: &Request, cal: &Calendar, today: NaiveDate) -> Result<Option<Sla>> {
         let facts = sla_facts(r, store::suspensions(&self.conn, r.id)?);
-        Ok(sla(&facts, &self.assist_budgets(), cal, today))
+        Ok(sla(&facts, &self.budgets(), cal, today))
     }
 
     /// Requests in scope matching `f`, newest first.
-    pub fn assist_list(&self, f: &ListFilter, limit: usize) -> Result<Vec<QueueRow>> {
+    pub fn list(&self, f: &ListFilter, limit: usize) -> Result<Vec<QueueRow>> {
         self.require(Action::AssistRead)?;
-        let rows = store::list(&self.conn, &self.enterprise_scope(), f, limit)?;
+        let rows = store::list(&self.conn, &self.enterprises().scope(), f, limit)?;
         self.with_sla(rows)
     }
 
@@ -130,7 +130,7 @@ impl Session {
     pub(in crate::service) fn with_sla(&self, rows: Vec<Request>) -> Result<Vec<QueueRow>> {
         let cal = self.calendar()?;
         let today = self.today();
-        let budgets = self.assist_budgets();
+        let budgets = self.budgets();
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let mut suspensions = crate::store::assistance::queue::suspensions_of(&self.conn, &ids)?;
         Ok(rows
@@ -149,10 +149,10 @@ impl Session {
     }
 
     /// The request with its services, people, timeline, service records, SLA and the actor's options.
-    pub fn assist_detail(&self, id: i64) -> Result<RequestDetail> {
-        let request = self.assist_request(id)?;
+    pub fn detail(&self, id: i64) -> Result<RequestDetail> {
+        let request = self.get(id)?;
         let cal = self.calendar()?;
-        let sla = self.assist_sla(&request, &cal, self.today())?;
+        let sla = self.sla(&request, &cal, self.today())?;
         let cohandlers = store::cohandlers(&self.conn, id)?;
         let events = Event::ALL
             .iter()
@@ -201,7 +201,7 @@ impl Session {
     }
 
     /// Staff and inspectors (not auxiliary) of the region, or city-level: who may be assigned.
-    pub fn assist_handlers(&self, region: &str) -> Result<Vec<(i64, String)>> {
+    pub fn handlers(&self, region: &str) -> Result<Vec<(i64, String)>> {
         self.require(Action::AssistTriage)?;
         Ok(user::list(&self.conn)?
             .into_iter()
@@ -218,11 +218,11 @@ impl Session {
 
     /// Files a request: submitted at once, or kept as a draft. Enterprise accounts file for their own
     /// enterprise only, through the self-service channel; staff record the channel it came by.
-    pub fn file_request(&mut self, draft: RequestDraft, submit: bool) -> Result<Request> {
+    pub fn file(&self, draft: RequestDraft, submit: bool) -> Result<Request> {
         let filing = self.prepare_filing(draft, submit)?;
         self.write(|w| {
             let r = insert_filing(w, &filing)?;
-            refresh_alert_dates(w, r.id, &self.assist_budgets(), &self.calendar()?)?;
+            refresh_alert_dates(w, r.id, &self.budgets(), &self.calendar()?)?;
             w.audit("create", None, &r)?;
             Ok(r)
         })
@@ -253,7 +253,7 @@ impl Session {
             return Err(ServiceError::Invalid(issues));
         }
         let enterprise_id = draft.enterprise_id.ok_or(ServiceError::NotFound)?;
-        let e = self.enterprise(enterprise_id)?;
+        let e = self.enterprises().get(enterprise_id)?;
         self.check(Action::AssistFile, Target::record(&e.region_code, e.id))?;
         Ok(Filing {
             enterprise_id: e.id,
@@ -269,8 +269,8 @@ impl Session {
     }
 
     /// Takes one event of the state machine on a request read at `row_version`.
-    pub fn assist_transition(
-        &mut self,
+    pub fn transition(
+        &self,
         id: i64,
         row_version: i64,
         event: Event,
@@ -279,7 +279,7 @@ impl Session {
         if event == Event::AutoClose {
             return Err(ServiceError::Forbidden(Action::AssistTriage));
         }
-        let before = self.assist_request(id)?;
+        let before = self.get(id)?;
         let cohandlers = store::cohandlers(&self.conn, id)?;
         // Role and scope first (nothing leaks), then the state, then the assignment.
         self.check(
@@ -301,7 +301,7 @@ impl Session {
             return Err(ServiceError::Invalid(issues));
         }
         if event == Event::Assign {
-            let allowed = self.assist_handlers(&before.region_code)?;
+            let allowed = self.handlers(&before.region_code)?;
             let chosen = input.handler.iter().chain(&input.cohandlers);
             if chosen
                 .clone()
@@ -329,7 +329,7 @@ impl Session {
                 w.at(),
             )?;
             store::save(w, &r, &actor.uid, now)?;
-            refresh_alert_dates(w, id, &self.assist_budgets(), &self.calendar()?)?;
+            refresh_alert_dates(w, id, &self.budgets(), &self.calendar()?)?;
             crate::store::history::append(
                 w,
                 crate::store::history::Table::Assistance,

@@ -7,8 +7,8 @@ use crate::domain::account::Action;
 use crate::domain::assistance::AssistState;
 use crate::domain::assistance::sla::{Budgets, alert_dates};
 use crate::domain::calendar::Calendar;
+use crate::service::Result;
 use crate::service::assistance::{Queue, QueueCounts, QueueRow, sla_facts};
-use crate::service::{Result, Session};
 use crate::store::assistance::queue::{self as store, QueueCursor, QueueKind};
 use crate::store::assistance::{self as requests, Request};
 use rusqlite::Connection;
@@ -24,12 +24,12 @@ pub struct QueuePage {
     pub next: Option<QueueCursor>,
 }
 
-impl Session {
+impl crate::service::Assistance<'_> {
     /// The budgets and calendar the stored alert dates depend on, as one string.
     fn sla_basis(&self) -> Result<String> {
         Ok(format!(
             "{:?}|{}",
-            self.assist_budgets(),
+            self.budgets(),
             store::calendar_fingerprint(&self.conn)?
         ))
     }
@@ -43,7 +43,7 @@ impl Session {
             return Ok(());
         }
         let cal = self.calendar()?;
-        let budgets = self.assist_budgets();
+        let budgets = self.budgets();
         // IMMEDIATE: two processes seeing stale dates at once take turns instead of failing.
         self.write(|w| {
             if store::basis(w)?.as_deref() == Some(basis.as_str()) {
@@ -68,7 +68,7 @@ impl Session {
 
     /// One page of a queue in the actor's scope: by state newest first; near due and overdue soonest
     /// due first.
-    pub fn assist_queue_page(
+    pub fn queue_page(
         &self,
         queue: Queue,
         after: Option<&QueueCursor>,
@@ -85,7 +85,7 @@ impl Session {
         };
         let mut rows = store::page(
             &self.conn,
-            &self.enterprise_scope(),
+            &self.enterprises().scope(),
             &kind,
             after,
             limit + 1,
@@ -101,12 +101,12 @@ impl Session {
     }
 
     /// The first `limit` rows of a queue.
-    pub fn assist_queue(&self, queue: Queue, limit: usize) -> Result<Vec<QueueRow>> {
-        Ok(self.assist_queue_page(queue, None, limit)?.rows)
+    pub fn queue(&self, queue: Queue, limit: usize) -> Result<Vec<QueueRow>> {
+        Ok(self.queue_page(queue, None, limit)?.rows)
     }
 
     /// Queue sizes and SLA alerts for the home screen, counted in SQL without loading rows.
-    pub fn assist_counts(&self) -> Result<QueueCounts> {
+    pub fn counts(&self) -> Result<QueueCounts> {
         self.require(Action::AssistRead)?;
         self.ensure_alert_dates()?;
         let tabs: Vec<AssistState> = Queue::TABS
@@ -118,7 +118,7 @@ impl Session {
             .collect();
         let (by_state, near, overdue) = store::counts(
             &self.conn,
-            &self.enterprise_scope(),
+            &self.enterprises().scope(),
             &day(self.today()),
             &tabs,
         )?;

@@ -5,8 +5,8 @@
 use crate::domain::assistance::{AssistState, Rating};
 use crate::domain::calendar::Calendar;
 use crate::domain::time::Instant;
+use crate::service::Result;
 use crate::service::assistance::local_date;
-use crate::service::{Result, Session};
 use crate::store::assistance::{self as store, ListFilter, Request};
 use std::collections::BTreeMap;
 
@@ -48,15 +48,15 @@ fn counted<K: Ord + Clone>(keys: impl Iterator<Item = K>) -> Vec<(K, usize)> {
     m.into_iter().collect()
 }
 
-impl Session {
-    pub fn assist_stats(&self) -> Result<AssistStats> {
+impl crate::service::Assistance<'_> {
+    pub fn stats(&self) -> Result<AssistStats> {
         let rows: Vec<Request> = self
-            .assist_list(&ListFilter::default(), STATS_LIMIT)?
+            .list(&ListFilter::default(), STATS_LIMIT)?
             .into_iter()
             .map(|r| r.request)
             .collect();
         let cal = self.calendar()?;
-        let budgets = self.assist_budgets();
+        let budgets = self.budgets();
         let mut services = Vec::new();
         let mut response = Vec::new();
         let mut completion = Vec::new();

@@ -9,8 +9,8 @@ use crate::domain::pinyin::initials;
 use crate::domain::text::normalize_code;
 use crate::domain::validate::{FieldIssue, Severity};
 use crate::i18n::{T, Text};
+use crate::service::Result;
 use crate::service::enterprise::import_csv::{ImportTable, RowIssue};
-use crate::service::{Result, Session};
 use crate::store::db;
 use crate::store::enterprise as store;
 use crate::store::reference::Region;
@@ -131,13 +131,9 @@ fn is_scientific(raw: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'E' | '+'))
 }
 
-impl Session {
+impl crate::service::Enterprises<'_> {
     /// Imports the rows of a file read by [`crate::service::enterprise::import_csv::read_csv`].
-    pub fn import_enterprises(
-        &mut self,
-        table: &ImportTable,
-        opts: ImportOptions,
-    ) -> Result<ImportReport> {
+    pub fn import(&self, table: &ImportTable, opts: ImportOptions) -> Result<ImportReport> {
         self.require(Action::EnterpriseImport)?;
         let regions = self.regions()?;
         let mut report = ImportReport {
@@ -182,7 +178,7 @@ impl Session {
                 draft.region_code = resolve_region(&draft.region_code, &regions);
                 draft.permit_expiry = normalize_date(&draft.permit_expiry);
                 draft.key_flags = normalize_flags(&draft.key_flags);
-                let issues = self.check_enterprise_draft(&mut draft, editing.map(|e| e.id))?;
+                let issues = self.check_draft(&mut draft, editing.map(|e| e.id))?;
                 let mut errors: Vec<RowIssue> =
                     issues.iter().filter(|i| i.is_error()).map(&issue).collect();
                 let region_ok = !issues.iter().any(|i| i.field == "region_code");

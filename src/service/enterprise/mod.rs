@@ -9,7 +9,7 @@ use crate::domain::pinyin::initials;
 use crate::domain::validate::{FieldIssue, Severity, has_errors};
 use crate::i18n::{T, Text};
 use crate::service::write::json;
-use crate::service::{Audited, Result, ServiceError, Session};
+use crate::service::{Audited, Result, ServiceError};
 use crate::store::audit::{self, AuditRow};
 use crate::store::enterprise::{self as store, Cursor, Filter, Scope};
 use crate::store::{db, reference};
@@ -23,9 +23,9 @@ pub enum Warnings {
     Acknowledge,
 }
 
-impl Session {
+impl crate::service::Enterprises<'_> {
     /// The records this actor may list: own enterprise, own region, or everything.
-    pub fn enterprise_scope(&self) -> Scope {
+    pub fn scope(&self) -> Scope {
         if self.actor.roles == [Role::Enterprise] {
             // An unbound enterprise account sees nothing (id 0 never exists).
             Scope {
@@ -40,36 +40,30 @@ impl Session {
         }
     }
 
-    pub fn list_enterprises(
+    pub fn list(
         &self,
         f: &Filter,
         after: Option<&Cursor>,
         limit: usize,
     ) -> Result<Vec<Enterprise>> {
         self.require(Action::EnterpriseRead)?;
-        Ok(store::page(
-            &self.conn,
-            &self.enterprise_scope(),
-            f,
-            after,
-            limit,
-        )?)
+        Ok(store::page(&self.conn, &self.scope(), f, after, limit)?)
     }
 
-    pub fn count_enterprises(&self, f: &Filter) -> Result<i64> {
+    pub fn count(&self, f: &Filter) -> Result<i64> {
         self.require(Action::EnterpriseRead)?;
-        Ok(store::count(&self.conn, &self.enterprise_scope(), f)?)
+        Ok(store::count(&self.conn, &self.scope(), f)?)
     }
 
     /// One enterprise, if it exists and is in scope (out of scope reads as "not found").
-    pub fn enterprise(&self, id: i64) -> Result<Enterprise> {
+    pub fn get(&self, id: i64) -> Result<Enterprise> {
         self.require(Action::EnterpriseRead)?;
         let e = store::get(&self.conn, id)?;
         self.check(Action::EnterpriseRead, Target::record(&e.region_code, e.id))?;
         Ok(e)
     }
 
-    pub fn enterprise_by_uscc(&self, uscc: &str) -> Result<Enterprise> {
+    pub fn by_uscc(&self, uscc: &str) -> Result<Enterprise> {
         self.require(Action::EnterpriseRead)?;
         let code = crate::domain::text::normalize_code(uscc);
         let e = store::get_by_uscc(&self.conn, &code)?.ok_or(ServiceError::NotFound)?;
@@ -78,13 +72,13 @@ impl Session {
     }
 
     pub fn former_names(&self, id: i64) -> Result<Vec<FormerName>> {
-        self.enterprise(id)?;
+        self.get(id)?;
         Ok(store::former_names(&self.conn, id)?)
     }
 
     /// The audit history of an enterprise record, newest last. Bureau roles only: the history names staff.
-    pub fn enterprise_history(&self, id: i64, limit: usize) -> Result<Vec<AuditRow>> {
-        let e = self.enterprise(id)?;
+    pub fn history(&self, id: i64, limit: usize) -> Result<Vec<AuditRow>> {
+        let e = self.get(id)?;
         if self.actor.roles.iter().all(|r| *r == Role::Enterprise) {
             return Err(ServiceError::Forbidden(Action::AuditView));
         }
@@ -92,7 +86,7 @@ impl Session {
     }
 
     /// Validates a draft against the register: field rules, then USCC uniqueness. Returns every issue.
-    pub fn check_enterprise_draft(
+    pub fn check_draft(
         &self,
         draft: &mut EnterpriseDraft,
         editing: Option<i64>,
@@ -137,13 +131,9 @@ impl Session {
     }
 
     /// Registers a new enterprise in the actor's scope.
-    pub fn create_enterprise(
-        &mut self,
-        mut draft: EnterpriseDraft,
-        warnings: Warnings,
-    ) -> Result<Enterprise> {
+    pub fn create(&self, mut draft: EnterpriseDraft, warnings: Warnings) -> Result<Enterprise> {
         self.require(Action::EnterpriseCreate)?;
-        let issues = self.check_enterprise_draft(&mut draft, None)?;
+        let issues = self.check_draft(&mut draft, None)?;
         // Scope after validation, so the region is normalised; a branch cannot register outside its region.
         self.check(
             Action::EnterpriseCreate,
@@ -167,20 +157,20 @@ impl Session {
     }
 
     /// Saves an edit made from `row_version`. A renamed enterprise keeps its old name as a former name.
-    pub fn update_enterprise(
-        &mut self,
+    pub fn update(
+        &self,
         id: i64,
         row_version: i64,
         mut draft: EnterpriseDraft,
         warnings: Warnings,
     ) -> Result<Enterprise> {
         self.require(Action::EnterpriseUpdate)?;
-        let before = self.enterprise(id)?;
+        let before = self.get(id)?;
         self.check(
             Action::EnterpriseUpdate,
             Target::record(&before.region_code, before.id),
         )?;
-        let issues = self.check_enterprise_draft(&mut draft, Some(id))?;
+        let issues = self.check_draft(&mut draft, Some(id))?;
         self.check(
             Action::EnterpriseUpdate,
             Target::record(&draft.region_code, id),
@@ -204,9 +194,9 @@ impl Session {
     }
 
     /// Soft-deletes with a reason; the record stays in the database and in the audit log.
-    pub fn delete_enterprise(&mut self, id: i64, row_version: i64, reason: &str) -> Result<()> {
+    pub fn delete(&self, id: i64, row_version: i64, reason: &str) -> Result<()> {
         self.require(Action::EnterpriseDelete)?;
-        let before = self.enterprise(id)?;
+        let before = self.get(id)?;
         self.check(
             Action::EnterpriseDelete,
             Target::record(&before.region_code, before.id),
@@ -234,17 +224,12 @@ impl Session {
     }
 
     /// Streams every enterprise in scope and filter to `each` (exports), after the export permission check.
-    pub fn for_each_enterprise(
+    pub fn for_each(
         &self,
         f: &Filter,
         mut each: impl FnMut(&Enterprise) -> std::result::Result<(), crate::store::db::StoreError>,
     ) -> Result<()> {
         self.require(Action::EnterpriseExport)?;
-        Ok(store::for_each(
-            &self.conn,
-            &self.enterprise_scope(),
-            f,
-            &mut each,
-        )?)
+        Ok(store::for_each(&self.conn, &self.scope(), f, &mut each)?)
     }
 }

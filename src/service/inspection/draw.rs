@@ -70,15 +70,15 @@ fn os_seed() -> Result<[u8; 32]> {
     Ok(seed)
 }
 
-impl Session {
+impl crate::service::Draws<'_> {
     /// Creates a draw plan (supervisors), for regions within their scope, pairing every eligible officer.
-    pub fn draw_create_plan(&mut self, d: &PlanDraft) -> Result<Plan> {
-        self.draw_create_plan_with_pool(d, &[])
+    pub fn create_plan(&self, d: &PlanDraft) -> Result<Plan> {
+        self.create_plan_with_pool(d, &[])
     }
 
     /// Creates a draw plan whose pairing uses only `officers` (at least two certified officers in
     /// scope); an empty pool takes every eligible officer in the plan's regions.
-    pub fn draw_create_plan_with_pool(&mut self, d: &PlanDraft, officers: &[i64]) -> Result<Plan> {
+    pub fn create_plan_with_pool(&self, d: &PlanDraft, officers: &[i64]) -> Result<Plan> {
         self.require(Action::DrawManage)?;
         if d.name.trim().is_empty() {
             return Err(refused(
@@ -135,7 +135,7 @@ impl Session {
         })
     }
 
-    pub fn draw_plans(&self) -> Result<Vec<Plan>> {
+    pub fn plans(&self) -> Result<Vec<Plan>> {
         self.require(Action::DrawRead)?;
         Ok(store::plans(&self.conn)?
             .into_iter()
@@ -151,13 +151,13 @@ impl Session {
     }
 
     /// Runs a plan with a fresh OS seed.
-    pub fn draw_run(&mut self, plan_id: i64) -> Result<DrawDetail> {
+    pub fn run(&self, plan_id: i64) -> Result<DrawDetail> {
         let seed = os_seed()?;
-        self.draw_run_seeded(plan_id, seed)
+        self.run_seeded(plan_id, seed)
     }
 
     /// Runs a plan with a given seed (the seed is stored; `draw_run` takes it from the OS).
-    pub fn draw_run_seeded(&mut self, plan_id: i64, seed: [u8; 32]) -> Result<DrawDetail> {
+    pub fn run_seeded(&self, plan_id: i64, seed: [u8; 32]) -> Result<DrawDetail> {
         self.require(Action::DrawManage)?;
         let plan = store::plan(&self.conn, plan_id)?;
         if !self.plan_in_scope(&plan) {
@@ -322,20 +322,20 @@ impl Session {
             w.audit("create", None, &d)?;
             Ok(d.id)
         })?;
-        self.draw_detail(draw_id)
+        self.detail(draw_id)
     }
 
     /// All draws (newest first) within the actor's scope.
-    pub fn draw_list(&self) -> Result<Vec<Draw>> {
+    pub fn list(&self) -> Result<Vec<Draw>> {
         self.require(Action::DrawRead)?;
-        let plans: HashSet<i64> = self.draw_plans()?.iter().map(|p| p.id).collect();
+        let plans: HashSet<i64> = self.plans()?.iter().map(|p| p.id).collect();
         Ok(store::draws(&self.conn)?
             .into_iter()
             .filter(|d| plans.contains(&d.plan_id))
             .collect())
     }
 
-    pub fn draw_detail(&self, id: i64) -> Result<DrawDetail> {
+    pub fn detail(&self, id: i64) -> Result<DrawDetail> {
         self.require(Action::DrawRead)?;
         let d = store::draw(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
         let plan = store::plan(&self.conn, d.plan_id)?;
@@ -352,8 +352,8 @@ impl Session {
 
     /// Recomputes a draw from its stored seed and candidate list: the list's size and SHA-256, then the
     /// sample, compared rank by rank with the stored result.
-    pub fn draw_verify(&self, id: i64) -> Result<VerifyReport> {
-        self.draw_detail(id)?;
+    pub fn verify(&self, id: i64) -> Result<VerifyReport> {
+        self.detail(id)?;
         self.verify_unchecked(id)
     }
 
@@ -401,5 +401,5 @@ pub fn verify_at(path: &std::path::Path, id: i64) -> Result<VerifyReport> {
         crate::domain::account::Actor::system(),
         crate::service::system_clock(),
     )?;
-    session.verify_unchecked(id)
+    session.draws().verify_unchecked(id)
 }

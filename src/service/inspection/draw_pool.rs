@@ -4,15 +4,15 @@
 use crate::domain::account::{Action, Role};
 use crate::domain::inspection::rules::officer_problem;
 use crate::i18n::{T, Text};
+use crate::service::Result;
 use crate::service::inspection::{refused, resolve_officers};
-use crate::service::{Result, Session};
 use crate::store::account;
 use chrono::NaiveDate;
 
-impl Session {
+impl crate::service::Draws<'_> {
     /// The officers a plan may name: inspector accounts in the actor's scope (or city-level) with a
     /// certificate valid on `on`, active and not auxiliary, as (user id, "name certificate").
-    pub fn draw_pool_choices(&self, on: NaiveDate) -> Result<Vec<(i64, String)>> {
+    pub fn pool_choices(&self, on: NaiveDate) -> Result<Vec<(i64, String)>> {
         self.require(Action::DrawManage)?;
         let mut out = Vec::new();
         for u in account::list(&self.conn)? {

@@ -10,7 +10,7 @@ use crate::domain::inspection::{
 use crate::domain::time::Day;
 use crate::i18n::{T, Text};
 use crate::service::inspection::{refused, vet_officers};
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Result, ServiceError};
 use crate::store::db::new_uid;
 use crate::store::inspection::followup::{self as followup, Case, NewRectification, Rectification};
 use crate::store::inspection::{self as store, Inspection, NewInspection};
@@ -50,16 +50,16 @@ fn required(field: T) -> ServiceError {
     refused(Text::new(T::InErrRequired).arg_key("field", field))
 }
 
-impl Session {
+impl crate::service::Inspections<'_> {
     /// Issues the rectification order of an inspection concluded 责令改正 and schedules its re-check at
     /// the deadline (moved to the next working day). Returns the order and the re-check inspection.
-    pub fn insp_order_rectification(
-        &mut self,
+    pub fn order_rectification(
+        &self,
         id: i64,
         input: &OrderInput,
     ) -> Result<(Rectification, Inspection)> {
         self.require(Action::InspectRecord)?;
-        let x = self.inspection(id)?;
+        let x = self.get(id)?;
         self.check(
             Action::InspectRecord,
             Target::record(&x.region_code, x.enterprise_id),
@@ -147,20 +147,20 @@ impl Session {
 
     /// The rectification orders the actor may see: an enterprise account its own; bureau roles one
     /// enterprise's (when given) within scope.
-    pub fn rect_orders(&self, enterprise_id: Option<i64>) -> Result<Vec<Rectification>> {
+    pub fn rectification_orders(&self, enterprise_id: Option<i64>) -> Result<Vec<Rectification>> {
         let target = if self.is_enterprise_only() {
             self.require(Action::RectifyReport)?;
             self.actor.enterprise_id.unwrap_or(0)
         } else {
             self.require(Action::InspectRead)?;
-            let e = self.enterprise(enterprise_id.unwrap_or(0))?;
+            let e = self.enterprises().get(enterprise_id.unwrap_or(0))?;
             e.id
         };
         Ok(followup::of_enterprise(&self.conn, target, 200)?)
     }
 
     /// The enterprise's rectification report on its own order (self-service), until the re-check result.
-    pub fn rect_report(&mut self, order_id: i64, text: &str) -> Result<Rectification> {
+    pub fn rectification_report(&self, order_id: i64, text: &str) -> Result<Rectification> {
         self.require(Action::RectifyReport)?;
         let before = followup::get(&self.conn, order_id)?;
         self.check(
@@ -188,15 +188,15 @@ impl Session {
     /// Records the re-check of an inspection under rectification, by two officers valid today: the
     /// re-check inspection is completed, the order gets its result, and the original inspection goes
     /// 整改中 → 复查 → 已完成 (已整改) or 拟立案 (部分整改 / 未整改).
-    pub fn insp_record_recheck(
-        &mut self,
+    pub fn record_recheck(
+        &self,
         id: i64,
         officers: &[i64],
         result: RecheckResult,
         note: &str,
     ) -> Result<Inspection> {
         self.require(Action::InspectRecord)?;
-        let before = self.inspection(id)?;
+        let before = self.get(id)?;
         self.check(
             Action::InspectRecord,
             Target::record(&before.region_code, before.enterprise_id),
@@ -282,9 +282,9 @@ impl Session {
 
     /// 移交立案: a supervisor files the case of an inspection proposed for one, only within two years of
     /// discovery (《行政处罚法》第三十六条). A listed enterprise gets a removal proposal on its entry.
-    pub fn insp_transfer_case(&mut self, id: i64, input: &CaseInput) -> Result<Inspection> {
+    pub fn transfer_case(&self, id: i64, input: &CaseInput) -> Result<Inspection> {
         self.require(Action::InspectApprove)?;
-        let before = self.inspection(id)?;
+        let before = self.get(id)?;
         self.check(
             Action::InspectApprove,
             Target::record(&before.region_code, before.enterprise_id),
@@ -300,11 +300,13 @@ impl Session {
         check_limitation(input.discovered_on, input.approved_on).map_err(refused)?;
         // 立案 on a listed enterprise: the positive-list removal proposal is written in the same
         // transaction as the case, so neither exists without the other.
-        let listed = self.pl_listed_entry_for_case(before.enterprise_id)?;
+        let listed = self
+            .positive_list()
+            .listed_entry_for_case(before.enterprise_id)?;
         let after = self.write(|w| {
             let (now, actor) = (w.now(), w.actor());
             if let Some(x) = &listed {
-                Self::pl_removal_for_case_tx(w, x, &input.case_number)?;
+                crate::service::PositiveList::removal_for_case_tx(w, x, &input.case_number)?;
             }
             let case = Case {
                 id: 0,
@@ -345,8 +347,8 @@ impl Session {
     }
 
     /// Mirrors the filed case's status (立案 → 调查 → 告知 → 决定 → 执行 → 结案), with the penalty.
-    pub fn insp_case_status(
-        &mut self,
+    pub fn case_status(
+        &self,
         id: i64,
         status: CaseStatus,
         penalty_kind: &str,
@@ -354,7 +356,7 @@ impl Session {
         note: &str,
     ) -> Result<Case> {
         self.require(Action::InspectApprove)?;
-        let x = self.inspection(id)?;
+        let x = self.get(id)?;
         self.check(
             Action::InspectApprove,
             Target::record(&x.region_code, x.enterprise_id),
@@ -377,16 +379,16 @@ impl Session {
 
     /// An enterprise's inspections (newest first), rectifications and cases, for the 360° view.
     /// Empty for roles that may not read inspections.
-    pub fn insp_of_enterprise(&self, enterprise_id: i64) -> Result<EnterpriseInspections> {
-        self.insp_of_enterprise_up_to(enterprise_id, 5)
+    pub fn of_enterprise(&self, enterprise_id: i64) -> Result<EnterpriseInspections> {
+        self.of_enterprise_up_to(enterprise_id, 5)
     }
 
     /// All of an enterprise's inspections, rectifications and cases, for its dossier.
-    pub fn insp_all_of_enterprise(&self, enterprise_id: i64) -> Result<EnterpriseInspections> {
-        self.insp_of_enterprise_up_to(enterprise_id, 100_000)
+    pub fn all_of_enterprise(&self, enterprise_id: i64) -> Result<EnterpriseInspections> {
+        self.of_enterprise_up_to(enterprise_id, 100_000)
     }
 
-    fn insp_of_enterprise_up_to(
+    fn of_enterprise_up_to(
         &self,
         enterprise_id: i64,
         limit: usize,
@@ -396,13 +398,13 @@ impl Session {
         {
             return Ok(EnterpriseInspections::default());
         }
-        let e = self.enterprise(enterprise_id)?;
+        let e = self.enterprises().get(enterprise_id)?;
         let f = store::ListFilter {
             enterprise_id: Some(e.id),
             ..store::ListFilter::default()
         };
         Ok(EnterpriseInspections {
-            inspections: self.insp_page(&f, None, limit)?,
+            inspections: self.page(&f, None, limit)?,
             rectifications: followup::of_enterprise(&self.conn, e.id, limit)?,
             cases: if self.is_enterprise_only() {
                 Vec::new()

@@ -14,7 +14,7 @@ use crate::domain::inspection::rules::{
 use crate::domain::inspection::{Category, Event, InspState, Mode, events_for};
 use crate::domain::positive_list::TriggerRef;
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Result, ServiceError};
 use crate::store::account;
 use crate::store::db::new_uid;
 use crate::store::inspection::followup::{self as stored_followup, Case, Rectification};
@@ -145,9 +145,9 @@ pub(in crate::service) fn refused(t: Text) -> ServiceError {
     ServiceError::Refused(t)
 }
 
-impl Session {
+impl crate::service::Inspections<'_> {
     /// An inspection in the actor's scope; enterprises see only their own, once started.
-    pub fn inspection(&self, id: i64) -> Result<Inspection> {
+    pub fn get(&self, id: i64) -> Result<Inspection> {
         self.require(Action::InspectRead)?;
         let x = store::get(&self.conn, id)?;
         self.check(
@@ -160,9 +160,9 @@ impl Session {
         Ok(x)
     }
 
-    pub fn inspection_by_number(&self, number: &str) -> Result<Inspection> {
+    pub fn by_number(&self, number: &str) -> Result<Inspection> {
         let x = store::get_by_number(&self.conn, number)?.ok_or(ServiceError::NotFound)?;
-        self.inspection(x.id)
+        self.get(x.id)
     }
 
     pub(in crate::service) fn is_enterprise_only(&self) -> bool {
@@ -170,20 +170,20 @@ impl Session {
     }
 
     /// The published checklist (newest version of each item).
-    pub fn insp_checklist(&self) -> Result<Vec<ChecklistItem>> {
+    pub fn checklist(&self) -> Result<Vec<ChecklistItem>> {
         self.require(Action::InspectRead)?;
         Ok(store::checklist(&self.conn)?)
     }
 
     /// The officers the picker offers for an inspection of `enterprise_id` on `on`: inspectors with a
     /// certificate valid that day, active, not auxiliary, in the enterprise's region or city-level.
-    pub fn insp_eligible_officers(
+    pub fn eligible_officers(
         &self,
         enterprise_id: i64,
         on: NaiveDate,
     ) -> Result<Vec<EligibleOfficer>> {
         self.require(Action::InspectPlan)?;
-        let e = self.enterprise(enterprise_id)?;
+        let e = self.enterprises().get(enterprise_id)?;
         let recused = store::recused_users(&self.conn, e.id)?;
         let mut out = Vec::new();
         for u in account::list(&self.conn)? {
@@ -210,11 +210,11 @@ impl Session {
     /// Plans an inspection. Refuses what the rules forbid: a missing reference on a case-driven check,
     /// a routine check over the annual cap, an on-site check of a listed enterprise without a trigger,
     /// officers that do not meet 《行政处罚法》第四十二条, a conflicted officer without a recusal reason.
-    pub fn insp_plan(&mut self, input: &PlanInput) -> Result<Inspection> {
+    pub fn plan(&self, input: &PlanInput) -> Result<Inspection> {
         self.require(Action::InspectPlan)?;
         // The annual cap counts the inspections already planned: checked under the write lock.
         self.write(|w| {
-            let e = self.enterprise(input.enterprise_id)?;
+            let e = self.enterprises().get(input.enterprise_id)?;
             self.check(Action::InspectPlan, Target::record(&e.region_code, e.id))?;
             let routine = input.category.is_routine();
             check_reference(routine, &input.trigger_ref).map_err(refused)?;
@@ -228,7 +228,8 @@ impl Session {
                     kind,
                     reference: input.trigger_ref.as_str(),
                 });
-                self.check_on_site_allowed(e.id, category, trigger)?;
+                self.positive_list()
+                    .check_on_site_allowed(e.id, category, trigger)?;
             }
             let officers = if input.officers.is_empty() {
                 Vec::new()
@@ -293,13 +294,13 @@ impl Session {
     }
 
     /// Replaces the officers of an open inspection not yet started (re-vetted on its date).
-    pub fn insp_set_officers(
-        &mut self,
+    pub fn set_officers(
+        &self,
         id: i64,
         officers: &[i64],
         recusal_reason: &str,
     ) -> Result<Inspection> {
-        let before = self.inspection(id)?;
+        let before = self.get(id)?;
         self.check(
             Action::InspectRecord,
             Target::record(&before.region_code, before.enterprise_id),
@@ -349,8 +350,8 @@ impl Session {
     }
 
     /// Everything about one inspection, and what the actor may do with it now.
-    pub fn insp_detail(&self, id: i64) -> Result<InspectionDetail> {
-        let x = self.inspection(id)?;
+    pub fn detail(&self, id: i64) -> Result<InspectionDetail> {
+        let x = self.get(id)?;
         let officers = store::officers(&self.conn, id)?;
         let is_officer = officers.iter().any(|o| o.user_id == self.actor.user_id);
         let supervisor = self.actor.has(Role::Supervisor);
@@ -388,7 +389,7 @@ impl Session {
     }
 
     /// One page of the list within the actor's scope, newest planned date first.
-    pub fn insp_page(
+    pub fn page(
         &self,
         f: &ListFilter,
         after: Option<(&str, i64)>,
@@ -399,7 +400,7 @@ impl Session {
         f.started_only = self.is_enterprise_only();
         Ok(store::page(
             &self.conn,
-            &self.enterprise_scope(),
+            &self.enterprises().scope(),
             &f,
             after,
             limit,
@@ -407,15 +408,15 @@ impl Session {
     }
 
     /// How many inspections match the filter, within scope.
-    pub fn insp_count(&self, f: &ListFilter) -> Result<i64> {
+    pub fn count(&self, f: &ListFilter) -> Result<i64> {
         self.require(Action::InspectRead)?;
         let mut f = f.clone();
         f.started_only = self.is_enterprise_only();
-        Ok(store::count(&self.conn, &self.enterprise_scope(), &f)?)
+        Ok(store::count(&self.conn, &self.enterprises().scope(), &f)?)
     }
 
     /// The filter of the home screen's "overdue re-checks".
-    pub fn insp_overdue_filter(&self) -> ListFilter {
+    pub fn overdue_filter(&self) -> ListFilter {
         ListFilter {
             overdue_before: Some(self.today().format("%Y-%m-%d").to_string()),
             ..ListFilter::default()
@@ -423,7 +424,7 @@ impl Session {
     }
 
     /// The filter of the home screen's "my pending checks".
-    pub fn insp_mine_filter(&self, state: InspState) -> ListFilter {
+    pub fn mine_filter(&self, state: InspState) -> ListFilter {
         ListFilter {
             officer_id: Some(self.actor.user_id),
             state: Some(state),
@@ -433,7 +434,7 @@ impl Session {
 
     /// The home figures: the actor's pending checks and the overdue re-checks in scope. Zero for roles
     /// without inspections.
-    pub fn insp_counts(&self) -> Result<InspectCounts> {
+    pub fn counts(&self) -> Result<InspectCounts> {
         if self.is_enterprise_only()
             || !has_any(
                 &self.actor,
@@ -448,11 +449,11 @@ impl Session {
             InspState::InProgress,
             InspState::RecordPending,
         ] {
-            my_pending += self.insp_count(&self.insp_mine_filter(s))?;
+            my_pending += self.count(&self.mine_filter(s))?;
         }
         Ok(InspectCounts {
             my_pending,
-            overdue_rechecks: self.insp_count(&self.insp_overdue_filter())?,
+            overdue_rechecks: self.count(&self.overdue_filter())?,
         })
     }
 }

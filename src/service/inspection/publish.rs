@@ -4,7 +4,7 @@
 use crate::domain::account::{Action, Role};
 use crate::service::inspection::draw::DrawDetail;
 use crate::service::write::json;
-use crate::service::{Audited, Result, Session};
+use crate::service::{Audited, Result};
 use crate::store::account;
 use crate::store::inspection::draw::Draw;
 use crate::store::inspection::draw_publish::{self, Outcome};
@@ -28,12 +28,12 @@ impl DrawResults {
     }
 }
 
-impl Session {
+impl crate::service::Draws<'_> {
     /// The officers the inspection list may be filtered by: inspector accounts serving the actor's
     /// region (or the whole city), as (user id, "name username"). Enterprise accounts get none.
-    pub fn insp_officer_choices(&self) -> Result<Vec<(i64, String)>> {
+    pub fn officer_choices(&self) -> Result<Vec<(i64, String)>> {
         self.require(Action::InspectRead)?;
-        if self.is_enterprise_only() {
+        if self.inspections().is_enterprise_only() {
             return Ok(Vec::new());
         }
         Ok(account::list(&self.conn)?
@@ -48,9 +48,9 @@ impl Session {
     }
 
     /// The results of a draw for publication (supervisors who manage draws, within scope).
-    pub fn draw_results(&self, id: i64) -> Result<DrawResults> {
+    pub fn results(&self, id: i64) -> Result<DrawResults> {
         self.require(Action::DrawManage)?;
-        let detail = self.draw_detail(id)?;
+        let detail = self.detail(id)?;
         Ok(DrawResults {
             outcomes: draw_publish::outcomes(&self.conn, id)?,
             detail,
@@ -59,14 +59,8 @@ impl Session {
 
     /// Records in the audit that the results of a draw were published: by whom, when, how many rows,
     /// in which format and file. Called once the file is written.
-    pub fn draw_record_publication(
-        &mut self,
-        id: i64,
-        rows: u64,
-        format: &str,
-        file: &str,
-    ) -> Result<()> {
-        let results = self.draw_results(id)?;
+    pub fn record_publication(&self, id: i64, rows: u64, format: &str, file: &str) -> Result<()> {
+        let results = self.results(id)?;
         let after = serde_json::json!({
             "draw": results.detail.draw.id,
             "plan": results.detail.plan.name,

@@ -9,7 +9,7 @@ use crate::domain::inspection::{
 };
 use crate::i18n::{T, Text};
 use crate::service::inspection::{refused, vet_officers};
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Result, ServiceError};
 use crate::store::account;
 use crate::store::db::new_uid;
 use crate::store::inspection::{self as store, Evidence, Finding, Inspection};
@@ -54,11 +54,11 @@ pub fn file_sha256(path: &Path) -> std::io::Result<String> {
     Ok(hex::encode(h.finalize()))
 }
 
-impl Session {
+impl crate::service::Inspections<'_> {
     /// The inspection, if the actor may record on it: an officer on it, or a supervisor.
     fn recordable(&self, id: i64) -> Result<Inspection> {
         self.require(Action::InspectRecord)?;
-        let x = self.inspection(id)?;
+        let x = self.get(id)?;
         self.check(
             Action::InspectRecord,
             crate::domain::account::Target::record(&x.region_code, x.enterprise_id),
@@ -74,8 +74,8 @@ impl Session {
 
     /// A transition of the visit: 开始检查, 结束现场检查, 签署笔录, 归档, 取消. `row_version` is the
     /// version the person saw (optimistic concurrency).
-    pub fn insp_transition(
-        &mut self,
+    pub fn transition(
+        &self,
         id: i64,
         row_version: i64,
         event: Event,
@@ -84,7 +84,7 @@ impl Session {
         let before = match event {
             Event::Archive | Event::Cancel => {
                 self.require(Action::InspectApprove)?;
-                let x = self.inspection(id)?;
+                let x = self.get(id)?;
                 self.check(
                     Action::InspectApprove,
                     crate::domain::account::Target::record(&x.region_code, x.enterprise_id),
@@ -170,7 +170,7 @@ impl Session {
     }
 
     /// Answers one checklist item (while the visit or its record is open).
-    pub fn insp_answer(&mut self, id: i64, item: &str, answer: Answer, note: &str) -> Result<()> {
+    pub fn answer(&self, id: i64, item: &str, answer: Answer, note: &str) -> Result<()> {
         let x = self.recordable(id)?;
         if x.signed_at.is_some()
             || !matches!(x.state, InspState::InProgress | InspState::RecordPending)
@@ -197,7 +197,7 @@ impl Session {
     }
 
     /// Adds an enterprise representative present at the visit.
-    pub fn insp_add_representative(&mut self, id: i64, name: &str, position: &str) -> Result<()> {
+    pub fn add_representative(&self, id: i64, name: &str, position: &str) -> Result<()> {
         let x = self.recordable(id)?;
         if x.signed_at.is_some() {
             return Err(refused(Text::new(T::InErrLocked)));
@@ -225,7 +225,7 @@ impl Session {
     }
 
     /// Adds a finding; after signature only as a correction of an earlier one, with a reason.
-    pub fn insp_add_finding(&mut self, id: i64, input: &FindingInput) -> Result<Finding> {
+    pub fn add_finding(&self, id: i64, input: &FindingInput) -> Result<Finding> {
         let x = self.recordable(id)?;
         self.check_item_lock(&x, input.corrects, &input.reason)?;
         if input.description.trim().is_empty() {
@@ -265,7 +265,7 @@ impl Session {
 
     /// Adds an evidence item: the file at `path` is hashed (SHA-256) now; after signature only as a
     /// correction of an earlier item, with a reason.
-    pub fn insp_add_evidence(&mut self, id: i64, input: &EvidenceInput) -> Result<Evidence> {
+    pub fn add_evidence(&self, id: i64, input: &EvidenceInput) -> Result<Evidence> {
         let x = self.recordable(id)?;
         self.check_item_lock(&x, input.corrects, &input.reason)?;
         let path = input.path.trim();
@@ -309,8 +309,8 @@ impl Session {
     }
 
     /// Signs the record with a conclusion: shorthand for the 签署笔录 transition.
-    pub fn insp_sign(
-        &mut self,
+    pub fn sign(
+        &self,
         id: i64,
         row_version: i64,
         conclusion: Conclusion,
@@ -318,7 +318,7 @@ impl Session {
         signature: crate::domain::inspection::Signature,
         witness: &str,
     ) -> Result<Inspection> {
-        self.insp_transition(
+        self.transition(
             id,
             row_version,
             Event::Sign,
@@ -333,14 +333,9 @@ impl Session {
     }
 
     /// Records an officer's relation to an enterprise (回避), for warnings and draw pairing.
-    pub fn insp_add_recusal(
-        &mut self,
-        username: &str,
-        enterprise_id: i64,
-        relation: &str,
-    ) -> Result<()> {
+    pub fn add_recusal(&self, username: &str, enterprise_id: i64, relation: &str) -> Result<()> {
         self.require(Action::InspectApprove)?;
-        let e = self.enterprise(enterprise_id)?;
+        let e = self.enterprises().get(enterprise_id)?;
         let u = account::find_by_username(&self.conn, username)?.ok_or(ServiceError::NotFound)?;
         if relation.trim().is_empty() {
             return Err(refused(

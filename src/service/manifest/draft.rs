@@ -8,7 +8,7 @@ use crate::domain::manifest::{LegDraft, MfState, Mode, Origin, local_number, par
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, Prepared};
 use crate::service::write::json;
-use crate::service::{Result, ServiceError, Session, Writer};
+use crate::service::{Result, ServiceError, Writer};
 use crate::store::db;
 use crate::store::manifest::{self as store, Leg, Manifest};
 
@@ -18,14 +18,10 @@ fn err(field: &'static str, code: &'static str, t: Text) -> crate::domain::valid
     crate::domain::validate::FieldIssue::error(field, code, t)
 }
 
-impl Session {
+impl crate::service::Manifests<'_> {
     /// Creates a manifest as a draft (or, for a paper manifest, awaiting back-fill). Enterprise
     /// accounts are the generator; staff name it. A manifest created here takes the city's serial.
-    pub fn create_manifest(
-        &mut self,
-        input: ManifestInput,
-        acknowledged: bool,
-    ) -> Result<Manifest> {
+    pub fn create(&self, input: ManifestInput, acknowledged: bool) -> Result<Manifest> {
         self.write(|w| {
             let plan = self.plan_create(input, acknowledged)?;
             Ok(write_create(w, &plan)?)
@@ -53,7 +49,7 @@ impl Session {
                 )])
             })?
         };
-        let g = self.enterprise(generator_id)?;
+        let g = self.enterprises().get(generator_id)?;
         self.check(Action::ManifestDraft, Target::record(&g.region_code, g.id))?;
         let origin = input.origin.unwrap_or(Origin::Local);
         let mut p = self.prepare(&input, g.id, 0, false)?;
@@ -96,7 +92,8 @@ impl Session {
         } else {
             None
         };
-        let warnings = Session::mf_gate(std::mem::take(&mut p.issues), acknowledged)?;
+        let warnings =
+            crate::service::Manifests::gate(std::mem::take(&mut p.issues), acknowledged)?;
         let state = if origin == Origin::Paper {
             MfState::PendingBackfill
         } else {
@@ -122,8 +119,8 @@ impl Session {
     }
 
     /// Rewrites a draft's header, lines and carriers (the generator, or staff in its region).
-    pub fn update_manifest(
-        &mut self,
+    pub fn update(
+        &self,
         id: i64,
         row_version: i64,
         input: ManifestInput,
@@ -143,8 +140,8 @@ impl Session {
         input: ManifestInput,
         acknowledged: bool,
     ) -> Result<UpdatePlan> {
-        let before = self.manifest(id)?;
-        self.manifest_may(Action::ManifestDraft, &before, Some(Party::Generator))?;
+        let before = self.get(id)?;
+        self.may(Action::ManifestDraft, &before, Some(Party::Generator))?;
         if before.state != MfState::Draft {
             return Err(ServiceError::Refused(
                 Text::new(T::MfErrBadTransition)
@@ -153,7 +150,8 @@ impl Session {
             ));
         }
         let mut p = self.prepare(&input, before.generator_id, id, false)?;
-        let warnings = Session::mf_gate(std::mem::take(&mut p.issues), acknowledged)?;
+        let warnings =
+            crate::service::Manifests::gate(std::mem::take(&mut p.issues), acknowledged)?;
         let mut h = self.header(
             &p,
             before.generator_id,

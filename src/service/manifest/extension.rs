@@ -10,7 +10,7 @@ use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::ManifestImage;
 use crate::service::write::json;
-use crate::service::{Audited, Result, ServiceError, Session};
+use crate::service::{Audited, Result, ServiceError};
 use crate::store::db;
 use crate::store::manifest::extension::{self as ext, StockExtension};
 use crate::store::manifest::{self as store, Manifest};
@@ -35,22 +35,22 @@ fn required(field: &'static str, label: T) -> FieldIssue {
     )
 }
 
-impl Session {
+impl crate::service::Manifests<'_> {
     /// The extensions recorded for a manifest in scope, oldest first.
     pub fn stock_extensions(&self, id: i64) -> Result<Vec<StockExtension>> {
-        self.manifest(id)?;
+        self.get(id)?;
         Ok(ext::extensions(&self.conn, id)?)
     }
 
     /// Whether the actor may record an extension for this manifest now.
     pub fn may_extend_stock(&self, m: &Manifest) -> bool {
-        m.state == MfState::Received && self.manifest_may(Action::ManifestOversee, m, None).is_ok()
+        m.state == MfState::Received && self.may(Action::ManifestOversee, m, None).is_ok()
     }
 
     /// Records an approved extension of a received manifest's storage (staff in scope, supervisors).
-    pub fn extend_stock(&mut self, id: i64, input: ExtensionInput) -> Result<Manifest> {
-        let m = self.manifest(id)?;
-        self.manifest_may(Action::ManifestOversee, &m, None)?;
+    pub fn extend_stock(&self, id: i64, input: ExtensionInput) -> Result<Manifest> {
+        let m = self.get(id)?;
+        self.may(Action::ManifestOversee, &m, None)?;
         if m.state != MfState::Received {
             return Err(ServiceError::Refused(
                 Text::new(T::MfErrExtendState).arg_key("state", m.state.label()),

@@ -10,14 +10,14 @@ use crate::domain::manifest::rules::{
 use crate::domain::manifest::{Decision, LineDraft, MfState, format_tonnes, parse_tonnes};
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, new_leg};
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Result, ServiceError};
 use crate::store::manifest::{self as store, Discrepancy, LegStamp, Manifest};
 use chrono::NaiveDate;
 
-impl Session {
+impl crate::service::Manifests<'_> {
     /// The stored manifest as the form's input (to re-check it at submit, or to copy it).
-    pub fn manifest_input(&self, id: i64) -> Result<ManifestInput> {
-        let m = self.manifest(id)?;
+    pub fn input(&self, id: i64) -> Result<ManifestInput> {
+        let m = self.get(id)?;
         let lines = store::lines(&self.conn, id)?;
         let approval = match m.approval_id {
             Some(a) => crate::store::manifest::reference::approval(&self.conn, a)?.number,
@@ -55,8 +55,8 @@ impl Session {
 
     /// Takes one event on a manifest read at `row_version`. `acknowledged` accepts the warnings of a
     /// submit (hazards narrower than the 名录, a non-adjacent province).
-    pub fn manifest_transition(
-        &mut self,
+    pub fn transition(
+        &self,
         id: i64,
         row_version: i64,
         event: MfEvent,
@@ -67,9 +67,9 @@ impl Session {
         // manifests (the approval's cumulative quantity at submit, the licence's received total at
         // receipt), and no other submit or receipt may slip in between those checks and this write.
         self.write(|w| {
-            let before = self.manifest(id)?;
+            let before = self.get(id)?;
             // Role and party/scope first (nothing leaks), then the state, then the fields.
-            self.manifest_may(event.action(), &before, Some(event.party()))?;
+            self.may(event.action(), &before, Some(event.party()))?;
             let to =
                 next_state(before.state, event, input.decision).map_err(ServiceError::Refused)?;
             let mut lines = store::lines(&self.conn, id)?;
@@ -87,9 +87,12 @@ impl Session {
             let mut diffs = Vec::new();
             match event {
                 MfEvent::Submit => {
-                    let typed = self.manifest_input(id)?;
+                    let typed = self.input(id)?;
                     let mut p = self.prepare(&typed, before.generator_id, id, true)?;
-                    m.warnings = Session::mf_gate(std::mem::take(&mut p.issues), acknowledged)?;
+                    m.warnings = crate::service::Manifests::gate(
+                        std::mem::take(&mut p.issues),
+                        acknowledged,
+                    )?;
                     m.submitted_at = Some(now.clone());
                 }
                 MfEvent::Depart => {
@@ -110,7 +113,7 @@ impl Session {
                     stamp_leg = Some((LegStamp::Arrived, input.at.clone(), String::new()));
                 }
                 MfEvent::Confirm | MfEvent::ReportDiscrepancy => {
-                    let tolerance = self.manifest_policy().tolerance_pct;
+                    let tolerance = self.policy().tolerance_pct;
                     for (i, l) in lines.iter_mut().enumerate() {
                         l.received_kg = input.received.get(i).and_then(|q| parse_tonnes(q).ok());
                         l.received_containers = input
@@ -261,9 +264,9 @@ impl Session {
     }
 
     /// A new draft that returns or re-sends the waste of a rejected manifest, linked to it.
-    pub fn manifest_follow_up(&mut self, id: i64, licence_number: &str) -> Result<Manifest> {
-        let rejected = self.manifest(id)?;
-        self.manifest_may(Action::ManifestDraft, &rejected, Some(Party::Generator))?;
+    pub fn follow_up(&self, id: i64, licence_number: &str) -> Result<Manifest> {
+        let rejected = self.get(id)?;
+        self.may(Action::ManifestDraft, &rejected, Some(Party::Generator))?;
         if rejected.state != MfState::Rejected {
             return Err(ServiceError::Refused(
                 Text::new(T::MfErrBadTransition)
@@ -271,7 +274,7 @@ impl Session {
                     .arg_key("state", rejected.state.label()),
             ));
         }
-        let mut input = self.manifest_input(id)?;
+        let mut input = self.input(id)?;
         input.number = String::new();
         input.origin = None;
         if !licence_number.trim().is_empty() {
@@ -281,7 +284,7 @@ impl Session {
         if NaiveDate::parse_from_str(&input.transfer_date, "%Y-%m-%d").is_ok_and(|d| d < today) {
             input.transfer_date = today.to_string();
         }
-        let created = self.create_manifest(input, true)?;
+        let created = self.create(input, true)?;
         self.write(|w| {
             let snapshot = ManifestImage::of(w, created.id)?;
             store::set_follow_up(w, created.id, id)?;

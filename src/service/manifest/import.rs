@@ -12,7 +12,7 @@ use crate::domain::validate::Severity;
 use crate::i18n::{Lang, T, Text};
 use crate::service::manifest::ManifestInput;
 use crate::service::manifest::draft::{CreatePlan, UpdatePlan, write_create, write_update};
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Result, ServiceError};
 use crate::store::manifest as store;
 
 /// What an import did.
@@ -117,9 +117,9 @@ fn header_slots(header: &[String]) -> Vec<Option<usize>> {
         .collect()
 }
 
-impl Session {
+impl crate::service::Manifests<'_> {
     /// Imports a CSV or XLSX of manifests (see the module note).
-    pub fn import_manifests(&mut self, bytes: &[u8], lenient: bool) -> Result<MfImportReport> {
+    pub fn import(&self, bytes: &[u8], lenient: bool) -> Result<MfImportReport> {
         self.require(Action::ManifestDraft)?;
         let mut rows = rows(bytes)?.into_iter();
         let header = match rows.next() {
@@ -171,7 +171,7 @@ impl Session {
                 input.lines.push(l);
                 continue;
             }
-            let generator_id = match self.enterprise_by_uscc(&cell(1)) {
+            let generator_id = match self.enterprises().by_uscc(&cell(1)) {
                 Ok(e) => Some(e.id),
                 Err(_) => {
                     report.errors.push((

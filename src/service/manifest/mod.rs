@@ -22,7 +22,7 @@ use crate::domain::manifest::{
 use crate::domain::validate::{FieldIssue, Severity};
 use crate::i18n::{T, Text};
 pub(crate) use crate::service::manifest::draft::new_leg;
-use crate::service::{Audited, Result, ServiceError, Session};
+use crate::service::{Audited, Result, ServiceError};
 use crate::store::db;
 use crate::store::manifest::reference::{self as refs, Approval, Licence};
 use crate::store::manifest::{self as store, Discrepancy, HistoryRow, Leg, ListFilter, Manifest};
@@ -124,21 +124,17 @@ fn err(field: &'static str, code: &'static str, t: Text) -> FieldIssue {
     FieldIssue::error(field, code, t)
 }
 
-impl Session {
-    pub fn manifest_policy(&self) -> MfPolicy {
+impl crate::service::Manifests<'_> {
+    pub fn policy(&self) -> MfPolicy {
         MfPolicy::from_policy(&self.policy)
     }
 
-    pub(in crate::service) fn manifest_cutoffs(&self) -> Result<Cutoffs> {
-        Ok(cutoffs(
-            &self.calendar()?,
-            &self.manifest_policy(),
-            self.today(),
-        ))
+    pub(in crate::service) fn cutoffs(&self) -> Result<Cutoffs> {
+        Ok(cutoffs(&self.calendar()?, &self.policy(), self.today()))
     }
 
     /// Whether the actor is the given party of `m` (enterprise accounts), or bureau staff in scope.
-    pub(in crate::service) fn manifest_may(
+    pub(in crate::service) fn may(
         &self,
         action: Action,
         m: &Manifest,
@@ -181,19 +177,19 @@ impl Session {
     }
 
     /// One manifest in scope (out of scope reads as "not found").
-    pub fn manifest(&self, id: i64) -> Result<Manifest> {
+    pub fn get(&self, id: i64) -> Result<Manifest> {
         self.require(Action::ManifestRead)?;
         let m = store::get(&self.conn, id)?;
-        self.manifest_may(Action::ManifestRead, &m, None)
+        self.may(Action::ManifestRead, &m, None)
             .map_err(|_| ServiceError::NotFound)?;
         Ok(m)
     }
 
-    pub fn manifest_by_number(&self, number: &str) -> Result<Manifest> {
+    pub fn by_number(&self, number: &str) -> Result<Manifest> {
         self.require(Action::ManifestRead)?;
         let n = crate::domain::text::normalize_code(number);
         let m = store::get_by_number(&self.conn, &n)?.ok_or(ServiceError::NotFound)?;
-        self.manifest(m.id)
+        self.get(m.id)
     }
 
     /// The alerts of a row; an approved stock extension is looked up only when stock aging is raised.
@@ -216,10 +212,10 @@ impl Session {
     }
 
     /// One page of manifests in scope matching `f`, newest first.
-    pub fn manifest_page(&self, f: &ListFilter, limit: usize) -> Result<Vec<ManifestRow>> {
+    pub fn page(&self, f: &ListFilter, limit: usize) -> Result<Vec<ManifestRow>> {
         self.require(Action::ManifestRead)?;
-        let cut = self.manifest_cutoffs()?;
-        store::list(&self.conn, &self.enterprise_scope(), f, &cut, limit)?
+        let cut = self.cutoffs()?;
+        store::list(&self.conn, &self.enterprises().scope(), f, &cut, limit)?
             .into_iter()
             .map(|m| {
                 Ok(ManifestRow {
@@ -230,20 +226,25 @@ impl Session {
             .collect()
     }
 
-    pub fn manifest_count(&self, f: &ListFilter) -> Result<i64> {
+    pub fn count(&self, f: &ListFilter) -> Result<i64> {
         self.require(Action::ManifestRead)?;
-        let cut = self.manifest_cutoffs()?;
-        Ok(store::count(&self.conn, &self.enterprise_scope(), f, &cut)?)
+        let cut = self.cutoffs()?;
+        Ok(store::count(
+            &self.conn,
+            &self.enterprises().scope(),
+            f,
+            &cut,
+        )?)
     }
 
     /// How many manifests the list shows as matching, counted up to [`MF_LIST_COUNT_CAP`] + 1 (more
     /// reads as "over the cap"), so the first page stays fast however many match.
-    pub fn manifest_list_count(&self, f: &ListFilter) -> Result<i64> {
+    pub fn list_count(&self, f: &ListFilter) -> Result<i64> {
         self.require(Action::ManifestRead)?;
-        let cut = self.manifest_cutoffs()?;
+        let cut = self.cutoffs()?;
         Ok(crate::store::manifest::list::count_upto(
             &self.conn,
-            &self.enterprise_scope(),
+            &self.enterprises().scope(),
             f,
             &cut,
             MF_LIST_COUNT_CAP + 1,
@@ -251,10 +252,10 @@ impl Session {
     }
 
     /// The figures of the home screen: what waits for the actor and every alert in scope.
-    pub fn manifest_counts(&self) -> Result<MfCounts> {
+    pub fn counts(&self) -> Result<MfCounts> {
         self.require(Action::ManifestRead)?;
-        let cut = self.manifest_cutoffs()?;
-        let scope = self.enterprise_scope();
+        let cut = self.cutoffs()?;
+        let scope = self.enterprises().scope();
         let n = |f: ListFilter| store::count(&self.conn, &scope, &f, &cut);
         let state = |s| ListFilter {
             state: Some(s),
@@ -280,10 +281,10 @@ impl Session {
     }
 
     /// The manifest with its lines, legs, discrepancies, timeline, deadlines and the actor's options.
-    pub fn manifest_detail(&self, id: i64) -> Result<ManifestDetail> {
-        let manifest = self.manifest(id)?;
+    pub fn detail(&self, id: i64) -> Result<ManifestDetail> {
+        let manifest = self.get(id)?;
         let cal = self.calendar()?;
-        let p = self.manifest_policy();
+        let p = self.policy();
         let cut = cutoffs(&cal, &p, self.today());
         let events = MfEvent::ALL
             .iter()
@@ -296,18 +297,15 @@ impl Session {
                 )
                 .is_ok()
             })
-            .filter(|e| {
-                self.manifest_may(e.action(), &manifest, Some(e.party()))
-                    .is_ok()
-            })
+            .filter(|e| self.may(e.action(), &manifest, Some(e.party())).is_ok())
             .collect();
         let may_edit = manifest.state == MfState::Draft
             && self
-                .manifest_may(Action::ManifestDraft, &manifest, Some(Party::Generator))
+                .may(Action::ManifestDraft, &manifest, Some(Party::Generator))
                 .is_ok();
         let may_follow_up = manifest.state == MfState::Rejected
             && self
-                .manifest_may(Action::ManifestDraft, &manifest, Some(Party::Generator))
+                .may(Action::ManifestDraft, &manifest, Some(Party::Generator))
                 .is_ok();
         let approval = match manifest.approval_id {
             Some(a) => Some(refs::approval(&self.conn, a)?),
@@ -480,10 +478,7 @@ impl Session {
     }
 
     /// Errors always block; warnings block until acknowledged (then their codes are recorded).
-    pub(in crate::service) fn mf_gate(
-        issues: Vec<FieldIssue>,
-        acknowledged: bool,
-    ) -> Result<String> {
+    pub(in crate::service) fn gate(issues: Vec<FieldIssue>, acknowledged: bool) -> Result<String> {
         let blocking = issues.iter().any(|i| i.severity == Severity::Error);
         if blocking || (!issues.is_empty() && !acknowledged) {
             return Err(ServiceError::Invalid(issues));

@@ -7,7 +7,7 @@ use crate::domain::manifest::{Mode, parse_tonnes};
 use crate::domain::time::Day;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Result, ServiceError};
 use crate::store::db;
 use crate::store::manifest::reference::{self as refs, Approval, CodeHit, Licence, NewApproval};
 use chrono::NaiveDate;
@@ -59,7 +59,7 @@ fn need(field: &'static str, label: T, v: &str, issues: &mut Vec<FieldIssue>) {
     }
 }
 
-impl Session {
+impl crate::service::Manifests<'_> {
     /// Licences in number order after `after`.
     pub fn licences(&self, after: &str, limit: usize) -> Result<Vec<Licence>> {
         self.require(Action::ManifestRead)?;
@@ -67,7 +67,7 @@ impl Session {
     }
 
     /// Registers a receiver's licence; the holder is linked to the register by USCC when it is there.
-    pub fn create_licence(&mut self, input: LicenceInput) -> Result<Licence> {
+    pub fn create_licence(&self, input: LicenceInput) -> Result<Licence> {
         self.require(Action::LicenceManage)?;
         let mut issues = Vec::new();
         let number = crate::domain::text::normalize_code(&input.number);
@@ -173,7 +173,7 @@ impl Session {
     /// Approvals in scope: an enterprise's own, a branch's region, or all.
     pub fn approvals(&self, limit: usize) -> Result<Vec<Approval>> {
         self.require(Action::ManifestRead)?;
-        let scope = self.enterprise_scope();
+        let scope = self.enterprises().scope();
         Ok(refs::approvals(
             &self.conn,
             scope.enterprise_id,
@@ -186,8 +186,8 @@ impl Session {
     /// Approvals in scope ending within the warning period (30 days) from today.
     pub fn approvals_expiring(&self, limit: usize) -> Result<Vec<Approval>> {
         self.require(Action::ManifestRead)?;
-        let scope = self.enterprise_scope();
-        let cut = self.manifest_cutoffs()?;
+        let scope = self.enterprises().scope();
+        let cut = self.cutoffs()?;
         let today = self.today().to_string();
         let until = cut.approval_until.to_string();
         Ok(refs::approvals(
@@ -200,13 +200,14 @@ impl Session {
     }
 
     /// Registers a cross-province approval: at most 12 months, within the receiver's licence.
-    pub fn create_approval(&mut self, input: ApprovalInput) -> Result<Approval> {
+    pub fn create_approval(&self, input: ApprovalInput) -> Result<Approval> {
         self.require(Action::LicenceManage)?;
         let mut issues = Vec::new();
         let number = crate::domain::text::normalize_code(&input.number);
         need("number", T::MfFieldApproval, &number, &mut issues);
         let g = self
-            .enterprise_by_uscc(&input.generator_uscc)
+            .enterprises()
+            .by_uscc(&input.generator_uscc)
             .map_err(|_| {
                 ServiceError::Invalid(vec![FieldIssue::error(
                     "generator",

@@ -6,35 +6,35 @@ use crate::domain::account::{Action, Target};
 use crate::domain::positive_list::EntryState;
 use crate::i18n::T;
 use crate::service::positive_list::text_field;
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Result, ServiceError};
 use crate::store::positive_list::{self as store, Batch, Entry};
 
-impl Session {
+impl crate::service::PositiveList<'_> {
     /// The positive-list timeline of an enterprise (every entry, oldest change first) as
     /// (batch name, change): for its 360° view. The enterprise itself sees its own.
-    pub fn pl_history_of(&self, enterprise_id: i64) -> Result<Vec<(String, store::HistoryRow)>> {
+    pub fn history_of(&self, enterprise_id: i64) -> Result<Vec<(String, store::HistoryRow)>> {
         self.require(Action::ListRead)?;
-        let e = self.enterprise(enterprise_id)?;
+        let e = self.enterprises().get(enterprise_id)?;
         self.check(Action::ListRead, Target::record(&e.region_code, e.id))?;
         Ok(store::history_of_enterprise(&self.conn, e.id)?)
     }
 
     /// Opens a batch named as typed, with its note; an empty name takes the next of this year.
-    pub fn pl_open_batch(&mut self, name: &str, note: &str) -> Result<Batch> {
+    pub fn open_batch(&self, name: &str, note: &str) -> Result<Batch> {
         self.require(Action::ListPropose)?;
         let name = match name.trim() {
-            "" => self.pl_next_batch_name()?,
+            "" => self.next_batch_name()?,
             typed => typed.to_string(),
         };
         let year = chrono::Datelike::year(&self.today());
-        self.pl_create_batch(&name, year, note)
+        self.create_batch(&name, year, note)
     }
 
     /// Sets how an entry is supervised off site (automatic monitoring, power monitoring, video...).
     /// Staff and supervisors of its region, while the entry is not closed (removed or rejected).
-    pub fn pl_set_offsite(&mut self, id: i64, row_version: i64, means: &str) -> Result<Entry> {
+    pub fn set_offsite(&self, id: i64, row_version: i64, means: &str) -> Result<Entry> {
         self.require(Action::ListPropose)?;
-        let before = self.pl_entry(id)?;
+        let before = self.entry(id)?;
         self.check(
             Action::ListPropose,
             Target::record(&before.region_code, before.enterprise_id),

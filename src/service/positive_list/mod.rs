@@ -11,7 +11,7 @@ use crate::domain::positive_list::{
 };
 use crate::domain::validate::{FieldIssue, max_chars, no_control_chars};
 use crate::i18n::{T, Text};
-use crate::service::{Result, ServiceError, Session, Writer};
+use crate::service::{Result, ServiceError, Writer};
 use crate::store::db;
 use crate::store::positive_list::{
     self as store, Batch, CriterionRow, Entry, EntryFilter, HistoryRow, NewEntry, NewTrigger,
@@ -99,18 +99,18 @@ pub fn facts_of(e: &Enterprise) -> Facts {
     }
 }
 
-impl Session {
+impl crate::service::PositiveList<'_> {
     fn entry_target(e: &Entry) -> Target<'_> {
         Target::record(&e.region_code, e.enterprise_id)
     }
 
-    pub fn pl_batches(&self) -> Result<Vec<Batch>> {
+    pub fn batches(&self) -> Result<Vec<Batch>> {
         self.require(Action::ListRead)?;
-        Ok(store::batches(&self.conn, &self.enterprise_scope())?)
+        Ok(store::batches(&self.conn, &self.enterprises().scope())?)
     }
 
     /// Opens a batch, e.g. 2026年第1批. Staff and supervisors.
-    pub fn pl_create_batch(&mut self, name: &str, year: i32, note: &str) -> Result<Batch> {
+    pub fn create_batch(&self, name: &str, year: i32, note: &str) -> Result<Batch> {
         self.require(Action::ListPropose)?;
         let name = name.trim().to_string();
         let mut issues = text_field("name", T::FieldName, &name, 40);
@@ -143,17 +143,17 @@ impl Session {
     }
 
     /// Opens the next batch of this year: 2026年第1批, 2026年第2批, …
-    pub fn pl_create_next_batch(&mut self) -> Result<Batch> {
+    pub fn create_next_batch(&self) -> Result<Batch> {
         self.require(Action::ListPropose)?;
         let year = chrono::Datelike::year(&self.today());
-        let name = self.pl_next_batch_name()?;
-        self.pl_create_batch(&name, year, "")
+        let name = self.next_batch_name()?;
+        self.create_batch(&name, year, "")
     }
 
     /// The name the next batch of this year takes: 2026年第N批.
-    pub(in crate::service) fn pl_next_batch_name(&self) -> Result<String> {
+    pub(in crate::service) fn next_batch_name(&self) -> Result<String> {
         let year = chrono::Datelike::year(&self.today());
-        let taken = store::batches(&self.conn, &self.enterprise_scope())?
+        let taken = store::batches(&self.conn, &self.enterprises().scope())?
             .iter()
             .filter(|b| b.year == i64::from(year))
             .count();
@@ -163,27 +163,27 @@ impl Session {
             .render(crate::i18n::Lang::Zh))
     }
 
-    pub fn pl_entries(&self, f: &EntryFilter, limit: usize) -> Result<Vec<Entry>> {
+    pub fn entries(&self, f: &EntryFilter, limit: usize) -> Result<Vec<Entry>> {
         self.require(Action::ListRead)?;
         Ok(store::entries(
             &self.conn,
-            &self.enterprise_scope(),
+            &self.enterprises().scope(),
             f,
             limit,
         )?)
     }
 
     /// One entry, if in scope (out of scope reads as "not found").
-    pub fn pl_entry(&self, id: i64) -> Result<Entry> {
+    pub fn entry(&self, id: i64) -> Result<Entry> {
         self.require(Action::ListRead)?;
         let e = store::entry(&self.conn, id)?;
         self.check(Action::ListRead, Self::entry_target(&e))?;
         Ok(e)
     }
 
-    pub fn pl_entry_detail(&self, id: i64) -> Result<EntryDetail> {
-        let entry = self.pl_entry(id)?;
-        let current = self.pl_evaluate(entry.enterprise_id)?;
+    pub fn entry_detail(&self, id: i64) -> Result<EntryDetail> {
+        let entry = self.entry(id)?;
+        let current = self.evaluate(entry.enterprise_id)?;
         Ok(EntryDetail {
             recorded: store::criteria(&self.conn, id)?,
             history: crate::store::history::rows(
@@ -198,16 +198,16 @@ impl Session {
     }
 
     /// The enterprise's entries, newest first: the 360° view's list status and history.
-    pub fn pl_entries_of(&self, enterprise_id: i64) -> Result<Vec<Entry>> {
+    pub fn entries_of(&self, enterprise_id: i64) -> Result<Vec<Entry>> {
         self.require(Action::ListRead)?;
-        let e = self.enterprise(enterprise_id)?;
+        let e = self.enterprises().get(enterprise_id)?;
         self.check(Action::ListRead, Target::record(&e.region_code, e.id))?;
         Ok(store::entries_of(&self.conn, enterprise_id)?)
     }
 
     /// The admission criteria evaluated now from what the register holds.
-    pub fn pl_evaluate(&self, enterprise_id: i64) -> Result<Vec<CriterionResult>> {
-        let e = self.enterprise(enterprise_id)?;
+    pub fn evaluate(&self, enterprise_id: i64) -> Result<Vec<CriterionResult>> {
+        let e = self.enterprises().get(enterprise_id)?;
         Ok(pl::evaluate(
             &facts_of(&e),
             self.today(),
@@ -216,29 +216,24 @@ impl Session {
     }
 
     /// Staff propose an enterprise as a candidate of a batch.
-    pub fn pl_propose(
-        &mut self,
-        batch_id: i64,
-        enterprise_id: i64,
-        offsite: &str,
-    ) -> Result<Entry> {
+    pub fn propose(&self, batch_id: i64, enterprise_id: i64, offsite: &str) -> Result<Entry> {
         self.require(Action::ListPropose)?;
-        let e = self.enterprise(enterprise_id)?;
+        let e = self.enterprises().get(enterprise_id)?;
         self.check(Action::ListPropose, Target::record(&e.region_code, e.id))?;
         self.add_candidate(batch_id, &e, Origin::Proposed, offsite)
     }
 
     /// An enterprise account applies for its own enterprise (self-service).
-    pub fn pl_apply(&mut self, batch_id: i64, offsite: &str) -> Result<Entry> {
+    pub fn apply(&self, batch_id: i64, offsite: &str) -> Result<Entry> {
         self.require(Action::ListApply)?;
         let own = self.actor.enterprise_id.ok_or(ServiceError::NotFound)?;
-        let e = self.enterprise(own)?;
+        let e = self.enterprises().get(own)?;
         self.check(Action::ListApply, Target::record(&e.region_code, e.id))?;
         self.add_candidate(batch_id, &e, Origin::Applied, offsite)
     }
 
     fn add_candidate(
-        &mut self,
+        &self,
         batch_id: i64,
         e: &Enterprise,
         origin: Origin,
@@ -301,8 +296,8 @@ impl Session {
 
     /// Moves an entry along its lifecycle. Roles, reasons, the criteria override and the notice period
     /// are enforced here; the register's list status follows in the same transaction.
-    pub fn pl_transition(
-        &mut self,
+    pub fn transition(
+        &self,
         entry_id: i64,
         row_version: i64,
         t: Transition,
@@ -314,7 +309,7 @@ impl Session {
             Action::ListPropose
         };
         self.require(action)?;
-        let before = self.pl_entry(entry_id)?;
+        let before = self.entry(entry_id)?;
         self.check(action, Self::entry_target(&before))?;
         let from = state_of(&before)?;
         let to = t.apply(from).ok_or_else(|| {
@@ -348,7 +343,7 @@ impl Session {
             let (now, actor) = (w.now(), w.actor());
             match t {
                 Transition::StartNotice => {
-                    let results = self.pl_evaluate(before.enterprise_id)?;
+                    let results = self.evaluate(before.enterprise_id)?;
                     if pl::has_failure(&results) && reason.is_empty() {
                         return Err(ServiceError::Invalid(vec![FieldIssue::error(
                             "reason",
@@ -434,9 +429,9 @@ impl Session {
     }
 
     /// Records a trigger event against a listed entry (in the list or under review).
-    pub fn pl_record_trigger(&mut self, entry_id: i64, input: &TriggerInput) -> Result<TriggerRow> {
+    pub fn record_trigger(&self, entry_id: i64, input: &TriggerInput) -> Result<TriggerRow> {
         self.require(Action::ListTrigger)?;
-        let x = self.pl_entry(entry_id)?;
+        let x = self.entry(entry_id)?;
         self.check(Action::ListTrigger, Self::entry_target(&x))?;
         if !state_of(&x)?.is_listed() {
             return Err(ServiceError::Refused(Text::new(T::ErrPlNotListed)));
@@ -500,7 +495,7 @@ impl Session {
         category: CheckCategory,
         trigger: Option<TriggerRef<'_>>,
     ) -> Result<()> {
-        let e = self.enterprise(enterprise_id)?;
+        let e = self.enterprises().get(enterprise_id)?;
         let state = store::entries_of(&self.conn, e.id)?
             .first()
             .and_then(|x| EntryState::parse(&x.state));
@@ -510,22 +505,28 @@ impl Session {
 
     /// An inspection of a listed enterprise ended in 立案: record a removal proposal on its entry for a
     /// supervisor to confirm. Returns the entry, or `None` when the enterprise is not listed.
-    pub fn pl_propose_removal_for_case(
-        &mut self,
+    pub fn propose_removal_for_case(
+        &self,
         enterprise_id: i64,
         case_reference: &str,
     ) -> Result<Option<Entry>> {
-        let Some(x) = self.pl_listed_entry_for_case(enterprise_id)? else {
+        let Some(x) = self.listed_entry_for_case(enterprise_id)? else {
             return Ok(None);
         };
-        self.write(|w| Ok(Some(Self::pl_removal_for_case_tx(w, &x, case_reference)?)))
+        self.write(|w| {
+            Ok(Some(crate::service::PositiveList::removal_for_case_tx(
+                w,
+                &x,
+                case_reference,
+            )?))
+        })
     }
 
     /// The listed entry a filed case would propose to remove (`None` when the enterprise is not
     /// listed), after checking the actor may trigger list changes for the enterprise.
-    pub(crate) fn pl_listed_entry_for_case(&self, enterprise_id: i64) -> Result<Option<Entry>> {
+    pub(crate) fn listed_entry_for_case(&self, enterprise_id: i64) -> Result<Option<Entry>> {
         self.require(Action::ListTrigger)?;
-        let e = self.enterprise(enterprise_id)?;
+        let e = self.enterprises().get(enterprise_id)?;
         self.check(Action::ListTrigger, Target::record(&e.region_code, e.id))?;
         Ok(store::entries_of(&self.conn, e.id)?
             .into_iter()
@@ -534,7 +535,7 @@ impl Session {
 
     /// Writes the removal proposal for a filed case and its audit row inside the caller's transaction,
     /// so the inspection module files the case and proposes the removal together or not at all.
-    pub(crate) fn pl_removal_for_case_tx(
+    pub(crate) fn removal_for_case_tx(
         w: &Writer<'_>,
         x: &Entry,
         case_reference: &str,
@@ -550,7 +551,7 @@ impl Session {
 
     /// Hands `each` the current list for public notice as it is read: entries in the list or under
     /// review (unless `f` names a state), within the actor's scope.
-    pub fn pl_export_rows(
+    pub fn export_rows(
         &self,
         f: &EntryFilter,
         mut each: impl FnMut(&Entry) -> std::result::Result<(), db::StoreError>,
@@ -559,7 +560,7 @@ impl Session {
         let listed = |x: &Entry| {
             f.state.is_some() || EntryState::parse(&x.state).is_some_and(EntryState::is_listed)
         };
-        store::for_each_entry(&self.conn, &self.enterprise_scope(), f, 1_000_000, |x| {
+        store::for_each_entry(&self.conn, &self.enterprises().scope(), f, 1_000_000, |x| {
             if listed(&x) { each(&x) } else { Ok(()) }
         })?;
         Ok(())
@@ -567,13 +568,13 @@ impl Session {
 
     /// Reviews due within 30 days, notices ending within 7 days (or over, awaiting admission) and open
     /// removal proposals, within the actor's scope. Bureau roles only; enterprise accounts get zeros.
-    pub fn pl_counts(&self) -> Result<ListCounts> {
+    pub fn counts(&self) -> Result<ListCounts> {
         self.require(Action::ListRead)?;
         if self.actor.roles.iter().all(|r| *r == Role::Enterprise) {
             return Ok(ListCounts::default());
         }
         let today = self.today();
-        let scope = self.enterprise_scope();
+        let scope = self.enterprises().scope();
         let n = |f: EntryFilter| -> Result<i64> {
             Ok(store::entries(&self.conn, &scope, &f, 100_000)?.len() as i64)
         };

@@ -7,7 +7,7 @@ use crate::domain::enterprise::{Enterprise, FormerName};
 use crate::domain::time::{local_time, stamp};
 use crate::service::assistance::RequestDetail;
 use crate::service::positive_list::EntryDetail;
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Result, ServiceError};
 use crate::store::audit::AuditRow;
 
 /// More history than any enterprise has; the dossier is meant to be complete.
@@ -36,26 +36,27 @@ fn optional<T: Default>(r: Result<T>) -> Result<T> {
     }
 }
 
-impl Session {
+impl crate::service::Reports<'_> {
     pub fn dossier(&self, enterprise_id: i64) -> Result<DossierFacts> {
         self.require(Action::DossierExport)?;
-        let enterprise = self.enterprise(enterprise_id)?;
+        let enterprise = self.enterprises().get(enterprise_id)?;
         self.check(
             Action::DossierExport,
             Target::record(&enterprise.region_code, enterprise.id),
         )?;
-        let list_entries = optional(self.pl_entries_of(enterprise_id))?
+        let list_entries = optional(self.positive_list().entries_of(enterprise_id))?
             .into_iter()
-            .map(|e| self.pl_entry_detail(e.id))
+            .map(|e| self.positive_list().entry_detail(e.id))
             .collect::<Result<Vec<_>>>()?;
         let requests = if self.require(Action::AssistRead).is_ok() {
             let f = crate::store::assistance::ListFilter {
                 enterprise_id: Some(enterprise_id),
                 ..Default::default()
             };
-            self.assist_list(&f, usize::MAX >> 1)?
+            self.assistance()
+                .list(&f, usize::MAX >> 1)?
                 .into_iter()
-                .map(|r| self.assist_detail(r.request.id))
+                .map(|r| self.assistance().detail(r.request.id))
                 .collect::<Result<Vec<_>>>()?
         } else {
             Vec::new()
@@ -65,18 +66,18 @@ impl Session {
                 enterprise_id: Some(enterprise_id),
                 ..Default::default()
             };
-            self.manifest_page(&f, AUDIT_ROWS)?
+            self.manifests().page(&f, AUDIT_ROWS)?
         } else {
             Vec::new()
         };
-        let inspections = self.insp_all_of_enterprise(enterprise_id)?;
-        let audit = match self.enterprise_history(enterprise_id, AUDIT_ROWS) {
+        let inspections = self.inspections().all_of_enterprise(enterprise_id)?;
+        let audit = match self.enterprises().history(enterprise_id, AUDIT_ROWS) {
             Ok(rows) => Some(rows),
             Err(ServiceError::Forbidden(_)) => None,
             Err(e) => return Err(e),
         };
         Ok(DossierFacts {
-            former_names: self.former_names(enterprise_id)?,
+            former_names: self.enterprises().former_names(enterprise_id)?,
             enterprise,
             list_entries,
             requests,

@@ -57,7 +57,7 @@ pub struct SummaryProgress {
     pub next: Option<T>,
 }
 
-impl Session {
+impl crate::service::Reports<'_> {
     /// A cancel handle for work running on this session's connection.
     pub fn cancel_handle(&self) -> Cancel {
         Cancel {

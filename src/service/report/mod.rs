@@ -13,7 +13,7 @@ use crate::domain::time::{Instant, local_time, shanghai, stamp};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{Lang, T, Text};
 use crate::service::report::job::{Cancel, SummaryProgress};
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Reports, Result, ServiceError};
 use crate::store::report::{self as store, AssistMoment, Bounds};
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
@@ -34,6 +34,9 @@ pub struct Summary {
     pub generated_by: String,
     pub sections: Vec<Section>,
 }
+
+/// One section of the summary, built for the reporting period and the one it is compared with.
+type SectionBuilder<'s> = fn(&Reports<'s>, Option<&str>, &Bounds, &Bounds) -> Result<Section>;
 
 impl Summary {
     pub fn region_name(&self, lang: Lang) -> &str {
@@ -114,7 +117,7 @@ struct AssistFigures {
     by_service: Vec<(String, i64)>,
 }
 
-impl Session {
+impl crate::service::Reports<'_> {
     /// The summary of `period` for `region` (the actor's own region for a branch account; `None` for
     /// the whole city where the actor may see it).
     pub fn summary(&self, period: Period, region: Option<&str>) -> Result<Summary> {
@@ -158,24 +161,28 @@ impl Session {
         let previous = period.previous();
         let (now, before) = (bounds(&period), bounds(&previous));
         let r = region.as_deref();
-        type Build = fn(&Session, Option<&str>, &Bounds, &Bounds) -> Result<Section>;
-        let mut steps: Vec<(T, Build)> = vec![(T::ReportSecRegister, Session::register_section)];
-        let modules: [(Action, T, Build); 4] = [
+        let mut steps: Vec<(T, SectionBuilder<'_>)> =
+            vec![(T::ReportSecRegister, Self::register_section)];
+        let modules: [(Action, T, SectionBuilder<'_>); 4] = [
             (
                 Action::AssistRead,
                 T::ReportSecAssist,
-                Session::assist_section,
+                Self::assistance_section,
             ),
-            (Action::ListRead, T::ReportSecPlist, Session::plist_section),
+            (
+                Action::ListRead,
+                T::ReportSecPlist,
+                Self::positive_list_section,
+            ),
             (
                 Action::ManifestRead,
                 T::ReportSecManifests,
-                Session::manifest_section,
+                Self::manifest_section,
             ),
             (
                 Action::InspectRead,
                 T::ReportSecInspections,
-                Session::inspection_section,
+                Self::inspection_section,
             ),
         ];
         for (action, title, build) in modules {
@@ -242,10 +249,10 @@ impl Session {
         })
     }
 
-    fn assist_figures(&self, region: Option<&str>, b: &Bounds) -> Result<AssistFigures> {
+    fn assistance_figures(&self, region: Option<&str>, b: &Bounds) -> Result<AssistFigures> {
         let c = &self.conn;
         let cal = self.calendar()?;
-        let budgets = self.assist_budgets();
+        let budgets = self.assistance().budgets();
         let date = |t: &Option<Instant>| t.map(|t| t.local_day().date());
         let mut response = Vec::new();
         store::assist_times_in(c, region, b, AssistMoment::Accepted, |t| {
@@ -263,7 +270,7 @@ impl Session {
         let mut on_time = 0;
         for t in &completed {
             if let (Some(start), Some(done)) = (date(&t.clock_started_at), date(&t.completed_at)) {
-                let days = self.completion_days(t.id, start, done, &cal)?;
+                let days = self.assistance().completion_days(t.id, start, done, &cal)?;
                 completion.push(days);
                 let urgency = Urgency::parse(&t.urgency).unwrap_or(Urgency::Normal);
                 if days <= budgets.completion(urgency) {
@@ -296,15 +303,15 @@ impl Session {
         })
     }
 
-    fn assist_section(
+    fn assistance_section(
         &self,
         region: Option<&str>,
         now: &Bounds,
         before: &Bounds,
     ) -> Result<Section> {
-        let a = self.assist_figures(region, now)?;
-        let p = self.assist_figures(region, before)?;
-        let menu: Vec<(String, String, String)> = self.service_menu()?;
+        let a = self.assistance_figures(region, now)?;
+        let p = self.assistance_figures(region, before)?;
+        let menu: Vec<(String, String, String)> = self.assistance().service_menu()?;
         Ok(Section {
             key: "assistance",
             title: T::ReportSecAssist,
@@ -380,7 +387,7 @@ impl Session {
         })
     }
 
-    fn plist_section(
+    fn positive_list_section(
         &self,
         region: Option<&str>,
         now: &Bounds,

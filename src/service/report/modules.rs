@@ -4,15 +4,15 @@ use crate::domain::inspection::{Category, Mode};
 use crate::domain::manifest::MfState;
 use crate::domain::report::{Breakdown, Section, Value, breakdown_rows};
 use crate::i18n::T;
+use crate::service::Result;
 use crate::service::report::{figure, labels};
-use crate::service::{Result, Session};
 use crate::store::report::{self as store, Bounds, InspectionColumn};
 
 fn tonnes(kg: i64) -> Value {
     Value::Tonnes(kg as f64 / 1000.0)
 }
 
-impl Session {
+impl crate::service::Reports<'_> {
     pub(crate) fn manifest_section(
         &self,
         region: Option<&str>,

@@ -12,17 +12,18 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AdminEffect) -> Option<Ms
     let msg = match effect {
         AdminEffect::LoadAccounts => AdminMsg::AccountsLoaded(load_accounts(s).map_err(text)),
         AdminEffect::LoadCertificates { username } => AdminMsg::CertificatesLoaded {
-            certificates: s.certificates(&username).map_err(text),
+            certificates: s.accounts().certificates(&username).map_err(text),
             username,
         },
         AdminEffect::AddUser(account) => {
             let done = s
-                .add_user(&account)
+                .accounts()
+                .add(&account)
                 .map(|_| Text::new(T::MsgUserAdded).arg("name", account.username.trim()));
             AdminMsg::Done(done.map_err(text))
         }
         AdminEffect::SetUserActive { username, active } => {
-            let done = s.set_user_active(&username, active).map(|()| {
+            let done = s.accounts().set_active(&username, active).map(|()| {
                 let t = if active {
                     T::MsgUserEnabled
                 } else {
@@ -34,6 +35,7 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AdminEffect) -> Option<Ms
         }
         AdminEffect::SetPassword { username, password } => {
             let done = s
+                .accounts()
                 .set_password(&username, &password)
                 .map(|()| Text::new(T::MsgPasswordReset).arg("name", &username));
             AdminMsg::Done(done.map_err(text))
@@ -43,14 +45,17 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AdminEffect) -> Option<Ms
             certificate,
         } => {
             let number = certificate.number.trim().to_string();
-            let done = s.add_certificate(&username, certificate).map(|()| {
-                Text::new(T::MsgCertificateAdded)
-                    .arg("name", &username)
-                    .arg("number", &number)
-            });
+            let done = s
+                .accounts()
+                .add_certificate(&username, certificate)
+                .map(|()| {
+                    Text::new(T::MsgCertificateAdded)
+                        .arg("name", &username)
+                        .arg("number", &number)
+                });
             AdminMsg::Done(done.map_err(text))
         }
-        AdminEffect::LoadSettings => AdminMsg::SettingsLoaded(s.settings().map_err(text)),
+        AdminEffect::LoadSettings => AdminMsg::SettingsLoaded(s.admin().settings().map_err(text)),
         AdminEffect::SetSetting { key, value } => {
             let done = s.set_setting(&key, &value).map(|()| {
                 Text::new(T::MsgSettingSaved)
@@ -61,9 +66,11 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AdminEffect) -> Option<Ms
         }
         AdminEffect::LoadAudit { req, before, limit } => AdminMsg::AuditLoaded {
             req,
-            rows: s.audit_page(before, limit + 1).map_err(text),
+            rows: s.admin().audit_page(before, limit + 1).map_err(text),
         },
-        AdminEffect::VerifyAudit => AdminMsg::AuditVerified(s.verify_audit_chain().map_err(text)),
+        AdminEffect::VerifyAudit => {
+            AdminMsg::AuditVerified(s.admin().verify_audit_chain().map_err(text))
+        }
     };
     Some(Msg::Admin(msg))
 }
@@ -71,7 +78,8 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AdminEffect) -> Option<Ms
 /// Every account as the administration screens show it (never the password hash), and the units.
 fn load_accounts(s: &Session) -> Result<(Vec<Account>, Vec<OrgUnit>), ServiceError> {
     let accounts = s
-        .list_users()?
+        .accounts()
+        .list()?
         .into_iter()
         .map(|u| Account {
             username: u.username,
@@ -84,5 +92,5 @@ fn load_accounts(s: &Session) -> Result<(Vec<Account>, Vec<OrgUnit>), ServiceErr
             last_login_at: u.last_login_at.map(|t| t.to_string()),
         })
         .collect();
-    Ok((accounts, s.org_units()?))
+    Ok((accounts, s.accounts().org_units()?))
 }

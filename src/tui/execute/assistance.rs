@@ -37,11 +37,11 @@ fn queue_loaded(
 
 /// The 帮扶 detail with the handlers a triage person may assign.
 fn request_detail(s: &Session, id: i64) -> crate::service::Result<AssistanceDetailData> {
-    let detail = s.assist_detail(id)?;
+    let detail = s.assistance().detail(id)?;
     use crate::domain::assistance::Event;
     let handlers =
         if detail.events.contains(&Event::Assign) || detail.events.contains(&Event::Reassign) {
-            s.assist_handlers(&detail.request.region_code)?
+            s.assistance().handlers(&detail.request.region_code)?
         } else {
             Vec::new()
         };
@@ -75,11 +75,11 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
     let text = |e: ServiceError| e.text();
     match effect {
         AssistanceEffect::LoadQueue { queue } => {
-            let page = s.assist_queue_page(queue, None, QUEUE_ROWS);
+            let page = s.assistance().queue_page(queue, None, QUEUE_ROWS);
             Some(queue_loaded(queue, page, false))
         }
         AssistanceEffect::LoadQueueMore { queue, after } => {
-            let page = s.assist_queue_page(queue, Some(&after), QUEUE_ROWS);
+            let page = s.assistance().queue_page(queue, Some(&after), QUEUE_ROWS);
             Some(queue_loaded(queue, page, true))
         }
         AssistanceEffect::LoadDetail { id } => Some(Msg::Assistance(AssistanceMsg::DetailLoaded {
@@ -87,7 +87,7 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             data: request_detail(s, id).map_err(text),
         })),
         AssistanceEffect::LoadServiceMenu => Some(Msg::Assistance(
-            AssistanceMsg::ServiceMenuLoaded(s.service_menu().map_err(text)),
+            AssistanceMsg::ServiceMenuLoaded(s.assistance().service_menu().map_err(text)),
         )),
         AssistanceEffect::FileRequest {
             enterprise_uscc,
@@ -95,9 +95,9 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
         } => {
             let filed = (|| {
                 if let Some(query) = &enterprise_uscc {
-                    draft.enterprise_id = s.resolve_enterprise(query)?.map(|e| e.id);
+                    draft.enterprise_id = s.assistance().resolve_enterprise(query)?.map(|e| e.id);
                 }
-                s.file_request(draft, true)
+                s.assistance().file(draft, true)
             })();
             Some(Msg::Assistance(AssistanceMsg::Done(
                 filed
@@ -111,7 +111,8 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             event,
             input,
         } => Some(Msg::Assistance(AssistanceMsg::Done(
-            s.assist_transition(id, row_version, event, input)
+            s.assistance()
+                .transition(id, row_version, event, input)
                 .map(|r| {
                     Text::new(T::AssistMsgDone)
                         .arg_key("event", event.label())
@@ -121,7 +122,8 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
                 .map_err(request_error),
         ))),
         AssistanceEffect::Record { id, record } => Some(Msg::Assistance(AssistanceMsg::Done(
-            s.assist_record_service(id, record)
+            s.assistance()
+                .record_service(id, record)
                 .map(|()| Text::new(T::AssistMsgRecorded))
                 .map_err(request_error),
         ))),
@@ -129,7 +131,8 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             crate::tui::execute::report::export_queue(s, queue, lang),
         )),
         AssistanceEffect::LoadMeetings => Some(Msg::Assistance(AssistanceMsg::MeetingsLoaded(
-            s.meetings(MEETING_ROWS)
+            s.assistance()
+                .meetings(MEETING_ROWS)
                 .map(|rows| MeetingListData {
                     rows,
                     today: s.today().format("%Y-%m-%d").to_string(),
@@ -140,13 +143,15 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             Some(Msg::Assistance(AssistanceMsg::MeetingLoaded {
                 id,
                 data: s
+                    .assistance()
                     .meeting_detail(id)
                     .map(|detail| MeetingDetailData { detail })
                     .map_err(text),
             }))
         }
         AssistanceEffect::RecordMeeting(draft) => Some(Msg::Assistance(AssistanceMsg::Done(
-            s.record_meeting(draft)
+            s.assistance()
+                .record_meeting(draft)
                 .map(|m| Text::new(T::MeetingMsgRecorded).arg("topic", m.topic))
                 .map_err(error),
         ))),
@@ -156,23 +161,28 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             mut participant,
         } => {
             let done = (|| {
-                participant.enterprise_id = s.resolve_enterprise(&enterprise_query)?.map(|e| e.id);
+                participant.enterprise_id = s
+                    .assistance()
+                    .resolve_enterprise(&enterprise_query)?
+                    .map(|e| e.id);
                 let person = participant.person.clone();
-                s.meeting_add_participant(meeting, participant)?;
+                s.assistance().add_participant(meeting, participant)?;
                 Ok(Text::new(T::MeetingMsgParticipant).arg("person", person.trim()))
             })();
             Some(Msg::Assistance(AssistanceMsg::Done(done.map_err(error))))
         }
         AssistanceEffect::MeetingProblem { meeting, draft } => {
             Some(Msg::Assistance(AssistanceMsg::Done(
-                s.meeting_raise_problem(meeting, draft)
+                s.assistance()
+                    .raise_problem(meeting, draft)
                     .map(|r| Text::new(T::MeetingMsgProblem).arg("number", r.number))
                     .map_err(error),
             )))
         }
         AssistanceEffect::MeetingLink { meeting, number } => {
             Some(Msg::Assistance(AssistanceMsg::Done(
-                s.meeting_link_request(meeting, &number)
+                s.assistance()
+                    .link_request(meeting, &number)
                     .map(|r| Text::new(T::MeetingMsgLinked).arg("number", r.number))
                     .map_err(error),
             )))
@@ -181,6 +191,7 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             Some(Msg::Assistance(AssistanceMsg::EnterprisesFound {
                 token,
                 rows: s
+                    .assistance()
                     .find_enterprises(&query, PICKER_ROWS)
                     .map(|rows| rows.into_iter().map(|e| (e.id, e.name, e.uscc)).collect())
                     .map_err(text),

@@ -24,7 +24,7 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: EnterpriseEffect) -> Opti
             data: load_detail(s, id).map_err(text),
         },
         EnterpriseEffect::LoadForEdit { id } => {
-            EnterpriseMsg::EditLoaded(s.enterprise(id).map_err(text))
+            EnterpriseMsg::EditLoaded(s.enterprises().get(id).map_err(text))
         }
         EnterpriseEffect::CheckDraft {
             req,
@@ -32,7 +32,8 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: EnterpriseEffect) -> Opti
             mut draft,
         } => {
             let issues = s
-                .check_enterprise_draft(&mut draft, editing)
+                .enterprises()
+                .check_draft(&mut draft, editing)
                 .unwrap_or_default();
             EnterpriseMsg::DraftChecked { req, issues }
         }
@@ -42,8 +43,8 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: EnterpriseEffect) -> Opti
             warnings,
         } => {
             let result = match editing {
-                Some((id, version)) => s.update_enterprise(id, version, draft, warnings),
-                None => s.create_enterprise(draft, warnings),
+                Some((id, version)) => s.enterprises().update(id, version, draft, warnings),
+                None => s.enterprises().create(draft, warnings),
             };
             match result {
                 Ok(e) => EnterpriseMsg::Saved(e),
@@ -60,7 +61,11 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: EnterpriseEffect) -> Opti
             id,
             row_version,
             reason,
-        } => EnterpriseMsg::Deleted(s.delete_enterprise(id, row_version, &reason).map_err(text)),
+        } => EnterpriseMsg::Deleted(
+            s.enterprises()
+                .delete(id, row_version, &reason)
+                .map_err(text),
+        ),
         EnterpriseEffect::ExportDossier { id, lang } => {
             return Some(Msg::Written(crate::tui::execute::report::export_dossier(
                 s, id, lang,
@@ -79,11 +84,11 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: EnterpriseEffect) -> Opti
 pub fn load_page(s: &Session, req: PageRequest) -> Msg {
     let fetch = req.limit + 1;
     let rows = match &req.start {
-        PageStart::After(c) => s.list_enterprises(&req.filter, c.as_ref(), fetch),
+        PageStart::After(c) => s.enterprises().list(&req.filter, c.as_ref(), fetch),
         PageStart::Before(c) => s.list_enterprises_before(&req.filter, c.as_ref(), fetch),
     };
     let total = if req.count {
-        s.count_enterprises(&req.filter).ok()
+        s.enterprises().count(&req.filter).ok()
     } else {
         None
     };
@@ -97,11 +102,11 @@ pub fn load_page(s: &Session, req: PageRequest) -> Msg {
 
 /// Everything the 360° view shows of one enterprise; public for the benchmark.
 pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
-    let enterprise = s.enterprise(id)?;
-    let former_names = s.former_names(id)?;
+    let enterprise = s.enterprises().get(id)?;
+    let former_names = s.enterprises().former_names(id)?;
     let bureau = s.actor.roles.iter().any(|r| *r != Role::Enterprise);
     let history = if bureau {
-        match s.enterprise_history(id, HISTORY_ROWS) {
+        match s.enterprises().history(id, HISTORY_ROWS) {
             Ok(h) => Some(h),
             Err(ServiceError::Forbidden(_)) => None,
             Err(e) => return Err(e),
@@ -110,8 +115,8 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
         None
     };
     // Roles without the positive list simply see no entries.
-    let list_entries = s.pl_entries_of(id).unwrap_or_default();
-    let list_history = s.pl_history_of(id).unwrap_or_default();
+    let list_entries = s.positive_list().entries_of(id).unwrap_or_default();
+    let list_history = s.positive_list().history_of(id).unwrap_or_default();
     let assistance = if s
         .require(crate::domain::account::Action::AssistRead)
         .is_ok()
@@ -120,7 +125,7 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
             enterprise_id: Some(id),
             ..Default::default()
         };
-        s.assist_list(&f, ASSISTANCE_IN_DETAIL)?
+        s.assistance().list(&f, ASSISTANCE_IN_DETAIL)?
     } else {
         Vec::new()
     };
@@ -133,7 +138,7 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
             enterprise_id: Some(id),
             ..Default::default()
         };
-        s.manifest_page(&f, MANIFESTS_IN_DETAIL)?
+        s.manifests().page(&f, MANIFESTS_IN_DETAIL)?
     } else {
         Vec::new()
     };
@@ -145,6 +150,6 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
         list_history,
         assistance,
         manifests,
-        inspections: s.insp_of_enterprise(id).unwrap_or_default(),
+        inspections: s.inspections().of_enterprise(id).unwrap_or_default(),
     })
 }

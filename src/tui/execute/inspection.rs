@@ -80,7 +80,7 @@ fn filter(s: &Session, tab: InspectionTab) -> ListFilter {
             state: Some(state),
             ..ListFilter::default()
         },
-        InspectionTab::OverdueRecheck => s.insp_overdue_filter(),
+        InspectionTab::OverdueRecheck => s.inspections().overdue_filter(),
         InspectionTab::All => ListFilter::default(),
     }
 }
@@ -112,7 +112,9 @@ fn page(
     after: Option<&(String, i64)>,
 ) -> R<Vec<crate::store::inspection::Inspection>> {
     let f = list_filter(s, tab, category, region, officer);
-    let rows = s.insp_page(&f, after.map(|(d, id)| (d.as_str(), *id)), PAGE)?;
+    let rows = s
+        .inspections()
+        .page(&f, after.map(|(d, id)| (d.as_str(), *id)), PAGE)?;
     // "Mine" lists open checks only.
     Ok(if tab == InspectionTab::Mine {
         rows.into_iter().filter(|r| r.state.is_open()).collect()
@@ -122,10 +124,11 @@ fn page(
 }
 
 fn detail(s: &Session, id: i64) -> R<InspectionDetailData> {
-    let detail = s.insp_detail(id)?;
+    let detail = s.inspections().detail(id)?;
     let today = s.today();
     let officers = s
-        .insp_eligible_officers(detail.inspection.enterprise_id, today)
+        .inspections()
+        .eligible_officers(detail.inspection.enterprise_id, today)
         .map(|list| {
             list.into_iter()
                 .map(|o| {
@@ -160,16 +163,18 @@ pub fn load(s: &Session, q: InspectionQuery) -> Msg {
             id,
             data: detail(s, id).map(Box::new).map_err(text),
         },
-        InspectionQuery::Rects => InspectionData::Rects(s.rect_orders(None).map_err(text)),
-        InspectionQuery::Draws => InspectionData::Draws(s.draw_list().map_err(text)),
+        InspectionQuery::Rects => {
+            InspectionData::Rects(s.inspections().rectification_orders(None).map_err(text))
+        }
+        InspectionQuery::Draws => InspectionData::Draws(s.draws().list().map_err(text)),
         InspectionQuery::Draw { id } => {
-            InspectionData::Draw(s.draw_detail(id).map(Box::new).map_err(text))
+            InspectionData::Draw(s.draws().detail(id).map(Box::new).map_err(text))
         }
         InspectionQuery::Officers => {
-            InspectionData::Officers(s.insp_officer_choices().map_err(text))
+            InspectionData::Officers(s.draws().officer_choices().map_err(text))
         }
         InspectionQuery::DrawPool => {
-            InspectionData::DrawPool(s.draw_pool_choices(s.today()).map_err(text))
+            InspectionData::DrawPool(s.draws().pool_choices(s.today()).map_err(text))
         }
     }))
 }
@@ -189,10 +194,10 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             recusal_reason,
         } => {
             let e = match enterprise_id {
-                Some(id) => s.enterprise(id)?,
-                None => s.enterprise_by_uscc(&uscc)?,
+                Some(id) => s.enterprises().get(id)?,
+                None => s.enterprises().by_uscc(&uscc)?,
             };
-            let x = s.insp_plan(&PlanInput {
+            let x = s.inspections().plan(&PlanInput {
                 enterprise_id: e.id,
                 category,
                 mode,
@@ -209,7 +214,9 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             officers,
             recusal_reason,
         } => {
-            let x = s.insp_set_officers(id, &officers, &recusal_reason)?;
+            let x = s
+                .inspections()
+                .set_officers(id, &officers, &recusal_reason)?;
             Ok(Text::new(T::InMsgState)
                 .arg("number", x.number)
                 .arg_key("state", x.state.label()))
@@ -220,7 +227,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             event,
             input,
         } => {
-            let x = s.insp_transition(id, row_version, event, &input)?;
+            let x = s.inspections().transition(id, row_version, event, &input)?;
             Ok(Text::new(T::InMsgState)
                 .arg("number", x.number)
                 .arg_key("state", x.state.label()))
@@ -230,7 +237,10 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             item,
             answer,
             note,
-        } => s.insp_answer(id, &item, answer, &note).map(|()| saved()),
+        } => s
+            .inspections()
+            .answer(id, &item, answer, &note)
+            .map(|()| saved()),
         InspectionRequest::Finding {
             id,
             description,
@@ -239,7 +249,8 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             corrects: c,
             reason,
         } => s
-            .insp_add_finding(
+            .inspections()
+            .add_finding(
                 id,
                 &FindingInput {
                     description,
@@ -259,7 +270,8 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             corrects: c,
             reason,
         } => s
-            .insp_add_evidence(
+            .inspections()
+            .add_evidence(
                 id,
                 &EvidenceInput {
                     kind,
@@ -275,7 +287,8 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                     .arg("sha", e.sha256.chars().take(16).collect::<String>())
             }),
         InspectionRequest::Representative { id, name, position } => s
-            .insp_add_representative(id, &name, &position)
+            .inspections()
+            .add_representative(id, &name, &position)
             .map(|()| saved()),
         InspectionRequest::Order {
             id,
@@ -284,7 +297,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             deadline,
             requirements,
         } => {
-            let (_, recheck) = s.insp_order_rectification(
+            let (_, recheck) = s.inspections().order_rectification(
                 id,
                 &OrderInput {
                     doc_number,
@@ -303,7 +316,9 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             result,
             note,
         } => {
-            let x = s.insp_record_recheck(id, &officers, result, &note)?;
+            let x = s
+                .inspections()
+                .record_recheck(id, &officers, result, &note)?;
             Ok(Text::new(T::InMsgState)
                 .arg("number", x.number)
                 .arg_key("state", x.state.label()))
@@ -315,7 +330,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             approved_on,
             handler,
         } => {
-            let x = s.insp_transfer_case(
+            let x = s.inspections().transfer_case(
                 id,
                 &CaseInput {
                     case_number,
@@ -336,13 +351,16 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             note,
         } => {
             let fen = yuan_to_fen(&penalty_yuan)?;
-            let c = s.insp_case_status(id, status, &penalty_kind, fen, &note)?;
+            let c = s
+                .inspections()
+                .case_status(id, status, &penalty_kind, fen, &note)?;
             Ok(Text::new(T::InMsgCase)
                 .arg("number", c.case_number)
                 .arg_key("status", c.status.label()))
         }
         InspectionRequest::Report { order_id, text } => s
-            .rect_report(order_id, &text)
+            .inspections()
+            .rectification_report(order_id, &text)
             .map(|r| Text::new(T::InMsgReported).arg("doc", r.doc_number)),
         InspectionRequest::DrawPlan {
             name,
@@ -375,15 +393,15 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 listed_offsite,
                 planned_on: date_or_today(s, T::InFieldDate, &on)?,
             };
-            let plan = s.draw_create_plan_with_pool(&draft, &officers)?;
-            let d = s.draw_run(plan.id)?;
+            let plan = s.draws().create_plan_with_pool(&draft, &officers)?;
+            let d = s.draws().run(plan.id)?;
             Ok(Text::new(T::DrawMsgDone)
                 .arg("id", d.draw.id)
                 .arg("n", d.draw.drawn_count)
                 .arg("total", d.draw.candidate_count))
         }
         InspectionRequest::Verify { id } => {
-            let report = s.draw_verify(id)?;
+            let report = s.draws().verify(id)?;
             Ok(if report.ok() {
                 Text::new(T::DrawVerified)
             } else {

@@ -47,10 +47,11 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
         ManifestEffect::LoadPage { filter, limit } => {
             // The first page counts (bounded); the next pages keep the figure already shown.
             let rows = s
-                .manifest_page(&filter, limit)
+                .manifests()
+                .page(&filter, limit)
                 .and_then(|r| {
                     let total = match filter.before_id {
-                        None => Some(s.manifest_list_count(&filter)?),
+                        None => Some(s.manifests().list_count(&filter)?),
                         Some(_) => None,
                     };
                     Ok((r, total))
@@ -61,7 +62,8 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
         ManifestEffect::LoadDetail { id } => ManifestMsg::Detail {
             id,
             data: s
-                .manifest_detail(id)
+                .manifests()
+                .detail(id)
                 .map(|detail| {
                     Box::new(ManifestDetailData {
                         detail,
@@ -71,7 +73,8 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
                 .map_err(text),
         },
         ManifestEffect::LoadFormData => ManifestMsg::FormData(
-            s.licences("", REF_ROWS)
+            s.manifests()
+                .licences("", REF_ROWS)
                 .map(|licences| FormData {
                     licences,
                     today: s.today().to_string(),
@@ -79,9 +82,14 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
                 })
                 .map_err(text),
         ),
-        ManifestEffect::LoadInput { id } => ManifestMsg::Input(s.manifest_input(id).map_err(text)),
+        ManifestEffect::LoadInput { id } => {
+            ManifestMsg::Input(s.manifests().input(id).map_err(text))
+        }
         ManifestEffect::SearchCodes { day, query } => ManifestMsg::Codes {
-            hits: s.search_waste_codes(&day, &query, CODE_ROWS).map_err(text),
+            hits: s
+                .manifests()
+                .search_waste_codes(&day, &query, CODE_ROWS)
+                .map_err(text),
             query,
         },
         ManifestEffect::Save {
@@ -92,11 +100,11 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
         } => {
             let saved = (|| {
                 if !generator_uscc.is_empty() {
-                    input.generator_id = Some(s.enterprise_by_uscc(&generator_uscc)?.id);
+                    input.generator_id = Some(s.enterprises().by_uscc(&generator_uscc)?.id);
                 }
                 match id {
-                    Some((id, rv)) => s.update_manifest(id, rv, input, acknowledged),
-                    None => s.create_manifest(input, acknowledged),
+                    Some((id, rv)) => s.manifests().update(id, rv, input, acknowledged),
+                    None => s.manifests().create(input, acknowledged),
                 }
             })();
             ManifestMsg::Done(
@@ -112,7 +120,8 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
             input,
             acknowledged,
         } => ManifestMsg::Done(
-            s.manifest_transition(id, row_version, event, input, acknowledged)
+            s.manifests()
+                .transition(id, row_version, event, input, acknowledged)
                 .map(|m| {
                     Text::new(T::AssistMsgDone)
                         .arg_key("event", event.label())
@@ -122,24 +131,28 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
                 .map_err(refusal),
         ),
         ManifestEffect::FollowUp { id, licence } => ManifestMsg::Done(
-            s.manifest_follow_up(id, &licence)
+            s.manifests()
+                .follow_up(id, &licence)
                 .map(|m| Text::new(T::MfMsgSaved).arg("number", m.number))
                 .map_err(refusal),
         ),
         ManifestEffect::CreateLicence(input) => ManifestMsg::Done(
-            s.create_licence(input)
+            s.manifests()
+                .create_licence(input)
                 .map(|l| Text::new(T::MfMsgRegistered).arg("number", l.number))
                 .map_err(refusal),
         ),
         ManifestEffect::CreateApproval(input) => ManifestMsg::Done(
-            s.create_approval(input)
+            s.manifests()
+                .create_approval(input)
                 .map(|a| Text::new(T::MfMsgRegistered).arg("number", a.number))
                 .map_err(refusal),
         ),
         ManifestEffect::ExtendStock { id, input } => {
             let until = input.extended_to.trim().to_string();
             ManifestMsg::Done(
-                s.extend_stock(id, input)
+                s.manifests()
+                    .extend_stock(id, input)
                     .map(|m| {
                         Text::new(T::MfMsgExtended)
                             .arg("number", m.number)
@@ -151,9 +164,9 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
         ManifestEffect::LoadRef => ManifestMsg::Ref(
             (|| {
                 Ok((
-                    s.approvals(REF_ROWS)?,
-                    s.approvals_expiring(REF_ROWS)?,
-                    s.licences("", REF_ROWS)?,
+                    s.manifests().approvals(REF_ROWS)?,
+                    s.manifests().approvals_expiring(REF_ROWS)?,
+                    s.manifests().licences("", REF_ROWS)?,
                 ))
             })()
             .map_err(text),

@@ -48,7 +48,7 @@ impl Runtime {
                             let info = SessionInfo {
                                 actor: s.actor().clone(),
                                 demo: s.is_demo(),
-                                idle_lock_minutes: s.idle_lock_minutes(),
+                                idle_lock_minutes: s.accounts().idle_lock_minutes(),
                                 regions: s.regions()?,
                             };
                             Ok((s, info))
@@ -74,7 +74,7 @@ impl Runtime {
             Effect::LoadHome => {
                 let s = self.session()?;
                 // Requests not rated in time close as 未评价 whenever someone reaches the home screen.
-                if let Err(e) = s.assist_auto_close() {
+                if let Err(e) = s.assistance().auto_close() {
                     tracing::warn!(error = %e, "assistance auto-close failed");
                 }
                 Some(Msg::HomeLoaded(s.home().map_err(text)))
@@ -110,18 +110,21 @@ impl Runtime {
                 let s = self.session()?;
                 let current = match record {
                     Versioned::AssistanceRequest(id) => s
-                        .assist_request(id)
+                        .assistance()
+                        .get(id)
                         .map(|r| (r.row_version, Text::new(r.state.label()))),
-                    Versioned::PositiveListEntry(id) => s.pl_entry(id).map(|x| {
+                    Versioned::PositiveListEntry(id) => s.positive_list().entry(id).map(|x| {
                         let state = crate::domain::positive_list::EntryState::parse(&x.state)
                             .map_or_else(|| Text::new(T::None_), |st| Text::new(st.label()));
                         (x.row_version, state)
                     }),
                     Versioned::Manifest(id) => s
-                        .manifest(id)
+                        .manifests()
+                        .get(id)
                         .map(|m| (m.row_version, Text::new(m.state.label()))),
                     Versioned::Inspection(id) => s
-                        .inspection(id)
+                        .inspections()
+                        .get(id)
                         .map(|x| (x.row_version, Text::new(x.state.label()))),
                 };
                 Some(Msg::VersionReloaded {

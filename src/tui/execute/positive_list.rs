@@ -36,7 +36,8 @@ fn filter_of(s: &Session, f: &PositiveListFilter) -> EntryFilter {
 
 /// The newest batch, where proposals and applications from the screens go.
 fn newest_batch(s: &Session) -> Result<i64, ServiceError> {
-    s.pl_batches()?
+    s.positive_list()
+        .batches()?
         .first()
         .map(|b| b.id)
         .ok_or_else(|| ServiceError::Refused(Text::new(T::ErrPlNoBatch)))
@@ -48,13 +49,13 @@ pub fn execute(s: &mut Session, effect: PositiveListEffect) -> Option<Msg> {
         PositiveListEffect::LoadEntries(f) => {
             let filter = filter_of(s, &f);
             Some(Msg::PositiveList(PositiveListMsg::EntriesLoaded(
-                s.pl_entries(&filter, LIST_ROWS).map_err(text),
+                s.positive_list().entries(&filter, LIST_ROWS).map_err(text),
             )))
         }
         PositiveListEffect::LoadEntry { id } => {
             Some(Msg::PositiveList(PositiveListMsg::EntryLoaded {
                 id,
-                data: s.pl_entry_detail(id).map_err(text),
+                data: s.positive_list().entry_detail(id).map_err(text),
             }))
         }
         PositiveListEffect::Transition {
@@ -66,7 +67,8 @@ pub fn execute(s: &mut Session, effect: PositiveListEffect) -> Option<Msg> {
         } => {
             let input = TransitionInput { reason, cause };
             let r = s
-                .pl_transition(id, row_version, transition, &input)
+                .positive_list()
+                .transition(id, row_version, transition, &input)
                 .map(|x| {
                     let state = EntryState::parse(&x.state).map_or(T::ListNone, EntryState::label);
                     Text::new(T::MsgPlTransitioned)
@@ -77,7 +79,7 @@ pub fn execute(s: &mut Session, effect: PositiveListEffect) -> Option<Msg> {
         }
         PositiveListEffect::Propose { enterprise_id } => {
             let r = newest_batch(s)
-                .and_then(|b| s.pl_propose(b, enterprise_id, ""))
+                .and_then(|b| s.positive_list().propose(b, enterprise_id, ""))
                 .map(|x| {
                     Text::new(T::MsgPlProposed)
                         .arg("name", &x.enterprise_name)
@@ -87,7 +89,7 @@ pub fn execute(s: &mut Session, effect: PositiveListEffect) -> Option<Msg> {
         }
         PositiveListEffect::Apply => {
             let r = newest_batch(s)
-                .and_then(|b| s.pl_apply(b, ""))
+                .and_then(|b| s.positive_list().apply(b, ""))
                 .map(|x| Text::new(T::MsgPlApplied).arg("batch", &x.batch_name));
             Some(Msg::PositiveList(PositiveListMsg::Done(r.map_err(text))))
         }
@@ -121,26 +123,29 @@ pub fn execute(s: &mut Session, effect: PositiveListEffect) -> Option<Msg> {
                 note,
             };
             Some(Msg::PositiveList(PositiveListMsg::Done(
-                s.pl_record_trigger(id, &input)
+                s.positive_list()
+                    .record_trigger(id, &input)
                     .map(|t| Text::new(T::MsgPlTriggerRecorded).arg("reference", &t.reference))
                     .map_err(text),
             )))
         }
         PositiveListEffect::LoadBatches => Some(Msg::PositiveList(PositiveListMsg::BatchesLoaded(
-            s.pl_batches().map_err(text),
+            s.positive_list().batches().map_err(text),
         ))),
         PositiveListEffect::SetOffsite {
             id,
             row_version,
             means,
         } => Some(Msg::PositiveList(PositiveListMsg::Done(
-            s.pl_set_offsite(id, row_version, &means)
+            s.positive_list()
+                .set_offsite(id, row_version, &means)
                 .map(|_| Text::new(T::MsgPlOffsiteSaved))
                 .map_err(text),
         ))),
         PositiveListEffect::NewBatch { name, note } => {
             Some(Msg::PositiveList(PositiveListMsg::Done(
-                s.pl_open_batch(&name, &note)
+                s.positive_list()
+                    .open_batch(&name, &note)
                     .map(|b| Text::new(T::MsgPlBatchCreated).arg("name", &b.name))
                     .map_err(text),
             )))

@@ -71,11 +71,11 @@ impl Runtime {
                 &mut |_| {},
             ))));
         };
-        let worker = match session.reopen() {
+        let worker = match session.reports().reopen() {
             Ok(w) => w,
             Err(e) => return Some(Msg::Report(ReportMsg::Done(Err(e.text())))),
         };
-        let cancel = worker.cancel_handle();
+        let cancel = worker.reports().cancel_handle();
         let handle = cancel.clone();
         let thread = std::thread::spawn(move || {
             let mut progress = |p: SummaryProgress| {
@@ -106,6 +106,7 @@ fn export_summary(
     progress: &mut dyn FnMut(SummaryProgress),
 ) -> Result<Text, Text> {
     let summary = s
+        .reports()
         .summary_reporting(job.period, job.region.as_deref(), cancel, progress)
         .map_err(|e| e.text())?;
     let file = job.file.as_path();
@@ -132,7 +133,7 @@ fn export_failure(e: ExportError, file: &Path) -> Text {
 
 /// `dossier-<USCC>-<date>.html` and `.xlsx` in the working directory.
 pub fn export_dossier(s: &Session, id: i64, lang: Lang) -> Result<Text, Text> {
-    let uscc = s.enterprise(id).map_err(|e| e.text())?.uscc;
+    let uscc = s.enterprises().get(id).map_err(|e| e.text())?.uscc;
     let stem = format!("dossier-{uscc}-{}", s.today().format("%Y%m%d"));
     let (html, xlsx) = (
         std::path::PathBuf::from(format!("{stem}.html")),
