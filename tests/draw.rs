@@ -10,7 +10,7 @@ mod inspect_common;
 use chrono::NaiveDate;
 use common::*;
 use ecocase::domain::inspection::draw::{ALGORITHM, candidates_hash, sample};
-use ecocase::domain::inspection::{Category, InspState, Mode};
+use ecocase::domain::inspection::{Category, InspectionState, Mode};
 use ecocase::domain::uscc::check_char;
 use ecocase::service::enterprise::Warnings;
 use ecocase::service::inspection::PlanInput;
@@ -166,7 +166,7 @@ fn a_draw_is_stored_verified_locked_and_tamper_evident() {
     // Each drawn enterprise became a pending inspection with a pair of officers, load balanced.
     for r in &detail.results {
         let x = sup.inspections().get(r.inspection_id.unwrap()).unwrap();
-        assert_eq!(x.state, InspState::Pending);
+        assert_eq!(x.state, InspectionState::Pending);
         assert_eq!(x.category, Category::Random);
         assert_eq!(x.draw_id, Some(detail.draw.id));
         assert!(r.officers.contains("inspector2"), "{}", r.officers);
@@ -266,7 +266,7 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
     let id = d.results[0].inspection_id.unwrap();
     let s = login_at(&path, "inspector", &clock);
     let x = s.inspections().get(id).unwrap();
-    assert_eq!(x.state, InspState::Pending);
+    assert_eq!(x.state, InspectionState::Pending);
     let x = s
         .inspections()
         .transition(id, x.row_version, Event::Start, &EventInput::default())
@@ -307,10 +307,10 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
         .inspections()
         .record_recheck(id, &[i1, i2], RecheckResult::Done, "已整改")
         .unwrap();
-    assert_eq!(done.state, InspState::Completed);
+    assert_eq!(done.state, InspectionState::Completed);
     assert_eq!(
         s.inspections().get(recheck.id).unwrap().state,
-        InspState::Completed
+        InspectionState::Completed
     );
 }
 

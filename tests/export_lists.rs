@@ -8,7 +8,7 @@ mod inspect_common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::*;
-use ecocase::domain::assistance::{AssistState, Channel, RequestDraft, Urgency};
+use ecocase::domain::assistance::{AssistanceState, Channel, RequestDraft, Urgency};
 use ecocase::export::Output;
 use ecocase::export::assistance::assist_queue;
 use ecocase::export::table::TableFormat;
@@ -50,7 +50,7 @@ fn the_assistance_queue_exports_as_shown_and_within_scope() {
     // Staff: the 待受理 queue, every request, in the order the screen lists them.
     let shown: Vec<String> = staff
         .assistance()
-        .queue(Queue::State(AssistState::Submitted), 100)
+        .queue(Queue::State(AssistanceState::Submitted), 100)
         .expect("queue")
         .into_iter()
         .map(|r| r.request.number)
@@ -59,7 +59,7 @@ fn the_assistance_queue_exports_as_shown_and_within_scope() {
     let csv = dir.path().join("queue.csv");
     let n = assist_queue(
         &staff,
-        Queue::State(AssistState::Submitted),
+        Queue::State(AssistanceState::Submitted),
         TableFormat::Csv,
         Output::File(&csv),
         Lang::Zh,

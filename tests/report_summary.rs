@@ -13,7 +13,9 @@ use common::*;
 use ecocase::domain::assistance::{
     Channel, Event, EventInput, Outcome, Rating, RequestDraft, Urgency,
 };
-use ecocase::domain::inspection::{Category, Event as InspEvent, EventInput as InspInput, Mode};
+use ecocase::domain::inspection::{
+    Category, Event as InspectionEvent, EventInput as InspectionInput, Mode,
+};
 use ecocase::domain::positive_list::{Transition, TriggerKind};
 use ecocase::domain::report::{Period, Value};
 use ecocase::export::Output;
@@ -188,13 +190,13 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
             })
             .expect("plan");
         let event = if start {
-            InspEvent::Start
+            InspectionEvent::Start
         } else {
-            InspEvent::Cancel
+            InspectionEvent::Cancel
         };
-        let input = InspInput {
+        let input = InspectionInput {
             reason: "投诉已撤回".into(),
-            ..InspInput::default()
+            ..InspectionInput::default()
         };
         // Cancelling a check is a supervisor's decision.
         let by = if start {

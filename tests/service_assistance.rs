@@ -9,7 +9,7 @@ mod common;
 use common::*;
 use ecocase::domain::assistance::sla::Level;
 use ecocase::domain::assistance::{
-    AssistState, Channel, Event, EventInput, Outcome, Rating, RequestDraft, Urgency,
+    AssistanceState, Channel, Event, EventInput, Outcome, Rating, RequestDraft, Urgency,
 };
 use ecocase::i18n::Lang;
 use ecocase::service::account::auth;
@@ -87,7 +87,7 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
         .assistance()
         .file(request(&["PERMIT", "EIA"], Urgency::Urgent), true)
         .expect("filed");
-    assert_eq!(filed.state, AssistState::Submitted);
+    assert_eq!(filed.state, AssistanceState::Submitted);
     assert_eq!(filed.number, "BF-371525-2026-00001");
     assert_eq!(
         filed.channel,
@@ -98,12 +98,12 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
 
     let mut branch = login(&path, "branch");
     let r = go(&mut branch, &filed, Event::Accept, EventInput::default());
-    assert_eq!(r.state, AssistState::Accepted);
+    assert_eq!(r.state, AssistanceState::Accepted);
     let me = user_id(&branch, GUAN, "branch");
     let r = go(&mut branch, &r, Event::Assign, assign(me));
     assert_eq!(
         (r.state, r.handler_name.as_deref()),
-        (AssistState::InProgress, Some("branch"))
+        (AssistanceState::InProgress, Some("branch"))
     );
     branch
         .assistance()
@@ -120,7 +120,7 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
         )
         .expect("service record");
     let r = go(&mut branch, &r, Event::Complete, completion());
-    assert_eq!(r.state, AssistState::AwaitingRating);
+    assert_eq!(r.state, AssistanceState::AwaitingRating);
     assert_eq!(r.outcome, Some(Outcome::Solved));
 
     // A poor rating needs the return-visit record, then reopens the request.
@@ -144,7 +144,7 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
             ..poor
         },
     );
-    assert_eq!(r.state, AssistState::InProgress);
+    assert_eq!(r.state, AssistanceState::InProgress);
     assert_eq!(r.reopen_count, 1);
     assert_eq!(r.rating, Some(Rating::Dissatisfied));
 
@@ -170,7 +170,7 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
             ..EventInput::default()
         },
     );
-    assert_eq!(r.state, AssistState::Closed);
+    assert_eq!(r.state, AssistanceState::Closed);
     let sup = login(&path, "supervisor");
     assert!(
         sup.admin()
@@ -208,7 +208,7 @@ fn refuse_forward_withdraw_and_suspend_resume() {
     let a = go(&mut staff, &a, Event::Refuse, reason("不属于本局职责"));
     assert_eq!(
         (a.state, a.close_reason.as_str()),
-        (AssistState::Closed, "不属于本局职责")
+        (AssistanceState::Closed, "不属于本局职责")
     );
     let b = go(&mut staff, &b, Event::Forward, reason("转交应急管理局"));
     assert_eq!(b.close_kind.map(|k| k.code()), Some("forwarded"));
@@ -217,11 +217,11 @@ fn refuse_forward_withdraw_and_suspend_resume() {
     let staff_id = user_id(&staff, GUAN, "staff");
     let c = go(&mut staff, &c, Event::Assign, assign(staff_id));
     let c = go(&mut staff, &c, Event::Suspend, reason("等待企业补充材料"));
-    assert_eq!(c.state, AssistState::Suspended);
+    assert_eq!(c.state, AssistanceState::Suspended);
     let c = go(&mut staff, &c, Event::Resume, EventInput::default());
-    assert_eq!(c.state, AssistState::InProgress);
+    assert_eq!(c.state, AssistanceState::InProgress);
     let c = go(&mut ent, &c, Event::Withdraw, reason("问题已自行解决"));
-    assert_eq!(c.state, AssistState::Closed);
+    assert_eq!(c.state, AssistanceState::Closed);
     assert_eq!(c.close_kind.map(|k| k.code()), Some("withdrawn"));
 }
 
@@ -381,9 +381,9 @@ fn enterprises_see_only_their_own_and_branches_only_their_region() {
         Err(ServiceError::NotFound)
     ));
     let counts = branch.assistance().counts().expect("counts");
-    assert_eq!(counts.by_state[0], (AssistState::Submitted, 1));
+    assert_eq!(counts.by_state[0], (AssistanceState::Submitted, 1));
     let city = staff.assistance().counts().expect("counts");
-    assert_eq!(city.by_state[0], (AssistState::Submitted, 2));
+    assert_eq!(city.by_state[0], (AssistanceState::Submitted, 2));
 }
 
 /// Filed Thu 2026-02-12, accepted Fri 02-13 (Shanghai 10:00). Hand count: working days after 02-13 are
@@ -404,7 +404,7 @@ fn sla_figures_across_the_spring_festival_with_suspension() {
     let mut staff = login_at(&path, "staff", &clock);
     let row = staff
         .assistance()
-        .queue(Queue::State(AssistState::Submitted), 10)
+        .queue(Queue::State(AssistanceState::Submitted), 10)
         .expect("q");
     let s = row[0].sla.clone().expect("response clock");
     assert_eq!(
@@ -474,7 +474,7 @@ fn unrated_requests_close_after_ten_working_days() {
     clock.advance_minutes(24 * 60);
     assert_eq!(ent.assistance().auto_close().expect("auto close"), 1);
     let closed = ent.assistance().get(r.id).expect("read");
-    assert_eq!(closed.state, AssistState::Closed);
+    assert_eq!(closed.state, AssistanceState::Closed);
     assert_eq!(closed.rating, Some(Rating::Unrated));
     let detail = ent.assistance().detail(r.id).expect("detail");
     assert_eq!(
@@ -545,7 +545,7 @@ fn statistics_from_stored_times_over_the_calendar() {
     );
     let s = staff.assistance().stats().expect("stats");
     assert_eq!(s.total, 2);
-    assert_eq!(s.by_state, [(AssistState::Closed, 2)]);
+    assert_eq!(s.by_state, [(AssistanceState::Closed, 2)]);
     assert_eq!(s.by_region, [(GUAN.to_string(), 2)]);
     assert_eq!(
         s.by_service,

@@ -8,7 +8,9 @@ mod common;
 
 use common::*;
 use ecocase::domain::assistance::meeting::{MeetingDraft, ParticipantDraft};
-use ecocase::domain::assistance::{AssistState, Channel, Event, EventInput, RequestDraft, Urgency};
+use ecocase::domain::assistance::{
+    AssistanceState, Channel, Event, EventInput, RequestDraft, Urgency,
+};
 use ecocase::service::ServiceError;
 
 fn meeting(region: &str) -> MeetingDraft {
@@ -69,7 +71,7 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
         .raise_problem(m.id, problem(e1))
         .unwrap();
     assert_eq!(raised.channel, Channel::Roundtable);
-    assert_eq!(raised.state, AssistState::Submitted);
+    assert_eq!(raised.state, AssistanceState::Submitted);
     assert!(raised.number.starts_with("BF-371525-2026-"));
     // An existing request is linked once.
     let filed = branch.assistance().file(problem(e1), true).unwrap();
@@ -100,7 +102,7 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
     assert_eq!(d.meeting.open_problems, 2);
     assert_eq!(d.participants[0].enterprise_name.as_deref(), Some(E1_NAME));
     assert_eq!(d.participants[1].enterprise_name, None);
-    let states: Vec<(String, AssistState, bool)> = d
+    let states: Vec<(String, AssistanceState, bool)> = d
         .problems
         .iter()
         .map(|p| (p.number.clone(), p.state, p.linked))
@@ -108,8 +110,8 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
     assert_eq!(
         states,
         vec![
-            (raised.number.clone(), AssistState::Accepted, false),
-            (filed.number.clone(), AssistState::Submitted, true),
+            (raised.number.clone(), AssistanceState::Accepted, false),
+            (filed.number.clone(), AssistanceState::Submitted, true),
         ]
     );
     // Withdrawn by the enterprise: the meeting counts one problem still open.

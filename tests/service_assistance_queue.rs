@@ -6,7 +6,9 @@
 mod common;
 
 use common::*;
-use ecocase::domain::assistance::{AssistState, Channel, Event, EventInput, RequestDraft, Urgency};
+use ecocase::domain::assistance::{
+    AssistanceState, Channel, Event, EventInput, RequestDraft, Urgency,
+};
 use ecocase::service::Session;
 use ecocase::service::account::auth;
 use ecocase::service::assistance::Queue;
@@ -54,7 +56,7 @@ fn pages_join_up_and_counts_match_the_queues() {
     loop {
         let page = staff
             .assistance()
-            .queue_page(Queue::State(AssistState::Submitted), after.as_ref(), 3)
+            .queue_page(Queue::State(AssistanceState::Submitted), after.as_ref(), 3)
             .unwrap();
         assert!(page.rows.len() <= 3);
         seen.extend(page.rows.iter().map(|r| r.request.id));
@@ -67,7 +69,7 @@ fn pages_join_up_and_counts_match_the_queues() {
     newest_first.reverse();
     assert_eq!(seen, newest_first, "every row once, newest first");
     let counts = staff.assistance().counts().unwrap();
-    assert_eq!(counts.by_state[0], (AssistState::Submitted, 7));
+    assert_eq!(counts.by_state[0], (AssistanceState::Submitted, 7));
     assert_eq!((counts.near_due, counts.overdue), (0, 0));
     // The branch counts its region only; the other region has none.
     let branch = login(&path, "branch");

@@ -8,7 +8,7 @@ mod common;
 
 use common::*;
 use ecocase::domain::assistance::{
-    AssistState, Channel, Event, EventInput, Outcome, Rating, RequestDraft, Urgency,
+    AssistanceState, Channel, Event, EventInput, Outcome, Rating, RequestDraft, Urgency,
 };
 use ecocase::service::{ServiceError, Session};
 use ecocase::store::assistance::Request;
@@ -120,7 +120,11 @@ fn several_co_handlers_each_may_handle_and_reassigning_needs_a_reason() {
         },
     )
     .unwrap();
-    assert_eq!(r.state, AssistState::Suspended, "the state and clock stay");
+    assert_eq!(
+        r.state,
+        AssistanceState::Suspended,
+        "the state and clock stay"
+    );
     assert_eq!(r.handler_id, Some(staff_id));
     let d = sup.assistance().detail(r.id).unwrap();
     assert!(d.cohandlers.is_empty());
@@ -202,7 +206,7 @@ fn staff_record_a_rating_given_by_phone_and_a_poor_one_reopens() {
         },
     )
     .unwrap();
-    assert_eq!((r.state, r.reopen_count), (AssistState::InProgress, 1));
+    assert_eq!((r.state, r.reopen_count), (AssistanceState::InProgress, 1));
     let conn = rusqlite::Connection::open(&path).unwrap();
     let (channel, by): (String, String) = conn
         .query_row(

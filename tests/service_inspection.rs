@@ -11,8 +11,8 @@ mod inspect_common;
 use chrono::NaiveDate;
 use common::*;
 use ecocase::domain::inspection::{
-    Answer, CaseStatus, Category, Conclusion, Event, EventInput, EvidenceKind, InspState, Mode,
-    RecheckResult, Severity, Signature,
+    Answer, CaseStatus, Category, Conclusion, Event, EventInput, EvidenceKind, InspectionState,
+    Mode, RecheckResult, Severity, Signature,
 };
 use ecocase::i18n::Lang;
 use ecocase::service::inspection::PlanInput;
@@ -107,7 +107,7 @@ fn officer_rules_refuse_what_the_law_forbids() {
         .inspections()
         .plan(&p(vec![i1, i2]))
         .expect("two valid officers");
-    assert_eq!(ok.state, InspState::Pending);
+    assert_eq!(ok.state, InspectionState::Pending);
     assert!(ok.number.starts_with("JC-371525-2026-"), "{}", ok.number);
     let detail = s.inspections().detail(ok.id).unwrap();
     assert_eq!(detail.officers.len(), 2);
@@ -153,7 +153,7 @@ fn routine_checks_are_capped_and_case_checks_need_a_reference() {
     for _ in 0..3 {
         assert_eq!(
             s.inspections().plan(&routine).unwrap().state,
-            InspState::Planned
+            InspectionState::Planned
         );
     }
     let cap = refusal(s.inspections().plan(&routine));
@@ -217,7 +217,7 @@ fn visited(path: &std::path::Path, clock: &TestClock, uscc: &str) -> (Session, i
         .inspections()
         .transition(x.id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
-    assert_eq!(x.state, InspState::InProgress);
+    assert_eq!(x.state, InspectionState::InProgress);
     assert!(x.started_at.is_some());
     (s, x.id)
 }
@@ -275,7 +275,7 @@ fn findings_and_evidence_lock_once_the_record_is_signed() {
             "",
         )
         .unwrap();
-    assert_eq!(x.state, InspState::Completed);
+    assert_eq!(x.state, InspectionState::Completed);
     assert!(x.signed_at.is_some());
     // Locked: a new finding, new evidence and answers are refused.
     let new = FindingInput {
@@ -344,7 +344,7 @@ fn recheck_is_scheduled_at_the_deadline_after_the_national_day() {
                 .unwrap()
         })
         .unwrap();
-    assert_eq!(x.state, InspState::Rectifying);
+    assert_eq!(x.state, InspectionState::Rectifying);
     let order = |served: &str, deadline: &str| OrderInput {
         doc_number: "聊环责改〔2026〕15号".into(),
         served_on: d(served),
@@ -364,7 +364,7 @@ fn recheck_is_scheduled_at_the_deadline_after_the_national_day() {
     assert_eq!(rect.deadline.to_string(), "2026-10-01");
     assert_eq!(recheck.planned_on.to_string(), "2026-10-08");
     assert_eq!(recheck.category, Category::Recheck);
-    assert_eq!(recheck.state, InspState::Pending);
+    assert_eq!(recheck.state, InspectionState::Pending);
     assert_eq!(recheck.parent_id, Some(id));
     assert!(
         refusal(
@@ -449,7 +449,7 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
         .inspections()
         .record_recheck(id, &[i1, i2], RecheckResult::NotDone, "设施仍未运行")
         .unwrap();
-    assert_eq!(after.state, InspState::CaseProposed);
+    assert_eq!(after.state, InspectionState::CaseProposed);
     let history: Vec<String> = s
         .inspections()
         .detail(id)
@@ -485,7 +485,7 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
             },
         )
         .unwrap();
-    assert_eq!(done.state, InspState::CaseTransferred);
+    assert_eq!(done.state, InspectionState::CaseTransferred);
     // The listed enterprise now carries a removal proposal.
     let proposal: String = raw(&path)
         .query_row(

@@ -10,7 +10,7 @@ mod inspect_common;
 use chrono::NaiveDate;
 use common::*;
 use ecocase::domain::account::{Action, Actor, Role, Target, authorize};
-use ecocase::domain::inspection::{Category, Event, EventInput, InspState, Mode};
+use ecocase::domain::inspection::{Category, Event, EventInput, InspectionState, Mode};
 use ecocase::service::ServiceError;
 use ecocase::service::inspection::PlanInput;
 use ecocase::service::inspection::draw::PlanDraft;
@@ -33,10 +33,10 @@ fn actor(role: Role) -> Actor {
 fn every_role_action_cell() {
     use Role::*;
     let actions = [
-        Action::InspectRead,
-        Action::InspectPlan,
-        Action::InspectRecord,
-        Action::InspectApprove,
+        Action::InspectionRead,
+        Action::InspectionPlan,
+        Action::InspectionRecord,
+        Action::InspectionApprove,
         Action::RectifyReport,
         Action::DrawRead,
         Action::DrawManage,
@@ -128,7 +128,7 @@ fn enterprises_see_only_their_own_started_inspections_and_no_draws() {
         )
         .unwrap();
     let seen = ent.inspections().detail(own.id).unwrap();
-    assert_eq!(seen.inspection.state, InspState::InProgress);
+    assert_eq!(seen.inspection.state, InspectionState::InProgress);
     assert!(seen.events.is_empty() && !seen.may_record);
     let listed = ent
         .inspections()
@@ -217,7 +217,7 @@ fn roles_and_regions_limit_what_each_account_does() {
             },
         )
         .unwrap();
-    assert_eq!(cancelled.state, InspState::Cancelled);
+    assert_eq!(cancelled.state, InspectionState::Cancelled);
     // Inspectors do not run draws.
     assert!(matches!(
         s.draws().create_plan(&PlanDraft {

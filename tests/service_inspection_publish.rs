@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use common::*;
 use ecocase::domain::account::Role;
 use ecocase::domain::inspection::{
-    Category, Conclusion, Event, EventInput, InspState, Mode, Severity, Signature,
+    Category, Conclusion, Event, EventInput, InspectionState, Mode, Severity, Signature,
 };
 use ecocase::export::{Format, Output};
 use ecocase::i18n::Lang;
@@ -78,7 +78,7 @@ fn case_proposed(path: &Path, clock: &TestClock, i1: i64, i2: i64) -> (i64, i64)
             "",
         )
         .unwrap();
-    assert_eq!(x.state, InspState::CaseProposed);
+    assert_eq!(x.state, InspectionState::CaseProposed);
     (x.id, e)
 }
 
@@ -127,7 +127,7 @@ fn the_case_and_the_removal_proposal_are_written_together_or_not_at_all() {
     assert_eq!(cases(&path), 0);
     assert_eq!(
         sup.inspections().get(id).unwrap().state,
-        InspState::CaseProposed
+        InspectionState::CaseProposed
     );
     assert_eq!(proposal(&path, e), "");
 
@@ -143,13 +143,13 @@ fn the_case_and_the_removal_proposal_are_written_together_or_not_at_all() {
     assert_eq!(proposal(&path, e), "");
     assert_eq!(
         sup.inspections().get(id).unwrap().state,
-        InspState::CaseProposed
+        InspectionState::CaseProposed
     );
 
     // Both succeed together.
     raw(&path).execute_batch("DROP TRIGGER fail_case;").unwrap();
     let x = sup.inspections().transfer_case(id, &case()).unwrap();
-    assert_eq!(x.state, InspState::CaseTransferred);
+    assert_eq!(x.state, InspectionState::CaseTransferred);
     assert_eq!(cases(&path), 1);
     assert!(proposal(&path, e).contains("聊环罚立〔2026〕21号"));
 }

@@ -8,9 +8,9 @@ mod common;
 mod manifest_common;
 
 use common::*;
-use ecocase::domain::manifest::deadlines::MfAlert;
-use ecocase::domain::manifest::rules::{DiscrepancyInput, EventInput, MfEvent};
-use ecocase::domain::manifest::{Decision, DiscrepancyKind, MfState, Mode, Origin};
+use ecocase::domain::manifest::deadlines::ManifestAlert;
+use ecocase::domain::manifest::rules::{DiscrepancyInput, EventInput, ManifestEvent};
+use ecocase::domain::manifest::{Decision, DiscrepancyKind, ManifestState, Mode, Origin};
 use ecocase::service::ServiceError;
 use ecocase::store::manifest::ListFilter;
 use manifest_common::*;
@@ -25,7 +25,7 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
         .create(input(LOCAL_LICENCE, "2.5", "2026-03-02"), false)
         .expect("draft");
     assert_eq!(m.number, "20263715000001");
-    assert_eq!(m.state, MfState::Draft);
+    assert_eq!(m.state, ManifestState::Draft);
     assert_eq!(m.total_kg, 2500);
     assert_eq!(m.receiver_name, REC_NAME);
     assert!(
@@ -33,10 +33,15 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
         "{}",
         m.licence_snapshot
     );
-    let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
-    assert_eq!(m.state, MfState::PendingTransport);
-    let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
-    assert_eq!(m.state, MfState::InTransit);
+    let m = step(&mut ent, &m, ManifestEvent::Submit, EventInput::default());
+    assert_eq!(m.state, ManifestState::PendingTransport);
+    let m = step(
+        &mut ent,
+        &m,
+        ManifestEvent::Depart,
+        when("2026-03-02 09:00"),
+    );
+    assert_eq!(m.state, ManifestState::InTransit);
     // A second carrier takes over at the city boundary.
     let mut second = leg();
     second.carrier_name = "山东鲁运危险品物流有限公司".into();
@@ -44,7 +49,7 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
     let m = step(
         &mut ent,
         &m,
-        MfEvent::Handover,
+        ManifestEvent::Handover,
         EventInput {
             at: "2026-03-02 11:30".into(),
             place: "聊城东收费站".into(),
@@ -52,17 +57,22 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
             ..EventInput::default()
         },
     );
-    assert_eq!(m.state, MfState::InTransit);
+    assert_eq!(m.state, ManifestState::InTransit);
     let mut rec = at(&clock, &path, "rec");
-    let m = step(&mut rec, &m, MfEvent::Arrive, when("2026-03-02 15:00"));
-    assert_eq!(m.state, MfState::AwaitingReceipt);
+    let m = step(
+        &mut rec,
+        &m,
+        ManifestEvent::Arrive,
+        when("2026-03-02 15:00"),
+    );
+    assert_eq!(m.state, ManifestState::AwaitingReceipt);
     // 2.1 t against 2.5 t declared is 16% short: confirming is refused, the discrepancy recorded.
     let e = rec
         .manifests()
         .transition(
             m.id,
             m.row_version,
-            MfEvent::Confirm,
+            ManifestEvent::Confirm,
             receipt("2026-03-02 16:00", &["2.1"]),
             false,
         )
@@ -75,7 +85,7 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
     let m = step(
         &mut rec,
         &m,
-        MfEvent::ReportDiscrepancy,
+        ManifestEvent::ReportDiscrepancy,
         EventInput {
             at: "2026-03-02 16:00".into(),
             received: vec!["2.1".into()],
@@ -90,29 +100,29 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
             ..EventInput::default()
         },
     );
-    assert_eq!(m.state, MfState::Discrepancy);
+    assert_eq!(m.state, ManifestState::Discrepancy);
     assert_eq!(m.received_kg, Some(2100));
     let m = step(
         &mut rec,
         &m,
-        MfEvent::Decide,
+        ManifestEvent::Decide,
         EventInput {
             decision: Some(Decision::Partial),
             ..EventInput::default()
         },
     );
-    assert_eq!(m.state, MfState::Received);
+    assert_eq!(m.state, ManifestState::Received);
     assert_eq!(m.decision, Some(Decision::Partial));
     let m = step(
         &mut rec,
         &m,
-        MfEvent::Complete,
+        ManifestEvent::Complete,
         EventInput {
             handling_code: "r9".into(),
             ..EventInput::default()
         },
     );
-    assert_eq!(m.state, MfState::Completed);
+    assert_eq!(m.state, ManifestState::Completed);
     assert_eq!(m.handling_code, "R9");
     let d = rec.manifests().detail(m.id).expect("detail");
     assert_eq!(d.legs.len(), 2);
@@ -164,17 +174,23 @@ fn receipt_within_tolerance_is_confirmed_and_containers_must_match() {
     wrong_count.received_containers = vec!["9".into()];
     let e = rec
         .manifests()
-        .transition(m.id, m.row_version, MfEvent::Confirm, wrong_count, false)
+        .transition(
+            m.id,
+            m.row_version,
+            ManifestEvent::Confirm,
+            wrong_count,
+            false,
+        )
         .unwrap_err();
     assert!(zh(&e).contains("9 件"), "{}", zh(&e));
     // 9.0 t of 10 t is exactly 10% short: within the tolerance.
     let m = step(
         &mut rec,
         &m,
-        MfEvent::Confirm,
+        ManifestEvent::Confirm,
         receipt("2026-03-02 12:00", &["9.0"]),
     );
-    assert_eq!(m.state, MfState::Received);
+    assert_eq!(m.state, ManifestState::Received);
     assert_eq!(m.decision, Some(Decision::Accept));
     assert!(m.confirmed_at.is_some());
 }
@@ -194,17 +210,17 @@ fn rejection_leads_to_a_linked_follow_up_manifest() {
         declared: "液态".into(),
         measured: "半固态".into(),
     }];
-    let m = step(&mut rec, &m, MfEvent::ReportDiscrepancy, i);
+    let m = step(&mut rec, &m, ManifestEvent::ReportDiscrepancy, i);
     let m = step(
         &mut rec,
         &m,
-        MfEvent::Decide,
+        ManifestEvent::Decide,
         EventInput {
             decision: Some(Decision::Reject),
             ..EventInput::default()
         },
     );
-    assert_eq!(m.state, MfState::Rejected);
+    assert_eq!(m.state, ManifestState::Rejected);
     assert!(
         rec.manifests().follow_up(m.id, "").is_err(),
         "the receiver cannot"
@@ -212,7 +228,7 @@ fn rejection_leads_to_a_linked_follow_up_manifest() {
     let ent = at(&clock, &path, "ent");
     assert!(ent.manifests().detail(m.id).expect("detail").may_follow_up);
     let f = ent.manifests().follow_up(m.id, "").expect("follow-up");
-    assert_eq!(f.state, MfState::Draft);
+    assert_eq!(f.state, ManifestState::Draft);
     assert_eq!(f.follow_up_of, Some(m.id));
     assert_eq!(f.number, "20263715000002");
     assert_eq!(f.total_kg, 1000);
@@ -232,25 +248,25 @@ fn cancellation_only_before_departure_and_with_a_reason() {
         .transition(
             m.id,
             m.row_version,
-            MfEvent::Cancel,
+            ManifestEvent::Cancel,
             EventInput::default(),
             false,
         )
         .unwrap_err();
     assert_eq!(codes(e), vec!["required"]);
-    let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
+    let m = step(&mut ent, &m, ManifestEvent::Submit, EventInput::default());
     let reason = EventInput {
         reason: "车辆故障改期".into(),
         ..EventInput::default()
     };
-    let c = step(&mut ent, &m, MfEvent::Cancel, reason.clone());
-    assert_eq!(c.state, MfState::Cancelled);
+    let c = step(&mut ent, &m, ManifestEvent::Cancel, reason.clone());
+    assert_eq!(c.state, ManifestState::Cancelled);
     assert_eq!(c.cancel_reason, "车辆故障改期");
     let m = arrived(&path, &clock, "1", "2026-03-02 10:00");
     let staff = at(&clock, &path, "staff");
     let e = staff
         .manifests()
-        .transition(m.id, m.row_version, MfEvent::Cancel, reason, false)
+        .transition(m.id, m.row_version, ManifestEvent::Cancel, reason, false)
         .unwrap_err();
     assert!(zh(&e).contains("已起运"), "{}", zh(&e));
     // A stale row version is a conflict, not a lost update.
@@ -259,7 +275,7 @@ fn cancellation_only_before_departure_and_with_a_reason() {
         .transition(
             m.id,
             m.row_version - 1,
-            MfEvent::Confirm,
+            ManifestEvent::Confirm,
             receipt("2026-03-02 11:00", &["1"]),
             false,
         )
@@ -370,7 +386,7 @@ fn bad_codes_numbers_quantities_and_licences_are_refused_with_reasons() {
         .transition(
             m.id,
             m.row_version,
-            MfEvent::Submit,
+            ManifestEvent::Submit,
             EventInput::default(),
             false,
         )
@@ -389,7 +405,7 @@ fn the_licence_must_be_valid_on_the_receipt_date() {
         .transition(
             m.id,
             m.row_version,
-            MfEvent::Confirm,
+            ManifestEvent::Confirm,
             receipt("2027-07-01 09:00", &["1"]),
             false,
         )
@@ -398,7 +414,7 @@ fn the_licence_must_be_valid_on_the_receipt_date() {
     step(
         &mut rec,
         &m,
-        MfEvent::Confirm,
+        ManifestEvent::Confirm,
         receipt("2027-06-30 09:00", &["1"]),
     );
 }
@@ -441,7 +457,7 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
         i
     };
     let a = ent.manifests().create(with("6"), false).expect("first");
-    let a = step(&mut ent, &a, MfEvent::Submit, EventInput::default());
+    let a = step(&mut ent, &a, ManifestEvent::Submit, EventInput::default());
     // Drafts do not count; 6 t submitted + 5 t would be 11 t of the 10 t approved.
     let b = ent
         .manifests()
@@ -452,7 +468,7 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
         .transition(
             b.id,
             b.row_version,
-            MfEvent::Submit,
+            ManifestEvent::Submit,
             EventInput::default(),
             false,
         )
@@ -466,13 +482,13 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
     step(
         &mut ent,
         &a,
-        MfEvent::Cancel,
+        ManifestEvent::Cancel,
         EventInput {
             reason: "改用本地单位".into(),
             ..EventInput::default()
         },
     );
-    step(&mut ent, &b, MfEvent::Submit, EventInput::default());
+    step(&mut ent, &b, ManifestEvent::Submit, EventInput::default());
     // The approval is for 900-249-08 only.
     let mut other_code = with("1");
     other_code.lines[0].code = "900-041-49".into();
@@ -499,7 +515,7 @@ fn receipt_deadline_crosses_the_spring_festival_and_national_day() {
     let d = sup.manifests().detail(m.id).expect("detail");
     assert_eq!(d.receipt_due.expect("due").date.to_string(), "2026-02-26");
     let overdue = ListFilter {
-        alert: Some(MfAlert::ReceiptOverdue),
+        alert: Some(ManifestAlert::ReceiptOverdue),
         ..ListFilter::default()
     };
     let on = |y, mo, d| at(&TestClock::at(y, mo, d, 1), &path, "supervisor");
@@ -513,7 +529,7 @@ fn receipt_deadline_crosses_the_spring_festival_and_national_day() {
     );
     let home = on(2026, 2, 27).manifests().counts().expect("counts");
     assert!(
-        home.alerts.contains(&(MfAlert::ReceiptOverdue, 1)),
+        home.alerts.contains(&(ManifestAlert::ReceiptOverdue, 1)),
         "{home:?}"
     );
     let clock = TestClock::at(2026, 9, 30, 1);
@@ -534,8 +550,13 @@ fn transit_paper_backfill_stock_and_approval_alerts() {
         .manifests()
         .create(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
         .expect("draft");
-    let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
-    step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 08:00"));
+    let m = step(&mut ent, &m, ManifestEvent::Submit, EventInput::default());
+    step(
+        &mut ent,
+        &m,
+        ManifestEvent::Depart,
+        when("2026-03-02 08:00"),
+    );
     let count = |y, mo, d, a| {
         at(&TestClock::at(y, mo, d, 1), &path, "supervisor")
             .manifests()
@@ -545,23 +566,23 @@ fn transit_paper_backfill_stock_and_approval_alerts() {
             })
             .expect("count")
     };
-    assert_eq!(count(2026, 3, 5, MfAlert::TransitTooLong), 0);
-    assert_eq!(count(2026, 3, 6, MfAlert::TransitTooLong), 1);
+    assert_eq!(count(2026, 3, 5, ManifestAlert::TransitTooLong), 0);
+    assert_eq!(count(2026, 3, 6, ManifestAlert::TransitTooLong), 1);
     // A paper manifest completed on 2-12 must be entered by 3-04 (10 working days over the holiday).
     let mut paper = input(LOCAL_LICENCE, "1", "2026-02-12");
     paper.origin = Some(Origin::Paper);
     paper.number = "20263715900001".into();
     paper.paper_completed_on = "2026-02-12".into();
     let p = ent.manifests().create(paper, false).expect("paper");
-    assert_eq!(p.state, MfState::PendingBackfill);
-    assert_eq!(count(2026, 3, 4, MfAlert::BackfillOverdue), 0);
-    assert_eq!(count(2026, 3, 5, MfAlert::BackfillOverdue), 1);
+    assert_eq!(p.state, ManifestState::PendingBackfill);
+    assert_eq!(count(2026, 3, 4, ManifestAlert::BackfillOverdue), 0);
+    assert_eq!(count(2026, 3, 5, ManifestAlert::BackfillOverdue), 1);
     assert!(
         ent.manifests()
             .transition(
                 p.id,
                 p.row_version,
-                MfEvent::Backfill,
+                ManifestEvent::Backfill,
                 EventInput::default(),
                 false
             )
@@ -569,19 +590,24 @@ fn transit_paper_backfill_stock_and_approval_alerts() {
         "back-fill is the bureau's"
     );
     let mut staff = at(&clock, &path, "staff");
-    let p = step(&mut staff, &p, MfEvent::Backfill, EventInput::default());
-    assert_eq!(p.state, MfState::Backfilled);
+    let p = step(
+        &mut staff,
+        &p,
+        ManifestEvent::Backfill,
+        EventInput::default(),
+    );
+    assert_eq!(p.state, ManifestState::Backfilled);
     // Stock received on 2026-03-02 is flagged from 2027-02-02 (11 months).
     let r = arrived(&path, &clock, "1", "2026-03-02 10:00");
     let mut rec = at(&clock, &path, "rec");
     step(
         &mut rec,
         &r,
-        MfEvent::Confirm,
+        ManifestEvent::Confirm,
         receipt("2026-03-02 12:00", &["1"]),
     );
-    assert_eq!(count(2027, 2, 1, MfAlert::StockAging), 0);
-    assert_eq!(count(2027, 2, 2, MfAlert::StockAging), 1);
+    assert_eq!(count(2027, 2, 1, ManifestAlert::StockAging), 0);
+    assert_eq!(count(2027, 2, 2, ManifestAlert::StockAging), 1);
     // An approval ending 2026-12-31 is listed from 2026-12-01.
     approval(&mut staff, "冀审2026-002", "5");
     let exp = |y, mo, d| {

@@ -7,8 +7,8 @@ mod common;
 mod manifest_common;
 
 use common::*;
-use ecocase::domain::manifest::rules::{DiscrepancyInput, EventInput, MfEvent};
-use ecocase::domain::manifest::{DiscrepancyKind, MfState};
+use ecocase::domain::manifest::rules::{DiscrepancyInput, EventInput, ManifestEvent};
+use ecocase::domain::manifest::{DiscrepancyKind, ManifestState};
 use manifest_common::*;
 
 /// A two-line manifest (oil and packaging drums) of `ent`, arrived at the local receiver.
@@ -25,10 +25,20 @@ fn two_lines_arrived(
     drums.form = "S".into();
     i.lines.push(drums);
     let m = ent.manifests().create(i, true).expect("draft");
-    let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
-    let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
+    let m = step(&mut ent, &m, ManifestEvent::Submit, EventInput::default());
+    let m = step(
+        &mut ent,
+        &m,
+        ManifestEvent::Depart,
+        when("2026-03-02 09:00"),
+    );
     let mut rec = at(clock, path, "rec");
-    step(&mut rec, &m, MfEvent::Arrive, when("2026-03-02 15:00"))
+    step(
+        &mut rec,
+        &m,
+        ManifestEvent::Arrive,
+        when("2026-03-02 15:00"),
+    )
 }
 
 fn diff(line_seq: i64, kind: DiscrepancyKind, declared: &str, measured: &str) -> DiscrepancyInput {
@@ -61,7 +71,7 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
         .transition(
             m.id,
             m.row_version,
-            MfEvent::ReportDiscrepancy,
+            ManifestEvent::ReportDiscrepancy,
             report(vec![diff(3, DiscrepancyKind::Form, "固态", "液态")]),
             false,
         )
@@ -79,7 +89,7 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
         .transition(
             m.id,
             m.row_version,
-            MfEvent::ReportDiscrepancy,
+            ManifestEvent::ReportDiscrepancy,
             report(vec![
                 diff(1, DiscrepancyKind::Quantity, "2.500 吨", "2.000 吨"),
                 incomplete,
@@ -91,7 +101,7 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
     let m = step(
         &mut rec,
         &m,
-        MfEvent::ReportDiscrepancy,
+        ManifestEvent::ReportDiscrepancy,
         report(vec![
             diff(1, DiscrepancyKind::Quantity, "2.500 吨", "2.000 吨"),
             diff(
@@ -102,7 +112,7 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
             ),
         ]),
     );
-    assert_eq!(m.state, MfState::Discrepancy);
+    assert_eq!(m.state, ManifestState::Discrepancy);
     let d = rec.manifests().detail(m.id).expect("detail").discrepancies;
     let got: Vec<(i64, DiscrepancyKind, &str)> = d
         .iter()
@@ -145,17 +155,27 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
             .manifests()
             .create(input("鲁危证1599号", qty, "2026-03-02"), false)
             .expect("draft");
-        let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
-        let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
+        let m = step(&mut ent, &m, ManifestEvent::Submit, EventInput::default());
+        let m = step(
+            &mut ent,
+            &m,
+            ManifestEvent::Depart,
+            when("2026-03-02 09:00"),
+        );
         let mut rec = at(&clock, &path, "rec");
-        step(&mut rec, &m, MfEvent::Arrive, when("2026-03-02 15:00"))
+        step(
+            &mut rec,
+            &m,
+            ManifestEvent::Arrive,
+            when("2026-03-02 15:00"),
+        )
     };
     let mut rec = at(&clock, &path, "rec");
     let first = arrive("2");
     step(
         &mut rec,
         &first,
-        MfEvent::Confirm,
+        ManifestEvent::Confirm,
         receipt("2026-03-02 16:00", &["2"]),
     );
     // 2 t taken in this year; 1.5 t more would make 3.5 t against a capacity of 3 t.
@@ -165,7 +185,7 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
         .transition(
             second.id,
             second.row_version,
-            MfEvent::Confirm,
+            ManifestEvent::Confirm,
             receipt("2026-03-02 16:30", &["1.5"]),
             false,
         )
@@ -185,24 +205,24 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
     );
     assert_eq!(
         rec.manifests().get(second.id).expect("read").state,
-        MfState::AwaitingReceipt
+        ManifestState::AwaitingReceipt
     );
     // Exactly up to the capacity is accepted.
     let third = arrive("1");
     let third = step(
         &mut rec,
         &third,
-        MfEvent::Confirm,
+        ManifestEvent::Confirm,
         receipt("2026-03-02 17:00", &["1"]),
     );
-    assert_eq!(third.state, MfState::Received);
+    assert_eq!(third.state, ManifestState::Received);
     // The same limit holds when a discrepancy ends in acceptance.
     let e = rec
         .manifests()
         .transition(
             second.id,
             second.row_version,
-            MfEvent::ReportDiscrepancy,
+            ManifestEvent::ReportDiscrepancy,
             EventInput {
                 at: "2026-03-02 17:30".into(),
                 received: vec!["1.2".into()],
@@ -217,7 +237,7 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
             rec.manifests().transition(
                 m.id,
                 m.row_version,
-                MfEvent::Decide,
+                ManifestEvent::Decide,
                 EventInput {
                     decision: Some(ecocase::domain::manifest::Decision::Partial),
                     ..EventInput::default()
@@ -232,7 +252,7 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
 
 #[test]
 fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
-    use ecocase::domain::manifest::deadlines::MfAlert;
+    use ecocase::domain::manifest::deadlines::ManifestAlert;
     use ecocase::service::ServiceError;
     use ecocase::service::manifest::extension::ExtensionInput;
     use ecocase::store::manifest::ListFilter;
@@ -243,11 +263,11 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
     let r = step(
         &mut rec,
         &r,
-        MfEvent::Confirm,
+        ManifestEvent::Confirm,
         receipt("2026-03-02 12:00", &["1"]),
     );
     let aging = ListFilter {
-        alert: Some(MfAlert::StockAging),
+        alert: Some(ManifestAlert::StockAging),
         ..ListFilter::default()
     };
     // 2027-02-10: more than 11 months in storage.
@@ -255,7 +275,7 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
     let staff = at(&clock, &path, "staff");
     assert_eq!(staff.manifests().count(&aging).expect("count"), 1);
     let detail = staff.manifests().detail(r.id).expect("detail");
-    assert!(detail.alerts.contains(&MfAlert::StockAging));
+    assert!(detail.alerts.contains(&ManifestAlert::StockAging));
     assert!(detail.may_extend_stock);
     let good = ExtensionInput {
         approval_number: "聊环危延〔2027〕3号".into(),
@@ -326,7 +346,7 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
             .detail(r.id)
             .expect("detail")
             .alerts
-            .contains(&MfAlert::StockAging)
+            .contains(&ManifestAlert::StockAging)
     );
     // A supervisor may record one as well; a manifest not in storage cannot get one.
     let sup = at(&clock, &path, "supervisor");
@@ -342,7 +362,7 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
     let done = step(
         &mut rec,
         &r,
-        MfEvent::Complete,
+        ManifestEvent::Complete,
         EventInput {
             handling_code: "R9".into(),
             ..EventInput::default()
@@ -381,10 +401,20 @@ fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
                 .manifests()
                 .create(input("鲁危证1598号", "1", "2026-03-02"), false)
                 .expect("draft");
-            let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
-            let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
+            let m = step(&mut ent, &m, ManifestEvent::Submit, EventInput::default());
+            let m = step(
+                &mut ent,
+                &m,
+                ManifestEvent::Depart,
+                when("2026-03-02 09:00"),
+            );
             let mut rec = at(&clock, &path, "rec");
-            step(&mut rec, &m, MfEvent::Arrive, when("2026-03-02 15:00"))
+            step(
+                &mut rec,
+                &m,
+                ManifestEvent::Arrive,
+                when("2026-03-02 15:00"),
+            )
         })
         .collect();
     // Each receipt from its own connection, all at once.
@@ -401,7 +431,7 @@ fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
                     .transition(
                         m.id,
                         m.row_version,
-                        MfEvent::Confirm,
+                        ManifestEvent::Confirm,
                         receipt("2026-03-02 16:00", &["1"]),
                         false,
                     )

@@ -9,7 +9,7 @@ mod manifest_common;
 
 use common::*;
 use ecocase::domain::manifest::columns::HEADERS;
-use ecocase::domain::manifest::{MfState, Origin};
+use ecocase::domain::manifest::{ManifestState, Origin};
 use ecocase::i18n::Lang;
 use ecocase::store::manifest::ListFilter;
 use manifest_common::*;
@@ -140,7 +140,7 @@ fn xlsx_import_is_all_or_nothing_when_strict_and_keeps_good_manifests_when_lenie
         .by_number("20263715880001")
         .expect("imported");
     assert_eq!(m.origin, Origin::National);
-    assert_eq!(m.state, MfState::Draft);
+    assert_eq!(m.state, ManifestState::Draft);
     assert_eq!(m.transfer_date, "2026-03-02");
     assert_eq!(m.total_kg, 1750);
     assert!(staff.manifests().by_number("20263715880003").is_err());

@@ -8,7 +8,7 @@ mod manifest_common;
 
 use common::*;
 use ecocase::domain::account::{Action, Role};
-use ecocase::domain::manifest::rules::{EventInput, MfEvent};
+use ecocase::domain::manifest::rules::{EventInput, ManifestEvent};
 use ecocase::service::ServiceError;
 use ecocase::service::manifest::reference::LicenceInput;
 use ecocase::store::manifest::ListFilter;
@@ -69,7 +69,12 @@ fn generator_receiver_and_other_enterprise_scoping() {
             .expect("count"),
         0
     );
-    let m = step(&mut ent, &draft, MfEvent::Submit, EventInput::default());
+    let m = step(
+        &mut ent,
+        &draft,
+        ManifestEvent::Submit,
+        EventInput::default(),
+    );
     assert_eq!(
         rec.manifests().get(m.id).expect("addressed to it").number,
         m.number
@@ -104,19 +109,24 @@ fn generator_receiver_and_other_enterprise_scoping() {
         .transition(
             m.id,
             m.row_version,
-            MfEvent::Depart,
+            ManifestEvent::Depart,
             when("2026-03-02 09:00"),
             false,
         )
         .unwrap_err();
     assert!(zh(&e).contains("移出人"), "{}", zh(&e));
-    let m = step(&mut ent, &m, MfEvent::Depart, when("2026-03-02 09:00"));
+    let m = step(
+        &mut ent,
+        &m,
+        ManifestEvent::Depart,
+        when("2026-03-02 09:00"),
+    );
     let e = ent
         .manifests()
         .transition(
             m.id,
             m.row_version,
-            MfEvent::Arrive,
+            ManifestEvent::Arrive,
             when("2026-03-02 15:00"),
             false,
         )
@@ -128,7 +138,7 @@ fn generator_receiver_and_other_enterprise_scoping() {
         .transition(
             m.id,
             m.row_version,
-            MfEvent::Arrive,
+            ManifestEvent::Arrive,
             when("2026-03-02 15:00"),
             false,
         )
@@ -136,9 +146,9 @@ fn generator_receiver_and_other_enterprise_scoping() {
     assert!(matches!(e, ServiceError::NotFound));
     // The receiver's events in the detail are its own.
     let d = rec.manifests().detail(m.id).expect("detail");
-    assert_eq!(d.events, vec![MfEvent::Arrive]);
+    assert_eq!(d.events, vec![ManifestEvent::Arrive]);
     let d = ent.manifests().detail(m.id).expect("detail");
-    assert_eq!(d.events, vec![MfEvent::Handover]);
+    assert_eq!(d.events, vec![ManifestEvent::Handover]);
     // An enterprise cannot draft for another generator.
     let mut foreign = input(LOCAL_LICENCE, "1", "2026-03-02");
     foreign.generator_id = Some(rec.actor().enterprise_id.expect("bound"));
@@ -170,7 +180,7 @@ fn staff_scope_inspector_and_admin() {
         .transition(
             m.id,
             m.row_version,
-            MfEvent::Confirm,
+            ManifestEvent::Confirm,
             receipt("2026-03-02 11:00", &["1"]),
             false,
         )
@@ -199,7 +209,7 @@ fn staff_scope_inspector_and_admin() {
     let m = step(
         &mut staff,
         &m,
-        MfEvent::Confirm,
+        ManifestEvent::Confirm,
         receipt("2026-03-02 11:00", &["1"]),
     );
     assert_eq!(m.received_kg, Some(1000));

@@ -17,8 +17,10 @@ use ecocase::domain::account::{Action, Role};
 use ecocase::domain::assistance::meeting::MeetingDraft;
 use ecocase::domain::assistance::{Channel, Event, EventInput, Rating, RequestDraft, Urgency};
 use ecocase::domain::enterprise::EnterpriseDraft;
-use ecocase::domain::inspection::{Category, Event as InspEvent, EventInput as InspInput, Mode};
-use ecocase::domain::manifest::rules::MfEvent;
+use ecocase::domain::inspection::{
+    Category, Event as InspectionEvent, EventInput as InspectionInput, Mode,
+};
+use ecocase::domain::manifest::rules::ManifestEvent;
 use ecocase::domain::positive_list::{Handling, Transition, TriggerKind};
 use ecocase::domain::report::Period;
 use ecocase::service::enterprise::Warnings;
@@ -80,7 +82,7 @@ fn records(path: &std::path::Path, clock: &TestClock) -> Records {
         .manifests()
         .create(input(LOCAL_LICENCE, "1", "2026-03-02"), false)
         .expect("manifest");
-    let manifest = step(&mut ent, &draft, MfEvent::Submit, Default::default()).id;
+    let manifest = step(&mut ent, &draft, ManifestEvent::Submit, Default::default()).id;
     // Started, so that the enterprise sees it (it never sees an inspection before it starts).
     let (i1, i2, _) = officers(path, clock);
     let sup = at(clock, path, "supervisor");
@@ -102,8 +104,8 @@ fn records(path: &std::path::Path, clock: &TestClock) -> Records {
         .transition(
             planned.id,
             planned.row_version,
-            InspEvent::Start,
-            &InspInput::default(),
+            InspectionEvent::Start,
+            &InspectionInput::default(),
         )
         .expect("start")
         .id;
@@ -179,8 +181,8 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
             .positive_list()
             .export_rows(&EntryFilter::default(), |_| Ok(()))
             .map(ok),
-        Action::AssistRead => s.assistance().get(r.request).map(ok),
-        Action::AssistFile => s
+        Action::AssistanceRead => s.assistance().get(r.request).map(ok),
+        Action::AssistanceFile => s
             .assistance()
             .file(
                 RequestDraft {
@@ -194,16 +196,20 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
                 false,
             )
             .map(ok),
-        Action::AssistTriage => assist_event(s, r.request, Event::Accept, EventInput::default()),
-        Action::AssistHandle => assist_event(s, r.request, Event::Suspend, EventInput::default()),
-        Action::AssistRate => {
+        Action::AssistanceTriage => {
+            assist_event(s, r.request, Event::Accept, EventInput::default())
+        }
+        Action::AssistanceHandle => {
+            assist_event(s, r.request, Event::Suspend, EventInput::default())
+        }
+        Action::AssistanceRate => {
             let input = EventInput {
                 rating: Some(Rating::Satisfied),
                 ..EventInput::default()
             };
             assist_event(s, r.request, Event::Rate, input)
         }
-        Action::AssistWithdraw => {
+        Action::AssistanceWithdraw => {
             let input = EventInput {
                 reason: "已自行解决".into(),
                 ..EventInput::default()
@@ -215,8 +221,8 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
             .summary(Period::parse("2026-Q1").expect("period"), None)
             .map(ok),
         Action::DossierExport => s.reports().dossier(r.e1).map(ok),
-        Action::AssistMeetingRead => s.assistance().meetings(1).map(ok),
-        Action::AssistMeetingRecord => s
+        Action::AssistanceMeetingRead => s.assistance().meetings(1).map(ok),
+        Action::AssistanceMeetingRecord => s
             .assistance()
             .record_meeting(MeetingDraft::default())
             .map(ok),
@@ -225,9 +231,9 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
             .manifests()
             .create(input(LOCAL_LICENCE, "0", "2026-03-02"), false)
             .map(ok),
-        Action::ManifestTransport => manifest_event(s, r.manifest, MfEvent::Depart),
-        Action::ManifestReceive => manifest_event(s, r.manifest, MfEvent::Confirm),
-        Action::ManifestOversee => manifest_event(s, r.manifest, MfEvent::Backfill),
+        Action::ManifestTransport => manifest_event(s, r.manifest, ManifestEvent::Depart),
+        Action::ManifestReceive => manifest_event(s, r.manifest, ManifestEvent::Confirm),
+        Action::ManifestOversee => manifest_event(s, r.manifest, ManifestEvent::Backfill),
         Action::ManifestExport => s
             .manifests()
             .export_rows(&ListFilter::default(), |_| false)
@@ -236,8 +242,8 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
             .manifests()
             .create_licence(LicenceInput::default())
             .map(ok),
-        Action::InspectRead => s.inspections().get(r.inspection).map(ok),
-        Action::InspectPlan => s
+        Action::InspectionRead => s.inspections().get(r.inspection).map(ok),
+        Action::InspectionPlan => s
             .inspections()
             .plan(&PlanInput {
                 enterprise_id: r.e1,
@@ -250,15 +256,15 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
                 recusal_reason: String::new(),
             })
             .map(ok),
-        Action::InspectRecord => s.inspections().set_officers(r.inspection, &[], "").map(ok),
-        Action::InspectApprove => {
+        Action::InspectionRecord => s.inspections().set_officers(r.inspection, &[], "").map(ok),
+        Action::InspectionApprove => {
             let x = s.inspections().get(r.inspection)?;
-            let input = InspInput {
+            let input = InspectionInput {
                 reason: "投诉已撤回".into(),
-                ..InspInput::default()
+                ..InspectionInput::default()
             };
             s.inspections()
-                .transition(r.inspection, x.row_version, InspEvent::Cancel, &input)
+                .transition(r.inspection, x.row_version, InspectionEvent::Cancel, &input)
                 .map(ok)
         }
         Action::RectifyReport => s.inspections().rectification_report(999, "已整改").map(ok),
@@ -288,7 +294,7 @@ fn assist_event(
     s.assistance().transition(id, v, event, input).map(|_| ())
 }
 
-fn manifest_event(s: &mut Session, id: i64, event: MfEvent) -> Result<(), ServiceError> {
+fn manifest_event(s: &mut Session, id: i64, event: ManifestEvent) -> Result<(), ServiceError> {
     let v = s.manifests().get(id)?.row_version;
     s.manifests()
         .transition(id, v, event, when("2026-03-02 09:00"), false)
@@ -313,16 +319,16 @@ const MATRIX: &[(Action, &str)] = &[
     (Action::ListApprove, "...V."),
     (Action::ListTrigger, ".SIV."),
     (Action::ListExport, ".S.V."),
-    (Action::AssistRead, "ESIV."),
-    (Action::AssistFile, "ES.V."),
-    (Action::AssistTriage, ".S.V."),
-    (Action::AssistHandle, ".SIV."),
-    (Action::AssistRate, "E...."),
-    (Action::AssistWithdraw, "E...."),
+    (Action::AssistanceRead, "ESIV."),
+    (Action::AssistanceFile, "ES.V."),
+    (Action::AssistanceTriage, ".S.V."),
+    (Action::AssistanceHandle, ".SIV."),
+    (Action::AssistanceRate, "E...."),
+    (Action::AssistanceWithdraw, "E...."),
     (Action::ReportSummary, ".S.V."),
     (Action::DossierExport, "ESIV."),
-    (Action::AssistMeetingRead, ".SIV."),
-    (Action::AssistMeetingRecord, ".S.V."),
+    (Action::AssistanceMeetingRead, ".SIV."),
+    (Action::AssistanceMeetingRecord, ".S.V."),
     (Action::ManifestRead, "ESIV."),
     (Action::ManifestDraft, "ES.V."),
     (Action::ManifestTransport, "ES.V."),
@@ -330,10 +336,10 @@ const MATRIX: &[(Action, &str)] = &[
     (Action::ManifestOversee, ".S.V."),
     (Action::ManifestExport, "ESIV."),
     (Action::LicenceManage, ".S.V."),
-    (Action::InspectRead, "ESIV."),
-    (Action::InspectPlan, "..IV."),
-    (Action::InspectRecord, "..IV."),
-    (Action::InspectApprove, "...V."),
+    (Action::InspectionRead, "ESIV."),
+    (Action::InspectionPlan, "..IV."),
+    (Action::InspectionRecord, "..IV."),
+    (Action::InspectionApprove, "...V."),
     (Action::RectifyReport, "E...."),
     (Action::DrawRead, ".SIV."),
     (Action::DrawManage, "...V."),

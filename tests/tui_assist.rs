@@ -9,7 +9,7 @@ mod tui_common;
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
 use ecocase::domain::assistance::sla::{Level, Phase, Sla};
-use ecocase::domain::assistance::{AssistState, Channel, Event, Rating, ServiceMode, Urgency};
+use ecocase::domain::assistance::{AssistanceState, Channel, Event, Rating, ServiceMode, Urgency};
 use ecocase::domain::calendar::Deadline;
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
@@ -35,7 +35,7 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
 }
 
-fn request(id: i64, number: &str, state: AssistState, urgency: Urgency) -> Request {
+fn request(id: i64, number: &str, state: AssistanceState, urgency: Urgency) -> Request {
     Request {
         id,
         uid: format!("r{id}"),
@@ -88,7 +88,7 @@ fn rows() -> Vec<QueueRow> {
             request: request(
                 2,
                 "BF-371502-2026-00002",
-                AssistState::Submitted,
+                AssistanceState::Submitted,
                 Urgency::Urgent,
             ),
             sla: Some(sla("2026-11-26", 2, Level::Overdue)),
@@ -97,7 +97,7 @@ fn rows() -> Vec<QueueRow> {
             request: request(
                 1,
                 "BF-371502-2026-00001",
-                AssistState::Submitted,
+                AssistanceState::Submitted,
                 Urgency::Normal,
             ),
             sla: Some(sla("2026-12-02", 0, Level::OnTrack)),
@@ -109,11 +109,11 @@ fn detail(events: Vec<Event>) -> AssistanceDetailData {
     let mut r = request(
         2,
         "BF-371502-2026-00002",
-        AssistState::Submitted,
+        AssistanceState::Submitted,
         Urgency::Urgent,
     );
     if events.contains(&Event::Rate) {
-        r.state = AssistState::AwaitingRating;
+        r.state = AssistanceState::AwaitingRating;
     }
     AssistanceDetailData {
         detail: RequestDetail {
@@ -156,13 +156,13 @@ fn queue(lang: Lang) -> App {
     assert_eq!(
         fx,
         [Effect::Assistance(AssistanceEffect::LoadQueue {
-            queue: Queue::State(AssistState::Submitted)
+            queue: Queue::State(AssistanceState::Submitted)
         })]
     );
     update(
         &mut app,
         Msg::Assistance(AssistanceMsg::QueueLoaded {
-            queue: Queue::State(AssistState::Submitted),
+            queue: Queue::State(AssistanceState::Submitted),
             rows: Ok(rows()),
             next: None,
             more: false,
@@ -199,14 +199,14 @@ fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
     assert_eq!(
         fx,
         [Effect::Assistance(AssistanceEffect::LoadQueue {
-            queue: Queue::State(AssistState::Accepted)
+            queue: Queue::State(AssistanceState::Accepted)
         })]
     );
     // The first tab's answer arrives late: ignored.
     update(
         &mut app,
         Msg::Assistance(AssistanceMsg::QueueLoaded {
-            queue: Queue::State(AssistState::Submitted),
+            queue: Queue::State(AssistanceState::Submitted),
             rows: Ok(rows()),
             next: None,
             more: false,
@@ -242,7 +242,7 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
     );
     let fx = update(
         &mut app,
-        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(T::AssistMsgRecorded)))),
+        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(T::AssistanceMsgRecorded)))),
     );
     assert_eq!(
         fx,
@@ -267,13 +267,13 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
     update(
         &mut app,
         Msg::Assistance(AssistanceMsg::Done(Err(
-            Text::new(T::ErrRequired).arg_key("field", T::AssistFieldReason)
+            Text::new(T::ErrRequired).arg_key("field", T::AssistanceFieldReason)
         ))),
     );
     assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
     let fx = update(
         &mut app,
-        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(T::AssistMsgRecorded)))),
+        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(T::AssistanceMsgRecorded)))),
     );
     assert!(matches!(app.screen(), Screen::AssistanceDetail(_)));
     assert_eq!(
@@ -460,7 +460,7 @@ fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
     use ecocase::store::assistance::queue::QueueCursor;
     let mut app = logged_in(staff(), Lang::Zh);
     update(&mut app, key(KeyCode::Char('b')));
-    let queue = Queue::State(AssistState::Submitted);
+    let queue = Queue::State(AssistanceState::Submitted);
     let after = QueueCursor {
         due_on: None,
         id: 1,
@@ -516,7 +516,7 @@ fn e_exports_the_queue_shown() {
     assert_eq!(
         fx,
         [Effect::Assistance(AssistanceEffect::ExportQueue {
-            queue: Queue::State(AssistState::Submitted),
+            queue: Queue::State(AssistanceState::Submitted),
             lang: Lang::Zh,
         })]
     );
@@ -565,14 +565,14 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
         &mut app,
         Msg::VersionReloaded {
             record: Versioned::AssistanceRequest(9),
-            current: Ok((7, Text::new(T::AssistStateSubmitted))),
+            current: Ok((7, Text::new(T::AssistanceStateSubmitted))),
         },
     );
     update(
         &mut app,
         Msg::VersionReloaded {
             record: Versioned::AssistanceRequest(2),
-            current: Ok((4, Text::new(T::AssistStateSubmitted))),
+            current: Ok((4, Text::new(T::AssistanceStateSubmitted))),
         },
     );
     let shown = tui_common::screen(&app, 80, 24).0;

@@ -8,7 +8,7 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use ecocase::domain::assistance::{AssistState, Channel, Event, Rating, Urgency};
+use ecocase::domain::assistance::{AssistanceState, Channel, Event, Rating, Urgency};
 use ecocase::i18n::Lang;
 use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
 use ecocase::store::assistance::Request;
@@ -19,7 +19,7 @@ use ecocase::tui::screens::assistance::AssistanceEffect;
 use ecocase::tui::screens::assistance::AssistanceMsg;
 use tui_common::*;
 
-fn request(state: AssistState) -> Request {
+fn request(state: AssistanceState) -> Request {
     Request {
         id: 2,
         uid: "r2".into(),
@@ -52,13 +52,13 @@ fn request(state: AssistState) -> Request {
     }
 }
 
-fn opened(lang: Lang, state: AssistState, events: Vec<Event>) -> App {
+fn opened(lang: Lang, state: AssistanceState, events: Vec<Event>) -> App {
     let mut app = logged_in(staff(), lang);
     update(&mut app, key(KeyCode::Char('b')));
     update(
         &mut app,
         Msg::Assistance(AssistanceMsg::QueueLoaded {
-            queue: Queue::State(AssistState::Submitted),
+            queue: Queue::State(AssistanceState::Submitted),
             rows: Ok(vec![QueueRow {
                 request: request(state),
                 sla: None,
@@ -97,7 +97,7 @@ fn opened(lang: Lang, state: AssistState, events: Vec<Event>) -> App {
 
 /// The reassignment form, opened from the action bar.
 fn reassigning(lang: Lang) -> App {
-    let mut app = opened(lang, AssistState::InProgress, vec![Event::Reassign]);
+    let mut app = opened(lang, AssistanceState::InProgress, vec![Event::Reassign]);
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     app
 }
@@ -143,7 +143,7 @@ fn reassigning_starts_from_the_present_people_and_sends_several_co_handlers_and_
 fn staff_record_a_phone_rating_with_the_return_visit() {
     let mut app = opened(
         Lang::Zh,
-        AssistState::AwaitingRating,
+        AssistanceState::AwaitingRating,
         vec![Event::PhoneRate],
     );
     update(&mut app, key(KeyCode::Enter));
@@ -197,7 +197,7 @@ fn text_is_edited_in_the_middle_and_the_cursor_follows_display_width() {
 
 #[test]
 fn staff_file_for_an_enterprise_typed_by_name() {
-    let mut app = opened(Lang::Zh, AssistState::InProgress, Vec::new());
+    let mut app = opened(Lang::Zh, AssistanceState::InProgress, Vec::new());
     update(&mut app, key(KeyCode::Esc));
     update(&mut app, ctrl('n'));
     update(
@@ -237,7 +237,7 @@ fn snapshots() {
 
 #[test]
 fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
-    let mut app = opened(Lang::Zh, AssistState::InProgress, Vec::new());
+    let mut app = opened(Lang::Zh, AssistanceState::InProgress, Vec::new());
     update(&mut app, key(KeyCode::Esc));
     update(&mut app, ctrl('n'));
     update(

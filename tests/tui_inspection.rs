@@ -11,7 +11,7 @@ mod tui_common;
 use crossterm::event::KeyCode;
 use ecocase::domain::account::Role;
 use ecocase::domain::inspection::{
-    Answer, Category, Conclusion, Event, EventInput, EvidenceKind, InspState, Mode, Severity,
+    Answer, Category, Conclusion, Event, EventInput, EvidenceKind, InspectionState, Mode, Severity,
     Signature,
 };
 use ecocase::i18n::Lang;
@@ -44,7 +44,7 @@ fn inspector() -> ecocase::tui::msg::SessionInfo {
     session("inspector", &[Role::Staff, Role::Inspector], None)
 }
 
-fn inspection(id: i64, number: &str, state: InspState) -> Inspection {
+fn inspection(id: i64, number: &str, state: InspectionState) -> Inspection {
     Inspection {
         id,
         uid: format!("i{id}"),
@@ -88,7 +88,7 @@ fn officer(id: i64, name: &str, number: &str) -> Officer {
     }
 }
 
-fn detail(state: InspState) -> InspectionDetailData {
+fn detail(state: InspectionState) -> InspectionDetailData {
     let mut x = inspection(5, "JC-371502-2026-00138", state);
     x.started_at = Some("2026-11-30T02:00:00Z".parse().expect("time"));
     InspectionDetailData {
@@ -176,15 +176,15 @@ fn list_app(lang: Lang) -> App {
             tab: InspectionTab::Mine,
             append: false,
             rows: Ok(vec![
-                inspection(5, "JC-371502-2026-00138", InspState::InProgress),
-                inspection(4, "JC-371502-2026-00137", InspState::Pending),
+                inspection(5, "JC-371502-2026-00138", InspectionState::InProgress),
+                inspection(4, "JC-371502-2026-00137", InspectionState::Pending),
             ]),
         })),
     );
     app
 }
 
-fn detail_app(lang: Lang, state: InspState) -> App {
+fn detail_app(lang: Lang, state: InspectionState) -> App {
     let mut app = list_app(lang);
     let fx = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
@@ -211,7 +211,7 @@ fn tabs_and_keyset_pages_ask_the_service() {
         fx,
         [Effect::Inspection(InspectionEffect::Load(
             InspectionQuery::Page {
-                tab: InspectionTab::State(InspState::Pending),
+                tab: InspectionTab::State(InspectionState::Pending),
                 category: None,
                 region: None,
                 officer: None,
@@ -225,14 +225,14 @@ fn tabs_and_keyset_pages_ask_the_service() {
             inspection(
                 1000 - i,
                 &format!("JC-371502-2026-{:05}", 1000 - i),
-                InspState::Pending,
+                InspectionState::Pending,
             )
         })
         .collect();
     update(
         &mut app,
         Msg::Inspection(InspectionMsg::Loaded(InspectionData::Page {
-            tab: InspectionTab::State(InspState::Pending),
+            tab: InspectionTab::State(InspectionState::Pending),
             append: false,
             rows: Ok(rows),
         })),
@@ -245,7 +245,7 @@ fn tabs_and_keyset_pages_ask_the_service() {
         fx,
         [Effect::Inspection(InspectionEffect::Load(
             InspectionQuery::Page {
-                tab: InspectionTab::State(InspState::Pending),
+                tab: InspectionTab::State(InspectionState::Pending),
                 category: None,
                 region: None,
                 officer: None,
@@ -259,7 +259,7 @@ fn tabs_and_keyset_pages_ask_the_service() {
         fx,
         [Effect::Inspection(InspectionEffect::Load(
             InspectionQuery::Page {
-                tab: InspectionTab::State(InspState::Pending),
+                tab: InspectionTab::State(InspectionState::Pending),
                 category: Some(Category::Random),
                 region: None,
                 officer: None,
@@ -271,7 +271,7 @@ fn tabs_and_keyset_pages_ask_the_service() {
 
 #[test]
 fn the_officer_picker_offers_only_eligible_officers_and_saves_the_ticked_ones() {
-    let mut app = detail_app(Lang::Zh, InspState::Pending);
+    let mut app = detail_app(Lang::Zh, InspectionState::Pending);
     // Make the detail a planned check whose only action is scheduling.
     if let Some(Screen::InspectionDetail(d)) = app.screens.last_mut() {
         let data = d.data.as_mut().unwrap();
@@ -308,7 +308,7 @@ fn the_officer_picker_offers_only_eligible_officers_and_saves_the_ticked_ones() 
 
 #[test]
 fn signing_sends_the_conclusion_record_and_signature() {
-    let mut app = detail_app(Lang::Zh, InspState::RecordPending);
+    let mut app = detail_app(Lang::Zh, InspectionState::RecordPending);
     if let Some(Screen::InspectionDetail(d)) = app.screens.last_mut() {
         d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
         d.action = 4; // after Answer, Representative, Finding, Evidence
@@ -339,7 +339,7 @@ fn signing_sends_the_conclusion_record_and_signature() {
     update(
         &mut app,
         Msg::Inspection(InspectionMsg::Done(Err(ecocase::i18n::Text::new(
-            ecocase::i18n::T::InErrTwoOfficers,
+            ecocase::i18n::T::InspectionErrTwoOfficers,
         )))),
     );
     assert!(matches!(
@@ -497,9 +497,9 @@ fn snapshots_at_80x24() {
         insta::assert_snapshot!(format!("insp_list_{suffix}"), snap(&list_app(lang)));
         insta::assert_snapshot!(
             format!("insp_detail_{suffix}"),
-            snap(&detail_app(lang, InspState::InProgress))
+            snap(&detail_app(lang, InspectionState::InProgress))
         );
-        let mut sign = detail_app(lang, InspState::RecordPending);
+        let mut sign = detail_app(lang, InspectionState::RecordPending);
         if let Some(Screen::InspectionDetail(d)) = sign.screens.last_mut() {
             d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
             d.action = 4;
@@ -536,7 +536,7 @@ fn e_exports_the_list_as_filtered() {
 fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_again() {
     use ecocase::i18n::{T, Text};
     use ecocase::tui::msg::Versioned;
-    let mut app = detail_app(Lang::Zh, InspState::RecordPending);
+    let mut app = detail_app(Lang::Zh, InspectionState::RecordPending);
     if let Some(Screen::InspectionDetail(d)) = app.screens.last_mut() {
         d.data.as_mut().unwrap().detail.events = vec![Event::Sign];
         d.action = 4;
@@ -566,7 +566,7 @@ fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_ag
         &mut app,
         Msg::VersionReloaded {
             record: Versioned::Inspection(5),
-            current: Ok((6, Text::new(InspState::RecordPending.label()))),
+            current: Ok((6, Text::new(InspectionState::RecordPending.label()))),
         },
     );
     let fx = update(&mut app, ctrl('s'));

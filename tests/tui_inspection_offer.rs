@@ -21,7 +21,7 @@ fn inspector() -> ecocase::tui::msg::SessionInfo {
 
 /// A 帮扶 request in progress, as the assistance detail screen holds it.
 fn assist_detail() -> ecocase::tui::screens::assistance::AssistanceDetailData {
-    use ecocase::domain::assistance::{AssistState, Channel, Urgency};
+    use ecocase::domain::assistance::{AssistanceState, Channel, Urgency};
     use ecocase::store::assistance::Request;
     ecocase::tui::screens::assistance::AssistanceDetailData {
         detail: ecocase::service::assistance::RequestDetail {
@@ -36,7 +36,7 @@ fn assist_detail() -> ecocase::tui::screens::assistance::AssistanceDetailData {
                 urgency: Urgency::Urgent,
                 wished_date: String::new(),
                 description: "VOCs 治理设施运行不稳定".into(),
-                state: AssistState::InProgress,
+                state: AssistanceState::InProgress,
                 handler_id: Some(7),
                 handler_name: Some("inspector".into()),
                 outcome: None,

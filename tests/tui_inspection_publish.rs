@@ -8,7 +8,7 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use ecocase::domain::account::Role;
-use ecocase::domain::inspection::{Category, InspState, Mode};
+use ecocase::domain::inspection::{Category, InspectionState, Mode};
 use ecocase::export::Format;
 use ecocase::i18n::Lang;
 use ecocase::store::inspection::Inspection;
@@ -37,7 +37,7 @@ fn inspection(id: i64, number: &str) -> Inspection {
         planned_on: "2026-11-30".parse().expect("time"),
         started_at: None,
         ended_at: None,
-        state: InspState::Pending,
+        state: InspectionState::Pending,
         conclusion: None,
         record_text: String::new(),
         signature: None,

@@ -8,9 +8,9 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use ecocase::domain::manifest::deadlines::MfAlert;
-use ecocase::domain::manifest::rules::{EventInput, MfEvent};
-use ecocase::domain::manifest::{Line, LineDraft, MfState, Mode, Origin};
+use ecocase::domain::manifest::deadlines::ManifestAlert;
+use ecocase::domain::manifest::rules::{EventInput, ManifestEvent};
+use ecocase::domain::manifest::{Line, LineDraft, ManifestState, Mode, Origin};
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::manifest::{ManifestDetail, ManifestRow};
 use ecocase::store::manifest::reference::{CodeHit, Licence};
@@ -30,7 +30,7 @@ fn snap(app: &App) -> String {
     }
 }
 
-fn manifest(id: i64, number: &str, state: MfState) -> Manifest {
+fn manifest(id: i64, number: &str, state: ManifestState) -> Manifest {
     Manifest {
         id,
         uid: format!("m{id}"),
@@ -77,17 +77,17 @@ fn manifest(id: i64, number: &str, state: MfState) -> Manifest {
 fn rows() -> Vec<ManifestRow> {
     vec![
         ManifestRow {
-            manifest: manifest(2, "20263715001683", MfState::AwaitingReceipt),
-            alerts: vec![MfAlert::ReceiptOverdue],
+            manifest: manifest(2, "20263715001683", ManifestState::AwaitingReceipt),
+            alerts: vec![ManifestAlert::ReceiptOverdue],
         },
         ManifestRow {
-            manifest: manifest(1, "20263715001682", MfState::Draft),
+            manifest: manifest(1, "20263715001682", ManifestState::Draft),
             alerts: Vec::new(),
         },
     ]
 }
 
-fn detail(state: MfState, events: Vec<MfEvent>) -> ManifestDetailData {
+fn detail(state: ManifestState, events: Vec<ManifestEvent>) -> ManifestDetailData {
     let m = manifest(2, "20263715001683", state);
     ManifestDetailData {
         detail: ManifestDetail {
@@ -124,11 +124,11 @@ fn detail(state: MfState, events: Vec<MfEvent>) -> ManifestDetailData {
                 by_name: "孙丽".into(),
             }],
             approval: None,
-            alerts: vec![MfAlert::ReceiptOverdue],
+            alerts: vec![ManifestAlert::ReceiptOverdue],
             receipt_due: None,
             backfill_due: None,
             events,
-            may_edit: state == MfState::Draft,
+            may_edit: state == ManifestState::Draft,
             may_follow_up: false,
             extensions: Vec::new(),
             may_extend_stock: false,
@@ -138,7 +138,7 @@ fn detail(state: MfState, events: Vec<MfEvent>) -> ManifestDetailData {
     }
 }
 
-fn opened(lang: Lang, state: MfState, events: Vec<MfEvent>) -> App {
+fn opened(lang: Lang, state: ManifestState, events: Vec<ManifestEvent>) -> App {
     let mut app = logged_in(
         session(
             "receiver",
@@ -183,7 +183,7 @@ fn list_opens_from_anywhere_and_filters_switch() {
         fx,
         [Effect::Manifest(ManifestEffect::LoadPage {
             filter: ListFilter {
-                state: Some(MfState::Draft),
+                state: Some(ManifestState::Draft),
                 ..ListFilter::default()
             },
             limit: PAGE
@@ -215,7 +215,7 @@ fn reaching_the_last_row_loads_the_next_page_by_keyset() {
             manifest: manifest(
                 1000 - i,
                 &format!("2026371500{:04}", 1000 - i),
-                MfState::Completed,
+                ManifestState::Completed,
             ),
             alerts: Vec::new(),
         })
@@ -250,8 +250,8 @@ fn reaching_the_last_row_loads_the_next_page_by_keyset() {
 fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     let mut app = opened(
         Lang::Zh,
-        MfState::AwaitingReceipt,
-        vec![MfEvent::Confirm, MfEvent::ReportDiscrepancy],
+        ManifestState::AwaitingReceipt,
+        vec![ManifestEvent::Confirm, ManifestEvent::ReportDiscrepancy],
     );
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
@@ -276,7 +276,7 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
-    assert_eq!(*event, MfEvent::ReportDiscrepancy);
+    assert_eq!(*event, ManifestEvent::ReportDiscrepancy);
     assert_eq!(input.received, vec!["2.0"]);
     assert_eq!(input.received_containers, vec!["12"]);
     assert_eq!(input.at, "2026-11-30 10:00");
@@ -294,7 +294,7 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     update(
         &mut app,
         Msg::Manifest(ManifestMsg::Done(Err(Refusal {
-            text: Text::new(T::MfErrQtyPositive),
+            text: Text::new(T::ManifestErrQtyPositive),
             warnings_only: false,
         }))),
     );
@@ -325,8 +325,8 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     );
     update(&mut app, key(KeyCode::Enter));
     let mut d = detail(
-        MfState::AwaitingReceipt,
-        vec![MfEvent::Confirm, MfEvent::ReportDiscrepancy],
+        ManifestState::AwaitingReceipt,
+        vec![ManifestEvent::Confirm, ManifestEvent::ReportDiscrepancy],
     );
     for seq in [2, 3] {
         let mut l = d.detail.lines[0].clone();
@@ -370,7 +370,7 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
-    assert_eq!(*event, MfEvent::ReportDiscrepancy);
+    assert_eq!(*event, ManifestEvent::ReportDiscrepancy);
     use ecocase::domain::manifest::DiscrepancyKind;
     let got: Vec<(i64, Option<DiscrepancyKind>, &str, &str)> = input
         .discrepancies
@@ -396,8 +396,8 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
 fn submit_with_warnings_is_sent_again_acknowledged() {
     let mut app = opened(
         Lang::Zh,
-        MfState::Draft,
-        vec![MfEvent::Submit, MfEvent::Cancel],
+        ManifestState::Draft,
+        vec![ManifestEvent::Submit, ManifestEvent::Cancel],
     );
     insta::assert_snapshot!("mf_detail_draft_zh", snap(&app));
     update(&mut app, key(KeyCode::Right));
@@ -405,7 +405,7 @@ fn submit_with_warnings_is_sent_again_acknowledged() {
         vec![Effect::Manifest(ManifestEffect::Transition {
             id: 2,
             row_version: 4,
-            event: MfEvent::Submit,
+            event: ManifestEvent::Submit,
             input: EventInput::default(),
             acknowledged: ack,
         })]
@@ -414,7 +414,7 @@ fn submit_with_warnings_is_sent_again_acknowledged() {
     update(
         &mut app,
         Msg::Manifest(ManifestMsg::Done(Err(Refusal {
-            text: Text::new(T::MfWarnNotAdjacent).arg("province", "44"),
+            text: Text::new(T::ManifestWarnNotAdjacent).arg("province", "44"),
             warnings_only: true,
         }))),
     );
@@ -594,7 +594,7 @@ fn the_form_creates_paper_and_national_manifests_with_their_number() {
     update(
         &mut app,
         Msg::Manifest(ManifestMsg::Done(Err(Refusal {
-            text: Text::new(T::MfErrQtyPositive),
+            text: Text::new(T::ManifestErrQtyPositive),
             warnings_only: false,
         }))),
     );
@@ -633,8 +633,8 @@ fn snapshots_of_list_and_detail_in_both_languages() {
         insta::assert_snapshot!(format!("mf_list_{}", lang.code()), snap(&app));
         let app = opened(
             lang,
-            MfState::AwaitingReceipt,
-            vec![MfEvent::Confirm, MfEvent::ReportDiscrepancy],
+            ManifestState::AwaitingReceipt,
+            vec![ManifestEvent::Confirm, ManifestEvent::ReportDiscrepancy],
         );
         insta::assert_snapshot!(format!("mf_detail_{}", lang.code()), snap(&app));
     }
@@ -692,7 +692,7 @@ fn e_exports_the_tab_shown() {
         fx,
         [Effect::Manifest(ManifestEffect::Export {
             filter: ListFilter {
-                state: Some(MfState::Draft),
+                state: Some(ManifestState::Draft),
                 ..ListFilter::default()
             },
             lang: Lang::Zh,
@@ -721,9 +721,9 @@ fn staff_record_a_storage_extension_from_the_detail() {
         }),
     );
     update(&mut app, key(KeyCode::Enter));
-    let mut d = detail(MfState::Received, vec![MfEvent::Complete]);
+    let mut d = detail(ManifestState::Received, vec![ManifestEvent::Complete]);
     d.detail.manifest.received_at = Some("2025-12-20 10:00".into());
-    d.detail.alerts = vec![MfAlert::StockAging];
+    d.detail.alerts = vec![ManifestAlert::StockAging];
     d.detail.may_extend_stock = true;
     d.detail.extensions = vec![StockExtension {
         uid: "x1".into(),
@@ -773,7 +773,11 @@ fn staff_record_a_storage_extension_from_the_detail() {
 #[test]
 fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_again() {
     use ecocase::tui::msg::Versioned;
-    let mut app = opened(Lang::Zh, MfState::AwaitingReceipt, vec![MfEvent::Confirm]);
+    let mut app = opened(
+        Lang::Zh,
+        ManifestState::AwaitingReceipt,
+        vec![ManifestEvent::Confirm],
+    );
     update(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen(), Screen::ManifestAction(_)));
     let fx = update(&mut app, ctrl('s'));
@@ -811,7 +815,7 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
             record: Versioned::Manifest(id),
             current: Ok((
                 first_version + 1,
-                Text::new(MfState::AwaitingReceipt.label()),
+                Text::new(ManifestState::AwaitingReceipt.label()),
             )),
         },
     );

@@ -8,7 +8,7 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use ecocase::domain::account::Role;
-use ecocase::domain::assistance::{AssistState, Channel, Urgency};
+use ecocase::domain::assistance::{AssistanceState, Channel, Urgency};
 use ecocase::i18n::{Lang, Text};
 use ecocase::service::assistance::Queue;
 use ecocase::service::assistance::meeting::MeetingDetail;
@@ -80,7 +80,7 @@ fn detail_data(may_record: bool) -> MeetingDetailData {
                     number: "BF-371525-2026-00031".into(),
                     enterprise_name: "聊城市东昌府区绿源精细化工科技有限公司".into(),
                     description: "活性炭吸附装置更换周期如何确定".into(),
-                    state: AssistState::InProgress,
+                    state: AssistanceState::InProgress,
                     linked: false,
                 },
                 Problem {
@@ -88,7 +88,7 @@ fn detail_data(may_record: bool) -> MeetingDetailData {
                     number: "BF-371525-2026-00012".into(),
                     enterprise_name: "聊城市东昌府区绿源精细化工科技有限公司".into(),
                     description: "除尘设施布袋破损更换指导".into(),
-                    state: AssistState::Closed,
+                    state: AssistanceState::Closed,
                     linked: true,
                 },
             ],
@@ -110,7 +110,7 @@ fn meetings(lang: Lang) -> App {
     update(
         &mut app,
         Msg::Assistance(AssistanceMsg::QueueLoaded {
-            queue: Queue::State(AssistState::Submitted),
+            queue: Queue::State(AssistanceState::Submitted),
             rows: Ok(Vec::new()),
             next: None,
             more: false,

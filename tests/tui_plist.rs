@@ -62,19 +62,19 @@ fn detail() -> EntryDetail {
             CriterionResult {
                 criterion: Criterion::NoPenalty,
                 verdict: Verdict::Unknown,
-                evidence: Text::new(T::PlEvNoRecords).arg("years", 2),
+                evidence: Text::new(T::PositiveListEvNoRecords).arg("years", 2),
             },
             CriterionResult {
                 criterion: Criterion::Permit,
                 verdict: Verdict::Fail,
-                evidence: Text::new(T::PlEvPermitExpired)
+                evidence: Text::new(T::PositiveListEvPermitExpired)
                     .arg("no", "91130200699229617X001P")
                     .arg("date", "2026-06-30"),
             },
             CriterionResult {
                 criterion: Criterion::Credit,
                 verdict: Verdict::Pass,
-                evidence: Text::new(T::PlEvCredit).arg_key("level", T::CreditGreen),
+                evidence: Text::new(T::PositiveListEvCredit).arg_key("level", T::CreditGreen),
             },
         ],
         history: vec![

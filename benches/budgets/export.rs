@@ -3,7 +3,7 @@
 
 use crate::pty;
 use crate::table::{Row, Table, time_ms};
-use ecocase::domain::manifest::MfState;
+use ecocase::domain::manifest::ManifestState;
 use ecocase::i18n::Lang;
 use std::path::Path;
 use std::process::Command;
@@ -53,7 +53,7 @@ fn lines(path: &Path) -> usize {
 
 /// The state's label as our CSV writes it (Chinese), as an SQL CASE.
 fn state_label_sql() -> String {
-    let arms: String = MfState::ALL
+    let arms: String = ManifestState::ALL
         .iter()
         .map(|s| format!(" WHEN '{}' THEN '{}'", s.code(), s.label().get(Lang::Zh)))
         .collect();

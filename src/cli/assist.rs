@@ -4,7 +4,7 @@
 use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, output};
 use clap::ValueEnum;
-use ecocase::domain::assistance::AssistState;
+use ecocase::domain::assistance::AssistanceState;
 use ecocase::domain::assistance::sla::Level;
 use ecocase::export::csv::CsvSink;
 use ecocase::i18n::{Lang, T, Text};
@@ -12,7 +12,7 @@ use ecocase::service::assistance::{Queue, QueueRow};
 use ecocase::store::assistance::ListFilter;
 
 #[derive(clap::Subcommand, Debug)]
-pub enum AssistCommand {
+pub enum AssistanceCommand {
     List(ListArgs),
     AutoClose(AutoCloseArgs),
 }
@@ -47,10 +47,10 @@ enum ListFormat {
 /// Everything `list` prints, whatever the format.
 const LIMIT: usize = 100_000;
 
-pub fn run(ctx: &Context, c: AssistCommand, secrets: &mut Secrets) -> Result<(), CliError> {
+pub fn run(ctx: &Context, c: AssistanceCommand, secrets: &mut Secrets) -> Result<(), CliError> {
     match c {
-        AssistCommand::List(a) => list(ctx, a, secrets),
-        AssistCommand::AutoClose(a) => {
+        AssistanceCommand::List(a) => list(ctx, a, secrets),
+        AssistanceCommand::AutoClose(a) => {
             let s = secrets.login(ctx, &a.actor)?;
             let n = s.assistance().auto_close().map_err(|e| ctx.fail(e))?;
             output::say(
@@ -63,9 +63,9 @@ pub fn run(ctx: &Context, c: AssistCommand, secrets: &mut Secrets) -> Result<(),
     }
 }
 
-fn parse_state(v: &str, lang: Lang) -> Result<AssistState, CliError> {
-    AssistState::parse(v).ok_or_else(|| {
-        let choices: Vec<&str> = AssistState::ALL.iter().map(|s| s.code()).collect();
+fn parse_state(v: &str, lang: Lang) -> Result<AssistanceState, CliError> {
+    AssistanceState::parse(v).ok_or_else(|| {
+        let choices: Vec<&str> = AssistanceState::ALL.iter().map(|s| s.code()).collect();
         CliError::usage(
             Text::new(T::ErrChoice)
                 .arg_key("field", T::CliAssistState)
@@ -139,12 +139,12 @@ fn list(ctx: &Context, a: ListArgs, secrets: &mut Secrets) -> Result<(), CliErro
 fn header(lang: Lang) -> Vec<String> {
     [
         T::CliAssistNumber,
-        T::AssistFieldEnterprise,
+        T::AssistanceFieldEnterprise,
         T::CliAssistState,
-        T::AssistFieldUrgency,
+        T::AssistanceFieldUrgency,
         T::CliAssistDue,
         T::CliAssistSla,
-        T::AssistFieldHandler,
+        T::AssistanceFieldHandler,
     ]
     .iter()
     .map(|t| t.get(lang).to_string())
@@ -153,9 +153,9 @@ fn header(lang: Lang) -> Vec<String> {
 
 fn level_label(level: Level) -> T {
     match level {
-        Level::OnTrack => T::AssistSlaOnTrack,
-        Level::NearDue => T::AssistSlaNearDue,
-        Level::Overdue => T::AssistSlaOverdue,
+        Level::OnTrack => T::AssistanceSlaOnTrack,
+        Level::NearDue => T::AssistanceSlaNearDue,
+        Level::Overdue => T::AssistanceSlaOverdue,
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::cli::error::io_reason;
 use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, exit, output};
-use ecocase::domain::manifest::MfState;
+use ecocase::domain::manifest::ManifestState;
 use ecocase::export::{self, ExportError, Format, Output};
 use ecocase::i18n::{T, Text};
 use ecocase::store::manifest::ListFilter;
@@ -44,7 +44,7 @@ fn date_arg(ctx: &Context, v: Option<&str>, flag: &str) -> Result<Option<String>
             .map(|d| Some(d.format("%Y-%m-%d").to_string()))
             .map_err(|_| {
                 CliError::usage(
-                    Text::new(T::MfErrCliDate)
+                    Text::new(T::ManifestErrCliDate)
                         .arg("flag", flag)
                         .arg("value", d)
                         .render(ctx.lang),
@@ -67,11 +67,11 @@ pub fn export(ctx: &Context, a: ExportArgs, secrets: &mut Secrets) -> Result<(),
     }
     let state = match a.state.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(v) => Some(MfState::parse(v).ok_or_else(|| {
-            let choices: Vec<&str> = MfState::ALL.iter().map(|s| s.code()).collect();
+        Some(v) => Some(ManifestState::parse(v).ok_or_else(|| {
+            let choices: Vec<&str> = ManifestState::ALL.iter().map(|s| s.code()).collect();
             CliError::usage(
                 Text::new(T::ErrChoice)
-                    .arg_key("field", T::MfColState)
+                    .arg_key("field", T::ManifestColState)
                     .arg("value", v)
                     .arg("choices", choices.join("/"))
                     .render(lang),
@@ -103,7 +103,7 @@ pub fn export(ctx: &Context, a: ExportArgs, secrets: &mut Secrets) -> Result<(),
     })?;
     if !to_stdout {
         output::say(
-            &Text::new(T::MfCliExported)
+            &Text::new(T::ManifestCliExported)
                 .arg("n", n)
                 .arg("path", a.output.display())
                 .render(lang),
@@ -129,7 +129,7 @@ pub fn import(ctx: &Context, a: ImportArgs, secrets: &mut Secrets) -> Result<(),
         .map_err(|e| ctx.fail(e))?;
     for (line, number, reason) in &report.errors {
         output::say(
-            &Text::new(T::MfCliImportIssue)
+            &Text::new(T::ManifestCliImportIssue)
                 .arg("line", line)
                 .arg("number", number)
                 .arg_text("reason", reason.clone())
@@ -137,7 +137,7 @@ pub fn import(ctx: &Context, a: ImportArgs, secrets: &mut Secrets) -> Result<(),
         );
     }
     output::say(
-        &Text::new(T::MfCliImported)
+        &Text::new(T::ManifestCliImported)
             .arg("n", report.manifests)
             .arg("created", report.created)
             .arg("updated", report.updated)
@@ -145,7 +145,7 @@ pub fn import(ctx: &Context, a: ImportArgs, secrets: &mut Secrets) -> Result<(),
             .render(lang),
     );
     if !report.errors.is_empty() && !a.lenient {
-        return Err(CliError::problem(T::MfCliImportNothing.get(lang)));
+        return Err(CliError::problem(T::ManifestCliImportNothing.get(lang)));
     }
     Ok(())
 }

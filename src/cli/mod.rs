@@ -72,7 +72,7 @@ enum Command {
     Backup(backup::BackupArgs),
     Check,
     #[command(subcommand)]
-    Assist(assist::AssistCommand),
+    Assist(assist::AssistanceCommand),
     // inspections
     #[command(subcommand)]
     Draw(draw::DrawCommand),

@@ -8,7 +8,7 @@ use crate::demo::build::Build;
 use crate::demo::data::Rng;
 use crate::domain::account::Actor;
 use crate::domain::assistance::{
-    AssistState, Channel, CloseKind, Event, Outcome, Rating, ServiceMode, Urgency,
+    AssistanceState, Channel, CloseKind, Event, Outcome, Rating, ServiceMode, Urgency,
 };
 use crate::domain::time::{Instant, stamp};
 use crate::service::Result;
@@ -59,7 +59,13 @@ const URGENCIES: &[(Urgency, u32)] = &[
 ];
 
 /// One step of a request's history: the event, the state it left, when, by whom, and its note.
-type Step<'p> = (Event, AssistState, DateTime<Utc>, &'p Person, &'static str);
+type Step<'p> = (
+    Event,
+    AssistanceState,
+    DateTime<Utc>,
+    &'p Person,
+    &'static str,
+);
 
 /// The steps a request has taken so far; a step after `now` is not taken.
 struct Timeline<'p> {
@@ -189,7 +195,7 @@ pub(in crate::demo) fn bulk_requests(
             urgency: *rng.weighted(URGENCIES),
             wished_date: String::new(),
             description: description.to_string(),
-            state: AssistState::Submitted,
+            state: AssistanceState::Submitted,
             handler_id: None,
             handler_name: None,
             outcome: None,
@@ -219,7 +225,7 @@ pub(in crate::demo) fn bulk_requests(
         };
         let mut t = Timeline {
             now: base,
-            steps: vec![(Event::Submit, AssistState::Draft, filed, filer, "")],
+            steps: vec![(Event::Submit, AssistanceState::Draft, filed, filer, "")],
         };
         let mut served = None;
         match ending {
@@ -240,7 +246,7 @@ pub(in crate::demo) fn bulk_requests(
                     )
                 };
                 if t.take(&mut r, event, accepted, by, reason) {
-                    r.state = AssistState::Closed;
+                    r.state = AssistanceState::Closed;
                     r.close_kind = Some(kind);
                     r.close_reason = reason.to_string();
                     r.closed_at = Some(Instant::new(accepted));
@@ -248,17 +254,17 @@ pub(in crate::demo) fn bulk_requests(
             }
             _ => {
                 if t.take(&mut r, Event::Accept, accepted, triage, "") {
-                    r.state = AssistState::Accepted;
+                    r.state = AssistanceState::Accepted;
                     r.accepted_at = Some(Instant::new(accepted));
                     r.clock_started_at = r.accepted_at;
                     if t.take(&mut r, Event::Assign, assigned, triage, "") {
-                        r.state = AssistState::InProgress;
+                        r.state = AssistanceState::InProgress;
                         r.handler_id = Some(handler.id);
                         r.handler_name = Some(handler.name.clone());
                         r.assigned_at = Some(Instant::new(assigned));
                         let opinion = "已指导企业完成相关工作";
                         if t.take(&mut r, Event::Complete, completed, handler, opinion) {
-                            r.state = AssistState::AwaitingRating;
+                            r.state = AssistanceState::AwaitingRating;
                             r.outcome = Some(Outcome::Solved);
                             r.closing_opinion = opinion.to_string();
                             r.completed_at = Some(Instant::new(completed));
@@ -276,7 +282,7 @@ pub(in crate::demo) fn bulk_requests(
                                     r.rating = Some(rating);
                                     CloseKind::Rated
                                 };
-                                r.state = AssistState::Closed;
+                                r.state = AssistanceState::Closed;
                                 r.close_kind = Some(kind);
                                 r.closed_at = Some(Instant::new(at));
                             }
@@ -290,7 +296,7 @@ pub(in crate::demo) fn bulk_requests(
         let alert = dates_of(&r, Vec::new(), &budgets, &cal);
         r.id = bulk_store::insert_settled(&tx, &r, &[service], alert, &stamp(last))?;
         // Each step's target state: the next step's starting state, and the final state for the last.
-        let targets: Vec<AssistState> = steps
+        let targets: Vec<AssistanceState> = steps
             .iter()
             .skip(1)
             .map(|(_, from, _, _, _)| *from)

@@ -7,7 +7,7 @@ use crate::demo::data::Rng;
 use crate::domain::account::Actor;
 use crate::domain::inspection::draw::ALGORITHM;
 use crate::domain::inspection::{
-    Category, Conclusion, Event, EventInput, InspState, Mode, Severity, Signature,
+    Category, Conclusion, Event, EventInput, InspectionState, Mode, Severity, Signature,
 };
 use crate::domain::time::{Day, Instant, stamp};
 use crate::service::inspection::draw::PlanDraft;
@@ -35,14 +35,14 @@ const CATEGORIES: &[(Category, u32)] = &[
 ];
 
 /// States of checks older than a week, by weight.
-const SETTLED: &[(InspState, u32)] = &[
-    (InspState::Completed, 55),
-    (InspState::Archived, 15),
-    (InspState::Rectifying, 8),
-    (InspState::CaseProposed, 4),
-    (InspState::CaseTransferred, 6),
-    (InspState::Cancelled, 5),
-    (InspState::RecordPending, 2),
+const SETTLED: &[(InspectionState, u32)] = &[
+    (InspectionState::Completed, 55),
+    (InspectionState::Archived, 15),
+    (InspectionState::Rectifying, 8),
+    (InspectionState::CaseProposed, 4),
+    (InspectionState::CaseTransferred, 6),
+    (InspectionState::Cancelled, 5),
+    (InspectionState::RecordPending, 2),
 ];
 
 const FINDINGS: &[&str] = &[
@@ -121,23 +121,27 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
             Mode::Onsite
         };
         let state = match days_ago {
-            d if d < 0 => *rng.weighted(&[(InspState::Planned, 1), (InspState::Pending, 3)]),
+            d if d < 0 => {
+                *rng.weighted(&[(InspectionState::Planned, 1), (InspectionState::Pending, 3)])
+            }
             0..=7 => *rng.weighted(&[
-                (InspState::Pending, 3),
-                (InspState::InProgress, 1),
-                (InspState::RecordPending, 1),
+                (InspectionState::Pending, 3),
+                (InspectionState::InProgress, 1),
+                (InspectionState::RecordPending, 1),
             ]),
             _ => *rng.weighted(SETTLED),
         };
         let conclusion = match state {
-            InspState::Completed => Some(*rng.weighted(&[
+            InspectionState::Completed => Some(*rng.weighted(&[
                 (Conclusion::NoIssue, 6),
                 (Conclusion::FixedOnSpot, 3),
                 (Conclusion::Transfer, 1),
             ])),
-            InspState::Archived => Some(Conclusion::NoIssue),
-            InspState::Rectifying => Some(Conclusion::Order),
-            InspState::CaseProposed | InspState::CaseTransferred => Some(Conclusion::Case),
+            InspectionState::Archived => Some(Conclusion::NoIssue),
+            InspectionState::Rectifying => Some(Conclusion::Order),
+            InspectionState::CaseProposed | InspectionState::CaseTransferred => {
+                Some(Conclusion::Case)
+            }
             _ => None,
         };
         let number = store::next_number(&tx, &e.region_code, on.year())?;
@@ -167,7 +171,7 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
             &actor.uid,
             &now,
         )?;
-        if state != InspState::Planned {
+        if state != InspectionState::Planned {
             store::set_officers(&tx, id, &officers)?;
         }
         if let Some(c) = conclusion {
@@ -226,7 +230,7 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                     },
                 )?;
             }
-            if state == InspState::Rectifying {
+            if state == InspectionState::Rectifying {
                 followup::insert(
                     &tx,
                     &NewRectification {
@@ -243,7 +247,7 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                     &now,
                 )?;
             }
-            if state == InspState::CaseTransferred {
+            if state == InspectionState::CaseTransferred {
                 followup::insert_case(
                     &tx,
                     &Case {

@@ -5,7 +5,7 @@
 use crate::demo::build::Build;
 use crate::demo::data::Rng;
 use crate::domain::account::Actor;
-use crate::domain::manifest::{CITY, Decision, LegDraft, Line, MfState, Mode, Origin};
+use crate::domain::manifest::{CITY, Decision, LegDraft, Line, ManifestState, Mode, Origin};
 use crate::domain::time::stamp;
 use crate::service::Result;
 use crate::service::manifest::new_leg;
@@ -140,28 +140,28 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
         *seq += 1;
         let state = if age > 40 {
             *rng.weighted(&[
-                (MfState::Completed, 90),
-                (MfState::Cancelled, 5),
-                (MfState::Received, 5),
+                (ManifestState::Completed, 90),
+                (ManifestState::Cancelled, 5),
+                (ManifestState::Received, 5),
             ])
         } else {
             *rng.weighted(&[
-                (MfState::Completed, 40),
-                (MfState::Received, 20),
-                (MfState::AwaitingReceipt, 15),
-                (MfState::InTransit, 10),
-                (MfState::PendingTransport, 10),
-                (MfState::Draft, 5),
+                (ManifestState::Completed, 40),
+                (ManifestState::Received, 20),
+                (ManifestState::AwaitingReceipt, 15),
+                (ManifestState::InTransit, 10),
+                (ManifestState::PendingTransport, 10),
+                (ManifestState::Draft, 5),
             ])
         };
         let (code, name, hazard, form, packaging, kg) = *rng.pick(WASTES);
         let quantity_kg =
             kg / 2 + i64::try_from(rng.below(usize::try_from(kg).unwrap_or(1))).unwrap_or(0);
         let t = |d: NaiveDate, h: u32| format!("{} {h:02}:00", date(d));
-        let reached = |s: MfState| state_rank(state) >= state_rank(s);
-        let departed = reached(MfState::InTransit).then(|| t(day, 9));
-        let arrived = reached(MfState::AwaitingReceipt).then(|| t(day, 15));
-        let received = reached(MfState::Received).then(|| t(day, 17));
+        let reached = |s: ManifestState| state_rank(state) >= state_rank(s);
+        let departed = reached(ManifestState::InTransit).then(|| t(day, 9));
+        let arrived = reached(ManifestState::AwaitingReceipt).then(|| t(day, 15));
+        let received = reached(ManifestState::Received).then(|| t(day, 17));
         let m = Manifest {
             id: 0,
             uid: db::new_uid(),
@@ -184,22 +184,23 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
             transfer_date: date(day),
             edition_label: crate::store::seed::SEED_WASTE_EDITION.to_string(),
             state,
-            submitted_at: (state != MfState::Draft).then(|| now.clone()),
+            submitted_at: (state != ManifestState::Draft).then(|| now.clone()),
             departed_at: departed.clone(),
             arrived_at: arrived.clone(),
             received_at: received.clone(),
             received_kg: received.as_ref().map(|_| quantity_kg),
             decision: received.as_ref().map(|_| Decision::Accept),
-            handling_code: if state == MfState::Completed {
+            handling_code: if state == ManifestState::Completed {
                 "R9".into()
             } else {
                 String::new()
             },
             confirmed_at: received.clone(),
-            completed_at: (state == MfState::Completed).then(|| t(day + Duration::days(20), 10)),
+            completed_at: (state == ManifestState::Completed)
+                .then(|| t(day + Duration::days(20), 10)),
             paper_completed_on: None,
             backfilled_at: None,
-            cancel_reason: if state == MfState::Cancelled {
+            cancel_reason: if state == ManifestState::Cancelled {
                 "计划调整".into()
             } else {
                 String::new()
@@ -283,15 +284,15 @@ fn days_spanned(count: u64) -> usize {
 const MAX_BULK_PER_YEAR: u64 = 800_000;
 
 /// Order of the states along the normal path, for deciding which times a bulk manifest has.
-fn state_rank(s: MfState) -> u8 {
+fn state_rank(s: ManifestState) -> u8 {
     match s {
-        MfState::Draft | MfState::Cancelled => 0,
-        MfState::PendingTransport => 1,
-        MfState::InTransit => 2,
-        MfState::AwaitingReceipt => 3,
-        MfState::Received | MfState::Discrepancy | MfState::Rejected => 4,
-        MfState::Completed => 5,
-        MfState::PendingBackfill | MfState::Backfilled => 0,
+        ManifestState::Draft | ManifestState::Cancelled => 0,
+        ManifestState::PendingTransport => 1,
+        ManifestState::InTransit => 2,
+        ManifestState::AwaitingReceipt => 3,
+        ManifestState::Received | ManifestState::Discrepancy | ManifestState::Rejected => 4,
+        ManifestState::Completed => 5,
+        ManifestState::PendingBackfill | ManifestState::Backfilled => 0,
     }
 }
 

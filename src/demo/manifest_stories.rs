@@ -4,7 +4,7 @@
 
 use crate::demo::build::Build;
 use crate::demo::manifest::{WASTES, carrier, date};
-use crate::domain::manifest::rules::{DiscrepancyInput, EventInput, MfEvent};
+use crate::domain::manifest::rules::{DiscrepancyInput, EventInput, ManifestEvent};
 use crate::domain::manifest::{CITY, Decision, DiscrepancyKind, LineDraft, Mode, Origin};
 use crate::service::Result;
 use crate::service::manifest::ManifestInput;
@@ -22,7 +22,7 @@ struct Story {
     /// Paper manifests: entered by staff, the paper transfer completed on the creation day.
     paper: bool,
     decision: Option<Decision>,
-    steps: &'static [(MfEvent, i64)],
+    steps: &'static [(ManifestEvent, i64)],
 }
 
 const LOCAL: &str = "鲁危证1508号";
@@ -44,7 +44,7 @@ const STORIES: &[Story] = &[
         created_days_ago: 1,
         paper: false,
         decision: None,
-        steps: &[(MfEvent::Submit, 1)],
+        steps: &[(ManifestEvent::Submit, 1)],
     },
     Story {
         wastes: &[(0, "3.5")],
@@ -53,7 +53,7 @@ const STORIES: &[Story] = &[
         created_days_ago: 6,
         paper: false,
         decision: None,
-        steps: &[(MfEvent::Submit, 6), (MfEvent::Depart, 5)],
+        steps: &[(ManifestEvent::Submit, 6), (ManifestEvent::Depart, 5)],
     },
     Story {
         wastes: &[(3, "8.0")],
@@ -63,9 +63,9 @@ const STORIES: &[Story] = &[
         paper: false,
         decision: None,
         steps: &[
-            (MfEvent::Submit, 12),
-            (MfEvent::Depart, 12),
-            (MfEvent::Arrive, 11),
+            (ManifestEvent::Submit, 12),
+            (ManifestEvent::Depart, 12),
+            (ManifestEvent::Arrive, 11),
         ],
     },
     Story {
@@ -76,9 +76,9 @@ const STORIES: &[Story] = &[
         paper: false,
         decision: None,
         steps: &[
-            (MfEvent::Submit, 1),
-            (MfEvent::Depart, 0),
-            (MfEvent::Arrive, 0),
+            (ManifestEvent::Submit, 1),
+            (ManifestEvent::Depart, 0),
+            (ManifestEvent::Arrive, 0),
         ],
     },
     Story {
@@ -89,10 +89,10 @@ const STORIES: &[Story] = &[
         paper: false,
         decision: None,
         steps: &[
-            (MfEvent::Submit, 3),
-            (MfEvent::Depart, 3),
-            (MfEvent::Arrive, 3),
-            (MfEvent::ReportDiscrepancy, 3),
+            (ManifestEvent::Submit, 3),
+            (ManifestEvent::Depart, 3),
+            (ManifestEvent::Arrive, 3),
+            (ManifestEvent::ReportDiscrepancy, 3),
         ],
     },
     Story {
@@ -103,10 +103,10 @@ const STORIES: &[Story] = &[
         paper: false,
         decision: None,
         steps: &[
-            (MfEvent::Submit, 340),
-            (MfEvent::Depart, 340),
-            (MfEvent::Arrive, 340),
-            (MfEvent::Confirm, 340),
+            (ManifestEvent::Submit, 340),
+            (ManifestEvent::Depart, 340),
+            (ManifestEvent::Arrive, 340),
+            (ManifestEvent::Confirm, 340),
         ],
     },
     Story {
@@ -117,12 +117,12 @@ const STORIES: &[Story] = &[
         paper: false,
         decision: None,
         steps: &[
-            (MfEvent::Submit, 30),
-            (MfEvent::Depart, 30),
-            (MfEvent::Handover, 30),
-            (MfEvent::Arrive, 29),
-            (MfEvent::Confirm, 29),
-            (MfEvent::Complete, 10),
+            (ManifestEvent::Submit, 30),
+            (ManifestEvent::Depart, 30),
+            (ManifestEvent::Handover, 30),
+            (ManifestEvent::Arrive, 29),
+            (ManifestEvent::Confirm, 29),
+            (ManifestEvent::Complete, 10),
         ],
     },
     Story {
@@ -133,11 +133,11 @@ const STORIES: &[Story] = &[
         paper: false,
         decision: Some(Decision::Reject),
         steps: &[
-            (MfEvent::Submit, 20),
-            (MfEvent::Depart, 20),
-            (MfEvent::Arrive, 20),
-            (MfEvent::ReportDiscrepancy, 20),
-            (MfEvent::Decide, 19),
+            (ManifestEvent::Submit, 20),
+            (ManifestEvent::Depart, 20),
+            (ManifestEvent::Arrive, 20),
+            (ManifestEvent::ReportDiscrepancy, 20),
+            (ManifestEvent::Decide, 19),
         ],
     },
     Story {
@@ -147,7 +147,7 @@ const STORIES: &[Story] = &[
         created_days_ago: 8,
         paper: false,
         decision: None,
-        steps: &[(MfEvent::Submit, 8), (MfEvent::Cancel, 7)],
+        steps: &[(ManifestEvent::Submit, 8), (ManifestEvent::Cancel, 7)],
     },
     Story {
         wastes: &[(0, "2.0")],
@@ -165,7 +165,7 @@ const STORIES: &[Story] = &[
         created_days_ago: 40,
         paper: true,
         decision: None,
-        steps: &[(MfEvent::Backfill, 30)],
+        steps: &[(ManifestEvent::Backfill, 30)],
     },
     Story {
         wastes: &[(0, "12.0")],
@@ -175,10 +175,10 @@ const STORIES: &[Story] = &[
         paper: false,
         decision: None,
         steps: &[
-            (MfEvent::Submit, 5),
-            (MfEvent::Depart, 4),
-            (MfEvent::Arrive, 3),
-            (MfEvent::Confirm, 3),
+            (ManifestEvent::Submit, 5),
+            (ManifestEvent::Depart, 4),
+            (ManifestEvent::Arrive, 3),
+            (ManifestEvent::Confirm, 3),
         ],
     },
 ];
@@ -200,9 +200,9 @@ fn line(i: usize, qty: &str) -> LineDraft {
 
 /// Who takes an event: the generator's account, the receiver's, or the bureau for a back-fill and
 /// for receivers outside the register (in another province).
-fn actor_for(event: MfEvent, story: &Story) -> &'static str {
+fn actor_for(event: ManifestEvent, story: &Story) -> &'static str {
     match event {
-        MfEvent::Backfill => "staff",
+        ManifestEvent::Backfill => "staff",
         e if e.party() == crate::domain::manifest::rules::Party::Receiver => {
             if story.licence == LOCAL {
                 "receiver"
@@ -266,7 +266,7 @@ pub(in crate::demo) fn stories(b: &mut Build, generator_uscc: &str) -> Result<()
             let at = format!(
                 "{} {}",
                 date(s.today()),
-                if *event == MfEvent::Arrive {
+                if *event == ManifestEvent::Arrive {
                     "15:30"
                 } else {
                     "09:10"
@@ -276,7 +276,7 @@ pub(in crate::demo) fn stories(b: &mut Build, generator_uscc: &str) -> Result<()
             let received: Vec<String> = lines
                 .iter()
                 .map(|l| {
-                    let kg = if *event == MfEvent::ReportDiscrepancy {
+                    let kg = if *event == ManifestEvent::ReportDiscrepancy {
                         l.quantity_kg * 85 / 100
                     } else {
                         l.quantity_kg

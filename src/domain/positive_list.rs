@@ -35,52 +35,52 @@ impl EntryState {
 code_enum!(
     /// How the entry came about: staff proposal or the enterprise's own application.
     Origin {
-        Proposed => "proposed", PlOriginProposed;
-        Applied => "applied", PlOriginApplied;
+        Proposed => "proposed", PositiveListOriginProposed;
+        Applied => "applied", PositiveListOriginApplied;
     }
 );
 
 code_enum!(
     /// 触发事件: the only reasons an on-site check of a listed enterprise may happen.
     TriggerKind {
-        Complaint => "complaint", PlTriggerComplaint;
-        MonitoringAlarm => "monitoring_alarm", PlTriggerAlarm;
-        Assigned => "assigned", PlTriggerAssigned;
-        Emergency => "emergency", PlTriggerEmergency;
-        Media => "media", PlTriggerMedia;
+        Complaint => "complaint", PositiveListTriggerComplaint;
+        MonitoringAlarm => "monitoring_alarm", PositiveListTriggerAlarm;
+        Assigned => "assigned", PositiveListTriggerAssigned;
+        Emergency => "emergency", PositiveListTriggerEmergency;
+        Media => "media", PositiveListTriggerMedia;
     }
 );
 
 code_enum!(
     /// How a trigger event is handled.
     Handling {
-        Offsite => "offsite", PlHandlingOffsite;
-        Onsite => "onsite", PlHandlingOnsite;
-        Removal => "removal", PlHandlingRemoval;
+        Offsite => "offsite", PositiveListHandlingOffsite;
+        Onsite => "onsite", PositiveListHandlingOnsite;
+        Removal => "removal", PositiveListHandlingRemoval;
     }
 );
 
 code_enum!(
     /// Why an entry leaves the list.
     RemovalCause {
-        CaseFiled => "case_filed", PlCauseCaseFiled;
-        Incident => "incident", PlCauseIncident;
-        Complaint => "complaint", PlCauseComplaint;
-        FalsifiedData => "falsified_data", PlCauseFalsified;
-        Downgrade => "downgrade", PlCauseDowngrade;
-        CriteriaLost => "criteria_lost", PlCauseCriteriaLost;
-        Request => "request", PlCauseRequest;
-        Closure => "closure", PlCauseClosure;
+        CaseFiled => "case_filed", PositiveListCauseCaseFiled;
+        Incident => "incident", PositiveListCauseIncident;
+        Complaint => "complaint", PositiveListCauseComplaint;
+        FalsifiedData => "falsified_data", PositiveListCauseFalsified;
+        Downgrade => "downgrade", PositiveListCauseDowngrade;
+        CriteriaLost => "criteria_lost", PositiveListCauseCriteriaLost;
+        Request => "request", PositiveListCauseRequest;
+        Closure => "closure", PositiveListCauseClosure;
     }
 );
 
 code_enum!(
     /// The kind of check an inspection is: the guard decides on-site checks of listed enterprises.
     CheckCategory {
-        Offsite => "offsite", PlCheckOffsite;
-        Routine => "routine", PlCheckRoutine;
-        Random => "random", PlCheckRandom;
-        Triggered => "triggered", PlCheckTriggered;
+        Offsite => "offsite", PositiveListCheckOffsite;
+        Routine => "routine", PositiveListCheckRoutine;
+        Random => "random", PositiveListCheckRandom;
+        Triggered => "triggered", PositiveListCheckTriggered;
     }
 );
 
@@ -132,13 +132,13 @@ impl Transition {
 
     pub fn label(self) -> T {
         match self {
-            Transition::StartNotice => T::PlDoStartNotice,
-            Transition::Admit => T::PlDoAdmit,
-            Transition::UpholdObjection => T::PlDoObjection,
-            Transition::StartReview => T::PlDoStartReview,
-            Transition::PassReview => T::PlDoPassReview,
-            Transition::FailReview => T::PlDoFailReview,
-            Transition::Remove => T::PlDoRemove,
+            Transition::StartNotice => T::PositiveListDoStartNotice,
+            Transition::Admit => T::PositiveListDoAdmit,
+            Transition::UpholdObjection => T::PositiveListDoObjection,
+            Transition::StartReview => T::PositiveListDoStartReview,
+            Transition::PassReview => T::PositiveListDoPassReview,
+            Transition::FailReview => T::PositiveListDoFailReview,
+            Transition::Remove => T::PositiveListDoRemove,
         }
     }
 
@@ -235,21 +235,21 @@ pub fn notice_over(notice_end: NaiveDate, today: NaiveDate) -> bool {
 code_enum!(
     /// The admission criteria of §2.
     Criterion {
-        NoPenalty => "no_penalty", PlCritNoPenalty;
-        NoIncident => "no_incident", PlCritNoIncident;
-        Permit => "permit", PlCritPermit;
-        Monitoring => "monitoring", PlCritMonitoring;
-        Credit => "credit", PlCritCredit;
-        Grade => "grade", PlCritGrade;
+        NoPenalty => "no_penalty", PositiveListCritNoPenalty;
+        NoIncident => "no_incident", PositiveListCritNoIncident;
+        Permit => "permit", PositiveListCritPermit;
+        Monitoring => "monitoring", PositiveListCritMonitoring;
+        Credit => "credit", PositiveListCritCredit;
+        Grade => "grade", PositiveListCritGrade;
     }
 );
 
 code_enum!(
     /// The outcome of one criterion.
     Verdict {
-        Pass => "pass", PlPass;
-        Fail => "fail", PlFail;
-        Unknown => "unknown", PlUnknown;
+        Pass => "pass", PositiveListPass;
+        Fail => "fail", PositiveListFail;
+        Unknown => "unknown", PositiveListUnknown;
     }
 );
 
@@ -280,7 +280,7 @@ fn count_verdict(n: Option<u32>, years: u32, key: T) -> (Verdict, Text) {
     match n {
         None => (
             Verdict::Unknown,
-            Text::new(T::PlEvNoRecords).arg("years", years),
+            Text::new(T::PositiveListEvNoRecords).arg("years", years),
         ),
         Some(0) => (
             Verdict::Pass,
@@ -297,51 +297,62 @@ fn count_verdict(n: Option<u32>, years: u32, key: T) -> (Verdict, Text) {
 /// is `Unknown` ("not in favour"), never a failure.
 pub fn evaluate(f: &Facts, today: NaiveDate, p: &ListPolicy) -> Vec<CriterionResult> {
     let y = p.lookback_years;
-    let (pv, pe) = count_verdict(f.penalties, y, T::PlEvPenalties);
-    let (iv, ie) = count_verdict(f.incidents, y, T::PlEvIncidents);
+    let (pv, pe) = count_verdict(f.penalties, y, T::PositiveListEvPenalties);
+    let (iv, ie) = count_verdict(f.incidents, y, T::PositiveListEvIncidents);
     let (permit_v, permit_e) = match (f.permit_no.trim(), f.permit_expiry) {
-        ("", _) => (Verdict::Fail, Text::new(T::PlEvNoPermit)),
+        ("", _) => (Verdict::Fail, Text::new(T::PositiveListEvNoPermit)),
         (no, None) => (
             Verdict::Unknown,
-            Text::new(T::PlEvPermitNoExpiry).arg("no", no),
+            Text::new(T::PositiveListEvPermitNoExpiry).arg("no", no),
         ),
         (no, Some(exp)) if exp < today => (
             Verdict::Fail,
-            Text::new(T::PlEvPermitExpired)
+            Text::new(T::PositiveListEvPermitExpired)
                 .arg("no", no)
                 .arg("date", exp),
         ),
         (no, Some(exp)) => (
             Verdict::Pass,
-            Text::new(T::PlEvPermitValid).arg("no", no).arg("date", exp),
+            Text::new(T::PositiveListEvPermitValid)
+                .arg("no", no)
+                .arg("date", exp),
         ),
     };
     let (mon_v, mon_e) = match (f.monitoring_required, f.monitoring_connected) {
-        (false, _) => (Verdict::Pass, Text::new(T::PlEvMonitoringNotRequired)),
-        (true, Some(true)) => (Verdict::Pass, Text::new(T::PlEvMonitoringConnected)),
-        (true, Some(false)) => (Verdict::Fail, Text::new(T::PlEvMonitoringMissing)),
-        (true, None) => (Verdict::Unknown, Text::new(T::PlEvMonitoringUnknown)),
+        (false, _) => (
+            Verdict::Pass,
+            Text::new(T::PositiveListEvMonitoringNotRequired),
+        ),
+        (true, Some(true)) => (
+            Verdict::Pass,
+            Text::new(T::PositiveListEvMonitoringConnected),
+        ),
+        (true, Some(false)) => (Verdict::Fail, Text::new(T::PositiveListEvMonitoringMissing)),
+        (true, None) => (
+            Verdict::Unknown,
+            Text::new(T::PositiveListEvMonitoringUnknown),
+        ),
     };
     let (credit_v, credit_e) = match f.credit {
-        None => (Verdict::Unknown, Text::new(T::PlEvCreditNone)),
+        None => (Verdict::Unknown, Text::new(T::PositiveListEvCreditNone)),
         Some(c) => (
             if matches!(c, Credit::Green | Credit::Blue) {
                 Verdict::Pass
             } else {
                 Verdict::Fail
             },
-            Text::new(T::PlEvCredit).arg_key("level", c.label()),
+            Text::new(T::PositiveListEvCredit).arg_key("level", c.label()),
         ),
     };
     let (grade_v, grade_e) = match f.grade {
-        None => (Verdict::Unknown, Text::new(T::PlEvGradeNone)),
+        None => (Verdict::Unknown, Text::new(T::PositiveListEvGradeNone)),
         Some(g @ (PerfGrade::A | PerfGrade::Leading)) => (
             Verdict::Pass,
-            Text::new(T::PlEvGradeFavour).arg_key("grade", g.label()),
+            Text::new(T::PositiveListEvGradeFavour).arg_key("grade", g.label()),
         ),
         Some(g) => (
             Verdict::Unknown,
-            Text::new(T::PlEvGradeNeutral).arg_key("grade", g.label()),
+            Text::new(T::PositiveListEvGradeNeutral).arg_key("grade", g.label()),
         ),
     };
     [
@@ -389,10 +400,10 @@ pub enum Refusal {
 impl Refusal {
     pub fn label(self) -> T {
         match self {
-            Refusal::RoutineOnListed => T::PlRefuseRoutine,
-            Refusal::RandomOnListed => T::PlRefuseRandom,
-            Refusal::NoTrigger => T::PlRefuseNoTrigger,
-            Refusal::NoReference => T::PlRefuseNoReference,
+            Refusal::RoutineOnListed => T::PositiveListRefuseRoutine,
+            Refusal::RandomOnListed => T::PositiveListRefuseRandom,
+            Refusal::NoTrigger => T::PositiveListRefuseNoTrigger,
+            Refusal::NoReference => T::PositiveListRefuseNoReference,
         }
     }
 }

@@ -17,12 +17,12 @@ const PAGE: usize = 500;
 
 const HEADERS: [T; 11] = [
     T::ExpColNumber,
-    T::AssistFieldEnterprise,
+    T::AssistanceFieldEnterprise,
     T::FieldRegion,
     T::ExpColState,
-    T::AssistFieldUrgency,
-    T::AssistFieldChannel,
-    T::AssistFieldHandler,
+    T::AssistanceFieldUrgency,
+    T::AssistanceFieldChannel,
+    T::AssistanceFieldHandler,
     T::DossierColSubmitted,
     T::ExpColPhase,
     T::ExpColDue,
@@ -53,8 +53,8 @@ fn cells(row: &QueueRow, regions: &[Region], lang: Lang) -> Vec<Cell> {
             Cell::Date(sla.due.date),
             match sla.level {
                 Level::OnTrack => T::ExpLevelOnTrack,
-                Level::NearDue => T::AssistTabNearDue,
-                Level::Overdue => T::AssistTabOverdue,
+                Level::NearDue => T::AssistanceTabNearDue,
+                Level::Overdue => T::AssistanceTabOverdue,
             }
             .get(lang),
         ),

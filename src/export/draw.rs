@@ -23,7 +23,7 @@ const HEADERS: [T; 12] = [
     T::DrawColOfficers,
     T::DrawColInspection,
     T::DrawColState,
-    T::InFieldConclusion,
+    T::InspectionFieldConclusion,
     T::DrawColSeed,
     T::DrawColHash,
 ];
@@ -40,7 +40,7 @@ pub(crate) fn label<E>(
 }
 
 fn line(d: &DrawDetail, r: &ResultRow, regions: &[Region], lang: Lang) -> Vec<String> {
-    use crate::domain::inspection::{Conclusion, InspState, Mode};
+    use crate::domain::inspection::{Conclusion, InspectionState, Mode};
     vec![
         format!("{} {}", d.draw.id, d.plan.name),
         (r.rank + 1).to_string(),
@@ -52,8 +52,8 @@ fn line(d: &DrawDetail, r: &ResultRow, regions: &[Region], lang: Lang) -> Vec<St
         r.inspection_number.clone(),
         label(
             &r.inspection_state,
-            InspState::parse,
-            InspState::label,
+            InspectionState::parse,
+            InspectionState::label,
             lang,
         ),
         label(&r.conclusion, Conclusion::parse, Conclusion::label, lang),

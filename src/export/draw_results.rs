@@ -3,7 +3,7 @@
 //! result, and the filed case. CSV (with BOM), XLSX or JSON; the publication is recorded in the audit
 //! once the file is written.
 
-use crate::domain::inspection::{CaseStatus, Conclusion, InspState, Mode, RecheckResult};
+use crate::domain::inspection::{CaseStatus, Conclusion, InspectionState, Mode, RecheckResult};
 use crate::export::columns::region_name;
 use crate::export::draw::{label, publish};
 use crate::export::table::RowSink;
@@ -23,12 +23,12 @@ const HEADERS: [T; 14] = [
     T::DrawColMode,
     T::DrawColInspection,
     T::DrawColState,
-    T::InFieldConclusion,
+    T::InspectionFieldConclusion,
     T::DrawColFindings,
     T::DrawColOrder,
     T::DrawColRecheck,
     T::DrawColCase,
-    T::InFieldCaseStatus,
+    T::InspectionFieldCaseStatus,
 ];
 
 fn line(d: &DrawResults, o: &Outcome, regions: &[Region], lang: Lang) -> Vec<String> {
@@ -45,7 +45,12 @@ fn line(d: &DrawResults, o: &Outcome, regions: &[Region], lang: Lang) -> Vec<Str
         region_name(&o.region_code, regions, lang),
         label(&o.mode, Mode::parse, Mode::label, lang),
         o.inspection_number.clone(),
-        label(&o.state, InspState::parse, InspState::label, lang),
+        label(
+            &o.state,
+            InspectionState::parse,
+            InspectionState::label,
+            lang,
+        ),
         label(&o.conclusion, Conclusion::parse, Conclusion::label, lang),
         o.findings.to_string(),
         order,

@@ -12,16 +12,16 @@ use crate::store::reference::Region;
 const PAGE: usize = 500;
 
 const HEADERS: [T; 10] = [
-    T::InColNumber,
-    T::AssistFieldEnterprise,
+    T::InspectionColNumber,
+    T::AssistanceFieldEnterprise,
     T::FieldUscc,
     T::FieldRegion,
-    T::InFieldCategory,
-    T::InFieldMode,
-    T::InFieldDate,
-    T::InColState,
-    T::InFieldConclusion,
-    T::InFieldReference,
+    T::InspectionFieldCategory,
+    T::InspectionFieldMode,
+    T::InspectionFieldDate,
+    T::InspectionColState,
+    T::InspectionFieldConclusion,
+    T::InspectionFieldReference,
 ];
 
 fn cells(x: &Inspection, regions: &[Region], lang: Lang) -> Vec<Cell> {

@@ -3,7 +3,7 @@
 //! The columns are those `ecocase import manifests` reads back, followed by state and receipt facts.
 
 use crate::domain::manifest::columns::HEADERS;
-use crate::domain::manifest::{MfState, format_tonnes};
+use crate::domain::manifest::{ManifestState, format_tonnes};
 use crate::export::table::{TableFormat, write_table};
 use crate::export::{ExportError, Format, Output, deliver, open_output};
 use crate::i18n::{Lang, T};
@@ -62,9 +62,14 @@ pub fn manifests(
         Format::Xlsx => TableFormat::Xlsx,
         Format::Json => return deliver(format, output, |path| json(s, filter, path, lang)),
     };
-    write_table(table, output, T::MfScreenList, &HEADERS, lang, |row| {
-        walk(s, filter, lang, |r, state| row(&cells(r, state)))
-    })
+    write_table(
+        table,
+        output,
+        T::ManifestScreenList,
+        &HEADERS,
+        lang,
+        |row| walk(s, filter, lang, |r, state| row(&cells(r, state))),
+    )
 }
 
 /// Hands each exported row, with its state's label, to `emit`; stops at the first write error.
@@ -74,7 +79,7 @@ fn walk(
     lang: Lang,
     mut emit: impl FnMut(&ExportRow, &str) -> Result<(), ExportError>,
 ) -> Result<u64, ExportError> {
-    let labels: Vec<(MfState, &str)> = MfState::ALL
+    let labels: Vec<(ManifestState, &str)> = ManifestState::ALL
         .iter()
         .map(|st| (*st, st.label().get(lang)))
         .collect();

@@ -15,14 +15,14 @@ use std::io::Write;
 use std::path::Path;
 
 const HEADERS: [T; 8] = [
-    T::PlColBatch,
+    T::PositiveListColBatch,
     T::FieldName,
     T::FieldUscc,
     T::FieldRegion,
-    T::PlColListedOn,
-    T::PlColReviewDue,
+    T::PositiveListColListedOn,
+    T::PositiveListColReviewDue,
     T::FieldListStatus,
-    T::PlFieldOffsite,
+    T::PositiveListFieldOffsite,
 ];
 
 /// One row of the JSON export: codes, not labels.
@@ -75,14 +75,21 @@ pub fn positive_list(
         Format::Xlsx => TableFormat::Xlsx,
         Format::Json => return deliver(format, output, |path| json(s, filter, path)),
     };
-    write_table(table, output, T::PlSheetName, &HEADERS, lang, |row| {
-        let mut n = 0;
-        stream(s, filter, |x| {
-            n += 1;
-            row(&cells(x, &regions, lang))
-        })?;
-        Ok(n)
-    })
+    write_table(
+        table,
+        output,
+        T::PositiveListSheetName,
+        &HEADERS,
+        lang,
+        |row| {
+            let mut n = 0;
+            stream(s, filter, |x| {
+                n += 1;
+                row(&cells(x, &regions, lang))
+            })?;
+            Ok(n)
+        },
+    )
 }
 
 /// Runs `each` over the exported entries; the first export error stops the query and is returned.

@@ -68,9 +68,9 @@ pub struct Home {
     /// 帮扶 queue sizes and SLA alerts, for roles that see assistance requests.
     pub assist: Option<crate::service::assistance::QueueCounts>,
     /// 转移联单 waiting and alert counts, for roles that see manifests.
-    pub manifests: Option<crate::service::manifest::MfCounts>,
+    pub manifests: Option<crate::service::manifest::ManifestCounts>,
     /// 执法检查: the person's pending checks and the overdue re-checks (inspections).
-    pub inspect: Option<crate::service::inspection::InspectCounts>,
+    pub inspect: Option<crate::service::inspection::InspectionCounts>,
 }
 
 impl Session {
@@ -171,7 +171,7 @@ impl Session {
     }
 
     // 危险废物转移联单 (manifests)
-    fn home_manifests(&self) -> Result<Option<crate::service::manifest::MfCounts>> {
+    fn home_manifests(&self) -> Result<Option<crate::service::manifest::ManifestCounts>> {
         if self.require(Action::ManifestRead).is_err() {
             return Ok(None);
         }
@@ -179,7 +179,7 @@ impl Session {
     }
 
     fn home_assist(&self) -> Result<Option<crate::service::assistance::QueueCounts>> {
-        if self.require(Action::AssistRead).is_err() {
+        if self.require(Action::AssistanceRead).is_err() {
             return Ok(None);
         }
         Ok(Some(self.assistance().counts()?))

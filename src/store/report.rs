@@ -126,7 +126,7 @@ pub fn assist_submitted_by_service(
 
 /// The stored times of one request, for response and completion in working days.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AssistTimes {
+pub struct AssistanceTimes {
     pub id: i64,
     pub urgency: String,
     pub submitted_at: Option<Instant>,
@@ -142,12 +142,12 @@ pub fn assist_times_in(
     conn: &Connection,
     region: Option<&str>,
     b: &Bounds,
-    column: AssistMoment,
-    mut each: impl FnMut(AssistTimes) -> Result<()>,
+    column: AssistanceMoment,
+    mut each: impl FnMut(AssistanceTimes) -> Result<()>,
 ) -> Result<()> {
     let col = match column {
-        AssistMoment::Accepted => "accepted_at",
-        AssistMoment::Completed => "completed_at",
+        AssistanceMoment::Accepted => "accepted_at",
+        AssistanceMoment::Completed => "completed_at",
     };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, urgency, submitted_at, accepted_at, clock_started_at, completed_at, reopen_count
@@ -156,7 +156,7 @@ pub fn assist_times_in(
     ))?;
     let mut rows = stmt.query(params_from_iter(period_args(region, b)))?;
     while let Some(r) = rows.next()? {
-        each(AssistTimes {
+        each(AssistanceTimes {
             id: r.get(0)?,
             urgency: r.get(1)?,
             submitted_at: r.get(2)?,
@@ -171,7 +171,7 @@ pub fn assist_times_in(
 
 /// Which stored moment selects the requests of [`assist_times_in`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AssistMoment {
+pub enum AssistanceMoment {
     Accepted,
     Completed,
 }

@@ -27,10 +27,10 @@ pub enum Ctx {
     SettingEdit,
     Audit,
     AuditEntry,
-    AssistQueue,
-    AssistDetail,
+    AssistanceQueue,
+    AssistanceDetail,
     /// The 帮扶 form: text fields type, choices change with Left/Right, Space ticks a service.
-    AssistForm,
+    AssistanceForm,
     Help,
     Palette,
     Confirm,
@@ -40,28 +40,28 @@ pub enum Ctx {
     Filter,
     DeleteDialog,
     // 正面清单 (positive list)
-    PlList,
-    PlEntry,
-    PlBatches,
+    PositiveListList,
+    PositiveListEntry,
+    PositiveListBatches,
     // 报表 (reports)
     Report,
     // 圆桌座谈 (assistance round-tables)
     MeetingList,
     MeetingDetail,
     // 危险废物转移联单 (manifests)
-    MfList,
-    MfDetail,
+    ManifestList,
+    ManifestDetail,
     /// The manifest form: text fields type, choices change with Left/Right.
-    MfForm,
+    ManifestForm,
     /// The waste-code picker over the manifest form: typing searches.
-    MfPicker,
-    MfAction,
-    MfRef,
+    ManifestPicker,
+    ManifestAction,
+    ManifestRef,
     // 执法检查 (inspections)
-    InspList,
-    InspDetail,
+    InspectionList,
+    InspectionDetail,
     /// The inspection forms: text fields type, choices change with Left/Right, Space ticks.
-    InspForm,
+    InspectionForm,
     RectList,
     Draws,
 }
@@ -78,12 +78,12 @@ impl Ctx {
                 | Ctx::Form
                 | Ctx::AdminForm
                 | Ctx::SettingEdit
-                | Ctx::AssistForm
+                | Ctx::AssistanceForm
                 | Ctx::Report
-                | Ctx::MfForm
-                | Ctx::MfPicker
-                | Ctx::MfAction
-                | Ctx::InspForm
+                | Ctx::ManifestForm
+                | Ctx::ManifestPicker
+                | Ctx::ManifestAction
+                | Ctx::InspectionForm
                 | Ctx::Help
                 | Ctx::Palette
                 | Ctx::Picker
@@ -107,23 +107,23 @@ impl Ctx {
                 | Ctx::SettingEdit
                 | Ctx::Audit
                 | Ctx::AuditEntry
-                | Ctx::PlList
-                | Ctx::PlEntry
-                | Ctx::PlBatches
-                | Ctx::AssistQueue
-                | Ctx::AssistDetail
-                | Ctx::AssistForm
+                | Ctx::PositiveListList
+                | Ctx::PositiveListEntry
+                | Ctx::PositiveListBatches
+                | Ctx::AssistanceQueue
+                | Ctx::AssistanceDetail
+                | Ctx::AssistanceForm
                 | Ctx::Report
                 | Ctx::MeetingList
                 | Ctx::MeetingDetail
-                | Ctx::MfList
-                | Ctx::MfDetail
-                | Ctx::MfForm
-                | Ctx::MfAction
-                | Ctx::MfRef
-                | Ctx::InspList
-                | Ctx::InspDetail
-                | Ctx::InspForm
+                | Ctx::ManifestList
+                | Ctx::ManifestDetail
+                | Ctx::ManifestForm
+                | Ctx::ManifestAction
+                | Ctx::ManifestRef
+                | Ctx::InspectionList
+                | Ctx::InspectionDetail
+                | Ctx::InspectionForm
                 | Ctx::RectList
                 | Ctx::Draws
         )
@@ -178,21 +178,21 @@ pub enum Cmd {
     Verify,
     // 正面清单 (positive list)
     GoPlist,
-    PlDueOnly,
-    PlExport,
-    PlNewBatch,
-    PlBatches,
-    PlRegion,
-    PlTrigger,
-    PlPropose,
-    PlApply,
-    PlStartNotice,
-    PlAdmit,
-    PlObjection,
-    PlStartReview,
-    PlPassReview,
-    PlFailReview,
-    PlRemove,
+    PositiveListDueOnly,
+    PositiveListExport,
+    PositiveListNewBatch,
+    PositiveListBatches,
+    PositiveListRegion,
+    PositiveListTrigger,
+    PositiveListPropose,
+    PositiveListApply,
+    PositiveListStartNotice,
+    PositiveListAdmit,
+    PositiveListObjection,
+    PositiveListStartReview,
+    PositiveListPassReview,
+    PositiveListFailReview,
+    PositiveListRemove,
     /// Open the 帮扶 queue.
     Assist,
     /// File a 帮扶 request.
@@ -206,26 +206,26 @@ pub enum Cmd {
     /// Write the 帮扶 queue shown to CSV and XLSX.
     ExportQueue,
     /// Write the manifests of the tab shown to CSV and XLSX.
-    MfExport,
+    ManifestExport,
     /// Write the inspection list as filtered to CSV and XLSX.
-    InspExport,
+    InspectionExport,
     // 圆桌座谈 (assistance round-tables)
     Meetings,
     MeetingNew,
     /// Edit a positive-list entry's off-site supervision means.
-    PlOffsite,
+    PositiveListOffsite,
     // 危险废物转移联单 (manifests)
     /// Open the manifest list.
     Manifests,
-    MfNew,
+    ManifestNew,
     /// Approvals and licences.
-    MfRef,
-    MfAddLine,
-    MfAddLeg,
-    MfRemoveBlock,
-    MfPickCode,
+    ManifestRef,
+    ManifestAddLine,
+    ManifestAddLeg,
+    ManifestRemoveBlock,
+    ManifestPickCode,
     /// Register a licence or an approval.
-    MfRegister,
+    ManifestRegister,
     // 执法检查 (inspections)
     /// Open the inspection list (enterprise accounts: their rectification orders).
     Inspect,
@@ -234,10 +234,10 @@ pub enum Cmd {
     NewDraw,
     DrawVerify,
     DrawExport,
-    InspCategory,
-    InspRegion,
+    InspectionCategory,
+    InspectionRegion,
     // inspections: officer filter and results publication (issue 6 gaps)
-    InspOfficer,
+    InspectionOfficer,
     DrawPublish,
     DrawFormat,
 }
@@ -257,39 +257,44 @@ impl Cmd {
             | Cmd::AddCertificate => Some(Action::UserManage),
             Cmd::Settings | Cmd::EditValue => Some(Action::SettingsManage),
             Cmd::Audit | Cmd::Verify => Some(Action::AuditView),
-            Cmd::GoPlist | Cmd::PlDueOnly | Cmd::PlBatches | Cmd::PlRegion => {
-                Some(Action::ListRead)
+            Cmd::GoPlist
+            | Cmd::PositiveListDueOnly
+            | Cmd::PositiveListBatches
+            | Cmd::PositiveListRegion => Some(Action::ListRead),
+            Cmd::PositiveListExport => Some(Action::ListExport),
+            Cmd::PositiveListPropose | Cmd::PositiveListStartReview | Cmd::PositiveListNewBatch => {
+                Some(Action::ListPropose)
             }
-            Cmd::PlExport => Some(Action::ListExport),
-            Cmd::PlPropose | Cmd::PlStartReview | Cmd::PlNewBatch => Some(Action::ListPropose),
-            Cmd::PlApply => Some(Action::ListApply),
-            Cmd::PlTrigger => Some(Action::ListTrigger),
-            Cmd::PlStartNotice
-            | Cmd::PlAdmit
-            | Cmd::PlObjection
-            | Cmd::PlPassReview
-            | Cmd::PlFailReview
-            | Cmd::PlRemove => Some(Action::ListApprove),
-            Cmd::Assist => Some(Action::AssistRead),
-            Cmd::FileRequest => Some(Action::AssistFile),
+            Cmd::PositiveListApply => Some(Action::ListApply),
+            Cmd::PositiveListTrigger => Some(Action::ListTrigger),
+            Cmd::PositiveListStartNotice
+            | Cmd::PositiveListAdmit
+            | Cmd::PositiveListObjection
+            | Cmd::PositiveListPassReview
+            | Cmd::PositiveListFailReview
+            | Cmd::PositiveListRemove => Some(Action::ListApprove),
+            Cmd::Assist => Some(Action::AssistanceRead),
+            Cmd::FileRequest => Some(Action::AssistanceFile),
             Cmd::Report => Some(Action::ReportSummary),
             Cmd::ExportDossier => Some(Action::DossierExport),
             Cmd::ExportList => Some(Action::EnterpriseExport),
-            Cmd::ExportQueue => Some(Action::AssistRead),
-            Cmd::MfExport => Some(Action::ManifestExport),
-            Cmd::InspExport => Some(Action::InspectRead),
-            Cmd::Meetings => Some(Action::AssistMeetingRead),
-            Cmd::MeetingNew => Some(Action::AssistMeetingRecord),
-            Cmd::PlOffsite => Some(Action::ListPropose),
-            Cmd::Manifests | Cmd::MfRef => Some(Action::ManifestRead),
-            Cmd::MfNew => Some(Action::ManifestDraft),
-            Cmd::MfRegister => Some(Action::LicenceManage),
-            Cmd::Inspect | Cmd::InspCategory | Cmd::InspRegion => Some(Action::InspectRead),
-            Cmd::NewInspection => Some(Action::InspectPlan),
+            Cmd::ExportQueue => Some(Action::AssistanceRead),
+            Cmd::ManifestExport => Some(Action::ManifestExport),
+            Cmd::InspectionExport => Some(Action::InspectionRead),
+            Cmd::Meetings => Some(Action::AssistanceMeetingRead),
+            Cmd::MeetingNew => Some(Action::AssistanceMeetingRecord),
+            Cmd::PositiveListOffsite => Some(Action::ListPropose),
+            Cmd::Manifests | Cmd::ManifestRef => Some(Action::ManifestRead),
+            Cmd::ManifestNew => Some(Action::ManifestDraft),
+            Cmd::ManifestRegister => Some(Action::LicenceManage),
+            Cmd::Inspect | Cmd::InspectionCategory | Cmd::InspectionRegion => {
+                Some(Action::InspectionRead)
+            }
+            Cmd::NewInspection => Some(Action::InspectionPlan),
             Cmd::Draws | Cmd::DrawVerify | Cmd::DrawExport => Some(Action::DrawRead),
             Cmd::NewDraw => Some(Action::DrawManage),
             // inspections: officer filter and results publication (issue 6 gaps)
-            Cmd::InspOfficer => Some(Action::InspectRead),
+            Cmd::InspectionOfficer => Some(Action::InspectionRead),
             Cmd::DrawFormat => Some(Action::DrawRead),
             Cmd::DrawPublish => Some(Action::DrawManage),
             _ => None,

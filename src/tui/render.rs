@@ -210,34 +210,34 @@ fn breadcrumb(app: &App) -> String {
             Screen::AuditEntry(e) => Text::new(T::ScreenAuditEntry)
                 .arg("seq", e.row.seq)
                 .render(lang),
-            Screen::AssistanceQueue(_) => T::AssistScreenQueue.get(lang).to_string(),
+            Screen::AssistanceQueue(_) => T::AssistanceScreenQueue.get(lang).to_string(),
             Screen::AssistanceDetail(d) => d
                 .data
                 .as_ref()
                 .map(|d| sanitize(&d.detail.request.number))
-                .unwrap_or_else(|| T::AssistScreenQueue.get(lang).to_string()),
+                .unwrap_or_else(|| T::AssistanceScreenQueue.get(lang).to_string()),
             Screen::AssistanceForm(f) => f.title().get(lang).to_string(),
             Screen::Report(_) => T::ReportTitle.get(lang).to_string(),
             Screen::MeetingList(_) => T::MeetingScreenList.get(lang).to_string(),
             Screen::MeetingDetail(m) => sanitize(&m.title(lang)),
             // 危险废物转移联单 (manifests)
-            Screen::ManifestList(_) => T::MfScreenList.get(lang).to_string(),
+            Screen::ManifestList(_) => T::ManifestScreenList.get(lang).to_string(),
             Screen::ManifestDetail(d) => d
                 .data
                 .as_ref()
                 .map(|d| d.detail.manifest.number.clone())
-                .unwrap_or_else(|| T::MfScreenList.get(lang).to_string()),
+                .unwrap_or_else(|| T::ManifestScreenList.get(lang).to_string()),
             Screen::ManifestForm(f) => f.title().get(lang).to_string(),
             Screen::ManifestAction(f) => f.title().get(lang).to_string(),
-            Screen::ManifestRef(_) => T::MfScreenRef.get(lang).to_string(),
-            Screen::InspectionList(_) => T::InScreenList.get(lang).to_string(),
+            Screen::ManifestRef(_) => T::ManifestScreenRef.get(lang).to_string(),
+            Screen::InspectionList(_) => T::InspectionScreenList.get(lang).to_string(),
             Screen::InspectionDetail(d) => d
                 .data
                 .as_ref()
                 .map(|d| sanitize(&d.detail.inspection.number))
-                .unwrap_or_else(|| T::InScreenList.get(lang).to_string()),
+                .unwrap_or_else(|| T::InspectionScreenList.get(lang).to_string()),
             Screen::InspectionForm(f) => f.title().get(lang).to_string(),
-            Screen::RectList(_) => T::InScreenRects.get(lang).to_string(),
+            Screen::RectList(_) => T::InspectionScreenRects.get(lang).to_string(),
             Screen::Draws(_) => T::DrawScreen.get(lang).to_string(),
         })
     };

@@ -6,7 +6,7 @@
 use crate::common::*;
 use ecocase::domain::account::Role;
 use ecocase::domain::enterprise::EnterpriseDraft;
-use ecocase::domain::manifest::rules::{EventInput, MfEvent};
+use ecocase::domain::manifest::rules::{EventInput, ManifestEvent};
 use ecocase::domain::manifest::{LegDraft, LineDraft, Mode};
 use ecocase::i18n::Lang;
 use ecocase::service::account::NewAccount;
@@ -144,7 +144,7 @@ pub fn input(licence: &str, qty: &str, date: &str) -> ManifestInput {
     }
 }
 
-pub fn step(s: &mut Session, m: &Manifest, e: MfEvent, i: EventInput) -> Manifest {
+pub fn step(s: &mut Session, m: &Manifest, e: ManifestEvent, i: EventInput) -> Manifest {
     s.manifests()
         .transition(m.id, m.row_version, e, i, false)
         .unwrap_or_else(|err| panic!("{e:?}: {}", err.render(Lang::Zh)))
@@ -172,10 +172,10 @@ pub fn arrived(path: &Path, clock: &TestClock, qty: &str, arrived: &str) -> Mani
         .manifests()
         .create(input(LOCAL_LICENCE, qty, &arrived[0..10]), false)
         .expect("draft");
-    let m = step(&mut ent, &m, MfEvent::Submit, EventInput::default());
-    let m = step(&mut ent, &m, MfEvent::Depart, when(arrived));
+    let m = step(&mut ent, &m, ManifestEvent::Submit, EventInput::default());
+    let m = step(&mut ent, &m, ManifestEvent::Depart, when(arrived));
     let mut rec = at(clock, path, "rec");
-    step(&mut rec, &m, MfEvent::Arrive, when(arrived))
+    step(&mut rec, &m, ManifestEvent::Arrive, when(arrived))
 }
 
 pub fn codes(e: ServiceError) -> Vec<&'static str> {

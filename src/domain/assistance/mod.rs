@@ -12,27 +12,27 @@ use chrono::NaiveDate;
 
 code_enum! {
     /// Where a request is in its life.
-    AssistState {
-        Draft => "draft", AssistStateDraft;
-        Submitted => "submitted", AssistStateSubmitted;
-        Accepted => "accepted", AssistStateAccepted;
-        InProgress => "in_progress", AssistStateInProgress;
-        Suspended => "suspended", AssistStateSuspended;
-        AwaitingRating => "awaiting_rating", AssistStateAwaitingRating;
-        Closed => "closed", AssistStateClosed;
+    AssistanceState {
+        Draft => "draft", AssistanceStateDraft;
+        Submitted => "submitted", AssistanceStateSubmitted;
+        Accepted => "accepted", AssistanceStateAccepted;
+        InProgress => "in_progress", AssistanceStateInProgress;
+        Suspended => "suspended", AssistanceStateSuspended;
+        AwaitingRating => "awaiting_rating", AssistanceStateAwaitingRating;
+        Closed => "closed", AssistanceStateClosed;
     }
 }
 
-impl AssistState {
+impl AssistanceState {
     /// States the enterprise may still withdraw from (work not yet finished).
     pub fn is_open(self) -> bool {
         matches!(
             self,
-            AssistState::Draft
-                | AssistState::Submitted
-                | AssistState::Accepted
-                | AssistState::InProgress
-                | AssistState::Suspended
+            AssistanceState::Draft
+                | AssistanceState::Submitted
+                | AssistanceState::Accepted
+                | AssistanceState::InProgress
+                | AssistanceState::Suspended
         )
     }
 }
@@ -40,42 +40,42 @@ impl AssistState {
 code_enum! {
     /// How the request reached the bureau. Staff filing on an enterprise's behalf record the channel.
     Channel {
-        SelfService => "self", AssistChannelSelf;
-        Phone => "phone", AssistChannelPhone;
-        Window => "window", AssistChannelWindow;
-        Roundtable => "roundtable", AssistChannelRoundtable;
-        Branch => "branch", AssistChannelBranch;
-        Visit => "visit", AssistChannelVisit;
+        SelfService => "self", AssistanceChannelSelf;
+        Phone => "phone", AssistanceChannelPhone;
+        Window => "window", AssistanceChannelWindow;
+        Roundtable => "roundtable", AssistanceChannelRoundtable;
+        Branch => "branch", AssistanceChannelBranch;
+        Visit => "visit", AssistanceChannelVisit;
     }
 }
 
 code_enum! {
     Urgency {
-        Normal => "normal", AssistUrgencyNormal;
-        Urgent => "urgent", AssistUrgencyUrgent;
-        Critical => "critical", AssistUrgencyCritical;
+        Normal => "normal", AssistanceUrgencyNormal;
+        Urgent => "urgent", AssistanceUrgencyUrgent;
+        Critical => "critical", AssistanceUrgencyCritical;
     }
 }
 
 code_enum! {
     /// The result recorded when a request is 办结.
     Outcome {
-        Solved => "solved", AssistResultSolved;
-        Partly => "partly", AssistResultPartly;
-        Unsolved => "unsolved", AssistResultUnsolved;
-        Transferred => "transferred", AssistResultTransferred;
+        Solved => "solved", AssistanceResultSolved;
+        Partly => "partly", AssistanceResultPartly;
+        Unsolved => "unsolved", AssistanceResultUnsolved;
+        Transferred => "transferred", AssistanceResultTransferred;
     }
 }
 
 code_enum! {
     /// The enterprise's rating; `Unrated` is set only by the automatic close.
     Rating {
-        VerySatisfied => "very_satisfied", AssistRatingVerySatisfied;
-        Satisfied => "satisfied", AssistRatingSatisfied;
-        Fair => "fair", AssistRatingFair;
-        Dissatisfied => "dissatisfied", AssistRatingDissatisfied;
-        VeryDissatisfied => "very_dissatisfied", AssistRatingVeryDissatisfied;
-        Unrated => "unrated", AssistRatingUnrated;
+        VerySatisfied => "very_satisfied", AssistanceRatingVerySatisfied;
+        Satisfied => "satisfied", AssistanceRatingSatisfied;
+        Fair => "fair", AssistanceRatingFair;
+        Dissatisfied => "dissatisfied", AssistanceRatingDissatisfied;
+        VeryDissatisfied => "very_dissatisfied", AssistanceRatingVeryDissatisfied;
+        Unrated => "unrated", AssistanceRatingUnrated;
     }
 }
 
@@ -89,42 +89,42 @@ impl Rating {
 code_enum! {
     /// How a service was given.
     ServiceMode {
-        Phone => "phone", AssistModePhone;
-        Online => "online", AssistModeOnline;
-        Onsite => "onsite", AssistModeOnsite;
-        Roundtable => "roundtable", AssistModeRoundtable;
-        Experts => "experts", AssistModeExperts;
+        Phone => "phone", AssistanceModePhone;
+        Online => "online", AssistanceModeOnline;
+        Onsite => "onsite", AssistanceModeOnsite;
+        Roundtable => "roundtable", AssistanceModeRoundtable;
+        Experts => "experts", AssistanceModeExperts;
     }
 }
 
 code_enum! {
     /// Why a closed request is closed.
     CloseKind {
-        Rated => "rated", AssistCloseRated;
-        Unrated => "unrated", AssistCloseUnrated;
-        Refused => "refused", AssistCloseRefused;
-        Forwarded => "forwarded", AssistCloseForwarded;
-        Withdrawn => "withdrawn", AssistCloseWithdrawn;
+        Rated => "rated", AssistanceCloseRated;
+        Unrated => "unrated", AssistanceCloseUnrated;
+        Refused => "refused", AssistanceCloseRefused;
+        Forwarded => "forwarded", AssistanceCloseForwarded;
+        Withdrawn => "withdrawn", AssistanceCloseWithdrawn;
     }
 }
 
 code_enum! {
     /// Every transition of the state machine.
     Event {
-        Submit => "submit", AssistEventSubmit;
-        Accept => "accept", AssistEventAccept;
-        Refuse => "refuse", AssistEventRefuse;
-        Forward => "forward", AssistEventForward;
-        Assign => "assign", AssistEventAssign;
-        Suspend => "suspend", AssistEventSuspend;
-        Resume => "resume", AssistEventResume;
-        Complete => "complete", AssistEventComplete;
-        Rate => "rate", AssistEventRate;
-        AutoClose => "auto_close", AssistEventAutoClose;
-        Withdraw => "withdraw", AssistEventWithdraw;
+        Submit => "submit", AssistanceEventSubmit;
+        Accept => "accept", AssistanceEventAccept;
+        Refuse => "refuse", AssistanceEventRefuse;
+        Forward => "forward", AssistanceEventForward;
+        Assign => "assign", AssistanceEventAssign;
+        Suspend => "suspend", AssistanceEventSuspend;
+        Resume => "resume", AssistanceEventResume;
+        Complete => "complete", AssistanceEventComplete;
+        Rate => "rate", AssistanceEventRate;
+        AutoClose => "auto_close", AssistanceEventAutoClose;
+        Withdraw => "withdraw", AssistanceEventWithdraw;
         // Staff workflows (assistfix): another handler with a reason; a rating taken by phone.
-        Reassign => "reassign", AssistEventReassign;
-        PhoneRate => "phone_rate", AssistEventPhoneRate;
+        Reassign => "reassign", AssistanceEventReassign;
+        PhoneRate => "phone_rate", AssistanceEventPhoneRate;
     }
 }
 
@@ -132,17 +132,17 @@ impl Event {
     /// The permission the event needs (the roles are in `Action::roles`).
     pub fn action(self) -> Action {
         match self {
-            Event::Submit => Action::AssistFile,
+            Event::Submit => Action::AssistanceFile,
             Event::Accept
             | Event::Refuse
             | Event::Forward
             | Event::Assign
             | Event::AutoClose
             | Event::Reassign
-            | Event::PhoneRate => Action::AssistTriage,
-            Event::Suspend | Event::Resume | Event::Complete => Action::AssistHandle,
-            Event::Rate => Action::AssistRate,
-            Event::Withdraw => Action::AssistWithdraw,
+            | Event::PhoneRate => Action::AssistanceTriage,
+            Event::Suspend | Event::Resume | Event::Complete => Action::AssistanceHandle,
+            Event::Rate => Action::AssistanceRate,
+            Event::Withdraw => Action::AssistanceWithdraw,
         }
     }
 }
@@ -166,11 +166,11 @@ pub struct EventInput {
 
 /// The state an event leads to from `state`, or the refusal naming both.
 pub fn next_state(
-    state: AssistState,
+    state: AssistanceState,
     event: Event,
     rating: Option<Rating>,
-) -> Result<AssistState, Text> {
-    use AssistState::*;
+) -> Result<AssistanceState, Text> {
+    use AssistanceState::*;
     let to = match (state, event) {
         (Draft, Event::Submit) => Some(Submitted),
         (Submitted, Event::Accept) => Some(Accepted),
@@ -208,25 +208,29 @@ pub fn check_input(event: Event, input: &EventInput) -> Vec<FieldIssue> {
     let mut issues = Vec::new();
     match event {
         Event::Refuse | Event::Forward | Event::Suspend | Event::Withdraw => {
-            issues.extend(required("reason", T::AssistFieldReason, &input.reason));
+            issues.extend(required("reason", T::AssistanceFieldReason, &input.reason));
         }
         Event::Complete => {
-            issues.extend(required("opinion", T::AssistFieldOpinion, &input.opinion));
+            issues.extend(required(
+                "opinion",
+                T::AssistanceFieldOpinion,
+                &input.opinion,
+            ));
             if input.outcome.is_none() {
                 issues.push(FieldIssue::error(
                     "outcome",
                     "required",
-                    Text::new(T::ErrRequired).arg_key("field", T::AssistFieldOutcome),
+                    Text::new(T::ErrRequired).arg_key("field", T::AssistanceFieldOutcome),
                 ));
             }
         }
         Event::Reassign => {
-            issues.extend(required("reason", T::AssistFieldReason, &input.reason));
+            issues.extend(required("reason", T::AssistanceFieldReason, &input.reason));
             if input.handler.is_none() {
                 issues.push(FieldIssue::error(
                     "handler",
                     "required",
-                    Text::new(T::ErrRequired).arg_key("field", T::AssistFieldHandler),
+                    Text::new(T::ErrRequired).arg_key("field", T::AssistanceFieldHandler),
                 ));
             }
         }
@@ -235,7 +239,7 @@ pub fn check_input(event: Event, input: &EventInput) -> Vec<FieldIssue> {
                 issues.push(FieldIssue::error(
                     "handler",
                     "required",
-                    Text::new(T::ErrRequired).arg_key("field", T::AssistFieldHandler),
+                    Text::new(T::ErrRequired).arg_key("field", T::AssistanceFieldHandler),
                 ));
             }
         }
@@ -243,7 +247,7 @@ pub fn check_input(event: Event, input: &EventInput) -> Vec<FieldIssue> {
             None | Some(Rating::Unrated) => issues.push(FieldIssue::error(
                 "rating",
                 "required",
-                Text::new(T::ErrRequired).arg_key("field", T::AssistFieldRating),
+                Text::new(T::ErrRequired).arg_key("field", T::AssistanceFieldRating),
             )),
             Some(r) if r.is_poor() && input.revisit.trim().is_empty() => {
                 issues.push(FieldIssue::error(
@@ -286,7 +290,7 @@ pub fn validate_request(
         issues.push(FieldIssue::error(
             "enterprise",
             "required",
-            Text::new(T::ErrRequired).arg_key("field", T::AssistFieldEnterprise),
+            Text::new(T::ErrRequired).arg_key("field", T::AssistanceFieldEnterprise),
         ));
     }
     if draft.services.is_empty() {
@@ -305,7 +309,7 @@ pub fn validate_request(
     }
     issues.extend(required(
         "description",
-        T::AssistFieldDescription,
+        T::AssistanceFieldDescription,
         &draft.description,
     ));
     if !draft.wished_date.is_empty() {
@@ -313,7 +317,7 @@ pub fn validate_request(
             Err(_) => issues.push(FieldIssue::error(
                 "wished_date",
                 "date_format",
-                Text::new(T::ErrAssistDateFormat).arg_key("field", T::AssistFieldWishedDate),
+                Text::new(T::ErrAssistDateFormat).arg_key("field", T::AssistanceFieldWishedDate),
             )),
             Ok(d) if d < today => issues.push(FieldIssue::error(
                 "wished_date",
@@ -329,7 +333,7 @@ pub fn validate_request(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use AssistState::*;
+    use AssistanceState::*;
 
     #[test]
     fn every_legal_transition_reaches_its_state() {
@@ -470,8 +474,8 @@ mod tests {
 
     #[test]
     fn codes_and_labels_parse_both_ways() {
-        assert_eq!(AssistState::parse("待受理"), Some(Submitted));
-        assert_eq!(AssistState::parse("in_progress"), Some(InProgress));
+        assert_eq!(AssistanceState::parse("待受理"), Some(Submitted));
+        assert_eq!(AssistanceState::parse("in_progress"), Some(InProgress));
         assert_eq!(Urgency::parse("紧急"), Some(Urgency::Critical));
         assert_eq!(Rating::parse("不满意"), Some(Rating::Dissatisfied));
         assert!(Rating::Dissatisfied.is_poor() && !Rating::Fair.is_poor());

@@ -3,7 +3,7 @@
 //! suspension pauses the clock: the due date moves by the working days spent suspended. Alerts at 80% of
 //! the budget; breach once the due date has passed.
 
-use crate::domain::assistance::{AssistState, Urgency};
+use crate::domain::assistance::{AssistanceState, Urgency};
 use crate::domain::calendar::{Calendar, Deadline};
 use crate::domain::settings::Policy;
 use chrono::NaiveDate;
@@ -46,7 +46,7 @@ impl Budgets {
 /// The stored facts the SLA depends on, as Asia/Shanghai dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SlaFacts {
-    pub state: AssistState,
+    pub state: AssistanceState,
     pub urgency: Urgency,
     pub submitted: Option<NaiveDate>,
     pub accepted: Option<NaiveDate>,
@@ -85,8 +85,8 @@ pub struct Sla {
 /// The running SLA of a request, or `None` when no clock runs (draft, awaiting rating, closed).
 pub fn sla(facts: &SlaFacts, budgets: &Budgets, cal: &Calendar, today: NaiveDate) -> Option<Sla> {
     let (phase, start, budget) = match facts.state {
-        AssistState::Submitted => (Phase::Response, facts.submitted?, budgets.response),
-        AssistState::Accepted | AssistState::InProgress | AssistState::Suspended => (
+        AssistanceState::Submitted => (Phase::Response, facts.submitted?, budgets.response),
+        AssistanceState::Accepted | AssistanceState::InProgress | AssistanceState::Suspended => (
             Phase::Completion,
             facts.accepted?,
             budgets.completion(facts.urgency),
@@ -144,8 +144,8 @@ pub fn alert_dates(
     cal: &Calendar,
 ) -> Option<(NaiveDate, NaiveDate)> {
     let (start, budget, paused) = match facts.state {
-        AssistState::Submitted => (facts.submitted?, budgets.response, 0),
-        AssistState::Accepted | AssistState::InProgress => {
+        AssistanceState::Submitted => (facts.submitted?, budgets.response, 0),
+        AssistanceState::Accepted | AssistanceState::InProgress => {
             let paused = facts
                 .suspensions
                 .iter()
@@ -200,7 +200,7 @@ mod tests {
     }
 
     fn facts(
-        state: AssistState,
+        state: AssistanceState,
         urgency: Urgency,
         suspensions: &[(&str, Option<&str>)],
     ) -> SlaFacts {
@@ -224,7 +224,7 @@ mod tests {
 
     /// (state, urgency, suspensions, today, expected (due, elapsed, paused, level)).
     type Case = (
-        AssistState,
+        AssistanceState,
         Urgency,
         &'static [(&'static str, Option<&'static str>)],
         &'static str,
@@ -236,7 +236,7 @@ mod tests {
     /// 03-02, 03-03, 03-04, 03-05, 03-06, 03-09 ...
     #[test]
     fn sla_table_across_the_spring_festival() {
-        use AssistState::*;
+        use AssistanceState::*;
         use Level::*;
         let cases: &[Case] = &[
             // Response: submitted Thu 02-12, 2 working days: 02-13, 02-14 (调休 Saturday).
@@ -346,9 +346,9 @@ mod tests {
     #[test]
     fn no_clock_runs_outside_the_working_states() {
         for state in [
-            AssistState::Draft,
-            AssistState::AwaitingRating,
-            AssistState::Closed,
+            AssistanceState::Draft,
+            AssistanceState::AwaitingRating,
+            AssistanceState::Closed,
         ] {
             assert!(
                 sla(
@@ -381,7 +381,7 @@ mod tests {
 
     #[test]
     fn a_year_outside_the_calendar_is_flagged() {
-        let mut f = facts(AssistState::Submitted, Urgency::Normal, &[]);
+        let mut f = facts(AssistanceState::Submitted, Urgency::Normal, &[]);
         f.submitted = Some(d("2027-12-30"));
         let s = sla(&f, &budgets(), &cal(), d("2027-12-30")).expect("clock");
         assert!(!s.due.is_certain());
@@ -391,7 +391,7 @@ mod tests {
     /// season, for every urgency, before and after a suspension.
     #[test]
     fn alert_dates_agree_with_the_counted_level() {
-        use AssistState::*;
+        use AssistanceState::*;
         let cal = cal();
         let b = budgets();
         for state in [Submitted, Accepted, InProgress] {

@@ -12,14 +12,14 @@ use crate::i18n::{T, Text};
 code_enum!(
     /// 检查类别: routine (双随机, 计划), case-driven (个案), re-check, special.
     Category {
-        Random => "random", InCatRandom;
-        Planned => "planned", InCatPlanned;
-        Complaint => "complaint", InCatComplaint;
-        Assigned => "assigned", InCatAssigned;
-        Monitoring => "monitoring", InCatMonitoring;
-        ListTrigger => "plist_trigger", InCatListTrigger;
-        Recheck => "recheck", InCatRecheck;
-        Special => "special", InCatSpecial;
+        Random => "random", InspectionCatRandom;
+        Planned => "planned", InspectionCatPlanned;
+        Complaint => "complaint", InspectionCatComplaint;
+        Assigned => "assigned", InspectionCatAssigned;
+        Monitoring => "monitoring", InspectionCatMonitoring;
+        ListTrigger => "plist_trigger", InspectionCatListTrigger;
+        Recheck => "recheck", InspectionCatRecheck;
+        Special => "special", InspectionCatSpecial;
     }
 );
 
@@ -46,109 +46,109 @@ impl Category {
 code_enum!(
     /// 现场 / 非现场.
     Mode {
-        Onsite => "onsite", InModeOnsite;
-        Offsite => "offsite", InModeOffsite;
+        Onsite => "onsite", InspectionModeOnsite;
+        Offsite => "offsite", InspectionModeOffsite;
     }
 );
 
 code_enum!(
     /// The state of an inspection.
-    InspState {
-        Planned => "planned", InStPlanned;
-        Pending => "pending", InStPending;
-        InProgress => "in_progress", InStInProgress;
-        RecordPending => "record_pending", InStRecordPending;
-        Completed => "completed", InStCompleted;
-        Rectifying => "rectifying", InStRectifying;
-        Recheck => "recheck", InStRecheck;
-        CaseProposed => "case_proposed", InStCaseProposed;
-        CaseTransferred => "case_transferred", InStCaseTransferred;
-        Archived => "archived", InStArchived;
-        Cancelled => "cancelled", InStCancelled;
+    InspectionState {
+        Planned => "planned", InspectionStPlanned;
+        Pending => "pending", InspectionStPending;
+        InProgress => "in_progress", InspectionStInProgress;
+        RecordPending => "record_pending", InspectionStRecordPending;
+        Completed => "completed", InspectionStCompleted;
+        Rectifying => "rectifying", InspectionStRectifying;
+        Recheck => "recheck", InspectionStRecheck;
+        CaseProposed => "case_proposed", InspectionStCaseProposed;
+        CaseTransferred => "case_transferred", InspectionStCaseTransferred;
+        Archived => "archived", InspectionStArchived;
+        Cancelled => "cancelled", InspectionStCancelled;
     }
 );
 
 code_enum!(
     /// 检查结论.
     Conclusion {
-        NoIssue => "no_issue", InConNoIssue;
-        FixedOnSpot => "fixed_on_spot", InConFixedOnSpot;
-        Order => "order", InConOrder;
-        Case => "case", InConCase;
-        Transfer => "transfer", InConTransfer;
+        NoIssue => "no_issue", InspectionConNoIssue;
+        FixedOnSpot => "fixed_on_spot", InspectionConFixedOnSpot;
+        Order => "order", InspectionConOrder;
+        Case => "case", InspectionConCase;
+        Transfer => "transfer", InspectionConTransfer;
     }
 );
 
 code_enum!(
     /// A checklist answer.
     Answer {
-        Pass => "pass", InAnsPass;
-        Fail => "fail", InAnsFail;
-        NotApplicable => "na", InAnsNa;
+        Pass => "pass", InspectionAnsPass;
+        Fail => "fail", InspectionAnsFail;
+        NotApplicable => "na", InspectionAnsNa;
     }
 );
 
 code_enum!(
     /// The severity of a finding.
     Severity {
-        Minor => "minor", InSevMinor;
-        General => "general", InSevGeneral;
-        Serious => "serious", InSevSerious;
+        Minor => "minor", InspectionSevMinor;
+        General => "general", InspectionSevGeneral;
+        Serious => "serious", InspectionSevSerious;
     }
 );
 
 code_enum!(
     /// The kind of an evidence item.
     EvidenceKind {
-        Photo => "photo", InEvdPhoto;
-        Video => "video", InEvdVideo;
-        Audio => "audio", InEvdAudio;
-        Record => "record", InEvdRecord;
-        Interview => "interview", InEvdInterview;
-        Document => "document", InEvdDocument;
-        Sample => "sample", InEvdSample;
-        Monitoring => "monitoring", InEvdMonitoring;
+        Photo => "photo", InspectionEvdPhoto;
+        Video => "video", InspectionEvdVideo;
+        Audio => "audio", InspectionEvdAudio;
+        Record => "record", InspectionEvdRecord;
+        Interview => "interview", InspectionEvdInterview;
+        Document => "document", InspectionEvdDocument;
+        Sample => "sample", InspectionEvdSample;
+        Monitoring => "monitoring", InspectionEvdMonitoring;
     }
 );
 
 code_enum!(
     /// 复查结果.
     RecheckResult {
-        Done => "done", InRecDone;
-        Partial => "partial", InRecPartial;
-        NotDone => "not_done", InRecNotDone;
+        Done => "done", InspectionRecDone;
+        Partial => "partial", InspectionRecPartial;
+        NotDone => "not_done", InspectionRecNotDone;
     }
 );
 
 code_enum!(
     /// The mirror of a filed case's status.
     CaseStatus {
-        Filed => "filed", InCaseFiled;
-        Investigating => "investigating", InCaseInvestigating;
-        Notified => "notified", InCaseNotified;
-        Decided => "decided", InCaseDecided;
-        Executing => "executing", InCaseExecuting;
-        Closed => "closed", InCaseClosed;
+        Filed => "filed", InspectionCaseFiled;
+        Investigating => "investigating", InspectionCaseInvestigating;
+        Notified => "notified", InspectionCaseNotified;
+        Decided => "decided", InspectionCaseDecided;
+        Executing => "executing", InspectionCaseExecuting;
+        Closed => "closed", InspectionCaseClosed;
     }
 );
 
 code_enum!(
     /// The enterprise's answer to the record: signed, or refused (then a witness signs).
     Signature {
-        Signed => "signed", InSigSigned;
-        Refused => "refused", InSigRefused;
+        Signed => "signed", InspectionSigSigned;
+        Refused => "refused", InspectionSigRefused;
     }
 );
 
-impl InspState {
+impl InspectionState {
     /// Open inspections are the officers' workload and block nothing else.
     pub fn is_open(self) -> bool {
         !matches!(
             self,
-            InspState::Completed
-                | InspState::CaseTransferred
-                | InspState::Archived
-                | InspState::Cancelled
+            InspectionState::Completed
+                | InspectionState::CaseTransferred
+                | InspectionState::Archived
+                | InspectionState::Cancelled
         )
     }
 }
@@ -190,20 +190,20 @@ impl Event {
 
     pub fn label(self) -> T {
         match self {
-            Event::Schedule => T::InEvSchedule,
-            Event::Start => T::InEvStart,
-            Event::EndVisit => T::InEvEndVisit,
-            Event::Sign => T::InEvSign,
-            Event::Recheck => T::InEvRecheck,
-            Event::TransferCase => T::InEvTransferCase,
-            Event::Archive => T::InEvArchive,
-            Event::Cancel => T::InEvCancel,
+            Event::Schedule => T::InspectionEvSchedule,
+            Event::Start => T::InspectionEvStart,
+            Event::EndVisit => T::InspectionEvEndVisit,
+            Event::Sign => T::InspectionEvSign,
+            Event::Recheck => T::InspectionEvRecheck,
+            Event::TransferCase => T::InspectionEvTransferCase,
+            Event::Archive => T::InspectionEvArchive,
+            Event::Cancel => T::InspectionEvCancel,
         }
     }
 
     /// The states the event applies in.
-    pub fn from_states(self) -> &'static [InspState] {
-        use InspState::*;
+    pub fn from_states(self) -> &'static [InspectionState] {
+        use InspectionState::*;
         match self {
             Event::Schedule => &[Planned],
             Event::Start => &[Pending],
@@ -239,58 +239,62 @@ pub struct EventInput {
 }
 
 /// The state after `event`, or the refusal naming what is missing.
-pub fn next_state(state: InspState, event: Event, input: &EventInput) -> Result<InspState, Text> {
+pub fn next_state(
+    state: InspectionState,
+    event: Event,
+    input: &EventInput,
+) -> Result<InspectionState, Text> {
     if !event.from_states().contains(&state) {
-        return Err(Text::new(T::InErrTransition)
+        return Err(Text::new(T::InspectionErrTransition)
             .arg_key("event", event.label())
             .arg_key("state", state.label()));
     }
-    let need = |t: T| Err(Text::new(T::InErrRequired).arg_key("field", t));
+    let need = |t: T| Err(Text::new(T::InspectionErrRequired).arg_key("field", t));
     match event {
-        Event::Schedule => Ok(InspState::Pending),
-        Event::Start => Ok(InspState::InProgress),
-        Event::EndVisit => Ok(InspState::RecordPending),
+        Event::Schedule => Ok(InspectionState::Pending),
+        Event::Start => Ok(InspectionState::InProgress),
+        Event::EndVisit => Ok(InspectionState::RecordPending),
         Event::Sign => {
             let Some(conclusion) = input.conclusion else {
-                return need(T::InFieldConclusion);
+                return need(T::InspectionFieldConclusion);
             };
             if input.record_text.trim().is_empty() {
-                return need(T::InFieldRecord);
+                return need(T::InspectionFieldRecord);
             }
             match input.signature {
-                None => return need(T::InFieldSignature),
+                None => return need(T::InspectionFieldSignature),
                 Some(Signature::Refused) if input.witness.trim().is_empty() => {
-                    return need(T::InFieldWitness);
+                    return need(T::InspectionFieldWitness);
                 }
                 Some(_) => {}
             }
             Ok(match conclusion {
                 Conclusion::NoIssue | Conclusion::FixedOnSpot | Conclusion::Transfer => {
-                    InspState::Completed
+                    InspectionState::Completed
                 }
-                Conclusion::Order => InspState::Rectifying,
-                Conclusion::Case => InspState::CaseProposed,
+                Conclusion::Order => InspectionState::Rectifying,
+                Conclusion::Case => InspectionState::CaseProposed,
             })
         }
         Event::Recheck => match input.recheck {
-            None => need(T::InFieldRecheckResult),
-            Some(RecheckResult::Done) => Ok(InspState::Completed),
-            Some(_) => Ok(InspState::CaseProposed),
+            None => need(T::InspectionFieldRecheckResult),
+            Some(RecheckResult::Done) => Ok(InspectionState::Completed),
+            Some(_) => Ok(InspectionState::CaseProposed),
         },
-        Event::TransferCase => Ok(InspState::CaseTransferred),
-        Event::Archive => Ok(InspState::Archived),
+        Event::TransferCase => Ok(InspectionState::CaseTransferred),
+        Event::Archive => Ok(InspectionState::Archived),
         Event::Cancel => {
             if input.reason.trim().is_empty() {
-                need(T::InFieldReason)
+                need(T::InspectionFieldReason)
             } else {
-                Ok(InspState::Cancelled)
+                Ok(InspectionState::Cancelled)
             }
         }
     }
 }
 
 /// The events open in `state` for someone holding `roles`.
-pub fn events_for(state: InspState, roles: &[Role]) -> Vec<Event> {
+pub fn events_for(state: InspectionState, roles: &[Role]) -> Vec<Event> {
     [
         Event::Schedule,
         Event::Start,
@@ -321,13 +325,13 @@ mod tests {
 
     #[test]
     fn the_conclusion_decides_where_a_signed_record_goes() {
-        let s = InspState::RecordPending;
+        let s = InspectionState::RecordPending;
         let cases = [
-            (Conclusion::NoIssue, InspState::Completed),
-            (Conclusion::FixedOnSpot, InspState::Completed),
-            (Conclusion::Order, InspState::Rectifying),
-            (Conclusion::Case, InspState::CaseProposed),
-            (Conclusion::Transfer, InspState::Completed),
+            (Conclusion::NoIssue, InspectionState::Completed),
+            (Conclusion::FixedOnSpot, InspectionState::Completed),
+            (Conclusion::Order, InspectionState::Rectifying),
+            (Conclusion::Case, InspectionState::CaseProposed),
+            (Conclusion::Transfer, InspectionState::Completed),
         ];
         for (c, want) in cases {
             assert_eq!(next_state(s, Event::Sign, &signed(c)), Ok(want), "{c:?}");
@@ -336,7 +340,7 @@ mod tests {
 
     #[test]
     fn signing_needs_record_signature_and_witness_on_refusal() {
-        let s = InspState::RecordPending;
+        let s = InspectionState::RecordPending;
         let mut i = signed(Conclusion::NoIssue);
         i.record_text.clear();
         assert!(next_state(s, Event::Sign, &i).is_err());
@@ -347,7 +351,10 @@ mod tests {
             .map(|t| t.render(crate::i18n::Lang::Zh));
         assert_eq!(err.as_deref(), Some("请填写：见证人"));
         i.witness = "村委会 王某".into();
-        assert_eq!(next_state(s, Event::Sign, &i), Ok(InspState::Completed));
+        assert_eq!(
+            next_state(s, Event::Sign, &i),
+            Ok(InspectionState::Completed)
+        );
     }
 
     #[test]
@@ -361,27 +368,34 @@ mod tests {
             ..EventInput::default()
         };
         assert_eq!(
-            next_state(InspState::Rectifying, Event::Recheck, &ok),
-            Ok(InspState::Completed)
+            next_state(InspectionState::Rectifying, Event::Recheck, &ok),
+            Ok(InspectionState::Completed)
         );
         assert_eq!(
-            next_state(InspState::Rectifying, Event::Recheck, &failed),
-            Ok(InspState::CaseProposed)
+            next_state(InspectionState::Rectifying, Event::Recheck, &failed),
+            Ok(InspectionState::CaseProposed)
         );
-        assert!(next_state(InspState::Completed, Event::Recheck, &ok).is_err());
-        assert!(next_state(InspState::Pending, Event::Cancel, &EventInput::default()).is_err());
+        assert!(next_state(InspectionState::Completed, Event::Recheck, &ok).is_err());
+        assert!(
+            next_state(
+                InspectionState::Pending,
+                Event::Cancel,
+                &EventInput::default()
+            )
+            .is_err()
+        );
     }
 
     #[test]
     fn only_supervisors_transfer_archive_and_cancel() {
         assert_eq!(
-            events_for(InspState::Pending, &[Role::Inspector]),
+            events_for(InspectionState::Pending, &[Role::Inspector]),
             vec![Event::Start]
         );
         assert_eq!(
-            events_for(InspState::Pending, &[Role::Supervisor]),
+            events_for(InspectionState::Pending, &[Role::Supervisor]),
             vec![Event::Start, Event::Cancel]
         );
-        assert!(events_for(InspState::CaseProposed, &[Role::Inspector]).is_empty());
+        assert!(events_for(InspectionState::CaseProposed, &[Role::Inspector]).is_empty());
     }
 }

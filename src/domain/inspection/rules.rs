@@ -25,15 +25,15 @@ fn day(s: &str) -> Option<NaiveDate> {
 /// Whether the person may act as an officer on `on`: active, not auxiliary, certificate valid that day.
 pub fn officer_problem(o: &OfficerCandidate, on: NaiveDate) -> Option<Text> {
     if o.auxiliary || !o.active {
-        return Some(Text::new(T::InErrAuxiliary).arg("name", &o.name));
+        return Some(Text::new(T::InspectionErrAuxiliary).arg("name", &o.name));
     }
     let Some((number, from, to)) = &o.certificate else {
-        return Some(Text::new(T::InErrNoCertificate).arg("name", &o.name));
+        return Some(Text::new(T::InspectionErrNoCertificate).arg("name", &o.name));
     };
     match (day(from), day(to)) {
         (Some(f), Some(t)) if f <= on && on <= t => None,
         _ => Some(
-            Text::new(T::InErrCertificateExpired)
+            Text::new(T::InspectionErrCertificateExpired)
                 .arg("name", &o.name)
                 .arg("number", number)
                 .arg("date", on.format("%Y-%m-%d")),
@@ -53,10 +53,10 @@ pub fn check_officers(officers: &[OfficerCandidate], on: NaiveDate) -> Result<()
     people.sort_unstable();
     people.dedup();
     if people.len() != officers.len() {
-        return Err(Text::new(T::InErrSamePerson));
+        return Err(Text::new(T::InspectionErrSamePerson));
     }
     if people.len() < 2 {
-        return Err(Text::new(T::InErrTwoOfficers));
+        return Err(Text::new(T::InspectionErrTwoOfficers));
     }
     let mut numbers: Vec<String> = officers
         .iter()
@@ -66,7 +66,7 @@ pub fn check_officers(officers: &[OfficerCandidate], on: NaiveDate) -> Result<()
     let before = numbers.len();
     numbers.dedup();
     if numbers.len() != before {
-        return Err(Text::new(T::InErrSameCertificate));
+        return Err(Text::new(T::InspectionErrSameCertificate));
     }
     Ok(())
 }
@@ -75,7 +75,7 @@ pub fn check_officers(officers: &[OfficerCandidate], on: NaiveDate) -> Result<()
 pub fn check_recusal(conflicted: &[String], reason: &str) -> Result<(), Text> {
     match conflicted.first() {
         Some(name) if reason.trim().is_empty() => {
-            Err(Text::new(T::InWarnRecusal).arg("name", name))
+            Err(Text::new(T::InspectionWarnRecusal).arg("name", name))
         }
         _ => Ok(()),
     }
@@ -84,7 +84,9 @@ pub fn check_recusal(conflicted: &[String], reason: &str) -> Result<(), Text> {
 /// The annual cap on routine checks: `done` routine checks this year against the cap for the credit.
 pub fn check_cap(done: i64, cap: i64) -> Result<(), Text> {
     if done >= cap {
-        Err(Text::new(T::InErrCap).arg("cap", cap).arg("done", done))
+        Err(Text::new(T::InspectionErrCap)
+            .arg("cap", cap)
+            .arg("done", done))
     } else {
         Ok(())
     }
@@ -93,7 +95,7 @@ pub fn check_cap(done: i64, cap: i64) -> Result<(), Text> {
 /// Case-driven, assigned and special checks are not capped, but must carry their reference.
 pub fn check_reference(routine: bool, reference: &str) -> Result<(), Text> {
     if !routine && reference.trim().is_empty() {
-        Err(Text::new(T::InErrReference))
+        Err(Text::new(T::InspectionErrReference))
     } else {
         Ok(())
     }
@@ -102,7 +104,7 @@ pub fn check_reference(routine: bool, reference: &str) -> Result<(), Text> {
 /// The deadline of a rectification order must fall after the day it was served.
 pub fn check_rectification(served: NaiveDate, deadline: NaiveDate) -> Result<(), Text> {
     if deadline <= served {
-        Err(Text::new(T::InErrDeadline)
+        Err(Text::new(T::InspectionErrDeadline)
             .arg("served", served.format("%Y-%m-%d"))
             .arg("deadline", deadline.format("%Y-%m-%d")))
     } else {
@@ -118,11 +120,11 @@ pub fn recheck_date(calendar: &Calendar, deadline: NaiveDate) -> Deadline {
 /// 立案 only within two years of discovering the act (a continuing act: from its end).
 pub fn check_limitation(discovered: NaiveDate, approved: NaiveDate) -> Result<(), Text> {
     if approved < discovered {
-        return Err(Text::new(T::InErrApprovedBeforeDiscovery));
+        return Err(Text::new(T::InspectionErrApprovedBeforeDiscovery));
     }
     match discovered.checked_add_months(Months::new(24)) {
         Some(limit) if approved <= limit => Ok(()),
-        _ => Err(Text::new(T::InErrLimitation).arg("date", discovered.format("%Y-%m-%d"))),
+        _ => Err(Text::new(T::InspectionErrLimitation).arg("date", discovered.format("%Y-%m-%d"))),
     }
 }
 
@@ -132,10 +134,10 @@ pub fn check_lock(signed: bool, corrects: Option<i64>, reason: &str) -> Result<(
     match (signed, corrects) {
         (false, None) => Ok(()),
         (false, Some(_)) | (true, Some(_)) if reason.trim().is_empty() => {
-            Err(Text::new(T::InErrCorrectionReason))
+            Err(Text::new(T::InspectionErrCorrectionReason))
         }
         (_, Some(_)) => Ok(()),
-        (true, None) => Err(Text::new(T::InErrLocked)),
+        (true, None) => Err(Text::new(T::InspectionErrLocked)),
     }
 }
 

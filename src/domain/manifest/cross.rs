@@ -43,7 +43,7 @@ pub fn check_capacity(
         FieldIssue::error(
             "received",
             "licence_capacity",
-            Text::new(T::MfErrLicenceCapacity)
+            Text::new(T::ManifestErrLicenceCapacity)
                 .arg("number", &l.number)
                 .arg("capacity", format_tonnes(l.capacity_kg))
                 .arg("year", year)
@@ -65,7 +65,7 @@ pub fn check_licence(
         issues.push(FieldIssue::error(
             "licence",
             "licence_expired",
-            Text::new(T::MfErrLicenceValidity)
+            Text::new(T::ManifestErrLicenceValidity)
                 .arg("number", &l.number)
                 .arg("day", day)
                 .arg("from", l.valid_from)
@@ -76,7 +76,7 @@ pub fn check_licence(
         issues.push(FieldIssue::error(
             "mode",
             "licence_mode",
-            Text::new(T::MfErrLicenceMode)
+            Text::new(T::ManifestErrLicenceMode)
                 .arg("number", &l.number)
                 .arg_key("mode", mode.label()),
         ));
@@ -86,7 +86,7 @@ pub fn check_licence(
             issues.push(FieldIssue::error(
                 "licence",
                 "licence_scope",
-                Text::new(T::MfErrLicenceScope)
+                Text::new(T::ManifestErrLicenceScope)
                     .arg("number", &l.number)
                     .arg("code", &line.code),
             ));
@@ -123,13 +123,13 @@ pub fn check_approval_validity(
         issues.push(FieldIssue::error(
             "approval.valid_to",
             "approval_order",
-            Text::new(T::MfErrApprovalOrder),
+            Text::new(T::ManifestErrApprovalOrder),
         ));
     } else if to > limit {
         issues.push(FieldIssue::error(
             "approval.valid_to",
             "approval_12_months",
-            Text::new(T::MfErrApproval12Months)
+            Text::new(T::ManifestErrApproval12Months)
                 .arg("from", from)
                 .arg("to", to)
                 .arg("limit", limit),
@@ -139,7 +139,7 @@ pub fn check_approval_validity(
         issues.push(FieldIssue::error(
             "approval.valid_to",
             "approval_beyond_licence",
-            Text::new(T::MfErrApprovalBeyondLicence)
+            Text::new(T::ManifestErrApprovalBeyondLicence)
                 .arg("to", to)
                 .arg("licence", &licence.number)
                 .arg("licence_to", licence.valid_to),
@@ -163,14 +163,14 @@ pub fn check_cross_province(
         issues.push(FieldIssue::warning(
             "licence",
             "not_adjacent",
-            Text::new(T::MfWarnNotAdjacent).arg("province", &licence.province),
+            Text::new(T::ManifestWarnNotAdjacent).arg("province", &licence.province),
         ));
     }
     let Some(a) = approval else {
         issues.push(FieldIssue::error(
             "approval",
             "approval_required",
-            Text::new(T::MfErrApprovalRequired).arg("province", &licence.province),
+            Text::new(T::ManifestErrApprovalRequired).arg("province", &licence.province),
         ));
         return issues;
     };
@@ -179,7 +179,7 @@ pub fn check_cross_province(
         issues.push(FieldIssue::error(
             "approval",
             "approval_not_valid",
-            Text::new(T::MfErrApprovalDate)
+            Text::new(T::ManifestErrApprovalDate)
                 .arg("number", &a.number)
                 .arg("day", transfer_date)
                 .arg("from", a.valid_from)
@@ -190,7 +190,7 @@ pub fn check_cross_province(
         issues.push(FieldIssue::error(
             "approval",
             "approval_receiver",
-            Text::new(T::MfErrApprovalReceiver)
+            Text::new(T::ManifestErrApprovalReceiver)
                 .arg("number", &a.number)
                 .arg("licence", &a.licence_number),
         ));
@@ -199,7 +199,7 @@ pub fn check_cross_province(
         issues.push(FieldIssue::error(
             "approval",
             "approval_code",
-            Text::new(T::MfErrApprovalCode)
+            Text::new(T::ManifestErrApprovalCode)
                 .arg("number", &a.number)
                 .arg("approved", &a.waste_code)
                 .arg("code", &line.code),
@@ -210,7 +210,7 @@ pub fn check_cross_province(
         issues.push(FieldIssue::error(
             "approval",
             "approval_quantity",
-            Text::new(T::MfErrApprovalQuantity)
+            Text::new(T::ManifestErrApprovalQuantity)
                 .arg("number", &a.number)
                 .arg(
                     "approved",

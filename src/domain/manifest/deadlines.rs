@@ -7,23 +7,23 @@
 
 use crate::domain::calendar::Calendar;
 use crate::domain::codes::code_enum;
-use crate::domain::manifest::MfState;
+use crate::domain::manifest::ManifestState;
 use crate::domain::settings::Policy;
 use chrono::{Days, Months, NaiveDate};
 
 code_enum! {
     /// What needs someone's attention about a manifest.
-    MfAlert {
-        ReceiptOverdue => "receipt_overdue", MfAlertReceiptOverdue;
-        BackfillOverdue => "backfill_overdue", MfAlertBackfillOverdue;
-        TransitTooLong => "transit_long", MfAlertTransitLong;
-        StockAging => "stock_aging", MfAlertStockAging;
+    ManifestAlert {
+        ReceiptOverdue => "receipt_overdue", ManifestAlertReceiptOverdue;
+        BackfillOverdue => "backfill_overdue", ManifestAlertBackfillOverdue;
+        TransitTooLong => "transit_long", ManifestAlertTransitLong;
+        StockAging => "stock_aging", ManifestAlertStockAging;
     }
 }
 
 /// The policy numbers of the manifest rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MfPolicy {
+pub struct ManifestPolicy {
     pub receipt_days: u32,
     pub backfill_days: u32,
     pub transit_days: u64,
@@ -32,13 +32,13 @@ pub struct MfPolicy {
     pub stock_warn_months: u32,
 }
 
-impl MfPolicy {
-    pub fn from_policy(p: &Policy) -> MfPolicy {
+impl ManifestPolicy {
+    pub fn from_policy(p: &Policy) -> ManifestPolicy {
         let pos = |k: &str, d: i64| {
             let v = p.get(k);
             if v > 0 { v } else { d }
         };
-        MfPolicy {
+        ManifestPolicy {
             receipt_days: u32::try_from(pos("manifest.receipt_days", 5)).unwrap_or(5),
             backfill_days: u32::try_from(pos("manifest.backfill_days", 10)).unwrap_or(10),
             transit_days: u64::try_from(pos("manifest.transit_days", 3)).unwrap_or(3),
@@ -49,9 +49,9 @@ impl MfPolicy {
     }
 }
 
-impl Default for MfPolicy {
-    fn default() -> MfPolicy {
-        MfPolicy::from_policy(&Policy::from_stored(Vec::new()))
+impl Default for ManifestPolicy {
+    fn default() -> ManifestPolicy {
+        ManifestPolicy::from_policy(&Policy::from_stored(Vec::new()))
     }
 }
 
@@ -86,7 +86,7 @@ pub struct Cutoffs {
     pub today: NaiveDate,
 }
 
-pub fn cutoffs(cal: &Calendar, p: &MfPolicy, today: NaiveDate) -> Cutoffs {
+pub fn cutoffs(cal: &Calendar, p: &ManifestPolicy, today: NaiveDate) -> Cutoffs {
     Cutoffs {
         receipt: working_day_cutoff(cal, today, p.receipt_days),
         backfill: working_day_cutoff(cal, today, p.backfill_days),
@@ -105,7 +105,7 @@ pub fn cutoffs(cal: &Calendar, p: &MfPolicy, today: NaiveDate) -> Cutoffs {
 
 /// The dates of a manifest that the deadlines start from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct MfDates {
+pub struct ManifestDates {
     pub departed: Option<NaiveDate>,
     pub arrived: Option<NaiveDate>,
     pub received: Option<NaiveDate>,
@@ -115,21 +115,21 @@ pub struct MfDates {
 }
 
 /// The alerts of one manifest today (the same answer as the SQL filters built from [`cutoffs`]).
-pub fn alerts(state: MfState, d: &MfDates, c: &Cutoffs) -> Vec<MfAlert> {
+pub fn alerts(state: ManifestState, d: &ManifestDates, c: &Cutoffs) -> Vec<ManifestAlert> {
     let on_or_before = |day: Option<NaiveDate>, cut: NaiveDate| day.is_some_and(|x| x <= cut);
     let mut v = Vec::new();
-    if state == MfState::AwaitingReceipt && on_or_before(d.arrived, c.receipt) {
-        v.push(MfAlert::ReceiptOverdue);
+    if state == ManifestState::AwaitingReceipt && on_or_before(d.arrived, c.receipt) {
+        v.push(ManifestAlert::ReceiptOverdue);
     }
-    if state == MfState::PendingBackfill && on_or_before(d.paper_completed, c.backfill) {
-        v.push(MfAlert::BackfillOverdue);
+    if state == ManifestState::PendingBackfill && on_or_before(d.paper_completed, c.backfill) {
+        v.push(ManifestAlert::BackfillOverdue);
     }
-    if state == MfState::InTransit && on_or_before(d.departed, c.transit) {
-        v.push(MfAlert::TransitTooLong);
+    if state == ManifestState::InTransit && on_or_before(d.departed, c.transit) {
+        v.push(ManifestAlert::TransitTooLong);
     }
     let extended = d.stock_extended_to.is_some_and(|x| x >= c.today);
-    if state == MfState::Received && on_or_before(d.received, c.stock) && !extended {
-        v.push(MfAlert::StockAging);
+    if state == ManifestState::Received && on_or_before(d.received, c.stock) && !extended {
+        v.push(ManifestAlert::StockAging);
     }
     v
 }
@@ -137,7 +137,7 @@ pub fn alerts(state: MfState, d: &MfDates, c: &Cutoffs) -> Vec<MfAlert> {
 /// The date receipt must be confirmed by, for the detail screen.
 pub fn receipt_due(
     cal: &Calendar,
-    p: &MfPolicy,
+    p: &ManifestPolicy,
     arrived: NaiveDate,
 ) -> crate::domain::calendar::Deadline {
     cal.add_working_days(arrived, p.receipt_days)
@@ -146,7 +146,7 @@ pub fn receipt_due(
 /// The date a paper manifest must be entered by.
 pub fn backfill_due(
     cal: &Calendar,
-    p: &MfPolicy,
+    p: &ManifestPolicy,
     completed: NaiveDate,
 ) -> crate::domain::calendar::Deadline {
     cal.add_working_days(completed, p.backfill_days)
@@ -173,7 +173,7 @@ mod tests {
 
     #[test]
     fn receipt_deadline_crosses_the_spring_festival() {
-        let p = MfPolicy::default();
+        let p = ManifestPolicy::default();
         // Arrived Thu 2-12: Fri 2-13, Sat 2-14 (调休), then Tue..Fri after the holiday... 2-24, 2-25, 2-26.
         assert_eq!(
             receipt_due(&cal(), &p, d("2026-02-12")).date,
@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn cutoffs_agree_with_the_deadlines_every_day() {
-        let p = MfPolicy::default();
+        let p = ManifestPolicy::default();
         let c = cal();
         let mut today = d("2026-01-20");
         while today < d("2026-04-01") {
@@ -215,8 +215,8 @@ mod tests {
 
     #[test]
     fn alerts_by_state() {
-        let c = cutoffs(&cal(), &MfPolicy::default(), d("2026-03-06"));
-        let dates = MfDates {
+        let c = cutoffs(&cal(), &ManifestPolicy::default(), d("2026-03-06"));
+        let dates = ManifestDates {
             departed: Some(d("2026-03-02")),
             arrived: Some(d("2026-02-27")),
             received: Some(d("2025-04-06")),
@@ -224,35 +224,35 @@ mod tests {
             stock_extended_to: None,
         };
         assert_eq!(
-            alerts(MfState::AwaitingReceipt, &dates, &c),
-            vec![MfAlert::ReceiptOverdue]
+            alerts(ManifestState::AwaitingReceipt, &dates, &c),
+            vec![ManifestAlert::ReceiptOverdue]
         );
         assert_eq!(
-            alerts(MfState::InTransit, &dates, &c),
-            vec![MfAlert::TransitTooLong]
+            alerts(ManifestState::InTransit, &dates, &c),
+            vec![ManifestAlert::TransitTooLong]
         );
         assert_eq!(
-            alerts(MfState::Received, &dates, &c),
-            vec![MfAlert::StockAging]
+            alerts(ManifestState::Received, &dates, &c),
+            vec![ManifestAlert::StockAging]
         );
         assert_eq!(
-            alerts(MfState::PendingBackfill, &dates, &c),
-            vec![MfAlert::BackfillOverdue]
+            alerts(ManifestState::PendingBackfill, &dates, &c),
+            vec![ManifestAlert::BackfillOverdue]
         );
-        assert!(alerts(MfState::Completed, &dates, &c).is_empty());
+        assert!(alerts(ManifestState::Completed, &dates, &c).is_empty());
         // An approved extension silences stock aging up to and including its day.
-        let extended = |to: &str| MfDates {
+        let extended = |to: &str| ManifestDates {
             stock_extended_to: Some(d(to)),
             ..dates
         };
-        assert!(alerts(MfState::Received, &extended("2026-03-06"), &c).is_empty());
+        assert!(alerts(ManifestState::Received, &extended("2026-03-06"), &c).is_empty());
         assert_eq!(
-            alerts(MfState::Received, &extended("2026-03-05"), &c),
-            vec![MfAlert::StockAging]
+            alerts(ManifestState::Received, &extended("2026-03-05"), &c),
+            vec![ManifestAlert::StockAging]
         );
         // Departed 3 days ago is still within the limit; more than 3 days is not.
-        let c = cutoffs(&cal(), &MfPolicy::default(), d("2026-03-05"));
-        assert!(alerts(MfState::InTransit, &dates, &c).is_empty());
+        let c = cutoffs(&cal(), &ManifestPolicy::default(), d("2026-03-05"));
+        assert!(alerts(ManifestState::InTransit, &dates, &c).is_empty());
         assert_eq!(c.approval_until, d("2026-04-04"));
         assert_eq!(c.stock, d("2025-04-05"));
     }

@@ -52,7 +52,9 @@ fn line_issue(field: &'static str, code: &'static str, n: usize, msg: Text) -> F
     FieldIssue::error(
         field,
         code,
-        Text::new(T::MfErrLine).arg("n", n).arg_text("msg", msg),
+        Text::new(T::ManifestErrLine)
+            .arg("n", n)
+            .arg_text("msg", msg),
     )
 }
 
@@ -61,19 +63,19 @@ pub fn check_code(code: &str, edition: &str, info: Option<&CodeInfo>) -> Result<
     let category = match category_of(code) {
         Ok(c) => c,
         Err(WasteCodeError::Format) => {
-            return Err(Text::new(T::MfErrCodeFormat).arg("value", code));
+            return Err(Text::new(T::ManifestErrCodeFormat).arg("value", code));
         }
         Err(WasteCodeError::Category(c)) => {
-            return Err(Text::new(T::MfErrCodeCategory).arg("cat", format!("HW{c:02}")));
+            return Err(Text::new(T::ManifestErrCodeCategory).arg("cat", format!("HW{c:02}")));
         }
     };
     let Some(info) = info else {
-        return Err(Text::new(T::MfErrCodeUnknown)
+        return Err(Text::new(T::ManifestErrCodeUnknown)
             .arg("code", code)
             .arg("edition", edition));
     };
     if info.category != category {
-        return Err(Text::new(T::MfErrCodeMismatch)
+        return Err(Text::new(T::ManifestErrCodeMismatch)
             .arg("code", code)
             .arg("cat", &info.category));
     }
@@ -93,7 +95,7 @@ pub fn validate_lines(
         issues.push(FieldIssue::error(
             "lines",
             "no_lines",
-            Text::new(T::MfErrNoLines),
+            Text::new(T::ManifestErrNoLines),
         ));
     }
     for (i, d) in drafts.iter().enumerate() {
@@ -113,7 +115,7 @@ pub fn validate_lines(
                 "line.name",
                 "required",
                 n,
-                Text::new(T::MfErrNameRequired),
+                Text::new(T::ManifestErrNameRequired),
             ));
         }
         let default_hazard = info.as_ref().map(|i| i.hazard.clone()).unwrap_or_default();
@@ -125,7 +127,7 @@ pub fn validate_lines(
                     "line.hazard",
                     "bad_hazard",
                     n,
-                    Text::new(T::MfErrHazard).arg("value", bad),
+                    Text::new(T::ManifestErrHazard).arg("value", bad),
                 ));
                 String::new()
             }
@@ -138,9 +140,9 @@ pub fn validate_lines(
             issues.push(FieldIssue::warning(
                 "line.hazard",
                 "hazard_narrower",
-                Text::new(T::MfErrLine).arg("n", n).arg_text(
+                Text::new(T::ManifestErrLine).arg("n", n).arg_text(
                     "msg",
-                    Text::new(T::MfWarnHazardNarrower)
+                    Text::new(T::ManifestWarnHazardNarrower)
                         .arg("missing", missing.join(","))
                         .arg("default", &default_hazard),
                 ),
@@ -153,7 +155,7 @@ pub fn validate_lines(
                 "line.form",
                 "bad_form",
                 n,
-                Text::new(T::MfErrForm).arg("value", d.form.trim()),
+                Text::new(T::ManifestErrForm).arg("value", d.form.trim()),
             ));
         }
         let containers = match halfwidth(d.containers.trim()).as_str() {
@@ -168,7 +170,7 @@ pub fn validate_lines(
                 "line.containers",
                 "bad_containers",
                 n,
-                Text::new(T::MfErrContainers).arg("value", d.containers.trim()),
+                Text::new(T::ManifestErrContainers).arg("value", d.containers.trim()),
             ));
         }
         let quantity = parse_tonnes(&d.quantity)
@@ -233,25 +235,29 @@ impl LegDraft {
                 issues.push(FieldIssue::error(
                     field,
                     "required",
-                    Text::new(T::MfErrLeg)
+                    Text::new(T::ManifestErrLeg)
                         .arg("n", n)
                         .arg_text("msg", Text::new(T::ErrRequired).arg_key("field", label)),
                 ));
             }
         };
-        need("leg.carrier_name", T::MfFieldCarrier, &self.carrier_name);
+        need(
+            "leg.carrier_name",
+            T::ManifestFieldCarrier,
+            &self.carrier_name,
+        );
         need(
             "leg.transport_licence",
-            T::MfFieldTransportLicence,
+            T::ManifestFieldTransportLicence,
             &self.transport_licence,
         );
-        need("leg.plate", T::MfFieldPlate, &self.plate);
-        need("leg.driver", T::MfFieldDriver, &self.driver);
+        need("leg.plate", T::ManifestFieldPlate, &self.plate);
+        need("leg.driver", T::ManifestFieldDriver, &self.driver);
         if let Err(e) = crate::domain::uscc::parse(&self.carrier_uscc) {
             issues.push(FieldIssue::error(
                 "leg.carrier_uscc",
                 "bad_uscc",
-                Text::new(T::MfErrLeg)
+                Text::new(T::ManifestErrLeg)
                     .arg("n", n)
                     .arg_text("msg", uscc_text(e)),
             ));

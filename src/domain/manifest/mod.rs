@@ -15,67 +15,67 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 code_enum! {
     /// Where a manifest is in its life.
-    MfState {
-        Draft => "draft", MfStateDraft;
-        PendingTransport => "pending_transport", MfStatePendingTransport;
-        InTransit => "in_transit", MfStateInTransit;
-        AwaitingReceipt => "awaiting_receipt", MfStateAwaitingReceipt;
-        Discrepancy => "discrepancy", MfStateDiscrepancy;
-        Received => "received", MfStateReceived;
-        Completed => "completed", MfStateCompleted;
-        Rejected => "rejected", MfStateRejected;
-        Cancelled => "cancelled", MfStateCancelled;
-        PendingBackfill => "pending_backfill", MfStatePendingBackfill;
-        Backfilled => "backfilled", MfStateBackfilled;
+    ManifestState {
+        Draft => "draft", ManifestStateDraft;
+        PendingTransport => "pending_transport", ManifestStatePendingTransport;
+        InTransit => "in_transit", ManifestStateInTransit;
+        AwaitingReceipt => "awaiting_receipt", ManifestStateAwaitingReceipt;
+        Discrepancy => "discrepancy", ManifestStateDiscrepancy;
+        Received => "received", ManifestStateReceived;
+        Completed => "completed", ManifestStateCompleted;
+        Rejected => "rejected", ManifestStateRejected;
+        Cancelled => "cancelled", ManifestStateCancelled;
+        PendingBackfill => "pending_backfill", ManifestStatePendingBackfill;
+        Backfilled => "backfilled", ManifestStateBackfilled;
     }
 }
 
 code_enum! {
     /// Who created the number: ecocase (the city's serial), the national system, or a paper manifest.
     Origin {
-        Local => "local", MfOriginLocal;
-        National => "national", MfOriginNational;
-        Paper => "paper", MfOriginPaper;
+        Local => "local", ManifestOriginLocal;
+        National => "national", ManifestOriginNational;
+        Paper => "paper", ManifestOriginPaper;
     }
 }
 
 code_enum! {
     /// The handling modes a licence covers (经营方式).
     Mode {
-        Collect => "collect", MfModeCollect;
-        Store => "store", MfModeStore;
-        Utilize => "utilize", MfModeUtilize;
-        Dispose => "dispose", MfModeDispose;
+        Collect => "collect", ManifestModeCollect;
+        Store => "store", ManifestModeStore;
+        Utilize => "utilize", ManifestModeUtilize;
+        Dispose => "dispose", ManifestModeDispose;
     }
 }
 
 code_enum! {
     /// Physical form of a waste line.
     PhysForm {
-        Solid => "S", MfFormSolid;
-        SemiSolid => "SS", MfFormSemiSolid;
-        Liquid => "L", MfFormLiquid;
-        Gas => "G", MfFormGas;
+        Solid => "S", ManifestFormSolid;
+        SemiSolid => "SS", ManifestFormSemiSolid;
+        Liquid => "L", ManifestFormLiquid;
+        Gas => "G", ManifestFormGas;
     }
 }
 
 code_enum! {
     /// The receiver's decision on a discrepancy.
     Decision {
-        Accept => "accept", MfDecisionAccept;
-        Partial => "partial", MfDecisionPartial;
-        Reject => "reject", MfDecisionReject;
+        Accept => "accept", ManifestDecisionAccept;
+        Partial => "partial", ManifestDecisionPartial;
+        Reject => "reject", ManifestDecisionReject;
     }
 }
 
 code_enum! {
     /// What differs between the declaration and what arrived.
     DiscrepancyKind {
-        Name => "name", MfDiffName;
-        Quantity => "quantity", MfDiffQuantity;
-        Hazard => "hazard", MfDiffHazard;
-        Form => "form", MfDiffForm;
-        Packaging => "packaging", MfDiffPackaging;
+        Name => "name", ManifestDiffName;
+        Quantity => "quantity", ManifestDiffQuantity;
+        Hazard => "hazard", ManifestDiffHazard;
+        Form => "form", ManifestDiffForm;
+        Packaging => "packaging", ManifestDiffPackaging;
     }
 }
 
@@ -88,25 +88,25 @@ pub const CITY: &str = "3715";
 pub fn parse_number(raw: &str, local_year: Option<i32>) -> Result<String, Text> {
     let n = normalize_code(raw);
     if n.is_empty() {
-        return Err(Text::new(T::MfErrNumberEmpty));
+        return Err(Text::new(T::ManifestErrNumberEmpty));
     }
     if !n.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Text::new(T::MfErrNumberDigits).arg("value", &n));
+        return Err(Text::new(T::ManifestErrNumberDigits).arg("value", &n));
     }
     if n.len() != 14 {
-        return Err(Text::new(T::MfErrNumberLength).arg("n", n.len()));
+        return Err(Text::new(T::ManifestErrNumberLength).arg("n", n.len()));
     }
     let year: i32 = n[0..4].parse().unwrap_or(0);
     if !(2000..=2099).contains(&year) {
-        return Err(Text::new(T::MfErrNumberYear).arg("year", &n[0..4]));
+        return Err(Text::new(T::ManifestErrNumberYear).arg("year", &n[0..4]));
     }
     if n[4..6] == *"00" || n[6..8] == *"00" {
-        return Err(Text::new(T::MfErrNumberArea).arg("area", &n[4..8]));
+        return Err(Text::new(T::ManifestErrNumberArea).arg("area", &n[4..8]));
     }
     if let Some(y) = local_year
         && (year != y || &n[4..8] != CITY)
     {
-        return Err(Text::new(T::MfErrNumberLocal).arg("prefix", format!("{y}{CITY}")));
+        return Err(Text::new(T::ManifestErrNumberLocal).arg("prefix", format!("{y}{CITY}")));
     }
     Ok(n)
 }
@@ -124,21 +124,21 @@ const MAX_KG: i64 = 1_000_000_000;
 pub fn parse_tonnes(raw: &str) -> Result<i64, Text> {
     let s: String = halfwidth(raw.trim()).replace('。', ".");
     if s.is_empty() {
-        return Err(Text::new(T::MfErrQtyEmpty));
+        return Err(Text::new(T::ManifestErrQtyEmpty));
     }
     if s.starts_with('-') {
-        return Err(Text::new(T::MfErrQtyPositive));
+        return Err(Text::new(T::ManifestErrQtyPositive));
     }
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
     if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
-        return Err(Text::new(T::MfErrQtyNumber).arg("value", raw.trim()));
+        return Err(Text::new(T::ManifestErrQtyNumber).arg("value", raw.trim()));
     }
     if frac.len() > 3 {
-        return Err(Text::new(T::MfErrQtyDecimals).arg("value", raw.trim()));
+        return Err(Text::new(T::ManifestErrQtyDecimals).arg("value", raw.trim()));
     }
     if int.len() > 7 {
-        return Err(Text::new(T::MfErrQtyTooLarge));
+        return Err(Text::new(T::ManifestErrQtyTooLarge));
     }
     let whole: i64 = if int.is_empty() {
         0
@@ -155,10 +155,10 @@ pub fn parse_tonnes(raw: &str) -> Result<i64, Text> {
     }
     let kg = whole * 1000 + part;
     if kg == 0 {
-        return Err(Text::new(T::MfErrQtyPositive));
+        return Err(Text::new(T::ManifestErrQtyPositive));
     }
     if kg > MAX_KG {
-        return Err(Text::new(T::MfErrQtyTooLarge));
+        return Err(Text::new(T::ManifestErrQtyTooLarge));
     }
     Ok(kg)
 }

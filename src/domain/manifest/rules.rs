@@ -5,24 +5,24 @@
 use crate::domain::account::Action;
 use crate::domain::codes::code_enum;
 use crate::domain::manifest::{
-    Decision, DiscrepancyKind, LegDraft, Line, MfState, parse_time, parse_tonnes,
+    Decision, DiscrepancyKind, LegDraft, Line, ManifestState, parse_time, parse_tonnes,
 };
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 
 code_enum! {
     /// Every transition of the state machine.
-    MfEvent {
-        Submit => "submit", MfEventSubmit;
-        Depart => "depart", MfEventDepart;
-        Handover => "handover", MfEventHandover;
-        Arrive => "arrive", MfEventArrive;
-        Confirm => "confirm", MfEventConfirm;
-        ReportDiscrepancy => "discrepancy", MfEventDiscrepancy;
-        Decide => "decide", MfEventDecide;
-        Complete => "complete", MfEventComplete;
-        Cancel => "cancel", MfEventCancel;
-        Backfill => "backfill", MfEventBackfill;
+    ManifestEvent {
+        Submit => "submit", ManifestEventSubmit;
+        Depart => "depart", ManifestEventDepart;
+        Handover => "handover", ManifestEventHandover;
+        Arrive => "arrive", ManifestEventArrive;
+        Confirm => "confirm", ManifestEventConfirm;
+        ReportDiscrepancy => "discrepancy", ManifestEventDiscrepancy;
+        Decide => "decide", ManifestEventDecide;
+        Complete => "complete", ManifestEventComplete;
+        Cancel => "cancel", ManifestEventCancel;
+        Backfill => "backfill", ManifestEventBackfill;
     }
 }
 
@@ -33,16 +33,19 @@ pub enum Party {
     Receiver,
 }
 
-impl MfEvent {
+impl ManifestEvent {
     /// The permission an event needs.
     pub fn action(self) -> Action {
         match self {
-            MfEvent::Submit | MfEvent::Cancel => Action::ManifestDraft,
-            MfEvent::Depart | MfEvent::Handover | MfEvent::Arrive => Action::ManifestTransport,
-            MfEvent::Confirm | MfEvent::ReportDiscrepancy | MfEvent::Decide | MfEvent::Complete => {
-                Action::ManifestReceive
+            ManifestEvent::Submit | ManifestEvent::Cancel => Action::ManifestDraft,
+            ManifestEvent::Depart | ManifestEvent::Handover | ManifestEvent::Arrive => {
+                Action::ManifestTransport
             }
-            MfEvent::Backfill => Action::ManifestOversee,
+            ManifestEvent::Confirm
+            | ManifestEvent::ReportDiscrepancy
+            | ManifestEvent::Decide
+            | ManifestEvent::Complete => Action::ManifestReceive,
+            ManifestEvent::Backfill => Action::ManifestOversee,
         }
     }
 
@@ -50,28 +53,28 @@ impl MfEvent {
     /// reports arrival, confirms, records discrepancies and the handling result.
     pub fn party(self) -> Party {
         match self {
-            MfEvent::Submit
-            | MfEvent::Cancel
-            | MfEvent::Depart
-            | MfEvent::Handover
-            | MfEvent::Backfill => Party::Generator,
-            MfEvent::Arrive
-            | MfEvent::Confirm
-            | MfEvent::ReportDiscrepancy
-            | MfEvent::Decide
-            | MfEvent::Complete => Party::Receiver,
+            ManifestEvent::Submit
+            | ManifestEvent::Cancel
+            | ManifestEvent::Depart
+            | ManifestEvent::Handover
+            | ManifestEvent::Backfill => Party::Generator,
+            ManifestEvent::Arrive
+            | ManifestEvent::Confirm
+            | ManifestEvent::ReportDiscrepancy
+            | ManifestEvent::Decide
+            | ManifestEvent::Complete => Party::Receiver,
         }
     }
 }
 
 /// The state an event leads to, or why it may not be taken now.
 pub fn next_state(
-    from: MfState,
-    event: MfEvent,
+    from: ManifestState,
+    event: ManifestEvent,
     decision: Option<Decision>,
-) -> Result<MfState, Text> {
-    use MfEvent as E;
-    use MfState as S;
+) -> Result<ManifestState, Text> {
+    use ManifestEvent as E;
+    use ManifestState as S;
     let to = match (from, event) {
         (S::Draft, E::Submit) => S::PendingTransport,
         (S::PendingTransport, E::Depart) => S::InTransit,
@@ -82,16 +85,16 @@ pub fn next_state(
         (S::Discrepancy, E::Decide) => match decision {
             Some(Decision::Reject) => S::Rejected,
             Some(_) => S::Received,
-            None => return Err(Text::new(T::MfErrDecisionRequired)),
+            None => return Err(Text::new(T::ManifestErrDecisionRequired)),
         },
         (S::Received, E::Complete) => S::Completed,
         (S::Draft | S::PendingTransport, E::Cancel) => S::Cancelled,
         (S::InTransit | S::AwaitingReceipt | S::Discrepancy | S::Received, E::Cancel) => {
-            return Err(Text::new(T::MfErrCancelAfterDeparture));
+            return Err(Text::new(T::ManifestErrCancelAfterDeparture));
         }
         (S::PendingBackfill, E::Backfill) => S::Backfilled,
         _ => {
-            return Err(Text::new(T::MfErrBadTransition)
+            return Err(Text::new(T::ManifestErrBadTransition)
                 .arg_key("event", event.label())
                 .arg_key("state", from.label()));
         }
@@ -149,7 +152,7 @@ fn time_field(value: &mut String, field: &'static str, label: T) -> Option<Field
         None => Some(FieldIssue::error(
             field,
             "bad_time",
-            Text::new(T::MfErrTime)
+            Text::new(T::ManifestErrTime)
                 .arg_key("field", label)
                 .arg("value", value.trim()),
         )),
@@ -166,62 +169,72 @@ pub fn valid_handling_code(s: &str) -> bool {
 }
 
 /// The fields an event requires, normalised in place. `lines` are the manifest's waste lines.
-pub fn check_input(event: MfEvent, input: &mut EventInput, lines: &[Line]) -> Vec<FieldIssue> {
+pub fn check_input(
+    event: ManifestEvent,
+    input: &mut EventInput,
+    lines: &[Line],
+) -> Vec<FieldIssue> {
     let mut issues = Vec::new();
     let at_label = match event {
-        MfEvent::Depart => T::MfFieldDepartedAt,
-        MfEvent::Handover => T::MfFieldHandoverAt,
-        MfEvent::Arrive => T::MfFieldArrivedAt,
-        _ => T::MfFieldReceivedAt,
+        ManifestEvent::Depart => T::ManifestFieldDepartedAt,
+        ManifestEvent::Handover => T::ManifestFieldHandoverAt,
+        ManifestEvent::Arrive => T::ManifestFieldArrivedAt,
+        _ => T::ManifestFieldReceivedAt,
     };
     match event {
-        MfEvent::Depart | MfEvent::Arrive | MfEvent::Confirm | MfEvent::ReportDiscrepancy => {
+        ManifestEvent::Depart
+        | ManifestEvent::Arrive
+        | ManifestEvent::Confirm
+        | ManifestEvent::ReportDiscrepancy => {
             issues.extend(time_field(&mut input.at, "at", at_label));
         }
-        MfEvent::Handover => {
+        ManifestEvent::Handover => {
             issues.extend(time_field(&mut input.at, "at", at_label));
             input.place = crate::domain::text::normalize_text(&input.place);
             if input.place.is_empty() {
-                issues.push(req("place", T::MfFieldHandoverPlace));
+                issues.push(req("place", T::ManifestFieldHandoverPlace));
             }
             match &mut input.leg {
                 Some(leg) => issues.extend(leg.validate(0)),
-                None => issues.push(req("leg.carrier_name", T::MfFieldCarrier)),
+                None => issues.push(req("leg.carrier_name", T::ManifestFieldCarrier)),
             }
         }
-        MfEvent::Cancel => {
+        ManifestEvent::Cancel => {
             input.reason = crate::domain::text::normalize_text(&input.reason);
             if input.reason.is_empty() {
-                issues.push(req("reason", T::MfFieldReason));
+                issues.push(req("reason", T::ManifestFieldReason));
             }
         }
-        MfEvent::Complete => {
+        ManifestEvent::Complete => {
             input.handling_code = crate::domain::text::normalize_code(&input.handling_code);
             if input.handling_code.is_empty() {
-                issues.push(req("handling_code", T::MfFieldHandlingCode));
+                issues.push(req("handling_code", T::ManifestFieldHandlingCode));
             } else if !valid_handling_code(&input.handling_code) {
                 issues.push(FieldIssue::error(
                     "handling_code",
                     "bad_handling_code",
-                    Text::new(T::MfErrHandlingCode).arg("value", &input.handling_code),
+                    Text::new(T::ManifestErrHandlingCode).arg("value", &input.handling_code),
                 ));
             }
         }
-        MfEvent::Decide => {
+        ManifestEvent::Decide => {
             if input.decision.is_none() {
-                issues.push(req("decision", T::MfFieldDecision));
+                issues.push(req("decision", T::ManifestFieldDecision));
             }
         }
-        MfEvent::Submit | MfEvent::Backfill => {}
+        ManifestEvent::Submit | ManifestEvent::Backfill => {}
     }
-    if matches!(event, MfEvent::Confirm | MfEvent::ReportDiscrepancy) {
+    if matches!(
+        event,
+        ManifestEvent::Confirm | ManifestEvent::ReportDiscrepancy
+    ) {
         for (i, line) in lines.iter().enumerate() {
             let raw = input.received.get(i).map(String::as_str).unwrap_or("");
             if let Err(t) = parse_tonnes(raw) {
                 issues.push(FieldIssue::error(
                     "received",
                     "bad_quantity",
-                    Text::new(T::MfErrLine)
+                    Text::new(T::ManifestErrLine)
                         .arg("n", line.seq)
                         .arg_text("msg", t),
                 ));
@@ -235,45 +248,51 @@ pub fn check_input(event: MfEvent, input: &mut EventInput, lines: &[Line]) -> Ve
                 issues.push(FieldIssue::error(
                     "received_containers",
                     "bad_containers",
-                    Text::new(T::MfErrLine)
+                    Text::new(T::ManifestErrLine)
                         .arg("n", line.seq)
-                        .arg_text("msg", Text::new(T::MfErrContainers).arg("value", c)),
+                        .arg_text("msg", Text::new(T::ManifestErrContainers).arg("value", c)),
                 ));
             }
         }
     }
-    if event == MfEvent::ReportDiscrepancy {
+    if event == ManifestEvent::ReportDiscrepancy {
         issues.extend(time_field(
             &mut input.told_generator_at,
             "told_generator_at",
-            T::MfFieldToldGenerator,
+            T::ManifestFieldToldGenerator,
         ));
         issues.extend(time_field(
             &mut input.told_bureau_at,
             "told_bureau_at",
-            T::MfFieldToldBureau,
+            T::ManifestFieldToldBureau,
         ));
         if input.discrepancies.is_empty() {
-            issues.push(req("discrepancy", T::MfFieldDiffKind));
+            issues.push(req("discrepancy", T::ManifestFieldDiffKind));
         }
         for d in &mut input.discrepancies {
             d.declared = crate::domain::text::normalize_text(&d.declared);
             d.measured = crate::domain::text::normalize_text(&d.measured);
             // Several lines may differ: each message names its line.
             let on_line = |mut i: FieldIssue| {
-                i.text = Text::new(T::MfErrLine)
+                i.text = Text::new(T::ManifestErrLine)
                     .arg("n", d.line_seq)
                     .arg_text("msg", i.text);
                 i
             };
             if d.kind.is_none() {
-                issues.push(on_line(req("discrepancy.kind", T::MfFieldDiffKind)));
+                issues.push(on_line(req("discrepancy.kind", T::ManifestFieldDiffKind)));
             }
             if d.declared.is_empty() {
-                issues.push(on_line(req("discrepancy.declared", T::MfFieldDeclared)));
+                issues.push(on_line(req(
+                    "discrepancy.declared",
+                    T::ManifestFieldDeclared,
+                )));
             }
             if d.measured.is_empty() {
-                issues.push(on_line(req("discrepancy.measured", T::MfFieldMeasured)));
+                issues.push(on_line(req(
+                    "discrepancy.measured",
+                    T::ManifestFieldMeasured,
+                )));
             }
         }
     }
@@ -306,8 +325,8 @@ mod tests {
 
     #[test]
     fn every_transition_and_its_refusals() {
-        use MfEvent as E;
-        use MfState as S;
+        use ManifestEvent as E;
+        use ManifestState as S;
         let legal = [
             (S::Draft, E::Submit, None, S::PendingTransport),
             (S::PendingTransport, E::Depart, None, S::InTransit),
@@ -381,20 +400,26 @@ mod tests {
     fn required_fields_per_event() {
         let lines = [line("900-249-08", 2000)];
         let mut empty = EventInput::default();
-        let fields = |e: MfEvent, i: &mut EventInput| -> Vec<&'static str> {
+        let fields = |e: ManifestEvent, i: &mut EventInput| -> Vec<&'static str> {
             check_input(e, i, &lines).iter().map(|x| x.field).collect()
         };
-        assert_eq!(fields(MfEvent::Depart, &mut empty), vec!["at"]);
-        assert_eq!(fields(MfEvent::Cancel, &mut empty), vec!["reason"]);
-        assert_eq!(fields(MfEvent::Complete, &mut empty), vec!["handling_code"]);
-        assert_eq!(fields(MfEvent::Decide, &mut empty), vec!["decision"]);
-        assert_eq!(fields(MfEvent::Confirm, &mut empty), vec!["at", "received"]);
+        assert_eq!(fields(ManifestEvent::Depart, &mut empty), vec!["at"]);
+        assert_eq!(fields(ManifestEvent::Cancel, &mut empty), vec!["reason"]);
         assert_eq!(
-            fields(MfEvent::Handover, &mut empty),
+            fields(ManifestEvent::Complete, &mut empty),
+            vec!["handling_code"]
+        );
+        assert_eq!(fields(ManifestEvent::Decide, &mut empty), vec!["decision"]);
+        assert_eq!(
+            fields(ManifestEvent::Confirm, &mut empty),
+            vec!["at", "received"]
+        );
+        assert_eq!(
+            fields(ManifestEvent::Handover, &mut empty),
             vec!["at", "place", "leg.carrier_name"]
         );
         assert_eq!(
-            fields(MfEvent::ReportDiscrepancy, &mut empty),
+            fields(ManifestEvent::ReportDiscrepancy, &mut empty),
             vec![
                 "at",
                 "received",
@@ -409,13 +434,16 @@ mod tests {
             ..EventInput::default()
         };
         // 9:05 is not HH:MM but chrono accepts one-digit hours; stored normalised.
-        assert!(fields(MfEvent::Confirm, &mut ok).is_empty());
+        assert!(fields(ManifestEvent::Confirm, &mut ok).is_empty());
         assert_eq!(ok.at, "2026-03-02 09:05");
         let mut bad = EventInput {
             handling_code: "X9".into(),
             ..EventInput::default()
         };
-        assert_eq!(fields(MfEvent::Complete, &mut bad), vec!["handling_code"]);
+        assert_eq!(
+            fields(ManifestEvent::Complete, &mut bad),
+            vec!["handling_code"]
+        );
         assert!(
             valid_handling_code("R9") && valid_handling_code("D10") && valid_handling_code("C1")
         );

@@ -3,7 +3,7 @@
 
 use crate::domain::account::{Action, Actor, Target};
 use crate::domain::assistance::sla::rating_lapsed;
-use crate::domain::assistance::{AssistState, CloseKind, Event, EventInput, Rating};
+use crate::domain::assistance::{AssistanceState, CloseKind, Event, EventInput, Rating};
 use crate::domain::time::Instant;
 use crate::domain::validate::{FieldIssue, required};
 use crate::i18n::{T, Text};
@@ -20,23 +20,27 @@ impl crate::service::Assistance<'_> {
         let r = self.get(id)?;
         let cohandlers = store::cohandlers(&self.conn, id)?;
         self.may(Event::Complete, &r, &cohandlers)?;
-        if !matches!(r.state, AssistState::InProgress | AssistState::Suspended) {
+        if !matches!(
+            r.state,
+            AssistanceState::InProgress | AssistanceState::Suspended
+        ) {
             return Err(ServiceError::Refused(
                 Text::new(T::ErrAssistTransition)
-                    .arg_key("event", T::AssistActionRecord)
+                    .arg_key("event", T::AssistanceActionRecord)
                     .arg_key("state", r.state.label()),
             ));
         }
         rec.content = crate::domain::text::normalize_text(&rec.content);
         rec.service_date = rec.service_date.trim().to_string();
-        let mut issues: Vec<FieldIssue> = required("content", T::AssistFieldContent, &rec.content)
-            .into_iter()
-            .collect();
+        let mut issues: Vec<FieldIssue> =
+            required("content", T::AssistanceFieldContent, &rec.content)
+                .into_iter()
+                .collect();
         if NaiveDate::parse_from_str(&rec.service_date, "%Y-%m-%d").is_err() {
             issues.push(FieldIssue::error(
                 "service_date",
                 "date_format",
-                Text::new(T::ErrAssistDateFormat).arg_key("field", T::AssistFieldServiceDate),
+                Text::new(T::ErrAssistDateFormat).arg_key("field", T::AssistanceFieldServiceDate),
             ));
         }
         if !issues.is_empty() {
@@ -78,7 +82,7 @@ impl crate::service::Assistance<'_> {
             for id in &lapsed(tx)? {
                 let before = store::get(tx, *id)?;
                 let mut r = before.clone();
-                r.state = AssistState::Closed;
+                r.state = AssistanceState::Closed;
                 apply(
                     tx,
                     &mut r,
@@ -96,7 +100,7 @@ impl crate::service::Assistance<'_> {
                         id: *id,
                         event: Event::AutoClose.code(),
                         from: before.state.code(),
-                        to: AssistState::Closed.code(),
+                        to: AssistanceState::Closed.code(),
                         note: "",
                         at: now,
                         by_uid: &system.uid,
@@ -113,7 +117,7 @@ impl crate::service::Assistance<'_> {
             .iter()
             .filter(|r| {
                 self.check(
-                    Action::AssistRead,
+                    Action::AssistanceRead,
                     Target::record(&r.region_code, r.enterprise_id),
                 )
                 .is_ok()

@@ -7,7 +7,7 @@ use crate::domain::account::{Action, Target};
 use crate::domain::assistance::meeting::{
     MeetingDraft, ParticipantDraft, validate_meeting, validate_participant,
 };
-use crate::domain::assistance::{AssistState, Channel, RequestDraft};
+use crate::domain::assistance::{AssistanceState, Channel, RequestDraft};
 use crate::domain::enterprise::Enterprise;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
@@ -37,7 +37,7 @@ fn region_target(region: &str) -> Target<'_> {
 impl crate::service::Assistance<'_> {
     /// Meetings in the actor's region (all regions for city accounts), newest first.
     pub fn meetings(&self, limit: usize) -> Result<Vec<Meeting>> {
-        self.require(Action::AssistMeetingRead)?;
+        self.require(Action::AssistanceMeetingRead)?;
         Ok(store::list(
             &self.conn,
             self.actor.region.as_deref(),
@@ -48,9 +48,9 @@ impl crate::service::Assistance<'_> {
 
     /// One meeting within scope (out of scope reads as "not found").
     pub fn meeting(&self, id: i64) -> Result<Meeting> {
-        self.require(Action::AssistMeetingRead)?;
+        self.require(Action::AssistanceMeetingRead)?;
         let m = store::get(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
-        self.check(Action::AssistMeetingRead, region_target(&m.region_code))?;
+        self.check(Action::AssistanceMeetingRead, region_target(&m.region_code))?;
         Ok(m)
     }
 
@@ -59,7 +59,7 @@ impl crate::service::Assistance<'_> {
         let meeting = self.meeting(id)?;
         let may_record = self
             .check(
-                Action::AssistMeetingRecord,
+                Action::AssistanceMeetingRecord,
                 region_target(&meeting.region_code),
             )
             .is_ok();
@@ -73,7 +73,7 @@ impl crate::service::Assistance<'_> {
 
     /// Records a meeting. Branch accounts record for their own region (an empty region means theirs).
     pub fn record_meeting(&self, mut draft: MeetingDraft) -> Result<Meeting> {
-        self.require(Action::AssistMeetingRecord)?;
+        self.require(Action::AssistanceMeetingRecord)?;
         if draft.region_code.trim().is_empty()
             && let Some(own) = &self.actor.region
         {
@@ -92,7 +92,7 @@ impl crate::service::Assistance<'_> {
             return Err(ServiceError::Invalid(issues));
         }
         self.check(
-            Action::AssistMeetingRecord,
+            Action::AssistanceMeetingRecord,
             region_target(&draft.region_code),
         )?;
         let uid = db::new_uid();
@@ -107,7 +107,10 @@ impl crate::service::Assistance<'_> {
     /// The meeting, if the actor may add to it.
     fn meeting_for_record(&self, id: i64) -> Result<Meeting> {
         let m = self.meeting(id)?;
-        self.check(Action::AssistMeetingRecord, region_target(&m.region_code))?;
+        self.check(
+            Action::AssistanceMeetingRecord,
+            region_target(&m.region_code),
+        )?;
         Ok(m)
     }
 
@@ -161,7 +164,7 @@ impl crate::service::Assistance<'_> {
             )]),
             other => other,
         })?;
-        if r.state == AssistState::Draft {
+        if r.state == AssistanceState::Draft {
             return Err(ServiceError::Refused(Text::new(T::ErrMeetingDraftRequest)));
         }
         if store::is_linked(&self.conn, id, r.id)? {

@@ -9,7 +9,7 @@ pub mod stats;
 use crate::domain::account::{Action, Role, Target};
 use crate::domain::assistance::sla::{Budgets, Sla, SlaFacts, sla};
 use crate::domain::assistance::{
-    AssistState, Channel, Event, EventInput, RequestDraft, check_input, next_state,
+    AssistanceState, Channel, Event, EventInput, RequestDraft, check_input, next_state,
     validate_request,
 };
 use crate::domain::calendar::Calendar;
@@ -27,7 +27,7 @@ use chrono::{DateTime, NaiveDate};
 /// A queue of the 帮扶 screen: requests in one state, or those near or past their due date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Queue {
-    State(AssistState),
+    State(AssistanceState),
     NearDue,
     Overdue,
     All,
@@ -36,11 +36,11 @@ pub enum Queue {
 impl Queue {
     /// The queues in the order the screen shows them.
     pub const TABS: [Queue; 8] = [
-        Queue::State(AssistState::Submitted),
-        Queue::State(AssistState::Accepted),
-        Queue::State(AssistState::InProgress),
-        Queue::State(AssistState::Suspended),
-        Queue::State(AssistState::AwaitingRating),
+        Queue::State(AssistanceState::Submitted),
+        Queue::State(AssistanceState::Accepted),
+        Queue::State(AssistanceState::InProgress),
+        Queue::State(AssistanceState::Suspended),
+        Queue::State(AssistanceState::AwaitingRating),
         Queue::NearDue,
         Queue::Overdue,
         Queue::All,
@@ -70,7 +70,7 @@ pub struct RequestDetail {
 /// Counts for the home screen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct QueueCounts {
-    pub by_state: Vec<(AssistState, usize)>,
+    pub by_state: Vec<(AssistanceState, usize)>,
     pub near_due: usize,
     pub overdue: usize,
 }
@@ -94,21 +94,21 @@ impl crate::service::Assistance<'_> {
 
     /// One request, if it exists and is in the actor's scope (out of scope reads as "not found").
     pub fn get(&self, id: i64) -> Result<Request> {
-        self.require(Action::AssistRead)?;
+        self.require(Action::AssistanceRead)?;
         let r = store::get(&self.conn, id)?;
         // A draft is the enterprise's own until submitted.
-        if r.state == AssistState::Draft && !self.actor.has(Role::Enterprise) {
+        if r.state == AssistanceState::Draft && !self.actor.has(Role::Enterprise) {
             return Err(ServiceError::NotFound);
         }
         self.check(
-            Action::AssistRead,
+            Action::AssistanceRead,
             Target::record(&r.region_code, r.enterprise_id),
         )?;
         Ok(r)
     }
 
     pub fn by_number(&self, number: &str) -> Result<Request> {
-        self.require(Action::AssistRead)?;
+        self.require(Action::AssistanceRead)?;
         let r = store::get_by_number(&self.conn, number.trim())?.ok_or(ServiceError::NotFound)?;
         self.get(r.id)
     }
@@ -121,7 +121,7 @@ impl crate::service::Assistance<'_> {
 
     /// Requests in scope matching `f`, newest first.
     pub fn list(&self, f: &ListFilter, limit: usize) -> Result<Vec<QueueRow>> {
-        self.require(Action::AssistRead)?;
+        self.require(Action::AssistanceRead)?;
         let rows = store::list(&self.conn, &self.enterprises().scope(), f, limit)?;
         self.with_sla(rows)
     }
@@ -163,7 +163,7 @@ impl crate::service::Assistance<'_> {
             .collect();
         let may_record = matches!(
             request.state,
-            AssistState::InProgress | AssistState::Suspended
+            AssistanceState::InProgress | AssistanceState::Suspended
         ) && self.may(Event::Complete, &request, &cohandlers).is_ok();
         Ok(RequestDetail {
             services: store::services(&self.conn, id)?,
@@ -190,7 +190,7 @@ impl crate::service::Assistance<'_> {
     ) -> Result<()> {
         let action = event.action();
         self.check(action, Target::record(&r.region_code, r.enterprise_id))?;
-        if action == Action::AssistHandle && !self.actor.has(Role::Supervisor) {
+        if action == Action::AssistanceHandle && !self.actor.has(Role::Supervisor) {
             let me = self.actor.user_id;
             let assigned = r.handler_id == Some(me) || cohandlers.iter().any(|(id, _)| *id == me);
             if !assigned {
@@ -202,7 +202,7 @@ impl crate::service::Assistance<'_> {
 
     /// Staff and inspectors (not auxiliary) of the region, or city-level: who may be assigned.
     pub fn handlers(&self, region: &str) -> Result<Vec<(i64, String)>> {
-        self.require(Action::AssistTriage)?;
+        self.require(Action::AssistanceTriage)?;
         Ok(user::list(&self.conn)?
             .into_iter()
             .filter(|u| u.active && !u.auxiliary)
@@ -234,7 +234,7 @@ impl crate::service::Assistance<'_> {
         mut draft: RequestDraft,
         submit: bool,
     ) -> Result<Filing> {
-        self.require(Action::AssistFile)?;
+        self.require(Action::AssistanceFile)?;
         let is_enterprise = self.actor.roles == [Role::Enterprise];
         if is_enterprise {
             if draft.enterprise_id.is_some() && draft.enterprise_id != self.actor.enterprise_id {
@@ -254,15 +254,15 @@ impl crate::service::Assistance<'_> {
         }
         let enterprise_id = draft.enterprise_id.ok_or(ServiceError::NotFound)?;
         let e = self.enterprises().get(enterprise_id)?;
-        self.check(Action::AssistFile, Target::record(&e.region_code, e.id))?;
+        self.check(Action::AssistanceFile, Target::record(&e.region_code, e.id))?;
         Ok(Filing {
             enterprise_id: e.id,
             region_code: e.region_code,
             year: chrono::Datelike::year(&self.today()),
             state: if submit {
-                AssistState::Submitted
+                AssistanceState::Submitted
             } else {
-                AssistState::Draft
+                AssistanceState::Draft
             },
             draft,
         })
@@ -277,7 +277,7 @@ impl crate::service::Assistance<'_> {
         mut input: EventInput,
     ) -> Result<Request> {
         if event == Event::AutoClose {
-            return Err(ServiceError::Forbidden(Action::AssistTriage));
+            return Err(ServiceError::Forbidden(Action::AssistanceTriage));
         }
         let before = self.get(id)?;
         let cohandlers = store::cohandlers(&self.conn, id)?;
@@ -356,7 +356,7 @@ pub(in crate::service) struct Filing {
     enterprise_id: i64,
     region_code: String,
     year: i32,
-    state: AssistState,
+    state: AssistanceState,
     draft: RequestDraft,
 }
 
@@ -386,15 +386,15 @@ pub(in crate::service) fn insert_filing(
         &actor.uid,
         now,
     )?;
-    if f.state == AssistState::Submitted {
+    if f.state == AssistanceState::Submitted {
         crate::store::history::append(
             tx,
             crate::store::history::Table::Assistance,
             &crate::store::history::NewRow {
                 id,
                 event: Event::Submit.code(),
-                from: AssistState::Draft.code(),
-                to: AssistState::Submitted.code(),
+                from: AssistanceState::Draft.code(),
+                to: AssistanceState::Submitted.code(),
                 note: "",
                 at: now,
                 by_uid: &actor.uid,

@@ -4,7 +4,7 @@
 //! calendar they were computed on change (an administrator's settings or calendar import).
 
 use crate::domain::account::Action;
-use crate::domain::assistance::AssistState;
+use crate::domain::assistance::AssistanceState;
 use crate::domain::assistance::sla::{Budgets, alert_dates};
 use crate::domain::calendar::Calendar;
 use crate::service::Result;
@@ -74,7 +74,7 @@ impl crate::service::Assistance<'_> {
         after: Option<&QueueCursor>,
         limit: usize,
     ) -> Result<QueuePage> {
-        self.require(Action::AssistRead)?;
+        self.require(Action::AssistanceRead)?;
         self.ensure_alert_dates()?;
         let today = day(self.today());
         let kind = match queue {
@@ -107,9 +107,9 @@ impl crate::service::Assistance<'_> {
 
     /// Queue sizes and SLA alerts for the home screen, counted in SQL without loading rows.
     pub fn counts(&self) -> Result<QueueCounts> {
-        self.require(Action::AssistRead)?;
+        self.require(Action::AssistanceRead)?;
         self.ensure_alert_dates()?;
-        let tabs: Vec<AssistState> = Queue::TABS
+        let tabs: Vec<AssistanceState> = Queue::TABS
             .iter()
             .filter_map(|q| match q {
                 Queue::State(s) => Some(*s),
@@ -122,7 +122,7 @@ impl crate::service::Assistance<'_> {
             &day(self.today()),
             &tabs,
         )?;
-        let n = |s: AssistState| {
+        let n = |s: AssistanceState| {
             by_state
                 .iter()
                 .find(|(code, _)| code == s.code())

@@ -2,7 +2,7 @@
 //! service; mean response and completion in working days; on-time, satisfaction and reopen rates.
 //! Computed from the stored times and the calendar, like the SLA.
 
-use crate::domain::assistance::{AssistState, Rating};
+use crate::domain::assistance::{AssistanceState, Rating};
 use crate::domain::calendar::Calendar;
 use crate::domain::time::Instant;
 use crate::service::Result;
@@ -11,9 +11,9 @@ use crate::store::assistance::{self as store, ListFilter, Request};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct AssistStats {
+pub struct AssistanceStats {
     pub total: usize,
-    pub by_state: Vec<(AssistState, usize)>,
+    pub by_state: Vec<(AssistanceState, usize)>,
     pub by_region: Vec<(String, usize)>,
     /// By service code (a request with two services counts for both).
     pub by_service: Vec<(String, usize)>,
@@ -49,7 +49,7 @@ fn counted<K: Ord + Clone>(keys: impl Iterator<Item = K>) -> Vec<(K, usize)> {
 }
 
 impl crate::service::Assistance<'_> {
-    pub fn stats(&self) -> Result<AssistStats> {
+    pub fn stats(&self) -> Result<AssistanceStats> {
         let rows: Vec<Request> = self
             .list(&ListFilter::default(), STATS_LIMIT)?
             .into_iter()
@@ -86,11 +86,11 @@ impl crate::service::Assistance<'_> {
             .filter(|r| r.completed_at.is_some() || r.rating.is_some())
             .count();
         let reopened = rows.iter().filter(|r| r.reopen_count > 0).count();
-        Ok(AssistStats {
+        Ok(AssistanceStats {
             total: rows.len(),
             by_state: counted(rows.iter().map(|r| r.state.code()))
                 .into_iter()
-                .filter_map(|(c, n)| Some((AssistState::parse(c)?, n)))
+                .filter_map(|(c, n)| Some((AssistanceState::parse(c)?, n)))
                 .collect(),
             by_region: counted(rows.iter().map(|r| r.region_code.clone())),
             by_service: counted(services.into_iter()),

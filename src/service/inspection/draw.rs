@@ -7,7 +7,7 @@ use crate::domain::inspection::draw::{
     ALGORITHM, PoolOfficer, assign_pairs, candidates_hash, draw_size, parse_seed, sample,
 };
 use crate::domain::inspection::rules::officer_problem;
-use crate::domain::inspection::{Category, InspState, Mode};
+use crate::domain::inspection::{Category, InspectionState, Mode};
 use crate::domain::time::Day;
 use crate::i18n::{T, Text};
 use crate::service::inspection::{refused, resolve_officers};
@@ -82,7 +82,7 @@ impl crate::service::Draws<'_> {
         self.require(Action::DrawManage)?;
         if d.name.trim().is_empty() {
             return Err(refused(
-                Text::new(T::InErrRequired).arg_key("field", T::DrawFieldName),
+                Text::new(T::InspectionErrRequired).arg_key("field", T::DrawFieldName),
             ));
         }
         if !["all", "key", "general"].contains(&d.class.as_str()) {
@@ -261,9 +261,9 @@ impl crate::service::Draws<'_> {
                 };
                 let officers = &snapshots[rank];
                 let state = if officers.is_empty() {
-                    InspState::Planned
+                    InspectionState::Planned
                 } else {
-                    InspState::Pending
+                    InspectionState::Pending
                 };
                 let number = insp::next_number(w, &region, on.year())?;
                 let uid = new_uid();

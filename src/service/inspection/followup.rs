@@ -5,7 +5,8 @@
 use crate::domain::account::{Action, Target};
 use crate::domain::inspection::rules::{check_limitation, check_rectification, recheck_date};
 use crate::domain::inspection::{
-    CaseStatus, Category, Conclusion, Event, EventInput, InspState, Mode, RecheckResult, next_state,
+    CaseStatus, Category, Conclusion, Event, EventInput, InspectionState, Mode, RecheckResult,
+    next_state,
 };
 use crate::domain::time::Day;
 use crate::i18n::{T, Text};
@@ -47,7 +48,7 @@ fn day(d: NaiveDate) -> String {
 }
 
 fn required(field: T) -> ServiceError {
-    refused(Text::new(T::InErrRequired).arg_key("field", field))
+    refused(Text::new(T::InspectionErrRequired).arg_key("field", field))
 }
 
 impl crate::service::Inspections<'_> {
@@ -58,27 +59,27 @@ impl crate::service::Inspections<'_> {
         id: i64,
         input: &OrderInput,
     ) -> Result<(Rectification, Inspection)> {
-        self.require(Action::InspectRecord)?;
+        self.require(Action::InspectionRecord)?;
         let x = self.get(id)?;
         self.check(
-            Action::InspectRecord,
+            Action::InspectionRecord,
             Target::record(&x.region_code, x.enterprise_id),
         )?;
-        if x.state != InspState::Rectifying {
+        if x.state != InspectionState::Rectifying {
             return Err(refused(
-                Text::new(T::InErrTransition)
-                    .arg_key("event", T::InActOrder)
+                Text::new(T::InspectionErrTransition)
+                    .arg_key("event", T::InspectionActOrder)
                     .arg_key("state", x.state.label()),
             ));
         }
         if followup::of_inspection(&self.conn, id)?.is_some() {
-            return Err(refused(Text::new(T::InErrOrderExists)));
+            return Err(refused(Text::new(T::InspectionErrOrderExists)));
         }
         if input.doc_number.trim().is_empty() {
-            return Err(required(T::InFieldDocNumber));
+            return Err(required(T::InspectionFieldDocNumber));
         }
         if input.requirements.trim().is_empty() {
-            return Err(required(T::InFieldRequirements));
+            return Err(required(T::InspectionFieldRequirements));
         }
         check_rectification(input.served_on, input.deadline).map_err(refused)?;
         let due = recheck_date(&self.calendar()?, input.deadline);
@@ -99,7 +100,7 @@ impl crate::service::Inspections<'_> {
                     trigger_ref: &x.number,
                     place: &x.place,
                     planned_on: &day(due.date),
-                    state: InspState::Pending,
+                    state: InspectionState::Pending,
                     recusal_reason: &x.recusal_reason,
                     parent_id: Some(x.id),
                     draw_id: None,
@@ -114,8 +115,8 @@ impl crate::service::Inspections<'_> {
                 &crate::store::history::NewRow {
                     id: recheck_id,
                     event: "plan",
-                    from: InspState::Pending.code(),
-                    to: InspState::Pending.code(),
+                    from: InspectionState::Pending.code(),
+                    to: InspectionState::Pending.code(),
                     note: &x.number,
                     at: now,
                     by_uid: &actor.uid,
@@ -152,7 +153,7 @@ impl crate::service::Inspections<'_> {
             self.require(Action::RectifyReport)?;
             self.actor.enterprise_id.unwrap_or(0)
         } else {
-            self.require(Action::InspectRead)?;
+            self.require(Action::InspectionRead)?;
             let e = self.enterprises().get(enterprise_id.unwrap_or(0))?;
             e.id
         };
@@ -168,10 +169,10 @@ impl crate::service::Inspections<'_> {
             Target::record(&before.region_code, before.enterprise_id),
         )?;
         if before.result.is_some() {
-            return Err(refused(Text::new(T::InErrRecheckDone)));
+            return Err(refused(Text::new(T::InspectionErrRecheckDone)));
         }
         if text.trim().is_empty() {
-            return Err(required(T::InFieldReport));
+            return Err(required(T::InspectionFieldReport));
         }
         self.write(|w| {
             let (now, actor) = (w.now(), w.actor());
@@ -195,10 +196,10 @@ impl crate::service::Inspections<'_> {
         result: RecheckResult,
         note: &str,
     ) -> Result<Inspection> {
-        self.require(Action::InspectRecord)?;
+        self.require(Action::InspectionRecord)?;
         let before = self.get(id)?;
         self.check(
-            Action::InspectRecord,
+            Action::InspectionRecord,
             Target::record(&before.region_code, before.enterprise_id),
         )?;
         let input = EventInput {
@@ -207,7 +208,7 @@ impl crate::service::Inspections<'_> {
         };
         let to = next_state(before.state, Event::Recheck, &input).map_err(refused)?;
         let Some(order) = followup::of_inspection(&self.conn, id)? else {
-            return Err(refused(Text::new(T::InErrNoOrder)));
+            return Err(refused(Text::new(T::InspectionErrNoOrder)));
         };
         let snaps = vet_officers(
             &self.conn,
@@ -221,7 +222,7 @@ impl crate::service::Inspections<'_> {
             if let Some(rid) = order.recheck_id {
                 let child = store::get(w, rid)?;
                 let mut c = child.clone();
-                c.state = InspState::Completed;
+                c.state = InspectionState::Completed;
                 c.started_at.get_or_insert(w.at());
                 c.ended_at = Some(w.at());
                 c.signed_at = Some(w.at());
@@ -240,7 +241,7 @@ impl crate::service::Inspections<'_> {
                         id: rid,
                         event: Event::Recheck.code(),
                         from: child.state.code(),
-                        to: InspState::Completed.code(),
+                        to: InspectionState::Completed.code(),
                         note: result.code(),
                         at: now,
                         by_uid: &actor.uid,
@@ -256,7 +257,10 @@ impl crate::service::Inspections<'_> {
             let mut x = before.clone();
             x.state = to;
             store::save(w, &x, &actor.uid, now)?;
-            for (from, into) in [(before.state, InspState::Recheck), (InspState::Recheck, to)] {
+            for (from, into) in [
+                (before.state, InspectionState::Recheck),
+                (InspectionState::Recheck, to),
+            ] {
                 if from != into {
                     crate::store::history::append(
                         w,
@@ -283,19 +287,19 @@ impl crate::service::Inspections<'_> {
     /// 移交立案: a supervisor files the case of an inspection proposed for one, only within two years of
     /// discovery (《行政处罚法》第三十六条). A listed enterprise gets a removal proposal on its entry.
     pub fn transfer_case(&self, id: i64, input: &CaseInput) -> Result<Inspection> {
-        self.require(Action::InspectApprove)?;
+        self.require(Action::InspectionApprove)?;
         let before = self.get(id)?;
         self.check(
-            Action::InspectApprove,
+            Action::InspectionApprove,
             Target::record(&before.region_code, before.enterprise_id),
         )?;
         let to = next_state(before.state, Event::TransferCase, &EventInput::default())
             .map_err(refused)?;
         if input.case_number.trim().is_empty() {
-            return Err(required(T::InFieldCaseNumber));
+            return Err(required(T::InspectionFieldCaseNumber));
         }
         if input.handler.trim().is_empty() {
-            return Err(required(T::InFieldHandler));
+            return Err(required(T::InspectionFieldHandler));
         }
         check_limitation(input.discovered_on, input.approved_on).map_err(refused)?;
         // 立案 on a listed enterprise: the positive-list removal proposal is written in the same
@@ -355,15 +359,15 @@ impl crate::service::Inspections<'_> {
         penalty_fen: i64,
         note: &str,
     ) -> Result<Case> {
-        self.require(Action::InspectApprove)?;
+        self.require(Action::InspectionApprove)?;
         let x = self.get(id)?;
         self.check(
-            Action::InspectApprove,
+            Action::InspectionApprove,
             Target::record(&x.region_code, x.enterprise_id),
         )?;
         let before = followup::case_of(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
         if penalty_fen < 0 {
-            return Err(refused(Text::new(T::InErrPenalty)));
+            return Err(refused(Text::new(T::InspectionErrPenalty)));
         }
         let mut c = before.clone();
         c.status = status;
@@ -393,7 +397,7 @@ impl crate::service::Inspections<'_> {
         enterprise_id: i64,
         limit: usize,
     ) -> Result<EnterpriseInspections> {
-        if crate::domain::account::authorize(&self.actor, Action::InspectRead, Target::any())
+        if crate::domain::account::authorize(&self.actor, Action::InspectionRead, Target::any())
             .is_err()
         {
             return Ok(EnterpriseInspections::default());

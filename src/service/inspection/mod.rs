@@ -11,7 +11,7 @@ use crate::domain::account::{Action, Actor, Role, Target};
 use crate::domain::inspection::rules::{
     OfficerCandidate, check_cap, check_officers, check_recusal, check_reference, officer_problem,
 };
-use crate::domain::inspection::{Category, Event, InspState, Mode, events_for};
+use crate::domain::inspection::{Category, Event, InspectionState, Mode, events_for};
 use crate::domain::positive_list::TriggerRef;
 use crate::i18n::{T, Text};
 use crate::service::{Result, ServiceError};
@@ -70,7 +70,7 @@ pub struct InspectionDetail {
 
 /// Home-screen figures for inspections.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct InspectCounts {
+pub struct InspectionCounts {
     /// Pending or running checks the actor is an officer on.
     pub my_pending: i64,
     /// Re-checks past their date and not yet done, in scope.
@@ -148,13 +148,15 @@ pub(in crate::service) fn refused(t: Text) -> ServiceError {
 impl crate::service::Inspections<'_> {
     /// An inspection in the actor's scope; enterprises see only their own, once started.
     pub fn get(&self, id: i64) -> Result<Inspection> {
-        self.require(Action::InspectRead)?;
+        self.require(Action::InspectionRead)?;
         let x = store::get(&self.conn, id)?;
         self.check(
-            Action::InspectRead,
+            Action::InspectionRead,
             Target::record(&x.region_code, x.enterprise_id),
         )?;
-        if self.is_enterprise_only() && matches!(x.state, InspState::Planned | InspState::Pending) {
+        if self.is_enterprise_only()
+            && matches!(x.state, InspectionState::Planned | InspectionState::Pending)
+        {
             return Err(ServiceError::NotFound);
         }
         Ok(x)
@@ -171,7 +173,7 @@ impl crate::service::Inspections<'_> {
 
     /// The published checklist (newest version of each item).
     pub fn checklist(&self) -> Result<Vec<ChecklistItem>> {
-        self.require(Action::InspectRead)?;
+        self.require(Action::InspectionRead)?;
         Ok(store::checklist(&self.conn)?)
     }
 
@@ -182,7 +184,7 @@ impl crate::service::Inspections<'_> {
         enterprise_id: i64,
         on: NaiveDate,
     ) -> Result<Vec<EligibleOfficer>> {
-        self.require(Action::InspectPlan)?;
+        self.require(Action::InspectionPlan)?;
         let e = self.enterprises().get(enterprise_id)?;
         let recused = store::recused_users(&self.conn, e.id)?;
         let mut out = Vec::new();
@@ -211,11 +213,11 @@ impl crate::service::Inspections<'_> {
     /// a routine check over the annual cap, an on-site check of a listed enterprise without a trigger,
     /// officers that do not meet 《行政处罚法》第四十二条, a conflicted officer without a recusal reason.
     pub fn plan(&self, input: &PlanInput) -> Result<Inspection> {
-        self.require(Action::InspectPlan)?;
+        self.require(Action::InspectionPlan)?;
         // The annual cap counts the inspections already planned: checked under the write lock.
         self.write(|w| {
             let e = self.enterprises().get(input.enterprise_id)?;
-            self.check(Action::InspectPlan, Target::record(&e.region_code, e.id))?;
+            self.check(Action::InspectionPlan, Target::record(&e.region_code, e.id))?;
             let routine = input.category.is_routine();
             check_reference(routine, &input.trigger_ref).map_err(refused)?;
             if routine {
@@ -243,9 +245,9 @@ impl crate::service::Inspections<'_> {
                 )?
             };
             let state = if officers.is_empty() {
-                InspState::Planned
+                InspectionState::Planned
             } else {
-                InspState::Pending
+                InspectionState::Pending
             };
             let (now, actor) = (w.now(), w.actor());
             let planned_on = input.planned_on.format("%Y-%m-%d").to_string();
@@ -302,13 +304,16 @@ impl crate::service::Inspections<'_> {
     ) -> Result<Inspection> {
         let before = self.get(id)?;
         self.check(
-            Action::InspectRecord,
+            Action::InspectionRecord,
             Target::record(&before.region_code, before.enterprise_id),
         )?;
-        if !matches!(before.state, InspState::Planned | InspState::Pending) {
+        if !matches!(
+            before.state,
+            InspectionState::Planned | InspectionState::Pending
+        ) {
             return Err(refused(
-                Text::new(T::InErrTransition)
-                    .arg_key("event", T::InEvSchedule)
+                Text::new(T::InspectionErrTransition)
+                    .arg_key("event", T::InspectionEvSchedule)
                     .arg_key("state", before.state.label()),
             ));
         }
@@ -325,16 +330,16 @@ impl crate::service::Inspections<'_> {
             store::set_officers(tx, id, &snaps)?;
             let mut x = before.clone();
             x.recusal_reason = recusal_reason.trim().to_string();
-            if x.state == InspState::Planned {
-                x.state = InspState::Pending;
+            if x.state == InspectionState::Planned {
+                x.state = InspectionState::Pending;
                 crate::store::history::append(
                     tx,
                     crate::store::history::Table::Inspection,
                     &crate::store::history::NewRow {
                         id,
                         event: Event::Schedule.code(),
-                        from: InspState::Planned.code(),
-                        to: InspState::Pending.code(),
+                        from: InspectionState::Planned.code(),
+                        to: InspectionState::Pending.code(),
                         note: "",
                         at: now,
                         by_uid: &actor.uid,
@@ -366,7 +371,10 @@ impl crate::service::Inspections<'_> {
         }
         let may_record = (is_officer || supervisor)
             && has_any(&self.actor, &[Role::Inspector, Role::Supervisor])
-            && matches!(x.state, InspState::InProgress | InspState::RecordPending)
+            && matches!(
+                x.state,
+                InspectionState::InProgress | InspectionState::RecordPending
+            )
             || (x.signed_at.is_some() && (is_officer || supervisor) && bureau);
         Ok(InspectionDetail {
             officers,
@@ -395,7 +403,7 @@ impl crate::service::Inspections<'_> {
         after: Option<(&str, i64)>,
         limit: usize,
     ) -> Result<Vec<Inspection>> {
-        self.require(Action::InspectRead)?;
+        self.require(Action::InspectionRead)?;
         let mut f = f.clone();
         f.started_only = self.is_enterprise_only();
         Ok(store::page(
@@ -409,7 +417,7 @@ impl crate::service::Inspections<'_> {
 
     /// How many inspections match the filter, within scope.
     pub fn count(&self, f: &ListFilter) -> Result<i64> {
-        self.require(Action::InspectRead)?;
+        self.require(Action::InspectionRead)?;
         let mut f = f.clone();
         f.started_only = self.is_enterprise_only();
         Ok(store::count(&self.conn, &self.enterprises().scope(), &f)?)
@@ -424,7 +432,7 @@ impl crate::service::Inspections<'_> {
     }
 
     /// The filter of the home screen's "my pending checks".
-    pub fn mine_filter(&self, state: InspState) -> ListFilter {
+    pub fn mine_filter(&self, state: InspectionState) -> ListFilter {
         ListFilter {
             officer_id: Some(self.actor.user_id),
             state: Some(state),
@@ -434,24 +442,24 @@ impl crate::service::Inspections<'_> {
 
     /// The home figures: the actor's pending checks and the overdue re-checks in scope. Zero for roles
     /// without inspections.
-    pub fn counts(&self) -> Result<InspectCounts> {
+    pub fn counts(&self) -> Result<InspectionCounts> {
         if self.is_enterprise_only()
             || !has_any(
                 &self.actor,
                 &[Role::Inspector, Role::Supervisor, Role::Staff],
             )
         {
-            return Ok(InspectCounts::default());
+            return Ok(InspectionCounts::default());
         }
         let mut my_pending = 0;
         for s in [
-            InspState::Pending,
-            InspState::InProgress,
-            InspState::RecordPending,
+            InspectionState::Pending,
+            InspectionState::InProgress,
+            InspectionState::RecordPending,
         ] {
             my_pending += self.count(&self.mine_filter(s))?;
         }
-        Ok(InspectCounts {
+        Ok(InspectionCounts {
             my_pending,
             overdue_rechecks: self.count(&self.overdue_filter())?,
         })

@@ -22,7 +22,8 @@ impl DrawResults {
         self.outcomes
             .iter()
             .filter(|o| {
-                crate::domain::inspection::InspState::parse(&o.state).is_some_and(|s| s.is_open())
+                crate::domain::inspection::InspectionState::parse(&o.state)
+                    .is_some_and(|s| s.is_open())
             })
             .count()
     }
@@ -32,7 +33,7 @@ impl crate::service::Draws<'_> {
     /// The officers the inspection list may be filtered by: inspector accounts serving the actor's
     /// region (or the whole city), as (user id, "name username"). Enterprise accounts get none.
     pub fn officer_choices(&self) -> Result<Vec<(i64, String)>> {
-        self.require(Action::InspectRead)?;
+        self.require(Action::InspectionRead)?;
         if self.inspections().is_enterprise_only() {
             return Ok(Vec::new());
         }

@@ -5,7 +5,7 @@
 use crate::domain::account::{Action, Role};
 use crate::domain::inspection::rules::check_lock;
 use crate::domain::inspection::{
-    Answer, Conclusion, Event, EventInput, EvidenceKind, InspState, Severity, next_state,
+    Answer, Conclusion, Event, EventInput, EvidenceKind, InspectionState, Severity, next_state,
 };
 use crate::i18n::{T, Text};
 use crate::service::inspection::{refused, vet_officers};
@@ -57,17 +57,17 @@ pub fn file_sha256(path: &Path) -> std::io::Result<String> {
 impl crate::service::Inspections<'_> {
     /// The inspection, if the actor may record on it: an officer on it, or a supervisor.
     fn recordable(&self, id: i64) -> Result<Inspection> {
-        self.require(Action::InspectRecord)?;
+        self.require(Action::InspectionRecord)?;
         let x = self.get(id)?;
         self.check(
-            Action::InspectRecord,
+            Action::InspectionRecord,
             crate::domain::account::Target::record(&x.region_code, x.enterprise_id),
         )?;
         let is_officer = store::officers(&self.conn, id)?
             .iter()
             .any(|o| o.user_id == self.actor.user_id);
         if !is_officer && !self.actor.has(Role::Supervisor) {
-            return Err(refused(Text::new(T::InErrNotOfficer)));
+            return Err(refused(Text::new(T::InspectionErrNotOfficer)));
         }
         Ok(x)
     }
@@ -83,25 +83,25 @@ impl crate::service::Inspections<'_> {
     ) -> Result<Inspection> {
         let before = match event {
             Event::Archive | Event::Cancel => {
-                self.require(Action::InspectApprove)?;
+                self.require(Action::InspectionApprove)?;
                 let x = self.get(id)?;
                 self.check(
-                    Action::InspectApprove,
+                    Action::InspectionApprove,
                     crate::domain::account::Target::record(&x.region_code, x.enterprise_id),
                 )?;
                 x
             }
             Event::Recheck | Event::TransferCase => {
                 return Err(refused(
-                    Text::new(T::InErrTransition)
+                    Text::new(T::InspectionErrTransition)
                         .arg_key("event", event.label())
-                        .arg_key("state", T::InStRectifying),
+                        .arg_key("state", T::InspectionStRectifying),
                 ));
             }
             _ => self.recordable(id)?,
         };
         if !event.roles().iter().any(|r| self.actor.has(*r)) {
-            return Err(ServiceError::Forbidden(Action::InspectApprove));
+            return Err(ServiceError::Forbidden(Action::InspectionApprove));
         }
         if before.row_version != row_version {
             return Err(ServiceError::Conflict {
@@ -173,13 +173,18 @@ impl crate::service::Inspections<'_> {
     pub fn answer(&self, id: i64, item: &str, answer: Answer, note: &str) -> Result<()> {
         let x = self.recordable(id)?;
         if x.signed_at.is_some()
-            || !matches!(x.state, InspState::InProgress | InspState::RecordPending)
+            || !matches!(
+                x.state,
+                InspectionState::InProgress | InspectionState::RecordPending
+            )
         {
-            return Err(refused(Text::new(T::InErrLocked)));
+            return Err(refused(Text::new(T::InspectionErrLocked)));
         }
         let items = store::checklist(&self.conn)?;
         let Some(item) = items.into_iter().find(|i| i.code == item) else {
-            return Err(refused(Text::new(T::InErrChecklistItem).arg("item", item)));
+            return Err(refused(
+                Text::new(T::InspectionErrChecklistItem).arg("item", item),
+            ));
         };
         self.write(|w| {
             store::set_answer(w, id, &item, answer, note.trim())?;
@@ -200,11 +205,12 @@ impl crate::service::Inspections<'_> {
     pub fn add_representative(&self, id: i64, name: &str, position: &str) -> Result<()> {
         let x = self.recordable(id)?;
         if x.signed_at.is_some() {
-            return Err(refused(Text::new(T::InErrLocked)));
+            return Err(refused(Text::new(T::InspectionErrLocked)));
         }
         if name.trim().is_empty() {
             return Err(refused(
-                Text::new(T::InErrRequired).arg_key("field", T::InFieldRepresentative),
+                Text::new(T::InspectionErrRequired)
+                    .arg_key("field", T::InspectionFieldRepresentative),
             ));
         }
         self.write(|w| {
@@ -216,10 +222,12 @@ impl crate::service::Inspections<'_> {
     }
 
     fn check_item_lock(&self, x: &Inspection, corrects: Option<i64>, reason: &str) -> Result<()> {
-        if !matches!(x.state, InspState::InProgress | InspState::RecordPending)
-            && x.signed_at.is_none()
+        if !matches!(
+            x.state,
+            InspectionState::InProgress | InspectionState::RecordPending
+        ) && x.signed_at.is_none()
         {
-            return Err(refused(Text::new(T::InErrLocked)));
+            return Err(refused(Text::new(T::InspectionErrLocked)));
         }
         check_lock(x.signed_at.is_some(), corrects, reason).map_err(refused)
     }
@@ -230,12 +238,12 @@ impl crate::service::Inspections<'_> {
         self.check_item_lock(&x, input.corrects, &input.reason)?;
         if input.description.trim().is_empty() {
             return Err(refused(
-                Text::new(T::InErrRequired).arg_key("field", T::InFieldFinding),
+                Text::new(T::InspectionErrRequired).arg_key("field", T::InspectionFieldFinding),
             ));
         }
         let Some(severity) = input.severity else {
             return Err(refused(
-                Text::new(T::InErrRequired).arg_key("field", T::InFieldSeverity),
+                Text::new(T::InspectionErrRequired).arg_key("field", T::InspectionFieldSeverity),
             ));
         };
         if let Some(c) = input.corrects
@@ -271,12 +279,13 @@ impl crate::service::Inspections<'_> {
         let path = input.path.trim();
         if path.is_empty() {
             return Err(refused(
-                Text::new(T::InErrRequired).arg_key("field", T::InFieldEvidencePath),
+                Text::new(T::InspectionErrRequired)
+                    .arg_key("field", T::InspectionFieldEvidencePath),
             ));
         }
         let sha256 = file_sha256(Path::new(path)).map_err(|e| {
             refused(
-                Text::new(T::InErrEvidenceFile)
+                Text::new(T::InspectionErrEvidenceFile)
                     .arg("path", path)
                     .arg("detail", e),
             )
@@ -334,12 +343,12 @@ impl crate::service::Inspections<'_> {
 
     /// Records an officer's relation to an enterprise (回避), for warnings and draw pairing.
     pub fn add_recusal(&self, username: &str, enterprise_id: i64, relation: &str) -> Result<()> {
-        self.require(Action::InspectApprove)?;
+        self.require(Action::InspectionApprove)?;
         let e = self.enterprises().get(enterprise_id)?;
         let u = account::find_by_username(&self.conn, username)?.ok_or(ServiceError::NotFound)?;
         if relation.trim().is_empty() {
             return Err(refused(
-                Text::new(T::InErrRequired).arg_key("field", T::InFieldReason),
+                Text::new(T::InspectionErrRequired).arg_key("field", T::InspectionFieldReason),
             ));
         }
         self.write(|w| {

@@ -4,7 +4,7 @@
 
 use crate::domain::account::{Action, Role, Target};
 use crate::domain::manifest::rules::{LicenceFacts, Party};
-use crate::domain::manifest::{LegDraft, MfState, Mode, Origin, local_number, parse_number};
+use crate::domain::manifest::{LegDraft, ManifestState, Mode, Origin, local_number, parse_number};
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, Prepared};
 use crate::service::write::json;
@@ -37,7 +37,7 @@ impl crate::service::Manifests<'_> {
         self.require(Action::ManifestDraft)?;
         let generator_id = if self.actor.roles == [Role::Enterprise] {
             if input.generator_id.is_some() && input.generator_id != self.actor.enterprise_id {
-                return Err(ServiceError::Refused(Text::new(T::MfErrOneGenerator)));
+                return Err(ServiceError::Refused(Text::new(T::ManifestErrOneGenerator)));
             }
             self.actor.enterprise_id.ok_or(ServiceError::NotFound)?
         } else {
@@ -45,7 +45,7 @@ impl crate::service::Manifests<'_> {
                 ServiceError::Invalid(vec![err(
                     "generator",
                     "required",
-                    Text::new(T::ErrRequired).arg_key("field", T::MfFieldGenerator),
+                    Text::new(T::ErrRequired).arg_key("field", T::ManifestFieldGenerator),
                 )])
             })?
         };
@@ -67,7 +67,7 @@ impl crate::service::Manifests<'_> {
                     p.issues.push(err(
                         "number",
                         "number_taken",
-                        Text::new(T::MfErrNumberTaken).arg("number", &n),
+                        Text::new(T::ManifestErrNumberTaken).arg("number", &n),
                     ));
                     None
                 }
@@ -85,7 +85,7 @@ impl crate::service::Manifests<'_> {
                 p.issues.push(err(
                     "paper_completed_on",
                     "bad_date",
-                    Text::new(T::ErrDate).arg_key("field", T::MfFieldPaperCompleted),
+                    Text::new(T::ErrDate).arg_key("field", T::ManifestFieldPaperCompleted),
                 ));
             }
             d
@@ -95,9 +95,9 @@ impl crate::service::Manifests<'_> {
         let warnings =
             crate::service::Manifests::gate(std::mem::take(&mut p.issues), acknowledged)?;
         let state = if origin == Origin::Paper {
-            MfState::PendingBackfill
+            ManifestState::PendingBackfill
         } else {
-            MfState::Draft
+            ManifestState::Draft
         };
         let header = self.header(
             &p,
@@ -142,9 +142,9 @@ impl crate::service::Manifests<'_> {
     ) -> Result<UpdatePlan> {
         let before = self.get(id)?;
         self.may(Action::ManifestDraft, &before, Some(Party::Generator))?;
-        if before.state != MfState::Draft {
+        if before.state != ManifestState::Draft {
             return Err(ServiceError::Refused(
-                Text::new(T::MfErrBadTransition)
+                Text::new(T::ManifestErrBadTransition)
                     .arg_key("event", T::KeyMfEdit)
                     .arg_key("state", before.state.label()),
             ));
@@ -158,7 +158,7 @@ impl crate::service::Manifests<'_> {
             &before.region_code,
             &input,
             before.origin,
-            MfState::Draft,
+            ManifestState::Draft,
             warnings,
             None,
         )?;
@@ -180,7 +180,7 @@ impl crate::service::Manifests<'_> {
         region: &str,
         input: &ManifestInput,
         origin: Origin,
-        state: MfState,
+        state: ManifestState,
         warnings: String,
         paper: Option<String>,
     ) -> Result<Manifest> {
@@ -240,7 +240,7 @@ pub(in crate::service) struct CreatePlan {
     /// `None`: the city's next serial, taken inside the writing transaction.
     number: Option<String>,
     year: i32,
-    state: MfState,
+    state: ManifestState,
     prepared: Prepared,
 }
 

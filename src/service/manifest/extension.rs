@@ -4,7 +4,7 @@
 //! day. Appended, audited and entered in the manifest's timeline in one transaction.
 
 use crate::domain::account::Action;
-use crate::domain::manifest::MfState;
+use crate::domain::manifest::ManifestState;
 use crate::domain::time::Day;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
@@ -44,16 +44,16 @@ impl crate::service::Manifests<'_> {
 
     /// Whether the actor may record an extension for this manifest now.
     pub fn may_extend_stock(&self, m: &Manifest) -> bool {
-        m.state == MfState::Received && self.may(Action::ManifestOversee, m, None).is_ok()
+        m.state == ManifestState::Received && self.may(Action::ManifestOversee, m, None).is_ok()
     }
 
     /// Records an approved extension of a received manifest's storage (staff in scope, supervisors).
     pub fn extend_stock(&self, id: i64, input: ExtensionInput) -> Result<Manifest> {
         let m = self.get(id)?;
         self.may(Action::ManifestOversee, &m, None)?;
-        if m.state != MfState::Received {
+        if m.state != ManifestState::Received {
             return Err(ServiceError::Refused(
-                Text::new(T::MfErrExtendState).arg_key("state", m.state.label()),
+                Text::new(T::ManifestErrExtendState).arg_key("state", m.state.label()),
             ));
         }
         let norm = crate::domain::text::normalize_text;
@@ -61,7 +61,7 @@ impl crate::service::Manifests<'_> {
         let approved_by = norm(&input.approved_by);
         let mut issues = Vec::new();
         if number.is_empty() {
-            issues.push(required("approval_number", T::MfFieldExtendNumber));
+            issues.push(required("approval_number", T::ManifestFieldExtendNumber));
         }
         let today = self.today();
         let previous = ext::extended_to(&self.conn, id)?;
@@ -70,12 +70,12 @@ impl crate::service::Manifests<'_> {
             Err(_) => issues.push(FieldIssue::error(
                 "extended_to",
                 "bad_date",
-                Text::new(T::ErrDate).arg_key("field", T::MfFieldExtendTo),
+                Text::new(T::ErrDate).arg_key("field", T::ManifestFieldExtendTo),
             )),
             Ok(d) if d <= today => issues.push(FieldIssue::error(
                 "extended_to",
                 "extend_past",
-                Text::new(T::MfErrExtendPast)
+                Text::new(T::ManifestErrExtendPast)
                     .arg("day", d)
                     .arg("today", today),
             )),
@@ -87,7 +87,7 @@ impl crate::service::Manifests<'_> {
                 issues.push(FieldIssue::error(
                     "extended_to",
                     "extend_earlier",
-                    Text::new(T::MfErrExtendEarlier)
+                    Text::new(T::ManifestErrExtendEarlier)
                         .arg("day", d)
                         .arg("previous", previous.clone().unwrap_or_default()),
                 ))
@@ -95,7 +95,7 @@ impl crate::service::Manifests<'_> {
             Ok(_) => {}
         }
         if approved_by.is_empty() {
-            issues.push(required("approved_by", T::MfFieldExtendBy));
+            issues.push(required("approved_by", T::ManifestFieldExtendBy));
         }
         // A day that does not parse is among the issues already.
         let (Ok(until), true) = (

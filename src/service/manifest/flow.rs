@@ -5,9 +5,9 @@
 
 use crate::domain::account::Action;
 use crate::domain::manifest::rules::{
-    EventInput, MfEvent, Party, check_input, check_licence, is_discrepant, next_state,
+    EventInput, ManifestEvent, Party, check_input, check_licence, is_discrepant, next_state,
 };
-use crate::domain::manifest::{Decision, LineDraft, MfState, format_tonnes, parse_tonnes};
+use crate::domain::manifest::{Decision, LineDraft, ManifestState, format_tonnes, parse_tonnes};
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, new_leg};
 use crate::service::{Result, ServiceError};
@@ -59,7 +59,7 @@ impl crate::service::Manifests<'_> {
         &self,
         id: i64,
         row_version: i64,
-        event: MfEvent,
+        event: ManifestEvent,
         mut input: EventInput,
         acknowledged: bool,
     ) -> Result<Manifest> {
@@ -86,7 +86,7 @@ impl crate::service::Manifests<'_> {
             let mut stamp_leg = None;
             let mut diffs = Vec::new();
             match event {
-                MfEvent::Submit => {
+                ManifestEvent::Submit => {
                     let typed = self.input(id)?;
                     let mut p = self.prepare(&typed, before.generator_id, id, true)?;
                     m.warnings = crate::service::Manifests::gate(
@@ -95,11 +95,11 @@ impl crate::service::Manifests<'_> {
                     )?;
                     m.submitted_at = Some(now.clone());
                 }
-                MfEvent::Depart => {
+                ManifestEvent::Depart => {
                     m.departed_at = Some(input.at.clone());
                     stamp_leg = Some((LegStamp::Departed, input.at.clone(), String::new()));
                 }
-                MfEvent::Handover => {
+                ManifestEvent::Handover => {
                     let legs = store::legs(&self.conn, id)?;
                     let leg = input.leg.clone().unwrap_or_default();
                     note = format!("{} {}", input.place, leg.carrier_name);
@@ -108,11 +108,11 @@ impl crate::service::Manifests<'_> {
                     row.departed_at = Some(input.at.clone());
                     new_leg_row = Some(row);
                 }
-                MfEvent::Arrive => {
+                ManifestEvent::Arrive => {
                     m.arrived_at = Some(input.at.clone());
                     stamp_leg = Some((LegStamp::Arrived, input.at.clone(), String::new()));
                 }
-                MfEvent::Confirm | MfEvent::ReportDiscrepancy => {
+                ManifestEvent::Confirm | ManifestEvent::ReportDiscrepancy => {
                     let tolerance = self.policy().tolerance_pct;
                     for (i, l) in lines.iter_mut().enumerate() {
                         l.received_kg = input.received.get(i).and_then(|q| parse_tonnes(q).ok());
@@ -121,7 +121,7 @@ impl crate::service::Manifests<'_> {
                             .get(i)
                             .and_then(|c| c.trim().parse::<i64>().ok());
                         let measured = l.received_kg.unwrap_or(0);
-                        if event == MfEvent::Confirm
+                        if event == ManifestEvent::Confirm
                             && is_discrepant(
                                 l.quantity_kg,
                                 measured,
@@ -131,7 +131,7 @@ impl crate::service::Manifests<'_> {
                             )
                         {
                             return Err(ServiceError::Refused(
-                                Text::new(T::MfErrMustDiscrepancy)
+                                Text::new(T::ManifestErrMustDiscrepancy)
                                     .arg("n", l.seq)
                                     .arg("declared", format_tonnes(l.quantity_kg))
                                     .arg("dc", l.containers)
@@ -142,7 +142,7 @@ impl crate::service::Manifests<'_> {
                     }
                     m.received_at = Some(input.at.clone());
                     m.received_kg = Some(lines.iter().filter_map(|l| l.received_kg).sum());
-                    if event == MfEvent::Confirm {
+                    if event == ManifestEvent::Confirm {
                         self.check_receipt_licence(&m, &lines)?;
                         m.decision = Some(Decision::Accept);
                         m.confirmed_at = Some(now.clone());
@@ -150,7 +150,7 @@ impl crate::service::Manifests<'_> {
                         for d in &input.discrepancies {
                             if !lines.iter().any(|l| l.seq == d.line_seq) {
                                 return Err(ServiceError::Refused(
-                                    Text::new(T::MfErrDiffLine)
+                                    Text::new(T::ManifestErrDiffLine)
                                         .arg("n", d.line_seq)
                                         .arg("lines", lines.len()),
                                 ));
@@ -167,9 +167,9 @@ impl crate::service::Manifests<'_> {
                         }
                     }
                 }
-                MfEvent::Decide => {
+                ManifestEvent::Decide => {
                     m.decision = input.decision;
-                    if to == MfState::Received {
+                    if to == ManifestState::Received {
                         self.check_receipt_licence(&m, &lines)?;
                         m.confirmed_at = Some(now.clone());
                     }
@@ -178,20 +178,23 @@ impl crate::service::Manifests<'_> {
                         .map(|d| d.code().to_string())
                         .unwrap_or_default();
                 }
-                MfEvent::Complete => {
+                ManifestEvent::Complete => {
                     m.handling_code = input.handling_code.clone();
                     m.completed_at = Some(now.clone());
                     note = input.handling_code.clone();
                 }
-                MfEvent::Cancel => {
+                ManifestEvent::Cancel => {
                     m.cancel_reason = input.reason.clone();
                     note = input.reason.clone();
                 }
-                MfEvent::Backfill => m.backfilled_at = Some(now.clone()),
+                ManifestEvent::Backfill => m.backfilled_at = Some(now.clone()),
             }
             let actor = w.actor();
             let snapshot = ManifestImage::of(w, id)?;
-            let lines_changed = matches!(event, MfEvent::Confirm | MfEvent::ReportDiscrepancy);
+            let lines_changed = matches!(
+                event,
+                ManifestEvent::Confirm | ManifestEvent::ReportDiscrepancy
+            );
             store::save(w, &m, &actor.uid, &now)?;
             if lines_changed {
                 store::set_lines(w, id, &lines)?;
@@ -267,9 +270,9 @@ impl crate::service::Manifests<'_> {
     pub fn follow_up(&self, id: i64, licence_number: &str) -> Result<Manifest> {
         let rejected = self.get(id)?;
         self.may(Action::ManifestDraft, &rejected, Some(Party::Generator))?;
-        if rejected.state != MfState::Rejected {
+        if rejected.state != ManifestState::Rejected {
             return Err(ServiceError::Refused(
-                Text::new(T::MfErrBadTransition)
+                Text::new(T::ManifestErrBadTransition)
                     .arg_key("event", T::KeyMfFollowUp)
                     .arg_key("state", rejected.state.label()),
             ));

@@ -7,7 +7,7 @@
 
 use crate::domain::account::Action;
 use crate::domain::manifest::columns::HEADERS;
-use crate::domain::manifest::{LegDraft, LineDraft, MfState, Mode, Origin};
+use crate::domain::manifest::{LegDraft, LineDraft, ManifestState, Mode, Origin};
 use crate::domain::validate::Severity;
 use crate::i18n::{Lang, T, Text};
 use crate::service::manifest::ManifestInput;
@@ -17,7 +17,7 @@ use crate::store::manifest as store;
 
 /// What an import did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MfImportReport {
+pub struct ManifestImportReport {
     pub manifests: usize,
     pub created: usize,
     pub updated: usize,
@@ -76,7 +76,7 @@ fn rows(bytes: &[u8]) -> Result<Vec<std::result::Result<Vec<String>, ()>>> {
 /// The first worksheet of an XLSX workbook as text cells.
 fn xlsx_rows(bytes: &[u8]) -> Result<Vec<std::result::Result<Vec<String>, ()>>> {
     use calamine::Reader;
-    let unreadable = || file_error(Text::new(T::MfErrImportXlsx));
+    let unreadable = || file_error(Text::new(T::ManifestErrImportXlsx));
     let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|_| unreadable())?;
     let range = match book.worksheet_range_at(0) {
         Some(Ok(r)) => r,
@@ -119,30 +119,30 @@ fn header_slots(header: &[String]) -> Vec<Option<usize>> {
 
 impl crate::service::Manifests<'_> {
     /// Imports a CSV or XLSX of manifests (see the module note).
-    pub fn import(&self, bytes: &[u8], lenient: bool) -> Result<MfImportReport> {
+    pub fn import(&self, bytes: &[u8], lenient: bool) -> Result<ManifestImportReport> {
         self.require(Action::ManifestDraft)?;
         let mut rows = rows(bytes)?.into_iter();
         let header = match rows.next() {
             Some(Ok(h)) if h.iter().any(|c| !c.trim().is_empty()) => h,
-            _ => return Err(file_error(Text::new(T::MfErrImportEmpty))),
+            _ => return Err(file_error(Text::new(T::ManifestErrImportEmpty))),
         };
         let slots = header_slots(&header);
         for needed in [0usize, 1, 2, 4, 6, 12] {
             if !slots.contains(&Some(needed)) {
                 return Err(file_error(
-                    Text::new(T::MfErrImportColumn).arg_key("column", HEADERS[needed]),
+                    Text::new(T::ManifestErrImportColumn).arg_key("column", HEADERS[needed]),
                 ));
             }
         }
         // Group rows by number, in file order.
         let mut groups: Vec<(u64, String, ManifestInput)> = Vec::new();
-        let mut report = MfImportReport::default();
+        let mut report = ManifestImportReport::default();
         for (i, rec) in rows.enumerate() {
             let line = u64::try_from(i).unwrap_or(0) + 2;
             let Ok(rec) = rec else {
                 report
                     .errors
-                    .push((line, String::new(), Text::new(T::MfErrImportRow)));
+                    .push((line, String::new(), Text::new(T::ManifestErrImportRow)));
                 continue;
             };
             if rec.iter().all(|c| c.trim().is_empty()) {
@@ -177,7 +177,7 @@ impl crate::service::Manifests<'_> {
                     report.errors.push((
                         line,
                         number.clone(),
-                        Text::new(T::MfErrGeneratorUnknown).arg("uscc", cell(1)),
+                        Text::new(T::ManifestErrGeneratorUnknown).arg("uscc", cell(1)),
                     ));
                     continue;
                 }
@@ -217,9 +217,11 @@ impl crate::service::Manifests<'_> {
             let mut plan: Vec<Planned> = Vec::new();
             for (line, number, input) in groups {
                 let planned = match store::get_by_number(w, &number)? {
-                    Some(m) if m.state != MfState::Draft => Err(Text::new(T::MfErrImportNotDraft)
-                        .arg("number", &number)
-                        .arg_key("state", m.state.label())),
+                    Some(m) if m.state != ManifestState::Draft => {
+                        Err(Text::new(T::ManifestErrImportNotDraft)
+                            .arg("number", &number)
+                            .arg_key("state", m.state.label()))
+                    }
                     Some(m) => self
                         .plan_update(m.id, m.row_version, input, true)
                         .map(|p| Planned::Update(Box::new(p)))

@@ -11,13 +11,15 @@ pub mod reference;
 use crate::domain::account::{Action, Role, Target};
 use crate::domain::calendar::Deadline;
 use crate::domain::manifest::deadlines::{
-    Cutoffs, MfAlert, MfDates, MfPolicy, alerts, backfill_due, cutoffs, receipt_due,
+    Cutoffs, ManifestAlert, ManifestDates, ManifestPolicy, alerts, backfill_due, cutoffs,
+    receipt_due,
 };
 use crate::domain::manifest::rules::{
-    ApprovalFacts, MfEvent, Party, check_cross_province, check_licence, next_state,
+    ApprovalFacts, ManifestEvent, Party, check_cross_province, check_licence, next_state,
 };
 use crate::domain::manifest::{
-    CodeInfo, LegDraft, Line, LineDraft, MfState, Mode, Origin, PROVINCE, date_of, validate_lines,
+    CodeInfo, LegDraft, Line, LineDraft, ManifestState, Mode, Origin, PROVINCE, date_of,
+    validate_lines,
 };
 use crate::domain::validate::{FieldIssue, Severity};
 use crate::i18n::{T, Text};
@@ -56,10 +58,10 @@ pub struct ManifestDetail {
     pub discrepancies: Vec<Discrepancy>,
     pub history: Vec<HistoryRow>,
     pub approval: Option<Approval>,
-    pub alerts: Vec<MfAlert>,
+    pub alerts: Vec<ManifestAlert>,
     pub receipt_due: Option<Deadline>,
     pub backfill_due: Option<Deadline>,
-    pub events: Vec<MfEvent>,
+    pub events: Vec<ManifestEvent>,
     pub may_edit: bool,
     pub may_follow_up: bool,
     /// Approved storage extensions, oldest first, and whether the actor may record one now.
@@ -74,16 +76,16 @@ pub const MF_LIST_COUNT_CAP: i64 = 1000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ManifestRow {
     pub manifest: Manifest,
-    pub alerts: Vec<MfAlert>,
+    pub alerts: Vec<ManifestAlert>,
 }
 
 /// The home screen's manifest figures for the actor.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MfCounts {
+pub struct ManifestCounts {
     pub drafts: i64,
     pub awaiting_receipt: i64,
     pub discrepancy: i64,
-    pub alerts: Vec<(MfAlert, i64)>,
+    pub alerts: Vec<(ManifestAlert, i64)>,
     pub approvals_expiring: i64,
 }
 
@@ -125,8 +127,8 @@ fn err(field: &'static str, code: &'static str, t: Text) -> FieldIssue {
 }
 
 impl crate::service::Manifests<'_> {
-    pub fn policy(&self) -> MfPolicy {
-        MfPolicy::from_policy(&self.policy)
+    pub fn policy(&self) -> ManifestPolicy {
+        ManifestPolicy::from_policy(&self.policy)
     }
 
     pub(in crate::service) fn cutoffs(&self) -> Result<Cutoffs> {
@@ -144,7 +146,7 @@ impl crate::service::Manifests<'_> {
         if self.actor.roles == [Role::Enterprise] {
             let own = self.actor.enterprise_id;
             let is_gen = own == Some(m.generator_id);
-            let is_rec = own.is_some() && own == m.receiver_id && m.state != MfState::Draft;
+            let is_rec = own.is_some() && own == m.receiver_id && m.state != ManifestState::Draft;
             let ok = match party {
                 Some(Party::Generator) => is_gen,
                 Some(Party::Receiver) => is_rec,
@@ -155,11 +157,11 @@ impl crate::service::Manifests<'_> {
             }
             if is_gen || is_rec {
                 let p = match party {
-                    Some(Party::Receiver) => T::MfPartyReceiver,
-                    _ => T::MfPartyGenerator,
+                    Some(Party::Receiver) => T::ManifestPartyReceiver,
+                    _ => T::ManifestPartyGenerator,
                 };
                 return Err(ServiceError::Refused(
-                    Text::new(T::MfErrNotParty).arg_key("party", p),
+                    Text::new(T::ManifestErrNotParty).arg_key("party", p),
                 ));
             }
             return Err(ServiceError::NotFound);
@@ -193,8 +195,8 @@ impl crate::service::Manifests<'_> {
     }
 
     /// The alerts of a row; an approved stock extension is looked up only when stock aging is raised.
-    fn row_alerts(&self, m: &Manifest, cut: &Cutoffs) -> Result<Vec<MfAlert>> {
-        let mut dates = MfDates {
+    fn row_alerts(&self, m: &Manifest, cut: &Cutoffs) -> Result<Vec<ManifestAlert>> {
+        let mut dates = ManifestDates {
             departed: m.departed_at.as_deref().and_then(date_of),
             arrived: m.arrived_at.as_deref().and_then(date_of),
             received: m.received_at.as_deref().and_then(date_of),
@@ -202,7 +204,7 @@ impl crate::service::Manifests<'_> {
             stock_extended_to: None,
         };
         let v = alerts(m.state, &dates, cut);
-        if !v.contains(&MfAlert::StockAging) {
+        if !v.contains(&ManifestAlert::StockAging) {
             return Ok(v);
         }
         dates.stock_extended_to = crate::store::manifest::extension::extended_to(&self.conn, m.id)?
@@ -252,7 +254,7 @@ impl crate::service::Manifests<'_> {
     }
 
     /// The figures of the home screen: what waits for the actor and every alert in scope.
-    pub fn counts(&self) -> Result<MfCounts> {
+    pub fn counts(&self) -> Result<ManifestCounts> {
         self.require(Action::ManifestRead)?;
         let cut = self.cutoffs()?;
         let scope = self.enterprises().scope();
@@ -261,13 +263,13 @@ impl crate::service::Manifests<'_> {
             state: Some(s),
             ..ListFilter::default()
         };
-        let mut c = MfCounts {
-            drafts: n(state(MfState::Draft))?,
-            awaiting_receipt: n(state(MfState::AwaitingReceipt))?,
-            discrepancy: n(state(MfState::Discrepancy))?,
-            ..MfCounts::default()
+        let mut c = ManifestCounts {
+            drafts: n(state(ManifestState::Draft))?,
+            awaiting_receipt: n(state(ManifestState::AwaitingReceipt))?,
+            discrepancy: n(state(ManifestState::Discrepancy))?,
+            ..ManifestCounts::default()
         };
-        for a in MfAlert::ALL {
+        for a in ManifestAlert::ALL {
             c.alerts.push((
                 *a,
                 n(ListFilter {
@@ -286,7 +288,7 @@ impl crate::service::Manifests<'_> {
         let cal = self.calendar()?;
         let p = self.policy();
         let cut = cutoffs(&cal, &p, self.today());
-        let events = MfEvent::ALL
+        let events = ManifestEvent::ALL
             .iter()
             .copied()
             .filter(|e| {
@@ -299,11 +301,11 @@ impl crate::service::Manifests<'_> {
             })
             .filter(|e| self.may(e.action(), &manifest, Some(e.party())).is_ok())
             .collect();
-        let may_edit = manifest.state == MfState::Draft
+        let may_edit = manifest.state == ManifestState::Draft
             && self
                 .may(Action::ManifestDraft, &manifest, Some(Party::Generator))
                 .is_ok();
-        let may_follow_up = manifest.state == MfState::Rejected
+        let may_follow_up = manifest.state == ManifestState::Rejected
             && self
                 .may(Action::ManifestDraft, &manifest, Some(Party::Generator))
                 .is_ok();
@@ -347,7 +349,7 @@ impl crate::service::Manifests<'_> {
             ServiceError::Invalid(vec![err(
                 "transfer_date",
                 "no_edition",
-                Text::new(T::MfErrNoEdition).arg("day", day),
+                Text::new(T::ManifestErrNoEdition).arg("day", day),
             )])
         })
     }
@@ -372,7 +374,7 @@ impl crate::service::Manifests<'_> {
             issues.push(err(
                 "transfer_date",
                 "bad_date",
-                Text::new(T::ErrDate).arg_key("field", T::MfFieldTransferDate),
+                Text::new(T::ErrDate).arg_key("field", T::ManifestFieldTransferDate),
             ));
         }
         let day = day.unwrap_or_else(|| self.today());
@@ -385,7 +387,7 @@ impl crate::service::Manifests<'_> {
             issues.push(err(
                 "mode",
                 "required",
-                Text::new(T::ErrRequired).arg_key("field", T::MfFieldMode),
+                Text::new(T::ErrRequired).arg_key("field", T::ManifestFieldMode),
             ));
         }
         let number = crate::domain::text::normalize_code(&input.licence_number);
@@ -394,7 +396,7 @@ impl crate::service::Manifests<'_> {
             issues.push(err(
                 "licence",
                 "unknown_licence",
-                Text::new(T::MfErrLicenceUnknown).arg("number", &input.licence_number),
+                Text::new(T::ManifestErrLicenceUnknown).arg("number", &input.licence_number),
             ));
             return Err(ServiceError::Invalid(issues));
         };
@@ -411,7 +413,7 @@ impl crate::service::Manifests<'_> {
                 issues.push(err(
                     "approval",
                     "unknown_approval",
-                    Text::new(T::MfErrApprovalUnknown).arg("number", &approval_no),
+                    Text::new(T::ManifestErrApprovalUnknown).arg("number", &approval_no),
                 ));
             }
             a
@@ -437,9 +439,9 @@ impl crate::service::Manifests<'_> {
             issues.push(err(
                 "leg.carrier_name",
                 "required",
-                Text::new(T::MfErrLeg).arg("n", 1).arg_text(
+                Text::new(T::ManifestErrLeg).arg("n", 1).arg_text(
                     "msg",
-                    Text::new(T::ErrRequired).arg_key("field", T::MfFieldCarrier),
+                    Text::new(T::ErrRequired).arg_key("field", T::ManifestFieldCarrier),
                 ),
             ));
         }
@@ -463,7 +465,7 @@ impl crate::service::Manifests<'_> {
             return Err(ServiceError::Invalid(vec![err(
                 "approval",
                 "approval_generator",
-                Text::new(T::MfErrApprovalUnknown).arg("number", &a.number),
+                Text::new(T::ManifestErrApprovalUnknown).arg("number", &a.number),
             )]));
         }
         Ok(ApprovalFacts {

@@ -71,10 +71,10 @@ impl crate::service::Manifests<'_> {
         self.require(Action::LicenceManage)?;
         let mut issues = Vec::new();
         let number = crate::domain::text::normalize_code(&input.number);
-        need("number", T::MfFieldLicence, &number, &mut issues);
+        need("number", T::ManifestFieldLicence, &number, &mut issues);
         need(
             "holder_name",
-            T::MfFieldReceiver,
+            T::ManifestFieldReceiver,
             &input.holder_name,
             &mut issues,
         );
@@ -92,7 +92,7 @@ impl crate::service::Manifests<'_> {
             issues.push(FieldIssue::error(
                 "province",
                 "bad_province",
-                Text::new(T::MfErrProvince).arg("value", &province),
+                Text::new(T::ManifestErrProvince).arg("value", &province),
             ));
         }
         let scope: Vec<String> = crate::domain::text::normalize_code(&input.scope)
@@ -109,34 +109,39 @@ impl crate::service::Manifests<'_> {
             issues.push(FieldIssue::error(
                 "scope",
                 "bad_scope",
-                Text::new(T::MfErrScope).arg("value", bad_scope.cloned().unwrap_or_default()),
+                Text::new(T::ManifestErrScope).arg("value", bad_scope.cloned().unwrap_or_default()),
             ));
         }
         if input.modes.is_empty() {
-            need("modes", T::MfFieldMode, "", &mut issues);
+            need("modes", T::ManifestFieldMode, "", &mut issues);
         }
         let capacity = parse_tonnes(&input.capacity)
             .map_err(|t| issues.push(FieldIssue::error("capacity", "bad_quantity", t)))
             .unwrap_or(0);
         let from = date(
             "valid_from",
-            T::MfFieldValidFrom,
+            T::ManifestFieldValidFrom,
             &input.valid_from,
             &mut issues,
         );
-        let to = date("valid_to", T::MfFieldValidTo, &input.valid_to, &mut issues);
+        let to = date(
+            "valid_to",
+            T::ManifestFieldValidTo,
+            &input.valid_to,
+            &mut issues,
+        );
         if to < from {
             issues.push(FieldIssue::error(
                 "valid_to",
                 "order",
-                Text::new(T::MfErrApprovalOrder),
+                Text::new(T::ManifestErrApprovalOrder),
             ));
         }
         if !number.is_empty() && refs::licence_by_number(&self.conn, &number)?.is_some() {
             issues.push(FieldIssue::error(
                 "number",
                 "taken",
-                Text::new(T::MfErrLicenceTaken).arg("number", &number),
+                Text::new(T::ManifestErrLicenceTaken).arg("number", &number),
             ));
         }
         if !issues.is_empty() {
@@ -204,7 +209,7 @@ impl crate::service::Manifests<'_> {
         self.require(Action::LicenceManage)?;
         let mut issues = Vec::new();
         let number = crate::domain::text::normalize_code(&input.number);
-        need("number", T::MfFieldApproval, &number, &mut issues);
+        need("number", T::ManifestFieldApproval, &number, &mut issues);
         let g = self
             .enterprises()
             .by_uscc(&input.generator_uscc)
@@ -212,7 +217,8 @@ impl crate::service::Manifests<'_> {
                 ServiceError::Invalid(vec![FieldIssue::error(
                     "generator",
                     "unknown",
-                    Text::new(T::MfErrGeneratorUnknown).arg("uscc", input.generator_uscc.trim()),
+                    Text::new(T::ManifestErrGeneratorUnknown)
+                        .arg("uscc", input.generator_uscc.trim()),
                 )])
             })?;
         self.check(Action::LicenceManage, Target::record(&g.region_code, g.id))?;
@@ -234,7 +240,7 @@ impl crate::service::Manifests<'_> {
             issues.push(FieldIssue::error(
                 "licence",
                 "unknown_licence",
-                Text::new(T::MfErrLicenceUnknown).arg("number", &licence_no),
+                Text::new(T::ManifestErrLicenceUnknown).arg("number", &licence_no),
             ));
         }
         let kg = parse_tonnes(&input.quantity)
@@ -242,11 +248,16 @@ impl crate::service::Manifests<'_> {
             .unwrap_or(0);
         let from = date(
             "valid_from",
-            T::MfFieldValidFrom,
+            T::ManifestFieldValidFrom,
             &input.valid_from,
             &mut issues,
         );
-        let to = date("valid_to", T::MfFieldValidTo, &input.valid_to, &mut issues);
+        let to = date(
+            "valid_to",
+            T::ManifestFieldValidTo,
+            &input.valid_to,
+            &mut issues,
+        );
         if let Some(l) = &licence {
             if issues.iter().all(|i| !i.field.starts_with("valid")) {
                 issues.extend(check_approval_validity(from, to, &l.facts()));
@@ -258,7 +269,7 @@ impl crate::service::Manifests<'_> {
                 issues.push(FieldIssue::error(
                     "waste_code",
                     "licence_scope",
-                    Text::new(T::MfErrLicenceScope)
+                    Text::new(T::ManifestErrLicenceScope)
                         .arg("number", &l.number)
                         .arg("code", &code),
                 ));
@@ -268,7 +279,7 @@ impl crate::service::Manifests<'_> {
             issues.push(FieldIssue::error(
                 "number",
                 "taken",
-                Text::new(T::MfErrApprovalTaken).arg("number", &number),
+                Text::new(T::ManifestErrApprovalTaken).arg("number", &number),
             ));
         }
         let (Some(licence), true) = (licence, issues.is_empty()) else {

@@ -48,7 +48,7 @@ impl crate::service::PositiveList<'_> {
             )));
         }
         let means = crate::domain::text::normalize_text(means);
-        let issues = text_field("offsite_means", T::PlFieldOffsite, &means, 200);
+        let issues = text_field("offsite_means", T::PositiveListFieldOffsite, &means, 200);
         if !issues.is_empty() {
             return Err(ServiceError::Invalid(issues));
         }

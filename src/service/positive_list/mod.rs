@@ -157,7 +157,7 @@ impl crate::service::PositiveList<'_> {
             .iter()
             .filter(|b| b.year == i64::from(year))
             .count();
-        Ok(Text::new(T::PlBatchName)
+        Ok(Text::new(T::PositiveListBatchName)
             .arg("year", year)
             .arg("n", taken + 1)
             .render(crate::i18n::Lang::Zh))
@@ -240,7 +240,7 @@ impl crate::service::PositiveList<'_> {
         offsite: &str,
     ) -> Result<Entry> {
         store::batch(&self.conn, batch_id)?;
-        let issues = text_field("offsite_means", T::PlFieldOffsite, offsite, 200);
+        let issues = text_field("offsite_means", T::PositiveListFieldOffsite, offsite, 200);
         if !issues.is_empty() {
             return Err(ServiceError::Invalid(issues));
         }
@@ -320,7 +320,7 @@ impl crate::service::PositiveList<'_> {
             )
         })?;
         let reason = input.reason.trim().to_string();
-        let mut issues = text_field("reason", T::PlFieldReason, &reason, 500);
+        let mut issues = text_field("reason", T::PositiveListFieldReason, &reason, 500);
         if t.needs_reason() && reason.is_empty() {
             issues.push(FieldIssue::error(
                 "reason",
@@ -437,8 +437,13 @@ impl crate::service::PositiveList<'_> {
             return Err(ServiceError::Refused(Text::new(T::ErrPlNotListed)));
         }
         let reference = input.reference.trim().to_string();
-        let mut issues = text_field("reference", T::PlFieldReference, &reference, 100);
-        issues.extend(text_field("note", T::PlFieldNote, &input.note, 500));
+        let mut issues = text_field("reference", T::PositiveListFieldReference, &reference, 100);
+        issues.extend(text_field(
+            "note",
+            T::PositiveListFieldNote,
+            &input.note,
+            500,
+        ));
         if reference.is_empty() {
             issues.push(FieldIssue::error(
                 "reference",
@@ -540,7 +545,7 @@ impl crate::service::PositiveList<'_> {
         x: &Entry,
         case_reference: &str,
     ) -> db::Result<Entry> {
-        let text = Text::new(T::PlCaseFiledReason)
+        let text = Text::new(T::PositiveListCaseFiledReason)
             .arg("reference", case_reference.trim())
             .bilingual();
         Self::propose_removal_tx(w, x, &text, &w.actor().uid, w.now())?;

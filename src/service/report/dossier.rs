@@ -48,7 +48,7 @@ impl crate::service::Reports<'_> {
             .into_iter()
             .map(|e| self.positive_list().entry_detail(e.id))
             .collect::<Result<Vec<_>>>()?;
-        let requests = if self.require(Action::AssistRead).is_ok() {
+        let requests = if self.require(Action::AssistanceRead).is_ok() {
             let f = crate::store::assistance::ListFilter {
                 enterprise_id: Some(enterprise_id),
                 ..Default::default()

@@ -5,7 +5,7 @@ pub mod job;
 mod modules;
 
 use crate::domain::account::Action;
-use crate::domain::assistance::{AssistState, Channel, Rating, Urgency};
+use crate::domain::assistance::{AssistanceState, Channel, Rating, Urgency};
 use crate::domain::inspection::Category;
 use crate::domain::positive_list::{EntryState, RemovalCause, TriggerKind};
 use crate::domain::report::{Breakdown, Figure, Period, Section, Value, breakdown_rows};
@@ -14,7 +14,7 @@ use crate::domain::validate::FieldIssue;
 use crate::i18n::{Lang, T, Text};
 use crate::service::report::job::{Cancel, SummaryProgress};
 use crate::service::{Reports, Result, ServiceError};
-use crate::store::report::{self as store, AssistMoment, Bounds};
+use crate::store::report::{self as store, AssistanceMoment, Bounds};
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 
@@ -104,7 +104,7 @@ pub(in crate::service) fn figure(
 }
 
 /// The assistance figures of one period.
-struct AssistFigures {
+struct AssistanceFigures {
     submitted: i64,
     completed: i64,
     response: Option<f64>,
@@ -165,7 +165,7 @@ impl crate::service::Reports<'_> {
             vec![(T::ReportSecRegister, Self::register_section)];
         let modules: [(Action, T, SectionBuilder<'_>); 4] = [
             (
-                Action::AssistRead,
+                Action::AssistanceRead,
                 T::ReportSecAssist,
                 Self::assistance_section,
             ),
@@ -180,7 +180,7 @@ impl crate::service::Reports<'_> {
                 Self::manifest_section,
             ),
             (
-                Action::InspectRead,
+                Action::InspectionRead,
                 T::ReportSecInspections,
                 Self::inspection_section,
             ),
@@ -249,20 +249,20 @@ impl crate::service::Reports<'_> {
         })
     }
 
-    fn assistance_figures(&self, region: Option<&str>, b: &Bounds) -> Result<AssistFigures> {
+    fn assistance_figures(&self, region: Option<&str>, b: &Bounds) -> Result<AssistanceFigures> {
         let c = &self.conn;
         let cal = self.calendar()?;
         let budgets = self.assistance().budgets();
         let date = |t: &Option<Instant>| t.map(|t| t.local_day().date());
         let mut response = Vec::new();
-        store::assist_times_in(c, region, b, AssistMoment::Accepted, |t| {
+        store::assist_times_in(c, region, b, AssistanceMoment::Accepted, |t| {
             if let (Some(s), Some(a)) = (date(&t.submitted_at), date(&t.accepted_at)) {
                 response.push(cal.working_days_between(s, a));
             }
             Ok(())
         })?;
         let mut completed = Vec::new();
-        store::assist_times_in(c, region, b, AssistMoment::Completed, |t| {
+        store::assist_times_in(c, region, b, AssistanceMoment::Completed, |t| {
             completed.push(t);
             Ok(())
         })?;
@@ -286,7 +286,7 @@ impl crate::service::Reports<'_> {
             .map(|(_, n)| n)
             .sum();
         let reopened = completed.iter().filter(|t| t.reopen_count > 0).count();
-        Ok(AssistFigures {
+        Ok(AssistanceFigures {
             submitted: store::assist_submitted(c, region, b)?,
             completed: completed.len() as i64,
             response: mean(&response),
@@ -369,7 +369,11 @@ impl crate::service::Reports<'_> {
                     key: "by_state",
                     title: T::RepByState,
                     rows: breakdown_rows(
-                        &labels(AssistState::ALL, AssistState::code, AssistState::label),
+                        &labels(
+                            AssistanceState::ALL,
+                            AssistanceState::code,
+                            AssistanceState::label,
+                        ),
                         &a.by_state,
                         Some(&p.by_state),
                     ),

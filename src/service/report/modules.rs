@@ -1,7 +1,7 @@
 //! The manifest and inspection sections of the supervisors' summary.
 
 use crate::domain::inspection::{Category, Mode};
-use crate::domain::manifest::MfState;
+use crate::domain::manifest::ManifestState;
 use crate::domain::report::{Breakdown, Section, Value, breakdown_rows};
 use crate::i18n::T;
 use crate::service::Result;
@@ -60,7 +60,11 @@ impl crate::service::Reports<'_> {
                     key: "by_state_now",
                     title: T::RepMfByState,
                     rows: breakdown_rows(
-                        &labels(MfState::ALL, MfState::code, MfState::label),
+                        &labels(
+                            ManifestState::ALL,
+                            ManifestState::code,
+                            ManifestState::label,
+                        ),
                         &store::manifest_states(c, region, now)?,
                         None,
                     ),

@@ -1,6 +1,6 @@
 //! 圆桌座谈 storage: meetings, their participants, and the problems raised (each a request).
 
-use crate::domain::assistance::AssistState;
+use crate::domain::assistance::AssistanceState;
 use crate::domain::assistance::meeting::{MeetingDraft, ParticipantDraft};
 use crate::domain::time::{Day, Instant};
 use crate::store::db::Result;
@@ -154,7 +154,7 @@ pub struct Problem {
     pub number: String,
     pub enterprise_name: String,
     pub description: String,
-    pub state: AssistState,
+    pub state: AssistanceState,
     pub linked: bool,
 }
 
@@ -197,7 +197,7 @@ pub fn problems(conn: &Connection, meeting_id: i64) -> Result<Vec<Problem>> {
             number: r.get(1)?,
             enterprise_name: r.get(2)?,
             description: r.get(3)?,
-            state: required(r, 4, AssistState::parse)?,
+            state: required(r, 4, AssistanceState::parse)?,
             linked: r.get::<_, i64>(5)? == 1,
         })
     })?;

@@ -7,7 +7,7 @@ pub mod queue;
 pub use crate::store::history::Row as HistoryRow;
 
 use crate::domain::assistance::{
-    AssistState, Channel, CloseKind, Outcome, Rating, ServiceMode, Urgency,
+    AssistanceState, Channel, CloseKind, Outcome, Rating, ServiceMode, Urgency,
 };
 use crate::domain::time::Instant;
 use crate::store::db::{Result, StoreError};
@@ -29,7 +29,7 @@ pub struct Request {
     pub urgency: Urgency,
     pub wished_date: String,
     pub description: String,
-    pub state: AssistState,
+    pub state: AssistanceState,
     pub handler_id: Option<i64>,
     pub handler_name: Option<String>,
     pub outcome: Option<Outcome>,
@@ -60,7 +60,7 @@ macro_rules! serialize_code {
     )*};
 }
 serialize_code!(
-    AssistState,
+    AssistanceState,
     Channel,
     Urgency,
     Outcome,
@@ -89,7 +89,7 @@ pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Request> {
         urgency: required(r, 7, Urgency::parse)?,
         wished_date: r.get(8)?,
         description: r.get(9)?,
-        state: required(r, 10, AssistState::parse)?,
+        state: required(r, 10, AssistanceState::parse)?,
         handler_id: r.get(11)?,
         handler_name: r.get(12)?,
         outcome: code(r, 13, Outcome::parse)?,
@@ -133,12 +133,12 @@ pub struct NewRequest<'a> {
     pub urgency: Urgency,
     pub wished_date: &'a str,
     pub description: &'a str,
-    pub state: AssistState,
+    pub state: AssistanceState,
     pub services: &'a [String],
 }
 
 pub fn insert(conn: &Connection, n: &NewRequest<'_>, actor_uid: &str, now: &str) -> Result<i64> {
-    let submitted = (n.state == AssistState::Submitted).then_some(now);
+    let submitted = (n.state == AssistanceState::Submitted).then_some(now);
     conn.execute(
         "INSERT INTO assist_request (uid, number, enterprise_id, region_code, channel, urgency, wished_date,
             description, state, submitted_at, created_at, created_by, updated_at, updated_by)
@@ -181,7 +181,7 @@ pub fn get_by_number(conn: &Connection, number: &str) -> Result<Option<Request>>
 /// What a queue shows: requests in scope, optionally in some states and one region, newest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListFilter {
-    pub states: Vec<AssistState>,
+    pub states: Vec<AssistanceState>,
     pub region: Option<String>,
     pub enterprise_id: Option<i64>,
 }

@@ -2,7 +2,7 @@
 //! overdue soonest due first (keyset on the stored due date and id), with the indexes of migration 5.
 //! Also the stored alert dates and the basis they were computed on.
 
-use crate::domain::assistance::AssistState;
+use crate::domain::assistance::AssistanceState;
 use crate::store::assistance::{Request, SELECT, read};
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 /// Which rows a queue page holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QueueKind {
-    State(AssistState),
+    State(AssistanceState),
     /// Every request in scope (drafts only for the enterprise's own account).
     All,
     /// Clock running, from the near-due date up to the due date (`today`, YYYY-MM-DD).
@@ -135,7 +135,7 @@ pub type Suspensions = Vec<(String, Option<String>)>;
 /// counted in SQL, no row loaded.
 /// Counts of the given states (the queue tabs: the open ones, so the year's closed requests are not
 /// walked) and of the two alerts.
-fn state_counts_sql(scope: &Scope, states: &[AssistState]) -> (String, Vec<Value>) {
+fn state_counts_sql(scope: &Scope, states: &[AssistanceState]) -> (String, Vec<Value>) {
     let mut w = Where::new("r.deleted_at IS NULL");
     scope_terms(scope, &mut w);
     let marks = vec!["?"; states.len()].join(", ");
@@ -154,7 +154,7 @@ pub fn counts(
     conn: &Connection,
     scope: &Scope,
     today: &str,
-    states: &[AssistState],
+    states: &[AssistanceState],
 ) -> Result<QueueCountRows> {
     let (sql, args) = state_counts_sql(scope, states);
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -288,7 +288,7 @@ mod tests {
         ]);
         let all = Scope::default();
         let today = "2026-11-30".to_string();
-        let state = QueueKind::State(AssistState::InProgress);
+        let state = QueueKind::State(AssistanceState::InProgress);
         let first = page(&conn, &all, &state, None, 2).expect("page");
         assert_eq!(ids(&first), [7, 5]);
         let next = QueueCursor::after(&first[1].0, None);
@@ -328,7 +328,7 @@ mod tests {
                 .expect("page")
                 .is_empty()
         );
-        let open = [AssistState::Submitted, AssistState::InProgress];
+        let open = [AssistanceState::Submitted, AssistanceState::InProgress];
         let (by_state, near, overdue) = counts(&conn, &all, &today, &open).expect("counts");
         assert_eq!((near, overdue), (2, 2));
         assert!(by_state.contains(&("in_progress".to_string(), 4)));
@@ -341,7 +341,7 @@ mod tests {
     fn state_counts_seek_the_open_states_in_an_index() {
         let (conn, region) =
             with_requests(&[("in_progress", Some("2026-11-20"), Some("2026-11-25"))]);
-        let open = [AssistState::Submitted, AssistState::InProgress];
+        let open = [AssistanceState::Submitted, AssistanceState::InProgress];
         for (scope, index) in [
             (Scope::default(), "assist_request_state_page"),
             (
@@ -378,7 +378,7 @@ mod tests {
         let today = "2026-11-30".to_string();
         let cases = [
             (
-                QueueKind::State(AssistState::Submitted),
+                QueueKind::State(AssistanceState::Submitted),
                 "assist_request_state_page",
                 "assist_request_state",
             ),

@@ -2,7 +2,7 @@
 //! WHERE clause, keyset pages newest planned date first, and counts for the home screen. Every page walks
 //! an ordered index; the officer filter probes `insp_officer` by its key (see the query-plan test).
 
-use crate::domain::inspection::{Category, InspState};
+use crate::domain::inspection::{Category, InspectionState};
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
 use crate::store::inspection::{Inspection, SELECT, read};
@@ -13,7 +13,7 @@ use rusqlite::{Connection, params_from_iter};
 /// What the inspection list shows; empty fields do not filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListFilter {
-    pub state: Option<InspState>,
+    pub state: Option<InspectionState>,
     pub category: Option<Category>,
     pub region: Option<String>,
     pub officer_id: Option<i64>,
@@ -176,7 +176,7 @@ mod tests {
             ..ListFilter::default()
         };
         let with_state = ListFilter {
-            state: Some(InspState::Pending),
+            state: Some(InspectionState::Pending),
             ..officer.clone()
         };
         let cases = [
@@ -211,11 +211,11 @@ mod tests {
             ..ListFilter::default()
         };
         let in_progress = ListFilter {
-            state: Some(InspState::InProgress),
+            state: Some(InspectionState::InProgress),
             ..ListFilter::default()
         };
         let both = ListFilter {
-            state: Some(InspState::InProgress),
+            state: Some(InspectionState::InProgress),
             ..recheck.clone()
         };
         let cases = [

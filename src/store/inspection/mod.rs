@@ -8,7 +8,7 @@ pub mod items;
 pub mod list;
 
 use crate::domain::inspection::{
-    Answer, Category, Conclusion, EvidenceKind, InspState, Mode, Severity, Signature,
+    Answer, Category, Conclusion, EvidenceKind, InspectionState, Mode, Severity, Signature,
 };
 use crate::domain::time::{Day, Instant};
 use crate::store::db::{Result, StoreError};
@@ -37,7 +37,7 @@ macro_rules! serialize_code {
 serialize_code!(
     Category,
     Mode,
-    InspState,
+    InspectionState,
     Conclusion,
     Signature,
     Answer,
@@ -62,7 +62,7 @@ pub struct Inspection {
     pub planned_on: Day,
     pub started_at: Option<Instant>,
     pub ended_at: Option<Instant>,
-    pub state: InspState,
+    pub state: InspectionState,
     pub conclusion: Option<Conclusion>,
     pub record_text: String,
     pub signature: Option<Signature>,
@@ -99,7 +99,7 @@ pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Inspection> {
         planned_on: r.get(11)?,
         started_at: r.get(12)?,
         ended_at: r.get(13)?,
-        state: required(r, 14, InspState::parse)?,
+        state: required(r, 14, InspectionState::parse)?,
         conclusion: code(r, 15, Conclusion::parse)?,
         record_text: r.get(16)?,
         signature: code(r, 17, Signature::parse)?,
@@ -139,7 +139,7 @@ pub struct NewInspection<'a> {
     pub trigger_ref: &'a str,
     pub place: &'a str,
     pub planned_on: &'a str,
-    pub state: InspState,
+    pub state: InspectionState,
     pub recusal_reason: &'a str,
     pub parent_id: Option<i64>,
     pub draw_id: Option<i64>,

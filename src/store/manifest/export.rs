@@ -3,7 +3,7 @@
 //! manifest, so an export of two million manifests costs about what `sqlite3 -csv` of the same rows costs.
 
 use crate::domain::manifest::deadlines::Cutoffs;
-use crate::domain::manifest::{Decision, LegDraft, Line, MfState, Mode, Origin};
+use crate::domain::manifest::{Decision, LegDraft, Line, ManifestState, Mode, Origin};
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
 use crate::store::manifest::list::{ListFilter, where_sql};
@@ -15,7 +15,7 @@ use rusqlite::Connection;
 pub struct ExportRow {
     pub number: String,
     pub origin: Origin,
-    pub state: MfState,
+    pub state: ManifestState,
     pub generator_uscc: String,
     pub generator_name: String,
     pub receiver_uscc: String,
@@ -68,7 +68,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExportRow> {
     Ok(ExportRow {
         number: r.get(0)?,
         origin: required(r, 1, Origin::parse)?,
-        state: required(r, 2, MfState::parse)?,
+        state: required(r, 2, ManifestState::parse)?,
         generator_uscc: r.get(3)?,
         generator_name: r.get(4)?,
         receiver_uscc: r.get(5)?,

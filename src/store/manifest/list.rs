@@ -1,8 +1,8 @@
 //! Manifest lists: keyset pages (newest first) and counts, filtered in SQL by scope, state, alert,
 //! party and transfer dates, so a list of 200k manifests never loads whole.
 
-use crate::domain::manifest::MfState;
-use crate::domain::manifest::deadlines::{Cutoffs, MfAlert};
+use crate::domain::manifest::ManifestState;
+use crate::domain::manifest::deadlines::{Cutoffs, ManifestAlert};
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
 use crate::store::manifest::{Manifest, alert_sql};
@@ -13,8 +13,8 @@ use rusqlite::types::Value;
 /// What a list shows. Empty fields do not filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListFilter {
-    pub state: Option<MfState>,
-    pub alert: Option<MfAlert>,
+    pub state: Option<ManifestState>,
+    pub alert: Option<ManifestAlert>,
     /// Manifests this enterprise sent or received (the 360° view).
     pub enterprise_id: Option<i64>,
     /// Transfer date range, inclusive, `YYYY-MM-DD`.

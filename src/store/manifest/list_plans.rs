@@ -40,10 +40,10 @@ fn count_and_page_sql(f: &ListFilter) -> (String, String, Vec<Value>) {
 fn alert_counts_walk_covering_indexes_and_pages_need_no_sort() {
     let conn = db::open_in_memory().expect("db");
     for alert in [
-        MfAlert::ReceiptOverdue,
-        MfAlert::BackfillOverdue,
-        MfAlert::TransitTooLong,
-        MfAlert::StockAging,
+        ManifestAlert::ReceiptOverdue,
+        ManifestAlert::BackfillOverdue,
+        ManifestAlert::TransitTooLong,
+        ManifestAlert::StockAging,
     ] {
         let f = ListFilter {
             alert: Some(alert),
@@ -59,7 +59,7 @@ fn alert_counts_walk_covering_indexes_and_pages_need_no_sort() {
         assert!(!paged.starts_with("SCAN m"), "{alert:?} page: {paged}");
         // Overdue receipts are few (only manifests still waiting), so sorting them is cheap; the other
         // alerts can match most of their state and must page in id order through their index.
-        if alert != MfAlert::ReceiptOverdue {
+        if alert != ManifestAlert::ReceiptOverdue {
             assert!(!paged.contains("TEMP B-TREE"), "{alert:?} page: {paged}");
         }
     }
@@ -69,9 +69,9 @@ fn alert_counts_walk_covering_indexes_and_pages_need_no_sort() {
 fn waiting_state_counts_walk_the_state_index() {
     let conn = db::open_in_memory().expect("db");
     for state in [
-        MfState::Draft,
-        MfState::AwaitingReceipt,
-        MfState::Discrepancy,
+        ManifestState::Draft,
+        ManifestState::AwaitingReceipt,
+        ManifestState::Discrepancy,
     ] {
         let f = ListFilter {
             state: Some(state),
@@ -96,7 +96,11 @@ fn bounded_list_counts_walk_in_page_order() {
         region: Some("371525".into()),
         enterprise_id: None,
     };
-    for state in [None, Some(MfState::Completed), Some(MfState::Received)] {
+    for state in [
+        None,
+        Some(ManifestState::Completed),
+        Some(ManifestState::Received),
+    ] {
         let f = ListFilter {
             state,
             ..ListFilter::default()
@@ -124,7 +128,7 @@ fn overdue_receipt_pages_pick_their_ids_from_a_covering_index() {
         enterprise_id: None,
     };
     let f = ListFilter {
-        alert: Some(MfAlert::ReceiptOverdue),
+        alert: Some(ManifestAlert::ReceiptOverdue),
         ..ListFilter::default()
     };
     for scope in [Scope::default(), branch] {
@@ -146,8 +150,11 @@ fn branch_alerts_walk_an_index_with_the_regions() {
         enterprise_id: None,
     };
     for (alert, index) in [
-        (MfAlert::StockAging, "manifest_stock_aging_region"),
-        (MfAlert::TransitTooLong, "manifest_transit_long_region"),
+        (ManifestAlert::StockAging, "manifest_stock_aging_region"),
+        (
+            ManifestAlert::TransitTooLong,
+            "manifest_transit_long_region",
+        ),
     ] {
         let f = ListFilter {
             alert: Some(alert),

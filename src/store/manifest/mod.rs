@@ -6,8 +6,8 @@ pub mod list;
 pub mod parts;
 pub mod reference;
 
-use crate::domain::manifest::deadlines::{Cutoffs, MfAlert};
-use crate::domain::manifest::{Decision, DiscrepancyKind, Line, MfState, Mode, Origin};
+use crate::domain::manifest::deadlines::{Cutoffs, ManifestAlert};
+use crate::domain::manifest::{Decision, DiscrepancyKind, Line, ManifestState, Mode, Origin};
 use crate::store::db::{Result, StoreError};
 use crate::store::sql::{code, required};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -22,7 +22,7 @@ macro_rules! serialize_code {
         }
     )*};
 }
-serialize_code!(MfState, Origin, Mode, Decision, DiscrepancyKind);
+serialize_code!(ManifestState, Origin, Mode, Decision, DiscrepancyKind);
 
 /// A manifest as stored, with the names the screens show and its total declared quantity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -47,7 +47,7 @@ pub struct Manifest {
     pub approval_id: Option<i64>,
     pub transfer_date: String,
     pub edition_label: String,
-    pub state: MfState,
+    pub state: ManifestState,
     pub submitted_at: Option<String>,
     pub departed_at: Option<String>,
     pub arrived_at: Option<String>,
@@ -108,7 +108,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Manifest> {
         approval_id: r.get(16)?,
         transfer_date: r.get(17)?,
         edition_label: r.get(18)?,
-        state: required(r, 19, MfState::parse)?,
+        state: required(r, 19, ManifestState::parse)?,
         submitted_at: r.get(20)?,
         departed_at: r.get(21)?,
         arrived_at: r.get(22)?,
@@ -358,21 +358,21 @@ pub use crate::store::manifest::parts::{
 pub use crate::store::manifest::list::{ListFilter, count, list};
 
 /// The SQL condition of an alert under the day's cut-offs (dates are constants, never input).
-pub fn alert_sql(alert: MfAlert, c: &Cutoffs) -> String {
+pub fn alert_sql(alert: ManifestAlert, c: &Cutoffs) -> String {
     match alert {
-        MfAlert::ReceiptOverdue => format!(
+        ManifestAlert::ReceiptOverdue => format!(
             "m.state = 'awaiting_receipt' AND m.arrived_at < '{} 99'",
             c.receipt
         ),
-        MfAlert::BackfillOverdue => format!(
+        ManifestAlert::BackfillOverdue => format!(
             "m.state = 'pending_backfill' AND m.paper_completed_on <= '{}'",
             c.backfill
         ),
-        MfAlert::TransitTooLong => format!(
+        ManifestAlert::TransitTooLong => format!(
             "m.state = 'in_transit' AND m.departed_at < '{} 99'",
             c.transit
         ),
-        MfAlert::StockAging => format!(
+        ManifestAlert::StockAging => format!(
             "m.state = 'received' AND m.received_at < '{} 99' AND NOT EXISTS (SELECT 1 FROM
              manifest_stock_extension x WHERE x.manifest_id = m.id AND x.extended_to >= '{}')",
             c.stock, c.today

@@ -55,7 +55,7 @@ fn request_detail(s: &Session, id: i64) -> crate::service::Result<AssistanceDeta
 /// A refused 帮扶 change: every field message, so the person sees what to fix.
 fn request_error(e: ServiceError) -> Text {
     match &e {
-        ServiceError::Invalid(issues) if issues.len() > 1 => Text::new(T::AssistMsgIssues)
+        ServiceError::Invalid(issues) if issues.len() > 1 => Text::new(T::AssistanceMsgIssues)
             .arg_text("first", issues[0].text.clone())
             .arg_text("second", issues[1].text.clone()),
         _ => e.text(),
@@ -101,7 +101,7 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             })();
             Some(Msg::Assistance(AssistanceMsg::Done(
                 filed
-                    .map(|r| Text::new(T::AssistMsgFiled).arg("number", r.number))
+                    .map(|r| Text::new(T::AssistanceMsgFiled).arg("number", r.number))
                     .map_err(request_error),
             )))
         }
@@ -114,7 +114,7 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             s.assistance()
                 .transition(id, row_version, event, input)
                 .map(|r| {
-                    Text::new(T::AssistMsgDone)
+                    Text::new(T::AssistanceMsgDone)
                         .arg_key("event", event.label())
                         .arg("number", r.number)
                         .arg_key("state", r.state.label())
@@ -124,7 +124,7 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
         AssistanceEffect::Record { id, record } => Some(Msg::Assistance(AssistanceMsg::Done(
             s.assistance()
                 .record_service(id, record)
-                .map(|()| Text::new(T::AssistMsgRecorded))
+                .map(|()| Text::new(T::AssistanceMsgRecorded))
                 .map_err(request_error),
         ))),
         AssistanceEffect::ExportQueue { queue, lang } => Some(Msg::Written(

@@ -118,7 +118,7 @@ pub fn load_detail(s: &Session, id: i64) -> Result<DetailData, ServiceError> {
     let list_entries = s.positive_list().entries_of(id).unwrap_or_default();
     let list_history = s.positive_list().history_of(id).unwrap_or_default();
     let assistance = if s
-        .require(crate::domain::account::Action::AssistRead)
+        .require(crate::domain::account::Action::AssistanceRead)
         .is_ok()
     {
         let f = crate::store::assistance::ListFilter {

@@ -1,6 +1,6 @@
 //! Carrying out the 执法检查 and 双随机 effects through the service layer.
 
-use crate::domain::inspection::InspState;
+use crate::domain::inspection::InspectionState;
 use crate::i18n::{T, Text};
 use crate::service::inspection::PlanInput;
 use crate::service::inspection::draw::PlanDraft;
@@ -20,7 +20,7 @@ type R<T> = Result<T, ServiceError>;
 
 fn date(field: T, s: &str) -> R<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| ServiceError::Refused(Text::new(T::InErrDate).arg_key("field", field)))
+        .map_err(|_| ServiceError::Refused(Text::new(T::InspectionErrDate).arg_key("field", field)))
 }
 
 /// An optional date: empty means today.
@@ -38,7 +38,7 @@ fn yuan_to_fen(v: &str) -> R<i64> {
     if v.is_empty() {
         return Ok(0);
     }
-    let bad = || ServiceError::Refused(Text::new(T::InErrPenaltyFormat));
+    let bad = || ServiceError::Refused(Text::new(T::InspectionErrPenaltyFormat));
     let (whole, frac) = v.split_once('.').unwrap_or((&v, ""));
     if frac.len() > 2 || whole.is_empty() && frac.is_empty() {
         return Err(bad());
@@ -67,7 +67,7 @@ fn corrects(v: &str) -> R<Option<i64>> {
     v.trim()
         .parse()
         .map(Some)
-        .map_err(|_| ServiceError::Refused(Text::new(T::InErrCorrects)))
+        .map_err(|_| ServiceError::Refused(Text::new(T::InspectionErrCorrects)))
 }
 
 fn filter(s: &Session, tab: InspectionTab) -> ListFilter {
@@ -203,11 +203,11 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 mode,
                 trigger_ref: reference,
                 place,
-                planned_on: date_or_today(s, T::InFieldDate, &on)?,
+                planned_on: date_or_today(s, T::InspectionFieldDate, &on)?,
                 officers,
                 recusal_reason,
             })?;
-            Ok(Text::new(T::InMsgPlanned).arg("number", x.number))
+            Ok(Text::new(T::InspectionMsgPlanned).arg("number", x.number))
         }
         InspectionRequest::Officers {
             id,
@@ -217,7 +217,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             let x = s
                 .inspections()
                 .set_officers(id, &officers, &recusal_reason)?;
-            Ok(Text::new(T::InMsgState)
+            Ok(Text::new(T::InspectionMsgState)
                 .arg("number", x.number)
                 .arg_key("state", x.state.label()))
         }
@@ -228,7 +228,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             input,
         } => {
             let x = s.inspections().transition(id, row_version, event, &input)?;
-            Ok(Text::new(T::InMsgState)
+            Ok(Text::new(T::InspectionMsgState)
                 .arg("number", x.number)
                 .arg_key("state", x.state.label()))
         }
@@ -261,7 +261,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                     ..FindingInput::default()
                 },
             )
-            .map(|f| Text::new(T::InMsgFinding).arg("id", f.id)),
+            .map(|f| Text::new(T::InspectionMsgFinding).arg("id", f.id)),
         InspectionRequest::Evidence {
             id,
             kind,
@@ -282,7 +282,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 },
             )
             .map(|e| {
-                Text::new(T::InMsgEvidence)
+                Text::new(T::InspectionMsgEvidence)
                     .arg("id", e.id)
                     .arg("sha", e.sha256.chars().take(16).collect::<String>())
             }),
@@ -301,12 +301,12 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 id,
                 &OrderInput {
                     doc_number,
-                    served_on: date(T::InFieldServedOn, &served_on)?,
-                    deadline: date(T::InFieldDeadline, &deadline)?,
+                    served_on: date(T::InspectionFieldServedOn, &served_on)?,
+                    deadline: date(T::InspectionFieldDeadline, &deadline)?,
                     requirements,
                 },
             )?;
-            Ok(Text::new(T::InMsgOrdered)
+            Ok(Text::new(T::InspectionMsgOrdered)
                 .arg("number", recheck.number)
                 .arg("date", recheck.planned_on))
         }
@@ -319,7 +319,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             let x = s
                 .inspections()
                 .record_recheck(id, &officers, result, &note)?;
-            Ok(Text::new(T::InMsgState)
+            Ok(Text::new(T::InspectionMsgState)
                 .arg("number", x.number)
                 .arg_key("state", x.state.label()))
         }
@@ -334,14 +334,14 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 id,
                 &CaseInput {
                     case_number,
-                    discovered_on: date(T::InFieldDiscovered, &discovered_on)?,
-                    approved_on: date(T::InFieldApproved, &approved_on)?,
+                    discovered_on: date(T::InspectionFieldDiscovered, &discovered_on)?,
+                    approved_on: date(T::InspectionFieldApproved, &approved_on)?,
                     handler,
                 },
             )?;
-            Ok(Text::new(T::InMsgState)
+            Ok(Text::new(T::InspectionMsgState)
                 .arg("number", x.number)
-                .arg_key("state", InspState::CaseTransferred.label()))
+                .arg_key("state", InspectionState::CaseTransferred.label()))
         }
         InspectionRequest::CaseStatus {
             id,
@@ -354,14 +354,14 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             let c = s
                 .inspections()
                 .case_status(id, status, &penalty_kind, fen, &note)?;
-            Ok(Text::new(T::InMsgCase)
+            Ok(Text::new(T::InspectionMsgCase)
                 .arg("number", c.case_number)
                 .arg_key("status", c.status.label()))
         }
         InspectionRequest::Report { order_id, text } => s
             .inspections()
             .rectification_report(order_id, &text)
-            .map(|r| Text::new(T::InMsgReported).arg("doc", r.doc_number)),
+            .map(|r| Text::new(T::InspectionMsgReported).arg("doc", r.doc_number)),
         InspectionRequest::DrawPlan {
             name,
             region,
@@ -391,7 +391,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 ratio_pct: number(&ratio)?,
                 count: number(&count)?,
                 listed_offsite,
-                planned_on: date_or_today(s, T::InFieldDate, &on)?,
+                planned_on: date_or_today(s, T::InspectionFieldDate, &on)?,
             };
             let plan = s.draws().create_plan_with_pool(&draft, &officers)?;
             let d = s.draws().run(plan.id)?;
@@ -457,9 +457,9 @@ fn export_path(stem: &str, format: crate::export::Format) -> std::path::PathBuf 
 fn export_error(e: crate::export::ExportError) -> ServiceError {
     match e {
         crate::export::ExportError::Service(e) => e,
-        other => {
-            ServiceError::Refused(Text::new(T::InErrExport).arg("detail", format!("{other:?}")))
-        }
+        other => ServiceError::Refused(
+            Text::new(T::InspectionErrExport).arg("detail", format!("{other:?}")),
+        ),
     }
 }
 

@@ -21,7 +21,7 @@ fn refusal(e: ServiceError) -> Refusal {
             warnings_only: issues.iter().all(|i| i.severity == Severity::Warning),
             text: match issues.as_slice() {
                 [one] => one.text.clone(),
-                [first, second, ..] => Text::new(T::AssistMsgIssues)
+                [first, second, ..] => Text::new(T::AssistanceMsgIssues)
                     .arg_text("first", first.text.clone())
                     .arg_text("second", second.text.clone()),
                 [] => e.text(),
@@ -109,7 +109,7 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
             })();
             ManifestMsg::Done(
                 saved
-                    .map(|m| Text::new(T::MfMsgSaved).arg("number", m.number))
+                    .map(|m| Text::new(T::ManifestMsgSaved).arg("number", m.number))
                     .map_err(refusal),
             )
         }
@@ -123,7 +123,7 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
             s.manifests()
                 .transition(id, row_version, event, input, acknowledged)
                 .map(|m| {
-                    Text::new(T::AssistMsgDone)
+                    Text::new(T::AssistanceMsgDone)
                         .arg_key("event", event.label())
                         .arg("number", m.number)
                         .arg_key("state", m.state.label())
@@ -133,19 +133,19 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
         ManifestEffect::FollowUp { id, licence } => ManifestMsg::Done(
             s.manifests()
                 .follow_up(id, &licence)
-                .map(|m| Text::new(T::MfMsgSaved).arg("number", m.number))
+                .map(|m| Text::new(T::ManifestMsgSaved).arg("number", m.number))
                 .map_err(refusal),
         ),
         ManifestEffect::CreateLicence(input) => ManifestMsg::Done(
             s.manifests()
                 .create_licence(input)
-                .map(|l| Text::new(T::MfMsgRegistered).arg("number", l.number))
+                .map(|l| Text::new(T::ManifestMsgRegistered).arg("number", l.number))
                 .map_err(refusal),
         ),
         ManifestEffect::CreateApproval(input) => ManifestMsg::Done(
             s.manifests()
                 .create_approval(input)
-                .map(|a| Text::new(T::MfMsgRegistered).arg("number", a.number))
+                .map(|a| Text::new(T::ManifestMsgRegistered).arg("number", a.number))
                 .map_err(refusal),
         ),
         ManifestEffect::ExtendStock { id, input } => {
@@ -154,7 +154,7 @@ pub fn execute(s: &mut Session, effect: ManifestEffect) -> Option<Msg> {
                 s.manifests()
                     .extend_stock(id, input)
                     .map(|m| {
-                        Text::new(T::MfMsgExtended)
+                        Text::new(T::ManifestMsgExtended)
                             .arg("number", m.number)
                             .arg("until", until)
                     })

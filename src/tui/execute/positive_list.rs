@@ -111,7 +111,7 @@ pub fn execute(s: &mut Session, effect: PositiveListEffect) -> Option<Msg> {
                         return Some(Msg::PositiveList(PositiveListMsg::Done(Err(Text::new(
                             T::ErrDate,
                         )
-                        .arg_key("field", T::PlFieldTriggerDate)))));
+                        .arg_key("field", T::PositiveListFieldTriggerDate)))));
                     }
                 }
             };

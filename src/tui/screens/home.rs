@@ -90,21 +90,21 @@ impl ManifestTask {
     pub fn label(self) -> T {
         match self {
             ManifestTask::Tab(t) => t.label(),
-            ManifestTask::ApprovalsExpiring => T::MfTaskApprovalsExpiring,
+            ManifestTask::ApprovalsExpiring => T::ManifestTaskApprovalsExpiring,
         }
     }
 
     /// The lines with their counts, in screen order.
-    pub fn lines(c: &crate::service::manifest::MfCounts) -> Vec<(ManifestTask, i64)> {
-        use crate::domain::manifest::MfState;
+    pub fn lines(c: &crate::service::manifest::ManifestCounts) -> Vec<(ManifestTask, i64)> {
+        use crate::domain::manifest::ManifestState;
         use crate::tui::screens::manifest::Tab;
         let mut v = vec![
             (
-                ManifestTask::Tab(Tab::State(MfState::AwaitingReceipt)),
+                ManifestTask::Tab(Tab::State(ManifestState::AwaitingReceipt)),
                 c.awaiting_receipt,
             ),
             (
-                ManifestTask::Tab(Tab::State(MfState::Discrepancy)),
+                ManifestTask::Tab(Tab::State(ManifestState::Discrepancy)),
                 c.discrepancy,
             ),
         ];
@@ -145,8 +145,8 @@ impl Entry<'_> {
             Entry::Task(t) if t.kind.is_alert() => T::HomeAlerts,
             Entry::Task(_) => T::HomeOverview,
             Entry::Plist(..) => T::HomePositiveList,
-            Entry::Manifest(..) => T::MfScreenList,
-            Entry::Inspect(..) => T::InScreenList,
+            Entry::Manifest(..) => T::ManifestScreenList,
+            Entry::Inspect(..) => T::InspectionScreenList,
         }
     }
 }
@@ -236,7 +236,7 @@ impl HomeState {
             Input::Cmd(Cmd::GoPlist) => {
                 return PositiveListState::open(PositiveListFilter::default());
             }
-            Input::Cmd(Cmd::PlApply) => {
+            Input::Cmd(Cmd::PositiveListApply) => {
                 return Out::effect(Effect::PositiveList(PositiveListEffect::Apply))
                     .with_message(Message::progress(T::MsgLoading));
             }
@@ -245,7 +245,7 @@ impl HomeState {
                     crate::tui::screens::manifest::Tab::All,
                 );
             }
-            Input::Cmd(Cmd::Assist) if env.may(Action::AssistRead) => {
+            Input::Cmd(Cmd::Assist) if env.may(Action::AssistanceRead) => {
                 return crate::tui::screens::assistance::AssistanceQueueState::open();
             }
             _ => {}
@@ -407,9 +407,9 @@ pub fn render(
             ),
             Entry::Inspect(overdue, n) => (
                 if *overdue {
-                    T::InTabOverdue.get(lang)
+                    T::InspectionTabOverdue.get(lang)
                 } else {
-                    T::InHomeMine.get(lang)
+                    T::InspectionHomeMine.get(lang)
                 },
                 count(*n),
                 *overdue && *n > 0,
@@ -437,24 +437,24 @@ fn assistance_lines(
     app: &crate::tui::app::App,
     c: &crate::service::assistance::QueueCounts,
 ) {
-    use crate::domain::assistance::AssistState;
-    let n = |state: AssistState| {
+    use crate::domain::assistance::AssistanceState;
+    let n = |state: AssistanceState| {
         c.by_state
             .iter()
             .find(|(s, _)| *s == state)
             .map_or(0, |(_, n)| *n)
     };
     let w = usize::from(body.width).saturating_sub(2);
-    let line = Text::new(T::AssistHomeLine)
-        .arg("submitted", n(AssistState::Submitted))
-        .arg("accepted", n(AssistState::Accepted))
+    let line = Text::new(T::AssistanceHomeLine)
+        .arg("submitted", n(AssistanceState::Submitted))
+        .arg("accepted", n(AssistanceState::Accepted))
         .arg(
             "working",
-            n(AssistState::InProgress) + n(AssistState::Suspended),
+            n(AssistanceState::InProgress) + n(AssistanceState::Suspended),
         )
-        .arg("rating", n(AssistState::AwaitingRating))
+        .arg("rating", n(AssistanceState::AwaitingRating))
         .render(app.lang);
-    let alerts = Text::new(T::AssistHomeAlerts)
+    let alerts = Text::new(T::AssistanceHomeAlerts)
         .arg("near", c.near_due)
         .arg("overdue", c.overdue)
         .render(app.lang);
@@ -475,11 +475,11 @@ fn manifest_line(
     frame: &mut ratatui::Frame<'_>,
     body: ratatui::layout::Rect,
     app: &crate::tui::app::App,
-    c: &crate::service::manifest::MfCounts,
+    c: &crate::service::manifest::ManifestCounts,
     above_assistance: bool,
 ) {
     let alerts: i64 = c.alerts.iter().map(|(_, n)| *n).sum();
-    let line = Text::new(T::MfHomeLine)
+    let line = Text::new(T::ManifestHomeLine)
         .arg("drafts", c.drafts)
         .arg("receipt", c.awaiting_receipt)
         .arg("discrepancy", c.discrepancy)

@@ -99,9 +99,9 @@ impl ReasonState {
         let w = usize::from(inner.width.saturating_sub(2));
         put_db(frame, inner.x + 1, inner.y, &self.name, w, theme.heading());
         let label = if self.transition.needs_reason() {
-            T::PlFieldReason
+            T::PositiveListFieldReason
         } else {
-            T::PlFieldReasonOptional
+            T::PositiveListFieldReasonOptional
         };
         let fx = put(
             frame,
@@ -124,11 +124,15 @@ impl ReasonState {
                 frame,
                 inner.x + 1,
                 inner.y + 3,
-                T::PlFieldCause.get(lang),
+                T::PositiveListFieldCause.get(lang),
                 20,
                 theme.label(),
             ) + 1;
-            let line = format!("< {} >  {}", c.label().get(lang), T::PlCauseHint.get(lang));
+            let line = format!(
+                "< {} >  {}",
+                c.label().get(lang),
+                T::PositiveListCauseHint.get(lang)
+            );
             put_fit(
                 frame,
                 cx,
@@ -140,7 +144,7 @@ impl ReasonState {
         }
         let y = inner.y + inner.height.saturating_sub(1);
         let cancel = format!("[ {} ]", T::ButtonCancel.get(lang));
-        let act = format!("[ {} ]", T::PlButtonConfirm.get(lang));
+        let act = format!("[ {} ]", T::PositiveListButtonConfirm.get(lang));
         let pick = |on: bool| if on { theme.selected() } else { theme.base() };
         put_fit(
             frame,

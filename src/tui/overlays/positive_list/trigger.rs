@@ -140,17 +140,17 @@ impl TriggerState {
         let rows = [
             (
                 KIND,
-                T::PlFieldKind,
+                T::PositiveListFieldKind,
                 format!("< {} >", self.kind.label().get(lang)),
             ),
-            (REFERENCE, T::PlFieldReference, String::new()),
-            (DATE, T::PlFieldTriggerDate, String::new()),
+            (REFERENCE, T::PositiveListFieldReference, String::new()),
+            (DATE, T::PositiveListFieldTriggerDate, String::new()),
             (
                 HANDLING,
-                T::PlFieldHandling,
+                T::PositiveListFieldHandling,
                 format!("< {} >", self.handling.label().get(lang)),
             ),
-            (NOTE, T::PlFieldNote, String::new()),
+            (NOTE, T::PositiveListFieldNote, String::new()),
         ];
         let mut cursor = None;
         for (i, (f, label, value)) in rows.iter().enumerate() {
@@ -169,7 +169,7 @@ impl TriggerState {
         }
         let y = inner.y + inner.height.saturating_sub(1);
         let cancel = format!("[ {} ]", T::ButtonCancel.get(lang));
-        let record = format!("[ {} ]", T::PlButtonRecord.get(lang));
+        let record = format!("[ {} ]", T::PositiveListButtonRecord.get(lang));
         let pick = |on: bool| if on { theme.selected() } else { theme.base() };
         put_fit(
             frame,

@@ -172,25 +172,25 @@ impl AssistanceFormState {
     /// A new request; the service menu is loaded into the first field. Bureau staff also give the
     /// enterprise (by USCC) and the channel the request came by.
     pub fn new_request(env: &mut Env<'_>) -> Out {
-        if !env.may(crate::domain::account::Action::AssistFile) {
+        if !env.may(crate::domain::account::Action::AssistanceFile) {
             return Out::default();
         }
         let staff = env.session.is_some_and(|s| s.actor.enterprise_id.is_none());
         let mut fields = vec![
-            FormField::multi("services", T::AssistFieldServices, Vec::new()),
-            FormField::text("description", T::AssistFieldDescription, ""),
+            FormField::multi("services", T::AssistanceFieldServices, Vec::new()),
+            FormField::text("description", T::AssistanceFieldDescription, ""),
             FormField::choice(
                 "urgency",
-                T::AssistFieldUrgency,
+                T::AssistanceFieldUrgency,
                 choices(Urgency::ALL, Urgency::code, Urgency::label),
             ),
-            FormField::text("wished_date", T::AssistFieldWishedDate, ""),
+            FormField::text("wished_date", T::AssistanceFieldWishedDate, ""),
         ];
         if staff {
             // Picked from the register's search (name, USCC or pinyin initials) as it is typed.
             fields.push(FormField::search(
                 "enterprise",
-                T::AssistFieldEnterpriseQuery,
+                T::AssistanceFieldEnterpriseQuery,
             ));
             let channels: Vec<Channel> = Channel::ALL
                 .iter()
@@ -199,7 +199,7 @@ impl AssistanceFormState {
                 .collect();
             fields.push(FormField::choice(
                 "channel",
-                T::AssistFieldChannel,
+                T::AssistanceFieldChannel,
                 choices(&channels, Channel::code, Channel::label),
             ));
         }
@@ -230,23 +230,23 @@ impl AssistanceFormState {
         let (fields, purpose) = match action {
             AssistanceAction::Record => (
                 vec![
-                    FormField::text("service_date", T::AssistFieldServiceDate, &d.today),
+                    FormField::text("service_date", T::AssistanceFieldServiceDate, &d.today),
                     FormField::choice(
                         "mode",
-                        T::AssistFieldMode,
+                        T::AssistanceFieldMode,
                         choices(ServiceMode::ALL, ServiceMode::code, ServiceMode::label),
                     ),
-                    FormField::text("participants", T::AssistFieldParticipants, ""),
-                    FormField::text("content", T::AssistFieldContent, ""),
-                    FormField::text("problems", T::AssistFieldProblems, ""),
-                    FormField::text("advice", T::AssistFieldAdvice, ""),
+                    FormField::text("participants", T::AssistanceFieldParticipants, ""),
+                    FormField::text("content", T::AssistanceFieldContent, ""),
+                    FormField::text("problems", T::AssistanceFieldProblems, ""),
+                    FormField::text("advice", T::AssistanceFieldAdvice, ""),
                 ],
                 Purpose::Record { id: r.id },
             ),
             AssistanceAction::Event(event) => {
                 let fields = match event {
                     Event::Refuse | Event::Forward | Event::Suspend | Event::Withdraw => {
-                        vec![FormField::text("reason", T::AssistFieldReason, "")]
+                        vec![FormField::text("reason", T::AssistanceFieldReason, "")]
                     }
                     Event::Assign | Event::Reassign => {
                         let people: Vec<Choice> = d
@@ -259,10 +259,10 @@ impl AssistanceFormState {
                             })
                             .collect();
                         let mut handler =
-                            FormField::choice("handler", T::AssistFieldHandler, people.clone());
+                            FormField::choice("handler", T::AssistanceFieldHandler, people.clone());
                         // Reassigning starts from the present handler and co-handlers.
                         let mut co =
-                            FormField::multi("cohandlers", T::AssistFieldCohandlers, people);
+                            FormField::multi("cohandlers", T::AssistanceFieldCohandlers, people);
                         if event == Event::Reassign {
                             let is = |c: &Choice, id: i64| c.code == id.to_string();
                             if let Some(h) = r.handler_id {
@@ -275,17 +275,17 @@ impl AssistanceFormState {
                         }
                         let mut fields = vec![handler, co];
                         if event == Event::Reassign {
-                            fields.push(FormField::text("reason", T::AssistFieldReason, ""));
+                            fields.push(FormField::text("reason", T::AssistanceFieldReason, ""));
                         }
                         fields
                     }
                     Event::Complete => vec![
                         FormField::choice(
                             "outcome",
-                            T::AssistFieldOutcome,
+                            T::AssistanceFieldOutcome,
                             choices(Outcome::ALL, Outcome::code, Outcome::label),
                         ),
-                        FormField::text("opinion", T::AssistFieldOpinion, ""),
+                        FormField::text("opinion", T::AssistanceFieldOpinion, ""),
                     ],
                     Event::Rate | Event::PhoneRate => {
                         let ratings: Vec<Rating> = Rating::ALL
@@ -296,11 +296,11 @@ impl AssistanceFormState {
                         vec![
                             FormField::choice(
                                 "rating",
-                                T::AssistFieldRating,
+                                T::AssistanceFieldRating,
                                 choices(&ratings, Rating::code, Rating::label),
                             ),
-                            FormField::text("comment", T::AssistFieldComment, ""),
-                            FormField::text("revisit", T::AssistFieldRevisit, ""),
+                            FormField::text("comment", T::AssistanceFieldComment, ""),
+                            FormField::text("revisit", T::AssistanceFieldRevisit, ""),
                         ]
                     }
                     Event::Submit | Event::Accept | Event::Resume | Event::AutoClose => {
@@ -328,8 +328,8 @@ impl AssistanceFormState {
 
     pub fn title(&self) -> T {
         match self.purpose {
-            Purpose::NewRequest => T::AssistScreenNew,
-            Purpose::Record { .. } => T::AssistActionRecord,
+            Purpose::NewRequest => T::AssistanceScreenNew,
+            Purpose::Record { .. } => T::AssistanceActionRecord,
             Purpose::Event { event, .. } => event.label(),
             Purpose::Meeting(ref m) => m.title(),
             Purpose::Plist(ref p) => p.title(),

@@ -79,14 +79,14 @@ impl AssistanceFormState {
         }
         let fields = vec![
             FormField::choice("enterprise", T::MeetingFieldProblemEnterprise, enterprises),
-            FormField::multi("services", T::AssistFieldServices, Vec::new()),
-            FormField::text("description", T::AssistFieldDescription, ""),
+            FormField::multi("services", T::AssistanceFieldServices, Vec::new()),
+            FormField::text("description", T::AssistanceFieldDescription, ""),
             FormField::choice(
                 "urgency",
-                T::AssistFieldUrgency,
+                T::AssistanceFieldUrgency,
                 choices(Urgency::ALL, Urgency::code, Urgency::label),
             ),
-            FormField::text("wished_date", T::AssistFieldWishedDate, ""),
+            FormField::text("wished_date", T::AssistanceFieldWishedDate, ""),
         ];
         let meeting = d.detail.meeting.id;
         AssistanceFormState::push(

@@ -201,13 +201,20 @@ pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &MeetingDe
         frame,
         body.x + 1,
         y,
-        T::AssistActions.get(lang),
+        T::AssistanceActions.get(lang),
         w,
         theme.label(),
     ) + 1;
     let actions = s.actions();
     if actions.is_empty() {
-        put(frame, x, y, T::AssistNoActions.get(lang), w, theme.dim());
+        put(
+            frame,
+            x,
+            y,
+            T::AssistanceNoActions.get(lang),
+            w,
+            theme.dim(),
+        );
     }
     for (i, a) in actions.iter().enumerate() {
         let style = if i == s.action {

@@ -250,7 +250,7 @@ impl AssistanceAction {
     pub fn label(self) -> T {
         match self {
             AssistanceAction::Event(e) => e.label(),
-            AssistanceAction::Record => T::AssistActionRecord,
+            AssistanceAction::Record => T::AssistanceActionRecord,
         }
     }
 }

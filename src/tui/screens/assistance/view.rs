@@ -1,7 +1,7 @@
 //! Drawing the 帮扶 screens: the queue with its tabs, a request's detail (facts, SLA, service records,
 //! timeline, and the action bar), and the form.
 
-use crate::domain::assistance::AssistState;
+use crate::domain::assistance::AssistanceState;
 use crate::domain::assistance::sla::{Level, Phase, Sla};
 use crate::i18n::{Lang, T, Text};
 use crate::service::assistance::Queue;
@@ -16,32 +16,32 @@ use ratatui::layout::{Position, Rect};
 
 pub fn tab_label(q: Queue) -> T {
     match q {
-        Queue::State(AssistState::Submitted) => T::AssistTabSubmitted,
-        Queue::State(AssistState::Accepted) => T::AssistTabAccepted,
-        Queue::State(AssistState::InProgress) => T::AssistTabInProgress,
-        Queue::State(AssistState::Suspended) => T::AssistTabSuspended,
-        Queue::State(AssistState::AwaitingRating) => T::AssistTabAwaitingRating,
+        Queue::State(AssistanceState::Submitted) => T::AssistanceTabSubmitted,
+        Queue::State(AssistanceState::Accepted) => T::AssistanceTabAccepted,
+        Queue::State(AssistanceState::InProgress) => T::AssistanceTabInProgress,
+        Queue::State(AssistanceState::Suspended) => T::AssistanceTabSuspended,
+        Queue::State(AssistanceState::AwaitingRating) => T::AssistanceTabAwaitingRating,
         Queue::State(_) | Queue::All => T::All,
-        Queue::NearDue => T::AssistTabNearDue,
-        Queue::Overdue => T::AssistTabOverdue,
+        Queue::NearDue => T::AssistanceTabNearDue,
+        Queue::Overdue => T::AssistanceTabOverdue,
     }
 }
 
 pub fn level_label(level: Level) -> T {
     match level {
-        Level::OnTrack => T::AssistSlaOnTrack,
-        Level::NearDue => T::AssistSlaNearDue,
-        Level::Overdue => T::AssistSlaOverdue,
+        Level::OnTrack => T::AssistanceSlaOnTrack,
+        Level::NearDue => T::AssistanceSlaNearDue,
+        Level::Overdue => T::AssistanceSlaOverdue,
     }
 }
 
 /// "受理期限 2026-12-02（已用 1/2 个工作日，正常）".
 fn sla_text(s: &Sla, lang: Lang) -> String {
     let phase = match s.phase {
-        Phase::Response => T::AssistSlaResponse,
-        Phase::Completion => T::AssistSlaCompletion,
+        Phase::Response => T::AssistanceSlaResponse,
+        Phase::Completion => T::AssistanceSlaCompletion,
     };
-    let mut t = Text::new(T::AssistSlaLine)
+    let mut t = Text::new(T::AssistanceSlaLine)
         .arg_key("phase", phase)
         .arg("due", s.due.date)
         .arg("elapsed", s.elapsed)
@@ -50,7 +50,7 @@ fn sla_text(s: &Sla, lang: Lang) -> String {
         .render(lang);
     if s.paused > 0 {
         t.push_str(
-            &Text::new(T::AssistSlaPaused)
+            &Text::new(T::AssistanceSlaPaused)
                 .arg("n", s.paused)
                 .render(lang),
         );
@@ -76,9 +76,9 @@ pub fn render_queue(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Assistance
     let name_w = w.saturating_sub(fixed.iter().sum::<usize>() + 6).max(8);
     let cols = [
         (T::CliAssistNumber, fixed[0]),
-        (T::AssistFieldEnterprise, name_w),
+        (T::AssistanceFieldEnterprise, name_w),
         (T::CliAssistState, fixed[1]),
-        (T::AssistFieldUrgency, fixed[2]),
+        (T::AssistanceFieldUrgency, fixed[2]),
         (T::CliAssistDue, fixed[3]),
         (T::CliAssistSla, fixed[4]),
     ];
@@ -96,7 +96,7 @@ pub fn render_queue(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Assistance
         let text = if s.loading {
             T::MsgLoading
         } else {
-            T::AssistQueueEmpty
+            T::AssistanceQueueEmpty
         };
         put(
             frame,
@@ -155,10 +155,10 @@ fn detail_lines(
     let r = &d.detail.request;
     let mut v = vec![
         Line::Field(T::CliAssistNumber, r.number.clone()),
-        Line::Field(T::AssistFieldEnterprise, r.enterprise_name.clone()),
+        Line::Field(T::AssistanceFieldEnterprise, r.enterprise_name.clone()),
         Line::Field(T::CliAssistState, r.state.label().get(lang).to_string()),
         Line::Field(
-            T::AssistFieldServices,
+            T::AssistanceFieldServices,
             d.detail
                 .services
                 .iter()
@@ -173,7 +173,7 @@ fn detail_lines(
                 .join("；"),
         ),
         Line::Field(
-            T::AssistFieldUrgency,
+            T::AssistanceFieldUrgency,
             format!(
                 "{} / {}",
                 r.urgency.label().get(lang),
@@ -186,13 +186,16 @@ fn detail_lines(
         .enumerate()
     {
         v.push(if i == 0 {
-            Line::Field(T::AssistFieldDescription, part)
+            Line::Field(T::AssistanceFieldDescription, part)
         } else {
             Line::Field(T::None_, part)
         });
     }
     if !r.wished_date.is_empty() {
-        v.push(Line::Field(T::AssistFieldWishedDate, r.wished_date.clone()));
+        v.push(Line::Field(
+            T::AssistanceFieldWishedDate,
+            r.wished_date.clone(),
+        ));
     }
     if let Some(h) = &r.handler_name {
         let mut people = h.clone();
@@ -200,37 +203,37 @@ fn detail_lines(
             people.push('、');
             people.push_str(name);
         }
-        v.push(Line::Field(T::AssistFieldHandler, people));
+        v.push(Line::Field(T::AssistanceFieldHandler, people));
     }
     if let Some(s) = &d.detail.sla {
         v.push(Line::Field(T::CliAssistSla, sla_text(s, lang)));
     }
     if let Some(o) = r.outcome {
         v.push(Line::Field(
-            T::AssistFieldOutcome,
+            T::AssistanceFieldOutcome,
             format!("{} {}", o.label().get(lang), r.closing_opinion),
         ));
     }
     if let Some(rating) = r.rating {
         v.push(Line::Field(
-            T::AssistFieldRating,
+            T::AssistanceFieldRating,
             rating.label().get(lang).to_string(),
         ));
     }
     if r.reopen_count > 0 {
         v.push(Line::Field(
-            T::AssistFieldReopened,
+            T::AssistanceFieldReopened,
             r.reopen_count.to_string(),
         ));
     }
     if let Some(k) = r.close_kind {
         v.push(Line::Field(
-            T::AssistFieldClosed,
+            T::AssistanceFieldClosed,
             format!("{} {}", k.label().get(lang), r.close_reason),
         ));
     }
     if !d.detail.records.is_empty() {
-        v.push(Line::Heading(T::AssistSectionRecords));
+        v.push(Line::Heading(T::AssistanceSectionRecords));
         for rec in &d.detail.records {
             v.push(Line::Text(format!(
                 "{} {} {}",
@@ -240,12 +243,12 @@ fn detail_lines(
             )));
         }
     }
-    v.push(Line::Heading(T::AssistSectionTimeline));
+    v.push(Line::Heading(T::AssistanceSectionTimeline));
     for h in &d.detail.history {
         let event = crate::domain::assistance::Event::parse(&h.event)
             .map(|e| e.label().get(lang).to_string())
             .unwrap_or_else(|| h.event.clone());
-        let to = AssistState::parse(&h.to_state)
+        let to = AssistanceState::parse(&h.to_state)
             .map(|s| s.label().get(lang).to_string())
             .unwrap_or_default();
         v.push(Line::Text(format!(
@@ -302,12 +305,19 @@ pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Assistanc
         frame,
         body.x + 1,
         y,
-        T::AssistActions.get(lang),
+        T::AssistanceActions.get(lang),
         w,
         theme.label(),
     ) + 1;
     if actions.is_empty() {
-        put(frame, x, y, T::AssistNoActions.get(lang), w, theme.dim());
+        put(
+            frame,
+            x,
+            y,
+            T::AssistanceNoActions.get(lang),
+            w,
+            theme.dim(),
+        );
     }
     for (i, a) in actions.iter().enumerate() {
         let style = if i == s.action {
@@ -452,7 +462,7 @@ pub fn render_form(
             frame,
             body.x + 1,
             y,
-            T::AssistTickHint.get(lang),
+            T::AssistanceTickHint.get(lang),
             w,
             theme.dim(),
         );

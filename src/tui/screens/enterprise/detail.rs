@@ -94,7 +94,7 @@ impl DetailState {
                 }))
                 .with_message(Message::progress(crate::i18n::T::MsgWritingFile));
             }
-            Cmd::PlPropose => {
+            Cmd::PositiveListPropose => {
                 if let Some(d) = &self.data {
                     return Out::effect(Effect::PositiveList(PositiveListEffect::Propose {
                         enterprise_id: d.enterprise.id,

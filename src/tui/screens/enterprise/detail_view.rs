@@ -196,7 +196,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
     }
     if !d.assistance.is_empty() {
         out.push(Line::Blank);
-        out.push(Line::Heading(T::AssistScreenQueue));
+        out.push(Line::Heading(T::AssistanceScreenQueue));
         for row in &d.assistance {
             let r = &row.request;
             let due = row
@@ -221,13 +221,13 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
     // 危险废物转移联单 (manifests): sent and received, with their alerts.
     if !d.manifests.is_empty() {
         out.push(Line::Blank);
-        out.push(Line::Heading(T::MfScreenList));
+        out.push(Line::Heading(T::ManifestScreenList));
         for row in &d.manifests {
             let m = &row.manifest;
             let direction = if m.generator_id == d.enterprise.id {
-                T::MfSent
+                T::ManifestSent
             } else {
-                T::MfReceivedDir
+                T::ManifestReceivedDir
             };
             let alerts: Vec<&str> = row.alerts.iter().map(|a| a.label().get(lang)).collect();
             out.push(Line::Text(format!(
@@ -244,7 +244,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
     let insp = &d.inspections;
     if !insp.inspections.is_empty() || !insp.rectifications.is_empty() || !insp.cases.is_empty() {
         out.push(Line::Blank);
-        out.push(Line::Heading(T::InScreenList));
+        out.push(Line::Heading(T::InspectionScreenList));
         for x in &insp.inspections {
             out.push(Line::Text(format!(
                 "{}  {}  {}  {}",
@@ -258,7 +258,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
             let status = r
                 .result
                 .map(|res| res.label().get(lang).to_string())
-                .unwrap_or_else(|| T::InStRectifying.get(lang).to_string());
+                .unwrap_or_else(|| T::InspectionStRectifying.get(lang).to_string());
             out.push(Line::Text(format!(
                 "{}  {}  {}",
                 r.doc_number, r.deadline, status

@@ -39,9 +39,9 @@ pub struct InspectionFormState {
 impl InspectionFormState {
     pub fn title(&self) -> T {
         match self.purpose {
-            InspectionPurpose::Plan => T::InScreenNew,
+            InspectionPurpose::Plan => T::InspectionScreenNew,
             InspectionPurpose::Action(a) => a.label(),
-            InspectionPurpose::Report => T::InFieldReport,
+            InspectionPurpose::Report => T::InspectionFieldReport,
             InspectionPurpose::DrawPlan => T::DrawScreenPlan,
         }
     }

@@ -83,7 +83,7 @@ impl InspectionFormState {
     /// A new inspection. The officers are chosen when the check is scheduled from its detail screen,
     /// where the picker offers only officers eligible for that enterprise.
     pub fn plan(env: &mut Env<'_>, uscc: String) -> Out {
-        if !env.may(crate::domain::account::Action::InspectPlan) {
+        if !env.may(crate::domain::account::Action::InspectionPlan) {
             return Out::default();
         }
         let mut fields = vec![text("enterprise", T::FieldUscc, &uscc)];
@@ -98,7 +98,7 @@ fn plan_fields() -> Vec<FormField> {
         vec![
             choice(
                 "category",
-                T::InFieldCategory,
+                T::InspectionFieldCategory,
                 choices(Category::ALL, Category::code, Category::label)
                     .into_iter()
                     .filter(|c| c.code != "recheck")
@@ -106,12 +106,12 @@ fn plan_fields() -> Vec<FormField> {
             ),
             choice(
                 "mode",
-                T::InFieldMode,
+                T::InspectionFieldMode,
                 choices(Mode::ALL, Mode::code, Mode::label),
             ),
-            text("reference", T::InFieldReference, ""),
-            text("place", T::InFieldPlace, ""),
-            text("date", T::InFieldDate, ""),
+            text("reference", T::InspectionFieldReference, ""),
+            text("place", T::InspectionFieldPlace, ""),
+            text("date", T::InspectionFieldDate, ""),
         ]
     }
 }
@@ -123,7 +123,7 @@ impl InspectionFormState {
         let mut fields = vec![text("enterprise", T::FieldName, name)];
         fields.extend(plan_fields());
         InspectionFormState::push(InspectionPurpose::Plan, enterprise_id, 0, fields)
-            .with_message(Message::info(Text::new(T::InMsgOffer)))
+            .with_message(Message::info(Text::new(T::InspectionMsgOffer)))
     }
 
     /// The enterprise's rectification report on one order.
@@ -132,7 +132,7 @@ impl InspectionFormState {
             InspectionPurpose::Report,
             r.id,
             r.row_version,
-            vec![text("report", T::InFieldReport, &r.report_text)],
+            vec![text("report", T::InspectionFieldReport, &r.report_text)],
         )
     }
 
@@ -162,7 +162,7 @@ impl InspectionFormState {
                 ],
             ),
             multi("officers", T::DrawFieldOfficers, people(pool)),
-            text("date", T::InFieldDate, ""),
+            text("date", T::InspectionFieldDate, ""),
         ];
         InspectionFormState::push(InspectionPurpose::DrawPlan, 0, 0, fields)
     }
@@ -170,12 +170,12 @@ impl InspectionFormState {
     /// The form of one detail action, or the action itself when it needs no fields.
     pub fn for_action(d: &InspectionDetailData, action: InspectionAction) -> Out {
         let x = &d.detail.inspection;
-        let officers = || multi("officers", T::InFieldOfficers, people(&d.officers));
+        let officers = || multi("officers", T::InspectionFieldOfficers, people(&d.officers));
         let fields = match action {
             InspectionAction::Answer => vec![
                 choice(
                     "item",
-                    T::InFieldItem,
+                    T::InspectionFieldItem,
                     d.detail
                         .checklist
                         .iter()
@@ -188,24 +188,24 @@ impl InspectionFormState {
                 ),
                 choice(
                     "answer",
-                    T::InFieldAnswer,
+                    T::InspectionFieldAnswer,
                     choices(Answer::ALL, Answer::code, Answer::label),
                 ),
-                text("note", T::InFieldNote, ""),
+                text("note", T::InspectionFieldNote, ""),
             ],
             InspectionAction::Finding => {
                 let mut v = vec![
-                    text("description", T::InFieldFinding, ""),
-                    text("provision", T::InFieldProvision, ""),
+                    text("description", T::InspectionFieldFinding, ""),
+                    text("provision", T::InspectionFieldProvision, ""),
                     choice(
                         "severity",
-                        T::InFieldSeverity,
+                        T::InspectionFieldSeverity,
                         choices(Severity::ALL, Severity::code, Severity::label),
                     ),
                 ];
                 if x.signed_at.is_some() {
-                    v.push(text("corrects", T::InFieldCorrects, ""));
-                    v.push(text("reason", T::InFieldReason, ""));
+                    v.push(text("corrects", T::InspectionFieldCorrects, ""));
+                    v.push(text("reason", T::InspectionFieldReason, ""));
                 }
                 v
             }
@@ -213,49 +213,49 @@ impl InspectionFormState {
                 let mut v = vec![
                     choice(
                         "kind",
-                        T::InFieldEvidenceKind,
+                        T::InspectionFieldEvidenceKind,
                         choices(EvidenceKind::ALL, EvidenceKind::code, EvidenceKind::label),
                     ),
-                    text("path", T::InFieldEvidencePath, ""),
-                    text("description", T::InFieldNote, ""),
+                    text("path", T::InspectionFieldEvidencePath, ""),
+                    text("description", T::InspectionFieldNote, ""),
                 ];
                 if x.signed_at.is_some() {
-                    v.push(text("corrects", T::InFieldCorrects, ""));
-                    v.push(text("reason", T::InFieldReason, ""));
+                    v.push(text("corrects", T::InspectionFieldCorrects, ""));
+                    v.push(text("reason", T::InspectionFieldReason, ""));
                 }
                 v
             }
             InspectionAction::Representative => vec![
-                text("name", T::InFieldRepresentative, ""),
-                text("position", T::InFieldPosition, ""),
+                text("name", T::InspectionFieldRepresentative, ""),
+                text("position", T::InspectionFieldPosition, ""),
             ],
             InspectionAction::Order => vec![
-                text("doc_number", T::InFieldDocNumber, ""),
-                text("served_on", T::InFieldServedOn, &d.today),
-                text("deadline", T::InFieldDeadline, ""),
-                text("requirements", T::InFieldRequirements, ""),
+                text("doc_number", T::InspectionFieldDocNumber, ""),
+                text("served_on", T::InspectionFieldServedOn, &d.today),
+                text("deadline", T::InspectionFieldDeadline, ""),
+                text("requirements", T::InspectionFieldRequirements, ""),
             ],
             InspectionAction::Event(Event::Schedule) => {
-                vec![officers(), text("recusal", T::InFieldRecusal, "")]
+                vec![officers(), text("recusal", T::InspectionFieldRecusal, "")]
             }
             InspectionAction::Event(Event::Sign) => vec![
                 choice(
                     "conclusion",
-                    T::InFieldConclusion,
+                    T::InspectionFieldConclusion,
                     choices(Conclusion::ALL, Conclusion::code, Conclusion::label),
                 ),
-                text("record", T::InFieldRecord, ""),
+                text("record", T::InspectionFieldRecord, ""),
                 choice(
                     "signature",
-                    T::InFieldSignature,
+                    T::InspectionFieldSignature,
                     choices(Signature::ALL, Signature::code, Signature::label),
                 ),
-                text("witness", T::InFieldWitness, ""),
+                text("witness", T::InspectionFieldWitness, ""),
             ],
             InspectionAction::Event(Event::Recheck) => vec![
                 choice(
                     "result",
-                    T::InFieldRecheckResult,
+                    T::InspectionFieldRecheckResult,
                     choices(
                         RecheckResult::ALL,
                         RecheckResult::code,
@@ -263,24 +263,26 @@ impl InspectionFormState {
                     ),
                 ),
                 officers(),
-                text("note", T::InFieldNote, ""),
+                text("note", T::InspectionFieldNote, ""),
             ],
             InspectionAction::Event(Event::TransferCase) => vec![
-                text("case_number", T::InFieldCaseNumber, ""),
-                text("discovered_on", T::InFieldDiscovered, ""),
-                text("approved_on", T::InFieldApproved, &d.today),
-                text("handler", T::InFieldHandler, ""),
+                text("case_number", T::InspectionFieldCaseNumber, ""),
+                text("discovered_on", T::InspectionFieldDiscovered, ""),
+                text("approved_on", T::InspectionFieldApproved, &d.today),
+                text("handler", T::InspectionFieldHandler, ""),
             ],
-            InspectionAction::Event(Event::Cancel) => vec![text("reason", T::InFieldReason, "")],
+            InspectionAction::Event(Event::Cancel) => {
+                vec![text("reason", T::InspectionFieldReason, "")]
+            }
             InspectionAction::CaseStatus => vec![
                 choice(
                     "status",
-                    T::InFieldCaseStatus,
+                    T::InspectionFieldCaseStatus,
                     choices(CaseStatus::ALL, CaseStatus::code, CaseStatus::label),
                 ),
-                text("penalty_kind", T::InFieldPenaltyKind, ""),
-                text("penalty", T::InFieldPenalty, ""),
-                text("note", T::InFieldNote, ""),
+                text("penalty_kind", T::InspectionFieldPenaltyKind, ""),
+                text("penalty", T::InspectionFieldPenalty, ""),
+                text("note", T::InspectionFieldNote, ""),
             ],
             InspectionAction::Event(event @ (Event::Start | Event::EndVisit | Event::Archive)) => {
                 return Out::effect(Effect::Inspection(InspectionEffect::Do(

@@ -61,7 +61,9 @@ impl RectListState {
             Input::Cmd(Cmd::Open) => {
                 if let Some(r) = self.rows.get(self.selected) {
                     if r.result.is_some() {
-                        return Out::message(Message::warning(Text::new(T::InErrRecheckDone)));
+                        return Out::message(Message::warning(Text::new(
+                            T::InspectionErrRecheckDone,
+                        )));
                     }
                     return InspectionFormState::report(r);
                 }

@@ -16,10 +16,10 @@ pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListSt
     let req_w = w.saturating_sub(22 + 10 + 14 + 4).max(8);
     let widths = [22, 10, 14, req_w];
     let header: Vec<(String, usize)> = [
-        T::InFieldDocNumber,
-        T::InFieldDeadline,
-        T::InFieldRecheckResult,
-        T::InFieldRequirements,
+        T::InspectionFieldDocNumber,
+        T::InspectionFieldDeadline,
+        T::InspectionFieldRecheckResult,
+        T::InspectionFieldRequirements,
     ]
     .iter()
     .zip(widths)
@@ -37,8 +37,8 @@ pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListSt
     {
         let status = match (r.result, &r.report_at) {
             (Some(res), _) => res.label().get(lang).to_string(),
-            (None, Some(_)) => T::InReported.get(lang).to_string(),
-            (None, None) => T::InAwaitingReport.get(lang).to_string(),
+            (None, Some(_)) => T::InspectionReported.get(lang).to_string(),
+            (None, None) => T::InspectionAwaitingReport.get(lang).to_string(),
         };
         let values: Vec<(String, usize)> = [
             sanitize(&r.doc_number),
@@ -66,7 +66,7 @@ pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListSt
     if let Some(r) = s.rows.get(s.selected) {
         let y = body.bottom().saturating_sub(2);
         let text = if r.report_text.is_empty() {
-            T::InAwaitingReport.get(lang).to_string()
+            T::InspectionAwaitingReport.get(lang).to_string()
         } else {
             sanitize(&r.report_text)
         };
@@ -74,7 +74,7 @@ pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListSt
             frame,
             body.x + 1,
             y,
-            T::InFieldReport.get(lang),
+            T::InspectionFieldReport.get(lang),
             14,
             theme.label(),
         );

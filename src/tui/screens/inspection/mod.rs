@@ -8,7 +8,7 @@ pub mod lists_view;
 pub mod request;
 pub mod view;
 
-use crate::domain::inspection::{Category, Event, InspState};
+use crate::domain::inspection::{Category, Event, InspectionState};
 use crate::i18n::Lang;
 use crate::i18n::{T, Text};
 use crate::service::inspection::InspectionDetail;
@@ -60,7 +60,7 @@ pub struct InspectionListQuery {
 pub enum InspectionTab {
     /// The person's own open checks (as an officer).
     Mine,
-    State(InspState),
+    State(InspectionState),
     /// Re-checks planned before today and not done.
     OverdueRecheck,
     All,
@@ -69,11 +69,11 @@ pub enum InspectionTab {
 impl InspectionTab {
     pub const TABS: [InspectionTab; 8] = [
         InspectionTab::Mine,
-        InspectionTab::State(InspState::Pending),
-        InspectionTab::State(InspState::InProgress),
-        InspectionTab::State(InspState::RecordPending),
-        InspectionTab::State(InspState::Rectifying),
-        InspectionTab::State(InspState::CaseProposed),
+        InspectionTab::State(InspectionState::Pending),
+        InspectionTab::State(InspectionState::InProgress),
+        InspectionTab::State(InspectionState::RecordPending),
+        InspectionTab::State(InspectionState::Rectifying),
+        InspectionTab::State(InspectionState::CaseProposed),
         InspectionTab::OverdueRecheck,
         InspectionTab::All,
     ];
@@ -90,9 +90,9 @@ impl InspectionTab {
 
     pub fn label(self) -> T {
         match self {
-            InspectionTab::Mine => T::InTabMine,
+            InspectionTab::Mine => T::InspectionTabMine,
             InspectionTab::State(s) => s.label(),
-            InspectionTab::OverdueRecheck => T::InTabOverdue,
+            InspectionTab::OverdueRecheck => T::InspectionTabOverdue,
             InspectionTab::All => T::All,
         }
     }
@@ -254,7 +254,7 @@ impl InspectionListState {
                 }
                 self.selected = (self.selected + 15).min(last);
             }
-            Input::Cmd(Cmd::InspExport) => {
+            Input::Cmd(Cmd::InspectionExport) => {
                 return Out::effect(Effect::Inspection(InspectionEffect::Export {
                     query: InspectionListQuery {
                         tab: self.current(),
@@ -266,7 +266,7 @@ impl InspectionListState {
                 }))
                 .with_message(Message::progress(T::ReportWriting));
             }
-            Input::Cmd(Cmd::InspCategory) => {
+            Input::Cmd(Cmd::InspectionCategory) => {
                 // None, then each category in turn, then None again.
                 let all = Category::ALL;
                 self.category = match self.category {
@@ -278,7 +278,7 @@ impl InspectionListState {
                 };
                 return self.switch(self.tab);
             }
-            Input::Cmd(Cmd::InspRegion) => {
+            Input::Cmd(Cmd::InspectionRegion) => {
                 let codes: Vec<String> = env
                     .session
                     .map(|s| {
@@ -298,7 +298,7 @@ impl InspectionListState {
                 };
                 return self.switch(self.tab);
             }
-            Input::Cmd(Cmd::InspOfficer) => {
+            Input::Cmd(Cmd::InspectionOfficer) => {
                 return Out::effect(Effect::Inspection(InspectionEffect::Load(
                     InspectionQuery::Officers,
                 )));
@@ -329,7 +329,8 @@ impl InspectionListState {
     pub fn officers_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>, lang: Lang) -> Out {
         match rows {
             Ok(rows) => {
-                let mut options = vec![(String::new(), T::InOfficerAny.get(lang).to_string())];
+                let mut options =
+                    vec![(String::new(), T::InspectionOfficerAny.get(lang).to_string())];
                 options.extend(
                     rows.iter()
                         .map(|(id, label)| (id.to_string(), label.clone())),
@@ -396,12 +397,12 @@ impl InspectionAction {
     pub fn label(self) -> T {
         match self {
             InspectionAction::Event(e) => e.label(),
-            InspectionAction::Answer => T::InActAnswer,
-            InspectionAction::Finding => T::InActFinding,
-            InspectionAction::Evidence => T::InActEvidence,
-            InspectionAction::Representative => T::InActRepresentative,
-            InspectionAction::Order => T::InActOrder,
-            InspectionAction::CaseStatus => T::InActCaseStatus,
+            InspectionAction::Answer => T::InspectionActAnswer,
+            InspectionAction::Finding => T::InspectionActFinding,
+            InspectionAction::Evidence => T::InspectionActEvidence,
+            InspectionAction::Representative => T::InspectionActRepresentative,
+            InspectionAction::Order => T::InspectionActOrder,
+            InspectionAction::CaseStatus => T::InspectionActCaseStatus,
         }
     }
 }
@@ -472,7 +473,7 @@ impl InspectionDetailState {
             v.push(InspectionAction::Evidence);
         }
         let officer_or_supervisor = !d.detail.events.is_empty() || d.detail.may_record;
-        if x.state == InspState::Rectifying
+        if x.state == InspectionState::Rectifying
             && d.detail.rectification.is_none()
             && officer_or_supervisor
         {
@@ -489,7 +490,7 @@ impl InspectionDetailState {
                 .filter(|e| **e != Event::Recheck || d.detail.rectification.is_some())
                 .map(|e| InspectionAction::Event(*e)),
         );
-        if x.state == InspState::Rectifying
+        if x.state == InspectionState::Rectifying
             && d.detail.rectification.is_some()
             && !v.contains(&InspectionAction::Event(Event::Recheck))
             && officer_or_supervisor

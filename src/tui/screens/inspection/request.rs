@@ -120,7 +120,7 @@ pub enum InspectionRequest {
 /// plan inspections, the inspection form opens with the request's enterprise filled in.
 pub fn offer_after_record(app: &crate::tui::app::App, result: &Result<Text, Text>) -> Option<Out> {
     use crate::tui::screens::assistance::Purpose;
-    if result.is_err() || !app.may(crate::domain::account::Action::InspectPlan) {
+    if result.is_err() || !app.may(crate::domain::account::Action::InspectionPlan) {
         return None;
     }
     let Screen::AssistanceForm(f) = app.screen() else {

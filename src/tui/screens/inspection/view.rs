@@ -2,7 +2,7 @@
 //! their certificates, checklist, findings, evidence with hashes, order, case, timeline, action bar),
 //! the forms, the enterprise's orders and the draws.
 
-use crate::domain::inspection::InspState;
+use crate::domain::inspection::InspectionState;
 use crate::i18n::{Lang, T};
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
@@ -37,7 +37,7 @@ pub(in crate::tui::screens) fn empty_or_loading(
     let t = if loading {
         T::MsgLoading
     } else {
-        T::InListEmpty
+        T::InspectionListEmpty
     };
     put(frame, x, y, t.get(app.lang), w, app.theme.dim());
 }
@@ -72,13 +72,13 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspectionL
             }
             _ => T::All.get(lang).to_string(),
         };
-        let mut line = crate::i18n::Text::new(T::InFilterLine)
+        let mut line = crate::i18n::Text::new(T::InspectionFilterLine)
             .arg("category", category)
             .arg("region", region)
             .render(lang);
         if let Some((_, officer)) = &s.officer {
-            let officer =
-                crate::i18n::Text::new(T::InFilterOfficer).arg("officer", sanitize(officer));
+            let officer = crate::i18n::Text::new(T::InspectionFilterOfficer)
+                .arg("officer", sanitize(officer));
             line = format!("{line}  {}", officer.render(lang));
         }
         put(frame, body.x + 1, body.y + 1, &line, w, theme.warning());
@@ -86,11 +86,11 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspectionL
     let name_w = w.saturating_sub(20 + 14 + 10 + 10 + 5).max(8);
     let widths = [20, name_w, 14, 10, 10];
     let header: Vec<(String, usize)> = [
-        T::InColNumber,
+        T::InspectionColNumber,
         T::FieldName,
-        T::InFieldCategory,
-        T::InColState,
-        T::InFieldDate,
+        T::InspectionFieldCategory,
+        T::InspectionColState,
+        T::InspectionFieldDate,
     ]
     .iter()
     .zip(widths)
@@ -137,10 +137,10 @@ enum Line {
 fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
     let x = &d.detail.inspection;
     let mut v = vec![
-        Line::Field(T::InColNumber, x.number.clone()),
+        Line::Field(T::InspectionColNumber, x.number.clone()),
         Line::Field(T::FieldName, format!("{} {}", x.enterprise_name, x.uscc)),
         Line::Field(
-            T::InFieldCategory,
+            T::InspectionFieldCategory,
             format!(
                 "{} / {}  {}",
                 x.category.label().get(lang),
@@ -149,13 +149,13 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
             ),
         ),
         Line::Field(
-            T::InColState,
+            T::InspectionColState,
             format!("{}  {}", x.state.label().get(lang), x.planned_on),
         ),
     ];
     if let Some(c) = x.conclusion {
         v.push(Line::Field(
-            T::InFieldConclusion,
+            T::InspectionFieldConclusion,
             c.label().get(lang).to_string(),
         ));
     }
@@ -165,7 +165,7 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
         .iter()
         .map(|o| format!("{}({})", o.name, o.cert_number))
         .collect();
-    v.push(Line::Field(T::InFieldOfficers, officers.join("、")));
+    v.push(Line::Field(T::InspectionFieldOfficers, officers.join("、")));
     if !d.detail.representatives.is_empty() {
         let reps: Vec<String> = d
             .detail
@@ -173,7 +173,10 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
             .iter()
             .map(|(n, p)| format!("{n} {p}"))
             .collect();
-        v.push(Line::Field(T::InFieldRepresentative, reps.join("、")));
+        v.push(Line::Field(
+            T::InspectionFieldRepresentative,
+            reps.join("、"),
+        ));
     }
     if !x.record_text.is_empty() {
         for (i, part) in wrap(&sanitize(&x.record_text), w.saturating_sub(16))
@@ -181,13 +184,17 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
             .enumerate()
         {
             v.push(Line::Field(
-                if i == 0 { T::InFieldRecord } else { T::None_ },
+                if i == 0 {
+                    T::InspectionFieldRecord
+                } else {
+                    T::None_
+                },
                 part,
             ));
         }
     }
     if !d.detail.answers.is_empty() {
-        v.push(Line::Heading(T::InSectionChecklist));
+        v.push(Line::Heading(T::InspectionSectionChecklist));
         for item in &d.detail.checklist {
             if let Some((_, a, note)) = d.detail.answers.iter().find(|(c, _, _)| *c == item.code) {
                 let name = if lang == Lang::Zh {
@@ -203,7 +210,7 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
         }
     }
     if !d.detail.findings.is_empty() {
-        v.push(Line::Heading(T::InSectionFindings));
+        v.push(Line::Heading(T::InspectionSectionFindings));
         for f in &d.detail.findings {
             let fix = f
                 .corrects_id
@@ -219,7 +226,7 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
         }
     }
     if !d.detail.evidence.is_empty() {
-        v.push(Line::Heading(T::InSectionEvidence));
+        v.push(Line::Heading(T::InspectionSectionEvidence));
         for e in &d.detail.evidence {
             v.push(Line::Text(format!(
                 "#{} {} {} sha256:{}",
@@ -231,24 +238,24 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
         }
     }
     if let Some(r) = &d.detail.rectification {
-        v.push(Line::Heading(T::InSectionOrder));
+        v.push(Line::Heading(T::InspectionSectionOrder));
         v.push(Line::Text(format!(
             "{} {} -> {}  {}",
             r.doc_number, r.served_on, r.deadline, r.requirements
         )));
         if !r.report_text.is_empty() {
-            v.push(Line::Field(T::InFieldReport, r.report_text.clone()));
+            v.push(Line::Field(T::InspectionFieldReport, r.report_text.clone()));
         }
         if let Some(res) = r.result {
             v.push(Line::Field(
-                T::InFieldRecheckResult,
+                T::InspectionFieldRecheckResult,
                 format!("{} {}", res.label().get(lang), r.result_note),
             ));
         }
     }
     if let Some(c) = &d.detail.case {
         v.push(Line::Field(
-            T::InFieldCaseNumber,
+            T::InspectionFieldCaseNumber,
             format!(
                 "{} {} {}",
                 c.case_number,
@@ -257,10 +264,10 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
             ),
         ));
     }
-    v.push(Line::Heading(T::InSectionTimeline));
+    v.push(Line::Heading(T::InspectionSectionTimeline));
     for h in &d.detail.history {
         let event = event_label(&h.event).get(lang);
-        let to = InspState::parse(&h.to_state)
+        let to = InspectionState::parse(&h.to_state)
             .map(|s| s.label().get(lang).to_string())
             .unwrap_or_default();
         v.push(Line::Text(format!(
@@ -315,12 +322,19 @@ pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Inspectio
         frame,
         body.x + 1,
         y,
-        T::AssistActions.get(lang),
+        T::AssistanceActions.get(lang),
         w,
         theme.label(),
     ) + 1;
     if actions.is_empty() {
-        put(frame, x, y, T::AssistNoActions.get(lang), w, theme.dim());
+        put(
+            frame,
+            x,
+            y,
+            T::AssistanceNoActions.get(lang),
+            w,
+            theme.dim(),
+        );
     }
     let max_x = body.x + body.width;
     for (i, a) in actions.iter().enumerate() {
@@ -395,7 +409,7 @@ pub fn render_form(
                         frame,
                         value_x,
                         y,
-                        T::InNoEligible.get(lang),
+                        T::InspectionNoEligible.get(lang),
                         value_w,
                         theme.dim(),
                     );
@@ -436,7 +450,7 @@ pub fn render_form(
             frame,
             body.x + 1,
             y,
-            T::InHintMulti.get(lang),
+            T::InspectionHintMulti.get(lang),
             w,
             theme.dim(),
         );
@@ -448,8 +462,8 @@ pub fn render_form(
 fn event_label(code: &str) -> T {
     use crate::domain::inspection::Event;
     match code {
-        "plan" => T::InHistPlan,
-        "draw" => T::InHistDraw,
+        "plan" => T::InspectionHistPlan,
+        "draw" => T::InspectionHistDraw,
         _ => [
             Event::Schedule,
             Event::Start,

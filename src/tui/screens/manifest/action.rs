@@ -2,7 +2,7 @@
 //! hand-over, received quantities, the discrepancy dialog (declared vs measured, who was told when),
 //! the decision, the handling code, the cancellation reason; and the follow-up of a rejected manifest.
 
-use crate::domain::manifest::rules::{DiscrepancyInput, EventInput, MfEvent};
+use crate::domain::manifest::rules::{DiscrepancyInput, EventInput, ManifestEvent};
 use crate::domain::manifest::{Decision, DiscrepancyKind, LegDraft, format_tonnes};
 use crate::i18n::{T, Text};
 use crate::service::manifest::extension::ExtensionInput;
@@ -19,7 +19,7 @@ pub enum ActionPurpose {
     Event {
         id: i64,
         row_version: i64,
-        event: MfEvent,
+        event: ManifestEvent,
     },
     FollowUp {
         id: i64,
@@ -51,13 +51,13 @@ fn line_fields(d: &ManifestDetailData, fields: &mut Vec<ManifestField>) {
         let s = Section::Line(usize::try_from(l.seq).unwrap_or(1));
         fields.push(ManifestField::text(
             "received",
-            T::MfFieldReceivedQty,
+            T::ManifestFieldReceivedQty,
             &format_tonnes(l.quantity_kg),
             s,
         ));
         fields.push(ManifestField::text(
             "received_containers",
-            T::MfFieldReceivedContainers,
+            T::ManifestFieldReceivedContainers,
             &l.containers.to_string(),
             s,
         ));
@@ -78,42 +78,69 @@ impl ManifestActionState {
     }
 
     /// The dialog of one event, proposing "now" for times and the declared values for receipts.
-    pub fn for_event(d: &ManifestDetailData, event: MfEvent) -> Out {
+    pub fn for_event(d: &ManifestDetailData, event: ManifestEvent) -> Out {
         let m = &d.detail.manifest;
         let now = d.now.as_str();
         let mut f = Vec::new();
         match event {
-            MfEvent::Depart => f.push(ManifestField::text("at", T::MfFieldDepartedAt, now, H)),
-            MfEvent::Arrive => f.push(ManifestField::text("at", T::MfFieldArrivedAt, now, H)),
-            MfEvent::Handover => {
-                f.push(ManifestField::text("at", T::MfFieldHandoverAt, now, H));
-                f.push(ManifestField::text("place", T::MfFieldHandoverPlace, "", H));
+            ManifestEvent::Depart => f.push(ManifestField::text(
+                "at",
+                T::ManifestFieldDepartedAt,
+                now,
+                H,
+            )),
+            ManifestEvent::Arrive => {
+                f.push(ManifestField::text("at", T::ManifestFieldArrivedAt, now, H))
+            }
+            ManifestEvent::Handover => {
+                f.push(ManifestField::text(
+                    "at",
+                    T::ManifestFieldHandoverAt,
+                    now,
+                    H,
+                ));
+                f.push(ManifestField::text(
+                    "place",
+                    T::ManifestFieldHandoverPlace,
+                    "",
+                    H,
+                ));
                 let s = Section::Leg(d.detail.legs.len() + 1);
                 for (id, label) in LEG_FIELDS {
                     f.push(ManifestField::text(id, label, "", s));
                 }
             }
-            MfEvent::Confirm => {
-                f.push(ManifestField::text("at", T::MfFieldReceivedAt, now, H));
+            ManifestEvent::Confirm => {
+                f.push(ManifestField::text(
+                    "at",
+                    T::ManifestFieldReceivedAt,
+                    now,
+                    H,
+                ));
                 line_fields(d, &mut f);
             }
-            MfEvent::ReportDiscrepancy => {
+            ManifestEvent::ReportDiscrepancy => {
                 // Who was told when, then per waste line: what arrived and, for each line that
                 // differs, its kind with the declared and measured values (一致: no difference).
-                f.push(ManifestField::text("at", T::MfFieldReceivedAt, now, H));
+                f.push(ManifestField::text(
+                    "at",
+                    T::ManifestFieldReceivedAt,
+                    now,
+                    H,
+                ));
                 f.push(ManifestField::text(
                     "told_generator_at",
-                    T::MfFieldToldGenerator,
+                    T::ManifestFieldToldGenerator,
                     now,
                     H,
                 ));
                 f.push(ManifestField::text(
                     "told_bureau_at",
-                    T::MfFieldToldBureau,
+                    T::ManifestFieldToldBureau,
                     now,
                     H,
                 ));
-                let kinds: Vec<(&str, T)> = std::iter::once(("", T::MfDiffNone))
+                let kinds: Vec<(&str, T)> = std::iter::once(("", T::ManifestDiffNone))
                     .chain(DiscrepancyKind::ALL.iter().map(|k| (k.code(), k.label())))
                     .collect();
                 let mut lines = Vec::new();
@@ -121,31 +148,48 @@ impl ManifestActionState {
                 for l in &d.detail.lines {
                     let s = Section::Line(usize::try_from(l.seq).unwrap_or(1));
                     f.extend(lines.iter().filter(|x| x.section == s).cloned());
-                    f.push(ManifestField::choice("kind", T::MfFieldDiffKind, &kinds, s));
-                    f.push(ManifestField::text("declared", T::MfFieldDeclared, "", s));
-                    f.push(ManifestField::text("measured", T::MfFieldMeasured, "", s));
+                    f.push(ManifestField::choice(
+                        "kind",
+                        T::ManifestFieldDiffKind,
+                        &kinds,
+                        s,
+                    ));
+                    f.push(ManifestField::text(
+                        "declared",
+                        T::ManifestFieldDeclared,
+                        "",
+                        s,
+                    ));
+                    f.push(ManifestField::text(
+                        "measured",
+                        T::ManifestFieldMeasured,
+                        "",
+                        s,
+                    ));
                 }
             }
-            MfEvent::Decide => {
+            ManifestEvent::Decide => {
                 let options: Vec<(&str, T)> = Decision::ALL
                     .iter()
                     .map(|d| (d.code(), d.label()))
                     .collect();
                 f.push(ManifestField::choice(
                     "decision",
-                    T::MfFieldDecision,
+                    T::ManifestFieldDecision,
                     &options,
                     H,
                 ));
             }
-            MfEvent::Complete => f.push(ManifestField::text(
+            ManifestEvent::Complete => f.push(ManifestField::text(
                 "handling_code",
-                T::MfFieldHandlingCode,
+                T::ManifestFieldHandlingCode,
                 "",
                 H,
             )),
-            MfEvent::Cancel => f.push(ManifestField::text("reason", T::MfFieldReason, "", H)),
-            MfEvent::Submit | MfEvent::Backfill => {}
+            ManifestEvent::Cancel => {
+                f.push(ManifestField::text("reason", T::ManifestFieldReason, "", H))
+            }
+            ManifestEvent::Submit | ManifestEvent::Backfill => {}
         }
         ManifestActionState::push(
             d,
@@ -166,7 +210,7 @@ impl ManifestActionState {
             ActionPurpose::FollowUp { id: m.id },
             vec![ManifestField::text(
                 "licence",
-                T::MfFieldLicence,
+                T::ManifestFieldLicence,
                 &m.licence_number,
                 H,
             )],
@@ -188,9 +232,9 @@ impl ManifestActionState {
             d,
             ActionPurpose::ExtendStock { id: m.id },
             vec![
-                ManifestField::text("approval_number", T::MfFieldExtendNumber, "", H),
-                ManifestField::text("extended_to", T::MfFieldExtendTo, &proposed, H),
-                ManifestField::text("approved_by", T::MfFieldExtendBy, "", H),
+                ManifestField::text("approval_number", T::ManifestFieldExtendNumber, "", H),
+                ManifestField::text("extended_to", T::ManifestFieldExtendTo, &proposed, H),
+                ManifestField::text("approved_by", T::ManifestFieldExtendBy, "", H),
             ],
         )
     }
@@ -202,28 +246,28 @@ impl ManifestActionState {
             (
                 ActionPurpose::Licence,
                 vec![
-                    t("number", T::MfFieldLicence),
-                    t("holder_uscc", T::MfFieldHolderUscc),
-                    t("holder_name", T::MfFieldReceiver),
-                    t("province", T::MfFieldProvince),
-                    t("scope", T::MfFieldScope),
-                    t("modes", T::MfFieldModes),
-                    t("capacity", T::MfFieldCapacity),
-                    t("valid_from", T::MfFieldValidFrom),
-                    t("valid_to", T::MfFieldValidTo),
+                    t("number", T::ManifestFieldLicence),
+                    t("holder_uscc", T::ManifestFieldHolderUscc),
+                    t("holder_name", T::ManifestFieldReceiver),
+                    t("province", T::ManifestFieldProvince),
+                    t("scope", T::ManifestFieldScope),
+                    t("modes", T::ManifestFieldModes),
+                    t("capacity", T::ManifestFieldCapacity),
+                    t("valid_from", T::ManifestFieldValidFrom),
+                    t("valid_to", T::ManifestFieldValidTo),
                 ],
             )
         } else {
             (
                 ActionPurpose::Approval,
                 vec![
-                    t("number", T::MfFieldApproval),
-                    t("generator_uscc", T::MfFieldGeneratorUscc),
-                    t("waste_code", T::MfFieldCode),
-                    t("licence", T::MfFieldLicence),
-                    t("quantity", T::MfFieldApprovedQty),
-                    t("valid_from", T::MfFieldValidFrom),
-                    t("valid_to", T::MfFieldValidTo),
+                    t("number", T::ManifestFieldApproval),
+                    t("generator_uscc", T::ManifestFieldGeneratorUscc),
+                    t("waste_code", T::ManifestFieldCode),
+                    t("licence", T::ManifestFieldLicence),
+                    t("quantity", T::ManifestFieldApprovedQty),
+                    t("valid_from", T::ManifestFieldValidFrom),
+                    t("valid_to", T::ManifestFieldValidTo),
                 ],
             )
         };
@@ -241,10 +285,10 @@ impl ManifestActionState {
     pub fn title(&self) -> T {
         match self.purpose {
             ActionPurpose::Event { event, .. } => event.label(),
-            ActionPurpose::FollowUp { .. } => T::MfActionFollowUp,
-            ActionPurpose::ExtendStock { .. } => T::MfActionExtendStock,
-            ActionPurpose::Licence => T::MfScreenNewLicence,
-            ActionPurpose::Approval => T::MfScreenNewApproval,
+            ActionPurpose::FollowUp { .. } => T::ManifestActionFollowUp,
+            ActionPurpose::ExtendStock { .. } => T::ManifestActionExtendStock,
+            ActionPurpose::Licence => T::ManifestScreenNewLicence,
+            ActionPurpose::Approval => T::ManifestScreenNewApproval,
         }
     }
 
@@ -345,7 +389,7 @@ impl ManifestActionState {
                     driver: value_of(&self.fields, s, "driver"),
                     escort: value_of(&self.fields, s, "escort"),
                 });
-                let discrepancies = if *event == MfEvent::ReportDiscrepancy {
+                let discrepancies = if *event == ManifestEvent::ReportDiscrepancy {
                     self.discrepancies()
                 } else {
                     Vec::new()
@@ -405,7 +449,7 @@ impl ManifestActionState {
                 self.ack_pending = r.warnings_only;
                 if r.warnings_only {
                     return Out::message(Message::warning(
-                        Text::new(T::MfMsgAckWarnings).arg_text("warning", r.text),
+                        Text::new(T::ManifestMsgAckWarnings).arg_text("warning", r.text),
                     ));
                 }
                 Out::message(Message::error(r.text))
@@ -446,10 +490,10 @@ impl ManifestActionState {
 
 /// The carrier fields of a leg, in form order.
 pub const LEG_FIELDS: [(&str, T); 6] = [
-    ("carrier_name", T::MfFieldCarrier),
-    ("carrier_uscc", T::MfFieldCarrierUscc),
-    ("transport_licence", T::MfFieldTransportLicence),
-    ("plate", T::MfFieldPlate),
-    ("driver", T::MfFieldDriver),
-    ("escort", T::MfFieldEscort),
+    ("carrier_name", T::ManifestFieldCarrier),
+    ("carrier_uscc", T::ManifestFieldCarrierUscc),
+    ("transport_licence", T::ManifestFieldTransportLicence),
+    ("plate", T::ManifestFieldPlate),
+    ("driver", T::ManifestFieldDriver),
+    ("escort", T::ManifestFieldEscort),
 ];

@@ -2,7 +2,7 @@
 //! action bar of what the person may do now (the service's list). Actions without fields run at
 //! once; a refusal that is only warnings asks for a second Enter to acknowledge them.
 
-use crate::domain::manifest::rules::{EventInput, MfEvent};
+use crate::domain::manifest::rules::{EventInput, ManifestEvent};
 use crate::i18n::T;
 use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
@@ -15,7 +15,7 @@ use crate::tui::screens::manifest::{ManifestDetailData, ManifestEffect, Refusal}
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ManifestAction {
     Edit,
-    Event(MfEvent),
+    Event(ManifestEvent),
     FollowUp,
     /// Record an approved extension of the receiver's storage (staff, supervisors).
     ExtendStock,
@@ -24,10 +24,10 @@ pub enum ManifestAction {
 impl ManifestAction {
     pub fn label(self) -> T {
         match self {
-            ManifestAction::Edit => T::MfActionEdit,
+            ManifestAction::Edit => T::ManifestActionEdit,
             ManifestAction::Event(e) => e.label(),
-            ManifestAction::FollowUp => T::MfActionFollowUp,
-            ManifestAction::ExtendStock => T::MfActionExtendStock,
+            ManifestAction::FollowUp => T::ManifestActionFollowUp,
+            ManifestAction::ExtendStock => T::ManifestActionExtendStock,
         }
     }
 }
@@ -40,7 +40,7 @@ pub struct ManifestDetailState {
     pub action: usize,
     pub loading: bool,
     /// An action refused only for warnings: Enter again sends it acknowledged.
-    pub ack_pending: Option<MfEvent>,
+    pub ack_pending: Option<ManifestEvent>,
 }
 
 impl ManifestDetailState {
@@ -90,7 +90,8 @@ impl ManifestDetailState {
                         _ => None,
                     });
                     return Out::message(Message::warning(
-                        crate::i18n::Text::new(T::MfMsgAckWarnings).arg_text("warning", r.text),
+                        crate::i18n::Text::new(T::ManifestMsgAckWarnings)
+                            .arg_text("warning", r.text),
                     ));
                 }
                 Out::message(Message::error(r.text))
@@ -144,7 +145,9 @@ impl ManifestDetailState {
                     ManifestAction::Edit => ManifestFormState::edit(m.id, m.row_version),
                     ManifestAction::FollowUp => ManifestActionState::follow_up(d),
                     ManifestAction::ExtendStock => ManifestActionState::extend_stock(d),
-                    ManifestAction::Event(e @ (MfEvent::Submit | MfEvent::Backfill)) => {
+                    ManifestAction::Event(
+                        e @ (ManifestEvent::Submit | ManifestEvent::Backfill),
+                    ) => {
                         let acknowledged = self.ack_pending == Some(e);
                         Out::effect(Effect::Manifest(ManifestEffect::Transition {
                             id: m.id,

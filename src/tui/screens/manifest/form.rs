@@ -40,15 +40,15 @@ pub struct ManifestFormState {
 const H: Section = Section::Header;
 
 const LINE_FIELDS: [(&str, T); 9] = [
-    ("code", T::MfFieldCode),
-    ("name", T::MfFieldWasteName),
-    ("hazard", T::MfFieldHazard),
-    ("form", T::MfFieldForm),
-    ("components", T::MfFieldComponents),
-    ("harmful", T::MfFieldHarmful),
-    ("packaging", T::MfFieldPackaging),
-    ("containers", T::MfFieldContainers),
-    ("quantity", T::MfFieldQuantity),
+    ("code", T::ManifestFieldCode),
+    ("name", T::ManifestFieldWasteName),
+    ("hazard", T::ManifestFieldHazard),
+    ("form", T::ManifestFieldForm),
+    ("components", T::ManifestFieldComponents),
+    ("harmful", T::ManifestFieldHarmful),
+    ("packaging", T::ManifestFieldPackaging),
+    ("containers", T::ManifestFieldContainers),
+    ("quantity", T::ManifestFieldQuantity),
 ];
 
 fn line_block(n: usize) -> Vec<ManifestField> {
@@ -85,7 +85,7 @@ impl ManifestFormState {
                 Origin::ALL.iter().map(|o| (o.code(), o.label())).collect();
             fields.push(ManifestField::choice(
                 "origin",
-                T::MfFieldOrigin,
+                T::ManifestFieldOrigin,
                 &origins,
                 H,
             ));
@@ -93,20 +93,35 @@ impl ManifestFormState {
         if staff {
             fields.push(ManifestField::text(
                 "generator",
-                T::MfFieldGeneratorUscc,
+                T::ManifestFieldGeneratorUscc,
                 "",
                 H,
             ));
         }
-        fields.push(ManifestField::choice("licence", T::MfFieldLicence, &[], H));
-        fields.push(ManifestField::choice("mode", T::MfFieldMode, &modes, H));
+        fields.push(ManifestField::choice(
+            "licence",
+            T::ManifestFieldLicence,
+            &[],
+            H,
+        ));
+        fields.push(ManifestField::choice(
+            "mode",
+            T::ManifestFieldMode,
+            &modes,
+            H,
+        ));
         fields.push(ManifestField::text(
             "transfer_date",
-            T::MfFieldTransferDate,
+            T::ManifestFieldTransferDate,
             "",
             H,
         ));
-        fields.push(ManifestField::text("approval", T::MfFieldApproval, "", H));
+        fields.push(ManifestField::text(
+            "approval",
+            T::ManifestFieldApproval,
+            "",
+            H,
+        ));
         fields.extend(line_block(1));
         fields.extend(leg_block(1));
         if let Some(f) = fields.iter_mut().find(|f| f.id == "mode") {
@@ -144,9 +159,9 @@ impl ManifestFormState {
 
     pub fn title(&self) -> T {
         if self.editing.is_some() {
-            T::MfScreenEdit
+            T::ManifestScreenEdit
         } else {
-            T::MfScreenNew
+            T::ManifestScreenNew
         }
     }
 
@@ -260,8 +275,8 @@ impl ManifestFormState {
             Origin::Paper => &["number", "paper_completed_on"],
         };
         for (id, label) in [
-            ("number", T::MfFieldNumber),
-            ("paper_completed_on", T::MfFieldPaperCompleted),
+            ("number", T::ManifestFieldNumber),
+            ("paper_completed_on", T::ManifestFieldPaperCompleted),
         ] {
             let pos = self.fields.iter().position(|f| f.id == id);
             let want = wanted.contains(&id);
@@ -473,7 +488,7 @@ impl ManifestFormState {
                 self.ack_pending = r.warnings_only;
                 if r.warnings_only {
                     return Out::message(Message::warning(
-                        Text::new(T::MfMsgAckWarnings).arg_text("warning", r.text),
+                        Text::new(T::ManifestMsgAckWarnings).arg_text("warning", r.text),
                     ));
                 }
                 Out::message(Message::error(r.text))
@@ -507,13 +522,13 @@ impl ManifestFormState {
             }
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n.max(1),
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n.max(1) - 1) % n.max(1),
-            Input::Cmd(Cmd::MfAddLine) => self.add_line(),
-            Input::Cmd(Cmd::MfAddLeg) => self.add_leg(),
-            Input::Cmd(Cmd::MfRemoveBlock) => {
+            Input::Cmd(Cmd::ManifestAddLine) => self.add_line(),
+            Input::Cmd(Cmd::ManifestAddLeg) => self.add_leg(),
+            Input::Cmd(Cmd::ManifestRemoveBlock) => {
                 self.remove_block();
                 self.dirty = true;
             }
-            Input::Cmd(Cmd::MfPickCode) => {
+            Input::Cmd(Cmd::ManifestPickCode) => {
                 let line = match self.fields.get(self.focus).map(|f| f.section) {
                     Some(Section::Line(n)) => n,
                     _ => 1,

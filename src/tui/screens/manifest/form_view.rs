@@ -19,8 +19,8 @@ enum Row<'a> {
 fn heading(s: Section, lang: Lang) -> Option<String> {
     match s {
         Section::Header => None,
-        Section::Line(n) => Some(Text::new(T::MfSectionLine).arg("n", n).render(lang)),
-        Section::Leg(n) => Some(Text::new(T::MfSectionLeg).arg("n", n).render(lang)),
+        Section::Line(n) => Some(Text::new(T::ManifestSectionLine).arg("n", n).render(lang)),
+        Section::Leg(n) => Some(Text::new(T::ManifestSectionLeg).arg("n", n).render(lang)),
     }
 }
 
@@ -113,7 +113,7 @@ pub fn render_form(
         frame,
         body.x + 1,
         y,
-        T::MfFormHint.get(lang),
+        T::ManifestFormHint.get(lang),
         w,
         theme.dim(),
     );
@@ -125,9 +125,13 @@ pub fn render_form(
             height: body.height.saturating_sub(2),
         };
         frame.render_widget(ratatui::widgets::Clear, pane);
-        let inner = crate::tui::draw::dialog(frame, pane, T::MfPickerTitle.get(lang), theme);
+        let inner = crate::tui::draw::dialog(frame, pane, T::ManifestPickerTitle.get(lang), theme);
         let iw = usize::from(inner.width);
-        let prompt = format!("{} {}", T::MfPickerPrompt.get(lang), sanitize(&p.query));
+        let prompt = format!(
+            "{} {}",
+            T::ManifestPickerPrompt.get(lang),
+            sanitize(&p.query)
+        );
         put(frame, inner.x, inner.y, &prompt, iw, theme.field_focus());
         cursor = Some(Position::new(
             inner.x + width(&prompt).min(iw.saturating_sub(1)) as u16,
@@ -138,7 +142,7 @@ pub fn render_form(
                 frame,
                 inner.x,
                 inner.y + 2,
-                T::MfPickerNone.get(lang),
+                T::ManifestPickerNone.get(lang),
                 iw,
                 theme.dim(),
             );
@@ -187,7 +191,7 @@ pub fn render_action(
         frame,
         body.x + 1,
         y,
-        T::MfActionHint.get(lang),
+        T::ManifestActionHint.get(lang),
         w,
         theme.dim(),
     );

@@ -9,9 +9,9 @@ pub mod form_view;
 pub mod reference;
 pub mod view;
 
-use crate::domain::manifest::MfState;
-use crate::domain::manifest::deadlines::MfAlert;
-use crate::domain::manifest::rules::{EventInput, MfEvent};
+use crate::domain::manifest::ManifestState;
+use crate::domain::manifest::deadlines::ManifestAlert;
+use crate::domain::manifest::rules::{EventInput, ManifestEvent};
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestDetail, ManifestInput, ManifestRow};
 use crate::store::manifest::ListFilter;
@@ -51,7 +51,7 @@ pub enum ManifestEffect {
     Transition {
         id: i64,
         row_version: i64,
-        event: MfEvent,
+        event: ManifestEvent,
         input: EventInput,
         acknowledged: bool,
     },
@@ -126,27 +126,27 @@ pub struct ManifestDetailData {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     All,
-    State(MfState),
-    Alert(MfAlert),
+    State(ManifestState),
+    Alert(ManifestAlert),
 }
 
 impl Tab {
     pub const ALL: [Tab; 15] = [
         Tab::All,
-        Tab::State(MfState::Draft),
-        Tab::State(MfState::PendingTransport),
-        Tab::State(MfState::InTransit),
-        Tab::State(MfState::AwaitingReceipt),
-        Tab::State(MfState::Discrepancy),
-        Tab::State(MfState::Received),
-        Tab::State(MfState::Completed),
-        Tab::State(MfState::Rejected),
-        Tab::State(MfState::Cancelled),
-        Tab::State(MfState::PendingBackfill),
-        Tab::Alert(MfAlert::ReceiptOverdue),
-        Tab::Alert(MfAlert::TransitTooLong),
-        Tab::Alert(MfAlert::BackfillOverdue),
-        Tab::Alert(MfAlert::StockAging),
+        Tab::State(ManifestState::Draft),
+        Tab::State(ManifestState::PendingTransport),
+        Tab::State(ManifestState::InTransit),
+        Tab::State(ManifestState::AwaitingReceipt),
+        Tab::State(ManifestState::Discrepancy),
+        Tab::State(ManifestState::Received),
+        Tab::State(ManifestState::Completed),
+        Tab::State(ManifestState::Rejected),
+        Tab::State(ManifestState::Cancelled),
+        Tab::State(ManifestState::PendingBackfill),
+        Tab::Alert(ManifestAlert::ReceiptOverdue),
+        Tab::Alert(ManifestAlert::TransitTooLong),
+        Tab::Alert(ManifestAlert::BackfillOverdue),
+        Tab::Alert(ManifestAlert::StockAging),
     ];
 
     pub fn label(self) -> T {
@@ -294,9 +294,9 @@ impl ManifestListState {
                     return ManifestDetailState::open(r.manifest.id);
                 }
             }
-            Input::Cmd(Cmd::MfNew) => return ManifestFormState::new_manifest(env),
-            Input::Cmd(Cmd::MfRef) => return ManifestRefState::open(),
-            Input::Cmd(Cmd::MfExport) => {
+            Input::Cmd(Cmd::ManifestNew) => return ManifestFormState::new_manifest(env),
+            Input::Cmd(Cmd::ManifestRef) => return ManifestRefState::open(),
+            Input::Cmd(Cmd::ManifestExport) => {
                 let tab = Tab::ALL[self.tab % Tab::ALL.len()];
                 return Out::effect(Effect::Manifest(ManifestEffect::Export {
                     filter: tab.filter(),

@@ -75,7 +75,7 @@ impl ManifestRefState {
                 self.selected = 0;
             }
             Input::Cmd(Cmd::Refresh) => return self.reload(),
-            Input::Cmd(Cmd::MfRegister) => {
+            Input::Cmd(Cmd::ManifestRegister) => {
                 return crate::tui::screens::manifest::action::ManifestActionState::register(
                     self.tab == 1,
                 );

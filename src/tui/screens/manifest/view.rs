@@ -1,7 +1,7 @@
 //! Drawing the manifest list, a manifest's detail, and the approvals and licences lists.
 
-use crate::domain::manifest::rules::MfEvent;
-use crate::domain::manifest::{MfState, format_tonnes};
+use crate::domain::manifest::rules::ManifestEvent;
+use crate::domain::manifest::{ManifestState, format_tonnes};
 use crate::i18n::{Lang, T, Text};
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
@@ -35,7 +35,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestLis
     let theme = app.theme;
     let w = usize::from(body.width).saturating_sub(2);
     let tab = s.current();
-    let filter = Text::new(T::MfListFilter)
+    let filter = Text::new(T::ManifestListFilter)
         .arg_key("filter", tab.label())
         .arg("n", shown_total(s.total))
         .arg("pos", s.tab + 1)
@@ -51,12 +51,12 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestLis
     let name_w = w.saturating_sub(14 + 10 + 9 + 12 + 6) / 2;
     let cols = [14usize, 10, name_w.max(6), name_w.max(6), 9, 12];
     let header: Vec<(String, usize)> = [
-        T::MfColNumber,
-        T::MfColState,
-        T::MfFieldGenerator,
-        T::MfFieldReceiver,
-        T::MfColTonnes,
-        T::MfColAlert,
+        T::ManifestColNumber,
+        T::ManifestColState,
+        T::ManifestFieldGenerator,
+        T::ManifestFieldReceiver,
+        T::ManifestColTonnes,
+        T::ManifestColAlert,
     ]
     .iter()
     .zip(cols)
@@ -74,7 +74,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestLis
         let text = if s.loading {
             T::MsgLoading
         } else {
-            T::MfListEmpty
+            T::ManifestListEmpty
         };
         put(
             frame,
@@ -130,20 +130,20 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
     let m = &d.detail.manifest;
     let mut v = vec![
         Line::Field(
-            T::MfColState,
+            T::ManifestColState,
             format!(
                 "{}  {}",
                 m.state.label().get(lang),
                 m.origin.label().get(lang)
             ),
         ),
-        Line::Field(T::MfFieldGenerator, sanitize(&m.generator_name)),
+        Line::Field(T::ManifestFieldGenerator, sanitize(&m.generator_name)),
         Line::Field(
-            T::MfFieldReceiver,
+            T::ManifestFieldReceiver,
             format!("{} ({})", sanitize(&m.receiver_name), m.receiver_province),
         ),
         Line::Field(
-            T::MfFieldLicence,
+            T::ManifestFieldLicence,
             format!(
                 "{} {}",
                 sanitize(&m.licence_number),
@@ -151,18 +151,18 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
             ),
         ),
         Line::Field(
-            T::MfFieldTransferDate,
+            T::ManifestFieldTransferDate,
             format!(
                 "{}  {} {}",
                 m.transfer_date,
-                T::MfEdition.get(lang),
+                T::ManifestEdition.get(lang),
                 m.edition_label
             ),
         ),
     ];
     if let Some(a) = &d.detail.approval {
         v.push(Line::Field(
-            T::MfFieldApproval,
+            T::ManifestFieldApproval,
             format!(
                 "{} {} {}/{} t  {}",
                 sanitize(&a.number),
@@ -174,19 +174,22 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
         ));
     }
     for a in &d.detail.alerts {
-        v.push(Line::Field(T::MfColAlert, a.label().get(lang).to_string()));
+        v.push(Line::Field(
+            T::ManifestColAlert,
+            a.label().get(lang).to_string(),
+        ));
     }
     if let Some(due) = &d.detail.receipt_due {
-        v.push(Line::Field(T::MfReceiptDue, due.date.to_string()));
+        v.push(Line::Field(T::ManifestReceiptDue, due.date.to_string()));
     }
     if let Some(due) = &d.detail.backfill_due {
-        v.push(Line::Field(T::MfBackfillDue, due.date.to_string()));
+        v.push(Line::Field(T::ManifestBackfillDue, due.date.to_string()));
     }
     if !m.warnings.is_empty() {
-        v.push(Line::Field(T::MfWarningsAcked, m.warnings.clone()));
+        v.push(Line::Field(T::ManifestWarningsAcked, m.warnings.clone()));
     }
     v.push(Line::Heading(
-        Text::new(T::MfSectionLines)
+        Text::new(T::ManifestSectionLines)
             .arg("total", format_tonnes(m.total_kg))
             .render(lang),
     ));
@@ -209,7 +212,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
             sanitize(&l.name)
         )));
     }
-    v.push(Line::Heading(T::MfSectionLegs.get(lang).to_string()));
+    v.push(Line::Heading(T::ManifestSectionLegs.get(lang).to_string()));
     for leg in &d.detail.legs {
         let c = &leg.carrier;
         v.push(Line::Text(format!(
@@ -221,9 +224,9 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
             sanitize(&c.escort)
         )));
         let times = [
-            (T::MfFieldDepartedAt, opt(&leg.departed_at)),
-            (T::MfFieldHandoverAt, opt(&leg.handover_at)),
-            (T::MfFieldArrivedAt, opt(&leg.arrived_at)),
+            (T::ManifestFieldDepartedAt, opt(&leg.departed_at)),
+            (T::ManifestFieldHandoverAt, opt(&leg.handover_at)),
+            (T::ManifestFieldArrivedAt, opt(&leg.arrived_at)),
         ];
         let shown: Vec<String> = times
             .iter()
@@ -240,7 +243,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
     }
     if m.received_at.is_some() {
         v.push(Line::Field(
-            T::MfFieldReceivedAt,
+            T::ManifestFieldReceivedAt,
             format!(
                 "{}  {} t  {}",
                 opt(&m.received_at),
@@ -251,7 +254,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
     }
     if !d.detail.discrepancies.is_empty() {
         v.push(Line::Heading(
-            T::MfSectionDiscrepancies.get(lang).to_string(),
+            T::ManifestSectionDiscrepancies.get(lang).to_string(),
         ));
         for x in &d.detail.discrepancies {
             v.push(Line::Text(format!(
@@ -262,7 +265,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
                 sanitize(&x.measured)
             )));
             v.push(Line::Text(
-                Text::new(T::MfToldLine)
+                Text::new(T::ManifestToldLine)
                     .arg("generator", &x.told_generator_at)
                     .arg("bureau", &x.told_bureau_at)
                     .render(lang),
@@ -270,10 +273,12 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
         }
     }
     if !d.detail.extensions.is_empty() {
-        v.push(Line::Heading(T::MfSectionExtensions.get(lang).to_string()));
+        v.push(Line::Heading(
+            T::ManifestSectionExtensions.get(lang).to_string(),
+        ));
         for x in &d.detail.extensions {
             v.push(Line::Text(
-                Text::new(T::MfExtensionLine)
+                Text::new(T::ManifestExtensionLine)
                     .arg("number", sanitize(&x.approval_number))
                     .arg("until", x.extended_to)
                     .arg("by", sanitize(&x.approved_by))
@@ -282,25 +287,33 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
         }
     }
     if !m.handling_code.is_empty() {
-        v.push(Line::Field(T::MfFieldHandlingCode, m.handling_code.clone()));
+        v.push(Line::Field(
+            T::ManifestFieldHandlingCode,
+            m.handling_code.clone(),
+        ));
     }
     if !m.cancel_reason.is_empty() {
-        v.push(Line::Field(T::MfFieldReason, sanitize(&m.cancel_reason)));
+        v.push(Line::Field(
+            T::ManifestFieldReason,
+            sanitize(&m.cancel_reason),
+        ));
     }
-    v.push(Line::Heading(T::MfSectionTimeline.get(lang).to_string()));
+    v.push(Line::Heading(
+        T::ManifestSectionTimeline.get(lang).to_string(),
+    ));
     for h in &d.detail.history {
-        let event = MfEvent::parse(&h.event);
+        let event = ManifestEvent::parse(&h.event);
         let label = match event {
             Some(e) => e.label().get(lang).to_string(),
-            None if h.event == "extend_stock" => T::MfActionExtendStock.get(lang).to_string(),
-            None => T::MfEventCreate.get(lang).to_string(),
+            None if h.event == "extend_stock" => T::ManifestActionExtendStock.get(lang).to_string(),
+            None => T::ManifestEventCreate.get(lang).to_string(),
         };
-        let to = MfState::parse(&h.to_state)
+        let to = ManifestState::parse(&h.to_state)
             .map(|s| s.label().get(lang).to_string())
             .unwrap_or_default();
         // A decision is stored as its code and shown in the chosen language.
         let note = match (event, crate::domain::manifest::Decision::parse(&h.note)) {
-            (Some(MfEvent::Decide), Some(dec)) => dec.label().get(lang).to_string(),
+            (Some(ManifestEvent::Decide), Some(dec)) => dec.label().get(lang).to_string(),
             _ => sanitize(&h.note),
         };
         v.push(Line::Text(format!(
@@ -354,12 +367,19 @@ pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestD
         frame,
         body.x + 1,
         y,
-        T::AssistActions.get(lang),
+        T::AssistanceActions.get(lang),
         w,
         theme.label(),
     ) + 1;
     if actions.is_empty() {
-        put(frame, x, y, T::AssistNoActions.get(lang), w, theme.dim());
+        put(
+            frame,
+            x,
+            y,
+            T::AssistanceNoActions.get(lang),
+            w,
+            theme.dim(),
+        );
     }
     for (i, a) in actions.iter().enumerate() {
         let style = if i == s.action {
@@ -376,7 +396,7 @@ pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestRefS
     let theme = app.theme;
     let w = usize::from(body.width).saturating_sub(2);
     let mut x = body.x + 1;
-    for (i, t) in [T::MfScreenApprovals, T::MfScreenLicences]
+    for (i, t) in [T::ManifestScreenApprovals, T::ManifestScreenLicences]
         .iter()
         .enumerate()
     {
@@ -396,12 +416,12 @@ pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestRefS
     };
     let (header, lines): (String, Vec<(String, bool)>) = if s.tab == 0 {
         let header = row(&[
-            (T::MfFieldApproval.get(lang).to_string(), 14),
-            (T::MfFieldGenerator.get(lang).to_string(), 10),
-            (T::MfFieldCode.get(lang).to_string(), 10),
-            (T::MfFieldReceiver.get(lang).to_string(), 10),
-            (T::MfColUsedApproved.get(lang).to_string(), 15),
-            (T::MfFieldValidTo.get(lang).to_string(), 10),
+            (T::ManifestFieldApproval.get(lang).to_string(), 14),
+            (T::ManifestFieldGenerator.get(lang).to_string(), 10),
+            (T::ManifestFieldCode.get(lang).to_string(), 10),
+            (T::ManifestFieldReceiver.get(lang).to_string(), 10),
+            (T::ManifestColUsedApproved.get(lang).to_string(), 15),
+            (T::ManifestFieldValidTo.get(lang).to_string(), 10),
         ]);
         let lines = s
             .approvals
@@ -428,12 +448,12 @@ pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestRefS
         (header, lines)
     } else {
         let header = row(&[
-            (T::MfFieldLicence.get(lang).to_string(), 14),
-            (T::MfFieldReceiver.get(lang).to_string(), 16),
-            (T::MfColProvince.get(lang).to_string(), 4),
-            (T::MfColScope.get(lang).to_string(), 14),
-            (T::MfFieldMode.get(lang).to_string(), 12),
-            (T::MfFieldValidTo.get(lang).to_string(), 10),
+            (T::ManifestFieldLicence.get(lang).to_string(), 14),
+            (T::ManifestFieldReceiver.get(lang).to_string(), 16),
+            (T::ManifestColProvince.get(lang).to_string(), 4),
+            (T::ManifestColScope.get(lang).to_string(), 14),
+            (T::ManifestFieldMode.get(lang).to_string(), 12),
+            (T::ManifestFieldValidTo.get(lang).to_string(), 10),
         ]);
         let lines = s
             .licences
@@ -463,7 +483,7 @@ pub fn render_ref(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestRefS
         let t = if s.loading {
             T::MsgLoading
         } else {
-            T::MfListEmpty
+            T::ManifestListEmpty
         };
         put(frame, body.x + 2, body.y + 2, t.get(lang), w, theme.dim());
     }

@@ -17,8 +17,8 @@ pub enum PositiveListPurpose {
 impl PositiveListPurpose {
     pub fn title(&self) -> T {
         match self {
-            PositiveListPurpose::Batch => T::PlScreenNewBatch,
-            PositiveListPurpose::Offsite { .. } => T::PlScreenOffsite,
+            PositiveListPurpose::Batch => T::PositiveListScreenNewBatch,
+            PositiveListPurpose::Offsite { .. } => T::PositiveListScreenOffsite,
         }
     }
 }
@@ -26,15 +26,15 @@ impl PositiveListPurpose {
 impl AssistanceFormState {
     pub fn positive_list_new_batch() -> Out {
         let fields = vec![
-            FormField::text("name", T::PlFieldBatchName, ""),
-            FormField::text("note", T::PlFieldBatchNote, ""),
+            FormField::text("name", T::PositiveListFieldBatchName, ""),
+            FormField::text("note", T::PositiveListFieldBatchNote, ""),
         ];
         AssistanceFormState::push(fields, Purpose::Plist(PositiveListPurpose::Batch), false)
     }
 
     /// Edits the means as they are now.
     pub fn positive_list_offsite(id: i64, row_version: i64, means: &str) -> Out {
-        let fields = vec![FormField::text("means", T::PlFieldOffsite, means)];
+        let fields = vec![FormField::text("means", T::PositiveListFieldOffsite, means)];
         AssistanceFormState::push(
             fields,
             Purpose::Plist(PositiveListPurpose::Offsite { id, row_version }),

@@ -171,7 +171,7 @@ impl PositiveListState {
                 self.selected = 0;
                 return self.reload();
             }
-            Cmd::PlRegion => {
+            Cmd::PositiveListRegion => {
                 let regions: Vec<String> = env
                     .session
                     .map(|s| {
@@ -192,8 +192,8 @@ impl PositiveListState {
                 self.selected = 0;
                 return self.reload();
             }
-            Cmd::PlBatches => return PositiveListBatchesState::open(),
-            Cmd::PlDueOnly => {
+            Cmd::PositiveListBatches => return PositiveListBatchesState::open(),
+            Cmd::PositiveListDueOnly => {
                 self.filter = PositiveListFilter {
                     due_only: !self.filter.due_only,
                     region: self.filter.region.clone(),
@@ -202,10 +202,10 @@ impl PositiveListState {
                 self.selected = 0;
                 return self.reload();
             }
-            Cmd::PlNewBatch => {
+            Cmd::PositiveListNewBatch => {
                 return AssistanceFormState::positive_list_new_batch();
             }
-            Cmd::PlExport => {
+            Cmd::PositiveListExport => {
                 return Out::effect(Effect::PositiveList(PositiveListEffect::Export {
                     filter: self.filter.clone(),
                     lang: env.lang,
@@ -271,13 +271,13 @@ impl PositiveListEntryState {
     /// The transition a command asks for.
     fn transition(cmd: Cmd) -> Option<Transition> {
         Some(match cmd {
-            Cmd::PlStartNotice => Transition::StartNotice,
-            Cmd::PlAdmit => Transition::Admit,
-            Cmd::PlObjection => Transition::UpholdObjection,
-            Cmd::PlStartReview => Transition::StartReview,
-            Cmd::PlPassReview => Transition::PassReview,
-            Cmd::PlFailReview => Transition::FailReview,
-            Cmd::PlRemove => Transition::Remove,
+            Cmd::PositiveListStartNotice => Transition::StartNotice,
+            Cmd::PositiveListAdmit => Transition::Admit,
+            Cmd::PositiveListObjection => Transition::UpholdObjection,
+            Cmd::PositiveListStartReview => Transition::StartReview,
+            Cmd::PositiveListPassReview => Transition::PassReview,
+            Cmd::PositiveListFailReview => Transition::FailReview,
+            Cmd::PositiveListRemove => Transition::Remove,
             _ => return None,
         })
     }
@@ -295,7 +295,7 @@ impl PositiveListEntryState {
             Cmd::First => self.scroll = 0,
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
-            Cmd::PlOffsite => {
+            Cmd::PositiveListOffsite => {
                 if let Some(d) = &self.data {
                     let x = &d.entry;
                     return AssistanceFormState::positive_list_offsite(
@@ -305,7 +305,7 @@ impl PositiveListEntryState {
                     );
                 }
             }
-            Cmd::PlTrigger => {
+            Cmd::PositiveListTrigger => {
                 if let Some(d) = &self.data {
                     let x = &d.entry;
                     if !EntryState::parse(&x.state).is_some_and(EntryState::is_listed) {
@@ -434,7 +434,7 @@ impl PositiveListBatchesState {
             Cmd::Last => self.selected = last,
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
-            Cmd::PlNewBatch => {
+            Cmd::PositiveListNewBatch => {
                 return AssistanceFormState::positive_list_new_batch();
             }
             Cmd::Open => {

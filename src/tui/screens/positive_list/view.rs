@@ -46,12 +46,12 @@ pub fn entry_summary(x: &Entry, lang: Lang) -> String {
             s.push_str(&format!("  {} {v}", t.get(lang)));
         }
     };
-    add(T::PlColNoticeEnd, &x.notice_end);
-    add(T::PlColListedOn, &x.listed_on);
+    add(T::PositiveListColNoticeEnd, &x.notice_end);
+    add(T::PositiveListColListedOn, &x.listed_on);
     if x.state == "listed" || x.state == "review" {
-        add(T::PlColReviewDue, &x.review_due);
+        add(T::PositiveListColReviewDue, &x.review_due);
     }
-    add(T::PlFieldReason, &x.removal_reason);
+    add(T::PositiveListFieldReason, &x.removal_reason);
     s
 }
 
@@ -65,11 +65,11 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveLis
         .unwrap_or(&[]);
     let table_w = usize::from(body.width) - 2;
     let mut filter = match (&s.filter.state, s.filter.due_only, s.filter.notice_ending) {
-        (_, true, _) => T::PlFilterDue.get(lang).to_string(),
-        (_, _, true) => T::PlFilterNoticeEnding.get(lang).to_string(),
+        (_, true, _) => T::PositiveListFilterDue.get(lang).to_string(),
+        (_, _, true) => T::PositiveListFilterNoticeEnding.get(lang).to_string(),
         _ if s.filter.pending_removal => T::TaskPlRemovalProposals.get(lang).to_string(),
         (Some(st), ..) => st.label().get(lang).to_string(),
-        (None, ..) => T::PlFilterAll.get(lang).to_string(),
+        (None, ..) => T::PositiveListFilterAll.get(lang).to_string(),
     };
     if let Some((_, name)) = &s.filter.batch {
         filter = format!("{}  {filter}", sanitize(name));
@@ -77,7 +77,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveLis
     if let Some(r) = &s.filter.region {
         filter = format!("{}  {filter}", region_name(r, regions, lang));
     }
-    let head = Text::new(T::PlListFilter)
+    let head = Text::new(T::PositiveListListFilter)
         .arg("filter", filter)
         .arg("n", s.rows.len())
         .render(lang);
@@ -85,11 +85,11 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveLis
     let (batch_w, region_w, state_w, date_w) = (12, 10, 8, 10);
     let name_w = table_w.saturating_sub(batch_w + region_w + state_w + date_w + 4);
     let cols = [
-        (T::PlColBatch, batch_w),
+        (T::PositiveListColBatch, batch_w),
         (T::FieldName, name_w),
         (T::FieldRegion, region_w),
         (T::FieldListStatus, state_w),
-        (T::PlColDate, date_w),
+        (T::PositiveListColDate, date_w),
     ];
     let header: String = cols
         .iter()
@@ -155,7 +155,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         .as_ref()
         .map(|s| s.regions.as_slice())
         .unwrap_or(&[]);
-    let mut out = vec![Line::Heading(T::PlSectionEntry)];
+    let mut out = vec![Line::Heading(T::PositiveListSectionEntry)];
     field(&mut out, lang, T::FieldName, &x.enterprise_name);
     field(&mut out, lang, T::FieldUscc, &x.uscc);
     field(
@@ -164,7 +164,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         T::FieldRegion,
         &region_name(&x.region_code, regions, lang),
     );
-    field(&mut out, lang, T::PlColBatch, &x.batch_name);
+    field(&mut out, lang, T::PositiveListColBatch, &x.batch_name);
     field(
         &mut out,
         lang,
@@ -174,7 +174,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
     field(
         &mut out,
         lang,
-        T::PlFieldOrigin,
+        T::PositiveListFieldOrigin,
         &label(
             &x.origin,
             crate::domain::positive_list::Origin::parse,
@@ -186,17 +186,27 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         field(
             &mut out,
             lang,
-            T::PlFieldNotice,
+            T::PositiveListFieldNotice,
             &format!("{} ~ {}", x.notice_start, x.notice_end),
         );
     }
-    field(&mut out, lang, T::PlColListedOn, &x.listed_on);
-    field(&mut out, lang, T::PlColReviewDue, &x.review_due);
-    field(&mut out, lang, T::PlFieldOffsite, &x.offsite_means);
-    field(&mut out, lang, T::PlFieldOverride, &x.override_reason);
+    field(&mut out, lang, T::PositiveListColListedOn, &x.listed_on);
+    field(&mut out, lang, T::PositiveListColReviewDue, &x.review_due);
+    field(
+        &mut out,
+        lang,
+        T::PositiveListFieldOffsite,
+        &x.offsite_means,
+    );
+    field(
+        &mut out,
+        lang,
+        T::PositiveListFieldOverride,
+        &x.override_reason,
+    );
     if !x.removal_proposal.is_empty() {
         out.push(Line::Field(
-            T::PlFieldProposal.get(lang).to_string(),
+            T::PositiveListFieldProposal.get(lang).to_string(),
             x.removal_proposal.clone(),
             true,
         ));
@@ -205,7 +215,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         field(
             &mut out,
             lang,
-            T::PlFieldCause,
+            T::PositiveListFieldCause,
             &label(
                 &x.removal_cause,
                 RemovalCause::parse,
@@ -214,10 +224,15 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
             ),
         );
     }
-    field(&mut out, lang, T::PlFieldReason, &x.removal_reason);
-    field(&mut out, lang, T::PlFieldReapply, &x.reapply_from);
+    field(
+        &mut out,
+        lang,
+        T::PositiveListFieldReason,
+        &x.removal_reason,
+    );
+    field(&mut out, lang, T::PositiveListFieldReapply, &x.reapply_from);
     out.push(Line::Blank);
-    out.push(Line::Heading(T::PlSectionCriteria));
+    out.push(Line::Heading(T::PositiveListSectionCriteria));
     for r in &d.current {
         out.push(Line::Text(format!(
             "{} {}  {}",
@@ -232,7 +247,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
     }
     if !d.recorded.is_empty() {
         out.push(Line::Blank);
-        out.push(Line::Heading(T::PlSectionRecorded));
+        out.push(Line::Heading(T::PositiveListSectionRecorded));
         for r in &d.recorded {
             out.push(Line::Text(format!(
                 "{} {}  {}",
@@ -243,7 +258,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         }
     }
     out.push(Line::Blank);
-    out.push(Line::Heading(T::PlSectionTimeline));
+    out.push(Line::Heading(T::PositiveListSectionTimeline));
     for h in &d.history {
         let from = if h.from_state.is_empty() {
             String::new()
@@ -264,7 +279,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         )));
     }
     out.push(Line::Blank);
-    out.push(Line::Heading(T::PlSectionTriggers));
+    out.push(Line::Heading(T::PositiveListSectionTriggers));
     if d.triggers.is_empty() {
         out.push(Line::Text(T::None_.get(lang).to_string()));
     }
@@ -331,7 +346,7 @@ pub fn render_batches(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Positive
         EntryState::Removed,
         EntryState::Rejected,
     ];
-    let mut header = fit(T::PlColBatch.get(lang), 14);
+    let mut header = fit(T::PositiveListColBatch.get(lang), 14);
     for st in states {
         header.push(' ');
         header.push_str(&crate::tui::text::fit_right(st.label().get(lang), 9));
