@@ -119,7 +119,10 @@ fn list(ctx: &Context, a: ListArgs, secrets: &mut Secrets) -> Result<(), CliErro
             output::table(&header(lang), &rows);
         }
         ListFormat::Csv => {
-            let io = |e: std::io::Error| CliError::problem(e.to_string());
+            let io = |e: std::io::Error| {
+                output::exit_if_broken_pipe(&e);
+                CliError::problem(e.to_string())
+            };
             let mut sink = CsvSink::new(std::io::stdout().lock(), &header(lang)).map_err(io)?;
             for r in &rows {
                 sink.row(&cells(r, lang)).map_err(io)?;
@@ -130,7 +133,7 @@ fn list(ctx: &Context, a: ListArgs, secrets: &mut Secrets) -> Result<(), CliErro
             let items: Vec<serde_json::Value> = rows.iter().map(json).collect();
             let text = serde_json::to_string_pretty(&items)
                 .map_err(|e| CliError::problem(e.to_string()))?;
-            println!("{text}");
+            output::line(&text);
         }
     }
     Ok(())

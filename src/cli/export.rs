@@ -185,13 +185,16 @@ pub(crate) fn export_error(ctx: &Context, e: ExportError) -> CliError {
     let lang = ctx.lang;
     match e {
         ExportError::Service(e) => ctx.fail(e),
-        ExportError::Write(path, io) => CliError::new(
-            crate::cli::exit::STORAGE,
-            Text::new(T::CliExportWriteFailed)
-                .arg("path", path.display())
-                .arg("detail", io_reason(&io, lang))
-                .render(lang),
-        ),
+        ExportError::Write(path, io) => {
+            crate::cli::output::exit_if_broken_pipe(&io);
+            CliError::new(
+                crate::cli::exit::STORAGE,
+                Text::new(T::CliExportWriteFailed)
+                    .arg("path", path.display())
+                    .arg("detail", io_reason(&io, lang))
+                    .render(lang),
+            )
+        }
         ExportError::XlsxToStdout => CliError::usage(T::CliExportXlsxStdout.get(lang)),
     }
 }

@@ -92,13 +92,16 @@ pub fn export(ctx: &Context, a: ExportArgs, secrets: &mut Secrets) -> Result<(),
     };
     let n = export::manifest::manifests(&s, &filter, format, out, lang).map_err(|e| match e {
         ExportError::Service(e) => ctx.fail(e),
-        ExportError::Write(path, io) => CliError::new(
-            exit::STORAGE,
-            Text::new(T::CliExportWriteFailed)
-                .arg("path", path.display())
-                .arg("detail", io_reason(&io, lang))
-                .render(lang),
-        ),
+        ExportError::Write(path, io) => {
+            crate::cli::output::exit_if_broken_pipe(&io);
+            CliError::new(
+                exit::STORAGE,
+                Text::new(T::CliExportWriteFailed)
+                    .arg("path", path.display())
+                    .arg("detail", io_reason(&io, lang))
+                    .render(lang),
+            )
+        }
         ExportError::XlsxToStdout => CliError::usage(T::CliExportXlsxStdout.get(lang)),
     })?;
     if !to_stdout {

@@ -1,6 +1,7 @@
 //! Printing for people: results to standard output, errors and warnings to standard error, text from
 //! files and the database made safe for the terminal, and tables aligned by display width (CJK = 2).
 
+use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
 /// Longest line printed, in characters: a 100 KB cell from a bad file must not flood the terminal.
@@ -29,16 +30,61 @@ pub fn sanitize(text: &str) -> String {
         .join("\n")
 }
 
+/// Ends the program quietly with status 0 when `e` says the reader of standard output went away
+/// (`ecocase draw list | head -1`): what it wanted has been read, and neither a panic nor a message
+/// helps anyone. Every write to standard output goes through here.
+pub fn exit_if_broken_pipe(e: &std::io::Error) {
+    if is_broken_pipe(e) {
+        std::process::exit(i32::from(crate::cli::exit::OK));
+    }
+}
+
+/// Whether `e`, or an error it wraps (the CSV writer wraps the I/O error it met), is a closed pipe.
+fn is_broken_pipe(e: &std::io::Error) -> bool {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    let mut inner: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|i| i as _);
+    while let Some(err) = inner {
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            return is_broken_pipe(io);
+        }
+        if let Some(csv) = err.downcast_ref::<csv::Error>()
+            && let csv::ErrorKind::Io(io) = csv.kind()
+        {
+            return is_broken_pipe(io);
+        }
+        inner = err.source();
+    }
+    false
+}
+
+/// One line to standard output, as is. A closed pipe ends the program quietly; any other failure
+/// (disk full behind a redirection) is reported on standard error and ends it with the storage status.
+pub fn line(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
+        exit_if_broken_pipe(&e);
+        error(&e.to_string());
+        std::process::exit(i32::from(crate::cli::exit::STORAGE));
+    }
+}
+
 pub fn say(text: &str) {
-    println!("{}", sanitize(text));
+    line(&sanitize(text));
+}
+
+/// One line to standard error; a closed standard error is ignored (nowhere left to say it).
+fn to_stderr(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{}", sanitize(text));
 }
 
 pub fn warn(text: &str) {
-    eprintln!("{}", sanitize(text));
+    to_stderr(text);
 }
 
 pub fn error(text: &str) {
-    eprintln!("{}", sanitize(text));
+    to_stderr(text);
 }
 
 /// Pads `text` with spaces to `width` display columns.
@@ -75,7 +121,7 @@ pub fn table(header: &[String], rows: &[Vec<String>]) {
                 }
             })
             .collect();
-        println!("{}", line.join("  ").trim_end());
+        self::line(line.join("  ").trim_end());
     }
 }
 
