@@ -157,3 +157,16 @@ fn backup_makes_a_copy_that_opens_and_refuses_an_existing_target() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("已存在"), "{}", r.stderr);
 }
+
+/// A backup holds the password hashes: owner read and write only, whatever the umask (issue 22, case 3).
+#[test]
+fn backup_file_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Sandbox::new();
+    s.demo();
+    let target = s.path("backup.db");
+    let r = s.run(&["backup", &text(&target)], "");
+    assert_eq!(r.code, 0, "{}", r.all());
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "backup mode {mode:o}");
+}
