@@ -615,6 +615,7 @@ texts! {
     CliExportWriteFailed => "无法写入 {path}，未生成文件：{detail}", "Cannot write {path}, no file was made: {detail}";
     CliExportXlsxStdout => "XLSX 不能输出到标准输出：请用 -o 指定文件", "XLSX cannot go to standard output: name a file with -o";
     CliBackupExists => "备份文件 {path} 已存在，未做任何修改：请换一个文件名", "Backup file {path} already exists, nothing was changed: choose another name";
+    CliBackupSymlink => "备份路径 {path} 是符号链接，未做任何修改：备份只写入新建的文件，请换一个文件名", "Backup path {path} is a symbolic link, nothing was changed: a backup is only written to a new file; choose another name";
     CliBackupFailed => "备份到 {path} 失败：{detail}", "Backup to {path} failed: {detail}";
     CliBackupDamaged => "备份副本 {path} 未通过完整性检查：", "The backup copy {path} failed its integrity check:";
     CliBackupDone => "已备份到 {path}（{size}），副本完整性检查通过", "Backed up to {path} ({size}); the copy passed its integrity check";

@@ -170,3 +170,29 @@ fn backup_file_is_readable_by_its_owner_only() {
     let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "backup mode {mode:o}");
 }
+
+/// A dangling symbolic link as the backup path is refused, not followed: nothing is created at its
+/// target (issue 22, case 2).
+#[test]
+fn backup_refuses_a_symbolic_link_as_its_path() {
+    let s = Sandbox::new();
+    s.demo();
+    let elsewhere = s.path("elsewhere.db");
+    let link = s.path("backup.db");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    let r = s.run(&["backup", &text(&link)], "");
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("是符号链接"), "{}", r.stderr);
+    assert!(!elsewhere.exists(), "the link was followed");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    let r = s.run(&["--lang", "en", "backup", &text(&link)], "");
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("is a symbolic link"), "{}", r.stderr);
+    assert!(!elsewhere.exists(), "the link was followed");
+}

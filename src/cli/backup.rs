@@ -23,7 +23,19 @@ fn size(bytes: u64) -> String {
 
 pub fn run(ctx: &Context, a: BackupArgs) -> Result<(), CliError> {
     let lang = ctx.lang;
-    if a.path.exists() {
+    // Not `exists()`: that follows a symbolic link, and a dangling one would be written through.
+    let existing = std::fs::symlink_metadata(&a.path).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.file_type().is_symlink())
+    {
+        return Err(CliError::problem(
+            Text::new(T::CliBackupSymlink)
+                .arg("path", a.path.display())
+                .render(lang),
+        ));
+    }
+    if existing.is_some() {
         return Err(CliError::problem(
             Text::new(T::CliBackupExists)
                 .arg("path", a.path.display())
