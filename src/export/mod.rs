@@ -99,19 +99,45 @@ impl From<ServiceError> for ExportError {
     }
 }
 
-/// `.name.<pid>.tmp` next to the target, so the final rename stays on one file system.
+/// The temporary name for `target`: `.name.<random>.tmp` next to it, so the final rename stays on one file
+/// system and nobody can guess the name in advance (a process id can be guessed).
 fn temp_path(target: &Path) -> PathBuf {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+    target.with_file_name(format!(".{name}.{}.tmp", uuid::Uuid::now_v7().simple()))
 }
 
-/// A buffered writer to `path` (the temporary file `deliver` hands over), or to standard output.
+/// Creates the temporary file for `target`, new and empty (`O_CREAT | O_EXCL`: never through a symbolic
+/// link, never over an existing file), and returns its name; another name is tried on a collision.
+fn create_temp(target: &Path) -> std::io::Result<PathBuf> {
+    let mut last = std::io::Error::from(std::io::ErrorKind::AlreadyExists);
+    for _ in 0..8 {
+        let temp = temp_path(target);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(_) => return Ok(temp),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
+/// A buffered writer to `path` (the temporary file `deliver` created, opened again without creating
+/// anything), or to standard output.
 pub(crate) fn open_output(path: Option<&Path>) -> std::io::Result<Box<dyn Write>> {
     Ok(match path {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p)?)),
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .truncate(true)
+                .open(p)?,
+        )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
 }
@@ -163,8 +189,9 @@ pub fn enterprises(
     )
 }
 
-/// Writes through `write` into a temporary file next to the target and renames it when complete (or to
-/// standard output when there is no file); a failed export leaves nothing behind.
+/// Writes through `write` into a temporary file created new next to the target (see [`create_temp`]) and
+/// renames it when complete (or to standard output when there is no file); a failed export leaves
+/// nothing behind.
 pub(crate) fn deliver(
     format: Format,
     output: Output<'_>,
@@ -181,7 +208,10 @@ pub(crate) fn deliver(
             std::io::Error::from(std::io::ErrorKind::IsADirectory),
         ));
     }
-    let temp = target.map(temp_path);
+    let temp = match target {
+        Some(t) => Some(create_temp(t).map_err(|e| ExportError::Write(t.to_path_buf(), e))?),
+        None => None,
+    };
     let result = write(temp.as_deref());
     match (&result, target, &temp) {
         (Ok(_), Some(target), Some(temp)) => {
@@ -256,5 +286,39 @@ mod tests {
             t.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with(".企业.csv."))
         );
+    }
+
+    /// A symbolic link planted at the old, guessable temporary name (`.NAME.<pid>.tmp`) is neither
+    /// written through nor renamed into place (issue 22, case 2).
+    #[test]
+    fn a_planted_link_at_the_old_temp_name_is_not_followed() {
+        #![allow(clippy::expect_used)]
+        let dir = tempfile::tempdir().expect("tempdir");
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "keep").expect("write victim");
+        let target = dir.path().join("out.csv");
+        let planted = dir
+            .path()
+            .join(format!(".out.csv.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).expect("symlink");
+        let n = deliver(Format::Csv, Output::File(&target), |path| {
+            let mut out = open_output(path).map_err(|e| ExportError::Write(PathBuf::new(), e))?;
+            out.write_all(b"new")
+                .and_then(|()| out.flush())
+                .map_err(|e| ExportError::Write(PathBuf::new(), e))?;
+            Ok(1)
+        })
+        .expect("deliver");
+        assert_eq!(n, 1);
+        assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "keep");
+        let meta = std::fs::symlink_metadata(&target).expect("target");
+        assert!(meta.file_type().is_file(), "out.csv must be a regular file");
+        assert_eq!(std::fs::read_to_string(&target).expect("target"), "new");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left.len(), 3, "no temporary file left behind: {left:?}");
     }
 }
