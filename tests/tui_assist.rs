@@ -45,7 +45,7 @@ fn request(id: i64, number: &str, state: AssistanceState, urgency: Urgency) -> R
         region_code: "371502".into(),
         channel: Channel::SelfService,
         urgency,
-        wished_date: String::new(),
+        wished_date: None,
         description: "危险废物贮存库标识标牌设置不清楚，请求现场指导".into(),
         state,
         handler_id: None,

@@ -29,7 +29,7 @@ fn request(state: AssistanceState) -> Request {
         region_code: "371525".into(),
         channel: Channel::Phone,
         urgency: Urgency::Normal,
-        wished_date: String::new(),
+        wished_date: None,
         description: "除尘设施布袋破损更换指导".into(),
         state,
         handler_id: Some(11),

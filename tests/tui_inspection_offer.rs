@@ -34,7 +34,7 @@ fn assist_detail() -> ecocase::tui::screens::assistance::AssistanceDetailData {
                 region_code: "371502".into(),
                 channel: Channel::Phone,
                 urgency: Urgency::Urgent,
-                wished_date: String::new(),
+                wished_date: None,
                 description: "VOCs 治理设施运行不稳定".into(),
                 state: AssistanceState::InProgress,
                 handler_id: Some(7),

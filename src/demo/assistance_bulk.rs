@@ -193,7 +193,7 @@ pub(in crate::demo) fn bulk_requests(
                 channel
             },
             urgency: *rng.weighted(URGENCIES),
-            wished_date: String::new(),
+            wished_date: None,
             description: description.to_string(),
             state: AssistanceState::Submitted,
             handler_id: None,

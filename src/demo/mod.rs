@@ -389,7 +389,8 @@ fn insert(
         industry_code: d.industry_code.clone(),
         permit_no: d.permit_no.clone(),
         permit_class: d.permit_class.clone(),
-        permit_expiry: d.permit_expiry.clone(),
+        permit_expiry: crate::domain::time::parse_blank_day(&d.permit_expiry)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?,
         key_flags: d.key_flags.clone(),
         hw_class: d.hw_class.clone(),
         credit: d.credit.clone(),

@@ -71,6 +71,37 @@ impl<'de> Deserialize<'de> for Day {
     }
 }
 
+/// A day that may be absent, as text: the day, or `""` when there is none (how an optional day is
+/// stored, exported and written into audit after-images).
+pub fn day_text(day: Option<Day>) -> String {
+    day.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// `""` is no day; anything else must be a day in the stored form.
+pub fn parse_blank_day(s: &str) -> Result<Option<Day>, BadTime> {
+    if s.is_empty() {
+        Ok(None)
+    } else {
+        Day::parse(s).map(Some)
+    }
+}
+
+/// Serde for an optional day written as `""` when absent (`#[serde(with = "blank_day")]`), so JSON
+/// keeps the text the field held when it was a `String`.
+pub mod blank_day {
+    use super::{Day, day_text, parse_blank_day};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(day: &Option<Day>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&day_text(*day))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Day>, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_blank_day(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 /// A moment in UTC, stored as RFC 3339 with seconds and `Z` (`2026-03-01T02:05:09Z`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Instant(DateTime<Utc>);
@@ -238,5 +269,34 @@ mod tests {
             d
         );
         assert!(serde_json::from_str::<Instant>("\"2026-05-04\"").is_err());
+    }
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Blank {
+        #[serde(with = "blank_day")]
+        d: Option<Day>,
+    }
+
+    #[test]
+    fn blank_day_is_empty_text_when_absent() {
+        let some = Blank {
+            d: Some(Day::parse("2026-05-04").expect("day")),
+        };
+        let none = Blank { d: None };
+        assert_eq!(
+            serde_json::to_string(&some).expect("json"),
+            r#"{"d":"2026-05-04"}"#
+        );
+        assert_eq!(serde_json::to_string(&none).expect("json"), r#"{"d":""}"#);
+        assert_eq!(
+            serde_json::from_str::<Blank>(r#"{"d":""}"#).expect("none"),
+            none
+        );
+        assert_eq!(
+            serde_json::from_str::<Blank>(r#"{"d":"2026-05-04"}"#).expect("some"),
+            some
+        );
+        assert!(serde_json::from_str::<Blank>(r#"{"d":"2026-5-4"}"#).is_err());
+        assert_eq!(day_text(None), "");
     }
 }

@@ -61,9 +61,9 @@ pub fn cell(e: &Enterprise, id: &str, regions: &[Region], lang: Lang) -> Cell {
             PermitClass::label,
             lang,
         )),
-        "permit_expiry" => NaiveDate::parse_from_str(&e.permit_expiry, "%Y-%m-%d")
-            .map(Cell::Date)
-            .unwrap_or_else(|_| text(&e.permit_expiry)),
+        "permit_expiry" => e
+            .permit_expiry
+            .map_or_else(|| text(""), |d| Cell::Date(d.date())),
         "key_flags" => Cell::Text(key_flags_label(&e.key_flags, lang)),
         "hw_class" => Cell::Text(label_of(&e.hw_class, HwClass::parse, HwClass::label, lang)),
         "credit" => Cell::Text(label_of(&e.credit, Credit::parse, Credit::label, lang)),

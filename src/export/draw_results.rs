@@ -35,7 +35,11 @@ fn line(d: &DrawResults, o: &Outcome, regions: &[Region], lang: Lang) -> Vec<Str
     let order = if o.order_number.is_empty() {
         String::new()
     } else {
-        format!("{} ({})", o.order_number, o.order_deadline)
+        format!(
+            "{} ({})",
+            o.order_number,
+            crate::domain::time::day_text(o.order_deadline)
+        )
     };
     vec![
         format!("{} {}", d.detail.draw.id, d.detail.plan.name),

@@ -2,7 +2,7 @@
 //! written object by object.
 
 use crate::domain::enterprise::Enterprise;
-use crate::domain::time::Instant;
+use crate::domain::time::{Day, Instant};
 use serde::Serialize;
 use std::io::Write;
 
@@ -21,7 +21,8 @@ pub struct EnterpriseRecord<'a> {
     pub industry_code: &'a str,
     pub permit_no: &'a str,
     pub permit_class: &'a str,
-    pub permit_expiry: &'a str,
+    #[serde(with = "crate::domain::time::blank_day")]
+    pub permit_expiry: Option<Day>,
     pub key_flags: Vec<&'a str>,
     pub hw_class: &'a str,
     pub credit: &'a str,
@@ -47,7 +48,7 @@ impl<'a> EnterpriseRecord<'a> {
             industry_code: &e.industry_code,
             permit_no: &e.permit_no,
             permit_class: &e.permit_class,
-            permit_expiry: &e.permit_expiry,
+            permit_expiry: e.permit_expiry,
             key_flags: e.key_flags.split(',').filter(|f| !f.is_empty()).collect(),
             hw_class: &e.hw_class,
             credit: &e.credit,

@@ -40,7 +40,7 @@ fn code<'e>(e: &'e Enterprise, id: &str) -> Cow<'e, str> {
         "perf_grade" => &e.perf_grade,
         "list_status" => &e.list_status,
         "status" => &e.status,
-        "permit_expiry" => &e.permit_expiry,
+        "permit_expiry" => return Cow::Owned(crate::domain::time::day_text(e.permit_expiry)),
         "updated_at" => return Cow::Owned(e.updated_at.to_string()),
         _ => "",
     })
@@ -120,7 +120,7 @@ mod tests {
             industry_code: "2614".into(),
             permit_no: "91130200699229617X001P".into(),
             permit_class: "key".into(),
-            permit_expiry: "2027-03-01".into(),
+            permit_expiry: crate::domain::time::Day::parse("2027-03-01").ok(),
             key_flags: "water,air".into(),
             hw_class: "key".into(),
             credit: "green".into(),

@@ -3,6 +3,7 @@
 
 use crate::domain::calendar::{Calendar, DayKind};
 use crate::domain::settings::Policy;
+use crate::domain::time::Day;
 use crate::store::db::Result;
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
@@ -185,7 +186,7 @@ pub fn insert_waste_code(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WasteEdition {
     pub label: String,
-    pub effective_from: String,
+    pub effective_from: Day,
     pub official: bool,
     pub codes: i64,
 }

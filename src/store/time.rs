@@ -1,7 +1,7 @@
 //! Days and instants as SQLite text. A stored value that does not parse is a read error, so damage
 //! surfaces where it is read instead of turning into "now" or a default day further on.
 
-use crate::domain::time::{Day, Instant};
+use crate::domain::time::{Day, Instant, day_text, parse_blank_day};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 impl ToSql for Day {
@@ -26,6 +26,29 @@ impl FromSql for Instant {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Instant> {
         Instant::parse(value.as_str()?).map_err(|e| FromSqlError::Other(Box::new(e)))
     }
+}
+
+/// An optional day in a `TEXT NOT NULL DEFAULT ''` column: `''` is no day, anything else must parse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BlankDay(pub Option<Day>);
+
+impl ToSql for BlankDay {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(day_text(self.0)))
+    }
+}
+
+impl FromSql for BlankDay {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<BlankDay> {
+        parse_blank_day(value.as_str()?)
+            .map(BlankDay)
+            .map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
+
+/// Reads an optional day stored as `''` when absent.
+pub fn blank_day(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<Day>> {
+    Ok(r.get::<_, BlankDay>(idx)?.0)
 }
 
 #[cfg(test)]
@@ -69,5 +92,25 @@ mod tests {
             .query_row("SELECT NULL", [], |r| r.get(0))
             .expect("null");
         assert_eq!(none, None);
+    }
+
+    #[test]
+    fn blank_day_is_empty_text() {
+        assert_eq!(read::<BlankDay>("").expect("blank"), BlankDay(None));
+        let day = Day::parse("2026-01-31").expect("day");
+        assert_eq!(
+            read::<BlankDay>("2026-01-31").expect("day"),
+            BlankDay(Some(day))
+        );
+        assert!(read::<BlankDay>("2026-1-31").is_err());
+        let conn = Connection::open_in_memory().expect("db");
+        let (a, b): (String, String) = conn
+            .query_row(
+                "SELECT ?1, ?2",
+                rusqlite::params![BlankDay(None), BlankDay(Some(day))],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("row");
+        assert_eq!((a.as_str(), b.as_str()), ("", "2026-01-31"));
     }
 }

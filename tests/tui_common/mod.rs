@@ -90,7 +90,7 @@ pub fn enterprise(id: i64, name: &str, uscc: &str, region: &str) -> Enterprise {
         industry_code: "2614".into(),
         permit_no: format!("{uscc}001P"),
         permit_class: "key".into(),
-        permit_expiry: "2027-06-30".into(),
+        permit_expiry: ecocase::domain::time::Day::parse("2027-06-30").ok(),
         key_flags: "water,air".into(),
         hw_class: "simplified".into(),
         credit: "blue".into(),

@@ -324,7 +324,8 @@ pub fn validate_request(
                 "date_past",
                 Text::new(T::ErrAssistWishedPast),
             )),
-            Ok(_) => {}
+            // Stored as the one day form, so it reads back as a day.
+            Ok(d) => draft.wished_date = crate::domain::time::Day::new(d).to_string(),
         }
     }
     issues

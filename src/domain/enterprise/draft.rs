@@ -120,7 +120,11 @@ pub fn validate_draft(
     if let Some(issue) = validate::date("permit_expiry", T::FieldPermitExpiry, &draft.permit_expiry)
     {
         issues.push(issue);
-    } else if let Ok(expiry) = NaiveDate::parse_from_str(&draft.permit_expiry, "%Y-%m-%d")
+    } else if let Ok(expiry) = NaiveDate::parse_from_str(&draft.permit_expiry, "%Y-%m-%d") {
+        // Stored as the one day form (`2026-1-5` is read as `2026-01-05`), so it reads back as a day.
+        draft.permit_expiry = Day::new(expiry).to_string();
+    }
+    if let Ok(expiry) = NaiveDate::parse_from_str(&draft.permit_expiry, "%Y-%m-%d")
         && expiry < today
     {
         issues.push(FieldIssue::warning(

@@ -101,7 +101,8 @@ pub struct Enterprise {
     pub industry_code: String,
     pub permit_no: String,
     pub permit_class: String,
-    pub permit_expiry: String,
+    #[serde(with = "crate::domain::time::blank_day")]
+    pub permit_expiry: Option<Day>,
     pub key_flags: String,
     pub hw_class: String,
     pub credit: String,
@@ -159,7 +160,7 @@ impl EnterpriseDraft {
             industry_code: e.industry_code.clone(),
             permit_no: e.permit_no.clone(),
             permit_class: e.permit_class.clone(),
-            permit_expiry: e.permit_expiry.clone(),
+            permit_expiry: crate::domain::time::day_text(e.permit_expiry),
             key_flags: e.key_flags.clone(),
             hw_class: e.hw_class.clone(),
             credit: e.credit.clone(),

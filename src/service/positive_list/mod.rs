@@ -91,7 +91,7 @@ pub fn facts_of(e: &Enterprise) -> Facts {
         penalties: None,
         incidents: None,
         permit_no: e.permit_no.clone(),
-        permit_expiry: NaiveDate::parse_from_str(&e.permit_expiry, "%Y-%m-%d").ok(),
+        permit_expiry: e.permit_expiry.map(crate::domain::time::Day::date),
         monitoring_required: !e.key_flags.trim().is_empty(),
         monitoring_connected: None,
         credit: Credit::parse(&e.credit).filter(|_| !e.credit.is_empty()),

@@ -31,7 +31,7 @@ pub fn insert_settled(
         r.region_code,
         r.channel.code(),
         r.urgency.code(),
-        r.wished_date,
+        crate::store::time::BlankDay(r.wished_date),
         r.description,
         r.state.code(),
         r.handler_id,

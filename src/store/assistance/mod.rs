@@ -9,7 +9,7 @@ pub use crate::store::history::Row as HistoryRow;
 use crate::domain::assistance::{
     AssistanceState, Channel, CloseKind, Outcome, Rating, ServiceMode, Urgency,
 };
-use crate::domain::time::Instant;
+use crate::domain::time::{Day, Instant};
 use crate::store::db::{Result, StoreError};
 use crate::store::enterprise::list::Scope;
 use crate::store::sql::{Where, code, required};
@@ -27,7 +27,8 @@ pub struct Request {
     pub region_code: String,
     pub channel: Channel,
     pub urgency: Urgency,
-    pub wished_date: String,
+    #[serde(with = "crate::domain::time::blank_day")]
+    pub wished_date: Option<Day>,
     pub description: String,
     pub state: AssistanceState,
     pub handler_id: Option<i64>,
@@ -87,7 +88,7 @@ pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Request> {
         region_code: r.get(5)?,
         channel: required(r, 6, Channel::parse)?,
         urgency: required(r, 7, Urgency::parse)?,
-        wished_date: r.get(8)?,
+        wished_date: crate::store::time::blank_day(r, 8)?,
         description: r.get(9)?,
         state: required(r, 10, AssistanceState::parse)?,
         handler_id: r.get(11)?,

@@ -31,7 +31,7 @@ pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Enterprise> {
         industry_code: r.get(10)?,
         permit_no: r.get(11)?,
         permit_class: r.get(12)?,
-        permit_expiry: r.get(13)?,
+        permit_expiry: crate::store::time::blank_day(r, 13)?,
         key_flags: r.get(14)?,
         hw_class: r.get(15)?,
         credit: r.get(16)?,

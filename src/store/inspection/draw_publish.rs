@@ -2,6 +2,7 @@
 //! the findings still standing (a corrected finding counts once, as its correction), the rectification
 //! order and the filed case.
 
+use crate::domain::time::Day;
 use crate::store::db::Result;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -21,7 +22,8 @@ pub struct Outcome {
     pub findings: i64,
     /// The 责令改正 document number, its deadline and the re-check result code (empty when none).
     pub order_number: String,
-    pub order_deadline: String,
+    #[serde(with = "crate::domain::time::blank_day")]
+    pub order_deadline: Option<Day>,
     pub order_result: String,
     /// The 立案 case number and its status code (empty when none).
     pub case_number: String,
@@ -54,7 +56,7 @@ pub fn outcomes(conn: &Connection, draw_id: i64) -> Result<Vec<Outcome>> {
             conclusion: r.get(7)?,
             findings: r.get(8)?,
             order_number: r.get(9)?,
-            order_deadline: r.get(10)?,
+            order_deadline: crate::store::time::blank_day(r, 10)?,
             order_result: r.get(11)?,
             case_number: r.get(12)?,
             case_status: r.get(13)?,

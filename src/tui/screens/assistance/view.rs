@@ -191,11 +191,8 @@ fn detail_lines(
             Line::Field(T::None_, part)
         });
     }
-    if !r.wished_date.is_empty() {
-        v.push(Line::Field(
-            T::AssistanceFieldWishedDate,
-            r.wished_date.clone(),
-        ));
+    if let Some(day) = r.wished_date {
+        v.push(Line::Field(T::AssistanceFieldWishedDate, day.to_string()));
     }
     if let Some(h) = &r.handler_name {
         let mut people = h.clone();

@@ -57,7 +57,10 @@ pub fn profile_lines(
                 lang,
             ),
         ),
-        (l(T::FieldPermitExpiry), e.permit_expiry.clone()),
+        (
+            l(T::FieldPermitExpiry),
+            crate::domain::time::day_text(e.permit_expiry),
+        ),
         (l(T::FieldKeyFlags), key_flags_label(&e.key_flags, lang)),
         (
             l(T::FieldHwClass),

@@ -71,7 +71,7 @@ impl Col {
             Col::Region => region_name(&e.region_code, regions, lang),
             Col::Status => label_of(&e.status, Status::parse, Status::label, lang),
             Col::Credit => label_of(&e.credit, Credit::parse, Credit::label, lang),
-            Col::PermitExpiry => sanitize(&e.permit_expiry),
+            Col::PermitExpiry => crate::domain::time::day_text(e.permit_expiry),
         }
     }
 }
