@@ -197,9 +197,9 @@ impl crate::service::Manifests<'_> {
     /// The alerts of a row; an approved stock extension is looked up only when stock aging is raised.
     fn row_alerts(&self, m: &Manifest, cut: &Cutoffs) -> Result<Vec<ManifestAlert>> {
         let mut dates = ManifestDates {
-            departed: m.departed_at.as_deref().and_then(date_of),
-            arrived: m.arrived_at.as_deref().and_then(date_of),
-            received: m.received_at.as_deref().and_then(date_of),
+            departed: m.departed_at.map(|t| t.day().date()),
+            arrived: m.arrived_at.map(|t| t.day().date()),
+            received: m.received_at.map(|t| t.day().date()),
             paper_completed: m.paper_completed_on.as_deref().and_then(date_of),
             stock_extended_to: None,
         };
@@ -327,8 +327,7 @@ impl crate::service::Manifests<'_> {
             may_extend_stock: self.may_extend_stock(&manifest),
             receipt_due: manifest
                 .arrived_at
-                .as_deref()
-                .and_then(date_of)
+                .map(|t| t.day().date())
                 .map(|d| receipt_due(&cal, &p, d)),
             backfill_due: manifest
                 .paper_completed_on
