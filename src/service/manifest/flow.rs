@@ -65,7 +65,10 @@ impl crate::service::Manifests<'_> {
                 .into_iter()
                 .map(|l| l.carrier)
                 .collect(),
-            paper_completed_on: m.paper_completed_on.clone().unwrap_or_default(),
+            paper_completed_on: m
+                .paper_completed_on
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
         })
     }
 

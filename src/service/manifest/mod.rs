@@ -21,6 +21,7 @@ use crate::domain::manifest::{
     CodeInfo, LegDraft, Line, LineDraft, ManifestState, Mode, Origin, PROVINCE, date_of,
     validate_lines,
 };
+use crate::domain::time::Day;
 use crate::domain::validate::{FieldIssue, Severity};
 use crate::i18n::{T, Text};
 pub(crate) use crate::service::manifest::draft::new_leg;
@@ -200,7 +201,7 @@ impl crate::service::Manifests<'_> {
             departed: m.departed_at.map(|t| t.day().date()),
             arrived: m.arrived_at.map(|t| t.day().date()),
             received: m.received_at.map(|t| t.day().date()),
-            paper_completed: m.paper_completed_on.as_deref().and_then(date_of),
+            paper_completed: m.paper_completed_on.map(Day::date),
             stock_extended_to: None,
         };
         let v = alerts(m.state, &dates, cut);
@@ -331,8 +332,7 @@ impl crate::service::Manifests<'_> {
                 .map(|d| receipt_due(&cal, &p, d)),
             backfill_due: manifest
                 .paper_completed_on
-                .as_deref()
-                .and_then(date_of)
+                .map(Day::date)
                 .map(|d| backfill_due(&cal, &p, d)),
             approval,
             events,

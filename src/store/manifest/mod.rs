@@ -8,7 +8,7 @@ pub mod reference;
 
 use crate::domain::manifest::deadlines::{Cutoffs, ManifestAlert};
 use crate::domain::manifest::{Decision, DiscrepancyKind, Line, ManifestState, Mode, Origin};
-use crate::domain::time::Minute;
+use crate::domain::time::{Day, Minute};
 use crate::store::db::{Result, StoreError};
 use crate::store::sql::{code, required};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -58,7 +58,7 @@ pub struct Manifest {
     pub handling_code: String,
     pub confirmed_at: Option<String>,
     pub completed_at: Option<String>,
-    pub paper_completed_on: Option<String>,
+    pub paper_completed_on: Option<Day>,
     pub backfilled_at: Option<String>,
     pub cancel_reason: String,
     pub follow_up_of: Option<i64>,
