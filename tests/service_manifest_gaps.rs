@@ -125,7 +125,10 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
             (2, DiscrepancyKind::Packaging, "200L铁桶 8 个"),
         ]
     );
-    assert!(d.iter().all(|d| d.told_bureau_at == "2026-03-02 16:40"));
+    assert!(
+        d.iter()
+            .all(|d| d.told_bureau_at.to_string() == "2026-03-02 16:40")
+    );
 }
 
 #[test]

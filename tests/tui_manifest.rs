@@ -11,6 +11,7 @@ use crossterm::event::KeyCode;
 use ecocase::domain::manifest::deadlines::ManifestAlert;
 use ecocase::domain::manifest::rules::{EventInput, ManifestEvent};
 use ecocase::domain::manifest::{Line, LineDraft, ManifestState, Mode, Origin};
+use ecocase::domain::time::Minute;
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::manifest::{ManifestDetail, ManifestRow};
 use ecocase::store::manifest::reference::{CodeHit, Licence};
@@ -28,6 +29,10 @@ fn snap(app: &App) -> String {
         Some((x, y)) => format!("{text}cursor: {x},{y}\n"),
         None => format!("{text}cursor: hidden\n"),
     }
+}
+
+fn minute(s: &str) -> Minute {
+    Minute::parse(s).expect("minute")
 }
 
 fn manifest(id: i64, number: &str, state: ManifestState) -> Manifest {
@@ -54,8 +59,8 @@ fn manifest(id: i64, number: &str, state: ManifestState) -> Manifest {
         edition_label: "2025".into(),
         state,
         submitted_at: None,
-        departed_at: Some("2026-11-27 09:10".into()),
-        arrived_at: Some("2026-11-27 15:30".into()),
+        departed_at: Some(minute("2026-11-27 09:10")),
+        arrived_at: Some(minute("2026-11-27 15:30")),
         received_at: None,
         received_kg: None,
         decision: None,
@@ -109,10 +114,10 @@ fn detail(state: ManifestState, events: Vec<ManifestEvent>) -> ManifestDetailDat
             legs: vec![Leg {
                 seq: 1,
                 carrier: Default::default(),
-                departed_at: Some("2026-11-27 09:10".into()),
+                departed_at: Some(minute("2026-11-27 09:10")),
                 handover_at: None,
                 handover_place: String::new(),
-                arrived_at: Some("2026-11-27 15:30".into()),
+                arrived_at: Some(minute("2026-11-27 15:30")),
             }],
             discrepancies: Vec::new(),
             history: vec![HistoryRow {
@@ -722,7 +727,7 @@ fn staff_record_a_storage_extension_from_the_detail() {
     );
     update(&mut app, key(KeyCode::Enter));
     let mut d = detail(ManifestState::Received, vec![ManifestEvent::Complete]);
-    d.detail.manifest.received_at = Some("2025-12-20 10:00".into());
+    d.detail.manifest.received_at = Some(minute("2025-12-20 10:00"));
     d.detail.alerts = vec![ManifestAlert::StockAging];
     d.detail.may_extend_stock = true;
     d.detail.extensions = vec![StockExtension {

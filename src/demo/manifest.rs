@@ -6,7 +6,7 @@ use crate::demo::build::Build;
 use crate::demo::data::Rng;
 use crate::domain::account::Actor;
 use crate::domain::manifest::{CITY, Decision, LegDraft, Line, ManifestState, Mode, Origin};
-use crate::domain::time::stamp;
+use crate::domain::time::{Minute, stamp};
 use crate::service::Result;
 use crate::service::manifest::new_leg;
 use crate::service::manifest::reference::LicenceInput;
@@ -157,11 +157,17 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
         let (code, name, hazard, form, packaging, kg) = *rng.pick(WASTES);
         let quantity_kg =
             kg / 2 + i64::try_from(rng.below(usize::try_from(kg).unwrap_or(1))).unwrap_or(0);
-        let t = |d: NaiveDate, h: u32| format!("{} {h:02}:00", date(d));
+        let t = |d: NaiveDate, h: u32| d.and_hms_opt(h, 0, 0).map(Minute::new);
         let reached = |s: ManifestState| state_rank(state) >= state_rank(s);
-        let departed = reached(ManifestState::InTransit).then(|| t(day, 9));
-        let arrived = reached(ManifestState::AwaitingReceipt).then(|| t(day, 15));
-        let received = reached(ManifestState::Received).then(|| t(day, 17));
+        let departed = reached(ManifestState::InTransit)
+            .then(|| t(day, 9))
+            .flatten();
+        let arrived = reached(ManifestState::AwaitingReceipt)
+            .then(|| t(day, 15))
+            .flatten();
+        let received = reached(ManifestState::Received)
+            .then(|| t(day, 17))
+            .flatten();
         let m = Manifest {
             id: 0,
             uid: db::new_uid(),
@@ -185,9 +191,9 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
             edition_label: crate::store::seed::SEED_WASTE_EDITION.to_string(),
             state,
             submitted_at: (state != ManifestState::Draft).then(|| now.clone()),
-            departed_at: departed.clone(),
-            arrived_at: arrived.clone(),
-            received_at: received.clone(),
+            departed_at: departed,
+            arrived_at: arrived,
+            received_at: received,
             received_kg: received.as_ref().map(|_| quantity_kg),
             decision: received.as_ref().map(|_| Decision::Accept),
             handling_code: if state == ManifestState::Completed {
@@ -195,9 +201,11 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
             } else {
                 String::new()
             },
-            confirmed_at: received.clone(),
+            confirmed_at: received.map(|r| r.to_string()),
             completed_at: (state == ManifestState::Completed)
-                .then(|| t(day + Duration::days(20), 10)),
+                .then(|| t(day + Duration::days(20), 10))
+                .flatten()
+                .map(|c| c.to_string()),
             paper_completed_on: None,
             backfilled_at: None,
             cancel_reason: if state == ManifestState::Cancelled {

@@ -3,7 +3,9 @@
 //! and `Z`. Parsing is strict (the text must be exactly what formatting writes), so a value read back
 //! always prints byte for byte as it was stored, and a damaged value is an error, never a guess.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Offset, SecondsFormat, Timelike, Utc};
+use chrono::{
+    DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset, SecondsFormat, Timelike, Utc,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -163,6 +165,67 @@ impl<'de> Deserialize<'de> for Instant {
     }
 }
 
+/// A Beijing wall-clock minute as people type it, stored as `YYYY-MM-DD HH:MM` (no zone: the manifest's
+/// departure, arrival, receipt and hand-over times are recorded in local time and shown as typed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Minute(NaiveDateTime);
+
+impl Minute {
+    /// Seconds and below are dropped, as the stored text has none.
+    pub fn new(t: NaiveDateTime) -> Minute {
+        Minute(
+            t.with_second(0)
+                .and_then(|t| t.with_nanosecond(0))
+                .unwrap_or(t),
+        )
+    }
+
+    /// Exactly `YYYY-MM-DD HH:MM`; seconds, zones and blanks are refused.
+    pub fn parse(s: &str) -> Result<Minute, BadTime> {
+        NaiveDateTime::parse_from_str(s, LOCAL_FORMAT)
+            .ok()
+            .map(Minute)
+            .filter(|m| m.to_string() == s)
+            .ok_or_else(|| BadTime(s.to_string()))
+    }
+
+    /// The minute as a naive (Beijing) date and time.
+    pub fn naive(self) -> NaiveDateTime {
+        self.0
+    }
+
+    /// The Beijing calendar day of the minute.
+    pub fn day(self) -> Day {
+        Day(self.0.date())
+    }
+}
+
+impl fmt::Display for Minute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format(LOCAL_FORMAT))
+    }
+}
+
+impl std::str::FromStr for Minute {
+    type Err = BadTime;
+    fn from_str(s: &str) -> Result<Minute, BadTime> {
+        Minute::parse(s)
+    }
+}
+
+impl Serialize for Minute {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Minute {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Minute, D::Error> {
+        let s = String::deserialize(d)?;
+        Minute::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Asia/Shanghai, where every date is shown (no daylight saving, so a fixed offset is exact).
 pub fn shanghai() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| Utc.fix())
@@ -253,6 +316,34 @@ mod tests {
     fn local_time_shows_free_text_unchanged() {
         assert_eq!(local_time("2026-03-01T02:05:09Z"), "2026-03-01 10:05");
         assert_eq!(local_time("不是时间"), "不是时间");
+    }
+
+    #[test]
+    fn minute_round_trips_and_rejects_other_forms() {
+        let m = Minute::parse("2026-03-18 09:00").expect("minute");
+        assert_eq!(m.to_string(), "2026-03-18 09:00");
+        assert_eq!(m.day().to_string(), "2026-03-18");
+        assert!(m < Minute::parse("2026-03-18 17:00").expect("minute"));
+        for bad in [
+            "",
+            "2026-03-18",
+            "2026-03-18 9:00",
+            "2026-03-18 09:00:00",
+            "2026-03-18T09:00",
+            "2026-03-18T01:00:00Z",
+            " 2026-03-18 09:00",
+            "2026-02-30 09:00",
+        ] {
+            assert_eq!(Minute::parse(bad), Err(BadTime(bad.to_string())), "{bad:?}");
+        }
+        assert_eq!(
+            serde_json::to_string(&m).expect("json"),
+            "\"2026-03-18 09:00\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Minute>("\"2026-03-18 09:00\"").expect("minute"),
+            m
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use crate::domain::manifest::columns::HEADERS;
 use crate::domain::manifest::{ManifestState, format_tonnes};
+use crate::domain::time::Minute;
 use crate::export::table::{TableFormat, write_table};
 use crate::export::{ExportError, Format, Output, deliver, open_output};
 use crate::i18n::{Lang, T};
@@ -19,7 +20,7 @@ use std::path::Path;
 fn cells<'a>(r: &'a ExportRow, state: &'a str) -> [Cow<'a, str>; 24] {
     let l = &r.line;
     let text = |s: &'a str| Cow::Borrowed(s);
-    let time = |t: &'a Option<String>| Cow::Borrowed(t.as_deref().unwrap_or_default());
+    let time = |t: &Option<Minute>| Cow::Owned(t.map(|t| t.to_string()).unwrap_or_default());
     [
         text(&r.number),
         text(&r.generator_uscc),

@@ -1,7 +1,7 @@
 //! Days and instants as SQLite text. A stored value that does not parse is a read error, so damage
 //! surfaces where it is read instead of turning into "now" or a default day further on.
 
-use crate::domain::time::{Day, Instant, day_text, parse_blank_day};
+use crate::domain::time::{Day, Instant, Minute, day_text, parse_blank_day};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 impl ToSql for Day {
@@ -51,6 +51,18 @@ pub fn blank_day(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<D
     Ok(r.get::<_, BlankDay>(idx)?.0)
 }
 
+impl ToSql for Minute {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.to_string()))
+    }
+}
+
+impl FromSql for Minute {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Minute> {
+        Minute::parse(value.as_str()?).map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +97,13 @@ mod tests {
         assert!(read::<Day>("2026-13-01").is_err());
         assert!(read::<Instant>("garbage").is_err());
         assert!(read::<Instant>("2026-01-31").is_err());
+        assert_eq!(
+            read::<Minute>("2026-01-31 23:59")
+                .expect("minute")
+                .to_string(),
+            "2026-01-31 23:59"
+        );
+        assert!(read::<Minute>("2026-01-31T23:59:00Z").is_err());
         let conn = Connection::open_in_memory().expect("db");
         let n: rusqlite::Result<Option<Instant>> = conn.query_row("SELECT 42", [], |r| r.get(0));
         assert!(n.is_err());

@@ -5,6 +5,7 @@
 use crate::domain::account::{Action, Role, Target};
 use crate::domain::manifest::rules::{LicenceFacts, Party};
 use crate::domain::manifest::{LegDraft, ManifestState, Mode, Origin, local_number, parse_number};
+use crate::domain::time::Day;
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, Prepared};
 use crate::service::write::json;
@@ -80,7 +81,7 @@ impl crate::service::Manifests<'_> {
         };
         let paper = if origin == Origin::Paper {
             let d = crate::domain::manifest::parse_time(&input.paper_completed_on)
-                .map(|t| t[0..10].to_string());
+                .and_then(|t| t.get(0..10).and_then(|d| Day::parse(d).ok()));
             if d.is_none() {
                 p.issues.push(err(
                     "paper_completed_on",
@@ -182,7 +183,7 @@ impl crate::service::Manifests<'_> {
         origin: Origin,
         state: ManifestState,
         warnings: String,
-        paper: Option<String>,
+        paper: Option<Day>,
     ) -> Result<Manifest> {
         let l = &p.licence;
         let receiver_region = match l.enterprise_id {

@@ -8,11 +8,27 @@ use crate::domain::manifest::rules::{
     EventInput, ManifestEvent, Party, check_input, check_licence, is_discrepant, next_state,
 };
 use crate::domain::manifest::{Decision, LineDraft, ManifestState, format_tonnes, parse_tonnes};
+use crate::domain::time::Minute;
+use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, new_leg};
 use crate::service::{Result, ServiceError};
 use crate::store::manifest::{self as store, Discrepancy, LegStamp, Manifest};
 use chrono::NaiveDate;
+
+/// A time field `check_input` has already normalised to `YYYY-MM-DD HH:MM`; anything else is refused
+/// as the input error it is, never replaced by another time.
+fn entered(value: &str, field: &'static str) -> Result<Minute> {
+    Minute::parse(value).map_err(|_| {
+        ServiceError::Invalid(vec![FieldIssue::error(
+            field,
+            "bad_time",
+            Text::new(T::ManifestErrTime)
+                .arg("field", field)
+                .arg("value", value),
+        )])
+    })
+}
 
 impl crate::service::Manifests<'_> {
     /// The stored manifest as the form's input (to re-check it at submit, or to copy it).
@@ -49,7 +65,10 @@ impl crate::service::Manifests<'_> {
                 .into_iter()
                 .map(|l| l.carrier)
                 .collect(),
-            paper_completed_on: m.paper_completed_on.clone().unwrap_or_default(),
+            paper_completed_on: m
+                .paper_completed_on
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
         })
     }
 
@@ -96,21 +115,24 @@ impl crate::service::Manifests<'_> {
                     m.submitted_at = Some(now.clone());
                 }
                 ManifestEvent::Depart => {
-                    m.departed_at = Some(input.at.clone());
-                    stamp_leg = Some((LegStamp::Departed, input.at.clone(), String::new()));
+                    let at = entered(&input.at, "at")?;
+                    m.departed_at = Some(at);
+                    stamp_leg = Some((LegStamp::Departed, at, String::new()));
                 }
                 ManifestEvent::Handover => {
                     let legs = store::legs(&self.conn, id)?;
                     let leg = input.leg.clone().unwrap_or_default();
                     note = format!("{} {}", input.place, leg.carrier_name);
-                    stamp_leg = Some((LegStamp::HandedOver, input.at.clone(), input.place.clone()));
+                    let at = entered(&input.at, "at")?;
+                    stamp_leg = Some((LegStamp::HandedOver, at, input.place.clone()));
                     let mut row = new_leg(legs.len(), &leg);
-                    row.departed_at = Some(input.at.clone());
+                    row.departed_at = Some(at);
                     new_leg_row = Some(row);
                 }
                 ManifestEvent::Arrive => {
-                    m.arrived_at = Some(input.at.clone());
-                    stamp_leg = Some((LegStamp::Arrived, input.at.clone(), String::new()));
+                    let at = entered(&input.at, "at")?;
+                    m.arrived_at = Some(at);
+                    stamp_leg = Some((LegStamp::Arrived, at, String::new()));
                 }
                 ManifestEvent::Confirm | ManifestEvent::ReportDiscrepancy => {
                     let tolerance = self.policy().tolerance_pct;
@@ -140,7 +162,7 @@ impl crate::service::Manifests<'_> {
                             ));
                         }
                     }
-                    m.received_at = Some(input.at.clone());
+                    m.received_at = Some(entered(&input.at, "at")?);
                     m.received_kg = Some(lines.iter().filter_map(|l| l.received_kg).sum());
                     if event == ManifestEvent::Confirm {
                         self.check_receipt_licence(&m, &lines)?;
@@ -161,8 +183,11 @@ impl crate::service::Manifests<'_> {
                                 kind,
                                 declared: d.declared.clone(),
                                 measured: d.measured.clone(),
-                                told_generator_at: input.told_generator_at.clone(),
-                                told_bureau_at: input.told_bureau_at.clone(),
+                                told_generator_at: entered(
+                                    &input.told_generator_at,
+                                    "told_generator_at",
+                                )?,
+                                told_bureau_at: entered(&input.told_bureau_at, "told_bureau_at")?,
                             });
                         }
                     }
@@ -200,7 +225,7 @@ impl crate::service::Manifests<'_> {
                 store::set_lines(w, id, &lines)?;
             }
             if let Some((which, at, place)) = &stamp_leg {
-                store::stamp_leg(w, id, *which, at, place)?;
+                store::stamp_leg(w, id, *which, *at, place)?;
             }
             if let Some(row) = &new_leg_row {
                 store::add_leg(w, id, row)?;
@@ -241,8 +266,7 @@ impl crate::service::Manifests<'_> {
         let facts = crate::store::manifest::reference::licence(&self.conn, lid)?.facts();
         let day = m
             .received_at
-            .as_deref()
-            .and_then(crate::domain::manifest::date_of)
+            .map(|t| t.day().date())
             .unwrap_or_else(|| self.today());
         let mut issues = check_licence(&facts, lines, m.handling_mode, day);
         let year = chrono::Datelike::year(&day);

@@ -21,6 +21,7 @@ use crate::domain::manifest::{
     CodeInfo, LegDraft, Line, LineDraft, ManifestState, Mode, Origin, PROVINCE, date_of,
     validate_lines,
 };
+use crate::domain::time::Day;
 use crate::domain::validate::{FieldIssue, Severity};
 use crate::i18n::{T, Text};
 pub(crate) use crate::service::manifest::draft::new_leg;
@@ -197,10 +198,10 @@ impl crate::service::Manifests<'_> {
     /// The alerts of a row; an approved stock extension is looked up only when stock aging is raised.
     fn row_alerts(&self, m: &Manifest, cut: &Cutoffs) -> Result<Vec<ManifestAlert>> {
         let mut dates = ManifestDates {
-            departed: m.departed_at.as_deref().and_then(date_of),
-            arrived: m.arrived_at.as_deref().and_then(date_of),
-            received: m.received_at.as_deref().and_then(date_of),
-            paper_completed: m.paper_completed_on.as_deref().and_then(date_of),
+            departed: m.departed_at.map(|t| t.day().date()),
+            arrived: m.arrived_at.map(|t| t.day().date()),
+            received: m.received_at.map(|t| t.day().date()),
+            paper_completed: m.paper_completed_on.map(Day::date),
             stock_extended_to: None,
         };
         let v = alerts(m.state, &dates, cut);
@@ -327,13 +328,11 @@ impl crate::service::Manifests<'_> {
             may_extend_stock: self.may_extend_stock(&manifest),
             receipt_due: manifest
                 .arrived_at
-                .as_deref()
-                .and_then(date_of)
+                .map(|t| t.day().date())
                 .map(|d| receipt_due(&cal, &p, d)),
             backfill_due: manifest
                 .paper_completed_on
-                .as_deref()
-                .and_then(date_of)
+                .map(Day::date)
                 .map(|d| backfill_due(&cal, &p, d)),
             approval,
             events,

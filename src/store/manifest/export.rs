@@ -4,6 +4,7 @@
 
 use crate::domain::manifest::deadlines::Cutoffs;
 use crate::domain::manifest::{Decision, LegDraft, Line, ManifestState, Mode, Origin};
+use crate::domain::time::Minute;
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
 use crate::store::manifest::list::{ListFilter, where_sql};
@@ -25,9 +26,9 @@ pub struct ExportRow {
     pub transfer_date: String,
     /// The 转移计划 approval's number, empty without one.
     pub approval: String,
-    pub departed_at: Option<String>,
-    pub arrived_at: Option<String>,
-    pub received_at: Option<String>,
+    pub departed_at: Option<Minute>,
+    pub arrived_at: Option<Minute>,
+    pub received_at: Option<Minute>,
     pub decision: Option<Decision>,
     pub handling_code: String,
     /// The line (its category, components and harmful substances are not exported and left empty).

@@ -8,6 +8,7 @@ pub mod reference;
 
 use crate::domain::manifest::deadlines::{Cutoffs, ManifestAlert};
 use crate::domain::manifest::{Decision, DiscrepancyKind, Line, ManifestState, Mode, Origin};
+use crate::domain::time::{Day, Minute};
 use crate::store::db::{Result, StoreError};
 use crate::store::sql::{code, required};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -49,15 +50,15 @@ pub struct Manifest {
     pub edition_label: String,
     pub state: ManifestState,
     pub submitted_at: Option<String>,
-    pub departed_at: Option<String>,
-    pub arrived_at: Option<String>,
-    pub received_at: Option<String>,
+    pub departed_at: Option<Minute>,
+    pub arrived_at: Option<Minute>,
+    pub received_at: Option<Minute>,
     pub received_kg: Option<i64>,
     pub decision: Option<Decision>,
     pub handling_code: String,
     pub confirmed_at: Option<String>,
     pub completed_at: Option<String>,
-    pub paper_completed_on: Option<String>,
+    pub paper_completed_on: Option<Day>,
     pub backfilled_at: Option<String>,
     pub cancel_reason: String,
     pub follow_up_of: Option<i64>,

@@ -2,6 +2,7 @@
 //! discrepancies the receiver recorded (the history of transitions is in `store::history`).
 
 use crate::domain::manifest::{DiscrepancyKind, LegDraft};
+use crate::domain::time::Minute;
 use crate::store::db::Result;
 use crate::store::sql::required;
 use rusqlite::{Connection, params};
@@ -12,10 +13,10 @@ use serde::Serialize;
 pub struct Leg {
     pub seq: i64,
     pub carrier: LegDraft,
-    pub departed_at: Option<String>,
-    pub handover_at: Option<String>,
+    pub departed_at: Option<Minute>,
+    pub handover_at: Option<Minute>,
     pub handover_place: String,
-    pub arrived_at: Option<String>,
+    pub arrived_at: Option<Minute>,
 }
 
 pub fn add_leg(conn: &Connection, id: i64, leg: &Leg) -> Result<()> {
@@ -51,7 +52,7 @@ pub fn stamp_leg(
     conn: &Connection,
     id: i64,
     column: LegStamp,
-    at: &str,
+    at: Minute,
     place: &str,
 ) -> Result<()> {
     match column {
@@ -112,8 +113,8 @@ pub struct Discrepancy {
     pub kind: DiscrepancyKind,
     pub declared: String,
     pub measured: String,
-    pub told_generator_at: String,
-    pub told_bureau_at: String,
+    pub told_generator_at: Minute,
+    pub told_bureau_at: Minute,
 }
 
 pub fn add_discrepancy(

@@ -223,8 +223,7 @@ impl ManifestActionState {
         let m = &d.detail.manifest;
         let proposed = m
             .received_at
-            .as_deref()
-            .and_then(crate::domain::manifest::date_of)
+            .map(|t| t.day().date())
             .and_then(|r| r.checked_add_months(chrono::Months::new(12)))
             .map(|r| r.to_string())
             .unwrap_or_default();

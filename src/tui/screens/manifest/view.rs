@@ -2,6 +2,7 @@
 
 use crate::domain::manifest::rules::ManifestEvent;
 use crate::domain::manifest::{ManifestState, format_tonnes};
+use crate::domain::time::Minute;
 use crate::i18n::{Lang, T, Text};
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
@@ -122,8 +123,8 @@ enum Line {
     Text(String),
 }
 
-fn opt(s: &Option<String>) -> String {
-    s.clone().unwrap_or_default()
+fn opt(t: &Option<Minute>) -> String {
+    t.map(|t| t.to_string()).unwrap_or_default()
 }
 
 fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
@@ -266,8 +267,8 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
             )));
             v.push(Line::Text(
                 Text::new(T::ManifestToldLine)
-                    .arg("generator", &x.told_generator_at)
-                    .arg("bureau", &x.told_bureau_at)
+                    .arg("generator", x.told_generator_at)
+                    .arg("bureau", x.told_bureau_at)
                     .render(lang),
             ));
         }
