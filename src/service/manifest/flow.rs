@@ -18,13 +18,13 @@ use chrono::NaiveDate;
 
 /// A time field `check_input` has already normalised to `YYYY-MM-DD HH:MM`; anything else is refused
 /// as the input error it is, never replaced by another time.
-fn entered(value: &str, field: &'static str) -> Result<Minute> {
+fn entered(value: &str, field: &'static str, label: T) -> Result<Minute> {
     Minute::parse(value).map_err(|_| {
         ServiceError::Invalid(vec![FieldIssue::error(
             field,
             "bad_time",
             Text::new(T::ManifestErrTime)
-                .arg("field", field)
+                .arg_key("field", label)
                 .arg("value", value),
         )])
     })
@@ -115,7 +115,7 @@ impl crate::service::Manifests<'_> {
                     m.submitted_at = Some(now.clone());
                 }
                 ManifestEvent::Depart => {
-                    let at = entered(&input.at, "at")?;
+                    let at = entered(&input.at, "at", T::ManifestFieldDepartedAt)?;
                     m.departed_at = Some(at);
                     stamp_leg = Some((LegStamp::Departed, at, String::new()));
                 }
@@ -123,14 +123,14 @@ impl crate::service::Manifests<'_> {
                     let legs = store::legs(&self.conn, id)?;
                     let leg = input.leg.clone().unwrap_or_default();
                     note = format!("{} {}", input.place, leg.carrier_name);
-                    let at = entered(&input.at, "at")?;
+                    let at = entered(&input.at, "at", T::ManifestFieldHandoverAt)?;
                     stamp_leg = Some((LegStamp::HandedOver, at, input.place.clone()));
                     let mut row = new_leg(legs.len(), &leg);
                     row.departed_at = Some(at);
                     new_leg_row = Some(row);
                 }
                 ManifestEvent::Arrive => {
-                    let at = entered(&input.at, "at")?;
+                    let at = entered(&input.at, "at", T::ManifestFieldArrivedAt)?;
                     m.arrived_at = Some(at);
                     stamp_leg = Some((LegStamp::Arrived, at, String::new()));
                 }
@@ -162,7 +162,7 @@ impl crate::service::Manifests<'_> {
                             ));
                         }
                     }
-                    m.received_at = Some(entered(&input.at, "at")?);
+                    m.received_at = Some(entered(&input.at, "at", T::ManifestFieldReceivedAt)?);
                     m.received_kg = Some(lines.iter().filter_map(|l| l.received_kg).sum());
                     if event == ManifestEvent::Confirm {
                         self.check_receipt_licence(&m, &lines)?;
@@ -186,8 +186,13 @@ impl crate::service::Manifests<'_> {
                                 told_generator_at: entered(
                                     &input.told_generator_at,
                                     "told_generator_at",
+                                    T::ManifestFieldToldGenerator,
                                 )?,
-                                told_bureau_at: entered(&input.told_bureau_at, "told_bureau_at")?,
+                                told_bureau_at: entered(
+                                    &input.told_bureau_at,
+                                    "told_bureau_at",
+                                    T::ManifestFieldToldBureau,
+                                )?,
                             });
                         }
                     }
