@@ -1,7 +1,8 @@
-//! 正面清单 tables: batches, entries, criteria results, reviews, trigger events and the state history.
+//! 正面清单 tables: entries and the state history here; batches in `batch`, criteria results, reviews and
+//! trigger events in `review`.
 //! Entries are always read joined with their enterprise and batch, so screens and exports need one query.
 
-use crate::domain::time::{Day, Instant};
+use crate::domain::time::Instant;
 use crate::store::db::{Result, StoreError};
 use crate::store::enterprise::Scope;
 use crate::store::sql::Where;
@@ -9,18 +10,14 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Batch {
-    pub id: i64,
-    pub uid: String,
-    pub name: String,
-    pub year: i64,
-    pub note: String,
-    pub created_at: Instant,
-    /// Entries per state code, for the batches screen.
-    #[serde(skip)]
-    pub counts: Vec<(String, i64)>,
-}
+mod batch;
+mod review;
+
+pub use batch::{Batch, batch, batch_by_name, batches, insert_batch};
+pub use review::{
+    CriterionRow, NewTrigger, TriggerRow, criteria, decide_review, insert_trigger,
+    replace_criteria, start_review, triggers,
+};
 
 /// An entry with what every screen shows of its enterprise and batch.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -48,27 +45,6 @@ pub struct Entry {
     pub uscc: String,
     pub region_code: String,
     pub batch_name: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CriterionRow {
-    pub criterion: String,
-    pub result: String,
-    pub evidence: String,
-    pub checked_at: Instant,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct TriggerRow {
-    pub id: i64,
-    pub uid: String,
-    pub kind: String,
-    pub reference: String,
-    pub occurred_on: Day,
-    pub handling: String,
-    pub note: String,
-    pub recorded_at: Instant,
-    pub recorded_by: String,
 }
 
 pub use crate::store::history::Row as HistoryRow;
@@ -120,89 +96,8 @@ fn entry_row(r: &Row<'_>) -> rusqlite::Result<Entry> {
     })
 }
 
-pub fn insert_batch(
-    conn: &Connection,
-    uid: &str,
-    name: &str,
-    year: i64,
-    note: &str,
-    by: &str,
-    at: &str,
-) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO pl_batch (uid, name, year, note, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![uid, name, year, note, at, by],
-    )?;
-    Ok(conn.last_insert_rowid())
-}
-
-pub fn batch_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row("SELECT id FROM pl_batch WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })
-        .optional()?)
-}
-
-/// Every batch, newest first, with its entries counted per state within `scope`.
-pub fn batches(conn: &Connection, scope: &Scope) -> Result<Vec<Batch>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, uid, name, year, note, created_at FROM pl_batch ORDER BY year DESC, name DESC, id DESC",
-    )?;
-    let mut out: Vec<Batch> = stmt
-        .query_map([], |r| {
-            Ok(Batch {
-                id: r.get(0)?,
-                uid: r.get(1)?,
-                name: r.get(2)?,
-                year: r.get(3)?,
-                note: r.get(4)?,
-                created_at: r.get(5)?,
-                counts: Vec::new(),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let (wh, args) = scope_terms(scope).finish();
-    let sql = format!(
-        "SELECT x.batch_id, x.state, count(*) FROM pl_entry x JOIN enterprise e ON e.id = x.enterprise_id \
-         WHERE {wh} GROUP BY x.batch_id, x.state"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt
-        .query_map(params_from_iter(args), |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    for (batch, state, n) in rows {
-        if let Some(b) = out.iter_mut().find(|b| b.id == batch) {
-            b.counts.push((state, n));
-        }
-    }
-    Ok(out)
-}
-
-pub fn batch(conn: &Connection, id: i64) -> Result<Batch> {
-    conn.query_row(
-        "SELECT id, uid, name, year, note, created_at FROM pl_batch WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(Batch {
-                id: r.get(0)?,
-                uid: r.get(1)?,
-                name: r.get(2)?,
-                year: r.get(3)?,
-                note: r.get(4)?,
-                created_at: r.get(5)?,
-                counts: Vec::new(),
-            })
-        },
-    )
-    .optional()?
-    .ok_or(StoreError::NotFound)
-}
-
 /// The live enterprises in scope.
-fn scope_terms(scope: &Scope) -> Where {
+pub(super) fn scope_terms(scope: &Scope) -> Where {
     let mut w = Where::new("e.deleted_at IS NULL");
     if let Some(r) = &scope.region {
         w.and("e.region_code = ?", [SqlValue::Text(r.clone())]);
@@ -366,40 +261,6 @@ pub fn set_list_status(conn: &Connection, enterprise_id: i64, code: &str) -> Res
     Ok(())
 }
 
-pub fn replace_criteria(conn: &Connection, entry_id: i64, rows: &[CriterionRow]) -> Result<()> {
-    conn.execute("DELETE FROM pl_criterion WHERE entry_id = ?1", [entry_id])?;
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO pl_criterion (entry_id, criterion, result, evidence, checked_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for r in rows {
-        stmt.execute(params![
-            entry_id,
-            r.criterion,
-            r.result,
-            r.evidence,
-            r.checked_at
-        ])?;
-    }
-    Ok(())
-}
-
-pub fn criteria(conn: &Connection, entry_id: i64) -> Result<Vec<CriterionRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT criterion, result, evidence, checked_at FROM pl_criterion WHERE entry_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt
-        .query_map([entry_id], |r| {
-            Ok(CriterionRow {
-                criterion: r.get(0)?,
-                result: r.get(1)?,
-                evidence: r.get(2)?,
-                checked_at: r.get(3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
 /// Every state change of an enterprise's entries, oldest first, with the batch of each.
 pub fn history_of_enterprise(
     conn: &Connection,
@@ -416,73 +277,6 @@ pub fn history_of_enterprise(
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
-}
-
-pub struct NewTrigger<'a> {
-    pub uid: &'a str,
-    pub entry_id: i64,
-    pub kind: &'a str,
-    pub reference: &'a str,
-    pub occurred_on: &'a str,
-    pub handling: &'a str,
-    pub note: &'a str,
-}
-
-pub fn insert_trigger(conn: &Connection, t: &NewTrigger<'_>, by: &str, at: &str) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO pl_trigger (uid, entry_id, kind, reference, occurred_on, handling, note, recorded_at, \
-         recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![t.uid, t.entry_id, t.kind, t.reference, t.occurred_on, t.handling, t.note, at, by],
-    )?;
-    Ok(conn.last_insert_rowid())
-}
-
-pub fn triggers(conn: &Connection, entry_id: i64) -> Result<Vec<TriggerRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, uid, kind, reference, occurred_on, handling, note, recorded_at, recorded_by \
-         FROM pl_trigger WHERE entry_id = ?1 ORDER BY occurred_on, id",
-    )?;
-    let rows = stmt
-        .query_map([entry_id], |r| {
-            Ok(TriggerRow {
-                id: r.get(0)?,
-                uid: r.get(1)?,
-                kind: r.get(2)?,
-                reference: r.get(3)?,
-                occurred_on: r.get(4)?,
-                handling: r.get(5)?,
-                note: r.get(6)?,
-                recorded_at: r.get(7)?,
-                recorded_by: r.get(8)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
-pub fn start_review(conn: &Connection, entry_id: i64, due: &str, by: &str, at: &str) -> Result<()> {
-    conn.execute(
-        "INSERT INTO pl_review (entry_id, due, started_at, started_by) VALUES (?1, ?2, ?3, ?4)",
-        params![entry_id, due, at, by],
-    )?;
-    Ok(())
-}
-
-/// Records the outcome of the entry's open review.
-pub fn decide_review(
-    conn: &Connection,
-    entry_id: i64,
-    outcome: &str,
-    note: &str,
-    by: &str,
-    at: &str,
-) -> Result<()> {
-    conn.execute(
-        "UPDATE pl_review SET outcome = ?2, note = ?3, decided_at = ?4, decided_by = ?5 \
-         WHERE entry_id = ?1 AND outcome = ''",
-        params![entry_id, outcome, note, at, by],
-    )?;
-    Ok(())
 }
 
 /// Operating enterprises in id order, after the first `skip` (the demo's hand-made ones).
