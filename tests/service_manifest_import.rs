@@ -141,7 +141,7 @@ fn xlsx_import_is_all_or_nothing_when_strict_and_keeps_good_manifests_when_lenie
         .expect("imported");
     assert_eq!(m.origin, Origin::National);
     assert_eq!(m.state, ManifestState::Draft);
-    assert_eq!(m.transfer_date, "2026-03-02");
+    assert_eq!(m.transfer_date.to_string(), "2026-03-02");
     assert_eq!(m.total_kg, 1750);
     assert!(staff.manifests().by_number("20263715880003").is_err());
 

@@ -55,7 +55,7 @@ fn manifest(id: i64, number: &str, state: ManifestState) -> Manifest {
         licence_snapshot: "{}".into(),
         handling_mode: Mode::Utilize,
         approval_id: None,
-        transfer_date: "2026-11-27".into(),
+        transfer_date: "2026-11-27".parse().expect("day"),
         edition_label: "2025".into(),
         state,
         submitted_at: None,
@@ -74,7 +74,7 @@ fn manifest(id: i64, number: &str, state: ManifestState) -> Manifest {
         warnings: String::new(),
         total_kg: 2400,
         row_version: 4,
-        created_at: "2026-11-27T01:00:00Z".into(),
+        created_at: "2026-11-27T01:00:00Z".parse().expect("instant"),
         created_by: "u".into(),
     }
 }

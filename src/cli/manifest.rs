@@ -6,6 +6,7 @@ use crate::cli::error::io_reason;
 use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, exit, output};
 use ecocase::domain::manifest::ManifestState;
+use ecocase::domain::time::Day;
 use ecocase::export::{self, ExportError, Format, Output};
 use ecocase::i18n::{T, Text};
 use ecocase::store::manifest::ListFilter;
@@ -37,11 +38,11 @@ pub struct ImportArgs {
     actor: String,
 }
 
-fn date_arg(ctx: &Context, v: Option<&str>, flag: &str) -> Result<Option<String>, CliError> {
+fn date_arg(ctx: &Context, v: Option<&str>, flag: &str) -> Result<Option<Day>, CliError> {
     match v.map(str::trim) {
         None | Some("") => Ok(None),
         Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map(|d| Some(d.format("%Y-%m-%d").to_string()))
+            .map(|d| Some(Day::new(d)))
             .map_err(|_| {
                 CliError::usage(
                     Text::new(T::ManifestErrCliDate)

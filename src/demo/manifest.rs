@@ -6,7 +6,7 @@ use crate::demo::build::Build;
 use crate::demo::data::Rng;
 use crate::domain::account::Actor;
 use crate::domain::manifest::{CITY, Decision, LegDraft, Line, ManifestState, Mode, Origin};
-use crate::domain::time::{Minute, stamp};
+use crate::domain::time::{Day, Instant, Minute};
 use crate::service::Result;
 use crate::service::manifest::new_leg;
 use crate::service::manifest::reference::LicenceInput;
@@ -104,7 +104,8 @@ const BULK_LICENCE: &str = "鲁危证1509号";
 fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<()> {
     let s = b.system();
     let today = s.today();
-    let now = stamp(s.now());
+    let now = Instant::new(s.now());
+    let now_text = now.to_string();
     let actor = Actor::system();
     let conn = &s.conn;
     let Some(licence) = (match refs::licence_by_number(conn, BULK_LICENCE)? {
@@ -187,10 +188,10 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
             licence_snapshot: snapshot.clone(),
             handling_mode: Mode::Utilize,
             approval_id: None,
-            transfer_date: date(day),
+            transfer_date: Day::new(day),
             edition_label: crate::store::seed::SEED_WASTE_EDITION.to_string(),
             state,
-            submitted_at: (state != ManifestState::Draft).then(|| now.clone()),
+            submitted_at: (state != ManifestState::Draft).then_some(now),
             departed_at: departed,
             arrived_at: arrived,
             received_at: received,
@@ -201,11 +202,12 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
             } else {
                 String::new()
             },
-            confirmed_at: received.map(|r| r.to_string()),
+            // Recorded moments are stored in UTC, as the service stores them.
+            confirmed_at: received.map(Minute::instant),
             completed_at: (state == ManifestState::Completed)
                 .then(|| t(day + Duration::days(20), 10))
                 .flatten()
-                .map(|c| c.to_string()),
+                .map(Minute::instant),
             paper_completed_on: None,
             backfilled_at: None,
             cancel_reason: if state == ManifestState::Cancelled {
@@ -217,10 +219,10 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
             warnings: String::new(),
             total_kg: 0,
             row_version: 1,
-            created_at: now.clone(),
+            created_at: now,
             created_by: actor.uid.clone(),
         };
-        let id = store::insert(&tx, &m, &actor.uid, &now)?;
+        let id = store::insert(&tx, &m, &actor.uid)?;
         store::insert_lines(
             &tx,
             id,
@@ -253,7 +255,7 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
                 from: state.code(),
                 to: state.code(),
                 note: "",
-                at: &now,
+                at: &now_text,
                 by_uid: &actor.uid,
                 by_name: "system",
             },
@@ -261,7 +263,7 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
         chain.append(
             &tx,
             &actor,
-            &now,
+            &now_text,
             OwnedChange {
                 action: "create",
                 entity: "manifest",

@@ -198,6 +198,11 @@ impl Minute {
     pub fn day(self) -> Day {
         Day(self.0.date())
     }
+
+    /// The moment this Beijing wall-clock minute is (a fixed offset: every minute is one moment).
+    pub fn instant(self) -> Instant {
+        Instant(self.0.and_utc() - chrono::Duration::hours(8))
+    }
 }
 
 impl fmt::Display for Minute {
@@ -323,6 +328,10 @@ mod tests {
         let m = Minute::parse("2026-03-18 09:00").expect("minute");
         assert_eq!(m.to_string(), "2026-03-18 09:00");
         assert_eq!(m.day().to_string(), "2026-03-18");
+        assert_eq!(m.instant().to_string(), "2026-03-18T01:00:00Z");
+        assert_eq!(m.instant().local(), "2026-03-18 09:00");
+        let after_midnight = Minute::parse("2026-03-18 07:30").expect("minute");
+        assert_eq!(after_midnight.instant().to_string(), "2026-03-17T23:30:00Z");
         assert!(m < Minute::parse("2026-03-18 17:00").expect("minute"));
         for bad in [
             "",

@@ -95,6 +95,40 @@ pub fn date(field: &'static str, label: T, value: &str) -> Option<FieldIssue> {
         .then(|| FieldIssue::error(field, "date", Text::new(T::ErrDate).arg_key("field", label)))
 }
 
+/// Reads a day as people type it: blanks trimmed, full-width digits and dashes accepted, `2026-1-5`
+/// read as `2026-01-05`. Empty is `Ok(None)`; anything else that is not a day is the field's error.
+pub fn day(
+    field: &'static str,
+    label: T,
+    value: &str,
+) -> Result<Option<crate::domain::time::Day>, FieldIssue> {
+    let v = crate::domain::text::halfwidth(value);
+    let v = v.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .map(|d| Some(crate::domain::time::Day::new(d)))
+        .map_err(|_| {
+            FieldIssue::error(field, "date", Text::new(T::ErrDate).arg_key("field", label))
+        })
+}
+
+/// A day that must be given: [`day`], with empty the field's "required" error.
+pub fn required_day(
+    field: &'static str,
+    label: T,
+    value: &str,
+) -> Result<crate::domain::time::Day, FieldIssue> {
+    day(field, label, value)?.ok_or_else(|| {
+        FieldIssue::error(
+            field,
+            "required",
+            Text::new(T::ErrRequired).arg_key("field", label),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +151,26 @@ mod tests {
     fn control_characters_are_refused() {
         assert!(no_control_chars("name", T::FieldName, "a\u{1b}[31m").is_some());
         assert!(no_control_chars("name", T::FieldName, "正常名称").is_none());
+    }
+
+    #[test]
+    fn typed_days_are_read_in_full_form_and_named_when_wrong() {
+        let d = |v: &str| day("d", T::FieldPermitExpiry, v).map(|d| d.map(|d| d.to_string()));
+        assert_eq!(d(" 2026-1-5 "), Ok(Some("2026-01-05".to_string())));
+        assert_eq!(
+            d("２０２６－０３－０１"),
+            Ok(Some("2026-03-01".to_string()))
+        );
+        assert_eq!(d(""), Ok(None));
+        let bad = d("2026-02-30").expect_err("no such day");
+        assert_eq!(bad.field, "d");
+        assert!(
+            bad.render(Lang::Zh).contains("许可证有效期"),
+            "{}",
+            bad.render(Lang::Zh)
+        );
+        let missing = required_day("d", T::FieldPermitExpiry, " ").expect_err("required");
+        assert_eq!(missing.code, "required");
     }
 
     #[test]

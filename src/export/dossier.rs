@@ -283,7 +283,7 @@ pub fn parts(
                 };
                 vec![
                     m.number.clone(),
-                    m.transfer_date.clone(),
+                    m.transfer_date.to_string(),
                     role.get(lang).to_string(),
                     other,
                     m.state.label().get(lang).to_string(),

@@ -26,7 +26,7 @@ fn cells<'a>(r: &'a ExportRow, state: &'a str) -> [Cow<'a, str>; 24] {
         text(&r.generator_uscc),
         text(&r.licence_number),
         text(r.handling_mode.code()),
-        text(&r.transfer_date),
+        Cow::Owned(r.transfer_date.to_string()),
         text(&r.approval),
         text(&l.code),
         text(&l.name),

@@ -181,13 +181,6 @@ pub fn parse_time(raw: &str) -> Option<String> {
         .map(|d| format!("{} 00:00", d.format("%Y-%m-%d")))
 }
 
-/// The date part of a stored entered time.
-pub fn date_of(stored: &str) -> Option<NaiveDate> {
-    stored
-        .get(0..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-}
-
 pub use crate::domain::manifest::lines::{
     CodeInfo, LegDraft, Line, LineDraft, check_code, uscc_text, validate_lines,
 };
@@ -254,10 +247,6 @@ mod tests {
         );
         assert_eq!(parse_time("2026-03-02"), Some("2026-03-02 00:00".into()));
         assert_eq!(parse_time("2026-13-02"), None);
-        assert_eq!(
-            date_of("2026-03-02 08:30").map(|d| d.to_string()),
-            Some("2026-03-02".into())
-        );
     }
 
     proptest! {

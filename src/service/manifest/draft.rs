@@ -5,15 +5,13 @@
 use crate::domain::account::{Action, Role, Target};
 use crate::domain::manifest::rules::{LicenceFacts, Party};
 use crate::domain::manifest::{LegDraft, ManifestState, Mode, Origin, local_number, parse_number};
-use crate::domain::time::Day;
+use crate::domain::time::{Day, Instant};
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, Prepared};
 use crate::service::write::json;
 use crate::service::{Result, ServiceError, Writer};
 use crate::store::db;
 use crate::store::manifest::{self as store, Leg, Manifest};
-
-use chrono::NaiveDate;
 
 fn err(field: &'static str, code: &'static str, t: Text) -> crate::domain::validate::FieldIssue {
     crate::domain::validate::FieldIssue::error(field, code, t)
@@ -54,10 +52,7 @@ impl crate::service::Manifests<'_> {
         self.check(Action::ManifestDraft, Target::record(&g.region_code, g.id))?;
         let origin = input.origin.unwrap_or(Origin::Local);
         let mut p = self.prepare(&input, g.id, 0, false)?;
-        let year = chrono::Datelike::year(
-            &NaiveDate::parse_from_str(input.transfer_date.trim(), "%Y-%m-%d")
-                .unwrap_or_else(|_| self.today()),
-        );
+        let year = chrono::Datelike::year(&p.day.date());
         let number = if origin == Origin::Local && input.number.trim().is_empty() {
             None
         } else {
@@ -102,13 +97,15 @@ impl crate::service::Manifests<'_> {
         };
         let header = self.header(
             &p,
-            g.id,
-            &g.region_code,
             &input,
-            origin,
-            state,
-            warnings,
-            paper,
+            Header {
+                generator_id: g.id,
+                region: &g.region_code,
+                origin,
+                state,
+                warnings,
+                paper,
+            },
         )?;
         Ok(CreatePlan {
             header,
@@ -155,13 +152,15 @@ impl crate::service::Manifests<'_> {
             crate::service::Manifests::gate(std::mem::take(&mut p.issues), acknowledged)?;
         let mut h = self.header(
             &p,
-            before.generator_id,
-            &before.region_code,
             &input,
-            before.origin,
-            ManifestState::Draft,
-            warnings,
-            None,
+            Header {
+                generator_id: before.generator_id,
+                region: &before.region_code,
+                origin: before.origin,
+                state: ManifestState::Draft,
+                warnings,
+                paper: None,
+            },
         )?;
         h.id = id;
         h.row_version = row_version;
@@ -172,19 +171,17 @@ impl crate::service::Manifests<'_> {
         })
     }
 
-    /// The header row of a manifest from what was prepared.
-    #[allow(clippy::too_many_arguments)]
-    fn header(
-        &self,
-        p: &Prepared,
-        generator_id: i64,
-        region: &str,
-        input: &ManifestInput,
-        origin: Origin,
-        state: ManifestState,
-        warnings: String,
-        paper: Option<Day>,
-    ) -> Result<Manifest> {
+    /// The header row of a manifest from what was prepared. Its creation time is the session's now;
+    /// the write that stores a new manifest sets it to the time of that write.
+    fn header(&self, p: &Prepared, input: &ManifestInput, h: Header<'_>) -> Result<Manifest> {
+        let Header {
+            generator_id,
+            region,
+            origin,
+            state,
+            warnings,
+            paper,
+        } = h;
         let l = &p.licence;
         let receiver_region = match l.enterprise_id {
             Some(e) => crate::store::enterprise::get(&self.conn, e)?.region_code,
@@ -210,7 +207,7 @@ impl crate::service::Manifests<'_> {
             licence_snapshot: json(&snapshot).to_string(),
             handling_mode: input.mode.unwrap_or(Mode::Utilize),
             approval_id: p.approval.as_ref().map(|a| a.id),
-            transfer_date: input.transfer_date.trim().to_string(),
+            transfer_date: p.day,
             edition_label: p.edition.clone(),
             state,
             submitted_at: None,
@@ -229,10 +226,22 @@ impl crate::service::Manifests<'_> {
             warnings,
             total_kg: 0,
             row_version: 1,
-            created_at: String::new(),
-            created_by: String::new(),
+            created_at: Instant::new(self.now()),
+            created_by: self.actor.uid.clone(),
         })
     }
+}
+
+/// What a header takes besides the prepared checks and the typed input.
+struct Header<'a> {
+    generator_id: i64,
+    region: &'a str,
+    origin: Origin,
+    state: ManifestState,
+    /// The codes of the acknowledged warnings.
+    warnings: String,
+    /// Paper manifests: the day the paper transfer was completed.
+    paper: Option<Day>,
 }
 
 /// A checked new manifest, ready to be written.
@@ -256,6 +265,8 @@ pub(in crate::service) struct UpdatePlan {
 pub(in crate::service) fn write_create(w: &Writer<'_>, plan: &CreatePlan) -> db::Result<Manifest> {
     let (actor, now) = (w.actor(), w.now());
     let mut h = plan.header.clone();
+    h.created_at = w.at();
+    h.created_by = actor.uid.clone();
     h.number = match &plan.number {
         Some(n) => n.clone(),
         None => local_number(
@@ -263,7 +274,7 @@ pub(in crate::service) fn write_create(w: &Writer<'_>, plan: &CreatePlan) -> db:
             store::next_serial(w, crate::domain::manifest::CITY, plan.year)?,
         ),
     };
-    let id = store::insert(w, &h, &actor.uid, now)?;
+    let id = store::insert(w, &h, &actor.uid)?;
     store::set_lines(w, id, &plan.prepared.lines)?;
     for (i, leg) in plan.prepared.legs.iter().enumerate() {
         store::add_leg(w, id, &new_leg(i, leg))?;

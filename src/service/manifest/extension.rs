@@ -5,7 +5,7 @@
 
 use crate::domain::account::Action;
 use crate::domain::manifest::ManifestState;
-use crate::domain::time::Day;
+use crate::domain::time::{Day, day_text};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::ManifestImage;
@@ -79,19 +79,13 @@ impl crate::service::Manifests<'_> {
                     .arg("day", d)
                     .arg("today", today),
             )),
-            Ok(d)
-                if previous
-                    .as_deref()
-                    .is_some_and(|p| d.to_string().as_str() <= p) =>
-            {
-                issues.push(FieldIssue::error(
-                    "extended_to",
-                    "extend_earlier",
-                    Text::new(T::ManifestErrExtendEarlier)
-                        .arg("day", d)
-                        .arg("previous", previous.clone().unwrap_or_default()),
-                ))
-            }
+            Ok(d) if previous.is_some_and(|p| d <= p.date()) => issues.push(FieldIssue::error(
+                "extended_to",
+                "extend_earlier",
+                Text::new(T::ManifestErrExtendEarlier)
+                    .arg("day", d)
+                    .arg("previous", day_text(previous)),
+            )),
             Ok(_) => {}
         }
         if approved_by.is_empty() {

@@ -14,7 +14,6 @@ use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, new_leg};
 use crate::service::{Result, ServiceError};
 use crate::store::manifest::{self as store, Discrepancy, LegStamp, Manifest};
-use chrono::NaiveDate;
 
 /// A time field `check_input` has already normalised to `YYYY-MM-DD HH:MM`; anything else is refused
 /// as the input error it is, never replaced by another time.
@@ -45,7 +44,7 @@ impl crate::service::Manifests<'_> {
             generator_id: Some(m.generator_id),
             licence_number: m.licence_number.clone(),
             mode: Some(m.handling_mode),
-            transfer_date: m.transfer_date.clone(),
+            transfer_date: m.transfer_date.to_string(),
             approval_number: approval,
             lines: lines
                 .iter()
@@ -100,6 +99,7 @@ impl crate::service::Manifests<'_> {
             m.row_version = row_version;
             m.state = to;
             let now = w.now().to_string();
+            let written = w.at();
             let mut note = String::new();
             let mut new_leg_row = None;
             let mut stamp_leg = None;
@@ -112,7 +112,7 @@ impl crate::service::Manifests<'_> {
                         std::mem::take(&mut p.issues),
                         acknowledged,
                     )?;
-                    m.submitted_at = Some(now.clone());
+                    m.submitted_at = Some(written);
                 }
                 ManifestEvent::Depart => {
                     let at = entered(&input.at, "at", T::ManifestFieldDepartedAt)?;
@@ -167,7 +167,7 @@ impl crate::service::Manifests<'_> {
                     if event == ManifestEvent::Confirm {
                         self.check_receipt_licence(&m, &lines)?;
                         m.decision = Some(Decision::Accept);
-                        m.confirmed_at = Some(now.clone());
+                        m.confirmed_at = Some(written);
                     } else {
                         for d in &input.discrepancies {
                             if !lines.iter().any(|l| l.seq == d.line_seq) {
@@ -201,7 +201,7 @@ impl crate::service::Manifests<'_> {
                     m.decision = input.decision;
                     if to == ManifestState::Received {
                         self.check_receipt_licence(&m, &lines)?;
-                        m.confirmed_at = Some(now.clone());
+                        m.confirmed_at = Some(written);
                     }
                     note = input
                         .decision
@@ -210,14 +210,14 @@ impl crate::service::Manifests<'_> {
                 }
                 ManifestEvent::Complete => {
                     m.handling_code = input.handling_code.clone();
-                    m.completed_at = Some(now.clone());
+                    m.completed_at = Some(written);
                     note = input.handling_code.clone();
                 }
                 ManifestEvent::Cancel => {
                     m.cancel_reason = input.reason.clone();
                     note = input.reason.clone();
                 }
-                ManifestEvent::Backfill => m.backfilled_at = Some(now.clone()),
+                ManifestEvent::Backfill => m.backfilled_at = Some(written),
             }
             let actor = w.actor();
             let snapshot = ManifestImage::of(w, id)?;
@@ -313,7 +313,7 @@ impl crate::service::Manifests<'_> {
             input.licence_number = licence_number.to_string();
         }
         let today = self.today();
-        if NaiveDate::parse_from_str(&input.transfer_date, "%Y-%m-%d").is_ok_and(|d| d < today) {
+        if rejected.transfer_date.date() < today {
             input.transfer_date = today.to_string();
         }
         let created = self.create(input, true)?;

@@ -18,8 +18,7 @@ use crate::domain::manifest::rules::{
     ApprovalFacts, ManifestEvent, Party, check_cross_province, check_licence, next_state,
 };
 use crate::domain::manifest::{
-    CodeInfo, LegDraft, Line, LineDraft, ManifestState, Mode, Origin, PROVINCE, date_of,
-    validate_lines,
+    CodeInfo, LegDraft, Line, LineDraft, ManifestState, Mode, Origin, PROVINCE, validate_lines,
 };
 use crate::domain::time::Day;
 use crate::domain::validate::{FieldIssue, Severity};
@@ -115,6 +114,8 @@ impl Audited for ManifestImage {
 
 /// Everything checked before a manifest is stored, and what it becomes.
 pub(in crate::service) struct Prepared {
+    /// The transfer date (today when it could not be read: then `issues` holds that error).
+    pub day: Day,
     pub licence: Licence,
     pub approval: Option<Approval>,
     pub edition: String,
@@ -208,9 +209,8 @@ impl crate::service::Manifests<'_> {
         if !v.contains(&ManifestAlert::StockAging) {
             return Ok(v);
         }
-        dates.stock_extended_to = crate::store::manifest::extension::extended_to(&self.conn, m.id)?
-            .as_deref()
-            .and_then(date_of);
+        dates.stock_extended_to =
+            crate::store::manifest::extension::extended_to(&self.conn, m.id)?.map(Day::date);
         Ok(alerts(m.state, &dates, cut))
     }
 
@@ -368,15 +368,22 @@ impl crate::service::Manifests<'_> {
         for_submit: bool,
     ) -> Result<Prepared> {
         let mut issues = Vec::new();
-        let day = NaiveDate::parse_from_str(input.transfer_date.trim(), "%Y-%m-%d").ok();
-        if day.is_none() {
-            issues.push(err(
-                "transfer_date",
-                "bad_date",
-                Text::new(T::ErrDate).arg_key("field", T::ManifestFieldTransferDate),
-            ));
-        }
-        let day = day.unwrap_or_else(|| self.today());
+        // An unreadable day is an error that blocks the save; today stands in for the other checks.
+        let day = match crate::domain::validate::day(
+            "transfer_date",
+            T::ManifestFieldTransferDate,
+            &input.transfer_date,
+        ) {
+            Ok(Some(d)) => d.date(),
+            Ok(None) | Err(_) => {
+                issues.push(err(
+                    "transfer_date",
+                    "bad_date",
+                    Text::new(T::ErrDate).arg_key("field", T::ManifestFieldTransferDate),
+                ));
+                self.today()
+            }
+        };
         let (edition_id, edition) = self.edition_on(day)?;
         let (lines, line_issues) =
             validate_lines(&input.lines, &edition, |c| self.code_lookup(edition_id, c));
@@ -445,6 +452,7 @@ impl crate::service::Manifests<'_> {
             ));
         }
         Ok(Prepared {
+            day: Day::new(day),
             licence,
             approval,
             edition,

@@ -4,7 +4,7 @@
 
 use crate::domain::manifest::deadlines::Cutoffs;
 use crate::domain::manifest::{Decision, LegDraft, Line, ManifestState, Mode, Origin};
-use crate::domain::time::Minute;
+use crate::domain::time::{Day, Minute};
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
 use crate::store::manifest::list::{ListFilter, where_sql};
@@ -23,7 +23,7 @@ pub struct ExportRow {
     pub receiver_name: String,
     pub licence_number: String,
     pub handling_mode: Mode,
-    pub transfer_date: String,
+    pub transfer_date: Day,
     /// The 转移计划 approval's number, empty without one.
     pub approval: String,
     pub departed_at: Option<Minute>,

@@ -55,12 +55,12 @@ pub fn extensions(conn: &Connection, manifest_id: i64) -> Result<Vec<StockExtens
 }
 
 /// The latest day storage is extended to, if ever.
-pub fn extended_to(conn: &Connection, manifest_id: i64) -> Result<Option<String>> {
+pub fn extended_to(conn: &Connection, manifest_id: i64) -> Result<Option<Day>> {
     Ok(conn
         .prepare_cached(
             "SELECT MAX(extended_to) FROM manifest_stock_extension WHERE manifest_id = ?1",
         )?
-        .query_row([manifest_id], |r| r.get::<_, Option<String>>(0))
+        .query_row([manifest_id], |r| r.get::<_, Option<Day>>(0))
         .optional()?
         .flatten())
 }

@@ -3,6 +3,7 @@
 
 use crate::domain::manifest::ManifestState;
 use crate::domain::manifest::deadlines::{Cutoffs, ManifestAlert};
+use crate::domain::time::Day;
 use crate::store::db::Result;
 use crate::store::enterprise::list::Scope;
 use crate::store::manifest::{Manifest, alert_sql};
@@ -18,8 +19,8 @@ pub struct ListFilter {
     /// Manifests this enterprise sent or received (the 360° view).
     pub enterprise_id: Option<i64>,
     /// Transfer date range, inclusive, `YYYY-MM-DD`.
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
     /// Keyset: only manifests with a smaller id (the last row of the previous page).
     pub before_id: Option<i64>,
 }
@@ -60,11 +61,11 @@ pub(crate) fn where_sql(
     if let Some(e) = f.enterprise_id {
         w.and("(m.generator_id = ?1 OR m.receiver_id = ?1)", [e.into()]);
     }
-    if let Some(from) = &f.from {
-        w.and("m.transfer_date >= ?", [from.clone().into()]);
+    if let Some(from) = f.from {
+        w.and("m.transfer_date >= ?", [from.to_string().into()]);
     }
-    if let Some(to) = &f.to {
-        w.and("m.transfer_date <= ?", [to.clone().into()]);
+    if let Some(to) = f.to {
+        w.and("m.transfer_date <= ?", [to.to_string().into()]);
     }
     if let Some(b) = f.before_id {
         w.and("m.id < ?", [b.into()]);

@@ -8,7 +8,7 @@ pub mod reference;
 
 use crate::domain::manifest::deadlines::{Cutoffs, ManifestAlert};
 use crate::domain::manifest::{Decision, DiscrepancyKind, Line, ManifestState, Mode, Origin};
-use crate::domain::time::{Day, Minute};
+use crate::domain::time::{Day, Instant, Minute};
 use crate::store::db::{Result, StoreError};
 use crate::store::sql::{code, required};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -46,26 +46,26 @@ pub struct Manifest {
     pub licence_snapshot: String,
     pub handling_mode: Mode,
     pub approval_id: Option<i64>,
-    pub transfer_date: String,
+    pub transfer_date: Day,
     pub edition_label: String,
     pub state: ManifestState,
-    pub submitted_at: Option<String>,
+    pub submitted_at: Option<Instant>,
     pub departed_at: Option<Minute>,
     pub arrived_at: Option<Minute>,
     pub received_at: Option<Minute>,
     pub received_kg: Option<i64>,
     pub decision: Option<Decision>,
     pub handling_code: String,
-    pub confirmed_at: Option<String>,
-    pub completed_at: Option<String>,
+    pub confirmed_at: Option<Instant>,
+    pub completed_at: Option<Instant>,
     pub paper_completed_on: Option<Day>,
-    pub backfilled_at: Option<String>,
+    pub backfilled_at: Option<Instant>,
     pub cancel_reason: String,
     pub follow_up_of: Option<i64>,
     pub warnings: String,
     pub total_kg: i64,
     pub row_version: i64,
-    pub created_at: String,
+    pub created_at: Instant,
     pub created_by: String,
 }
 
@@ -163,8 +163,9 @@ pub fn number_exists(conn: &Connection, number: &str) -> Result<bool> {
         .is_some())
 }
 
-/// Inserts the header of `m` (its id, totals and names are ignored) and returns the new id.
-pub fn insert(conn: &Connection, m: &Manifest, actor_uid: &str, now: &str) -> Result<i64> {
+/// Inserts the header of `m` (its id, totals and names are ignored; it was created and last updated
+/// at `m.created_at` by `actor_uid`) and returns the new id.
+pub fn insert(conn: &Connection, m: &Manifest, actor_uid: &str) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO manifest (uid, number, origin, generator_id, region_code, receiver_id, receiver_region,
             receiver_uscc, receiver_name, receiver_province, licence_id, licence_number, licence_snapshot,
@@ -208,7 +209,7 @@ pub fn insert(conn: &Connection, m: &Manifest, actor_uid: &str, now: &str) -> Re
         m.cancel_reason,
         m.follow_up_of,
         m.warnings,
-        now,
+        m.created_at,
         actor_uid
     ])?;
     Ok(conn.last_insert_rowid())
