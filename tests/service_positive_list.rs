@@ -11,6 +11,7 @@ use common::*;
 use ecocase::domain::positive_list::{
     CheckCategory, Handling, RemovalCause, Transition, TriggerKind, TriggerRef,
 };
+use ecocase::domain::time::day_text;
 use ecocase::i18n::Lang;
 use ecocase::service::account::auth;
 use ecocase::service::positive_list::{TransitionInput, TriggerInput};
@@ -87,9 +88,9 @@ fn a_batch_runs_from_candidates_to_listed_with_notice_across_the_national_day() 
         )
         .expect("notice");
     assert_eq!(notice.state, "notice");
-    assert_eq!(notice.notice_start, "2026-09-28");
+    assert_eq!(day_text(notice.notice_start), "2026-09-28");
     // 5 working days: 29, 30, (Oct 1-7 rest), 8, 9, 10 (调休 Saturday).
-    assert_eq!(notice.notice_end, "2026-10-10");
+    assert_eq!(day_text(notice.notice_end), "2026-10-10");
     assert_eq!(notice.override_reason, "许可证正在延续，已核实");
     let detail = sup.positive_list().entry_detail(cand.id).expect("detail");
     assert_eq!(detail.recorded.len(), 6);
@@ -120,8 +121,8 @@ fn a_batch_runs_from_candidates_to_listed_with_notice_across_the_national_day() 
         )
         .expect("admit");
     assert_eq!(listed.state, "listed");
-    assert_eq!(listed.listed_on, "2026-10-11");
-    assert_eq!(listed.review_due, "2027-10-11");
+    assert_eq!(day_text(listed.listed_on), "2026-10-11");
+    assert_eq!(day_text(listed.review_due), "2027-10-11");
     assert_eq!(sup.enterprises().get(e).unwrap().list_status, "listed");
     let history = sup.positive_list().entry_detail(listed.id).unwrap().history;
     let states: Vec<_> = history.iter().map(|h| h.to_state.as_str()).collect();
@@ -294,7 +295,7 @@ fn review_trigger_and_removal_with_cool_down() {
         .expect("remove");
     assert_eq!(removed.state, "removed");
     assert_eq!(removed.removal_cause, "complaint");
-    assert_eq!(removed.reapply_from, "2027-11-12");
+    assert_eq!(day_text(removed.reapply_from), "2027-11-12");
     assert_eq!(
         sup.enterprises()
             .get(removed.enterprise_id)

@@ -26,23 +26,23 @@ fn entry(id: i64, name: &str, state: &str) -> Entry {
         batch_id: 1,
         state: state.into(),
         origin: "proposed".into(),
-        notice_start: "2026-09-28".into(),
-        notice_end: "2026-10-10".into(),
+        notice_start: "2026-09-28".parse().ok(),
+        notice_end: "2026-10-10".parse().ok(),
         listed_on: if state == "listed" {
-            "2026-10-12".into()
+            "2026-10-12".parse().ok()
         } else {
-            String::new()
+            None
         },
         review_due: if state == "listed" {
-            "2027-10-12".into()
+            "2027-10-12".parse().ok()
         } else {
-            String::new()
+            None
         },
         override_reason: String::new(),
         removal_cause: String::new(),
         removal_reason: String::new(),
         removal_proposal: String::new(),
-        reapply_from: String::new(),
+        reapply_from: None,
         offsite_means: "自动监控、用电监控".into(),
         row_version: 3,
         created_at: "2026-09-01T02:00:00Z".parse().expect("time"),

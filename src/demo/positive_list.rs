@@ -5,7 +5,7 @@
 use crate::domain::account::Actor;
 use crate::domain::calendar::Calendar;
 use crate::domain::positive_list::{self as pl, EntryState, ListPolicy};
-use crate::domain::time::Instant;
+use crate::domain::time::{Day, Instant};
 use crate::service::positive_list::facts_of;
 use crate::store::positive_list::{self as store, CriterionRow, NewEntry, NewTrigger};
 use crate::store::{audit, db, enterprise as enterprises, history};
@@ -53,8 +53,8 @@ const fn spec(batch: usize, state: EntryState, days_ago: i64, applied: bool) -> 
 
 const MEANS: &str = "自动监控、用电监控、视频监控";
 
-fn d(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
+fn d(day: NaiveDate) -> Option<Day> {
+    Some(Day::new(day))
 }
 
 /// Writes the demo list into `tx`, using operating enterprises after the hand-made ones (the demo
@@ -146,7 +146,7 @@ pub fn write(
             _ => {}
         }
         if s.state == EntryState::Review {
-            store::start_review(tx, id, &x.review_due, &actor.uid, now)?;
+            store::start_review(tx, id, x.review_due, &actor.uid, now)?;
             steps.push(("listed", EntryState::Review, String::new()));
         }
         if s.state == EntryState::Removed {
@@ -155,7 +155,7 @@ pub fn write(
                 entry_id: id,
                 kind: "complaint",
                 reference: "12369-2026-0815",
-                occurred_on: &d(today - Duration::days(40)),
+                occurred_on: Day::new(today - Duration::days(40)),
                 handling: "removal",
                 note: "夜间异味投诉，经核查属实",
             };
@@ -170,7 +170,7 @@ pub fn write(
                 entry_id: id,
                 kind: "monitoring_alarm",
                 reference: "ALM-371500-0932",
-                occurred_on: &d(today - Duration::days(20)),
+                occurred_on: Day::new(today - Duration::days(20)),
                 handling: "offsite",
                 note: "非现场核查：仪表校准期间数据异常，已排除",
             };

@@ -5,7 +5,7 @@
 use crate::domain::assistance::{Event, ServiceMode};
 use crate::domain::enterprise::columns::COLUMNS;
 use crate::domain::positive_list::{EntryState, Handling, RemovalCause, TriggerKind};
-use crate::domain::time::{Instant, local_time};
+use crate::domain::time::{Instant, day_text, local_time};
 use crate::export::columns::cell;
 use crate::export::{ExportError, Output, deliver};
 use crate::i18n::{Lang, T, Text};
@@ -97,10 +97,10 @@ pub fn parts(
         entries.push(vec![
             x.batch_name.clone(),
             plist_state(&x.state, lang),
-            x.notice_start.clone(),
-            x.notice_end.clone(),
-            x.listed_on.clone(),
-            x.review_due.clone(),
+            day_text(x.notice_start),
+            day_text(x.notice_end),
+            day_text(x.listed_on),
+            day_text(x.review_due),
             if x.removal_cause.is_empty() {
                 String::new()
             } else {

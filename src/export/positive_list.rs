@@ -1,6 +1,7 @@
 //! The current positive list for public notice (在册 and 复核中 entries): batch, enterprise, USCC, region
 //! and dates, as CSV (with BOM), XLSX or JSON, streamed from the query into the file.
 
+use crate::domain::time::Day;
 use crate::export::columns::{Cell, region_name};
 use crate::export::json::PrettyArray;
 use crate::export::table::{TableFormat, write_table};
@@ -9,7 +10,6 @@ use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::db::StoreError;
 use crate::store::positive_list::{Entry, EntryFilter};
-use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -32,16 +32,16 @@ struct Record<'a> {
     enterprise: &'a str,
     uscc: &'a str,
     region_code: &'a str,
-    listed_on: &'a str,
-    review_due: &'a str,
+    #[serde(with = "crate::domain::time::blank_day")]
+    listed_on: Option<Day>,
+    #[serde(with = "crate::domain::time::blank_day")]
+    review_due: Option<Day>,
     state: &'a str,
     offsite_means: &'a str,
 }
 
-fn date_cell(s: &str) -> Cell {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(Cell::Date)
-        .unwrap_or_else(|_| Cell::Text(s.to_string()))
+fn date_cell(d: Option<Day>) -> Cell {
+    d.map_or_else(|| Cell::Text(String::new()), |d| Cell::Date(d.date()))
 }
 
 fn cells(x: &Entry, regions: &[crate::store::reference::Region], lang: Lang) -> Vec<Cell> {
@@ -53,8 +53,8 @@ fn cells(x: &Entry, regions: &[crate::store::reference::Region], lang: Lang) -> 
         Cell::Text(x.enterprise_name.clone()),
         Cell::Text(x.uscc.clone()),
         Cell::Text(region_name(&x.region_code, regions, lang)),
-        date_cell(&x.listed_on),
-        date_cell(&x.review_due),
+        date_cell(x.listed_on),
+        date_cell(x.review_due),
         Cell::Text(state),
         Cell::Text(x.offsite_means.clone()),
     ]
@@ -126,8 +126,8 @@ fn json(s: &Session, filter: &EntryFilter, path: Option<&Path>) -> Result<u64, E
                 enterprise: &x.enterprise_name,
                 uscc: &x.uscc,
                 region_code: &x.region_code,
-                listed_on: &x.listed_on,
-                review_due: &x.review_due,
+                listed_on: x.listed_on,
+                review_due: x.review_due,
                 state: &x.state,
                 offsite_means: &x.offsite_means,
             })

@@ -10,6 +10,7 @@ use crate::domain::positive_list::{
     self as pl, CriterionResult, EntryState, Facts, Handling, Origin, RemovalCause, Transition,
     TriggerKind,
 };
+use crate::domain::time::Day;
 use crate::domain::validate::{FieldIssue, max_chars, no_control_chars};
 use crate::i18n::{T, Text};
 use crate::service::{Result, ServiceError};
@@ -59,10 +60,6 @@ pub struct ListCounts {
     pub reviews_due: i64,
     pub notices_ending: i64,
     pub removal_proposals: i64,
-}
-
-fn date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }
 
 fn state_of(e: &Entry) -> Result<EntryState> {
@@ -247,7 +244,7 @@ impl crate::service::PositiveList<'_> {
         if e.status == "closed" {
             return Err(ServiceError::Refused(Text::new(T::ErrPlClosedEnterprise)));
         }
-        let today = date(self.today());
+        let today = self.today();
         for old in store::entries_of(&self.conn, e.id)? {
             let state = state_of(&old)?;
             if !state.is_closed() {
@@ -255,9 +252,11 @@ impl crate::service::PositiveList<'_> {
                     Text::new(T::ErrPlOpenEntry).arg_key("state", state.label()),
                 ));
             }
-            if state == EntryState::Removed && old.reapply_from > today {
+            if state == EntryState::Removed
+                && let Some(from) = old.reapply_from.filter(|d| d.date() > today)
+            {
                 return Err(ServiceError::Refused(
-                    Text::new(T::ErrPlCooldown).arg("date", &old.reapply_from),
+                    Text::new(T::ErrPlCooldown).arg("date", from),
                 ));
             }
         }
@@ -361,24 +360,23 @@ impl crate::service::PositiveList<'_> {
                         })
                         .collect();
                     x.override_reason = reason.clone();
-                    x.notice_start = date(today);
-                    x.notice_end = date(pl::notice_end(&cal, today, &policy).date);
+                    x.notice_start = Some(Day::new(today));
+                    x.notice_end = Some(Day::new(pl::notice_end(&cal, today, &policy).date));
                 }
                 Transition::Admit => {
-                    let end = NaiveDate::parse_from_str(&before.notice_end, "%Y-%m-%d")
-                        .map_err(|_| ServiceError::NotFound)?;
-                    if !pl::notice_over(end, today) {
+                    let end = before.notice_end.ok_or(ServiceError::NotFound)?;
+                    if !pl::notice_over(end.date(), today) {
                         return Err(ServiceError::Refused(
-                            Text::new(T::ErrPlNoticeRunning).arg("date", &before.notice_end),
+                            Text::new(T::ErrPlNoticeRunning).arg("date", end),
                         ));
                     }
-                    x.listed_on = date(today);
-                    x.review_due = date(pl::review_due(&cal, today, &policy).date);
+                    x.listed_on = Some(Day::new(today));
+                    x.review_due = Some(Day::new(pl::review_due(&cal, today, &policy).date));
                 }
                 Transition::UpholdObjection => x.removal_reason = reason.clone(),
                 Transition::StartReview => {}
                 Transition::PassReview => {
-                    x.review_due = date(pl::review_due(&cal, today, &policy).date);
+                    x.review_due = Some(Day::new(pl::review_due(&cal, today, &policy).date));
                 }
                 Transition::FailReview | Transition::Remove => {
                     x.removal_cause = input
@@ -388,7 +386,7 @@ impl crate::service::PositiveList<'_> {
                         .to_string();
                     x.removal_reason = reason.clone();
                     x.removal_proposal = String::new();
-                    x.reapply_from = date(pl::reapply_from(today, &policy));
+                    x.reapply_from = Some(Day::new(pl::reapply_from(today, &policy)));
                 }
             }
             store::save_entry(w, &x, &actor.uid, now)?;
@@ -398,7 +396,7 @@ impl crate::service::PositiveList<'_> {
             }
             match t {
                 Transition::StartReview => {
-                    store::start_review(w, x.id, &before.review_due, &actor.uid, now)?
+                    store::start_review(w, x.id, before.review_due, &actor.uid, now)?
                 }
                 Transition::PassReview => {
                     store::decide_review(w, x.id, "pass", &reason, &actor.uid, now)?
@@ -459,11 +457,15 @@ impl crate::service::PositiveList<'_> {
         };
         Ok(ListCounts {
             reviews_due: n(EntryFilter {
-                review_due_by: Some(date(today + chrono::Duration::days(REVIEW_WARNING_DAYS))),
+                review_due_by: Some(Day::new(
+                    today + chrono::Duration::days(REVIEW_WARNING_DAYS),
+                )),
                 ..EntryFilter::default()
             })?,
             notices_ending: n(EntryFilter {
-                notice_ends_by: Some(date(today + chrono::Duration::days(NOTICE_WARNING_DAYS))),
+                notice_ends_by: Some(Day::new(
+                    today + chrono::Duration::days(NOTICE_WARNING_DAYS),
+                )),
                 ..EntryFilter::default()
             })?,
             removal_proposals: n(EntryFilter {

@@ -38,13 +38,12 @@ impl crate::service::PositiveList<'_> {
             return Err(ServiceError::Invalid(issues));
         }
         let uid = db::new_uid();
-        let occurred = date(input.occurred_on);
         let new = NewTrigger {
             uid: &uid,
             entry_id,
             kind: input.kind.code(),
             reference: &reference,
-            occurred_on: &occurred,
+            occurred_on: Day::new(input.occurred_on),
             handling: input.handling.code(),
             note: input.note.trim(),
         };

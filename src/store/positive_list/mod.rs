@@ -2,10 +2,11 @@
 //! trigger events in `review`.
 //! Entries are always read joined with their enterprise and batch, so screens and exports need one query.
 
-use crate::domain::time::Instant;
+use crate::domain::time::{Day, Instant};
 use crate::store::db::{Result, StoreError};
 use crate::store::enterprise::Scope;
 use crate::store::sql::Where;
+use crate::store::time::{BlankDay, blank_day};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
@@ -28,15 +29,20 @@ pub struct Entry {
     pub batch_id: i64,
     pub state: String,
     pub origin: String,
-    pub notice_start: String,
-    pub notice_end: String,
-    pub listed_on: String,
-    pub review_due: String,
+    #[serde(with = "crate::domain::time::blank_day")]
+    pub notice_start: Option<Day>,
+    #[serde(with = "crate::domain::time::blank_day")]
+    pub notice_end: Option<Day>,
+    #[serde(with = "crate::domain::time::blank_day")]
+    pub listed_on: Option<Day>,
+    #[serde(with = "crate::domain::time::blank_day")]
+    pub review_due: Option<Day>,
     pub override_reason: String,
     pub removal_cause: String,
     pub removal_reason: String,
     pub removal_proposal: String,
-    pub reapply_from: String,
+    #[serde(with = "crate::domain::time::blank_day")]
+    pub reapply_from: Option<Day>,
     pub offsite_means: String,
     pub row_version: i64,
     pub created_at: Instant,
@@ -56,10 +62,10 @@ pub struct EntryFilter {
     pub state: Option<String>,
     pub region: Option<String>,
     pub enterprise_id: Option<i64>,
-    /// Listed entries whose review is due on or before this date (YYYY-MM-DD).
-    pub review_due_by: Option<String>,
+    /// Listed entries whose review is due on or before this day.
+    pub review_due_by: Option<Day>,
     /// Entries under notice whose notice ends on or before this date.
-    pub notice_ends_by: Option<String>,
+    pub notice_ends_by: Option<Day>,
     /// Entries with a removal proposal awaiting a supervisor (not yet removed).
     pub pending_removal: bool,
 }
@@ -76,15 +82,15 @@ fn entry_row(r: &Row<'_>) -> rusqlite::Result<Entry> {
         batch_id: r.get(3)?,
         state: r.get(4)?,
         origin: r.get(5)?,
-        notice_start: r.get(6)?,
-        notice_end: r.get(7)?,
-        listed_on: r.get(8)?,
-        review_due: r.get(9)?,
+        notice_start: blank_day(r, 6)?,
+        notice_end: blank_day(r, 7)?,
+        listed_on: blank_day(r, 8)?,
+        review_due: blank_day(r, 9)?,
         override_reason: r.get(10)?,
         removal_cause: r.get(11)?,
         removal_reason: r.get(12)?,
         removal_proposal: r.get(13)?,
-        reapply_from: r.get(14)?,
+        reapply_from: blank_day(r, 14)?,
         offsite_means: r.get(15)?,
         row_version: r.get(16)?,
         created_at: r.get(17)?,
@@ -144,16 +150,16 @@ pub fn for_each_entry(
     if let Some(id) = f.enterprise_id {
         w.and("x.enterprise_id = ?", [SqlValue::Integer(id)]);
     }
-    if let Some(d) = &f.review_due_by {
+    if let Some(d) = f.review_due_by {
         w.and(
             "x.state = 'listed' AND x.review_due <> '' AND x.review_due <= ?",
-            [SqlValue::Text(d.clone())],
+            [SqlValue::Text(d.to_string())],
         );
     }
-    if let Some(d) = &f.notice_ends_by {
+    if let Some(d) = f.notice_ends_by {
         w.and(
             "x.state = 'notice' AND x.notice_end <= ?",
-            [SqlValue::Text(d.clone())],
+            [SqlValue::Text(d.to_string())],
         );
     }
     if f.pending_removal {
@@ -227,13 +233,13 @@ pub fn save_entry(conn: &Connection, x: &Entry, by: &str, at: &str) -> Result<()
             x.id,
             x.row_version,
             x.state,
-            x.notice_start,
-            x.notice_end,
-            x.listed_on,
-            x.review_due,
+            BlankDay(x.notice_start),
+            BlankDay(x.notice_end),
+            BlankDay(x.listed_on),
+            BlankDay(x.review_due),
             x.override_reason,
             x.removal_reason,
-            x.reapply_from,
+            BlankDay(x.reapply_from),
             x.offsite_means,
             at,
             by,

@@ -2,6 +2,7 @@
 
 use crate::domain::time::{Day, Instant};
 use crate::store::db::Result;
+use crate::store::time::BlankDay;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
@@ -65,7 +66,7 @@ pub struct NewTrigger<'a> {
     pub entry_id: i64,
     pub kind: &'a str,
     pub reference: &'a str,
-    pub occurred_on: &'a str,
+    pub occurred_on: Day,
     pub handling: &'a str,
     pub note: &'a str,
 }
@@ -102,10 +103,17 @@ pub fn triggers(conn: &Connection, entry_id: i64) -> Result<Vec<TriggerRow>> {
     Ok(rows)
 }
 
-pub fn start_review(conn: &Connection, entry_id: i64, due: &str, by: &str, at: &str) -> Result<()> {
+/// Opens a review of the entry, due on the entry's review day (`''` when it has none).
+pub fn start_review(
+    conn: &Connection,
+    entry_id: i64,
+    due: Option<Day>,
+    by: &str,
+    at: &str,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO pl_review (entry_id, due, started_at, started_by) VALUES (?1, ?2, ?3, ?4)",
-        params![entry_id, due, at, by],
+        params![entry_id, BlankDay(due), at, by],
     )?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Carrying out the 正面清单 effects through the service layer.
 
 use crate::domain::positive_list::EntryState;
+use crate::domain::time::Day;
 use crate::i18n::{T, Text};
 use crate::service::positive_list::{
     NOTICE_WARNING_DAYS, REVIEW_WARNING_DAYS, TransitionInput, TriggerInput,
@@ -13,8 +14,8 @@ use crate::tui::screens::positive_list::{PositiveListEffect, PositiveListFilter,
 /// Rows the entries list loads (the list holds hundreds of entries, not more).
 const LIST_ROWS: usize = 2000;
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+fn date(d: chrono::NaiveDate) -> Day {
+    Day::new(d)
 }
 
 fn filter_of(s: &Session, f: &PositiveListFilter) -> EntryFilter {

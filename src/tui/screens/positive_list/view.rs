@@ -4,6 +4,7 @@
 use crate::domain::positive_list::{
     Criterion, EntryState, Handling, RemovalCause, TriggerKind, Verdict,
 };
+use crate::domain::time::day_text;
 use crate::i18n::{Lang, T, Text};
 use crate::service::positive_list::EntryDetail;
 use crate::store::positive_list::Entry;
@@ -29,13 +30,13 @@ fn state_label(code: &str, lang: Lang) -> String {
 }
 
 /// The date that matters in the entry's state: notice end, review due, or re-application date.
-fn key_date(x: &Entry) -> &str {
-    match x.state.as_str() {
-        "notice" => &x.notice_end,
-        "listed" | "review" => &x.review_due,
-        "removed" => &x.reapply_from,
-        _ => "",
-    }
+fn key_date(x: &Entry) -> String {
+    day_text(match x.state.as_str() {
+        "notice" => x.notice_end,
+        "listed" | "review" => x.review_due,
+        "removed" => x.reapply_from,
+        _ => None,
+    })
 }
 
 /// "2026年第1批  在册  纳入 2026-03-02  复核 2027-03-02" for the 360° view.
@@ -46,10 +47,10 @@ pub fn entry_summary(x: &Entry, lang: Lang) -> String {
             s.push_str(&format!("  {} {v}", t.get(lang)));
         }
     };
-    add(T::PositiveListColNoticeEnd, &x.notice_end);
-    add(T::PositiveListColListedOn, &x.listed_on);
+    add(T::PositiveListColNoticeEnd, &day_text(x.notice_end));
+    add(T::PositiveListColListedOn, &day_text(x.listed_on));
     if x.state == "listed" || x.state == "review" {
-        add(T::PositiveListColReviewDue, &x.review_due);
+        add(T::PositiveListColReviewDue, &day_text(x.review_due));
     }
     add(T::PositiveListFieldReason, &x.removal_reason);
     s
@@ -129,7 +130,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveLis
             fit(&sanitize(&x.enterprise_name), name_w),
             fit(&region_name(&x.region_code, regions, lang), region_w),
             fit(&state_label(&x.state, lang), state_w),
-            fit(key_date(x), date_w),
+            fit(&key_date(x), date_w),
         ]
         .join(" ");
         let style = if i == s.selected {
@@ -182,16 +183,26 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
             lang,
         ),
     );
-    if !x.notice_start.is_empty() {
+    if let Some(start) = x.notice_start {
         field(
             &mut out,
             lang,
             T::PositiveListFieldNotice,
-            &format!("{} ~ {}", x.notice_start, x.notice_end),
+            &format!("{start} ~ {}", day_text(x.notice_end)),
         );
     }
-    field(&mut out, lang, T::PositiveListColListedOn, &x.listed_on);
-    field(&mut out, lang, T::PositiveListColReviewDue, &x.review_due);
+    field(
+        &mut out,
+        lang,
+        T::PositiveListColListedOn,
+        &day_text(x.listed_on),
+    );
+    field(
+        &mut out,
+        lang,
+        T::PositiveListColReviewDue,
+        &day_text(x.review_due),
+    );
     field(
         &mut out,
         lang,
@@ -230,7 +241,12 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         T::PositiveListFieldReason,
         &x.removal_reason,
     );
-    field(&mut out, lang, T::PositiveListFieldReapply, &x.reapply_from);
+    field(
+        &mut out,
+        lang,
+        T::PositiveListFieldReapply,
+        &day_text(x.reapply_from),
+    );
     out.push(Line::Blank);
     out.push(Line::Heading(T::PositiveListSectionCriteria));
     for r in &d.current {
