@@ -224,6 +224,25 @@ fn an_account_shows_its_certificates_and_adds_one() {
     })));
 }
 
+#[test]
+fn a_certificate_day_that_is_not_a_day_is_named_before_saving() {
+    let mut app = users_app();
+    update(&mut app, key(KeyCode::Down));
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Insert));
+    type_text(&mut app, "LC-2026-0158");
+    for text in ["行政执法证", "山东省人民政府", "2026-1-1", "2028-13-01"] {
+        update(&mut app, key(KeyCode::Tab));
+        type_text(&mut app, text);
+    }
+    let fx = update(&mut app, key(KeyCode::F(2)));
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(
+        message(&app),
+        "有效期至应为日期 YYYY-MM-DD，例如 2026-03-01"
+    );
+}
+
 fn settings_rows() -> Vec<SettingRow> {
     ecocase::domain::settings::DEFAULTS
         .iter()

@@ -83,8 +83,8 @@ fn officer(id: i64, name: &str, number: &str) -> Officer {
         cert_kind: "山东省行政执法证".into(),
         cert_number: number.into(),
         cert_issuer: "山东省人民政府".into(),
-        cert_valid_from: "2025-01-01".into(),
-        cert_valid_to: "2029-12-31".into(),
+        cert_valid_from: "2025-01-01".parse().expect("day"),
+        cert_valid_to: "2029-12-31".parse().expect("day"),
     }
 }
 

@@ -321,7 +321,7 @@ fn a_kept_draft_survives_a_new_session_and_stays_with_its_owner() {
 
 #[test]
 fn administration_effects_go_through_the_service_and_are_audited() {
-    use ecocase::store::account::Certificate;
+    use ecocase::service::account::CertificateInput;
     let (_dir, path) = database();
     let mut rt = Runtime::new(path, system_clock());
     login(&mut rt, "admin");
@@ -362,9 +362,7 @@ fn administration_effects_go_through_the_service_and_are_audited() {
         }
         other => panic!("{other:?}"),
     }
-    let cert = |from: &str, to: &str| Certificate {
-        uid: String::new(),
-        username: "guanxian01".into(),
+    let cert = |from: &str, to: &str| CertificateInput {
         kind: "行政执法证".into(),
         number: "LC-2026-0158".into(),
         issuer: "山东省人民政府".into(),
@@ -390,7 +388,7 @@ fn administration_effects_go_through_the_service_and_are_audited() {
     assert!(matches!(
         rt.execute(Effect::Admin(AdminEffect::AddCertificate {
             username: "guanxian01".into(),
-            certificate: cert("2026-01-01", "2028-12-31"),
+            certificate: cert(" 2026-1-1", "２０２８－１２－３１"),
         })),
         Some(Msg::Admin(AdminMsg::Done(Ok(_))))
     ));
@@ -400,7 +398,12 @@ fn administration_effects_go_through_the_service_and_are_audited() {
         Some(Msg::Admin(AdminMsg::CertificatesLoaded {
             certificates: Ok(c),
             ..
-        })) => assert_eq!(c.len(), 1),
+        })) => {
+            // Typed in short or full-width form, the days are kept as days in the one stored form.
+            assert_eq!(c.len(), 1);
+            assert_eq!(c[0].valid_from.to_string(), "2026-01-01");
+            assert_eq!(c[0].valid_to.to_string(), "2028-12-31");
+        }
         other => panic!("{other:?}"),
     }
     assert!(matches!(

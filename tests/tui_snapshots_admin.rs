@@ -73,8 +73,8 @@ fn account(lang: Lang) -> App {
         kind: "行政执法证".into(),
         number: number.into(),
         issuer: "山东省人民政府".into(),
-        valid_from: from.into(),
-        valid_to: to.into(),
+        valid_from: from.parse().expect("day"),
+        valid_to: to.parse().expect("day"),
     };
     update(
         &mut app,

@@ -7,8 +7,9 @@ use ecocase::domain::time::Instant;
 use ecocase::domain::validate;
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::Session;
+use ecocase::service::account::CertificateInput;
 use ecocase::service::account::{NewAccount, parse_roles};
-use ecocase::store::account::{Certificate, UserRecord};
+use ecocase::store::account::UserRecord;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum UserCommand {
@@ -162,9 +163,7 @@ pub fn run(ctx: &Context, c: UserCommand, secrets: &mut Secrets) -> Result<(), C
             s.accounts()
                 .add_certificate(
                     &a.name,
-                    Certificate {
-                        uid: String::new(),
-                        username: a.name.clone(),
+                    CertificateInput {
                         kind: a.kind.trim().to_string(),
                         number: a.number.trim().to_string(),
                         issuer: a.issuer.trim().to_string(),

@@ -4,9 +4,9 @@
 use crate::demo::{DEMO_PASSWORD, DemoSummary, FIXED};
 use crate::domain::account::Role;
 use crate::i18n::{Lang, T, Text};
+use crate::service::account::CertificateInput;
 use crate::service::account::{NewAccount, insert_account};
 use crate::service::{Result, Session};
-use crate::store::account::Certificate;
 use chrono::Duration;
 
 /// One demo account.
@@ -149,9 +149,7 @@ pub(in crate::demo) fn accounts(s: &mut Session, fixed_uscc: &[String]) -> Resul
         if let Some(number) = a.certificate {
             s.accounts().add_certificate(
                 a.username,
-                Certificate {
-                    uid: String::new(),
-                    username: a.username.to_string(),
+                CertificateInput {
                     kind: "山东省行政执法证".to_string(),
                     number: number.to_string(),
                     issuer: "山东省人民政府".to_string(),

@@ -1,7 +1,7 @@
 //! Accounts, roles and enforcement certificates.
 
 use crate::domain::account::{Actor, Role};
-use crate::domain::time::Instant;
+use crate::domain::time::{Day, Instant};
 use crate::store::db::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -209,8 +209,8 @@ pub struct Certificate {
     pub kind: String,
     pub number: String,
     pub issuer: String,
-    pub valid_from: String,
-    pub valid_to: String,
+    pub valid_from: Day,
+    pub valid_to: Day,
 }
 
 pub fn insert_certificate(

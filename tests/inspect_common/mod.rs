@@ -6,16 +6,14 @@
 use crate::common::*;
 use ecocase::domain::account::Role;
 use ecocase::service::Session;
+use ecocase::service::account::CertificateInput;
 use ecocase::service::account::NewAccount;
 use ecocase::service::account::auth;
-use ecocase::store::account::Certificate;
 use rusqlite::Connection;
 use std::path::Path;
 
-pub fn cert(number: &str, from: &str, to: &str) -> Certificate {
-    Certificate {
-        uid: String::new(),
-        username: String::new(),
+pub fn cert(number: &str, from: &str, to: &str) -> CertificateInput {
+    CertificateInput {
         kind: "生态环境执法证".into(),
         number: number.into(),
         issuer: "山东省生态环境厅".into(),

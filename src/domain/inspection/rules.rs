@@ -4,6 +4,7 @@
 //! and the lock on a signed record. Pure: dates and the calendar are arguments.
 
 use crate::domain::calendar::{Calendar, Deadline};
+use crate::domain::time::Day;
 use crate::i18n::{T, Text};
 use chrono::{Months, NaiveDate};
 
@@ -14,12 +15,8 @@ pub struct OfficerCandidate {
     pub name: String,
     pub auxiliary: bool,
     pub active: bool,
-    /// The certificate chosen (number, valid from, valid to as `YYYY-MM-DD`); `None` when they hold none.
-    pub certificate: Option<(String, String, String)>,
-}
-
-fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    /// The certificate chosen (number, valid from, valid to); `None` when they hold none.
+    pub certificate: Option<(String, Day, Day)>,
 }
 
 /// Whether the person may act as an officer on `on`: active, not auxiliary, certificate valid that day.
@@ -30,14 +27,15 @@ pub fn officer_problem(o: &OfficerCandidate, on: NaiveDate) -> Option<Text> {
     let Some((number, from, to)) = &o.certificate else {
         return Some(Text::new(T::InspectionErrNoCertificate).arg("name", &o.name));
     };
-    match (day(from), day(to)) {
-        (Some(f), Some(t)) if f <= on && on <= t => None,
-        _ => Some(
+    if from.date() <= on && on <= to.date() {
+        None
+    } else {
+        Some(
             Text::new(T::InspectionErrCertificateExpired)
                 .arg("name", &o.name)
                 .arg("number", number)
                 .arg("date", on.format("%Y-%m-%d")),
-        ),
+        )
     }
 }
 
@@ -156,7 +154,7 @@ mod tests {
             name: format!("执法员{id}"),
             auxiliary: false,
             active: true,
-            certificate: Some((number.into(), "2024-01-01".into(), to.into())),
+            certificate: Some((number.into(), Day::new(d("2024-01-01")), Day::new(d(to)))),
         }
     }
 

@@ -5,11 +5,22 @@ pub mod setup;
 pub mod units;
 
 use crate::domain::account::{Action, Role};
+use crate::domain::validate::required_day;
 use crate::i18n::{T, Text};
 use crate::service::account::auth::hash_password;
 use crate::service::{Audited, Result, ServiceError, Session};
 use crate::store::account::{Certificate, NewUser, UserRecord};
 use crate::store::{account as users, db, enterprise as enterprises};
+
+/// An enforcement certificate as typed (form, command line): the days are read when it is added.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CertificateInput {
+    pub kind: String,
+    pub number: String,
+    pub issuer: String,
+    pub valid_from: String,
+    pub valid_to: String,
+}
 
 /// What an administrator supplies for a new account.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -210,31 +221,31 @@ impl crate::service::Accounts<'_> {
     }
 
     /// Records an enforcement certificate for a bureau account (never for auxiliary or enterprise accounts).
-    pub fn add_certificate(&self, username: &str, mut c: Certificate) -> Result<()> {
+    pub fn add_certificate(&self, username: &str, input: CertificateInput) -> Result<()> {
         self.require(Action::UserManage)?;
         let u = self.user_by_name(username)?;
-        for (field, value) in [
-            (T::FieldCertNumber, &c.number),
-            (T::FieldValidFrom, &c.valid_from),
-            (T::FieldValidTo, &c.valid_to),
-        ] {
-            if value.trim().is_empty() {
-                return Err(ServiceError::Refused(
-                    Text::new(T::ErrRequired).arg_key("field", field),
-                ));
-            }
+        if input.number.trim().is_empty() {
+            return Err(ServiceError::Refused(
+                Text::new(T::ErrRequired).arg_key("field", T::FieldCertNumber),
+            ));
         }
-        let date = |field: T, value: &mut String| {
-            *value = value.trim().to_string();
-            chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                .map_err(|_| ServiceError::Refused(Text::new(T::ErrDate).arg_key("field", field)))
+        let day = |field: &'static str, label: T, value: &str| {
+            required_day(field, label, value).map_err(|issue| ServiceError::Refused(issue.text))
         };
-        let from = date(T::FieldValidFrom, &mut c.valid_from)?;
-        let to = date(T::FieldValidTo, &mut c.valid_to)?;
+        let from = day("valid_from", T::FieldValidFrom, &input.valid_from)?;
+        let to = day("valid_to", T::FieldValidTo, &input.valid_to)?;
         if to < from {
             return Err(ServiceError::Refused(Text::new(T::ErrCertPeriod)));
         }
-        c.number = c.number.trim().to_string();
+        let mut c = Certificate {
+            uid: String::new(),
+            username: u.username.clone(),
+            kind: input.kind.trim().to_string(),
+            number: input.number.trim().to_string(),
+            issuer: input.issuer.trim().to_string(),
+            valid_from: from,
+            valid_to: to,
+        };
         if users::certificate_number_taken(&self.conn, &c.number)? {
             return Err(ServiceError::Refused(
                 Text::new(T::ErrCertNumberTaken).arg("number", &c.number),

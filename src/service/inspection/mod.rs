@@ -13,6 +13,7 @@ use crate::domain::inspection::rules::{
 };
 use crate::domain::inspection::{Category, Event, InspectionState, Mode, events_for};
 use crate::domain::positive_list::TriggerRef;
+use crate::domain::time::Day;
 use crate::i18n::{T, Text};
 use crate::service::{Result, ServiceError};
 use crate::store::account;
@@ -45,7 +46,7 @@ pub struct EligibleOfficer {
     pub user_id: i64,
     pub name: String,
     pub cert_number: String,
-    pub cert_valid_to: String,
+    pub cert_valid_to: Day,
     /// A recorded relation to the enterprise: offered, but a recusal reason is required.
     pub conflicted: bool,
 }
@@ -88,7 +89,7 @@ pub(crate) fn resolve_officers(
     for &id in ids {
         let u = account::get(conn, id)?;
         let certs = account::certificates(conn, id)?;
-        let day = on.format("%Y-%m-%d").to_string();
+        let day = Day::new(on);
         let chosen = certs
             .iter()
             .find(|c| c.valid_from <= day && day <= c.valid_to)
@@ -98,8 +99,7 @@ pub(crate) fn resolve_officers(
             name: u.display_name.clone(),
             auxiliary: u.auxiliary || !u.roles.contains(&Role::Inspector),
             active: u.active,
-            certificate: chosen
-                .map(|c| (c.number.clone(), c.valid_from.clone(), c.valid_to.clone())),
+            certificate: chosen.map(|c| (c.number.clone(), c.valid_from, c.valid_to)),
         };
         if let Some(c) = chosen {
             snapshots.push(Officer {
@@ -108,8 +108,8 @@ pub(crate) fn resolve_officers(
                 cert_kind: c.kind.clone(),
                 cert_number: c.number.clone(),
                 cert_issuer: c.issuer.clone(),
-                cert_valid_from: c.valid_from.clone(),
-                cert_valid_to: c.valid_to.clone(),
+                cert_valid_from: c.valid_from,
+                cert_valid_to: c.valid_to,
             });
         }
         candidates.push(candidate);
@@ -201,7 +201,7 @@ impl crate::service::Inspections<'_> {
                     user_id: u.id,
                     name: u.display_name.clone(),
                     cert_number: s.cert_number.clone(),
-                    cert_valid_to: s.cert_valid_to.clone(),
+                    cert_valid_to: s.cert_valid_to,
                     conflicted: recused.contains(&u.id),
                 });
             }

@@ -229,8 +229,8 @@ pub struct Officer {
     pub cert_kind: String,
     pub cert_number: String,
     pub cert_issuer: String,
-    pub cert_valid_from: String,
-    pub cert_valid_to: String,
+    pub cert_valid_from: Day,
+    pub cert_valid_to: Day,
 }
 
 pub fn officers(conn: &Connection, inspection_id: i64) -> Result<Vec<Officer>> {

@@ -4,8 +4,9 @@
 
 use crate::domain::account::Role;
 use crate::i18n::{Lang, T, Text};
+use crate::service::account::CertificateInput;
 use crate::service::account::NewAccount;
-use crate::store::account::{Certificate, OrgUnit};
+use crate::store::account::OrgUnit;
 use crate::tui::app::{Env, Input, Message, Nav, Out};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
@@ -267,6 +268,19 @@ impl AdminFormState {
                 ));
             }
         }
+        // Days are read here with the same parser the service uses, so a wrong one is named at once.
+        for (i, f) in self.fields.iter().enumerate() {
+            let id = match f {
+                AdminField::ValidFrom => "valid_from",
+                AdminField::ValidTo => "valid_to",
+                _ => continue,
+            };
+            if let Err(issue) = crate::domain::validate::day(id, f.label(), self.inputs[i].value())
+            {
+                self.focus = i;
+                return Out::message(Message::error(issue.text));
+            }
+        }
         let has_password = self.fields.contains(&AdminField::Password);
         if has_password && self.value(AdminField::Password) != self.value(AdminField::PasswordAgain)
         {
@@ -301,9 +315,7 @@ impl AdminFormState {
             AdminFormKind::NewCertificate { username } => {
                 Effect::Admin(AdminEffect::AddCertificate {
                     username: username.clone(),
-                    certificate: Certificate {
-                        uid: String::new(),
-                        username: username.clone(),
+                    certificate: CertificateInput {
                         kind: self.trimmed(AdminField::CertKind),
                         number: self.trimmed(AdminField::CertNumber),
                         issuer: self.trimmed(AdminField::CertIssuer),

@@ -10,7 +10,7 @@ pub mod users_view;
 
 use crate::domain::account::Role;
 use crate::i18n::Text;
-use crate::service::account::NewAccount;
+use crate::service::account::{CertificateInput, NewAccount};
 use crate::service::admin::SettingRow;
 use crate::store::account::{Certificate, OrgUnit};
 use crate::store::audit::{AuditRow, ChainReport};
@@ -46,7 +46,7 @@ pub enum AdminEffect {
     },
     AddCertificate {
         username: String,
-        certificate: Certificate,
+        certificate: CertificateInput,
     },
     LoadSettings,
     SetSetting {

@@ -229,7 +229,8 @@ pub fn render_account(frame: &mut Frame<'_>, body: Rect, app: &App, s: &AccountS
         if y >= body.bottom() {
             break;
         }
-        let values = [&c.number, &c.kind, &c.issuer, &c.valid_from, &c.valid_to];
+        let (from, to) = (c.valid_from.to_string(), c.valid_to.to_string());
+        let values = [&c.number, &c.kind, &c.issuer, &from, &to];
         let mut line = String::new();
         for ((_, cw), v) in cols.iter().zip(values) {
             line.push_str(&fit(&sanitize(v), *cw));
