@@ -32,6 +32,8 @@ const MIGRATIONS: &[&str] = &[
     // lists at province scale
     include_str!("migrations/0014_inspection_list_filters.sql"),
     include_str!("migrations/0015_branch_home_counts.sql"),
+    // typed time (issue 15): manifest moments in UTC, short-form days in full (data only)
+    include_str!("migrations/0016_typed_time.sql"),
 ];
 
 /// The schema version this program writes.
