@@ -229,7 +229,6 @@ impl crate::service::Draws<'_> {
             });
         }
         let hash = candidates_hash(candidates.iter().map(|c| c.1.as_str()));
-        let planned_on = plan.planned_on.to_string();
         let draw_id = self.write(|w| {
             let (now, actor) = (w.now(), w.actor());
             let mut d = Draw {
@@ -278,7 +277,7 @@ impl crate::service::Draws<'_> {
                         mode,
                         trigger_ref: "",
                         place: "",
-                        planned_on: &planned_on,
+                        planned_on: plan.planned_on,
                         state,
                         recusal_reason: "",
                         parent_id: None,

@@ -43,10 +43,6 @@ pub struct EnterpriseInspections {
     pub cases: Vec<Case>,
 }
 
-fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
 fn required(field: T) -> ServiceError {
     refused(Text::new(T::InspectionErrRequired).arg_key("field", field))
 }
@@ -99,7 +95,7 @@ impl crate::service::Inspections<'_> {
                     mode: Mode::Onsite,
                     trigger_ref: &x.number,
                     place: &x.place,
-                    planned_on: &day(due.date),
+                    planned_on: Day::new(due.date),
                     state: InspectionState::Pending,
                     recusal_reason: &x.recusal_reason,
                     parent_id: Some(x.id),
@@ -132,8 +128,8 @@ impl crate::service::Inspections<'_> {
                     inspection_id: x.id,
                     enterprise_id: x.enterprise_id,
                     doc_number: input.doc_number.trim(),
-                    served_on: &day(input.served_on),
-                    deadline: &day(input.deadline),
+                    served_on: Day::new(input.served_on),
+                    deadline: Day::new(input.deadline),
                     requirements: input.requirements.trim(),
                     recheck_id: Some(recheck_id),
                 },

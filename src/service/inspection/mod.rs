@@ -250,7 +250,6 @@ impl crate::service::Inspections<'_> {
                 InspectionState::Pending
             };
             let (now, actor) = (w.now(), w.actor());
-            let planned_on = input.planned_on.format("%Y-%m-%d").to_string();
             let tx = w.tx();
             let number = store::next_number(tx, &e.region_code, input.planned_on.year())?;
             let uid = new_uid();
@@ -265,7 +264,7 @@ impl crate::service::Inspections<'_> {
                     mode: input.mode,
                     trigger_ref: input.trigger_ref.trim(),
                     place: input.place.trim(),
-                    planned_on: &planned_on,
+                    planned_on: Day::new(input.planned_on),
                     state,
                     recusal_reason: input.recusal_reason.trim(),
                     parent_id: None,

@@ -286,7 +286,6 @@ impl crate::service::Manifests<'_> {
             return Err(ServiceError::Invalid(issues));
         };
         let uid = db::new_uid();
-        let (from_s, to_s) = (from.to_string(), to.to_string());
         self.write(|w| {
             let id = refs::insert_approval(
                 w,
@@ -297,8 +296,8 @@ impl crate::service::Manifests<'_> {
                     waste_code: &code,
                     licence_id: licence.id,
                     approved_kg: kg,
-                    valid_from: &from_s,
-                    valid_to: &to_s,
+                    valid_from: Day::new(from),
+                    valid_to: Day::new(to),
                 },
                 &w.actor().uid,
                 w.now(),

@@ -101,8 +101,8 @@ pub struct NewRectification<'a> {
     pub inspection_id: i64,
     pub enterprise_id: i64,
     pub doc_number: &'a str,
-    pub served_on: &'a str,
-    pub deadline: &'a str,
+    pub served_on: Day,
+    pub deadline: Day,
     pub requirements: &'a str,
     pub recheck_id: Option<i64>,
 }

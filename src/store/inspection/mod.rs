@@ -138,7 +138,7 @@ pub struct NewInspection<'a> {
     pub mode: Mode,
     pub trigger_ref: &'a str,
     pub place: &'a str,
-    pub planned_on: &'a str,
+    pub planned_on: Day,
     pub state: InspectionState,
     pub recusal_reason: &'a str,
     pub parent_id: Option<i64>,

@@ -169,8 +169,8 @@ pub struct NewApproval<'a> {
     pub waste_code: &'a str,
     pub licence_id: i64,
     pub approved_kg: i64,
-    pub valid_from: &'a str,
-    pub valid_to: &'a str,
+    pub valid_from: Day,
+    pub valid_to: Day,
 }
 
 pub fn insert_approval(
