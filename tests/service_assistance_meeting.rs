@@ -49,6 +49,7 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
             m.id,
             ParticipantDraft {
                 enterprise_id: Some(e1),
+                guest: false,
                 person: "李红".into(),
                 role: "环保专员".into(),
             },
@@ -60,6 +61,7 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
             m.id,
             ParticipantDraft {
                 enterprise_id: None,
+                guest: true,
                 person: "张教授".into(),
                 role: "省厅专家".into(),
             },
@@ -194,6 +196,17 @@ fn the_round_table_cells_of_the_matrix() {
     let sup = login(&path, "supervisor");
     let e1 = sup.enterprises().by_uscc(E1_USCC).unwrap().id;
     let guan = sup.assistance().record_meeting(meeting(GUAN)).unwrap();
+    // Problems are raised by an enterprise that took part.
+    sup.assistance()
+        .add_participant(
+            guan.id,
+            ParticipantDraft {
+                enterprise_id: Some(e1),
+                person: "李红".into(),
+                ..ParticipantDraft::default()
+            },
+        )
+        .unwrap();
     let dcf = sup
         .assistance()
         .record_meeting(meeting(DONGCHANGFU))
@@ -222,7 +235,8 @@ fn the_round_table_cells_of_the_matrix() {
                 dcf.id,
                 ParticipantDraft {
                     enterprise_id: None,
-                    person: "赵科长".into(),
+                    guest: true,
+                    person: format!("赵科长（{user}）"),
                     role: String::new(),
                 },
             )),

@@ -131,6 +131,7 @@ fn detail(events: Vec<Event>) -> AssistanceDetailData {
                 note: String::new(),
                 at: "2026-11-24T02:00:00Z".parse().expect("time"),
                 by_name: "孙丽".into(),
+                visibility: ecocase::domain::visibility::Visibility::Public,
             }],
             records: vec![ServiceRecord {
                 service_date: "2026-11-25".into(),
@@ -326,6 +327,7 @@ fn an_enterprise_files_a_request_with_ticked_services() {
     let [
         Effect::Assistance(AssistanceEffect::FileRequest {
             enterprise_uscc,
+            confirmed: false,
             draft,
         }),
     ] = fx.as_slice()

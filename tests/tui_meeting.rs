@@ -203,8 +203,10 @@ fn a_city_account_chooses_the_region() {
 #[test]
 fn participants_problems_and_links_are_added_from_the_meeting() {
     let mut app = opened(Lang::Zh, true);
-    // 添加参会人: the enterprise is typed as a name, USCC or pinyin initials.
+    // 添加参会人: an enterprise person (the kind comes first); the enterprise is typed as a name,
+    // USCC or pinyin initials.
     update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "绿源");
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "王强");
@@ -221,7 +223,8 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
     else {
         panic!("{fx:?}")
     };
-    assert_eq!((*meeting, enterprise_query.as_str()), (2, "绿源"));
+    assert_eq!((*meeting, enterprise_query.as_deref()), (2, Some("绿源")));
+    assert!(!participant.guest);
     assert_eq!(
         (participant.person.as_str(), participant.role.as_str()),
         ("王强", "总经理")

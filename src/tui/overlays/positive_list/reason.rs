@@ -43,7 +43,7 @@ impl ReasonState {
 
     /// The next (or previous) removal cause.
     fn cycle_cause(&mut self, forward: bool) {
-        let all = RemovalCause::ALL;
+        let all = RemovalCause::for_removal();
         if let Some(c) = self.cause {
             let i = all.iter().position(|x| *x == c).unwrap_or(0);
             let n = all.len();

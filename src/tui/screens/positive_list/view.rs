@@ -68,6 +68,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveLis
         (_, true, _) => T::PositiveListFilterDue.get(lang).to_string(),
         (_, _, true) => T::PositiveListFilterNoticeEnding.get(lang).to_string(),
         _ if s.filter.pending_removal => T::TaskPlRemovalProposals.get(lang).to_string(),
+        _ if s.filter.notice_over => T::TaskPlNoticesOver.get(lang).to_string(),
         (Some(st), ..) => st.label().get(lang).to_string(),
         (None, ..) => T::PositiveListFilterAll.get(lang).to_string(),
     };
