@@ -1650,8 +1650,8 @@ texts! {
     VisibilityInternal => "内部", "Internal";
     AssistanceFieldVisibility => "公开范围", "Visibility";
     AssistanceInternalMark => "[内部]", "[internal]";
-    AssistanceFieldRateReason => "评价意见/不满意的原因", "Comment / why not satisfied";
-    ErrAssistDissatisfiedReason => "评价为不满意时，请在“评价意见/不满意的原因”中写明原因", "A dissatisfied rating needs the reason: fill in Comment / why not satisfied";
+    AssistanceFieldRateReason => "不满意的原因", "Why not satisfied";
+    ErrAssistDissatisfiedReason => "评价为不满意时，请填写不满意的原因", "A dissatisfied rating needs the reason: fill in Why not satisfied";
     ErrAssistClosedEnterprise => "{name} 已注销，不能提出帮扶请求", "{name} is deregistered (注销): no assistance request can be filed for it";
     WarnAssistSuspendedEnterprise => "{name} 处于停产状态，仍为其登记帮扶请求？", "{name} is suspended (停产): file the request anyway?";
     ButtonSubmit => "确认提交", "Submit";
@@ -1683,7 +1683,7 @@ texts! {
     PositiveListScreenWithdraw => "撤回正面清单申请", "Withdraw the application";
     PositiveListConfirmApply => "提交正面清单申请？候选期间可以撤回", "Submit the application? It can be withdrawn while a candidate";
     PositiveListConfirmWithdraw => "撤回本次正面清单申请？", "Withdraw this positive-list application?";
-    PositiveListLateObjectionHint => "公示已于 {date} 期满：将记为逾期异议，请在理由中说明逾期受理的原因", "The notice ended on {date}: this is recorded as a late objection; give the reason it is accepted late";
+    PositiveListLateObjectionHint => "公示已于 {date} 期满，将记为逾期异议", "Notice ended {date}: recorded as a late objection";
     PositiveListFieldApplication => "企业申请", "Application";
     ErrPlWithdrawState => "只有企业自己提交、尚处于候选的申请可以撤回（当前：{state}）", "Only the enterprise's own application can be withdrawn, while a candidate (now: {state})";
     MsgPlWithdrawn => "已撤回 {batch} 的正面清单申请", "Application to {batch} withdrawn";

@@ -303,10 +303,10 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
         [Effect::Assistance(AssistanceEffect::LoadMeeting { id: 2 })],
         "the meeting reloads"
     );
-    // 关联请求: the number is typed after the prefilled "BF-".
+    // 关联请求: the number is taken as typed (the field starts empty: no "BF-BF-").
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
-    type_text(&mut app, "371525-2026-00012");
+    type_text(&mut app, "BF-371525-2026-00012");
     let fx = update(&mut app, ctrl('s'));
     assert_eq!(
         fx,

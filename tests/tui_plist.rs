@@ -111,6 +111,8 @@ fn detail() -> EntryDetail {
             recorded_at: "2026-10-01T02:00:00Z".parse().expect("time"),
             recorded_by: "u".into(),
         }],
+        // The notice ended on 2026-10-10: an objection now is late.
+        notice_over: true,
     }
 }
 

@@ -34,6 +34,8 @@ pub struct EntryDetail {
     pub current: Vec<CriterionResult>,
     pub history: Vec<HistoryRow>,
     pub triggers: Vec<TriggerRow>,
+    /// The notice is over (today is after its last day): an objection now is late.
+    pub notice_over: bool,
 }
 
 /// What a transition needs besides the entry: a reason (objection, removal, override) and a cause.
@@ -219,6 +221,8 @@ impl crate::service::PositiveList<'_> {
                 id,
             )?),
             triggers: store::triggers(&self.conn, id)?,
+            notice_over: NaiveDate::parse_from_str(&entry.notice_end, "%Y-%m-%d")
+                .is_ok_and(|end| pl::notice_over(end, self.today())),
             current,
             entry,
         })

@@ -306,12 +306,9 @@ impl AssistanceFormState {
                             choices(&ratings, Rating::code, Rating::label),
                         )];
                         if event == Event::Rate {
-                            // The enterprise's own words: why it is (not) satisfied.
-                            fields.push(FormField::text(
-                                "comment",
-                                T::AssistanceFieldRateReason,
-                                "",
-                            ));
+                            // The enterprise's own words; named 不满意的原因 once the rating is
+                            // poor (see `relabel`).
+                            fields.push(FormField::text("comment", T::AssistanceFieldComment, ""));
                         } else {
                             // Taken by phone: the enterprise's comment and the bureau's 回访记录.
                             fields.push(FormField::text("comment", T::AssistanceFieldComment, ""));
@@ -495,6 +492,27 @@ impl AssistanceFormState {
         }
     }
 
+    /// The enterprise's rating: a poor one asks for 不满意的原因 rather than a comment.
+    fn relabel(&mut self) {
+        if !matches!(
+            self.purpose,
+            Purpose::Event {
+                event: Event::Rate,
+                ..
+            }
+        ) {
+            return;
+        }
+        let poor = Rating::parse(&self.value("rating")).is_some_and(Rating::is_poor);
+        if let Some(f) = self.fields.iter_mut().find(|f| f.id == "comment") {
+            f.label = if poor {
+                T::AssistanceFieldRateReason
+            } else {
+                T::AssistanceFieldComment
+            };
+        }
+    }
+
     /// The question a save asks first, if any (and not answered yet).
     fn question(&self) -> Option<Text> {
         if self.confirmed {
@@ -560,9 +578,11 @@ impl AssistanceFormState {
             Input::Cmd(Cmd::PrevValue) if f.kind == FieldKind::Text => f.input.left(),
             Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
                 f.cursor = (f.cursor + 1) % f.options.len();
+                self.relabel();
             }
             Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
                 f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
+                self.relabel();
             }
             Input::Cmd(Cmd::Refresh) if !self.saving => {
                 if let Some(record) = self.versioned() {

@@ -355,6 +355,9 @@ impl PositiveListEntryState {
                         ));
                     }
                     let mut dialog = ReasonState::new(x.id, x.row_version, t, &x.enterprise_name);
+                    if t == Transition::UpholdObjection && d.notice_over {
+                        dialog.late_after = Some(x.notice_end.clone());
+                    }
                     // A removal proposed after a filed case starts with that cause.
                     if dialog.cause.is_some() && !x.removal_proposal.is_empty() {
                         dialog.cause = Some(RemovalCause::CaseFiled);
