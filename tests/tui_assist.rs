@@ -292,7 +292,10 @@ fn a_poor_rating_is_sent_with_the_enterprises_reason() {
         panic!("form")
     };
     let labels: Vec<T> = f.fields.iter().map(|f| f.label).collect();
-    assert_eq!(labels, [T::AssistanceFieldRating, T::AssistanceFieldComment]);
+    assert_eq!(
+        labels,
+        [T::AssistanceFieldRating, T::AssistanceFieldComment]
+    );
     // 满意 is first after 非常满意; three steps right reach 不满意, which asks for the reason.
     for _ in 0..3 {
         update(&mut app, key(KeyCode::Right));

@@ -321,7 +321,10 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
     );
     assert!(fx.is_empty(), "{fx:?}");
     assert!(app.overlay.is_some(), "asks before filing");
-    assert!(update(&mut app, key(KeyCode::Enter)).is_empty(), "No is focused first");
+    assert!(
+        update(&mut app, key(KeyCode::Enter)).is_empty(),
+        "No is focused first"
+    );
     assert!(app.overlay.is_none());
     update(&mut app, ctrl('s'));
     update(
@@ -333,7 +336,8 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
     );
     update(&mut app, key(KeyCode::Left));
     let fx = update(&mut app, key(KeyCode::Enter));
-    let [Effect::Assistance(AssistanceEffect::FileRequest { confirmed, .. })] = fx.as_slice() else {
+    let [Effect::Assistance(AssistanceEffect::FileRequest { confirmed, .. })] = fx.as_slice()
+    else {
         panic!("{fx:?}")
     };
     assert!(*confirmed, "filed after the answer");

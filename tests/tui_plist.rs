@@ -262,7 +262,10 @@ fn staff_see_no_approval_keys_and_enterprises_apply_from_home() {
     let fx = update(&mut ent, ctrl('s'));
     assert!(fx.is_empty(), "asked first: {fx:?}");
     let (text, _) = screen(&ent, 80, 24);
-    assert!(text.contains("提交正面清单申请？候选期间可以撤回"), "{text}");
+    assert!(
+        text.contains("提交正面清单申请？候选期间可以撤回"),
+        "{text}"
+    );
     // Enter on the safe answer goes back to the form; Left then Enter submits.
     assert!(update(&mut ent, key(KeyCode::Enter)).is_empty());
     assert!(ent.overlay.is_none());
@@ -297,13 +300,16 @@ fn the_enterprise_withdraws_its_application_while_a_candidate() {
     d.entry.origin = "applied".into();
     update(
         &mut app,
-        Msg::PositiveList(PositiveListMsg::EntryLoaded {
-            id: 7,
-            data: Ok(d),
-        }),
+        Msg::PositiveList(PositiveListMsg::EntryLoaded { id: 7, data: Ok(d) }),
     );
     let (text, _) = screen(&app, 80, 24);
-    assert!(text.lines().nth(23).unwrap_or_default().contains("撤回申请"), "{text}");
+    assert!(
+        text.lines()
+            .nth(23)
+            .unwrap_or_default()
+            .contains("撤回申请"),
+        "{text}"
+    );
     update(&mut app, key(KeyCode::Char('w')));
     assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
     type_text(&mut app, "暂不申请");

@@ -162,9 +162,7 @@ impl Session {
     /// Whether the actor may read entries marked 内部: bureau accounts do, enterprise accounts never.
     pub fn sees_internal(&self) -> bool {
         self.actor.enterprise_id.is_none()
-            && !self
-                .actor
-                .has(crate::domain::account::Role::Enterprise)
+            && !self.actor.has(crate::domain::account::Role::Enterprise)
     }
 
     /// Keeps the timeline entries the actor may read (drops 内部 ones for enterprise accounts).

@@ -45,7 +45,10 @@ pub struct Row {
     pub visibility: Visibility,
 }
 
-fn visibility_code<S: serde::Serializer>(v: &Visibility, s: S) -> std::result::Result<S::Ok, S::Error> {
+fn visibility_code<S: serde::Serializer>(
+    v: &Visibility,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
     s.serialize_str(v.code())
 }
 

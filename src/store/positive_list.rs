@@ -547,7 +547,9 @@ pub fn cases_since(
            AND i.planned_on >= ?2 AND NOT EXISTS (SELECT 1 FROM insp_case c WHERE c.inspection_id = i.id)
          ORDER BY 2, 1",
     )?;
-    let rows = stmt.query_map(params![enterprise_id, since], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map(params![enterprise_id, since], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -563,6 +565,8 @@ pub fn incidents_since(
          WHERE x.enterprise_id = ?1 AND t.kind = 'emergency' AND t.occurred_on >= ?2
          ORDER BY t.occurred_on, t.id",
     )?;
-    let rows = stmt.query_map(params![enterprise_id, since], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map(params![enterprise_id, since], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

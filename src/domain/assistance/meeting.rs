@@ -194,7 +194,10 @@ mod tests {
         p.guest = true;
         assert!(validate_participant(&mut p).is_empty());
         p.enterprise_id = Some(3);
-        assert_eq!(validate_participant(&mut p)[0].code, "guest_with_enterprise");
+        assert_eq!(
+            validate_participant(&mut p)[0].code,
+            "guest_with_enterprise"
+        );
         p.guest = false;
         assert!(validate_participant(&mut p).is_empty());
     }
@@ -207,7 +210,11 @@ mod tests {
             "BF-BF-371525-2026-00001",
             "371525-2026-00001",
         ] {
-            assert_eq!(normalize_request_number(typed), "BF-371525-2026-00001", "{typed}");
+            assert_eq!(
+                normalize_request_number(typed),
+                "BF-371525-2026-00001",
+                "{typed}"
+            );
         }
         assert_eq!(normalize_request_number("BF-"), "");
     }

@@ -70,7 +70,10 @@ fn count_verdict(
                 .arg_key("source", source),
         ),
         Some(list) => {
-            let refs: Vec<String> = list.iter().map(|(no, day)| format!("{no}（{day}）")).collect();
+            let refs: Vec<String> = list
+                .iter()
+                .map(|(no, day)| format!("{no}（{day}）"))
+                .collect();
             (
                 Verdict::Fail,
                 Text::new(found)

@@ -210,8 +210,13 @@ impl crate::service::PositiveList<'_> {
         Ok(e)
     }
 
+    /// An enterprise account reads its entry without the bureau's internal notes (the override
+    /// reason and internal timeline entries).
     pub fn entry_detail(&self, id: i64) -> Result<EntryDetail> {
-        let entry = self.entry(id)?;
+        let mut entry = self.entry(id)?;
+        if !self.sees_internal() {
+            entry.override_reason.clear();
+        }
         let current = self.evaluate(entry.enterprise_id)?;
         Ok(EntryDetail {
             recorded: store::criteria(&self.conn, id)?,
@@ -532,7 +537,13 @@ impl crate::service::PositiveList<'_> {
                 }
                 _ => {}
             }
-            crate::store::history::append(
+            // A supervisor's reason to start the notice despite failed criteria is the bureau's own.
+            let visibility = if t == Transition::StartNotice && !reason.is_empty() {
+                crate::domain::visibility::Visibility::Internal
+            } else {
+                crate::domain::visibility::Visibility::Public
+            };
+            crate::store::history::append_as(
                 w,
                 crate::store::history::Table::PositiveList,
                 &crate::store::history::NewRow {
@@ -545,6 +556,7 @@ impl crate::service::PositiveList<'_> {
                     by_uid: &actor.uid,
                     by_name: &actor.display_name,
                 },
+                visibility,
             )?;
             let after = store::entry(w, x.id)?;
             w.audit("transition", Some(&before), &after)?;

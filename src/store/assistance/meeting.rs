@@ -235,7 +235,10 @@ pub fn is_participant(conn: &Connection, meeting_id: i64, enterprise_id: i64) ->
 }
 
 /// The (live) meeting a request is already a problem of, as (id, date, topic), if any.
-pub fn meeting_of_request(conn: &Connection, request_id: i64) -> Result<Option<(i64, Day, String)>> {
+pub fn meeting_of_request(
+    conn: &Connection,
+    request_id: i64,
+) -> Result<Option<(i64, Day, String)>> {
     Ok(conn
         .query_row(
             "SELECT m.id, m.meeting_date, m.topic FROM assist_meeting_problem q

@@ -11,10 +11,10 @@ use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::{Effect, Versioned};
-use crate::tui::screens::assistance::AssistanceEffect;
-use crate::tui::screens::assistance::{AssistanceAction, AssistanceDetailData};
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
+use crate::tui::screens::assistance::AssistanceEffect;
+use crate::tui::screens::assistance::{AssistanceAction, AssistanceDetailData};
 use crate::tui::screens::positive_list::form::PositiveListPurpose;
 
 /// A form field: free text, one choice of several, or several ticked.

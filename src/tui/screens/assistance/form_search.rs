@@ -4,8 +4,8 @@
 use crate::i18n::{Lang, Text};
 use crate::tui::app::{Message, Out};
 use crate::tui::msg::Effect;
-use crate::tui::screens::assistance::{AssistanceEffect, PickedEnterprise};
 use crate::tui::screens::assistance::form::{AssistanceFormState, Choice, FieldKind};
+use crate::tui::screens::assistance::{AssistanceEffect, PickedEnterprise};
 
 impl AssistanceFormState {
     /// A search field's pick: the chosen enterprise, or else the typed text (resolved when saved).

@@ -12,11 +12,17 @@ use crate::tui::screens::positive_list::PositiveListEffect;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PositiveListPurpose {
     Batch,
-    Offsite { id: i64, row_version: i64 },
+    Offsite {
+        id: i64,
+        row_version: i64,
+    },
     /// The enterprise applies itself to the newest batch.
     Apply,
     /// The enterprise withdraws its application (a candidate entry).
-    Withdraw { id: i64, row_version: i64 },
+    Withdraw {
+        id: i64,
+        row_version: i64,
+    },
 }
 
 impl PositiveListPurpose {

@@ -322,7 +322,8 @@ impl PositiveListEntryState {
                 if let Some(d) = &self.data {
                     let x = &d.entry;
                     if x.state != EntryState::Candidate.code() || x.origin != "applied" {
-                        let state = EntryState::parse(&x.state).map_or(T::ListNone, EntryState::label);
+                        let state =
+                            EntryState::parse(&x.state).map_or(T::ListNone, EntryState::label);
                         return Out::message(Message::error(
                             Text::new(T::ErrPlWithdrawState).arg_key("state", state),
                         ));
