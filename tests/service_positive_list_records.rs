@@ -150,11 +150,17 @@ fn the_enterprise_applies_with_a_note_and_contact_and_withdraws_while_a_candidat
     let d = ent.positive_list().entry_detail(x.id).unwrap();
     assert_eq!(d.history[0].event, "applied");
     assert_eq!(d.history[0].note, "近两年无处罚，在线监控已联网");
-    // Staff may not withdraw the enterprise's application; the enterprise may, while a candidate.
-    assert!(matches!(
-        staff.positive_list().withdraw(x.id, x.row_version, ""),
-        Err(ServiceError::Forbidden(_))
-    ));
+    // Bureau roles may not withdraw the enterprise's application; the enterprise may, while a candidate.
+    for who in ["staff", "branch", "inspector", "supervisor"] {
+        let s = login_at(&path, who, &clock);
+        assert!(
+            matches!(
+                s.positive_list().withdraw(x.id, x.row_version, ""),
+                Err(ServiceError::Forbidden(_))
+            ),
+            "{who}"
+        );
+    }
     let w = ent
         .positive_list()
         .withdraw(x.id, x.row_version, "暂缓申请")

@@ -368,3 +368,81 @@ fn snapshots() {
         insta::assert_snapshot!(format!("meeting_form_{suffix}"), snap(&app));
     }
 }
+
+#[test]
+fn a_guest_is_chosen_explicitly_and_a_picked_enterprise_is_kept() {
+    let mut app = opened(Lang::Zh, true);
+    // 局内/专家: the kind says so; no enterprise is sent, whatever was typed.
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "绿源");
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "周教授");
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::Assistance(AssistanceEffect::MeetingParticipant {
+            enterprise_query,
+            participant,
+            ..
+        }),
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert!(participant.guest);
+    assert_eq!(
+        (participant.enterprise_id, enterprise_query.as_deref()),
+        (None, None)
+    );
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(
+            ecocase::i18n::T::MeetingMsgParticipant,
+        )
+        .arg("person", "周教授")))),
+    );
+    // An enterprise person picked from the matches (with its status) is sent with its id.
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Tab));
+    let fx = type_text(&mut app, "xrhg");
+    let Some(Effect::Debounce { token, .. }) = fx.last().cloned() else {
+        panic!("{fx:?}")
+    };
+    update(&mut app, Msg::Debounced(token));
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::EnterprisesFound {
+            token,
+            rows: Ok(vec![ecocase::tui::screens::assistance::PickedEnterprise {
+                id: 9,
+                name: "聊城市鑫润化工有限公司".into(),
+                uscc: "9137150204601036XX".into(),
+                status: ecocase::domain::enterprise::Status::Operating,
+            }]),
+        }),
+    );
+    let (text, _) = screen(&app, 80, 24);
+    assert!(
+        text.contains("(*) 聊城市鑫润化工有限公司  [在营]"),
+        "{text}"
+    );
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "唐辉刚");
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::Assistance(AssistanceEffect::MeetingParticipant {
+            enterprise_query,
+            participant,
+            ..
+        }),
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert!(!participant.guest);
+    assert_eq!(
+        (participant.enterprise_id, enterprise_query.as_deref()),
+        (Some(9), None)
+    );
+}
