@@ -1022,3 +1022,10 @@ CREATE INDEX manifest_transit_long_region ON manifest(state, id, departed_at, re
 -- branch home counts (migration 15)
 CREATE INDEX enterprise_region_status ON enterprise(region_code, status) WHERE deleted_at IS NULL;
 CREATE INDEX enterprise_region_permit_expiry ON enterprise(region_code, permit_expiry, status) WHERE deleted_at IS NULL;
+
+-- note visibility and positive-list applications (migration 16)
+ALTER TABLE assist_history ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'internal'));
+ALTER TABLE pl_history ADD COLUMN event TEXT NOT NULL DEFAULT '';
+ALTER TABLE pl_history ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'internal'));
+ALTER TABLE pl_entry ADD COLUMN apply_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE pl_entry ADD COLUMN apply_contact TEXT NOT NULL DEFAULT '';

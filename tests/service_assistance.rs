@@ -123,7 +123,7 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
     assert_eq!(r.state, AssistanceState::AwaitingRating);
     assert_eq!(r.outcome, Some(Outcome::Solved));
 
-    // A poor rating needs the return-visit record, then reopens the request.
+    // A poor rating needs the enterprise's own reason (不满意的原因), then reopens the request.
     let poor = EventInput {
         rating: Some(Rating::Dissatisfied),
         ..EventInput::default()
@@ -132,15 +132,15 @@ fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
         .assistance()
         .transition(r.id, r.row_version, Event::Rate, poor.clone());
     assert_eq!(
-        message(refused.expect_err("revisit required")),
-        "评价为不满意时必须填写回访记录"
+        message(refused.expect_err("reason required")),
+        "评价为不满意时，请填写不满意的原因"
     );
     let r = go(
         &mut ent,
         &r,
         Event::Rate,
         EventInput {
-            revisit: "企业反映变更后仍未拿到新证".into(),
+            comment: "变更后仍未拿到新证".into(),
             ..poor
         },
     );

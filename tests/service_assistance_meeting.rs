@@ -49,6 +49,7 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
             m.id,
             ParticipantDraft {
                 enterprise_id: Some(e1),
+                guest: false,
                 person: "李红".into(),
                 role: "环保专员".into(),
             },
@@ -60,6 +61,7 @@ fn a_meeting_records_participants_and_problems_and_shows_their_state() {
             m.id,
             ParticipantDraft {
                 enterprise_id: None,
+                guest: true,
                 person: "张教授".into(),
                 role: "省厅专家".into(),
             },
@@ -194,6 +196,17 @@ fn the_round_table_cells_of_the_matrix() {
     let sup = login(&path, "supervisor");
     let e1 = sup.enterprises().by_uscc(E1_USCC).unwrap().id;
     let guan = sup.assistance().record_meeting(meeting(GUAN)).unwrap();
+    // Problems are raised by an enterprise that took part.
+    sup.assistance()
+        .add_participant(
+            guan.id,
+            ParticipantDraft {
+                enterprise_id: Some(e1),
+                person: "李红".into(),
+                ..ParticipantDraft::default()
+            },
+        )
+        .unwrap();
     let dcf = sup
         .assistance()
         .record_meeting(meeting(DONGCHANGFU))
@@ -222,7 +235,8 @@ fn the_round_table_cells_of_the_matrix() {
                 dcf.id,
                 ParticipantDraft {
                     enterprise_id: None,
-                    person: "赵科长".into(),
+                    guest: true,
+                    person: format!("赵科长（{user}）"),
                     role: String::new(),
                 },
             )),
@@ -276,4 +290,142 @@ fn branch_lists_only_its_region_and_the_picker_search_finds_by_initials() {
             .unwrap()
             .is_empty()
     );
+}
+
+fn person(enterprise_id: Option<i64>, name: &str) -> ParticipantDraft {
+    ParticipantDraft {
+        enterprise_id,
+        guest: enterprise_id.is_none(),
+        person: name.into(),
+        role: "环保负责人".into(),
+    }
+}
+
+#[test]
+fn participants_carry_their_enterprise_or_are_guests_and_are_listed_once() {
+    let (_dir, path) = fresh_db();
+    let branch = login(&path, "branch");
+    let e1 = branch.enterprises().by_uscc(E1_USCC).unwrap().id;
+    let m = branch.assistance().record_meeting(meeting("")).unwrap();
+    // Neither an enterprise nor marked a guest: refused, naming the field and the fix.
+    let err = branch
+        .assistance()
+        .add_participant(
+            m.id,
+            ParticipantDraft {
+                person: "唐辉刚".into(),
+                ..ParticipantDraft::default()
+            },
+        )
+        .unwrap_err();
+    let ServiceError::Invalid(issues) = err else {
+        panic!("field issues")
+    };
+    assert_eq!(issues[0].field, "enterprise");
+    // Found by pinyin initials, the participant keeps its enterprise.
+    let found = branch.assistance().resolve_enterprise("gxxh").unwrap();
+    assert_eq!(found.map(|e| e.id), Some(e1));
+    branch
+        .assistance()
+        .add_participant(m.id, person(Some(e1), "唐辉刚"))
+        .unwrap();
+    let again = branch
+        .assistance()
+        .add_participant(m.id, person(Some(e1), "唐辉刚"));
+    assert!(
+        matches!(&again, Err(ServiceError::Refused(t)) if t.render(ecocase::i18n::Lang::Zh) == "唐辉刚 已在本次座谈的参会名单中"),
+        "{again:?}"
+    );
+    branch
+        .assistance()
+        .add_participant(m.id, person(None, "张教授"))
+        .unwrap();
+    let d = branch.assistance().meeting_detail(m.id).unwrap();
+    let who: Vec<(Option<&str>, &str)> = d
+        .participants
+        .iter()
+        .map(|p| (p.enterprise_name.as_deref(), p.person.as_str()))
+        .collect();
+    assert_eq!(who, [(Some(E1_NAME), "唐辉刚"), (None, "张教授")]);
+}
+
+#[test]
+fn problems_come_from_participants_and_links_check_region_participation_and_earlier_links() {
+    let (_dir, path) = fresh_db();
+    let sup = login(&path, "supervisor");
+    let e1 = sup.enterprises().by_uscc(E1_USCC).unwrap().id;
+    let e2 = sup.enterprises().by_uscc(E2_USCC).unwrap().id;
+    let guan = sup.assistance().record_meeting(meeting(GUAN)).unwrap();
+    let dcf = sup
+        .assistance()
+        .record_meeting(meeting(DONGCHANGFU))
+        .unwrap();
+    // No participant yet: a problem of E1 is refused at the service, not only on screen.
+    let err = sup
+        .assistance()
+        .raise_problem(guan.id, problem(e1))
+        .unwrap_err();
+    assert!(matches!(err, ServiceError::Invalid(ref i) if i[0].field == "enterprise"));
+    sup.assistance()
+        .add_participant(guan.id, person(Some(e1), "李红"))
+        .unwrap();
+    let raised = sup
+        .assistance()
+        .raise_problem(guan.id, problem(e1))
+        .unwrap();
+    // A 冠县 request, already a problem of the 冠县 meeting, is not linked to the 东昌府区 one.
+    sup.assistance()
+        .add_participant(dcf.id, person(Some(e2), "王强"))
+        .unwrap();
+    let err = sup
+        .assistance()
+        .link_request(dcf.id, &raised.number)
+        .unwrap_err();
+    assert_eq!(
+        err.render(ecocase::i18n::Lang::Zh),
+        format!("{} 属于冠县，不能关联到东昌府区的座谈", raised.number)
+    );
+    // Another 冠县 meeting: the request is already a problem of the first one.
+    let second = sup
+        .assistance()
+        .record_meeting(MeetingDraft {
+            date: "2026-11-28".into(),
+            ..meeting(GUAN)
+        })
+        .unwrap();
+    sup.assistance()
+        .add_participant(second.id, person(Some(e1), "李红"))
+        .unwrap();
+    let err = sup
+        .assistance()
+        .link_request(second.id, &raised.number)
+        .unwrap_err();
+    assert!(
+        err.render(ecocase::i18n::Lang::Zh)
+            .contains("已是 2026-11-27"),
+        "{err:?}"
+    );
+    // An enterprise that did not take part: its request is not linked.
+    let e2_request = sup.assistance().file(problem(e2), true).unwrap();
+    let err = sup
+        .assistance()
+        .link_request(guan.id, &e2_request.number)
+        .unwrap_err();
+    assert!(matches!(err, ServiceError::Refused(_)), "{err:?}");
+    // The number as typed: without its prefix, or with it typed twice.
+    let filed = sup.assistance().file(problem(e1), true).unwrap();
+    let bare = filed.number.trim_start_matches("BF-").to_string();
+    let linked = sup.assistance().link_request(guan.id, &bare).unwrap();
+    assert_eq!(linked.number, filed.number);
+    let filed2 = sup.assistance().file(problem(e1), true).unwrap();
+    let twice = format!("BF-{}", filed2.number);
+    assert_eq!(
+        sup.assistance()
+            .link_request(guan.id, &twice)
+            .unwrap()
+            .number,
+        filed2.number
+    );
+    let d = sup.assistance().meeting_detail(guan.id).unwrap();
+    assert_eq!(d.problems.len(), 3);
 }

@@ -153,7 +153,7 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
         Action::AuditView => s.admin().audit_page(None, 1).map(ok),
         Action::ListRead => s.positive_list().batches().map(ok),
         Action::ListPropose => s.positive_list().create_batch("探测批", 2026, "").map(ok),
-        Action::ListApply => s.positive_list().apply(999, "在线监控").map(ok),
+        Action::ListApply => s.positive_list().apply(999, &Default::default()).map(ok),
         Action::ListApprove => {
             let x = s.positive_list().entry(r.entry)?;
             let reason = TransitionInput {

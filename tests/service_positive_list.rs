@@ -331,7 +331,14 @@ fn an_enterprise_applies_for_itself_only() {
     let ent = login_at(&path, "ent", &clock);
     let x = ent
         .positive_list()
-        .apply(batch.id, "视频监控")
+        .apply(
+            batch.id,
+            &ecocase::service::positive_list::Application {
+                note: "近三年无处罚，在线监控已联网".into(),
+                contact: "李红 0635-8888888".into(),
+                offsite: "视频监控".into(),
+            },
+        )
         .expect("apply");
     assert_eq!(x.origin, "applied");
     assert_eq!(x.uscc, E1_USCC);
@@ -348,7 +355,13 @@ fn an_enterprise_applies_for_itself_only() {
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].uscc, E1_USCC);
     // A second open entry is refused.
-    let msg = refused_text(ent.positive_list().apply(batch.id, ""));
+    let msg = refused_text(ent.positive_list().apply(
+        batch.id,
+        &ecocase::service::positive_list::Application {
+            contact: "李红 0635-8888888".into(),
+            ..Default::default()
+        },
+    ));
     assert!(msg.contains("open list entry"), "{msg}");
 }
 

@@ -94,7 +94,11 @@ fn every_cell_of_the_positive_list_matrix() {
             r => outcome(r),
         };
         assert_eq!(other, propose_other, "{user}: propose other");
-        let applied = match s.positive_list().apply(batch.id, "") {
+        let app = ecocase::service::positive_list::Application {
+            contact: "李红 0635-8888888".into(),
+            ..Default::default()
+        };
+        let applied = match s.positive_list().apply(batch.id, &app) {
             // E1 may already have been proposed by this very user above.
             Err(ServiceError::Refused(_)) => Allow,
             r => outcome(r),

@@ -131,6 +131,7 @@ fn detail(events: Vec<Event>) -> AssistanceDetailData {
                 note: String::new(),
                 at: "2026-11-24T02:00:00Z".parse().expect("time"),
                 by_name: "孙丽".into(),
+                visibility: ecocase::domain::visibility::Visibility::Public,
             }],
             records: vec![ServiceRecord {
                 service_date: "2026-11-25".into(),
@@ -283,17 +284,28 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
 }
 
 #[test]
-fn a_poor_rating_is_sent_with_the_return_visit_record() {
+fn a_poor_rating_is_sent_with_the_enterprises_reason() {
     let mut app = opened(Lang::Zh, vec![Event::Rate]);
     update(&mut app, key(KeyCode::Enter));
-    // 满意 is first after 非常满意; three steps right reach 不满意.
+    // The enterprise gives its own reason; 回访记录 is the bureau's and is not asked here.
+    let Screen::AssistanceForm(f) = app.screen() else {
+        panic!("form")
+    };
+    let labels: Vec<T> = f.fields.iter().map(|f| f.label).collect();
+    assert_eq!(
+        labels,
+        [T::AssistanceFieldRating, T::AssistanceFieldComment]
+    );
+    // 满意 is first after 非常满意; three steps right reach 不满意, which asks for the reason.
     for _ in 0..3 {
         update(&mut app, key(KeyCode::Right));
     }
+    let Screen::AssistanceForm(f) = app.screen() else {
+        panic!("form")
+    };
+    assert_eq!(f.fields[1].label, T::AssistanceFieldRateReason);
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "仍未解决");
-    update(&mut app, key(KeyCode::Tab));
-    type_text(&mut app, "回访：需再次上门");
     let fx = update(&mut app, ctrl('s'));
     let [Effect::Assistance(AssistanceEffect::Transition { event, input, .. })] = fx.as_slice()
     else {
@@ -301,7 +313,11 @@ fn a_poor_rating_is_sent_with_the_return_visit_record() {
     };
     assert_eq!(*event, Event::Rate);
     assert_eq!(input.rating, Some(Rating::Dissatisfied));
-    assert_eq!(input.revisit, "回访：需再次上门");
+    assert_eq!(input.comment, "仍未解决");
+    assert_eq!(input.revisit, "");
+    let (text, _) = screen(&app, 80, 24);
+    assert!(text.contains("不满意的原因"), "{text}");
+    assert!(!text.contains("回访记录"), "{text}");
 }
 
 #[test]
@@ -326,6 +342,7 @@ fn an_enterprise_files_a_request_with_ticked_services() {
     let [
         Effect::Assistance(AssistanceEffect::FileRequest {
             enterprise_uscc,
+            confirmed: false,
             draft,
         }),
     ] = fx.as_slice()

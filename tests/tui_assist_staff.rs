@@ -9,7 +9,8 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use ecocase::domain::assistance::{AssistanceState, Channel, Event, Rating, Urgency};
-use ecocase::i18n::Lang;
+use ecocase::domain::enterprise::Status;
+use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
 use ecocase::store::assistance::Request;
 use ecocase::tui::app::{App, Screen, update};
@@ -17,6 +18,7 @@ use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::screens::assistance::AssistanceDetailData;
 use ecocase::tui::screens::assistance::AssistanceEffect;
 use ecocase::tui::screens::assistance::AssistanceMsg;
+use ecocase::tui::screens::assistance::PickedEnterprise;
 use tui_common::*;
 
 fn request(state: AssistanceState) -> Request {
@@ -273,29 +275,32 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
         Msg::Assistance(AssistanceMsg::EnterprisesFound {
             token,
             rows: Ok(vec![
-                (
-                    5,
-                    "聊城市鑫润化工有限公司".into(),
-                    "91130200699229617X".into(),
-                ),
-                (
-                    6,
-                    "聊城鲁西热电有限公司".into(),
-                    "911302307808371268".into(),
-                ),
+                PickedEnterprise {
+                    id: 5,
+                    name: "聊城市鑫润化工有限公司".into(),
+                    uscc: "91130200699229617X".into(),
+                    status: Status::Operating,
+                },
+                PickedEnterprise {
+                    id: 6,
+                    name: "聊城鲁西热电有限公司".into(),
+                    uscc: "911302307808371268".into(),
+                    status: Status::Suspended,
+                },
             ]),
         }),
     );
     update(&mut app, key(KeyCode::Right));
     let (text, _) = screen(&app, 80, 24);
     assert!(
-        text.contains("(*) 聊城鲁西热电有限公司  911302307808371268"),
+        text.contains("(*) 聊城鲁西热电有限公司  [停产]  911302307808371268"),
         "{text}"
     );
     let fx = update(&mut app, ctrl('s'));
     let [
         Effect::Assistance(AssistanceEffect::FileRequest {
             enterprise_uscc,
+            confirmed,
             draft,
         }),
     ] = fx.as_slice()
@@ -304,4 +309,36 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
     };
     assert_eq!((*enterprise_uscc).clone(), None);
     assert_eq!(draft.enterprise_id, Some(6));
+    assert!(!confirmed);
+    // The enterprise is 停产: the service asks, the form asks the person (safe answer first), and
+    // the answer files the request confirmed.
+    let fx = update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::Done(Err(Text::new(
+            T::WarnAssistSuspendedEnterprise,
+        )
+        .arg("name", "聊城鲁西热电有限公司")))),
+    );
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(app.overlay.is_some(), "asks before filing");
+    assert!(
+        update(&mut app, key(KeyCode::Enter)).is_empty(),
+        "No is focused first"
+    );
+    assert!(app.overlay.is_none());
+    update(&mut app, ctrl('s'));
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::Done(Err(Text::new(
+            T::WarnAssistSuspendedEnterprise,
+        )
+        .arg("name", "聊城鲁西热电有限公司")))),
+    );
+    update(&mut app, key(KeyCode::Left));
+    let fx = update(&mut app, key(KeyCode::Enter));
+    let [Effect::Assistance(AssistanceEffect::FileRequest { confirmed, .. })] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert!(*confirmed, "filed after the answer");
 }

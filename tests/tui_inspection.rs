@@ -139,6 +139,7 @@ fn detail(state: InspectionState) -> InspectionDetailData {
                 note: String::new(),
                 at: "2026-11-30T02:00:00Z".parse().expect("time"),
                 by_name: "李强".into(),
+                visibility: ecocase::domain::visibility::Visibility::Public,
             }],
             rectification: None,
             case: None,

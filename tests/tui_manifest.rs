@@ -127,6 +127,7 @@ fn detail(state: ManifestState, events: Vec<ManifestEvent>) -> ManifestDetailDat
                 note: String::new(),
                 at: "2026-11-27T01:00:00Z".parse().expect("time"),
                 by_name: "孙丽".into(),
+                visibility: ecocase::domain::visibility::Visibility::Public,
             }],
             approval: None,
             alerts: vec![ManifestAlert::ReceiptOverdue],

@@ -203,8 +203,10 @@ fn a_city_account_chooses_the_region() {
 #[test]
 fn participants_problems_and_links_are_added_from_the_meeting() {
     let mut app = opened(Lang::Zh, true);
-    // 添加参会人: the enterprise is typed as a name, USCC or pinyin initials.
+    // 添加参会人: an enterprise person (the kind comes first); the enterprise is typed as a name,
+    // USCC or pinyin initials.
     update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "绿源");
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "王强");
@@ -221,7 +223,8 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
     else {
         panic!("{fx:?}")
     };
-    assert_eq!((*meeting, enterprise_query.as_str()), (2, "绿源"));
+    assert_eq!((*meeting, enterprise_query.as_deref()), (2, Some("绿源")));
+    assert!(!participant.guest);
     assert_eq!(
         (participant.person.as_str(), participant.role.as_str()),
         ("王强", "总经理")
@@ -300,10 +303,10 @@ fn participants_problems_and_links_are_added_from_the_meeting() {
         [Effect::Assistance(AssistanceEffect::LoadMeeting { id: 2 })],
         "the meeting reloads"
     );
-    // 关联请求: the number is typed after the prefilled "BF-".
+    // 关联请求: the number is taken as typed (the field starts empty: no "BF-BF-").
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
-    type_text(&mut app, "371525-2026-00012");
+    type_text(&mut app, "BF-371525-2026-00012");
     let fx = update(&mut app, ctrl('s'));
     assert_eq!(
         fx,
@@ -364,4 +367,82 @@ fn snapshots() {
         type_text(&mut app, "冠县政务服务中心");
         insta::assert_snapshot!(format!("meeting_form_{suffix}"), snap(&app));
     }
+}
+
+#[test]
+fn a_guest_is_chosen_explicitly_and_a_picked_enterprise_is_kept() {
+    let mut app = opened(Lang::Zh, true);
+    // 局内/专家: the kind says so; no enterprise is sent, whatever was typed.
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "绿源");
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "周教授");
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::Assistance(AssistanceEffect::MeetingParticipant {
+            enterprise_query,
+            participant,
+            ..
+        }),
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert!(participant.guest);
+    assert_eq!(
+        (participant.enterprise_id, enterprise_query.as_deref()),
+        (None, None)
+    );
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::Done(Ok(Text::new(
+            ecocase::i18n::T::MeetingMsgParticipant,
+        )
+        .arg("person", "周教授")))),
+    );
+    // An enterprise person picked from the matches (with its status) is sent with its id.
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Tab));
+    let fx = type_text(&mut app, "xrhg");
+    let Some(Effect::Debounce { token, .. }) = fx.last().cloned() else {
+        panic!("{fx:?}")
+    };
+    update(&mut app, Msg::Debounced(token));
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::EnterprisesFound {
+            token,
+            rows: Ok(vec![ecocase::tui::screens::assistance::PickedEnterprise {
+                id: 9,
+                name: "聊城市鑫润化工有限公司".into(),
+                uscc: "9137150204601036XX".into(),
+                status: ecocase::domain::enterprise::Status::Operating,
+            }]),
+        }),
+    );
+    let (text, _) = screen(&app, 80, 24);
+    assert!(
+        text.contains("(*) 聊城市鑫润化工有限公司  [在营]"),
+        "{text}"
+    );
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "唐辉刚");
+    let fx = update(&mut app, ctrl('s'));
+    let [
+        Effect::Assistance(AssistanceEffect::MeetingParticipant {
+            enterprise_query,
+            participant,
+            ..
+        }),
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert!(!participant.guest);
+    assert_eq!(
+        (participant.enterprise_id, enterprise_query.as_deref()),
+        (Some(9), None)
+    );
 }

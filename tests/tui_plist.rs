@@ -44,6 +44,8 @@ fn entry(id: i64, name: &str, state: &str) -> Entry {
         removal_proposal: String::new(),
         reapply_from: None,
         offsite_means: "自动监控、用电监控".into(),
+        apply_note: String::new(),
+        apply_contact: String::new(),
         row_version: 3,
         created_at: "2026-09-01T02:00:00Z".parse().expect("time"),
         updated_at: "2026-10-12T02:00:00Z".parse().expect("time"),
@@ -62,7 +64,8 @@ fn detail() -> EntryDetail {
             CriterionResult {
                 criterion: Criterion::NoPenalty,
                 verdict: Verdict::Unknown,
-                evidence: Text::new(T::PositiveListEvNoRecords).arg("years", 2),
+                evidence: Text::new(T::PositiveListEvNoSource)
+                    .arg_key("source", T::PositiveListSourceMonitoring),
             },
             CriterionResult {
                 criterion: Criterion::Permit,
@@ -85,6 +88,7 @@ fn detail() -> EntryDetail {
                 note: "proposed".into(),
                 at: "2026-09-01T02:00:00Z".parse().expect("time"),
                 by_name: "张敏".into(),
+                visibility: ecocase::domain::visibility::Visibility::Public,
             },
             HistoryRow {
                 event: String::new(),
@@ -93,6 +97,7 @@ fn detail() -> EntryDetail {
                 note: "许可证延续中，已核实".into(),
                 at: "2026-09-28T02:00:00Z".parse().expect("time"),
                 by_name: "陈静".into(),
+                visibility: ecocase::domain::visibility::Visibility::Public,
             },
         ],
         triggers: vec![TriggerRow {
@@ -106,6 +111,8 @@ fn detail() -> EntryDetail {
             recorded_at: "2026-10-01T02:00:00Z".parse().expect("time"),
             recorded_by: "u".into(),
         }],
+        // The notice ended on 2026-10-10: an objection now is late.
+        notice_over: true,
     }
 }
 
@@ -244,9 +251,79 @@ fn staff_see_no_approval_keys_and_enterprises_apply_from_home() {
     assert!(!footer.contains("纳入清单"), "{footer}");
     assert!(footer.contains("开始复核"), "{footer}");
 
+    // The enterprise's application is a small form, asked before it is sent.
     let mut ent = logged_in(enterprise_user(), Lang::Zh);
     let fx = update(&mut ent, key(KeyCode::Char('a')));
-    assert_eq!(fx, vec![Effect::PositiveList(PositiveListEffect::Apply)]);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(matches!(ent.screen(), Screen::AssistanceForm(_)));
+    type_text(&mut ent, "近三年无处罚，在线监控已联网");
+    update(&mut ent, key(KeyCode::Tab));
+    type_text(&mut ent, "李红 0635-8888888");
+    let fx = update(&mut ent, ctrl('s'));
+    assert!(fx.is_empty(), "asked first: {fx:?}");
+    let (text, _) = screen(&ent, 80, 24);
+    assert!(
+        text.contains("提交正面清单申请？候选期间可以撤回"),
+        "{text}"
+    );
+    // Enter on the safe answer goes back to the form; Left then Enter submits.
+    assert!(update(&mut ent, key(KeyCode::Enter)).is_empty());
+    assert!(ent.overlay.is_none());
+    update(&mut ent, ctrl('s'));
+    update(&mut ent, key(KeyCode::Left));
+    let fx = update(&mut ent, key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::PositiveList(PositiveListEffect::Apply {
+            note: "近三年无处罚，在线监控已联网".into(),
+            contact: "李红 0635-8888888".into(),
+            offsite: String::new(),
+        })]
+    );
+}
+
+#[test]
+fn the_enterprise_withdraws_its_application_while_a_candidate() {
+    let mut app = logged_in(enterprise_user(), Lang::Zh);
+    update(&mut app, key(KeyCode::Char('p')));
+    update(
+        &mut app,
+        Msg::PositiveList(PositiveListMsg::EntriesLoaded(Ok(vec![entry(
+            7,
+            "聊城市东昌府区绿源化工有限公司",
+            "candidate",
+        )]))),
+    );
+    update(&mut app, key(KeyCode::Enter));
+    let mut d = detail();
+    d.entry.state = "candidate".into();
+    d.entry.origin = "applied".into();
+    update(
+        &mut app,
+        Msg::PositiveList(PositiveListMsg::EntryLoaded { id: 7, data: Ok(d) }),
+    );
+    let (text, _) = screen(&app, 80, 24);
+    assert!(
+        text.lines()
+            .nth(23)
+            .unwrap_or_default()
+            .contains("撤回申请"),
+        "{text}"
+    );
+    update(&mut app, key(KeyCode::Char('w')));
+    assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
+    type_text(&mut app, "暂不申请");
+    update(&mut app, ctrl('s'));
+    update(&mut app, key(KeyCode::Left));
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::PositiveList(PositiveListEffect::Withdraw {
+            id: 7,
+            row_version: 3,
+            reason: "暂不申请".into(),
+        })]
+    );
 }
 
 #[test]
@@ -427,6 +504,7 @@ fn the_360_view_shows_the_list_history() {
                 note: reason.into(),
                 at: at.parse().expect("time"),
                 by_name: "陈静".into(),
+                visibility: ecocase::domain::visibility::Visibility::Public,
             },
         )
     };

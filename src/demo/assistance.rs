@@ -259,6 +259,7 @@ pub(in crate::demo) fn meetings(b: &mut Build, guan: Option<i64>) -> Result<()> 
             m.id,
             ParticipantDraft {
                 enterprise_id,
+                guest: enterprise_id.is_none(),
                 person: person.to_string(),
                 role: role.to_string(),
             },

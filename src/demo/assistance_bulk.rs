@@ -303,7 +303,7 @@ pub(in crate::demo) fn bulk_requests(
             .chain(std::iter::once(r.state))
             .collect();
         for ((event, from, at, by, note), to) in steps.iter().zip(targets) {
-            history::append(
+            history::append_as(
                 &tx,
                 history::Table::Assistance,
                 &history::NewRow {
@@ -316,6 +316,7 @@ pub(in crate::demo) fn bulk_requests(
                     by_uid: &by.uid,
                     by_name: &by.name,
                 },
+                event.default_visibility(),
             )?;
         }
         if let Some(day) = served {

@@ -98,6 +98,8 @@ pub fn write(
             batch_id: batch_ids[s.batch],
             origin,
             offsite_means: MEANS,
+            apply_note: "",
+            apply_contact: "",
         };
         let id = store::insert_entry(tx, &new, &actor.uid, now)?;
         let mut x = store::entry(tx, id)?;
@@ -115,7 +117,8 @@ pub fn write(
         let mut steps = vec![("", EntryState::Candidate, String::new())];
         if s.state != EntryState::Candidate {
             let e = enterprises::get(tx, enterprise_id)?;
-            let results = pl::evaluate(&facts_of(&e), start, &p);
+            let since = crate::service::positive_list::period_start(start, p.lookback_years);
+            let results = pl::evaluate(&facts_of(tx, &e, since)?, start, &p);
             let rows: Vec<CriterionRow> = results
                 .iter()
                 .map(|r| CriterionRow {
@@ -185,7 +188,8 @@ pub fn write(
                 history::Table::PositiveList,
                 &history::NewRow {
                     id,
-                    event: "",
+                    // The creation names how the entry came about.
+                    event: if from.is_empty() { origin } else { "" },
                     from,
                     to: to.code(),
                     note: &reason,

@@ -16,3 +16,4 @@ pub mod text;
 pub mod time;
 pub mod uscc;
 pub mod validate;
+pub mod visibility;

@@ -159,6 +159,23 @@ impl Session {
         &self.actor
     }
 
+    /// Whether the actor may read entries marked 内部: bureau accounts do, enterprise accounts never.
+    pub fn sees_internal(&self) -> bool {
+        self.actor.enterprise_id.is_none()
+            && !self.actor.has(crate::domain::account::Role::Enterprise)
+    }
+
+    /// Keeps the timeline entries the actor may read (drops 内部 ones for enterprise accounts).
+    pub(crate) fn visible_history(
+        &self,
+        rows: Vec<crate::store::history::Row>,
+    ) -> Vec<crate::store::history::Row> {
+        if self.sees_internal() {
+            return rows;
+        }
+        rows.into_iter().filter(|r| !r.is_internal()).collect()
+    }
+
     /// The policy in force, read when the session opened.
     pub fn policy(&self) -> &Policy {
         &self.policy

@@ -34,6 +34,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_branch_home_counts.sql"),
     // typed time (issue 15): manifest moments in UTC, short-form days in full (data only)
     include_str!("migrations/0016_typed_time.sql"),
+    // issue 20: 对企业公开 / 内部 history entries, the enterprise's positive-list application
+    include_str!("migrations/0017_note_visibility.sql"),
 ];
 
 /// The schema version this program writes.
@@ -320,7 +322,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 16);
+        assert_eq!(SCHEMA_VERSION, 17);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)
@@ -344,6 +346,50 @@ mod tests {
             )
             .expect("fts");
         assert_eq!(found, 1);
+    }
+
+    #[test]
+    fn version_15_history_gains_visibility_and_events() {
+        let conn = Connection::open_in_memory().expect("db");
+        conn.pragma_update(None, "foreign_keys", false)
+            .expect("fk off");
+        for sql in &MIGRATIONS[..15] {
+            conn.execute_batch(sql).expect("older migration");
+        }
+        conn.pragma_update(None, "user_version", 15)
+            .expect("version");
+        conn.execute_batch(
+            "INSERT INTO assist_history (request_id, event, from_state, to_state, note, at, by_uid, by_name)
+             VALUES (1, 'reassign', 'in_progress', 'in_progress', '李强出差', '2026-11-29T00:00:00Z', 'u', '张敏'),
+                    (1, 'suspend', 'in_progress', 'suspended', '等待检测报告', '2026-11-29T00:00:00Z', 'u', '张敏');
+             INSERT INTO pl_history (entry_id, from_state, to_state, reason, at, by_uid, by_name)
+             VALUES (1, '', 'candidate', 'applied', '2026-11-29T00:00:00Z', 'u', '企业'),
+                    (1, 'notice', 'rejected', '群众异议属实', '2026-11-29T00:00:00Z', 'u', '主管');",
+        )
+        .expect("v15 rows");
+        migrate(&conn).expect("migrate");
+        let vis: Vec<String> = conn
+            .prepare("SELECT visibility FROM assist_history ORDER BY id")
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        assert_eq!(vis, ["internal", "public"]);
+        let pl: Vec<(String, String)> = conn
+            .prepare("SELECT event, reason FROM pl_history ORDER BY id")
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        assert_eq!(
+            pl,
+            [
+                ("applied".to_string(), String::new()),
+                (String::new(), "群众异议属实".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! (a parent id, the event, the states before and after, a note, when and by whom), read and appended
 //! by the same code.
 
+use crate::domain::visibility::Visibility;
 use crate::store::db::Result;
 use rusqlite::{Connection, Row as SqlRow, params};
 use serde::Serialize;
@@ -10,7 +11,7 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Table {
     Assistance,
-    /// Has no event column, and calls its note the reason.
+    /// Calls its note the reason; its events mark only a few steps.
     PositiveList,
     Manifest,
     Inspection,
@@ -31,17 +32,28 @@ impl Table {
 /// One transition in a timeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Row {
-    /// Empty in the positive list, which records no events.
+    /// The event's code; in the positive list only for the entry's creation (`proposed`, `applied`)
+    /// and a few marked steps (`late_objection`, `withdraw`), else empty.
     pub event: String,
     pub from_state: String,
     pub to_state: String,
     pub note: String,
     pub at: crate::domain::time::Instant,
     pub by_name: String,
+    /// 对企业公开 or 内部 (manifest and inspection timelines are all public to whoever may read them).
+    #[serde(serialize_with = "visibility_code")]
+    pub visibility: Visibility,
+}
+
+fn visibility_code<S: serde::Serializer>(
+    v: &Visibility,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(v.code())
 }
 
 impl Row {
-    /// Reads the six columns from `first` on, in field order.
+    /// Reads the seven columns from `first` on, in field order.
     pub(crate) fn read(r: &SqlRow<'_>, first: usize) -> rusqlite::Result<Row> {
         Ok(Row {
             event: r.get(first)?,
@@ -50,7 +62,12 @@ impl Row {
             note: r.get(first + 3)?,
             at: r.get(first + 4)?,
             by_name: r.get(first + 5)?,
+            visibility: Visibility::of_code(&r.get::<_, String>(first + 6)?),
         })
+    }
+
+    pub fn is_internal(&self) -> bool {
+        self.visibility.is_internal()
     }
 }
 
@@ -68,16 +85,51 @@ pub struct NewRow<'a> {
     pub by_name: &'a str,
 }
 
+/// Appends a public entry.
 pub fn append(conn: &Connection, table: Table, h: &NewRow<'_>) -> Result<()> {
-    if table == Table::PositiveList {
-        conn.prepare_cached(
-            "INSERT INTO pl_history (entry_id, from_state, to_state, reason, at, by_uid, by_name) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            h.id, h.from, h.to, h.note, h.at, h.by_uid, h.by_name
-        ])?;
-        return Ok(());
+    append_as(conn, table, h, Visibility::Public)
+}
+
+/// Appends an entry 对企业公开 or 内部 (manifest and inspection timelines keep no visibility).
+pub fn append_as(conn: &Connection, table: Table, h: &NewRow<'_>, v: Visibility) -> Result<()> {
+    match table {
+        Table::PositiveList => {
+            conn.prepare_cached(
+                "INSERT INTO pl_history (entry_id, event, from_state, to_state, reason, at, by_uid, \
+                 by_name, visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                h.id,
+                h.event,
+                h.from,
+                h.to,
+                h.note,
+                h.at,
+                h.by_uid,
+                h.by_name,
+                v.code()
+            ])?;
+            return Ok(());
+        }
+        Table::Assistance => {
+            conn.prepare_cached(
+                "INSERT INTO assist_history (request_id, event, from_state, to_state, note, at, by_uid, \
+                 by_name, visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                h.id,
+                h.event,
+                h.from,
+                h.to,
+                h.note,
+                h.at,
+                h.by_uid,
+                h.by_name,
+                v.code()
+            ])?;
+            return Ok(());
+        }
+        Table::Manifest | Table::Inspection => {}
     }
     let (name, parent) = table.names();
     conn.prepare_cached(&format!(
@@ -93,12 +145,13 @@ pub fn append(conn: &Connection, table: Table, h: &NewRow<'_>) -> Result<()> {
 /// The timeline of one request, entry, manifest or inspection, oldest first.
 pub fn rows(conn: &Connection, table: Table, id: i64) -> Result<Vec<Row>> {
     let (name, parent) = table.names();
-    let (event, note) = match table {
-        Table::PositiveList => ("''", "reason"),
-        _ => ("event", "note"),
+    let (note, visibility) = match table {
+        Table::PositiveList => ("reason", "visibility"),
+        Table::Assistance => ("note", "visibility"),
+        Table::Manifest | Table::Inspection => ("note", "'public'"),
     };
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {event}, from_state, to_state, {note}, at, by_name FROM {name}
+        "SELECT event, from_state, to_state, {note}, at, by_name, {visibility} FROM {name}
          WHERE {parent} = ?1 ORDER BY id"
     ))?;
     let rows = stmt.query_map([id], |r| Row::read(r, 0))?;

@@ -280,6 +280,13 @@ impl App {
                 });
                 self.apply(out)
             }
+            ConfirmKind::Submit(_) => {
+                let out = self.with_top(|s, _| match s {
+                    Screen::AssistanceForm(f) => f.save_confirmed(),
+                    _ => Out::default(),
+                });
+                self.apply(out)
+            }
         }
     }
 

@@ -190,6 +190,7 @@ const TABLE: &[Row] = &[
     b(Ctx::PositiveListEntry, &[Char('f')], Cmd::PositiveListFailReview, T::KeyPlFail, false),
     b(Ctx::PositiveListEntry, &[Char('x')], Cmd::PositiveListRemove, T::KeyPlRemove, true),
     b(Ctx::PositiveListEntry, &[Char('t')], Cmd::PositiveListTrigger, T::KeyPlTrigger, false),
+    b(Ctx::PositiveListEntry, &[Char('w')], Cmd::PositiveListWithdraw, T::KeyPlWithdraw, true),
     b(Ctx::PositiveListEntry, &[F(5), Ctrl('r')], Cmd::Refresh, T::KeyRefresh, false),
     b(Ctx::Home, &[Char('p')], Cmd::GoPlist, T::KeyGoPlist, true),
     b(Ctx::Home, &[Char('a')], Cmd::PositiveListApply, T::KeyPlApply, true),

@@ -186,6 +186,8 @@ pub enum Cmd {
     PositiveListTrigger,
     PositiveListPropose,
     PositiveListApply,
+    /// The enterprise withdraws its application (a candidate entry).
+    PositiveListWithdraw,
     PositiveListStartNotice,
     PositiveListAdmit,
     PositiveListObjection,
@@ -265,7 +267,7 @@ impl Cmd {
             Cmd::PositiveListPropose | Cmd::PositiveListStartReview | Cmd::PositiveListNewBatch => {
                 Some(Action::ListPropose)
             }
-            Cmd::PositiveListApply => Some(Action::ListApply),
+            Cmd::PositiveListApply | Cmd::PositiveListWithdraw => Some(Action::ListApply),
             Cmd::PositiveListTrigger => Some(Action::ListTrigger),
             Cmd::PositiveListStartNotice
             | Cmd::PositiveListAdmit

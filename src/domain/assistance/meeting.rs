@@ -57,10 +57,14 @@ pub fn validate_meeting(m: &mut MeetingDraft, today: NaiveDate) -> Vec<FieldIssu
     issues
 }
 
-/// Someone who took part: a person of an enterprise, or (no enterprise) bureau staff or an expert.
+/// Someone who took part: a person of an enterprise, or (`guest`, no enterprise) bureau staff or an
+/// expert. Which of the two is said explicitly: a participant without an enterprise who is not marked
+/// a guest is refused, so a picked enterprise is never silently lost.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParticipantDraft {
     pub enterprise_id: Option<i64>,
+    /// 局内人员或专家: no enterprise.
+    pub guest: bool,
     pub person: String,
     pub role: String,
 }
@@ -68,14 +72,47 @@ pub struct ParticipantDraft {
 pub fn validate_participant(p: &mut ParticipantDraft) -> Vec<FieldIssue> {
     p.person = normalize_text(&p.person);
     p.role = normalize_text(&p.role);
-    [
+    let mut issues: Vec<FieldIssue> = [
         required("person", T::MeetingFieldPerson, &p.person),
         max_chars("person", T::MeetingFieldPerson, &p.person, 100),
         max_chars("role", T::MeetingFieldRole, &p.role, 100),
     ]
     .into_iter()
     .flatten()
-    .collect()
+    .collect();
+    match (p.guest, p.enterprise_id) {
+        (false, None) => issues.insert(
+            0,
+            FieldIssue::error(
+                "enterprise",
+                "enterprise_required",
+                Text::new(T::ErrMeetingParticipantEnterprise),
+            ),
+        ),
+        (true, Some(_)) => issues.insert(
+            0,
+            FieldIssue::error(
+                "enterprise",
+                "guest_with_enterprise",
+                Text::new(T::ErrMeetingGuestEnterprise),
+            ),
+        ),
+        _ => {}
+    }
+    issues
+}
+
+/// A request number as typed: trimmed, upper case, with the `BF-` prefix once whether it was typed or
+/// not (`371525-2026-00001`, `bf-371525-2026-00001` and `BF-BF-371525-2026-00001` are one number).
+pub fn normalize_request_number(typed: &str) -> String {
+    let mut s = typed.trim().to_uppercase();
+    while let Some(rest) = s.strip_prefix("BF-") {
+        s = rest.trim_start().to_string();
+    }
+    if s.is_empty() {
+        return String::new();
+    }
+    format!("BF-{s}")
 }
 
 #[cfg(test)]
@@ -137,9 +174,48 @@ mod tests {
             enterprise_id: Some(1),
             person: "  ".into(),
             role: "环保专员".into(),
+            ..ParticipantDraft::default()
         };
         let issues = validate_participant(&mut p);
         assert_eq!(issues.len(), 1);
         assert_eq!(issues[0].render(Lang::En), "Person is required");
+    }
+
+    #[test]
+    fn a_participant_is_of_an_enterprise_or_explicitly_a_guest() {
+        let mut p = ParticipantDraft {
+            person: "唐辉刚".into(),
+            ..ParticipantDraft::default()
+        };
+        let issues = validate_participant(&mut p);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].field, "enterprise");
+        assert_eq!(issues[0].code, "enterprise_required");
+        p.guest = true;
+        assert!(validate_participant(&mut p).is_empty());
+        p.enterprise_id = Some(3);
+        assert_eq!(
+            validate_participant(&mut p)[0].code,
+            "guest_with_enterprise"
+        );
+        p.guest = false;
+        assert!(validate_participant(&mut p).is_empty());
+    }
+
+    #[test]
+    fn a_request_number_takes_its_prefix_once() {
+        for typed in [
+            "BF-371525-2026-00001",
+            " bf-371525-2026-00001 ",
+            "BF-BF-371525-2026-00001",
+            "371525-2026-00001",
+        ] {
+            assert_eq!(
+                normalize_request_number(typed),
+                "BF-371525-2026-00001",
+                "{typed}"
+            );
+        }
+        assert_eq!(normalize_request_number("BF-"), "");
     }
 }

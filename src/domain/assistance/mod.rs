@@ -7,6 +7,7 @@ pub mod sla;
 use crate::domain::account::Action;
 use crate::domain::codes::code_enum;
 use crate::domain::validate::{FieldIssue, required};
+use crate::domain::visibility::Visibility;
 use crate::i18n::{T, Text};
 use chrono::NaiveDate;
 
@@ -145,6 +146,29 @@ impl Event {
             Event::Withdraw => Action::AssistanceWithdraw,
         }
     }
+
+    /// Whether the event's history entry reaches the enterprise unless the person chooses otherwise:
+    /// a reassignment's reason and a rating taken by phone (with the bureau's 回访记录) stay internal.
+    pub fn default_visibility(self) -> Visibility {
+        match self {
+            Event::Reassign | Event::PhoneRate => Visibility::Internal,
+            _ => Visibility::Public,
+        }
+    }
+
+    /// Whether the person may choose the visibility of the event's entry (bureau events with a note).
+    pub fn has_visibility_choice(self) -> bool {
+        matches!(
+            self,
+            Event::Refuse
+                | Event::Forward
+                | Event::Assign
+                | Event::Suspend
+                | Event::Complete
+                | Event::Reassign
+                | Event::PhoneRate
+        )
+    }
 }
 
 /// What a person supplies with an event; each event requires some of it.
@@ -157,11 +181,13 @@ pub struct EventInput {
     pub outcome: Option<Outcome>,
     pub rating: Option<Rating>,
     pub comment: String,
-    /// 回访 record, required with a poor rating.
+    /// The bureau's 回访 record, required with a poor rating taken by phone.
     pub revisit: String,
     /// The handler chosen at 派单 (a user id).
     pub handler: Option<i64>,
     pub cohandlers: Vec<i64>,
+    /// 对企业公开 or 内部; `None` takes the event's default. Enterprise accounts' entries are public.
+    pub visibility: Option<Visibility>,
 }
 
 /// The state an event leads to from `state`, or the refusal naming both.
@@ -249,7 +275,17 @@ pub fn check_input(event: Event, input: &EventInput) -> Vec<FieldIssue> {
                 "required",
                 Text::new(T::ErrRequired).arg_key("field", T::AssistanceFieldRating),
             )),
-            Some(r) if r.is_poor() && input.revisit.trim().is_empty() => {
+            // The enterprise says why it is not satisfied; 回访记录 is the bureau's own.
+            Some(r) if r.is_poor() && event == Event::Rate && input.comment.trim().is_empty() => {
+                issues.push(FieldIssue::error(
+                    "comment",
+                    "reason_required",
+                    Text::new(T::ErrAssistDissatisfiedReason),
+                ));
+            }
+            Some(r)
+                if r.is_poor() && event == Event::PhoneRate && input.revisit.trim().is_empty() =>
+            {
                 issues.push(FieldIssue::error(
                     "revisit",
                     "revisit_required",
@@ -435,7 +471,14 @@ mod tests {
             rating: Some(Rating::Dissatisfied),
             ..EventInput::default()
         };
-        assert_eq!(check_input(Event::Rate, &poor)[0].field, "revisit");
+        // The enterprise gives its reason; a rating taken by phone needs the bureau's 回访记录.
+        assert_eq!(check_input(Event::Rate, &poor)[0].field, "comment");
+        assert_eq!(check_input(Event::PhoneRate, &poor)[0].field, "revisit");
+        let reasoned = EventInput {
+            comment: "整改指导不具体".into(),
+            ..poor.clone()
+        };
+        assert!(check_input(Event::Rate, &reasoned).is_empty());
         let good = EventInput {
             rating: Some(Rating::Satisfied),
             ..EventInput::default()

@@ -35,12 +35,13 @@ pub struct CriterionResult {
     pub evidence: Text,
 }
 
-/// What the app knows about a candidate. `None` counts mean "not recorded here" (the inspection and
-/// incident modules do not exist yet): the criterion is unknown, not passed.
+/// What the app knows about a candidate. `None` means "no source here": the criterion is unknown
+/// (待核实, naming where to verify), never passed. Penalties and incidents are the bureau's own records
+/// within the policy period, each as (number or source reference, day).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facts {
-    pub penalties: Option<u32>,
-    pub incidents: Option<u32>,
+    pub penalties: Option<Vec<(String, String)>>,
+    pub incidents: Option<Vec<(String, String)>>,
     pub permit_no: String,
     pub permit_expiry: Option<NaiveDate>,
     /// 重点排污单位 must have online monitoring connected.
@@ -50,20 +51,37 @@ pub struct Facts {
     pub grade: Option<PerfGrade>,
 }
 
-fn count_verdict(n: Option<u32>, years: u32, key: T) -> (Verdict, Text) {
-    match n {
+fn count_verdict(
+    records: Option<&[(String, String)]>,
+    years: u32,
+    none: T,
+    found: T,
+    source: T,
+) -> (Verdict, Text) {
+    match records {
         None => (
             Verdict::Unknown,
-            Text::new(T::PositiveListEvNoRecords).arg("years", years),
+            Text::new(T::PositiveListEvNoSource).arg_key("source", source),
         ),
-        Some(0) => (
+        Some([]) => (
             Verdict::Pass,
-            Text::new(key).arg("n", 0).arg("years", years),
+            Text::new(none)
+                .arg("years", years)
+                .arg_key("source", source),
         ),
-        Some(n) => (
-            Verdict::Fail,
-            Text::new(key).arg("n", n).arg("years", years),
-        ),
+        Some(list) => {
+            let refs: Vec<String> = list
+                .iter()
+                .map(|(no, day)| format!("{no}（{day}）"))
+                .collect();
+            (
+                Verdict::Fail,
+                Text::new(found)
+                    .arg("n", list.len())
+                    .arg("years", years)
+                    .arg("refs", refs.join("、")),
+            )
+        }
     }
 }
 
@@ -71,13 +89,27 @@ fn count_verdict(n: Option<u32>, years: u32, key: T) -> (Verdict, Text) {
 /// is `Unknown` ("not in favour"), never a failure.
 pub fn evaluate(f: &Facts, today: NaiveDate, p: &ListPolicy) -> Vec<CriterionResult> {
     let y = p.lookback_years;
-    let (pv, pe) = count_verdict(f.penalties, y, T::PositiveListEvPenalties);
-    let (iv, ie) = count_verdict(f.incidents, y, T::PositiveListEvIncidents);
+    let (pv, pe) = count_verdict(
+        f.penalties.as_deref(),
+        y,
+        T::PositiveListEvNoPenalties,
+        T::PositiveListEvPenalties,
+        T::PositiveListSourceCases,
+    );
+    let (iv, ie) = count_verdict(
+        f.incidents.as_deref(),
+        y,
+        T::PositiveListEvNoIncidents,
+        T::PositiveListEvIncidents,
+        T::PositiveListSourceIncidents,
+    );
     let (permit_v, permit_e) = match (f.permit_no.trim(), f.permit_expiry) {
         ("", _) => (Verdict::Fail, Text::new(T::PositiveListEvNoPermit)),
         (no, None) => (
             Verdict::Unknown,
-            Text::new(T::PositiveListEvPermitNoExpiry).arg("no", no),
+            Text::new(T::PositiveListEvPermitNoExpiry)
+                .arg("no", no)
+                .arg_key("source", T::PositiveListSourcePermit),
         ),
         (no, Some(exp)) if exp < today => (
             Verdict::Fail,
@@ -104,11 +136,15 @@ pub fn evaluate(f: &Facts, today: NaiveDate, p: &ListPolicy) -> Vec<CriterionRes
         (true, Some(false)) => (Verdict::Fail, Text::new(T::PositiveListEvMonitoringMissing)),
         (true, None) => (
             Verdict::Unknown,
-            Text::new(T::PositiveListEvMonitoringUnknown),
+            Text::new(T::PositiveListEvMonitoringUnknown)
+                .arg_key("source", T::PositiveListSourceMonitoring),
         ),
     };
     let (credit_v, credit_e) = match f.credit {
-        None => (Verdict::Unknown, Text::new(T::PositiveListEvCreditNone)),
+        None => (
+            Verdict::Unknown,
+            Text::new(T::PositiveListEvCreditNone).arg_key("source", T::PositiveListSourceCredit),
+        ),
         Some(c) => (
             if matches!(c, Credit::Green | Credit::Blue) {
                 Verdict::Pass
@@ -119,7 +155,10 @@ pub fn evaluate(f: &Facts, today: NaiveDate, p: &ListPolicy) -> Vec<CriterionRes
         ),
     };
     let (grade_v, grade_e) = match f.grade {
-        None => (Verdict::Unknown, Text::new(T::PositiveListEvGradeNone)),
+        None => (
+            Verdict::Unknown,
+            Text::new(T::PositiveListEvGradeNone).arg_key("source", T::PositiveListSourceGrade),
+        ),
         Some(g @ (PerfGrade::A | PerfGrade::Leading)) => (
             Verdict::Pass,
             Text::new(T::PositiveListEvGradeFavour).arg_key("grade", g.label()),

@@ -78,6 +78,29 @@ code_enum!(
         CriteriaLost => "criteria_lost", PositiveListCauseCriteriaLost;
         Request => "request", PositiveListCauseRequest;
         Closure => "closure", PositiveListCauseClosure;
+        // The enterprise withdrew its own application while a candidate (never a removal).
+        Withdrawn => "withdrawn", PositiveListCauseWithdrawn;
+    }
+);
+
+impl RemovalCause {
+    /// The causes a supervisor may give for a removal (a withdrawal is the enterprise's own step).
+    pub fn for_removal() -> Vec<RemovalCause> {
+        RemovalCause::ALL
+            .iter()
+            .copied()
+            .filter(|c| *c != RemovalCause::Withdrawn)
+            .collect()
+    }
+}
+
+code_enum!(
+    /// The marked steps of an entry's timeline (most steps are told by their states alone).
+    HistoryEvent {
+        Proposed => "proposed", PositiveListOriginProposed;
+        Applied => "applied", PositiveListOriginApplied;
+        LateObjection => "late_objection", PositiveListEventLateObjection;
+        Withdraw => "withdraw", PositiveListEventWithdraw;
     }
 );
 

@@ -117,8 +117,8 @@ fn review_due_and_cool_down_dates() {
 
 fn good_facts() -> Facts {
     Facts {
-        penalties: Some(0),
-        incidents: Some(0),
+        penalties: Some(Vec::new()),
+        incidents: Some(Vec::new()),
         permit_no: "91130200699229617X001P".into(),
         permit_expiry: Some(d("2028-01-01")),
         monitoring_required: true,
@@ -152,7 +152,7 @@ fn criteria_table() {
         ),
         (
             Facts {
-                penalties: Some(1),
+                penalties: Some(vec![("聊环罚立〔2026〕27号".into(), "2026-09-16".into())]),
                 ..base.clone()
             },
             NoPenalty,
@@ -160,7 +160,10 @@ fn criteria_table() {
         ),
         (
             Facts {
-                incidents: Some(2),
+                incidents: Some(vec![
+                    ("12369-0001".into(), "2026-01-02".into()),
+                    ("12369-0002".into(), "2026-03-04".into()),
+                ]),
                 ..base.clone()
             },
             NoIncident,
@@ -340,4 +343,28 @@ fn the_guard() {
             "{state:?} {cat:?}"
         );
     }
+}
+
+#[test]
+fn penalty_evidence_names_the_case_and_an_unknown_names_its_source() {
+    use crate::i18n::Lang;
+    let f = Facts {
+        penalties: Some(vec![("聊环罚立〔2026〕27号".into(), "2026-09-16".into())]),
+        monitoring_connected: None,
+        ..good_facts()
+    };
+    let r = evaluate(&f, d("2026-11-29"), &ListPolicy::default());
+    assert_eq!(r[0].verdict, Verdict::Fail);
+    assert_eq!(
+        r[0].evidence.render(Lang::Zh),
+        "近 2 年立案处罚 1 起：聊环罚立〔2026〕27号（2026-09-16）"
+    );
+    assert_eq!(r[1].verdict, Verdict::Pass);
+    let monitoring = &r[3];
+    assert_eq!(monitoring.verdict, Verdict::Unknown);
+    assert!(
+        monitoring.evidence.render(Lang::Zh).contains("自动监控"),
+        "{}",
+        monitoring.evidence.render(Lang::Zh)
+    );
 }

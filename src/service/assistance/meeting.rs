@@ -5,7 +5,8 @@
 
 use crate::domain::account::{Action, Target};
 use crate::domain::assistance::meeting::{
-    MeetingDraft, ParticipantDraft, validate_meeting, validate_participant,
+    MeetingDraft, ParticipantDraft, normalize_request_number, validate_meeting,
+    validate_participant,
 };
 use crate::domain::assistance::{AssistanceState, Channel, RequestDraft};
 use crate::domain::enterprise::Enterprise;
@@ -114,7 +115,8 @@ impl crate::service::Assistance<'_> {
         Ok(m)
     }
 
-    /// Adds a participant: a person of an enterprise in scope, or (no enterprise) a guest.
+    /// Adds a participant: a person of an enterprise in scope, or (marked a guest, no enterprise)
+    /// bureau staff or an expert. The same person of the same enterprise is listed once.
     pub fn add_participant(&self, id: i64, mut p: ParticipantDraft) -> Result<()> {
         let m = self.meeting_for_record(id)?;
         let issues = validate_participant(&mut p);
@@ -125,6 +127,11 @@ impl crate::service::Assistance<'_> {
             self.enterprises().get(e)?;
         }
         self.write(|w| {
+            if store::participant_exists(w, id, p.enterprise_id, &p.person)? {
+                return Err(ServiceError::Refused(
+                    Text::new(T::ErrMeetingDuplicateParticipant).arg("person", &p.person),
+                ));
+            }
             store::insert_participant(w, id, &p, &w.actor().uid, w.now())?;
             let after = serde_json::json!({
                 "meeting": m.uid, "enterprise_id": p.enterprise_id, "person": p.person, "role": p.role,
@@ -136,10 +143,23 @@ impl crate::service::Assistance<'_> {
 
     /// A problem raised at the meeting becomes a new request, filed with channel 圆桌座谈 and
     /// submitted at once, and is listed under the meeting, in one transaction.
+    /// The enterprise must have taken part in the meeting.
     pub fn raise_problem(&self, id: i64, mut draft: RequestDraft) -> Result<Request> {
         let m = self.meeting_for_record(id)?;
         draft.channel = Channel::Roundtable;
-        let filing = self.prepare_filing(draft, true)?;
+        let not_participant = || {
+            ServiceError::Invalid(vec![FieldIssue::error(
+                "enterprise",
+                "not_participant",
+                Text::new(T::ErrMeetingNoParticipant),
+            )])
+        };
+        match draft.enterprise_id {
+            Some(e) if store::is_participant(&self.conn, id, e)? => {}
+            _ => return Err(not_participant()),
+        }
+        // Staff at the meeting heard the problem: a 停产 enterprise's problem is taken as confirmed.
+        let filing = self.prepare_filing(draft, true, true)?;
         self.write(|w| {
             let r = insert_filing(w, &filing)?;
             let (budgets, cal) = (self.budgets(), self.calendar()?);
@@ -153,26 +173,66 @@ impl crate::service::Assistance<'_> {
         })
     }
 
-    /// Links a request already filed (by its number) as a problem raised at the meeting.
+    /// Links a request already filed (by its number, with or without the `BF-` prefix) as a problem
+    /// raised at the meeting: a request of the meeting's region, of an enterprise that took part, and
+    /// not already a problem of a meeting.
     pub fn link_request(&self, id: i64, number: &str) -> Result<Request> {
         let m = self.meeting_for_record(id)?;
-        let r = self.by_number(number).map_err(|e| match e {
+        let number = normalize_request_number(number);
+        if number.is_empty() {
+            return Err(ServiceError::Invalid(vec![FieldIssue::error(
+                "number",
+                "required",
+                Text::new(T::ErrRequired).arg_key("field", T::MeetingFieldRequestNumber),
+            )]));
+        }
+        let r = self.by_number(&number).map_err(|e| match e {
             ServiceError::NotFound => ServiceError::Invalid(vec![FieldIssue::error(
                 "number",
                 "unknown_request",
-                Text::new(T::ErrMeetingNoRequest).arg("number", number.trim()),
+                Text::new(T::ErrMeetingNoRequest).arg("number", &number),
             )]),
             other => other,
         })?;
         if r.state == AssistanceState::Draft {
             return Err(ServiceError::Refused(Text::new(T::ErrMeetingDraftRequest)));
         }
-        if store::is_linked(&self.conn, id, r.id)? {
+        if r.region_code != m.region_code {
+            let name = |code: &str| -> Result<String> {
+                Ok(reference::regions(&self.conn)?
+                    .into_iter()
+                    .find(|x| x.code == code)
+                    .map_or_else(|| code.to_string(), |x| x.name_zh))
+            };
             return Err(ServiceError::Refused(
-                Text::new(T::ErrMeetingAlreadyLinked).arg("number", &r.number),
+                Text::new(T::ErrMeetingOtherRegion)
+                    .arg("number", &r.number)
+                    .arg("region", name(&r.region_code)?)
+                    .arg("meeting", name(&m.region_code)?),
             ));
         }
+        if !store::is_participant(&self.conn, id, r.enterprise_id)? {
+            return Err(ServiceError::Refused(
+                Text::new(T::ErrMeetingLinkNotParticipant).arg("number", &r.number),
+            ));
+        }
+        let linked_elsewhere = |conn: &rusqlite::Connection| -> Result<()> {
+            match store::meeting_of_request(conn, r.id)? {
+                Some((other, _, _)) if other == id => Err(ServiceError::Refused(
+                    Text::new(T::ErrMeetingAlreadyLinked).arg("number", &r.number),
+                )),
+                Some((_, date, topic)) => Err(ServiceError::Refused(
+                    Text::new(T::ErrMeetingLinkedElsewhere)
+                        .arg("number", &r.number)
+                        .arg("date", date)
+                        .arg("topic", topic),
+                )),
+                None => Ok(()),
+            }
+        };
+        linked_elsewhere(&self.conn)?;
         self.write(|w| {
+            linked_elsewhere(w)?;
             store::insert_problem(w, id, r.id, true, &w.actor().uid, w.now())?;
             let problem =
                 serde_json::json!({ "meeting": m.uid, "request": r.number, "linked": true });

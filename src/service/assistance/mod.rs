@@ -167,11 +167,11 @@ impl crate::service::Assistance<'_> {
         ) && self.may(Event::Complete, &request, &cohandlers).is_ok();
         Ok(RequestDetail {
             services: store::services(&self.conn, id)?,
-            history: crate::store::history::rows(
+            history: self.visible_history(crate::store::history::rows(
                 &self.conn,
                 crate::store::history::Table::Assistance,
                 id,
-            )?,
+            )?),
             records: store::records(&self.conn, id)?,
             cohandlers,
             sla,
@@ -217,9 +217,20 @@ impl crate::service::Assistance<'_> {
     }
 
     /// Files a request: submitted at once, or kept as a draft. Enterprise accounts file for their own
-    /// enterprise only, through the self-service channel; staff record the channel it came by.
+    /// enterprise only, through the self-service channel; staff record the channel it came by. A
+    /// 注销 enterprise is refused; a 停产 one answers with a warning (`Invalid` holding only a warning
+    /// on `enterprise`) until the person confirms with [`Self::file_confirmed`].
     pub fn file(&self, draft: RequestDraft, submit: bool) -> Result<Request> {
-        let filing = self.prepare_filing(draft, submit)?;
+        self.file_checked(draft, submit, false)
+    }
+
+    /// Files a request the person confirmed after the 停产 warning.
+    pub fn file_confirmed(&self, draft: RequestDraft, submit: bool) -> Result<Request> {
+        self.file_checked(draft, submit, true)
+    }
+
+    fn file_checked(&self, draft: RequestDraft, submit: bool, confirmed: bool) -> Result<Request> {
+        let filing = self.prepare_filing(draft, submit, confirmed)?;
         self.write(|w| {
             let r = insert_filing(w, &filing)?;
             refresh_alert_dates(w, r.id, &self.budgets(), &self.calendar()?)?;
@@ -233,6 +244,7 @@ impl crate::service::Assistance<'_> {
         &self,
         mut draft: RequestDraft,
         submit: bool,
+        suspended_confirmed: bool,
     ) -> Result<Filing> {
         self.require(Action::AssistanceFile)?;
         let is_enterprise = self.actor.roles == [Role::Enterprise];
@@ -255,6 +267,21 @@ impl crate::service::Assistance<'_> {
         let enterprise_id = draft.enterprise_id.ok_or(ServiceError::NotFound)?;
         let e = self.enterprises().get(enterprise_id)?;
         self.check(Action::AssistanceFile, Target::record(&e.region_code, e.id))?;
+        match crate::domain::enterprise::Status::parse(&e.status) {
+            Some(crate::domain::enterprise::Status::Closed) => {
+                return Err(ServiceError::Refused(
+                    Text::new(T::ErrAssistClosedEnterprise).arg("name", &e.name),
+                ));
+            }
+            Some(crate::domain::enterprise::Status::Suspended) if !suspended_confirmed => {
+                return Err(ServiceError::Invalid(vec![FieldIssue::warning(
+                    "enterprise",
+                    "suspended_enterprise",
+                    Text::new(T::WarnAssistSuspendedEnterprise).arg("name", &e.name),
+                )]));
+            }
+            _ => {}
+        }
         Ok(Filing {
             enterprise_id: e.id,
             region_code: e.region_code,
@@ -314,13 +341,19 @@ impl crate::service::Assistance<'_> {
                 )]));
             }
         }
+        // What the enterprise itself writes is its own and public; the bureau chooses for its notes.
+        let visibility = if self.actor.has(Role::Enterprise) || !event.has_visibility_choice() {
+            event.default_visibility()
+        } else {
+            input.visibility.unwrap_or(event.default_visibility())
+        };
         self.write(|w| {
             let (now, actor) = (w.now(), w.actor());
             let mut r = before.clone();
             // Saved only if the row is still at the version the person saw (optimistic concurrency).
             r.row_version = row_version;
             r.state = to;
-            let note = crate::service::assistance::apply::apply(
+            let mut note = crate::service::assistance::apply::apply(
                 w,
                 &mut r,
                 event,
@@ -328,9 +361,22 @@ impl crate::service::Assistance<'_> {
                 &actor.uid,
                 w.at(),
             )?;
+            // 派单 and 改派 name who handles it now (and who helps), before any reason.
+            if matches!(event, Event::Assign | Event::Reassign)
+                && let Some(h) = input.handler
+            {
+                let mut names = vec![user::get(w, h)?.display_name];
+                names.extend(store::cohandlers(w, id)?.into_iter().map(|(_, n)| n));
+                let people = names.join("、");
+                note = if note.is_empty() {
+                    people
+                } else {
+                    format!("{people}：{note}")
+                };
+            }
             store::save(w, &r, &actor.uid, now)?;
             refresh_alert_dates(w, id, &self.budgets(), &self.calendar()?)?;
-            crate::store::history::append(
+            crate::store::history::append_as(
                 w,
                 crate::store::history::Table::Assistance,
                 &crate::store::history::NewRow {
@@ -343,6 +389,7 @@ impl crate::service::Assistance<'_> {
                     by_uid: &actor.uid,
                     by_name: &actor.display_name,
                 },
+                visibility,
             )?;
             let after = store::get(w, id)?;
             w.audit("transition", Some(&before), &after)?;

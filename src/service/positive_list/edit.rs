@@ -16,7 +16,11 @@ impl crate::service::PositiveList<'_> {
         self.require(Action::ListRead)?;
         let e = self.enterprises().get(enterprise_id)?;
         self.check(Action::ListRead, Target::record(&e.region_code, e.id))?;
-        Ok(store::history_of_enterprise(&self.conn, e.id)?)
+        let sees_internal = self.sees_internal();
+        Ok(store::history_of_enterprise(&self.conn, e.id)?
+            .into_iter()
+            .filter(|(_, h)| sees_internal || !h.is_internal())
+            .collect())
     }
 
     /// Opens a batch named as typed, with its note; an empty name takes the next of this year.

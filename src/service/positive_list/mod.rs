@@ -35,6 +35,8 @@ pub struct EntryDetail {
     pub current: Vec<CriterionResult>,
     pub history: Vec<HistoryRow>,
     pub triggers: Vec<TriggerRow>,
+    /// The notice is over (today is after its last day): an objection now is late.
+    pub notice_over: bool,
 }
 
 /// What a transition needs besides the entry: a reason (objection, removal, override) and a cause.
@@ -58,7 +60,10 @@ pub struct TriggerInput {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListCounts {
     pub reviews_due: i64,
+    /// Notices whose last day is today or within the next 7 days.
     pub notices_ending: i64,
+    /// Notices already over, awaiting 纳入 or a decision on an objection.
+    pub notices_over: i64,
     pub removal_proposals: i64,
 }
 
@@ -81,19 +86,43 @@ pub(in crate::service) fn text_field(
     .collect()
 }
 
-/// What the register holds about an enterprise, as criteria facts. Penalties and incidents are not
-/// recorded until the inspection module exists: they stay unknown.
-pub fn facts_of(e: &Enterprise) -> Facts {
-    Facts {
-        penalties: None,
-        incidents: None,
+/// What the register holds about an enterprise, as criteria facts, with the bureau's own records of
+/// 立案 cases and incidents since `since` (the start of the policy period). Online monitoring has no
+/// source here: it stays unknown for key dischargers.
+pub fn facts_of(
+    conn: &rusqlite::Connection,
+    e: &Enterprise,
+    since: NaiveDate,
+) -> crate::store::db::Result<Facts> {
+    let since = Day::new(since).to_string();
+    Ok(Facts {
+        penalties: Some(store::cases_since(conn, e.id, &since)?),
+        incidents: Some(store::incidents_since(conn, e.id, &since)?),
         permit_no: e.permit_no.clone(),
         permit_expiry: e.permit_expiry.map(crate::domain::time::Day::date),
         monitoring_required: !e.key_flags.trim().is_empty(),
         monitoring_connected: None,
         credit: Credit::parse(&e.credit).filter(|_| !e.credit.is_empty()),
         grade: PerfGrade::parse(&e.perf_grade).filter(|_| !e.perf_grade.is_empty()),
-    }
+    })
+}
+
+/// The first day of the policy period that ends `today`: `years` calendar years back.
+pub fn period_start(today: NaiveDate, years: u32) -> NaiveDate {
+    today
+        .checked_sub_months(chrono::Months::new(years.saturating_mul(12)))
+        .unwrap_or(today)
+}
+
+/// What an enterprise writes when it applies for the list itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Application {
+    /// 申请说明: why it considers itself eligible.
+    pub note: String,
+    /// 联系人及电话.
+    pub contact: String,
+    /// 非现场监管手段 it offers (optional).
+    pub offsite: String,
 }
 
 impl crate::service::PositiveList<'_> {
@@ -178,17 +207,25 @@ impl crate::service::PositiveList<'_> {
         Ok(e)
     }
 
+    /// An enterprise account reads its entry without the bureau's internal notes (the override
+    /// reason and internal timeline entries).
     pub fn entry_detail(&self, id: i64) -> Result<EntryDetail> {
-        let entry = self.entry(id)?;
+        let mut entry = self.entry(id)?;
+        if !self.sees_internal() {
+            entry.override_reason.clear();
+        }
         let current = self.evaluate(entry.enterprise_id)?;
         Ok(EntryDetail {
             recorded: store::criteria(&self.conn, id)?,
-            history: crate::store::history::rows(
+            history: self.visible_history(crate::store::history::rows(
                 &self.conn,
                 crate::store::history::Table::PositiveList,
                 id,
-            )?,
+            )?),
             triggers: store::triggers(&self.conn, id)?,
+            notice_over: entry
+                .notice_end
+                .is_some_and(|end| pl::notice_over(end.date(), self.today())),
             current,
             entry,
         })
@@ -202,13 +239,17 @@ impl crate::service::PositiveList<'_> {
         Ok(store::entries_of(&self.conn, enterprise_id)?)
     }
 
-    /// The admission criteria evaluated now from what the register holds.
+    /// The admission criteria evaluated now from what the register and the bureau's own records
+    /// (立案 cases, incidents) hold within the policy period.
     pub fn evaluate(&self, enterprise_id: i64) -> Result<Vec<CriterionResult>> {
         let e = self.enterprises().get(enterprise_id)?;
+        let policy = self.policy.positive_list();
+        let today = self.today();
+        let since = period_start(today, policy.lookback_years);
         Ok(pl::evaluate(
-            &facts_of(&e),
-            self.today(),
-            &self.policy.positive_list(),
+            &facts_of(&self.conn, &e, since)?,
+            today,
+            &policy,
         ))
     }
 
@@ -217,16 +258,92 @@ impl crate::service::PositiveList<'_> {
         self.require(Action::ListPropose)?;
         let e = self.enterprises().get(enterprise_id)?;
         self.check(Action::ListPropose, Target::record(&e.region_code, e.id))?;
-        self.add_candidate(batch_id, &e, Origin::Proposed, offsite)
+        let app = Application {
+            offsite: offsite.to_string(),
+            ..Application::default()
+        };
+        self.add_candidate(batch_id, &e, Origin::Proposed, &app)
     }
 
-    /// An enterprise account applies for its own enterprise (self-service).
-    pub fn apply(&self, batch_id: i64, offsite: &str) -> Result<Entry> {
+    /// An enterprise account applies for its own enterprise (self-service), with a note and whom to
+    /// contact (required).
+    pub fn apply(&self, batch_id: i64, app: &Application) -> Result<Entry> {
         self.require(Action::ListApply)?;
         let own = self.actor.enterprise_id.ok_or(ServiceError::NotFound)?;
         let e = self.enterprises().get(own)?;
         self.check(Action::ListApply, Target::record(&e.region_code, e.id))?;
-        self.add_candidate(batch_id, &e, Origin::Applied, offsite)
+        let app = Application {
+            note: crate::domain::text::normalize_text(&app.note),
+            contact: crate::domain::text::normalize_text(&app.contact),
+            offsite: crate::domain::text::normalize_text(&app.offsite),
+        };
+        let mut issues = text_field("note", T::PositiveListFieldApplyNote, &app.note, 500);
+        issues.extend(text_field(
+            "contact",
+            T::PositiveListFieldApplyContact,
+            &app.contact,
+            100,
+        ));
+        if app.contact.is_empty() {
+            issues.push(FieldIssue::error(
+                "contact",
+                "required",
+                Text::new(T::ErrRequired).arg_key("field", T::PositiveListFieldApplyContact),
+            ));
+        }
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        self.add_candidate(batch_id, &e, Origin::Applied, &app)
+    }
+
+    /// The enterprise withdraws its own application while it is still a candidate. The entry closes
+    /// (未纳入, cause 企业撤回申请) without a cool-down; the register shows the enterprise as not listed.
+    pub fn withdraw(&self, entry_id: i64, row_version: i64, reason: &str) -> Result<Entry> {
+        self.require(Action::ListApply)?;
+        let before = self.entry(entry_id)?;
+        self.check(Action::ListApply, Self::entry_target(&before))?;
+        if self.actor.enterprise_id != Some(before.enterprise_id) {
+            return Err(ServiceError::NotFound);
+        }
+        let state = state_of(&before)?;
+        if state != EntryState::Candidate || before.origin != Origin::Applied.code() {
+            return Err(ServiceError::Refused(
+                Text::new(T::ErrPlWithdrawState).arg_key("state", state.label()),
+            ));
+        }
+        let reason = crate::domain::text::normalize_text(reason);
+        let issues = text_field("reason", T::PositiveListFieldReason, &reason, 500);
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        self.write(|w| {
+            let (now, actor) = (w.now(), w.actor());
+            let mut x = before.clone();
+            x.row_version = row_version;
+            x.state = EntryState::Rejected.code().to_string();
+            x.removal_cause = RemovalCause::Withdrawn.code().to_string();
+            x.removal_reason = reason.clone();
+            store::save_entry(w, &x, &actor.uid, now)?;
+            store::set_list_status(w, x.enterprise_id, "none")?;
+            crate::store::history::append(
+                w,
+                crate::store::history::Table::PositiveList,
+                &crate::store::history::NewRow {
+                    id: x.id,
+                    event: pl::HistoryEvent::Withdraw.code(),
+                    from: &before.state,
+                    to: &x.state,
+                    note: &reason,
+                    at: now,
+                    by_uid: &actor.uid,
+                    by_name: &actor.display_name,
+                },
+            )?;
+            let after = store::entry(w, x.id)?;
+            w.audit("withdraw", Some(&before), &after)?;
+            Ok(after)
+        })
     }
 
     fn add_candidate(
@@ -234,9 +351,10 @@ impl crate::service::PositiveList<'_> {
         batch_id: i64,
         e: &Enterprise,
         origin: Origin,
-        offsite: &str,
+        app: &Application,
     ) -> Result<Entry> {
         store::batch(&self.conn, batch_id)?;
+        let offsite = app.offsite.as_str();
         let issues = text_field("offsite_means", T::PositiveListFieldOffsite, offsite, 200);
         if !issues.is_empty() {
             return Err(ServiceError::Invalid(issues));
@@ -267,6 +385,8 @@ impl crate::service::PositiveList<'_> {
             batch_id,
             origin: origin.code(),
             offsite_means: offsite.trim(),
+            apply_note: &app.note,
+            apply_contact: &app.contact,
         };
         self.write(|w| {
             let (now, actor) = (w.now(), w.actor());
@@ -278,10 +398,10 @@ impl crate::service::PositiveList<'_> {
                 crate::store::history::Table::PositiveList,
                 &crate::store::history::NewRow {
                     id,
-                    event: "",
+                    event: origin.code(),
                     from: "",
                     to: code,
-                    note: origin.code(),
+                    note: &app.note,
                     at: now,
                     by_uid: &actor.uid,
                     by_name: &actor.display_name,
@@ -331,6 +451,17 @@ impl crate::service::PositiveList<'_> {
             return Err(ServiceError::Invalid(issues));
         }
         let today = self.today();
+        // An objection upheld after the notice ended is marked late in the timeline (its reason is
+        // required like every objection's).
+        let late = t == Transition::UpholdObjection
+            && before
+                .notice_end
+                .is_some_and(|end| pl::notice_over(end.date(), today));
+        let event = if late {
+            pl::HistoryEvent::LateObjection.code()
+        } else {
+            ""
+        };
         let policy = self.policy.positive_list();
         let cal = self.calendar()?;
         let mut x = before.clone();
@@ -406,12 +537,18 @@ impl crate::service::PositiveList<'_> {
                 }
                 _ => {}
             }
-            crate::store::history::append(
+            // A supervisor's reason to start the notice despite failed criteria is the bureau's own.
+            let visibility = if t == Transition::StartNotice && !reason.is_empty() {
+                crate::domain::visibility::Visibility::Internal
+            } else {
+                crate::domain::visibility::Visibility::Public
+            };
+            crate::store::history::append_as(
                 w,
                 crate::store::history::Table::PositiveList,
                 &crate::store::history::NewRow {
                     id: x.id,
-                    event: "",
+                    event,
                     from: &before.state,
                     to: &x.state,
                     note: &reason,
@@ -419,6 +556,7 @@ impl crate::service::PositiveList<'_> {
                     by_uid: &actor.uid,
                     by_name: &actor.display_name,
                 },
+                visibility,
             )?;
             let after = store::entry(w, x.id)?;
             w.audit("transition", Some(&before), &after)?;
@@ -443,8 +581,8 @@ impl crate::service::PositiveList<'_> {
         Ok(())
     }
 
-    /// Reviews due within 30 days, notices ending within 7 days (or over, awaiting admission) and open
-    /// removal proposals, within the actor's scope. Bureau roles only; enterprise accounts get zeros.
+    /// Reviews due within 30 days, notices ending within 7 days (today included, ended ones not),
+    /// notices over and awaiting a decision, and open removal proposals, within the actor's scope. Bureau roles only; enterprise accounts get zeros.
     pub fn counts(&self) -> Result<ListCounts> {
         self.require(Action::ListRead)?;
         if self.actor.roles.iter().all(|r| *r == Role::Enterprise) {
@@ -463,9 +601,14 @@ impl crate::service::PositiveList<'_> {
                 ..EntryFilter::default()
             })?,
             notices_ending: n(EntryFilter {
+                notice_ends_from: Some(Day::new(today)),
                 notice_ends_by: Some(Day::new(
                     today + chrono::Duration::days(NOTICE_WARNING_DAYS),
                 )),
+                ..EntryFilter::default()
+            })?,
+            notices_over: n(EntryFilter {
+                notice_ends_by: Some(Day::new(today - chrono::Duration::days(1))),
                 ..EntryFilter::default()
             })?,
             removal_proposals: n(EntryFilter {

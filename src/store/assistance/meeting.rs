@@ -203,3 +203,49 @@ pub fn problems(conn: &Connection, meeting_id: i64) -> Result<Vec<Problem>> {
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Whether the meeting already lists this person (of the same enterprise, or the same guest).
+pub fn participant_exists(
+    conn: &Connection,
+    meeting_id: i64,
+    enterprise_id: Option<i64>,
+    person: &str,
+) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM assist_meeting_participant
+             WHERE meeting_id = ?1 AND enterprise_id IS ?2 AND person = ?3",
+            params![meeting_id, enterprise_id, person],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// Whether someone of the enterprise took part in the meeting.
+pub fn is_participant(conn: &Connection, meeting_id: i64, enterprise_id: i64) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM assist_meeting_participant WHERE meeting_id = ?1 AND enterprise_id = ?2",
+            params![meeting_id, enterprise_id],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// The (live) meeting a request is already a problem of, as (id, date, topic), if any.
+pub fn meeting_of_request(
+    conn: &Connection,
+    request_id: i64,
+) -> Result<Option<(i64, Day, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT m.id, m.meeting_date, m.topic FROM assist_meeting_problem q
+             JOIN assist_meeting m ON m.id = q.meeting_id
+             WHERE q.request_id = ?1 AND m.deleted_at IS NULL ORDER BY q.id LIMIT 1",
+            [request_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?)
+}

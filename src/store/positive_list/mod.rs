@@ -44,6 +44,9 @@ pub struct Entry {
     #[serde(with = "crate::domain::time::blank_day")]
     pub reapply_from: Option<Day>,
     pub offsite_means: String,
+    /// What the enterprise wrote when it applied itself, and whom to contact about it.
+    pub apply_note: String,
+    pub apply_contact: String,
     pub row_version: i64,
     pub created_at: Instant,
     pub updated_at: Instant,
@@ -66,13 +69,16 @@ pub struct EntryFilter {
     pub review_due_by: Option<Day>,
     /// Entries under notice whose notice ends on or before this date.
     pub notice_ends_by: Option<Day>,
+    /// Entries under notice whose notice ends on or after this date (not yet over).
+    pub notice_ends_from: Option<Day>,
     /// Entries with a removal proposal awaiting a supervisor (not yet removed).
     pub pending_removal: bool,
 }
 
 const ENTRY_COLS: &str = "x.id, x.uid, x.enterprise_id, x.batch_id, x.state, x.origin, x.notice_start, \
     x.notice_end, x.listed_on, x.review_due, x.override_reason, x.removal_cause, x.removal_reason, x.removal_proposal, x.reapply_from, \
-    x.offsite_means, x.row_version, x.created_at, x.updated_at, e.name, e.uscc, e.region_code, b.name";
+    x.offsite_means, x.row_version, x.created_at, x.updated_at, e.name, e.uscc, e.region_code, b.name, \
+    x.apply_note, x.apply_contact";
 
 fn entry_row(r: &Row<'_>) -> rusqlite::Result<Entry> {
     Ok(Entry {
@@ -99,6 +105,8 @@ fn entry_row(r: &Row<'_>) -> rusqlite::Result<Entry> {
         uscc: r.get(20)?,
         region_code: r.get(21)?,
         batch_name: r.get(22)?,
+        apply_note: r.get(23)?,
+        apply_contact: r.get(24)?,
     })
 }
 
@@ -162,6 +170,12 @@ pub fn for_each_entry(
             [SqlValue::Text(d.to_string())],
         );
     }
+    if let Some(d) = &f.notice_ends_from {
+        w.and(
+            "x.state = 'notice' AND x.notice_end >= ?",
+            [SqlValue::Text(d.to_string())],
+        );
+    }
     if f.pending_removal {
         w.and("x.removal_proposal <> '' AND x.state <> 'removed'", []);
     }
@@ -210,13 +224,26 @@ pub struct NewEntry<'a> {
     pub batch_id: i64,
     pub origin: &'a str,
     pub offsite_means: &'a str,
+    pub apply_note: &'a str,
+    pub apply_contact: &'a str,
 }
 
 pub fn insert_entry(conn: &Connection, e: &NewEntry<'_>, by: &str, at: &str) -> Result<i64> {
     conn.execute(
         "INSERT INTO pl_entry (uid, enterprise_id, batch_id, state, origin, offsite_means, created_at, \
-         created_by, updated_at, updated_by) VALUES (?1, ?2, ?3, 'candidate', ?4, ?5, ?6, ?7, ?6, ?7)",
-        params![e.uid, e.enterprise_id, e.batch_id, e.origin, e.offsite_means, at, by],
+         created_by, updated_at, updated_by, apply_note, apply_contact) \
+         VALUES (?1, ?2, ?3, 'candidate', ?4, ?5, ?6, ?7, ?6, ?7, ?8, ?9)",
+        params![
+            e.uid,
+            e.enterprise_id,
+            e.batch_id,
+            e.origin,
+            e.offsite_means,
+            at,
+            by,
+            e.apply_note,
+            e.apply_contact
+        ],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -273,7 +300,7 @@ pub fn history_of_enterprise(
     enterprise_id: i64,
 ) -> Result<Vec<(String, HistoryRow)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT b.name, '', h.from_state, h.to_state, h.reason, h.at, h.by_name FROM pl_history h
+        "SELECT b.name, h.event, h.from_state, h.to_state, h.reason, h.at, h.by_name, h.visibility FROM pl_history h
          JOIN pl_entry x ON x.id = h.entry_id JOIN pl_batch b ON b.id = x.batch_id
          WHERE x.enterprise_id = ?1 ORDER BY h.id",
     )?;
@@ -301,4 +328,45 @@ pub fn operating_enterprise_ids(conn: &Connection, skip: usize, limit: usize) ->
         )?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// The enterprise's 立案 records on or after `since` (`YYYY-MM-DD`), oldest first, as (number, day):
+/// cases transferred from its inspections (the case number and the day the case was approved), and
+/// inspections proposed for 立案 and not transferred yet (the inspection number and its day).
+pub fn cases_since(
+    conn: &Connection,
+    enterprise_id: i64,
+    since: &str,
+) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.case_number, c.approved_on FROM insp_case c JOIN inspection i ON i.id = c.inspection_id
+         WHERE i.enterprise_id = ?1 AND i.deleted_at IS NULL AND c.approved_on >= ?2
+         UNION ALL
+         SELECT i.number, i.planned_on FROM inspection i
+         WHERE i.enterprise_id = ?1 AND i.deleted_at IS NULL AND i.state = 'case_proposed'
+           AND i.planned_on >= ?2 AND NOT EXISTS (SELECT 1 FROM insp_case c WHERE c.inspection_id = i.id)
+         ORDER BY 2, 1",
+    )?;
+    let rows = stmt.query_map(params![enterprise_id, since], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The enterprise's environmental incidents (突发事件 trigger events recorded against any of its
+/// entries) on or after `since`, oldest first, as (source reference, day).
+pub fn incidents_since(
+    conn: &Connection,
+    enterprise_id: i64,
+    since: &str,
+) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.reference, t.occurred_on FROM pl_trigger t JOIN pl_entry x ON x.id = t.entry_id
+         WHERE x.enterprise_id = ?1 AND t.kind = 'emergency' AND t.occurred_on >= ?2
+         ORDER BY t.occurred_on, t.id",
+    )?;
+    let rows = stmt.query_map(params![enterprise_id, since], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -7,7 +7,9 @@ use crate::service::assistance::Queue;
 use crate::service::{ServiceError, Session};
 use crate::tui::msg::Msg;
 use crate::tui::screens::assistance::meeting::{MeetingDetailData, MeetingListData};
-use crate::tui::screens::assistance::{AssistanceDetailData, AssistanceEffect, AssistanceMsg};
+use crate::tui::screens::assistance::{
+    AssistanceDetailData, AssistanceEffect, AssistanceMsg, PickedEnterprise,
+};
 
 /// Requests a page of a 帮扶 queue holds; scrolling past the last loads the next.
 const QUEUE_ROWS: usize = 100;
@@ -91,13 +93,18 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
         )),
         AssistanceEffect::FileRequest {
             enterprise_uscc,
+            confirmed,
             mut draft,
         } => {
             let filed = (|| {
                 if let Some(query) = &enterprise_uscc {
                     draft.enterprise_id = s.assistance().resolve_enterprise(query)?.map(|e| e.id);
                 }
-                s.assistance().file(draft, true)
+                if confirmed {
+                    s.assistance().file_confirmed(draft, true)
+                } else {
+                    s.assistance().file(draft, true)
+                }
             })();
             Some(Msg::Assistance(AssistanceMsg::Done(
                 filed
@@ -161,10 +168,13 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             mut participant,
         } => {
             let done = (|| {
-                participant.enterprise_id = s
-                    .assistance()
-                    .resolve_enterprise(&enterprise_query)?
-                    .map(|e| e.id);
+                // The enterprise picked stays; only a typed name that was not picked is resolved.
+                if participant.enterprise_id.is_none()
+                    && let Some(query) = &enterprise_query
+                {
+                    participant.enterprise_id =
+                        s.assistance().resolve_enterprise(query)?.map(|e| e.id);
+                }
                 let person = participant.person.clone();
                 s.assistance().add_participant(meeting, participant)?;
                 Ok(Text::new(T::MeetingMsgParticipant).arg("person", person.trim()))
@@ -193,7 +203,17 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
                 rows: s
                     .assistance()
                     .find_enterprises(&query, PICKER_ROWS)
-                    .map(|rows| rows.into_iter().map(|e| (e.id, e.name, e.uscc)).collect())
+                    .map(|rows| {
+                        rows.into_iter()
+                            .map(|e| PickedEnterprise {
+                                status: crate::domain::enterprise::Status::parse(&e.status)
+                                    .unwrap_or(crate::domain::enterprise::Status::Operating),
+                                id: e.id,
+                                name: e.name,
+                                uscc: e.uscc,
+                            })
+                            .collect()
+                    })
                     .map_err(text),
             }))
         }

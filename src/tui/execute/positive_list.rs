@@ -27,9 +27,13 @@ fn filter_of(s: &Session, f: &PositiveListFilter) -> EntryFilter {
         review_due_by: f
             .due_only
             .then(|| date(today + chrono::Duration::days(REVIEW_WARNING_DAYS))),
-        notice_ends_by: f
-            .notice_ending
-            .then(|| date(today + chrono::Duration::days(NOTICE_WARNING_DAYS))),
+        notice_ends_by: if f.notice_over {
+            Some(date(today - chrono::Duration::days(1)))
+        } else {
+            f.notice_ending
+                .then(|| date(today + chrono::Duration::days(NOTICE_WARNING_DAYS)))
+        },
+        notice_ends_from: f.notice_ending.then(|| date(today)),
         pending_removal: f.pending_removal,
         ..EntryFilter::default()
     }
@@ -88,10 +92,30 @@ pub fn execute(s: &mut Session, effect: PositiveListEffect) -> Option<Msg> {
                 });
             Some(Msg::PositiveList(PositiveListMsg::Done(r.map_err(text))))
         }
-        PositiveListEffect::Apply => {
+        PositiveListEffect::Apply {
+            note,
+            contact,
+            offsite,
+        } => {
+            let app = crate::service::positive_list::Application {
+                note,
+                contact,
+                offsite,
+            };
             let r = newest_batch(s)
-                .and_then(|b| s.positive_list().apply(b, ""))
+                .and_then(|b| s.positive_list().apply(b, &app))
                 .map(|x| Text::new(T::MsgPlApplied).arg("batch", &x.batch_name));
+            Some(Msg::PositiveList(PositiveListMsg::Done(r.map_err(text))))
+        }
+        PositiveListEffect::Withdraw {
+            id,
+            row_version,
+            reason,
+        } => {
+            let r = s
+                .positive_list()
+                .withdraw(id, row_version, &reason)
+                .map(|x| Text::new(T::MsgPlWithdrawn).arg("batch", &x.batch_name));
             Some(Msg::PositiveList(PositiveListMsg::Done(r.map_err(text))))
         }
         PositiveListEffect::Trigger {

@@ -30,6 +30,9 @@ pub enum ConfirmKind {
         username: String,
         active: bool,
     },
+    /// Submit the form on top (a positive-list application or withdrawal, a request for a 停产
+    /// enterprise) after this question.
+    Submit(crate::i18n::Text),
 }
 
 impl ConfirmKind {
@@ -95,6 +98,7 @@ impl ConfirmState {
             ConfirmKind::SetActive { active: true, .. } => {
                 (T::ConfirmEnableUser, T::ButtonEnable, T::ButtonCancel)
             }
+            ConfirmKind::Submit(ref t) => (t.key, T::ButtonSubmit, T::ButtonBack),
         }
     }
 
@@ -108,6 +112,7 @@ impl ConfirmState {
             ConfirmKind::SetActive { username, .. } => crate::i18n::Text::new(question)
                 .arg("name", crate::tui::text::sanitize(username))
                 .render(lang),
+            ConfirmKind::Submit(t) => crate::tui::text::sanitize(&t.render(lang)),
             _ => question.get(lang).to_string(),
         }];
         if let ConfirmKind::AckWarnings(issues) = &self.kind {

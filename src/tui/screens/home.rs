@@ -12,7 +12,6 @@ use crate::tui::screens::admin::settings::SettingsState;
 use crate::tui::screens::admin::users::UsersState;
 use crate::tui::screens::enterprise::detail::DetailState;
 use crate::tui::screens::enterprise::list::ListState;
-use crate::tui::screens::positive_list::PositiveListEffect;
 use crate::tui::screens::positive_list::{PositiveListFilter, PositiveListState};
 
 /// The administration screens the home screen leads to (each only for the roles that may use it).
@@ -48,6 +47,8 @@ impl AdminEntry {
 pub enum PositiveListTask {
     ReviewsDue,
     NoticesEnding,
+    /// Notices over, awaiting 纳入 or a decision.
+    NoticesOver,
     RemovalProposals,
 }
 
@@ -56,6 +57,7 @@ impl PositiveListTask {
         match self {
             PositiveListTask::ReviewsDue => T::TaskPlReviewsDue,
             PositiveListTask::NoticesEnding => T::TaskPlNoticesEnding,
+            PositiveListTask::NoticesOver => T::TaskPlNoticesOver,
             PositiveListTask::RemovalProposals => T::TaskPlRemovalProposals,
         }
     }
@@ -69,6 +71,10 @@ impl PositiveListTask {
             },
             PositiveListTask::NoticesEnding => PositiveListFilter {
                 notice_ending: true,
+                ..PositiveListFilter::default()
+            },
+            PositiveListTask::NoticesOver => PositiveListFilter {
+                notice_over: true,
                 ..PositiveListFilter::default()
             },
             PositiveListTask::RemovalProposals => PositiveListFilter {
@@ -196,6 +202,7 @@ impl HomeState {
                 [
                     Entry::Plist(PositiveListTask::ReviewsDue, c.reviews_due),
                     Entry::Plist(PositiveListTask::NoticesEnding, c.notices_ending),
+                    Entry::Plist(PositiveListTask::NoticesOver, c.notices_over),
                     Entry::Plist(PositiveListTask::RemovalProposals, c.removal_proposals),
                 ]
             });
@@ -237,8 +244,7 @@ impl HomeState {
                 return PositiveListState::open(PositiveListFilter::default());
             }
             Input::Cmd(Cmd::PositiveListApply) => {
-                return Out::effect(Effect::PositiveList(PositiveListEffect::Apply))
-                    .with_message(Message::progress(T::MsgLoading));
+                return crate::tui::screens::assistance::AssistanceFormState::positive_list_apply();
             }
             Input::Cmd(Cmd::Manifests) if env.may(Action::ManifestRead) => {
                 return crate::tui::screens::manifest::ManifestListState::open(

@@ -25,6 +25,8 @@ pub struct ReasonState {
     pub focus: usize,
     /// Removals and failed reviews name their cause (Up/Down choose it).
     pub cause: Option<RemovalCause>,
+    /// An objection after the notice ended on this day: said so, and recorded as late.
+    pub late_after: Option<String>,
 }
 
 impl ReasonState {
@@ -38,12 +40,13 @@ impl ReasonState {
             focus: 0,
             cause: matches!(transition, Transition::Remove | Transition::FailReview)
                 .then_some(RemovalCause::CriteriaLost),
+            late_after: None,
         }
     }
 
     /// The next (or previous) removal cause.
     fn cycle_cause(&mut self, forward: bool) {
-        let all = RemovalCause::ALL;
+        let all = RemovalCause::for_removal();
         if let Some(c) = self.cause {
             let i = all.iter().position(|x| *x == c).unwrap_or(0);
             let n = all.len();
@@ -119,6 +122,12 @@ impl ReasonState {
             theme.field()
         };
         put_fit(frame, fx, inner.y + 2, &shown, fw, style);
+        if let Some(end) = &self.late_after {
+            let hint = Text::new(T::PositiveListLateObjectionHint)
+                .arg("date", end)
+                .render(lang);
+            put_fit(frame, inner.x + 1, inner.y + 3, &hint, w, theme.error());
+        }
         if let Some(c) = self.cause {
             let cx = put(
                 frame,

@@ -4,12 +4,15 @@
 use crate::domain::assistance::{
     Channel, Event, EventInput, Outcome, Rating, RequestDraft, ServiceMode, Urgency,
 };
+use crate::domain::visibility::Visibility;
 use crate::i18n::{Lang, T, Text};
 use crate::store::assistance::ServiceRecord;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Cmd, Key};
 use crate::tui::msg::{Effect, Versioned};
+use crate::tui::overlays::Overlay;
+use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
 use crate::tui::screens::assistance::AssistanceEffect;
 use crate::tui::screens::assistance::{AssistanceAction, AssistanceDetailData};
 use crate::tui::screens::positive_list::form::PositiveListPurpose;
@@ -140,6 +143,9 @@ pub struct AssistanceFormState {
     pub loading: bool,
     /// The latest enterprise search asked for; older answers are ignored.
     pub search_token: u64,
+    /// The person answered the form's question (submit an application or withdrawal, file for a
+    /// 停产 enterprise): the next save goes ahead.
+    pub confirmed: bool,
 }
 
 /// Quiet time after typing before the enterprise search runs.
@@ -165,6 +171,7 @@ impl AssistanceFormState {
             saving: false,
             loading,
             search_token: 0,
+            confirmed: false,
         };
         Out::nav(Nav::Push(Screen::AssistanceForm(Box::new(s))))
     }
@@ -244,7 +251,7 @@ impl AssistanceFormState {
                 Purpose::Record { id: r.id },
             ),
             AssistanceAction::Event(event) => {
-                let fields = match event {
+                let mut fields = match event {
                     Event::Refuse | Event::Forward | Event::Suspend | Event::Withdraw => {
                         vec![FormField::text("reason", T::AssistanceFieldReason, "")]
                     }
@@ -293,15 +300,21 @@ impl AssistanceFormState {
                             .copied()
                             .filter(|r| *r != Rating::Unrated)
                             .collect();
-                        vec![
-                            FormField::choice(
-                                "rating",
-                                T::AssistanceFieldRating,
-                                choices(&ratings, Rating::code, Rating::label),
-                            ),
-                            FormField::text("comment", T::AssistanceFieldComment, ""),
-                            FormField::text("revisit", T::AssistanceFieldRevisit, ""),
-                        ]
+                        let mut fields = vec![FormField::choice(
+                            "rating",
+                            T::AssistanceFieldRating,
+                            choices(&ratings, Rating::code, Rating::label),
+                        )];
+                        if event == Event::Rate {
+                            // The enterprise's own words; named 不满意的原因 once the rating is
+                            // poor (see `relabel`).
+                            fields.push(FormField::text("comment", T::AssistanceFieldComment, ""));
+                        } else {
+                            // Taken by phone: the enterprise's comment and the bureau's 回访记录.
+                            fields.push(FormField::text("comment", T::AssistanceFieldComment, ""));
+                            fields.push(FormField::text("revisit", T::AssistanceFieldRevisit, ""));
+                        }
+                        fields
                     }
                     Event::Submit | Event::Accept | Event::Resume | Event::AutoClose => {
                         // Nothing to ask: done at once.
@@ -313,6 +326,19 @@ impl AssistanceFormState {
                         }));
                     }
                 };
+                if event.has_visibility_choice() {
+                    // 对企业公开 or 内部, starting from the event's default.
+                    let mut f = FormField::choice(
+                        "visibility",
+                        T::AssistanceFieldVisibility,
+                        choices(Visibility::ALL, Visibility::code, Visibility::label),
+                    );
+                    f.cursor = Visibility::ALL
+                        .iter()
+                        .position(|v| *v == event.default_visibility())
+                        .unwrap_or(0);
+                    fields.push(f);
+                }
                 (
                     fields,
                     Purpose::Event {
@@ -379,6 +405,7 @@ impl AssistanceFormState {
                 let (enterprise_id, query) = self.picked("enterprise");
                 Effect::Assistance(AssistanceEffect::FileRequest {
                     enterprise_uscc: query,
+                    confirmed: self.confirmed,
                     draft: RequestDraft {
                         enterprise_id,
                         services,
@@ -422,6 +449,7 @@ impl AssistanceFormState {
                         .iter()
                         .filter_map(|c| c.parse().ok())
                         .collect(),
+                    visibility: Visibility::parse(&self.value("visibility")),
                 },
             }),
         }
@@ -464,11 +492,67 @@ impl AssistanceFormState {
         }
     }
 
+    /// The enterprise's rating: a poor one asks for 不满意的原因 rather than a comment.
+    fn relabel(&mut self) {
+        if !matches!(
+            self.purpose,
+            Purpose::Event {
+                event: Event::Rate,
+                ..
+            }
+        ) {
+            return;
+        }
+        let poor = Rating::parse(&self.value("rating")).is_some_and(Rating::is_poor);
+        if let Some(f) = self.fields.iter_mut().find(|f| f.id == "comment") {
+            f.label = if poor {
+                T::AssistanceFieldRateReason
+            } else {
+                T::AssistanceFieldComment
+            };
+        }
+    }
+
+    /// The question a save asks first, if any (and not answered yet).
+    fn question(&self) -> Option<Text> {
+        if self.confirmed {
+            return None;
+        }
+        match &self.purpose {
+            Purpose::Plist(p) => p.question(),
+            _ => None,
+        }
+    }
+
+    /// The person answered yes: save now.
+    pub fn save_confirmed(&mut self) -> Out {
+        if self.saving {
+            return Out::default();
+        }
+        self.confirmed = true;
+        self.saving = true;
+        self.error = None;
+        Out::effect(self.effect())
+    }
+
     /// The service's answer to a save.
     pub fn done(&mut self, result: Result<Text, Text>) -> Out {
         self.saving = false;
+        // An answered question holds for one save only.
+        let was_confirmed = std::mem::take(&mut self.confirmed);
         match result {
             Ok(text) => Out::nav(Nav::Pop).with_message(Message::info(text)),
+            // Filing for a 停产 enterprise: asked, then filed with the answer.
+            Err(text)
+                if text.key == T::WarnAssistSuspendedEnterprise
+                    && !was_confirmed
+                    && self.purpose == Purpose::NewRequest =>
+            {
+                Out::nav(Nav::Open(Overlay::Confirm(ConfirmState::new(
+                    ConfirmKind::Submit(text.clone()),
+                ))))
+                .with_message(Message::warning(text))
+            }
             Err(mut text) => {
                 // A conflict says how to go on from here: reload, keeping what was typed.
                 if text.key == T::ErrConflict && self.versioned().is_some() {
@@ -494,9 +578,11 @@ impl AssistanceFormState {
             Input::Cmd(Cmd::PrevValue) if f.kind == FieldKind::Text => f.input.left(),
             Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
                 f.cursor = (f.cursor + 1) % f.options.len();
+                self.relabel();
             }
             Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
                 f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
+                self.relabel();
             }
             Input::Cmd(Cmd::Refresh) if !self.saving => {
                 if let Some(record) = self.versioned() {
@@ -504,8 +590,15 @@ impl AssistanceFormState {
                 }
             }
             Input::Cmd(Cmd::Save) if !self.saving => {
-                self.saving = true;
                 self.error = None;
+                // Some saves are asked first (safe answer focused): the answer comes back as
+                // `save_confirmed`.
+                if let Some(question) = self.question() {
+                    return Out::nav(Nav::Open(Overlay::Confirm(ConfirmState::new(
+                        ConfirmKind::Submit(question),
+                    ))));
+                }
+                self.saving = true;
                 return Out::effect(self.effect());
             }
             Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {

@@ -1,11 +1,11 @@
 //! The enterprise picker of the 帮扶 forms: a search field whose typed name, USCC or pinyin initials
 //! are searched after a pause, with the matches listed under it to pick with Left/Right.
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::tui::app::{Message, Out};
 use crate::tui::msg::Effect;
-use crate::tui::screens::assistance::AssistanceEffect;
 use crate::tui::screens::assistance::form::{AssistanceFormState, Choice, FieldKind};
+use crate::tui::screens::assistance::{AssistanceEffect, PickedEnterprise};
 
 impl AssistanceFormState {
     /// A search field's pick: the chosen enterprise, or else the typed text (resolved when saved).
@@ -38,7 +38,8 @@ impl AssistanceFormState {
     }
 
     /// The matches of a search, unless a newer one was asked for.
-    pub fn found(&mut self, token: u64, rows: Result<Vec<(i64, String, String)>, Text>) -> Out {
+    /// Each match shows its name, USCC and business status (停产 and 注销 are named).
+    pub fn found(&mut self, token: u64, rows: Result<Vec<PickedEnterprise>, Text>) -> Out {
         if token != self.search_token {
             return Out::default();
         }
@@ -48,10 +49,16 @@ impl AssistanceFormState {
                     f.cursor = 0;
                     f.options = rows
                         .into_iter()
-                        .map(|(id, name, uscc)| Choice {
-                            code: id.to_string(),
-                            zh: format!("{name}  {uscc}"),
-                            en: format!("{name}  {uscc}"),
+                        .map(|e| {
+                            let label = |lang: Lang| {
+                                let status = e.status.label().get(lang);
+                                format!("{}  [{status}]  {}", e.name, e.uscc)
+                            };
+                            Choice {
+                                code: e.id.to_string(),
+                                zh: label(Lang::Zh),
+                                en: label(Lang::En),
+                            }
                         })
                         .collect();
                 }

@@ -47,8 +47,15 @@ impl AssistanceFormState {
         AssistanceFormState::push(fields, Purpose::Meeting(MeetingPurpose::New), false)
     }
 
+    /// A participant: of an enterprise (picked by name, pinyin initials or USCC) unless the kind says
+    /// 局内/专家.
     pub fn meeting_participant(meeting: i64) -> Out {
+        let kinds = vec![
+            Choice::of("enterprise", T::MeetingKindEnterprise),
+            Choice::of("guest", T::MeetingKindGuest),
+        ];
         let fields = vec![
+            FormField::choice("kind", T::MeetingFieldKind, kinds),
             FormField::search("enterprise", T::MeetingFieldEnterpriseQuery),
             FormField::text("person", T::MeetingFieldPerson, ""),
             FormField::text("role", T::MeetingFieldRole, ""),
@@ -97,12 +104,9 @@ impl AssistanceFormState {
         .with_effect(Effect::Assistance(AssistanceEffect::LoadServiceMenu))
     }
 
+    /// The number is taken as typed, with or without its `BF-` prefix.
     pub fn meeting_link(meeting: i64) -> Out {
-        let fields = vec![FormField::text(
-            "number",
-            T::MeetingFieldRequestNumber,
-            "BF-",
-        )];
+        let fields = vec![FormField::text("number", T::MeetingFieldRequestNumber, "")];
         AssistanceFormState::push(
             fields,
             Purpose::Meeting(MeetingPurpose::Link { meeting }),
@@ -123,12 +127,18 @@ impl AssistanceFormState {
                 }))
             }
             MeetingPurpose::Participant { meeting } => {
-                let (enterprise_id, query) = self.picked("enterprise");
+                let guest = self.value("kind") == "guest";
+                let (enterprise_id, query) = if guest {
+                    (None, None)
+                } else {
+                    self.picked("enterprise")
+                };
                 Effect::Assistance(AssistanceEffect::MeetingParticipant {
                     meeting: *meeting,
-                    enterprise_query: query.unwrap_or_default(),
+                    enterprise_query: query,
                     participant: ParticipantDraft {
                         enterprise_id,
+                        guest,
                         person: self.value("person"),
                         role: self.value("role"),
                     },

@@ -37,6 +37,8 @@ pub enum AssistanceEffect {
         /// The enterprise bureau staff typed (name, USCC or pinyin initials); enterprise accounts
         /// file for their own.
         enterprise_uscc: Option<String>,
+        /// The person confirmed filing for a 停产 enterprise.
+        confirmed: bool,
         draft: crate::domain::assistance::RequestDraft,
     },
     Transition {
@@ -59,10 +61,11 @@ pub enum AssistanceEffect {
         id: i64,
     },
     RecordMeeting(crate::domain::assistance::meeting::MeetingDraft),
-    /// Adds a participant; the enterprise is found by name, USCC or pinyin initials (empty: a guest).
+    /// Adds a participant: the enterprise picked, or else found by the name, USCC or pinyin
+    /// initials typed (`None`: nothing typed, or a guest).
     MeetingParticipant {
         meeting: i64,
-        enterprise_query: String,
+        enterprise_query: Option<String>,
         participant: crate::domain::assistance::meeting::ParticipantDraft,
     },
     MeetingProblem {
@@ -105,11 +108,21 @@ pub enum AssistanceMsg {
         id: i64,
         data: Result<meeting::MeetingDetailData, Text>,
     },
-    /// Enterprises matching a picker's search as (id, name, USCC).
+    /// Enterprises matching a picker's search.
     EnterprisesFound {
         token: u64,
-        rows: Result<Vec<(i64, String, String)>, Text>,
+        rows: Result<Vec<PickedEnterprise>, Text>,
     },
+}
+
+/// An enterprise a picker offers: what the person needs to choose the right one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PickedEnterprise {
+    pub id: i64,
+    pub name: String,
+    pub uscc: String,
+    /// 经营状态 (在营 / 停产 / 注销).
+    pub status: crate::domain::enterprise::Status,
 }
 
 /// The queue screen.

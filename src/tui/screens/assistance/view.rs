@@ -248,9 +248,16 @@ fn detail_lines(
         let to = AssistanceState::parse(&h.to_state)
             .map(|s| s.label().get(lang).to_string())
             .unwrap_or_default();
+        // Bureau readers see which entries the enterprise never receives.
+        let mark = if h.is_internal() {
+            format!("{} ", T::AssistanceInternalMark.get(lang))
+        } else {
+            String::new()
+        };
         v.push(Line::Text(format!(
-            "{} {} {} -> {} {}",
+            "{} {}{} {} -> {} {}",
             h.at.local(),
+            mark,
             h.by_name,
             event,
             to,

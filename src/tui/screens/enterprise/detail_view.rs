@@ -194,7 +194,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
             h.by_name,
             state(&h.from_state),
             state(&h.to_state),
-            h.note
+            crate::tui::screens::positive_list::view::history_note(h, lang)
         )));
     }
     if !d.assistance.is_empty() {

@@ -44,8 +44,18 @@ pub enum PositiveListEffect {
     Propose {
         enterprise_id: i64,
     },
-    /// The enterprise account applies itself to the newest batch.
-    Apply,
+    /// The enterprise account applies itself to the newest batch, with its note and contact.
+    Apply {
+        note: String,
+        contact: String,
+        offsite: String,
+    },
+    /// The enterprise withdraws its application while a candidate.
+    Withdraw {
+        id: i64,
+        row_version: i64,
+        reason: String,
+    },
     /// Writes the list as shown (its filter) for public notice, as CSV and XLSX side by side.
     Export {
         filter: PositiveListFilter,
@@ -86,8 +96,10 @@ pub struct PositiveListFilter {
     pub state: Option<EntryState>,
     /// Listed entries whose review is due within 30 days.
     pub due_only: bool,
-    /// Entries under notice ending within 7 days (or over).
+    /// Entries under notice ending within 7 days (today included; ended notices are not).
     pub notice_ending: bool,
+    /// Entries whose notice is over, awaiting 纳入 or a decision.
+    pub notice_over: bool,
     /// Entries with a removal proposal awaiting a supervisor (the home screen's line).
     pub pending_removal: bool,
     /// One batch (id, name), when opened from the batches screen.
@@ -167,6 +179,7 @@ impl PositiveListState {
                 self.next_state();
                 self.filter.due_only = false;
                 self.filter.notice_ending = false;
+                self.filter.notice_over = false;
                 self.filter.pending_removal = false;
                 self.selected = 0;
                 return self.reload();
@@ -305,6 +318,19 @@ impl PositiveListEntryState {
                     );
                 }
             }
+            Cmd::PositiveListWithdraw => {
+                if let Some(d) = &self.data {
+                    let x = &d.entry;
+                    if x.state != EntryState::Candidate.code() || x.origin != "applied" {
+                        let state =
+                            EntryState::parse(&x.state).map_or(T::ListNone, EntryState::label);
+                        return Out::message(Message::error(
+                            Text::new(T::ErrPlWithdrawState).arg_key("state", state),
+                        ));
+                    }
+                    return AssistanceFormState::positive_list_withdraw(x.id, x.row_version);
+                }
+            }
             Cmd::PositiveListTrigger => {
                 if let Some(d) = &self.data {
                     let x = &d.entry;
@@ -330,6 +356,9 @@ impl PositiveListEntryState {
                         ));
                     }
                     let mut dialog = ReasonState::new(x.id, x.row_version, t, &x.enterprise_name);
+                    if t == Transition::UpholdObjection && d.notice_over {
+                        dialog.late_after = x.notice_end.map(|d| d.to_string());
+                    }
                     // A removal proposed after a filed case starts with that cause.
                     if dialog.cause.is_some() && !x.removal_proposal.is_empty() {
                         dialog.cause = Some(RemovalCause::CaseFiled);

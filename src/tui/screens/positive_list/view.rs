@@ -69,6 +69,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveLis
         (_, true, _) => T::PositiveListFilterDue.get(lang).to_string(),
         (_, _, true) => T::PositiveListFilterNoticeEnding.get(lang).to_string(),
         _ if s.filter.pending_removal => T::TaskPlRemovalProposals.get(lang).to_string(),
+        _ if s.filter.notice_over => T::TaskPlNoticesOver.get(lang).to_string(),
         (Some(st), ..) => st.label().get(lang).to_string(),
         (None, ..) => T::PositiveListFilterAll.get(lang).to_string(),
     };
@@ -209,6 +210,14 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
         T::PositiveListFieldOffsite,
         &x.offsite_means,
     );
+    if !x.apply_note.is_empty() || !x.apply_contact.is_empty() {
+        field(
+            &mut out,
+            lang,
+            T::PositiveListFieldApplication,
+            format!("{}  {}", x.apply_note, x.apply_contact).trim(),
+        );
+    }
     field(
         &mut out,
         lang,
@@ -286,12 +295,7 @@ pub fn entry_lines(d: &EntryDetail, lang: Lang, app: &App) -> Vec<Line> {
             h.at.local(),
             h.by_name,
             state_label(&h.to_state, lang),
-            label(
-                &h.note,
-                crate::domain::positive_list::Origin::parse,
-                |o| o.label(),
-                lang
-            )
+            history_note(h, lang)
         )));
     }
     out.push(Line::Blank);
@@ -414,4 +418,30 @@ pub fn render_batches(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Positive
             style,
         );
     }
+}
+
+/// What a timeline entry says besides its states: the marked step by its label (申请, 逾期异议,
+/// 撤回…), never its stored code, then the note; a bureau reader sees [内部] on internal entries.
+pub fn history_note(h: &crate::store::positive_list::HistoryRow, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if h.is_internal() {
+        parts.push(T::AssistanceInternalMark.get(lang).to_string());
+    }
+    if !h.event.is_empty() {
+        parts.push(label(
+            &h.event,
+            crate::domain::positive_list::HistoryEvent::parse,
+            crate::domain::positive_list::HistoryEvent::label,
+            lang,
+        ));
+    }
+    // Entries written before the timeline had events kept the origin code as the note.
+    let note = match crate::domain::positive_list::HistoryEvent::parse(&h.note) {
+        Some(e) if h.from_state.is_empty() => e.label().get(lang).to_string(),
+        _ => h.note.clone(),
+    };
+    if !note.is_empty() {
+        parts.push(note);
+    }
+    parts.join(" ")
 }
