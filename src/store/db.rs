@@ -32,6 +32,8 @@ const MIGRATIONS: &[&str] = &[
     // lists at province scale
     include_str!("migrations/0014_inspection_list_filters.sql"),
     include_str!("migrations/0015_branch_home_counts.sql"),
+    // 执法检查 and 双随机 rules (issue 18): act date, guard links, recusal decisions, report versions
+    include_str!("migrations/0016_inspection_rules.sql"),
 ];
 
 /// The schema version this program writes.

@@ -2,7 +2,10 @@
 
 use crate::domain::inspection::InspectionState;
 use crate::i18n::{T, Text};
-use crate::service::inspection::PlanInput;
+use crate::domain::inspection::signing::{check_signing, lock_summary};
+use crate::domain::inspection::{Event, next_state};
+use crate::service::inspection::guard::{ActInput, SpecialPlanInput};
+use crate::service::inspection::{GuardChoice, PlanInput};
 use crate::service::inspection::draw::PlanDraft;
 use crate::service::inspection::followup::{CaseInput, OrderInput};
 use crate::service::inspection::record::{EvidenceInput, FindingInput};
@@ -68,6 +71,33 @@ fn corrects(v: &str) -> R<Option<i64>> {
         .parse()
         .map(Some)
         .map_err(|_| ServiceError::Refused(Text::new(T::InspectionErrCorrects)))
+}
+
+/// A finding's number within its inspection (#1 …), as typed; empty is none.
+fn number(v: &str) -> R<Option<i64>> {
+    let v = v.trim().trim_start_matches('#');
+    if v.is_empty() {
+        return Ok(None);
+    }
+    v.parse()
+        .map(Some)
+        .map_err(|_| ServiceError::Refused(Text::new(T::InspectionErrFindingNumberText)))
+}
+
+/// The finding a correction names by its number within the inspection.
+fn finding_by_number(s: &Session, id: i64, v: &str) -> R<Option<i64>> {
+    let Some(no) = number(v)? else {
+        return Ok(None);
+    };
+    s.inspections()
+        .detail(id)?
+        .findings
+        .iter()
+        .find(|f| f.no == no)
+        .map(|f| Some(f.id))
+        .ok_or_else(|| {
+            ServiceError::Refused(Text::new(T::InspectionErrFindingNumber).arg("no", no))
+        })
 }
 
 fn filter(s: &Session, tab: InspectionTab) -> ListFilter {
@@ -176,6 +206,10 @@ pub fn load(s: &Session, q: InspectionQuery) -> Msg {
         InspectionQuery::DrawPool => {
             InspectionData::DrawPool(s.draws().pool_choices(s.today()).map_err(text))
         }
+        InspectionQuery::GuardChoices { uscc } => InspectionData::GuardChoices {
+            options: guard_choices(s, &uscc).map_err(text),
+            uscc,
+        },
     }))
 }
 
@@ -192,6 +226,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             date: on,
             officers,
             recusal_reason,
+            guard,
         } => {
             let e = match enterprise_id {
                 Some(id) => s.enterprises().get(id)?,
@@ -206,6 +241,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 planned_on: date_or_today(s, T::InspectionFieldDate, &on)?,
                 officers,
                 recusal_reason,
+                guard: GuardChoice::parse(&guard),
             })?;
             Ok(Text::new(T::InspectionMsgPlanned).arg("number", x.number))
         }
@@ -256,12 +292,20 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                     description,
                     provision,
                     severity: Some(severity),
-                    corrects: corrects(&c)?,
+                    corrects: finding_by_number(s, id, &c)?,
                     reason,
                     ..FindingInput::default()
                 },
             )
-            .map(|f| Text::new(T::InspectionMsgFinding).arg("id", f.id)),
+            .map(|f| {
+                let no = s
+                    .inspections()
+                    .detail(id)
+                    .ok()
+                    .and_then(|d| d.findings.iter().find(|x| x.id == f.id).map(|x| x.no))
+                    .unwrap_or(f.id);
+                Text::new(T::InspectionMsgFinding).arg("id", no)
+            }),
         InspectionRequest::Evidence {
             id,
             kind,
@@ -269,6 +313,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             description,
             corrects: c,
             reason,
+            finding,
         } => s
             .inspections()
             .add_evidence(
@@ -279,6 +324,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                     description,
                     corrects: corrects(&c)?,
                     reason,
+                    finding_no: number(&finding)?,
                 },
             )
             .map(|e| {
@@ -358,9 +404,13 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 .arg("number", c.case_number)
                 .arg_key("status", c.status.label()))
         }
-        InspectionRequest::Report { order_id, text } => s
+        InspectionRequest::Report {
+            order_id,
+            text,
+            reason,
+        } => s
             .inspections()
-            .rectification_report(order_id, &text)
+            .rectification_report(order_id, &text, &reason)
             .map(|r| Text::new(T::InspectionMsgReported).arg("doc", r.doc_number)),
         InspectionRequest::DrawPlan {
             name,
@@ -372,29 +422,10 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             officers,
             date: on,
         } => {
-            let number = |v: &str| -> R<u32> {
-                if v.trim().is_empty() {
-                    return Ok(0);
-                }
-                v.trim()
-                    .parse()
-                    .map_err(|_| ServiceError::Refused(Text::new(T::DrawErrSize)))
-            };
-            let draft = PlanDraft {
-                name,
-                regions: region
-                    .split([',', '，', ' '])
-                    .filter(|r| !r.trim().is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                class,
-                ratio_pct: number(&ratio)?,
-                count: number(&count)?,
-                listed_offsite,
-                planned_on: date_or_today(s, T::InspectionFieldDate, &on)?,
-            };
+            let draft = draft(s, &name, &region, &class, &ratio, &count, listed_offsite, &on)?;
+            // Asked first (the preview was confirmed): a count above the candidates draws them all.
             let plan = s.draws().create_plan_with_pool(&draft, &officers)?;
-            let d = s.draws().run(plan.id)?;
+            let d = s.draws().run_confirmed(plan.id)?;
             Ok(Text::new(T::DrawMsgDone)
                 .arg("id", d.draw.id)
                 .arg("n", d.draw.drawn_count)
@@ -404,10 +435,42 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             let report = s.draws().verify(id)?;
             Ok(if report.ok() {
                 Text::new(T::DrawVerified)
+            } else if let Some(problem) = report.pair_problems.first() {
+                Text::new(T::DrawVerifyPairs).arg_text("result", problem.clone())
             } else {
                 Text::new(T::DrawVerifyFailed)
                     .arg("rank", report.first_difference.map_or(0, |r| r + 1))
             })
+        }
+        InspectionRequest::Act {
+            id,
+            on,
+            continuing,
+            five_year,
+        } => {
+            s.inspections().set_act(
+                id,
+                &ActInput {
+                    on: date(T::InspectionFieldActOn, &on)?,
+                    continuing,
+                    five_year,
+                },
+            )?;
+            Ok(Text::new(T::InspectionMsgAct))
+        }
+        InspectionRequest::SpecialPlan {
+            name,
+            doc_ref,
+            uscc,
+            class,
+        } => {
+            let p = s.inspections().create_special_plan(&SpecialPlanInput {
+                name,
+                doc_ref,
+                uscc,
+                class,
+            })?;
+            Ok(Text::new(T::InspectionMsgSpecialPlan).arg("name", p.name))
         }
         InspectionRequest::Export { id, format } => {
             // Next to where ecocase was started, named by the draw; the message shows the full path.
@@ -439,6 +502,96 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 .arg("open", done.still_open)
                 .arg("path", path.display()))
         }
+    }
+}
+
+/// A draw plan as typed.
+#[allow(clippy::too_many_arguments)]
+fn draft(
+    s: &Session,
+    name: &str,
+    region: &str,
+    class: &str,
+    ratio: &str,
+    count: &str,
+    listed_offsite: Option<bool>,
+    on: &str,
+) -> R<PlanDraft> {
+    let number = |v: &str| -> R<u32> {
+        if v.trim().is_empty() {
+            return Ok(0);
+        }
+        v.trim()
+            .parse()
+            .map_err(|_| ServiceError::Refused(Text::new(T::DrawErrSize)))
+    };
+    Ok(PlanDraft {
+        name: name.to_string(),
+        regions: region
+            .split([',', '，', ' '])
+            .filter(|r| !r.trim().is_empty())
+            .map(str::to_string)
+            .collect(),
+        class: class.to_string(),
+        ratio_pct: number(ratio)?,
+        count: number(count)?,
+        listed_offsite,
+        planned_on: date_or_today(s, T::InspectionFieldDate, on)?,
+    })
+}
+
+/// The recorded facts a new inspection of the enterprise may rest on, as (code, label).
+fn guard_choices(s: &Session, uscc: &str) -> R<Vec<(String, Text)>> {
+    let e = s.enterprises().by_uscc(uscc)?;
+    Ok(s.inspections()
+        .guard_choices(e.id)?
+        .into_iter()
+        .map(|o| (o.choice.code(), o.label))
+        .collect())
+}
+
+/// What a permanent step will do, for the confirmation: signing checks the record now and lists what
+/// becomes locked; a draw shows its plan, candidates and count (and says when the count is above the
+/// candidates). Anything else is asked as is.
+fn ask(s: &mut Session, r: InspectionRequest) -> R<(InspectionRequest, Vec<Text>)> {
+    match &r {
+        InspectionRequest::Transition {
+            id,
+            event: Event::Sign,
+            input,
+            ..
+        } => {
+            let before = s.inspections().get(*id)?;
+            next_state(before.state, Event::Sign, input).map_err(ServiceError::Refused)?;
+            let facts = s.inspections().sign_facts(*id)?;
+            check_signing(&facts, input).map_err(ServiceError::Refused)?;
+            let line = lock_summary(&facts, input);
+            Ok((r, vec![line]))
+        }
+        InspectionRequest::DrawPlan {
+            name,
+            region,
+            class,
+            ratio,
+            count,
+            listed_offsite,
+            officers,
+            date: on,
+        } => {
+            let draft = draft(s, name, region, class, ratio, count, *listed_offsite, on)?;
+            let preview = s.draws().preview_draft(&draft, officers)?;
+            let mut lines = vec![Text::new(T::DrawConfirm)
+                .arg("plan", &preview.plan.name)
+                .arg("n", preview.candidates)
+                .arg("excluded", preview.excluded())
+                .arg("k", preview.to_draw)
+                .arg("date", preview.plan.planned_on)];
+            if preview.short {
+                lines.push(preview.question());
+            }
+            Ok((r, lines))
+        }
+        _ => Ok((r, Vec::new())),
     }
 }
 
@@ -480,6 +633,9 @@ pub(crate) fn execute(s: &mut Session, effect: InspectionEffect) -> Option<Msg> 
                 Msg::Inspection(InspectionMsg::Done(result))
             })
         }
+        InspectionEffect::Ask(r) => Some(Msg::Inspection(InspectionMsg::Asked(
+            ask(s, r).map_err(|e| e.text()),
+        ))),
         InspectionEffect::Export { query, lang } => Some(Msg::Written(
             crate::tui::execute::report::export_inspections(s, query, lang),
         )),

@@ -29,6 +29,8 @@ pub use crate::tui::screens::inspection::lists::{DrawsState, RectListState};
 pub enum InspectionEffect {
     Load(InspectionQuery),
     Do(form::InspectionRequest),
+    /// What the request will do, for the confirmation before a permanent step (signing, a draw).
+    Ask(form::InspectionRequest),
     /// Write the inspection list as filtered on screen as CSV and XLSX.
     Export {
         query: InspectionListQuery,
@@ -44,6 +46,8 @@ pub enum InspectionMsg {
     Done(Result<Text, Text>),
     /// A draw was verified or exported.
     DrawDone(Result<Text, Text>),
+    /// The confirmation of a permanent step: the request and what it will do, or the refusal.
+    Asked(Result<(form::InspectionRequest, Vec<Text>), Text>),
 }
 
 /// The inspection list's filters as shown: its tab, category, region and officer.
@@ -122,6 +126,10 @@ pub enum InspectionQuery {
     Officers,
     /// The officers a new draw plan may name.
     DrawPool,
+    /// The recorded facts a new inspection of this enterprise (USCC) may rest on.
+    GuardChoices {
+        uscc: String,
+    },
 }
 
 /// What came back.
@@ -142,6 +150,11 @@ pub enum InspectionData {
     /// (user id, label) of the officers in scope.
     Officers(Result<Vec<(i64, String)>, Text>),
     DrawPool(Result<Vec<(i64, String)>, Text>),
+    /// (code, label) of the recorded facts for a new inspection of `uscc`.
+    GuardChoices {
+        uscc: String,
+        options: Result<Vec<(String, Text)>, Text>,
+    },
 }
 
 /// Rows per page of the list.
@@ -313,11 +326,17 @@ impl InspectionListState {
                 }
             }
             Input::Cmd(Cmd::NewInspection) => {
-                return InspectionFormState::plan(
-                    env,
-                    self.enterprise_uscc.clone().unwrap_or_default(),
-                );
+                let uscc = self.enterprise_uscc.clone().unwrap_or_default();
+                if uscc.is_empty() || !env.may(crate::domain::account::Action::InspectionPlan) {
+                    return InspectionFormState::plan(env, uscc, &[]);
+                }
+                // The form offers the facts recorded for this enterprise as the basis of the check.
+                return Out::effect(Effect::Inspection(InspectionEffect::Load(
+                    InspectionQuery::GuardChoices { uscc },
+                )))
+                .with_message(Message::progress(T::MsgLoading));
             }
+            Input::Cmd(Cmd::SpecialPlan) => return InspectionFormState::special_plan(env),
             _ => {}
         }
         Out::default()
@@ -325,6 +344,19 @@ impl InspectionListState {
 }
 
 impl InspectionListState {
+    /// The recorded facts for a new inspection came back: the form opens with them to pick from.
+    pub fn guard_loaded(
+        &mut self,
+        env: &mut Env<'_>,
+        uscc: String,
+        options: Result<Vec<(String, Text)>, Text>,
+    ) -> Out {
+        match options {
+            Ok(options) => InspectionFormState::plan(env, uscc, &options),
+            Err(t) => Out::message(Message::error(t)),
+        }
+    }
+
     /// The officers in scope came back: offer them in a picker, "all officers" first.
     pub fn officers_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>, lang: Lang) -> Out {
         match rows {
@@ -391,6 +423,8 @@ pub enum InspectionAction {
     Order,
     /// Mirror the filed case's status (supervisors).
     CaseStatus,
+    /// Record the act's date (《行政处罚法》第三十六条), before a transfer to 立案.
+    Act,
 }
 
 impl InspectionAction {
@@ -403,6 +437,7 @@ impl InspectionAction {
             InspectionAction::Representative => T::InspectionActRepresentative,
             InspectionAction::Order => T::InspectionActOrder,
             InspectionAction::CaseStatus => T::InspectionActCaseStatus,
+            InspectionAction::Act => T::InspectionActAct,
         }
     }
 }
@@ -478,6 +513,17 @@ impl InspectionDetailState {
             && officer_or_supervisor
         {
             v.push(InspectionAction::Order);
+        }
+        if officer_or_supervisor
+            && matches!(
+                x.state,
+                InspectionState::RecordPending
+                    | InspectionState::Rectifying
+                    | InspectionState::Recheck
+                    | InspectionState::CaseProposed
+            )
+        {
+            v.push(InspectionAction::Act);
         }
         if d.detail.case.is_some() && d.detail.events.contains(&Event::Archive) {
             v.push(InspectionAction::CaseStatus);
