@@ -41,6 +41,8 @@ pub struct CaseInput {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EnterpriseInspections {
     pub inspections: Vec<Inspection>,
+    /// The recorded fact each on-site check of a listed enterprise rested on, by inspection id.
+    pub guard_links: Vec<(i64, rules_store::GuardLink)>,
     pub rectifications: Vec<Rectification>,
     pub cases: Vec<Case>,
 }
@@ -458,8 +460,16 @@ impl crate::service::Inspections<'_> {
             enterprise_id: Some(e.id),
             ..store::ListFilter::default()
         };
+        let inspections = self.page(&f, None, limit)?;
+        let mut guard_links = Vec::new();
+        for x in &inspections {
+            if let Some(l) = rules_store::guard_link(&self.conn, x.id)? {
+                guard_links.push((x.id, l));
+            }
+        }
         Ok(EnterpriseInspections {
-            inspections: self.page(&f, None, limit)?,
+            inspections,
+            guard_links,
             rectifications: followup::of_enterprise(&self.conn, e.id, limit)?,
             cases: if self.is_enterprise_only() {
                 Vec::new()

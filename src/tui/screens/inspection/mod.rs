@@ -7,6 +7,7 @@ pub mod lists;
 pub mod lists_view;
 pub mod request;
 pub mod view;
+mod view_basis;
 
 use crate::domain::inspection::{Category, Event, InspectionState};
 use crate::i18n::Lang;
