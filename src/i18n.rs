@@ -1594,7 +1594,6 @@ texts! {
     InspectionFieldPosition => "职务", "Position";
     InspectionFieldServedOn => "送达日期", "Served on";
     InspectionFieldDeadline => "整改期限", "Deadline";
-    InspectionFieldRecusal => "回避说明", "Recusal reason";
     InspectionFieldDiscovered => "发现日期", "Discovered on";
     InspectionFieldApproved => "立案日期", "Approved on";
     InspectionActAnswer => "检查事项", "Checklist";

@@ -127,6 +127,7 @@ fn a_draw_is_stored_verified_locked_and_tamper_evident() {
             planned_on: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
             officers: vec![],
             recusal_reason: String::new(),
+            guard: None,
         })
         .unwrap();
 
@@ -301,7 +302,7 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
     assert_eq!(recheck.planned_on.to_string(), "2026-06-15");
     let ent = login_at(&path, "ent", &clock);
     ent.inspections()
-        .rectification_report(order.id, "已整改完毕")
+        .rectification_report(order.id, "已整改完毕", "")
         .unwrap();
     let done = s
         .inspections()

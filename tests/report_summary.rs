@@ -187,6 +187,7 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
                 planned_on: day,
                 officers: vec![i1, i2],
                 recusal_reason: String::new(),
+                guard: None,
             })
             .expect("plan");
         let event = if start {

@@ -35,6 +35,7 @@ fn plan(enterprise_id: i64, category: Category, mode: Mode, officers: Vec<i64>) 
         planned_on: d("2026-06-01"),
         officers,
         recusal_reason: String::new(),
+        guard: None,
     }
 }
 
@@ -239,6 +240,7 @@ fn findings_and_evidence_lock_once_the_record_is_signed() {
                 description: "废水排放口".into(),
                 corrects: None,
                 reason: String::new(),
+                finding_no: None,
             },
         )
         .unwrap();
@@ -440,7 +442,7 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
     assert_eq!(mine.len(), 1);
     let reported = ent
         .inspections()
-        .rectification_report(rect.id, "已恢复运行，附运行记录")
+        .rectification_report(rect.id, "已恢复运行，附运行记录", "")
         .unwrap();
     assert_eq!(reported.report_text, "已恢复运行，附运行记录");
 
@@ -459,7 +461,7 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
         .map(|h| h.to_state.clone())
         .collect();
     assert!(history.ends_with(&["recheck".to_string(), "case_proposed".to_string()]));
-    assert!(refusal(ent.inspections().rectification_report(rect.id, "再次报告")).contains("复查"));
+    assert!(refusal(ent.inspections().rectification_report(rect.id, "再次报告", "")).contains("复查"));
 
     // Only a supervisor transfers, and only within two years of discovery.
     let case = CaseInput {

@@ -57,6 +57,7 @@ fn case_proposed(path: &Path, clock: &TestClock, i1: i64, i2: i64) -> (i64, i64)
             planned_on: d("2026-06-01"),
             officers: vec![i1, i2],
             recusal_reason: String::new(),
+            guard: None,
         })
         .unwrap();
     let x = s

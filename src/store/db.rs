@@ -320,7 +320,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 15);
+        assert_eq!(SCHEMA_VERSION, 16);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

@@ -68,12 +68,22 @@ impl InspectionFormState {
         row_version: i64,
         fields: Vec<FormField>,
     ) -> Out {
+        Self::push_at(purpose, id, row_version, fields, 0)
+    }
+
+    fn push_at(
+        purpose: InspectionPurpose,
+        id: i64,
+        row_version: i64,
+        fields: Vec<FormField>,
+        focus: usize,
+    ) -> Out {
         let s = InspectionFormState {
             purpose,
             id,
             row_version,
             fields,
-            focus: 0,
+            focus,
             error: None,
             saving: false,
         };
@@ -177,7 +187,8 @@ impl InspectionFormState {
             .arg("doc", &r.doc_number)
             .arg("deadline", r.deadline)
             .arg("requirements", &r.requirements);
-        InspectionFormState::push(
+        // The order is shown first; the cursor starts in the report.
+        InspectionFormState::push_at(
             InspectionPurpose::Report,
             r.id,
             r.row_version,
@@ -194,6 +205,7 @@ impl InspectionFormState {
                 text("report", T::InspectionFieldReport, &r.report_text),
                 text("reason", T::InspectionFieldReportReason, ""),
             ],
+            1,
         )
     }
 
