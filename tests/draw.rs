@@ -272,6 +272,7 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
         .inspections()
         .transition(id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
+    ready_to_sign(&s, id);
     let x = s
         .inspections()
         .transition(id, x.row_version, Event::EndVisit, &EventInput::default())

@@ -515,17 +515,6 @@ impl InspectionDetailState {
         {
             v.push(InspectionAction::Order);
         }
-        if officer_or_supervisor
-            && matches!(
-                x.state,
-                InspectionState::RecordPending
-                    | InspectionState::Rectifying
-                    | InspectionState::Recheck
-                    | InspectionState::CaseProposed
-            )
-        {
-            v.push(InspectionAction::Act);
-        }
         if d.detail.case.is_some() && d.detail.events.contains(&Event::Archive) {
             v.push(InspectionAction::CaseStatus);
         }
@@ -543,6 +532,18 @@ impl InspectionDetailState {
             && officer_or_supervisor
         {
             v.push(InspectionAction::Event(Event::Recheck));
+        }
+        // The act's date, before a transfer to 立案 (《行政处罚法》第三十六条).
+        if officer_or_supervisor
+            && matches!(
+                x.state,
+                InspectionState::RecordPending
+                    | InspectionState::Rectifying
+                    | InspectionState::Recheck
+                    | InspectionState::CaseProposed
+            )
+        {
+            v.push(InspectionAction::Act);
         }
         v
     }
