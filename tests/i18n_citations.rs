@@ -36,7 +36,11 @@ fn every_article_cited_is_the_listed_one() {
         (T::InspectionErrCertificateExpired, "第五十五条", "art. 55"),
         (T::InspectionErrRecusal, "第四十三条", "art. 43"),
         (T::InspectionErrLimitation, "第三十六条", "art. 36"),
-        (T::InspectionErrLimitationContinuing, "第三十六条", "art. 36"),
+        (
+            T::InspectionErrLimitationContinuing,
+            "第三十六条",
+            "art. 36",
+        ),
         (T::InspectionErrActMissing, "第三十六条", "art. 36"),
         (T::InspectionActLine, "第三十六条", "art. 36"),
     ];

@@ -188,8 +188,9 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
                 officers: vec![i1, i2],
                 recusal_reason: String::new(),
                 // The listed E1's check rests on the recorded trigger.
-                guard: (enterprise == e1)
-                    .then_some(ecocase::service::inspection::GuardChoice::Trigger(trigger.id)),
+                guard: (enterprise == e1).then_some(
+                    ecocase::service::inspection::GuardChoice::Trigger(trigger.id),
+                ),
             })
             .expect("plan");
         let event = if start {

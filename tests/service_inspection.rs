@@ -15,9 +15,9 @@ use ecocase::domain::inspection::{
     Mode, RecheckResult, Severity, Signature,
 };
 use ecocase::i18n::Lang;
-use ecocase::service::inspection::{GuardChoice, PlanInput};
 use ecocase::service::inspection::followup::{CaseInput, OrderInput};
 use ecocase::service::inspection::record::{EvidenceInput, FindingInput, file_sha256};
+use ecocase::service::inspection::{GuardChoice, PlanInput};
 use ecocase::service::{ServiceError, Session};
 use inspect_common::*;
 
@@ -477,7 +477,13 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
         .map(|h| h.to_state.clone())
         .collect();
     assert!(history.ends_with(&["recheck".to_string(), "case_proposed".to_string()]));
-    assert!(refusal(ent.inspections().rectification_report(rect.id, "再次报告", "")).contains("复查"));
+    assert!(
+        refusal(
+            ent.inspections()
+                .rectification_report(rect.id, "再次报告", "")
+        )
+        .contains("复查")
+    );
 
     // Only a supervisor transfers, and only for an act discovered within two years (第三十六条).
     let case = CaseInput {

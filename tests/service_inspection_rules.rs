@@ -13,8 +13,8 @@ mod inspect_common;
 use chrono::NaiveDate;
 use common::*;
 use ecocase::domain::inspection::{
-    Answer, Category, Conclusion, Event, EventInput, EvidenceKind, InspectionState, Mode,
-    Severity, Signature,
+    Answer, Category, Conclusion, Event, EventInput, EvidenceKind, InspectionState, Mode, Severity,
+    Signature,
 };
 use ecocase::i18n::Lang;
 use ecocase::service::inspection::draw::PlanDraft;
@@ -125,14 +125,11 @@ fn signing_is_checked_against_the_record() {
     complete_record(&s2, id2);
     end_visit(&s2, id2);
     let v2 = s2.inspections().get(id2).unwrap().row_version;
-    let m = refusal(s2.inspections().sign(
-        id2,
-        v2,
-        Conclusion::Order,
-        "笔录",
-        Signature::Signed,
-        "",
-    ));
+    let m =
+        refusal(
+            s2.inspections()
+                .sign(id2, v2, Conclusion::Order, "笔录", Signature::Signed, ""),
+        );
     assert!(m.contains("至少一条问题"), "{m}");
     assert_eq!(
         s2.inspections()
@@ -204,8 +201,14 @@ fn limitation_runs_from_the_act_to_its_discovery() {
     let (s, id) = proposed_case(&path, &clock);
     let sup = login_at(&path, "supervisor", &clock);
     // No act date: refused until it is filled in.
-    let m = refusal(sup.inspections().transfer_case(id, &case("2026-06-01", "2026-06-01")));
-    assert!(m.contains("违法行为日期") && m.contains("第三十六条"), "{m}");
+    let m = refusal(
+        sup.inspections()
+            .transfer_case(id, &case("2026-06-01", "2026-06-01")),
+    );
+    assert!(
+        m.contains("违法行为日期") && m.contains("第三十六条"),
+        "{m}"
+    );
     // An act of 2023 discovered 2026-06-01 is barred although filed nine days later.
     let act = |on: &str, continuing: bool, five_year: bool| ActInput {
         on: d(on),
@@ -215,7 +218,10 @@ fn limitation_runs_from_the_act_to_its_discovery() {
     s.inspections()
         .set_act(id, &act("2023-03-01", false, false))
         .unwrap();
-    let m = refusal(sup.inspections().transfer_case(id, &case("2026-06-01", "2026-06-01")));
+    let m = refusal(
+        sup.inspections()
+            .transfer_case(id, &case("2026-06-01", "2026-06-01")),
+    );
     assert!(
         m.contains("第三十六条") && m.contains("2年") && m.contains("2023-03-01"),
         "{m}"
@@ -258,7 +264,10 @@ fn the_migration_marks_open_records_without_an_act_date() {
     let act = s.inspections().detail(id).unwrap().act.unwrap();
     assert!(act.migrated && act.on.is_none());
     let sup = login_at(&path, "supervisor", &clock);
-    let m = refusal(sup.inspections().transfer_case(id, &case("2026-06-01", "2026-06-01")));
+    let m = refusal(
+        sup.inspections()
+            .transfer_case(id, &case("2026-06-01", "2026-06-01")),
+    );
     assert!(m.contains("违法行为日期"), "{m}");
     let act = ActInput {
         on: d("2026-05-20"),
@@ -300,11 +309,17 @@ fn on_site_checks_of_listed_enterprises_rest_on_recorded_facts() {
     p.guard = Some(GuardChoice::Trigger(own));
     p.trigger_ref.clear();
     let x = s.inspections().plan(&p).unwrap();
-    assert_eq!(x.trigger_ref, "12369-2026-0520", "the reference comes from the trigger");
+    assert_eq!(
+        x.trigger_ref, "12369-2026-0520",
+        "the reference comes from the trigger"
+    );
     let detail = s.inspections().detail(x.id).unwrap();
     assert!(matches!(detail.guard_link, Some(GuardLink::Trigger(ref t)) if t.id == own));
     let view = s.inspections().of_enterprise(e).unwrap();
-    assert!(view.guard_links.iter().any(|(id, _)| *id == x.id), "360° view");
+    assert!(
+        view.guard_links.iter().any(|(id, _)| *id == x.id),
+        "360° view"
+    );
 
     // 专项 with free text: refused; a supervisor's approved plan naming the class is the basis.
     let mut special = plan(e, Category::Special, Mode::Onsite, vec![i1, i2]);
@@ -521,7 +536,12 @@ fn draws_exclude_open_and_drawn_enterprises_and_ask_about_a_short_count() {
     let p2 = sup.draws().create_plan(&draft(1, "2026-06-25")).unwrap();
     let preview = sup.draws().preview(p2.id).unwrap();
     assert_eq!(preview.candidates, 0, "{preview:?}");
-    assert!(preview.question().render(Lang::Zh).contains("超过候选企业数"));
+    assert!(
+        preview
+            .question()
+            .render(Lang::Zh)
+            .contains("超过候选企业数")
+    );
     // Nothing finished: the results are not published yet.
     let m = refusal(sup.draws().results(d1.draw.id));
     assert!(m.contains("尚未办结"), "{m}");
@@ -529,12 +549,15 @@ fn draws_exclude_open_and_drawn_enterprises_and_ask_about_a_short_count() {
     let report = sup.draws().verify(d1.draw.id).unwrap();
     assert!(report.ok(), "{report:?}");
     let sup_id: i64 = raw(&path)
-        .query_row("SELECT id FROM user WHERE username = 'supervisor'", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT id FROM user WHERE username = 'supervisor'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     let c = raw(&path);
-    c.execute_batch("DROP TRIGGER draw_result_no_update").unwrap();
+    c.execute_batch("DROP TRIGGER draw_result_no_update")
+        .unwrap();
     c.execute(
         "UPDATE draw_result SET officer2_id = ?1 WHERE draw_id = ?2 AND rank = 0
              AND officer1_id IS NOT NULL",
@@ -544,5 +567,8 @@ fn draws_exclude_open_and_drawn_enterprises_and_ask_about_a_short_count() {
     let report = sup.draws().verify(d1.draw.id).unwrap();
     assert!(!report.ok());
     let problem = report.pair_problems[0].render(Lang::Zh);
-    assert!(problem.contains("第 1 位") && problem.contains("执法人员库"), "{problem}");
+    assert!(
+        problem.contains("第 1 位") && problem.contains("执法人员库"),
+        "{problem}"
+    );
 }

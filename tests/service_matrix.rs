@@ -269,7 +269,10 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
                 .transition(r.inspection, x.row_version, InspectionEvent::Cancel, &input)
                 .map(ok)
         }
-        Action::RectifyReport => s.inspections().rectification_report(999, "已整改", "").map(ok),
+        Action::RectifyReport => s
+            .inspections()
+            .rectification_report(999, "已整改", "")
+            .map(ok),
         Action::DrawRead => s.draws().list().map(ok),
         Action::DrawManage => s
             .draws()

@@ -12,8 +12,8 @@ use crate::domain::inspection::{
 use crate::domain::time::{Day, Instant, stamp};
 use crate::service::inspection::draw::PlanDraft;
 use crate::service::inspection::followup::{CaseInput, OrderInput};
-use crate::service::inspection::record::FindingInput;
 use crate::service::inspection::guard::ActInput;
+use crate::service::inspection::record::FindingInput;
 use crate::service::inspection::{PlanInput, resolve_officers};
 use crate::service::{Result, Session};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};

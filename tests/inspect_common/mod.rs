@@ -128,7 +128,12 @@ pub fn complete_record(s: &Session, id: i64) {
                 .expect("answer");
         }
     }
-    if s.inspections().detail(id).expect("detail").representatives.is_empty() {
+    if s.inspections()
+        .detail(id)
+        .expect("detail")
+        .representatives
+        .is_empty()
+    {
         s.inspections()
             .add_representative(id, "孙丽", "环保专员")
             .expect("representative");
@@ -139,7 +144,12 @@ pub fn complete_record(s: &Session, id: i64) {
 pub fn ready_to_sign(s: &Session, id: i64) {
     use ecocase::domain::inspection::Severity;
     use ecocase::service::inspection::record::FindingInput;
-    if s.inspections().detail(id).expect("detail").findings.is_empty() {
+    if s.inspections()
+        .detail(id)
+        .expect("detail")
+        .findings
+        .is_empty()
+    {
         s.inspections()
             .add_finding(
                 id,

@@ -162,9 +162,18 @@ mod tests {
     #[test]
     fn quarters_bound_the_overlap_of_draws() {
         let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
-        assert_eq!(quarter_of(d("2026-12-20")), (d("2026-10-01"), d("2027-01-01")));
-        assert_eq!(quarter_of(d("2026-01-01")), (d("2026-01-01"), d("2026-04-01")));
-        assert_eq!(quarter_of(d("2026-06-30")), (d("2026-04-01"), d("2026-07-01")));
+        assert_eq!(
+            quarter_of(d("2026-12-20")),
+            (d("2026-10-01"), d("2027-01-01"))
+        );
+        assert_eq!(
+            quarter_of(d("2026-01-01")),
+            (d("2026-01-01"), d("2026-04-01"))
+        );
+        assert_eq!(
+            quarter_of(d("2026-06-30")),
+            (d("2026-04-01"), d("2026-07-01"))
+        );
     }
 
     #[test]

@@ -257,9 +257,16 @@ mod tests {
         // The cases: an act of 2023 discovered in 2026 is barred although filed 9 days after
         // discovery; discovered 2024-05-01 and filed 2026-05-02 is fine when the act was recent.
         let old = act("2023-03-01", false, false);
-        let msg = zh(check_limitation(Some(&old), d("2026-06-01"), d("2026-06-10")));
+        let msg = zh(check_limitation(
+            Some(&old),
+            d("2026-06-01"),
+            d("2026-06-10"),
+        ));
         assert!(msg.contains("第三十六条") && msg.contains("2年"), "{msg}");
-        assert!(msg.contains("2023-03-01") && msg.contains("2026-06-01"), "{msg}");
+        assert!(
+            msg.contains("2023-03-01") && msg.contains("2026-06-01"),
+            "{msg}"
+        );
         let recent = act("2024-03-01", false, false);
         assert_eq!(
             check_limitation(Some(&recent), d("2024-05-01"), d("2026-05-02")),
@@ -267,17 +274,32 @@ mod tests {
         );
         // Exactly two years is still within; a day later is not.
         let a = act("2024-06-01", false, false);
-        assert_eq!(check_limitation(Some(&a), d("2026-06-01"), d("2026-06-01")), Ok(()));
+        assert_eq!(
+            check_limitation(Some(&a), d("2026-06-01"), d("2026-06-01")),
+            Ok(())
+        );
         assert!(check_limitation(Some(&a), d("2026-06-02"), d("2026-06-02")).is_err());
         // A continuing act counts from its end; the message says so.
         let c = act("2023-01-01", true, false);
         assert!(zh(check_limitation(Some(&c), d("2025-06-01"), d("2025-06-02"))).contains("终了"));
         // Five years in the harm case.
         let harm = act("2022-01-01", false, true);
-        assert_eq!(check_limitation(Some(&harm), d("2026-06-01"), d("2026-06-05")), Ok(()));
-        assert!(zh(check_limitation(Some(&harm), d("2027-01-02"), d("2027-01-02"))).contains("5年"));
+        assert_eq!(
+            check_limitation(Some(&harm), d("2026-06-01"), d("2026-06-05")),
+            Ok(())
+        );
+        assert!(
+            zh(check_limitation(
+                Some(&harm),
+                d("2027-01-02"),
+                d("2027-01-02")
+            ))
+            .contains("5年")
+        );
         // No act date: refused until filled in; an act after its discovery is a typing error.
-        assert!(zh(check_limitation(None, d("2026-06-01"), d("2026-06-01"))).contains("违法行为日期"));
+        assert!(
+            zh(check_limitation(None, d("2026-06-01"), d("2026-06-01"))).contains("违法行为日期")
+        );
         assert!(check_limitation(Some(&recent), d("2024-01-01"), d("2024-01-02")).is_err());
         assert!(check_limitation(Some(&recent), d("2024-05-01"), d("2024-04-30")).is_err());
     }

@@ -36,7 +36,9 @@ pub fn check_signing(f: &SignFacts, input: &EventInput) -> Result<(), Text> {
                 .arg("findings", f.findings));
         }
         Some(c) if c != Conclusion::NoIssue && f.findings == 0 => {
-            return Err(Text::new(T::InspectionErrConclusionNeedsFinding).arg_key("conclusion", c.label()));
+            return Err(
+                Text::new(T::InspectionErrConclusionNeedsFinding).arg_key("conclusion", c.label())
+            );
         }
         _ => {}
     }
@@ -109,11 +111,19 @@ mod tests {
             present: 0,
             ..SignFacts::default()
         };
-        assert!(zh(check_signing(&clean, &input(Conclusion::Order, Signature::Signed, "")))
-            .contains("责令改正"));
+        assert!(
+            zh(check_signing(
+                &clean,
+                &input(Conclusion::Order, Signature::Signed, "")
+            ))
+            .contains("责令改正")
+        );
         assert!(check_signing(&clean, &input(Conclusion::NoIssue, Signature::Signed, "")).is_err());
         assert_eq!(
-            check_signing(&clean, &input(Conclusion::NoIssue, Signature::Refused, "村委会 王某")),
+            check_signing(
+                &clean,
+                &input(Conclusion::NoIssue, Signature::Refused, "村委会 王某")
+            ),
             Ok(())
         );
         let summary = lock_summary(&clean, &input(Conclusion::NoIssue, Signature::Signed, ""));

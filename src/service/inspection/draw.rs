@@ -4,8 +4,7 @@
 
 use crate::domain::account::{Action, Role};
 use crate::domain::inspection::draw::{
-    ALGORITHM, PoolOfficer, assign_pairs, candidates_hash, draw_size, quarter_of,
-    sample,
+    ALGORITHM, PoolOfficer, assign_pairs, candidates_hash, draw_size, quarter_of, sample,
 };
 use crate::domain::inspection::rules::officer_problem;
 use crate::domain::inspection::{Category, InspectionState, Mode};

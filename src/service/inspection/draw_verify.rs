@@ -9,9 +9,9 @@ use crate::service::inspection::refused;
 use crate::service::{Result, ServiceError, Session};
 use crate::store::account;
 use crate::store::db;
+use crate::store::inspection as insp;
 use crate::store::inspection::draw::{self as store, Draw};
 use crate::store::inspection::rules as rules_store;
-use crate::store::inspection as insp;
 use std::collections::{HashMap, HashSet};
 
 /// What `draw verify` found.

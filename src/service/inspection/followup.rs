@@ -12,10 +12,10 @@ use crate::domain::time::Day;
 use crate::i18n::{T, Text};
 use crate::service::inspection::recusal::decided_on;
 use crate::service::inspection::{refused, vet_officers};
-use crate::store::inspection::rules::{self as rules_store, ReportVersion};
 use crate::service::{Result, ServiceError};
 use crate::store::db::new_uid;
 use crate::store::inspection::followup::{self as followup, Case, NewRectification, Rectification};
+use crate::store::inspection::rules::{self as rules_store, ReportVersion};
 use crate::store::inspection::{self as store, Inspection, NewInspection};
 use chrono::{Datelike, NaiveDate};
 
@@ -211,7 +211,13 @@ impl crate::service::Inspections<'_> {
             let mut audited = crate::service::write::json(&after);
             audited["report_version"] = crate::service::write::json(&v);
             let b = crate::service::write::json(&before);
-            w.audit_json("update", "insp_rectification", &after.uid, Some(&b), Some(&audited))?;
+            w.audit_json(
+                "update",
+                "insp_rectification",
+                &after.uid,
+                Some(&b),
+                Some(&audited),
+            )?;
             Ok(after)
         })
     }

@@ -4,6 +4,7 @@
 //! act behind a case (《行政处罚法》第三十六条), recorded on the inspection before a transfer to 立案.
 
 use crate::domain::account::{Action, Role, Target};
+use crate::domain::enterprise::Enterprise;
 use crate::domain::inspection::{Category, InspectionState, Mode};
 use crate::domain::positive_list::{CheckCategory, EntryState, TriggerKind, TriggerRef};
 use crate::domain::time::Day;
@@ -11,7 +12,6 @@ use crate::i18n::{T, Text};
 use crate::service::inspection::{PlanInput, refused};
 use crate::service::{Result, ServiceError};
 use crate::store::db::new_uid;
-use crate::domain::enterprise::Enterprise;
 use crate::store::inspection::rules::{self as rules_store, ActRow, GuardLink, SpecialPlan};
 use chrono::NaiveDate;
 
@@ -95,10 +95,12 @@ pub struct ActInput {
 
 impl crate::service::Inspections<'_> {
     fn is_listed(&self, enterprise_id: i64) -> Result<bool> {
-        Ok(crate::store::positive_list::entries_of(&self.conn, enterprise_id)?
-            .first()
-            .and_then(|x| EntryState::parse(&x.state))
-            .is_some_and(EntryState::is_listed))
+        Ok(
+            crate::store::positive_list::entries_of(&self.conn, enterprise_id)?
+                .first()
+                .and_then(|x| EntryState::parse(&x.state))
+                .is_some_and(EntryState::is_listed),
+        )
     }
 
     /// The facts an on-site check of the enterprise may rest on: its recorded triggers, then the
@@ -246,7 +248,9 @@ impl crate::service::Inspections<'_> {
         }
         if matches!(
             x.state,
-            InspectionState::CaseTransferred | InspectionState::Archived | InspectionState::Cancelled
+            InspectionState::CaseTransferred
+                | InspectionState::Archived
+                | InspectionState::Cancelled
         ) {
             return Err(refused(
                 Text::new(T::InspectionErrTransition)

@@ -15,15 +15,17 @@ use crate::domain::inspection::rules::{
     OfficerCandidate, check_cap, check_reference, officer_problem,
 };
 use crate::domain::inspection::{Category, Event, InspectionState, Mode, events_for};
-pub use crate::service::inspection::guard::{GuardChoice, GuardOption};
-pub(in crate::service) use crate::service::inspection::recusal::vet_officers;
-use crate::service::inspection::recusal::record_decisions;
-use crate::store::inspection::rules::{self as rules_store, ActRow, GuardLink, RecusalDecision, ReportVersion};
 use crate::i18n::{T, Text};
+pub use crate::service::inspection::guard::{GuardChoice, GuardOption};
+use crate::service::inspection::recusal::record_decisions;
+pub(in crate::service) use crate::service::inspection::recusal::vet_officers;
 use crate::service::{Result, ServiceError};
 use crate::store::account;
 use crate::store::db::new_uid;
 use crate::store::inspection::followup::{self as stored_followup, Case, Rectification};
+use crate::store::inspection::rules::{
+    self as rules_store, ActRow, GuardLink, RecusalDecision, ReportVersion,
+};
 use crate::store::inspection::{
     self as store, ChecklistItem, Evidence, Finding, HistoryRow, Inspection, ListFilter,
     NewInspection, Officer,
@@ -228,12 +230,8 @@ impl crate::service::Inspections<'_> {
                 let done = store::routine_count(&self.conn, e.id, input.planned_on.year())?;
                 check_cap(done, self.policy.routine_cap(&e.credit)).map_err(refused)?;
             }
-            let (decided, decisions) = self.recusal_decisions_for(
-                None,
-                e.id,
-                &input.officers,
-                &input.recusal_reason,
-            )?;
+            let (decided, decisions) =
+                self.recusal_decisions_for(None, e.id, &input.officers, &input.recusal_reason)?;
             let officers = if input.officers.is_empty() {
                 Vec::new()
             } else {

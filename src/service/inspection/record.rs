@@ -4,11 +4,11 @@
 
 use crate::domain::account::{Action, Role};
 use crate::domain::inspection::rules::check_lock;
+use crate::domain::inspection::signing::{SignFacts, check_signing};
 use crate::domain::inspection::{
     Answer, Conclusion, Event, EventInput, EvidenceKind, InspectionState, Severity, next_state,
 };
 use crate::i18n::{T, Text};
-use crate::domain::inspection::signing::{SignFacts, check_signing};
 use crate::service::inspection::recusal::decided_on;
 use crate::service::inspection::{refused, vet_officers};
 use crate::service::{Result, ServiceError};
@@ -352,7 +352,10 @@ impl crate::service::Inspections<'_> {
         Ok(SignFacts {
             items: items.len(),
             answered,
-            failed: answers.iter().filter(|(_, a, _)| *a == Answer::Fail).count(),
+            failed: answers
+                .iter()
+                .filter(|(_, a, _)| *a == Answer::Fail)
+                .count(),
             findings: store::findings(&self.conn, id)?
                 .iter()
                 .filter(|f| f.corrects_id.is_none())

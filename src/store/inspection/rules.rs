@@ -36,7 +36,13 @@ pub fn act(conn: &Connection, inspection_id: i64) -> Result<Option<ActRow>> {
 }
 
 /// Records (or corrects) the act; the migration's mark is kept.
-pub fn set_act(conn: &Connection, inspection_id: i64, a: &ActRow, by: &str, now: &str) -> Result<()> {
+pub fn set_act(
+    conn: &Connection,
+    inspection_id: i64,
+    a: &ActRow,
+    by: &str,
+    now: &str,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO insp_act (inspection_id, act_on, continuing, five_year, updated_at, updated_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -257,7 +263,11 @@ pub struct ReportVersion {
     pub submitted_by: String,
 }
 
-pub fn insert_report_version(conn: &Connection, rectification_id: i64, v: &ReportVersion) -> Result<()> {
+pub fn insert_report_version(
+    conn: &Connection,
+    rectification_id: i64,
+    v: &ReportVersion,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO insp_rect_report (rectification_id, version, text, reason, days_late, submitted_at,
             submitted_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -317,7 +327,12 @@ pub fn drawn_between(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn insert_exclusion_rule(conn: &Connection, draw_id: i64, enterprise_id: i64, reason: &str) -> Result<()> {
+pub fn insert_exclusion_rule(
+    conn: &Connection,
+    draw_id: i64,
+    enterprise_id: i64,
+    reason: &str,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO draw_exclusion_rule (draw_id, enterprise_id, reason) VALUES (?1, ?2, ?3)",
     )?

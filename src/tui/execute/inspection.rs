@@ -2,13 +2,10 @@
 
 use crate::domain::inspection::InspectionState;
 use crate::i18n::{T, Text};
-use crate::domain::inspection::signing::{check_signing, lock_summary};
-use crate::domain::inspection::{Event, next_state};
-use crate::service::inspection::guard::{ActInput, SpecialPlanInput};
-use crate::service::inspection::{GuardChoice, PlanInput};
-use crate::service::inspection::draw::PlanDraft;
 use crate::service::inspection::followup::{CaseInput, OrderInput};
+use crate::service::inspection::guard::{ActInput, SpecialPlanInput};
 use crate::service::inspection::record::{EvidenceInput, FindingInput};
+use crate::service::inspection::{GuardChoice, PlanInput};
 use crate::service::{ServiceError, Session};
 use crate::store::inspection::ListFilter;
 use crate::tui::msg::Msg;
@@ -19,6 +16,10 @@ use crate::tui::screens::inspection::{
 };
 use chrono::NaiveDate;
 
+use crate::tui::execute::inspection_ask::{
+    ask, draft, finding_by_number, guard_choices, number, yuan_to_fen,
+};
+
 type R<T> = Result<T, ServiceError>;
 
 fn date(field: T, s: &str) -> R<NaiveDate> {
@@ -27,40 +28,12 @@ fn date(field: T, s: &str) -> R<NaiveDate> {
 }
 
 /// An optional date: empty means today.
-fn date_or_today(s: &Session, field: T, v: &str) -> R<NaiveDate> {
+pub(super) fn date_or_today(s: &Session, field: T, v: &str) -> R<NaiveDate> {
     if v.trim().is_empty() {
         Ok(s.today())
     } else {
         date(field, v)
     }
-}
-
-/// A penalty typed in 元 (up to two decimals) as integer 分; empty is zero.
-fn yuan_to_fen(v: &str) -> R<i64> {
-    let v = v.trim().replace([',', '，'], "");
-    if v.is_empty() {
-        return Ok(0);
-    }
-    let bad = || ServiceError::Refused(Text::new(T::InspectionErrPenaltyFormat));
-    let (whole, frac) = v.split_once('.').unwrap_or((&v, ""));
-    if frac.len() > 2 || whole.is_empty() && frac.is_empty() {
-        return Err(bad());
-    }
-    let whole: i64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().map_err(|_| bad())?
-    };
-    let frac: i64 = if frac.is_empty() {
-        0
-    } else {
-        format!("{frac:0<2}").parse().map_err(|_| bad())?
-    };
-    whole
-        .checked_mul(100)
-        .and_then(|w| w.checked_add(frac))
-        .filter(|f| *f >= 0)
-        .ok_or_else(bad)
 }
 
 fn corrects(v: &str) -> R<Option<i64>> {
@@ -71,33 +44,6 @@ fn corrects(v: &str) -> R<Option<i64>> {
         .parse()
         .map(Some)
         .map_err(|_| ServiceError::Refused(Text::new(T::InspectionErrCorrects)))
-}
-
-/// A finding's number within its inspection (#1 …), as typed; empty is none.
-fn number(v: &str) -> R<Option<i64>> {
-    let v = v.trim().trim_start_matches('#');
-    if v.is_empty() {
-        return Ok(None);
-    }
-    v.parse()
-        .map(Some)
-        .map_err(|_| ServiceError::Refused(Text::new(T::InspectionErrFindingNumberText)))
-}
-
-/// The finding a correction names by its number within the inspection.
-fn finding_by_number(s: &Session, id: i64, v: &str) -> R<Option<i64>> {
-    let Some(no) = number(v)? else {
-        return Ok(None);
-    };
-    s.inspections()
-        .detail(id)?
-        .findings
-        .iter()
-        .find(|f| f.no == no)
-        .map(|f| Some(f.id))
-        .ok_or_else(|| {
-            ServiceError::Refused(Text::new(T::InspectionErrFindingNumber).arg("no", no))
-        })
 }
 
 fn filter(s: &Session, tab: InspectionTab) -> ListFilter {
@@ -422,7 +368,16 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             officers,
             date: on,
         } => {
-            let draft = draft(s, &name, &region, &class, &ratio, &count, listed_offsite, &on)?;
+            let draft = draft(
+                s,
+                &name,
+                &region,
+                &class,
+                &ratio,
+                &count,
+                listed_offsite,
+                &on,
+            )?;
             // Asked first (the preview was confirmed): a count above the candidates draws them all.
             let plan = s.draws().create_plan_with_pool(&draft, &officers)?;
             let d = s.draws().run_confirmed(plan.id)?;
@@ -505,96 +460,6 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
     }
 }
 
-/// A draw plan as typed.
-#[allow(clippy::too_many_arguments)]
-fn draft(
-    s: &Session,
-    name: &str,
-    region: &str,
-    class: &str,
-    ratio: &str,
-    count: &str,
-    listed_offsite: Option<bool>,
-    on: &str,
-) -> R<PlanDraft> {
-    let number = |v: &str| -> R<u32> {
-        if v.trim().is_empty() {
-            return Ok(0);
-        }
-        v.trim()
-            .parse()
-            .map_err(|_| ServiceError::Refused(Text::new(T::DrawErrSize)))
-    };
-    Ok(PlanDraft {
-        name: name.to_string(),
-        regions: region
-            .split([',', '，', ' '])
-            .filter(|r| !r.trim().is_empty())
-            .map(str::to_string)
-            .collect(),
-        class: class.to_string(),
-        ratio_pct: number(ratio)?,
-        count: number(count)?,
-        listed_offsite,
-        planned_on: date_or_today(s, T::InspectionFieldDate, on)?,
-    })
-}
-
-/// The recorded facts a new inspection of the enterprise may rest on, as (code, label).
-fn guard_choices(s: &Session, uscc: &str) -> R<Vec<(String, Text)>> {
-    let e = s.enterprises().by_uscc(uscc)?;
-    Ok(s.inspections()
-        .guard_choices(e.id)?
-        .into_iter()
-        .map(|o| (o.choice.code(), o.label))
-        .collect())
-}
-
-/// What a permanent step will do, for the confirmation: signing checks the record now and lists what
-/// becomes locked; a draw shows its plan, candidates and count (and says when the count is above the
-/// candidates). Anything else is asked as is.
-fn ask(s: &mut Session, r: InspectionRequest) -> R<(InspectionRequest, Vec<Text>)> {
-    match &r {
-        InspectionRequest::Transition {
-            id,
-            event: Event::Sign,
-            input,
-            ..
-        } => {
-            let before = s.inspections().get(*id)?;
-            next_state(before.state, Event::Sign, input).map_err(ServiceError::Refused)?;
-            let facts = s.inspections().sign_facts(*id)?;
-            check_signing(&facts, input).map_err(ServiceError::Refused)?;
-            let line = lock_summary(&facts, input);
-            Ok((r, vec![line]))
-        }
-        InspectionRequest::DrawPlan {
-            name,
-            region,
-            class,
-            ratio,
-            count,
-            listed_offsite,
-            officers,
-            date: on,
-        } => {
-            let draft = draft(s, name, region, class, ratio, count, *listed_offsite, on)?;
-            let preview = s.draws().preview_draft(&draft, officers)?;
-            let mut lines = vec![Text::new(T::DrawConfirm)
-                .arg("plan", &preview.plan.name)
-                .arg("n", preview.candidates)
-                .arg("excluded", preview.excluded())
-                .arg("k", preview.to_draw)
-                .arg("date", preview.plan.planned_on)];
-            if preview.short {
-                lines.push(preview.question());
-            }
-            Ok((r, lines))
-        }
-        _ => Ok((r, Vec::new())),
-    }
-}
-
 /// A publication file next to where ecocase was started, named by the draw.
 fn export_path(stem: &str, format: crate::export::Format) -> std::path::PathBuf {
     let ext = match format {
@@ -639,22 +504,5 @@ pub(crate) fn execute(s: &mut Session, effect: InspectionEffect) -> Option<Msg> 
         InspectionEffect::Export { query, lang } => Some(Msg::Written(
             crate::tui::execute::report::export_inspections(s, query, lang),
         )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fines_are_typed_in_yuan_and_kept_in_fen() {
-        assert_eq!(yuan_to_fen("").ok(), Some(0));
-        assert_eq!(yuan_to_fen("50000").ok(), Some(5_000_000));
-        assert_eq!(yuan_to_fen("12,500.5").ok(), Some(1_250_050));
-        assert_eq!(yuan_to_fen("0.07").ok(), Some(7));
-        assert!(yuan_to_fen("1.234").is_err());
-        assert!(yuan_to_fen("-3").is_err());
-        assert!(yuan_to_fen("五万").is_err());
-        assert!(yuan_to_fen("99999999999999999999").is_err());
     }
 }

@@ -204,7 +204,8 @@ impl InspectionFormState {
     pub fn asks_first(&self) -> bool {
         matches!(
             self.purpose,
-            InspectionPurpose::DrawPlan | InspectionPurpose::Action(InspectionAction::Event(Event::Sign))
+            InspectionPurpose::DrawPlan
+                | InspectionPurpose::Action(InspectionAction::Event(Event::Sign))
         )
     }
 

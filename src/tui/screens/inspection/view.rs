@@ -229,7 +229,10 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
     if !d.detail.evidence.is_empty() {
         v.push(Line::Heading(T::InspectionSectionEvidence));
         for e in &d.detail.evidence {
-            let supports = e.finding_no.map(|n| format!(" -> #{n}")).unwrap_or_default();
+            let supports = e
+                .finding_no
+                .map(|n| format!(" -> #{n}"))
+                .unwrap_or_default();
             v.push(Line::Text(format!(
                 "#{} {} {} sha256:{}{supports}",
                 e.id,

@@ -47,4 +47,3 @@ pub(super) fn basis_lines(d: &InspectionDetailData, lang: Lang, v: &mut Vec<Line
         ));
     }
 }
-
