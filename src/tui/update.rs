@@ -260,8 +260,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 (Screen::InspectionList(l), InspectionData::Officers(rows)) => {
                     l.officers_loaded(rows.clone(), env.lang)
                 }
-                (Screen::InspectionList(l), InspectionData::GuardChoices { uscc, options }) => {
-                    l.guard_loaded(env, uscc.clone(), options.clone())
+                (Screen::InspectionForm(f), InspectionData::GuardChoices { uscc, options }) => {
+                    f.guard_loaded(uscc, options.clone())
                 }
                 _ => Out::default(),
             });

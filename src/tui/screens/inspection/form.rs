@@ -269,7 +269,57 @@ impl InspectionFormState {
         }
     }
 
+    /// Leaving the USCC of a new inspection asks for the facts recorded for that enterprise.
+    fn guard_query(&self) -> Option<Effect> {
+        let f = self.fields.get(self.focus)?;
+        let uscc = f.input.value().trim().to_string();
+        (self.purpose == InspectionPurpose::Plan && f.id == "enterprise" && self.id == 0)
+            .then_some(())
+            .filter(|()| !uscc.is_empty())
+            .map(|()| {
+                Effect::Inspection(InspectionEffect::Load(
+                    crate::tui::screens::inspection::InspectionQuery::GuardChoices { uscc },
+                ))
+            })
+    }
+
+    /// The facts recorded for the typed enterprise came back: the basis picker offers them.
+    pub fn guard_loaded(&mut self, uscc: &str, options: Result<Vec<(String, Text)>, Text>) -> Out {
+        if self.value("enterprise") != uscc.trim() {
+            return Out::default();
+        }
+        match options {
+            Ok(options) => {
+                if let Some(f) = self.fields.iter_mut().find(|f| f.id == "guard") {
+                    let none = f.options.first().cloned();
+                    f.options = none.into_iter().collect();
+                    f.options.extend(
+                        options
+                            .iter()
+                            .map(|(code, label)| super::form_fields::choice_of(code, label)),
+                    );
+                    f.cursor = 0;
+                }
+                Out::default()
+            }
+            // An unknown USCC is reported when the form is saved.
+            Err(_) => Out::default(),
+        }
+    }
+
     pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        let guard = match input {
+            Input::Cmd(Cmd::NextField | Cmd::PrevField) => self.guard_query(),
+            _ => None,
+        };
+        let out = self.on_field_input(input);
+        match guard {
+            Some(effect) => out.with_effect(effect),
+            None => out,
+        }
+    }
+
+    fn on_field_input(&mut self, input: Input) -> Out {
         let n = self.fields.len().max(1);
         let Some(f) = self.fields.get_mut(self.focus) else {
             return Out::default();

@@ -126,14 +126,19 @@ impl InspectionFormState {
     }
 }
 
+/// A recorded fact as a choice.
+pub(super) fn choice_of(code: &str, label: &Text) -> Choice {
+    Choice {
+        code: code.to_string(),
+        zh: label.render(Lang::Zh),
+        en: label.render(Lang::En),
+    }
+}
+
 /// The recorded-basis picker: "none" first, then each recorded fact.
 fn guard_field(guard: &[(String, Text)]) -> FormField {
     let mut options = vec![labelled("", T::InspectionGuardNone)];
-    options.extend(guard.iter().map(|(code, label)| Choice {
-        code: code.clone(),
-        zh: label.render(Lang::Zh),
-        en: label.render(Lang::En),
-    }));
+    options.extend(guard.iter().map(|(code, label)| choice_of(code, label)));
     choice("guard", T::InspectionFieldGuard, options)
 }
 

@@ -328,15 +328,12 @@ impl InspectionListState {
                 }
             }
             Input::Cmd(Cmd::NewInspection) => {
-                let uscc = self.enterprise_uscc.clone().unwrap_or_default();
-                if uscc.is_empty() || !env.may(crate::domain::account::Action::InspectionPlan) {
-                    return InspectionFormState::plan(env, uscc, &[]);
-                }
-                // The form offers the facts recorded for this enterprise as the basis of the check.
-                return Out::effect(Effect::Inspection(InspectionEffect::Load(
-                    InspectionQuery::GuardChoices { uscc },
-                )))
-                .with_message(Message::progress(T::MsgLoading));
+                // The recorded facts the check may rest on are offered once the USCC is typed.
+                return InspectionFormState::plan(
+                    env,
+                    self.enterprise_uscc.clone().unwrap_or_default(),
+                    &[],
+                );
             }
             Input::Cmd(Cmd::SpecialPlan) => return InspectionFormState::special_plan(env),
             _ => {}
@@ -346,19 +343,6 @@ impl InspectionListState {
 }
 
 impl InspectionListState {
-    /// The recorded facts for a new inspection came back: the form opens with them to pick from.
-    pub fn guard_loaded(
-        &mut self,
-        env: &mut Env<'_>,
-        uscc: String,
-        options: Result<Vec<(String, Text)>, Text>,
-    ) -> Out {
-        match options {
-            Ok(options) => InspectionFormState::plan(env, uscc, &options),
-            Err(t) => Out::message(Message::error(t)),
-        }
-    }
-
     /// The officers in scope came back: offer them in a picker, "all officers" first.
     pub fn officers_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>, lang: Lang) -> Out {
         match rows {
