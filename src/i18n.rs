@@ -1475,8 +1475,8 @@ texts! {
     InspectionGuardTrigger => "触发事件：{kind} {reference}（{date}）", "Trigger: {kind} {reference} ({date})";
     InspectionGuardPlan => "专项计划：{name} {doc}（{by} 批准）", "Special plan: {name} {doc} (approved by {by})";
     InspectionErrGuardNotOwn => "所选依据不是该企业（或其类别）已登记的触发事件或专项计划：请从列出的依据中选择", "The chosen basis is not a trigger or special plan recorded for this enterprise (or its class): pick one of those listed";
-    InspectionErrGuardTriggerNeeded => "{name} 在正面清单内（无事不扰）：现场检查须关联该企业已登记的触发事件；请先在正面清单登记触发事件，或改为非现场检查", "{name} is on the positive list: an on-site check must be linked to a trigger recorded for it; record the trigger on the positive list first, or check off-site";
-    InspectionErrGuardPlanNeeded => "{name} 在正面清单内（无事不扰）：专项现场检查须关联监管负责人批准、指明该企业或其类别的专项计划", "{name} is on the positive list: an on-site special check must be linked to a special plan a supervisor approved that names it or its class";
+    InspectionErrGuardTriggerNeeded => "正面清单企业现场检查须选择该企业已登记的触发事件，或改为非现场检查", "A listed enterprise is checked on site only on a trigger recorded for it: pick one, or check off-site";
+    InspectionErrGuardPlanNeeded => "正面清单企业专项现场检查须选择负责人批准、指明该企业或其类别的专项计划", "A special on-site check of a listed enterprise needs an approved special plan naming it or its class";
     InspectionFieldGuard => "检查依据（已登记）", "Recorded basis";
     InspectionGuardNone => "（无已登记的依据）", "(no recorded basis)";
     InspectionFieldPlanName => "专项计划名称", "Special plan name";

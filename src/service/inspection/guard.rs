@@ -169,14 +169,10 @@ impl crate::service::Inspections<'_> {
                 reference: t.reference.as_str(),
             },
             (_, Category::Special) => {
-                return Err(refused(
-                    Text::new(T::InspectionErrGuardPlanNeeded).arg("name", &e.name),
-                ));
+                return Err(refused(Text::new(T::InspectionErrGuardPlanNeeded)));
             }
             _ => {
-                return Err(refused(
-                    Text::new(T::InspectionErrGuardTriggerNeeded).arg("name", &e.name),
-                ));
+                return Err(refused(Text::new(T::InspectionErrGuardTriggerNeeded)));
             }
         };
         self.positive_list()
