@@ -65,6 +65,28 @@ fn draws_are_listed_verified_and_exported_and_a_changed_result_is_detected() {
         ],
         "demo",
     );
+    // The demo's drawn checks are still pending: nothing is published before they finish.
+    assert_ne!(publish.code, 0, "{}", publish.all());
+    assert!(publish.all().contains("尚未办结"), "{}", publish.all());
+    rusqlite::Connection::open(&s.db)
+        .unwrap()
+        .execute(
+            "UPDATE inspection SET state = 'completed', conclusion = 'no_issue' WHERE draw_id = 1",
+            [],
+        )
+        .unwrap();
+    let publish = s.run_as(
+        &[
+            "draw",
+            "publish",
+            "1",
+            "-o",
+            results.to_str().unwrap(),
+            "--as",
+            "supervisor",
+        ],
+        "demo",
+    );
     assert_eq!(publish.code, 0, "{}", publish.all());
     assert!(publish.stdout.contains("已公示"), "{}", publish.stdout);
     let csv = std::fs::read_to_string(&results).unwrap();

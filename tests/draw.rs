@@ -127,6 +127,7 @@ fn a_draw_is_stored_verified_locked_and_tamper_evident() {
             planned_on: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
             officers: vec![],
             recusal_reason: String::new(),
+            guard: None,
         })
         .unwrap();
 
@@ -271,6 +272,7 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
         .inspections()
         .transition(id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
+    ready_to_sign(&s, id);
     let x = s
         .inspections()
         .transition(id, x.row_version, Event::EndVisit, &EventInput::default())
@@ -301,7 +303,7 @@ fn a_drawn_enterprise_runs_from_visit_to_rectification_recheck() {
     assert_eq!(recheck.planned_on.to_string(), "2026-06-15");
     let ent = login_at(&path, "ent", &clock);
     ent.inspections()
-        .rectification_report(order.id, "已整改完毕")
+        .rectification_report(order.id, "已整改完毕", "")
         .unwrap();
     let done = s
         .inspections()

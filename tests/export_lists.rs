@@ -155,6 +155,7 @@ fn the_inspection_list_exports_as_filtered_and_an_enterprise_sees_only_its_start
                 planned_on: day,
                 officers: vec![i1, i2],
                 recusal_reason: String::new(),
+                guard: None,
             })
             .expect("plan");
         numbers.push(x.number.clone());

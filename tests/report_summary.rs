@@ -154,7 +154,7 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
         .transition(x.id, x.row_version, Transition::Admit, &reason(""))
         .expect("admit");
     let staff = at(&path, "staff", &clock);
-    staff
+    let trigger = staff
         .positive_list()
         .record_trigger(
             x.id,
@@ -187,6 +187,10 @@ fn data() -> (tempfile::TempDir, std::path::PathBuf) {
                 planned_on: day,
                 officers: vec![i1, i2],
                 recusal_reason: String::new(),
+                // The listed E1's check rests on the recorded trigger.
+                guard: (enterprise == e1).then_some(
+                    ecocase::service::inspection::GuardChoice::Trigger(trigger.id),
+                ),
             })
             .expect("plan");
         let event = if start {

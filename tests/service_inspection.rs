@@ -15,9 +15,9 @@ use ecocase::domain::inspection::{
     Mode, RecheckResult, Severity, Signature,
 };
 use ecocase::i18n::Lang;
-use ecocase::service::inspection::PlanInput;
 use ecocase::service::inspection::followup::{CaseInput, OrderInput};
 use ecocase::service::inspection::record::{EvidenceInput, FindingInput, file_sha256};
+use ecocase::service::inspection::{GuardChoice, PlanInput};
 use ecocase::service::{ServiceError, Session};
 use inspect_common::*;
 
@@ -35,6 +35,7 @@ fn plan(enterprise_id: i64, category: Category, mode: Mode, officers: Vec<i64>) 
         planned_on: d("2026-06-01"),
         officers,
         recusal_reason: String::new(),
+        guard: None,
     }
 }
 
@@ -137,8 +138,10 @@ fn recusal_needs_a_recorded_reason() {
     let mut input = plan(e, Category::Planned, Mode::Onsite, vec![i1, i2]);
     let msg = refusal(s.inspections().plan(&input));
     assert!(msg.contains("回避") && msg.contains("第四十三条"), "{msg}");
+    // The planner's own reason does not clear it; a supervisor's recorded decision does.
     input.recusal_reason = "经局长批准，无其他持证人员".into();
-    let x = s.inspections().plan(&input).expect("with a reason");
+    assert!(refusal(s.inspections().plan(&input)).contains("只有监管负责人"));
+    let x = sup.inspections().plan(&input).expect("with a decision");
     assert_eq!(x.recusal_reason, "经局长批准，无其他持证人员");
 }
 
@@ -201,6 +204,12 @@ fn the_positive_list_guard_refuses_routine_on_site_checks() {
     );
     let mut complaint = plan(e, Category::Complaint, Mode::Onsite, vec![i1, i2]);
     complaint.trigger_ref = "12369-2026-0001".into();
+    assert!(refusal(s.inspections().plan(&complaint)).contains("触发事件"));
+    complaint.guard = Some(GuardChoice::Trigger(record_trigger(
+        &path,
+        E1_USCC,
+        "12369-2026-0001",
+    )));
     assert_eq!(s.inspections().plan(&complaint).unwrap().mode, Mode::Onsite);
 }
 
@@ -239,6 +248,7 @@ fn findings_and_evidence_lock_once_the_record_is_signed() {
                 description: "废水排放口".into(),
                 corrects: None,
                 reason: String::new(),
+                finding_no: None,
             },
         )
         .unwrap();
@@ -259,6 +269,7 @@ fn findings_and_evidence_lock_once_the_record_is_signed() {
     s.inspections()
         .answer(id, "waste", Answer::Fail, "标识缺失")
         .unwrap();
+    ready_to_sign(&s, id);
     let x = s.inspections().get(id).unwrap();
     let x = s
         .inspections()
@@ -313,6 +324,7 @@ fn recheck_is_scheduled_at_the_deadline_after_the_national_day() {
     let (_dir, path) = fresh_db();
     let clock = TestClock::at(2026, 9, 21, 2);
     let (s, id) = visited(&path, &clock, E1_USCC);
+    ready_to_sign(&s, id);
     let x = s.inspections().get(id).unwrap();
     let x = s
         .inspections()
@@ -385,6 +397,11 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
     let e = enterprise_id(&s, E2_USCC);
     let mut p = plan(e, Category::Complaint, Mode::Onsite, vec![i1, i2]);
     p.trigger_ref = "12369-2026-0420".into();
+    p.guard = Some(GuardChoice::Trigger(record_trigger(
+        &path,
+        E2_USCC,
+        "12369-2026-0420",
+    )));
     let x = s.inspections().plan(&p).unwrap();
     let id = x.id;
     let x = s
@@ -394,6 +411,7 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
     s.inspections()
         .add_representative(id, "王建国", "环保负责人")
         .unwrap();
+    ready_to_sign(&s, id);
     let x = s
         .inspections()
         .transition(id, x.row_version, Event::EndVisit, &EventInput::default())
@@ -440,7 +458,7 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
     assert_eq!(mine.len(), 1);
     let reported = ent
         .inspections()
-        .rectification_report(rect.id, "已恢复运行，附运行记录")
+        .rectification_report(rect.id, "已恢复运行，附运行记录", "")
         .unwrap();
     assert_eq!(reported.report_text, "已恢复运行，附运行记录");
 
@@ -459,32 +477,36 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
         .map(|h| h.to_state.clone())
         .collect();
     assert!(history.ends_with(&["recheck".to_string(), "case_proposed".to_string()]));
-    assert!(refusal(ent.inspections().rectification_report(rect.id, "再次报告")).contains("复查"));
+    assert!(
+        refusal(
+            ent.inspections()
+                .rectification_report(rect.id, "再次报告", "")
+        )
+        .contains("复查")
+    );
 
-    // Only a supervisor transfers, and only within two years of discovery.
+    // Only a supervisor transfers, and only for an act discovered within two years (第三十六条).
     let case = CaseInput {
         case_number: "聊环罚立〔2026〕9号".into(),
-        discovered_on: d("2024-05-31"),
+        discovered_on: d("2026-06-01"),
         approved_on: d("2026-06-02"),
         handler: "李明".into(),
     };
+    let act = |on: &str| ecocase::service::inspection::guard::ActInput {
+        on: d(on),
+        continuing: false,
+        five_year: false,
+    };
+    s.inspections().set_act(id, &act("2024-03-01")).unwrap();
     assert!(matches!(
         s.inspections().transfer_case(id, &case),
         Err(ServiceError::Forbidden(_))
     ));
     let sup = login_at(&path, "supervisor", &clock);
     let m = refusal(sup.inspections().transfer_case(id, &case));
-    assert!(m.contains("两年") && m.contains("第三十六条"), "{m}");
-    let done = sup
-        .inspections()
-        .transfer_case(
-            id,
-            &CaseInput {
-                discovered_on: d("2026-06-01"),
-                ..case
-            },
-        )
-        .unwrap();
+    assert!(m.contains("2年") && m.contains("第三十六条"), "{m}");
+    s.inspections().set_act(id, &act("2026-05-20")).unwrap();
+    let done = sup.inspections().transfer_case(id, &case).unwrap();
     assert_eq!(done.state, InspectionState::CaseTransferred);
     // The listed enterprise now carries a removal proposal.
     let proposal: String = raw(&path)

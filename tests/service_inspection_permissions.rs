@@ -74,6 +74,7 @@ fn enterprises_see_only_their_own_started_inspections_and_no_draws() {
         planned_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
         officers: vec![i1, i2],
         recusal_reason: String::new(),
+        guard: None,
     };
     let own = s.inspections().plan(&plan(e1)).unwrap();
     let other = s.inspections().plan(&plan(e2)).unwrap();
@@ -170,6 +171,7 @@ fn roles_and_regions_limit_what_each_account_does() {
             planned_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
             officers: vec![i1, i2],
             recusal_reason: String::new(),
+            guard: None,
         })
         .unwrap();
     // Staff read but do not plan or record; branch staff (冠县) do not see 东昌府 records.

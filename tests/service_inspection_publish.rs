@@ -12,16 +12,17 @@ use chrono::NaiveDate;
 use common::*;
 use ecocase::domain::account::Role;
 use ecocase::domain::inspection::{
-    Category, Conclusion, Event, EventInput, InspectionState, Mode, Severity, Signature,
+    Category, Conclusion, Event, EventInput, InspectionState, Mode, RecheckResult, Severity,
+    Signature,
 };
 use ecocase::export::{Format, Output};
 use ecocase::i18n::Lang;
 use ecocase::service::account::NewAccount;
 use ecocase::service::account::auth;
-use ecocase::service::inspection::PlanInput;
 use ecocase::service::inspection::draw::PlanDraft;
 use ecocase::service::inspection::followup::{CaseInput, OrderInput};
 use ecocase::service::inspection::record::FindingInput;
+use ecocase::service::inspection::{GuardChoice, PlanInput};
 use ecocase::service::{ServiceError, Session};
 use ecocase::store::inspection::ListFilter;
 use inspect_common::*;
@@ -57,12 +58,18 @@ fn case_proposed(path: &Path, clock: &TestClock, i1: i64, i2: i64) -> (i64, i64)
             planned_on: d("2026-06-01"),
             officers: vec![i1, i2],
             recusal_reason: String::new(),
+            guard: Some(GuardChoice::Trigger(record_trigger(
+                path,
+                E2_USCC,
+                "12369-2026-0601",
+            ))),
         })
         .unwrap();
     let x = s
         .inspections()
         .transition(x.id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
+    ready_to_sign(&s, x.id);
     let x = s
         .inspections()
         .transition(x.id, x.row_version, Event::EndVisit, &EventInput::default())
@@ -79,6 +86,16 @@ fn case_proposed(path: &Path, clock: &TestClock, i1: i64, i2: i64) -> (i64, i64)
         )
         .unwrap();
     assert_eq!(x.state, InspectionState::CaseProposed);
+    s.inspections()
+        .set_act(
+            x.id,
+            &ecocase::service::inspection::guard::ActInput {
+                on: d("2026-05-30"),
+                continuing: false,
+                five_year: false,
+            },
+        )
+        .unwrap();
     (x.id, e)
 }
 
@@ -276,8 +293,18 @@ fn a_plan_pairs_only_the_officers_of_its_pool() {
         )
         .unwrap();
     assert_eq!(stored, 2);
-    // A plan without a pool takes every eligible officer: inspector2 is paired again.
-    let plan = sup.draws().create_plan(&guan_plan("冠县双随机")).unwrap();
+    // A plan without a pool takes every eligible officer: inspector2 is paired again. (The first draw's
+    // checks are done, and the plan is for the next quarter: otherwise its enterprises are excluded.)
+    raw(&path)
+        .execute("UPDATE inspection SET state = 'completed'", [])
+        .unwrap();
+    let plan = sup
+        .draws()
+        .create_plan(&PlanDraft {
+            planned_on: d("2026-07-15"),
+            ..guan_plan("冠县双随机")
+        })
+        .unwrap();
     let detail = sup.draws().run_seeded(plan.id, [6; 32]).unwrap();
     let paired: Vec<i64> = detail
         .results
@@ -329,7 +356,7 @@ fn the_list_filters_by_any_officer_in_scope() {
 fn a_draws_results_are_published_with_their_outcome_and_audited() {
     let (_dir, path) = fresh_db();
     let clock = june();
-    officers(&path, &clock);
+    let (i1, i2, _) = officers(&path, &clock);
     guan_enterprises(&path);
     let mut sup = login_at(&path, "supervisor", &clock);
     let plan = sup.draws().create_plan(&guan_plan("冠县第二季度")).unwrap();
@@ -354,6 +381,7 @@ fn a_draws_results_are_published_with_their_outcome_and_audited() {
             },
         )
         .unwrap();
+    ready_to_sign(&s, id);
     let x = s
         .inspections()
         .transition(id, x.row_version, Event::EndVisit, &EventInput::default())
@@ -380,6 +408,15 @@ fn a_draws_results_are_published_with_their_outcome_and_audited() {
         )
         .unwrap();
 
+    // Nothing finished yet: the results are not published (the plan and counts may be, with `e`).
+    let m = refusal(sup.draws().results(draw_id));
+    assert!(m.contains("尚未办结"), "{m}");
+    // The re-check finds it rectified: the inspection is finished and its result may be published.
+    let done = s
+        .inspections()
+        .record_recheck(id, &[i1, i2], RecheckResult::Done, "已设置识别标志")
+        .unwrap();
+    assert_eq!(done.state, InspectionState::Completed);
     // Inspectors do not publish; the supervisor does, and the publication is audited.
     assert!(matches!(
         s.draws().results(draw_id),
@@ -395,8 +432,8 @@ fn a_draws_results_are_published_with_their_outcome_and_audited() {
         Lang::Zh,
     )
     .unwrap();
-    assert_eq!(done.rows, 6);
-    assert_eq!(done.still_open, 6);
+    assert_eq!(done.rows, 1, "the finished inspection only");
+    assert_eq!(done.still_open, 5);
     let text = std::fs::read_to_string(&csv).unwrap();
     let header = text.lines().next().unwrap();
     assert!(
@@ -408,7 +445,7 @@ fn a_draws_results_are_published_with_their_outcome_and_audited() {
         .find(|l| l.contains("聊环责改〔2026〕8号"))
         .expect("the ordered enterprise's row");
     assert!(
-        row.contains("整改中") && row.contains("2026-06-19"),
+        row.contains("已完成") && row.contains("2026-06-19"),
         "{row}"
     );
     assert!(row.contains(",1,"), "one finding: {row}");
@@ -432,7 +469,7 @@ fn a_draws_results_are_published_with_their_outcome_and_audited() {
         .unwrap();
     assert_eq!(by, "supervisor");
     assert!(
-        after.contains("公示.csv") && after.contains("\"rows\":6"),
+        after.contains("公示.csv") && after.contains("\"rows\":1"),
         "{after}"
     );
 }

@@ -97,6 +97,7 @@ fn records(path: &std::path::Path, clock: &TestClock) -> Records {
             planned_on: NaiveDate::from_ymd_opt(2026, 3, 9).expect("date"),
             officers: vec![i1, i2],
             recusal_reason: String::new(),
+            guard: None,
         })
         .expect("inspection");
     let inspection = sup
@@ -254,6 +255,7 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
                 planned_on: day,
                 officers: Vec::new(),
                 recusal_reason: String::new(),
+                guard: None,
             })
             .map(ok),
         Action::InspectionRecord => s.inspections().set_officers(r.inspection, &[], "").map(ok),
@@ -267,7 +269,10 @@ fn probe(s: &mut Session, action: Action, r: &Records) -> Result<(), ServiceErro
                 .transition(r.inspection, x.row_version, InspectionEvent::Cancel, &input)
                 .map(ok)
         }
-        Action::RectifyReport => s.inspections().rectification_report(999, "已整改").map(ok),
+        Action::RectifyReport => s
+            .inspections()
+            .rectification_report(999, "已整改", "")
+            .map(ok),
         Action::DrawRead => s.draws().list().map(ok),
         Action::DrawManage => s
             .draws()

@@ -116,14 +116,30 @@ fn an_inspector_logs_a_visit_and_orders_rectification_in_a_real_terminal() {
     t.send("\tIMG_0001.jpg\x13");
     t.wait_for("已登记证据");
     t.wait_for("IMG_0001.jpg sha256:");
+    // Signing needs every checklist item answered and the people present: back to 检查事项.
+    t.send("\x1b[D\x1b[D\x1b[D");
+    for item in 0..7 {
+        t.send("\r");
+        t.wait("the answer form", |s| s.contains("检查结果"));
+        t.send(&"\x1b[C".repeat(item));
+        t.send("\x13");
+        t.wait("back on the detail", |s| !s.contains("检查结果"));
+    }
     t.send("\x1b[C\r");
+    t.wait_for("职务");
+    t.send("孙丽\t环保专员\x13");
+    t.wait("back on the detail", |s| !s.contains("职务"));
+    t.send("\x1b[C\x1b[C\x1b[C\r");
     t.wait_for("现为“待完善笔录”");
-    // Now the fifth action is 签署笔录.
+    // Now the fifth action is 签署笔录; it asks first, listing what will be locked.
     t.send("\r");
     t.wait_for("检查结论");
     t.send("\x1b[C\x1b[C\t经现场检查，责令限期改正\x13");
+    t.wait_for("签署后将锁定");
+    t.send("\t\r");
     t.wait_for("现为“整改中”");
-    t.send("\r");
+    // The last action is now 填写违法行为日期; 下达整改通知 is the one before it.
+    t.send("\x1b[D\r");
     t.wait_for("文书编号");
     let deadline = (chrono::Utc::now() + chrono::Duration::days(20))
         .format("%Y-%m-%d")
@@ -132,6 +148,8 @@ fn an_inspector_logs_a_visit_and_orders_rectification_in_a_real_terminal() {
         "聊环责改〔2026〕99号\t\t{deadline}\t设置识别标志\x13"
     ));
     t.wait_for("已下达整改通知");
+    // The order is listed below the seven checklist answers: scroll down to it.
+    t.send(&"\x1b[B".repeat(12));
     t.wait_for("聊环责改〔2026〕99号");
 
     t.send("\x1b[21~");

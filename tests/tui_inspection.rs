@@ -107,6 +107,7 @@ fn detail(state: InspectionState) -> InspectionDetailData {
             answers: vec![("waste".into(), Answer::Fail, "标识缺失".into())],
             findings: vec![Finding {
                 id: 11,
+                no: 1,
                 uid: "f".into(),
                 description: "危险废物贮存库未设置识别标志".into(),
                 provision: "《固体废物污染环境防治法》第七十七条".into(),
@@ -131,6 +132,7 @@ fn detail(state: InspectionState) -> InspectionDetailData {
                 correction_reason: String::new(),
                 created_at: "2026-11-30T02:12:00Z".parse().expect("time"),
                 created_by: "u".into(),
+                finding_no: Some(1),
             }],
             history: vec![HistoryRow {
                 event: "start".into(),
@@ -142,6 +144,10 @@ fn detail(state: InspectionState) -> InspectionDetailData {
                 visibility: ecocase::domain::visibility::Visibility::Public,
             }],
             rectification: None,
+            report_versions: Vec::new(),
+            act: None,
+            guard_link: None,
+            recusal_decisions: Vec::new(),
             case: None,
             events: vec![Event::EndVisit],
             may_record: true,
@@ -320,21 +326,49 @@ fn signing_sends_the_conclusion_record_and_signature() {
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "责令限期改正");
     let fx = update(&mut app, ctrl('s'));
+    let request = InspectionRequest::Transition {
+        id: 5,
+        row_version: 4,
+        event: Event::Sign,
+        input: EventInput {
+            conclusion: Some(Conclusion::Order),
+            signature: Some(Signature::Signed),
+            record_text: "责令限期改正".into(),
+            ..EventInput::default()
+        },
+    };
+    // Signing is permanent: the service first states what will be locked, and the person confirms.
     assert_eq!(
         fx,
-        [Effect::Inspection(InspectionEffect::Do(
-            InspectionRequest::Transition {
-                id: 5,
-                row_version: 4,
-                event: Event::Sign,
-                input: EventInput {
-                    conclusion: Some(Conclusion::Order),
-                    signature: Some(Signature::Signed),
-                    record_text: "责令限期改正".into(),
-                    ..EventInput::default()
-                },
-            }
-        ))]
+        [Effect::Inspection(InspectionEffect::Ask(request.clone()))]
+    );
+    let locked = ecocase::i18n::Text::new(ecocase::i18n::T::InspectionConfirmSign)
+        .arg("answered", 7)
+        .arg("findings", 1)
+        .arg("evidence", 1)
+        .arg("present", 1)
+        .arg_key("conclusion", Conclusion::Order.label());
+    update(
+        &mut app,
+        Msg::Inspection(InspectionMsg::Asked(Ok((request.clone(), vec![locked])))),
+    );
+    let (shown, _) = screen(&app, 80, 24);
+    assert!(
+        shown.contains("签署后将锁定") && shown.contains("问题 1 条"),
+        "{shown}"
+    );
+    // Enter alone answers Cancel: nothing is signed.
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(app.overlay.is_none());
+    update(&mut app, ctrl('s'));
+    update(
+        &mut app,
+        Msg::Inspection(InspectionMsg::Asked(Ok((request.clone(), vec![])))),
+    );
+    update(&mut app, key(KeyCode::Tab));
+    assert_eq!(
+        update(&mut app, key(KeyCode::Enter)),
+        [Effect::Inspection(InspectionEffect::Do(request))]
     );
     // A refusal keeps the form open with the reason.
     update(
@@ -398,7 +432,8 @@ fn an_enterprise_reaches_its_orders_and_reports() {
         [Effect::Inspection(InspectionEffect::Do(
             InspectionRequest::Report {
                 order_id: 9,
-                text: "已设置识别标志".into()
+                text: "已设置识别标志".into(),
+                reason: String::new(),
             }
         ))]
     );
@@ -572,7 +607,7 @@ fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_ag
     );
     let fx = update(&mut app, ctrl('s'));
     let [
-        Effect::Inspection(InspectionEffect::Do(InspectionRequest::Transition {
+        Effect::Inspection(InspectionEffect::Ask(InspectionRequest::Transition {
             row_version,
             input,
             ..

@@ -276,14 +276,42 @@ fn a_new_draw_plan_names_its_officer_pool() {
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Char(' ')));
     let fx = update(&mut app, ctrl('s'));
-    let Some(Effect::Inspection(InspectionEffect::Do(InspectionRequest::DrawPlan {
-        officers,
-        name,
-        ..
-    }))) = fx.first()
+    // A draw is permanent: saving asks the service what it would do first.
+    let Some(Effect::Inspection(InspectionEffect::Ask(
+        request @ InspectionRequest::DrawPlan { officers, name, .. },
+    ))) = fx.first()
     else {
         panic!("{fx:?}");
     };
     assert_eq!(name, "冠县第四季度");
     assert_eq!(officers, &[11, 13]);
+    let request = request.clone();
+    use ecocase::i18n::{T, Text};
+    let lines = vec![
+        Text::new(T::DrawConfirm)
+            .arg("plan", "冠县第四季度")
+            .arg("n", 8)
+            .arg("excluded", 3)
+            .arg("k", 8)
+            .arg("date", "2026-12-20"),
+        Text::new(T::DrawErrCountAbove)
+            .arg("count", 500)
+            .arg("n", 8)
+            .arg("excluded", 3),
+    ];
+    update(
+        &mut app,
+        Msg::Inspection(InspectionMsg::Asked(Ok((request.clone(), lines)))),
+    );
+    let (shown, _) = screen(&app, 80, 24);
+    assert!(
+        shown.contains("候选 8 家") && shown.contains("不可撤销") && shown.contains("500"),
+        "{shown}"
+    );
+    // Enter alone is Cancel; Tab to 确认执行, Enter runs the draw.
+    update(&mut app, key(KeyCode::Tab));
+    assert_eq!(
+        update(&mut app, key(KeyCode::Enter)),
+        [Effect::Inspection(InspectionEffect::Do(request))]
+    );
 }

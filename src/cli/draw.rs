@@ -120,9 +120,24 @@ pub fn run(ctx: &Context, c: DrawCommand, secrets: &mut Secrets) -> Result<(), C
                     .arg_key("results", yes_no(report.results_ok))
                     .render(lang),
             );
+            output::say(
+                &Text::new(T::DrawVerifyPairs)
+                    .arg_key("result", yes_no(report.pair_problems.is_empty()))
+                    .render(lang),
+            );
+            for p in &report.pair_problems {
+                output::say(&format!("  {}", p.render(lang)));
+            }
             if report.ok() {
                 output::say(T::DrawVerified.get(lang));
                 Ok(())
+            } else if report.results_ok && !report.pair_problems.is_empty() {
+                Err(CliError::new(
+                    exit::PROBLEM,
+                    Text::new(T::DrawVerifyPairs)
+                        .arg_key("result", T::DrawMismatch)
+                        .render(lang),
+                ))
             } else {
                 let rank = report
                     .first_difference

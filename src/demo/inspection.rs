@@ -7,11 +7,12 @@ use crate::demo::data::Rng;
 use crate::domain::account::Actor;
 use crate::domain::inspection::draw::ALGORITHM;
 use crate::domain::inspection::{
-    Category, Conclusion, Event, EventInput, InspectionState, Mode, Severity, Signature,
+    Answer, Category, Conclusion, Event, EventInput, InspectionState, Mode, Severity, Signature,
 };
 use crate::domain::time::{Day, Instant, stamp};
 use crate::service::inspection::draw::PlanDraft;
 use crate::service::inspection::followup::{CaseInput, OrderInput};
+use crate::service::inspection::guard::ActInput;
 use crate::service::inspection::record::FindingInput;
 use crate::service::inspection::{PlanInput, resolve_officers};
 use crate::service::{Result, Session};
@@ -213,6 +214,7 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                     id,
                     &Finding {
                         id: 0,
+                        no: 0,
                         uid: db::new_uid(),
                         description: rng.pick(FINDINGS).to_string(),
                         provision: String::new(),
@@ -324,6 +326,20 @@ fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
         planned_on: s.today(),
         officers: officer_ids(s),
         recusal_reason: String::new(),
+        guard: None,
+    };
+    // Signing needs every checklist item answered (one 不符合 where a problem was found) and the
+    // people present.
+    let answer_all = |s: &Session, id: i64, failed: &str| -> Result<()> {
+        for item in s.inspections().checklist()? {
+            let answer = if item.code == failed {
+                Answer::Fail
+            } else {
+                Answer::Pass
+            };
+            s.inspections().answer(id, &item.code, answer, "")?;
+        }
+        Ok(())
     };
     // 1. A monitoring alert 90 days ago: a case, transferred by the supervisor a week later.
     let s = b.act("inspector", 90)?;
@@ -340,6 +356,18 @@ fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
             provision: "《水污染防治法》第十条".to_string(),
             severity: Some(Severity::Serious),
             ..FindingInput::default()
+        },
+    )?;
+    answer_all(s, x.id, "treatment")?;
+    s.inspections()
+        .add_representative(x.id, "孙丽", "环保专员")?;
+    // The exceedance began when the alarm went off, three days before the visit.
+    s.inspections().set_act(
+        x.id,
+        &ActInput {
+            on: s.today() - Duration::days(3),
+            continuing: false,
+            five_year: false,
         },
     )?;
     let x =
@@ -381,6 +409,7 @@ fn stories(b: &mut Build, fixed: &[i64]) -> Result<()> {
             ..FindingInput::default()
         },
     )?;
+    answer_all(s, x.id, "waste")?;
     let x =
         s.inspections()
             .transition(x.id, x.row_version, Event::EndVisit, &EventInput::default())?;

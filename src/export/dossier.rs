@@ -302,10 +302,17 @@ pub fn parts(
             T::DossierColMode,
             T::DossierColState,
             T::DossierColResult,
+            T::InspectionFieldGuard,
         ],
         insp.inspections
             .iter()
             .map(|i| {
+                let basis = insp
+                    .guard_links
+                    .iter()
+                    .find(|(id, _)| *id == i.id)
+                    .map(|(_, l)| crate::service::inspection::guard::link_label(l).render(lang))
+                    .unwrap_or_default();
                 vec![
                     i.number.clone(),
                     i.planned_on.to_string(),
@@ -315,6 +322,7 @@ pub fn parts(
                     i.conclusion
                         .map(|c| c.label().get(lang).to_string())
                         .unwrap_or_default(),
+                    basis,
                 ]
             })
             .collect(),

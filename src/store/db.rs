@@ -36,6 +36,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_typed_time.sql"),
     // issue 20: 对企业公开 / 内部 history entries, the enterprise's positive-list application
     include_str!("migrations/0017_note_visibility.sql"),
+    // 执法检查 and 双随机 rules (issue 18): act date, guard links, recusal decisions, report versions
+    include_str!("migrations/0018_inspection_rules.sql"),
 ];
 
 /// The schema version this program writes.
@@ -322,7 +324,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 17);
+        assert_eq!(SCHEMA_VERSION, 18);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

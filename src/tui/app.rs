@@ -273,6 +273,12 @@ impl App {
                     active,
                 })]
             }
+            ConfirmKind::Inspection { request, .. } => {
+                self.message = Some(Message::progress(T::MsgSaving));
+                vec![Effect::Inspection(
+                    crate::tui::screens::inspection::InspectionEffect::Do(*request),
+                )]
+            }
             ConfirmKind::AckWarnings(_) => {
                 let out = self.with_top(|s, _| match s {
                     Screen::Form(f) => f.save_acknowledged(),

@@ -319,6 +319,8 @@ const TABLE: &[Row] = &[
     b(Ctx::InspectionList, &[Char('o')], Cmd::InspectionOfficer, T::KeyInspOfficer, false),
     b(Ctx::Draws, &[Char('p')], Cmd::DrawPublish, T::KeyDrawPublish, true),
     b(Ctx::Draws, &[Char('x')], Cmd::DrawFormat, T::KeyDrawFormat, false),
+    // inspection rules (issue 18): 专项 plans approved by a supervisor
+    b(Ctx::InspectionList, &[Char('s')], Cmd::SpecialPlan, T::KeySpecialPlan, false),
 ];
 
 /// How many bindings the rows stand for.

@@ -242,6 +242,8 @@ pub enum Cmd {
     InspectionOfficer,
     DrawPublish,
     DrawFormat,
+    /// Record a 专项 plan (supervisors: recording it is the approval).
+    SpecialPlan,
 }
 
 impl Cmd {
@@ -299,6 +301,7 @@ impl Cmd {
             Cmd::InspectionOfficer => Some(Action::InspectionRead),
             Cmd::DrawFormat => Some(Action::DrawRead),
             Cmd::DrawPublish => Some(Action::DrawManage),
+            Cmd::SpecialPlan => Some(Action::InspectionApprove),
             _ => None,
         }
     }

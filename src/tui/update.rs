@@ -260,6 +260,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 (Screen::InspectionList(l), InspectionData::Officers(rows)) => {
                     l.officers_loaded(rows.clone(), env.lang)
                 }
+                (Screen::InspectionForm(f), InspectionData::GuardChoices { uscc, options }) => {
+                    f.guard_loaded(uscc, options.clone())
+                }
                 _ => Out::default(),
             });
             app.apply(out)
@@ -268,6 +271,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let out = app.with_top(|s, _| match s {
                 Screen::InspectionForm(f) => f.done(r),
                 Screen::InspectionDetail(d) => d.done(r),
+                _ => Out::default(),
+            });
+            app.apply(out)
+        }
+        Msg::Inspection(InspectionMsg::Asked(r)) => {
+            let out = app.with_top(|s, _| match s {
+                Screen::InspectionForm(f) => f.asked(r),
                 _ => Out::default(),
             });
             app.apply(out)

@@ -92,3 +92,72 @@ pub fn login_at(path: &Path, user: &str, clock: &TestClock) -> Session {
 pub fn enterprise_id(s: &Session, uscc: &str) -> i64 {
     s.enterprises().by_uscc(uscc).expect("enterprise").id
 }
+
+/// Records a positive-list trigger (by hand) against the enterprise's entry; returns its id.
+pub fn record_trigger(path: &Path, uscc: &str, reference: &str) -> i64 {
+    let c = raw(path);
+    c.execute(
+        "INSERT INTO pl_trigger (uid, entry_id, kind, reference, occurred_on, handling, note, recorded_at,
+             recorded_by)
+         SELECT ?2, x.id, 'complaint', ?2, '2026-05-20', 'onsite', '', '2026-05-20T00:00:00Z', 't'
+         FROM pl_entry x JOIN enterprise e ON e.id = x.enterprise_id WHERE e.uscc = ?1",
+        rusqlite::params![uscc, reference],
+    )
+    .expect("trigger");
+    c.last_insert_rowid()
+}
+
+/// What signing needs besides the conclusion: every checklist item answered (those not answered yet
+/// as 符合) and a representative present.
+pub fn complete_record(s: &Session, id: i64) {
+    use ecocase::domain::inspection::Answer;
+    let answered: Vec<String> = s
+        .inspections()
+        .detail(id)
+        .expect("detail")
+        .answers
+        .into_iter()
+        .map(|a| a.0)
+        .collect();
+    for item in s.inspections().checklist().expect("checklist") {
+        if !answered.contains(&item.code) {
+            s.inspections()
+                .answer(id, &item.code, Answer::Pass, "")
+                .expect("answer");
+        }
+    }
+    if s.inspections()
+        .detail(id)
+        .expect("detail")
+        .representatives
+        .is_empty()
+    {
+        s.inspections()
+            .add_representative(id, "孙丽", "环保专员")
+            .expect("representative");
+    }
+}
+
+/// A finding (for conclusions other than 未发现问题) and the rest of the record signing needs.
+pub fn ready_to_sign(s: &Session, id: i64) {
+    use ecocase::domain::inspection::Severity;
+    use ecocase::service::inspection::record::FindingInput;
+    if s.inspections()
+        .detail(id)
+        .expect("detail")
+        .findings
+        .is_empty()
+    {
+        s.inspections()
+            .add_finding(
+                id,
+                &FindingInput {
+                    description: "危险废物贮存不规范".into(),
+                    severity: Some(Severity::General),
+                    ..FindingInput::default()
+                },
+            )
+            .expect("finding");
+    }
+    complete_record(s, id);
+}

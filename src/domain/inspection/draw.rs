@@ -67,6 +67,18 @@ pub fn draw_size(candidates: usize, ratio_pct: u32, count: u32) -> usize {
     (candidates * ratio_pct.min(100) as usize).div_ceil(100)
 }
 
+/// The calendar quarter a plan's date falls in, as [first day, first day of the next quarter): an
+/// enterprise drawn by a plan of the same quarter is excluded from another draw.
+pub fn quarter_of(d: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    use chrono::Datelike;
+    let first_month = (d.month0() / 3) * 3 + 1;
+    let start = chrono::NaiveDate::from_ymd_opt(d.year(), first_month, 1).unwrap_or(d);
+    let end = start
+        .checked_add_months(chrono::Months::new(3))
+        .unwrap_or(chrono::NaiveDate::MAX);
+    (start, end)
+}
+
 /// Parses a stored seed (64 hex characters).
 pub fn parse_seed(hex_seed: &str) -> Option<[u8; 32]> {
     let bytes = hex::decode(hex_seed.trim()).ok()?;
@@ -145,6 +157,23 @@ mod tests {
         assert_eq!(draw_size(10, 0, 0), 0);
         assert_eq!(draw_size(10, 5, 4), 4);
         assert_eq!(draw_size(3, 5, 40), 3);
+    }
+
+    #[test]
+    fn quarters_bound_the_overlap_of_draws() {
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+        assert_eq!(
+            quarter_of(d("2026-12-20")),
+            (d("2026-10-01"), d("2027-01-01"))
+        );
+        assert_eq!(
+            quarter_of(d("2026-01-01")),
+            (d("2026-01-01"), d("2026-04-01"))
+        );
+        assert_eq!(
+            quarter_of(d("2026-06-30")),
+            (d("2026-04-01"), d("2026-07-01"))
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
-//! The legal rules of an inspection (spec/domain.md §4), each refusal citing its basis: two officers with
-//! distinct valid certificates (《行政处罚法》第四十二条), recusal (第四十三条), the annual cap on routine
-//! checks (国办发〔2024〕54号), the rectification deadline, the two-year limit for 立案 (《行政处罚法》第三十六条)
-//! and the lock on a signed record. Pure: dates and the calendar are arguments.
+//! The legal rules of an inspection (spec/domain.md §4), each refusal citing its basis: two officers
+//! (《行政处罚法》第四十二条) with distinct valid certificates to show (第五十五条), recusal (第四十三条), the annual cap on routine
+//! checks (国办发〔2024〕54号), the rectification deadline, the limitation period from the act to its
+//! discovery (《行政处罚法》第三十六条) and the lock on a signed record. Pure: dates and the calendar are arguments.
 
 use crate::domain::calendar::{Calendar, Deadline};
 use crate::domain::time::Day;
@@ -69,13 +69,13 @@ pub fn check_officers(officers: &[OfficerCandidate], on: NaiveDate) -> Result<()
     Ok(())
 }
 
-/// Recusal: when an officer has a recorded relation to the enterprise, a reason must be recorded.
-pub fn check_recusal(conflicted: &[String], reason: &str) -> Result<(), Text> {
-    match conflicted.first() {
-        Some(name) if reason.trim().is_empty() => {
-            Err(Text::new(T::InspectionWarnRecusal).arg("name", name))
-        }
-        _ => Ok(()),
+/// Recusal (《行政处罚法》第四十三条): an officer with a recorded relation to the enterprise may not be on
+/// the inspection unless a supervisor decided they may (recorded with who, when and why). `conflicted`
+/// holds each related officer's name and whether such a decision exists.
+pub fn check_recusal(conflicted: &[(String, bool)]) -> Result<(), Text> {
+    match conflicted.iter().find(|(_, decided)| !decided) {
+        Some((name, _)) => Err(Text::new(T::InspectionErrRecusal).arg("name", name)),
+        None => Ok(()),
     }
 }
 
@@ -115,14 +115,57 @@ pub fn recheck_date(calendar: &Calendar, deadline: NaiveDate) -> Deadline {
     calendar.move_off_rest_day(deadline)
 }
 
-/// 立案 only within two years of discovering the act (a continuing act: from its end).
-pub fn check_limitation(discovered: NaiveDate, approved: NaiveDate) -> Result<(), Text> {
+/// The act a case rests on (《行政处罚法》第三十六条): the day it was committed, or the day it ended for a
+/// continuing or repeated act, and whether the five-year period applies (harm to life and health or
+/// financial safety, with harmful consequences).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Act {
+    pub on: NaiveDate,
+    pub continuing: bool,
+    pub five_year: bool,
+}
+
+impl Act {
+    /// The limitation period in years: five for the harm-to-life/health/financial-safety case, else two.
+    pub fn years(&self) -> u32 {
+        if self.five_year { 5 } else { 2 }
+    }
+
+    /// The last day the act may be discovered and still be penalised.
+    pub fn last_discovery_day(&self) -> Option<NaiveDate> {
+        self.on.checked_add_months(Months::new(12 * self.years()))
+    }
+}
+
+/// 立案 only when the act was discovered within two years of the act (a continuing act: of its end), five
+/// years in the harm case; the period runs from the act to its discovery, not from discovery to 立案.
+/// Without an act date the transfer is refused until it is filled in.
+pub fn check_limitation(
+    act: Option<&Act>,
+    discovered: NaiveDate,
+    approved: NaiveDate,
+) -> Result<(), Text> {
+    let Some(act) = act else {
+        return Err(Text::new(T::InspectionErrActMissing));
+    };
+    if discovered < act.on {
+        return Err(Text::new(T::InspectionErrDiscoveredBeforeAct)
+            .arg("act", act.on.format("%Y-%m-%d"))
+            .arg("discovered", discovered.format("%Y-%m-%d")));
+    }
     if approved < discovered {
         return Err(Text::new(T::InspectionErrApprovedBeforeDiscovery));
     }
-    match discovered.checked_add_months(Months::new(24)) {
-        Some(limit) if approved <= limit => Ok(()),
-        _ => Err(Text::new(T::InspectionErrLimitation).arg("date", discovered.format("%Y-%m-%d"))),
+    match act.last_discovery_day() {
+        Some(limit) if discovered <= limit => Ok(()),
+        _ => Err(Text::new(if act.continuing {
+            T::InspectionErrLimitationContinuing
+        } else {
+            T::InspectionErrLimitation
+        })
+        .arg("act", act.on.format("%Y-%m-%d"))
+        .arg("discovered", discovered.format("%Y-%m-%d"))
+        .arg("years", act.years())),
     }
 }
 
@@ -186,8 +229,6 @@ mod tests {
             check_rectification(d("2026-06-01"), d("2026-06-02")),
             Ok(())
         );
-        assert_eq!(check_limitation(d("2024-06-01"), d("2026-06-01")), Ok(()));
-        assert!(zh(check_limitation(d("2024-06-01"), d("2026-06-02"))).contains("两年"));
         assert_eq!(check_lock(false, None, ""), Ok(()));
         assert!(check_lock(true, None, "").is_err());
         assert!(check_lock(true, Some(3), " ").is_err());
@@ -196,7 +237,68 @@ mod tests {
         assert_eq!(check_cap(0, 1), Ok(()));
         assert!(check_reference(false, "").is_err());
         assert_eq!(check_reference(true, ""), Ok(()));
-        assert!(check_recusal(&["张三".into()], "").is_err());
-        assert_eq!(check_recusal(&["张三".into()], "已报批"), Ok(()));
+        assert!(zh(check_recusal(&[("张三".into(), false)])).contains("第四十三条"));
+        assert_eq!(check_recusal(&[("张三".into(), true)]), Ok(()));
+        assert_eq!(check_recusal(&[]), Ok(()));
+    }
+
+    fn act(on: &str, continuing: bool, five_year: bool) -> Act {
+        Act {
+            on: d(on),
+            continuing,
+            five_year,
+        }
+    }
+
+    #[test]
+    fn limitation_runs_from_the_act_to_its_discovery() {
+        // The cases: an act of 2023 discovered in 2026 is barred although filed 9 days after
+        // discovery; discovered 2024-05-01 and filed 2026-05-02 is fine when the act was recent.
+        let old = act("2023-03-01", false, false);
+        let msg = zh(check_limitation(
+            Some(&old),
+            d("2026-06-01"),
+            d("2026-06-10"),
+        ));
+        assert!(msg.contains("第三十六条") && msg.contains("2年"), "{msg}");
+        assert!(
+            msg.contains("2023-03-01") && msg.contains("2026-06-01"),
+            "{msg}"
+        );
+        let recent = act("2024-03-01", false, false);
+        assert_eq!(
+            check_limitation(Some(&recent), d("2024-05-01"), d("2026-05-02")),
+            Ok(())
+        );
+        // Exactly two years is still within; a day later is not.
+        let a = act("2024-06-01", false, false);
+        assert_eq!(
+            check_limitation(Some(&a), d("2026-06-01"), d("2026-06-01")),
+            Ok(())
+        );
+        assert!(check_limitation(Some(&a), d("2026-06-02"), d("2026-06-02")).is_err());
+        // A continuing act counts from its end; the message says so.
+        let c = act("2023-01-01", true, false);
+        assert!(zh(check_limitation(Some(&c), d("2025-06-01"), d("2025-06-02"))).contains("终了"));
+        // Five years in the harm case.
+        let harm = act("2022-01-01", false, true);
+        assert_eq!(
+            check_limitation(Some(&harm), d("2026-06-01"), d("2026-06-05")),
+            Ok(())
+        );
+        assert!(
+            zh(check_limitation(
+                Some(&harm),
+                d("2027-01-02"),
+                d("2027-01-02")
+            ))
+            .contains("5年")
+        );
+        // No act date: refused until filled in; an act after its discovery is a typing error.
+        assert!(
+            zh(check_limitation(None, d("2026-06-01"), d("2026-06-01"))).contains("违法行为日期")
+        );
+        assert!(check_limitation(Some(&recent), d("2024-01-01"), d("2024-01-02")).is_err());
+        assert!(check_limitation(Some(&recent), d("2024-05-01"), d("2024-04-30")).is_err());
     }
 }

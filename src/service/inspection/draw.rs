@@ -4,7 +4,7 @@
 
 use crate::domain::account::{Action, Role};
 use crate::domain::inspection::draw::{
-    ALGORITHM, PoolOfficer, assign_pairs, candidates_hash, draw_size, parse_seed, sample,
+    ALGORITHM, PoolOfficer, assign_pairs, candidates_hash, draw_size, quarter_of, sample,
 };
 use crate::domain::inspection::rules::officer_problem;
 use crate::domain::inspection::{Category, InspectionState, Mode};
@@ -12,10 +12,11 @@ use crate::domain::time::Day;
 use crate::i18n::{T, Text};
 use crate::service::inspection::{refused, resolve_officers};
 use crate::service::write::json;
-use crate::service::{Result, ServiceError, Session};
+use crate::service::{Result, ServiceError};
 use crate::store::account;
-use crate::store::db::{self, new_uid};
+use crate::store::db::new_uid;
 use crate::store::inspection::draw::{self as store, Draw, Plan, ResultRow};
+use crate::store::inspection::rules as rules_store;
 use crate::store::inspection::{self as insp, NewInspection};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{HashMap, HashSet};
@@ -43,21 +44,48 @@ pub struct DrawDetail {
     pub exclusions: Vec<(String, i64)>,
 }
 
-/// What `draw verify` found.
+/// What a draw would do, shown before it runs (a draw is permanent).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VerifyReport {
-    pub draw_id: i64,
-    pub candidate_count_ok: bool,
-    pub candidate_hash_ok: bool,
-    pub results_ok: bool,
-    /// The first differing rank, when the results differ.
-    pub first_difference: Option<i64>,
+pub struct DrawPreview {
+    pub plan: Plan,
+    pub candidates: usize,
+    /// (reason code, count) of the enterprises excluded before the draw.
+    pub exclusions: Vec<(String, i64)>,
+    pub to_draw: usize,
+    /// The plan's count is above the candidates: confirming draws them all.
+    pub short: bool,
 }
 
-impl VerifyReport {
-    pub fn ok(&self) -> bool {
-        self.candidate_count_ok && self.candidate_hash_ok && self.results_ok
+impl DrawPreview {
+    pub fn excluded(&self) -> i64 {
+        self.exclusions.iter().map(|(_, n)| n).sum()
     }
+
+    /// The question asked before the draw runs.
+    pub fn question(&self) -> Text {
+        if self.short {
+            Text::new(T::DrawErrCountAbove)
+                .arg("count", self.plan.count)
+                .arg("n", self.candidates)
+                .arg("excluded", self.excluded())
+        } else {
+            Text::new(T::DrawConfirm)
+                .arg("plan", &self.plan.name)
+                .arg("n", self.candidates)
+                .arg("excluded", self.excluded())
+                .arg("k", self.to_draw)
+                .arg("date", self.plan.planned_on)
+        }
+    }
+}
+
+/// The candidates of a plan after the exclusions, in canonical order.
+struct Candidates {
+    list: Vec<(i64, String)>,
+    /// (enterprise, reason code); `open` and `drawn` go to the table this version added.
+    excluded: Vec<(i64, &'static str)>,
+    regions_of: HashMap<i64, String>,
+    listed: HashSet<i64>,
 }
 
 /// A fresh 32-byte seed from the operating system.
@@ -79,6 +107,30 @@ impl crate::service::Draws<'_> {
     /// Creates a draw plan whose pairing uses only `officers` (at least two certified officers in
     /// scope); an empty pool takes every eligible officer in the plan's regions.
     pub fn create_plan_with_pool(&self, d: &PlanDraft, officers: &[i64]) -> Result<Plan> {
+        let (plan, pool) = self.vet_plan(d, officers)?;
+        self.write(|w| {
+            let mut p = Plan {
+                created_at: w.at(),
+                created_by: w.actor().uid.clone(),
+                ..plan.clone()
+            };
+            p.id = store::insert_plan(w, &p)?;
+            store::insert_plan_officers(w, p.id, &pool)?;
+            let mut after = json(&p);
+            after["officers"] = serde_json::json!(pool);
+            w.audit_json("create", "draw_plan", &p.uid, None, Some(&after))?;
+            Ok(p)
+        })
+    }
+
+    /// What a draft plan would draw if created and run now; nothing is written.
+    pub fn preview_draft(&self, d: &PlanDraft, officers: &[i64]) -> Result<DrawPreview> {
+        let (plan, _) = self.vet_plan(d, officers)?;
+        self.preview_plan(plan)
+    }
+
+    /// Checks a draft plan and its pool; returns the plan as it would be stored (not yet saved).
+    fn vet_plan(&self, d: &PlanDraft, officers: &[i64]) -> Result<(Plan, Vec<i64>)> {
         self.require(Action::DrawManage)?;
         if d.name.trim().is_empty() {
             return Err(refused(
@@ -104,35 +156,28 @@ impl crate::service::Draws<'_> {
             regions = vec![own.clone()];
         }
         let pool = self.vet_pool(officers, d.planned_on)?;
-        self.write(|w| {
-            let mut p = Plan {
-                id: 0,
-                uid: new_uid(),
-                name: d.name.trim().to_string(),
-                regions,
-                class: d.class.clone(),
-                ratio_pct: d.ratio_pct,
-                count: d.count,
-                listed_policy: if d
-                    .listed_offsite
-                    .unwrap_or(self.policy().listed_draw_offsite())
-                {
-                    "offsite"
-                } else {
-                    "exclude"
-                }
-                .to_string(),
-                planned_on: Day::new(d.planned_on),
-                created_at: w.at(),
-                created_by: w.actor().uid.clone(),
-            };
-            p.id = store::insert_plan(w, &p)?;
-            store::insert_plan_officers(w, p.id, &pool)?;
-            let mut after = json(&p);
-            after["officers"] = serde_json::json!(pool);
-            w.audit_json("create", "draw_plan", &p.uid, None, Some(&after))?;
-            Ok(p)
-        })
+        let plan = Plan {
+            id: 0,
+            uid: new_uid(),
+            name: d.name.trim().to_string(),
+            regions,
+            class: d.class.clone(),
+            ratio_pct: d.ratio_pct,
+            count: d.count,
+            listed_policy: if d
+                .listed_offsite
+                .unwrap_or(self.policy().listed_draw_offsite())
+            {
+                "offsite"
+            } else {
+                "exclude"
+            }
+            .to_string(),
+            planned_on: Day::new(d.planned_on),
+            created_at: crate::domain::time::Instant::new(self.now()),
+            created_by: self.actor.uid.clone(),
+        };
+        Ok((plan, pool))
     }
 
     pub fn plans(&self) -> Result<Vec<Plan>> {
@@ -150,41 +195,125 @@ impl crate::service::Draws<'_> {
         }
     }
 
-    /// Runs a plan with a fresh OS seed.
-    pub fn run(&self, plan_id: i64) -> Result<DrawDetail> {
-        let seed = os_seed()?;
-        self.run_seeded(plan_id, seed)
+    /// Exclusions before the draw: closed, cap reached, listed (when the policy excludes them), an open
+    /// inspection (计划中 / 待检查 / 检查中), drawn already by a plan of the same quarter.
+    fn candidates(&self, plan: &Plan) -> Result<Candidates> {
+        let on = plan.planned_on.date();
+        let counts = store::routine_counts(&self.conn, on.year())?;
+        let open = rules_store::open_inspection_enterprises(&self.conn)?;
+        let (from, to) = quarter_of(on);
+        let drawn = rules_store::drawn_between(
+            &self.conn,
+            &from.format("%Y-%m-%d").to_string(),
+            &to.format("%Y-%m-%d").to_string(),
+        )?;
+        let mut c = Candidates {
+            list: Vec::new(),
+            excluded: Vec::new(),
+            regions_of: HashMap::new(),
+            listed: HashSet::new(),
+        };
+        for e in store::eligible_enterprises(&self.conn, &plan.regions, &plan.class)? {
+            let done = counts.get(&e.enterprise_id).copied().unwrap_or(0);
+            let reason = if e.closed {
+                Some("closed")
+            } else if done >= self.policy.routine_cap(&e.credit) {
+                Some("cap")
+            } else if e.listed && plan.listed_policy == "exclude" {
+                Some("listed")
+            } else if open.contains(&e.enterprise_id) {
+                Some("open")
+            } else if drawn.contains(&e.enterprise_id) {
+                Some("drawn")
+            } else {
+                None
+            };
+            match reason {
+                Some(r) => c.excluded.push((e.enterprise_id, r)),
+                None => {
+                    if e.listed {
+                        c.listed.insert(e.enterprise_id);
+                    }
+                    c.regions_of.insert(e.enterprise_id, e.region_code.clone());
+                    c.list.push((e.enterprise_id, e.uscc));
+                }
+            }
+        }
+        Ok(c)
     }
 
-    /// Runs a plan with a given seed (the seed is stored; `draw_run` takes it from the OS).
+    /// What running the plan now would do: candidates, exclusions and how many would be drawn.
+    pub fn preview(&self, plan_id: i64) -> Result<DrawPreview> {
+        self.require(Action::DrawManage)?;
+        let plan = store::plan(&self.conn, plan_id)?;
+        if !self.plan_in_scope(&plan) {
+            return Err(ServiceError::NotFound);
+        }
+        self.preview_plan(plan)
+    }
+
+    fn preview_plan(&self, plan: Plan) -> Result<DrawPreview> {
+        let c = self.candidates(&plan)?;
+        let mut exclusions: Vec<(String, i64)> = Vec::new();
+        for (_, r) in &c.excluded {
+            match exclusions.iter_mut().find(|(x, _)| x == r) {
+                Some((_, n)) => *n += 1,
+                None => exclusions.push((r.to_string(), 1)),
+            }
+        }
+        exclusions.sort();
+        Ok(DrawPreview {
+            candidates: c.list.len(),
+            to_draw: draw_size(c.list.len(), plan.ratio_pct, plan.count),
+            short: plan.count as usize > c.list.len(),
+            exclusions,
+            plan,
+        })
+    }
+
+    /// Runs a plan with a fresh OS seed. Refused when the plan's count is above the candidates, until
+    /// the person has seen that and confirmed (`run_confirmed`).
+    pub fn run(&self, plan_id: i64) -> Result<DrawDetail> {
+        let seed = os_seed()?;
+        self.run_seeded_with(plan_id, seed, false)
+    }
+
+    /// Runs a plan the person confirmed after its preview: a count above the candidates draws them all.
+    pub fn run_confirmed(&self, plan_id: i64) -> Result<DrawDetail> {
+        let seed = os_seed()?;
+        self.run_seeded_with(plan_id, seed, true)
+    }
+
+    /// Runs a plan with a given seed (the seed is stored; `run` takes it from the OS).
     pub fn run_seeded(&self, plan_id: i64, seed: [u8; 32]) -> Result<DrawDetail> {
+        self.run_seeded_with(plan_id, seed, false)
+    }
+
+    fn run_seeded_with(
+        &self,
+        plan_id: i64,
+        seed: [u8; 32],
+        accept_fewer: bool,
+    ) -> Result<DrawDetail> {
         self.require(Action::DrawManage)?;
         let plan = store::plan(&self.conn, plan_id)?;
         if !self.plan_in_scope(&plan) {
             return Err(ServiceError::NotFound);
         }
         let on = plan.planned_on.date();
-        // Exclusions before the draw: closed, cap reached, listed (when the policy excludes them).
-        let counts = store::routine_counts(&self.conn, on.year())?;
-        let mut candidates = Vec::new();
-        let mut excluded: Vec<(i64, &str)> = Vec::new();
-        let mut regions_of: HashMap<i64, String> = HashMap::new();
-        let mut listed: HashSet<i64> = HashSet::new();
-        for c in store::eligible_enterprises(&self.conn, &plan.regions, &plan.class)? {
-            let done = counts.get(&c.enterprise_id).copied().unwrap_or(0);
-            if c.closed {
-                excluded.push((c.enterprise_id, "closed"));
-            } else if done >= self.policy.routine_cap(&c.credit) {
-                excluded.push((c.enterprise_id, "cap"));
-            } else if c.listed && plan.listed_policy == "exclude" {
-                excluded.push((c.enterprise_id, "listed"));
-            } else {
-                if c.listed {
-                    listed.insert(c.enterprise_id);
-                }
-                regions_of.insert(c.enterprise_id, c.region_code.clone());
-                candidates.push((c.enterprise_id, c.uscc));
-            }
+        let Candidates {
+            list: candidates,
+            excluded,
+            regions_of,
+            listed,
+        } = self.candidates(&plan)?;
+        if plan.count as usize > candidates.len() && !accept_fewer {
+            return Err(refused(
+                Text::new(T::DrawErrCountAbove)
+                    .arg("count", plan.count)
+                    .arg("n", candidates.len())
+                    .arg("excluded", excluded.len()),
+            ));
         }
         let k = draw_size(candidates.len(), plan.ratio_pct, plan.count);
         let drawn = sample(&seed, candidates.len(), k);
@@ -248,7 +377,11 @@ impl crate::service::Draws<'_> {
             d.id = store::insert_draw(w, &d)?;
             store::insert_candidates(w, d.id, &candidates)?;
             for (e, reason) in &excluded {
-                store::insert_exclusion(w, d.id, *e, reason)?;
+                if matches!(*reason, "open" | "drawn") {
+                    rules_store::insert_exclusion_rule(w, d.id, *e, reason)?;
+                } else {
+                    store::insert_exclusion(w, d.id, *e, reason)?;
+                }
             }
             for (rank, &pos) in drawn.iter().enumerate() {
                 let (eid, uscc) = &candidates[pos];
@@ -348,57 +481,5 @@ impl crate::service::Draws<'_> {
             plan,
         })
     }
-
-    /// Recomputes a draw from its stored seed and candidate list: the list's size and SHA-256, then the
-    /// sample, compared rank by rank with the stored result.
-    pub fn verify(&self, id: i64) -> Result<VerifyReport> {
-        self.detail(id)?;
-        self.verify_unchecked(id)
-    }
-
-    /// The recomputation itself; callers decide who may ask.
-    fn verify_unchecked(&self, id: i64) -> Result<VerifyReport> {
-        let d = store::draw(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
-        let results = store::results(&self.conn, id)?;
-        let usccs = store::candidates(&self.conn, id)?;
-        let hash = candidates_hash(usccs.iter().map(String::as_str));
-        let seed =
-            parse_seed(&d.seed_hex).ok_or_else(|| refused(Text::new(T::DrawErrStoredSeed)))?;
-        let expected = if d.algorithm == ALGORITHM {
-            sample(&seed, usccs.len(), d.drawn_count.max(0) as usize)
-        } else {
-            Vec::new()
-        };
-        let mut first_difference = None;
-        let n = expected.len().max(results.len());
-        for rank in 0..n {
-            let want = expected
-                .get(rank)
-                .map(|&p| (p as i64, usccs.get(p).cloned().unwrap_or_default()));
-            let got = results.get(rank).map(|r| (r.position, r.uscc.clone()));
-            if want != got {
-                first_difference = Some(rank as i64);
-                break;
-            }
-        }
-        Ok(VerifyReport {
-            draw_id: id,
-            candidate_count_ok: usccs.len() as i64 == d.candidate_count,
-            candidate_hash_ok: hash == d.candidate_sha256,
-            results_ok: first_difference.is_none() && d.algorithm == ALGORITHM,
-            first_difference,
-        })
-    }
 }
-
-/// Verifies a draw straight from the database file, without an account: the check uses only the stored
-/// seed, candidate list and result, and reports only whether they agree.
-pub fn verify_at(path: &std::path::Path, id: i64) -> Result<VerifyReport> {
-    let conn = db::open(path)?;
-    let session = Session::new(
-        conn,
-        crate::domain::account::Actor::system(),
-        crate::service::system_clock(),
-    )?;
-    session.draws().verify_unchecked(id)
-}
+pub use crate::service::inspection::draw_verify::{VerifyReport, verify_at};

@@ -3,17 +3,19 @@
 //! the 立案 transfer with its status mirror (two-year limit; positive-list removal proposal).
 
 use crate::domain::account::{Action, Target};
-use crate::domain::inspection::rules::{check_limitation, check_rectification, recheck_date};
+use crate::domain::inspection::rules::{Act, check_limitation, check_rectification, recheck_date};
 use crate::domain::inspection::{
     CaseStatus, Category, Conclusion, Event, EventInput, InspectionState, Mode, RecheckResult,
     next_state,
 };
 use crate::domain::time::Day;
 use crate::i18n::{T, Text};
+use crate::service::inspection::recusal::decided_on;
 use crate::service::inspection::{refused, vet_officers};
 use crate::service::{Result, ServiceError};
 use crate::store::db::new_uid;
 use crate::store::inspection::followup::{self as followup, Case, NewRectification, Rectification};
+use crate::store::inspection::rules::{self as rules_store, ReportVersion};
 use crate::store::inspection::{self as store, Inspection, NewInspection};
 use chrono::{Datelike, NaiveDate};
 
@@ -39,6 +41,8 @@ pub struct CaseInput {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EnterpriseInspections {
     pub inspections: Vec<Inspection>,
+    /// The recorded fact each on-site check of a listed enterprise rested on, by inspection id.
+    pub guard_links: Vec<(i64, rules_store::GuardLink)>,
     pub rectifications: Vec<Rectification>,
     pub cases: Vec<Case>,
 }
@@ -157,7 +161,14 @@ impl crate::service::Inspections<'_> {
     }
 
     /// The enterprise's rectification report on its own order (self-service), until the re-check result.
-    pub fn rectification_report(&self, order_id: i64, text: &str) -> Result<Rectification> {
+    /// Each submission is a new version; after the first, a version needs its reason. A version after
+    /// the deadline carries its days late. Earlier versions stay as they were.
+    pub fn rectification_report(
+        &self,
+        order_id: i64,
+        text: &str,
+        reason: &str,
+    ) -> Result<Rectification> {
         self.require(Action::RectifyReport)?;
         let before = followup::get(&self.conn, order_id)?;
         self.check(
@@ -170,16 +181,56 @@ impl crate::service::Inspections<'_> {
         if text.trim().is_empty() {
             return Err(required(T::InspectionFieldReport));
         }
+        let versions = rules_store::report_versions(&self.conn, order_id)?;
+        if !versions.is_empty() && reason.trim().is_empty() {
+            return Err(refused(
+                Text::new(T::InspectionErrReportReason).arg("n", versions.len()),
+            ));
+        }
+        let days_late = (self.today() - before.deadline.date()).num_days().max(0);
         self.write(|w| {
             let (now, actor) = (w.now(), w.actor());
+            let v = ReportVersion {
+                version: versions.len() as i64 + 1,
+                text: text.trim().to_string(),
+                reason: reason.trim().to_string(),
+                days_late,
+                submitted_at: w.at(),
+                submitted_by: actor.display_name.clone(),
+            };
+            rules_store::insert_report_version(w, order_id, &v)?;
             let mut r = before.clone();
-            r.report_text = text.trim().to_string();
+            r.report_text = v.text.clone();
             r.report_at = Some(w.at());
             followup::save(w, &r, &actor.uid, now)?;
             let after = followup::get(w, order_id)?;
-            w.audit("update", Some(&before), &after)?;
+            let mut audited = crate::service::write::json(&after);
+            audited["report_version"] = crate::service::write::json(&v);
+            let b = crate::service::write::json(&before);
+            w.audit_json(
+                "update",
+                "insp_rectification",
+                &after.uid,
+                Some(&b),
+                Some(&audited),
+            )?;
             Ok(after)
         })
+    }
+
+    /// The versions of an order's report (the enterprise its own; bureau roles within scope).
+    pub fn report_versions(&self, order_id: i64) -> Result<Vec<ReportVersion>> {
+        let r = followup::get(&self.conn, order_id)?;
+        if self.is_enterprise_only() {
+            self.require(Action::RectifyReport)?;
+            self.check(
+                Action::RectifyReport,
+                Target::record(&r.region_code, r.enterprise_id),
+            )?;
+        } else {
+            self.get(r.inspection_id)?;
+        }
+        Ok(rules_store::report_versions(&self.conn, order_id)?)
     }
 
     /// Records the re-check of an inspection under rectification, by two officers valid today: the
@@ -211,7 +262,7 @@ impl crate::service::Inspections<'_> {
             before.enterprise_id,
             officers,
             self.today(),
-            &before.recusal_reason,
+            &decided_on(&self.conn, id)?,
         )?;
         self.write(|w| {
             let (now, actor) = (w.now(), w.actor());
@@ -297,7 +348,15 @@ impl crate::service::Inspections<'_> {
         if input.handler.trim().is_empty() {
             return Err(required(T::InspectionFieldHandler));
         }
-        check_limitation(input.discovered_on, input.approved_on).map_err(refused)?;
+        // 《行政处罚法》第三十六条: from the act (or its end) to its discovery, recorded on the inspection.
+        let act = rules_store::act(&self.conn, id)?.and_then(|a| {
+            a.on.map(|on| Act {
+                on: on.date(),
+                continuing: a.continuing,
+                five_year: a.five_year,
+            })
+        });
+        check_limitation(act.as_ref(), input.discovered_on, input.approved_on).map_err(refused)?;
         // 立案 on a listed enterprise: the positive-list removal proposal is written in the same
         // transaction as the case, so neither exists without the other.
         let listed = self
@@ -403,8 +462,16 @@ impl crate::service::Inspections<'_> {
             enterprise_id: Some(e.id),
             ..store::ListFilter::default()
         };
+        let inspections = self.page(&f, None, limit)?;
+        let mut guard_links = Vec::new();
+        for x in &inspections {
+            if let Some(l) = rules_store::guard_link(&self.conn, x.id)? {
+                guard_links.push((x.id, l));
+            }
+        }
         Ok(EnterpriseInspections {
-            inspections: self.page(&f, None, limit)?,
+            inspections,
+            guard_links,
             rectifications: followup::of_enterprise(&self.conn, e.id, limit)?,
             cases: if self.is_enterprise_only() {
                 Vec::new()

@@ -3,22 +3,30 @@
 //! findings, evidence, transitions) is in `inspection_record`, follow-up in `inspection_followup`.
 pub mod draw;
 mod draw_pool;
+pub mod draw_verify;
 pub mod followup;
+pub mod guard;
 pub mod publish;
 pub mod record;
+mod recusal;
 
 use crate::domain::account::{Action, Actor, Role, Target};
 use crate::domain::inspection::rules::{
-    OfficerCandidate, check_cap, check_officers, check_recusal, check_reference, officer_problem,
+    OfficerCandidate, check_cap, check_reference, officer_problem,
 };
 use crate::domain::inspection::{Category, Event, InspectionState, Mode, events_for};
-use crate::domain::positive_list::TriggerRef;
 use crate::domain::time::Day;
 use crate::i18n::{T, Text};
+pub use crate::service::inspection::guard::{GuardChoice, GuardOption};
+use crate::service::inspection::recusal::record_decisions;
+pub(in crate::service) use crate::service::inspection::recusal::vet_officers;
 use crate::service::{Result, ServiceError};
 use crate::store::account;
 use crate::store::db::new_uid;
 use crate::store::inspection::followup::{self as stored_followup, Case, Rectification};
+use crate::store::inspection::rules::{
+    self as rules_store, ActRow, GuardLink, RecusalDecision, ReportVersion,
+};
 use crate::store::inspection::{
     self as store, ChecklistItem, Evidence, Finding, HistoryRow, Inspection, ListFilter,
     NewInspection, Officer,
@@ -37,7 +45,11 @@ pub struct PlanInput {
     pub planned_on: NaiveDate,
     /// The officers (user ids); empty plans the check without them (state 计划中).
     pub officers: Vec<i64>,
+    /// A supervisor's recusal decision: why the related officers among `officers` may stay. Refused
+    /// from anyone else.
     pub recusal_reason: String,
+    /// The recorded fact an on-site check of a listed enterprise rests on (picked, not typed).
+    pub guard: Option<GuardChoice>,
 }
 
 /// An officer the picker may offer: certified, active, not auxiliary, in the region.
@@ -47,7 +59,7 @@ pub struct EligibleOfficer {
     pub name: String,
     pub cert_number: String,
     pub cert_valid_to: Day,
-    /// A recorded relation to the enterprise: offered, but a recusal reason is required.
+    /// A recorded relation to the enterprise: offered, but only a supervisor's decision lets them stay.
     pub conflicted: bool,
 }
 
@@ -63,7 +75,15 @@ pub struct InspectionDetail {
     pub evidence: Vec<Evidence>,
     pub history: Vec<HistoryRow>,
     pub rectification: Option<Rectification>,
+    /// The versions of the enterprise's rectification report, oldest first.
+    pub report_versions: Vec<ReportVersion>,
     pub case: Option<Case>,
+    /// The act behind a case (《行政处罚法》第三十六条), when recorded or marked by the migration.
+    pub act: Option<ActRow>,
+    /// What an on-site check of a listed enterprise rests on.
+    pub guard_link: Option<GuardLink>,
+    /// Supervisors' recusal decisions on this inspection.
+    pub recusal_decisions: Vec<RecusalDecision>,
     pub events: Vec<Event>,
     /// Whether the actor may add answers, findings and evidence.
     pub may_record: bool,
@@ -115,26 +135,6 @@ pub(crate) fn resolve_officers(
         candidates.push(candidate);
     }
     Ok((candidates, snapshots))
-}
-
-/// Checks the officer rules and recusal; returns the snapshots to store.
-pub(in crate::service) fn vet_officers(
-    conn: &Connection,
-    enterprise_id: i64,
-    ids: &[i64],
-    on: NaiveDate,
-    recusal_reason: &str,
-) -> Result<Vec<Officer>> {
-    let (candidates, snapshots) = resolve_officers(conn, ids, on)?;
-    check_officers(&candidates, on).map_err(ServiceError::Refused)?;
-    let recused = store::recused_users(conn, enterprise_id)?;
-    let conflicted: Vec<String> = candidates
-        .iter()
-        .filter(|c| recused.contains(&c.user_id))
-        .map(|c| c.name.clone())
-        .collect();
-    check_recusal(&conflicted, recusal_reason).map_err(ServiceError::Refused)?;
-    Ok(snapshots)
 }
 
 pub(in crate::service) fn has_any(actor: &Actor, roles: &[Role]) -> bool {
@@ -210,8 +210,9 @@ impl crate::service::Inspections<'_> {
     }
 
     /// Plans an inspection. Refuses what the rules forbid: a missing reference on a case-driven check,
-    /// a routine check over the annual cap, an on-site check of a listed enterprise without a trigger,
-    /// officers that do not meet 《行政处罚法》第四十二条, a conflicted officer without a recusal reason.
+    /// a routine check over the annual cap, an on-site check of a listed enterprise without a link to a
+    /// recorded trigger or an approved 专项 plan, officers that do not meet 《行政处罚法》第四十二条 /
+    /// 第五十五条, a related officer without a supervisor's recusal decision (第四十三条).
     pub fn plan(&self, input: &PlanInput) -> Result<Inspection> {
         self.require(Action::InspectionPlan)?;
         // The annual cap counts the inspections already planned: checked under the write lock.
@@ -219,20 +220,18 @@ impl crate::service::Inspections<'_> {
             let e = self.enterprises().get(input.enterprise_id)?;
             self.check(Action::InspectionPlan, Target::record(&e.region_code, e.id))?;
             let routine = input.category.is_routine();
-            check_reference(routine, &input.trigger_ref).map_err(refused)?;
+            let link = self.guard_link_for(&e, input)?;
+            let reference = match (&link, input.trigger_ref.trim()) {
+                (Some(l), "") => guard::link_reference(l),
+                (_, typed) => typed.to_string(),
+            };
+            check_reference(routine, &reference).map_err(refused)?;
             if routine {
                 let done = store::routine_count(&self.conn, e.id, input.planned_on.year())?;
                 check_cap(done, self.policy.routine_cap(&e.credit)).map_err(refused)?;
             }
-            if input.mode == Mode::Onsite {
-                let (category, kind) = input.category.guard_kind();
-                let trigger = kind.map(|kind| TriggerRef {
-                    kind,
-                    reference: input.trigger_ref.as_str(),
-                });
-                self.positive_list()
-                    .check_on_site_allowed(e.id, category, trigger)?;
-            }
+            let (decided, decisions) =
+                self.recusal_decisions_for(None, e.id, &input.officers, &input.recusal_reason)?;
             let officers = if input.officers.is_empty() {
                 Vec::new()
             } else {
@@ -241,7 +240,7 @@ impl crate::service::Inspections<'_> {
                     e.id,
                     &input.officers,
                     input.planned_on,
-                    &input.recusal_reason,
+                    &decided,
                 )?
             };
             let state = if officers.is_empty() {
@@ -262,11 +261,11 @@ impl crate::service::Inspections<'_> {
                     region_code: &e.region_code,
                     category: input.category,
                     mode: input.mode,
-                    trigger_ref: input.trigger_ref.trim(),
+                    trigger_ref: &reference,
                     place: input.place.trim(),
                     planned_on: Day::new(input.planned_on),
                     state,
-                    recusal_reason: input.recusal_reason.trim(),
+                    recusal_reason: &decisions.reason,
                     parent_id: None,
                     draw_id: None,
                 },
@@ -274,6 +273,10 @@ impl crate::service::Inspections<'_> {
                 now,
             )?;
             store::set_officers(tx, id, &officers)?;
+            if let Some(l) = &link {
+                rules_store::insert_guard_link(tx, id, l)?;
+            }
+            record_decisions(w, id, &uid, &decisions)?;
             crate::store::history::append(
                 tx,
                 crate::store::history::Table::Inspection,
@@ -317,18 +320,17 @@ impl crate::service::Inspections<'_> {
             ));
         }
         let on = before.planned_on.date();
-        let snaps = vet_officers(
-            &self.conn,
-            before.enterprise_id,
-            officers,
-            on,
-            recusal_reason,
-        )?;
+        let (decided, decisions) =
+            self.recusal_decisions_for(Some(id), before.enterprise_id, officers, recusal_reason)?;
+        let snaps = vet_officers(&self.conn, before.enterprise_id, officers, on, &decided)?;
         self.write(|w| {
             let (tx, now, actor) = (w.tx(), w.now(), w.actor());
             store::set_officers(tx, id, &snaps)?;
+            record_decisions(w, id, &before.uid, &decisions)?;
             let mut x = before.clone();
-            x.recusal_reason = recusal_reason.trim().to_string();
+            if !decisions.users.is_empty() {
+                x.recusal_reason = decisions.reason.clone();
+            }
             if x.state == InspectionState::Planned {
                 x.state = InspectionState::Pending;
                 crate::store::history::append(
@@ -387,8 +389,23 @@ impl crate::service::Inspections<'_> {
                 crate::store::history::Table::Inspection,
                 id,
             )?,
+            report_versions: match stored_followup::of_inspection(&self.conn, id)? {
+                Some(r) => rules_store::report_versions(&self.conn, r.id)?,
+                None => Vec::new(),
+            },
             rectification: stored_followup::of_inspection(&self.conn, id)?,
             case: stored_followup::case_of(&self.conn, id)?,
+            act: if bureau {
+                rules_store::act(&self.conn, id)?
+            } else {
+                None
+            },
+            guard_link: rules_store::guard_link(&self.conn, id)?,
+            recusal_decisions: if bureau {
+                rules_store::recusal_decisions(&self.conn, id)?
+            } else {
+                Vec::new()
+            },
             events,
             may_record,
             inspection: x,

@@ -9,24 +9,24 @@ use crate::store::account;
 use crate::store::inspection::draw::Draw;
 use crate::store::inspection::draw_publish::{self, Outcome};
 
-/// A draw and the outcome of each drawn enterprise's inspection.
+/// A draw and the outcome of each drawn enterprise whose inspection is finished: only those are
+/// published; the others are counted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DrawResults {
     pub detail: DrawDetail,
     pub outcomes: Vec<Outcome>,
+    open: usize,
 }
 
 impl DrawResults {
-    /// Drawn inspections not finished yet (published as they stand).
+    /// Drawn inspections not finished yet: not published.
     pub fn still_open(&self) -> usize {
-        self.outcomes
-            .iter()
-            .filter(|o| {
-                crate::domain::inspection::InspectionState::parse(&o.state)
-                    .is_some_and(|s| s.is_open())
-            })
-            .count()
+        self.open
     }
+}
+
+fn is_open(o: &Outcome) -> bool {
+    crate::domain::inspection::InspectionState::parse(&o.state).is_none_or(|s| s.is_open())
 }
 
 impl crate::service::Draws<'_> {
@@ -48,12 +48,24 @@ impl crate::service::Draws<'_> {
             .collect())
     }
 
-    /// The results of a draw for publication (supervisors who manage draws, within scope).
+    /// The results of a draw for publication (supervisors who manage draws, within scope): the
+    /// finished inspections only. Refused while none is finished; the plan and its counts are
+    /// published with the draw export instead.
     pub fn results(&self, id: i64) -> Result<DrawResults> {
         self.require(Action::DrawManage)?;
         let detail = self.detail(id)?;
+        let (open, outcomes): (Vec<Outcome>, Vec<Outcome>) =
+            draw_publish::outcomes(&self.conn, id)?
+                .into_iter()
+                .partition(is_open);
+        if outcomes.is_empty() {
+            return Err(crate::service::ServiceError::Refused(
+                crate::i18n::Text::new(crate::i18n::T::DrawErrNothingFinished).arg("id", id),
+            ));
+        }
         Ok(DrawResults {
-            outcomes: draw_publish::outcomes(&self.conn, id)?,
+            outcomes,
+            open: open.len(),
             detail,
         })
     }

@@ -4,10 +4,12 @@
 
 use crate::domain::account::{Action, Role};
 use crate::domain::inspection::rules::check_lock;
+use crate::domain::inspection::signing::{SignFacts, check_signing};
 use crate::domain::inspection::{
     Answer, Conclusion, Event, EventInput, EvidenceKind, InspectionState, Severity, next_state,
 };
 use crate::i18n::{T, Text};
+use crate::service::inspection::recusal::decided_on;
 use crate::service::inspection::{refused, vet_officers};
 use crate::service::{Result, ServiceError};
 use crate::store::account;
@@ -37,6 +39,8 @@ pub struct EvidenceInput {
     pub description: String,
     pub corrects: Option<i64>,
     pub reason: String,
+    /// The number (within the inspection, #1, #2 …) of the finding it supports.
+    pub finding_no: Option<i64>,
 }
 
 /// SHA-256 (hex) of a file's bytes, read in blocks.
@@ -110,6 +114,9 @@ impl crate::service::Inspections<'_> {
             });
         }
         let to = next_state(before.state, event, input).map_err(refused)?;
+        if event == Event::Sign {
+            check_signing(&self.sign_facts(id)?, input).map_err(refused)?;
+        }
         self.write(|w| {
             let (now, at) = (w.now().to_string(), w.at());
             let mut x = before.clone();
@@ -127,7 +134,7 @@ impl crate::service::Inspections<'_> {
                         x.enterprise_id,
                         &ids,
                         self.today(),
-                        &x.recusal_reason,
+                        &decided_on(&self.conn, id)?,
                     )?;
                     x.started_at = Some(at);
                 }
@@ -254,6 +261,7 @@ impl crate::service::Inspections<'_> {
         self.write(|w| {
             let mut f = Finding {
                 id: 0,
+                no: 0,
                 uid: new_uid(),
                 description: input.description.trim().to_string(),
                 provision: input.provision.trim().to_string(),
@@ -295,6 +303,17 @@ impl crate::service::Inspections<'_> {
         {
             return Err(ServiceError::NotFound);
         }
+        let finding = match input.finding_no {
+            None => None,
+            Some(no) => Some(
+                store::findings(&self.conn, id)?
+                    .into_iter()
+                    .find(|f| f.no == no)
+                    .ok_or_else(|| {
+                        refused(Text::new(T::InspectionErrFindingNumber).arg("no", no))
+                    })?,
+            ),
+        };
         self.write(|w| {
             let (_now, actor) = (w.now(), w.actor());
             let mut e = Evidence {
@@ -310,10 +329,39 @@ impl crate::service::Inspections<'_> {
                 correction_reason: input.reason.trim().to_string(),
                 created_at: w.at(),
                 created_by: actor.uid.clone(),
+                finding_no: finding.as_ref().map(|f| f.no),
             };
             e.id = store::insert_evidence(w, id, &e)?;
+            if let Some(f) = &finding {
+                store::link_evidence(w, e.id, f.id)?;
+            }
             w.audit("create", None, &e)?;
             Ok(e)
+        })
+    }
+
+    /// The recorded facts signing is checked against, and the confirmation lists as locked.
+    pub fn sign_facts(&self, id: i64) -> Result<SignFacts> {
+        self.get(id)?;
+        let items = store::checklist(&self.conn)?;
+        let answers = store::answers(&self.conn, id)?;
+        let answered = items
+            .iter()
+            .filter(|i| answers.iter().any(|(c, _, _)| *c == i.code))
+            .count();
+        Ok(SignFacts {
+            items: items.len(),
+            answered,
+            failed: answers
+                .iter()
+                .filter(|(_, a, _)| *a == Answer::Fail)
+                .count(),
+            findings: store::findings(&self.conn, id)?
+                .iter()
+                .filter(|f| f.corrects_id.is_none())
+                .count(),
+            present: store::representatives(&self.conn, id)?.len(),
+            evidence: store::evidence(&self.conn, id)?.len(),
         })
     }
 

@@ -268,7 +268,9 @@ pub fn insert_exclusion(
 /// (reason, count) of a draw's exclusions.
 pub fn exclusion_counts(conn: &Connection, draw_id: i64) -> Result<Vec<(String, i64)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT reason, COUNT(*) FROM draw_exclusion WHERE draw_id = ?1 GROUP BY reason ORDER BY reason",
+        "SELECT reason, COUNT(*) FROM (SELECT reason FROM draw_exclusion WHERE draw_id = ?1
+            UNION ALL SELECT reason FROM draw_exclusion_rule WHERE draw_id = ?1)
+         GROUP BY reason ORDER BY reason",
     )?;
     let rows = stmt.query_map([draw_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

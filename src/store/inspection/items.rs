@@ -94,6 +94,8 @@ pub fn set_answer(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub id: i64,
+    /// Its number within the inspection (#1, #2 …), in the order recorded; not stored.
+    pub no: i64,
     pub uid: String,
     pub description: String,
     pub provision: String,
@@ -114,6 +116,7 @@ pub fn findings(conn: &Connection, inspection_id: i64) -> Result<Vec<Finding>> {
     let rows = stmt.query_map([inspection_id], |r| {
         Ok(Finding {
             id: r.get(0)?,
+            no: 0,
             uid: r.get(1)?,
             description: r.get(2)?,
             provision: r.get(3)?,
@@ -126,7 +129,11 @@ pub fn findings(conn: &Connection, inspection_id: i64) -> Result<Vec<Finding>> {
             created_by: r.get(10)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let mut v = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    for (i, f) in v.iter_mut().enumerate() {
+        f.no = i as i64 + 1;
+    }
+    Ok(v)
 }
 
 pub fn insert_finding(conn: &Connection, inspection_id: i64, f: &Finding) -> Result<i64> {
@@ -166,12 +173,18 @@ pub struct Evidence {
     pub correction_reason: String,
     pub created_at: Instant,
     pub created_by: String,
+    /// The number (within the inspection) of the finding it supports, when linked.
+    pub finding_no: Option<i64>,
 }
 
 pub fn evidence(conn: &Connection, inspection_id: i64) -> Result<Vec<Evidence>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, uid, kind, path, sha256, collected_at, collected_by, description, corrects_id,
-            correction_reason, created_at, created_by FROM insp_evidence WHERE inspection_id = ?1 ORDER BY id",
+        "SELECT e.id, e.uid, e.kind, e.path, e.sha256, e.collected_at, e.collected_by, e.description,
+            e.corrects_id, e.correction_reason, e.created_at, e.created_by,
+            CASE WHEN l.finding_id IS NULL THEN NULL ELSE (SELECT COUNT(*) FROM insp_finding f
+                WHERE f.inspection_id = e.inspection_id AND f.id <= l.finding_id) END
+         FROM insp_evidence e LEFT JOIN insp_evidence_finding l ON l.evidence_id = e.id
+         WHERE e.inspection_id = ?1 ORDER BY e.id",
     )?;
     let rows = stmt.query_map([inspection_id], |r| {
         Ok(Evidence {
@@ -187,6 +200,7 @@ pub fn evidence(conn: &Connection, inspection_id: i64) -> Result<Vec<Evidence>> 
             correction_reason: r.get(9)?,
             created_at: r.get(10)?,
             created_by: r.get(11)?,
+            finding_no: r.get(12)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -213,4 +227,13 @@ pub fn insert_evidence(conn: &Connection, inspection_id: i64, e: &Evidence) -> R
         e.created_by
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Links an evidence item to the finding it supports (set when the item is recorded).
+pub fn link_evidence(conn: &Connection, evidence_id: i64, finding_id: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO insp_evidence_finding (evidence_id, finding_id) VALUES (?1, ?2)",
+        params![evidence_id, finding_id],
+    )?;
+    Ok(())
 }

@@ -6,6 +6,7 @@ pub mod draw_publish;
 pub mod followup;
 pub mod items;
 pub mod list;
+pub mod rules;
 
 use crate::domain::inspection::{
     Answer, Category, Conclusion, EvidenceKind, InspectionState, Mode, Severity, Signature,
@@ -21,7 +22,7 @@ pub use crate::store::inspection::list::{ListFilter, count, page};
 
 pub use crate::store::inspection::items::{
     ChecklistItem, Evidence, Finding, add_representative, answers, checklist, evidence, findings,
-    insert_evidence, insert_finding, representatives, set_answer,
+    insert_evidence, insert_finding, link_evidence, representatives, set_answer,
 };
 
 /// Serialize the enums by their stored codes (audit JSON, CLI JSON).

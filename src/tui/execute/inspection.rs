@@ -2,10 +2,10 @@
 
 use crate::domain::inspection::InspectionState;
 use crate::i18n::{T, Text};
-use crate::service::inspection::PlanInput;
-use crate::service::inspection::draw::PlanDraft;
 use crate::service::inspection::followup::{CaseInput, OrderInput};
+use crate::service::inspection::guard::{ActInput, SpecialPlanInput};
 use crate::service::inspection::record::{EvidenceInput, FindingInput};
+use crate::service::inspection::{GuardChoice, PlanInput};
 use crate::service::{ServiceError, Session};
 use crate::store::inspection::ListFilter;
 use crate::tui::msg::Msg;
@@ -16,6 +16,10 @@ use crate::tui::screens::inspection::{
 };
 use chrono::NaiveDate;
 
+use crate::tui::execute::inspection_ask::{
+    ask, draft, finding_by_number, guard_choices, number, yuan_to_fen,
+};
+
 type R<T> = Result<T, ServiceError>;
 
 fn date(field: T, s: &str) -> R<NaiveDate> {
@@ -24,40 +28,12 @@ fn date(field: T, s: &str) -> R<NaiveDate> {
 }
 
 /// An optional date: empty means today.
-fn date_or_today(s: &Session, field: T, v: &str) -> R<NaiveDate> {
+pub(super) fn date_or_today(s: &Session, field: T, v: &str) -> R<NaiveDate> {
     if v.trim().is_empty() {
         Ok(s.today())
     } else {
         date(field, v)
     }
-}
-
-/// A penalty typed in 元 (up to two decimals) as integer 分; empty is zero.
-fn yuan_to_fen(v: &str) -> R<i64> {
-    let v = v.trim().replace([',', '，'], "");
-    if v.is_empty() {
-        return Ok(0);
-    }
-    let bad = || ServiceError::Refused(Text::new(T::InspectionErrPenaltyFormat));
-    let (whole, frac) = v.split_once('.').unwrap_or((&v, ""));
-    if frac.len() > 2 || whole.is_empty() && frac.is_empty() {
-        return Err(bad());
-    }
-    let whole: i64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().map_err(|_| bad())?
-    };
-    let frac: i64 = if frac.is_empty() {
-        0
-    } else {
-        format!("{frac:0<2}").parse().map_err(|_| bad())?
-    };
-    whole
-        .checked_mul(100)
-        .and_then(|w| w.checked_add(frac))
-        .filter(|f| *f >= 0)
-        .ok_or_else(bad)
 }
 
 fn corrects(v: &str) -> R<Option<i64>> {
@@ -176,6 +152,10 @@ pub fn load(s: &Session, q: InspectionQuery) -> Msg {
         InspectionQuery::DrawPool => {
             InspectionData::DrawPool(s.draws().pool_choices(s.today()).map_err(text))
         }
+        InspectionQuery::GuardChoices { uscc } => InspectionData::GuardChoices {
+            options: guard_choices(s, &uscc).map_err(text),
+            uscc,
+        },
     }))
 }
 
@@ -192,6 +172,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             date: on,
             officers,
             recusal_reason,
+            guard,
         } => {
             let e = match enterprise_id {
                 Some(id) => s.enterprises().get(id)?,
@@ -206,6 +187,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 planned_on: date_or_today(s, T::InspectionFieldDate, &on)?,
                 officers,
                 recusal_reason,
+                guard: GuardChoice::parse(&guard),
             })?;
             Ok(Text::new(T::InspectionMsgPlanned).arg("number", x.number))
         }
@@ -256,12 +238,20 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                     description,
                     provision,
                     severity: Some(severity),
-                    corrects: corrects(&c)?,
+                    corrects: finding_by_number(s, id, &c)?,
                     reason,
                     ..FindingInput::default()
                 },
             )
-            .map(|f| Text::new(T::InspectionMsgFinding).arg("id", f.id)),
+            .map(|f| {
+                let no = s
+                    .inspections()
+                    .detail(id)
+                    .ok()
+                    .and_then(|d| d.findings.iter().find(|x| x.id == f.id).map(|x| x.no))
+                    .unwrap_or(f.id);
+                Text::new(T::InspectionMsgFinding).arg("id", no)
+            }),
         InspectionRequest::Evidence {
             id,
             kind,
@@ -269,6 +259,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             description,
             corrects: c,
             reason,
+            finding,
         } => s
             .inspections()
             .add_evidence(
@@ -279,6 +270,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                     description,
                     corrects: corrects(&c)?,
                     reason,
+                    finding_no: number(&finding)?,
                 },
             )
             .map(|e| {
@@ -358,9 +350,13 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
                 .arg("number", c.case_number)
                 .arg_key("status", c.status.label()))
         }
-        InspectionRequest::Report { order_id, text } => s
+        InspectionRequest::Report {
+            order_id,
+            text,
+            reason,
+        } => s
             .inspections()
-            .rectification_report(order_id, &text)
+            .rectification_report(order_id, &text, &reason)
             .map(|r| Text::new(T::InspectionMsgReported).arg("doc", r.doc_number)),
         InspectionRequest::DrawPlan {
             name,
@@ -372,29 +368,19 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             officers,
             date: on,
         } => {
-            let number = |v: &str| -> R<u32> {
-                if v.trim().is_empty() {
-                    return Ok(0);
-                }
-                v.trim()
-                    .parse()
-                    .map_err(|_| ServiceError::Refused(Text::new(T::DrawErrSize)))
-            };
-            let draft = PlanDraft {
-                name,
-                regions: region
-                    .split([',', '，', ' '])
-                    .filter(|r| !r.trim().is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                class,
-                ratio_pct: number(&ratio)?,
-                count: number(&count)?,
+            let draft = draft(
+                s,
+                &name,
+                &region,
+                &class,
+                &ratio,
+                &count,
                 listed_offsite,
-                planned_on: date_or_today(s, T::InspectionFieldDate, &on)?,
-            };
+                &on,
+            )?;
+            // Asked first (the preview was confirmed): a count above the candidates draws them all.
             let plan = s.draws().create_plan_with_pool(&draft, &officers)?;
-            let d = s.draws().run(plan.id)?;
+            let d = s.draws().run_confirmed(plan.id)?;
             Ok(Text::new(T::DrawMsgDone)
                 .arg("id", d.draw.id)
                 .arg("n", d.draw.drawn_count)
@@ -404,10 +390,42 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             let report = s.draws().verify(id)?;
             Ok(if report.ok() {
                 Text::new(T::DrawVerified)
+            } else if let Some(problem) = report.pair_problems.first() {
+                Text::new(T::DrawVerifyPairs).arg_text("result", problem.clone())
             } else {
                 Text::new(T::DrawVerifyFailed)
                     .arg("rank", report.first_difference.map_or(0, |r| r + 1))
             })
+        }
+        InspectionRequest::Act {
+            id,
+            on,
+            continuing,
+            five_year,
+        } => {
+            s.inspections().set_act(
+                id,
+                &ActInput {
+                    on: date(T::InspectionFieldActOn, &on)?,
+                    continuing,
+                    five_year,
+                },
+            )?;
+            Ok(Text::new(T::InspectionMsgAct))
+        }
+        InspectionRequest::SpecialPlan {
+            name,
+            doc_ref,
+            uscc,
+            class,
+        } => {
+            let p = s.inspections().create_special_plan(&SpecialPlanInput {
+                name,
+                doc_ref,
+                uscc,
+                class,
+            })?;
+            Ok(Text::new(T::InspectionMsgSpecialPlan).arg("name", p.name))
         }
         InspectionRequest::Export { id, format } => {
             // Next to where ecocase was started, named by the draw; the message shows the full path.
@@ -480,25 +498,11 @@ pub(crate) fn execute(s: &mut Session, effect: InspectionEffect) -> Option<Msg> 
                 Msg::Inspection(InspectionMsg::Done(result))
             })
         }
+        InspectionEffect::Ask(r) => Some(Msg::Inspection(InspectionMsg::Asked(
+            ask(s, r).map_err(|e| e.text()),
+        ))),
         InspectionEffect::Export { query, lang } => Some(Msg::Written(
             crate::tui::execute::report::export_inspections(s, query, lang),
         )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fines_are_typed_in_yuan_and_kept_in_fen() {
-        assert_eq!(yuan_to_fen("").ok(), Some(0));
-        assert_eq!(yuan_to_fen("50000").ok(), Some(5_000_000));
-        assert_eq!(yuan_to_fen("12,500.5").ok(), Some(1_250_050));
-        assert_eq!(yuan_to_fen("0.07").ok(), Some(7));
-        assert!(yuan_to_fen("1.234").is_err());
-        assert!(yuan_to_fen("-3").is_err());
-        assert!(yuan_to_fen("五万").is_err());
-        assert!(yuan_to_fen("99999999999999999999").is_err());
     }
 }

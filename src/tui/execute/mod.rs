@@ -5,6 +5,7 @@ mod admin;
 mod assistance;
 pub mod enterprise;
 pub mod inspection;
+mod inspection_ask;
 pub mod manifest;
 pub mod positive_list;
 mod report;

@@ -33,6 +33,11 @@ pub enum ConfirmKind {
     /// Submit the form on top (a positive-list application or withdrawal, a request for a 停产
     /// enterprise) after this question.
     Submit(crate::i18n::Text),
+    /// A permanent 执法检查 step (签署笔录, a draw): what it will do, then the request to carry out.
+    Inspection {
+        request: Box<crate::tui::screens::inspection::form::InspectionRequest>,
+        lines: Vec<crate::i18n::Text>,
+    },
 }
 
 impl ConfirmKind {
@@ -99,13 +104,22 @@ impl ConfirmState {
                 (T::ConfirmEnableUser, T::ButtonEnable, T::ButtonCancel)
             }
             ConfirmKind::Submit(ref t) => (t.key, T::ButtonSubmit, T::ButtonBack),
+            ConfirmKind::Inspection { .. } => (T::DialogConfirm, T::ButtonProceed, T::ButtonCancel),
         }
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, body: Rect, app: &App) {
         let lang = app.lang;
         let (question, yes, no) = self.question();
-        let mut lines = vec![match &self.kind {
+        if let ConfirmKind::Inspection { lines: said, .. } = &self.kind {
+            // Long statements wrap inside a dialog that fits 80 columns.
+            let lines: Vec<String> = said
+                .iter()
+                .flat_map(|t| crate::tui::text::wrap(&t.render(lang), 64))
+                .collect();
+            return self.render_lines(frame, body, app, lines, yes, no);
+        }
+        let lines = vec![match &self.kind {
             ConfirmKind::RestoreDraft { saved_at } => crate::i18n::Text::new(question)
                 .arg("time", saved_at)
                 .render(lang),
@@ -115,9 +129,23 @@ impl ConfirmState {
             ConfirmKind::Submit(t) => crate::tui::text::sanitize(&t.render(lang)),
             _ => question.get(lang).to_string(),
         }];
+        let mut lines = lines;
         if let ConfirmKind::AckWarnings(issues) = &self.kind {
             lines.extend(issues.iter().map(|i| format!("- {}", i.render(lang))));
         }
+        self.render_lines(frame, body, app, lines, yes, no);
+    }
+
+    fn render_lines(
+        &self,
+        frame: &mut Frame<'_>,
+        body: Rect,
+        app: &App,
+        lines: Vec<String>,
+        yes: T,
+        no: T,
+    ) {
+        let lang = app.lang;
         let w = lines
             .iter()
             .map(|l| width(l))

@@ -256,6 +256,12 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
                 x.category.label().get(lang),
                 x.state.label().get(lang)
             )));
+            if let Some((_, l)) = insp.guard_links.iter().find(|(id, _)| *id == x.id) {
+                out.push(Line::Text(format!(
+                    "  {}",
+                    crate::service::inspection::guard::link_label(l).render(lang)
+                )));
+            }
         }
         for r in &insp.rectifications {
             let status = r

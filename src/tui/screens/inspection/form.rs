@@ -22,6 +22,7 @@ pub enum InspectionPurpose {
     Action(InspectionAction),
     Report,
     DrawPlan,
+    SpecialPlan,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +44,7 @@ impl InspectionFormState {
             InspectionPurpose::Action(a) => a.label(),
             InspectionPurpose::Report => T::InspectionFieldReport,
             InspectionPurpose::DrawPlan => T::DrawScreenPlan,
+            InspectionPurpose::SpecialPlan => T::InspectionScreenSpecialPlan,
         }
     }
 
@@ -87,10 +89,18 @@ impl InspectionFormState {
                 date: v("date"),
                 officers: Vec::new(),
                 recusal_reason: String::new(),
+                guard: v("guard"),
             },
             InspectionPurpose::Report => InspectionRequest::Report {
                 order_id: id,
                 text: v("report"),
+                reason: v("reason"),
+            },
+            InspectionPurpose::SpecialPlan => InspectionRequest::SpecialPlan {
+                name: v("name"),
+                doc_ref: v("doc_ref"),
+                uscc: v("uscc"),
+                class: v("class"),
             },
             InspectionPurpose::DrawPlan => InspectionRequest::DrawPlan {
                 name: v("name"),
@@ -128,6 +138,13 @@ impl InspectionFormState {
                     description: v("description"),
                     corrects: v("corrects"),
                     reason: v("reason"),
+                    finding: v("finding"),
+                },
+                InspectionAction::Act => InspectionRequest::Act {
+                    id,
+                    on: v("act_on"),
+                    continuing: v("continuing") == "yes",
+                    five_year: v("five_year") == "yes",
                 },
                 InspectionAction::Representative => InspectionRequest::Representative {
                     id,
@@ -183,6 +200,34 @@ impl InspectionFormState {
         }
     }
 
+    /// Whether saving asks first (签署笔录, a draw).
+    pub fn asks_first(&self) -> bool {
+        matches!(
+            self.purpose,
+            InspectionPurpose::DrawPlan
+                | InspectionPurpose::Action(InspectionAction::Event(Event::Sign))
+        )
+    }
+
+    /// The service's statement of what saving will do: the question is asked; a refusal is shown.
+    pub fn asked(&mut self, answer: Result<(InspectionRequest, Vec<Text>), Text>) -> Out {
+        self.saving = false;
+        match answer {
+            Ok((request, lines)) => Out::nav(Nav::Open(crate::tui::overlays::Overlay::Confirm(
+                crate::tui::overlays::confirm::ConfirmState::new(
+                    crate::tui::overlays::confirm::ConfirmKind::Inspection {
+                        request: Box::new(request),
+                        lines,
+                    },
+                ),
+            ))),
+            Err(text) => {
+                self.error = Some(text.clone());
+                Out::message(Message::error(text))
+            }
+        }
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.fields.iter().any(|f| {
             f.kind == FieldKind::Text && !f.input.is_empty() || f.ticked.iter().any(|t| *t)
@@ -224,7 +269,57 @@ impl InspectionFormState {
         }
     }
 
+    /// Leaving the USCC of a new inspection asks for the facts recorded for that enterprise.
+    fn guard_query(&self) -> Option<Effect> {
+        let f = self.fields.get(self.focus)?;
+        let uscc = f.input.value().trim().to_string();
+        (self.purpose == InspectionPurpose::Plan && f.id == "enterprise" && self.id == 0)
+            .then_some(())
+            .filter(|()| !uscc.is_empty())
+            .map(|()| {
+                Effect::Inspection(InspectionEffect::Load(
+                    crate::tui::screens::inspection::InspectionQuery::GuardChoices { uscc },
+                ))
+            })
+    }
+
+    /// The facts recorded for the typed enterprise came back: the basis picker offers them.
+    pub fn guard_loaded(&mut self, uscc: &str, options: Result<Vec<(String, Text)>, Text>) -> Out {
+        if self.value("enterprise") != uscc.trim() {
+            return Out::default();
+        }
+        match options {
+            Ok(options) => {
+                if let Some(f) = self.fields.iter_mut().find(|f| f.id == "guard") {
+                    let none = f.options.first().cloned();
+                    f.options = none.into_iter().collect();
+                    f.options.extend(
+                        options
+                            .iter()
+                            .map(|(code, label)| super::form_fields::choice_of(code, label)),
+                    );
+                    f.cursor = 0;
+                }
+                Out::default()
+            }
+            // An unknown USCC is reported when the form is saved.
+            Err(_) => Out::default(),
+        }
+    }
+
     pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+        let guard = match input {
+            Input::Cmd(Cmd::NextField | Cmd::PrevField) => self.guard_query(),
+            _ => None,
+        };
+        let out = self.on_field_input(input);
+        match guard {
+            Some(effect) => out.with_effect(effect),
+            None => out,
+        }
+    }
+
+    fn on_field_input(&mut self, input: Input) -> Out {
         let n = self.fields.len().max(1);
         let Some(f) = self.fields.get_mut(self.focus) else {
             return Out::default();
@@ -247,7 +342,14 @@ impl InspectionFormState {
             Input::Cmd(Cmd::Save) if !self.saving => {
                 self.saving = true;
                 self.error = None;
-                return Out::effect(Effect::Inspection(InspectionEffect::Do(self.request())))
+                // Signing and drawing are permanent: the service states what will happen and the
+                // person confirms before it is done.
+                let effect = if self.asks_first() {
+                    InspectionEffect::Ask(self.request())
+                } else {
+                    InspectionEffect::Do(self.request())
+                };
+                return Out::effect(Effect::Inspection(effect))
                     .with_message(Message::progress(T::MsgLoading));
             }
             Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {

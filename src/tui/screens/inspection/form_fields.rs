@@ -68,12 +68,22 @@ impl InspectionFormState {
         row_version: i64,
         fields: Vec<FormField>,
     ) -> Out {
+        Self::push_at(purpose, id, row_version, fields, 0)
+    }
+
+    fn push_at(
+        purpose: InspectionPurpose,
+        id: i64,
+        row_version: i64,
+        fields: Vec<FormField>,
+        focus: usize,
+    ) -> Out {
         let s = InspectionFormState {
             purpose,
             id,
             row_version,
             fields,
-            focus: 0,
+            focus,
             error: None,
             saving: false,
         };
@@ -81,19 +91,67 @@ impl InspectionFormState {
     }
 
     /// A new inspection. The officers are chosen when the check is scheduled from its detail screen,
-    /// where the picker offers only officers eligible for that enterprise.
-    pub fn plan(env: &mut Env<'_>, uscc: String) -> Out {
+    /// where the picker offers only officers eligible for that enterprise. `guard` lists the facts
+    /// recorded for the enterprise (triggers, approved 专项 plans) the check may rest on.
+    pub fn plan(env: &mut Env<'_>, uscc: String, guard: &[(String, Text)]) -> Out {
         if !env.may(crate::domain::account::Action::InspectionPlan) {
             return Out::default();
         }
         let mut fields = vec![text("enterprise", T::FieldUscc, &uscc)];
-        fields.extend(plan_fields());
+        fields.extend(plan_fields(guard));
         InspectionFormState::push(InspectionPurpose::Plan, 0, 0, fields)
+    }
+
+    /// A 专项 plan, recorded (and so approved) by a supervisor: one enterprise or a class.
+    pub fn special_plan(env: &mut Env<'_>) -> Out {
+        if !env.may(crate::domain::account::Action::InspectionApprove) {
+            return Out::default();
+        }
+        let fields = vec![
+            text("name", T::InspectionFieldPlanName, ""),
+            text("doc_ref", T::InspectionFieldReference, ""),
+            text("uscc", T::FieldUscc, ""),
+            choice(
+                "class",
+                T::DrawFieldClass,
+                vec![
+                    labelled("", T::None_),
+                    labelled("key", T::DrawClassKey),
+                    labelled("general", T::DrawClassGeneral),
+                    labelled("all", T::DrawClassAll),
+                ],
+            ),
+        ];
+        InspectionFormState::push(InspectionPurpose::SpecialPlan, 0, 0, fields)
     }
 }
 
+/// A recorded fact as a choice.
+pub(super) fn choice_of(code: &str, label: &Text) -> Choice {
+    Choice {
+        code: code.to_string(),
+        zh: label.render(Lang::Zh),
+        en: label.render(Lang::En),
+    }
+}
+
+/// The recorded-basis picker: "none" first, then each recorded fact.
+fn guard_field(guard: &[(String, Text)]) -> FormField {
+    let mut options = vec![labelled("", T::InspectionGuardNone)];
+    options.extend(guard.iter().map(|(code, label)| choice_of(code, label)));
+    choice("guard", T::InspectionFieldGuard, options)
+}
+
+fn yes_no(id: &'static str, label: T) -> FormField {
+    choice(
+        id,
+        label,
+        vec![labelled("no", T::No), labelled("yes", T::Yes)],
+    )
+}
+
 /// The fields of a new inspection after the enterprise.
-fn plan_fields() -> Vec<FormField> {
+fn plan_fields(guard: &[(String, Text)]) -> Vec<FormField> {
     {
         vec![
             choice(
@@ -109,6 +167,7 @@ fn plan_fields() -> Vec<FormField> {
                 T::InspectionFieldMode,
                 choices(Mode::ALL, Mode::code, Mode::label),
             ),
+            guard_field(guard),
             text("reference", T::InspectionFieldReference, ""),
             text("place", T::InspectionFieldPlace, ""),
             text("date", T::InspectionFieldDate, ""),
@@ -121,18 +180,37 @@ impl InspectionFormState {
     /// that notes problems): the enterprise is filled in; Esc skips.
     pub fn plan_for(enterprise_id: i64, name: &str) -> Out {
         let mut fields = vec![text("enterprise", T::FieldName, name)];
-        fields.extend(plan_fields());
+        fields.extend(plan_fields(&[]));
         InspectionFormState::push(InspectionPurpose::Plan, enterprise_id, 0, fields)
             .with_message(Message::info(Text::new(T::InspectionMsgOffer)))
     }
 
-    /// The enterprise's rectification report on one order.
+    /// The enterprise's rectification report on one order: the order it answers is shown first; a
+    /// new version after the first needs its reason (earlier versions are kept).
     pub fn report(r: &Rectification) -> Out {
-        InspectionFormState::push(
+        let order = Text::new(T::InspectionOrderLine)
+            .arg("doc", &r.doc_number)
+            .arg("deadline", r.deadline)
+            .arg("requirements", &r.requirements);
+        // The order is shown first; the cursor starts in the report.
+        InspectionFormState::push_at(
             InspectionPurpose::Report,
             r.id,
             r.row_version,
-            vec![text("report", T::InspectionFieldReport, &r.report_text)],
+            vec![
+                choice(
+                    "order",
+                    T::InspectionFieldOrderAnswered,
+                    vec![Choice {
+                        code: r.id.to_string(),
+                        zh: order.render(Lang::Zh),
+                        en: order.render(Lang::En),
+                    }],
+                ),
+                text("report", T::InspectionFieldReport, &r.report_text),
+                text("reason", T::InspectionFieldReportReason, ""),
+            ],
+            1,
         )
     }
 
@@ -218,6 +296,7 @@ impl InspectionFormState {
                     ),
                     text("path", T::InspectionFieldEvidencePath, ""),
                     text("description", T::InspectionFieldNote, ""),
+                    text("finding", T::InspectionFieldEvidenceFinding, ""),
                 ];
                 if x.signed_at.is_some() {
                     v.push(text("corrects", T::InspectionFieldCorrects, ""));
@@ -236,8 +315,16 @@ impl InspectionFormState {
                 text("requirements", T::InspectionFieldRequirements, ""),
             ],
             InspectionAction::Event(Event::Schedule) => {
-                vec![officers(), text("recusal", T::InspectionFieldRecusal, "")]
+                vec![
+                    officers(),
+                    text("recusal", T::InspectionFieldRecusalDecision, ""),
+                ]
             }
+            InspectionAction::Act => vec![
+                text("act_on", T::InspectionFieldActOn, ""),
+                yes_no("continuing", T::InspectionFieldActContinuing),
+                yes_no("five_year", T::InspectionFieldFiveYear),
+            ],
             InspectionAction::Event(Event::Sign) => vec![
                 choice(
                     "conclusion",

@@ -203,6 +203,8 @@ fn exclusion_label(reason: &str) -> T {
     match reason {
         "closed" => T::DrawExClosed,
         "cap" => T::DrawExCap,
+        "open" => T::DrawExOpen,
+        "drawn" => T::DrawExDrawn,
         _ => T::DrawExListed,
     }
 }

@@ -1,17 +1,18 @@
 //! 执法检查 screens: the list (tabs by state, the officer's own checks and overdue re-checks; keyset pages
 //! from SQL), an inspection's detail with the actions the person may take, the enterprise's own
 //! rectification orders, and the 双随机 draws. Forms are in `form`, drawing in `view`.
+pub mod detail;
 pub mod form;
 mod form_fields;
 pub mod lists;
 pub mod lists_view;
 pub mod request;
 pub mod view;
+mod view_basis;
 
-use crate::domain::inspection::{Category, Event, InspectionState};
+use crate::domain::inspection::{Category, InspectionState};
 use crate::i18n::Lang;
 use crate::i18n::{T, Text};
-use crate::service::inspection::InspectionDetail;
 use crate::service::inspection::draw::DrawDetail;
 use crate::store::inspection::Inspection;
 use crate::store::inspection::draw::Draw;
@@ -23,12 +24,15 @@ use crate::tui::overlays::picker::{PickFor, PickerState};
 use crate::tui::overlays::{Chosen, Overlay};
 pub use crate::tui::screens::inspection::form::{InspectionFormState, InspectionPurpose};
 pub use crate::tui::screens::inspection::lists::{DrawsState, RectListState};
+pub use detail::{InspectionAction, InspectionDetailData, InspectionDetailState};
 
 /// What the 执法检查 and 双随机 screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InspectionEffect {
     Load(InspectionQuery),
     Do(form::InspectionRequest),
+    /// What the request will do, for the confirmation before a permanent step (signing, a draw).
+    Ask(form::InspectionRequest),
     /// Write the inspection list as filtered on screen as CSV and XLSX.
     Export {
         query: InspectionListQuery,
@@ -44,6 +48,8 @@ pub enum InspectionMsg {
     Done(Result<Text, Text>),
     /// A draw was verified or exported.
     DrawDone(Result<Text, Text>),
+    /// The confirmation of a permanent step: the request and what it will do, or the refusal.
+    Asked(Result<(form::InspectionRequest, Vec<Text>), Text>),
 }
 
 /// The inspection list's filters as shown: its tab, category, region and officer.
@@ -122,6 +128,10 @@ pub enum InspectionQuery {
     Officers,
     /// The officers a new draw plan may name.
     DrawPool,
+    /// The recorded facts a new inspection of this enterprise (USCC) may rest on.
+    GuardChoices {
+        uscc: String,
+    },
 }
 
 /// What came back.
@@ -142,6 +152,11 @@ pub enum InspectionData {
     /// (user id, label) of the officers in scope.
     Officers(Result<Vec<(i64, String)>, Text>),
     DrawPool(Result<Vec<(i64, String)>, Text>),
+    /// (code, label) of the recorded facts for a new inspection of `uscc`.
+    GuardChoices {
+        uscc: String,
+        options: Result<Vec<(String, Text)>, Text>,
+    },
 }
 
 /// Rows per page of the list.
@@ -313,11 +328,14 @@ impl InspectionListState {
                 }
             }
             Input::Cmd(Cmd::NewInspection) => {
+                // The recorded facts the check may rest on are offered once the USCC is typed.
                 return InspectionFormState::plan(
                     env,
                     self.enterprise_uscc.clone().unwrap_or_default(),
+                    &[],
                 );
             }
+            Input::Cmd(Cmd::SpecialPlan) => return InspectionFormState::special_plan(env),
             _ => {}
         }
         Out::default()
@@ -368,157 +386,5 @@ impl InspectionListState {
             (id, label)
         });
         self.switch(self.tab)
-    }
-}
-
-/// The detail screen's data: the inspection, and who the officer pickers may offer today.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InspectionDetailData {
-    pub detail: InspectionDetail,
-    /// (user id, name and certificate) of the officers eligible today; empty without permission.
-    pub officers: Vec<(i64, String)>,
-    pub today: String,
-}
-
-/// One thing the person may do from the detail screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InspectionAction {
-    Event(Event),
-    Answer,
-    Finding,
-    Evidence,
-    Representative,
-    Order,
-    /// Mirror the filed case's status (supervisors).
-    CaseStatus,
-}
-
-impl InspectionAction {
-    pub fn label(self) -> T {
-        match self {
-            InspectionAction::Event(e) => e.label(),
-            InspectionAction::Answer => T::InspectionActAnswer,
-            InspectionAction::Finding => T::InspectionActFinding,
-            InspectionAction::Evidence => T::InspectionActEvidence,
-            InspectionAction::Representative => T::InspectionActRepresentative,
-            InspectionAction::Order => T::InspectionActOrder,
-            InspectionAction::CaseStatus => T::InspectionActCaseStatus,
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InspectionDetailState {
-    pub id: i64,
-    pub data: Option<Box<InspectionDetailData>>,
-    pub scroll: u16,
-    pub action: usize,
-    pub loading: bool,
-}
-
-impl InspectionDetailState {
-    pub fn open(id: i64) -> Out {
-        let s = InspectionDetailState {
-            id,
-            data: None,
-            scroll: 0,
-            action: 0,
-            loading: true,
-        };
-        Out::nav(Nav::Push(Screen::InspectionDetail(s))).with_effect(Effect::Inspection(
-            InspectionEffect::Load(InspectionQuery::Detail { id }),
-        ))
-    }
-
-    pub fn reload(&mut self) -> Out {
-        self.loading = true;
-        Out::effect(Effect::Inspection(InspectionEffect::Load(
-            InspectionQuery::Detail { id: self.id },
-        )))
-    }
-
-    pub fn loaded(&mut self, data: Result<Box<InspectionDetailData>, Text>) -> Out {
-        self.loading = false;
-        match data {
-            Ok(d) => {
-                self.data = Some(d);
-                self.action = self.action.min(self.actions().len().saturating_sub(1));
-                Out::default()
-            }
-            Err(t) => Out::message(Message::error(t)),
-        }
-    }
-
-    /// An action done at once came back: its message, and the inspection as it is now.
-    pub fn done(&mut self, result: Result<Text, Text>) -> Out {
-        match result {
-            Ok(text) => self.reload().with_message(Message::info(text)),
-            Err(text) => Out::message(Message::error(text)),
-        }
-    }
-
-    /// The actions offered now, as the service would allow them.
-    pub fn actions(&self) -> Vec<InspectionAction> {
-        let Some(d) = &self.data else {
-            return Vec::new();
-        };
-        let x = &d.detail.inspection;
-        let mut v: Vec<InspectionAction> = Vec::new();
-        if d.detail.may_record {
-            if x.signed_at.is_none() {
-                v.push(InspectionAction::Answer);
-                v.push(InspectionAction::Representative);
-            }
-            v.push(InspectionAction::Finding);
-            v.push(InspectionAction::Evidence);
-        }
-        let officer_or_supervisor = !d.detail.events.is_empty() || d.detail.may_record;
-        if x.state == InspectionState::Rectifying
-            && d.detail.rectification.is_none()
-            && officer_or_supervisor
-        {
-            v.push(InspectionAction::Order);
-        }
-        if d.detail.case.is_some() && d.detail.events.contains(&Event::Archive) {
-            v.push(InspectionAction::CaseStatus);
-        }
-        // The re-check needs the order first.
-        v.extend(
-            d.detail
-                .events
-                .iter()
-                .filter(|e| **e != Event::Recheck || d.detail.rectification.is_some())
-                .map(|e| InspectionAction::Event(*e)),
-        );
-        if x.state == InspectionState::Rectifying
-            && d.detail.rectification.is_some()
-            && !v.contains(&InspectionAction::Event(Event::Recheck))
-            && officer_or_supervisor
-        {
-            v.push(InspectionAction::Event(Event::Recheck));
-        }
-        v
-    }
-
-    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
-        let n = self.actions().len();
-        match input {
-            Input::Cmd(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Input::Cmd(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
-            Input::Cmd(Cmd::NextValue) if n > 0 => self.action = (self.action + 1) % n,
-            Input::Cmd(Cmd::PrevValue) if n > 0 => self.action = (self.action + n - 1) % n,
-            Input::Cmd(Cmd::Refresh) => return self.reload(),
-            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
-            Input::Cmd(Cmd::Submit) => {
-                let (Some(action), Some(d)) =
-                    (self.actions().get(self.action).copied(), &self.data)
-                else {
-                    return Out::default();
-                };
-                return InspectionFormState::for_action(d, action);
-            }
-            _ => {}
-        }
-        Out::default()
     }
 }

@@ -21,6 +21,8 @@ pub enum InspectionRequest {
         date: String,
         officers: Vec<i64>,
         recusal_reason: String,
+        /// The recorded basis picked (`t:ID` trigger, `p:ID` 专项 plan); empty for none.
+        guard: String,
     },
     Officers {
         id: i64,
@@ -54,6 +56,8 @@ pub enum InspectionRequest {
         description: String,
         corrects: String,
         reason: String,
+        /// The number (#) of the finding it supports; empty for none.
+        finding: String,
     },
     Representative {
         id: i64,
@@ -83,6 +87,22 @@ pub enum InspectionRequest {
     Report {
         order_id: i64,
         text: String,
+        /// Why a new version replaces the last one (required after the first).
+        reason: String,
+    },
+    /// The act behind a case (《行政处罚法》第三十六条).
+    Act {
+        id: i64,
+        on: String,
+        continuing: bool,
+        five_year: bool,
+    },
+    /// A 专项 plan recorded (and so approved) by a supervisor.
+    SpecialPlan {
+        name: String,
+        doc_ref: String,
+        uscc: String,
+        class: String,
     },
     CaseStatus {
         id: i64,

@@ -3,7 +3,7 @@
 //! the forms, the enterprise's orders and the draws.
 
 use crate::domain::inspection::InspectionState;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, T, Text};
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::assistance::form::FieldKind;
@@ -128,7 +128,7 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspectionL
     }
 }
 
-enum Line {
+pub(super) enum Line {
     Field(T, String),
     Heading(T),
     Text(String),
@@ -214,11 +214,12 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
         for f in &d.detail.findings {
             let fix = f
                 .corrects_id
-                .map(|c| format!(" [#{c} {}]", f.correction_reason))
+                .and_then(|c| d.detail.findings.iter().find(|x| x.id == c))
+                .map(|c| format!(" [#{} {}]", c.no, f.correction_reason))
                 .unwrap_or_default();
             v.push(Line::Text(format!(
                 "#{} {} {} {}{fix}",
-                f.id,
+                f.no,
                 f.severity.label().get(lang),
                 f.description,
                 f.provision
@@ -228,8 +229,12 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
     if !d.detail.evidence.is_empty() {
         v.push(Line::Heading(T::InspectionSectionEvidence));
         for e in &d.detail.evidence {
+            let supports = e
+                .finding_no
+                .map(|n| format!(" -> #{n}"))
+                .unwrap_or_default();
             v.push(Line::Text(format!(
-                "#{} {} {} sha256:{}",
+                "#{} {} {} sha256:{}{supports}",
                 e.id,
                 e.kind.label().get(lang),
                 e.path,
@@ -245,6 +250,29 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
         )));
         if !r.report_text.is_empty() {
             v.push(Line::Field(T::InspectionFieldReport, r.report_text.clone()));
+        }
+        for rv in &d.detail.report_versions {
+            let late = if rv.days_late > 0 {
+                Text::new(T::InspectionDaysLate)
+                    .arg("n", rv.days_late)
+                    .render(lang)
+            } else {
+                String::new()
+            };
+            let reason = if rv.reason.is_empty() {
+                String::new()
+            } else {
+                format!("：{}", rv.reason)
+            };
+            v.push(Line::Text(
+                Text::new(T::InspectionReportVersionLine)
+                    .arg("v", rv.version)
+                    .arg("at", rv.submitted_at.local())
+                    .arg("by", &rv.submitted_by)
+                    .arg("late", late)
+                    .arg("reason", reason)
+                    .render(lang),
+            ));
         }
         if let Some(res) = r.result {
             v.push(Line::Field(
@@ -264,6 +292,7 @@ fn detail_lines(d: &InspectionDetailData, lang: Lang, w: usize) -> Vec<Line> {
             ),
         ));
     }
+    super::view_basis::basis_lines(d, lang, &mut v);
     v.push(Line::Heading(T::InspectionSectionTimeline));
     for h in &d.detail.history {
         let event = event_label(&h.event).get(lang);
