@@ -448,6 +448,7 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
         quantity: "10".into(),
         valid_from: "2026-01-01".into(),
         valid_to: "2027-01-02".into(),
+        mode: Some(ecocase::domain::manifest::Mode::Utilize),
     };
     assert_eq!(
         codes(staff.manifests().create_approval(long.clone()).unwrap_err()),

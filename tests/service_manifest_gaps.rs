@@ -150,6 +150,7 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
             capacity: "3".into(),
             valid_from: "2025-01-01".into(),
             valid_to: "2027-12-31".into(),
+            kind: Some(ecocase::domain::manifest::LicenceKind::Comprehensive),
         })
         .expect("small licence");
     let arrive = |qty: &str| {
@@ -394,6 +395,7 @@ fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
             capacity: "3".into(),
             valid_from: "2025-01-01".into(),
             valid_to: "2027-12-31".into(),
+            kind: Some(ecocase::domain::manifest::LicenceKind::Comprehensive),
         })
         .expect("small licence");
     // Five 1 t manifests arrived; only three fit the 3 t capacity.

@@ -70,6 +70,8 @@ fn manifest(id: i64, number: &str, state: ManifestState) -> Manifest {
         paper_completed_on: None,
         backfilled_at: None,
         cancel_reason: String::new(),
+        reject_reason: None,
+        reject_note: String::new(),
         follow_up_of: None,
         warnings: String::new(),
         total_kg: 2400,
@@ -120,6 +122,8 @@ fn detail(state: ManifestState, events: Vec<ManifestEvent>) -> ManifestDetailDat
                 arrived_at: Some(minute("2026-11-27 15:30")),
             }],
             discrepancies: Vec::new(),
+            follow_ups: Vec::new(),
+            follow_up_of: None,
             history: vec![HistoryRow {
                 event: "submit".into(),
                 from_state: "draft".into(),
@@ -445,6 +449,7 @@ fn licence() -> Licence {
         capacity_kg: 60_000_000,
         valid_from: "2025-01-01".parse().expect("day"),
         valid_to: "2029-12-31".parse().expect("day"),
+        kind: ecocase::domain::manifest::LicenceKind::Comprehensive,
     }
 }
 

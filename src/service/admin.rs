@@ -3,7 +3,7 @@
 
 use crate::domain::account::Action;
 use crate::domain::calendar::DayKind;
-use crate::domain::manifest::waste::{category_of, normalize_hazards};
+use crate::domain::manifest::waste::{category_of, normalize_hazard_rule};
 use crate::domain::settings::DEFAULTS;
 use crate::i18n::{T, Text};
 use crate::service::{Result, ServiceError};
@@ -298,7 +298,7 @@ impl crate::service::Admin<'_> {
                 problems.push(row_error(i, "description_zh", Text::new(T::ReasonRequired)));
                 continue;
             }
-            let hazard = match normalize_hazards(cell(row, cols[3])) {
+            let hazard = match normalize_hazard_rule(cell(row, cols[3])) {
                 Ok(h) => h,
                 Err(bad) => {
                     problems.push(row_error(

@@ -32,6 +32,9 @@ const MIGRATIONS: &[&str] = &[
     // lists at province scale
     include_str!("migrations/0014_inspection_list_filters.sql"),
     include_str!("migrations/0015_branch_home_counts.sql"),
+    // manifest gaps against 部令第23号 (issue 19): rejection reasons, approval modes, licence kinds,
+    // handling codes, the 名录's any-of hazard sets
+    include_str!("migrations/0016_manifest_gaps.sql"),
 ];
 
 /// The schema version this program writes.
@@ -318,7 +321,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 15);
+        assert_eq!(SCHEMA_VERSION, 16);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

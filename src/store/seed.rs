@@ -13,8 +13,9 @@ pub const WASTE_CATEGORIES_TSV: &str = include_str!("../../seed/waste_categories
 pub const WASTE_CODES_TSV: &str = include_str!("../../seed/waste_codes.tsv");
 pub const SERVICE_MENU_TSV: &str = include_str!("../../seed/service_menu.tsv");
 
-/// The label of the shipped waste-code edition: marked unofficial in the app.
-pub const SEED_WASTE_EDITION: &str = "国家危险废物名录（2025 版，非官方整理）";
+/// The label of the shipped waste-code edition: a best-effort compilation of uncertain edition, so the
+/// label says so until an administrator imports an official edition with its own label.
+pub const SEED_WASTE_EDITION: &str = "危险废物名录（非官方整理，版本待确认）";
 const SEED_WASTE_EFFECTIVE: &str = "2025-01-01";
 
 /// The calendar's covered years: a year is covered when the shipped file lists it.
@@ -85,7 +86,7 @@ pub fn reference_data(conn: &Connection, now: &str) -> Result<()> {
     for r in rows(WASTE_CODES_TSV) {
         conn.execute(
             "INSERT OR IGNORE INTO waste_code (edition_id, code, category, description_zh, hazard) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![edition, field(&r, 0), field(&r, 1), field(&r, 2), crate::domain::manifest::waste::normalize_hazards(field(&r, 3)).unwrap_or_default()],
+            params![edition, field(&r, 0), field(&r, 1), field(&r, 2), crate::domain::manifest::waste::normalize_hazard_rule(field(&r, 3)).unwrap_or_default()],
         )?;
     }
     for (i, r) in rows(SERVICE_MENU_TSV).enumerate() {

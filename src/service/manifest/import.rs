@@ -226,7 +226,15 @@ impl crate::service::Manifests<'_> {
                         .plan_update(m.id, m.row_version, input, true)
                         .map(|p| Planned::Update(Box::new(p)))
                         .map_err(|e| reason(&e)),
-                    None => crate::domain::manifest::parse_number(&number, None).and_then(|_| {
+                    // The number's own form first; plan_create checks it against the generator.
+                    None => crate::domain::manifest::parse_number(
+                        &number,
+                        &crate::domain::manifest::NumberRules {
+                            this_year: chrono::Datelike::year(&self.today()),
+                            ..Default::default()
+                        },
+                    )
+                    .and_then(|_| {
                         self.plan_create(input, true)
                             .map(|p| Planned::Create(Box::new(p)))
                             .map_err(|e| reason(&e))

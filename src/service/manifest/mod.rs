@@ -6,6 +6,7 @@ pub mod export;
 pub mod extension;
 mod flow;
 pub mod import;
+mod plausible;
 pub mod reference;
 
 use crate::domain::account::{Action, Role, Target};
@@ -67,6 +68,10 @@ pub struct ManifestDetail {
     /// Approved storage extensions, oldest first, and whether the actor may record one now.
     pub extensions: Vec<crate::store::manifest::extension::StockExtension>,
     pub may_extend_stock: bool,
+    /// A rejected manifest's follow-ups (id, number, state), and the number of the rejected
+    /// manifest a follow-up refers to.
+    pub follow_ups: Vec<(i64, String, ManifestState)>,
+    pub follow_up_of: Option<String>,
 }
 
 /// The list counts its matches up to this many; beyond it shows "1000+".
@@ -112,6 +117,16 @@ impl Audited for ManifestImage {
     }
 }
 
+/// Whether a manifest was ever sent to its receiver: not a draft, and not a draft cancelled before it
+/// was submitted (a paper manifest, entered after its transfer, was).
+pub(in crate::service) fn shown_to_receiver(m: &Manifest) -> bool {
+    match m.state {
+        ManifestState::Draft => false,
+        ManifestState::Cancelled => m.submitted_at.is_some(),
+        _ => true,
+    }
+}
+
 /// Everything checked before a manifest is stored, and what it becomes.
 pub(in crate::service) struct Prepared {
     /// The transfer date (today when it could not be read: then `issues` holds that error).
@@ -148,7 +163,7 @@ impl crate::service::Manifests<'_> {
         if self.actor.roles == [Role::Enterprise] {
             let own = self.actor.enterprise_id;
             let is_gen = own == Some(m.generator_id);
-            let is_rec = own.is_some() && own == m.receiver_id && m.state != ManifestState::Draft;
+            let is_rec = own.is_some() && own == m.receiver_id && shown_to_receiver(m);
             let ok = match party {
                 Some(Party::Generator) => is_gen,
                 Some(Party::Receiver) => is_rec,
@@ -196,7 +211,7 @@ impl crate::service::Manifests<'_> {
         self.get(m.id)
     }
 
-    /// The alerts of a row; an approved stock extension is looked up only when stock aging is raised.
+    /// The alerts of a row; an approved stock extension is looked up only when a stock alert is raised.
     fn row_alerts(&self, m: &Manifest, cut: &Cutoffs) -> Result<Vec<ManifestAlert>> {
         let mut dates = ManifestDates {
             departed: m.departed_at.map(|t| t.day().date()),
@@ -206,7 +221,7 @@ impl crate::service::Manifests<'_> {
             stock_extended_to: None,
         };
         let v = alerts(m.state, &dates, cut);
-        if !v.contains(&ManifestAlert::StockAging) {
+        if !v.contains(&ManifestAlert::StockAging) && !v.contains(&ManifestAlert::StockOverdue) {
             return Ok(v);
         }
         dates.stock_extended_to =
@@ -334,6 +349,11 @@ impl crate::service::Manifests<'_> {
                 .paper_completed_on
                 .map(Day::date)
                 .map(|d| backfill_due(&cal, &p, d)),
+            follow_ups: store::follow_ups(&self.conn, id)?,
+            follow_up_of: match manifest.follow_up_of {
+                Some(of) => Some(store::number_of(&self.conn, of)?),
+                None => None,
+            },
             approval,
             events,
             may_edit,
@@ -431,7 +451,7 @@ impl crate::service::Manifests<'_> {
             };
             // The cumulative quantity counts submitted manifests: a draft is not yet a transfer.
             issues.extend(
-                check_cross_province(&facts, facts_a.as_ref(), &lines, day)
+                check_cross_province(&facts, facts_a.as_ref(), &lines, day, mode)
                     .into_iter()
                     .filter(|i| for_submit || i.code != "approval_quantity"),
             );
@@ -483,6 +503,7 @@ impl crate::service::Manifests<'_> {
             used_kg: refs::approval_used_kg(&self.conn, a.id, except)?,
             valid_from: a.valid_from.date(),
             valid_to: a.valid_to.date(),
+            mode: a.mode,
         })
     }
 

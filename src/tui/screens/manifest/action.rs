@@ -358,6 +358,7 @@ impl ManifestActionState {
                     capacity: self.v("capacity"),
                     valid_from: self.v("valid_from"),
                     valid_to: self.v("valid_to"),
+                    kind: Some(crate::domain::manifest::LicenceKind::Comprehensive),
                 }))
             }
             ActionPurpose::Approval => {
@@ -369,6 +370,7 @@ impl ManifestActionState {
                     quantity: self.v("quantity"),
                     valid_from: self.v("valid_from"),
                     valid_to: self.v("valid_to"),
+                    mode: Some(crate::domain::manifest::Mode::Utilize),
                 }))
             }
             ActionPurpose::Event {
@@ -408,6 +410,10 @@ impl ManifestActionState {
                         told_generator_at: self.v("told_generator_at"),
                         told_bureau_at: self.v("told_bureau_at"),
                         decision: Decision::parse(&self.v("decision")),
+                        reject_reason: crate::domain::manifest::RejectReason::parse(
+                            &self.v("reject_reason"),
+                        ),
+                        reject_note: self.v("reject_note"),
                         handling_code: self.v("handling_code"),
                     },
                     acknowledged: self.ack_pending,

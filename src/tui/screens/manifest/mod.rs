@@ -131,7 +131,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 15] = [
+    pub const ALL: [Tab; 16] = [
         Tab::All,
         Tab::State(ManifestState::Draft),
         Tab::State(ManifestState::PendingTransport),
@@ -147,6 +147,7 @@ impl Tab {
         Tab::Alert(ManifestAlert::TransitTooLong),
         Tab::Alert(ManifestAlert::BackfillOverdue),
         Tab::Alert(ManifestAlert::StockAging),
+        Tab::Alert(ManifestAlert::StockOverdue),
     ];
 
     pub fn label(self) -> T {
