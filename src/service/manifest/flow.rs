@@ -210,12 +210,10 @@ impl crate::service::Manifests<'_> {
                         self.check_receipt_licence(&m, &lines)?;
                         m.confirmed_at = Some(written);
                     }
-                    note = match (input.decision, input.reject_reason) {
-                        (Some(Decision::Reject), Some(r)) => {
-                            format!("reject {}: {}", r.code(), input.reject_note)
-                        }
-                        (d, _) => d.map(|d| d.code().to_string()).unwrap_or_default(),
-                    };
+                    note = input
+                        .decision
+                        .map(|d| d.code().to_string())
+                        .unwrap_or_default();
                 }
                 ManifestEvent::Complete => {
                     // The code must be one of the reference list (R99 is no handling method).

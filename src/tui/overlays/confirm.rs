@@ -25,6 +25,10 @@ pub enum ConfirmKind {
     RestoreDraft {
         saved_at: String,
     },
+    /// 拒收 a manifest: cannot be undone, the generator is told the reason.
+    RejectManifest {
+        number: String,
+    },
     /// Disable (`active: false`) or enable an account.
     SetActive {
         username: String,
@@ -89,6 +93,9 @@ impl ConfirmState {
                 (T::ConfirmDiscard, T::ButtonDiscard, T::ButtonKeepEditing)
             }
             ConfirmKind::AckWarnings(_) => (T::ConfirmWarnings, T::ButtonSaveAnyway, T::ButtonBack),
+            ConfirmKind::RejectManifest { .. } => {
+                (T::ConfirmRejectManifest, T::ButtonReject, T::ButtonCancel)
+            }
             ConfirmKind::SetActive { active: false, .. } => {
                 (T::ConfirmDisableUser, T::ButtonDisable, T::ButtonCancel)
             }
@@ -107,6 +114,9 @@ impl ConfirmState {
                 .render(lang),
             ConfirmKind::SetActive { username, .. } => crate::i18n::Text::new(question)
                 .arg("name", crate::tui::text::sanitize(username))
+                .render(lang),
+            ConfirmKind::RejectManifest { number } => crate::i18n::Text::new(question)
+                .arg("number", crate::tui::text::sanitize(number))
                 .render(lang),
             _ => question.get(lang).to_string(),
         }];

@@ -3,6 +3,7 @@
 //! the forms in `form` and `action`, approvals and licences in `reference`.
 pub mod action;
 pub mod detail;
+mod detail_lines;
 pub mod fields;
 pub mod form;
 pub mod form_view;
