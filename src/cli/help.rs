@@ -65,7 +65,11 @@ const HELP: &[(&[&str], &str, T)] = &[
     (&["import", "service-menu"], "", T::HelpImportServiceMenu),
     (&["import", "service-menu"], "file", T::HelpReferenceFile),
     (&["import", "service-menu"], "actor", T::HelpAs),
-    (&["import", "handling-codes"], "", T::HelpImportHandlingCodes),
+    (
+        &["import", "handling-codes"],
+        "",
+        T::HelpImportHandlingCodes,
+    ),
     (&["import", "handling-codes"], "file", T::HelpReferenceFile),
     (&["import", "handling-codes"], "actor", T::HelpAs),
     (&["setting"], "", T::HelpSetting),

@@ -64,7 +64,11 @@ pub fn export(ctx: &Context, a: ExportArgs, secrets: &mut Secrets) -> Result<(),
         None => Format::from_path(&a.output),
     };
     // A file named .xlsx holds XLSX: a --format that says otherwise is a mistake, not a wish.
-    let named = a.output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let named = a
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     let named_format = match named.as_deref() {
         Some("xlsx") => Some(Format::Xlsx),
         Some("json") => Some(Format::Json),

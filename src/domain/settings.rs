@@ -41,7 +41,11 @@ pub const DEFAULTS: &[(&str, i64, T)] = &[
         12,
         T::SettingMfExtendMaxMonths,
     ),
-    ("manifest.container_max_kg", 40_000, T::SettingMfContainerMaxKg),
+    (
+        "manifest.container_max_kg",
+        40_000,
+        T::SettingMfContainerMaxKg,
+    ),
     // inspections
     ("inspect.routine_cap", 3, T::SettingInspectCap),
     ("inspect.routine_cap_blue", 1, T::SettingInspectCapBlue),

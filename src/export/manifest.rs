@@ -4,8 +4,8 @@
 
 use crate::domain::manifest::columns::HEADERS;
 use crate::domain::manifest::{ManifestState, PhysForm};
-use crate::export::columns::Cell;
 use crate::domain::time::Minute;
+use crate::export::columns::Cell;
 use crate::export::table::{TableFormat, write_table};
 use crate::export::{ExportError, Format, Output, deliver, open_output};
 use crate::i18n::{Lang, T};
@@ -24,7 +24,8 @@ fn cells(r: &ExportRow, state: &str, lang: Lang) -> [Cell; 24] {
     let time = |t: &Option<Minute>| {
         t.map_or_else(|| Cell::Text(String::new()), |t| Cell::DateTime(t.naive()))
     };
-    let form = PhysForm::parse(&l.form).map_or_else(|| l.form.clone(), |f| f.label().get(lang).to_string());
+    let form = PhysForm::parse(&l.form)
+        .map_or_else(|| l.form.clone(), |f| f.label().get(lang).to_string());
     [
         text(&r.number),
         text(&r.generator_uscc),
@@ -49,7 +50,8 @@ fn cells(r: &ExportRow, state: &str, lang: Lang) -> [Cell; 24] {
         text(&r.receiver_name),
         time(&r.arrived_at),
         time(&r.received_at),
-        l.received_kg.map_or_else(|| Cell::Text(String::new()), Cell::Tonnes),
+        l.received_kg
+            .map_or_else(|| Cell::Text(String::new()), Cell::Tonnes),
     ]
 }
 

@@ -439,7 +439,13 @@ impl crate::service::Admin<'_> {
         let after = serde_json::json!({ "codes": rows.iter().map(|r| &r.0).collect::<Vec<_>>() });
         self.write(|w| {
             crate::store::manifest::reference::replace_handling_codes(w, &rows)?;
-            w.audit_json("import", "hw_handling_code", "hw_handling_code", None, Some(&after))?;
+            w.audit_json(
+                "import",
+                "hw_handling_code",
+                "hw_handling_code",
+                None,
+                Some(&after),
+            )?;
             Ok(())
         })?;
         Ok(ImportReport {

@@ -356,7 +356,10 @@ mod tests {
             check_cross_province(&licence("13"), Some(&a), &lines, day, Some(Mode::Dispose));
         assert_eq!(issues[0].code, "approval_mode");
         let zh = issues[0].text.render(crate::i18n::Lang::Zh);
-        assert!(zh.contains("第二十八条") && zh.contains("利用") && zh.contains("处置"), "{zh}");
+        assert!(
+            zh.contains("第二十八条") && zh.contains("利用") && zh.contains("处置"),
+            "{zh}"
+        );
         // An approval recorded before modes were kept is not refused for it.
         let old = ApprovalFacts { mode: None, ..a };
         assert!(
@@ -384,13 +387,22 @@ mod tests {
         let day = d("2026-05-01");
         assert!(check_cross_province(&licence("37"), None, &lines, day, None).is_empty());
         assert_eq!(
-            codes(check_cross_province(&licence("13"), None, &lines, day, None)),
+            codes(check_cross_province(
+                &licence("13"),
+                None,
+                &lines,
+                day,
+                None
+            )),
             vec!["approval_required"]
         );
-        assert!(check_cross_province(&licence("13"), Some(&approval(0)), &lines, day, None).is_empty());
+        assert!(
+            check_cross_province(&licence("13"), Some(&approval(0)), &lines, day, None).is_empty()
+        );
         // 90 t used + 10 t is exactly the approved 100 t; one kilogram more is refused.
         assert!(
-            check_cross_province(&licence("13"), Some(&approval(90_000)), &lines, day, None).is_empty()
+            check_cross_province(&licence("13"), Some(&approval(90_000)), &lines, day, None)
+                .is_empty()
         );
         assert_eq!(
             codes(check_cross_province(

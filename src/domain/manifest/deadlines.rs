@@ -165,7 +165,11 @@ pub fn alerts(state: ManifestState, d: &ManifestDates, c: &Cutoffs) -> Vec<Manif
 
 /// The last day stock received on `received` may be stored: a year later, or the latest approved
 /// extension's day when that is later.
-pub fn stock_limit(p: &ManifestPolicy, received: NaiveDate, extended: Option<NaiveDate>) -> NaiveDate {
+pub fn stock_limit(
+    p: &ManifestPolicy,
+    received: NaiveDate,
+    extended: Option<NaiveDate>,
+) -> NaiveDate {
     let base = received
         .checked_add_months(Months::new(p.stock_limit_months))
         .unwrap_or(received);

@@ -214,7 +214,10 @@ const PLATE_PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣�
 /// what most hazardous-goods semitrailers carry), or six with D/F first or last (new-energy). A
 /// separator dot is ignored.
 pub fn valid_plate(p: &str) -> bool {
-    let chars: Vec<char> = p.chars().filter(|c| !matches!(c, '·' | '-' | '.')).collect();
+    let chars: Vec<char> = p
+        .chars()
+        .filter(|c| !matches!(c, '·' | '-' | '.'))
+        .collect();
     let alnum = |c: &char| c.is_ascii_digit() || c.is_ascii_uppercase();
     let (Some(first), Some(second)) = (chars.first(), chars.get(1)) else {
         return false;
@@ -225,7 +228,10 @@ pub fn valid_plate(p: &str) -> bool {
     let rest = &chars[2..];
     let energy = |c: &char| matches!(c, 'D' | 'F');
     match rest.len() {
-        5 => rest.iter().all(alnum) || (rest[..4].iter().all(alnum) && matches!(rest[4], '挂' | '学' | '警')),
+        5 => {
+            rest.iter().all(alnum)
+                || (rest[..4].iter().all(alnum) && matches!(rest[4], '挂' | '学' | '警'))
+        }
         6 => {
             rest.iter().all(alnum)
                 && ((energy(&rest[0]) && rest[2..].iter().all(char::is_ascii_digit))
@@ -283,9 +289,10 @@ impl LegDraft {
             issues.push(FieldIssue::error(
                 "leg.plate",
                 "bad_plate",
-                Text::new(T::ManifestErrLeg)
-                    .arg("n", n)
-                    .arg_text("msg", Text::new(T::ManifestErrPlate).arg("value", &self.plate)),
+                Text::new(T::ManifestErrLeg).arg("n", n).arg_text(
+                    "msg",
+                    Text::new(T::ManifestErrPlate).arg("value", &self.plate),
+                ),
             ));
         }
         if let Err(e) = crate::domain::uscc::parse(&self.carrier_uscc) {
@@ -395,7 +402,13 @@ mod tests {
     #[test]
     fn plates_in_the_chinese_forms() {
         for good in [
-            "鲁P12345", "鲁PD12345", "鲁P12345D", "鲁PDA1234", "鲁P1234挂", "京A·8B8C8", "鲁Pab123",
+            "鲁P12345",
+            "鲁PD12345",
+            "鲁P12345D",
+            "鲁PDA1234",
+            "鲁P1234挂",
+            "京A·8B8C8",
+            "鲁Pab123",
         ] {
             let mut leg = LegDraft {
                 carrier_name: "聊城危货运输有限公司".into(),
@@ -407,7 +420,15 @@ mod tests {
             };
             assert!(leg.validate(1).is_empty(), "{good}");
         }
-        for bad in ["ABC", "鲁12345", "PP12345", "鲁P1234", "鲁P1234567", "鲁PX12345", "鲁P12345X"] {
+        for bad in [
+            "ABC",
+            "鲁12345",
+            "PP12345",
+            "鲁P1234",
+            "鲁P1234567",
+            "鲁PX12345",
+            "鲁P12345X",
+        ] {
             assert!(!valid_plate(bad), "{bad}");
         }
     }

@@ -106,8 +106,9 @@ pub const CITY: &str = "3715";
 /// Province codes of GB/T 2260 (the first two digits of an area code): the 移出地 of every manifest
 /// number starts with one of them.
 pub const PROVINCES: [&str; 34] = [
-    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42",
-    "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
+    "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71",
+    "81", "82",
 ];
 
 /// The first year of manifest numbers ecocase accepts (the national system's numbering under

@@ -5,7 +5,8 @@
 use crate::domain::account::Action;
 use crate::domain::codes::code_enum;
 use crate::domain::manifest::{
-    Decision, DiscrepancyKind, LegDraft, Line, ManifestState, RejectReason, parse_time, parse_tonnes,
+    Decision, DiscrepancyKind, LegDraft, Line, ManifestState, RejectReason, parse_time,
+    parse_tonnes,
 };
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};

@@ -10,7 +10,11 @@ use crate::service::manifest::Prepared;
 
 impl crate::service::Manifests<'_> {
     /// The warnings of a submit for the manifest `id` as prepared.
-    pub(in crate::service) fn plausibility(&self, p: &Prepared, id: i64) -> Result<Vec<FieldIssue>> {
+    pub(in crate::service) fn plausibility(
+        &self,
+        p: &Prepared,
+        id: i64,
+    ) -> Result<Vec<FieldIssue>> {
         let max = self.policy().container_max_kg.max(1);
         let mut issues = Vec::new();
         for l in &p.lines {

@@ -315,9 +315,11 @@ pub fn follow_ups(conn: &Connection, of: i64) -> Result<Vec<(i64, String, Manife
 
 /// The number of a manifest by id (the rejected one a follow-up refers to).
 pub fn number_of(conn: &Connection, id: i64) -> Result<String> {
-    Ok(conn.query_row("SELECT number FROM manifest WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })?)
+    Ok(
+        conn.query_row("SELECT number FROM manifest WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Manifest> {

@@ -1,8 +1,8 @@
 //! Manifest reference storage: receivers' licences, cross-province approvals, and the 名录 edition in
 //! force on a date with its code search (code, category, description).
 
-use crate::domain::manifest::{CodeInfo, LicenceKind, Mode};
 use crate::domain::manifest::rules::LicenceFacts;
+use crate::domain::manifest::{CodeInfo, LicenceKind, Mode};
 use crate::domain::time::Day;
 use crate::store::db::Result;
 use crate::store::sql::Where;
@@ -327,7 +327,10 @@ pub fn handling_codes(conn: &Connection) -> Result<Vec<(String, String, String, 
 
 /// Replaces the handling-code list (an administrator's import): completed manifests keep the code
 /// they were completed with.
-pub fn replace_handling_codes(conn: &Connection, rows: &[(String, String, String, String)]) -> Result<()> {
+pub fn replace_handling_codes(
+    conn: &Connection,
+    rows: &[(String, String, String, String)],
+) -> Result<()> {
     conn.execute("DELETE FROM hw_handling_code", [])?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO hw_handling_code (code, kind, name_zh, name_en) VALUES (?1, ?2, ?3, ?4)",

@@ -236,4 +236,3 @@ pub(super) fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
     }
     v
 }
-
