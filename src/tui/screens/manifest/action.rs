@@ -259,68 +259,6 @@ impl ManifestActionState {
         )
     }
 
-    /// The form that registers a licence (`licence`) or an approval.
-    pub fn register(licence: bool) -> Out {
-        let t = |id, label| ManifestField::text(id, label, "", H);
-        let (purpose, fields) = if licence {
-            (
-                ActionPurpose::Licence,
-                vec![
-                    t("number", T::ManifestFieldLicence),
-                    t("holder_uscc", T::ManifestFieldHolderUscc),
-                    t("holder_name", T::ManifestFieldReceiver),
-                    t("province", T::ManifestFieldProvince),
-                    t("scope", T::ManifestFieldScope),
-                    t("modes", T::ManifestFieldModes),
-                    t("capacity", T::ManifestFieldCapacity),
-                    t("valid_from", T::ManifestFieldValidFrom),
-                    t("valid_to", T::ManifestFieldValidTo),
-                    ManifestField::choice(
-                        "kind",
-                        T::ManifestFieldLicenceKind,
-                        &LicenceKind::ALL
-                            .iter()
-                            .map(|k| (k.code(), k.label()))
-                            .collect::<Vec<_>>(),
-                        H,
-                    ),
-                ],
-            )
-        } else {
-            (
-                ActionPurpose::Approval,
-                vec![
-                    t("number", T::ManifestFieldApproval),
-                    t("generator_uscc", T::ManifestFieldGeneratorUscc),
-                    t("waste_code", T::ManifestFieldCode),
-                    t("licence", T::ManifestFieldLicence),
-                    t("quantity", T::ManifestFieldApprovedQty),
-                    ManifestField::choice(
-                        "mode",
-                        T::ManifestFieldApprovalMode,
-                        &[Mode::Store, Mode::Utilize, Mode::Dispose]
-                            .iter()
-                            .map(|m| (m.code(), m.label()))
-                            .collect::<Vec<_>>(),
-                        H,
-                    ),
-                    t("valid_from", T::ManifestFieldValidFrom),
-                    t("valid_to", T::ManifestFieldValidTo),
-                ],
-            )
-        };
-        let s = ManifestActionState {
-            purpose,
-            fields,
-            focus: 0,
-            saving: false,
-            ack_pending: false,
-            reject_confirmed: false,
-            number: String::new(),
-        };
-        Out::nav(Nav::Push(Screen::ManifestAction(Box::new(s))))
-    }
-
     pub fn title(&self) -> T {
         match self.purpose {
             ActionPurpose::Event { event, .. } => event.label(),

@@ -2,6 +2,7 @@
 //! reaches the end), and the effects and results of the whole module. The detail is in `detail`,
 //! the forms in `form` and `action`, approvals and licences in `reference`.
 pub mod action;
+mod action_register;
 pub mod detail;
 mod detail_lines;
 pub mod fields;
