@@ -12,6 +12,8 @@ pub const CALENDAR_TSV: &str = include_str!("../../seed/calendar.tsv");
 pub const WASTE_CATEGORIES_TSV: &str = include_str!("../../seed/waste_categories.tsv");
 pub const WASTE_CODES_TSV: &str = include_str!("../../seed/waste_codes.tsv");
 pub const SERVICE_MENU_TSV: &str = include_str!("../../seed/service_menu.tsv");
+/// The handling-code list as shipped (migration 16 inserts the same rows), for administrators to edit.
+pub const HANDLING_CODES_TSV: &str = include_str!("../../seed/handling_codes.tsv");
 
 /// The label of the shipped waste-code edition: a best-effort compilation of uncertain edition, so the
 /// label says so until an administrator imports an official edition with its own label.
@@ -133,6 +135,28 @@ mod tests {
             )
             .expect("unit");
         assert_eq!(guan, "聊城市生态环境局冠县分局");
+    }
+
+    /// Migration 16 ships the handling-code list; it is the same list as `seed/handling_codes.tsv`.
+    #[test]
+    fn the_migrated_handling_codes_are_the_shipped_file() {
+        let conn = db::open_in_memory().expect("db");
+        let stored = crate::store::manifest::reference::handling_codes(&conn).expect("codes");
+        let mut shipped: Vec<(String, String, String, String)> = rows(HANDLING_CODES_TSV)
+            .map(|r| {
+                (
+                    field(&r, 0).to_string(),
+                    field(&r, 1).to_string(),
+                    field(&r, 2).to_string(),
+                    field(&r, 3).to_string(),
+                )
+            })
+            .collect();
+        let mut got = stored.clone();
+        got.sort();
+        shipped.sort();
+        assert_eq!(got, shipped);
+        assert!(stored.iter().any(|c| c.0 == "R9"));
     }
 
     #[test]
