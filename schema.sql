@@ -548,7 +548,8 @@ CREATE TABLE hw_licence (
     created_by      TEXT NOT NULL,
     updated_at      TEXT NOT NULL,
     updated_by      TEXT NOT NULL
-);
+, kind TEXT NOT NULL DEFAULT 'comprehensive'
+    CHECK (kind IN ('comprehensive', 'collect')));
 CREATE INDEX hw_licence_enterprise ON hw_licence(enterprise_id);
 
 -- 跨省转移审批: one approved code, receiver licence and quantity over a validity of at most 12 months.
@@ -567,7 +568,8 @@ CREATE TABLE hw_approval (
     created_by      TEXT NOT NULL,
     updated_at      TEXT NOT NULL,
     updated_by      TEXT NOT NULL
-);
+, handling_mode TEXT NOT NULL DEFAULT ''
+    CHECK (handling_mode IN ('', 'store', 'utilize', 'dispose')));
 CREATE INDEX hw_approval_generator ON hw_approval(generator_id, valid_to);
 CREATE INDEX hw_approval_valid_to ON hw_approval(valid_to);
 
@@ -620,7 +622,7 @@ CREATE TABLE manifest (
     created_by      TEXT NOT NULL,
     updated_at      TEXT NOT NULL,
     updated_by      TEXT NOT NULL
-);
+, reject_reason TEXT NOT NULL DEFAULT '', reject_note TEXT NOT NULL DEFAULT '');
 CREATE INDEX manifest_region_state ON manifest(region_code, state, id);
 CREATE INDEX manifest_state ON manifest(state, id);
 CREATE INDEX manifest_generator ON manifest(generator_id, id);
@@ -1011,7 +1013,7 @@ CREATE INDEX inspection_state_category_page ON inspection(state, category, plann
 CREATE INDEX inspection_region_state_page ON inspection(region_code, state, planned_on, id) WHERE deleted_at IS NULL;
 CREATE INDEX inspection_region_category_page ON inspection(region_code, category, planned_on, id) WHERE deleted_at IS NULL;
 -- A branch's overdue receipts and aging stock test the regions from the index; state + category in a region.
-CREATE INDEX manifest_receipt_overdue ON manifest(state, arrived_at, region_code, receiver_region) WHERE state = 'awaiting_receipt';
+CREATE INDEX manifest_receipt_overdue ON manifest(state, arrived_at, region_code, receiver_region) WHERE state IN ('awaiting_receipt', 'discrepancy');
 CREATE INDEX manifest_stock_aging_region ON manifest(state, id, received_at, region_code, receiver_region) WHERE state = 'received';
 CREATE INDEX inspection_region_state_category_page ON inspection(region_code, state, category, planned_on, id) WHERE deleted_at IS NULL;
 -- A branch's manifest state tabs test the regions from the index.
@@ -1110,3 +1112,11 @@ CREATE TABLE draw_exclusion_rule (
 );
 CREATE TRIGGER draw_exclusion_rule_no_update BEFORE UPDATE ON draw_exclusion_rule BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
 CREATE TRIGGER draw_exclusion_rule_no_delete BEFORE DELETE ON draw_exclusion_rule BEGIN SELECT RAISE(ABORT, 'draw is append-only'); END;
+-- ---- manifest gaps against 部令第23号 (migration 19)
+CREATE INDEX manifest_follow_up ON manifest(follow_up_of) WHERE follow_up_of IS NOT NULL;
+CREATE TABLE hw_handling_code (
+    code        TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('utilize', 'dispose', 'store')),
+    name_zh     TEXT NOT NULL,
+    name_en     TEXT NOT NULL DEFAULT ''
+);

@@ -113,6 +113,45 @@ fn export_scope_filters_and_formats() {
     );
     assert_eq!(bad.code, 64, "{}", bad.all());
     assert!(bad.stderr.contains("awaiting_receipt"), "{}", bad.all());
+    // A reversed range is refused rather than silently exporting nothing.
+    let bad = s.run_as(
+        &[
+            "export",
+            "manifests",
+            "-o",
+            "-",
+            "--from",
+            "2026-12-01",
+            "--to",
+            "2026-01-01",
+            "--as",
+            "staff",
+        ],
+        "demo",
+    );
+    assert_eq!(bad.code, 64, "{}", bad.all());
+    assert!(bad.stderr.contains("--from 2026-12-01"), "{}", bad.all());
+    // A file named .xlsx never receives CSV.
+    let named = s.path("named.xlsx");
+    let bad = s.run_as(
+        &[
+            "export",
+            "manifests",
+            "-o",
+            named.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--as",
+            "staff",
+        ],
+        "demo",
+    );
+    assert_eq!(bad.code, 64, "{}", bad.all());
+    assert!(bad.stderr.contains("--format csv"), "{}", bad.all());
+    assert!(!named.exists());
+    // The import's help says what it reads.
+    let help = s.run_as(&["import", "manifests", "--help"], "demo");
+    assert!(help.stdout.contains("XLSX"), "{}", help.all());
 }
 
 #[test]

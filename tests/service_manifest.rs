@@ -220,16 +220,34 @@ fn rejection_leads_to_a_linked_follow_up_manifest() {
         measured: "半固态".into(),
     }];
     let m = step(&mut rec, &m, ManifestEvent::ReportDiscrepancy, i);
+    // 拒收 without a reason is refused, naming what is missing.
+    let bare = rec.manifests().transition(
+        m.id,
+        m.row_version,
+        ManifestEvent::Decide,
+        EventInput {
+            decision: Some(Decision::Reject),
+            ..EventInput::default()
+        },
+        false,
+    );
+    assert!(zh(&bare.expect_err("no reason")).contains("拒收原因"));
     let m = step(
         &mut rec,
         &m,
         ManifestEvent::Decide,
         EventInput {
             decision: Some(Decision::Reject),
+            reject_reason: Some(ecocase::domain::manifest::RejectReason::NotAsDeclared),
+            reject_note: "到货为半固态，与申报液态不符".into(),
             ..EventInput::default()
         },
     );
     assert_eq!(m.state, ManifestState::Rejected);
+    assert_eq!(
+        m.reject_reason,
+        Some(ecocase::domain::manifest::RejectReason::NotAsDeclared)
+    );
     assert!(
         rec.manifests().follow_up(m.id, "").is_err(),
         "the receiver cannot"
@@ -241,6 +259,15 @@ fn rejection_leads_to_a_linked_follow_up_manifest() {
     assert_eq!(f.follow_up_of, Some(m.id));
     assert_eq!(f.number, "20263715000002");
     assert_eq!(f.total_kg, 1000);
+    // The generator sees why, and the follow-up; the follow-up names the rejected manifest.
+    let seen = ent.manifests().detail(m.id).expect("detail");
+    assert_eq!(seen.manifest.reject_note, "到货为半固态，与申报液态不符");
+    assert_eq!(
+        seen.follow_ups,
+        vec![(f.id, f.number.clone(), ManifestState::Draft)]
+    );
+    let follow = ent.manifests().detail(f.id).expect("follow-up detail");
+    assert_eq!(follow.follow_up_of, Some(m.number.clone()));
 }
 
 #[test]
@@ -448,6 +475,7 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
         quantity: "10".into(),
         valid_from: "2026-01-01".into(),
         valid_to: "2027-01-02".into(),
+        mode: Some(ecocase::domain::manifest::Mode::Utilize),
     };
     assert_eq!(
         codes(staff.manifests().create_approval(long.clone()).unwrap_err()),

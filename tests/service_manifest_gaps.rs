@@ -150,6 +150,7 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
             capacity: "3".into(),
             valid_from: "2025-01-01".into(),
             valid_to: "2027-12-31".into(),
+            kind: Some(ecocase::domain::manifest::LicenceKind::Comprehensive),
         })
         .expect("small licence");
     let arrive = |qty: &str| {
@@ -158,7 +159,17 @@ fn a_receipt_over_the_licence_annual_capacity_is_refused() {
             .manifests()
             .create(input("鲁危证1599号", qty, "2026-03-02"), false)
             .expect("draft");
-        let m = step(&mut ent, &m, ManifestEvent::Submit, EventInput::default());
+        // The submit already warns when the licence would go past what is left of its year.
+        let m = ent
+            .manifests()
+            .transition(
+                m.id,
+                m.row_version,
+                ManifestEvent::Submit,
+                EventInput::default(),
+                true,
+            )
+            .expect("submit acknowledged");
         let m = step(
             &mut ent,
             &m,
@@ -336,20 +347,35 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
         )
         .unwrap_err();
     assert!(zh(&e).contains("2027-06-30"), "{}", zh(&e));
-    // Through its last day the alert stays silent; the day after it is back.
+    // At most the policy's 12 months beyond the current limit (2027-06-30).
+    let e = staff
+        .manifests()
+        .extend_stock(
+            r.id,
+            ExtensionInput {
+                extended_to: "2028-07-01".into(),
+                ..good.clone()
+            },
+        )
+        .unwrap_err();
+    assert!(zh(&e).contains("2028-06-30"), "{}", zh(&e));
+    // Through its last day the alert stays silent; the day after, the stock is over a year old
+    // without cover: a breach (固废法 第八十一条), not the eleven-month warning.
+    let overdue = ListFilter {
+        alert: Some(ManifestAlert::StockOverdue),
+        ..ListFilter::default()
+    };
     clock.set(2027, 6, 30, 1);
     let staff = at(&clock, &path, "staff");
     assert_eq!(staff.manifests().count(&aging).expect("count"), 0);
+    assert_eq!(staff.manifests().count(&overdue).expect("count"), 0);
     clock.set(2027, 7, 1, 1);
     let staff = at(&clock, &path, "staff");
-    assert_eq!(staff.manifests().count(&aging).expect("count"), 1);
-    assert!(
-        staff
-            .manifests()
-            .detail(r.id)
-            .expect("detail")
-            .alerts
-            .contains(&ManifestAlert::StockAging)
+    assert_eq!(staff.manifests().count(&aging).expect("count"), 0);
+    assert_eq!(staff.manifests().count(&overdue).expect("count"), 1);
+    assert_eq!(
+        staff.manifests().detail(r.id).expect("detail").alerts,
+        vec![ManifestAlert::StockOverdue]
     );
     // A supervisor may record one as well; a manifest not in storage cannot get one.
     let sup = at(&clock, &path, "supervisor");
@@ -394,6 +420,7 @@ fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
             capacity: "3".into(),
             valid_from: "2025-01-01".into(),
             valid_to: "2027-12-31".into(),
+            kind: Some(ecocase::domain::manifest::LicenceKind::Comprehensive),
         })
         .expect("small licence");
     // Five 1 t manifests arrived; only three fit the 3 t capacity.

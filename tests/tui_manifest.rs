@@ -70,6 +70,8 @@ fn manifest(id: i64, number: &str, state: ManifestState) -> Manifest {
         paper_completed_on: None,
         backfilled_at: None,
         cancel_reason: String::new(),
+        reject_reason: None,
+        reject_note: String::new(),
         follow_up_of: None,
         warnings: String::new(),
         total_kg: 2400,
@@ -120,6 +122,8 @@ fn detail(state: ManifestState, events: Vec<ManifestEvent>) -> ManifestDetailDat
                 arrived_at: Some(minute("2026-11-27 15:30")),
             }],
             discrepancies: Vec::new(),
+            follow_ups: Vec::new(),
+            follow_up_of: None,
             history: vec![HistoryRow {
                 event: "submit".into(),
                 from_state: "draft".into(),
@@ -446,6 +450,7 @@ fn licence() -> Licence {
         capacity_kg: 60_000_000,
         valid_from: "2025-01-01".parse().expect("day"),
         valid_to: "2029-12-31".parse().expect("day"),
+        kind: ecocase::domain::manifest::LicenceKind::Comprehensive,
     }
 }
 
@@ -836,4 +841,55 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     };
     assert_eq!(*row_version, first_version + 1);
     assert_eq!(*input, typed, "what was typed is sent again");
+}
+
+#[test]
+fn rejecting_needs_a_reason_and_asks_first() {
+    use ecocase::tui::overlays::Overlay;
+    use ecocase::tui::overlays::confirm::ConfirmKind;
+    let mut app = opened(
+        Lang::Zh,
+        ManifestState::Discrepancy,
+        vec![ManifestEvent::Decide],
+    );
+    update(&mut app, key(KeyCode::Enter));
+    assert!(matches!(app.screen(), Screen::ManifestAction(_)));
+    // 处理决定: 接收 -> 部分接收 -> 拒收; then the reason and the explanation.
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "实收与申报不符");
+    insta::assert_snapshot!("mf_reject_zh", snap(&app));
+    // Saving asks first; the safe answer has the focus, so Enter alone sends nothing.
+    assert!(update(&mut app, ctrl('s')).is_empty());
+    let Some(Overlay::Confirm(c)) = &app.overlay else {
+        panic!("question expected");
+    };
+    assert_eq!(
+        c.kind,
+        ConfirmKind::RejectManifest {
+            number: "20263715001683".into()
+        }
+    );
+    insta::assert_snapshot!("mf_reject_confirm_zh", snap(&app));
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(app.overlay.is_none());
+    update(&mut app, ctrl('s'));
+    update(&mut app, key(KeyCode::Right));
+    let fx = update(&mut app, key(KeyCode::Enter));
+    let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(*event, ManifestEvent::Decide);
+    assert_eq!(
+        input.decision,
+        Some(ecocase::domain::manifest::Decision::Reject)
+    );
+    assert_eq!(
+        input.reject_reason,
+        Some(ecocase::domain::manifest::RejectReason::NotAsDeclared)
+    );
+    assert_eq!(input.reject_note, "实收与申报不符");
 }

@@ -65,6 +65,13 @@ const HELP: &[(&[&str], &str, T)] = &[
     (&["import", "service-menu"], "", T::HelpImportServiceMenu),
     (&["import", "service-menu"], "file", T::HelpReferenceFile),
     (&["import", "service-menu"], "actor", T::HelpAs),
+    (
+        &["import", "handling-codes"],
+        "",
+        T::HelpImportHandlingCodes,
+    ),
+    (&["import", "handling-codes"], "file", T::HelpReferenceFile),
+    (&["import", "handling-codes"], "actor", T::HelpAs),
     (&["setting"], "", T::HelpSetting),
     (&["setting", "list"], "", T::HelpSettingList),
     (&["setting", "list"], "actor", T::HelpAs),
@@ -119,7 +126,7 @@ const HELP: &[(&[&str], &str, T)] = &[
     (&["export", "manifests"], "state", T::HelpMfState),
     (&["export", "manifests"], "actor", T::HelpAs),
     (&["import", "manifests"], "", T::HelpImportManifests),
-    (&["import", "manifests"], "file", T::HelpImportFile),
+    (&["import", "manifests"], "file", T::HelpImportManifestFile),
     (&["import", "manifests"], "lenient", T::HelpLenient),
     (&["import", "manifests"], "actor", T::HelpAs),
     // inspections

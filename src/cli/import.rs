@@ -16,6 +16,7 @@ pub enum ImportCommand {
     Calendar(reference::CalendarArgs),
     WasteCodes(reference::WasteCodesArgs),
     ServiceMenu(reference::ServiceMenuArgs),
+    HandlingCodes(reference::ServiceMenuArgs),
     // 危险废物转移联单 (manifests)
     Manifests(crate::cli::manifest::ImportArgs),
 }
@@ -57,6 +58,7 @@ pub fn run(ctx: &Context, c: ImportCommand, secrets: &mut Secrets) -> Result<(),
         ImportCommand::Calendar(a) => return reference::calendar(ctx, a, secrets),
         ImportCommand::WasteCodes(a) => return reference::waste_codes(ctx, a, secrets),
         ImportCommand::ServiceMenu(a) => return reference::service_menu(ctx, a, secrets),
+        ImportCommand::HandlingCodes(a) => return reference::handling_codes(ctx, a, secrets),
         ImportCommand::Manifests(a) => return crate::cli::manifest::import(ctx, a, secrets),
     };
     let lang = ctx.lang;

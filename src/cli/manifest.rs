@@ -63,6 +63,29 @@ pub fn export(ctx: &Context, a: ExportArgs, secrets: &mut Secrets) -> Result<(),
         Some(_) => Format::Csv,
         None => Format::from_path(&a.output),
     };
+    // A file named .xlsx holds XLSX: a --format that says otherwise is a mistake, not a wish.
+    let named = a
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let named_format = match named.as_deref() {
+        Some("xlsx") => Some(Format::Xlsx),
+        Some("json") => Some(Format::Json),
+        Some("csv") => Some(Format::Csv),
+        _ => None,
+    };
+    if let (Some(f), Some(n)) = (a.format.as_deref(), named_format)
+        && !to_stdout
+        && n != format
+    {
+        return Err(CliError::usage(
+            Text::new(T::CliExportFormatMismatch)
+                .arg("format", f)
+                .arg("path", a.output.display())
+                .render(lang),
+        ));
+    }
     if to_stdout && format == Format::Xlsx {
         return Err(CliError::usage(T::CliExportXlsxStdout.get(lang)));
     }
@@ -85,6 +108,16 @@ pub fn export(ctx: &Context, a: ExportArgs, secrets: &mut Secrets) -> Result<(),
         to: date_arg(ctx, a.to.as_deref(), "--to")?,
         ..ListFilter::default()
     };
+    if let (Some(from), Some(to)) = (filter.from, filter.to)
+        && from > to
+    {
+        return Err(CliError::usage(
+            Text::new(T::ManifestErrCliRange)
+                .arg("from", from)
+                .arg("to", to)
+                .render(lang),
+        ));
+    }
     let s = secrets.login(ctx, &a.actor)?;
     let out = if to_stdout {
         Output::Stdout

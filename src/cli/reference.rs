@@ -1,4 +1,4 @@
-//! `ecocase import calendar|waste-codes|service-menu FILE --as ADMIN`: official reference tables replace
+//! `ecocase import calendar|waste-codes|service-menu|handling-codes FILE --as ADMIN`: official reference tables replace
 //! the shipped seed data. Each import is checked row by row and is all-or-nothing (service/admin.rs).
 
 use crate::cli::login::Secrets;
@@ -138,4 +138,15 @@ pub fn service_menu(
     let text = read_text(ctx, &a.file)?;
     let s = secrets.login(ctx, &a.actor)?;
     report(ctx, &a.file, s.admin().import_service_menu(&text))
+}
+
+/// `ecocase import handling-codes FILE --as ADMIN`: the R/D/C list a completed manifest chooses from.
+pub fn handling_codes(
+    ctx: &Context,
+    a: ServiceMenuArgs,
+    secrets: &mut Secrets,
+) -> Result<(), CliError> {
+    let text = read_text(ctx, &a.file)?;
+    let s = secrets.login(ctx, &a.actor)?;
+    report(ctx, &a.file, s.admin().import_handling_codes(&text))
 }

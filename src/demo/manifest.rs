@@ -74,7 +74,9 @@ fn licences(b: &mut Build, receiver_uscc: &str, receiver_name: &str, count: u64)
             modes: vec![Mode::Store, Mode::Utilize, Mode::Dispose],
             capacity: "60000".to_string(),
             valid_from: date(today - Duration::days(800)),
-            valid_to: date(today + Duration::days(4 * 365)),
+            // Within the five years a 综合 licence may run.
+            valid_to: date(today + Duration::days(1000)),
+            kind: Some(crate::domain::manifest::LicenceKind::Comprehensive),
         })?;
     }
     if count * 2 > 60_000 {
@@ -88,7 +90,9 @@ fn licences(b: &mut Build, receiver_uscc: &str, receiver_name: &str, count: u64)
             // The largest capacity a licence may state.
             capacity: (count * 2).min(1_000_000).to_string(),
             valid_from: date(today - Duration::days(800)),
-            valid_to: date(today + Duration::days(4 * 365)),
+            // Within the five years a 综合 licence may run.
+            valid_to: date(today + Duration::days(1000)),
+            kind: Some(crate::domain::manifest::LicenceKind::Comprehensive),
         })?;
     }
     Ok(())
@@ -215,6 +219,8 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
             } else {
                 String::new()
             },
+            reject_reason: None,
+            reject_note: String::new(),
             follow_up_of: None,
             warnings: String::new(),
             total_kg: 0,

@@ -225,6 +225,7 @@ pub(in crate::demo) fn stories(b: &mut Build, generator_uscc: &str) -> Result<()
         quantity: "100".to_string(),
         valid_from: date(today),
         valid_to: date(today + Duration::days(360)),
+        mode: Some(crate::domain::manifest::Mode::Utilize),
     })?;
     for (n, story) in STORIES.iter().enumerate() {
         let s = b.act(
@@ -309,6 +310,8 @@ pub(in crate::demo) fn stories(b: &mut Build, generator_uscc: &str) -> Result<()
                 told_generator_at: at.clone(),
                 told_bureau_at: at.clone(),
                 decision: story.decision,
+                reject_reason: Some(crate::domain::manifest::RejectReason::NotAsDeclared),
+                reject_note: "实收数量比申报少 15%，另有 2 桶渗漏，已拍照留存".to_string(),
                 handling_code: "R9".to_string(),
                 ..EventInput::default()
             };

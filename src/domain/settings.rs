@@ -36,6 +36,16 @@ pub const DEFAULTS: &[(&str, i64, T)] = &[
     ("manifest.backfill_days", 10, T::SettingMfBackfillDays),
     ("manifest.transit_days", 3, T::SettingMfTransitDays),
     ("manifest.tolerance_pct", 10, T::SettingMfTolerancePct),
+    (
+        "manifest.stock_extend_max_months",
+        12,
+        T::SettingMfExtendMaxMonths,
+    ),
+    (
+        "manifest.container_max_kg",
+        40_000,
+        T::SettingMfContainerMaxKg,
+    ),
     // inspections
     ("inspect.routine_cap", 3, T::SettingInspectCap),
     ("inspect.routine_cap_blue", 1, T::SettingInspectCapBlue),

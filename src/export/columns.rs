@@ -16,6 +16,10 @@ pub enum Cell {
     Date(NaiveDate),
     /// Local (Asia/Shanghai) time.
     DateTime(NaiveDateTime),
+    /// A count: a whole number in spreadsheets.
+    Int(i64),
+    /// Integer kilograms shown and stored as tonnes with three decimals (a number, format `0.000`).
+    Tonnes(i64),
 }
 
 impl Cell {
@@ -25,6 +29,8 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::DateTime(t) => t.format("%Y-%m-%d %H:%M").to_string(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Tonnes(kg) => crate::domain::manifest::format_tonnes(*kg),
         }
     }
 }

@@ -3,38 +3,43 @@
 //! The columns are those `ecocase import manifests` reads back, followed by state and receipt facts.
 
 use crate::domain::manifest::columns::HEADERS;
-use crate::domain::manifest::{ManifestState, format_tonnes};
+use crate::domain::manifest::{ManifestState, PhysForm};
 use crate::domain::time::Minute;
+use crate::export::columns::Cell;
 use crate::export::table::{TableFormat, write_table};
 use crate::export::{ExportError, Format, Output, deliver, open_output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::manifest::ListFilter;
 use crate::store::manifest::export::ExportRow;
-use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
-/// The cells of one row, borrowed from it where they are text already; the state's label is looked up
-/// once per state, not per row.
-fn cells<'a>(r: &'a ExportRow, state: &'a str) -> [Cow<'a, str>; 24] {
+/// The cells of one row: counts and quantities as numbers, dates and times as dates, enumerations as
+/// labels in the export's language (the import reads labels and codes alike); the state's label is
+/// looked up once per state, not per row.
+fn cells(r: &ExportRow, state: &str, lang: Lang) -> [Cell; 24] {
     let l = &r.line;
-    let text = |s: &'a str| Cow::Borrowed(s);
-    let time = |t: &Option<Minute>| Cow::Owned(t.map(|t| t.to_string()).unwrap_or_default());
+    let text = |s: &str| Cell::Text(s.to_string());
+    let time = |t: &Option<Minute>| {
+        t.map_or_else(|| Cell::Text(String::new()), |t| Cell::DateTime(t.naive()))
+    };
+    let form = PhysForm::parse(&l.form)
+        .map_or_else(|| l.form.clone(), |f| f.label().get(lang).to_string());
     [
         text(&r.number),
         text(&r.generator_uscc),
         text(&r.licence_number),
-        text(r.handling_mode.code()),
-        Cow::Owned(r.transfer_date.to_string()),
+        text(r.handling_mode.label().get(lang)),
+        Cell::Date(r.transfer_date.date()),
         text(&r.approval),
         text(&l.code),
         text(&l.name),
         text(&l.hazard),
-        text(&l.form),
+        Cell::Text(form),
         text(&l.packaging),
-        Cow::Owned(l.containers.to_string()),
-        Cow::Owned(format_tonnes(l.quantity_kg)),
+        Cell::Int(l.containers),
+        Cell::Tonnes(l.quantity_kg),
         text(&r.leg.carrier_name),
         text(&r.leg.carrier_uscc),
         text(&r.leg.transport_licence),
@@ -45,7 +50,8 @@ fn cells<'a>(r: &'a ExportRow, state: &'a str) -> [Cow<'a, str>; 24] {
         text(&r.receiver_name),
         time(&r.arrived_at),
         time(&r.received_at),
-        Cow::Owned(l.received_kg.map(format_tonnes).unwrap_or_default()),
+        l.received_kg
+            .map_or_else(|| Cell::Text(String::new()), Cell::Tonnes),
     ]
 }
 
@@ -69,7 +75,7 @@ pub fn manifests(
         T::ManifestScreenList,
         &HEADERS,
         lang,
-        |row| walk(s, filter, lang, |r, state| row(&cells(r, state))),
+        |row| walk(s, filter, lang, |r, state| row(&cells(r, state, lang))),
     )
 }
 

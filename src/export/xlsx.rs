@@ -24,6 +24,8 @@ pub struct XlsxSink {
     bold: Format,
     date: Format,
     datetime: Format,
+    int: Format,
+    tonnes: Format,
     name: String,
     headers: Vec<String>,
     /// Index of the sheet being written.
@@ -52,6 +54,8 @@ impl XlsxSink {
             bold: Format::new().set_bold(),
             date: Format::new().set_num_format("yyyy-mm-dd"),
             datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+            int: Format::new().set_num_format("0"),
+            tonnes: Format::new().set_num_format("0.000"),
             name: sheet.to_string(),
             headers: headers.to_vec(),
             sheet: 0,
@@ -149,6 +153,17 @@ impl XlsxSink {
                     ws.write_datetime_with_format(row, c, &x, &self.datetime)
                         .map_err(io)?;
                     16
+                }
+                Cell::Int(n) => {
+                    // Counts stay far below 2^53: exact as a spreadsheet number.
+                    ws.write_number_with_format(row, c, *n as f64, &self.int)
+                        .map_err(io)?;
+                    n.to_string().len()
+                }
+                Cell::Tonnes(kg) => {
+                    ws.write_number_with_format(row, c, *kg as f64 / 1000.0, &self.tonnes)
+                        .map_err(io)?;
+                    crate::domain::manifest::format_tonnes(*kg).len()
                 }
             };
             if let Some(w) = self.widths.get_mut(i) {

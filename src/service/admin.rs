@@ -3,7 +3,7 @@
 
 use crate::domain::account::Action;
 use crate::domain::calendar::DayKind;
-use crate::domain::manifest::waste::{category_of, normalize_hazards};
+use crate::domain::manifest::waste::{category_of, normalize_hazard_rule};
 use crate::domain::settings::DEFAULTS;
 use crate::i18n::{T, Text};
 use crate::service::{Result, ServiceError};
@@ -298,7 +298,7 @@ impl crate::service::Admin<'_> {
                 problems.push(row_error(i, "description_zh", Text::new(T::ReasonRequired)));
                 continue;
             }
-            let hazard = match normalize_hazards(cell(row, cols[3])) {
+            let hazard = match normalize_hazard_rule(cell(row, cols[3])) {
                 Ok(h) => h,
                 Err(bad) => {
                     problems.push(row_error(
@@ -390,6 +390,66 @@ impl crate::service::Admin<'_> {
         })?;
         Ok(ImportReport {
             written: items.len(),
+            problems: Vec::new(),
+        })
+    }
+
+    /// Imports the handling-result codes of a completed manifest (columns `code`, `kind` = utilize /
+    /// dispose / store, `name_zh`, `name_en`): the file replaces the list; completed manifests keep
+    /// their code. All rows valid, or nothing changes.
+    pub fn import_handling_codes(&self, text: &str) -> Result<ImportReport> {
+        self.require(Action::ReferenceManage)?;
+        let table = Table::parse(text)?;
+        let cols = table.columns(&["code", "kind", "name_zh", "name_en"])?;
+        let mut problems = Vec::new();
+        let mut rows: Vec<(String, String, String, String)> = Vec::new();
+        for (i, row) in table.rows.iter().enumerate() {
+            let code = cell(row, cols[0]).to_ascii_uppercase();
+            if !crate::domain::manifest::rules::valid_handling_code(&code) {
+                problems.push(row_error(i, "code", Text::new(T::ReasonHandlingCode)));
+                continue;
+            }
+            let kind = cell(row, cols[1]);
+            if !matches!(kind, "utilize" | "dispose" | "store") {
+                problems.push(row_error(i, "kind", Text::new(T::ReasonHandlingKind)));
+                continue;
+            }
+            if cell(row, cols[2]).is_empty() {
+                problems.push(row_error(i, "name_zh", Text::new(T::ReasonRequired)));
+                continue;
+            }
+            if let Some(other) = rows.iter().position(|(c, _, _, _)| *c == code) {
+                problems.push(row_error(
+                    i,
+                    "code",
+                    Text::new(T::ReasonDuplicate).arg("other", other + 2),
+                ));
+                continue;
+            }
+            rows.push((
+                code,
+                kind.to_string(),
+                cell(row, cols[2]).to_string(),
+                cell(row, cols[3]).to_string(),
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(refuse_with(problems));
+        }
+        let after = serde_json::json!({ "codes": rows.iter().map(|r| &r.0).collect::<Vec<_>>() });
+        self.write(|w| {
+            crate::store::manifest::reference::replace_handling_codes(w, &rows)?;
+            w.audit_json(
+                "import",
+                "hw_handling_code",
+                "hw_handling_code",
+                None,
+                Some(&after),
+            )?;
+            Ok(())
+        })?;
+        Ok(ImportReport {
+            written: rows.len(),
             problems: Vec::new(),
         })
     }

@@ -38,6 +38,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_note_visibility.sql"),
     // 执法检查 and 双随机 rules (issue 18): act date, guard links, recusal decisions, report versions
     include_str!("migrations/0018_inspection_rules.sql"),
+    // manifest gaps against 部令第23号 (issue 19): rejection reasons, approval modes, licence kinds,
+    // handling codes, the 名录's any-of hazard sets
+    include_str!("migrations/0019_manifest_gaps.sql"),
 ];
 
 /// The schema version this program writes.
@@ -324,7 +327,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 18);
+        assert_eq!(SCHEMA_VERSION, 19);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

@@ -12,9 +12,12 @@ pub const CALENDAR_TSV: &str = include_str!("../../seed/calendar.tsv");
 pub const WASTE_CATEGORIES_TSV: &str = include_str!("../../seed/waste_categories.tsv");
 pub const WASTE_CODES_TSV: &str = include_str!("../../seed/waste_codes.tsv");
 pub const SERVICE_MENU_TSV: &str = include_str!("../../seed/service_menu.tsv");
+/// The handling-code list as shipped (migration 16 inserts the same rows), for administrators to edit.
+pub const HANDLING_CODES_TSV: &str = include_str!("../../seed/handling_codes.tsv");
 
-/// The label of the shipped waste-code edition: marked unofficial in the app.
-pub const SEED_WASTE_EDITION: &str = "国家危险废物名录（2025 版，非官方整理）";
+/// The label of the shipped waste-code edition: a best-effort compilation of uncertain edition, so the
+/// label says so until an administrator imports an official edition with its own label.
+pub const SEED_WASTE_EDITION: &str = "危险废物名录（非官方整理，版本待确认）";
 const SEED_WASTE_EFFECTIVE: &str = "2025-01-01";
 
 /// The calendar's covered years: a year is covered when the shipped file lists it.
@@ -85,7 +88,7 @@ pub fn reference_data(conn: &Connection, now: &str) -> Result<()> {
     for r in rows(WASTE_CODES_TSV) {
         conn.execute(
             "INSERT OR IGNORE INTO waste_code (edition_id, code, category, description_zh, hazard) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![edition, field(&r, 0), field(&r, 1), field(&r, 2), crate::domain::manifest::waste::normalize_hazards(field(&r, 3)).unwrap_or_default()],
+            params![edition, field(&r, 0), field(&r, 1), field(&r, 2), crate::domain::manifest::waste::normalize_hazard_rule(field(&r, 3)).unwrap_or_default()],
         )?;
     }
     for (i, r) in rows(SERVICE_MENU_TSV).enumerate() {
@@ -132,6 +135,28 @@ mod tests {
             )
             .expect("unit");
         assert_eq!(guan, "聊城市生态环境局冠县分局");
+    }
+
+    /// Migration 16 ships the handling-code list; it is the same list as `seed/handling_codes.tsv`.
+    #[test]
+    fn the_migrated_handling_codes_are_the_shipped_file() {
+        let conn = db::open_in_memory().expect("db");
+        let stored = crate::store::manifest::reference::handling_codes(&conn).expect("codes");
+        let mut shipped: Vec<(String, String, String, String)> = rows(HANDLING_CODES_TSV)
+            .map(|r| {
+                (
+                    field(&r, 0).to_string(),
+                    field(&r, 1).to_string(),
+                    field(&r, 2).to_string(),
+                    field(&r, 3).to_string(),
+                )
+            })
+            .collect();
+        let mut got = stored.clone();
+        got.sort();
+        shipped.sort();
+        assert_eq!(got, shipped);
+        assert!(stored.iter().any(|c| c.0 == "R9"));
     }
 
     #[test]

@@ -293,6 +293,13 @@ impl App {
                 });
                 self.apply(out)
             }
+            ConfirmKind::RejectManifest { .. } => {
+                let out = self.with_top(|s, _| match s {
+                    Screen::ManifestAction(a) => a.save_confirmed(),
+                    _ => Out::default(),
+                });
+                self.apply(out)
+            }
         }
     }
 

@@ -102,6 +102,7 @@ pub fn manifest_db(clock: &TestClock) -> (tempfile::TempDir, PathBuf) {
                 capacity: "50000".into(),
                 valid_from: "2025-01-01".into(),
                 valid_to: "2027-06-30".into(),
+                kind: Some(ecocase::domain::manifest::LicenceKind::Comprehensive),
             })
             .expect("licence");
     }
@@ -199,6 +200,7 @@ pub fn approval(s: &mut Session, number: &str, tonnes: &str) {
             quantity: tonnes.into(),
             valid_from: "2026-01-01".into(),
             valid_to: "2026-12-31".into(),
+            mode: Some(ecocase::domain::manifest::Mode::Utilize),
         })
         .expect("approval");
 }

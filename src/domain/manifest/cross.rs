@@ -2,7 +2,7 @@
 //! outside Shandong, valid at most 12 months and not beyond the licence, for the manifest's code and
 //! receiver, and the cumulative quantity may not exceed it; non-adjacent provinces are warned.
 
-use crate::domain::manifest::{Line, Mode, PROVINCE, format_tonnes};
+use crate::domain::manifest::{LicenceKind, Line, Mode, PROVINCE, format_tonnes};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use chrono::{Months, NaiveDate};
@@ -106,19 +106,53 @@ pub struct ApprovalFacts {
     pub used_kg: i64,
     pub valid_from: NaiveDate,
     pub valid_to: NaiveDate,
+    /// The handling mode approved (贮存/利用/处置, Art. 27); `None` for approvals recorded before
+    /// ecocase kept it.
+    pub mode: Option<Mode>,
 }
 
 /// Provinces adjacent to Shandong: 河北, 河南, 江苏, 安徽.
 pub const ADJACENT: [&str; 4] = ["13", "41", "32", "34"];
 
-/// An approval's own validity: at most 12 months and not beyond the receiver's licence.
+/// The last day of a term of `months` starting on `from`: the day before the anniversary
+/// (2026-01-01 + 12 months ends 2026-12-31).
+pub fn term_end(from: NaiveDate, months: u32) -> NaiveDate {
+    from.checked_add_months(Months::new(months))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(from)
+}
+
+/// A licence's term: a 危险废物经营许可证 (综合) runs at most five years, a 收集 licence three
+/// (危险废物经营许可证管理办法 第十二条); the day before the anniversary is the last day.
+pub fn check_licence_term(kind: LicenceKind, from: NaiveDate, to: NaiveDate) -> Option<FieldIssue> {
+    let years = match kind {
+        LicenceKind::Comprehensive => 5,
+        LicenceKind::Collect => 3,
+    };
+    let limit = term_end(from, years * 12);
+    (to > limit).then(|| {
+        FieldIssue::error(
+            "valid_to",
+            "licence_term",
+            Text::new(T::ManifestErrLicenceTerm)
+                .arg_key("kind", kind.label())
+                .arg("years", years)
+                .arg("from", from)
+                .arg("to", to)
+                .arg("limit", limit),
+        )
+    })
+}
+
+/// An approval's own validity: at most 12 months (ending the day before the anniversary) and not
+/// beyond the receiver's licence.
 pub fn check_approval_validity(
     from: NaiveDate,
     to: NaiveDate,
     licence: &LicenceFacts,
 ) -> Vec<FieldIssue> {
     let mut issues = Vec::new();
-    let limit = from.checked_add_months(Months::new(12)).unwrap_or(from);
+    let limit = term_end(from, 12);
     if to < from {
         issues.push(FieldIssue::error(
             "approval.valid_to",
@@ -148,12 +182,13 @@ pub fn check_approval_validity(
     issues
 }
 
-/// The cross-province rules for a manifest to a receiver in `licence.province`.
+/// The cross-province rules for a manifest to a receiver in `licence.province`, handled in `mode`.
 pub fn check_cross_province(
     licence: &LicenceFacts,
     approval: Option<&ApprovalFacts>,
     lines: &[Line],
     transfer_date: NaiveDate,
+    mode: Option<Mode>,
 ) -> Vec<FieldIssue> {
     if licence.province == PROVINCE {
         return Vec::new();
@@ -193,6 +228,19 @@ pub fn check_cross_province(
             Text::new(T::ManifestErrApprovalReceiver)
                 .arg("number", &a.number)
                 .arg("licence", &a.licence_number),
+        ));
+    }
+    // Art. 28: a change of the approved handling mode needs a new application.
+    if let (Some(approved), Some(m)) = (a.mode, mode)
+        && approved != m
+    {
+        issues.push(FieldIssue::error(
+            "mode",
+            "approval_mode",
+            Text::new(T::ManifestErrApprovalMode)
+                .arg("number", &a.number)
+                .arg_key("approved", approved.label())
+                .arg_key("mode", m.label()),
         ));
     }
     for line in lines.iter().filter(|l| l.code != a.waste_code) {
@@ -291,7 +339,45 @@ mod tests {
             used_kg: used,
             valid_from: d("2026-01-01"),
             valid_to: d("2026-12-31"),
+            mode: Some(Mode::Utilize),
         }
+    }
+
+    #[test]
+    fn a_changed_handling_mode_is_refused_citing_article_28() {
+        let lines = [line("900-249-08", 10_000)];
+        let day = d("2026-05-01");
+        let a = approval(0);
+        assert!(
+            check_cross_province(&licence("13"), Some(&a), &lines, day, Some(Mode::Utilize))
+                .is_empty()
+        );
+        let issues =
+            check_cross_province(&licence("13"), Some(&a), &lines, day, Some(Mode::Dispose));
+        assert_eq!(issues[0].code, "approval_mode");
+        let zh = issues[0].text.render(crate::i18n::Lang::Zh);
+        assert!(
+            zh.contains("第二十八条") && zh.contains("利用") && zh.contains("处置"),
+            "{zh}"
+        );
+        // An approval recorded before modes were kept is not refused for it.
+        let old = ApprovalFacts { mode: None, ..a };
+        assert!(
+            check_cross_province(&licence("13"), Some(&old), &lines, day, Some(Mode::Dispose))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn licence_terms_by_kind() {
+        let from = d("2026-01-01");
+        assert!(check_licence_term(LicenceKind::Comprehensive, from, d("2030-12-31")).is_none());
+        // The issue's 6 years 2 months.
+        let too_long = check_licence_term(LicenceKind::Comprehensive, from, d("2032-03-01"));
+        assert_eq!(too_long.map(|i| i.code), Some("licence_term"));
+        assert!(check_licence_term(LicenceKind::Comprehensive, from, d("2031-01-01")).is_some());
+        assert!(check_licence_term(LicenceKind::Collect, from, d("2028-12-31")).is_none());
+        assert!(check_licence_term(LicenceKind::Collect, from, d("2029-01-01")).is_some());
     }
 
     #[test]
@@ -299,22 +385,32 @@ mod tests {
         let codes = |v: Vec<FieldIssue>| v.iter().map(|i| i.code).collect::<Vec<_>>();
         let lines = [line("900-249-08", 10_000)];
         let day = d("2026-05-01");
-        assert!(check_cross_province(&licence("37"), None, &lines, day).is_empty());
+        assert!(check_cross_province(&licence("37"), None, &lines, day, None).is_empty());
         assert_eq!(
-            codes(check_cross_province(&licence("13"), None, &lines, day)),
+            codes(check_cross_province(
+                &licence("13"),
+                None,
+                &lines,
+                day,
+                None
+            )),
             vec!["approval_required"]
         );
-        assert!(check_cross_province(&licence("13"), Some(&approval(0)), &lines, day).is_empty());
+        assert!(
+            check_cross_province(&licence("13"), Some(&approval(0)), &lines, day, None).is_empty()
+        );
         // 90 t used + 10 t is exactly the approved 100 t; one kilogram more is refused.
         assert!(
-            check_cross_province(&licence("13"), Some(&approval(90_000)), &lines, day).is_empty()
+            check_cross_province(&licence("13"), Some(&approval(90_000)), &lines, day, None)
+                .is_empty()
         );
         assert_eq!(
             codes(check_cross_province(
                 &licence("13"),
                 Some(&approval(90_001)),
                 &lines,
-                day
+                day,
+                None
             )),
             vec!["approval_quantity"]
         );
@@ -323,7 +419,8 @@ mod tests {
                 &licence("44"),
                 Some(&approval(0)),
                 &lines,
-                day
+                day,
+                None
             )),
             vec!["not_adjacent"]
         );
@@ -332,7 +429,8 @@ mod tests {
                 &licence("32"),
                 Some(&approval(0)),
                 &[line("900-041-49", 1)],
-                d("2027-01-05")
+                d("2027-01-05"),
+                None
             )),
             vec!["approval_not_valid", "approval_code"]
         );
@@ -343,7 +441,8 @@ mod tests {
                 &licence("32"),
                 Some(&other),
                 &lines,
-                day
+                day,
+                None
             )),
             vec!["approval_receiver"]
         );
@@ -354,6 +453,15 @@ mod tests {
         let codes = |v: Vec<FieldIssue>| v.iter().map(|i| i.code).collect::<Vec<_>>();
         let l = licence("13");
         assert!(check_approval_validity(d("2026-01-01"), d("2026-12-31"), &l).is_empty());
+        // The issue's 2026-01-01..2027-01-01 is one day too many (12 months end 2026-12-31).
+        assert_eq!(
+            codes(check_approval_validity(
+                d("2026-01-01"),
+                d("2027-01-01"),
+                &l
+            )),
+            vec!["approval_12_months", "approval_beyond_licence"]
+        );
         assert_eq!(
             codes(check_approval_validity(
                 d("2025-06-01"),

@@ -1,6 +1,8 @@
 //! Manifest deadlines on the working-day calendar (domain.md §3): receipt confirmed within 5 working
 //! days of arrival (Art. 18), paper manifests entered within 10 working days (Art. 20), in transit
-//! longer than the policy limit, approvals expiring within 30 days, receiver stock older than 11 months.
+//! longer than the policy limit, approvals expiring within 30 days, receiver stock older than 11 months
+//! (a warning) and older than one year without an approved extension (a breach of 固废法 第八十一条).
+//! The receipt clock runs from arrival to the receiver's decision: in 待接收确认 and in 差异处理中.
 //!
 //! Each alert is also expressed as a cut-off date, so lists and counts filter in SQL: a record is
 //! alerted exactly when its start date is on or before the cut-off (the deadlines grow with the start).
@@ -18,6 +20,7 @@ code_enum! {
         BackfillOverdue => "backfill_overdue", ManifestAlertBackfillOverdue;
         TransitTooLong => "transit_long", ManifestAlertTransitLong;
         StockAging => "stock_aging", ManifestAlertStockAging;
+        StockOverdue => "stock_overdue", ManifestAlertStockOverdue;
     }
 }
 
@@ -30,6 +33,13 @@ pub struct ManifestPolicy {
     pub tolerance_pct: i64,
     pub approval_warn_days: u64,
     pub stock_warn_months: u32,
+    /// Storage allowed without an approved extension (固废法 第八十一条: one year).
+    pub stock_limit_months: u32,
+    /// The furthest one approved extension may reach beyond the current limit (a setting).
+    pub extend_max_months: u32,
+    /// The most one container (or one bulk line without containers) plausibly holds, in kg (a
+    /// setting): a line above it asks for confirmation at submit.
+    pub container_max_kg: i64,
 }
 
 impl ManifestPolicy {
@@ -45,6 +55,10 @@ impl ManifestPolicy {
             tolerance_pct: pos("manifest.tolerance_pct", 10),
             approval_warn_days: 30,
             stock_warn_months: 11,
+            stock_limit_months: 12,
+            extend_max_months: u32::try_from(pos("manifest.stock_extend_max_months", 12))
+                .unwrap_or(12),
+            container_max_kg: pos("manifest.container_max_kg", 40_000),
         }
     }
 }
@@ -80,6 +94,8 @@ pub struct Cutoffs {
     pub transit: NaiveDate,
     /// Received on or before and not completed: stock aging.
     pub stock: NaiveDate,
+    /// Received on or before: stored longer than one year (a breach unless extended).
+    pub stock_breach: NaiveDate,
     /// Approvals ending on or before (and not before today): expiring soon.
     pub approval_until: NaiveDate,
     /// The day itself: an approved stock extension running to it or later silences stock aging.
@@ -95,6 +111,11 @@ pub fn cutoffs(cal: &Calendar, p: &ManifestPolicy, today: NaiveDate) -> Cutoffs 
             .unwrap_or(today),
         stock: today
             .checked_sub_months(Months::new(p.stock_warn_months))
+            .unwrap_or(today),
+        // Received on the day a year ago: today is its last allowed day; the day before is over.
+        stock_breach: today
+            .checked_sub_months(Months::new(p.stock_limit_months))
+            .and_then(|d| d.pred_opt())
             .unwrap_or(today),
         approval_until: today
             .checked_add_days(Days::new(p.approval_warn_days))
@@ -118,7 +139,11 @@ pub struct ManifestDates {
 pub fn alerts(state: ManifestState, d: &ManifestDates, c: &Cutoffs) -> Vec<ManifestAlert> {
     let on_or_before = |day: Option<NaiveDate>, cut: NaiveDate| day.is_some_and(|x| x <= cut);
     let mut v = Vec::new();
-    if state == ManifestState::AwaitingReceipt && on_or_before(d.arrived, c.receipt) {
+    let before_decision = matches!(
+        state,
+        ManifestState::AwaitingReceipt | ManifestState::Discrepancy
+    );
+    if before_decision && on_or_before(d.arrived, c.receipt) {
         v.push(ManifestAlert::ReceiptOverdue);
     }
     if state == ManifestState::PendingBackfill && on_or_before(d.paper_completed, c.backfill) {
@@ -128,10 +153,34 @@ pub fn alerts(state: ManifestState, d: &ManifestDates, c: &Cutoffs) -> Vec<Manif
         v.push(ManifestAlert::TransitTooLong);
     }
     let extended = d.stock_extended_to.is_some_and(|x| x >= c.today);
-    if state == ManifestState::Received && on_or_before(d.received, c.stock) && !extended {
-        v.push(ManifestAlert::StockAging);
+    if state == ManifestState::Received && !extended {
+        if on_or_before(d.received, c.stock_breach) {
+            v.push(ManifestAlert::StockOverdue);
+        } else if on_or_before(d.received, c.stock) {
+            v.push(ManifestAlert::StockAging);
+        }
     }
     v
+}
+
+/// The last day stock received on `received` may be stored: a year later, or the latest approved
+/// extension's day when that is later.
+pub fn stock_limit(
+    p: &ManifestPolicy,
+    received: NaiveDate,
+    extended: Option<NaiveDate>,
+) -> NaiveDate {
+    let base = received
+        .checked_add_months(Months::new(p.stock_limit_months))
+        .unwrap_or(received);
+    extended.map_or(base, |e| e.max(base))
+}
+
+/// The latest day an extension may run to: the policy maximum beyond the current limit.
+pub fn extension_max(p: &ManifestPolicy, limit: NaiveDate) -> NaiveDate {
+    limit
+        .checked_add_months(Months::new(p.extend_max_months))
+        .unwrap_or(limit)
 }
 
 /// The date receipt must be confirmed by, for the detail screen.
@@ -235,6 +284,11 @@ mod tests {
             alerts(ManifestState::Received, &dates, &c),
             vec![ManifestAlert::StockAging]
         );
+        // Art. 18's clock runs on in 差异处理中 until the decision.
+        assert_eq!(
+            alerts(ManifestState::Discrepancy, &dates, &c),
+            vec![ManifestAlert::ReceiptOverdue]
+        );
         assert_eq!(
             alerts(ManifestState::PendingBackfill, &dates, &c),
             vec![ManifestAlert::BackfillOverdue]
@@ -255,5 +309,54 @@ mod tests {
         assert!(alerts(ManifestState::InTransit, &dates, &c).is_empty());
         assert_eq!(c.approval_until, d("2026-04-04"));
         assert_eq!(c.stock, d("2025-04-05"));
+        assert_eq!(c.stock_breach, d("2025-03-04"));
+    }
+
+    #[test]
+    fn stock_over_a_year_is_a_breach_unless_extended() {
+        let p = ManifestPolicy::default();
+        let c = cutoffs(&cal(), &p, d("2026-12-20"));
+        let received = |r: &str, ext: Option<&str>| ManifestDates {
+            received: Some(d(r)),
+            stock_extended_to: ext.map(d),
+            ..ManifestDates::default()
+        };
+        // Manifest 2621 of the issue: received 2025-04-25, twenty months ago.
+        assert_eq!(
+            alerts(ManifestState::Received, &received("2025-04-25", None), &c),
+            vec![ManifestAlert::StockOverdue]
+        );
+        // Exactly a year ago is the last allowed day: still the eleven-month warning.
+        assert_eq!(
+            alerts(ManifestState::Received, &received("2025-12-20", None), &c),
+            vec![ManifestAlert::StockAging]
+        );
+        assert_eq!(
+            alerts(ManifestState::Received, &received("2025-12-19", None), &c),
+            vec![ManifestAlert::StockOverdue]
+        );
+        // An approved extension covering today silences it; one that ran out does not.
+        assert!(
+            alerts(
+                ManifestState::Received,
+                &received("2025-04-25", Some("2026-12-31")),
+                &c
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            alerts(
+                ManifestState::Received,
+                &received("2025-04-25", Some("2026-06-30")),
+                &c
+            ),
+            vec![ManifestAlert::StockOverdue]
+        );
+        assert_eq!(stock_limit(&p, d("2025-04-25"), None), d("2026-04-25"));
+        assert_eq!(
+            stock_limit(&p, d("2025-04-25"), Some(d("2026-10-01"))),
+            d("2026-10-01")
+        );
+        assert_eq!(extension_max(&p, d("2026-04-25")), d("2027-04-25"));
     }
 }

@@ -132,18 +132,15 @@ pub fn validate_lines(
                 String::new()
             }
         };
-        let missing: Vec<&str> = default_hazard
-            .split(',')
-            .filter(|h| !h.is_empty() && !hazard.split(',').any(|x| x == *h))
-            .collect();
-        if !hazard.is_empty() && !missing.is_empty() {
+        let shortfall = crate::domain::manifest::waste::hazard_shortfall(&default_hazard, &hazard);
+        if let (false, Some(missing)) = (hazard.is_empty(), shortfall) {
             issues.push(FieldIssue::warning(
                 "line.hazard",
                 "hazard_narrower",
                 Text::new(T::ManifestErrLine).arg("n", n).arg_text(
                     "msg",
                     Text::new(T::ManifestWarnHazardNarrower)
-                        .arg("missing", missing.join(","))
+                        .arg("missing", missing)
                         .arg("default", &default_hazard),
                 ),
             ));
@@ -209,6 +206,41 @@ pub fn uscc_text(e: crate::domain::uscc::UsccError) -> Text {
     }
 }
 
+/// The one-character province abbreviations of Chinese plates.
+const PLATE_PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+
+/// Whether `p` (normalised: no spaces, ASCII upper case) has a Chinese plate's form: province
+/// character, issuing-office letter, then five letters or digits (ordinary), four and 挂 (trailer,
+/// what most hazardous-goods semitrailers carry), or six with D/F first or last (new-energy). A
+/// separator dot is ignored.
+pub fn valid_plate(p: &str) -> bool {
+    let chars: Vec<char> = p
+        .chars()
+        .filter(|c| !matches!(c, '·' | '-' | '.'))
+        .collect();
+    let alnum = |c: &char| c.is_ascii_digit() || c.is_ascii_uppercase();
+    let (Some(first), Some(second)) = (chars.first(), chars.get(1)) else {
+        return false;
+    };
+    if !PLATE_PROVINCES.contains(*first) || !second.is_ascii_uppercase() {
+        return false;
+    }
+    let rest = &chars[2..];
+    let energy = |c: &char| matches!(c, 'D' | 'F');
+    match rest.len() {
+        5 => {
+            rest.iter().all(alnum)
+                || (rest[..4].iter().all(alnum) && matches!(rest[4], '挂' | '学' | '警'))
+        }
+        6 => {
+            rest.iter().all(alnum)
+                && ((energy(&rest[0]) && rest[2..].iter().all(char::is_ascii_digit))
+                    || (energy(&rest[5]) && rest[..5].iter().all(char::is_ascii_digit)))
+        }
+        _ => false,
+    }
+}
+
 /// A carrier leg as typed (the first leg is part of the draft; later ones are added at hand-over).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct LegDraft {
@@ -253,6 +285,16 @@ impl LegDraft {
         );
         need("leg.plate", T::ManifestFieldPlate, &self.plate);
         need("leg.driver", T::ManifestFieldDriver, &self.driver);
+        if !self.plate.is_empty() && !valid_plate(&self.plate) {
+            issues.push(FieldIssue::error(
+                "leg.plate",
+                "bad_plate",
+                Text::new(T::ManifestErrLeg).arg("n", n).arg_text(
+                    "msg",
+                    Text::new(T::ManifestErrPlate).arg("value", &self.plate),
+                ),
+            ));
+        }
         if let Err(e) = crate::domain::uscc::parse(&self.carrier_uscc) {
             issues.push(FieldIssue::error(
                 "leg.carrier_uscc",
@@ -282,7 +324,7 @@ mod tests {
             "900-041-49" => Some(CodeInfo {
                 category: "HW49".into(),
                 description: "废弃包装物".into(),
-                hazard: "T,In".into(),
+                hazard: "T/In".into(),
             }),
             _ => None,
         }
@@ -306,6 +348,9 @@ mod tests {
             (line("900-249-08", "T,I", "L", "1.2"), ""),
             (line("900-249-08", "", "液态", "1.2"), ""),
             (line("900-249-08", "T", "L", "1.2"), "hazard_narrower"),
+            // 900-041-49 is `T/In` in the 名录: one of them is a legal declaration.
+            (line("900-041-49", "T", "S", "1.2"), ""),
+            (line("900-041-49", "C", "S", "1.2"), "hazard_narrower"),
             (line("900-249-8", "T", "L", "1"), "bad_code"),
             (line("900-000-42", "T", "L", "1"), "bad_code"),
             (line("900-999-08", "T", "L", "1"), "bad_code"),
@@ -352,6 +397,40 @@ mod tests {
         leg.carrier_uscc = "91130200699229617A".into();
         let codes: Vec<_> = leg.validate(2).iter().map(|i| i.field).collect();
         assert_eq!(codes, vec!["leg.plate", "leg.carrier_uscc"]);
+    }
+
+    #[test]
+    fn plates_in_the_chinese_forms() {
+        for good in [
+            "鲁P12345",
+            "鲁PD12345",
+            "鲁P12345D",
+            "鲁PDA1234",
+            "鲁P1234挂",
+            "京A·8B8C8",
+            "鲁Pab123",
+        ] {
+            let mut leg = LegDraft {
+                carrier_name: "聊城危货运输有限公司".into(),
+                carrier_uscc: "91130200699229617X".into(),
+                transport_licence: "鲁交运管许可聊字371500001号".into(),
+                plate: good.into(),
+                driver: "王强".into(),
+                escort: String::new(),
+            };
+            assert!(leg.validate(1).is_empty(), "{good}");
+        }
+        for bad in [
+            "ABC",
+            "鲁12345",
+            "PP12345",
+            "鲁P1234",
+            "鲁P1234567",
+            "鲁PX12345",
+            "鲁P12345X",
+        ] {
+            assert!(!valid_plate(bad), "{bad}");
+        }
     }
 
     proptest! {

@@ -69,6 +69,26 @@ code_enum! {
 }
 
 code_enum! {
+    /// Why a receiver rejects a shipment (拒收): the reason the generator is told, with the text.
+    RejectReason {
+        NotAsDeclared => "not_as_declared", ManifestRejectNotAsDeclared;
+        OutsideLicence => "outside_licence", ManifestRejectOutsideLicence;
+        Packaging => "packaging", ManifestRejectPackaging;
+        OverCapacity => "over_capacity", ManifestRejectOverCapacity;
+        Other => "other", ManifestRejectOther;
+    }
+}
+
+code_enum! {
+    /// The kind of a 危险废物经营许可证: 综合经营 (collection, storage, utilisation, disposal) or
+    /// 收集经营 (collection only); the kind bounds the term.
+    LicenceKind {
+        Comprehensive => "comprehensive", ManifestLicenceComprehensive;
+        Collect => "collect", ManifestLicenceCollect;
+    }
+}
+
+code_enum! {
     /// What differs between the declaration and what arrived.
     DiscrepancyKind {
         Name => "name", ManifestDiffName;
@@ -83,9 +103,35 @@ code_enum! {
 pub const PROVINCE: &str = "37";
 pub const CITY: &str = "3715";
 
+/// Province codes of GB/T 2260 (the first two digits of an area code): the 移出地 of every manifest
+/// number starts with one of them.
+pub const PROVINCES: [&str; 34] = [
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
+    "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71",
+    "81", "82",
+];
+
+/// The first year of manifest numbers ecocase accepts (the national system's numbering under
+/// 部令第23号, in force 2022-01-01).
+pub const FIRST_NUMBER_YEAR: i32 = 2022;
+
+/// What a manifest number is checked against besides its form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NumberRules<'a> {
+    /// A number typed for a manifest created here: Liaocheng's prefix of this year.
+    pub local_year: Option<i32>,
+    /// The current year: numbers run from [`FIRST_NUMBER_YEAR`] to the next year.
+    pub this_year: i32,
+    /// Numbers from the national system and paper manifests: digits 5-8 are the 移出地, the
+    /// generator's city (Art. 15), as its 4-digit province + city code.
+    pub generator_city: Option<&'a str>,
+}
+
 /// Checks a 14-digit manifest number: year (4) + province (2) + city (2) + serial (6). Full-width
-/// digits and spaces are normalised. A locally created manifest must carry `YYYY3715` of its year.
-pub fn parse_number(raw: &str, local_year: Option<i32>) -> Result<String, Text> {
+/// digits and spaces are normalised. The year runs from 2022 to next year, the province is one of
+/// GB/T 2260; a locally created manifest carries `YYYY3715` of its year, a national or paper one the
+/// generator's city.
+pub fn parse_number(raw: &str, rules: &NumberRules<'_>) -> Result<String, Text> {
     let n = normalize_code(raw);
     if n.is_empty() {
         return Err(Text::new(T::ManifestErrNumberEmpty));
@@ -97,16 +143,28 @@ pub fn parse_number(raw: &str, local_year: Option<i32>) -> Result<String, Text> 
         return Err(Text::new(T::ManifestErrNumberLength).arg("n", n.len()));
     }
     let year: i32 = n[0..4].parse().unwrap_or(0);
-    if !(2000..=2099).contains(&year) {
-        return Err(Text::new(T::ManifestErrNumberYear).arg("year", &n[0..4]));
+    let last = rules.this_year.max(FIRST_NUMBER_YEAR) + 1;
+    if !(FIRST_NUMBER_YEAR..=last).contains(&year) {
+        return Err(Text::new(T::ManifestErrNumberYear)
+            .arg("year", &n[0..4])
+            .arg("first", FIRST_NUMBER_YEAR)
+            .arg("last", last));
     }
-    if n[4..6] == *"00" || n[6..8] == *"00" {
+    if !PROVINCES.contains(&&n[4..6]) || n[6..8] == *"00" {
         return Err(Text::new(T::ManifestErrNumberArea).arg("area", &n[4..8]));
     }
-    if let Some(y) = local_year
+    if let Some(y) = rules.local_year
         && (year != y || &n[4..8] != CITY)
     {
         return Err(Text::new(T::ManifestErrNumberLocal).arg("prefix", format!("{y}{CITY}")));
+    }
+    if let Some(city) = rules.generator_city
+        && city.len() == 4
+        && &n[4..8] != city
+    {
+        return Err(Text::new(T::ManifestErrNumberCity)
+            .arg("area", &n[4..8])
+            .arg("city", city));
     }
     Ok(n)
 }
@@ -193,25 +251,46 @@ mod tests {
 
     #[test]
     fn numbers_good_and_bad() {
-        let cases: &[(&str, Option<i32>, Result<&str, &str>)] = &[
-            ("20263715000001", Some(2026), Ok("20263715000001")),
-            (
-                "２０２６３７１５０００００２",
-                Some(2026),
-                Ok("20263715000002"),
-            ),
-            ("2026 3715 000003", None, Ok("20263715000003")),
-            ("20263201000001", None, Ok("20263201000001")),
-            ("20263201000001", Some(2026), Err("20263715")),
-            ("20253715000001", Some(2026), Err("20263715")),
-            ("2026371500001", None, Err("13")),
-            ("2026371500000A", None, Err("2026371500000A")),
-            ("19993715000001", None, Err("1999")),
-            ("20260015000001", None, Err("0015")),
-            ("", None, Err("联单编号")),
+        let local = NumberRules {
+            local_year: Some(2026),
+            this_year: 2026,
+            generator_city: None,
+        };
+        let any = NumberRules {
+            this_year: 2026,
+            ..NumberRules::default()
+        };
+        let liaocheng = NumberRules {
+            this_year: 2026,
+            generator_city: Some("3715"),
+            ..NumberRules::default()
+        };
+        let cases: &[(&str, &NumberRules, Result<&str, &str>)] = &[
+            ("20263715000001", &local, Ok("20263715000001")),
+            ("２０２６３７１５０００００２", &local, Ok("20263715000002")),
+            ("2026 3715 000003", &any, Ok("20263715000003")),
+            ("20263201000001", &any, Ok("20263201000001")),
+            ("20263201000001", &local, Err("20263715")),
+            ("20253715000001", &local, Err("20263715")),
+            ("2026371500001", &any, Err("13")),
+            ("2026371500000A", &any, Err("2026371500000A")),
+            ("19993715000001", &any, Err("1999")),
+            // The case: year 2099 and an area that is no province.
+            ("20999915000001", &any, Err("2099")),
+            ("20219915000001", &any, Err("2022")),
+            ("20279915000001", &any, Err("9915")),
+            ("20273715000001", &any, Ok("20273715000001")),
+            ("20280015000001", &any, Err("2028")),
+            ("20260015000001", &any, Err("0015")),
+            ("20269915000001", &any, Err("9915")),
+            ("20263700000001", &any, Err("3700")),
+            // A national-system number of a Liaocheng generator carries 3715 as its 移出地.
+            ("20263715000009", &liaocheng, Ok("20263715000009")),
+            ("20263701000009", &liaocheng, Err("3701")),
+            ("", &any, Err("联单编号")),
         ];
-        for (raw, local, want) in cases {
-            let got = parse_number(raw, *local).map_err(|t| t.render(Lang::Zh));
+        for (raw, rules, want) in cases {
+            let got = parse_number(raw, rules).map_err(|t| t.render(Lang::Zh));
             match (want, got) {
                 (Ok(w), Ok(g)) => assert_eq!(&g, w, "{raw}"),
                 (Err(part), Err(msg)) => assert!(msg.contains(part), "{raw}: {msg}"),
@@ -252,13 +331,14 @@ mod tests {
     proptest! {
         #[test]
         fn number_parser_never_panics(s in "\\PC{0,20}") {
-            let _ = parse_number(&s, Some(2026));
+            let _ = parse_number(&s, &NumberRules { local_year: Some(2026), this_year: 2026, generator_city: None });
         }
 
         #[test]
-        fn valid_numbers_round_trip(year in 2000i32..2100, seq in 0i64..1_000_000) {
+        fn valid_numbers_round_trip(year in 2022i32..2028, seq in 0i64..1_000_000) {
             let n = local_number(year, seq);
-            prop_assert_eq!(parse_number(&n, Some(year)), Ok(n.clone()));
+            let rules = NumberRules { local_year: Some(year), this_year: 2027, generator_city: Some(CITY) };
+            prop_assert_eq!(parse_number(&n, &rules), Ok(n.clone()));
         }
 
         #[test]

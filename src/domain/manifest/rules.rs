@@ -5,7 +5,8 @@
 use crate::domain::account::Action;
 use crate::domain::codes::code_enum;
 use crate::domain::manifest::{
-    Decision, DiscrepancyKind, LegDraft, Line, ManifestState, parse_time, parse_tonnes,
+    Decision, DiscrepancyKind, LegDraft, Line, ManifestState, RejectReason, parse_time,
+    parse_tonnes,
 };
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
@@ -128,6 +129,9 @@ pub struct EventInput {
     pub told_generator_at: String,
     pub told_bureau_at: String,
     pub decision: Option<Decision>,
+    /// A rejection's reason from the list and the receiver's explanation (both required).
+    pub reject_reason: Option<RejectReason>,
+    pub reject_note: String,
     pub handling_code: String,
 }
 
@@ -218,8 +222,18 @@ pub fn check_input(
             }
         }
         ManifestEvent::Decide => {
+            input.reject_note = crate::domain::text::normalize_text(&input.reject_note);
             if input.decision.is_none() {
                 issues.push(req("decision", T::ManifestFieldDecision));
+            }
+            if input.decision == Some(Decision::Reject)
+                && (input.reject_reason.is_none() || input.reject_note.is_empty())
+            {
+                issues.push(FieldIssue::error(
+                    "reject_reason",
+                    "reject_reason",
+                    Text::new(T::ManifestErrRejectReason),
+                ));
             }
         }
         ManifestEvent::Submit | ManifestEvent::Backfill => {}
@@ -410,6 +424,23 @@ mod tests {
             vec!["handling_code"]
         );
         assert_eq!(fields(ManifestEvent::Decide, &mut empty), vec!["decision"]);
+        // 拒收 needs a reason from the list and an explanation.
+        let mut reject = EventInput {
+            decision: Some(Decision::Reject),
+            ..EventInput::default()
+        };
+        assert_eq!(
+            fields(ManifestEvent::Decide, &mut reject),
+            vec!["reject_reason"]
+        );
+        reject.reject_reason = Some(RejectReason::Packaging);
+        assert_eq!(
+            fields(ManifestEvent::Decide, &mut reject),
+            vec!["reject_reason"]
+        );
+        reject.reject_note = " 3 桶渗漏 ".into();
+        assert!(fields(ManifestEvent::Decide, &mut reject).is_empty());
+        assert_eq!(reject.reject_note, "3 桶渗漏");
         assert_eq!(
             fields(ManifestEvent::Confirm, &mut empty),
             vec!["at", "received"]

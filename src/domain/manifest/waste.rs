@@ -51,6 +51,30 @@ pub fn normalize_hazards(raw: &str) -> Result<String, String> {
         .join(","))
 }
 
+/// The 名录's hazard column as a rule, keeping its meaning: `T,I` (all of them apply) stays
+/// comma-separated; `T/In` (one or more of them apply) stays slash-separated. Each canonical in the
+/// order T,C,I,R,In; `Err` names an unknown token. A mix of both separators reads as all-of.
+pub fn normalize_hazard_rule(raw: &str) -> Result<String, String> {
+    let all = normalize_hazards(raw)?;
+    let any_of = raw.contains('/') && !raw.contains([',', '，', '、']);
+    Ok(if any_of { all.replace(',', "/") } else { all })
+}
+
+/// What an entered hazard set lacks against the 名录's rule (`None`: it satisfies it). An all-of rule
+/// needs each of its characteristics; an any-of rule (`T/In`) needs at least one of them.
+pub fn hazard_shortfall(rule: &str, entered: &str) -> Option<String> {
+    let has = |h: &str| entered.split([',', '/']).any(|x| x == h);
+    if rule.contains('/') {
+        let options: Vec<&str> = rule.split('/').filter(|h| !h.is_empty()).collect();
+        return (!options.is_empty() && !options.iter().any(|h| has(h))).then(|| options.join("/"));
+    }
+    let missing: Vec<&str> = rule
+        .split(',')
+        .filter(|h| !h.is_empty() && !has(h))
+        .collect();
+    (!missing.is_empty()).then(|| missing.join(","))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +95,22 @@ mod tests {
         assert_eq!(normalize_hazards("T/C/I/R"), Ok("T,C,I,R".to_string()));
         assert_eq!(normalize_hazards("In, T"), Ok("T,In".to_string()));
         assert_eq!(normalize_hazards("T,X"), Err("X".to_string()));
+    }
+
+    #[test]
+    fn any_of_rules_keep_their_meaning() {
+        assert_eq!(normalize_hazard_rule("T/In"), Ok("T/In".to_string()));
+        assert_eq!(normalize_hazard_rule("R/C"), Ok("C/R".to_string()));
+        assert_eq!(normalize_hazard_rule("T,I"), Ok("T,I".to_string()));
+        // 900-041-49 is T/In: T alone, In alone or both satisfy it; C alone does not.
+        assert_eq!(hazard_shortfall("T/In", "T"), None);
+        assert_eq!(hazard_shortfall("T/In", "In"), None);
+        assert_eq!(hazard_shortfall("T/In", "T,In"), None);
+        assert_eq!(hazard_shortfall("T/In", "C"), Some("T/In".to_string()));
+        // An all-of rule still needs each characteristic.
+        assert_eq!(hazard_shortfall("T,I", "T"), Some("I".to_string()));
+        assert_eq!(hazard_shortfall("T,I", "T,I,C"), None);
+        assert_eq!(hazard_shortfall("", "T"), None);
     }
 
     proptest! {

@@ -4,7 +4,9 @@
 
 use crate::domain::account::{Action, Role, Target};
 use crate::domain::manifest::rules::{LicenceFacts, Party};
-use crate::domain::manifest::{LegDraft, ManifestState, Mode, Origin, local_number, parse_number};
+use crate::domain::manifest::{
+    LegDraft, ManifestState, Mode, NumberRules, Origin, local_number, parse_number,
+};
 use crate::domain::time::{Day, Instant};
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, Prepared};
@@ -56,9 +58,16 @@ impl crate::service::Manifests<'_> {
         let number = if origin == Origin::Local && input.number.trim().is_empty() {
             None
         } else {
-            // A number typed for a manifest created here must be one of Liaocheng's for its year.
-            let local_year = (origin == Origin::Local).then_some(year);
-            match parse_number(&input.number, local_year) {
+            // A number typed for a manifest created here must be one of Liaocheng's for its year; one
+            // from the national system or a paper manifest carries the generator's city (Art. 15).
+            let rules = NumberRules {
+                local_year: (origin == Origin::Local).then_some(year),
+                this_year: chrono::Datelike::year(&self.today()),
+                generator_city: (origin != Origin::Local)
+                    .then(|| g.region_code.get(0..4))
+                    .flatten(),
+            };
+            match parse_number(&input.number, &rules) {
                 Ok(n) if store::number_exists(&self.conn, &n)? => {
                     p.issues.push(err(
                         "number",
@@ -222,6 +231,8 @@ impl crate::service::Manifests<'_> {
             paper_completed_on: paper,
             backfilled_at: None,
             cancel_reason: String::new(),
+            reject_reason: None,
+            reject_note: String::new(),
             follow_up_of: None,
             warnings,
             total_kg: 0,

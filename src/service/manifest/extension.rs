@@ -5,7 +5,8 @@
 
 use crate::domain::account::Action;
 use crate::domain::manifest::ManifestState;
-use crate::domain::time::{Day, day_text};
+use crate::domain::manifest::deadlines::{extension_max, stock_limit};
+use crate::domain::time::Day;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::ManifestImage;
@@ -65,6 +66,12 @@ impl crate::service::Manifests<'_> {
         }
         let today = self.today();
         let previous = ext::extended_to(&self.conn, id)?;
+        // The current limit: a year after receipt, or the latest approved extension; a new one must
+        // end later, and at most the policy's maximum beyond it.
+        let policy = self.policy();
+        let received = m.received_at.map_or(today, |t| t.day().date());
+        let limit = stock_limit(&policy, received, previous.map(Day::date));
+        let max = extension_max(&policy, limit);
         let until = crate::domain::text::halfwidth(input.extended_to.trim());
         match NaiveDate::parse_from_str(&until, "%Y-%m-%d") {
             Err(_) => issues.push(FieldIssue::error(
@@ -79,12 +86,21 @@ impl crate::service::Manifests<'_> {
                     .arg("day", d)
                     .arg("today", today),
             )),
-            Ok(d) if previous.is_some_and(|p| d <= p.date()) => issues.push(FieldIssue::error(
+            Ok(d) if d <= limit => issues.push(FieldIssue::error(
                 "extended_to",
                 "extend_earlier",
                 Text::new(T::ManifestErrExtendEarlier)
                     .arg("day", d)
-                    .arg("previous", day_text(previous)),
+                    .arg("previous", limit),
+            )),
+            Ok(d) if d > max => issues.push(FieldIssue::error(
+                "extended_to",
+                "extend_too_far",
+                Text::new(T::ManifestErrExtendTooFar)
+                    .arg("day", d)
+                    .arg("max", max)
+                    .arg("months", policy.extend_max_months)
+                    .arg("limit", limit),
             )),
             Ok(_) => {}
         }

@@ -108,6 +108,8 @@ impl crate::service::Manifests<'_> {
                 ManifestEvent::Submit => {
                     let typed = self.input(id)?;
                     let mut p = self.prepare(&typed, before.generator_id, id, true)?;
+                    let warnings = self.plausibility(&p, id)?;
+                    p.issues.extend(warnings);
                     m.warnings = crate::service::Manifests::gate(
                         std::mem::take(&mut p.issues),
                         acknowledged,
@@ -199,6 +201,11 @@ impl crate::service::Manifests<'_> {
                 }
                 ManifestEvent::Decide => {
                     m.decision = input.decision;
+                    if input.decision == Some(Decision::Reject) {
+                        // The generator is told why (the detail shows it) and may send a follow-up.
+                        m.reject_reason = input.reject_reason;
+                        m.reject_note = input.reject_note.clone();
+                    }
                     if to == ManifestState::Received {
                         self.check_receipt_licence(&m, &lines)?;
                         m.confirmed_at = Some(written);
@@ -209,6 +216,20 @@ impl crate::service::Manifests<'_> {
                         .unwrap_or_default();
                 }
                 ManifestEvent::Complete => {
+                    // The code must be one of the reference list (R99 is no handling method).
+                    if crate::store::manifest::reference::handling_code(
+                        &self.conn,
+                        &input.handling_code,
+                    )?
+                    .is_none()
+                    {
+                        return Err(ServiceError::Invalid(vec![FieldIssue::error(
+                            "handling_code",
+                            "handling_code_unknown",
+                            Text::new(T::ManifestErrHandlingCodeUnknown)
+                                .arg("value", &input.handling_code),
+                        )]));
+                    }
                     m.handling_code = input.handling_code.clone();
                     m.completed_at = Some(written);
                     note = input.handling_code.clone();

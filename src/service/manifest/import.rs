@@ -118,6 +118,22 @@ fn header_slots(header: &[String]) -> Vec<Option<usize>> {
 }
 
 impl crate::service::Manifests<'_> {
+    /// Why the generator of an imported row is not usable: not in the register at all, not the
+    /// importing enterprise itself, or outside the account's region.
+    fn generator_refusal(&self, uscc: &str) -> Result<Text> {
+        let code = crate::domain::text::normalize_code(uscc);
+        let Some(e) = crate::store::enterprise::get_by_uscc(&self.conn, &code)? else {
+            return Ok(Text::new(T::ManifestErrGeneratorUnknown).arg("uscc", uscc));
+        };
+        let key = if self.actor.roles == [crate::domain::account::Role::Enterprise] {
+            T::ManifestErrImportNotOwnGenerator
+        } else {
+            T::ManifestErrImportOutOfScope
+        };
+        // The name is not shown: the file named the generator, the register need not confirm it.
+        Ok(Text::new(key).arg("uscc", &e.uscc))
+    }
+
     /// Imports a CSV or XLSX of manifests (see the module note).
     pub fn import(&self, bytes: &[u8], lenient: bool) -> Result<ManifestImportReport> {
         self.require(Action::ManifestDraft)?;
@@ -174,11 +190,9 @@ impl crate::service::Manifests<'_> {
             let generator_id = match self.enterprises().by_uscc(&cell(1)) {
                 Ok(e) => Some(e.id),
                 Err(_) => {
-                    report.errors.push((
-                        line,
-                        number.clone(),
-                        Text::new(T::ManifestErrGeneratorUnknown).arg("uscc", cell(1)),
-                    ));
+                    report
+                        .errors
+                        .push((line, number.clone(), self.generator_refusal(&cell(1))?));
                     continue;
                 }
             };
@@ -226,7 +240,15 @@ impl crate::service::Manifests<'_> {
                         .plan_update(m.id, m.row_version, input, true)
                         .map(|p| Planned::Update(Box::new(p)))
                         .map_err(|e| reason(&e)),
-                    None => crate::domain::manifest::parse_number(&number, None).and_then(|_| {
+                    // The number's own form first; plan_create checks it against the generator.
+                    None => crate::domain::manifest::parse_number(
+                        &number,
+                        &crate::domain::manifest::NumberRules {
+                            this_year: chrono::Datelike::year(&self.today()),
+                            ..Default::default()
+                        },
+                    )
+                    .and_then(|_| {
                         self.plan_create(input, true)
                             .map(|p| Planned::Create(Box::new(p)))
                             .map_err(|e| reason(&e))

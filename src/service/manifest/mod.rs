@@ -6,6 +6,8 @@ pub mod export;
 pub mod extension;
 mod flow;
 pub mod import;
+mod plausible;
+mod prepare;
 pub mod reference;
 
 use crate::domain::account::{Action, Role, Target};
@@ -14,21 +16,16 @@ use crate::domain::manifest::deadlines::{
     Cutoffs, ManifestAlert, ManifestDates, ManifestPolicy, alerts, backfill_due, cutoffs,
     receipt_due,
 };
-use crate::domain::manifest::rules::{
-    ApprovalFacts, ManifestEvent, Party, check_cross_province, check_licence, next_state,
-};
-use crate::domain::manifest::{
-    CodeInfo, LegDraft, Line, LineDraft, ManifestState, Mode, Origin, PROVINCE, validate_lines,
-};
+use crate::domain::manifest::rules::{ManifestEvent, Party, next_state};
+use crate::domain::manifest::{LegDraft, Line, LineDraft, ManifestState, Mode, Origin};
 use crate::domain::time::Day;
-use crate::domain::validate::{FieldIssue, Severity};
+use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 pub(crate) use crate::service::manifest::draft::new_leg;
 use crate::service::{Audited, Result, ServiceError};
 use crate::store::db;
 use crate::store::manifest::reference::{self as refs, Approval, Licence};
 use crate::store::manifest::{self as store, Discrepancy, HistoryRow, Leg, ListFilter, Manifest};
-use chrono::NaiveDate;
 use rusqlite::Connection;
 
 /// A manifest as typed in the form or read from an import.
@@ -67,6 +64,10 @@ pub struct ManifestDetail {
     /// Approved storage extensions, oldest first, and whether the actor may record one now.
     pub extensions: Vec<crate::store::manifest::extension::StockExtension>,
     pub may_extend_stock: bool,
+    /// A rejected manifest's follow-ups (id, number, state), and the number of the rejected
+    /// manifest a follow-up refers to.
+    pub follow_ups: Vec<(i64, String, ManifestState)>,
+    pub follow_up_of: Option<String>,
 }
 
 /// The list counts its matches up to this many; beyond it shows "1000+".
@@ -112,6 +113,16 @@ impl Audited for ManifestImage {
     }
 }
 
+/// Whether a manifest was ever sent to its receiver: not a draft, and not a draft cancelled before it
+/// was submitted (a paper manifest, entered after its transfer, was).
+pub(in crate::service) fn shown_to_receiver(m: &Manifest) -> bool {
+    match m.state {
+        ManifestState::Draft => false,
+        ManifestState::Cancelled => m.submitted_at.is_some(),
+        _ => true,
+    }
+}
+
 /// Everything checked before a manifest is stored, and what it becomes.
 pub(in crate::service) struct Prepared {
     /// The transfer date (today when it could not be read: then `issues` holds that error).
@@ -122,10 +133,6 @@ pub(in crate::service) struct Prepared {
     pub lines: Vec<Line>,
     pub legs: Vec<LegDraft>,
     pub issues: Vec<FieldIssue>,
-}
-
-fn err(field: &'static str, code: &'static str, t: Text) -> FieldIssue {
-    FieldIssue::error(field, code, t)
 }
 
 impl crate::service::Manifests<'_> {
@@ -148,7 +155,7 @@ impl crate::service::Manifests<'_> {
         if self.actor.roles == [Role::Enterprise] {
             let own = self.actor.enterprise_id;
             let is_gen = own == Some(m.generator_id);
-            let is_rec = own.is_some() && own == m.receiver_id && m.state != ManifestState::Draft;
+            let is_rec = own.is_some() && own == m.receiver_id && shown_to_receiver(m);
             let ok = match party {
                 Some(Party::Generator) => is_gen,
                 Some(Party::Receiver) => is_rec,
@@ -196,7 +203,7 @@ impl crate::service::Manifests<'_> {
         self.get(m.id)
     }
 
-    /// The alerts of a row; an approved stock extension is looked up only when stock aging is raised.
+    /// The alerts of a row; an approved stock extension is looked up only when a stock alert is raised.
     fn row_alerts(&self, m: &Manifest, cut: &Cutoffs) -> Result<Vec<ManifestAlert>> {
         let mut dates = ManifestDates {
             departed: m.departed_at.map(|t| t.day().date()),
@@ -206,7 +213,7 @@ impl crate::service::Manifests<'_> {
             stock_extended_to: None,
         };
         let v = alerts(m.state, &dates, cut);
-        if !v.contains(&ManifestAlert::StockAging) {
+        if !v.contains(&ManifestAlert::StockAging) && !v.contains(&ManifestAlert::StockOverdue) {
             return Ok(v);
         }
         dates.stock_extended_to =
@@ -334,164 +341,16 @@ impl crate::service::Manifests<'_> {
                 .paper_completed_on
                 .map(Day::date)
                 .map(|d| backfill_due(&cal, &p, d)),
+            follow_ups: store::follow_ups(&self.conn, id)?,
+            follow_up_of: match manifest.follow_up_of {
+                Some(of) => Some(store::number_of(&self.conn, of)?),
+                None => None,
+            },
             approval,
             events,
             may_edit,
             may_follow_up,
             manifest,
         })
-    }
-
-    /// The edition in force on a transfer date and a lookup of its codes.
-    pub(in crate::service) fn edition_on(&self, day: NaiveDate) -> Result<(i64, String)> {
-        refs::edition_on(&self.conn, &day.to_string())?.ok_or_else(|| {
-            ServiceError::Invalid(vec![err(
-                "transfer_date",
-                "no_edition",
-                Text::new(T::ManifestErrNoEdition).arg("day", day),
-            )])
-        })
-    }
-
-    pub(in crate::service) fn code_lookup(&self, edition: i64, code: &str) -> Option<CodeInfo> {
-        refs::code_info(&self.conn, edition, code).ok().flatten()
-    }
-
-    /// Checks a manifest as typed: lines against the edition in force on the transfer date, the
-    /// receiver's licence, the cross-province approval (with what its other manifests used), and,
-    /// when `for_submit`, the carriers. `except` is the manifest itself when it is stored already.
-    pub(in crate::service) fn prepare(
-        &self,
-        input: &ManifestInput,
-        generator_id: i64,
-        except: i64,
-        for_submit: bool,
-    ) -> Result<Prepared> {
-        let mut issues = Vec::new();
-        // An unreadable day is an error that blocks the save; today stands in for the other checks.
-        let day = match crate::domain::validate::day(
-            "transfer_date",
-            T::ManifestFieldTransferDate,
-            &input.transfer_date,
-        ) {
-            Ok(Some(d)) => d.date(),
-            Ok(None) | Err(_) => {
-                issues.push(err(
-                    "transfer_date",
-                    "bad_date",
-                    Text::new(T::ErrDate).arg_key("field", T::ManifestFieldTransferDate),
-                ));
-                self.today()
-            }
-        };
-        let (edition_id, edition) = self.edition_on(day)?;
-        let (lines, line_issues) =
-            validate_lines(&input.lines, &edition, |c| self.code_lookup(edition_id, c));
-        issues.extend(line_issues);
-        let mode = input.mode;
-        if mode.is_none() {
-            issues.push(err(
-                "mode",
-                "required",
-                Text::new(T::ErrRequired).arg_key("field", T::ManifestFieldMode),
-            ));
-        }
-        let number = crate::domain::text::normalize_code(&input.licence_number);
-        let licence = refs::licence_by_number(&self.conn, &number)?;
-        let Some(licence) = licence else {
-            issues.push(err(
-                "licence",
-                "unknown_licence",
-                Text::new(T::ManifestErrLicenceUnknown).arg("number", &input.licence_number),
-            ));
-            return Err(ServiceError::Invalid(issues));
-        };
-        let facts = licence.facts();
-        if let Some(mode) = mode {
-            issues.extend(check_licence(&facts, &lines, mode, day));
-        }
-        let approval_no = crate::domain::text::normalize_code(&input.approval_number);
-        let approval = if approval_no.is_empty() {
-            None
-        } else {
-            let a = refs::approval_by_number(&self.conn, &approval_no)?;
-            if a.is_none() {
-                issues.push(err(
-                    "approval",
-                    "unknown_approval",
-                    Text::new(T::ManifestErrApprovalUnknown).arg("number", &approval_no),
-                ));
-            }
-            a
-        };
-        if approval.is_some() || licence.province != PROVINCE {
-            let facts_a = match &approval {
-                Some(a) => Some(self.approval_facts(a, generator_id, except)?),
-                None => None,
-            };
-            // The cumulative quantity counts submitted manifests: a draft is not yet a transfer.
-            issues.extend(
-                check_cross_province(&facts, facts_a.as_ref(), &lines, day)
-                    .into_iter()
-                    .filter(|i| for_submit || i.code != "approval_quantity"),
-            );
-        }
-        let mut legs = input.legs.clone();
-        legs.retain(|l| *l != LegDraft::default());
-        for (i, leg) in legs.iter_mut().enumerate() {
-            issues.extend(leg.validate(i + 1));
-        }
-        if for_submit && legs.is_empty() {
-            issues.push(err(
-                "leg.carrier_name",
-                "required",
-                Text::new(T::ManifestErrLeg).arg("n", 1).arg_text(
-                    "msg",
-                    Text::new(T::ErrRequired).arg_key("field", T::ManifestFieldCarrier),
-                ),
-            ));
-        }
-        Ok(Prepared {
-            day: Day::new(day),
-            licence,
-            approval,
-            edition,
-            lines,
-            legs,
-            issues,
-        })
-    }
-
-    fn approval_facts(
-        &self,
-        a: &Approval,
-        generator_id: i64,
-        except: i64,
-    ) -> Result<ApprovalFacts> {
-        if a.generator_id != generator_id {
-            return Err(ServiceError::Invalid(vec![err(
-                "approval",
-                "approval_generator",
-                Text::new(T::ManifestErrApprovalUnknown).arg("number", &a.number),
-            )]));
-        }
-        Ok(ApprovalFacts {
-            number: a.number.clone(),
-            waste_code: a.waste_code.clone(),
-            licence_number: a.licence_number.clone(),
-            approved_kg: a.approved_kg,
-            used_kg: refs::approval_used_kg(&self.conn, a.id, except)?,
-            valid_from: a.valid_from.date(),
-            valid_to: a.valid_to.date(),
-        })
-    }
-
-    /// Errors always block; warnings block until acknowledged (then their codes are recorded).
-    pub(in crate::service) fn gate(issues: Vec<FieldIssue>, acknowledged: bool) -> Result<String> {
-        let blocking = issues.iter().any(|i| i.severity == Severity::Error);
-        if blocking || (!issues.is_empty() && !acknowledged) {
-            return Err(ServiceError::Invalid(issues));
-        }
-        Ok(issues.iter().map(|i| i.code).collect::<Vec<_>>().join(","))
     }
 }

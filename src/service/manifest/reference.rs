@@ -2,8 +2,9 @@
 //! the manifest form. Approvals are limited to 12 months and to the receiver licence's validity.
 
 use crate::domain::account::{Action, Target};
+use crate::domain::manifest::cross::check_licence_term;
 use crate::domain::manifest::rules::check_approval_validity;
-use crate::domain::manifest::{Mode, parse_tonnes};
+use crate::domain::manifest::{LicenceKind, Mode, parse_tonnes};
 use crate::domain::time::Day;
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
@@ -24,6 +25,8 @@ pub struct LicenceInput {
     pub capacity: String,
     pub valid_from: String,
     pub valid_to: String,
+    /// 综合 or 收集: bounds the term (5 or 3 years); required.
+    pub kind: Option<LicenceKind>,
 }
 
 /// An approval as typed.
@@ -36,6 +39,8 @@ pub struct ApprovalInput {
     pub quantity: String,
     pub valid_from: String,
     pub valid_to: String,
+    /// The approved handling mode (贮存/利用/处置, Art. 27); required.
+    pub mode: Option<Mode>,
 }
 
 fn date(field: &'static str, label: T, s: &str, issues: &mut Vec<FieldIssue>) -> NaiveDate {
@@ -137,6 +142,21 @@ impl crate::service::Manifests<'_> {
                 Text::new(T::ManifestErrApprovalOrder),
             ));
         }
+        match input.kind {
+            None => need("kind", T::ManifestFieldLicenceKind, "", &mut issues),
+            Some(kind) => {
+                if issues.iter().all(|i| !i.field.starts_with("valid")) {
+                    issues.extend(check_licence_term(kind, from, to));
+                }
+                if kind == LicenceKind::Collect && input.modes.iter().any(|m| *m != Mode::Collect) {
+                    issues.push(FieldIssue::error(
+                        "modes",
+                        "licence_kind_modes",
+                        Text::new(T::ManifestErrLicenceKindModes),
+                    ));
+                }
+            }
+        }
         if !number.is_empty() && refs::licence_by_number(&self.conn, &number)?.is_some() {
             issues.push(FieldIssue::error(
                 "number",
@@ -166,6 +186,7 @@ impl crate::service::Manifests<'_> {
             capacity_kg: capacity,
             valid_from: Day::new(from),
             valid_to: Day::new(to),
+            kind: input.kind.unwrap_or(LicenceKind::Comprehensive),
         };
         self.write(|w| {
             l.id = refs::insert_licence(w, &l, &w.actor().uid, w.now())?;
@@ -246,6 +267,11 @@ impl crate::service::Manifests<'_> {
         let kg = parse_tonnes(&input.quantity)
             .map_err(|t| issues.push(FieldIssue::error("quantity", "bad_quantity", t)))
             .unwrap_or(0);
+        // Art. 27: the application names 贮存, 利用 or 处置 (collection is not a cross-province mode).
+        let mode = input.mode.filter(|m| *m != Mode::Collect);
+        if mode.is_none() {
+            need("mode", T::ManifestFieldApprovalMode, "", &mut issues);
+        }
         let from = date(
             "valid_from",
             T::ManifestFieldValidFrom,
@@ -282,7 +308,7 @@ impl crate::service::Manifests<'_> {
                 Text::new(T::ManifestErrApprovalTaken).arg("number", &number),
             ));
         }
-        let (Some(licence), true) = (licence, issues.is_empty()) else {
+        let (Some(licence), Some(mode), true) = (licence, mode, issues.is_empty()) else {
             return Err(ServiceError::Invalid(issues));
         };
         let uid = db::new_uid();
@@ -298,6 +324,7 @@ impl crate::service::Manifests<'_> {
                     approved_kg: kg,
                     valid_from: Day::new(from),
                     valid_to: Day::new(to),
+                    mode,
                 },
                 &w.actor().uid,
                 w.now(),
@@ -306,6 +333,12 @@ impl crate::service::Manifests<'_> {
             w.audit("create", None, &a)?;
             Ok(a)
         })
+    }
+
+    /// The handling-result codes the receiver chooses from (code, kind, Chinese and English names).
+    pub fn handling_codes(&self) -> Result<Vec<(String, String, String, String)>> {
+        self.require(Action::ManifestRead)?;
+        Ok(refs::handling_codes(&self.conn)?)
     }
 
     /// Codes of the edition in force on `day` matching `query` (code, category or Chinese text).

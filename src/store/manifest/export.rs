@@ -148,6 +148,7 @@ mod tests {
             backfill: day("2026-11-10"),
             transit: day("2026-11-25"),
             stock: day("2026-09-30"),
+            stock_breach: day("2026-09-30"),
             approval_until: day("2026-12-29"),
             today: day("2026-11-30"),
         };

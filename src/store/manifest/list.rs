@@ -25,12 +25,14 @@ pub struct ListFilter {
     pub before_id: Option<i64>,
 }
 
-/// The scope condition: an enterprise sees what it sent and what was sent to it (not others' drafts);
+/// The scope condition: an enterprise sees what it sent and what was sent to it (not others' drafts,
+/// nor drafts cancelled before they were submitted);
 /// branch staff see manifests whose generator or receiver is in their region.
 fn scope_terms(scope: &Scope, w: &mut Where) {
     if let Some(e) = scope.enterprise_id {
         w.and(
-            "(m.generator_id = ?1 OR (m.receiver_id = ?1 AND m.state <> 'draft'))",
+            "(m.generator_id = ?1 OR (m.receiver_id = ?1 AND m.state <> 'draft'
+                AND (m.state <> 'cancelled' OR m.submitted_at IS NOT NULL)))",
             [e.into()],
         );
     }

@@ -17,6 +17,7 @@ fn cutoffs() -> Cutoffs {
         backfill: day("2026-11-10"),
         transit: day("2026-11-25"),
         stock: day("2026-09-30"),
+        stock_breach: day("2026-08-30"),
         approval_until: day("2026-12-29"),
         today: day("2026-11-30"),
     }
@@ -44,6 +45,7 @@ fn alert_counts_walk_covering_indexes_and_pages_need_no_sort() {
         ManifestAlert::BackfillOverdue,
         ManifestAlert::TransitTooLong,
         ManifestAlert::StockAging,
+        ManifestAlert::StockOverdue,
     ] {
         let f = ListFilter {
             alert: Some(alert),

@@ -7,7 +7,9 @@ pub mod parts;
 pub mod reference;
 
 use crate::domain::manifest::deadlines::{Cutoffs, ManifestAlert};
-use crate::domain::manifest::{Decision, DiscrepancyKind, Line, ManifestState, Mode, Origin};
+use crate::domain::manifest::{
+    Decision, DiscrepancyKind, LicenceKind, Line, ManifestState, Mode, Origin, RejectReason,
+};
 use crate::domain::time::{Day, Instant, Minute};
 use crate::store::db::{Result, StoreError};
 use crate::store::sql::{code, required};
@@ -23,7 +25,15 @@ macro_rules! serialize_code {
         }
     )*};
 }
-serialize_code!(ManifestState, Origin, Mode, Decision, DiscrepancyKind);
+serialize_code!(
+    ManifestState,
+    Origin,
+    Mode,
+    Decision,
+    DiscrepancyKind,
+    RejectReason,
+    LicenceKind
+);
 
 /// A manifest as stored, with the names the screens show and its total declared quantity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -61,6 +71,9 @@ pub struct Manifest {
     pub paper_completed_on: Option<Day>,
     pub backfilled_at: Option<Instant>,
     pub cancel_reason: String,
+    /// A rejection's reason and the receiver's explanation (拒收), told to the generator.
+    pub reject_reason: Option<RejectReason>,
+    pub reject_note: String,
     pub follow_up_of: Option<i64>,
     pub warnings: String,
     pub total_kg: i64,
@@ -76,7 +89,7 @@ const SELECT: &str = "SELECT m.id, m.uid, m.number, m.origin, m.generator_id, e.
     m.handling_code, m.confirmed_at, m.completed_at, m.paper_completed_on, m.backfilled_at,
     m.cancel_reason, m.follow_up_of, m.warnings,
     (SELECT COALESCE(SUM(quantity_kg), 0) FROM manifest_line WHERE manifest_id = m.id),
-    m.row_version, m.created_at, m.created_by, e.uscc
+    m.row_version, m.created_at, m.created_by, e.uscc, m.reject_reason, m.reject_note
     FROM manifest m JOIN enterprise e ON e.id = m.generator_id";
 
 /// The SELECT every manifest read starts with (lists add their conditions).
@@ -129,6 +142,8 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Manifest> {
         created_at: r.get(36)?,
         created_by: r.get(37)?,
         generator_uscc: r.get(38)?,
+        reject_reason: code(r, 39, RejectReason::parse)?,
+        reject_note: r.get(40)?,
     })
 }
 
@@ -172,9 +187,9 @@ pub fn insert(conn: &Connection, m: &Manifest, actor_uid: &str) -> Result<i64> {
             handling_mode, approval_id, transfer_date, edition_label, state, submitted_at, departed_at,
             arrived_at, received_at, received_kg, decision, handling_code, confirmed_at, completed_at,
             paper_completed_on, backfilled_at, cancel_reason, follow_up_of, warnings,
-            created_at, created_by, updated_at, updated_by)
+            created_at, created_by, updated_at, updated_by, reject_reason, reject_note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-            ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?33, ?34)",
+            ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?33, ?34, ?35, ?36)",
     )?
     .execute(params![
         m.uid,
@@ -210,7 +225,9 @@ pub fn insert(conn: &Connection, m: &Manifest, actor_uid: &str) -> Result<i64> {
         m.follow_up_of,
         m.warnings,
         m.created_at,
-        actor_uid
+        actor_uid,
+        m.reject_reason.map(|r| r.code()).unwrap_or(""),
+        m.reject_note
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -224,6 +241,7 @@ pub fn save(conn: &Connection, m: &Manifest, actor_uid: &str, now: &str) -> Resu
             licence_id = ?16, licence_number = ?17, licence_snapshot = ?18, handling_mode = ?19,
             approval_id = ?20, transfer_date = ?21, edition_label = ?22, receiver_id = ?23,
             receiver_region = ?24, receiver_uscc = ?25, receiver_name = ?26, receiver_province = ?27,
+            reject_reason = ?30, reject_note = ?31,
             row_version = row_version + 1, updated_at = ?28, updated_by = ?29
          WHERE id = ?1 AND row_version = ?2",
         params![
@@ -255,7 +273,9 @@ pub fn save(conn: &Connection, m: &Manifest, actor_uid: &str, now: &str) -> Resu
             m.receiver_name,
             m.receiver_province,
             now,
-            actor_uid
+            actor_uid,
+            m.reject_reason.map(|r| r.code()).unwrap_or(""),
+            m.reject_note
         ],
     )?;
     if n == 0 {
@@ -279,6 +299,27 @@ pub fn set_follow_up(conn: &Connection, id: i64, of: i64) -> Result<()> {
         params![id, of],
     )?;
     Ok(())
+}
+
+/// The manifests that follow up a rejected one (returning or re-sending its waste), oldest first, as
+/// (id, number, state).
+pub fn follow_ups(conn: &Connection, of: i64) -> Result<Vec<(i64, String, ManifestState)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, number, state FROM manifest WHERE follow_up_of = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([of], |r| {
+        Ok((r.get(0)?, r.get(1)?, required(r, 2, ManifestState::parse)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The number of a manifest by id (the rejected one a follow-up refers to).
+pub fn number_of(conn: &Connection, id: i64) -> Result<String> {
+    Ok(
+        conn.query_row("SELECT number FROM manifest WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Manifest> {
@@ -362,8 +403,9 @@ pub use crate::store::manifest::list::{ListFilter, count, list};
 /// The SQL condition of an alert under the day's cut-offs (dates are constants, never input).
 pub fn alert_sql(alert: ManifestAlert, c: &Cutoffs) -> String {
     match alert {
+        // Art. 18's clock runs until the decision: in 待接收确认 and in 差异处理中.
         ManifestAlert::ReceiptOverdue => format!(
-            "m.state = 'awaiting_receipt' AND m.arrived_at < '{} 99'",
+            "m.state IN ('awaiting_receipt', 'discrepancy') AND m.arrived_at < '{} 99'",
             c.receipt
         ),
         ManifestAlert::BackfillOverdue => format!(
@@ -374,10 +416,18 @@ pub fn alert_sql(alert: ManifestAlert, c: &Cutoffs) -> String {
             "m.state = 'in_transit' AND m.departed_at < '{} 99'",
             c.transit
         ),
+        // Eleven months: a warning; over a year (固废法 第八十一条): a breach. Either is silent while
+        // an approved extension covers today.
         ManifestAlert::StockAging => format!(
+            "m.state = 'received' AND m.received_at < '{} 99' AND m.received_at > '{} 99'
+             AND NOT EXISTS (SELECT 1 FROM manifest_stock_extension x WHERE x.manifest_id = m.id
+             AND x.extended_to >= '{}')",
+            c.stock, c.stock_breach, c.today
+        ),
+        ManifestAlert::StockOverdue => format!(
             "m.state = 'received' AND m.received_at < '{} 99' AND NOT EXISTS (SELECT 1 FROM
              manifest_stock_extension x WHERE x.manifest_id = m.id AND x.extended_to >= '{}')",
-            c.stock, c.today
+            c.stock_breach, c.today
         ),
     }
 }

@@ -1,8 +1,8 @@
 //! Manifest reference storage: receivers' licences, cross-province approvals, and the 名录 edition in
 //! force on a date with its code search (code, category, description).
 
-use crate::domain::manifest::CodeInfo;
 use crate::domain::manifest::rules::LicenceFacts;
+use crate::domain::manifest::{CodeInfo, LicenceKind, Mode};
 use crate::domain::time::Day;
 use crate::store::db::Result;
 use crate::store::sql::Where;
@@ -24,6 +24,7 @@ pub struct Licence {
     pub capacity_kg: i64,
     pub valid_from: Day,
     pub valid_to: Day,
+    pub kind: LicenceKind,
 }
 
 fn split(s: &str) -> Vec<String> {
@@ -50,7 +51,7 @@ impl Licence {
 
 const LICENCE: &str =
     "SELECT id, uid, number, holder_uscc, holder_name, enterprise_id, province, scope,
-    modes, capacity_kg, valid_from, valid_to FROM hw_licence";
+    modes, capacity_kg, valid_from, valid_to, kind FROM hw_licence";
 
 fn read_licence(r: &rusqlite::Row<'_>) -> rusqlite::Result<Licence> {
     Ok(Licence {
@@ -66,14 +67,15 @@ fn read_licence(r: &rusqlite::Row<'_>) -> rusqlite::Result<Licence> {
         capacity_kg: r.get(9)?,
         valid_from: r.get(10)?,
         valid_to: r.get(11)?,
+        kind: crate::store::sql::required(r, 12, LicenceKind::parse)?,
     })
 }
 
 pub fn insert_licence(conn: &Connection, l: &Licence, actor_uid: &str, now: &str) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO hw_licence (uid, number, holder_uscc, holder_name, enterprise_id, province, scope,
-            modes, capacity_kg, valid_from, valid_to, created_at, created_by, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?12, ?13)",
+            modes, capacity_kg, valid_from, valid_to, created_at, created_by, updated_at, updated_by, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?12, ?13, ?14)",
     )?
     .execute(params![
         l.uid,
@@ -88,7 +90,8 @@ pub fn insert_licence(conn: &Connection, l: &Licence, actor_uid: &str, now: &str
         l.valid_from,
         l.valid_to,
         now,
-        actor_uid
+        actor_uid,
+        l.kind.code()
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -133,13 +136,15 @@ pub struct Approval {
     pub used_kg: i64,
     pub valid_from: Day,
     pub valid_to: Day,
+    /// The approved handling mode (`None` for approvals recorded before it was kept).
+    pub mode: Option<Mode>,
 }
 
 const APPROVAL: &str = "SELECT a.id, a.uid, a.number, a.generator_id, e.name, e.region_code, a.waste_code,
     a.licence_id, l.number, l.holder_name, a.approved_kg,
     (SELECT COALESCE(SUM(ml.quantity_kg), 0) FROM manifest m JOIN manifest_line ml ON ml.manifest_id = m.id
       WHERE m.approval_id = a.id AND m.state NOT IN ('draft', 'cancelled', 'rejected')),
-    a.valid_from, a.valid_to
+    a.valid_from, a.valid_to, a.handling_mode
     FROM hw_approval a JOIN enterprise e ON e.id = a.generator_id JOIN hw_licence l ON l.id = a.licence_id";
 
 fn read_approval(r: &rusqlite::Row<'_>) -> rusqlite::Result<Approval> {
@@ -158,6 +163,7 @@ fn read_approval(r: &rusqlite::Row<'_>) -> rusqlite::Result<Approval> {
         used_kg: r.get(11)?,
         valid_from: r.get(12)?,
         valid_to: r.get(13)?,
+        mode: crate::store::sql::code(r, 14, Mode::parse)?,
     })
 }
 
@@ -171,6 +177,7 @@ pub struct NewApproval<'a> {
     pub approved_kg: i64,
     pub valid_from: Day,
     pub valid_to: Day,
+    pub mode: Mode,
 }
 
 pub fn insert_approval(
@@ -181,8 +188,8 @@ pub fn insert_approval(
 ) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO hw_approval (uid, number, generator_id, waste_code, licence_id, approved_kg,
-            valid_from, valid_to, created_at, created_by, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?10)",
+            valid_from, valid_to, created_at, created_by, updated_at, updated_by, handling_mode)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?10, ?11)",
     )?
     .execute(params![
         a.uid,
@@ -194,7 +201,8 @@ pub fn insert_approval(
         a.valid_from,
         a.valid_to,
         now,
-        actor_uid
+        actor_uid,
+        a.mode.code()
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -297,6 +305,40 @@ pub fn code_info(conn: &Connection, edition: i64, code: &str) -> Result<Option<C
             })
         })
         .optional()?)
+}
+
+/// A handling-result code of the reference list: (code, kind, Chinese name), or `None`.
+pub fn handling_code(conn: &Connection, code: &str) -> Result<Option<(String, String, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT code, kind, name_zh FROM hw_handling_code WHERE code = ?1")?
+        .query_row([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// The whole handling-code list as (code, kind, Chinese name, English name), in code order.
+pub fn handling_codes(conn: &Connection) -> Result<Vec<(String, String, String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT code, kind, name_zh, name_en FROM hw_handling_code ORDER BY substr(code, 1, 1),
+            CAST(substr(code, 2) AS INTEGER)",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Replaces the handling-code list (an administrator's import): completed manifests keep the code
+/// they were completed with.
+pub fn replace_handling_codes(
+    conn: &Connection,
+    rows: &[(String, String, String, String)],
+) -> Result<()> {
+    conn.execute("DELETE FROM hw_handling_code", [])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO hw_handling_code (code, kind, name_zh, name_en) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (code, kind, zh, en) in rows {
+        stmt.execute(params![code, kind, zh, en])?;
+    }
+    Ok(())
 }
 
 /// A code offered by the picker.

@@ -25,6 +25,10 @@ pub enum ConfirmKind {
     RestoreDraft {
         saved_at: String,
     },
+    /// 拒收 a manifest: cannot be undone, the generator is told the reason.
+    RejectManifest {
+        number: String,
+    },
     /// Disable (`active: false`) or enable an account.
     SetActive {
         username: String,
@@ -97,6 +101,9 @@ impl ConfirmState {
                 (T::ConfirmDiscard, T::ButtonDiscard, T::ButtonKeepEditing)
             }
             ConfirmKind::AckWarnings(_) => (T::ConfirmWarnings, T::ButtonSaveAnyway, T::ButtonBack),
+            ConfirmKind::RejectManifest { .. } => {
+                (T::ConfirmRejectManifest, T::ButtonReject, T::ButtonCancel)
+            }
             ConfirmKind::SetActive { active: false, .. } => {
                 (T::ConfirmDisableUser, T::ButtonDisable, T::ButtonCancel)
             }
@@ -127,6 +134,9 @@ impl ConfirmState {
                 .arg("name", crate::tui::text::sanitize(username))
                 .render(lang),
             ConfirmKind::Submit(t) => crate::tui::text::sanitize(&t.render(lang)),
+            ConfirmKind::RejectManifest { number } => crate::i18n::Text::new(question)
+                .arg("number", crate::tui::text::sanitize(number))
+                .render(lang),
             _ => question.get(lang).to_string(),
         }];
         let mut lines = lines;

@@ -3,7 +3,9 @@
 //! the decision, the handling code, the cancellation reason; and the follow-up of a rejected manifest.
 
 use crate::domain::manifest::rules::{DiscrepancyInput, EventInput, ManifestEvent};
-use crate::domain::manifest::{Decision, DiscrepancyKind, LegDraft, format_tonnes};
+use crate::domain::manifest::{
+    Decision, DiscrepancyKind, LegDraft, LicenceKind, Mode, RejectReason, format_tonnes,
+};
 use crate::i18n::{T, Text};
 use crate::service::manifest::extension::ExtensionInput;
 use crate::service::manifest::reference::{ApprovalInput, LicenceInput};
@@ -41,6 +43,8 @@ pub struct ManifestActionState {
     pub saving: bool,
     /// Refused only for warnings: the next save acknowledges them.
     pub ack_pending: bool,
+    /// A rejection was confirmed in the question: the save goes ahead.
+    pub reject_confirmed: bool,
     pub number: String,
 }
 
@@ -72,6 +76,7 @@ impl ManifestActionState {
             focus: 0,
             saving: false,
             ack_pending: false,
+            reject_confirmed: false,
             number: d.detail.manifest.number.clone(),
         };
         Out::nav(Nav::Push(Screen::ManifestAction(Box::new(s))))
@@ -179,6 +184,22 @@ impl ManifestActionState {
                     &options,
                     H,
                 ));
+                // 拒收: the generator is told why (a reason from the list and the explanation).
+                let reasons: Vec<(&str, T)> = std::iter::once(("", T::None_))
+                    .chain(RejectReason::ALL.iter().map(|r| (r.code(), r.label())))
+                    .collect();
+                f.push(ManifestField::choice(
+                    "reject_reason",
+                    T::ManifestFieldRejectReason,
+                    &reasons,
+                    H,
+                ));
+                f.push(ManifestField::text(
+                    "reject_note",
+                    T::ManifestFieldRejectNote,
+                    "",
+                    H,
+                ));
             }
             ManifestEvent::Complete => f.push(ManifestField::text(
                 "handling_code",
@@ -236,49 +257,6 @@ impl ManifestActionState {
                 ManifestField::text("approved_by", T::ManifestFieldExtendBy, "", H),
             ],
         )
-    }
-
-    /// The form that registers a licence (`licence`) or an approval.
-    pub fn register(licence: bool) -> Out {
-        let t = |id, label| ManifestField::text(id, label, "", H);
-        let (purpose, fields) = if licence {
-            (
-                ActionPurpose::Licence,
-                vec![
-                    t("number", T::ManifestFieldLicence),
-                    t("holder_uscc", T::ManifestFieldHolderUscc),
-                    t("holder_name", T::ManifestFieldReceiver),
-                    t("province", T::ManifestFieldProvince),
-                    t("scope", T::ManifestFieldScope),
-                    t("modes", T::ManifestFieldModes),
-                    t("capacity", T::ManifestFieldCapacity),
-                    t("valid_from", T::ManifestFieldValidFrom),
-                    t("valid_to", T::ManifestFieldValidTo),
-                ],
-            )
-        } else {
-            (
-                ActionPurpose::Approval,
-                vec![
-                    t("number", T::ManifestFieldApproval),
-                    t("generator_uscc", T::ManifestFieldGeneratorUscc),
-                    t("waste_code", T::ManifestFieldCode),
-                    t("licence", T::ManifestFieldLicence),
-                    t("quantity", T::ManifestFieldApprovedQty),
-                    t("valid_from", T::ManifestFieldValidFrom),
-                    t("valid_to", T::ManifestFieldValidTo),
-                ],
-            )
-        };
-        let s = ManifestActionState {
-            purpose,
-            fields,
-            focus: 0,
-            saving: false,
-            ack_pending: false,
-            number: String::new(),
-        };
-        Out::nav(Nav::Push(Screen::ManifestAction(Box::new(s))))
     }
 
     pub fn title(&self) -> T {
@@ -353,11 +331,12 @@ impl ManifestActionState {
                     modes: self
                         .v("modes")
                         .split([',', '，', '、', ' '])
-                        .filter_map(crate::domain::manifest::Mode::parse)
+                        .filter_map(Mode::parse)
                         .collect(),
                     capacity: self.v("capacity"),
                     valid_from: self.v("valid_from"),
                     valid_to: self.v("valid_to"),
+                    kind: LicenceKind::parse(&self.v("kind")),
                 }))
             }
             ActionPurpose::Approval => {
@@ -369,6 +348,7 @@ impl ManifestActionState {
                     quantity: self.v("quantity"),
                     valid_from: self.v("valid_from"),
                     valid_to: self.v("valid_to"),
+                    mode: Mode::parse(&self.v("mode")),
                 }))
             }
             ActionPurpose::Event {
@@ -408,6 +388,8 @@ impl ManifestActionState {
                         told_generator_at: self.v("told_generator_at"),
                         told_bureau_at: self.v("told_bureau_at"),
                         decision: Decision::parse(&self.v("decision")),
+                        reject_reason: RejectReason::parse(&self.v("reject_reason")),
+                        reject_note: self.v("reject_note"),
                         handling_code: self.v("handling_code"),
                     },
                     acknowledged: self.ack_pending,
@@ -456,11 +438,40 @@ impl ManifestActionState {
         }
     }
 
+    /// Whether the dialog decides 拒收.
+    fn is_reject(&self) -> bool {
+        matches!(
+            self.purpose,
+            ActionPurpose::Event {
+                event: ManifestEvent::Decide,
+                ..
+            }
+        ) && Decision::parse(&self.v("decision")) == Some(Decision::Reject)
+    }
+
+    /// The rejection was confirmed: save it.
+    pub fn save_confirmed(&mut self) -> Out {
+        self.reject_confirmed = true;
+        let out = self.on_input(Input::Cmd(Cmd::Save));
+        self.reject_confirmed = false;
+        out
+    }
+
     pub fn on_input(&mut self, input: Input) -> Out {
         let n = self.fields.len();
         if let Input::Cmd(Cmd::Save) = input {
             if self.saving {
                 return Out::default();
+            }
+            // 拒收 cannot be undone: ask first (the safe answer has the focus).
+            if self.is_reject() && !self.reject_confirmed {
+                return Out::nav(Nav::Open(crate::tui::overlays::Overlay::Confirm(
+                    crate::tui::overlays::confirm::ConfirmState::new(
+                        crate::tui::overlays::confirm::ConfirmKind::RejectManifest {
+                            number: self.number.clone(),
+                        },
+                    ),
+                )));
             }
             self.saving = true;
             return Out::effect(self.effect()).with_message(Message::progress(T::MsgSaving));

@@ -2,7 +2,9 @@
 //! reaches the end), and the effects and results of the whole module. The detail is in `detail`,
 //! the forms in `form` and `action`, approvals and licences in `reference`.
 pub mod action;
+mod action_register;
 pub mod detail;
+mod detail_lines;
 pub mod fields;
 pub mod form;
 pub mod form_view;
@@ -131,7 +133,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 15] = [
+    pub const ALL: [Tab; 16] = [
         Tab::All,
         Tab::State(ManifestState::Draft),
         Tab::State(ManifestState::PendingTransport),
@@ -147,6 +149,7 @@ impl Tab {
         Tab::Alert(ManifestAlert::TransitTooLong),
         Tab::Alert(ManifestAlert::BackfillOverdue),
         Tab::Alert(ManifestAlert::StockAging),
+        Tab::Alert(ManifestAlert::StockOverdue),
     ];
 
     pub fn label(self) -> T {
