@@ -149,9 +149,14 @@ texts! {
 
     // ---- accounts and sessions
     ErrLoginFailed => "用户名或密码错误", "Wrong username or password";
-    ErrLoginLocked => "账户已锁定，请于 {until} 后再试", "Account locked: try again after {until}";
+    ErrLoginWait => "登录失败次数过多，请 {seconds} 秒后再试", "Too many failed logins: try again in {seconds} seconds";
     ErrAccountDisabled => "账户已停用，请联系管理员", "Account disabled: ask an administrator";
-    ErrPasswordShort => "密码至少 {min} 个字符", "Password must be at least {min} characters";
+    ErrPasswordShort => "密码至少 {min} 个字符：可用一句好记的话作密码", "Password must be at least {min} characters: a memorable phrase works well";
+    ErrPasswordLong => "密码最多 {max} 个字符", "Password may have at most {max} characters";
+    ErrPasswordCommon => "密码太常见或太有规律（如 123456、5201314、woaini1314、qwertyuiop），容易被猜中：请换一个", "Password is too common or too regular (like 123456, qwertyuiop, password1): choose another";
+    ErrPasswordHasUsername => "密码不能等于或包含用户名：请换一个", "Password may not equal or contain the username: choose another";
+    ErrUsernameReserved => "用户名 {name} 为系统保留，请换一个", "The username {name} is reserved: choose another";
+    MsgPasswordMustChange => "您的密码不符合现行密码规则，请先设置新密码", "Your password does not meet the current password rules: set a new one first";
     ErrUsernameFormat => "用户名只能包含字母、数字、点、下划线和短横线（2-32 位）", "Username may contain letters, digits, '.', '_' and '-' (2-32 characters)";
     ErrUsernameTaken => "用户名 {name} 已存在", "Username {name} already exists";
     ErrUserNotFound => "用户 {name} 不存在", "User {name} does not exist";
@@ -189,8 +194,8 @@ texts! {
     ActAuditView => "查看审计日志", "view the audit log";
 
     // ---- administration: settings, reference data, audit
-    SettingLoginMaxFailures => "连续登录失败几次后锁定账户", "Failed logins before the account locks";
-    SettingLoginLockMinutes => "账户锁定的分钟数", "Minutes an account stays locked";
+    SettingLoginMaxFailures => "连续登录失败几次后开始延时", "Failed logins before attempts are delayed";
+    SettingLoginMaxDelay => "登录失败后最长等待秒数", "Longest wait after failed logins (s)";
     SettingIdleLockMinutes => "闲置几分钟后锁定会话", "Idle minutes before the session locks";
     SettingPasswordMinLength => "密码最短长度", "Minimum password length";
     ErrSettingUnknown => "参数“{key}”不存在：可选 {keys}", "Unknown setting '{key}': use one of {keys}";
@@ -420,6 +425,8 @@ texts! {
     AuditActImport => "导入", "import";
     AuditActLogin => "登录", "log in";
     AuditActLocked => "锁定", "locked";
+    AuditActLoginFailed => "登录失败", "failed login";
+    AuditActUnlock => "解除登录延时", "login delay cleared";
     AuditEntEnterprise => "企业", "enterprise";
     AuditEntUser => "用户", "user";
     AuditEntCertificate => "执法证", "certificate";
@@ -486,7 +493,8 @@ texts! {
     HelpAs => "以该用户身份执行（密码取自 ECOCASE_PASSWORD 或标准输入第一行）", "Act as this user (password from ECOCASE_PASSWORD or the first line of standard input)";
     HelpUserList => "列出全部账户", "List all accounts";
     HelpUserDisable => "停用账户", "Disable an account";
-    HelpUserEnable => "重新启用账户", "Enable an account again";
+    HelpUserEnable => "重新启用账户（同时解除登录延时）", "Enable an account again (also clears its login delay)";
+    HelpUserUnlock => "解除账户因登录失败产生的延时", "Clear an account's failed-login delay";
     HelpUserPasswd => "设置密码（管理员可设置任何人的，其他人只能改自己的）", "Set a password (administrators for anyone, others for themselves)";
     HelpUserCert => "登记执法证", "Record an enforcement certificate";
     HelpCertNumber => "执法证号", "Certificate number";
@@ -572,6 +580,8 @@ texts! {
     CliUserAdded => "已添加账户 {name}（{roles}）", "Added account {name} ({roles})";
     CliUserDisabled => "已停用账户 {name}", "Disabled account {name}";
     CliUserEnabled => "已启用账户 {name}", "Enabled account {name}";
+    CliUserUnlocked => "已解除账户 {name} 的登录延时", "Cleared the login delay of {name}";
+    CliDemoPasswords => "演示数据库：全部演示账户的密码均为 demo，不符合密码规则，仅供演示，切勿录入真实数据", "Demo database: every demo account's password is demo, below the password rules: for demonstration only, never for real data";
     CliPasswordChanged => "已设置账户 {name} 的密码", "Password of {name} set";
     CliCertAdded => "已为 {name} 登记执法证 {number}（有效期 {from} 至 {to}）", "Recorded certificate {number} for {name} (valid {from} to {to})";
     CliCertDates => "有效期起 {from} 晚于有效期至 {to}", "Valid from {from} is after valid to {to}";

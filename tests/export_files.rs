@@ -16,7 +16,7 @@ fn with_formula_enterprise() -> Sandbox {
     let file = s.write("in.csv", csv.as_bytes());
     let r = s.run_as(
         &["import", "enterprises", &text(&file), "--as", "staff"],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     s
@@ -28,7 +28,7 @@ fn csv_starts_with_a_bom_and_neutralises_formula_cells() {
     let out = s.path("out.csv");
     let r = s.run_as(
         &["export", "enterprises", "-o", &text(&out), "--as", "staff"],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(r.stdout.contains("已导出 1 家企业"), "{}", r.stdout);
@@ -59,7 +59,7 @@ fn an_exported_csv_imports_back_unchanged() {
     assert_eq!(
         s.run_as(
             &["export", "enterprises", "-o", &text(&out), "--as", "staff"],
-            "staffpw"
+            "Yellow-river-bend-88"
         )
         .code,
         0
@@ -73,7 +73,7 @@ fn an_exported_csv_imports_back_unchanged() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(r.stdout.contains("无变化 1 家"), "{}", r.stdout);
@@ -93,7 +93,7 @@ fn an_exported_csv_imports_back_unchanged() {
                 "--as",
                 "staff"
             ],
-            "staffpw"
+            "Yellow-river-bend-88"
         )
         .code,
         0
@@ -113,7 +113,7 @@ fn xlsx_has_headers_values_and_real_dates() {
     let out = s.path("out.xlsx");
     let r = s.run_as(
         &["export", "enterprises", "-o", &text(&out), "--as", "staff"],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     let mut book: Xlsx<_> = open_workbook(&out).expect("open xlsx");
@@ -155,7 +155,7 @@ fn xlsx_has_headers_values_and_real_dates() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     let mut book: Xlsx<_> = open_workbook(&en).expect("open xlsx");
@@ -192,7 +192,7 @@ fn json_is_an_array_of_objects_with_codes() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
@@ -259,7 +259,7 @@ fn export_failures_leave_no_file_and_say_why() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 4);
     assert!(r.stderr.contains("文件或目录不存在"), "{}", r.stderr);
@@ -274,7 +274,7 @@ fn export_failures_leave_no_file_and_say_why() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 64);
     let r = s.run_as(
@@ -288,7 +288,7 @@ fn export_failures_leave_no_file_and_say_why() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 64);
     assert!(r.stderr.contains("所属区域“火星”不存在"), "{}", r.stderr);
@@ -301,7 +301,7 @@ fn export_failures_leave_no_file_and_say_why() {
             "--as",
             "admin",
         ],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 5);
     assert!(!s.path("x.csv").exists());

@@ -32,6 +32,8 @@ const MIGRATIONS: &[&str] = &[
     // lists at province scale
     include_str!("migrations/0014_inspection_list_filters.sql"),
     include_str!("migrations/0015_branch_home_counts.sql"),
+    // security hardening (issue 22): password policy defaults, login delays instead of locks
+    include_str!("migrations/0016_password_policy.sql"),
 ];
 
 /// The schema version this program writes.
@@ -135,9 +137,12 @@ impl From<std::io::Error> for StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// How long a connection waits for another's write lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(8);
+
 /// Sets the pragmas every connection needs: WAL, foreign keys, full sync, a busy timeout.
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(8))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -318,7 +323,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 15);
+        assert_eq!(SCHEMA_VERSION, 16);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

@@ -153,6 +153,7 @@ impl crate::service::Manifests<'_> {
                     .iter()
                     .position(|s| *s == Some(col))
                     .and_then(|p| rec.get(p))
+                    .map(|c| crate::domain::text::clean(c, crate::domain::text::Lines::Many))
                     .map(|c| c.trim().to_string())
                     .unwrap_or_default()
             };
