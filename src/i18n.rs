@@ -455,6 +455,7 @@ texts! {
     KeyAddUser => "添加用户", "Add user";
     KeyToggleActive => "停用/启用", "Disable/enable";
     KeyResetPassword => "重置密码", "Reset password";
+    KeyUnlockUser => "解除登录延时", "Clear login delay";
     KeyAddCertificate => "添加执法证", "Add certificate";
     KeyEditValue => "修改", "Edit";
     KeyVerifyChain => "校验审计链", "Verify chain";
@@ -580,6 +581,7 @@ texts! {
     CliUserAdded => "已添加账户 {name}（{roles}）", "Added account {name} ({roles})";
     CliUserDisabled => "已停用账户 {name}", "Disabled account {name}";
     CliUserEnabled => "已启用账户 {name}", "Enabled account {name}";
+    MsgUserUnlocked => "已解除账户 {name} 的登录延时", "Cleared the login delay of {name}";
     CliUserUnlocked => "已解除账户 {name} 的登录延时", "Cleared the login delay of {name}";
     CliDemoPasswords => "演示数据库：全部演示账户的密码均为 demo，不符合密码规则，仅供演示，切勿录入真实数据", "Demo database: every demo account's password is demo, below the password rules: for demonstration only, never for real data";
     CliPasswordChanged => "已设置账户 {name} 的密码", "Password of {name} set";

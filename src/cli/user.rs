@@ -16,6 +16,7 @@ pub enum UserCommand {
     List(AsArg),
     Disable(NameArgs),
     Enable(NameArgs),
+    Unlock(NameArgs),
     Passwd(PasswdArgs),
     Cert(CertArgs),
 }
@@ -126,6 +127,15 @@ pub fn run(ctx: &Context, c: UserCommand, secrets: &mut Secrets) -> Result<(), C
             output::say(
                 &Text::new(T::CliUserEnabled)
                     .arg("name", &a.name)
+                    .render(lang),
+            );
+        }
+        UserCommand::Unlock(a) => {
+            let s = secrets.login(ctx, &a.actor.actor)?;
+            s.accounts().unlock(&a.name).map_err(fail)?;
+            output::say(
+                &Text::new(T::CliUserUnlocked)
+                    .arg("name", a.name.trim())
                     .render(lang),
             );
         }
