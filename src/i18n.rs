@@ -529,6 +529,7 @@ texts! {
     HelpUpdate => "统一社会信用代码已登记的企业按文件内容更新（默认作为错误报告）", "Update enterprises whose USCC is already registered (default: reported as errors)";
     HelpExport => "导出到文件", "Export to a file";
     HelpExportEnterprises => "导出企业名录（企业用户只导出本企业）", "Export the enterprise register (enterprise accounts export only their own)";
+    HelpForce => "输出文件已存在时覆盖它（整体替换，不会写穿符号链接）", "Replace the output file if it exists (replaced whole, never written through a symbolic link)";
     HelpOutput => "输出文件；- 表示标准输出（仅 CSV、JSON）", "Output file; - for standard output (CSV and JSON only)";
     HelpFormat => "格式：csv、xlsx、json；默认按文件扩展名", "Format: csv, xlsx or json; default from the file extension";
     HelpRegionFilter => "只导出该区域（代码或名称）", "Only this region (code or name)";
@@ -625,6 +626,7 @@ texts! {
     CliColUpdatedAt => "更新时间", "Updated at";
     CliExportDone => "已导出 {n} 家企业到 {path}", "Exported {n} enterprise(s) to {path}";
     CliExportWriteFailed => "无法写入 {path}，未生成文件：{detail}", "Cannot write {path}, no file was made: {detail}";
+    ErrExportTargetExists => "文件 {path} 已存在：确认后才会覆盖（命令行请加 --force）", "{path} exists: it is replaced only when confirmed (--force on the command line)";
     CliExportXlsxStdout => "XLSX 不能输出到标准输出：请用 -o 指定文件", "XLSX cannot go to standard output: name a file with -o";
     CliBackupExists => "备份文件 {path} 已存在，未做任何修改：请换一个文件名", "Backup file {path} already exists, nothing was changed: choose another name";
     CliBackupSymlink => "备份路径 {path} 是符号链接，未做任何修改：备份只写入新建的文件，请换一个文件名", "Backup path {path} is a symbolic link, nothing was changed: a backup is only written to a new file; choose another name";

@@ -328,7 +328,8 @@ fn xlsx_rows_past_a_sheet_continue_on_numbered_sheets_with_the_header() {
         .expect("row");
     }
     let path = dir.path().join("long.xlsx");
-    sink.finish(&path).expect("finish");
+    sink.finish(std::fs::File::create(&path).expect("create"))
+        .expect("finish");
     let mut book: Xlsx<_> = open_workbook(&path).expect("open");
     assert_eq!(
         book.sheet_names(),
@@ -351,4 +352,68 @@ fn xlsx_rows_past_a_sheet_continue_on_numbered_sheets_with_the_header() {
         .map(|n| format!("聊城市第{n}化工有限公司"))
         .collect();
     assert_eq!(names, expected, "every row once, in order");
+}
+
+/// Issue 22, cases 2 and 10 through the binary: an existing file needs `--force`; a planted symbolic
+/// link is replaced, never written through; a named pipe is streamed into and stays a pipe.
+#[test]
+fn an_existing_target_needs_force_and_a_pipe_is_streamed_into() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let s = with_formula_enterprise();
+    let out = s.path("out.csv");
+    std::fs::write(&out, "old").expect("write");
+    let args = ["export", "enterprises", "-o", &text(&out), "--as", "staff"];
+    let r = s.run_as(&args, "Yellow-river-bend-88");
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&out).expect("read"), "old");
+    let forced = [&args[..], &["--force"]].concat();
+    let r = s.run_as(&forced, "Yellow-river-bend-88");
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("read")
+            .contains("统一社会信用代码")
+    );
+    let mode = std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "exports are the owner's only");
+
+    let victim = s.write("victim.txt", b"keep");
+    let link = s.path("link.csv");
+    std::os::unix::fs::symlink(&victim, &link).expect("symlink");
+    let args = [
+        "export",
+        "enterprises",
+        "-o",
+        &text(&link),
+        "--as",
+        "staff",
+        "--force",
+    ];
+    let r = s.run_as(&args, "Yellow-river-bend-88");
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "keep");
+    assert!(std::fs::symlink_metadata(&link).expect("meta").is_file());
+
+    let fifo = s.path("stream.csv");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(&fifo).expect("read the pipe"))
+    };
+    let r = s.run_as(
+        &["export", "enterprises", "-o", &text(&fifo), "--as", "staff"],
+        "Yellow-river-bend-88",
+    );
+    assert_eq!(r.code, 0, "{}", r.all());
+    let streamed = reader.join().expect("reader");
+    assert!(streamed.starts_with(b"\xEF\xBB\xBF"));
+    let meta = std::fs::symlink_metadata(&fifo).expect("meta");
+    assert!(meta.file_type().is_fifo(), "still a pipe");
 }

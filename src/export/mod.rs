@@ -54,10 +54,16 @@ impl Format {
     }
 }
 
-/// Where an export goes.
+/// Where an export goes. A file name of `-` or `/dev/stdout` is standard output; a device or a named
+/// pipe is written in place (never replaced); a regular file is written under a new temporary name in
+/// its directory and renamed over the target when complete.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Output<'a> {
+    /// A file that must not exist yet (an existing one, or a symbolic link, is `TargetExists`).
     File(&'a Path),
+    /// A file that may replace an existing one (after `--force`, or the person confirmed). A symbolic
+    /// link at the name is replaced itself; what it points to is never written.
+    Replace(&'a Path),
     /// Standard output (CSV and JSON only).
     Stdout,
 }
@@ -70,6 +76,9 @@ pub enum ExportError {
     Write(PathBuf, std::io::Error),
     /// XLSX cannot be written to standard output.
     XlsxToStdout,
+    /// The target exists (a file, or a symbolic link) and replacing it was not asked for: the CLI asks
+    /// for `--force`, the TUI for a confirmation.
+    TargetExists(PathBuf),
 }
 
 impl std::fmt::Display for ExportError {
@@ -78,6 +87,7 @@ impl std::fmt::Display for ExportError {
             ExportError::Service(e) => write!(f, "{e}"),
             ExportError::Write(path, e) => write!(f, "cannot write {}: {e}", path.display()),
             ExportError::XlsxToStdout => write!(f, "XLSX cannot be written to standard output"),
+            ExportError::TargetExists(path) => write!(f, "{} exists", path.display()),
         }
     }
 }
@@ -88,7 +98,7 @@ impl std::error::Error for ExportError {
         match self {
             ExportError::Service(e) => Some(e),
             ExportError::Write(_, e) => Some(e),
-            ExportError::XlsxToStdout => None,
+            ExportError::XlsxToStdout | ExportError::TargetExists(_) => None,
         }
     }
 }
@@ -110,17 +120,21 @@ fn temp_path(target: &Path) -> PathBuf {
 }
 
 /// Creates the temporary file for `target`, new and empty (`O_CREAT | O_EXCL`: never through a symbolic
-/// link, never over an existing file), and returns its name; another name is tried on a collision.
-fn create_temp(target: &Path) -> std::io::Result<PathBuf> {
+/// link, never over an existing file) and readable by its owner only (exports hold personal data and
+/// the names of officers), and returns it open with its name; another name is tried on a collision.
+/// The file is written through this handle, never opened again by name.
+fn create_temp(target: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    use std::os::unix::fs::OpenOptionsExt;
     let mut last = std::io::Error::from(std::io::ErrorKind::AlreadyExists);
     for _ in 0..8 {
         let temp = temp_path(target);
         match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
+            .mode(0o600)
             .open(&temp)
         {
-            Ok(_) => return Ok(temp),
+            Ok(file) => return Ok((temp, file)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = e,
             Err(e) => return Err(e),
         }
@@ -128,17 +142,45 @@ fn create_temp(target: &Path) -> std::io::Result<PathBuf> {
     Err(last)
 }
 
-/// A buffered writer to `path` (the temporary file `deliver` created, opened again without creating
-/// anything), or to standard output.
-pub(crate) fn open_output(path: Option<&Path>) -> std::io::Result<Box<dyn Write>> {
-    Ok(match path {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::OpenOptions::new()
-                .write(true)
-                .truncate(true)
-                .open(p)?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+/// What `deliver` hands the writing closure: the destination, already open.
+pub(crate) struct Sink {
+    /// The new temporary file, or the device or pipe opened in place; `None` for standard output
+    /// (and once taken).
+    file: Option<std::fs::File>,
+    stdout: bool,
+    /// The name people see in messages: the target, never the temporary name.
+    shown: PathBuf,
+    /// The target's directory (XLSX keeps its scratch files there).
+    dir: PathBuf,
+}
+
+impl Sink {
+    /// The target's name, for messages.
+    pub(crate) fn shown(&self) -> PathBuf {
+        self.shown.clone()
+    }
+
+    /// The target's directory.
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub(crate) fn is_stdout(&self) -> bool {
+        self.stdout
+    }
+
+    /// The open file, for writers that want it whole (XLSX); `None` for standard output.
+    pub(crate) fn take_file(&mut self) -> Option<std::fs::File> {
+        self.file.take()
+    }
+}
+
+/// A buffered writer to the sink: its open file, or standard output.
+pub(crate) fn open_output(sink: &mut Sink) -> std::io::Result<Box<dyn Write>> {
+    Ok(match sink.file.take() {
+        Some(f) => Box::new(std::io::BufWriter::new(f)),
+        None if sink.stdout => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        None => return Err(std::io::Error::other("the export's file was already taken")),
     })
 }
 
@@ -162,7 +204,7 @@ pub fn enterprises(
     let table = match format {
         Format::Csv => TableFormat::Csv,
         Format::Xlsx => TableFormat::Xlsx,
-        Format::Json => return deliver(format, output, |path| json(s, filter, path)),
+        Format::Json => return deliver(format, output, |sink| json(s, filter, sink)),
     };
     let regions = s.regions()?;
     let headers: Vec<T> = COLUMNS.iter().map(|c| c.label).collect();
@@ -189,30 +231,102 @@ pub fn enterprises(
     )
 }
 
-/// Writes through `write` into a temporary file created new next to the target (see [`create_temp`]) and
-/// renames it when complete (or to standard output when there is no file); a failed export leaves
-/// nothing behind.
+/// How a target is written.
+enum Dest<'a> {
+    Stdout,
+    /// A device or a named pipe (or a link to one, like `/dev/stdout`): opened and written in place.
+    InPlace(&'a Path),
+    /// A regular file: a new temporary file renamed over it when complete.
+    Renamed(&'a Path),
+}
+
+/// Decides how `output` is written, without following a symbolic link to a regular file.
+fn destination<'a>(output: Output<'a>) -> Result<Dest<'a>, ExportError> {
+    let (path, replace) = match output {
+        Output::Stdout => return Ok(Dest::Stdout),
+        Output::File(p) => (p, false),
+        Output::Replace(p) => (p, true),
+    };
+    if path.as_os_str() == "-" || path == Path::new("/dev/stdout") {
+        return Ok(Dest::Stdout);
+    }
+    let exists = || ExportError::TargetExists(path.to_path_buf());
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Dest::Renamed(path)),
+        Err(e) => Err(ExportError::Write(path.to_path_buf(), e)),
+        Ok(m) if m.is_dir() => Err(ExportError::Write(
+            path.to_path_buf(),
+            std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        )),
+        Ok(m) if m.is_file() => {
+            if replace {
+                Ok(Dest::Renamed(path))
+            } else {
+                Err(exists())
+            }
+        }
+        Ok(m) if m.file_type().is_symlink() => match std::fs::metadata(path) {
+            // A link to a device or a pipe: written in place, like the device itself.
+            Ok(t) if !t.is_file() && !t.is_dir() => Ok(Dest::InPlace(path)),
+            // A link to a file or a dangling one: only ever replaced itself, when asked.
+            _ if replace => Ok(Dest::Renamed(path)),
+            _ => Err(exists()),
+        },
+        // A character or block device, a named pipe, a socket.
+        Ok(_) => Ok(Dest::InPlace(path)),
+    }
+}
+
+/// Writes through `write` into the target (see [`Output`]): a temporary file created new next to a
+/// regular target (see [`create_temp`]) and renamed when complete, a device or pipe in place, or
+/// standard output; a failed export leaves no file behind.
 pub(crate) fn deliver(
     format: Format,
     output: Output<'_>,
-    write: impl FnOnce(Option<&Path>) -> Result<u64, ExportError>,
+    write: impl FnOnce(&mut Sink) -> Result<u64, ExportError>,
 ) -> Result<u64, ExportError> {
-    let target = match output {
-        Output::Stdout if format == Format::Xlsx => return Err(ExportError::XlsxToStdout),
-        Output::Stdout => None,
-        Output::File(p) => Some(p),
-    };
-    if let Some(t) = target.filter(|t| t.is_dir()) {
-        return Err(ExportError::Write(
-            t.to_path_buf(),
-            std::io::Error::from(std::io::ErrorKind::IsADirectory),
-        ));
+    let dest = destination(output)?;
+    if format == Format::Xlsx && matches!(dest, Dest::Stdout) {
+        return Err(ExportError::XlsxToStdout);
     }
-    let temp = match target {
-        Some(t) => Some(create_temp(t).map_err(|e| ExportError::Write(t.to_path_buf(), e))?),
-        None => None,
+    let (mut sink, temp, target) = match dest {
+        Dest::Stdout => (
+            Sink {
+                file: None,
+                stdout: true,
+                shown: PathBuf::new(),
+                dir: PathBuf::from("."),
+            },
+            None,
+            None,
+        ),
+        Dest::InPlace(p) => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(p)
+                .map_err(|e| ExportError::Write(p.to_path_buf(), e))?;
+            let sink = Sink {
+                file: Some(file),
+                stdout: false,
+                shown: p.to_path_buf(),
+                dir: std::env::temp_dir(),
+            };
+            (sink, None, Some(p))
+        }
+        Dest::Renamed(p) => {
+            let (temp, file) =
+                create_temp(p).map_err(|e| ExportError::Write(p.to_path_buf(), e))?;
+            let sink = Sink {
+                file: Some(file),
+                stdout: false,
+                shown: p.to_path_buf(),
+                dir: parent_dir(p).to_path_buf(),
+            };
+            (sink, Some(temp), Some(p))
+        }
     };
-    let result = write(temp.as_deref());
+    let result = write(&mut sink);
+    drop(sink);
     match (&result, target, &temp) {
         (Ok(_), Some(target), Some(temp)) => {
             if let Err(e) = std::fs::rename(temp, target) {
@@ -257,10 +371,10 @@ fn stream(
 }
 
 /// The JSON export: one array of records with stored codes, written record by record.
-fn json(s: &Session, filter: &Filter, path: Option<&Path>) -> Result<u64, ExportError> {
-    let shown = path.map(Path::to_path_buf).unwrap_or_default();
+fn json(s: &Session, filter: &Filter, out: &mut Sink) -> Result<u64, ExportError> {
+    let shown = out.shown();
     let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let mut sink = json::JsonSink::new(open_output(path).map_err(werr)?).map_err(werr)?;
+    let mut sink = json::JsonSink::new(open_output(out).map_err(werr)?).map_err(werr)?;
     let n = stream(s, filter, |e| sink.row(e).map_err(werr))?;
     sink.finish().map_err(werr)?;
     Ok(n)
@@ -301,8 +415,8 @@ mod tests {
             .path()
             .join(format!(".out.csv.{}.tmp", std::process::id()));
         std::os::unix::fs::symlink(&victim, &planted).expect("symlink");
-        let n = deliver(Format::Csv, Output::File(&target), |path| {
-            let mut out = open_output(path).map_err(|e| ExportError::Write(PathBuf::new(), e))?;
+        let n = deliver(Format::Csv, Output::File(&target), |sink| {
+            let mut out = open_output(sink).map_err(|e| ExportError::Write(PathBuf::new(), e))?;
             out.write_all(b"new")
                 .and_then(|()| out.flush())
                 .map_err(|e| ExportError::Write(PathBuf::new(), e))?;
@@ -320,5 +434,111 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(left.len(), 3, "no temporary file left behind: {left:?}");
+    }
+
+    fn write_text(output: Output<'_>, text: &'static str) -> Result<u64, ExportError> {
+        deliver(Format::Csv, output, |sink| {
+            let mut out = open_output(sink).map_err(|e| ExportError::Write(PathBuf::new(), e))?;
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| ExportError::Write(PathBuf::new(), e))?;
+            Ok(1)
+        })
+    }
+
+    /// Issue 22, case 10: an existing file is never silently overwritten; replacing it must be asked
+    /// for, and the new file is the owner's only.
+    #[test]
+    fn an_existing_file_is_replaced_only_when_asked_and_ends_owner_only() {
+        #![allow(clippy::expect_used)]
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("out.csv");
+        std::fs::write(&target, "old").expect("write");
+        assert!(matches!(
+            write_text(Output::File(&target), "new"),
+            Err(ExportError::TargetExists(p)) if p == target
+        ));
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "old");
+        write_text(Output::Replace(&target), "new").expect("replace");
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "new");
+        let mode = std::fs::metadata(&target)
+            .expect("meta")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600);
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    }
+
+    /// Issue 22, case 2: a symbolic link at the target (to a file, or dangling) is refused, and when
+    /// replacing is asked for the link itself is replaced: what it points to is never written.
+    #[test]
+    fn a_link_at_the_target_is_never_written_through() {
+        #![allow(clippy::expect_used)]
+        let dir = tempfile::tempdir().expect("tempdir");
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "keep").expect("write victim");
+        let link = dir.path().join("out.csv");
+        std::os::unix::fs::symlink(&victim, &link).expect("symlink");
+        assert!(matches!(
+            write_text(Output::File(&link), "new"),
+            Err(ExportError::TargetExists(_))
+        ));
+        write_text(Output::Replace(&link), "new").expect("replace the link");
+        assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "keep");
+        let meta = std::fs::symlink_metadata(&link).expect("meta");
+        assert!(
+            meta.file_type().is_file(),
+            "the link was replaced by the file"
+        );
+        let dangling = dir.path().join("dangling.csv");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).expect("symlink");
+        assert!(matches!(
+            write_text(Output::File(&dangling), "new"),
+            Err(ExportError::TargetExists(_))
+        ));
+        assert!(!dir.path().join("nowhere").exists());
+    }
+
+    /// Issue 22, case 10: a named pipe and a device are written in place and stay what they are;
+    /// `-` and `/dev/stdout` mean standard output.
+    #[test]
+    fn pipes_and_devices_are_written_in_place_never_replaced() {
+        #![allow(clippy::expect_used)]
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("stream.csv");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(&fifo).expect("read fifo"))
+        };
+        write_text(Output::File(&fifo), "through the pipe").expect("into the pipe");
+        assert_eq!(reader.join().expect("reader"), "through the pipe");
+        let meta = std::fs::symlink_metadata(&fifo).expect("meta");
+        assert!(meta.file_type().is_fifo(), "still a pipe");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).expect("dir").count(),
+            1,
+            "no temp file"
+        );
+
+        write_text(Output::File(Path::new("/dev/null")), "gone").expect("into the device");
+        let meta = std::fs::symlink_metadata("/dev/null").expect("meta");
+        assert!(meta.file_type().is_char_device(), "still a device");
+
+        assert!(matches!(
+            destination(Output::File(Path::new("-"))),
+            Ok(Dest::Stdout)
+        ));
+        assert!(matches!(
+            destination(Output::Replace(Path::new("/dev/stdout"))),
+            Ok(Dest::Stdout)
+        ));
     }
 }
