@@ -394,3 +394,26 @@ fn enterprise_accounts_are_bound_to_exactly_one_enterprise() {
         "未找到统一社会信用代码为 91371525MA3C4Q5U2B 的企业"
     );
 }
+
+/// Issue 22, case 8: a display name with escape sequences is stored clean.
+#[test]
+fn a_display_name_loses_its_escape_sequences() {
+    let (_dir, path) = fresh_db();
+    let admin = login(&path, "admin");
+    admin
+        .accounts()
+        .add(&NewAccount {
+            username: "wangfang".into(),
+            display_name: "王芳\u{1b}]0;root\u{7}\u{1b}[2J\u{0}".into(),
+            roles: vec![Role::Staff],
+            password: PASSWORD.into(),
+            ..Default::default()
+        })
+        .expect("add");
+    let users = admin.accounts().list().expect("users");
+    let u = users
+        .iter()
+        .find(|u| u.username == "wangfang")
+        .expect("user");
+    assert_eq!(u.display_name, "王芳");
+}

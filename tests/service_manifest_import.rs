@@ -265,3 +265,34 @@ fn an_import_tells_nothing_about_manifests_out_of_scope() {
         r.errors
     );
 }
+
+/// Issue 22, case 8: a NUL in an imported plate number and ESC/BEL colour sequences in the driver and
+/// carrier fields are gone whole (no `[31m` left), by the one rule every source goes through.
+#[test]
+fn imported_controls_and_escapes_are_cleaned_whole() {
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let staff = at(&clock, &path, "staff");
+    let csv = String::from_utf8(csv_of(&[("20263715990007", E1_USCC)]))
+        .expect("utf-8")
+        .replace("鲁P3A215", "鲁P3\u{0}A215")
+        .replace("王强", "王\u{1b}[31m强\u{7}\u{1b}[0m")
+        .replace(
+            "聊城顺安危货运输有限公司",
+            "聊城顺安\u{1b}]0;x\u{7}危货运输有限公司",
+        );
+    let r = staff
+        .manifests()
+        .import(csv.as_bytes(), false)
+        .expect("report");
+    assert!(r.committed, "{:?}", r.errors);
+    let m = staff
+        .manifests()
+        .by_number("20263715990007")
+        .expect("imported");
+    let d = staff.manifests().detail(m.id).expect("detail");
+    let leg = &d.legs[0].carrier;
+    assert_eq!(leg.plate, "鲁P3A215");
+    assert_eq!(leg.driver, "王强");
+    assert_eq!(leg.carrier_name, "聊城顺安危货运输有限公司");
+}
