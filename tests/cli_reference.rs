@@ -115,7 +115,7 @@ fn settings_list_and_set_in_both_languages() {
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(
-        r.stdout.contains("连续登录失败几次后锁定账户"),
+        r.stdout.contains("连续登录失败几次后开始延时"),
         "{}",
         r.stdout
     );
@@ -123,7 +123,7 @@ fn settings_list_and_set_in_both_languages() {
         &[
             "setting",
             "set",
-            "login.lock_minutes",
+            "login.max_delay_seconds",
             "30",
             "--as",
             "admin",
@@ -138,18 +138,18 @@ fn settings_list_and_set_in_both_languages() {
     let line = r
         .stdout
         .lines()
-        .find(|l| l.starts_with("login.lock_minutes"))
+        .find(|l| l.starts_with("login.max_delay_seconds"))
         .unwrap_or_default()
         .to_string();
     assert!(
-        line.contains("30") && line.contains("Minutes an account stays locked"),
+        line.contains("30") && line.contains("Longest wait after failed logins (s)"),
         "{line}"
     );
     let r = s.run_as(
         &[
             "setting",
             "set",
-            "login.lock_minutes",
+            "login.max_delay_seconds",
             "-1",
             "--as",
             "admin",

@@ -293,7 +293,16 @@ fn a_lock_held_past_the_timeout_is_reported_as_busy() {
         .execute_batch("BEGIN IMMEDIATE")
         .expect("take the write lock");
     let started = Instant::now();
-    let r = s.run_as(&["user", "list", "--as", "admin"], "Guancheng-tower-2026");
+    // Logging in never waits for the lock (issue 22, case 6); the write itself does, then gives up.
+    let write = [
+        "setting",
+        "set",
+        "session.idle_lock_minutes",
+        "20",
+        "--as",
+        "admin",
+    ];
+    let r = s.run_as(&write, "Guancheng-tower-2026");
     let waited = started.elapsed();
     holder.execute_batch("ROLLBACK").expect("release");
     assert_eq!(r.code, 3, "{}", r.all());
@@ -304,6 +313,6 @@ fn a_lock_held_past_the_timeout_is_reported_as_busy() {
     );
     no_panic(&r);
     // Once the lock is gone the same command works.
-    let r = s.run_as(&["user", "list", "--as", "admin"], "Guancheng-tower-2026");
+    let r = s.run_as(&write, "Guancheng-tower-2026");
     assert_eq!(r.code, 0, "{}", r.all());
 }

@@ -180,6 +180,15 @@ pub fn failures(log: &Connection, name: &str) -> Result<i64> {
         .unwrap_or(0))
 }
 
+/// Takes the log's write lock (an IMMEDIATE transaction) while attempts are copied into the audit chain,
+/// so two processes never copy the same one.
+pub fn begin(log: &Connection) -> Result<rusqlite::Transaction<'_>> {
+    Ok(rusqlite::Transaction::new_unchecked(
+        log,
+        TransactionBehavior::Immediate,
+    )?)
+}
+
 /// Attempts not yet copied into the audit chain, oldest first.
 pub fn pending(log: &Connection, limit: i64) -> Result<Vec<LoginEvent>> {
     let mut stmt = log.prepare_cached(
@@ -210,8 +219,11 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    fn at(s: u32) -> Instant {
-        Instant::new(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 2, 0, s).unwrap())
+    fn at(s: i64) -> Instant {
+        Instant::new(
+            chrono::Utc.with_ymd_and_hms(2026, 12, 1, 2, 0, 0).unwrap()
+                + chrono::Duration::seconds(s),
+        )
     }
 
     #[test]

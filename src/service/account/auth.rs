@@ -132,13 +132,15 @@ fn check_credentials(
 
 /// Copies the login log's attempts not yet in the audit chain into it, each in its own short write,
 /// if the database's write lock can be had within a moment; otherwise they wait for the next login.
-/// Never fails the login: the attempts stay in the log until copied.
+/// The log's own write lock is held meanwhile, so two processes never copy the same attempt. Never
+/// fails the login: the attempts stay in the log until copied.
 pub(crate) fn fold_login_events(conn: &Connection, log: &Connection, clock: &Clock) {
     if conn.busy_timeout(Duration::from_millis(50)).is_err() {
         return;
     }
     let copied = (|| -> Result<()> {
-        for ev in logins::pending(log, 200)? {
+        let claim = logins::begin(log)?;
+        for ev in logins::pending(&claim, 200)? {
             let user = users::find_by_username(conn, &ev.name)?;
             let system = Actor::system();
             let (actor, action, uid) = match (&user, ev.outcome.as_str()) {
@@ -148,14 +150,20 @@ pub(crate) fn fold_login_events(conn: &Connection, log: &Connection, clock: &Clo
             let after = serde_json::json!({
                 "username": ev.name, "at": ev.at, "client": ev.client, "outcome": ev.outcome,
             });
-            Writer::run(conn, &actor, Instant::new(clock()), |w| {
+            let written = Writer::run(conn, &actor, Instant::new(clock()), |w| {
                 if let (Some(u), "ok") = (&user, ev.outcome.as_str()) {
                     users::record_success(w, u.id, &ev.at.to_string())?;
                 }
                 Ok(w.audit_json(action, "user", &uid, None, Some(&after))?)
-            })?;
-            logins::mark_folded(log, ev.id)?;
+            });
+            if let Err(e) = written {
+                // Keep what was copied so far; the rest waits for the next login.
+                claim.commit().map_err(crate::store::db::StoreError::from)?;
+                return Err(e);
+            }
+            logins::mark_folded(&claim, ev.id)?;
         }
+        claim.commit().map_err(crate::store::db::StoreError::from)?;
         Ok(())
     })();
     if let Err(e) = copied {
