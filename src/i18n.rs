@@ -577,7 +577,7 @@ texts! {
     CliColLastLogin => "最近登录", "Last login";
     CliStateActive => "正常", "active";
     CliStateDisabled => "已停用", "disabled";
-    CliStateLocked => "锁定至 {until}", "locked until {until}";
+    CliStateLocked => "登录延时至 {until}", "login delayed until {until}";
     CliUsersCount => "共 {n} 个账户", "{n} account(s)";
     CliUserAdded => "已添加账户 {name}（{roles}）", "Added account {name} ({roles})";
     CliUserDisabled => "已停用账户 {name}", "Disabled account {name}";

@@ -116,6 +116,8 @@ fn failed_logins_are_audited_and_enable_and_unlock_clear_the_delay() {
     );
     // Delayed now; an administrator clears it.
     assert!(auth::login_path(&path, "inspector", PASSWORD, clock.clock()).is_err());
+    let delays = admin.accounts().login_delays().expect("delays");
+    assert!(delays.iter().any(|(n, _)| n == "inspector"), "{delays:?}");
     assert!(admin.accounts().unlock("inspector").expect("unlock"));
     auth::login_path(&path, "inspector", PASSWORD, clock.clock()).expect("unlocked");
     // Disable, fail again, enable: the delay goes with it.

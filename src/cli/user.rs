@@ -216,10 +216,14 @@ fn unit_code(s: &Session, raw: &str) -> String {
         .map_or_else(|| v.to_string(), |r| r.code)
 }
 
-fn state(u: &UserRecord, lang: Lang) -> String {
+fn state(u: &UserRecord, delays: &[(String, Instant)], lang: Lang) -> String {
+    let delayed = delays
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(&u.username))
+        .map(|(_, until)| until);
     if !u.active {
         T::CliStateDisabled.get(lang).to_string()
-    } else if let Some(until) = &u.locked_until {
+    } else if let Some(until) = delayed.or(u.locked_until.as_ref()) {
         Text::new(T::CliStateLocked)
             .arg("until", until.local())
             .render(lang)
@@ -231,6 +235,7 @@ fn state(u: &UserRecord, lang: Lang) -> String {
 fn list(ctx: &Context, s: &Session) -> Result<(), CliError> {
     let lang = ctx.lang;
     let users = s.accounts().list().map_err(|e| ctx.fail(e))?;
+    let delays = s.accounts().login_delays().map_err(|e| ctx.fail(e))?;
     let header: Vec<String> = [
         T::FieldUsername,
         T::CliColDisplayName,
@@ -265,7 +270,7 @@ fn list(ctx: &Context, s: &Session) -> Result<(), CliError> {
             u.unit_code.clone().unwrap_or_default(),
             u.enterprise_uscc.clone().unwrap_or_default(),
             cert,
-            state(u, lang),
+            state(u, &delays, lang),
             u.last_login_at.map(Instant::local).unwrap_or_default(),
         ]);
     }

@@ -160,6 +160,15 @@ fn at_time(at: Instant) -> chrono::DateTime<chrono::Utc> {
         .unwrap_or_default()
 }
 
+/// The names whose next login attempt is held off at `now`, with until when.
+pub fn running_delays(log: &Connection, now: Instant) -> Result<Vec<(String, Instant)>> {
+    let mut stmt = log.prepare_cached(
+        "SELECT name, blocked_until FROM login_throttle WHERE blocked_until > ?1 ORDER BY name",
+    )?;
+    let rows = stmt.query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Forgets the failures of `name` (a successful login, `user unlock`, `user enable`).
 pub fn clear(log: &Connection, name: &str) -> Result<bool> {
     Ok(log.execute(

@@ -231,6 +231,14 @@ impl crate::service::Accounts<'_> {
         Ok(())
     }
 
+    /// The accounts (lower-case names) whose next login is held off now, with until when.
+    pub fn login_delays(&self) -> Result<Vec<(String, crate::domain::time::Instant)>> {
+        self.require(Action::UserManage)?;
+        let log = crate::store::logins::open_for(&self.conn)?;
+        let now = crate::domain::time::Instant::new(self.now());
+        Ok(crate::store::logins::running_delays(&log, now)?)
+    }
+
     /// Clears the login delay of an account after repeated failed logins (administrators only).
     /// Returns whether there was one. Audited either way.
     pub fn unlock(&self, username: &str) -> Result<bool> {
