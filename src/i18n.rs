@@ -149,9 +149,14 @@ texts! {
 
     // ---- accounts and sessions
     ErrLoginFailed => "用户名或密码错误", "Wrong username or password";
-    ErrLoginLocked => "账户已锁定，请于 {until} 后再试", "Account locked: try again after {until}";
+    ErrLoginWait => "登录失败次数过多，请 {seconds} 秒后再试", "Too many failed logins: try again in {seconds} seconds";
     ErrAccountDisabled => "账户已停用，请联系管理员", "Account disabled: ask an administrator";
-    ErrPasswordShort => "密码至少 {min} 个字符", "Password must be at least {min} characters";
+    ErrPasswordShort => "密码至少 {min} 个字符：可用一句好记的话作密码", "Password must be at least {min} characters: a memorable phrase works well";
+    ErrPasswordLong => "密码最多 {max} 个字符", "Password may have at most {max} characters";
+    ErrPasswordCommon => "密码太常见或太有规律（如 123456、5201314、woaini1314、qwertyuiop），容易被猜中：请换一个", "Password is too common or too regular (like 123456, qwertyuiop, password1): choose another";
+    ErrPasswordHasUsername => "密码不能等于或包含用户名：请换一个", "Password may not equal or contain the username: choose another";
+    ErrUsernameReserved => "用户名 {name} 为系统保留，请换一个", "The username {name} is reserved: choose another";
+    MsgPasswordMustChange => "您的密码不符合现行密码规则，请先设置新密码", "Your password does not meet the current password rules: set a new one first";
     ErrUsernameFormat => "用户名只能包含字母、数字、点、下划线和短横线（2-32 位）", "Username may contain letters, digits, '.', '_' and '-' (2-32 characters)";
     ErrUsernameTaken => "用户名 {name} 已存在", "Username {name} already exists";
     ErrUserNotFound => "用户 {name} 不存在", "User {name} does not exist";
@@ -189,8 +194,8 @@ texts! {
     ActAuditView => "查看审计日志", "view the audit log";
 
     // ---- administration: settings, reference data, audit
-    SettingLoginMaxFailures => "连续登录失败几次后锁定账户", "Failed logins before the account locks";
-    SettingLoginLockMinutes => "账户锁定的分钟数", "Minutes an account stays locked";
+    SettingLoginMaxFailures => "连续登录失败几次后开始延时", "Failed logins before attempts are delayed";
+    SettingLoginMaxDelay => "登录失败后最长等待秒数", "Longest wait after failed logins (s)";
     SettingIdleLockMinutes => "闲置几分钟后锁定会话", "Idle minutes before the session locks";
     SettingPasswordMinLength => "密码最短长度", "Minimum password length";
     ErrSettingUnknown => "参数“{key}”不存在：可选 {keys}", "Unknown setting '{key}': use one of {keys}";
@@ -424,6 +429,8 @@ texts! {
     AuditActImport => "导入", "import";
     AuditActLogin => "登录", "log in";
     AuditActLocked => "锁定", "locked";
+    AuditActLoginFailed => "登录失败", "failed login";
+    AuditActUnlock => "解除登录延时", "login delay cleared";
     AuditEntEnterprise => "企业", "enterprise";
     AuditEntUser => "用户", "user";
     AuditEntCertificate => "执法证", "certificate";
@@ -452,6 +459,7 @@ texts! {
     KeyAddUser => "添加用户", "Add user";
     KeyToggleActive => "停用/启用", "Disable/enable";
     KeyResetPassword => "重置密码", "Reset password";
+    KeyUnlockUser => "解除登录延时", "Clear login delay";
     KeyAddCertificate => "添加执法证", "Add certificate";
     KeyEditValue => "修改", "Edit";
     KeyVerifyChain => "校验审计链", "Verify chain";
@@ -490,7 +498,8 @@ texts! {
     HelpAs => "以该用户身份执行（密码取自 ECOCASE_PASSWORD 或标准输入第一行）", "Act as this user (password from ECOCASE_PASSWORD or the first line of standard input)";
     HelpUserList => "列出全部账户", "List all accounts";
     HelpUserDisable => "停用账户", "Disable an account";
-    HelpUserEnable => "重新启用账户", "Enable an account again";
+    HelpUserEnable => "重新启用账户（同时解除登录延时）", "Enable an account again (also clears its login delay)";
+    HelpUserUnlock => "解除账户因登录失败产生的延时", "Clear an account's failed-login delay";
     HelpUserPasswd => "设置密码（管理员可设置任何人的，其他人只能改自己的）", "Set a password (administrators for anyone, others for themselves)";
     HelpUserCert => "登记执法证", "Record an enforcement certificate";
     HelpCertNumber => "执法证号", "Certificate number";
@@ -524,6 +533,7 @@ texts! {
     HelpUpdate => "统一社会信用代码已登记的企业按文件内容更新（默认作为错误报告）", "Update enterprises whose USCC is already registered (default: reported as errors)";
     HelpExport => "导出到文件", "Export to a file";
     HelpExportEnterprises => "导出企业名录（企业用户只导出本企业）", "Export the enterprise register (enterprise accounts export only their own)";
+    HelpForce => "输出文件已存在时覆盖它（整体替换，不会写穿符号链接）", "Replace the output file if it exists (replaced whole, never written through a symbolic link)";
     HelpOutput => "输出文件；- 表示标准输出（仅 CSV、JSON）", "Output file; - for standard output (CSV and JSON only)";
     HelpFormat => "格式：csv、xlsx、json；默认按文件扩展名", "Format: csv, xlsx or json; default from the file extension";
     HelpRegionFilter => "只导出该区域（代码或名称）", "Only this region (code or name)";
@@ -571,11 +581,14 @@ texts! {
     CliColLastLogin => "最近登录", "Last login";
     CliStateActive => "正常", "active";
     CliStateDisabled => "已停用", "disabled";
-    CliStateLocked => "锁定至 {until}", "locked until {until}";
+    CliStateLocked => "登录延时至 {until}", "login delayed until {until}";
     CliUsersCount => "共 {n} 个账户", "{n} account(s)";
     CliUserAdded => "已添加账户 {name}（{roles}）", "Added account {name} ({roles})";
     CliUserDisabled => "已停用账户 {name}", "Disabled account {name}";
     CliUserEnabled => "已启用账户 {name}", "Enabled account {name}";
+    MsgUserUnlocked => "已解除账户 {name} 的登录延时", "Cleared the login delay of {name}";
+    CliUserUnlocked => "已解除账户 {name} 的登录延时", "Cleared the login delay of {name}";
+    CliDemoPasswords => "演示数据库：全部演示账户的密码均为 demo，不符合密码规则，仅供演示，切勿录入真实数据", "Demo database: every demo account's password is demo, below the password rules: for demonstration only, never for real data";
     CliPasswordChanged => "已设置账户 {name} 的密码", "Password of {name} set";
     CliCertAdded => "已为 {name} 登记执法证 {number}（有效期 {from} 至 {to}）", "Recorded certificate {number} for {name} (valid {from} to {to})";
     CliCertDates => "有效期起 {from} 晚于有效期至 {to}", "Valid from {from} is after valid to {to}";
@@ -617,6 +630,7 @@ texts! {
     CliColUpdatedAt => "更新时间", "Updated at";
     CliExportDone => "已导出 {n} 家企业到 {path}", "Exported {n} enterprise(s) to {path}";
     CliExportWriteFailed => "无法写入 {path}，未生成文件：{detail}", "Cannot write {path}, no file was made: {detail}";
+    ErrExportTargetExists => "文件 {path} 已存在：确认后才会覆盖（命令行请加 --force）", "{path} exists: it is replaced only when confirmed (--force on the command line)";
     CliExportXlsxStdout => "XLSX 不能输出到标准输出：请用 -o 指定文件", "XLSX cannot go to standard output: name a file with -o";
     CliBackupExists => "备份文件 {path} 已存在，未做任何修改：请换一个文件名", "Backup file {path} already exists, nothing was changed: choose another name";
     CliBackupSymlink => "备份路径 {path} 是符号链接，未做任何修改：备份只写入新建的文件，请换一个文件名", "Backup path {path} is a symbolic link, nothing was changed: a backup is only written to a new file; choose another name";

@@ -11,7 +11,7 @@ fn init_then_user_add_then_user_list() {
     let s = Sandbox::new();
     let r = s.run(
         &["init", "--admin", "admin", "--password-stdin"],
-        "adminpw\n",
+        "Guancheng-tower-2026\n",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(r.stdout.contains("已创建数据库"), "{}", r.stdout);
@@ -30,7 +30,7 @@ fn init_then_user_add_then_user_list() {
             "--as",
             "admin",
         ],
-        "adminpw\nzhangpw\n",
+        "Guancheng-tower-2026\nCanal-bridge-walk-9\n",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(
@@ -38,7 +38,7 @@ fn init_then_user_add_then_user_list() {
         "{}",
         r.stdout
     );
-    let r = s.run(&["user", "list", "--as", "admin"], "adminpw\n");
+    let r = s.run(&["user", "list", "--as", "admin"], "Guancheng-tower-2026\n");
     assert_eq!(r.code, 0, "{}", r.all());
     let line = r
         .stdout
@@ -57,10 +57,13 @@ fn init_then_user_add_then_user_list() {
             "--as",
             "zhang",
         ],
-        "zhangpw\nnewpw1\n",
+        "Canal-bridge-walk-9\nFresh-willow-leaf-3\n",
     );
     assert_eq!(r.code, 0, "{}", r.all());
-    let r = s.run_as(&["--lang", "en", "user", "list", "--as", "zhang"], "newpw1");
+    let r = s.run_as(
+        &["--lang", "en", "user", "list", "--as", "zhang"],
+        "Fresh-willow-leaf-3",
+    );
     assert_eq!(r.code, 5, "{}", r.all());
     assert!(
         r.stderr.contains("Not permitted: manage users"),
@@ -107,7 +110,7 @@ fn a_missing_password_is_a_usage_error() {
             "--as",
             "admin",
         ],
-        "adminpw\n",
+        "Guancheng-tower-2026\n",
     );
     assert_eq!(r.code, 64);
     assert!(r.stderr.contains("没有新密码"), "{}", r.stderr);
@@ -116,7 +119,7 @@ fn a_missing_password_is_a_usage_error() {
 #[test]
 fn init_refuses_an_existing_database_and_a_missing_one_says_what_to_run() {
     let s = Sandbox::new();
-    let r = s.run_as(&["user", "list", "--as", "admin"], "adminpw");
+    let r = s.run_as(&["user", "list", "--as", "admin"], "Guancheng-tower-2026");
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("请先运行 ecocase init 或 ecocase demo"),
@@ -127,7 +130,7 @@ fn init_refuses_an_existing_database_and_a_missing_one_says_what_to_run() {
     let before = std::fs::read(&s.db).expect("db");
     let r = s.run(
         &["init", "--admin", "other", "--password-stdin"],
-        "otherpw\n",
+        "Morning-mist-lake-5\n",
     );
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("已存在，未做任何修改"), "{}", r.stderr);
@@ -149,7 +152,7 @@ fn bad_account_input_is_named() {
             "--as",
             "admin",
         ],
-        "adminpw\nlipw\n",
+        "Guancheng-tower-2026\nLi-canal-boat-2026\n",
     );
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("角色“root”不存在"), "{}", r.stderr);
@@ -166,7 +169,7 @@ fn bad_account_input_is_named() {
             "--as",
             "admin",
         ],
-        "adminpw\nlipw\n",
+        "Guancheng-tower-2026\nLi-canal-boat-2026\n",
     );
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("单位“999999”不存在"), "{}", r.stderr);
@@ -192,7 +195,7 @@ fn certificates_are_recorded_and_listed_and_accounts_can_be_disabled() {
             "--as",
             "admin",
         ],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     let r = s.run_as(
@@ -211,13 +214,16 @@ fn certificates_are_recorded_and_listed_and_accounts_can_be_disabled() {
             "--as",
             "admin",
         ],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 64);
     assert!(r.stderr.contains("YYYY-MM-DD"), "{}", r.stderr);
-    let r = s.run_as(&["user", "disable", "staff", "--as", "admin"], "adminpw");
+    let r = s.run_as(
+        &["user", "disable", "staff", "--as", "admin"],
+        "Guancheng-tower-2026",
+    );
     assert_eq!(r.code, 0, "{}", r.all());
-    let r = s.run_as(&["user", "list", "--as", "admin"], "adminpw");
+    let r = s.run_as(&["user", "list", "--as", "admin"], "Guancheng-tower-2026");
     let line = r
         .stdout
         .lines()
@@ -229,7 +235,7 @@ fn certificates_are_recorded_and_listed_and_accounts_can_be_disabled() {
     );
     let r = s.run_as(
         &["export", "enterprises", "-o", "-", "--as", "staff"],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 5);
     assert!(r.stderr.contains("账户已停用"), "{}", r.stderr);

@@ -41,7 +41,7 @@ fn without_any_setting_the_database_lives_in_the_user_data_directory() {
     let s = Sandbox::new();
     let r = s.run_with(
         s.bare(&["init", "--admin", "admin", "--password-stdin"]),
-        "adminpw\n",
+        "Guancheng-tower-2026\n",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(s.path("home/data/ecocase/ecocase.db").exists());

@@ -126,7 +126,7 @@ fn the_region_filter_and_role_refusal() {
             "export",
             "positive-list",
             "-o",
-            &text(&out),
+            &text(&s.path("y.csv")),
             "--as",
             "admin",
         ],

@@ -20,7 +20,7 @@ fn a_gbk_calendar_file_imports_and_a_bad_row_refuses_the_whole_file() {
             "--as",
             "admin",
         ],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(r.stdout.contains("2 行"), "{}", r.stdout);
@@ -30,7 +30,7 @@ fn a_gbk_calendar_file_imports_and_a_bad_row_refuses_the_whole_file() {
     );
     let r = s.run_as(
         &["import", "calendar", bad.to_str().unwrap(), "--as", "admin"],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 1, "{}", r.all());
     assert!(
@@ -46,7 +46,7 @@ fn a_gbk_calendar_file_imports_and_a_bad_row_refuses_the_whole_file() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(
         r.code,
@@ -78,7 +78,7 @@ fn a_waste_code_edition_needs_a_real_effective_date() {
             "--as",
             "admin",
         ],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 64, "{}", r.all());
     assert!(
@@ -99,7 +99,7 @@ fn a_waste_code_edition_needs_a_real_effective_date() {
             "--as",
             "admin",
         ],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(r.stdout.contains("1 行"), "{}", r.stdout);
@@ -109,10 +109,13 @@ fn a_waste_code_edition_needs_a_real_effective_date() {
 fn settings_list_and_set_in_both_languages() {
     let s = Sandbox::new();
     s.init();
-    let r = s.run_as(&["setting", "list", "--as", "admin"], "adminpw");
+    let r = s.run_as(
+        &["setting", "list", "--as", "admin"],
+        "Guancheng-tower-2026",
+    );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(
-        r.stdout.contains("连续登录失败几次后锁定账户"),
+        r.stdout.contains("连续登录失败几次后开始延时"),
         "{}",
         r.stdout
     );
@@ -120,38 +123,38 @@ fn settings_list_and_set_in_both_languages() {
         &[
             "setting",
             "set",
-            "login.lock_minutes",
+            "login.max_delay_seconds",
             "30",
             "--as",
             "admin",
         ],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     let r = s.run_as(
         &["setting", "list", "--lang", "en", "--as", "admin"],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     let line = r
         .stdout
         .lines()
-        .find(|l| l.starts_with("login.lock_minutes"))
+        .find(|l| l.starts_with("login.max_delay_seconds"))
         .unwrap_or_default()
         .to_string();
     assert!(
-        line.contains("30") && line.contains("Minutes an account stays locked"),
+        line.contains("30") && line.contains("Longest wait after failed logins (s)"),
         "{line}"
     );
     let r = s.run_as(
         &[
             "setting",
             "set",
-            "login.lock_minutes",
+            "login.max_delay_seconds",
             "-1",
             "--as",
             "admin",
         ],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 1, "{}", r.all());
     assert!(

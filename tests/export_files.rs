@@ -16,7 +16,7 @@ fn with_formula_enterprise() -> Sandbox {
     let file = s.write("in.csv", csv.as_bytes());
     let r = s.run_as(
         &["import", "enterprises", &text(&file), "--as", "staff"],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     s
@@ -28,7 +28,7 @@ fn csv_starts_with_a_bom_and_neutralises_formula_cells() {
     let out = s.path("out.csv");
     let r = s.run_as(
         &["export", "enterprises", "-o", &text(&out), "--as", "staff"],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(r.stdout.contains("已导出 1 家企业"), "{}", r.stdout);
@@ -59,7 +59,7 @@ fn an_exported_csv_imports_back_unchanged() {
     assert_eq!(
         s.run_as(
             &["export", "enterprises", "-o", &text(&out), "--as", "staff"],
-            "staffpw"
+            "Yellow-river-bend-88"
         )
         .code,
         0
@@ -73,7 +73,7 @@ fn an_exported_csv_imports_back_unchanged() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(r.stdout.contains("无变化 1 家"), "{}", r.stdout);
@@ -93,7 +93,7 @@ fn an_exported_csv_imports_back_unchanged() {
                 "--as",
                 "staff"
             ],
-            "staffpw"
+            "Yellow-river-bend-88"
         )
         .code,
         0
@@ -113,7 +113,7 @@ fn xlsx_has_headers_values_and_real_dates() {
     let out = s.path("out.xlsx");
     let r = s.run_as(
         &["export", "enterprises", "-o", &text(&out), "--as", "staff"],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     let mut book: Xlsx<_> = open_workbook(&out).expect("open xlsx");
@@ -155,7 +155,7 @@ fn xlsx_has_headers_values_and_real_dates() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     let mut book: Xlsx<_> = open_workbook(&en).expect("open xlsx");
@@ -192,7 +192,7 @@ fn json_is_an_array_of_objects_with_codes() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
@@ -259,7 +259,7 @@ fn export_failures_leave_no_file_and_say_why() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 4);
     assert!(r.stderr.contains("文件或目录不存在"), "{}", r.stderr);
@@ -274,7 +274,7 @@ fn export_failures_leave_no_file_and_say_why() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 64);
     let r = s.run_as(
@@ -288,7 +288,7 @@ fn export_failures_leave_no_file_and_say_why() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 64);
     assert!(r.stderr.contains("所属区域“火星”不存在"), "{}", r.stderr);
@@ -301,7 +301,7 @@ fn export_failures_leave_no_file_and_say_why() {
             "--as",
             "admin",
         ],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 5);
     assert!(!s.path("x.csv").exists());
@@ -328,7 +328,8 @@ fn xlsx_rows_past_a_sheet_continue_on_numbered_sheets_with_the_header() {
         .expect("row");
     }
     let path = dir.path().join("long.xlsx");
-    sink.finish(&path).expect("finish");
+    sink.finish(std::fs::File::create(&path).expect("create"))
+        .expect("finish");
     let mut book: Xlsx<_> = open_workbook(&path).expect("open");
     assert_eq!(
         book.sheet_names(),
@@ -351,4 +352,68 @@ fn xlsx_rows_past_a_sheet_continue_on_numbered_sheets_with_the_header() {
         .map(|n| format!("聊城市第{n}化工有限公司"))
         .collect();
     assert_eq!(names, expected, "every row once, in order");
+}
+
+/// Issue 22, cases 2 and 10 through the binary: an existing file needs `--force`; a planted symbolic
+/// link is replaced, never written through; a named pipe is streamed into and stays a pipe.
+#[test]
+fn an_existing_target_needs_force_and_a_pipe_is_streamed_into() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let s = with_formula_enterprise();
+    let out = s.path("out.csv");
+    std::fs::write(&out, "old").expect("write");
+    let args = ["export", "enterprises", "-o", &text(&out), "--as", "staff"];
+    let r = s.run_as(&args, "Yellow-river-bend-88");
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&out).expect("read"), "old");
+    let forced = [&args[..], &["--force"]].concat();
+    let r = s.run_as(&forced, "Yellow-river-bend-88");
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("read")
+            .contains("统一社会信用代码")
+    );
+    let mode = std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "exports are the owner's only");
+
+    let victim = s.write("victim.txt", b"keep");
+    let link = s.path("link.csv");
+    std::os::unix::fs::symlink(&victim, &link).expect("symlink");
+    let args = [
+        "export",
+        "enterprises",
+        "-o",
+        &text(&link),
+        "--as",
+        "staff",
+        "--force",
+    ];
+    let r = s.run_as(&args, "Yellow-river-bend-88");
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "keep");
+    assert!(std::fs::symlink_metadata(&link).expect("meta").is_file());
+
+    let fifo = s.path("stream.csv");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(&fifo).expect("read the pipe"))
+    };
+    let r = s.run_as(
+        &["export", "enterprises", "-o", &text(&fifo), "--as", "staff"],
+        "Yellow-river-bend-88",
+    );
+    assert_eq!(r.code, 0, "{}", r.all());
+    let streamed = reader.join().expect("reader");
+    assert!(streamed.starts_with(b"\xEF\xBB\xBF"));
+    let meta = std::fs::symlink_metadata(&fifo).expect("meta");
+    assert!(meta.file_type().is_fifo(), "still a pipe");
 }

@@ -23,7 +23,7 @@ fn import(s: &Sandbox, file: &std::path::Path, extra: &[&str]) -> cli_common::Ru
     let mut args = vec!["import", "enterprises", f.as_str()];
     args.extend_from_slice(extra);
     args.extend_from_slice(&["--as", "staff"]);
-    s.run_as(&args, "staffpw")
+    s.run_as(&args, "Yellow-river-bend-88")
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn a_utf8_bom_file_with_english_headers_imports() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(
@@ -146,7 +146,7 @@ fn strict_mode_with_one_bad_row_imports_nothing_and_names_row_column_and_check_c
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert!(
         r.stdout
@@ -250,7 +250,7 @@ fn files_that_are_not_importable_are_refused_before_any_login() {
             "--as",
             "staff",
         ],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("文件或目录不存在"), "{}", r.stderr);
@@ -274,13 +274,13 @@ fn branch_staff_import_only_into_their_region_and_admins_not_at_all() {
             "--as",
             "admin",
         ],
-        "adminpw\nguanpw\n",
+        "Guancheng-tower-2026\nCotton-field-road-7\n",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     let file = s.write("gbk.csv", &gbk(GOOD_ZH));
     let r = s.run_as(
         &["import", "enterprises", &text(&file), "--as", "guan"],
-        "guanpw",
+        "Cotton-field-road-7",
     );
     assert_eq!(r.code, 1);
     assert!(
@@ -292,7 +292,7 @@ fn branch_staff_import_only_into_their_region_and_admins_not_at_all() {
     assert_eq!(count_enterprises(&s.db), 0);
     let r = s.run_as(
         &["import", "enterprises", &text(&file), "--as", "admin"],
-        "adminpw",
+        "Guancheng-tower-2026",
     );
     assert_eq!(r.code, 5);
     assert!(

@@ -66,7 +66,7 @@ fn sigkill_during_an_import_leaves_nothing_of_it() {
     }
     let file = s.write("big.csv", csv.as_bytes());
     let mut c = s.cmd(&["import", "enterprises", &text(&file), "--as", "staff"]);
-    c.env("ECOCASE_PASSWORD", "staffpw")
+    c.env("ECOCASE_PASSWORD", "Yellow-river-bend-88")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -81,7 +81,7 @@ fn sigkill_during_an_import_leaves_nothing_of_it() {
     // The same file imports completely afterwards.
     let r = s.run_as(
         &["import", "enterprises", &text(&file), "--as", "staff"],
-        "staffpw",
+        "Yellow-river-bend-88",
     );
     assert_eq!(r.code, 0, "{}", r.all());
     assert_eq!(count_enterprises(&s.db), 40_000);
@@ -235,7 +235,7 @@ fn a_missing_directory_or_file_is_named() {
             "admin",
             "--password-stdin",
         ]),
-        "adminpw\n",
+        "Guancheng-tower-2026\n",
     );
     assert_eq!(r.code, 4, "{}", r.all());
     assert!(r.stderr.contains(&text(&blocker)), "{}", r.stderr);
@@ -272,7 +272,7 @@ fn a_read_only_file_refuses_writes_with_a_clear_message() {
     } else {
         s.cmd(&args)
     };
-    c.env("ECOCASE_PASSWORD", "adminpw");
+    c.env("ECOCASE_PASSWORD", "Guancheng-tower-2026");
     let r = s.run_with(c, "");
     assert_eq!(r.code, 4, "{}", r.all());
     assert!(
@@ -293,7 +293,16 @@ fn a_lock_held_past_the_timeout_is_reported_as_busy() {
         .execute_batch("BEGIN IMMEDIATE")
         .expect("take the write lock");
     let started = Instant::now();
-    let r = s.run_as(&["user", "list", "--as", "admin"], "adminpw");
+    // Logging in never waits for the lock (issue 22, case 6); the write itself does, then gives up.
+    let write = [
+        "setting",
+        "set",
+        "session.idle_lock_minutes",
+        "20",
+        "--as",
+        "admin",
+    ];
+    let r = s.run_as(&write, "Guancheng-tower-2026");
     let waited = started.elapsed();
     holder.execute_batch("ROLLBACK").expect("release");
     assert_eq!(r.code, 3, "{}", r.all());
@@ -304,6 +313,6 @@ fn a_lock_held_past_the_timeout_is_reported_as_busy() {
     );
     no_panic(&r);
     // Once the lock is gone the same command works.
-    let r = s.run_as(&["user", "list", "--as", "admin"], "adminpw");
+    let r = s.run_as(&write, "Guancheng-tower-2026");
     assert_eq!(r.code, 0, "{}", r.all());
 }

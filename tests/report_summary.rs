@@ -464,7 +464,7 @@ fn html_escapes_data_and_uses_an_edited_template() {
     write_summary(
         &s,
         SummaryFormat::Html,
-        Output::File(&html),
+        Output::Replace(&html),
         Lang::Zh,
         Some(custom),
     )

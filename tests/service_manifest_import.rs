@@ -174,3 +174,125 @@ fn a_damaged_workbook_is_refused_with_a_reason() {
     );
     assert!(err.render(Lang::En).contains("cannot be read"));
 }
+
+/// A CSV in the export's Chinese headers: one oil line per (number, generator USCC) row.
+fn csv_of(rows: &[(&str, &str)]) -> Vec<u8> {
+    let mut out = HEADERS
+        .iter()
+        .map(|h| h.get(Lang::Zh))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push('\n');
+    for (number, generator) in rows {
+        out.push_str(&format!(
+            "{number},{generator},{LOCAL_LICENCE},利用,2026-03-02,,900-249-08,废机油,\"T,I\",L,200L铁桶,10,1.5,聊城顺安危货运输有限公司,{E2_USCC},鲁交运管许可聊字371500001号,鲁P3A215,王强\n"
+        ));
+    }
+    out.into_bytes()
+}
+
+/// The reason an import gives for `number`, with the number itself taken out.
+fn reason_for(
+    report: &ecocase::service::manifest::import::ManifestImportReport,
+    number: &str,
+) -> String {
+    let (_, _, t) = report
+        .errors
+        .iter()
+        .find(|(_, n, _)| n == number)
+        .unwrap_or_else(|| panic!("no reason for {number}: {:?}", report.errors));
+    t.render(Lang::Zh).replace(number, "N")
+}
+
+/// Issue 22, case 1: an import names manifests the importer may not see. Whether such a number is a
+/// draft or far along, of which company, the answer is the one any taken number gets, never its state;
+/// as the enterprise account and as a branch outside the manifest's county.
+#[test]
+fn an_import_tells_nothing_about_manifests_out_of_scope() {
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let other_uscc = uscc("91371500MA3C0003W");
+    // The third company (东昌府区) has a national draft; the enterprise `ent` (冠县) one far along.
+    let other = at(&clock, &path, "other");
+    let made = other
+        .manifests()
+        .import(&csv_of(&[("20263715990001", &other_uscc)]), false)
+        .expect("own import");
+    assert!(made.committed, "{:?}", made.errors);
+    let far = arrived(&path, &clock, "1.5", "2026-03-02 09:00");
+    let far_number = far.number.clone();
+    assert!(!far_number.is_empty(), "numbered");
+
+    // `other` names ent's manifest and a number nobody has, as its own.
+    let r = other
+        .manifests()
+        .import(
+            &csv_of(&[(&far_number, &other_uscc), ("20263715990002", &other_uscc)]),
+            false,
+        )
+        .expect("report");
+    assert!(!r.committed);
+    let far_reason = reason_for(&r, &far_number);
+    assert_eq!(far_reason, "联单编号 N 已存在", "no state: {far_reason}");
+    assert!(
+        !r.errors.iter().any(|(_, n, _)| n == "20263715990002"),
+        "a new number is fine"
+    );
+
+    // `ent` names other's draft: the same answer, not "not found or not yours".
+    let ent = at(&clock, &path, "ent");
+    let r = ent
+        .manifests()
+        .import(&csv_of(&[("20263715990001", E1_USCC)]), false)
+        .expect("report");
+    assert_eq!(reason_for(&r, "20263715990001"), far_reason);
+
+    // The 冠县 branch names the 东昌府区 draft: the same again.
+    let branch = at(&clock, &path, "branch");
+    let r = branch
+        .manifests()
+        .import(&csv_of(&[("20263715990001", E1_USCC)]), false)
+        .expect("report");
+    assert_eq!(reason_for(&r, "20263715990001"), far_reason);
+    // ... while its own county's manifest is told as it is.
+    let r = branch
+        .manifests()
+        .import(&csv_of(&[(&far_number, E1_USCC)]), false)
+        .expect("report");
+    assert!(
+        reason_for(&r, &far_number).contains("已是"),
+        "{:?}",
+        r.errors
+    );
+}
+
+/// Issue 22, case 8: a NUL in an imported plate number and ESC/BEL colour sequences in the driver and
+/// carrier fields are gone whole (no `[31m` left), by the one rule every source goes through.
+#[test]
+fn imported_controls_and_escapes_are_cleaned_whole() {
+    let clock = TestClock::at(2026, 3, 2, 1);
+    let (_dir, path) = manifest_db(&clock);
+    let staff = at(&clock, &path, "staff");
+    let csv = String::from_utf8(csv_of(&[("20263715990007", E1_USCC)]))
+        .expect("utf-8")
+        .replace("鲁P3A215", "鲁P3\u{0}A215")
+        .replace("王强", "王\u{1b}[31m强\u{7}\u{1b}[0m")
+        .replace(
+            "聊城顺安危货运输有限公司",
+            "聊城顺安\u{1b}]0;x\u{7}危货运输有限公司",
+        );
+    let r = staff
+        .manifests()
+        .import(csv.as_bytes(), false)
+        .expect("report");
+    assert!(r.committed, "{:?}", r.errors);
+    let m = staff
+        .manifests()
+        .by_number("20263715990007")
+        .expect("imported");
+    let d = staff.manifests().detail(m.id).expect("detail");
+    let leg = &d.legs[0].carrier;
+    assert_eq!(leg.plate, "鲁P3A215");
+    assert_eq!(leg.driver, "王强");
+    assert_eq!(leg.carrier_name, "聊城顺安危货运输有限公司");
+}

@@ -43,14 +43,11 @@ fn a_refused_login_shows_the_reason_and_clears_the_password() {
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "wrong");
     update(&mut app, key(KeyCode::Enter));
-    let locked = Text::new(T::ErrLoginLocked).arg("until", "2026-11-29 10:15");
+    let locked = Text::new(T::ErrLoginWait).arg("seconds", 4);
     update(&mut app, Msg::LoggedIn(Err(locked.clone())));
     let m = app.message.clone().expect("message");
     assert_eq!(m.level, Level::Error);
-    assert_eq!(
-        m.text.render(Lang::Zh),
-        "账户已锁定，请于 2026-11-29 10:15 后再试"
-    );
+    assert_eq!(m.text.render(Lang::Zh), "登录失败次数过多，请 4 秒后再试");
     match app.screen() {
         Screen::Login(l) => {
             assert!(l.password.is_empty());

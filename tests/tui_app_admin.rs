@@ -273,19 +273,19 @@ fn a_setting_is_edited_in_place_and_a_refusal_keeps_the_typed_value() {
     assert_eq!(
         fx,
         vec![Effect::Admin(AdminEffect::SetSetting {
-            key: "login.lock_minutes".into(),
+            key: "login.max_delay_seconds".into(),
             value: "0".into()
         })]
     );
     let refused = Text::new(T::ErrSettingValue)
-        .arg("key", "login.lock_minutes")
+        .arg("key", "login.max_delay_seconds")
         .arg("min", 1)
         .arg("max", 3650);
     update(&mut app, Msg::Admin(AdminMsg::SettingSaved(Err(refused))));
     assert_eq!(app.message.as_ref().map(|m| m.level), Some(Level::Error));
     assert_eq!(
         message(&app),
-        "参数 login.lock_minutes 应为 1 到 3650 之间的整数"
+        "参数 login.max_delay_seconds 应为 1 到 3650 之间的整数"
     );
     let Screen::Settings(s) = app.screen() else {
         panic!("settings expected");
@@ -391,4 +391,50 @@ fn the_audit_log_pages_by_sequence_and_reports_the_first_broken_link() {
         }))),
     );
     assert_eq!(message(&app), "已校验 12 条记录，审计链完整");
+}
+
+/// Issue 22, case 4: a person whose password is below the policy lands on a new-password form for
+/// their own account; Esc and the global jumps do not leave it; saving asks the service to set it.
+#[test]
+fn a_password_below_the_policy_is_replaced_before_anything_else() {
+    let mut info = staff();
+    info.must_change_password = true;
+    let mut app = App::new(
+        Lang::Zh,
+        ecocase::tui::theme::Theme::default(),
+        (80, 24),
+        false,
+    );
+    let fx = update(&mut app, Msg::LoggedIn(Ok(info)));
+    assert_eq!(fx, vec![Effect::LoadHome]);
+    let forced = |app: &App| matches!(app.screen(), Screen::AdminForm(f) if f.forced);
+    assert!(forced(&app));
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.render(Lang::Zh)),
+        Some("您的密码不符合现行密码规则，请先设置新密码".to_string())
+    );
+    update(&mut app, Msg::HomeLoaded(Ok(Home::default())));
+    update(&mut app, key(KeyCode::Esc));
+    assert!(forced(&app), "Esc does not leave");
+    update(&mut app, ctrl('l'));
+    update(&mut app, key(KeyCode::F(6)));
+    assert!(forced(&app), "nor does a jump to the list");
+    type_text(&mut app, "东昌湖边的柳树-2026");
+    update(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "东昌湖边的柳树-2026");
+    let fx = update(&mut app, ctrl('s'));
+    assert_eq!(
+        fx,
+        vec![Effect::Admin(AdminEffect::SetPassword {
+            username: "staff".into(),
+            password: "东昌湖边的柳树-2026".into(),
+        })]
+    );
+    update(
+        &mut app,
+        Msg::Admin(AdminMsg::Done(Ok(
+            Text::new(T::MsgPasswordReset).arg("name", "staff")
+        ))),
+    );
+    assert!(matches!(app.screen(), Screen::Home(_)));
 }

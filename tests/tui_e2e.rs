@@ -24,7 +24,7 @@ fn log_in_create_find_open_and_quit_in_a_real_terminal() {
 
     t.wait_for("用户名");
     assert!(t.parser.lock().expect("parser").screen().alternate_screen());
-    t.send("staff\tsecret1\r");
+    t.send("staff\tDongchang-lake-2026\r");
     t.wait_for("待办与提醒");
 
     // New enterprise (Insert), wrong check character first.

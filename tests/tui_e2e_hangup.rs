@@ -17,7 +17,7 @@ fn open_new_form(db: &Path, dir: &Path) -> Term {
     let script = format!("exec {}", open_command(db));
     let mut t = Term::start(&script, dir);
     t.wait_for("用户名");
-    t.send("staff\tsecret1\r");
+    t.send("staff\tDongchang-lake-2026\r");
     t.wait_for("待办与提醒");
     t.send("\x1b[2~"); // Insert
     t

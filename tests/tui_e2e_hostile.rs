@@ -24,7 +24,8 @@ fn escapes_in_data_pastes_and_resizes_never_break_the_terminal() {
         .output()
         .expect("setup");
     assert!(setup.status.success(), "{setup:?}");
-    let staff = auth::login_path(&db, "staff", "secret1", system_clock()).expect("login");
+    let staff =
+        auth::login_path(&db, "staff", "Dongchang-lake-2026", system_clock()).expect("login");
     let e = staff
         .enterprises()
         .create(
@@ -50,7 +51,7 @@ fn escapes_in_data_pastes_and_resizes_never_break_the_terminal() {
     let script = format!("{}; echo E2E-DONE", open_command(&db));
     let mut t = Term::start(&script, dir.path());
     t.wait_for("用户名");
-    t.send("staff\tsecret1\r");
+    t.send("staff\tDongchang-lake-2026\r");
     t.wait_for("待办与提醒");
     t.send("l");
     t.wait_for("搜索:");

@@ -20,7 +20,7 @@ fn import(db: &std::path::Path, dir: &std::path::Path, uscc: &str, name: &str) {
         .args(["import", "enterprises"])
         .arg(&file)
         .args(["--as", "staff"])
-        .env("ECOCASE_PASSWORD", "secret1")
+        .env("ECOCASE_PASSWORD", "Dongchang-lake-2026")
         .output()
         .expect("import");
     assert!(out.status.success(), "{out:?}");
@@ -45,7 +45,7 @@ fn another_users_change_appears_without_a_key_press() {
     let script = format!("{}; echo E2E-DONE", open_command(&db));
     let mut t = Term::start(&script, dir.path());
     t.wait_for("用户名");
-    t.send("staff\tsecret1\r");
+    t.send("staff\tDongchang-lake-2026\r");
     t.wait_for("待办与提醒");
     t.send("l");
     t.wait("the one enterprise", |s| {

@@ -24,7 +24,7 @@ use ecocase::tui::screens::report::ReportMsg;
 
 mod tui_common;
 
-const PW: &str = "secret1";
+const PW: &str = "Dongchang-lake-2026";
 
 /// A database with an administrator, city-level staff and a 冠县 branch account.
 fn database() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -96,6 +96,7 @@ pub fn run(ctx: &Context, a: DemoArgs) -> Result<(), CliError> {
         })
         .collect();
     output::table(&header, &rows);
+    output::say(T::CliDemoPasswords.get(lang));
     output::say("");
     output::say(
         &Text::new(T::CliDemoNext)

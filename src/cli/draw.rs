@@ -36,6 +36,8 @@ pub struct ExportArgs {
     id: i64,
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    #[arg(long)]
+    force: bool,
     #[arg(long = "as", value_name = "USER")]
     actor: String,
 }
@@ -47,6 +49,8 @@ pub struct PublishArgs {
     out: Option<PathBuf>,
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
+    #[arg(long)]
+    force: bool,
     #[arg(long = "as", value_name = "USER")]
     actor: String,
 }
@@ -154,7 +158,10 @@ pub fn run(ctx: &Context, c: DrawCommand, secrets: &mut Secrets) -> Result<(), C
         DrawCommand::Export(a) => {
             let s = secrets.login(ctx, &a.actor)?;
             let (format, out) = match &a.out {
-                Some(p) => (Format::from_path(p), Output::File(p)),
+                Some(p) => (
+                    Format::from_path(p),
+                    crate::cli::export::output_for(p, a.force),
+                ),
                 None => (Format::Csv, Output::Stdout),
             };
             let n = export::draw::draw(&s, a.id, format, out, lang)
@@ -168,7 +175,7 @@ pub fn run(ctx: &Context, c: DrawCommand, secrets: &mut Secrets) -> Result<(), C
             let format = publish_format(&a);
             let mut s = secrets.login(ctx, &a.actor)?;
             let out = match &a.out {
-                Some(p) => Output::File(p),
+                Some(p) => crate::cli::export::output_for(p, a.force),
                 None => Output::Stdout,
             };
             let done = export::draw_results::results(&mut s, a.id, format, out, lang)

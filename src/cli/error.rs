@@ -123,7 +123,7 @@ fn code_of(e: &ServiceError) -> u8 {
         ServiceError::Refused(t)
             if matches!(
                 t.key,
-                T::ErrLoginFailed | T::ErrLoginLocked | T::ErrAccountDisabled
+                T::ErrLoginFailed | T::ErrLoginWait | T::ErrAccountDisabled
             ) =>
         {
             exit::DENIED

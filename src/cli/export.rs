@@ -29,6 +29,8 @@ pub struct PositiveListArgs {
     format: Option<FormatArg>,
     #[arg(long, value_name = "CODE")]
     region: Option<String>,
+    #[arg(long)]
+    force: bool,
     #[arg(long = "as", value_name = "USER")]
     actor: String,
 }
@@ -43,6 +45,8 @@ pub struct EnterprisesArgs {
     region: Option<String>,
     #[arg(long, value_name = "STATUS")]
     status: Option<String>,
+    #[arg(long)]
+    force: bool,
     #[arg(long = "as", value_name = "USER")]
     actor: String,
 }
@@ -98,7 +102,7 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
         ExportCommand::Manifests(a) => return crate::cli::manifest::export(ctx, a, secrets),
     };
     let lang = ctx.lang;
-    let to_stdout = a.output.as_os_str() == "-";
+    let to_stdout = is_stdout(&a.output);
     let format = format_of(a.format, &a.output);
     if to_stdout && format == Format::Xlsx {
         return Err(CliError::usage(T::CliExportXlsxStdout.get(lang)));
@@ -128,11 +132,7 @@ pub fn run(ctx: &Context, c: ExportCommand, secrets: &mut Secrets) -> Result<(),
         status,
         ..Default::default()
     };
-    let out = if to_stdout {
-        Output::Stdout
-    } else {
-        Output::File(&a.output)
-    };
+    let out = output_for(&a.output, a.force);
     let n =
         export::enterprises(&s, &filter, format, out, lang).map_err(|e| export_error(ctx, e))?;
     if !to_stdout {
@@ -153,7 +153,7 @@ fn run_positive_list(
     secrets: &mut Secrets,
 ) -> Result<(), CliError> {
     let lang = ctx.lang;
-    let to_stdout = a.output.as_os_str() == "-";
+    let to_stdout = is_stdout(&a.output);
     let format = format_of(a.format, &a.output);
     if to_stdout && format == Format::Xlsx {
         return Err(CliError::usage(T::CliExportXlsxStdout.get(lang)));
@@ -163,11 +163,7 @@ fn run_positive_list(
         region: region_code(ctx, &s, a.region.as_deref())?,
         ..EntryFilter::default()
     };
-    let out = if to_stdout {
-        Output::Stdout
-    } else {
-        Output::File(&a.output)
-    };
+    let out = output_for(&a.output, a.force);
     let n = export::positive_list::positive_list(&s, &filter, format, out, lang)
         .map_err(|e| export_error(ctx, e))?;
     if !to_stdout {
@@ -179,6 +175,23 @@ fn run_positive_list(
         );
     }
     Ok(())
+}
+
+/// Whether `-o` names standard output (`-` or `/dev/stdout`): then nothing else is printed there.
+pub(crate) fn is_stdout(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-" || path == std::path::Path::new("/dev/stdout")
+}
+
+/// Where `-o PATH` writes: standard output for `-`; an existing file only with `--force` (and then
+/// replaced whole, a symbolic link included, never written through); a device or pipe in place.
+pub(crate) fn output_for(path: &std::path::Path, force: bool) -> Output<'_> {
+    if is_stdout(path) {
+        Output::Stdout
+    } else if force {
+        Output::Replace(path)
+    } else {
+        Output::File(path)
+    }
 }
 
 pub(crate) fn export_error(ctx: &Context, e: ExportError) -> CliError {
@@ -196,5 +209,10 @@ pub(crate) fn export_error(ctx: &Context, e: ExportError) -> CliError {
             )
         }
         ExportError::XlsxToStdout => CliError::usage(T::CliExportXlsxStdout.get(lang)),
+        ExportError::TargetExists(path) => CliError::problem(
+            Text::new(T::ErrExportTargetExists)
+                .arg("path", path.display())
+                .render(lang),
+        ),
     }
 }

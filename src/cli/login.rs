@@ -78,7 +78,17 @@ impl Secrets {
             ));
         }
         let password = self.actor_password(ctx, username)?;
-        auth::login_path(&ctx.db, username, &password, system_clock()).map_err(|e| ctx.fail(e))
+        let s = auth::login_path(&ctx.db, username, &password, system_clock())
+            .map_err(|e| ctx.fail(e))?;
+        if s.must_change_password() {
+            crate::cli::output::warn(&format!(
+                "{} (ecocase user passwd {} --password-stdin --as {})",
+                T::MsgPasswordMustChange.get(ctx.lang),
+                s.actor().username,
+                s.actor().username
+            ));
+        }
+        Ok(s)
     }
 }
 

@@ -4,10 +4,10 @@
 
 use crate::cli::error::io_reason;
 use crate::cli::login::Secrets;
-use crate::cli::{CliError, Context, exit, output};
+use crate::cli::{CliError, Context, output};
 use ecocase::domain::manifest::ManifestState;
 use ecocase::domain::time::Day;
-use ecocase::export::{self, ExportError, Format, Output};
+use ecocase::export::{self, Format};
 use ecocase::i18n::{T, Text};
 use ecocase::store::manifest::ListFilter;
 use std::path::PathBuf;
@@ -24,6 +24,8 @@ pub struct ExportArgs {
     to: Option<String>,
     #[arg(long, value_name = "STATE")]
     state: Option<String>,
+    #[arg(long)]
+    force: bool,
     #[arg(long = "as", value_name = "USER")]
     actor: String,
 }
@@ -56,7 +58,7 @@ fn date_arg(ctx: &Context, v: Option<&str>, flag: &str) -> Result<Option<Day>, C
 
 pub fn export(ctx: &Context, a: ExportArgs, secrets: &mut Secrets) -> Result<(), CliError> {
     let lang = ctx.lang;
-    let to_stdout = a.output.as_os_str() == "-";
+    let to_stdout = crate::cli::export::is_stdout(&a.output);
     let format = match a.format.as_deref() {
         Some("xlsx") => Format::Xlsx,
         Some("json") => Format::Json,
@@ -119,25 +121,9 @@ pub fn export(ctx: &Context, a: ExportArgs, secrets: &mut Secrets) -> Result<(),
         ));
     }
     let s = secrets.login(ctx, &a.actor)?;
-    let out = if to_stdout {
-        Output::Stdout
-    } else {
-        Output::File(&a.output)
-    };
-    let n = export::manifest::manifests(&s, &filter, format, out, lang).map_err(|e| match e {
-        ExportError::Service(e) => ctx.fail(e),
-        ExportError::Write(path, io) => {
-            crate::cli::output::exit_if_broken_pipe(&io);
-            CliError::new(
-                exit::STORAGE,
-                Text::new(T::CliExportWriteFailed)
-                    .arg("path", path.display())
-                    .arg("detail", io_reason(&io, lang))
-                    .render(lang),
-            )
-        }
-        ExportError::XlsxToStdout => CliError::usage(T::CliExportXlsxStdout.get(lang)),
-    })?;
+    let out = crate::cli::export::output_for(&a.output, a.force);
+    let n = export::manifest::manifests(&s, &filter, format, out, lang)
+        .map_err(|e| crate::cli::export::export_error(ctx, e))?;
     if !to_stdout {
         output::say(
             &Text::new(T::ManifestCliExported)

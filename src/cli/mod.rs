@@ -97,7 +97,7 @@ impl Context {
 
 /// Parses the command line, runs the command and returns the exit status.
 pub fn run() -> ExitCode {
-    let args: Vec<OsString> = std::env::args_os().collect();
+    let args: Vec<OsString> = std::env::args_os().map(clean_arg).collect();
     let env = config::Env::from_process();
     let files = config::load_files(&env);
     let early_lang = config::early_lang(&args, &env, &files);
@@ -119,6 +119,20 @@ pub fn run() -> ExitCode {
         Err(code) => code,
     };
     ExitCode::from(code)
+}
+
+/// An argument as the program reads it: text through the one control-character rule
+/// (`domain::text::clean`, line breaks kept for multi-line fields), so a name or a note given on the
+/// command line is cleaned exactly as one typed in the TUI or read from a file. Arguments that are not
+/// UTF-8 (file paths) pass unchanged.
+fn clean_arg(arg: OsString) -> OsString {
+    match arg.into_string() {
+        Ok(s) => OsString::from(ecocase::domain::text::clean(
+            &s,
+            ecocase::domain::text::Lines::Many,
+        )),
+        Err(raw) => raw,
+    }
 }
 
 /// Parses arguments with help texts in `lang`. Help and version requests print and end with status 0;

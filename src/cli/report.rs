@@ -6,7 +6,6 @@ use crate::cli::login::Secrets;
 use crate::cli::{CliError, Context, output};
 use clap::ValueEnum;
 use ecocase::domain::report::Period;
-use ecocase::export::Output;
 use ecocase::export::dossier::{DossierFormat, write_dossier};
 use ecocase::export::summary::{SummaryFormat, write_summary};
 use ecocase::i18n::{T, Text};
@@ -28,6 +27,8 @@ pub struct SummaryArgs {
     output: PathBuf,
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
+    #[arg(long)]
+    force: bool,
     #[arg(long = "as", value_name = "USER")]
     actor: String,
 }
@@ -59,7 +60,7 @@ pub fn run_summary(ctx: &Context, a: SummaryArgs, secrets: &mut Secrets) -> Resu
         _ => return Err(CliError::usage(T::CliSummaryNeedsPeriod.get(lang))),
     }
     .map_err(|t| CliError::usage(t.render(lang)))?;
-    let to_stdout = a.output.as_os_str() == "-";
+    let to_stdout = crate::cli::export::is_stdout(&a.output);
     let format = match a.format {
         Some(f) => f.into(),
         None => SummaryFormat::from_path(&a.output).unwrap_or(SummaryFormat::Xlsx),
@@ -85,11 +86,7 @@ pub fn run_summary(ctx: &Context, a: SummaryArgs, secrets: &mut Secrets) -> Resu
         .reports()
         .summary(period, region.as_deref())
         .map_err(|e| ctx.fail(e))?;
-    let out = if to_stdout {
-        Output::Stdout
-    } else {
-        Output::File(&a.output)
-    };
+    let out = crate::cli::export::output_for(&a.output, a.force);
     write_summary(&summary, format, out, lang, template.as_deref())
         .map_err(|e| export_error(ctx, e))?;
     if !to_stdout {
@@ -112,6 +109,8 @@ pub struct DossierArgs {
     format: Option<DossierFormatArg>,
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: PathBuf,
+    #[arg(long)]
+    force: bool,
     #[arg(long = "as", value_name = "USER")]
     actor: String,
 }
@@ -125,7 +124,7 @@ enum DossierFormatArg {
 /// `ecocase export dossier USCC`: one enterprise's dossier, within the account's scope.
 pub fn run_dossier(ctx: &Context, a: DossierArgs, secrets: &mut Secrets) -> Result<(), CliError> {
     let lang = ctx.lang;
-    let to_stdout = a.output.as_os_str() == "-";
+    let to_stdout = crate::cli::export::is_stdout(&a.output);
     let format = match a.format {
         Some(DossierFormatArg::Xlsx) => DossierFormat::Xlsx,
         Some(DossierFormatArg::Html) => DossierFormat::Html,
@@ -146,11 +145,7 @@ pub fn run_dossier(ctx: &Context, a: DossierArgs, secrets: &mut Secrets) -> Resu
     }
     let s = secrets.login(ctx, &a.actor)?;
     let e = s.enterprises().by_uscc(&a.uscc).map_err(|e| ctx.fail(e))?;
-    let out = if to_stdout {
-        Output::Stdout
-    } else {
-        Output::File(&a.output)
-    };
+    let out = crate::cli::export::output_for(&a.output, a.force);
     let name = write_dossier(&s, e.id, format, out, lang).map_err(|e| export_error(ctx, e))?;
     if !to_stdout {
         output::say(

@@ -17,6 +17,7 @@ pub enum UserCommand {
     List(AsArg),
     Disable(NameArgs),
     Enable(NameArgs),
+    Unlock(NameArgs),
     Passwd(PasswdArgs),
     Cert(CertArgs),
 }
@@ -130,6 +131,15 @@ pub fn run(ctx: &Context, c: UserCommand, secrets: &mut Secrets) -> Result<(), C
                     .render(lang),
             );
         }
+        UserCommand::Unlock(a) => {
+            let s = secrets.login(ctx, &a.actor.actor)?;
+            s.accounts().unlock(&a.name).map_err(fail)?;
+            output::say(
+                &Text::new(T::CliUserUnlocked)
+                    .arg("name", a.name.trim())
+                    .render(lang),
+            );
+        }
         UserCommand::Passwd(a) => {
             let s = secrets.login(ctx, &a.actor.actor)?;
             let password = secrets.new_password(ctx)?;
@@ -205,10 +215,14 @@ fn unit_code(s: &Session, raw: &str) -> String {
         .map_or_else(|| v.to_string(), |r| r.code)
 }
 
-fn state(u: &UserRecord, lang: Lang) -> String {
+fn state(u: &UserRecord, delays: &[(String, Instant)], lang: Lang) -> String {
+    let delayed = delays
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(&u.username))
+        .map(|(_, until)| until);
     if !u.active {
         T::CliStateDisabled.get(lang).to_string()
-    } else if let Some(until) = &u.locked_until {
+    } else if let Some(until) = delayed.or(u.locked_until.as_ref()) {
         Text::new(T::CliStateLocked)
             .arg("until", until.local())
             .render(lang)
@@ -220,6 +234,7 @@ fn state(u: &UserRecord, lang: Lang) -> String {
 fn list(ctx: &Context, s: &Session) -> Result<(), CliError> {
     let lang = ctx.lang;
     let users = s.accounts().list().map_err(|e| ctx.fail(e))?;
+    let delays = s.accounts().login_delays().map_err(|e| ctx.fail(e))?;
     let header: Vec<String> = [
         T::FieldUsername,
         T::CliColDisplayName,
@@ -254,7 +269,7 @@ fn list(ctx: &Context, s: &Session) -> Result<(), CliError> {
             u.unit_code.clone().unwrap_or_default(),
             u.enterprise_uscc.clone().unwrap_or_default(),
             cert,
-            state(u, lang),
+            state(u, &delays, lang),
             u.last_login_at.map(Instant::local).unwrap_or_default(),
         ]);
     }

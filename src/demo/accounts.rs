@@ -5,7 +5,7 @@ use crate::demo::{DEMO_PASSWORD, DemoSummary, FIXED};
 use crate::domain::account::Role;
 use crate::i18n::{Lang, T, Text};
 use crate::service::account::CertificateInput;
-use crate::service::account::{NewAccount, insert_account};
+use crate::service::account::{NewAccount, insert_demo_account};
 use crate::service::{Result, Session};
 use chrono::Duration;
 
@@ -135,7 +135,7 @@ pub(in crate::demo) fn accounts(s: &mut Session, fixed_uscc: &[String]) -> Resul
     let today = s.today();
     let mut summary = DemoSummary::default();
     for a in &DEMO_ACCOUNTS {
-        insert_account(
+        insert_demo_account(
             s,
             &NewAccount {
                 username: a.username.to_string(),

@@ -49,6 +49,26 @@ impl Role {
     }
 }
 
+/// User names no account may take: `system` signs the program's own audit rows (setup, demo data,
+/// failed logins), and the others read as the machine or the program in a log. Compared without
+/// regard to case. `admin` is not reserved: it is the usual first administrator's name.
+pub const RESERVED_USERNAMES: &[&str] = &[
+    "system",
+    "root",
+    "ecocase",
+    "nobody",
+    "anonymous",
+    "unknown",
+    "daemon",
+    "operator",
+];
+
+/// Whether `name` is reserved (see [`RESERVED_USERNAMES`]).
+pub fn is_reserved_username(name: &str) -> bool {
+    let n = name.trim();
+    RESERVED_USERNAMES.iter().any(|r| r.eq_ignore_ascii_case(n))
+}
+
 /// Who is acting: loaded at login and carried by every service call.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Actor {

@@ -8,6 +8,7 @@ pub mod codes;
 pub mod enterprise;
 pub mod inspection;
 pub mod manifest;
+pub mod password;
 pub mod pinyin;
 pub mod positive_list;
 pub mod report;

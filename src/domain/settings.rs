@@ -7,9 +7,9 @@ use std::collections::HashMap;
 /// (key, default, description) for every policy setting; the admin screen and docs list them from here.
 pub const DEFAULTS: &[(&str, i64, T)] = &[
     ("login.max_failures", 5, T::SettingLoginMaxFailures),
-    ("login.lock_minutes", 15, T::SettingLoginLockMinutes),
+    ("login.max_delay_seconds", 60, T::SettingLoginMaxDelay),
     ("session.idle_lock_minutes", 15, T::SettingIdleLockMinutes),
-    ("password.min_length", 4, T::SettingPasswordMinLength),
+    ("password.min_length", 12, T::SettingPasswordMinLength),
     ("plist.notice_days", 5, T::SettingPlNoticeDays),
     ("plist.review_months", 12, T::SettingPlReviewMonths),
     ("plist.cooldown_months", 12, T::SettingPlCooldownMonths),
@@ -85,8 +85,9 @@ impl Policy {
         self.get("login.max_failures").max(1)
     }
 
-    pub fn login_lock_minutes(&self) -> i64 {
-        self.get("login.lock_minutes").max(0)
+    /// The longest a name's next login attempt is held off after repeated failures.
+    pub fn login_max_delay_seconds(&self) -> i64 {
+        self.get("login.max_delay_seconds").max(1)
     }
 
     pub fn idle_lock_minutes(&self) -> i64 {
@@ -95,7 +96,7 @@ impl Policy {
 
     pub fn password_min_length(&self) -> usize {
         usize::try_from(self.get("password.min_length"))
-            .unwrap_or(4)
+            .unwrap_or(12)
             .max(1)
     }
 }
@@ -144,10 +145,11 @@ mod tests {
     fn stored_values_override_defaults_and_bad_values_are_ignored() {
         let p = Policy::from_stored([
             ("login.max_failures".to_string(), "3".to_string()),
-            ("login.lock_minutes".to_string(), "abc".to_string()),
+            ("login.max_delay_seconds".to_string(), "abc".to_string()),
         ]);
         assert_eq!(p.login_max_failures(), 3);
-        assert_eq!(p.login_lock_minutes(), 15);
+        assert_eq!(p.login_max_delay_seconds(), 60);
+        assert_eq!(p.password_min_length(), 12);
         assert_eq!(Policy::default().idle_lock_minutes(), 15);
     }
 }

@@ -7,14 +7,13 @@ use crate::domain::enterprise::columns::COLUMNS;
 use crate::domain::positive_list::{EntryState, Handling, RemovalCause, TriggerKind};
 use crate::domain::time::{Instant, day_text, local_time};
 use crate::export::columns::cell;
-use crate::export::{ExportError, Output, deliver};
+use crate::export::{ExportError, Output, deliver, open_output};
 use crate::i18n::{Lang, T, Text};
 use crate::service::report::dossier::DossierFacts;
 use crate::service::{ServiceError, Session};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::io::Write;
-use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 /// The dossier template shipped with ecocase.
@@ -469,24 +468,20 @@ pub fn write_dossier(
             DossierFormat::Html => crate::export::Format::Csv,
         },
         output,
-        |temp| {
-            let shown = temp.map(Path::to_path_buf).unwrap_or_default();
+        |sink| {
+            let shown = sink.shown();
             let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
             match format {
                 DossierFormat::Xlsx => {
-                    let Some(p) = temp else {
+                    let Some(file) = sink.take_file() else {
                         return Err(ExportError::XlsxToStdout);
                     };
-                    xlsx(&profile, &parts, lang, p).map_err(|e| werr(std::io::Error::other(e)))?;
+                    xlsx(&profile, &parts, lang, file)
+                        .map_err(|e| werr(std::io::Error::other(e)))?;
                 }
                 DossierFormat::Html => {
                     let page = html(&facts, &profile, &parts, lang)?;
-                    let mut out: Box<dyn Write> = match temp {
-                        Some(p) => Box::new(std::io::BufWriter::new(
-                            std::fs::File::create(p).map_err(werr)?,
-                        )),
-                        None => Box::new(std::io::stdout().lock()),
-                    };
+                    let mut out = open_output(sink).map_err(werr)?;
                     out.write_all(page.as_bytes()).map_err(werr)?;
                     out.flush().map_err(werr)?;
                 }
@@ -544,7 +539,7 @@ fn xlsx(
     profile: &[(String, String)],
     parts: &[Part],
     lang: Lang,
-    path: &Path,
+    file: std::fs::File,
 ) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let mut wb = Workbook::new();
@@ -592,5 +587,5 @@ fn xlsx(
             )?;
         }
     }
-    wb.save(path)
+    wb.save_to_writer(file)
 }

@@ -11,7 +11,6 @@ use crate::service::inspection::draw::DrawDetail;
 use crate::store::inspection::draw::ResultRow;
 use crate::store::reference::Region;
 use std::io::Write;
-use std::path::Path;
 
 const HEADERS: [T; 12] = [
     T::DrawColDraw,
@@ -111,10 +110,10 @@ pub(crate) fn publish(
         Format::Csv => TableFormat::Csv,
         Format::Xlsx => TableFormat::Xlsx,
         Format::Json => {
-            return deliver(format, output, |path| {
-                let shown = path.map(Path::to_path_buf).unwrap_or_default();
+            return deliver(format, output, |sink| {
+                let shown = sink.shown();
                 let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-                let mut out = open_output(path).map_err(werr)?;
+                let mut out = open_output(sink).map_err(werr)?;
                 serde_json::to_writer_pretty(&mut out, &json())
                     .map_err(|e| werr(std::io::Error::other(e)))?;
                 out.write_all(b"\n").map_err(werr)?;

@@ -104,7 +104,7 @@ pub fn results(
     let sheet = (T::DrawResultsSheet, &HEADERS[..]);
     let n = publish(format, output, sheet, lang, (rows, value), table)?;
     let file = match output {
-        Output::File(p) => p.display().to_string(),
+        Output::File(p) | Output::Replace(p) => p.display().to_string(),
         Output::Stdout => "-".to_string(),
     };
     let code = match format {

@@ -7,13 +7,12 @@ use crate::domain::manifest::{ManifestState, PhysForm};
 use crate::domain::time::Minute;
 use crate::export::columns::Cell;
 use crate::export::table::{TableFormat, write_table};
-use crate::export::{ExportError, Format, Output, deliver, open_output};
+use crate::export::{ExportError, Format, Output, Sink, deliver, open_output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::manifest::ListFilter;
 use crate::store::manifest::export::ExportRow;
 use std::io::Write;
-use std::path::Path;
 
 /// The cells of one row: counts and quantities as numbers, dates and times as dates, enumerations as
 /// labels in the export's language (the import reads labels and codes alike); the state's label is
@@ -67,7 +66,7 @@ pub fn manifests(
     let table = match format {
         Format::Csv => TableFormat::Csv,
         Format::Xlsx => TableFormat::Xlsx,
-        Format::Json => return deliver(format, output, |path| json(s, filter, path, lang)),
+        Format::Json => return deliver(format, output, |sink| json(s, filter, sink, lang)),
     };
     write_table(
         table,
@@ -111,15 +110,10 @@ fn walk(
 }
 
 /// One JSON object per line of the array, written as it streams: codes, not labels.
-fn json(
-    s: &Session,
-    filter: &ListFilter,
-    path: Option<&Path>,
-    lang: Lang,
-) -> Result<u64, ExportError> {
-    let shown = path.map(Path::to_path_buf).unwrap_or_default();
+fn json(s: &Session, filter: &ListFilter, sink: &mut Sink, lang: Lang) -> Result<u64, ExportError> {
+    let shown = sink.shown();
     let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let mut out = open_output(path).map_err(werr)?;
+    let mut out = open_output(sink).map_err(werr)?;
     out.write_all(b"[\n").map_err(werr)?;
     let mut first = true;
     let n = walk(s, filter, lang, |r, _| {

@@ -5,14 +5,13 @@ use crate::domain::time::Day;
 use crate::export::columns::{Cell, region_name};
 use crate::export::json::PrettyArray;
 use crate::export::table::{TableFormat, write_table};
-use crate::export::{ExportError, Format, Output, deliver, open_output};
+use crate::export::{ExportError, Format, Output, Sink, deliver, open_output};
 use crate::i18n::{Lang, T};
 use crate::service::Session;
 use crate::store::db::StoreError;
 use crate::store::positive_list::{Entry, EntryFilter};
 use serde::Serialize;
 use std::io::Write;
-use std::path::Path;
 
 const HEADERS: [T; 8] = [
     T::PositiveListColBatch,
@@ -73,7 +72,7 @@ pub fn positive_list(
     let table = match format {
         Format::Csv => TableFormat::Csv,
         Format::Xlsx => TableFormat::Xlsx,
-        Format::Json => return deliver(format, output, |path| json(s, filter, path)),
+        Format::Json => return deliver(format, output, |sink| json(s, filter, sink)),
     };
     write_table(
         table,
@@ -113,10 +112,10 @@ fn stream(
 }
 
 /// The JSON export: the pretty array of codes it always was, written one record at a time.
-fn json(s: &Session, filter: &EntryFilter, path: Option<&Path>) -> Result<u64, ExportError> {
-    let shown = path.map(Path::to_path_buf).unwrap_or_default();
+fn json(s: &Session, filter: &EntryFilter, out: &mut Sink) -> Result<u64, ExportError> {
+    let shown = out.shown();
     let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
-    let mut array = PrettyArray::new(open_output(path).map_err(werr)?).map_err(werr)?;
+    let mut array = PrettyArray::new(open_output(out).map_err(werr)?).map_err(werr)?;
     let mut n = 0u64;
     stream(s, filter, |x| {
         n += 1;

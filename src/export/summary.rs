@@ -65,28 +65,28 @@ pub fn write_summary(
             _ => crate::export::Format::Csv,
         },
         output,
-        |temp| {
-            let shown = temp.map(Path::to_path_buf).unwrap_or_default();
+        |sink| {
+            let shown = sink.shown();
             let werr = |e: std::io::Error| ExportError::Write(shown.clone(), e);
             match format {
                 SummaryFormat::Xlsx => {
-                    let Some(p) = temp else {
+                    let Some(file) = sink.take_file() else {
                         return Err(ExportError::XlsxToStdout);
                     };
-                    xlsx(summary, lang, p).map_err(|e| werr(std::io::Error::other(e)))?;
+                    xlsx(summary, lang, file).map_err(|e| werr(std::io::Error::other(e)))?;
                 }
                 SummaryFormat::Csv => {
-                    csv(summary, lang, open_output(temp).map_err(werr)?).map_err(werr)?
+                    csv(summary, lang, open_output(sink).map_err(werr)?).map_err(werr)?
                 }
                 SummaryFormat::Json => {
-                    let mut out = open_output(temp).map_err(werr)?;
+                    let mut out = open_output(sink).map_err(werr)?;
                     serde_json::to_writer_pretty(&mut out, &json_value(summary, lang))
                         .map_err(|e| werr(std::io::Error::other(e)))?;
                     out.flush().map_err(werr)?;
                 }
                 SummaryFormat::Html => {
                     let page = html(summary, lang, template.unwrap_or(DEFAULT_TEMPLATE))?;
-                    let mut out = open_output(temp).map_err(werr)?;
+                    let mut out = open_output(sink).map_err(werr)?;
                     out.write_all(page.as_bytes()).map_err(werr)?;
                     out.flush().map_err(werr)?;
                 }
@@ -427,7 +427,7 @@ fn header(
     Ok(at)
 }
 
-fn xlsx(summary: &Summary, lang: Lang, path: &Path) -> Result<(), XlsxError> {
+fn xlsx(summary: &Summary, lang: Lang, file: std::fs::File) -> Result<(), XlsxError> {
     let fmt = Formats::new();
     let mut wb = Workbook::new();
     overview_sheet(&mut wb, summary, lang, &fmt)?;
@@ -488,7 +488,7 @@ fn xlsx(summary: &Summary, lang: Lang, path: &Path) -> Result<(), XlsxError> {
         }
         sheet.finish()?;
     }
-    wb.save(path)
+    wb.save_to_writer(file)
 }
 
 fn overview_sheet(

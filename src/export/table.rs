@@ -3,11 +3,10 @@
 //! export's `fill` through a `RowSink`, so each list writes its rows once and nothing holds the list.
 
 use crate::export::columns::Cell;
-use crate::export::{ExportError, Format, Output, csv, deliver, open_output, parent_dir, xlsx};
+use crate::export::{ExportError, Format, Output, Sink, csv, deliver, open_output, xlsx};
 use crate::i18n::{Lang, T};
 use std::borrow::Cow;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
 /// The formats a screen's list is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,23 +127,23 @@ enum TableSink {
 }
 
 impl TableSink {
-    /// Starts `path` (the temporary file `deliver` hands over), or standard output for CSV when there
-    /// is none, with the header row.
+    /// Starts the sink `deliver` hands over (its open file, or standard output for CSV), with the
+    /// header row.
     fn open(
         format: TableFormat,
-        path: Option<&Path>,
+        out: &mut Sink,
         sheet: &str,
         headers: &[String],
         failed: impl Fn(std::io::Error) -> ExportError,
     ) -> Result<TableSink, ExportError> {
-        Ok(match (format, path) {
-            (TableFormat::Xlsx, None) => return Err(ExportError::XlsxToStdout),
-            (TableFormat::Xlsx, Some(path)) => TableSink::Xlsx(Box::new(
-                xlsx::XlsxSink::new(sheet, headers, parent_dir(path)).map_err(failed)?,
+        Ok(match format {
+            TableFormat::Xlsx if out.is_stdout() => return Err(ExportError::XlsxToStdout),
+            TableFormat::Xlsx => TableSink::Xlsx(Box::new(
+                xlsx::XlsxSink::new(sheet, headers, out.dir()).map_err(failed)?,
             )),
-            (TableFormat::Csv, path) => {
-                let out = open_output(path).map_err(&failed)?;
-                TableSink::Csv(Box::new(csv::CsvSink::new(out, headers).map_err(failed)?))
+            TableFormat::Csv => {
+                let w = open_output(out).map_err(&failed)?;
+                TableSink::Csv(Box::new(csv::CsvSink::new(w, headers).map_err(failed)?))
             }
         })
     }
@@ -156,10 +155,10 @@ impl TableSink {
         }
     }
 
-    fn finish(self, path: Option<&Path>) -> std::io::Result<()> {
-        match (self, path) {
+    fn finish(self, out: &mut Sink) -> std::io::Result<()> {
+        match (self, out.take_file()) {
             (TableSink::Csv(sink), _) => sink.finish(),
-            (TableSink::Xlsx(sink), Some(path)) => sink.finish(path),
+            (TableSink::Xlsx(sink), Some(file)) => sink.finish(file),
             (TableSink::Xlsx(_), None) => Err(std::io::Error::other("XLSX needs a file")),
         }
     }
@@ -178,13 +177,13 @@ pub fn write_table(
     lang: Lang,
     fill: impl FnOnce(&mut RowSink<'_>) -> Result<u64, ExportError>,
 ) -> Result<u64, ExportError> {
-    deliver(format.format(), output, |path| {
-        let shown = path.map(Path::to_path_buf).unwrap_or_else(PathBuf::new);
+    deliver(format.format(), output, |out| {
+        let shown = out.shown();
         let failed = |e: std::io::Error| ExportError::Write(shown.clone(), e);
         let headers: Vec<String> = headers.iter().map(|h| h.get(lang).to_string()).collect();
-        let mut sink = TableSink::open(format, path, sheet.get(lang), &headers, failed)?;
+        let mut sink = TableSink::open(format, out, sheet.get(lang), &headers, failed)?;
         let n = fill(&mut |row: &dyn TableRow| sink.row(row).map_err(failed))?;
-        sink.finish(path).map_err(failed)?;
+        sink.finish(out).map_err(failed)?;
         Ok(n)
     })
 }

@@ -174,9 +174,9 @@ impl XlsxSink {
         Ok(())
     }
 
-    /// Closes the last sheet and saves to `path`.
-    pub fn finish(mut self, path: &Path) -> std::io::Result<()> {
+    /// Closes the last sheet and saves into `file` (the export's file, created new by `deliver`).
+    pub fn finish(mut self, file: std::fs::File) -> std::io::Result<()> {
         self.close_sheet()?;
-        self.workbook.save(path).map_err(io)
+        self.workbook.save_to_writer(file).map_err(io)
     }
 }

@@ -11,8 +11,14 @@ use crate::store::audit::{self, AuditRow, ChainReport};
 use crate::store::reference;
 use chrono::{Datelike, NaiveDate, Weekday};
 
-/// Allowed range of each policy number.
-const SETTING_RANGE: (i64, i64) = (1, 3650);
+/// Allowed range of each policy number: a password may not be required shorter than 8 characters
+/// (NIST SP 800-63B), every other number is 1 to 3650.
+fn setting_range(key: &str) -> (i64, i64) {
+    match key {
+        "password.min_length" => (8, 64),
+        _ => (1, 3650),
+    }
+}
 
 /// A setting with its value in force and its default.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,7 +61,12 @@ impl Table {
             if rec.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-            rows.push(rec.iter().map(|f| f.trim().to_string()).collect());
+            // Every cell through the one control-character rule (reference files are one-line fields).
+            rows.push(
+                rec.iter()
+                    .map(crate::domain::text::normalize_text)
+                    .collect(),
+            );
         }
         if rows.is_empty() {
             return Err(ServiceError::Refused(Text::new(T::ErrEmptyFile)));
@@ -143,7 +154,7 @@ impl crate::service::Session {
                     .arg("keys", keys),
             ));
         };
-        let (min, max) = SETTING_RANGE;
+        let (min, max) = setting_range(key);
         let n = value
             .trim()
             .parse::<i64>()

@@ -140,6 +140,8 @@ pub struct Session {
     /// Read from the database; only the service reloads it, after a settings change.
     policy: Policy,
     pub(crate) clock: Clock,
+    /// Set at login when the password given is below the policy; cleared when the person sets a new one.
+    pub(crate) must_change_password: std::cell::Cell<bool>,
 }
 
 impl Session {
@@ -151,6 +153,7 @@ impl Session {
             actor,
             policy,
             clock,
+            must_change_password: std::cell::Cell::new(false),
         })
     }
 

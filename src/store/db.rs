@@ -41,6 +41,8 @@ const MIGRATIONS: &[&str] = &[
     // manifest gaps against 部令第23号 (issue 19): rejection reasons, approval modes, licence kinds,
     // handling codes, the 名录's any-of hazard sets
     include_str!("migrations/0019_manifest_gaps.sql"),
+    // security hardening (issue 22): password policy defaults, login delays instead of locks
+    include_str!("migrations/0020_password_policy.sql"),
 ];
 
 /// The schema version this program writes.
@@ -144,9 +146,12 @@ impl From<std::io::Error> for StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// How long a connection waits for another's write lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(8);
+
 /// Sets the pragmas every connection needs: WAL, foreign keys, full sync, a busy timeout.
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(8))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -327,7 +332,7 @@ mod tests {
         }
         let conn = open(&path).expect("migrate");
         assert_eq!(user_version(&conn).expect("version"), SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 19);
+        assert_eq!(SCHEMA_VERSION, 20);
         let name: String = conn
             .query_row("SELECT name FROM enterprise WHERE uid = 'u1'", [], |r| {
                 r.get(0)

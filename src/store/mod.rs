@@ -12,6 +12,7 @@ pub mod enterprise;
 pub mod history;
 pub mod home;
 pub mod inspection;
+pub mod logins;
 pub mod manifest;
 pub mod positive_list;
 pub mod reference;

@@ -12,7 +12,7 @@ pub const CALENDAR_TSV: &str = include_str!("../../seed/calendar.tsv");
 pub const WASTE_CATEGORIES_TSV: &str = include_str!("../../seed/waste_categories.tsv");
 pub const WASTE_CODES_TSV: &str = include_str!("../../seed/waste_codes.tsv");
 pub const SERVICE_MENU_TSV: &str = include_str!("../../seed/service_menu.tsv");
-/// The handling-code list as shipped (migration 16 inserts the same rows), for administrators to edit.
+/// The handling-code list as shipped (migration 19 inserts the same rows), for administrators to edit.
 pub const HANDLING_CODES_TSV: &str = include_str!("../../seed/handling_codes.tsv");
 
 /// The label of the shipped waste-code edition: a best-effort compilation of uncertain edition, so the
@@ -137,7 +137,7 @@ mod tests {
         assert_eq!(guan, "聊城市生态环境局冠县分局");
     }
 
-    /// Migration 16 ships the handling-code list; it is the same list as `seed/handling_codes.tsv`.
+    /// Migration 19 ships the handling-code list; it is the same list as `seed/handling_codes.tsv`.
     #[test]
     fn the_migrated_handling_codes_are_the_shipped_file() {
         let conn = db::open_in_memory().expect("db");

@@ -368,6 +368,12 @@ impl App {
     /// Commands that mean the same on every screen.
     fn global(&mut self, cmd: Cmd) -> Option<Vec<Effect>> {
         let ctx = self.screen_ctx();
+        // A password below the policy is replaced before anything else: only the form answers.
+        if matches!(self.screen(), Screen::AdminForm(f) if f.forced)
+            && !matches!(cmd, Cmd::Redraw | Cmd::Quit | Cmd::Help | Cmd::Logout)
+        {
+            return None;
+        }
         Some(match cmd {
             Cmd::Redraw => vec![Effect::ClearScreen],
             Cmd::Quit if self.locked.is_some() => self.confirmed(ConfirmKind::Quit),

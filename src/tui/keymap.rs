@@ -173,6 +173,8 @@ pub enum Cmd {
     AddUser,
     ToggleActive,
     ResetPassword,
+    /// Clears an account's failed-login delay.
+    UnlockUser,
     AddCertificate,
     EditValue,
     Verify,
@@ -258,6 +260,7 @@ impl Cmd {
             | Cmd::AddUser
             | Cmd::ToggleActive
             | Cmd::ResetPassword
+            | Cmd::UnlockUser
             | Cmd::AddCertificate => Some(Action::UserManage),
             Cmd::Settings | Cmd::EditValue => Some(Action::SettingsManage),
             Cmd::Audit | Cmd::Verify => Some(Action::AuditView),

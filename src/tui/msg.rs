@@ -23,6 +23,8 @@ pub struct SessionInfo {
     pub demo: bool,
     pub idle_lock_minutes: i64,
     pub regions: Vec<Region>,
+    /// The password given at login is below the policy now in force: a new one is asked for first.
+    pub must_change_password: bool,
 }
 
 /// Messages into `update`: the generic ones here, each feature's results in its own enum.

@@ -96,17 +96,10 @@ pub fn fit_right(s: &str, cells: usize) -> String {
     format!("{}{t}", " ".repeat(cells.saturating_sub(w)))
 }
 
-/// Removes control characters from typed or pasted text: line breaks and tabs become spaces, the
-/// rest is dropped (a pasted escape sequence loses its ESC and arrives as harmless text).
+/// Removes control characters from typed or pasted text by the one rule of `domain::text::clean`:
+/// line breaks and tabs become spaces, escape sequences go whole, the rest is dropped.
 pub fn strip_controls(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
-            c => Some(c),
-        })
-        .collect()
+    crate::domain::text::clean(s, crate::domain::text::Lines::One)
 }
 
 /// The last line of defence before a frame reaches the terminal: any cell still holding a control or
@@ -162,7 +155,7 @@ mod tests {
 
     #[test]
     fn pasted_controls_are_stripped() {
-        assert_eq!(strip_controls("聊城\n化工\u{1b}[31m"), "聊城 化工[31m");
+        assert_eq!(strip_controls("聊城\n化工\u{1b}[31m"), "聊城 化工");
     }
 
     #[test]

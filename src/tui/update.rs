@@ -322,9 +322,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.apply(out)
         }
         Msg::LoggedIn(Ok(info)) => {
+            let forced = info.must_change_password.then(|| {
+                crate::tui::screens::admin::form::AdminFormState::forced_password(
+                    &info.actor.username,
+                )
+            });
             app.session = Some(info);
             app.screens = vec![Screen::Home(HomeState::default())];
             app.message = None;
+            if let Some(form) = forced {
+                app.screens.push(Screen::AdminForm(Box::new(form)));
+                app.message = Some(Message::error(T::MsgPasswordMustChange));
+            }
             vec![Effect::LoadHome]
         }
         Msg::LoggedIn(Err(text)) => {

@@ -97,16 +97,16 @@ impl Sandbox {
         self.run_with(c, "")
     }
 
-    /// `ecocase init` with administrator `admin` / `adminpw`.
+    /// `ecocase init` with administrator `admin` / `Guancheng-tower-2026`.
     pub fn init(&self) {
         let r = self.run(
             &["init", "--admin", "admin", "--password-stdin"],
-            "adminpw\n",
+            "Guancheng-tower-2026\n",
         );
         assert_eq!(r.code, 0, "{}", r.all());
     }
 
-    /// `init` plus a city-level staff account `staff` / `staffpw`.
+    /// `init` plus a city-level staff account `staff` / `Yellow-river-bend-88`.
     pub fn init_with_staff(&self) {
         self.init();
         let r = self.run(
@@ -120,7 +120,7 @@ impl Sandbox {
                 "--as",
                 "admin",
             ],
-            "adminpw\nstaffpw\n",
+            "Guancheng-tower-2026\nYellow-river-bend-88\n",
         );
         assert_eq!(r.code, 0, "{}", r.all());
     }

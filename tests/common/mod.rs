@@ -22,7 +22,7 @@ pub const E1_USCC: &str = "91130200699229617X";
 pub const E2_USCC: &str = "911302307808371268";
 pub const E1_NAME: &str = "冠县兴华纺织有限公司";
 pub const E2_NAME: &str = "聊城市东昌府区绿源化工有限公司";
-pub const PASSWORD: &str = "pw-1234";
+pub const PASSWORD: &str = "Dongchang-lake-2026";
 
 /// A clock tests can move.
 pub struct TestClock(Arc<Mutex<DateTime<Utc>>>);

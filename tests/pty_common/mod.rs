@@ -17,14 +17,14 @@ pub struct Term {
     pub child: Box<dyn Child + Send + Sync>,
 }
 
-/// Shell commands that create a database at `db` with administrator `admin` / `admin-pw` and a staff
-/// account `staff` / `secret1`, through the command line as an operator would.
+/// Shell commands that create a database at `db` with administrator `admin` / `Guancheng-tower-2026` and a staff
+/// account `staff` / `Dongchang-lake-2026`, through the command line as an operator would.
 pub fn setup_script(db: &Path) -> String {
     let bin = env!("CARGO_BIN_EXE_ecocase");
     let db = db.display();
     format!(
-        "printf 'admin-pw\\n' | '{bin}' init --db '{db}' --admin admin --password-stdin \\
-         && printf 'secret1\\n' | ECOCASE_PASSWORD=admin-pw '{bin}' user add staff --role staff \\
+        "printf 'Guancheng-tower-2026\\n' | '{bin}' init --db '{db}' --admin admin --password-stdin \\
+         && printf 'Dongchang-lake-2026\\n' | ECOCASE_PASSWORD=Guancheng-tower-2026 '{bin}' user add staff --role staff \\
               --db '{db}' --password-stdin --as admin"
     )
 }

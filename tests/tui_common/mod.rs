@@ -58,6 +58,7 @@ pub fn session(username: &str, roles: &[Role], enterprise_id: Option<i64>) -> Se
         },
         demo: false,
         idle_lock_minutes: 15,
+        must_change_password: false,
         regions: regions(),
     }
 }

@@ -94,18 +94,36 @@ impl Audited for AccountImage<'_> {
     }
 }
 
+/// Checks a new password against the policy in force for the account `username`.
+fn check_password(s: &Session, username: &str, password: &str) -> Result<()> {
+    crate::domain::password::check(password, username, s.policy.password_min_length())
+        .map_err(|w| ServiceError::Refused(w.text()))
+}
+
 /// Checks the new account's fields and inserts it with its audit entry. Used by `add_user` and by
-/// setup (first admin, demo accounts), which run as the system actor.
+/// setup (the first admin), which runs as the system actor.
 pub(crate) fn insert_account(s: &Session, a: &NewAccount) -> Result<i64> {
+    insert(s, a, true)
+}
+
+/// Inserts a demo account: the same checks except the password policy, so every demo account can have
+/// the password `demo` (the demo database says so wherever it is made or shown).
+pub(crate) fn insert_demo_account(s: &Session, a: &NewAccount) -> Result<i64> {
+    insert(s, a, false)
+}
+
+fn insert(s: &Session, a: &NewAccount, password_policy: bool) -> Result<i64> {
     let username = a.username.trim();
     if !username_ok(username) {
         return Err(ServiceError::Refused(Text::new(T::ErrUsernameFormat)));
     }
-    let min = s.policy.password_min_length();
-    if a.password.chars().count() < min {
+    if crate::domain::account::is_reserved_username(username) {
         return Err(ServiceError::Refused(
-            Text::new(T::ErrPasswordShort).arg("min", min),
+            Text::new(T::ErrUsernameReserved).arg("name", username),
         ));
+    }
+    if password_policy {
+        check_password(s, username, &a.password)?;
     }
     let is_enterprise = a.roles.contains(&Role::Enterprise);
     if is_enterprise && (a.roles.len() != 1 || a.enterprise_uscc.is_none()) {
@@ -136,10 +154,11 @@ pub(crate) fn insert_account(s: &Session, a: &NewAccount) -> Result<i64> {
     };
     let hash = hash_password(&a.password)?;
     let uid = db::new_uid();
-    let display = if a.display_name.trim().is_empty() {
+    let display_name = crate::domain::text::normalize_text(&a.display_name);
+    let display = if display_name.is_empty() {
         username
     } else {
-        a.display_name.trim()
+        display_name.as_str()
     };
     s.write(|w| {
         let id = users::insert(
@@ -189,6 +208,10 @@ impl crate::service::Accounts<'_> {
         {
             return Err(ServiceError::Refused(Text::new(T::ErrLastAdmin)));
         }
+        if active {
+            // Enabling means "this person may log in again": a running login delay goes too.
+            crate::store::logins::clear(&crate::store::logins::open_for(&self.conn)?, &u.username)?;
+        }
         self.write(|w| {
             users::set_active(w, u.id, active, &w.actor().uid, w.now())?;
             let after = users::get(w, u.id)?;
@@ -207,17 +230,40 @@ impl crate::service::Accounts<'_> {
         if u.id != self.actor.user_id {
             self.require(Action::UserManage)?;
         }
-        let min = self.policy.password_min_length();
-        if password.chars().count() < min {
-            return Err(ServiceError::Refused(
-                Text::new(T::ErrPasswordShort).arg("min", min),
-            ));
-        }
+        check_password(self, &u.username, password)?;
         let hash = hash_password(password)?;
         self.write(|w| {
             users::set_password(w, u.id, &hash, &w.actor().uid, w.now())?;
             Ok(w.audit_json("password", "user", &u.uid, None, None)?)
-        })
+        })?;
+        if u.id == self.actor.user_id {
+            self.must_change_password.set(false);
+        }
+        Ok(())
+    }
+
+    /// The accounts (lower-case names) whose next login is held off now, with until when.
+    pub fn login_delays(&self) -> Result<Vec<(String, crate::domain::time::Instant)>> {
+        self.require(Action::UserManage)?;
+        let log = crate::store::logins::open_for(&self.conn)?;
+        let now = crate::domain::time::Instant::new(self.now());
+        Ok(crate::store::logins::running_delays(&log, now)?)
+    }
+
+    /// Clears the login delay of an account after repeated failed logins (administrators only).
+    /// Returns whether there was one. Audited either way.
+    pub fn unlock(&self, username: &str) -> Result<bool> {
+        self.require(Action::UserManage)?;
+        let u = self.user_by_name(username)?;
+        let log = crate::store::logins::open_for(&self.conn)?;
+        let failures = crate::store::logins::failures(&log, &u.username)?;
+        let cleared = crate::store::logins::clear(&log, &u.username)?;
+        self.write(|w| {
+            let before = serde_json::json!({ "username": u.username, "failures": failures });
+            let after = serde_json::json!({ "username": u.username, "failures": 0 });
+            Ok(w.audit_json("unlock", "user", &u.uid, Some(&before), Some(&after))?)
+        })?;
+        Ok(cleared)
     }
 
     /// Records an enforcement certificate for a bureau account (never for auxiliary or enterprise accounts).

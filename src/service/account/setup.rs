@@ -35,7 +35,15 @@ pub fn create_database(path: &Path, clock: &Clock) -> Result<Session> {
 
 /// Removes a database file and its WAL companions (only used on a file this process just created).
 pub fn remove_database_files(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
+    for suffix in [
+        "",
+        "-wal",
+        "-shm",
+        "-journal",
+        "-logins",
+        "-logins-wal",
+        "-logins-shm",
+    ] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(std::path::PathBuf::from(p));

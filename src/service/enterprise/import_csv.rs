@@ -302,7 +302,8 @@ pub fn read_csv(bytes: &[u8], encoding: Encoding) -> Result<ImportTable, FileErr
                 });
                 too_long = true;
             } else if let Some(field) = draft_field(&mut draft, id) {
-                *field = unguard(value).to_string();
+                *field =
+                    crate::domain::text::clean(unguard(value), crate::domain::text::Lines::Many);
             }
         }
         if !too_long {

@@ -169,6 +169,7 @@ impl crate::service::Manifests<'_> {
                     .iter()
                     .position(|s| *s == Some(col))
                     .and_then(|p| rec.get(p))
+                    .map(|c| crate::domain::text::clean(c, crate::domain::text::Lines::Many))
                     .map(|c| c.trim().to_string())
                     .unwrap_or_default()
             };
@@ -230,7 +231,12 @@ impl crate::service::Manifests<'_> {
             // Check everything first, with every rule of a save from the form, under the write lock.
             let mut plan: Vec<Planned> = Vec::new();
             for (line, number, input) in groups {
-                let planned = match store::get_by_number(w, &number)? {
+                // Scope before anything about the stored manifest is told: one the importer may not
+                // see is treated exactly as a new number (whose create then finds the number taken),
+                // so its state, owner and even whether it is a draft stay hidden.
+                let stored = store::get_by_number(w, &number)?
+                    .filter(|m| self.may(Action::ManifestRead, m, None).is_ok());
+                let planned = match stored {
                     Some(m) if m.state != ManifestState::Draft => {
                         Err(Text::new(T::ManifestErrImportNotDraft)
                             .arg("number", &number)

@@ -1,4 +1,4 @@
-//! Storage of what the inspection rules rest on (migration 16): the act behind a case (date, continuing,
+//! Storage of what the inspection rules rest on (migration 18): the act behind a case (date, continuing,
 //! five-year mark, the migration's mark), 专项 plans approved by a supervisor, the guard link of an
 //! on-site check of a listed enterprise, supervisors' recusal decisions, the versions of a
 //! rectification report and the draw exclusions added by this version.
@@ -14,7 +14,7 @@ pub struct ActRow {
     pub on: Option<Day>,
     pub continuing: bool,
     pub five_year: bool,
-    /// Marked by migration 16: recorded before the act date existed.
+    /// Marked by migration 18: recorded before the act date existed.
     pub migrated: bool,
 }
 

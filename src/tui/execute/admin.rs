@@ -40,6 +40,13 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AdminEffect) -> Option<Ms
                 .map(|()| Text::new(T::MsgPasswordReset).arg("name", &username));
             AdminMsg::Done(done.map_err(text))
         }
+        AdminEffect::Unlock { username } => {
+            let done = s
+                .accounts()
+                .unlock(&username)
+                .map(|_| Text::new(T::MsgUserUnlocked).arg("name", &username));
+            AdminMsg::Done(done.map_err(text))
+        }
         AdminEffect::AddCertificate {
             username,
             certificate,

@@ -51,6 +51,7 @@ impl Runtime {
                                 demo: s.is_demo(),
                                 idle_lock_minutes: s.accounts().idle_lock_minutes(),
                                 regions: s.regions()?,
+                                must_change_password: s.must_change_password(),
                             };
                             Ok((s, info))
                         });

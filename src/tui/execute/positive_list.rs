@@ -203,6 +203,9 @@ pub fn execute(s: &mut Session, effect: PositiveListEffect) -> Option<Msg> {
                     .arg("path", p.display())
                     .arg("detail", e)),
                 Err(crate::export::ExportError::XlsxToStdout) => Err(Text::new(T::ErrNotFound)),
+                Err(crate::export::ExportError::TargetExists(p)) => {
+                    Err(Text::new(T::ErrExportTargetExists).arg("path", p.display()))
+                }
             })))
         }
     }

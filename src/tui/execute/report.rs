@@ -128,6 +128,9 @@ fn export_failure(e: ExportError, file: &Path) -> Text {
         ExportError::XlsxToStdout => Text::new(T::ErrReportWrite)
             .arg("path", file.display())
             .arg("detail", "-"),
+        ExportError::TargetExists(p) => {
+            Text::new(T::ErrExportTargetExists).arg("path", p.display())
+        }
     }
 }
 

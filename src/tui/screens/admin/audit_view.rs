@@ -24,6 +24,8 @@ fn action_label(code: &str, lang: Lang) -> String {
         "import" => T::AuditActImport,
         "login" => T::AuditActLogin,
         "account_locked" => T::AuditActLocked,
+        "login_failed" => T::AuditActLoginFailed,
+        "unlock" => T::AuditActUnlock,
         "transition" => T::AuditActTransition,
         // inspections: 一公开 of a draw's results
         "publish_results" => T::AuditActPublishResults,

@@ -117,6 +117,9 @@ pub struct AdminFormState {
     pub saving: bool,
     /// The units the unit picker offers.
     pub units: Vec<OrgUnit>,
+    /// A new password the person must set before anything else (theirs is below the policy):
+    /// Esc does not leave, and the global commands other than help, log out and quit are held.
+    pub forced: bool,
 }
 
 impl AdminFormState {
@@ -162,6 +165,20 @@ impl AdminFormState {
             focus: 0,
             saving: false,
             units,
+            forced: false,
+        }
+    }
+
+    /// The form a person whose password is below the policy sees right after logging in.
+    pub fn forced_password(username: &str) -> AdminFormState {
+        AdminFormState {
+            forced: true,
+            ..AdminFormState::new(
+                AdminFormKind::ResetPassword {
+                    username: username.to_string(),
+                },
+                Vec::new(),
+            )
         }
     }
 
@@ -229,6 +246,9 @@ impl AdminFormState {
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
             Input::Cmd(Cmd::Pick) => return self.picker(env),
             Input::Cmd(Cmd::Save) => return self.save(),
+            Input::Cmd(Cmd::Back) if self.forced => {
+                return Out::message(Message::error(T::MsgPasswordMustChange));
+            }
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Key(Key::Char(_) | Key::Left | Key::Right) if f.is_choice() => {
                 return self.picker(env);

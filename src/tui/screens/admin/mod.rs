@@ -44,6 +44,10 @@ pub enum AdminEffect {
         username: String,
         password: String,
     },
+    /// Clears the account's failed-login delay.
+    Unlock {
+        username: String,
+    },
     AddCertificate {
         username: String,
         certificate: CertificateInput,

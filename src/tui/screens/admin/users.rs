@@ -30,6 +30,13 @@ fn confirm_active(a: &Account) -> Out {
     ))))
 }
 
+/// Clears an account's failed-login delay (nothing is lost, so it is not asked first).
+fn unlock(username: &str) -> Out {
+    Out::effect(Effect::Admin(AdminEffect::Unlock {
+        username: username.to_string(),
+    }))
+}
+
 fn reset_password(username: &str, units: &[OrgUnit]) -> Out {
     let form = AdminFormState::new(
         AdminFormKind::ResetPassword {
@@ -109,6 +116,11 @@ impl UsersState {
             Cmd::ToggleActive => {
                 if let Some(a) = self.selected_row() {
                     return confirm_active(a);
+                }
+            }
+            Cmd::UnlockUser => {
+                if let Some(a) = self.selected_row() {
+                    return unlock(&a.username);
                 }
             }
             _ => {}
@@ -196,6 +208,7 @@ impl AccountState {
             }
             Cmd::ResetPassword => return reset_password(&self.account.username, &self.units),
             Cmd::ToggleActive => return confirm_active(&self.account),
+            Cmd::UnlockUser => return unlock(&self.account.username),
             _ => {}
         }
         Out::default()
