@@ -43,6 +43,8 @@ fn every_article_cited_is_the_listed_one() {
         ),
         (T::InspectionErrActMissing, "第三十六条", "art. 36"),
         (T::InspectionActLine, "第三十六条", "art. 36"),
+        (T::ManifestErrApprovalMode, "第二十八条", "Art. 28"),
+        (T::ManifestErrNumberCity, "第十五条", "Art. 15"),
     ];
     let mut found: Vec<(T, Vec<String>)> = T::ALL
         .iter()
