@@ -16,6 +16,7 @@ use crate::service::inspection::record::FindingInput;
 use crate::service::inspection::{PlanInput, resolve_officers};
 use crate::service::{Result, Session};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
+use crate::store::check::rows::row_image;
 use crate::store::inspection::draw as draws;
 use crate::store::inspection::followup::{self as followup, Case, NewRectification};
 use crate::store::inspection::{self as store, Finding, Inspection, NewInspection};
@@ -99,6 +100,7 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
     // Oldest first, so numbers follow the dates.
     let mut plan: Vec<i64> = (0..count).map(|_| rng.below(375) as i64 - 10).collect();
     plan.sort_unstable_by(|a, b| b.cmp(a));
+    let mut audited: Vec<(&'static str, String)> = Vec::new();
     for days_ago in plan {
         let e = rng.pick(&enterprises);
         let on = today - Duration::days(days_ago);
@@ -208,12 +210,13 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
             };
             store::save(&tx, &x, &actor.uid, &now)?;
             if c != Conclusion::NoIssue {
+                let finding_uid = db::new_uid();
                 store::insert_finding(
                     &tx,
                     id,
                     &Finding {
                         id: 0,
-                        uid: db::new_uid(),
+                        uid: finding_uid.clone(),
                         description: rng.pick(FINDINGS).to_string(),
                         provision: String::new(),
                         severity: if c == Conclusion::Case {
@@ -229,12 +232,15 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                         created_by: actor.uid.clone(),
                     },
                 )?;
+                audited.push(("insp_finding", finding_uid));
             }
             if state == InspectionState::Rectifying {
+                let rect_uid = db::new_uid();
+                audited.push(("insp_rectification", rect_uid.clone()));
                 followup::insert(
                     &tx,
                     &NewRectification {
-                        uid: &db::new_uid(),
+                        uid: &rect_uid,
                         inspection_id: id,
                         enterprise_id: e.enterprise_id,
                         doc_number: &format!("聊环责改〔{}〕{}号", on.year(), id),
@@ -248,11 +254,13 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                 )?;
             }
             if state == InspectionState::CaseTransferred {
+                let case_uid = db::new_uid();
+                audited.push(("insp_case", case_uid.clone()));
                 followup::insert_case(
                     &tx,
                     &Case {
                         id: 0,
-                        uid: db::new_uid(),
+                        uid: case_uid,
                         inspection_id: id,
                         case_number: format!("聊环罚立〔{}〕{}号", on.year(), id),
                         discovered_on: Day::new(on),
@@ -281,21 +289,22 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                 by_name: "system",
             },
         )?;
-        let after = serde_json::json!({"number": number, "enterprise_id": e.enterprise_id,
-            "category": category.code(), "mode": mode.code(), "state": state.code(),
-            "planned_on": day(on)});
-        chain.append(
-            &tx,
-            &actor,
-            &now,
-            OwnedChange {
-                action: "create",
-                entity: "inspection",
-                record_uid: uid.clone(),
-                before: None,
-                after: Some(after),
-            },
-        )?;
+        // The rows as `check` reads them: the inspection, then what it found and ordered.
+        audited.insert(0, ("inspection", uid.clone()));
+        for (entity, record_uid) in audited.drain(..) {
+            chain.append(
+                &tx,
+                &actor,
+                &now,
+                OwnedChange {
+                    action: "create",
+                    entity,
+                    after: row_image(&tx, entity, &record_uid)?,
+                    record_uid,
+                    before: None,
+                },
+            )?;
+        }
     }
     chain.finish(&tx)?;
     bulk::recreate_indexes(&tx, &deferred)?;

@@ -43,22 +43,8 @@ pub struct DrawDetail {
     pub exclusions: Vec<(String, i64)>,
 }
 
-/// What `draw verify` found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VerifyReport {
-    pub draw_id: i64,
-    pub candidate_count_ok: bool,
-    pub candidate_hash_ok: bool,
-    pub results_ok: bool,
-    /// The first differing rank, when the results differ.
-    pub first_difference: Option<i64>,
-}
-
-impl VerifyReport {
-    pub fn ok(&self) -> bool {
-        self.candidate_count_ok && self.candidate_hash_ok && self.results_ok
-    }
-}
+/// What `draw verify` found: the recomputation and the comparison with the audited creation event.
+pub use crate::store::check::draws::DrawCheck as VerifyReport;
 
 /// A fresh 32-byte seed from the operating system.
 fn os_seed() -> Result<[u8; 32]> {
@@ -360,35 +346,8 @@ impl crate::service::Draws<'_> {
     /// The recomputation itself; callers decide who may ask.
     fn verify_unchecked(&self, id: i64) -> Result<VerifyReport> {
         let d = store::draw(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
-        let results = store::results(&self.conn, id)?;
-        let usccs = store::candidates(&self.conn, id)?;
-        let hash = candidates_hash(usccs.iter().map(String::as_str));
-        let seed =
-            parse_seed(&d.seed_hex).ok_or_else(|| refused(Text::new(T::DrawErrStoredSeed)))?;
-        let expected = if d.algorithm == ALGORITHM {
-            sample(&seed, usccs.len(), d.drawn_count.max(0) as usize)
-        } else {
-            Vec::new()
-        };
-        let mut first_difference = None;
-        let n = expected.len().max(results.len());
-        for rank in 0..n {
-            let want = expected
-                .get(rank)
-                .map(|&p| (p as i64, usccs.get(p).cloned().unwrap_or_default()));
-            let got = results.get(rank).map(|r| (r.position, r.uscc.clone()));
-            if want != got {
-                first_difference = Some(rank as i64);
-                break;
-            }
-        }
-        Ok(VerifyReport {
-            draw_id: id,
-            candidate_count_ok: usccs.len() as i64 == d.candidate_count,
-            candidate_hash_ok: hash == d.candidate_sha256,
-            results_ok: first_difference.is_none() && d.algorithm == ALGORITHM,
-            first_difference,
-        })
+        parse_seed(&d.seed_hex).ok_or_else(|| refused(Text::new(T::DrawErrStoredSeed)))?;
+        crate::store::check::draws::verify_draw(&self.conn, id)?.ok_or(ServiceError::NotFound)
     }
 }
 
