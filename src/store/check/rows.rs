@@ -379,7 +379,6 @@ fn compare(spec: &Spec<'_>, live: &Live, image_json: &str, report: &mut RowRepor
         return;
     };
     // Only the image's own fields that the row holds: joined names (enterprise_name) are not the row's.
-    let mut first = None;
     for (key, audited) in &image {
         if key == "id" {
             continue;
@@ -387,19 +386,15 @@ fn compare(spec: &Spec<'_>, live: &Live, image_json: &str, report: &mut RowRepor
         let Some(current) = live.fields.get(key) else {
             continue;
         };
-        if let Some(d) = diff(key, audited, current) {
-            first = Some(d);
-            break;
+        if let Some((field, audited, current)) = diff(key, audited, current) {
+            report.push(RowFinding::Changed {
+                table: spec.table.into(),
+                record: live.label.clone(),
+                field,
+                audited,
+                current,
+            });
         }
-    }
-    if let Some((field, audited, current)) = first {
-        report.push(RowFinding::Changed {
-            table: spec.table.into(),
-            record: live.label.clone(),
-            field,
-            audited,
-            current,
-        });
     }
 }
 
