@@ -656,6 +656,7 @@ texts! {
     CliDigestWritten => "审计链摘要已写入 {path}", "Audit chain digest written to {path}";
     CliDigestAppended => "审计链摘要已追加到 {path}", "Audit chain digest appended to {path}";
     CliDigestFailed => "无法写入审计链摘要 {path}：{detail}", "Cannot write the audit chain digest {path}: {detail}";
+    ReportDigest => "审计链摘要", "Audit chain digest";
     DigestTitle => "ecocase 审计链摘要（请保存在数据库服务器之外）", "ecocase audit chain digest (keep it away from the database server)";
     DigestDatabase => "数据库：{path}", "Database: {path}";
     DigestTaken => "摘要时间：{at}", "Taken at: {at}";
