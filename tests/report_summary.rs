@@ -379,6 +379,8 @@ fn xlsx_reads_back_with_sheets_headers_numbers_and_dates() {
         cell(1, 2)
     );
     assert_eq!(cell(3, 1), Data::String("冠县".into()));
+    assert_eq!(cell(5, 0), Data::String("审计链摘要".into()));
+    assert_eq!(cell(5, 1), Data::String(s.audit_digest.clone()));
     let assist = wb.worksheet_range("点单式帮扶").expect("assist");
     let rows: Vec<Vec<Data>> = assist.rows().map(|r| r.to_vec()).collect();
     assert_eq!(

@@ -145,6 +145,36 @@ impl std::ops::Deref for Checked {
     }
 }
 
+/// Records fixture rows a test wrote with raw SQL (legacy data set up by hand) in the audit log, with
+/// the image `check` reads, so the database stays sound for the check at the end of the test.
+pub fn audit_fixture(path: &Path, table: &str, condition: &str) {
+    use ecocase::store::{audit, check::rows::row_image};
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let uids: Vec<String> = conn
+        .prepare(&format!("SELECT uid FROM {table} WHERE {condition}"))
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("uids")
+        .collect::<rusqlite::Result<_>>()
+        .expect("uids");
+    for uid in uids {
+        let after = row_image(&conn, table, &uid).expect("image");
+        audit::append(
+            &conn,
+            &ecocase::domain::account::Actor::system(),
+            "2026-01-01T00:00:00Z",
+            audit::Change {
+                action: "fixture",
+                entity: table,
+                record_uid: &uid,
+                before: None,
+                after: after.as_ref(),
+            },
+        )
+        .expect("audit");
+    }
+}
+
 /// Runs `check` on the database at `path` and panics naming every finding when it is not sound.
 pub fn assert_sound(path: &Path) {
     use ecocase::store::check;
