@@ -56,13 +56,26 @@ fn has(out: &str, parts: &[&str]) {
     );
 }
 
+/// An audit entry's hashed fields, as the script reads them.
+type Entry = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
 /// What a 30-line script does: recompute every hash of the chain and move the head.
 fn rechain(conn: &Connection) {
     conn.execute_batch(
         "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;",
     )
     .expect("drop guards");
-    let rows: Vec<(i64, String, String, String, String, String, String, Option<String>, Option<String>)> = conn
+    let rows: Vec<Entry> = conn
         .prepare("SELECT seq, at, actor, actor_name, action, entity, record_uid, before_json, after_json FROM audit_log ORDER BY seq")
         .expect("prepare")
         .query_map([], |r| {

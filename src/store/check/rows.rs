@@ -262,11 +262,7 @@ pub fn row_image(conn: &Connection, table: &str, uid: &str) -> Result<Option<Val
     let default = spec(table, "t.uid");
     let spec = SPECS.iter().find(|s| s.table == table).unwrap_or(&default);
     let mut stmt = conn.prepare_cached(&row_sql(spec, true))?;
-    let names: Vec<String> = stmt
-        .column_names()
-        .into_iter()
-        .map(|s| s.to_string())
-        .collect();
+    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
     let mut rows = stmt.query([uid])?;
     let Some(r) = rows.next()? else {
         return Ok(None);
@@ -432,11 +428,7 @@ fn check_table(
     )?;
     let total = u64::try_from(total).unwrap_or(0);
     let mut rows_stmt = conn.prepare(&row_sql(spec, false))?;
-    let names: Vec<String> = rows_stmt
-        .column_names()
-        .into_iter()
-        .map(|s| s.to_string())
-        .collect();
+    let names: Vec<String> = rows_stmt.column_names().map(|s| s.to_string()).collect();
     let mut audit_stmt = conn.prepare(&audit_sql(spec))?;
     let mut images = LastImages::new(audit_stmt.query([spec.entity])?);
     let mut rows = rows_stmt.query([])?;
@@ -475,7 +467,7 @@ fn check_table(
         }
         report.rows += 1;
         done += 1;
-        if done % 4096 == 0 {
+        if done.is_multiple_of(4096) {
             progress(spec.table, done, total);
         }
     }
