@@ -207,6 +207,19 @@ mod tests {
     }
 
     #[test]
+    fn a_database_migrated_from_every_earlier_version_is_sound() {
+        for version in 1..db::SCHEMA_VERSION {
+            let conn = db::schema_at(version).expect("old schema");
+            conn.pragma_update(None, "user_version", version)
+                .expect("version");
+            db::migrate(&conn).expect("migrate");
+            let report = run(&conn, &Options::default(), &mut |_, _, _| {}).expect("check");
+            assert!(report.is_sound(), "from version {version}: {report:?}");
+            assert!(report.triggers_checked >= 20, "{report:?}");
+        }
+    }
+
+    #[test]
     fn missing_and_foreign_files_are_classified() {
         let dir = tempfile::tempdir().expect("dir");
         let missing = dir.path().join("nope.db");
