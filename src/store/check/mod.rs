@@ -4,6 +4,7 @@
 pub mod digest;
 pub mod draws;
 pub mod rows;
+mod specs;
 pub mod triggers;
 
 use crate::store::audit::{self, ChainReport};
