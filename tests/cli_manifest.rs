@@ -263,6 +263,9 @@ fn import_is_strict_unless_lenient_and_updates_drafts_by_number() {
     );
     assert_ne!(r.code, 0);
     assert!(r.all().contains("已完成"), "{}", r.all());
+    // Imported and updated drafts verify against their after-images.
+    let r = s.run(&["check"], "");
+    assert_eq!(r.code, 0, "{}", r.all());
 }
 
 #[test]

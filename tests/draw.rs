@@ -90,7 +90,9 @@ fn more_enterprises(path: &std::path::Path) {
 
 #[test]
 fn a_draw_is_stored_verified_locked_and_tamper_evident() {
-    let (_dir, path) = fresh_db();
+    let (mut dir, path) = fresh_db();
+    // The test tampers with the draw on purpose (check would name it): no check at the end.
+    dir.skip_check();
     let clock = TestClock::at(2026, 6, 1, 2);
     officers(&path, &clock);
     more_enterprises(&path);
@@ -101,6 +103,11 @@ fn a_draw_is_stored_verified_locked_and_tamper_evident() {
          UPDATE enterprise SET credit = 'blue' WHERE name = '冠县测试企业01有限公司';",
     )
     .unwrap();
+    audit_fixture(
+        &path,
+        "enterprise",
+        "name IN ('冠县测试企业00有限公司', '冠县测试企业01有限公司')",
+    );
     let blue: i64 = c
         .query_row(
             "SELECT id FROM enterprise WHERE name = '冠县测试企业01有限公司'",

@@ -71,6 +71,9 @@ fn a_gbk_file_with_chinese_headers_imports() {
         )
         .expect("audit");
     assert_eq!(audited, 3);
+    // The imported rows verify against their after-images.
+    let r = s.run(&["check"], "");
+    assert_eq!(r.code, 0, "{}", r.all());
 }
 
 #[test]

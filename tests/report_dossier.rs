@@ -12,7 +12,7 @@ use ecocase::export::{ExportError, Output};
 use ecocase::i18n::Lang;
 use ecocase::service::ServiceError;
 
-fn with_request() -> (tempfile::TempDir, std::path::PathBuf, i64, String) {
+fn with_request() -> (common::Checked, std::path::PathBuf, i64, String) {
     let (dir, path) = fresh_db();
     let ent = login(&path, "ent");
     let r = ent

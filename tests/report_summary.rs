@@ -60,7 +60,7 @@ fn go(s: &mut Session, r: &Request, event: Event, input: EventInput) -> Request 
 /// 02-13 (1 working day), completed Tue 02-24 (2 working days after the Spring Festival, on time),
 /// rated 满意; B refused. In Q1 a 冠县 enterprise is also admitted to the positive list (notice from
 /// 03-02) and an on-site trigger is recorded on 03-20.
-fn data() -> (tempfile::TempDir, std::path::PathBuf) {
+fn data() -> (common::Checked, std::path::PathBuf) {
     let (dir, path) = fresh_db();
     let clock = TestClock::at(2025, 12, 10, 2);
     let mut ent = at(&path, "ent", &clock);
@@ -383,6 +383,8 @@ fn xlsx_reads_back_with_sheets_headers_numbers_and_dates() {
         cell(1, 2)
     );
     assert_eq!(cell(3, 1), Data::String("冠县".into()));
+    assert_eq!(cell(5, 0), Data::String("审计链摘要".into()));
+    assert_eq!(cell(5, 1), Data::String(s.audit_digest.clone()));
     let assist = wb.worksheet_range("点单式帮扶").expect("assist");
     let rows: Vec<Vec<Data>> = assist.rows().map(|r| r.to_vec()).collect();
     assert_eq!(
@@ -435,6 +437,19 @@ fn csv_has_a_bom_and_json_stable_keys() {
     assert_eq!(assist["figures"][0]["value"], 2);
     assert_eq!(assist["figures"][0]["change"], 1.0);
     assert_eq!(assist["figures"][4]["unit"], "rate");
+    // The chain's head at the time of the report, as `check --digest` reads it back.
+    let head: (i64, String) = rusqlite::Connection::open(&path)
+        .expect("open")
+        .query_row("SELECT seq, hash FROM audit_head", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("head");
+    let anchor = format!("seq={} sha256={}", head.0, head.1);
+    assert_eq!(v["audit_digest"], anchor.as_str());
+    assert_eq!(
+        ecocase::domain::digest::parse(&s.audit_digest),
+        vec![head.clone()]
+    );
 }
 
 #[test]
@@ -459,6 +474,10 @@ fn html_escapes_data_and_uses_an_edited_template() {
     assert!(!page.contains("<b>环评"));
     assert!(page.contains("聊城市生态环境局"));
     assert!(page.contains("2026年第1季度"));
+    assert!(
+        page.contains(&format!("审计链摘要：{}", s.audit_digest)),
+        "{page}"
+    );
     let custom =
         "<h1>冠县分局 {{ title }}</h1>{% for s in sections %}<p>{{ s.title }}</p>{% endfor %}";
     write_summary(

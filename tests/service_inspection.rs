@@ -174,6 +174,7 @@ fn routine_checks_are_capped_and_case_checks_need_a_reference() {
     raw(&path)
         .execute("UPDATE enterprise SET credit = 'blue' WHERE id = ?1", [e2])
         .unwrap();
+    audit_fixture(&path, "enterprise", &format!("id = {e2}"));
     let s = login_at(&path, "inspector", &clock);
     let blue = plan(e2, Category::Random, Mode::Offsite, vec![]);
     s.inspections().plan(&blue).unwrap();
@@ -453,6 +454,7 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
             [ent_id],
         )
         .unwrap();
+    audit_fixture(&path, "user", "username = 'ent'");
     let ent = login_at(&path, "ent", &clock);
     let mine = ent.inspections().rectification_orders(None).unwrap();
     assert_eq!(mine.len(), 1);

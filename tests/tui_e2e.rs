@@ -92,4 +92,16 @@ fn log_in_create_find_open_and_quit_in_a_real_terminal() {
         "frames use synchronized updates"
     );
     assert!(!raw.contains("\x1b[?1000h"), "no mouse capture");
+    // What was saved through the interface verifies: every row against its audited after-image.
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_ecocase"))
+        .arg("--db")
+        .arg(&db)
+        .arg("check")
+        .output()
+        .expect("check");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }

@@ -70,7 +70,19 @@ pub fn run(ctx: &Context, a: BackupArgs) -> Result<(), CliError> {
             .arg("size", size(bytes))
             .render(lang),
     );
-    Ok(())
+    // The copy's digest beside it and in the digest directory: the chain as it was at this backup.
+    let copy = ecocase::store::check::open_read_only(&a.path).map_err(|e| ctx.fail_store(e))?;
+    let text = crate::cli::audit::digest_text(ctx, &copy)?;
+    let mut digest_path = a.path.clone().into_os_string();
+    digest_path.push(".digest");
+    let digest_path = PathBuf::from(digest_path);
+    crate::cli::audit::write_new(ctx, &digest_path, &text)?;
+    output::say(
+        &Text::new(T::CliDigestWritten)
+            .arg("path", digest_path.display())
+            .render(lang),
+    );
+    crate::cli::audit::append_to_dir(ctx, &text)
 }
 
 #[cfg(test)]

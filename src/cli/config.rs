@@ -49,6 +49,8 @@ impl Env {
 pub struct FileSettings {
     pub db: Option<PathBuf>,
     pub lang: Option<Lang>,
+    /// `digest_dir`: where audit chain digests are appended (docs/operations.md).
+    pub digest_dir: Option<PathBuf>,
 }
 
 /// The system and user config files, and what was wrong in them (shown, never fatal).
@@ -192,6 +194,14 @@ fn apply(
             });
         }
         ("lang", Some(value)) => s.lang = Some(Lang::parse(value).ok_or_else(bad)?),
+        ("digest_dir", Some(value)) if !value.is_empty() => {
+            let p = PathBuf::from(value);
+            s.digest_dir = Some(if p.is_relative() {
+                path.parent().map_or(p.clone(), |dir| dir.join(&p))
+            } else {
+                p
+            });
+        }
         _ => return Err(bad()),
     }
     Ok(())
@@ -242,6 +252,15 @@ pub fn resolve_lang(flag: Option<Lang>, env: &Env, files: &Files) -> Lang {
         .or(files.system.lang)
         .or_else(|| env.locale.as_deref().and_then(Lang::parse))
         .unwrap_or_default()
+}
+
+/// The digest directory: the system config's wins, so a user's own file cannot move it away.
+pub fn resolve_digest_dir(files: &Files) -> Option<PathBuf> {
+    files
+        .system
+        .digest_dir
+        .clone()
+        .or_else(|| files.user.digest_dir.clone())
 }
 
 /// `--db` > `ECOCASE_DB` > user config > system config > `ecocase.db` in the per-user data directory.

@@ -122,6 +122,7 @@ pub fn run(ctx: &Context, c: DrawCommand, secrets: &mut Secrets) -> Result<(), C
                     .arg_key("count", yes_no(report.candidate_count_ok))
                     .arg_key("hash", yes_no(report.candidate_hash_ok))
                     .arg_key("results", yes_no(report.results_ok))
+                    .arg_key("audit", yes_no(report.audit_ok))
                     .render(lang),
             );
             output::say(

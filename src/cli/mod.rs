@@ -2,6 +2,7 @@
 //! `help.rs`), settings resolution, dispatch to one module per subcommand group, and exit codes.
 
 mod assist;
+mod audit;
 mod backup;
 mod check;
 mod config;
@@ -70,7 +71,9 @@ enum Command {
     #[command(subcommand)]
     Setting(setting::SettingCommand),
     Backup(backup::BackupArgs),
-    Check,
+    Check(check::CheckArgs),
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
     #[command(subcommand)]
     Assist(assist::AssistanceCommand),
     // inspections
@@ -82,6 +85,8 @@ enum Command {
 pub struct Context {
     pub db: PathBuf,
     pub lang: Lang,
+    /// Where audit chain digests are appended, when the config names a directory.
+    pub digest_dir: Option<PathBuf>,
 }
 
 impl Context {
@@ -163,7 +168,11 @@ fn execute(cli: Cli, lang: Lang, env: &config::Env, files: &config::Files) -> Re
         .as_ref()
         .map_or("tui", |c| <&'static str>::from(c));
     tracing::info!(command = name, db = %db.display(), "start");
-    let ctx = Context { db, lang };
+    let ctx = Context {
+        db,
+        lang,
+        digest_dir: config::resolve_digest_dir(files),
+    };
     let mut secrets = login::Secrets::new(env.password.clone());
     match cli.command {
         None => {
@@ -194,7 +203,8 @@ fn execute(cli: Cli, lang: Lang, env: &config::Env, files: &config::Files) -> Re
         Some(Command::Export(c)) => export::run(&ctx, c, &mut secrets),
         Some(Command::Setting(c)) => setting::run(&ctx, c, &mut secrets),
         Some(Command::Backup(a)) => backup::run(&ctx, a),
-        Some(Command::Check) => check::run(&ctx),
+        Some(Command::Check(a)) => check::run(&ctx, a),
+        Some(Command::Audit(c)) => audit::run(&ctx, c),
         Some(Command::Assist(c)) => assist::run(&ctx, c, &mut secrets),
         Some(Command::Draw(c)) => draw::run(&ctx, c, &mut secrets),
     }
@@ -210,7 +220,8 @@ impl From<&Command> for &'static str {
             Command::Export(_) => "export",
             Command::Setting(_) => "setting",
             Command::Backup(_) => "backup",
-            Command::Check => "check",
+            Command::Check(_) => "check",
+            Command::Audit(_) => "audit",
             Command::Assist(_) => "assist",
             Command::Draw(_) => "draw",
         }

@@ -319,11 +319,13 @@ pub(in crate::demo) fn bulk_requests(
                 event.default_visibility(),
             )?;
         }
+        let mut record_uid = None;
         if let Some(day) = served {
+            let uid = db::new_uid();
             store::insert_record(
                 &tx,
                 r.id,
-                &db::new_uid(),
+                &uid,
                 &ServiceRecord {
                     service_date: day
                         .with_timezone(&crate::domain::time::shanghai())
@@ -338,6 +340,7 @@ pub(in crate::demo) fn bulk_requests(
                 &handler.uid,
                 &stamp(day),
             )?;
+            record_uid = Some((uid, stamp(day)));
         }
         if r.close_kind == Some(CloseKind::Rated) {
             let (channel, by) = if ending == Ending::RatedBySelf {
@@ -370,6 +373,21 @@ pub(in crate::demo) fn bulk_requests(
                 after: Some(serde_json::to_value(&r).unwrap_or_default()),
             },
         )?;
+        // The service record as `check` reads it.
+        if let Some((uid, at)) = record_uid {
+            chain.append(
+                &tx,
+                &system,
+                &at,
+                OwnedChange {
+                    action: "create",
+                    entity: "assist_record",
+                    after: crate::store::check::rows::row_image(&tx, "assist_record", &uid)?,
+                    record_uid: uid,
+                    before: None,
+                },
+            )?;
+        }
     }
     for ((region, year), next) in serial {
         bulk_store::set_next_seq(&tx, &region, year, next)?;

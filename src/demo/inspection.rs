@@ -17,6 +17,7 @@ use crate::service::inspection::record::FindingInput;
 use crate::service::inspection::{PlanInput, resolve_officers};
 use crate::service::{Result, Session};
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
+use crate::store::check::rows::row_image;
 use crate::store::inspection::draw as draws;
 use crate::store::inspection::followup::{self as followup, Case, NewRectification};
 use crate::store::inspection::{self as store, Finding, Inspection, NewInspection};
@@ -54,10 +55,6 @@ const FINDINGS: &[&str] = &[
     "突发环境事件应急预案未备案",
     "一般工业固体废物台账记录不全",
 ];
-
-fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
 
 /// Writes the whole demo inspection data: the bulk year, then the stories and draws.
 pub(in crate::demo) fn inspections(
@@ -100,6 +97,7 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
     // Oldest first, so numbers follow the dates.
     let mut plan: Vec<i64> = (0..count).map(|_| rng.below(375) as i64 - 10).collect();
     plan.sort_unstable_by(|a, b| b.cmp(a));
+    let mut audited: Vec<(&'static str, String)> = Vec::new();
     for days_ago in plan {
         let e = rng.pick(&enterprises);
         let on = today - Duration::days(days_ago);
@@ -209,13 +207,14 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
             };
             store::save(&tx, &x, &actor.uid, &now)?;
             if c != Conclusion::NoIssue {
+                let finding_uid = db::new_uid();
                 store::insert_finding(
                     &tx,
                     id,
                     &Finding {
                         id: 0,
                         no: 0,
-                        uid: db::new_uid(),
+                        uid: finding_uid.clone(),
                         description: rng.pick(FINDINGS).to_string(),
                         provision: String::new(),
                         severity: if c == Conclusion::Case {
@@ -231,12 +230,15 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                         created_by: actor.uid.clone(),
                     },
                 )?;
+                audited.push(("insp_finding", finding_uid));
             }
             if state == InspectionState::Rectifying {
+                let rect_uid = db::new_uid();
+                audited.push(("insp_rectification", rect_uid.clone()));
                 followup::insert(
                     &tx,
                     &NewRectification {
-                        uid: &db::new_uid(),
+                        uid: &rect_uid,
                         inspection_id: id,
                         enterprise_id: e.enterprise_id,
                         doc_number: &format!("聊环责改〔{}〕{}号", on.year(), id),
@@ -250,11 +252,13 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                 )?;
             }
             if state == InspectionState::CaseTransferred {
+                let case_uid = db::new_uid();
+                audited.push(("insp_case", case_uid.clone()));
                 followup::insert_case(
                     &tx,
                     &Case {
                         id: 0,
-                        uid: db::new_uid(),
+                        uid: case_uid,
                         inspection_id: id,
                         case_number: format!("聊环罚立〔{}〕{}号", on.year(), id),
                         discovered_on: Day::new(on),
@@ -283,21 +287,22 @@ fn bulk_year(b: &mut Build, count: u64, seed: u64, fixed: &[i64]) -> Result<()> 
                 by_name: "system",
             },
         )?;
-        let after = serde_json::json!({"number": number, "enterprise_id": e.enterprise_id,
-            "category": category.code(), "mode": mode.code(), "state": state.code(),
-            "planned_on": day(on)});
-        chain.append(
-            &tx,
-            &actor,
-            &now,
-            OwnedChange {
-                action: "create",
-                entity: "inspection",
-                record_uid: uid.clone(),
-                before: None,
-                after: Some(after),
-            },
-        )?;
+        // The rows as `check` reads them: the inspection, then what it found and ordered.
+        audited.insert(0, ("inspection", uid.clone()));
+        for (entity, record_uid) in audited.drain(..) {
+            chain.append(
+                &tx,
+                &actor,
+                &now,
+                OwnedChange {
+                    action: "create",
+                    entity,
+                    after: row_image(&tx, entity, &record_uid)?,
+                    record_uid,
+                    before: None,
+                },
+            )?;
+        }
     }
     chain.finish(&tx)?;
     bulk::recreate_indexes(&tx, &deferred)?;

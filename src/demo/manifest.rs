@@ -11,6 +11,7 @@ use crate::service::Result;
 use crate::service::manifest::new_leg;
 use crate::service::manifest::reference::LicenceInput;
 use crate::store::audit::bulk::{BulkChain, OwnedChange};
+use crate::store::check::rows::row_image;
 use crate::store::manifest::reference as refs;
 use crate::store::manifest::{self as store, Manifest};
 use crate::store::{bulk, db, history};
@@ -275,7 +276,8 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
                 entity: "manifest",
                 record_uid: m.uid.clone(),
                 before: None,
-                after: Some(serde_json::json!({ "number": m.number, "state": state.code() })),
+                // The row as `check` reads it, lines included.
+                after: row_image(&tx, "manifest", &m.uid)?,
             },
         )?;
     }

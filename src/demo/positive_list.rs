@@ -57,6 +57,31 @@ fn d(day: NaiveDate) -> Option<Day> {
     Some(Day::new(day))
 }
 
+/// Appends the audit entry of a row written here below the record types: its image as `check` reads it.
+fn audit_row(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    now: &str,
+    action: &str,
+    entity: &str,
+    uid: &str,
+) -> db::Result<()> {
+    let after = crate::store::check::rows::row_image(tx, entity, uid)?;
+    audit::append(
+        tx,
+        actor,
+        now,
+        audit::Change {
+            action,
+            entity,
+            record_uid: uid,
+            before: None,
+            after: after.as_ref(),
+        },
+    )?;
+    Ok(())
+}
+
 /// Writes the demo list into `tx`, using operating enterprises after the hand-made ones (the demo
 /// enterprise account keeps its enterprise off the list, so it can apply itself).
 pub fn write(
@@ -87,6 +112,7 @@ pub fn write(
             &actor.uid,
             now,
         )?);
+        audit_row(tx, actor, now, "create", "pl_batch", &uid)?;
     }
     let ids = store::operating_enterprise_ids(tx, skip, SPECS.len())?;
     for (s, enterprise_id) in SPECS.iter().zip(ids) {
@@ -163,6 +189,7 @@ pub fn write(
                 note: "夜间异味投诉，经核查属实",
             };
             store::insert_trigger(tx, &t, &actor.uid, now)?;
+            audit_row(tx, actor, now, "create", "pl_trigger", t.uid)?;
             x.removal_cause = "complaint".to_string();
             x.removal_reason = "投诉举报查实，超标排放".to_string();
             x.reapply_from = d(pl::reapply_from(today - Duration::days(30), &p));
@@ -178,10 +205,17 @@ pub fn write(
                 note: "非现场核查：仪表校准期间数据异常，已排除",
             };
             store::insert_trigger(tx, &t, &actor.uid, now)?;
+            audit_row(tx, actor, now, "create", "pl_trigger", t.uid)?;
         }
         x.state = s.state.code().to_string();
         store::save_entry(tx, &x, &actor.uid, now)?;
         store::set_list_status(tx, enterprise_id, s.state.code())?;
+        let enterprise_uid: String = tx.query_row(
+            "SELECT uid FROM enterprise WHERE id = ?1",
+            [enterprise_id],
+            |r| r.get(0),
+        )?;
+        audit_row(tx, actor, now, "list_status", "enterprise", &enterprise_uid)?;
         for (from, to, reason) in steps {
             history::append(
                 tx,

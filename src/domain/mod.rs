@@ -5,6 +5,7 @@ pub mod account;
 pub mod assistance;
 pub mod calendar;
 pub mod codes;
+pub mod digest;
 pub mod enterprise;
 pub mod inspection;
 pub mod manifest;

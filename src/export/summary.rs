@@ -202,6 +202,7 @@ pub fn json_value(summary: &Summary, lang: Lang) -> serde_json::Value {
         "region": { "code": summary.region_code, "name": summary.region_name(lang) },
         "generated_at": summary.generated_at,
         "generated_by": summary.generated_by,
+        "audit_digest": summary.audit_digest,
         "sections": summary.sections.iter().map(|s| json!({
             "key": s.key,
             "title": s.title.get(lang),
@@ -269,7 +270,9 @@ fn html(summary: &Summary, lang: Lang, template: &str) -> Result<String, ExportE
         "region": summary.region_name(lang),
         "generated_at": summary.generated_at,
         "generated_by": summary.generated_by,
+        "audit_digest": summary.audit_digest,
         "labels": {
+            "digest": T::ReportDigest.get(lang),
             "period": T::ReportPeriod.get(lang),
             "compared": T::ReportCompared.get(lang),
             "region": T::ReportRegion.get(lang),
@@ -511,7 +514,7 @@ fn overview_sheet(
         &fmt.title,
     )?;
     sheet.row = 1;
-    let meta: [(T, String); 4] = [
+    let meta: [(T, String); 5] = [
         (T::ReportPeriod, summary.period.label().render(lang)),
         (T::ReportCompared, summary.previous.label().render(lang)),
         (T::ReportRegion, summary.region_name(lang).to_string()),
@@ -519,6 +522,7 @@ fn overview_sheet(
             T::ReportGenerated,
             format!("{} ({})", summary.generated_at, summary.generated_by),
         ),
+        (T::ReportDigest, summary.audit_digest.clone()),
     ];
     for (i, (label, value)) in meta.iter().enumerate() {
         sheet.text(0, label.get(lang), Some(&fmt.bold))?;

@@ -246,6 +246,19 @@ pub fn migrate(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// An empty in-memory database built by the first `version` migrations: the reference `check`
+/// compares a file's triggers with.
+pub fn schema_at(version: i64) -> Result<Connection> {
+    let conn = Connection::open_in_memory()?;
+    for sql in MIGRATIONS
+        .iter()
+        .take(usize::try_from(version).unwrap_or(0))
+    {
+        conn.execute_batch(sql)?;
+    }
+    Ok(conn)
+}
+
 /// Opens an IMMEDIATE transaction on a shared connection, so that reads made through the same
 /// connection (validation, uniqueness checks) happen inside it. Rolled back when dropped uncommitted.
 pub fn begin_immediate(conn: &Connection) -> Result<Transaction<'_>> {

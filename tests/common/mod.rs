@@ -123,8 +123,80 @@ fn build_template(path: &Path) {
     }
 }
 
+/// A test's database directory. When the test ends without a panic, the database must pass
+/// `ecocase check`'s row pass, triggers and chain: every honest service path leaves after-images that
+/// verify. A test that tampers on purpose calls [`Checked::skip_check`].
+pub struct Checked {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+    check: bool,
+}
+
+impl Checked {
+    pub fn skip_check(&mut self) {
+        self.check = false;
+    }
+}
+
+impl std::ops::Deref for Checked {
+    type Target = tempfile::TempDir;
+    fn deref(&self) -> &tempfile::TempDir {
+        &self.dir
+    }
+}
+
+/// Records fixture rows a test wrote with raw SQL (legacy data set up by hand) in the audit log, with
+/// the image `check` reads, so the database stays sound for the check at the end of the test.
+pub fn audit_fixture(path: &Path, table: &str, condition: &str) {
+    use ecocase::store::{audit, check::rows::row_image};
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let uids: Vec<String> = conn
+        .prepare(&format!("SELECT uid FROM {table} WHERE {condition}"))
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("uids")
+        .collect::<rusqlite::Result<_>>()
+        .expect("uids");
+    for uid in uids {
+        let after = row_image(&conn, table, &uid).expect("image");
+        audit::append(
+            &conn,
+            &ecocase::domain::account::Actor::system(),
+            "2026-01-01T00:00:00Z",
+            audit::Change {
+                action: "fixture",
+                entity: table,
+                record_uid: &uid,
+                before: None,
+                after: after.as_ref(),
+            },
+        )
+        .expect("audit");
+    }
+}
+
+/// Runs `check` on the database at `path` and panics naming every finding when it is not sound.
+pub fn assert_sound(path: &Path) {
+    use ecocase::store::check;
+    let conn = check::open_read_only(path).expect("open for check");
+    let report =
+        check::run(&conn, &check::Options::default(), &mut |_, _, _| {}).expect("check runs");
+    assert!(
+        report.is_sound(),
+        "check fails after an honest path: {report:#?}"
+    );
+}
+
+impl Drop for Checked {
+    fn drop(&mut self) {
+        if self.check && !std::thread::panicking() && self.path.exists() {
+            assert_sound(&self.path);
+        }
+    }
+}
+
 /// A fresh copy of the fixture database in its own directory.
-pub fn fresh_db() -> (tempfile::TempDir, PathBuf) {
+pub fn fresh_db() -> (Checked, PathBuf) {
     static TEMPLATE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, template) = TEMPLATE.get_or_init(|| {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -135,7 +207,14 @@ pub fn fresh_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("ecocase.db");
     std::fs::copy(template, &path).expect("copy template");
-    (dir, path)
+    (
+        Checked {
+            dir,
+            path: path.clone(),
+            check: true,
+        },
+        path,
+    )
 }
 
 pub fn login(path: &Path, user: &str) -> Session {

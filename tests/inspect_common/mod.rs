@@ -83,6 +83,9 @@ pub fn list_enterprise(path: &Path, uscc: &str) {
          UPDATE enterprise SET list_status = 'listed' WHERE uscc = '{uscc}';"
     ))
     .expect("list");
+    audit_fixture(path, "pl_batch", "uid = 'b1'");
+    audit_fixture(path, "pl_entry", &format!("uid = 'x-{uscc}'"));
+    audit_fixture(path, "enterprise", &format!("uscc = '{uscc}'"));
 }
 
 pub fn login_at(path: &Path, user: &str, clock: &TestClock) -> Session {

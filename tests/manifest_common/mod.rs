@@ -42,7 +42,7 @@ pub fn at(clock: &TestClock, path: &Path, user: &str) -> Session {
 
 /// The fixture plus: receiver enterprise (东昌府区) with account `rec`, a third enterprise with
 /// account `other`, and three licences.
-pub fn manifest_db(clock: &TestClock) -> (tempfile::TempDir, PathBuf) {
+pub fn manifest_db(clock: &TestClock) -> (crate::common::Checked, PathBuf) {
     let (dir, path) = fresh_db();
     let staff = at(clock, &path, "staff");
     for (code, name) in [

@@ -3,7 +3,7 @@
 //! relations.
 
 use crate::domain::account::Role;
-use crate::domain::inspection::draw::{ALGORITHM, candidates_hash, parse_seed, sample};
+use crate::domain::inspection::draw::parse_seed;
 use crate::i18n::{T, Text};
 use crate::service::inspection::refused;
 use crate::service::{Result, ServiceError, Session};
@@ -23,6 +23,10 @@ pub struct VerifyReport {
     pub results_ok: bool,
     /// The first differing rank, when the results differ.
     pub first_difference: Option<i64>,
+    /// The stored seed, algorithm, counts and hash equal those of the audited creation event.
+    pub audit_ok: bool,
+    /// The first field differing from the audited creation event: (field, audited, stored).
+    pub audit_difference: Option<(String, String, String)>,
     /// The recorded officer pairs checked against the plan's pool and the recorded relations: each
     /// problem found, empty when they hold.
     pub pair_problems: Vec<Text>,
@@ -33,6 +37,7 @@ impl VerifyReport {
         self.candidate_count_ok
             && self.candidate_hash_ok
             && self.results_ok
+            && self.audit_ok
             && self.pair_problems.is_empty()
     }
 }
@@ -45,37 +50,21 @@ impl crate::service::Draws<'_> {
         self.verify_unchecked(id)
     }
 
-    /// The recomputation itself; callers decide who may ask.
+    /// The recomputation itself (with the comparison against the audited creation event, shared
+    /// with `ecocase check`); callers decide who may ask.
     fn verify_unchecked(&self, id: i64) -> Result<VerifyReport> {
         let d = store::draw(&self.conn, id)?.ok_or(ServiceError::NotFound)?;
-        let results = store::results(&self.conn, id)?;
-        let usccs = store::candidates(&self.conn, id)?;
-        let hash = candidates_hash(usccs.iter().map(String::as_str));
-        let seed =
-            parse_seed(&d.seed_hex).ok_or_else(|| refused(Text::new(T::DrawErrStoredSeed)))?;
-        let expected = if d.algorithm == ALGORITHM {
-            sample(&seed, usccs.len(), d.drawn_count.max(0) as usize)
-        } else {
-            Vec::new()
-        };
-        let mut first_difference = None;
-        let n = expected.len().max(results.len());
-        for rank in 0..n {
-            let want = expected
-                .get(rank)
-                .map(|&p| (p as i64, usccs.get(p).cloned().unwrap_or_default()));
-            let got = results.get(rank).map(|r| (r.position, r.uscc.clone()));
-            if want != got {
-                first_difference = Some(rank as i64);
-                break;
-            }
-        }
+        parse_seed(&d.seed_hex).ok_or_else(|| refused(Text::new(T::DrawErrStoredSeed)))?;
+        let c = crate::store::check::draws::verify_draw(&self.conn, id)?
+            .ok_or(ServiceError::NotFound)?;
         Ok(VerifyReport {
             draw_id: id,
-            candidate_count_ok: usccs.len() as i64 == d.candidate_count,
-            candidate_hash_ok: hash == d.candidate_sha256,
-            results_ok: first_difference.is_none() && d.algorithm == ALGORITHM,
-            first_difference,
+            candidate_count_ok: c.candidate_count_ok,
+            candidate_hash_ok: c.candidate_hash_ok,
+            results_ok: c.results_ok,
+            first_difference: c.first_difference,
+            audit_ok: c.audit_ok,
+            audit_difference: c.audit_difference,
             pair_problems: self.pair_problems(&d)?,
         })
     }

@@ -301,6 +301,8 @@ impl crate::service::Inspections<'_> {
             r.result = Some(result);
             r.result_note = note.trim().to_string();
             followup::save(w, &r, &actor.uid, now)?;
+            // The order's result is part of its record: audited like the report.
+            w.audit("recheck", Some(&order), &followup::get(w, r.id)?)?;
             let mut x = before.clone();
             x.state = to;
             store::save(w, &x, &actor.uid, now)?;

@@ -125,6 +125,15 @@ impl crate::service::Manifests<'_> {
                 created_by: actor.uid.clone(),
             };
             ext::add_extension(w, id, &e)?;
+            // The extension row is a record of its own: `check` compares it with this image.
+            let row = crate::store::check::rows::row_image(w, "manifest_stock_extension", &e.uid)?;
+            w.audit_json(
+                "create",
+                "manifest_stock_extension",
+                &e.uid,
+                None,
+                row.as_ref(),
+            )?;
             crate::store::history::append(
                 w,
                 crate::store::history::Table::Manifest,

@@ -393,6 +393,9 @@ impl crate::service::PositiveList<'_> {
             let id = store::insert_entry(w, &new, &actor.uid, now)?;
             let code = EntryState::Candidate.code();
             store::set_list_status(w, new.enterprise_id, code)?;
+            // The register's list status changed with it: its after-image keeps `check` whole.
+            let e = crate::store::enterprise::get(w, new.enterprise_id)?;
+            w.audit("list_status", None, &e)?;
             crate::store::history::append(
                 w,
                 crate::store::history::Table::PositiveList,
@@ -522,6 +525,8 @@ impl crate::service::PositiveList<'_> {
             }
             store::save_entry(w, &x, &actor.uid, now)?;
             store::set_list_status(w, x.enterprise_id, &x.state)?;
+            let e = crate::store::enterprise::get(w, x.enterprise_id)?;
+            w.audit("list_status", None, &e)?;
             if !criteria.is_empty() {
                 store::replace_criteria(w, x.id, &criteria)?;
             }

@@ -32,6 +32,9 @@ pub struct Summary {
     /// Local time, `YYYY-MM-DD HH:MM`.
     pub generated_at: String,
     pub generated_by: String,
+    /// The audit chain's head when the figures were read (`seq=… sha256=…`): a printed report keeps
+    /// a digest of the history it was drawn from outside the database.
+    pub audit_digest: String,
     pub sections: Vec<Section>,
 }
 
@@ -217,6 +220,10 @@ impl crate::service::Reports<'_> {
             region_en,
             generated_at: local_time(&stamp(self.now())),
             generated_by: self.actor.display_name.clone(),
+            audit_digest: {
+                let d = crate::store::check::digest::current(&self.conn)?;
+                crate::domain::digest::anchor(d.seq, &d.hash)
+            },
             sections,
         })
     }

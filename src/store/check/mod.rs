@@ -1,16 +1,32 @@
-//! `ecocase check`: integrity, foreign keys, the audit chain and its append-only guards, read-only.
+//! `ecocase check`: integrity, foreign keys, the audit chain, its protective triggers by content,
+//! every live row against its last audited after-image, every draw recomputed, and digests kept
+//! outside the file proved against the chain. Read-only.
+pub mod digest;
+pub mod draws;
+pub mod rows;
+mod specs;
+pub mod triggers;
 
 use crate::store::audit::{self, ChainReport};
 use crate::store::backup::integrity_problems;
 use crate::store::db::{self, Result, StoreError};
+use draws::DrawCheck;
+use rows::RowReport;
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
-
-/// The triggers that make the audit log append-only; a database without them can be rewritten silently.
-pub const APPEND_ONLY_TRIGGERS: [&str; 2] = ["audit_log_no_update", "audit_log_no_delete"];
+use triggers::TriggerFinding;
 
 /// Tables whose row counts the check prints, so an operator sees what was looked at.
 const COUNTED: [&str; 4] = ["enterprise", "user", "certificate", "audit_log"];
+
+/// What to check besides the always-run checks.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Skip the row pass (the slow part); the report says it was skipped.
+    pub quick: bool,
+    /// Digests to prove: (where it came from, seq, hash).
+    pub digests: Vec<(String, i64, String)>,
+}
 
 /// Everything `check` found. Sound when every list is empty and the chain has no broken link.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,7 +35,17 @@ pub struct CheckReport {
     /// `PRAGMA integrity_check` and `foreign_key_check` findings.
     pub problems: Vec<String>,
     pub chain: ChainReport,
-    pub missing_triggers: Vec<&'static str>,
+    /// Triggers the schema defines, and what differs in the file.
+    pub triggers_checked: usize,
+    pub triggers: Vec<TriggerFinding>,
+    /// The row pass; `None` when skipped (`--quick`).
+    pub rows: Option<RowReport>,
+    /// Business rows in a database whose audit log is empty.
+    pub unaudited_rows: Option<i64>,
+    pub draws_checked: usize,
+    pub draws: Vec<DrawCheck>,
+    /// Each digest proved: where it came from and the outcome.
+    pub digests: Vec<(String, digest::Proof)>,
     pub counts: Vec<(&'static str, i64)>,
 }
 
@@ -27,7 +53,11 @@ impl CheckReport {
     pub fn is_sound(&self) -> bool {
         self.problems.is_empty()
             && self.chain.first_broken.is_none()
-            && self.missing_triggers.is_empty()
+            && self.triggers.is_empty()
+            && self.rows.as_ref().is_none_or(|r| r.total == 0)
+            && self.unaudited_rows.is_none()
+            && self.draws.is_empty()
+            && self.digests.iter().all(|(_, p)| p.holds())
             && self.schema_version <= db::SCHEMA_VERSION
     }
 }
@@ -66,21 +96,28 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Runs every check; reading errors (not findings) are returned as errors.
-pub fn run(conn: &Connection) -> Result<CheckReport> {
+/// Runs every check; reading errors (not findings) are returned as errors. `progress` hears of the
+/// row pass table by table.
+pub fn run(
+    conn: &Connection,
+    options: &Options,
+    progress: rows::Progress<'_>,
+) -> Result<CheckReport> {
     let schema_version = db::user_version(conn)?;
     let problems = integrity_problems(conn)?;
     let chain = audit::verify(conn)?;
-    let mut missing_triggers = Vec::new();
-    for name in APPEND_ONLY_TRIGGERS {
-        let found: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?1 AND tbl_name = 'audit_log'",
-            [name],
-            |r| r.get(0),
-        )?;
-        if found == 0 {
-            missing_triggers.push(name);
-        }
+    let (triggers_checked, triggers) = triggers::verify(conn, schema_version)?;
+    let business = rows::business_rows(conn)?;
+    let unaudited_rows = (chain.rows == 0 && business > 0).then_some(business);
+    let rows = if options.quick {
+        None
+    } else {
+        Some(rows::verify(conn, progress)?)
+    };
+    let (draws_checked, draws) = draws::verify(conn)?;
+    let mut digests = Vec::new();
+    for (source, seq, hash) in &options.digests {
+        digests.push((source.clone(), digest::prove(conn, *seq, hash)?));
     }
     let mut counts = Vec::new();
     for table in COUNTED {
@@ -91,7 +128,13 @@ pub fn run(conn: &Connection) -> Result<CheckReport> {
         schema_version,
         problems,
         chain,
-        missing_triggers,
+        triggers_checked,
+        triggers,
+        rows,
+        unaudited_rows,
+        draws_checked,
+        draws,
+        digests,
         counts,
     })
 }
@@ -127,7 +170,12 @@ mod tests {
     fn a_fresh_database_is_sound() {
         let dir = tempfile::tempdir().expect("dir");
         let path = fresh(dir.path());
-        let report = run(&open_read_only(&path).expect("open")).expect("check");
+        let report = run(
+            &open_read_only(&path).expect("open"),
+            &Options::default(),
+            &mut |_, _, _| {},
+        )
+        .expect("check");
         assert!(report.is_sound(), "{report:?}");
         assert_eq!(report.chain.rows, 3);
     }
@@ -142,10 +190,34 @@ mod tests {
         )
         .expect("tamper");
         drop(conn);
-        let report = run(&open_read_only(&path).expect("open")).expect("check");
+        let report = run(
+            &open_read_only(&path).expect("open"),
+            &Options::default(),
+            &mut |_, _, _| {},
+        )
+        .expect("check");
         assert!(!report.is_sound());
-        assert_eq!(report.missing_triggers, vec!["audit_log_no_update"]);
+        assert_eq!(
+            report.triggers,
+            vec![triggers::TriggerFinding::Missing {
+                name: "audit_log_no_update".into(),
+                table: "audit_log".into()
+            }]
+        );
         assert_eq!(report.chain.first_broken, Some(BrokenLink::Hash { seq: 3 }));
+    }
+
+    #[test]
+    fn a_database_migrated_from_every_earlier_version_is_sound() {
+        for version in 1..db::SCHEMA_VERSION {
+            let conn = db::schema_at(version).expect("old schema");
+            conn.pragma_update(None, "user_version", version)
+                .expect("version");
+            db::migrate(&conn).expect("migrate");
+            let report = run(&conn, &Options::default(), &mut |_, _, _| {}).expect("check");
+            assert!(report.is_sound(), "from version {version}: {report:?}");
+            assert!(report.triggers_checked >= 20, "{report:?}");
+        }
     }
 
     #[test]
