@@ -22,7 +22,7 @@ use crate::store::inspection::draw as draws;
 use crate::store::inspection::followup::{self as followup, Case, NewRectification};
 use crate::store::inspection::{self as store, Finding, Inspection, NewInspection};
 use crate::store::{account as user, bulk, db, history};
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, Duration, NaiveTime};
 use std::collections::HashMap;
 
 /// Category weights of the bulk year.
