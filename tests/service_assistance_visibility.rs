@@ -59,6 +59,8 @@ fn set_status(path: &std::path::Path, uscc: &str, status: &str) {
         [status, uscc],
     )
     .unwrap();
+    drop(conn);
+    audit_fixture(path, "enterprise", &format!("uscc = '{uscc}'"));
 }
 
 /// A request of E1 assigned, reassigned (internal by default), suspended with a note the staff marked

@@ -298,6 +298,7 @@ fn a_plan_pairs_only_the_officers_of_its_pool() {
     raw(&path)
         .execute("UPDATE inspection SET state = 'completed'", [])
         .unwrap();
+    audit_fixture(&path, "inspection", "state = 'completed'");
     let plan = sup
         .draws()
         .create_plan(&PlanDraft {

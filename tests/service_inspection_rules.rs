@@ -510,7 +510,9 @@ fn draft(count: u32, planned_on: &str) -> PlanDraft {
 
 #[test]
 fn draws_exclude_open_and_drawn_enterprises_and_ask_about_a_short_count() {
-    let (_dir, path) = fresh_db();
+    let (mut dir, path) = fresh_db();
+    // The end of this test tampers with a draw on purpose (a dropped trigger, a changed pair).
+    dir.skip_check();
     let clock = june();
     officers(&path, &clock);
     let sup = login_at(&path, "supervisor", &clock);

@@ -48,6 +48,9 @@ fn filed_case(path: &Path, uscc: &str, number: &str, case: &str, approved_on: &s
         rusqlite::params![number, case, approved_on],
     )
     .unwrap();
+    drop(conn);
+    audit_fixture(path, "inspection", &format!("number = '{number}'"));
+    audit_fixture(path, "insp_case", &format!("uid = '{number}-case'"));
 }
 
 fn contact() -> Application {

@@ -107,7 +107,9 @@ pub fn record_trigger(path: &Path, uscc: &str, reference: &str) -> i64 {
         rusqlite::params![uscc, reference],
     )
     .expect("trigger");
-    c.last_insert_rowid()
+    let id = c.last_insert_rowid();
+    crate::common::audit_fixture(path, "pl_trigger", &format!("uid = '{reference}'"));
+    id
 }
 
 /// What signing needs besides the conclusion: every checklist item answered (those not answered yet
