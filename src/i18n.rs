@@ -1106,6 +1106,11 @@ texts! {
     MeetingFieldRequestNumber => "帮扶编号", "Request number";
     MeetingFieldProblemEnterprise => "提出企业", "Raised by";
     MeetingGuest => "（局内/专家）", "(bureau/expert)";
+    ErrTimeFuture => "{field} {value} 晚于当前时间 {now}：已发生的事不能记在将来", "{field} {value} is later than now ({now}): what happened cannot be in the future";
+    ErrTimePast => "{field} {value} 早于今天 {today}：计划不能从过去开始", "{field} {value} is before today ({today}): a plan cannot start in the past";
+    ErrTimeOrder => "{later} {lv} 早于{earlier} {ev}", "{later} {lv} is before {earlier} {ev}";
+    CalendarUncovered => "{years} 年工作日历未导入，期限按周一至周五估算", "No working-day calendar imported for {years}: the deadline is estimated on Monday–Friday";
+    SettingTimeSkewMinutes => "时间校验允许的时钟误差（分钟）", "Time checks: clock-skew allowance (minutes)";
     ErrMeetingFuture => "座谈日期不能晚于今天：座谈结束后再记录", "The meeting date cannot be after today: record a meeting once it is held";
     ErrMeetingNoRequest => "找不到帮扶编号 {number}：请检查编号（如 BF-371525-2026-00001）", "No request numbered {number}: check the number (e.g. BF-371525-2026-00001)";
     ErrMeetingDraftRequest => "草稿状态的请求不能关联：请企业先提交", "A draft request cannot be linked: the enterprise must submit it first";
