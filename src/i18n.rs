@@ -1556,6 +1556,7 @@ texts! {
     InspectionFieldRecusal => "回避说明", "Recusal reason";
     InspectionFieldDiscovered => "发现日期", "Discovered on";
     InspectionFieldApproved => "立案日期", "Approved on";
+    InspectionFieldRecheckOn => "复查日期", "Re-checked on";
     InspectionActAnswer => "检查事项", "Checklist";
     InspectionActFinding => "记录问题", "Finding";
     InspectionActEvidence => "登记证据", "Evidence";

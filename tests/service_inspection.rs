@@ -465,7 +465,7 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
     let case = CaseInput {
         case_number: "聊环罚立〔2026〕9号".into(),
         discovered_on: d("2024-05-31"),
-        approved_on: d("2026-06-02"),
+        approved_on: d("2026-06-01"),
         handler: "李明".into(),
     };
     assert!(matches!(

@@ -36,18 +36,33 @@ fn manifest_times_are_not_in_the_future_and_keep_their_order() {
         .create(input(LOCAL_LICENCE, "2.5", "2026-12-08"), false)
         .expect("draft");
     let m = step(&mut ent, &m, ManifestEvent::Submit, EventInput::default());
-    let msg = refused(&mut ent, &m, ManifestEvent::Depart, when("2026-12-20 08:00"));
+    let msg = refused(
+        &mut ent,
+        &m,
+        ManifestEvent::Depart,
+        when("2026-12-20 08:00"),
+    );
     assert!(
         msg.contains("起运时间 2026-12-20 08:00 晚于当前时间 2026-12-09 01:21"),
         "{msg}"
     );
-    let msg = refused(&mut ent, &m, ManifestEvent::Depart, when("2026-12-07 08:00"));
+    let msg = refused(
+        &mut ent,
+        &m,
+        ManifestEvent::Depart,
+        when("2026-12-07 08:00"),
+    );
     assert!(
         msg.contains("起运时间 2026-12-07 08:00 早于转移日期 2026-12-08"),
         "{msg}"
     );
     // Ten minutes of clock skew are allowed.
-    let m = step(&mut ent, &m, ManifestEvent::Depart, when("2026-12-08 10:00"));
+    let m = step(
+        &mut ent,
+        &m,
+        ManifestEvent::Depart,
+        when("2026-12-08 10:00"),
+    );
     let mut handover = when("2026-12-08 09:00");
     handover.place = "聊城东收费站".into();
     handover.leg = Some(leg());
@@ -57,9 +72,19 @@ fn manifest_times_are_not_in_the_future_and_keep_their_order() {
         "{msg}"
     );
     let mut rec = at(&clock, &path, "rec");
-    let msg = refused(&mut rec, &m, ManifestEvent::Arrive, when("2026-12-01 10:00"));
+    let msg = refused(
+        &mut rec,
+        &m,
+        ManifestEvent::Arrive,
+        when("2026-12-01 10:00"),
+    );
     assert!(msg.contains("运抵时间 2026-12-01 10:00 早于"), "{msg}");
-    let m = step(&mut rec, &m, ManifestEvent::Arrive, when("2026-12-08 15:30"));
+    let m = step(
+        &mut rec,
+        &m,
+        ManifestEvent::Arrive,
+        when("2026-12-08 15:30"),
+    );
     let msg = refused(
         &mut rec,
         &m,
@@ -89,7 +114,7 @@ fn manifest_times_are_not_in_the_future_and_keep_their_order() {
 fn a_paper_manifest_is_not_completed_before_its_transfer() {
     let clock = TestClock::at(2026, 12, 8, 2);
     let (_dir, path) = manifest_db(&clock);
-    let mut ent = at(&clock, &path, "ent");
+    let ent = at(&clock, &path, "ent");
     let mut i = input(LOCAL_LICENCE, "2.5", "2026-12-05");
     i.origin = Some(Origin::Paper);
     i.number = "20263715009001".into();

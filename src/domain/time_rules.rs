@@ -231,7 +231,10 @@ mod tests {
         assert!(strict.happened(at).is_some());
         assert!(now().happened(at).is_none());
         let negative = Now::new(Instant::parse("2026-12-08T02:00:00Z").expect("i"), -5);
-        assert!(negative.happened(at).is_some(), "a negative skew counts as 0");
+        assert!(
+            negative.happened(at).is_some(),
+            "a negative skew counts as 0"
+        );
     }
 
     #[test]

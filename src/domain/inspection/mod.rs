@@ -3,6 +3,7 @@
 //! Pure: dates and the calendar are arguments.
 pub mod draw;
 pub mod rules;
+pub mod times;
 
 use crate::domain::account::Role;
 use crate::domain::codes::code_enum;

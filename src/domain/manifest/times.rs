@@ -132,7 +132,10 @@ mod tests {
                     assert!(
                         issues.iter().any(|i| i.render(Lang::Zh).starts_with(w)),
                         "{name}: {:?}",
-                        issues.iter().map(|i| i.render(Lang::Zh)).collect::<Vec<_>>()
+                        issues
+                            .iter()
+                            .map(|i| i.render(Lang::Zh))
+                            .collect::<Vec<_>>()
                     );
                 }
             }

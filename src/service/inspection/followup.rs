@@ -77,6 +77,14 @@ impl crate::service::Inspections<'_> {
         if input.requirements.trim().is_empty() {
             return Err(required(T::InspectionFieldRequirements));
         }
+        let issues = crate::domain::inspection::times::order(
+            &self.time_now(),
+            x.started_at.map(|t| t.local_day()),
+            Day::new(input.served_on),
+        );
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
         check_rectification(input.served_on, input.deadline).map_err(refused)?;
         let due = recheck_date(&self.calendar()?, input.deadline);
         let officers = store::officers(&self.conn, id)?;
@@ -170,6 +178,13 @@ impl crate::service::Inspections<'_> {
         if text.trim().is_empty() {
             return Err(required(T::InspectionFieldReport));
         }
+        if let Some(issue) = crate::domain::inspection::times::after_served(
+            &self.time_now(),
+            T::InspectionFieldReport,
+            before.served_on,
+        ) {
+            return Err(ServiceError::Invalid(vec![issue]));
+        }
         self.write(|w| {
             let (now, actor) = (w.now(), w.actor());
             let mut r = before.clone();
@@ -206,6 +221,13 @@ impl crate::service::Inspections<'_> {
         let Some(order) = followup::of_inspection(&self.conn, id)? else {
             return Err(refused(Text::new(T::InspectionErrNoOrder)));
         };
+        if let Some(issue) = crate::domain::inspection::times::after_served(
+            &self.time_now(),
+            T::InspectionFieldRecheckOn,
+            order.served_on,
+        ) {
+            return Err(ServiceError::Invalid(vec![issue]));
+        }
         let snaps = vet_officers(
             &self.conn,
             before.enterprise_id,
@@ -296,6 +318,14 @@ impl crate::service::Inspections<'_> {
         }
         if input.handler.trim().is_empty() {
             return Err(required(T::InspectionFieldHandler));
+        }
+        let issues = crate::domain::inspection::times::case(
+            &self.time_now(),
+            Day::new(input.discovered_on),
+            Day::new(input.approved_on),
+        );
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
         }
         check_limitation(input.discovered_on, input.approved_on).map_err(refused)?;
         // 立案 on a listed enterprise: the positive-list removal proposal is written in the same

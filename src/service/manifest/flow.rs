@@ -7,9 +7,9 @@ use crate::domain::account::Action;
 use crate::domain::manifest::rules::{
     EventInput, ManifestEvent, Party, check_input, check_licence, is_discrepant, next_state,
 };
-use crate::domain::time_rules::{Stamp, in_order};
 use crate::domain::manifest::{Decision, LineDraft, ManifestState, format_tonnes, parse_tonnes};
 use crate::domain::time::Minute;
+use crate::domain::time_rules::{Stamp, in_order};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, new_leg};
