@@ -842,6 +842,7 @@ texts! {
     AssistanceFieldWishedDate => "期望日期", "Wished-for date";
     AssistanceFieldContent => "服务内容", "Content";
     AssistanceFieldServiceDate => "服务日期", "Service date";
+    AssistanceFieldFiledOn => "申请提交日期", "Filing date";
     ErrAssistTransition => "当前状态为“{state}”，不能执行“{event}”", "Cannot {event} a request that is \"{state}\"";
     ErrAssistRevisitRequired => "评价为不满意时必须填写回访记录", "A dissatisfied rating needs a return-visit record";
     ErrAssistNoService => "请至少选择一项服务事项", "Choose at least one service";
@@ -1147,6 +1148,7 @@ texts! {
     AssistanceFieldCohandlers => "协办人", "Co-handlers";
     AssistanceFieldEnterpriseQuery => "企业(名称/代码)", "Ent. name/USCC";
     PositiveListFieldTriggerDate => "日期(空=今天)", "Date (or today)";
+    PositiveListFieldOccurredOn => "触发日期", "Trigger date";
     ErrPlOffsiteClosed => "已移出或未纳入的记录不能修改非现场监管方式", "A removed or rejected entry's off-site supervision cannot be changed";
     PositiveListFieldBatchName => "名称(空=自动)", "Name (or next)";
     PositiveListFieldBatchNote => "批次说明", "Batch note";
