@@ -1111,6 +1111,8 @@ texts! {
     ErrTimePast => "{field} {value} 早于今天 {today}：计划不能从过去开始", "{field} {value} is before today ({today}): a plan cannot start in the past";
     ErrTimeOrder => "{later} {lv} 早于{earlier} {ev}", "{later} {lv} is before {earlier} {ev}";
     CalendarUncovered => "{years} 年工作日历未导入，期限按周一至周五估算", "No working-day calendar imported for {years}: the deadline is estimated on Monday–Friday";
+    CalendarEstimatedMark => "(估)", "(est.)";
+    CalendarNextYearMissing => "{year} 年工作日历尚未导入：请在年底前导入，否则期限按周一至周五估算", "The {year} working-day calendar is not imported yet: import it before the year ends, or deadlines are estimated on Monday–Friday";
     SettingTimeSkewMinutes => "时间校验允许的时钟误差（分钟）", "Time checks: clock-skew allowance (minutes)";
     ErrMeetingFuture => "座谈日期不能晚于今天：座谈结束后再记录", "The meeting date cannot be after today: record a meeting once it is held";
     ErrMeetingNoRequest => "找不到帮扶编号 {number}：请检查编号（如 BF-371525-2026-00001）", "No request numbered {number}: check the number (e.g. BF-371525-2026-00001)";

@@ -84,7 +84,7 @@ fn a_service_date_lies_between_filing_and_now() {
     let (_dir, path) = fresh_db();
     // 2026-12-08 10:00 in Beijing.
     let clock = TestClock::at(2026, 12, 8, 2);
-    let mut ent = login_at(&path, "ent", &clock);
+    let ent = login_at(&path, "ent", &clock);
     let filed = ent
         .assistance()
         .file(request(&["PERMIT"], Urgency::Normal), true)
@@ -102,9 +102,15 @@ fn a_service_date_lies_between_filing_and_now() {
         advice: String::new(),
     };
     for (date, want) in [
-        ("2026-12-20", "服务日期 2026-12-20 晚于当前时间 2026-12-08 10:00"),
+        (
+            "2026-12-20",
+            "服务日期 2026-12-20 晚于当前时间 2026-12-08 10:00",
+        ),
         ("2030-01-01", "服务日期 2030-01-01 晚于当前时间"),
-        ("2026-12-07", "服务日期 2026-12-07 早于申请提交日期 2026-12-08"),
+        (
+            "2026-12-07",
+            "服务日期 2026-12-07 早于申请提交日期 2026-12-08",
+        ),
     ] {
         let e = branch
             .assistance()

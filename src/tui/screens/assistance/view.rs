@@ -55,6 +55,10 @@ fn sla_text(s: &Sla, lang: Lang) -> String {
                 .render(lang),
         );
     }
+    if let Some(w) = s.due.warning() {
+        t.push_str(" ⚠ ");
+        t.push_str(&w.render(lang));
+    }
     t
 }
 
@@ -119,7 +123,7 @@ pub fn render_queue(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Assistance
             r.urgency.label().get(lang).to_string(),
             row.sla
                 .as_ref()
-                .map(|s| s.due.date.to_string())
+                .map(|s| s.due.short(lang))
                 .unwrap_or_default(),
             row.sla
                 .as_ref()
