@@ -1111,6 +1111,9 @@ texts! {
     ErrTimePast => "{field} {value} 早于今天 {today}：计划不能从过去开始", "{field} {value} is before today ({today}): a plan cannot start in the past";
     ErrTimeOrder => "{later} {lv} 早于{earlier} {ev}", "{later} {lv} is before {earlier} {ev}";
     CalendarUncovered => "{years} 年工作日历未导入，期限按周一至周五估算", "No working-day calendar imported for {years}: the deadline is estimated on Monday–Friday";
+    CliCheckWarnings => "警告 {n} 条（不影响检查结果）：", "{n} warning(s) (the check does not fail on them):";
+    CliCheckTimeWarning => "  警告：联单 {number}：{detail}", "  warning: manifest {number}: {detail}";
+    CliCheckCalendarWarning => "  警告：{detail}", "  warning: {detail}";
     CalendarEstimatedMark => "(估)", "(est.)";
     CalendarNextYearMissing => "{year} 年工作日历尚未导入：请在年底前导入，否则期限按周一至周五估算", "The {year} working-day calendar is not imported yet: import it before the year ends, or deadlines are estimated on Monday–Friday";
     SettingTimeSkewMinutes => "时间校验允许的时钟误差（分钟）", "Time checks: clock-skew allowance (minutes)";
