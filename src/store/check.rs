@@ -178,7 +178,6 @@ pub fn manifest_time_warnings(
     now: &crate::domain::time_rules::Now,
 ) -> Result<Vec<(String, crate::domain::validate::FieldIssue)>> {
     use crate::domain::manifest::times::{Times, check};
-    use crate::store::time::blank_day;
     let mut stmt = conn.prepare(
         "SELECT m.id, m.number, m.transfer_date, m.departed_at, m.arrived_at, m.received_at,
             m.paper_completed_on FROM manifest m ORDER BY m.id",
@@ -191,7 +190,7 @@ pub fn manifest_time_warnings(
                 handovers: Vec::new(),
                 arrived: r.get(4)?,
                 received: r.get(5)?,
-                paper_completed: blank_day(r, 6)?,
+                paper_completed: r.get(6)?,
             };
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, times))
         })?
