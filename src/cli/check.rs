@@ -112,10 +112,7 @@ fn time_warnings(
         if !cal.covered_years().any(|c| c == y) {
             out.push(
                 Text::new(T::CliCheckCalendarWarning)
-                    .arg_text(
-                        "detail",
-                        Text::new(T::CalendarUncovered).arg("years", y),
-                    )
+                    .arg_text("detail", Text::new(T::CalendarUncovered).arg("years", y))
                     .render(lang),
             );
         }
@@ -123,7 +120,9 @@ fn time_warnings(
     if !out.is_empty() {
         out.insert(
             0,
-            Text::new(T::CliCheckWarnings).arg("n", out.len()).render(lang),
+            Text::new(T::CliCheckWarnings)
+                .arg("n", out.len())
+                .render(lang),
         );
     }
     Ok(out)
