@@ -1114,6 +1114,7 @@ texts! {
     CliCheckWarnings => "警告 {n} 条（不影响检查结果）：", "{n} warning(s) (the check does not fail on them):";
     CliCheckTimeWarning => "  警告：联单 {number}：{detail}", "  warning: manifest {number}: {detail}";
     CliCheckCalendarWarning => "  警告：{detail}", "  warning: {detail}";
+    CalendarEstimatedTag => "估", "~";
     CalendarEstimatedMark => "(估)", "(est.)";
     CalendarNextYearMissing => "{year} 年工作日历尚未导入：请在年底前导入，否则期限按周一至周五估算", "The {year} working-day calendar is not imported yet: import it before the year ends, or deadlines are estimated on Monday–Friday";
     SettingTimeSkewMinutes => "时间校验允许的时钟误差（分钟）", "Time checks: clock-skew allowance (minutes)";

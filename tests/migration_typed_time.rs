@@ -26,7 +26,7 @@ fn back_to_version_15(path: &Path) -> Connection {
 
 #[test]
 fn an_old_database_with_local_times_and_short_days_reads_back_typed() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let m = arrived(&path, &clock, "1", "2026-03-02 10:00");
     let mut rec = at(&clock, &path, "rec");
@@ -135,7 +135,7 @@ fn an_old_database_with_local_times_and_short_days_reads_back_typed() {
 
 #[test]
 fn a_current_database_is_left_as_it_is() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let m = arrived(&path, &clock, "1", "2026-03-02 10:00");
     let snapshot = |c: &Connection| -> Vec<String> {

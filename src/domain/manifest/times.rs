@@ -89,7 +89,7 @@ mod tests {
             (
                 "arrival before transfer",
                 |t| t.arrived = m("2026-12-01 10:00"),
-                Some("运抵时间 2026-12-01 10:00 早于起运时间 2026-12-08 08:00"),
+                Some("运抵时间 2026-12-01 10:00 早于交接时间 2026-12-08 12:00"),
             ),
             (
                 "receipt before arrival",

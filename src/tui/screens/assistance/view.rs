@@ -123,11 +123,19 @@ pub fn render_queue(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Assistance
             r.urgency.label().get(lang).to_string(),
             row.sla
                 .as_ref()
-                .map(|s| s.due.short(lang))
+                .map(|s| s.due.date.to_string())
                 .unwrap_or_default(),
+            // "估": the date was counted on weekdays over a year the calendar does not cover.
             row.sla
                 .as_ref()
-                .map(|s| level_label(s.level).get(lang).to_string())
+                .map(|s| {
+                    let tag = if s.due.is_certain() {
+                        ""
+                    } else {
+                        T::CalendarEstimatedTag.get(lang)
+                    };
+                    format!("{}{tag}", level_label(s.level).get(lang))
+                })
                 .unwrap_or_default(),
         ];
         let alert = row.sla.as_ref().map(|s| s.level);
