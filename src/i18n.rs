@@ -892,6 +892,7 @@ texts! {
     AssistanceFieldWishedDate => "期望日期", "Wished-for date";
     AssistanceFieldContent => "服务内容", "Content";
     AssistanceFieldServiceDate => "服务日期", "Service date";
+    AssistanceFieldFiledOn => "申请提交日期", "Filing date";
     ErrAssistTransition => "当前状态为“{state}”，不能执行“{event}”", "Cannot {event} a request that is \"{state}\"";
     ErrAssistRevisitRequired => "电话回访评价为不满意时必须填写回访记录", "A dissatisfied rating taken by phone needs the return-visit record";
     ErrAssistNoService => "请至少选择一项服务事项", "Choose at least one service";
@@ -1156,6 +1157,17 @@ texts! {
     MeetingFieldRequestNumber => "帮扶编号", "Request number";
     MeetingFieldProblemEnterprise => "提出企业", "Raised by";
     MeetingGuest => "（局内/专家）", "(bureau/expert)";
+    ErrTimeFuture => "{field} {value} 晚于当前时间 {now}：已发生的事不能记在将来", "{field} {value} is later than now ({now}): what happened cannot be in the future";
+    ErrTimePast => "{field} {value} 早于今天 {today}：计划不能从过去开始", "{field} {value} is before today ({today}): a plan cannot start in the past";
+    ErrTimeOrder => "{later} {lv} 早于{earlier} {ev}", "{later} {lv} is before {earlier} {ev}";
+    CalendarUncovered => "{years} 年工作日历未导入，期限按周一至周五估算", "No working-day calendar imported for {years}: the deadline is estimated on Monday–Friday";
+    CliCheckWarnings => "警告 {n} 条（不影响检查结果）：", "{n} warning(s) (the check does not fail on them):";
+    CliCheckTimeWarning => "  警告：联单 {number}：{detail}", "  warning: manifest {number}: {detail}";
+    CliCheckCalendarWarning => "  警告：{detail}", "  warning: {detail}";
+    CalendarEstimatedTag => "估", "~";
+    CalendarEstimatedMark => "(估)", "(est.)";
+    CalendarNextYearMissing => "{year} 年工作日历尚未导入：请在年底前导入，否则期限按周一至周五估算", "The {year} working-day calendar is not imported yet: import it before the year ends, or deadlines are estimated on Monday–Friday";
+    SettingTimeSkewMinutes => "时间校验允许的时钟误差（分钟）", "Time checks: clock-skew allowance (minutes)";
     ErrMeetingFuture => "座谈日期不能晚于今天：座谈结束后再记录", "The meeting date cannot be after today: record a meeting once it is held";
     ErrMeetingNoRequest => "找不到帮扶编号 {number}：请检查编号（如 BF-371525-2026-00001）", "No request numbered {number}: check the number (e.g. BF-371525-2026-00001)";
     ErrMeetingDraftRequest => "草稿状态的请求不能关联：请企业先提交", "A draft request cannot be linked: the enterprise must submit it first";
@@ -1192,6 +1204,7 @@ texts! {
     AssistanceFieldCohandlers => "协办人", "Co-handlers";
     AssistanceFieldEnterpriseQuery => "企业(名称/代码)", "Ent. name/USCC";
     PositiveListFieldTriggerDate => "日期(空=今天)", "Date (or today)";
+    PositiveListFieldOccurredOn => "触发日期", "Trigger date";
     ErrPlOffsiteClosed => "已移出或未纳入的记录不能修改非现场监管方式", "A removed or rejected entry's off-site supervision cannot be changed";
     PositiveListFieldBatchName => "名称(空=自动)", "Name (or next)";
     PositiveListFieldBatchNote => "批次说明", "Batch note";
@@ -1677,6 +1690,7 @@ texts! {
     InspectionFieldDeadline => "整改期限", "Deadline";
     InspectionFieldDiscovered => "发现日期", "Discovered on";
     InspectionFieldApproved => "立案日期", "Approved on";
+    InspectionFieldRecheckOn => "复查日期", "Re-checked on";
     InspectionActAnswer => "检查事项", "Checklist";
     InspectionActFinding => "记录问题", "Finding";
     InspectionActEvidence => "登记证据", "Evidence";

@@ -115,7 +115,15 @@ fn check_passes_on_a_fresh_demo_and_fails_naming_the_changed_row() {
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(r.stdout.contains("检查通过"), "{}", r.stdout);
     assert!(r.stdout.contains("哈希链完整"), "{}", r.stdout);
+    // The demo obeys every time rule: no record is listed as a time warning.
+    assert!(!r.stdout.contains("警告：联单"), "{}", r.stdout);
     let conn = rusqlite::Connection::open(&s.db).expect("open");
+    let now = ecocase::domain::time_rules::Now::new(
+        ecocase::domain::time::Instant::new(chrono::Utc::now()),
+        10,
+    );
+    let warnings = ecocase::store::check::manifest_time_warnings(&conn, &now).expect("rules");
+    assert!(warnings.is_empty(), "{warnings:?}");
     conn.execute_batch(
         "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor_name='x' WHERE seq=3",
     )

@@ -28,7 +28,7 @@ fn raw_connection(path: &Path) -> Connection {
 
 #[test]
 fn an_old_database_with_local_times_and_short_days_reads_back_typed() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (mut dir, path) = manifest_db(&clock);
     // The rows below are written as an older ecocase left them, outside the audited write path; the
     // audit check of such a database is not what this test is about.
@@ -141,7 +141,7 @@ fn an_old_database_with_local_times_and_short_days_reads_back_typed() {
 
 #[test]
 fn a_current_database_is_left_as_it_is() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let m = arrived(&path, &clock, "1", "2026-03-02 10:00");
     let snapshot = |c: &Connection| -> Vec<String> {

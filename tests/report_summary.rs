@@ -161,7 +161,7 @@ fn data() -> (common::Checked, std::path::PathBuf) {
             &TriggerInput {
                 kind: TriggerKind::Complaint,
                 reference: "12369-2026-0042".into(),
-                occurred_on: NaiveDate::from_ymd_opt(2026, 3, 20).expect("date"),
+                occurred_on: NaiveDate::from_ymd_opt(2026, 3, 12).expect("date"),
                 handling: ecocase::domain::positive_list::Handling::Onsite,
                 note: String::new(),
             },

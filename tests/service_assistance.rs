@@ -80,6 +80,51 @@ fn message(e: ServiceError) -> String {
 }
 
 #[test]
+fn a_service_date_lies_between_filing_and_now() {
+    let (_dir, path) = fresh_db();
+    // 2026-12-08 10:00 in Beijing.
+    let clock = TestClock::at(2026, 12, 8, 2);
+    let ent = login_at(&path, "ent", &clock);
+    let filed = ent
+        .assistance()
+        .file(request(&["PERMIT"], Urgency::Normal), true)
+        .expect("filed");
+    let mut branch = login_at(&path, "branch", &clock);
+    let r = go(&mut branch, &filed, Event::Accept, EventInput::default());
+    let me = user_id(&branch, GUAN, "branch");
+    let r = go(&mut branch, &r, Event::Assign, assign(me));
+    let record = |date: &str| ServiceRecord {
+        service_date: date.into(),
+        mode: ecocase::domain::assistance::ServiceMode::Onsite,
+        participants: "张工".into(),
+        content: "上门核对许可证变更材料".into(),
+        problems: String::new(),
+        advice: String::new(),
+    };
+    for (date, want) in [
+        (
+            "2026-12-20",
+            "服务日期 2026-12-20 晚于当前时间 2026-12-08 10:00",
+        ),
+        ("2030-01-01", "服务日期 2030-01-01 晚于当前时间"),
+        (
+            "2026-12-07",
+            "服务日期 2026-12-07 早于申请提交日期 2026-12-08",
+        ),
+    ] {
+        let e = branch
+            .assistance()
+            .record_service(r.id, record(date))
+            .unwrap_err();
+        assert!(message(e).contains(want), "{date}");
+    }
+    branch
+        .assistance()
+        .record_service(r.id, record("2026-12-08"))
+        .expect("today is fine");
+}
+
+#[test]
 fn enterprise_files_staff_assign_handler_closes_poor_rating_reopens() {
     let (_dir, path) = fresh_db();
     let mut ent = login(&path, "ent");

@@ -490,8 +490,8 @@ fn a_visit_runs_to_rectification_recheck_and_case_transfer() {
     // Only a supervisor transfers, and only for an act discovered within two years (第三十六条).
     let case = CaseInput {
         case_number: "聊环罚立〔2026〕9号".into(),
-        discovered_on: d("2026-06-01"),
-        approved_on: d("2026-06-02"),
+        discovered_on: d("2026-05-31"),
+        approved_on: d("2026-06-01"),
         handler: "李明".into(),
     };
     let act = |on: &str| ecocase::service::inspection::guard::ActInput {

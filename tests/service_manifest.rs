@@ -17,7 +17,7 @@ use manifest_common::*;
 
 #[test]
 fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let m = ent
@@ -175,7 +175,7 @@ fn generator_and_receiver_complete_a_manifest_with_a_discrepancy() {
 
 #[test]
 fn receipt_within_tolerance_is_confirmed_and_containers_must_match() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let m = arrived(&path, &clock, "10", "2026-03-02 10:00");
     let mut rec = at(&clock, &path, "rec");
@@ -206,7 +206,7 @@ fn receipt_within_tolerance_is_confirmed_and_containers_must_match() {
 
 #[test]
 fn rejection_leads_to_a_linked_follow_up_manifest() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let m = arrived(&path, &clock, "1", "2026-03-02 10:00");
     let mut rec = at(&clock, &path, "rec");
@@ -272,7 +272,7 @@ fn rejection_leads_to_a_linked_follow_up_manifest() {
 
 #[test]
 fn cancellation_only_before_departure_and_with_a_reason() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let m = ent
@@ -321,7 +321,7 @@ fn cancellation_only_before_departure_and_with_a_reason() {
 
 #[test]
 fn bad_codes_numbers_quantities_and_licences_are_refused_with_reasons() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let ent = at(&clock, &path, "ent");
     let with_line = |code: &str, qty: &str| {
@@ -432,7 +432,7 @@ fn bad_codes_numbers_quantities_and_licences_are_refused_with_reasons() {
 
 #[test]
 fn the_licence_must_be_valid_on_the_receipt_date() {
-    let clock = TestClock::at(2027, 6, 28, 1);
+    let clock = TestClock::at(2027, 7, 1, 14);
     let (_dir, path) = manifest_db(&clock);
     let m = arrived(&path, &clock, "1", "2027-06-28 10:00");
     let mut rec = at(&clock, &path, "rec");
@@ -457,7 +457,7 @@ fn the_licence_must_be_valid_on_the_receipt_date() {
 
 #[test]
 fn cross_province_needs_a_matching_approval_within_its_quantity() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let e = ent
@@ -545,7 +545,7 @@ fn cross_province_needs_a_matching_approval_within_its_quantity() {
 
 #[test]
 fn receipt_deadline_crosses_the_spring_festival_and_national_day() {
-    let clock = TestClock::at(2026, 2, 12, 1);
+    let clock = TestClock::at(2026, 2, 12, 14);
     let (_dir, path) = manifest_db(&clock);
     let m = arrived(&path, &clock, "1", "2026-02-12 10:00");
     let sup = at(&clock, &path, "supervisor");
@@ -555,7 +555,7 @@ fn receipt_deadline_crosses_the_spring_festival_and_national_day() {
         alert: Some(ManifestAlert::ReceiptOverdue),
         ..ListFilter::default()
     };
-    let on = |y, mo, d| at(&TestClock::at(y, mo, d, 1), &path, "supervisor");
+    let on = |y, mo, d| at(&TestClock::at(y, mo, d, 14), &path, "supervisor");
     assert_eq!(
         on(2026, 2, 26).manifests().count(&overdue).expect("count"),
         0
@@ -569,7 +569,7 @@ fn receipt_deadline_crosses_the_spring_festival_and_national_day() {
         home.alerts.contains(&(ManifestAlert::ReceiptOverdue, 1)),
         "{home:?}"
     );
-    let clock = TestClock::at(2026, 9, 30, 1);
+    let clock = TestClock::at(2026, 9, 30, 14);
     let m = arrived(&path, &clock, "1", "2026-09-30 10:00");
     let d = at(&clock, &path, "supervisor")
         .manifests()
@@ -580,7 +580,7 @@ fn receipt_deadline_crosses_the_spring_festival_and_national_day() {
 
 #[test]
 fn transit_paper_backfill_stock_and_approval_alerts() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let m = ent
@@ -595,7 +595,7 @@ fn transit_paper_backfill_stock_and_approval_alerts() {
         when("2026-03-02 08:00"),
     );
     let count = |y, mo, d, a| {
-        at(&TestClock::at(y, mo, d, 1), &path, "supervisor")
+        at(&TestClock::at(y, mo, d, 14), &path, "supervisor")
             .manifests()
             .count(&ListFilter {
                 alert: Some(a),
@@ -648,7 +648,7 @@ fn transit_paper_backfill_stock_and_approval_alerts() {
     // An approval ending 2026-12-31 is listed from 2026-12-01.
     approval(&mut staff, "冀审2026-002", "5");
     let exp = |y, mo, d| {
-        at(&TestClock::at(y, mo, d, 1), &path, "ent")
+        at(&TestClock::at(y, mo, d, 14), &path, "ent")
             .manifests()
             .approvals_expiring(10)
             .expect("list")
@@ -661,13 +661,13 @@ fn transit_paper_backfill_stock_and_approval_alerts() {
 
 #[test]
 fn concurrent_creation_never_shares_a_number() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let handles: Vec<_> = (0..4)
         .map(|_| {
             let path = path.clone();
             std::thread::spawn(move || {
-                let clock = TestClock::at(2026, 3, 2, 1);
+                let clock = TestClock::at(2026, 3, 2, 14);
                 let ent = at(&clock, &path, "ent");
                 (0..5)
                     .map(|_| {
@@ -693,7 +693,7 @@ fn concurrent_creation_never_shares_a_number() {
 
 #[test]
 fn keyset_pages_cover_every_manifest_once() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let ent = at(&clock, &path, "ent");
     for _ in 0..7 {

@@ -52,7 +52,7 @@ fn diff(line_seq: i64, kind: DiscrepancyKind, declared: &str, measured: &str) ->
 
 #[test]
 fn one_report_records_a_discrepancy_for_each_differing_line() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let m = two_lines_arrived(&path, &clock);
     let mut rec = at(&clock, &path, "rec");
@@ -135,7 +135,7 @@ fn one_report_records_a_discrepancy_for_each_differing_line() {
 fn a_receipt_over_the_licence_annual_capacity_is_refused() {
     use ecocase::domain::manifest::Mode;
     use ecocase::service::manifest::reference::LicenceInput;
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let staff = at(&clock, &path, "staff");
     staff
@@ -270,7 +270,7 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
     use ecocase::service::ServiceError;
     use ecocase::service::manifest::extension::ExtensionInput;
     use ecocase::store::manifest::ListFilter;
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let r = arrived(&path, &clock, "1", "2026-03-02 10:00");
     let mut rec = at(&clock, &path, "rec");
@@ -285,7 +285,7 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
         ..ListFilter::default()
     };
     // 2027-02-10: more than 11 months in storage.
-    clock.set(2027, 2, 10, 1);
+    clock.set(2027, 2, 10, 14);
     let staff = at(&clock, &path, "staff");
     assert_eq!(staff.manifests().count(&aging).expect("count"), 1);
     let detail = staff.manifests().detail(r.id).expect("detail");
@@ -366,11 +366,11 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
         alert: Some(ManifestAlert::StockOverdue),
         ..ListFilter::default()
     };
-    clock.set(2027, 6, 30, 1);
+    clock.set(2027, 6, 30, 14);
     let staff = at(&clock, &path, "staff");
     assert_eq!(staff.manifests().count(&aging).expect("count"), 0);
     assert_eq!(staff.manifests().count(&overdue).expect("count"), 0);
-    clock.set(2027, 7, 1, 1);
+    clock.set(2027, 7, 1, 14);
     let staff = at(&clock, &path, "staff");
     assert_eq!(staff.manifests().count(&aging).expect("count"), 0);
     assert_eq!(staff.manifests().count(&overdue).expect("count"), 1);
@@ -406,7 +406,7 @@ fn an_approved_storage_extension_silences_the_stock_alert_until_its_day() {
 fn receipts_confirmed_at_once_never_take_a_licence_over_its_capacity() {
     use ecocase::domain::manifest::Mode;
     use ecocase::service::manifest::reference::LicenceInput;
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let staff = at(&clock, &path, "staff");
     staff

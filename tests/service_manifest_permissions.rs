@@ -45,7 +45,7 @@ fn role_by_action_matrix() {
 
 #[test]
 fn generator_receiver_and_other_enterprise_scoping() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let draft = ent
@@ -160,7 +160,7 @@ fn generator_receiver_and_other_enterprise_scoping() {
 
 #[test]
 fn staff_scope_inspector_and_admin() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let m = arrived(&path, &clock, "1", "2026-03-02 10:00");
     // The branch of 冠县 sees the generator's manifest; a supervisor sees all.
@@ -217,7 +217,7 @@ fn staff_scope_inspector_and_admin() {
 
 #[test]
 fn branch_staff_of_another_region_see_nothing() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     // A generator in 东昌府区 sending to a receiver in the same region: 冠县 staff see none of it.
     let staff = at(&clock, &path, "staff");

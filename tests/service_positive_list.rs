@@ -246,7 +246,7 @@ fn review_trigger_and_removal_with_cool_down() {
     let mut input = TriggerInput {
         kind: TriggerKind::Complaint,
         reference: " ".into(),
-        occurred_on: NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
+        occurred_on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         handling: Handling::Offsite,
         note: String::new(),
     };
@@ -255,6 +255,14 @@ fn review_trigger_and_removal_with_cool_down() {
         Err(ServiceError::Invalid(_))
     ));
     input.reference = "12369-2026-0042".into();
+    // A trigger cannot be dated in the future (2026-11-12 10:00 now).
+    input.occurred_on = NaiveDate::from_ymd_opt(2026, 12, 30).unwrap();
+    let msg = refused_text(staff.positive_list().record_trigger(id, &input));
+    assert!(
+        msg.contains("Trigger date 2026-12-30 is later than now (2026-11-12 10:00)"),
+        "{msg}"
+    );
+    input.occurred_on = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
     let t = staff
         .positive_list()
         .record_trigger(id, &input)

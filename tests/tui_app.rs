@@ -133,6 +133,7 @@ fn a_home_task_opens_the_list_with_its_filter() {
         assist: None,
         manifests: None,
         inspect: None,
+        calendar_missing: None,
     };
     update(&mut app, Msg::HomeLoaded(Ok(home)));
     update(&mut app, key(KeyCode::Char('j')));

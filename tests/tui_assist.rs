@@ -439,6 +439,7 @@ fn the_enterprise_360_view_lists_its_requests() {
             assist: None,
             manifests: None,
             inspect: None,
+            calendar_missing: None,
         })),
     );
     let fx = update(&mut app, key(KeyCode::Enter));

@@ -491,6 +491,7 @@ fn the_360_view_shows_the_list_history() {
             assist: None,
             manifests: None,
             inspect: None,
+            calendar_missing: None,
         })),
     );
     update(&mut app, key(KeyCode::Enter));

@@ -53,6 +53,7 @@ fn home(lang: Lang) -> App {
         assist: None,
         manifests: None,
         inspect: None,
+        calendar_missing: None,
         tasks: vec![
             task(TaskKind::PermitExpiring, 12),
             task(TaskKind::PermitExpired, 3),
@@ -105,6 +106,7 @@ fn list(lang: Lang, w: u16, h: u16) -> App {
         assist: None,
         manifests: None,
         inspect: None,
+        calendar_missing: None,
         tasks: vec![HomeTask {
             kind: TaskKind::PermitExpiring,
             count: 12,
@@ -247,6 +249,7 @@ fn enterprise_account_sees_its_own_card() {
             assist: None,
             manifests: None,
             inspect: None,
+            calendar_missing: None,
             tasks: Vec::new(),
             own: Some(own),
             plist: None,

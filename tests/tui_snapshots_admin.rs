@@ -36,6 +36,7 @@ fn admin_home(lang: Lang) -> App {
         assist: None,
         manifests: None,
         inspect: None,
+        calendar_missing: None,
         tasks: vec![
             task(TaskKind::PermitExpiring, 12),
             task(TaskKind::PermitExpired, 3),

@@ -248,6 +248,52 @@ fn lines(r: &CheckReport, lang: Lang) -> (Vec<String>, usize) {
     (out, faults)
 }
 
+/// The time-rule and calendar warnings, each naming the record's number; empty when there are none.
+fn time_warnings(
+    conn: &rusqlite::Connection,
+    lang: Lang,
+) -> ecocase::store::db::Result<Vec<String>> {
+    use chrono::Datelike;
+    let now = chrono::Utc::now();
+    let rules = ecocase::domain::time_rules::Now::new(
+        ecocase::domain::time::Instant::new(now),
+        ecocase::store::reference::policy(conn)?.time_skew_minutes(),
+    );
+    let mut out = Vec::new();
+    for (number, issue) in check::manifest_time_warnings(conn, &rules)? {
+        out.push(
+            Text::new(T::CliCheckTimeWarning)
+                .arg("number", number)
+                .arg_text("detail", issue.text)
+                .render(lang),
+        );
+    }
+    let today = rules.today().date();
+    let cal = ecocase::store::reference::calendar(conn)?;
+    let mut years = vec![today.year()];
+    if today.month() == 12 {
+        years.push(today.year() + 1);
+    }
+    for y in years {
+        if !cal.covered_years().any(|c| c == y) {
+            out.push(
+                Text::new(T::CliCheckCalendarWarning)
+                    .arg_text("detail", Text::new(T::CalendarUncovered).arg("years", y))
+                    .render(lang),
+            );
+        }
+    }
+    if !out.is_empty() {
+        out.insert(
+            0,
+            Text::new(T::CliCheckWarnings)
+                .arg("n", out.len())
+                .render(lang),
+        );
+    }
+    Ok(out)
+}
+
 pub fn run(ctx: &Context, a: CheckArgs) -> Result<(), CliError> {
     let lang = ctx.lang;
     let conn = check::open_read_only(&ctx.db).map_err(|e| {
@@ -287,6 +333,11 @@ pub fn run(ctx: &Context, a: CheckArgs) -> Result<(), CliError> {
         output::say(line);
     }
     faults += digest_faults.len();
+    // Warnings, a section of their own: legacy records breaking the time rules, and a calendar that
+    // does not cover this year (or, in December, the next). They never make the check fail.
+    for line in time_warnings(&conn, lang).map_err(|e| ctx.fail_store(e))? {
+        output::say(&line);
+    }
     if faults == 0 {
         output::say(T::CliCheckSound.get(lang));
         Ok(())

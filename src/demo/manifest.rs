@@ -163,7 +163,12 @@ fn bulk_manifests(b: &mut Build, count: u64, seed: u64, skip: &[i64]) -> Result<
         let (code, name, hazard, form, packaging, kg) = *rng.pick(WASTES);
         let quantity_kg =
             kg / 2 + i64::try_from(rng.below(usize::try_from(kg).unwrap_or(1))).unwrap_or(0);
-        let t = |d: NaiveDate, h: u32| d.and_hms_opt(h, 0, 0).map(Minute::new);
+        // The day's events in order, none later than the moment the demo is made.
+        let t = |d: NaiveDate, h: u32| {
+            d.and_hms_opt(h, 0, 0)
+                .map(Minute::new)
+                .map(|m| m.min(now.minute()))
+        };
         let reached = |s: ManifestState| state_rank(state) >= state_rank(s);
         let departed = reached(ManifestState::InTransit)
             .then(|| t(day, 9))

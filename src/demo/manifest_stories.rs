@@ -264,15 +264,20 @@ pub(in crate::demo) fn stories(b: &mut Build, generator_uscc: &str) -> Result<()
         let mut m = m;
         for (event, days_ago) in story.steps {
             let s = b.act(actor_for(*event, story), *days_ago)?;
-            let at = format!(
+            // The day's events in their real order, none later than the demo moment.
+            let clock = crate::domain::time::Instant::new(s.now()).minute();
+            let typed = crate::domain::time::Minute::parse(&format!(
                 "{} {}",
                 date(s.today()),
-                if *event == ManifestEvent::Arrive {
-                    "15:30"
-                } else {
-                    "09:10"
+                match event {
+                    ManifestEvent::Depart => "09:10",
+                    ManifestEvent::Handover => "11:40",
+                    ManifestEvent::Arrive => "15:30",
+                    _ => "16:20",
                 }
-            );
+            ))
+            .unwrap_or(clock);
+            let at = typed.min(clock).to_string();
             let lines = store::lines(&s.conn, m.id)?;
             let received: Vec<String> = lines
                 .iter()

@@ -40,6 +40,27 @@ impl Deadline {
     pub fn is_certain(&self) -> bool {
         self.uncovered_years.is_empty()
     }
+
+    /// "2027 年工作日历未导入，期限按周一至周五估算" when the date was estimated, shown beside it.
+    pub fn warning(&self) -> Option<crate::i18n::Text> {
+        (!self.is_certain()).then(|| {
+            let years: Vec<String> = self.uncovered_years.iter().map(i32::to_string).collect();
+            crate::i18n::Text::new(crate::i18n::T::CalendarUncovered).arg("years", years.join("、"))
+        })
+    }
+
+    /// The date as a list shows it: marked when it was estimated.
+    pub fn short(&self, lang: crate::i18n::Lang) -> String {
+        if self.is_certain() {
+            self.date.format("%Y-%m-%d").to_string()
+        } else {
+            format!(
+                "{}{}",
+                self.date.format("%Y-%m-%d"),
+                crate::i18n::T::CalendarEstimatedMark.get(lang)
+            )
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -16,6 +16,7 @@ pub mod report;
 pub mod settings;
 pub mod text;
 pub mod time;
+pub mod time_rules;
 pub mod uscc;
 pub mod validate;
 pub mod visibility;

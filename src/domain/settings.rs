@@ -10,6 +10,7 @@ pub const DEFAULTS: &[(&str, i64, T)] = &[
     ("login.max_delay_seconds", 60, T::SettingLoginMaxDelay),
     ("session.idle_lock_minutes", 15, T::SettingIdleLockMinutes),
     ("password.min_length", 12, T::SettingPasswordMinLength),
+    ("time.skew_minutes", 10, T::SettingTimeSkewMinutes),
     ("plist.notice_days", 5, T::SettingPlNoticeDays),
     ("plist.review_months", 12, T::SettingPlReviewMonths),
     ("plist.cooldown_months", 12, T::SettingPlCooldownMonths),
@@ -83,6 +84,11 @@ impl Policy {
 
     pub fn login_max_failures(&self) -> i64 {
         self.get("login.max_failures").max(1)
+    }
+
+    /// How far past now a "happened" time may be, for clocks that are a little fast.
+    pub fn time_skew_minutes(&self) -> i64 {
+        self.get("time.skew_minutes").clamp(0, 24 * 60)
     }
 
     /// The longest a name's next login attempt is held off after repeated failures.

@@ -133,6 +133,11 @@ impl Instant {
         self.beijing().format(LOCAL_FORMAT).to_string()
     }
 
+    /// The Beijing wall-clock minute of the moment.
+    pub fn minute(self) -> Minute {
+        Minute::new(self.beijing().naive_local())
+    }
+
     /// The Beijing calendar day the moment falls on.
     pub fn local_day(self) -> Day {
         Day(self.beijing().date_naive())

@@ -71,7 +71,11 @@ fn cells(row: &QueueRow, regions: &[Region], lang: Lang) -> Vec<Cell> {
         time_cell(r.submitted_at),
         text(phase),
         due,
-        text(level),
+        Cell::Text(match row.sla.as_ref().and_then(|s| s.due.warning()) {
+            // The date was estimated on weekdays: the level says so, so a spreadsheet shows it too.
+            Some(w) => format!("{level}（{}）", w.render(lang)),
+            None => level.to_string(),
+        }),
     ]
 }
 

@@ -71,6 +71,9 @@ pub struct Home {
     pub manifests: Option<crate::service::manifest::ManifestCounts>,
     /// 执法检查: the person's pending checks and the overdue re-checks (inspections).
     pub inspect: Option<crate::service::inspection::InspectionCounts>,
+    /// From 1 December, for administrators and staff: next year, when the working-day calendar does
+    /// not cover it yet (deadlines reaching it would be estimated on weekdays).
+    pub calendar_missing: Option<i32>,
 }
 
 impl Session {
@@ -89,6 +92,7 @@ impl Session {
                 assist: self.home_assist()?,
                 manifests: self.home_manifests()?,
                 inspect: None,
+                calendar_missing: None,
             });
         }
         let today = self.today();
@@ -157,6 +161,7 @@ impl Session {
             .map(|()| self.positive_list().counts())
             .transpose()?;
         Ok(Home {
+            calendar_missing: self.next_year_calendar_missing()?,
             tasks,
             own: None,
             plist,
@@ -168,6 +173,23 @@ impl Session {
                 .ok()
                 .filter(|c| *c != Default::default()),
         })
+    }
+
+    /// Next year, when today is in December, the actor is an administrator or staff, and the
+    /// working-day calendar does not cover that year.
+    pub fn next_year_calendar_missing(&self) -> Result<Option<i32>> {
+        use chrono::Datelike;
+        let today = self.today();
+        let concerned = self
+            .actor
+            .roles
+            .iter()
+            .any(|r| matches!(r, Role::Admin | Role::Staff));
+        if !concerned || today.month() != 12 {
+            return Ok(None);
+        }
+        let next = today.year() + 1;
+        Ok((!self.calendar()?.covered_years().any(|y| y == next)).then_some(next))
     }
 
     // 危险废物转移联单 (manifests)

@@ -193,6 +193,14 @@ impl Session {
         self.now().with_timezone(&shanghai()).date_naive()
     }
 
+    /// "Now" for the time rules: the session clock in Beijing time with the skew allowance.
+    pub fn time_now(&self) -> crate::domain::time_rules::Now {
+        crate::domain::time_rules::Now::new(
+            crate::domain::time::Instant::new(self.now()),
+            self.policy.time_skew_minutes(),
+        )
+    }
+
     pub fn calendar(&self) -> Result<Calendar> {
         Ok(crate::store::reference::calendar(&self.conn)?)
     }

@@ -4,6 +4,7 @@
 pub mod draw;
 pub mod rules;
 pub mod signing;
+pub mod times;
 
 use crate::domain::account::Role;
 use crate::domain::codes::code_enum;

@@ -6,6 +6,7 @@ pub mod cross;
 pub mod deadlines;
 pub mod lines;
 pub mod rules;
+pub mod times;
 pub mod waste;
 
 use crate::domain::codes::code_enum;

@@ -5,6 +5,7 @@ use crate::domain::account::{Action, Actor, Target};
 use crate::domain::assistance::sla::rating_lapsed;
 use crate::domain::assistance::{AssistanceState, CloseKind, Event, EventInput, Rating};
 use crate::domain::time::Instant;
+use crate::domain::time_rules::{Stamp, not_before};
 use crate::domain::validate::{FieldIssue, required};
 use crate::i18n::{T, Text};
 use crate::service::assistance::local_date;
@@ -36,12 +37,27 @@ impl crate::service::Assistance<'_> {
             required("content", T::AssistanceFieldContent, &rec.content)
                 .into_iter()
                 .collect();
-        if NaiveDate::parse_from_str(&rec.service_date, "%Y-%m-%d").is_err() {
-            issues.push(FieldIssue::error(
+        match NaiveDate::parse_from_str(&rec.service_date, "%Y-%m-%d") {
+            Err(_) => issues.push(FieldIssue::error(
                 "service_date",
                 "date_format",
                 Text::new(T::ErrAssistDateFormat).arg_key("field", T::AssistanceFieldServiceDate),
-            ));
+            )),
+            // Between the filing of the request and now.
+            Ok(d) => {
+                let served = Stamp::new(
+                    "service_date",
+                    T::AssistanceFieldServiceDate,
+                    crate::domain::time::Day::new(d),
+                );
+                issues.extend(self.time_now().happened(served));
+                if let Some(filed) = r.submitted_at {
+                    issues.extend(not_before(
+                        served,
+                        Stamp::new("submitted_at", T::AssistanceFieldFiledOn, filed.local_day()),
+                    ));
+                }
+            }
         }
         if !issues.is_empty() {
             return Err(ServiceError::Invalid(issues));

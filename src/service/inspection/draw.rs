@@ -155,6 +155,11 @@ impl crate::service::Draws<'_> {
             }
             regions = vec![own.clone()];
         }
+        if let Some(issue) =
+            crate::domain::inspection::times::draw(&self.time_now(), Day::new(d.planned_on))
+        {
+            return Err(ServiceError::Invalid(vec![issue]));
+        }
         let pool = self.vet_pool(officers, d.planned_on)?;
         let plan = Plan {
             id: 0,

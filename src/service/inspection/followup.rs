@@ -81,6 +81,14 @@ impl crate::service::Inspections<'_> {
         if input.requirements.trim().is_empty() {
             return Err(required(T::InspectionFieldRequirements));
         }
+        let issues = crate::domain::inspection::times::order(
+            &self.time_now(),
+            x.started_at.map(|t| t.local_day()),
+            Day::new(input.served_on),
+        );
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
         check_rectification(input.served_on, input.deadline).map_err(refused)?;
         let due = recheck_date(&self.calendar()?, input.deadline);
         let officers = store::officers(&self.conn, id)?;
@@ -181,6 +189,13 @@ impl crate::service::Inspections<'_> {
         if text.trim().is_empty() {
             return Err(required(T::InspectionFieldReport));
         }
+        if let Some(issue) = crate::domain::inspection::times::after_served(
+            &self.time_now(),
+            T::InspectionFieldReport,
+            before.served_on,
+        ) {
+            return Err(ServiceError::Invalid(vec![issue]));
+        }
         let versions = rules_store::report_versions(&self.conn, order_id)?;
         if !versions.is_empty() && reason.trim().is_empty() {
             return Err(refused(
@@ -257,6 +272,13 @@ impl crate::service::Inspections<'_> {
         let Some(order) = followup::of_inspection(&self.conn, id)? else {
             return Err(refused(Text::new(T::InspectionErrNoOrder)));
         };
+        if let Some(issue) = crate::domain::inspection::times::after_served(
+            &self.time_now(),
+            T::InspectionFieldRecheckOn,
+            order.served_on,
+        ) {
+            return Err(ServiceError::Invalid(vec![issue]));
+        }
         let snaps = vet_officers(
             &self.conn,
             before.enterprise_id,
@@ -349,6 +371,14 @@ impl crate::service::Inspections<'_> {
         }
         if input.handler.trim().is_empty() {
             return Err(required(T::InspectionFieldHandler));
+        }
+        let issues = crate::domain::inspection::times::case(
+            &self.time_now(),
+            Day::new(input.discovered_on),
+            Day::new(input.approved_on),
+        );
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
         }
         // 《行政处罚法》第三十六条: from the act (or its end) to its discovery, recorded on the inspection.
         let act = rules_store::act(&self.conn, id)?.and_then(|a| {

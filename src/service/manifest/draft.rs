@@ -86,12 +86,20 @@ impl crate::service::Manifests<'_> {
         let paper = if origin == Origin::Paper {
             let d = crate::domain::manifest::parse_time(&input.paper_completed_on)
                 .and_then(|t| t.get(0..10).and_then(|d| Day::parse(d).ok()));
-            if d.is_none() {
-                p.issues.push(err(
+            match d {
+                None => p.issues.push(err(
                     "paper_completed_on",
                     "bad_date",
                     Text::new(T::ErrDate).arg_key("field", T::ManifestFieldPaperCompleted),
-                ));
+                )),
+                Some(done) => p.issues.extend(crate::domain::manifest::times::check(
+                    &crate::domain::manifest::times::Times {
+                        transfer: Some(p.day),
+                        paper_completed: Some(done),
+                        ..Default::default()
+                    },
+                    Some(&self.time_now()),
+                )),
             }
             d
         } else {

@@ -9,6 +9,7 @@ use crate::domain::manifest::rules::{
 };
 use crate::domain::manifest::{Decision, LineDraft, ManifestState, format_tonnes, parse_tonnes};
 use crate::domain::time::Minute;
+use crate::domain::time_rules::{Stamp, in_order};
 use crate::domain::validate::FieldIssue;
 use crate::i18n::{T, Text};
 use crate::service::manifest::{ManifestImage, ManifestInput, new_leg};
@@ -91,7 +92,10 @@ impl crate::service::Manifests<'_> {
             let to =
                 next_state(before.state, event, input.decision).map_err(ServiceError::Refused)?;
             let mut lines = store::lines(&self.conn, id)?;
-            let issues = check_input(event, &mut input, &lines);
+            let mut issues = check_input(event, &mut input, &lines);
+            if issues.is_empty() {
+                issues = self.event_time_issues(&before, event, &input)?;
+            }
             if !issues.is_empty() {
                 return Err(ServiceError::Invalid(issues));
             }
@@ -277,6 +281,62 @@ impl crate::service::Manifests<'_> {
             w.audit("transition", Some(&snapshot), &after)?;
             Ok(after.manifest)
         })
+    }
+
+    /// The time rules for the time an event records: not in the future, and not before the times the
+    /// manifest already has (transfer date, departure, hand-overs, arrival). Only the new time is judged,
+    /// so a legacy problem elsewhere in the record (listed by `ecocase check`) does not block the flow.
+    fn event_time_issues(
+        &self,
+        m: &Manifest,
+        event: ManifestEvent,
+        input: &EventInput,
+    ) -> Result<Vec<FieldIssue>> {
+        let (label, keep) = match event {
+            ManifestEvent::Depart => (T::ManifestFieldDepartedAt, 1),
+            ManifestEvent::Handover => (T::ManifestFieldHandoverAt, 3),
+            ManifestEvent::Arrive => (T::ManifestFieldArrivedAt, 3),
+            ManifestEvent::Confirm | ManifestEvent::ReportDiscrepancy => {
+                (T::ManifestFieldReceivedAt, 4)
+            }
+            _ => return Ok(Vec::new()),
+        };
+        let Ok(at) = Minute::parse(&input.at) else {
+            return Ok(Vec::new());
+        };
+        let legs = store::legs(&self.conn, m.id)?;
+        // The times this one follows, in their order: transfer date, departure, hand-overs, arrival.
+        let mut earlier = vec![Stamp::new(
+            "transfer_date",
+            T::ManifestFieldTransferDate,
+            m.transfer_date,
+        )];
+        if keep >= 3 {
+            earlier.extend(
+                m.departed_at
+                    .map(|d| Stamp::new("departed_at", T::ManifestFieldDepartedAt, d)),
+            );
+            earlier.extend(
+                legs.iter()
+                    .filter_map(|l| l.handover_at)
+                    .map(|h| Stamp::new("handover_at", T::ManifestFieldHandoverAt, h)),
+            );
+        }
+        if keep >= 4 {
+            earlier.extend(
+                m.arrived_at
+                    .map(|a| Stamp::new("arrived_at", T::ManifestFieldArrivedAt, a)),
+            );
+        }
+        let new = Stamp::new("at", label, at);
+        let mut chain: Vec<Option<Stamp>> = earlier.into_iter().map(Some).collect();
+        chain.push(Some(new));
+        let mut issues: Vec<FieldIssue> = in_order(&chain)
+            .into_iter()
+            .filter(|i| i.field == "at")
+            .collect();
+        issues.extend(self.time_now().happened(new));
+        Ok(issues)
     }
 
     /// The licence must be valid on the receipt date, cover the codes and the mode, and have room in

@@ -34,6 +34,14 @@ impl crate::service::PositiveList<'_> {
                 Text::new(T::ErrPlReferenceNeeded),
             ));
         }
+        issues.extend(
+            self.time_now()
+                .happened(crate::domain::time_rules::Stamp::new(
+                    "occurred_on",
+                    T::PositiveListFieldOccurredOn,
+                    Day::new(input.occurred_on),
+                )),
+        );
         if !issues.is_empty() {
             return Err(ServiceError::Invalid(issues));
         }

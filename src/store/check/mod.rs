@@ -139,6 +139,45 @@ pub fn run(
     })
 }
 
+/// Every manifest whose stored times break the time rules (see `domain::manifest::times`), by number:
+/// legacy records a bureau should look at. Warnings, not faults: the check does not fail on them.
+pub fn manifest_time_warnings(
+    conn: &Connection,
+    now: &crate::domain::time_rules::Now,
+) -> Result<Vec<(String, crate::domain::validate::FieldIssue)>> {
+    use crate::domain::manifest::times::{Times, check};
+    let mut stmt = conn.prepare(
+        "SELECT m.id, m.number, m.transfer_date, m.departed_at, m.arrived_at, m.received_at,
+            m.paper_completed_on FROM manifest m ORDER BY m.id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            let times = Times {
+                transfer: Some(r.get(2)?),
+                departed: r.get(3)?,
+                handovers: Vec::new(),
+                arrived: r.get(4)?,
+                received: r.get(5)?,
+                paper_completed: r.get(6)?,
+            };
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, times))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out = Vec::new();
+    for (id, number, mut times) in rows {
+        times.handovers = crate::store::manifest::legs(conn, id)?
+            .into_iter()
+            .filter_map(|l| l.handover_at)
+            .collect();
+        out.extend(
+            check(&times, Some(now))
+                .into_iter()
+                .map(|i| (number.clone(), i)),
+        );
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

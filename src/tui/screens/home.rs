@@ -363,6 +363,19 @@ pub fn render(
         }
         return;
     }
+    if let Some(year) = home.calendar_missing {
+        let text = crate::i18n::Text::new(T::CalendarNextYearMissing)
+            .arg("year", year)
+            .render(lang);
+        put_fit(
+            frame,
+            body.x + 1,
+            body.y,
+            &text,
+            usize::from(body.width).saturating_sub(2),
+            theme.warning(),
+        );
+    }
     let may = |a: Action| app.may(a);
     // Lay out headings, entries and gaps first, then show the window that keeps the selection visible
     // above the two 帮扶 lines, so no entry is ever out of reach at 80x24.

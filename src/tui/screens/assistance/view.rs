@@ -55,6 +55,10 @@ fn sla_text(s: &Sla, lang: Lang) -> String {
                 .render(lang),
         );
     }
+    if let Some(w) = s.due.warning() {
+        t.push_str(" ⚠ ");
+        t.push_str(&w.render(lang));
+    }
     t
 }
 
@@ -121,9 +125,17 @@ pub fn render_queue(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Assistance
                 .as_ref()
                 .map(|s| s.due.date.to_string())
                 .unwrap_or_default(),
+            // "估": the date was counted on weekdays over a year the calendar does not cover.
             row.sla
                 .as_ref()
-                .map(|s| level_label(s.level).get(lang).to_string())
+                .map(|s| {
+                    let tag = if s.due.is_certain() {
+                        ""
+                    } else {
+                        T::CalendarEstimatedTag.get(lang)
+                    };
+                    format!("{}{tag}", level_label(s.level).get(lang))
+                })
                 .unwrap_or_default(),
         ];
         let alert = row.sla.as_ref().map(|s| s.level);

@@ -208,7 +208,7 @@ pub fn lines(d: &DetailData, lang: Lang, session: Option<&SessionInfo>) -> Vec<L
                 .map(|s| {
                     format!(
                         "{} {}",
-                        s.due.date,
+                        s.due.short(lang),
                         crate::tui::screens::assistance::view::level_label(s.level).get(lang)
                     )
                 })
