@@ -420,12 +420,13 @@ fn rectification_reports_are_versions_with_lateness() {
             id,
             &OrderInput {
                 doc_number: "聊环责改〔2026〕21号".into(),
-                served_on: d("2026-05-20"),
-                deadline: d("2026-05-28"),
+                served_on: d("2026-06-01"),
+                deadline: d("2026-06-05"),
                 requirements: "完善台账".into(),
             },
         )
         .unwrap();
+    clock.set(2026, 6, 9, 2);
     let company = enterprise_account(&path, &clock, E1_USCC);
     let first = company
         .inspections()
@@ -446,7 +447,7 @@ fn rectification_reports_are_versions_with_lateness() {
     assert_eq!(versions.len(), 2);
     assert_eq!(versions[0].text, "已完善台账", "the first version is kept");
     assert_eq!(versions[1].reason, "补充培训记录");
-    // Deadline 05-28, submitted 06-01: four days late.
+    // Deadline 06-05, submitted 06-09: four days late.
     assert_eq!(versions[1].days_late, 4);
     let r = raw(&path).execute("UPDATE insp_rect_report SET text = 'x'", []);
     assert!(r.unwrap_err().to_string().contains("append-only"));

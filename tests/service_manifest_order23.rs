@@ -37,7 +37,7 @@ fn discrepancy(
 
 #[test]
 fn the_receipt_clock_runs_on_in_the_discrepancy_state() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     // Arrived Mon 2026-03-02: five working days end Mon 2026-03-09.
     let m = arrived(&path, &clock, "1", "2026-03-02 10:00");
@@ -48,7 +48,7 @@ fn the_receipt_clock_runs_on_in_the_discrepancy_state() {
         alert: Some(ManifestAlert::ReceiptOverdue),
         ..ListFilter::default()
     };
-    clock.set(2026, 3, 9, 1);
+    clock.set(2026, 3, 9, 14);
     let staff = at(&clock, &path, "staff");
     assert_eq!(staff.manifests().count(&overdue).expect("count"), 0);
     let d = staff.manifests().detail(m.id).expect("detail");
@@ -56,7 +56,7 @@ fn the_receipt_clock_runs_on_in_the_discrepancy_state() {
         d.receipt_due.map(|x| x.date.to_string()),
         Some("2026-03-09".into())
     );
-    clock.set(2026, 3, 10, 1);
+    clock.set(2026, 3, 10, 14);
     let staff = at(&clock, &path, "staff");
     assert_eq!(staff.manifests().count(&overdue).expect("count"), 1);
     assert_eq!(
@@ -79,7 +79,7 @@ fn the_receipt_clock_runs_on_in_the_discrepancy_state() {
 
 #[test]
 fn national_and_paper_numbers_carry_a_real_year_province_and_the_generators_city() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let ent = at(&clock, &path, "ent");
     let with = |number: &str, origin: Origin| {
@@ -87,7 +87,7 @@ fn national_and_paper_numbers_carry_a_real_year_province_and_the_generators_city
         i.number = number.into();
         i.origin = Some(origin);
         if origin == Origin::Paper {
-            i.paper_completed_on = "2026-03-01".into();
+            i.paper_completed_on = "2026-03-02".into();
         }
         ent.manifests().create(i, true)
     };
@@ -111,7 +111,7 @@ fn national_and_paper_numbers_carry_a_real_year_province_and_the_generators_city
 
 #[test]
 fn approvals_keep_their_mode_and_twelve_months_end_the_day_before() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let staff = at(&clock, &path, "staff");
     let approval = |number: &str, to: &str, mode: Option<Mode>| {
@@ -146,7 +146,7 @@ fn approvals_keep_their_mode_and_twelve_months_end_the_day_before() {
 
 #[test]
 fn licences_are_bounded_by_kind_and_handling_codes_come_from_the_list() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let staff = at(&clock, &path, "staff");
     let licence = |number: &str, to: &str, kind: LicenceKind, modes: Vec<Mode>| {
@@ -245,7 +245,7 @@ fn licences_are_bounded_by_kind_and_handling_codes_come_from_the_list() {
 
 #[test]
 fn an_any_of_hazard_set_accepts_a_legal_subset() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let ent = at(&clock, &path, "ent");
     let mut i = input(LOCAL_LICENCE, "1", "2026-03-02");
@@ -268,7 +268,7 @@ fn an_any_of_hazard_set_accepts_a_legal_subset() {
 
 #[test]
 fn submit_asks_about_implausible_lines_and_checks_plate_and_driver() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     // The line: 1,000,000 t in 10 drums, against a licence of 50,000 t a year.
@@ -323,7 +323,7 @@ fn submit_asks_about_implausible_lines_and_checks_plate_and_driver() {
 
 #[test]
 fn receivers_never_see_a_manifest_not_submitted_to_them() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let mut ent = at(&clock, &path, "ent");
     let m = ent
@@ -373,7 +373,7 @@ fn receivers_never_see_a_manifest_not_submitted_to_them() {
 
 #[test]
 fn the_xlsx_export_has_numbers_dates_and_labels() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (dir, path) = manifest_db(&clock);
     let m = arrived(&path, &clock, "2.5", "2026-03-02 10:00");
     let mut rec = at(&clock, &path, "rec");
@@ -449,7 +449,7 @@ fn the_xlsx_export_has_numbers_dates_and_labels() {
 
 #[test]
 fn an_import_names_why_a_registered_generator_is_refused() {
-    let clock = TestClock::at(2026, 3, 2, 1);
+    let clock = TestClock::at(2026, 3, 2, 14);
     let (_dir, path) = manifest_db(&clock);
     let rec = at(&clock, &path, "rec");
     let file = format!(

@@ -57,6 +57,18 @@ fn inspection_times_are_not_in_the_future_and_keep_their_order() {
         .inspections()
         .transition(id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
+    s.inspections()
+        .add_finding(
+            id,
+            &ecocase::service::inspection::record::FindingInput {
+                description: "危废台账不全".into(),
+                severity: Some(ecocase::domain::inspection::Severity::General),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    complete_record(&s, id);
+    let x = s.inspections().get(id).unwrap();
     let x = s
         .inspections()
         .transition(id, x.row_version, Event::EndVisit, &EventInput::default())

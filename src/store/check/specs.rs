@@ -62,7 +62,13 @@ pub(super) const SPECS: &[Spec<'static>] = &[
                 "json_quote((SELECT uscc FROM enterprise WHERE id = t.enterprise_id))",
             ),
         ],
-        partial: &["account_locked", "login", "login_failed", "unlock", "password"],
+        partial: &[
+            "account_locked",
+            "login",
+            "login_failed",
+            "unlock",
+            "password",
+        ],
         skip: &[
             "password_hash",
             "failed_logins",
