@@ -53,8 +53,7 @@ fn inspection_times_are_not_in_the_future_and_keep_their_order() {
         })
         .unwrap();
     let id = x.id;
-    let x = s
-        .inspections()
+    s.inspections()
         .transition(id, x.row_version, Event::Start, &EventInput::default())
         .unwrap();
     s.inspections()
