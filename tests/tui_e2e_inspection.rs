@@ -117,11 +117,16 @@ fn an_inspector_logs_a_visit_and_orders_rectification_in_a_real_terminal() {
     t.wait_for("已登记证据");
     t.wait_for("IMG_0001.jpg sha256:");
     t.send("\x1b[C\r");
+    // Irreversible steps ask first, with 取消 focused: Right then Enter says yes.
+    t.wait_for("此操作不可撤销");
+    t.send("\x1b[C\r");
     t.wait_for("现为“待完善笔录”");
     // Now the fifth action is 签署笔录.
     t.send("\r");
     t.wait_for("检查结论");
     t.send("\x1b[C\x1b[C\t经现场检查，责令限期改正\x13");
+    t.wait_for("签署后笔录锁定");
+    t.send("\x1b[C\r");
     t.wait_for("现为“整改中”");
     t.send("\r");
     t.wait_for("文书编号");

@@ -318,7 +318,8 @@ fn signing_sends_the_conclusion_record_and_signature() {
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "责令限期改正");
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Do(
@@ -546,7 +547,8 @@ fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_ag
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "责令限期改正");
-    update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    yes(&mut app, asked);
     update(
         &mut app,
         Msg::Inspection(InspectionMsg::Done(Err(Text::new(T::ErrConflict)
@@ -569,7 +571,8 @@ fn after_a_conflict_the_signing_form_reloads_the_version_and_sends_the_record_ag
             current: Ok((6, Text::new(InspectionState::RecordPending.label()))),
         },
     );
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     let [
         Effect::Inspection(InspectionEffect::Do(InspectionRequest::Transition {
             row_version,

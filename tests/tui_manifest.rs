@@ -277,7 +277,8 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     type_text(&mut app, "2.400 吨");
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "2.000 吨");
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
@@ -371,7 +372,8 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     };
     set(&mut app, 5, 2, "2.400 吨", "1.900 吨");
     set(&mut app, 15, 5, "200L铁桶 12 个", "吨袋 12 个");
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
@@ -415,7 +417,8 @@ fn submit_with_warnings_is_sent_again_acknowledged() {
             acknowledged: ack,
         })]
     };
-    assert_eq!(update(&mut app, key(KeyCode::Enter)), submit(false));
+    let asked = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(yes(&mut app, asked), submit(false));
     update(
         &mut app,
         Msg::Manifest(ManifestMsg::Done(Err(Refusal {
@@ -785,7 +788,8 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     );
     update(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen(), Screen::ManifestAction(_)));
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     let [
         Effect::Manifest(ManifestEffect::Transition {
             id,
@@ -824,7 +828,8 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
             )),
         },
     );
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     let [
         Effect::Manifest(ManifestEffect::Transition {
             row_version, input, ..

@@ -280,6 +280,11 @@ impl App {
                 });
                 self.apply(out)
             }
+            ConfirmKind::Proceed { .. } => {
+                let out = self
+                    .with_top(|s, env| s.from_overlay(env, crate::tui::overlays::Chosen::Proceed));
+                self.apply(out)
+            }
         }
     }
 

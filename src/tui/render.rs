@@ -169,6 +169,11 @@ fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
 
 /// The breadcrumb for the current screen.
 fn breadcrumb(app: &App) -> String {
+    breadcrumb_parts(app).join(" > ")
+}
+
+/// The name of every screen on the stack, bottom first.
+fn breadcrumb_parts(app: &App) -> Vec<String> {
     let lang = app.lang;
     let name = |s: &Screen| -> Option<String> {
         Some(match s {
@@ -241,8 +246,12 @@ fn breadcrumb(app: &App) -> String {
             Screen::Draws(_) => T::DrawScreen.get(lang).to_string(),
         })
     };
-    let parts: Vec<String> = app.screens.iter().filter_map(name).collect();
-    parts.join(" > ")
+    app.screens.iter().filter_map(name).collect()
+}
+
+/// The name of the screen on top (the breadcrumb's last part): what a help window is about.
+pub fn screen_title(app: &App) -> String {
+    breadcrumb_parts(app).pop().unwrap_or_default()
 }
 
 /// The list's filters, search and record counter for the title row.

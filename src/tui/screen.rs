@@ -161,6 +161,18 @@ impl Screen {
 
     /// What a dialog opened from this screen chose.
     pub fn from_overlay(&mut self, env: &mut Env<'_>, chosen: Chosen) -> Out {
+        // "Yes" to an irreversible action the screen asked about (widgets::confirm).
+        if chosen == Chosen::Proceed {
+            return match self {
+                Screen::ManifestDetail(d) => d.proceed(),
+                Screen::ManifestAction(a) => a.proceed(),
+                Screen::InspectionDetail(d) => d.proceed(),
+                Screen::InspectionForm(f) => f.proceed(),
+                Screen::Draws(d) => d.proceed(),
+                Screen::AssistanceForm(f) => f.proceed(),
+                _ => Out::default(),
+            };
+        }
         match self {
             Screen::List(l) => l.from_overlay(env, chosen),
             Screen::Form(f) => f.from_overlay(env, chosen),

@@ -30,6 +30,12 @@ pub enum ConfirmKind {
         username: String,
         active: bool,
     },
+    /// An irreversible action of the screen under the dialog: `what` says what will happen, the
+    /// dialog adds that it cannot be undone; "yes" hands `Chosen::Proceed` back to the screen.
+    Proceed {
+        what: crate::i18n::Text,
+        button: T,
+    },
 }
 
 impl ConfirmKind {
@@ -95,6 +101,9 @@ impl ConfirmState {
             ConfirmKind::SetActive { active: true, .. } => {
                 (T::ConfirmEnableUser, T::ButtonEnable, T::ButtonCancel)
             }
+            ConfirmKind::Proceed { button, .. } => {
+                (T::ConfirmIrreversible, button, T::ButtonCancel)
+            }
         }
     }
 
@@ -108,11 +117,21 @@ impl ConfirmState {
             ConfirmKind::SetActive { username, .. } => crate::i18n::Text::new(question)
                 .arg("name", crate::tui::text::sanitize(username))
                 .render(lang),
+            ConfirmKind::Proceed { what, .. } => what.render(lang),
             _ => question.get(lang).to_string(),
         }];
         if let ConfirmKind::AckWarnings(issues) = &self.kind {
             lines.extend(issues.iter().map(|i| format!("- {}", i.render(lang))));
         }
+        if let ConfirmKind::Proceed { .. } = &self.kind {
+            lines.push(question.get(lang).to_string());
+        }
+        // Every line shown in full: wrapped to the dialog's width.
+        let room = usize::from(body.width.saturating_sub(8)).min(70);
+        let lines: Vec<String> = lines
+            .iter()
+            .flat_map(|l| crate::tui::text::wrap(&crate::tui::text::sanitize(l), room))
+            .collect();
         let w = lines
             .iter()
             .map(|l| width(l))

@@ -140,6 +140,8 @@ pub struct AssistanceFormState {
     pub loading: bool,
     /// The latest enterprise search asked for; older answers are ignored.
     pub search_token: u64,
+    /// The request's number, for the question before an irreversible step.
+    pub subject: String,
 }
 
 /// Quiet time after typing before the enterprise search runs.
@@ -165,6 +167,7 @@ impl AssistanceFormState {
             saving: false,
             loading,
             search_token: 0,
+            subject: String::new(),
         };
         Out::nav(Nav::Push(Screen::AssistanceForm(Box::new(s))))
     }
@@ -323,7 +326,11 @@ impl AssistanceFormState {
                 )
             }
         };
-        AssistanceFormState::push(fields, purpose, false)
+        let mut out = AssistanceFormState::push(fields, purpose, false);
+        if let Some(crate::tui::app::Nav::Push(Screen::AssistanceForm(f))) = out.nav.first_mut() {
+            f.subject = r.number.clone();
+        }
+        out
     }
 
     pub fn title(&self) -> T {
@@ -370,7 +377,7 @@ impl AssistanceFormState {
     }
 
     /// The effect that saves the form.
-    fn effect(&self) -> Effect {
+    pub(crate) fn effect(&self) -> Effect {
         match &self.purpose {
             Purpose::Meeting(m) => self.meeting_effect(m),
             Purpose::Plist(p) => self.positive_list_effect(p),
@@ -504,9 +511,10 @@ impl AssistanceFormState {
                 }
             }
             Input::Cmd(Cmd::Save) if !self.saving => {
-                self.saving = true;
-                self.error = None;
-                return Out::effect(self.effect());
+                return match self.question() {
+                    Some(out) => out,
+                    None => self.proceed(),
+                };
             }
             Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {
                 if let Some(t) = f.ticked.get_mut(f.cursor) {

@@ -2,6 +2,7 @@
 //! the actions the person may take (the form is in `form`). The service refuses whatever the role may not do; these screens
 //! only offer what it would allow.
 pub mod form;
+mod form_confirm;
 mod form_search;
 pub mod meeting;
 pub mod meeting_form;

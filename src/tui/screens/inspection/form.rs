@@ -14,6 +14,7 @@ use crate::tui::screens::assistance::form::{FieldKind, FormField};
 use crate::tui::screens::inspection::InspectionAction;
 use crate::tui::screens::inspection::InspectionEffect;
 pub use crate::tui::screens::inspection::request::{InspectionRequest, offer_after_record};
+use crate::tui::widgets::confirm::ask;
 
 /// What the form is for: its title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +35,10 @@ pub struct InspectionFormState {
     pub focus: usize,
     pub error: Option<Text>,
     pub saving: bool,
+    /// The inspection's number, for the question before an irreversible step.
+    pub subject: String,
+    /// The latest enterprise search asked for (the plan's enterprise picker).
+    pub search_token: u64,
 }
 
 impl InspectionFormState {
@@ -224,6 +229,45 @@ impl InspectionFormState {
         }
     }
 
+    /// The question before a save that cannot be taken back: signing the 笔录, cancelling or
+    /// transferring the inspection, running a draw.
+    fn question(&self) -> Option<Out> {
+        let event = |e: Event| {
+            let key = if e == Event::Sign {
+                T::ConfirmInspectionSign
+            } else {
+                T::ConfirmInspectionEvent
+            };
+            ask(
+                Text::new(key)
+                    .arg("number", &self.subject)
+                    .arg_key("action", e.label()),
+                e.label(),
+            )
+        };
+        match self.purpose {
+            InspectionPurpose::Action(InspectionAction::Event(
+                e @ (Event::Sign | Event::Cancel | Event::TransferCase),
+            )) => Some(event(e)),
+            InspectionPurpose::DrawPlan => Some(ask(
+                Text::new(T::ConfirmDrawRun).arg("name", self.value("name")),
+                T::ButtonRunDraw,
+            )),
+            _ => None,
+        }
+    }
+
+    /// Saves now (after the question, when there is one).
+    pub fn proceed(&mut self) -> Out {
+        if self.saving {
+            return Out::default();
+        }
+        self.saving = true;
+        self.error = None;
+        Out::effect(Effect::Inspection(InspectionEffect::Do(self.request())))
+            .with_message(Message::progress(T::MsgLoading))
+    }
+
     pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
         let n = self.fields.len().max(1);
         let Some(f) = self.fields.get_mut(self.focus) else {
@@ -245,10 +289,10 @@ impl InspectionFormState {
                 }
             }
             Input::Cmd(Cmd::Save) if !self.saving => {
-                self.saving = true;
-                self.error = None;
-                return Out::effect(Effect::Inspection(InspectionEffect::Do(self.request())))
-                    .with_message(Message::progress(T::MsgLoading));
+                return match self.question() {
+                    Some(out) => out,
+                    None => self.proceed(),
+                };
             }
             Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {
                 if let Some(t) = f.ticked.get_mut(f.cursor) {

@@ -68,6 +68,17 @@ impl InspectionFormState {
         row_version: i64,
         fields: Vec<FormField>,
     ) -> Out {
+        Self::push_about(purpose, id, row_version, fields, String::new())
+    }
+
+    /// A form about the inspection numbered `subject` (named by the confirmation of its step).
+    fn push_about(
+        purpose: InspectionPurpose,
+        id: i64,
+        row_version: i64,
+        fields: Vec<FormField>,
+        subject: String,
+    ) -> Out {
         let s = InspectionFormState {
             purpose,
             id,
@@ -76,6 +87,8 @@ impl InspectionFormState {
             focus: 0,
             error: None,
             saving: false,
+            subject,
+            search_token: 0,
         };
         Out::nav(Nav::Push(Screen::InspectionForm(Box::new(s))))
     }
@@ -296,11 +309,12 @@ impl InspectionFormState {
                 .with_message(Message::progress(T::MsgLoading));
             }
         };
-        InspectionFormState::push(
+        InspectionFormState::push_about(
             InspectionPurpose::Action(action),
             x.id,
             x.row_version,
             fields,
+            x.number.clone(),
         )
     }
 }

@@ -201,17 +201,28 @@ impl DrawsState {
             }
             Input::Cmd(Cmd::DrawPublish) if env.may(crate::domain::account::Action::DrawManage) => {
                 if let Some(id) = id {
-                    return Out::effect(Effect::Inspection(InspectionEffect::Do(
-                        crate::tui::screens::inspection::form::InspectionRequest::Publish {
-                            id,
-                            format: self.format,
-                        },
-                    )))
-                    .with_message(Message::progress(T::MsgLoading));
+                    return crate::tui::widgets::confirm::ask(
+                        Text::new(T::ConfirmDrawPublish).arg("id", id),
+                        T::ButtonPublish,
+                    );
                 }
             }
             _ => {}
         }
         Out::default()
+    }
+
+    /// Publishing confirmed: the selected draw's results are written now.
+    pub fn proceed(&mut self) -> Out {
+        match self.rows.get(self.selected).map(|d| d.id) {
+            Some(id) => Out::effect(Effect::Inspection(InspectionEffect::Do(
+                crate::tui::screens::inspection::form::InspectionRequest::Publish {
+                    id,
+                    format: self.format,
+                },
+            )))
+            .with_message(Message::progress(T::MsgLoading)),
+            None => Out::default(),
+        }
     }
 }

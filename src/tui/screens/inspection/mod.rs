@@ -23,6 +23,7 @@ use crate::tui::overlays::picker::{PickFor, PickerState};
 use crate::tui::overlays::{Chosen, Overlay};
 pub use crate::tui::screens::inspection::form::{InspectionFormState, InspectionPurpose};
 pub use crate::tui::screens::inspection::lists::{DrawsState, RectListState};
+use crate::tui::widgets::confirm::ask;
 
 /// What the 执法检查 and 双随机 screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -515,10 +516,27 @@ impl InspectionDetailState {
                 else {
                     return Out::default();
                 };
+                // Steps taken at once that cannot be taken back are asked first.
+                if let InspectionAction::Event(e @ (Event::EndVisit | Event::Archive)) = action {
+                    return ask(
+                        Text::new(T::ConfirmInspectionEvent)
+                            .arg("number", &d.detail.inspection.number)
+                            .arg_key("action", e.label()),
+                        e.label(),
+                    );
+                }
                 return InspectionFormState::for_action(d, action);
             }
             _ => {}
         }
         Out::default()
+    }
+
+    /// The confirmed step: taken now.
+    pub fn proceed(&mut self) -> Out {
+        match (self.actions().get(self.action).copied(), &self.data) {
+            (Some(action), Some(d)) => InspectionFormState::for_action(d, action),
+            _ => Out::default(),
+        }
     }
 }

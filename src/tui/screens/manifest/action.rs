@@ -12,6 +12,7 @@ use crate::tui::keymap::Cmd;
 use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::manifest::fields::{ManifestField, Section, value_of};
 use crate::tui::screens::manifest::{ManifestDetailData, ManifestEffect, Refusal};
+use crate::tui::widgets::confirm::ask;
 
 /// What the dialog does when saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -456,14 +457,42 @@ impl ManifestActionState {
         }
     }
 
+    /// Saves now (after the question, for a step of the manifest).
+    pub fn proceed(&mut self) -> Out {
+        if self.saving {
+            return Out::default();
+        }
+        self.saving = true;
+        Out::effect(self.effect()).with_message(Message::progress(T::MsgSaving))
+    }
+
     pub fn on_input(&mut self, input: Input) -> Out {
         let n = self.fields.len();
         if let Input::Cmd(Cmd::Save) = input {
             if self.saving {
                 return Out::default();
             }
-            self.saving = true;
-            return Out::effect(self.effect()).with_message(Message::progress(T::MsgSaving));
+            // A step of the manifest cannot be taken back: asked first (not again when only
+            // acknowledging warnings of a step already confirmed).
+            if let ActionPurpose::Event { event, .. } = self.purpose
+                && !self.ack_pending
+            {
+                let decision = Decision::parse(&self.v("decision"));
+                let (key, button) = match (event, decision) {
+                    (ManifestEvent::Decide, Some(Decision::Reject)) => {
+                        (T::ConfirmManifestReject, Decision::Reject.label())
+                    }
+                    (ManifestEvent::Cancel, _) => (T::ConfirmManifestCancel, event.label()),
+                    _ => (T::ConfirmManifestEvent, event.label()),
+                };
+                return ask(
+                    Text::new(key)
+                        .arg("number", &self.number)
+                        .arg_key("action", event.label()),
+                    button,
+                );
+            }
+            return self.proceed();
         }
         let Some(f) = self.fields.get_mut(self.focus) else {
             return Out::default();

@@ -1,0 +1,3 @@
+//! Shared pieces every screen is built from.
+
+pub mod confirm;
