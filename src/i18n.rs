@@ -419,6 +419,9 @@ texts! {
     HelpCtxPositiveListEntry => "正面清单记录", "Positive-list entry";
     HelpCtxMeetingDetail => "座谈详情", "Round-table";
     HelpCtxPicker => "选择", "Choose";
+    // ---- the form widget (widgets::form)
+    KeyFormDown => "下一项（清单内）或下一字段", "Next item (in a checklist) or next field";
+    KeyFormUp => "上一项（清单内）或上一字段", "Previous item (in a checklist) or previous field";
     ErrCertPeriod => "有效期至不能早于有效期自", "Valid to must not be before valid from";
     ErrCertNumberTaken => "执法证号 {number} 已登记", "Certificate number {number} is already recorded";
     ColSetting => "参数", "Setting";

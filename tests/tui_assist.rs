@@ -315,9 +315,11 @@ fn an_enterprise_files_a_request_with_ticked_services() {
         &mut app,
         Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(Ok(menu()))),
     );
+    // The checklist moves with Down (Right does not move in a checklist); Tab leaves it.
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Right));
-    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Down));
+    update(&mut app, key(KeyCode::Down));
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "请求指导");

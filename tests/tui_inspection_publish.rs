@@ -273,8 +273,8 @@ fn a_new_draw_plan_names_its_officer_pool() {
         update(&mut app, key(KeyCode::Tab));
     }
     update(&mut app, key(KeyCode::Char(' ')));
-    update(&mut app, key(KeyCode::Right));
-    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Down));
+    update(&mut app, key(KeyCode::Down));
     update(&mut app, key(KeyCode::Char(' ')));
     let asked = update(&mut app, ctrl('s'));
     let fx = yes(&mut app, asked);

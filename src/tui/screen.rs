@@ -117,6 +117,7 @@ impl Screen {
             Screen::AdminForm(f) => f.is_dirty(),
             Screen::AssistanceForm(f) => f.is_dirty(),
             Screen::ManifestForm(f) => f.is_dirty(),
+            Screen::ManifestAction(f) => f.is_dirty(),
             Screen::InspectionForm(f) => f.is_dirty(),
             _ => false,
         }

@@ -1,3 +1,4 @@
 //! Shared pieces every screen is built from.
 
 pub mod confirm;
+pub mod form;

@@ -13,6 +13,7 @@ use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::assistance::AssistanceEffect;
 use crate::tui::screens::assistance::{AssistanceAction, AssistanceDetailData};
 use crate::tui::screens::positive_list::form::PositiveListPurpose;
+use crate::tui::widgets::form::{Baseline, refusal};
 
 /// A form field: free text, one choice of several, or several ticked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,6 +143,8 @@ pub struct AssistanceFormState {
     pub search_token: u64,
     /// The request's number, for the question before an irreversible step.
     pub subject: String,
+    /// The values the form opened with: Esc asks only when they changed.
+    pub baseline: Baseline,
 }
 
 /// Quiet time after typing before the enterprise search runs.
@@ -159,6 +162,7 @@ pub(crate) fn choices<E: Copy>(
 
 impl AssistanceFormState {
     pub(crate) fn push(fields: Vec<FormField>, purpose: Purpose, loading: bool) -> Out {
+        let baseline = Baseline::of(&fields);
         let s = AssistanceFormState {
             purpose,
             fields,
@@ -168,6 +172,7 @@ impl AssistanceFormState {
             loading,
             search_token: 0,
             subject: String::new(),
+            baseline,
         };
         Out::nav(Nav::Push(Screen::AssistanceForm(Box::new(s))))
     }
@@ -435,9 +440,7 @@ impl AssistanceFormState {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.fields
-            .iter()
-            .any(|f| !f.input.is_empty() || f.ticked.iter().any(|t| *t))
+        self.baseline.changed(&self.fields)
     }
 
     /// The record this form changes at a version, if it does.
@@ -481,8 +484,9 @@ impl AssistanceFormState {
                 if text.key == T::ErrConflict && self.versioned().is_some() {
                     text.key = T::ErrConflictReload;
                 }
-                self.error = Some(text.clone());
-                Out::message(Message::error(text))
+                let out = refusal(&text, self.fields.iter().map(|f| f.label));
+                self.error = Some(text);
+                out
             }
         }
     }
@@ -496,13 +500,18 @@ impl AssistanceFormState {
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
+            Input::Cmd(Cmd::Down) => {
+                crate::tui::widgets::form::down(&mut self.fields, &mut self.focus)
+            }
+            Input::Cmd(Cmd::Up) => crate::tui::widgets::form::up(&mut self.fields, &mut self.focus),
             // In a text field Left/Right move the cursor; typing inserts there.
             Input::Cmd(Cmd::NextValue) if f.kind == FieldKind::Text => f.input.right(),
             Input::Cmd(Cmd::PrevValue) if f.kind == FieldKind::Text => f.input.left(),
-            Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
+            // Left/Right go through a choice's options; a checklist moves with Up/Down.
+            Input::Cmd(Cmd::NextValue) if f.kind != FieldKind::Multi && !f.options.is_empty() => {
                 f.cursor = (f.cursor + 1) % f.options.len();
             }
-            Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
+            Input::Cmd(Cmd::PrevValue) if f.kind != FieldKind::Multi && !f.options.is_empty() => {
                 f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
             }
             Input::Cmd(Cmd::Refresh) if !self.saving => {

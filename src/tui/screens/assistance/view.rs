@@ -11,6 +11,7 @@ use crate::tui::screens::assistance::{
     AssistanceDetailState, AssistanceFormState, AssistanceQueueState, FieldKind,
 };
 use crate::tui::text::{fit, sanitize, wrap};
+use crate::tui::widgets::form::{draw_error, named_field};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -340,7 +341,19 @@ pub fn render_form(
     let value_w = w - label_w;
     let mut y = body.y;
     let mut cursor = None;
+    // A refused save's error, shown once: wrapped under the field it names.
+    let error_at = s
+        .error
+        .as_ref()
+        .and_then(|e| named_field(e, s.fields.iter().map(|f| f.label)));
+    let error_under = |frame: &mut Frame<'_>, y: u16| match &s.error {
+        Some(e) => draw_error(frame, value_x, y, value_w, body.bottom(), e, lang, theme),
+        None => 0,
+    };
     for (i, f) in s.fields.iter().enumerate() {
+        if i > 0 && error_at == Some(i - 1) {
+            y += error_under(frame, y);
+        }
         if y >= body.bottom() {
             break;
         }
@@ -446,11 +459,10 @@ pub fn render_form(
             }
         }
     }
-    if let Some(err) = &s.error {
-        let y = body.bottom().saturating_sub(1);
-        put(frame, body.x + 1, y, &err.render(lang), w, theme.error());
-    } else if s
-        .fields
+    if error_at.is_some() && error_at == s.fields.len().checked_sub(1) {
+        error_under(frame, y);
+    }
+    if s.fields
         .get(s.focus)
         .is_some_and(|f| f.kind == FieldKind::Multi)
     {

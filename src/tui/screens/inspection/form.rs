@@ -15,6 +15,7 @@ use crate::tui::screens::inspection::InspectionAction;
 use crate::tui::screens::inspection::InspectionEffect;
 pub use crate::tui::screens::inspection::request::{InspectionRequest, offer_after_record};
 use crate::tui::widgets::confirm::ask;
+use crate::tui::widgets::form::{Baseline, refusal};
 
 /// What the form is for: its title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub struct InspectionFormState {
     pub subject: String,
     /// The latest enterprise search asked for (the plan's enterprise picker).
     pub search_token: u64,
+    /// The values the form opened with: Esc asks only when they changed.
+    pub baseline: Baseline,
 }
 
 impl InspectionFormState {
@@ -189,9 +192,7 @@ impl InspectionFormState {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.fields.iter().any(|f| {
-            f.kind == FieldKind::Text && !f.input.is_empty() || f.ticked.iter().any(|t| *t)
-        })
+        self.baseline.changed(&self.fields)
     }
 
     /// The inspection a step on it changes at a version.
@@ -223,8 +224,9 @@ impl InspectionFormState {
                 if text.key == T::ErrConflict && self.versioned().is_some() {
                     text.key = T::ErrConflictReload;
                 }
-                self.error = Some(text.clone());
-                Out::message(Message::error(text))
+                let out = refusal(&text, self.fields.iter().map(|f| f.label));
+                self.error = Some(text);
+                out
             }
         }
     }
@@ -277,10 +279,15 @@ impl InspectionFormState {
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
-            Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
+            Input::Cmd(Cmd::Down) => {
+                crate::tui::widgets::form::down(&mut self.fields, &mut self.focus)
+            }
+            Input::Cmd(Cmd::Up) => crate::tui::widgets::form::up(&mut self.fields, &mut self.focus),
+            // Left/Right go through a choice's options; a checklist moves with Up/Down.
+            Input::Cmd(Cmd::NextValue) if f.kind != FieldKind::Multi && !f.options.is_empty() => {
                 f.cursor = (f.cursor + 1) % f.options.len();
             }
-            Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
+            Input::Cmd(Cmd::PrevValue) if f.kind != FieldKind::Multi && !f.options.is_empty() => {
                 f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
             }
             Input::Cmd(Cmd::Refresh) if !self.saving => {

@@ -79,7 +79,9 @@ impl InspectionFormState {
         fields: Vec<FormField>,
         subject: String,
     ) -> Out {
+        let baseline = crate::tui::widgets::form::Baseline::of(&fields);
         let s = InspectionFormState {
+            baseline,
             purpose,
             id,
             row_version,

@@ -13,6 +13,7 @@ use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::manifest::fields::{ManifestField, Section, value_of};
 use crate::tui::screens::manifest::{ManifestDetailData, ManifestEffect, Refusal};
 use crate::tui::widgets::confirm::ask;
+use crate::tui::widgets::form::Baseline;
 
 /// What the dialog does when saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +44,9 @@ pub struct ManifestActionState {
     /// Refused only for warnings: the next save acknowledges them.
     pub ack_pending: bool,
     pub number: String,
+    /// The values the dialog opened with (the proposed times and quantities): Esc asks only when
+    /// something was typed over them.
+    pub baseline: Baseline,
 }
 
 const H: Section = Section::Header;
@@ -68,6 +72,7 @@ fn line_fields(d: &ManifestDetailData, fields: &mut Vec<ManifestField>) {
 impl ManifestActionState {
     fn push(d: &ManifestDetailData, purpose: ActionPurpose, fields: Vec<ManifestField>) -> Out {
         let s = ManifestActionState {
+            baseline: Baseline::of(&fields),
             purpose,
             fields,
             focus: 0,
@@ -272,6 +277,7 @@ impl ManifestActionState {
             )
         };
         let s = ManifestActionState {
+            baseline: Baseline::of(&fields),
             purpose,
             fields,
             focus: 0,
@@ -455,6 +461,11 @@ impl ManifestActionState {
                 Out::message(Message::error(r.text))
             }
         }
+    }
+
+    /// Whether something was typed or chosen since the dialog opened.
+    pub fn is_dirty(&self) -> bool {
+        self.baseline.changed(&self.fields)
     }
 
     /// Saves now (after the question, for a step of the manifest).
