@@ -17,6 +17,7 @@ use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::screens::assistance::AssistanceDetailData;
 use ecocase::tui::screens::assistance::AssistanceEffect;
 use ecocase::tui::screens::assistance::AssistanceMsg;
+use ecocase::tui::widgets::picker::EnterpriseMatch;
 use tui_common::*;
 
 fn request(state: AssistanceState) -> Request {
@@ -273,23 +274,29 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
         Msg::Assistance(AssistanceMsg::EnterprisesFound {
             token,
             rows: Ok(vec![
-                (
-                    5,
-                    "聊城市鑫润化工有限公司".into(),
-                    "91130200699229617X".into(),
-                ),
-                (
-                    6,
-                    "聊城鲁西热电有限公司".into(),
-                    "911302307808371268".into(),
-                ),
+                EnterpriseMatch {
+                    id: 5,
+                    name: "聊城市鑫润化工有限公司".into(),
+                    uscc: "91130200699229617X".into(),
+                    status: "operating".into(),
+                },
+                EnterpriseMatch {
+                    id: 6,
+                    name: "聊城鲁西热电有限公司".into(),
+                    uscc: "911302307808371268".into(),
+                    status: "suspended".into(),
+                },
             ]),
         }),
     );
     update(&mut app, key(KeyCode::Right));
     let (text, _) = screen(&app, 80, 24);
     assert!(
-        text.contains("(*) 聊城鲁西热电有限公司  911302307808371268"),
+        text.contains("(*) 聊城鲁西热电有限公司  911302307808371268  停产"),
+        "the picker shows the business status: {text}"
+    );
+    assert!(
+        text.contains("( ) 聊城市鑫润化工有限公司  91130200699229617X  在营"),
         "{text}"
     );
     let fx = update(&mut app, ctrl('s'));

@@ -13,7 +13,7 @@ use crate::tui::screens::assistance::{AssistanceDetailData, AssistanceEffect, As
 const QUEUE_ROWS: usize = 100;
 
 /// Matches an enterprise picker lists under its field.
-const PICKER_ROWS: usize = 5;
+const PICKER_ROWS: usize = 20;
 
 /// Meetings the list loads: a region holds a few dozen a year.
 const MEETING_ROWS: usize = 500;
@@ -193,7 +193,16 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
                 rows: s
                     .assistance()
                     .find_enterprises(&query, PICKER_ROWS)
-                    .map(|rows| rows.into_iter().map(|e| (e.id, e.name, e.uscc)).collect())
+                    .map(|rows| {
+                        rows.into_iter()
+                            .map(|e| crate::tui::widgets::picker::EnterpriseMatch {
+                                id: e.id,
+                                name: e.name,
+                                uscc: e.uscc,
+                                status: e.status,
+                            })
+                            .collect()
+                    })
                     .map_err(text),
             }))
         }

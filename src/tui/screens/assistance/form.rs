@@ -147,9 +147,6 @@ pub struct AssistanceFormState {
     pub baseline: Baseline,
 }
 
-/// Quiet time after typing before the enterprise search runs.
-const SEARCH_DEBOUNCE_MS: u64 = 250;
-
 pub(crate) fn choices<E: Copy>(
     all: &[E],
     code: fn(E) -> &'static str,
@@ -535,23 +532,13 @@ impl AssistanceFormState {
             }
             // A changed query clears the matches and searches after a quiet spell.
             Input::Key(_) | Input::Paste(_) if f.kind == FieldKind::Search => {
-                let before = f.typed().to_string();
-                match input {
-                    Input::Key(k) => crate::tui::screens::edit_text(&mut f.input, k),
-                    Input::Paste(text) => {
-                        f.input
-                            .insert(&crate::tui::text::strip_controls(&text).replace('\n', " "));
-                    }
-                    Input::Cmd(_) => {}
-                }
-                if f.typed() != before {
-                    f.options.clear();
-                    f.cursor = 0;
-                    self.search_token += 1;
-                    return Out::effect(Effect::Debounce {
-                        token: self.search_token,
-                        ms: SEARCH_DEBOUNCE_MS,
-                    });
+                if let Some(out) = crate::tui::widgets::picker::search_input(
+                    f,
+                    &input,
+                    &mut self.search_token,
+                    &[],
+                ) {
+                    return out;
                 }
             }
             Input::Paste(text) if f.kind == FieldKind::Text => {

@@ -5,7 +5,8 @@ use crate::i18n::Text;
 use crate::tui::app::{Message, Out};
 use crate::tui::msg::Effect;
 use crate::tui::screens::assistance::AssistanceEffect;
-use crate::tui::screens::assistance::form::{AssistanceFormState, Choice, FieldKind};
+use crate::tui::screens::assistance::form::{AssistanceFormState, FieldKind, FormField};
+use crate::tui::widgets::picker::{EnterpriseMatch, enterprise_choice};
 
 impl AssistanceFormState {
     /// A search field's pick: the chosen enterprise, or else the typed text (resolved when saved).
@@ -38,26 +39,24 @@ impl AssistanceFormState {
     }
 
     /// The matches of a search, unless a newer one was asked for.
-    pub fn found(&mut self, token: u64, rows: Result<Vec<(i64, String, String)>, Text>) -> Out {
+    pub fn found(&mut self, token: u64, rows: Result<Vec<EnterpriseMatch>, Text>) -> Out {
         if token != self.search_token {
             return Out::default();
         }
-        match rows {
-            Ok(rows) => {
-                if let Some(f) = self.fields.iter_mut().find(|f| f.kind == FieldKind::Search) {
-                    f.cursor = 0;
-                    f.options = rows
-                        .into_iter()
-                        .map(|(id, name, uscc)| Choice {
-                            code: id.to_string(),
-                            zh: format!("{name}  {uscc}"),
-                            en: format!("{name}  {uscc}"),
-                        })
-                        .collect();
-                }
-                Out::default()
+        found_in(&mut self.fields, rows)
+    }
+}
+
+/// Lists a search's matches under the form's search field (name, USCC and business status).
+pub(crate) fn found_in(fields: &mut [FormField], rows: Result<Vec<EnterpriseMatch>, Text>) -> Out {
+    match rows {
+        Ok(rows) => {
+            if let Some(f) = fields.iter_mut().find(|f| f.kind == FieldKind::Search) {
+                f.cursor = 0;
+                f.options = rows.iter().map(enterprise_choice).collect();
             }
-            Err(t) => Out::message(Message::error(t)),
+            Out::default()
         }
+        Err(t) => Out::message(Message::error(t)),
     }
 }

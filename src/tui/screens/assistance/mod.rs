@@ -3,7 +3,7 @@
 //! only offer what it would allow.
 pub mod form;
 mod form_confirm;
-mod form_search;
+pub(crate) mod form_search;
 pub mod meeting;
 pub mod meeting_form;
 pub mod meeting_view;
@@ -106,10 +106,10 @@ pub enum AssistanceMsg {
         id: i64,
         data: Result<meeting::MeetingDetailData, Text>,
     },
-    /// Enterprises matching a picker's search as (id, name, USCC).
+    /// Enterprises matching a picker's search.
     EnterprisesFound {
         token: u64,
-        rows: Result<Vec<(i64, String, String)>, Text>,
+        rows: Result<Vec<crate::tui::widgets::picker::EnterpriseMatch>, Text>,
     },
 }
 

@@ -399,20 +399,16 @@ pub fn render_form(
                     cursor = Some(Position::new(value_x + col as u16, y));
                 }
                 y += 1;
-                for (j, c) in f.options.iter().enumerate() {
-                    if y >= body.bottom() {
-                        break;
-                    }
-                    let mark = if j == f.cursor { "(*)" } else { "( )" };
-                    let style = if j == f.cursor {
-                        theme.selected()
-                    } else {
-                        theme.base()
-                    };
-                    let line = format!("{mark} {}", sanitize(c.label(lang)));
-                    put_fit(frame, value_x, y, &line, value_w, style);
-                    y += 1;
-                }
+                y += crate::tui::widgets::picker::draw_matches(
+                    frame,
+                    value_x,
+                    y,
+                    value_w,
+                    body.bottom(),
+                    f,
+                    lang,
+                    theme,
+                );
             }
             FieldKind::Choice => {
                 let chosen = f.options.get(f.cursor).map_or("", |c| c.label(lang));

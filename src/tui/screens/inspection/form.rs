@@ -42,6 +42,9 @@ pub struct InspectionFormState {
     pub search_token: u64,
     /// The values the form opened with: Esc asks only when they changed.
     pub baseline: Baseline,
+    /// The options a search field filters as typed (a draw plan's regions); empty: the field
+    /// searches the register.
+    pub local: Vec<crate::tui::screens::assistance::form::Choice>,
 }
 
 impl InspectionFormState {
@@ -60,6 +63,11 @@ impl InspectionFormState {
             .find(|f| f.id == id)
             .map(|f| match f.kind {
                 FieldKind::Text => f.input.value().trim().to_string(),
+                // A search field: the picked code, or else the typed name or code.
+                FieldKind::Search => match crate::tui::widgets::picker::picked(f) {
+                    (Some(code), _) => code,
+                    (None, typed) => typed,
+                },
                 _ => f.code().unwrap_or("").to_string(),
             })
             .unwrap_or_default()
@@ -86,7 +94,7 @@ impl InspectionFormState {
         let id = self.id;
         match self.purpose {
             InspectionPurpose::Plan => InspectionRequest::Plan {
-                enterprise_id: (id > 0).then_some(id),
+                enterprise_id: self.picked_enterprise(),
                 uscc: v("enterprise"),
                 category: Category::parse(&v("category")).unwrap_or(Category::Planned),
                 mode: Mode::parse(&v("mode")).unwrap_or(Mode::Onsite),
@@ -231,6 +239,38 @@ impl InspectionFormState {
         }
     }
 
+    /// The enterprise picked in the plan's search field (none: the typed text is resolved).
+    fn picked_enterprise(&self) -> Option<i64> {
+        let f = self.fields.iter().find(|f| f.id == "enterprise")?;
+        crate::tui::widgets::picker::picked(f).0?.parse().ok()
+    }
+
+    /// The debounce ran out: search the register for what the enterprise field holds.
+    pub fn search_due(&mut self, token: u64) -> Out {
+        let Some(f) = self.fields.iter().find(|f| f.kind == FieldKind::Search) else {
+            return Out::default();
+        };
+        let query = f.typed().trim().to_string();
+        if token != self.search_token || query.is_empty() || !self.local.is_empty() {
+            return Out::default();
+        }
+        Out::effect(Effect::Assistance(
+            crate::tui::screens::assistance::AssistanceEffect::FindEnterprises { token, query },
+        ))
+    }
+
+    /// The matches of a search, unless a newer one was asked for.
+    pub fn found(
+        &mut self,
+        token: u64,
+        rows: Result<Vec<crate::tui::widgets::picker::EnterpriseMatch>, Text>,
+    ) -> Out {
+        if token != self.search_token {
+            return Out::default();
+        }
+        crate::tui::screens::assistance::form_search::found_in(&mut self.fields, rows)
+    }
+
     /// The question before a save that cannot be taken back: signing the 笔录, cancelling or
     /// transferring the inspection, running a draw.
     fn question(&self) -> Option<Out> {
@@ -304,6 +344,16 @@ impl InspectionFormState {
             Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {
                 if let Some(t) = f.ticked.get_mut(f.cursor) {
                     *t = !*t;
+                }
+            }
+            Input::Key(_) | Input::Paste(_) if f.kind == FieldKind::Search => {
+                if let Some(out) = crate::tui::widgets::picker::search_input(
+                    f,
+                    &input,
+                    &mut self.search_token,
+                    &self.local,
+                ) {
+                    return out;
                 }
             }
             Input::Key(k) if f.kind == FieldKind::Text => {

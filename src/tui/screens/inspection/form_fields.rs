@@ -81,6 +81,7 @@ impl InspectionFormState {
     ) -> Out {
         let baseline = crate::tui::widgets::form::Baseline::of(&fields);
         let s = InspectionFormState {
+            local: Vec::new(),
             baseline,
             purpose,
             id,
@@ -101,7 +102,10 @@ impl InspectionFormState {
         if !env.may(crate::domain::account::Action::InspectionPlan) {
             return Out::default();
         }
-        let mut fields = vec![text("enterprise", T::FieldUscc, &uscc)];
+        // Picked by name, USCC or pinyin initials from the register (typing 鑫润 lists it).
+        let mut enterprise = FormField::search("enterprise", T::AssistanceFieldEnterpriseQuery);
+        enterprise.input = crate::tui::input::TextInput::new(&uscc);
+        let mut fields = vec![enterprise];
         fields.extend(plan_fields());
         InspectionFormState::push(InspectionPurpose::Plan, 0, 0, fields)
     }
@@ -135,7 +139,14 @@ impl InspectionFormState {
     /// A new inspection of a known enterprise (the assistance module's offer after a service record
     /// that notes problems): the enterprise is filled in; Esc skips.
     pub fn plan_for(enterprise_id: i64, name: &str) -> Out {
-        let mut fields = vec![text("enterprise", T::FieldName, name)];
+        let mut enterprise = FormField::search("enterprise", T::AssistanceFieldEnterpriseQuery);
+        enterprise.input = crate::tui::input::TextInput::new(name);
+        enterprise.options = vec![Choice {
+            code: enterprise_id.to_string(),
+            zh: name.to_string(),
+            en: name.to_string(),
+        }];
+        let mut fields = vec![enterprise];
         fields.extend(plan_fields());
         InspectionFormState::push(InspectionPurpose::Plan, enterprise_id, 0, fields)
             .with_message(Message::info(Text::new(T::InspectionMsgOffer)))
@@ -152,10 +163,11 @@ impl InspectionFormState {
     }
 
     /// A draw plan; `pool` lists the officers the plan may name (none ticked: every eligible one).
-    pub fn draw_plan(pool: &[(i64, String)]) -> Out {
+    /// The region is picked by name, pinyin initials or code from `regions`.
+    pub fn draw_plan(pool: &[(i64, String)], regions: &[crate::store::reference::Region]) -> Out {
         let fields = vec![
             text("name", T::DrawFieldName, ""),
-            text("region", T::FieldRegion, ""),
+            FormField::search("region", T::FieldRegion),
             choice(
                 "class",
                 T::DrawFieldClass,
@@ -179,7 +191,11 @@ impl InspectionFormState {
             multi("officers", T::DrawFieldOfficers, people(pool)),
             text("date", T::InspectionFieldDate, ""),
         ];
-        InspectionFormState::push(InspectionPurpose::DrawPlan, 0, 0, fields)
+        let mut out = InspectionFormState::push(InspectionPurpose::DrawPlan, 0, 0, fields);
+        if let Some(Nav::Push(Screen::InspectionForm(f))) = out.nav.first_mut() {
+            f.local = crate::tui::widgets::picker::region_choices(regions);
+        }
+        out
     }
 
     /// The form of one detail action, or the action itself when it needs no fields.

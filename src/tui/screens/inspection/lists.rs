@@ -141,9 +141,10 @@ impl DrawsState {
     }
 
     /// The officers a plan may name came back: open the plan form.
-    pub fn pool_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>) -> Out {
+    pub fn pool_loaded(&mut self, env: &Env<'_>, rows: Result<Vec<(i64, String)>, Text>) -> Out {
+        let regions = env.session.map(|s| s.regions.as_slice()).unwrap_or(&[]);
         match rows {
-            Ok(rows) => InspectionFormState::draw_plan(&rows)
+            Ok(rows) => InspectionFormState::draw_plan(&rows, regions)
                 .with_message(Message::info(Text::new(T::DrawPoolHint))),
             Err(t) => Out::message(Message::error(t)),
         }

@@ -411,7 +411,6 @@ pub fn render_form(
             theme.field()
         };
         match f.kind {
-            // Inspection forms have no search fields; one would show as typed text.
             FieldKind::Text | FieldKind::Search => {
                 let (shown, col) = f.input.view(value_w);
                 put_fit(frame, value_x, y, &shown, value_w, style);
@@ -419,6 +418,17 @@ pub fn render_form(
                     cursor = Some(Position::new(value_x + col as u16, y));
                 }
                 y += 1;
+                // A picker's matches (name, code, business status) under it.
+                y += crate::tui::widgets::picker::draw_matches(
+                    frame,
+                    value_x,
+                    y,
+                    value_w,
+                    body.bottom().saturating_sub(1),
+                    f,
+                    lang,
+                    theme,
+                );
             }
             FieldKind::Choice => {
                 let chosen = f.options.get(f.cursor).map_or("", |c| c.label(lang));
