@@ -391,7 +391,7 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
             };
             let draft = PlanDraft {
                 name,
-                regions: region_codes(s, &region)?,
+                regions: s.resolve_regions(&region)?,
                 class,
                 ratio_pct: number(&ratio)?,
                 count: number(&count)?,
@@ -506,27 +506,4 @@ mod tests {
         assert!(yuan_to_fen("五万").is_err());
         assert!(yuan_to_fen("99999999999999999999").is_err());
     }
-}
-
-/// The region codes a draw plan's region field means: each part (split at commas or spaces) is a
-/// code, or a region's name in either language or its pinyin initials; an unknown part is kept as
-/// typed so the service names it in its refusal.
-fn region_codes(s: &Session, typed: &str) -> R<Vec<String>> {
-    let regions = s.regions()?;
-    Ok(typed
-        .split([',', '，', '、', ' '])
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .map(|part| {
-            regions
-                .iter()
-                .find(|r| {
-                    r.code == part
-                        || r.name_zh == part
-                        || r.name_en.eq_ignore_ascii_case(part)
-                        || crate::domain::pinyin::initials(&r.name_zh) == part.to_lowercase()
-                })
-                .map_or_else(|| part.to_string(), |r| r.code.clone())
-        })
-        .collect())
 }

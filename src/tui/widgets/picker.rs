@@ -60,7 +60,7 @@ pub fn filter_local(all: &[Choice], query: &str) -> Vec<Choice> {
             c.code.to_lowercase(),
             crate::domain::pinyin::initials(&c.zh),
         ];
-        if keys.iter().any(|k| *k == q) {
+        if keys.contains(&q) {
             0
         } else if keys.iter().any(|k| k.starts_with(&q)) {
             1
