@@ -377,9 +377,21 @@ fn message_row(frame: &mut Frame<'_>, app: &App, y: u16, w: u16) {
         }
         _ => (theme.base(), String::new()),
     };
-    put_fit(frame, 0, y, "", usize::from(w), theme.base());
-    put(frame, 1, y, &sanitize(&text), usize::from(w) - 2, style);
+    // Shown in full: a message longer than the row wraps, growing upward over the body's last
+    // rows (it is gone with the next key, and the body is drawn again).
+    let cells = usize::from(w) - 2;
+    let mut lines = crate::tui::text::wrap(&sanitize(&text), cells);
+    lines.truncate(MAX_MESSAGE_ROWS);
+    let top = y.saturating_sub(lines.len().saturating_sub(1) as u16);
+    for (i, line) in lines.iter().enumerate() {
+        let row = top + i as u16;
+        put_fit(frame, 0, row, "", usize::from(w), theme.base());
+        put(frame, 1, row, line, cells, style);
+    }
 }
+
+/// Rows a long message may take (the message row and the body's last rows above it).
+const MAX_MESSAGE_ROWS: usize = 4;
 
 /// The footer: the context's hinted bindings (first key and description), in table order.
 pub fn hints(app: &App) -> Vec<(String, String)> {
