@@ -403,9 +403,11 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
 
 fn hint_bindings(app: &App) -> Vec<(Cmd, String, String)> {
     let ctx = app.ctx();
+    let on_screen = app.overlay.is_none() && app.locked.is_none();
     bindings_for(ctx)
         .into_iter()
         .filter(|b| b.hint && !b.keys.is_empty() && app.offers(b.cmd))
+        .filter(|b| !on_screen || app.screen().permits(b.cmd))
         .filter_map(|b| Some((b.cmd, first_key(ctx, b)?, b.desc.get(app.lang).to_string())))
         .collect()
 }

@@ -110,6 +110,15 @@ impl Screen {
         }
     }
 
+    /// Whether the current record's state and the person's role permit a command now (the
+    /// footer offers only these).
+    pub fn permits(&self, cmd: crate::tui::keymap::Cmd) -> bool {
+        match self {
+            Screen::PositiveListEntry(p) => p.permits(cmd),
+            _ => true,
+        }
+    }
+
     /// Whether leaving would lose typed work (asked before discarding).
     pub fn is_dirty(&self) -> bool {
         match self {

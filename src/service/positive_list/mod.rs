@@ -34,6 +34,9 @@ pub struct EntryDetail {
     pub current: Vec<CriterionResult>,
     pub history: Vec<HistoryRow>,
     pub triggers: Vec<TriggerRow>,
+    /// The transitions this person may take now (state, role and, for 纳入, the notice being
+    /// over): what the record's action bar offers.
+    pub offered: Vec<Transition>,
 }
 
 /// What a transition needs besides the entry: a reason (objection, removal, override) and a cause.
@@ -184,7 +187,9 @@ impl crate::service::PositiveList<'_> {
     pub fn entry_detail(&self, id: i64) -> Result<EntryDetail> {
         let entry = self.entry(id)?;
         let current = self.evaluate(entry.enterprise_id)?;
+        let offered = self.offered(&entry);
         Ok(EntryDetail {
+            offered,
             recorded: store::criteria(&self.conn, id)?,
             history: crate::store::history::rows(
                 &self.conn,
@@ -195,6 +200,29 @@ impl crate::service::PositiveList<'_> {
             current,
             entry,
         })
+    }
+
+    /// The transitions `transition` would accept now from this person (short of a reason).
+    fn offered(&self, e: &Entry) -> Vec<Transition> {
+        let Ok(from) = state_of(e) else {
+            return Vec::new();
+        };
+        let today = self.today();
+        Transition::ALL
+            .into_iter()
+            .filter(|t| {
+                let action = if t.needs_supervisor() {
+                    Action::ListApprove
+                } else {
+                    Action::ListPropose
+                };
+                self.check(action, Self::entry_target(e)).is_ok()
+                    && t.apply(from).is_some()
+                    && (*t != Transition::Admit
+                        || NaiveDate::parse_from_str(&e.notice_end, "%Y-%m-%d")
+                            .is_ok_and(|end| pl::notice_over(end, today)))
+            })
+            .collect()
     }
 
     /// The enterprise's entries, newest first: the 360° view's list status and history.
