@@ -422,6 +422,7 @@ texts! {
     // ---- the form widget (widgets::form)
     KeyFormDown => "下一项（清单内）或下一字段", "Next item (in a checklist) or next field";
     KeyFormUp => "上一项（清单内）或上一字段", "Previous item (in a checklist) or previous field";
+    MsgSeeField => "未保存：请按字段下方的提示修改后再保存", "Not saved: correct the field as shown under it and save again";
     ErrCertPeriod => "有效期至不能早于有效期自", "Valid to must not be before valid from";
     ErrCertNumberTaken => "执法证号 {number} 已登记", "Certificate number {number} is already recorded";
     ColSetting => "参数", "Setting";

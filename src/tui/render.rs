@@ -380,7 +380,7 @@ fn message_row(frame: &mut Frame<'_>, app: &App, y: u16, w: u16) {
     // Shown in full: a message longer than the row wraps, growing upward over the body's last
     // rows (it is gone with the next key, and the body is drawn again).
     let cells = usize::from(w) - 2;
-    let mut lines = crate::tui::text::wrap(&sanitize(&text), cells);
+    let mut lines = crate::tui::text::wrap_words(&sanitize(&text), cells);
     lines.truncate(MAX_MESSAGE_ROWS);
     let top = y.saturating_sub(lines.len().saturating_sub(1) as u16);
     for (i, line) in lines.iter().enumerate() {

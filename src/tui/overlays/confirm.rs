@@ -130,7 +130,7 @@ impl ConfirmState {
         let room = usize::from(body.width.saturating_sub(8)).min(70);
         let lines: Vec<String> = lines
             .iter()
-            .flat_map(|l| crate::tui::text::wrap(&crate::tui::text::sanitize(l), room))
+            .flat_map(|l| crate::tui::text::wrap_words(&crate::tui::text::sanitize(l), room))
             .collect();
         let w = lines
             .iter()

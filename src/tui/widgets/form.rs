@@ -8,7 +8,7 @@ use crate::tui::app::{Message, Out};
 use crate::tui::draw::put;
 use crate::tui::screens::assistance::form::{FieldKind, FormField};
 use crate::tui::screens::manifest::fields::ManifestField;
-use crate::tui::text::{sanitize, wrap};
+use crate::tui::text::{sanitize, wrap_words};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 
@@ -72,11 +72,11 @@ pub fn named_field(text: &Text, labels: impl IntoIterator<Item = T>) -> Option<u
     labels.into_iter().position(|l| named.contains(&l))
 }
 
-/// How a refused save is told: under the field it names (nothing in the message row), or once in
-/// the message row when it names none.
+/// How a refused save is told: under the field it names (the message row only points there), or
+/// once in the message row when it names none.
 pub fn refusal(text: &Text, labels: impl IntoIterator<Item = T>) -> Out {
     if named_field(text, labels).is_some() {
-        Out::default()
+        Out::message(Message::info(T::MsgSeeField))
     } else {
         Out::message(Message::error(text.clone()))
     }
@@ -95,7 +95,7 @@ pub fn draw_error(
     theme: Theme,
 ) -> u16 {
     let mut used = 0;
-    for line in wrap(&sanitize(&text.render(lang)), cells) {
+    for line in wrap_words(&sanitize(&text.render(lang)), cells) {
         if y + used >= bottom {
             break;
         }
