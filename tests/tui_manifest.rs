@@ -841,3 +841,66 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     assert_eq!(*row_version, first_version + 1);
     assert_eq!(*input, typed, "what was typed is sent again");
 }
+
+#[test]
+fn rejecting_asks_first_and_cancel_changes_nothing() {
+    let mut app = opened(
+        Lang::Zh,
+        ManifestState::Discrepancy,
+        vec![ManifestEvent::Decide],
+    );
+    update(&mut app, key(KeyCode::Enter));
+    assert!(matches!(app.screen(), Screen::ManifestAction(_)));
+    // 接收 -> 部分接收 -> 拒收
+    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Right));
+    let fx = update(&mut app, ctrl('s'));
+    assert!(fx.is_empty(), "nothing is sent before the answer: {fx:?}");
+    let (text, _) = screen(&app, 80, 24);
+    assert!(
+        text.contains("拒收联单") && text.contains("此操作不可撤销"),
+        "{text}"
+    );
+    assert!(text.contains("[ 取消 ]  [ 拒收 ]"), "{text}");
+    // Enter on the focused 取消: nothing sent, the dialog keeps its choice.
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(app.overlay.is_none());
+    let Screen::ManifestAction(a) = app.screen() else {
+        panic!("the dialog stays")
+    };
+    assert!(!a.saving);
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
+    let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(*event, ManifestEvent::Decide);
+    assert_eq!(
+        input.decision,
+        Some(ecocase::domain::manifest::Decision::Reject)
+    );
+}
+
+#[test]
+fn esc_on_confirm_receipt_asks_only_after_typing() {
+    let mut app = opened(
+        Lang::Zh,
+        ManifestState::AwaitingReceipt,
+        vec![ManifestEvent::Confirm],
+    );
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Esc));
+    assert!(
+        app.overlay.is_none(),
+        "the proposed values alone: no question"
+    );
+    assert!(matches!(app.screen(), Screen::ManifestDetail(_)));
+    update(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, "5");
+    update(&mut app, key(KeyCode::Esc));
+    assert!(
+        matches!(&app.overlay, Some(ecocase::tui::overlays::Overlay::Confirm(c))
+            if c.kind == ecocase::tui::overlays::confirm::ConfirmKind::Discard),
+        "typed input is not thrown away without asking"
+    );
+}
