@@ -7,6 +7,7 @@ pub mod fields;
 pub mod form;
 pub mod form_view;
 pub mod reference;
+mod register;
 pub mod view;
 
 use crate::domain::manifest::ManifestState;
