@@ -255,7 +255,8 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
     update(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
     type_text(&mut app, "不属于帮扶事项");
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = tui_common::yes(&mut app, asked);
     let [Effect::Assistance(AssistanceEffect::Transition { event, input, .. })] = fx.as_slice()
     else {
         panic!("{fx:?}")
@@ -330,9 +331,11 @@ fn an_enterprise_files_a_request_with_ticked_services() {
         &mut app,
         Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(Ok(menu()))),
     );
+    // The checklist moves with Down (Right does not move in a checklist); Tab leaves it.
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Right));
-    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Down));
+    update(&mut app, key(KeyCode::Down));
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "请求指导");
@@ -559,7 +562,8 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "不属于帮扶事项");
-    update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    tui_common::yes(&mut app, asked);
     update(
         &mut app,
         Msg::Assistance(AssistanceMsg::Done(Err(Text::new(T::ErrConflict)
@@ -594,7 +598,8 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
     );
     let shown = tui_common::screen(&app, 80, 24).0;
     assert!(shown.contains("已重新加载：记录现为“待受理”"), "{shown}");
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = tui_common::yes(&mut app, asked);
     let [
         Effect::Assistance(AssistanceEffect::Transition {
             row_version,

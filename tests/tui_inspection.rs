@@ -296,7 +296,7 @@ fn the_officer_picker_offers_only_eligible_officers_and_saves_the_ticked_ones() 
         "only the two eligible officers"
     );
     update(&mut app, key(KeyCode::Char(' ')));
-    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Down));
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "配偶在该企业任职，经批准");

@@ -169,6 +169,11 @@ fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
 
 /// The breadcrumb for the current screen.
 fn breadcrumb(app: &App) -> String {
+    breadcrumb_parts(app).join(" > ")
+}
+
+/// The name of every screen on the stack, bottom first.
+fn breadcrumb_parts(app: &App) -> Vec<String> {
     let lang = app.lang;
     let name = |s: &Screen| -> Option<String> {
         Some(match s {
@@ -241,8 +246,12 @@ fn breadcrumb(app: &App) -> String {
             Screen::Draws(_) => T::DrawScreen.get(lang).to_string(),
         })
     };
-    let parts: Vec<String> = app.screens.iter().filter_map(name).collect();
-    parts.join(" > ")
+    app.screens.iter().filter_map(name).collect()
+}
+
+/// The name of the screen on top (the breadcrumb's last part): what a help window is about.
+pub fn screen_title(app: &App) -> String {
+    breadcrumb_parts(app).pop().unwrap_or_default()
 }
 
 /// The list's filters, search and record counter for the title row.
@@ -368,9 +377,21 @@ fn message_row(frame: &mut Frame<'_>, app: &App, y: u16, w: u16) {
         }
         _ => (theme.base(), String::new()),
     };
-    put_fit(frame, 0, y, "", usize::from(w), theme.base());
-    put(frame, 1, y, &sanitize(&text), usize::from(w) - 2, style);
+    // Shown in full: a message longer than the row wraps, growing upward over the body's last
+    // rows (it is gone with the next key, and the body is drawn again).
+    let cells = usize::from(w) - 2;
+    let mut lines = crate::tui::text::wrap_words(&sanitize(&text), cells);
+    lines.truncate(MAX_MESSAGE_ROWS);
+    let top = y.saturating_sub(lines.len().saturating_sub(1) as u16);
+    for (i, line) in lines.iter().enumerate() {
+        let row = top + i as u16;
+        put_fit(frame, 0, row, "", usize::from(w), theme.base());
+        put(frame, 1, row, line, cells, style);
+    }
 }
+
+/// Rows a long message may take (the message row and the body's last rows above it).
+const MAX_MESSAGE_ROWS: usize = 4;
 
 /// The footer: the context's hinted bindings (first key and description), in table order.
 pub fn hints(app: &App) -> Vec<(String, String)> {
@@ -382,9 +403,11 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
 
 fn hint_bindings(app: &App) -> Vec<(Cmd, String, String)> {
     let ctx = app.ctx();
+    let on_screen = app.overlay.is_none() && app.locked.is_none();
     bindings_for(ctx)
         .into_iter()
         .filter(|b| b.hint && !b.keys.is_empty() && app.offers(b.cmd))
+        .filter(|b| !on_screen || app.screen().permits(b.cmd))
         .filter_map(|b| Some((b.cmd, first_key(ctx, b)?, b.desc.get(app.lang).to_string())))
         .collect()
 }

@@ -110,6 +110,15 @@ impl Screen {
         }
     }
 
+    /// Whether the current record's state and the person's role permit a command now (the
+    /// footer offers only these).
+    pub fn permits(&self, cmd: crate::tui::keymap::Cmd) -> bool {
+        match self {
+            Screen::PositiveListEntry(p) => p.permits(cmd),
+            _ => true,
+        }
+    }
+
     /// Whether leaving would lose typed work (asked before discarding).
     pub fn is_dirty(&self) -> bool {
         match self {
@@ -117,6 +126,7 @@ impl Screen {
             Screen::AdminForm(f) => f.is_dirty(),
             Screen::AssistanceForm(f) => f.is_dirty(),
             Screen::ManifestForm(f) => f.is_dirty(),
+            Screen::ManifestAction(f) => f.is_dirty(),
             Screen::InspectionForm(f) => f.is_dirty(),
             _ => false,
         }
@@ -161,6 +171,18 @@ impl Screen {
 
     /// What a dialog opened from this screen chose.
     pub fn from_overlay(&mut self, env: &mut Env<'_>, chosen: Chosen) -> Out {
+        // "Yes" to an irreversible action the screen asked about (widgets::confirm).
+        if chosen == Chosen::Proceed {
+            return match self {
+                Screen::ManifestDetail(d) => d.proceed(),
+                Screen::ManifestAction(a) => a.proceed(),
+                Screen::InspectionDetail(d) => d.proceed(),
+                Screen::InspectionForm(f) => f.proceed(),
+                Screen::Draws(d) => d.proceed(),
+                Screen::AssistanceForm(f) => f.proceed(),
+                _ => Out::default(),
+            };
+        }
         match self {
             Screen::List(l) => l.from_overlay(env, chosen),
             Screen::Form(f) => f.from_overlay(env, chosen),

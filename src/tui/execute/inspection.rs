@@ -176,7 +176,16 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
         } => {
             let e = match enterprise_id {
                 Some(id) => s.enterprises().get(id)?,
-                None => s.enterprises().by_uscc(&uscc)?,
+                // Not picked from the matches: the typed name, USCC or pinyin initials must
+                // mean exactly one enterprise.
+                None => s.assistance().resolve_enterprise(&uscc)?.ok_or_else(|| {
+                    ServiceError::Invalid(vec![crate::domain::validate::FieldIssue::error(
+                        "enterprise",
+                        "enterprise",
+                        Text::new(T::ErrRequired)
+                            .arg_key("field", T::AssistanceFieldEnterpriseQuery),
+                    )])
+                })?,
             };
             let x = s.inspections().plan(&PlanInput {
                 enterprise_id: e.id,

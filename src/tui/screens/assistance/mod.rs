@@ -2,7 +2,8 @@
 //! the actions the person may take (the form is in `form`). The service refuses whatever the role may not do; these screens
 //! only offer what it would allow.
 pub mod form;
-mod form_search;
+mod form_confirm;
+pub(crate) mod form_search;
 pub mod meeting;
 pub mod meeting_form;
 pub mod meeting_view;
@@ -111,18 +112,8 @@ pub enum AssistanceMsg {
     /// Enterprises matching a picker's search.
     EnterprisesFound {
         token: u64,
-        rows: Result<Vec<PickedEnterprise>, Text>,
+        rows: Result<Vec<crate::tui::widgets::picker::EnterpriseMatch>, Text>,
     },
-}
-
-/// An enterprise a picker offers: what the person needs to choose the right one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PickedEnterprise {
-    pub id: i64,
-    pub name: String,
-    pub uscc: String,
-    /// 经营状态 (在营 / 停产 / 注销).
-    pub status: crate::domain::enterprise::Status,
 }
 
 /// The queue screen.

@@ -11,6 +11,7 @@ use crate::tui::screens::assistance::{
     AssistanceDetailState, AssistanceFormState, AssistanceQueueState, FieldKind,
 };
 use crate::tui::text::{fit, sanitize, wrap};
+use crate::tui::widgets::form::{draw_error, named_field};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -347,7 +348,19 @@ pub fn render_form(
     let value_w = w - label_w;
     let mut y = body.y;
     let mut cursor = None;
+    // A refused save's error, shown once: wrapped under the field it names.
+    let error_at = s
+        .error
+        .as_ref()
+        .and_then(|e| named_field(e, s.fields.iter().map(|f| f.label)));
+    let error_under = |frame: &mut Frame<'_>, y: u16| match &s.error {
+        Some(e) => draw_error(frame, value_x, y, value_w, body.bottom(), e, lang, theme),
+        None => 0,
+    };
     for (i, f) in s.fields.iter().enumerate() {
+        if i > 0 && error_at == Some(i - 1) {
+            y += error_under(frame, y);
+        }
         if y >= body.bottom() {
             break;
         }
@@ -393,20 +406,16 @@ pub fn render_form(
                     cursor = Some(Position::new(value_x + col as u16, y));
                 }
                 y += 1;
-                for (j, c) in f.options.iter().enumerate() {
-                    if y >= body.bottom() {
-                        break;
-                    }
-                    let mark = if j == f.cursor { "(*)" } else { "( )" };
-                    let style = if j == f.cursor {
-                        theme.selected()
-                    } else {
-                        theme.base()
-                    };
-                    let line = format!("{mark} {}", sanitize(c.label(lang)));
-                    put_fit(frame, value_x, y, &line, value_w, style);
-                    y += 1;
-                }
+                y += crate::tui::widgets::picker::draw_matches(
+                    frame,
+                    value_x,
+                    y,
+                    value_w,
+                    body.bottom(),
+                    f,
+                    lang,
+                    theme,
+                );
             }
             FieldKind::Choice => {
                 let chosen = f.options.get(f.cursor).map_or("", |c| c.label(lang));
@@ -453,11 +462,10 @@ pub fn render_form(
             }
         }
     }
-    if let Some(err) = &s.error {
-        let y = body.bottom().saturating_sub(1);
-        put(frame, body.x + 1, y, &err.render(lang), w, theme.error());
-    } else if s
-        .fields
+    if error_at.is_some() && error_at == s.fields.len().checked_sub(1) {
+        error_under(frame, y);
+    }
+    if s.fields
         .get(s.focus)
         .is_some_and(|f| f.kind == FieldKind::Multi)
     {

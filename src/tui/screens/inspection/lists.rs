@@ -141,9 +141,10 @@ impl DrawsState {
     }
 
     /// The officers a plan may name came back: open the plan form.
-    pub fn pool_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>) -> Out {
+    pub fn pool_loaded(&mut self, env: &Env<'_>, rows: Result<Vec<(i64, String)>, Text>) -> Out {
+        let regions = env.session.map(|s| s.regions.as_slice()).unwrap_or(&[]);
         match rows {
-            Ok(rows) => InspectionFormState::draw_plan(&rows)
+            Ok(rows) => InspectionFormState::draw_plan(&rows, regions)
                 .with_message(Message::info(Text::new(T::DrawPoolHint))),
             Err(t) => Out::message(Message::error(t)),
         }
@@ -201,17 +202,28 @@ impl DrawsState {
             }
             Input::Cmd(Cmd::DrawPublish) if env.may(crate::domain::account::Action::DrawManage) => {
                 if let Some(id) = id {
-                    return Out::effect(Effect::Inspection(InspectionEffect::Do(
-                        crate::tui::screens::inspection::form::InspectionRequest::Publish {
-                            id,
-                            format: self.format,
-                        },
-                    )))
-                    .with_message(Message::progress(T::MsgLoading));
+                    return crate::tui::widgets::confirm::ask(
+                        Text::new(T::ConfirmDrawPublish).arg("id", id),
+                        T::ButtonPublish,
+                    );
                 }
             }
             _ => {}
         }
         Out::default()
+    }
+
+    /// Publishing confirmed: the selected draw's results are written now.
+    pub fn proceed(&mut self) -> Out {
+        match self.rows.get(self.selected).map(|d| d.id) {
+            Some(id) => Out::effect(Effect::Inspection(InspectionEffect::Do(
+                crate::tui::screens::inspection::form::InspectionRequest::Publish {
+                    id,
+                    format: self.format,
+                },
+            )))
+            .with_message(Message::progress(T::MsgLoading)),
+            None => Out::default(),
+        }
     }
 }

@@ -13,6 +13,7 @@ use crate::tui::screens::inspection::{
     InspectionTab,
 };
 use crate::tui::text::{fit, sanitize, width, wrap};
+use crate::tui::widgets::form::{draw_error, named_field};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -394,7 +395,28 @@ pub fn render_form(
     let value_w = w - label_w;
     let mut y = body.y;
     let mut cursor = None;
+    // A refused save's error, shown once: wrapped under the field it names.
+    let error_at = s
+        .error
+        .as_ref()
+        .and_then(|e| named_field(e, s.fields.iter().map(|f| f.label)));
+    let error_under = |frame: &mut Frame<'_>, y: u16| match &s.error {
+        Some(e) => draw_error(
+            frame,
+            value_x,
+            y,
+            value_w,
+            body.bottom().saturating_sub(1),
+            e,
+            lang,
+            theme,
+        ),
+        None => 0,
+    };
     for (i, f) in s.fields.iter().enumerate() {
+        if i > 0 && error_at == Some(i - 1) {
+            y += error_under(frame, y);
+        }
         if y >= body.bottom().saturating_sub(1) {
             break;
         }
@@ -418,7 +440,6 @@ pub fn render_form(
             theme.field()
         };
         match f.kind {
-            // Inspection forms have no search fields; one would show as typed text.
             FieldKind::Text | FieldKind::Search => {
                 let (shown, col) = f.input.view(value_w);
                 put_fit(frame, value_x, y, &shown, value_w, style);
@@ -426,6 +447,17 @@ pub fn render_form(
                     cursor = Some(Position::new(value_x + col as u16, y));
                 }
                 y += 1;
+                // A picker's matches (name, code, business status) under it.
+                y += crate::tui::widgets::picker::draw_matches(
+                    frame,
+                    value_x,
+                    y,
+                    value_w,
+                    body.bottom().saturating_sub(1),
+                    f,
+                    lang,
+                    theme,
+                );
             }
             FieldKind::Choice => {
                 let chosen = f.options.get(f.cursor).map_or("", |c| c.label(lang));
@@ -467,11 +499,11 @@ pub fn render_form(
             }
         }
     }
+    if error_at.is_some() && error_at == s.fields.len().checked_sub(1) {
+        error_under(frame, y);
+    }
     let y = body.bottom().saturating_sub(1);
-    if let Some(err) = &s.error {
-        put(frame, body.x + 1, y, &err.render(lang), w, theme.error());
-    } else if s
-        .fields
+    if s.fields
         .get(s.focus)
         .is_some_and(|f| f.kind == FieldKind::Multi)
     {

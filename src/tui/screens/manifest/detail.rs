@@ -3,13 +3,14 @@
 //! once; a refusal that is only warnings asks for a second Enter to acknowledge them.
 
 use crate::domain::manifest::rules::{EventInput, ManifestEvent};
-use crate::i18n::T;
+use crate::i18n::{T, Text};
 use crate::tui::app::{Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::screens::manifest::action::ManifestActionState;
 use crate::tui::screens::manifest::form::ManifestFormState;
 use crate::tui::screens::manifest::{ManifestDetailData, ManifestEffect, Refusal};
+use crate::tui::widgets::confirm::ask;
 
 /// One thing the person may do from the detail screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,6 +118,25 @@ impl ManifestDetailState {
         v
     }
 
+    /// The confirmed action without fields (提交, 补录完成): sent now.
+    pub fn proceed(&mut self) -> Out {
+        let (Some(ManifestAction::Event(e)), Some(d)) =
+            (self.actions().get(self.action).copied(), &self.data)
+        else {
+            return Out::default();
+        };
+        let m = &d.detail.manifest;
+        let acknowledged = self.ack_pending == Some(e);
+        Out::effect(Effect::Manifest(ManifestEffect::Transition {
+            id: m.id,
+            row_version: m.row_version,
+            event: e,
+            input: EventInput::default(),
+            acknowledged,
+        }))
+        .with_message(Message::progress(T::MsgSaving))
+    }
+
     pub fn on_input(&mut self, input: Input) -> Out {
         let n = self.actions().len();
         match input {
@@ -148,15 +168,16 @@ impl ManifestDetailState {
                     ManifestAction::Event(
                         e @ (ManifestEvent::Submit | ManifestEvent::Backfill),
                     ) => {
-                        let acknowledged = self.ack_pending == Some(e);
-                        Out::effect(Effect::Manifest(ManifestEffect::Transition {
-                            id: m.id,
-                            row_version: m.row_version,
-                            event: e,
-                            input: EventInput::default(),
-                            acknowledged,
-                        }))
-                        .with_message(Message::progress(T::MsgSaving))
+                        // Irreversible: asked first (not again when acknowledging warnings).
+                        if self.ack_pending == Some(e) {
+                            return self.proceed();
+                        }
+                        let key = if e == ManifestEvent::Submit {
+                            T::ConfirmManifestSubmit
+                        } else {
+                            T::ConfirmManifestBackfill
+                        };
+                        ask(Text::new(key).arg("number", &m.number), e.label())
                     }
                     ManifestAction::Event(e) => ManifestActionState::for_event(d, e),
                 };

@@ -281,6 +281,21 @@ impl PositiveListEntryState {
         }
     }
 
+    /// Whether the record's action bar offers a command now: a transition only when the service
+    /// listed it for this person in this state, a trigger only on a listed entry.
+    pub fn permits(&self, cmd: Cmd) -> bool {
+        let Some(d) = &self.data else {
+            return Self::transition(cmd).is_none() && cmd != Cmd::PositiveListTrigger;
+        };
+        match Self::transition(cmd) {
+            Some(t) => d.offered.contains(&t),
+            None if cmd == Cmd::PositiveListTrigger => {
+                EntryState::parse(&d.entry.state).is_some_and(EntryState::is_listed)
+            }
+            None => true,
+        }
+    }
+
     /// The transition a command asks for.
     fn transition(cmd: Cmd) -> Option<Transition> {
         Some(match cmd {
@@ -354,6 +369,13 @@ impl PositiveListEntryState {
                                 .arg_key("state", state)
                                 .arg_key("action", t.label()),
                         ));
+                    }
+                    // 纳入 before the notice is over: said at once, not after a confirmation.
+                    if t == Transition::Admit && !d.offered.contains(&t) {
+                        return Out::message(Message::error(Text::new(T::ErrPlNoticeRunning).arg(
+                            "date",
+                            x.notice_end.map(|d| d.to_string()).unwrap_or_default(),
+                        )));
                     }
                     let mut dialog = ReasonState::new(x.id, x.row_version, t, &x.enterprise_name);
                     if t == Transition::UpholdObjection && d.notice_over {
