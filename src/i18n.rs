@@ -1646,6 +1646,14 @@ texts! {
     DrawPoolHint => "参与执法人员：空格勾选，至少两名；不勾选即由全部符合条件的执法人员参与配对", "Officer pool: Space ticks (at least two); none ticked pairs every eligible officer";
     DrawErrPoolSmall => "参与执法人员须至少两名（每家企业两名持证人员）", "Tick at least two officers in Officer pool (two per enterprise)";
     DrawErrPoolOfficer => "{name} 不是有效持证执法人员，不能参与配对", "{name} is not a certified active officer and cannot be paired";
+    // Shared widgets: tables, find, detail pane (issue 16a)
+    FindLabel => "查找:", "Find:";
+    FindNoMatch => "没有与“{query}”相符的记录（Esc 清除查找）", "Nothing matches \"{query}\" (Esc clears the find)";
+    FindHintEnterprise => "企业名称、拼音首字母、编号或信用代码", "name, pinyin initials, number or USCC";
+    FindHintName => "名称、拼音首字母或编号", "name, pinyin initials or number";
+    DetailMoreBelow => "-- 下面还有 {n} 行（PgDn 翻页）--", "-- {n} more lines below (PgDn) --";
+    KeyFullText => "整行全文", "Full row";
+    FullTextTitle => "整行全文", "Full row text";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

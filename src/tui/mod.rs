@@ -89,3 +89,4 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     tracing::info!("tui stopped");
     result
 }
+pub mod widgets;
