@@ -156,7 +156,8 @@ fn queue(lang: Lang) -> App {
     assert_eq!(
         fx,
         [Effect::Assistance(AssistanceEffect::LoadQueue {
-            queue: Queue::State(AssistanceState::Submitted)
+            queue: Queue::State(AssistanceState::Submitted),
+            find: String::new(),
         })]
     );
     update(
@@ -199,7 +200,8 @@ fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
     assert_eq!(
         fx,
         [Effect::Assistance(AssistanceEffect::LoadQueue {
-            queue: Queue::State(AssistanceState::Accepted)
+            queue: Queue::State(AssistanceState::Accepted),
+            find: String::new(),
         })]
     );
     // The first tab's answer arrives late: ignored.
@@ -222,7 +224,8 @@ fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
     assert_eq!(
         fx,
         [Effect::Assistance(AssistanceEffect::LoadQueue {
-            queue: Queue::All
+            queue: Queue::All,
+            find: String::new(),
         })]
     );
 }
@@ -480,6 +483,7 @@ fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
         fx,
         [Effect::Assistance(AssistanceEffect::LoadQueueMore {
             queue,
+            find: String::new(),
             after
         })]
     );

@@ -318,6 +318,12 @@ const TABLE: &[Row] = &[
     b(Ctx::InspectionList, &[Char('o')], Cmd::InspectionOfficer, T::KeyInspOfficer, false),
     b(Ctx::Draws, &[Char('p')], Cmd::DrawPublish, T::KeyDrawPublish, true),
     b(Ctx::Draws, &[Char('x')], Cmd::DrawFormat, T::KeyDrawFormat, false),
+    // Shared list moves, find and full text (issue 16a)
+    nav(Ctx::AssistanceQueue, PAGES | ENDS),
+    b(Ctx::AssistanceQueue, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::AssistanceQueue, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    nav(Ctx::FullText, ALL),
+    b(Ctx::FullText, &[Enter, Char('v')], Cmd::FullText, T::KeyClose, true),
 ];
 
 /// How many bindings the rows stand for.

@@ -79,10 +79,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::positive_list::view::render_batches(frame, body, app, s);
                 None
             }
-            Screen::AssistanceQueue(s) => {
-                assistance_view::render_queue(frame, body, app, s);
-                None
-            }
+            Screen::AssistanceQueue(s) => assistance_view::render_queue(frame, body, app, s),
             Screen::AssistanceDetail(s) => {
                 assistance_view::render_detail(frame, body, app, s);
                 None
@@ -133,6 +130,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             }
             Screen::Draws(s) => {
                 crate::tui::screens::inspection::view::render_draws(frame, body, app, s);
+                None
+            }
+            Screen::FullText(s) => {
+                crate::tui::screens::full_text::render(frame, body, app, s);
                 None
             }
         }
@@ -239,6 +240,7 @@ fn breadcrumb(app: &App) -> String {
             Screen::InspectionForm(f) => f.title().get(lang).to_string(),
             Screen::RectList(_) => T::InspectionScreenRects.get(lang).to_string(),
             Screen::Draws(_) => T::DrawScreen.get(lang).to_string(),
+            Screen::FullText(_) => T::FullTextTitle.get(lang).to_string(),
         })
     };
     let parts: Vec<String> = app.screens.iter().filter_map(name).collect();
@@ -255,6 +257,9 @@ fn list_status(app: &App) -> (String, String) {
         );
     }
     let body = usize::from(app.size.1.max(MIN_HEIGHT)) - 3;
+    if let Some(p) = app.screen().position() {
+        return (String::new(), p);
+    }
     let l = match app.screen() {
         Screen::List(l) => l,
         Screen::Users(u) if !u.rows.is_empty() => {

@@ -68,6 +68,8 @@ pub enum Screen {
     InspectionForm(Box<InspectionFormState>),
     RectList(RectListState),
     Draws(DrawsState),
+    /// A list row's full text.
+    FullText(crate::tui::screens::full_text::FullTextState),
 }
 
 impl Screen {
@@ -90,6 +92,7 @@ impl Screen {
             Screen::PositiveList(_) => Ctx::PositiveListList,
             Screen::PositiveListEntry(_) => Ctx::PositiveListEntry,
             Screen::PositiveListBatches(_) => Ctx::PositiveListBatches,
+            Screen::AssistanceQueue(q) if q.find.active => Ctx::Search,
             Screen::AssistanceQueue(_) => Ctx::AssistanceQueue,
             Screen::AssistanceDetail(_) => Ctx::AssistanceDetail,
             Screen::AssistanceForm(_) => Ctx::AssistanceForm,
@@ -107,6 +110,20 @@ impl Screen {
             Screen::InspectionForm(_) => Ctx::InspectionForm,
             Screen::RectList(_) => Ctx::RectList,
             Screen::Draws(_) => Ctx::Draws,
+            Screen::FullText(_) => Ctx::FullText,
+        }
+    }
+
+    /// The record counter of a list for the title row (`37 / 1,000+`).
+    pub fn position(&self) -> Option<String> {
+        use crate::tui::widgets::list_state::{Total, position};
+        match self {
+            Screen::AssistanceQueue(q) => Some(position(
+                q.selected,
+                q.rows.len(),
+                Total::loaded(q.rows.len(), q.next.is_some()),
+            )),
+            _ => None,
         }
     }
 
@@ -156,6 +173,7 @@ impl Screen {
             Screen::InspectionForm(st) => st.on_input(env, input),
             Screen::RectList(st) => st.on_input(env, input),
             Screen::Draws(st) => st.on_input(env, input),
+            Screen::FullText(st) => st.on_input(env, input),
         }
     }
 

@@ -37,6 +37,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Debounced(token) => {
             let out = app.with_top(|s, env| match s {
                 Screen::List(l) => l.debounced(env, token),
+                Screen::AssistanceQueue(q) => q.debounced(token),
                 Screen::Form(f) => f.autosave_due(token),
                 Screen::AssistanceForm(f) => f.search_due(token),
                 _ => Out::default(),

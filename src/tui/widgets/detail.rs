@@ -105,6 +105,13 @@ pub fn height(items: &[Item], w: u16) -> usize {
     lay_out(items, usize::from(w)).len()
 }
 
+/// The body of the screen for a terminal of `size` (rows 1 to 3 from the bottom), as `render::draw`
+/// lays it out: what a pane filling the body may use.
+pub fn body(size: (u16, u16)) -> Rect {
+    let (w, h) = (size.0.max(80), size.1.max(24));
+    Rect::new(0, 1, w, h - 3)
+}
+
 /// The scroll position of a pane.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Scroll {

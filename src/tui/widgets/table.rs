@@ -139,6 +139,9 @@ pub fn title_bar(frame: &mut Frame<'_>, area: Rect, spans: Vec<Span<'static>>, r
 pub fn tab_spans(labels: &[(String, Option<String>)], current: usize, theme: Theme) -> Vec<Span<'static>> {
     let mut v = Vec::new();
     for (i, (label, n)) in labels.iter().enumerate() {
+        if i > 0 {
+            v.push(Span::raw(" "));
+        }
         let text = match n {
             Some(n) => format!(" {label} {n} "),
             None => format!(" {label} "),

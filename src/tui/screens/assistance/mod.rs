@@ -14,6 +14,8 @@ use crate::service::assistance::{Queue, QueueRow, RequestDetail};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
+use crate::tui::screens::full_text::FullTextState;
+use crate::tui::widgets::list_state::{Find, Moved, step};
 pub use crate::tui::screens::assistance::form::{
     AssistanceFormState, Choice, FieldKind, FormField, Purpose,
 };
@@ -21,12 +23,15 @@ pub use crate::tui::screens::assistance::form::{
 /// What the 帮扶 and 圆桌座谈 screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AssistanceEffect {
+    /// The first page of a queue narrowed by the `/` find (empty: none).
     LoadQueue {
         queue: Queue,
+        find: String,
     },
     /// The page of a queue after the rows shown.
     LoadQueueMore {
         queue: Queue,
+        find: String,
         after: crate::store::assistance::queue::QueueCursor,
     },
     LoadDetail {
@@ -121,6 +126,8 @@ pub struct AssistanceQueueState {
     pub loading: bool,
     /// Where the next page starts, when more rows follow those loaded.
     pub next: Option<crate::store::assistance::queue::QueueCursor>,
+    /// The `/` find: enterprise name, pinyin initials, USCC or request number.
+    pub find: Find,
 }
 
 impl AssistanceQueueState {
@@ -131,6 +138,7 @@ impl AssistanceQueueState {
             selected: 0,
             loading: false,
             next: None,
+            find: Find::default(),
         };
         let fx = s.load();
         Out::nav(Nav::Push(Screen::AssistanceQueue(s))).with_effect(fx)
@@ -144,11 +152,27 @@ impl AssistanceQueueState {
         self.loading = true;
         Effect::Assistance(AssistanceEffect::LoadQueue {
             queue: self.queue(),
+            find: self.find.applied.clone(),
         })
     }
 
     pub fn reload(&mut self) -> Out {
         Out::effect(self.load())
+    }
+
+    /// The find changed: the first page again, from the top.
+    fn refind(&mut self) -> Out {
+        self.selected = 0;
+        self.rows.clear();
+        self.next = None;
+        self.reload()
+    }
+
+    pub fn debounced(&mut self, token: u64) -> Out {
+        if self.find.debounced(token) {
+            return self.refind();
+        }
+        Out::default()
     }
 
     pub fn loaded(
@@ -177,47 +201,70 @@ impl AssistanceQueueState {
         }
     }
 
+    /// The next page, appended (once at a time).
+    fn more(&mut self) -> Out {
+        match self.next.clone() {
+            Some(after) if !self.loading => {
+                self.loading = true;
+                Out::effect(Effect::Assistance(AssistanceEffect::LoadQueueMore {
+                    queue: self.queue(),
+                    find: self.find.applied.clone(),
+                    after,
+                }))
+            }
+            _ => Out::default(),
+        }
+    }
+
+    fn switch(&mut self, tab: usize) -> Out {
+        self.tab = tab % Queue::TABS.len();
+        self.selected = 0;
+        // Never show one queue's rows under another's tab.
+        self.rows.clear();
+        self.next = None;
+        self.reload()
+    }
+
     pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        if self.find.active {
+            let (out, apply) = self.find.on_input(env, input);
+            return if apply { self.refind() } else { out };
+        }
+        let Input::Cmd(cmd) = input else {
+            return Out::default();
+        };
         let n = Queue::TABS.len();
-        match input {
-            Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
-            Input::Cmd(Cmd::Down) => {
-                // At the last row loaded, the next page is fetched (once) and appended.
-                if self.selected + 1 >= self.rows.len()
-                    && !self.loading
-                    && let Some(after) = self.next.clone()
-                {
-                    self.loading = true;
-                    return Out::effect(Effect::Assistance(AssistanceEffect::LoadQueueMore {
-                        queue: self.queue(),
-                        after,
-                    }));
+        match step(
+            &mut self.selected,
+            self.rows.len(),
+            cmd,
+            env.list_rows(),
+            self.next.is_some(),
+        ) {
+            Moved::More => return self.more(),
+            Moved::Yes => return Out::default(),
+            Moved::No => {}
+        }
+        match cmd {
+            Cmd::Find => self.find.open(),
+            Cmd::NextValue => return self.switch(self.tab + 1),
+            Cmd::PrevValue => return self.switch(self.tab + n - 1),
+            Cmd::Back if self.find.clear() => return self.refind(),
+            Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::Refresh => return self.reload(),
+            Cmd::FullText => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    let pairs = view::queue_full_text(r, env.lang);
+                    return FullTextState::open(pairs);
                 }
-                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
             }
-            Input::Cmd(Cmd::NextValue) => {
-                self.tab = (self.tab + 1) % n;
-                self.selected = 0;
-                // Never show one queue's rows under another's tab.
-                self.rows.clear();
-                return self.reload();
-            }
-            Input::Cmd(Cmd::PrevValue) => {
-                self.tab = (self.tab + n - 1) % n;
-                self.selected = 0;
-                // Never show one queue's rows under another's tab.
-                self.rows.clear();
-                return self.reload();
-            }
-            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
-            Input::Cmd(Cmd::Refresh) => return self.reload(),
-            Input::Cmd(Cmd::Open) => {
+            Cmd::Open => {
                 if let Some(r) = self.rows.get(self.selected) {
                     return AssistanceDetailState::open(r.request.id);
                 }
             }
-            Input::Cmd(Cmd::FileRequest) => return AssistanceFormState::new_request(env),
-            Input::Cmd(Cmd::ExportQueue) => {
+            Cmd::FileRequest => return AssistanceFormState::new_request(env),
+            Cmd::ExportQueue => {
                 return Out::effect(Effect::Assistance(AssistanceEffect::ExportQueue {
                     queue: self.queue(),
                     lang: env.lang,

@@ -10,9 +10,11 @@ use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::assistance::{
     AssistanceDetailState, AssistanceFormState, AssistanceQueueState, FieldKind,
 };
-use crate::tui::text::{fit, sanitize, wrap};
+use crate::tui::text::{sanitize, wrap};
+use crate::service::assistance::QueueRow;
+use crate::tui::widgets::table::{self, Column, TableRow, full_text};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Position, Rect};
 
 pub fn tab_label(q: Queue) -> T {
     match q {
@@ -58,86 +60,107 @@ fn sla_text(s: &Sla, lang: Lang) -> String {
     t
 }
 
-pub fn render_queue(frame: &mut Frame<'_>, body: Rect, app: &App, s: &AssistanceQueueState) {
+/// The queue's columns at the current language (English labels kept short enough to tell apart).
+fn queue_columns(lang: Lang) -> Vec<Column> {
+    let (state, sla) = match lang {
+        Lang::Zh => (6, 4),
+        Lang::En => (9, 8),
+    };
+    vec![
+        Column::t(T::CliAssistNumber, lang, Constraint::Length(20)),
+        Column::t(T::AssistanceFieldEnterprise, lang, Constraint::Min(12)),
+        Column::t(T::CliAssistState, lang, Constraint::Length(state)),
+        Column::t(T::AssistanceFieldUrgency, lang, Constraint::Length(8)),
+        Column::t(T::CliAssistDue, lang, Constraint::Length(10)),
+        Column::t(T::CliAssistSla, lang, Constraint::Length(sla)),
+    ]
+}
+
+/// A state in a queue column: the tab's short words (`To assign`), so two states never read alike
+/// when cut at 80 columns.
+fn short_state(s: AssistanceState) -> T {
+    match s {
+        AssistanceState::Draft | AssistanceState::Closed => s.label(),
+        s => tab_label(Queue::State(s)),
+    }
+}
+
+/// A queue row's cells, whole.
+fn queue_cells(row: &QueueRow, lang: Lang) -> Vec<String> {
+    let r = &row.request;
+    vec![
+        r.number.clone(),
+        r.enterprise_name.clone(),
+        short_state(r.state).get(lang).to_string(),
+        r.urgency.label().get(lang).to_string(),
+        row.sla
+            .as_ref()
+            .map(|s| s.due.date.to_string())
+            .unwrap_or_default(),
+        row.sla
+            .as_ref()
+            .map(|s| level_label(s.level).get(lang).to_string())
+            .unwrap_or_default(),
+    ]
+}
+
+/// The selected row's full text (`v`).
+pub fn queue_full_text(row: &QueueRow, lang: Lang) -> Vec<(String, String)> {
+    full_text(&queue_columns(lang), &TableRow::new(queue_cells(row, lang)))
+}
+
+pub fn render_queue(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &AssistanceQueueState,
+) -> Option<Position> {
     let lang = app.lang;
     let theme = app.theme;
-    let w = usize::from(body.width).saturating_sub(2);
-    let mut x = body.x + 1;
-    for (i, q) in Queue::TABS.iter().enumerate() {
-        let label = format!(" {} ", tab_label(*q).get(lang));
-        let style = if i == s.tab {
-            theme.selected()
-        } else {
-            theme.label()
-        };
-        x = put(frame, x, body.y, &label, w, style) + 1;
-    }
-    let fixed = [20usize, 8, 8, 10, 6];
-    let name_w = w.saturating_sub(fixed.iter().sum::<usize>() + 6).max(8);
-    let cols = [
-        (T::CliAssistNumber, fixed[0]),
-        (T::AssistanceFieldEnterprise, name_w),
-        (T::CliAssistState, fixed[1]),
-        (T::AssistanceFieldUrgency, fixed[2]),
-        (T::CliAssistDue, fixed[3]),
-        (T::CliAssistSla, fixed[4]),
-    ];
-    let line = |values: [String; 6]| {
-        let mut out = String::new();
-        for ((_, cw), v) in cols.iter().zip(values) {
-            out.push_str(&fit(&v, *cw));
-            out.push(' ');
-        }
-        out
+    let areas = table::areas(body, &s.find);
+    let tabs: Vec<(String, Option<String>)> = Queue::TABS
+        .iter()
+        .map(|q| (tab_label(*q).get(lang).to_string(), None))
+        .collect();
+    table::title_bar(
+        frame,
+        areas.title,
+        table::tab_spans(&tabs, s.tab, theme),
+        "",
+        theme,
+    );
+    let cursor = areas.find.and_then(|a| {
+        table::find_line(frame, a, &s.find, T::FindHintEnterprise, lang, theme)
+    });
+    let empty = if s.loading {
+        T::MsgLoading.get(lang).to_string()
+    } else {
+        s.find
+            .empty_text(lang)
+            .unwrap_or_else(|| T::AssistanceQueueEmpty.get(lang).to_string())
     };
-    let header = line(cols.map(|(t, _)| t.get(lang).to_string()));
-    put_fit(frame, body.x + 1, body.y + 2, &header, w, theme.heading());
-    if s.rows.is_empty() {
-        let text = if s.loading {
-            T::MsgLoading
-        } else {
-            T::AssistanceQueueEmpty
+    let row = |i: usize| {
+        let Some(row) = s.rows.get(i) else {
+            return TableRow::default();
         };
-        put(
-            frame,
-            body.x + 2,
-            body.y + 3,
-            text.get(lang),
-            w,
-            theme.dim(),
-        );
-    }
-    let room = usize::from(body.height.saturating_sub(3));
-    let first = s.selected.saturating_sub(room.saturating_sub(1));
-    for (i, row) in s.rows.iter().enumerate().skip(first).take(room) {
-        let y = body.y + 3 + (i - first) as u16;
-        let r = &row.request;
-        let values = [
-            sanitize(&r.number),
-            sanitize(&r.enterprise_name),
-            r.state.label().get(lang).to_string(),
-            r.urgency.label().get(lang).to_string(),
-            row.sla
-                .as_ref()
-                .map(|s| s.due.date.to_string())
-                .unwrap_or_default(),
-            row.sla
-                .as_ref()
-                .map(|s| level_label(s.level).get(lang).to_string())
-                .unwrap_or_default(),
-        ];
-        let alert = row.sla.as_ref().map(|s| s.level);
-        let style = if i == s.selected {
-            theme.selected()
-        } else if alert == Some(Level::Overdue) {
-            theme.error()
-        } else if alert == Some(Level::NearDue) {
-            theme.warning()
-        } else {
-            theme.base()
+        let style = match row.sla.as_ref().map(|s| s.level) {
+            Some(Level::Overdue) => Some(theme.error()),
+            Some(Level::NearDue) => Some(theme.warning()),
+            _ => None,
         };
-        put_fit(frame, body.x + 1, y, &line(values), w, style);
-    }
+        TableRow::new(queue_cells(row, lang)).styled(style)
+    };
+    table::render(
+        frame,
+        areas.table,
+        theme,
+        &queue_columns(lang),
+        s.rows.len(),
+        s.selected,
+        &row,
+        &empty,
+    );
+    cursor
 }
 
 /// One line of the detail view.
