@@ -322,6 +322,9 @@ const TABLE: &[Row] = &[
     nav(Ctx::AssistanceQueue, PAGES | ENDS),
     b(Ctx::AssistanceQueue, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
     b(Ctx::AssistanceQueue, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    nav(Ctx::ManifestList, LAST),
+    b(Ctx::ManifestList, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::ManifestList, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
     nav(Ctx::FullText, ALL),
     b(Ctx::FullText, &[Enter, Char('v')], Cmd::FullText, T::KeyClose, true),
 ];

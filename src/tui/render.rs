@@ -96,8 +96,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             }
             // 危险废物转移联单 (manifests)
             Screen::ManifestList(s) => {
-                crate::tui::screens::manifest::view::render_list(frame, body, app, s);
-                None
+                crate::tui::screens::manifest::view::render_list(frame, body, app, s)
             }
             Screen::ManifestDetail(s) => {
                 crate::tui::screens::manifest::view::render_detail(frame, body, app, s);

@@ -99,6 +99,7 @@ impl Screen {
             Screen::Report(_) => Ctx::Report,
             Screen::MeetingList(_) => Ctx::MeetingList,
             Screen::MeetingDetail(_) => Ctx::MeetingDetail,
+            Screen::ManifestList(l) if l.find.active => Ctx::Search,
             Screen::ManifestList(_) => Ctx::ManifestList,
             Screen::ManifestDetail(_) => Ctx::ManifestDetail,
             Screen::ManifestForm(f) if f.picker.is_some() => Ctx::ManifestPicker,
@@ -122,6 +123,15 @@ impl Screen {
                 q.selected,
                 q.rows.len(),
                 Total::loaded(q.rows.len(), q.next.is_some()),
+            )),
+            Screen::ManifestList(l) => Some(position(
+                l.selected,
+                l.rows.len(),
+                if l.complete {
+                    Total::Exact(l.rows.len() as u64)
+                } else {
+                    Total::capped(l.total, crate::service::manifest::MF_LIST_COUNT_CAP + 1)
+                },
             )),
             _ => None,
         }

@@ -350,11 +350,25 @@ pub fn enterprise_match(col: &str, q: &str) -> Option<(String, SqlValue)> {
 /// A find over an enterprise column or a record's number (case-insensitive, any part): the condition
 /// and its two parameters.
 pub fn find_terms(enterprise_col: &str, number_col: &str, q: &str) -> Option<(String, Vec<SqlValue>)> {
-    let (cond, v) = enterprise_match(enterprise_col, q)?;
-    Some((
-        format!("({cond} OR instr(upper({number_col}), ?) > 0)"),
-        vec![v, SqlValue::Text(q.trim().to_uppercase())],
-    ))
+    find_terms_any(&[enterprise_col], number_col, q)
+}
+
+/// [`find_terms`] over several enterprise columns (a manifest's generator and receiver).
+pub fn find_terms_any(
+    enterprise_cols: &[&str],
+    number_col: &str,
+    q: &str,
+) -> Option<(String, Vec<SqlValue>)> {
+    let mut parts = Vec::new();
+    let mut values = Vec::new();
+    for col in enterprise_cols {
+        let (cond, v) = enterprise_match(col, q)?;
+        parts.push(cond);
+        values.push(v);
+    }
+    parts.push(format!("instr(upper({number_col}), ?) > 0"));
+    values.push(SqlValue::Text(q.trim().to_uppercase()));
+    Some((format!("({})", parts.join(" OR ")), values))
 }
 
 /// The search text as one FTS5 phrase (its quotes doubled).

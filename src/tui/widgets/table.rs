@@ -218,14 +218,14 @@ pub fn render(
     let ws = widths(columns, inner.width);
     let header = Row::new(columns.iter().zip(&ws).map(|(c, w)| {
         let mark = match c.sort {
-            Some(Dir::Asc) => "^",
-            Some(Dir::Desc) => "v",
+            Some(Dir::Asc) => " ^",
+            Some(Dir::Desc) => " v",
             None => "",
         };
         let title = if mark.is_empty() {
             fit(&c.title, *w)
         } else {
-            let t = crate::tui::text::truncate(&c.title, w.saturating_sub(1));
+            let t = crate::tui::text::truncate(&c.title, w.saturating_sub(2));
             fit(&format!("{t}{mark}"), *w)
         };
         let style = if c.sort.is_some() {
@@ -347,7 +347,7 @@ mod tests {
     #[test]
     fn cells_are_cut_by_display_width_with_a_marker_and_numbers_align_right() {
         let lines = draw(40, 4, 3, 0);
-        assert!(lines[0].contains("企业^"), "{lines:?}");
+        assert!(lines[0].contains("企业 ^"), "{lines:?}");
         assert!(lines[1].contains("N0"), "{lines:?}");
         assert!(lines[1].contains(".."), "{lines:?}");
         assert!(lines[1].trim_end().ends_with("0.5"), "{lines:?}");
