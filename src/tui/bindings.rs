@@ -292,7 +292,7 @@ const TABLE: &[Row] = &[
     b(Ctx::InspectionList, &[Char('r')], Cmd::Draws, T::KeyDraws, true),
     b(Ctx::InspectionList, &[Char('e')], Cmd::InspectionExport, T::KeyExportList, false),
     b(Ctx::InspectionList, &[Char('c')], Cmd::InspectionCategory, T::KeyInspCategory, false),
-    b(Ctx::InspectionList, &[Char('g')], Cmd::InspectionRegion, T::KeyInspRegion, false),
+    b(Ctx::InspectionList, &[Char('a')], Cmd::InspectionRegion, T::KeyInspRegion, false),
     b(Ctx::InspectionList, &[F(5), Ctrl('r')], Cmd::Refresh, T::KeyRefresh, false),
     b(Ctx::InspectionDetail, &[Up, Char('k')], Cmd::Up, T::KeyScrollUp, false),
     b(Ctx::InspectionDetail, &[Down, Char('j')], Cmd::Down, T::KeyScrollDown, false),
@@ -325,6 +325,9 @@ const TABLE: &[Row] = &[
     nav(Ctx::ManifestList, LAST),
     b(Ctx::ManifestList, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
     b(Ctx::ManifestList, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    nav(Ctx::InspectionList, ENDS),
+    b(Ctx::InspectionList, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::InspectionList, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
     nav(Ctx::FullText, ALL),
     b(Ctx::FullText, &[Enter, Char('v')], Cmd::FullText, T::KeyClose, true),
 ];

@@ -113,8 +113,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::manifest::form_view::render_action(frame, body, app, s)
             }
             Screen::InspectionList(s) => {
-                crate::tui::screens::inspection::view::render_list(frame, body, app, s);
-                None
+                crate::tui::screens::inspection::view::render_list(frame, body, app, s)
             }
             Screen::InspectionDetail(s) => {
                 crate::tui::screens::inspection::view::render_detail(frame, body, app, s);

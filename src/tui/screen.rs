@@ -106,6 +106,7 @@ impl Screen {
             Screen::ManifestForm(_) => Ctx::ManifestForm,
             Screen::ManifestAction(_) => Ctx::ManifestAction,
             Screen::ManifestRef(_) => Ctx::ManifestRef,
+            Screen::InspectionList(l) if l.find.active => Ctx::Search,
             Screen::InspectionList(_) => Ctx::InspectionList,
             Screen::InspectionDetail(_) => Ctx::InspectionDetail,
             Screen::InspectionForm(_) => Ctx::InspectionForm,
@@ -132,6 +133,11 @@ impl Screen {
                 } else {
                     Total::capped(l.total, crate::service::manifest::MF_LIST_COUNT_CAP + 1)
                 },
+            )),
+            Screen::InspectionList(l) => Some(position(
+                l.selected,
+                l.rows.len(),
+                Total::loaded(l.rows.len(), l.more),
             )),
             _ => None,
         }
