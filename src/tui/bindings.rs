@@ -328,6 +328,8 @@ const TABLE: &[Row] = &[
     nav(Ctx::InspectionList, ENDS),
     b(Ctx::InspectionList, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
     b(Ctx::InspectionList, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    b(Ctx::PositiveListList, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::PositiveListList, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
     nav(Ctx::FullText, ALL),
     b(Ctx::FullText, &[Enter, Char('v')], Cmd::FullText, T::KeyClose, true),
 ];

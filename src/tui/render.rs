@@ -68,8 +68,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::PositiveList(s) => {
-                crate::tui::screens::positive_list::view::render_list(frame, body, app, s);
-                None
+                crate::tui::screens::positive_list::view::render_list(frame, body, app, s)
             }
             Screen::PositiveListEntry(s) => {
                 crate::tui::screens::positive_list::view::render_entry(frame, body, app, s);

@@ -89,6 +89,7 @@ impl Screen {
             Screen::Settings(_) => Ctx::Settings,
             Screen::Audit(_) => Ctx::Audit,
             Screen::AuditEntry(_) => Ctx::AuditEntry,
+            Screen::PositiveList(l) if l.find.active => Ctx::Search,
             Screen::PositiveList(_) => Ctx::PositiveListList,
             Screen::PositiveListEntry(_) => Ctx::PositiveListEntry,
             Screen::PositiveListBatches(_) => Ctx::PositiveListBatches,
@@ -138,6 +139,11 @@ impl Screen {
                 l.selected,
                 l.rows.len(),
                 Total::loaded(l.rows.len(), l.more),
+            )),
+            Screen::PositiveList(l) => Some(position(
+                l.selected,
+                l.rows.len(),
+                Total::Exact(l.rows.len() as u64),
             )),
             _ => None,
         }

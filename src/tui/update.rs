@@ -40,6 +40,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Screen::AssistanceQueue(q) => q.debounced(token),
                 Screen::ManifestList(l) => l.debounced(token),
                 Screen::InspectionList(l) => l.debounced(token),
+                Screen::PositiveList(l) => l.debounced(token),
                 Screen::Form(f) => f.autosave_due(token),
                 Screen::AssistanceForm(f) => f.search_due(token),
                 _ => Out::default(),

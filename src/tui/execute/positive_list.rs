@@ -30,6 +30,7 @@ fn filter_of(s: &Session, f: &PositiveListFilter) -> EntryFilter {
             .notice_ending
             .then(|| date(today + chrono::Duration::days(NOTICE_WARNING_DAYS))),
         pending_removal: f.pending_removal,
+        find: f.find.clone(),
         ..EntryFilter::default()
     }
 }
