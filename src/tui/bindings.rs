@@ -330,6 +330,10 @@ const TABLE: &[Row] = &[
     b(Ctx::InspectionList, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
     b(Ctx::PositiveListList, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
     b(Ctx::PositiveListList, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    b(Ctx::Users, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::Users, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    nav(Ctx::Draws, PAGES | ENDS),
+    b(Ctx::Draws, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
     nav(Ctx::FullText, ALL),
     b(Ctx::FullText, &[Enter, Char('v')], Cmd::FullText, T::KeyClose, true),
 ];

@@ -49,10 +49,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::Form(s) => form_view::render(frame, body, app, s),
-            Screen::Users(s) => {
-                users_view::render_users(frame, body, app, s);
-                None
-            }
+            Screen::Users(s) => users_view::render_users(frame, body, app, s),
             Screen::Account(s) => {
                 users_view::render_account(frame, body, app, s);
                 None
@@ -125,10 +122,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::inspection::view::render_rects(frame, body, app, s);
                 None
             }
-            Screen::Draws(s) => {
-                crate::tui::screens::inspection::view::render_draws(frame, body, app, s);
-                None
-            }
+            Screen::Draws(s) => crate::tui::screens::inspection::view::render_draws(frame, body, app, s),
             Screen::FullText(s) => {
                 crate::tui::screens::full_text::render(frame, body, app, s);
                 None
@@ -259,10 +253,6 @@ fn list_status(app: &App) -> (String, String) {
     }
     let l = match app.screen() {
         Screen::List(l) => l,
-        Screen::Users(u) if !u.rows.is_empty() => {
-            let counter = format!("{}/{}", u.selected + 1, count(u.rows.len() as i64));
-            return (String::new(), counter);
-        }
         Screen::Audit(a) => {
             let counter = match (a.rows.first(), a.rows.last()) {
                 (Some(first), Some(last)) => Text::new(T::AuditRange)

@@ -82,6 +82,7 @@ impl Screen {
             Screen::List(_) => Ctx::List,
             Screen::Detail(_) => Ctx::Detail,
             Screen::Form(_) => Ctx::Form,
+            Screen::Users(u) if u.find.active => Ctx::Search,
             Screen::Users(_) => Ctx::Users,
             Screen::Account(_) => Ctx::Account,
             Screen::AdminForm(_) => Ctx::AdminForm,
@@ -112,6 +113,7 @@ impl Screen {
             Screen::InspectionDetail(_) => Ctx::InspectionDetail,
             Screen::InspectionForm(_) => Ctx::InspectionForm,
             Screen::RectList(_) => Ctx::RectList,
+            Screen::Draws(d) if d.find.active => Ctx::Search,
             Screen::Draws(_) => Ctx::Draws,
             Screen::FullText(_) => Ctx::FullText,
         }
@@ -144,6 +146,16 @@ impl Screen {
                 l.selected,
                 l.rows.len(),
                 Total::Exact(l.rows.len() as u64),
+            )),
+            Screen::Users(u) => Some(position(
+                u.selected,
+                u.rows.len(),
+                Total::Exact(u.rows.len() as u64),
+            )),
+            Screen::Draws(d) => Some(position(
+                d.selected,
+                d.rows.len(),
+                Total::Exact(d.rows.len() as u64),
             )),
             _ => None,
         }

@@ -41,6 +41,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Screen::ManifestList(l) => l.debounced(token),
                 Screen::InspectionList(l) => l.debounced(token),
                 Screen::PositiveList(l) => l.debounced(token),
+                Screen::Users(u) => u.debounced(token),
+                Screen::Draws(d) => d.debounced(token),
                 Screen::Form(f) => f.autosave_due(token),
                 Screen::AssistanceForm(f) => f.search_due(token),
                 _ => Out::default(),

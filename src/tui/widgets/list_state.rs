@@ -93,6 +93,16 @@ pub fn position(selected: usize, len: usize, total: Total) -> String {
     )
 }
 
+/// Whether any of a small in-memory list's texts holds the find `q`: as typed (case-insensitive) or
+/// as pinyin initials (`lcsh` finds 聊城石化). Lists read from SQL search there instead.
+pub fn matches(q: &str, texts: &[&str]) -> bool {
+    let q = q.trim().to_lowercase();
+    q.is_empty()
+        || texts.iter().any(|t| {
+            t.to_lowercase().contains(&q) || crate::domain::pinyin::initials(t).contains(&q)
+        })
+}
+
 /// The `/` find line of a list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Find {
@@ -211,6 +221,14 @@ mod tests {
         assert_eq!(position(4, 50, Total::loaded(50, true)), "5 / 50+");
         assert_eq!(Total::capped(1000, 1000), Total::AtLeast(1000));
         assert_eq!(Total::capped(12, 1000), Total::Exact(12));
+    }
+
+    #[test]
+    fn small_lists_match_text_and_pinyin_initials() {
+        assert!(matches("", &["x"]));
+        assert!(matches("lcsh", &["admin", "聊城石化"]));
+        assert!(matches("ADM", &["admin"]));
+        assert!(!matches("zz", &["admin", "聊城石化"]));
     }
 
     #[test]
