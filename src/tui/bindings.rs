@@ -334,6 +334,8 @@ const TABLE: &[Row] = &[
     b(Ctx::Users, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
     nav(Ctx::Draws, PAGES | ENDS),
     b(Ctx::Draws, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::ManifestDetail, &[Home], Cmd::First, T::KeyTop, false),
+    b(Ctx::ManifestDetail, &[End], Cmd::Last, T::KeyBottom, false),
     nav(Ctx::FullText, ALL),
     b(Ctx::FullText, &[Enter, Char('v')], Cmd::FullText, T::KeyClose, true),
 ];

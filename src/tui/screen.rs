@@ -198,7 +198,7 @@ impl Screen {
             Screen::MeetingList(st) => st.on_input(env, input),
             Screen::MeetingDetail(st) => st.on_input(env, input),
             Screen::ManifestList(st) => st.on_input(env, input),
-            Screen::ManifestDetail(st) => st.on_input(input),
+            Screen::ManifestDetail(st) => st.on_input(env, input),
             Screen::ManifestForm(st) => st.on_input(env, input),
             Screen::ManifestAction(st) => st.on_input(input),
             Screen::ManifestRef(st) => st.on_input(input),

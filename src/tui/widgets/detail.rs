@@ -112,6 +112,14 @@ pub fn body(size: (u16, u16)) -> Rect {
     Rect::new(0, 1, w, h - 3)
 }
 
+/// The pane of a record view whose last `bar` rows hold its action bar (and a blank row above it).
+pub fn pane_above(body: Rect, bar: u16) -> Rect {
+    Rect {
+        height: body.height.saturating_sub(bar + 1),
+        ..body
+    }
+}
+
 /// The scroll position of a pane.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Scroll {

@@ -5,11 +5,12 @@ use crate::domain::manifest::{ManifestState, format_tonnes};
 use crate::domain::time::Minute;
 use crate::i18n::{Lang, T, Text};
 use crate::tui::app::App;
-use crate::tui::draw::{put, put_db, put_fit};
+use crate::tui::draw::{put, put_fit};
 use crate::tui::screens::manifest::detail::ManifestDetailState;
 use crate::tui::screens::manifest::{ManifestDetailData, ManifestListState, ManifestRefState, Tab};
 use crate::service::manifest::ManifestRow;
 use crate::tui::text::{fit, sanitize};
+use crate::tui::widgets::detail::{self, Item};
 use crate::tui::widgets::table::{self, Column, Dir, TableRow, full_text};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
@@ -118,20 +119,16 @@ pub fn render_list(
     cursor
 }
 
-enum Line {
-    Field(T, String),
-    Heading(String),
-    Text(String),
-}
-
 fn opt(t: &Option<Minute>) -> String {
     t.map(|t| t.to_string()).unwrap_or_default()
 }
 
-fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
+/// The detail pane's items: facts, waste lines, legs, discrepancies, extensions and the timeline.
+pub fn detail_items(d: &ManifestDetailData, lang: Lang) -> Vec<Item> {
+    let field = |t: T, v: String| Item::Field(t.get(lang).to_string(), v);
     let m = &d.detail.manifest;
     let mut v = vec![
-        Line::Field(
+        field(
             T::ManifestColState,
             format!(
                 "{}  {}",
@@ -139,12 +136,12 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
                 m.origin.label().get(lang)
             ),
         ),
-        Line::Field(T::ManifestFieldGenerator, sanitize(&m.generator_name)),
-        Line::Field(
+        field(T::ManifestFieldGenerator, sanitize(&m.generator_name)),
+        field(
             T::ManifestFieldReceiver,
             format!("{} ({})", sanitize(&m.receiver_name), m.receiver_province),
         ),
-        Line::Field(
+        field(
             T::ManifestFieldLicence,
             format!(
                 "{} {}",
@@ -152,7 +149,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
                 m.handling_mode.label().get(lang)
             ),
         ),
-        Line::Field(
+        field(
             T::ManifestFieldTransferDate,
             format!(
                 "{}  {} {}",
@@ -163,7 +160,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
         ),
     ];
     if let Some(a) = &d.detail.approval {
-        v.push(Line::Field(
+        v.push(field(
             T::ManifestFieldApproval,
             format!(
                 "{} {} {}/{} t  {}",
@@ -176,21 +173,21 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
         ));
     }
     for a in &d.detail.alerts {
-        v.push(Line::Field(
+        v.push(field(
             T::ManifestColAlert,
             a.label().get(lang).to_string(),
         ));
     }
     if let Some(due) = &d.detail.receipt_due {
-        v.push(Line::Field(T::ManifestReceiptDue, due.date.to_string()));
+        v.push(field(T::ManifestReceiptDue, due.date.to_string()));
     }
     if let Some(due) = &d.detail.backfill_due {
-        v.push(Line::Field(T::ManifestBackfillDue, due.date.to_string()));
+        v.push(field(T::ManifestBackfillDue, due.date.to_string()));
     }
     if !m.warnings.is_empty() {
-        v.push(Line::Field(T::ManifestWarningsAcked, m.warnings.clone()));
+        v.push(field(T::ManifestWarningsAcked, m.warnings.clone()));
     }
-    v.push(Line::Heading(
+    v.push(Item::Heading(
         Text::new(T::ManifestSectionLines)
             .arg("total", format_tonnes(m.total_kg))
             .render(lang),
@@ -201,7 +198,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
             .map(|k| format!(" -> {}", format_tonnes(k)))
             .unwrap_or_default();
         // The figures first, the long name last, so truncation never hides a quantity.
-        v.push(Line::Text(format!(
+        v.push(Item::Text(format!(
             "{}. {} [{}] {} {} t{} {}x{} {}",
             l.seq,
             l.code,
@@ -214,10 +211,10 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
             sanitize(&l.name)
         )));
     }
-    v.push(Line::Heading(T::ManifestSectionLegs.get(lang).to_string()));
+    v.push(Item::Heading(T::ManifestSectionLegs.get(lang).to_string()));
     for leg in &d.detail.legs {
         let c = &leg.carrier;
-        v.push(Line::Text(format!(
+        v.push(Item::Text(format!(
             "{}. {} {} {} {}",
             leg.seq,
             sanitize(&c.carrier_name),
@@ -236,7 +233,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
             .map(|(l, t)| format!("{} {t}", l.get(lang)))
             .collect();
         if !shown.is_empty() || !leg.handover_place.is_empty() {
-            v.push(Line::Text(format!(
+            v.push(Item::Text(format!(
                 "   {} {}",
                 shown.join("  "),
                 sanitize(&leg.handover_place)
@@ -244,7 +241,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
         }
     }
     if m.received_at.is_some() {
-        v.push(Line::Field(
+        v.push(field(
             T::ManifestFieldReceivedAt,
             format!(
                 "{}  {} t  {}",
@@ -255,18 +252,18 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
         ));
     }
     if !d.detail.discrepancies.is_empty() {
-        v.push(Line::Heading(
+        v.push(Item::Heading(
             T::ManifestSectionDiscrepancies.get(lang).to_string(),
         ));
         for x in &d.detail.discrepancies {
-            v.push(Line::Text(format!(
+            v.push(Item::Text(format!(
                 "{}. {}: {} / {}",
                 x.line_seq,
                 x.kind.label().get(lang),
                 sanitize(&x.declared),
                 sanitize(&x.measured)
             )));
-            v.push(Line::Text(
+            v.push(Item::Text(
                 Text::new(T::ManifestToldLine)
                     .arg("generator", x.told_generator_at)
                     .arg("bureau", x.told_bureau_at)
@@ -275,11 +272,11 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
         }
     }
     if !d.detail.extensions.is_empty() {
-        v.push(Line::Heading(
+        v.push(Item::Heading(
             T::ManifestSectionExtensions.get(lang).to_string(),
         ));
         for x in &d.detail.extensions {
-            v.push(Line::Text(
+            v.push(Item::Text(
                 Text::new(T::ManifestExtensionLine)
                     .arg("number", sanitize(&x.approval_number))
                     .arg("until", x.extended_to)
@@ -289,18 +286,18 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
         }
     }
     if !m.handling_code.is_empty() {
-        v.push(Line::Field(
+        v.push(field(
             T::ManifestFieldHandlingCode,
             m.handling_code.clone(),
         ));
     }
     if !m.cancel_reason.is_empty() {
-        v.push(Line::Field(
+        v.push(field(
             T::ManifestFieldReason,
             sanitize(&m.cancel_reason),
         ));
     }
-    v.push(Line::Heading(
+    v.push(Item::Heading(
         T::ManifestSectionTimeline.get(lang).to_string(),
     ));
     for h in &d.detail.history {
@@ -318,7 +315,7 @@ fn detail_lines(d: &ManifestDetailData, lang: Lang) -> Vec<Line> {
             (Some(ManifestEvent::Decide), Some(dec)) => dec.label().get(lang).to_string(),
             _ => sanitize(&h.note),
         };
-        v.push(Line::Text(format!(
+        v.push(Item::Text(format!(
             "{} {} {} -> {} {}",
             h.at.local(),
             sanitize(&h.by_name),
@@ -345,24 +342,14 @@ pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestD
         );
         return;
     };
-    let room = usize::from(body.height.saturating_sub(2));
-    let lines = detail_lines(d, lang);
-    let top = usize::from(s.scroll).min(lines.len().saturating_sub(room));
-    for (i, line) in lines.iter().skip(top).take(room).enumerate() {
-        let y = body.y + i as u16;
-        match line {
-            Line::Field(label, value) => {
-                put(frame, body.x + 1, y, label.get(lang), 14, theme.label());
-                put_db(frame, body.x + 16, y, value, w - 15, theme.base());
-            }
-            Line::Heading(t) => {
-                put(frame, body.x + 1, y, t, w, theme.heading());
-            }
-            Line::Text(t) => {
-                put_db(frame, body.x + 3, y, t, w - 2, theme.base());
-            }
-        }
-    }
+    detail::render(
+        frame,
+        detail::pane_above(body, 1),
+        &detail_items(d, lang),
+        s.scroll,
+        lang,
+        theme,
+    );
     let y = body.bottom().saturating_sub(1);
     let actions = s.actions();
     let mut x = put(
