@@ -336,6 +336,9 @@ const TABLE: &[Row] = &[
     b(Ctx::Draws, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
     b(Ctx::ManifestDetail, &[Home], Cmd::First, T::KeyTop, false),
     b(Ctx::ManifestDetail, &[End], Cmd::Last, T::KeyBottom, false),
+    nav(Ctx::AssistanceDetail, PAGES),
+    b(Ctx::AssistanceDetail, &[Home], Cmd::First, T::KeyTop, false),
+    b(Ctx::AssistanceDetail, &[End], Cmd::Last, T::KeyBottom, false),
     nav(Ctx::FullText, ALL),
     b(Ctx::FullText, &[Enter, Char('v')], Cmd::FullText, T::KeyClose, true),
 ];

@@ -15,6 +15,7 @@ use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::screens::full_text::FullTextState;
+use crate::tui::widgets::detail::{self, Scroll};
 use crate::tui::widgets::list_state::{Find, Moved, step};
 pub use crate::tui::screens::assistance::form::{
     AssistanceFormState, Choice, FieldKind, FormField, Purpose,
@@ -306,7 +307,7 @@ impl AssistanceAction {
 pub struct AssistanceDetailState {
     pub id: i64,
     pub data: Option<AssistanceDetailData>,
-    pub scroll: u16,
+    pub scroll: Scroll,
     pub action: usize,
     pub loading: bool,
 }
@@ -316,7 +317,7 @@ impl AssistanceDetailState {
         let s = AssistanceDetailState {
             id,
             data: None,
-            scroll: 0,
+            scroll: Scroll::default(),
             action: 0,
             loading: true,
         };
@@ -364,11 +365,16 @@ impl AssistanceDetailState {
         v
     }
 
-    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
         let n = self.actions().len();
+        if let (Input::Cmd(cmd), Some(d)) = (&input, &self.data) {
+            let pane = detail::pane_above(detail::body(env.size), 1);
+            let lines = detail::height(&view::detail_items(d, env.lang), pane.width);
+            if self.scroll.on_cmd(*cmd, lines, usize::from(pane.height)) {
+                return Out::default();
+            }
+        }
         match input {
-            Input::Cmd(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Input::Cmd(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
             Input::Cmd(Cmd::NextValue) if n > 0 => self.action = (self.action + 1) % n,
             Input::Cmd(Cmd::PrevValue) if n > 0 => self.action = (self.action + n - 1) % n,
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),

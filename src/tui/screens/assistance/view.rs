@@ -6,12 +6,13 @@ use crate::domain::assistance::sla::{Level, Phase, Sla};
 use crate::i18n::{Lang, T, Text};
 use crate::service::assistance::Queue;
 use crate::tui::app::App;
-use crate::tui::draw::{put, put_db, put_fit};
+use crate::tui::draw::{put, put_fit};
 use crate::tui::screens::assistance::{
     AssistanceDetailState, AssistanceFormState, AssistanceQueueState, FieldKind,
 };
-use crate::tui::text::{sanitize, wrap};
+use crate::tui::text::sanitize;
 use crate::service::assistance::QueueRow;
+use crate::tui::widgets::detail::{self, Item};
 use crate::tui::widgets::table::{self, Column, TableRow, full_text};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
@@ -163,24 +164,15 @@ pub fn render_queue(
     cursor
 }
 
-/// One line of the detail view.
-enum Line {
-    Field(T, String),
-    Heading(T),
-    Text(String),
-}
-
-fn detail_lines(
-    d: &crate::tui::screens::assistance::AssistanceDetailData,
-    lang: Lang,
-    w: usize,
-) -> Vec<Line> {
+/// The detail pane's items: the request, its SLA, service records (回访记录) and timeline.
+pub fn detail_items(d: &crate::tui::screens::assistance::AssistanceDetailData, lang: Lang) -> Vec<Item> {
+    let field = |t: T, v: String| Item::Field(t.get(lang).to_string(), v);
     let r = &d.detail.request;
     let mut v = vec![
-        Line::Field(T::CliAssistNumber, r.number.clone()),
-        Line::Field(T::AssistanceFieldEnterprise, r.enterprise_name.clone()),
-        Line::Field(T::CliAssistState, r.state.label().get(lang).to_string()),
-        Line::Field(
+        field(T::CliAssistNumber, r.number.clone()),
+        field(T::AssistanceFieldEnterprise, r.enterprise_name.clone()),
+        field(T::CliAssistState, r.state.label().get(lang).to_string()),
+        field(
             T::AssistanceFieldServices,
             d.detail
                 .services
@@ -195,7 +187,7 @@ fn detail_lines(
                 .collect::<Vec<_>>()
                 .join("；"),
         ),
-        Line::Field(
+        field(
             T::AssistanceFieldUrgency,
             format!(
                 "{} / {}",
@@ -204,18 +196,9 @@ fn detail_lines(
             ),
         ),
     ];
-    for (i, part) in wrap(&sanitize(&r.description), w.saturating_sub(16))
-        .into_iter()
-        .enumerate()
-    {
-        v.push(if i == 0 {
-            Line::Field(T::AssistanceFieldDescription, part)
-        } else {
-            Line::Field(T::None_, part)
-        });
-    }
+    v.push(field(T::AssistanceFieldDescription, r.description.clone()));
     if let Some(day) = r.wished_date {
-        v.push(Line::Field(T::AssistanceFieldWishedDate, day.to_string()));
+        v.push(field(T::AssistanceFieldWishedDate, day.to_string()));
     }
     if let Some(h) = &r.handler_name {
         let mut people = h.clone();
@@ -223,39 +206,39 @@ fn detail_lines(
             people.push('、');
             people.push_str(name);
         }
-        v.push(Line::Field(T::AssistanceFieldHandler, people));
+        v.push(field(T::AssistanceFieldHandler, people));
     }
     if let Some(s) = &d.detail.sla {
-        v.push(Line::Field(T::CliAssistSla, sla_text(s, lang)));
+        v.push(field(T::CliAssistSla, sla_text(s, lang)));
     }
     if let Some(o) = r.outcome {
-        v.push(Line::Field(
+        v.push(field(
             T::AssistanceFieldOutcome,
             format!("{} {}", o.label().get(lang), r.closing_opinion),
         ));
     }
     if let Some(rating) = r.rating {
-        v.push(Line::Field(
+        v.push(field(
             T::AssistanceFieldRating,
             rating.label().get(lang).to_string(),
         ));
     }
     if r.reopen_count > 0 {
-        v.push(Line::Field(
+        v.push(field(
             T::AssistanceFieldReopened,
             r.reopen_count.to_string(),
         ));
     }
     if let Some(k) = r.close_kind {
-        v.push(Line::Field(
+        v.push(field(
             T::AssistanceFieldClosed,
             format!("{} {}", k.label().get(lang), r.close_reason),
         ));
     }
     if !d.detail.records.is_empty() {
-        v.push(Line::Heading(T::AssistanceSectionRecords));
+        v.push(Item::heading(T::AssistanceSectionRecords, lang));
         for rec in &d.detail.records {
-            v.push(Line::Text(format!(
+            v.push(Item::Text(format!(
                 "{} {} {}",
                 rec.service_date,
                 rec.mode.label().get(lang),
@@ -263,7 +246,7 @@ fn detail_lines(
             )));
         }
     }
-    v.push(Line::Heading(T::AssistanceSectionTimeline));
+    v.push(Item::heading(T::AssistanceSectionTimeline, lang));
     for h in &d.detail.history {
         let event = crate::domain::assistance::Event::parse(&h.event)
             .map(|e| e.label().get(lang).to_string())
@@ -271,7 +254,7 @@ fn detail_lines(
         let to = AssistanceState::parse(&h.to_state)
             .map(|s| s.label().get(lang).to_string())
             .unwrap_or_default();
-        v.push(Line::Text(format!(
+        v.push(Item::Text(format!(
             "{} {} {} -> {} {}",
             h.at.local(),
             h.by_name,
@@ -298,26 +281,14 @@ pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Assistanc
         );
         return;
     };
-    let room = usize::from(body.height.saturating_sub(2));
-    let lines = detail_lines(d, lang, w);
-    let top = usize::from(s.scroll).min(lines.len().saturating_sub(room));
-    for (i, line) in lines.iter().skip(top).take(room).enumerate() {
-        let y = body.y + i as u16;
-        match line {
-            Line::Field(label, value) => {
-                if *label != T::None_ {
-                    put(frame, body.x + 1, y, label.get(lang), 14, theme.label());
-                }
-                put_db(frame, body.x + 16, y, value, w - 15, theme.base());
-            }
-            Line::Heading(t) => {
-                put(frame, body.x + 1, y, t.get(lang), w, theme.heading());
-            }
-            Line::Text(t) => {
-                put_db(frame, body.x + 3, y, t, w - 2, theme.base());
-            }
-        }
-    }
+    detail::render(
+        frame,
+        detail::pane_above(body, 1),
+        &detail_items(d, lang),
+        s.scroll,
+        lang,
+        theme,
+    );
     // The action bar: what this person may do now.
     let y = body.bottom().saturating_sub(1);
     let actions = s.actions();
