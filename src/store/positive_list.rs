@@ -266,7 +266,8 @@ pub fn for_each_entry(
     if f.pending_removal {
         w.and("x.removal_proposal <> '' AND x.state <> 'removed'", []);
     }
-    if let Some((cond, v)) = crate::store::enterprise::list::enterprise_match("x.enterprise_id", &f.find)
+    if let Some((cond, v)) =
+        crate::store::enterprise::list::enterprise_match("x.enterprise_id", &f.find)
     {
         w.and(&cond, [v]);
     }

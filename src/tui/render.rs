@@ -122,7 +122,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::inspection::view::render_rects(frame, body, app, s);
                 None
             }
-            Screen::Draws(s) => crate::tui::screens::inspection::view::render_draws(frame, body, app, s),
+            Screen::Draws(s) => {
+                crate::tui::screens::inspection::view::render_draws(frame, body, app, s)
+            }
             Screen::FullText(s) => {
                 crate::tui::screens::full_text::render(frame, body, app, s);
                 None

@@ -341,7 +341,9 @@ pub fn enterprise_match(col: &str, q: &str) -> Option<(String, SqlValue)> {
         ))
     } else {
         Some((
-            format!("{col} IN (SELECT id FROM enterprise_short_search WHERE instr(haystack, ?) > 0)"),
+            format!(
+                "{col} IN (SELECT id FROM enterprise_short_search WHERE instr(haystack, ?) > 0)"
+            ),
             SqlValue::Text(q.to_ascii_lowercase()),
         ))
     }
@@ -349,7 +351,11 @@ pub fn enterprise_match(col: &str, q: &str) -> Option<(String, SqlValue)> {
 
 /// A find over an enterprise column or a record's number (case-insensitive, any part): the condition
 /// and its two parameters.
-pub fn find_terms(enterprise_col: &str, number_col: &str, q: &str) -> Option<(String, Vec<SqlValue>)> {
+pub fn find_terms(
+    enterprise_col: &str,
+    number_col: &str,
+    q: &str,
+) -> Option<(String, Vec<SqlValue>)> {
     find_terms_any(&[enterprise_col], number_col, q)
 }
 

@@ -78,12 +78,10 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
             let page = s.assistance().queue_find(queue, &find, None, QUEUE_ROWS);
             Some(queue_loaded(queue, page, false))
         }
-        AssistanceEffect::LoadQueueMore {
-            queue,
-            find,
-            after,
-        } => {
-            let page = s.assistance().queue_find(queue, &find, Some(&after), QUEUE_ROWS);
+        AssistanceEffect::LoadQueueMore { queue, find, after } => {
+            let page = s
+                .assistance()
+                .queue_find(queue, &find, Some(&after), QUEUE_ROWS);
             Some(queue_loaded(queue, page, true))
         }
         AssistanceEffect::LoadDetail { id } => Some(Msg::Assistance(AssistanceMsg::DetailLoaded {

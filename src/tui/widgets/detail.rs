@@ -128,7 +128,11 @@ pub struct Scroll {
 
 /// The rows of content a pane `room` rows high shows for `lines` rows: one less when the mark is shown.
 fn content_room(lines: usize, room: usize) -> usize {
-    if lines > room { room.saturating_sub(1).max(1) } else { room }
+    if lines > room {
+        room.saturating_sub(1).max(1)
+    } else {
+        room
+    }
 }
 
 /// The largest useful top row.
@@ -156,7 +160,14 @@ impl Scroll {
 
 /// Draws the items in `area` from the scroll position, with a "more below" mark on the last row while
 /// rows remain under it.
-pub fn render(frame: &mut Frame<'_>, area: Rect, items: &[Item], scroll: Scroll, lang: Lang, theme: Theme) {
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    items: &[Item],
+    scroll: Scroll,
+    lang: Lang,
+    theme: Theme,
+) {
     if area.height == 0 {
         return;
     }
@@ -203,7 +214,10 @@ mod tests {
     fn items() -> Vec<Item> {
         vec![
             Item::Heading("基本信息".into()),
-            Item::Field("许可范围".into(), "HW06,HW08,HW09,HW11,HW12,HW13,HW17,HW18,HW49".into()),
+            Item::Field(
+                "许可范围".into(),
+                "HW06,HW08,HW09,HW11,HW12,HW13,HW17,HW18,HW49".into(),
+            ),
             Item::Field("名称".into(), "聊城".into()),
             Item::Text("2026-12-01 张三 受理 -> 已受理".into()),
         ]

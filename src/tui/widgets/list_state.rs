@@ -69,13 +69,21 @@ impl Total {
     /// The total of rows loaded so far, when no count was made.
     pub fn loaded(len: usize, more: bool) -> Total {
         let n = len as u64;
-        if more { Total::AtLeast(n) } else { Total::Exact(n) }
+        if more {
+            Total::AtLeast(n)
+        } else {
+            Total::Exact(n)
+        }
     }
 
     /// A count capped at `cap` (`count_upto`): the cap itself means "at least".
     pub fn capped(n: i64, cap: i64) -> Total {
         let v = u64::try_from(n).unwrap_or(0);
-        if n >= cap { Total::AtLeast(v) } else { Total::Exact(v) }
+        if n >= cap {
+            Total::AtLeast(v)
+        } else {
+            Total::Exact(v)
+        }
     }
 }
 

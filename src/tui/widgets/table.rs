@@ -11,7 +11,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table};
+use ratatui::widgets::{
+    Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table,
+};
 
 /// Which way a sorted column runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,10 +124,15 @@ pub fn room(table: Rect) -> usize {
 }
 
 /// The title bar: `left` (tabs, filter) then `right` (the position) against the right edge.
-pub fn title_bar(frame: &mut Frame<'_>, area: Rect, spans: Vec<Span<'static>>, right: &str, theme: Theme) {
+pub fn title_bar(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    spans: Vec<Span<'static>>,
+    right: &str,
+    theme: Theme,
+) {
     let rw = u16::try_from(width(right) + 1).unwrap_or(0).min(area.width);
-    let [left, pos] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(rw)]).areas(area);
+    let [left, pos] = Layout::horizontal([Constraint::Min(0), Constraint::Length(rw)]).areas(area);
     let mut line = vec![Span::raw(" ")];
     line.extend(spans);
     frame.render_widget(Paragraph::new(Line::from(line)), left);
@@ -136,7 +143,11 @@ pub fn title_bar(frame: &mut Frame<'_>, area: Rect, spans: Vec<Span<'static>>, r
 }
 
 /// Tab labels for the title bar: the current one selected, each with its count when known.
-pub fn tab_spans(labels: &[(String, Option<String>)], current: usize, theme: Theme) -> Vec<Span<'static>> {
+pub fn tab_spans(
+    labels: &[(String, Option<String>)],
+    current: usize,
+    theme: Theme,
+) -> Vec<Span<'static>> {
     let mut v = Vec::new();
     for (i, (label, n)) in labels.iter().enumerate() {
         if i > 0 {
@@ -146,7 +157,11 @@ pub fn tab_spans(labels: &[(String, Option<String>)], current: usize, theme: The
             Some(n) => format!(" {label} {n} "),
             None => format!(" {label} "),
         };
-        let style = if i == current { theme.selected() } else { theme.label() };
+        let style = if i == current {
+            theme.selected()
+        } else {
+            theme.label()
+        };
         v.push(Span::styled(text, style));
     }
     v
@@ -175,9 +190,16 @@ pub fn find_line(
         l,
     );
     let (shown, col) = find.input.view(usize::from(field.width));
-    let style = if find.active { theme.field_focus() } else { theme.field() };
+    let style = if find.active {
+        theme.field_focus()
+    } else {
+        theme.field()
+    };
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(fit(&shown, usize::from(field.width)), style))),
+        Paragraph::new(Line::from(Span::styled(
+            fit(&shown, usize::from(field.width)),
+            style,
+        ))),
         field,
     );
     frame.render_widget(
@@ -243,7 +265,11 @@ pub fn render(
             let r = row(i);
             let cells = columns.iter().zip(&ws).enumerate().map(|(k, (c, w))| {
                 let text = sanitize(r.cells.get(k).map(String::as_str).unwrap_or(""));
-                Cell::from(if c.right { fit_right(&text, *w) } else { fit(&text, *w) })
+                Cell::from(if c.right {
+                    fit_right(&text, *w)
+                } else {
+                    fit(&text, *w)
+                })
             });
             let style = if i == selected {
                 theme.selected()
@@ -259,7 +285,9 @@ pub fn render(
         .collect();
     let shown = rows.len();
     frame.render_widget(
-        Table::new(rows, constraints).header(header).column_spacing(1),
+        Table::new(rows, constraints)
+            .header(header)
+            .column_spacing(1),
         inner,
     );
     if len == 0 {
@@ -267,7 +295,11 @@ pub fn render(
         if y < inner.bottom() {
             frame.render_widget(
                 Paragraph::new(Line::from(Span::styled(format!(" {empty}"), theme.dim()))),
-                Rect { y, height: 1, ..inner },
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
             );
         }
     }
@@ -326,7 +358,19 @@ mod tests {
                     format!("{i}.5"),
                 ])
             };
-            render(f, f.area(), Theme { mono: true, ascii: true }, &cols(), len, selected, &row, "无");
+            render(
+                f,
+                f.area(),
+                Theme {
+                    mono: true,
+                    ascii: true,
+                },
+                &cols(),
+                len,
+                selected,
+                &row,
+                "无",
+            );
         })
         .unwrap();
         let buf = term.backend().buffer().clone();

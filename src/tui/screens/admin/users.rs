@@ -6,12 +6,12 @@ use crate::store::account::{Certificate, OrgUnit};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::widgets::list_state::{Find, Moved, matches, step};
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
 use crate::tui::screens::admin::Account;
 use crate::tui::screens::admin::AdminEffect;
 use crate::tui::screens::admin::form::{AdminFormKind, AdminFormState};
+use crate::tui::widgets::list_state::{Find, Moved, matches, step};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UsersState {
@@ -107,7 +107,14 @@ impl UsersState {
         let Input::Cmd(cmd) = input else {
             return Out::default();
         };
-        if step(&mut self.selected, self.rows.len(), cmd, env.list_rows(), false) != Moved::No {
+        if step(
+            &mut self.selected,
+            self.rows.len(),
+            cmd,
+            env.list_rows(),
+            false,
+        ) != Moved::No
+        {
             return Out::default();
         }
         match cmd {
@@ -117,7 +124,8 @@ impl UsersState {
             Cmd::Back => return Out::nav(Nav::Pop),
             Cmd::FullText => {
                 if let Some(a) = self.selected_row() {
-                    let pairs = crate::tui::screens::admin::users_view::full_text(a, &self.units, env.lang);
+                    let pairs =
+                        crate::tui::screens::admin::users_view::full_text(a, &self.units, env.lang);
                     return crate::tui::screens::full_text::FullTextState::open(pairs);
                 }
             }

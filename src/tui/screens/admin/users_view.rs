@@ -84,10 +84,18 @@ fn user_cells(a: &Account, units: &[OrgUnit], lang: Lang) -> Vec<String> {
 
 /// The selected account's row in full (`v`).
 pub fn full_text(a: &Account, units: &[OrgUnit], lang: Lang) -> Vec<(String, String)> {
-    table::full_text(&user_columns(lang), &TableRow::new(user_cells(a, units, lang)))
+    table::full_text(
+        &user_columns(lang),
+        &TableRow::new(user_cells(a, units, lang)),
+    )
 }
 
-pub fn render_users(frame: &mut Frame<'_>, body: Rect, app: &App, s: &UsersState) -> Option<Position> {
+pub fn render_users(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &UsersState,
+) -> Option<Position> {
     let lang = app.lang;
     let theme = app.theme;
     // The list has no title bar of its own: the find line, when shown, takes the first row.
@@ -97,8 +105,8 @@ pub fn render_users(frame: &mut Frame<'_>, body: Rect, app: &App, s: &UsersState
     } else {
         (None, body)
     };
-    let cursor = find_area
-        .and_then(|a| table::find_line(frame, a, &s.find, T::FindHintName, lang, theme));
+    let cursor =
+        find_area.and_then(|a| table::find_line(frame, a, &s.find, T::FindHintName, lang, theme));
     let empty = if s.loading {
         T::MsgLoading.get(lang).to_string()
     } else {
@@ -107,8 +115,9 @@ pub fn render_users(frame: &mut Frame<'_>, body: Rect, app: &App, s: &UsersState
             .unwrap_or_else(|| T::HomeEmpty.get(lang).to_string())
     };
     let row = |i: usize| match s.rows.get(i) {
-        Some(a) => TableRow::new(user_cells(a, &s.units, lang))
-            .styled((!a.active).then(|| theme.dim())),
+        Some(a) => {
+            TableRow::new(user_cells(a, &s.units, lang)).styled((!a.active).then(|| theme.dim()))
+        }
         None => TableRow::default(),
     };
     table::render(

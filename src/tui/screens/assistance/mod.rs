@@ -14,12 +14,12 @@ use crate::service::assistance::{Queue, QueueRow, RequestDetail};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::screens::full_text::FullTextState;
-use crate::tui::widgets::detail::{self, Scroll};
-use crate::tui::widgets::list_state::{Find, Moved, step};
 pub use crate::tui::screens::assistance::form::{
     AssistanceFormState, Choice, FieldKind, FormField, Purpose,
 };
+use crate::tui::screens::full_text::FullTextState;
+use crate::tui::widgets::detail::{self, Scroll};
+use crate::tui::widgets::list_state::{Find, Moved, step};
 
 /// What the 帮扶 and 圆桌座谈 screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]

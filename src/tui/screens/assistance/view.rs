@@ -5,13 +5,13 @@ use crate::domain::assistance::AssistanceState;
 use crate::domain::assistance::sla::{Level, Phase, Sla};
 use crate::i18n::{Lang, T, Text};
 use crate::service::assistance::Queue;
+use crate::service::assistance::QueueRow;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_fit};
 use crate::tui::screens::assistance::{
     AssistanceDetailState, AssistanceFormState, AssistanceQueueState, FieldKind,
 };
 use crate::tui::text::sanitize;
-use crate::service::assistance::QueueRow;
 use crate::tui::widgets::detail::{self, Item};
 use crate::tui::widgets::table::{self, Column, TableRow, full_text};
 use ratatui::Frame;
@@ -130,9 +130,9 @@ pub fn render_queue(
         "",
         theme,
     );
-    let cursor = areas.find.and_then(|a| {
-        table::find_line(frame, a, &s.find, T::FindHintEnterprise, lang, theme)
-    });
+    let cursor = areas
+        .find
+        .and_then(|a| table::find_line(frame, a, &s.find, T::FindHintEnterprise, lang, theme));
     let empty = if s.loading {
         T::MsgLoading.get(lang).to_string()
     } else {
@@ -165,7 +165,10 @@ pub fn render_queue(
 }
 
 /// The detail pane's items: the request, its SLA, service records (回访记录) and timeline.
-pub fn detail_items(d: &crate::tui::screens::assistance::AssistanceDetailData, lang: Lang) -> Vec<Item> {
+pub fn detail_items(
+    d: &crate::tui::screens::assistance::AssistanceDetailData,
+    lang: Lang,
+) -> Vec<Item> {
     let field = |t: T, v: String| Item::Field(t.get(lang).to_string(), v);
     let r = &d.detail.request;
     let mut v = vec![

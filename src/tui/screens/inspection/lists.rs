@@ -8,9 +8,9 @@ use crate::store::inspection::followup::Rectification;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::widgets::list_state::{Find, Moved, matches, step};
 use crate::tui::screens::inspection::InspectionEffect;
 use crate::tui::screens::inspection::{InspectionFormState, InspectionQuery};
+use crate::tui::widgets::list_state::{Find, Moved, matches, step};
 
 /// An enterprise account's rectification orders; Enter writes the rectification report.
 #[derive(Clone, Debug, PartialEq, Eq)]

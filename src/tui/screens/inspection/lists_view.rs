@@ -83,7 +83,12 @@ pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListSt
     }
 }
 
-pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState) -> Option<Position> {
+pub fn render_draws(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &DrawsState,
+) -> Option<Position> {
     let (lang, theme) = (app.lang, app.theme);
     let w = usize::from(body.width).saturating_sub(2);
     let list_room = 5u16;
@@ -95,7 +100,14 @@ pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState
     ])
     .areas(body);
     let cursor = if s.find.shown() {
-        crate::tui::widgets::table::find_line(frame, find_area, &s.find, T::FindHintName, lang, theme)
+        crate::tui::widgets::table::find_line(
+            frame,
+            find_area,
+            &s.find,
+            T::FindHintName,
+            lang,
+            theme,
+        )
     } else {
         None
     };

@@ -19,12 +19,12 @@ use crate::store::inspection::followup::Rectification;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::screens::full_text::FullTextState;
-use crate::tui::widgets::list_state::{Find, Moved, step};
 use crate::tui::overlays::picker::{PickFor, PickerState};
 use crate::tui::overlays::{Chosen, Overlay};
+use crate::tui::screens::full_text::FullTextState;
 pub use crate::tui::screens::inspection::form::{InspectionFormState, InspectionPurpose};
 pub use crate::tui::screens::inspection::lists::{DrawsState, RectListState};
+use crate::tui::widgets::list_state::{Find, Moved, step};
 
 /// What the 执法检查 and 双随机 screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]

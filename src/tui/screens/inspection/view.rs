@@ -70,7 +70,10 @@ fn list_cells(r: &crate::store::inspection::Inspection, lang: Lang) -> Vec<Strin
 }
 
 /// The selected row's full text (`v`).
-pub fn list_full_text(r: &crate::store::inspection::Inspection, lang: Lang) -> Vec<(String, String)> {
+pub fn list_full_text(
+    r: &crate::store::inspection::Inspection,
+    lang: Lang,
+) -> Vec<(String, String)> {
     full_text(&list_columns(lang), &TableRow::new(list_cells(r, lang)))
 }
 

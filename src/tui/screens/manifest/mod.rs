@@ -20,10 +20,10 @@ use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::screens::full_text::FullTextState;
-use crate::tui::widgets::list_state::{Find, Moved, step};
 pub use crate::tui::screens::manifest::detail::ManifestDetailState;
 pub use crate::tui::screens::manifest::form::ManifestFormState;
 pub use crate::tui::screens::manifest::reference::ManifestRefState;
+use crate::tui::widgets::list_state::{Find, Moved, step};
 
 /// What the module asks the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]

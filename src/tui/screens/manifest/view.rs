@@ -4,11 +4,11 @@ use crate::domain::manifest::rules::ManifestEvent;
 use crate::domain::manifest::{ManifestState, format_tonnes};
 use crate::domain::time::Minute;
 use crate::i18n::{Lang, T, Text};
+use crate::service::manifest::ManifestRow;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_fit};
 use crate::tui::screens::manifest::detail::ManifestDetailState;
 use crate::tui::screens::manifest::{ManifestDetailData, ManifestListState, ManifestRefState, Tab};
-use crate::service::manifest::ManifestRow;
 use crate::tui::text::{fit, sanitize};
 use crate::tui::widgets::detail::{self, Item};
 use crate::tui::widgets::table::{self, Column, Dir, TableRow, full_text};
@@ -173,10 +173,7 @@ pub fn detail_items(d: &ManifestDetailData, lang: Lang) -> Vec<Item> {
         ));
     }
     for a in &d.detail.alerts {
-        v.push(field(
-            T::ManifestColAlert,
-            a.label().get(lang).to_string(),
-        ));
+        v.push(field(T::ManifestColAlert, a.label().get(lang).to_string()));
     }
     if let Some(due) = &d.detail.receipt_due {
         v.push(field(T::ManifestReceiptDue, due.date.to_string()));
@@ -286,16 +283,10 @@ pub fn detail_items(d: &ManifestDetailData, lang: Lang) -> Vec<Item> {
         }
     }
     if !m.handling_code.is_empty() {
-        v.push(field(
-            T::ManifestFieldHandlingCode,
-            m.handling_code.clone(),
-        ));
+        v.push(field(T::ManifestFieldHandlingCode, m.handling_code.clone()));
     }
     if !m.cancel_reason.is_empty() {
-        v.push(field(
-            T::ManifestFieldReason,
-            sanitize(&m.cancel_reason),
-        ));
+        v.push(field(T::ManifestFieldReason, sanitize(&m.cancel_reason)));
     }
     v.push(Item::Heading(
         T::ManifestSectionTimeline.get(lang).to_string(),

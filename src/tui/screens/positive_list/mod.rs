@@ -10,12 +10,12 @@ use crate::store::positive_list::Entry;
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
-use crate::tui::screens::full_text::FullTextState;
-use crate::tui::widgets::list_state::{Find, Moved, step};
 use crate::tui::overlays::positive_list::reason::ReasonState;
 use crate::tui::overlays::positive_list::trigger::TriggerState;
 use crate::tui::overlays::{Chosen, Overlay};
 use crate::tui::screens::assistance::AssistanceFormState;
+use crate::tui::screens::full_text::FullTextState;
+use crate::tui::widgets::list_state::{Find, Moved, step};
 
 /// What the 正面清单 screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,7 +175,14 @@ impl PositiveListState {
         let Input::Cmd(cmd) = input else {
             return Out::default();
         };
-        if step(&mut self.selected, self.rows.len(), cmd, env.list_rows(), false) != Moved::No {
+        if step(
+            &mut self.selected,
+            self.rows.len(),
+            cmd,
+            env.list_rows(),
+            false,
+        ) != Moved::No
+        {
             return Out::default();
         }
         match cmd {

@@ -7,6 +7,7 @@ use crate::domain::positive_list::{
 use crate::i18n::{Lang, T, Text};
 use crate::service::positive_list::EntryDetail;
 use crate::store::positive_list::Entry;
+use crate::store::reference::Region;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_fit};
 use crate::tui::screens::enterprise::detail_view::{Line, draw_lines};
@@ -15,7 +16,6 @@ use crate::tui::screens::positive_list::{
     PositiveListBatchesState, PositiveListEntryState, PositiveListState,
 };
 use crate::tui::text::{fit, sanitize};
-use crate::store::reference::Region;
 use crate::tui::widgets::table::{self, Column, Dir, TableRow, full_text};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
@@ -80,7 +80,10 @@ fn list_cells(x: &Entry, regions: &[Region], lang: Lang) -> Vec<String> {
 
 /// The selected row's full text (`v`).
 pub fn list_full_text(x: &Entry, regions: &[Region], lang: Lang) -> Vec<(String, String)> {
-    full_text(&list_columns(lang), &TableRow::new(list_cells(x, regions, lang)))
+    full_text(
+        &list_columns(lang),
+        &TableRow::new(list_cells(x, regions, lang)),
+    )
 }
 
 pub fn render_list(
