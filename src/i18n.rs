@@ -1814,6 +1814,14 @@ texts! {
     MsgPlWithdrawn => "已撤回 {batch} 的正面清单申请", "Application to {batch} withdrawn";
     KeyPlWithdraw => "撤回申请", "Withdraw";
     TaskPlNoticesOver => "公示期满待纳入", "Notices over, awaiting decision";
+    // Shared widgets: tables, find, detail pane (issue 16a)
+    FindLabel => "查找:", "Find:";
+    FindNoMatch => "没有与“{query}”相符的记录（Esc 清除查找）", "Nothing matches \"{query}\" (Esc clears the find)";
+    FindHintEnterprise => "企业名称、拼音首字母、编号或信用代码", "name, pinyin initials, number or USCC";
+    FindHintName => "名称、拼音首字母或编号", "name, pinyin initials or number";
+    DetailMoreBelow => "-- 下面还有 {n} 行（PgDn 翻页）--", "-- {n} more lines below (PgDn) --";
+    KeyFullText => "整行全文", "Full row";
+    FullTextTitle => "整行全文", "Full row text";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -104,6 +104,7 @@ fn the_list_filters_by_any_officer_chosen_in_a_picker() {
                 region: None,
                 officer: Some(12),
                 after: None,
+                find: String::new(),
             }
         ))]
     );
@@ -137,6 +138,7 @@ fn the_list_filters_by_any_officer_chosen_in_a_picker() {
                 region: None,
                 officer: None,
                 after: None,
+                find: String::new(),
             }
         ))]
     );

@@ -297,7 +297,7 @@ const TABLE: &[Row] = &[
     b(Ctx::InspectionList, &[Char('r')], Cmd::Draws, T::KeyDraws, true),
     b(Ctx::InspectionList, &[Char('e')], Cmd::InspectionExport, T::KeyExportList, false),
     b(Ctx::InspectionList, &[Char('c')], Cmd::InspectionCategory, T::KeyInspCategory, false),
-    b(Ctx::InspectionList, &[Char('g')], Cmd::InspectionRegion, T::KeyInspRegion, false),
+    b(Ctx::InspectionList, &[Char('a')], Cmd::InspectionRegion, T::KeyInspRegion, false),
     b(Ctx::InspectionList, &[F(5), Ctrl('r')], Cmd::Refresh, T::KeyRefresh, false),
     b(Ctx::InspectionDetail, &[Up, Char('k')], Cmd::Up, T::KeyScrollUp, false),
     b(Ctx::InspectionDetail, &[Down, Char('j')], Cmd::Down, T::KeyScrollDown, false),
@@ -327,6 +327,29 @@ const TABLE: &[Row] = &[
     b(Ctx::Draws, &[Char('x')], Cmd::DrawFormat, T::KeyDrawFormat, false),
     // inspection rules (issue 18): 专项 plans approved by a supervisor
     b(Ctx::InspectionList, &[Char('s')], Cmd::SpecialPlan, T::KeySpecialPlan, false),
+    // Shared list moves, find and full text (issue 16a)
+    nav(Ctx::AssistanceQueue, PAGES | ENDS),
+    b(Ctx::AssistanceQueue, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::AssistanceQueue, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    nav(Ctx::ManifestList, LAST),
+    b(Ctx::ManifestList, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::ManifestList, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    nav(Ctx::InspectionList, ENDS),
+    b(Ctx::InspectionList, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::InspectionList, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    b(Ctx::PositiveListList, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::PositiveListList, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    b(Ctx::Users, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::Users, &[Char('v')], Cmd::FullText, T::KeyFullText, false),
+    nav(Ctx::Draws, PAGES | ENDS),
+    b(Ctx::Draws, &[Char('/'), F(3), Ctrl('f')], Cmd::Find, T::KeySearch, true),
+    b(Ctx::ManifestDetail, &[Home], Cmd::First, T::KeyTop, false),
+    b(Ctx::ManifestDetail, &[End], Cmd::Last, T::KeyBottom, false),
+    nav(Ctx::AssistanceDetail, PAGES),
+    b(Ctx::AssistanceDetail, &[Home], Cmd::First, T::KeyTop, false),
+    b(Ctx::AssistanceDetail, &[End], Cmd::Last, T::KeyBottom, false),
+    nav(Ctx::FullText, ALL),
+    b(Ctx::FullText, &[Enter, Char('v')], Cmd::FullText, T::KeyClose, true),
 ];
 
 /// How many bindings the rows stand for.

@@ -49,10 +49,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::Form(s) => form_view::render(frame, body, app, s),
-            Screen::Users(s) => {
-                users_view::render_users(frame, body, app, s);
-                None
-            }
+            Screen::Users(s) => users_view::render_users(frame, body, app, s),
             Screen::Account(s) => {
                 users_view::render_account(frame, body, app, s);
                 None
@@ -68,8 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::PositiveList(s) => {
-                crate::tui::screens::positive_list::view::render_list(frame, body, app, s);
-                None
+                crate::tui::screens::positive_list::view::render_list(frame, body, app, s)
             }
             Screen::PositiveListEntry(s) => {
                 crate::tui::screens::positive_list::view::render_entry(frame, body, app, s);
@@ -79,10 +75,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::positive_list::view::render_batches(frame, body, app, s);
                 None
             }
-            Screen::AssistanceQueue(s) => {
-                assistance_view::render_queue(frame, body, app, s);
-                None
-            }
+            Screen::AssistanceQueue(s) => assistance_view::render_queue(frame, body, app, s),
             Screen::AssistanceDetail(s) => {
                 assistance_view::render_detail(frame, body, app, s);
                 None
@@ -99,8 +92,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             }
             // 危险废物转移联单 (manifests)
             Screen::ManifestList(s) => {
-                crate::tui::screens::manifest::view::render_list(frame, body, app, s);
-                None
+                crate::tui::screens::manifest::view::render_list(frame, body, app, s)
             }
             Screen::ManifestDetail(s) => {
                 crate::tui::screens::manifest::view::render_detail(frame, body, app, s);
@@ -117,8 +109,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::manifest::form_view::render_action(frame, body, app, s)
             }
             Screen::InspectionList(s) => {
-                crate::tui::screens::inspection::view::render_list(frame, body, app, s);
-                None
+                crate::tui::screens::inspection::view::render_list(frame, body, app, s)
             }
             Screen::InspectionDetail(s) => {
                 crate::tui::screens::inspection::view::render_detail(frame, body, app, s);
@@ -132,7 +123,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::Draws(s) => {
-                crate::tui::screens::inspection::view::render_draws(frame, body, app, s);
+                crate::tui::screens::inspection::view::render_draws(frame, body, app, s)
+            }
+            Screen::FullText(s) => {
+                crate::tui::screens::full_text::render(frame, body, app, s);
                 None
             }
         }
@@ -244,6 +238,7 @@ fn breadcrumb_parts(app: &App) -> Vec<String> {
             Screen::InspectionForm(f) => f.title().get(lang).to_string(),
             Screen::RectList(_) => T::InspectionScreenRects.get(lang).to_string(),
             Screen::Draws(_) => T::DrawScreen.get(lang).to_string(),
+            Screen::FullText(_) => T::FullTextTitle.get(lang).to_string(),
         })
     };
     app.screens.iter().filter_map(name).collect()
@@ -264,12 +259,11 @@ fn list_status(app: &App) -> (String, String) {
         );
     }
     let body = usize::from(app.size.1.max(MIN_HEIGHT)) - 3;
+    if let Some(p) = app.screen().position() {
+        return (String::new(), p);
+    }
     let l = match app.screen() {
         Screen::List(l) => l,
-        Screen::Users(u) if !u.rows.is_empty() => {
-            let counter = format!("{}/{}", u.selected + 1, count(u.rows.len() as i64));
-            return (String::new(), counter);
-        }
         Screen::Audit(a) => {
             let counter = match (a.rows.first(), a.rows.last()) {
                 (Some(first), Some(last)) => Text::new(T::AuditRange)

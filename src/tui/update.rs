@@ -37,6 +37,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Debounced(token) => {
             let out = app.with_top(|s, env| match s {
                 Screen::List(l) => l.debounced(env, token),
+                Screen::AssistanceQueue(q) => q.debounced(token),
+                Screen::ManifestList(l) => l.debounced(token),
+                Screen::InspectionList(l) => l.debounced(token),
+                Screen::PositiveList(l) => l.debounced(token),
+                Screen::Users(u) => u.debounced(token),
+                Screen::Draws(d) => d.debounced(token),
                 Screen::Form(f) => f.autosave_due(token),
                 Screen::AssistanceForm(f) => f.search_due(token),
                 Screen::InspectionForm(f) => f.search_due(token),

@@ -74,12 +74,14 @@ fn error(e: ServiceError) -> Text {
 pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Option<Msg> {
     let text = |e: ServiceError| e.text();
     match effect {
-        AssistanceEffect::LoadQueue { queue } => {
-            let page = s.assistance().queue_page(queue, None, QUEUE_ROWS);
+        AssistanceEffect::LoadQueue { queue, find } => {
+            let page = s.assistance().queue_find(queue, &find, None, QUEUE_ROWS);
             Some(queue_loaded(queue, page, false))
         }
-        AssistanceEffect::LoadQueueMore { queue, after } => {
-            let page = s.assistance().queue_page(queue, Some(&after), QUEUE_ROWS);
+        AssistanceEffect::LoadQueueMore { queue, find, after } => {
+            let page = s
+                .assistance()
+                .queue_find(queue, &find, Some(&after), QUEUE_ROWS);
             Some(queue_loaded(queue, page, true))
         }
         AssistanceEffect::LoadDetail { id } => Some(Msg::Assistance(AssistanceMsg::DetailLoaded {

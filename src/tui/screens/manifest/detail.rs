@@ -4,13 +4,15 @@
 
 use crate::domain::manifest::rules::{EventInput, ManifestEvent};
 use crate::i18n::{T, Text};
-use crate::tui::app::{Input, Message, Nav, Out, Screen};
+use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::screens::manifest::action::ManifestActionState;
 use crate::tui::screens::manifest::form::ManifestFormState;
+use crate::tui::screens::manifest::view;
 use crate::tui::screens::manifest::{ManifestDetailData, ManifestEffect, Refusal};
 use crate::tui::widgets::confirm::ask;
+use crate::tui::widgets::detail::{self, Scroll};
 
 /// One thing the person may do from the detail screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +39,7 @@ impl ManifestAction {
 pub struct ManifestDetailState {
     pub id: i64,
     pub data: Option<Box<ManifestDetailData>>,
-    pub scroll: u16,
+    pub scroll: Scroll,
     pub action: usize,
     pub loading: bool,
     /// An action refused only for warnings: Enter again sends it acknowledged.
@@ -49,7 +51,7 @@ impl ManifestDetailState {
         let s = ManifestDetailState {
             id,
             data: None,
-            scroll: 0,
+            scroll: Scroll::default(),
             action: 0,
             loading: true,
             ack_pending: None,
@@ -137,13 +139,16 @@ impl ManifestDetailState {
         .with_message(Message::progress(T::MsgSaving))
     }
 
-    pub fn on_input(&mut self, input: Input) -> Out {
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
         let n = self.actions().len();
+        if let (Input::Cmd(cmd), Some(d)) = (&input, &self.data) {
+            let pane = detail::pane_above(detail::body(env.size), 1);
+            let lines = detail::height(&view::detail_items(d, env.lang), pane.width);
+            if self.scroll.on_cmd(*cmd, lines, usize::from(pane.height)) {
+                return Out::default();
+            }
+        }
         match input {
-            Input::Cmd(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Input::Cmd(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
-            Input::Cmd(Cmd::PageUp) => self.scroll = self.scroll.saturating_sub(10),
-            Input::Cmd(Cmd::PageDown) => self.scroll = self.scroll.saturating_add(10),
             Input::Cmd(Cmd::NextValue) if n > 0 => {
                 self.action = (self.action + 1) % n;
                 self.ack_pending = None;
