@@ -407,6 +407,28 @@ texts! {
     ConfirmEnableUser => "重新启用账户 {name}？", "Enable the account {name} again?";
     ButtonDisable => "停用", "Disable";
     ButtonEnable => "启用", "Enable";
+    // ---- confirmations of irreversible actions (widgets::confirm)
+    ConfirmIrreversible => "此操作不可撤销。", "This cannot be undone.";
+    ConfirmManifestEvent => "对联单 {number} 执行「{action}」：联单状态随之改变并记入审计。", "{action} on manifest {number}: its state changes and the step is audited.";
+    ConfirmManifestSubmit => "提交联单 {number}：提交后联单内容不能再修改。", "Submit manifest {number}: its content can no longer be edited.";
+    ConfirmManifestBackfill => "补录完成联单 {number}：补录的内容将锁定，不能再修改。", "Finish back-filling manifest {number}: what was entered is locked.";
+    ConfirmManifestReject => "拒收联单 {number}：废物退回产生单位，联单以「已拒收」终结，移出人将看到原因。", "Reject manifest {number}: the waste goes back to the generator, the manifest ends as rejected and the generator sees the reason.";
+    ConfirmManifestCancel => "作废联单 {number}：作废后联单不能再使用。", "Cancel manifest {number}: it can no longer be used.";
+    ConfirmInspectionEvent => "对检查 {number} 执行「{action}」：检查状态随之改变并记入审计。", "{action} on inspection {number}: its state changes and the step is audited.";
+    ConfirmDrawPublish => "公开第 {id} 次抽取的检查结果：写出公开文件，公开记入审计。", "Publish the results of draw {id}: the file is written and the publication audited.";
+    ConfirmAssistanceEvent => "对帮扶申请 {number} 执行「{action}」：申请状态随之改变并记入审计。", "{action} on request {number}: its state changes and the step is audited.";
+    ButtonPublish => "公开", "Publish";
+    // ---- help titles of screens without a name of their own (overlays::help)
+    HelpCtxAssistanceDetail => "帮扶请求详情", "Assistance request";
+    HelpCtxManifestDetail => "联单详情", "Manifest";
+    HelpCtxInspectionDetail => "检查详情", "Inspection";
+    HelpCtxPositiveListEntry => "正面清单记录", "Positive-list entry";
+    HelpCtxMeetingDetail => "座谈详情", "Round-table";
+    HelpCtxPicker => "选择", "Choose";
+    // ---- the form widget (widgets::form)
+    KeyFormDown => "下一项（清单内）或下一字段", "Next item (in a checklist) or next field";
+    KeyFormUp => "上一项（清单内）或上一字段", "Previous item (in a checklist) or previous field";
+    MsgSeeField => "未保存：请按字段下方的提示修改后再保存", "Not saved: correct the field as shown under it and save again";
     ErrCertPeriod => "有效期至不能早于有效期自", "Valid to must not be before valid from";
     ErrCertNumberTaken => "执法证号 {number} 已登记", "Certificate number {number} is already recorded";
     ColSetting => "参数", "Setting";
@@ -1272,8 +1294,6 @@ texts! {
     HelpImportHandlingCodes => "导入危险废物利用处置方式代码表（替换现有清单）", "Import the hazardous waste handling-code list (replaces the current one)";
     ManifestFieldApprovalMode => "批准经营方式", "Approved handling mode";
     ManifestFieldRejectReason => "拒收原因", "Rejection reason";
-    ConfirmRejectManifest => "拒收联单 {number}？拒收不可撤销，移出人将看到原因", "Reject manifest {number}? This cannot be undone; the generator sees the reason";
-    ButtonReject => "拒收", "Reject";
     ManifestFieldRejectNote => "拒收说明", "Rejection explanation";
     ManifestFieldFollowUps => "后续联单", "Follow-up manifests";
     ManifestFieldFollowUpOf => "接续被拒收联单", "Follows rejected manifest";
@@ -1841,6 +1861,14 @@ texts! {
     MsgPlWithdrawn => "已撤回 {batch} 的正面清单申请", "Application to {batch} withdrawn";
     KeyPlWithdraw => "撤回申请", "Withdraw";
     TaskPlNoticesOver => "公示期满待纳入", "Notices over, awaiting decision";
+    // Shared widgets: tables, find, detail pane (issue 16a)
+    FindLabel => "查找:", "Find:";
+    FindNoMatch => "没有与“{query}”相符的记录（Esc 清除查找）", "Nothing matches \"{query}\" (Esc clears the find)";
+    FindHintEnterprise => "企业名称、拼音首字母、编号或信用代码", "name, pinyin initials, number or USCC";
+    FindHintName => "名称、拼音首字母或编号", "name, pinyin initials or number";
+    DetailMoreBelow => "-- 下面还有 {n} 行（PgDn 翻页）--", "-- {n} more lines below (PgDn) --";
+    KeyFullText => "整行全文", "Full row";
+    FullTextTitle => "整行全文", "Full row text";
 }
 
 /// A string from the table with its parameters, rendered in either language when shown.

@@ -140,3 +140,41 @@ fn near_due_and_overdue_follow_the_budgets_when_an_administrator_changes_them() 
     let sla = staff.assistance().detail(r.id).unwrap().sla.unwrap();
     assert_eq!(sla.due.date.to_string(), "2026-11-03");
 }
+
+/// The queue's `/` find narrows it in SQL: part of the request number, the enterprise's name (short
+/// and long queries take the two search paths) or its pinyin initials; nothing else matches.
+#[test]
+fn the_find_narrows_a_queue_by_number_or_enterprise() {
+    let (_dir, path) = fresh_db();
+    let ent = login(&path, "ent");
+    let first = ent
+        .assistance()
+        .file(request(Urgency::Normal), true)
+        .unwrap();
+    ent.assistance()
+        .file(request(Urgency::Normal), true)
+        .unwrap();
+    let staff = login(&path, "staff");
+    let queue = Queue::State(AssistanceState::Submitted);
+    let found = |q: &str| -> Vec<i64> {
+        staff
+            .assistance()
+            .queue_find(queue, q, None, 50)
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| r.request.id)
+            .collect()
+    };
+    assert_eq!(found("").len(), 2);
+    let tail = &first.number[first.number.len() - 5..];
+    assert_eq!(found(tail), vec![first.id], "by the number's tail {tail}");
+    assert_eq!(found(&first.number.to_lowercase()), vec![first.id]);
+    let name: String = first.enterprise_name.chars().take(2).collect();
+    assert_eq!(found(&name).len(), 2, "two characters of the name: {name}");
+    let long: String = first.enterprise_name.chars().take(4).collect();
+    assert_eq!(found(&long).len(), 2, "four characters of the name: {long}");
+    let initials = ecocase::domain::pinyin::initials(&first.enterprise_name);
+    assert_eq!(found(&initials[..3]).len(), 2, "pinyin initials {initials}");
+    assert!(found("不存在的企业名").is_empty());
+}

@@ -157,7 +157,8 @@ fn queue(lang: Lang) -> App {
     assert_eq!(
         fx,
         [Effect::Assistance(AssistanceEffect::LoadQueue {
-            queue: Queue::State(AssistanceState::Submitted)
+            queue: Queue::State(AssistanceState::Submitted),
+            find: String::new(),
         })]
     );
     update(
@@ -200,7 +201,8 @@ fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
     assert_eq!(
         fx,
         [Effect::Assistance(AssistanceEffect::LoadQueue {
-            queue: Queue::State(AssistanceState::Accepted)
+            queue: Queue::State(AssistanceState::Accepted),
+            find: String::new(),
         })]
     );
     // The first tab's answer arrives late: ignored.
@@ -223,7 +225,8 @@ fn tabs_switch_queues_and_late_answers_for_another_tab_are_ignored() {
     assert_eq!(
         fx,
         [Effect::Assistance(AssistanceEffect::LoadQueue {
-            queue: Queue::All
+            queue: Queue::All,
+            find: String::new(),
         })]
     );
 }
@@ -255,7 +258,8 @@ fn accepting_needs_no_fields_and_refusing_asks_for_the_reason() {
     update(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen(), Screen::AssistanceForm(_)));
     type_text(&mut app, "不属于帮扶事项");
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = tui_common::yes(&mut app, asked);
     let [Effect::Assistance(AssistanceEffect::Transition { event, input, .. })] = fx.as_slice()
     else {
         panic!("{fx:?}")
@@ -330,9 +334,11 @@ fn an_enterprise_files_a_request_with_ticked_services() {
         &mut app,
         Msg::Assistance(AssistanceMsg::ServiceMenuLoaded(Ok(menu()))),
     );
+    // The checklist moves with Down (Right does not move in a checklist); Tab leaves it.
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Right));
-    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Down));
+    update(&mut app, key(KeyCode::Down));
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "请求指导");
@@ -498,6 +504,7 @@ fn scrolling_past_the_last_row_loads_and_appends_the_next_page() {
         fx,
         [Effect::Assistance(AssistanceEffect::LoadQueueMore {
             queue,
+            find: String::new(),
             after
         })]
     );
@@ -560,7 +567,8 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
     update(&mut app, key(KeyCode::Right));
     update(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "不属于帮扶事项");
-    update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    tui_common::yes(&mut app, asked);
     update(
         &mut app,
         Msg::Assistance(AssistanceMsg::Done(Err(Text::new(T::ErrConflict)
@@ -595,7 +603,8 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
     );
     let shown = tui_common::screen(&app, 80, 24).0;
     assert!(shown.contains("已重新加载：记录现为“待受理”"), "{shown}");
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = tui_common::yes(&mut app, asked);
     let [
         Effect::Assistance(AssistanceEffect::Transition {
             row_version,
@@ -611,4 +620,59 @@ fn after_a_conflict_ctrl_r_reloads_the_version_and_the_typed_reason_is_sent_agai
         (*row_version, *event, input.reason.as_str()),
         (4, Event::Refuse, "不属于帮扶事项")
     );
+}
+
+/// `/` opens the find line; typing waits for Enter (or the pause), which reads the first page again
+/// with the query; Esc on the list clears it; `v` shows the row in full; End and g move the selection.
+#[test]
+fn the_queue_finds_moves_and_shows_a_row_in_full() {
+    let mut app = queue(Lang::Zh);
+    assert!(update(&mut app, key(KeyCode::Char('/'))).is_empty());
+    assert_eq!(app.ctx(), ecocase::tui::keymap::Ctx::Search);
+    for c in "鑫润".chars() {
+        let fx = update(&mut app, key(KeyCode::Char(c)));
+        assert!(matches!(fx.as_slice(), [Effect::Debounce { .. }]), "{fx:?}");
+    }
+    let fx = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadQueue {
+            queue: Queue::State(AssistanceState::Submitted),
+            find: "鑫润".into(),
+        })]
+    );
+    update(
+        &mut app,
+        Msg::Assistance(AssistanceMsg::QueueLoaded {
+            queue: Queue::State(AssistanceState::Submitted),
+            rows: Ok(rows()),
+            next: None,
+            more: false,
+        }),
+    );
+    let shown = snap(&app);
+    assert!(shown.contains("查找:"), "{shown}");
+    assert!(shown.contains("鑫润"), "{shown}");
+    assert!(shown.contains("1 / 2"), "the position: {shown}");
+    // End goes to the last row, g back to the first.
+    update(&mut app, key(KeyCode::End));
+    assert!(snap(&app).contains("2 / 2"));
+    update(&mut app, key(KeyCode::Char('g')));
+    assert!(snap(&app).contains("1 / 2"));
+    // v: the row's every column in full.
+    update(&mut app, key(KeyCode::Char('v')));
+    let full = snap(&app);
+    assert!(full.contains("BF-371502-2026-00002"), "{full}");
+    assert!(full.contains("聊城市鑫润化工有限公司"), "{full}");
+    update(&mut app, key(KeyCode::Esc));
+    // Esc on the list clears the find before it leaves.
+    let fx = update(&mut app, key(KeyCode::Esc));
+    assert_eq!(
+        fx,
+        [Effect::Assistance(AssistanceEffect::LoadQueue {
+            queue: Queue::State(AssistanceState::Submitted),
+            find: String::new(),
+        })]
+    );
+    assert!(matches!(app.screen(), Screen::AssistanceQueue(_)));
 }

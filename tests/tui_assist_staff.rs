@@ -9,7 +9,6 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use ecocase::domain::assistance::{AssistanceState, Channel, Event, Rating, Urgency};
-use ecocase::domain::enterprise::Status;
 use ecocase::i18n::{Lang, T, Text};
 use ecocase::service::assistance::{Queue, QueueRow, RequestDetail};
 use ecocase::store::assistance::Request;
@@ -18,7 +17,7 @@ use ecocase::tui::msg::{Effect, Msg};
 use ecocase::tui::screens::assistance::AssistanceDetailData;
 use ecocase::tui::screens::assistance::AssistanceEffect;
 use ecocase::tui::screens::assistance::AssistanceMsg;
-use ecocase::tui::screens::assistance::PickedEnterprise;
+use ecocase::tui::widgets::picker::EnterpriseMatch;
 use tui_common::*;
 
 fn request(state: AssistanceState) -> Request {
@@ -275,17 +274,17 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
         Msg::Assistance(AssistanceMsg::EnterprisesFound {
             token,
             rows: Ok(vec![
-                PickedEnterprise {
+                EnterpriseMatch {
                     id: 5,
                     name: "聊城市鑫润化工有限公司".into(),
                     uscc: "91130200699229617X".into(),
-                    status: Status::Operating,
+                    status: "operating".into(),
                 },
-                PickedEnterprise {
+                EnterpriseMatch {
                     id: 6,
                     name: "聊城鲁西热电有限公司".into(),
                     uscc: "911302307808371268".into(),
-                    status: Status::Suspended,
+                    status: "suspended".into(),
                 },
             ]),
         }),
@@ -293,7 +292,11 @@ fn the_enterprise_is_picked_from_the_search_as_it_is_typed() {
     update(&mut app, key(KeyCode::Right));
     let (text, _) = screen(&app, 80, 24);
     assert!(
-        text.contains("(*) 聊城鲁西热电有限公司  [停产]  911302307808371268"),
+        text.contains("(*) 聊城鲁西热电有限公司  911302307808371268  停产"),
+        "the picker shows the business status: {text}"
+    );
+    assert!(
+        text.contains("( ) 聊城市鑫润化工有限公司  91130200699229617X  在营"),
         "{text}"
     );
     let fx = update(&mut app, ctrl('s'));

@@ -45,11 +45,11 @@ impl Term {
     }
 }
 
-#[test]
-fn an_inspector_logs_a_visit_and_orders_rectification_in_a_real_terminal() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("e2e.db");
-    std::fs::write(dir.path().join("IMG_0001.jpg"), b"photo of the store").expect("photo");
+/// Builds the demo database at `db` and starts the interface on it at 80x24, in `dir`.
+fn start(
+    dir: &std::path::Path,
+    db: &std::path::Path,
+) -> (Term, Box<dyn portable_pty::Child + Send + Sync>) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -66,8 +66,8 @@ fn an_inspector_logs_a_visit_and_orders_rectification_in_a_real_terminal() {
     cmd.args(["-c", &script]);
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
-    cmd.cwd(dir.path());
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
+    cmd.cwd(dir);
+    let child = pty.slave.spawn_command(cmd).expect("spawn");
     drop(pty.slave);
     let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
     let raw = Arc::new(Mutex::new(Vec::new()));
@@ -86,12 +86,21 @@ fn an_inspector_logs_a_visit_and_orders_rectification_in_a_real_terminal() {
             }
         });
     }
-    let mut t = Term {
+    let t = Term {
         parser,
         raw,
         writer: pty.master.take_writer().expect("writer"),
     };
 
+    (t, child)
+}
+
+#[test]
+fn an_inspector_logs_a_visit_and_orders_rectification_in_a_real_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("e2e.db");
+    std::fs::write(dir.path().join("IMG_0001.jpg"), b"photo of the store").expect("photo");
+    let (mut t, mut child) = start(dir.path(), &db);
     t.wait_for("用户名");
     t.send("inspector\tdemo\r");
     t.wait_for("待办与提醒");
@@ -130,6 +139,9 @@ fn an_inspector_logs_a_visit_and_orders_rectification_in_a_real_terminal() {
     t.send("孙丽\t环保专员\x13");
     t.wait("back on the detail", |s| !s.contains("职务"));
     t.send("\x1b[C\x1b[C\x1b[C\r");
+    // Irreversible steps ask first, with 取消 focused: Right then Enter says yes.
+    t.wait_for("此操作不可撤销");
+    t.send("\x1b[C\r");
     t.wait_for("现为“待完善笔录”");
     // Now the fifth action is 签署笔录; it asks first, listing what will be locked.
     t.send("\r");
@@ -157,4 +169,39 @@ fn an_inspector_logs_a_visit_and_orders_rectification_in_a_real_terminal() {
     assert!(child.wait().expect("child exit").success());
     assert!(!t.parser.lock().expect("parser").screen().alternate_screen());
     assert!(!t.raw.lock().expect("raw").is_empty());
+}
+
+#[test]
+fn an_inspection_is_started_by_typing_part_of_the_enterprise_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("e2e-picker.db");
+    let (mut t, mut child) = start(dir.path(), &db);
+    t.wait_for("用户名");
+    t.send("inspector\tdemo\r");
+    t.wait_for("待办与提醒");
+    t.send("i");
+    t.wait_for("我的检查");
+    // Ins: a new inspection. The enterprise is picked by part of its name, listed with its status.
+    t.send("\x1b[2~");
+    t.wait_for("企业(名称/代码)");
+    t.send("鑫润");
+    t.wait_for("聊城市鑫润化工有限公司");
+    t.wait_for("在营");
+    let screen = t.screen();
+    let row = screen
+        .lines()
+        .position(|l| l.contains("聊城市鑫润化工有限公司"))
+        .expect("listed");
+    // Choose it (Right until it is marked), then a 专项 check with its reference.
+    if !screen.lines().nth(row).is_some_and(|l| l.contains("(*)")) {
+        t.send("\x1b[C");
+        t.wait("the pick", |s| {
+            s.lines().any(|l| l.contains("(*) 聊城市鑫润化工有限公司"))
+        });
+    }
+    t.send("\t\x1b[C\x1b[C\t\t\t聊环督〔2026〕7号\x1bOQ");
+    t.wait_for("已新建检查 JC-");
+    t.send("\x1b[21~");
+    t.wait_for("E2E-DONE");
+    assert!(child.wait().expect("child exit").success());
 }

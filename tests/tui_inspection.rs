@@ -173,7 +173,8 @@ fn list_app(lang: Lang) -> App {
                 category: None,
                 region: None,
                 officer: None,
-                after: None
+                after: None,
+                find: String::new(),
             }
         ))]
     );
@@ -222,7 +223,8 @@ fn tabs_and_keyset_pages_ask_the_service() {
                 category: None,
                 region: None,
                 officer: None,
-                after: None
+                after: None,
+                find: String::new(),
             }
         ))]
     );
@@ -244,8 +246,9 @@ fn tabs_and_keyset_pages_ask_the_service() {
             rows: Ok(rows),
         })),
     );
-    for _ in 0..13 {
-        update(&mut app, key(KeyCode::PageDown));
+    // A page of the screen is 19 rows at 80x24: the eleventh PgDn passes the last loaded row.
+    for _ in 0..10 {
+        assert!(update(&mut app, key(KeyCode::PageDown)).is_empty());
     }
     let fx = update(&mut app, key(KeyCode::PageDown));
     assert_eq!(
@@ -257,6 +260,7 @@ fn tabs_and_keyset_pages_ask_the_service() {
                 region: None,
                 officer: None,
                 after: Some(("2026-11-30".into(), 801)),
+                find: String::new(),
             }
         ))]
     );
@@ -271,6 +275,7 @@ fn tabs_and_keyset_pages_ask_the_service() {
                 region: None,
                 officer: None,
                 after: None,
+                find: String::new(),
             }
         ))]
     );
@@ -296,7 +301,7 @@ fn the_officer_picker_offers_only_eligible_officers_and_saves_the_ticked_ones() 
         "only the two eligible officers"
     );
     update(&mut app, key(KeyCode::Char(' ')));
-    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Down));
     update(&mut app, key(KeyCode::Char(' ')));
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "配偶在该企业任职，经批准");
@@ -562,6 +567,7 @@ fn e_exports_the_list_as_filtered() {
                 category: Some(ecocase::domain::inspection::Category::ALL[0]),
                 region: None,
                 officer: None,
+                find: String::new(),
             },
             lang: Lang::Zh,
         })]

@@ -79,7 +79,7 @@ fn a_service_record_noting_problems_offers_an_inspection_of_that_enterprise() {
         .push(Screen::AssistanceDetail(AssistanceDetailState {
             id: 2,
             data: Some(data.clone()),
-            scroll: 0,
+            scroll: ecocase::tui::widgets::detail::Scroll::default(),
             action: 0,
             loading: false,
         }));

@@ -104,6 +104,7 @@ fn the_list_filters_by_any_officer_chosen_in_a_picker() {
                 region: None,
                 officer: Some(12),
                 after: None,
+                find: String::new(),
             }
         ))]
     );
@@ -137,6 +138,7 @@ fn the_list_filters_by_any_officer_chosen_in_a_picker() {
                 region: None,
                 officer: None,
                 after: None,
+                find: String::new(),
             }
         ))]
     );
@@ -185,7 +187,8 @@ fn the_draw_screen_exports_and_publishes_as_csv_or_xlsx() {
     update(&mut app, key(KeyCode::Char('x')));
     let (text, _) = screen(&app, 80, 24);
     assert!(text.contains("导出格式：XLSX"), "{text}");
-    let fx = update(&mut app, key(KeyCode::Char('p')));
+    let asked = update(&mut app, key(KeyCode::Char('p')));
+    let fx = yes(&mut app, asked);
     assert_eq!(
         fx,
         [Effect::Inspection(InspectionEffect::Do(
@@ -272,8 +275,8 @@ fn a_new_draw_plan_names_its_officer_pool() {
         update(&mut app, key(KeyCode::Tab));
     }
     update(&mut app, key(KeyCode::Char(' ')));
-    update(&mut app, key(KeyCode::Right));
-    update(&mut app, key(KeyCode::Right));
+    update(&mut app, key(KeyCode::Down));
+    update(&mut app, key(KeyCode::Down));
     update(&mut app, key(KeyCode::Char(' ')));
     let fx = update(&mut app, ctrl('s'));
     // A draw is permanent: saving asks the service what it would do first.

@@ -282,7 +282,8 @@ fn confirm_and_discrepancy_dialogs_send_what_was_typed() {
     type_text(&mut app, "2.400 吨");
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "2.000 吨");
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
@@ -376,7 +377,8 @@ fn the_discrepancy_dialog_records_one_discrepancy_per_differing_line() {
     };
     set(&mut app, 5, 2, "2.400 吨", "1.900 吨");
     set(&mut app, 15, 5, "200L铁桶 12 个", "吨袋 12 个");
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
@@ -420,7 +422,8 @@ fn submit_with_warnings_is_sent_again_acknowledged() {
             acknowledged: ack,
         })]
     };
-    assert_eq!(update(&mut app, key(KeyCode::Enter)), submit(false));
+    let asked = update(&mut app, key(KeyCode::Enter));
+    assert_eq!(yes(&mut app, asked), submit(false));
     update(
         &mut app,
         Msg::Manifest(ManifestMsg::Done(Err(Refusal {
@@ -791,7 +794,8 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
     );
     update(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen(), Screen::ManifestAction(_)));
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     let [
         Effect::Manifest(ManifestEffect::Transition {
             id,
@@ -830,7 +834,8 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
             )),
         },
     );
-    let fx = update(&mut app, ctrl('s'));
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     let [
         Effect::Manifest(ManifestEffect::Transition {
             row_version, input, ..
@@ -845,8 +850,6 @@ fn after_a_conflict_the_dialog_reloads_the_version_and_sends_the_typed_receipt_a
 
 #[test]
 fn rejecting_needs_a_reason_and_asks_first() {
-    use ecocase::tui::overlays::Overlay;
-    use ecocase::tui::overlays::confirm::ConfirmKind;
     let mut app = opened(
         Lang::Zh,
         ManifestState::Discrepancy,
@@ -862,23 +865,28 @@ fn rejecting_needs_a_reason_and_asks_first() {
     update(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "实收与申报不符");
     insta::assert_snapshot!("mf_reject_zh", snap(&app));
-    // Saving asks first; the safe answer has the focus, so Enter alone sends nothing.
-    assert!(update(&mut app, ctrl('s')).is_empty());
-    let Some(Overlay::Confirm(c)) = &app.overlay else {
-        panic!("question expected");
-    };
-    assert_eq!(
-        c.kind,
-        ConfirmKind::RejectManifest {
-            number: "20263715001683".into()
-        }
+    // Saving asks first; the safe answer (取消) has the focus, so Enter alone sends nothing.
+    let fx = update(&mut app, ctrl('s'));
+    assert!(fx.is_empty(), "nothing is sent before the answer: {fx:?}");
+    let (text, _) = screen(&app, 80, 24);
+    assert!(
+        text.contains("拒收联单")
+            && text.contains("20263715001683：")
+            && text.contains("移出人将看到")
+            && text.contains("此操作不可撤销"),
+        "{text}"
     );
+    assert!(text.contains("[ 取消 ]  [ 拒收 ]"), "{text}");
     insta::assert_snapshot!("mf_reject_confirm_zh", snap(&app));
+    // Enter on the focused 取消: nothing sent, the dialog keeps what was typed.
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     assert!(app.overlay.is_none());
-    update(&mut app, ctrl('s'));
-    update(&mut app, key(KeyCode::Right));
-    let fx = update(&mut app, key(KeyCode::Enter));
+    let Screen::ManifestAction(a) = app.screen() else {
+        panic!("the dialog stays")
+    };
+    assert!(!a.saving);
+    let asked = update(&mut app, ctrl('s'));
+    let fx = yes(&mut app, asked);
     let [Effect::Manifest(ManifestEffect::Transition { event, input, .. })] = fx.as_slice() else {
         panic!("{fx:?}");
     };
@@ -892,4 +900,28 @@ fn rejecting_needs_a_reason_and_asks_first() {
         Some(ecocase::domain::manifest::RejectReason::NotAsDeclared)
     );
     assert_eq!(input.reject_note, "实收与申报不符");
+}
+
+#[test]
+fn esc_on_confirm_receipt_asks_only_after_typing() {
+    let mut app = opened(
+        Lang::Zh,
+        ManifestState::AwaitingReceipt,
+        vec![ManifestEvent::Confirm],
+    );
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Esc));
+    assert!(
+        app.overlay.is_none(),
+        "the proposed values alone: no question"
+    );
+    assert!(matches!(app.screen(), Screen::ManifestDetail(_)));
+    update(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, "5");
+    update(&mut app, key(KeyCode::Esc));
+    assert!(
+        matches!(&app.overlay, Some(ecocase::tui::overlays::Overlay::Confirm(c))
+            if c.kind == ecocase::tui::overlays::confirm::ConfirmKind::Discard),
+        "typed input is not thrown away without asking"
+    );
 }

@@ -414,17 +414,17 @@ fn a_guest_is_chosen_explicitly_and_a_picked_enterprise_is_kept() {
         &mut app,
         Msg::Assistance(AssistanceMsg::EnterprisesFound {
             token,
-            rows: Ok(vec![ecocase::tui::screens::assistance::PickedEnterprise {
+            rows: Ok(vec![ecocase::tui::widgets::picker::EnterpriseMatch {
                 id: 9,
                 name: "聊城市鑫润化工有限公司".into(),
                 uscc: "9137150204601036XX".into(),
-                status: ecocase::domain::enterprise::Status::Operating,
+                status: "operating".into(),
             }]),
         }),
     );
     let (text, _) = screen(&app, 80, 24);
     assert!(
-        text.contains("(*) 聊城市鑫润化工有限公司  [在营]"),
+        text.contains("(*) 聊城市鑫润化工有限公司  9137150204601036XX  在营"),
         "{text}"
     );
     update(&mut app, key(KeyCode::Tab));

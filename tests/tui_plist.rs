@@ -58,6 +58,8 @@ fn entry(id: i64, name: &str, state: &str) -> Entry {
 
 fn detail() -> EntryDetail {
     EntryDetail {
+        // Under notice with the notice over: 纳入 or an upheld objection.
+        offered: vec![Transition::Admit, Transition::UpholdObjection],
         entry: entry(7, "聊城市东昌府区绿源化工有限公司", "notice"),
         recorded: vec![],
         current: vec![
@@ -249,7 +251,8 @@ fn staff_see_no_approval_keys_and_enterprises_apply_from_home() {
     let (text, _) = screen(&app, 80, 24);
     let footer = text.lines().nth(23).unwrap_or_default().to_string();
     assert!(!footer.contains("纳入清单"), "{footer}");
-    assert!(footer.contains("开始复核"), "{footer}");
+    // A review starts from 在册 only: not offered on an entry under notice.
+    assert!(!footer.contains("开始复核"), "{footer}");
 
     // The enterprise's application is a small form, asked before it is sent.
     let mut ent = logged_in(enterprise_user(), Lang::Zh);

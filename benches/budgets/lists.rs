@@ -166,6 +166,7 @@ pub fn inspections(db: &Path, table: &mut Table) {
                     region: region.clone(),
                     officer: None,
                     after,
+                    find: String::new(),
                 };
                 let mut last = None;
                 let first = median_ms(RUNS, || last = inspection_page(&s, query(None)));

@@ -229,6 +229,29 @@ impl Session {
         Ok(crate::store::reference::regions(&self.conn)?)
     }
 
+    /// The region codes typed text means: each part (split at commas, 、 or spaces) is a code, a
+    /// region's name in either language or its pinyin initials; an unknown part is kept as typed,
+    /// so the use case names it in its refusal.
+    pub fn resolve_regions(&self, typed: &str) -> Result<Vec<String>> {
+        let regions = self.regions()?;
+        Ok(typed
+            .split([',', '，', '、', ' '])
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(|part| {
+                regions
+                    .iter()
+                    .find(|r| {
+                        r.code == part
+                            || r.name_zh == part
+                            || r.name_en.eq_ignore_ascii_case(part)
+                            || crate::domain::pinyin::initials(&r.name_zh) == part.to_lowercase()
+                    })
+                    .map_or_else(|| part.to_string(), |r| r.code.clone())
+            })
+            .collect())
+    }
+
     /// Whether this database holds demo data (the TUI shows a DEMO marker).
     pub fn is_demo(&self) -> bool {
         matches!(crate::store::reference::setting(&self.conn, "demo"), Ok(Some(v)) if v == "1")

@@ -293,11 +293,9 @@ impl App {
                 });
                 self.apply(out)
             }
-            ConfirmKind::RejectManifest { .. } => {
-                let out = self.with_top(|s, _| match s {
-                    Screen::ManifestAction(a) => a.save_confirmed(),
-                    _ => Out::default(),
-                });
+            ConfirmKind::Proceed { .. } => {
+                let out = self
+                    .with_top(|s, env| s.from_overlay(env, crate::tui::overlays::Chosen::Proceed));
                 self.apply(out)
             }
         }

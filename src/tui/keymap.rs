@@ -64,6 +64,8 @@ pub enum Ctx {
     InspectionForm,
     RectList,
     Draws,
+    /// A row's full text (`v` in a list), in the detail pane.
+    FullText,
 }
 
 impl Ctx {
@@ -126,6 +128,7 @@ impl Ctx {
                 | Ctx::InspectionForm
                 | Ctx::RectList
                 | Ctx::Draws
+                | Ctx::FullText
         )
     }
 }
@@ -246,6 +249,10 @@ pub enum Cmd {
     DrawFormat,
     /// Record a 专项 plan (supervisors: recording it is the approval).
     SpecialPlan,
+    /// `/` in a list other than the register: narrows it by enterprise or number.
+    Find,
+    /// Shows the selected row's full text.
+    FullText,
 }
 
 impl Cmd {

@@ -19,6 +19,7 @@ pub mod screens;
 pub mod text;
 pub mod theme;
 pub mod update;
+pub mod widgets;
 
 use crate::i18n::Lang;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};

@@ -49,10 +49,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::Form(s) => form_view::render(frame, body, app, s),
-            Screen::Users(s) => {
-                users_view::render_users(frame, body, app, s);
-                None
-            }
+            Screen::Users(s) => users_view::render_users(frame, body, app, s),
             Screen::Account(s) => {
                 users_view::render_account(frame, body, app, s);
                 None
@@ -68,8 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::PositiveList(s) => {
-                crate::tui::screens::positive_list::view::render_list(frame, body, app, s);
-                None
+                crate::tui::screens::positive_list::view::render_list(frame, body, app, s)
             }
             Screen::PositiveListEntry(s) => {
                 crate::tui::screens::positive_list::view::render_entry(frame, body, app, s);
@@ -79,10 +75,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::positive_list::view::render_batches(frame, body, app, s);
                 None
             }
-            Screen::AssistanceQueue(s) => {
-                assistance_view::render_queue(frame, body, app, s);
-                None
-            }
+            Screen::AssistanceQueue(s) => assistance_view::render_queue(frame, body, app, s),
             Screen::AssistanceDetail(s) => {
                 assistance_view::render_detail(frame, body, app, s);
                 None
@@ -99,8 +92,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             }
             // 危险废物转移联单 (manifests)
             Screen::ManifestList(s) => {
-                crate::tui::screens::manifest::view::render_list(frame, body, app, s);
-                None
+                crate::tui::screens::manifest::view::render_list(frame, body, app, s)
             }
             Screen::ManifestDetail(s) => {
                 crate::tui::screens::manifest::view::render_detail(frame, body, app, s);
@@ -117,8 +109,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::tui::screens::manifest::form_view::render_action(frame, body, app, s)
             }
             Screen::InspectionList(s) => {
-                crate::tui::screens::inspection::view::render_list(frame, body, app, s);
-                None
+                crate::tui::screens::inspection::view::render_list(frame, body, app, s)
             }
             Screen::InspectionDetail(s) => {
                 crate::tui::screens::inspection::view::render_detail(frame, body, app, s);
@@ -132,7 +123,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 None
             }
             Screen::Draws(s) => {
-                crate::tui::screens::inspection::view::render_draws(frame, body, app, s);
+                crate::tui::screens::inspection::view::render_draws(frame, body, app, s)
+            }
+            Screen::FullText(s) => {
+                crate::tui::screens::full_text::render(frame, body, app, s);
                 None
             }
         }
@@ -169,6 +163,11 @@ fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
 
 /// The breadcrumb for the current screen.
 fn breadcrumb(app: &App) -> String {
+    breadcrumb_parts(app).join(" > ")
+}
+
+/// The name of every screen on the stack, bottom first.
+fn breadcrumb_parts(app: &App) -> Vec<String> {
     let lang = app.lang;
     let name = |s: &Screen| -> Option<String> {
         Some(match s {
@@ -239,10 +238,15 @@ fn breadcrumb(app: &App) -> String {
             Screen::InspectionForm(f) => f.title().get(lang).to_string(),
             Screen::RectList(_) => T::InspectionScreenRects.get(lang).to_string(),
             Screen::Draws(_) => T::DrawScreen.get(lang).to_string(),
+            Screen::FullText(_) => T::FullTextTitle.get(lang).to_string(),
         })
     };
-    let parts: Vec<String> = app.screens.iter().filter_map(name).collect();
-    parts.join(" > ")
+    app.screens.iter().filter_map(name).collect()
+}
+
+/// The name of the screen on top (the breadcrumb's last part): what a help window is about.
+pub fn screen_title(app: &App) -> String {
+    breadcrumb_parts(app).pop().unwrap_or_default()
 }
 
 /// The list's filters, search and record counter for the title row.
@@ -255,12 +259,11 @@ fn list_status(app: &App) -> (String, String) {
         );
     }
     let body = usize::from(app.size.1.max(MIN_HEIGHT)) - 3;
+    if let Some(p) = app.screen().position() {
+        return (String::new(), p);
+    }
     let l = match app.screen() {
         Screen::List(l) => l,
-        Screen::Users(u) if !u.rows.is_empty() => {
-            let counter = format!("{}/{}", u.selected + 1, count(u.rows.len() as i64));
-            return (String::new(), counter);
-        }
         Screen::Audit(a) => {
             let counter = match (a.rows.first(), a.rows.last()) {
                 (Some(first), Some(last)) => Text::new(T::AuditRange)
@@ -368,9 +371,21 @@ fn message_row(frame: &mut Frame<'_>, app: &App, y: u16, w: u16) {
         }
         _ => (theme.base(), String::new()),
     };
-    put_fit(frame, 0, y, "", usize::from(w), theme.base());
-    put(frame, 1, y, &sanitize(&text), usize::from(w) - 2, style);
+    // Shown in full: a message longer than the row wraps, growing upward over the body's last
+    // rows (it is gone with the next key, and the body is drawn again).
+    let cells = usize::from(w) - 2;
+    let mut lines = crate::tui::text::wrap_words(&sanitize(&text), cells);
+    lines.truncate(MAX_MESSAGE_ROWS);
+    let top = y.saturating_sub(lines.len().saturating_sub(1) as u16);
+    for (i, line) in lines.iter().enumerate() {
+        let row = top + i as u16;
+        put_fit(frame, 0, row, "", usize::from(w), theme.base());
+        put(frame, 1, row, line, cells, style);
+    }
 }
+
+/// Rows a long message may take (the message row and the body's last rows above it).
+const MAX_MESSAGE_ROWS: usize = 4;
 
 /// The footer: the context's hinted bindings (first key and description), in table order.
 pub fn hints(app: &App) -> Vec<(String, String)> {
@@ -382,9 +397,11 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
 
 fn hint_bindings(app: &App) -> Vec<(Cmd, String, String)> {
     let ctx = app.ctx();
+    let on_screen = app.overlay.is_none() && app.locked.is_none();
     bindings_for(ctx)
         .into_iter()
         .filter(|b| b.hint && !b.keys.is_empty() && app.offers(b.cmd))
+        .filter(|b| !on_screen || app.screen().permits(b.cmd))
         .filter_map(|b| Some((b.cmd, first_key(ctx, b)?, b.desc.get(app.lang).to_string())))
         .collect()
 }

@@ -68,6 +68,8 @@ pub enum Screen {
     InspectionForm(Box<InspectionFormState>),
     RectList(RectListState),
     Draws(DrawsState),
+    /// A list row's full text.
+    FullText(crate::tui::screens::full_text::FullTextState),
 }
 
 impl Screen {
@@ -80,6 +82,7 @@ impl Screen {
             Screen::List(_) => Ctx::List,
             Screen::Detail(_) => Ctx::Detail,
             Screen::Form(_) => Ctx::Form,
+            Screen::Users(u) if u.find.active => Ctx::Search,
             Screen::Users(_) => Ctx::Users,
             Screen::Account(_) => Ctx::Account,
             Screen::AdminForm(_) => Ctx::AdminForm,
@@ -87,26 +90,83 @@ impl Screen {
             Screen::Settings(_) => Ctx::Settings,
             Screen::Audit(_) => Ctx::Audit,
             Screen::AuditEntry(_) => Ctx::AuditEntry,
+            Screen::PositiveList(l) if l.find.active => Ctx::Search,
             Screen::PositiveList(_) => Ctx::PositiveListList,
             Screen::PositiveListEntry(_) => Ctx::PositiveListEntry,
             Screen::PositiveListBatches(_) => Ctx::PositiveListBatches,
+            Screen::AssistanceQueue(q) if q.find.active => Ctx::Search,
             Screen::AssistanceQueue(_) => Ctx::AssistanceQueue,
             Screen::AssistanceDetail(_) => Ctx::AssistanceDetail,
             Screen::AssistanceForm(_) => Ctx::AssistanceForm,
             Screen::Report(_) => Ctx::Report,
             Screen::MeetingList(_) => Ctx::MeetingList,
             Screen::MeetingDetail(_) => Ctx::MeetingDetail,
+            Screen::ManifestList(l) if l.find.active => Ctx::Search,
             Screen::ManifestList(_) => Ctx::ManifestList,
             Screen::ManifestDetail(_) => Ctx::ManifestDetail,
             Screen::ManifestForm(f) if f.picker.is_some() => Ctx::ManifestPicker,
             Screen::ManifestForm(_) => Ctx::ManifestForm,
             Screen::ManifestAction(_) => Ctx::ManifestAction,
             Screen::ManifestRef(_) => Ctx::ManifestRef,
+            Screen::InspectionList(l) if l.find.active => Ctx::Search,
             Screen::InspectionList(_) => Ctx::InspectionList,
             Screen::InspectionDetail(_) => Ctx::InspectionDetail,
             Screen::InspectionForm(_) => Ctx::InspectionForm,
             Screen::RectList(_) => Ctx::RectList,
+            Screen::Draws(d) if d.find.active => Ctx::Search,
             Screen::Draws(_) => Ctx::Draws,
+            Screen::FullText(_) => Ctx::FullText,
+        }
+    }
+
+    /// The record counter of a list for the title row (`37 / 1,000+`).
+    pub fn position(&self) -> Option<String> {
+        use crate::tui::widgets::list_state::{Total, position};
+        match self {
+            Screen::AssistanceQueue(q) => Some(position(
+                q.selected,
+                q.rows.len(),
+                Total::loaded(q.rows.len(), q.next.is_some()),
+            )),
+            Screen::ManifestList(l) => Some(position(
+                l.selected,
+                l.rows.len(),
+                if l.complete {
+                    Total::Exact(l.rows.len() as u64)
+                } else {
+                    Total::capped(l.total, crate::service::manifest::MF_LIST_COUNT_CAP + 1)
+                },
+            )),
+            Screen::InspectionList(l) => Some(position(
+                l.selected,
+                l.rows.len(),
+                Total::loaded(l.rows.len(), l.more),
+            )),
+            Screen::PositiveList(l) => Some(position(
+                l.selected,
+                l.rows.len(),
+                Total::Exact(l.rows.len() as u64),
+            )),
+            Screen::Users(u) => Some(position(
+                u.selected,
+                u.rows.len(),
+                Total::Exact(u.rows.len() as u64),
+            )),
+            Screen::Draws(d) => Some(position(
+                d.selected,
+                d.rows.len(),
+                Total::Exact(d.rows.len() as u64),
+            )),
+            _ => None,
+        }
+    }
+
+    /// Whether the current record's state and the person's role permit a command now (the
+    /// footer offers only these).
+    pub fn permits(&self, cmd: crate::tui::keymap::Cmd) -> bool {
+        match self {
+            Screen::PositiveListEntry(p) => p.permits(cmd),
+            _ => true,
         }
     }
 
@@ -117,6 +177,7 @@ impl Screen {
             Screen::AdminForm(f) => f.is_dirty(),
             Screen::AssistanceForm(f) => f.is_dirty(),
             Screen::ManifestForm(f) => f.is_dirty(),
+            Screen::ManifestAction(f) => f.is_dirty(),
             Screen::InspectionForm(f) => f.is_dirty(),
             _ => false,
         }
@@ -147,7 +208,7 @@ impl Screen {
             Screen::MeetingList(st) => st.on_input(env, input),
             Screen::MeetingDetail(st) => st.on_input(env, input),
             Screen::ManifestList(st) => st.on_input(env, input),
-            Screen::ManifestDetail(st) => st.on_input(input),
+            Screen::ManifestDetail(st) => st.on_input(env, input),
             Screen::ManifestForm(st) => st.on_input(env, input),
             Screen::ManifestAction(st) => st.on_input(input),
             Screen::ManifestRef(st) => st.on_input(input),
@@ -156,11 +217,24 @@ impl Screen {
             Screen::InspectionForm(st) => st.on_input(env, input),
             Screen::RectList(st) => st.on_input(env, input),
             Screen::Draws(st) => st.on_input(env, input),
+            Screen::FullText(st) => st.on_input(env, input),
         }
     }
 
     /// What a dialog opened from this screen chose.
     pub fn from_overlay(&mut self, env: &mut Env<'_>, chosen: Chosen) -> Out {
+        // "Yes" to an irreversible action the screen asked about (widgets::confirm).
+        if chosen == Chosen::Proceed {
+            return match self {
+                Screen::ManifestDetail(d) => d.proceed(),
+                Screen::ManifestAction(a) => a.proceed(),
+                Screen::InspectionDetail(d) => d.proceed(),
+                Screen::InspectionForm(f) => f.proceed(),
+                Screen::Draws(d) => d.proceed(),
+                Screen::AssistanceForm(f) => f.proceed(),
+                _ => Out::default(),
+            };
+        }
         match self {
             Screen::List(l) => l.from_overlay(env, chosen),
             Screen::Form(f) => f.from_overlay(env, chosen),

@@ -81,6 +81,30 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// Breaks `s` into lines of at most `max` cells, preferring to break after a space (English words
+/// stay whole); text without spaces (Chinese) breaks between graphemes as [`wrap`] does.
+pub fn wrap_words(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in s.split_inclusive(' ') {
+        if width(&line) + width(word.trim_end()) > max && !line.is_empty() {
+            lines.push(line.trim_end().to_string());
+            line = String::new();
+        }
+        if width(word.trim_end()) > max {
+            // A word longer than the line: cut it.
+            let mut parts = wrap(&format!("{line}{word}"), max);
+            line = parts.pop().unwrap_or_default();
+            lines.extend(parts);
+        } else {
+            line.push_str(word);
+        }
+    }
+    lines.push(line.trim_end().to_string());
+    lines
+}
+
 /// Truncates and pads with spaces to exactly `cells` cells.
 pub fn fit(s: &str, cells: usize) -> String {
     let mut out = truncate(s, cells);

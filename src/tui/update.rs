@@ -37,8 +37,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Debounced(token) => {
             let out = app.with_top(|s, env| match s {
                 Screen::List(l) => l.debounced(env, token),
+                Screen::AssistanceQueue(q) => q.debounced(token),
+                Screen::ManifestList(l) => l.debounced(token),
+                Screen::InspectionList(l) => l.debounced(token),
+                Screen::PositiveList(l) => l.debounced(token),
+                Screen::Users(u) => u.debounced(token),
+                Screen::Draws(d) => d.debounced(token),
                 Screen::Form(f) => f.autosave_due(token),
                 Screen::AssistanceForm(f) => f.search_due(token),
+                Screen::InspectionForm(f) => f.search_due(token),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -188,6 +195,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Assistance(AssistanceMsg::EnterprisesFound { token, rows }) => {
             let out = app.with_top(|s, _| match s {
                 Screen::AssistanceForm(f) => f.found(token, rows),
+                Screen::InspectionForm(f) => f.found(token, rows),
                 _ => Out::default(),
             });
             app.apply(out)
@@ -256,7 +264,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 (Screen::RectList(r), InspectionData::Rects(rows)) => r.loaded(rows.clone()),
                 (Screen::Draws(d), InspectionData::Draws(rows)) => d.loaded(rows.clone()),
                 (Screen::Draws(d), InspectionData::Draw(detail)) => d.detail_loaded(detail.clone()),
-                (Screen::Draws(d), InspectionData::DrawPool(rows)) => d.pool_loaded(rows.clone()),
+                (Screen::Draws(d), InspectionData::DrawPool(rows)) => {
+                    d.pool_loaded(env, rows.clone())
+                }
                 (Screen::InspectionList(l), InspectionData::Officers(rows)) => {
                     l.officers_loaded(rows.clone(), env.lang)
                 }

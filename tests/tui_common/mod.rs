@@ -156,6 +156,27 @@ pub fn type_text(app: &mut App, s: &str) -> Vec<Effect> {
         .collect()
 }
 
+/// Answers "yes" to the question before an irreversible action: checks that the question is open,
+/// that it did nothing by itself, and that its focus starts on 取消; returns the effects of "yes".
+pub fn yes(app: &mut App, asked: Vec<Effect>) -> Vec<Effect> {
+    use ecocase::tui::overlays::Overlay;
+    use ecocase::tui::overlays::confirm::ConfirmKind;
+    assert!(asked.is_empty(), "asking does nothing yet: {asked:?}");
+    match &app.overlay {
+        Some(Overlay::Confirm(c)) => {
+            assert!(
+                matches!(c.kind, ConfirmKind::Proceed { .. }),
+                "{:?}",
+                c.kind
+            );
+            assert!(!c.yes, "the focus starts on 取消");
+        }
+        other => panic!("no question open: {other:?}"),
+    }
+    update(app, key(KeyCode::Right));
+    update(app, key(KeyCode::Enter))
+}
+
 /// Sends messages in order and returns the effects of the last one.
 pub fn send(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
     let mut last = Vec::new();

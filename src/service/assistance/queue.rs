@@ -74,6 +74,18 @@ impl crate::service::Assistance<'_> {
         after: Option<&QueueCursor>,
         limit: usize,
     ) -> Result<QueuePage> {
+        self.queue_find(queue, "", after, limit)
+    }
+
+    /// A page of a queue narrowed by a `/` find: the enterprise's name, pinyin initials or USCC (as
+    /// the register searches), or part of the request number.
+    pub fn queue_find(
+        &self,
+        queue: Queue,
+        find: &str,
+        after: Option<&QueueCursor>,
+        limit: usize,
+    ) -> Result<QueuePage> {
         self.require(Action::AssistanceRead)?;
         self.ensure_alert_dates()?;
         let today = day(self.today());
@@ -87,6 +99,7 @@ impl crate::service::Assistance<'_> {
             &self.conn,
             &self.enterprises().scope(),
             &kind,
+            find,
             after,
             limit + 1,
         )?;

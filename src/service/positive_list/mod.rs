@@ -37,6 +37,9 @@ pub struct EntryDetail {
     pub triggers: Vec<TriggerRow>,
     /// The notice is over (today is after its last day): an objection now is late.
     pub notice_over: bool,
+    /// The transitions this person may take now (state, role and, for 纳入, the notice being
+    /// over): what the record's action bar offers.
+    pub offered: Vec<Transition>,
 }
 
 /// What a transition needs besides the entry: a reason (objection, removal, override) and a cause.
@@ -215,7 +218,9 @@ impl crate::service::PositiveList<'_> {
             entry.override_reason.clear();
         }
         let current = self.evaluate(entry.enterprise_id)?;
+        let offered = self.offered(&entry);
         Ok(EntryDetail {
+            offered,
             recorded: store::criteria(&self.conn, id)?,
             history: self.visible_history(crate::store::history::rows(
                 &self.conn,
@@ -229,6 +234,29 @@ impl crate::service::PositiveList<'_> {
             current,
             entry,
         })
+    }
+
+    /// The transitions `transition` would accept now from this person (short of a reason).
+    fn offered(&self, e: &Entry) -> Vec<Transition> {
+        let Ok(from) = state_of(e) else {
+            return Vec::new();
+        };
+        let today = self.today();
+        Transition::ALL
+            .into_iter()
+            .filter(|t| {
+                let action = if t.needs_supervisor() {
+                    Action::ListApprove
+                } else {
+                    Action::ListPropose
+                };
+                self.check(action, Self::entry_target(e)).is_ok()
+                    && t.apply(from).is_some()
+                    && (*t != Transition::Admit
+                        || e.notice_end
+                            .is_some_and(|end| pl::notice_over(end.date(), today)))
+            })
+            .collect()
     }
 
     /// The enterprise's entries, newest first: the 360° view's list status and history.

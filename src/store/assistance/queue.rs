@@ -59,8 +59,24 @@ pub fn page_sql(
     after: Option<&QueueCursor>,
     limit: usize,
 ) -> (String, Vec<Value>) {
+    page_sql_find(scope, kind, "", after, limit)
+}
+
+/// [`page_sql`] with a `/` find: the enterprise (as the register searches) or the request number.
+pub fn page_sql_find(
+    scope: &Scope,
+    kind: &QueueKind,
+    find: &str,
+    after: Option<&QueueCursor>,
+    limit: usize,
+) -> (String, Vec<Value>) {
     let mut w = Where::new("r.deleted_at IS NULL");
     scope_terms(scope, &mut w);
+    if let Some((cond, values)) =
+        crate::store::enterprise::list::find_terms("r.enterprise_id", "r.number", find)
+    {
+        w.and(&cond, values);
+    }
     let by_due = match kind {
         QueueKind::State(s) => {
             // State codes are compile-time constants, never input.
@@ -109,10 +125,11 @@ pub fn page(
     conn: &Connection,
     scope: &Scope,
     kind: &QueueKind,
+    find: &str,
     after: Option<&QueueCursor>,
     limit: usize,
 ) -> Result<Vec<(Request, Option<String>)>> {
-    let (sql, args) = page_sql(scope, kind, after, limit);
+    let (sql, args) = page_sql_find(scope, kind, find, after, limit);
     let sql = sql.replacen(
         " FROM assist_request r",
         ", r.sla_due_on FROM assist_request r",
@@ -289,34 +306,34 @@ mod tests {
         let all = Scope::default();
         let today = "2026-11-30".to_string();
         let state = QueueKind::State(AssistanceState::InProgress);
-        let first = page(&conn, &all, &state, None, 2).expect("page");
+        let first = page(&conn, &all, &state, "", None, 2).expect("page");
         assert_eq!(ids(&first), [7, 5]);
         let next = QueueCursor::after(&first[1].0, None);
         assert_eq!(
-            ids(&page(&conn, &all, &state, Some(&next), 2).expect("page")),
+            ids(&page(&conn, &all, &state, "", Some(&next), 2).expect("page")),
             [3, 2]
         );
         // Overdue: most overdue first; near due: soonest due first; suspended in neither.
         let overdue = QueueKind::Overdue {
             today: today.clone(),
         };
-        let first = page(&conn, &all, &overdue, None, 1).expect("page");
+        let first = page(&conn, &all, &overdue, "", None, 1).expect("page");
         assert_eq!(ids(&first), [5]);
         let next = QueueCursor::after(&first[0].0, first[0].1.clone());
         assert_eq!(
-            ids(&page(&conn, &all, &overdue, Some(&next), 5).expect("page")),
+            ids(&page(&conn, &all, &overdue, "", Some(&next), 5).expect("page")),
             [2]
         );
         let near = QueueKind::NearDue {
             today: today.clone(),
         };
         assert_eq!(
-            ids(&page(&conn, &all, &near, None, 5).expect("page")),
+            ids(&page(&conn, &all, &near, "", None, 5).expect("page")),
             [1, 3]
         );
         // Drafts are the enterprise's own; other regions see nothing.
         assert_eq!(
-            ids(&page(&conn, &all, &QueueKind::All, None, 10).expect("page")).len(),
+            ids(&page(&conn, &all, &QueueKind::All, "", None, 10).expect("page")).len(),
             6
         );
         let other = Scope {
@@ -324,7 +341,7 @@ mod tests {
             enterprise_id: None,
         };
         assert!(
-            page(&conn, &other, &QueueKind::All, None, 10)
+            page(&conn, &other, &QueueKind::All, "", None, 10)
                 .expect("page")
                 .is_empty()
         );

@@ -326,7 +326,57 @@ pub fn page_before(
     Ok(rows)
 }
 
-/// Rows matching a scope and filter.
+/// A list's `/` find, as the register searches: `{col} IN (…)` for the enterprises whose name, former
+/// names, USCC, address or pinyin initials hold `q` (trigram FTS for 3+ characters, the short-search
+/// table below), with its one parameter; `None` for an empty query. Other lists add their own number
+/// column with `OR`.
+pub fn enterprise_match(col: &str, q: &str) -> Option<(String, SqlValue)> {
+    let q = q.trim();
+    if q.is_empty() {
+        None
+    } else if q.chars().count() >= TRIGRAM_MIN_CHARS {
+        Some((
+            format!("{col} IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?)"),
+            SqlValue::Text(fts_phrase(q)),
+        ))
+    } else {
+        Some((
+            format!(
+                "{col} IN (SELECT id FROM enterprise_short_search WHERE instr(haystack, ?) > 0)"
+            ),
+            SqlValue::Text(q.to_ascii_lowercase()),
+        ))
+    }
+}
+
+/// A find over an enterprise column or a record's number (case-insensitive, any part): the condition
+/// and its two parameters.
+pub fn find_terms(
+    enterprise_col: &str,
+    number_col: &str,
+    q: &str,
+) -> Option<(String, Vec<SqlValue>)> {
+    find_terms_any(&[enterprise_col], number_col, q)
+}
+
+/// [`find_terms`] over several enterprise columns (a manifest's generator and receiver).
+pub fn find_terms_any(
+    enterprise_cols: &[&str],
+    number_col: &str,
+    q: &str,
+) -> Option<(String, Vec<SqlValue>)> {
+    let mut parts = Vec::new();
+    let mut values = Vec::new();
+    for col in enterprise_cols {
+        let (cond, v) = enterprise_match(col, q)?;
+        parts.push(cond);
+        values.push(v);
+    }
+    parts.push(format!("instr(upper({number_col}), ?) > 0"));
+    values.push(SqlValue::Text(q.trim().to_uppercase()));
+    Some((format!("({})", parts.join(" OR ")), values))
+}
+
 /// The search text as one FTS5 phrase (its quotes doubled).
 fn fts_phrase(q: &str) -> String {
     format!("\"{}\"", q.replace('"', "\"\""))

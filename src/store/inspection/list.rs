@@ -22,6 +22,8 @@ pub struct ListFilter {
     pub overdue_before: Option<String>,
     /// Enterprise accounts: only inspections that have started.
     pub started_only: bool,
+    /// The `/` find: the enterprise (name, pinyin initials, USCC) or the inspection number.
+    pub find: String,
 }
 
 type Args = Vec<Value>;
@@ -81,6 +83,11 @@ fn filter_sql_with(
             "i.state NOT IN ('planned', 'pending', ?)",
             [text("cancelled")],
         );
+    }
+    if let Some((cond, values)) =
+        crate::store::enterprise::list::find_terms("i.enterprise_id", "i.number", &f.find)
+    {
+        w.and(&cond, values);
     }
     if let Some((d, id)) = after {
         w.and(

@@ -23,6 +23,8 @@ pub struct ListFilter {
     pub to: Option<Day>,
     /// Keyset: only manifests with a smaller id (the last row of the previous page).
     pub before_id: Option<i64>,
+    /// The `/` find: the generator's or receiver's name, pinyin initials or USCC, or the number.
+    pub find: String,
 }
 
 /// The scope condition: an enterprise sees what it sent and what was sent to it (not others' drafts,
@@ -71,6 +73,13 @@ pub(crate) fn where_sql(
     }
     if let Some(b) = f.before_id {
         w.and("m.id < ?", [b.into()]);
+    }
+    if let Some((cond, values)) = crate::store::enterprise::list::find_terms_any(
+        &["m.generator_id", "m.receiver_id"],
+        "m.number",
+        &f.find,
+    ) {
+        w.and(&cond, values);
     }
     let (sql, values) = w.finish();
     *args = values;

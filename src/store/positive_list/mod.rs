@@ -73,6 +73,8 @@ pub struct EntryFilter {
     pub notice_ends_from: Option<Day>,
     /// Entries with a removal proposal awaiting a supervisor (not yet removed).
     pub pending_removal: bool,
+    /// The `/` find: the enterprise's name, pinyin initials or USCC (as the register searches).
+    pub find: String,
 }
 
 const ENTRY_COLS: &str = "x.id, x.uid, x.enterprise_id, x.batch_id, x.state, x.origin, x.notice_start, \
@@ -178,6 +180,11 @@ pub fn for_each_entry(
     }
     if f.pending_removal {
         w.and("x.removal_proposal <> '' AND x.state <> 'removed'", []);
+    }
+    if let Some((cond, v)) =
+        crate::store::enterprise::list::enterprise_match("x.enterprise_id", &f.find)
+    {
+        w.and(&cond, [v]);
     }
     let limit = w.param(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
     let (wh, args) = w.finish();

@@ -7,15 +7,13 @@ use crate::service::assistance::Queue;
 use crate::service::{ServiceError, Session};
 use crate::tui::msg::Msg;
 use crate::tui::screens::assistance::meeting::{MeetingDetailData, MeetingListData};
-use crate::tui::screens::assistance::{
-    AssistanceDetailData, AssistanceEffect, AssistanceMsg, PickedEnterprise,
-};
+use crate::tui::screens::assistance::{AssistanceDetailData, AssistanceEffect, AssistanceMsg};
 
 /// Requests a page of a 帮扶 queue holds; scrolling past the last loads the next.
 const QUEUE_ROWS: usize = 100;
 
 /// Matches an enterprise picker lists under its field.
-const PICKER_ROWS: usize = 5;
+const PICKER_ROWS: usize = 20;
 
 /// Meetings the list loads: a region holds a few dozen a year.
 const MEETING_ROWS: usize = 500;
@@ -76,12 +74,14 @@ fn error(e: ServiceError) -> Text {
 pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Option<Msg> {
     let text = |e: ServiceError| e.text();
     match effect {
-        AssistanceEffect::LoadQueue { queue } => {
-            let page = s.assistance().queue_page(queue, None, QUEUE_ROWS);
+        AssistanceEffect::LoadQueue { queue, find } => {
+            let page = s.assistance().queue_find(queue, &find, None, QUEUE_ROWS);
             Some(queue_loaded(queue, page, false))
         }
-        AssistanceEffect::LoadQueueMore { queue, after } => {
-            let page = s.assistance().queue_page(queue, Some(&after), QUEUE_ROWS);
+        AssistanceEffect::LoadQueueMore { queue, find, after } => {
+            let page = s
+                .assistance()
+                .queue_find(queue, &find, Some(&after), QUEUE_ROWS);
             Some(queue_loaded(queue, page, true))
         }
         AssistanceEffect::LoadDetail { id } => Some(Msg::Assistance(AssistanceMsg::DetailLoaded {
@@ -205,12 +205,11 @@ pub(in crate::tui) fn execute(s: &mut Session, effect: AssistanceEffect) -> Opti
                     .find_enterprises(&query, PICKER_ROWS)
                     .map(|rows| {
                         rows.into_iter()
-                            .map(|e| PickedEnterprise {
-                                status: crate::domain::enterprise::Status::parse(&e.status)
-                                    .unwrap_or(crate::domain::enterprise::Status::Operating),
+                            .map(|e| crate::tui::widgets::picker::EnterpriseMatch {
                                 id: e.id,
                                 name: e.name,
                                 uscc: e.uscc,
+                                status: e.status,
                             })
                             .collect()
                     })

@@ -85,9 +85,13 @@ fn page(
     category: Option<crate::domain::inspection::Category>,
     region: Option<String>,
     officer: Option<i64>,
+    find: &str,
     after: Option<&(String, i64)>,
 ) -> R<Vec<crate::store::inspection::Inspection>> {
-    let f = list_filter(s, tab, category, region, officer);
+    let f = ListFilter {
+        find: find.to_string(),
+        ..list_filter(s, tab, category, region, officer)
+    };
     let rows = s
         .inspections()
         .page(&f, after.map(|(d, id)| (d.as_str(), *id)), PAGE)?;
@@ -130,10 +134,11 @@ pub fn load(s: &Session, q: InspectionQuery) -> Msg {
             region,
             officer,
             after,
+            find,
         } => InspectionData::Page {
             tab,
             append: after.is_some(),
-            rows: page(s, tab, category, region, officer, after.as_ref()).map_err(text),
+            rows: page(s, tab, category, region, officer, &find, after.as_ref()).map_err(text),
         },
         InspectionQuery::Detail { id } => InspectionData::Detail {
             id,
@@ -176,7 +181,16 @@ fn run(s: &mut Session, r: InspectionRequest) -> R<Text> {
         } => {
             let e = match enterprise_id {
                 Some(id) => s.enterprises().get(id)?,
-                None => s.enterprises().by_uscc(&uscc)?,
+                // Not picked from the matches: the typed name, USCC or pinyin initials must
+                // mean exactly one enterprise.
+                None => s.assistance().resolve_enterprise(&uscc)?.ok_or_else(|| {
+                    ServiceError::Invalid(vec![crate::domain::validate::FieldIssue::error(
+                        "enterprise",
+                        "enterprise",
+                        Text::new(T::ErrRequired)
+                            .arg_key("field", T::AssistanceFieldEnterpriseQuery),
+                    )])
+                })?,
             };
             let x = s.inspections().plan(&PlanInput {
                 enterprise_id: e.id,

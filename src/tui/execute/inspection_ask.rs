@@ -60,11 +60,7 @@ pub(super) fn draft(
     };
     Ok(PlanDraft {
         name: name.to_string(),
-        regions: region
-            .split([',', '，', ' '])
-            .filter(|r| !r.trim().is_empty())
-            .map(str::to_string)
-            .collect(),
+        regions: s.resolve_regions(region)?,
         class: class.to_string(),
         ratio_pct: number(ratio)?,
         count: number(count)?,

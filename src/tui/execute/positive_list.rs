@@ -35,6 +35,7 @@ fn filter_of(s: &Session, f: &PositiveListFilter) -> EntryFilter {
         },
         notice_ends_from: f.notice_ending.then(|| date(today)),
         pending_removal: f.pending_removal,
+        find: f.find.clone(),
         ..EntryFilter::default()
     }
 }

@@ -203,8 +203,12 @@ pub fn export_inspections(
         category,
         region,
         officer,
+        find,
     } = query;
-    let filter = crate::tui::execute::inspection::list_filter(s, tab, category, region, officer);
+    let filter = crate::store::inspection::ListFilter {
+        find,
+        ..crate::tui::execute::inspection::list_filter(s, tab, category, region, officer)
+    };
     let open_only = tab == InspectionTab::Mine;
     let stem = format!("inspections-{}-{}", tab.code(), s.today().format("%Y%m%d"));
     export_both(&stem, |format, path| {

@@ -25,10 +25,6 @@ pub enum ConfirmKind {
     RestoreDraft {
         saved_at: String,
     },
-    /// 拒收 a manifest: cannot be undone, the generator is told the reason.
-    RejectManifest {
-        number: String,
-    },
     /// Disable (`active: false`) or enable an account.
     SetActive {
         username: String,
@@ -41,6 +37,12 @@ pub enum ConfirmKind {
     Inspection {
         request: Box<crate::tui::screens::inspection::form::InspectionRequest>,
         lines: Vec<crate::i18n::Text>,
+    },
+    /// An irreversible action of the screen under the dialog: `what` says what will happen, the
+    /// dialog adds that it cannot be undone; "yes" hands `Chosen::Proceed` back to the screen.
+    Proceed {
+        what: crate::i18n::Text,
+        button: T,
     },
 }
 
@@ -101,9 +103,6 @@ impl ConfirmState {
                 (T::ConfirmDiscard, T::ButtonDiscard, T::ButtonKeepEditing)
             }
             ConfirmKind::AckWarnings(_) => (T::ConfirmWarnings, T::ButtonSaveAnyway, T::ButtonBack),
-            ConfirmKind::RejectManifest { .. } => {
-                (T::ConfirmRejectManifest, T::ButtonReject, T::ButtonCancel)
-            }
             ConfirmKind::SetActive { active: false, .. } => {
                 (T::ConfirmDisableUser, T::ButtonDisable, T::ButtonCancel)
             }
@@ -112,6 +111,9 @@ impl ConfirmState {
             }
             ConfirmKind::Submit(ref t) => (t.key, T::ButtonSubmit, T::ButtonBack),
             ConfirmKind::Inspection { .. } => (T::DialogConfirm, T::ButtonProceed, T::ButtonCancel),
+            ConfirmKind::Proceed { button, .. } => {
+                (T::ConfirmIrreversible, button, T::ButtonCancel)
+            }
         }
     }
 
@@ -122,7 +124,7 @@ impl ConfirmState {
             // Long statements wrap inside a dialog that fits 80 columns.
             let lines: Vec<String> = said
                 .iter()
-                .flat_map(|t| crate::tui::text::wrap(&t.render(lang), 64))
+                .flat_map(|t| crate::tui::text::wrap_words(&t.render(lang), 64))
                 .collect();
             return self.render_lines(frame, body, app, lines, yes, no);
         }
@@ -134,15 +136,22 @@ impl ConfirmState {
                 .arg("name", crate::tui::text::sanitize(username))
                 .render(lang),
             ConfirmKind::Submit(t) => crate::tui::text::sanitize(&t.render(lang)),
-            ConfirmKind::RejectManifest { number } => crate::i18n::Text::new(question)
-                .arg("number", crate::tui::text::sanitize(number))
-                .render(lang),
+            ConfirmKind::Proceed { what, .. } => what.render(lang),
             _ => question.get(lang).to_string(),
         }];
         let mut lines = lines;
         if let ConfirmKind::AckWarnings(issues) = &self.kind {
             lines.extend(issues.iter().map(|i| format!("- {}", i.render(lang))));
         }
+        if let ConfirmKind::Proceed { .. } = &self.kind {
+            lines.push(question.get(lang).to_string());
+        }
+        // Every line shown in full: wrapped to the dialog's width.
+        let room = usize::from(body.width.saturating_sub(8)).min(70);
+        let lines: Vec<String> = lines
+            .iter()
+            .flat_map(|l| crate::tui::text::wrap_words(&crate::tui::text::sanitize(l), room))
+            .collect();
         self.render_lines(frame, body, app, lines, yes, no);
     }
 

@@ -33,8 +33,43 @@ pub fn ctx_title(ctx: Ctx) -> T {
         Ctx::Settings | Ctx::SettingEdit => T::ScreenSettings,
         Ctx::Audit | Ctx::AuditEntry => T::ScreenAudit,
         Ctx::Report => T::ReportTitle,
+        Ctx::AssistanceQueue => T::AssistanceScreenQueue,
+        Ctx::AssistanceDetail => T::HelpCtxAssistanceDetail,
+        Ctx::PositiveListList => T::ScreenPlList,
+        Ctx::PositiveListEntry => T::HelpCtxPositiveListEntry,
+        Ctx::PositiveListBatches => T::ScreenPlBatches,
+        Ctx::MeetingList => T::MeetingScreenList,
+        Ctx::MeetingDetail => T::HelpCtxMeetingDetail,
+        Ctx::ManifestList => T::ManifestScreenList,
+        Ctx::ManifestDetail => T::HelpCtxManifestDetail,
+        Ctx::ManifestRef => T::ManifestScreenRef,
+        Ctx::InspectionList => T::InspectionScreenList,
+        Ctx::InspectionDetail => T::HelpCtxInspectionDetail,
+        Ctx::RectList => T::InspectionScreenRects,
+        Ctx::Draws => T::DrawScreen,
+        Ctx::Picker | Ctx::MultiPicker | Ctx::ManifestPicker => T::HelpCtxPicker,
+        Ctx::Confirm => T::DialogConfirm,
+        Ctx::Filter => T::KeyFilter,
+        Ctx::Palette => T::KeyPalette,
+        // Forms are named by their own title (the breadcrumb's last part), see `render`.
         _ => T::KeyHelp,
     }
+}
+
+/// Whether the context is a form, named in the help title by the form's own title.
+fn is_form(ctx: Ctx) -> bool {
+    matches!(
+        ctx,
+        Ctx::Form
+            | Ctx::AdminForm
+            | Ctx::AssistanceForm
+            | Ctx::ManifestForm
+            | Ctx::ManifestAction
+            | Ctx::InspectionForm
+            | Ctx::DeleteDialog
+            | Ctx::Global
+            | Ctx::Help
+    )
 }
 
 impl HelpState {
@@ -79,9 +114,15 @@ impl HelpState {
         let lang = app.lang;
         let theme = app.theme;
         let area = centered(body, 72, body.height);
-        let title = Text::new(T::HelpTitle)
-            .arg_key("screen", ctx_title(self.ctx))
-            .render(lang);
+        let title = if is_form(self.ctx) {
+            Text::new(T::HelpTitle)
+                .arg("screen", crate::tui::render::screen_title(app))
+                .render(lang)
+        } else {
+            Text::new(T::HelpTitle)
+                .arg_key("screen", ctx_title(self.ctx))
+                .render(lang)
+        };
         let inner = dialog(frame, area, &title, theme);
         let label = T::HelpFilter.get(lang);
         let x = put(frame, inner.x + 1, inner.y, label, 30, theme.label()) + 1;

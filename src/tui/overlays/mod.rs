@@ -31,6 +31,8 @@ pub enum Overlay {
 /// A choice a dialog hands back to the screen under it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Chosen {
+    /// "Yes" to the screen's own irreversible action (`ConfirmKind::Proceed`): do it now.
+    Proceed,
     Picked {
         field: picker::PickFor,
         value: String,

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod assistance;
 pub mod auth_view;
 pub mod enterprise;
+pub mod full_text;
 pub mod home;
 pub mod inspection;
 pub mod login;

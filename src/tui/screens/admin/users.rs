@@ -11,6 +11,7 @@ use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
 use crate::tui::screens::admin::Account;
 use crate::tui::screens::admin::AdminEffect;
 use crate::tui::screens::admin::form::{AdminFormKind, AdminFormState};
+use crate::tui::widgets::list_state::{Find, Moved, matches, step};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UsersState {
@@ -18,6 +19,8 @@ pub struct UsersState {
     pub units: Vec<OrgUnit>,
     pub selected: usize,
     pub loading: bool,
+    /// The `/` find: username, name, unit or USCC (or their pinyin initials).
+    pub find: Find,
 }
 
 /// Asks before disabling or enabling an account (the safe answer, Cancel, has the focus).
@@ -70,7 +73,19 @@ impl UsersState {
     pub fn loaded(&mut self, result: Result<(Vec<Account>, Vec<OrgUnit>), Text>) -> Out {
         self.loading = false;
         match result {
-            Ok((rows, units)) => {
+            Ok((mut rows, units)) => {
+                let q = self.find.applied.clone();
+                rows.retain(|a| {
+                    matches(
+                        &q,
+                        &[
+                            &a.username,
+                            &a.display_name,
+                            a.unit_code.as_deref().unwrap_or(""),
+                            a.enterprise_uscc.as_deref().unwrap_or(""),
+                        ],
+                    )
+                });
                 let keep = self.selected_row().map(|a| a.username.clone());
                 self.selected = keep
                     .and_then(|name| rows.iter().position(|a| a.username == name))
@@ -84,21 +99,43 @@ impl UsersState {
         }
     }
 
+    pub fn debounced(&mut self, token: u64) -> Out {
+        if self.find.debounced(token) {
+            return self.reload();
+        }
+        Out::default()
+    }
+
     pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        if self.find.active {
+            let (out, apply) = self.find.on_input(env, input);
+            return if apply { self.reload() } else { out };
+        }
         let Input::Cmd(cmd) = input else {
             return Out::default();
         };
-        let last = self.rows.len().saturating_sub(1);
-        let page = env.list_rows().max(1);
+        if step(
+            &mut self.selected,
+            self.rows.len(),
+            cmd,
+            env.list_rows(),
+            false,
+        ) != Moved::No
+        {
+            return Out::default();
+        }
         match cmd {
-            Cmd::Up => self.selected = self.selected.saturating_sub(1),
-            Cmd::Down => self.selected = (self.selected + 1).min(last),
-            Cmd::PageUp => self.selected = self.selected.saturating_sub(page),
-            Cmd::PageDown => self.selected = (self.selected + page).min(last),
-            Cmd::First => self.selected = 0,
-            Cmd::Last => self.selected = last,
+            Cmd::Find => self.find.open(),
             Cmd::Refresh => return self.reload(),
+            Cmd::Back if self.find.clear() => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::FullText => {
+                if let Some(a) = self.selected_row() {
+                    let pairs =
+                        crate::tui::screens::admin::users_view::full_text(a, &self.units, env.lang);
+                    return crate::tui::screens::full_text::FullTextState::open(pairs);
+                }
+            }
             Cmd::AddUser => {
                 let form = AdminFormState::new(AdminFormKind::NewUser, self.units.clone());
                 return Out::nav(Nav::Push(Screen::AdminForm(Box::new(form))));

@@ -9,8 +9,9 @@ use crate::tui::screens::admin::Account;
 use crate::tui::screens::admin::form::{roles_label, unit_label};
 use crate::tui::screens::admin::users::{AccountState, UsersState};
 use crate::tui::text::{fit, sanitize, width};
+use crate::tui::widgets::table::{self, Column, Dir, TableRow};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 /// The unit of a bureau account, or the USCC an enterprise account is bound to.
 fn unit_or_enterprise(a: &Account, units: &[OrgUnit], lang: Lang) -> String {
@@ -51,74 +52,85 @@ fn roles_of(a: &Account, lang: Lang) -> String {
     roles_label(&codes.join(","), lang)
 }
 
-pub fn render_users(frame: &mut Frame<'_>, body: Rect, app: &App, s: &UsersState) {
+fn user_columns(lang: Lang) -> Vec<Column> {
+    let (name_w, roles_w, state_w) = if lang == Lang::Zh {
+        (9, 14, 4)
+    } else {
+        (9, 12, 6)
+    };
+    vec![
+        Column::t(T::FieldUsername, lang, Constraint::Length(11)).sorted(Some(Dir::Asc)),
+        Column::t(T::ColDisplayName, lang, Constraint::Length(name_w)),
+        Column::t(T::FieldRoles, lang, Constraint::Length(roles_w)),
+        Column::t(T::ColUnit, lang, Constraint::Min(8)),
+        Column::t(T::ColActive, lang, Constraint::Length(state_w)),
+        Column::t(T::FieldLockedUntil, lang, Constraint::Length(16)),
+    ]
+}
+
+fn user_cells(a: &Account, units: &[OrgUnit], lang: Lang) -> Vec<String> {
+    vec![
+        a.username.clone(),
+        a.display_name.clone(),
+        roles_of(a, lang),
+        short_unit(a, units, lang),
+        state_label(a).get(lang).to_string(),
+        a.locked_until
+            .as_deref()
+            .map(local_time)
+            .unwrap_or_default(),
+    ]
+}
+
+/// The selected account's row in full (`v`).
+pub fn full_text(a: &Account, units: &[OrgUnit], lang: Lang) -> Vec<(String, String)> {
+    table::full_text(
+        &user_columns(lang),
+        &TableRow::new(user_cells(a, units, lang)),
+    )
+}
+
+pub fn render_users(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &UsersState,
+) -> Option<Position> {
     let lang = app.lang;
     let theme = app.theme;
-    let table_w = usize::from(body.width) - 2;
-    let (roles_w, state_w) = if lang == Lang::Zh { (14, 4) } else { (12, 6) };
-    let fixed = [11, 9, roles_w, state_w, 16];
-    let unit_w = table_w
-        .saturating_sub(fixed.iter().sum::<usize>() + 6)
-        .max(8);
-    let cols: [(T, usize); 6] = [
-        (T::FieldUsername, fixed[0]),
-        (T::ColDisplayName, fixed[1]),
-        (T::FieldRoles, fixed[2]),
-        (T::ColUnit, unit_w),
-        (T::ColActive, fixed[3]),
-        (T::FieldLockedUntil, fixed[4]),
-    ];
-    let mut header = String::new();
-    for (t, w) in &cols {
-        header.push_str(&fit(t.get(lang), *w));
-        header.push(' ');
-    }
-    put_fit(frame, body.x + 1, body.y, &header, table_w, theme.heading());
-    if s.rows.is_empty() {
-        let text = if s.loading {
-            T::MsgLoading
-        } else {
-            T::HomeEmpty
-        };
-        put(
-            frame,
-            body.x + 2,
-            body.y + 1,
-            text.get(lang),
-            table_w,
-            theme.dim(),
-        );
-        return;
-    }
-    let visible = usize::from(body.height) - 1;
-    let first = s.selected.saturating_sub(visible.saturating_sub(1));
-    for (i, a) in s.rows.iter().enumerate().skip(first).take(visible) {
-        let y = body.y + 1 + (i - first) as u16;
-        let values = [
-            sanitize(&a.username),
-            sanitize(&a.display_name),
-            roles_of(a, lang),
-            short_unit(a, &s.units, lang),
-            state_label(a).get(lang).to_string(),
-            a.locked_until
-                .as_deref()
-                .map(local_time)
-                .unwrap_or_default(),
-        ];
-        let mut line = String::new();
-        for ((_, w), v) in cols.iter().zip(values) {
-            line.push_str(&fit(&v, *w));
-            line.push(' ');
+    // The list has no title bar of its own: the find line, when shown, takes the first row.
+    let (find_area, table_area) = if s.find.shown() {
+        let [f, t] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+        (Some(f), t)
+    } else {
+        (None, body)
+    };
+    let cursor =
+        find_area.and_then(|a| table::find_line(frame, a, &s.find, T::FindHintName, lang, theme));
+    let empty = if s.loading {
+        T::MsgLoading.get(lang).to_string()
+    } else {
+        s.find
+            .empty_text(lang)
+            .unwrap_or_else(|| T::HomeEmpty.get(lang).to_string())
+    };
+    let row = |i: usize| match s.rows.get(i) {
+        Some(a) => {
+            TableRow::new(user_cells(a, &s.units, lang)).styled((!a.active).then(|| theme.dim()))
         }
-        let style = if i == s.selected {
-            theme.selected()
-        } else if !a.active {
-            theme.dim()
-        } else {
-            theme.base()
-        };
-        put_fit(frame, body.x + 1, y, &line, table_w, style);
-    }
+        None => TableRow::default(),
+    };
+    table::render(
+        frame,
+        table_area,
+        theme,
+        &user_columns(lang),
+        s.rows.len(),
+        s.selected,
+        &row,
+        &empty,
+    );
+    cursor
 }
 
 pub fn render_account(frame: &mut Frame<'_>, body: Rect, app: &App, s: &AccountState) {

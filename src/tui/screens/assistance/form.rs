@@ -16,6 +16,7 @@ use crate::tui::overlays::confirm::{ConfirmKind, ConfirmState};
 use crate::tui::screens::assistance::AssistanceEffect;
 use crate::tui::screens::assistance::{AssistanceAction, AssistanceDetailData};
 use crate::tui::screens::positive_list::form::PositiveListPurpose;
+use crate::tui::widgets::form::{Baseline, refusal};
 
 /// A form field: free text, one choice of several, or several ticked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,10 +147,11 @@ pub struct AssistanceFormState {
     /// The person answered the form's question (submit an application or withdrawal, file for a
     /// 停产 enterprise): the next save goes ahead.
     pub confirmed: bool,
+    /// The request's number, for the question before an irreversible step.
+    pub subject: String,
+    /// The values the form opened with: Esc asks only when they changed.
+    pub baseline: Baseline,
 }
-
-/// Quiet time after typing before the enterprise search runs.
-const SEARCH_DEBOUNCE_MS: u64 = 250;
 
 pub(crate) fn choices<E: Copy>(
     all: &[E],
@@ -163,6 +165,7 @@ pub(crate) fn choices<E: Copy>(
 
 impl AssistanceFormState {
     pub(crate) fn push(fields: Vec<FormField>, purpose: Purpose, loading: bool) -> Out {
+        let baseline = Baseline::of(&fields);
         let s = AssistanceFormState {
             purpose,
             fields,
@@ -172,6 +175,8 @@ impl AssistanceFormState {
             loading,
             search_token: 0,
             confirmed: false,
+            subject: String::new(),
+            baseline,
         };
         Out::nav(Nav::Push(Screen::AssistanceForm(Box::new(s))))
     }
@@ -349,7 +354,11 @@ impl AssistanceFormState {
                 )
             }
         };
-        AssistanceFormState::push(fields, purpose, false)
+        let mut out = AssistanceFormState::push(fields, purpose, false);
+        if let Some(crate::tui::app::Nav::Push(Screen::AssistanceForm(f))) = out.nav.first_mut() {
+            f.subject = r.number.clone();
+        }
+        out
     }
 
     pub fn title(&self) -> T {
@@ -396,7 +405,7 @@ impl AssistanceFormState {
     }
 
     /// The effect that saves the form.
-    fn effect(&self) -> Effect {
+    pub(crate) fn effect(&self) -> Effect {
         match &self.purpose {
             Purpose::Meeting(m) => self.meeting_effect(m),
             Purpose::Plist(p) => self.positive_list_effect(p),
@@ -456,9 +465,7 @@ impl AssistanceFormState {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.fields
-            .iter()
-            .any(|f| !f.input.is_empty() || f.ticked.iter().any(|t| *t))
+        self.baseline.changed(&self.fields)
     }
 
     /// The record this form changes at a version, if it does.
@@ -514,7 +521,7 @@ impl AssistanceFormState {
     }
 
     /// The question a save asks first, if any (and not answered yet).
-    fn question(&self) -> Option<Text> {
+    fn submit_question(&self) -> Option<Text> {
         if self.confirmed {
             return None;
         }
@@ -558,8 +565,9 @@ impl AssistanceFormState {
                 if text.key == T::ErrConflict && self.versioned().is_some() {
                     text.key = T::ErrConflictReload;
                 }
-                self.error = Some(text.clone());
-                Out::message(Message::error(text))
+                let out = refusal(&text, self.fields.iter().map(|f| f.label));
+                self.error = Some(text);
+                out
             }
         }
     }
@@ -573,14 +581,19 @@ impl AssistanceFormState {
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
+            Input::Cmd(Cmd::Down) => {
+                crate::tui::widgets::form::down(&mut self.fields, &mut self.focus)
+            }
+            Input::Cmd(Cmd::Up) => crate::tui::widgets::form::up(&mut self.fields, &mut self.focus),
             // In a text field Left/Right move the cursor; typing inserts there.
             Input::Cmd(Cmd::NextValue) if f.kind == FieldKind::Text => f.input.right(),
             Input::Cmd(Cmd::PrevValue) if f.kind == FieldKind::Text => f.input.left(),
-            Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
+            // Left/Right go through a choice's options; a checklist moves with Up/Down.
+            Input::Cmd(Cmd::NextValue) if f.kind != FieldKind::Multi && !f.options.is_empty() => {
                 f.cursor = (f.cursor + 1) % f.options.len();
                 self.relabel();
             }
-            Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
+            Input::Cmd(Cmd::PrevValue) if f.kind != FieldKind::Multi && !f.options.is_empty() => {
                 f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
                 self.relabel();
             }
@@ -593,13 +606,16 @@ impl AssistanceFormState {
                 self.error = None;
                 // Some saves are asked first (safe answer focused): the answer comes back as
                 // `save_confirmed`.
-                if let Some(question) = self.question() {
+                if let Some(question) = self.submit_question() {
                     return Out::nav(Nav::Open(Overlay::Confirm(ConfirmState::new(
                         ConfirmKind::Submit(question),
                     ))));
                 }
-                self.saving = true;
-                return Out::effect(self.effect());
+                // An irreversible step is asked first; "yes" comes back as `proceed`.
+                return match self.question() {
+                    Some(out) => out,
+                    None => self.proceed(),
+                };
             }
             Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {
                 if let Some(t) = f.ticked.get_mut(f.cursor) {
@@ -611,23 +627,13 @@ impl AssistanceFormState {
             }
             // A changed query clears the matches and searches after a quiet spell.
             Input::Key(_) | Input::Paste(_) if f.kind == FieldKind::Search => {
-                let before = f.typed().to_string();
-                match input {
-                    Input::Key(k) => crate::tui::screens::edit_text(&mut f.input, k),
-                    Input::Paste(text) => {
-                        f.input
-                            .insert(&crate::tui::text::strip_controls(&text).replace('\n', " "));
-                    }
-                    Input::Cmd(_) => {}
-                }
-                if f.typed() != before {
-                    f.options.clear();
-                    f.cursor = 0;
-                    self.search_token += 1;
-                    return Out::effect(Effect::Debounce {
-                        token: self.search_token,
-                        ms: SEARCH_DEBOUNCE_MS,
-                    });
+                if let Some(out) = crate::tui::widgets::picker::search_input(
+                    f,
+                    &input,
+                    &mut self.search_token,
+                    &[],
+                ) {
+                    return out;
                 }
             }
             Input::Paste(text) if f.kind == FieldKind::Text => {

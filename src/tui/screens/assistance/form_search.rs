@@ -1,11 +1,12 @@
 //! The enterprise picker of the 帮扶 forms: a search field whose typed name, USCC or pinyin initials
 //! are searched after a pause, with the matches listed under it to pick with Left/Right.
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::tui::app::{Message, Out};
 use crate::tui::msg::Effect;
-use crate::tui::screens::assistance::form::{AssistanceFormState, Choice, FieldKind};
-use crate::tui::screens::assistance::{AssistanceEffect, PickedEnterprise};
+use crate::tui::screens::assistance::AssistanceEffect;
+use crate::tui::screens::assistance::form::{AssistanceFormState, FieldKind, FormField};
+use crate::tui::widgets::picker::{EnterpriseMatch, enterprise_choice};
 
 impl AssistanceFormState {
     /// A search field's pick: the chosen enterprise, or else the typed text (resolved when saved).
@@ -38,33 +39,24 @@ impl AssistanceFormState {
     }
 
     /// The matches of a search, unless a newer one was asked for.
-    /// Each match shows its name, USCC and business status (停产 and 注销 are named).
-    pub fn found(&mut self, token: u64, rows: Result<Vec<PickedEnterprise>, Text>) -> Out {
+    pub fn found(&mut self, token: u64, rows: Result<Vec<EnterpriseMatch>, Text>) -> Out {
         if token != self.search_token {
             return Out::default();
         }
-        match rows {
-            Ok(rows) => {
-                if let Some(f) = self.fields.iter_mut().find(|f| f.kind == FieldKind::Search) {
-                    f.cursor = 0;
-                    f.options = rows
-                        .into_iter()
-                        .map(|e| {
-                            let label = |lang: Lang| {
-                                let status = e.status.label().get(lang);
-                                format!("{}  [{status}]  {}", e.name, e.uscc)
-                            };
-                            Choice {
-                                code: e.id.to_string(),
-                                zh: label(Lang::Zh),
-                                en: label(Lang::En),
-                            }
-                        })
-                        .collect();
-                }
-                Out::default()
+        found_in(&mut self.fields, rows)
+    }
+}
+
+/// Lists a search's matches under the form's search field (name, USCC and business status).
+pub(crate) fn found_in(fields: &mut [FormField], rows: Result<Vec<EnterpriseMatch>, Text>) -> Out {
+    match rows {
+        Ok(rows) => {
+            if let Some(f) = fields.iter_mut().find(|f| f.kind == FieldKind::Search) {
+                f.cursor = 0;
+                f.options = rows.iter().map(enterprise_choice).collect();
             }
-            Err(t) => Out::message(Message::error(t)),
+            Out::default()
         }
+        Err(t) => Out::message(Message::error(t)),
     }
 }

@@ -2,7 +2,8 @@
 //! the actions the person may take (the form is in `form`). The service refuses whatever the role may not do; these screens
 //! only offer what it would allow.
 pub mod form;
-mod form_search;
+mod form_confirm;
+pub(crate) mod form_search;
 pub mod meeting;
 pub mod meeting_form;
 pub mod meeting_view;
@@ -17,16 +18,22 @@ use crate::tui::msg::Effect;
 pub use crate::tui::screens::assistance::form::{
     AssistanceFormState, Choice, FieldKind, FormField, Purpose,
 };
+use crate::tui::screens::full_text::FullTextState;
+use crate::tui::widgets::detail::{self, Scroll};
+use crate::tui::widgets::list_state::{Find, Moved, step};
 
 /// What the 帮扶 and 圆桌座谈 screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AssistanceEffect {
+    /// The first page of a queue narrowed by the `/` find (empty: none).
     LoadQueue {
         queue: Queue,
+        find: String,
     },
     /// The page of a queue after the rows shown.
     LoadQueueMore {
         queue: Queue,
+        find: String,
         after: crate::store::assistance::queue::QueueCursor,
     },
     LoadDetail {
@@ -111,18 +118,8 @@ pub enum AssistanceMsg {
     /// Enterprises matching a picker's search.
     EnterprisesFound {
         token: u64,
-        rows: Result<Vec<PickedEnterprise>, Text>,
+        rows: Result<Vec<crate::tui::widgets::picker::EnterpriseMatch>, Text>,
     },
-}
-
-/// An enterprise a picker offers: what the person needs to choose the right one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PickedEnterprise {
-    pub id: i64,
-    pub name: String,
-    pub uscc: String,
-    /// 经营状态 (在营 / 停产 / 注销).
-    pub status: crate::domain::enterprise::Status,
 }
 
 /// The queue screen.
@@ -134,6 +131,8 @@ pub struct AssistanceQueueState {
     pub loading: bool,
     /// Where the next page starts, when more rows follow those loaded.
     pub next: Option<crate::store::assistance::queue::QueueCursor>,
+    /// The `/` find: enterprise name, pinyin initials, USCC or request number.
+    pub find: Find,
 }
 
 impl AssistanceQueueState {
@@ -144,6 +143,7 @@ impl AssistanceQueueState {
             selected: 0,
             loading: false,
             next: None,
+            find: Find::default(),
         };
         let fx = s.load();
         Out::nav(Nav::Push(Screen::AssistanceQueue(s))).with_effect(fx)
@@ -157,11 +157,27 @@ impl AssistanceQueueState {
         self.loading = true;
         Effect::Assistance(AssistanceEffect::LoadQueue {
             queue: self.queue(),
+            find: self.find.applied.clone(),
         })
     }
 
     pub fn reload(&mut self) -> Out {
         Out::effect(self.load())
+    }
+
+    /// The find changed: the first page again, from the top.
+    fn refind(&mut self) -> Out {
+        self.selected = 0;
+        self.rows.clear();
+        self.next = None;
+        self.reload()
+    }
+
+    pub fn debounced(&mut self, token: u64) -> Out {
+        if self.find.debounced(token) {
+            return self.refind();
+        }
+        Out::default()
     }
 
     pub fn loaded(
@@ -190,47 +206,70 @@ impl AssistanceQueueState {
         }
     }
 
+    /// The next page, appended (once at a time).
+    fn more(&mut self) -> Out {
+        match self.next.clone() {
+            Some(after) if !self.loading => {
+                self.loading = true;
+                Out::effect(Effect::Assistance(AssistanceEffect::LoadQueueMore {
+                    queue: self.queue(),
+                    find: self.find.applied.clone(),
+                    after,
+                }))
+            }
+            _ => Out::default(),
+        }
+    }
+
+    fn switch(&mut self, tab: usize) -> Out {
+        self.tab = tab % Queue::TABS.len();
+        self.selected = 0;
+        // Never show one queue's rows under another's tab.
+        self.rows.clear();
+        self.next = None;
+        self.reload()
+    }
+
     pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        if self.find.active {
+            let (out, apply) = self.find.on_input(env, input);
+            return if apply { self.refind() } else { out };
+        }
+        let Input::Cmd(cmd) = input else {
+            return Out::default();
+        };
         let n = Queue::TABS.len();
-        match input {
-            Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
-            Input::Cmd(Cmd::Down) => {
-                // At the last row loaded, the next page is fetched (once) and appended.
-                if self.selected + 1 >= self.rows.len()
-                    && !self.loading
-                    && let Some(after) = self.next.clone()
-                {
-                    self.loading = true;
-                    return Out::effect(Effect::Assistance(AssistanceEffect::LoadQueueMore {
-                        queue: self.queue(),
-                        after,
-                    }));
+        match step(
+            &mut self.selected,
+            self.rows.len(),
+            cmd,
+            env.list_rows(),
+            self.next.is_some(),
+        ) {
+            Moved::More => return self.more(),
+            Moved::Yes => return Out::default(),
+            Moved::No => {}
+        }
+        match cmd {
+            Cmd::Find => self.find.open(),
+            Cmd::NextValue => return self.switch(self.tab + 1),
+            Cmd::PrevValue => return self.switch(self.tab + n - 1),
+            Cmd::Back if self.find.clear() => return self.refind(),
+            Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::Refresh => return self.reload(),
+            Cmd::FullText => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    let pairs = view::queue_full_text(r, env.lang);
+                    return FullTextState::open(pairs);
                 }
-                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
             }
-            Input::Cmd(Cmd::NextValue) => {
-                self.tab = (self.tab + 1) % n;
-                self.selected = 0;
-                // Never show one queue's rows under another's tab.
-                self.rows.clear();
-                return self.reload();
-            }
-            Input::Cmd(Cmd::PrevValue) => {
-                self.tab = (self.tab + n - 1) % n;
-                self.selected = 0;
-                // Never show one queue's rows under another's tab.
-                self.rows.clear();
-                return self.reload();
-            }
-            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
-            Input::Cmd(Cmd::Refresh) => return self.reload(),
-            Input::Cmd(Cmd::Open) => {
+            Cmd::Open => {
                 if let Some(r) = self.rows.get(self.selected) {
                     return AssistanceDetailState::open(r.request.id);
                 }
             }
-            Input::Cmd(Cmd::FileRequest) => return AssistanceFormState::new_request(env),
-            Input::Cmd(Cmd::ExportQueue) => {
+            Cmd::FileRequest => return AssistanceFormState::new_request(env),
+            Cmd::ExportQueue => {
                 return Out::effect(Effect::Assistance(AssistanceEffect::ExportQueue {
                     queue: self.queue(),
                     lang: env.lang,
@@ -272,7 +311,7 @@ impl AssistanceAction {
 pub struct AssistanceDetailState {
     pub id: i64,
     pub data: Option<AssistanceDetailData>,
-    pub scroll: u16,
+    pub scroll: Scroll,
     pub action: usize,
     pub loading: bool,
 }
@@ -282,7 +321,7 @@ impl AssistanceDetailState {
         let s = AssistanceDetailState {
             id,
             data: None,
-            scroll: 0,
+            scroll: Scroll::default(),
             action: 0,
             loading: true,
         };
@@ -330,11 +369,16 @@ impl AssistanceDetailState {
         v
     }
 
-    pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
         let n = self.actions().len();
+        if let (Input::Cmd(cmd), Some(d)) = (&input, &self.data) {
+            let pane = detail::pane_above(detail::body(env.size), 1);
+            let lines = detail::height(&view::detail_items(d, env.lang), pane.width);
+            if self.scroll.on_cmd(*cmd, lines, usize::from(pane.height)) {
+                return Out::default();
+            }
+        }
         match input {
-            Input::Cmd(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Input::Cmd(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
             Input::Cmd(Cmd::NextValue) if n > 0 => self.action = (self.action + 1) % n,
             Input::Cmd(Cmd::PrevValue) if n > 0 => self.action = (self.action + n - 1) % n,
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),

@@ -5,14 +5,17 @@ use crate::domain::assistance::AssistanceState;
 use crate::domain::assistance::sla::{Level, Phase, Sla};
 use crate::i18n::{Lang, T, Text};
 use crate::service::assistance::Queue;
+use crate::service::assistance::QueueRow;
 use crate::tui::app::App;
-use crate::tui::draw::{put, put_db, put_fit};
+use crate::tui::draw::{put, put_fit};
 use crate::tui::screens::assistance::{
     AssistanceDetailState, AssistanceFormState, AssistanceQueueState, FieldKind,
 };
-use crate::tui::text::{fit, sanitize, wrap};
+use crate::tui::widgets::detail::{self, Item};
+use crate::tui::widgets::form::{draw_error, named_field};
+use crate::tui::widgets::table::{self, Column, TableRow, full_text};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Position, Rect};
 
 pub fn tab_label(q: Queue) -> T {
     match q {
@@ -62,114 +65,129 @@ fn sla_text(s: &Sla, lang: Lang) -> String {
     t
 }
 
-pub fn render_queue(frame: &mut Frame<'_>, body: Rect, app: &App, s: &AssistanceQueueState) {
+/// The queue's columns at the current language (English labels kept short enough to tell apart).
+fn queue_columns(lang: Lang) -> Vec<Column> {
+    let (state, sla) = match lang {
+        Lang::Zh => (6, 4),
+        Lang::En => (9, 8),
+    };
+    vec![
+        Column::t(T::CliAssistNumber, lang, Constraint::Length(20)),
+        Column::t(T::AssistanceFieldEnterprise, lang, Constraint::Min(12)),
+        Column::t(T::CliAssistState, lang, Constraint::Length(state)),
+        Column::t(T::AssistanceFieldUrgency, lang, Constraint::Length(8)),
+        Column::t(T::CliAssistDue, lang, Constraint::Length(10)),
+        Column::t(T::CliAssistSla, lang, Constraint::Length(sla)),
+    ]
+}
+
+/// A state in a queue column: the tab's short words (`To assign`), so two states never read alike
+/// when cut at 80 columns.
+fn short_state(s: AssistanceState) -> T {
+    match s {
+        AssistanceState::Draft | AssistanceState::Closed => s.label(),
+        s => tab_label(Queue::State(s)),
+    }
+}
+
+/// A queue row's cells, whole.
+fn queue_cells(row: &QueueRow, lang: Lang) -> Vec<String> {
+    let r = &row.request;
+    vec![
+        r.number.clone(),
+        r.enterprise_name.clone(),
+        short_state(r.state).get(lang).to_string(),
+        r.urgency.label().get(lang).to_string(),
+        row.sla
+            .as_ref()
+            .map(|s| s.due.date.to_string())
+            .unwrap_or_default(),
+        // "估": the date was counted on weekdays over a year the calendar does not cover.
+        row.sla
+            .as_ref()
+            .map(|s| {
+                let tag = if s.due.is_certain() {
+                    ""
+                } else {
+                    T::CalendarEstimatedTag.get(lang)
+                };
+                format!("{}{tag}", level_label(s.level).get(lang))
+            })
+            .unwrap_or_default(),
+    ]
+}
+
+/// The selected row's full text (`v`).
+pub fn queue_full_text(row: &QueueRow, lang: Lang) -> Vec<(String, String)> {
+    full_text(&queue_columns(lang), &TableRow::new(queue_cells(row, lang)))
+}
+
+pub fn render_queue(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &AssistanceQueueState,
+) -> Option<Position> {
     let lang = app.lang;
     let theme = app.theme;
-    let w = usize::from(body.width).saturating_sub(2);
-    let mut x = body.x + 1;
-    for (i, q) in Queue::TABS.iter().enumerate() {
-        let label = format!(" {} ", tab_label(*q).get(lang));
-        let style = if i == s.tab {
-            theme.selected()
-        } else {
-            theme.label()
-        };
-        x = put(frame, x, body.y, &label, w, style) + 1;
-    }
-    let fixed = [20usize, 8, 8, 10, 6];
-    let name_w = w.saturating_sub(fixed.iter().sum::<usize>() + 6).max(8);
-    let cols = [
-        (T::CliAssistNumber, fixed[0]),
-        (T::AssistanceFieldEnterprise, name_w),
-        (T::CliAssistState, fixed[1]),
-        (T::AssistanceFieldUrgency, fixed[2]),
-        (T::CliAssistDue, fixed[3]),
-        (T::CliAssistSla, fixed[4]),
-    ];
-    let line = |values: [String; 6]| {
-        let mut out = String::new();
-        for ((_, cw), v) in cols.iter().zip(values) {
-            out.push_str(&fit(&v, *cw));
-            out.push(' ');
-        }
-        out
+    let areas = table::areas(body, &s.find);
+    let tabs: Vec<(String, Option<String>)> = Queue::TABS
+        .iter()
+        .map(|q| (tab_label(*q).get(lang).to_string(), None))
+        .collect();
+    table::title_bar(
+        frame,
+        areas.title,
+        table::tab_spans(&tabs, s.tab, theme),
+        "",
+        theme,
+    );
+    let cursor = areas
+        .find
+        .and_then(|a| table::find_line(frame, a, &s.find, T::FindHintEnterprise, lang, theme));
+    let empty = if s.loading {
+        T::MsgLoading.get(lang).to_string()
+    } else {
+        s.find
+            .empty_text(lang)
+            .unwrap_or_else(|| T::AssistanceQueueEmpty.get(lang).to_string())
     };
-    let header = line(cols.map(|(t, _)| t.get(lang).to_string()));
-    put_fit(frame, body.x + 1, body.y + 2, &header, w, theme.heading());
-    if s.rows.is_empty() {
-        let text = if s.loading {
-            T::MsgLoading
-        } else {
-            T::AssistanceQueueEmpty
+    let row = |i: usize| {
+        let Some(row) = s.rows.get(i) else {
+            return TableRow::default();
         };
-        put(
-            frame,
-            body.x + 2,
-            body.y + 3,
-            text.get(lang),
-            w,
-            theme.dim(),
-        );
-    }
-    let room = usize::from(body.height.saturating_sub(3));
-    let first = s.selected.saturating_sub(room.saturating_sub(1));
-    for (i, row) in s.rows.iter().enumerate().skip(first).take(room) {
-        let y = body.y + 3 + (i - first) as u16;
-        let r = &row.request;
-        let values = [
-            sanitize(&r.number),
-            sanitize(&r.enterprise_name),
-            r.state.label().get(lang).to_string(),
-            r.urgency.label().get(lang).to_string(),
-            row.sla
-                .as_ref()
-                .map(|s| s.due.date.to_string())
-                .unwrap_or_default(),
-            // "估": the date was counted on weekdays over a year the calendar does not cover.
-            row.sla
-                .as_ref()
-                .map(|s| {
-                    let tag = if s.due.is_certain() {
-                        ""
-                    } else {
-                        T::CalendarEstimatedTag.get(lang)
-                    };
-                    format!("{}{tag}", level_label(s.level).get(lang))
-                })
-                .unwrap_or_default(),
-        ];
-        let alert = row.sla.as_ref().map(|s| s.level);
-        let style = if i == s.selected {
-            theme.selected()
-        } else if alert == Some(Level::Overdue) {
-            theme.error()
-        } else if alert == Some(Level::NearDue) {
-            theme.warning()
-        } else {
-            theme.base()
+        let style = match row.sla.as_ref().map(|s| s.level) {
+            Some(Level::Overdue) => Some(theme.error()),
+            Some(Level::NearDue) => Some(theme.warning()),
+            _ => None,
         };
-        put_fit(frame, body.x + 1, y, &line(values), w, style);
-    }
+        TableRow::new(queue_cells(row, lang)).styled(style)
+    };
+    table::render(
+        frame,
+        areas.table,
+        theme,
+        &queue_columns(lang),
+        s.rows.len(),
+        s.selected,
+        &row,
+        &empty,
+    );
+    cursor
 }
 
-/// One line of the detail view.
-enum Line {
-    Field(T, String),
-    Heading(T),
-    Text(String),
-}
-
-fn detail_lines(
+/// The detail pane's items: the request, its SLA, service records (回访记录) and timeline.
+pub fn detail_items(
     d: &crate::tui::screens::assistance::AssistanceDetailData,
     lang: Lang,
-    w: usize,
-) -> Vec<Line> {
+) -> Vec<Item> {
+    let field = |t: T, v: String| Item::Field(t.get(lang).to_string(), v);
     let r = &d.detail.request;
     let mut v = vec![
-        Line::Field(T::CliAssistNumber, r.number.clone()),
-        Line::Field(T::AssistanceFieldEnterprise, r.enterprise_name.clone()),
-        Line::Field(T::CliAssistState, r.state.label().get(lang).to_string()),
-        Line::Field(
+        field(T::CliAssistNumber, r.number.clone()),
+        field(T::AssistanceFieldEnterprise, r.enterprise_name.clone()),
+        field(T::CliAssistState, r.state.label().get(lang).to_string()),
+        field(
             T::AssistanceFieldServices,
             d.detail
                 .services
@@ -184,7 +202,7 @@ fn detail_lines(
                 .collect::<Vec<_>>()
                 .join("；"),
         ),
-        Line::Field(
+        field(
             T::AssistanceFieldUrgency,
             format!(
                 "{} / {}",
@@ -193,18 +211,9 @@ fn detail_lines(
             ),
         ),
     ];
-    for (i, part) in wrap(&sanitize(&r.description), w.saturating_sub(16))
-        .into_iter()
-        .enumerate()
-    {
-        v.push(if i == 0 {
-            Line::Field(T::AssistanceFieldDescription, part)
-        } else {
-            Line::Field(T::None_, part)
-        });
-    }
+    v.push(field(T::AssistanceFieldDescription, r.description.clone()));
     if let Some(day) = r.wished_date {
-        v.push(Line::Field(T::AssistanceFieldWishedDate, day.to_string()));
+        v.push(field(T::AssistanceFieldWishedDate, day.to_string()));
     }
     if let Some(h) = &r.handler_name {
         let mut people = h.clone();
@@ -212,39 +221,39 @@ fn detail_lines(
             people.push('、');
             people.push_str(name);
         }
-        v.push(Line::Field(T::AssistanceFieldHandler, people));
+        v.push(field(T::AssistanceFieldHandler, people));
     }
     if let Some(s) = &d.detail.sla {
-        v.push(Line::Field(T::CliAssistSla, sla_text(s, lang)));
+        v.push(field(T::CliAssistSla, sla_text(s, lang)));
     }
     if let Some(o) = r.outcome {
-        v.push(Line::Field(
+        v.push(field(
             T::AssistanceFieldOutcome,
             format!("{} {}", o.label().get(lang), r.closing_opinion),
         ));
     }
     if let Some(rating) = r.rating {
-        v.push(Line::Field(
+        v.push(field(
             T::AssistanceFieldRating,
             rating.label().get(lang).to_string(),
         ));
     }
     if r.reopen_count > 0 {
-        v.push(Line::Field(
+        v.push(field(
             T::AssistanceFieldReopened,
             r.reopen_count.to_string(),
         ));
     }
     if let Some(k) = r.close_kind {
-        v.push(Line::Field(
+        v.push(field(
             T::AssistanceFieldClosed,
             format!("{} {}", k.label().get(lang), r.close_reason),
         ));
     }
     if !d.detail.records.is_empty() {
-        v.push(Line::Heading(T::AssistanceSectionRecords));
+        v.push(Item::heading(T::AssistanceSectionRecords, lang));
         for rec in &d.detail.records {
-            v.push(Line::Text(format!(
+            v.push(Item::Text(format!(
                 "{} {} {}",
                 rec.service_date,
                 rec.mode.label().get(lang),
@@ -252,7 +261,7 @@ fn detail_lines(
             )));
         }
     }
-    v.push(Line::Heading(T::AssistanceSectionTimeline));
+    v.push(Item::heading(T::AssistanceSectionTimeline, lang));
     for h in &d.detail.history {
         let event = crate::domain::assistance::Event::parse(&h.event)
             .map(|e| e.label().get(lang).to_string())
@@ -266,7 +275,7 @@ fn detail_lines(
         } else {
             String::new()
         };
-        v.push(Line::Text(format!(
+        v.push(Item::Text(format!(
             "{} {}{} {} -> {} {}",
             h.at.local(),
             mark,
@@ -294,26 +303,14 @@ pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &Assistanc
         );
         return;
     };
-    let room = usize::from(body.height.saturating_sub(2));
-    let lines = detail_lines(d, lang, w);
-    let top = usize::from(s.scroll).min(lines.len().saturating_sub(room));
-    for (i, line) in lines.iter().skip(top).take(room).enumerate() {
-        let y = body.y + i as u16;
-        match line {
-            Line::Field(label, value) => {
-                if *label != T::None_ {
-                    put(frame, body.x + 1, y, label.get(lang), 14, theme.label());
-                }
-                put_db(frame, body.x + 16, y, value, w - 15, theme.base());
-            }
-            Line::Heading(t) => {
-                put(frame, body.x + 1, y, t.get(lang), w, theme.heading());
-            }
-            Line::Text(t) => {
-                put_db(frame, body.x + 3, y, t, w - 2, theme.base());
-            }
-        }
-    }
+    detail::render(
+        frame,
+        detail::pane_above(body, 1),
+        &detail_items(d, lang),
+        s.scroll,
+        lang,
+        theme,
+    );
     // The action bar: what this person may do now.
     let y = body.bottom().saturating_sub(1);
     let actions = s.actions();
@@ -359,7 +356,19 @@ pub fn render_form(
     let value_w = w - label_w;
     let mut y = body.y;
     let mut cursor = None;
+    // A refused save's error, shown once: wrapped under the field it names.
+    let error_at = s
+        .error
+        .as_ref()
+        .and_then(|e| named_field(e, s.fields.iter().map(|f| f.label)));
+    let error_under = |frame: &mut Frame<'_>, y: u16| match &s.error {
+        Some(e) => draw_error(frame, value_x, y, value_w, body.bottom(), e, lang, theme),
+        None => 0,
+    };
     for (i, f) in s.fields.iter().enumerate() {
+        if i > 0 && error_at == Some(i - 1) {
+            y += error_under(frame, y);
+        }
         if y >= body.bottom() {
             break;
         }
@@ -405,20 +414,16 @@ pub fn render_form(
                     cursor = Some(Position::new(value_x + col as u16, y));
                 }
                 y += 1;
-                for (j, c) in f.options.iter().enumerate() {
-                    if y >= body.bottom() {
-                        break;
-                    }
-                    let mark = if j == f.cursor { "(*)" } else { "( )" };
-                    let style = if j == f.cursor {
-                        theme.selected()
-                    } else {
-                        theme.base()
-                    };
-                    let line = format!("{mark} {}", sanitize(c.label(lang)));
-                    put_fit(frame, value_x, y, &line, value_w, style);
-                    y += 1;
-                }
+                y += crate::tui::widgets::picker::draw_matches(
+                    frame,
+                    value_x,
+                    y,
+                    value_w,
+                    body.bottom(),
+                    f,
+                    lang,
+                    theme,
+                );
             }
             FieldKind::Choice => {
                 let chosen = f.options.get(f.cursor).map_or("", |c| c.label(lang));
@@ -465,11 +470,10 @@ pub fn render_form(
             }
         }
     }
-    if let Some(err) = &s.error {
-        let y = body.bottom().saturating_sub(1);
-        put(frame, body.x + 1, y, &err.render(lang), w, theme.error());
-    } else if s
-        .fields
+    if error_at.is_some() && error_at == s.fields.len().checked_sub(1) {
+        error_under(frame, y);
+    }
+    if s.fields
         .get(s.focus)
         .is_some_and(|f| f.kind == FieldKind::Multi)
     {

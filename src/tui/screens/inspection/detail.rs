@@ -9,6 +9,7 @@ use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::screens::inspection::form::InspectionFormState;
 use crate::tui::screens::inspection::{InspectionEffect, InspectionQuery};
+use crate::tui::widgets::confirm::ask;
 
 /// The detail screen's data: the inspection, and who the officer pickers may offer today.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -169,10 +170,27 @@ impl InspectionDetailState {
                 else {
                     return Out::default();
                 };
+                // Steps taken at once that cannot be taken back are asked first.
+                if let InspectionAction::Event(e @ (Event::EndVisit | Event::Archive)) = action {
+                    return ask(
+                        Text::new(T::ConfirmInspectionEvent)
+                            .arg("number", &d.detail.inspection.number)
+                            .arg_key("action", e.label()),
+                        e.label(),
+                    );
+                }
                 return InspectionFormState::for_action(d, action);
             }
             _ => {}
         }
         Out::default()
+    }
+
+    /// The confirmed step: taken now.
+    pub fn proceed(&mut self) -> Out {
+        match (self.actions().get(self.action).copied(), &self.data) {
+            (Some(action), Some(d)) => InspectionFormState::for_action(d, action),
+            _ => Out::default(),
+        }
     }
 }

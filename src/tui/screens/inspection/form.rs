@@ -14,6 +14,8 @@ use crate::tui::screens::assistance::form::{FieldKind, FormField};
 use crate::tui::screens::inspection::InspectionAction;
 use crate::tui::screens::inspection::InspectionEffect;
 pub use crate::tui::screens::inspection::request::{InspectionRequest, offer_after_record};
+use crate::tui::widgets::confirm::ask;
+use crate::tui::widgets::form::{Baseline, refusal};
 
 /// What the form is for: its title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +37,15 @@ pub struct InspectionFormState {
     pub focus: usize,
     pub error: Option<Text>,
     pub saving: bool,
+    /// The inspection's number, for the question before an irreversible step.
+    pub subject: String,
+    /// The latest enterprise search asked for (the plan's enterprise picker).
+    pub search_token: u64,
+    /// The values the form opened with: Esc asks only when they changed.
+    pub baseline: Baseline,
+    /// The options a search field filters as typed (a draw plan's regions); empty: the field
+    /// searches the register.
+    pub local: Vec<crate::tui::screens::assistance::form::Choice>,
 }
 
 impl InspectionFormState {
@@ -54,6 +65,11 @@ impl InspectionFormState {
             .find(|f| f.id == id)
             .map(|f| match f.kind {
                 FieldKind::Text => f.input.value().trim().to_string(),
+                // A search field: the picked code, or else the typed name or code.
+                FieldKind::Search => match crate::tui::widgets::picker::picked(f) {
+                    (Some(code), _) => code,
+                    (None, typed) => typed,
+                },
                 _ => f.code().unwrap_or("").to_string(),
             })
             .unwrap_or_default()
@@ -80,7 +96,7 @@ impl InspectionFormState {
         let id = self.id;
         match self.purpose {
             InspectionPurpose::Plan => InspectionRequest::Plan {
-                enterprise_id: (id > 0).then_some(id),
+                enterprise_id: self.picked_enterprise(),
                 uscc: v("enterprise"),
                 category: Category::parse(&v("category")).unwrap_or(Category::Planned),
                 mode: Mode::parse(&v("mode")).unwrap_or(Mode::Onsite),
@@ -229,9 +245,7 @@ impl InspectionFormState {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.fields.iter().any(|f| {
-            f.kind == FieldKind::Text && !f.input.is_empty() || f.ticked.iter().any(|t| *t)
-        })
+        self.baseline.changed(&self.fields)
     }
 
     /// The inspection a step on it changes at a version.
@@ -263,16 +277,18 @@ impl InspectionFormState {
                 if text.key == T::ErrConflict && self.versioned().is_some() {
                     text.key = T::ErrConflictReload;
                 }
-                self.error = Some(text.clone());
-                Out::message(Message::error(text))
+                let out = refusal(&text, self.fields.iter().map(|f| f.label));
+                self.error = Some(text);
+                out
             }
         }
     }
 
-    /// Leaving the USCC of a new inspection asks for the facts recorded for that enterprise.
+    /// Leaving the enterprise of a new inspection asks for the facts recorded for that enterprise
+    /// (the picked one, or else the typed USCC, name or initials).
     fn guard_query(&self) -> Option<Effect> {
         let f = self.fields.get(self.focus)?;
-        let uscc = f.input.value().trim().to_string();
+        let uscc = self.value("enterprise");
         (self.purpose == InspectionPurpose::Plan && f.id == "enterprise" && self.id == 0)
             .then_some(())
             .filter(|()| !uscc.is_empty())
@@ -307,6 +323,69 @@ impl InspectionFormState {
         }
     }
 
+    /// The enterprise picked in the plan's search field (none: the typed text is resolved).
+    fn picked_enterprise(&self) -> Option<i64> {
+        let f = self.fields.iter().find(|f| f.id == "enterprise")?;
+        crate::tui::widgets::picker::picked(f).0?.parse().ok()
+    }
+
+    /// The debounce ran out: search the register for what the enterprise field holds.
+    pub fn search_due(&mut self, token: u64) -> Out {
+        let Some(f) = self.fields.iter().find(|f| f.kind == FieldKind::Search) else {
+            return Out::default();
+        };
+        let query = f.typed().trim().to_string();
+        if token != self.search_token || query.is_empty() || !self.local.is_empty() {
+            return Out::default();
+        }
+        Out::effect(Effect::Assistance(
+            crate::tui::screens::assistance::AssistanceEffect::FindEnterprises { token, query },
+        ))
+    }
+
+    /// The matches of a search, unless a newer one was asked for.
+    pub fn found(
+        &mut self,
+        token: u64,
+        rows: Result<Vec<crate::tui::widgets::picker::EnterpriseMatch>, Text>,
+    ) -> Out {
+        if token != self.search_token {
+            return Out::default();
+        }
+        crate::tui::screens::assistance::form_search::found_in(&mut self.fields, rows)
+    }
+
+    /// The question before a save that cannot be taken back: cancelling or transferring the
+    /// inspection.
+    fn question(&self) -> Option<Out> {
+        let event = |e: Event| {
+            ask(
+                Text::new(T::ConfirmInspectionEvent)
+                    .arg("number", &self.subject)
+                    .arg_key("action", e.label()),
+                e.label(),
+            )
+        };
+        match self.purpose {
+            // Signing and a draw are asked with the service's statement instead (`asks_first`).
+            InspectionPurpose::Action(InspectionAction::Event(
+                e @ (Event::Cancel | Event::TransferCase),
+            )) => Some(event(e)),
+            _ => None,
+        }
+    }
+
+    /// Saves now (after the question, when there is one).
+    pub fn proceed(&mut self) -> Out {
+        if self.saving {
+            return Out::default();
+        }
+        self.saving = true;
+        self.error = None;
+        Out::effect(Effect::Inspection(InspectionEffect::Do(self.request())))
+            .with_message(Message::progress(T::MsgLoading))
+    }
+
     pub fn on_input(&mut self, _env: &mut Env<'_>, input: Input) -> Out {
         let guard = match input {
             Input::Cmd(Cmd::NextField | Cmd::PrevField) => self.guard_query(),
@@ -328,10 +407,15 @@ impl InspectionFormState {
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NextField) => self.focus = (self.focus + 1) % n,
             Input::Cmd(Cmd::PrevField) => self.focus = (self.focus + n - 1) % n,
-            Input::Cmd(Cmd::NextValue) if !f.options.is_empty() => {
+            Input::Cmd(Cmd::Down) => {
+                crate::tui::widgets::form::down(&mut self.fields, &mut self.focus)
+            }
+            Input::Cmd(Cmd::Up) => crate::tui::widgets::form::up(&mut self.fields, &mut self.focus),
+            // Left/Right go through a choice's options; a checklist moves with Up/Down.
+            Input::Cmd(Cmd::NextValue) if f.kind != FieldKind::Multi && !f.options.is_empty() => {
                 f.cursor = (f.cursor + 1) % f.options.len();
             }
-            Input::Cmd(Cmd::PrevValue) if !f.options.is_empty() => {
+            Input::Cmd(Cmd::PrevValue) if f.kind != FieldKind::Multi && !f.options.is_empty() => {
                 f.cursor = (f.cursor + f.options.len() - 1) % f.options.len();
             }
             Input::Cmd(Cmd::Refresh) if !self.saving => {
@@ -340,21 +424,34 @@ impl InspectionFormState {
                 }
             }
             Input::Cmd(Cmd::Save) if !self.saving => {
-                self.saving = true;
-                self.error = None;
                 // Signing and drawing are permanent: the service states what will happen and the
                 // person confirms before it is done.
-                let effect = if self.asks_first() {
-                    InspectionEffect::Ask(self.request())
-                } else {
-                    InspectionEffect::Do(self.request())
+                if self.asks_first() {
+                    self.saving = true;
+                    self.error = None;
+                    return Out::effect(Effect::Inspection(InspectionEffect::Ask(self.request())))
+                        .with_message(Message::progress(T::MsgLoading));
+                }
+                // Other steps that cannot be taken back are asked here; "yes" comes back as
+                // `proceed`.
+                return match self.question() {
+                    Some(out) => out,
+                    None => self.proceed(),
                 };
-                return Out::effect(Effect::Inspection(effect))
-                    .with_message(Message::progress(T::MsgLoading));
             }
             Input::Key(Key::Char(' ')) if f.kind == FieldKind::Multi => {
                 if let Some(t) = f.ticked.get_mut(f.cursor) {
                     *t = !*t;
+                }
+            }
+            Input::Key(_) | Input::Paste(_) if f.kind == FieldKind::Search => {
+                if let Some(out) = crate::tui::widgets::picker::search_input(
+                    f,
+                    &input,
+                    &mut self.search_token,
+                    &self.local,
+                ) {
+                    return out;
                 }
             }
             Input::Key(k) if f.kind == FieldKind::Text => {

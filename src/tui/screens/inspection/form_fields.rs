@@ -68,9 +68,10 @@ impl InspectionFormState {
         row_version: i64,
         fields: Vec<FormField>,
     ) -> Out {
-        Self::push_at(purpose, id, row_version, fields, 0)
+        Self::push_full(purpose, id, row_version, fields, 0, String::new())
     }
 
+    /// A form whose cursor starts in field `focus`.
     fn push_at(
         purpose: InspectionPurpose,
         id: i64,
@@ -78,7 +79,32 @@ impl InspectionFormState {
         fields: Vec<FormField>,
         focus: usize,
     ) -> Out {
+        Self::push_full(purpose, id, row_version, fields, focus, String::new())
+    }
+
+    /// A form about the inspection numbered `subject` (named by the confirmation of its step).
+    fn push_about(
+        purpose: InspectionPurpose,
+        id: i64,
+        row_version: i64,
+        fields: Vec<FormField>,
+        subject: String,
+    ) -> Out {
+        Self::push_full(purpose, id, row_version, fields, 0, subject)
+    }
+
+    fn push_full(
+        purpose: InspectionPurpose,
+        id: i64,
+        row_version: i64,
+        fields: Vec<FormField>,
+        focus: usize,
+        subject: String,
+    ) -> Out {
+        let baseline = crate::tui::widgets::form::Baseline::of(&fields);
         let s = InspectionFormState {
+            local: Vec::new(),
+            baseline,
             purpose,
             id,
             row_version,
@@ -86,6 +112,8 @@ impl InspectionFormState {
             focus,
             error: None,
             saving: false,
+            subject,
+            search_token: 0,
         };
         Out::nav(Nav::Push(Screen::InspectionForm(Box::new(s))))
     }
@@ -97,7 +125,10 @@ impl InspectionFormState {
         if !env.may(crate::domain::account::Action::InspectionPlan) {
             return Out::default();
         }
-        let mut fields = vec![text("enterprise", T::FieldUscc, &uscc)];
+        // Picked by name, USCC or pinyin initials from the register (typing 鑫润 lists it).
+        let mut enterprise = FormField::search("enterprise", T::AssistanceFieldEnterpriseQuery);
+        enterprise.input = crate::tui::input::TextInput::new(&uscc);
+        let mut fields = vec![enterprise];
         fields.extend(plan_fields(guard));
         InspectionFormState::push(InspectionPurpose::Plan, 0, 0, fields)
     }
@@ -179,7 +210,14 @@ impl InspectionFormState {
     /// A new inspection of a known enterprise (the assistance module's offer after a service record
     /// that notes problems): the enterprise is filled in; Esc skips.
     pub fn plan_for(enterprise_id: i64, name: &str) -> Out {
-        let mut fields = vec![text("enterprise", T::FieldName, name)];
+        let mut enterprise = FormField::search("enterprise", T::AssistanceFieldEnterpriseQuery);
+        enterprise.input = crate::tui::input::TextInput::new(name);
+        enterprise.options = vec![Choice {
+            code: enterprise_id.to_string(),
+            zh: name.to_string(),
+            en: name.to_string(),
+        }];
+        let mut fields = vec![enterprise];
         fields.extend(plan_fields(&[]));
         InspectionFormState::push(InspectionPurpose::Plan, enterprise_id, 0, fields)
             .with_message(Message::info(Text::new(T::InspectionMsgOffer)))
@@ -215,10 +253,11 @@ impl InspectionFormState {
     }
 
     /// A draw plan; `pool` lists the officers the plan may name (none ticked: every eligible one).
-    pub fn draw_plan(pool: &[(i64, String)]) -> Out {
+    /// The region is picked by name, pinyin initials or code from `regions`.
+    pub fn draw_plan(pool: &[(i64, String)], regions: &[crate::store::reference::Region]) -> Out {
         let fields = vec![
             text("name", T::DrawFieldName, ""),
-            text("region", T::FieldRegion, ""),
+            FormField::search("region", T::FieldRegion),
             choice(
                 "class",
                 T::DrawFieldClass,
@@ -242,7 +281,11 @@ impl InspectionFormState {
             multi("officers", T::DrawFieldOfficers, people(pool)),
             text("date", T::InspectionFieldDate, ""),
         ];
-        InspectionFormState::push(InspectionPurpose::DrawPlan, 0, 0, fields)
+        let mut out = InspectionFormState::push(InspectionPurpose::DrawPlan, 0, 0, fields);
+        if let Some(Nav::Push(Screen::InspectionForm(f))) = out.nav.first_mut() {
+            f.local = crate::tui::widgets::picker::region_choices(regions);
+        }
+        out
     }
 
     /// The form of one detail action, or the action itself when it needs no fields.
@@ -383,11 +426,12 @@ impl InspectionFormState {
                 .with_message(Message::progress(T::MsgLoading));
             }
         };
-        InspectionFormState::push(
+        InspectionFormState::push_about(
             InspectionPurpose::Action(action),
             x.id,
             x.row_version,
             fields,
+            x.number.clone(),
         )
     }
 }

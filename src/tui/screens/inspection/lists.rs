@@ -10,6 +10,7 @@ use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::screens::inspection::InspectionEffect;
 use crate::tui::screens::inspection::{InspectionFormState, InspectionQuery};
+use crate::tui::widgets::list_state::{Find, Moved, matches, step};
 
 /// An enterprise account's rectification orders; Enter writes the rectification report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,6 +84,8 @@ pub struct DrawsState {
     pub loading: bool,
     /// The format `e` (the draw) and `p` (its results) write: CSV or XLSX, switched with `x`.
     pub format: Format,
+    /// The `/` find: plan name, operator or draw number (or pinyin initials).
+    pub find: Find,
 }
 
 impl DrawsState {
@@ -93,6 +96,7 @@ impl DrawsState {
             detail: None,
             loading: true,
             format: Format::Csv,
+            find: Find::default(),
         };
         Out::nav(Nav::Push(Screen::Draws(s))).with_effect(Effect::Inspection(
             InspectionEffect::Load(InspectionQuery::Draws),
@@ -109,7 +113,9 @@ impl DrawsState {
     pub fn loaded(&mut self, rows: Result<Vec<Draw>, Text>) -> Out {
         self.loading = false;
         match rows {
-            Ok(rows) => {
+            Ok(mut rows) => {
+                let q = self.find.applied.clone();
+                rows.retain(|d| matches(&q, &[&d.plan_name, &d.operator_name, &d.id.to_string()]));
                 self.selected = self.selected.min(rows.len().saturating_sub(1));
                 self.rows = rows;
                 match self.rows.get(self.selected) {
@@ -141,9 +147,10 @@ impl DrawsState {
     }
 
     /// The officers a plan may name came back: open the plan form.
-    pub fn pool_loaded(&mut self, rows: Result<Vec<(i64, String)>, Text>) -> Out {
+    pub fn pool_loaded(&mut self, env: &Env<'_>, rows: Result<Vec<(i64, String)>, Text>) -> Out {
+        let regions = env.session.map(|s| s.regions.as_slice()).unwrap_or(&[]);
         match rows {
-            Ok(rows) => InspectionFormState::draw_plan(&rows)
+            Ok(rows) => InspectionFormState::draw_plan(&rows, regions)
                 .with_message(Message::info(Text::new(T::DrawPoolHint))),
             Err(t) => Out::message(Message::error(t)),
         }
@@ -160,13 +167,38 @@ impl DrawsState {
         }
     }
 
+    pub fn debounced(&mut self, token: u64) -> Out {
+        if self.find.debounced(token) {
+            self.selected = 0;
+            return self.reload();
+        }
+        Out::default()
+    }
+
     pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
-        let last = self.rows.len().saturating_sub(1);
+        if self.find.active {
+            let (out, apply) = self.find.on_input(env, input);
+            if apply {
+                self.selected = 0;
+                return self.reload();
+            }
+            return out;
+        }
         let id = self.rows.get(self.selected).map(|d| d.id);
+        if let Input::Cmd(cmd) = input {
+            let mut at = self.selected;
+            if step(&mut at, self.rows.len(), cmd, 5, false) != Moved::No {
+                return if at == self.selected {
+                    Out::default()
+                } else {
+                    self.select(at)
+                };
+            }
+        }
         match input {
-            Input::Cmd(Cmd::Up) => return self.select(self.selected.saturating_sub(1)),
-            Input::Cmd(Cmd::Down) => return self.select((self.selected + 1).min(last)),
+            Input::Cmd(Cmd::Find) => self.find.open(),
             Input::Cmd(Cmd::Refresh) => return self.reload(),
+            Input::Cmd(Cmd::Back) if self.find.clear() => return self.reload(),
             Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
             Input::Cmd(Cmd::NewDraw) if env.may(crate::domain::account::Action::DrawManage) => {
                 // The plan form offers the officers eligible today for its pool.
@@ -201,17 +233,28 @@ impl DrawsState {
             }
             Input::Cmd(Cmd::DrawPublish) if env.may(crate::domain::account::Action::DrawManage) => {
                 if let Some(id) = id {
-                    return Out::effect(Effect::Inspection(InspectionEffect::Do(
-                        crate::tui::screens::inspection::form::InspectionRequest::Publish {
-                            id,
-                            format: self.format,
-                        },
-                    )))
-                    .with_message(Message::progress(T::MsgLoading));
+                    return crate::tui::widgets::confirm::ask(
+                        Text::new(T::ConfirmDrawPublish).arg("id", id),
+                        T::ButtonPublish,
+                    );
                 }
             }
             _ => {}
         }
         Out::default()
+    }
+
+    /// Publishing confirmed: the selected draw's results are written now.
+    pub fn proceed(&mut self) -> Out {
+        match self.rows.get(self.selected).map(|d| d.id) {
+            Some(id) => Out::effect(Effect::Inspection(InspectionEffect::Do(
+                crate::tui::screens::inspection::form::InspectionRequest::Publish {
+                    id,
+                    format: self.format,
+                },
+            )))
+            .with_message(Message::progress(T::MsgLoading)),
+            None => Out::default(),
+        }
     }
 }

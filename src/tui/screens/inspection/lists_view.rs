@@ -7,8 +7,9 @@ use crate::tui::draw::{put, put_db, put_fit};
 use crate::tui::screens::inspection::view::{empty_or_loading, row};
 use crate::tui::screens::inspection::{DrawsState, RectListState};
 use crate::tui::text::sanitize;
+use crate::tui::widgets::table::{Column, Dir, TableRow};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListState) {
     let (lang, theme) = (app.lang, app.theme);
@@ -82,53 +83,74 @@ pub fn render_rects(frame: &mut Frame<'_>, body: Rect, app: &App, s: &RectListSt
     }
 }
 
-pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState) {
+pub fn render_draws(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &DrawsState,
+) -> Option<Position> {
     let (lang, theme) = (app.lang, app.theme);
     let w = usize::from(body.width).saturating_sub(2);
-    let plan_w = w.saturating_sub(4 + 16 + 7 + 7 + 5).max(8);
-    let widths = [4, plan_w, 16, 7, 7];
-    let header: Vec<(String, usize)> = [
-        T::DrawColId,
-        T::DrawColPlan,
-        T::DrawColAt,
-        T::DrawColCandidates,
-        T::DrawColDrawn,
-    ]
-    .iter()
-    .zip(widths)
-    .map(|(t, w)| (t.get(lang).to_string(), w))
-    .collect();
-    put_fit(frame, body.x + 1, body.y, &row(&header), w, theme.heading());
-    if s.rows.is_empty() {
-        empty_or_loading(frame, app, body.x + 2, body.y + 1, w, s.loading);
-    }
-    let list_room = 5usize;
-    let first = s.selected.saturating_sub(list_room - 1);
-    for (i, d) in s.rows.iter().enumerate().skip(first).take(list_room) {
-        let values: Vec<(String, usize)> = [
+    let list_room = 5u16;
+    // The find line (when shown), the table of draws (header and five rows), then the draw's detail.
+    let find_h = u16::from(s.find.shown());
+    let [find_area, list_area] = Layout::vertical([
+        Constraint::Length(find_h),
+        Constraint::Length(list_room + 1),
+    ])
+    .areas(body);
+    let cursor = if s.find.shown() {
+        crate::tui::widgets::table::find_line(
+            frame,
+            find_area,
+            &s.find,
+            T::FindHintName,
+            lang,
+            theme,
+        )
+    } else {
+        None
+    };
+    let columns = vec![
+        Column::t(T::DrawColId, lang, Constraint::Length(6)).sorted(Some(Dir::Desc)),
+        Column::t(T::DrawColPlan, lang, Constraint::Min(8)),
+        Column::t(T::DrawColAt, lang, Constraint::Length(16)),
+        Column::t(T::DrawColCandidates, lang, Constraint::Length(7)).right(),
+        Column::t(T::DrawColDrawn, lang, Constraint::Length(7)).right(),
+    ];
+    let empty = if s.loading {
+        T::MsgLoading.get(lang).to_string()
+    } else {
+        s.find
+            .empty_text(lang)
+            .unwrap_or_else(|| T::InspectionListEmpty.get(lang).to_string())
+    };
+    let draw_row = |i: usize| match s.rows.get(i) {
+        Some(d) => TableRow::new(vec![
             d.id.to_string(),
-            sanitize(&d.plan_name),
+            d.plan_name.clone(),
             d.at.local(),
             d.candidate_count.to_string(),
             d.drawn_count.to_string(),
-        ]
-        .into_iter()
-        .zip(widths)
-        .collect();
-        let style = if i == s.selected {
-            theme.selected()
-        } else {
-            theme.base()
-        };
-        put_fit(
-            frame,
-            body.x + 1,
-            body.y + 1 + (i - first) as u16,
-            &row(&values),
-            w,
-            style,
-        );
-    }
+        ]),
+        None => TableRow::default(),
+    };
+    crate::tui::widgets::table::render(
+        frame,
+        list_area,
+        theme,
+        &columns,
+        s.rows.len(),
+        s.selected,
+        &draw_row,
+        &empty,
+    );
+    let body = Rect {
+        y: body.y + find_h,
+        height: body.height.saturating_sub(find_h),
+        ..body
+    };
+    let list_room = usize::from(list_room);
     // The last row says which format `e` and `p` write.
     let format = match s.format {
         crate::export::Format::Xlsx => "XLSX",
@@ -141,7 +163,7 @@ pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState
         .render(lang);
     put_fit(frame, body.x + 1, last, &line, w, theme.dim());
     let Some(d) = &s.detail else {
-        return;
+        return cursor;
     };
     let mut y = body.y + 1 + list_room as u16;
     put_fit(
@@ -197,6 +219,7 @@ pub fn render_draws(frame: &mut Frame<'_>, body: Rect, app: &App, s: &DrawsState
         put_fit(frame, body.x + 1, y, &row(&values), w, theme.base());
         y += 1;
     }
+    cursor
 }
 
 fn exclusion_label(reason: &str) -> T {

@@ -22,8 +22,10 @@ use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::overlays::picker::{PickFor, PickerState};
 use crate::tui::overlays::{Chosen, Overlay};
+use crate::tui::screens::full_text::FullTextState;
 pub use crate::tui::screens::inspection::form::{InspectionFormState, InspectionPurpose};
 pub use crate::tui::screens::inspection::lists::{DrawsState, RectListState};
+use crate::tui::widgets::list_state::{Find, Moved, step};
 pub use detail::{InspectionAction, InspectionDetailData, InspectionDetailState};
 
 /// What the 执法检查 and 双随机 screens ask the runtime to do.
@@ -59,6 +61,8 @@ pub struct InspectionListQuery {
     pub category: Option<Category>,
     pub region: Option<String>,
     pub officer: Option<i64>,
+    /// The `/` find (empty: none).
+    pub find: String,
 }
 
 /// The list's tabs.
@@ -115,6 +119,8 @@ pub enum InspectionQuery {
         /// Any officer's checks (`None`: as the tab says).
         officer: Option<i64>,
         after: Option<(String, i64)>,
+        /// The `/` find (empty: none).
+        find: String,
     },
     Detail {
         id: i64,
@@ -179,6 +185,8 @@ pub struct InspectionListState {
     pub officer: Option<(i64, String)>,
     /// The officers last offered by the picker.
     pub officer_choices: Vec<(i64, String)>,
+    /// The `/` find: enterprise (name, pinyin initials, USCC) or inspection number.
+    pub find: Find,
 }
 
 impl InspectionListState {
@@ -197,6 +205,7 @@ impl InspectionListState {
             region: None,
             officer: None,
             officer_choices: Vec::new(),
+            find: Find::default(),
         };
         let fx = s.load(None);
         Out::nav(Nav::Push(Screen::InspectionList(s))).with_effect(fx)
@@ -214,7 +223,24 @@ impl InspectionListState {
             region: self.region.clone(),
             officer: self.officer.as_ref().map(|o| o.0),
             after,
+            find: self.find.applied.clone(),
         }))
+    }
+
+    pub fn debounced(&mut self, token: u64) -> Out {
+        if self.find.debounced(token) {
+            return self.switch(self.tab);
+        }
+        Out::default()
+    }
+
+    /// The next page after the last row loaded (keyset, never OFFSET), once at a time.
+    fn next_page(&mut self) -> Out {
+        if !self.more || self.loading {
+            return Out::default();
+        }
+        let after = self.rows.last().map(|r| (r.planned_on.to_string(), r.id));
+        Out::effect(self.load(after))
     }
 
     pub fn reload(&mut self) -> Out {
@@ -254,21 +280,32 @@ impl InspectionListState {
     }
 
     pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        if self.find.active {
+            let (out, apply) = self.find.on_input(env, input);
+            return if apply { self.switch(self.tab) } else { out };
+        }
         let n = InspectionTab::TABS.len();
-        let last = self.rows.len().saturating_sub(1);
-        match input {
-            Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
-            Input::Cmd(Cmd::Down) => self.selected = (self.selected + 1).min(last),
-            Input::Cmd(Cmd::PageUp) => self.selected = self.selected.saturating_sub(15),
-            Input::Cmd(Cmd::PageDown) => {
-                if self.selected + 15 > last && self.more && !self.loading {
-                    // The next page starts after the last row shown (keyset, never OFFSET).
-                    let after = self.rows.last().map(|r| (r.planned_on.to_string(), r.id));
-                    self.selected = (self.selected + 15).min(last);
-                    return Out::effect(self.load(after));
-                }
-                self.selected = (self.selected + 15).min(last);
+        if let Input::Cmd(cmd) = input {
+            match step(
+                &mut self.selected,
+                self.rows.len(),
+                cmd,
+                env.list_rows(),
+                self.more,
+            ) {
+                Moved::More => return self.next_page(),
+                Moved::Yes => return Out::default(),
+                Moved::No => {}
             }
+        }
+        match input {
+            Input::Cmd(Cmd::Find) => self.find.open(),
+            Input::Cmd(Cmd::FullText) => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    return FullTextState::open(view::list_full_text(r, env.lang));
+                }
+            }
+            Input::Cmd(Cmd::Back) if self.find.clear() => return self.switch(self.tab),
             Input::Cmd(Cmd::InspectionExport) => {
                 return Out::effect(Effect::Inspection(InspectionEffect::Export {
                     query: InspectionListQuery {
@@ -276,6 +313,7 @@ impl InspectionListState {
                         category: self.category,
                         region: self.region.clone(),
                         officer: self.officer.as_ref().map(|o| o.0),
+                        find: self.find.applied.clone(),
                     },
                     lang: env.lang,
                 }))

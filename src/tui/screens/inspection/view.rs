@@ -13,8 +13,11 @@ use crate::tui::screens::inspection::{
     InspectionTab,
 };
 use crate::tui::text::{fit, sanitize, width, wrap};
+use crate::tui::widgets::form::{draw_error, named_field};
+use crate::tui::widgets::table::{self, Column, Dir, TableRow, full_text};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::Span;
 
 /// A table row: cells fitted to their widths, separated by a space.
 pub(in crate::tui::screens) fn row(values: &[(String, usize)]) -> String {
@@ -42,90 +45,116 @@ pub(in crate::tui::screens) fn empty_or_loading(
     put(frame, x, y, t.get(app.lang), w, app.theme.dim());
 }
 
-pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &InspectionListState) {
-    let (lang, theme) = (app.lang, app.theme);
-    let w = usize::from(body.width).saturating_sub(2);
-    let mut x = body.x + 1;
-    for (i, tab) in InspectionTab::TABS.iter().enumerate() {
-        let style = if i == s.tab {
-            theme.selected()
-        } else {
-            theme.label()
-        };
-        x = put(
-            frame,
-            x,
-            body.y,
-            &format!("{} ", tab.label().get(lang)),
-            w,
-            style,
-        );
-    }
-    if s.category.is_some() || s.region.is_some() || s.officer.is_some() {
-        let category = s
-            .category
-            .map(|c| c.label().get(lang).to_string())
-            .unwrap_or_else(|| T::All.get(lang).to_string());
-        let region = match (&s.region, app.session.as_ref()) {
-            (Some(code), Some(info)) => {
-                crate::tui::screens::enterprise::fields::region_name(code, &info.regions, lang)
-            }
-            _ => T::All.get(lang).to_string(),
-        };
-        let mut line = crate::i18n::Text::new(T::InspectionFilterLine)
-            .arg("category", category)
-            .arg("region", region)
-            .render(lang);
-        if let Some((_, officer)) = &s.officer {
-            let officer = crate::i18n::Text::new(T::InspectionFilterOfficer)
-                .arg("officer", sanitize(officer));
-            line = format!("{line}  {}", officer.render(lang));
-        }
-        put(frame, body.x + 1, body.y + 1, &line, w, theme.warning());
-    }
-    let name_w = w.saturating_sub(20 + 14 + 10 + 10 + 5).max(8);
-    let widths = [20, name_w, 14, 10, 10];
-    let header: Vec<(String, usize)> = [
-        T::InspectionColNumber,
-        T::FieldName,
-        T::InspectionFieldCategory,
-        T::InspectionColState,
-        T::InspectionFieldDate,
+/// The list's columns.
+fn list_columns(lang: Lang) -> Vec<Column> {
+    let state = match lang {
+        Lang::Zh => 10,
+        Lang::En => 12,
+    };
+    vec![
+        Column::t(T::InspectionColNumber, lang, Constraint::Length(20)),
+        Column::t(T::FieldName, lang, Constraint::Min(10)),
+        Column::t(T::InspectionFieldCategory, lang, Constraint::Length(14)),
+        Column::t(T::InspectionColState, lang, Constraint::Length(state)),
+        Column::t(T::InspectionFieldDate, lang, Constraint::Length(10)).sorted(Some(Dir::Desc)),
     ]
-    .iter()
-    .zip(widths)
-    .map(|(t, w)| (t.get(lang).to_string(), w))
-    .collect();
-    put_fit(
+}
+
+fn list_cells(r: &crate::store::inspection::Inspection, lang: Lang) -> Vec<String> {
+    vec![
+        r.number.clone(),
+        r.enterprise_name.clone(),
+        r.category.label().get(lang).to_string(),
+        r.state.label().get(lang).to_string(),
+        r.planned_on.to_string(),
+    ]
+}
+
+/// The selected row's full text (`v`).
+pub fn list_full_text(
+    r: &crate::store::inspection::Inspection,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    full_text(&list_columns(lang), &TableRow::new(list_cells(r, lang)))
+}
+
+/// The category, region and officer filters in words, when any is set.
+fn filter_line(app: &App, s: &InspectionListState) -> Option<String> {
+    let lang = app.lang;
+    if s.category.is_none() && s.region.is_none() && s.officer.is_none() {
+        return None;
+    }
+    let category = s
+        .category
+        .map(|c| c.label().get(lang).to_string())
+        .unwrap_or_else(|| T::All.get(lang).to_string());
+    let region = match (&s.region, app.session.as_ref()) {
+        (Some(code), Some(info)) => {
+            crate::tui::screens::enterprise::fields::region_name(code, &info.regions, lang)
+        }
+        _ => T::All.get(lang).to_string(),
+    };
+    let mut line = crate::i18n::Text::new(T::InspectionFilterLine)
+        .arg("category", category)
+        .arg("region", region)
+        .render(lang);
+    if let Some((_, officer)) = &s.officer {
+        let officer =
+            crate::i18n::Text::new(T::InspectionFilterOfficer).arg("officer", sanitize(officer));
+        line = format!("{line}  {}", officer.render(lang));
+    }
+    Some(line)
+}
+
+pub fn render_list(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &InspectionListState,
+) -> Option<Position> {
+    let (lang, theme) = (app.lang, app.theme);
+    let tabs: Vec<(String, Option<String>)> = InspectionTab::TABS
+        .iter()
+        .map(|t| (t.label().get(lang).to_string(), None))
+        .collect();
+    let tabs = table::tab_spans(&tabs, s.tab, theme);
+    // With filters set, the tabs take the first row and the filters the title row below it.
+    let (title, rest) = match filter_line(app, s) {
+        Some(line) => {
+            let [top, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+            table::title_bar(frame, top, tabs, "", theme);
+            (vec![Span::styled(line, theme.warning())], rest)
+        }
+        None => (tabs, body),
+    };
+    let areas = table::areas(rest, &s.find);
+    table::title_bar(frame, areas.title, title, "", theme);
+    let cursor = areas
+        .find
+        .and_then(|a| table::find_line(frame, a, &s.find, T::FindHintEnterprise, lang, theme));
+    let empty = if s.loading {
+        T::MsgLoading.get(lang).to_string()
+    } else {
+        s.find
+            .empty_text(lang)
+            .unwrap_or_else(|| T::InspectionListEmpty.get(lang).to_string())
+    };
+    let row = |i: usize| match s.rows.get(i) {
+        Some(r) => TableRow::new(list_cells(r, lang)),
+        None => TableRow::default(),
+    };
+    table::render(
         frame,
-        body.x + 1,
-        body.y + 2,
-        &row(&header),
-        w,
-        theme.heading(),
+        areas.table,
+        theme,
+        &list_columns(lang),
+        s.rows.len(),
+        s.selected,
+        &row,
+        &empty,
     );
-    if s.rows.is_empty() {
-        empty_or_loading(frame, app, body.x + 2, body.y + 3, w, s.loading);
-    }
-    let room = usize::from(body.height.saturating_sub(3));
-    let first = s.selected.saturating_sub(room.saturating_sub(1));
-    for (i, r) in s.rows.iter().enumerate().skip(first).take(room) {
-        let y = body.y + 3 + (i - first) as u16;
-        let cells = [
-            sanitize(&r.number),
-            sanitize(&r.enterprise_name),
-            r.category.label().get(lang).to_string(),
-            r.state.label().get(lang).to_string(),
-            r.planned_on.to_string(),
-        ];
-        let values: Vec<(String, usize)> = cells.into_iter().zip(widths).collect();
-        let style = if i == s.selected {
-            theme.selected()
-        } else {
-            theme.base()
-        };
-        put_fit(frame, body.x + 1, y, &row(&values), w, style);
-    }
+    cursor
 }
 
 pub(super) enum Line {
@@ -394,7 +423,28 @@ pub fn render_form(
     let value_w = w - label_w;
     let mut y = body.y;
     let mut cursor = None;
+    // A refused save's error, shown once: wrapped under the field it names.
+    let error_at = s
+        .error
+        .as_ref()
+        .and_then(|e| named_field(e, s.fields.iter().map(|f| f.label)));
+    let error_under = |frame: &mut Frame<'_>, y: u16| match &s.error {
+        Some(e) => draw_error(
+            frame,
+            value_x,
+            y,
+            value_w,
+            body.bottom().saturating_sub(1),
+            e,
+            lang,
+            theme,
+        ),
+        None => 0,
+    };
     for (i, f) in s.fields.iter().enumerate() {
+        if i > 0 && error_at == Some(i - 1) {
+            y += error_under(frame, y);
+        }
         if y >= body.bottom().saturating_sub(1) {
             break;
         }
@@ -418,7 +468,6 @@ pub fn render_form(
             theme.field()
         };
         match f.kind {
-            // Inspection forms have no search fields; one would show as typed text.
             FieldKind::Text | FieldKind::Search => {
                 let (shown, col) = f.input.view(value_w);
                 put_fit(frame, value_x, y, &shown, value_w, style);
@@ -426,6 +475,17 @@ pub fn render_form(
                     cursor = Some(Position::new(value_x + col as u16, y));
                 }
                 y += 1;
+                // A picker's matches (name, code, business status) under it.
+                y += crate::tui::widgets::picker::draw_matches(
+                    frame,
+                    value_x,
+                    y,
+                    value_w,
+                    body.bottom().saturating_sub(1),
+                    f,
+                    lang,
+                    theme,
+                );
             }
             FieldKind::Choice => {
                 let chosen = f.options.get(f.cursor).map_or("", |c| c.label(lang));
@@ -467,11 +527,11 @@ pub fn render_form(
             }
         }
     }
+    if error_at.is_some() && error_at == s.fields.len().checked_sub(1) {
+        error_under(frame, y);
+    }
     let y = body.bottom().saturating_sub(1);
-    if let Some(err) = &s.error {
-        put(frame, body.x + 1, y, &err.render(lang), w, theme.error());
-    } else if s
-        .fields
+    if s.fields
         .get(s.focus)
         .is_some_and(|f| f.kind == FieldKind::Multi)
     {

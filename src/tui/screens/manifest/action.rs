@@ -14,6 +14,8 @@ use crate::tui::keymap::Cmd;
 use crate::tui::msg::{Effect, Versioned};
 use crate::tui::screens::manifest::fields::{ManifestField, Section, value_of};
 use crate::tui::screens::manifest::{ManifestDetailData, ManifestEffect, Refusal};
+use crate::tui::widgets::confirm::ask;
+use crate::tui::widgets::form::Baseline;
 
 /// What the dialog does when saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,9 +45,10 @@ pub struct ManifestActionState {
     pub saving: bool,
     /// Refused only for warnings: the next save acknowledges them.
     pub ack_pending: bool,
-    /// A rejection was confirmed in the question: the save goes ahead.
-    pub reject_confirmed: bool,
     pub number: String,
+    /// The values the dialog opened with (the proposed times and quantities): Esc asks only when
+    /// something was typed over them.
+    pub baseline: Baseline,
 }
 
 const H: Section = Section::Header;
@@ -71,12 +74,12 @@ fn line_fields(d: &ManifestDetailData, fields: &mut Vec<ManifestField>) {
 impl ManifestActionState {
     fn push(d: &ManifestDetailData, purpose: ActionPurpose, fields: Vec<ManifestField>) -> Out {
         let s = ManifestActionState {
+            baseline: Baseline::of(&fields),
             purpose,
             fields,
             focus: 0,
             saving: false,
             ack_pending: false,
-            reject_confirmed: false,
             number: d.detail.manifest.number.clone(),
         };
         Out::nav(Nav::Push(Screen::ManifestAction(Box::new(s))))
@@ -438,23 +441,18 @@ impl ManifestActionState {
         }
     }
 
-    /// Whether the dialog decides 拒收.
-    fn is_reject(&self) -> bool {
-        matches!(
-            self.purpose,
-            ActionPurpose::Event {
-                event: ManifestEvent::Decide,
-                ..
-            }
-        ) && Decision::parse(&self.v("decision")) == Some(Decision::Reject)
+    /// Whether something was typed or chosen since the dialog opened.
+    pub fn is_dirty(&self) -> bool {
+        self.baseline.changed(&self.fields)
     }
 
-    /// The rejection was confirmed: save it.
-    pub fn save_confirmed(&mut self) -> Out {
-        self.reject_confirmed = true;
-        let out = self.on_input(Input::Cmd(Cmd::Save));
-        self.reject_confirmed = false;
-        out
+    /// Saves now (after the question, for a step of the manifest).
+    pub fn proceed(&mut self) -> Out {
+        if self.saving {
+            return Out::default();
+        }
+        self.saving = true;
+        Out::effect(self.effect()).with_message(Message::progress(T::MsgSaving))
     }
 
     pub fn on_input(&mut self, input: Input) -> Out {
@@ -463,18 +461,27 @@ impl ManifestActionState {
             if self.saving {
                 return Out::default();
             }
-            // 拒收 cannot be undone: ask first (the safe answer has the focus).
-            if self.is_reject() && !self.reject_confirmed {
-                return Out::nav(Nav::Open(crate::tui::overlays::Overlay::Confirm(
-                    crate::tui::overlays::confirm::ConfirmState::new(
-                        crate::tui::overlays::confirm::ConfirmKind::RejectManifest {
-                            number: self.number.clone(),
-                        },
-                    ),
-                )));
+            // A step of the manifest cannot be taken back: asked first (not again when only
+            // acknowledging warnings of a step already confirmed).
+            if let ActionPurpose::Event { event, .. } = self.purpose
+                && !self.ack_pending
+            {
+                let decision = Decision::parse(&self.v("decision"));
+                let (key, button) = match (event, decision) {
+                    (ManifestEvent::Decide, Some(Decision::Reject)) => {
+                        (T::ConfirmManifestReject, Decision::Reject.label())
+                    }
+                    (ManifestEvent::Cancel, _) => (T::ConfirmManifestCancel, event.label()),
+                    _ => (T::ConfirmManifestEvent, event.label()),
+                };
+                return ask(
+                    Text::new(key)
+                        .arg("number", &self.number)
+                        .arg_key("action", event.label()),
+                    button,
+                );
             }
-            self.saving = true;
-            return Out::effect(self.effect()).with_message(Message::progress(T::MsgSaving));
+            return self.proceed();
         }
         let Some(f) = self.fields.get_mut(self.focus) else {
             return Out::default();

@@ -6,6 +6,7 @@ use crate::i18n::T;
 use crate::tui::app::{Nav, Out, Screen};
 use crate::tui::screens::manifest::action::{ActionPurpose, ManifestActionState};
 use crate::tui::screens::manifest::fields::{ManifestField, Section};
+use crate::tui::widgets::form::Baseline;
 
 const H: Section = Section::Header;
 
@@ -61,12 +62,12 @@ impl ManifestActionState {
             )
         };
         let s = ManifestActionState {
+            baseline: Baseline::of(&fields),
             purpose,
             fields,
             focus: 0,
             saving: false,
             ack_pending: false,
-            reject_confirmed: false,
             number: String::new(),
         };
         Out::nav(Nav::Push(Screen::ManifestAction(Box::new(s))))

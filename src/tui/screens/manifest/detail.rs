@@ -3,13 +3,16 @@
 //! once; a refusal that is only warnings asks for a second Enter to acknowledge them.
 
 use crate::domain::manifest::rules::{EventInput, ManifestEvent};
-use crate::i18n::T;
-use crate::tui::app::{Input, Message, Nav, Out, Screen};
+use crate::i18n::{T, Text};
+use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
 use crate::tui::screens::manifest::action::ManifestActionState;
 use crate::tui::screens::manifest::form::ManifestFormState;
+use crate::tui::screens::manifest::view;
 use crate::tui::screens::manifest::{ManifestDetailData, ManifestEffect, Refusal};
+use crate::tui::widgets::confirm::ask;
+use crate::tui::widgets::detail::{self, Scroll};
 
 /// One thing the person may do from the detail screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +39,7 @@ impl ManifestAction {
 pub struct ManifestDetailState {
     pub id: i64,
     pub data: Option<Box<ManifestDetailData>>,
-    pub scroll: u16,
+    pub scroll: Scroll,
     pub action: usize,
     pub loading: bool,
     /// An action refused only for warnings: Enter again sends it acknowledged.
@@ -48,7 +51,7 @@ impl ManifestDetailState {
         let s = ManifestDetailState {
             id,
             data: None,
-            scroll: 0,
+            scroll: Scroll::default(),
             action: 0,
             loading: true,
             ack_pending: None,
@@ -117,13 +120,35 @@ impl ManifestDetailState {
         v
     }
 
-    pub fn on_input(&mut self, input: Input) -> Out {
+    /// The confirmed action without fields (提交, 补录完成): sent now.
+    pub fn proceed(&mut self) -> Out {
+        let (Some(ManifestAction::Event(e)), Some(d)) =
+            (self.actions().get(self.action).copied(), &self.data)
+        else {
+            return Out::default();
+        };
+        let m = &d.detail.manifest;
+        let acknowledged = self.ack_pending == Some(e);
+        Out::effect(Effect::Manifest(ManifestEffect::Transition {
+            id: m.id,
+            row_version: m.row_version,
+            event: e,
+            input: EventInput::default(),
+            acknowledged,
+        }))
+        .with_message(Message::progress(T::MsgSaving))
+    }
+
+    pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
         let n = self.actions().len();
+        if let (Input::Cmd(cmd), Some(d)) = (&input, &self.data) {
+            let pane = detail::pane_above(detail::body(env.size), 1);
+            let lines = detail::height(&view::detail_items(d, env.lang), pane.width);
+            if self.scroll.on_cmd(*cmd, lines, usize::from(pane.height)) {
+                return Out::default();
+            }
+        }
         match input {
-            Input::Cmd(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Input::Cmd(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
-            Input::Cmd(Cmd::PageUp) => self.scroll = self.scroll.saturating_sub(10),
-            Input::Cmd(Cmd::PageDown) => self.scroll = self.scroll.saturating_add(10),
             Input::Cmd(Cmd::NextValue) if n > 0 => {
                 self.action = (self.action + 1) % n;
                 self.ack_pending = None;
@@ -148,15 +173,16 @@ impl ManifestDetailState {
                     ManifestAction::Event(
                         e @ (ManifestEvent::Submit | ManifestEvent::Backfill),
                     ) => {
-                        let acknowledged = self.ack_pending == Some(e);
-                        Out::effect(Effect::Manifest(ManifestEffect::Transition {
-                            id: m.id,
-                            row_version: m.row_version,
-                            event: e,
-                            input: EventInput::default(),
-                            acknowledged,
-                        }))
-                        .with_message(Message::progress(T::MsgSaving))
+                        // Irreversible: asked first (not again when acknowledging warnings).
+                        if self.ack_pending == Some(e) {
+                            return self.proceed();
+                        }
+                        let key = if e == ManifestEvent::Submit {
+                            T::ConfirmManifestSubmit
+                        } else {
+                            T::ConfirmManifestBackfill
+                        };
+                        ask(Text::new(key).arg("number", &m.number), e.label())
                     }
                     ManifestAction::Event(e) => ManifestActionState::for_event(d, e),
                 };

@@ -21,9 +21,11 @@ use crate::store::manifest::reference::{Approval, CodeHit, Licence};
 use crate::tui::app::{Env, Input, Message, Nav, Out, Screen};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::Effect;
+use crate::tui::screens::full_text::FullTextState;
 pub use crate::tui::screens::manifest::detail::ManifestDetailState;
 pub use crate::tui::screens::manifest::form::ManifestFormState;
 pub use crate::tui::screens::manifest::reference::ManifestRefState;
+use crate::tui::widgets::list_state::{Find, Moved, step};
 
 /// What the module asks the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -186,6 +188,8 @@ pub struct ManifestListState {
     pub loading: bool,
     /// No more pages after the loaded rows.
     pub complete: bool,
+    /// The `/` find: generator or receiver (name, pinyin initials, USCC) or the number.
+    pub find: Find,
 }
 
 /// Rows one page loads.
@@ -200,6 +204,7 @@ impl ManifestListState {
             selected: 0,
             loading: false,
             complete: false,
+            find: Find::default(),
         };
         let fx = s.load(None);
         Out::nav(Nav::Push(Screen::ManifestList(s))).with_effect(fx)
@@ -212,17 +217,30 @@ impl ManifestListState {
     fn load(&mut self, before_id: Option<i64>) -> Effect {
         self.loading = true;
         Effect::Manifest(ManifestEffect::LoadPage {
-            filter: ListFilter {
-                before_id,
-                ..self.current().filter()
-            },
+            filter: self.filter(before_id),
             limit: PAGE,
         })
+    }
+
+    /// The filter of the tab with the find, from `before_id` on.
+    pub fn filter(&self, before_id: Option<i64>) -> ListFilter {
+        ListFilter {
+            before_id,
+            find: self.find.applied.clone(),
+            ..self.current().filter()
+        }
     }
 
     pub fn reload(&mut self) -> Out {
         self.complete = false;
         Out::effect(self.load(None))
+    }
+
+    pub fn debounced(&mut self, token: u64) -> Out {
+        if self.find.debounced(token) {
+            return self.switch(self.tab);
+        }
+        Out::default()
     }
 
     pub fn loaded(
@@ -231,7 +249,10 @@ impl ManifestListState {
         rows: Result<(Vec<ManifestRow>, Option<i64>), Text>,
     ) -> Out {
         let expected = self.current().filter();
-        if filter.state != expected.state || filter.alert != expected.alert {
+        if filter.state != expected.state
+            || filter.alert != expected.alert
+            || filter.find != self.find.applied
+        {
             return Out::default();
         }
         self.loading = false;
@@ -272,37 +293,50 @@ impl ManifestListState {
     }
 
     pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        if self.find.active {
+            let (out, apply) = self.find.on_input(env, input);
+            return if apply { self.switch(self.tab) } else { out };
+        }
+        let Input::Cmd(cmd) = input else {
+            return Out::default();
+        };
         let n = Tab::ALL.len();
-        match input {
-            Input::Cmd(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
-            Input::Cmd(Cmd::Down) => {
-                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
-                return self.more();
+        match step(
+            &mut self.selected,
+            self.rows.len(),
+            cmd,
+            env.list_rows(),
+            !self.complete,
+        ) {
+            Moved::More => return self.more(),
+            Moved::Yes => return Out::default(),
+            Moved::No => {}
+        }
+        match cmd {
+            Cmd::Find => self.find.open(),
+            Cmd::NextValue => return self.switch(self.tab + 1),
+            Cmd::PrevValue => return self.switch(self.tab + n - 1),
+            Cmd::Refresh => return self.reload(),
+            Cmd::Back if self.find.clear() => return self.switch(self.tab),
+            Cmd::Back => return Out::nav(Nav::Pop),
+            Cmd::FullText => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    return FullTextState::open(view::list_full_text(r, env.lang));
+                }
             }
-            Input::Cmd(Cmd::PageDown) => {
-                self.selected =
-                    (self.selected + env.list_rows()).min(self.rows.len().saturating_sub(1));
-                return self.more();
-            }
-            Input::Cmd(Cmd::PageUp) => {
-                self.selected = self.selected.saturating_sub(env.list_rows());
-            }
-            Input::Cmd(Cmd::First) => self.selected = 0,
-            Input::Cmd(Cmd::NextValue) => return self.switch(self.tab + 1),
-            Input::Cmd(Cmd::PrevValue) => return self.switch(self.tab + n - 1),
-            Input::Cmd(Cmd::Refresh) => return self.reload(),
-            Input::Cmd(Cmd::Back) => return Out::nav(Nav::Pop),
-            Input::Cmd(Cmd::Open) => {
+            Cmd::Open => {
                 if let Some(r) = self.rows.get(self.selected) {
                     return ManifestDetailState::open(r.manifest.id);
                 }
             }
-            Input::Cmd(Cmd::ManifestNew) => return ManifestFormState::new_manifest(env),
-            Input::Cmd(Cmd::ManifestRef) => return ManifestRefState::open(),
-            Input::Cmd(Cmd::ManifestExport) => {
-                let tab = Tab::ALL[self.tab % Tab::ALL.len()];
+            Cmd::ManifestNew => return ManifestFormState::new_manifest(env),
+            Cmd::ManifestRef => return ManifestRefState::open(),
+            Cmd::ManifestExport => {
                 return Out::effect(Effect::Manifest(ManifestEffect::Export {
-                    filter: tab.filter(),
+                    filter: ListFilter {
+                        find: self.find.applied.clone(),
+                        ..self.current().filter()
+                    },
                     lang: env.lang,
                 }))
                 .with_message(Message::progress(T::ReportWriting));

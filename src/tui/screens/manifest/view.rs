@@ -1,24 +1,19 @@
 //! Drawing the manifest list, a manifest's detail, and the approvals and licences lists.
 
 use crate::domain::manifest::format_tonnes;
-use crate::i18n::{T, Text};
+use crate::i18n::{Lang, T, Text};
+use crate::service::manifest::ManifestRow;
 use crate::tui::app::App;
-use crate::tui::draw::{put, put_db, put_fit};
+use crate::tui::draw::{put, put_fit};
 use crate::tui::screens::manifest::detail::ManifestDetailState;
 use crate::tui::screens::manifest::detail_lines::{Line, detail_lines};
-use crate::tui::screens::manifest::{ManifestListState, ManifestRefState, Tab};
+use crate::tui::screens::manifest::{ManifestDetailData, ManifestListState, ManifestRefState, Tab};
 use crate::tui::text::{fit, sanitize};
+use crate::tui::widgets::detail::{self, Item};
+use crate::tui::widgets::table::{self, Column, Dir, TableRow, full_text};
 use ratatui::Frame;
-use ratatui::layout::Rect;
-
-fn row_line(values: &[(String, usize)]) -> String {
-    let mut out = String::new();
-    for (v, w) in values {
-        out.push_str(&fit(v, *w));
-        out.push(' ');
-    }
-    out
-}
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::text::Span;
 
 /// The list's count as shown: past the cap the count stopped, so "1000+".
 fn shown_total(total: i64) -> String {
@@ -30,10 +25,52 @@ fn shown_total(total: i64) -> String {
     }
 }
 
-pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestListState) {
+/// The list's columns (the names share what is left of the width).
+fn list_columns(lang: Lang) -> Vec<Column> {
+    let state = match lang {
+        Lang::Zh => 10,
+        Lang::En => 12,
+    };
+    vec![
+        Column::t(T::ManifestColNumber, lang, Constraint::Length(14)).sorted(Some(Dir::Desc)),
+        Column::t(T::ManifestColState, lang, Constraint::Length(state)),
+        Column::t(T::ManifestFieldGenerator, lang, Constraint::Fill(1)),
+        Column::t(T::ManifestFieldReceiver, lang, Constraint::Fill(1)),
+        Column::t(T::ManifestColTonnes, lang, Constraint::Length(9)).right(),
+        Column::t(T::ManifestColAlert, lang, Constraint::Length(12)),
+    ]
+}
+
+fn list_cells(row: &ManifestRow, lang: Lang) -> Vec<String> {
+    let m = &row.manifest;
+    vec![
+        m.number.clone(),
+        m.state.label().get(lang).to_string(),
+        m.generator_name.clone(),
+        m.receiver_name.clone(),
+        format_tonnes(m.total_kg),
+        row.alerts
+            .iter()
+            .map(|a| a.label().get(lang))
+            .collect::<Vec<_>>()
+            .join("、"),
+    ]
+}
+
+/// The selected row's full text (`v`).
+pub fn list_full_text(row: &ManifestRow, lang: Lang) -> Vec<(String, String)> {
+    full_text(&list_columns(lang), &TableRow::new(list_cells(row, lang)))
+}
+
+pub fn render_list(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &ManifestListState,
+) -> Option<Position> {
     let lang = app.lang;
     let theme = app.theme;
-    let w = usize::from(body.width).saturating_sub(2);
+    let areas = table::areas(body, &s.find);
     let tab = s.current();
     let filter = Text::new(T::ManifestListFilter)
         .arg_key("filter", tab.label())
@@ -46,74 +83,52 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestLis
     } else {
         theme.heading()
     };
-    put(frame, body.x + 1, body.y, &filter, w, style);
-    // Six columns and a space after each fill the width exactly.
-    let name_w = w.saturating_sub(14 + 10 + 9 + 12 + 6) / 2;
-    let cols = [14usize, 10, name_w.max(6), name_w.max(6), 9, 12];
-    let header: Vec<(String, usize)> = [
-        T::ManifestColNumber,
-        T::ManifestColState,
-        T::ManifestFieldGenerator,
-        T::ManifestFieldReceiver,
-        T::ManifestColTonnes,
-        T::ManifestColAlert,
-    ]
-    .iter()
-    .zip(cols)
-    .map(|(t, w)| (t.get(lang).to_string(), w))
-    .collect();
-    put_fit(
+    table::title_bar(
         frame,
-        body.x + 1,
-        body.y + 1,
-        &row_line(&header),
-        w,
-        theme.heading(),
+        areas.title,
+        vec![Span::styled(filter, style)],
+        "",
+        theme,
     );
-    if s.rows.is_empty() {
-        let text = if s.loading {
-            T::MsgLoading
-        } else {
-            T::ManifestListEmpty
-        };
-        put(
-            frame,
-            body.x + 2,
-            body.y + 2,
-            text.get(lang),
-            w,
-            theme.dim(),
-        );
-        return;
-    }
-    let room = usize::from(body.height.saturating_sub(2));
-    let first = s.selected.saturating_sub(room.saturating_sub(1));
-    for (i, row) in s.rows.iter().enumerate().skip(first).take(room) {
-        let y = body.y + 2 + (i - first) as u16;
-        let m = &row.manifest;
-        let alert = row
-            .alerts
-            .first()
-            .map(|a| a.label().get(lang).to_string())
-            .unwrap_or_default();
-        let values = [
-            m.number.clone(),
-            m.state.label().get(lang).to_string(),
-            sanitize(&m.generator_name),
-            sanitize(&m.receiver_name),
-            format!("{:>9}", format_tonnes(m.total_kg)),
-            alert,
-        ];
-        let line: Vec<(String, usize)> = values.into_iter().zip(cols).collect();
-        let style = if i == s.selected {
-            theme.selected()
-        } else if !row.alerts.is_empty() {
-            theme.warning()
-        } else {
-            theme.base()
-        };
-        put_fit(frame, body.x + 1, y, &row_line(&line), w, style);
-    }
+    let cursor = areas
+        .find
+        .and_then(|a| table::find_line(frame, a, &s.find, T::FindHintEnterprise, lang, theme));
+    let empty = if s.loading {
+        T::MsgLoading.get(lang).to_string()
+    } else {
+        s.find
+            .empty_text(lang)
+            .unwrap_or_else(|| T::ManifestListEmpty.get(lang).to_string())
+    };
+    let row = |i: usize| match s.rows.get(i) {
+        Some(r) => TableRow::new(list_cells(r, lang))
+            .styled((!r.alerts.is_empty()).then(|| theme.warning())),
+        None => TableRow::default(),
+    };
+    table::render(
+        frame,
+        areas.table,
+        theme,
+        &list_columns(lang),
+        s.rows.len(),
+        s.selected,
+        &row,
+        &empty,
+    );
+    cursor
+}
+
+/// The detail pane's items: facts, waste lines, legs, discrepancies, a rejection and its
+/// follow-ups, extensions and the timeline (the lines of `detail_lines`).
+pub fn detail_items(d: &ManifestDetailData, lang: Lang) -> Vec<Item> {
+    detail_lines(d, lang)
+        .into_iter()
+        .map(|l| match l {
+            Line::Field(t, v) => Item::Field(t.get(lang).to_string(), v),
+            Line::Heading(h) => Item::Heading(h),
+            Line::Text(t) => Item::Text(t),
+        })
+        .collect()
 }
 
 pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestDetailState) {
@@ -131,24 +146,14 @@ pub fn render_detail(frame: &mut Frame<'_>, body: Rect, app: &App, s: &ManifestD
         );
         return;
     };
-    let room = usize::from(body.height.saturating_sub(2));
-    let lines = detail_lines(d, lang);
-    let top = usize::from(s.scroll).min(lines.len().saturating_sub(room));
-    for (i, line) in lines.iter().skip(top).take(room).enumerate() {
-        let y = body.y + i as u16;
-        match line {
-            Line::Field(label, value) => {
-                put(frame, body.x + 1, y, label.get(lang), 14, theme.label());
-                put_db(frame, body.x + 16, y, value, w - 15, theme.base());
-            }
-            Line::Heading(t) => {
-                put(frame, body.x + 1, y, t, w, theme.heading());
-            }
-            Line::Text(t) => {
-                put_db(frame, body.x + 3, y, t, w - 2, theme.base());
-            }
-        }
-    }
+    detail::render(
+        frame,
+        detail::pane_above(body, 1),
+        &detail_items(d, lang),
+        s.scroll,
+        lang,
+        theme,
+    );
     let y = body.bottom().saturating_sub(1);
     let actions = s.actions();
     let mut x = put(

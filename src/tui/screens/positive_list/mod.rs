@@ -14,6 +14,8 @@ use crate::tui::overlays::positive_list::reason::ReasonState;
 use crate::tui::overlays::positive_list::trigger::TriggerState;
 use crate::tui::overlays::{Chosen, Overlay};
 use crate::tui::screens::assistance::AssistanceFormState;
+use crate::tui::screens::full_text::FullTextState;
+use crate::tui::widgets::list_state::{Find, Moved, step};
 
 /// What the 正面清单 screens ask the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,6 +108,8 @@ pub struct PositiveListFilter {
     pub batch: Option<(i64, String)>,
     /// One region (the region filter cycles through the session's regions).
     pub region: Option<String>,
+    /// The `/` find applied (enterprise name, pinyin initials or USCC).
+    pub find: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -114,6 +118,8 @@ pub struct PositiveListState {
     pub rows: Vec<Entry>,
     pub selected: usize,
     pub loading: bool,
+    /// The `/` find line.
+    pub find: Find,
 }
 
 fn load(filter: &PositiveListFilter) -> Effect {
@@ -160,19 +166,46 @@ impl PositiveListState {
         };
     }
 
+    pub fn debounced(&mut self, token: u64) -> Out {
+        if self.find.debounced(token) {
+            return self.refind();
+        }
+        Out::default()
+    }
+
+    fn refind(&mut self) -> Out {
+        self.filter.find = self.find.applied.clone();
+        self.selected = 0;
+        self.reload()
+    }
+
     pub fn on_input(&mut self, env: &mut Env<'_>, input: Input) -> Out {
+        if self.find.active {
+            let (out, apply) = self.find.on_input(env, input);
+            return if apply { self.refind() } else { out };
+        }
         let Input::Cmd(cmd) = input else {
             return Out::default();
         };
-        let last = self.rows.len().saturating_sub(1);
-        let page = env.list_rows().max(1);
+        if step(
+            &mut self.selected,
+            self.rows.len(),
+            cmd,
+            env.list_rows(),
+            false,
+        ) != Moved::No
+        {
+            return Out::default();
+        }
         match cmd {
-            Cmd::Up => self.selected = self.selected.saturating_sub(1),
-            Cmd::Down => self.selected = (self.selected + 1).min(last),
-            Cmd::PageUp => self.selected = self.selected.saturating_sub(page),
-            Cmd::PageDown => self.selected = (self.selected + page).min(last),
-            Cmd::First => self.selected = 0,
-            Cmd::Last => self.selected = last,
+            Cmd::Find => self.find.open(),
+            Cmd::FullText => {
+                if let Some(x) = self.rows.get(self.selected) {
+                    let regions = env.session.map(|s| s.regions.as_slice()).unwrap_or(&[]);
+                    return FullTextState::open(view::list_full_text(x, regions, env.lang));
+                }
+            }
+            Cmd::Back if self.find.clear() => return self.refind(),
             Cmd::Refresh => return self.reload(),
             Cmd::Back => return Out::nav(Nav::Pop),
             Cmd::Filter => {
@@ -210,6 +243,7 @@ impl PositiveListState {
                 self.filter = PositiveListFilter {
                     due_only: !self.filter.due_only,
                     region: self.filter.region.clone(),
+                    find: self.filter.find.clone(),
                     ..PositiveListFilter::default()
                 };
                 self.selected = 0;
@@ -278,6 +312,21 @@ impl PositiveListEntryState {
                 Out::default()
             }
             Err(text) => Out::message(Message::error(text)),
+        }
+    }
+
+    /// Whether the record's action bar offers a command now: a transition only when the service
+    /// listed it for this person in this state, a trigger only on a listed entry.
+    pub fn permits(&self, cmd: Cmd) -> bool {
+        let Some(d) = &self.data else {
+            return Self::transition(cmd).is_none() && cmd != Cmd::PositiveListTrigger;
+        };
+        match Self::transition(cmd) {
+            Some(t) => d.offered.contains(&t),
+            None if cmd == Cmd::PositiveListTrigger => {
+                EntryState::parse(&d.entry.state).is_some_and(EntryState::is_listed)
+            }
+            None => true,
         }
     }
 
@@ -354,6 +403,13 @@ impl PositiveListEntryState {
                                 .arg_key("state", state)
                                 .arg_key("action", t.label()),
                         ));
+                    }
+                    // 纳入 before the notice is over: said at once, not after a confirmation.
+                    if t == Transition::Admit && !d.offered.contains(&t) {
+                        return Out::message(Message::error(Text::new(T::ErrPlNoticeRunning).arg(
+                            "date",
+                            x.notice_end.map(|d| d.to_string()).unwrap_or_default(),
+                        )));
                     }
                     let mut dialog = ReasonState::new(x.id, x.row_version, t, &x.enterprise_name);
                     if t == Transition::UpholdObjection && d.notice_over {

@@ -8,6 +8,7 @@ use crate::domain::time::day_text;
 use crate::i18n::{Lang, T, Text};
 use crate::service::positive_list::EntryDetail;
 use crate::store::positive_list::Entry;
+use crate::store::reference::Region;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_fit};
 use crate::tui::screens::enterprise::detail_view::{Line, draw_lines};
@@ -16,8 +17,10 @@ use crate::tui::screens::positive_list::{
     PositiveListBatchesState, PositiveListEntryState, PositiveListState,
 };
 use crate::tui::text::{fit, sanitize};
+use crate::tui::widgets::table::{self, Column, Dir, TableRow, full_text};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::text::Span;
 
 fn label<E: Copy>(code: &str, parse: fn(&str) -> Option<E>, lbl: fn(E) -> T, lang: Lang) -> String {
     parse(code)
@@ -56,7 +59,40 @@ pub fn entry_summary(x: &Entry, lang: Lang) -> String {
     s
 }
 
-pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveListState) {
+fn list_columns(lang: Lang) -> Vec<Column> {
+    vec![
+        Column::t(T::PositiveListColBatch, lang, Constraint::Length(12)).sorted(Some(Dir::Desc)),
+        Column::t(T::FieldName, lang, Constraint::Min(12)),
+        Column::t(T::FieldRegion, lang, Constraint::Length(10)),
+        Column::t(T::FieldListStatus, lang, Constraint::Length(8)),
+        Column::t(T::PositiveListColDate, lang, Constraint::Length(10)),
+    ]
+}
+
+fn list_cells(x: &Entry, regions: &[Region], lang: Lang) -> Vec<String> {
+    vec![
+        x.batch_name.clone(),
+        x.enterprise_name.clone(),
+        region_name(&x.region_code, regions, lang),
+        state_label(&x.state, lang),
+        key_date(x).to_string(),
+    ]
+}
+
+/// The selected row's full text (`v`).
+pub fn list_full_text(x: &Entry, regions: &[Region], lang: Lang) -> Vec<(String, String)> {
+    full_text(
+        &list_columns(lang),
+        &TableRow::new(list_cells(x, regions, lang)),
+    )
+}
+
+pub fn render_list(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    s: &PositiveListState,
+) -> Option<Position> {
     let lang = app.lang;
     let theme = app.theme;
     let regions = app
@@ -64,7 +100,6 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveLis
         .as_ref()
         .map(|s| s.regions.as_slice())
         .unwrap_or(&[]);
-    let table_w = usize::from(body.width) - 2;
     let mut filter = match (&s.filter.state, s.filter.due_only, s.filter.notice_ending) {
         (_, true, _) => T::PositiveListFilterDue.get(lang).to_string(),
         (_, _, true) => T::PositiveListFilterNoticeEnding.get(lang).to_string(),
@@ -83,64 +118,39 @@ pub fn render_list(frame: &mut Frame<'_>, body: Rect, app: &App, s: &PositiveLis
         .arg("filter", filter)
         .arg("n", s.rows.len())
         .render(lang);
-    put(frame, body.x + 1, body.y, &head, table_w, theme.label());
-    let (batch_w, region_w, state_w, date_w) = (12, 10, 8, 10);
-    let name_w = table_w.saturating_sub(batch_w + region_w + state_w + date_w + 4);
-    let cols = [
-        (T::PositiveListColBatch, batch_w),
-        (T::FieldName, name_w),
-        (T::FieldRegion, region_w),
-        (T::FieldListStatus, state_w),
-        (T::PositiveListColDate, date_w),
-    ];
-    let header: String = cols
-        .iter()
-        .map(|(t, w)| fit(t.get(lang), *w))
-        .collect::<Vec<_>>()
-        .join(" ");
-    put_fit(
+    let areas = table::areas(body, &s.find);
+    table::title_bar(
         frame,
-        body.x + 1,
-        body.y + 1,
-        &header,
-        table_w,
-        theme.heading(),
+        areas.title,
+        vec![Span::styled(head, theme.label())],
+        "",
+        theme,
     );
-    if s.rows.is_empty() {
-        let text = if s.loading {
-            T::MsgLoading
-        } else {
-            T::HomeEmpty
-        };
-        put(
-            frame,
-            body.x + 2,
-            body.y + 2,
-            text.get(lang),
-            table_w,
-            theme.dim(),
-        );
-        return;
-    }
-    let visible = usize::from(body.height).saturating_sub(2).max(1);
-    let first = s.selected.saturating_sub(visible - 1);
-    for (i, x) in s.rows.iter().enumerate().skip(first).take(visible) {
-        let y = body.y + 2 + (i - first) as u16;
-        let line = [
-            fit(&sanitize(&x.batch_name), batch_w),
-            fit(&sanitize(&x.enterprise_name), name_w),
-            fit(&region_name(&x.region_code, regions, lang), region_w),
-            fit(&state_label(&x.state, lang), state_w),
-            fit(&key_date(x), date_w),
-        ]
-        .join(" ");
-        let style = if i == s.selected {
-            theme.selected()
-        } else {
-            theme.base()
-        };
-        put_fit(frame, body.x + 1, y, &line, table_w, style);
-    }
+    let cursor = areas
+        .find
+        .and_then(|a| table::find_line(frame, a, &s.find, T::SearchHint, lang, theme));
+    let empty = if s.loading {
+        T::MsgLoading.get(lang).to_string()
+    } else {
+        s.find
+            .empty_text(lang)
+            .unwrap_or_else(|| T::HomeEmpty.get(lang).to_string())
+    };
+    let row = |i: usize| match s.rows.get(i) {
+        Some(x) => TableRow::new(list_cells(x, regions, lang)),
+        None => TableRow::default(),
+    };
+    table::render(
+        frame,
+        areas.table,
+        theme,
+        &list_columns(lang),
+        s.rows.len(),
+        s.selected,
+        &row,
+        &empty,
+    );
+    cursor
 }
 
 fn field(lines: &mut Vec<Line>, lang: Lang, t: T, v: &str) {
