@@ -186,13 +186,18 @@ impl Find {
         true
     }
 
-    /// The words under a list when the find matches nothing.
-    pub fn empty_text(&self, lang: Lang) -> Option<String> {
-        (!self.applied.is_empty()).then(|| {
+    /// The words in a list with no rows: loading, the find matching nothing, or the list's own
+    /// `empty` text.
+    pub fn empty_text(&self, loading: bool, empty: T, lang: Lang) -> String {
+        if loading {
+            T::MsgLoading.get(lang).to_string()
+        } else if self.applied.is_empty() {
+            empty.get(lang).to_string()
+        } else {
             Text::new(T::FindNoMatch)
                 .arg("query", crate::tui::text::sanitize(&self.applied))
                 .render(lang)
-        })
+        }
     }
 }
 

@@ -107,13 +107,7 @@ pub fn render_users(
     };
     let cursor =
         find_area.and_then(|a| table::find_line(frame, a, &s.find, T::FindHintName, lang, theme));
-    let empty = if s.loading {
-        T::MsgLoading.get(lang).to_string()
-    } else {
-        s.find
-            .empty_text(lang)
-            .unwrap_or_else(|| T::HomeEmpty.get(lang).to_string())
-    };
+    let empty = s.find.empty_text(s.loading, T::HomeEmpty, lang);
     let row = |i: usize| match s.rows.get(i) {
         Some(a) => {
             TableRow::new(user_cells(a, &s.units, lang)).styled((!a.active).then(|| theme.dim()))

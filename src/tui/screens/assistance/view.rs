@@ -145,13 +145,7 @@ pub fn render_queue(
     let cursor = areas
         .find
         .and_then(|a| table::find_line(frame, a, &s.find, T::FindHintEnterprise, lang, theme));
-    let empty = if s.loading {
-        T::MsgLoading.get(lang).to_string()
-    } else {
-        s.find
-            .empty_text(lang)
-            .unwrap_or_else(|| T::AssistanceQueueEmpty.get(lang).to_string())
-    };
+    let empty = s.find.empty_text(s.loading, T::AssistanceQueueEmpty, lang);
     let row = |i: usize| {
         let Some(row) = s.rows.get(i) else {
             return TableRow::default();

@@ -118,13 +118,7 @@ pub fn render_draws(
         Column::t(T::DrawColCandidates, lang, Constraint::Length(7)).right(),
         Column::t(T::DrawColDrawn, lang, Constraint::Length(7)).right(),
     ];
-    let empty = if s.loading {
-        T::MsgLoading.get(lang).to_string()
-    } else {
-        s.find
-            .empty_text(lang)
-            .unwrap_or_else(|| T::InspectionListEmpty.get(lang).to_string())
-    };
+    let empty = s.find.empty_text(s.loading, T::InspectionListEmpty, lang);
     let draw_row = |i: usize| match s.rows.get(i) {
         Some(d) => TableRow::new(vec![
             d.id.to_string(),

@@ -133,13 +133,7 @@ pub fn render_list(
     let cursor = areas
         .find
         .and_then(|a| table::find_line(frame, a, &s.find, T::FindHintEnterprise, lang, theme));
-    let empty = if s.loading {
-        T::MsgLoading.get(lang).to_string()
-    } else {
-        s.find
-            .empty_text(lang)
-            .unwrap_or_else(|| T::InspectionListEmpty.get(lang).to_string())
-    };
+    let empty = s.find.empty_text(s.loading, T::InspectionListEmpty, lang);
     let row = |i: usize| match s.rows.get(i) {
         Some(r) => TableRow::new(list_cells(r, lang)),
         None => TableRow::default(),

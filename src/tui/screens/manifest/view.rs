@@ -93,13 +93,7 @@ pub fn render_list(
     let cursor = areas
         .find
         .and_then(|a| table::find_line(frame, a, &s.find, T::FindHintEnterprise, lang, theme));
-    let empty = if s.loading {
-        T::MsgLoading.get(lang).to_string()
-    } else {
-        s.find
-            .empty_text(lang)
-            .unwrap_or_else(|| T::ManifestListEmpty.get(lang).to_string())
-    };
+    let empty = s.find.empty_text(s.loading, T::ManifestListEmpty, lang);
     let row = |i: usize| match s.rows.get(i) {
         Some(r) => TableRow::new(list_cells(r, lang))
             .styled((!r.alerts.is_empty()).then(|| theme.warning())),

@@ -129,13 +129,7 @@ pub fn render_list(
     let cursor = areas
         .find
         .and_then(|a| table::find_line(frame, a, &s.find, T::SearchHint, lang, theme));
-    let empty = if s.loading {
-        T::MsgLoading.get(lang).to_string()
-    } else {
-        s.find
-            .empty_text(lang)
-            .unwrap_or_else(|| T::HomeEmpty.get(lang).to_string())
-    };
+    let empty = s.find.empty_text(s.loading, T::HomeEmpty, lang);
     let row = |i: usize| match s.rows.get(i) {
         Some(x) => TableRow::new(list_cells(x, regions, lang)),
         None => TableRow::default(),
