@@ -27,6 +27,19 @@ impl Table {
             Table::Inspection => ("insp_history", "inspection_id"),
         }
     }
+
+    /// The positive list calls its note a reason.
+    fn note_column(self) -> &'static str {
+        match self {
+            Table::PositiveList => "reason",
+            Table::Assistance | Table::Manifest | Table::Inspection => "note",
+        }
+    }
+
+    /// Only 帮扶 and 正面清单 entries are marked 对企业公开 or 内部.
+    fn keeps_visibility(self) -> bool {
+        matches!(self, Table::PositiveList | Table::Assistance)
+    }
 }
 
 /// One transition in a timeline.
@@ -92,63 +105,44 @@ pub fn append(conn: &Connection, table: Table, h: &NewRow<'_>) -> Result<()> {
 
 /// Appends an entry 对企业公开 or 内部 (manifest and inspection timelines keep no visibility).
 pub fn append_as(conn: &Connection, table: Table, h: &NewRow<'_>, v: Visibility) -> Result<()> {
-    match table {
-        Table::PositiveList => {
-            conn.prepare_cached(
-                "INSERT INTO pl_history (entry_id, event, from_state, to_state, reason, at, by_uid, \
-                 by_name, visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                h.id,
-                h.event,
-                h.from,
-                h.to,
-                h.note,
-                h.at,
-                h.by_uid,
-                h.by_name,
-                v.code()
-            ])?;
-            return Ok(());
-        }
-        Table::Assistance => {
-            conn.prepare_cached(
-                "INSERT INTO assist_history (request_id, event, from_state, to_state, note, at, by_uid, \
-                 by_name, visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                h.id,
-                h.event,
-                h.from,
-                h.to,
-                h.note,
-                h.at,
-                h.by_uid,
-                h.by_name,
-                v.code()
-            ])?;
-            return Ok(());
-        }
-        Table::Manifest | Table::Inspection => {}
-    }
     let (name, parent) = table.names();
-    conn.prepare_cached(&format!(
-        "INSERT INTO {name} ({parent}, event, from_state, to_state, note, at, by_uid, by_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-    ))?
-    .execute(params![
-        h.id, h.event, h.from, h.to, h.note, h.at, h.by_uid, h.by_name
-    ])?;
+    let note = table.note_column();
+    if table.keeps_visibility() {
+        conn.prepare_cached(&format!(
+            "INSERT INTO {name} ({parent}, event, from_state, to_state, {note}, at, by_uid, by_name, \
+             visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        ))?
+        .execute(params![
+            h.id,
+            h.event,
+            h.from,
+            h.to,
+            h.note,
+            h.at,
+            h.by_uid,
+            h.by_name,
+            v.code()
+        ])?;
+    } else {
+        conn.prepare_cached(&format!(
+            "INSERT INTO {name} ({parent}, event, from_state, to_state, {note}, at, by_uid, by_name)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        ))?
+        .execute(params![
+            h.id, h.event, h.from, h.to, h.note, h.at, h.by_uid, h.by_name
+        ])?;
+    }
     Ok(())
 }
 
 /// The timeline of one request, entry, manifest or inspection, oldest first.
 pub fn rows(conn: &Connection, table: Table, id: i64) -> Result<Vec<Row>> {
     let (name, parent) = table.names();
-    let (note, visibility) = match table {
-        Table::PositiveList => ("reason", "visibility"),
-        Table::Assistance => ("note", "visibility"),
-        Table::Manifest | Table::Inspection => ("note", "'public'"),
+    let note = table.note_column();
+    let visibility = if table.keeps_visibility() {
+        "visibility"
+    } else {
+        "'public'"
     };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT event, from_state, to_state, {note}, at, by_name, {visibility} FROM {name}
